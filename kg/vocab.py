@@ -1,0 +1,86 @@
+"""The closed ``skg:`` namespace, the prefixes we publish, and IRI minting.
+
+Entity IRIs are minted from stable keys (a kind and a script-neutral name), never from
+counters or the order of appearance, so the same entity gets the same IRI whichever
+Chinese script the article uses and across rebuilds::
+
+    >>> Minter().entity("person", "Kim Il-sung")
+    rdflib.term.URIRef('https://w3id.org/summit-kg/id/person/Kim_Il-sung')
+
+Non-ASCII keys are percent-encoded (UTF-8), as Wikipedia's own article URLs are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
+
+SKG = Namespace("https://w3id.org/summit-kg/ontology#")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
+CC = Namespace("http://creativecommons.org/ns#")
+
+DEFAULT_BASE = "https://w3id.org/summit-kg/id/"
+CC_BY_SA_4 = URIRef("https://creativecommons.org/licenses/by-sa/4.0/")
+
+#: Prefixes declared in every serialisation, in this order.
+PREFIXES: dict[str, Namespace] = {
+    "skg": SKG,
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "xsd": Namespace(str(XSD)),
+    "skos": Namespace(str(SKOS)),
+    "prov": Namespace(str(PROV)),
+    "dct": Namespace(str(DCTERMS)),
+    "dcat": Namespace(str(DCAT)),
+    "void": Namespace(str(VOID)),
+    "schema": SCHEMA,
+    "cc": CC,
+    "wd": WD,
+    "wdt": WDT,
+}
+
+#: Kinds of minted entity; the first path segment of an entity IRI.
+KINDS = frozenset(
+    {
+        "summit", "series", "person", "place", "country", "document", "organization",
+        "position", "participation", "administration", "period", "award", "award-receipt",
+        "gift", "event", "citation", "link", "statement", "span", "dataset",
+    }
+)
+
+
+def _key_text(name: str) -> str:
+    """A name as an IRI path segment: spaces become underscores, reserved characters escaped."""
+    return quote("_".join(name.split()), safe="-_.~()")
+
+
+@dataclass(frozen=True)
+class Minter:
+    """Mints entity IRIs under one configurable base."""
+
+    base: str = DEFAULT_BASE
+
+    def entity(self, kind: str, key: str) -> URIRef:
+        """The IRI of the entity of ``kind`` whose stable key is ``key``."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown entity kind {kind!r}; expected one of {sorted(KINDS)}")
+        if not key:
+            raise ValueError(f"empty key for a {kind}")
+        return URIRef(f"{self.base}{kind}/{_key_text(key)}")
+
+    def hashed(self, kind: str, *parts: str) -> URIRef:
+        """The IRI of an entity that has no name of its own, keyed by a digest of ``parts``."""
+        digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+        return self.entity(kind, digest)
+
+
+def article_iri(wiki: str, title: str) -> URIRef:
+    """The IRI of an article on its wiki: ``https://zh.wikipedia.org/wiki/朝韩首脑会晤``."""
+    return URIRef(f"https://{wiki}/wiki/{_key_text(title)}")
