@@ -1,0 +1,36 @@
+"""The ``kg`` command: parse options → call the library → format → exit code. No logic here.
+
+Exit codes: 0 ok, 1 does not conform (validation), 2 error. Library errors
+(:class:`kg.errors.KgError`) become one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from kg.errors import KgError
+
+
+class KgGroup(click.Group):
+    """A click group that turns library errors into one-line messages and exit codes."""
+
+    def invoke(self, ctx: click.Context):  # noqa: D401 - click hook
+        try:
+            return super().invoke(ctx)
+        except KgError as error:
+            click.echo(f"kg: {error.message}", err=True)
+            sys.exit(error.exit_code)
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="summit-kg")
+def main() -> None:
+    """Summit KG: Wikipedia articles about summit meetings, published as linked data."""
+
+
+# Each command lives in its own module; register it here, one line each.
+from kg.cli.build import build  # noqa: E402
+
+main.add_command(build)
