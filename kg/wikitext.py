@@ -1,0 +1,470 @@
+"""Wikitext → a faithful document model, and plain-text passages that remember where they came from.
+
+This is the only importer of mwparserfromhell. Parsing is lenient like the parser itself:
+whatever markup the page has, the model holds every section, wikilink, template (known or
+not), ``<ref>``, external link and category, each with its character span in the page
+text. What cannot be interpreted becomes an :class:`~kg.model.Issue`, never an exception.
+
+>>> doc = parse(Page(text="'''X'''是[[甲|乙]]。\\n== H ==\\n{{Main|Y}}", origin="t"))
+>>> [(link.target, link.label) for link in doc.links], [s.heading for s in doc.sections]
+([('甲', '乙')], ['H'])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import unescape
+
+import mwparserfromhell
+from mwparserfromhell import nodes as mw
+
+from kg.model import Issue, Page, Severity, Span
+
+CATEGORY_PREFIXES = ("category:", "分类:", "分類:")
+FILE_PREFIXES = ("file:", "image:", "文件:", "檔案:", "档案:", "图像:", "圖像:")
+
+#: Inline templates that show one of their parameters as running text.
+_TEXT_PARAM = {"lang": 2, "lang-en": 1, "lang-ko": 1, "le": 1, "link-en": 1, "ill": 1,
+               "tsl": 3, "internal link helper": 1, "nowrap": 1, "nobr": 1, "korean": 1}
+
+
+@dataclass(frozen=True)
+class Wikilink:
+    target: str  # the page linked to, without any "#anchor"
+    label: str | None  # the text shown, when it differs from writing the target alone
+    span: Span
+
+    @property
+    def text(self) -> str:
+        return self.label if self.label else self.target
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str  # "1", "2"... for positional parameters
+    value: str  # plain text: markup stripped, comments dropped, entities decoded
+    raw: str  # the wikitext as written
+    span: Span
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str  # as written, trimmed, underscores as spaces
+    params: tuple[Param, ...]
+    span: Span
+    nested_in: str | None = None  # the name of the template or tag it sits inside
+
+    @property
+    def key(self) -> str:
+        """The name as MediaWiki compares it: first letter case-insensitive, spaces folded."""
+        return " ".join(self.name.split()).lower()
+
+    def get(self, name: str) -> str | None:
+        """The plain value of parameter ``name`` or ``None`` when absent or empty."""
+        for param in self.params:
+            if param.name == name and param.value:
+                return param.value
+        return None
+
+
+@dataclass(frozen=True)
+class Ref:
+    name: str | None
+    span: Span
+    content: str  # raw wikitext between the tags; "" for a reuse
+    reuse: bool  # <ref name="x" /> pointing to a ref defined elsewhere
+    templates: tuple[Template, ...]  # citation templates inside
+
+
+@dataclass(frozen=True)
+class ExternalLink:
+    url: str
+    title: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str  # without the namespace prefix
+    span: Span
+
+
+@dataclass(frozen=True)
+class Section:
+    level: int
+    heading: str  # plain text of the heading
+    span: Span  # from the heading to the next heading of the same or a higher level
+    body: Span  # the text after the heading line, up to the first subsection
+    subsections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    page: Page
+    title: str  # the article's title: the page's, or the bold lead term
+    lead: Span  # before the first heading
+    sections: tuple[Section, ...]  # top level; each holds its subsections
+    links: tuple[Wikilink, ...]  # main-namespace links, in order
+    templates: tuple[Template, ...]  # every template, nested ones included, in order
+    refs: tuple[Ref, ...]
+    external_links: tuple[ExternalLink, ...]
+    categories: tuple[Category, ...]
+    bold: tuple[Span, ...]  # '''bold''' runs (the lead's bold term names the subject)
+    issues: tuple[Issue, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.page.text
+
+    def all_sections(self) -> tuple[Section, ...]:
+        """Every section, depth first, in document order."""
+        out: list[Section] = []
+
+        def visit(sections: tuple[Section, ...]) -> None:
+            for section in sections:
+                out.append(section)
+                visit(section.subsections)
+
+        visit(self.sections)
+        return tuple(out)
+
+    def templates_named(self, *keys: str) -> tuple[Template, ...]:
+        wanted = {k.lower() for k in keys}
+        return tuple(t for t in self.templates if t.key in wanted)
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def parse(page: Page) -> Document:
+    """The document model of ``page``. Never raises for odd markup: see ``Document.issues``."""
+    text = page.text
+    code = mwparserfromhell.parse(text)
+    walker = _Walker(page)
+    walker.walk(code, 0, None)
+    sections = _section_tree(walker.headings, len(text))
+    lead_end = walker.headings[0][0].start if walker.headings else len(text)
+    title = page.title or _bold_lead_title(text, walker.bold, lead_end) or _origin_stem(page.origin)
+    return Document(
+        page=page,
+        title=title,
+        lead=Span(0, lead_end),
+        sections=sections,
+        links=tuple(walker.links),
+        templates=tuple(walker.templates),
+        refs=tuple(walker.refs),
+        external_links=tuple(walker.external_links),
+        categories=tuple(walker.categories),
+        bold=tuple(walker.bold),
+        issues=tuple(walker.issues),
+    )
+
+
+def plain(code) -> str:
+    """Plain text of a wikicode fragment: markup stripped, entities decoded, spaces trimmed."""
+    if isinstance(code, str):
+        code = mwparserfromhell.parse(code)
+    return " ".join(unescape(code.strip_code(normalize=True, collapse=True)).split()).strip()
+
+
+def _origin_stem(origin: str) -> str:
+    stem = origin.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    return stem.rsplit(".", 1)[0] if "." in stem else stem
+
+
+def _bold_lead_title(text: str, bold: list[Span], lead_end: int) -> str | None:
+    for span in bold:
+        if span.start < lead_end:
+            return plain(text[span.start:span.end]) or None
+    return None
+
+
+class _Walker:
+    """Walks the parse tree once, computing each node's character span as it goes."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.links: list[Wikilink] = []
+        self.templates: list[Template] = []
+        self.refs: list[Ref] = []
+        self.external_links: list[ExternalLink] = []
+        self.categories: list[Category] = []
+        self.headings: list[tuple[Span, int, str, int]] = []  # span, level, text, line end
+        self.bold: list[Span] = []
+        self.issues: list[Issue] = []
+
+    def issue(self, message: str, position: int) -> None:
+        self.issues.append(Issue(Severity.WARNING, message, self.page.origin, position))
+
+    def walk(self, code, offset: int, inside: str | None) -> None:
+        pos = offset
+        for node in code.nodes:
+            source = str(node)
+            self.node(node, pos, source, inside)
+            pos += len(source)
+
+    def child(self, node_source: str, node_start: int, child, cursor: int, inside: str | None) -> int:
+        """Walks a child wikicode found in ``node_source`` at or after ``cursor``; returns the new cursor."""
+        child_source = str(child)
+        at = node_source.find(child_source, cursor) if child_source else cursor
+        if at < 0:
+            return cursor
+        self.walk(child, node_start + at, inside)
+        return at + len(child_source)
+
+    def node(self, node, start: int, source: str, inside: str | None) -> None:
+        span = Span(start, start + len(source))
+        if isinstance(node, mw.Wikilink):
+            self.wikilink(node, span, source, inside)
+        elif isinstance(node, mw.Template):
+            self.template(node, span, source, inside)
+        elif isinstance(node, mw.Tag):
+            self.tag(node, span, source, inside)
+        elif isinstance(node, mw.ExternalLink):
+            title = plain(node.title) if node.title is not None else None
+            self.external_links.append(ExternalLink(str(node.url).strip(), title or None, span))
+        elif isinstance(node, mw.Heading):
+            if inside is None:
+                line_end = self.page.text.find("\n", span.end)
+                self.headings.append((span, node.level, plain(node.title), span.end if line_end < 0 else span.end))
+            self.child(source, start, node.title, 0, inside)
+        elif isinstance(node, mw.Text) and inside is None and ("{{" in source or "[[" in source):
+            self.unclosed(source, start)
+
+    def unclosed(self, source: str, start: int) -> None:
+        for marker, what in (("{{", "template"), ("[[", "link")):
+            at = source.find(marker)
+            if at >= 0:
+                self.issue(f"unclosed {what} markup {marker!r} kept as text", start + at)
+
+    def wikilink(self, node, span: Span, source: str, inside: str | None) -> None:
+        target = plain(node.title).split("#", 1)[0].strip()
+        label = plain(node.text) if node.text is not None else None
+        lowered = target.lower().lstrip(":")
+        if lowered.startswith(CATEGORY_PREFIXES):
+            self.categories.append(Category(target.lstrip(":").split(":", 1)[1].strip(), span))
+        elif lowered.startswith(FILE_PREFIXES):
+            pass  # media: not content we publish
+        elif target:
+            self.links.append(Wikilink(target[0].upper() + target[1:] if target[0].isascii() else target,
+                                       label if label and label != target else None, span))
+        else:
+            self.issue("wikilink without a target", span.start)
+        if node.text is not None:
+            self.child(source, span.start, node.text, len(str(node.title)) + 2, inside or "link")
+
+    def template(self, node, span: Span, source: str, inside: str | None) -> None:
+        name = " ".join(plain(node.name).replace("_", " ").split())
+        params: list[Param] = []
+        cursor = len(str(node.name)) + 2
+        for param in node.params:
+            param_source = str(param.value)
+            at = source.find(param_source, cursor) if param_source else cursor
+            at = cursor if at < 0 else at
+            value = plain(param.value)
+            params.append(Param(str(param.name).strip(), value, param_source,
+                                Span(span.start + at, span.start + at + len(param_source))))
+            cursor = self.child(source, span.start, param.value, at, name)
+        if not name:
+            self.issue("template without a name", span.start)
+            return
+        self.templates.append(Template(name, tuple(params), span, inside))
+
+    def tag(self, node, span: Span, source: str, inside: str | None) -> None:
+        tag = str(node.tag).strip().lower()
+        if node.wiki_markup == "'''" or (tag == "b" and node.wiki_markup):
+            self.bold.append(span)
+        if tag == "ref":
+            self.ref(node, span, source)
+            return
+        if tag == "nowiki":
+            return  # literal text: nothing inside is markup
+        if node.contents is not None and not node.self_closing:
+            opening = source.find(">") + 1 if not node.wiki_markup else len(node.wiki_markup)
+            self.child(source, span.start, node.contents, max(opening, 0), inside)
+
+    def ref(self, node, span: Span, source: str) -> None:
+        name = None
+        for attribute in node.attributes:
+            if str(attribute.name).strip().lower() == "name":
+                name = plain(attribute.value) or None
+        first = len(self.templates)
+        content = ""
+        if node.contents is not None and not node.self_closing:
+            content = str(node.contents)
+            self.child(source, span.start, node.contents, source.find(">") + 1, "ref")
+        templates = tuple(self.templates[first:])
+        reuse = node.self_closing or not content.strip()
+        self.refs.append(Ref(name, span, content, reuse, templates))
+
+
+def _section_tree(headings: list[tuple[Span, int, str, int]], end: int) -> tuple[Section, ...]:
+    """Nests headings into sections: each runs until the next heading of its level or above."""
+    flat = []
+    for i, (span, level, text, _) in enumerate(headings):
+        stop = end
+        for later_span, later_level, _, _ in headings[i + 1:]:
+            if later_level <= level:
+                stop = later_span.start
+                break
+        body_end = headings[i + 1][0].start if i + 1 < len(headings) else end
+        flat.append((level, text, Span(span.start, stop), Span(span.end, min(body_end, stop))))
+
+    def build(index: int) -> tuple[Section, int]:
+        level, text, span, body = flat[index]
+        children: list[Section] = []
+        index += 1
+        while index < len(flat) and flat[index][2].start < span.end:
+            child, index = build(index)
+            children.append(child)
+        return Section(level, text, span, body, tuple(children)), index
+
+    top: list[Section] = []
+    i = 0
+    while i < len(flat):
+        section, i = build(i)
+        top.append(section)
+    return tuple(top)
+
+
+# --------------------------------------------------------------------------- passages
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A wikilink as it appears in a passage's plain text."""
+
+    start: int  # in the passage text
+    end: int
+    link: Wikilink
+
+
+@dataclass(frozen=True)
+class LangRun:
+    """Text given in another language by ``{{lang|xx|…}}``."""
+
+    start: int
+    end: int
+    language: str
+
+
+@dataclass(frozen=True)
+class RefMark:
+    """Where a ``<ref>`` stood in a passage's plain text."""
+
+    at: int
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The plain text of a stretch of the page, with every character's offset in the page."""
+
+    text: str
+    offsets: tuple[int, ...]  # offsets[i] is where text[i] came from
+    mentions: tuple[Mention, ...]
+    langs: tuple[LangRun, ...]
+    refs: tuple[RefMark, ...]
+    span: Span
+
+    def source_span(self, start: int, end: int) -> Span:
+        """The page span of ``text[start:end]``."""
+        if start >= end or not self.offsets:
+            at = self.offsets[start] if start < len(self.offsets) else self.span.end
+            return Span(at, at)
+        return Span(self.offsets[start], self.offsets[end - 1] + 1)
+
+
+def passage(document: Document, span: Span) -> Passage:
+    """The readable text of ``span`` as a reader sees it: links as their labels, no refs or boxes."""
+    builder = _PassageBuilder(document, span)
+    builder.render(mwparserfromhell.parse(document.text[span.start:span.end]), span.start)
+    return builder.finish()
+
+
+class _PassageBuilder:
+    def __init__(self, document: Document, span: Span) -> None:
+        self.document = document
+        self.span = span
+        self.chars: list[str] = []
+        self.offsets: list[int] = []
+        self.mentions: list[Mention] = []
+        self.langs: list[LangRun] = []
+        self.refs: list[RefMark] = []
+        self.refs_by_start = {ref.span.start: ref for ref in document.refs}
+        self.links_by_start = {link.span.start: link for link in document.links}
+
+    def emit(self, text: str, start: int) -> None:
+        for i, char in enumerate(text):
+            self.chars.append(char)
+            self.offsets.append(start + i)
+
+    def render(self, code, offset: int) -> None:
+        pos = offset
+        for node in code.nodes:
+            source = str(node)
+            self.node(node, pos, source)
+            pos += len(source)
+
+    def node(self, node, start: int, source: str) -> None:
+        if isinstance(node, mw.Text):
+            self.emit(source, start)
+        elif isinstance(node, mw.Wikilink):
+            link = self.links_by_start.get(start)
+            if link is None:
+                return  # categories and files are not running text
+            shown = str(node.text) if node.text is not None else str(node.title)
+            inner = source.find(shown, 2) if node.text is not None else 2
+            at = len(self.chars)
+            self.render(mwparserfromhell.parse(shown), start + max(inner, 2))
+            self.mentions.append(Mention(at, len(self.chars), link))
+        elif isinstance(node, mw.Template):
+            self.template(node, start, source)
+        elif isinstance(node, mw.Tag):
+            self.tag(node, start, source)
+        elif isinstance(node, mw.ExternalLink):
+            if node.title is not None:
+                self.render(node.title, start + source.find(str(node.title)))
+        elif isinstance(node, mw.HTMLEntity):
+            self.emit(unescape(source), start)
+        elif isinstance(node, mw.Heading):
+            self.render(node.title, start + node.level)
+            self.emit("\n", start + len(source) - 1)
+        # comments, arguments and anything else render as nothing
+
+    def template(self, node, start: int, source: str) -> None:
+        key = " ".join(str(node.name).replace("_", " ").split()).lower()
+        position = _TEXT_PARAM.get(key)
+        if position is None and key.startswith("lang-"):
+            position = 1
+        if position is None or not node.has(str(position)):
+            return
+        value = node.get(str(position)).value
+        at = len(self.chars)
+        self.render(value, start + source.find(str(value), len(str(node.name)) + 2))
+        language = str(node.get("1").value).strip() if key == "lang" and node.has("1") else key[5:]
+        if language and key.startswith("lang"):
+            self.langs.append(LangRun(at, len(self.chars), language))
+
+    def tag(self, node, start: int, source: str) -> None:
+        tag = str(node.tag).strip().lower()
+        if tag == "ref":
+            ref = self.refs_by_start.get(start)
+            if ref is not None:
+                self.refs.append(RefMark(len(self.chars), ref))
+            return
+        if tag in ("br", "hr"):
+            self.emit("\n", start)
+            return
+        if node.contents is None or node.self_closing:
+            return
+        inner = str(node.contents)
+        opening = len(node.wiki_markup) if node.wiki_markup else source.find(">") + 1
+        if tag == "nowiki":
+            self.emit(unescape(inner), start + opening)
+        else:
+            self.render(node.contents, start + source.find(inner, opening))
+
+    def finish(self) -> Passage:
+        return Passage("".join(self.chars), tuple(self.offsets), tuple(self.mentions),
+                       tuple(self.langs), tuple(self.refs), self.span)
