@@ -12,6 +12,7 @@ import codecs
 import io
 import json
 import os
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ _BZ2_MAGIC = b"BZh"
 _SIDECAR_KEYS = ("title", "wiki", "language")
 
 
-class SourceKind(Enum):
+class _Kind(Enum):
     """How an input is read."""
 
     WIKITEXT = "wikitext"  # one article per file
@@ -44,10 +45,10 @@ class SourceKind(Enum):
 
 
 @dataclass(frozen=True)
-class Source:
+class _Source:
     """One input to read, found (and checked to exist) before anything is read."""
 
-    kind: SourceKind
+    kind: _Kind
     origin: str  # the path as the user gave it (joined with the directory), or "<stdin>"
     path: Path | None = None
 
@@ -82,26 +83,26 @@ def read_sources(
     >>> [page.text for page in read_sources(["-"], stdin=io.BytesIO(b"'''Summit'''"))]
     ["'''Summit'''"]
     """
-    sources = find_sources(specs) if specs else _directory(default_corpus(), suffixes=(".wiki",))
+    sources = _find_sources(specs) if specs else _directory(default_corpus(), suffixes=(".wiki",))
     return _read_all(sources, stdin)
 
 
-def find_sources(specs: Sequence[str | os.PathLike[str]]) -> list[Source]:
+def _find_sources(specs: Sequence[str | os.PathLike[str]]) -> list[_Source]:
     """The inputs named by ``specs``, directories expanded, in reading order.
 
     Raises InputError for a missing path, an empty file, a directory with no wikitext
     files, or ``-`` given twice.
     """
     sources = [source for spec in specs for source in _expand(spec)]
-    if sum(source.kind is SourceKind.STDIN for source in sources) > 1:
+    if sum(source.kind is _Kind.STDIN for source in sources) > 1:
         raise InputError("'-' (stdin) is given more than once; pass it once")
     return sources
 
 
-def _expand(spec: str | os.PathLike[str]) -> list[Source]:
+def _expand(spec: str | os.PathLike[str]) -> list[_Source]:
     origin = os.fspath(spec)
     if origin == STDIN:
-        return [Source(kind=SourceKind.STDIN, origin=STDIN_ORIGIN)]
+        return [_Source(kind=_Kind.STDIN, origin=STDIN_ORIGIN)]
     path = Path(origin)
     if path.is_dir():
         return _directory(path)
@@ -109,66 +110,64 @@ def _expand(spec: str | os.PathLike[str]) -> list[Source]:
         raise InputError(f"{origin}: no such file or directory; check the path")
     if path.is_file() and path.stat().st_size == 0:
         raise InputError(f"{origin}: is empty; pass a wikitext article or an XML export")
-    return [Source(kind=_kind(path), origin=origin, path=path)]
+    return [_Source(kind=_kind_of(path), origin=origin, path=path)]
 
 
-def _directory(path: Path, *, suffixes: tuple[str, ...] = WIKITEXT_SUFFIXES) -> list[Source]:
+def _directory(path: Path, *, suffixes: tuple[str, ...] = WIKITEXT_SUFFIXES) -> list[_Source]:
     files = sorted(entry for entry in path.iterdir() if entry.is_file() and entry.suffix in suffixes)
     if not files:
         patterns = ", ".join(f"*{suffix}" for suffix in suffixes)
         raise InputError(f"{path}: directory has no wikitext files ({patterns}); add some or pass files")
-    return [Source(kind=SourceKind.WIKITEXT, origin=str(file), path=file) for file in files]
+    return [_Source(kind=_Kind.WIKITEXT, origin=str(file), path=file) for file in files]
 
 
-def _kind(path: Path) -> SourceKind:
+def _kind_of(path: Path) -> _Kind:
     name = path.name.lower()
     if name.endswith(".xml.bz2"):
-        return SourceKind.EXPORT_BZ2
+        return _Kind.EXPORT_BZ2
     if name.endswith(".xml"):
-        return SourceKind.EXPORT
-    return SourceKind.WIKITEXT
+        return _Kind.EXPORT
+    return _Kind.WIKITEXT
 
 
-def _read_all(sources: list[Source], stdin: BinaryIO | None) -> Iterator[Page | SkippedPage]:
+def _read_all(sources: list[_Source], stdin: BinaryIO | None) -> Iterator[Page | SkippedPage]:
     for source in sources:
         yield from _read(source, stdin)
 
 
-def _read(source: Source, stdin: BinaryIO | None) -> Iterator[Page | SkippedPage]:
-    if source.kind is SourceKind.STDIN:
-        yield from _read_stdin(stdin if stdin is not None else _sys_stdin())
-    elif source.kind is SourceKind.WIKITEXT:
+def _read(source: _Source, stdin: BinaryIO | None) -> Iterator[Page | SkippedPage]:
+    if source.kind is _Kind.STDIN:
+        yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer)
+    elif source.kind is _Kind.WIKITEXT:
         yield _read_wikitext_file(source)
     else:
         with _open(source) as stream:
             yield from read_export(stream, origin=source.origin)
 
 
-def _open(source: Source) -> BinaryIO:
+def _open(source: _Source) -> BinaryIO:
     assert source.path is not None
     try:
-        if source.kind is SourceKind.EXPORT_BZ2:
+        if source.kind is _Kind.EXPORT_BZ2:
             return bz2.open(source.path, "rb")
         return open(source.path, "rb")
     except OSError as error:
-        raise InputError(f"{source.origin}: cannot be read ({error.strerror}); check its permissions") from None
+        raise _unreadable(source, error) from None
 
 
-def _sys_stdin() -> BinaryIO:
-    import sys
-
-    return sys.stdin.buffer
+def _unreadable(source: _Source, error: OSError) -> InputError:
+    return InputError(f"{source.origin}: cannot be read ({error.strerror}); check its permissions")
 
 
 # --- wikitext files and stdin -------------------------------------------------------------
 
 
-def _read_wikitext_file(source: Source) -> Page:
+def _read_wikitext_file(source: _Source) -> Page:
     assert source.path is not None
     try:
         data = source.path.read_bytes()
     except OSError as error:
-        raise InputError(f"{source.origin}: cannot be read ({error.strerror}); check its permissions") from None
+        raise _unreadable(source, error) from None
     sidecar = read_sidecar(source.path)
     return Page(
         text=decode_wikitext(data, origin=source.origin),
@@ -180,6 +179,8 @@ def _read_wikitext_file(source: Source) -> Page:
 
 
 def _read_stdin(stream: BinaryIO) -> Iterator[Page | SkippedPage]:
+    if stream.isatty():
+        raise InputError(f"{STDIN_ORIGIN}: is a terminal; pipe an article or an export into it")
     head = stream.read(64)
     rest = _Rejoined(head, stream)
     if head.startswith(_BZ2_MAGIC):

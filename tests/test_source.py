@@ -275,6 +275,15 @@ def test_empty_stdin():
     assert input_error("-", stdin=b"") == "<stdin>: is empty; pass a wikitext article"
 
 
+def test_stdin_left_as_a_terminal_is_refused_instead_of_waiting():
+    class Terminal(io.BytesIO):
+        def isatty(self) -> bool:
+            return True
+
+    with pytest.raises(InputError, match="^<stdin>: is a terminal; pipe"):
+        list(read_sources(["-"], stdin=Terminal(b"")))
+
+
 def test_stdin_given_twice():
     assert "given more than once" in input_error("-", "-", stdin=b"x")
 
