@@ -1,0 +1,53 @@
+"""``kg query``: ask the graph a named question, a .rq file, or SPARQL text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.errors import ConfigError
+from kg.query import Output, bind, execute, named_queries, render, resolve
+from kg.store import DEFAULT_DATA, data_paths, load_store
+
+
+@click.command("query")
+@click.argument("spec", metavar="NAME|FILE|SPARQL", required=False)
+@click.option(
+    "--data", "data", multiple=True, type=click.Path(path_type=Path),
+    help=f"RDF file to query (.trig, .ttl, .nt, .jsonld; repeatable). Default: the last build, {DEFAULT_DATA}.",
+)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Set a parameter of a named query (repeatable).")
+@click.option(
+    "--format", "output", type=click.Choice([o.value for o in Output]), default=Output.TABLE.value, show_default=True,
+    help="SELECT/ASK: table, csv, tsv or SPARQL JSON. CONSTRUCT: Turtle, N-Triples (csv/tsv) or JSON-LD (json).",
+)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
+def query(spec: str | None, data: tuple[Path, ...], params: tuple[str, ...], output: str, list_queries: bool) -> None:
+    """Run a named query (see --list), a .rq file, or SPARQL text over the graph.
+
+    \b
+    Examples:
+      kg query summits
+      kg query summits-of-person --param name=盧武鉉
+      kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --data build/kg.ttl
+    """
+    if list_queries:
+        for named in named_queries():
+            click.echo(f"{named.name}: {named.title}")
+            for param in named.params:
+                click.echo(f"    --param {param.name}=… ({param.kind.value}, default {param.default}) {param.description}")
+        return
+    if spec is None:
+        raise click.UsageError("give a query NAME, FILE or SPARQL text, or --list")
+    chosen = resolve(spec)
+    sparql = bind(chosen, dict(_pair(p) for p in params))
+    result = execute(load_store(data_paths(data)), sparql)
+    click.echo(render(result, Output(output)).decode("utf-8"), nl=False)
+
+
+def _pair(text: str) -> tuple[str, str]:
+    name, equals, value = text.partition("=")
+    if not equals or not name:
+        raise ConfigError(f"--param {text!r}: write NAME=VALUE, e.g. --param lang=zh-Hant")
+    return name.strip(), value

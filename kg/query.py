@@ -1,0 +1,428 @@
+"""Named queries and local SPARQL: resolve a query, bind its parameters, run it, write it out.
+
+A named query is a ``.rq`` file in ``queries/`` whose header says what it asks::
+
+    # title: Every summit in date order
+    # description: ...
+    # param: lang string — the language tag to label things in
+
+Each parameter is a variable that the query fixes with a one-value ``VALUES ?lang { "zh-Hans" }``
+block, which is also its default; binding a parameter replaces that block's value with a
+term written by pyoxigraph, so a value can never change the shape of the query, and the
+files run unchanged in any SPARQL tool.
+
+    >>> from pathlib import Path
+    >>> from kg.store import load_store
+    >>> store = load_store([Path("tests/data/query/fixture.trig")])
+    >>> query = resolve("summits-of-person")
+    >>> result = execute(store, bind(query, {"name": "盧武鉉"}))
+    >>> [str(row[0]) for row in result.rows]
+    ['"2007-10-02"^^<http://www.w3.org/2001/XMLSchema#date>']
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from pyoxigraph import (
+    BlankNode,
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    Store,
+    Triple,
+    parse_query_results,
+    serialize,
+)
+
+from kg.errors import QueryError
+from kg.vocab import PREFIXES
+
+#: Where the named queries live.
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+
+_HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*?)\s*$")
+_PARAM = re.compile(r"^(\w+)\s+(\w+)\s*(?:[—–-]+\s*(.*))?$")
+_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+Term = NamedNode | BlankNode | Literal | Triple
+
+
+class ParamKind(Enum):
+    """What a parameter's value is written as."""
+
+    STRING = "string"
+    IRI = "iri"
+    INTEGER = "integer"
+
+    def term(self, value: str) -> NamedNode | Literal:
+        """The RDF term for ``value``; raises :class:`QueryError` when it is not one."""
+        if self is ParamKind.STRING:
+            return Literal(value)
+        if self is ParamKind.INTEGER:
+            if not re.fullmatch(r"[+-]?\d+", value.strip()):
+                raise QueryError(f"parameter value {value!r} is not an integer")
+            return Literal(str(int(value)), datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+        try:
+            return NamedNode(value.strip("<>"))
+        except ValueError:
+            raise QueryError(f"parameter value {value!r} is not an absolute IRI") from None
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of a named query: the variable it fixes and what it means."""
+
+    name: str
+    kind: ParamKind
+    description: str
+    default: str  # the value of the query's own VALUES block, as written there
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A SPARQL query with the header that says what it asks."""
+
+    name: str  # the file's stem, or "<inline>" for a query given as text
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    text: str
+    origin: str  # the file it came from, or "<inline>"
+
+
+@dataclass(frozen=True)
+class Solutions:
+    """The answer of a SELECT query: variable names and rows of terms (None when unbound)."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[Term | None, ...], ...]
+
+
+@dataclass(frozen=True)
+class Boolean:
+    """The answer of an ASK query."""
+
+    value: bool
+
+
+@dataclass(frozen=True)
+class Triples:
+    """The answer of a CONSTRUCT or DESCRIBE query, sorted."""
+
+    triples: tuple[Triple, ...]
+
+
+Result = Solutions | Boolean | Triples
+
+
+class ResultFormat(Enum):
+    """Formats of SELECT and ASK results (SPARQL 1.1 Query Results)."""
+
+    JSON = QueryResultsFormat.JSON
+    XML = QueryResultsFormat.XML
+    CSV = QueryResultsFormat.CSV
+    TSV = QueryResultsFormat.TSV
+
+    @property
+    def media_type(self) -> str:
+        return self.value.media_type
+
+
+class GraphFormat(Enum):
+    """Formats of CONSTRUCT and DESCRIBE results."""
+
+    TURTLE = RdfFormat.TURTLE
+    JSON_LD = RdfFormat.JSON_LD
+    N_TRIPLES = RdfFormat.N_TRIPLES
+
+    @property
+    def media_type(self) -> str:
+        return self.value.media_type
+
+
+# --- named queries ---------------------------------------------------------------------
+
+
+def parse_named_query(text: str, *, name: str, origin: str) -> NamedQuery:
+    """A query with its header read.
+
+    Raises :class:`QueryError` when a declared parameter has no ``VALUES ?name { … }``
+    block with one value to replace, or an unknown kind.
+    """
+    fields: dict[str, str] = {"title": "", "description": ""}
+    declared: list[tuple[str, str, str]] = []
+    for line in text.splitlines():
+        header = _HEADER.match(line)
+        if header is None:
+            continue
+        key, value = header.groups()
+        if key != "param":
+            fields[key] = value
+            continue
+        param = _PARAM.match(value)
+        if param is None:
+            raise QueryError(f"{origin}: bad header '# param: {value}'; write '# param: NAME KIND — meaning'")
+        declared.append((param[1], param[2], param[3] or ""))
+    params = tuple(_param(text, name=n, kind=k, description=d, origin=origin) for n, k, d in declared)
+    return NamedQuery(name, fields["title"], fields["description"], params, text, origin)
+
+
+def _param(text: str, *, name: str, kind: str, description: str, origin: str) -> Param:
+    try:
+        param_kind = ParamKind(kind)
+    except ValueError:
+        kinds = ", ".join(k.value for k in ParamKind)
+        raise QueryError(f"{origin}: parameter {name} has unknown kind {kind!r}; use one of {kinds}") from None
+    blocks = _values_block(name).findall(text)
+    if len(blocks) != 1:
+        raise QueryError(f"{origin}: parameter {name} needs exactly one 'VALUES ?{name} {{ default }}' block")
+    return Param(name, param_kind, description, blocks[0].strip())
+
+
+def _values_block(name: str) -> re.Pattern[str]:
+    return re.compile(r"VALUES\s+[?$]" + re.escape(name) + r"\s*\{([^{}]*)\}", re.IGNORECASE)
+
+
+def named_queries(directory: Path = QUERIES_DIR) -> tuple[NamedQuery, ...]:
+    """Every ``.rq`` file of ``directory``, by name."""
+    return tuple(_read(path) for path in sorted(directory.glob("*.rq")))
+
+
+def _read(path: Path) -> NamedQuery:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise QueryError(f"{path}: cannot read the query: {error.strerror}") from None
+    return parse_named_query(text, name=path.stem, origin=str(path))
+
+
+def resolve(spec: str, *, directory: Path = QUERIES_DIR) -> NamedQuery:
+    """The query ``spec`` names: a named query, a ``.rq`` file, or SPARQL text itself.
+
+    Raises :class:`QueryError` when ``spec`` looks like a name but no query has it.
+    """
+    if _NAME.match(spec):
+        path = directory / f"{spec}.rq"
+        if path.is_file():
+            return _read(path)
+        raise QueryError(f"no named query {spec!r}; `kg query --list` shows them")
+    if spec.endswith(".rq") or ("\n" not in spec and Path(spec).is_file()):
+        path = Path(spec)
+        if not path.is_file():
+            raise QueryError(f"{spec}: no such query file")
+        return _read(path)
+    return parse_named_query(spec, name="<inline>", origin="<inline>")
+
+
+def bind(query: NamedQuery, values: Mapping[str, str]) -> str:
+    """The query's SPARQL with each given parameter's ``VALUES`` block set to its value.
+
+    Raises :class:`QueryError` for a parameter the query does not declare, or a value
+    that is not of the parameter's kind.
+    """
+    params = {param.name: param for param in query.params}
+    text = query.text
+    for name, value in sorted(values.items()):
+        param = params.get(name)
+        if param is None:
+            known = ", ".join(params) or "none"
+            raise QueryError(f"query {query.name} has no parameter {name!r} (its parameters: {known})")
+        term = str(param.kind.term(value))
+        text = _values_block(name).sub(lambda _match: f"VALUES ?{name} {{ {term} }}", text)
+    return text
+
+
+# --- running -----------------------------------------------------------------------------
+
+
+def execute(
+    store: Store,
+    sparql: str,
+    *,
+    max_results: int | None = None,
+    allow_service: bool = False,
+    default_graphs: Sequence[NamedNode] = (),
+    named_graphs: Sequence[NamedNode] = (),
+) -> Result:
+    """The answer of ``sparql`` over ``store`` (the union of its graphs unless graphs are given).
+
+    Raises :class:`QueryError` when the query does not parse, is an update, calls a remote
+    ``SERVICE`` while that is not allowed, or has more than ``max_results`` rows or triples.
+    """
+    if not allow_service and uses_service(sparql):
+        raise QueryError("SERVICE calls to remote endpoints are disabled here; ask the operator to allow them")
+    try:
+        answer = store.query(
+            sparql,
+            use_default_graph_as_union=not default_graphs,
+            default_graph=list(default_graphs) or None,
+            named_graphs=list(named_graphs) or None,
+        )
+    except SyntaxError as error:
+        hint = " (this endpoint is read-only)" if _looks_like_update(sparql) else ""
+        raise QueryError(f"the query does not parse: {error}{hint}") from None
+    except (OSError, RuntimeError) as error:
+        raise QueryError(f"the query failed: {error}") from None
+    if isinstance(answer, QueryBoolean):
+        return Boolean(bool(answer))
+    try:
+        if isinstance(answer, QuerySolutions):
+            variables = tuple(v.value for v in answer.variables)
+            rows = _bounded((tuple(row[v] for v in variables) for row in answer), max_results, "rows")
+            return Solutions(variables, rows)
+        return Triples(tuple(sorted(set(_bounded(iter(answer), max_results, "triples")), key=str)))
+    except (OSError, RuntimeError) as error:
+        raise QueryError(f"the query failed: {error}") from None
+
+
+def _bounded(items, limit: int | None, what: str) -> tuple:
+    kept = []
+    for item in items:
+        kept.append(item)
+        if limit is not None and len(kept) > limit:
+            raise QueryError(f"the result has more than {limit} {what}, the limit here; add LIMIT or narrow the query")
+    return tuple(kept)
+
+
+_UNESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_NOT_CODE = re.compile(
+    r"#[^\n]*"  # comments
+    r"|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\""  # strings
+    r"|<[^<>\"{}|^`\\\s]*>"  # IRIs
+    r"|[?$]\w+"  # variables
+    r"|[\w.-]*:[\w.%-]*",  # prefixed names
+    re.DOTALL,
+)
+
+
+def uses_service(sparql: str) -> bool:
+    """Whether the query has a ``SERVICE`` clause (after codepoint escapes, outside strings).
+
+    >>> uses_service('SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }')
+    True
+    >>> uses_service('SELECT * { ?s <http://example.org/SERVICE> "SERVICE" }')
+    False
+    """
+    text = _UNESCAPE.sub(lambda m: chr(int(m[1] or m[2], 16)), sparql)
+    return re.search(r"\bSERVICE\b", _NOT_CODE.sub(" ", text), re.IGNORECASE) is not None
+
+
+def _looks_like_update(sparql: str) -> bool:
+    code = _NOT_CODE.sub(" ", sparql)
+    return re.search(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b", code, re.IGNORECASE) is not None
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def write_results(result: Solutions | Boolean, result_format: ResultFormat) -> bytes:
+    """SELECT or ASK results in a SPARQL 1.1 results format.
+
+    Raises :class:`QueryError` for an ASK result in CSV or TSV, which cannot hold one.
+    """
+    if isinstance(result, Boolean) and result_format in (ResultFormat.CSV, ResultFormat.TSV):
+        raise QueryError(f"an ASK result cannot be written as {result_format.name}; use JSON or XML")
+    solutions = parse_query_results(_results_json(result), format=QueryResultsFormat.JSON)
+    return solutions.serialize(format=result_format.value)
+
+
+def write_graph(result: Triples, graph_format: GraphFormat) -> bytes:
+    """CONSTRUCT or DESCRIBE results in an RDF format, with our prefixes."""
+    prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
+    if graph_format is GraphFormat.N_TRIPLES:
+        prefixes = None
+    return serialize(list(result.triples), format=graph_format.value, prefixes=prefixes)
+
+
+def _results_json(result: Solutions | Boolean) -> bytes:
+    if isinstance(result, Boolean):
+        return json.dumps({"head": {}, "boolean": result.value}).encode()
+    bindings = [
+        {name: _term_json(term) for name, term in zip(result.variables, row) if term is not None}
+        for row in result.rows
+    ]
+    return json.dumps({"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}).encode()
+
+
+def _term_json(term: Term) -> dict:
+    if isinstance(term, NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, Literal):
+        if term.language:
+            return {"type": "literal", "value": term.value, "xml:lang": term.language}
+        return {"type": "literal", "value": term.value, "datatype": term.datatype.value}
+    return {
+        "type": "triple",
+        "value": {"subject": _term_json(term.subject), "predicate": _term_json(term.predicate), "object": _term_json(term.object)},
+    }
+
+
+def short(term: Term | None) -> str:
+    """A term as a person reads it: prefixed IRIs, bare strings, ``text@lang``.
+
+    >>> short(NamedNode("https://w3id.org/summit-kg/ontology#Summit"))
+    'skg:Summit'
+    """
+    if term is None:
+        return ""
+    if isinstance(term, NamedNode):
+        for prefix, namespace in PREFIXES.items():
+            if term.value.startswith(str(namespace)) and len(term.value) > len(str(namespace)):
+                return f"{prefix}:{term.value[len(str(namespace)):]}"
+        return term.value
+    if isinstance(term, Literal):
+        return f"{term.value}@{term.language}" if term.language else term.value
+    return str(term)
+
+
+def render_table(result: Solutions | Boolean) -> str:
+    """Results as an aligned text table (or ``true``/``false``) for a terminal."""
+    if isinstance(result, Boolean):
+        return "true" if result.value else "false"
+    cells = [list(result.variables)] + [[short(term) for term in row] for row in result.rows]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(result.variables))]
+    lines = ["  ".join(_pad(cell, width) for cell, width in zip(row, widths)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    lines.append(f"({len(result.rows)} rows)")
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    """Display width: CJK and other wide characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+class Output(Enum):
+    """What ``kg query`` prints: SELECT/ASK as a table, CSV, TSV or SPARQL JSON results;
+    CONSTRUCT/DESCRIBE as Turtle (table), JSON-LD (json) or N-Triples (csv, tsv)."""
+
+    TABLE = "table"
+    CSV = "csv"
+    TSV = "tsv"
+    JSON = "json"
+
+
+def render(result: Result, output: Output) -> bytes:
+    """A result as ``kg query`` prints it."""
+    if isinstance(result, Triples):
+        graph_format = {Output.TABLE: GraphFormat.TURTLE, Output.JSON: GraphFormat.JSON_LD}
+        return write_graph(result, graph_format.get(output, GraphFormat.N_TRIPLES))
+    if output is Output.TABLE or (isinstance(result, Boolean) and output is not Output.JSON):
+        return (render_table(result) + "\n").encode("utf-8")
+    return write_results(result, ResultFormat[output.name])
