@@ -32,7 +32,9 @@ def main() -> None:
 
 # Each command lives in its own module; register it here, one line each.
 from kg.cli.build import build  # noqa: E402
+from kg.cli.link import link  # noqa: E402
 from kg.cli.query import query  # noqa: E402
 
 main.add_command(build)
+main.add_command(link)
 main.add_command(query)
