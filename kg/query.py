@@ -144,6 +144,7 @@ class GraphFormat(Enum):
     TURTLE = RdfFormat.TURTLE
     JSON_LD = RdfFormat.JSON_LD
     N_TRIPLES = RdfFormat.N_TRIPLES
+    RDF_XML = RdfFormat.RDF_XML  # what SPARQLWrapper asks for by default
 
     @property
     def media_type(self) -> str:

@@ -1,0 +1,60 @@
+"""``kg serve``: the read-only SPARQL endpoint and linked-data pages over the graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.server import SETTINGS, App, Settings, create_server, request
+from kg.store import DEFAULT_DATA, data_paths
+
+
+def _setting_options(command):
+    """One option per row of the settings table, so help, defaults and names never drift."""
+    for setting in reversed(SETTINGS):
+        option = "--" + setting.name.replace("_", "-")
+        if isinstance(setting.default, bool):
+            command = click.option(option, setting.name, is_flag=True, default=setting.default, help=setting.help)(command)
+        else:
+            command = click.option(
+                option, setting.name, type=type(setting.default), default=setting.default, show_default=True, help=setting.help
+            )(command)
+    return command
+
+
+@click.command("serve")
+@click.option(
+    "--data", "data", multiple=True, type=click.Path(path_type=Path),
+    help=f"RDF file to serve (repeatable). Default: the last build, {DEFAULT_DATA}.",
+)
+@_setting_options
+@click.option("--get", "get_path", metavar="PATH", help="Answer one request for PATH in-process, print it, and exit.")
+@click.option("--accept", default="text/html", show_default=True, help="The Accept header of the --get request.")
+def serve(data: tuple[Path, ...], get_path: str | None, accept: str, **settings) -> None:
+    """Serve the graph: SPARQL at /sparql, entity pages at /id/…, the summits at /.
+
+    \b
+    Examples:
+      kg serve                                 # the last build on http://127.0.0.1:8000/
+      kg serve --get /sparql?query=ASK%7B%7D --accept application/sparql-results+json
+    """
+    app = App(Settings(**settings), data=data_paths(data))
+    try:
+        if get_path is not None:
+            reply = request(app, get_path, accept=accept)
+            click.echo(reply.body.decode("utf-8", errors="replace"), nl=False)
+            if reply.status >= 400:
+                click.echo(f"kg: GET {get_path} answered {reply.status}", err=True)
+                raise SystemExit(2)
+            return
+        server = create_server(app)
+        click.echo(f"Serving {', '.join(map(str, data_paths(data)))} on http://{app.settings.host}:{server.effective_port}/ (Ctrl-C stops)", err=True)
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.close()
+    finally:
+        app.close()
