@@ -34,7 +34,9 @@ def main() -> None:
 from kg.cli.build import build  # noqa: E402
 from kg.cli.link import link  # noqa: E402
 from kg.cli.query import query  # noqa: E402
+from kg.cli.serve import serve  # noqa: E402
 
 main.add_command(build)
 main.add_command(link)
 main.add_command(query)
+main.add_command(serve)
