@@ -58,19 +58,20 @@ class Subject:
         return self.names[0].text if self.names else self.iri
 
 
-def read_graph(path: Path) -> Graph:
-    """The union graph of a build file (``kg.trig``, ``kg.ttl``, ``kg.nt`` or ``kg.jsonld``).
+def read_graph(*paths: Path) -> Graph:
+    """The union graph of build files (``kg.trig``, ``links.ttl``, ``.nt``, ``.jsonld``, ``.nq``).
 
-    Raises InputError when the file is missing or is not RDF.
+    Raises InputError when a file is missing or is not RDF.
     """
     formats = {".trig": "trig", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".nq": "nquads"}
-    if not path.is_file():
-        raise InputError(f"{path}: no such build file; run `kg build` first or pass --data")
     dataset = Dataset(default_union=True)
-    try:
-        dataset.parse(path, format=formats.get(path.suffix, "trig"))
-    except Exception as error:  # rdflib raises many parser-specific classes
-        raise InputError(f"{path}: not readable as RDF ({type(error).__name__}: {error}); rebuild it with `kg build`") from error
+    for path in paths:
+        if not path.is_file():
+            raise InputError(f"{path}: no such build file; run `kg build` (and `kg link`) first, or pass its path")
+        try:
+            dataset.parse(path, format=formats.get(path.suffix, "trig"))
+        except Exception as error:  # rdflib raises many parser-specific classes
+            raise InputError(f"{path}: not readable as RDF ({type(error).__name__}); rebuild it") from error
     return dataset
 
 
