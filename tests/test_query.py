@@ -1,0 +1,363 @@
+"""Named queries, parameter binding, local SPARQL and ``kg query`` (on the hand-made fixture)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pyoxigraph import QueryResultsFormat, parse_query_results
+
+from kg.errors import InputError, QueryError
+from kg.query import (
+    Boolean,
+    GraphFormat,
+    Output,
+    ResultFormat,
+    Solutions,
+    Triples,
+    bind,
+    execute,
+    named_queries,
+    parse_named_query,
+    render,
+    render_table,
+    resolve,
+    uses_service,
+    write_graph,
+    write_results,
+)
+from kg.store import load_store
+
+DATA = Path(__file__).parent / "data" / "query"
+FIXTURE = DATA / "fixture.trig"
+SKG = "https://w3id.org/summit-kg/ontology#"
+ID = "https://w3id.org/summit-kg/id/"
+
+
+@pytest.fixture(scope="module")
+def store():
+    return load_store([FIXTURE])
+
+
+def run(store, query_name: str, **params: str):
+    return execute(store, bind(resolve(query_name), params))
+
+
+def column(result: Solutions, name: str) -> list[str]:
+    index = result.variables.index(name)
+    return [row[index].value if row[index] is not None else None for row in result.rows]
+
+
+# --- the catalogue ---------------------------------------------------------------------------
+
+
+def test_at_least_twelve_named_queries_each_with_a_title_and_description():
+    queries = named_queries()
+    assert len(queries) >= 12
+    for query in queries:
+        assert query.title and query.description, query.origin
+
+
+def test_every_named_query_runs_on_the_fixture(store):
+    for query in named_queries():
+        result = execute(store, bind(query, {}))
+        if isinstance(result, Solutions):
+            assert result.rows, f"{query.name} found nothing in the fixture"
+        elif isinstance(result, Boolean):
+            assert result.value, query.name
+        else:
+            assert result.triples, query.name
+
+
+def test_the_query_forms_the_issue_asks_for_are_there():
+    forms = {q.name: q.text for q in named_queries()}
+    assert "CONSTRUCT" in forms["neighbourhood"]
+    assert "ASK" in forms["sanity"]
+
+
+# --- expected answers on the fixture ---------------------------------------------------------
+
+
+def test_summits_in_date_order_with_venue_city_and_participants(store):
+    result = run(store, "summits")
+    assert column(result, "start") == ["2000-06-13", "2007-10-02", "2018-04-27", "2018-05-26", "2018-09-18"]
+    assert column(result, "venueLabel")[0] == "百花园国宾馆"
+    assert column(result, "cityLabel") == ["平壤", "平壤", "板门店", "板门店", "平壤"]
+    assert set(column(result, "participants")[1].split(", ")) == {"卢武铉", "金正日"}
+
+
+def test_summits_labelled_in_traditional_script(store):
+    result = run(store, "summits", lang="zh-Hant")
+    assert set(column(result, "participants")[1].split(", ")) == {"盧武鉉", "金正日"}
+
+
+def test_summits_of_a_person_found_by_either_script(store):
+    for name in ("盧武鉉", "卢武铉"):
+        assert column(run(store, "summits-of-person", name=name), "start") == ["2007-10-02"]
+    assert column(run(store, "summits-of-person", name="文在寅"), "start") == ["2018-04-27", "2018-05-26", "2018-09-18"]
+
+
+def test_who_met_whom_counts_shared_summits(store):
+    result = run(store, "who-met-whom")
+    pairs = {frozenset((a, b)): int(n) for a, b, n in zip(column(result, "aLabel"), column(result, "bLabel"), column(result, "times"))}
+    assert pairs == {frozenset({"文在寅", "金正恩"}): 3, frozenset({"金大中", "金正日"}): 1, frozenset({"卢武铉", "金正日"}): 1}
+
+
+def test_summits_per_place_follows_containment(store):
+    result = run(store, "summits-per-place")
+    counts = {label: (int(s), int(v)) for label, s, v in zip(column(result, "placeLabel"), column(result, "summits"), column(result, "asVenue"))}
+    assert counts["平壤"] == (3, 1)
+    assert counts["板门店"] == (2, 0)
+    assert counts["百花园国宾馆"] == (2, 2)
+    assert counts["朝鲜民主主义人民共和国"] == (3, 0)
+
+
+def test_documents_with_their_other_names(store):
+    result = run(store, "documents")
+    first = dict(zip(result.variables, (t.value if t else None for t in result.rows[0])))
+    assert first["documentLabel"] == "北南共同宣言"
+    assert set(first["otherNames"].split(" | ")) == {"南北共同宣言", "June 15th North-South Joint Declaration", "6·15 남북 공동선언"}
+
+
+def test_leaders_with_roles_and_without(store):
+    result = run(store, "leaders-and-roles")
+    roles = {(p, r) for p, r in zip(column(result, "personLabel"), column(result, "roleLabel")) if r}
+    assert roles == {("金大中", "韩国总统"), ("金正日", "朝鲜劳动党总书记")}
+    assert len(result.rows) == 10  # two leaders at each of five summits, no spurious roles
+
+
+def test_gaps_between_summits(store):
+    result = run(store, "gaps")
+    assert column(result, "months") == [None, "88", "126", "1", "4"]
+    assert column(result, "years")[1:3] == ["7.3", "10.5"]
+
+
+def test_labels_in_a_language_include_its_subtags(store):
+    labels = column(run(store, "labels", lang="zh-Hant"), "label")
+    assert "盧武鉉" in labels and "卢武铉" not in labels
+    assert column(run(store, "labels", lang="en"), "label") == ["June 15th North-South Joint Declaration", "inter-Korean summit"]
+
+
+def test_wikidata_linked_and_unlinked(store):
+    result = run(store, "wikidata-links")
+    status = dict(zip(column(result, "label"), column(result, "status")))
+    assert status["金大中"] == "linked" and status["卢武铉"] == "unlinked"
+    assert set(column(result, "wikidata")) >= {"http://www.wikidata.org/entity/Q14347", None}
+
+
+def test_sources_of_a_summit(store):
+    result = run(store, "sources")
+    citations = [(label, url) for label, kind, url in zip(column(result, "summitLabel"), column(result, "kind"), column(result, "url")) if kind == "citation"]
+    assert citations == [("2018年4月朝韩首脑会晤", "http://example.org/news/1"), ("2018年5月朝韩首脑会晤", "http://example.org/news/2")]
+    publishers = {p for p, k in zip(column(result, "publisher"), column(result, "kind")) if k == "article"}
+    assert publishers == {None}  # an article row must not borrow some organisation's label
+
+
+def test_inferred_statements_with_method_and_evidence(store):
+    result = run(store, "inferred")
+    assert column(result, "method") == ["citation-title"]
+    assert column(result, "objectLabel") == ["金正恩"]
+    assert "統一閣" in column(result, "evidence")[0]
+
+
+def test_neighbourhood_of_a_summit_is_a_graph_around_it(store):
+    result = run(store, "neighbourhood", ordinal="4")
+    assert isinstance(result, Triples)
+    subjects = {t.subject.value for t in result.triples}
+    assert ID + "summit/s4" in subjects and ID + "summit/s3" not in subjects
+    assert any(t.predicate.value == SKG + "participant" for t in result.triples)
+
+
+def test_sanity_ask_is_false_when_a_summit_lacks_a_venue(tmp_path):
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(
+        f'<{ID}summit/x> a <{SKG}Summit> ; <{SKG}startDate> "2001-01-01"^^<http://www.w3.org/2001/XMLSchema#date> ;'
+        f' <{SKG}participant> <{ID}person/p> ; <http://www.w3.org/2000/01/rdf-schema#label> "x"@zh-Hans, "x"@zh-Hant .',
+        encoding="utf-8",
+    )
+    assert run(load_store([broken]), "sanity") == Boolean(False)
+
+
+# --- parameters ------------------------------------------------------------------------------
+
+
+def test_a_parameter_value_cannot_change_the_query(store):
+    hostile = '文在寅" } ?s ?p ?o { "'
+    result = run(store, "summits-of-person", name=hostile)
+    assert result.rows == ()
+
+
+def test_unknown_parameter_and_bad_kind_are_query_errors():
+    with pytest.raises(QueryError, match="no parameter 'nmae'"):
+        bind(resolve("summits-of-person"), {"nmae": "x"})
+    with pytest.raises(QueryError, match="not an integer"):
+        bind(resolve("neighbourhood"), {"ordinal": "third"})
+
+
+def test_a_declared_parameter_needs_its_values_block():
+    with pytest.raises(QueryError, match="VALUES"):
+        parse_named_query("# param: who string — someone\nSELECT * { ?s ?p ?who }", name="x", origin="x.rq")
+
+
+def test_resolve_a_file_text_or_unknown_name(tmp_path):
+    path = tmp_path / "mine.rq"
+    path.write_text("# title: Mine\nASK {}", encoding="utf-8")
+    assert resolve(str(path)).title == "Mine"
+    assert resolve("ASK { ?s ?p ?o }").name == "<inline>"
+    with pytest.raises(QueryError, match="kg query --list"):
+        resolve("no-such-query")
+
+
+# --- running and limits ----------------------------------------------------------------------
+
+
+def test_result_limit_is_a_clear_error(store):
+    with pytest.raises(QueryError, match="more than 3 rows"):
+        execute(store, "SELECT * { ?s ?p ?o }", max_results=3)
+    assert len(execute(store, "SELECT * { ?s a ?o } LIMIT 3", max_results=3).rows) == 3
+
+
+def test_service_is_refused_unless_allowed(store):
+    query = "SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    with pytest.raises(QueryError, match="SERVICE calls .* disabled"):
+        execute(store, query)
+    with pytest.raises(QueryError, match="failed"):  # allowed: the engine itself tries (and port 9 is refused)
+        execute(store, query, allow_service=True)
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("select * { service <http://x/> { ?s ?p ?o } }", True),
+        ("SELECT * { \\u0053ERVICE <http://x/> { ?s ?p ?o } }", True),
+        ("SELECT * { ?s <http://x/SERVICE> 'SERVICE' } # SERVICE", False),
+        ("PREFIX ex: <http://x/> SELECT ?SERVICE { ?SERVICE ex:SERVICE ?o }", False),
+    ],
+)
+def test_service_detection(query, expected):
+    assert uses_service(query) is expected
+
+
+def test_updates_and_syntax_errors_are_query_errors(store):
+    with pytest.raises(QueryError, match="read-only"):
+        execute(store, "INSERT DATA { <http://a> <http://b> <http://c> }")
+    with pytest.raises(QueryError, match="does not parse"):
+        execute(store, "SELEC * {}")
+
+
+def test_named_graphs_can_be_chosen(store):
+    article = "https://zh.wikipedia.org/wiki/%E6%9C%9D%E9%9F%A9%E9%A6%96%E8%84%91%E4%BC%9A%E6%99%A4"
+    from pyoxigraph import NamedNode
+
+    only_article = execute(store, f"ASK {{ ?d a <http://rdfs.org/ns/void#Dataset> }}", default_graphs=[NamedNode(article)])
+    assert only_article == Boolean(False)
+    assert execute(store, "ASK { ?d a <http://rdfs.org/ns/void#Dataset> }") == Boolean(True)
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("result_format", list(ResultFormat))
+def test_results_round_trip_through_every_format(store, result_format):
+    result = run(store, "summits")
+    written = write_results(result, result_format)
+    if result_format is ResultFormat.CSV:  # lossy: pyoxigraph does not read it back
+        assert len(written.decode("utf-8").splitlines()) == 6
+        return
+    parsed = parse_query_results(written, format=result_format.value)
+    assert len(list(parsed)) == 5
+
+
+def test_ask_cannot_be_csv():
+    with pytest.raises(QueryError, match="ASK"):
+        write_results(Boolean(True), ResultFormat.CSV)
+    assert json.loads(write_results(Boolean(True), ResultFormat.JSON)) == {"head": {}, "boolean": True}
+
+
+def test_graph_output_is_deterministic_and_prefixed(store):
+    result = run(store, "neighbourhood")
+    turtle = write_graph(result, GraphFormat.TURTLE)
+    assert turtle == write_graph(run(store, "neighbourhood"), GraphFormat.TURTLE)
+    assert b"@prefix skg:" in turtle
+
+
+def test_table_aligns_wide_characters():
+    from pyoxigraph import Literal
+
+    result = Solutions(("name", "n"), ((Literal("金正恩"), Literal("1")), (Literal("Kim", language="en"), None)))
+    assert render_table(result).splitlines() == ["name    n", "------  -", "金正恩  1", "Kim@en", "(2 rows)"]
+
+
+def test_render_construct_as_n_triples_for_csv(store):
+    assert render(run(store, "neighbourhood"), Output.CSV).endswith(b" .\n")
+
+
+# --- the store -------------------------------------------------------------------------------
+
+
+def test_missing_build_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    from kg.store import DEFAULT_DATA
+
+    with pytest.raises(InputError, match="run `kg build` first"):
+        load_store([DEFAULT_DATA])
+
+
+def test_bad_rdf_and_unknown_extension_are_input_errors(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<a> <b> .", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.ttl: not valid Turtle"):
+        load_store([bad])
+    with pytest.raises(InputError, match="unknown RDF file extension"):
+        load_store([tmp_path / "graph.xyz"])
+
+
+# --- the command -----------------------------------------------------------------------------
+
+
+def invoke(*args: str):
+    from kg.cli import main
+
+    return CliRunner().invoke(main, ["query", *args])
+
+
+def test_cli_list_shows_every_named_query_and_its_parameters():
+    result = invoke("--list")
+    assert result.exit_code == 0, result.output
+    for query in named_queries():
+        assert f"{query.name}: {query.title}" in result.output
+    assert "--param name=" in result.output
+
+
+def test_cli_runs_a_named_query_with_a_parameter():
+    result = invoke("summits-of-person", "--data", str(FIXTURE), "--param", "name=盧武鉉")
+    assert result.exit_code == 0, result.output
+    assert "2007-10-02" in result.output and "(1 rows)" in result.output
+
+
+def test_cli_json_and_csv():
+    result = invoke("summits", "--data", str(FIXTURE), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.output)["results"]["bindings"]) == 5
+    result = invoke("summits", "--data", str(FIXTURE), "--format", "csv")
+    assert result.output.splitlines()[0].startswith("start,end,ordinal,summit")
+
+
+def test_cli_inline_sparql_and_ask():
+    result = invoke("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/summit-kg/ontology#Summit> }", "--data", str(FIXTURE))
+    assert result.exit_code == 0, result.output
+    assert "5" in result.output.splitlines()[2]
+    assert invoke("sanity", "--data", str(FIXTURE)).output == "true\n"
+
+
+def test_cli_errors_are_one_line_and_exit_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("summits")
+    assert result.exit_code == 2, result.output
+    assert "run `kg build` first" in result.output and "Traceback" not in result.output
+    result = invoke("summits", "--data", str(FIXTURE), "--param", "lang")
+    assert result.exit_code == 2 and "NAME=VALUE" in result.output
+    result = invoke("summits", "--data", str(FIXTURE), "--param", "who=x")
+    assert result.exit_code == 2 and "no parameter 'who'" in result.output
