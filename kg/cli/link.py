@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from kg.vocab import DEFAULT_BASE
-from kg.wikidata import DEFAULT_MIN_SCORE, WIKIDATA_ENDPOINT, link_entities, links_graph
+from kg.wikidata import DEFAULT_MIN_SCORE, WIKIDATA_ENDPOINT, Politeness, link_entities, links_graph
 from kg.wikidata.review import accept as apply_review
 from kg.wikidata.review import read_review, review_csv
 from kg.wikidata.subjects import read_graph
@@ -29,7 +29,12 @@ DEFAULT_CACHE = Path(".cache/wikidata")
 @click.option("--accept", "accepted", type=click.Path(dir_okay=False, path_type=Path), help="A review.csv with rows marked yes in 'accept': link those too.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_CACHE, show_default=True, help="On-disk cache of endpoint answers.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the build, for link nodes.")
-def link(data: Path, endpoint: str, offline: bool, min_score: float, out: Path, accepted: Path | None, cache_dir: Path, base: str) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=Politeness.timeout, show_default=True, help="Seconds to wait for one answer.")
+@click.option("--tries", type=click.IntRange(min=1), default=Politeness.tries, show_default=True, help="Attempts per query, with back-off between them.")
+def link(
+    data: Path, endpoint: str, offline: bool, min_score: float, out: Path, accepted: Path | None, cache_dir: Path, base: str,
+    timeout: float, tries: int,
+) -> None:
     """Link entities of the last build to Wikidata items.
 
     \b
@@ -39,7 +44,10 @@ def link(data: Path, endpoint: str, offline: bool, min_score: float, out: Path, 
     Example: kg link --offline; kg link --accept build/review.csv
     """
     decisions = read_review(accepted) if accepted else ()
-    links = link_entities(read_graph(data), endpoint=endpoint, cache_dir=cache_dir, offline=offline, min_score=min_score)
+    politeness = Politeness(timeout=timeout, tries=tries)
+    links = link_entities(
+        read_graph(data), endpoint=endpoint, cache_dir=cache_dir, offline=offline, min_score=min_score, politeness=politeness
+    )
     if accepted:
         links = apply_review(links, decisions, origin=str(accepted))
     out.mkdir(parents=True, exist_ok=True)
