@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF
 
 from fixtures.wikidata.graphs import SOURCE, small_graph
-from fixtures.wikidata.server import serve, silent_server
+from fixtures.wikidata.server import recording_server, serve, silent_server
 from kg.errors import LinkError
 from kg.vocab import SKG, WD, Minter
 from kg.wikidata import Method, Politeness, link_entities, links_graph
@@ -153,3 +153,25 @@ def test_links_graph_is_byte_identical_across_runs(linked, endpoint, tmp_path):
     second = links_graph(again, minter_base="https://w3id.org/summit-kg/id/").serialize(format="turtle")
     assert first == second
     assert Graph().parse(data=first, format="turtle").isomorphic(links_graph(links, minter_base="https://w3id.org/summit-kg/id/"))
+
+
+def test_requests_name_us_and_are_paced(tmp_path):
+    from kg.wikidata.endpoint import USER_AGENT, Endpoint
+
+    with recording_server(answers=2) as (url, requests):
+        client = Endpoint(url=url, cache_dir=tmp_path, politeness=Politeness(min_interval=0.3, backoff=0.01))
+        started = time.monotonic()
+        client.select("SELECT * WHERE { ?s ?p ?o }", ("s",))
+        client.select("ASK {}", ())
+        elapsed = time.monotonic() - started
+    assert len(requests) == 2 and elapsed >= 0.3
+    assert f"User-Agent: {USER_AGENT}".encode() in requests[0]
+    assert requests[0].startswith(b"POST /sparql")
+    assert USER_AGENT.startswith("SummitKG/") and "https://" in USER_AGENT
+
+
+def test_an_endpoint_that_refuses_the_query_fails_at_once(endpoint, tmp_path):
+    started = time.monotonic()
+    with pytest.raises(LinkError, match=r"rejected a query \(EndPointNotFound\); check the endpoint URL"):
+        link_entities(small_graph(), endpoint=endpoint.replace("/query", "/nowhere"), cache_dir=tmp_path, politeness=Politeness(min_interval=0, backoff=5))
+    assert time.monotonic() - started < 5  # no retry for a 404
