@@ -1,0 +1,422 @@
+"""Checks a graph against the SHACL shapes that gate publication. The only importer of pyshacl.
+
+:func:`validate` returns a :class:`Report` value and never raises because the data does not
+conform: a ``sh:Violation`` makes ``conforms`` false (nothing is published), warnings and
+infos are only reported. The data is checked together with the ontology (ontology/skg.ttl),
+so ``sh:class skg:Place`` accepts a ``skg:Country``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from pyshacl import validate as shacl_validate
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.exceptions import ParserError
+from rdflib.namespace import PROV, RDF, RDFS, SH, XSD
+from rdflib.paths import AlternativePath, InvPath, OneOrMore, Path as PropertyPath
+from rdflib.term import Node
+
+from kg.errors import ConfigError
+from kg.export import new_graph
+from kg.vocab import SKG
+
+_HERE = Path(__file__).resolve().parent
+_SHAPES_NAMESPACE = "https://w3id.org/summit-kg/shapes#"
+_LABEL_LANGUAGES = ("zh-Hans", "zh-Hant", "en")
+_OTHER_TARGETS = {SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target}
+
+
+class Severity(Enum):
+    """SHACL's severities: a violation blocks publication, a warning or an info does not."""
+
+    VIOLATION = "Violation"
+    WARNING = "Warning"
+    INFO = "Info"
+
+    @property
+    def iri(self) -> URIRef:
+        return SH[self.value]
+
+    @classmethod
+    def from_iri(cls, iri: Node) -> Severity:
+        for severity in cls:
+            if severity.iri == iri:
+                return severity
+        return cls.VIOLATION  # a custom severity counts as blocking
+
+
+@dataclass(frozen=True)
+class SourceLocation:
+    """Where in a source article a node or a fact came from (a ``skg:TextSpan``)."""
+
+    article: str | None
+    section: str | None
+    start: int | None
+    end: int | None
+    text: str | None
+
+    def __str__(self) -> str:
+        parts = []
+        if self.section:
+            parts.append(f"section {self.section}")
+        if self.start is not None and self.end is not None:
+            parts.append(f"characters {self.start}–{self.end}")
+        if self.text:
+            snippet = " ".join(self.text.split())
+            parts.append(f"“{snippet[:77]}…”" if len(snippet) > 78 else f"“{snippet}”")
+        if self.article:
+            parts.append(f"in {self.article}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Result:
+    """One thing a shape found wrong with one focus node."""
+
+    severity: Severity
+    message: str
+    focus: Node
+    focus_label: str | None
+    path: URIRef | PropertyPath | None
+    value: Node | None
+    source_shape: Node
+    constraint: URIRef  # the SHACL constraint component, e.g. sh:MinCountConstraintComponent
+    location: SourceLocation | None
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of a validation: results sorted by focus node, then path and message."""
+
+    conforms: bool
+    results: tuple[Result, ...]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for result in self.results if result.severity is severity)
+
+    def to_graph(self) -> Graph:
+        """The machine-readable SHACL validation report (``sh:ValidationReport``)."""
+        graph = _bound_graph()
+        graph.bind("sh", SH)
+        report = BNode("report")
+        graph.add((report, RDF.type, SH.ValidationReport))
+        graph.add((report, SH.conforms, Literal(self.conforms)))
+        for result in self.results:
+            node = BNode(f"r{_digest(result)}")
+            graph.add((report, SH.result, node))
+            graph.add((node, RDF.type, SH.ValidationResult))
+            graph.add((node, SH.resultSeverity, result.severity.iri))
+            graph.add((node, SH.focusNode, result.focus))
+            graph.add((node, SH.resultMessage, Literal(result.message)))
+            graph.add((node, SH.sourceShape, result.source_shape))
+            graph.add((node, SH.sourceConstraintComponent, result.constraint))
+            if result.path is not None:
+                graph.add((node, SH.resultPath, _path_node(graph, result.path, node)))
+            if result.value is not None:
+                graph.add((node, SH.value, result.value))
+        return graph
+
+    def to_text(self) -> str:
+        """A report for people, grouped by focus node: its label, then path, message, value and source."""
+        names = _bound_graph().namespace_manager
+        counts = ", ".join(
+            f"{self.count(severity)} {severity.value.lower()}{'' if self.count(severity) == 1 else 's'}"
+            for severity in Severity
+        )
+        focus_count = len({result.focus for result in self.results})
+        verdict = "Conforms" if self.conforms else "Does not conform"
+        lines = [f"{verdict}: {counts} on {focus_count} node{'' if focus_count == 1 else 's'}."]
+        current = None
+        for result in self.results:
+            if result.focus != current:
+                current = result.focus
+                label = f" «{result.focus_label}»" if result.focus_label else ""
+                lines += ["", f"{_short(result.focus, names)}{label}"]
+            path = _short(result.path, names) if result.path is not None else "(node)"
+            lines.append(f"  {result.severity.value:<9} {path}: {result.message}")
+            if result.value is not None:
+                lines.append(f"  {'':<9} value: {_short(result.value, names)}")
+            if result.location is not None:
+                lines.append(f"  {'':<9} from: {result.location}")
+        return "\n".join(lines) + "\n"
+
+
+def default_shapes_dir() -> Path:
+    """The shipped shapes/ folder (inside the package when installed, else the repository's)."""
+    return _shipped("shapes")
+
+
+def default_ontology() -> Path:
+    """The ontology the data is validated with (ontology/skg.ttl)."""
+    return _shipped("ontology") / "skg.ttl"
+
+
+def load_shapes(shapes_dir: Path) -> Graph:
+    """Every ``*.ttl`` file of ``shapes_dir`` as one graph.
+
+    Raises ConfigError when the folder is missing, holds no ``.ttl`` file, or one does not parse.
+    """
+    if not shapes_dir.is_dir():
+        raise ConfigError(f"shapes folder {shapes_dir} does not exist; pass --shapes DIR with the .ttl shapes")
+    files = sorted(shapes_dir.glob("*.ttl"))
+    if not files:
+        raise ConfigError(f"shapes folder {shapes_dir} holds no .ttl file; pass --shapes DIR with the .ttl shapes")
+    shapes = Graph()
+    for path in files:
+        _parse_into(shapes, path, what="shapes file")
+    return shapes
+
+
+def validate(
+    data: Graph,
+    *,
+    shapes_dir: Path | None = None,
+    ontology: Path | None = None,
+) -> Report:
+    """Validates ``data`` (a graph, or a dataset whose graphs are all checked together).
+
+    Never raises because the data does not conform. Raises ConfigError when the shapes
+    or the ontology cannot be read.
+
+        >>> from rdflib import Graph
+        >>> validate(Graph()).conforms
+        True
+    """
+    shapes = load_shapes(shapes_dir or default_shapes_dir())
+    checked = new_graph()
+    for triple in (quad[:3] for quad in data.quads()) if data.context_aware else data:
+        checked.add(triple)
+    _parse_into(checked, ontology or default_ontology(), what="ontology")
+    sparql_constraints = sorted(shapes.subject_objects(SH.sparql))
+    core = Graph()
+    for triple in shapes:
+        if triple[1] != SH.sparql:
+            core.add(triple)
+    _, results_graph, _ = shacl_validate(
+        checked,
+        shacl_graph=core,
+        inference="none",
+        inplace=True,
+        allow_warnings=True,
+        allow_infos=True,
+    )
+    found = [_result(results_graph, node, checked) for node in results_graph.subjects(RDF.type, SH.ValidationResult)]
+    for shape, constraint in sparql_constraints:
+        found += _sparql_results(shapes, shape, constraint, checked)
+    results = tuple(sorted(found, key=_order))
+    return Report(
+        conforms=not any(result.severity is Severity.VIOLATION for result in results),
+        results=results,
+    )
+
+
+def _shipped(name: str) -> Path:
+    for candidate in (_HERE / name, _HERE.parent / name):
+        if candidate.exists():
+            return candidate
+    return _HERE.parent / name
+
+
+def _parse_into(graph: Graph, path: Path, *, what: str) -> None:
+    if not path.is_file():
+        raise ConfigError(f"{what} {path} does not exist; check the installation or pass its path")
+    try:
+        graph.parse(path, format="turtle")
+    except (ParserError, SyntaxError, ValueError, UnicodeDecodeError) as error:
+        detail = " ".join(str(error).split())[:200]
+        raise ConfigError(f"{what} {path} is not valid Turtle ({detail}); fix it") from None
+
+
+def _result(report: Graph, node: Node, data: Graph) -> Result:
+    focus = report.value(node, SH.focusNode)
+    path = _path(report, report.value(node, SH.resultPath))
+    messages = sorted(str(message) for message in report.objects(node, SH.resultMessage))
+    return Result(
+        severity=Severity.from_iri(report.value(node, SH.resultSeverity)),
+        message=messages[0] if messages else "(no message)",
+        focus=focus,
+        focus_label=_label(data, focus),
+        path=path,
+        value=report.value(node, SH.value),
+        source_shape=report.value(node, SH.sourceShape),
+        constraint=report.value(node, SH.sourceConstraintComponent),
+        location=_location(data, focus, path),
+    )
+
+
+def _sparql_results(shapes: Graph, shape: Node, constraint: Node, data: Graph) -> list[Result]:
+    """A SPARQL-based constraint, run once over the whole graph with ``$this`` unbound.
+
+    pyshacl would run it once per focus node and parse the query text each time (about
+    30 ms a node); one run gives the same rows and keeps validation quick.
+    """
+    if shapes.value(shape, SH.path) is not None or set(shapes.predicates(shape)) & _OTHER_TARGETS:
+        raise ConfigError(
+            f"shape {shape}: sh:sparql is evaluated only on node shapes with sh:targetClass; move it to one"
+        )
+    select = shapes.value(constraint, SH.select)
+    message = shapes.value(constraint, SH.message) or shapes.value(shape, SH.message)
+    severity = Severity.from_iri(shapes.value(shape, SH.severity) or SH.Violation)
+    focus_nodes = _targets(shapes, shape, data)
+    header = "".join(
+        f"PREFIX {shapes.value(declaration, SH.prefix)}: <{shapes.value(declaration, SH.namespace)}>\n"
+        for declaration in shapes.objects(shapes.value(constraint, SH.prefixes), SH.declare)
+    )
+    results = []
+    for row in data.query(header + str(select)):
+        bindings = row.asdict()
+        focus = bindings.get("this")
+        if focus not in focus_nodes:
+            continue
+        path = bindings.get("path")
+        results.append(
+            Result(
+                severity=severity,
+                message=_substitute(str(message), bindings),
+                focus=focus,
+                focus_label=_label(data, focus),
+                path=path,
+                value=bindings.get("value"),
+                source_shape=shape,
+                constraint=SH.SPARQLConstraintComponent,
+                location=_location(data, focus, path),
+            )
+        )
+    return results
+
+
+def _targets(shapes: Graph, shape: Node, data: Graph) -> set[Node]:
+    """The focus nodes of a shape: instances of its sh:targetClass and of their subclasses."""
+    nodes: set[Node] = set()
+    for target in shapes.objects(shape, SH.targetClass):
+        for cls in data.transitive_subjects(RDFS.subClassOf, target):
+            nodes.update(data.subjects(RDF.type, cls))
+    return nodes
+
+
+def _substitute(message: str, bindings: dict[str, Node]) -> str:
+    """SHACL-SPARQL message templates: ``{?name}`` and ``{$name}`` become the bound value."""
+    for name, value in bindings.items():
+        message = message.replace(f"{{?{name}}}", str(value)).replace(f"{{${name}}}", str(value))
+    return message
+
+
+def _path(report: Graph, node: Node | None) -> URIRef | PropertyPath | None:
+    """A SHACL path node of the report as an rdflib path (the kinds our shapes use)."""
+    if node is None or isinstance(node, URIRef):
+        return node
+    inverse = report.value(node, SH.inversePath)
+    if inverse is not None:
+        return InvPath(_path(report, inverse))
+    more = report.value(node, SH.oneOrMorePath)
+    if more is not None:
+        return _path(report, more) * OneOrMore
+    alternatives = report.value(node, SH.alternativePath)
+    if alternatives is not None:
+        return AlternativePath(*(_path(report, item) for item in report.items(alternatives)))
+    return None
+
+
+def _path_node(graph: Graph, path: URIRef | PropertyPath, owner: Node) -> Node:
+    """The SHACL form of ``path`` in ``graph``, blank nodes named after ``owner`` (deterministic)."""
+    if isinstance(path, URIRef):
+        return path
+    node = BNode(f"{owner}p{_digest(path)}")
+    if isinstance(path, InvPath):
+        graph.add((node, SH.inversePath, _path_node(graph, path.arg, node)))
+    elif isinstance(path, AlternativePath):
+        items = [_path_node(graph, arg, node) for arg in path.args]
+        head = BNode(f"{node}l")
+        _write_list(graph, head, items)
+        graph.add((node, SH.alternativePath, head))
+    else:
+        graph.add((node, SH.oneOrMorePath, _path_node(graph, path.path, node)))
+    return node
+
+
+def _write_list(graph: Graph, head: BNode, items: list[Node]) -> None:
+    cell = head
+    for index, item in enumerate(items):
+        graph.add((cell, RDF.first, item))
+        rest = BNode(f"{head}{index + 1}") if index + 1 < len(items) else RDF.nil
+        graph.add((cell, RDF.rest, rest))
+        cell = rest
+
+
+def _label(data: Graph, node: Node) -> str | None:
+    labels = {literal.language or "": str(literal) for literal in data.objects(node, RDFS.label)}
+    for language in _LABEL_LANGUAGES:
+        if language in labels:
+            return labels[language]
+    return labels[min(labels)] if labels else None
+
+
+def _location(data: Graph, focus: Node, path: object) -> SourceLocation | None:
+    """The evidence span of the statement (an inferred statement about focus and path), else of the node."""
+    spans = [
+        span
+        for statement in data.subjects(RDF.subject, focus)
+        if path is not None and data.value(statement, RDF.predicate) == path
+        for span in data.objects(statement, SKG.evidence)
+    ] or list(data.objects(focus, SKG.evidence))
+    if not spans:
+        return None
+    span = min(spans, key=lambda node: (_integer(data.value(node, SKG.startOffset)) or 0, str(node)))
+    article = data.value(span, PROV.wasDerivedFrom) or data.value(focus, PROV.wasDerivedFrom)
+    section = data.value(span, SKG.sectionHeading)
+    text = data.value(span, SKG.text)
+    return SourceLocation(
+        article=str(article) if article is not None else None,
+        section=str(section) if section is not None else None,
+        start=_integer(data.value(span, SKG.startOffset)),
+        end=_integer(data.value(span, SKG.endOffset)),
+        text=str(text) if text is not None else None,
+    )
+
+
+def _integer(node: Node | None) -> int | None:
+    if isinstance(node, Literal) and node.datatype == XSD.integer:
+        return int(node)
+    return None
+
+
+def _order(result: Result) -> tuple[str, ...]:
+    return (
+        str(result.focus),
+        _text(result.path),
+        str(list(Severity).index(result.severity)),
+        result.message,
+        _text(result.value),
+        str(result.source_shape),
+    )
+
+
+def _text(node: object) -> str:
+    if node is None:
+        return ""
+    return node.n3() if hasattr(node, "n3") else str(node)
+
+
+def _digest(item: object) -> str:
+    return hashlib.sha256(repr(item).encode("utf-8")).hexdigest()[:16]
+
+
+def _short(node: object, names) -> str:
+    """An IRI, literal or path in prefixed form where a prefix fits, else in full."""
+    if isinstance(node, Literal):
+        return node.n3(names)
+    if isinstance(node, URIRef):
+        return node.n3(names)
+    if isinstance(node, PropertyPath):
+        return node.n3(names)
+    return str(node)
+
+
+def _bound_graph() -> Graph:
+    graph = new_graph()
+    graph.bind("skgsh", _SHAPES_NAMESPACE)
+    return graph
