@@ -1,0 +1,224 @@
+"""RDF files in the four published formats: read any of them, write each deterministically.
+
+Two builds of the same input must give byte-identical files, so nothing here depends on
+hash order or blank-node ids: Turtle and TriG come sorted from rdflib, N-Triples lines are
+sorted here, and JSON-LD is compacted with the shipped ``@context`` (contexts/skg.jsonld,
+embedded in the file so it reads offline) and then put in a canonical order::
+
+    >>> Format.from_path(Path("build/kg.trig"))
+    <Format.TRIG: 'trig'>
+"""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import Node
+from rdflib.exceptions import ParserError
+from rdflib.namespace import NamespaceManager
+
+from kg.errors import InputError
+from kg.vocab import PREFIXES
+
+_HERE = Path(__file__).resolve().parent
+
+
+class Format(Enum):
+    """A published RDF format; the value is its file suffix."""
+
+    TURTLE = "ttl"
+    JSONLD = "jsonld"
+    NTRIPLES = "nt"
+    TRIG = "trig"
+
+    @property
+    def suffix(self) -> str:
+        return f".{self.value}"
+
+    @property
+    def media_type(self) -> str:
+        return _MEDIA_TYPES[self]
+
+    @property
+    def keeps_graphs(self) -> bool:
+        """Whether the format keeps named graphs; the others get the union of all graphs."""
+        return self is Format.TRIG
+
+    @classmethod
+    def from_path(cls, path: Path) -> Format:
+        """The format a file name says; raises InputError for any other suffix."""
+        suffix = path.suffix.lower().lstrip(".")
+        for fmt in cls:
+            if suffix == fmt.value or suffix in _ALIASES.get(fmt, ()):
+                return fmt
+        known = ", ".join(fmt.suffix for fmt in cls)
+        raise InputError(f"{path}: unknown RDF file type {path.suffix or '(none)'!r}; use one of {known}")
+
+
+_MEDIA_TYPES = {
+    Format.TURTLE: "text/turtle",
+    Format.JSONLD: "application/ld+json",
+    Format.NTRIPLES: "application/n-triples",
+    Format.TRIG: "application/trig",
+}
+_ALIASES = {Format.TURTLE: ("turtle",), Format.JSONLD: ("json",), Format.NTRIPLES: ("ntriples",)}
+_RDFLIB_NAMES = {Format.TURTLE: "turtle", Format.JSONLD: "json-ld", Format.NTRIPLES: "nt", Format.TRIG: "trig"}
+
+#: The published file of each format, and the dataset description, in a build directory.
+OUTPUT_NAMES = {fmt: f"kg{fmt.suffix}" for fmt in Format}
+VOID_NAME = "void.ttl"
+
+
+def context_path() -> Path:
+    """The shipped JSON-LD ``@context`` file (inside the package when installed)."""
+    for candidate in (_HERE / "contexts" / "skg.jsonld", _HERE.parent / "contexts" / "skg.jsonld"):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError("contexts/skg.jsonld is missing from the installation")
+
+
+def context() -> dict:
+    """The ``@context`` object every JSON-LD file of ours is compacted with."""
+    return json.loads(context_path().read_text(encoding="utf-8"))["@context"]
+
+
+def new_dataset() -> Dataset:
+    """An empty dataset with our prefixes bound in ``PREFIXES`` order and no others."""
+    dataset = Dataset()
+    dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace)
+    return dataset
+
+
+def new_graph() -> Graph:
+    """An empty graph with our prefixes bound in ``PREFIXES`` order and no others."""
+    graph = Graph(bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def union(dataset: Dataset) -> Graph:
+    """Every triple of every graph of ``dataset``, default graph included, as one graph."""
+    graph = new_graph()
+    for subject, predicate, obj, _ in dataset.quads((None, None, None, None)):
+        graph.add((subject, predicate, obj))
+    return graph
+
+
+def read(path: Path) -> Dataset:
+    """Parses one RDF file, its format taken from the suffix.
+
+    Raises InputError when the file is missing, has an unknown suffix, or does not parse;
+    the message names the file and, where the parser says, the line.
+    """
+    fmt = Format.from_path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file; give the path of a .ttl, .jsonld, .nt or .trig file")
+    dataset = new_dataset()
+    try:
+        if fmt.keeps_graphs:
+            dataset.parse(path, format=_RDFLIB_NAMES[fmt])
+        else:
+            dataset.default_graph.parse(path, format=_RDFLIB_NAMES[fmt])
+    except (ParserError, SyntaxError, ValueError, UnicodeDecodeError) as error:
+        detail = " ".join(str(error).split())[:200]
+        raise InputError(f"{path}: not valid {fmt.name} ({detail}); fix the file or its suffix") from None
+    return dataset
+
+
+def serialize(dataset: Dataset, fmt: Format) -> bytes:
+    """``dataset`` in ``fmt`` as deterministic UTF-8 bytes (the union for single-graph formats)."""
+    if fmt is Format.TRIG:
+        return _trig(dataset)
+    graph = union(dataset)
+    if fmt is Format.TURTLE:
+        return graph.serialize(format="turtle", encoding="utf-8")
+    if fmt is Format.NTRIPLES:
+        return _sorted_ntriples(graph)
+    return _jsonld(graph)
+
+
+def write_outputs(dataset: Dataset, out_dir: Path) -> tuple[Path, ...]:
+    """Writes kg.ttl, kg.jsonld, kg.nt, kg.trig and void.ttl into the existing ``out_dir``.
+
+    ``void.ttl`` is the default graph of ``dataset`` (the dataset description, see
+    :func:`kg.void.describe`). Returns the paths written, in that order.
+    """
+    written = []
+    for fmt in (Format.TURTLE, Format.JSONLD, Format.NTRIPLES, Format.TRIG):
+        path = out_dir / OUTPUT_NAMES[fmt]
+        path.write_bytes(serialize(dataset, fmt))
+        written.append(path)
+    description = new_dataset()
+    for triple in dataset.default_graph:
+        description.default_graph.add(triple)
+    void_path = out_dir / VOID_NAME
+    void_path.write_bytes(serialize(description, Format.TURTLE))
+    written.append(void_path)
+    return tuple(written)
+
+
+def convert(source: Path, *, to: Format) -> bytes:
+    """The RDF file ``source`` re-serialised in ``to``; raises InputError as :func:`read` does."""
+    return serialize(read(source), to)
+
+
+def _trig(dataset: Dataset) -> bytes:
+    """TriG: the default graph first, then the named graphs sorted by name, each as sorted Turtle.
+
+    Written graph by graph because rdflib's TriG serializer orders graphs by hash.
+    """
+    graphs: dict[Node, Graph] = {}
+    for subject, predicate, obj, name in dataset.quads((None, None, None, None)):
+        graphs.setdefault(name or DATASET_DEFAULT_GRAPH_ID, new_graph()).add((subject, predicate, obj))
+    default = graphs.pop(DATASET_DEFAULT_GRAPH_ID, None)
+    prefixes: set[str] = set()
+    blocks = []
+    for name, graph in [(None, default)] + sorted(graphs.items(), key=lambda item: str(item[0])):
+        if graph is None or not len(graph):
+            continue
+        lines = graph.serialize(format="turtle").splitlines()
+        prefixes.update(line for line in lines if line.startswith("@prefix "))
+        body = [f"    {line}" if line else "" for line in lines if not line.startswith("@prefix ")]
+        while body and not body[0]:
+            body.pop(0)
+        while body and not body[-1]:
+            body.pop()
+        opening = "{" if name is None else f"{name.n3()} {{"
+        blocks.append("\n".join([opening, *body, "}"]))
+    header = "".join(f"{line}\n" for line in sorted(prefixes))
+    return (header + "\n" + "\n\n".join(blocks) + "\n").encode("utf-8")
+
+
+def _sorted_ntriples(graph: Graph) -> bytes:
+    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    return "".join(f"{line}\n" for line in sorted(set(filter(None, lines)))).encode("utf-8")
+
+
+def _jsonld(graph: Graph) -> bytes:
+    compacted = json.loads(graph.serialize(format="json-ld", context=context(), auto_compact=True))
+    return (json.dumps(_canonical(compacted), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _canonical(node: object, key: str = "") -> object:
+    """Sorts every JSON array except ``@list`` ones (RDF lists keep their order)."""
+    if isinstance(node, dict):
+        return {name: _canonical(value, name) for name, value in node.items()}
+    if isinstance(node, list):
+        items = [_canonical(item) for item in node]
+        if key == "@list":
+            return items
+        return sorted(items, key=_sort_key)
+    return node
+
+
+def _sort_key(item: object) -> tuple[str, str]:
+    """Nodes by their id first (readable order), then by their whole text (total order)."""
+    node_id = item.get("id", "") if isinstance(item, dict) else ""
+    return (str(node_id), json.dumps(item, ensure_ascii=False, sort_keys=True))
