@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from enum import Enum
 
 
@@ -50,9 +52,181 @@ class SkippedPage:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Span:
     """A half-open character range ``[start, end)`` in a page's text."""
 
     start: int
     end: int
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+class Kind(Enum):
+    """What an extracted entity is; the value is its IRI path segment and names its class."""
+
+    SUMMIT = "summit"
+    SERIES = "series"
+    PERSON = "person"
+    PLACE = "place"
+    COUNTRY = "country"
+    DOCUMENT = "document"
+    ORGANIZATION = "organization"
+    POSITION = "position"
+    PARTICIPATION = "participation"
+    ADMINISTRATION = "administration"
+    PERIOD = "period"
+    AWARD = "award"
+    AWARD_RECEIPT = "award-receipt"
+    GIFT = "gift"
+    CROSSING = "crossing"
+    CITATION = "citation"
+    WEBLINK = "weblink"
+
+
+@dataclass(frozen=True)
+class EntityId:
+    """A stable key: the same entity has the same id whatever script or variant names it."""
+
+    kind: Kind
+    key: str
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return (self.kind.value, self.key)
+
+
+@dataclass(frozen=True, order=True)
+class Label:
+    text: str
+    language: str  # BCP 47: zh-Hans, zh-Hant, zh-Hant-TW, ko, ko-Latn, en, ...
+
+
+@dataclass(frozen=True, order=True)
+class Evidence:
+    """The sentence(s) something came from."""
+
+    span: Span
+    text: str
+    section: str | None  # heading of the section; None in the lead
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: EntityId
+    labels: tuple[Label, ...]  # preferred names: one per language tag
+    alt_labels: tuple[Label, ...] = ()
+    main_article: str | None = None  # title of the article about it, on the same wiki
+    evidence: tuple[Evidence, ...] = ()
+
+
+class Prop(Enum):
+    """Properties a fact can state; the value is the local name in the ``skg:`` ontology."""
+
+    START_DATE = "startDate"
+    END_DATE = "endDate"
+    ORDINAL = "ordinal"
+    PARTICIPANT = "participant"
+    VENUE = "venue"
+    LOCATED_IN = "locatedIn"
+    OUTCOME = "outcome"
+    IN_SERIES = "inSeries"
+    HAS_PARTICIPATION = "hasParticipation"
+    AGENT = "agent"
+    ROLE = "role"
+    SIDE = "side"
+    HOLDER = "holder"
+    LEADER = "leader"
+    START_YEAR = "startYear"
+    END_YEAR = "endYear"
+    DURING_PERIOD = "duringPeriod"
+    AWARD = "award"
+    RECIPIENT = "recipient"
+    FOR_EVENT = "forEvent"
+    YEAR = "year"
+    DEATH_YEAR = "deathYear"
+    SUCCEEDED_BY = "succeededBy"
+    GIVER = "giver"
+    AT_SUMMIT = "atSummit"
+    QUANTITY = "quantity"
+    UNIT = "unit"
+    MONETARY_VALUE = "monetaryValue"
+    CURRENCY = "currency"
+    CROSSED = "crossed"
+    MODE = "mode"
+    URL = "url"
+    TITLE = "title"
+    PUBLICATION_DATE = "publicationDate"
+    ACCESS_DATE = "accessDate"
+    ARCHIVE_URL = "archiveURL"
+    ARCHIVE_DATE = "archiveDate"
+    PUBLISHER = "publisher"
+    SUPPORTED_BY = "supportedBy"
+    CITES = "cites"
+    EXTERNAL_LINK = "externalLink"
+    CATEGORY = "category"
+    SEE_ALSO = "seeAlso"
+    ROMANIZATION_RR = "revisedRomanization"
+    ROMANIZATION_MR = "mccuneReischauer"
+
+
+@dataclass(frozen=True, order=True)
+class Year:
+    value: int
+
+
+@dataclass(frozen=True, order=True)
+class Url:
+    value: str
+
+
+@dataclass(frozen=True, order=True)
+class Article:
+    """A page on a wiki, named by its title (see-also targets, categories)."""
+
+    title: str
+
+
+class Inference(Enum):
+    """How a fact no single sentence states was inferred."""
+
+    LEAD_PARAGRAPH = "lead-paragraph"
+    SECTION_ADMINISTRATION = "section-administration"
+    CITATION_TITLE = "citation-title"
+    LEADER_IN_OFFICE = "leader-in-office"
+    INFOBOX = "infobox"
+    EARLIER_ROLE = "earlier-role"
+
+
+@dataclass(frozen=True)
+class Fact:
+    subject: EntityId
+    prop: Prop
+    value: "EntityId | Article | Url | Year | Label | str | int | Decimal | date"
+    evidence: tuple[Evidence, ...] = ()
+    inference: Inference | None = None  # None: stated by the evidence itself
+    basis: tuple[EntityId, ...] = ()  # citations an inference rests on
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """Provenance of one source article."""
+
+    title: str
+    wiki: str
+    language: str
+    sha256: str
+    revision_id: int | None
+    timestamp: str | None
+    origin: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    source: SourceInfo
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]
+    issues: tuple[Issue, ...]
+    read: tuple[tuple[str, int], ...] = ()  # what the document held: ("links", 48), ...
+    used: tuple[tuple[str, int], ...] = ()  # how much of it became graph content

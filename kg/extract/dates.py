@@ -1,0 +1,137 @@
+"""Dates, years and numbers as Chinese text writes them.
+
+>>> [(r.start.isoformat(), r.end.isoformat()) for r in find_dates("2000年6月13日至15日，")]
+[('2000-06-13', '2000-06-15')]
+>>> [(r.start.isoformat(), r.end.isoformat()) for r in find_dates("4月27日举行", year=2018)]
+[('2018-04-27', '2018-04-27')]
+>>> [r.end.isoformat() for r in find_dates("2019年2月27日－28日")], chinese_number("二十一"), chinese_number("260万")
+(['2019-02-28'], 21, 2600000)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+NUMBER = r"[0-9０-９.]+|[〇零一二两兩三四五六七八九十百千]+"
+_FULLWIDTH = str.maketrans("０１２３４５６７８９－～", "0123456789-~")
+
+#: Separators of a range: 至, 到, 和 hyphens and dashes of every width.
+_RANGE = r"\s*(?:至|到|－|—|–|-|~|～|〜)\s*"
+_Y = r"(?P<y{n}>\d{{4}})\s*年\s*"
+_M = r"(?P<m{n}>\d{{1,2}})\s*月\s*"
+_D = r"(?P<d{n}>\d{{1,2}})\s*[日号號]"
+_DATE = re.compile(
+    "(?:" + _Y.format(n=1) + ")?" + _M.format(n=1) + _D.format(n=1)
+    + "(?:" + _RANGE + "(?:(?:" + _Y.format(n=2) + ")?" + _M.format(n=2) + ")?" + _D.format(n=2) + ")?"
+)
+_YEAR_MONTH = re.compile(r"(?P<y>\d{4})\s*年\s*(?:(?P<m>\d{1,2})\s*月)?(?![0-9\s]*[日号號])")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_YEAR_RANGE = re.compile(r"(?P<a>\d{4})\s*(?:年)?\s*(?:至|到|－|—|–|-|~|～|〜)\s*(?P<b>\d{4})?")
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: date
+    end: date
+    at: int  # where the expression starts in the text searched
+    stop: int
+    year_given: bool  # False when the year came from context
+
+
+@dataclass(frozen=True)
+class YearMonth:
+    year: int
+    month: int | None
+    at: int
+    stop: int
+
+
+def normalize_digits(text: str) -> str:
+    """Full-width digits and dashes as ASCII; the length is kept."""
+    return text.translate(_FULLWIDTH)
+
+
+def find_dates(text: str, *, year: int | None = None, month: int | None = None) -> list[DateRange]:
+    """Every day-precise date or date range in ``text``; ``year`` fills in ``4月27日``."""
+    text = normalize_digits(text)
+    found: list[DateRange] = []
+    for match in _DATE.finditer(text):
+        y1 = int(match["y1"]) if match["y1"] else year
+        if y1 is None:
+            continue
+        m1, d1 = int(match["m1"]), int(match["d1"])
+        y2 = int(match["y2"]) if match["y2"] else y1
+        m2 = int(match["m2"]) if match["m2"] else m1
+        d2 = int(match["d2"]) if match["d2"] else d1
+        try:
+            start, end = date(y1, m1, d1), date(y2, m2, d2)
+        except ValueError:
+            continue
+        if end < start:
+            continue
+        found.append(DateRange(start, end, match.start(), match.end(), bool(match["y1"])))
+    return found
+
+
+def find_year_months(text: str) -> list[YearMonth]:
+    """Years with an optional month and no day: ``2000年``, ``2018年4月``."""
+    return [YearMonth(int(m["y"]), int(m["m"]) if m["m"] else None, m.start(), m.end())
+            for m in _YEAR_MONTH.finditer(normalize_digits(text))]
+
+
+def parse_date(text: str) -> date | None:
+    """An ISO date (``2018-03-06``) or a Chinese one (``2018年4月27日``), else ``None``."""
+    text = normalize_digits(text or "")
+    iso = _ISO.match(text)
+    try:
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        found = find_dates(text)
+        return found[0].start if found and found[0].year_given else None
+    except ValueError:
+        return None
+
+
+def year_range(text: str) -> tuple[int, int | None] | None:
+    """``（1998－2003）`` → (1998, 2003); ``（2017－）`` → (2017, None)."""
+    match = _YEAR_RANGE.search(normalize_digits(text))
+    if not match:
+        return None
+    return int(match["a"]), int(match["b"]) if match["b"] else None
+
+
+def chinese_number(text: str) -> int | None:
+    """An integer written in digits, Chinese numerals, or either with 万/亿: ``第五`` → 5."""
+    value = chinese_decimal(text)
+    return int(value) if value is not None and value == int(value) else None
+
+
+def chinese_decimal(text: str) -> Decimal | None:
+    text = normalize_digits(text.strip())
+    if not text:
+        return None
+    multiplier = 1
+    while text and text[-1] in _BIG:
+        multiplier *= _BIG[text[-1]]
+        text = text[:-1]
+    if not text:
+        return None
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text):
+        return Decimal(text) * multiplier
+    total, current = 0, 0
+    for char in text:
+        if char in _DIGITS:
+            current = _DIGITS[char]
+        elif char in _UNITS:
+            total += (current or 1) * _UNITS[char]
+            current = 0
+        else:
+            return None
+    return Decimal(total + current) * multiplier

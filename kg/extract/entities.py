@@ -1,0 +1,131 @@
+"""The first pass: which names are people, places, states and offices, by how the text uses them.
+
+- a person: a name written after an office (``韩国总统金大中``), or named as the leader of a
+  government (``金大中政府``, ``在李明博和朴槿惠两任…政府``), or who died or took over
+  (``…去世，由金正恩接任``);
+- a place: where something is held (``在…举行``), lies (``位于…``), is crossed, visited
+  or reached; a state when the gazetteer or the text (``…两国``) says so;
+- an office: the words before a person's name that end in an office word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.reading import Reading
+from kg.extract.roles import OFFICE_WORDS, office_key, title_after, titles_before
+from kg.extract.scripts import to_hans
+from kg.extract.text import Sentence, Spot
+from kg.model import Kind
+
+_HELD_AT = re.compile(r"(在|于)(?P<w>[^，。；,]{1,40}?)(举行|召开|进行|举办|会晤|会谈|会面|会唔|签署)")
+_LIES_IN = re.compile(r"位于")
+_MOVES = re.compile(r"(穿过|越过|跨过|穿越|跨越|访问|抵达|到访|前往|进入)$")
+_TWO_STATES = re.compile(r"^(两|二|双)国")
+_GOVERNMENT = re.compile(r"^(两|二|三|几|历)任.{0,8}政府|^政府")
+_DIED = re.compile(r"^.{0,2}?(于|在)?(?P<y>\d{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?(去世|逝世|病逝|死亡|过世|辞世)")
+_SUCCEEDED = re.compile(r"由$")
+_HEADING_GOVERNMENT = re.compile(r"^\s*(?P<name>.+?)\s*(政府|政权|内阁|时期|执政时期)\s*(?:[（(].*)?$")
+
+
+def type_names(reading: Reading) -> None:
+    """Types the names of the article in the registry, by the patterns above."""
+    registry, index = reading.registry, reading.index
+    titled = _titled_people(reading)
+    for sentence in reading.all_sentences():
+        for spot in sentence.spots:
+            if index.is_state(spot.surface):
+                registry.named(Kind.COUNTRY, spot.surface, article=_article(spot))
+        for spot in _people(sentence, reading):
+            registry.named(Kind.PERSON, spot.surface, article=_article(spot))
+        for spot in _places(sentence):
+            if not registry.is_a(spot.surface, Kind.PERSON) and not index.is_state(spot.surface):
+                registry.named(Kind.PLACE, spot.surface, article=_article(spot))
+        for spot in _states(sentence):
+            registry.named(Kind.COUNTRY, spot.surface, article=_article(spot))
+    for section in reading.by_section:
+        leader = heading_leader(section.heading)
+        if leader and leader in _known_names(reading) and not index.is_state(leader):
+            registry.named(Kind.PERSON, leader)
+    for sentence, title in titled:
+        surface = sentence.text[title.start:title.end]
+        article = None
+        for inner in sentence.spots_in(title.start, title.end):
+            if inner.start == title.start and inner.end == title.end:
+                article = _article(inner)
+        registry.named(Kind.POSITION, surface, article=article)
+
+
+def _titled_people(reading: Reading) -> list:
+    """Every office written with a person's name; their names are merged before anything is typed.
+
+    A bare office word (``总统`` alone) names no particular office and is left to the
+    summit extractor, which knows whose it is.
+    """
+    out = []
+    for sentence in reading.all_sentences():
+        for spot in sentence.spots:
+            for title in titles_before(sentence, spot, reading.index) + title_after(sentence, spot, reading.index):
+                if title.state is None and title.text in OFFICE_WORDS:
+                    continue
+                reading.index.merge(office_key(title, reading.index), title.text)
+                reading.index.prefer(office_key(title, reading.index))
+                out.append((sentence, title))
+    return out
+
+
+def heading_leader(heading: str) -> str | None:
+    """``金大中政府（1998－2003）`` → ``金大中``."""
+    match = _HEADING_GOVERNMENT.match(to_hans(heading))
+    return match["name"].strip() if match else None
+
+
+def _known_names(reading: Reading) -> set[str]:
+    return {reading.index.normal(link.target) for link in reading.document.links} | {
+        reading.index.normal(link.text) for link in reading.document.links}
+
+
+def _article(spot: Spot) -> str | None:
+    return spot.link.link.target if spot.link else None
+
+
+def _people(sentence: Sentence, reading: Reading):
+    hans, index = sentence.hans, reading.index
+    for i, spot in enumerate(sentence.spots):
+        if index.is_state(spot.surface):
+            continue
+        if titles_before(sentence, spot, index) or title_after(sentence, spot, index):
+            yield spot
+        elif _GOVERNMENT.match(hans[spot.end:]) or _chain_before_government(sentence, i):
+            yield spot
+        elif _DIED.match(hans[spot.end:]) or _SUCCEEDED.search(hans[:spot.start]) and \
+                re.match(r"^(接任|继任|接班|继位|接替|上台)", hans[spot.end:]):
+            yield spot
+
+
+def _chain_before_government(sentence: Sentence, i: int) -> bool:
+    """``李明博和朴槿惠两任…政府``: a name joined by 和/、/与 to the one before a government."""
+    hans, spots = sentence.hans, sentence.spots
+    j = i
+    while j + 1 < len(spots) and hans[spots[j].end:spots[j + 1].start] in ("和", "、", "与", "及"):
+        j += 1
+    return j > i and bool(_GOVERNMENT.match(hans[spots[j].end:]))
+
+
+def _places(sentence: Sentence):
+    hans = sentence.hans
+    for match in _HELD_AT.finditer(hans):
+        yield from sentence.spots_in(match.start("w"), match.end("w"))
+    for spot in sentence.spots:
+        before = hans[:spot.start]
+        if _LIES_IN.search(before[-3:]) or _MOVES.search(before.rstrip("了")):
+            yield spot
+
+
+def _states(sentence: Sentence):
+    hans, spots = sentence.hans, sentence.spots
+    for i in range(len(spots) - 1):
+        a, b = spots[i], spots[i + 1]
+        if hans[a.end:b.start] in ("和", "与", "及", "、") and _TWO_STATES.match(hans[b.end:]):
+            yield a
+            yield b

@@ -1,0 +1,209 @@
+"""Names → stable keys: one entity, one key, whatever script or regional variant the text uses.
+
+A name's key is its Simplified form (OpenCC) with the article's regional variants
+(``noteTA``, ``各地中文名``) replaced by their ``zh-hans`` form and disambiguators such as
+`` (新加坡)`` stripped; then names the article says are the same thing (``[[目标|标签]]``,
+the states gazetteer) are merged, and the group is keyed by its fullest name.
+
+>>> index = NameIndex.build([VariantRule((Label("朝鲜", "zh-Hans"), Label("北韓", "zh-Hant-TW")))], [])
+>>> index.key("北韓"), index.key("朝鮮"), index.key("大韓民國"), index.key("南韓")
+('朝鲜民主主义人民共和国', '朝鲜民主主义人民共和国', '大韩民国', '大韩民国')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kg.extract.scripts import script_of, to_hans, to_hant
+from kg.model import Label
+from kg.wikitext import Document, Template, Wikilink, plain
+
+#: noteTA / -{ }- variant codes → BCP 47 tags.
+VARIANT_TAGS = {
+    "zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "zh-cn": "zh-Hans-CN", "zh-sg": "zh-Hans-SG",
+    "zh-my": "zh-Hans-MY", "zh-tw": "zh-Hant-TW", "zh-hk": "zh-Hant-HK", "zh-mo": "zh-Hant-MO",
+}
+#: 各地中文名 parameters (either script) → BCP 47 tags.
+REGION_TAGS = {
+    "大陆": "zh-Hans-CN", "台湾": "zh-Hant-TW", "香港": "zh-Hant-HK", "澳门": "zh-Hant-MO",
+    "新加坡": "zh-Hans-SG", "大马": "zh-Hans-MY", "马来西亚": "zh-Hans-MY", "港台": "zh-Hant",
+}
+_DISAMBIGUATOR = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
+_RULE_ITEM = re.compile(r"(zh-[a-z]+)\s*:\s*([^;；]+)")
+
+
+@dataclass(frozen=True)
+class VariantRule:
+    """One conversion group: the same word in several regional variants."""
+
+    forms: tuple[Label, ...]
+
+    @property
+    def canonical(self) -> str:
+        """The group's Simplified (zh-hans, else zh-cn, else first) form, in Simplified script."""
+        by_tag = {form.language: form.text for form in self.forms}
+        for tag in ("zh-Hans", "zh-Hans-CN", "zh-Hans-SG"):
+            if tag in by_tag:
+                return to_hans(by_tag[tag])
+        return to_hans(self.forms[0].text)
+
+
+def strip_disambiguator(name: str) -> str:
+    """``"金正恩 (政治人物)"`` → ``"金正恩"``."""
+    stripped = _DISAMBIGUATOR.sub("", name).strip()
+    return stripped or name.strip()
+
+
+def variant_rules(document: Document) -> tuple[VariantRule, ...]:
+    """The regional-variant groups the article declares (``noteTA``, ``各地中文名``)."""
+    rules: list[VariantRule] = []
+    for template in document.templates:
+        if template.key in ("notetA".lower(), "notetag", "note ta"):
+            for param in template.params:
+                forms = tuple(Label(plain(text).strip(), VARIANT_TAGS[code.lower()])
+                              for code, text in _RULE_ITEM.findall(param.raw)
+                              if code.lower() in VARIANT_TAGS and plain(text).strip())
+                if len(forms) > 1:
+                    rules.append(VariantRule(forms))
+        elif to_hans(template.name) == "各地中文名":
+            forms = tuple(Label(param.value, REGION_TAGS[to_hans(param.name)])
+                          for param in template.params
+                          if to_hans(param.name) in REGION_TAGS and param.value)
+            if len(forms) > 1:
+                rules.append(VariantRule(forms))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def states() -> tuple[tuple[str, ...], ...]:
+    """The gazetteer of states: each row is the key, then every other name (Simplified)."""
+    text = resources.files("kg").joinpath("data/states.tsv").read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, _, names = line.partition("\t")
+            rows.append((key.strip(), *[n.strip() for n in names.split("|") if n.strip()]))
+    return tuple(rows)
+
+
+class NameIndex:
+    """Keys for names, built once per article from its variant rules and its links."""
+
+    def __init__(self, rules: tuple[VariantRule, ...]) -> None:
+        self.rules = rules
+        replacements: dict[str, str] = {}
+        for rule in rules:
+            for form in rule.forms:
+                hans = to_hans(form.text)
+                if hans != rule.canonical and len(hans) > 1:
+                    replacements.setdefault(hans, rule.canonical)
+        self._replacements = dict(sorted(replacements.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+        self._parent: dict[str, str] = {}
+        self._weight: dict[str, int] = {}
+        self.state_keys: set[str] = set()
+
+    @classmethod
+    def build(cls, rules, links: list[Wikilink] | tuple[Wikilink, ...]) -> "NameIndex":
+        index = cls(tuple(rules))
+        for row in states():
+            key = index.normal(row[0])
+            index.state_keys.add(key)
+            index._weight[key] = 3
+            for name in row[1:]:
+                index.merge(key, name)
+        for link in links:
+            target = index.normal(link.target)
+            index._weight[target] = max(index._weight.get(target, 0), 2)
+            if link.label:
+                index.merge(link.target, link.label)
+        return index
+
+    def normal(self, name: str) -> str:
+        """Simplified script, the article's regional variants folded, disambiguator stripped."""
+        text = to_hans(strip_disambiguator(plain(name) if "[" in name or "{" in name else name))
+        text = " ".join(text.split())
+        if not self._replacements or text in self.state_keys:
+            return text
+        out, i = [], 0
+        while i < len(text):
+            for variant, canonical in self._replacements.items():
+                if text.startswith(variant, i):
+                    out.append(canonical)
+                    i += len(variant)
+                    break
+            else:
+                out.append(text[i])
+                i += 1
+        return "".join(out)
+
+    def prefer(self, name: str) -> None:
+        """Make ``name`` the key of its group (a normalised office name over its spellings)."""
+        normal = self.normal(name)
+        self._weight[normal] = max(self._weight.get(normal, 0), 4)
+        root = self._find(normal)
+        if root != normal:
+            self._parent[root] = normal
+            self._parent[normal] = normal
+
+    def _find(self, name: str) -> str:
+        parent = self._parent.get(name, name)
+        if parent == name:
+            return name
+        root = self._find(parent)
+        self._parent[name] = root
+        return root
+
+    def merge(self, a: str, b: str) -> None:
+        """Say that two names name the same thing."""
+        ra, rb = self._find(self.normal(a)), self._find(self.normal(b))
+        if ra == rb:
+            return
+        winner, loser = sorted((ra, rb), key=self._preference)
+        self._parent[loser] = winner
+
+    def _preference(self, name: str) -> tuple:
+        # the gazetteer's key, then a link target, then the longer name, then code point order
+        return (-self._weight.get(name, 0), -len(name), name)
+
+    def key(self, name: str) -> str:
+        """The stable key of whatever ``name`` names."""
+        return self._find(self.normal(name))
+
+    def is_state(self, name: str) -> bool:
+        return self.key(name) in self.state_keys
+
+    def same(self, a: str, b: str) -> bool:
+        return self.key(a) == self.key(b)
+
+    def regional_forms(self, key: str) -> tuple[Label, ...]:
+        """Every regional form a variant rule gives for a name with this key."""
+        out: list[Label] = []
+        for rule in self.rules:
+            if self.key(rule.canonical) == key:
+                out.extend(rule.forms)
+        return tuple(out)
+
+
+def labels_for(key: str, surfaces: set[str], index: NameIndex) -> tuple[tuple[Label, ...], tuple[Label, ...]]:
+    """Preferred ``zh-Hans``/``zh-Hant`` labels and alternative labels for an entity.
+
+    The Traditional label is the text's own Traditional spelling of the key when it has
+    one, else OpenCC's; every other surface form and regional form is an alternative label.
+    """
+    hans = key
+    hant_seen = sorted(s for s in surfaces if to_hans(s) == key and script_of(s) == "zh-Hant")
+    hant = hant_seen[0] if hant_seen else to_hant(key)
+    labels = (Label(hans, "zh-Hans"), Label(hant, "zh-Hant"))
+    taken = {hans, hant}
+    alts: set[Label] = set()
+    for form in index.regional_forms(key):
+        if form.text not in taken or form.language not in ("zh-Hans", "zh-Hant"):
+            alts.add(form)
+    for surface in surfaces:
+        clean = strip_disambiguator(surface)
+        if clean not in taken:
+            alts.add(Label(clean, script_of(clean)))
+    return labels, tuple(sorted(alts))

@@ -1,0 +1,64 @@
+"""One article, read once: its sentences by section, the name index and the registry."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.names import NameIndex, states, variant_rules
+from kg.extract.registry import Registry
+from kg.extract.scripts import to_hans
+from kg.extract.text import Sentence, Spotter, sentences
+from kg.model import Issue, Severity
+from kg.wikitext import Document, Section
+
+#: Headings of sections that hold no prose about the subject (references, links, see also).
+APPENDIX_HEADINGS = re.compile(r"^(参考|参见|参看|相关|外部|注释|注解|脚注|资料来源|来源|延伸阅读|扩展阅读|外部链接|参考文献|参考资料|相关条目)")
+SEE_ALSO_HEADINGS = re.compile(r"^(参见|参看|相关条目|另见|延伸阅读)")
+
+
+@dataclass
+class Reading:
+    document: Document
+    index: NameIndex
+    registry: Registry
+    spotter: Spotter
+    lead: tuple[Sentence, ...]  # the lead's clauses (split at ；too)
+    by_section: dict[Section, tuple[Sentence, ...]]  # prose sections' own bodies
+    issues: list[Issue] = field(default_factory=list)
+
+    def all_sentences(self) -> tuple[Sentence, ...]:
+        out = list(self.lead)
+        for section_sentences in self.by_section.values():
+            out.extend(section_sentences)
+        return tuple(out)
+
+    def note(self, message: str, position: int | None = None, severity: Severity = Severity.INFO) -> None:
+        self.issues.append(Issue(severity, message, self.document.page.origin, position))
+
+
+def read(document: Document) -> Reading:
+    index = NameIndex.build(variant_rules(document), document.links)
+    names = {link.target for link in document.links} | {link.text for link in document.links}
+    names |= {name for row in states() for name in row}
+    names |= {form.text for rule in index.rules for form in rule.forms if index.is_state(form.text)}
+    spotter = Spotter(index, {n for n in names if _is_name(n)})
+    registry = Registry(index)
+    lead = sentences(document, document.lead, None, spotter, clauses=True)
+    by_section = {}
+    for section in document.all_sections():
+        if not is_appendix(section):
+            by_section[section] = sentences(document, section.body, section, spotter)
+    return Reading(document, index, registry, spotter, lead, by_section)
+
+
+def is_appendix(section: Section) -> bool:
+    return bool(APPENDIX_HEADINGS.match(to_hans(section.heading).strip()))
+
+
+def is_see_also(section: Section) -> bool:
+    return bool(SEE_ALSO_HEADINGS.match(to_hans(section.heading).strip()))
+
+
+def _is_name(text: str) -> bool:
+    return len(text) > 1 and ":" not in text

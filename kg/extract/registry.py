@@ -1,0 +1,132 @@
+"""Collects entities and facts as the extractors find them, and settles them at the end.
+
+A named entity is known by its key (see :mod:`kg.extract.names`); when two extractors
+type the same name differently the stronger kind wins (a state noted as a venue is still
+a country), and every fact is rewritten to the settled kind.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kg.extract.names import NameIndex, labels_for
+from kg.model import Entity, EntityId, Evidence, Fact, Inference, Kind, Label, Prop
+
+#: Kinds of entity named by their own name, strongest first.
+NAMED = (Kind.COUNTRY, Kind.PERSON, Kind.POSITION, Kind.DOCUMENT, Kind.AWARD,
+         Kind.ORGANIZATION, Kind.SERIES, Kind.PLACE)
+
+
+class Registry:
+    def __init__(self, index: NameIndex) -> None:
+        self.index = index
+        self._kinds: dict[str, Kind] = {}
+        self._surfaces: dict[str, set[str]] = defaultdict(set)
+        self._articles: dict[str, str] = {}
+        self._labels: dict[EntityId, set[Label]] = defaultdict(set)
+        self._alts: dict[EntityId, set[Label]] = defaultdict(set)
+        self._evidence: dict[EntityId, set[Evidence]] = defaultdict(set)
+        self._unnamed: dict[EntityId, str | None] = {}
+        self._facts: dict[tuple, Fact] = {}
+
+    # ---------------------------------------------------------------- entities
+
+    def named(self, kind: Kind, surface: str, *, article: str | None = None) -> EntityId:
+        """The entity ``surface`` names, typed ``kind`` unless already typed more strongly."""
+        key = self.index.key(surface)
+        known = self._kinds.get(key)
+        if known is None or NAMED.index(kind) < NAMED.index(known):
+            self._kinds[key] = kind
+        self._surfaces[key].add(surface.strip())
+        if article:
+            self._surfaces[key].add(article)
+            self._articles.setdefault(key, article)
+        return EntityId(self._kinds[key], key)
+
+    def kind_of(self, name: str) -> Kind | None:
+        return self._kinds.get(self.index.key(name))
+
+    def is_a(self, name: str, *kinds: Kind) -> bool:
+        return self.kind_of(name) in kinds
+
+    def unnamed(self, kind: Kind, key: str, *, article: str | None = None) -> EntityId:
+        """An entity without a name of its own (a summit, a citation), keyed by stable parts."""
+        entity = EntityId(kind, key)
+        if entity not in self._unnamed or article:
+            self._unnamed[entity] = article or self._unnamed.get(entity)
+        return entity
+
+    def label(self, entity: EntityId, label: Label, *, preferred: bool = False) -> None:
+        if label.text.strip():
+            (self._labels if preferred else self._alts)[self._settle(entity)].add(
+                Label(label.text.strip(), label.language))
+
+    def evidence(self, entity: EntityId, *evidence: Evidence) -> None:
+        self._evidence[self._settle(entity)].update(evidence)
+
+    # ---------------------------------------------------------------- facts
+
+    def fact(self, subject: EntityId, prop: Prop, value, *, evidence: tuple[Evidence, ...] = (),
+             inference: Inference | None = None, basis: tuple[EntityId, ...] = ()) -> None:
+        """Records a fact. Found again the same way, it gains evidence; a stated fact makes
+        inferred copies of it redundant, and each way of inferring it is kept."""
+        key = (subject, prop, value, inference)
+        known = self._facts.get(key)
+        if known is None:
+            self._facts[key] = Fact(subject, prop, value, tuple(evidence), inference, tuple(basis))
+        else:
+            self._facts[key] = Fact(subject, prop, value, tuple(dict.fromkeys(known.evidence + tuple(evidence))),
+                                    inference, tuple(dict.fromkeys(known.basis + tuple(basis))))
+
+    def facts_about(self, subject: EntityId, prop: Prop) -> list:
+        settled = self._settle(subject)
+        values = [f.value for f in self._facts.values() if self._settle(f.subject) == settled and f.prop is prop]
+        return list(dict.fromkeys(values))
+
+    def has_fact(self, subject: EntityId, prop: Prop) -> bool:
+        return bool(self.facts_about(subject, prop))
+
+    def drop(self, subject: EntityId, prop: Prop) -> None:
+        """Forgets every value of ``prop`` on ``subject`` (a venue made more specific)."""
+        for key in [k for k in self._facts if k[0] == subject and k[1] is prop]:
+            del self._facts[key]
+
+    # ---------------------------------------------------------------- settling
+
+    def _settle(self, entity):
+        if isinstance(entity, EntityId) and entity.kind in NAMED and entity.key in self._kinds:
+            return EntityId(self._kinds[entity.key], entity.key)
+        return entity
+
+    def finish(self) -> tuple[tuple[Entity, ...], tuple[Fact, ...]]:
+        """The settled entities and facts, in a stable order."""
+        entities: list[Entity] = []
+        for key, kind in self._kinds.items():
+            entity = EntityId(kind, key)
+            labels, alts = labels_for(key, self._surfaces[key], self.index)
+            entities.append(self._entity(entity, labels, alts, self._articles.get(key)))
+        for entity, article in self._unnamed.items():
+            entities.append(self._entity(entity, (), (), article))
+        facts = []
+        stated = {(self._settle(f.subject), f.prop, self._settle(f.value))
+                  for f in self._facts.values() if f.inference is None}
+        for fact in self._facts.values():
+            if fact.inference is not None and \
+                    (self._settle(fact.subject), fact.prop, self._settle(fact.value)) in stated:
+                continue
+            facts.append(Fact(self._settle(fact.subject), fact.prop, self._settle(fact.value),
+                              fact.evidence, fact.inference, fact.basis))
+        entities.sort(key=lambda e: e.id.sort_key)
+        facts.sort(key=lambda f: (f.subject.sort_key, f.prop.value, repr(f.value),
+                                  f.inference.value if f.inference else ""))
+        return tuple(entities), tuple(facts)
+
+    def _entity(self, entity: EntityId, labels, alts, article) -> Entity:
+        preferred = {label.language: label for label in labels}
+        for label in sorted(self._labels.get(entity, ())):
+            preferred.setdefault(label.language, label)
+        chosen = set(preferred.values())
+        others = {a for a in set(alts) | self._alts.get(entity, set()) | self._labels.get(entity, set())
+                  if a not in chosen}
+        return Entity(entity, tuple(sorted(chosen)), tuple(sorted(others)), article,
+                      tuple(sorted(self._evidence.get(entity, ()))))

@@ -1,0 +1,80 @@
+"""Titles written before a name (``韩国总统金大中``) or around it (``以总统身份``).
+
+A title is the run of words right before a name that ends in an office word (总统,
+总书记, 委员长 ...), cut at the function word or punctuation before it and split at ``兼``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.names import NameIndex
+from kg.extract.text import Sentence, Spot
+
+OFFICE_WORDS = ("总统", "总书记", "委员长", "主席", "总理", "首相", "国王", "领导人", "元首",
+                "议长", "大统领", "总督", "书记", "部长", "天皇", "女王", "国务卿")
+_STOP_CHARS = set("与和及同跟给由在是为向对了的、，,。；;：:（）()《》「」“”\"' \n") | set("于把被让将而")
+_STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送给", "赠送给")
+_AS_ROLE = re.compile(r"^.{0,4}?以(?P<role>[^，。；、]{1,14}?)(?:的)?身份")
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str  # one office, as written (Simplified view)
+    start: int  # in the sentence
+    end: int
+    state: str | None  # the key of the state its words name, when they name one
+
+
+def titles_before(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
+    """The offices written right before ``spot`` (``朝鲜劳动党总书记兼国防委员长`` gives two)."""
+    hans = sentence.hans
+    j = spot.start
+    while j > 0 and hans[j - 1] not in _STOP_CHARS and not any(
+            hans[:j].endswith(word) for word in _STOP_WORDS):
+        j -= 1
+        if spot.start - j > 24:
+            return ()
+    phrase = hans[j:spot.start]
+    if not phrase.endswith(OFFICE_WORDS):
+        return ()
+    return _split(phrase, j, index)
+
+
+def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
+    """An office given as ``以总统身份`` right after the name."""
+    match = _AS_ROLE.match(sentence.hans[spot.end:])
+    if not match or not match["role"].endswith(OFFICE_WORDS):
+        return ()
+    return _split(match["role"], spot.end + match.start("role"), index)
+
+
+def _split(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:
+    out: list[Title] = []
+    at = 0
+    for part in phrase.split("兼"):
+        if part.endswith(OFFICE_WORDS):
+            out.append(Title(part, offset + at, offset + at + len(part), _state_prefix(part, index)))
+        at += len(part) + 1
+    return tuple(out)
+
+
+def _state_prefix(text: str, index: NameIndex) -> str | None:
+    for size in range(min(len(text) - 1, 12), 1, -1):
+        if index.is_state(text[:size]):
+            return index.key(text[:size])
+    return None
+
+
+def office_key(title: Title, index: NameIndex) -> str:
+    """A script- and variant-neutral name for an office: the state's full name, then the office.
+
+    A party's office keeps the party's name as written (朝鲜劳动党总书记).
+    """
+    if title.state is None:
+        return index.normal(title.text)
+    for size in range(min(len(title.text) - 1, 12), 1, -1):
+        if index.is_state(title.text[:size]) and "党" not in title.text[size:]:
+            return title.state + index.normal(title.text[size:])
+    return index.normal(title.text)

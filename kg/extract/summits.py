@@ -1,0 +1,392 @@
+"""Summits out of prose: one per dated sentence about a meeting, with what the text says of it.
+
+A section's *anchor* is a sentence that names a meeting (会晤, 会谈, 峰会 ...) and gives a
+day-precise date (``2000年6月13日至15日``; ``4月27日`` takes its year from the heading).
+From the anchor and its paragraph come the ordinal, the venue chain (``在边境板门店的和平之家
+举行``: 和平之家 in 板门店), the participants with their offices, and from the whole section the
+documents signed (《…》 or a linked name ending in 宣言, 协议 ...). What the section does not
+say is taken, and marked as inferred, from the lead (a more specific venue), from the cited
+sources' titles and the section's government (participants), or from who held power on
+a side at the time (a successor named elsewhere in the article).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.extract.dates import chinese_number, find_dates, find_year_months
+from kg.extract.people import People, titles_in
+from kg.extract.reading import Reading
+from kg.extract.roles import OFFICE_WORDS, title_after
+from kg.extract.scripts import script_of, to_hans, to_hant
+from kg.extract.sources import Sources, citation_title
+from kg.extract.text import Sentence, Spot
+from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop
+from kg.wikitext import Section
+
+MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|高峰会|首脑会议")
+NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|拟于|准备|筹备|提议|邀请")
+HELD_AT = re.compile(r"(?:在|于)(?P<w>[^，。；,]{1,40}?)(?:举行|召开|举办|进行|会晤|会谈|会面|会唔)")
+ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)第(?P<n>[0-9一二三四五六七八九十两]+)次")
+SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|公布|签定")
+TITLE_MARKS = re.compile(r"《(?P<t>[^《》]+)》")
+DOCUMENT_WORDS = ("宣言", "声明", "协议", "协议书", "公报", "条约", "协定", "纪要", "备忘录", "议定书", "联合声明")
+MAIN_TEMPLATES = ("main", "主条目", "主條目", "主题条目", "details", "further")
+_SIDE_MARK = re.compile(r"^(一方|一侧|方面|侧)")
+
+
+@dataclass(frozen=True)
+class SummitFound:
+    id: EntityId
+    section: Section | None
+    start: date
+    end: date
+    anchor: Sentence
+    participants: tuple[str, ...]  # person keys
+
+
+@dataclass(frozen=True)
+class LeadVenue:
+    """A venue the lead gives for the summits of some years (and months)."""
+
+    times: tuple[tuple[int, int | None], ...]
+    chain: tuple[Spot, ...]
+    clause: Sentence
+
+
+@dataclass
+class _Participant:
+    key: str
+    surface: str
+    evidence: list[Evidence] = field(default_factory=list)
+    inferences: list[tuple[Inference, tuple[EntityId, ...], tuple[Evidence, ...]]] = field(default_factory=list)
+    stated: bool = False
+
+
+def extract_summits(reading: Reading, people: People, sources: Sources) -> tuple[SummitFound, ...]:
+    lead_venues = _lead_venues(reading)
+    found: list[SummitFound] = []
+    for section, section_sentences in reading.by_section.items():
+        year, month = _heading_time(section)
+        for i, sentence in enumerate(section_sentences):
+            dates = find_dates(sentence.hans, year=year)
+            explicit = [d for d in dates if d.year_given]
+            if explicit:
+                year = explicit[-1].start.year
+            if not dates or not MEETING.search(sentence.hans) or NOT_HELD.search(sentence.hans):
+                continue
+            if not HELD_AT.search(sentence.hans) and not ORDINAL.search(sentence.hans):
+                continue
+            summit = _summit(reading, people, sources, section, section_sentences, i, dates[0], lead_venues)
+            if summit is not None and all(s.id != summit.id for s in found):
+                found.append(summit)
+    return tuple(found)
+
+
+def _heading_time(section: Section) -> tuple[int | None, int | None]:
+    for found in find_year_months(to_hans(section.heading)):
+        return found.year, found.month
+    return None, None
+
+
+def _summit(reading, people, sources, section, sentences, index, when, lead_venues) -> SummitFound | None:
+    registry = reading.registry
+    anchor = sentences[index]
+    paragraph = [s for s in sentences if s.paragraph == anchor.paragraph and s.start >= anchor.start]
+    participants = _stated_participants(reading, anchor, paragraph)
+    cited = _citations_of(sources, [anchor] + paragraph)
+    _from_citation_titles(reading, participants, cited, anchor)
+    period = people.periods.get(section)
+    _from_administration(reading, people, participants, period, section)
+    _from_leaders_in_office(reading, people, participants, when.start)
+    if not participants:
+        reading.note(f"a meeting on {when.start.isoformat()} names no participant; no summit made",
+                     anchor.span_of(0, 0).start)
+        return None
+    keys = tuple(sorted(participants))
+    summit = registry.unnamed(Kind.SUMMIT, f"{when.start.isoformat()}-{_digest(keys)}")
+    evidence = anchor.evidence()
+    registry.evidence(summit, evidence)
+    registry.fact(summit, Prop.START_DATE, when.start, evidence=(evidence,))
+    registry.fact(summit, Prop.END_DATE, when.end, evidence=(evidence,))
+    ordinal = ORDINAL.search(anchor.hans)
+    if ordinal and chinese_number(ordinal["n"]):
+        registry.fact(summit, Prop.ORDINAL, chinese_number(ordinal["n"]), evidence=(evidence,))
+    _names(reading, summit, section)
+    if period is not None:
+        registry.fact(summit, Prop.DURING_PERIOD, period, evidence=(evidence,))
+    for citation in cited:
+        registry.fact(summit, Prop.SUPPORTED_BY, citation)
+    _venue(reading, summit, anchor, when.start, lead_venues)
+    _participations(reading, people, summit, participants, [anchor] + paragraph)
+    _outcomes(reading, summit, sentences)
+    return SummitFound(summit, section, when.start, when.end, anchor, keys)
+
+
+def _digest(keys: tuple[str, ...]) -> str:
+    return hashlib.sha256("|".join(keys).encode("utf-8")).hexdigest()[:8]
+
+
+# ------------------------------------------------------------------ participants
+
+
+def _stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sentence]) -> dict[str, _Participant]:
+    registry = reading.registry
+    found: dict[str, _Participant] = {}
+    for sentence in [anchor] + [s for s in paragraph if s is not anchor]:
+        if len(found) >= 2 and sentence is not anchor:
+            break
+        for spot in sentence.spots:
+            if registry.is_a(spot.surface, Kind.PERSON):
+                person = found.setdefault(spot.key, _Participant(spot.key, spot.surface, stated=True))
+                person.evidence.append(sentence.evidence())
+    return found
+
+
+def _citations_of(sources: Sources, sentences: list[Sentence]) -> tuple[EntityId, ...]:
+    out: list[EntityId] = []
+    for sentence in sentences:
+        for mark in sentence.refs:
+            out.extend(sources.citations.get(mark.ref.span.start, ()))
+    return tuple(dict.fromkeys(out))
+
+
+def _from_citation_titles(reading, participants, cited, anchor) -> None:
+    """Participants the cited sources' titles name (``文在寅今在板门店会晤金正恩``)."""
+    if len(participants) >= 2:
+        return
+    for citation in cited:
+        title = citation_title(reading, citation)
+        if not title:
+            continue
+        for spot in reading.spotter.spots(title, to_hans(title), (), 0):
+            if reading.registry.is_a(spot.surface, Kind.PERSON):
+                person = participants.setdefault(spot.key, _Participant(spot.key, spot.surface))
+                if not person.stated:
+                    person.inferences.append((Inference.CITATION_TITLE, (citation,), (anchor.evidence(),)))
+
+
+def _from_administration(reading, people: People, participants, period, section) -> None:
+    """The leader of the section's government took part for that government's side."""
+    if period is None:
+        return
+    sides = {people.sides.get(key) for key in participants}
+    for leader in reading.registry.facts_about(period, Prop.LEADER):
+        person = participants.get(leader.key)
+        if person is not None and person.stated:
+            continue
+        if person is None and people.sides.get(leader.key) in sides and len(participants) >= 2:
+            continue
+        person = participants.setdefault(leader.key, _Participant(leader.key, leader.key))
+        heading = Evidence(section.span.__class__(section.span.start, section.body.start),
+                           section.heading.strip(), section.heading.strip())
+        person.inferences.append((Inference.SECTION_ADMINISTRATION, (period,), (heading,)))
+
+
+def _from_leaders_in_office(reading, people: People, participants, when: date) -> None:
+    """A side nobody in the section stands for is taken by whoever held power there then."""
+    all_sides = {side for side in people.sides.values()}
+    covered = {people.sides.get(key) for key in participants}
+    if not participants or len(all_sides) > 4:
+        return
+    for side in sorted(s for s in all_sides - covered if s):
+        candidates = {t.person for t in people.tenures if people.sides.get(t.person) == side
+                      and (t.start is None or t.start <= when.year) and (t.end is None or when.year < t.end)}
+        if len(candidates) == 1:
+            key = candidates.pop()
+            evidence = tuple(f.evidence for f in [] )  # filled below from the facts that gave the tenure
+            sources = _tenure_evidence(reading, key)
+            person = participants.setdefault(key, _Participant(key, key))
+            person.inferences.append((Inference.LEADER_IN_OFFICE, (), sources or evidence))
+
+
+def _tenure_evidence(reading: Reading, key: str) -> tuple[Evidence, ...]:
+    out: list[Evidence] = []
+    for fact in reading.registry._facts.values():
+        if fact.prop in (Prop.SUCCEEDED_BY, Prop.LEADER) and isinstance(fact.value, EntityId) \
+                and fact.value.key == key:
+            out.extend(fact.evidence)
+    return tuple(dict.fromkeys(out))
+
+
+def _participations(reading, people: People, summit, participants, sentences) -> None:
+    registry = reading.registry
+    for key in sorted(participants):
+        person_info = participants[key]
+        person = registry.named(Kind.PERSON, person_info.surface)
+        if person_info.stated:
+            registry.fact(summit, Prop.PARTICIPANT, person, evidence=tuple(person_info.evidence))
+        for method, basis, evidence in person_info.inferences:
+            registry.fact(summit, Prop.PARTICIPANT, person, evidence=evidence, inference=method, basis=basis)
+        participation = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{_digest((key,))}")
+        registry.fact(summit, Prop.HAS_PARTICIPATION, participation)
+        registry.fact(participation, Prop.AGENT, person)
+        side = people.sides.get(key)
+        if side:
+            registry.fact(participation, Prop.SIDE, registry.named(Kind.COUNTRY, side))
+        stated_offices: list[str] = []
+        for sentence in sentences:
+            stated_offices.extend(titles_in(sentence, reading, key))
+            for spot in sentence.spots:
+                if spot.key == key:
+                    for title in title_after(sentence, spot, reading.index):
+                        if title.state is None and title.text in OFFICE_WORDS:
+                            stated_offices.extend(o for o in people.offices.get(key, ()) if o.endswith(title.text))
+        stated_offices = [o for o in dict.fromkeys(stated_offices) if registry.is_a(o, Kind.POSITION)]
+        for office in stated_offices:
+            registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
+                          evidence=(sentences[0].evidence(),))
+        if not stated_offices and people.offices.get(key):
+            office = people.offices[key][0]
+            registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
+                          inference=Inference.EARLIER_ROLE)
+
+
+# ------------------------------------------------------------------ names, venue, documents
+
+
+def _names(reading: Reading, summit: EntityId, section: Section) -> None:
+    registry = reading.registry
+    main = next((t for t in reading.document.templates
+                 if t.key in MAIN_TEMPLATES and section.body.start <= t.span.start < section.body.end
+                 and t.get("1")), None)
+    heading = section.heading.strip()
+    name = main.get("1") if main else heading
+    registry.label(summit, Label(to_hans(name), "zh-Hans"), preferred=True)
+    registry.label(summit, Label(to_hant(name), "zh-Hant"), preferred=True)
+    if main:
+        reading.registry.unnamed(Kind.SUMMIT, summit.key, article=main.get("1"))
+        registry.label(summit, Label(main.get("1"), script_of(main.get("1"))))
+    registry.label(summit, Label(heading, script_of(heading)))
+
+
+def _venue(reading: Reading, summit: EntityId, anchor: Sentence, when: date, lead_venues) -> None:
+    registry = reading.registry
+    chain = _held_at_chain(reading, anchor)
+    venue = _record_chain(reading, chain, anchor) if chain else None
+    for lead in lead_venues:
+        if not any(year == when.year and (month is None or month == when.month) for year, month in lead.times):
+            continue
+        lead_venue = _record_chain(reading, lead.chain, lead.clause)
+        if lead_venue is None:
+            continue
+        if venue is None or _inside(reading, lead_venue, venue):
+            if venue != lead_venue:
+                registry.fact(summit, Prop.VENUE, lead_venue, evidence=(lead.clause.evidence(), anchor.evidence()),
+                              inference=Inference.LEAD_PARAGRAPH)
+                return
+    if venue is not None:
+        registry.fact(summit, Prop.VENUE, venue, evidence=(anchor.evidence(),))
+
+
+def _inside(reading: Reading, inner: EntityId, outer: EntityId) -> bool:
+    seen, frontier = set(), [inner]
+    while frontier:
+        place = frontier.pop()
+        if place.key == outer.key:
+            return True
+        if place.key in seen:
+            continue
+        seen.add(place.key)
+        frontier.extend(v for v in reading.registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId))
+    return False
+
+
+def _held_at_chain(reading: Reading, sentence: Sentence) -> tuple[Spot, ...]:
+    for match in HELD_AT.finditer(sentence.hans):
+        chain = tuple(s for s in sentence.spots_in(match.start("w"), match.end("w"))
+                      if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY))
+        if chain:
+            return chain
+    return ()
+
+
+def _record_chain(reading: Reading, chain: tuple[Spot, ...], sentence: Sentence) -> EntityId | None:
+    """``板门店 韩国 一方 和平之家``: each place lies in the one before; a state marked 一方 holds the next."""
+    registry = reading.registry
+    evidence = (sentence.evidence(),)
+    places = [registry.named(registry.kind_of(s.surface) or Kind.PLACE, s.surface) for s in chain]
+    container: EntityId | None = None
+    side: EntityId | None = None
+    for i, (spot, place) in enumerate(zip(chain, places)):
+        between = sentence.hans[chain[i - 1].end:spot.start] if i else ""
+        if i and between not in ("", "的", "之") and not _SIDE_MARK.match(between):
+            container, side = None, None
+        is_side = place.kind is Kind.COUNTRY and bool(_SIDE_MARK.match(sentence.hans[spot.end:]))
+        if is_side:
+            side = place
+            continue
+        for outer in (container, side):
+            if outer is not None and outer != place:
+                registry.fact(place, Prop.LOCATED_IN, outer, evidence=evidence)
+        container, side = place, None
+    return container if container is not None else (places[-1] if places else None)
+
+
+def _lead_venues(reading: Reading) -> tuple[LeadVenue, ...]:
+    out: list[LeadVenue] = []
+    for clause in reading.lead:
+        previous_end = 0
+        for match in HELD_AT.finditer(clause.hans):
+            times = tuple((t.year, t.month) for t in find_year_months(clause.hans[previous_end:match.start()]))
+            chain = tuple(s for s in clause.spots_in(match.start("w"), match.end("w"))
+                          if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY))
+            if times and chain:
+                out.append(LeadVenue(times, chain, clause))
+            previous_end = match.end()
+    return tuple(out)
+
+
+def _outcomes(reading: Reading, summit: EntityId, sentences: tuple[Sentence, ...]) -> None:
+    registry = reading.registry
+    for sentence in sentences:
+        if not SIGNED.search(sentence.hans):
+            continue
+        for start, end, name, article in _document_names(sentence):
+            document = registry.named(Kind.DOCUMENT, name, article=article)
+            registry.fact(summit, Prop.OUTCOME, document, evidence=(sentence.evidence(),))
+            registry.evidence(document, sentence.evidence())
+            _other_names(reading, document, sentence, end)
+
+
+def _document_names(sentence: Sentence):
+    """(start, end, name, linked article) of each document the sentence names."""
+    taken: list[tuple[int, int]] = []
+    for match in TITLE_MARKS.finditer(sentence.hans):
+        inner = sentence.spots_in(match.start("t"), match.end("t"))
+        link = next((s for s in inner if s.link and s.start == match.start("t") and s.end == match.end("t")), None)
+        name = link.link.link.target if link else sentence.text[match.start("t"):match.end("t")]
+        taken.append((match.start(), match.end()))
+        yield match.start(), match.end(), name, link.link.link.target if link else None
+    for spot in sentence.spots:
+        if spot.link and spot.hans.endswith(DOCUMENT_WORDS) and \
+                not any(a <= spot.start < b for a, b in taken):
+            yield spot.start, spot.end, spot.link.link.target, spot.link.link.target
+
+
+def _other_names(reading: Reading, document: EntityId, sentence: Sentence, end: int) -> None:
+    """``《甲》（又称《乙》，{{lang|en|…}}、{{lang|ko|…}}）``: 乙 and the en/ko names."""
+    rest = sentence.text[end:]
+    if not rest.startswith(("（", "(")):
+        return
+    depth, stop = 0, len(rest)
+    for i, char in enumerate(rest):
+        depth += char in "（("
+        depth -= char in "）)"
+        if depth == 0:
+            stop = i
+            break
+    inside = (end + 1, end + stop)
+    hans_inside = sentence.hans[inside[0]:inside[1]]
+    for match in TITLE_MARKS.finditer(hans_inside):
+        text = sentence.text[inside[0] + match.start("t"):inside[0] + match.end("t")]
+        reading.registry.label(document, Label(text, script_of(text)))
+        reading.index.merge(document.key, text)
+    offset = sentence.start
+    for run in sentence.passage.langs:
+        if inside[0] <= run.start - offset and run.end - offset <= inside[1]:
+            text = sentence.passage.text[run.start:run.end]
+            reading.registry.label(document, Label(text, run.language), preferred=True)

@@ -1,0 +1,110 @@
+"""Sentences of a passage, and where known names occur in them.
+
+Patterns in the extractors match the Simplified view of a sentence (``Sentence.hans``),
+which has the same length as the text, so every match maps back to the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.names import NameIndex
+from kg.extract.scripts import to_hans
+from kg.model import Evidence, Span
+from kg.wikitext import Document, Mention, Passage, RefMark, Section, passage
+
+_SENTENCE_END = "。！？!?\n"
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A name found in a sentence: a wikilink or a known name written without one."""
+
+    start: int  # in the sentence text
+    end: int
+    key: str  # the name's stable key
+    surface: str  # as written
+    hans: str  # in Simplified script
+    link: Mention | None  # the wikilink, when the name is one
+
+
+@dataclass(frozen=True)
+class Sentence:
+    passage: Passage
+    start: int  # in passage.text
+    end: int
+    text: str
+    hans: str  # Simplified view, same length as text
+    section: Section | None
+    paragraph: int  # index of the paragraph within its passage
+    spots: tuple[Spot, ...]
+    refs: tuple[RefMark, ...]
+
+    @property
+    def heading(self) -> str | None:
+        return self.section.heading if self.section else None
+
+    def evidence(self) -> Evidence:
+        return Evidence(self.passage.source_span(self.start, self.end), self.text.strip(), self.heading)
+
+    def span_of(self, start: int, end: int) -> Span:
+        return self.passage.source_span(self.start + start, self.start + end)
+
+    def spots_in(self, start: int, end: int) -> tuple[Spot, ...]:
+        return tuple(s for s in self.spots if s.start >= start and s.end <= end)
+
+
+class Spotter:
+    """Finds known names in text: every wikilink's target and label, in either script."""
+
+    def __init__(self, index: NameIndex, names: set[str]) -> None:
+        self.index = index
+        hans_names = sorted({to_hans(n) for n in names if len(n) > 1}, key=lambda n: (-len(n), n))
+        self._pattern = re.compile("|".join(map(re.escape, hans_names))) if hans_names else None
+
+    def spots(self, text: str, hans: str, mentions: tuple[Mention, ...], offset: int) -> tuple[Spot, ...]:
+        """Links first; then known names in the text between them."""
+        found: list[Spot] = []
+        taken = [False] * len(hans)
+        for mention in mentions:
+            start, end = mention.start - offset, mention.end - offset
+            if 0 <= start < end <= len(hans):
+                key = self.index.key(mention.link.target)
+                found.append(Spot(start, end, key, text[start:end], hans[start:end], mention))
+                for i in range(start, end):
+                    taken[i] = True
+        if self._pattern is not None:
+            for match in self._pattern.finditer(hans):
+                if not any(taken[match.start():match.end()]):
+                    found.append(Spot(match.start(), match.end(), self.index.key(match.group()),
+                                      text[match.start():match.end()], match.group(), None))
+        return tuple(sorted(found, key=lambda s: s.start))
+
+
+def sentences(document: Document, span: Span, section: Section | None, spotter: Spotter,
+              *, clauses: bool = False) -> tuple[Sentence, ...]:
+    """The sentences of ``span`` (or its clauses, split at ``；`` too, when ``clauses``)."""
+    text_passage = passage(document, span)
+    text = text_passage.text
+    ends = _SENTENCE_END + ("；;" if clauses else "")
+    out: list[Sentence] = []
+    start, paragraph = 0, 0
+    for i, char in enumerate(text + "\n"):
+        if char not in ends:
+            continue
+        stop = i + 1 if i < len(text) else i
+        chunk = text[start:stop]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            s, e = start + lead, start + len(chunk.rstrip())
+            mentions = tuple(m for m in text_passage.mentions if m.start >= s and m.end <= e)
+            refs = tuple(r for r in text_passage.refs if s <= r.at <= e)  # refs follow the 。
+            hans = to_hans(text[s:e])
+            out.append(Sentence(text_passage, s, e, text[s:e], hans, section, paragraph,
+                                spotter.spots(text[s:e], hans, mentions, s), refs))
+        if char == "\n" and i > 0 and text[i - 1] == "\n" and out:
+            paragraph += 1  # a blank line ends a paragraph
+        start = stop
+    return tuple(out)
+
