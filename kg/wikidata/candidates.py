@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 
 from kg.wikidata.endpoint import Endpoint
 from kg.wikidata.names import Name
