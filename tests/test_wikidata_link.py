@@ -174,3 +174,14 @@ def test_an_endpoint_that_refuses_the_query_fails_at_once(endpoint, tmp_path):
     with pytest.raises(LinkError, match=r"rejected a query \(EndPointNotFound\); check the endpoint URL"):
         link_entities(small_graph(), endpoint=endpoint.replace("/query", "/nowhere"), cache_dir=tmp_path, politeness=Politeness(min_interval=0, backoff=5))
     assert time.monotonic() - started < 5  # no retry for a 404
+
+
+def test_entities_in_named_graphs_of_a_dataset_are_read(linked, endpoint, tmp_path):
+    from rdflib import Dataset
+
+    dataset = Dataset()  # not a default-union view: entities live in the article's named graph
+    named = dataset.graph(SOURCE)
+    for triple in small_graph():
+        named.add(triple)
+    links = link_entities(dataset, endpoint=endpoint, cache_dir=tmp_path, politeness=QUICK)
+    assert links.links == linked[0].links

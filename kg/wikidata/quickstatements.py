@@ -26,7 +26,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS
 from kg.vocab import SKG
 from kg.wikidata.candidates import PREFIXES, qid_of
 from kg.wikidata.endpoint import Endpoint, Politeness
-from kg.wikidata.subjects import article_title
+from kg.wikidata.subjects import article_title, union_of
 
 #: Properties Wikidata expects one value of: a different value there is a conflict.
 SINGLE_VALUED = frozenset({"P580", "P582", "P570", "P17"})
@@ -124,6 +124,7 @@ def _time(literal: object) -> Value | None:
 
 def our_statements(graph: Graph) -> tuple[Statement, ...]:
     """The statements our graph supports about entities linked by ``owl:sameAs``, sorted."""
+    graph = union_of(graph)
     items = _items(graph)
     found: set[Statement] = set()
 

@@ -75,6 +75,16 @@ def read_graph(*paths: Path) -> Graph:
     return dataset
 
 
+def union_of(graph: Graph) -> Graph:
+    """``graph`` itself, or for a Dataset that does not read as the union of its graphs, that union."""
+    if isinstance(graph, Dataset) and not graph.default_union:
+        union = Graph()
+        for s, p, o, _ in graph.quads((None, None, None, None)):
+            union.add((s, p, o))
+        return union
+    return graph
+
+
 def article_title(iri: str) -> str | None:
     """The title of a zh.wikipedia article IRI (``_`` read as a space), or ``None`` for another site."""
     parts = urlsplit(iri)
@@ -110,7 +120,8 @@ def _names(graph: Graph, iri: URIRef, predicate: URIRef) -> list[Name]:
 
 
 def subjects(graph: Graph) -> tuple[Subject, ...]:
-    """Every linkable entity of ``graph``, sorted by IRI."""
+    """Every linkable entity of ``graph`` (of all its named graphs, for a Dataset), sorted by IRI."""
+    graph = union_of(graph)
     found = []
     for iri in sorted({s for s in graph.subjects(RDF.type, None) if isinstance(s, URIRef)}):
         kind = _kind(graph, iri)
