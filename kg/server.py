@@ -450,10 +450,9 @@ class App:
 
     def handle(self, environ: dict) -> Reply:
         """The reply to one WSGI request."""
-        try:
-            request = _read_request(environ)
-        except _TooLarge:
-            return _text(413, f"the request body is larger than {MAX_BODY} bytes")
+        if int(environ.get("CONTENT_LENGTH") or 0) > MAX_BODY:
+            return _text(413, f"the request body is larger than {MAX_BODY} bytes; send a shorter query")
+        request = _read_request(environ)
         if request.method == "OPTIONS":
             return Reply(204, _TEXT, b"", (("Access-Control-Max-Age", "86400"),))
         if request.path == "/sparql":
@@ -672,14 +671,8 @@ class App:
         return Reply(200, _with_charset(graph_format.media_type), body)
 
 
-class _TooLarge(Exception):
-    """The request body is over :data:`MAX_BODY`."""
-
-
 def _read_request(environ: dict) -> _Request:
     length = int(environ.get("CONTENT_LENGTH") or 0)
-    if length > MAX_BODY:
-        raise _TooLarge
     body = environ["wsgi.input"].read(length) if length > 0 else b""
     raw_query = environ.get("QUERY_STRING", "").encode("latin-1").decode("utf-8", errors="replace")
     return _Request(

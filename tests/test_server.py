@@ -296,3 +296,32 @@ def test_entity_over_http_with_accept(base_url):
     with urllib.request.urlopen(outgoing, timeout=30) as response:
         assert response.headers["Content-Type"].startswith("text/turtle")
         assert "盧武鉉" in response.read().decode("utf-8")
+
+
+def test_oversized_post_is_413(app):
+    from kg.server import MAX_BODY
+
+    reply = request(app, "/sparql", method="POST", body=b"#" * (MAX_BODY + 1), content_type="application/sparql-query")
+    assert reply.status == 413
+
+
+def test_kg_serve_runs_a_real_server_until_interrupted():
+    import re
+    import signal
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--port", "0", "--data", str(FILES[0])]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        banner = process.stderr.readline()
+        port = re.search(r"http://127\.0\.0\.1:(\d+)/", banner)
+        assert port, banner + process.stderr.read() if process.poll() is not None else banner
+        answer = sparql(f"http://127.0.0.1:{port[1]}", SUMMITS).queryAndConvert()
+        assert len(answer["results"]["bindings"]) == 5
+        process.send_signal(signal.SIGINT)
+        assert process.wait(20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
