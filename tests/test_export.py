@@ -1,0 +1,190 @@
+"""kg.export: every format round-trips, other parsers read it, and two writes are the same bytes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS
+
+from kg.errors import InputError
+from kg.export import (
+    Format,
+    context,
+    context_path,
+    convert,
+    new_dataset,
+    read,
+    serialize,
+    union,
+    write_outputs,
+)
+from kg.vocab import PREFIXES
+
+DATA = Path(__file__).parent / "data" / "validate"
+FIRST = URIRef("https://zh.wikipedia.org/wiki/Test_summits")
+SECOND = URIRef("https://zh.wikipedia.org/wiki/Other")
+OXIGRAPH_FORMATS = {
+    Format.TURTLE: pyoxigraph.RdfFormat.TURTLE,
+    Format.JSONLD: pyoxigraph.RdfFormat.JSON_LD,
+    Format.NTRIPLES: pyoxigraph.RdfFormat.N_TRIPLES,
+    Format.TRIG: pyoxigraph.RdfFormat.TRIG,
+}
+
+
+def fixture_dataset() -> Dataset:
+    """Two article graphs and a dataset description in the default graph, as a build has."""
+    dataset = new_dataset()
+    triples = sorted(Graph().parse(DATA / "valid.ttl"))
+    for index, triple in enumerate(triples):
+        dataset.graph(FIRST if index % 3 else SECOND).add(triple)
+    dataset.default_graph.add((URIRef("https://w3id.org/summit-kg/id/dataset"), DCTERMS.title, Literal("t", lang="en")))
+    return dataset
+
+
+def graphs_of(dataset: Dataset) -> dict[str, Graph]:
+    named: dict[str, Graph] = {}
+    for subject, predicate, obj, name in dataset.quads((None, None, None, None)):
+        named.setdefault(str(name), Graph()).add((subject, predicate, obj))
+    return named
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_parse_serialize_parse_is_isomorphic(fmt: Format, tmp_path: Path) -> None:
+    original = fixture_dataset()
+    path = tmp_path / f"kg{fmt.suffix}"
+    path.write_bytes(serialize(original, fmt))
+
+    again = read(path)
+
+    if fmt.keeps_graphs:
+        expected, actual = graphs_of(original), graphs_of(again)
+        assert sorted(actual) == sorted(expected)
+        assert all(isomorphic(actual[name], expected[name]) for name in expected)
+    else:
+        assert isomorphic(union(again), union(original))
+    path.write_bytes(serialize(again, fmt))
+    assert isomorphic(union(read(path)), union(original))
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_pyoxigraph_reads_the_same_number_of_triples(fmt: Format) -> None:
+    dataset = fixture_dataset()
+
+    quads = list(pyoxigraph.parse(serialize(dataset, fmt), format=OXIGRAPH_FORMATS[fmt]))
+
+    expected = len(list(dataset.quads((None, None, None, None)))) if fmt.keeps_graphs else len(union(dataset))
+    assert len(quads) == expected
+    if fmt.keeps_graphs:
+        names = {str(quad.graph_name) for quad in quads}
+        assert names == {"DEFAULT", f"<{FIRST}>", f"<{SECOND}>"}
+
+
+def test_write_outputs_writes_the_five_files_and_void_is_the_default_graph(tmp_path: Path) -> None:
+    paths = write_outputs(fixture_dataset(), tmp_path)
+
+    assert [path.name for path in paths] == ["kg.ttl", "kg.jsonld", "kg.nt", "kg.trig", "void.ttl"]
+    void = Graph().parse(tmp_path / "void.ttl")
+    assert len(void) == 1
+    assert void.value(URIRef("https://w3id.org/summit-kg/id/dataset"), DCTERMS.title) == Literal("t", lang="en")
+
+
+def test_two_writes_in_processes_with_different_hash_seeds_are_byte_identical(tmp_path: Path) -> None:
+    script = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[2]);"
+        "from test_export import fixture_dataset; from kg.export import write_outputs;"
+        "write_outputs(fixture_dataset(), Path(sys.argv[1]))"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        out.mkdir()
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", script, str(out), str(Path(__file__).parent)], check=True, env=environment)
+        outputs.append({path.name: path.read_bytes() for path in sorted(out.iterdir())})
+
+    assert list(outputs[0]) == ["kg.jsonld", "kg.nt", "kg.trig", "kg.ttl", "void.ttl"]
+    assert outputs[0] == outputs[1]
+
+
+def test_ntriples_lines_are_sorted_and_unique() -> None:
+    lines = serialize(fixture_dataset(), Format.NTRIPLES).decode("utf-8").splitlines()
+
+    assert lines == sorted(set(lines))
+    assert not any(line.startswith("_:") for line in lines)
+
+
+def test_trig_puts_the_default_graph_first_then_graphs_by_name() -> None:
+    text = serialize(fixture_dataset(), Format.TRIG).decode("utf-8")
+
+    openings = [line for line in text.splitlines() if line.endswith("{")]
+    assert openings == ["{", f"<{SECOND}> {{", f"<{FIRST}> {{"]
+
+
+@pytest.mark.parametrize("fmt", [Format.TURTLE, Format.TRIG])
+def test_every_declared_prefix_is_used_and_comes_from_the_vocabulary(fmt: Format) -> None:
+    text = serialize(fixture_dataset(), fmt).decode("utf-8")
+    declared = re.findall(r"^@prefix (\w+): <([^>]+)> \.$", text, flags=re.MULTILINE)
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("@prefix"))
+
+    assert declared
+    for prefix, namespace in declared:
+        assert str(PREFIXES[prefix]) == namespace
+        assert f"{prefix}:" in body
+
+
+def test_jsonld_is_compacted_with_the_shipped_context() -> None:
+    document = json.loads(serialize(fixture_dataset(), Format.JSONLD))
+
+    assert document["@context"] == json.loads(context_path().read_text(encoding="utf-8"))["@context"]
+    nodes = {node["id"]: node for node in document["@graph"]}
+    summit = nodes["https://w3id.org/summit-kg/id/summit/one"]
+    assert summit["type"] == "Summit"
+    assert summit["startDate"] == "2000-06-13"
+    assert summit["ordinal"] == 1
+    assert summit["label"] == {"zh-Hans": "第一次峰会", "zh-Hant": "第一次峰會"}
+    assert summit["participant"] == ["https://w3id.org/summit-kg/id/person/A", "https://w3id.org/summit-kg/id/person/B"]
+    assert summit["wasDerivedFrom"] == str(FIRST)
+    assert list(nodes) == sorted(nodes)
+
+
+def test_the_context_declares_every_published_prefix() -> None:
+    terms = context()
+
+    assert {prefix: terms[prefix] for prefix in PREFIXES} == {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+
+
+def test_convert_between_formats(tmp_path: Path) -> None:
+    source = tmp_path / "kg.trig"
+    source.write_bytes(serialize(fixture_dataset(), Format.TRIG))
+
+    ntriples = convert(source, to=Format.NTRIPLES)
+
+    assert isomorphic(Graph().parse(data=ntriples, format="nt"), union(fixture_dataset()))
+
+
+def test_format_from_an_unknown_suffix_is_an_input_error() -> None:
+    with pytest.raises(InputError, match=r"kg\.rdf: unknown RDF file type '\.rdf'; use one of \.ttl, \.jsonld, \.nt, \.trig"):
+        Format.from_path(Path("kg.rdf"))
+
+
+def test_reading_a_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"missing\.ttl: no such file"):
+        read(tmp_path / "missing.ttl")
+
+
+@pytest.mark.parametrize("name", ["bad.ttl", "bad.nt", "bad.trig", "bad.jsonld"])
+def test_reading_a_broken_file_is_an_input_error_naming_it(name: str, tmp_path: Path) -> None:
+    path = tmp_path / name
+    path.write_text("<https://a> <https://b> \"unterminated .\n{", encoding="utf-8")
+
+    with pytest.raises(InputError, match=rf"{re.escape(name)}: not valid"):
+        read(path)
