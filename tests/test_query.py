@@ -361,3 +361,119 @@ def test_cli_errors_are_one_line_and_exit_2(tmp_path, monkeypatch):
     assert result.exit_code == 2 and "NAME=VALUE" in result.output
     result = invoke("summits", "--data", str(FIXTURE), "--param", "who=x")
     assert result.exit_code == 2 and "no parameter 'who'" in result.output
+
+
+# --- the bundled article: what every named query answers on the real build -----------------
+
+STARTS = ["2000-06-13", "2007-10-02", "2018-04-27", "2018-05-26", "2018-09-18"]
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    """The store of ``kg build`` on the bundled article (the facts are in seed-facts.md)."""
+    from kg.cli import main
+
+    out = tmp_path_factory.mktemp("build")
+    result = CliRunner().invoke(main, ["build", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return load_store([out / "kg.trig"])
+
+
+def hant(store, query_name: str, **params: str) -> Solutions:
+    return run(store, query_name, lang="zh-Hant", **params)
+
+
+def test_bundled_summits(bundled):
+    result = hant(bundled, "summits")
+    assert column(result, "start") == STARTS
+    assert column(result, "end") == ["2000-06-15", "2007-10-04", "2018-04-27", "2018-05-26", "2018-09-20"]
+    people = [set(p.split(", ")) for p in column(result, "participants")]
+    assert people == [{"金大中", "金正日"}, {"盧武鉉", "金正日"}] + [{"文在寅", "金正恩"}] * 3
+    assert column(result, "venueLabel") == ["百花園國賓館", "百花園國賓館", "和平之家", "統一閣", "平壤"]
+    assert column(result, "cityLabel") == ["平壤", "平壤", "板門店", "板門店", "平壤"]
+    assert column(result, "ordinal") == ["1", "2", "3", "4", "5"]
+
+
+def test_bundled_summits_of_person_in_either_script(bundled):
+    for name in ("盧武鉉", "卢武铉"):
+        assert column(hant(bundled, "summits-of-person", name=name), "start") == ["2007-10-02"]
+    assert column(hant(bundled, "summits-of-person", name="金正日"), "start") == STARTS[:2]
+    assert column(hant(bundled, "summits-of-person", name="文在寅"), "start") == STARTS[2:]
+
+
+def test_bundled_who_met_whom(bundled):
+    result = hant(bundled, "who-met-whom")
+    pairs = {frozenset((a, b)): int(n) for a, b, n in zip(column(result, "aLabel"), column(result, "bLabel"), column(result, "times"))}
+    assert pairs == {frozenset({"文在寅", "金正恩"}): 3, frozenset({"金大中", "金正日"}): 1, frozenset({"盧武鉉", "金正日"}): 1}
+
+
+def test_bundled_summits_per_place(bundled):
+    result = hant(bundled, "summits-per-place")
+    counts = {label: (int(s), int(v)) for label, s, v in zip(column(result, "placeLabel"), column(result, "summits"), column(result, "asVenue"))}
+    assert counts["平壤"] == (3, 1)
+    assert counts["百花園國賓館"] == (2, 2)
+    assert counts["板門店"] == (2, 0)
+    assert counts["和平之家"] == (1, 1) and counts["統一閣"] == (1, 1)
+
+
+def test_bundled_documents(bundled):
+    result = hant(bundled, "documents")
+    assert column(result, "start") == ["2000-06-13", "2007-10-02", "2018-04-27", "2018-09-18", "2018-09-18"]
+    first = set(column(result, "otherNames")[0].split(" | "))
+    assert {"南北共同宣言", "June 15th North-South Joint Declaration", "6·15 남북 공동선언"} <= first
+
+
+def test_bundled_leaders_and_roles(bundled):
+    result = run(bundled, "leaders-and-roles", lang="zh-Hans")
+    roles: dict[tuple[str, str], set[str]] = {}
+    for start, person, role in zip(column(result, "start"), column(result, "personLabel"), column(result, "roleLabel")):
+        roles.setdefault((start, person), set()).add(role)
+    assert set(roles) == {("2000-06-13", "金大中"), ("2000-06-13", "金正日"), ("2007-10-02", "卢武铉"), ("2007-10-02", "金正日")} | {
+        (start, person) for start in STARTS[2:] for person in ("文在寅", "金正恩")
+    }
+    assert all(None not in held for held in roles.values()), roles  # everyone has a role at the time
+    assert len(roles[("2000-06-13", "金正日")]) == 2  # General Secretary and NDC Chairman
+
+
+def test_bundled_gaps(bundled):
+    assert column(hant(bundled, "gaps"), "months") == [None, "88", "126", "1", "4"]
+
+
+def test_bundled_labels_by_script(bundled):
+    traditional = set(column(run(bundled, "labels", lang="zh-Hant"), "label"))
+    simplified = set(column(run(bundled, "labels", lang="zh-Hans"), "label"))
+    assert {"盧武鉉", "板門店", "統一閣"} <= traditional and "卢武铉" not in traditional
+    assert {"卢武铉", "板门店", "统一阁"} <= simplified and "盧武鉉" not in simplified
+
+
+def test_bundled_wikidata_links_cover_every_core_entity(bundled):
+    result = hant(bundled, "wikidata-links")
+    assert set(column(result, "status")) <= {"linked", "unlinked"}
+    assert column(result, "type").count(SKG + "Summit") == 5
+    assert {"金大中", "金正日", "盧武鉉", "文在寅", "金正恩"} <= set(column(result, "label"))
+
+
+def test_bundled_sources(bundled):
+    result = hant(bundled, "sources")
+    cited = {(s, u) for s, k, u in zip(column(result, "start"), column(result, "kind"), column(result, "url")) if k == "citation"}
+    assert ("2018-05-26", "http://chinese.yonhapnews.co.kr/domestic/2018/05/26/0401000000ACK20180526000200881.HTML") in cited
+    assert any(s == "2018-04-27" and "hk01.com" in u for s, u in cited)
+    assert set(column(result, "start")) == set(STARTS)  # every summit names its article
+
+
+def test_bundled_inferred(bundled):
+    result = hant(bundled, "inferred")
+    assert set(column(result, "method")) <= {"lead-paragraph", "section-administration", "citation-title"}
+    facts = set(zip(column(result, "predicate"), column(result, "objectLabel")))
+    assert (SKG + "participant", "金正恩") in facts
+    assert (SKG + "venue", "百花園國賓館") in facts
+
+
+def test_bundled_neighbourhood(bundled):
+    result = run(bundled, "neighbourhood", ordinal="3")
+    labels = {t.object.value for t in result.triples if t.predicate.value.endswith("#label")}
+    assert {"文在寅", "金正恩", "和平之家"} <= labels
+
+
+def test_bundled_sanity(bundled):
+    assert run(bundled, "sanity") == Boolean(True)
