@@ -24,7 +24,8 @@ import io
 import multiprocessing
 import queue
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, unquote_to_bytes, urlsplit
@@ -61,7 +62,6 @@ from kg.query import (
     Boolean,
     GraphFormat,
     ResultFormat,
-    Solutions,
     Triples,
     execute,
     named_queries,
@@ -70,7 +70,7 @@ from kg.query import (
     write_results,
 )
 from kg.store import load_store, triples_about, triples_pointing_at
-from kg.vocab import DEFAULT_BASE, PREFIXES
+from kg.vocab import DEFAULT_BASE
 
 SKG = "https://w3id.org/summit-kg/ontology#"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -722,3 +722,21 @@ def create_server(app: App):
     return waitress.server.create_server(
         app, host=app.settings.host, port=app.settings.port, threads=max(4, app.settings.workers + 2), ident="summit-kg"
     )
+
+
+@contextmanager
+def running(app: App) -> Iterator[str]:
+    """Serve ``app`` from a background thread while the block runs; yields its base URL.
+
+    For notebooks and tests; the server stops when the block ends (the workers stay
+    with ``app``: call :meth:`App.close`).
+    """
+    server = create_server(app)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{app.settings.host}:{server.effective_port}"
+    finally:
+        server.close()
+        server.task_dispatcher.shutdown()
+        thread.join(10)

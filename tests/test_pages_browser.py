@@ -9,14 +9,12 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-from kg.server import App, Settings, create_server
+from kg.server import App, Settings, running
 
 DATA = Path(__file__).parent / "data" / "query"
 FILES = (DATA / "fixture.trig", DATA / "hostile.ttl")
@@ -25,19 +23,6 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="no chromium on PATH; run `sh scripts/ensure-chromium` (Debian, as root) to install it"
 )
-
-
-@contextmanager
-def running(application: App):
-    server = create_server(application)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.effective_port}"
-    finally:
-        server.close()
-        server.task_dispatcher.shutdown()
-        thread.join(10)
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pyoxigraph import QueryResultsFormat, parse_query_results
+from pyoxigraph import parse_query_results
 
 from kg.errors import InputError, QueryError
 from kg.query import (
@@ -251,7 +251,7 @@ def test_named_graphs_can_be_chosen(store):
     article = "https://zh.wikipedia.org/wiki/%E6%9C%9D%E9%9F%A9%E9%A6%96%E8%84%91%E4%BC%9A%E6%99%A4"
     from pyoxigraph import NamedNode
 
-    only_article = execute(store, f"ASK {{ ?d a <http://rdfs.org/ns/void#Dataset> }}", default_graphs=[NamedNode(article)])
+    only_article = execute(store, "ASK { ?d a <http://rdfs.org/ns/void#Dataset> }", default_graphs=[NamedNode(article)])
     assert only_article == Boolean(False)
     assert execute(store, "ASK { ?d a <http://rdfs.org/ns/void#Dataset> }") == Boolean(True)
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import threading
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -16,10 +14,10 @@ import pytest
 from click.testing import CliRunner
 from pyoxigraph import RdfFormat, parse
 from SPARQLWrapper import CSV, JSON, POST, SPARQLWrapper, TURTLE, XML
-from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, QueryBadFormed, SPARQLWrapperException
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kg.errors import ConfigError
-from kg.server import SETTINGS, App, Settings, create_server, negotiate, reader_script, request, weighted
+from kg.server import SETTINGS, App, Settings, negotiate, reader_script, request, running, weighted
 from kg.pages import Script
 
 DATA = Path(__file__).parent / "data" / "query"
@@ -36,20 +34,6 @@ def app():
     application = App(Settings(query_timeout=2.0, result_limit=100, port=0), data=FILES)
     yield application
     application.close()
-
-
-@contextmanager
-def running(application: App):
-    """The app on a free loopback port, served by waitress in a thread; stopped afterwards."""
-    server = create_server(application)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.effective_port}"
-    finally:
-        server.close()
-        server.task_dispatcher.shutdown()
-        thread.join(10)
 
 
 @pytest.fixture(scope="module")
