@@ -119,11 +119,6 @@ def _link(link: Link) -> str:
     return f'<a href="{escape(link.href)}">{text}</a>{note}'
 
 
-def _lang_href(href: str, script: Script) -> str:
-    joiner = "&" if "?" in href else "?"
-    return f"{href}{joiner}lang={script.value}"
-
-
 def index_page(summits: Sequence[SummitItem], *, script: Script, title: str) -> str:
     """The front page: every summit in date order with its venue and participants."""
     rows = "".join(

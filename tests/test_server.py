@@ -309,3 +309,16 @@ def test_kg_serve_runs_a_real_server_until_interrupted():
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_pick_label_prefers_the_script_then_the_other_then_english():
+    from pyoxigraph import Literal
+
+    from kg.pages import pick_label
+
+    labels = [Literal("Roh", language="en"), Literal("盧武鉉", language="zh-Hant"), Literal("卢武铉", language="zh-Hans")]
+    assert pick_label(labels, Script.TRADITIONAL) == "盧武鉉"
+    assert pick_label(labels[:2], Script.SIMPLIFIED) == "盧武鉉"
+    assert pick_label(labels[:1], Script.SIMPLIFIED) == "Roh"
+    assert pick_label([Literal("x", language="zh-Hant-HK")], Script.TRADITIONAL) == "x"
+    assert pick_label([], Script.SIMPLIFIED) is None
