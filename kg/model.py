@@ -167,6 +167,8 @@ class Prop(Enum):
     EXTERNAL_LINK = "externalLink"
     CATEGORY = "category"
     SEE_ALSO = "seeAlso"
+    FOLLOWS = "follows"
+    PRECEDES = "precedes"
     ROMANIZATION_RR = "revisedRomanization"
     ROMANIZATION_MR = "mccuneReischauer"
 
@@ -228,5 +230,15 @@ class Extraction:
     entities: tuple[Entity, ...]
     facts: tuple[Fact, ...]
     issues: tuple[Issue, ...]
-    read: tuple[tuple[str, int], ...] = ()  # what the document held: ("links", 48), ...
-    used: tuple[tuple[str, int], ...] = ()  # how much of it became graph content
+    categories: tuple[str, ...] = ()  # category names, without the namespace
+    see_also: tuple[str, ...] = ()  # titles of the see-also articles
+    counts: tuple["Count", ...] = ()  # what the document held, and how much became graph content
+
+
+@dataclass(frozen=True)
+class Count:
+    """Of ``read`` things of one sort in the document, ``used`` became graph content."""
+
+    what: str  # "wikilinks", "templates", "refs", "categories", "external links", "sections"
+    read: int
+    used: int

@@ -1,0 +1,62 @@
+"""Text understanding: a document model in, entities and facts in the public vocabulary out.
+
+The order is fixed by what each step needs: names are typed from how the text uses
+them, then sources (citations), people over time (governments, successions), summits,
+what happened at them, and last the article's subject (a series or one summit).
+
+>>> from kg.model import Page
+>>> from kg.wikitext import parse
+>>> text = "'''甲乙会晤'''。\\n== 2001年 ==\\n2001年5月3日，第一次会晤在[[某城]]举行，甲国总统[[张三]]与乙国主席[[李四]]会谈。"
+>>> result = extract(parse(Page(text=text, origin="example")))
+>>> sorted(e.id.key for e in result.entities if e.id.kind.value == "person")
+['张三', '李四']
+"""
+
+from __future__ import annotations
+
+from kg.extract.entities import type_names
+from kg.extract.events import read_events
+from kg.extract.infobox import infobox_summit, summit_infoboxes
+from kg.extract.people import read_people
+from kg.extract.reading import read
+from kg.extract.sources import read_sources
+from kg.extract.subject import read_subject
+from kg.extract.summits import MAIN_TEMPLATES, extract_summits
+from kg.model import Count, Extraction, Kind, SourceInfo
+from kg.wikitext import Document
+
+#: Templates whose content becomes graph content (names, citations, summits, main articles).
+INTERPRETED = ("notetA".lower(), "各地中文名", "infobox east asian", "lang", "reflist") + MAIN_TEMPLATES
+
+
+def extract(document: Document) -> Extraction:
+    reading = read(document)
+    type_names(reading)
+    sources = read_sources(reading)
+    people = read_people(reading)
+    boxes = summit_infoboxes(reading)
+    if boxes:  # an article about one summit gives exactly that summit
+        found = infobox_summit(reading, people, boxes[0])
+        summits = (found,) if found else ()
+    else:
+        summits = extract_summits(reading, people, sources)
+    read_events(reading, tuple(s for s in summits if s.anchor is not None))
+    read_subject(reading, summits)
+    entities, facts = reading.registry.finish()
+    page = document.page
+    source = SourceInfo(document.title, page.wiki, page.language, page.sha256, page.revision_id,
+                        page.timestamp, page.origin)
+    named = {e.id.key for e in entities if e.id.kind is not Kind.CITATION}
+    used_links = sum(1 for link in document.links if reading.index.key(link.target) in named)
+    used_templates = sum(1 for t in document.templates
+                         if t.key in INTERPRETED or t.key.startswith(("cite", "lang-")) or t in boxes)
+    counts = (
+        Count("sections", len(document.all_sections()), len(reading.by_section)),
+        Count("wikilinks", len(document.links), used_links),
+        Count("templates", len(document.templates), used_templates),
+        Count("refs", len(document.refs), sources.used_refs),
+        Count("external links", len(document.external_links), sources.used_external_links),
+        Count("categories", len(document.categories), len(sources.categories)),
+    )
+    return Extraction(source, entities, facts, tuple(document.issues) + tuple(reading.issues),
+                      sources.categories, sources.see_also, counts)

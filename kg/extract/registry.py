@@ -83,6 +83,11 @@ class Registry:
         values = [f.value for f in self._facts.values() if self._settle(f.subject) == settled and f.prop is prop]
         return list(dict.fromkeys(values))
 
+    def facts_with(self, props: tuple[Prop, ...], value_key: str) -> list[Fact]:
+        """Facts of these properties whose value is the named entity with this key."""
+        return [f for f in self._facts.values() if f.prop in props
+                and isinstance(f.value, EntityId) and f.value.key == value_key]
+
     def has_fact(self, subject: EntityId, prop: Prop) -> bool:
         return bool(self.facts_about(subject, prop))
 

@@ -44,7 +44,7 @@ class SummitFound:
     section: Section | None
     start: date
     end: date
-    anchor: Sentence
+    anchor: Sentence | None  # None when the summit comes from an infobox
     participants: tuple[str, ...]  # person keys
 
 
@@ -70,20 +70,26 @@ def extract_summits(reading: Reading, people: People, sources: Sources) -> tuple
     lead_venues = _lead_venues(reading)
     found: list[SummitFound] = []
     for section, section_sentences in reading.by_section.items():
-        year, month = _heading_time(section)
-        for i, sentence in enumerate(section_sentences):
-            dates = find_dates(sentence.hans, year=year)
-            explicit = [d for d in dates if d.year_given]
-            if explicit:
-                year = explicit[-1].start.year
-            if not dates or not MEETING.search(sentence.hans) or NOT_HELD.search(sentence.hans):
-                continue
-            if not HELD_AT.search(sentence.hans) and not ORDINAL.search(sentence.hans):
-                continue
-            summit = _summit(reading, people, sources, section, section_sentences, i, dates[0], lead_venues)
-            if summit is not None and all(s.id != summit.id for s in found):
-                found.append(summit)
+        _find_in(reading, people, sources, section, section_sentences, lead_venues, found)
+    if not found:  # an article about one summit may say it all in its lead
+        _find_in(reading, people, sources, None, reading.lead, lead_venues, found)
     return tuple(found)
+
+
+def _find_in(reading, people, sources, section, section_sentences, lead_venues, found) -> None:
+    year, month = _heading_time(section) if section is not None else (None, None)
+    for i, sentence in enumerate(section_sentences):
+        dates = find_dates(sentence.hans, year=year)
+        explicit = [d for d in dates if d.year_given]
+        if explicit:
+            year = explicit[-1].start.year
+        if not dates or not MEETING.search(sentence.hans) or NOT_HELD.search(sentence.hans):
+            continue
+        if not HELD_AT.search(sentence.hans) and not ORDINAL.search(sentence.hans):
+            continue
+        summit = _summit(reading, people, sources, section, section_sentences, i, dates[0], lead_venues)
+        if summit is not None and all(s.id != summit.id for s in found):
+            found.append(summit)
 
 
 def _heading_time(section: Section) -> tuple[int | None, int | None]:
@@ -197,18 +203,15 @@ def _from_leaders_in_office(reading, people: People, participants, when: date) -
                       and (t.start is None or t.start <= when.year) and (t.end is None or when.year < t.end)}
         if len(candidates) == 1:
             key = candidates.pop()
-            evidence = tuple(f.evidence for f in [] )  # filled below from the facts that gave the tenure
-            sources = _tenure_evidence(reading, key)
             person = participants.setdefault(key, _Participant(key, key))
-            person.inferences.append((Inference.LEADER_IN_OFFICE, (), sources or evidence))
+            person.inferences.append((Inference.LEADER_IN_OFFICE, (), _tenure_evidence(reading, key)))
 
 
 def _tenure_evidence(reading: Reading, key: str) -> tuple[Evidence, ...]:
+    """The sentences that put the person in power: a succession, a government."""
     out: list[Evidence] = []
-    for fact in reading.registry._facts.values():
-        if fact.prop in (Prop.SUCCEEDED_BY, Prop.LEADER) and isinstance(fact.value, EntityId) \
-                and fact.value.key == key:
-            out.extend(fact.evidence)
+    for fact in reading.registry.facts_with((Prop.SUCCEEDED_BY, Prop.LEADER), key):
+        out.extend(fact.evidence)
     return tuple(dict.fromkeys(out))
 
 
@@ -248,8 +251,13 @@ def _participations(reading, people: People, summit, participants, sentences) ->
 # ------------------------------------------------------------------ names, venue, documents
 
 
-def _names(reading: Reading, summit: EntityId, section: Section) -> None:
+def _names(reading: Reading, summit: EntityId, section: Section | None) -> None:
     registry = reading.registry
+    if section is None:  # the article is about this summit: subject.py names it
+        title = reading.document.title
+        registry.label(summit, Label(to_hans(title), "zh-Hans"), preferred=True)
+        registry.label(summit, Label(to_hant(title), "zh-Hant"), preferred=True)
+        return
     main = next((t for t in reading.document.templates
                  if t.key in MAIN_TEMPLATES and section.body.start <= t.span.start < section.body.end
                  and t.get("1")), None)
