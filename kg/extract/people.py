@@ -41,12 +41,13 @@ class People:
     tenures: tuple[Tenure, ...]
     sides: dict[str, str]  # person key → state key, by the offices they are given
     offices: dict[str, tuple[str, ...]]  # person key → office keys they are given, in order
+    office_evidence: dict[tuple[str, str], Evidence]  # (person, office) → first sentence saying so
 
 
 def read_people(reading: Reading) -> People:
     periods, tenures = _periods(reading)
     tenures += _deaths_and_successions(reading)
-    sides, offices = _offices(reading)
+    sides, offices, office_evidence = _offices(reading)
     for tenure in tenures:
         successor_side = sides.get(tenure.person)
         if successor_side is None:
@@ -54,7 +55,7 @@ def read_people(reading: Reading) -> People:
                 if other.person != tenure.person and other.end is not None and other.end == tenure.start \
                         and other.person in sides and other.period is None and tenure.period is None:
                     sides[tenure.person] = sides[other.person]
-    return People(periods, tuple(tenures), sides, offices)
+    return People(periods, tuple(tenures), sides, offices, office_evidence)
 
 
 def _periods(reading: Reading) -> tuple[dict[Section, EntityId], list[Tenure]]:
@@ -128,10 +129,11 @@ def _deaths_and_successions(reading: Reading) -> list[Tenure]:
     return tenures
 
 
-def _offices(reading: Reading) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+def _offices(reading: Reading):
     registry, index = reading.registry, reading.index
     sides: dict[str, Counter] = {}
     offices: dict[str, list[str]] = {}
+    evidence: dict[tuple[str, str], Evidence] = {}
     for sentence in reading.all_sentences():
         for spot in sentence.spots:
             if not registry.is_a(spot.surface, Kind.PERSON):
@@ -143,10 +145,11 @@ def _offices(reading: Reading) -> tuple[dict[str, str], dict[str, tuple[str, ...
                 offices.setdefault(spot.key, [])
                 if key not in offices[spot.key]:
                     offices[spot.key].append(key)
+                    evidence[(spot.key, key)] = sentence.evidence()
                 if title.state:
                     sides.setdefault(spot.key, Counter())[title.state] += 1
     return ({person: counter.most_common(1)[0][0] for person, counter in sides.items()},
-            {person: tuple(keys) for person, keys in offices.items()})
+            {person: tuple(keys) for person, keys in offices.items()}, evidence)
 
 
 def titles_in(sentence: Sentence, reading: Reading, person_key: str) -> tuple[str, ...]:

@@ -245,7 +245,7 @@ def _participations(reading, people: People, summit, participants, sentences) ->
         if not stated_offices and people.offices.get(key):
             office = people.offices[key][0]
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
-                          inference=Inference.EARLIER_ROLE)
+                          inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(key, office)],))
 
 
 # ------------------------------------------------------------------ names, venue, documents

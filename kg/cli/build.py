@@ -1,0 +1,70 @@
+"""``kg build``: read articles, publish their validated graph."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg import pipeline
+from kg.model import Severity
+from kg.vocab import DEFAULT_BASE
+
+
+@click.command()
+@click.argument("sources", nargs=-1)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
+              help="Directory to publish into; replaced whole, or left as it was on failure.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the entities.")
+@click.option("--no-validate", "skip_validation", is_flag=True,
+              help="Publish without SHACL validation (debugging only).")
+@click.option("--link", "with_links", is_flag=True, help="Link entities to Wikidata while building.")
+@click.option("--endpoint", default=None, help="SPARQL endpoint for --link (default: Wikidata Query Service).")
+@click.option("--offline", is_flag=True, help="With --link, use cached Wikidata answers only.")
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=Path(".kg-cache/wikidata"),
+              show_default=True, help="Where --link caches Wikidata answers.")
+def build(sources, out, base, skip_validation, with_links, endpoint, offline, cache_dir) -> None:
+    """Build the graph of SOURCE... (wikitext files, directories, '-' for stdin, MediaWiki
+    .xml/.xml.bz2 exports) into --out; with no SOURCE, the bundled corpus."""
+    link = None
+    if with_links:
+        from kg.wikidata import WIKIDATA_ENDPOINT
+        link = pipeline.LinkOptions(endpoint=endpoint or WIKIDATA_ENDPOINT, cache_dir=cache_dir, offline=offline)
+    if skip_validation:
+        click.echo("kg: WARNING: --no-validate: the graph is published WITHOUT SHACL validation", err=True)
+    result = pipeline.build(list(sources), out=out, base=base, check=not skip_validation, link=link,
+                            stdin=sys.stdin.buffer if "-" in sources else None)
+    _summary(result, out)
+    if result.report is not None and not result.report.conforms:
+        click.echo(result.report.to_text(), err=True)
+        click.echo(f"kg: the graph does not conform; nothing published, {out / pipeline.REPORT_NAME} "
+                   "holds the report", err=True)
+        sys.exit(1)
+
+
+def _summary(result: pipeline.Build, out: Path) -> None:
+    for extraction in result.extractions:
+        source = extraction.source
+        click.echo(f"read {source.origin}: {source.title} ({source.wiki}, sha256 {source.sha256[:12]}…)")
+    for skipped in result.skipped:
+        click.echo(f"skipped {skipped.origin}: {skipped.reason}")
+    kinds: dict[str, int] = {}
+    for extraction in result.extractions:
+        for entity in extraction.entities:
+            kinds[entity.id.kind.value] = kinds.get(entity.id.kind.value, 0) + 1
+    click.echo(f"entities: {sum(kinds.values())} (" + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + ")")
+    click.echo(f"triples: {result.triples}")
+    click.echo("read and used: " + "; ".join(f"{c.what} {c.used}/{c.read}" for c in result.counts()))
+    problems = pipeline.issues(result)
+    if problems:
+        worst = sum(1 for i in problems if i.severity is not Severity.INFO)
+        click.echo(f"issues: {len(problems)} ({worst} warnings); see `kg extract FILE`")
+    if result.link_note:
+        click.echo(f"wikidata: {result.link_note}")
+    if result.report is not None:
+        verdict = "conforms" if result.report.conforms else "does NOT conform"
+        click.echo(f"validation: {verdict} ({result.report.to_text().splitlines()[0]})")
+    if result.published:
+        click.echo("wrote: " + ", ".join(str(p) for p in result.written))
+        click.echo(f"try:   kg query summits --data {out / 'kg.trig'}")

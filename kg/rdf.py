@@ -1,0 +1,165 @@
+"""The only place triples are made: one article's extraction → its named graph.
+
+Every entity gets its class, its labels, ``prov:wasDerivedFrom`` the article and
+``skg:evidence`` the text spans it came from; every fact a triple; every inferred fact
+also an ``skg:InferredStatement`` saying how and from what. The article itself carries
+its provenance (title, language, revision, SHA-256), licence, citations, external links,
+categories and see-also links.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.model import Article, Entity, EntityId, Evidence, Extraction, Fact, Kind, Label, Url, Year
+from kg.export import new_graph
+from kg.vocab import CC_BY_SA_4, SKG, Minter, article_iri
+
+CLASSES: dict[Kind, tuple[URIRef, ...]] = {
+    Kind.SUMMIT: (SKG.Summit,),
+    Kind.SERIES: (SKG.SummitSeries,),
+    Kind.PERSON: (SKG.Person,),
+    Kind.PLACE: (SKG.Place,),
+    Kind.COUNTRY: (SKG.Country, SKG.Place),
+    Kind.DOCUMENT: (SKG.Document,),
+    Kind.ORGANIZATION: (SKG.Organization,),
+    Kind.POSITION: (SKG.Position,),
+    Kind.PARTICIPATION: (SKG.Participation,),
+    Kind.ADMINISTRATION: (SKG.Administration, SKG.Period),
+    Kind.PERIOD: (SKG.Period,),
+    Kind.AWARD: (SKG.Award,),
+    Kind.AWARD_RECEIPT: (SKG.AwardReceipt,),
+    Kind.GIFT: (SKG.Gift,),
+    Kind.CROSSING: (SKG.Crossing,),
+    Kind.CITATION: (SKG.Citation,),
+    Kind.WEBLINK: (SKG.ExternalLink,),
+}
+
+
+def article_of(extraction: Extraction) -> URIRef:
+    """The IRI of the article an extraction came from; it also names its graph."""
+    return article_iri(extraction.source.wiki, extraction.source.title)
+
+
+def to_graph(extraction: Extraction, *, minter: Minter) -> Graph:
+    """The graph of one article."""
+    graph = new_graph()
+    writer = _Writer(graph, minter, extraction)
+    writer.article()
+    for entity in extraction.entities:
+        writer.entity(entity)
+    for fact in extraction.facts:
+        writer.fact(fact)
+    return graph
+
+
+class _Writer:
+    def __init__(self, graph: Graph, minter: Minter, extraction: Extraction) -> None:
+        self.graph = graph
+        self.minter = minter
+        self.extraction = extraction
+        self.article_iri = article_of(extraction)
+        self.wiki = extraction.source.wiki
+
+    def iri(self, entity: EntityId) -> URIRef:
+        return self.minter.entity(entity.kind.value, entity.key)
+
+    def article(self) -> None:
+        g, a, source = self.graph, self.article_iri, self.extraction.source
+        g.add((a, RDF.type, SKG.SourceArticle))
+        g.add((a, DCTERMS.title, Literal(source.title, lang=source.language)))
+        g.add((a, DCTERMS.language, Literal(source.language)))
+        g.add((a, DCTERMS.license, CC_BY_SA_4))
+        g.add((a, DCTERMS.publisher, Literal(source.wiki)))
+        g.add((a, SKG.sha256, Literal(source.sha256)))
+        if source.revision_id is not None:
+            g.add((a, SKG.revisionId, Literal(source.revision_id, datatype=XSD.integer)))
+        if source.timestamp:
+            g.add((a, SKG.revisionTimestamp, Literal(source.timestamp, datatype=XSD.dateTime)))
+        for entity in self.extraction.entities:
+            if entity.id.kind is Kind.CITATION:
+                g.add((a, SKG.cites, self.iri(entity.id)))
+            elif entity.id.kind is Kind.WEBLINK:
+                g.add((a, SKG.externalLink, self.iri(entity.id)))
+        for category in self.extraction.categories:
+            g.add((a, SKG.category, article_iri(self.wiki, f"Category:{category}")))
+        for title in self.extraction.see_also:
+            g.add((a, SKG.seeAlso, article_iri(self.wiki, title)))
+
+    def entity(self, entity: Entity) -> None:
+        g, node = self.graph, self.iri(entity.id)
+        for cls in CLASSES[entity.id.kind]:
+            g.add((node, RDF.type, cls))
+        g.add((node, PROV.wasDerivedFrom, self.article_iri))
+        for label in entity.labels:
+            g.add((node, RDFS.label, _text(label)))
+        for label in entity.alt_labels:
+            g.add((node, SKOS.altLabel, _text(label)))
+        if entity.main_article:
+            g.add((node, SKG.mainArticle, article_iri(self.wiki, entity.main_article)))
+        for evidence in entity.evidence:
+            g.add((node, SKG.evidence, self.span(evidence)))
+
+    def span(self, evidence: Evidence) -> URIRef:
+        g = self.graph
+        node = self.minter.hashed("span", str(self.article_iri), str(evidence.span.start), str(evidence.span.end))
+        g.add((node, RDF.type, SKG.TextSpan))
+        g.add((node, PROV.wasDerivedFrom, self.article_iri))
+        g.add((node, SKG.startOffset, Literal(evidence.span.start, datatype=XSD.integer)))
+        g.add((node, SKG.endOffset, Literal(evidence.span.end, datatype=XSD.integer)))
+        g.add((node, SKG.text, Literal(evidence.text)))
+        if evidence.section:
+            g.add((node, SKG.sectionHeading, Literal(evidence.section)))
+        return node
+
+    def fact(self, fact: Fact) -> None:
+        g = self.graph
+        subject, predicate, value = self.iri(fact.subject), SKG[fact.prop.value], self.value(fact.value)
+        g.add((subject, predicate, value))
+        if fact.inference is None:
+            for evidence in fact.evidence:
+                g.add((subject, SKG.evidence, self.span(evidence)))
+            return
+        statement = self.minter.hashed("statement", str(subject), str(predicate), str(value), fact.inference.value)
+        g.add((statement, RDF.type, SKG.InferredStatement))
+        g.add((statement, RDF.type, RDF.Statement))
+        g.add((statement, RDF.subject, subject))
+        g.add((statement, RDF.predicate, predicate))
+        g.add((statement, RDF.object, value))
+        g.add((statement, SKG.inferenceMethod, Literal(fact.inference.value)))
+        g.add((statement, PROV.wasDerivedFrom, self.article_iri))
+        for evidence in fact.evidence:
+            g.add((statement, SKG.evidence, self.span(evidence)))
+        for basis in fact.basis:
+            g.add((statement, SKG.basedOn, self.iri(basis)))
+            if basis.kind is Kind.CITATION:
+                g.add((statement, SKG.supportedBy, self.iri(basis)))
+
+    def value(self, value) -> URIRef | Literal:
+        if isinstance(value, EntityId):
+            return self.iri(value)
+        if isinstance(value, Article):
+            return article_iri(self.wiki, value.title)
+        if isinstance(value, Url):
+            return Literal(value.value, datatype=XSD.anyURI)
+        if isinstance(value, Year):
+            return Literal(f"{value.value:04d}", datatype=XSD.gYear)
+        if isinstance(value, Label):
+            return _text(value)
+        if isinstance(value, bool):
+            raise TypeError("facts carry no booleans")
+        if isinstance(value, int):
+            return Literal(value, datatype=XSD.integer)
+        if isinstance(value, Decimal):
+            return Literal(value, datatype=XSD.decimal)
+        if isinstance(value, date):
+            return Literal(value, datatype=XSD.date)
+        return Literal(str(value))
+
+
+def _text(label: Label) -> Literal:
+    return Literal(label.text, lang=label.language)
