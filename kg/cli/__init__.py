@@ -32,6 +32,7 @@ def main() -> None:
 
 # Each command lives in its own module; register it here, one line each.
 from kg.cli.build import build  # noqa: E402
+from kg.cli.extract import extract  # noqa: E402
 from kg.cli.export import export  # noqa: E402
 from kg.cli.link import link  # noqa: E402
 from kg.cli.publish import publish  # noqa: E402
@@ -41,6 +42,7 @@ from kg.cli.serve import serve  # noqa: E402
 from kg.cli.validate import validate_command  # noqa: E402
 
 main.add_command(build)
+main.add_command(extract)
 main.add_command(export)
 main.add_command(link)
 main.add_command(publish)

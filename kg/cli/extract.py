@@ -1,0 +1,22 @@
+"""``kg extract FILE``: what one article yields, in words, for people debugging it."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from kg import pipeline
+from kg.extract import extract as extract_document
+from kg.extract.report import render
+
+
+@click.command("extract")
+@click.argument("source")
+def extract(source: str) -> None:
+    """Print the summits, people, places, documents and issues read from SOURCE."""
+    documents, skipped = pipeline.read_documents([source], stdin=sys.stdin.buffer if source == "-" else None)
+    for document in documents:
+        click.echo(render(extract_document(document)))
+    for page in skipped:
+        click.echo(f"skipped {page.origin}: {page.reason}")
