@@ -12,15 +12,16 @@ embedded in the file so it reads offline) and then put in a canonical order::
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 from rdflib.exceptions import ParserError
-from rdflib.namespace import NamespaceManager
+from rdflib.namespace import XSD, NamespaceManager
 
 from kg.errors import InputError
 from kg.vocab import PREFIXES
@@ -108,8 +109,33 @@ def union(dataset: Dataset) -> Graph:
     """Every triple of every graph of ``dataset``, default graph included, as one graph."""
     graph = new_graph()
     for subject, predicate, obj, _ in dataset.quads((None, None, None, None)):
-        graph.add((subject, predicate, obj))
+        graph.add((subject, predicate, as_written(obj)))
     return graph
+
+
+def as_written(term: Node) -> Node:
+    """A literal in the lexical form Turtle's shorthand will give it, so every file holds the same term.
+
+    rdflib writes ``"4"^^xsd:decimal`` as ``4.0``, doubles in ``%e`` notation and booleans in
+    lower case, while N-Triples and JSON-LD keep the lexical form as it is: without this the
+    four files of one build would not hold the same graph. Ill-formed literals are left alone.
+
+        >>> as_written(Literal("4", datatype=XSD.decimal))
+        rdflib.term.Literal('4.0', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+    """
+    if not isinstance(term, Literal) or term.value is None or term.datatype not in _SHORTHAND:
+        return term
+    lexical = str(term)
+    if term.datatype == XSD.decimal and not any(mark in lexical for mark in ".eE"):
+        lexical += ".0"
+    elif term.datatype == XSD.double:
+        lexical = re.sub(r"\.?0*e", "e", f"{float(term):e}")
+    elif term.datatype == XSD.boolean:
+        lexical = lexical.lower()
+    return Literal(lexical, datatype=term.datatype)
+
+
+_SHORTHAND = {XSD.decimal, XSD.double, XSD.boolean}
 
 
 def read(path: Path) -> Dataset:
@@ -188,7 +214,7 @@ def _trig(dataset: Dataset) -> bytes:
     """
     graphs: dict[Node, Graph] = {}
     for subject, predicate, obj, name in dataset.quads((None, None, None, None)):
-        graphs.setdefault(name or DATASET_DEFAULT_GRAPH_ID, new_graph()).add((subject, predicate, obj))
+        graphs.setdefault(name or DATASET_DEFAULT_GRAPH_ID, new_graph()).add((subject, predicate, as_written(obj)))
     default = graphs.pop(DATASET_DEFAULT_GRAPH_ID, None)
     prefixes: set[str] = set()
     blocks = []

@@ -13,7 +13,7 @@ import pyoxigraph
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, XSD
 
 from kg.errors import InputError
 from kg.export import (
@@ -188,3 +188,21 @@ def test_reading_a_broken_file_is_an_input_error_naming_it(name: str, tmp_path: 
 
     with pytest.raises(InputError, match=rf"{re.escape(name)}: not valid"):
         read(path)
+
+
+def test_every_format_holds_the_same_terms_for_literals_turtle_abbreviates(tmp_path: Path) -> None:
+    dataset = new_dataset()
+    gift = URIRef("https://w3id.org/summit-kg/id/gift/g")
+    graph = dataset.graph(FIRST)
+    graph.add((gift, URIRef("https://w3id.org/summit-kg/ontology#quantity"), Literal("4", datatype=XSD.decimal)))
+    graph.add((gift, URIRef("https://w3id.org/summit-kg/ontology#score"), Literal("0.5E1", datatype=XSD.double)))
+    graph.add((gift, URIRef("https://w3id.org/summit-kg/ontology#known"), Literal("TRUE", datatype=XSD.boolean)))
+
+    parsed = []
+    for fmt in Format:
+        path = tmp_path / f"kg{fmt.suffix}"
+        path.write_bytes(serialize(dataset, fmt))
+        parsed.append(union(read(path)))
+
+    assert all(isomorphic(graph, parsed[0]) for graph in parsed[1:])
+    assert Literal("4.0", datatype=XSD.decimal) in set(parsed[0].objects())
