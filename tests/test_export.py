@@ -206,3 +206,81 @@ def test_every_format_holds_the_same_terms_for_literals_turtle_abbreviates(tmp_p
 
     assert all(isomorphic(graph, parsed[0]) for graph in parsed[1:])
     assert Literal("4.0", datatype=XSD.decimal) in set(parsed[0].objects())
+
+
+# The bundled article, built for real: what `make run` publishes.
+
+
+@pytest.fixture(scope="module")
+def bundled_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five files of the bundled article, published without validation (tested apart)."""
+    from kg import pipeline
+    from kg.source import default_corpus
+
+    out = tmp_path_factory.mktemp("bundled") / "out"
+    pipeline.build([str(default_corpus())], out=out, check=False)
+    return out
+
+
+def test_the_bundled_build_writes_the_five_files(bundled_build: Path) -> None:
+    assert {"kg.ttl", "kg.jsonld", "kg.nt", "kg.trig", "void.ttl"} <= {path.name for path in bundled_build.iterdir()}
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_each_bundled_file_has_the_same_graph_for_rdflib_and_pyoxigraph(bundled_build: Path, fmt: Format) -> None:
+    reference = union(read(bundled_build / "kg.nt"))
+    path = bundled_build / f"kg{fmt.suffix}"
+
+    ours = union(read(path))
+    theirs = {(quad.subject, quad.predicate, quad.object) for quad in pyoxigraph.parse(path=str(path), format=OXIGRAPH_FORMATS[fmt])}
+
+    assert isomorphic(ours, reference)
+    assert len(theirs) == len(reference) > 500
+
+
+def test_the_bundled_trig_keeps_one_graph_per_article_and_the_description_apart(bundled_build: Path) -> None:
+    quads = list(pyoxigraph.parse(path=str(bundled_build / "kg.trig"), format=pyoxigraph.RdfFormat.TRIG))
+    names = {str(quad.graph_name) for quad in quads}
+
+    assert names == {"DEFAULT", "<https://zh.wikipedia.org/wiki/%E6%9C%9D%E9%9F%A9%E9%A6%96%E8%84%91%E4%BC%9A%E6%99%A4>"}
+    described = {str(quad.subject) for quad in quads if str(quad.graph_name) == "DEFAULT"}
+    assert "<https://w3id.org/summit-kg/id/dataset>" in described
+
+
+def test_the_bundled_void_counts_the_data_it_describes(bundled_build: Path) -> None:
+    from rdflib.namespace import VOID
+
+    void = Graph().parse(bundled_build / "void.ttl")
+    data = read(bundled_build / "kg.trig")
+    named = Graph()
+    for subject, predicate, obj, name in data.quads((None, None, None, None)):
+        if str(name) != "urn:x-rdflib:default":
+            named.add((subject, predicate, obj))
+
+    dataset = URIRef("https://w3id.org/summit-kg/id/dataset")
+    assert int(void.value(dataset, VOID.triples)) == len(named)
+    assert len(set(void.objects(dataset, VOID.exampleResource))) == 5
+
+
+def test_the_bundled_jsonld_is_readable(bundled_build: Path) -> None:
+    document = json.loads((bundled_build / "kg.jsonld").read_text(encoding="utf-8"))
+    summits = [node for node in document["@graph"] if node.get("type") == "Summit"]
+
+    assert sorted(node["startDate"] for node in summits) == [
+        "2000-06-13", "2007-10-02", "2018-04-27", "2018-05-26", "2018-09-18",
+    ]
+    assert all(set(node["label"]) >= {"zh-Hans", "zh-Hant"} for node in summits)
+
+
+def test_two_builds_with_different_hash_seeds_are_byte_identical(tmp_path: Path) -> None:
+    from kg.source import default_corpus
+
+    files = []
+    for seed in ("0", "12345"):
+        out = tmp_path / f"out{seed}"
+        command = [sys.executable, "-c", "from kg.cli import main; main()", "build", str(default_corpus()), "--out", str(out), "--no-validate"]
+        subprocess.run(command, check=True, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
+        files.append({path.name: path.read_bytes() for path in sorted(out.iterdir()) if path.name != "validation-report.ttl"})
+
+    assert {"kg.ttl", "kg.jsonld", "kg.nt", "kg.trig", "void.ttl"} <= set(files[0])
+    assert files[0] == files[1]

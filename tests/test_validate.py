@@ -484,3 +484,14 @@ def test_a_sparql_constraint_on_a_property_shape_is_refused(tmp_path: Path) -> N
 
     with pytest.raises(ConfigError, match="sh:sparql is evaluated only on node shapes with sh:targetClass"):
         validate(fixture_graph(), shapes_dir=tmp_path)
+
+
+def test_the_bundled_article_graph_conforms(tmp_path: Path) -> None:
+    from kg import pipeline
+    from kg.source import default_corpus
+
+    built = pipeline.build([str(default_corpus())], out=tmp_path / "out")
+
+    assert built.report is not None
+    assert built.report.conforms, built.report.to_text()
+    assert built.report.count(Severity.VIOLATION) == 0
