@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.names import NameIndex
+from kg.extract.scripts import has_han
 from kg.extract.text import Sentence, Spot
 
 OFFICE_WORDS = ("总统", "总书记", "委员长", "主席", "总理", "首相", "国王", "领导人", "元首",
@@ -31,11 +32,13 @@ def titles_before(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Tit
     """The offices written right before ``spot`` (``朝鲜劳动党总书记兼国防委员长`` gives two)."""
     hans = sentence.hans
     j = spot.start
-    while j > 0 and hans[j - 1] not in _STOP_CHARS and not any(
+    while j > 0 and has_han(hans[j - 1]) and hans[j - 1] not in _STOP_CHARS and not any(
             hans[:j].endswith(word) for word in _STOP_WORDS):
         j -= 1
         if spot.start - j > 24:
             return ()
+    if j > 0 and hans[j - 1].isdigit() and hans[j] in "年月日号":  # "11月7日中华民国总统"
+        j += 1
     phrase = hans[j:spot.start]
     if not phrase.endswith(OFFICE_WORDS):
         return ()

@@ -83,13 +83,19 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         explicit = [d for d in dates if d.year_given]
         if explicit:
             year = explicit[-1].start.year
-        if not dates or not MEETING.search(sentence.hans) or NOT_HELD.search(sentence.hans):
+        if not dates or not MEETING.search(sentence.hans) or _not_held(sentence.hans):
             continue
         if not HELD_AT.search(sentence.hans) and not ORDINAL.search(sentence.hans):
             continue
         summit = _summit(reading, people, sources, section, section_sentences, i, dates[0], lead_venues)
         if summit is not None and all(s.id != summit.id for s in found):
             found.append(summit)
+
+
+def _not_held(hans: str) -> bool:
+    """Whether the clauses that speak of the meeting say it did not take place (or not yet)."""
+    clauses = re.split(r"[，,；;]", hans)
+    return any(NOT_HELD.search(c) for c in clauses if MEETING.search(c) or HELD_AT.search(c))
 
 
 def _heading_time(section: Section) -> tuple[int | None, int | None]:
