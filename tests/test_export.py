@@ -284,3 +284,27 @@ def test_two_builds_with_different_hash_seeds_are_byte_identical(tmp_path: Path)
 
     assert {"kg.ttl", "kg.jsonld", "kg.nt", "kg.trig", "void.ttl"} <= set(files[0])
     assert files[0] == files[1]
+
+
+def test_the_context_types_every_property_of_the_ontology() -> None:
+    from rdflib.namespace import OWL, RDF, RDFS
+
+    from kg.validate import default_ontology
+
+    ontology = Graph().parse(default_ontology())
+    skg = str(PREFIXES["skg"])
+    terms = context()
+    untyped_ranges = {XSD.string, XSD.integer, RDF.langString, None}
+
+    def coercion(prop: URIRef) -> object:
+        term = terms.get(str(prop)[len(skg):])
+        return term.get("@type") if isinstance(term, dict) else None
+
+    objects = [p for p in ontology.subjects(RDF.type, OWL.ObjectProperty) if str(p).startswith(skg)]
+    datatypes = [p for p in ontology.subjects(RDF.type, OWL.DatatypeProperty) if str(p).startswith(skg)]
+    assert objects and datatypes
+    assert sorted(str(p) for p in objects if coercion(p) != "@id") == []
+    assert sorted(
+        str(p) for p in datatypes
+        if coercion(p) != (None if ontology.value(p, RDFS.range) in untyped_ranges else ontology.namespace_manager.normalizeUri(ontology.value(p, RDFS.range)))
+    ) == []
