@@ -308,3 +308,14 @@ def test_the_context_types_every_property_of_the_ontology() -> None:
         str(p) for p in datatypes
         if coercion(p) != (None if ontology.value(p, RDFS.range) in untyped_ranges else ontology.namespace_manager.normalizeUri(ontology.value(p, RDFS.range)))
     ) == []
+
+
+def test_the_examples_in_kg_export_run() -> None:
+    import doctest
+
+    import kg.export
+
+    outcome = doctest.testmod(kg.export)
+
+    assert outcome.attempted > 0
+    assert outcome.failed == 0

@@ -495,3 +495,14 @@ def test_the_bundled_article_graph_conforms(tmp_path: Path) -> None:
     assert built.report is not None
     assert built.report.conforms, built.report.to_text()
     assert built.report.count(Severity.VIOLATION) == 0
+
+
+def test_the_examples_in_kg_validate_run() -> None:
+    import doctest
+
+    import kg.validate
+
+    outcome = doctest.testmod(kg.validate)
+
+    assert outcome.attempted > 0
+    assert outcome.failed == 0

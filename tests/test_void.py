@@ -120,3 +120,14 @@ def test_the_description_is_deterministic() -> None:
     first = describe(two_article_dataset(), base=BASE).serialize(format="turtle")
 
     assert describe(two_article_dataset(), base=BASE).serialize(format="turtle") == first
+
+
+def test_the_examples_in_kg_void_run() -> None:
+    import doctest
+
+    import kg.void
+
+    outcome = doctest.testmod(kg.void)
+
+    assert outcome.attempted > 0
+    assert outcome.failed == 0

@@ -23,7 +23,7 @@ def export(file: Path, fmt: str, out: Path | None) -> None:
     \b
     Examples:
       kg export build/kg.trig --format jsonld --out kg.jsonld
-      kg export build/kg.ttl --format nt | sort | head
+      kg export build/kg.ttl --format nt | grep ontology#Summit
     """
     data = convert(file, to=Format(fmt))
     if out is None:
