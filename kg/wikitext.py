@@ -162,9 +162,21 @@ def parse(page: Page) -> Document:
 
 def plain(code) -> str:
     """Plain text of a wikicode fragment: markup stripped, entities decoded, spaces trimmed."""
-    if isinstance(code, str):
-        code = mwparserfromhell.parse(code)
+    code = mwparserfromhell.parse(str(code))
+    for template in code.filter_templates(recursive=False):
+        position = _text_param(template)
+        if position is not None:  # {{lang|en|…}} reads as its text
+            try:
+                code.replace(template, str(template.get(str(position)).value))
+            except ValueError:
+                pass
     return " ".join(unescape(code.strip_code(normalize=True, collapse=True)).split()).strip()
+
+
+def _text_param(template) -> int | None:
+    key = " ".join(str(template.name).replace("_", " ").split()).lower()
+    position = _TEXT_PARAM.get(key, 1 if key.startswith("lang-") else None)
+    return position if position is not None and template.has(str(position)) else None
 
 
 def _origin_stem(origin: str) -> str:
@@ -434,10 +446,8 @@ class _PassageBuilder:
 
     def template(self, node, start: int, source: str) -> None:
         key = " ".join(str(node.name).replace("_", " ").split()).lower()
-        position = _TEXT_PARAM.get(key)
-        if position is None and key.startswith("lang-"):
-            position = 1
-        if position is None or not node.has(str(position)):
+        position = _text_param(node)
+        if position is None:
             return
         value = node.get(str(position)).value
         at = len(self.chars)

@@ -1,0 +1,20 @@
+"""Shared fixtures: the bundled article, built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_ARTICLE = ROOT / "corpus" / "zhwiki-inter-korean-summits.wiki"
+ARTICLES = ROOT / "tests" / "data" / "articles"
+
+
+@pytest.fixture(scope="session")
+def bundled_build(tmp_path_factory):
+    """``kg build`` of the bundled corpus: the Build value and the directory it published."""
+    from kg import pipeline
+
+    out = tmp_path_factory.mktemp("bundled") / "build"
+    return pipeline.build([], out=out), out

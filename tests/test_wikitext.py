@@ -1,0 +1,119 @@
+"""The document model: every section, link, ref and template of the bundled article, and odd markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.model import Page
+from kg.wikitext import parse, passage
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "zhwiki-inter-korean-summits.wiki"
+
+
+@pytest.fixture(scope="module")
+def document():
+    return parse(Page(text=CORPUS.read_text(encoding="utf-8"), origin=str(CORPUS)))
+
+
+def test_sections_form_a_tree_with_spans(document):
+    tree = [(s.level, s.heading, [c.heading for c in s.subsections]) for s in document.sections]
+    assert tree == [
+        (2, "金大中政府（1998－2003）", ["2000年朝韓首腦歷史性會晤"]),
+        (2, "盧武鉉政府（2003－2008）", ["2007年南北首脑会谈"]),
+        (2, "中斷（2008－2017）", []),
+        (2, "文在寅政府 （2017－）", ["2018年4月南北首脑会谈", "2018年5月南北首脑会谈", "2018年9月南北首脑会谈"]),
+        (2, "参考文献", []),
+        (2, "外部链接", []),
+        (2, "参见", []),
+    ]
+    text = document.text
+    for section in document.all_sections():
+        assert text[section.span.start:].startswith("==")
+        assert section.heading in text[section.span.start:section.body.start]
+        assert section.span.start < section.body.start <= section.body.end <= section.span.end
+    assert document.lead.start == 0 and text[document.lead.end:].startswith("== 金大中政府")
+
+
+def test_every_wikilink_is_kept_with_its_span(document):
+    text = document.text
+    assert len(document.links) == 48  # the 2 category links are counted apart
+    assert text.count("[[") == len(document.links) + len(document.categories)
+    for link in document.links:
+        raw = text[link.span.start:link.span.end]
+        assert raw.startswith("[[") and raw.endswith("]]") and link.target in raw
+    targets = [link.target for link in document.links]
+    assert targets.count("平壤") == 2 and "三八线" in targets
+    crossing = next(link for link in document.links if link.target == "三八线")
+    assert crossing.label == "北緯38度線"
+
+
+def test_every_template_with_its_parameters_nested_ones_included(document):
+    names = [t.name for t in document.templates]
+    assert names == ["noteTA", "Infobox East Asian", "lang", "各地中文名", "Main", "lang", "lang", "Main",
+                     "Main", "cite web", "cite web", "cite web", "main", "cite web", "main", "Reflist",
+                     "Portal box", "Inter-Korean summits"]
+    infobox = document.templates_named("infobox east asian")[0]
+    assert infobox.get("hangul") == "북남수뇌상봉" and infobox.get("rr2") == "Nambuk Jeongsang-hoedam"
+    portal = document.templates_named("portal box")[0]
+    assert [p.value for p in portal.params] == ["朝鲜半岛", "北朝鲜", "韩国"]
+    nested = [t for t in document.templates if t.nested_in == "ref"]
+    assert len(nested) == 4 and all(t.key == "cite web" for t in nested)
+    for template in document.templates:
+        assert document.text[template.span.start:template.span.end].startswith("{{")
+
+
+def test_refs_categories_and_external_links(document):
+    assert len(document.refs) == 4 and not any(ref.reuse for ref in document.refs)
+    assert document.refs[0].templates[0].get("publisher") == "韓聯社"
+    assert document.refs[0].templates[0].get("archivedate") == "2018年4月27日"
+    assert [c.name for c in document.categories] == ["朝鮮半島南北關係", "政府会议"]
+    plain_links = [link for link in document.external_links if link.title]
+    assert [link.title for link in plain_links][:1] == ["历史上的6月13日 金大中访问朝鲜"]
+    assert len(plain_links) == 4
+    assert document.title == "朝韩首脑会晤"  # the bold lead term, as no title was given
+    assert document.issues == ()
+
+
+def test_passage_keeps_offsets_links_and_languages(document):
+    section = document.sections[0].subsections[0]
+    text = passage(document, section.body)
+    assert text.text.strip().startswith("2000年6月13日至15日，第一次朝韩首脑会晤在平壤举行")
+    for mention in text.mentions:
+        span = text.source_span(mention.start, mention.end)
+        assert text.text[mention.start:mention.end] in document.text[span.start:span.end]
+    languages = {run.language: text.text[run.start:run.end] for run in text.langs}
+    assert languages == {"en": "June 15th North-South Joint Declaration", "ko": "6·15 남북 공동선언"}
+
+
+@pytest.mark.parametrize(
+    "text, check",
+    [
+        ("'''甲'''是{{未闭合|参数", lambda d: d.issues and "unclosed template" in d.issues[0].message),
+        ("<ref>{{cite web|title={{lang|en|Nested}}|url=http://x.test}}</ref>",
+         lambda d: [t.name for t in d.templates] == ["lang", "cite web"]
+         and d.refs[0].templates[-1].get("title") == "Nested"),
+        ("'''甲'''<nowiki>[[不是链接]]</nowiki>[[是链接]]", lambda d: [l.target for l in d.links] == ["是链接"]),
+        ("'''甲'''<!-- [[注释里]] -->[[正文]]", lambda d: [l.target for l in d.links] == ["正文"]),
+        ("'''甲'''\r\n== 一 ==\r\n[[乙]]\r\n== 二 ==\r\n", lambda d: [s.heading for s in d.sections] == ["一", "二"]
+         and d.links[0].target == "乙"),
+        ("[[甲]]<ref name=\"a\">{{cite web|url=http://a.test|title=A}}</ref>正文<ref name=\"a\" />",
+         lambda d: [r.reuse for r in d.refs] == [False, True] and d.refs[1].name == "a"),
+        ("{{Infobox summit meeting|date={{start date|2018|6|12}}}}",
+         lambda d: d.templates[0].name == "start date" and d.templates[0].nested_in == "Infobox summit meeting"),
+    ],
+)
+def test_odd_markup_is_parsed_leniently(text, check):
+    document = parse(Page(text=text, origin="case"))
+    assert check(document)
+
+
+def test_every_template_and_link_round_trips_to_its_source_text(document):
+    """Spans are exact: re-parsing the text a span covers gives the same element back."""
+    for link in document.links:
+        again = parse(Page(text=document.text[link.span.start:link.span.end], origin="span"))
+        assert [l.target for l in again.links] == [link.target]
+    for template in document.templates:
+        again = parse(Page(text=document.text[template.span.start:template.span.end], origin="span"))
+        assert again.templates[-1].name == template.name
