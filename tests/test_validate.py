@@ -506,3 +506,18 @@ def test_the_examples_in_kg_validate_run() -> None:
 
     assert outcome.attempted > 0
     assert outcome.failed == 0
+
+
+def test_dangling_references_are_found_under_any_base() -> None:
+    other = "https://example.org/kg/"
+    graph = Graph()
+    for triple in fixture_graph():
+        graph.add(tuple(URIRef(other + str(term)[len(ID):]) if str(term).startswith(ID) else term for term in triple))
+    graph.add((URIRef(other + "summit/two"), URIRef(SKG + "supportedBy"), URIRef(other + "citation/ghost")))
+    graph.add((URIRef(other + "summit/two"), URIRef(SKG + "supportedBy"), URIRef(ID + "citation/elsewhere")))
+
+    results = validate(graph).results
+
+    assert [(local(result.source_shape), str(result.value)) for result in results] == [
+        ("Node-dangling", other + "citation/ghost")
+    ]
