@@ -31,7 +31,7 @@ STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_BZ2_MAGIC = b"BZh"
+_BZ2_BLOCK_MAGICS = (b"1AY&SY", b"\x17rE8P\x90")  # after b"BZh" and a level digit: first block, or end
 _SIDECAR_KEYS = ("title", "wiki", "language")
 
 
@@ -183,7 +183,7 @@ def _read_stdin(stream: BinaryIO) -> Iterator[Page | SkippedPage]:
         raise InputError(f"{STDIN_ORIGIN}: is a terminal; pipe an article or an export into it")
     head = stream.read(64)
     rest = _Rejoined(head, stream)
-    if head.startswith(_BZ2_MAGIC):
+    if head.startswith(b"BZh") and head[4:10] in _BZ2_BLOCK_MAGICS:
         with bz2.open(io.BufferedReader(rest), "rb") as export:
             yield from read_export(export, origin=STDIN_ORIGIN)
     elif head.removeprefix(codecs.BOM_UTF8).lstrip().startswith((b"<?xml", b"<mediawiki")):

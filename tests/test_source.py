@@ -107,6 +107,11 @@ def test_stdin_export_plain_and_compressed_is_told_apart_by_its_first_bytes():
         assert all(item.origin.startswith("<stdin>#") for item in items)
 
 
+def test_stdin_wikitext_that_starts_like_bzip2_is_still_wikitext():
+    [page] = read("-", stdin=b"BZh9 is not a compressed stream")
+    assert page.text == "BZh9 is not a compressed stream"
+
+
 # --- XML exports ------------------------------------------------------------------------
 
 
