@@ -1,0 +1,116 @@
+"""The rules hold beyond the bundled article: other script, sections removed or added, other articles."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ARTICLES, CORPUS_ARTICLE
+from kg.extract import extract
+from kg.extract.scripts import to_hans, to_hant
+from kg.model import Kind, Page, Prop
+from kg.wikitext import parse
+
+BUNDLED = CORPUS_ARTICLE.read_text(encoding="utf-8")
+
+
+def run(text: str, title: str | None = "朝韩首脑会晤"):
+    return extract(parse(Page(text=text, origin="case", title=title)))
+
+
+def summits(extraction) -> dict[str, dict]:
+    """start date → {participants, venue, outcomes, ordinal, key} with names as keys (Simplified)."""
+    out = {}
+    facts = extraction.facts
+    for entity in extraction.entities:
+        if entity.id.kind is not Kind.SUMMIT:
+            continue
+        mine = [f for f in facts if f.subject == entity.id]
+        start = next(f.value for f in mine if f.prop is Prop.START_DATE)
+        out[start.isoformat()] = {
+            "key": entity.id.key,
+            "participants": {f.value.key for f in mine if f.prop is Prop.PARTICIPANT},
+            "venue": {f.value.key for f in mine if f.prop is Prop.VENUE},
+            "outcomes": {f.value.key for f in mine if f.prop is Prop.OUTCOME},
+            "ordinal": next((f.value for f in mine if f.prop is Prop.ORDINAL), None),
+        }
+    return out
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return summits(run(BUNDLED))
+
+
+@pytest.mark.parametrize("convert", [to_hant, to_hans], ids=["traditional", "simplified"])
+def test_the_same_article_in_the_other_script_gives_the_same_summits_and_iris(bundled, convert):
+    converted = summits(run(convert(BUNDLED), title=convert("朝韩首脑会晤")))
+    assert converted == bundled
+
+
+def test_entity_keys_do_not_depend_on_script():
+    plain = {e.id for e in run(BUNDLED).entities if e.id.kind in (Kind.PERSON, Kind.PLACE, Kind.COUNTRY, Kind.DOCUMENT)}
+    hant = {e.id for e in run(to_hant(BUNDLED), title=to_hant("朝韩首脑会晤")).entities
+            if e.id.kind in (Kind.PERSON, Kind.PLACE, Kind.COUNTRY, Kind.DOCUMENT)}
+    assert plain == hant
+
+
+def test_a_summit_section_removed(bundled):
+    text = re.sub(r"=== 2018年5月南北首脑会谈 ===.*?(?====)", "", BUNDLED, flags=re.S)
+    assert "5月26日" not in text
+    found = summits(run(text))
+    assert set(found) == set(bundled) - {"2018-05-26"}
+    assert all(found[day] == bundled[day] for day in found)
+
+
+def test_a_summit_section_added(bundled):
+    added = ("=== 2019年6月板门店会面 ===\n"
+             "2019年6月30日，韩国总统[[文在寅]]、美国总统[[唐纳德·特朗普]]与朝鲜国务委员长[[金正恩]]"
+             "在[[板门店]]的[[自由之家]]举行会面。\n\n")
+    text = BUNDLED.replace("== 参考文献 ==", added + "== 参考文献 ==")
+    found = summits(run(text))
+    assert set(found) == set(bundled) | {"2019-06-30"}
+    assert found["2019-06-30"]["participants"] == {"文在寅", "唐纳德·特朗普", "金正恩"}
+    assert found["2019-06-30"]["venue"] == {"自由之家"}
+    assert all(found[day] == bundled[day] for day in bundled)
+
+
+def test_another_series_article():
+    extraction = extract(parse(Page(text=(ARTICLES / "us-dprk-summits.wiki").read_text(encoding="utf-8"),
+                                    origin="us-dprk", title="美朝首腦會晤")))
+    found = summits(extraction)
+    assert set(found) == {"2018-06-12", "2019-02-27", "2019-06-30"}
+    assert all(s["participants"] == {"唐纳·特朗普", "金正恩"} for s in found.values())
+    assert found["2018-06-12"]["venue"] == {"嘉佩乐酒店"} and found["2018-06-12"]["outcomes"] == {"新加坡联合声明"}
+    assert found["2019-02-27"]["venue"] == {"索菲特传奇大都会酒店"} and found["2019-02-27"]["outcomes"] == set()
+    assert [found[d]["ordinal"] for d in sorted(found)] == [1, 2, 3]
+    series = [e for e in extraction.entities if e.id.kind is Kind.SERIES]
+    assert len(series) == 1
+
+
+def test_a_one_summit_article_with_an_infobox_gives_exactly_one_summit():
+    extraction = extract(parse(Page(text=(ARTICLES / "ma-xi-meeting.wiki").read_text(encoding="utf-8"),
+                                    origin="ma-xi", title="馬習會")))
+    found = summits(extraction)
+    assert list(found) == ["2015-11-07"]
+    assert found["2015-11-07"]["participants"] == {"马英九", "习近平"}
+    assert found["2015-11-07"]["venue"] == {"香格里拉大酒店"}
+    summit = next(e for e in extraction.entities if e.id.kind is Kind.SUMMIT)
+    assert summit.main_article == "馬習會"
+    labels = {label.language: label.text for label in summit.labels}
+    assert labels["zh-Hans"] == "马习会" and labels["zh-Hant"] == "馬習會"
+    hotel = next(f for f in extraction.facts if f.prop is Prop.LOCATED_IN and f.subject.key == "香格里拉大酒店")
+    assert hotel.value.key == "新加坡共和国"  # the disambiguator "(新加坡)" is not part of the name
+
+
+def test_no_summit_is_invented():
+    extraction = extract(parse(Page(text=(ARTICLES / "no-summit.wiki").read_text(encoding="utf-8"),
+                                    origin="no-summit", title="板門店")))
+    assert summits(extraction) == {}
+    document = parse(Page(text=BUNDLED, origin="bundled"))
+    hiatus_only = BUNDLED
+    for section in reversed([s for s in document.all_sections() if s.level == 3]):
+        hiatus_only = hiatus_only[:section.span.start] + hiatus_only[section.span.end:]
+    assert "第一次" not in hiatus_only and "中斷" in hiatus_only
+    assert summits(run(hiatus_only)) == {}  # the lead and the hiatus name years, not meetings
