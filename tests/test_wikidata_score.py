@@ -47,10 +47,12 @@ def test_subclass_of_an_accepted_class_fits():
     assert assess(subject(Kind.COUNTRY, Name("某国", "zh-Hans")), item, sitelink=None).clash is None
 
 
-def test_untyped_item_needs_a_sitelink_to_reach_the_threshold():
-    label_only = assess(subject(Kind.AWARD, Name("诺贝尔和平奖", "zh-Hans")), Item("Q35637", labels=(Name("诺贝尔和平奖", "zh"),)), sitelink=None)
-    by_sitelink = assess(subject(Kind.AWARD, Name("诺贝尔和平奖", "zh-Hans")), Item("Q35637", labels=(Name("诺贝尔和平奖", "zh"),)), sitelink="诺贝尔和平奖")
-    assert label_only.score < Decimal("0.8") <= by_sitelink.score
+def test_untyped_item_is_linked_by_sitelink_or_exact_label_but_not_by_alias_alone():
+    ours = subject(Kind.AWARD, Name("諾貝爾和平獎", "zh-Hant"))
+    by_sitelink = assess(ours, Item("Q35637", labels=(Name("诺贝尔和平奖", "zh"),)), sitelink="诺贝尔和平奖")
+    by_label = assess(ours, Item("Q35637", labels=(Name("诺贝尔和平奖", "zh"),)), sitelink=None)
+    by_alias = assess(ours, Item("Q35637", aliases=(Name("诺贝尔和平奖", "zh"),)), sitelink=None)
+    assert (by_sitelink.score, by_label.score, by_alias.score) == (Decimal("0.900"), Decimal("0.810"), Decimal("0.720"))
     assert "P31 unknown" in by_sitelink.evidence
 
 

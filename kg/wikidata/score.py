@@ -49,7 +49,7 @@ ACCEPTED_CLASSES: dict[Kind, frozenset[str]] = {
 
 BASE = {"sitelink": Decimal("0.95"), "label": Decimal("0.90"), "alias": Decimal("0.80")}
 AGREEMENT_BONUS = Decimal("0.05")  # per further language whose names agree, and for dates that agree
-UNTYPED_FACTOR = Decimal("0.85")  # nothing says the item's class fits ours
+UNTYPED_FACTOR = Decimal("0.90")  # nothing says the item's class fits ours: an exact label just passes 0.8, an alias does not
 CLASH = Decimal("0.000")
 
 
