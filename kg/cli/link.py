@@ -14,7 +14,7 @@ from kg.wikidata.review import accept as apply_review
 from kg.wikidata.review import read_review, review_csv
 from kg.wikidata.subjects import read_graph
 
-DEFAULT_CACHE = Path(".cache/wikidata")
+DEFAULT_CACHE = Path(".kg-cache/wikidata")  # shared with `kg build --link`
 
 
 @click.command("link")

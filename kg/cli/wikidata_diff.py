@@ -12,7 +12,7 @@ from kg.wikidata import WIKIDATA_ENDPOINT
 from kg.wikidata.quickstatements import conflicts_csv, quickstatements, wikidata_diff
 from kg.wikidata.subjects import read_graph
 
-DEFAULT_CACHE = Path(".cache/wikidata")
+DEFAULT_CACHE = Path(".kg-cache/wikidata")  # shared with `kg build --link`
 
 
 @click.command("wikidata-diff")
