@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.phrases import CROSS_VERBS, DIED, GOVERNMENTS, HELD_AT, SUCCESSOR_BEFORE, TAKES_OVER
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS, office_key, title_after, titles_before
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spot
 from kg.model import Kind
 
-_HELD_AT = re.compile(r"(在|于)(?P<w>[^，。；,]{1,40}?)(举行|召开|进行|举办|会晤|会谈|会面|会唔|签署)")
 _LIES_IN = re.compile(r"位于")
-_MOVES = re.compile(r"(穿过|越过|跨过|穿越|跨越|访问|抵达|到访|前往|进入)$")
+_MOVES = re.compile(rf"({CROSS_VERBS}|访问|抵达|到访|前往|进入)$")
 _TWO_STATES = re.compile(r"^(两|二|双)国")
-_GOVERNMENT = re.compile(r"^(两|二|三|几|历)任.{0,8}政府|^政府")
-_DIED = re.compile(r"^.{0,2}?(于|在)?(?P<y>\d{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?(去世|逝世|病逝|死亡|过世|辞世)")
-_SUCCEEDED = re.compile(r"由$")
 _HEADING_GOVERNMENT = re.compile(r"^\s*(?P<name>.+?)\s*(政府|政权|内阁|时期|执政时期)\s*(?:[（(].*)?$")
 
 
@@ -96,11 +93,16 @@ def _people(sentence: Sentence, reading: Reading):
             continue
         if titles_before(sentence, spot, index) or title_after(sentence, spot, index):
             yield spot
-        elif _GOVERNMENT.match(hans[spot.end:]) or _chain_before_government(sentence, i):
+        elif _before_government(hans[spot.end:]) or _chain_before_government(sentence, i):
             yield spot
-        elif _DIED.match(hans[spot.end:]) or _SUCCEEDED.search(hans[:spot.start]) and \
-                re.match(r"^(接任|继任|接班|继位|接替|上台)", hans[spot.end:]):
+        elif DIED.match(hans[spot.end:]) or (SUCCESSOR_BEFORE.search(hans[:spot.start])
+                                             and TAKES_OVER.match(hans[spot.end:])):
             yield spot
+
+
+def _before_government(after: str) -> bool:
+    """``金大中政府``, ``…两任政府``: the name leads a government."""
+    return after.startswith("政府") or bool(GOVERNMENTS.match(after))
 
 
 def _chain_before_government(sentence: Sentence, i: int) -> bool:
@@ -109,12 +111,12 @@ def _chain_before_government(sentence: Sentence, i: int) -> bool:
     j = i
     while j + 1 < len(spots) and hans[spots[j].end:spots[j + 1].start] in ("和", "、", "与", "及"):
         j += 1
-    return j > i and bool(_GOVERNMENT.match(hans[spots[j].end:]))
+    return j > i and _before_government(hans[spots[j].end:])
 
 
 def _places(sentence: Sentence):
     hans = sentence.hans
-    for match in _HELD_AT.finditer(hans):
+    for match in HELD_AT.finditer(hans):
         yield from sentence.spots_in(match.start("w"), match.end("w"))
     for spot in sentence.spots:
         before = hans[:spot.start]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.dates import chinese_decimal
+from kg.extract.phrases import CROSS_VERBS
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans, to_hant
 from kg.extract.roles import titles_before
@@ -29,7 +30,7 @@ _VALUE = re.compile(r"价值(?:达|约|约为|为|高达)?(?P<n>[0-9.]+(?:万|�
 _CURRENCY = {"美元": "USD", "韩元": "KRW", "人民币": "CNY", "元": "CNY", "日元": "JPY", "欧元": "EUR"}
 _ITEM_SPLIT = re.compile(r"、|以及|及|与|和")
 _ITEM_FILLER = re.compile(r"^(一系列|一批|一套|一些|一份|多部|多套|若干|珍贵的|精美的|\s)+")
-_CROSSED = re.compile(r"(?P<mode>步行|徒步|乘车|驾车)?(穿过|越过|跨过|穿越|跨越)$")
+_CROSSED = re.compile(rf"(?P<mode>步行|徒步|乘车|驾车)?({CROSS_VERBS})$")
 
 
 def read_events(reading: Reading, summits: tuple[SummitFound, ...]) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kg.extract.dates import year_range
 from kg.extract.entities import heading_leader
+from kg.extract.phrases import DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS, office_key, title_after, titles_before
 from kg.extract.scripts import to_hans, to_hant
@@ -19,10 +20,6 @@ from kg.extract.text import Sentence
 from kg.model import EntityId, Evidence, Kind, Label, Prop, Span, Year
 from kg.wikitext import Section
 
-_DIED = re.compile(r"^.{0,2}?(?:于|在)?(?P<y>\d{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:去世|逝世|病逝|死亡|过世|辞世)")
-_SUCCESSOR = re.compile(r"由$")
-_TAKES_OVER = re.compile(r"^(接任|继任|接班|继位|接替|上台)")
-_GOVERNMENT = re.compile(r"(两|二|三|几|历)任.{0,8}政府")
 
 
 @dataclass(frozen=True)
@@ -74,9 +71,9 @@ def _periods(reading: Reading) -> tuple[dict[Section, EntityId], list[Tenure]]:
         else:
             period = registry.unnamed(Kind.PERIOD, f"{to_hans(name)}-{years[0]}")
             leaders = [registry.named(Kind.PERSON, spot.surface)
-                       for sentence in reading.by_section[section] if _GOVERNMENT.search(sentence.hans)
+                       for sentence in reading.by_section[section] if GOVERNMENTS.search(sentence.hans)
                        for spot in sentence.spots if registry.is_a(spot.surface, Kind.PERSON)
-                       and spot.end <= _GOVERNMENT.search(sentence.hans).start()]
+                       and spot.end <= GOVERNMENTS.search(sentence.hans).start()]
         registry.label(period, Label(to_hans(name), "zh-Hans"), preferred=True)
         registry.label(period, Label(to_hant(name), "zh-Hant"), preferred=True)
         if to_hans(name) != name and to_hant(name) != name:
@@ -114,14 +111,14 @@ def _deaths_and_successions(reading: Reading) -> list[Tenure]:
         for spot in sentence.spots:
             if not registry.is_a(spot.surface, Kind.PERSON):
                 continue
-            match = _DIED.match(sentence.hans[spot.end:])
+            match = DIED.match(sentence.hans[spot.end:])
             if match:
                 person = registry.named(Kind.PERSON, spot.surface)
                 year = int(match["y"])
                 registry.fact(person, Prop.DEATH_YEAR, Year(year), evidence=(sentence.evidence(),))
                 tenures.append(Tenure(person.key, None, year, None))
                 died = (person.key, year)
-            elif died and _SUCCESSOR.search(sentence.hans[:spot.start]) and _TAKES_OVER.match(sentence.hans[spot.end:]):
+            elif died and SUCCESSOR_BEFORE.search(sentence.hans[:spot.start]) and TAKES_OVER.match(sentence.hans[spot.end:]):
                 successor = registry.named(Kind.PERSON, spot.surface)
                 registry.fact(EntityId(Kind.PERSON, died[0]), Prop.SUCCEEDED_BY, successor,
                               evidence=(sentence.evidence(),))

@@ -19,6 +19,7 @@ from datetime import date
 
 from kg.extract.dates import chinese_number, find_dates, find_year_months
 from kg.extract.people import People, titles_in
+from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS, title_after
 from kg.extract.scripts import script_of, to_hans, to_hant
@@ -29,7 +30,6 @@ from kg.wikitext import Section
 
 MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|高峰会|首脑会议")
 NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|拟于|准备|筹备|提议|邀请")
-HELD_AT = re.compile(r"(?:在|于)(?P<w>[^，。；,]{1,40}?)(?:举行|召开|举办|进行|会晤|会谈|会面|会唔)")
 ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)第(?P<n>[0-9一二三四五六七八九十两]+)次")
 SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|公布|签定")
 TITLE_MARKS = re.compile(r"《(?P<t>[^《》]+)》")

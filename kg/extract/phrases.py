@@ -1,0 +1,17 @@
+"""Phrases of Chinese prose several extractors read, matched against the Simplified view of a sentence."""
+
+from __future__ import annotations
+
+import re
+
+#: "在/于 … 举行": the words between name where something is held.
+HELD_AT = re.compile(r"(?:在|于)(?P<w>[^，。；,]{1,40}?)(?:举行|召开|举办|进行|会晤|会谈|会面|会唔)")
+#: After a name: "(亦)于2011年去世".
+DIED = re.compile(r"^.{0,2}?(?:于|在)?(?P<y>\d{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:去世|逝世|病逝|死亡|过世|辞世)")
+#: Before a name: "由"; after it: "接任" — the name took over.
+SUCCESSOR_BEFORE = re.compile(r"由$")
+TAKES_OVER = re.compile(r"^(?:接任|继任|接班|继位|接替|上台)")
+#: After the names of leaders: "两任保守派政府".
+GOVERNMENTS = re.compile(r"(?:两|二|三|几|历)任.{0,8}政府")
+#: Right before a place: moving across or into it.
+CROSS_VERBS = "穿过|越过|跨过|穿越|跨越"
