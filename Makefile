@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 
 run: $(STAMP)
 	$(BIN)/kg build --out build
+	@echo "the kg command is in $(BIN)/: run '. $(BIN)/activate' first, or call $(BIN)/kg"
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
@@ -25,7 +26,8 @@ browser:
 	@sh scripts/ensure-chromium
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/build_speed.py
+	$(BIN)/python benchmarks/query_store.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache
