@@ -41,7 +41,7 @@ def run(*args: str):
 
 def link_args(tmp_path: Path, url: str, *extra: str) -> list[str]:
     return ["link", "--data", str(build_file(tmp_path, small_graph())), "--endpoint", url,
-            "--out", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache"), *extra]
+            "--out", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache"), "--pause", "0", *extra]
 
 
 def test_link_writes_links_and_review_and_summarises(endpoint, tmp_path):

@@ -31,9 +31,10 @@ DEFAULT_CACHE = Path(".kg-cache/wikidata")  # shared with `kg build --link`
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the build, for link nodes.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=Politeness.timeout, show_default=True, help="Seconds to wait for one answer.")
 @click.option("--tries", type=click.IntRange(min=1), default=Politeness.tries, show_default=True, help="Attempts per query, with back-off between them.")
+@click.option("--pause", type=click.FloatRange(min=0), default=Politeness.min_interval, show_default=True, help="Seconds between two requests (0 only for your own endpoint).")
 def link(
     data: Path, endpoint: str, offline: bool, min_score: float, out: Path, accepted: Path | None, cache_dir: Path, base: str,
-    timeout: float, tries: int,
+    timeout: float, tries: int, pause: float,
 ) -> None:
     """Link entities of the last build to Wikidata items.
 
@@ -44,7 +45,7 @@ def link(
     Example: kg link --offline; kg link --accept build/review.csv
     """
     decisions = read_review(accepted) if accepted else ()
-    politeness = Politeness(timeout=timeout, tries=tries)
+    politeness = Politeness(timeout=timeout, tries=tries, min_interval=pause)
     links = link_entities(
         read_graph(data), endpoint=endpoint, cache_dir=cache_dir, offline=offline, min_score=min_score, politeness=politeness
     )

@@ -121,38 +121,47 @@ def _claims_once(links: list[Link], candidates: list[Candidate], items: dict[str
     return kept
 
 
-def link_subjects(found: tuple[Subject, ...], endpoint: Endpoint, *, min_score: float) -> Links:
-    """Link already-read entities through ``endpoint`` (see :func:`link_entities`)."""
+@dataclass(frozen=True)
+class _Found:
+    """What the look-ups found: which item each entity's title or names led to."""
+
+    sitelinks: dict[tuple[str, str], str]  # (entity, qid) -> the title it was found by
+    named: dict[str, set[str]]  # entity -> qids found by its names
+    items: dict[str, Item]
+
+    def candidates(self, subject: Subject) -> list[Item]:
+        qids = {qid for (iri, qid) in self.sitelinks if iri == subject.iri} | self.named.get(subject.iri, set())
+        return [self.items[qid] for qid in sorted(qids, key=lambda q: int(q[1:]))]
+
+
+def _look_up(found: tuple[Subject, ...], endpoint: Endpoint) -> _Found:
+    """Sitelink and name look-ups for every entity, then a description of every item found."""
     by_title: dict[str, set[str]] = defaultdict(set)
-    for subject in found:
-        for title in subject.titles:
-            for spelling in chinese_spellings(title):
-                by_title[spelling].add(subject.iri)
     searched: dict[Name, set[str]] = defaultdict(set)
     for subject in found:
-        for name in subject.names:
-            for literal in search_names(name):
-                searched[literal].add(subject.iri)
-    sitelinks: dict[tuple[str, str], str] = {}
-    for hit in by_sitelink(endpoint, by_title):
-        for iri in by_title[hit.title]:
-            sitelinks.setdefault((iri, hit.qid), hit.title)
+        for spelling in (s for title in subject.titles for s in chinese_spellings(title)):
+            by_title[spelling].add(subject.iri)
+        for literal in (lit for name in subject.names for lit in search_names(name)):
+            searched[literal].add(subject.iri)
+    sitelinks = {(iri, hit.qid): hit.title for hit in by_sitelink(endpoint, by_title) for iri in sorted(by_title[hit.title])}
     named: dict[str, set[str]] = defaultdict(set)
     for hit in by_name(endpoint, searched):
         for iri in searched[hit.name]:
             named[iri].add(hit.qid)
     wanted = {qid for _, qid in sitelinks} | {qid for qids in named.values() for qid in qids}
-    items = {item.qid: item for item in describe(endpoint, wanted)}
+    return _Found(sitelinks, dict(named), {item.qid: item for item in describe(endpoint, wanted)})
 
+
+def link_subjects(found: tuple[Subject, ...], endpoint: Endpoint, *, min_score: float) -> Links:
+    """Link already-read entities through ``endpoint`` (see :func:`link_entities`)."""
+    looked_up = _look_up(found, endpoint)
     links, candidates, unlinked = [], [], []
     fits: dict[tuple[str, str], Fit] = {}
     for subject in found:
-        qids = {qid for (iri, qid) in sitelinks if iri == subject.iri} | named[subject.iri]
         pairs = []
-        for qid in sorted(qids, key=lambda q: int(q[1:])):
-            fit = assess(subject, items[qid], sitelink=sitelinks.get((subject.iri, qid)))
-            fits[(subject.iri, qid)] = fit
-            pairs.append((items[qid], fit))
+        for item in looked_up.candidates(subject):
+            fits[(subject.iri, item.qid)] = fit = assess(subject, item, sitelink=looked_up.sitelinks.get((subject.iri, item.qid)))
+            pairs.append((item, fit))
         decision = decide(subject, pairs, min_score=min_score)
         if isinstance(decision, Link):
             links.append(decision)
@@ -160,12 +169,12 @@ def link_subjects(found: tuple[Subject, ...], endpoint: Endpoint, *, min_score: 
             unlinked.append(decision)
         else:
             candidates.extend(decision)
-    links = _claims_once(links, candidates, items, fits)
+    links = _claims_once(links, candidates, looked_up.items, fits)
     linked = {link.entity for link in links}
-    reviewed = {candidate.entity for candidate in candidates}
     for subject in found:
-        if subject.iri in reviewed and subject.iri not in linked:
-            best = max((c for c in candidates if c.entity == subject.iri), key=lambda c: c.score)
+        mine = [c for c in candidates if c.entity == subject.iri]
+        if mine and subject.iri not in linked:
+            best = max(mine, key=lambda c: c.score)
             unlinked.append(Unlinked(subject.iri, subject.label, f"for review: best {best.qid} {best.score}, {best.reason}", subject.source))
     return Links(
         links=tuple(sorted(links, key=lambda link: link.entity)),
