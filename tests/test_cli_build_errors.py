@@ -138,3 +138,10 @@ def test_failed_build_after_a_good_one_keeps_the_good_one(tmp_path):
     bad = build(str(DATA / "truncated.xml.bz2"), "--out", str(out))
     assert_refused(bad, names=str(DATA / "truncated.xml.bz2"))
     assert contents(out) == before
+
+
+def test_compressed_export_on_stdin_builds_and_reports_skipped_pages(tmp_path):
+    result = build("-", "--out", str(tmp_path / "out"), stdin=(DATA / "export.xml.bz2").read_bytes())
+    assert result.exit_code == 0, result.output
+    assert len(source_articles(tmp_path / "out")) == 3
+    assert "skipped <stdin>#空白峰会: revision has no text" in result.output
