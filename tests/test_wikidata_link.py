@@ -185,3 +185,12 @@ def test_entities_in_named_graphs_of_a_dataset_are_read(linked, endpoint, tmp_pa
         named.add(triple)
     links = link_entities(dataset, endpoint=endpoint, cache_dir=tmp_path, politeness=QUICK)
     assert links.links == linked[0].links
+
+
+def test_the_examples_in_the_link_docstrings_run():
+    import doctest
+
+    import kg.wikidata.link
+
+    outcome = doctest.testmod(kg.wikidata.link)
+    assert outcome.attempted > 0 and outcome.failed == 0

@@ -20,3 +20,12 @@ def test_a_chinese_name_is_searched_in_both_scripts_and_every_chinese_code():
     literals = set(search_names(Name("盧武鉉", "zh-Hant")))
     assert Name("卢武铉", "zh") in literals and Name("盧武鉉", "zh-tw") in literals and Name("卢武铉", "zh-hk") in literals
     assert search_names(Name("노무현", "ko")) == (Name("노무현", "ko"),)
+
+
+def test_the_examples_in_the_names_docstrings_run():
+    import doctest
+
+    import kg.wikidata.names
+
+    outcome = doctest.testmod(kg.wikidata.names)
+    assert outcome.attempted > 0 and outcome.failed == 0

@@ -97,3 +97,12 @@ def test_decide_respects_the_threshold(min_score, reason):
 
 def test_decide_with_nothing_found_leaves_the_entity_unlinked():
     assert isinstance(decide(subject(Kind.PERSON, Name("x", "en")), [], min_score=0.8), Unlinked)
+
+
+def test_the_examples_in_the_score_docstrings_run():
+    import doctest
+
+    import kg.wikidata.score
+
+    outcome = doctest.testmod(kg.wikidata.score)
+    assert outcome.attempted > 0 and outcome.failed == 0
