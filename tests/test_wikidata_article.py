@@ -37,10 +37,8 @@ def endpoint(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def build(tmp_path_factory):
-    out = tmp_path_factory.mktemp("build")
-    result = CliRunner().invoke(main, ["build", "--out", str(out)])
-    assert result.exit_code == 0, result.output
+def build(bundled_build):
+    _, out = bundled_build
     return out
 
 
