@@ -174,7 +174,10 @@ def serialize(dataset: Dataset, fmt: Format) -> bytes:
     """``dataset`` in ``fmt`` as deterministic UTF-8 bytes (the union for single-graph formats)."""
     if fmt is Format.TRIG:
         return _trig(dataset)
-    graph = union(dataset)
+    return _serialize_union(union(dataset), fmt)
+
+
+def _serialize_union(graph: Graph, fmt: Format) -> bytes:
     if fmt is Format.TURTLE:
         return graph.serialize(format="turtle", encoding="utf-8")
     if fmt is Format.NTRIPLES:
@@ -189,9 +192,10 @@ def write_outputs(dataset: Dataset, out_dir: Path) -> tuple[Path, ...]:
     :func:`kg.void.describe`). Returns the paths written, in that order.
     """
     written = []
+    merged = union(dataset)  # once for the three single-graph formats
     for fmt in (Format.TURTLE, Format.JSONLD, Format.NTRIPLES, Format.TRIG):
         path = out_dir / OUTPUT_NAMES[fmt]
-        path.write_bytes(serialize(dataset, fmt))
+        path.write_bytes(_trig(dataset) if fmt is Format.TRIG else _serialize_union(merged, fmt))
         written.append(path)
     description = new_dataset()
     for triple in dataset.default_graph:
@@ -214,7 +218,10 @@ def _trig(dataset: Dataset) -> bytes:
     """
     graphs: dict[Node, Graph] = {}
     for subject, predicate, obj, name in dataset.quads((None, None, None, None)):
-        graphs.setdefault(name or DATASET_DEFAULT_GRAPH_ID, new_graph()).add((subject, predicate, as_written(obj)))
+        name = name or DATASET_DEFAULT_GRAPH_ID
+        if name not in graphs:  # not setdefault: a new graph per quad costs more than the rest
+            graphs[name] = new_graph()
+        graphs[name].add((subject, predicate, as_written(obj)))
     default = graphs.pop(DATASET_DEFAULT_GRAPH_ID, None)
     prefixes: set[str] = set()
     blocks = []

@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 does not conform (validation), 2 error. Library errors
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
@@ -13,8 +14,33 @@ import click
 from kg.errors import KgError
 
 
+#: Each command lives in its own module, imported only when that command runs (so
+#: ``kg build`` does not pay for the server's or the Wikidata client's imports).
+COMMANDS = {
+    "build": "kg.cli.build:build",
+    "extract": "kg.cli.extract:extract",
+    "validate": "kg.cli.validate:validate_command",
+    "export": "kg.cli.export:export",
+    "query": "kg.cli.query:query",
+    "serve": "kg.cli.serve:serve",
+    "publish": "kg.cli.publish:publish",
+    "link": "kg.cli.link:link",
+    "wikidata-diff": "kg.cli.wikidata_diff:wikidata_diff_command",
+}
+
+
 class KgGroup(click.Group):
-    """A click group that turns library errors into one-line messages and exit codes."""
+    """Loads commands on demand and turns library errors into one-line messages and exit codes."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module, _, attribute = target.partition(":")
+        return getattr(importlib.import_module(module), attribute)
 
     def invoke(self, ctx: click.Context):  # noqa: D401 - click hook
         try:
@@ -28,25 +54,3 @@ class KgGroup(click.Group):
 @click.version_option(package_name="summit-kg")
 def main() -> None:
     """Summit KG: Wikipedia articles about summit meetings, published as linked data."""
-
-
-# Each command lives in its own module; register it here, one line each.
-from kg.cli.build import build  # noqa: E402
-from kg.cli.extract import extract  # noqa: E402
-from kg.cli.export import export  # noqa: E402
-from kg.cli.link import link  # noqa: E402
-from kg.cli.publish import publish  # noqa: E402
-from kg.cli.query import query  # noqa: E402
-from kg.cli.wikidata_diff import wikidata_diff_command  # noqa: E402
-from kg.cli.serve import serve  # noqa: E402
-from kg.cli.validate import validate_command  # noqa: E402
-
-main.add_command(build)
-main.add_command(extract)
-main.add_command(export)
-main.add_command(link)
-main.add_command(publish)
-main.add_command(query)
-main.add_command(wikidata_diff_command)
-main.add_command(serve)
-main.add_command(validate_command)
