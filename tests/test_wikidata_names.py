@@ -13,6 +13,8 @@ def test_chinese_names_share_a_key_across_scripts():
 
 def test_romanised_korean_is_compared_with_english():
     assert name_key(Name("Moon Jae-in", "ko-Latn")) == name_key(Name("moon  jae-in", "en"))
+    assert name_key(Name("Nambuk Jeongsang-hoedam", "ko-Latn-KR")) == name_key(Name("Nambuk Jeongsang-hoedam", "en"))
+    assert search_names(Name("남북정상회담", "ko-KR")) == (Name("남북정상회담", "ko"),)
     assert name_key(Name("Mondscheinsonate", "de")) is None
 
 

@@ -45,7 +45,7 @@ class Name:
         lang = self.lang.lower()
         if lang == "zh" or lang.startswith("zh-"):
             return Family.CHINESE
-        if lang == "ko-latn" or lang == "en" or lang.startswith("en-"):
+        if lang == "en" or lang.startswith(("en-", "ko-latn")):
             return Family.ENGLISH  # romanised Korean is how English names Korean people
         if lang == "ko" or lang.startswith("ko-"):
             return Family.KOREAN
