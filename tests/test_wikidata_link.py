@@ -194,3 +194,13 @@ def test_the_examples_in_the_link_docstrings_run():
 
     outcome = doctest.testmod(kg.wikidata.link)
     assert outcome.attempted > 0 and outcome.failed == 0
+
+
+def test_a_damaged_cache_entry_is_asked_again_or_named_offline(endpoint, tmp_path):
+    first = link_entities(small_graph(), endpoint=endpoint, cache_dir=tmp_path, politeness=QUICK)
+    damaged = sorted(tmp_path.rglob("*.json"))[0]
+    damaged.write_text("{not json", encoding="utf-8")
+    with pytest.raises(LinkError, match=r"damaged cache entry \(JSONDecodeError\); delete it and run once without --offline"):
+        link_entities(small_graph(), endpoint=endpoint, cache_dir=tmp_path, offline=True, politeness=QUICK)
+    again = link_entities(small_graph(), endpoint=endpoint, cache_dir=tmp_path, politeness=QUICK)
+    assert (again.queries_asked, again.links) == (1, first.links)

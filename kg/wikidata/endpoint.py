@@ -82,7 +82,12 @@ class Endpoint:
     def _cached(self, query: str) -> dict | None:
         path = self._path(query)
         if path.is_file():
-            return json.loads(path.read_text(encoding="utf-8"))["answer"]
+            try:
+                return json.loads(path.read_text(encoding="utf-8"))["answer"]
+            except (ValueError, KeyError, TypeError, OSError) as error:
+                if self.offline:
+                    raise LinkError(f"{path}: damaged cache entry ({type(error).__name__}); delete it and run once without --offline") from error
+                return None  # asked again, and overwritten
         if self.offline:
             raise LinkError(
                 f"offline and the cache {self.cache_dir} has no answer from {self.url} for a query; "
