@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -67,26 +67,21 @@ class Build:
         return tuple(Count(what, read, used) for what, (read, used) in totals.items())
 
 
-def read_documents(specs: Sequence[str], *, stdin: BinaryIO | None = None) -> tuple[list[Document], list[SkippedPage]]:
-    """Parses every page; a page with no wikitext structure stops the build (a file) or is skipped (an export page)."""
-    documents: list[Document] = []
-    skipped: list[SkippedPage] = []
+def read_documents(specs: Sequence[str], *, stdin: BinaryIO | None = None) -> Iterator[Document | SkippedPage]:
+    """Parses page after page, keeping none: a page with no wikitext structure stops the
+    build (a file: InputError) or is skipped (a page of an export)."""
     for item in read_sources(list(specs), stdin=stdin):
         if isinstance(item, SkippedPage):
-            skipped.append(item)
+            yield item
             continue
         document = parse(item)
-        if not has_structure(document):
-            reason = "has no wikitext structure (no links, templates, headings or bold title)"
-            if item.revision_id is not None:
-                skipped.append(SkippedPage(item.origin, reason))
-                continue
+        if has_structure(document):
+            yield document
+            continue
+        reason = "has no wikitext structure (no links, templates, headings or bold title)"
+        if item.revision_id is None:
             raise InputError(f"{item.origin}: {reason}; is it a Wikipedia article's wikitext?")
-        documents.append(document)
-    if not documents:
-        raise InputError("no page could be built: " + "; ".join(f"{s.origin}: {s.reason}" for s in skipped)
-                         if skipped else "no page to build; pass a wikitext file, a directory or an export")
-    return documents, skipped
+        yield SkippedPage(item.origin, reason)
 
 
 def has_structure(document: Document) -> bool:
@@ -94,24 +89,32 @@ def has_structure(document: Document) -> bool:
                 or document.categories or document.refs)
 
 
-def assemble(documents: Sequence[Document], *, base: str = DEFAULT_BASE) -> tuple[tuple[Extraction, ...], Dataset]:
-    """Extracts every document into its own named graph, plus the dataset description."""
+def assemble(items: Iterable[Document | SkippedPage], *, base: str = DEFAULT_BASE
+             ) -> tuple[tuple[Extraction, ...], tuple[SkippedPage, ...], Dataset]:
+    """Extracts every document into its own named graph; documents are dropped as soon as they are read."""
     minter = Minter(base)
     dataset = export.new_dataset()
     extractions: list[Extraction] = []
+    skipped: list[SkippedPage] = []
     seen: dict[str, str] = {}
-    for document in documents:
-        extraction = extract(document)
+    for item in items:
+        if isinstance(item, SkippedPage):
+            skipped.append(item)
+            continue
+        extraction = extract(item)
         article = rdf.article_of(extraction)
         if str(article) in seen:
-            raise InputError(f"{document.page.origin}: the article {extraction.source.title!r} was already read "
+            raise InputError(f"{item.page.origin}: the article {extraction.source.title!r} was already read "
                              f"from {seen[str(article)]}; give each article once")
-        seen[str(article)] = document.page.origin
+        seen[str(article)] = item.page.origin
         graph = dataset.graph(article)
         for triple in rdf.to_graph(extraction, minter=minter):
             graph.add(triple)
         extractions.append(extraction)
-    return tuple(extractions), dataset
+    if not extractions:
+        raise InputError("no page could be built: " + "; ".join(f"{s.origin}: {s.reason}" for s in skipped)
+                         if skipped else "no page to build; pass a wikitext file, a directory or an export")
+    return tuple(extractions), tuple(skipped), dataset
 
 
 def describe(dataset: Dataset, *, base: str, endpoint: str | None = None) -> None:
@@ -131,8 +134,7 @@ def build(specs: Sequence[str], *, out: Path, base: str = DEFAULT_BASE, check: b
     """
     if out.exists() and not out.is_dir():
         raise ConfigError(f"--out {out} is a file; give a directory to publish into")
-    documents, skipped = read_documents(specs, stdin=stdin)
-    extractions, dataset = assemble(documents, base=base)
+    extractions, skipped, dataset = assemble(read_documents(specs, stdin=stdin), base=base)
     link_note = _link(dataset, link, base) if link else None
     describe(dataset, base=base)
     report = validate(dataset) if check else None

@@ -9,14 +9,15 @@ import click
 from kg import pipeline
 from kg.extract import extract as extract_document
 from kg.extract.report import render
+from kg.model import SkippedPage
 
 
 @click.command("extract")
 @click.argument("source")
 def extract(source: str) -> None:
     """Print the summits, people, places, documents and issues read from SOURCE."""
-    documents, skipped = pipeline.read_documents([source], stdin=sys.stdin.buffer if source == "-" else None)
-    for document in documents:
-        click.echo(render(extract_document(document)))
-    for page in skipped:
-        click.echo(f"skipped {page.origin}: {page.reason}")
+    for item in pipeline.read_documents([source], stdin=sys.stdin.buffer if source == "-" else None):
+        if isinstance(item, SkippedPage):
+            click.echo(f"skipped {item.origin}: {item.reason}")
+        else:
+            click.echo(render(extract_document(item)))
