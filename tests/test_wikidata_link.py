@@ -204,3 +204,15 @@ def test_a_damaged_cache_entry_is_asked_again_or_named_offline(endpoint, tmp_pat
         link_entities(small_graph(), endpoint=endpoint, cache_dir=tmp_path, offline=True, politeness=QUICK)
     again = link_entities(small_graph(), endpoint=endpoint, cache_dir=tmp_path, politeness=QUICK)
     assert (again.queries_asked, again.links) == (1, first.links)
+
+
+@pytest.mark.parametrize("status", [429, 500, 503])
+def test_a_busy_endpoint_is_asked_again_after_a_pause(tmp_path, status):
+    from kg.wikidata.endpoint import Endpoint
+
+    with recording_server(answers=2, statuses=(status,)) as (url, requests):
+        client = Endpoint(url=url, cache_dir=tmp_path, politeness=Politeness(min_interval=0, backoff=0.2))
+        started = time.monotonic()
+        assert client.select("SELECT * WHERE { ?s ?p ?o }", ("s",)) == ()
+        assert time.monotonic() - started >= 0.2
+    assert (len(requests), client.asked) == (2, 2)
