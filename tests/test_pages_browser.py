@@ -1,4 +1,5 @@
-"""End to end in headless Chromium: the index lists the summits, a summit page links its people.
+"""End to end in headless Chromium on the bundled article's build: the index lists the five
+summits, a summit page links its participants.
 
 Chromium comes from Debian (``scripts/ensure-chromium``, run by ``make test``); without it
 these tests are skipped and say why.
@@ -13,11 +14,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from click.testing import CliRunner
 
 from kg.server import App, Settings, running
 
-DATA = Path(__file__).parent / "data" / "query"
-FILES = (DATA / "fixture.trig", DATA / "hostile.ttl")
+HOSTILE = Path(__file__).parent / "data" / "query" / "hostile.ttl"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 pytestmark = pytest.mark.skipif(
@@ -26,8 +27,13 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def site():
-    application = App(Settings(port=0, query_timeout=5.0), data=FILES)
+def site(tmp_path_factory):
+    from kg.cli import main
+
+    out = tmp_path_factory.mktemp("build")
+    built = CliRunner().invoke(main, ["build", "--out", str(out)])
+    assert built.exit_code == 0, built.output
+    application = App(Settings(port=0, query_timeout=5.0), data=(out / "kg.trig", HOSTILE))
     try:
         with running(application) as url:
             yield url
@@ -51,7 +57,10 @@ def test_index_lists_the_five_summits(site, tmp_path):
     page = dom(site + "/", tmp_path)
     rows = re.findall(r'<tr class="summit">(.*?)</tr>', page, re.DOTALL)
     assert len(rows) == 5
-    assert "2000年朝韩首脑会晤" in rows[0] and "2018年9月朝韩首脑会晤" in rows[4]
+    assert [row.split("</td>")[0] for row in rows] == [
+        "<td>2000-06-13 – 2000-06-15", "<td>2007-10-02 – 2007-10-04", "<td>2018-04-27", "<td>2018-05-26", "<td>2018-09-18 – 2018-09-20"
+    ]
+    assert "卢武铉" in rows[1] and "百花园国宾馆" in rows[1]
 
 
 def test_a_summit_page_links_its_participants(site, tmp_path):
