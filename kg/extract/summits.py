@@ -130,7 +130,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     _names(reading, summit, section)
     if period is not None:
         registry.fact(summit, Prop.DURING_PERIOD, period, evidence=(evidence,))
-    for citation in cited:
+    for citation in _citations_of(sources, list(sentences)):  # every citation of its section
         registry.fact(summit, Prop.SUPPORTED_BY, citation)
     _venue(reading, summit, anchor, when.start, lead_venues)
     _participations(reading, people, summit, participants, [anchor] + paragraph)
