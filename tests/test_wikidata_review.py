@@ -36,6 +36,7 @@ def test_review_file_lists_candidates_and_entities_without_any():
     written = rows(review_csv(LINKS))
     assert [(r["entity"], r["qid"], r["score"]) for r in written] == [("urn:b", "Q18808", "0.000"), ("urn:c", "Q35637", "0.765"), ("urn:d", "", "")]
     assert written[0]["reason"].startswith("type clash") and written[0]["description"] == "capital"
+    assert written[0]["item_url"] == "https://www.wikidata.org/wiki/Q18808"
     assert list(written[0]) == list(COLUMNS)
 
 

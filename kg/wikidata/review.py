@@ -19,7 +19,7 @@ from kg.errors import LinkError
 from kg.wikidata.link import Link, Links
 from kg.wikidata.score import Method
 
-COLUMNS = ("entity", "label", "qid", "item_label", "description", "score", "method", "reason", "evidence", "accept")
+COLUMNS = ("entity", "label", "qid", "item_label", "description", "score", "method", "reason", "evidence", "item_url", "accept")
 _YES = {"yes", "y", "x", "1", "true", "accept"}
 _QID = re.compile(r"Q[1-9]\d*")
 
@@ -41,11 +41,12 @@ def review_csv(links: Links) -> str:
     writer.writerow(COLUMNS)
     for c in links.candidates:
         method = c.method.value if c.method else ""
-        writer.writerow((c.entity, c.label, c.qid, c.item_label, c.description, str(c.score), method, c.reason, c.evidence, ""))
+        url = f"https://www.wikidata.org/wiki/{c.qid}"
+        writer.writerow((c.entity, c.label, c.qid, c.item_label, c.description, str(c.score), method, c.reason, c.evidence, url, ""))
     with_candidates = {c.entity for c in links.candidates}
     for u in links.unlinked:
         if u.entity not in with_candidates:
-            writer.writerow((u.entity, u.label, "", "", "", "", "", u.reason, "", ""))
+            writer.writerow((u.entity, u.label, "", "", "", "", "", u.reason, "", "", ""))
     return out.getvalue()
 
 
