@@ -69,12 +69,13 @@ from kg.query import (
     write_graph,
     write_results,
 )
-from kg.store import load_store, triples_about, triples_pointing_at
+from kg.store import default_graph_triples, graph_names, load_store, triples_about, triples_pointing_at
 from kg.vocab import DEFAULT_BASE
 
 SKG = "https://w3id.org/summit-kg/ontology#"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+DCT_TITLE = NamedNode("http://purl.org/dc/terms/title")
 OWL_SAME_AS = NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 DERIVED_FROM = NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
 SUPPORTED_BY = NamedNode(SKG + "supportedBy")
@@ -478,8 +479,11 @@ class App:
         return _text(404, message)
 
     def _label(self, node: NamedNode | BlankNode, script: Script) -> str | None:
-        labels = [q.object for q in self.store.quads_for_pattern(node, RDFS_LABEL, None, None) if isinstance(q.object, Literal)]
-        return pick_label(labels, script)
+        for predicate in (RDFS_LABEL, DCT_TITLE):
+            labels = [q.object for q in self.store.quads_for_pattern(node, predicate, None, None) if isinstance(q.object, Literal)]
+            if labels:
+                return pick_label(labels, script)
+        return None
 
     def local_href(self, iri: str) -> str | None:
         """The local address of an entity IRI under the base, or None for others."""
@@ -554,6 +558,7 @@ class App:
             body = write_graph(Triples(tuple(sorted(set(outgoing) | set(incoming), key=str))), graph_format)
             return Reply(200, _with_charset(graph_format.media_type), body, vary)
         script = self._script(request)
+        outgoing = tuple(t for t in outgoing if t.subject == subject)  # /void's RDF has more than its page
         view = EntityView(
             iri=subject.value,
             title=self._label(subject, script) or short(subject),
@@ -585,10 +590,14 @@ class App:
 
     def _void(self, request: _Request) -> Reply:
         datasets = sorted({q.subject for q in self.store.quads_for_pattern(None, RDF_TYPE, VOID_DATASET, None)}, key=str)
-        triples = {t for d in datasets if isinstance(d, NamedNode) for t in triples_about(self.store, d)}
-        if not triples:
+        datasets = [d for d in datasets if isinstance(d, NamedNode)]
+        if not datasets:
             return self._not_found(request, "this graph has no void:Dataset description")
-        return self._describe(request, datasets[0], tuple(sorted(triples, key=str)), ())
+        # kg.trig keeps the whole description (partitions too) in its default graph
+        description = default_graph_triples(self.store) if graph_names(self.store) else ()
+        if not any(t.object == VOID_DATASET for t in description):
+            description = tuple(sorted({t for d in datasets for t in triples_about(self.store, d)}, key=str))
+        return self._describe(request, datasets[0], description, ())
 
     # --- SPARQL
 

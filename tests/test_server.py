@@ -322,3 +322,23 @@ def test_pick_label_prefers_the_script_then_the_other_then_english():
     assert pick_label(labels[:1], Script.SIMPLIFIED) == "Roh"
     assert pick_label([Literal("x", language="zh-Hant-HK")], Script.TRADITIONAL) == "x"
     assert pick_label([], Script.SIMPLIFIED) is None
+
+
+def test_void_serves_the_whole_default_graph_of_a_trig_build(tmp_path):
+    description = (
+        "<https://w3id.org/summit-kg/id/dataset> a <http://rdfs.org/ns/void#Dataset> ;"
+        ' <http://purl.org/dc/terms/title> "首脑会晤知识图谱"@zh-Hans, "首腦會晤知識圖譜"@zh-Hant ;'
+        " <http://rdfs.org/ns/void#propertyPartition> <https://w3id.org/summit-kg/id/dataset/p> ."
+        " <https://w3id.org/summit-kg/id/dataset/p> <http://rdfs.org/ns/void#triples> 5 ."
+    )
+    trig = tmp_path / "kg.trig"
+    trig.write_text(description + " <http://example.org/g> { <http://example.org/s> <http://example.org/p> 1 . }", encoding="utf-8")
+    turtle = tmp_path / "kg.ttl"
+    turtle.write_text(description + " <http://example.org/s> <http://example.org/p> 1 .", encoding="utf-8")
+    for path, partition_included in ((trig, True), (turtle, False)):
+        application = App(Settings(), data=(path,))
+        reply = request(application, "/void", accept="application/n-triples")
+        assert (b"<https://w3id.org/summit-kg/id/dataset/p> <http://rdfs.org/ns/void#triples>" in reply.body) is partition_included
+        assert b"http://example.org/s" not in reply.body
+    page = text(request(application, "/void?lang=zh-Hant"))
+    assert "<h1>首腦會晤知識圖譜</h1>" in page
