@@ -92,6 +92,11 @@ def test_link_accept_turns_a_reviewed_row_into_a_link(endpoint, tmp_path):
     assert "linked 4 (alias 1, review 1, sitelink 2)" in result.output
     links = Graph().parse(tmp_path / "out" / "links.ttl", format="turtle")
     assert (URIRef(rows[1]["entity"]), OWL.sameAs, WD.Q7) in links
+    rewritten = list(csv.DictReader(io.StringIO(review.read_text(encoding="utf-8"))))
+    assert [(r["qid"], r["accept"]) for r in rewritten if r["entity"] == rows[1]["entity"]] == [("Q7", "yes")]
+    again = run(*link_args(tmp_path, endpoint, "--accept", str(review)))  # the decision survives the rewrite
+    assert again.exit_code == 0, again.output
+    assert "linked 4 (alias 1, review 1, sitelink 2)" in again.output
 
 
 def test_link_without_a_build_says_what_to_do(tmp_path):

@@ -3,7 +3,8 @@
 ``review.csv`` has one row per candidate of every entity left unlinked, and one row with
 an empty ``qid`` for an entity with no candidate at all. A reviewer writes ``yes`` in the
 ``accept`` column of the right row (or types a Q-id into an empty one) and runs
-``kg link --accept review.csv``; accepted rows become links with method ``review``.
+``kg link --accept review.csv``; accepted rows become links with method ``review``, and
+stay in the rewritten file marked ``yes``, so the same file can be accepted on every run.
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ def review_csv(links: Links) -> str:
     for u in links.unlinked:
         if u.entity not in with_candidates:
             writer.writerow((u.entity, u.label, "", "", "", "", "", u.reason, "", "", ""))
+    for x in links.links:  # decisions already taken stay in the file, so --accept can be given again
+        if x.method is Method.REVIEW:
+            url = f"https://www.wikidata.org/wiki/{x.qid}"
+            writer.writerow((x.entity, x.label, x.qid, "", "", str(x.score), x.method.value, "accepted", x.evidence, url, "yes"))
     return out.getvalue()
 
 
@@ -93,7 +98,8 @@ def accept(links: Links, decisions: tuple[Acceptance, ...], *, origin: str) -> L
     for d in decisions:
         was = next((c for c in links.candidates if c.entity == d.entity and c.qid == d.qid), None)
         before = f" (was {was.score}: {was.evidence})" if was else ""
-        kept.append(Link(d.entity, d.label or d.entity, d.qid, Decimal("1.000"), Method.REVIEW, f"accepted by a reviewer in {origin}{before}", sources.get(d.entity)))
+        evidence = f"accepted by a reviewer in {origin}{before}"
+        kept.append(Link(d.entity, d.label or d.entity, d.qid, Decimal("1.000"), Method.REVIEW, evidence, sources.get(d.entity)))
     return replace(
         links,
         links=tuple(sorted(kept, key=lambda x: x.entity)),
