@@ -53,9 +53,9 @@ class Endpoint:
     cache_dir: Path
     offline: bool = False
     politeness: Politeness = field(default_factory=Politeness)
-    asked: int = 0
-    cached: int = 0
-    _last_request: float = 0.0
+    asked: int = field(default=0, init=False)
+    cached: int = field(default=0, init=False)
+    _last_request: float = field(default=0.0, init=False, repr=False)
 
     def select(self, query: str, variables: tuple[str, ...]) -> tuple[tuple[Node | None, ...], ...]:
         """The rows of a SELECT, each a tuple of terms in the order of ``variables``.
