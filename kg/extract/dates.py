@@ -6,6 +6,8 @@
 [('2018-04-27', '2018-04-27')]
 >>> [r.end.isoformat() for r in find_dates("2019年2月27日－28日")], chinese_number("二十一"), chinese_number("260万")
 (['2019-02-28'], 21, 2600000)
+>>> [(r.start.isoformat(), r.end.isoformat()) for r in find_dates("二〇〇〇年六月十三日至十五日")]
+[('2000-06-13', '2000-06-15')]
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ _D = r"(?P<d{n}>\d{{1,2}})\s*[日号號]"
 _DATE = re.compile(
     "(?:" + _Y.format(n=1) + ")?" + _M.format(n=1) + _D.format(n=1)
     + "(?:" + _RANGE + "(?:(?:" + _Y.format(n=2) + ")?" + _M.format(n=2) + ")?" + _D.format(n=2) + ")?"
+)
+_CN = "[〇零一二三四五六七八九十]"
+_CN_DATE = re.compile(
+    rf"(?:(?P<y1>{_CN}{{4}})年)?(?P<m1>{_CN}{{1,3}})月(?P<d1>{_CN}{{1,3}})[日号號]"
+    rf"(?:{_RANGE}(?:(?:(?P<y2>{_CN}{{4}})年)?(?P<m2>{_CN}{{1,3}})月)?(?P<d2>{_CN}{{1,3}})[日号號])?"
 )
 _YEAR_MONTH = re.compile(r"(?P<y>\d{4})\s*年\s*(?:(?P<m>\d{1,2})\s*月)?(?![0-9\s]*[日号號])")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
@@ -62,14 +69,15 @@ def find_dates(text: str, *, year: int | None = None, month: int | None = None) 
     """Every day-precise date or date range in ``text``; ``year`` fills in ``4月27日``."""
     text = normalize_digits(text)
     found: list[DateRange] = []
-    for match in _DATE.finditer(text):
-        y1 = int(match["y1"]) if match["y1"] else year
+    matches = [(m, int) for m in _DATE.finditer(text)] + [(m, _cn_int) for m in _CN_DATE.finditer(text)]
+    for match, number in sorted(matches, key=lambda pair: pair[0].start()):
+        y1 = number(match["y1"]) if match["y1"] else year
         if y1 is None:
             continue
-        m1, d1 = int(match["m1"]), int(match["d1"])
-        y2 = int(match["y2"]) if match["y2"] else y1
-        m2 = int(match["m2"]) if match["m2"] else m1
-        d2 = int(match["d2"]) if match["d2"] else d1
+        m1, d1 = number(match["m1"]), number(match["d1"])
+        y2 = number(match["y2"]) if match["y2"] else y1
+        m2 = number(match["m2"]) if match["m2"] else m1
+        d2 = number(match["d2"]) if match["d2"] else d1
         try:
             start, end = date(y1, m1, d1), date(y2, m2, d2)
         except ValueError:
@@ -78,6 +86,13 @@ def find_dates(text: str, *, year: int | None = None, month: int | None = None) 
             continue
         found.append(DateRange(start, end, match.start(), match.end(), bool(match["y1"])))
     return found
+
+
+def _cn_int(text: str) -> int:
+    """``二〇〇〇`` → 2000 (digit by digit), ``十五`` → 15."""
+    if len(text) == 4 and "十" not in text:
+        return int("".join(str(_DIGITS[c]) for c in text))
+    return chinese_number(text) or 0
 
 
 def find_year_months(text: str) -> list[YearMonth]:

@@ -140,7 +140,7 @@ class NameIndex:
         return "".join(out)
 
     def prefer(self, name: str) -> None:
-        """Make ``name`` the key of its group (a normalised office name over its spellings)."""
+        """Make ``name`` the key of its group (an office's normalised name, a document's first name)."""
         normal = self.normal(name)
         self._weight[normal] = max(self._weight.get(normal, 0), 4)
         root = self._find(normal)

@@ -359,11 +359,14 @@ def _outcomes(reading: Reading, summit: EntityId, sentences: tuple[Sentence, ...
     for sentence in sentences:
         if not SIGNED.search(sentence.hans):
             continue
+        skip_until = -1
         for start, end, name, article in _document_names(sentence):
+            if start < skip_until:
+                continue  # another name of the document before it, given in its parenthesis
             document = registry.named(Kind.DOCUMENT, name, article=article)
             registry.fact(summit, Prop.OUTCOME, document, evidence=(sentence.evidence(),))
             registry.evidence(document, sentence.evidence())
-            _other_names(reading, document, sentence, end)
+            skip_until = _other_names(reading, document, sentence, end)
 
 
 def _document_names(sentence: Sentence):
@@ -381,11 +384,14 @@ def _document_names(sentence: Sentence):
             yield spot.start, spot.end, spot.link.link.target, spot.link.link.target
 
 
-def _other_names(reading: Reading, document: EntityId, sentence: Sentence, end: int) -> None:
-    """``《甲》（又称《乙》，{{lang|en|…}}、{{lang|ko|…}}）``: 乙 and the en/ko names."""
+def _other_names(reading: Reading, document: EntityId, sentence: Sentence, end: int) -> int:
+    """``《甲》（又称《乙》，{{lang|en|…}}、{{lang|ko|…}}）``: 乙 and the en/ko names.
+
+    Returns where the parenthesis ends (``end`` when there is none).
+    """
     rest = sentence.text[end:]
     if not rest.startswith(("（", "(")):
-        return
+        return end
     depth, stop = 0, len(rest)
     for i, char in enumerate(rest):
         depth += char in "（("
@@ -399,8 +405,10 @@ def _other_names(reading: Reading, document: EntityId, sentence: Sentence, end: 
         text = sentence.text[inside[0] + match.start("t"):inside[0] + match.end("t")]
         reading.registry.label(document, Label(text, script_of(text)))
         reading.index.merge(document.key, text)
+        reading.index.prefer(document.key)  # the name the text gives first stays the key
     offset = sentence.start
     for run in sentence.passage.langs:
         if inside[0] <= run.start - offset and run.end - offset <= inside[1]:
             text = sentence.passage.text[run.start:run.end]
             reading.registry.label(document, Label(text, run.language), preferred=True)
+    return inside[1]

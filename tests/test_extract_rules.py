@@ -1,0 +1,103 @@
+"""The rules extraction is made of, each on the forms Chinese Wikipedia writes."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.dates import chinese_decimal, find_dates, find_year_months, parse_date, year_range
+from kg.extract.names import Label, NameIndex, VariantRule, strip_disambiguator
+from kg.model import Inference, Kind, Page, Prop
+from kg.wikitext import parse
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("2000年6月13日至15日，", None, [("2000-06-13", "2000-06-15")]),
+    ("4月27日，韩朝双方", 2018, [("2018-04-27", "2018-04-27")]),
+    ("2019年2月27日－28日", None, [("2019-02-27", "2019-02-28")]),
+    ("2018年4月30日至5月2日", None, [("2018-04-30", "2018-05-02")]),
+    ("2018年12月31日至2019年1月2日", None, [("2018-12-31", "2019-01-02")]),
+    ("於２０１８年９月１８日至２０日", None, [("2018-09-18", "2018-09-20")]),
+    ("二〇〇〇年六月十三日", None, [("2000-06-13", "2000-06-13")]),
+    ("5月26日舉行", None, []),  # no year anywhere: not a date we can publish
+    ("2月30日", 2019, []),  # no such day
+    ("金正日亦於2011年去世", None, []),  # a year is not a day
+])
+def test_dates(text, year, expected):
+    assert [(r.start.isoformat(), r.end.isoformat()) for r in find_dates(text, year=year)] == expected
+
+
+def test_years_months_and_ranges():
+    assert [(y.year, y.month) for y in find_year_months("2000年與2007年於平壤；2018年4月於")] == [
+        (2000, None), (2007, None), (2018, 4)]
+    assert year_range("金大中政府（1998－2003）") == (1998, 2003)
+    assert year_range("文在寅政府 （2017－）") == (2017, None)
+    assert parse_date("2018年4月27日") == date(2018, 4, 27) and parse_date("2018-03-06") == date(2018, 3, 6)
+    assert parse_date("April 2018") is None
+    assert chinese_decimal("260万") == Decimal(2600000) and chinese_decimal("四") == Decimal(4)
+    assert chinese_decimal("2.5亿") == Decimal("250000000.0")
+
+
+def test_names_fold_scripts_variants_and_disambiguators():
+    rules = [VariantRule((Label("特朗普", "zh-Hans"), Label("川普", "zh-Hant-TW")))]
+    index = NameIndex.build(rules, [])
+    assert index.key("川普") == index.key("特朗普") == "特朗普"
+    assert index.key("北韓") == index.key("北朝鲜") == "朝鲜民主主义人民共和国"
+    assert index.key("南韓") == "大韩民国" and index.key("中華民國") == "中华民国"
+    assert strip_disambiguator("香格里拉大酒店 (新加坡)") == "香格里拉大酒店"
+    assert strip_disambiguator("金正恩（政治人物）") == "金正恩"
+
+
+def _article(body: str):
+    return extract(parse(Page(text="'''测试会晤'''是两国领导人的会晤。\n" + body, origin="case", title="测试会晤")))
+
+
+def _facts(extraction, prop):
+    return [f for f in extraction.facts if f.prop is prop]
+
+
+def test_a_meeting_needs_a_day_and_a_participant():
+    nothing = _article("== 背景 ==\n2001年，两国计划于5月3日在[[某城]]举行会晤，但会晤最终取消。\n")
+    assert not [e for e in nothing.entities if e.id.kind is Kind.SUMMIT]
+    one = _article("== 2001年 ==\n2001年5月3日，第一次会晤在[[某城]]举行，甲国总统[[张三]]与乙国主席[[李四]]会谈。\n")
+    [summit] = [e for e in one.entities if e.id.kind is Kind.SUMMIT]
+    assert {f.value.key for f in _facts(one, Prop.PARTICIPANT)} == {"张三", "李四"}
+    assert [f.value for f in _facts(one, Prop.ORDINAL)] == [1]
+    assert [f.value.key for f in _facts(one, Prop.VENUE)] == ["某城"]
+
+
+def test_roles_are_the_offices_written_before_the_name():
+    one = _article("== 2001年 ==\n2001年5月3日，第一次会晤在[[某城]]举行，"
+                   "甲国总统兼乙党主席[[张三]]与时任乙国总理[[李四]]会谈。\n")
+    roles = {f.value.key for f in _facts(one, Prop.ROLE)}
+    assert roles == {"甲国总统", "乙党主席", "乙国总理"}
+
+
+def test_documents_and_their_other_names():
+    one = _article("== 2001年 ==\n2001年5月3日，第一次会晤在[[某城]]举行，甲国总统[[张三]]与乙国主席[[李四]]会谈，"
+                   "会后签署了《某城宣言》（又称《五三宣言》，{{lang|en|Moucheng Declaration}}）"
+                   "和[[两国友好协定]]。\n")
+    outcomes = {f.value.key for f in _facts(one, Prop.OUTCOME)}
+    assert outcomes == {"某城宣言", "两国友好协定"}
+    declaration = next(e for e in one.entities if e.id.key == "某城宣言")
+    assert ("Moucheng Declaration", "en") in {(l.text, l.language) for l in declaration.labels}
+    assert "五三宣言" in {l.text for l in declaration.alt_labels}
+
+
+def test_a_venue_chain_nests_places_and_a_side_marker_names_the_state():
+    one = _article("== 2001年 ==\n2001年5月3日，第一次会晤在[[板门店]][[韩国]]一方的[[某楼]]举行，"
+                   "甲国总统[[张三]]与乙国主席[[李四]]会谈。\n")
+    located = {(f.subject.key, f.value.key) for f in _facts(one, Prop.LOCATED_IN)}
+    assert located == {("某楼", "板门店"), ("某楼", "大韩民国")}
+    assert [f.value.key for f in _facts(one, Prop.VENUE)] == ["某楼"]
+
+
+def test_a_participant_named_only_in_the_cited_title_is_marked_inferred():
+    one = _article("== 2001年 ==\n2001年5月3日，第一次会晤在[[某城]]举行，甲国总统[[张三]]与乙国主席[[李四]]会谈。\n"
+                   "=== 2002年 ===\n2002年6月4日，双方在[[某城]]举行第2次会晤。"
+                   "<ref>{{cite web|url=http://x.test/a|title=张三今在某城会晤李四|date=2002-06-04}}</ref>\n")
+    inferred = {(f.value.key, f.inference) for f in _facts(one, Prop.PARTICIPANT) if f.inference}
+    assert inferred == {("张三", Inference.CITATION_TITLE), ("李四", Inference.CITATION_TITLE)}
