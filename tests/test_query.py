@@ -126,6 +126,8 @@ def test_leaders_with_roles_and_without(store):
     roles = {(p, r) for p, r in zip(column(result, "personLabel"), column(result, "roleLabel")) if r}
     assert roles == {("金大中", "韩国总统"), ("金正日", "朝鲜劳动党总书记")}
     assert len(result.rows) == 10  # two leaders at each of five summits, no spurious roles
+    sides = {(p, side) for p, side in zip(column(result, "personLabel"), column(result, "sideLabel")) if side}
+    assert sides == {("金大中", "大韩民国"), ("金正日", "朝鲜民主主义人民共和国")}
 
 
 def test_gaps_between_summits(store):
@@ -433,6 +435,12 @@ def test_bundled_leaders_and_roles(bundled):
     }
     assert all(None not in held for held in roles.values()), roles  # everyone has a role at the time
     assert len(roles[("2000-06-13", "金正日")]) == 2  # General Secretary and NDC Chairman
+    presidents = {r for (start, person), held in roles.items() if person in ("金大中", "卢武铉", "文在寅") for r in held}
+    assert presidents and all("总统" in role for role in presidents), presidents  # President of South Korea
+    sides: dict[str, set[str]] = {}
+    for start, side in zip(column(result, "start"), column(result, "sideLabel")):
+        sides.setdefault(start, set()).add(side)
+    assert sides == {start: {"大韩民国", "朝鲜民主主义人民共和国"} for start in STARTS}
 
 
 def test_bundled_gaps(bundled):
