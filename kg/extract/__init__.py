@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from kg.extract.entities import type_names
 from kg.extract.events import read_events
+from kg.extract.names import NOTE_TA
 from kg.extract.infobox import infobox_summit, summit_infoboxes
 from kg.extract.people import read_people
 from kg.extract.reading import read
@@ -26,7 +27,7 @@ from kg.model import Count, Extraction, Kind, SourceInfo
 from kg.wikitext import Document
 
 #: Templates whose content becomes graph content (names, citations, summits, main articles).
-INTERPRETED = ("notetA".lower(), "各地中文名", "infobox east asian", "lang", "reflist") + MAIN_TEMPLATES
+INTERPRETED = NOTE_TA + ("各地中文名", "infobox east asian", "lang", "reflist") + MAIN_TEMPLATES
 
 
 def extract(document: Document) -> Extraction:

@@ -31,6 +31,7 @@ REGION_TAGS = {
     "大陆": "zh-Hans-CN", "台湾": "zh-Hant-TW", "香港": "zh-Hant-HK", "澳门": "zh-Hant-MO",
     "新加坡": "zh-Hans-SG", "大马": "zh-Hans-MY", "马来西亚": "zh-Hans-MY", "港台": "zh-Hant",
 }
+NOTE_TA = ("noteta", "notetag", "note ta")
 _DISAMBIGUATOR = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
 _RULE_ITEM = re.compile(r"(zh-[a-z]+)\s*:\s*([^;；]+)")
 
@@ -61,7 +62,7 @@ def variant_rules(document: Document) -> tuple[VariantRule, ...]:
     """The regional-variant groups the article declares (``noteTA``, ``各地中文名``)."""
     rules: list[VariantRule] = []
     for template in document.templates:
-        if template.key in ("notetA".lower(), "notetag", "note ta"):
+        if template.key in NOTE_TA:
             for param in template.params:
                 forms = tuple(Label(plain(text).strip(), VARIANT_TAGS[code.lower()])
                               for code, text in _RULE_ITEM.findall(param.raw)

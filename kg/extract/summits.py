@@ -25,7 +25,7 @@ from kg.extract.roles import OFFICE_WORDS, title_after
 from kg.extract.scripts import script_of, to_hans, to_hant
 from kg.extract.sources import Sources, citation_title
 from kg.extract.text import Sentence, Spot
-from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop
+from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Span
 from kg.wikitext import Section
 
 MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|高峰会|首脑会议")
@@ -193,8 +193,8 @@ def _from_administration(reading, people: People, participants, period, section)
         if person is None and people.sides.get(leader.key) in sides and len(participants) >= 2:
             continue
         person = participants.setdefault(leader.key, _Participant(leader.key, leader.key))
-        heading = Evidence(section.span.__class__(section.span.start, section.body.start),
-                           section.heading.strip(), section.heading.strip())
+        heading = Evidence(Span(section.span.start, section.body.start), section.heading.strip(),
+                           section.heading.strip())
         person.inferences.append((Inference.SECTION_ADMINISTRATION, (period,), (heading,)))
 
 
