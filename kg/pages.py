@@ -1,7 +1,8 @@
 """The HTML pages of the server: plain values in, escaped HTML out.
 
 Every piece of text from the graph goes through :func:`html.escape`; links come from
-values the server built, and their ``href`` is escaped too. Labels are shown in the
+values the server built, their ``href`` is escaped too, and only local and http(s)
+addresses become links (an IRI like ``javascript:…`` is shown as text). Labels are shown in the
 reader's script (the server decides which from ``?lang=`` and ``Accept-Language``):
 
     >>> pick_label([Literal("盧武鉉", language="zh-Hant"), Literal("卢武铉", language="zh-Hans")], Script.SIMPLIFIED)
@@ -111,10 +112,13 @@ def _document(title: str, body: str, *, lang: str = "zh") -> str:
     )
 
 
+_SAFE_HREF = ("/", "?", "http://", "https://")
+
+
 def _link(link: Link) -> str:
     text = escape(link.text)
     note = f' <span class="note">{escape(link.note)}</span>' if link.note else ""
-    if link.href is None:
+    if link.href is None or not link.href.lower().startswith(_SAFE_HREF):  # no javascript: or data: links
         return text + note
     return f'<a href="{escape(link.href)}">{text}</a>{note}'
 

@@ -80,6 +80,7 @@ OWL_SAME_AS = NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 DERIVED_FROM = NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
 SUPPORTED_BY = NamedNode(SKG + "supportedBy")
 VOID_DATASET = NamedNode("http://rdfs.org/ns/void#Dataset")
+WIKIDATA = "http://www.wikidata.org/entity/"
 
 MAX_BODY = 1_000_000  # bytes of a POSTed query
 
@@ -569,7 +570,10 @@ class App:
             ),
             incoming=tuple(Statement(self._term_link(t.predicate, script), self._term_link(t.subject, script)) for t in incoming),
             sources=self._sources(outgoing, script),
-            same_as=tuple(Link(short(t.object), t.object.value) for t in outgoing if t.predicate == OWL_SAME_AS and isinstance(t.object, NamedNode)),
+            same_as=tuple(
+                Link(short(t.object), t.object.value) for t in outgoing
+                if t.predicate == OWL_SAME_AS and isinstance(t.object, NamedNode) and t.object.value.startswith(WIKIDATA)
+            ),
             script=script,
         )
         path = urlsplit(request.path).path

@@ -141,6 +141,8 @@ def test_entity_page_links_wikidata_sources_and_incoming(app):
 def test_entity_page_escapes_everything(app):
     page = text(request(app, "/id/person/mallory"))
     assert "<script>" not in page and "<img" not in page
+    assert 'href="javascript' not in page.lower()  # a javascript: IRI is shown as text, never linked
+    assert "Wikidata:" not in page  # only Wikidata items are offered as Wikidata links
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "Mallory &amp; &quot;friends&quot;" in text(request(app, "/id/person/mallory?lang=zh-Hant"))
 
