@@ -412,6 +412,8 @@ _ENTITY_TYPES = {
 }
 _ENTITY_NAMES = {"html": "text/html", "ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "application/ld+json",
                  "json-ld": "application/ld+json", "nt": "application/n-triples", "n-triples": "application/n-triples"}
+#: The pages run no script and load nothing; a label that slipped past escaping still could not.
+_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'"
 _CORS = (
     ("Access-Control-Allow-Origin", "*"),
     ("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS"),
@@ -447,6 +449,9 @@ class App:
         reply = self.handle(environ)
         status = f"{reply.status} {_REASONS.get(reply.status, 'Unknown')}"
         headers = [("Content-Type", reply.media_type), ("Content-Length", str(len(reply.body))), *_CORS, *reply.headers]
+        headers.append(("X-Content-Type-Options", "nosniff"))
+        if reply.media_type.startswith("text/html"):
+            headers.append(("Content-Security-Policy", _PAGE_POLICY))
         start_response(status, headers)
         return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [reply.body]
 

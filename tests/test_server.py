@@ -277,6 +277,12 @@ def test_time_limit_answers_503_then_recovers(base_url):
     assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 5
 
 
+def test_pages_forbid_scripts_over_http(base_url):
+    with urllib.request.urlopen(base_url + "/id/person/mallory", timeout=30) as response:
+        assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
 def test_entity_over_http_with_accept(base_url):
     outgoing = urllib.request.Request(base_url + ROH, headers={"Accept": "text/turtle"})
     with urllib.request.urlopen(outgoing, timeout=30) as response:
