@@ -338,9 +338,14 @@ class QueryPool:
         process = self._context.Process(target=_work, args=(child, self._data, self._settings), daemon=True)
         process.start()
         child.close()
-        if not parent.poll(120) or parent.recv() != "ready":
+        try:
+            ready = parent.poll(120) and parent.recv() == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
             process.kill()
-            raise QueryError("a query worker could not load the data")
+            process.join(5)
+            raise QueryError("a query worker process could not start or load the data; see the server's error output")
         worker = _Worker(process, parent)
         with self._lock:
             self._all.add(worker)
@@ -370,8 +375,13 @@ class QueryPool:
             start = not self._started
             self._started = True
         if start:
-            for _ in range(self._settings.workers):
-                self._idle.put(self._start_worker())
+            try:
+                for _ in range(self._settings.workers):
+                    self._idle.put(self._start_worker())
+            except QueryError as error:
+                with self._lock:
+                    self._started = False
+                return _text(503, str(error))
         try:
             worker = self._idle.get(timeout=timeout)
         except queue.Empty:
