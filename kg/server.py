@@ -34,6 +34,7 @@ from pyoxigraph import (
     BlankNode,
     Literal,
     NamedNode,
+    QueryBoolean,
     QueryResultsFormat,
     RdfFormat,
     Store,
@@ -655,27 +656,26 @@ class App:
             named_graphs=tuple(params.get("named-graph-uri", [])),
         )
         reply = self.pool.run(query_request)
-        return self._query_page(query=sparql, reply=reply) if html else reply
+        return self._query_page(query=sparql, reply=reply, script=self._script(request)) if html else reply
 
-    def _query_page(self, *, query: str | None, reply: Reply | None) -> Reply:
+    def _query_page(self, *, query: str | None, reply: Reply | None, script: Script = Script.SIMPLIFIED) -> Reply:
         examples = tuple(Link(f"{q.name}: {q.title}", query_href(q.text)) for q in named_queries())
         text = query if query is not None else next((q.text for q in named_queries() if q.name == "summits"), "")
         table, message, status = None, None, 200
         if reply is not None and reply.status != 200:
             message, status = reply.body.decode("utf-8", errors="replace").strip(), reply.status
         elif reply is not None:
-            table = self._table(reply)
+            table = self._table(reply, script)
         page = query_page(query=text, examples=examples, table=table, message=message)
         return Reply(status, _HTML, page.encode("utf-8"))
 
-    def _table(self, reply: Reply) -> TableView:
-        script = Script.SIMPLIFIED
+    def _table(self, reply: Reply, script: Script) -> TableView:
         if reply.media_type.startswith("application/n-triples"):
             triples = [t for t in parse(reply.body, format=RdfFormat.N_TRIPLES)]
             rows = tuple(tuple(self._term_link(term, script) for term in (t.subject, t.predicate, t.object)) for t in triples)
             return TableView(("subject", "predicate", "object"), rows)
         results = parse_query_results(reply.body, format=QueryResultsFormat.JSON)
-        if isinstance(results, bool) or not hasattr(results, "variables"):
+        if isinstance(results, QueryBoolean):
             return TableView(("boolean",), ((Link("true" if bool(results) else "false"),),))
         variables = [v.value for v in results.variables]
         rows = tuple(tuple(self._term_link(row[v], script) if row[v] is not None else Link("") for v in variables) for row in results)
@@ -686,7 +686,7 @@ class App:
         service = BlankNode("service")
         triples = [
             Triple(service, RDF_TYPE, NamedNode(sd + "Service")),
-            Triple(service, NamedNode(sd + "endpoint"), NamedNode(f"http://{request.host}/sparql")),
+            Triple(service, NamedNode(sd + "endpoint"), _endpoint(request.host)),
             Triple(service, NamedNode(sd + "supportedLanguage"), NamedNode(sd + "SPARQL11Query")),
             Triple(service, NamedNode(sd + "feature"), NamedNode(sd + "UnionDefaultGraph")),
         ]
@@ -713,6 +713,14 @@ def _read_request(environ: dict) -> _Request:
         body=body,
         host=environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME', 'localhost')}:{environ.get('SERVER_PORT', '80')}",
     )
+
+
+def _endpoint(host: str) -> NamedNode:
+    """The endpoint's own address, from the Host header when that makes a valid IRI."""
+    try:
+        return NamedNode(f"http://{host}/sparql")
+    except ValueError:
+        return NamedNode("http://localhost/sparql")
 
 
 def _first(params: dict[str, list[str]], name: str) -> str | None:

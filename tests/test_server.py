@@ -350,3 +350,21 @@ def test_void_serves_the_whole_default_graph_of_a_trig_build(tmp_path):
         assert b"http://example.org/s" not in reply.body
     page = text(request(application, "/void?lang=zh-Hant"))
     assert "<h1>首腦會晤知識圖譜</h1>" in page
+
+
+def test_html_results_of_ask_and_construct(app):
+    ask = text(request(app, "/sparql?format=html&query=" + quote(f"ASK {{ ?s a <{SKG}Summit> }}")))
+    assert "<th>boolean</th>" in ask and "<td>true</td>" in ask
+    construct = text(request(app, "/sparql?format=html&query=" + quote(f"CONSTRUCT {{ ?s a <{SKG}Summit> }} WHERE {{ ?s a <{SKG}Summit> }}")))
+    assert construct.count("<tr><td>") == 5 and "<th>subject</th>" in construct
+    error = request(app, "/sparql?format=html&query=" + quote("SELECT * {"))
+    assert error.status == 400 and 'class="error"' in text(error)
+
+
+def test_service_description_survives_a_strange_host(app):
+    import io
+
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/sparql", "HTTP_ACCEPT": "application/n-triples",
+               "HTTP_HOST": "bad host<>", "wsgi.input": io.BytesIO()}
+    reply = app.handle(environ)
+    assert reply.status == 200 and b"<http://localhost/sparql>" in reply.body
