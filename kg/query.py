@@ -208,21 +208,21 @@ def _read(path: Path) -> NamedQuery:
 
 
 def resolve(spec: str, *, directory: Path = QUERIES_DIR) -> NamedQuery:
-    """The query ``spec`` names: a named query, a ``.rq`` file, or SPARQL text itself.
+    """The query ``spec`` names: a named query, SPARQL text itself (it has a ``{``), or a file.
 
-    Raises :class:`QueryError` when ``spec`` looks like a name but no query has it.
+    Raises :class:`QueryError` when no named query or file has that name.
     """
     if _NAME.match(spec):
         path = directory / f"{spec}.rq"
         if path.is_file():
             return _read(path)
         raise QueryError(f"no named query {spec!r}; `kg query --list` shows them")
-    if spec.endswith(".rq") or ("\n" not in spec and Path(spec).is_file()):
-        path = Path(spec)
-        if not path.is_file():
-            raise QueryError(f"{spec}: no such query file")
-        return _read(path)
-    return parse_named_query(spec, name="<inline>", origin="<inline>")
+    if "{" in spec:  # every query form has a group pattern; no query file name does
+        return parse_named_query(spec, name="<inline>", origin="<inline>")
+    path = Path(spec)
+    if not path.is_file():
+        raise QueryError(f"{spec}: no such query file (and not SPARQL: it has no {{ … }})")
+    return _read(path)
 
 
 def bind(query: NamedQuery, values: Mapping[str, str]) -> str:

@@ -210,6 +210,10 @@ def test_resolve_a_file_text_or_unknown_name(tmp_path):
     assert resolve("ASK { ?s ?p ?o }").name == "<inline>"
     with pytest.raises(QueryError, match="kg query --list"):
         resolve("no-such-query")
+    with pytest.raises(QueryError, match="no such query file"):
+        resolve(str(tmp_path / "missing.rq"))
+    long_line = "SELECT * WHERE { ?s ?p ?o } # " + "x" * 300  # longer than a file name may be
+    assert resolve(long_line).text == long_line
 
 
 # --- running and limits ----------------------------------------------------------------------
