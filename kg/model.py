@@ -81,6 +81,7 @@ class Kind(Enum):
     AWARD_RECEIPT = "award-receipt"
     GIFT = "gift"
     CROSSING = "crossing"
+    EVENT = "event"
     CITATION = "citation"
     WEBLINK = "weblink"
 

@@ -35,6 +35,7 @@ CLASSES: dict[Kind, tuple[URIRef, ...]] = {
     Kind.AWARD_RECEIPT: (SKG.AwardReceipt,),
     Kind.GIFT: (SKG.Gift,),
     Kind.CROSSING: (SKG.Crossing,),
+    Kind.EVENT: (SKG.Event,),
     Kind.CITATION: (SKG.Citation,),
     Kind.WEBLINK: (SKG.ExternalLink,),
 }

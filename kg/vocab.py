@@ -51,7 +51,7 @@ KINDS = frozenset(
     {
         "summit", "series", "person", "place", "country", "document", "organization",
         "position", "participation", "administration", "period", "award", "award-receipt",
-        "gift", "crossing", "citation", "weblink", "link", "statement", "span", "dataset",
+        "gift", "crossing", "event", "citation", "weblink", "link", "statement", "span", "dataset",
     }
 )
 

@@ -177,6 +177,9 @@ CASES: dict[str, Break] = {
     "Administration-leader": breaks(
         "DELETE DATA { administration:A skg:leader person:A }", ("Administration-leader", "administration/A")
     ),
+    "Event-label": breaks(
+        'DELETE DATA { event:War rdfs:label "战争"@zh-Hans, "戰爭"@zh-Hant }', ("Event-label", "event/War")
+    ),
     "Award-label": breaks(
         'DELETE DATA { award:Peace rdfs:label "和平奖"@zh-Hans, "和平獎"@zh-Hant }', ("Award-label", "award/Peace")
     ),

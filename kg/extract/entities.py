@@ -5,7 +5,8 @@
   (``…去世，由金正恩接任``);
 - a place: where something is held (``在…举行``), lies (``位于…``), is crossed, visited
   or reached; a state when the gazetteer or the text (``…两国``) says so;
-- an office: the words before a person's name that end in an office word.
+- an office: the words before a person's name that end in an office word, or a linked
+  name ending in one (朝鲜最高领导人); an event: a linked name ending in 战争, 事件 ...
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from kg.model import Kind
 _LIES_IN = re.compile(r"位于")
 _MOVES = re.compile(rf"({CROSS_VERBS}|访问|抵达|到访|前往|进入)$")
 _TWO_STATES = re.compile(r"^(两|二|双)国")
+EVENT_WORDS = ("战争", "战役", "事件", "起义", "革命", "危机", "冲突", "会战", "政变", "运动")
 _HEADING_GOVERNMENT = re.compile(r"^\s*(?P<name>.+?)\s*(政府|政权|内阁|时期|执政时期)\s*(?:[（(].*)?$")
 
 
@@ -40,6 +42,12 @@ def type_names(reading: Reading) -> None:
                 registry.named(Kind.PLACE, spot.surface, article=_article(spot))
         for spot in _states(sentence):
             registry.named(Kind.COUNTRY, spot.surface, article=_article(spot))
+        for spot in sentence.spots:  # a linked office or event names itself by its last word
+            if spot.link and registry.kind_of(spot.surface) is None:
+                if spot.hans.endswith(OFFICE_WORDS):
+                    registry.named(Kind.POSITION, spot.surface, article=_article(spot))
+                elif spot.hans.endswith(EVENT_WORDS):
+                    registry.named(Kind.EVENT, spot.surface, article=_article(spot))
     for section in reading.by_section:
         leader = heading_leader(section.heading)
         if leader and leader in _known_names(reading) and not index.is_state(leader):

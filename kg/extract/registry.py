@@ -14,7 +14,7 @@ from kg.model import Entity, EntityId, Evidence, Fact, Inference, Kind, Label, P
 
 #: Kinds of entity named by their own name, strongest first.
 NAMED = (Kind.COUNTRY, Kind.PERSON, Kind.POSITION, Kind.DOCUMENT, Kind.AWARD,
-         Kind.ORGANIZATION, Kind.SERIES, Kind.PLACE)
+         Kind.ORGANIZATION, Kind.SERIES, Kind.EVENT, Kind.PLACE)
 
 
 class Registry:

@@ -45,6 +45,7 @@ ACCEPTED_CLASSES: dict[Kind, frozenset[str]] = {
     Kind.ORGANIZATION: frozenset({"Q43229"}),  # organization
     Kind.AWARD: frozenset({"Q618779"}),  # award
     Kind.POSITION: frozenset({"Q4164871", "Q294414"}),  # position, public office
+    Kind.EVENT: frozenset({"Q1190554", "Q1656682", "Q180684", "Q198"}),  # occurrence, event, conflict, war
 }
 
 BASE = {"sitelink": Decimal("0.95"), "label": Decimal("0.90"), "alias": Decimal("0.80")}

@@ -35,6 +35,7 @@ class Kind(Enum):
     ORGANIZATION = "Organization"
     AWARD = "Award"
     POSITION = "Position"
+    EVENT = "Event"
 
 
 @dataclass(frozen=True)
