@@ -513,7 +513,7 @@ class App:
             href = self.local_href(term.value)
             label = self._label(term, script) if href else None
             if href is not None:
-                return Link(label or short(term), href + f"?lang={script.value}")
+                return Link(label or unquote(href[len("/id/"):]), href + f"?lang={script.value}")
             return Link(short(term), term.value)
         if isinstance(term, Literal):
             if term.language:
