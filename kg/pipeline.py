@@ -36,6 +36,7 @@ class LinkOptions:
     cache_dir: Path
     offline: bool = False
     min_score: float = 0.8
+    politeness: object | None = None  # a kg.wikidata.Politeness; None: the polite defaults
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,8 @@ def _link(dataset: Dataset, options: LinkOptions, base: str) -> str:
     union = export.union(dataset)
     try:
         links = link_entities(union, endpoint=options.endpoint, cache_dir=options.cache_dir,
-                              offline=options.offline, min_score=options.min_score)
+                              offline=options.offline, min_score=options.min_score,
+                              politeness=options.politeness)
     except LinkError as error:
         return f"no Wikidata links: {error.message}; the graph is published without them"
     added = links_graph(links, minter_base=base)
@@ -163,7 +165,9 @@ def _link(dataset: Dataset, options: LinkOptions, base: str) -> str:
         for context, subjects in homes:
             if entity in subjects:
                 context.add((s, p, o))
-    return f"{len(links.links)} linked to Wikidata, {len(links.candidates)} for review, {len(links.unlinked)} unlinked"
+    waiting = {candidate.entity for candidate in links.candidates}
+    unlinked = len(links.unlinked) - len(waiting)  # entities waiting for review count as unlinked too
+    return f"{len(links.links)} linked to Wikidata, {len(waiting)} for review, {unlinked} with no candidate"
 
 
 def publish(dataset: Dataset, out: Path) -> tuple[Path, ...]:

@@ -1,4 +1,4 @@
-"""What the graph of the bundled article must say (shared/spec/seed-facts.md), asked in SPARQL over kg.ttl."""
+"""What the graph of the bundled article must say (docs/spec/seed-facts.md), asked in SPARQL over kg.ttl."""
 
 from __future__ import annotations
 
