@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from urllib.parse import unquote
 
 from pyoxigraph import (
     BlankNode,
@@ -45,7 +46,7 @@ from pyoxigraph import (
 )
 
 from kg.errors import QueryError
-from kg.vocab import PREFIXES
+from kg.vocab import DEFAULT_BASE, PREFIXES
 
 #: Where the named queries live.
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
@@ -371,14 +372,19 @@ def _term_json(term: Term) -> dict:
 
 
 def short(term: Term | None) -> str:
-    """A term as a person reads it: prefixed IRIs, bare strings, ``text@lang``.
+    """A term as a person reads it: prefixed IRIs, our entities as ``id:kind/key`` with the
+    key decoded, bare strings, ``text@lang``.
 
     >>> short(NamedNode("https://w3id.org/summit-kg/ontology#Summit"))
     'skg:Summit'
+    >>> short(NamedNode("https://w3id.org/summit-kg/id/person/%E6%96%87%E5%9C%A8%E5%AF%85"))
+    'id:person/文在寅'
     """
     if term is None:
         return ""
     if isinstance(term, NamedNode):
+        if term.value.startswith(DEFAULT_BASE) and len(term.value) > len(DEFAULT_BASE):
+            return "id:" + unquote(term.value[len(DEFAULT_BASE):])
         for prefix, namespace in PREFIXES.items():
             if term.value.startswith(str(namespace)) and len(term.value) > len(str(namespace)):
                 return f"{prefix}:{term.value[len(str(namespace)):]}"
