@@ -97,7 +97,7 @@ class TableView:
 
 _STYLE = """
 body{font-family:system-ui,"Noto Sans CJK SC","Noto Sans CJK TC",sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;line-height:1.5}
-table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
+table{border-collapse:collapse;width:100%}td{overflow-wrap:anywhere}td,th{border-bottom:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
 .note{color:#666;font-size:.8em}nav a{margin-right:1rem}textarea{width:100%;font-family:monospace}.error{color:#a00}
 """
 

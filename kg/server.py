@@ -514,7 +514,7 @@ class App:
             label = self._label(term, script) if href else None
             if href is not None:
                 return Link(label or unquote(href[len("/id/"):]), href + f"?lang={script.value}")
-            return Link(short(term), term.value)
+            return Link(unquote(short(term)), term.value)  # a Wikipedia address reads better decoded
         if isinstance(term, Literal):
             if term.language:
                 return Link(term.value, None, "@" + term.language)
