@@ -36,6 +36,10 @@ class LinkError(KgError):
     """Reconciliation with Wikidata failed (endpoint down, bad answer, bad review file)."""
 
 
+class PublishError(KgError):
+    """A store refused the graph or could not be reached (``kg publish``)."""
+
+
 class ValidationFailed(KgError):
     """The graph does not conform to the shapes; nothing was published."""
 

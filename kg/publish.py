@@ -27,7 +27,7 @@ from urllib.parse import quote, urlsplit
 
 from pyoxigraph import NamedNode, RdfFormat, Store, Triple, serialize
 
-from kg.errors import ConfigError
+from kg.errors import ConfigError, PublishError
 from kg.store import default_graph_triples, graph_names, graph_triples, union_triples
 
 
@@ -64,7 +64,7 @@ class Upload:
 def send_with_urllib(request: HttpRequest, *, timeout: float = 60.0) -> HttpResponse:
     """Send ``request`` with the standard library; HTTP error statuses are answers, not raised.
 
-    Raises :class:`~kg.errors.ConfigError` when the endpoint cannot be reached at all.
+    Raises :class:`~kg.errors.PublishError` when the endpoint cannot be reached at all.
     """
     outgoing = urllib.request.Request(
         request.url, data=request.body, method=request.method, headers={"Content-Type": request.content_type}
@@ -76,14 +76,15 @@ def send_with_urllib(request: HttpRequest, *, timeout: float = 60.0) -> HttpResp
         return HttpResponse(error.code, error.read())
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
-        raise ConfigError(f"cannot reach the endpoint {request.url}: {reason}; check --endpoint and that the store runs") from None
+        raise PublishError(f"cannot reach the endpoint {request.url}: {reason}; check --endpoint and that the store runs") from None
 
 
 def publish(store: Store, *, endpoint: str, graph: str | None = None, append: bool = False, send: Send = send_with_urllib) -> tuple[Upload, ...]:
     """Send every graph of ``store`` to the Graph Store Protocol ``endpoint``.
 
     Raises :class:`~kg.errors.ConfigError` when the endpoint or graph is not an http(s)
-    IRI, or the endpoint refuses a graph (the message has its status and answer).
+    IRI, and :class:`~kg.errors.PublishError` when the endpoint refuses a graph (the
+    message has its status and answer) or cannot be reached.
     """
     if urlsplit(endpoint).scheme not in ("http", "https") or not urlsplit(endpoint).netloc:
         raise ConfigError(f"--endpoint {endpoint!r} is not an http(s) URL, e.g. http://127.0.0.1:7878/store")
@@ -112,7 +113,7 @@ def _upload(endpoint: str, graph: str | None, triples: tuple[Triple, ...], *, me
     if not 200 <= response.status < 300:
         answer = response.body.decode("utf-8", errors="replace").strip().splitlines()
         where = graph or "the default graph"
-        raise ConfigError(
+        raise PublishError(
             f"the endpoint refused {where} with {response.status}: {answer[0] if answer else 'no message'}; "
             "check that --endpoint is its Graph Store Protocol address and writable"
         )

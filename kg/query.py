@@ -49,7 +49,7 @@ from kg.errors import QueryError
 from kg.vocab import DEFAULT_BASE, PREFIXES
 
 #: Where the named queries live.
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERIES_DIR = Path(__file__).resolve().parent / "queries"  # a link to the repository's queries/, shipped as package data
 
 _HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*?)\s*$")
 _PARAM = re.compile(r"^(\w+)\s+(\w+)\s*(?:[—–-]+\s*(.*))?$")

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from kg.errors import ConfigError
+from kg.errors import ConfigError, PublishError
 from kg.publish import HttpResponse, publish, send_with_urllib
 from kg.store import load_store
 
@@ -61,7 +61,7 @@ def test_one_graph_and_append(store):
 
 
 def test_refusal_and_bad_options_are_config_errors(store):
-    with pytest.raises(ConfigError, match="refused the default graph with 403: read only"):
+    with pytest.raises(PublishError, match="refused the default graph with 403: read only"):
         publish(store, endpoint="http://h/store", send=Recorder(403, b"read only\n"))
     with pytest.raises(ConfigError, match="not an http"):
         publish(store, endpoint="ftp://h/store", send=Recorder())
@@ -70,7 +70,7 @@ def test_refusal_and_bad_options_are_config_errors(store):
 
 
 def test_unreachable_endpoint_is_a_config_error(store):
-    with pytest.raises(ConfigError, match="cannot reach the endpoint"):
+    with pytest.raises(PublishError, match="cannot reach the endpoint"):
         publish(store, endpoint=f"http://127.0.0.1:{free_port()}/store", send=send_with_urllib)
 
 
