@@ -9,9 +9,9 @@ A plain WSGI application (stdlib + pyoxigraph) served by waitress. Routes:
   a service description without a query, the query page in a browser. Updates are
   refused (403), other methods get 405. CORS is open: the data is public.
 
-pyoxigraph cannot interrupt a running query from another thread, so queries run in
-worker processes: a query that outlives the time limit is stopped by ending its worker,
-which is replaced in the background. Results larger than the limit are refused.
+Queries run in worker processes (:mod:`kg.query_pool`) so the time limit can stop them;
+results larger than the limit are refused. Settings: :mod:`kg.server_settings`; content
+negotiation: :mod:`kg.negotiation`.
 
     >>> app = App(Settings(), data=(Path("tests/data/query/fixture.trig"),))
     >>> request(app, "/void", accept="text/turtle").status
@@ -21,8 +21,6 @@ which is replaced in the background. Results larger than the limit are refused.
 from __future__ import annotations
 
 import io
-import multiprocessing
-import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -37,14 +35,13 @@ from pyoxigraph import (
     QueryBoolean,
     QueryResultsFormat,
     RdfFormat,
-    Store,
     Triple,
     parse,
     parse_query_results,
     serialize,
 )
 
-from kg.errors import ConfigError, QueryError
+from kg.negotiation import negotiate, reader_script
 from kg.pages import (
     EntityView,
     Link,
@@ -59,19 +56,10 @@ from kg.pages import (
     query_href,
     query_page,
 )
-from kg.query import (
-    Boolean,
-    GraphFormat,
-    ResultFormat,
-    Triples,
-    execute,
-    named_queries,
-    short,
-    write_graph,
-    write_results,
-)
+from kg.query import GraphFormat, ResultFormat, Triples, named_queries, short, write_graph
+from kg.query_pool import TEXT, QueryPool, QueryRequest, Reply, choose_graph_format, text_reply, with_charset
+from kg.server_settings import Settings
 from kg.store import default_graph_triples, graph_names, load_store, triples_about, triples_pointing_at
-from kg.vocab import DEFAULT_BASE
 
 SKG = "https://w3id.org/summit-kg/ontology#"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -86,73 +74,7 @@ WIKIDATA = "http://www.wikidata.org/entity/"
 MAX_BODY = 1_000_000  # bytes of a POSTed query
 
 
-# --- settings ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Setting:
-    """One server setting: its name, default and meaning, and what values it accepts."""
-
-    name: str
-    default: object
-    help: str
-    check: Callable[[object], bool]
-    expected: str  # what check accepts, for the error message
-
-
-#: The one table that drives ``kg serve``'s options and help, the docs, and validation.
-SETTINGS: tuple[Setting, ...] = (
-    Setting("host", "127.0.0.1", "Address to listen on.", lambda v: bool(str(v).strip()), "a host name or address"),
-    Setting("port", 8000, "Port to listen on (0: any free port).", lambda v: 0 <= int(v) <= 65535, "0–65535"),
-    Setting(
-        "base", DEFAULT_BASE, "IRI base of the entities; {base}{kind}/{key} is served at /id/{kind}/{key}.",
-        lambda v: str(v).startswith(("http://", "https://")) and str(v).endswith("/"), "an http(s) IRI ending in /",
-    ),
-    Setting("query_timeout", 10.0, "Seconds a SPARQL query may run before it is stopped.", lambda v: 0 < float(v) <= 3600, "0 < seconds ≤ 3600"),
-    Setting("result_limit", 10_000, "Most rows or triples one query may return.", lambda v: int(v) >= 1, "a positive integer"),
-    Setting("allow_service", False, "Allow SERVICE calls from queries to remote endpoints.", lambda v: isinstance(v, bool), "true or false"),
-    Setting("workers", 2, "Query worker processes (queries running at once).", lambda v: 1 <= int(v) <= 64, "1–64"),
-)
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The server's settings; see :data:`SETTINGS` for their meaning and defaults.
-
-    Raises :class:`~kg.errors.ConfigError` when a value is out of range.
-    """
-
-    host: str = "127.0.0.1"
-    port: int = 8000
-    base: str = DEFAULT_BASE
-    query_timeout: float = 10.0
-    result_limit: int = 10_000
-    allow_service: bool = False
-    workers: int = 2
-
-    def __post_init__(self) -> None:
-        for setting in SETTINGS:
-            value = getattr(self, setting.name)
-            try:
-                accepted = setting.check(value)
-            except (TypeError, ValueError):
-                accepted = False
-            if not accepted:
-                option = "--" + setting.name.replace("_", "-")
-                raise ConfigError(f"{option} {value!r} is not valid; expected {setting.expected}")
-
-
 # --- requests and replies ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Reply:
-    """An HTTP answer."""
-
-    status: int
-    media_type: str
-    body: bytes
-    headers: tuple[tuple[str, str], ...] = ()
 
 
 _REASONS = {
@@ -160,256 +82,8 @@ _REASONS = {
     405: "Method Not Allowed", 406: "Not Acceptable", 413: "Content Too Large", 415: "Unsupported Media Type",
     500: "Internal Server Error", 503: "Service Unavailable",
 }
-_TEXT = "text/plain; charset=utf-8"
+_TEXT = TEXT
 _HTML = "text/html; charset=utf-8"
-
-
-def _text(status: int, message: str) -> Reply:
-    return Reply(status, _TEXT, (message + "\n").encode("utf-8"))
-
-
-@dataclass(frozen=True)
-class QueryRequest:
-    """A SPARQL query to answer, with how the client wants the answer."""
-
-    sparql: str
-    accept: str
-    format: str | None
-    default_graphs: tuple[str, ...] = ()
-    named_graphs: tuple[str, ...] = ()
-
-
-#: The ``format=`` / ``output=`` names clients send, for each kind of result.
-_RESULT_NAMES = {"json": ResultFormat.JSON, "xml": ResultFormat.XML, "csv": ResultFormat.CSV, "tsv": ResultFormat.TSV}
-_GRAPH_NAMES = {
-    "turtle": GraphFormat.TURTLE, "ttl": GraphFormat.TURTLE, "n3": GraphFormat.TURTLE,
-    "json-ld": GraphFormat.JSON_LD, "jsonld": GraphFormat.JSON_LD, "json": GraphFormat.JSON_LD,
-    "n-triples": GraphFormat.N_TRIPLES, "nt": GraphFormat.N_TRIPLES, "ntriples": GraphFormat.N_TRIPLES,
-    "xml": GraphFormat.RDF_XML, "rdf": GraphFormat.RDF_XML, "rdfxml": GraphFormat.RDF_XML,
-}
-_RESULT_TYPES = {
-    "application/sparql-results+json": ResultFormat.JSON, "application/json": ResultFormat.JSON,
-    "application/sparql-results+xml": ResultFormat.XML, "application/xml": ResultFormat.XML, "text/xml": ResultFormat.XML,
-    "text/csv": ResultFormat.CSV, "text/tab-separated-values": ResultFormat.TSV,
-}
-_GRAPH_TYPES = {
-    "text/turtle": GraphFormat.TURTLE, "application/x-turtle": GraphFormat.TURTLE, "text/n3": GraphFormat.TURTLE,
-    "application/ld+json": GraphFormat.JSON_LD, "application/json": GraphFormat.JSON_LD,
-    "application/n-triples": GraphFormat.N_TRIPLES, "text/plain": GraphFormat.N_TRIPLES,
-    "application/rdf+xml": GraphFormat.RDF_XML, "application/xml": GraphFormat.RDF_XML,
-}
-
-
-def weighted(header: str | None) -> list[str]:
-    """The values of an ``Accept``-style header, best first (q=0 dropped).
-
-    >>> weighted("text/html;q=0.5, application/json, */*;q=0")
-    ['application/json', 'text/html']
-    """
-    ranked = []
-    for position, part in enumerate((header or "").split(",")):
-        value, *params = [p.strip() for p in part.split(";")]
-        quality = 1.0
-        for param in params:
-            if param.lower().startswith("q="):
-                try:
-                    quality = float(param[2:])
-                except ValueError:
-                    quality = 0.0
-        if value and quality > 0:
-            ranked.append((-quality, position, value.lower()))
-    return [value for _, _, value in sorted(ranked)]
-
-
-def negotiate(accept: str | None, offers: Sequence[str]) -> str | None:
-    """The offer the client prefers most; the first offer when it accepts anything or says nothing.
-
-    >>> negotiate("application/ld+json, text/html;q=0.9", ["text/html", "application/ld+json"])
-    'application/ld+json'
-    """
-    wanted = weighted(accept) or ["*/*"]
-    for media_range in wanted:
-        for offer in offers:
-            kind = offer.split("/")[0]
-            if media_range in (offer, "*/*", f"{kind}/*"):
-                return offer
-    return None
-
-
-def reader_script(*, lang_param: str | None, accept_language: str | None) -> Script:
-    """The script to label things in: ``?lang=`` first, then the first Chinese language accepted.
-
-    zh-Hant, zh-TW, zh-HK and zh-MO mean Traditional; other Chinese tags Simplified.
-
-    >>> reader_script(lang_param=None, accept_language="en;q=0.5, zh-TW")
-    <Script.TRADITIONAL: 'zh-Hant'>
-    """
-    for tag in ([lang_param] if lang_param else []) + weighted(accept_language):
-        tag = tag.lower()
-        if tag.startswith(("zh-hant", "zh-tw", "zh-hk", "zh-mo")):
-            return Script.TRADITIONAL
-        if tag.startswith("zh"):
-            return Script.SIMPLIFIED
-    return Script.SIMPLIFIED
-
-
-def _choose_result_format(request: QueryRequest) -> ResultFormat:
-    if request.format and request.format.lower() in _RESULT_NAMES:
-        return _RESULT_NAMES[request.format.lower()]
-    offer = negotiate(request.accept, list(_RESULT_TYPES))
-    return _RESULT_TYPES.get(offer or "", ResultFormat.JSON)
-
-
-def _choose_graph_format(request: QueryRequest) -> GraphFormat:
-    if request.format and request.format.lower() in _GRAPH_NAMES:
-        return _GRAPH_NAMES[request.format.lower()]
-    offer = negotiate(request.accept, list(_GRAPH_TYPES))
-    return _GRAPH_TYPES.get(offer or "", GraphFormat.TURTLE)
-
-
-def answer_query(store: Store, request: QueryRequest, settings: Settings) -> Reply:
-    """The reply to one SPARQL query (what a worker process computes)."""
-    try:
-        result = execute(
-            store,
-            request.sparql,
-            max_results=settings.result_limit,
-            allow_service=settings.allow_service,
-            default_graphs=[NamedNode(g) for g in request.default_graphs],
-            named_graphs=[NamedNode(g) for g in request.named_graphs],
-        )
-        if isinstance(result, Triples):
-            graph_format = _choose_graph_format(request)
-            return Reply(200, _with_charset(graph_format.media_type), write_graph(result, graph_format))
-        result_format = _choose_result_format(request)
-        if isinstance(result, Boolean) and result_format in (ResultFormat.CSV, ResultFormat.TSV):
-            result_format = ResultFormat.JSON
-        return Reply(200, _with_charset(result_format.media_type), write_results(result, result_format))
-    except QueryError as error:
-        return _text(400, str(error))
-    except ValueError as error:  # a graph name that is not an IRI
-        return _text(400, f"bad graph IRI in the request: {error}")
-
-
-def _with_charset(media_type: str) -> str:
-    return media_type if "charset" in media_type else media_type + "; charset=utf-8"
-
-
-# --- worker processes ----------------------------------------------------------------------
-
-
-def _work(connection, data: tuple[Path, ...], settings: Settings) -> None:
-    """A worker process: load the data once, then answer queries until the pipe closes."""
-    store = load_store(data)
-    connection.send("ready")
-    while True:
-        try:
-            request = connection.recv()
-        except (EOFError, OSError):
-            return
-        connection.send(answer_query(store, request, settings))
-
-
-@dataclass(eq=False)
-class _Worker:
-    process: multiprocessing.process.BaseProcess
-    connection: object
-
-
-class QueryPool:
-    """Worker processes that answer SPARQL queries within the time limit.
-
-    A worker that is still busy when the limit is reached is ended and replaced in the
-    background; the client gets a 503 that says so. Workers start on the first query.
-    """
-
-    def __init__(self, data: tuple[Path, ...], settings: Settings) -> None:
-        self._data = data
-        self._settings = settings
-        self._context = multiprocessing.get_context("spawn")
-        self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._started = False
-        self._lock = threading.Lock()
-        self._all: set[_Worker] = set()
-        self._restocking: list[threading.Thread] = []
-        self._closed = False
-
-    def _start_worker(self) -> _Worker:
-        parent, child = self._context.Pipe()
-        process = self._context.Process(target=_work, args=(child, self._data, self._settings), daemon=True)
-        process.start()
-        child.close()
-        try:
-            ready = parent.poll(120) and parent.recv() == "ready"
-        except (EOFError, OSError):
-            ready = False
-        if not ready:
-            process.kill()
-            process.join(5)
-            raise QueryError("a query worker process could not start or load the data; see the server's error output")
-        worker = _Worker(process, parent)
-        with self._lock:
-            self._all.add(worker)
-        return worker
-
-    def _replace(self, worker: _Worker) -> None:
-        self._stop(worker)
-        thread = threading.Thread(target=self._restock, daemon=True)
-        self._restocking.append(thread)
-        thread.start()
-
-    def _restock(self) -> None:
-        if not self._closed:
-            self._idle.put(self._start_worker())
-
-    def _stop(self, worker: _Worker) -> None:
-        worker.process.kill()
-        worker.process.join(5)
-        worker.connection.close()
-        with self._lock:
-            self._all.discard(worker)
-
-    def run(self, request: QueryRequest) -> Reply:
-        """The reply to ``request``; a 503 when it ran out of time or no worker was free."""
-        timeout = self._settings.query_timeout
-        with self._lock:
-            start = not self._started
-            self._started = True
-        if start:
-            try:
-                for _ in range(self._settings.workers):
-                    self._idle.put(self._start_worker())
-            except QueryError as error:
-                with self._lock:
-                    self._started = False
-                return _text(503, str(error))
-        try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            return _text(503, f"all {self._settings.workers} query workers stayed busy for {timeout:g} s; try again later")
-        try:
-            worker.connection.send(request)
-            if worker.connection.poll(timeout):
-                reply = worker.connection.recv()
-                self._idle.put(worker)
-                return reply
-        except (EOFError, OSError):
-            self._replace(worker)
-            return _text(500, "the query worker died; the query may have exhausted memory")
-        self._replace(worker)
-        return _text(
-            503, f"the query ran longer than {timeout:g} s, the limit here, and was stopped; add LIMIT or narrow the query"
-        )
-
-    def close(self) -> None:
-        """End every worker."""
-        self._closed = True
-        for thread in self._restocking:
-            thread.join(120)
-        with self._lock:
-            workers = list(self._all)
-        for worker in workers:
-            self._stop(worker)
 
 
 # --- the application -----------------------------------------------------------------------
@@ -469,7 +143,7 @@ class App:
     def handle(self, environ: dict) -> Reply:
         """The reply to one WSGI request."""
         if int(environ.get("CONTENT_LENGTH") or 0) > MAX_BODY:
-            return _text(413, f"the request body is larger than {MAX_BODY} bytes; send a shorter query")
+            return text_reply(413, f"the request body is larger than {MAX_BODY} bytes; send a shorter query")
         request = _read_request(environ)
         if request.method == "OPTIONS":
             return Reply(204, _TEXT, b"", (("Access-Control-Max-Age", "86400"),))
@@ -493,7 +167,7 @@ class App:
     def _not_found(self, request: _Request, message: str) -> Reply:
         if negotiate(request.accept, ["text/html", "text/plain"]) == "text/html":
             return Reply(404, _HTML, error_page("404 Not Found", message).encode("utf-8"))
-        return _text(404, message)
+        return text_reply(404, message)
 
     def _label(self, node: NamedNode | BlankNode, script: Script) -> str | None:
         for predicate in (RDFS_LABEL, DCT_TITLE):
@@ -568,12 +242,12 @@ class App:
         wanted = _ENTITY_NAMES.get((_first(request.params, "format") or "").lower())
         media_type = wanted or negotiate(request.accept, list(_ENTITY_TYPES))
         if media_type is None:
-            return _text(406, "this resource is available as " + ", ".join(_ENTITY_TYPES))
+            return text_reply(406, "this resource is available as " + ", ".join(_ENTITY_TYPES))
         vary = (("Vary", "Accept, Accept-Language"),)
         graph_format = _ENTITY_TYPES[media_type]
         if graph_format is not None:
             body = write_graph(Triples(tuple(sorted(set(outgoing) | set(incoming), key=str))), graph_format)
-            return Reply(200, _with_charset(graph_format.media_type), body, vary)
+            return Reply(200, with_charset(graph_format.media_type), body, vary)
         script = self._script(request)
         outgoing = tuple(t for t in outgoing if t.subject == subject)  # /void's RDF has more than its page
         view = EntityView(
@@ -628,19 +302,19 @@ class App:
         content_type = request.content_type.split(";")[0].strip().lower()
         if request.method == "POST":
             if content_type == "application/sparql-update":
-                return _text(403, "this endpoint is read-only: SPARQL Update is refused")
+                return text_reply(403, "this endpoint is read-only: SPARQL Update is refused")
             if content_type == "application/sparql-query":
                 params["query"] = [request.body.decode("utf-8", errors="replace")]
             elif content_type == "application/x-www-form-urlencoded":
                 for name, values in parse_qs(request.body.decode("utf-8", errors="replace"), keep_blank_values=True).items():
                     params.setdefault(name, []).extend(values)
             else:
-                return _text(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
+                return text_reply(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
         if "update" in params:
-            return _text(403, "this endpoint is read-only: SPARQL Update is refused")
+            return text_reply(403, "this endpoint is read-only: SPARQL Update is refused")
         queries = params.get("query", [])
         if len(queries) > 1:
-            return _text(400, "give exactly one query parameter")
+            return text_reply(400, "give exactly one query parameter")
         output = _first(params, "format") or _first(params, "output") or _first(params, "results")
         if not queries:
             if output is None and negotiate(request.accept, ["text/html", "text/turtle"]) == "text/html":
@@ -694,9 +368,9 @@ class App:
             triples.append(Triple(service, NamedNode(sd + "resultFormat"), NamedNode(result_format.value.iri)))
         for graph_format in GraphFormat:
             triples.append(Triple(service, NamedNode(sd + "resultFormat"), NamedNode(graph_format.value.iri)))
-        graph_format = _choose_graph_format(QueryRequest("", request.accept, _first(request.params, "format")))
+        graph_format = choose_graph_format(QueryRequest("", request.accept, _first(request.params, "format")))
         body = serialize(triples, format=graph_format.value, prefixes={"sd": sd} if graph_format is not GraphFormat.N_TRIPLES else None)
-        return Reply(200, _with_charset(graph_format.media_type), body)
+        return Reply(200, with_charset(graph_format.media_type), body)
 
 
 def _read_request(environ: dict) -> _Request:

@@ -17,7 +17,9 @@ from SPARQLWrapper import CSV, JSON, POST, SPARQLWrapper, TURTLE, XML
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kg.errors import ConfigError
-from kg.server import SETTINGS, App, Settings, negotiate, reader_script, request, running, weighted
+from kg.negotiation import negotiate, reader_script, weighted
+from kg.server import App, request, running
+from kg.server_settings import SETTINGS, Settings
 from kg.pages import Script
 
 DATA = Path(__file__).parent / "data" / "query"

@@ -1,0 +1,62 @@
+"""The settings of ``kg serve``: one table drives its options, its help, the docs and validation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kg.errors import ConfigError
+from kg.vocab import DEFAULT_BASE
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One server setting: its name, default and meaning, and what values it accepts."""
+
+    name: str
+    default: object
+    help: str
+    check: Callable[[object], bool]
+    expected: str  # what check accepts, for the error message
+
+
+#: The one table that drives ``kg serve``'s options and help, the docs, and validation.
+SETTINGS: tuple[Setting, ...] = (
+    Setting("host", "127.0.0.1", "Address to listen on.", lambda v: bool(str(v).strip()), "a host name or address"),
+    Setting("port", 8000, "Port to listen on (0: any free port).", lambda v: 0 <= int(v) <= 65535, "0–65535"),
+    Setting(
+        "base", DEFAULT_BASE, "IRI base of the entities; {base}{kind}/{key} is served at /id/{kind}/{key}.",
+        lambda v: str(v).startswith(("http://", "https://")) and str(v).endswith("/"), "an http(s) IRI ending in /",
+    ),
+    Setting("query_timeout", 10.0, "Seconds a SPARQL query may run before it is stopped.", lambda v: 0 < float(v) <= 3600, "0 < seconds ≤ 3600"),
+    Setting("result_limit", 10_000, "Most rows or triples one query may return.", lambda v: int(v) >= 1, "a positive integer"),
+    Setting("allow_service", False, "Allow SERVICE calls from queries to remote endpoints.", lambda v: isinstance(v, bool), "true or false"),
+    Setting("workers", 2, "Query worker processes (queries running at once).", lambda v: 1 <= int(v) <= 64, "1–64"),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The server's settings; see :data:`SETTINGS` for their meaning and defaults.
+
+    Raises :class:`~kg.errors.ConfigError` when a value is out of range.
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    base: str = DEFAULT_BASE
+    query_timeout: float = 10.0
+    result_limit: int = 10_000
+    allow_service: bool = False
+    workers: int = 2
+
+    def __post_init__(self) -> None:
+        for setting in SETTINGS:
+            value = getattr(self, setting.name)
+            try:
+                accepted = setting.check(value)
+            except (TypeError, ValueError):
+                accepted = False
+            if not accepted:
+                option = "--" + setting.name.replace("_", "-")
+                raise ConfigError(f"{option} {value!r} is not valid; expected {setting.expected}")
