@@ -5,8 +5,8 @@ values the server built, their ``href`` is escaped too, and only local and http(
 addresses become links (an IRI like ``javascript:…`` is shown as text). Labels are shown in the
 reader's script (the server decides which from ``?lang=`` and ``Accept-Language``):
 
-    >>> pick_label([Literal("盧武鉉", language="zh-Hant"), Literal("卢武铉", language="zh-Hans")], Script.SIMPLIFIED)
-    '卢武铉'
+    >>> pick_label([Literal("馬英九", language="zh-Hant"), Literal("马英九", language="zh-Hans")], Script.SIMPLIFIED)
+    '马英九'
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ def query(spec: str | None, data: tuple[Path, ...], params: tuple[str, ...], out
     \b
     Examples:
       kg query summits
-      kg query summits-of-person --param name=盧武鉉
+      kg query summits-of-person --param name=NAME   (either script)
       kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --data build/kg.ttl
     """
     if list_queries:

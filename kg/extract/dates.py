@@ -1,13 +1,13 @@
 """Dates, years and numbers as Chinese text writes them.
 
->>> [(r.start.isoformat(), r.end.isoformat()) for r in find_dates("2000年6月13日至15日，")]
-[('2000-06-13', '2000-06-15')]
->>> [(r.start.isoformat(), r.end.isoformat()) for r in find_dates("4月27日举行", year=2018)]
-[('2018-04-27', '2018-04-27')]
+>>> [(r.start.isoformat(), r.end.isoformat()) for r in find_dates("2015年11月6日至7日，")]
+[('2015-11-06', '2015-11-07')]
+>>> [(r.start.isoformat(), r.end.isoformat()) for r in find_dates("6月12日举行", year=2018)]
+[('2018-06-12', '2018-06-12')]
 >>> [r.end.isoformat() for r in find_dates("2019年2月27日－28日")], chinese_number("二十一"), chinese_number("260万")
 (['2019-02-28'], 21, 2600000)
->>> [(r.start.isoformat(), r.end.isoformat()) for r in find_dates("二〇〇〇年六月十三日至十五日")]
-[('2000-06-13', '2000-06-15')]
+>>> [(r.start.isoformat(), r.end.isoformat()) for r in find_dates("二〇一五年十一月六日至七日")]
+[('2015-11-06', '2015-11-07')]
 """
 
 from __future__ import annotations

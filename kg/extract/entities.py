@@ -1,8 +1,8 @@
 """The first pass: which names are people, places, states and offices, by how the text uses them.
 
-- a person: a name written after an office (``韩国总统金大中``), or named as the leader of a
-  government (``金大中政府``, ``在李明博和朴槿惠两任…政府``), or who died or took over
-  (``…去世，由金正恩接任``);
+- a person: a name written after an office (``甲国总统张三``), or named as the leader of a
+  government (``张三政府``, ``在李四和王五两任…政府``), or who died or took over
+  (``…去世，由赵六接任``);
 - a place: where something is held (``在…举行``), lies (``位于…``), is crossed, visited
   or reached; a state when the gazetteer or the text (``…两国``) says so;
 - an office: the words before a person's name that end in an office word, or a linked
@@ -80,7 +80,7 @@ def _titled_people(reading: Reading) -> list:
 
 
 def heading_leader(heading: str) -> str | None:
-    """``金大中政府（1998－2003）`` → ``金大中``."""
+    """``张三政府（1998－2003）`` → ``张三``."""
     match = _HEADING_GOVERNMENT.match(to_hans(heading))
     return match["name"].strip() if match else None
 
@@ -109,7 +109,7 @@ def _people(sentence: Sentence, reading: Reading):
 
 
 def _before_government(after: str) -> bool:
-    """``金大中政府``, ``…两任政府``: the name leads a government."""
+    """``张三政府``, ``…两任政府``: the name leads a government."""
     return after.startswith("政府") or bool(GOVERNMENTS.match(after))
 
 

@@ -2,11 +2,11 @@
 
 Each rule reads one sentence of a summit's section and ties what it finds to that summit:
 
-- ``金大中…获颁该年的诺贝尔和平奖``: the person before the verb received the award (``…奖``)
+- ``张三…获颁该年的诺贝尔和平奖``: the person before the verb received the award (``…奖``)
   in the summit's year (``该年``) or the year written;
-- ``金正日赠送给韩国总统卢武铉四吨价值达260万美元的松茸``: giver, recipient, quantity,
-  value and item; ``卢武铉也回赠了金正日…、…以及…`` gives one gift per item;
-- ``卢武铉步行穿过三八线``: a crossing, with how it was made.
+- ``张三赠送给乙国总统李四四吨价值达260万美元的松茸``: giver, recipient, quantity,
+  value and item; ``李四也回赠了张三…、…以及…`` gives one gift per item;
+- ``李四步行穿过三八线``: a crossing, with how it was made.
 """
 
 from __future__ import annotations

@@ -53,7 +53,7 @@ class VariantRule:
 
 
 def strip_disambiguator(name: str) -> str:
-    """``"金正恩 (政治人物)"`` → ``"金正恩"``."""
+    """``"香格里拉大酒店 (新加坡)"`` → ``"香格里拉大酒店"``."""
     stripped = _DISAMBIGUATOR.sub("", name).strip()
     return stripped or name.strip()
 

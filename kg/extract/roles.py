@@ -1,4 +1,4 @@
-"""Titles written before a name (``韩国总统金大中``) or around it (``以总统身份``).
+"""Titles written before a name (``甲国总统张三``) or around it (``以总统身份``).
 
 A title is the run of words right before a name that ends in an office word (总统,
 总书记, 委员长 ...), cut at the function word or punctuation before it and split at ``兼``.

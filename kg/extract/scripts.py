@@ -3,8 +3,8 @@
 Character-level conversion keeps lengths, so offsets found in a converted text are offsets
 in the original::
 
-    >>> to_hans("盧武鉉"), to_hant("卢武铉"), script_of("板門店"), script_of("平壤")
-    ('卢武铉', '盧武鉉', 'zh-Hant', 'zh')
+    >>> to_hans("馬英九"), to_hant("马英九"), script_of("國賓館"), script_of("平壤")
+    ('马英九', '馬英九', 'zh-Hant', 'zh')
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 A section's *anchor* is a sentence that names a meeting (会晤, 会谈, 峰会 ...) and gives a
 day-precise date (``2000年6月13日至15日``; ``4月27日`` takes its year from the heading).
-From the anchor and its paragraph come the ordinal, the venue chain (``在边境板门店的和平之家
-举行``: 和平之家 in 板门店), the participants with their offices, and from the whole section the
+From the anchor and its paragraph come the ordinal, the venue chain (``在新加坡的香格里拉大酒店
+举行``: the hotel in Singapore), the participants with their offices, and from the whole section the
 documents signed (《…》 or a linked name ending in 宣言, 协议 ...). What the section does not
 say is taken, and marked as inferred, from the lead (a more specific venue), from the cited
 sources' titles and the section's government (participants), or from who held power on
@@ -167,7 +167,7 @@ def _citations_of(sources: Sources, sentences: list[Sentence]) -> tuple[EntityId
 
 
 def _from_citation_titles(reading, participants, cited, anchor) -> None:
-    """Participants the cited sources' titles name (``文在寅今在板门店会晤金正恩``)."""
+    """Participants the cited sources' titles name (``张三今在某城会晤李四``)."""
     if len(participants) >= 2:
         return
     for citation in cited:
@@ -319,7 +319,7 @@ def _held_at_chain(reading: Reading, sentence: Sentence) -> tuple[Spot, ...]:
 
 
 def _record_chain(reading: Reading, chain: tuple[Spot, ...], sentence: Sentence) -> EntityId | None:
-    """``板门店 韩国 一方 和平之家``: each place lies in the one before; a state marked 一方 holds the next."""
+    """``某村 甲国 一方 某楼``: each place lies in the one before; a state marked 一方 holds the next."""
     registry = reading.registry
     evidence = (sentence.evidence(),)
     places = [registry.named(registry.kind_of(s.surface) or Kind.PLACE, s.surface) for s in chain]

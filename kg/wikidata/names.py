@@ -1,9 +1,9 @@
 """Names in the scripts and languages Wikidata uses, and the keys they are compared by.
 
-Chinese names are compared in Simplified script (OpenCC ``t2s``), so ``盧武鉉`` and
-``卢武铉`` share a key; Korean and English names are compared case- and space-folded::
+Chinese names are compared in Simplified script (OpenCC ``t2s``), so ``馬英九`` and
+``马英九`` share a key; Korean and English names are compared case- and space-folded::
 
-    >>> name_key(Name("盧武鉉", "zh-Hant")) == name_key(Name("卢武铉", "zh"))
+    >>> name_key(Name("馬英九", "zh-Hant")) == name_key(Name("马英九", "zh"))
     True
     >>> name_key(Name("Kim  Jong-il", "en")) == name_key(Name("kim jong-il", "en"))
     True

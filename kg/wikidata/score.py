@@ -10,8 +10,8 @@ a plain value out::
     >>> from kg.wikidata.names import Name
     >>> from kg.wikidata.candidates import Item
     >>> from kg.wikidata.subjects import Kind, Subject
-    >>> ours = Subject("urn:x", Kind.PERSON, (Name("盧武鉉", "zh-Hant"),), (), None)
-    >>> item = Item("Q1", labels=(Name("卢武铉", "zh"),), classes=frozenset({"Q5"}))
+    >>> ours = Subject("urn:x", Kind.PERSON, (Name("馬英九", "zh-Hant"),), (), None)
+    >>> item = Item("Q1", labels=(Name("马英九", "zh"),), classes=frozenset({"Q5"}))
     >>> fit = assess(ours, item, sitelink=None)
     >>> fit.method, fit.score, fit.clash
     (<Method.LABEL: 'label'>, Decimal('0.900'), None)
