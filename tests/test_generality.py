@@ -43,7 +43,14 @@ def bundled():
     return summits(run(BUNDLED))
 
 
-@pytest.mark.parametrize("convert", [to_hant, to_hans], ids=["traditional", "simplified"])
+def _opencc(config: str):
+    import opencc
+
+    return opencc.OpenCC(config).convert
+
+
+@pytest.mark.parametrize("convert", [to_hant, to_hans, _opencc("s2twp"), _opencc("s2hk"), _opencc("tw2sp")],
+                         ids=["traditional", "simplified", "taiwan-words", "hong-kong", "mainland-words"])
 def test_the_same_article_in_the_other_script_gives_the_same_summits_and_iris(bundled, convert):
     converted = summits(run(convert(BUNDLED), title=convert("朝韩首脑会晤")))
     assert converted == bundled
