@@ -121,3 +121,12 @@ def test_no_summit_is_invented():
         hiatus_only = hiatus_only[:section.span.start] + hiatus_only[section.span.end:]
     assert "第一次" not in hiatus_only and "中斷" in hiatus_only
     assert summits(run(hiatus_only)) == {}  # the lead and the hiatus name years, not meetings
+
+
+def test_a_one_summit_article_without_an_infobox_says_it_in_its_lead():
+    text = (ARTICLES / "ma-xi-meeting.wiki").read_text(encoding="utf-8")
+    with_box = summits(extract(parse(Page(text=text, origin="ma-xi", title="馬習會"))))
+    no_box = re.sub(r"\{\{Infobox summit meeting.*?\n\}\}\n", "", text, flags=re.S)
+    assert "Infobox" not in no_box
+    without = summits(extract(parse(Page(text=no_box, origin="ma-xi", title="馬習會"))))
+    assert without == with_box  # the same summit, the same IRI, from the lead's prose
