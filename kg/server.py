@@ -69,6 +69,7 @@ OWL_SAME_AS = NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 DERIVED_FROM = NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
 SUPPORTED_BY = NamedNode(SKG + "supportedBy")
 VOID_DATASET = NamedNode("http://rdfs.org/ns/void#Dataset")
+VOID_SPARQL_ENDPOINT = NamedNode("http://rdfs.org/ns/void#sparqlEndpoint")
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 MAX_BODY = 1_000_000  # bytes of a POSTed query
@@ -291,7 +292,8 @@ class App:
         description = default_graph_triples(self.store) if graph_names(self.store) else ()
         if not any(t.object == VOID_DATASET for t in description):
             description = tuple(sorted({t for d in datasets for t in triples_about(self.store, d)}, key=str))
-        return self._describe(request, datasets[0], description, ())
+        served = Triple(datasets[0], VOID_SPARQL_ENDPOINT, _endpoint(request.host))  # the dataset is served here
+        return self._describe(request, datasets[0], tuple(description) + (served,), ())
 
     # --- SPARQL
 

@@ -158,6 +158,7 @@ def test_void_serves_the_dataset_description(app):
     reply = request(app, "/void", accept="text/turtle")
     assert reply.status == 200
     assert b"void:Dataset" in reply.body and b"creativecommons.org/licenses/by-sa/4.0" in reply.body
+    assert b"void:sparqlEndpoint <http://localhost:80/sparql>" in reply.body  # where it is served
 
 
 def test_read_only_methods_and_cors(app):
