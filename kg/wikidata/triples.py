@@ -8,16 +8,15 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, XSD
 
-from kg.vocab import PREFIXES, SKG, WD, Minter
+from kg.export import new_graph
+from kg.vocab import SKG, WD, Minter
 from kg.wikidata.link import Links
 
 
 def links_graph(links: Links, *, minter_base: str) -> Graph:
     """A graph of the links of ``links``, with link nodes under ``minter_base``."""
     minter = Minter(minter_base)
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, replace=True)
+    graph = new_graph()
     for link in links.links:
         entity, item = URIRef(link.entity), WD[link.qid]
         node = minter.hashed("link", link.entity, link.qid)
