@@ -19,7 +19,7 @@ from rdflib import Dataset
 from kg import export, rdf, void
 from kg.errors import ConfigError, InputError, LinkError
 from kg.extract import extract
-from kg.model import Count, Extraction, Issue, Page, Severity, SkippedPage
+from kg.model import Count, Extraction, Issue, Severity, SkippedPage
 from kg.source import read_sources
 from kg.validate import Report, validate
 from kg.vocab import DEFAULT_BASE, SKG, Minter

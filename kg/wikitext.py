@@ -12,7 +12,7 @@ text. What cannot be interpreted becomes an :class:`~kg.model.Issue`, never an e
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import unescape
 
 import mwparserfromhell

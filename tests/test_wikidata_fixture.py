@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDFS, SKOS
 

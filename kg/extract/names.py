@@ -19,7 +19,7 @@ from importlib import resources
 
 from kg.extract.scripts import script_of, to_hans, to_hant
 from kg.model import Label
-from kg.wikitext import Document, Template, Wikilink, plain
+from kg.wikitext import Document, Wikilink, plain
 
 #: noteTA / -{ }- variant codes → BCP 47 tags.
 VARIANT_TAGS = {
