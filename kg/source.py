@@ -61,7 +61,10 @@ def default_corpus() -> Path:
     >>> default_corpus().name
     'corpus'
     """
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    package = Path(__file__).resolve().parent
+    corpus = package.parent / "corpus"  # the checkout's; an installed package ships a copy
+    if not corpus.is_dir():
+        corpus = package / "corpus"
     if not corpus.is_dir():
         raise InputError(f"bundled corpus not found at {corpus}; pass a SOURCE to kg build")
     return corpus
