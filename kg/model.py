@@ -200,6 +200,8 @@ class Inference(Enum):
     LEADER_IN_OFFICE = "leader-in-office"
     INFOBOX = "infobox"
     EARLIER_ROLE = "earlier-role"
+    CITATION_DATE = "citation-date"
+    NEIGHBOURING_SUMMITS = "neighbouring-summits"
 
 
 @dataclass(frozen=True)

@@ -475,7 +475,8 @@ def test_bundled_sources(bundled):
 
 def test_bundled_inferred(bundled):
     result = hant(bundled, "inferred")
-    assert set(column(result, "method")) <= {"lead-paragraph", "section-administration", "citation-title", "leader-in-office", "earlier-role"}
+    assert set(column(result, "method")) <= {"lead-paragraph", "section-administration", "citation-title", "leader-in-office", "earlier-role",
+                                                "citation-date", "neighbouring-summits"}
     facts = set(zip(column(result, "predicate"), column(result, "objectLabel")))
     assert (SKG + "participant", "金正恩") in facts
     assert (SKG + "venue", "百花園國賓館") in facts

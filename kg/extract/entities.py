@@ -23,7 +23,8 @@ from kg.model import Kind
 _LIES_IN = re.compile(r"位于")
 _MOVES = re.compile(rf"({CROSS_VERBS}|访问|抵达|到访|前往|进入)$")
 _TWO_STATES = re.compile(r"^(两|二|双)国")
-EVENT_WORDS = ("战争", "战役", "事件", "起义", "革命", "危机", "冲突", "会战", "政变", "运动")
+EVENT_WORDS = ("战争", "战役", "事件", "起义", "革命", "危机", "冲突", "会战", "政变", "运动",
+               "峰会", "会议", "论坛", "博览会", "运动会", "奥运会")
 _HEADING_GOVERNMENT = re.compile(r"^\s*(?P<name>.+?)\s*(政府|政权|内阁|时期|执政时期)\s*(?:[（(].*)?$")
 
 
@@ -38,6 +39,8 @@ def type_names(reading: Reading) -> None:
         for spot in _people(sentence, reading):
             registry.named(Kind.PERSON, spot.surface, article=_article(spot))
         for spot in _places(sentence):
+            if spot.hans.endswith(EVENT_WORDS):
+                continue  # "在二十国集团峰会期间": a time, not a place
             if not registry.is_a(spot.surface, Kind.PERSON) and not index.is_state(spot.surface):
                 registry.named(Kind.PLACE, spot.surface, article=_article(spot))
         for spot in _states(sentence):

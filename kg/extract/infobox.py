@@ -14,7 +14,7 @@ from kg.extract.dates import find_dates
 from kg.extract.people import People
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
-from kg.extract.summits import SummitFound, _digest
+from kg.extract.summits import MEETING, SummitFound, _digest, ordinal_in
 from kg.model import Article, Evidence, Kind, Label, Prop
 from kg.wikitext import Param, Template
 
@@ -73,6 +73,11 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
             registry.fact(inner, Prop.LOCATED_IN, outer, evidence=(evidence,))
     if places:
         registry.fact(summit, Prop.VENUE, places[0], evidence=(evidence,))
+    for sentence in reading.lead:  # "…首次会面", "第二次…会晤": the infobox has no ordinal of its own
+        number = ordinal_in(sentence.hans) if MEETING.search(sentence.hans) else None
+        if number:
+            registry.fact(summit, Prop.ORDINAL, number, evidence=(sentence.evidence(),))
+            break
     for field, prop in (("follows", Prop.FOLLOWS), ("precedes", Prop.PRECEDES)):
         for name, article in _names(reading, _param(template, field)):
             registry.fact(summit, prop, Article(article or name), evidence=(evidence,))

@@ -58,6 +58,15 @@ def strip_disambiguator(name: str) -> str:
     return stripped or name.strip()
 
 
+def short_form(name: str) -> str | None:
+    """A transliterated foreign name is written short as its last part: ``唐纳德·特朗普`` → ``特朗普``."""
+    for dot in ("·", "‧", "•", "・"):
+        if dot in name:
+            last = strip_disambiguator(name).rsplit(dot, 1)[-1].strip()
+            return last if len(last) >= 2 else None
+    return None
+
+
 def variant_rules(document: Document) -> tuple[VariantRule, ...]:
     """The regional-variant groups the article declares (``noteTA``, ``各地中文名``)."""
     rules: list[VariantRule] = []
@@ -120,6 +129,10 @@ class NameIndex:
             index._weight[target] = max(index._weight.get(target, 0), 2)
             if link.label:
                 index.merge(link.target, link.label)
+            for name in (link.target, link.label or ""):
+                surname = short_form(name)
+                if surname:
+                    index.merge(link.target, surname)
         return index
 
     def normal(self, name: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.names import NameIndex, states, variant_rules
+from kg.extract.names import NameIndex, short_form, states, variant_rules
 from kg.extract.registry import Registry
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spotter, sentences
@@ -40,6 +40,7 @@ class Reading:
 def read(document: Document) -> Reading:
     index = NameIndex.build(variant_rules(document), document.links)
     names = {link.target for link in document.links} | {link.text for link in document.links}
+    names |= {short for name in set(names) if (short := short_form(name))}
     names |= {name for row in states() for name in row}
     names |= {form.text for rule in index.rules for form in rule.forms if index.is_state(form.text)}
     spotter = Spotter(index, {n for n in names if _is_name(n)})

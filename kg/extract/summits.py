@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kg.extract.dates import chinese_number, find_dates, find_year_months
@@ -30,7 +30,8 @@ from kg.wikitext import Section
 
 MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|高峰会|首脑会议")
 NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|拟于|准备|筹备|提议|邀请")
-ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)第(?P<n>[0-9一二三四五六七八九十两]+)次")
+ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)(?:第(?P<n>[0-9一二三四五六七八九十两]+)次"
+                     r"|(?P<first>首次)(?=(?:正式)?(?:会晤|会谈|会面|峰会|首脑)))")
 SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|公布|签定")
 TITLE_MARKS = re.compile(r"《(?P<t>[^《》]+)》")
 DOCUMENT_WORDS = ("宣言", "声明", "协议", "协议书", "公报", "条约", "协定", "纪要", "备忘录", "议定书", "联合声明")
@@ -73,7 +74,35 @@ def extract_summits(reading: Reading, people: People, sources: Sources) -> tuple
         _find_in(reading, people, sources, section, section_sentences, lead_venues, found)
     if not found:  # an article about one summit may say it all in its lead
         _find_in(reading, people, sources, None, reading.lead, lead_venues, found)
-    return tuple(found)
+    return _fill_from_neighbours(reading, people, found)
+
+
+def _fill_from_neighbours(reading: Reading, people: People, found: list[SummitFound]) -> tuple[SummitFound, ...]:
+    """A side no one in a summit's section stands for is taken by whoever stood for it at
+    both the summit before and the summit after (``两国元首在北京…会谈``)."""
+    ordered = sorted(found, key=lambda s: (s.start, s.id.key))
+
+    def sides(summit: SummitFound) -> dict[str, str]:
+        return {people.sides[p]: p for p in summit.participants if p in people.sides}
+
+    every_side = {side for summit in ordered for side in sides(summit)}
+    out: list[SummitFound] = []
+    for i, summit in enumerate(ordered):
+        added: dict[str, _Participant] = {}
+        for side in sorted(every_side - set(sides(summit))):
+            before = next((s for s in reversed(ordered[:i]) if side in sides(s)), None)
+            after = next((s for s in ordered[i + 1:] if side in sides(s)), None)
+            if before and after and sides(before)[side] == sides(after)[side] and summit.anchor is not None:
+                key = sides(before)[side]
+                person = _Participant(key, key)
+                evidence = tuple(s.anchor.evidence() for s in (before, after) if s.anchor is not None)
+                person.inferences.append((Inference.NEIGHBOURING_SUMMITS, (before.id, after.id), evidence))
+                added[key] = person
+        if added:
+            _participations(reading, people, summit.id, added, [summit.anchor])
+            summit = replace(summit, participants=tuple(sorted(summit.participants + tuple(added))))
+        out.append(summit)
+    return tuple(out)
 
 
 def _find_in(reading, people, sources, section, section_sentences, lead_venues, found) -> None:
@@ -83,13 +112,32 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         explicit = [d for d in dates if d.year_given]
         if explicit:
             year = explicit[-1].start.year
+        date_basis = None
+        if not dates and year is None:  # "12月1日" under a heading without a year
+            dates, date_basis = _dated_by_citation(reading, sources, sentence)
         if not dates or not MEETING.search(sentence.hans) or _not_held(sentence.hans):
             continue
         if not HELD_AT.search(sentence.hans) and not ORDINAL.search(sentence.hans):
             continue
-        summit = _summit(reading, people, sources, section, section_sentences, i, dates[0], lead_venues)
+        summit = _summit(reading, people, sources, section, section_sentences, i, dates[0], lead_venues, date_basis)
         if summit is not None and all(s.id != summit.id for s in found):
             found.append(summit)
+
+
+def _dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence):
+    """A day without a year takes the year of the source cited for it: the last such day
+    on or before the source's publication date."""
+    for citation in _citations_of(sources, [sentence]):
+        published = next((v for v in reading.registry.facts_about(citation, Prop.PUBLICATION_DATE)
+                          if isinstance(v, date)), None)
+        if published is None:
+            continue
+        dates = find_dates(sentence.hans, year=published.year)
+        if dates and dates[0].start > published:
+            dates = find_dates(sentence.hans, year=published.year - 1)
+        if dates:
+            return dates, citation
+    return [], None
 
 
 def _not_held(hans: str) -> bool:
@@ -104,7 +152,8 @@ def _heading_time(section: Section) -> tuple[int | None, int | None]:
     return None, None
 
 
-def _summit(reading, people, sources, section, sentences, index, when, lead_venues) -> SummitFound | None:
+def _summit(reading, people, sources, section, sentences, index, when, lead_venues,
+            date_basis: EntityId | None = None) -> SummitFound | None:
     registry = reading.registry
     anchor = sentences[index]
     paragraph = [s for s in sentences if s.paragraph == anchor.paragraph and s.start >= anchor.start]
@@ -122,11 +171,12 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     summit = registry.unnamed(Kind.SUMMIT, f"{when.start.isoformat()}-{_digest(keys)}")
     evidence = anchor.evidence()
     registry.evidence(summit, evidence)
-    registry.fact(summit, Prop.START_DATE, when.start, evidence=(evidence,))
-    registry.fact(summit, Prop.END_DATE, when.end, evidence=(evidence,))
-    ordinal = ORDINAL.search(anchor.hans)
-    if ordinal and chinese_number(ordinal["n"]):
-        registry.fact(summit, Prop.ORDINAL, chinese_number(ordinal["n"]), evidence=(evidence,))
+    dated = dict(inference=Inference.CITATION_DATE, basis=(date_basis,)) if date_basis else {}
+    registry.fact(summit, Prop.START_DATE, when.start, evidence=(evidence,), **dated)
+    registry.fact(summit, Prop.END_DATE, when.end, evidence=(evidence,), **dated)
+    number = ordinal_in(anchor.hans)
+    if number:
+        registry.fact(summit, Prop.ORDINAL, number, evidence=(evidence,))
     _names(reading, summit, section)
     if period is not None:
         registry.fact(summit, Prop.DURING_PERIOD, period, evidence=(evidence,))
@@ -136,6 +186,14 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     _participations(reading, people, summit, participants, [anchor] + paragraph)
     _outcomes(reading, summit, sentences)
     return SummitFound(summit, section, when.start, when.end, anchor, keys)
+
+
+def ordinal_in(hans: str) -> int | None:
+    """The summit's number a sentence gives: ``第4次``, ``第五次``, ``首次会晤`` (not ``同年第3次``)."""
+    match = ORDINAL.search(hans)
+    if match is None:
+        return None
+    return 1 if match["first"] else chinese_number(match["n"])
 
 
 def _digest(keys: tuple[str, ...]) -> str:
