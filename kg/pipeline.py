@@ -112,6 +112,7 @@ def assemble(items: Iterable[Document | SkippedPage], *, base: str = DEFAULT_BAS
         for triple in rdf.to_graph(extraction, minter=minter):
             graph.add(triple)
         extractions.append(extraction)
+    rdf.settle_labels(dataset)
     if not extractions:
         raise InputError("no page could be built: " + "; ".join(f"{s.origin}: {s.reason}" for s in skipped)
                          if skipped else "no page to build; pass a wikitext file, a directory or an export")

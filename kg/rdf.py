@@ -9,14 +9,15 @@ categories and see-also links.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.model import Article, Entity, EntityId, Evidence, Extraction, Fact, Kind, Label, Url, Year
 from kg.export import new_graph
+from kg.model import Article, Entity, EntityId, Evidence, Extraction, Fact, Kind, Label, Url, Year
 from kg.vocab import CC_BY_SA_4, SKG, Minter, article_iri
 
 CLASSES: dict[Kind, tuple[URIRef, ...]] = {
@@ -44,6 +45,25 @@ CLASSES: dict[Kind, tuple[URIRef, ...]] = {
 def article_of(extraction: Extraction) -> URIRef:
     """The IRI of the article an extraction came from; it also names its graph."""
     return article_iri(extraction.source.wiki, extraction.source.title)
+
+
+def settle_labels(dataset: Dataset) -> None:
+    """One ``rdfs:label`` per language per node across all articles' graphs.
+
+    Two articles may name the same node differently (a summit after each article's own
+    title); the label that sorts first is kept and the others become ``skos:altLabel``
+    in the graphs that gave them, whatever order the articles were read in.
+    """
+    found: dict[tuple, set] = defaultdict(set)
+    for subject, _, label, graph in dataset.quads((None, RDFS.label, None, None)):
+        found[(subject, label.language)].add((graph, label))
+    for (subject, _), labelled in found.items():
+        keep = min((label for _, label in labelled), key=str)
+        for graph, label in labelled:
+            if label != keep:
+                context = dataset.graph(graph)
+                context.remove((subject, RDFS.label, label))
+                context.add((subject, SKOS.altLabel, label))
 
 
 def to_graph(extraction: Extraction, *, minter: Minter) -> Graph:

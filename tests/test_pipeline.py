@@ -108,3 +108,16 @@ def test_the_same_article_twice_is_refused(tmp_path):
     copy.write_bytes(CORPUS_ARTICLE.read_bytes())
     result = CliRunner().invoke(main, ["build", str(CORPUS_ARTICLE), str(copy), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "already read" in result.output
+
+
+def test_articles_that_share_entities_build_one_graph_that_conforms(tmp_path):
+    """金正恩, 板門店, the states... named by several articles: one node, one label per language."""
+    first = pipeline.build([str(CORPUS_ARTICLE), str(ARTICLES)], out=tmp_path / "a")
+    assert first.report.conforms, first.report.to_text()
+    second = pipeline.build([str(ARTICLES), str(CORPUS_ARTICLE)], out=tmp_path / "b")
+    for name in OUTPUTS:  # the order the articles are given in changes nothing
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    union = Graph().parse(tmp_path / "a" / "kg.nt")
+    kim = [s for s, _, o in union.triples((None, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), None))
+           if str(o) == "金正恩"]
+    assert len(set(kim)) == 1

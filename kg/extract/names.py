@@ -204,12 +204,12 @@ class NameIndex:
 def labels_for(key: str, surfaces: set[str], index: NameIndex) -> tuple[tuple[Label, ...], tuple[Label, ...]]:
     """Preferred ``zh-Hans``/``zh-Hant`` labels and alternative labels for an entity.
 
-    The Traditional label is the text's own Traditional spelling of the key when it has
-    one, else OpenCC's; every other surface form and regional form is an alternative label.
+    Both are functions of the key alone, so an entity named by several articles gets the
+    same labels from each; the text's own spellings and the regional forms become
+    alternative labels.
     """
     hans = key
-    hant_seen = sorted(s for s in surfaces if to_hans(s) == key and script_of(s) == "zh-Hant")
-    hant = hant_seen[0] if hant_seen else to_hant(key)
+    hant = to_hant(key)
     labels = (Label(hans, "zh-Hans"), Label(hant, "zh-Hant"))
     taken = {hans, hant}
     alts: set[Label] = set()

@@ -14,7 +14,7 @@ from functools import lru_cache
 import opencc
 
 _T2S = opencc.OpenCC("t2s")
-_S2T = opencc.OpenCC("s2t")
+_S2T = opencc.OpenCC("s2tw")  # Traditional with Taiwan's standard forms (眾, 裡), as zh.wikipedia's zh-Hant
 
 
 @lru_cache(maxsize=65536)
@@ -28,7 +28,7 @@ def to_hans(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def to_hant(text: str) -> str:
-    """Traditional script."""
+    """Traditional script (Taiwan's standard character forms)."""
     return _S2T.convert(text)
 
 
