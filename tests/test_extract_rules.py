@@ -101,3 +101,11 @@ def test_a_participant_named_only_in_the_cited_title_is_marked_inferred():
                    "<ref>{{cite web|url=http://x.test/a|title=张三今在某城会晤李四|date=2002-06-04}}</ref>\n")
     inferred = {(f.value.key, f.inference) for f in _facts(one, Prop.PARTICIPANT) if f.inference}
     assert inferred == {("张三", Inference.CITATION_TITLE), ("李四", Inference.CITATION_TITLE)}
+
+
+def test_a_meeting_with_one_named_participant_makes_no_summit_but_says_so():
+    one = _article("== 2001年 ==\n2001年5月3日，甲国总统[[张三]]在[[某城]]举行会晤。\n")
+    assert not [e for e in one.entities if e.id.kind is Kind.SUMMIT]
+    assert not [e for e in one.entities if e.id.kind is Kind.PARTICIPATION]
+    assert not [f for f in one.facts if f.prop is Prop.PARTICIPANT]
+    assert any("one participant only" in issue.message for issue in one.issues)

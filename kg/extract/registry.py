@@ -91,6 +91,19 @@ class Registry:
     def has_fact(self, subject: EntityId, prop: Prop) -> bool:
         return bool(self.facts_about(subject, prop))
 
+    def forget(self, entity: EntityId) -> None:
+        """Takes back an unnamed entity, every fact about or pointing at it, and the
+        unnamed nodes that hang from it (a summit's participations)."""
+        hanging = [v for k, f in self._facts.items() if k[0] == entity and isinstance(v := f.value, EntityId)
+                   and v.kind not in NAMED]
+        for key in [k for k in self._facts if k[0] == entity or k[2] == entity]:
+            del self._facts[key]
+        for store in (self._unnamed, self._labels, self._alts, self._evidence):
+            store.pop(entity, None)
+        for node in hanging:
+            if not any(k[2] == node for k in self._facts):
+                self.forget(node)
+
     def drop(self, subject: EntityId, prop: Prop) -> None:
         """Forgets every value of ``prop`` on ``subject`` (a venue made more specific)."""
         for key in [k for k in self._facts if k[0] == subject and k[1] is prop]:

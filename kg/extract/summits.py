@@ -25,7 +25,7 @@ from kg.extract.roles import OFFICE_WORDS, title_after
 from kg.extract.scripts import script_of, to_hans, to_hant
 from kg.extract.sources import Sources, citation_title
 from kg.extract.text import Sentence, Spot
-from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Span
+from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Section
 
 MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|高峰会|首脑会议")
@@ -101,6 +101,12 @@ def _fill_from_neighbours(reading: Reading, people: People, found: list[SummitFo
         if added:
             _participations(reading, people, summit.id, added, [summit.anchor])
             summit = replace(summit, participants=tuple(sorted(summit.participants + tuple(added))))
+        if len(summit.participants) < 2:  # a meeting needs two sides; the shapes would refuse it
+            reading.registry.forget(summit.id)
+            reading.note(f"a meeting on {summit.start.isoformat()} names one participant only "
+                         f"({summit.participants[0]}); no summit made", summit.anchor.span_of(0, 0).start
+                         if summit.anchor else None, Severity.WARNING)
+            continue
         out.append(summit)
     return tuple(out)
 
