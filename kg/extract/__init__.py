@@ -20,6 +20,7 @@ from kg.extract.names import NOTE_TA
 from kg.extract.infobox import infobox_summit, summit_infoboxes
 from kg.extract.people import read_people
 from kg.extract.reading import read
+from kg.extract.scripts import to_hans
 from kg.extract.sources import read_sources
 from kg.extract.subject import read_subject
 from kg.extract.summits import MAIN_TEMPLATES, extract_summits
@@ -48,7 +49,10 @@ def extract(document: Document) -> Extraction:
     source = SourceInfo(document.title, page.wiki, page.language, page.sha256, page.revision_id,
                         page.timestamp, page.origin)
     named = {e.id.key for e in entities if e.id.kind is not Kind.CITATION}
-    used_links = sum(1 for link in document.links if reading.index.key(link.target) in named)
+    labels = {to_hans(label.text) for e in entities for label in e.labels + e.alt_labels}
+    used_links = sum(1 for link in document.links  # an entity, a gift's name, a see-also article
+                     if reading.index.key(link.target) in named or to_hans(link.target) in labels
+                     or link.target in sources.see_also)
     used_templates = sum(1 for t in document.templates
                          if t.key in INTERPRETED or t.key.startswith(("cite", "lang-")) or t in boxes)
     counts = (

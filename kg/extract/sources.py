@@ -58,8 +58,13 @@ def read_sources(reading: Reading) -> Sources:
                 reading.note(f"<ref name={ref.name!r} /> reuses a ref the article never defines",
                              ref.span.start)
     used_links = 0
+    cited_urls = {url.value for found in citations.values() for citation in found
+                  for prop in (Prop.URL, Prop.ARCHIVE_URL) for url in registry.facts_about(citation, prop)}
     for link in document.external_links:
-        if _inside_ref(link.span, document.refs) or not link.url.startswith(("http://", "https://")):
+        if _inside_ref(link.span, document.refs):
+            used_links += link.url in cited_urls  # published as the citation's URL or archive URL
+            continue
+        if not link.url.startswith(("http://", "https://")):
             continue
         weblink = registry.unnamed(Kind.WEBLINK, digest(link.url))
         registry.fact(weblink, Prop.URL, Url(link.url))
