@@ -36,7 +36,6 @@ class LinkOptions:
     cache_dir: Path
     offline: bool = False
     min_score: float = 0.8
-    politeness: object | None = None  # a kg.wikidata.Politeness; None: the polite defaults
 
 
 @dataclass(frozen=True)
@@ -154,8 +153,7 @@ def _link(dataset: Dataset, options: LinkOptions, base: str) -> str:
     union = export.union(dataset)
     try:
         links = link_entities(union, endpoint=options.endpoint, cache_dir=options.cache_dir,
-                              offline=options.offline, min_score=options.min_score,
-                              politeness=options.politeness)
+                              offline=options.offline, min_score=options.min_score)
     except LinkError as error:
         return f"no Wikidata links: {error.message}; the graph is published without them"
     added = links_graph(links, minter_base=base)
