@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
@@ -82,5 +82,17 @@ class Minter:
 
 
 def article_iri(wiki: str, title: str) -> URIRef:
-    """The IRI of an article on its wiki: ``https://zh.wikipedia.org/wiki/朝韩首脑会晤``."""
+    """The IRI of an article on its wiki (its title percent-encoded, spaces as ``_``)."""
     return URIRef(f"https://{wiki}/wiki/{_key_text(title)}")
+
+
+def article_title(iri: str) -> tuple[str, str] | None:
+    """The wiki and title of an article IRI, the inverse of :func:`article_iri`; ``None`` for another IRI.
+
+    >>> article_title(article_iri("zh.wikipedia.org", "马习会 (2015年)"))
+    ('zh.wikipedia.org', '马习会 (2015年)')
+    """
+    parts = urlsplit(str(iri))
+    if parts.scheme not in ("http", "https") or not parts.path.startswith("/wiki/"):
+        return None
+    return parts.netloc, unquote(parts.path[len("/wiki/"):]).replace("_", " ")

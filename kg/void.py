@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from urllib.parse import unquote
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -18,7 +17,7 @@ from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, VOID
 from rdflib.term import Node
 
 from kg.export import new_graph
-from kg.vocab import CC, CC_BY_SA_4, PREFIXES, SKG, Minter
+from kg.vocab import CC, CC_BY_SA_4, PREFIXES, SKG, Minter, article_title
 
 TITLES = {
     "en": "Summit KG: summit meetings from Wikipedia",
@@ -127,7 +126,8 @@ def _title(data: Graph, article: Node) -> str:
         value = data.value(article, predicate)
         if value is not None:
             return str(value)
-    return unquote(str(article).rsplit("/", 1)[-1]).replace("_", " ")
+    found = article_title(str(article))
+    return found[1] if found else str(article)
 
 
 def _rights(titles: list[str]) -> str:

@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import opencc
 
+from kg.extract.scripts import to_hans
+
 #: Wikidata's language codes for Chinese labels, searched for every Chinese name.
 WIKIDATA_CHINESE_CODES = ("zh", "zh-hans", "zh-hant", "zh-cn", "zh-tw", "zh-hk", "zh-sg", "zh-mo", "zh-my")
 #: OpenCC conversions that give the spellings a Chinese name may have on Wikidata.
@@ -66,7 +68,7 @@ def name_key(name: Name) -> tuple[Family, str] | None:
     family = name.family
     if family is None:
         return None
-    text = _converter("t2s").convert(name.text) if family is Family.CHINESE else name.text
+    text = to_hans(name.text) if family is Family.CHINESE else name.text
     return family, _fold(text)
 
 

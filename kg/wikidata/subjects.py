@@ -11,13 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from kg.errors import InputError
 from kg.vocab import SKG
+from kg.vocab import article_title as vocab_article_title  # (wiki, title); ours keeps zh titles only
 from kg.wikidata.names import Name
 
 ZHWIKI_HOST = "zh.wikipedia.org"
@@ -88,10 +88,8 @@ def union_of(graph: Graph) -> Graph:
 
 def article_title(iri: str) -> str | None:
     """The title of a zh.wikipedia article IRI (``_`` read as a space), or ``None`` for another site."""
-    parts = urlsplit(iri)
-    if parts.netloc != ZHWIKI_HOST or not parts.path.startswith("/wiki/"):
-        return None
-    return unquote(parts.path[len("/wiki/"):]).replace("_", " ")
+    found = vocab_article_title(iri)
+    return found[1] if found and found[0] == ZHWIKI_HOST else None
 
 
 def _kind(graph: Graph, iri: URIRef) -> Kind | None:
