@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup browser bench clean
+.PHONY: run test setup browser bench score score-record clean
 
 run: $(STAMP)
 	$(BIN)/kg build --out build
@@ -28,6 +28,14 @@ browser:
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_speed.py
 	$(BIN)/python benchmarks/query_store.py
+
+# The extraction scorecard on the realistic corpus (tests/data/realistic/); prints the table
+# and writes benchmarks/extraction-score.md. score-record raises the floor the ratchet test holds.
+score: $(STAMP)
+	$(BIN)/python benchmarks/extraction_score.py
+
+score-record: $(STAMP)
+	$(BIN)/python benchmarks/extraction_score.py --record
 
 clean:
 	rm -rf $(VENV) build .pytest_cache
