@@ -16,8 +16,8 @@ from urllib.parse import quote
 import pytest
 from click.testing import CliRunner
 
-from kg.server import App, running
-from kg.server_settings import Settings
+from kg.server.app import App, running
+from kg.server.settings import Settings
 
 HOSTILE = Path(__file__).parent / "data" / "query" / "hostile.ttl"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -17,10 +17,10 @@ from SPARQLWrapper import CSV, JSON, POST, SPARQLWrapper, TURTLE, XML
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kg.errors import ConfigError
-from kg.negotiation import negotiate, reader_script, weighted
-from kg.server import App, request, running
-from kg.server_settings import SETTINGS, Settings
-from kg.pages import Script
+from kg.server.negotiation import negotiate, reader_script, weighted
+from kg.server.app import App, request, running
+from kg.server.settings import SETTINGS, Settings
+from kg.server.pages import Script
 
 DATA = Path(__file__).parent / "data" / "query"
 FILES = (DATA / "fixture.trig", DATA / "hostile.ttl")
@@ -294,7 +294,7 @@ def test_entity_over_http_with_accept(base_url):
 
 
 def test_oversized_post_is_413(app):
-    from kg.server import MAX_BODY
+    from kg.server.app import MAX_BODY
 
     reply = request(app, "/sparql", method="POST", body=b"#" * (MAX_BODY + 1), content_type="application/sparql-query")
     assert reply.status == 413
@@ -325,7 +325,7 @@ def test_kg_serve_runs_a_real_server_until_interrupted():
 def test_pick_label_prefers_the_script_then_the_other_then_english():
     from pyoxigraph import Literal
 
-    from kg.pages import pick_label
+    from kg.server.pages import pick_label
 
     labels = [Literal("Roh", language="en"), Literal("盧武鉉", language="zh-Hant"), Literal("卢武铉", language="zh-Hans")]
     assert pick_label(labels, Script.TRADITIONAL) == "盧武鉉"

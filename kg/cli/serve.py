@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from kg.server import App, create_server, request
-from kg.server_settings import SETTINGS, Settings
+from kg.server.app import App, create_server, request
+from kg.server.settings import SETTINGS, Settings
 from kg.store import DEFAULT_DATA, data_paths
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kg.pages import Script
+from kg.server.pages import Script
 
 
 def weighted(header: str | None) -> list[str]:

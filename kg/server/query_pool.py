@@ -15,9 +15,9 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Store
 
 from kg.errors import QueryError
-from kg.negotiation import negotiate
+from kg.server.negotiation import negotiate
 from kg.query import Boolean, GraphFormat, ResultFormat, Triples, execute, write_graph, write_results
-from kg.server_settings import Settings
+from kg.server.settings import Settings
 from kg.store import load_store
 
 

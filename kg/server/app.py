@@ -9,9 +9,9 @@ A plain WSGI application (stdlib + pyoxigraph) served by waitress. Routes:
   a service description without a query, the query page in a browser. Updates are
   refused (403), other methods get 405. CORS is open: the data is public.
 
-Queries run in worker processes (:mod:`kg.query_pool`) so the time limit can stop them;
-results larger than the limit are refused. Settings: :mod:`kg.server_settings`; content
-negotiation: :mod:`kg.negotiation`.
+Queries run in worker processes (:mod:`kg.server.query_pool`) so the time limit can stop them;
+results larger than the limit are refused. Settings: :mod:`kg.server.settings`; content
+negotiation: :mod:`kg.server.negotiation`.
 
     >>> app = App(Settings(), data=(Path("tests/data/query/fixture.trig"),))
     >>> request(app, "/void", accept="text/turtle").status
@@ -41,8 +41,8 @@ from pyoxigraph import (
     serialize,
 )
 
-from kg.negotiation import negotiate, reader_script
-from kg.pages import (
+from kg.server.negotiation import negotiate, reader_script
+from kg.server.pages import (
     EntityView,
     Link,
     Script,
@@ -57,8 +57,8 @@ from kg.pages import (
     query_page,
 )
 from kg.query import GraphFormat, ResultFormat, Triples, named_queries, short, write_graph
-from kg.query_pool import TEXT, QueryPool, QueryRequest, Reply, choose_graph_format, text_reply, with_charset
-from kg.server_settings import Settings
+from kg.server.query_pool import TEXT, QueryPool, QueryRequest, Reply, choose_graph_format, text_reply, with_charset
+from kg.server.settings import Settings
 from kg.store import default_graph_triples, graph_names, load_store, triples_about, triples_pointing_at
 
 SKG = "https://w3id.org/summit-kg/ontology#"
