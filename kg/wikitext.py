@@ -18,6 +18,7 @@ from html import unescape
 import mwparserfromhell
 from mwparserfromhell import nodes as mw
 
+from kg.date_templates import render_date
 from kg.model import Issue, Page, Severity, Span
 
 CATEGORY_PREFIXES = ("category:", "分类:", "分類:")
@@ -164,6 +165,10 @@ def plain(code) -> str:
     """Plain text of a wikicode fragment: markup stripped, entities decoded, spaces trimmed."""
     code = mwparserfromhell.parse(str(code))
     for template in code.filter_templates(recursive=False):
+        shown = _date_text(template)
+        if shown is not None:  # {{Start date|2018|9|18}} reads as 2018年9月18日
+            code.replace(template, shown)
+            continue
         position = _text_param(template)
         if position is not None:  # {{lang|en|…}} reads as its text
             try:
@@ -171,6 +176,13 @@ def plain(code) -> str:
             except ValueError:
                 pass
     return " ".join(unescape(code.strip_code(normalize=True, collapse=True)).split()).strip()
+
+
+def _date_text(template) -> str | None:
+    """The date a date template shows (``kg.date_templates``), or None."""
+    positional = [str(p.value) for p in template.params if not p.showkey]
+    named = {str(p.name).strip(): str(p.value).strip() for p in template.params if p.showkey}
+    return render_date(str(template.name), positional, named)
 
 
 def _text_param(template) -> int | None:
@@ -446,6 +458,12 @@ class _PassageBuilder:
 
     def template(self, node, start: int, source: str) -> None:
         key = " ".join(str(node.name).replace("_", " ").split()).lower()
+        shown = _date_text(node)
+        if shown is not None:  # each character of the date points into the template
+            for i, char in enumerate(shown):
+                self.chars.append(char)
+                self.offsets.append(start + min(i, len(source) - 1))
+            return
         position = _text_param(node)
         if position is None:
             return
