@@ -220,7 +220,11 @@ CASES: dict[str, Break] = {
         ("SourceArticle-cites-class", "https://zh.wikipedia.org/wiki/Test_summits"),
     ),
     "Citation-url": breaks(
-        'DELETE DATA { citation:c1 skg:url "https://example.org/news/1"^^xsd:anyURI }', ("Citation-url", "citation/c1")
+        'INSERT DATA { citation:c1 skg:url "https://example.org/news/2"^^xsd:anyURI }', ("Citation-url", "citation/c1")
+    ),
+    "CitationShape": breaks(
+        'DELETE DATA { citation:c1 skg:url "https://example.org/news/1"^^xsd:anyURI ; skg:title "A news story" }',
+        ("CitationShape", "citation/c1"),
     ),
     "Citation-archiveURL": breaks(
         'INSERT DATA { citation:c1 skg:archiveURL "web.archive.org/x" }', ("Citation-archiveURL", "citation/c1")
@@ -524,3 +528,10 @@ def test_dangling_references_are_found_under_any_base() -> None:
     assert [(local(result.source_shape), str(result.value)) for result in results] == [
         ("Node-dangling", other + "citation/ghost")
     ]
+
+
+def test_a_citation_without_url_but_with_a_title_conforms() -> None:
+    """A book or a print newspaper ({{cite book}} without url) is a citation a reader can find."""
+    case = breaks('DELETE DATA { citation:c1 skg:url "https://example.org/news/1"^^xsd:anyURI }')
+
+    assert validate(broken(case)) == Report(conforms=True, results=())
