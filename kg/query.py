@@ -7,9 +7,9 @@ A named query is a ``.rq`` file in ``queries/`` whose header says what it asks::
     # param: lang string — the language tag to label things in
 
 Each parameter is a variable that the query fixes with a one-value ``VALUES ?lang { "zh-Hans" }``
-block, which is also its default; binding a parameter replaces that block's value with a
-term written by pyoxigraph, so a value can never change the shape of the query, and the
-files run unchanged in any SPARQL tool.
+block, which is also its default; binding a parameter rebuilds that block from the RDF
+term pyoxigraph writes for the value, in one pass over the query as written, so a value
+can never change the shape of the query, and the files run unchanged in any SPARQL tool.
 
     >>> from pathlib import Path
     >>> from kg.store import load_store
@@ -46,6 +46,7 @@ from pyoxigraph import (
 )
 
 from kg.errors import QueryError
+from kg.query_guard import check_query, read
 from kg.vocab import DEFAULT_BASE, PREFIXES
 
 #: Where the named queries live.
@@ -229,19 +230,26 @@ def resolve(spec: str, *, directory: Path = QUERIES_DIR) -> NamedQuery:
 def bind(query: NamedQuery, values: Mapping[str, str]) -> str:
     """The query's SPARQL with each given parameter's ``VALUES`` block set to its value.
 
+    The blocks are found in the query as written and each is rebuilt from the RDF term
+    pyoxigraph writes for its value, in one pass: no value is ever read again as query
+    text, so none can change the query's shape (a value that looks like another
+    parameter's block stays a string).
+
     Raises :class:`QueryError` for a parameter the query does not declare, or a value
     that is not of the parameter's kind.
     """
     params = {param.name: param for param in query.params}
-    text = query.text
+    terms = {}
     for name, value in sorted(values.items()):
         param = params.get(name)
         if param is None:
             known = ", ".join(params) or "none"
             raise QueryError(f"query {query.name} has no parameter {name!r} (its parameters: {known})")
-        term = str(param.kind.term(value))
-        text = _values_block(name).sub(lambda _match: f"VALUES ?{name} {{ {term} }}", text)
-    return text
+        terms[name] = param.kind.term(value)
+    if not terms:
+        return query.text
+    blocks = re.compile("|".join(f"(?P<{name}>{_values_block(name).pattern})" for name in terms), re.IGNORECASE)
+    return blocks.sub(lambda match: f"VALUES ?{match.lastgroup} {{ {terms[match.lastgroup]} }}", query.text)
 
 
 # --- running -----------------------------------------------------------------------------
@@ -258,11 +266,11 @@ def execute(
 ) -> Result:
     """The answer of ``sparql`` over ``store`` (the union of its graphs unless graphs are given).
 
-    Raises :class:`QueryError` when the query does not parse, is an update, calls a remote
-    ``SERVICE`` while that is not allowed, or has more than ``max_results`` rows or triples.
+    Raises :class:`QueryError` when the query does not parse, is an update, is too long or
+    too deeply nested, calls a remote ``SERVICE`` while that is not allowed (see
+    :mod:`kg.query_guard`), or has more than ``max_results`` rows or triples.
     """
-    if not allow_service and uses_service(sparql):
-        raise QueryError("SERVICE calls to remote endpoints are disabled here; ask the operator to allow them")
+    check_query(sparql, allow_service=allow_service)
     try:
         answer = store.query(
             sparql,
@@ -271,7 +279,7 @@ def execute(
             named_graphs=list(named_graphs) or None,
         )
     except SyntaxError as error:
-        hint = " (this endpoint is read-only)" if _looks_like_update(sparql) else ""
+        hint = " (this endpoint is read-only)" if read(sparql).looks_like_update else ""
         raise QueryError(f"the query does not parse: {error}{hint}") from None
     except (OSError, RuntimeError) as error:
         raise QueryError(f"the query failed: {error}") from None
@@ -294,34 +302,6 @@ def _bounded(items, limit: int | None, what: str) -> tuple:
         if limit is not None and len(kept) > limit:
             raise QueryError(f"the result has more than {limit} {what}, the limit here; add LIMIT or narrow the query")
     return tuple(kept)
-
-
-_UNESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_NOT_CODE = re.compile(
-    r"#[^\n]*"  # comments
-    r"|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\""  # strings
-    r"|<[^<>\"{}|^`\\\s]*>"  # IRIs
-    r"|[?$]\w+"  # variables
-    r"|[\w.-]*:[\w.%-]*",  # prefixed names
-    re.DOTALL,
-)
-
-
-def uses_service(sparql: str) -> bool:
-    """Whether the query has a ``SERVICE`` clause (after codepoint escapes, outside strings).
-
-    >>> uses_service('SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }')
-    True
-    >>> uses_service('SELECT * { ?s <http://example.org/SERVICE> "SERVICE" }')
-    False
-    """
-    text = _UNESCAPE.sub(lambda m: chr(int(m[1] or m[2], 16)), sparql)
-    return re.search(r"\bSERVICE\b", _NOT_CODE.sub(" ", text), re.IGNORECASE) is not None
-
-
-def _looks_like_update(sparql: str) -> bool:
-    code = _NOT_CODE.sub(" ", sparql)
-    return re.search(r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b", code, re.IGNORECASE) is not None
 
 
 # --- writing -----------------------------------------------------------------------------

@@ -24,10 +24,10 @@ from kg.query import (
     render,
     render_table,
     resolve,
-    uses_service,
     write_graph,
     write_results,
 )
+from kg.query_guard import read
 from kg.store import load_store
 
 DATA = Path(__file__).parent / "data" / "query"
@@ -191,6 +191,15 @@ def test_a_parameter_value_cannot_change_the_query(store):
     assert result.rows == ()
 
 
+def test_a_parameter_value_is_never_read_as_another_parameters_block(store):
+    # the values used to be spliced one after another, so the second parameter's block
+    # was also found inside the first one's value and its quotes opened the query up
+    query = resolve("summits-of-person")
+    sparql = bind(query, {"lang": 'VALUES ?name { "x" }', "name": "} ?s ?p ?o {"})
+    assert execute(store, sparql).rows == ()
+    assert '"VALUES ?name { \\"x\\" }"' in sparql and '"} ?s ?p ?o {"' in sparql
+
+
 def test_unknown_parameter_and_bad_kind_are_query_errors():
     with pytest.raises(QueryError, match="no parameter 'nmae'"):
         bind(resolve("summits-of-person"), {"nmae": "x"})
@@ -243,7 +252,7 @@ def test_service_is_refused_unless_allowed(store):
     ],
 )
 def test_service_detection(query, expected):
-    assert uses_service(query) is expected
+    assert read(query).has_service is expected
 
 
 def test_updates_and_syntax_errors_are_query_errors(store):

@@ -1,0 +1,152 @@
+"""What a SPARQL query may do here, decided before any engine runs it.
+
+Two readers look at the text and the query is refused when either sees a ``SERVICE``
+call (the engine would fetch from any address a query names): a lexer that follows the
+SPARQL 1.1 grammar's terminals (comments end at CR or LF, ``\\#`` is part of a prefixed
+name, codepoint escapes are expanded first), and rdflib's parser, whose parse tree is
+searched for a ``ServiceGraphPattern`` at any depth. A query rdflib cannot read is
+refused too: what this module cannot check does not run. The same pass bounds the
+query's length and nesting, which is where the engine's own parser and planner crash
+(3,000 nested groups overflow its stack).
+
+    >>> check_query("SELECT * { ?s ?p ?o }")
+    >>> check_query("SELECT * { # a comment ended by CR\\rSERVICE <http://127.0.0.1/> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: SERVICE calls to remote endpoints are disabled here; ask the operator to allow them
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.errors import QueryError
+
+#: Longest query text accepted (characters).
+MAX_LENGTH = 100_000
+#: Deepest nesting of ``{ ( [`` accepted: the named queries nest 6 deep, rdflib's parser
+#: overflows its stack near 28 and the engine's near 3,000.
+MAX_DEPTH = 20
+
+SERVICE_REFUSED = "SERVICE calls to remote endpoints are disabled here; ask the operator to allow them"
+
+_UNESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_PN_LOCAL_ESC = r"\\[_~.\-!$&'()*+,;=/?#@%]"
+_PLX = r"%[0-9A-Fa-f]{2}|" + _PN_LOCAL_ESC
+_TOKEN = re.compile(
+    "|".join(
+        (
+            r"(?P<comment>#[^\r\n]*)",
+            r"(?P<string>'''(?:(?:''|')?(?:[^'\\]|\\.))*'''"
+            r'|"""(?:(?:""|")?(?:[^"\\]|\\.))*"""'
+            r"|'(?:[^'\\\n\r]|\\.)*'"
+            r'|"(?:[^"\\\n\r]|\\.)*")',
+            r"(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)",
+            r"(?P<variable>[?$]\w+)",
+            rf"(?P<pname>(?:[^\W\d][\w.-]*)?:(?:[\w:]|{_PLX})(?:[\w.:-]|{_PLX})*|(?:[^\W\d][\w.-]*)?:)",
+            r"(?P<word>[^\W\d]\w*)",
+            r"(?P<open>[{(\[])",
+            r"(?P<close>[})\]])",
+            r"(?P<other>.)",
+        )
+    ),
+    re.DOTALL,
+)
+_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the lexer saw: keywords outside strings, comments, IRIs and names, and nesting."""
+
+    words: frozenset[str]
+    depth: int
+
+    @property
+    def has_service(self) -> bool:
+        return "SERVICE" in self.words
+
+    @property
+    def looks_like_update(self) -> bool:
+        return bool(self.words & _UPDATE_WORDS)
+
+
+def read(sparql: str) -> Reading:
+    """The keywords and the deepest nesting of ``sparql``, read by the grammar's terminals.
+
+    >>> read("PREFIX a: <http://x/> SELECT * { ?s a:b\\\\#c ?o . SERVICE <http://y/> {} }").has_service
+    True
+    >>> read("SELECT * { ?s <http://x/SERVICE> 'SERVICE' } # SERVICE").has_service
+    False
+    """
+    text = _UNESCAPE.sub(lambda m: chr(int(m[1] or m[2], 16)), sparql)
+    words: set[str] = set()
+    depth = deepest = 0
+    for token in _TOKEN.finditer(text):
+        kind = token.lastgroup
+        if kind == "word":
+            words.add(token[0].upper())
+        elif kind == "open":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif kind == "close":
+            depth -= 1
+    return Reading(frozenset(words), deepest)
+
+
+def check_query(sparql: str, *, allow_service: bool = False) -> None:
+    """Refuse ``sparql`` before it runs when it is too long, nests too deep, or calls SERVICE.
+
+    Raises :class:`~kg.errors.QueryError` saying which, and what to do instead.
+    """
+    if len(sparql) > MAX_LENGTH:
+        raise QueryError(f"the query is {len(sparql):,} characters long, more than {MAX_LENGTH:,} accepted here; shorten it")
+    problem = _verdict(sparql, allow_service)
+    if problem is not None:
+        raise QueryError(problem)
+
+
+@lru_cache(maxsize=4096)
+def _verdict(sparql: str, allow_service: bool) -> str | None:
+    reading = read(sparql)
+    if reading.depth > MAX_DEPTH:
+        return f"the query is too complex: it nests {reading.depth} groups deep, more than {MAX_DEPTH} accepted here"
+    if allow_service:
+        return None
+    if reading.has_service:
+        return SERVICE_REFUSED
+    return _parsed_verdict(sparql, reading)
+
+
+def _parsed_verdict(sparql: str, reading: Reading) -> str | None:
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    text = sparql.replace("\r\n", "\n").replace("\r", "\n")  # rdflib ends comments at LF only
+    try:
+        tree = parseQuery(text)
+    except ParseBaseException as error:
+        if reading.looks_like_update:
+            return "this endpoint is read-only: SPARQL Update is refused"
+        return f"the query does not parse: {error.msg} (line {error.lineno}, column {error.col})"
+    except RecursionError:
+        return "the query is too complex to read; simplify it"
+    if _has_service(tree):
+        return SERVICE_REFUSED
+    return None
+
+
+def _has_service(node: object) -> bool:
+    """Whether rdflib's parse tree holds a SERVICE pattern at any depth."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if getattr(item, "name", None) == "ServiceGraphPattern":
+            return True
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)) or type(item).__name__ == "ParseResults":
+            stack.extend(item)
+    return False
