@@ -158,7 +158,7 @@ def test_void_serves_the_dataset_description(app):
     reply = request(app, "/void", accept="text/turtle")
     assert reply.status == 200
     assert b"void:Dataset" in reply.body and b"creativecommons.org/licenses/by-sa/4.0" in reply.body
-    assert b"void:sparqlEndpoint <http://localhost:80/sparql>" in reply.body  # where it is served
+    assert b"void:sparqlEndpoint <http://127.0.0.1:0/sparql>" in reply.body  # where it is served (no --public-url)
 
 
 def test_read_only_methods_and_cors(app):
@@ -364,10 +364,14 @@ def test_html_results_of_ask_and_construct(app):
     assert error.status == 400 and 'class="error"' in text(error)
 
 
-def test_service_description_survives_a_strange_host(app):
+@pytest.mark.parametrize("path", ["/sparql", "/void"])
+def test_the_host_header_never_writes_our_links(path):
     import io
 
-    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/sparql", "HTTP_ACCEPT": "application/n-triples",
-               "HTTP_HOST": "bad host<>", "wsgi.input": io.BytesIO()}
-    reply = app.handle(environ)
-    assert reply.status == 200 and b"<http://localhost/sparql>" in reply.body
+    public = App(Settings(public_url="https://kg.example.org/base/"), data=FILES)
+    for host in ("bad host<>", "evil.example.com"):
+        environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "HTTP_ACCEPT": "application/n-triples",
+                   "HTTP_HOST": host, "wsgi.input": io.BytesIO()}
+        reply = public.handle(environ)
+        assert reply.status == 200 and b"<https://kg.example.org/base/sparql>" in reply.body
+        assert b"evil" not in reply.body and b"localhost" not in reply.body

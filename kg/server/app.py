@@ -116,7 +116,6 @@ class _Request:
     accept_language: str
     content_type: str
     body: bytes
-    host: str
 
 
 class App:
@@ -176,6 +175,10 @@ class App:
             if labels:
                 return pick_label(labels, script)
         return None
+
+    def _endpoint(self) -> NamedNode:
+        """The endpoint's public address, from the settings: never from the Host header."""
+        return NamedNode(self.settings.endpoint)
 
     def local_href(self, iri: str) -> str | None:
         """The local address of an entity IRI under the base, or None for others."""
@@ -292,7 +295,7 @@ class App:
         description = default_graph_triples(self.store) if graph_names(self.store) else ()
         if not any(t.object == VOID_DATASET for t in description):
             description = tuple(sorted({t for d in datasets for t in triples_about(self.store, d)}, key=str))
-        served = Triple(datasets[0], VOID_SPARQL_ENDPOINT, _endpoint(request.host))  # the dataset is served here
+        served = Triple(datasets[0], VOID_SPARQL_ENDPOINT, self._endpoint())  # the dataset is served here
         return self._describe(request, datasets[0], tuple(description) + (served,), ())
 
     # --- SPARQL
@@ -362,7 +365,7 @@ class App:
         service = BlankNode("service")
         triples = [
             Triple(service, RDF_TYPE, NamedNode(sd + "Service")),
-            Triple(service, NamedNode(sd + "endpoint"), _endpoint(request.host)),
+            Triple(service, NamedNode(sd + "endpoint"), self._endpoint()),
             Triple(service, NamedNode(sd + "supportedLanguage"), NamedNode(sd + "SPARQL11Query")),
             Triple(service, NamedNode(sd + "feature"), NamedNode(sd + "UnionDefaultGraph")),
         ]
@@ -387,16 +390,7 @@ def _read_request(environ: dict) -> _Request:
         accept_language=environ.get("HTTP_ACCEPT_LANGUAGE", ""),
         content_type=environ.get("CONTENT_TYPE", ""),
         body=body,
-        host=environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME', 'localhost')}:{environ.get('SERVER_PORT', '80')}",
     )
-
-
-def _endpoint(host: str) -> NamedNode:
-    """The endpoint's own address, from the Host header when that makes a valid IRI."""
-    try:
-        return NamedNode(f"http://{host}/sparql")
-    except ValueError:
-        return NamedNode("http://localhost/sparql")
 
 
 def _first(params: dict[str, list[str]], name: str) -> str | None:
@@ -428,12 +422,40 @@ def request(app: App, path: str, *, method: str = "GET", accept: str = "text/htm
 
 
 def create_server(app: App):
-    """A waitress server for ``app`` bound to the settings' host and port (not yet running)."""
+    """A waitress server for ``app`` bound to the settings' host and port (not yet running).
+
+    Requests that frame their body twice (both ``Content-Length`` and
+    ``Transfer-Encoding``, a request-smuggling shape) are refused with 400 and their
+    connection closed, before the application sees them.
+    """
     import waitress.server
 
-    return waitress.server.create_server(
+    server = waitress.server.create_server(
         app, host=app.settings.host, port=app.settings.port, threads=max(4, app.settings.workers + 2), ident="summit-kg"
     )
+    for listener in (server, *getattr(server, "map", {}).values()):
+        if isinstance(listener, waitress.server.BaseWSGIServer):
+            listener.channel_class = _strict_channel()
+    return server
+
+
+def _strict_channel():
+    """waitress's HTTP channel with a parser that refuses a body framed twice."""
+    from waitress.channel import HTTPChannel
+    from waitress.parser import HTTPRequestParser, ParsingError
+
+    class StrictParser(HTTPRequestParser):
+        def parse_header(self, header_plus: bytes) -> None:
+            names = {line.split(b":", 1)[0].strip().lower() for line in header_plus.split(b"\n")[1:]}
+            if b"content-length" in names and b"transfer-encoding" in names:
+                self.connection_close = True
+                raise ParsingError("a request may not have both Content-Length and Transfer-Encoding")
+            super().parse_header(header_plus)
+
+    class StrictChannel(HTTPChannel):
+        parser_class = StrictParser
+
+    return StrictChannel
 
 
 @contextmanager

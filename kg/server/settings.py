@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from kg.errors import ConfigError
 from kg.vocab import DEFAULT_BASE
@@ -31,6 +32,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_timeout", 10.0, "Seconds a SPARQL query may run before it is stopped.", lambda v: 0 < float(v) <= 3600, "0 < seconds ≤ 3600"),
     Setting("result_limit", 10_000, "Most rows or triples one query may return.", lambda v: int(v) >= 1, "a positive integer"),
     Setting("allow_service", False, "Allow SERVICE calls from queries to remote endpoints.", lambda v: isinstance(v, bool), "true or false"),
+    Setting(
+        "public_url", "", "The server's public address, for the links it writes about itself (sd:endpoint, "
+        "void:sparqlEndpoint); default http://HOST:PORT. Never taken from a request's Host header.",
+        lambda v: v == "" or _is_http_url(str(v)), "empty or an http(s) URL such as https://example.org/kg",
+    ),
     Setting("workers", 2, "Query worker processes (queries running at once).", lambda v: 1 <= int(v) <= 64, "1–64"),
 )
 
@@ -48,6 +54,7 @@ class Settings:
     query_timeout: float = 10.0
     result_limit: int = 10_000
     allow_service: bool = False
+    public_url: str = ""
     workers: int = 2
 
     def __post_init__(self) -> None:
@@ -60,3 +67,17 @@ class Settings:
             if not accepted:
                 option = "--" + setting.name.replace("_", "-")
                 raise ConfigError(f"{option} {value!r} is not valid; expected {setting.expected}")
+
+    @property
+    def endpoint(self) -> str:
+        """The SPARQL endpoint's public address: from ``public_url``, or the host and port."""
+        root = self.public_url.rstrip("/") if self.public_url else f"http://{self.host}:{self.port}"
+        return root + "/sparql"
+
+
+def _is_http_url(value: str) -> bool:
+    parts = urlsplit(value)
+    return (
+        parts.scheme in ("http", "https") and bool(parts.netloc) and not parts.query and not parts.fragment
+        and not any(c.isspace() or c in '<>"{}|\\^`' for c in value)
+    )
