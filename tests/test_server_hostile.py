@@ -8,8 +8,8 @@ from urllib.parse import quote
 
 import pytest
 
-from kg.server import App, request, running
-from kg.server_settings import Settings
+from kg.server.app import App, request, running
+from kg.server.settings import Settings
 
 DATA = Path(__file__).parent / "data" / "query"
 FILES = (DATA / "fixture.trig", DATA / "hostile.ttl")
