@@ -5,6 +5,7 @@ A plain WSGI application (stdlib + pyoxigraph) served by waitress. Routes:
 - ``/`` the summits; ``/id/{kind}/{key}`` the entity ``{base}{kind}/{key}`` as HTML,
   Turtle, JSON-LD or N-Triples (content negotiation, or ``?format=``); ``/void`` the
   dataset description;
+- ``/reconcile`` the W3C Reconciliation Service API v0.2 (:mod:`kg.reconcile`);
 - ``/sparql`` the SPARQL 1.1 Protocol (GET, POST urlencoded or ``application/sparql-query``),
   a service description without a query, the query page in a browser. Updates are
   refused (403), other methods get 405. CORS is open: the data is public.
@@ -59,6 +60,7 @@ from kg.server.pages import (
 from kg.query import GraphFormat, ResultFormat, Triples, named_queries, short, write_graph
 from kg.server.query_pool import TEXT, QueryPool, QueryRequest, Reply, choose_graph_format, text_reply, with_charset
 from kg.server.settings import Settings
+from kg.reconcile.service import Reconciliation, is_reconcile_path
 from kg.store import default_graph_triples, graph_names, load_store, triples_about, triples_pointing_at
 
 SKG = "https://w3id.org/summit-kg/ontology#"
@@ -125,6 +127,7 @@ class App:
         self.settings = settings
         self.store = load_store(data)
         self.pool = QueryPool(data, settings)
+        self.reconciliation = Reconciliation(self.store, base=settings.base, root=settings.root)
 
     def close(self) -> None:
         """End the query workers."""
@@ -142,6 +145,9 @@ class App:
 
     def handle(self, environ: dict) -> Reply:
         """The reply to one WSGI request."""
+        if is_reconcile_path(environ.get("PATH_INFO", "")):
+            answer = self.reconciliation.handle(environ)  # its own limits and its own 400s
+            return Reply(answer.status, answer.media_type, answer.body, answer.headers)
         if int(environ.get("CONTENT_LENGTH") or 0) > MAX_BODY:
             return text_reply(413, f"the request body is larger than {MAX_BODY} bytes; send a shorter query")
         request = _read_request(environ)

@@ -69,10 +69,14 @@ class Settings:
                 raise ConfigError(f"{option} {value!r} is not valid; expected {setting.expected}")
 
     @property
+    def root(self) -> str:
+        """The server's public address, without a trailing slash: ``public_url``, or the host and port."""
+        return self.public_url.rstrip("/") if self.public_url else f"http://{self.host}:{self.port}"
+
+    @property
     def endpoint(self) -> str:
         """The SPARQL endpoint's public address: from ``public_url``, or the host and port."""
-        root = self.public_url.rstrip("/") if self.public_url else f"http://{self.host}:{self.port}"
-        return root + "/sparql"
+        return self.root + "/sparql"
 
 
 def _is_http_url(value: str) -> bool:

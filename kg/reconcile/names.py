@@ -1,0 +1,60 @@
+"""Names compared in the Simplified view: one key per spelling, and how alike two keys are.
+
+A key is the name in Simplified script (OpenCC, as entity keys are minted), NFKC-folded,
+case-folded, without accents, spaces or punctuation, so every script and spelling of
+one name shares it::
+
+    >>> key("盧武鉉") == key("卢武铉"), key("Roh Moo-hyun"), key("６·１５ 남북 공동선언")
+    (True, 'rohmoohyun', '615남북공동선언')
+    >>> similarity(key("2018年4月南北韓高峰會"), key("2018年4月南北韩高峰会"))
+    100.0
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz.distance import Indel
+
+from kg.extract.scripts import has_han, script_of, to_hans
+
+_DROPPED = ("P", "Z", "C")  # punctuation, separators, controls
+
+
+@lru_cache(maxsize=262144)
+def key(name: str) -> str:
+    """The comparison key of ``name`` (may be empty for a name of punctuation only)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not "\u0300" <= ch <= "\u036f")  # accents off Latin letters
+    folded = to_hans(unicodedata.normalize("NFKC", plain)).casefold()
+    return "".join(ch for ch in folded if unicodedata.category(ch)[0] not in _DROPPED)
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two keys are, 0–100 (100: the same key), by insertions and deletions."""
+    if a == b:
+        return 100.0
+    return round(Indel.normalized_similarity(a, b) * 100, 2)
+
+
+def grams(text: str) -> frozenset[str]:
+    """The character bigrams of a key (the key itself when it is one character long)."""
+    if len(text) < 2:
+        return frozenset((text,)) if text else frozenset()
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
+
+
+def languages_for(text: str) -> tuple[str, ...]:
+    """The label languages to answer a query in, best first: the query's own script or language.
+
+    >>> languages_for("盧武鉉")[0], languages_for("卢武铉")[0], languages_for("Roh Moo-hyun")[0]
+    ('zh-hant', 'zh-hans', 'en')
+    """
+    if has_han(text):
+        return ("zh-hant", "zh-hans", "en") if script_of(text) == "zh-Hant" else ("zh-hans", "zh-hant", "en")
+    if any("\uac00" <= ch <= "\ud7a3" for ch in text):
+        return ("ko", "zh-hans", "zh-hant", "en")
+    if any(ch.isascii() and ch.isalpha() for ch in text):
+        return ("en", "ko-latn", "zh-hans", "zh-hant")
+    return ("zh-hans", "zh-hant", "en")
