@@ -325,17 +325,17 @@ def _score_names(label, fact, gold: list[list[str]], extracted: list[Node], t: T
 # ------------------------------------------------------------------ report
 
 
-def load_gold(path: Path = GOLD) -> dict[str, dict]:
-    return json.loads(path.read_text(encoding="utf-8"))
+def load_gold(corpus: Path = CORPUS) -> dict[str, dict]:
+    return json.loads((corpus / GOLD.name).read_text(encoding="utf-8"))
 
 
-def score_corpus(only: list[str] | None = None) -> list[ArticleScore]:
-    gold = load_gold()
+def score_corpus(only: list[str] | None = None, corpus: Path = CORPUS) -> list[ArticleScore]:
+    gold = load_gold(corpus)
     out = []
     for file in sorted(gold):
         if only and not any(o in file for o in only):
             continue
-        out.append(score_article(file, gold[file], build_article(CORPUS / file)))
+        out.append(score_article(file, gold[file], build_article(corpus / file)))
     return out
 
 
@@ -401,11 +401,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="do not rewrite benchmarks/extraction-score.md")
     parser.add_argument("--record", action="store_true",
                         help="record these figures as the floor the ratchet test holds (benchmarks/extraction-floor.json)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="a directory of articles with their gold.json (default: tests/data/realistic)")
     args = parser.parse_args(argv)
-    scores = score_corpus(args.only)
+    scores = score_corpus(args.only, args.corpus)
     if args.record:
-        if args.only:
-            parser.error("--record needs the whole corpus; drop --only")
+        if args.only or args.corpus != CORPUS:
+            parser.error("--record needs the whole bundled corpus; drop --only and --corpus")
         FLOOR.write_text(json.dumps(floor_of(scores), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                          encoding="utf-8")
     text = table(scores)
@@ -417,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(f"- {m}" for m in misses))
         print("\nInvented summits:")
         print("\n".join(f"- {i}" for i in invented) or "- none")
-    if not args.no_write and not args.only:
+    if not args.no_write and not args.only and args.corpus == CORPUS:
         TABLE.write_text(
             "# Extraction scorecard\n\nMade by `make score` (`benchmarks/extraction_score.py`) on "
             "the realistic corpus in `tests/data/realistic/` (gold: `gold.json`). Cells are "
