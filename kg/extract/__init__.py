@@ -37,11 +37,8 @@ def extract(document: Document) -> Extraction:
     sources = read_sources(reading)
     people = read_people(reading)
     boxes = summit_infoboxes(reading)
-    if boxes:  # an article about one summit gives exactly that summit
-        found = infobox_summit(reading, people, boxes[0])
-        summits = (found,) if found else ()
-    else:
-        summits = extract_summits(reading, people, sources)
+    boxed = infobox_summit(reading, people, boxes[0]) if boxes else None
+    summits = extract_summits(reading, people, sources, around=boxed)
     read_events(reading, tuple(s for s in summits if s.anchor is not None))
     read_subject(reading, summits)
     entities, facts = reading.registry.finish()

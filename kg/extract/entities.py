@@ -25,6 +25,11 @@ _MOVES = re.compile(rf"({CROSS_VERBS}|访问|抵达|到访|前往|进入)$")
 _TWO_STATES = re.compile(r"^(两|二|双)国")
 EVENT_WORDS = ("战争", "战役", "事件", "起义", "革命", "危机", "冲突", "会战", "政变", "运动",
                "峰会", "会议", "论坛", "博览会", "运动会", "奥运会")
+#: Names ending so are places even after an office word (``中美元首安纳伯格庄园会晤``).
+PLACE_ENDINGS = ("庄园", "宫", "馆", "酒店", "宾馆", "饭店", "大厦", "广场", "中心", "别墅", "城", "市", "省", "州",
+                 "县", "区", "岛", "山", "湖", "港", "村", "堂", "寺", "庙", "园", "楼", "阁", "营", "基地", "群")
+#: Offices of two sides at once (中美元首, 中印领导人, 两国领导人): they title no one person.
+_COLLECTIVE = re.compile(r"(^|[^国])([中美苏俄印朝韩日英法德越新蒙台]{2}|两国|双方|两岸|三国|四国)(两国)?(国家)?(元首|领导人|首脑|政府首脑)$")
 _HEADING_GOVERNMENT = re.compile(r"^\s*(?P<name>.+?)\s*(政府|政权|内阁|时期|执政时期)\s*(?:[（(].*)?$")
 
 
@@ -102,7 +107,9 @@ def _people(sentence: Sentence, reading: Reading):
     for i, spot in enumerate(sentence.spots):
         if index.is_state(spot.surface):
             continue
-        if titles_before(sentence, spot, index) or title_after(sentence, spot, index):
+        titles = titles_before(sentence, spot, index) + title_after(sentence, spot, index)
+        if titles and not spot.hans.endswith(PLACE_ENDINGS) and not all(
+                _COLLECTIVE.search(t.text) for t in titles):
             yield spot
         elif _before_government(hans[spot.end:]) or _chain_before_government(sentence, i):
             yield spot

@@ -1,53 +1,106 @@
-"""A summit infobox (``{{Infobox summit meeting}}`` and its Chinese names) as one summit.
+"""A summit infobox as one strong witness of one summit.
 
-Parameters read, by their English or Chinese names: date, venue (most specific first,
-then what holds it), cities, participants (links or names split at ``<br>``, ``、``, ``，``),
-follows and precedes (the articles about the previous and next summits).
+Read: ``{{Infobox summit meeting}}``, ``{{Infobox event}}``, ``{{Infobox 事件}}``,
+``{{Infobox meeting}}``, ``{{Infobox conference}}`` and their Chinese names, with their
+real parameter names (date/dates/日期, venue/venues/location/地点, cities, host_country,
+participants/参与者/主持人, outcome/成果, follows, precedes). Dates may be date templates
+(the document model renders them). Places are written big to small in one entry
+(``[[埃及]][[开罗]][[米娜宫酒店]]``: the hotel in Cairo in Egypt); entries are separated by
+``<br>`` or ``、``. Participants are the persons of the participant entries: an office
+linked before a name is that person's role, a flag template their side; a spouse the
+article names as such, delegation lists (代表团成员) and envoys are not participants.
+Talks whose participants are envoys or ministers (特别代表, 外长 ...) and calls (视频,
+电话) are not summits: the infobox then gives none, and says why as an issue.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from importlib import resources
 
 from kg.extract.dates import find_dates
 from kg.extract.people import People
 from kg.extract.reading import Reading
+from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans, to_hant
-from kg.extract.summits import MEETING, SummitFound, _digest, ordinal_in
-from kg.model import Article, Evidence, Kind, Label, Prop
+from kg.extract.summits import DOCUMENT_WORDS, MEETING, SummitFound, _digest, ordinal_in
+from kg.model import Article, Evidence, Kind, Label, Prop, Span
 from kg.wikitext import Param, Template
 
-_NAME = re.compile(r"^(infobox\s*)?(summit( meeting)?|峰会|首脑会议|首脑会晤|会晤|高峰会)(\s*信息框|\s*资讯框)?$"
-                   r"|^(峰会|会议|首脑会议|会晤)(信息框|资讯框)$")
+_NAME = re.compile(r"^(infobox\s*)?(summit( meeting)?|event|meeting|conference|事件|会议|峰会|首脑会议|首脑会晤|会晤|高峰会)"
+                   r"(\s*信息框|\s*资讯框)?$|^(峰会|会议|首脑会议|会晤|事件)(信息框|资讯框)$")
 _FIELDS = {
-    "date": ("date", "日期", "时间", "date(s)", "dates"),
-    "venue": ("venue", "地点", "会场", "location", "place", "場地", "场地"),
+    "date": ("date", "dates", "日期", "时间", "date(s)", "举行日期"),
+    "venue": ("venue", "venues", "会场", "場地", "场地", "地点"),
+    "location": ("location", "place", "位置", "地址"),
     "cities": ("cities", "city", "城市", "举办城市"),
-    "participants": ("participants", "参与者", "与会者", "出席者", "leaders", "参加者", "出席"),
-    "follows": ("follows", "前一届", "上届", "前任", "前次"),
-    "precedes": ("precedes", "下一届", "下届", "继任", "下次"),
+    "country": ("host_country", "country", "国家", "主办国"),
+    "participants": ("participants", "参与者", "与会者", "出席者", "leaders", "参加者", "出席", "主持人", "host",
+                     "hosts", "领导人"),
+    "outcome": ("outcome", "outcomes", "成果", "结果", "文件"),
+    "follows": ("follows", "previous", "前一届", "上届", "前任", "前次"),
+    "precedes": ("precedes", "next", "下一届", "下届", "继任", "下次"),
 }
-_SPLIT = re.compile(r"<br\s*/?>|、|，|,|\n|；|;|与|和")
+_ENTRY_SPLIT = re.compile(r"<br\s*/?>|\n|、|，|,|；|;")
+_FLAG_TEMPLATES = re.compile(r"^(flagicon|flag|flagcountry|flagu|国旗|旗帜)$", re.I)
+NOT_LEADERS = re.compile(r"特别代表|特使|外长|外交部长|部长|国务卿|大使|代表团|顾问|秘书长|高级代表")
+CALLS = re.compile(r"视频|电话|通话|视讯|线上|云端")
+SPOUSE_BEFORE = re.compile(r"(夫人|妻子|第一夫人|丈夫|配偶)$")
+_PLACE_TAIL = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One ``<br>``-separated item of a field: its names in order, and its plain text."""
+
+    span: Span
+    links: tuple[tuple[str, str], ...]  # (shown text, target) in order
+    flags: tuple[str, ...]  # state keys of flag templates
+    text: str  # plain text (Simplified)
 
 
 def summit_infoboxes(reading: Reading) -> tuple[Template, ...]:
-    return tuple(t for t in reading.document.templates
-                 if t.nested_in is None and _NAME.match(to_hans(t.key)))
+    return tuple(t for t in reading.document.templates if t.nested_in is None and _NAME.match(to_hans(t.key)))
 
 
 def infobox_summit(reading: Reading, people: People, template: Template) -> SummitFound | None:
     registry = reading.registry
-    when = _date(template, _param(template, "date"))
+    where = template.span.start
+    when = _date(_param(template, "date"))
     if when is None:
-        reading.note(f"{{{{{template.name}}}}} gives no date that can be read; no summit made", template.span.start)
+        reading.note(f"{{{{{template.name}}}}} gives no day-precise date; no summit made from it", where)
         return None
-    persons = [registry.named(Kind.PERSON, name, article=article)
-               for name, article in _names(reading, _param(template, "participants"))]
-    if not persons:
-        reading.note(f"{{{{{template.name}}}}} names no participants; no summit made", template.span.start)
+    context = to_hans(" ".join(filter(None, (reading.document.title, _param_text(template, "name"),
+                                              _param_text(template, "title"), _param_text(template, "type")))))
+    if CALLS.search(context):
+        reading.note(f"{{{{{template.name}}}}} is about a call, not a meeting in person; no summit made", where)
         return None
-    keys = tuple(sorted(p.key for p in persons))
+    entries = _entries(reading, template, "participants")
+    if any(NOT_LEADERS.search(e.text) for e in entries) or NOT_LEADERS.search(context):
+        reading.note(f"{{{{{template.name}}}}} names envoys or ministers, not top leaders; no summit made", where)
+        return None
+    spouses = _spouses(reading)
+    persons: list[tuple[str, str, str | None, str | None]] = []  # (shown, target, office, side)
+    for entry in entries:
+        office = None
+        for shown, target in entry.links:
+            hans = to_hans(target)
+            if reading.index.is_state(target) or registry.is_a(target, Kind.COUNTRY, Kind.PLACE):
+                continue
+            if hans.endswith(OFFICE_WORDS) or registry.is_a(target, Kind.POSITION):
+                office = target
+                continue
+            if reading.index.key(target) in spouses:
+                continue
+            persons.append((shown, target, office, entry.flags[0] if entry.flags else None))
+    if len({reading.index.key(t) for _, t, _, _ in persons}) < 2:
+        reading.note(f"{{{{{template.name}}}}} names fewer than two participants; no summit made", where)
+        return None
+    ids = [registry.named(Kind.PERSON, target, article=target) for _, target, _, _ in persons]
+    keys = tuple(sorted({p.key for p in ids}))
     summit = registry.unnamed(Kind.SUMMIT, f"{when[0].isoformat()}-{_digest(keys)}")
     evidence = Evidence(template.span, f"{{{{{template.name}}}}}", None)
     registry.evidence(summit, evidence)
@@ -56,62 +109,194 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
     registry.label(summit, Label(to_hant(title), "zh-Hant"), preferred=True)
     registry.fact(summit, Prop.START_DATE, when[0], evidence=(evidence,))
     registry.fact(summit, Prop.END_DATE, when[1], evidence=(evidence,))
-    for person in persons:
+    for person, (_, _, office, flag) in zip(ids, persons):
         registry.fact(summit, Prop.PARTICIPANT, person, evidence=(evidence,))
         participation = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{_digest((person.key,))}")
         registry.fact(summit, Prop.HAS_PARTICIPATION, participation)
         registry.fact(participation, Prop.AGENT, person)
-        side = people.sides.get(person.key)
+        side = people.sides.get(person.key) or flag
         if side:
             registry.fact(participation, Prop.SIDE, registry.named(Kind.COUNTRY, side))
-        for office in people.offices.get(person.key, ())[:1]:
-            registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office))
-    places = [registry.named(Kind.COUNTRY if reading.index.is_state(n) else Kind.PLACE, n, article=a)
-              for n, a in _names(reading, _param(template, "venue")) + _names(reading, _param(template, "cities"))]
-    for inner, outer in zip(places, places[1:]):
-        if inner.key != outer.key and inner.kind is not Kind.COUNTRY:
-            registry.fact(inner, Prop.LOCATED_IN, outer, evidence=(evidence,))
-    if places:
-        registry.fact(summit, Prop.VENUE, places[0], evidence=(evidence,))
+        offices = (office,) if office else people.offices.get(person.key, ())[:1]
+        for name in offices:
+            registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, name), evidence=(evidence,))
+    venue = _places(reading, template, evidence)
+    if venue is not None:
+        registry.fact(summit, Prop.VENUE, venue, evidence=(evidence,))
+    for name, article in _documents(reading, template):
+        document = registry.named(Kind.DOCUMENT, name, article=article)
+        registry.fact(summit, Prop.OUTCOME, document, evidence=(evidence,))
     for sentence in reading.lead:  # "…首次会面", "第二次…会晤": the infobox has no ordinal of its own
         number = ordinal_in(sentence.hans) if MEETING.search(sentence.hans) else None
         if number:
             registry.fact(summit, Prop.ORDINAL, number, evidence=(sentence.evidence(),))
             break
     for field, prop in (("follows", Prop.FOLLOWS), ("precedes", Prop.PRECEDES)):
-        for name, article in _names(reading, _param(template, field)):
-            registry.fact(summit, prop, Article(article or name), evidence=(evidence,))
+        for entry in _entries(reading, template, field):
+            for _, target in entry.links[:1]:
+                registry.fact(summit, prop, Article(target), evidence=(evidence,))
     return SummitFound(summit, None, when[0], when[1], None, keys)
+
+
+# ------------------------------------------------------------------ fields
 
 
 def _param(template: Template, field: str) -> Param | None:
     for name in _FIELDS[field]:
         for param in template.params:
-            if to_hans(param.name.strip().lower()) == name and param.value:
+            if to_hans(param.name.strip().lower()) == name and param.value.strip():
                 return param
     return None
 
 
-def _date(template: Template, param: Param | None) -> tuple[date, date] | None:
+def _param_text(template: Template, name: str) -> str:
+    return next((p.value for p in template.params if p.name.strip().lower() == name), "")
+
+
+def _date(param: Param | None) -> tuple[date, date] | None:
     if param is None:
         return None
-    found = find_dates(param.value)
-    if found and found[0].year_given:
-        return found[0].start, found[0].end
-    numbers = re.findall(r"\d+", param.raw)
-    if len(numbers) >= 3 and len(numbers[0]) == 4:  # {{start date|2018|6|12}}
-        try:
-            return (date(int(numbers[0]), int(numbers[1]), int(numbers[2])),) * 2
-        except ValueError:
-            return None
-    return None
+    found = [d for d in find_dates(param.value) if d.year_given]
+    if not found:
+        return None
+    return found[0].start, max(d.end for d in found[:2])
 
 
-def _names(reading: Reading, param: Param | None) -> list[tuple[str, str | None]]:
-    """The names a parameter lists: its links, else its plain text split at separators."""
+def _entries(reading: Reading, template: Template, field: str) -> list[Entry]:
+    """The field's items, each with its links and flag templates in order."""
+    param = _param(template, field)
     if param is None:
         return []
-    links = [link for link in reading.document.links if param.span.start <= link.span.start < param.span.end]
-    if links:
-        return [(link.target, link.target) for link in links]
-    return [(part.strip(), None) for part in _SPLIT.split(param.value) if len(part.strip()) > 1]
+    document = reading.document
+    out: list[Entry] = []
+    start = 0
+    raw = param.raw
+    pieces = []
+    depth = 0
+    i = 0
+    while i < len(raw):  # split at separators outside [[…]] and {{…}}
+        two = raw[i:i + 2]
+        if two in ("[[", "{{"):
+            depth += 1
+            i += 2
+            continue
+        if two in ("]]", "}}"):
+            depth = max(0, depth - 1)
+            i += 2
+            continue
+        if depth == 0:
+            match = _ENTRY_SPLIT.match(raw, i)
+            if match:
+                pieces.append((start, i))
+                start = i = match.end()
+                continue
+        i += 1
+    pieces.append((start, len(raw)))
+    refs = [ref.span for ref in document.refs if param.span.start <= ref.span.start < param.span.end]
+
+    def inside(at: Span) -> bool:  # in the entry, not in one of its footnotes
+        return span.start <= at.start < span.end and not any(r.start <= at.start < r.end for r in refs)
+
+    for a, b in pieces:
+        span = Span(param.span.start + a, param.span.start + b)
+        links = tuple((link.text, link.target) for link in document.links if inside(link.span))
+        flags = tuple(state for t in document.templates if inside(t.span) and (state := _flag_state(t)))
+        text = to_hans(_plain(raw[a:b]))
+        if links or flags or text.strip():
+            out.append(Entry(span, links, flags, text))
+    return out
+
+
+def _plain(raw: str) -> str:
+    text = re.sub(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>", "", raw, flags=re.S)
+    text = re.sub(r"\{\{[^{}]*\}\}", "", text)
+    text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", text)
+    return re.sub(r"<[^>]+>|'''|''", "", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _flag_codes() -> dict[str, str]:
+    text = resources.files("kg").joinpath("data/flag-codes.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, _, state = line.partition("\t")
+            out[code.strip().lower()] = state.strip()
+    return out
+
+
+def _flag_state(template: Template) -> str | None:
+    """``{{USA}}``, ``{{flagicon|PRC}}``, ``{{flag|Japan}}`` → the state key."""
+    codes = _flag_codes()
+    key = template.key.strip().lower()
+    if _FLAG_TEMPLATES.match(key):
+        value = (template.get("1") or "").strip().lower()
+        return codes.get(value)
+    return codes.get(key) if not template.params else None
+
+
+def _spouses(reading: Reading) -> set[str]:
+    """People the article calls someone's spouse (``偕夫人彭丽媛``)."""
+    out = set()
+    for sentence in reading.all_sentences():
+        for spot in sentence.spots:
+            if SPOUSE_BEFORE.search(sentence.hans[max(0, spot.start - 4):spot.start]):
+                out.add(spot.key)
+    return out
+
+
+def _places(reading: Reading, template: Template, evidence: Evidence):
+    """The venue chain, small to big: first venue entry, first city entry, host country."""
+    registry = reading.registry
+    chain: list = []  # small to big
+    for field in ("venue", "location", "cities", "country"):
+        entries = _entries(reading, template, field)
+        if not entries:
+            continue
+        names = _entry_places(reading, entries[0])
+        for name, article in reversed(names):
+            kind = Kind.COUNTRY if reading.index.is_state(name) else Kind.PLACE
+            place = registry.named(kind, name, article=article)
+            if place.kind not in (Kind.PLACE, Kind.COUNTRY):
+                reading.note(f"{name!r} stands where {{{{{template.name}}}}} names places, but the text "
+                             f"makes it a {place.kind.value}; left out of the venue", template.span.start)
+                continue
+            if all(p.key != place.key for p in chain):
+                chain.append(place)
+    for inner, outer in zip(chain, chain[1:]):
+        if inner.kind is not Kind.COUNTRY:
+            registry.fact(inner, Prop.LOCATED_IN, outer, evidence=(evidence,))
+    return chain[0] if chain else None
+
+
+def _entry_places(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
+    """Big to small: flag states, then linked places; a plain tail after the last link
+    (``[[苏联]]大使馆``) makes one name with it; an entry without links is its own text."""
+    out: list[tuple[str, str | None]] = [(state, None) for state in entry.flags]
+    text = re.sub(r"[（(].*?[）)]", "", entry.text).strip()
+    if not entry.links:
+        if _PLACE_TAIL.match(text):
+            out.append((text, None))
+        return out
+    for shown, target in entry.links:
+        if not any(reading.index.same(target, name) for name, _ in out):
+            out.append((target, target))
+    last_shown = to_hans(entry.links[-1][0])
+    at = text.rfind(last_shown)
+    tail = text[at + len(last_shown):].strip() if at >= 0 else ""
+    if tail and _PLACE_TAIL.match(tail):
+        out[-1] = (last_shown + tail, None)
+    return out
+
+
+def _documents(reading: Reading, template: Template) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    for entry in _entries(reading, template, "outcome"):
+        for shown, target in entry.links:
+            if to_hans(target).endswith(DOCUMENT_WORDS) or f"《{to_hans(shown)}》" in entry.text:
+                out.append((target, target))
+        for title in re.findall(r"《([^《》]+)》", entry.text):
+            if not any(reading.index.same(title, name) or to_hans(shown) == title
+                       for name, _ in out for shown in (name,)):
+                out.append((title, None))
+    return out

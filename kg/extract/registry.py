@@ -104,6 +104,14 @@ class Registry:
             if not any(k[2] == node for k in self._facts):
                 self.forget(node)
 
+    def move(self, source: EntityId, target: EntityId, prop: Prop) -> None:
+        """Gives ``target`` every ``prop`` fact of ``source``, with its evidence (two
+        witnesses of one summit become one)."""
+        for key, fact in list(self._facts.items()):
+            if key[0] == source and key[1] is prop:
+                self.fact(target, prop, fact.value, evidence=fact.evidence, inference=fact.inference,
+                          basis=fact.basis)
+
     def drop(self, subject: EntityId, prop: Prop) -> None:
         """Forgets every value of ``prop`` on ``subject`` (a venue made more specific)."""
         for key in [k for k in self._facts if k[0] == subject and k[1] is prop]:

@@ -67,14 +67,29 @@ class _Participant:
     stated: bool = False
 
 
-def extract_summits(reading: Reading, people: People, sources: Sources) -> tuple[SummitFound, ...]:
+def extract_summits(reading: Reading, people: People, sources: Sources, *,
+                    around: SummitFound | None = None) -> tuple[SummitFound, ...]:
+    """The summits of the prose; ``around`` is the summit an infobox states, which the
+    prose's mentions of the same days join (their documents and ordinal go to it)."""
     lead_venues = _lead_venues(reading)
     found: list[SummitFound] = []
     for section, section_sentences in reading.by_section.items():
         _find_in(reading, people, sources, section, section_sentences, lead_venues, found)
-    if not found:  # an article about one summit may say it all in its lead
+    if not found and around is None:  # an article about one summit may say it all in its lead
         _find_in(reading, people, sources, None, reading.lead, lead_venues, found)
-    return _fill_from_neighbours(reading, people, found)
+    summits = _fill_from_neighbours(reading, people, found)
+    if around is None:
+        return summits
+    kept = [around]
+    for summit in summits:
+        if summit.start <= around.end and around.start <= summit.end:
+            reading.registry.move(summit.id, around.id, Prop.OUTCOME)
+            if not reading.registry.has_fact(around.id, Prop.ORDINAL):
+                reading.registry.move(summit.id, around.id, Prop.ORDINAL)
+            reading.registry.forget(summit.id)
+        else:
+            kept.append(summit)
+    return tuple(kept)
 
 
 def _fill_from_neighbours(reading: Reading, people: People, found: list[SummitFound]) -> tuple[SummitFound, ...]:

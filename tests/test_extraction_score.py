@@ -1,0 +1,74 @@
+"""The ratchet on extraction quality: the realistic corpus's recorded recall and precision
+(``benchmarks/extraction-floor.json``) are a floor no change may lower.
+
+After a change that raises the figures, record them with
+``.venv/bin/python benchmarks/extraction_score.py --record`` (``make score-record``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import extraction_score as scorecard  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return scorecard.score_corpus()
+
+
+@pytest.fixture(scope="module")
+def floor():
+    return json.loads(scorecard.FLOOR.read_text(encoding="utf-8"))
+
+
+def test_no_fact_found_before_is_lost(scores, floor):
+    now = {line for s in scores for line in s.found}
+    lost = sorted(set(floor["found"]) - now)
+    assert not lost, "facts the recorded floor found and this change lost:\n" + "\n".join(lost)
+
+
+@pytest.mark.parametrize("rate", ["recall", "precision"])
+def test_totals_do_not_fall(scores, floor, rate):
+    total = scorecard.totals(scores)
+    fallen = {fact: (recorded, getattr(total[fact], rate)) for fact, recorded in floor[rate].items()
+              if (getattr(total[fact], rate) or 0.0) < recorded - 1e-9}
+    assert not fallen, f"{rate} fell below the recorded floor (recorded, now): {fallen}"
+
+
+def test_every_gold_article_exists_and_follows_the_format():
+    gold = scorecard.load_gold()
+    assert len(gold) >= 24
+    for file, article in gold.items():
+        assert (scorecard.CORPUS / file).is_file(), file
+        assert article["kind"] in ("single", "series", "negative"), file
+        assert (article["kind"] == "negative") == (not article["summits"]), file
+        for summit in article["summits"]:
+            assert summit["start"] <= summit["end"], file
+            assert len(summit["participants"]) >= 2, file
+
+
+def test_names_fold_scripts_dots_and_spaces():
+    assert scorecard.fold("隆納·雷根") == scorecard.fold("隆纳雷根")
+    assert scorecard.fold("Roh Moo-hyun") == "rohmoohyun"
+    assert not scorecard.names_match(frozenset({scorecard.fold("里根")}), ["戈尔巴乔夫"])
+
+
+def test_summits_match_by_overlapping_days_one_to_one():
+    from datetime import date
+
+    def summit(start, end):
+        return scorecard.Extracted("x", date.fromisoformat(start), date.fromisoformat(end), None, [], [], [], {})
+
+    gold = [{"start": "2000-01-01", "end": "2000-01-03"}, {"start": "2000-01-03", "end": "2000-01-03"}]
+    long, day = summit("2000-01-01", "2000-01-03"), summit("2000-01-03", "2000-01-03")
+    pairs = scorecard._match(gold, [day, long])
+    assert [e for _, e in pairs] == [long, day]
+    assert scorecard._match(gold, [summit("2000-02-01", "2000-02-01")]) == [(gold[0], None), (gold[1], None)]
