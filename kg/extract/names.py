@@ -124,6 +124,12 @@ class NameIndex:
             index._weight[key] = 3
             for name in row[1:]:
                 index.merge(key, name)
+        owners: dict[str, set[str]] = {}  # a short name → the link targets it may stand for
+        for link in links:
+            for name in (link.target, link.label or ""):
+                surname = short_form(name)
+                if surname:
+                    owners.setdefault(index.normal(surname), set()).add(index.normal(link.target))
         for link in links:
             target = index.normal(link.target)
             index._weight[target] = max(index._weight.get(target, 0), 2)
@@ -131,7 +137,7 @@ class NameIndex:
                 index.merge(link.target, link.label)
             for name in (link.target, link.label or ""):
                 surname = short_form(name)
-                if surname:
+                if surname and len(owners[index.normal(surname)]) == 1:  # 甘迺迪 of two people is neither's
                     index.merge(link.target, surname)
         return index
 

@@ -61,6 +61,9 @@ class Registry:
             (self._labels if preferred else self._alts)[self._settle(entity)].add(
                 Label(label.text.strip(), label.language))
 
+    def has_preferred_label(self, entity: EntityId) -> bool:
+        return bool(self._labels.get(self._settle(entity)))
+
     def evidence(self, entity: EntityId, *evidence: Evidence) -> None:
         self._evidence[self._settle(entity)].update(evidence)
 
@@ -111,6 +114,12 @@ class Registry:
             if key[0] == source and key[1] is prop:
                 self.fact(target, prop, fact.value, evidence=fact.evidence, inference=fact.inference,
                           basis=fact.basis)
+
+    def keep_only(self, subject: EntityId, prop: Prop, value) -> None:
+        """Forgets the values of ``prop`` on ``subject`` other than ``value`` (a weaker
+        witness of a functional property gives way to a stronger one)."""
+        for key in [k for k in self._facts if k[0] == subject and k[1] is prop and k[2] != value]:
+            del self._facts[key]
 
     def drop(self, subject: EntityId, prop: Prop) -> None:
         """Forgets every value of ``prop`` on ``subject`` (a venue made more specific)."""

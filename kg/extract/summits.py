@@ -29,7 +29,14 @@ from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Severity,
 from kg.wikitext import Section
 
 MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|高峰会|首脑会议")
-NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|拟于|准备|筹备|提议|邀请")
+#: A meeting said to happen: "A与B会晤", "举行会谈", "进行了会谈", "见面".
+_MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|会面|会见|见面|峰会)|举行.{0,6}(会晤|会谈|峰会)"
+                           r"|(会晤|会谈|会面|会见)了?")
+NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|拟于|准备|筹备|提议|邀请|原定|原拟|希望|致函|致电|致信"
+                      r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便")
+#: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
+NOT_TOP = re.compile(r"副|外长|外交部长|部长|国务卿|特使|特别代表|大使|顾问|秘书长|发言人|议员|州长|市长")
+_CLAUSE = re.compile(r"[，,；;：:]")
 ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)(?:第(?P<n>[0-9一二三四五六七八九十两]+)次"
                      r"|(?P<first>首次)(?=(?:正式)?(?:会晤|会谈|会面|峰会|首脑)))")
 SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|公布|签定")
@@ -73,15 +80,22 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     prose's mentions of the same days join (their documents and ordinal go to it)."""
     lead_venues = _lead_venues(reading)
     found: list[SummitFound] = []
+    year = around.start.year if around is not None else _first_year(reading.lead)
     for section, section_sentences in reading.by_section.items():
-        _find_in(reading, people, sources, section, section_sentences, lead_venues, found)
-    if not found and around is None:  # an article about one summit may say it all in its lead
-        _find_in(reading, people, sources, None, reading.lead, lead_venues, found)
-    summits = _fill_from_neighbours(reading, people, found)
+        year = _find_in(reading, people, sources, section, section_sentences, lead_venues, found, year, around)
+    if around is None:  # the lead tells of the summits too: an article about one may say it all there
+        in_sections = list(found)
+        _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None)
+        found[:] = in_sections + _join(reading, in_sections, found[len(in_sections):])
+    summits = _fill_from_neighbours(reading, people, _one_span_each(reading, found))
     if around is None:
         return summits
     kept = [around]
     for summit in summits:
+        if summit.id == around.id:  # the prose found the infobox's summit itself: its days stand
+            reading.registry.keep_only(around.id, Prop.START_DATE, around.start)
+            reading.registry.keep_only(around.id, Prop.END_DATE, around.end)
+            continue
         if summit.start <= around.end and around.start <= summit.end:
             reading.registry.move(summit.id, around.id, Prop.OUTCOME)
             if not reading.registry.has_fact(around.id, Prop.ORDINAL):
@@ -126,7 +140,55 @@ def _fill_from_neighbours(reading: Reading, people: People, found: list[SummitFo
     return tuple(out)
 
 
-def _find_in(reading, people, sources, section, section_sentences, lead_venues, found) -> None:
+def _join(reading: Reading, kept: list[SummitFound], others: list[SummitFound]) -> list[SummitFound]:
+    """Mentions of one meeting made twice (the lead and a section, on overlapping days with
+    a participant in common) are one summit: the later one gives the first its documents,
+    ordinal and venue where the first has none, and is forgotten. Returns the others left."""
+    registry = reading.registry
+    left = []
+    for other in others:
+        same = next((s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
+                     and set(s.participants) & set(other.participants)), None)
+        if same is None:
+            left.append(other)
+            continue
+        registry.move(other.id, same.id, Prop.OUTCOME)
+        for prop in (Prop.ORDINAL, Prop.VENUE):
+            if not registry.has_fact(same.id, prop):
+                registry.move(other.id, same.id, prop)
+        registry.forget(other.id)
+    return left
+
+
+def _one_span_each(reading: Reading, found: list[SummitFound]) -> list[SummitFound]:
+    """A summit found twice under one IRI keeps one start and one end: the widest days."""
+    out = []
+    for summit in found:
+        starts = [d for d in reading.registry.facts_about(summit.id, Prop.START_DATE) if isinstance(d, date)]
+        ends = [d for d in reading.registry.facts_about(summit.id, Prop.END_DATE) if isinstance(d, date)]
+        start, end = min(starts, default=summit.start), max(ends, default=summit.end)
+        reading.registry.keep_only(summit.id, Prop.START_DATE, start)
+        reading.registry.keep_only(summit.id, Prop.END_DATE, end)
+        out.append(replace(summit, start=start, end=end))
+    return out
+
+
+def _first_year(sentences) -> int | None:
+    for sentence in sentences:
+        for found in find_dates(sentence.hans):
+            if found.year_given:
+                return found.start.year
+    return None
+
+
+def _find_in(reading, people, sources, section, section_sentences, lead_venues, found,
+             running_year: int | None, around: SummitFound | None = None) -> int | None:
+    """Finds the summits of one section; returns the year the text has reached.
+
+    A day without a year (``11月19日``) takes, in this order: the heading's year, the
+    infobox summit's year when the day falls in its days, the year of the source cited
+    for it, and last the year the text had reached before.
+    """
     year, month = _heading_time(section) if section is not None else (None, None)
     for i, sentence in enumerate(section_sentences):
         dates = find_dates(sentence.hans, year=year)
@@ -135,14 +197,39 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             year = explicit[-1].start.year
         date_basis = None
         if not dates and year is None:  # "12月1日" under a heading without a year
-            dates, date_basis = _dated_by_citation(reading, sources, sentence)
-        if not dates or not MEETING.search(sentence.hans) or _not_held(sentence.hans):
+            dates = _within(find_dates(sentence.hans, year=around.start.year), around) if around else []
+            if not dates:
+                dates, date_basis = _dated_by_citation(reading, sources, sentence)
+            if not dates and running_year is not None:
+                dates = find_dates(sentence.hans, year=running_year)
+        meeting = next((d for d in dates if _meeting_clause(sentence.hans, d)), None)
+        if meeting is None or _not_held(sentence.hans):
             continue
-        if not HELD_AT.search(sentence.hans) and not ORDINAL.search(sentence.hans):
-            continue
-        summit = _summit(reading, people, sources, section, section_sentences, i, dates[0], lead_venues, date_basis)
+        summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues, date_basis)
         if summit is not None and all(s.id != summit.id for s in found):
             found.append(summit)
+    return year or running_year
+
+
+def _within(dates, around: SummitFound):
+    return [d for d in dates if around.start <= d.start <= around.end]
+
+
+def _meeting_clause(hans: str, when) -> bool:
+    """Whether the date is the date of a meeting: a meeting word in the date's own clause,
+    or in the next one when the date's clause is the date alone (``2000年6月13日，…会晤``),
+    with a place it is held at or a number it has (举行, 在…会面, 第二次, 首次)."""
+    starts = [0] + [m.end() for m in _CLAUSE.finditer(hans)] + [len(hans) + 1]
+    index = max(i for i, at in enumerate(starts[:-1]) if at <= when.at)
+    clause = hans[starts[index]:starts[index + 1] - 1]
+    for stop in range(index + 2, min(index + 5, len(starts))):  # the clauses after, up to another date
+        following = hans[starts[stop - 1]:starts[stop] - 1]
+        if find_dates(following, year=when.start.year):
+            break
+        clause = hans[starts[index]:starts[stop] - 1]
+    if not MEETING.search(clause):
+        return False
+    return bool(HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause))
 
 
 def _dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence):
@@ -348,8 +435,9 @@ def _names(reading: Reading, summit: EntityId, section: Section | None) -> None:
                  and t.get("1")), None)
     heading = section.heading.strip()
     name = main.get("1") if main else heading
-    registry.label(summit, Label(to_hans(name), "zh-Hans"), preferred=True)
-    registry.label(summit, Label(to_hant(name), "zh-Hant"), preferred=True)
+    named = not registry.has_preferred_label(summit)  # an infobox named it after the article
+    registry.label(summit, Label(to_hans(name), "zh-Hans"), preferred=named)
+    registry.label(summit, Label(to_hant(name), "zh-Hant"), preferred=named)
     if main:
         reading.registry.unnamed(Kind.SUMMIT, summit.key, article=main.get("1"))
         registry.label(summit, Label(main.get("1"), script_of(main.get("1"))))
