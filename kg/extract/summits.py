@@ -88,6 +88,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None)
         found[:] = in_sections + _join(reading, in_sections, found[len(in_sections):])
     summits = _fill_from_neighbours(reading, people, _one_span_each(reading, found))
+    _one_summit_per_ordinal(reading, summits + ((around,) if around else ()))
     if around is None:
         return summits
     kept = [around]
@@ -147,6 +148,8 @@ def _join(reading: Reading, kept: list[SummitFound], others: list[SummitFound]) 
     registry = reading.registry
     left = []
     for other in others:
+        if any(s.id == other.id for s in kept):
+            continue  # the same IRI: its facts are already one summit's
         same = next((s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
                      and set(s.participants) & set(other.participants)), None)
         if same is None:
@@ -171,6 +174,26 @@ def _one_span_each(reading: Reading, found: list[SummitFound]) -> list[SummitFou
         reading.registry.keep_only(summit.id, Prop.END_DATE, end)
         out.append(replace(summit, start=start, end=end))
     return out
+
+
+def _one_summit_per_ordinal(reading: Reading, summits) -> None:
+    """Two summits the text numbers alike: 首次 stays with the earlier one; any other number
+    said of two is dropped from both, with an issue (a guess would break the series)."""
+    registry = reading.registry
+    by_number: dict[int, list[SummitFound]] = {}
+    unique = {s.id: s for s in summits}.values()
+    for summit in sorted(unique, key=lambda s: (s.start, s.id.key)):
+        for number in registry.facts_about(summit.id, Prop.ORDINAL):
+            by_number.setdefault(number, []).append(summit)
+    for number, claimants in by_number.items():
+        if len(claimants) < 2:
+            continue
+        losers = claimants[1:] if number == 1 else claimants
+        for summit in losers:
+            registry.drop(summit.id, Prop.ORDINAL)
+        reading.note(f"the text numbers {len(claimants)} meetings as no. {number} "
+                     f"({', '.join(s.start.isoformat() for s in claimants)}); "
+                     + ("kept on the earliest" if number == 1 else "left out of all"), None, Severity.WARNING)
 
 
 def _first_year(sentences) -> int | None:
@@ -271,6 +294,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     period = people.periods.get(section)
     _from_administration(reading, people, participants, period, section)
     _from_leaders_in_office(reading, people, participants, when.start)
+    _below_the_top(reading, people, participants, sentences[max(0, index - 1):index + 1], when.start)
     if not participants:
         reading.note(f"a meeting on {when.start.isoformat()} names no participant; no summit made",
                      anchor.span_of(0, 0).start)
@@ -322,6 +346,18 @@ def _stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sen
                 person = found.setdefault(spot.key, _Participant(spot.key, spot.surface, stated=True))
                 person.evidence.append(sentence.evidence())
     return found
+
+
+def _below_the_top(reading: Reading, people: People, participants: dict[str, _Participant],
+                   near: list[Sentence], when: date) -> None:
+    """Drops the people whose every office, as the text gives it near the meeting or in the
+    article, is below the top (美国副总统尼克松, 外长, 特使): their talks are no summit."""
+    for key in list(participants):
+        offices = [o for sentence in near for o in titles_in(sentence, reading, key)] or list(people.offices.get(key, ()))
+        if offices and all(NOT_TOP.search(office) for office in offices):
+            del participants[key]
+            reading.note(f"{key} met others on {when.isoformat()} as {offices[0]}, not as a top leader; "
+                         "not a participant of a summit")
 
 
 def _citations_of(sources: Sources, sentences: list[Sentence]) -> tuple[EntityId, ...]:
