@@ -21,13 +21,16 @@ negotiation: :mod:`kg.server.negotiation`.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import io
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import parse_qs, quote, unquote, unquote_to_bytes, urlsplit
+from urllib.parse import parse_qs, quote, unquote, unquote_to_bytes, urlencode, urlsplit
 
 from pyoxigraph import (
     BlankNode,
@@ -42,7 +45,12 @@ from pyoxigraph import (
     serialize,
 )
 
+from werkzeug.http import http_date, is_resource_modified
+
+from kg.extract.scripts import to_hans
+from kg.server import representations
 from kg.server.negotiation import negotiate, reader_script
+from kg.server.published import CONTEXT_PATH, published
 from kg.server.pages import (
     EntityView,
     Link,
@@ -57,7 +65,7 @@ from kg.server.pages import (
     query_href,
     query_page,
 )
-from kg.query import GraphFormat, ResultFormat, Triples, named_queries, short, write_graph
+from kg.query import GraphFormat, ResultFormat, named_queries, short
 from kg.server.query_pool import TEXT, QueryPool, QueryRequest, Reply, choose_graph_format, text_reply, with_charset
 from kg.server.settings import Settings
 from kg.reconcile.service import Reconciliation, is_reconcile_path
@@ -66,6 +74,7 @@ from kg.store import default_graph_triples, graph_names, load_store, triples_abo
 SKG = "https://w3id.org/summit-kg/ontology#"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+SKOS_ALT_LABEL = NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
 DCT_TITLE = NamedNode("http://purl.org/dc/terms/title")
 OWL_SAME_AS = NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 DERIVED_FROM = NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
@@ -81,7 +90,7 @@ MAX_BODY = 1_000_000  # bytes of a POSTed query
 
 
 _REASONS = {
-    200: "OK", 204: "No Content", 400: "Bad Request", 403: "Forbidden", 404: "Not Found",
+    200: "OK", 204: "No Content", 301: "Moved Permanently", 304: "Not Modified", 400: "Bad Request", 403: "Forbidden", 404: "Not Found",
     405: "Method Not Allowed", 406: "Not Acceptable", 413: "Content Too Large", 415: "Unsupported Media Type",
     500: "Internal Server Error", 503: "Service Unavailable",
 }
@@ -92,14 +101,17 @@ _HTML = "text/html; charset=utf-8"
 # --- the application -----------------------------------------------------------------------
 
 
-_ENTITY_TYPES = {
-    "text/html": None,
-    "text/turtle": GraphFormat.TURTLE,
-    "application/ld+json": GraphFormat.JSON_LD,
-    "application/n-triples": GraphFormat.N_TRIPLES,
-}
-_ENTITY_NAMES = {"html": "text/html", "ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "application/ld+json",
-                 "json-ld": "application/ld+json", "nt": "application/n-triples", "n-triples": "application/n-triples"}
+#: What /sparql answers, in its order of preference: results, then graphs, a page last,
+#: so a client that accepts anything (``*/*``, no Accept, Jena's ``…, */*;q=0.1``) gets data.
+_SPARQL_OFFERS = (
+    "application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values",
+    "application/json", "application/xml", "text/xml",
+    "text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml", "text/plain",
+    "text/html", "application/xhtml+xml",
+)
+_PAGE_TYPES = ("text/html", "application/xhtml+xml")
+#: How long a cache may keep an answer before it revalidates (the data changes only on a rebuild).
+_CACHE_CONTROL = "public, max-age=600"
 #: The pages run no script and load nothing; a label that slipped past escaping still could not.
 _PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'"
 _CORS = (
@@ -128,20 +140,41 @@ class App:
         self.store = load_store(data)
         self.pool = QueryPool(data, settings)
         self.reconciliation = Reconciliation(self.store, base=settings.base, root=settings.root)
+        #: When the data last changed: the newest of the files served (Last-Modified), to the second.
+        newest = max((path.stat().st_mtime for path in data), default=0.0)
+        self.modified = datetime.fromtimestamp(int(newest), tz=timezone.utc) if newest else None
 
     def close(self) -> None:
         """End the query workers."""
         self.pool.close()
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        reply = self.handle(environ)
+        reply = self.cached(environ, self.handle(environ))
         status = f"{reply.status} {_REASONS.get(reply.status, 'Unknown')}"
         headers = [("Content-Type", reply.media_type), ("Content-Length", str(len(reply.body))), *_CORS, *reply.headers]
+        if reply.status == 304:
+            headers = [h for h in headers if h[0] not in ("Content-Type", "Content-Length")]
         headers.append(("X-Content-Type-Options", "nosniff"))
         if reply.media_type.startswith("text/html"):
             headers.append(("Content-Security-Policy", _PAGE_POLICY))
         start_response(status, headers)
         return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [reply.body]
+
+    def cached(self, environ: dict, reply: Reply) -> Reply:
+        """``reply`` with ETag, Last-Modified and Cache-Control; a 304 when the client's copy is current.
+
+        The ETag hashes the body and its media type, so each representation has its own;
+        Last-Modified is when the data files last changed.
+        """
+        if environ.get("REQUEST_METHOD", "GET").upper() not in ("GET", "HEAD") or reply.status != 200:
+            return reply
+        etag = hashlib.sha256(reply.media_type.encode() + b"\0" + reply.body).hexdigest()[:32]
+        headers = (*reply.headers, ("ETag", f'"{etag}"'), ("Cache-Control", _CACHE_CONTROL))
+        if self.modified is not None:
+            headers += (("Last-Modified", http_date(self.modified)),)
+        if not is_resource_modified(environ, etag=etag, last_modified=self.modified):
+            return Reply(304, reply.media_type, b"", headers)
+        return Reply(reply.status, reply.media_type, reply.body, headers)
 
     def handle(self, environ: dict) -> Reply:
         """The reply to one WSGI request."""
@@ -163,6 +196,9 @@ class App:
             return self._void(request)
         if request.path.startswith("/id/"):
             return self._entity(request)
+        file = published(request.path)
+        if file is not None:
+            return Reply(200, with_charset(file.media_type), file.body)
         return self._not_found(request, f"nothing at {request.path}; the summits are listed at /")
 
     # --- pages
@@ -238,8 +274,30 @@ class App:
         outgoing = triples_about(self.store, subject)
         incoming = triples_pointing_at(self.store, subject)
         if not outgoing and not incoming:
+            minted = self._minted(iri)
+            if minted is not None:
+                query = urlencode(request.params, doseq=True)
+                location = self.local_href(minted.value) + (f"?{query}" if query else "")
+                return Reply(301, _TEXT, f"{location}\n".encode(), (("Location", location),))
             return self._not_found(request, f"no entity {iri} in this graph")
         return self._describe(request, subject, outgoing, incoming)
+
+    def _minted(self, iri: str) -> NamedNode | None:
+        """The entity a name in another script or variant means: its Simplified key, else a label or alias of that kind."""
+        kind, _, key = iri[len(self.settings.base):].partition("/")
+        name = unquote(key).replace("_", " ")
+        if not name:
+            return None
+        candidate = NamedNode(self.settings.base + kind + "/" + quote("_".join(to_hans(name).split()), safe="-_.~()"))
+        if candidate.value != iri and next(self.store.quads_for_pattern(candidate, None, None, None), None) is not None:
+            return candidate
+        prefix = self.settings.base + kind + "/"
+        for predicate in (RDFS_LABEL, SKOS_ALT_LABEL):
+            for form in {name, to_hans(name)}:
+                for quad in self.store.quads_for_pattern(None, predicate, None, None):
+                    if isinstance(quad.subject, NamedNode) and quad.subject.value.startswith(prefix) and quad.object.value == form:
+                        return quad.subject
+        return None
 
     def _iri_of(self, path: str) -> str:
         """The entity IRI of a local ``/id/…`` path (WSGI gives it decoded; re-encode as minted)."""
@@ -249,15 +307,24 @@ class App:
         return self.settings.base + encoded
 
     def _describe(self, request: _Request, subject: NamedNode, outgoing, incoming) -> Reply:
-        wanted = _ENTITY_NAMES.get((_first(request.params, "format") or "").lower())
-        media_type = wanted or negotiate(request.accept, list(_ENTITY_TYPES))
-        if media_type is None:
-            return text_reply(406, "this resource is available as " + ", ".join(_ENTITY_TYPES))
-        vary = (("Vary", "Accept, Accept-Language"),)
-        graph_format = _ENTITY_TYPES[media_type]
-        if graph_format is not None:
-            body = write_graph(Triples(tuple(sorted(set(outgoing) | set(incoming), key=str))), graph_format)
-            return Reply(200, with_charset(graph_format.media_type), body, vary)
+        named = _first(request.params, "format")
+        if named is not None:
+            representation = representations.by_name(named)
+            if representation is None:
+                names = ", ".join(r.name for r in representations.REPRESENTATIONS)
+                return text_reply(400, f"unknown format={named}; use one of {names}")
+        else:
+            media_type = negotiate(request.accept, representations.offers())
+            if media_type is None:
+                return text_reply(406, "this resource is available as " + ", ".join(representations.offers()))
+            representation = representations.by_media_type(media_type)
+        path = urlsplit(request.path).path
+        document = self.local_href(subject.value) or quote(path.encode("latin-1"), safe="/")
+        headers = (("Vary", "Accept, Accept-Language"), ("Link", _links(document)))
+        if representation.writer:
+            triples = tuple(sorted(set(outgoing) | set(incoming), key=str))
+            body = representations.write(triples, representation, context_url=self.context_url())
+            return Reply(200, with_charset(representation.media_type), body, headers)
         script = self._script(request)
         outgoing = tuple(t for t in outgoing if t.subject == subject)  # /void's RDF has more than its page
         view = EntityView(
@@ -276,9 +343,12 @@ class App:
             ),
             script=script,
         )
-        path = urlsplit(request.path).path
-        representations = tuple(Link(name, f"{path}?format={name}") for name in ("ttl", "jsonld", "nt"))
-        return Reply(200, _HTML, entity_page(view, representations=representations).encode("utf-8"), vary)
+        alternates = tuple(Link(name, f"{document}?format={name}") for name in representations.LINKED)
+        return Reply(200, _HTML, entity_page(view, representations=alternates).encode("utf-8"), headers)
+
+    def context_url(self) -> str:
+        """The address of the published JSON-LD context on this server (its public address)."""
+        return self.settings.root + CONTEXT_PATH
 
     def _sources(self, outgoing: Sequence[Triple], script: Script) -> tuple[Link, ...]:
         links = []
@@ -327,12 +397,15 @@ class App:
         if len(queries) > 1:
             return text_reply(400, "give exactly one query parameter")
         output = _first(params, "format") or _first(params, "output") or _first(params, "results")
+        best = negotiate(request.accept, _SPARQL_OFFERS)
+        if output is None and best is None:
+            return text_reply(406, "the SPARQL endpoint answers " + ", ".join(_SPARQL_OFFERS))
+        html = output == "html" or (output is None and best in _PAGE_TYPES)
         if not queries:
-            if output is None and negotiate(request.accept, ["text/html", "text/turtle"]) == "text/html":
-                return self._query_page(query=None, reply=None)
-            return self._service_description(request)
+            if html:
+                return _vary(self._query_page(query=None, reply=None))
+            return _vary(self._service_description(request))
         sparql = queries[0]
-        html = output == "html" or (output is None and negotiate(request.accept, ["text/html", "application/sparql-results+json"]) == "text/html")
         query_request = QueryRequest(
             sparql=sparql,
             accept="application/sparql-results+json, application/n-triples" if html else request.accept,
@@ -341,7 +414,7 @@ class App:
             named_graphs=tuple(params.get("named-graph-uri", [])),
         )
         reply = self.pool.run(query_request)
-        return self._query_page(query=sparql, reply=reply, script=self._script(request)) if html else reply
+        return _vary(self._query_page(query=sparql, reply=reply, script=self._script(request)) if html else reply)
 
     def _query_page(self, *, query: str | None, reply: Reply | None, script: Script = Script.SIMPLIFIED) -> Reply:
         examples = tuple(Link(f"{q.name}: {q.title}", query_href(q.text)) for q in named_queries())
@@ -399,6 +472,21 @@ def _read_request(environ: dict) -> _Request:
     )
 
 
+def _vary(reply: Reply) -> Reply:
+    """``reply`` saying that it depends on the Accept header."""
+    return Reply(reply.status, reply.media_type, reply.body, (*reply.headers, ("Vary", "Accept")))
+
+
+def _links(document: str) -> str:
+    """The Link header of a described resource: each format as an alternate, Turtle as its description."""
+    links = [
+        f'<{document}?format={r.name}>; rel="alternate"; type="{r.media_type}"'
+        for r in representations.REPRESENTATIONS if r.name in (*representations.LINKED, "html")
+    ]
+    links.append(f'<{document}?format=ttl>; rel="describedby"; type="text/turtle"')
+    return ", ".join(links)
+
+
 def _first(params: dict[str, list[str]], name: str) -> str | None:
     values = params.get(name)
     return values[0] if values else None
@@ -442,6 +530,8 @@ def create_server(app: App):
     for listener in (server, *getattr(server, "map", {}).values()):
         if isinstance(listener, waitress.server.BaseWSGIServer):
             listener.channel_class = _strict_channel()
+    if app.settings.port == 0 and not app.settings.public_url:  # the address it writes about itself is the one it got
+        app.settings = dataclasses.replace(app.settings, port=server.effective_port)
     return server
 
 

@@ -1,8 +1,16 @@
-"""Content negotiation: which media type and which Chinese script a client asked for."""
+"""Content negotiation: which media type and which Chinese script a client asked for.
+
+Accept headers are read by werkzeug's parser (``MIMEAccept``), which knows media ranges,
+quality values and specificity the way RFC 9110 says; the server lists its offers in its
+own order of preference, which breaks ties (``*/*`` gets the first offer).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+from werkzeug.datastructures import LanguageAccept, MIMEAccept
+from werkzeug.http import parse_accept_header
 
 from kg.server.pages import Script
 
@@ -13,34 +21,22 @@ def weighted(header: str | None) -> list[str]:
     >>> weighted("text/html;q=0.5, application/json, */*;q=0")
     ['application/json', 'text/html']
     """
-    ranked = []
-    for position, part in enumerate((header or "").split(",")):
-        value, *params = [p.strip() for p in part.split(";")]
-        quality = 1.0
-        for param in params:
-            if param.lower().startswith("q="):
-                try:
-                    quality = float(param[2:])
-                except ValueError:
-                    quality = 0.0
-        if value and quality > 0:
-            ranked.append((-quality, position, value.lower()))
-    return [value for _, _, value in sorted(ranked)]
+    return [value.lower() for value, quality in parse_accept_header(header or "") if quality > 0]
 
 
 def negotiate(accept: str | None, offers: Sequence[str]) -> str | None:
     """The offer the client prefers most; the first offer when it accepts anything or says nothing.
 
+    None when the client accepts none of the offers (a 406).
+
     >>> negotiate("application/ld+json, text/html;q=0.9", ["text/html", "application/ld+json"])
     'application/ld+json'
+    >>> negotiate("application/sparql-results+xml, */*;q=0.1", ["application/sparql-results+json", "text/html"])
+    'application/sparql-results+json'
     """
-    wanted = weighted(accept) or ["*/*"]
-    for media_range in wanted:
-        for offer in offers:
-            kind = offer.split("/")[0]
-            if media_range in (offer, "*/*", f"{kind}/*"):
-                return offer
-    return None
+    if not (accept or "").strip():
+        return offers[0] if offers else None
+    return parse_accept_header(accept, MIMEAccept).best_match(offers)
 
 
 def reader_script(*, lang_param: str | None, accept_language: str | None) -> Script:
@@ -58,3 +54,27 @@ def reader_script(*, lang_param: str | None, accept_language: str | None) -> Scr
         if tag.startswith("zh"):
             return Script.SIMPLIFIED
     return Script.SIMPLIFIED
+
+
+def reader_language(*, lang_param: str | None, accept_language: str | None) -> str:
+    """The language of the page chrome: ``zh-Hans``, ``zh-Hant`` or ``en``.
+
+    ``?lang=`` decides when given; otherwise the reader's best language of the three
+    (Chinese in the script :func:`reader_script` picks); Simplified Chinese by default.
+
+    >>> reader_language(lang_param=None, accept_language="en-GB, zh;q=0.5")
+    'en'
+    >>> reader_language(lang_param="zh-Hant", accept_language="en")
+    'zh-Hant'
+    """
+    if lang_param:
+        if lang_param.lower().startswith("en"):
+            return "en"
+        return reader_script(lang_param=lang_param, accept_language=None).value
+    languages = parse_accept_header(accept_language or "", LanguageAccept)
+    for tag in (value.lower() for value, quality in languages if quality > 0):
+        if tag.startswith("en"):
+            return "en"
+        if tag.startswith("zh"):
+            return reader_script(lang_param=tag, accept_language=None).value
+    return Script.SIMPLIFIED.value

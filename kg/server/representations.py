@@ -1,0 +1,101 @@
+"""The RDF representations of a described resource: one table of media types, names and writers.
+
+Every RDF format rdflib reads is offered, so ``rdflib.Graph().parse(url, format=F)`` gets
+something it can parse for each ``F``: N-Triples is listed first because it is a subset of
+Turtle, TriG, N3 and N-Quads (a client that accepts all of them equally, as rdflib does for
+``nquads``, gets a document each of those parsers reads). JSON-LD is compacted with the
+project's published context and names it by its address on this server.
+
+    >>> [r.name for r in REPRESENTATIONS][:4]
+    ['nt', 'ttl', 'jsonld', 'rdf']
+    >>> by_name("turtle").media_type
+    'text/turtle'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pyoxigraph import RdfFormat, Triple, serialize
+from rdflib import Dataset, Graph
+
+from kg.export import context
+from kg.vocab import PREFIXES
+
+
+@dataclass(frozen=True)
+class Representation:
+    """One way of writing a resource's triples."""
+
+    name: str  # the ?format= name shown in links
+    media_type: str  # what the Content-Type says
+    accepts: tuple[str, ...]  # media types in Accept that select it (the first is media_type)
+    aliases: tuple[str, ...] = ()  # other ?format= names
+    writer: str = ""  # a pyoxigraph RdfFormat name, or "rdflib:NAME", or "" for the HTML page
+
+
+REPRESENTATIONS: tuple[Representation, ...] = (
+    Representation("nt", "application/n-triples", ("application/n-triples", "text/plain"), ("ntriples", "n-triples"), "N_TRIPLES"),
+    Representation("ttl", "text/turtle", ("text/turtle", "application/x-turtle"), ("turtle",), "TURTLE"),
+    Representation("jsonld", "application/ld+json", ("application/ld+json", "application/json"), ("json-ld", "json"), "rdflib:json-ld"),
+    Representation("rdf", "application/rdf+xml", ("application/rdf+xml", "application/xml", "text/xml"), ("xml", "rdfxml"), "RDF_XML"),
+    Representation("html", "text/html", ("text/html", "application/xhtml+xml"), (), ""),
+    Representation("n3", "text/n3", ("text/n3", "text/rdf+n3"), (), "N3"),
+    Representation("trig", "application/trig", ("application/trig",), (), "TRIG"),
+    Representation("nq", "application/n-quads", ("application/n-quads",), ("nquads",), "N_QUADS"),
+    Representation("trix", "application/trix", ("application/trix",), (), "rdflib:trix"),
+    Representation("hext", "application/hex+x-ndjson", (), ("hextuples",), "rdflib:hext"),
+)
+
+#: The formats a page links to as alternates (the ones people ask for by name).
+LINKED = ("ttl", "jsonld", "nt", "rdf")
+
+
+def offers() -> list[str]:
+    """Every media type a described resource answers to, in the server's order of preference."""
+    return [media for r in REPRESENTATIONS for media in r.accepts]
+
+
+def by_media_type(media_type: str) -> Representation:
+    return next(r for r in REPRESENTATIONS if media_type in r.accepts)
+
+
+def by_name(name: str) -> Representation | None:
+    """The representation a ``?format=`` value names, or None."""
+    name = name.lower()
+    return next((r for r in REPRESENTATIONS if name == r.name or name in r.aliases), None)
+
+
+def write(triples: Sequence[Triple], representation: Representation, *, context_url: str) -> bytes:
+    """``triples`` written as ``representation`` (not the HTML page)."""
+    if representation.writer.startswith("rdflib:"):
+        fmt = representation.writer.removeprefix("rdflib:")
+        graph = Dataset() if fmt == "trix" else Graph(bind_namespaces="none")  # TriX writes graphs of a dataset
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+        graph.parse(data=serialize(list(triples), format=RdfFormat.N_TRIPLES), format="nt")
+        if fmt == "json-ld":
+            return jsonld(graph, context_url=context_url)
+        return graph.serialize(format=fmt, encoding="utf-8")
+    rdf_format = getattr(RdfFormat, representation.writer)
+    prefixes = None if rdf_format in (RdfFormat.N_TRIPLES, RdfFormat.N_QUADS) else {p: str(n) for p, n in PREFIXES.items()}
+    return serialize(list(triples), format=rdf_format, prefixes=prefixes)
+
+
+def jsonld(graph: Graph, *, context_url: str | None) -> bytes:
+    """``graph`` as JSON-LD compacted with the published context, naming it by ``context_url``.
+
+    With ``context_url=None`` the context is written inline (a page's embedded data, which
+    a reader parses without fetching anything).
+    """
+    document = json.loads(graph.serialize(format="json-ld", context=_context(), auto_compact=True))
+    document["@context"] = context_url if context_url is not None else _context()
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _context() -> dict:
+    return context()

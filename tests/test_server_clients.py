@@ -1,0 +1,172 @@
+"""The server as the clients people use see it: raw HTTP requests, rdflib for every format, caches."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from kg.server.app import App, running
+from kg.server.settings import Settings
+
+DATA = Path(__file__).parent / "data" / "query"
+FILES = (DATA / "fixture.trig",)
+SKG = "https://w3id.org/summit-kg/ontology#"
+ROH = "/id/person/" + quote("卢武铉")
+SELECT = f"SELECT ?s WHERE {{ ?s a <{SKG}Summit> }}"
+CONSTRUCT = f"CONSTRUCT {{ ?s a <{SKG}Summit> }} WHERE {{ ?s a <{SKG}Summit> }}"
+JENA_SELECT_ACCEPT = "application/sparql-results+xml, */*;q=0.1"
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    app = App(Settings(port=0), data=FILES)
+    with running(app) as url:
+        yield url
+    app.close()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def fetch(url: str, headers: dict[str, str] | None = None, *, follow: bool = True):
+    """(status, headers, body) of a GET, errors included; Accept only when given (urllib sends none)."""
+    opener = urllib.request.build_opener() if follow else urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(urllib.request.Request(url, headers=headers or {}), timeout=60) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+# --- /sparql never answers a page to a client that asked for results ------------------------------
+
+
+@pytest.mark.parametrize(
+    "accept, media_type",
+    [(None, "application/sparql-results+json"), ("*/*", "application/sparql-results+json"),
+     (JENA_SELECT_ACCEPT, "application/sparql-results+xml"), ("text/html", "text/html"),
+     ("text/html;q=0.5, application/sparql-results+json", "application/sparql-results+json"),
+     ("text/csv", "text/csv"), ("application/*", "application/sparql-results+json")],
+)
+def test_select_accept_cases(base_url, accept, media_type):
+    status, headers, body = fetch(base_url + "/sparql?" + urlencode({"query": SELECT}), {"Accept": accept} if accept else None)
+    assert status == 200 and headers["Content-Type"].startswith(media_type)
+    assert "Accept" in headers["Vary"]
+    if media_type == "application/sparql-results+json":
+        assert len(json.loads(body)["results"]["bindings"]) == 5
+
+
+@pytest.mark.parametrize(
+    "accept, media_type",
+    [(None, "text/turtle"), ("*/*", "text/turtle"), ("application/rdf+xml, */*;q=0.1", "application/rdf+xml"),
+     ("text/plain", "application/n-triples"), ("text/html", "text/html")],
+)
+def test_construct_accept_cases(base_url, accept, media_type):
+    status, headers, body = fetch(base_url + "/sparql?" + urlencode({"query": CONSTRUCT}), {"Accept": accept} if accept else None)
+    assert status == 200 and headers["Content-Type"].startswith(media_type)
+    if media_type == "text/turtle":
+        assert len(rdflib.Graph().parse(data=body, format="turtle")) == 5
+
+
+def test_ask_with_anything_gets_a_boolean(base_url):
+    status, headers, body = fetch(base_url + "/sparql?" + urlencode({"query": "ASK {}"}), {"Accept": "*/*"})
+    assert status == 200 and json.loads(body) == {"head": {}, "boolean": True}
+
+
+def test_sparql_406_when_nothing_offered_is_accepted(base_url):
+    status, headers, body = fetch(base_url + "/sparql?" + urlencode({"query": SELECT}), {"Accept": "image/png"})
+    assert status == 406 and b"application/sparql-results+json" in body
+
+
+def test_service_description_for_any_client_and_the_page_for_a_browser(base_url):
+    status, headers, _ = fetch(base_url + "/sparql", {"Accept": "*/*"})
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle") and "Accept" in headers["Vary"]
+    status, headers, _ = fetch(base_url + "/sparql", {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert headers["Content-Type"].startswith("text/html")
+
+
+# --- entity IRIs ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "accept, media_type",
+    [(None, "application/n-triples"), ("*/*", "application/n-triples"), ("text/plain", "application/n-triples"),
+     ("application/rdf+xml", "application/rdf+xml"), ("text/turtle", "text/turtle"), ("application/ld+json", "application/ld+json"),
+     ("application/json", "application/ld+json"), ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html")],
+)
+def test_entity_accept_cases(base_url, accept, media_type):
+    status, headers, body = fetch(base_url + ROH, {"Accept": accept} if accept else None)
+    assert status == 200 and headers["Content-Type"].startswith(media_type)
+    assert headers["Vary"] == "Accept, Accept-Language"
+    assert not body.lstrip().startswith(b"<!DOCTYPE") or media_type == "text/html"
+
+
+def test_entity_406(base_url):
+    status, _, body = fetch(base_url + ROH, {"Accept": "image/png"})
+    assert status == 406 and b"text/turtle" in body
+
+
+def _reference(base_url: str) -> rdflib.Graph:
+    return rdflib.Graph().parse(data=fetch(base_url + ROH + "?format=nt")[2], format="nt")
+
+
+@pytest.mark.parametrize("rdf_format", ["xml", "n3", "turtle", "ttl", "nt", "ntriples", "nt11", "nquads", "trig", "trix", "json-ld"])
+def test_rdflib_parses_the_entity_in_every_format(base_url, rdf_format):
+    reference = _reference(base_url)
+    assert len(reference) >= 5
+    if rdf_format in ("nquads", "trig", "trix"):
+        graph = rdflib.Dataset().parse(base_url + ROH, format=rdf_format)
+        graph = rdflib.Graph() + graph.default_graph if len(graph.default_graph) else rdflib.Graph() + graph
+    else:
+        graph = rdflib.Graph().parse(base_url + ROH, format=rdf_format)
+    assert isomorphic(graph, reference)
+
+
+def test_hextuples_by_name(base_url):
+    graph = rdflib.Graph().parse(data=fetch(base_url + ROH + "?format=hext")[2], format="hext")
+    assert isomorphic(graph, _reference(base_url))
+
+
+def test_json_ld_names_the_published_context(base_url):
+    status, headers, body = fetch(base_url + ROH, {"Accept": "application/ld+json"})
+    assert json.loads(body)["@context"] == base_url + "/contexts/skg.jsonld"
+    status, headers, body = fetch(base_url + "/contexts/skg.jsonld")
+    assert status == 200 and headers["Content-Type"].startswith("application/ld+json")
+    assert json.loads(body)["@context"]["@vocab"] == SKG
+
+
+def test_link_header_lists_alternates_and_describedby(base_url):
+    _, headers, _ = fetch(base_url + ROH, {"Accept": "text/html"})
+    link = headers["Link"]
+    for media_type in ("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"):
+        assert f'rel="alternate"; type="{media_type}"' in link
+    assert f'<{ROH}?format=ttl>; rel="describedby"' in link
+
+
+def test_etag_last_modified_and_304(base_url):
+    status, headers, body = fetch(base_url + ROH, {"Accept": "text/turtle"})
+    etag, modified = headers["ETag"], headers["Last-Modified"]
+    assert status == 200 and etag.startswith('"') and "max-age" in headers["Cache-Control"]
+    status, again, body = fetch(base_url + ROH, {"Accept": "text/turtle", "If-None-Match": etag})
+    assert status == 304 and body == b"" and again["ETag"] == etag
+    status, _, _ = fetch(base_url + ROH, {"Accept": "text/turtle", "If-Modified-Since": modified})
+    assert status == 304
+    other = fetch(base_url + ROH, {"Accept": "application/rdf+xml", "If-None-Match": etag})
+    assert other[0] == 200 and other[1]["ETag"] != etag  # each representation has its own tag
+
+
+def test_a_name_in_the_other_script_redirects_to_the_minted_iri(base_url):
+    status, headers, _ = fetch(base_url + "/id/person/" + quote("盧武鉉") + "?lang=zh-Hant", follow=False)
+    assert status == 301 and headers["Location"] == ROH + "?lang=zh-Hant"
+    status, headers, body = fetch(base_url + "/id/person/" + quote("盧武鉉"), {"Accept": "text/turtle"})
+    assert status == 200 and "盧武鉉" in body.decode()
+    assert fetch(base_url + "/id/person/" + quote("无此人"), follow=False)[0] == 404
