@@ -10,7 +10,7 @@ run: $(STAMP)
 	$(BIN)/kg build --out build
 	@echo "the kg command is in $(BIN)/: run '. $(BIN)/activate' first, or call $(BIN)/kg"
 
-test: $(STAMP) browser
+test: $(STAMP) browser jena
 	$(BIN)/python -m pytest -q
 
 setup: $(STAMP)
@@ -21,9 +21,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Headless Chromium for the end-to-end page tests (Debian packages).
+# Headless Chromium and CJK fonts for the end-to-end page tests (Debian packages).
 browser:
 	@sh scripts/ensure-chromium
+
+# Apache Jena's command-line clients for the SPARQL client tests (Debian packages).
+jena:
+	@sh scripts/ensure-jena
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_speed.py
@@ -38,4 +42,4 @@ score-record: $(STAMP)
 	$(BIN)/python benchmarks/extraction_score.py --record
 
 clean:
-	rm -rf $(VENV) build .pytest_cache
+	rm -rf $(VENV) build .pytest_cache .jena

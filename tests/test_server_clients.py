@@ -170,3 +170,9 @@ def test_a_name_in_the_other_script_redirects_to_the_minted_iri(base_url):
     status, headers, body = fetch(base_url + "/id/person/" + quote("盧武鉉"), {"Accept": "text/turtle"})
     assert status == 200 and "盧武鉉" in body.decode()
     assert fetch(base_url + "/id/person/" + quote("无此人"), follow=False)[0] == 404
+
+
+@pytest.mark.parametrize("name, mark", [("ttl", '"盧武鉉"@zh-Hant'), ("nt", '"盧武鉉"@zh-Hant'), ("rdf", 'xml:lang="zh-Hant"'),
+                                        ("jsonld", '"zh-Hant": "盧武鉉"')])
+def test_language_tags_are_written_as_minted(base_url, name, mark):
+    assert mark in fetch(base_url + ROH + f"?format={name}")[2].decode()

@@ -15,6 +15,7 @@ project's published context and names it by its address on this server.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -69,20 +70,42 @@ def by_name(name: str) -> Representation | None:
     return next((r for r in REPRESENTATIONS if name == r.name or name in r.aliases), None)
 
 
+def minted_case(tag: str) -> str:
+    """A language tag in the case it was minted in (BCP 47's: ``zh-Hant-TW``); Oxigraph lower-cases them.
+
+    >>> minted_case("zh-hant-tw"), minted_case("en"), minted_case("zh-hans")
+    ('zh-Hant-TW', 'en', 'zh-Hans')
+    """
+    first, *rest = tag.split("-")
+    parts = [first.lower()]
+    for part in rest:
+        parts.append(part.title() if len(part) == 4 and part.isalpha() else part.upper() if len(part) == 2 else part.lower())
+    return "-".join(parts)
+
+
+_TAG_AFTER_QUOTE = re.compile(rb'(?<!\\)"@([A-Za-z]+(?:-[A-Za-z0-9]+)*)')
+_XML_LANG = re.compile(rb'xml:lang="([A-Za-z0-9-]+)"')
+
+
+def _with_minted_tags(text: bytes) -> bytes:
+    text = _TAG_AFTER_QUOTE.sub(lambda m: b'"@' + minted_case(m[1].decode()).encode(), text)
+    return _XML_LANG.sub(lambda m: b'xml:lang="' + minted_case(m[1].decode()).encode() + b'"', text)
+
+
 def write(triples: Sequence[Triple], representation: Representation, *, context_url: str) -> bytes:
-    """``triples`` written as ``representation`` (not the HTML page)."""
+    """``triples`` written as ``representation`` (not the HTML page), language tags as minted."""
     if representation.writer.startswith("rdflib:"):
         fmt = representation.writer.removeprefix("rdflib:")
         graph = Dataset() if fmt == "trix" else Graph(bind_namespaces="none")  # TriX writes graphs of a dataset
         for prefix, namespace in PREFIXES.items():
             graph.bind(prefix, namespace)
-        graph.parse(data=serialize(list(triples), format=RdfFormat.N_TRIPLES), format="nt")
+        graph.parse(data=_with_minted_tags(serialize(list(triples), format=RdfFormat.N_TRIPLES)), format="nt")
         if fmt == "json-ld":
             return jsonld(graph, context_url=context_url)
         return graph.serialize(format=fmt, encoding="utf-8")
     rdf_format = getattr(RdfFormat, representation.writer)
     prefixes = None if rdf_format in (RdfFormat.N_TRIPLES, RdfFormat.N_QUADS) else {p: str(n) for p, n in PREFIXES.items()}
-    return serialize(list(triples), format=rdf_format, prefixes=prefixes)
+    return _with_minted_tags(serialize(list(triples), format=rdf_format, prefixes=prefixes))
 
 
 def jsonld(graph: Graph, *, context_url: str | None) -> bytes:
