@@ -73,6 +73,8 @@ _RDFLIB_NAMES = {Format.TURTLE: "turtle", Format.JSONLD: "json-ld", Format.NTRIP
 #: The published file of each format, and the dataset description, in a build directory.
 OUTPUT_NAMES = {fmt: f"kg{fmt.suffix}" for fmt in Format}
 VOID_NAME = "void.ttl"
+#: Every file a build publishes, in the order :func:`write_outputs` writes them.
+PUBLISHED_NAMES = (*OUTPUT_NAMES.values(), VOID_NAME)
 
 
 def context_path() -> Path:

@@ -46,10 +46,15 @@ class Page:
 
 @dataclass(frozen=True)
 class SkippedPage:
-    """A page of an export that could not be read; the others are still built."""
+    """A page that is not built (a redirect, a deleted revision...); the others still are.
+
+    ``failed`` marks a page that should have been built but could not be read (a file of
+    a directory that is not UTF-8, say): the build counts it as left out, not skipped.
+    """
 
     origin: str
     reason: str
+    failed: bool = False
 
 
 @dataclass(frozen=True, order=True)

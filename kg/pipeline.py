@@ -1,31 +1,36 @@
 """The only module that knows the stage order: source → wikitext → extract → rdf → validate → export.
 
-Nothing is published unless every stage succeeded: outputs are written to a temporary
-directory beside ``--out`` and swapped in whole, so a failure leaves what was there before.
+Every page is built on its own (:mod:`kg.worker`), in worker processes (:mod:`kg.pool`):
+a page that fails in any stage, does not conform to the shapes or overruns its time
+budget is quarantined with one line saying why, and the rest is built and published. The
+pages' graphs are merged in input order, checked across articles, and published in
+``--out`` all at once (:mod:`kg.outdir`), so a failure leaves what was there before.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from rdflib import Dataset
+from pyoxigraph import NamedNode, RdfFormat, Store
+from rdflib import Dataset, URIRef
 
-from kg import export, rdf, void
+from kg import export, outdir, rdf, void
 from kg.errors import ConfigError, InputError, LinkError
-from kg.extract import extract
-from kg.model import Count, Extraction, Issue, Severity, SkippedPage
+from kg.model import Count, Extraction, Issue, Page, Severity, SkippedPage
+from kg.pool import default_jobs, in_order
 from kg.source import read_sources
-from kg.validate import Report, validate
-from kg.vocab import DEFAULT_BASE, SKG, Minter
+from kg.validate import Report, cross_article
+from kg.vocab import DEFAULT_BASE, SKG
 from kg.wikitext import Document, parse
+from kg.worker import DEFAULT_BUDGET, NO_STRUCTURE, BuiltPage, PageSettings, Quarantined, build_page, has_structure
 
-REPORT_NAME = "validation-report.ttl"
+REPORT_NAME = "validation-report.ttl"  # the SHACL report of the quarantined pages, beside the outputs
+QUARANTINE_NAME = "quarantined.tsv"  # one line per quarantined page: origin, tab, why
+#: Seconds the pool waits past a page's budget before it kills the worker building it.
+_GRACE = 2.0
 
 
 @dataclass(frozen=True)
@@ -45,9 +50,10 @@ class Build:
     extractions: tuple[Extraction, ...]
     skipped: tuple[SkippedPage, ...]
     dataset: Dataset
-    report: Report | None  # None when validation was skipped
+    report: Report | None  # of the published pages; None when validation was skipped
     written: tuple[Path, ...]  # empty when nothing was published
     link_note: str | None = None  # what happened with --link
+    quarantined: tuple[Quarantined, ...] = ()  # pages left out, in input order
 
     @property
     def published(self) -> bool:
@@ -69,7 +75,7 @@ class Build:
 
 def read_documents(specs: Sequence[str], *, stdin: BinaryIO | None = None) -> Iterator[Document | SkippedPage]:
     """Parses page after page, keeping none: a page with no wikitext structure stops the
-    build (a file: InputError) or is skipped (a page of an export)."""
+    reading (a file: InputError) or is skipped (a page of an export)."""
     for item in read_sources(list(specs), stdin=stdin):
         if isinstance(item, SkippedPage):
             yield item
@@ -78,44 +84,88 @@ def read_documents(specs: Sequence[str], *, stdin: BinaryIO | None = None) -> It
         if has_structure(document):
             yield document
             continue
-        reason = "has no wikitext structure (no links, templates, headings or bold title)"
         if item.revision_id is None:
-            raise InputError(f"{item.origin}: {reason}; is it a Wikipedia article's wikitext?")
-        yield SkippedPage(item.origin, reason)
+            raise InputError(f"{item.origin}: {NO_STRUCTURE}; is it a Wikipedia article's wikitext?")
+        yield SkippedPage(item.origin, NO_STRUCTURE)
 
 
-def has_structure(document: Document) -> bool:
-    return bool(document.links or document.templates or document.sections or document.bold
-                or document.categories or document.refs)
+def build_pages(items: Iterable[Page | SkippedPage], settings: PageSettings, *, jobs: int | None = None
+                ) -> Iterator[BuiltPage | Quarantined | SkippedPage]:
+    """Every page built on its own in ``jobs`` processes (default: one per core), in input order."""
+    return in_order(items, _Task(settings), jobs=jobs or default_jobs(), deadline=settings.budget + _GRACE,
+                    lost=lambda item, why: Quarantined(item.origin, f"{why}; the page was left out"))
 
 
-def assemble(items: Iterable[Document | SkippedPage], *, base: str = DEFAULT_BASE
-             ) -> tuple[tuple[Extraction, ...], tuple[SkippedPage, ...], Dataset]:
-    """Extracts every document into its own named graph; documents are dropped as soon as they are read."""
-    minter = Minter(base)
-    dataset = export.new_dataset()
-    extractions: list[Extraction] = []
+@dataclass(frozen=True)
+class _Task:
+    settings: PageSettings
+
+    def __call__(self, item: Page | SkippedPage) -> BuiltPage | Quarantined | SkippedPage:
+        return item if isinstance(item, SkippedPage) else build_page(item, self.settings)
+
+
+@dataclass(frozen=True)
+class Assembly:
+    """The pages of a build sorted into what is published, what was left out and what skipped."""
+
+    built: tuple[BuiltPage, ...]
+    quarantined: tuple[Quarantined, ...]
+    skipped: tuple[SkippedPage, ...]
+    dataset: Dataset
+
+
+def assemble(outcomes: Iterable[BuiltPage | Quarantined | SkippedPage]) -> Assembly:
+    """Merges the built pages into one dataset, a named graph each, and checks them across articles.
+
+    A page whose article was already read, or whose facts contradict an earlier page's
+    (two first days for one summit, one ordinal for two summits of a series), is quarantined.
+    """
+    built: list[BuiltPage] = []
+    quarantined: list[tuple[int, Quarantined]] = []
     skipped: list[SkippedPage] = []
     seen: dict[str, str] = {}
-    for item in items:
-        if isinstance(item, SkippedPage):
-            skipped.append(item)
-            continue
-        extraction = extract(item)
-        article = rdf.article_of(extraction)
-        if str(article) in seen:
-            raise InputError(f"{item.page.origin}: the article {extraction.source.title!r} was already read "
-                             f"from {seen[str(article)]}; give each article once")
-        seen[str(article)] = item.page.origin
-        graph = dataset.graph(article)
-        for triple in rdf.to_graph(extraction, minter=minter):
-            graph.add(triple)
-        extractions.append(extraction)
+    for position, outcome in enumerate(outcomes):
+        if isinstance(outcome, SkippedPage) and outcome.failed:
+            quarantined.append((position, Quarantined(outcome.origin, outcome.reason)))
+        elif isinstance(outcome, SkippedPage):
+            skipped.append(outcome)
+        elif isinstance(outcome, Quarantined):
+            quarantined.append((position, outcome))
+        elif outcome.article in seen:
+            why = (f"the article {outcome.extraction.source.title!r} was already read from "
+                   f"{seen[outcome.article]}; give each article once")
+            quarantined.append((position, Quarantined(outcome.origin, why)))
+        else:
+            seen[outcome.article] = outcome.origin
+            built.append((position, outcome))
+    built, conflicts = _without_conflicts(built)
+    dataset = export.new_dataset()
+    for _, page in built:
+        dataset.graph(URIRef(page.article)).parse(data=page.ntriples, format="nt")
     rdf.settle_labels(dataset)
-    if not extractions:
-        raise InputError("no page could be built: " + "; ".join(f"{s.origin}: {s.reason}" for s in skipped)
-                         if skipped else "no page to build; pass a wikitext file, a directory or an export")
-    return tuple(extractions), tuple(skipped), dataset
+    left_out = tuple(q for _, q in sorted([*quarantined, *conflicts], key=lambda pair: pair[0]))
+    return Assembly(tuple(page for _, page in built), left_out, tuple(skipped), dataset)
+
+
+def _without_conflicts(built: list[tuple[int, BuiltPage]]
+                       ) -> tuple[list[tuple[int, BuiltPage]], list[tuple[int, Quarantined]]]:
+    """Leaves out, latest first, the pages that contradict earlier ones, until none does."""
+    if len(built) < 2:
+        return built, []
+    store = Store()
+    for _, page in built:
+        store.bulk_load(page.ntriples, RdfFormat.N_TRIPLES, to_graph=NamedNode(page.article))
+    left_out: list[tuple[int, Quarantined]] = []
+    while conflicts := cross_article(store):
+        involved = [(position, page) for position, page in built if page.article in conflicts[0].graphs]
+        if not involved:  # a clash no article's graph says (cannot happen with named graphs only)
+            break
+        position, latest = involved[-1]
+        earlier = f"contradicts {involved[0][1].origin}: " if len(involved) > 1 else "once merged: "
+        left_out.append((position, Quarantined(latest.origin, earlier + conflicts[0].message)))
+        store.remove_graph(NamedNode(latest.article))
+        built = [(p, page) for p, page in built if page is not latest]
+    return built, left_out
 
 
 def describe(dataset: Dataset, *, base: str, endpoint: str | None = None) -> None:
@@ -126,25 +176,71 @@ def describe(dataset: Dataset, *, base: str, endpoint: str | None = None) -> Non
 
 
 def build(specs: Sequence[str], *, out: Path, base: str = DEFAULT_BASE, check: bool = True,
-          link: LinkOptions | None = None, stdin: BinaryIO | None = None) -> Build:
+          link: LinkOptions | None = None, stdin: BinaryIO | None = None, jobs: int | None = None,
+          budget: float = DEFAULT_BUDGET, strict: bool = False) -> Build:
     """Builds, validates and publishes the graph of ``specs`` into ``out``.
 
-    Raises InputError for unreadable input and ConfigError for an unusable ``out``; in both
-    cases nothing is written. A graph that does not validate is not published: its report
-    is written to ``out/validation-report.ttl`` and the returned build has no files.
+    Pages that fail are quarantined and the others published; the returned build lists
+    them, and ``out/quarantined.tsv`` (and ``out/validation-report.ttl`` for pages that do
+    not conform) say why, beside the published files. With ``strict``, one quarantined page
+    stops the build and nothing is published. Raises InputError for unreadable input or
+    when no page can be built, ConfigError for an unusable ``out``; then nothing is published.
     """
     if out.exists() and not out.is_dir():
         raise ConfigError(f"--out {out} is a file; give a directory to publish into")
-    extractions, skipped, dataset = assemble(read_documents(specs, stdin=stdin), base=base)
-    link_note = _link(dataset, link, base) if link else None
-    describe(dataset, base=base)
-    report = validate(dataset) if check else None
-    if report is not None and not report.conforms:
-        out.mkdir(parents=True, exist_ok=True)
-        _write_atomically(out / REPORT_NAME, report.to_graph().serialize(format="turtle", encoding="utf-8"))
-        return Build(extractions, tuple(skipped), dataset, report, (), link_note)
-    written = publish(dataset, out)
-    return Build(extractions, tuple(skipped), dataset, report, written, link_note)
+    settings = PageSettings(base=base, check=check, budget=budget)
+    assembly = assemble(build_pages(read_sources(list(specs), stdin=stdin), settings, jobs=jobs))
+    extractions = tuple(page.extraction for page in assembly.built)
+    report = _combined([page.report for page in assembly.built]) if check else None
+    nothing = Build(extractions, assembly.skipped, assembly.dataset, report, (), None, assembly.quarantined)
+    _report_quarantine(assembly.quarantined, out, any_built=bool(assembly.built))
+    if not assembly.built:
+        raise InputError(_nothing_to_publish(assembly, out))
+    if strict and assembly.quarantined:
+        return nothing
+    link_note = _link(assembly.dataset, link, base) if link else None
+    describe(assembly.dataset, base=base)
+    written = outdir.publish(out, export.PUBLISHED_NAMES, lambda directory: export.write_outputs(assembly.dataset,
+                                                                                                 directory))
+    return replace(nothing, written=written, link_note=link_note)
+
+
+def _combined(reports: list[Report | None]) -> Report:
+    """The warnings and infos of the published pages, each once, in a stable order."""
+    unique = {(str(r.focus), str(r.path), r.message, str(r.value), str(r.source_shape)): r
+              for found in reports if found is not None for r in found.results}
+    return Report(conforms=True, results=tuple(unique[key] for key in sorted(unique)))
+
+
+def _report_quarantine(quarantined: tuple[Quarantined, ...], out: Path, *, any_built: bool) -> None:
+    """Writes why pages were left out beside the published files, or clears an older account.
+
+    When no page was built the error line says it all, and only a SHACL report is written."""
+    reports = [q.report for q in quarantined if q.report is not None]
+    if reports:
+        merged = Report(conforms=False, results=tuple(r for report in reports for r in report.results))
+        outdir.write_beside(out, REPORT_NAME, merged.to_graph().serialize(format="turtle", encoding="utf-8"))
+    if not any_built:
+        return
+    if not reports:
+        outdir.remove_beside(out, REPORT_NAME)
+    if quarantined:
+        lines = "".join(f"{q.origin}\t{' '.join(q.reason.split())}\n" for q in quarantined)
+        outdir.write_beside(out, QUARANTINE_NAME, lines.encode("utf-8"))
+    else:
+        outdir.remove_beside(out, QUARANTINE_NAME)
+
+
+def _nothing_to_publish(assembly: Assembly, out: Path) -> str:
+    failures = [*assembly.quarantined, *assembly.skipped]
+    if not failures:
+        return "no page to build; pass a wikitext file, a directory or an export"
+    where = f"; {out / REPORT_NAME} holds the SHACL report" if any(q.report for q in assembly.quarantined) else ""
+    if len(failures) == 1:
+        hint = "; is it a Wikipedia article's wikitext?" if failures[0].reason == NO_STRUCTURE else ""
+        return f"{failures[0].origin}: {failures[0].reason}{hint}{where}"
+    return "no page could be built: " + "; ".join(f"{f.origin}: {f.reason}" for f in failures[:5]) + \
+        (f"; and {len(failures) - 5} more" if len(failures) > 5 else "") + where
 
 
 def _link(dataset: Dataset, options: LinkOptions, base: str) -> str:
@@ -167,36 +263,6 @@ def _link(dataset: Dataset, options: LinkOptions, base: str) -> str:
     waiting = {candidate.entity for candidate in links.candidates}
     unlinked = len(links.unlinked) - len(waiting)  # entities waiting for review count as unlinked too
     return f"{len(links.links)} linked to Wikidata, {len(waiting)} for review, {unlinked} with no candidate"
-
-
-def publish(dataset: Dataset, out: Path) -> tuple[Path, ...]:
-    """Writes every output file into a fresh directory and swaps it in for ``out`` at once."""
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
-        written = export.write_outputs(dataset, staging)
-        if out.exists():
-            for kept in out.iterdir():  # files other stages put there (links, review) stay
-                if not (staging / kept.name).exists() and kept.name != REPORT_NAME:
-                    shutil.move(str(kept), staging / kept.name)
-            retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))
-            os.replace(out, retired / out.name)
-            os.replace(staging, out)
-            shutil.rmtree(retired, ignore_errors=True)
-        else:
-            os.replace(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return tuple(out / path.name for path in written)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(data)
-    os.replace(temporary, path)
 
 
 def issues(build_result: Build) -> tuple[Issue, ...]:

@@ -12,6 +12,7 @@ import codecs
 import io
 import json
 import os
+import re
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
@@ -51,6 +52,7 @@ class _Source:
     kind: _Kind
     origin: str  # the path as the user gave it (joined with the directory), or "<stdin>"
     path: Path | None = None
+    in_directory: bool = False  # one file of a directory: if unreadable, left out, not fatal
 
 
 def default_corpus() -> Path:
@@ -121,7 +123,7 @@ def _directory(path: Path, *, suffixes: tuple[str, ...] = WIKITEXT_SUFFIXES) -> 
     if not files:
         patterns = ", ".join(f"*{suffix}" for suffix in suffixes)
         raise InputError(f"{path}: directory has no wikitext files ({patterns}); add some or pass files")
-    return [_Source(kind=_Kind.WIKITEXT, origin=str(file), path=file) for file in files]
+    return [_Source(kind=_Kind.WIKITEXT, origin=str(file), path=file, in_directory=True) for file in files]
 
 
 def _kind_of(path: Path) -> _Kind:
@@ -141,6 +143,11 @@ def _read_all(sources: list[_Source], stdin: BinaryIO | None) -> Iterator[Page |
 def _read(source: _Source, stdin: BinaryIO | None) -> Iterator[Page | SkippedPage]:
     if source.kind is _Kind.STDIN:
         yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer)
+    elif source.kind is _Kind.WIKITEXT and source.in_directory:
+        try:
+            yield _read_wikitext_file(source)
+        except InputError as error:  # one bad file of a directory is left out, the others built
+            yield SkippedPage(source.origin, error.message.removeprefix(f"{source.origin}: "), failed=True)
     elif source.kind is _Kind.WIKITEXT:
         yield _read_wikitext_file(source)
     else:
@@ -315,6 +322,8 @@ def read_export(stream: BinaryIO, *, origin: str) -> Iterator[Page | SkippedPage
         ) from None
     except EOFError:
         raise InputError(f"{origin}: compressed export ends early (truncated); re-download it") from None
+    except LookupError as error:  # an XML declaration naming an encoding Python does not know
+        raise InputError(f"{origin}: {_one_line(error)}; re-save the export as UTF-8") from None
     except OSError as error:
         raise InputError(f"{origin}: cannot be decompressed ({_one_line(error)}); re-download it") from None
 
@@ -327,7 +336,10 @@ def _parse_export(stream: BinaryIO, origin: str) -> Iterator[Page | SkippedPage]
             f"{origin}: is XML but not a MediaWiki export (root <{_local(root.tag)}>); "
             "pass a file from Special:Export or a dump"
         )
-    site = _Site(language=root.get(_XML_LANG) or Page.language)
+    language = root.get(_XML_LANG) or Page.language
+    if not re.fullmatch(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*", language):
+        raise InputError(f"{origin}: the export's xml:lang {language[:40]!r} is not a language tag; fix its root element")
+    site = _Site(language=language)
     revision: _Revision | None = None
     ordinal = 0
     for event, element in events:
@@ -335,7 +347,7 @@ def _parse_export(stream: BinaryIO, origin: str) -> Iterator[Page | SkippedPage]
             continue
         name = _local(element.tag)
         if name == "siteinfo":
-            site = _site(element, language=site.language)
+            site = _site(element, language=site.language, origin=origin)
             root.clear()
         elif name == "revision":
             revision = _revision(element)
@@ -362,7 +374,7 @@ def _child_text(element: ET.Element, name: str) -> str | None:
     return None if child is None else (child.text or "").strip() or None
 
 
-def _site(siteinfo: ET.Element, *, language: str) -> _Site:
+def _site(siteinfo: ET.Element, *, language: str, origin: str) -> _Site:
     base = _child_text(siteinfo, "base")
     namespaces = _child(siteinfo, "namespaces")
     prefixes = frozenset(
@@ -370,8 +382,11 @@ def _site(siteinfo: ET.Element, *, language: str) -> _Site:
         for namespace in (namespaces if namespaces is not None else ())
         if namespace.get("key", "0") != "0" and namespace.text
     )
+    host = urlsplit(base).hostname if base else None
+    if host and not re.fullmatch(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?", host):
+        raise InputError(f"{origin}: the export's <base> {base[:80]!r} has no usable host name; fix its siteinfo")
     return _Site(
-        wiki=(urlsplit(base).hostname if base else None) or Page.wiki,
+        wiki=host or Page.wiki,
         language=language,
         namespaces=prefixes,
     )
@@ -434,10 +449,15 @@ def _revision_problem(revision: _Revision | None) -> str | None:
     if revision.text is None or not revision.text.strip():
         return "revision has no text"
     if revision.id is not None and not revision.id.isdigit():
-        return f"revision id {revision.id!r} is not a number"
+        return f"revision id {revision.id[:40]!r} is not a number"
+    if revision.id is not None and len(revision.id) > _MAX_ID_DIGITS:
+        return f"revision id has {len(revision.id)} digits, more than any wiki gives ({_MAX_ID_DIGITS})"
     if revision.timestamp is not None and not _is_iso_datetime(revision.timestamp):
         return f"revision timestamp {revision.timestamp!r} is not ISO 8601"
     return None
+
+
+_MAX_ID_DIGITS = 20  # MediaWiki's ids are unsigned 64-bit integers
 
 
 def _is_iso_datetime(value: str) -> bool:

@@ -172,6 +172,31 @@ def load_shapes(shapes_dir: Path) -> Graph:
     return shapes
 
 
+def _parse_into(graph: Graph, path: Path, *, what: str) -> None:
+    """Adds the triples of the Turtle file ``path`` (parsed once per process and file version)."""
+    for triple in _turtle(path, what):
+        graph.add(triple)
+
+
+_PARSED: dict[tuple[str, int, int], tuple] = {}
+
+
+def _turtle(path: Path, what: str) -> tuple:
+    if not path.is_file():
+        raise ConfigError(f"{what} {path} does not exist; check the installation or pass its path")
+    status = path.stat()
+    key = (str(path.resolve()), status.st_mtime_ns, status.st_size)
+    if key not in _PARSED:
+        graph = Graph()
+        try:
+            graph.parse(path, format="turtle")
+        except (ParserError, SyntaxError, ValueError, UnicodeDecodeError) as error:
+            detail = " ".join(str(error).split())[:200]
+            raise ConfigError(f"{what} {path} is not valid Turtle ({detail}); fix it") from None
+        _PARSED[key] = tuple(graph)
+    return _PARSED[key]
+
+
 def validate(
     data: Graph,
     *,
@@ -223,16 +248,6 @@ def _shipped(name: str) -> Path:
         if candidate.exists():
             return candidate
     return _HERE.parent / name
-
-
-def _parse_into(graph: Graph, path: Path, *, what: str) -> None:
-    if not path.is_file():
-        raise ConfigError(f"{what} {path} does not exist; check the installation or pass its path")
-    try:
-        graph.parse(path, format="turtle")
-    except (ParserError, SyntaxError, ValueError, UnicodeDecodeError) as error:
-        detail = " ".join(str(error).split())[:200]
-        raise ConfigError(f"{what} {path} is not valid Turtle ({detail}); fix it") from None
 
 
 def _result(report: Graph, node: Node, data: Graph) -> Result:
@@ -440,3 +455,73 @@ def _bound_graph() -> Graph:
     graph = new_graph()
     graph.bind("skgsh", _SHAPES_NAMESPACE)
     return graph
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Articles whose graphs are each valid but contradict one another once merged."""
+
+    graphs: frozenset[str]  # the named graphs (article IRIs) that give the clashing facts
+    message: str
+
+
+def cross_article(store: pyoxigraph.Store, *, shapes_dir: Path | None = None) -> tuple[Conflict, ...]:
+    """The constraints that span articles, checked over ``store`` (one named graph per article).
+
+    Each article's graph was validated on its own; merged, two of them may still clash:
+    two values of a property the shapes allow once (``sh:maxCount 1``: two first days for
+    one summit) or a SPARQL constraint (one ordinal for two summits of a series). Labels
+    are settled before (one per language), so ``sh:uniqueLang`` needs no check here.
+    Returns the conflicts sorted by message; empty when the articles agree.
+    """
+    shapes = load_shapes(shapes_dir or default_shapes_dir())
+    found: set[Conflict] = set()
+    for classes, prop, message in _single_valued(shapes):
+        query = (f"SELECT DISTINCT ?s ?g1 ?g2 WHERE {{ VALUES ?class {{ {' '.join(f'<{c}>' for c in classes)} }} "
+                 f"GRAPH ?g1 {{ ?s a ?class ; <{prop}> ?a }} GRAPH ?g2 {{ ?s <{prop}> ?b }} "
+                 f"FILTER (?g1 != ?g2 && ?a != ?b) }}")
+        for row in store.query(query):
+            found.add(Conflict(frozenset({row["g1"].value, row["g2"].value}),
+                               f"{row['s'].value}: {message}"))
+    for shape, constraint in sorted(shapes.subject_objects(SH.sparql)):
+        found.update(_sparql_conflicts(shapes, shape, constraint, store))
+    return tuple(sorted(found, key=lambda conflict: (conflict.message, sorted(conflict.graphs))))
+
+
+def _single_valued(shapes: Graph) -> list[tuple[list[str], str, str]]:
+    """(target classes, property, message) of every property shape with ``sh:maxCount 1``."""
+    found = []
+    for node_shape, property_shape in shapes.subject_objects(SH.property):
+        path = shapes.value(property_shape, SH.path)
+        if not isinstance(path, URIRef) or shapes.value(property_shape, SH.maxCount) != Literal(1):
+            continue
+        classes = sorted(str(c) for c in shapes.objects(node_shape, SH.targetClass))
+        if classes:
+            message = shapes.value(property_shape, SH.message) or f"at most one {path}"
+            found.append((classes, str(path), str(message)))
+    return sorted(found)
+
+
+def _sparql_conflicts(shapes: Graph, shape: Node, constraint: Node, store: pyoxigraph.Store) -> list[Conflict]:
+    """A SPARQL constraint over the union; each result names the graphs that say its focus, value or other."""
+    header = "".join(
+        f"PREFIX {shapes.value(declaration, SH.prefix)}: <{shapes.value(declaration, SH.namespace)}>\n"
+        for declaration in shapes.objects(shapes.value(constraint, SH.prefixes), SH.declare)
+    )
+    message = str(shapes.value(constraint, SH.message) or shapes.value(shape, SH.message) or shape)
+    conflicts = []
+    solutions = store.query(header + str(shapes.value(constraint, SH.select)), use_default_graph_as_union=True)
+    names = [variable.value for variable in solutions.variables]
+    rdf_type = pyoxigraph.NamedNode(str(RDF.type))
+    targets = [pyoxigraph.NamedNode(str(c)) for c in shapes.objects(shape, SH.targetClass)]
+    for solution in solutions:
+        bound = {name: solution[name] for name in names if solution[name] is not None}
+        focus = bound.get("this")
+        if focus is None or not any(next(store.quads_for_pattern(focus, rdf_type, target), None) for target in targets):
+            continue
+        nodes = [term for name, term in bound.items() if name != "path" and isinstance(term, pyoxigraph.NamedNode)]
+        graphs = {quad.graph_name.value for node in nodes for quad in store.quads_for_pattern(node, None, None)
+                  if isinstance(quad.graph_name, pyoxigraph.NamedNode)}
+        text = _substitute(message, {name: _rdflib_term(term) for name, term in bound.items()})
+        conflicts.append(Conflict(frozenset(graphs), f"{focus.value}: {text}"))
+    return conflicts

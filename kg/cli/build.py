@@ -10,23 +10,35 @@ import click
 from kg import pipeline
 from kg.model import Severity
 from kg.vocab import DEFAULT_BASE
+from kg.worker import DEFAULT_BUDGET
 
 
 @click.command()
 @click.argument("sources", nargs=-1)
 @click.option("--out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
-              help="Directory to publish into; replaced whole, or left as it was on failure.")
+              help="Directory to publish into; its files are swapped in all at once, others left alone.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the entities.")
 @click.option("--no-validate", "skip_validation", is_flag=True,
               help="Publish without SHACL validation (debugging only).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Pages built at once, each in a process of its own  [default: the number of cores]")
+@click.option("--page-budget", "budget", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_BUDGET,
+              show_default=True, help="Seconds one page may take before it is left out.")
+@click.option("--strict", is_flag=True, help="Publish nothing when any page is left out.")
 @click.option("--link", "with_links", is_flag=True, help="Link entities to Wikidata while building.")
 @click.option("--endpoint", default=None, help="SPARQL endpoint for --link (default: Wikidata Query Service).")
 @click.option("--offline", is_flag=True, help="With --link, use cached Wikidata answers only.")
 @click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=Path(".kg-cache/wikidata"),
               show_default=True, help="Where --link caches Wikidata answers.")
-def build(sources, out, base, skip_validation, with_links, endpoint, offline, cache_dir) -> None:
+def build(sources, out, base, skip_validation, jobs, budget, strict, with_links, endpoint, offline, cache_dir) -> None:
     """Build the graph of SOURCE... (wikitext files, directories, '-' for stdin, MediaWiki
-    .xml/.xml.bz2 exports) into --out; with no SOURCE, the bundled corpus."""
+    .xml/.xml.bz2 exports) into --out; with no SOURCE, the bundled corpus.
+
+    A page that cannot be built (it fails, does not conform to the shapes, or takes longer
+    than --page-budget) is left out with one line saying why, and the others are published.
+    Exit codes: 0 every page published; 1 published, some pages left out (listed, and in
+    OUT/quarantined.tsv); 2 bad input, nothing publishable, or --strict with a page left out.
+    """
     link = None
     if with_links:
         from kg.wikidata import WIKIDATA_ENDPOINT
@@ -34,13 +46,21 @@ def build(sources, out, base, skip_validation, with_links, endpoint, offline, ca
     if skip_validation:
         click.echo("kg: WARNING: --no-validate: the graph is published WITHOUT SHACL validation", err=True)
     result = pipeline.build(list(sources), out=out, base=base, check=not skip_validation, link=link,
-                            stdin=sys.stdin.buffer if "-" in sources else None)
+                            stdin=sys.stdin.buffer if "-" in sources else None, jobs=jobs, budget=budget,
+                            strict=strict)
     _summary(result, out)
-    if result.report is not None and not result.report.conforms:
-        click.echo(result.report.to_text(), err=True)
-        click.echo(f"kg: the graph does not conform; nothing published, {out / pipeline.REPORT_NAME} "
-                   "holds the report", err=True)
-        sys.exit(1)
+    if not result.quarantined:
+        return
+    for page in result.quarantined:
+        click.echo(f"kg: left out {page.origin}: {page.reason}", err=True)
+    where = f"{out / pipeline.QUARANTINE_NAME}" + (
+        f", SHACL report in {out / pipeline.REPORT_NAME}" if any(q.report for q in result.quarantined) else "")
+    if not result.published:
+        click.echo(f"kg: --strict: {len(result.quarantined)} page(s) left out, so nothing was published "
+                   f"(see {where})", err=True)
+        sys.exit(2)
+    click.echo(f"kg: published without {len(result.quarantined)} page(s) left out (see {where})", err=True)
+    sys.exit(1)
 
 
 def _summary(result: pipeline.Build, out: Path) -> None:
@@ -49,6 +69,8 @@ def _summary(result: pipeline.Build, out: Path) -> None:
         click.echo(f"read {source.origin}: {source.title} ({source.wiki}, sha256 {source.sha256[:12]}…)")
     for skipped in result.skipped:
         click.echo(f"skipped {skipped.origin}: {skipped.reason}")
+    if result.quarantined:
+        click.echo(f"left out: {len(result.quarantined)} page(s), listed below")
     kinds: dict[str, int] = {}
     for extraction in result.extractions:
         for entity in extraction.entities:

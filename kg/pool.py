@@ -1,0 +1,164 @@
+"""Work on a stream of items in worker processes, results given back in the items' order.
+
+Each worker is a forked process that runs ``work`` on one item at a time; a worker that
+dies (a crash in native code, the out-of-memory killer) or overruns ``deadline`` seconds
+on one item is killed and replaced, and that item's result is ``lost(item, why)``: one bad
+item never takes the others down. Items are read from the stream only as workers free
+up, so memory holds at most a few items and results whatever the order forces to wait::
+
+    >>> list(in_order([1, 2, 3], lambda n: n * n, jobs=2, deadline=10, lost=lambda n, why: None))
+    [1, 4, 9]
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Generic, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+_CONTEXT = multiprocessing.get_context("fork")  # workers inherit the loaded code: no re-import
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def in_order(items: Iterable[Item], work: Callable[[Item], Result], *, jobs: int, deadline: float,
+             lost: Callable[[Item, str], Result]) -> Iterator[Result]:
+    """``work(item)`` for every item, computed in ``jobs`` processes, yielded in order.
+
+    Whatever ``items`` raises while being read propagates once the workers are stopped.
+    """
+    pool = _Pool(work, max(1, jobs))
+    try:
+        yield from pool.run(iter(items), deadline=deadline, lost=lost)
+    finally:
+        pool.close()
+
+
+@dataclass
+class _Worker(Generic[Item]):
+    process: multiprocessing.process.BaseProcess
+    connection: Connection
+    task: tuple[int, Item] | None = None
+    started: float = 0.0
+
+
+@dataclass
+class _Pool(Generic[Item, Result]):
+    work: Callable[[Item], Result]
+    jobs: int
+    workers: list[_Worker] = field(default_factory=list)
+
+    def run(self, items: Iterator[Item], *, deadline: float, lost: Callable[[Item, str], Result]
+            ) -> Iterator[Result]:
+        done: dict[int, Result] = {}
+        sent = given = 0
+        exhausted = False
+        while not exhausted or given < sent:
+            while not exhausted and self._idle() is not None and len(done) + self._busy() < 2 * self.jobs:
+                item = next(items, _END)
+                if item is _END:
+                    exhausted = True
+                    break
+                self._send(self._idle(), sent, item)
+                sent += 1
+            for sequence, result in self._collect(deadline, lost):
+                done[sequence] = result
+            while given in done:
+                yield done.pop(given)
+                given += 1
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.connection.close()
+            if worker.process.is_alive():
+                worker.process.kill()
+            worker.process.join()
+        self.workers.clear()
+
+    def _idle(self) -> _Worker | None:
+        for worker in self.workers:
+            if worker.task is None:
+                return worker
+        if len(self.workers) < self.jobs:
+            self.workers.append(self._start())
+            return self.workers[-1]
+        return None
+
+    def _busy(self) -> int:
+        return sum(1 for worker in self.workers if worker.task is not None)
+
+    def _start(self) -> _Worker:
+        parent, child = _CONTEXT.Pipe()
+        process = _CONTEXT.Process(target=_serve, args=(self.work, child, parent), daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _send(self, worker: _Worker, sequence: int, item: Item) -> None:
+        worker.task, worker.started = (sequence, item), time.monotonic()
+        worker.connection.send(worker.task)
+
+    def _collect(self, deadline: float, lost: Callable[[Item, str], Result]) -> Iterator[tuple[int, Result]]:
+        """Waits for at least one busy worker to finish, die or overrun; yields what ended."""
+        busy = [worker for worker in self.workers if worker.task is not None]
+        if not busy:
+            return
+        first_due = min(worker.started for worker in busy) + deadline
+        ready = wait([worker.connection for worker in busy], timeout=max(0.0, first_due - time.monotonic()))
+        for worker in busy:
+            sequence, item = worker.task
+            if worker.connection in ready:
+                try:
+                    _, result = worker.connection.recv()
+                except (EOFError, OSError):
+                    yield sequence, lost(item, self._replace(worker, "the worker process died"))
+                    continue
+                worker.task = None
+                yield sequence, result
+            elif time.monotonic() - worker.started >= deadline:
+                self._replace(worker, "")
+                yield sequence, lost(item, f"took longer than {deadline:g} s")
+
+    def _replace(self, worker: _Worker, why: str) -> str:
+        """Kills ``worker``, starts another in its place, and says how the old one ended."""
+        worker.connection.close()
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join()
+        code = worker.process.exitcode
+        if why and code is not None and code < 0:
+            why += f" (signal {signal.Signals(-code).name})"
+        elif why and code:
+            why += f" (exit code {code})"
+        fresh = self._start()
+        worker.process, worker.connection, worker.task = fresh.process, fresh.connection, None
+        return why
+
+
+_END = object()
+
+
+def _serve(work: Callable, connection: Connection, parent_end: Connection) -> None:
+    """A worker's loop: one task in, one result out, until the parent closes the pipe."""
+    parent_end.close()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    while True:
+        try:
+            sequence, item = connection.recv()
+        except (EOFError, OSError):
+            return
+        connection.send((sequence, work(item)))

@@ -1,0 +1,189 @@
+"""One bad page never takes down a corpus: it is left out with one line saying why (issue 12).
+
+Exit codes of ``kg build``: 0 every page published, 1 published with pages left out,
+2 bad input or nothing publishable (and ``--strict`` with a page left out).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pyoxigraph import Literal, NamedNode, Quad, Store
+from rdflib import Graph, URIRef
+
+from conftest import ARTICLES
+from kg import pipeline, worker
+from kg.cli import main
+from kg.model import Page
+from kg.validate import cross_article
+from kg.vocab import SKG
+
+GOOD = ("ma-xi-meeting", "us-dprk-summits")
+MARK = "<!-- this page breaks the extractor -->"
+
+
+def corpus(tmp_path: Path, *bad: tuple[str, bytes]) -> Path:
+    """A directory of the good test articles (with their sidecars) and the ``bad`` files."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in GOOD:
+        for path in ARTICLES.glob(f"{name}.*"):
+            shutil.copy(path, folder / path.name)
+    for name, data in bad:
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def article(text: str) -> bytes:
+    """A small article that is fine until the extractor meets ``text`` in it."""
+    return ("'''丙峰会'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 2001年 ==\n" + text + "\n").encode("utf-8")
+
+
+def build(*arguments: str):
+    return CliRunner().invoke(main, ["build", *arguments])
+
+
+def titles(out: Path) -> set[str]:
+    graph = Graph().parse(out / "kg.nt")
+    return {str(graph.value(article, URIRef("http://purl.org/dc/terms/title")))
+            for article in graph.subjects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), SKG.SourceArticle)}
+
+
+@pytest.fixture
+def failing_extractor(monkeypatch):
+    """The extractor raises, crashes the process or hangs on pages that carry a marker."""
+    real = worker.extract
+
+    def extract(document):
+        text = document.page.text
+        if "raise here" in text:
+            raise KeyError("a bug the page revealed")
+        if "crash here" in text:
+            os.kill(os.getpid(), signal.SIGSEGV)
+        if "hang here" in text:  # not even the per-page alarm can stop it: only a kill can
+            signal.signal(signal.SIGALRM, signal.SIG_IGN)
+            time.sleep(120)
+        return real(document)
+
+    monkeypatch.setattr(worker, "extract", extract)
+
+
+def test_bad_pages_are_left_out_with_one_line_each_and_the_rest_published(tmp_path, failing_extractor):
+    folder = corpus(tmp_path,
+                    ("a-not-utf8.wiki", b"'''\xb3\xb3'''"),
+                    ("b-raises.wiki", article("raise here " + MARK)),
+                    ("c-crashes.wiki", article("crash here " + MARK)),
+                    ("d-plain.wiki", "只是一句话。".encode("utf-8")))
+    out = tmp_path / "out"
+    result = build(str(folder), "--out", str(out), "--jobs", "2")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    left_out = [line for line in result.stderr.splitlines() if line.startswith("kg: left out ")]
+    assert [line.split(":")[1].strip().removeprefix("left out ") for line in left_out] == [
+        str(folder / name) for name in ("a-not-utf8.wiki", "b-raises.wiki", "c-crashes.wiki", "d-plain.wiki")]
+    assert "is not UTF-8" in left_out[0]
+    assert "KeyError" in left_out[1] and "extracting" in left_out[1]
+    assert "worker process died" in left_out[2] and "SIGSEGV" in left_out[2]
+    assert "no wikitext structure" in left_out[3]
+    assert len((out / pipeline.QUARANTINE_NAME).read_text(encoding="utf-8").splitlines()) == 4
+    assert titles(out) == {"馬習會", "美朝首腦會晤"}
+
+
+def test_a_page_over_its_time_budget_is_left_out(tmp_path, failing_extractor):
+    folder = corpus(tmp_path, ("slow.wiki", article("hang here " + MARK)))
+    started = time.monotonic()
+    result = build(str(folder), "--out", str(tmp_path / "out"), "--page-budget", "4", "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    assert time.monotonic() - started < 60
+    assert f"left out {folder / 'slow.wiki'}: took longer than" in result.output
+    assert titles(tmp_path / "out") == {"馬習會", "美朝首腦會晤"}
+
+
+def test_the_budget_stops_a_page_that_nests_too_deeply(tmp_path):
+    """3,000 nested templates took 97 s to parse; the budget stops the page, the others publish."""
+    folder = corpus(tmp_path, ("nested.wiki", article("{{a|" * 3000)))
+    result = build(str(folder), "--out", str(tmp_path / "out"), "--page-budget", "1")
+    assert result.exit_code in (0, 1), result.output  # 0 once parsing such nesting is linear
+    assert titles(tmp_path / "out") >= {"馬習會", "美朝首腦會晤"}
+
+
+def test_strict_publishes_nothing_when_a_page_is_left_out(tmp_path, failing_extractor):
+    out = tmp_path / "out"
+    assert build(str(ARTICLES / "ma-xi-meeting.wiki"), "--out", str(out)).exit_code == 0
+    before = {name: (out / name).read_bytes() for name in ("kg.ttl", "kg.trig")}
+    folder = corpus(tmp_path, ("raises.wiki", article("raise here " + MARK)))
+    result = build(str(folder), "--out", str(out), "--strict")
+    assert result.exit_code == 2, result.output
+    assert "--strict" in result.output and "nothing was published" in result.output
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert "raises.wiki" in (out / pipeline.QUARANTINE_NAME).read_text(encoding="utf-8")
+
+
+def test_a_clean_build_clears_the_account_of_an_earlier_one(tmp_path, failing_extractor):
+    out = tmp_path / "out"
+    folder = corpus(tmp_path, ("raises.wiki", article("raise here " + MARK)))
+    assert build(str(folder), "--out", str(out)).exit_code == 1
+    assert (out / pipeline.QUARANTINE_NAME).exists()
+    assert build(str(ARTICLES / "ma-xi-meeting.wiki"), "--out", str(out)).exit_code == 0
+    assert not (out / pipeline.QUARANTINE_NAME).exists()
+
+
+def test_every_page_left_out_is_bad_input(tmp_path, failing_extractor):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "raises.wiki").write_bytes(article("raise here " + MARK))
+    result = build(str(folder), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.output
+    assert "raises.wiki" in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_a_citation_without_a_url_is_valid(tmp_path):
+    """A book or a print newspaper cited by title is a citation, not a violation."""
+    text = (ARTICLES / "us-dprk-summits.wiki").read_text(encoding="utf-8").replace(
+        "舉行的會晤，", "舉行的會晤<ref>{{cite book|title=朝鮮半島的和平進程|publisher=人民出版社|date=2019-05-01}}</ref>，", 1)
+    source = tmp_path / "book.wiki"
+    source.write_text(text, encoding="utf-8")
+    shutil.copy(ARTICLES / "us-dprk-summits.meta.json", tmp_path / "book.meta.json")
+    built = pipeline.build([str(source)], out=tmp_path / "out")
+    assert not built.quarantined and built.published, [q.reason for q in built.quarantined]
+    graph = Graph().parse(tmp_path / "out" / "kg.nt")
+    book = next(s for s, o in graph.subject_objects(SKG.title) if str(o) == "朝鮮半島的和平進程")
+    assert (book, SKG.url, None) not in graph
+
+
+def test_build_page_says_why_and_never_raises():
+    result = worker.build_page(Page(article("{{cite web|title=x}}").decode() + "[[Category:", origin="p.wiki",
+                                    language="not a tag!"), worker.PageSettings())
+    assert isinstance(result, worker.Quarantined) and result.origin == "p.wiki"
+    assert "\n" not in result.reason and "minting" in result.reason
+
+
+def test_pages_that_contradict_each_other_leave_the_later_one_out():
+    summit, series = NamedNode("https://w3id.org/summit-kg/id/summit/s1"), NamedNode("https://w3id.org/summit-kg/id/series/x")
+    other = NamedNode("https://w3id.org/summit-kg/id/summit/s2")
+    rdf_type, date = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), NamedNode(str(SKG.startDate))
+    xsd_date = NamedNode("http://www.w3.org/2001/XMLSchema#date")
+    first, second = NamedNode("https://zh.wikipedia.org/wiki/A"), NamedNode("https://zh.wikipedia.org/wiki/B")
+    store = Store()
+    store.add(Quad(summit, rdf_type, NamedNode(str(SKG.Summit)), first))
+    store.add(Quad(summit, date, Literal("2000-06-13", datatype=xsd_date), first))
+    store.add(Quad(summit, rdf_type, NamedNode(str(SKG.Summit)), second))
+    store.add(Quad(summit, date, Literal("2000-06-14", datatype=xsd_date), second))
+    assert [sorted(c.graphs) for c in cross_article(store)] == [[first.value, second.value]]
+    assert "exactly one skg:startDate" in cross_article(store)[0].message
+    store.remove_graph(second)
+    for graph, node in ((first, summit), (second, other)):  # one ordinal for two summits of a series
+        store.add(Quad(node, rdf_type, NamedNode(str(SKG.Summit)), graph))
+        store.add(Quad(node, NamedNode(str(SKG.inSeries)), series, graph))
+        store.add(Quad(node, NamedNode(str(SKG.ordinal)), Literal("1", datatype=NamedNode(
+            "http://www.w3.org/2001/XMLSchema#integer")), graph))
+    store.add(Quad(series, rdf_type, NamedNode(str(SKG.SummitSeries)), first))
+    found = cross_article(store)
+    assert found and all(c.graphs == {first.value, second.value} for c in found)
+    assert all("ordinal" in c.message for c in found)
