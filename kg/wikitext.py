@@ -100,6 +100,25 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """One cell of a wikitable: where its content is, and how far it reaches."""
+
+    span: Span  # the content, after the cell's markup and attributes
+    header: bool  # ``!`` rather than ``|``
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    """A wikitable (``{| … |}``) as rows of cells, as written (spans not yet spread)."""
+
+    span: Span
+    rows: tuple[tuple[Cell, ...], ...]
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
 class Document:
     page: Page
     title: str  # the article's title: the page's, or the bold lead term
@@ -112,6 +131,7 @@ class Document:
     categories: tuple[Category, ...]
     bold: tuple[Span, ...]  # '''bold''' runs (the lead's bold term names the subject)
     issues: tuple[Issue, ...] = ()
+    tables: tuple[Table, ...] = ()
 
     @property
     def text(self) -> str:
@@ -158,6 +178,7 @@ def parse(page: Page) -> Document:
         categories=tuple(walker.categories),
         bold=tuple(walker.bold),
         issues=tuple(walker.issues),
+        tables=tuple(walker.tables),
     )
 
 
@@ -216,6 +237,8 @@ class _Walker:
         self.headings: list[tuple[Span, int, str, int]] = []  # span, level, text, line end
         self.bold: list[Span] = []
         self.issues: list[Issue] = []
+        self.tables: list[Table] = []
+        self._open_tables: list[tuple[Span, list[list[Cell]], list[str]]] = []
 
     def issue(self, message: str, position: int) -> None:
         self.issues.append(Issue(Severity.WARNING, message, self.page.origin, position))
@@ -303,9 +326,43 @@ class _Walker:
             return
         if tag == "nowiki":
             return  # literal text: nothing inside is markup
+        if tag == "table" and inside is None:
+            self._open_tables.append((span, [], []))
+        elif tag == "tr" and self._open_tables:
+            self._open_tables[-1][1].append([])
+        elif tag in ("td", "th") and self._open_tables:
+            self._cell(node, span, source, tag)
+        elif tag == "caption" and self._open_tables and node.contents is not None:
+            self._open_tables[-1][2].append(plain(node.contents))
         if node.contents is not None and not node.self_closing:
             opening = source.find(">") + 1 if not node.wiki_markup else len(node.wiki_markup)
             self.child(source, span.start, node.contents, max(opening, 0), inside)
+        if tag == "table" and inside is None and self._open_tables:
+            table_span, rows, captions = self._open_tables.pop()
+            cells = tuple(tuple(row) for row in rows if row)
+            if cells:
+                self.tables.append(Table(table_span, cells, captions[0] if captions else None))
+            else:
+                self.issue("a table without cells", table_span.start)
+
+    def _cell(self, node, span: Span, source: str, tag: str) -> None:
+        if tag == "td" and source.startswith("|+"):  # the parser reads a |+ caption as a cell
+            self._open_tables[-1][2].append(plain(source[2:]))
+            return
+        rows = self._open_tables[-1][1]
+        if not rows:
+            rows.append([])  # cells before the first |-
+        contents = str(node.contents) if node.contents is not None else ""
+        at = len(source) - len(contents) if contents and source.endswith(contents) else source.find(contents)
+        at = max(at, 0)
+        sizes = {"rowspan": 1, "colspan": 1}
+        for attribute in node.attributes:
+            name = str(attribute.name).strip().lower()
+            if name in sizes:
+                digits = "".join(ch for ch in str(attribute.value or "") if ch.isdigit())[:3]
+                sizes[name] = max(1, min(int(digits), 500)) if digits else 1
+        rows[-1].append(Cell(Span(span.start + at, span.start + at + len(contents)), tag == "th",
+                             sizes["rowspan"], sizes["colspan"]))
 
     def ref(self, node, span: Span, source: str) -> None:
         name = None

@@ -24,6 +24,7 @@ from kg.extract.scripts import to_hans
 from kg.extract.sources import read_sources
 from kg.extract.subject import read_subject
 from kg.extract.summits import MAIN_TEMPLATES, extract_summits
+from kg.extract.tables import table_summits
 from kg.model import Count, Extraction, Kind, SourceInfo
 from kg.wikitext import Document
 
@@ -38,7 +39,7 @@ def extract(document: Document) -> Extraction:
     people = read_people(reading)
     boxes = summit_infoboxes(reading)
     boxed = infobox_summit(reading, people, boxes[0]) if boxes else None
-    summits = extract_summits(reading, people, sources, around=boxed)
+    summits = extract_summits(reading, people, sources, around=boxed, tabled=table_summits(reading, people))
     read_events(reading, tuple(s for s in summits if s.anchor is not None))
     read_subject(reading, summits)
     entities, facts = reading.registry.finish()

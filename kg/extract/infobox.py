@@ -16,18 +16,16 @@ Talks whose participants are envoys or ministers (特别代表, 外长 ...) and 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 
 from kg.extract.dates import find_dates
+from kg.extract.entries import Entry, entries_in, entry_places
 from kg.extract.people import People
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.summits import DOCUMENT_WORDS, MEETING, SummitFound, _digest, ordinal_in
-from kg.model import Article, Evidence, Kind, Label, Prop, Span
+from kg.model import Article, Evidence, Kind, Label, Prop
 from kg.wikitext import Param, Template
 
 _NAME = re.compile(r"^(infobox\s*)?(summit( meeting)?|event|meeting|conference|事件|会议|峰会|首脑会议|首脑会晤|会晤|高峰会)"
@@ -44,22 +42,9 @@ _FIELDS = {
     "follows": ("follows", "previous", "前一届", "上届", "前任", "前次"),
     "precedes": ("precedes", "next", "下一届", "下届", "继任", "下次"),
 }
-_ENTRY_SPLIT = re.compile(r"<br\s*/?>|\n|、|，|,|；|;")
-_FLAG_TEMPLATES = re.compile(r"^(flagicon|flag|flagcountry|flagu|国旗|旗帜)$", re.I)
 NOT_LEADERS = re.compile(r"特别代表|特使|外长|外交部长|部长|国务卿|大使|代表团|顾问|秘书长|高级代表")
 CALLS = re.compile(r"视频|电话|通话|视讯|线上|云端")
 SPOUSE_BEFORE = re.compile(r"(夫人|妻子|第一夫人|丈夫|配偶)$")
-_PLACE_TAIL = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One ``<br>``-separated item of a field: its names in order, and its plain text."""
-
-    span: Span
-    links: tuple[tuple[str, str], ...]  # (shown text, target) in order
-    flags: tuple[str, ...]  # state keys of flag templates
-    text: str  # plain text (Simplified)
 
 
 def summit_infoboxes(reading: Reading) -> tuple[Template, ...]:
@@ -163,76 +148,8 @@ def _date(param: Param | None) -> tuple[date, date] | None:
 
 
 def _entries(reading: Reading, template: Template, field: str) -> list[Entry]:
-    """The field's items, each with its links and flag templates in order."""
     param = _param(template, field)
-    if param is None:
-        return []
-    document = reading.document
-    out: list[Entry] = []
-    start = 0
-    raw = param.raw
-    pieces = []
-    depth = 0
-    i = 0
-    while i < len(raw):  # split at separators outside [[…]] and {{…}}
-        two = raw[i:i + 2]
-        if two in ("[[", "{{"):
-            depth += 1
-            i += 2
-            continue
-        if two in ("]]", "}}"):
-            depth = max(0, depth - 1)
-            i += 2
-            continue
-        if depth == 0:
-            match = _ENTRY_SPLIT.match(raw, i)
-            if match:
-                pieces.append((start, i))
-                start = i = match.end()
-                continue
-        i += 1
-    pieces.append((start, len(raw)))
-    refs = [ref.span for ref in document.refs if param.span.start <= ref.span.start < param.span.end]
-
-    def inside(at: Span) -> bool:  # in the entry, not in one of its footnotes
-        return span.start <= at.start < span.end and not any(r.start <= at.start < r.end for r in refs)
-
-    for a, b in pieces:
-        span = Span(param.span.start + a, param.span.start + b)
-        links = tuple((link.text, link.target) for link in document.links if inside(link.span))
-        flags = tuple(state for t in document.templates if inside(t.span) and (state := _flag_state(t)))
-        text = to_hans(_plain(raw[a:b]))
-        if links or flags or text.strip():
-            out.append(Entry(span, links, flags, text))
-    return out
-
-
-def _plain(raw: str) -> str:
-    text = re.sub(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>", "", raw, flags=re.S)
-    text = re.sub(r"\{\{[^{}]*\}\}", "", text)
-    text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", text)
-    return re.sub(r"<[^>]+>|'''|''", "", text).strip()
-
-
-@lru_cache(maxsize=1)
-def _flag_codes() -> dict[str, str]:
-    text = resources.files("kg").joinpath("data/flag-codes.tsv").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, _, state = line.partition("\t")
-            out[code.strip().lower()] = state.strip()
-    return out
-
-
-def _flag_state(template: Template) -> str | None:
-    """``{{USA}}``, ``{{flagicon|PRC}}``, ``{{flag|Japan}}`` → the state key."""
-    codes = _flag_codes()
-    key = template.key.strip().lower()
-    if _FLAG_TEMPLATES.match(key):
-        value = (template.get("1") or "").strip().lower()
-        return codes.get(value)
-    return codes.get(key) if not template.params else None
+    return entries_in(reading, param.span) if param is not None else []
 
 
 def _spouses(reading: Reading) -> set[str]:
@@ -253,7 +170,7 @@ def _places(reading: Reading, template: Template, evidence: Evidence):
         entries = _entries(reading, template, field)
         if not entries:
             continue
-        names = _entry_places(reading, entries[0])
+        names = entry_places(reading, entries[0])
         for name, article in reversed(names):
             kind = Kind.COUNTRY if reading.index.is_state(name) else Kind.PLACE
             place = registry.named(kind, name, article=article)
@@ -267,26 +184,6 @@ def _places(reading: Reading, template: Template, evidence: Evidence):
         if inner.kind is not Kind.COUNTRY:
             registry.fact(inner, Prop.LOCATED_IN, outer, evidence=(evidence,))
     return chain[0] if chain else None
-
-
-def _entry_places(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
-    """Big to small: flag states, then linked places; a plain tail after the last link
-    (``[[苏联]]大使馆``) makes one name with it; an entry without links is its own text."""
-    out: list[tuple[str, str | None]] = [(state, None) for state in entry.flags]
-    text = re.sub(r"[（(].*?[）)]", "", entry.text).strip()
-    if not entry.links:
-        if _PLACE_TAIL.match(text):
-            out.append((text, None))
-        return out
-    for shown, target in entry.links:
-        if not any(reading.index.same(target, name) for name, _ in out):
-            out.append((target, target))
-    last_shown = to_hans(entry.links[-1][0])
-    at = text.rfind(last_shown)
-    tail = text[at + len(last_shown):].strip() if at >= 0 else ""
-    if tail and _PLACE_TAIL.match(tail):
-        out[-1] = (last_shown + tail, None)
-    return out
 
 
 def _documents(reading: Reading, template: Template) -> list[tuple[str, str | None]]:

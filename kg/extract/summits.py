@@ -75,9 +75,11 @@ class _Participant:
 
 
 def extract_summits(reading: Reading, people: People, sources: Sources, *,
-                    around: SummitFound | None = None) -> tuple[SummitFound, ...]:
+                    around: SummitFound | None = None, tabled: tuple[SummitFound, ...] = ()
+                    ) -> tuple[SummitFound, ...]:
     """The summits of the prose; ``around`` is the summit an infobox states, which the
-    prose's mentions of the same days join (their documents and ordinal go to it)."""
+    prose's mentions of the same days join (their documents and ordinal go to it);
+    ``tabled`` are the rows of meeting tables, joined to the prose's summits of their days."""
     lead_venues = _lead_venues(reading)
     found: list[SummitFound] = []
     year = around.start.year if around is not None else _first_year(reading.lead)
@@ -87,6 +89,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         in_sections = list(found)
         _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None)
         found[:] = in_sections + _join(reading, in_sections, found[len(in_sections):])
+    found[:] = found + _join(reading, found, list(tabled))
     summits = _fill_from_neighbours(reading, people, _one_span_each(reading, found))
     _one_summit_per_ordinal(reading, summits + ((around,) if around else ()))
     if around is None:

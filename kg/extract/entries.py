@@ -1,0 +1,121 @@
+"""Items of a field or a table cell: names written one after another, separated by ``<br>`` or ``、``.
+
+Infobox fields and table cells write lists the same way: ``[[埃及]][[开罗]][[米娜宫酒店]]``
+(a place, big to small), ``{{flagicon|USA}} [[张三]]`` (a person and their side),
+``国家主席李四`` (an office before an unlinked name). An :class:`Entry` is one item with its
+links and flag templates in order (footnotes left out) and its plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kg.extract.reading import Reading
+from kg.extract.scripts import to_hans
+from kg.model import Span
+from kg.wikitext import Template
+
+_ENTRY_SPLIT = re.compile(r"<br\s*/?>|\n|、|，|,|；|;")
+_FLAG_TEMPLATES = re.compile(r"^(flagicon|flag|flagcountry|flagu|国旗|旗帜)$", re.I)
+PLACE_TAIL = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item: its names in order, and its plain text."""
+
+    span: Span
+    links: tuple[tuple[str, str], ...]  # (shown text, target) in order
+    flags: tuple[str, ...]  # state keys of flag templates
+    text: str  # plain text (Simplified)
+
+
+def entries_in(reading: Reading, span: Span) -> list[Entry]:
+    """The items of the wikitext at ``span``, each with its links and flag templates in order."""
+    document = reading.document
+    raw = document.text[span.start:span.end]
+    pieces = []
+    start = depth = i = 0
+    while i < len(raw):  # split at separators outside [[…]], {{…}} and <ref>…</ref>
+        two = raw[i:i + 2]
+        if two in ("[[", "{{"):
+            depth += 1
+            i += 2
+            continue
+        if two in ("]]", "}}"):
+            depth = max(0, depth - 1)
+            i += 2
+            continue
+        if depth == 0:
+            match = _ENTRY_SPLIT.match(raw, i)
+            if match:
+                pieces.append((start, i))
+                start = i = match.end()
+                continue
+        i += 1
+    pieces.append((start, len(raw)))
+    refs = [ref.span for ref in document.refs if span.start <= ref.span.start < span.end]
+    out: list[Entry] = []
+    for a, b in pieces:
+        item = Span(span.start + a, span.start + b)
+
+        def inside(at: Span) -> bool:  # in the item, not in one of its footnotes
+            return item.start <= at.start < item.end and not any(r.start <= at.start < r.end for r in refs)
+
+        links = tuple((link.text, link.target) for link in document.links if inside(link.span))
+        flags = tuple(state for t in document.templates if inside(t.span) and (state := flag_state(t)))
+        text = to_hans(plain_text(raw[a:b]))
+        if links or flags or text.strip():
+            out.append(Entry(item, links, flags, text))
+    return out
+
+
+def plain_text(raw: str) -> str:
+    text = re.sub(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>", "", raw, flags=re.S)
+    text = re.sub(r"\{\{[^{}]*\}\}", "", text)
+    text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", text)
+    return re.sub(r"<[^>]+>|'''|''", "", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _flag_codes() -> dict[str, str]:
+    text = resources.files("kg").joinpath("data/flag-codes.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, _, state = line.partition("\t")
+            out[code.strip().lower()] = state.strip()
+    return out
+
+
+def flag_state(template: Template) -> str | None:
+    """``{{USA}}``, ``{{flagicon|PRC}}``, ``{{flag|Japan}}`` → the state key."""
+    codes = _flag_codes()
+    key = template.key.strip().lower()
+    if _FLAG_TEMPLATES.match(key):
+        value = (template.get("1") or "").strip().lower()
+        return codes.get(value)
+    return codes.get(key) if not template.params else None
+
+
+def entry_places(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
+    """Big to small: flag states, then linked places; a plain tail after the last link
+    (``[[苏联]]大使馆``) makes one name with it; an entry without links is its own text."""
+    out: list[tuple[str, str | None]] = [(state, None) for state in entry.flags]
+    text = re.sub(r"[（(].*?[）)]", "", entry.text).strip()
+    if not entry.links:
+        if PLACE_TAIL.match(text):
+            out.append((text, None))
+        return out
+    for shown, target in entry.links:
+        if not any(reading.index.same(target, name) for name, _ in out):
+            out.append((target, target))
+    last_shown = to_hans(entry.links[-1][0])
+    at = text.rfind(last_shown)
+    tail = text[at + len(last_shown):].strip() if at >= 0 else ""
+    if tail and PLACE_TAIL.match(tail):
+        out[-1] = (last_shown + tail, None)
+    return out

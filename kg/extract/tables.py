@@ -1,0 +1,252 @@
+"""Meeting tables: a wikitable whose header names a date and a place, participants or
+outcome gives one summit per row that has a day-precise date.
+
+Header words (Simplified view): a date column (日期, 时间, 年份), places (地点, 会场, 城市),
+participants (领导人, 出席, 与会者, 元首, 首脑, 中方/美方 …: every such column adds people),
+outcome (成果, 文件, 签署) and a number (届, 次, 序号). ``rowspan``/``colspan`` are spread
+over the rows and columns they cover; links, flag templates and date templates in cells
+are read; footnotes are not. A row dated by month or year only gives no summit (an issue
+says so). Each fact points at the cell it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.dates import chinese_number, find_dates
+from kg.extract.entries import Entry, entries_in, entry_places
+from kg.extract.people import People
+from kg.extract.reading import Reading
+from kg.extract.roles import OFFICE_WORDS
+from kg.extract.scripts import to_hans, to_hant
+from kg.extract.summits import DOCUMENT_WORDS, NOT_TOP, SummitFound, _digest
+from kg.model import Evidence, Kind, Label, Prop, Severity, Span
+from kg.wikitext import Cell, Table, passage
+
+_COLUMNS = (
+    ("date", re.compile(r"日期|时间|年份|日程|年月")),
+    ("number", re.compile(r"^(届|次|序号|编号|#|届次|次序)$")),
+    ("place", re.compile(r"地点|会场|城市|举办地|地址|场地|国家")),
+    ("people", re.compile(r"领导人|出席|与会|参与|参加|元首|首脑|方$|总统|主席|总理|首相|人物")),
+    ("outcome", re.compile(r"成果|文件|签署|结果|协议|宣言")),
+)
+_TITLED_NAME = re.compile(r"^(?P<office>.*?(?:" + "|".join(OFFICE_WORDS) + r"))(?P<name>[\u4e00-\u9fff·‧・]{2,10})$")
+_DOCUMENT = re.compile(r"《(?P<t>[^《》]+)》")
+
+
+@dataclass(frozen=True)
+class _Row:
+    span: Span
+    cells: dict[str, list[Cell]]  # column role → the cells of this row in that role
+
+
+def meeting_tables(reading: Reading) -> tuple[tuple[Table, dict[int, str]], ...]:
+    """The tables that list meetings, each with the role of each of its columns."""
+    out = []
+    for table in reading.document.tables:
+        header = next((row for row in table.rows if row and all(cell.header for cell in row)), None)
+        if header is None:
+            continue
+        roles: dict[int, str] = {}
+        column = 0
+        for cell in header:
+            text = to_hans(_text(reading, cell)).strip()
+            role = next((name for name, pattern in _COLUMNS if pattern.search(text)), None)
+            for offset in range(cell.colspan):
+                if role:
+                    roles[column + offset] = role
+            column += cell.colspan
+        if "date" in roles.values() and {"place", "people", "outcome"} & set(roles.values()):
+            out.append((table, roles))
+    return tuple(out)
+
+
+def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
+    found: list[SummitFound] = []
+    for table, roles in meeting_tables(reading):
+        for row in _rows(table, roles):
+            summit = _summit(reading, people, row)
+            if summit is not None and all(s.id != summit.id for s in found):
+                found.append(summit)
+    return tuple(found)
+
+
+def _rows(table: Table, roles: dict[int, str]) -> list[_Row]:
+    """Data rows with rowspan and colspan spread: each row's cells by column role."""
+    carried: dict[int, tuple[Cell, int]] = {}  # column → (cell, rows it still covers)
+    out = []
+    header_seen = False
+    for row in table.rows:
+        if row and all(cell.header for cell in row):
+            header_seen = True
+            continue
+        if not header_seen:
+            continue
+        grid: dict[int, Cell] = {}
+        column = 0
+        pending = list(row)
+        while pending or any(c >= column for c in carried):
+            if column in carried:
+                cell, left = carried[column]
+                grid[column] = cell
+                if left <= 1:
+                    del carried[column]
+                else:
+                    carried[column] = (cell, left - 1)
+                column += 1
+                continue
+            if not pending:
+                column += 1
+                if column > 200:
+                    break
+                continue
+            cell = pending.pop(0)
+            for offset in range(cell.colspan):
+                grid[column + offset] = cell
+                if cell.rowspan > 1:
+                    carried[column + offset] = (cell, cell.rowspan - 1)
+            column += cell.colspan
+        cells: dict[str, list[Cell]] = {}
+        for index in sorted(grid):
+            role = roles.get(index)
+            if role and grid[index] not in cells.get(role, []):
+                cells.setdefault(role, []).append(grid[index])
+        own = [c.span for c in row]
+        if own:
+            out.append(_Row(Span(min(s.start for s in own), max(s.end for s in own)), cells))
+    return out
+
+
+def _text(reading: Reading, cell: Cell) -> str:
+    return passage(reading.document, cell.span).text
+
+
+def _summit(reading: Reading, people: People, row: _Row) -> SummitFound | None:
+    registry = reading.registry
+    date_cells = row.cells.get("date", [])
+    when = None
+    for cell in date_cells:
+        found = [d for d in find_dates(to_hans(_text(reading, cell))) if d.year_given]
+        if found:
+            when = (found[0].start, found[0].end, cell)
+            break
+    if when is None:
+        shown = " ".join(_text(reading, c).strip() for c in date_cells)
+        reading.note(f"a meeting table row dated {shown or 'by nothing'!r} gives no day; no summit made",
+                     row.span.start, Severity.INFO)
+        return None
+    start, end, date_cell = when
+    persons = []  # (entity, office, cell)
+    for cell in row.cells.get("people", []):
+        for entry in entries_in(reading, cell.span):
+            for name, office in _people_of(reading, entry):
+                if office and NOT_TOP.search(to_hans(office)):
+                    continue
+                persons.append((registry.named(Kind.PERSON, name, article=name if _linked(entry, name) else None),
+                                office, cell))
+    keys = tuple(sorted({p.key for p, _, _ in persons}))
+    if len(keys) < 2:
+        reading.note(f"a meeting table row of {start.isoformat()} names fewer than two leaders; no summit made",
+                     row.span.start, Severity.INFO)
+        return None
+    summit = registry.unnamed(Kind.SUMMIT, f"{start.isoformat()}-{_digest(keys)}")
+    row_evidence = _evidence(reading, row.span)
+    registry.evidence(summit, row_evidence)
+    title = f"{start.year}年{start.month}月{start.day}日{reading.document.title}"
+    registry.label(summit, Label(to_hans(title), "zh-Hans"), preferred=True)
+    registry.label(summit, Label(to_hant(title), "zh-Hant"), preferred=True)
+    dated = _evidence(reading, date_cell.span)
+    registry.fact(summit, Prop.START_DATE, start, evidence=(dated,))
+    registry.fact(summit, Prop.END_DATE, end, evidence=(dated,))
+    for person, office, cell in persons:
+        evidence = (_evidence(reading, cell.span),)
+        registry.fact(summit, Prop.PARTICIPANT, person, evidence=evidence)
+        participation = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{_digest((person.key,))}")
+        registry.fact(summit, Prop.HAS_PARTICIPATION, participation)
+        registry.fact(participation, Prop.AGENT, person)
+        side = people.sides.get(person.key)
+        if side:
+            registry.fact(participation, Prop.SIDE, registry.named(Kind.COUNTRY, side))
+        if office:
+            registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office), evidence=evidence)
+    _venue(reading, summit, row)
+    _outcomes(reading, summit, row)
+    for cell in row.cells.get("number", []):
+        number = _number(_text(reading, cell))
+        if number:
+            registry.fact(summit, Prop.ORDINAL, number, evidence=(_evidence(reading, cell.span),))
+            break
+    return SummitFound(summit, None, start, end, None, keys)
+
+
+def _linked(entry: Entry, name: str) -> bool:
+    return any(target == name for _, target in entry.links)
+
+
+def _people_of(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
+    """The people of an entry, each with the office written before them: linked persons,
+    or a plain ``国家主席李四``."""
+    out: list[tuple[str, str | None]] = []
+    office = None
+    for shown, target in entry.links:
+        hans = to_hans(target)
+        if reading.index.is_state(target) or reading.registry.is_a(target, Kind.COUNTRY, Kind.PLACE):
+            continue
+        if hans.endswith(OFFICE_WORDS) or reading.registry.is_a(target, Kind.POSITION):
+            office = target
+            continue
+        out.append((target, office))
+    if not entry.links:
+        match = _TITLED_NAME.match(re.sub(r"[（(].*?[）)]", "", entry.text).strip())
+        if match and not match["name"].endswith(OFFICE_WORDS):
+            out.append((match["name"], match["office"]))
+    return out
+
+
+def _venue(reading: Reading, summit, row: _Row) -> None:
+    registry = reading.registry
+    for cell in row.cells.get("place", [])[:1]:
+        entries = entries_in(reading, cell.span)
+        if not entries:
+            continue
+        chain = []
+        for name, article in reversed(entry_places(reading, entries[0])):
+            kind = Kind.COUNTRY if reading.index.is_state(name) else Kind.PLACE
+            place = registry.named(kind, name, article=article)
+            if place.kind in (Kind.PLACE, Kind.COUNTRY) and all(p.key != place.key for p in chain):
+                chain.append(place)
+        evidence = (_evidence(reading, cell.span),)
+        for inner, outer in zip(chain, chain[1:]):
+            if inner.kind is not Kind.COUNTRY:
+                registry.fact(inner, Prop.LOCATED_IN, outer, evidence=evidence)
+        if chain:
+            registry.fact(summit, Prop.VENUE, chain[0], evidence=evidence)
+
+
+def _outcomes(reading: Reading, summit, row: _Row) -> None:
+    registry = reading.registry
+    for cell in row.cells.get("outcome", []):
+        evidence = (_evidence(reading, cell.span),)
+        for entry in entries_in(reading, cell.span):
+            names = [(m["t"], None) for m in _DOCUMENT.finditer(entry.text)]
+            for shown, target in entry.links:
+                if to_hans(target).endswith(DOCUMENT_WORDS) and not any(
+                        reading.index.same(target, n) or to_hans(shown) == n for n, _ in names):
+                    names.append((target, target))
+            for name, article in names:
+                linked = next((t for s, t in entry.links if to_hans(s) == to_hans(name)), None)
+                document = registry.named(Kind.DOCUMENT, linked or name, article=article or linked)
+                registry.fact(summit, Prop.OUTCOME, document, evidence=evidence)
+
+
+def _number(text: str) -> int | None:
+    text = to_hans(text).strip().removeprefix("第").removesuffix("届").removesuffix("次").strip()
+    if text.isdigit():
+        return int(text) or None
+    return chinese_number(text) if text else None
+
+
+def _evidence(reading: Reading, span: Span) -> Evidence:
+    text = passage(reading.document, span).text.strip()
+    return Evidence(span, text or reading.document.text[span.start:span.end].strip(), None)

@@ -1,0 +1,74 @@
+"""Meeting tables: one summit per row with a day-precise date, rowspan spread, footnotes ignored."""
+
+from kg.extract import extract
+from kg.model import Kind, Page, Prop
+from kg.wikitext import parse
+
+TABLE = """'''甲乙首脑会晤'''是甲国与乙国领导人的会晤。
+== 历次会晤 ==
+{| class="wikitable"
+|+ 历次会晤
+! 日期 !! 地点 !! 甲方领导人 !! 乙方领导人 !! 成果
+|-
+| 2001年7月16日 || {{flagicon|USA}} [[美国]][[华盛顿哥伦比亚特区|华盛顿]] || rowspan="2" | [[张三]] || [[李四]] || 《[[甲乙联合声明]]》<ref>注：[[王五]]亦出席。</ref>
+|-
+| {{Start date|2003|5|8}}至{{End date|2003|5|9}} || [[北京]][[人民大会堂]] || 主席赵六 || 签署《经济合作协定》
+|-
+| 2005年9月 || [[上海]] || [[张三]] || [[李四]] ||
+|}
+"""
+
+
+def summits_of(text):
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙首脑会晤")))
+    facts = extraction.facts
+    out = {}
+    for entity in extraction.entities:
+        if entity.id.kind is not Kind.SUMMIT:
+            continue
+        about = [f for f in facts if f.subject == entity.id]
+
+        def values(prop):
+            return {f.value.key if hasattr(f.value, "key") else f.value for f in about if f.prop is prop}
+
+        (start,) = values(Prop.START_DATE)
+        out[start.isoformat()] = {"end": min(values(Prop.END_DATE)).isoformat(),
+                                  "participants": values(Prop.PARTICIPANT), "venue": values(Prop.VENUE),
+                                  "outcomes": values(Prop.OUTCOME)}
+    return out, extraction
+
+
+def test_a_row_with_a_day_is_a_summit_and_rowspan_carries_its_cell_down():
+    found, _ = summits_of(TABLE)
+    assert sorted(found) == ["2001-07-16", "2003-05-08"]
+    assert found["2001-07-16"]["participants"] == {"张三", "李四"}
+    assert found["2003-05-08"]["participants"] == {"张三", "赵六"}  # 张三 from the rowspan above
+    assert found["2003-05-08"]["end"] == "2003-05-09"  # date templates in a cell
+
+
+def test_places_are_big_to_small_and_documents_come_from_the_outcome_cell():
+    found, extraction = summits_of(TABLE)
+    assert found["2001-07-16"]["venue"] == {"华盛顿哥伦比亚特区"}
+    assert found["2003-05-08"]["venue"] == {"人民大会堂"}
+    contained = {(f.subject.key, f.value.key) for f in extraction.facts if f.prop is Prop.LOCATED_IN}
+    assert ("人民大会堂", "北京") in contained
+    assert found["2001-07-16"]["outcomes"] == {"甲乙联合声明"}
+    assert found["2003-05-08"]["outcomes"] == {"经济合作协定"}
+
+
+def test_footnotes_in_cells_are_ignored_and_a_month_only_row_is_an_issue():
+    found, extraction = summits_of(TABLE)
+    assert all("王五" not in s["participants"] for s in found.values())
+    assert any("2005年9月" in issue.message and "no day" in issue.message for issue in extraction.issues)
+
+
+def test_a_table_without_a_date_column_lists_no_meetings():
+    text = TABLE.replace("! 日期 !!", "! 备注 !!")
+    found, _ = summits_of(text)
+    assert found == {}
+
+
+def test_a_table_with_no_header_is_no_error():
+    text = "'''甲'''。\n{|\n| 2001年7月16日 || [[张三]] || [[李四]]\n|}\n"
+    found, extraction = summits_of(text)
+    assert found == {}
