@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -176,3 +178,89 @@ def test_a_name_in_the_other_script_redirects_to_the_minted_iri(base_url):
                                         ("jsonld", '"zh-Hant": "盧武鉉"')])
 def test_language_tags_are_written_as_minted(base_url, name, mark):
     assert mark in fetch(base_url + ROH + f"?format={name}")[2].decode()
+
+
+# --- the vocabulary and the dataset description --------------------------------------------------
+
+ONTOLOGY_FILE = Path(__file__).parent.parent / "ontology" / "skg.ttl"
+
+
+def test_ontology_page_documents_every_term(base_url):
+    status, headers, body = fetch(base_url + "/ontology", {"Accept": "text/html"})
+    page = body.decode()
+    ontology = rdflib.Graph().parse(ONTOLOGY_FILE)
+    terms = {s for s in ontology.subjects(rdflib.RDF.type, None) if str(s).startswith(SKG)}
+    assert len(terms) > 50
+    for term in terms:
+        name = str(term)[len(SKG):]
+        section = re.search(rf'<section class="term" id="{name}">(.*?)</section>', page, re.S)
+        assert section, name
+        for label in ontology.objects(term, rdflib.RDFS.label):
+            assert f'<li lang="{label.language}">' in section[1] and str(label) in section[1], (name, label)
+        for comment in ontology.objects(term, rdflib.RDFS.comment):
+            assert html.escape(str(comment)) in section[1]
+    participant = re.search(r'<section class="term" id="participant">(.*?)</section>', page, re.S)[1]
+    assert 'href="#Summit"' in participant and 'href="#Person"' in participant  # domain, range
+    assert "http://www.wikidata.org/prop/direct/P710" in participant and "owl:equivalentProperty" in participant
+
+
+def test_every_term_has_labels_in_english_and_both_scripts():
+    ontology = rdflib.Graph().parse(ONTOLOGY_FILE)
+    for term in {s for s in ontology.subjects(rdflib.RDF.type, None) if str(s).startswith(SKG)}:
+        assert {label.language for label in ontology.objects(term, rdflib.RDFS.label)} == {"en", "zh-Hans", "zh-Hant"}, term
+
+
+@pytest.mark.parametrize("accept, rdf_format", [("text/turtle", "turtle"), ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml")])
+def test_ontology_by_negotiation_is_the_ontology_file(base_url, accept, rdf_format):
+    graph = rdflib.Graph().parse(base_url + "/ontology", format=rdf_format)
+    assert isomorphic(graph, rdflib.Graph().parse(ONTOLOGY_FILE))
+
+
+def embedded_graph(page: str) -> rdflib.Graph:
+    data = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1]
+    return rdflib.Graph().parse(data=data, format="json-ld")
+
+
+@pytest.mark.parametrize("path", [ROH, "/id/summit/s1", "/ontology", "/void"])
+def test_pages_embed_the_same_triples_as_their_turtle(base_url, path):
+    page = fetch(base_url + path, {"Accept": "text/html"})[2].decode()
+    turtle = rdflib.Graph().parse(data=fetch(base_url + path + "?format=ttl")[2], format="turtle")
+    assert len(turtle) > 3 and isomorphic(embedded_graph(page), turtle)
+    for name, media_type in (("ttl", "text/turtle"), ("jsonld", "application/ld+json"), ("nt", "application/n-triples")):
+        assert f'<link rel="alternate" type="{media_type}" href="' in page and f'?format={name}">' in page
+
+
+def test_void_names_a_dump_and_distribution_for_each_published_file(tmp_path):
+    for name in ("kg.trig", "kg.ttl", "void.ttl"):
+        (tmp_path / name).write_bytes((DATA / "fixture.trig").read_bytes() if name == "kg.trig" else b"")
+    app = App(Settings(port=0), data=(tmp_path / "kg.trig",))
+    try:
+        with running(app) as url:
+            void = rdflib.Graph().parse(data=fetch(url + "/.well-known/void", {"Accept": "text/turtle"})[2], format="turtle")
+            dataset = rdflib.URIRef("https://w3id.org/summit-kg/id/dataset")
+            dumps = sorted(str(o) for o in void.objects(dataset, rdflib.VOID.dataDump))
+            assert dumps == [f"{url}/data/{name}" for name in ("kg.trig", "kg.ttl", "void.ttl")]
+            distributions = list(void.objects(dataset, rdflib.DCAT.distribution))
+            assert len(distributions) == 3
+            for distribution in distributions:
+                download = str(void.value(distribution, rdflib.DCAT.downloadURL))
+                status, headers, _ = fetch(download)
+                assert status == 200 and headers["Content-Type"].startswith(str(void.value(distribution, rdflib.DCTERMS.format)))
+    finally:
+        app.close()
+
+
+@pytest.mark.parametrize(
+    "query, language, html_lang, word",
+    [("", "zh-CN", "zh-Hans", "数据集"), ("", "zh-TW", "zh-Hant", "資料集"), ("", "en-GB, zh;q=0.5", "en", "Dataset"),
+     ("?lang=en", "zh-TW", "en", "Dataset"), ("?lang=zh-Hant", "en", "zh-Hant", "資料集")],
+)
+def test_page_chrome_in_the_readers_language(base_url, query, language, html_lang, word):
+    page = fetch(base_url + "/" + query, {"Accept": "text/html", "Accept-Language": language})[2].decode()
+    assert f'<html lang="{html_lang}">' in page and f">{word}</a>" in page
+    assert all(f'href="?lang={code}"' in page for code in ("zh-Hans", "zh-Hant", "en"))
+
+
+def test_language_tags_on_pages_are_shown_as_minted(base_url):
+    page = fetch(base_url + ROH, {"Accept": "text/html"})[2].decode()
+    assert "@zh-Hant" in page and "@zh-hant" not in page

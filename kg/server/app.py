@@ -49,9 +49,12 @@ from werkzeug.http import http_date, is_resource_modified
 
 from kg.extract.scripts import to_hans
 from kg.server import representations
-from kg.server.negotiation import negotiate, reader_script
-from kg.server.published import CONTEXT_PATH, published
+from kg.server.negotiation import negotiate, reader_language, reader_script
+from kg.server.representations import minted_case
+from kg.server.vocabulary import load_vocabulary
+from kg.server.published import CONTEXT_PATH, published, published_dumps
 from kg.server.pages import (
+    Alternate,
     EntityView,
     Link,
     Script,
@@ -61,6 +64,7 @@ from kg.server.pages import (
     entity_page,
     error_page,
     index_page,
+    ontology_page,
     pick_label,
     query_href,
     query_page,
@@ -81,6 +85,9 @@ DERIVED_FROM = NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
 SUPPORTED_BY = NamedNode(SKG + "supportedBy")
 VOID_DATASET = NamedNode("http://rdfs.org/ns/void#Dataset")
 VOID_SPARQL_ENDPOINT = NamedNode("http://rdfs.org/ns/void#sparqlEndpoint")
+VOID = "http://rdfs.org/ns/void#"
+DCAT = "http://www.w3.org/ns/dcat#"
+DCT = "http://purl.org/dc/terms/"
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 MAX_BODY = 1_000_000  # bytes of a POSTed query
@@ -139,6 +146,9 @@ class App:
         self.settings = settings
         self.store = load_store(data)
         self.pool = QueryPool(data, settings)
+        self.vocabulary = load_vocabulary()
+        #: The published files served at /data/NAME: the data files and the build's other outputs beside them.
+        self.dumps = published_dumps(data)
         self.reconciliation = Reconciliation(self.store, base=settings.base, root=settings.root)
         #: When the data last changed: the newest of the files served (Last-Modified), to the second.
         newest = max((path.stat().st_mtime for path in data), default=0.0)
@@ -192,10 +202,15 @@ class App:
             return Reply(405, _TEXT, b"this server is read-only\n", (("Allow", "GET, HEAD, OPTIONS"),))
         if request.path == "/":
             return self._index(request)
-        if request.path == "/void":
+        if request.path in ("/void", "/.well-known/void"):
             return self._void(request)
         if request.path.startswith("/id/"):
             return self._entity(request)
+        if request.path == "/ontology":
+            return self._ontology(request)
+        if request.path.startswith("/data/") and request.path[len("/data/"):] in self.dumps:
+            dump = self.dumps[request.path[len("/data/"):]]
+            return Reply(200, with_charset(dump.media_type), dump.path.read_bytes())
         file = published(request.path)
         if file is not None:
             return Reply(200, with_charset(file.media_type), file.body)
@@ -205,6 +220,10 @@ class App:
 
     def _script(self, request: _Request) -> Script:
         return reader_script(lang_param=_first(request.params, "lang"), accept_language=request.accept_language)
+
+    def _lang(self, request: _Request) -> str:
+        """The language of the page chrome (zh-Hans, zh-Hant or en)."""
+        return reader_language(lang_param=_first(request.params, "lang"), accept_language=request.accept_language)
 
     def _not_found(self, request: _Request, message: str) -> Reply:
         if negotiate(request.accept, ["text/html", "text/plain"]) == "text/html":
@@ -230,6 +249,9 @@ class App:
 
     def _term_link(self, term, script: Script) -> Link:
         if isinstance(term, NamedNode):
+            term_labels = self.vocabulary.labels(term.value)
+            if term_labels:  # an ontology term: its label, linked to its documentation
+                return Link(pick_label(term_labels, script) or short(term), "/ontology#" + term.value.rpartition("#")[2], short(term))
             href = self.local_href(term.value)
             label = self._label(term, script) if href else None
             if href is not None:
@@ -237,7 +259,7 @@ class App:
             return Link(unquote(short(term)), term.value)  # a Wikipedia address reads better decoded
         if isinstance(term, Literal):
             if term.language:
-                return Link(term.value, None, "@" + term.language)
+                return Link(term.value, None, "@" + minted_case(term.language))
             datatype = short(term.datatype)
             return Link(term.value, None, "" if datatype == "xsd:string" else datatype)
         return Link(str(term))
@@ -265,7 +287,7 @@ class App:
                     tuple(self._term_link(p, script) for p in people),
                 )
             )
-        page = index_page(summits, script=script, title="Summit KG")
+        page = index_page(summits, script=script, title="Summit KG", lang=self._lang(request))
         return Reply(200, _HTML, page.encode("utf-8"), (("Vary", "Accept-Language"),))
 
     def _entity(self, request: _Request) -> Reply:
@@ -306,23 +328,29 @@ class App:
         encoded = quote(kind, safe="-_.~()") + slash + quote(key, safe="-_.~()")
         return self.settings.base + encoded
 
-    def _describe(self, request: _Request, subject: NamedNode, outgoing, incoming) -> Reply:
+    def _representation(self, request: _Request) -> representations.Representation | Reply:
+        """The representation ``?format=`` names or the Accept header prefers; a 400 or 406 reply when none."""
         named = _first(request.params, "format")
         if named is not None:
             representation = representations.by_name(named)
             if representation is None:
                 names = ", ".join(r.name for r in representations.REPRESENTATIONS)
                 return text_reply(400, f"unknown format={named}; use one of {names}")
-        else:
-            media_type = negotiate(request.accept, representations.offers())
-            if media_type is None:
-                return text_reply(406, "this resource is available as " + ", ".join(representations.offers()))
-            representation = representations.by_media_type(media_type)
+            return representation
+        media_type = negotiate(request.accept, representations.offers())
+        if media_type is None:
+            return text_reply(406, "this resource is available as " + ", ".join(representations.offers()))
+        return representations.by_media_type(media_type)
+
+    def _describe(self, request: _Request, subject: NamedNode, outgoing, incoming) -> Reply:
+        representation = self._representation(request)
+        if isinstance(representation, Reply):
+            return representation
         path = urlsplit(request.path).path
         document = self.local_href(subject.value) or quote(path.encode("latin-1"), safe="/")
         headers = (("Vary", "Accept, Accept-Language"), ("Link", _links(document)))
+        triples = tuple(sorted(set(outgoing) | set(incoming), key=str))
         if representation.writer:
-            triples = tuple(sorted(set(outgoing) | set(incoming), key=str))
             body = representations.write(triples, representation, context_url=self.context_url())
             return Reply(200, with_charset(representation.media_type), body, headers)
         script = self._script(request)
@@ -342,9 +370,29 @@ class App:
                 if t.predicate == OWL_SAME_AS and isinstance(t.object, NamedNode) and t.object.value.startswith(WIKIDATA)
             ),
             script=script,
+            lang=self._lang(request),
         )
-        alternates = tuple(Link(name, f"{document}?format={name}") for name in representations.LINKED)
-        return Reply(200, _HTML, entity_page(view, representations=alternates).encode("utf-8"), headers)
+        page = entity_page(
+            view, representations=_formats(document), alternates=_alternates(document),
+            data=representations.embedded(triples).decode("utf-8"),
+        )
+        return Reply(200, _HTML, page.encode("utf-8"), headers)
+
+    def _ontology(self, request: _Request) -> Reply:
+        """The ontology: its documentation page, or its triples in any RDF format."""
+        representation = self._representation(request)
+        if isinstance(representation, Reply):
+            return representation
+        headers = (("Vary", "Accept, Accept-Language"), ("Link", _links("/ontology")))
+        triples = self.vocabulary.triples
+        if representation.writer:
+            body = representations.write(triples, representation, context_url=self.context_url())
+            return Reply(200, with_charset(representation.media_type), body, headers)
+        page = ontology_page(
+            self.vocabulary, lang=self._lang(request), alternates=_alternates("/ontology"),
+            data=representations.embedded(triples).decode("utf-8"),
+        )
+        return Reply(200, _HTML, page.encode("utf-8"), headers)
 
     def context_url(self) -> str:
         """The address of the published JSON-LD context on this server (its public address)."""
@@ -371,8 +419,28 @@ class App:
         description = default_graph_triples(self.store) if graph_names(self.store) else ()
         if not any(t.object == VOID_DATASET for t in description):
             description = tuple(sorted({t for d in datasets for t in triples_about(self.store, d)}, key=str))
-        served = Triple(datasets[0], VOID_SPARQL_ENDPOINT, self._endpoint())  # the dataset is served here
-        return self._describe(request, datasets[0], tuple(description) + (served,), ())
+        served = (Triple(datasets[0], VOID_SPARQL_ENDPOINT, self._endpoint()),  # the dataset is served here
+                  *self._distributions(datasets[0]))
+        return self._describe(request, datasets[0], tuple(description) + served, ())
+
+    def _distributions(self, dataset: NamedNode) -> list[Triple]:
+        """``void:dataDump`` and a ``dcat:Distribution`` for each published file this server serves."""
+        triples = []
+        for name, dump in sorted(self.dumps.items()):
+            url = NamedNode(f"{self.settings.root}/data/{quote(name)}")
+            distribution = NamedNode(f"{dataset.value}/distribution/{quote(name)}")
+            triples += [
+                Triple(dataset, NamedNode(VOID + "dataDump"), url),
+                Triple(dataset, NamedNode(DCAT + "distribution"), distribution),
+                Triple(distribution, RDF_TYPE, NamedNode(DCAT + "Distribution")),
+                Triple(distribution, NamedNode(DCAT + "downloadURL"), url),
+                Triple(distribution, NamedNode(DCAT + "mediaType"), NamedNode("https://www.iana.org/assignments/media-types/" + dump.media_type)),
+                Triple(distribution, NamedNode(DCT + "format"), Literal(dump.media_type)),
+                Triple(distribution, NamedNode(DCT + "title"), Literal(name)),
+            ]
+            if dump.media_type == "application/ld+json":  # kg.jsonld is compacted with the published context
+                triples.append(Triple(distribution, NamedNode(DCT + "conformsTo"), NamedNode(self.context_url())))
+        return triples
 
     # --- SPARQL
 
@@ -475,6 +543,18 @@ def _read_request(environ: dict) -> _Request:
 def _vary(reply: Reply) -> Reply:
     """``reply`` saying that it depends on the Accept header."""
     return Reply(reply.status, reply.media_type, reply.body, (*reply.headers, ("Vary", "Accept")))
+
+
+def _formats(document: str) -> tuple[Link, ...]:
+    """Links to a resource's formats, for the page's 'also as' line."""
+    return tuple(Link(name, f"{document}?format={name}") for name in representations.LINKED)
+
+
+def _alternates(document: str) -> tuple[Alternate, ...]:
+    """The ``<link rel="alternate">`` elements of a page, one per format."""
+    return tuple(
+        Alternate(r.media_type, f"{document}?format={r.name}") for r in representations.REPRESENTATIONS if r.name in representations.LINKED
+    )
 
 
 def _links(document: str) -> str:

@@ -46,6 +46,45 @@ def pick_label(labels: Iterable[Literal], script: Script) -> str | None:
     return ranked[0].value if ranked else None
 
 
+#: The page chrome in each language a reader can choose (labels from the data are shown as they are).
+CHROME: dict[str, dict[str, str]] = {
+    "en": {
+        "summits": "Summits", "timeline": "Timeline", "network": "Who met whom", "sparql": "SPARQL", "ontology": "Ontology",
+        "dataset": "Dataset", "statements": "Statements", "referred": "Referred to by", "sources": "Sources",
+        "also": "Also as", "dates": "Dates", "summit": "Summit", "venue": "Venue", "participants": "Participants",
+        "count": "{n} summits.", "named": "Named queries", "results": "{n} results.", "run": "Run", "format": "Format",
+        "classes": "Classes", "object property": "Object properties", "datatype property": "Datatype properties",
+        "annotation property": "Annotation properties", "class": "Classes", "domain": "Domain", "range": "Range",
+        "alignments": "Alignments", "labels": "Labels", "comment": "Comment", "version": "Version",
+    },
+    "zh-Hans": {
+        "summits": "峰会", "timeline": "时间线", "network": "会晤网络", "sparql": "SPARQL", "ontology": "本体",
+        "dataset": "数据集", "statements": "陈述", "referred": "被引用于", "sources": "来源",
+        "also": "其他格式", "dates": "日期", "summit": "峰会", "venue": "地点", "participants": "参与者",
+        "count": "共 {n} 次峰会。", "named": "命名查询", "results": "{n} 条结果。", "run": "运行", "format": "格式",
+        "object property": "对象属性", "datatype property": "数据属性", "annotation property": "注释属性",
+        "class": "类", "domain": "定义域", "range": "值域", "alignments": "对齐", "labels": "标签", "comment": "说明",
+        "version": "版本",
+    },
+    "zh-Hant": {
+        "summits": "峰會", "timeline": "時間線", "network": "會晤網絡", "sparql": "SPARQL", "ontology": "本體",
+        "dataset": "資料集", "statements": "陳述", "referred": "被引用於", "sources": "來源",
+        "also": "其他格式", "dates": "日期", "summit": "峰會", "venue": "地點", "participants": "參與者",
+        "count": "共 {n} 次峰會。", "named": "命名查詢", "results": "{n} 條結果。", "run": "執行", "format": "格式",
+        "object property": "物件屬性", "datatype property": "資料屬性", "annotation property": "註釋屬性",
+        "class": "類", "domain": "定義域", "range": "值域", "alignments": "對齊", "labels": "標籤", "comment": "說明",
+        "version": "版本",
+    },
+}
+LANGUAGE_NAMES = {"zh-Hans": "简体", "zh-Hant": "繁體", "en": "English"}
+
+
+def chrome(lang: str, key: str, **values: object) -> str:
+    """One piece of page chrome in the reader's language (English when the language is unknown)."""
+    table = CHROME.get(lang, CHROME["en"])
+    return table.get(key, CHROME["en"].get(key, key)).format(**values)
+
+
 @dataclass(frozen=True)
 class Link:
     """A value shown on a page: its text, where it links (None: plain text), a small note."""
@@ -75,6 +114,7 @@ class EntityView:
     sources: tuple[Link, ...]
     same_as: tuple[Link, ...]
     script: Script
+    lang: str = ""  # the chrome's language; the script's when empty
 
 
 @dataclass(frozen=True)
@@ -98,18 +138,41 @@ class TableView:
 _STYLE = """
 body{font-family:system-ui,"Noto Sans CJK SC","Noto Sans CJK TC",sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;line-height:1.5}
 table{border-collapse:collapse;width:100%}td{overflow-wrap:anywhere}td,th{border-bottom:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
-.note{color:#666;font-size:.8em}nav a{margin-right:1rem}textarea{width:100%;font-family:monospace}.error{color:#a00}
+.note{color:#666;font-size:.8em}nav a{margin-right:1rem}nav .toggle a{margin-right:.5rem;font-size:.9em}nav .toggle a[aria-current]{font-weight:bold}textarea{width:100%;font-family:monospace}.error{color:#a00}
 """
 
 
-def _document(title: str, body: str, *, lang: str = "zh") -> str:
+def _document(title: str, body: str, *, lang: str = "zh-Hans", alternates: Sequence[Alternate] = (), data: str | None = None) -> str:
+    """A whole page: chrome in ``lang``, ``<link rel="alternate">`` per format, the data as JSON-LD."""
+    head = "".join(
+        f'<link rel="alternate" type="{escape(a.media_type)}" href="{escape(a.href)}">' for a in alternates
+    )
+    if data is not None:  # a data block, never run; '<' only occurs in JSON strings, so \\u003c keeps '</script' out
+        head += '<script type="application/ld+json">' + data.replace("<", "\\u003c") + "</script>"
+    nav = "".join(
+        f'<a href="{href}">{escape(chrome(lang, key))}</a>'
+        for href, key in (("/", "summits"), ("/timeline", "timeline"), ("/network", "network"), ("/sparql", "sparql"),
+                          ("/ontology", "ontology"), ("/void", "dataset"))
+    )
+    current = ' aria-current="true"'
+    toggle = "".join(
+        f'<a href="?lang={code}" hreflang="{code}" lang="{code}"{current if code == lang else ""}>{name}</a>'
+        for code, name in LANGUAGE_NAMES.items()
+    )
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>"
-        f'<nav><a href="/">Summits</a><a href="/sparql">SPARQL</a><a href="/void">Dataset</a>'
-        f'<a href="?lang=zh-Hans">简体</a><a href="?lang=zh-Hant">繁體</a></nav>\n{body}\n</body></html>\n'
+        f"<title>{escape(title)}</title><style>{_STYLE}</style>{head}</head><body>"
+        f'<nav>{nav}<span class="toggle">{toggle}</span></nav>\n{body}\n</body></html>\n'
     )
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """Another representation of a page's resource."""
+
+    media_type: str
+    href: str
 
 
 _SAFE_HREF = ("/", "?", "http://", "https://")
@@ -123,7 +186,7 @@ def _link(link: Link) -> str:
     return f'<a href="{escape(link.href)}">{text}</a>{note}'
 
 
-def index_page(summits: Sequence[SummitItem], *, script: Script, title: str) -> str:
+def index_page(summits: Sequence[SummitItem], *, script: Script, title: str, lang: str = "") -> str:
     """The front page: every summit in date order with its venue and participants."""
     rows = "".join(
         f'<tr class="summit"><td>{escape(item.dates)}</td><td>{_link(item.summit)}</td>'
@@ -131,31 +194,37 @@ def index_page(summits: Sequence[SummitItem], *, script: Script, title: str) -> 
         f"<td>{', '.join(_link(p) for p in item.participants)}</td></tr>"
         for item in summits
     )
+    lang = lang or script.value
+    head = "".join(f"<th>{escape(chrome(lang, key))}</th>" for key in ("dates", "summit", "venue", "participants"))
     body = (
-        f"<h1>{escape(title)}</h1><p>{len(summits)} summits.</p>"
-        "<table><thead><tr><th>Dates</th><th>Summit</th><th>Venue</th><th>Participants</th></tr></thead>"
+        f"<h1>{escape(title)}</h1><p>{escape(chrome(lang, 'count', n=len(summits)))} "
+        f'<a href="/timeline">{escape(chrome(lang, "timeline"))}</a> · <a href="/network">{escape(chrome(lang, "network"))}</a></p>'
+        f"<table><thead><tr>{head}</tr></thead>"
         f"<tbody>{rows}</tbody></table>"
     )
-    return _document(title, body, lang=script.value)
+    return _document(title, body, lang=lang)
 
 
-def entity_page(view: EntityView, *, representations: Sequence[Link]) -> str:
+def entity_page(view: EntityView, *, representations: Sequence[Link], alternates: Sequence[Alternate] = (),
+                data: str | None = None, summary: str = "") -> str:
     """The page of one entity: what it says, what points at it, where it comes from."""
     out_rows = "".join(f"<tr><td>{_link(s.predicate)}</td><td>{_link(s.value)}</td></tr>" for s in view.outgoing)
     in_rows = "".join(f"<tr><td>{_link(s.value)}</td><td>{_link(s.predicate)}</td></tr>" for s in view.incoming)
+    lang = view.lang or view.script.value
     parts = [
         f"<h1>{escape(view.title)}</h1>",
         f'<p><code>{escape(view.iri)}</code> {" ".join(_link(t) for t in view.types)}</p>',
     ]
     if view.same_as:
         parts.append("<p>Wikidata: " + ", ".join(_link(link) for link in view.same_as) + "</p>")
-    parts.append(f'<h2>Statements</h2><table class="outgoing"><tbody>{out_rows}</tbody></table>')
+    parts.append(summary)
+    parts.append(f'<h2>{escape(chrome(lang, "statements"))}</h2><table class="outgoing"><tbody>{out_rows}</tbody></table>')
     if view.incoming:
-        parts.append(f'<h2>Referred to by</h2><table class="incoming"><tbody>{in_rows}</tbody></table>')
+        parts.append(f'<h2>{escape(chrome(lang, "referred"))}</h2><table class="incoming"><tbody>{in_rows}</tbody></table>')
     if view.sources:
-        parts.append("<h2>Sources</h2><ul>" + "".join(f"<li>{_link(s)}</li>" for s in view.sources) + "</ul>")
-    parts.append("<p>Also as: " + " ".join(_link(r) for r in representations) + "</p>")
-    return _document(view.title, "".join(parts), lang=view.script.value)
+        parts.append(f"<h2>{escape(chrome(lang, 'sources'))}</h2><ul>" + "".join(f"<li>{_link(s)}</li>" for s in view.sources) + "</ul>")
+    parts.append(f"<p>{escape(chrome(lang, 'also'))}: " + " ".join(_link(r) for r in representations) + "</p>")
+    return _document(view.title, "".join(parts), lang=lang, alternates=alternates, data=data)
 
 
 def query_page(*, query: str, examples: Sequence[Link], table: TableView | None, message: str | None) -> str:
@@ -192,3 +261,50 @@ def error_page(status: str, message: str) -> str:
 def query_href(sparql: str) -> str:
     """The address of the query page that runs ``sparql`` and shows an HTML table."""
     return "/sparql?format=html&query=" + quote(sparql, safe="")
+
+
+def ontology_page(vocabulary, *, lang: str, alternates: Sequence[Alternate] = (), data: str | None = None) -> str:
+    """The ontology's documentation: every term with its labels, comment, domain, range and alignments.
+
+    Each term is anchored by its local name, so ``…/ontology#Summit`` lands on its entry.
+    """
+    namespace = "https://w3id.org/summit-kg/ontology#"
+
+    def ref(iri: str) -> str:
+        if iri.startswith(namespace):
+            name = iri[len(namespace):]
+            return f'<a href="#{escape(name)}"><code>skg:{escape(name)}</code></a>'
+        return _link(Link(iri, iri))
+
+    sections = []
+    for kind in ("class", "object property", "datatype property", "annotation property"):
+        terms = [t for t in vocabulary.terms if t.kind == kind]
+        if not terms:
+            continue
+        toc = " · ".join(f'<a href="#{escape(t.name)}">{escape(t.name)}</a>' for t in terms)
+        entries = []
+        for term in terms:
+            labels = "".join(
+                f'<li lang="{tag}"><span class="note">{tag}</span> {escape(term.labels[tag])}</li>'
+                for tag in ("en", "zh-Hans", "zh-Hant") if tag in term.labels
+            )
+            rows = [f'<tr><th>{escape(chrome(lang, "labels"))}</th><td><ul class="labels">{labels}</ul></td></tr>']
+            if term.comment:
+                rows.append(f'<tr><th>{escape(chrome(lang, "comment"))}</th><td lang="en">{escape(term.comment)}</td></tr>')
+            for key, values in (("domain", term.domain), ("range", term.range)):
+                if values:
+                    rows.append(f'<tr><th>{escape(chrome(lang, key))}</th><td>{", ".join(ref(v) for v in values)}</td></tr>')
+            if term.alignments:
+                aligned = "<br>".join(f"<code>{escape(p)}</code> {ref(o)}" for p, o in term.alignments)
+                rows.append(f'<tr><th>{escape(chrome(lang, "alignments"))}</th><td>{aligned}</td></tr>')
+            title = term.labels.get(lang) or term.labels.get("en") or term.name
+            entries.append(
+                f'<section class="term" id="{escape(term.name)}"><h3><code>skg:{escape(term.name)}</code> {escape(title)}</h3>'
+                f'<p class="note">{escape(term.iri)}</p><table>{"".join(rows)}</table></section>'
+            )
+        sections.append(f"<h2>{escape(chrome(lang, kind))}</h2><p>{toc}</p>{''.join(entries)}")
+    body = (
+        f"<h1>{escape(vocabulary.title)}</h1><p lang=\"en\">{escape(vocabulary.comment)}</p>"
+        f"<p>{escape(chrome(lang, 'version'))} {escape(vocabulary.version)} · <code>{namespace}</code></p>" + "".join(sections)
+    )
+    return _document(vocabulary.title, body, lang=lang, alternates=alternates, data=data)

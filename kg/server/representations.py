@@ -122,3 +122,13 @@ def jsonld(graph: Graph, *, context_url: str | None) -> bytes:
 @lru_cache(maxsize=1)
 def _context() -> dict:
     return context()
+
+
+def embedded(triples: Sequence[Triple]) -> bytes:
+    """``triples`` as JSON-LD with the context inline, for a page's ``<script type="application/ld+json">``.
+
+    Inline, so a reader of the page gets the same triples as the Turtle without fetching anything.
+    """
+    graph = Graph(bind_namespaces="none")
+    graph.parse(data=_with_minted_tags(serialize(list(triples), format=RdfFormat.N_TRIPLES)), format="nt")
+    return jsonld(graph, context_url=None)
