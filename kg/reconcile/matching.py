@@ -4,8 +4,9 @@ Each candidate's score is a weighted mean of its features, each reported as a ``
 entry: ``name`` (the best similarity of the query's key to one of the candidate's keys,
 0–100, in the Simplified view), ``type`` (the candidate is of a type the query asks for)
 and ``property:{pid}`` per property given (1 agrees, 0 contradicts, 0.5 unknown: the graph
-has no value for it). Weights: name 6, type 1, properties 3 shared among them; a feature
-the query gives no input for is left out of the mean. A candidate is a ``match`` only when
+has no value for it). Weights: name 5, type 1, properties 4 shared among them, so a date
+or a participant outweighs a loosely written summit name; a feature the query gives no
+input for is left out of the mean. A candidate is a ``match`` only when
 it is certain: its name is exact, its type is right, no property contradicts it, and no
 rival scores within :data:`MARGIN` of it. Ranking is by score, then name, then id.
 
@@ -34,7 +35,7 @@ from kg.reconcile.terms import ValueKind
 MARGIN = 10.0
 #: Candidates looked at per query, from names and from each property, before scoring.
 POOL = 50
-NAME_WEIGHT, TYPE_WEIGHT, PROPERTIES_WEIGHT = 6.0, 1.0, 3.0
+NAME_WEIGHT, TYPE_WEIGHT, PROPERTIES_WEIGHT = 5.0, 1.0, 4.0
 #: A property value named less alike than this to all of a candidate's values disagrees.
 _VALUE_SIMILARITY = 70.0
 _UNKNOWN = 0.5
