@@ -4,13 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup browser bench score score-record clean
+.PHONY: run test setup browser jena openrefine bench score score-record clean
 
 run: $(STAMP)
 	$(BIN)/kg build --out build
 	@echo "the kg command is in $(BIN)/: run '. $(BIN)/activate' first, or call $(BIN)/kg"
 
-test: $(STAMP) browser jena
+test: $(STAMP) browser jena openrefine
 	$(BIN)/python -m pytest -q
 
 setup: $(STAMP)
@@ -28,6 +28,10 @@ browser:
 # Apache Jena's command-line clients for the SPARQL client tests (Debian packages).
 jena:
 	@sh scripts/ensure-jena
+
+# OpenRefine for the end-to-end reconciliation test (Debian package).
+openrefine:
+	@sh scripts/ensure-openrefine
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_speed.py

@@ -1,8 +1,8 @@
 """The reconciliation service: every answer checked against the v0.2 JSON Schemas.
 
 In-process through :func:`kg.server.request` for the protocol, over HTTP for what only a
-real server shows (CORS, a 10 MB body). The graph is the query fixture plus English names,
-a namesake and a hostile label (``tests/data/reconcile/names.ttl``).
+real server shows (CORS, a 10 MB body). The graph is the query fixture plus English names
+(``tests/data/reconcile/english.ttl``), a namesake and a hostile label (``names.ttl`` there).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from kg.server.app import App, request, running
 from kg.server.settings import Settings
 
 HERE = Path(__file__).parent
-FILES = (HERE / "data" / "query" / "fixture.trig", HERE / "data" / "reconcile" / "names.ttl")
+FILES = (HERE / "data" / "query" / "fixture.trig", HERE / "data" / "reconcile" / "english.ttl", HERE / "data" / "reconcile" / "names.ttl")
 SCHEMAS = HERE / "fixtures" / "reconciliation-0.2"
 ROH, KIM_DJ, KIM_DJ_2 = "person/卢武铉", "person/金大中", "person/金大中-2"
 
