@@ -33,10 +33,16 @@ MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|高峰�
 _MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|会面|会见|见面|峰会)|举行.{0,6}(会晤|会谈|峰会)"
                            r"|(会晤|会谈|会面|会见)了?")
 NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|拟于|准备|筹备|提议|邀请|原定|原拟|希望|致函|致电|致信"
-                      r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便")
+                      r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便|未定|可能|预计|有望|或将|呼吁")
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
-NOT_TOP = re.compile(r"副|外长|外交部长|部长|国务卿|特使|特别代表|大使|顾问|秘书长|发言人|议员|州长|市长")
+NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长|国务卿|特使|特别代表|大使|顾问|秘书长|发言人|议员|州长|市长")
 _CLAUSE = re.compile(r"[，,；;：:]")
+#: A clause that moves someone to the meeting: the clauses after it may say they met.
+_VISIT = re.compile(r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|出访|抵达|到访|前往|来到|飞抵|赴|应邀|邀请|出席|率团|率领")
+#: After a name: the name only qualifies someone else (习近平特使张三, 李四夫人).
+_QUALIFIES = re.compile(r"^(的)?(特使|特别代表|代表|夫人|丈夫|妻子|使者|顾问)")
+#: Words that refer back to the two sides introduced before (两人会面, 双方会谈).
+BACK_REFERENCE = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|此次会晤|这次会谈|两国首脑")
 ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)(?:第(?P<n>[0-9一二三四五六七八九十两]+)次"
                      r"|(?P<first>首次)(?=(?:正式)?(?:会晤|会谈|会面|峰会|首脑)))")
 SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|公布|签定")
@@ -248,9 +254,13 @@ def _meeting_clause(hans: str, when) -> bool:
     starts = [0] + [m.end() for m in _CLAUSE.finditer(hans)] + [len(hans) + 1]
     index = max(i for i, at in enumerate(starts[:-1]) if at <= when.at)
     clause = hans[starts[index]:starts[index + 1] - 1]
+    last = clause
     for stop in range(index + 2, min(index + 5, len(starts))):  # the clauses after, up to another date
-        following = hans[starts[stop - 1]:starts[stop] - 1]
-        if find_dates(following, year=when.start.year):
+        bare = len(last.replace(hans[when.at:when.stop], "").strip(" 于在是日")) <= 6
+        if not (bare or _VISIT.search(last)):
+            break  # the date's clause says something of its own
+        last = hans[starts[stop - 1]:starts[stop] - 1]
+        if find_dates(last, year=when.start.year):
             break
         clause = hans[starts[index]:starts[stop] - 1]
     if not MEETING.search(clause):
@@ -297,7 +307,13 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     period = people.periods.get(section)
     _from_administration(reading, people, participants, period, section)
     _from_leaders_in_office(reading, people, participants, when.start)
-    _below_the_top(reading, people, participants, sentences[max(0, index - 1):index + 1], when.start)
+    dropped = _below_the_top(reading, people, participants, sentences[max(0, index - 1):index + 1], when.start)
+    first = next((spot.key for spot in anchor.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
+                  and not _QUALIFIES.match(anchor.hans[spot.end:])), None)
+    if first in dropped:  # 特使张三会见李四: the one who met is an envoy, not the leader
+        reading.note(f"the meeting on {when.start.isoformat()} is led by {first}, not a top leader; no summit made",
+                     anchor.span_of(0, 0).start)
+        return None
     if not participants:
         reading.note(f"a meeting on {when.start.isoformat()} names no participant; no summit made",
                      anchor.span_of(0, 0).start)
@@ -345,22 +361,26 @@ def _stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sen
         if len(found) >= 2 and sentence is not anchor:
             break
         for spot in sentence.spots:
-            if registry.is_a(spot.surface, Kind.PERSON):
+            if registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:]):
                 person = found.setdefault(spot.key, _Participant(spot.key, spot.surface, stated=True))
                 person.evidence.append(sentence.evidence())
     return found
 
 
 def _below_the_top(reading: Reading, people: People, participants: dict[str, _Participant],
-                   near: list[Sentence], when: date) -> None:
+                   near: list[Sentence], when: date) -> set[str]:
     """Drops the people whose every office, as the text gives it near the meeting or in the
-    article, is below the top (美国副总统尼克松, 外长, 特使): their talks are no summit."""
+    article, is below the top (美国副总统尼克松, 外长, 特使): their talks are no summit.
+    Returns whom it dropped."""
+    dropped = set()
     for key in list(participants):
         offices = [o for sentence in near for o in titles_in(sentence, reading, key)] or list(people.offices.get(key, ()))
         if offices and all(NOT_TOP.search(office) for office in offices):
             del participants[key]
             reading.note(f"{key} met others on {when.isoformat()} as {offices[0]}, not as a top leader; "
                          "not a participant of a summit")
+            dropped.add(key)
+    return dropped
 
 
 def _citations_of(sources: Sources, sentences: list[Sentence]) -> tuple[EntityId, ...]:
@@ -379,8 +399,9 @@ def _from_citation_titles(reading, participants, cited, anchor) -> None:
         title = citation_title(reading, citation)
         if not title:
             continue
-        for spot in reading.spotter.spots(title, to_hans(title), (), 0):
-            if reading.registry.is_a(spot.surface, Kind.PERSON):
+        hans = to_hans(title)
+        for spot in reading.spotter.spots(title, hans, (), 0):
+            if reading.registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(hans[spot.end:]):
                 person = participants.setdefault(spot.key, _Participant(spot.key, spot.surface))
                 if not person.stated:
                     person.inferences.append((Inference.CITATION_TITLE, (citation,), (anchor.evidence(),)))

@@ -1,0 +1,89 @@
+"""Rules of how real articles write about meetings, each on a small hand-made article."""
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Kind, Page, Prop
+from kg.wikitext import parse
+
+HEAD = "'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 经过 ==\n"
+
+
+def summits(text, title="甲乙会晤"):
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    out = {}
+    for entity in extraction.entities:
+        if entity.id.kind is Kind.SUMMIT:
+            about = [f for f in extraction.facts if f.subject == entity.id]
+            start = next(f.value for f in about if f.prop is Prop.START_DATE)
+            out[start.isoformat()] = {
+                "end": next(f.value for f in about if f.prop is Prop.END_DATE).isoformat(),
+                "participants": {f.value.key for f in about if f.prop is Prop.PARTICIPANT},
+                "ordinal": {f.value for f in about if f.prop is Prop.ORDINAL},
+                "venue": {f.value.key for f in about if f.prop is Prop.VENUE},
+            }
+    return out
+
+
+def test_meeting_verbs_beyond_held_at():
+    text = HEAD + "2019年6月13日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会面。"
+    assert set(summits(text)) == {"2019-06-13"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "2019年6月13日，甲国总统[[张三]]致函乙国总理[[李四]]，希望两人能在不久之后会面。",
+    "2019年6月13日，甲国总统[[张三]]与乙国总理[[李四]]通电话，商定在某城会晤。",
+    "2019年6月13日，白宫表示，甲国总统[[张三]]与乙国总理[[李四]]会谈的时间未定。",
+    "2019年6月13日，甲国总统[[张三]]与乙国总理[[李四]]原定在[[某城]]举行会晤，后因故取消。",
+])
+def test_plans_letters_and_calls_are_no_summit(sentence):
+    assert summits(HEAD + sentence) == {}
+
+
+def test_a_date_that_is_another_events_is_not_the_meetings():
+    text = HEAD + ("由于[[丙国]]与[[丁国]]于1941年4月13日在[[某城]]签订《中立条约》，丙国尚未参战，"
+                   "甲国总统[[张三]]不便与乙国总理[[李四]]直接会面。")
+    assert summits(text) == {}
+
+
+def test_talks_below_the_top_and_envoys_are_no_summit():
+    vice = HEAD + "2019年6月13日，甲国副总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会谈。"
+    envoy = HEAD + ("2019年6月13日，乙国总理[[李四]]特使、乙国副总理[[王五]]在[[某城]]会见甲国总统[[张三]]，"
+                    "转达李四的问候。")
+    assert summits(vice) == {}
+    assert summits(envoy) == {}
+
+
+def test_a_spouse_and_a_shared_surname_are_not_the_leader():
+    text = ("'''甲乙会晤'''\n== 经过 ==\n1961年6月3日，甲国总统[[约翰·甘迺迪]]与乙国总理[[尼基塔·赫鲁雪夫]]"
+            "在[[维也纳]]举行会谈。甘迺迪夫人[[贾桂琳·甘迺迪]]随行。")
+    found = summits(text)
+    assert found["1961-06-03"]["participants"] == {"约翰·甘迺迪", "尼基塔·赫鲁雪夫"}
+
+
+def test_a_day_under_a_heading_takes_the_infobox_year_not_a_late_citations():
+    text = ("{{Infobox summit meeting\n| date = {{Start date|1985|11|19}}–{{End date|1985|11|20}}\n"
+            "| venue = [[丰泉宫]]\n| cities = [[日内瓦]]\n"
+            "| participants = {{flagicon|USA}} [[隆纳·雷根]]<br>{{flagicon|USSR}} [[米哈伊尔·戈巴契夫]]\n}}\n"
+            "'''1985年日内瓦峰会'''是美国总统[[隆纳·雷根]]与苏共中央总书记[[米哈伊尔·戈巴契夫]]的首次会晤。\n"
+            "== 11月19日 ==\n11月19日，雷根与戈巴契夫在丰泉宫首次会面。"
+            "<ref>{{cite news |title=Reagan and Gorbachev meet |date=2016-11-19}}</ref>\n")
+    found = summits(text, title="1985年日内瓦峰会")
+    assert list(found) == ["1985-11-19"]
+    assert found["1985-11-19"]["end"] == "1985-11-20"  # the infobox's days stand
+    assert found["1985-11-19"]["ordinal"] == {1}
+
+
+def test_offices_of_two_sides_title_no_one_and_a_place_stays_a_place():
+    text = ("'''中美元首安纳伯格庄园会晤'''\n== 经过 ==\n2013年6月7日至8日，中国国家主席[[习近平]]与美国总统"
+            "[[贝拉克·奥巴马]]在[[加利福尼亚州]]的[[安纳伯格庄园]]举行会晤。")
+    found = summits(text, title="中美元首安纳伯格庄园会晤")
+    assert found["2013-06-07"]["venue"] == {"安纳伯格庄园"}
+
+
+def test_one_number_said_of_two_meetings_is_left_out():
+    text = HEAD + ("2001年5月3日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行第二次会晤。\n"
+                   "2003年5月3日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行第二次会晤。")
+    found = summits(text)
+    assert set(found) == {"2001-05-03", "2003-05-03"}
+    assert all(s["ordinal"] == set() for s in found.values())
