@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
+from pyoxigraph import DefaultGraph, RdfFormat, Store
 from rdflib import Dataset, Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
@@ -24,6 +25,7 @@ from rdflib.exceptions import ParserError
 from rdflib.namespace import XSD, NamespaceManager
 
 from kg.errors import InputError
+from kg.turtle import canonical_lines, trig, turtle
 from kg.vocab import PREFIXES
 
 _HERE = Path(__file__).resolve().parent
@@ -206,6 +208,37 @@ def write_outputs(dataset: Dataset, out_dir: Path) -> tuple[Path, ...]:
     void_path.write_bytes(serialize(description, Format.TURTLE))
     written.append(void_path)
     return tuple(written)
+
+
+def write_store(store: Store, out_dir: Path) -> tuple[Path, ...]:
+    """Writes kg.ttl, kg.jsonld, kg.nt, kg.trig and void.ttl of ``store`` into the existing ``out_dir``.
+
+    ``store`` holds one named graph per article and the dataset description in its
+    default graph. Each graph is read out of the store once, as N-Triples; the files are
+    written from those sorted lines (:mod:`kg.turtle`), so the same store gives the same
+    bytes. Returns the paths written, in that order.
+    """
+    prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
+    graphs = [(None, canonical_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())))]
+    for name in sorted(store.named_graphs(), key=lambda graph: graph.value):
+        graphs.append((name.value, canonical_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=name))))
+    merged = sorted({line for _, lines in graphs for line in lines})
+    ntriples = "".join(f"{line}\n" for line in merged)
+    contents = {
+        Format.TURTLE: turtle(merged, prefixes),
+        Format.JSONLD: _jsonld(Graph().parse(data=ntriples, format="nt")).decode("utf-8"),
+        Format.NTRIPLES: ntriples,
+        Format.TRIG: trig(graphs, prefixes),
+    }
+    written = []
+    for fmt, text in contents.items():
+        path = out_dir / OUTPUT_NAMES[fmt]
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    void_path = out_dir / VOID_NAME
+    void_path.write_text(turtle(graphs[0][1], {**prefixes, "formats": "http://www.w3.org/ns/formats/"}),
+                         encoding="utf-8")
+    return (*written, void_path)
 
 
 def convert(source: Path, *, to: Format) -> bytes:

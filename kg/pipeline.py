@@ -14,14 +14,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from pyoxigraph import NamedNode, RdfFormat, Store
-from rdflib import Dataset, URIRef
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, serialize
+from rdflib import URIRef
+from rdflib import Literal as RdflibLiteral
 
 from kg import export, outdir, rdf, void
 from kg.errors import ConfigError, InputError, LinkError
 from kg.model import Count, Extraction, Issue, Page, Severity, SkippedPage
 from kg.pool import default_jobs, in_order
 from kg.source import read_sources
+from kg.turtle import canonical_lines
 from kg.validate import Report, cross_article
 from kg.vocab import DEFAULT_BASE, SKG
 from kg.wikitext import Document, parse
@@ -49,7 +51,7 @@ class Build:
 
     extractions: tuple[Extraction, ...]
     skipped: tuple[SkippedPage, ...]
-    dataset: Dataset
+    store: Store  # one named graph per article, the dataset description in the default graph
     report: Report | None  # of the published pages; None when validation was skipped
     written: tuple[Path, ...]  # empty when nothing was published
     link_note: str | None = None  # what happened with --link
@@ -61,7 +63,10 @@ class Build:
 
     @property
     def triples(self) -> int:
-        return len(export.union(self.dataset))
+        """Distinct triples of every graph, the dataset description included (as kg.nt holds)."""
+        return int(next(iter(self.store.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+            "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }")))["n"].value)
 
     def counts(self) -> tuple[Count, ...]:
         totals: dict[str, list[int]] = {}
@@ -111,11 +116,11 @@ class Assembly:
     built: tuple[BuiltPage, ...]
     quarantined: tuple[Quarantined, ...]
     skipped: tuple[SkippedPage, ...]
-    dataset: Dataset
+    store: Store
 
 
 def assemble(outcomes: Iterable[BuiltPage | Quarantined | SkippedPage]) -> Assembly:
-    """Merges the built pages into one dataset, a named graph each, and checks them across articles.
+    """Bulk-loads the built pages into one store, a named graph each, and checks them across articles.
 
     A page whose article was already read, or whose facts contradict an earlier page's
     (two first days for one summit, one ordinal for two summits of a series), is quarantined.
@@ -138,23 +143,20 @@ def assemble(outcomes: Iterable[BuiltPage | Quarantined | SkippedPage]) -> Assem
         else:
             seen[outcome.article] = outcome.origin
             built.append((position, outcome))
-    built, conflicts = _without_conflicts(built)
-    dataset = export.new_dataset()
+    store = Store()
     for _, page in built:
-        dataset.graph(URIRef(page.article)).parse(data=page.ntriples, format="nt")
-    rdf.settle_labels(dataset)
+        store.bulk_load(page.ntriples, RdfFormat.N_TRIPLES, to_graph=NamedNode(page.article))
+    built, conflicts = _without_conflicts(built, store)
+    rdf.settle_labels(store)
     left_out = tuple(q for _, q in sorted([*quarantined, *conflicts], key=lambda pair: pair[0]))
-    return Assembly(tuple(page for _, page in built), left_out, tuple(skipped), dataset)
+    return Assembly(tuple(page for _, page in built), left_out, tuple(skipped), store)
 
 
-def _without_conflicts(built: list[tuple[int, BuiltPage]]
+def _without_conflicts(built: list[tuple[int, BuiltPage]], store: Store
                        ) -> tuple[list[tuple[int, BuiltPage]], list[tuple[int, Quarantined]]]:
     """Leaves out, latest first, the pages that contradict earlier ones, until none does."""
     if len(built) < 2:
         return built, []
-    store = Store()
-    for _, page in built:
-        store.bulk_load(page.ntriples, RdfFormat.N_TRIPLES, to_graph=NamedNode(page.article))
     left_out: list[tuple[int, Quarantined]] = []
     while conflicts := cross_article(store):
         involved = [(position, page) for position, page in built if page.article in conflicts[0].graphs]
@@ -168,11 +170,12 @@ def _without_conflicts(built: list[tuple[int, BuiltPage]]
     return built, left_out
 
 
-def describe(dataset: Dataset, *, base: str, endpoint: str | None = None) -> None:
+def describe(store: Store, *, base: str, endpoint: str | None = None) -> None:
     """Puts the dataset description into the default graph (replacing an older one)."""
-    dataset.remove((None, None, None, dataset.default_graph))
-    for triple in void.describe(dataset, base=base, endpoint=endpoint):
-        dataset.default_graph.add(triple)
+    store.clear_graph(DefaultGraph())
+    description = void.describe(store, base=base, endpoint=endpoint)
+    store.bulk_load(description.serialize(format="nt", encoding="utf-8"), RdfFormat.N_TRIPLES,
+                    to_graph=DefaultGraph())
 
 
 def build(specs: Sequence[str], *, out: Path, base: str = DEFAULT_BASE, check: bool = True,
@@ -192,16 +195,16 @@ def build(specs: Sequence[str], *, out: Path, base: str = DEFAULT_BASE, check: b
     assembly = assemble(build_pages(read_sources(list(specs), stdin=stdin), settings, jobs=jobs))
     extractions = tuple(page.extraction for page in assembly.built)
     report = _combined([page.report for page in assembly.built]) if check else None
-    nothing = Build(extractions, assembly.skipped, assembly.dataset, report, (), None, assembly.quarantined)
+    nothing = Build(extractions, assembly.skipped, assembly.store, report, (), None, assembly.quarantined)
     _report_quarantine(assembly.quarantined, out, any_built=bool(assembly.built))
     if not assembly.built:
         raise InputError(_nothing_to_publish(assembly, out))
     if strict and assembly.quarantined:
         return nothing
-    link_note = _link(assembly.dataset, link, base) if link else None
-    describe(assembly.dataset, base=base)
-    written = outdir.publish(out, export.PUBLISHED_NAMES, lambda directory: export.write_outputs(assembly.dataset,
-                                                                                                 directory))
+    link_note = _link(assembly.store, link, base) if link else None
+    describe(assembly.store, base=base)
+    written = outdir.publish(out, export.PUBLISHED_NAMES, lambda directory: export.write_store(assembly.store,
+                                                                                               directory))
     return replace(nothing, written=written, link_note=link_note)
 
 
@@ -243,26 +246,38 @@ def _nothing_to_publish(assembly: Assembly, out: Path) -> str:
         (f"; and {len(failures) - 5} more" if len(failures) > 5 else "") + where
 
 
-def _link(dataset: Dataset, options: LinkOptions, base: str) -> str:
+def _link(store: Store, options: LinkOptions, base: str) -> str:
     from kg.wikidata import link_entities, links_graph  # only a --link build pays for it
 
-    union = export.union(dataset)
+    triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    merged = export.new_graph()
+    merged.parse(data="\n".join(canonical_lines(serialize(triples, format=RdfFormat.N_TRIPLES))), format="nt")
     try:
-        links = link_entities(union, endpoint=options.endpoint, cache_dir=options.cache_dir,
+        links = link_entities(merged, endpoint=options.endpoint, cache_dir=options.cache_dir,
                               offline=options.offline, min_score=options.min_score)
     except LinkError as error:
         return f"no Wikidata links: {error.message}; the graph is published without them"
     added = links_graph(links, minter_base=base)
-    homes = [(context, set(context.subjects())) for context in dataset.contexts()
-             if context.identifier != dataset.default_graph.identifier]
     for s, p, o in added:  # each link goes into the graph of the article its entity came from
         entity = added.value(s, SKG.linkSubject) or s
-        for context, subjects in homes:
-            if entity in subjects:
-                context.add((s, p, o))
+        homes = {quad.graph_name for quad in store.quads_for_pattern(NamedNode(str(entity)), None, None)
+                 if isinstance(quad.graph_name, NamedNode)}
+        for home in homes:
+            store.add(Quad(_term(s), _term(p), _term(o), home))
     waiting = {candidate.entity for candidate in links.candidates}
     unlinked = len(links.unlinked) - len(waiting)  # entities waiting for review count as unlinked too
     return f"{len(links.links)} linked to Wikidata, {len(waiting)} for review, {unlinked} with no candidate"
+
+
+def _term(node):
+    """An rdflib term as a pyoxigraph one."""
+    if isinstance(node, URIRef):
+        return NamedNode(str(node))
+    if isinstance(node, RdflibLiteral):
+        if node.language:
+            return Literal(str(node), language=node.language)
+        return Literal(str(node), datatype=NamedNode(str(node.datatype))) if node.datatype else Literal(str(node))
+    return BlankNode(str(node))
 
 
 def issues(build_result: Build) -> tuple[Issue, ...]:

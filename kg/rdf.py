@@ -13,7 +13,8 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from pyoxigraph import NamedNode, Quad, Store
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.export import new_graph
@@ -47,23 +48,28 @@ def article_of(extraction: Extraction) -> URIRef:
     return article_iri(extraction.source.wiki, extraction.source.title)
 
 
-def settle_labels(dataset: Dataset) -> None:
-    """One ``rdfs:label`` per language per node across all articles' graphs.
+def settle_labels(store: Store) -> None:
+    """One ``rdfs:label`` per language per node across all articles' graphs of ``store``.
 
     Two articles may name the same node differently (a summit after each article's own
     title); the label that sorts first is kept and the others become ``skos:altLabel``
-    in the graphs that gave them, whatever order the articles were read in.
+    in the graphs that gave them, whatever order the articles were read in. Only the
+    nodes with two labels in one language are looked at (a SPARQL group over the store).
     """
-    found: dict[tuple, set] = defaultdict(set)
-    for subject, _, label, graph in dataset.quads((None, RDFS.label, None, None)):
-        found[(subject, label.language)].add((graph, label))
-    for (subject, _), labelled in found.items():
-        keep = min((label for _, label in labelled), key=str)
-        for graph, label in labelled:
-            if label != keep:
-                context = dataset.graph(graph)
-                context.remove((subject, RDFS.label, label))
-                context.add((subject, SKOS.altLabel, label))
+    label, alt = NamedNode(str(RDFS.label)), NamedNode(str(SKOS.altLabel))
+    clashes = store.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s <{RDFS.label}> ?l }} }} "
+                          f"GROUP BY ?s (LANG(?l)) HAVING (COUNT(DISTINCT ?l) > 1)")
+    for subject in [row["s"] for row in clashes]:
+        by_language: dict[str, list[Quad]] = defaultdict(list)
+        for quad in store.quads_for_pattern(subject, label, None, None):
+            if isinstance(quad.graph_name, NamedNode):
+                by_language[quad.object.language or ""].append(quad)
+        for quads in by_language.values():
+            keep = min(quad.object.value for quad in quads)
+            for quad in quads:
+                if quad.object.value != keep:
+                    store.remove(quad)
+                    store.add(Quad(quad.subject, alt, quad.object, quad.graph_name))
 
 
 def to_graph(extraction: Extraction, *, minter: Minter) -> Graph:

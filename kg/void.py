@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pyoxigraph import NamedNode, RdfFormat, Store
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, VOID
@@ -35,17 +36,19 @@ FORMATS = tuple(
 )
 
 
-def describe(dataset: Dataset, *, base: str, endpoint: str | None = None) -> Graph:
-    """The VoID/DCAT description of the named graphs of ``dataset`` (its default graph is left out).
+def describe(data: Dataset | Store, *, base: str, endpoint: str | None = None) -> Graph:
+    """The VoID/DCAT description of the named graphs of ``data`` (its default graph is left out).
 
-    ``base`` is the IRI base of the entities; the description is about ``{base}dataset``.
-    ``endpoint``, when the graph is served, becomes ``void:sparqlEndpoint``.
+    ``data`` is the build's store (one named graph per article), or an rdflib dataset;
+    the counts are SPARQL over it. ``base`` is the IRI base of the entities; the
+    description is about ``{base}dataset``. ``endpoint``, when the graph is served,
+    becomes ``void:sparqlEndpoint``.
 
         >>> graph = describe(Dataset(), base="https://example.org/id/")
         >>> int(graph.value(URIRef("https://example.org/id/dataset"), VOID.triples))
         0
     """
-    data = _named_graphs(dataset)
+    store = data if isinstance(data, Store) else _store_of(data)
     node = URIRef(f"{base}dataset")
     minter = Minter(base)
     graph = new_graph()
@@ -64,10 +67,8 @@ def describe(dataset: Dataset, *, base: str, endpoint: str | None = None) -> Gra
     if endpoint:
         graph.add((node, VOID.sparqlEndpoint, URIRef(endpoint)))
 
-    articles = sorted(set(data.subjects(RDF.type, SKG.SourceArticle)), key=str)
     titles = []
-    for article in articles:
-        title = _title(data, article)
+    for article, title in _articles(store):
         titles.append(title)
         graph.add((node, DCTERMS.source, article))
         graph.add((node, PROV.wasDerivedFrom, article))
@@ -78,9 +79,11 @@ def describe(dataset: Dataset, *, base: str, endpoint: str | None = None) -> Gra
     if titles:
         graph.add((node, DCTERMS.rights, Literal(_rights(titles), lang="en")))
 
-    graph.add((node, VOID.triples, Literal(len(data))))
-    graph.add((node, VOID.distinctSubjects, Literal(len(set(data.subjects(unique=True))))))
-    classes = Counter(cls for _, cls in set(data.subject_objects(RDF.type)))
+    graph.add((node, VOID.triples, Literal(_number(store, "SELECT (COUNT(*) AS ?n) WHERE { "
+                                                          "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"))))
+    graph.add((node, VOID.distinctSubjects, Literal(_number(
+        store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))))
+    classes = _counted(store, "SELECT ?term (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?term } } GROUP BY ?term")
     graph.add((node, VOID.entities, Literal(sum(classes.values()))))
     graph.add((node, VOID.classes, Literal(len(classes))))
     for cls, count in sorted(classes.items(), key=lambda item: str(item[0])):
@@ -88,7 +91,8 @@ def describe(dataset: Dataset, *, base: str, endpoint: str | None = None) -> Gra
         graph.add((node, VOID.classPartition, partition))
         graph.add((partition, VOID["class"], cls))
         graph.add((partition, VOID.entities, Literal(count)))
-    properties = Counter(predicate for _, predicate, _ in data)
+    properties = _counted(store, "SELECT ?term (COUNT(*) AS ?n) WHERE { "
+                                 "SELECT DISTINCT ?s ?term ?o WHERE { GRAPH ?g { ?s ?term ?o } } } GROUP BY ?term")
     graph.add((node, VOID.properties, Literal(len(properties))))
     for prop, count in sorted(properties.items(), key=lambda item: str(item[0])):
         partition = _partition(minter, "property", prop)
@@ -97,9 +101,47 @@ def describe(dataset: Dataset, *, base: str, endpoint: str | None = None) -> Gra
         graph.add((partition, VOID.triples, Literal(count)))
     for vocabulary in _vocabularies(classes, properties):
         graph.add((node, VOID.vocabulary, vocabulary))
-    for summit in data.subjects(RDF.type, SKG.Summit):
-        graph.add((node, VOID.exampleResource, summit))
+    summits = f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s a <{SKG.Summit}> }} }}"
+    for row in store.query(summits):
+        graph.add((node, VOID.exampleResource, URIRef(row["s"].value)))
     return graph
+
+
+def _store_of(dataset: Dataset) -> Store:
+    """The named graphs of an rdflib dataset in a store."""
+    store = Store()
+    for context in dataset.graphs():
+        if context.identifier != DATASET_DEFAULT_GRAPH_ID and len(context):
+            store.bulk_load(context.serialize(format="nt", encoding="utf-8"), RdfFormat.N_TRIPLES,
+                            to_graph=NamedNode(str(context.identifier)))
+    return store
+
+
+def _number(store: Store, query: str) -> int:
+    return int(next(iter(store.query(query)))["n"].value)
+
+
+def _counted(store: Store, query: str) -> Counter:
+    """``?term`` → ``?n`` of a grouped count, the terms as rdflib IRIs."""
+    return Counter({URIRef(row["term"].value): int(row["n"].value) for row in store.query(query)
+                    if isinstance(row["term"], NamedNode)})
+
+
+def _articles(store: Store) -> list[tuple[URIRef, str]]:
+    """Every source article, sorted, with its title (as the graph gives it, else from its IRI)."""
+    query = f"""SELECT ?a (MIN(STR(?t)) AS ?title) WHERE {{
+        GRAPH ?g {{ ?a a <{SKG.SourceArticle}> }}
+        OPTIONAL {{ GRAPH ?h {{ ?a <{DCTERMS.title}>|<{SKG.title}>|<{RDFS.label}> ?t }} }}
+    }} GROUP BY ?a"""
+    found = []
+    for row in store.query(query):
+        article = URIRef(row["a"].value)
+        title = row["title"].value if row["title"] is not None else None
+        if title is None:
+            parsed = article_title(str(article))
+            title = parsed[1] if parsed else str(article)
+        found.append((article, title))
+    return sorted(found, key=lambda item: str(item[0]))
 
 
 def _partition(minter: Minter, kind: str, term: Node) -> URIRef:
@@ -109,25 +151,6 @@ def _partition(minter: Minter, kind: str, term: Node) -> URIRef:
         if str(term).startswith(str(namespace)) and re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", local):
             return minter.entity("dataset", f"{kind}-{prefix}-{local}")
     return minter.hashed("dataset", kind, str(term))
-
-
-def _named_graphs(dataset: Dataset) -> Graph:
-    """The distinct triples of every named graph: the data, without any earlier description."""
-    union = Graph()
-    for subject, predicate, obj, name in dataset.quads((None, None, None, None)):
-        if name is not None and name != DATASET_DEFAULT_GRAPH_ID:
-            union.add((subject, predicate, obj))
-    return union
-
-
-def _title(data: Graph, article: Node) -> str:
-    """An article's title as the graph gives it, else the last segment of its IRI."""
-    for predicate in (DCTERMS.title, SKG.title, RDFS.label):
-        value = data.value(article, predicate)
-        if value is not None:
-            return str(value)
-    found = article_title(str(article))
-    return found[1] if found else str(article)
 
 
 def _rights(titles: list[str]) -> str:

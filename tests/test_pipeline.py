@@ -35,7 +35,7 @@ def test_two_builds_are_byte_identical(tmp_path):
 
 def test_each_article_gets_its_own_named_graph(tmp_path):
     build = pipeline.build([str(ARTICLES)], out=tmp_path / "out")
-    names = {str(g.identifier) for g in build.dataset.graphs() if len(g)}
+    names = {g.value for g in build.store.named_graphs()}
     assert len(build.extractions) == 4
     assert {str(pipeline.rdf.article_of(e)) for e in build.extractions} <= names
 
