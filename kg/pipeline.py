@@ -19,6 +19,7 @@ from rdflib import URIRef
 from rdflib import Literal as RdflibLiteral
 
 from kg import export, outdir, rdf, void
+from kg.cache import PageCache, code_version
 from kg.errors import ConfigError, InputError, LinkError
 from kg.model import Count, Extraction, Issue, Page, Severity, SkippedPage
 from kg.pool import default_jobs, in_order
@@ -94,19 +95,33 @@ def read_documents(specs: Sequence[str], *, stdin: BinaryIO | None = None) -> It
         yield SkippedPage(item.origin, NO_STRUCTURE)
 
 
-def build_pages(items: Iterable[Page | SkippedPage], settings: PageSettings, *, jobs: int | None = None
-                ) -> Iterator[BuiltPage | Quarantined | SkippedPage]:
-    """Every page built on its own in ``jobs`` processes (default: one per core), in input order."""
-    return in_order(items, _Task(settings), jobs=jobs or default_jobs(), deadline=settings.budget + _GRACE,
+def build_pages(items: Iterable[Page | SkippedPage], settings: PageSettings, *, jobs: int | None = None,
+                cache: PageCache | None = None) -> Iterator[BuiltPage | Quarantined | SkippedPage]:
+    """Every page built on its own in ``jobs`` processes (default: one per core), in input order;
+    with a ``cache``, pages built before with the same text and code are read back instead."""
+    if cache is not None:
+        code_version()  # once, before the workers are forked
+    return in_order(items, _Task(settings, cache), jobs=jobs or default_jobs(), deadline=settings.budget + _GRACE,
                     lost=lambda item, why: Quarantined(item.origin, f"{why}; the page was left out"))
 
 
 @dataclass(frozen=True)
 class _Task:
     settings: PageSettings
+    cache: PageCache | None = None
 
     def __call__(self, item: Page | SkippedPage) -> BuiltPage | Quarantined | SkippedPage:
-        return item if isinstance(item, SkippedPage) else build_page(item, self.settings)
+        if isinstance(item, SkippedPage):
+            return item
+        options = {"base": self.settings.base, "check": self.settings.check}
+        if self.cache is not None:
+            found = self.cache.get(item, **options)
+            if isinstance(found, BuiltPage) and found.origin == item.origin:
+                return found
+        outcome = build_page(item, self.settings)
+        if self.cache is not None and isinstance(outcome, BuiltPage):
+            self.cache.put(item, outcome, **options)
+        return outcome
 
 
 @dataclass(frozen=True)
@@ -180,7 +195,7 @@ def describe(store: Store, *, base: str, endpoint: str | None = None) -> None:
 
 def build(specs: Sequence[str], *, out: Path, base: str = DEFAULT_BASE, check: bool = True,
           link: LinkOptions | None = None, stdin: BinaryIO | None = None, jobs: int | None = None,
-          budget: float = DEFAULT_BUDGET, strict: bool = False) -> Build:
+          budget: float = DEFAULT_BUDGET, strict: bool = False, cache_dir: Path | None = None) -> Build:
     """Builds, validates and publishes the graph of ``specs`` into ``out``.
 
     Pages that fail are quarantined and the others published; the returned build lists
@@ -188,11 +203,13 @@ def build(specs: Sequence[str], *, out: Path, base: str = DEFAULT_BASE, check: b
     not conform) say why, beside the published files. With ``strict``, one quarantined page
     stops the build and nothing is published. Raises InputError for unreadable input or
     when no page can be built, ConfigError for an unusable ``out``; then nothing is published.
+    With ``cache_dir``, pages built before (same text, same code) are read back from there.
     """
     if out.exists() and not out.is_dir():
         raise ConfigError(f"--out {out} is a file; give a directory to publish into")
     settings = PageSettings(base=base, check=check, budget=budget)
-    assembly = assemble(build_pages(read_sources(list(specs), stdin=stdin), settings, jobs=jobs))
+    cache = PageCache(cache_dir) if cache_dir is not None else None
+    assembly = assemble(build_pages(read_sources(list(specs), stdin=stdin), settings, jobs=jobs, cache=cache))
     extractions = tuple(page.extraction for page in assembly.built)
     report = _combined([page.report for page in assembly.built]) if check else None
     nothing = Build(extractions, assembly.skipped, assembly.store, report, (), None, assembly.quarantined)

@@ -18,3 +18,10 @@ def bundled_build(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("bundled") / "build"
     return pipeline.build([], out=out), out
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_per_test(tmp_path_factory, monkeypatch):
+    """``kg build`` keeps built pages in a cache; each test gets its own, so no test sees
+    pages another built (with code it had monkeypatched)."""
+    monkeypatch.setenv("KG_BUILD_CACHE", str(tmp_path_factory.mktemp("page-cache")))

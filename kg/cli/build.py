@@ -25,12 +25,17 @@ from kg.worker import DEFAULT_BUDGET
 @click.option("--page-budget", "budget", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_BUDGET,
               show_default=True, help="Seconds one page may take before it is left out.")
 @click.option("--strict", is_flag=True, help="Publish nothing when any page is left out.")
+@click.option("--page-cache", type=click.Path(file_okay=False, path_type=Path), default=Path(".kg-cache/build"),
+              show_default=True, envvar="KG_BUILD_CACHE",
+              help="Where built pages are kept, by their text's SHA-256 and the code's version.")
+@click.option("--no-cache", is_flag=True, help="Build every page again, whatever the page cache holds.")
 @click.option("--link", "with_links", is_flag=True, help="Link entities to Wikidata while building.")
 @click.option("--endpoint", default=None, help="SPARQL endpoint for --link (default: Wikidata Query Service).")
 @click.option("--offline", is_flag=True, help="With --link, use cached Wikidata answers only.")
 @click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=Path(".kg-cache/wikidata"),
               show_default=True, help="Where --link caches Wikidata answers.")
-def build(sources, out, base, skip_validation, jobs, budget, strict, with_links, endpoint, offline, cache_dir) -> None:
+def build(sources, out, base, skip_validation, jobs, budget, strict, page_cache, no_cache, with_links, endpoint,
+          offline, cache_dir) -> None:
     """Build the graph of SOURCE... (wikitext files, directories, '-' for stdin, MediaWiki
     .xml/.xml.bz2 exports) into --out; with no SOURCE, the bundled corpus.
 
@@ -47,7 +52,7 @@ def build(sources, out, base, skip_validation, jobs, budget, strict, with_links,
         click.echo("kg: WARNING: --no-validate: the graph is published WITHOUT SHACL validation", err=True)
     result = pipeline.build(list(sources), out=out, base=base, check=not skip_validation, link=link,
                             stdin=sys.stdin.buffer if "-" in sources else None, jobs=jobs, budget=budget,
-                            strict=strict)
+                            strict=strict, cache_dir=None if no_cache else page_cache)
     _summary(result, out)
     if not result.quarantined:
         return

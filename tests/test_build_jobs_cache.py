@@ -1,0 +1,80 @@
+"""The same output whatever --jobs, and whether pages come from the page cache or not (issue 15)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTICLES, CORPUS_ARTICLE
+from kg import cache, pipeline, worker
+
+OUTPUTS = ("kg.ttl", "kg.jsonld", "kg.nt", "kg.trig", "void.ttl")
+
+
+def files(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUTS}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    for path in ARTICLES.iterdir():
+        if path.suffix in (".wiki", ".json"):
+            shutil.copy(path, folder / path.name)
+    shutil.copy(CORPUS_ARTICLE, folder / CORPUS_ARTICLE.name)
+    return folder
+
+
+def test_the_output_is_the_same_whatever_jobs(corpus, tmp_path):
+    one = pipeline.build([str(corpus)], out=tmp_path / "one", jobs=1)
+    two = pipeline.build([str(corpus)], out=tmp_path / "two", jobs=2)
+    assert len(one.extractions) == len(two.extractions) >= 4 and not one.quarantined
+    assert files(tmp_path / "one") == files(tmp_path / "two")
+    assert [e.source.origin for e in one.extractions] == [e.source.origin for e in two.extractions]
+
+
+def test_cached_and_uncached_builds_are_the_same(corpus, tmp_path, monkeypatch):
+    pages = tmp_path / "cache"
+    pipeline.build([str(corpus)], out=tmp_path / "uncached")
+    first = pipeline.build([str(corpus)], out=tmp_path / "filling", cache_dir=pages)
+    monkeypatch.setattr(worker, "extract", lambda document: (_ for _ in ()).throw(RuntimeError("extracted")))
+    second = pipeline.build([str(corpus)], out=tmp_path / "cached", cache_dir=pages, jobs=2)
+    assert not second.quarantined, [q.reason for q in second.quarantined]  # nothing was extracted again
+    assert files(tmp_path / "cached") == files(tmp_path / "filling") == files(tmp_path / "uncached")
+    assert [e.source.sha256 for e in second.extractions] == [e.source.sha256 for e in first.extractions]
+
+
+def test_editing_one_article_extracts_that_article_only(corpus, tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    shutil.copytree(corpus, folder)
+    pages = tmp_path / "cache"
+    pipeline.build([str(folder)], out=tmp_path / "out", cache_dir=pages)
+    edited = folder / "us-dprk-summits.wiki"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n<!-- edited -->\n", encoding="utf-8")
+    monkeypatch.setattr(worker, "extract", lambda document: (_ for _ in ()).throw(RuntimeError("extracted")))
+    again = pipeline.build([str(folder)], out=tmp_path / "out", cache_dir=pages)
+    assert [q.origin for q in again.quarantined] == [str(edited)]
+
+
+def test_a_new_code_version_misses_the_cache(corpus, tmp_path, monkeypatch):
+    pages = tmp_path / "cache"
+    pipeline.build([str(ARTICLES / "ma-xi-meeting.wiki")], out=tmp_path / "a", cache_dir=pages)
+    monkeypatch.setattr(cache, "code_version", lambda: "another version of the code")
+    monkeypatch.setattr(worker, "extract", lambda document: (_ for _ in ()).throw(RuntimeError("extracted")))
+    with pytest.raises(pipeline.InputError, match="extracted"):
+        pipeline.build([str(ARTICLES / "ma-xi-meeting.wiki")], out=tmp_path / "b", cache_dir=pages)
+
+
+def test_a_damaged_cache_file_is_a_miss(tmp_path):
+    pages = tmp_path / "cache"
+    pipeline.build([str(ARTICLES / "ma-xi-meeting.wiki")], out=tmp_path / "a", cache_dir=pages)
+    for stored in pages.rglob("*.pickle"):
+        stored.write_bytes(b"not a pickle")
+    again = pipeline.build([str(ARTICLES / "ma-xi-meeting.wiki")], out=tmp_path / "b", cache_dir=pages)
+    assert again.published and files(tmp_path / "a") == files(tmp_path / "b")
+
+
+def test_the_code_version_is_a_digest_of_the_package():
+    assert len(cache.code_version()) == 64 and cache.code_version() == cache.code_version()
