@@ -26,12 +26,14 @@ _LANGUAGE_AT_END = re.compile(r'"@([A-Za-z0-9-]+) \.$')
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _DATATYPE = re.compile(r'\^\^<([^>]*)>$')
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+_WHOLE_DECIMAL_AT_END = re.compile(r'"([+-]?[0-9]+)"\^\^<' + re.escape(_DECIMAL) + r'> \.$')
 _DIGITS = re.compile(r"[+-]?[0-9]+")
 
 
 def canonical_lines(ntriples: bytes) -> list[str]:
     """The distinct lines of an N-Triples document, language tags in canonical case, sorted."""
-    lines = {_canonical_language(line) for line in ntriples.decode("utf-8").splitlines() if line.strip()}
+    lines = {_canonical(line) for line in ntriples.decode("utf-8").splitlines() if line.strip()}
     return sorted(lines)
 
 
@@ -71,11 +73,16 @@ def trig(graphs: Iterable[tuple[str | None, list[str]]], prefixes: Mapping[str, 
     return header + "\n" + "\n".join(blocks)
 
 
-def _canonical_language(line: str) -> str:
+def _canonical(line: str) -> str:
+    """A line with its language tag in canonical case, and an integral xsd:decimal written
+    ``"4.0"`` as the files always wrote it (the store keeps decimals as numbers, ``"4"``)."""
     found = _LANGUAGE_AT_END.search(line)
-    if found is None:
-        return line
-    return f'{line[:found.start()]}"@{language_tag(found.group(1))} .'
+    if found is not None:
+        return f'{line[:found.start()]}"@{language_tag(found.group(1))} .'
+    found = _WHOLE_DECIMAL_AT_END.search(line)
+    if found is not None:
+        return f'{line[:found.start()]}"{found.group(1)}.0"^^<{_DECIMAL}> .'
+    return line
 
 
 def _blocks(lines: Iterable[str], prefixes: Mapping[str, str], used: set[str]) -> str:
@@ -96,7 +103,7 @@ def _blocks(lines: Iterable[str], prefixes: Mapping[str, str], used: set[str]) -
             out.append(f" ;\n    {_predicate(p, namespaces, used)} {_object(o, namespaces, used)}")
             predicate = p
         else:
-            out.append(f", {_object(o, namespaces, used)}")
+            out.append(f",\n        {_object(o, namespaces, used)}")
     if subject is not None:
         out.append(" .\n")
     return "".join(out)

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from kg import rdf
+from kg.export import as_written
 from kg.extract import extract
 from kg.model import Extraction, Page
 from kg.validate import Report, validate
@@ -107,6 +108,11 @@ def has_structure(document: Document) -> bool:
 
 
 def _sorted_ntriples(graph) -> bytes:
+    """The graph's lines, each literal in the lexical form Turtle's shorthand gives it
+    (``4.0`` for an xsd:decimal 4), so every published format holds the same terms."""
+    for triple in [t for t in graph if t[2] is not as_written(t[2])]:
+        graph.remove(triple)
+        graph.add((triple[0], triple[1], as_written(triple[2])))
     lines = graph.serialize(format="nt", encoding="utf-8").splitlines()
     return b"".join(line + b"\n" for line in sorted(set(filter(None, lines))))
 
