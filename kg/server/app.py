@@ -51,6 +51,7 @@ from kg.extract.scripts import to_hans
 from kg.server import representations
 from kg.server.negotiation import negotiate, reader_language, reader_script
 from kg.server.representations import minted_case
+from kg.server.summary import summarize
 from kg.server.vocabulary import load_vocabulary
 from kg.server.published import CONTEXT_PATH, published, published_dumps
 from kg.server.pages import (
@@ -65,6 +66,7 @@ from kg.server.pages import (
     error_page,
     index_page,
     ontology_page,
+    summit_summary,
     pick_label,
     query_href,
     query_page,
@@ -76,6 +78,7 @@ from kg.reconcile.service import Reconciliation, is_reconcile_path
 from kg.store import default_graph_triples, graph_names, load_store, triples_about, triples_pointing_at
 
 SKG = "https://w3id.org/summit-kg/ontology#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 SKOS_ALT_LABEL = NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
@@ -237,6 +240,32 @@ class App:
                 return pick_label(labels, script)
         return None
 
+    def _described_label(self, node: NamedNode, script: Script) -> str | None:
+        """A name for a node that has no label of its own, from what it says (never its opaque id).
+
+        A participation is its person and office, a text span its words, a statement its triple.
+        """
+        def first(predicate: str):
+            return next((q.object for q in self.store.quads_for_pattern(node, NamedNode(predicate), None, None)), None)
+
+        def name(term) -> str:
+            if isinstance(term, Literal):
+                return term.value
+            labels = self.vocabulary.labels(term.value)
+            return (pick_label(labels, script) if labels else self._label(term, script)) or unquote(short(term))
+
+        agent = first(SKG + "agent")
+        if agent is not None:
+            role = first(SKG + "role")
+            return name(agent) + (f" · {name(role)}" if role is not None else "")
+        text = first(SKG + "text")
+        if isinstance(text, Literal):
+            return "“" + (text.value if len(text.value) <= 40 else text.value[:40] + "…") + "”"
+        parts = [first(RDF + p) for p in ("subject", "predicate", "object")]
+        if all(part is not None for part in parts):
+            return " — ".join(name(part) for part in parts)
+        return None
+
     def _endpoint(self) -> NamedNode:
         """The endpoint's public address, from the settings: never from the Host header."""
         return NamedNode(self.settings.endpoint)
@@ -253,7 +282,7 @@ class App:
             if term_labels:  # an ontology term: its label, linked to its documentation
                 return Link(pick_label(term_labels, script) or short(term), "/ontology#" + term.value.rpartition("#")[2], short(term))
             href = self.local_href(term.value)
-            label = self._label(term, script) if href else None
+            label = (self._label(term, script) or self._described_label(term, script)) if href else None
             if href is not None:
                 return Link(label or unquote(href[len("/id/"):]), href + f"?lang={script.value}")
             return Link(unquote(short(term)), term.value)  # a Wikipedia address reads better decoded
@@ -372,9 +401,16 @@ class App:
             script=script,
             lang=self._lang(request),
         )
+        summary = ""
+        if any(t.predicate == RDF_TYPE and t.object == NamedNode(SKG + "Summit") for t in outgoing):
+            facts = summarize(
+                self.store, subject, link=lambda node: self._term_link(node, script),
+                fact_label=lambda iri: pick_label(self.vocabulary.labels(iri), script) or short(NamedNode(iri)),
+            )
+            summary = summit_summary(facts, lang=view.lang)
         page = entity_page(
             view, representations=_formats(document), alternates=_alternates(document),
-            data=representations.embedded(triples).decode("utf-8"),
+            data=representations.embedded(triples).decode("utf-8"), summary=summary,
         )
         return Reply(200, _HTML, page.encode("utf-8"), headers)
 

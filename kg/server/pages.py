@@ -138,7 +138,10 @@ class TableView:
 _STYLE = """
 body{font-family:system-ui,"Noto Sans CJK SC","Noto Sans CJK TC",sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;line-height:1.5}
 table{border-collapse:collapse;width:100%}td{overflow-wrap:anywhere}td,th{border-bottom:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
-.note{color:#666;font-size:.8em}nav a{margin-right:1rem}nav .toggle a{margin-right:.5rem;font-size:.9em}nav .toggle a[aria-current]{font-weight:bold}textarea{width:100%;font-family:monospace}.error{color:#a00}
+.note{color:#666;font-size:.8em}mark{background:#fff3a8;padding:0 .1em}mark.participant{background:#cfe8ff}mark.venue{background:#d8f5d0}
+mark.outcome{background:#f9d9ef}mark.role{background:#e8e0ff}blockquote{margin:.75rem 0;padding:.25rem 1rem;border-left:4px solid #ccc}
+blockquote footer{color:#666;font-size:.85em}table.summary th{width:8rem;white-space:nowrap}ul.participants,ul.labels{margin:0;padding-left:1.2rem}
+nav a{margin-right:1rem}nav .toggle a{margin-right:.5rem;font-size:.9em}nav .toggle a[aria-current]{font-weight:bold}textarea{width:100%;font-family:monospace}.error{color:#a00}
 """
 
 
@@ -308,3 +311,64 @@ def ontology_page(vocabulary, *, lang: str, alternates: Sequence[Alternate] = ()
         f"<p>{escape(chrome(lang, 'version'))} {escape(vocabulary.version)} · <code>{namespace}</code></p>" + "".join(sections)
     )
     return _document(vocabulary.title, body, lang=lang, alternates=alternates, data=data)
+
+
+def summit_summary(summary, *, lang: str) -> str:
+    """The part of a summit page that reads like a summary (see :mod:`kg.server.summary`)."""
+    words = _SUMMARY_WORDS.get(lang, _SUMMARY_WORDS["en"])
+    rows = [f"<tr><th>{words['dates']}</th><td>{escape(summary.dates)}</td></tr>"]
+    if summary.venues:
+        rows.append(f"<tr><th>{words['venue']}</th><td>{' ‹ '.join(_link(v) for v in summary.venues)}</td></tr>")
+    if summary.participants:
+        people = "".join(
+            f"<li>{_link(p.person)}"
+            + (f" — {', '.join(_link(r) for r in p.roles)}" if p.roles else "")
+            + (f" <span class=\"note\">({', '.join(_link(s) for s in p.sides)})</span>" if p.sides else "")
+            + "</li>"
+            for p in summary.participants
+        )
+        rows.append(f'<tr><th>{words["participants"]}</th><td><ul class="participants">{people}</ul></td></tr>')
+    if summary.documents:
+        rows.append(f"<tr><th>{words['documents']}</th><td>{'<br>'.join(_link(d) for d in summary.documents)}</td></tr>")
+    if summary.series is not None:
+        place = words["ordinal"].format(n=summary.ordinal) if summary.ordinal else ""
+        steps = []
+        if summary.previous is not None:
+            steps.append(f'<a rel="prev" href="{escape(summary.previous.href or "")}">← {escape(summary.previous.text)}</a>')
+        if summary.next is not None:
+            steps.append(f'<a rel="next" href="{escape(summary.next.href or "")}">{escape(summary.next.text)} →</a>')
+        rows.append(f"<tr><th>{words['series']}</th><td>{_link(summary.series)} {escape(place)}<br>{' · '.join(steps)}</td></tr>")
+    parts = [f'<table class="summary">{"".join(rows)}</table>']
+    if summary.quotes:
+        items = []
+        for quote_ in summary.quotes:
+            where = escape(quote_.section or words["lead"])
+            source = f'<a href="{escape(quote_.href)}">{where}</a>' if quote_.href.startswith("https://") else where
+            items.append(f"<blockquote>{_marked(quote_, summary.fact_names)}<footer>— {words['article']} · {source}</footer></blockquote>")
+        parts.append(f'<h2>{words["says"]}</h2><div class="quotes">{"".join(items)}</div>')
+    if summary.citations:
+        cited = "".join(f"<li>{_link(c)}</li>" for c in summary.citations)
+        parts.append(f'<h2>{words["citations"]}</h2><ol class="citations">{cited}</ol>')
+    return "".join(parts)
+
+
+def _marked(quote_, fact_names: dict[str, str]) -> str:
+    out, at = [], 0
+    for mark in quote_.marks:
+        out.append(escape(quote_.text[at:mark.start]))
+        name = fact_names.get(mark.fact, mark.fact)
+        out.append(f'<mark class="{escape(mark.fact)}" title="{escape(name)}">{escape(quote_.text[mark.start:mark.end])}</mark>')
+        at = mark.end
+    out.append(escape(quote_.text[at:]))
+    return "".join(out)
+
+
+_SUMMARY_WORDS = {
+    "en": {"dates": "Dates", "venue": "Venue", "participants": "Participants", "documents": "Documents", "series": "Series",
+           "ordinal": "(no. {n})", "says": "What the article says", "article": "Wikipedia", "lead": "lead section",
+           "citations": "Citations"},
+    "zh-Hans": {"dates": "日期", "venue": "地点", "participants": "参与者", "documents": "文件", "series": "系列",
+                "ordinal": "（第 {n} 次）", "says": "条目原文", "article": "维基百科", "lead": "序言", "citations": "参考资料"},
+    "zh-Hant": {"dates": "日期", "venue": "地點", "participants": "參與者", "documents": "文件", "series": "系列",
+                "ordinal": "（第 {n} 次）", "says": "條目原文", "article": "維基百科", "lead": "序言", "citations": "參考資料"},
+}

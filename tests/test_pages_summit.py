@@ -1,0 +1,86 @@
+"""Pages a person would rather read: the summit page as a summary, on the bundled article's build."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from kg.server.app import App, request
+from kg.server.settings import Settings
+
+SKG = "https://w3id.org/summit-kg/ontology#"
+
+
+@pytest.fixture(scope="module")
+def app(bundled_build):
+    _, out = bundled_build
+    application = App(Settings(), data=(out / "kg.trig",))
+    yield application
+    application.close()
+
+
+def summit_paths(app) -> list[str]:
+    index = request(app, "/").body.decode()
+    return [html.unescape(p).split("?")[0] for p in re.findall(r'<tr class="summit"><td>[^<]*</td><td><a href="([^"]+)"', index)]
+
+
+def page(app, path: str, **headers) -> str:
+    reply = request(app, path, **headers)
+    assert reply.status == 200
+    return reply.body.decode()
+
+
+def test_the_2007_summit_reads_like_a_summary(app):
+    second = summit_paths(app)[1]
+    text = page(app, second + "?lang=zh-Hans")
+    summary = re.search(r'<table class="summary">(.*?)</table>', text, re.S)[1]
+    assert "2007-10-02 – 2007-10-04" in summary
+    assert re.search(r"百花园国宾馆</a> ‹ <a[^>]*>平壤</a> ‹ <a[^>]*>朝鲜民主主义人民共和国", summary)  # venue chain
+    assert re.search(r"卢武铉</a> — <a[^>]*>大韩民国总统", summary) and re.search(r"金正日</a> — <a[^>]*>朝鲜劳动党总书记", summary)
+    assert "北南关系发展与和平繁荣宣言" in summary
+    assert "（第 2 次）" in summary and 'rel="prev"' in summary and 'rel="next"' in summary
+    prev, nxt = re.search(r'rel="prev" href="([^"]+)"', summary)[1], re.search(r'rel="next" href="([^"]+)"', summary)[1]
+    assert prev.startswith(summit_paths(app)[0]) and nxt.startswith(summit_paths(app)[2])
+
+
+def test_the_articles_sentences_quote_each_fact_highlighted_and_linked_to_its_section(app):
+    text = page(app, summit_paths(app)[1])
+    quotes = re.findall(r"<blockquote>(.*?)</blockquote>", text, re.S)
+    assert quotes
+    marked = {fact: set() for fact in ("participant", "venue", "outcome", "date", "role")}
+    for quote in quotes:
+        for fact, words in re.findall(r'<mark class="([a-z]+)" title="[^"]+">([^<]+)</mark>', quote):
+            marked.setdefault(fact, set()).add(words)
+    assert {"卢武铉", "金正日"} <= marked["participant"] and "平壤" in marked["venue"]
+    assert "北南关系发展与和平繁荣宣言" in marked["outcome"] and "2007年10月2日" in marked["date"]
+    sections = re.findall(r'<footer>.*?<a href="(https://zh\.wikipedia\.org/wiki/[^"#]+#[^"]+)">([^<]+)</a>', text)
+    assert any(name == "2007年南北首脑会谈" for _, name in sections)
+
+
+def test_citations_are_listed_where_the_summit_has_them(app):
+    pages = [page(app, p) for p in summit_paths(app)]
+    cited = [re.search(r'<ol class="citations">(.*?)</ol>', p, re.S) for p in pages]
+    assert any(cited)
+    for found in filter(None, cited):
+        assert re.search(r'<li><a href="https?://[^"]+">[^<]+</a>', found[1])
+
+
+def test_no_page_shows_an_opaque_participation_or_span_id(app):
+    for path in summit_paths(app):
+        text = page(app, path)
+        shown = re.findall(r">([^<>]*)</a>", text)
+        assert not any(re.match(r"(participation|span|statement)/", s) for s in shown), path
+        statements = re.search(r'<table class="outgoing">(.*?)</table>', text, re.S)[1]
+        assert "参与记录" in statements and "skg:hasParticipation" in statements  # the ontology's label, then its name
+
+
+def test_summit_pages_embed_the_same_triples_as_their_turtle(app):
+    for path in summit_paths(app):
+        text = page(app, path)
+        data = re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)[1]
+        turtle = request(app, path + "?format=ttl").body
+        assert isomorphic(rdflib.Graph().parse(data=data, format="json-ld"), rdflib.Graph().parse(data=turtle, format="turtle"))
