@@ -22,6 +22,7 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from urllib.parse import quote, unquote
 
 from pyoxigraph import Literal, NamedNode, Store
@@ -41,7 +42,7 @@ _NAME_PREDICATES = (
     (NamedNode(SKG + "mccuneReischauer"), False),
 )
 #: Postings longer than this are skipped while a query has rarer bigrams left to count.
-_COUNT_BUDGET = 20_000
+_COUNT_BUDGET = 8_000
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,10 @@ class Entity:
     types: tuple[str, ...]
     names: tuple[Name, ...]
     facts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    keys: frozenset[str] = field(init=False)  # the keys of its names, computed once
 
-    @property
-    def keys(self) -> frozenset[str]:
-        return frozenset(k for k in (key(n.text) for n in self.names) if k)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", frozenset(k for k in (key(n.text) for n in self.names) if k))
 
     def values(self, property_id: str) -> tuple[str, ...]:
         return self.facts.get(property_id, ())
@@ -96,7 +97,7 @@ class EntityIndex:
             keys = entity.keys
             for k in keys:
                 by_key[k].add(n)
-            for gram in set().union(*(grams(k) for k in keys)) if keys else ():
+            for gram in set().union(*map(grams, keys)):
                 postings[gram].append(n)
             for property_id, values in entity.facts.items():
                 for value in values:
@@ -150,7 +151,8 @@ class EntityIndex:
         ``20``) only while the work stays under a fixed budget, so a query costs about the
         same on any size of graph.
         """
-        lists = sorted((self._postings.get(g, ()) for g in grams(name_key)), key=len)
+        lists = [self._postings.get(g, ()) for g in sorted(grams(name_key))]
+        lists.sort(key=len)  # stable: equal lengths stay in gram order, so ties rank the same in every run
         counts: Counter[int] = Counter()
         spent = 0
         for position, posting in enumerate(lists):
@@ -158,8 +160,8 @@ class EntityIndex:
                 break
             counts.update(posting)
             spent += len(posting)
-        items = counts.items() if among is None else ((n, c) for n, c in counts.items() if n in among)
-        return [n for n, _ in heapq.nsmallest(limit, items, key=lambda item: (-item[1], item[0]))]
+        items = counts.items() if among is None else [(n, c) for n, c in counts.items() if n in among]
+        return [n for n, _ in heapq.nlargest(limit, items, key=itemgetter(1))]  # stable: ties in first-counted order
 
     def prefixed(self, prefix_key: str) -> Iterator[int]:
         """Entities with a name key starting with ``prefix_key``, in key order (each once)."""
@@ -206,16 +208,17 @@ def build_index(store: Store, *, base: str) -> EntityIndex:
             if isinstance(subject, NamedNode) and subject.value in types and isinstance(value, Literal):
                 names[subject.value].add(Name(value.value, (value.language or "").lower(), is_label))
     facts = _facts(store, types)
+    ids = {iri: entity_id(iri, base) for iri in types}
     entities = []
     for iri, type_ids in types.items():
         entities.append(
             Entity(
-                id=entity_id(iri, base),
+                id=ids[iri],
                 iri=iri,
                 types=tuple(t.id for t in TYPES if t.id in type_ids),
                 names=tuple(sorted(names.get(iri, ()), key=lambda n: (not n.label, n.lang, n.text))),
                 facts={
-                    property_id: tuple(sorted(entity_id(v, base) if v.startswith("http") else v for v in values))
+                    property_id: tuple(sorted(ids.get(v) or (entity_id(v, base) if v.startswith("http") else v) for v in values))
                     for property_id, values in sorted(facts[iri].items())
                 },
             )
@@ -246,14 +249,19 @@ def _facts(store: Store, types: dict[str, set[str]]) -> dict[str, dict[str, set[
     agents, roles, sides = _objects(store, SKG + "agent"), _objects(store, SKG + "role"), _objects(store, SKG + "side")
     holders = _objects(store, SKG + "holder")
 
+    contained: dict[str, set[str]] = {}
+
     def containers(place: str) -> set[str]:
-        seen, todo = set(), [place]
-        while todo:
-            for outer in located.get(todo.pop(), ()):
-                if outer not in seen:
-                    seen.add(outer)
-                    todo.append(outer)
-        return seen
+        """Every place ``place`` lies in, through ``skg:locatedIn`` (transitive), once per place."""
+        if place not in contained:
+            seen, todo = set(), [place]
+            while todo:
+                for outer in located.get(todo.pop(), ()):
+                    if outer not in seen:
+                        seen.add(outer)
+                        todo.append(outer)
+            contained[place] = seen
+        return contained[place]
 
     for iri, objects in _objects(store, OWL_SAME_AS.value).items():
         for target in objects:

@@ -49,15 +49,16 @@ def similarity(a: str, b: str) -> float:
     return round(alike, 2)
 
 
+@lru_cache(maxsize=262144)
 def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-def grams(text: str) -> frozenset[str]:
+def grams(text: str) -> set[str]:
     """The character bigrams of a key (the key itself when it is one character long)."""
     if len(text) < 2:
-        return frozenset((text,)) if text else frozenset()
-    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
+        return {text} if text else set()
+    return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
 def languages_for(text: str) -> tuple[str, ...]:
