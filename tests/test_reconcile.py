@@ -128,6 +128,14 @@ def test_manifest_addresses_come_from_the_settings_never_the_host_header(app):
     assert manifest["suggest"]["entity"]["service_url"] == "https://kg.example.org/reconcile"
 
 
+def test_the_docs_name_every_type_and_property():
+    from kg.reconcile.terms import PROPERTIES, TYPES
+
+    docs = (HERE.parent / "docs" / "reconcile.md").read_text(encoding="utf-8")
+    for term in (*TYPES, *PROPERTIES):
+        assert f"`{term.id}`" in docs, f"docs/reconcile.md does not name {term.id}"
+
+
 # --- matching --------------------------------------------------------------------------------
 
 

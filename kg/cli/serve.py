@@ -33,7 +33,7 @@ def _setting_options(command):
 @click.option("--get", "get_path", metavar="PATH", help="Answer one request for PATH in-process, print it, and exit.")
 @click.option("--accept", default="text/html", show_default=True, help="The Accept header of the --get request.")
 def serve(data: tuple[Path, ...], get_path: str | None, accept: str, **settings) -> None:
-    """Serve the graph: SPARQL at /sparql, entity pages at /id/…, the summits at /.
+    """Serve the graph: SPARQL at /sparql, entity pages at /id/…, the summits at /, reconciliation at /reconcile.
 
     \b
     Examples:
