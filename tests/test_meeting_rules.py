@@ -87,3 +87,35 @@ def test_one_number_said_of_two_meetings_is_left_out():
     found = summits(text)
     assert set(found) == {"2001-05-03", "2003-05-03"}
     assert all(s["ordinal"] == set() for s in found.values())
+
+
+PAIR = ("'''张李峰会'''是指甲国总统[[张三]]与乙国总理[[李四]]在2001年至2003年间举行的两次首脑会晤。\n"
+        "== 第一次峰会 ==\n")
+
+
+def test_two_people_referred_back_to_are_the_two_the_article_is_about():
+    text = PAIR + "2001年5月3日，两人在[[某城]]举行会晤。"
+    found = summits(text, title="张李峰会")
+    assert found["2001-05-03"]["participants"] == {"张三", "李四"}
+
+
+def test_a_meeting_table_without_a_people_column_takes_the_articles_two_leaders():
+    text = PAIR + ('{| class="wikitable"\n! 次序 !! 日期 !! 地点 !! 成果\n|-\n'
+                   "| 1 || 2001年5月3日 || [[某城]] || 《联合声明》\n|}\n")
+    found = summits(text, title="张李峰会")
+    assert found["2001-05-03"]["participants"] == {"张三", "李四"}
+    assert found["2001-05-03"]["ordinal"] == {1}
+
+
+def test_a_multilateral_gathering_and_words_about_a_meeting_are_no_summit():
+    gathering = PAIR + "2001年5月3日，两国领导人赴[[某城]]出席金砖国家领导人第三次会晤。"
+    speaking = PAIR + "乙国驻甲国大使[[王五]]2001年5月4日在某城解读会晤成果时称，两位领导人共举行7场活动。"
+    assert summits(gathering, title="张李峰会") == {}
+    assert summits(speaking, title="张李峰会") == {}
+
+
+def test_a_plain_name_in_a_people_column_is_a_participant():
+    text = HEAD + ('{| class="wikitable"\n! 日期 !! 地点 !! 甲方 !! 乙方\n|-\n'
+                   "| 1975年12月1日至5日 || 甲国 || 毛泽东、邓小平 || [[李四]]\n|}\n")
+    found = summits(text)
+    assert found["1975-12-01"]["participants"] == {"毛泽东", "邓小平", "李四"}

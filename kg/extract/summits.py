@@ -33,7 +33,8 @@ MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|高峰�
 _MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|会面|会见|见面|峰会)|举行.{0,6}(会晤|会谈|峰会)"
                            r"|(会晤|会谈|会面|会见)了?")
 NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|拟于|准备|筹备|提议|邀请|原定|原拟|希望|致函|致电|致信"
-                      r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便|未定|可能|预计|有望|或将|呼吁")
+                      r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便|未定|可能|预计|有望|或将|呼吁"
+                      r"|解读|回顾|回忆|透露|撰文|评论|报道")
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
 NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长|国务卿|特使|特别代表|大使|顾问|秘书长|发言人|议员|州长|市长")
 _CLAUSE = re.compile(r"[，,；;：:]")
@@ -41,6 +42,11 @@ _CLAUSE = re.compile(r"[，,；;：:]")
 _VISIT = re.compile(r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|出访|抵达|到访|前往|来到|飞抵|赴|应邀|邀请|出席|率团|率领")
 #: After a name: the name only qualifies someone else (习近平特使张三, 李四夫人).
 _QUALIFIES = re.compile(r"^(的)?(特使|特别代表|代表|夫人|丈夫|妻子|使者|顾问)")
+#: Words that stand for both leaders of the article's two sides.
+_BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑")
+#: Gatherings of many states: not themselves a summit of two sides.
+MULTILATERAL = re.compile(r"金砖|二十国集团|G20|亚太经合|APEC|上海合作组织|上合组织|东盟|联合国|七国集团|G7|八国集团|北约"
+                          r"|欧洲安全与合作|东亚峰会|亚信|欧盟|非盟|气候大会")
 #: Words that refer back to the two sides introduced before (两人会面, 双方会谈).
 BACK_REFERENCE = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|此次会晤|这次会谈|两国首脑")
 ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)(?:第(?P<n>[0-9一二三四五六七八九十两]+)次"
@@ -101,10 +107,13 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     if around is None:
         return summits
     kept = [around]
+    boxed_venue = [v for v in reading.registry.facts_about(around.id, Prop.VENUE)][:1]
     for summit in summits:
         if summit.id == around.id:  # the prose found the infobox's summit itself: its days stand
             reading.registry.keep_only(around.id, Prop.START_DATE, around.start)
             reading.registry.keep_only(around.id, Prop.END_DATE, around.end)
+            if boxed_venue:
+                reading.registry.keep_only(around.id, Prop.VENUE, boxed_venue[0])
             continue
         if summit.start <= around.end and around.start <= summit.end:
             reading.registry.move(summit.id, around.id, Prop.OUTCOME)
@@ -307,6 +316,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     period = people.periods.get(section)
     _from_administration(reading, people, participants, period, section)
     _from_leaders_in_office(reading, people, participants, when.start)
+    _from_the_subject(reading, participants, anchor, paragraph, section)
     dropped = _below_the_top(reading, people, participants, sentences[max(0, index - 1):index + 1], when.start)
     first = next((spot.key for spot in anchor.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
                   and not _QUALIFIES.match(anchor.hans[spot.end:])), None)
@@ -365,6 +375,37 @@ def _stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sen
                 person = found.setdefault(spot.key, _Participant(spot.key, spot.surface, stated=True))
                 person.evidence.append(sentence.evidence())
     return found
+
+
+def subject_pair(reading: Reading) -> tuple[tuple[str, str, Sentence], ...]:
+    """The two leaders an article is about, as its first lead sentence names them
+    (``A与B的峰会是指…``): (key, surface, sentence) each, or nothing when it names other than two."""
+    for sentence in reading.lead[:1]:
+        found: dict[str, tuple[str, str, Sentence]] = {}
+        for spot in sentence.spots:
+            if reading.registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:]):
+                found.setdefault(spot.key, (spot.key, spot.surface, sentence))
+        if len(found) == 2:
+            return tuple(found.values())
+    return ()
+
+
+def _from_the_subject(reading: Reading, participants: dict[str, _Participant], anchor: Sentence,
+                      paragraph: list[Sentence], section: Section | None) -> None:
+    """``两人``, ``双方``, ``第一次峰会`` with fewer than two names: the two leaders the
+    article is about (its first sentence) are the ones who met."""
+    if len(participants) >= 2:
+        return
+    heading = to_hans(section.heading) if section else ""
+    if not (_BOTH_SIDES.search(anchor.hans) or ORDINAL.search(heading)) or MULTILATERAL.search(anchor.hans):
+        return
+    pair = subject_pair(reading)
+    if not pair or any(key not in {k for k, _, _ in pair} for key in participants):
+        return
+    for key, surface, sentence in pair:
+        person = participants.setdefault(key, _Participant(key, surface))
+        if not person.stated:
+            person.inferences.append((Inference.LEAD_PARAGRAPH, (), (sentence.evidence(), anchor.evidence())))
 
 
 def _below_the_top(reading: Reading, people: People, participants: dict[str, _Participant],

@@ -20,8 +20,8 @@ from kg.extract.people import People
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans, to_hant
-from kg.extract.summits import DOCUMENT_WORDS, NOT_TOP, SummitFound, _digest
-from kg.model import Evidence, Kind, Label, Prop, Severity, Span
+from kg.extract.summits import DOCUMENT_WORDS, NOT_TOP, SummitFound, _digest, subject_pair
+from kg.model import Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Cell, Table, passage
 
 _COLUMNS = (
@@ -32,6 +32,7 @@ _COLUMNS = (
     ("outcome", re.compile(r"成果|文件|签署|结果|协议|宣言")),
 )
 _TITLED_NAME = re.compile(r"^(?P<office>.*?(?:" + "|".join(OFFICE_WORDS) + r"))(?P<name>[\u4e00-\u9fff·‧・]{2,10})$")
+_PLAIN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}[·‧・][\u4e00-\u9fff·‧・]{1,12}$")
 _DOCUMENT = re.compile(r"《(?P<t>[^《》]+)》")
 
 
@@ -145,7 +146,10 @@ def _summit(reading: Reading, people: People, row: _Row) -> SummitFound | None:
                     continue
                 persons.append((registry.named(Kind.PERSON, name, article=name if _linked(entry, name) else None),
                                 office, cell))
-    keys = tuple(sorted({p.key for p, _, _ in persons}))
+    inferred = []
+    if "people" not in row.cells:  # a table of one pair's meetings names them only in the lead
+        inferred = [registry.named(Kind.PERSON, surface) for _, surface, _ in subject_pair(reading)]
+    keys = tuple(sorted({p.key for p, _, _ in persons} | {p.key for p in inferred}))
     if len(keys) < 2:
         reading.note(f"a meeting table row of {start.isoformat()} names fewer than two leaders; no summit made",
                      row.span.start, Severity.INFO)
@@ -170,6 +174,15 @@ def _summit(reading: Reading, people: People, row: _Row) -> SummitFound | None:
             registry.fact(participation, Prop.SIDE, registry.named(Kind.COUNTRY, side))
         if office:
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office), evidence=evidence)
+    for person, (_, _, sentence) in zip(inferred, subject_pair(reading)):
+        registry.fact(summit, Prop.PARTICIPANT, person, evidence=(sentence.evidence(), row_evidence),
+                      inference=Inference.LEAD_PARAGRAPH)
+        participation = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{_digest((person.key,))}")
+        registry.fact(summit, Prop.HAS_PARTICIPATION, participation)
+        registry.fact(participation, Prop.AGENT, person)
+        for office in people.offices.get(person.key, ())[:1]:
+            registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
+                          inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(person.key, office)],))
     _venue(reading, summit, row)
     _outcomes(reading, summit, row)
     for cell in row.cells.get("number", []):
@@ -198,9 +211,13 @@ def _people_of(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
             continue
         out.append((target, office))
     if not entry.links:
-        match = _TITLED_NAME.match(re.sub(r"[（(].*?[）)]", "", entry.text).strip())
+        text = re.sub(r"[（(].*?[）)]", "", entry.text).strip()
+        match = _TITLED_NAME.match(text)
         if match and not match["name"].endswith(OFFICE_WORDS):
             out.append((match["name"], match["office"]))
+        elif _PLAIN_NAME.match(text) and not text.endswith(OFFICE_WORDS) and not reading.index.is_state(text) \
+                and reading.registry.kind_of(text) in (None, Kind.PERSON):
+            out.append((text, None))  # a name the people column gives without a link: 毛泽东
     return out
 
 
