@@ -27,6 +27,7 @@ HERE = Path(__file__).parent
 FILES = (HERE / "data" / "query" / "fixture.trig", HERE / "data" / "reconcile" / "english.ttl", HERE / "data" / "reconcile" / "names.ttl")
 SCHEMAS = HERE / "fixtures" / "reconciliation-0.2"
 ROH, KIM_DJ, KIM_DJ_2 = "person/卢武铉", "person/金大中", "person/金大中-2"
+BASE_IRI = "https://w3id.org/summit-kg/id/"
 
 
 def _registry() -> Registry:
@@ -258,6 +259,10 @@ def test_malformed_json_is_a_400_that_says_where(app):
         ({"q0": {"query": ""}}, "non-empty"),
         ({"q0": {"query": "金", "colour": "red"}}, "unknown field 'colour'"),
         (["金"], "JSON object of queries"),
+        ({"q0": {"query": "金" * 501}}, "501 characters long; send at most 500"),
+        ({"q0": {"query": "金", "properties": [{"pid": "year", "v": 2000}] * 21}}, "give at most 20"),
+        ({"q0": {"query": "金", "properties": [{"pid": "year", "v": []}]}}, "needs 1 to 20 values"),
+        ({"q0": {"query": "金", "properties": [{"pid": "participant", "v": {"name": "金"}}]}}, "must be a string, a number"),
     ],
 )
 def test_bad_queries_are_400_naming_the_query_and_field(app, queries, words):
@@ -265,6 +270,32 @@ def test_bad_queries_are_400_naming_the_query_and_field(app, queries, words):
     assert words in message
     with pytest.raises(BadQuery):
         read_batch(json.dumps(queries))
+
+
+def test_the_same_batch_gives_the_same_bytes_under_any_hash_seed(tmp_path):
+    """Two groups of 60 names share one bigram each with the query: which 50 become candidates
+    must not depend on the order Python happens to iterate a set in."""
+    import os
+    import subprocess
+    import sys
+
+    people = "".join(
+        f'<{BASE_IRI}person/{group}{n}> a <https://w3id.org/summit-kg/ontology#Person> ; '
+        f'<http://www.w3.org/2000/01/rdf-schema#label> "{group}{n}"@zh-Hans .\n'
+        for group in ("甲乙", "丙丁") for n in range(60)
+    )
+    data = tmp_path / "people.ttl"
+    data.write_text(people, encoding="utf-8")
+    queries = {"q0": {"query": "甲乙丙丁", "limit": 100}, "q1": {"query": "首脑会晤"}}
+    path = "/reconcile?" + urlencode({"queries": json.dumps(queries, ensure_ascii=False)})
+    command = [str(Path(sys.executable).parent / "kg"), "serve", "--workers", "1", "--get", path, "--data", str(data)]
+    command += [arg for file in FILES for arg in ("--data", str(file))]
+    answers = {
+        subprocess.run(command, capture_output=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(answers) == 1
+    assert len(json.loads(answers.pop())["q0"]["result"]) == 50
 
 
 def test_a_batch_of_more_than_a_thousand_queries_is_refused(app):

@@ -26,6 +26,10 @@ from kg.reconcile.terms import PROPERTIES, TYPES, EntityType, Property, resolve_
 MAX_QUERIES = 1000
 #: Most candidates one query may ask for, and how many it gets when it does not say.
 MAX_LIMIT, DEFAULT_LIMIT = 100, 5
+#: Longest name, property value or prefix a request may send (a summit's name is under 50).
+MAX_TEXT = 500
+#: Most properties one query may give, and most values one property may have.
+MAX_PROPERTIES = 20
 _TYPE_NAMES = ", ".join(t.id for t in TYPES)
 _PROPERTY_NAMES = ", ".join(p.id for p in PROPERTIES)
 
@@ -102,6 +106,7 @@ def read_query(name: str, body: object) -> Query:
     text = body.get("query", "")
     if not isinstance(text, str):
         raise BadQuery(f"{where}: \"query\" must be a string")
+    check_length(f"{where}: \"query\"", text)
     properties = _properties(where, body.get("properties", []))
     if not text.strip() and not properties:
         raise BadQuery(f"{where}: give a non-empty \"query\" or at least one property")
@@ -145,6 +150,8 @@ def _limit(where: str, given: object) -> int:
 def _properties(where: str, given: object) -> tuple[PropertyValue, ...]:
     if not isinstance(given, list):
         raise BadQuery(f"{where}: \"properties\" must be a list of {{\"pid\": …, \"v\": …}}")
+    if len(given) > MAX_PROPERTIES:
+        raise BadQuery(f"{where}: {len(given)} properties; give at most {MAX_PROPERTIES}")
     found = []
     for item in given:
         if not isinstance(item, dict) or "pid" not in item or "v" not in item or not isinstance(item["pid"], str):
@@ -153,18 +160,32 @@ def _properties(where: str, given: object) -> tuple[PropertyValue, ...]:
         if prop is None:
             raise BadQuery(f"{where}: unknown property {item['pid']!r}; use one of {_PROPERTY_NAMES}")
         values = item["v"] if isinstance(item["v"], list) else [item["v"]]
+        if not values or len(values) > MAX_PROPERTIES:
+            raise BadQuery(f"{where}: property {prop.id!r} needs 1 to {MAX_PROPERTIES} values, not {len(values)}")
         found.append(PropertyValue(prop, tuple(_value(where, prop, v) for v in values)))
     return tuple(found)
 
 
+def check_length(what: str, text: str) -> None:
+    """A BadQuery when ``text`` is longer than any name the graph could hold."""
+    if len(text) > MAX_TEXT:
+        raise BadQuery(f"{what} is {len(text):,} characters long; send at most {MAX_TEXT}")
+
+
 def _value(where: str, prop: Property, given: object) -> Value:
-    if isinstance(given, bool | str):
+    if isinstance(given, str):
+        check_length(f"{where}: a value of {prop.id!r}", given)
+        return given
+    if isinstance(given, bool):
         return given
     if isinstance(given, int | float) and math.isfinite(given):
         return float(given)
     if isinstance(given, dict) and isinstance(given.get("id"), str):
         name = given.get("name")
-        return Reference(given["id"], name if isinstance(name, str) else None)
+        name = name if isinstance(name, str) else None
+        for text in (given["id"], name or ""):
+            check_length(f"{where}: a value of {prop.id!r}", text)
+        return Reference(given["id"], name)
     raise BadQuery(f"{where}: a value of {prop.id!r} must be a string, a number, a boolean or {{\"id\": …}}, not {json.dumps(given)[:60]}")
 
 
@@ -177,6 +198,8 @@ def read_extension(text: str) -> Extension:
         raise BadQuery(f"extend holds at most {MAX_QUERIES} ids, this one {len(body['ids'])}; split it")
     if not all(isinstance(i, str) for i in body["ids"]):
         raise BadQuery("extend: every id must be a string")
+    if len(body["properties"]) > MAX_PROPERTIES:
+        raise BadQuery(f"extend: {len(body['properties'])} properties; fetch at most {MAX_PROPERTIES} at a time")
     properties = []
     for item in body["properties"]:
         pid = item.get("id") if isinstance(item, dict) else None

@@ -27,7 +27,7 @@ from kg.reconcile.manifest import PATH, manifest, type_json
 from kg.reconcile.matching import Candidate, reconcile
 from kg.reconcile.names import languages_for
 from kg.reconcile.preview import card, description
-from kg.reconcile.queries import BadQuery, read_batch, read_extension
+from kg.reconcile.queries import BadQuery, check_length, read_batch, read_extension
 from kg.reconcile.suggest import PAGE, matching_entities, matching_properties, matching_types
 from kg.reconcile.terms import resolve_type, type_named
 
@@ -163,6 +163,7 @@ def _params(environ: dict, method: str) -> dict[str, str]:
 def _prefix(params: dict[str, str]) -> str:
     if "prefix" not in params:
         raise BadQuery("give the text typed so far as prefix=…")
+    check_length("prefix", params["prefix"])
     return params["prefix"]
 
 
