@@ -32,6 +32,10 @@ class QueryError(KgError):
     """A SPARQL query is malformed, unknown, or exceeded a limit."""
 
 
+class QueryTimeout(QueryError):
+    """A query ran past its time limit and was stopped."""
+
+
 class LinkError(KgError):
     """Reconciliation with Wikidata failed (endpoint down, bad answer, bad review file)."""
 

@@ -23,6 +23,8 @@ can never change the shape of the query, and the files run unchanged in any SPAR
 from __future__ import annotations
 
 import json
+import threading
+import time
 import unicodedata
 import re
 from collections.abc import Mapping, Sequence
@@ -45,7 +47,7 @@ from pyoxigraph import (
     serialize,
 )
 
-from kg.errors import QueryError
+from kg.errors import QueryError, QueryTimeout
 from kg.query_guard import check_query, read
 from kg.vocab import DEFAULT_BASE, PREFIXES
 
@@ -206,6 +208,8 @@ def _read(path: Path) -> NamedQuery:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise QueryError(f"{path}: cannot read the query: {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        raise QueryError(f"{path}: not UTF-8 text (byte {error.start}); save the query as UTF-8") from None
     return parse_named_query(text, name=path.stem, origin=str(path))
 
 
@@ -263,12 +267,15 @@ def execute(
     allow_service: bool = False,
     default_graphs: Sequence[NamedNode] = (),
     named_graphs: Sequence[NamedNode] = (),
+    deadline: float | None = None,
 ) -> Result:
     """The answer of ``sparql`` over ``store`` (the union of its graphs unless graphs are given).
 
     Raises :class:`QueryError` when the query does not parse, is an update, is too long or
     too deeply nested, calls a remote ``SERVICE`` while that is not allowed (see
-    :mod:`kg.query_guard`), or has more than ``max_results`` rows or triples.
+    :mod:`kg.query_guard`), or has more than ``max_results`` rows or triples; raises
+    :class:`~kg.errors.QueryTimeout` when ``deadline`` (a :func:`time.monotonic` instant)
+    passes while the answer is read.
     """
     check_query(sparql, allow_service=allow_service)
     try:
@@ -288,19 +295,46 @@ def execute(
     try:
         if isinstance(answer, QuerySolutions):
             variables = tuple(v.value for v in answer.variables)
-            rows = _bounded((tuple(row[v] for v in variables) for row in answer), max_results, "rows")
+            rows = _bounded((tuple(row[v] for v in variables) for row in answer), max_results, "rows", deadline)
             return Solutions(variables, rows)
-        return Triples(tuple(sorted(set(_bounded(iter(answer), max_results, "triples")), key=str)))
+        return Triples(tuple(sorted(set(_bounded(iter(answer), max_results, "triples", deadline)), key=str)))
     except (OSError, RuntimeError) as error:
         raise QueryError(f"the query failed: {error}") from None
 
 
-def _bounded(items, limit: int | None, what: str) -> tuple:
+def execute_within(seconds: float, store: Store, sparql: str, **options) -> Result:
+    """:func:`execute`, stopped after ``seconds``: the engine runs in a thread that is
+    abandoned (and dies with the process) when time is up.
+
+    Raises :class:`~kg.errors.QueryTimeout` when the query did not finish in time, and
+    whatever :func:`execute` raises.
+    """
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append(execute(store, sparql, deadline=time.monotonic() + seconds, **options))
+        except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
+            outcome.append(error)
+
+    worker = threading.Thread(target=run, name="kg-query", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if not outcome:
+        raise QueryTimeout(f"the query ran longer than {seconds:g} s and was stopped; add LIMIT, narrow it, or raise --timeout")
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
+
+
+def _bounded(items, limit: int | None, what: str, deadline: float | None = None) -> tuple:
     kept = []
     for item in items:
         kept.append(item)
         if limit is not None and len(kept) > limit:
             raise QueryError(f"the result has more than {limit} {what}, the limit here; add LIMIT or narrow the query")
+        if deadline is not None and time.monotonic() > deadline:
+            raise QueryTimeout(f"the query was still reading its answer after its time limit ({len(kept)} {what} so far)")
     return tuple(kept)
 
 

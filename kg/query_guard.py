@@ -9,7 +9,8 @@ refused too: what this module cannot check does not run. The same pass bounds th
 query's length and nesting, which is where the engine's own parser and planner crash
 (3,000 nested groups overflow its stack).
 
-    >>> check_query("SELECT * { ?s ?p ?o }")
+    >>> check_query("SELECT * { ?s ?p ?o }").cheap
+    False
     >>> check_query("SELECT * { # a comment ended by CR\\rSERVICE <http://127.0.0.1/> { ?s ?p ?o } }")
     Traceback (most recent call last):
     ...
@@ -96,31 +97,39 @@ def read(sparql: str) -> Reading:
     return Reading(frozenset(words), deepest)
 
 
-def check_query(sparql: str, *, allow_service: bool = False) -> None:
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a query may run here, and whether it is cheap enough to run without isolation."""
+
+    problem: str | None
+    cheap: bool = False
+
+
+def check_query(sparql: str, *, allow_service: bool = False) -> Verdict:
     """Refuse ``sparql`` before it runs when it is too long, nests too deep, or calls SERVICE.
 
-    Raises :class:`~kg.errors.QueryError` saying which, and what to do instead.
+    The verdict says whether the query is *cheap*: one connected basic graph pattern
+    whose every triple names a constant, with no filter, optional, union, aggregate,
+    ordering, subquery or path operator, so the engine streams its answer in time linear
+    in the data (see :func:`is_cheap`).
+
+    Raises :class:`~kg.errors.QueryError` saying what is wrong, and what to do instead.
     """
     if len(sparql) > MAX_LENGTH:
         raise QueryError(f"the query is {len(sparql):,} characters long, more than {MAX_LENGTH:,} accepted here; shorten it")
-    problem = _verdict(sparql, allow_service)
-    if problem is not None:
-        raise QueryError(problem)
+    verdict = _verdict(sparql, allow_service)
+    if verdict.problem is not None:
+        raise QueryError(verdict.problem)
+    return verdict
 
 
 @lru_cache(maxsize=4096)
-def _verdict(sparql: str, allow_service: bool) -> str | None:
+def _verdict(sparql: str, allow_service: bool) -> Verdict:
     reading = read(sparql)
     if reading.depth > MAX_DEPTH:
-        return f"the query is too complex: it nests {reading.depth} groups deep, more than {MAX_DEPTH} accepted here"
-    if allow_service:
-        return None
-    if reading.has_service:
-        return SERVICE_REFUSED
-    return _parsed_verdict(sparql, reading)
-
-
-def _parsed_verdict(sparql: str, reading: Reading) -> str | None:
+        return Verdict(f"the query is too complex: it nests {reading.depth} groups deep, more than {MAX_DEPTH} accepted here")
+    if reading.has_service and not allow_service:
+        return Verdict(SERVICE_REFUSED)
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.parser import parseQuery
 
@@ -128,22 +137,85 @@ def _parsed_verdict(sparql: str, reading: Reading) -> str | None:
     try:
         tree = parseQuery(text)
     except ParseBaseException as error:
+        if allow_service:
+            return Verdict(None)  # nothing to guard: let the engine say what is wrong
         if reading.looks_like_update:
-            return "this endpoint is read-only: SPARQL Update is refused"
-        return f"the query does not parse: {error.msg} (line {error.lineno}, column {error.col})"
+            return Verdict("this endpoint is read-only: SPARQL Update is refused")
+        return Verdict(f"the query does not parse: {error.msg} (line {error.lineno}, column {error.col})")
     except RecursionError:
-        return "the query is too complex to read; simplify it"
-    if _has_service(tree):
-        return SERVICE_REFUSED
-    return None
+        return Verdict("the query is too complex to read; simplify it")
+    if _has_service(tree) and not allow_service:
+        return Verdict(SERVICE_REFUSED)
+    return Verdict(None, is_cheap(tree))
+
+
+#: Parse-tree nodes a cheap query may hold; anything else (Filter, OptionalGraphPattern,
+#: GroupOrUnionGraphPattern, MinusGraphPattern, SubSelect, Aggregate_*, OrderClause, …)
+#: makes it a query for the workers.
+_CHEAP_NODES = {
+    "PrefixDecl", "Base", "SelectQuery", "AskQuery", "ConstructQuery", "DescribeQuery", "vars",
+    "GroupGraphPatternSub", "TriplesBlock", "PathAlternative", "PathSequence", "PathElt",
+    "pname", "literal", "LimitOffsetClauses", "ConstructTriples", "DatasetClause",
+}
+
+
+def is_cheap(tree: object) -> bool:
+    """Whether rdflib's parse tree is one connected basic graph pattern of constant-anchored triples.
+
+    >>> from rdflib.plugins.sparql.parser import parseQuery
+    >>> is_cheap(parseQuery("SELECT ?o { <http://x/a> ?p ?o . ?o a <http://x/C> } LIMIT 5"))
+    True
+    >>> is_cheap(parseQuery("SELECT * { ?a ?b ?c . ?d ?e ?f }"))
+    False
+    """
+    from rdflib.plugins.sparql.parserutils import CompValue
+    from rdflib.term import BNode, Variable
+
+    nodes, triples = [], []
+    stack = [tree]
+    while stack:
+        item = stack.pop()
+        name = item.name if isinstance(item, CompValue) else None
+        if name is not None:
+            nodes.append((name, item))
+        if name == "TriplesBlock":
+            triples.extend(item["triples"])
+        if name == "PathElt" and "mod" in item or name == "vars" and "expr" in item:
+            return False
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)) or type(item).__name__ == "ParseResults":
+            stack.extend(item)
+    if any(name not in _CHEAP_NODES for name, _ in nodes):
+        return False
+    groups: dict = {}
+
+    def root(variable):
+        while groups.setdefault(variable, variable) != variable:
+            variable = groups[variable]
+        return variable
+
+    for row in triples:
+        terms = list(row)
+        for start in range(0, len(terms) - 2, 3):
+            triple = terms[start:start + 3]
+            variables = [t for t in triple if isinstance(t, (Variable, BNode))]  # blank nodes join like variables
+            if len(variables) == 3:
+                return False  # ?s ?p ?o scans everything and anchors nothing
+            for variable in variables:
+                groups[root(variable)] = root(variables[0])
+    components = {root(v) for v in list(groups)}
+    return len(components) <= 1
 
 
 def _has_service(node: object) -> bool:
     """Whether rdflib's parse tree holds a SERVICE pattern at any depth."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     stack = [node]
     while stack:
         item = stack.pop()
-        if getattr(item, "name", None) == "ServiceGraphPattern":
+        if isinstance(item, CompValue) and item.name == "ServiceGraphPattern":
             return True
         if isinstance(item, dict):
             stack.extend(item.values())

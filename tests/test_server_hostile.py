@@ -67,3 +67,62 @@ def test_service_hidden_from_the_old_check_is_refused_on_every_path(app):
     for path in ("/sparql?query=" + quote(hidden), "/sparql?format=html&query=" + quote(hidden)):
         reply = request(app, path, accept="application/sparql-results+json")
         assert reply.status == 400 and b"SERVICE" in reply.body
+
+
+# --- the engine's limits and crashes ---------------------------------------------------------
+
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+CHEAP = "SELECT ?s WHERE { ?s a <https://w3id.org/summit-kg/ontology#Summit> }"
+
+
+def sparql(app, query: str, **kwargs):
+    return request(app, "/sparql?query=" + quote(query), accept="application/sparql-results+json", **kwargs)
+
+
+def test_three_thousand_nested_groups_are_refused_before_any_worker_runs():
+    fresh = App(Settings(port=0), data=FILES)
+    try:
+        reply = sparql(fresh, "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000)
+        assert reply.status == 400 and b"too complex" in reply.body
+        assert fresh.pool._all == set(), "a worker was started for a query refused by reading it"
+    finally:
+        fresh.close()
+
+
+def test_a_query_that_exhausts_a_workers_memory_is_413_not_worker_died():
+    hungry = "SELECT ?x WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i BIND(CONCAT(STR(?c), STR(?f), STR(?a), STR(?i)) AS ?x) } ORDER BY ?x"
+    small = App(Settings(port=0, worker_memory=600, query_timeout=60, workers=1), data=FILES)
+    try:
+        reply = sparql(small, hungry)
+        assert reply.status == 413 and b"memory" in reply.body, reply
+        assert sparql(small, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").status == 200  # a new worker took over
+    finally:
+        small.close()
+
+
+def test_fairness_per_client_limit_queue_deadline_and_cheap_queries_apart():
+    import json
+    import threading
+    import time
+
+    from kg.server.query_pool import QueryRequest
+
+    busy = App(Settings(port=0, workers=1, query_timeout=4.0, queue_wait=0.5, client_queries=1), data=FILES)
+    try:
+        assert sparql(busy, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").status == 200  # the worker is up
+        slow = threading.Thread(target=lambda: busy.pool.run(QueryRequest(SLOW, "", None), client="10.0.0.1"))
+        slow.start()
+        time.sleep(0.3)
+        second = busy.pool.run(QueryRequest(SLOW, "", None), client="10.0.0.1")
+        assert second.status == 429 and dict(second.headers).get("Retry-After")
+        started = time.monotonic()
+        queued = busy.pool.run(QueryRequest(SLOW, "", None), client="10.0.0.2")
+        assert queued.status == 503 and b"busy" in queued.body and time.monotonic() - started < 2.0
+        started = time.monotonic()
+        cheap = sparql(busy, CHEAP)
+        assert cheap.status == 200 and time.monotonic() - started < 0.5  # answered while the only worker is busy
+        assert len(json.loads(cheap.body)["results"]["bindings"]) == 5
+        assert request(busy, "/void", accept="text/turtle").status == 200
+        slow.join(10)
+    finally:
+        busy.close()

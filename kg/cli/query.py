@@ -7,8 +7,12 @@ from pathlib import Path
 import click
 
 from kg.errors import ConfigError
-from kg.query import Output, bind, execute, named_queries, render, resolve
+from kg.query import Output, bind, execute_within, named_queries, render, resolve
+from kg.server.settings import Settings
 from kg.store import DEFAULT_DATA, data_paths, load_store
+
+
+_SERVER_TIMEOUT = Settings.query_timeout
 
 
 @click.command("query")
@@ -23,7 +27,11 @@ from kg.store import DEFAULT_DATA, data_paths, load_store
     help="SELECT/ASK: table, csv, tsv or SPARQL JSON. CONSTRUCT: Turtle, N-Triples (csv/tsv) or JSON-LD (json).",
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
-def query(spec: str | None, data: tuple[Path, ...], params: tuple[str, ...], output: str, list_queries: bool) -> None:
+@click.option(
+    "--timeout", type=click.FloatRange(min=0, min_open=True), default=_SERVER_TIMEOUT, show_default=True,
+    help="Seconds the query may run before it is stopped (the same limit as kg serve's --query-timeout).",
+)
+def query(spec: str | None, data: tuple[Path, ...], params: tuple[str, ...], output: str, list_queries: bool, timeout: float) -> None:
     """Run a named query (see --list), a .rq file, or SPARQL text over the graph.
 
     \b
@@ -42,7 +50,7 @@ def query(spec: str | None, data: tuple[Path, ...], params: tuple[str, ...], out
         raise click.UsageError("give a query NAME, FILE or SPARQL text, or --list")
     chosen = resolve(spec)
     sparql = bind(chosen, dict(_pair(p) for p in params))
-    result = execute(load_store(data_paths(data)), sparql)
+    result = execute_within(timeout, load_store(data_paths(data)), sparql)
     click.echo(render(result, Output(output)).decode("utf-8"), nl=False)
 
 

@@ -10,8 +10,10 @@ A plain WSGI application (stdlib + pyoxigraph) served by waitress. Routes:
   a service description without a query, the query page in a browser. Updates are
   refused (403), other methods get 405. CORS is open: the data is public.
 
-Queries run in worker processes (:mod:`kg.server.query_pool`) so the time limit can stop them;
-results larger than the limit are refused. Settings: :mod:`kg.server.settings`; content
+Queries are read before they run (:mod:`kg.query_guard`): refused ones never reach the
+engine, cheap ones are answered here, the rest run in worker processes
+(:mod:`kg.server.query_pool`) so the time limit can stop them; results larger than the
+limit are refused. The data is one on-disk store (:mod:`kg.server.data`). Settings: :mod:`kg.server.settings`; content
 negotiation: :mod:`kg.server.negotiation`.
 
     >>> app = App(Settings(), data=(Path("tests/data/query/fixture.trig"),))
@@ -25,6 +27,7 @@ import dataclasses
 import hashlib
 import io
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -72,10 +75,23 @@ from kg.server.pages import (
     query_page,
 )
 from kg.query import GraphFormat, ResultFormat, named_queries, short
-from kg.server.query_pool import TEXT, QueryPool, QueryRequest, Reply, choose_graph_format, text_reply, with_charset
+from kg.errors import QueryError, QueryTimeout
+from kg.query_guard import check_query
+from kg.server.data import ServedData
+from kg.server.query_pool import (
+    CHEAP_BUDGET,
+    TEXT,
+    QueryPool,
+    QueryRequest,
+    Reply,
+    answer_query,
+    choose_graph_format,
+    text_reply,
+    with_charset,
+)
 from kg.server.settings import Settings
 from kg.reconcile.service import Reconciliation, is_reconcile_path
-from kg.store import default_graph_triples, graph_names, load_store, triples_about, triples_pointing_at
+from kg.store import default_graph_triples, graph_names, triples_about, triples_pointing_at
 
 SKG = "https://w3id.org/summit-kg/ontology#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -101,6 +117,7 @@ MAX_BODY = 1_000_000  # bytes of a POSTed query
 
 _REASONS = {
     200: "OK", 204: "No Content", 301: "Moved Permanently", 304: "Not Modified", 400: "Bad Request", 403: "Forbidden", 404: "Not Found",
+    429: "Too Many Requests",
     405: "Method Not Allowed", 406: "Not Acceptable", 413: "Content Too Large", 415: "Unsupported Media Type",
     500: "Internal Server Error", 503: "Service Unavailable",
 }
@@ -140,6 +157,7 @@ class _Request:
     accept_language: str
     content_type: str
     body: bytes
+    client: str  # the client's address: fairness between clients is counted by it
 
 
 class App:
@@ -147,8 +165,9 @@ class App:
 
     def __init__(self, settings: Settings, *, data: tuple[Path, ...]) -> None:
         self.settings = settings
-        self.store = load_store(data)
-        self.pool = QueryPool(data, settings)
+        self.data = ServedData.load(data)
+        self.store = self.data.store
+        self.pool = QueryPool(self.data.directory, settings)
         self.vocabulary = load_vocabulary()
         #: The published files served at /data/NAME: the data files and the build's other outputs beside them.
         self.dumps = published_dumps(data)
@@ -158,8 +177,9 @@ class App:
         self.modified = datetime.fromtimestamp(int(newest), tz=timezone.utc) if newest else None
 
     def close(self) -> None:
-        """End the query workers."""
+        """End the query workers and remove the served store."""
         self.pool.close()
+        self.data.close()
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         reply = self.cached(environ, self.handle(environ))
@@ -517,8 +537,23 @@ class App:
             default_graphs=tuple(params.get("default-graph-uri", [])),
             named_graphs=tuple(params.get("named-graph-uri", [])),
         )
-        reply = self.pool.run(query_request)
+        reply = self._answer(query_request, client=request.client)
         return _vary(self._query_page(query=sparql, reply=reply, script=self._script(request)) if html else reply)
+
+    def _answer(self, query: QueryRequest, *, client: str) -> Reply:
+        """A query refused by reading it never runs; a cheap one runs here, the rest in the workers."""
+        try:
+            verdict = check_query(query.sparql, allow_service=self.settings.allow_service)
+        except QueryError as error:
+            return text_reply(400, str(error))
+        if verdict.cheap:
+            try:
+                return answer_query(self.store, query, self.settings, deadline=time.monotonic() + CHEAP_BUDGET)
+            except QueryTimeout:
+                pass  # not so cheap after all: the workers can stop it
+            except MemoryError:
+                return text_reply(413, "the result is too large to hold; add LIMIT or narrow the query")
+        return self.pool.run(query, client=client)
 
     def _query_page(self, *, query: str | None, reply: Reply | None, script: Script = Script.SIMPLIFIED) -> Reply:
         examples = tuple(Link(f"{q.name}: {q.title}", query_href(q.text)) for q in named_queries())
@@ -573,6 +608,7 @@ def _read_request(environ: dict) -> _Request:
         accept_language=environ.get("HTTP_ACCEPT_LANGUAGE", ""),
         content_type=environ.get("CONTENT_TYPE", ""),
         body=body,
+        client=environ.get("REMOTE_ADDR", ""),
     )
 
 

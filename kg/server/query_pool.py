@@ -1,24 +1,38 @@
-"""SPARQL queries answered by worker processes, within the server's time and size limits.
+"""SPARQL queries answered within the server's time, size and fairness limits.
 
-pyoxigraph cannot interrupt a running query from another thread, so each query runs in
-a worker process; one that outlives the time limit is ended and replaced in the background.
+pyoxigraph cannot interrupt a running query from another thread, so a query that may run
+long runs in a worker process; one that outlives the time limit is ended and replaced in
+the background. A query that is refused (SERVICE, too deep, does not parse) never reaches
+a worker, and a *cheap* one (see :func:`kg.query_guard.check_query`) is answered in the
+server's own process within a short budget, so it never waits behind expensive ones.
+
+Fairness: each client address may have :attr:`Settings.client_queries` queries with the
+workers at once (more get 429), and a query waits at most :attr:`Settings.queue_wait`
+seconds for a free worker (then 503). A worker the engine crashes is replaced, and the
+client told what the crash means: 413 when the query ran out of memory (a result too
+large), 400 when the engine could not cope with its shape (too complex).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import shutil
+import signal
 import queue
+import sys
+import tempfile
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from pyoxigraph import NamedNode, Store
 
-from kg.errors import QueryError
+from kg.errors import QueryError, QueryTimeout
 from kg.server.negotiation import negotiate
 from kg.query import Boolean, GraphFormat, ResultFormat, Triples, execute, write_graph, write_results
 from kg.server.settings import Settings
-from kg.store import load_store
 
 
 @dataclass(frozen=True)
@@ -86,8 +100,16 @@ def choose_graph_format(request: QueryRequest) -> GraphFormat:
     return _GRAPH_TYPES.get(offer or "", GraphFormat.TURTLE)
 
 
-def answer_query(store: Store, request: QueryRequest, settings: Settings) -> Reply:
-    """The reply to one SPARQL query (what a worker process computes)."""
+#: Seconds a cheap query may take in the server's own process before it is handed to a worker.
+CHEAP_BUDGET = 0.5
+
+
+def answer_query(store: Store, request: QueryRequest, settings: Settings, *, deadline: float | None = None) -> Reply:
+    """The reply to one SPARQL query (what a worker process computes, or the server for a cheap one).
+
+    Raises :class:`~kg.errors.QueryTimeout` when ``deadline`` (a :func:`time.monotonic`
+    instant) passes while the answer is read.
+    """
     try:
         result = execute(
             store,
@@ -96,6 +118,7 @@ def answer_query(store: Store, request: QueryRequest, settings: Settings) -> Rep
             allow_service=settings.allow_service,
             default_graphs=[NamedNode(g) for g in request.default_graphs],
             named_graphs=[NamedNode(g) for g in request.named_graphs],
+            deadline=deadline,
         )
         if isinstance(result, Triples):
             graph_format = choose_graph_format(request)
@@ -104,10 +127,14 @@ def answer_query(store: Store, request: QueryRequest, settings: Settings) -> Rep
         if isinstance(result, Boolean) and result_format in (ResultFormat.CSV, ResultFormat.TSV):
             result_format = ResultFormat.JSON
         return Reply(200, with_charset(result_format.media_type), write_results(result, result_format))
+    except QueryTimeout:
+        raise
     except QueryError as error:
         return text_reply(400, str(error))
     except ValueError as error:  # a graph name that is not an IRI
         return text_reply(400, f"bad graph IRI in the request: {error}")
+    except MemoryError:
+        return _TOO_LARGE
 
 
 def with_charset(media_type: str) -> str:
@@ -115,36 +142,103 @@ def with_charset(media_type: str) -> str:
     return media_type if "charset" in media_type else media_type + "; charset=utf-8"
 
 
+_TOO_LARGE = text_reply(413, "the query needed more memory than a query may have here (its result or an intermediate "
+                             "one is too large); add LIMIT or narrow the query")
+_TOO_COMPLEX = text_reply(400, "the query is too complex for the engine (it failed on the query's shape); simplify it")
+
+
 # --- worker processes ----------------------------------------------------------------------
 
 
-def _work(connection, data: tuple[Path, ...], settings: Settings) -> None:
-    """A worker process: load the data once, then answer queries until the pipe closes."""
-    store = load_store(data)
+def _work(connection, directory: str, settings: Settings, stderr_path: str) -> None:
+    """A worker process: open the served store read-only, then answer queries until the pipe closes."""
+    from pyoxigraph import Store
+
+    _redirect_stderr(stderr_path)
+    _limit_memory(settings.worker_memory)
+    store = Store.read_only(directory)
     connection.send("ready")
     while True:
         try:
             request = connection.recv()
         except (EOFError, OSError):
             return
-        connection.send(answer_query(store, request, settings))
+        try:
+            reply = answer_query(store, request, settings)
+        except MemoryError:
+            reply = _TOO_LARGE
+        except Exception as error:  # noqa: BLE001 - a panic in the engine (pyo3's PanicException) is a BaseException
+            reply = _engine_failure(error)
+        except BaseException as error:  # noqa: BLE001
+            if isinstance(error, (KeyboardInterrupt, SystemExit)):
+                raise
+            reply = _engine_failure(error)
+        connection.send(reply)
+
+
+def _engine_failure(error: BaseException) -> Reply:
+    print(f"kg serve worker: the engine failed on a query: {type(error).__name__}: {error}", file=sys.stderr, flush=True)
+    return _TOO_COMPLEX
+
+
+def _redirect_stderr(path: str) -> None:
+    """Send this process's error output (the engine's crash messages too) to ``path``."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(descriptor, 2)
+    os.close(descriptor)
+
+
+def _limit_memory(megabytes: int) -> None:
+    """Cap this process's address space, so a runaway query fails here and not the machine."""
+    try:
+        import resource
+
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):
+        pass  # not on this platform: the timeout still bounds the query
+
+
+def crash_reply(exitcode: int | None, stderr_tail: str) -> Reply:
+    """What a worker's death means for the client, from its exit status and last words.
+
+    >>> crash_reply(-6, "memory allocation of 1073741824 bytes failed").status
+    413
+    >>> crash_reply(-11, "").status
+    400
+    """
+    if "memory allocation" in stderr_tail or "MemoryError" in stderr_tail or "out of memory" in stderr_tail.lower():
+        return _TOO_LARGE
+    if exitcode == -signal.SIGKILL:  # not us: the kernel's OOM killer
+        return _TOO_LARGE
+    return _TOO_COMPLEX
 
 
 @dataclass(eq=False)
 class _Worker:
     process: multiprocessing.process.BaseProcess
     connection: object
+    stderr_path: str
+
+    def last_words(self) -> str:
+        try:
+            with open(self.stderr_path, "rb") as file:
+                file.seek(0, os.SEEK_END)
+                file.seek(max(0, file.tell() - 4096))
+                return file.read().decode("utf-8", errors="replace")
+        except OSError:
+            return ""
 
 
 class QueryPool:
-    """Worker processes that answer SPARQL queries within the time limit.
+    """Worker processes that answer SPARQL queries within the time limit, fairly.
 
     A worker that is still busy when the limit is reached is ended and replaced in the
     background; the client gets a 503 that says so. Workers start on the first query.
     """
 
-    def __init__(self, data: tuple[Path, ...], settings: Settings) -> None:
-        self._data = data
+    def __init__(self, directory: Path, settings: Settings) -> None:
+        self._directory = str(directory)
         self._settings = settings
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -153,10 +247,15 @@ class QueryPool:
         self._all: set[_Worker] = set()
         self._restocking: list[threading.Thread] = []
         self._closed = False
+        self._per_client: Counter[str] = Counter()
+        self._logs = tempfile.mkdtemp(prefix="kg-workers-")
 
     def _start_worker(self) -> _Worker:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_work, args=(child, self._data, self._settings), daemon=True)
+        stderr_path = tempfile.mktemp(dir=self._logs, suffix=".log")
+        process = self._context.Process(
+            target=_work, args=(child, self._directory, self._settings, stderr_path), daemon=True
+        )
         process.start()
         child.close()
         try:
@@ -166,8 +265,8 @@ class QueryPool:
         if not ready:
             process.kill()
             process.join(5)
-            raise QueryError("a query worker process could not start or load the data; see the server's error output")
-        worker = _Worker(process, parent)
+            raise QueryError("a query worker process could not start or open the data; see the server's error output")
+        worker = _Worker(process, parent, stderr_path)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -180,7 +279,10 @@ class QueryPool:
 
     def _restock(self) -> None:
         if not self._closed:
-            self._idle.put(self._start_worker())
+            try:
+                self._idle.put(self._start_worker())
+            except QueryError as error:
+                print(f"kg serve: {error}", file=sys.stderr, flush=True)
 
     def _stop(self, worker: _Worker) -> None:
         worker.process.kill()
@@ -188,25 +290,54 @@ class QueryPool:
         worker.connection.close()
         with self._lock:
             self._all.discard(worker)
+        try:
+            os.unlink(worker.stderr_path)
+        except OSError:
+            pass
 
-    def run(self, request: QueryRequest) -> Reply:
-        """The reply to ``request``; a 503 when it ran out of time or no worker was free."""
-        timeout = self._settings.query_timeout
+    def _ensure_started(self) -> Reply | None:
         with self._lock:
             start = not self._started
             self._started = True
-        if start:
-            try:
-                for _ in range(self._settings.workers):
-                    self._idle.put(self._start_worker())
-            except QueryError as error:
-                with self._lock:
-                    self._started = False
-                return text_reply(503, str(error))
+        if not start:
+            return None
         try:
-            worker = self._idle.get(timeout=timeout)
+            for _ in range(self._settings.workers):
+                self._idle.put(self._start_worker())
+        except QueryError as error:
+            with self._lock:
+                self._started = False
+            return text_reply(503, str(error))
+        return None
+
+    def run(self, request: QueryRequest, *, client: str = "") -> Reply:
+        """The reply to ``request`` from ``client`` (its address): 429 when that client has
+        too many queries here already, 503 when no worker came free in time or the query
+        ran out of time."""
+        limit = self._settings.client_queries
+        with self._lock:
+            if client and self._per_client[client] >= limit:
+                return Reply(429, TEXT, f"this client already has {limit} queries running or waiting here; "
+                                        "wait for them to finish\n".encode(), (("Retry-After", "2"),))
+            self._per_client[client] += 1
+        try:
+            return self._run(request)
+        finally:
+            with self._lock:
+                self._per_client[client] -= 1
+                if self._per_client[client] <= 0:
+                    del self._per_client[client]
+
+    def _run(self, request: QueryRequest) -> Reply:
+        failed = self._ensure_started()
+        if failed is not None:
+            return failed
+        wait, timeout = self._settings.queue_wait, self._settings.query_timeout
+        try:
+            worker = self._idle.get(timeout=wait)
         except queue.Empty:
-            return text_reply(503, f"all {self._settings.workers} query workers stayed busy for {timeout:g} s; try again later")
+            return Reply(503, TEXT, f"all {self._settings.workers} query workers stayed busy for {wait:g} s; "
+                                    "try again later\n".encode(), (("Retry-After", "5"),))
         try:
             worker.connection.send(request)
             if worker.connection.poll(timeout):
@@ -214,8 +345,12 @@ class QueryPool:
                 self._idle.put(worker)
                 return reply
         except (EOFError, OSError):
+            worker.process.join(5)
+            reply = crash_reply(worker.process.exitcode, worker.last_words())
+            print(f"kg serve: a query worker died (exit status {worker.process.exitcode}); answered {reply.status}",
+                  file=sys.stderr, flush=True)
             self._replace(worker)
-            return text_reply(500, "the query worker died; the query may have exhausted memory")
+            return reply
         self._replace(worker)
         return text_reply(
             503, f"the query ran longer than {timeout:g} s, the limit here, and was stopped; add LIMIT or narrow the query"
@@ -230,3 +365,4 @@ class QueryPool:
             workers = list(self._all)
         for worker in workers:
             self._stop(worker)
+        shutil.rmtree(self._logs, ignore_errors=True)

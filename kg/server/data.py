@@ -1,0 +1,75 @@
+"""The served data: one on-disk store, written once, read by the app and every query worker.
+
+The files are bulk-loaded into a pyoxigraph store in a private directory when the server
+starts; the app reads it for pages and cheap queries and each worker process opens it
+read-only, so the data is held once (on disk and in the shared page cache), not once per
+process. The directory is removed when the server closes.
+
+    >>> served = ServedData.load((Path("tests/data/query/fixture.trig"),))
+    >>> len(served.store) > 100
+    True
+    >>> served.close()
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyoxigraph import RdfFormat, Store
+
+from kg.errors import InputError
+from kg.store import DEFAULT_DATA
+
+
+@dataclass
+class ServedData:
+    """The store the server answers from, and the directory that holds it."""
+
+    directory: Path
+    store: Store
+
+    @classmethod
+    def load(cls, paths: tuple[Path, ...]) -> ServedData:
+        """Bulk-load ``paths`` into a new on-disk store.
+
+        Raises :class:`~kg.errors.InputError` when a file is missing, has an extension that
+        is not an RDF format, or does not parse (and leaves no directory behind).
+        """
+        directory = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+        try:
+            store = Store(str(directory))
+            for path in paths:
+                _load(store, path)
+            store.flush()
+            store.optimize()
+        except BaseException:
+            shutil.rmtree(directory, ignore_errors=True)
+            raise
+        return cls(directory, store)
+
+    def open_read_only(self) -> Store:
+        """Another handle on the same data, for a worker process."""
+        return Store.read_only(str(self.directory))
+
+    def close(self) -> None:
+        """Remove the store's directory."""
+        del self.store
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def _load(store: Store, path: Path) -> None:
+    rdf_format = RdfFormat.from_extension(path.suffix.lstrip(".")) if path.suffix else None
+    if rdf_format is None:
+        raise InputError(f"{path}: unknown RDF file extension; use .trig, .ttl, .nt, .nq, .jsonld or .rdf")
+    if not path.is_file():
+        hint = " (run `kg build` first, or pass --data FILE)" if path == DEFAULT_DATA else ""
+        raise InputError(f"{path}: no such RDF file{hint}")
+    try:
+        store.bulk_load(path=path, format=rdf_format)
+    except SyntaxError as error:
+        raise InputError(f"{path}: not valid {rdf_format.name}: {error}; fix or rebuild the file") from None
+    except (OSError, ValueError) as error:
+        raise InputError(f"{path}: cannot load: {error}") from None
