@@ -37,6 +37,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/build_speed.py
 	$(BIN)/python benchmarks/query_store.py
 	$(BIN)/python benchmarks/reconcile_batch.py
+	@sh scripts/ensure-wrk
+	$(BIN)/python benchmarks/serve_load.py
 
 # The extraction scorecard on the realistic corpus (tests/data/realistic/); prints the table
 # and writes benchmarks/extraction-score.md. score-record raises the floor the ratchet test holds.

@@ -20,6 +20,7 @@ query's length and nesting, which is where the engine's own parser and planner c
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +31,8 @@ MAX_LENGTH = 100_000
 #: Deepest nesting of ``{ ( [`` accepted: the named queries nest 6 deep, rdflib's parser
 #: overflows its stack near 28 and the engine's near 3,000.
 MAX_DEPTH = 20
+
+_PARSER_LOCK = threading.Lock()
 
 SERVICE_REFUSED = "SERVICE calls to remote endpoints are disabled here; ask the operator to allow them"
 
@@ -135,7 +138,8 @@ def _verdict(sparql: str, allow_service: bool) -> Verdict:
 
     text = sparql.replace("\r\n", "\n").replace("\r", "\n")  # rdflib ends comments at LF only
     try:
-        tree = parseQuery(text)
+        with _PARSER_LOCK:  # pyparsing's grammar objects are not safe to share between threads
+            tree = parseQuery(text)
     except ParseBaseException as error:
         if allow_service:
             return Verdict(None)  # nothing to guard: let the engine say what is wrong
@@ -144,6 +148,8 @@ def _verdict(sparql: str, allow_service: bool) -> Verdict:
         return Verdict(f"the query does not parse: {error.msg} (line {error.lineno}, column {error.col})")
     except RecursionError:
         return Verdict("the query is too complex to read; simplify it")
+    except Exception as error:  # noqa: BLE001 - what rdflib cannot read does not run
+        return Verdict(f"the query could not be read here ({type(error).__name__}); write it in plain SPARQL 1.1")
     if _has_service(tree) and not allow_service:
         return Verdict(SERVICE_REFUSED)
     return Verdict(None, is_cheap(tree))

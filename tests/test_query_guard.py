@@ -90,3 +90,12 @@ def test_allowed_service_is_still_bounded():
     check_query("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }", allow_service=True)
     with pytest.raises(QueryError, match="too complex"):
         check_query("SELECT * " + "{" * 100 + "}" * 100, allow_service=True)
+
+
+def test_queries_read_from_many_threads_at_once_get_the_same_verdicts():
+    from concurrent.futures import ThreadPoolExecutor
+
+    queries = [f"SELECT ?s{i} WHERE {{ ?s{i} a <http://x/C{i}> ; <http://x/p> ?o{i} }} LIMIT {i + 1}" for i in range(40)]
+    with ThreadPoolExecutor(8) as pool:
+        verdicts = list(pool.map(check_query, queries))
+    assert all(v.problem is None and v.cheap for v in verdicts)

@@ -81,6 +81,7 @@ from kg.server.data import ServedData
 from kg.server.query_pool import (
     CHEAP_BUDGET,
     TEXT,
+    in_flight_limit,
     QueryPool,
     QueryRequest,
     Reply,
@@ -110,6 +111,8 @@ DCT = "http://purl.org/dc/terms/"
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 MAX_BODY = 1_000_000  # bytes of a POSTed query
+#: Server threads beyond those the worker queries may hold: pages and cheap queries always have these.
+CHEAP_THREADS = 8
 
 
 # --- requests and replies ------------------------------------------------------------------
@@ -677,7 +680,7 @@ def create_server(app: App):
     import waitress.server
 
     server = waitress.server.create_server(
-        app, host=app.settings.host, port=app.settings.port, threads=max(4, app.settings.workers + 2), ident="summit-kg"
+        app, host=app.settings.host, port=app.settings.port, threads=in_flight_limit(app.settings) + CHEAP_THREADS, ident="summit-kg"
     )
     for listener in (server, *getattr(server, "map", {}).values()):
         if isinstance(listener, waitress.server.BaseWSGIServer):

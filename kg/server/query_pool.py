@@ -214,6 +214,15 @@ def crash_reply(exitcode: int | None, stderr_tail: str) -> Reply:
     return _TOO_COMPLEX
 
 
+def in_flight_limit(settings: Settings) -> int:
+    """Most queries with the workers at once, running or waiting: one waiting per worker.
+
+    Past it a query gets 503 at once instead of holding a server thread while it waits,
+    so expensive queries can never take every thread from pages and cheap queries.
+    """
+    return 2 * settings.workers
+
+
 @dataclass(eq=False)
 class _Worker:
     process: multiprocessing.process.BaseProcess
@@ -314,11 +323,14 @@ class QueryPool:
         """The reply to ``request`` from ``client`` (its address): 429 when that client has
         too many queries here already, 503 when no worker came free in time or the query
         ran out of time."""
-        limit = self._settings.client_queries
+        limit, capacity = self._settings.client_queries, in_flight_limit(self._settings)
         with self._lock:
             if client and self._per_client[client] >= limit:
                 return Reply(429, TEXT, f"this client already has {limit} queries running or waiting here; "
                                         "wait for them to finish\n".encode(), (("Retry-After", "2"),))
+            if sum(self._per_client.values()) >= capacity:
+                return Reply(503, TEXT, f"all {self._settings.workers} query workers are busy and as many queries wait "
+                                        "for them; try again later\n".encode(), (("Retry-After", "5"),))
             self._per_client[client] += 1
         try:
             return self._run(request)

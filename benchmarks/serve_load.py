@@ -1,0 +1,253 @@
+"""`kg serve` under load: throughput beside Oxigraph's own server, and fairness under attack.
+
+Two measurements on one data file (``build/kg.trig`` if it exists, else the test fixture),
+loopback only, each bounded in time:
+
+1. **Throughput** (issue 15): requests per second for a small SELECT and for an entity's
+   description, from ``kg serve`` and from Oxigraph's own server (``oxigraph
+   serve-read-only``, the ``oxigraph`` wheel) on the same data, side by side, with the
+   ratio; and pyoxigraph answering the same query in-process with no HTTP at all, the
+   floor. Measured with ``wrk`` when it is installed (``make bench`` installs it), else
+   with a Python client (slower: then the client is the limit, and the ratio says less).
+2. **Fairness** (issue 12): 32 clients, each from its own loopback address, for
+   ``--seconds``; 8 loop a cartesian-product query, 24 loop pages, ``/void`` and small
+   lookups. Prints p50/p95/max latency and status counts per group; the target is the
+   24's p95 under 1 s and no 5xx except the expensive queries' own 503s.
+
+    python benchmarks/serve_load.py [--data FILE] [--seconds 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from urllib.parse import quote
+
+import pyoxigraph
+
+ROOT = Path(__file__).resolve().parent.parent
+FALLBACK = ROOT / "tests" / "data" / "query" / "fixture.trig"
+BIN = Path(sys.executable).parent
+SKG = "https://w3id.org/summit-kg/ontology#"
+SMALL = f"SELECT ?s WHERE {{ ?s a <{SKG}Summit> }}"
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+JSON = "application/sparql-results+json"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server exited early ({process.returncode})")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"nothing listened on port {port} within {seconds:g} s")
+
+
+class Server:
+    """A server process on a free loopback port, ended when the block ends."""
+
+    def __init__(self, argv: list[str], port: int) -> None:
+        self.port = port
+        self.process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+
+    def __enter__(self) -> Server:
+        wait_for(self.port, self.process)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def kg_serve(data: Path, **options: str) -> Server:
+    port = free_port()
+    argv = [str(BIN / "kg"), "serve", "--data", str(data), "--port", str(port)]
+    for name, value in options.items():
+        argv += ["--" + name.replace("_", "-"), value]
+    return Server(argv, port)
+
+
+def oxigraph_serve(data: Path, directory: Path) -> Server:
+    oxigraph = shutil.which("oxigraph", path=str(BIN)) or shutil.which("oxigraph")
+    if oxigraph is None:
+        raise SystemExit("no oxigraph server binary: pip install oxigraph (the test extra has it)")
+    subprocess.run([oxigraph, "load", "--location", str(directory), "--file", str(data)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    port = free_port()
+    return Server([oxigraph, "serve-read-only", "--location", str(directory), "--bind", f"127.0.0.1:{port}",
+                   "--union-default-graph"], port)
+
+
+# --- throughput --------------------------------------------------------------------------
+
+
+def rate(port: int, path: str, accept: str, seconds: float) -> float:
+    """Requests per second for GET ``path``: wrk with 8 connections, or 8 Python clients."""
+    url = f"http://127.0.0.1:{port}{path}"
+    if shutil.which("wrk"):
+        out = subprocess.run(["wrk", "-t2", "-c8", f"-d{seconds:g}s", "-H", f"Accept: {accept}", url],
+                             capture_output=True, text=True, check=True).stdout
+        non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+        total = int(re.search(r"(\d+) requests in", out)[1])
+        if non_2xx:
+            print(f"  ({non_2xx[1]} of {total} answers from {url[:60]}… were not 200; counted out)")
+        return (total - int(non_2xx[1] if non_2xx else 0)) / seconds
+    counts = Counter()
+    deadline = time.monotonic() + seconds
+
+    def client(index: int) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        while time.monotonic() < deadline:
+            connection.request("GET", path, headers={"Accept": accept})
+            response = connection.getresponse()
+            response.read()
+            counts[response.status] += 1
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return counts[200] / seconds
+
+
+def in_process_rate(data: Path, seconds: float) -> float:
+    store = pyoxigraph.Store()
+    store.load(path=data, format=pyoxigraph.RdfFormat.from_extension(data.suffix.lstrip(".")))
+    count, deadline = 0, time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        store.query(SMALL, use_default_graph_as_union=True).serialize(format=pyoxigraph.QueryResultsFormat.JSON)
+        count += 1
+    return count / seconds
+
+
+def an_entity(data: Path) -> str:
+    store = pyoxigraph.Store()
+    store.load(path=data, format=pyoxigraph.RdfFormat.from_extension(data.suffix.lstrip(".")))
+    rows = list(store.query(f"SELECT ?p WHERE {{ ?s <{SKG}participant> ?p }} ORDER BY ?p LIMIT 1", use_default_graph_as_union=True))
+    return rows[0]["p"].value
+
+
+def throughput(data: Path, seconds: float) -> None:
+    entity = an_entity(data)
+    local = "/id/" + entity.split("/id/", 1)[1]
+    describe = f"CONSTRUCT {{ <{entity}> ?p ?o . ?s ?q <{entity}> }} WHERE {{ {{ <{entity}> ?p ?o }} UNION {{ ?s ?q <{entity}> }} }}"
+    print(f"throughput, {seconds:g} s each, 8 connections ({'wrk' if shutil.which('wrk') else 'Python client'}); data {data}")
+    with tempfile.TemporaryDirectory() as directory:
+        with oxigraph_serve(data, Path(directory) / "oxigraph") as oxigraph:
+            ox_small = rate(oxigraph.port, "/query?query=" + quote(SMALL), JSON, seconds)
+            ox_entity = rate(oxigraph.port, "/query?query=" + quote(describe), "text/turtle", seconds)
+    with kg_serve(data) as kg:
+        kg_small = rate(kg.port, "/sparql?query=" + quote(SMALL), JSON, seconds)
+        kg_entity = rate(kg.port, local, "text/turtle", seconds)
+    floor = in_process_rate(data, seconds)
+    print(f"{'':32}{'kg serve':>12}{'oxigraph':>12}{'ratio':>8}   target ≥ 0.50")
+    print(f"{'small SELECT (req/s)':32}{kg_small:12.0f}{ox_small:12.0f}{kg_small / ox_small:8.2f}")
+    print(f"{'entity description (req/s)':32}{kg_entity:12.0f}{ox_entity:12.0f}{kg_entity / ox_entity:8.2f}")
+    print(f"{'pyoxigraph in-process, no HTTP':32}{floor:12.0f}  (the engine's own floor: queries/s)")
+
+
+# --- fairness ----------------------------------------------------------------------------
+
+
+def fairness(data: Path, seconds: float) -> bool:
+    with kg_serve(data) as kg:
+        entity = an_entity(data)
+        cheap_paths = [
+            "/id/" + entity.split("/id/", 1)[1], "/void", "/",
+            "/sparql?query=" + quote(SMALL),
+            "/sparql?query=" + quote(f"SELECT ?p ?o WHERE {{ <{entity}> ?p ?o }}"),
+        ]
+        expensive_path = "/sparql?query=" + quote(CARTESIAN)
+        results: dict[str, list[tuple[float, int]]] = {"expensive": [], "others": []}
+        lock = threading.Lock()
+        deadline = time.monotonic() + seconds
+
+        def client(index: int) -> None:
+            group = "expensive" if index < 8 else "others"
+            source = (f"127.0.0.{10 + index}", 0)  # one address per client: fairness is per address
+            connection = http.client.HTTPConnection("127.0.0.1", kg.port, timeout=60, source_address=source)
+            turn = index
+            while time.monotonic() < deadline:
+                path = expensive_path if group == "expensive" else cheap_paths[turn % len(cheap_paths)]
+                turn += 1
+                started = time.monotonic()
+                try:
+                    connection.request("GET", path, headers={"Accept": JSON if "sparql" in path else "text/html"})
+                    response = connection.getresponse()
+                    response.read()
+                    status = response.status
+                    if response.getheader("Connection", "").lower() == "close":
+                        connection.close()
+                except (OSError, http.client.HTTPException):
+                    status = 599  # the connection failed: counted as a server error
+                    connection.close()
+                with lock:
+                    results[group].append((time.monotonic() - started, status))
+                if group == "expensive" and status in (429, 503):
+                    time.sleep(0.05)
+
+        threads = [threading.Thread(target=client, args=(i,)) for i in range(32)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    print(f"\nfairness: 32 clients for {seconds:g} s, 8 looping a cartesian product, 24 looping pages, /void and lookups")
+    ok = True
+    for group, samples in results.items():
+        latencies = sorted(latency for latency, _ in samples)
+        statuses = Counter(status for _, status in samples)
+        p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else float("nan")
+        print(f"  {group:10} {len(samples):6} requests  p50 {statistics.median(latencies) * 1000:7.1f} ms  "
+              f"p95 {p95 * 1000:7.1f} ms  max {latencies[-1] * 1000:7.1f} ms  statuses {dict(sorted(statuses.items()))}")
+        if group == "others":
+            server_errors = sum(n for status, n in statuses.items() if status >= 500)
+            ok &= p95 < 1.0 and server_errors == 0
+        else:
+            ok &= all(status in (200, 429, 503) for status in statuses)
+    print(f"  target (others' p95 < 1 s, no 5xx but the expensive queries' own 503s): {'met' if ok else 'NOT met'}")
+    return ok
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    default = ROOT / "build" / "kg.trig"
+    parser.add_argument("--data", type=Path, default=default if default.is_file() else FALLBACK)
+    parser.add_argument("--seconds", type=float, default=20.0, help="length of the fairness run (0: skip)")
+    parser.add_argument("--rate-seconds", type=float, default=5.0, help="length of each throughput run (0: skip)")
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}")
+    if args.rate_seconds > 0:
+        throughput(args.data, args.rate_seconds)
+    if args.seconds > 0:
+        fairness(args.data, args.seconds)
+
+
+if __name__ == "__main__":
+    main()
