@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import signal
+
 import click
 
 from kg.server.app import App, create_server, request
@@ -50,6 +52,7 @@ def serve(data: tuple[Path, ...], get_path: str | None, accept: str, **settings)
                 raise SystemExit(2)
             return
         server = create_server(app)
+        signal.signal(signal.SIGTERM, _stop)  # a service manager's stop cleans up like Ctrl-C
         click.echo(f"Serving {', '.join(map(str, data_paths(data)))} on http://{app.settings.host}:{server.effective_port}/ (Ctrl-C stops)", err=True)
         try:
             server.run()
@@ -59,3 +62,7 @@ def serve(data: tuple[Path, ...], get_path: str | None, accept: str, **settings)
             server.close()
     finally:
         app.close()
+
+
+def _stop(signum, frame) -> None:
+    raise KeyboardInterrupt

@@ -155,8 +155,8 @@ def _work(connection, directory: str, settings: Settings, stderr_path: str) -> N
     from pyoxigraph import Store
 
     _redirect_stderr(stderr_path)
-    _limit_memory(settings.worker_memory)
     store = Store.read_only(directory)
+    _limit_memory(settings.worker_memory)  # after opening: the cap is for queries, not for starting
     connection.send("ready")
     while True:
         try:
