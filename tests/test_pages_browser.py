@@ -84,3 +84,40 @@ def test_the_query_page_runs_a_query(site, tmp_path):
 def test_hostile_labels_stay_text_in_the_browser(site, tmp_path):
     page = dom(site + "/id/person/mallory", tmp_path)
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+
+
+CJK_FONTS = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout.strip() if shutil.which("fc-list") else ""
+
+
+def screenshot(url: str, path: Path, profile: Path) -> bytes:
+    command = [
+        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={profile}", "--window-size=1100,1500", f"--screenshot={path}", url,
+    ]
+    done = subprocess.run(command, capture_output=True, timeout=120)
+    assert done.returncode == 0 and path.is_file(), done.stderr.decode(errors="replace")[-2000:]
+    return path.read_bytes()
+
+
+@pytest.mark.skipif(not CJK_FONTS, reason="no CJK font: run `sh scripts/ensure-chromium` (installs fonts-noto-cjk, as root)")
+def test_screenshots_of_the_pages_people_read(site, tmp_path):
+    """Index, a summit, a person, the timeline and the network, as Chromium draws them.
+
+    Set KG_SCREENSHOTS=DIR to keep the pictures (they are looked at, not compared).
+    """
+    import os
+    import struct
+
+    keep = Path(os.environ.get("KG_SCREENSHOTS") or tmp_path)
+    keep.mkdir(parents=True, exist_ok=True)
+    index = dom(site + "/", tmp_path)
+    summit = re.findall(r'<tr class="summit"><td>[^<]*</td><td><a href="([^"?]+)', index)[1]
+    person = re.search(r'<a href="(/id/person/[^"?]+)', index)[1]
+    pages = {"index": "/?lang=zh-Hans", "summit": summit + "?lang=zh-Hans", "person": person + "?lang=zh-Hant",
+             "timeline": "/timeline?lang=en", "network": "/network?lang=zh-Hans"}
+    for name, path in pages.items():
+        png = screenshot(site + path, keep / f"{name}.png", tmp_path / "profile")
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = struct.unpack(">II", png[16:24])
+        assert (width, height) == (1100, 1500) and len(png) > 20_000, name  # a drawn page, not a blank one

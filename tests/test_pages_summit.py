@@ -84,3 +84,50 @@ def test_summit_pages_embed_the_same_triples_as_their_turtle(app):
         data = re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)[1]
         turtle = request(app, path + "?format=ttl").body
         assert isomorphic(rdflib.Graph().parse(data=data, format="json-ld"), rdflib.Graph().parse(data=turtle, format="turtle"))
+
+
+# --- pictures --------------------------------------------------------------------------------------
+
+
+def svg_of(text: str) -> str:
+    return re.search(r"<svg .*?</svg>", text, re.S)[0]
+
+
+def test_timeline_draws_every_summit_by_year_as_svg_without_script(app):
+    text = page(app, "/timeline")
+    svg = svg_of(text)
+    assert "<script" not in svg.lower() and "<script" not in text.split("</head>")[1].lower()
+    linked = re.findall(r'<a href="(/id/summit/[^"?]+)', svg)
+    assert linked == summit_paths(app)  # every summit, in date order
+    years = [int(y) for y in re.findall(r">(\d{4})</text>", svg)]
+    assert years[0] == 2000 and years[-1] >= 2018
+    positions = [float(y) for y in re.findall(r'<circle cx="\d+" cy="([\d.]+)"', svg)]
+    assert positions == sorted(positions) and positions[1] - positions[0] > positions[3] - positions[2]  # spaced by time
+
+
+def test_timeline_filters_by_country_on_the_server(app):
+    text = page(app, "/timeline?lang=zh-Hans")
+    choices = re.findall(r'<a href="(/timeline\?country=[^"]+)"[^>]*>([^<]+)</a>', text)
+    assert {name for _, name in choices} == {"大韩民国", "朝鲜民主主义人民共和国"}
+    for href, _ in choices:
+        assert len(re.findall(r"<circle", svg_of(page(app, html.unescape(href))))) == 5  # every summit here had both sides
+    assert request(app, "/timeline?country=nowhere").status == 404
+
+
+def test_network_joins_leaders_who_met_with_how_often(app):
+    svg = svg_of(page(app, "/network?lang=zh-Hans"))
+    assert "<script" not in svg.lower()
+    leaders = dict(re.findall(r'<g id="(n[0-9a-f]+)"[^>]*>.*?<text[^>]*>([^<]+)</text>', svg, re.S))
+    assert set(leaders.values()) == {"金大中", "金正日", "卢武铉", "文在寅", "金正恩"}
+    assert sorted(re.findall(r">×(\d+)</text>", svg)) == ["1", "1", "3"]  # 2000, 2007, and 2018 three times
+    assert all(href.startswith("/id/person/") for href in re.findall(r'<a href="([^"]+)"><g', svg))
+
+
+def test_person_pages_link_the_pictures_and_the_network_focuses_them(app):
+    person = page(app, "/id/person/%E6%96%87%E5%9C%A8%E5%AF%85?lang=zh-Hans")  # 文在寅
+    links = re.search(r'<p class="pictures">(.*?)</p>', person, re.S)[1]
+    network_href = html.unescape(re.search(r'href="(/network\?person=[^"]+)"', links)[1])
+    assert re.search(r'href="/timeline\?country=', links)
+    focused = svg_of(page(app, network_href))
+    assert 'stroke="#000"' in focused and focused.count('opacity="0.3"') == 3  # 文在寅 and 金正恩 stand out
+    assert 'href="/timeline"' in page(app, "/") and 'href="/network"' in page(app, "/")

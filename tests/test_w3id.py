@@ -98,7 +98,7 @@ def test_every_w3id_iri_in_the_data_reaches_the_server(server):
      ("contexts/skg.jsonld", "*/*", "application/ld+json"), ("shapes", "*/*", "text/turtle"),
      ("void", "application/ld+json", "application/ld+json"), (".well-known/void", "text/turtle", "text/turtle"),
      ("data/fixture.trig", "*/*", "application/trig"), ("sparql?query=ASK%7B%7D", "*/*", "application/sparql-results+json"),
-     ("", "text/html", "text/html")],
+     ("", "text/html", "text/html"), ("timeline", "text/html", "text/html"), ("network", "text/html", "text/html")],
 )
 def test_each_published_path_redirects_to_what_the_server_serves(server, path, accept, media_type):
     location, _ = redirect(W3ID + path)

@@ -54,6 +54,8 @@ from kg.extract.scripts import to_hans
 from kg.server import representations
 from kg.server.negotiation import negotiate, reader_language, reader_script
 from kg.server.representations import minted_case
+from kg.server.overview import element_id, network, summit_rows
+from kg.server.pictures import Leader, Meeting, TimelineItem, network_svg, timeline_svg
 from kg.server.summary import summarize
 from kg.server.vocabulary import load_vocabulary
 from kg.server.published import CONTEXT_PATH, published, published_dumps
@@ -68,8 +70,11 @@ from kg.server.pages import (
     entity_page,
     error_page,
     index_page,
+    network_page,
     ontology_page,
+    person_links,
     summit_summary,
+    timeline_page,
     pick_label,
     query_href,
     query_page,
@@ -234,6 +239,10 @@ class App:
             return self._entity(request)
         if request.path == "/ontology":
             return self._ontology(request)
+        if request.path == "/timeline":
+            return self._timeline(request)
+        if request.path == "/network":
+            return self._network(request)
         if request.path.startswith("/data/") and request.path[len("/data/"):] in self.dumps:
             dump = self.dumps[request.path[len("/data/"):]]
             return Reply(200, with_charset(dump.media_type), dump.path.read_bytes())
@@ -299,11 +308,14 @@ class App:
             return "/id/" + iri[len(self.settings.base):]
         return None
 
-    def _term_link(self, term, script: Script) -> Link:
+    def _term_link(self, term, script: Script, lang: str = "") -> Link:
+        """How a term shows on a page: local nodes by label in the reader's script, ontology terms by their label."""
         if isinstance(term, NamedNode):
             term_labels = self.vocabulary.labels(term.value)
-            if term_labels:  # an ontology term: its label, linked to its documentation
-                return Link(pick_label(term_labels, script) or short(term), "/ontology#" + term.value.rpartition("#")[2], short(term))
+            if term_labels:  # an ontology term: its label (English for an English reader), linked to its documentation
+                english = [label for label in term_labels if label.language == "en"] if lang == "en" else []
+                label = pick_label(english or term_labels, script) or short(term)
+                return Link(label, "/ontology#" + term.value.rpartition("#")[2], short(term))
             href = self.local_href(term.value)
             label = (self._label(term, script) or self._described_label(term, script)) if href else None
             if href is not None:
@@ -405,37 +417,94 @@ class App:
         if representation.writer:
             body = representations.write(triples, representation, context_url=self.context_url())
             return Reply(200, with_charset(representation.media_type), body, headers)
-        script = self._script(request)
+        script, lang = self._script(request), self._lang(request)
         outgoing = tuple(t for t in outgoing if t.subject == subject)  # /void's RDF has more than its page
         view = EntityView(
             iri=subject.value,
             title=self._label(subject, script) or short(subject),
-            types=tuple(self._term_link(t.object, script) for t in outgoing if t.predicate == RDF_TYPE),
+            types=tuple(self._term_link(t.object, script, lang) for t in outgoing if t.predicate == RDF_TYPE),
             outgoing=tuple(
-                Statement(self._term_link(t.predicate, script), self._term_link(t.object, script))
+                Statement(self._term_link(t.predicate, script, lang), self._term_link(t.object, script))
                 for t in outgoing if t.predicate != RDF_TYPE
             ),
-            incoming=tuple(Statement(self._term_link(t.predicate, script), self._term_link(t.subject, script)) for t in incoming),
+            incoming=tuple(Statement(self._term_link(t.predicate, script, lang), self._term_link(t.subject, script)) for t in incoming),
             sources=self._sources(outgoing, script),
             same_as=tuple(
                 Link(short(t.object), t.object.value) for t in outgoing
                 if t.predicate == OWL_SAME_AS and isinstance(t.object, NamedNode) and t.object.value.startswith(WIKIDATA)
             ),
             script=script,
-            lang=self._lang(request),
+            lang=lang,
         )
         summary = ""
         if any(t.predicate == RDF_TYPE and t.object == NamedNode(SKG + "Summit") for t in outgoing):
             facts = summarize(
                 self.store, subject, link=lambda node: self._term_link(node, script),
-                fact_label=lambda iri: pick_label(self.vocabulary.labels(iri), script) or short(NamedNode(iri)),
+                fact_label=lambda iri: self._term_link(NamedNode(iri), script, lang).text,
             )
             summary = summit_summary(facts, lang=view.lang)
+        elif any(t.predicate == RDF_TYPE and t.object == NamedNode(SKG + "Person") for t in outgoing):
+            key = quote(unquote(subject.value.rpartition("/")[2]))
+            summary = person_links(
+                view.title, network_href=f"/network?person={key}&lang={view.lang}",
+                timeline_href=self._person_timeline(subject, view.lang), lang=view.lang,
+            )
         page = entity_page(
             view, representations=_formats(document), alternates=_alternates(document),
             data=representations.embedded(triples).decode("utf-8"), summary=summary,
         )
         return Reply(200, _HTML, page.encode("utf-8"), headers)
+
+    def _timeline(self, request: _Request) -> Reply:
+        """Every summit by date, drawn as SVG; ``?country=KEY`` keeps the summits that country took part in or hosted."""
+        script, lang = self._script(request), self._lang(request)
+        rows = summit_rows(self.store)
+        wanted = _first(request.params, "country")
+        countries = sorted({c for row in rows for c in row.countries}, key=lambda c: self._term_link(c, script).text)
+        selected = next((c for c in countries if unquote(c.value.rpartition("/")[2]) == wanted or c.value == wanted), None)
+        if wanted is not None and selected is None:
+            return self._not_found(request, f"no summit involves a country {wanted!r}; the countries are listed at /timeline")
+        items = [
+            TimelineItem(
+                self._term_link(row.summit, script).text, self._term_link(row.summit, script).href or "", row.date,
+                tuple(self._term_link(p, script).text for p in row.participants),
+            )
+            for row in rows if selected is None or selected in row.countries
+        ]
+        choices = [
+            Link(self._term_link(c, script).text, f"/timeline?country={quote(unquote(c.value.rpartition('/')[2]))}&lang={lang}", c.value)
+            for c in countries
+        ]
+        page = timeline_page(timeline_svg(items), countries=choices, selected=selected.value if selected else None, lang=lang)
+        return Reply(200, _HTML, page.encode("utf-8"), (("Vary", "Accept-Language"),))
+
+    def _network(self, request: _Request) -> Reply:
+        """Who met whom, drawn as SVG; ``?person=KEY`` puts one leader in focus."""
+        script, lang = self._script(request), self._lang(request)
+        rows = summit_rows(self.store)
+        graph = network(self.store, rows)
+        wanted = _first(request.params, "person")
+        focus = None
+        if wanted is not None:
+            focus = next((p for p in graph.counts if unquote(p.value.rpartition("/")[2]) == wanted), None)
+            if focus is None:
+                return self._not_found(request, f"no leader {wanted!r} took part in a summit here; see /network")
+        leaders = [
+            Leader(element_id(p.value), self._term_link(p, script).text, self._term_link(p, script).href or "", n,
+                   self._term_link(graph.sides[p], script).text if p in graph.sides else "—")
+            for p, n in graph.counts.items()
+        ]
+        meetings = [Meeting(element_id(a.value), element_id(b.value), n) for (a, b), n in graph.meetings.items()]
+        svg = network_svg(leaders, meetings, focus=element_id(focus.value) if focus else None)
+        return Reply(200, _HTML, network_page(svg, lang=lang).encode("utf-8"), (("Vary", "Accept-Language"),))
+
+    def _person_timeline(self, person: NamedNode, lang: str) -> str:
+        """The timeline of the country a person stood for (all summits when none is known)."""
+        side = next((q.object for p in self.store.quads_for_pattern(None, NamedNode(SKG + "agent"), person, None)
+                     for q in self.store.quads_for_pattern(p.subject, NamedNode(SKG + "side"), None, None)), None)
+        if side is None:
+            return f"/timeline?lang={lang}"
+        return f"/timeline?country={quote(unquote(side.value.rpartition('/')[2]))}&lang={lang}"
 
     def _ontology(self, request: _Request) -> Reply:
         """The ontology: its documentation page, or its triples in any RDF format."""

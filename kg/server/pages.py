@@ -372,3 +372,54 @@ _SUMMARY_WORDS = {
     "zh-Hant": {"dates": "日期", "venue": "地點", "participants": "參與者", "documents": "文件", "series": "系列",
                 "ordinal": "（第 {n} 次）", "says": "條目原文", "article": "維基百科", "lead": "序言", "citations": "參考資料"},
 }
+
+
+_PICTURE_WORDS = {
+    "en": {"timeline": "Summits by year", "network": "Who met whom", "all": "All countries", "country": "Country",
+           "network_note": "Each line joins two leaders who met at a summit; the number says how many times. Circles grow with the summits attended.",
+           "person_links": "See {name} in the who-met-whom network and on the timeline."},
+    "zh-Hans": {"timeline": "历次峰会（按年份）", "network": "会晤网络", "all": "全部国家", "country": "国家",
+                "network_note": "连线表示两位领导人曾在峰会上会晤，数字为会晤次数；圆越大，出席的峰会越多。",
+                "person_links": "在会晤网络和时间线中查看{name}。"},
+    "zh-Hant": {"timeline": "歷次峰會（按年份）", "network": "會晤網絡", "all": "全部國家", "country": "國家",
+                "network_note": "連線表示兩位領導人曾在峰會上會晤，數字為會晤次數；圓越大，出席的峰會越多。",
+                "person_links": "在會晤網絡和時間線中查看{name}。"},
+}
+
+
+def picture_words(lang: str, key: str, **values: object) -> str:
+    return _PICTURE_WORDS.get(lang, _PICTURE_WORDS["en"])[key].format(**values)
+
+
+def timeline_page(svg: str, *, countries: Sequence[Link], selected: str | None, lang: str) -> str:
+    """The timeline of all summits, with one link per country to show only its summits (no script needed)."""
+    current = ' aria-current="true"'
+    choices = [f'<a href="/timeline?lang={lang}"{current if selected is None else ""}>{escape(picture_words(lang, "all"))}</a>']
+    for country in countries:
+        choices.append(f'<a href="{escape(country.href or "")}"{current if country.note == selected else ""}>{escape(country.text)}</a>')
+    body = (
+        f"<h1>{escape(picture_words(lang, 'timeline'))}</h1>"
+        f'<p class="filter">{escape(picture_words(lang, "country"))}: {" · ".join(choices)}</p>'
+        f'<figure class="picture">{svg}</figure>'
+    )
+    return _document(picture_words(lang, "timeline"), body, lang=lang)
+
+
+def network_page(svg: str, *, lang: str) -> str:
+    """The who-met-whom network of leaders."""
+    body = (
+        f"<h1>{escape(picture_words(lang, 'network'))}</h1><p>{escape(picture_words(lang, 'network_note'))}</p>"
+        f'<figure class="picture">{svg}</figure>'
+    )
+    return _document(picture_words(lang, "network"), body, lang=lang)
+
+
+def person_links(name: str, *, network_href: str, timeline_href: str, lang: str) -> str:
+    """The line on a person's page that leads to the pictures."""
+    text = escape(picture_words(lang, "person_links", name="\x00"))
+    before, _, after = text.partition("\x00")
+    return (
+        f'<p class="pictures">{before}<strong>{escape(name)}</strong>{after} '
+        f'<a href="{escape(network_href)}">{escape(picture_words(lang, "network"))}</a> · '
+        f'<a href="{escape(timeline_href)}">{escape(picture_words(lang, "timeline"))}</a></p>'
+    )
