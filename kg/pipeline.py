@@ -23,6 +23,7 @@ from kg.cache import PageCache, code_version
 from kg.errors import ConfigError, InputError, LinkError
 from kg.model import Count, Extraction, Issue, Page, Severity, SkippedPage
 from kg.pool import default_jobs, in_order
+from kg.progress import Progress
 from kg.source import read_sources
 from kg.turtle import canonical_lines
 from kg.validate import Report, cross_article
@@ -195,7 +196,8 @@ def describe(store: Store, *, base: str, endpoint: str | None = None) -> None:
 
 def build(specs: Sequence[str], *, out: Path, base: str = DEFAULT_BASE, check: bool = True,
           link: LinkOptions | None = None, stdin: BinaryIO | None = None, jobs: int | None = None,
-          budget: float = DEFAULT_BUDGET, strict: bool = False, cache_dir: Path | None = None) -> Build:
+          budget: float = DEFAULT_BUDGET, strict: bool = False, cache_dir: Path | None = None,
+          progress: Progress | None = None) -> Build:
     """Builds, validates and publishes the graph of ``specs`` into ``out``.
 
     Pages that fail are quarantined and the others published; the returned build lists
@@ -204,12 +206,14 @@ def build(specs: Sequence[str], *, out: Path, base: str = DEFAULT_BASE, check: b
     stops the build and nothing is published. Raises InputError for unreadable input or
     when no page can be built, ConfigError for an unusable ``out``; then nothing is published.
     With ``cache_dir``, pages built before (same text, same code) are read back from there.
+    ``progress`` counts the pages as they are built.
     """
     if out.exists() and not out.is_dir():
         raise ConfigError(f"--out {out} is a file; give a directory to publish into")
     settings = PageSettings(base=base, check=check, budget=budget)
     cache = PageCache(cache_dir) if cache_dir is not None else None
-    assembly = assemble(build_pages(read_sources(list(specs), stdin=stdin), settings, jobs=jobs, cache=cache))
+    outcomes = build_pages(read_sources(list(specs), stdin=stdin), settings, jobs=jobs, cache=cache)
+    assembly = assemble(progress.over(outcomes) if progress is not None else outcomes)
     extractions = tuple(page.extraction for page in assembly.built)
     report = _combined([page.report for page in assembly.built]) if check else None
     nothing = Build(extractions, assembly.skipped, assembly.store, report, (), None, assembly.quarantined)

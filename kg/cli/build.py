@@ -9,6 +9,7 @@ import click
 
 from kg import pipeline
 from kg.model import Severity
+from kg.progress import Progress
 from kg.vocab import DEFAULT_BASE
 from kg.worker import DEFAULT_BUDGET
 
@@ -50,9 +51,10 @@ def build(sources, out, base, skip_validation, jobs, budget, strict, page_cache,
         link = pipeline.LinkOptions(endpoint=endpoint or WIKIDATA_ENDPOINT, cache_dir=cache_dir, offline=offline)
     if skip_validation:
         click.echo("kg: WARNING: --no-validate: the graph is published WITHOUT SHACL validation", err=True)
-    result = pipeline.build(list(sources), out=out, base=base, check=not skip_validation, link=link,
-                            stdin=sys.stdin.buffer if "-" in sources else None, jobs=jobs, budget=budget,
-                            strict=strict, cache_dir=None if no_cache else page_cache)
+    with Progress("pages built") as progress:
+        result = pipeline.build(list(sources), out=out, base=base, check=not skip_validation, link=link,
+                                stdin=sys.stdin.buffer if "-" in sources else None, jobs=jobs, budget=budget,
+                                strict=strict, cache_dir=None if no_cache else page_cache, progress=progress)
     _summary(result, out)
     if not result.quarantined:
         return

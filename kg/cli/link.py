@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from kg.progress import Progress
 from kg.vocab import DEFAULT_BASE
 from kg.wikidata import DEFAULT_MIN_SCORE, WIKIDATA_ENDPOINT, Politeness, link_entities, links_graph
 from kg.wikidata.review import accept as apply_review
@@ -46,9 +47,11 @@ def link(
     """
     decisions = read_review(accepted) if accepted else ()
     politeness = Politeness(timeout=timeout, tries=tries, min_interval=pause)
-    links = link_entities(
-        read_graph(data), endpoint=endpoint, cache_dir=cache_dir, offline=offline, min_score=min_score, politeness=politeness
-    )
+    with Progress("Wikidata queries answered") as progress:
+        links = link_entities(
+            read_graph(data), endpoint=endpoint, cache_dir=cache_dir, offline=offline, min_score=min_score,
+            politeness=politeness, progress=progress,
+        )
     if accepted:
         links = apply_review(links, decisions, origin=str(accepted))
     out.mkdir(parents=True, exist_ok=True)

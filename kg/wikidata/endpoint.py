@@ -14,6 +14,7 @@ import os
 import socket
 import time
 import urllib.error
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +54,7 @@ class Endpoint:
     cache_dir: Path
     offline: bool = False
     politeness: Politeness = field(default_factory=Politeness)
+    on_answer: Callable[[], None] | None = None  # called after each answer, for progress
     asked: int = field(default=0, init=False)
     cached: int = field(default=0, init=False)
     _last_request: float = field(default=0.0, init=False, repr=False)
@@ -69,6 +71,8 @@ class Endpoint:
             self._store(query, answer)
         else:
             self.cached += 1
+        if self.on_answer is not None:
+            self.on_answer()
         try:
             bindings = answer["results"]["bindings"]
             return tuple(tuple(_term(row.get(name)) for name in variables) for row in bindings)

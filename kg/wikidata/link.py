@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kg.progress import Progress
 from kg.wikidata.candidates import Item, by_name, by_sitelink, describe
 from kg.wikidata.endpoint import Endpoint, Politeness
 from kg.wikidata.names import Name, chinese_spellings, search_names
@@ -193,18 +194,21 @@ def link_entities(
     offline: bool = False,
     min_score: float = DEFAULT_MIN_SCORE,
     politeness: Politeness | None = None,
+    progress: Progress | None = None,
 ) -> Links:
     """Link the entities of ``graph`` to Wikidata items.
 
     Every answer of the endpoint is cached in ``cache_dir``, so a second run asks nothing;
     with ``offline`` the cache alone is used. Raises LinkError when the endpoint is down,
     too slow or answers nonsense (answers already received stay cached), and when
-    ``offline`` and the cache lacks an answer. The graph is not modified.
+    ``offline`` and the cache lacks an answer. The graph is not modified. ``progress``
+    counts the endpoint's answers.
 
     >>> import tempfile
     >>> links = link_entities(Graph(), endpoint="http://127.0.0.1:9/sparql", cache_dir=Path(tempfile.mkdtemp()))
     >>> links.links, links.unlinked
     ((), ())
     """
-    client = Endpoint(url=endpoint, cache_dir=cache_dir, offline=offline, politeness=politeness or Politeness())
+    client = Endpoint(url=endpoint, cache_dir=cache_dir, offline=offline, politeness=politeness or Politeness(),
+                      on_answer=progress.advance if progress is not None else None)
     return link_subjects(subjects(graph), client, min_score=min_score)
