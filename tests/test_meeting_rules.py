@@ -119,3 +119,32 @@ def test_a_plain_name_in_a_people_column_is_a_participant():
                    "| 1975年12月1日至5日 || 甲国 || 毛泽东、邓小平 || [[李四]]\n|}\n")
     found = summits(text)
     assert found["1975-12-01"]["participants"] == {"毛泽东", "邓小平", "李四"}
+
+
+def outcomes(text, title="甲乙会晤"):
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    labels = {e.id: {label.text for label in e.labels if label.language == "zh-Hans"} for e in extraction.entities}
+    return {next(iter(labels.get(f.value) or {f.value.key})) for f in extraction.facts if f.prop is Prop.OUTCOME}
+
+
+def test_documents_in_a_results_section_far_from_the_date_belong_to_the_articles_summit():
+    text = ("{{Infobox summit meeting\n| date = {{Start date|1972|5|22}}–{{End date|1972|5|30}}\n"
+            "| participants = [[理查德·尼克松]]<br>[[列昂尼德·勃列日涅夫]]\n}}\n"
+            "'''1972年莫斯科峰会'''是美国总统[[理查德·尼克松]]与苏共中央总书记[[列昂尼德·勃列日涅夫]]的会晤。\n"
+            "== 背景 ==\n1963年，两国签署《部分禁止核试验条约》。\n"
+            "== 成果 ==\n两人签署《限制进攻性战略武器临时协定》，会后发表联合公报。\n")
+    assert outcomes(text, title="1972年莫斯科峰会") == {"限制进攻性战略武器临时协定", "联合公报"}
+
+
+def test_a_document_dated_outside_the_summit_is_not_its_outcome():
+    text = HEAD + ("2001年5月3日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。"
+                   "2004年6月1日，两国外长签署《边界协定》。")
+    assert outcomes(text) == set()
+
+
+def test_a_joint_statement_named_by_its_kind_is_each_summits_own():
+    text = HEAD + ("2001年5月3日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤，会后发表联合声明。\n"
+                   "2003年5月3日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤，会后发表联合声明。")
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    statements = {f.value for f in extraction.facts if f.prop is Prop.OUTCOME}
+    assert len(statements) == 2  # two summits, two statements: not one node shared by both

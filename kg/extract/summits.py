@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from kg.extract.dates import chinese_number, find_dates, find_year_months
 from kg.extract.people import People, titles_in
@@ -55,6 +55,9 @@ SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|�
 TITLE_MARKS = re.compile(r"《(?P<t>[^《》]+)》")
 DOCUMENT_WORDS = ("宣言", "声明", "协议", "协议书", "公报", "条约", "协定", "纪要", "备忘录", "议定书", "联合声明")
 MAIN_TEMPLATES = ("main", "主条目", "主條目", "主题条目", "details", "further")
+#: Documents named by their kind alone (会后发表联合声明): one of that summit's own.
+_GENERIC_DOCUMENT = re.compile(r"(?:签署|签订|发表|发布|通过|公布)了?(?:一份|一项)?(?P<w>联合声明|联合公报|共同声明|联合宣言|新闻公报|会谈纪要)")
+_BACKGROUND = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备)")
 _SIDE_MARK = re.compile(r"^(一方|一侧|方面|侧)")
 
 
@@ -105,7 +108,10 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     summits = _fill_from_neighbours(reading, people, _one_span_each(reading, found))
     _one_summit_per_ordinal(reading, summits + ((around,) if around else ()))
     if around is None:
+        if len(summits) == 1:
+            documents_of_the_subject(reading, summits[0])
         return summits
+    documents_of_the_subject(reading, around)
     kept = [around]
     boxed_venue = [v for v in reading.registry.facts_about(around.id, Prop.VENUE)][:1]
     for summit in summits:
@@ -345,7 +351,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         registry.fact(summit, Prop.SUPPORTED_BY, citation)
     _venue(reading, summit, anchor, when.start, lead_venues)
     _participations(reading, people, summit, participants, [anchor] + paragraph)
-    _outcomes(reading, summit, sentences)
+    _outcomes(reading, summit, sentences, (when.start, when.end))
     return SummitFound(summit, section, when.start, when.end, anchor, keys)
 
 
@@ -622,10 +628,12 @@ def _lead_venues(reading: Reading) -> tuple[LeadVenue, ...]:
     return tuple(out)
 
 
-def _outcomes(reading: Reading, summit: EntityId, sentences: tuple[Sentence, ...]) -> None:
+def _outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, date]) -> None:
+    """Documents signed or issued in these sentences, unless a sentence dates itself to
+    days outside the summit's (the day after it counts: 会后…次日发表)."""
     registry = reading.registry
     for sentence in sentences:
-        if not SIGNED.search(sentence.hans):
+        if not SIGNED.search(sentence.hans) or not _same_days(sentence, span):
             continue
         skip_until = -1
         for start, end, name, article in _document_names(sentence):
@@ -635,6 +643,29 @@ def _outcomes(reading: Reading, summit: EntityId, sentences: tuple[Sentence, ...
             registry.fact(summit, Prop.OUTCOME, document, evidence=(sentence.evidence(),))
             registry.evidence(document, sentence.evidence())
             skip_until = _other_names(reading, document, sentence, end)
+        for match in _GENERIC_DOCUMENT.finditer(sentence.hans):
+            if "《" in sentence.hans[max(0, match.start() - 1):match.start()]:
+                continue
+            document = registry.unnamed(Kind.DOCUMENT, f"{summit.key}-{match['w']}")
+            name = sentence.text[match.start("w"):match.end("w")]
+            registry.label(document, Label(to_hans(name), "zh-Hans"), preferred=True)
+            registry.label(document, Label(to_hant(name), "zh-Hant"), preferred=True)
+            registry.fact(summit, Prop.OUTCOME, document, evidence=(sentence.evidence(),))
+            registry.evidence(document, sentence.evidence())
+
+
+def _same_days(sentence: Sentence, span: tuple[date, date]) -> bool:
+    found = [d for d in find_dates(sentence.hans, year=span[0].year)]
+    return not found or any(d.start <= span[1] + timedelta(days=1) and span[0] <= d.end for d in found)
+
+
+def documents_of_the_subject(reading: Reading, summit: SummitFound) -> None:
+    """In an article about one summit, what is signed or issued in any section but its
+    background is that summit's (a 成果 section far from the date)."""
+    for section, sentences in reading.by_section.items():
+        if not _BACKGROUND.match(to_hans(section.heading).strip()):
+            _outcomes(reading, summit.id, sentences, (summit.start, summit.end))
+    _outcomes(reading, summit.id, reading.lead, (summit.start, summit.end))
 
 
 def _document_names(sentence: Sentence):
