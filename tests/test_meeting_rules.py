@@ -148,3 +148,24 @@ def test_a_joint_statement_named_by_its_kind_is_each_summits_own():
     extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
     statements = {f.value for f in extraction.facts if f.prop is Prop.OUTCOME}
     assert len(statements) == 2  # two summits, two statements: not one node shared by both
+
+
+def roles_of(text, title="甲乙会晤"):
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    agent = {f.subject: f.value.key for f in extraction.facts if f.prop is Prop.AGENT}
+    return {(agent[f.subject], f.value.key) for f in extraction.facts if f.prop is Prop.ROLE and f.subject in agent}
+
+
+def test_a_body_linked_before_an_office_word_is_no_participant_but_part_of_the_office():
+    text = ("{{Infobox summit meeting\n| date = {{Start date|2007|10|2}}–{{End date|2007|10|4}}\n"
+            "| participants = [[大韩民国总统]][[卢武铉]]<br />[[朝鲜民主主义人民共和国国防委员会|国防委员会]]委员长[[金正日]]\n}}\n"
+            "'''2007年朝韩首脑会晤'''是两国领导人的会晤。\n")
+    found = summits(text, title="2007年朝韩首脑会晤")
+    assert found["2007-10-02"]["participants"] == {"卢武铉", "金正日"}
+    assert ("金正日", "国防委员会委员长") in roles_of(text, title="2007年朝韩首脑会晤")
+
+
+def test_an_office_is_not_read_across_another_name():
+    text = HEAD + "2019年10月11日，中国国家主席[[习近平]]应印度总理[[纳伦德拉·莫迪]]邀请在[[金奈]]举行会晤。"
+    roles = roles_of(text)
+    assert roles == {("习近平", "中华人民共和国国家主席"), ("纳伦德拉·莫迪", "印度共和国总理")}

@@ -14,12 +14,17 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.extract.reading import Reading
+from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans
-from kg.model import Span
+from kg.model import Kind, Span
 from kg.wikitext import Template
 
 _ENTRY_SPLIT = re.compile(r"<br\s*/?>|\n|、|，|,|；|;")
 _FLAG_TEMPLATES = re.compile(r"^(flagicon|flag|flagcountry|flagu|国旗|旗帜)$", re.I)
+#: Linked names ending so are bodies, not people (国防委员会, 人民政府, 劳动党).
+BODY_ENDINGS = ("委员会", "政府", "党", "部", "院", "会", "军", "局", "署", "组织", "集团", "联盟", "议会", "内阁")
+_TITLED_NAME = re.compile(r"^(?P<office>.*?(?:" + "|".join(OFFICE_WORDS) + r"))(?P<name>[\u4e00-\u9fff·‧・]{2,10})$")
+_PLAIN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}[·‧・][\u4e00-\u9fff·‧・]{1,12}$")
 PLACE_TAIL = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 
 
@@ -118,4 +123,39 @@ def entry_places(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]
     tail = text[at + len(last_shown):].strip() if at >= 0 else ""
     if tail and PLACE_TAIL.match(tail):
         out[-1] = (last_shown + tail, None)
+    return out
+
+
+def people_of(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
+    """The people of an entry, each with the office written before them (``[[甲国总统]][[张三]]``,
+    ``[[国防委员会]]委员长[[李四]]``, a plain ``国家主席王五``, or a plain name alone)."""
+    out: list[tuple[str, str | None]] = []
+    office, body, cursor = None, None, 0
+    for shown, target in entry.links:
+        hans = to_hans(target)
+        at = entry.text.find(to_hans(shown), cursor)
+        between = entry.text[cursor:at] if at >= 0 else ""
+        cursor = at + len(shown) if at >= 0 else cursor
+        if reading.index.is_state(target) or reading.registry.is_a(target, Kind.COUNTRY, Kind.PLACE):
+            body = to_hans(shown)
+            continue
+        if hans.endswith(OFFICE_WORDS) or reading.registry.is_a(target, Kind.POSITION):
+            office, body = target, None
+            continue
+        if hans.endswith(BODY_ENDINGS) and not reading.registry.is_a(target, Kind.PERSON):
+            body = to_hans(shown)
+            continue
+        words = between.strip()
+        if words.endswith(OFFICE_WORDS):  # [[国防委员会]]委员长[[李四]]
+            office = (body or "") + words
+        out.append((target, office))
+        office, body = None, None
+    if not entry.links:
+        text = re.sub(r"[（(].*?[）)]", "", entry.text).strip()
+        match = _TITLED_NAME.match(text)
+        if match and not match["name"].endswith(OFFICE_WORDS):
+            out.append((match["name"], match["office"]))
+        elif _PLAIN_NAME.match(text) and not text.endswith(OFFICE_WORDS) and not reading.index.is_state(text) \
+                and reading.registry.kind_of(text) in (None, Kind.PERSON):
+            out.append((text, None))  # a name given without a link: 毛泽东
     return out

@@ -19,10 +19,9 @@ import re
 from datetime import date
 
 from kg.extract.dates import find_dates
-from kg.extract.entries import Entry, entries_in, entry_places
+from kg.extract.entries import Entry, entries_in, entry_places, people_of
 from kg.extract.people import People
 from kg.extract.reading import Reading
-from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.summits import DOCUMENT_WORDS, MEETING, SummitFound, _digest, ordinal_in
 from kg.model import Article, Evidence, Kind, Label, Prop
@@ -68,23 +67,17 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
         reading.note(f"{{{{{template.name}}}}} names envoys or ministers, not top leaders; no summit made", where)
         return None
     spouses = _spouses(reading)
+    entry_links = [link for entry in entries for link in entry.links]
     persons: list[tuple[str, str, str | None, str | None]] = []  # (shown, target, office, side)
     for entry in entries:
-        office = None
-        for shown, target in entry.links:
-            hans = to_hans(target)
-            if reading.index.is_state(target) or registry.is_a(target, Kind.COUNTRY, Kind.PLACE):
-                continue
-            if hans.endswith(OFFICE_WORDS) or registry.is_a(target, Kind.POSITION):
-                office = target
-                continue
-            if reading.index.key(target) in spouses:
-                continue
-            persons.append((shown, target, office, entry.flags[0] if entry.flags else None))
+        for target, office in people_of(reading, entry):
+            if reading.index.key(target) not in spouses:
+                persons.append((target, target, office, entry.flags[0] if entry.flags else None))
     if len({reading.index.key(t) for _, t, _, _ in persons}) < 2:
         reading.note(f"{{{{{template.name}}}}} names fewer than two participants; no summit made", where)
         return None
-    ids = [registry.named(Kind.PERSON, target, article=target) for _, target, _, _ in persons]
+    ids = [registry.named(Kind.PERSON, target, article=target if any(t == target for _, t in entry_links) else None)
+           for _, target, _, _ in persons]
     keys = tuple(sorted({p.key for p in ids}))
     summit = registry.unnamed(Kind.SUMMIT, f"{when[0].isoformat()}-{_digest(keys)}")
     evidence = Evidence(template.span, f"{{{{{template.name}}}}}", None)

@@ -38,6 +38,7 @@ NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
 NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长|国务卿|特使|特别代表|大使|顾问|秘书长|发言人|议员|州长|市长")
 _CLAUSE = re.compile(r"[，,；;：:]")
+_ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?")
 #: A clause that moves someone to the meeting: the clauses after it may say they met.
 _VISIT = re.compile(r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|出访|抵达|到访|前往|来到|飞抵|赴|应邀|邀请|出席|率团|率领")
 #: After a name: the name only qualifies someone else (习近平特使张三, 李四夫人).
@@ -301,7 +302,7 @@ def _dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence):
 
 def _not_held(hans: str) -> bool:
     """Whether the clauses that speak of the meeting say it did not take place (or not yet)."""
-    clauses = re.split(r"[，,；;]", hans)
+    clauses = [_ACCEPTED.sub("", c) for c in re.split(r"[，,；;]", hans)]  # 应…邀请: an invitation taken up
     return any(NOT_HELD.search(c) for c in clauses if MEETING.search(c) or HELD_AT.search(c))
 
 

@@ -15,10 +15,9 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.dates import chinese_number, find_dates
-from kg.extract.entries import Entry, entries_in, entry_places
+from kg.extract.entries import Entry, entries_in, entry_places, people_of
 from kg.extract.people import People
 from kg.extract.reading import Reading
-from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.summits import DOCUMENT_WORDS, NOT_TOP, SummitFound, _digest, subject_pair
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity, Span
@@ -31,8 +30,6 @@ _COLUMNS = (
     ("people", re.compile(r"领导人|出席|与会|参与|参加|元首|首脑|方$|总统|主席|总理|首相|人物")),
     ("outcome", re.compile(r"成果|文件|签署|结果|协议|宣言")),
 )
-_TITLED_NAME = re.compile(r"^(?P<office>.*?(?:" + "|".join(OFFICE_WORDS) + r"))(?P<name>[\u4e00-\u9fff·‧・]{2,10})$")
-_PLAIN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}[·‧・][\u4e00-\u9fff·‧・]{1,12}$")
 _DOCUMENT = re.compile(r"《(?P<t>[^《》]+)》")
 
 
@@ -141,7 +138,7 @@ def _summit(reading: Reading, people: People, row: _Row) -> SummitFound | None:
     persons = []  # (entity, office, cell)
     for cell in row.cells.get("people", []):
         for entry in entries_in(reading, cell.span):
-            for name, office in _people_of(reading, entry):
+            for name, office in people_of(reading, entry):
                 if office and NOT_TOP.search(to_hans(office)):
                     continue
                 persons.append((registry.named(Kind.PERSON, name, article=name if _linked(entry, name) else None),
@@ -195,30 +192,6 @@ def _summit(reading: Reading, people: People, row: _Row) -> SummitFound | None:
 
 def _linked(entry: Entry, name: str) -> bool:
     return any(target == name for _, target in entry.links)
-
-
-def _people_of(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
-    """The people of an entry, each with the office written before them: linked persons,
-    or a plain ``国家主席李四``."""
-    out: list[tuple[str, str | None]] = []
-    office = None
-    for shown, target in entry.links:
-        hans = to_hans(target)
-        if reading.index.is_state(target) or reading.registry.is_a(target, Kind.COUNTRY, Kind.PLACE):
-            continue
-        if hans.endswith(OFFICE_WORDS) or reading.registry.is_a(target, Kind.POSITION):
-            office = target
-            continue
-        out.append((target, office))
-    if not entry.links:
-        text = re.sub(r"[（(].*?[）)]", "", entry.text).strip()
-        match = _TITLED_NAME.match(text)
-        if match and not match["name"].endswith(OFFICE_WORDS):
-            out.append((match["name"], match["office"]))
-        elif _PLAIN_NAME.match(text) and not text.endswith(OFFICE_WORDS) and not reading.index.is_state(text) \
-                and reading.registry.kind_of(text) in (None, Kind.PERSON):
-            out.append((text, None))  # a name the people column gives without a link: 毛泽东
-    return out
 
 
 def _venue(reading: Reading, summit, row: _Row) -> None:
