@@ -287,11 +287,18 @@ def test_the_same_batch_gives_the_same_bytes_under_any_hash_seed(tmp_path):
     data = tmp_path / "people.ttl"
     data.write_text(people, encoding="utf-8")
     queries = {"q0": {"query": "甲乙丙丁", "limit": 100}, "q1": {"query": "首脑会晤"}}
-    path = "/reconcile?" + urlencode({"queries": json.dumps(queries, ensure_ascii=False)})
-    command = [str(Path(sys.executable).parent / "kg"), "serve", "--workers", "1", "--get", path, "--data", str(data)]
-    command += [arg for file in FILES for arg in ("--data", str(file))]
+    program = (
+        "import json, sys; from pathlib import Path; from kg.store import load_store; "
+        "from kg.reconcile.service import Reconciliation; "
+        "service = Reconciliation(load_store([Path(p) for p in sys.argv[2:]]), base=sys.argv[1], root='http://x'); "
+        "print(json.dumps(service.answer_batch(sys.stdin.read()), ensure_ascii=False))"
+    )
+    command = [sys.executable, "-c", program, BASE_IRI, str(data), *map(str, FILES)]
     answers = {
-        subprocess.run(command, capture_output=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        subprocess.run(
+            command, input=json.dumps(queries), capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
         for seed in ("1", "2", "3", "4")
     }
     assert len(answers) == 1
