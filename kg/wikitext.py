@@ -13,6 +13,7 @@ text. What cannot be interpreted becomes an :class:`~kg.model.Issue`, never an e
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from html import unescape
 
 import mwparserfromhell
@@ -137,6 +138,16 @@ class Document:
     def text(self) -> str:
         return self.page.text
 
+    @cached_property
+    def refs_by_start(self) -> dict[int, Ref]:
+        """Each ref by where it starts in the page (built once: every passage looks refs up)."""
+        return {ref.span.start: ref for ref in self.refs}
+
+    @cached_property
+    def links_by_start(self) -> dict[int, Wikilink]:
+        """Each wikilink by where it starts in the page."""
+        return {link.span.start: link for link in self.links}
+
     def all_sections(self) -> tuple[Section, ...]:
         """Every section, depth first, in document order."""
         out: list[Section] = []
@@ -183,8 +194,16 @@ def parse(page: Page) -> Document:
 
 
 def plain(code) -> str:
-    """Plain text of a wikicode fragment: markup stripped, entities decoded, spaces trimmed."""
-    code = mwparserfromhell.parse(str(code))
+    """Plain text of a wikicode fragment: markup stripped, entities decoded, spaces trimmed.
+
+    A fragment is parsed again (to replace its templates in a copy) only when it has a
+    template that shows text: parsing every fragment again made nested markup cost the
+    square of its depth.
+    """
+    if isinstance(code, str) or any(_shows_text(t) for t in code.filter_templates(recursive=False)):
+        code = mwparserfromhell.parse(str(code))
+    else:
+        return " ".join(unescape(code.strip_code(normalize=True, collapse=True)).split()).strip()
     for template in code.filter_templates(recursive=False):
         shown = _date_text(template)
         if shown is not None:  # {{Start date|2018|9|18}} reads as 2018年9月18日
@@ -197,6 +216,10 @@ def plain(code) -> str:
             except ValueError:
                 pass
     return " ".join(unescape(code.strip_code(normalize=True, collapse=True)).split()).strip()
+
+
+def _shows_text(template) -> bool:
+    return _text_param(template) is not None or _date_text(template) is not None
 
 
 def _date_text(template) -> str | None:
@@ -472,8 +495,8 @@ class _PassageBuilder:
         self.mentions: list[Mention] = []
         self.langs: list[LangRun] = []
         self.refs: list[RefMark] = []
-        self.refs_by_start = {ref.span.start: ref for ref in document.refs}
-        self.links_by_start = {link.span.start: link for link in document.links}
+        self.refs_by_start = document.refs_by_start
+        self.links_by_start = document.links_by_start
 
     def emit(self, text: str, start: int) -> None:
         for i, char in enumerate(text):

@@ -1,0 +1,74 @@
+"""Costs of reading wikitext grow with the page, not with its square (nesting, size).
+
+Work is counted, not timed: the characters handed to mwparserfromhell's tokenizer and
+the passes over a document's refs, which is where the cost used to be quadratic
+(3,000 nested ``{{a|`` took 97 s; the bundled article repeated to 2 MB, 77 s).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import mwparserfromhell
+import pytest
+
+from kg import wikitext
+from kg.model import Page
+
+ARTICLE = next((Path(wikitext.__file__).parent / "corpus").glob("*.wiki")).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def tokenized(monkeypatch):
+    """How many characters kg.wikitext hands to mwparserfromhell's parser."""
+    counted = [0]
+    real = mwparserfromhell.parse
+
+    def counting(text, *args, **kwargs):
+        counted[0] += len(str(text))
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(wikitext.mwparserfromhell, "parse", counting)
+    return counted
+
+
+def read_everything(text: str) -> wikitext.Document:
+    document = wikitext.parse(Page(text=text, origin="costs"))
+    for section in document.all_sections():
+        wikitext.passage(document, section.body)
+    wikitext.passage(document, document.lead)
+    return document
+
+
+@pytest.mark.parametrize("opening, closing", [("{{a|", "}}"), ("[[a|", "]]"), ("<b>", "</b>"), ("<ref>", "</ref>")])
+def test_deep_nesting_is_parsed_a_bounded_number_of_times(tokenized, opening, closing):
+    text = opening * 3000 + "x" + closing * 3000
+    read_everything(text)
+    assert tokenized[0] <= 20 * len(text), f"{tokenized[0]:,} characters tokenized for a {len(text):,}-character page"
+
+
+def test_a_long_page_is_tokenized_in_proportion_to_its_size(tokenized):
+    small, large = ARTICLE * 2, ARTICLE * 8
+    read_everything(small)
+    for_small, tokenized[0] = tokenized[0], 0
+    read_everything(large)
+    assert tokenized[0] <= 4.5 * for_small
+
+
+class _CountingRefs(tuple):
+    passes = 0
+
+    def __iter__(self):
+        type(self).passes += 1
+        return super().__iter__()
+
+
+def test_passages_look_refs_up_without_a_pass_over_all_of_them():
+    document = wikitext.parse(Page(text=ARTICLE * 4, origin="costs"))
+    counting = dataclasses.replace(document, refs=_CountingRefs(document.refs))
+    _CountingRefs.passes = 0
+    sections = counting.all_sections()
+    for section in sections:
+        wikitext.passage(counting, section.body)
+    assert len(sections) > 10 and _CountingRefs.passes <= 1
