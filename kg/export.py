@@ -24,6 +24,7 @@ from rdflib.term import Node
 from rdflib.exceptions import ParserError
 from rdflib.namespace import XSD, NamespaceManager
 
+from kg.jsonld_guard import check_jsonld
 from kg.errors import InputError
 from kg.turtle import canonical_lines, trig, turtle
 from kg.vocab import PREFIXES
@@ -151,6 +152,8 @@ def read(path: Path) -> Dataset:
     fmt = Format.from_path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file; give the path of a .ttl, .jsonld, .nt or .trig file")
+    if fmt is Format.JSONLD:
+        check_jsonld(_read_bytes(path), origin=str(path))  # no remote @context, no nesting past the parser
     dataset = new_dataset()
     try:
         if fmt.keeps_graphs:
@@ -160,7 +163,16 @@ def read(path: Path) -> Dataset:
     except (ParserError, SyntaxError, ValueError, UnicodeDecodeError) as error:
         detail = " ".join(str(error).split())[:200]
         raise InputError(f"{path}: not valid {fmt.name} ({detail}); fix the file or its suffix") from None
+    except RecursionError:
+        raise InputError(f"{path}: nested deeper than the {fmt.name} parser can follow; flatten it") from None
     return dataset
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read it ({error.strerror})") from None
 
 
 def read_many(paths: Sequence[Path]) -> Dataset:

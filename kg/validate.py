@@ -21,7 +21,8 @@ from rdflib.namespace import PROV, RDF, RDFS, SH, XSD
 from rdflib.paths import AlternativePath, InvPath, OneOrMore, Path as PropertyPath
 from rdflib.term import Node
 
-from kg.errors import ConfigError
+from kg.errors import ConfigError, QueryError
+from kg.query_guard import check_query
 from kg.export import new_graph
 from kg.vocab import SKG
 
@@ -213,6 +214,7 @@ def validate(
         True
     """
     shapes = load_shapes(shapes_dir or default_shapes_dir())
+    _refuse_remote_sparql(shapes)
     checked = new_graph()
     for triple in (quad[:3] for quad in data.quads()) if data.context_aware else data:
         checked.add(triple)
@@ -265,6 +267,25 @@ def _result(report: Graph, node: Node, data: Graph) -> Result:
         constraint=report.value(node, SH.sourceConstraintComponent),
         location=_location(data, focus, path),
     )
+
+
+#: Where SHACL-SPARQL keeps query text: constraints, constraint components' validators, targets.
+_SPARQL_TEXT = (SH.select, SH.ask, SH.construct, SH.update)
+
+
+def _refuse_remote_sparql(shapes: Graph) -> None:
+    """Refuse shapes whose SPARQL calls SERVICE (or updates): validation never reaches out.
+
+    Raises ConfigError naming the shape's node and what the query does.
+    """
+    for predicate in _SPARQL_TEXT:
+        for node, text in shapes.subject_objects(predicate):
+            if predicate == SH.update:
+                raise ConfigError(f"shapes: {node} has a SPARQL update (sh:update); validation only reads, remove it")
+            try:
+                check_query(str(text))
+            except QueryError as error:
+                raise ConfigError(f"shapes: the SPARQL of {node} is refused: {error}") from None
 
 
 def _sparql_results(
@@ -475,6 +496,7 @@ def cross_article(store: pyoxigraph.Store, *, shapes_dir: Path | None = None) ->
     Returns the conflicts sorted by message; empty when the articles agree.
     """
     shapes = load_shapes(shapes_dir or default_shapes_dir())
+    _refuse_remote_sparql(shapes)
     found: set[Conflict] = set()
     for classes, prop, message in _single_valued(shapes):
         query = (f"SELECT DISTINCT ?s ?g1 ?g2 WHERE {{ VALUES ?class {{ {' '.join(f'<{c}>' for c in classes)} }} "

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
@@ -48,3 +51,74 @@ def test_a_query_file_that_is_not_utf8_is_one_line(tmp_path):
 def test_kg_query_refuses_a_hidden_service():
     line = one_line_error(invoke("query", "SELECT * { # x\rSERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", "--data", str(FIXTURE)))
     assert "SERVICE" in line
+
+
+# --- nothing reaches out from validate and export ------------------------------------------
+
+
+@pytest.fixture
+def listener():
+    """A loopback port that records whether anything connected to it."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    server.settimeout(0.3)
+    connected = []
+
+    def accept():
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not stop.is_set():
+            try:
+                connection, _ = server.accept()
+            except OSError:
+                continue
+            connected.append(True)
+            connection.close()
+
+    stop = threading.Event()
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], connected
+    stop.set()
+    thread.join(5)
+    server.close()
+
+
+@pytest.mark.parametrize("command", ["validate", "export"])
+@pytest.mark.parametrize("context", ['"http://127.0.0.1:{port}/context.jsonld"',
+                                     '["http://127.0.0.1:{port}/context.jsonld", {{"x": "http://x/"}}]',
+                                     '{{"@import": "http://127.0.0.1:{port}/context.jsonld"}}'])
+def test_jsonld_never_fetches_a_remote_context(tmp_path, listener, command, context):
+    port, connected = listener
+    data = tmp_path / "remote.jsonld"
+    data.write_text('{"@context": ' + context.format(port=port) + ', "@id": "http://x/a", "http://x/p": "v"}', encoding="utf-8")
+    args = [command, str(data)] + (["--format", "nt"] if command == "export" else [])
+    line = one_line_error(invoke(*args))
+    assert "remote.jsonld" in line and "fetched" in line
+    assert connected == []
+
+
+@pytest.mark.parametrize("command", ["validate", "export"])
+def test_deeply_nested_jsonld_is_one_line(tmp_path, command):
+    data = tmp_path / "deep.jsonld"
+    data.write_text('{"@id": "http://x/a", "http://x/p": ' + "[" * 5000 + '"v"' + "]" * 5000 + "}", encoding="utf-8")
+    args = [command, str(data)] + (["--format", "nt"] if command == "export" else [])
+    line = one_line_error(invoke(*args))
+    assert "deep.jsonld" in line and "nested" in line
+
+
+def test_shacl_sparql_cannot_call_service(tmp_path, listener):
+    port, connected = listener
+    shapes = tmp_path / "shapes"
+    shapes.mkdir()
+    (shapes / "remote.ttl").write_text(f"""
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <http://example.org/> .
+ex:Shape a sh:NodeShape ; sh:targetClass ex:C ;
+  sh:sparql [ sh:select "SELECT $this WHERE {{ # hidden\\rSERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}" ] .
+""", encoding="utf-8")
+    data = tmp_path / "data.ttl"
+    data.write_text("<http://example.org/a> a <http://example.org/C> .\n", encoding="utf-8")
+    line = one_line_error(invoke("validate", str(data), "--shapes", str(shapes)))
+    assert "SERVICE" in line
+    assert connected == []
