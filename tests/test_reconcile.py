@@ -408,6 +408,9 @@ def test_cors_and_preflight_like_the_rest_of_the_server(base_url):
     with urllib.request.urlopen(url + "/reconcile/preview?id=" + quote(ROH), timeout=10) as reply:
         assert "script-src" not in reply.headers["Content-Security-Policy"]
         assert reply.headers["Content-Security-Policy"].startswith("default-src 'none'")
+        # OpenRefine shows the card in a frame of its own page: nothing may forbid that
+        assert "frame-ancestors" not in reply.headers["Content-Security-Policy"]
+        assert reply.headers.get("X-Frame-Options") is None
     # the view address the manifest gives is the entity page (OpenRefine encodes it with encodeURI)
     with urllib.request.urlopen(url + "/id/" + quote(ROH, safe="/"), timeout=10) as reply:
         assert "卢武铉" in reply.read().decode("utf-8")
