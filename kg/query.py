@@ -23,10 +23,10 @@ can never change the shape of the query, and the files run unchanged in any SPAR
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 import unicodedata
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -353,11 +353,34 @@ def write_results(result: Solutions | Boolean, result_format: ResultFormat) -> b
 
 
 def write_graph(result: Triples, graph_format: GraphFormat) -> bytes:
-    """CONSTRUCT or DESCRIBE results in an RDF format, with our prefixes."""
+    """CONSTRUCT or DESCRIBE results in an RDF format, with our prefixes and language tags as minted."""
     prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
     if graph_format is GraphFormat.N_TRIPLES:
         prefixes = None
-    return serialize(list(result.triples), format=graph_format.value, prefixes=prefixes)
+    return minted_tags(serialize(list(result.triples), format=graph_format.value, prefixes=prefixes))
+
+
+def minted_case(tag: str) -> str:
+    """A language tag in the case it was minted in (BCP 47's: ``zh-Hant-TW``); Oxigraph lower-cases them.
+
+    >>> minted_case("zh-hant-tw"), minted_case("en"), minted_case("zh-hans")
+    ('zh-Hant-TW', 'en', 'zh-Hans')
+    """
+    first, *rest = tag.split("-")
+    parts = [first.lower()]
+    for part in rest:
+        parts.append(part.title() if len(part) == 4 and part.isalpha() else part.upper() if len(part) == 2 else part.lower())
+    return "-".join(parts)
+
+
+_TAG_AFTER_QUOTE = re.compile(rb'(?<!\\)"@([A-Za-z]+(?:-[A-Za-z0-9]+)*)')
+_XML_LANG = re.compile(rb'xml:lang="([A-Za-z0-9-]+)"')
+
+
+def minted_tags(text: bytes) -> bytes:
+    """RDF text with its language tags written back in the case they were minted in (Oxigraph lower-cases them)."""
+    text = _TAG_AFTER_QUOTE.sub(lambda m: b'"@' + minted_case(m[1].decode()).encode(), text)
+    return _XML_LANG.sub(lambda m: b'xml:lang="' + minted_case(m[1].decode()).encode() + b'"', text)
 
 
 def _results_json(result: Solutions | Boolean) -> bytes:

@@ -66,7 +66,7 @@ def test_citations_are_listed_where_the_summit_has_them(app):
     cited = [re.search(r'<ol class="citations">(.*?)</ol>', p, re.S) for p in pages]
     assert any(cited)
     for found in filter(None, cited):
-        assert re.search(r'<li><a href="https?://[^"]+">[^<]+</a>', found[1])
+        assert re.search(r'<li id="cite-\d+"><a href="https?://[^"]+">[^<]+</a>', found[1])
 
 
 def test_no_page_shows_an_opaque_participation_or_span_id(app):
@@ -131,3 +131,22 @@ def test_person_pages_link_the_pictures_and_the_network_focuses_them(app):
     focused = svg_of(page(app, network_href))
     assert 'stroke="#000"' in focused and focused.count('opacity="0.3"') == 3  # 文在寅 and 金正恩 stand out
     assert 'href="/timeline"' in page(app, "/") and 'href="/network"' in page(app, "/")
+
+
+def test_each_quote_carries_the_citations_its_sentence_has(app):
+    text = page(app, summit_paths(app)[2])  # 2018-04-27: its sentences cite Yonhap and HK01
+    numbers = [int(n) for n in re.findall(r'<sup class="ref"><a href="#cite-(\d+)">', text)]
+    listed = re.findall(r'<li id="cite-(\d+)">', text)
+    assert numbers and set(numbers) <= {int(n) for n in listed}
+
+
+def test_overview_pages_embed_what_they_show_and_link_it_in_every_format(app):
+    for path in ("/", "/timeline", "/network"):
+        text = page(app, path)
+        alternates = dict(re.findall(r'<link rel="alternate" type="([^"]+)" href="([^"]+)">', text))
+        assert set(alternates) == {"text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"}
+        data = re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)[1]
+        turtle = request(app, html.unescape(alternates["text/turtle"]), accept="text/turtle")
+        assert turtle.status == 200 and turtle.media_type.startswith("text/turtle")
+        embedded = rdflib.Graph().parse(data=data, format="json-ld")
+        assert len(embedded) > 20 and isomorphic(embedded, rdflib.Graph().parse(data=turtle.body, format="turtle"))

@@ -264,3 +264,9 @@ def test_page_chrome_in_the_readers_language(base_url, query, language, html_lan
 def test_language_tags_on_pages_are_shown_as_minted(base_url):
     page = fetch(base_url + ROH, {"Accept": "text/html"})[2].decode()
     assert "@zh-Hant" in page and "@zh-hant" not in page
+
+
+@pytest.mark.parametrize("path, accept", [("/nowhere", "*/*"), (ROH, "image/png"), ("/sparql?query=ASK%7B%7D", "image/png")])
+def test_negotiated_errors_say_vary_and_never_answer_html_to_anything(base_url, path, accept):
+    status, headers, body = fetch(base_url + path, {"Accept": accept})
+    assert status in (404, 406) and "Accept" in headers["Vary"] and headers["Content-Type"].startswith("text/plain")

@@ -53,7 +53,7 @@ from werkzeug.http import http_date, is_resource_modified
 from kg.extract.scripts import to_hans
 from kg.server import representations
 from kg.server.negotiation import negotiate, reader_language, reader_script
-from kg.server.representations import minted_case
+from kg.query import minted_case
 from kg.server.overview import element_id, network, summit_rows
 from kg.server.pictures import Leader, Meeting, TimelineItem, network_svg, timeline_svg
 from kg.server.summary import summarize
@@ -114,6 +114,19 @@ VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
 DCT = "http://purl.org/dc/terms/"
 WIKIDATA = "http://www.wikidata.org/entity/"
+
+#: What the index, the timeline and the network show, as a query anyone can run on /sparql.
+OVERVIEW = f"""PREFIX skg: <{SKG}>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+CONSTRUCT {{
+  ?summit a skg:Summit ; rdfs:label ?label ; skg:startDate ?start ; skg:endDate ?end ; skg:venue ?venue ; skg:participant ?person .
+  ?venue rdfs:label ?venueLabel . ?person rdfs:label ?personLabel .
+}} WHERE {{
+  ?summit a skg:Summit .
+  OPTIONAL {{ ?summit rdfs:label ?label }} OPTIONAL {{ ?summit skg:startDate ?start }} OPTIONAL {{ ?summit skg:endDate ?end }}
+  OPTIONAL {{ ?summit skg:venue ?venue OPTIONAL {{ ?venue rdfs:label ?venueLabel }} }}
+  OPTIONAL {{ ?summit skg:participant ?person OPTIONAL {{ ?person rdfs:label ?personLabel }} }}
+}}"""
 
 MAX_BODY = 1_000_000  # bytes of a POSTed query
 #: Server threads beyond those the worker queries may hold: pages and cheap queries always have these.
@@ -261,9 +274,9 @@ class App:
         return reader_language(lang_param=_first(request.params, "lang"), accept_language=request.accept_language)
 
     def _not_found(self, request: _Request, message: str) -> Reply:
-        if negotiate(request.accept, ["text/html", "text/plain"]) == "text/html":
-            return Reply(404, _HTML, error_page("404 Not Found", message).encode("utf-8"))
-        return text_reply(404, message)
+        if negotiate(request.accept, ["text/plain", "text/html"]) == "text/html":
+            return Reply(404, _HTML, error_page("404 Not Found", message).encode("utf-8"), (("Vary", "Accept"),))
+        return _vary(text_reply(404, message))
 
     def _label(self, node: NamedNode | BlankNode, script: Script) -> str | None:
         for predicate in (RDFS_LABEL, DCT_TITLE):
@@ -351,7 +364,8 @@ class App:
                     tuple(self._term_link(p, script) for p in people),
                 )
             )
-        page = index_page(summits, script=script, title="Summit KG", lang=self._lang(request))
+        alternates, data = self._overview()
+        page = index_page(summits, script=script, title="Summit KG", lang=self._lang(request), alternates=alternates, data=data)
         return Reply(200, _HTML, page.encode("utf-8"), (("Vary", "Accept-Language"),))
 
     def _entity(self, request: _Request) -> Reply:
@@ -403,7 +417,7 @@ class App:
             return representation
         media_type = negotiate(request.accept, representations.offers())
         if media_type is None:
-            return text_reply(406, "this resource is available as " + ", ".join(representations.offers()))
+            return _vary(text_reply(406, "this resource is available as " + ", ".join(representations.offers())))
         return representations.by_media_type(media_type)
 
     def _describe(self, request: _Request, subject: NamedNode, outgoing, incoming) -> Reply:
@@ -475,8 +489,20 @@ class App:
             Link(self._term_link(c, script).text, f"/timeline?country={quote(unquote(c.value.rpartition('/')[2]))}&lang={lang}", c.value)
             for c in countries
         ]
-        page = timeline_page(timeline_svg(items), countries=choices, selected=selected.value if selected else None, lang=lang)
+        alternates, data = self._overview()
+        page = timeline_page(timeline_svg(items), countries=choices, selected=selected.value if selected else None, lang=lang,
+                             alternates=alternates, data=data)
         return Reply(200, _HTML, page.encode("utf-8"), (("Vary", "Accept-Language"),))
+
+    def _overview(self) -> tuple[tuple[Alternate, ...], str]:
+        """The data the overview pages show (every summit, its dates, venue and participants) as embedded
+        JSON-LD, and the same CONSTRUCT on /sparql in each format as the pages' alternates."""
+        triples = tuple(sorted(self.store.query(OVERVIEW, use_default_graph_as_union=True), key=str))
+        href = "/sparql?query=" + quote(OVERVIEW, safe="") + "&format="
+        alternates = tuple(
+            Alternate(r.media_type, href + r.name) for r in representations.REPRESENTATIONS if r.name in representations.LINKED
+        )
+        return alternates, representations.embedded(triples).decode("utf-8")
 
     def _network(self, request: _Request) -> Reply:
         """Who met whom, drawn as SVG; ``?person=KEY`` puts one leader in focus."""
@@ -496,7 +522,9 @@ class App:
         ]
         meetings = [Meeting(element_id(a.value), element_id(b.value), n) for (a, b), n in graph.meetings.items()]
         svg = network_svg(leaders, meetings, focus=element_id(focus.value) if focus else None)
-        return Reply(200, _HTML, network_page(svg, lang=lang).encode("utf-8"), (("Vary", "Accept-Language"),))
+        alternates, data = self._overview()
+        page = network_page(svg, lang=lang, alternates=alternates, data=data)
+        return Reply(200, _HTML, page.encode("utf-8"), (("Vary", "Accept-Language"),))
 
     def _person_timeline(self, person: NamedNode, lang: str) -> str:
         """The timeline of the country a person stood for (all summits when none is known)."""
@@ -595,7 +623,7 @@ class App:
         output = _first(params, "format") or _first(params, "output") or _first(params, "results")
         best = negotiate(request.accept, _SPARQL_OFFERS)
         if output is None and best is None:
-            return text_reply(406, "the SPARQL endpoint answers " + ", ".join(_SPARQL_OFFERS))
+            return _vary(text_reply(406, "the SPARQL endpoint answers " + ", ".join(_SPARQL_OFFERS)))
         html = output == "html" or (output is None and best in _PAGE_TYPES)
         if not queries:
             if html:

@@ -189,7 +189,8 @@ def _link(link: Link) -> str:
     return f'<a href="{escape(link.href)}">{text}</a>{note}'
 
 
-def index_page(summits: Sequence[SummitItem], *, script: Script, title: str, lang: str = "") -> str:
+def index_page(summits: Sequence[SummitItem], *, script: Script, title: str, lang: str = "",
+               alternates: Sequence[Alternate] = (), data: str | None = None) -> str:
     """The front page: every summit in date order with its venue and participants."""
     rows = "".join(
         f'<tr class="summit"><td>{escape(item.dates)}</td><td>{_link(item.summit)}</td>'
@@ -205,7 +206,7 @@ def index_page(summits: Sequence[SummitItem], *, script: Script, title: str, lan
         f"<table><thead><tr>{head}</tr></thead>"
         f"<tbody>{rows}</tbody></table>"
     )
-    return _document(title, body, lang=lang)
+    return _document(title, body, lang=lang, alternates=alternates, data=data)
 
 
 def entity_page(view: EntityView, *, representations: Sequence[Link], alternates: Sequence[Alternate] = (),
@@ -344,10 +345,11 @@ def summit_summary(summary, *, lang: str) -> str:
         for quote_ in summary.quotes:
             where = escape(quote_.section or words["lead"])
             source = f'<a href="{escape(quote_.href)}">{where}</a>' if quote_.href.startswith("https://") else where
-            items.append(f"<blockquote>{_marked(quote_, summary.fact_names)}<footer>— {words['article']} · {source}</footer></blockquote>")
+            refs = "".join(f'<sup class="ref"><a href="#cite-{n}">[{n}]</a></sup>' for n in quote_.cites)
+            items.append(f"<blockquote>{_marked(quote_, summary.fact_names)}{refs}<footer>— {words['article']} · {source}</footer></blockquote>")
         parts.append(f'<h2>{words["says"]}</h2><div class="quotes">{"".join(items)}</div>')
     if summary.citations:
-        cited = "".join(f"<li>{_link(c)}</li>" for c in summary.citations)
+        cited = "".join(f'<li id="cite-{n}">{_link(c)}</li>' for n, c in enumerate(summary.citations, start=1))
         parts.append(f'<h2>{words["citations"]}</h2><ol class="citations">{cited}</ol>')
     return "".join(parts)
 
@@ -391,7 +393,8 @@ def picture_words(lang: str, key: str, **values: object) -> str:
     return _PICTURE_WORDS.get(lang, _PICTURE_WORDS["en"])[key].format(**values)
 
 
-def timeline_page(svg: str, *, countries: Sequence[Link], selected: str | None, lang: str) -> str:
+def timeline_page(svg: str, *, countries: Sequence[Link], selected: str | None, lang: str,
+                  alternates: Sequence[Alternate] = (), data: str | None = None) -> str:
     """The timeline of all summits, with one link per country to show only its summits (no script needed)."""
     current = ' aria-current="true"'
     choices = [f'<a href="/timeline?lang={lang}"{current if selected is None else ""}>{escape(picture_words(lang, "all"))}</a>']
@@ -402,16 +405,16 @@ def timeline_page(svg: str, *, countries: Sequence[Link], selected: str | None, 
         f'<p class="filter">{escape(picture_words(lang, "country"))}: {" · ".join(choices)}</p>'
         f'<figure class="picture">{svg}</figure>'
     )
-    return _document(picture_words(lang, "timeline"), body, lang=lang)
+    return _document(picture_words(lang, "timeline"), body, lang=lang, alternates=alternates, data=data)
 
 
-def network_page(svg: str, *, lang: str) -> str:
+def network_page(svg: str, *, lang: str, alternates: Sequence[Alternate] = (), data: str | None = None) -> str:
     """The who-met-whom network of leaders."""
     body = (
         f"<h1>{escape(picture_words(lang, 'network'))}</h1><p>{escape(picture_words(lang, 'network_note'))}</p>"
         f'<figure class="picture">{svg}</figure>'
     )
-    return _document(picture_words(lang, "network"), body, lang=lang)
+    return _document(picture_words(lang, "network"), body, lang=lang, alternates=alternates, data=data)
 
 
 def person_links(name: str, *, network_href: str, timeline_href: str, lang: str) -> str:

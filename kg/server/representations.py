@@ -15,7 +15,6 @@ project's published context and names it by its address on this server.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +23,7 @@ from pyoxigraph import RdfFormat, Triple, serialize
 from rdflib import Dataset, Graph
 
 from kg.export import context
+from kg.query import minted_tags as _with_minted_tags
 from kg.vocab import PREFIXES
 
 
@@ -68,28 +68,6 @@ def by_name(name: str) -> Representation | None:
     """The representation a ``?format=`` value names, or None."""
     name = name.lower()
     return next((r for r in REPRESENTATIONS if name == r.name or name in r.aliases), None)
-
-
-def minted_case(tag: str) -> str:
-    """A language tag in the case it was minted in (BCP 47's: ``zh-Hant-TW``); Oxigraph lower-cases them.
-
-    >>> minted_case("zh-hant-tw"), minted_case("en"), minted_case("zh-hans")
-    ('zh-Hant-TW', 'en', 'zh-Hans')
-    """
-    first, *rest = tag.split("-")
-    parts = [first.lower()]
-    for part in rest:
-        parts.append(part.title() if len(part) == 4 and part.isalpha() else part.upper() if len(part) == 2 else part.lower())
-    return "-".join(parts)
-
-
-_TAG_AFTER_QUOTE = re.compile(rb'(?<!\\)"@([A-Za-z]+(?:-[A-Za-z0-9]+)*)')
-_XML_LANG = re.compile(rb'xml:lang="([A-Za-z0-9-]+)"')
-
-
-def _with_minted_tags(text: bytes) -> bytes:
-    text = _TAG_AFTER_QUOTE.sub(lambda m: b'"@' + minted_case(m[1].decode()).encode(), text)
-    return _XML_LANG.sub(lambda m: b'xml:lang="' + minted_case(m[1].decode()).encode() + b'"', text)
 
 
 def write(triples: Sequence[Triple], representation: Representation, *, context_url: str) -> bytes:

@@ -42,6 +42,7 @@ class Quote:
     marks: tuple[Mark, ...]
     section: str
     href: str  # the section on Wikipedia
+    cites: tuple[int, ...] = ()  # 1-based numbers in the summary's citations: the refs the sentence carries
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,12 @@ def summarize(store: Store, summit: NamedNode, *, link: Callable[[object], Link]
         previous = link(members[at - 1]) if at > 0 else None
         following = link(members[at + 1]) if 0 <= at < len(members) - 1 else None
 
-    quotes = tuple(_quotes(store, summit, needles, start, end, ordinal))
-    citations = tuple(_citation(store, c, link) for c in _objects(store, summit, SKG + "supportedBy"))
+    cited = sorted(
+        {c for holder in [summit, *_subjects(store, RDF + "subject", summit)] for c in _objects(store, holder, SKG + "supportedBy")},
+        key=lambda c: (_position(store, c), str(c)),
+    )
+    quotes = tuple(_with_citations(store, q, cited) for q in _quotes(store, summit, needles, start, end, ordinal))
+    citations = tuple(_citation(store, c, link) for c in cited)
     facts = ("participant", "venue", "outcome", "role", "date", "ordinal")
     return SummitSummary(
         dates=dates, venues=tuple(venues), participants=tuple(participants), documents=tuple(link(d) for d in documents),
@@ -147,6 +152,26 @@ def summarize(store: Store, summit: NamedNode, *, link: Callable[[object], Link]
         quotes=quotes, citations=citations,
         fact_names={fact: fact_label(SKG + ("startDate" if fact == "date" else fact)) for fact in facts},
     )
+
+
+def _position(store: Store, node) -> int:
+    """Where in its article a node's evidence starts (citations: where the ref stands)."""
+    spans = _objects(store, node, SKG + "evidence")
+    return min((int(_value(store, span, SKG + "startOffset") or 0) for span in spans), default=0)
+
+
+def _with_citations(store: Store, quote_: tuple, cited: list) -> Quote:
+    """The quote with the numbers of the citations whose refs stand in or right after its sentence."""
+    found, (span_start, span_end, article) = quote_
+    numbers = []
+    for number, citation in enumerate(cited, start=1):
+        for span in _objects(store, citation, SKG + "evidence"):
+            at = int(_value(store, span, SKG + "startOffset") or -1)
+            same = any(o.value == article for o in _objects(store, span, DERIVED_FROM) if isinstance(o, NamedNode))
+            if same and span_start <= at <= span_end:
+                numbers.append(number)
+                break
+    return Quote(found.text, found.marks, found.section, found.href, tuple(numbers))
 
 
 def _evidence_of(store: Store, summit: NamedNode) -> list:
@@ -191,7 +216,8 @@ def _quotes(store: Store, summit: NamedNode, needles: dict[str, str], start: str
         heading = _value(store, span, SKG + "sectionHeading") or ""
         article = next((o.value for o in _objects(store, span, DERIVED_FROM) if isinstance(o, NamedNode)), "")
         href = article + ("#" + quote("_".join(heading.split()), safe="") if heading and article else "")
-        yield Quote(text, tuple(sorted(marks, key=lambda m: m.start)), heading, href)
+        where = (int(_value(store, span, SKG + "startOffset") or 0), int(_value(store, span, SKG + "endOffset") or 0), article)
+        yield Quote(text, tuple(sorted(marks, key=lambda m: m.start)), heading, href), where
 
 
 def _name_marks(text: str, needles: dict[str, str]) -> list[Mark]:
