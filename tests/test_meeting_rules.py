@@ -169,3 +169,22 @@ def test_an_office_is_not_read_across_another_name():
     text = HEAD + "2019年10月11日，中国国家主席[[习近平]]应印度总理[[纳伦德拉·莫迪]]邀请在[[金奈]]举行会晤。"
     roles = roles_of(text)
     assert roles == {("习近平", "中华人民共和国国家主席"), ("纳伦德拉·莫迪", "印度共和国总理")}
+
+
+def test_a_gathering_is_no_summit_but_a_meeting_on_its_sidelines_is():
+    gathering = HEAD + "2012年5月18日至19日，八国集团峰会在[[某城]]举行，八国领导人举行圆桌会谈。"
+    sidelines = HEAD + "2016年9月3日，甲国总统[[张三]]在[[某城]]会见前来出席二十国集团领导人峰会的乙国总理[[李四]]。"
+    assert summits(gathering) == {}
+    assert set(summits(sidelines)) == {"2016-09-03"}
+
+
+def test_delegates_in_a_people_column_are_not_leaders():
+    text = HEAD + ('{| class="wikitable"\n! 日期 !! 地点 !! 与会者\n|-\n'
+                   "| 1941年6月12日 || [[伦敦]] || 英国、4个[[自治领]]、[[自由法国]]及8个[[流亡政府]]的代表\n|}\n")
+    assert summits(text) == {}
+
+
+def test_a_press_conference_about_the_talks_is_no_meeting():
+    text = HEAD + "5月26日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会谈。\n5月27日，张三在某城召开记者会公布会谈内容。"
+    text = text.replace("== 经过 ==", "== 2018年 ==")
+    assert set(summits(text)) == {"2018-05-26"}

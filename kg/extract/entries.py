@@ -25,6 +25,7 @@ _FLAG_TEMPLATES = re.compile(r"^(flagicon|flag|flagcountry|flagu|国旗|旗帜)$
 BODY_ENDINGS = ("委员会", "政府", "党", "部", "院", "会", "军", "局", "署", "组织", "集团", "联盟", "议会", "内阁")
 _TITLED_NAME = re.compile(r"^(?P<office>.*?(?:" + "|".join(OFFICE_WORDS) + r"))(?P<name>[\u4e00-\u9fff·‧・]{2,10})$")
 _PLAIN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}[·‧・][\u4e00-\u9fff·‧・]{1,12}$")
+_DELEGATES = re.compile(r"(代表|代表团|官员|大使|特使|使节)$|\d+个|[几数多]个")
 PLACE_TAIL = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 
 
@@ -150,6 +151,8 @@ def people_of(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
             office = (body or "") + words
         out.append((target, office))
         office, body = None, None
+    if _DELEGATES.search(entry.text):
+        return []  # 8个流亡政府的代表: delegates of bodies, not leaders
     if not entry.links:
         text = re.sub(r"[（(].*?[）)]", "", entry.text).strip()
         match = _TITLED_NAME.match(text)

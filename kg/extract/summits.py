@@ -34,7 +34,7 @@ _MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)
                            r"|(会晤|会谈|会面|会见)了?")
 NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|拟于|准备|筹备|提议|邀请|原定|原拟|希望|致函|致电|致信"
                       r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便|未定|可能|预计|有望|或将|呼吁"
-                      r"|解读|回顾|回忆|透露|撰文|评论|报道")
+                      r"|解读|回顾|回忆|透露|撰文|评论|报道|记者会|公布")
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
 NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长|国务卿|特使|特别代表|大使|顾问|秘书长|发言人|议员|州长|市长")
 _CLAUSE = re.compile(r"[，,；;：:]")
@@ -48,6 +48,7 @@ _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两
 #: Gatherings of many states: not themselves a summit of two sides.
 MULTILATERAL = re.compile(r"金砖|二十国集团|G20|亚太经合|APEC|上海合作组织|上合组织|东盟|联合国|七国集团|G7|八国集团|北约"
                           r"|欧洲安全与合作|东亚峰会|亚信|欧盟|非盟|气候大会")
+_SIDELINES = re.compile(r"期间|场边|间隙|双边|会议前|峰会前|峰会后|会见|会晤|出席")
 #: Words that refer back to the two sides introduced before (两人会面, 双方会谈).
 BACK_REFERENCE = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|此次会晤|这次会谈|两国首脑")
 ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)(?:第(?P<n>[0-9一二三四五六七八九十两]+)次"
@@ -281,6 +282,8 @@ def _meeting_clause(hans: str, when) -> bool:
         clause = hans[starts[index]:starts[stop] - 1]
     if not MEETING.search(clause):
         return False
+    if MULTILATERAL.search(clause) and not _SIDELINES.search(clause):
+        return False  # the gathering itself, not a meeting of two sides on its sidelines
     return bool(HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause))
 
 

@@ -140,7 +140,7 @@ def _summit(reading: Reading, people: People, row: _Row) -> SummitFound | None:
         for entry in entries_in(reading, cell.span):
             for name, office in people_of(reading, entry):
                 if office and NOT_TOP.search(to_hans(office)):
-                    continue
+                    continue  # a minister or an envoy at the table
                 persons.append((registry.named(Kind.PERSON, name, article=name if _linked(entry, name) else None),
                                 office, cell))
     inferred = []
