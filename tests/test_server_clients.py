@@ -270,3 +270,26 @@ def test_language_tags_on_pages_are_shown_as_minted(base_url):
 def test_negotiated_errors_say_vary_and_never_answer_html_to_anything(base_url, path, accept):
     status, headers, body = fetch(base_url + path, {"Accept": accept})
     assert status in (404, 406) and "Accept" in headers["Vary"] and headers["Content-Type"].startswith("text/plain")
+
+
+def test_sparqlwrapper_with_its_defaults_gets_results_and_graphs(base_url):
+    from SPARQLWrapper import SPARQLWrapper
+
+    client = SPARQLWrapper(base_url + "/sparql")  # no return format chosen: SPARQLWrapper's own Accept
+    client.setQuery(SELECT)
+    assert len(client.queryAndConvert().getElementsByTagName("result")) == 5  # SPARQL XML, parsed
+    client.setQuery("ASK { ?s ?p ?o }")
+    assert client.queryAndConvert().getElementsByTagName("boolean")[0].firstChild.data == "true"
+    client.setQuery(CONSTRUCT)
+    assert len(client.queryAndConvert()) == 5  # RDF/XML, parsed by rdflib
+    client.setQuery(f"DESCRIBE <https://w3id.org/summit-kg{ROH}>")
+    labels = {str(o) for o in client.queryAndConvert().objects(None, rdflib.RDFS.label)}
+    assert {"卢武铉", "盧武鉉"} <= labels
+
+
+def test_the_readers_language_choice_follows_the_links(base_url):
+    page = fetch(base_url + "/?lang=en", {"Accept": "text/html"})[2].decode()
+    links = re.findall(r'href="(/id/[^"]+)"', page)
+    assert links and all(link.endswith("?lang=en") for link in links)
+    summit = fetch(base_url + html.unescape(links[0]), {"Accept": "text/html"})[2].decode()
+    assert '<html lang="en">' in summit

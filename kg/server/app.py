@@ -332,7 +332,7 @@ class App:
             href = self.local_href(term.value)
             label = (self._label(term, script) or self._described_label(term, script)) if href else None
             if href is not None:
-                return Link(label or unquote(href[len("/id/"):]), href + f"?lang={script.value}")
+                return Link(label or unquote(href[len("/id/"):]), href + f"?lang={lang or script.value}")  # the reader's choice stays
             return Link(unquote(short(term)), term.value)  # a Wikipedia address reads better decoded
         if isinstance(term, Literal):
             if term.language:
@@ -342,7 +342,7 @@ class App:
         return Link(str(term))
 
     def _index(self, request: _Request) -> Reply:
-        script = self._script(request)
+        script, lang = self._script(request), self._lang(request)
         summits = []
         rows = self.store.query(
             f"""SELECT ?summit ?start ?end ?venue WHERE {{
@@ -358,14 +358,14 @@ class App:
             people = sorted({q.object for q in self.store.quads_for_pattern(summit, NamedNode(SKG + "participant"), None, None)}, key=str)
             summits.append(
                 SummitItem(
-                    self._term_link(summit, script),
+                    self._term_link(summit, script, lang),
                     dates,
-                    self._term_link(row["venue"], script) if row["venue"] else None,
-                    tuple(self._term_link(p, script) for p in people),
+                    self._term_link(row["venue"], script, lang) if row["venue"] else None,
+                    tuple(self._term_link(p, script, lang) for p in people),
                 )
             )
         alternates, data = self._overview()
-        page = index_page(summits, script=script, title="Summit KG", lang=self._lang(request), alternates=alternates, data=data)
+        page = index_page(summits, script=script, title="Summit KG", lang=lang, alternates=alternates, data=data)
         return Reply(200, _HTML, page.encode("utf-8"), (("Vary", "Accept-Language"),))
 
     def _entity(self, request: _Request) -> Reply:
@@ -438,10 +438,10 @@ class App:
             title=self._label(subject, script) or short(subject),
             types=tuple(self._term_link(t.object, script, lang) for t in outgoing if t.predicate == RDF_TYPE),
             outgoing=tuple(
-                Statement(self._term_link(t.predicate, script, lang), self._term_link(t.object, script))
+                Statement(self._term_link(t.predicate, script, lang), self._term_link(t.object, script, lang))
                 for t in outgoing if t.predicate != RDF_TYPE
             ),
-            incoming=tuple(Statement(self._term_link(t.predicate, script, lang), self._term_link(t.subject, script)) for t in incoming),
+            incoming=tuple(Statement(self._term_link(t.predicate, script, lang), self._term_link(t.subject, script, lang)) for t in incoming),
             sources=self._sources(outgoing, script),
             same_as=tuple(
                 Link(short(t.object), t.object.value) for t in outgoing
@@ -453,7 +453,7 @@ class App:
         summary = ""
         if any(t.predicate == RDF_TYPE and t.object == NamedNode(SKG + "Summit") for t in outgoing):
             facts = summarize(
-                self.store, subject, link=lambda node: self._term_link(node, script),
+                self.store, subject, link=lambda node: self._term_link(node, script, lang),
                 fact_label=lambda iri: self._term_link(NamedNode(iri), script, lang).text,
             )
             summary = summit_summary(facts, lang=view.lang)
@@ -480,7 +480,7 @@ class App:
             return self._not_found(request, f"no summit involves a country {wanted!r}; the countries are listed at /timeline")
         items = [
             TimelineItem(
-                self._term_link(row.summit, script).text, self._term_link(row.summit, script).href or "", row.date,
+                self._term_link(row.summit, script).text, self._term_link(row.summit, script, lang).href or "", row.date,
                 tuple(self._term_link(p, script).text for p in row.participants),
             )
             for row in rows if selected is None or selected in row.countries
@@ -516,7 +516,7 @@ class App:
             if focus is None:
                 return self._not_found(request, f"no leader {wanted!r} took part in a summit here; see /network")
         leaders = [
-            Leader(element_id(p.value), self._term_link(p, script).text, self._term_link(p, script).href or "", n,
+            Leader(element_id(p.value), self._term_link(p, script).text, self._term_link(p, script, lang).href or "", n,
                    self._term_link(graph.sides[p], script).text if p in graph.sides else "—")
             for p, n in graph.counts.items()
         ]
