@@ -72,3 +72,15 @@ def test_a_table_with_no_header_is_no_error():
     text = "'''甲'''。\n{|\n| 2001年7月16日 || [[张三]] || [[李四]]\n|}\n"
     found, extraction = summits_of(text)
     assert found == {}
+
+
+def test_a_plain_place_is_read_big_to_small_and_a_host_flag_gives_the_country():
+    text = ("'''甲乙会晤'''\n== 历次 ==\n{| class=\"wikitable\"\n! 日期 !! 地点 !! 甲方 !! 乙方\n|-\n"
+            "| 2001年7月16日 || [[莫斯科]][[克里姆林宫]] || 主席张三 || 总统李四\n|-\n"
+            "| 2015年5月8日 || 莫斯科克里姆林宫 || 主席张三 || 总统李四\n|-\n"
+            "| 2016年3月31日 || 华盛顿会议中心 || 主席张三 || 总统李四\n|}\n"
+            "[[华盛顿]]是美国首都。\n")
+    found, extraction = summits_of(text)
+    assert found["2015-05-08"]["venue"] == {"克里姆林宫"}  # named so elsewhere in the article
+    contained = {(f.subject.key, f.value.key) for f in extraction.facts if f.prop is Prop.LOCATED_IN}
+    assert ("克里姆林宫", "莫斯科") in contained

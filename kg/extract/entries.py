@@ -114,7 +114,7 @@ def entry_places(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]
     text = re.sub(r"[（(].*?[）)]", "", entry.text).strip()
     if not entry.links:
         if PLACE_TAIL.match(text):
-            out.append((text, None))
+            out.extend(_split_known(reading, text))
         return out
     for shown, target in entry.links:
         if not any(reading.index.same(target, name) for name, _ in out):
@@ -162,3 +162,24 @@ def people_of(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
                 and reading.registry.kind_of(text) in (None, Kind.PERSON):
             out.append((text, None))  # a name given without a link: 毛泽东
     return out
+
+
+def _split_known(reading: Reading, text: str) -> list[tuple[str, None]]:
+    """A plain place written big to small (``莫斯科克里姆林宫``): a known city or site at its
+    start holds the rest, which keeps its own name when the article names it elsewhere
+    (``克里姆林宫``) and the whole name otherwise (``华盛顿会议中心``). A state at the start
+    is left alone: ``美国驻奥地利大使馆`` is not in the United States."""
+    known = _linked_places(reading)
+    for size in range(len(text) - 2, 1, -1):
+        head = text[:size]
+        if reading.index.is_state(head) or not (reading.registry.is_a(head, Kind.PLACE)
+                                                or reading.index.key(head) in known):
+            continue
+        rest = text[size:]
+        return [(head, None), (rest if reading.index.key(rest) in known else text, None)]
+    return [(text, None)]
+
+
+def _linked_places(reading: Reading) -> set[str]:
+    return {reading.index.key(link.target) for link in reading.document.links
+            if reading.registry.is_a(link.target, Kind.PLACE, Kind.COUNTRY)}

@@ -122,7 +122,7 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
 def _param(template: Template, field: str) -> Param | None:
     for name in _FIELDS[field]:
         for param in template.params:
-            if to_hans(param.name.strip().lower()) == name and param.value.strip():
+            if to_hans(param.name.strip().lower()) == name and (param.value.strip() or param.raw.strip()):
                 return param
     return None
 
