@@ -177,7 +177,8 @@ def _join(reading: Reading, kept: list[SummitFound], others: list[SummitFound]) 
         if any(s.id == other.id for s in kept):
             continue  # the same IRI: its facts are already one summit's
         same = next((s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
-                     and set(s.participants) & set(other.participants)), None)
+                     and set(s.participants) & set(other.participants)
+                     and len(s.participants) >= len(other.participants)), None)  # never into a poorer witness
         if same is None:
             left.append(other)
             continue
