@@ -105,3 +105,21 @@ def test_each_published_path_redirects_to_what_the_server_serves(server, path, a
     request = urllib.request.Request(server + location[len(PLACEHOLDER):], headers={"Accept": accept})
     with urllib.request.urlopen(request, timeout=60) as response:
         assert response.headers["Content-Type"].startswith(media_type)
+
+
+def test_every_w3id_iri_the_server_writes_about_a_build_reaches_it(bundled_build):
+    _, out = bundled_build
+    app = App(Settings(port=0), data=(out / "kg.trig",))
+    try:
+        with running(app) as url:
+            with urllib.request.urlopen(urllib.request.Request(url + "/void", headers={"Accept": "application/n-triples"}), timeout=60) as answer:
+                void = answer.read().decode()
+            store = load_store([out / "kg.trig"])
+            iris = set(re.findall(r"<(https://w3id\.org/summit-kg/[^>#]*)", void))
+            iris |= {q.subject.value for q in store if isinstance(q.subject, NamedNode) and q.subject.value.startswith(W3ID)}
+            assert len(iris) > 50
+            for iri in sorted(iris):
+                location, _ = redirect(iri)
+                assert get(url + location[len(PLACEHOLDER):], "text/turtle") == 200, (iri, location)
+    finally:
+        app.close()

@@ -582,9 +582,9 @@ class App:
     def _distributions(self, dataset: NamedNode) -> list[Triple]:
         """``void:dataDump`` and a ``dcat:Distribution`` for each published file this server serves."""
         triples = []
-        for name, dump in sorted(self.dumps.items()):
+        for number, (name, dump) in enumerate(sorted(self.dumps.items()), start=1):
             url = NamedNode(f"{self.settings.root}/data/{quote(name)}")
-            distribution = NamedNode(f"{dataset.value}/distribution/{quote(name)}")
+            distribution = BlankNode(f"distribution{number}")  # no IRI of its own that would not dereference
             triples += [
                 Triple(dataset, NamedNode(VOID + "dataDump"), url),
                 Triple(dataset, NamedNode(DCAT + "distribution"), distribution),

@@ -125,8 +125,8 @@ def network_svg(leaders: Sequence[Leader], meetings: Sequence[Meeting], *, focus
             f"<title>{meeting.times}</title></line>"
         )
         parts.append(
-            f'<text x="{(x1 + x2) / 2:.1f}" y="{(y1 + y2) / 2 - 4:.1f}" font-size="12" text-anchor="middle" '
-            f'fill="#333" fill-opacity="{1 if strong else 0.2}">×{meeting.times}</text>'
+            f'<text x="{(x1 + x2) / 2:.1f}" y="{(y1 + y2) / 2 + 4:.1f}" font-size="13" text-anchor="middle" font-weight="bold" '
+            f'stroke="#fff" stroke-width="4" paint-order="stroke" fill="#333" fill-opacity="{1 if strong else 0.2}">×{meeting.times}</text>'
         )
     for leader in ordered:
         x, y, angle = position[leader.key]
