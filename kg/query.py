@@ -22,6 +22,7 @@ can never change the shape of the query, and the files run unchanged in any SPAR
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import threading
@@ -315,7 +316,8 @@ def execute_within(seconds: float, store: Store, sparql: str, **options) -> Resu
         try:
             outcome.append(execute(store, sparql, deadline=time.monotonic() + seconds, **options))
         except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
-            outcome.append(error)
+            outcome.append(error.with_traceback(None))
+        gc.collect()  # the engine's result iterators may only be dropped on the thread that made them
 
     worker = threading.Thread(target=run, name="kg-query", daemon=True)
     worker.start()

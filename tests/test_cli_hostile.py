@@ -122,3 +122,22 @@ ex:Shape a sh:NodeShape ; sh:targetClass ex:C ;
     line = one_line_error(invoke("validate", str(data), "--shapes", str(shapes)))
     assert "SERVICE" in line
     assert connected == []
+
+
+ILL_TYPED = """<https://w3id.org/summit-kg/id/summit/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/summit-kg/ontology#Summit> .
+<https://w3id.org/summit-kg/id/summit/a> <https://w3id.org/summit-kg/ontology#startDate> "2018-13-45"^^<http://www.w3.org/2001/XMLSchema#date> .
+<https://w3id.org/summit-kg/id/summit/a> <https://w3id.org/summit-kg/ontology#ordinal> "abc"^^<http://www.w3.org/2001/XMLSchema#integer> .
+"""
+
+
+@pytest.mark.parametrize("args", [["validate"], ["export", "--format", "jsonld"], ["query", "summits", "--data"]])
+def test_ill_typed_literals_print_no_traceback(tmp_path, args):
+    import subprocess
+    import sys
+
+    data = tmp_path / "ill.nt"
+    data.write_text(ILL_TYPED, encoding="utf-8")
+    kg = Path(sys.executable).with_name("kg")
+    done = subprocess.run([str(kg), *args, str(data)], capture_output=True, text=True, timeout=120)
+    assert done.returncode in (0, 1, 2)
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr[-2000:]

@@ -7,6 +7,7 @@ Exit codes: 0 ok, 1 does not conform (validation), 2 error. Library errors
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 
 import click
@@ -54,3 +55,6 @@ class KgGroup(click.Group):
 @click.version_option(package_name="summit-kg")
 def main() -> None:
     """Summit KG: Wikipedia articles about summit meetings, published as linked data."""
+    # rdflib logs a traceback for each ill-typed literal ("2018-13-45"^^xsd:date) it reads;
+    # the literal is kept as written and the shapes judge it, so the noise is dropped.
+    logging.getLogger("rdflib.term").setLevel(logging.CRITICAL)

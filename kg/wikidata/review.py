@@ -65,6 +65,15 @@ def read_review(path: Path) -> tuple[Acceptance, ...]:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as error:
         raise LinkError(f"{path}: cannot read the review file ({error.strerror}); pass the review.csv written by `kg link`") from error
+    except UnicodeDecodeError as error:
+        raise LinkError(f"{path}: not UTF-8 text (byte {error.start}); pass the review.csv written by `kg link`") from None
+    try:
+        return _accepted_rows(path, text)
+    except csv.Error as error:
+        raise LinkError(f"{path}: not a CSV file a review can be read from ({error}); pass the review.csv written by `kg link`") from None
+
+
+def _accepted_rows(path: Path, text: str) -> tuple[Acceptance, ...]:
     reader = csv.DictReader(io.StringIO(text))
     missing = {"entity", "qid", "accept"} - set(reader.fieldnames or ())
     if missing:
