@@ -33,6 +33,12 @@ jena:
 openrefine:
 	@sh scripts/ensure-openrefine
 
+# The fuzz suite (tests/fuzzing.py) for longer than make test runs it: FUZZ_SECONDS per area,
+# from a new seed each time (printed, so a finding can be replayed with KG_FUZZ_SEED=...).
+FUZZ_SECONDS ?= 150
+fuzz: $(STAMP)
+	KG_FUZZ_SECONDS=$(FUZZ_SECONDS) KG_FUZZ_SEED=$${KG_FUZZ_SEED:-$$(date +%s)} $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_speed.py
 	$(BIN)/python benchmarks/query_store.py

@@ -18,11 +18,13 @@ from enum import Enum
 from pathlib import Path
 
 from pyoxigraph import DefaultGraph, RdfFormat, Store
-from rdflib import Dataset, Graph, Literal
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 from rdflib.exceptions import ParserError
 from rdflib.namespace import XSD, NamespaceManager
+
+import pyoxigraph
 
 from kg.jsonld_guard import check_jsonld
 from kg.errors import InputError
@@ -154,6 +156,7 @@ def read(path: Path) -> Dataset:
         raise InputError(f"{path}: no such file; give the path of a .ttl, .jsonld, .nt or .trig file")
     if fmt is Format.JSONLD:
         check_jsonld(_read_bytes(path), origin=str(path))  # no remote @context, no nesting past the parser
+    _check_strictly(path, fmt)
     dataset = new_dataset()
     try:
         if fmt.keeps_graphs:
@@ -165,7 +168,44 @@ def read(path: Path) -> Dataset:
         raise InputError(f"{path}: not valid {fmt.name} ({detail}); fix the file or its suffix") from None
     except RecursionError:
         raise InputError(f"{path}: nested deeper than the {fmt.name} parser can follow; flatten it") from None
+    except Exception as error:  # noqa: BLE001 - rdflib's parsers fail on odd input in odd ways (IndexError, ...)
+        raise InputError(f"{path}: not valid {fmt.name} ({type(error).__name__}); fix the file or its suffix") from None
+    if fmt is Format.JSONLD:  # JSON-LD turns any string into an IRI; refuse those no other format could write
+        for quad in dataset.quads():
+            if isinstance(quad[0], Literal) or not isinstance(quad[1], URIRef):
+                raise InputError(f"{path}: a statement about {str(quad[0])[:60]!r} is not RDF (a literal subject or "
+                                 "a predicate that is no IRI); fix the file")
+            for term in quad:
+                if isinstance(term, URIRef) and not _valid_iri(term):
+                    raise InputError(f"{path}: {str(term)[:100]!r} is not a valid IRI; fix the file")
+                if isinstance(term, BNode) and not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", str(term)):
+                    raise InputError(f"{path}: blank node {str(term)[:100]!r} has a label no RDF format can write; fix the file")
     return dataset
+
+
+def _valid_iri(term: URIRef) -> bool:
+    try:
+        pyoxigraph.NamedNode(str(term))
+    except ValueError:
+        return False
+    return True
+
+
+_STRICT = {Format.TURTLE: pyoxigraph.RdfFormat.TURTLE, Format.TRIG: pyoxigraph.RdfFormat.TRIG,
+           Format.NTRIPLES: pyoxigraph.RdfFormat.N_TRIPLES, Format.JSONLD: pyoxigraph.RdfFormat.JSON_LD}
+
+
+def _check_strictly(path: Path, fmt: Format) -> None:
+    """Refuse what a strict parser refuses (IRIs with spaces, bad escapes), before rdflib,
+    which reads them leniently and then writes files that do not parse."""
+    try:
+        for _ in pyoxigraph.parse(path=path, format=_STRICT[fmt]):
+            pass
+    except SyntaxError as error:
+        detail = " ".join(str(error).split())[:200]
+        raise InputError(f"{path}: not valid {fmt.name} ({detail}); fix the file or its suffix") from None
+    except (OSError, ValueError) as error:
+        raise InputError(f"{path}: cannot read it as {fmt.name} ({error}); fix the file or its suffix") from None
 
 
 def _read_bytes(path: Path) -> bytes:
