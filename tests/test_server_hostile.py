@@ -91,7 +91,7 @@ def test_three_thousand_nested_groups_are_refused_before_any_worker_runs():
 
 def test_a_query_that_exhausts_a_workers_memory_is_413_not_worker_died():
     hungry = "SELECT ?x WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i BIND(CONCAT(STR(?c), STR(?f), STR(?a), STR(?i)) AS ?x) } ORDER BY ?x"
-    small = App(Settings(port=0, worker_memory=1000, query_timeout=60, workers=1, queue_wait=60), data=FILES)
+    small = App(Settings(port=0, worker_memory=700, query_timeout=150, workers=1, queue_wait=60), data=FILES)
     try:
         reply = sparql(small, hungry)
         assert reply.status == 413 and b"memory" in reply.body, reply
