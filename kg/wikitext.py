@@ -176,7 +176,9 @@ def parse(page: Page) -> Document:
     walker.walk(code, 0, None)
     sections = _section_tree(walker.headings, len(text))
     lead_end = walker.headings[0][0].start if walker.headings else len(text)
-    title = page.title or _bold_lead_title(text, walker.bold, lead_end) or _origin_stem(page.origin)
+    boxes = [t.span for t in walker.templates if t.nested_in is None]
+    prose_bold = [b for b in walker.bold if not any(box.start <= b.start < box.end for box in boxes)]
+    title = page.title or _bold_lead_title(text, prose_bold, lead_end) or _origin_stem(page.origin)
     return Document(
         page=page,
         title=title,

@@ -188,3 +188,15 @@ def test_a_press_conference_about_the_talks_is_no_meeting():
     text = HEAD + "5月26日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会谈。\n5月27日，张三在某城召开记者会公布会谈内容。"
     text = text.replace("== 经过 ==", "== 2018年 ==")
     assert set(summits(text)) == {"2018-05-26"}
+
+
+def test_an_ordinal_in_the_heading_frames_the_summit_under_it():
+    text = PAIR.replace("== 第一次峰会 ==", "== 第二次峰会：某城 ==") + \
+        "1986年10月11日至12日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。"
+    found = summits(text, title="张李峰会")
+    assert found["1986-10-11"]["ordinal"] == {2}
+
+
+def test_the_title_is_never_bold_text_inside_an_infobox():
+    text = "{{Infobox event\n| title = '''盒中粗体'''\n}}\n'''甲乙会晤'''是两国领导人的会晤。\n"
+    assert parse(Page(text=text, origin="t")).title == "甲乙会晤"

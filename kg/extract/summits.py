@@ -51,7 +51,7 @@ MULTILATERAL = re.compile(r"金砖|二十国集团|G20|亚太经合|APEC|上海�
 _SIDELINES = re.compile(r"期间|场边|间隙|双边|会议前|峰会前|峰会后|会见|会晤|出席")
 #: Words that refer back to the two sides introduced before (两人会面, 双方会谈).
 BACK_REFERENCE = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|此次会晤|这次会谈|两国首脑")
-ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)(?:第(?P<n>[0-9一二三四五六七八九十两]+)次"
+ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)(?:第(?P<n>[0-9一二三四五六七八九十两]+)(?:次|度)"
                      r"|(?P<first>首次)(?=(?:正式)?(?:会晤|会谈|会面|峰会|首脑)))")
 SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|公布|签定")
 TITLE_MARKS = re.compile(r"《(?P<t>[^《》]+)》")
@@ -349,6 +349,9 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     number = ordinal_in(anchor.hans)
     if number:
         registry.fact(summit, Prop.ORDINAL, number, evidence=(evidence,))
+    elif section is not None and (number := ordinal_in(to_hans(section.heading))):  # === 第二次峰会：雷克雅未克 ===
+        heading = Evidence(Span(section.span.start, section.body.start), section.heading.strip(), section.heading.strip())
+        registry.fact(summit, Prop.ORDINAL, number, evidence=(heading, evidence))
     _names(reading, summit, section)
     if period is not None:
         registry.fact(summit, Prop.DURING_PERIOD, period, evidence=(evidence,))
