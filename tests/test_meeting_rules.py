@@ -200,3 +200,8 @@ def test_an_ordinal_in_the_heading_frames_the_summit_under_it():
 def test_the_title_is_never_bold_text_inside_an_infobox():
     text = "{{Infobox event\n| title = '''盒中粗体'''\n}}\n'''甲乙会晤'''是两国领导人的会晤。\n"
     assert parse(Page(text=text, origin="t")).title == "甲乙会晤"
+
+
+def test_a_summit_held_at_someones_invitation_is_held():
+    text = HEAD + "1978年9月6日，在甲国总统[[张三]]的邀请下，甲国总统[[张三]]与乙国总理[[李四]]在[[某营]]举行最高级会议。"
+    assert set(summits(text)) == {"1978-09-06"}
