@@ -293,3 +293,14 @@ def test_the_readers_language_choice_follows_the_links(base_url):
     assert links and all(link.endswith("?lang=en") for link in links)
     summit = fetch(base_url + html.unescape(links[0]), {"Accept": "text/html"})[2].decode()
     assert '<html lang="en">' in summit
+
+
+@pytest.mark.parametrize("path", ["/", "/timeline", "/network"])
+@pytest.mark.parametrize("accept, media_type", [("text/plain", "application/n-triples"), ("*/*", "application/n-triples"),
+                                                ("text/turtle", "text/turtle"), ("text/html", "text/html")])
+def test_overview_pages_give_data_to_data_clients(base_url, path, accept, media_type):
+    status, headers, body = fetch(base_url + path, {"Accept": accept})
+    assert status == 200 and headers["Content-Type"].startswith(media_type) and "Accept" in headers["Vary"]
+    if media_type != "text/html":
+        graph = rdflib.Graph().parse(data=body, format="nt" if "n-triples" in media_type else "turtle")
+        assert len(set(graph.subjects(rdflib.RDF.type, rdflib.URIRef(SKG + "Summit")))) == 5

@@ -244,6 +244,10 @@ class App:
             return self._sparql(request)
         if request.method not in ("GET", "HEAD"):
             return Reply(405, _TEXT, b"this server is read-only\n", (("Allow", "GET, HEAD, OPTIONS"),))
+        if request.path in ("/", "/timeline", "/network"):
+            data = self._overview_data(request)
+            if data is not None:  # a client that asked for data, not a page
+                return data
         if request.path == "/":
             return self._index(request)
         if request.path in ("/void", "/.well-known/void"):
@@ -366,7 +370,7 @@ class App:
             )
         alternates, data = self._overview()
         page = index_page(summits, script=script, title="Summit KG", lang=lang, alternates=alternates, data=data)
-        return Reply(200, _HTML, page.encode("utf-8"), (("Vary", "Accept-Language"),))
+        return Reply(200, _HTML, page.encode("utf-8"), (("Vary", "Accept, Accept-Language"),))
 
     def _entity(self, request: _Request) -> Reply:
         iri = self._iri_of(request.path)
@@ -492,7 +496,20 @@ class App:
         alternates, data = self._overview()
         page = timeline_page(timeline_svg(items), countries=choices, selected=selected.value if selected else None, lang=lang,
                              alternates=alternates, data=data)
-        return Reply(200, _HTML, page.encode("utf-8"), (("Vary", "Accept-Language"),))
+        return Reply(200, _HTML, page.encode("utf-8"), (("Vary", "Accept, Accept-Language"),))
+
+    def _overview_data(self, request: _Request) -> Reply | None:
+        """What an overview page shows, for a client that prefers RDF to the page (None: the page)."""
+        representation = self._representation(request)
+        if isinstance(representation, Reply):
+            return representation
+        if not representation.writer:
+            return None
+        triples = tuple(sorted(self.store.query(OVERVIEW, use_default_graph_as_union=True), key=str))
+        body = representations.write(triples, representation, context_url=self.context_url())
+        headers = (("Vary", "Accept, Accept-Language"),
+                   ("Link", ", ".join(f'<{a.href}>; rel="alternate"; type="{a.media_type}"' for a in self._overview()[0])))
+        return Reply(200, with_charset(representation.media_type), body, headers)
 
     def _overview(self) -> tuple[tuple[Alternate, ...], str]:
         """The data the overview pages show (every summit, its dates, venue and participants) as embedded
@@ -524,7 +541,7 @@ class App:
         svg = network_svg(leaders, meetings, focus=element_id(focus.value) if focus else None)
         alternates, data = self._overview()
         page = network_page(svg, lang=lang, alternates=alternates, data=data)
-        return Reply(200, _HTML, page.encode("utf-8"), (("Vary", "Accept-Language"),))
+        return Reply(200, _HTML, page.encode("utf-8"), (("Vary", "Accept, Accept-Language"),))
 
     def _person_timeline(self, person: NamedNode, lang: str) -> str:
         """The timeline of the country a person stood for (all summits when none is known)."""
