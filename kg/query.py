@@ -50,6 +50,7 @@ from pyoxigraph import (
 
 from kg.errors import QueryError, QueryTimeout
 from kg.query_guard import check_query, read
+from kg.sandbox import deny_network
 from kg.vocab import DEFAULT_BASE, PREFIXES
 
 #: Where the named queries live.
@@ -305,7 +306,8 @@ def execute(
 
 def execute_within(seconds: float, store: Store, sparql: str, **options) -> Result:
     """:func:`execute`, stopped after ``seconds``: the engine runs in a thread that is
-    abandoned (and dies with the process) when time is up.
+    abandoned (and dies with the process) when time is up, and that may open no IP socket
+    (:func:`kg.sandbox.deny_network`) unless ``allow_service`` is given.
 
     Raises :class:`~kg.errors.QueryTimeout` when the query did not finish in time, and
     whatever :func:`execute` raises.
@@ -313,6 +315,8 @@ def execute_within(seconds: float, store: Store, sparql: str, **options) -> Resu
     outcome: list = []
 
     def run() -> None:
+        if not options.get("allow_service"):
+            deny_network()  # this thread may open no IP socket: the engine has no federation switch
         try:
             outcome.append(execute(store, sparql, deadline=time.monotonic() + seconds, **options))
         except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
