@@ -12,6 +12,7 @@ text. What cannot be interpreted becomes an :class:`~kg.model.Issue`, never an e
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from html import unescape
@@ -133,6 +134,7 @@ class Document:
     bold: tuple[Span, ...]  # '''bold''' runs (the lead's bold term names the subject)
     issues: tuple[Issue, ...] = ()
     tables: tuple[Table, ...] = ()
+    markup: str | None = None  # the text as parsed, when unclosed openers were made inert (see markup_to_parse)
 
     @property
     def text(self) -> str:
@@ -168,11 +170,54 @@ class Document:
 # --------------------------------------------------------------------------- parsing
 
 
+#: Unclosed ``{{``, ``[[`` or ``<ref>`` a page may have before the rest are kept as plain
+#: text up front: mwparserfromhell looks for each one's end through the rest of the page,
+#: so a thousand of them cost minutes.
+MAX_UNCLOSED = 20
+
+_OPENERS = re.compile(r"\{\{|\}\}|\[\[|\]\]|<ref\b[^<>]*?(/?)>|</ref\s*>", re.IGNORECASE)
+_INERT = {"{": "\uff5b", "[": "\uff3b", "<": "\uff1c"}  # one character each, so every span stays where it was
+
+
+def markup_to_parse(page: Page) -> tuple[str, tuple[Issue, ...]]:
+    """The page's text as it is parsed: past :data:`MAX_UNCLOSED` unclosed openers, each is
+    made inert (its first character swapped for a full-width one), and an issue says so.
+
+    >>> text, issues = markup_to_parse(Page(text="{{a|" * 30 + "x", origin="t"))
+    >>> text.count("{{"), len(issues)
+    (0, 1)
+    """
+    stacks: dict[str, list[int]] = {"{{": [], "[[": [], "<ref": []}
+    for match in _OPENERS.finditer(page.text):
+        token = match[0]
+        if token in ("{{", "[["):
+            stacks[token].append(match.start())
+        elif token in ("}}", "]]"):
+            opener = "{{" if token == "}}" else "[["
+            if stacks[opener]:
+                stacks[opener].pop()
+        elif token.lower().startswith("</ref"):
+            if stacks["<ref"]:
+                stacks["<ref"].pop()
+        elif not match[1]:  # <ref ...> opens; <ref .../> closes itself
+            stacks["<ref"].append(match.start())
+    unclosed = sorted(position for positions in stacks.values() for position in positions)
+    if len(unclosed) <= MAX_UNCLOSED:
+        return page.text, ()
+    chars = list(page.text)
+    for position in unclosed:
+        chars[position] = _INERT[chars[position]]
+    message = f"{len(unclosed)} unclosed '{{{{', '[[' or '<ref>' (more than {MAX_UNCLOSED}) kept as text"
+    return "".join(chars), (Issue(Severity.WARNING, message, page.origin, unclosed[0]),)
+
+
 def parse(page: Page) -> Document:
     """The document model of ``page``. Never raises for odd markup: see ``Document.issues``."""
     text = page.text
-    code = mwparserfromhell.parse(text)
+    markup, inert = markup_to_parse(page)
+    code = mwparserfromhell.parse(markup)
     walker = _Walker(page)
+    walker.issues.extend(inert)
     walker.walk(code, 0, None)
     sections = _section_tree(walker.headings, len(text))
     lead_end = walker.headings[0][0].start if walker.headings else len(text)
@@ -192,6 +237,7 @@ def parse(page: Page) -> Document:
         bold=tuple(walker.bold),
         issues=tuple(walker.issues),
         tables=tuple(walker.tables),
+        markup=markup if markup != text else None,
     )
 
 
@@ -484,7 +530,8 @@ class Passage:
 def passage(document: Document, span: Span) -> Passage:
     """The readable text of ``span`` as a reader sees it: links as their labels, no refs or boxes."""
     builder = _PassageBuilder(document, span)
-    builder.render(mwparserfromhell.parse(document.text[span.start:span.end]), span.start)
+    source = document.markup if document.markup is not None else document.text
+    builder.render(mwparserfromhell.parse(source[span.start:span.end]), span.start)
     return builder.finish()
 
 

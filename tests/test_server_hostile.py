@@ -126,3 +126,11 @@ def test_fairness_per_client_limit_queue_deadline_and_cheap_queries_apart():
         slow.join(10)
     finally:
         busy.close()
+
+
+def test_an_unsupported_transfer_coding_is_the_clients_400_not_a_501(app):
+    request_bytes = (b"GET /void HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n"
+                     b"Connection: close\r\n\r\n0\r\n\r\n")
+    with running(app) as url:
+        answer = raw_exchange(url, request_bytes)
+    assert answer.startswith((b"HTTP/1.0 400", b"HTTP/1.1 400")), answer[:200]

@@ -807,7 +807,7 @@ def create_server(app: App):
 def _strict_channel():
     """waitress's HTTP channel with a parser that refuses a body framed twice."""
     from waitress.channel import HTTPChannel
-    from waitress.parser import HTTPRequestParser, ParsingError
+    from waitress.parser import HTTPRequestParser, ParsingError, TransferEncodingNotImplemented
 
     class StrictParser(HTTPRequestParser):
         def parse_header(self, header_plus: bytes) -> None:
@@ -815,7 +815,11 @@ def _strict_channel():
             if b"content-length" in names and b"transfer-encoding" in names:
                 self.connection_close = True
                 raise ParsingError("a request may not have both Content-Length and Transfer-Encoding")
-            super().parse_header(header_plus)
+            try:
+                super().parse_header(header_plus)
+            except TransferEncodingNotImplemented as error:  # the client's fault: 400, not waitress's 501
+                self.connection_close = True
+                raise ParsingError(f"{error.args[0] if error.args else 'Transfer-Encoding'}; send one 'chunked' or a Content-Length") from None
 
     class StrictChannel(HTTPChannel):
         parser_class = StrictParser
