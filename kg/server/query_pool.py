@@ -31,6 +31,7 @@ from pyoxigraph import NamedNode, Store
 
 from kg.errors import QueryError, QueryTimeout
 from kg.server.negotiation import negotiate
+from kg.query_guard import check_query
 from kg.sandbox import deny_network
 from kg.query import Boolean, GraphFormat, ResultFormat, Triples, execute, write_graph, write_results
 from kg.server.settings import Settings
@@ -157,7 +158,8 @@ def _work(connection, directory: str, settings: Settings, stderr_path: str) -> N
 
     _redirect_stderr(stderr_path)
     store = Store.read_only(directory)
-    _limit_memory(settings.worker_memory)  # after opening: the cap is for queries, not for starting
+    check_query("ASK {}")  # loads the query reader now: under the memory cap its imports could fail
+    _limit_memory(settings.worker_memory)  # after opening and loading: the cap is for queries, not for starting
     if not settings.allow_service:
         deny_network()  # the engine has no federation switch: this process may open no IP socket
     connection.send("ready")
