@@ -205,3 +205,13 @@ def test_the_title_is_never_bold_text_inside_an_infobox():
 def test_a_summit_held_at_someones_invitation_is_held():
     text = HEAD + "1978年9月6日，在甲国总统[[张三]]的邀请下，甲国总统[[张三]]与乙国总理[[李四]]在[[某营]]举行最高级会议。"
     assert set(summits(text)) == {"1978-09-06"}
+
+
+def test_a_plan_spoken_of_inside_a_meeting_does_not_undo_the_meeting():
+    text = HEAD + "2018年9月12日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会谈，李四在会谈中邀请张三访问乙国。"
+    assert set(summits(text)) == {"2018-09-12"}
+
+
+def test_the_chairman_of_a_council_of_ministers_is_a_head_of_government():
+    text = HEAD + "1959年9月25日，苏联部长会议主席[[尼基塔·赫鲁晓夫]]与美国总统[[德怀特·艾森豪威尔]]在[[戴维营]]举行会谈。"
+    assert summits(text)["1959-09-25"]["participants"] == {"尼基塔·赫鲁晓夫", "德怀特·艾森豪威尔"}

@@ -28,15 +28,18 @@ from kg.extract.text import Sentence, Spot
 from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Section
 
-MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|高峰会|首脑会议|最高级会议|高峰会议")
+MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|高峰会|首脑会议|最高级会议|高峰会议|领导人会议")
 #: A meeting said to happen: "A与B会晤", "举行会谈", "进行了会谈", "见面".
 _MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|会面|会见|见面|峰会)|举行.{0,6}(会晤|会谈|峰会)"
                            r"|(会晤|会谈|会面|会见)了?")
 NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|拟于|准备|筹备|提议|邀请|原定|原拟|希望|致函|致电|致信"
                       r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便|未定|可能|预计|有望|或将|呼吁"
                       r"|解读|回顾|回忆|透露|撰文|评论|报道|记者会|公布")
+#: Of NOT_HELD, the words that undo a meeting even when written after it (会晤…后因故取消);
+#: the others only speak of a meeting that comes after them (计划…会晤, not 会谈中邀请…访日).
+NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能|告吹|搁置|无法|未定|记者会|公布")
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
-NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长|国务卿|特使|特别代表|大使|顾问|秘书长|发言人|议员|州长|市长")
+NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|顾问|秘书长|发言人|议员|州长|市长")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
 #: A clause that moves someone to the meeting: the clauses after it may say they met.
@@ -307,7 +310,11 @@ def _dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence):
 def _not_held(hans: str) -> bool:
     """Whether the clauses that speak of the meeting say it did not take place (or not yet)."""
     clauses = [_ACCEPTED.sub("", c) for c in re.split(r"[，,；;]", hans)]  # 应…邀请: an invitation taken up
-    return any(NOT_HELD.search(c) for c in clauses if MEETING.search(c) or HELD_AT.search(c))
+    for clause in clauses:
+        meeting = MEETING.search(clause) or HELD_AT.search(clause)
+        if meeting and (NOT_HELD.search(clause[:meeting.end()]) or NOT_HELD_AFTER.search(clause)):
+            return True
+    return False
 
 
 def _heading_time(section: Section) -> tuple[int | None, int | None]:
