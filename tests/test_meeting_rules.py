@@ -215,3 +215,9 @@ def test_a_plan_spoken_of_inside_a_meeting_does_not_undo_the_meeting():
 def test_the_chairman_of_a_council_of_ministers_is_a_head_of_government():
     text = HEAD + "1959年9月25日，苏联部长会议主席[[尼基塔·赫鲁晓夫]]与美国总统[[德怀特·艾森豪威尔]]在[[戴维营]]举行会谈。"
     assert summits(text)["1959-09-25"]["participants"] == {"尼基塔·赫鲁晓夫", "德怀特·艾森豪威尔"}
+
+
+def test_a_month_of_a_year_sets_the_year_of_the_days_after_it():
+    text = HEAD + ("2001年5月3日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。\n"
+                   "2006年4月，李四再度访问甲国。4月16日上午，甲国总统[[张三]]在[[某城]]会见乙国总理[[李四]]。")
+    assert set(summits(text)) == {"2001-05-03", "2006-04-16"}

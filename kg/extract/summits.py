@@ -244,6 +244,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     """
     year, month = _heading_time(section) if section is not None else (None, None)
     for i, sentence in enumerate(section_sentences):
+        months = find_year_months(sentence.hans)
+        if months and (year is None or months[0].year != year):
+            year = months[0].year  # "2006年4月，…4月16日": the days that follow are of that year
         dates = find_dates(sentence.hans, year=year)
         explicit = [d for d in dates if d.year_given]
         if explicit:
