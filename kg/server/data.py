@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +49,10 @@ class ServedData:
         except BaseException:
             shutil.rmtree(directory, ignore_errors=True)
             raise
-        return cls(directory, store)
+        served = cls(directory, store)
+        # removed by close(), or when the object is collected or the process exits, whichever comes first
+        served._remove = weakref.finalize(served, shutil.rmtree, directory, True)
+        return served
 
     def open_read_only(self) -> Store:
         """Another handle on the same data, for a worker process."""
@@ -56,8 +60,7 @@ class ServedData:
 
     def close(self) -> None:
         """Remove the store's directory."""
-        del self.store
-        shutil.rmtree(self.directory, ignore_errors=True)
+        self._remove()
 
 
 def _load(store: Store, path: Path) -> None:

@@ -23,6 +23,7 @@ import queue
 import sys
 import tempfile
 import threading
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -263,6 +264,7 @@ class QueryPool:
         self._closed = False
         self._per_client: Counter[str] = Counter()
         self._logs = tempfile.mkdtemp(prefix="kg-workers-")
+        self._remove_logs = weakref.finalize(self, shutil.rmtree, self._logs, True)
 
     def _start_worker(self) -> _Worker:
         parent, child = self._context.Pipe()
@@ -382,4 +384,4 @@ class QueryPool:
             workers = list(self._all)
         for worker in workers:
             self._stop(worker)
-        shutil.rmtree(self._logs, ignore_errors=True)
+        self._remove_logs()
