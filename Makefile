@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/reconcile_batch.py
 	@sh scripts/ensure-wrk
 	$(BIN)/python benchmarks/serve_load.py
+	$(BIN)/python benchmarks/corpus_scale.py
 
 # The extraction scorecard on the realistic corpus (tests/data/realistic/); prints the table
 # and writes benchmarks/extraction-score.md. score-record raises the floor the ratchet test holds.

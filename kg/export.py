@@ -275,17 +275,16 @@ def write_store(store: Store, out_dir: Path) -> tuple[Path, ...]:
     for name in sorted(store.named_graphs(), key=lambda graph: graph.value):
         graphs.append((name.value, canonical_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=name))))
     merged = sorted({line for _, lines in graphs for line in lines})
-    ntriples = "".join(f"{line}\n" for line in merged)
-    contents = {
-        Format.TURTLE: turtle(merged, prefixes),
-        Format.JSONLD: _jsonld(Graph().parse(data=ntriples, format="nt")).decode("utf-8"),
-        Format.NTRIPLES: ntriples,
-        Format.TRIG: trig(graphs, prefixes),
+    writers = {  # one file in memory at a time
+        Format.TURTLE: lambda: turtle(merged, prefixes),
+        Format.JSONLD: lambda: _jsonld_in_chunks(merged).decode("utf-8"),
+        Format.NTRIPLES: lambda: "".join(f"{line}\n" for line in merged),
+        Format.TRIG: lambda: trig(graphs, prefixes),
     }
     written = []
-    for fmt, text in contents.items():
+    for fmt, write in writers.items():
         path = out_dir / OUTPUT_NAMES[fmt]
-        path.write_text(text, encoding="utf-8")
+        path.write_text(write(), encoding="utf-8")
         written.append(path)
     void_path = out_dir / VOID_NAME
     void_path.write_text(turtle(graphs[0][1], {**prefixes, "formats": "http://www.w3.org/ns/formats/"}),
@@ -335,6 +334,33 @@ def _sorted_ntriples(graph: Graph) -> bytes:
 
 def _jsonld(graph: Graph) -> bytes:
     compacted = json.loads(graph.serialize(format="json-ld", context=context(), auto_compact=True))
+    return (json.dumps(_canonical(compacted), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _jsonld_in_chunks(lines: list[str], *, subjects: int = 2000) -> bytes:
+    """The same document as :func:`_jsonld` of the whole graph, compacted ``subjects`` at a time.
+
+    Our graphs are flat (no blank nodes), so each subject compacts to one node object of
+    its own: rdflib holds one chunk at a time instead of the whole corpus.
+    """
+    nodes: list[object] = []
+    start = 0
+    while start < len(lines):
+        end, count, subject = start, 0, None
+        while end < len(lines):
+            current = lines[end].split(" ", 1)[0]
+            if current != subject:
+                count += 1
+                if count > subjects:
+                    break
+                subject = current
+            end += 1
+        chunk = Graph().parse(data="\n".join(lines[start:end]), format="nt")
+        document = json.loads(chunk.serialize(format="json-ld", context=context(), auto_compact=True))
+        document.pop("@context", None)
+        nodes.extend(document["@graph"] if "@graph" in document else [document])
+        start = end
+    compacted = {"@context": context(), "@graph": nodes} if len(nodes) != 1 else {"@context": context(), **nodes[0]}
     return (json.dumps(_canonical(compacted), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 

@@ -141,7 +141,8 @@ def assemble(outcomes: Iterable[BuiltPage | Quarantined | SkippedPage]) -> Assem
     A page whose article was already read, or whose facts contradict an earlier page's
     (two first days for one summit, one ordinal for two summits of a series), is quarantined.
     """
-    built: list[BuiltPage] = []
+    store = Store()
+    built: list[tuple[int, BuiltPage]] = []
     quarantined: list[tuple[int, Quarantined]] = []
     skipped: list[SkippedPage] = []
     seen: dict[str, str] = {}
@@ -158,10 +159,8 @@ def assemble(outcomes: Iterable[BuiltPage | Quarantined | SkippedPage]) -> Assem
             quarantined.append((position, Quarantined(outcome.origin, why)))
         else:
             seen[outcome.article] = outcome.origin
-            built.append((position, outcome))
-    store = Store()
-    for _, page in built:
-        store.bulk_load(page.ntriples, RdfFormat.N_TRIPLES, to_graph=NamedNode(page.article))
+            store.bulk_load(outcome.ntriples, RdfFormat.N_TRIPLES, to_graph=NamedNode(outcome.article))
+            built.append((position, replace(outcome, ntriples=b"")))  # the store holds its triples now
     built, conflicts = _without_conflicts(built, store)
     rdf.settle_labels(store)
     left_out = tuple(q for _, q in sorted([*quarantined, *conflicts], key=lambda pair: pair[0]))

@@ -1,0 +1,208 @@
+"""How ``kg build`` scales with the corpus, against the physical floor of this machine (issue 15).
+
+Writes synthetic but realistic MediaWiki exports: the bundled article and the test
+articles (``tests/data/articles``, ``tests/data/realistic``), each copy with its people,
+places, documents and title rewritten by a per-page tag (every linked name, bold name and
+《document》 name gets the page's tag wherever the page says it), so entities differ and
+triples grow with the pages. For each size it runs ``kg build EXPORT --no-cache`` as a
+child process and reports wall time, CPU time (the build and its workers), max RSS of
+any one process, triples, pages per second, and the ratio to the floor: a bare pyoxigraph
+bulk load of the same kg.trig and its serialisation into the same four formats.
+
+On the largest size it also times a one-article edit rebuilt with the page cache, and
+each named query (``queries/*.rq`` with its default parameters) on the built store.
+
+Prints figures only; nothing here asserts a time. From the repository root:
+
+    .venv/bin/python benchmarks/corpus_scale.py [--sizes 100,1000,3000] [--jobs N]
+
+The builds use an empty page cache (the same work as --no-cache) so that the edit can reuse it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+SOURCES = [REPOSITORY / "corpus" / "zhwiki-inter-korean-summits.wiki",
+           *sorted((REPOSITORY / "tests" / "data" / "articles").glob("*.wiki")),
+           *sorted((REPOSITORY / "tests" / "data" / "realistic").glob("*.wiki"))]
+DIGITS = "甲乙丙丁戊己庚辛壬癸"
+QUERY_TIMEOUT = 20.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,3000", help="pages per export, comma-separated")
+    parser.add_argument("--jobs", type=int, default=None, help="kg build --jobs (default: its own)")
+    arguments = parser.parse_args()
+    sizes = [int(size) for size in arguments.sizes.split(",")]
+    print(f"# corpus scale, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}")
+    print(f"{'pages':>6} {'wall s':>8} {'cpu s':>8} {'max RSS MiB':>12} {'triples':>9} {'pages/s':>8} "
+          f"{'floor s':>8} {'× floor':>8}")
+    with tempfile.TemporaryDirectory(prefix="kg-scale-") as scratch:
+        work = Path(scratch)
+        for size in sizes:
+            export = work / f"corpus-{size}.xml"
+            export.write_text(synthetic_export(size), encoding="utf-8")
+            out = work / f"out-{size}"
+            # an empty page cache: the same work as --no-cache, and it lets the edit below reuse it
+            measured = run_build(export, out, jobs=arguments.jobs, cache=work / f"page-cache-{size}")
+            triples = sum(1 for _ in open(out / "kg.nt", encoding="utf-8"))
+            floor = pyoxigraph_floor(out / "kg.trig")
+            print(f"{size:>6} {measured['wall']:>8.1f} {measured['cpu']:>8.1f} {measured['rss'] / 1024:>12.0f} "
+                  f"{triples:>9} {size / measured['wall']:>8.1f} {floor:>8.2f} {measured['wall'] / floor:>8.1f}",
+                  flush=True)
+        largest = max(sizes)
+        export, out = work / f"corpus-{largest}.xml", work / f"out-{largest}"
+        edit_rebuild(export, work, jobs=arguments.jobs)
+        named_query_times(out / "kg.trig")
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    load = os.getloadavg()[0]
+    return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, Python {platform.python_version()}, load {load:.1f}"
+
+
+def synthetic_export(pages: int) -> str:
+    """A MediaWiki export of ``pages`` pages, each a source article with its names tagged."""
+    sources = []
+    for path in SOURCES:
+        text = path.read_text(encoding="utf-8")
+        sources.append((_title(path.stem, text), text, _names(text)))
+    body = []
+    for number in range(pages):
+        title, text, names = sources[number % len(sources)]
+        tag = "".join(DIGITS[int(digit)] for digit in str(number))
+        tagged = names.sub(lambda match: match.group(0) + tag, text) if names else text
+        body.append(f"<page><title>{escape(title + tag)}</title><ns>0</ns><id>{number + 1}</id><revision>"
+                    f"<id>{number + 1}</id><timestamp>2026-01-01T00:00:00Z</timestamp><model>wikitext</model>"
+                    f"<text xml:space=\"preserve\">{escape(tagged)}</text></revision></page>\n")
+    return ('<mediawiki xml:lang="zh"><siteinfo><sitename>Wikipedia</sitename>'
+            '<base>https://zh.wikipedia.org/wiki/Main</base></siteinfo>\n' + "".join(body) + "</mediawiki>\n")
+
+
+def _names(text: str) -> re.Pattern[str] | None:
+    """The linked, bold, 《》 and series names of ``text`` in both scripts, longest first, as one pattern."""
+    import opencc
+
+    names = set()
+    for target, label in re.findall(r"\[\[([^\]|#]+)(?:\|([^\]]+))?\]\]", text):
+        for name in (target, label):
+            if name and re.search(r"[\u4e00-\u9fff]", name) and ":" not in name:
+                names.add(name.strip())
+    names.update(re.findall(r"'''([^'\n]{2,30})'''", text))
+    names.update(re.findall(r"《([^》\n]{2,40})》", text))
+    names.update(re.findall(r"[\u4e00-\u9fff]{2,6}(?:首脑|首腦)?(?:会晤|會晤|峰会|峰會|会谈|會談)", text))  # series
+    simplified, traditional = opencc.OpenCC("t2s"), opencc.OpenCC("s2tw")
+    names = {variant for name in names for variant in (name, simplified.convert(name), traditional.convert(name))}
+    ordered = sorted((name for name in names if len(name) >= 2), key=len, reverse=True)
+    return re.compile("|".join(re.escape(name) for name in ordered)) if ordered else None
+
+
+def _title(stem: str, text: str) -> str:
+    bold = re.search(r"'''([^'\n]{2,30})'''", text)
+    return bold.group(1) if bold else stem
+
+
+def run_build(export: Path, out: Path, *, jobs: int | None, cache: Path | None) -> dict[str, float]:
+    """Runs ``kg build`` as a child process; its wall time, CPU time and max RSS (KiB)."""
+    command = [sys.executable, "-c", "from kg.cli import main; main()", "build", str(export), "--out", str(out)]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    command += ["--page-cache", str(cache)] if cache else ["--no-cache"]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=REPOSITORY, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    errors = process.stderr.read().decode("utf-8", "replace")
+    if process.returncode not in (0, 1):
+        sys.exit(f"kg build failed ({process.returncode}): {errors[-2000:]}")
+    left_out = errors.count("kg: left out ")
+    if left_out:
+        print(f"# {export.name}: {left_out} page(s) left out", file=sys.stderr)
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": usage.ru_maxrss}
+
+
+def pyoxigraph_floor(trig: Path) -> float:
+    """Seconds for pyoxigraph alone to bulk-load ``trig`` and write TriG, Turtle, N-Triples and JSON-LD."""
+    from pyoxigraph import RdfFormat, Store, serialize
+
+    started = time.perf_counter()
+    store = Store()
+    store.bulk_load(path=trig, format=RdfFormat.TRIG)
+    with tempfile.TemporaryDirectory() as scratch:
+        store.dump(Path(scratch) / "kg.trig", RdfFormat.TRIG)
+        union = list(store.query("CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"))
+        for fmt, name in ((RdfFormat.TURTLE, "kg.ttl"), (RdfFormat.N_TRIPLES, "kg.nt"), (RdfFormat.JSON_LD, "kg.jsonld")):
+            serialize(union, Path(scratch) / name, fmt)
+    return time.perf_counter() - started
+
+
+def edit_rebuild(export: Path, work: Path, *, jobs: int | None) -> None:
+    """Edits one page of an export built before with a page cache, and rebuilds it."""
+    size = export.stem.rpartition("-")[2]
+    cache, out = work / f"page-cache-{size}", work / f"out-{size}-edited"
+    text = export.read_text(encoding="utf-8")
+    edited = text.replace("</text></revision></page>", "\n&lt;!-- edited --&gt;</text></revision></page>", 1)
+    export.write_text(edited, encoding="utf-8")
+    second = run_build(export, out, jobs=jobs, cache=cache)
+    print(f"# one-article edit of {export.name}, rebuilt with the page cache: {second['wall']:.1f} s wall, "
+          f"{second['cpu']:.1f} s CPU, max RSS {second['rss'] / 1024:.0f} MiB")
+
+
+def named_query_times(trig: Path) -> None:
+    """Each named query on the built store: loaded once, each query in a forked child with a timeout."""
+    from pyoxigraph import QueryBoolean
+
+    from kg.query import named_queries
+    from kg.store import load_store
+
+    started = time.perf_counter()
+    store = load_store([trig])
+    print(f"# named queries on {trig.parent.name}/kg.trig ({len(store)} quads, loaded in "
+          f"{time.perf_counter() - started:.1f} s)")
+    for query in named_queries():
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read)
+            began = time.perf_counter()
+            answer = store.query(query.text, use_default_graph_as_union=True)
+            rows = 1 if isinstance(answer, QueryBoolean) else sum(1 for _ in answer)
+            os.write(write, f"{time.perf_counter() - began:.3f} {rows}".encode())
+            os._exit(0)
+        os.close(write)
+        deadline = time.monotonic() + QUERY_TIMEOUT
+        while time.monotonic() < deadline and os.waitpid(pid, os.WNOHANG) == (0, 0):
+            time.sleep(0.05)
+        try:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        answer = os.read(read, 100).decode()
+        os.close(read)
+        if answer:
+            seconds, rows = answer.split()
+            print(f"#   {query.name:<20} {float(seconds) * 1000:>9.0f} ms {int(rows):>9} rows")
+        else:
+            print(f"#   {query.name:<20} > {QUERY_TIMEOUT:.0f} s (stopped)")
+
+
+if __name__ == "__main__":
+    main()
