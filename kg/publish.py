@@ -86,8 +86,14 @@ def publish(store: Store, *, endpoint: str, graph: str | None = None, append: bo
     IRI, and :class:`~kg.errors.PublishError` when the endpoint refuses a graph (the
     message has its status and answer) or cannot be reached.
     """
-    if urlsplit(endpoint).scheme not in ("http", "https") or not urlsplit(endpoint).netloc:
-        raise ConfigError(f"--endpoint {endpoint!r} is not an http(s) URL, e.g. http://127.0.0.1:7878/store")
+    endpoint = endpoint.strip()
+    parts = urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() or ord(c) < 32 for c in endpoint):
+        raise ConfigError(f"--endpoint {endpoint!r} is not an http(s) URL without spaces, e.g. http://127.0.0.1:7878/store")
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        raise ConfigError(f"--endpoint {endpoint!r} has a bad port, e.g. http://127.0.0.1:7878/store") from None
     if graph is not None:
         try:
             NamedNode(graph)

@@ -141,3 +141,9 @@ def test_ill_typed_literals_print_no_traceback(tmp_path, args):
     done = subprocess.run([str(kg), *args, str(data)], capture_output=True, text=True, timeout=120)
     assert done.returncode in (0, 1, 2)
     assert "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("endpoint", ["http://127.0.0.1 :9/store", "http://127.0.0.1:port/store", "http://x/st\tore"])
+def test_kg_publish_with_a_bad_endpoint_url_is_one_line(endpoint):
+    line = one_line_error(invoke("publish", "--endpoint", endpoint, "--data", str(FIXTURE)))
+    assert "--endpoint" in line
