@@ -117,10 +117,10 @@ def test_fairness_per_client_limit_queue_deadline_and_cheap_queries_apart():
         assert second.status == 429 and dict(second.headers).get("Retry-After")
         started = time.monotonic()
         queued = busy.pool.run(QueryRequest(SLOW, "", None), client="10.0.0.2")
-        assert queued.status == 503 and b"busy" in queued.body and time.monotonic() - started < 2.0
+        assert queued.status == 503 and b"busy" in queued.body and time.monotonic() - started < 3.0
         started = time.monotonic()
         cheap = sparql(busy, CHEAP)
-        assert cheap.status == 200 and time.monotonic() - started < 0.5  # answered while the only worker is busy
+        assert cheap.status == 200 and time.monotonic() - started < 1.0  # answered while the only worker is busy
         assert len(json.loads(cheap.body)["results"]["bindings"]) == 5
         assert request(busy, "/void", accept="text/turtle").status == 200
         slow.join(10)
