@@ -7,8 +7,8 @@ name and its arguments are needed, so this module knows nothing of the parser.
 
 >>> render_date("start date", ["2018", "9", "18"], {"df": "y"})
 '2018年9月18日'
->>> render_date("dts", ["2018-09-18"], {})
-'2018年9月18日'
+>>> render_date("dts", ["2019-03-07"], {})
+'2019年3月7日'
 >>> render_date("end date", ["1945", "2"], {})
 '1945年2月'
 >>> render_date("cite web", ["x"], {}) is None

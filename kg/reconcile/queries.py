@@ -4,7 +4,7 @@ The JSON a client sends is checked here, field by field, against the v0.2 query 
 anything else is a :class:`BadQuery` whose message names the query, the field and what to
 send instead (the service answers it with 400):
 
-    >>> read_batch('{"q0": {"query": "卢武铉", "type": "Person"}}')["q0"].types[0].id
+    >>> read_batch('{"q0": {"query": "张三", "type": "Person"}}')["q0"].types[0].id
     'Person'
     >>> try:
     ...     read_batch('{"q0": {"query": "x", "type": "Planet"}}')
@@ -90,7 +90,7 @@ def read_batch(text: str) -> dict[str, Query]:
     """The queries of a ``queries=`` batch, by their keys, in the order sent."""
     batch = parse_json(text, "queries")
     if not isinstance(batch, dict):
-        raise BadQuery("queries must be a JSON object of queries by key, like {\"q0\": {\"query\": \"卢武铉\"}}")
+        raise BadQuery("queries must be a JSON object of queries by key, like {\"q0\": {\"query\": \"张三\"}}")
     if len(batch) > MAX_QUERIES:
         raise BadQuery(f"a batch holds at most {MAX_QUERIES} queries, this one {len(batch)}; split it")
     return {str(name): read_query(str(name), body) for name, body in batch.items()}
@@ -155,7 +155,7 @@ def _properties(where: str, given: object) -> tuple[PropertyValue, ...]:
     found = []
     for item in given:
         if not isinstance(item, dict) or "pid" not in item or "v" not in item or not isinstance(item["pid"], str):
-            raise BadQuery(f"{where}: each property must be an object {{\"pid\": \"participant\", \"v\": \"金正恩\"}}")
+            raise BadQuery(f"{where}: each property must be an object {{\"pid\": \"participant\", \"v\": \"李四\"}}")
         prop = resolve_property(item["pid"])
         if prop is None:
             raise BadQuery(f"{where}: unknown property {item['pid']!r}; use one of {_PROPERTY_NAMES}")

@@ -4,7 +4,7 @@ Plain values in, an ``<svg>`` string out: no script, nothing loaded, every text 
 every link local (the server builds them). Layouts are deterministic: the same graph gives
 the same picture.
 
-    >>> svg = timeline_svg([TimelineItem("峰会", "/id/summit/a", "2000-06-13", ("甲",))])
+    >>> svg = timeline_svg([TimelineItem("峰会", "/id/summit/a", "2001-05-03", ("甲",))])
     >>> svg.startswith("<svg") and "2000" in svg
     True
 """
