@@ -120,10 +120,17 @@ def check_query(sparql: str, *, allow_service: bool = False) -> Verdict:
     """
     if len(sparql) > MAX_LENGTH:
         raise QueryError(f"the query is {len(sparql):,} characters long, more than {MAX_LENGTH:,} accepted here; shorten it")
-    verdict = _verdict(sparql, allow_service)
+    try:
+        verdict = _verdict(sparql, allow_service)
+    except _Unreadable:  # rdflib failed inside, not on the query: the lexer's reading stands, and
+        verdict = Verdict(None, cheap=False)  # the query runs isolated, in a worker that cannot reach out
     if verdict.problem is not None:
         raise QueryError(verdict.problem)
     return verdict
+
+
+class _Unreadable(Exception):
+    """rdflib's parser failed for a reason of its own, not the query's."""
 
 
 @lru_cache(maxsize=4096)
@@ -148,8 +155,8 @@ def _verdict(sparql: str, allow_service: bool) -> Verdict:
         return Verdict(f"the query does not parse: {error.msg} (line {error.lineno}, column {error.col})")
     except RecursionError:
         return Verdict("the query is too complex to read; simplify it")
-    except Exception as error:  # noqa: BLE001 - what rdflib cannot read does not run
-        return Verdict(f"the query could not be read here ({type(error).__name__}); write it in plain SPARQL 1.1")
+    except Exception as error:  # noqa: BLE001 - an internal failure of rdflib's parser (seen: SystemError under load)
+        raise _Unreadable(type(error).__name__) from error  # not cached: the next reading may succeed
     if _has_service(tree) and not allow_service:
         return Verdict(SERVICE_REFUSED)
     return Verdict(None, is_cheap(tree))

@@ -99,3 +99,22 @@ def test_queries_read_from_many_threads_at_once_get_the_same_verdicts():
     with ThreadPoolExecutor(8) as pool:
         verdicts = list(pool.map(check_query, queries))
     assert all(v.problem is None and v.cheap for v in verdicts)
+
+
+def test_an_internal_failure_of_rdflibs_parser_sends_the_query_to_an_isolated_worker(monkeypatch):
+    """Seen once under load: rdflib's parser raised SystemError on a plain query. The lexer's
+    reading (no SERVICE, not too deep) stands; the query is not refused, and not run in-process."""
+    import rdflib.plugins.sparql.parser as rdflib_parser
+
+    from kg.query_guard import _verdict, check_query
+
+    def broken(text):
+        raise SystemError("error return without exception set")
+
+    monkeypatch.setattr(rdflib_parser, "parseQuery", broken)
+    _verdict.cache_clear()
+    query = "SELECT ?s WHERE { ?s a <urn:x:Thing> } # an internal failure"
+    verdict = check_query(query)
+    assert verdict.problem is None and verdict.cheap is False
+    with pytest.raises(Exception, match="SERVICE"):
+        check_query("SELECT * { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } } # internal failure")
