@@ -212,8 +212,8 @@ _DATE = re.compile(r"\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,
 def date_span(value: object) -> tuple[str, str] | None:
     """The first and last day a date value covers, as ISO dates; None when it is no date.
 
-    >>> date_span("2018年4月"), date_span(2018.0), date_span("2018-04-27T00:00:00Z")
-    (('2018-04-01', '2018-04-31'), ('2018-01-01', '2018-12-31'), ('2018-04-27', '2018-04-27'))
+    >>> date_span("1999年3月"), date_span(1999.0), date_span("1999-03-07T00:00:00Z")
+    (('1999-03-01', '1999-03-31'), ('1999-01-01', '1999-12-31'), ('1999-03-07', '1999-03-07'))
     """
     if isinstance(value, float) and value.is_integer() and 1 <= value <= 9999:
         value = str(int(value))
