@@ -8,9 +8,9 @@ as ``{"date"}`` at midnight UTC, years and ordinals as ``{"int"}``, Wikidata ite
     >>> from kg.store import load_store
     >>> from kg.reconcile.index import build_index
     >>> from kg.reconcile.queries import read_extension
-    >>> index = build_index(load_store([Path("tests/data/query/fixture.trig")]), base="https://w3id.org/summit-kg/id/")
-    >>> extend(index, read_extension('{"ids": ["summit/s3"], "properties": [{"id": "venue"}, {"id": "startDate"}]}'))["rows"]
-    {'summit/s3': {'venue': [{'id': 'place/和平之家', 'name': '和平之家'}], 'startDate': [{'date': '2018-04-27T00:00:00Z'}]}}
+    >>> index = build_index(load_store([Path("tests/data/reconcile/neutral.ttl")]), base="https://w3id.org/summit-kg/id/")
+    >>> extend(index, read_extension('{"ids": ["summit/example"], "properties": [{"id": "venue"}, {"id": "startDate"}]}'))["rows"]
+    {'summit/example': {'venue': [{'id': 'place/白云馆', 'name': '白云馆'}], 'startDate': [{'date': '2031-05-20T00:00:00Z'}]}}
 """
 
 from __future__ import annotations

@@ -14,14 +14,15 @@ rival scores within :data:`MARGIN` of it. Ranking is by score, then name, then i
     >>> from kg.store import load_store
     >>> from kg.reconcile.index import build_index
     >>> from kg.reconcile.queries import read_query
-    >>> index = build_index(load_store([Path("tests/data/query/fixture.trig")]), base="https://w3id.org/summit-kg/id/")
-    >>> best = reconcile(index, read_query("q0", {"query": "盧武鉉", "type": "Person"}))[0]
+    >>> index = build_index(load_store([Path("tests/data/reconcile/neutral.ttl")]), base="https://w3id.org/summit-kg/id/")
+    >>> best = reconcile(index, read_query("q0", {"query": "陳國華", "type": "Person"}))[0]
     >>> best.entity.id, best.name, best.score, best.match
-    ('person/卢武铉', '盧武鉉', 100.0, True)
+    ('person/陈国华', '陳國華', 100.0, True)
 """
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from dataclasses import dataclass
@@ -212,8 +213,8 @@ _DATE = re.compile(r"\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,
 def date_span(value: object) -> tuple[str, str] | None:
     """The first and last day a date value covers, as ISO dates; None when it is no date.
 
-    >>> date_span("1999年3月"), date_span(1999.0), date_span("1999-03-07T00:00:00Z")
-    (('1999-03-01', '1999-03-31'), ('1999-01-01', '1999-12-31'), ('1999-03-07', '1999-03-07'))
+    >>> date_span("1999年4月"), date_span("2000年2月"), date_span(1999.0), date_span("1999-03-07T00:00:00Z")
+    (('1999-04-01', '1999-04-30'), ('2000-02-01', '2000-02-29'), ('1999-01-01', '1999-12-31'), ('1999-03-07', '1999-03-07'))
     """
     if isinstance(value, float) and value.is_integer() and 1 <= value <= 9999:
         value = str(int(value))
@@ -228,7 +229,8 @@ def date_span(value: object) -> tuple[str, str] | None:
     if not 1 <= int(month) <= 12:
         return None
     if day is None:
-        return f"{year}-{int(month):02d}-01", f"{year}-{int(month):02d}-31"
+        last = calendar.monthrange(int(year), int(month))[1]  # a real day, not an upper bound past the month
+        return f"{year}-{int(month):02d}-01", f"{year}-{int(month):02d}-{last:02d}"
     if not 1 <= int(day) <= 31:
         return None
     return (f"{year}-{int(month):02d}-{int(day):02d}",) * 2

@@ -8,9 +8,9 @@ runs no script (the server also sends it with a policy that allows none):
     >>> from pathlib import Path
     >>> from kg.store import load_store
     >>> from kg.reconcile.index import build_index
-    >>> index = build_index(load_store([Path("tests/data/query/fixture.trig")]), base="https://w3id.org/summit-kg/id/")
-    >>> description(index, index.find("summit/s3"), ("zh-hans",))
-    '2018-04-27, 和平之家; 文在寅, 金正恩'
+    >>> index = build_index(load_store([Path("tests/data/reconcile/neutral.ttl")]), base="https://w3id.org/summit-kg/id/")
+    >>> description(index, index.find("summit/example"), ("zh-hans",))
+    '2031-05-20 – 2031-05-21, 白云馆; 林志远, 陈国华'
 """
 
 from __future__ import annotations

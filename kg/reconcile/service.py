@@ -16,7 +16,6 @@ what to send instead. The server adds CORS headers to every reply.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 from pyoxigraph import Store
@@ -30,21 +29,12 @@ from kg.reconcile.preview import card, description
 from kg.reconcile.queries import BadQuery, check_length, read_batch, read_extension
 from kg.reconcile.suggest import PAGE, matching_entities, matching_properties, matching_types
 from kg.reconcile.terms import resolve_type, type_named
+from kg.reply import Reply
 
 #: Most bytes a request body may have (a batch of 1,000 queries is about 150 KB).
 MAX_BODY = 2_000_000
 _JSON = "application/json; charset=utf-8"
 _HTML = "text/html; charset=utf-8"
-
-
-@dataclass(frozen=True)
-class Reply:
-    """An HTTP answer of the service (the server turns it into its own; the service needs no server)."""
-
-    status: int
-    media_type: str
-    body: bytes
-    headers: tuple[tuple[str, str], ...] = ()
 
 
 def is_reconcile_path(path: str) -> bool:

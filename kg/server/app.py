@@ -233,8 +233,7 @@ class App:
     def handle(self, environ: dict) -> Reply:
         """The reply to one WSGI request."""
         if is_reconcile_path(environ.get("PATH_INFO", "")):
-            answer = self.reconciliation.handle(environ)  # its own limits and its own 400s
-            return Reply(answer.status, answer.media_type, answer.body, answer.headers)
+            return self.reconciliation.handle(environ)  # its own limits and its own 400s
         if int(environ.get("CONTENT_LENGTH") or 0) > MAX_BODY:
             return text_reply(413, f"the request body is larger than {MAX_BODY} bytes; send a shorter query")
         request = _read_request(environ)

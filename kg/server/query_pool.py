@@ -34,19 +34,9 @@ from kg.errors import QueryError, QueryTimeout
 from kg.server.negotiation import negotiate
 from kg.query_guard import check_query
 from kg.sandbox import deny_network
+from kg.reply import Reply
 from kg.query import Boolean, GraphFormat, ResultFormat, Triples, execute, write_graph, write_results
 from kg.server.settings import Settings
-
-
-@dataclass(frozen=True)
-class Reply:
-    """An HTTP answer."""
-
-    status: int
-    media_type: str
-    body: bytes
-    headers: tuple[tuple[str, str], ...] = ()
-
 
 
 TEXT = "text/plain; charset=utf-8"
