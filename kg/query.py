@@ -348,14 +348,14 @@ def _bounded(items, limit: int | None, what: str, deadline: float | None = None)
 
 
 def write_results(result: Solutions | Boolean, result_format: ResultFormat) -> bytes:
-    """SELECT or ASK results in a SPARQL 1.1 results format.
+    """SELECT or ASK results in a SPARQL 1.1 results format, language tags as minted.
 
     Raises :class:`QueryError` for an ASK result in CSV or TSV, which cannot hold one.
     """
     if isinstance(result, Boolean) and result_format in (ResultFormat.CSV, ResultFormat.TSV):
         raise QueryError(f"an ASK result cannot be written as {result_format.name}; use JSON or XML")
     solutions = parse_query_results(_results_json(result), format=QueryResultsFormat.JSON)
-    return solutions.serialize(format=result_format.value)
+    return minted_tags(solutions.serialize(format=result_format.value), xml=result_format is ResultFormat.XML)
 
 
 def write_graph(result: Triples, graph_format: GraphFormat) -> bytes:
@@ -363,7 +363,8 @@ def write_graph(result: Triples, graph_format: GraphFormat) -> bytes:
     prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
     if graph_format is GraphFormat.N_TRIPLES:
         prefixes = None
-    return minted_tags(serialize(list(result.triples), format=graph_format.value, prefixes=prefixes))
+    text = serialize(list(result.triples), format=graph_format.value, prefixes=prefixes)
+    return minted_tags(text, xml=graph_format is GraphFormat.RDF_XML)
 
 
 def minted_case(tag: str) -> str:
@@ -379,14 +380,37 @@ def minted_case(tag: str) -> str:
     return "-".join(parts)
 
 
-_TAG_AFTER_QUOTE = re.compile(rb'(?<!\\)"@([A-Za-z]+(?:-[A-Za-z0-9]+)*)')
-_XML_LANG = re.compile(rb'xml:lang="([A-Za-z0-9-]+)"')
+_TAG = rb"[A-Za-z]+(?:-[A-Za-z0-9]+)*"
+#: A JSON key naming a language (SPARQL JSON results, JSON-LD) and its value; else every quoted
+#: string whole, so a quote or an @ inside one is never read as a tag (N-Triples, Turtle, TSV).
+_TAGS_IN_TEXT = re.compile(rb'(?P<key>"(?:xml:lang|@language)"\s*:\s*)"(?P<json>' + _TAG + rb')"'
+                           rb'|(?P<string>"(?:[^"\\\n]|\\.)*")(?:@(?P<tag>' + _TAG + rb'))?')
+#: An xml:lang attribute inside a tag (a raw < never occurs in XML text, a raw > never inside a tag).
+_XML_LANG = re.compile(rb'(?P<before><[^<>]*\sxml:lang=")(?P<tag>' + _TAG + rb')"')
 
 
-def minted_tags(text: bytes) -> bytes:
-    """RDF text with its language tags written back in the case they were minted in (Oxigraph lower-cases them)."""
-    text = _TAG_AFTER_QUOTE.sub(lambda m: b'"@' + minted_case(m[1].decode()).encode(), text)
-    return _XML_LANG.sub(lambda m: b'xml:lang="' + minted_case(m[1].decode()).encode() + b'"', text)
+def minted_tags(text: bytes, *, xml: bool = False) -> bytes:
+    r"""RDF or SPARQL results text with its language tags written back in the case they were
+    minted in (Oxigraph lower-cases them); ``xml`` for RDF/XML and SPARQL XML results.
+
+    >>> minted_tags(rb'<a> <b> "say \"hi\"@en" . <a> <b> "@zh-hant"@zh-hant .')
+    b'<a> <b> "say \\"hi\\"@en" . <a> <b> "@zh-hant"@zh-Hant .'
+    >>> minted_tags(b'{"l":{"type":"literal","value":"@zh-hant","xml:lang":"zh-hant"}}')
+    b'{"l":{"type":"literal","value":"@zh-hant","xml:lang":"zh-Hant"}}'
+    >>> minted_tags(b'<literal xml:lang="zh-hant">xml:lang="zh-hant"</literal>', xml=True)
+    b'<literal xml:lang="zh-Hant">xml:lang="zh-hant"</literal>'
+    """
+    if xml:
+        return _XML_LANG.sub(lambda m: m["before"] + minted_case(m["tag"].decode()).encode() + b'"', text)
+
+    def minted(found: re.Match) -> bytes:
+        if found["key"] is not None:
+            return found["key"] + b'"' + minted_case(found["json"].decode()).encode() + b'"'
+        if found["tag"] is not None:
+            return found["string"] + b"@" + minted_case(found["tag"].decode()).encode()
+        return found[0]
+
+    return _TAGS_IN_TEXT.sub(minted, text)
 
 
 def _results_json(result: Solutions | Boolean) -> bytes:
@@ -433,7 +457,7 @@ def short(term: Term | None) -> str:
                 return f"{prefix}:{term.value[len(str(namespace)):]}"
         return term.value
     if isinstance(term, Literal):
-        return f"{term.value}@{term.language}" if term.language else term.value
+        return f"{term.value}@{minted_case(term.language)}" if term.language else term.value
     return str(term)
 
 

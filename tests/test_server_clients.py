@@ -89,6 +89,49 @@ def test_sparql_406_when_nothing_offered_is_accepted(base_url):
     assert status == 406 and b"application/sparql-results+json" in body
 
 
+@pytest.mark.parametrize(
+    "query, accept",
+    [(SELECT, "text/turtle"), (SELECT, "application/ld+json"), (CONSTRUCT, "text/csv"),
+     (CONSTRUCT, "application/sparql-results+json"), ("ASK {}", "text/csv"), ("ASK {}", "text/tab-separated-values")],
+)
+def test_sparql_406_when_the_query_form_has_no_format_the_client_accepts(base_url, query, accept):
+    """A format only another query form has is no answer: 406 saying what this form is written as."""
+    status, headers, body = fetch(base_url + "/sparql?" + urlencode({"query": query}), {"Accept": accept})
+    assert status == 406 and "Accept" in headers["Vary"] and headers["Content-Type"].startswith("text/plain")
+    offered = "text/turtle" if query is CONSTRUCT else "application/sparql-results+json"
+    assert offered.encode() in body and (b"text/csv" not in body or query is SELECT)
+
+
+TAGGED = 'SELECT ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label FILTER(lang(?label) = "zh-hant") }'
+TAGGED_GRAPH = TAGGED.replace("SELECT ?label", "CONSTRUCT { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label }")
+
+
+@pytest.mark.parametrize(
+    "query, accept, minted, lowered",
+    [(TAGGED, "application/sparql-results+json", '"xml:lang":"zh-Hant"', '"zh-hant"'),
+     (TAGGED, "application/sparql-results+xml", 'xml:lang="zh-Hant"', 'xml:lang="zh-hant"'),
+     (TAGGED, "text/tab-separated-values", '"@zh-Hant', '"@zh-hant'),
+     (TAGGED_GRAPH, "application/ld+json", '"@language":"zh-Hant"', '"zh-hant"'),
+     (TAGGED_GRAPH, "text/turtle", '"@zh-Hant', '@zh-hant'),
+     (TAGGED_GRAPH, "application/rdf+xml", 'xml:lang="zh-Hant"', 'xml:lang="zh-hant"')],
+)
+def test_sparql_answers_write_language_tags_as_minted(base_url, query, accept, minted, lowered):
+    """Oxigraph lower-cases tags; every results and RDF format of /sparql writes zh-Hant as it was minted."""
+    status, _, body = fetch(base_url + "/sparql?" + urlencode({"query": query}), {"Accept": accept})
+    text = body.decode()
+    assert status == 200 and minted in text and lowered not in text
+
+
+def test_sparqlwrapper_json_results_keep_the_minted_tag(base_url):
+    from SPARQLWrapper import JSON, SPARQLWrapper
+
+    client = SPARQLWrapper(base_url + "/sparql")
+    client.setReturnFormat(JSON)
+    client.setQuery(TAGGED)
+    bindings = client.queryAndConvert()["results"]["bindings"]
+    assert bindings and {b["label"]["xml:lang"] for b in bindings} == {"zh-Hant"}
+
+
 def test_service_description_for_any_client_and_the_page_for_a_browser(base_url):
     status, headers, _ = fetch(base_url + "/sparql", {"Accept": "*/*"})
     assert status == 200 and headers["Content-Type"].startswith("text/turtle") and "Accept" in headers["Vary"]

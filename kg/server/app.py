@@ -707,7 +707,7 @@ class App:
             triples.append(Triple(service, NamedNode(sd + "resultFormat"), NamedNode(result_format.value.iri)))
         for graph_format in GraphFormat:
             triples.append(Triple(service, NamedNode(sd + "resultFormat"), NamedNode(graph_format.value.iri)))
-        graph_format = choose_graph_format(QueryRequest("", request.accept, _first(request.params, "format")))
+        graph_format = choose_graph_format(QueryRequest("", request.accept, _first(request.params, "format"))) or GraphFormat.TURTLE
         body = serialize(triples, format=graph_format.value, prefixes={"sd": sd} if graph_format is not GraphFormat.N_TRIPLES else None)
         return Reply(200, with_charset(graph_format.media_type), body)
 

@@ -79,18 +79,30 @@ _GRAPH_TYPES = {
 }
 
 
-def choose_result_format(request: QueryRequest) -> ResultFormat:
+def choose_result_format(request: QueryRequest, *, boolean: bool = False) -> ResultFormat | None:
+    """The results format ``format=`` names, else the best the client accepts; None when it
+    accepts none (a 406). An ASK result (``boolean``) is offered in JSON and XML only."""
     if request.format and request.format.lower() in _RESULT_NAMES:
         return _RESULT_NAMES[request.format.lower()]
-    offer = negotiate(request.accept, list(_RESULT_TYPES))
-    return _RESULT_TYPES.get(offer or "", ResultFormat.JSON)
+    offers = _result_offers(boolean=boolean)
+    offer = negotiate(request.accept, list(offers))
+    return offers[offer] if offer is not None else None
 
 
-def choose_graph_format(request: QueryRequest) -> GraphFormat:
+def _result_offers(*, boolean: bool) -> dict[str, ResultFormat]:
+    return {media: fmt for media, fmt in _RESULT_TYPES.items() if not boolean or fmt in (ResultFormat.JSON, ResultFormat.XML)}
+
+
+def choose_graph_format(request: QueryRequest) -> GraphFormat | None:
+    """The RDF format ``format=`` names, else the best the client accepts; None when it accepts none (a 406)."""
     if request.format and request.format.lower() in _GRAPH_NAMES:
         return _GRAPH_NAMES[request.format.lower()]
     offer = negotiate(request.accept, list(_GRAPH_TYPES))
-    return _GRAPH_TYPES.get(offer or "", GraphFormat.TURTLE)
+    return _GRAPH_TYPES[offer] if offer is not None else None
+
+
+def _not_acceptable(what: str, offers: dict) -> Reply:
+    return text_reply(406, f"{what} is written as {', '.join(offers)}; the request's Accept allows none of them")
 
 
 #: Seconds a cheap query may take in the server's own process before it is handed to a worker.
@@ -115,9 +127,14 @@ def answer_query(store: Store, request: QueryRequest, settings: Settings, *, dea
         )
         if isinstance(result, Triples):
             graph_format = choose_graph_format(request)
+            if graph_format is None:
+                return _not_acceptable("a CONSTRUCT or DESCRIBE result", _GRAPH_TYPES)
             return Reply(200, with_charset(graph_format.media_type), write_graph(result, graph_format))
-        result_format = choose_result_format(request)
-        if isinstance(result, Boolean) and result_format in (ResultFormat.CSV, ResultFormat.TSV):
+        boolean = isinstance(result, Boolean)
+        result_format = choose_result_format(request, boolean=boolean)
+        if result_format is None:
+            return _not_acceptable("an ASK result" if boolean else "a SELECT result", _result_offers(boolean=boolean))
+        if boolean and result_format in (ResultFormat.CSV, ResultFormat.TSV):  # format=csv: CSV cannot hold one
             result_format = ResultFormat.JSON
         return Reply(200, with_charset(result_format.media_type), write_results(result, result_format))
     except QueryTimeout:
