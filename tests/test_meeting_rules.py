@@ -221,3 +221,69 @@ def test_a_month_of_a_year_sets_the_year_of_the_days_after_it():
     text = HEAD + ("2001年5月3日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。\n"
                    "2006年4月，李四再度访问甲国。4月16日上午，甲国总统[[张三]]在[[某城]]会见乙国总理[[李四]]。")
     assert set(summits(text)) == {"2001-05-03", "2006-04-16"}
+
+
+VISIT = ("{{Infobox event\n| date = {{Start date|2023|3|20}}–{{End date|2023|3|22}}\n"
+         "| participants = [[张三]]<br>[[李四]]\n}}\n"
+         "'''2023年张三访问乙国'''是甲国主席[[张三]]对乙国的国事访问，乙国总统[[李四]]与其会谈。\n"
+         "== 行程 ==\n=== 3月20日 ===\n3月20日，张三抵达[[某城]]。当天下午，张三会见乙国总统李四。\n"
+         "=== 3月21日 ===\n21日上午，张三在[[政府大厦]]会见乙国总理[[王五]]。\n"
+         "当天，乙国议会议长[[赵六]]会见张三。\n")
+
+
+def test_a_visit_told_day_by_day_takes_in_the_top_leaders_met_on_its_days():
+    found = summits(VISIT, title="2023年张三访问乙国")
+    assert set(found) == {"2023-03-20"}
+    assert found["2023-03-20"]["end"] == "2023-03-22"
+    assert found["2023-03-20"]["participants"] == {"张三", "李四", "王五"}  # not the legislature's chair
+
+
+def test_a_meeting_after_the_visits_days_does_not_join_it():
+    later = VISIT + "== 后续 ==\n同年9月5日，张三在[[某城]]会见乙国总统李四。\n"
+    later_day = VISIT.replace("21日上午", "25日上午")
+    assert summits(later, title="2023年张三访问乙国")["2023-03-20"]["participants"] == {"张三", "李四", "王五"}
+    assert summits(later_day, title="2023年张三访问乙国")["2023-03-20"]["participants"] == {"张三", "李四"}
+
+
+@pytest.mark.parametrize("sentence, person, office", [
+    ("2019年6月13日，[[中华人民共和国]]国家主席[[张三]]与乙国总理[[李四]]会谈。", "张三", {"中华人民共和国国家主席"}),
+    ("2019年6月13日，冷战时期[[中华人民共和国]]主席[[张三]]与乙国总理[[李四]]会谈。", "张三", {"中华人民共和国主席"}),
+    ("2019年6月13日，[[乙国]]总理[[李四]]前往白宫会见总统[[张三]]。", "张三", set()),
+])
+def test_an_office_is_read_whole_and_never_across_a_verb_or_a_time(sentence, person, office):
+    assert {o for p, o in roles_of(HEAD + sentence) if p == person} == office
+
+
+@pytest.mark.parametrize("sentence", [
+    "甲国国家安全顾问[[王五]]于2019年6月13日会见李四，讨论会晤细节。",
+    "2019年6月13日至14日，甲国情报院院长[[王五]]以总统特使身份访问乙国，磋商首脑会谈事宜。",
+    "6月13日，甲国统一部长官[[王五]]与乙国和平统一委员会委员长[[赵六]]率团在[[某城]]会谈。",
+    "2019年6月13日，两国在[[某城]]举行高级别会谈，讨论落实首脑会晤的成果。",
+    "甲国总统[[张三]]表示，将在2019年6月13日于[[某城]]举行的二十国集团峰会期间与乙国总理[[李四]]会晤。",
+])
+def test_talks_of_officials_and_meetings_still_to_come_are_no_summit(sentence):
+    text = ("'''甲乙会晤'''是甲国总统[[张三]]与乙国总理[[李四]]于2019年的会晤。\n== 背景 ==\n2019年，" + sentence)
+    assert summits(text) == {}
+
+
+def test_a_conference_held_with_its_days_is_a_meeting():
+    text = ("'''某城会议'''是甲国总统[[张三]]和乙国总理[[李四]]于1989年12月2日－3日在[[某城]]召开的一次会议。")
+    assert set(summits(text, title="某城会议")) == {"1989-12-02"}
+
+
+def test_a_host_receiving_leaders_for_a_leaders_meeting_is_a_summit():
+    text = HEAD + ("2023年8月18日，甲国总统[[张三]]在[[某营]]接待乙国总理[[李四]]和丙国总统[[王五]]，"
+                   "举行三国领导人会议。")
+    assert summits(text)["2023-08-18"]["participants"] == {"张三", "李四", "王五"}
+
+
+def test_a_year_said_in_passing_does_not_date_the_days_after_it():
+    text = HEAD + ("1989年12月2日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会谈。\n"
+                   "李四记得1986年在[[某岛]]住在船上。12月3日，张三与李四在[[某城]]再次举行会谈。")
+    assert set(summits(text)) == {"1989-12-02", "1989-12-03"}
+
+
+def test_a_regional_variant_inside_the_full_name_is_not_replaced_twice():
+    text = ("{{NoteTA|1=zh-cn:艾森豪威尔; zh-tw:艾森豪;}}\n'''甲乙会晤'''\n== 经过 ==\n"
+            "1959年9月25日，乙国总理[[李四]]与甲国总统[[德怀特·艾森豪威尔|艾森豪威尔]]在[[某营]]举行会谈。")
+    assert summits(text)["1959-09-25"]["participants"] == {"李四", "德怀特·艾森豪威尔"}

@@ -151,8 +151,8 @@ class NameIndex:
         while i < len(text):
             for variant, canonical in self._replacements.items():
                 if text.startswith(variant, i):
-                    out.append(canonical)
-                    i += len(variant)
+                    out.append(canonical)  # 艾森豪 → 艾森豪威尔, but 艾森豪威尔 stays as it is
+                    i += len(canonical) if text.startswith(canonical, i) else len(variant)
                     break
             else:
                 out.append(text[i])

@@ -16,7 +16,12 @@ from kg.extract.text import Sentence, Spot
 OFFICE_WORDS = ("总统", "总书记", "委员长", "主席", "总理", "首相", "国王", "领导人", "元首",
                 "议长", "大统领", "总督", "书记", "部长", "天皇", "女王", "国务卿")
 _STOP_CHARS = set("与和及同跟给由在是为向对了的、，,。；;：:（）()《》「」“”\"' \n") | set("于把被让将而应指即请")
-_STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送给", "赠送给")
+_STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送给", "赠送给", "时期",
+               # verbs whose object is the titled name (会见俄罗斯总理某某)
+               "会见", "会晤", "会谈", "接见", "拜会", "拜访", "前往", "访问", "出席", "陪同", "宴请",
+               "欢迎", "会同", "致电", "致函", "邀请", "见到", "迎接")
+#: Words that hold a stop character but are one word (中华人民共和国: 和 is no conjunction here).
+_WORDS_WITH_STOPS = ("共和国", "和平")
 _AS_ROLE = re.compile(r"^.{0,4}?以(?P<role>[^，。；、]{1,14}?)(?:的)?身份")
 
 
@@ -30,19 +35,45 @@ class Title:
 
 def titles_before(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
     """The offices written right before ``spot`` (``朝鲜劳动党总书记兼国防委员长`` gives two)."""
-    hans = sentence.hans
-    j = spot.start
-    while j > 0 and has_han(hans[j - 1]) and hans[j - 1] not in _STOP_CHARS and not any(
-            hans[:j].endswith(word) for word in _STOP_WORDS):
-        j -= 1
-        if spot.start - j > 24:
-            return ()
-    if j > 0 and hans[j - 1].isdigit() and hans[j] in "年月日号":  # "11月7日中华民国总统"
-        j += 1
-    phrase = hans[j:spot.start]
+    j = _run_start(sentence.hans, spot.start)
+    if j is None:
+        return ()
+    phrase = sentence.hans[j:spot.start]
     if not phrase.endswith(OFFICE_WORDS):
         return ()
     return _split(phrase, j, index)
+
+
+def written_before(sentence: Sentence, spot: Spot) -> str:
+    """The words right before a name, office word or not (``国家安全顾问``)."""
+    j = _run_start(sentence.hans, spot.start)
+    return "" if j is None else sentence.hans[j:spot.start]
+
+
+def written_as(sentence: Sentence, spot: Spot) -> str:
+    """What ``以…身份`` right after a name says the person came as (``总统特使``)."""
+    match = _AS_ROLE.match(sentence.hans[spot.end:])
+    return match["role"] if match else ""
+
+
+def _run_start(hans: str, end: int) -> int | None:
+    """Where the run of words before ``end`` begins: at the function word, punctuation or
+    time word before it; ``None`` when the run is too long to be a title."""
+    j = end
+    while j > 0 and has_han(hans[j - 1]) and (hans[j - 1] not in _STOP_CHARS or _inside_a_word(hans, j - 1)) \
+            and not any(hans[:j].endswith(word) for word in _STOP_WORDS):
+        j -= 1
+        if end - j > 24:
+            return None
+    if j > 0 and hans[j - 1].isdigit() and hans[j] in "年月日号":  # "11月7日中华民国总统"
+        j += 1
+    return j
+
+
+def _inside_a_word(hans: str, at: int) -> bool:
+    """Whether the character at ``at`` belongs to a word that merely contains a stop character."""
+    return any(hans.startswith(word, at - word.index(hans[at]))
+               for word in _WORDS_WITH_STOPS if hans[at] in word and at - word.index(hans[at]) >= 0)
 
 
 def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:

@@ -21,29 +21,35 @@ from kg.extract.dates import chinese_number, find_dates, find_year_months
 from kg.extract.people import People, titles_in
 from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
-from kg.extract.roles import OFFICE_WORDS, title_after
+from kg.extract.roles import OFFICE_WORDS, title_after, written_as, written_before
 from kg.extract.scripts import script_of, to_hans, to_hant
 from kg.extract.sources import Sources, citation_title
 from kg.extract.text import Sentence, Spot
 from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Section
 
-MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|高峰会|首脑会议|最高级会议|高峰会议|领导人会议")
+MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|高峰会|首脑会议|最高级会议|高峰会议|领导人会议"
+                     r"|(召开|举行)的.{0,4}会议")
 #: A meeting said to happen: "A与B会晤", "举行会谈", "进行了会谈", "见面".
-_MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|会面|会见|见面|峰会)|举行.{0,6}(会晤|会谈|峰会)"
+_MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|会面|会见|见面|峰会)|举行.{0,6}(会晤|会谈|峰会|首脑会议|领导人会议|高峰会议)"
                            r"|(会晤|会谈|会面|会见)了?")
-NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|拟于|准备|筹备|提议|邀请|原定|原拟|希望|致函|致电|致信"
+NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|将在|拟于|准备|筹备|提议|邀请|原定|原拟|希望|致函|致电|致信"
+                      r"|是否|磋商|商讨|协商"
                       r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便|未定|可能|预计|有望|或将|呼吁"
                       r"|解读|回顾|回忆|透露|撰文|评论|报道|记者会|公布")
 #: Of NOT_HELD, the words that undo a meeting even when written after it (会晤…后因故取消);
 #: the others only speak of a meeting that comes after them (计划…会晤, not 会谈中邀请…访日).
-NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能|告吹|搁置|无法|未定|记者会|公布")
+NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能|告吹|搁置|无法|未定|记者会|公布|事宜")
+#: Talks below the leaders, named by their level (高级别会谈, 工作会谈, 外长会谈): no summit.
+LOWER_TALKS = re.compile(r"(高级别|工作层?|部长级|副部长级|次长级|外长|实务|军事|将军级|红十字|特使|专家级?)"
+                         r"(会谈|会晤|会议|磋商|会面)")
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
-NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|顾问|秘书长|发言人|议员|州长|市长")
+NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|顾问|秘书长|发言人|议员|州长|市长"
+                     r"|长官|院长|(?<!国务)(?<!国防)(?<!中央)(?<!军事)委员会(?:委员长|主席)")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
 #: A clause that moves someone to the meeting: the clauses after it may say they met.
-_VISIT = re.compile(r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|出访|抵达|到访|前往|来到|飞抵|赴|应邀|邀请|出席|率团|率领")
+_VISIT = re.compile(r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|出访|抵达|到访|前往|来到|飞抵|赴|应邀|邀请|出席|率团|率领|接待|款待")
 #: After a name: the name only qualifies someone else (习近平特使张三, 李四夫人).
 _QUALIFIES = re.compile(r"^(的)?(特使|特别代表|代表|夫人|丈夫|妻子|使者|顾问)")
 #: Words that stand for both leaders of the article's two sides.
@@ -117,6 +123,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
             documents_of_the_subject(reading, summits[0])
         return summits
     documents_of_the_subject(reading, around)
+    around = _meetings_of_the_visit(reading, people, around)
     kept = [around]
     boxed_venue = [v for v in reading.registry.facts_about(around.id, Prop.VENUE)][:1]
     for summit in summits:
@@ -134,6 +141,75 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         else:
             kept.append(summit)
     return tuple(kept)
+
+
+#: Offices of a side's top leaders: a head of state, of government, of the ruling party.
+HEAD_OFFICES = ("总统", "总理", "首相", "国王", "女王", "天皇", "总书记", "元首", "大统领", "主席", "委员长")
+#: Top-sounding offices that are not a side's top (a legislature's chair, a region's).
+_NOT_HEAD = re.compile(r"人大|常委会|常务委员会|政协|议会|议院|国会|党团|参议|众议|自治区|省|市")
+_DAY_ONLY = re.compile(r"(?<![月\d])(?P<d>\d{1,2})\s*[日号](?P<part>上午|下午|晚|中午|早|凌晨)?")
+_NEXT_DAY = re.compile(r"^(次日|翌日|第二天)")
+_LATER_SECTIONS = re.compile(r"^(后续|反应|评价|影响|回应|各方反应|国际反应|争议|意义)")
+_MET = re.compile(r"会见|会晤|会谈|见面|会面")
+
+
+def _meetings_of_the_visit(reading: Reading, people: People, around: SummitFound) -> SummitFound:
+    """A visit told day by day is one summit: whoever the visit's side meets on its days, in
+    the office of a side's top leader (``21日上午，甲会见乙国总理丙``, ``当天，总理丙同甲举行
+    会见``), takes part in it. Days are read as the account gives them: a heading's day, a
+    day with no month (``21日``), ``当天`` and ``次日`` after the day before."""
+    added: dict[str, _Participant] = {}
+    sentences: list[Sentence] = []
+    for section, section_sentences in reading.by_section.items():
+        heading = to_hans(section.heading)
+        if _BACKGROUND.match(heading.strip()) or _LATER_SECTIONS.match(heading.strip()):
+            continue
+        day = next(iter(find_dates(heading, year=around.start.year)), None)
+        current = day.start if day else None
+        for sentence in section_sentences:
+            current = _day_of(sentence.hans, current, around.start.year)
+            if current is None or not (around.start <= current <= around.end):
+                continue
+            if not _MET.search(sentence.hans) or _not_held(sentence.hans):
+                continue
+            keys = {spot.key: spot.surface for spot in sentence.spots
+                    if reading.registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:])}
+            if not set(keys) & set(around.participants):
+                continue
+            for key, surface in keys.items():
+                if key in around.participants or key in added or not _a_sides_top(reading, people, sentence, key):
+                    continue
+                person = added.setdefault(key, _Participant(key, surface, stated=True))
+                person.evidence.append(sentence.evidence())
+                sentences.append(sentence)
+    if not added:
+        return around
+    _participations(reading, people, around.id, added, sentences)
+    return replace(around, participants=tuple(sorted(around.participants + tuple(added))))
+
+
+def _day_of(hans: str, current: date | None, year: int) -> date | None:
+    """The day a sentence of a day-by-day account is about, given the day before it."""
+    dates = find_dates(hans, year=year)
+    if dates:
+        return dates[0].start
+    if current is not None:
+        match = _DAY_ONLY.search(hans)
+        if match and match.start() < 4:
+            try:
+                return current.replace(day=int(match["d"]))
+            except ValueError:
+                return None
+        if _NEXT_DAY.match(hans):
+            return current + timedelta(days=1)
+    return current
+
+
+def _a_sides_top(reading: Reading, people: People, sentence: Sentence, key: str) -> bool:
+    """Whether the offices the sentence (else the article) gives the person are a side's top."""
+    offices = list(titles_in(sentence, reading, key)) or list(people.offices.get(key, ()))
+    return bool(offices) and all(office.endswith(HEAD_OFFICES) and not NOT_TOP.search(office)
+                                 and not _NOT_HEAD.search(office) for office in offices)
 
 
 def _fill_from_neighbours(reading: Reading, people: People, found: list[SummitFound]) -> tuple[SummitFound, ...]:
@@ -244,9 +320,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     """
     year, month = _heading_time(section) if section is not None else (None, None)
     for i, sentence in enumerate(section_sentences):
-        months = find_year_months(sentence.hans)
+        months = [m for m in find_year_months(sentence.hans) if m.month is not None or m.at <= 2]
         if months and (year is None or months[0].year != year):
-            year = months[0].year  # "2006年4月，…4月16日": the days that follow are of that year
+            year = months[0].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
         dates = find_dates(sentence.hans, year=year)
         explicit = [d for d in dates if d.year_given]
         if explicit:
@@ -287,11 +363,16 @@ def _meeting_clause(hans: str, when) -> bool:
         if find_dates(last, year=when.start.year):
             break
         clause = hans[starts[index]:starts[stop] - 1]
-    if not MEETING.search(clause):
-        return False
+    if not any(not _lower(clause, m) for m in MEETING.finditer(clause)):
+        return False  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
     if MULTILATERAL.search(clause) and not _SIDELINES.search(clause):
         return False  # the gathering itself, not a meeting of two sides on its sidelines
     return bool(HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause))
+
+
+def _lower(clause: str, meeting: re.Match) -> bool:
+    """Whether a meeting word names talks below the leaders (高级别会谈)."""
+    return any(m.start() <= meeting.start() and meeting.end() <= m.end() + 2 for m in LOWER_TALKS.finditer(clause))
 
 
 def _dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence):
@@ -341,7 +422,8 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     dropped = _below_the_top(reading, people, participants, sentences[max(0, index - 1):index + 1], when.start)
     first = next((spot.key for spot in anchor.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
                   and not _QUALIFIES.match(anchor.hans[spot.end:])), None)
-    if first in dropped:  # 特使张三会见李四: the one who met is an envoy, not the leader
+    if first in dropped or (first is not None and _written_below_the_top(reading, anchor, first)):
+        # 特使张三会见李四, 国家安全顾问张三会见李四: the one who met is not a top leader
         reading.note(f"the meeting on {when.start.isoformat()} is led by {first}, not a top leader; no summit made",
                      anchor.span_of(0, 0).start)
         return None
@@ -446,6 +528,13 @@ def _below_the_top(reading: Reading, people: People, participants: dict[str, _Pa
                          "not a participant of a summit")
             dropped.add(key)
     return dropped
+
+
+def _written_below_the_top(reading: Reading, sentence: Sentence, key: str) -> bool:
+    """Whether the words written right before or around a person's first mention in the
+    sentence give an office below the top (美国国家安全顾问张三, 张三以总统特使身份)."""
+    spot = next(s for s in sentence.spots if s.key == key)
+    return bool(NOT_TOP.search(written_before(sentence, spot)) or NOT_TOP.search(written_as(sentence, spot)))
 
 
 def _citations_of(sources: Sources, sentences: list[Sentence]) -> tuple[EntityId, ...]:
