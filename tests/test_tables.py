@@ -84,3 +84,30 @@ def test_a_plain_place_is_read_big_to_small_and_a_host_flag_gives_the_country():
     assert found["2015-05-08"]["venue"] == {"克里姆林宫"}  # named so elsewhere in the article
     contained = {(f.subject.key, f.value.key) for f in extraction.facts if f.prop is Prop.LOCATED_IN}
     assert ("克里姆林宫", "莫斯科") in contained
+
+
+def test_a_caption_naming_two_leaders_gives_each_rows_participants():
+    text = """'''甲国领导人访问乙国'''是指甲国领导人[[张三]]应乙国主席[[李四]]邀请对乙国的访问。
+== 会晤列表 ==
+{| class="wikitable"
+|+ 张三与[[李四]]的会晤
+! 次序 !! 日期 !! 地点 !! 备注
+|-
+| 1 || 2018年3月25日－28日 || [[某城]] || 首次出访
+|-
+| 2 || 2019年1月7日－10日 || [[某城]] ||
+|}
+"""
+    found, _ = summits_of(text)
+    assert set(found) == {"2018-03-25", "2019-01-07"}
+    assert all(summit["participants"] == {"张三", "李四"} for summit in found.values())
+
+
+def test_a_delegation_under_participants_is_not_the_leaders_the_hosts_field_names():
+    text = ("{{Infobox event\n| date = {{Start date|2018|7|16}}\n| venue = [[某府]]\n"
+            "| organisers = 甲国总统 [[张三]]<br />乙国总统 [[李四]]\n"
+            "| participants = '''甲国代表团成员：'''<br />国务卿 [[王五]]<br />国家安全顾问 [[赵六]]\n}}\n"
+            "'''2018年甲乙峰会'''是甲国总统[[张三]]与乙国总统[[李四]]的高峰会。\n")
+    extraction = extract(parse(Page(text=text, origin="t", title="2018年甲乙峰会")))
+    participants = {f.value.key for f in extraction.facts if f.prop is Prop.PARTICIPANT}
+    assert participants == {"张三", "李四"}

@@ -3,12 +3,13 @@
 Read: ``{{Infobox summit meeting}}``, ``{{Infobox event}}``, ``{{Infobox 事件}}``,
 ``{{Infobox meeting}}``, ``{{Infobox conference}}`` and their Chinese names, with their
 real parameter names (date/dates/日期, venue/venues/location/地点, cities, host_country,
-participants/参与者/主持人, outcome/成果, follows, precedes). Dates may be date templates
+participants/参与者, organisers/主持人, outcome/成果, follows, precedes). Dates may be date templates
 (the document model renders them). Places are written big to small in one entry
 (``[[埃及]][[开罗]][[米娜宫酒店]]``: the hotel in Cairo in Egypt); entries are separated by
 ``<br>`` or ``、``. Participants are the persons of the participant entries: an office
 linked before a name is that person's role, a flag template their side; a spouse the
-article names as such, delegation lists (代表团成员) and envoys are not participants.
+article names as such, delegation lists (代表团成员 and the lines after it) and officials below
+the top (国务卿, 顾问) are not participants.
 Talks whose participants are envoys or ministers (特别代表, 外长 ...) and calls (视频,
 电话) are not summits: the infobox then gives none, and says why as an issue.
 """
@@ -35,12 +36,15 @@ _FIELDS = {
     "location": ("location", "place", "位置", "地址"),
     "cities": ("cities", "city", "城市", "举办城市"),
     "country": ("host_country", "country", "国家", "主办国"),
-    "participants": ("participants", "参与者", "与会者", "出席者", "leaders", "参加者", "出席", "主持人", "host",
+    "participants": ("participants", "参与者", "与会者", "出席者", "leaders", "参加者", "出席", "host",
                      "hosts", "领导人"),
+    # Infobox event's 主持人: on a summit's box, the leaders themselves (the delegations go under 参与者)
+    "organisers": ("organisers", "organizers", "organiser", "organizer", "主持人", "主办者", "主办方"),
     "outcome": ("outcome", "outcomes", "成果", "结果", "文件"),
     "follows": ("follows", "previous", "前一届", "上届", "前任", "前次"),
     "precedes": ("precedes", "next", "下一届", "下届", "继任", "下次"),
 }
+DELEGATION = re.compile(r"代表团|随行人员|随员|成员")
 NOT_LEADERS = re.compile(r"特别代表|特使|外长|外交部长|部长|国务卿|大使|代表团|顾问|秘书长|高级代表")
 CALLS = re.compile(r"视频|电话|通话|视讯|线上|云端")
 SPOUSE_BEFORE = re.compile(r"(夫人|妻子|第一夫人|丈夫|配偶)$")
@@ -62,8 +66,12 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
     if CALLS.search(context):
         reading.note(f"{{{{{template.name}}}}} is about a call, not a meeting in person; no summit made", where)
         return None
-    entries = _entries(reading, template, "participants")
-    if any(NOT_LEADERS.search(e.text) for e in entries) or NOT_LEADERS.search(context):
+    if NOT_LEADERS.search(context):
+        reading.note(f"{{{{{template.name}}}}} is about envoys or ministers, not top leaders; no summit made", where)
+        return None
+    entries, officials = _leader_entries(reading, template)
+    hosted = len({key for entry in _entries(reading, template, "organisers") for key in _persons_of(reading, entry)})
+    if officials and hosted < 2:
         reading.note(f"{{{{{template.name}}}}} names envoys or ministers, not top leaders; no summit made", where)
         return None
     spouses = _spouses(reading)
@@ -143,6 +151,33 @@ def _date(param: Param | None) -> tuple[date, date] | None:
 def _entries(reading: Reading, template: Template, field: str) -> list[Entry]:
     param = _param(template, field)
     return entries_in(reading, param.span) if param is not None else []
+
+
+def _leader_entries(reading: Reading, template: Template) -> tuple[list[Entry], list[Entry]]:
+    """The entries that name leaders, from the leaders' fields (主持人, participants), and the
+    entries that name officials: an office below the top (国务卿, 顾问) or a delegation's list
+    (``美国代表团成员：`` and the entries after it)."""
+    by_field: dict[str, tuple[list[Entry], list[Entry]]] = {}
+    for field in ("organisers", "participants"):
+        leaders: list[Entry] = []
+        officials: list[Entry] = []
+        delegation = False
+        for entry in _entries(reading, template, field):
+            if DELEGATION.search(entry.text) and not entry.links:
+                delegation = True  # a heading line: what follows is the delegation
+                continue
+            (officials if delegation or NOT_LEADERS.search(entry.text) else leaders).append(entry)
+        by_field[field] = (leaders, officials)
+    hosts, _ = by_field["organisers"]
+    leaders, officials = by_field["participants"]
+    if len({key for entry in hosts for key in _persons_of(reading, entry)}) >= 2:
+        return hosts + ([] if officials else leaders), officials  # the principals are the hosts
+    # one field of both leaders and officials (汪洋、杨洁篪（特别代表）): the officials' talks
+    return hosts + leaders, officials
+
+
+def _persons_of(reading: Reading, entry: Entry) -> set[str]:
+    return {reading.index.key(target) for target, _ in people_of(reading, entry)}
 
 
 def _spouses(reading: Reading) -> set[str]:

@@ -420,8 +420,9 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     _from_leaders_in_office(reading, people, participants, when.start)
     _from_the_subject(reading, participants, anchor, paragraph, section)
     dropped = _below_the_top(reading, people, participants, sentences[max(0, index - 1):index + 1], when.start)
-    first = next((spot.key for spot in anchor.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
-                  and not _QUALIFIES.match(anchor.hans[spot.end:])), None)
+    first = next((spot.key for spot in anchor.spots if (reading.registry.is_a(spot.surface, Kind.PERSON)
+                  or NOT_TOP.search(written_before(anchor, spot))) and not _QUALIFIES.match(anchor.hans[spot.end:])),
+                 None)  # the first person named, or the first name an official's title stands before
     if first in dropped or (first is not None and _written_below_the_top(reading, anchor, first)):
         # 特使张三会见李四, 国家安全顾问张三会见李四: the one who met is not a top leader
         reading.note(f"the meeting on {when.start.isoformat()} is led by {first}, not a top leader; no summit made",

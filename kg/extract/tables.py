@@ -63,8 +63,9 @@ def meeting_tables(reading: Reading) -> tuple[tuple[Table, dict[int, str]], ...]
 def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
     found: list[SummitFound] = []
     for table, roles in meeting_tables(reading):
+        pair = _caption_pair(reading, table)
         for row in _rows(table, roles):
-            summit = _summit(reading, people, row)
+            summit = _summit(reading, people, row, pair)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
     return tuple(found)
@@ -120,7 +121,24 @@ def _text(reading: Reading, cell: Cell) -> str:
     return passage(reading.document, cell.span).text
 
 
-def _summit(reading: Reading, people: People, row: _Row) -> SummitFound | None:
+def _caption_pair(reading: Reading, table: Table) -> tuple[tuple[str, Evidence], ...]:
+    """The two people a table's caption names (``|+ 金正恩与习近平的会晤``): the ones who met in
+    each of its rows, when no column names them. Each as (surface, evidence)."""
+    if not table.caption:
+        return ()
+    caption = table.caption.strip()
+    found: dict[str, str] = {}
+    for spot in reading.spotter.spots(caption, to_hans(caption), (), 0):
+        if reading.registry.is_a(spot.surface, Kind.PERSON):
+            found.setdefault(spot.key, spot.surface)
+    if len(found) != 2:
+        return ()
+    evidence = Evidence(table.span, caption, None)
+    return tuple((surface, evidence) for surface in found.values())
+
+
+def _summit(reading: Reading, people: People, row: _Row,
+            pair: tuple[tuple[str, Evidence], ...] = ()) -> SummitFound | None:
     registry = reading.registry
     date_cells = row.cells.get("date", [])
     when = None
@@ -144,7 +162,9 @@ def _summit(reading: Reading, people: People, row: _Row) -> SummitFound | None:
                 persons.append((registry.named(Kind.PERSON, name, article=name if _linked(entry, name) else None),
                                 office, cell))
     inferred = []
-    if "people" not in row.cells:  # a table of one pair's meetings names them only in the lead
+    if "people" not in row.cells and pair:  # the caption names the two who met in every row
+        persons += [(registry.named(Kind.PERSON, surface), None, evidence) for surface, evidence in pair]
+    elif "people" not in row.cells:  # a table of one pair's meetings names them only in the lead
         inferred = [registry.named(Kind.PERSON, surface) for _, surface, _ in subject_pair(reading)]
     keys = tuple(sorted({p.key for p, _, _ in persons} | {p.key for p in inferred}))
     if len(keys) < 2:
@@ -161,7 +181,7 @@ def _summit(reading: Reading, people: People, row: _Row) -> SummitFound | None:
     registry.fact(summit, Prop.START_DATE, start, evidence=(dated,))
     registry.fact(summit, Prop.END_DATE, end, evidence=(dated,))
     for person, office, cell in persons:
-        evidence = (_evidence(reading, cell.span),)
+        evidence = (cell,) if isinstance(cell, Evidence) else (_evidence(reading, cell.span),)
         registry.fact(summit, Prop.PARTICIPANT, person, evidence=evidence)
         participation = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{_digest((person.key,))}")
         registry.fact(summit, Prop.HAS_PARTICIPATION, participation)
@@ -171,15 +191,15 @@ def _summit(reading: Reading, people: People, row: _Row) -> SummitFound | None:
             registry.fact(participation, Prop.SIDE, registry.named(Kind.COUNTRY, side))
         if office:
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office), evidence=evidence)
+        elif isinstance(cell, Evidence):  # named by the caption: the office the article gives them
+            _earlier_role(registry, people, participation, person)
     for person, (_, _, sentence) in zip(inferred, subject_pair(reading)):
         registry.fact(summit, Prop.PARTICIPANT, person, evidence=(sentence.evidence(), row_evidence),
                       inference=Inference.LEAD_PARAGRAPH)
         participation = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{_digest((person.key,))}")
         registry.fact(summit, Prop.HAS_PARTICIPATION, participation)
         registry.fact(participation, Prop.AGENT, person)
-        for office in people.offices.get(person.key, ())[:1]:
-            registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
-                          inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(person.key, office)],))
+        _earlier_role(registry, people, participation, person)
     _venue(reading, summit, row)
     _outcomes(reading, summit, row)
     for cell in row.cells.get("number", []):
@@ -188,6 +208,12 @@ def _summit(reading: Reading, people: People, row: _Row) -> SummitFound | None:
             registry.fact(summit, Prop.ORDINAL, number, evidence=(_evidence(reading, cell.span),))
             break
     return SummitFound(summit, None, start, end, None, keys)
+
+
+def _earlier_role(registry, people: People, participation, person) -> None:
+    for office in people.offices.get(person.key, ())[:1]:
+        registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
+                      inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(person.key, office)],))
 
 
 def _linked(entry: Entry, name: str) -> bool:
