@@ -2,8 +2,11 @@
 
 Two builds of the same input must give byte-identical files, so nothing here depends on
 hash order or blank-node ids: Turtle and TriG come sorted from rdflib, N-Triples lines are
-sorted here, and JSON-LD is compacted with the shipped ``@context`` (contexts/skg.jsonld,
-embedded in the file so it reads offline) and then put in a canonical order::
+sorted here, and JSON-LD is compacted with the shipped ``@context`` (contexts/skg.jsonld)
+and then put in a canonical order. A JSON-LD file names that context by its stable IRI
+(:data:`~kg.vocab.CONTEXT_IRI`); a build ships a copy beside it (``context.jsonld``), and
+our readers answer the IRI from the shipped copy (:func:`kg.jsonld_guard.offline`), so it
+reads offline::
 
     >>> Format.from_path(Path("build/kg.trig"))
     <Format.TRIG: 'trig'>
@@ -26,10 +29,10 @@ from rdflib.namespace import XSD, NamespaceManager
 
 import pyoxigraph
 
-from kg.jsonld_guard import check_jsonld
+from kg.jsonld_guard import offline
 from kg.errors import InputError
 from kg.turtle import canonical_lines, trig, turtle
-from kg.vocab import PREFIXES
+from kg.vocab import CONTEXT_IRI, DEFAULT_BASE, PREFIXES, SPDX
 
 _HERE = Path(__file__).resolve().parent
 
@@ -78,8 +81,10 @@ _RDFLIB_NAMES = {Format.TURTLE: "turtle", Format.JSONLD: "json-ld", Format.NTRIP
 #: The published file of each format, and the dataset description, in a build directory.
 OUTPUT_NAMES = {fmt: f"kg{fmt.suffix}" for fmt in Format}
 VOID_NAME = "void.ttl"
+#: A copy of the published JSON-LD context that kg.jsonld names, for reading it offline.
+CONTEXT_NAME = "context.jsonld"
 #: Every file a build publishes, in the order :func:`write_outputs` writes them.
-PUBLISHED_NAMES = (*OUTPUT_NAMES.values(), VOID_NAME)
+PUBLISHED_NAMES = (*OUTPUT_NAMES.values(), CONTEXT_NAME, VOID_NAME)
 
 
 def context_path() -> Path:
@@ -154,15 +159,16 @@ def read(path: Path) -> Dataset:
     fmt = Format.from_path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file; give the path of a .ttl, .jsonld, .nt or .trig file")
-    if fmt is Format.JSONLD:
-        check_jsonld(_read_bytes(path), origin=str(path))  # no remote @context, no nesting past the parser
-    _check_strictly(path, fmt)
+    # JSON-LD: no remote @context but the published one, answered from the shipped copy; no nesting past the parser
+    data = offline(_read_bytes(path), origin=str(path)) if fmt is Format.JSONLD else None
+    _check_strictly(path, fmt, data)
     dataset = new_dataset()
+    source = {"data": data, "publicID": path.resolve().as_uri()} if data is not None else {"source": path}
     try:
         if fmt.keeps_graphs:
-            dataset.parse(path, format=_RDFLIB_NAMES[fmt])
+            dataset.parse(**source, format=_RDFLIB_NAMES[fmt])
         else:
-            dataset.default_graph.parse(path, format=_RDFLIB_NAMES[fmt])
+            dataset.default_graph.parse(**source, format=_RDFLIB_NAMES[fmt])
     except (ParserError, SyntaxError, ValueError, UnicodeDecodeError) as error:
         detail = " ".join(str(error).split())[:200]
         raise InputError(f"{path}: not valid {fmt.name} ({detail}); fix the file or its suffix") from None
@@ -195,11 +201,12 @@ _STRICT = {Format.TURTLE: pyoxigraph.RdfFormat.TURTLE, Format.TRIG: pyoxigraph.R
            Format.NTRIPLES: pyoxigraph.RdfFormat.N_TRIPLES, Format.JSONLD: pyoxigraph.RdfFormat.JSON_LD}
 
 
-def _check_strictly(path: Path, fmt: Format) -> None:
+def _check_strictly(path: Path, fmt: Format, data: bytes | None = None) -> None:
     """Refuse what a strict parser refuses (IRIs with spaces, bad escapes), before rdflib,
-    which reads them leniently and then writes files that do not parse."""
+    which reads them leniently and then writes files that do not parse. ``data``, when
+    given, is what is read instead of the file (JSON-LD with its context in place)."""
     try:
-        for _ in pyoxigraph.parse(path=path, format=_STRICT[fmt]):
+        for _ in pyoxigraph.parse(data, path=path if data is None else None, format=_STRICT[fmt]):
             pass
     except SyntaxError as error:
         detail = " ".join(str(error).split())[:200]
@@ -241,11 +248,12 @@ def _serialize_union(graph: Graph, fmt: Format) -> bytes:
     return _jsonld(graph)
 
 
-def write_outputs(dataset: Dataset, out_dir: Path) -> tuple[Path, ...]:
-    """Writes kg.ttl, kg.jsonld, kg.nt, kg.trig and void.ttl into the existing ``out_dir``.
+def write_outputs(dataset: Dataset, out_dir: Path, *, base: str = DEFAULT_BASE) -> tuple[Path, ...]:
+    """Writes kg.ttl, kg.jsonld, kg.nt, kg.trig, context.jsonld and void.ttl into the existing ``out_dir``.
 
     ``void.ttl`` is the default graph of ``dataset`` (the dataset description, see
-    :func:`kg.void.describe`). Returns the paths written, in that order.
+    :func:`kg.void.describe`) and the published files' distributions (:func:`kg.void.distributions`;
+    ``base`` is the entities' IRI base). Returns the paths written, in that order.
     """
     written = []
     merged = union(dataset)  # once for the three single-graph formats
@@ -253,22 +261,24 @@ def write_outputs(dataset: Dataset, out_dir: Path) -> tuple[Path, ...]:
         path = out_dir / OUTPUT_NAMES[fmt]
         path.write_bytes(_trig(dataset) if fmt is Format.TRIG else _serialize_union(merged, fmt))
         written.append(path)
+    written.append(_write_context(out_dir))
     description = new_dataset()
-    for triple in dataset.default_graph:
+    for triple in (*dataset.default_graph, *_distributions(written, base)):
         description.default_graph.add(triple)
     void_path = out_dir / VOID_NAME
     void_path.write_bytes(serialize(description, Format.TURTLE))
-    written.append(void_path)
-    return tuple(written)
+    return (*written, void_path)
 
 
-def write_store(store: Store, out_dir: Path) -> tuple[Path, ...]:
-    """Writes kg.ttl, kg.jsonld, kg.nt, kg.trig and void.ttl of ``store`` into the existing ``out_dir``.
+def write_store(store: Store, out_dir: Path, *, base: str = DEFAULT_BASE) -> tuple[Path, ...]:
+    """Writes kg.ttl, kg.jsonld, kg.nt, kg.trig, context.jsonld and void.ttl of ``store`` into the existing ``out_dir``.
 
     ``store`` holds one named graph per article and the dataset description in its
     default graph. Each graph is read out of the store once, as N-Triples; the files are
     written from those sorted lines (:mod:`kg.turtle`), so the same store gives the same
-    bytes. Returns the paths written, in that order.
+    bytes. void.ttl is the description and the published files' distributions
+    (:func:`kg.void.distributions`; ``base`` is the entities' IRI base). Returns the paths
+    written, in that order.
     """
     prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
     graphs = [(None, canonical_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())))]
@@ -286,10 +296,28 @@ def write_store(store: Store, out_dir: Path) -> tuple[Path, ...]:
         path = out_dir / OUTPUT_NAMES[fmt]
         path.write_text(write(), encoding="utf-8")
         written.append(path)
+    written.append(_write_context(out_dir))
+    files = canonical_lines(_distributions(written, base).serialize(format="nt", encoding="utf-8"))
     void_path = out_dir / VOID_NAME
-    void_path.write_text(turtle(graphs[0][1], {**prefixes, "formats": "http://www.w3.org/ns/formats/"}),
+    void_path.write_text(turtle(sorted({*graphs[0][1], *files}),
+                                {**prefixes, "formats": "http://www.w3.org/ns/formats/", "spdx": str(SPDX)}),
                          encoding="utf-8")
     return (*written, void_path)
+
+
+def _write_context(out_dir: Path) -> Path:
+    """A copy of the published context beside kg.jsonld, which names it by its IRI."""
+    path = out_dir / CONTEXT_NAME
+    path.write_bytes(context_path().read_bytes())
+    return path
+
+
+def _distributions(written: Sequence[Path], base: str) -> Graph:
+    """The distributions of the data files among ``written`` (not the context beside them)."""
+    from kg.void import distributions  # kg.void builds on this module
+
+    media = {OUTPUT_NAMES[fmt]: fmt.media_type for fmt in Format}
+    return distributions([(path, media[path.name]) for path in written if path.name in media], base=base)
 
 
 def convert(source: Path, *, to: Format) -> bytes:
@@ -334,6 +362,7 @@ def _sorted_ntriples(graph: Graph) -> bytes:
 
 def _jsonld(graph: Graph) -> bytes:
     compacted = json.loads(graph.serialize(format="json-ld", context=context(), auto_compact=True))
+    compacted["@context"] = CONTEXT_IRI  # compacted with the published context, named by its stable IRI
     return (json.dumps(_canonical(compacted), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
@@ -360,7 +389,7 @@ def _jsonld_in_chunks(lines: list[str], *, subjects: int = 2000) -> bytes:
         document.pop("@context", None)
         nodes.extend(document["@graph"] if "@graph" in document else [document])
         start = end
-    compacted = {"@context": context(), "@graph": nodes} if len(nodes) != 1 else {"@context": context(), **nodes[0]}
+    compacted = {"@context": CONTEXT_IRI, "@graph": nodes} if len(nodes) != 1 else {"@context": CONTEXT_IRI, **nodes[0]}
     return (json.dumps(_canonical(compacted), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 

@@ -223,8 +223,8 @@ def build(specs: Sequence[str], *, out: Path, base: str = DEFAULT_BASE, check: b
         return nothing
     link_note = _link(assembly.store, link, base) if link else None
     describe(assembly.store, base=base)
-    written = outdir.publish(out, export.PUBLISHED_NAMES, lambda directory: export.write_store(assembly.store,
-                                                                                               directory))
+    written = outdir.publish(out, export.PUBLISHED_NAMES,
+                             lambda directory: export.write_store(assembly.store, directory, base=base))
     return replace(nothing, written=written, link_note=link_note)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store, Triple
 
 from kg.errors import InputError
+from kg.jsonld_guard import offline
 
 #: What ``kg query`` and ``kg serve`` read when no ``--data`` is given: the last build.
 DEFAULT_DATA = Path("build/kg.trig")
@@ -37,7 +38,10 @@ def load_store(paths: Sequence[Path]) -> Store:
             hint = " (run `kg build` first, or pass --data FILE)" if path == DEFAULT_DATA else ""
             raise InputError(f"{path}: no such RDF file{hint}")
         try:
-            store.load(path=path, format=rdf_format)
+            if rdf_format == RdfFormat.JSON_LD:  # the published context answered from the shipped copy
+                store.load(offline(path.read_bytes(), origin=str(path)), format=rdf_format)
+            else:
+                store.load(path=path, format=rdf_format)
         except SyntaxError as error:
             raise InputError(f"{path}: not valid {rdf_format.name}: {error}; fix or rebuild the file") from None
         except OSError as error:

@@ -24,8 +24,12 @@ SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
 CC = Namespace("http://creativecommons.org/ns#")
+SPDX = Namespace("http://spdx.org/rdf/terms#")  # checksums of the published files (void.ttl)
 
 DEFAULT_BASE = "https://w3id.org/summit-kg/id/"
+#: The stable IRI of the published JSON-LD context (contexts/skg.jsonld) that kg.jsonld names;
+#: our readers answer it from the shipped copy, never from the network.
+CONTEXT_IRI = "https://w3id.org/summit-kg/contexts/skg.jsonld"
 CC_BY_SA_4 = URIRef("https://creativecommons.org/licenses/by-sa/4.0/")
 
 #: Prefixes declared in every serialisation, in this order.

@@ -3,22 +3,26 @@
 It says what the data is (title, counts, classes and properties used, example summits),
 where it came from (the source articles) and on what terms it may be reused: CC BY-SA 4.0
 with attribution to the Wikipedia articles, as their licence requires. The pipeline puts
-it into the default graph of the dataset and into void.ttl.
+it into the default graph of the dataset and into void.ttl; void.ttl alone also lists the
+published files (:func:`distributions`), which cannot describe their own size and checksum.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
 
 from pyoxigraph import NamedNode, RdfFormat, Store
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, VOID
+from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, VOID, XSD
 from rdflib.term import Node
 
 from kg.export import new_graph
-from kg.vocab import CC, CC_BY_SA_4, PREFIXES, SKG, Minter, article_title
+from kg.vocab import CC, CC_BY_SA_4, CONTEXT_IRI, PREFIXES, SKG, SPDX, Minter, article_title
 
 TITLES = {
     "en": "Summit KG: summit meetings from Wikipedia",
@@ -34,6 +38,8 @@ ATTRIBUTION = "Wikipedia contributors"
 FORMATS = tuple(
     URIRef(f"http://www.w3.org/ns/formats/{name}") for name in ("Turtle", "JSON-LD", "N-Triples", "TriG")
 )
+#: Where a media type's IANA registration is: dcat:mediaType names it by this IRI.
+MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
 
 
 def describe(data: Dataset | Store, *, base: str, endpoint: str | None = None) -> Graph:
@@ -104,6 +110,49 @@ def describe(data: Dataset | Store, *, base: str, endpoint: str | None = None) -
     summits = f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s a <{SKG.Summit}> }} }}"
     for row in store.query(summits):
         graph.add((node, VOID.exampleResource, URIRef(row["s"].value)))
+    return graph
+
+
+def site(base: str) -> str:
+    """Where a build whose entities are under ``base`` puts its other resources (``data/…``):
+    ``base`` without its last ``id/``.
+
+        >>> site("https://w3id.org/summit-kg/id/"), site("https://example.org/kg/")
+        ('https://w3id.org/summit-kg/', 'https://example.org/kg/')
+    """
+    return base[: -len("id/")] if base.endswith("/id/") else base
+
+
+def distributions(files: Sequence[tuple[Path, str]], *, base: str) -> Graph:
+    """``void:dataDump`` and a ``dcat:Distribution`` for each published file, given as (path, media type).
+
+    Each file is downloaded from ``{site}data/NAME`` (see :func:`site`; the w3id rules send
+    that to ``kg serve``'s ``/data/NAME``), never from an address a request named. A
+    distribution says the file's media type, size in bytes and SHA-256 (``spdx:checksum``,
+    as DCAT 3 does); the JSON-LD file also the context it names. The nodes are blank, with
+    labels from the file names, so the same files give the same triples.
+    """
+    dataset = URIRef(f"{base}dataset")
+    graph = new_graph()
+    graph.bind("spdx", SPDX)
+    for path, media_type in files:
+        url = URIRef(f"{site(base)}data/{path.name}")
+        label = re.sub(r"[^A-Za-z0-9]+", "-", path.name)
+        distribution, checksum = BNode(f"distribution-{label}"), BNode(f"checksum-{label}")
+        data = path.read_bytes()
+        graph.add((dataset, VOID.dataDump, url))
+        graph.add((dataset, DCAT.distribution, distribution))
+        for predicate, obj in (
+            (RDF.type, DCAT.Distribution), (DCTERMS.title, Literal(path.name)), (DCAT.downloadURL, url),
+            (DCAT.mediaType, URIRef(MEDIA_TYPES + media_type)), (DCTERMS["format"], Literal(media_type)),
+            (DCAT.byteSize, Literal(str(len(data)), datatype=XSD.nonNegativeInteger)), (SPDX.checksum, checksum),
+        ):
+            graph.add((distribution, predicate, obj))
+        if media_type == "application/ld+json":
+            graph.add((distribution, DCTERMS.conformsTo, URIRef(CONTEXT_IRI)))
+        graph.add((checksum, RDF.type, SPDX.Checksum))
+        graph.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+        graph.add((checksum, SPDX.checksumValue, Literal(hashlib.sha256(data).hexdigest(), datatype=XSD.hexBinary)))
     return graph
 
 

@@ -25,3 +25,14 @@ def _page_cache_per_test(tmp_path_factory, monkeypatch):
     """``kg build`` keeps built pages in a cache; each test gets its own, so no test sees
     pages another built (with code it had monkeypatched)."""
     monkeypatch.setenv("KG_BUILD_CACHE", str(tmp_path_factory.mktemp("page-cache")))
+
+
+def jsonld_graph(source: Path | bytes) -> "rdflib.Graph":
+    """A JSON-LD file (or its bytes) as rdflib reads it offline: the published context it names
+    answered from the shipped copy (kg.jsonld_guard.offline), as README tells clients to do."""
+    import rdflib
+
+    from kg.jsonld_guard import offline
+
+    data = source.read_bytes() if isinstance(source, Path) else source
+    return rdflib.Graph().parse(data=offline(data, origin="test"), format="json-ld")

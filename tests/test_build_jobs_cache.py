@@ -10,7 +10,7 @@ import pytest
 from conftest import ARTICLES, CORPUS_ARTICLE
 from kg import cache, pipeline, worker
 
-OUTPUTS = ("kg.ttl", "kg.jsonld", "kg.nt", "kg.trig", "void.ttl")
+OUTPUTS = ("kg.ttl", "kg.jsonld", "kg.nt", "kg.trig", "context.jsonld", "void.ttl")
 
 
 def files(out: Path) -> dict[str, bytes]:

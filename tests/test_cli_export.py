@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from conftest import jsonld_graph
 from kg.cli import main
 
 DATA = Path(__file__).parent / "data" / "validate"
@@ -27,7 +28,7 @@ def test_export_to_a_file(tmp_path: Path) -> None:
 
     assert result.exit_code == 0, result.output
     assert result.output == ""
-    assert isomorphic(Graph().parse(out, format="json-ld"), Graph().parse(DATA / "valid.ttl"))
+    assert isomorphic(jsonld_graph(out), Graph().parse(DATA / "valid.ttl"))
 
 
 def test_an_unknown_format_is_a_usage_error() -> None:

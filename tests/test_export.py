@@ -13,7 +13,7 @@ import pyoxigraph
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS, XSD
+from rdflib.namespace import DCTERMS, VOID, XSD
 
 from kg.errors import InputError
 from kg.export import (
@@ -27,7 +27,8 @@ from kg.export import (
     union,
     write_outputs,
 )
-from kg.vocab import PREFIXES
+from kg.jsonld_guard import offline
+from kg.vocab import CONTEXT_IRI, PREFIXES
 
 DATA = Path(__file__).parent / "data" / "validate"
 FIRST = URIRef("https://zh.wikipedia.org/wiki/Test_summits")
@@ -79,7 +80,8 @@ def test_parse_serialize_parse_is_isomorphic(fmt: Format, tmp_path: Path) -> Non
 def test_pyoxigraph_reads_the_same_number_of_triples(fmt: Format) -> None:
     dataset = fixture_dataset()
 
-    quads = list(pyoxigraph.parse(serialize(dataset, fmt), format=OXIGRAPH_FORMATS[fmt]))
+    text = serialize(dataset, fmt)
+    quads = list(pyoxigraph.parse(offline(text, origin="kg.jsonld") if fmt is Format.JSONLD else text, format=OXIGRAPH_FORMATS[fmt]))
 
     expected = len(list(dataset.quads((None, None, None, None)))) if fmt.keeps_graphs else len(union(dataset))
     assert len(quads) == expected
@@ -91,9 +93,9 @@ def test_pyoxigraph_reads_the_same_number_of_triples(fmt: Format) -> None:
 def test_write_outputs_writes_the_five_files_and_void_is_the_default_graph(tmp_path: Path) -> None:
     paths = write_outputs(fixture_dataset(), tmp_path)
 
-    assert [path.name for path in paths] == ["kg.ttl", "kg.jsonld", "kg.nt", "kg.trig", "void.ttl"]
+    assert [path.name for path in paths] == ["kg.ttl", "kg.jsonld", "kg.nt", "kg.trig", "context.jsonld", "void.ttl"]
     void = Graph().parse(tmp_path / "void.ttl")
-    assert len(void) == 1
+    assert len(set(void.objects(None, VOID.dataDump))) == 4
     assert void.value(URIRef("https://w3id.org/summit-kg/id/dataset"), DCTERMS.title) == Literal("t", lang="en")
 
 
@@ -111,7 +113,7 @@ def test_two_writes_in_processes_with_different_hash_seeds_are_byte_identical(tm
         subprocess.run([sys.executable, "-c", script, str(out), str(Path(__file__).parent)], check=True, env=environment)
         outputs.append({path.name: path.read_bytes() for path in sorted(out.iterdir())})
 
-    assert list(outputs[0]) == ["kg.jsonld", "kg.nt", "kg.trig", "kg.ttl", "void.ttl"]
+    assert list(outputs[0]) == ["context.jsonld", "kg.jsonld", "kg.nt", "kg.trig", "kg.ttl", "void.ttl"]
     assert outputs[0] == outputs[1]
 
 
@@ -144,6 +146,8 @@ def test_every_declared_prefix_is_used_and_comes_from_the_vocabulary(fmt: Format
 def test_jsonld_is_compacted_with_the_shipped_context() -> None:
     document = json.loads(serialize(fixture_dataset(), Format.JSONLD))
 
+    assert document["@context"] == CONTEXT_IRI  # the published context, by its stable IRI
+    document = json.loads(offline(serialize(fixture_dataset(), Format.JSONLD), origin="kg.jsonld"))
     assert document["@context"] == json.loads(context_path().read_text(encoding="utf-8"))["@context"]
     nodes = {node["id"]: node for node in document["@graph"]}
     summit = nodes["https://w3id.org/summit-kg/id/summit/one"]
@@ -232,7 +236,8 @@ def test_each_bundled_file_has_the_same_graph_for_rdflib_and_pyoxigraph(bundled_
     path = bundled_build / f"kg{fmt.suffix}"
 
     ours = union(read(path))
-    theirs = {(quad.subject, quad.predicate, quad.object) for quad in pyoxigraph.parse(path=str(path), format=OXIGRAPH_FORMATS[fmt])}
+    text = offline(path.read_bytes(), origin=str(path)) if fmt is Format.JSONLD else path.read_bytes()
+    theirs = {(quad.subject, quad.predicate, quad.object) for quad in pyoxigraph.parse(text, format=OXIGRAPH_FORMATS[fmt])}
 
     assert isomorphic(ours, reference)
     assert len(theirs) == len(reference) > 500

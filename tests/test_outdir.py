@@ -23,7 +23,7 @@ from conftest import ARTICLES
 from kg import export, outdir, pipeline
 from kg.cli import main
 
-PUBLISHED = ("kg.ttl", "kg.jsonld", "kg.nt", "kg.trig", "void.ttl")
+PUBLISHED = ("kg.ttl", "kg.jsonld", "kg.nt", "kg.trig", "context.jsonld", "void.ttl")
 SMALL = ARTICLES / "ma-xi-meeting.wiki"
 OTHER = ARTICLES / "us-dprk-summits.wiki"
 

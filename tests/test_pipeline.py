@@ -7,12 +7,12 @@ from click.testing import CliRunner
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
-from conftest import ARTICLES, CORPUS_ARTICLE
+from conftest import ARTICLES, CORPUS_ARTICLE, jsonld_graph
 from kg import pipeline
 from kg.cli import main
 from kg.vocab import SKG
 
-OUTPUTS = ("kg.ttl", "kg.jsonld", "kg.nt", "kg.trig", "void.ttl")
+OUTPUTS = ("kg.ttl", "kg.jsonld", "kg.nt", "kg.trig", "context.jsonld", "void.ttl")
 
 
 def test_build_publishes_every_file_and_the_counts(bundled_build):
@@ -83,7 +83,7 @@ def test_the_formats_hold_the_same_graph(bundled_build):
     _, out = bundled_build
     turtle = Graph().parse(out / "kg.ttl")
     assert isomorphic(turtle, Graph().parse(out / "kg.nt"))
-    assert isomorphic(turtle, Graph().parse(out / "kg.jsonld", format="json-ld"))
+    assert isomorphic(turtle, jsonld_graph(out / "kg.jsonld"))
 
 
 def test_kg_extract_prints_the_summits_and_issues():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -131,3 +132,50 @@ def test_the_examples_in_kg_void_run() -> None:
 
     assert outcome.attempted > 0
     assert outcome.failed == 0
+
+
+# --- the build's void.ttl: a dump and a distribution for each published data file ----------------
+
+DATA_FILES = ("kg.jsonld", "kg.nt", "kg.trig", "kg.ttl")
+
+
+def _distributions(void: Graph, dataset: URIRef) -> dict[str, URIRef]:
+    return {str(void.value(d, DCTERMS.title)): d for d in void.objects(dataset, DCAT.distribution)}
+
+
+def test_the_build_void_lists_each_data_file_with_its_media_type_size_and_checksum(bundled_build):
+    import hashlib
+
+    from kg.export import Format
+    from kg.vocab import CONTEXT_IRI, SPDX
+
+    _, out = bundled_build
+    void = Graph().parse(out / "void.ttl")
+    site = "https://w3id.org/summit-kg/data/"
+    assert sorted(str(o) for o in void.objects(DATASET, VOID.dataDump)) == [site + name for name in DATA_FILES]
+    distributions = _distributions(void, DATASET)
+    assert sorted(distributions) == list(DATA_FILES)
+    for name, distribution in distributions.items():
+        data, media_type = (out / name).read_bytes(), Format.from_path(Path(name)).media_type
+        assert (distribution, RDF.type, DCAT.Distribution) in void
+        assert void.value(distribution, DCAT.downloadURL) == URIRef(site + name)
+        assert void.value(distribution, DCAT.mediaType) == URIRef("https://www.iana.org/assignments/media-types/" + media_type)
+        assert str(void.value(distribution, DCTERMS["format"])) == media_type
+        assert int(void.value(distribution, DCAT.byteSize)) == len(data) > 1000
+        checksum = void.value(distribution, SPDX.checksum)
+        assert void.value(checksum, SPDX.algorithm) == SPDX.checksumAlgorithm_sha256
+        assert str(void.value(checksum, SPDX.checksumValue)) == hashlib.sha256(data).hexdigest()
+    assert void.value(distributions["kg.jsonld"], DCTERMS.conformsTo) == URIRef(CONTEXT_IRI)
+    assert not re.search(r"127\.0\.0\.1|localhost|:8000", (out / "void.ttl").read_text(encoding="utf-8"))
+
+
+def test_the_build_void_puts_the_dumps_under_the_configured_base(tmp_path):
+    from kg import pipeline
+
+    base = "https://example.org/kg/id/"
+    out = tmp_path / "out"
+    pipeline.build([], out=out, base=base, check=False)
+    void = Graph().parse(out / "void.ttl")
+    dumps = sorted(str(o) for o in void.objects(URIRef(base + "dataset"), VOID.dataDump))
+    assert dumps == [f"https://example.org/kg/data/{name}" for name in DATA_FILES]
+    assert "w3id.org/summit-kg/data" not in (out / "void.ttl").read_text(encoding="utf-8")

@@ -107,7 +107,7 @@ def test_each_published_path_redirects_to_what_the_server_serves(server, path, a
         assert response.headers["Content-Type"].startswith(media_type)
 
 
-def test_every_w3id_iri_the_server_writes_about_a_build_reaches_it(bundled_build):
+def test_every_w3id_iri_the_server_and_the_build_write_about_a_build_reaches_it(bundled_build):
     _, out = bundled_build
     app = App(Settings(port=0), data=(out / "kg.trig",))
     try:
@@ -115,7 +115,9 @@ def test_every_w3id_iri_the_server_writes_about_a_build_reaches_it(bundled_build
             with urllib.request.urlopen(urllib.request.Request(url + "/void", headers={"Accept": "application/n-triples"}), timeout=60) as answer:
                 void = answer.read().decode()
             store = load_store([out / "kg.trig"])
-            iris = set(re.findall(r"<(https://w3id\.org/summit-kg/[^>#]*)", void))
+            built = (out / "void.ttl").read_text(encoding="utf-8")  # the build's own: its dumps and the context
+            assert "https://w3id.org/summit-kg/data/kg.ttl" in built and "https://w3id.org/summit-kg/contexts/" in built
+            iris = set(re.findall(r"<(https://w3id\.org/summit-kg/[^>#]*)", void + built))
             iris |= {q.subject.value for q in store if isinstance(q.subject, NamedNode) and q.subject.value.startswith(W3ID)}
             assert len(iris) > 50
             for iri in sorted(iris):

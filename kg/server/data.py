@@ -22,6 +22,7 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, Store
 
 from kg.errors import InputError
+from kg.jsonld_guard import offline
 from kg.store import DEFAULT_DATA
 
 
@@ -71,7 +72,10 @@ def _load(store: Store, path: Path) -> None:
         hint = " (run `kg build` first, or pass --data FILE)" if path == DEFAULT_DATA else ""
         raise InputError(f"{path}: no such RDF file{hint}")
     try:
-        store.bulk_load(path=path, format=rdf_format)
+        if rdf_format == RdfFormat.JSON_LD:  # the published context answered from the shipped copy
+            store.bulk_load(offline(path.read_bytes(), origin=str(path)), format=rdf_format)
+        else:
+            store.bulk_load(path=path, format=rdf_format)
     except SyntaxError as error:
         raise InputError(f"{path}: not valid {rdf_format.name}: {error}; fix or rebuild the file") from None
     except (OSError, ValueError) as error:

@@ -83,7 +83,7 @@ def write(triples: Sequence[Triple], representation: Representation, *, context_
         return graph.serialize(format=fmt, encoding="utf-8")
     rdf_format = getattr(RdfFormat, representation.writer)
     prefixes = None if rdf_format in (RdfFormat.N_TRIPLES, RdfFormat.N_QUADS) else {p: str(n) for p, n in PREFIXES.items()}
-    return _with_minted_tags(serialize(list(triples), format=rdf_format, prefixes=prefixes), xml=rdf_format is RdfFormat.RDF_XML)
+    return _with_minted_tags(serialize(list(triples), format=rdf_format, prefixes=prefixes), xml=rdf_format == RdfFormat.RDF_XML)
 
 
 def jsonld(graph: Graph, *, context_url: str | None) -> bytes:

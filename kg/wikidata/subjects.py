@@ -16,6 +16,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from kg.errors import InputError
+from kg.jsonld_guard import offline
 from kg.vocab import SKG
 from kg.vocab import article_title as vocab_article_title  # (wiki, title); ours keeps zh titles only
 from kg.wikidata.names import Name
@@ -70,7 +71,12 @@ def read_graph(*paths: Path) -> Graph:
         if not path.is_file():
             raise InputError(f"{path}: no such build file; run `kg build` (and `kg link`) first, or pass its path")
         try:
-            dataset.parse(path, format=formats.get(path.suffix, "trig"))
+            if path.suffix == ".jsonld":  # no remote context fetched; the published one from the shipped copy
+                dataset.parse(data=offline(path.read_bytes(), origin=str(path)), format="json-ld")
+            else:
+                dataset.parse(path, format=formats.get(path.suffix, "trig"))
+        except InputError:
+            raise
         except Exception as error:  # rdflib raises many parser-specific classes
             raise InputError(f"{path}: not readable as RDF ({type(error).__name__}); rebuild it") from error
     return dataset
