@@ -287,3 +287,48 @@ def test_a_regional_variant_inside_the_full_name_is_not_replaced_twice():
     text = ("{{NoteTA|1=zh-cn:艾森豪威尔; zh-tw:艾森豪;}}\n'''甲乙会晤'''\n== 经过 ==\n"
             "1959年9月25日，乙国总理[[李四]]与甲国总统[[德怀特·艾森豪威尔|艾森豪威尔]]在[[某营]]举行会谈。")
     assert summits(text)["1959-09-25"]["participants"] == {"李四", "德怀特·艾森豪威尔"}
+
+
+def test_days_told_relative_to_the_last_one_date_their_meetings_and_bind_their_own_people():
+    text = HEAD + ("2025年9月2日，甲国总统[[张三]]抵达[[某城]]。\n"
+                   "3日，张三与乙国总理[[李四]]、丙国总统[[王五]]一同观看阅兵；当天下午，张三在[[某馆]]与王五举行会谈。")
+    found = summits(text)
+    assert found["2025-09-03"]["participants"] == {"张三", "王五"}  # not 李四, who only watched
+
+
+def test_a_day_mentioned_inside_a_clause_is_not_a_new_meeting_day():
+    text = HEAD + ("2018年5月26日，甲国总统[[张三]]与乙国总理[[李四]]在[[某阁]]举行了事前未公布的第二次会面。"
+                   "会晤由官方于当晚宣布，张三于次日上午发表会谈结果。")
+    assert set(summits(text)) == {"2018-05-26"}
+
+
+def test_a_planned_length_and_something_else_held_there_are_no_plan():
+    text = HEAD + ("2017年7月7日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行首次会晤，原定35分钟的会谈持续了两个多小时。\n"
+                   "2019年6月28日，两人在[[某城]]再次会晤，李四邀请张三出席次年在[[某都]]举行的纪念活动。")
+    assert set(summits(text)) == {"2017-07-07", "2019-06-28"}
+
+
+def test_whoever_speaks_after_the_meeting_does_not_lead_it():
+    text = ("'''甲乙会晤'''是甲国总统[[张三]]与乙国总理[[李四]]的会晤。\n== 经过 ==\n"
+            "2023年11月15日，两国元首在[[某庄园]]举行会晤；会晤前，甲国驻乙国大使[[王五]]称双方要重回共识。")
+    assert set(summits(text)) == {"2023-11-15"}
+
+
+def test_a_third_sides_leader_met_during_a_visit_is_a_summit_of_its_own():
+    text = ("'''张三访问乙国'''是指甲国领导人[[张三]]对乙国的访问。\n== 会晤列表 ==\n"
+            "{| class=\"wikitable\"\n|+ 张三与[[李四]]的会晤\n! 次序 !! 日期 !! 地点\n|-\n"
+            "| 1 || 2025年9月2日－4日 || [[某城]]\n|}\n"
+            "== 2025年9月 ==\n2025年9月2日，甲国总统张三抵达[[某城]]，乙国主席李四会见张三。"
+            "3日下午，张三在[[某馆]]与丙国总统[[王五]]进行会谈。\n")
+    found = summits(text, title="张三访问乙国")
+    assert found["2025-09-02"]["participants"] == {"张三", "李四"}
+    assert found["2025-09-03"]["participants"] == {"张三", "王五"}
+
+
+def test_meetings_told_in_the_account_of_a_boxed_summit_are_that_summit():
+    text = ("{{Infobox summit meeting\n| date = {{Start date|1959|9|25}}–{{End date|1959|9|27}}\n"
+            "| participants = [[张三]]<br>[[李四]]\n}}\n"
+            "'''某营会谈'''是甲国总统[[张三]]与乙国主席[[李四]]于1959年9月25日至27日在[[某营]]的会谈。\n"
+            "== 背景 ==\n1955年7月18日，张三与李四在[[某城]]举行会晤。\n"
+            "== 抵达 ==\n9月15日，李四抵达[[某基地]]。当天下午，两人在[[某宫]]会谈近两个小时。\n")
+    assert set(summits(text, title="某营会谈")) == {"1955-07-18", "1959-09-25"}

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from kg.extract.dates import chinese_number, find_dates, find_year_months
+from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
 from kg.extract.people import People, titles_in
 from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
@@ -33,13 +33,15 @@ MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|高峰�
 #: A meeting said to happen: "A与B会晤", "举行会谈", "进行了会谈", "见面".
 _MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|会面|会见|见面|峰会)|举行.{0,6}(会晤|会谈|峰会|首脑会议|领导人会议|高峰会议)"
                            r"|(会晤|会谈|会面|会见)了?")
-NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|将在|拟于|准备|筹备|提议|邀请|原定|原拟|希望|致函|致电|致信"
+NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|将在|拟于|准备|筹备|提议|邀请|原拟|希望|致函|致电|致信"
+                      r"|原定(?![0-9一二三四五六七八九十两半]+个?(?:分钟|小时|天|日))"  # 原定35分钟的会谈: a length, no plan
                       r"|是否|磋商|商讨|协商"
                       r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便|未定|可能|预计|有望|或将|呼吁"
-                      r"|解读|回顾|回忆|透露|撰文|评论|报道|记者会|公布")
+                      r"|解读|回顾|回忆|透露|撰文|评论|报道|记者会|(?<!未)公布")
 #: Of NOT_HELD, the words that undo a meeting even when written after it (会晤…后因故取消);
 #: the others only speak of a meeting that comes after them (计划…会晤, not 会谈中邀请…访日).
-NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能|告吹|搁置|无法|未定|记者会|公布|事宜")
+NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能|告吹|搁置|无法|未定|记者会|(?<!未)公布|事宜"
+                            r"|(?:会谈|会晤|会议)(?:结果|内容|情况)")  # 发表会谈结果: telling of it, not holding it
 #: Talks below the leaders, named by their level (高级别会谈, 工作会谈, 外长会谈): no summit.
 LOWER_TALKS = re.compile(r"(高级别|工作层?|部长级|副部长级|次长级|外长|实务|军事|将军级|红十字|特使|专家级?)"
                          r"(会谈|会晤|会议|磋商|会面)")
@@ -114,8 +116,8 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     if around is None:  # the lead tells of the summits too: an article about one may say it all there
         in_sections = list(found)
         _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None)
-        found[:] = in_sections + _join(reading, in_sections, found[len(in_sections):])
-    found[:] = found + _join(reading, found, list(tabled))
+        found[:] = in_sections + _join(reading, people, in_sections, found[len(in_sections):])
+    found[:] = found + _join(reading, people, found, list(tabled))
     summits = _fill_from_neighbours(reading, people, _one_span_each(reading, found))
     _one_summit_per_ordinal(reading, summits + ((around,) if around else ()))
     if around is None:
@@ -138,9 +140,29 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
             if not reading.registry.has_fact(around.id, Prop.ORDINAL):
                 reading.registry.move(summit.id, around.id, Prop.ORDINAL)
             reading.registry.forget(summit.id)
+        elif _told_within(summit, around):
+            reading.registry.forget(summit.id)  # its talks are the summit's: the box's days stand
         else:
             kept.append(summit)
     return tuple(kept)
+
+
+#: How far from the box's days an account of the same visit may tell a meeting of its leaders.
+_SAME_VISIT = timedelta(days=30)
+
+
+def _told_within(summit: SummitFound, around: SummitFound) -> bool:
+    """Whether a meeting the article tells in its own account of the summit (not its
+    background or aftermath), of the summit's own leaders, within weeks of its days, is part
+    of that summit's visit: 赫鲁晓夫 arriving on 9月15日 and talking at the White House that
+    afternoon, for the Camp David talks of 9月25日至27日."""
+    if summit.section is None or summit.anchor is None:
+        return False
+    heading = to_hans(summit.section.heading).strip()
+    if _BACKGROUND.match(heading) or _LATER_SECTIONS.match(heading) or find_year_months(heading):
+        return False
+    near = around.start - _SAME_VISIT <= summit.start and summit.end <= around.end + _SAME_VISIT
+    return near and set(summit.participants) <= set(around.participants)
 
 
 #: Offices of a side's top leaders: a head of state, of government, of the ruling party.
@@ -149,6 +171,7 @@ HEAD_OFFICES = ("总统", "总理", "首相", "国王", "女王", "天皇", "总
 _NOT_HEAD = re.compile(r"人大|常委会|常务委员会|政协|议会|议院|国会|党团|参议|众议|自治区|省|市")
 _DAY_ONLY = re.compile(r"(?<![月\d])(?P<d>\d{1,2})\s*[日号](?P<part>上午|下午|晚|中午|早|凌晨)?")
 _NEXT_DAY = re.compile(r"^(次日|翌日|第二天)")
+_SAME_DAY = re.compile(r"当天|当日|同日|同一天|次日|翌日|第二天")
 _LATER_SECTIONS = re.compile(r"^(后续|反应|评价|影响|回应|各方反应|国际反应|争议|意义)")
 _MET = re.compile(r"会见|会晤|会谈|见面|会面")
 
@@ -246,27 +269,49 @@ def _fill_from_neighbours(reading: Reading, people: People, found: list[SummitFo
     return tuple(out)
 
 
-def _join(reading: Reading, kept: list[SummitFound], others: list[SummitFound]) -> list[SummitFound]:
+def _join(reading: Reading, people: People, kept: list[SummitFound], others: list[SummitFound]) -> list[SummitFound]:
     """Mentions of one meeting made twice (the lead and a section, on overlapping days with
-    a participant in common) are one summit: the later one gives the first its documents,
-    ordinal and venue where the first has none, and is forgotten. Returns the others left."""
+    a participant in common and no side the other does not have) are one summit: the later
+    one gives the first its documents, ordinal and venue where the first has none, and is
+    forgotten. Returns the others left. (金正恩 meeting 普京 during his visit to 习近平 is
+    another summit: Russia is no side of the visit.)"""
     registry = reading.registry
     left = []
+
+    def sides_agree(a: SummitFound, b: SummitFound) -> bool:
+        sides = {people.sides.get(p) for p in a.participants} - {None}
+        return all(people.sides.get(p) in sides or people.sides.get(p) is None
+                   for p in b.participants if p not in a.participants)
+
     for other in others:
         if any(s.id == other.id for s in kept):
             continue  # the same IRI: its facts are already one summit's
         same = next((s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
-                     and set(s.participants) & set(other.participants)
+                     and set(s.participants) & set(other.participants) and sides_agree(s, other)
                      and len(s.participants) >= len(other.participants)), None)  # never into a poorer witness
+        poorer = None if same is not None else next(
+            (s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
+             and set(s.participants) < set(other.participants) and sides_agree(other, s)), None)
+        if poorer is not None:  # a prose mention naming one side, a table row naming both: the row is the summit
+            _fold(registry, poorer.id, other.id, documents=False)  # the row's own cells name its documents
+            kept[kept.index(poorer)] = other
+            continue
         if same is None:
             left.append(other)
             continue
-        registry.move(other.id, same.id, Prop.OUTCOME)
-        for prop in (Prop.ORDINAL, Prop.VENUE):
-            if not registry.has_fact(same.id, prop):
-                registry.move(other.id, same.id, prop)
-        registry.forget(other.id)
+        _fold(registry, other.id, same.id)
     return left
+
+
+def _fold(registry, witness: EntityId, into: EntityId, documents: bool = True) -> None:
+    """One summit's second witness gives its documents, and its ordinal and venue where the
+    summit has none, and is forgotten."""
+    if documents:
+        registry.move(witness, into, Prop.OUTCOME)
+    for prop in (Prop.ORDINAL, Prop.VENUE):
+        if not registry.has_fact(into, prop):
+            registry.move(witness, into, prop)
+    registry.forget(witness)
 
 
 def _one_span_each(reading: Reading, found: list[SummitFound]) -> list[SummitFound]:
@@ -319,6 +364,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     for it, and last the year the text had reached before.
     """
     year, month = _heading_time(section) if section is not None else (None, None)
+    day: date | None = None  # the last day the section's text gave
     for i, sentence in enumerate(section_sentences):
         months = [m for m in find_year_months(sentence.hans) if m.month is not None or m.at <= 2]
         if months and (year is None or months[0].year != year):
@@ -334,40 +380,73 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 dates, date_basis = _dated_by_citation(reading, sources, sentence)
             if not dates and running_year is not None:
                 dates = find_dates(sentence.hans, year=running_year)
-        meeting = next((d for d in dates if _meeting_clause(sentence.hans, d)), None)
+        dates = sorted(dates + _relative_days(sentence.hans, dates, day), key=lambda d: d.at)
+        if dates:
+            day = dates[-1].start
+        clauses = ((d, _meeting_clause(sentence.hans, d)) for d in dates)
+        meeting, clause = next(((d, c) for d, c in clauses if c is not None), (None, None))
         if meeting is None or _not_held(sentence.hans):
             continue
-        summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues, date_basis)
+        summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues, date_basis,
+                         clause)
         if summit is not None and all(s.id != summit.id for s in found):
             found.append(summit)
     return year or running_year
 
 
+def _relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[DateRange]:
+    """Days an account gives relative to the last one (``3日，…``, ``当天下午``, ``次日``): each
+    is the day before it in the text, the sentence's own dates first."""
+    out: list[DateRange] = []
+    match = _DAY_ONLY.match(hans)
+    if match and day is not None and not dates:
+        try:
+            out.append(DateRange(day.replace(day=int(match["d"])), day.replace(day=int(match["d"])),
+                                 match.start(), match.end(), False))
+        except ValueError:
+            pass
+    for word in _SAME_DAY.finditer(hans):
+        if word.start() > 0 and not _CLAUSE.match(hans[word.start() - 1]):
+            continue  # only a clause that starts with it (当天下午，…), not 于次日发表…
+        before = [d for d in dates + out if d.stop <= word.start()]
+        base = before[-1].start if before else day
+        if base is None:
+            continue
+        when = base + timedelta(days=1) if word.group() in ("次日", "翌日", "第二天") else base
+        out.append(DateRange(when, when, word.start(), word.end(), False))
+    return out
+
+
 def _within(dates, around: SummitFound):
-    return [d for d in dates if around.start <= d.start <= around.end]
+    """The days near enough the boxed summit's to be told in its account (its visit)."""
+    return [d for d in dates if around.start - _SAME_VISIT <= d.start <= around.end + _SAME_VISIT]
 
 
-def _meeting_clause(hans: str, when) -> bool:
-    """Whether the date is the date of a meeting: a meeting word in the date's own clause,
-    or in the next one when the date's clause is the date alone (``2000年6月13日，…会晤``),
-    with a place it is held at or a number it has (举行, 在…会面, 第二次, 首次)."""
+def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
+    """Where the meeting the date is the date of is told, if it is: a meeting word in the
+    date's own clause, or in the next one when the date's clause is the date alone
+    (``2000年6月13日，…会晤``), with a place it is held at or a number it has (举行, 在…会面,
+    第二次, 首次). Returns the clauses' bounds in ``hans``."""
     starts = [0] + [m.end() for m in _CLAUSE.finditer(hans)] + [len(hans) + 1]
     index = max(i for i, at in enumerate(starts[:-1]) if at <= when.at)
-    clause = hans[starts[index]:starts[index + 1] - 1]
-    last = clause
+    begin, end = starts[index], starts[index + 1] - 1
+    last = hans[begin:end]
     for stop in range(index + 2, min(index + 5, len(starts))):  # the clauses after, up to another date
-        bare = len(last.replace(hans[when.at:when.stop], "").strip(" 于在是日")) <= 6
+        bare = len(last.replace(hans[when.at:when.stop], "").strip(" 于在是日上下午晚间")) <= 6
         if not (bare or _VISIT.search(last)):
             break  # the date's clause says something of its own
         last = hans[starts[stop - 1]:starts[stop] - 1]
-        if find_dates(last, year=when.start.year):
+        if find_dates(last, year=when.start.year) or _SAME_DAY.search(last):
             break
-        clause = hans[starts[index]:starts[stop] - 1]
+        end = starts[stop] - 1
+    clause = hans[begin:end]
     if not any(not _lower(clause, m) for m in MEETING.finditer(clause)):
-        return False  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
+        return None  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
     if MULTILATERAL.search(clause) and not _SIDELINES.search(clause):
-        return False  # the gathering itself, not a meeting of two sides on its sidelines
-    return bool(HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause))
+        return None  # the gathering itself, not a meeting of two sides on its sidelines
+    if HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause):
+        return begin, end
+    return None
 
 
 def _lower(clause: str, meeting: re.Match) -> bool:
@@ -395,7 +474,10 @@ def _not_held(hans: str) -> bool:
     """Whether the clauses that speak of the meeting say it did not take place (or not yet)."""
     clauses = [_ACCEPTED.sub("", c) for c in re.split(r"[，,；;]", hans)]  # 应…邀请: an invitation taken up
     for clause in clauses:
-        meeting = MEETING.search(clause) or HELD_AT.search(clause)
+        held = HELD_AT.search(clause)
+        if held and clause[held.end():held.end() + 1] == "的":
+            held = None  # 在莫斯科举行的纪念活动: something else held there
+        meeting = MEETING.search(clause) or held
         if meeting and (NOT_HELD.search(clause[:meeting.end()]) or NOT_HELD_AFTER.search(clause)):
             return True
     return False
@@ -408,11 +490,11 @@ def _heading_time(section: Section) -> tuple[int | None, int | None]:
 
 
 def _summit(reading, people, sources, section, sentences, index, when, lead_venues,
-            date_basis: EntityId | None = None) -> SummitFound | None:
+            date_basis: EntityId | None = None, clause: tuple[int, int] | None = None) -> SummitFound | None:
     registry = reading.registry
     anchor = sentences[index]
     paragraph = [s for s in sentences if s.paragraph == anchor.paragraph and s.start >= anchor.start]
-    participants = _stated_participants(reading, anchor, paragraph)
+    participants = _stated_participants(reading, anchor, paragraph, clause)
     cited = _citations_of(sources, [anchor] + paragraph)
     _from_citation_titles(reading, participants, cited, anchor)
     period = people.periods.get(section)
@@ -420,7 +502,9 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     _from_leaders_in_office(reading, people, participants, when.start)
     _from_the_subject(reading, participants, anchor, paragraph, section)
     dropped = _below_the_top(reading, people, participants, sentences[max(0, index - 1):index + 1], when.start)
-    first = next((spot.key for spot in anchor.spots if (reading.registry.is_a(spot.surface, Kind.PERSON)
+    said = MEETING.search(anchor.hans)
+    before = said.start() if said else len(anchor.hans)
+    first = next((spot.key for spot in anchor.spots if spot.start < before and (reading.registry.is_a(spot.surface, Kind.PERSON)
                   or NOT_TOP.search(written_before(anchor, spot))) and not _QUALIFIES.match(anchor.hans[spot.end:])),
                  None)  # the first person named, or the first name an official's title stands before
     if first in dropped or (first is not None and _written_below_the_top(reading, anchor, first)):
@@ -471,9 +555,24 @@ def _digest(keys: tuple[str, ...]) -> str:
 # ------------------------------------------------------------------ participants
 
 
-def _stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sentence]) -> dict[str, _Participant]:
+def _stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sentence],
+                         clause: tuple[int, int] | None = None) -> dict[str, _Participant]:
+    """The people the meeting's sentence names; only those of the meeting's own clauses when
+    they name two or more (``3日，甲与乙、丙观看阅兵；当天下午，甲与丙会谈``: 甲 and 丙)."""
     registry = reading.registry
     found: dict[str, _Participant] = {}
+
+    def person(spot, sentence) -> bool:
+        return registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:])
+
+    if clause is not None:
+        own = [spot for spot in anchor.spots if clause[0] <= spot.start < clause[1] and person(spot, anchor)]
+        if len({spot.key for spot in own}) >= 2:
+            for spot in own:
+                found.setdefault(spot.key, _Participant(spot.key, spot.surface, stated=True))
+            for key in found:
+                found[key].evidence.append(anchor.evidence())
+            return found
     for sentence in [anchor] + [s for s in paragraph if s is not anchor]:
         if len(found) >= 2 and sentence is not anchor:
             break
