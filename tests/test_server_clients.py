@@ -155,6 +155,26 @@ def test_entity_accept_cases(base_url, accept, media_type):
     assert not body.lstrip().startswith(b"<!DOCTYPE") or media_type == "text/html"
 
 
+@pytest.mark.parametrize(
+    "path, accept, media_type",
+    [(ROH, "text/turtle;charset=utf-8", "text/turtle"),
+     (ROH, 'application/ld+json; profile="http://www.w3.org/ns/json-ld#compacted"', "application/ld+json"),
+     (ROH, "application/rdf+xml; charset=UTF-8, */*;q=0.1", "application/rdf+xml"),
+     ("/sparql?" + urlencode({"query": SELECT}), "application/sparql-results+json; charset=utf-8", "application/sparql-results+json"),
+     ("/sparql?" + urlencode({"query": SELECT}), "text/csv; header=present", "text/csv"),
+     ("/sparql?" + urlencode({"query": CONSTRUCT}), "text/turtle; charset=utf-8", "text/turtle")],
+)
+def test_a_media_range_with_parameters_still_matches(base_url, path, accept, media_type):
+    """charset= or a JSON-LD profile in Accept is no reason for a 406 (it was one)."""
+    status, headers, _ = fetch(base_url + path, {"Accept": accept})
+    assert status == 200 and headers["Content-Type"].startswith(media_type) and "Accept" in headers["Vary"]
+
+
+def test_a_browser_preferring_xhtml_gets_its_404_as_a_page(base_url):
+    status, headers, _ = fetch(base_url + "/nowhere", {"Accept": "application/xhtml+xml"})
+    assert status == 404 and headers["Content-Type"].startswith("text/html") and "Accept" in headers["Vary"]
+
+
 def test_entity_406(base_url):
     status, _, body = fetch(base_url + ROH, {"Accept": "image/png"})
     assert status == 406 and b"text/turtle" in body

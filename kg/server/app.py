@@ -277,7 +277,7 @@ class App:
         return reader_language(lang_param=_first(request.params, "lang"), accept_language=request.accept_language)
 
     def _not_found(self, request: _Request, message: str) -> Reply:
-        if negotiate(request.accept, ["text/plain", "text/html"]) == "text/html":
+        if negotiate(request.accept, ["text/plain", *_PAGE_TYPES]) in _PAGE_TYPES:
             return Reply(404, _HTML, error_page("404 Not Found", message).encode("utf-8"), (("Vary", "Accept"),))
         return _vary(text_reply(404, message))
 

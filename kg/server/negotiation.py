@@ -27,16 +27,21 @@ def weighted(header: str | None) -> list[str]:
 def negotiate(accept: str | None, offers: Sequence[str]) -> str | None:
     """The offer the client prefers most; the first offer when it accepts anything or says nothing.
 
-    None when the client accepts none of the offers (a 406).
+    None when the client accepts none of the offers (a 406). A media range's parameters
+    (``charset=utf-8``, a JSON-LD ``profile``) do not keep it from matching: every offer is
+    UTF-8, and JSON-LD comes compacted whatever profile is asked for.
 
     >>> negotiate("application/ld+json, text/html;q=0.9", ["text/html", "application/ld+json"])
     'application/ld+json'
     >>> negotiate("application/sparql-results+xml, */*;q=0.1", ["application/sparql-results+json", "text/html"])
     'application/sparql-results+json'
+    >>> negotiate('application/sparql-results+json; charset=utf-8', ["application/sparql-results+json", "text/html"])
+    'application/sparql-results+json'
     """
     if not (accept or "").strip():
         return offers[0] if offers else None
-    return parse_accept_header(accept, MIMEAccept).best_match(offers)
+    ranges = [(value.split(";", 1)[0].strip(), quality) for value, quality in parse_accept_header(accept)]
+    return MIMEAccept(ranges).best_match(offers)
 
 
 def reader_script(*, lang_param: str | None, accept_language: str | None) -> Script:
