@@ -212,9 +212,17 @@ def test_json_ld_names_the_published_context(base_url):
 def test_link_header_lists_alternates_and_describedby(base_url):
     _, headers, _ = fetch(base_url + ROH, {"Accept": "text/html"})
     link = headers["Link"]
-    for media_type in ("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"):
-        assert f'rel="alternate"; type="{media_type}"' in link
+    from kg.server.representations import REPRESENTATIONS
+
+    assert len(REPRESENTATIONS) == 10
+    for representation in REPRESENTATIONS:  # every format the IRI is served in, the page too
+        assert f'<{ROH}?format={representation.name}>; rel="alternate"; type="{representation.media_type}"' in link
+        status, served, _ = fetch(base_url + ROH + "?format=" + representation.name)
+        assert status == 200 and served["Content-Type"].startswith(representation.media_type)
     assert f'<{ROH}?format=ttl>; rel="describedby"' in link
+    page = fetch(base_url + ROH, {"Accept": "text/html"})[2].decode()
+    assert all(f'<link rel="alternate" type="{r.media_type}" href="{ROH}?format={r.name}">' in page
+               for r in REPRESENTATIONS if r.media_type != "text/html")
 
 
 def test_etag_last_modified_and_304(base_url):

@@ -739,17 +739,16 @@ def _formats(document: str) -> tuple[Link, ...]:
 
 
 def _alternates(document: str) -> tuple[Alternate, ...]:
-    """The ``<link rel="alternate">`` elements of a page, one per format."""
+    """The ``<link rel="alternate">`` elements of a page, one per format it is also served in."""
     return tuple(
-        Alternate(r.media_type, f"{document}?format={r.name}") for r in representations.REPRESENTATIONS if r.name in representations.LINKED
+        Alternate(r.media_type, f"{document}?format={r.name}") for r in representations.REPRESENTATIONS if r.writer
     )
 
 
 def _links(document: str) -> str:
     """The Link header of a described resource: each format as an alternate, Turtle as its description."""
     links = [
-        f'<{document}?format={r.name}>; rel="alternate"; type="{r.media_type}"'
-        for r in representations.REPRESENTATIONS if r.name in (*representations.LINKED, "html")
+        f'<{document}?format={r.name}>; rel="alternate"; type="{r.media_type}"' for r in representations.REPRESENTATIONS
     ]
     links.append(f'<{document}?format=ttl>; rel="describedby"; type="text/turtle"')
     return ", ".join(links)
