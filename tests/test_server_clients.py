@@ -358,6 +358,32 @@ def test_sparqlwrapper_with_its_defaults_gets_results_and_graphs(base_url):
     assert {"卢武铉", "盧武鉉"} <= labels
 
 
+@pytest.mark.parametrize("form, query", [("SELECT", SELECT), ("ASK", "ASK { ?s ?p ?o }"), ("CONSTRUCT", CONSTRUCT),
+                                         ("DESCRIBE", f"DESCRIBE <https://w3id.org/summit-kg{ROH}>")])
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_sparqlwrapper_every_return_format_and_method_gets_something_it_can_convert(base_url, form, query, method):
+    """Whatever return format a SPARQLWrapper user picks, even one the query form cannot have,
+    SPARQLWrapper's own Accept gets an answer of that form that it converts."""
+    import warnings
+
+    from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
+
+    results = form in ("SELECT", "ASK")
+    for return_format in (JSON, XML, CSV, TSV, TURTLE, N3, JSONLD, RDFXML):
+        client = SPARQLWrapper(base_url + "/sparql")
+        client.setQuery(query)
+        client.setMethod(method)
+        client.setReturnFormat(return_format)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # SPARQLWrapper warns when a format does not suit the query form
+            answer = client.query()
+            media_type = answer.info()["content-type"]
+            converted = answer.convert()
+        assert media_type.startswith(("application/sparql-results", "text/csv", "text/tab-separated-values") if results
+                                     else ("text/turtle", "application/ld+json", "application/rdf+xml")), (return_format, media_type)
+        assert converted is not None and (results or len(converted) > 0), return_format
+
+
 def test_the_readers_language_choice_follows_the_links(base_url):
     page = fetch(base_url + "/?lang=en", {"Accept": "text/html"})[2].decode()
     links = re.findall(r'href="(/id/[^"]+)"', page)
