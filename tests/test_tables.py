@@ -111,3 +111,28 @@ def test_a_delegation_under_participants_is_not_the_leaders_the_hosts_field_name
     extraction = extract(parse(Page(text=text, origin="t", title="2018年甲乙峰会")))
     participants = {f.value.key for f in extraction.facts if f.prop is Prop.PARTICIPANT}
     assert participants == {"张三", "李四"}
+
+
+def test_a_bare_name_in_a_row_takes_the_office_the_prose_gives_on_that_day():
+    text = """'''张三访问乙国'''是指甲国最高领导人[[张三]]对乙国的访问。
+== 会晤列表 ==
+{| class="wikitable"
+|+ 张三与[[李四]]的会晤
+! 次序 !! 日期 !! 地点
+|-
+| 1 || 2018年3月25日－28日 || [[某城]]
+|-
+| 2 || 2025年9月2日－4日 || [[某城]]
+|}
+== 2018年 ==
+应乙国主席李四邀请，时任甲国劳动党委员长张三于2018年3月25日至28日访问乙国。
+== 2025年 ==
+2025年9月2日，甲国劳动党总书记张三抵达某城。
+"""
+    _, extraction = summits_of(text)
+    agent = {f.subject: f.value.key for f in extraction.facts if f.prop is Prop.AGENT}
+    summit_of = {f.value: f.subject for f in extraction.facts if f.prop is Prop.HAS_PARTICIPATION}
+    start = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    roles = {(start[summit_of[f.subject]], f.value.key) for f in extraction.facts
+             if f.prop is Prop.ROLE and agent.get(f.subject) == "张三"}
+    assert roles == {("2018-03-25", "甲国劳动党委员长"), ("2025-09-02", "甲国劳动党总书记")}

@@ -149,6 +149,14 @@ def _offices(reading: Reading):
             {person: tuple(keys) for person, keys in offices.items()}, evidence)
 
 
+def main_office(people: People, key: str) -> str | None:
+    """The office the article gives a person first, an office proper before a description
+    (朝鲜劳动党委员长 before 朝鲜最高领导人)."""
+    offices = people.offices.get(key, ())
+    proper = [o for o in offices if not o.endswith(("领导人", "元首"))]
+    return (proper or list(offices) or [None])[0]
+
+
 def titles_in(sentence: Sentence, reading: Reading, person_key: str) -> tuple[str, ...]:
     """Office keys written with the person's name in this sentence (bare 总统 resolved by the person's offices)."""
     index = reading.index

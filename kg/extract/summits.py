@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
-from kg.extract.people import People, titles_in
+from kg.extract.people import People, main_office, titles_in
 from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS, title_after, written_as, written_before
@@ -729,7 +729,7 @@ def _participations(reading, people: People, summit, participants, sentences) ->
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
                           evidence=(sentences[0].evidence(),))
         if not stated_offices and people.offices.get(key):
-            office = people.offices[key][0]
+            office = main_office(people, key)
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
                           inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(key, office)],))
 

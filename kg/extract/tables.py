@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from kg.extract.dates import chinese_number, find_dates
 from kg.extract.entries import Entry, entries_in, entry_places, people_of
-from kg.extract.people import People
+from kg.extract.people import People, main_office, titles_in
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.summits import DOCUMENT_WORDS, NOT_TOP, SummitFound, _digest, subject_pair
@@ -191,15 +191,15 @@ def _summit(reading: Reading, people: People, row: _Row,
             registry.fact(participation, Prop.SIDE, registry.named(Kind.COUNTRY, side))
         if office:
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office), evidence=evidence)
-        elif isinstance(cell, Evidence):  # named by the caption: the office the article gives them
-            _earlier_role(registry, people, participation, person)
+        else:  # the office the prose gives them where it tells of that day, else the article's
+            _role_from_prose(reading, people, participation, person, start)
     for person, (_, _, sentence) in zip(inferred, subject_pair(reading)):
         registry.fact(summit, Prop.PARTICIPANT, person, evidence=(sentence.evidence(), row_evidence),
                       inference=Inference.LEAD_PARAGRAPH)
         participation = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{_digest((person.key,))}")
         registry.fact(summit, Prop.HAS_PARTICIPATION, participation)
         registry.fact(participation, Prop.AGENT, person)
-        _earlier_role(registry, people, participation, person)
+        _role_from_prose(reading, people, participation, person, start)
     _venue(reading, summit, row)
     _outcomes(reading, summit, row)
     for cell in row.cells.get("number", []):
@@ -210,8 +210,24 @@ def _summit(reading: Reading, people: People, row: _Row,
     return SummitFound(summit, None, start, end, None, keys)
 
 
-def _earlier_role(registry, people: People, participation, person) -> None:
-    for office in people.offices.get(person.key, ())[:1]:
+def _role_from_prose(reading: Reading, people: People, participation, person, day) -> None:
+    """A row names a leader bare: the offices the prose gives them in a sentence dated that
+    day (``时任朝鲜劳动党委员长金正恩于2018年3月25日至28日…``); else the article's office for
+    them, marked as inferred."""
+    registry = reading.registry
+    for sentence in reading.all_sentences():
+        if not any(spot.key == person.key for spot in sentence.spots):
+            continue
+        if not any(d.start == day for d in find_dates(sentence.hans) if d.year_given):
+            continue
+        offices = [o for o in titles_in(sentence, reading, person.key) if registry.is_a(o, Kind.POSITION)]
+        for office in offices:
+            registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
+                          evidence=(sentence.evidence(),))
+        if offices:
+            return
+    office = main_office(people, person.key)
+    if office is not None:
         registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
                       inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(person.key, office)],))
 
