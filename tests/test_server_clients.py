@@ -332,6 +332,14 @@ def test_page_chrome_in_the_readers_language(base_url, query, language, html_lan
     assert all(f'href="?lang={code}"' in page for code in ("zh-Hans", "zh-Hant", "en"))
 
 
+@pytest.mark.parametrize("lang, label, derived", [("zh-Hans", "名称", "来源"), ("zh-Hant", "名稱", "來源"), ("en", "label", "was derived from")])
+def test_statement_tables_name_other_vocabularies_terms_in_words(base_url, lang, label, derived):
+    """rdfs:label and prov:wasDerivedFrom read as words in the reader's language, the term named beside."""
+    page = fetch(base_url + ROH + f"?lang={lang}", {"Accept": "text/html"})[2].decode()
+    assert f'<a href="http://www.w3.org/2000/01/rdf-schema#label">{label}</a> <span class="note">rdfs:label</span>' in page
+    assert f'<a href="http://www.w3.org/ns/prov#wasDerivedFrom">{derived}</a> <span class="note">prov:wasDerivedFrom</span>' in page
+
+
 def test_language_tags_on_pages_are_shown_as_minted(base_url):
     page = fetch(base_url + ROH, {"Accept": "text/html"})[2].decode()
     assert "@zh-Hant" in page and "@zh-hant" not in page

@@ -57,7 +57,7 @@ from kg.query import minted_case
 from kg.server.overview import element_id, network, summit_rows
 from kg.server.pictures import Leader, Meeting, TimelineItem, network_svg, timeline_svg
 from kg.server.summary import summarize
-from kg.server.vocabulary import load_vocabulary
+from kg.server.vocabulary import borrowed_labels, load_vocabulary
 from kg.server.published import CONTEXT_PATH, published, published_dumps
 from kg.server.pages import (
     Alternate,
@@ -332,6 +332,10 @@ class App:
                 english = [label for label in term_labels if label.language == "en"] if lang == "en" else []
                 label = pick_label(english or term_labels, script) or short(term)
                 return Link(label, "/ontology#" + term.value.rpartition("#")[2], short(term))
+            borrowed = borrowed_labels(term.value)
+            if borrowed:  # a term of another vocabulary in words, linked to where it is defined
+                english = [label for label in borrowed if label.language == "en"] if lang == "en" else []
+                return Link(pick_label(english or borrowed, script) or short(term), term.value, short(term))
             href = self.local_href(term.value)
             label = (self._label(term, script) or self._described_label(term, script)) if href else None
             if href is not None:

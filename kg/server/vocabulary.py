@@ -38,6 +38,26 @@ ALIGNMENTS = {
     _SKOS + "broadMatch": "skos:broadMatch", _SKOS + "narrowMatch": "skos:narrowMatch", _SKOS + "relatedMatch": "skos:relatedMatch",
 }
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
+#: Words for the terms of other vocabularies that every entity page shows (in English as their
+#: own vocabularies label them, and in both Chinese scripts), so a statement table reads in
+#: words like the ontology's own terms; the page still names each term beside its word.
+BORROWED: dict[str, dict[str, str]] = {
+    _RDFS + "label": {"en": "label", "zh-Hans": "名称", "zh-Hant": "名稱"},
+    _SKOS + "altLabel": {"en": "alternative label", "zh-Hans": "别名", "zh-Hant": "別名"},
+    "http://www.w3.org/ns/prov#wasDerivedFrom": {"en": "was derived from", "zh-Hans": "来源", "zh-Hant": "來源"},
+    _OWL + "sameAs": {"en": "same as", "zh-Hans": "等同于", "zh-Hant": "等同於"},
+    _RDF + "type": {"en": "type", "zh-Hans": "类型", "zh-Hant": "類型"},
+    "http://purl.org/dc/terms/title": {"en": "title", "zh-Hans": "标题", "zh-Hant": "標題"},
+}
+
+
+def borrowed_labels(iri: str) -> tuple[Literal, ...]:
+    """The words :data:`BORROWED` has for another vocabulary's term (empty for other IRIs).
+
+    >>> [label.value for label in borrowed_labels("http://www.w3.org/2000/01/rdf-schema#label")]
+    ['label', '名称', '名稱']
+    """
+    return tuple(Literal(text, language=tag) for tag, text in BORROWED.get(iri, {}).items())
 
 
 @dataclass(frozen=True)
