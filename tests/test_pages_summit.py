@@ -86,6 +86,22 @@ def test_summit_pages_embed_the_same_triples_as_their_turtle(app):
         assert isomorphic(rdflib.Graph().parse(data=data, format="json-ld"), rdflib.Graph().parse(data=turtle, format="turtle"))
 
 
+def test_every_entity_page_embeds_the_same_triples_as_its_turtle(app):
+    """Not only the summits: each IRI of the build that has a page (people, places, documents,
+    participations, evidence, the dataset, ...) embeds exactly what its Turtle says."""
+    from pyoxigraph import NamedNode
+
+    base = "https://w3id.org/summit-kg/id/"
+    subjects = sorted({q.subject.value for q in app.store if isinstance(q.subject, NamedNode) and q.subject.value.startswith(base)})
+    assert len(subjects) > 100
+    for iri in subjects:
+        path = "/id/" + iri[len(base):]
+        text = page(app, path, accept="text/html")
+        data = re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)[1]
+        turtle = request(app, path + "?format=ttl").body
+        assert isomorphic(rdflib.Graph().parse(data=data, format="json-ld"), rdflib.Graph().parse(data=turtle, format="turtle")), path
+
+
 # --- pictures --------------------------------------------------------------------------------------
 
 
