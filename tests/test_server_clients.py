@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -313,10 +314,14 @@ def test_void_names_a_dump_and_distribution_for_each_published_file(tmp_path):
             assert dumps == [f"{url}/data/{name}" for name in ("kg.trig", "kg.ttl", "void.ttl")]
             distributions = list(void.objects(dataset, rdflib.DCAT.distribution))
             assert len(distributions) == 3
+            spdx = rdflib.Namespace("http://spdx.org/rdf/terms#")
             for distribution in distributions:
                 download = str(void.value(distribution, rdflib.DCAT.downloadURL))
-                status, headers, _ = fetch(download)
+                status, headers, body = fetch(download)
                 assert status == 200 and headers["Content-Type"].startswith(str(void.value(distribution, rdflib.DCTERMS.format)))
+                assert int(void.value(distribution, rdflib.DCAT.byteSize)) == len(body)  # as the build's void.ttl says them
+                checksum = void.value(distribution, spdx.checksum)
+                assert str(void.value(checksum, spdx.checksumValue)) == hashlib.sha256(body).hexdigest()
     finally:
         app.close()
 

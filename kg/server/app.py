@@ -113,6 +113,8 @@ VOID_SPARQL_ENDPOINT = NamedNode("http://rdfs.org/ns/void#sparqlEndpoint")
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
 DCT = "http://purl.org/dc/terms/"
+SPDX = "http://spdx.org/rdf/terms#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 #: What the index, the timeline and the network show, as a query anyone can run on /sparql.
@@ -192,6 +194,7 @@ class App:
         self.vocabulary = load_vocabulary()
         #: The published files served at /data/NAME: the data files and the build's other outputs beside them.
         self.dumps = published_dumps(data)
+        self._digests: dict[Path, tuple[int, str]] = {}  # each dump's size and SHA-256, once asked for
         self.reconciliation = Reconciliation(self.store, base=settings.base, root=settings.root)
         #: When the data last changed: the newest of the files served (Last-Modified), to the second.
         newest = max((path.stat().st_mtime for path in data), default=0.0)
@@ -613,10 +616,26 @@ class App:
                 Triple(distribution, NamedNode(DCAT + "mediaType"), NamedNode("https://www.iana.org/assignments/media-types/" + dump.media_type)),
                 Triple(distribution, NamedNode(DCT + "format"), Literal(dump.media_type)),
                 Triple(distribution, NamedNode(DCT + "title"), Literal(name)),
+                *self._file_facts(distribution, dump.path, label=f"checksum{number}"),
             ]
             if dump.media_type == "application/ld+json":  # kg.jsonld is compacted with the published context
                 triples.append(Triple(distribution, NamedNode(DCT + "conformsTo"), NamedNode(self.context_url())))
         return triples
+
+    def _file_facts(self, distribution: BlankNode, path: Path, *, label: str) -> list[Triple]:
+        """A served file's size and SHA-256, as the build's void.ttl gives them (read once per file)."""
+        if path not in self._digests:
+            data = path.read_bytes()
+            self._digests[path] = (len(data), hashlib.sha256(data).hexdigest())
+        size, digest = self._digests[path]
+        checksum = BlankNode(label)
+        return [
+            Triple(distribution, NamedNode(DCAT + "byteSize"), Literal(str(size), datatype=NamedNode(XSD + "nonNegativeInteger"))),
+            Triple(distribution, NamedNode(SPDX + "checksum"), checksum),
+            Triple(checksum, RDF_TYPE, NamedNode(SPDX + "Checksum")),
+            Triple(checksum, NamedNode(SPDX + "algorithm"), NamedNode(SPDX + "checksumAlgorithm_sha256")),
+            Triple(checksum, NamedNode(SPDX + "checksumValue"), Literal(digest, datatype=NamedNode(XSD + "hexBinary"))),
+        ]
 
     # --- SPARQL
 
