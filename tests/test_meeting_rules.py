@@ -332,3 +332,20 @@ def test_meetings_told_in_the_account_of_a_boxed_summit_are_that_summit():
             "== 背景 ==\n1955年7月18日，张三与李四在[[某城]]举行会晤。\n"
             "== 抵达 ==\n9月15日，李四抵达[[某基地]]。当天下午，两人在[[某宫]]会谈近两个小时。\n")
     assert set(summits(text, title="某营会谈")) == {"1955-07-18", "1959-09-25"}
+
+
+def test_a_box_of_ministers_the_article_titles_below_the_top_is_no_summit():
+    text = ("{{Infobox event\n| date = {{Start date|2023|6|18}}－{{End date|2023|6|19}}\n"
+            "| participants = [[王五]]<br />[[赵六]]、[[钱七]]\n}}\n"
+            "'''2023年王五访问乙国'''是指甲国国务卿[[王五]]对乙国的访问。\n== 经过 ==\n"
+            "乙国国务委员兼外长[[赵六]]与王五会谈。乙国外事办主任[[钱七]]会见王五。"
+            "当天下午，乙国主席[[李四]]在[[某堂]]会见王五。\n")
+    assert summits(text, title="2023年王五访问乙国") == {}
+
+
+def test_a_meeting_referred_back_to_on_an_arrival_day_is_not_held_that_day():
+    text = ("{{Infobox event\n| date = {{Start date|2018|7|16}}\n"
+            "| participants = 甲国总统 [[张三]]<br />乙国总统 [[李四]]\n}}\n"
+            "'''2018年甲乙峰会'''是甲国总统[[张三]]与乙国总统[[李四]]的高峰会。\n== 背景 ==\n"
+            "张三在结束访问丙国后于7月15日飞抵[[某城]]，出发前他表示对这次会晤期望很低。\n")
+    assert set(summits(text, title="2018年甲乙峰会")) == {"2018-07-16"}

@@ -21,10 +21,10 @@ from datetime import date
 
 from kg.extract.dates import find_dates
 from kg.extract.entries import Entry, entries_in, entry_places, people_of
-from kg.extract.people import People
+from kg.extract.people import People, written_titles
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
-from kg.extract.summits import DOCUMENT_WORDS, MEETING, SummitFound, _digest, ordinal_in
+from kg.extract.summits import DOCUMENT_WORDS, MEETING, NOT_TOP, SummitFound, _digest, ordinal_in
 from kg.model import Article, Evidence, Kind, Label, Prop
 from kg.wikitext import Param, Template
 
@@ -81,6 +81,12 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
         for target, office in people_of(reading, entry):
             if reading.index.key(target) not in spouses:
                 persons.append((target, target, office, entry.flags[0] if entry.flags else None))
+    below = {reading.index.key(t) for _, t, office, _ in persons
+             if _below_the_top(reading, people, reading.index.key(t), office)}
+    if below and len({reading.index.key(t) for _, t, _, _ in persons} - below) < 2:
+        reading.note(f"{{{{{template.name}}}}} names {', '.join(sorted(below))}, whose offices the article gives "
+                     "as below the top; no summit made", where)
+        return None
     if len({reading.index.key(t) for _, t, _, _ in persons}) < 2:
         reading.note(f"{{{{{template.name}}}}} names fewer than two participants; no summit made", where)
         return None
@@ -174,6 +180,13 @@ def _leader_entries(reading: Reading, template: Template) -> tuple[list[Entry], 
         return hosts + ([] if officials else leaders), officials  # the principals are the hosts
     # one field of both leaders and officials (汪洋、杨洁篪（特别代表）): the officials' talks
     return hosts + leaders, officials
+
+
+def _below_the_top(reading: Reading, people: People, key: str, office: str | None) -> bool:
+    """Whether the box's office for a person, else every title the article writes before
+    their name (bare ones too: 国务委员兼外长秦刚), is below a side's top (国务卿, 外长)."""
+    offices = [office] if office else list(people.offices.get(key, ())) + list(written_titles(reading, key))
+    return bool(offices) and all(NOT_TOP.search(o) for o in offices)
 
 
 def _persons_of(reading: Reading, entry: Entry) -> set[str]:

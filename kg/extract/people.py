@@ -149,6 +149,16 @@ def _offices(reading: Reading):
             {person: tuple(keys) for person, keys in offices.items()}, evidence)
 
 
+def written_titles(reading: Reading, key: str) -> tuple[str, ...]:
+    """Every title written before or after the person's name in the article, bare ones too."""
+    out: list[str] = []
+    for sentence in reading.all_sentences():
+        for spot in sentence.spots:
+            if spot.key == key:
+                out.extend(t.text for t in titles_before(sentence, spot, reading.index) + title_after(sentence, spot, reading.index))
+    return tuple(dict.fromkeys(out))
+
+
 def main_office(people: People, key: str) -> str | None:
     """The office the article gives a person first, an office proper before a description
     (朝鲜劳动党委员长 before 朝鲜最高领导人)."""

@@ -13,13 +13,13 @@ from kg.extract.names import NameIndex
 from kg.extract.scripts import has_han
 from kg.extract.text import Sentence, Spot
 
-OFFICE_WORDS = ("总统", "总书记", "委员长", "主席", "总理", "首相", "国王", "领导人", "元首",
+OFFICE_WORDS = ("总统", "总书记", "委员长", "主席", "总理", "首相", "国王", "领导人", "元首", "外长", "主任",
                 "议长", "大统领", "总督", "书记", "部长", "天皇", "女王", "国务卿")
 _STOP_CHARS = set("与和及同跟给由在是为向对了的、，,。；;：:（）()《》「」“”\"' \n") | set("于把被让将而应指即请")
 _STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送给", "赠送给", "时期",
                # verbs whose object is the titled name (会见俄罗斯总理某某)
                "会见", "会晤", "会谈", "接见", "拜会", "拜访", "前往", "访问", "出席", "陪同", "宴请",
-               "欢迎", "会同", "致电", "致函", "邀请", "见到", "迎接")
+               "欢迎", "会同", "致电", "致函", "邀请", "见到", "迎接", "表示", "通知", "宣布", "指出", "告诉")
 #: Words that hold a stop character but are one word (中华人民共和国: 和 is no conjunction here).
 _WORDS_WITH_STOPS = ("共和国", "和平")
 _AS_ROLE = re.compile(r"^.{0,4}?以(?P<role>[^，。；、]{1,14}?)(?:的)?身份")

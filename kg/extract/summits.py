@@ -35,7 +35,7 @@ _MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)
                            r"|(会晤|会谈|会面|会见)了?")
 NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|将在|拟于|准备|筹备|提议|邀请|原拟|希望|致函|致电|致信"
                       r"|原定(?![0-9一二三四五六七八九十两半]+个?(?:分钟|小时|天|日))"  # 原定35分钟的会谈: a length, no plan
-                      r"|是否|磋商|商讨|协商"
+                      r"|是否|磋商|商讨|协商|期望|期待|寄望"
                       r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便|未定|可能|预计|有望|或将|呼吁"
                       r"|解读|回顾|回忆|透露|撰文|评论|报道|记者会|(?<!未)公布")
 #: Of NOT_HELD, the words that undo a meeting even when written after it (会晤…后因故取消);
@@ -171,6 +171,8 @@ HEAD_OFFICES = ("总统", "总理", "首相", "国王", "女王", "天皇", "总
 _NOT_HEAD = re.compile(r"人大|常委会|常务委员会|政协|议会|议院|国会|党团|参议|众议|自治区|省|市")
 _DAY_ONLY = re.compile(r"(?<![月\d])(?P<d>\d{1,2})\s*[日号](?P<part>上午|下午|晚|中午|早|凌晨)?")
 _NEXT_DAY = re.compile(r"^(次日|翌日|第二天)")
+#: Right before a meeting word: the meeting is one the text has told already (这次会晤).
+_REFERENCE = re.compile(r"(这次|此次|本次|该次|那次|这场|此番)$")
 _SAME_DAY = re.compile(r"当天|当日|同日|同一天|次日|翌日|第二天")
 _LATER_SECTIONS = re.compile(r"^(后续|反应|评价|影响|回应|各方反应|国际反应|争议|意义)")
 _MET = re.compile(r"会见|会晤|会谈|见面|会面")
@@ -440,8 +442,11 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
             break
         end = starts[stop] - 1
     clause = hans[begin:end]
-    if not any(not _lower(clause, m) for m in MEETING.finditer(clause)):
+    said = [m for m in MEETING.finditer(clause) if not _lower(clause, m)]
+    if not said:
         return None  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
+    if all(_REFERENCE.search(clause[:m.start()]) for m in said) and not HELD_AT.search(clause):
+        return None  # 飞抵赫尔辛基，表示对这次会晤期望很低: the meeting is told elsewhere, not on this day
     if MULTILATERAL.search(clause) and not _SIDELINES.search(clause):
         return None  # the gathering itself, not a meeting of two sides on its sidelines
     if HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause):
