@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote
 
 import pytest
 import rdflib
@@ -128,6 +129,9 @@ def test_timeline_filters_by_country_on_the_server(app):
     for href, _ in choices:
         assert len(re.findall(r"<circle", svg_of(page(app, html.unescape(href))))) == 5  # every summit here had both sides
     assert request(app, "/timeline?country=nowhere").status == 404
+    traditional = svg_of(page(app, "/timeline?country=" + quote("大韓民國") + "&lang=zh-Hant"))  # the name as a zh-Hant reader writes it
+    assert len(re.findall(r"<circle", traditional)) == 5
+    assert len(re.findall(r"<circle", svg_of(page(app, "/timeline?country=")))) == 5  # an empty choice is every country
 
 
 def test_network_joins_leaders_who_met_with_how_often(app):

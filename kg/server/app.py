@@ -483,9 +483,12 @@ class App:
         """Every summit by date, drawn as SVG; ``?country=KEY`` keeps the summits that country took part in or hosted."""
         script, lang = self._script(request), self._lang(request)
         rows = summit_rows(self.store)
-        wanted = _first(request.params, "country")
+        wanted = _first(request.params, "country") or None  # an empty choice is every country
         countries = sorted({c for row in rows for c in row.countries}, key=lambda c: self._term_link(c, script).text)
         selected = next((c for c in countries if unquote(c.value.rpartition("/")[2]) == wanted or c.value == wanted), None)
+        if wanted is not None and selected is None:  # a name in the other script, or another name of one
+            named = self._minted(self.settings.base + "country/" + quote("_".join(wanted.split()), safe="-_.~()"))
+            selected = named if named in countries else None
         if wanted is not None and selected is None:
             return self._not_found(request, f"no summit involves a country {wanted!r}; the countries are listed at /timeline")
         items = [
