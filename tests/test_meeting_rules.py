@@ -349,3 +349,20 @@ def test_a_meeting_referred_back_to_on_an_arrival_day_is_not_held_that_day():
             "'''2018年甲乙峰会'''是甲国总统[[张三]]与乙国总统[[李四]]的高峰会。\n== 背景 ==\n"
             "张三在结束访问丙国后于7月15日飞抵[[某城]]，出发前他表示对这次会晤期望很低。\n")
     assert set(summits(text, title="2018年甲乙峰会")) == {"2018-07-16"}
+
+
+def test_a_date_at_the_head_of_a_sentence_rules_all_its_clauses():
+    text = HEAD + ("2019年6月30日下午，甲国总统[[张三]]在[[某村]]与乙国总理[[李四]]握手，并跨过分界线；"
+                   "两人其后在[[某屋]]举行约50分钟的闭门会谈，丙国总统[[王五]]亦加入。")
+    assert summits(text)["2019-06-30"]["participants"] == {"张三", "李四", "王五"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "9月17日，秘书室长[[赵六]]公布行程，甲国总统[[张三]]将于18日至20日访问乙国，除18日下午的首轮会谈外，19日将再举行会谈。",
+    "10月15日，两国再次举行高级别会谈，敲定各领域的会谈日程。",
+    "2000年3月9日，甲国总统[[张三]]发表宣言，表示准备帮助乙国，并愿与乙国总理[[李四]]会晤。",
+    "4月4日，白宫官员在简报会上介绍，6日下午两国元首将交流，7日两位元首继续会谈。",
+])
+def test_itineraries_schedules_and_wishes_are_no_meeting(sentence):
+    text = ("'''甲乙会晤'''是甲国总统[[张三]]与乙国总理[[李四]]于2018年的会晤。\n== 背景 ==\n2018年，" + sentence)
+    assert summits(text) == {}

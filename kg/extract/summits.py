@@ -35,7 +35,7 @@ _MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)
                            r"|(会晤|会谈|会面|会见)了?")
 NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|将在|拟于|准备|筹备|提议|邀请|原拟|希望|致函|致电|致信"
                       r"|原定(?![0-9一二三四五六七八九十两半]+个?(?:分钟|小时|天|日))"  # 原定35分钟的会谈: a length, no plan
-                      r"|是否|磋商|商讨|协商|期望|期待|寄望"
+                      r"|是否|磋商|商讨|协商|期望|期待|寄望|简报|吹风会|愿(?:与|同|和|跟|意)"
                       r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便|未定|可能|预计|有望|或将|呼吁"
                       r"|解读|回顾|回忆|透露|撰文|评论|报道|记者会|(?<!未)公布")
 #: Of NOT_HELD, the words that undo a meeting even when written after it (会晤…后因故取消);
@@ -171,6 +171,8 @@ HEAD_OFFICES = ("总统", "总理", "首相", "国王", "女王", "天皇", "总
 _NOT_HEAD = re.compile(r"人大|常委会|常务委员会|政协|议会|议院|国会|党团|参议|众议|自治区|省|市")
 _DAY_ONLY = re.compile(r"(?<![月\d])(?P<d>\d{1,2})\s*[日号](?P<part>上午|下午|晚|中午|早|凌晨)?")
 _NEXT_DAY = re.compile(r"^(次日|翌日|第二天)")
+#: Right after a meeting word: something about meetings, not one (会谈日程, 会晤细节).
+_ABOUT = re.compile(r"(日程|安排|细节|事宜|结果|内容|情况|议程|计划)")
 #: Right before a meeting word: the meeting is one the text has told already (这次会晤).
 _REFERENCE = re.compile(r"(这次|此次|本次|该次|那次|这场|此番)$")
 _SAME_DAY = re.compile(r"当天|当日|同日|同一天|次日|翌日|第二天")
@@ -249,9 +251,9 @@ def _fill_from_neighbours(reading: Reading, people: People, found: list[SummitFo
     out: list[SummitFound] = []
     for i, summit in enumerate(ordered):
         added: dict[str, _Participant] = {}
-        for side in sorted(every_side - set(sides(summit))):
-            before = next((s for s in reversed(ordered[:i]) if side in sides(s)), None)
-            after = next((s for s in ordered[i + 1:] if side in sides(s)), None)
+        for side in sorted(every_side - set(sides(summit))):  # neighbours that stand: two people or more
+            before = next((s for s in reversed(ordered[:i]) if side in sides(s) and len(s.participants) > 1), None)
+            after = next((s for s in ordered[i + 1:] if side in sides(s) and len(s.participants) > 1), None)
             if before and after and sides(before)[side] == sides(after)[side] and summit.anchor is not None:
                 key = sides(before)[side]
                 person = _Participant(key, key)
@@ -433,16 +435,17 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
     index = max(i for i, at in enumerate(starts[:-1]) if at <= when.at)
     begin, end = starts[index], starts[index + 1] - 1
     last = hans[begin:end]
-    for stop in range(index + 2, min(index + 5, len(starts))):  # the clauses after, up to another date
+    topic = not hans[:when.at].strip()  # "6月30日下午，A…；两人其后…会谈": the date rules the sentence
+    for stop in range(index + 2, min(index + (8 if topic else 5), len(starts))):  # the clauses after, up to another date
         bare = len(last.replace(hans[when.at:when.stop], "").strip(" 于在是日上下午晚间")) <= 6
-        if not (bare or _VISIT.search(last)):
+        if not (bare or topic or _VISIT.search(last)):
             break  # the date's clause says something of its own
         last = hans[starts[stop - 1]:starts[stop] - 1]
-        if find_dates(last, year=when.start.year) or _SAME_DAY.search(last):
-            break
+        if find_dates(last, year=when.start.year) or _SAME_DAY.search(last) or _DAY_ONLY.search(last):
+            break  # another day's clause
         end = starts[stop] - 1
     clause = hans[begin:end]
-    said = [m for m in MEETING.finditer(clause) if not _lower(clause, m)]
+    said = [m for m in MEETING.finditer(clause) if not _lower(clause, m) and not _ABOUT.match(clause, m.end())]
     if not said:
         return None  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
     if all(_REFERENCE.search(clause[:m.start()]) for m in said) and not HELD_AT.search(clause):
