@@ -242,9 +242,9 @@ def post(base_url: str, body: bytes, content_type: str, accept: str = "applicati
                                       headers={"Content-Type": content_type, "Accept": accept})
     try:
         with urllib.request.urlopen(outgoing, timeout=30) as response:
-            return response.status, response.read(), dict(response.headers)
+            return response.status, response.read(), response.headers  # names in any case, as HTTP says
     except urllib.error.HTTPError as error:
-        return error.code, error.read(), dict(error.headers)
+        return error.code, error.read(), error.headers
 
 
 def test_post_sparql_query_body_with_cors(base_url):

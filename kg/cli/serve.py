@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import signal
+import threading
 
 import click
 
@@ -52,17 +53,15 @@ def serve(data: tuple[Path, ...], get_path: str | None, accept: str, **settings)
                 raise SystemExit(2)
             return
         server = create_server(app)
-        signal.signal(signal.SIGTERM, _stop)  # a service manager's stop cleans up like Ctrl-C
-        click.echo(f"Serving {', '.join(map(str, data_paths(data)))} on http://{app.settings.host}:{server.effective_port}/ (Ctrl-C stops)", err=True)
+        stopped = threading.Event()
+        signal.signal(signal.SIGTERM, lambda signum, frame: stopped.set())  # a service manager's stop, like Ctrl-C
+        signal.signal(signal.SIGINT, lambda signum, frame: stopped.set())
+        server.start()
+        click.echo(f"Serving {', '.join(map(str, data_paths(data)))} on http://{app.settings.host}:{server.port}/ (Ctrl-C stops)", err=True)
         try:
-            server.run()
-        except KeyboardInterrupt:
-            pass
+            stopped.wait()
         finally:
             server.close()
     finally:
         app.close()
 
-
-def _stop(signum, frame) -> None:
-    raise KeyboardInterrupt

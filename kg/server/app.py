@@ -1,6 +1,6 @@
 """A read-only linked-data server: SPARQL 1.1 Protocol, entity pages, the dataset description.
 
-A plain WSGI application (stdlib + pyoxigraph) served by waitress. Routes:
+A plain WSGI application (stdlib + pyoxigraph) served by granian (:mod:`kg.server.http`). Routes:
 
 - ``/`` the summits; ``/id/{kind}/{key}`` the entity ``{base}{kind}/{key}`` as HTML,
   Turtle, JSON-LD or N-Triples (content negotiation, or ``?format=``); ``/void`` the
@@ -26,7 +26,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -80,7 +79,7 @@ from kg.server.pages import (
     query_page,
 )
 from kg.query import GraphFormat, ResultFormat, named_queries, short
-from kg.errors import QueryError, QueryTimeout
+from kg.errors import ConfigError, QueryError, QueryTimeout
 from kg.query_guard import check_query
 from kg.server.data import ServedData
 from kg.server.query_pool import (
@@ -96,6 +95,7 @@ from kg.server.query_pool import (
     with_charset,
 )
 from kg.server.settings import Settings
+from kg.server.http import Server
 from kg.reconcile.service import Reconciliation, is_reconcile_path
 from kg.store import default_graph_triples, graph_names, triples_about, triples_pointing_at
 
@@ -131,8 +131,9 @@ CONSTRUCT {{
 }}"""
 
 MAX_BODY = 1_000_000  # bytes of a POSTed query
-#: Server threads beyond those the worker queries may hold: pages and cheap queries always have these.
-CHEAP_THREADS = 8
+#: Server threads beyond those the worker queries may hold: pages, cheap queries and requests whose
+#: body is still arriving (each holds a thread while it trickles in) have these. Threads start on demand.
+CHEAP_THREADS = 64
 
 
 # --- requests and replies ------------------------------------------------------------------
@@ -240,6 +241,8 @@ class App:
         if int(environ.get("CONTENT_LENGTH") or 0) > MAX_BODY:
             return text_reply(413, f"the request body is larger than {MAX_BODY} bytes; send a shorter query")
         request = _read_request(environ)
+        if len(request.body) > MAX_BODY:  # a chunked body, whose length no header said
+            return text_reply(413, f"the request body is larger than {MAX_BODY} bytes; send a shorter query")
         if request.method == "OPTIONS":
             return Reply(204, _TEXT, b"", (("Access-Control-Max-Age", "86400"),))
         if request.path == "/sparql":
@@ -740,7 +743,12 @@ class App:
 
 def _read_request(environ: dict) -> _Request:
     length = int(environ.get("CONTENT_LENGTH") or 0)
-    body = environ["wsgi.input"].read(length) if length > 0 else b""
+    if length > 0:
+        body = environ["wsgi.input"].read(length)
+    elif environ.get("HTTP_TRANSFER_ENCODING", "").strip().lower() == "chunked":
+        body = environ["wsgi.input"].read(MAX_BODY + 1)  # one byte more than allowed tells it is too long
+    else:
+        body = b""
     raw_query = environ.get("QUERY_STRING", "").encode("latin-1").decode("utf-8", errors="replace")
     return _Request(
         method=environ.get("REQUEST_METHOD", "GET").upper(),
@@ -808,62 +816,34 @@ def request(app: App, path: str, *, method: str = "GET", accept: str = "text/htm
     return app.handle(environ)
 
 
-def create_server(app: App):
-    """A waitress server for ``app`` bound to the settings' host and port (not yet running).
+def create_server(app: App, *, sock=None) -> Server:
+    """An HTTP server for ``app`` (:mod:`kg.server.http`) on the settings' host and port, or on
+    ``sock``, a listening socket; not yet started.
 
-    Requests that frame their body twice (both ``Content-Length`` and
-    ``Transfer-Encoding``, a request-smuggling shape) are refused with 400 and their
-    connection closed, before the application sees them.
+    When the port is 0 and no public address is set, the app's links use the port the
+    server got.
     """
-    import waitress.server
-
-    server = waitress.server.create_server(
-        app, host=app.settings.host, port=app.settings.port, threads=in_flight_limit(app.settings) + CHEAP_THREADS, ident="summit-kg"
-    )
-    for listener in (server, *getattr(server, "map", {}).values()):
-        if isinstance(listener, waitress.server.BaseWSGIServer):
-            listener.channel_class = _strict_channel()
+    try:
+        server = Server(app, host=app.settings.host, port=app.settings.port, threads=in_flight_limit(app.settings) + CHEAP_THREADS,
+                        sock=sock)
+    except OSError as error:
+        raise ConfigError(f"--host {app.settings.host} --port {app.settings.port}: cannot listen there ({error.strerror or error}); "
+                          "choose another --port (0: any free one)") from None
     if app.settings.port == 0 and not app.settings.public_url:  # the address it writes about itself is the one it got
-        app.settings = dataclasses.replace(app.settings, port=server.effective_port)
+        app.settings = dataclasses.replace(app.settings, port=server.port)
     return server
-
-
-def _strict_channel():
-    """waitress's HTTP channel with a parser that refuses a body framed twice."""
-    from waitress.channel import HTTPChannel
-    from waitress.parser import HTTPRequestParser, ParsingError, TransferEncodingNotImplemented
-
-    class StrictParser(HTTPRequestParser):
-        def parse_header(self, header_plus: bytes) -> None:
-            names = {line.split(b":", 1)[0].strip().lower() for line in header_plus.split(b"\n")[1:]}
-            if b"content-length" in names and b"transfer-encoding" in names:
-                self.connection_close = True
-                raise ParsingError("a request may not have both Content-Length and Transfer-Encoding")
-            try:
-                super().parse_header(header_plus)
-            except TransferEncodingNotImplemented as error:  # the client's fault: 400, not waitress's 501
-                self.connection_close = True
-                raise ParsingError(f"{error.args[0] if error.args else 'Transfer-Encoding'}; send one 'chunked' or a Content-Length") from None
-
-    class StrictChannel(HTTPChannel):
-        parser_class = StrictParser
-
-    return StrictChannel
 
 
 @contextmanager
 def running(app: App) -> Iterator[str]:
-    """Serve ``app`` from a background thread while the block runs; yields its base URL.
+    """Serve ``app`` from granian's threads while the block runs; yields its base URL.
 
     For notebooks and tests; the server stops when the block ends (the workers stay
     with ``app``: call :meth:`App.close`).
     """
     server = create_server(app)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
+    server.start()
     try:
-        yield f"http://{app.settings.host}:{server.effective_port}"
+        yield f"http://{app.settings.host}:{server.port}"
     finally:
         server.close()
-        server.task_dispatcher.shutdown()
-        thread.join(10)

@@ -8,6 +8,7 @@ own order of preference, which breaks ties (``*/*`` gets the first offer).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from werkzeug.datastructures import LanguageAccept, MIMEAccept
 from werkzeug.http import parse_accept_header
@@ -40,6 +41,12 @@ def negotiate(accept: str | None, offers: Sequence[str]) -> str | None:
     """
     if not (accept or "").strip():
         return offers[0] if offers else None
+    return _best_match(accept, tuple(offers))
+
+
+@lru_cache(maxsize=1024)
+def _best_match(accept: str, offers: tuple[str, ...]) -> str | None:
+    """Remembered: clients send the same few Accept headers, and werkzeug's matching is most of a small query's time."""
     ranges = [(value.split(";", 1)[0].strip(), quality) for value, quality in parse_accept_header(accept)]
     return MIMEAccept(ranges).best_match(offers)
 

@@ -1,0 +1,169 @@
+"""The HTTP layer of ``kg serve``: granian's Rust HTTP/1.1 server calling the WSGI application.
+
+granian parses requests, keeps connections and writes answers in Rust (hyper), outside
+Python's interpreter lock; only the application runs in Python. On this machine it
+serves a trivial WSGI application about ten times faster than waitress did. We drive
+granian's worker on a socket bound here, not through its process manager, so that port 0
+works (the port is known before the first request), one listening socket can be shared
+by forked processes, and the same server runs an :class:`~kg.server.app.App` in a
+background thread for tests and notebooks.
+
+The framing rules are hyper's (RFC 9112): a request with both ``Content-Length`` and
+``Transfer-Encoding`` is read by its ``Transfer-Encoding`` alone and its connection is
+closed after the answer, so a request smuggled behind it is never answered; a transfer
+coding other than ``chunked`` gets 400 and a closed connection; a client that has not sent
+its headers within :data:`HEADER_SECONDS` is disconnected.
+
+    >>> def hello(environ, start_response):
+    ...     start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "2")])
+    ...     return [b"hi"]
+    >>> server = Server(hello, host="127.0.0.1", port=0, threads=2)
+    >>> server.start()
+    >>> import urllib.request
+    >>> urllib.request.urlopen(f"http://127.0.0.1:{server.port}/").read()
+    b'hi'
+    >>> server.close()
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import traceback
+from collections.abc import Callable
+
+from granian._futures import _new_cbscheduler
+from granian._granian import SocketHolder, WorkerSignal, WSGIWorker
+from granian._loops import loops
+from granian.http import HTTP1Settings
+
+#: Seconds a client may take to send a request's headers before it is disconnected.
+HEADER_SECONDS = 10
+#: Connections waiting to be accepted.
+BACKLOG = 1024
+#: Most bytes of a request body read past what the application read (a refused upload), before hanging up.
+DRAIN_BYTES = 32 * 1024 * 1024
+
+_BASE_ENVIRON = {
+    "GATEWAY_INTERFACE": "CGI/1.1",
+    "SCRIPT_NAME": "",
+    "SERVER_SOFTWARE": "summit-kg",
+    "wsgi.errors": sys.stderr,
+    "wsgi.input_terminated": True,
+    "wsgi.multiprocess": True,
+    "wsgi.multithread": True,
+    "wsgi.run_once": False,
+    "wsgi.version": (1, 0),
+}
+_BAD_FRAMING = b"only the 'chunked' transfer coding is accepted; send the body with a Content-Length or chunked\n"
+_FAILED = b"the server failed on this request; it is logged\n"
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on ``host``:``port`` (0: a free port), shareable with forked processes.
+
+    Raises :class:`OSError` when the address cannot be bound (in use, not ours).
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(BACKLOG)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
+class Server:
+    """``app`` served over HTTP/1.1 on a socket (``sock``, or one bound to ``host``:``port``).
+
+    :meth:`start` returns at once: granian's threads answer until :meth:`close`.
+    ``threads`` is how many requests the application handles at once.
+    """
+
+    def __init__(self, app: Callable, *, host: str = "127.0.0.1", port: int = 0, threads: int,
+                 sock: socket.socket | None = None) -> None:
+        self.app = app
+        self.threads = threads
+        self.socket = sock if sock is not None else listen(host, port)
+        self.port: int = self.socket.getsockname()[1]
+        self._stop = WorkerSignal()
+        self._started = False
+
+    def start(self) -> None:
+        """Begin answering requests (in granian's own threads)."""
+        loop = loops.get("asyncio")
+        handle = SocketHolder(os.dup(self.socket.fileno()), False, BACKLOG)  # granian closes its copy on stop
+        worker = WSGIWorker(
+            1, (None, handle), None,
+            1,  # the Rust runtime's own threads: HTTP parsing and I/O
+            512,  # its threads for blocking I/O
+            self.threads, 30,  # the application's threads, kept 30 s when idle
+            max(self.threads * 4, 64),  # requests accepted at once; more wait in the backlog
+            "1", HTTP1Settings(header_read_timeout=HEADER_SECONDS * 1000), None, None,
+            False, None, None, None, "tls1.3", None, [], False,  # no TLS: put a proxy in front for https
+            (None, None),  # no metrics
+        )
+        worker.serve_mtr(_new_cbscheduler(loop, self._answer, impl_asyncio=True), loop, self._stop)
+        self._started = True
+
+    def close(self) -> None:
+        """Stop answering and close the socket."""
+        if self._started:
+            self._stop.set()
+            self._started = False
+        try:
+            self.socket.close()
+        except OSError:
+            pass
+
+    def _answer(self, proto, scope: dict) -> int:
+        """One request: the framing check, then the application's answer."""
+        environ = _BASE_ENVIRON | scope
+        coding = environ.get("HTTP_TRANSFER_ENCODING")
+        if coding is not None and coding.strip().lower() != "chunked":
+            proto.response_bytes(400, [("Content-Type", "text/plain; charset=utf-8"), ("Connection", "close")], _BAD_FRAMING)
+            return 400
+        response = _Response()
+        try:
+            body = b"".join(self.app(environ, response))
+        except Exception:  # noqa: BLE001 - one failed request is logged and answered, the server goes on
+            traceback.print_exc(file=sys.stderr)
+            proto.response_bytes(500, [("Content-Type", "text/plain; charset=utf-8")], _FAILED)
+            return 500
+        headers = response.headers
+        if not _drain(environ["wsgi.input"]):  # a body too large to read through: answer, then hang up
+            headers = [*headers, ("Connection", "close")]
+        proto.response_bytes(response.status, headers, body)
+        return response.status
+
+
+def _drain(body) -> bool:
+    """Read what the application left of a request body, so the client, still sending it,
+    can read the answer (a refused 10 MB upload gets its 400, not a broken pipe); False
+    when more than :data:`DRAIN_BYTES` were left."""
+    left = DRAIN_BYTES
+    while left > 0:
+        chunk = body.read(min(left, 1 << 16))
+        if not chunk:
+            return True
+        left -= len(chunk)
+    return False
+
+
+class _Response:
+    """WSGI's ``start_response``: keeps the status and headers for granian."""
+
+    __slots__ = ("status", "headers")
+
+    def __init__(self) -> None:
+        self.status = 200
+        self.headers: list[tuple[str, str]] = []
+
+    def __call__(self, status: str, headers: list[tuple[str, str]], exc_info=None) -> None:
+        self.status = int(status[:3])
+        self.headers = headers
