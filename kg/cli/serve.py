@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import signal
-import threading
 
 import click
 
-from kg.server.app import App, create_server, request
+from kg.server import processes
+from kg.server.app import App, request
 from kg.server.settings import SETTINGS, Settings
 from kg.store import DEFAULT_DATA, data_paths
 
@@ -43,25 +42,18 @@ def serve(data: tuple[Path, ...], get_path: str | None, accept: str, **settings)
       kg serve                                 # the last build on http://127.0.0.1:8000/
       kg serve --get /sparql?query=ASK%7B%7D --accept application/sparql-results+json
     """
-    app = App(Settings(**settings), data=data_paths(data))
+    paths = data_paths(data)
+    if get_path is None:
+        processes.serve(Settings(**settings), paths, announce=lambda served: click.echo(
+            f"Serving {', '.join(map(str, paths))} on http://{served.host}:{served.port}/ (Ctrl-C stops)", err=True))
+        return
+    app = App(Settings(**settings), data=paths)
     try:
-        if get_path is not None:
-            reply = request(app, get_path, accept=accept)
-            click.echo(reply.body.decode("utf-8", errors="replace"), nl=False)
-            if reply.status >= 400:
-                click.echo(f"kg: GET {get_path} answered {reply.status}", err=True)
-                raise SystemExit(2)
-            return
-        server = create_server(app)
-        stopped = threading.Event()
-        signal.signal(signal.SIGTERM, lambda signum, frame: stopped.set())  # a service manager's stop, like Ctrl-C
-        signal.signal(signal.SIGINT, lambda signum, frame: stopped.set())
-        server.start()
-        click.echo(f"Serving {', '.join(map(str, data_paths(data)))} on http://{app.settings.host}:{server.port}/ (Ctrl-C stops)", err=True)
-        try:
-            stopped.wait()
-        finally:
-            server.close()
+        reply = request(app, get_path, accept=accept)
+        click.echo(reply.body.decode("utf-8", errors="replace"), nl=False)
+        if reply.status >= 400:
+            click.echo(f"kg: GET {get_path} answered {reply.status}", err=True)
+            raise SystemExit(2)
     finally:
         app.close()
 

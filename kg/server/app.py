@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+import socket
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -84,18 +85,20 @@ from kg.query_guard import check_query
 from kg.server.data import ServedData
 from kg.server.query_pool import (
     CHEAP_BUDGET,
+    Admission,
     TEXT,
     in_flight_limit,
     QueryPool,
     QueryRequest,
     Reply,
+    answer_directly,
     answer_query,
     choose_graph_format,
     text_reply,
     with_charset,
 )
 from kg.server.settings import Settings
-from kg.server.http import Server
+from kg.server.http import Server, listen
 from kg.reconcile.service import Reconciliation, is_reconcile_path
 from kg.store import default_graph_triples, graph_names, triples_about, triples_pointing_at
 
@@ -187,11 +190,17 @@ class _Request:
 class App:
     """The WSGI application over the files ``data`` (see the module docstring for routes)."""
 
-    def __init__(self, settings: Settings, *, data: tuple[Path, ...]) -> None:
+    def __init__(self, settings: Settings, *, data: tuple[Path, ...], served: ServedData | None = None,
+                 admission: Admission | None = None, workers: int | None = None) -> None:
+        """``served``: the files already loaded (by :mod:`kg.server.processes`), else they are
+        loaded here; ``admission`` and ``workers``: the query limits shared with other HTTP
+        processes and this one's share of the query workers (see :class:`QueryPool`)."""
         self.settings = settings
-        self.data = ServedData.load(data)
+        #: the port asked for (settings.port becomes the one got when this is 0)
+        self.port = settings.port
+        self.data = served if served is not None else ServedData.load(data)
         self.store = self.data.store
-        self.pool = QueryPool(self.data.directory, settings)
+        self.pool = QueryPool(self.data.directory, settings, admission=admission, workers=workers)
         self.vocabulary = load_vocabulary()
         #: The published files served at /data/NAME: the data files and the build's other outputs beside them.
         self.dumps = published_dumps(data)
@@ -200,6 +209,7 @@ class App:
         #: When the data last changed: the newest of the files served (Last-Modified), to the second.
         newest = max((path.stat().st_mtime for path in data), default=0.0)
         self.modified = datetime.fromtimestamp(int(newest), tz=timezone.utc) if newest else None
+        self.last_modified = http_date(self.modified) if self.modified else ""
 
     def close(self) -> None:
         """End the query workers and remove the served store."""
@@ -229,8 +239,9 @@ class App:
         etag = hashlib.sha256(reply.media_type.encode() + b"\0" + reply.body).hexdigest()[:32]
         headers = (*reply.headers, ("ETag", f'"{etag}"'), ("Cache-Control", _CACHE_CONTROL))
         if self.modified is not None:
-            headers += (("Last-Modified", http_date(self.modified)),)
-        if not is_resource_modified(environ, etag=etag, last_modified=self.modified):
+            headers += (("Last-Modified", self.last_modified),)
+        conditional = "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ
+        if conditional and not is_resource_modified(environ, etag=etag, last_modified=self.modified):
             return Reply(304, reply.media_type, b"", headers)
         return Reply(reply.status, reply.media_type, reply.body, headers)
 
@@ -692,8 +703,12 @@ class App:
         except QueryError as error:
             return text_reply(400, str(error))
         if verdict.cheap:
+            deadline = time.monotonic() + CHEAP_BUDGET
+            direct = answer_directly(self.store, query, self.settings, deadline=deadline)
+            if direct is not None:
+                return direct
             try:
-                return answer_query(self.store, query, self.settings, deadline=time.monotonic() + CHEAP_BUDGET)
+                return answer_query(self.store, query, self.settings, deadline=deadline)
             except QueryTimeout:
                 pass  # not so cheap after all: the workers can stop it
             except MemoryError:
@@ -816,22 +831,32 @@ def request(app: App, path: str, *, method: str = "GET", accept: str = "text/htm
     return app.handle(environ)
 
 
-def create_server(app: App, *, sock=None) -> Server:
-    """An HTTP server for ``app`` (:mod:`kg.server.http`) on the settings' host and port, or on
-    ``sock``, a listening socket; not yet started.
+def bind(settings: Settings, *, port: int | None = None) -> tuple[socket.socket, Settings]:
+    """A socket listening on the settings' host and port (or ``port``), and the settings with the
+    port it got (when asked for port 0 and no public address is set, the links the server writes use it).
 
-    When the port is 0 and no public address is set, the app's links use the port the
-    server got.
+    Raises :class:`~kg.errors.ConfigError` when the address cannot be bound.
     """
+    port = settings.port if port is None else port
     try:
-        server = Server(app, host=app.settings.host, port=app.settings.port, threads=in_flight_limit(app.settings) + CHEAP_THREADS,
-                        sock=sock)
+        sock = listen(settings.host, port)
     except OSError as error:
-        raise ConfigError(f"--host {app.settings.host} --port {app.settings.port}: cannot listen there ({error.strerror or error}); "
+        raise ConfigError(f"--host {settings.host} --port {port}: cannot listen there ({error.strerror or error}); "
                           "choose another --port (0: any free one)") from None
-    if app.settings.port == 0 and not app.settings.public_url:  # the address it writes about itself is the one it got
-        app.settings = dataclasses.replace(app.settings, port=server.port)
-    return server
+    if port == 0 and not settings.public_url:
+        settings = dataclasses.replace(settings, port=sock.getsockname()[1])
+    return sock, settings
+
+
+def create_server(app: App, *, sock: socket.socket | None = None) -> Server:
+    """An HTTP server for ``app`` (:mod:`kg.server.http`) on ``sock``, a listening socket, or on
+    one bound to the settings' host and port; not yet started.
+
+    Raises :class:`~kg.errors.ConfigError` when the address cannot be bound.
+    """
+    if sock is None:
+        sock, app.settings = bind(app.settings, port=app.port)
+    return Server(app, sock=sock, threads=in_flight_limit(app.settings) + CHEAP_THREADS)
 
 
 @contextmanager

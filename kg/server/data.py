@@ -55,6 +55,13 @@ class ServedData:
         served._remove = weakref.finalize(served, shutil.rmtree, directory, True)
         return served
 
+    @classmethod
+    def open(cls, directory: Path) -> ServedData:
+        """The store another process loaded into ``directory``, read-only; that process removes it."""
+        served = cls(directory, Store.read_only(str(directory)))
+        served._remove = lambda: None
+        return served
+
     def open_read_only(self) -> Store:
         """Another handle on the same data, for a worker process."""
         return Store.read_only(str(self.directory))

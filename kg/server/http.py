@@ -5,7 +5,7 @@ Python's interpreter lock; only the application runs in Python. On this machine 
 serves a trivial WSGI application about ten times faster than waitress did. We drive
 granian's worker on a socket bound here, not through its process manager, so that port 0
 works (the port is known before the first request), one listening socket can be shared
-by forked processes, and the same server runs an :class:`~kg.server.app.App` in a
+by several processes, and the same server runs an :class:`~kg.server.app.App` in a
 background thread for tests and notebooks.
 
 The framing rules are hyper's (RFC 9112): a request with both ``Content-Length`` and
@@ -61,7 +61,7 @@ _FAILED = b"the server failed on this request; it is logged\n"
 
 
 def listen(host: str, port: int) -> socket.socket:
-    """A listening TCP socket on ``host``:``port`` (0: a free port), shareable with forked processes.
+    """A listening TCP socket on ``host``:``port`` (0: a free port), that child processes can share.
 
     Raises :class:`OSError` when the address cannot be bound (in use, not ours).
     """

@@ -15,6 +15,8 @@ large), 400 when the engine could not cope with its shape (too complex).
 
 from __future__ import annotations
 
+import ctypes
+import hashlib
 import multiprocessing
 import os
 import shutil
@@ -23,12 +25,12 @@ import queue
 import sys
 import tempfile
 import threading
+import time
 import weakref
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Store
+from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, Store
 
 from kg.errors import QueryError, QueryTimeout
 from kg.server.negotiation import negotiate
@@ -147,6 +149,52 @@ def answer_query(store: Store, request: QueryRequest, settings: Settings, *, dea
         return _TOO_LARGE
 
 
+def answer_directly(store: Store, request: QueryRequest, settings: Settings, *, deadline: float) -> Reply | None:
+    """The reply to a cheap SELECT or ASK written by the engine itself, or None when that cannot
+    be decided here (then :func:`answer_query` answers, row by row).
+
+    The engine streams the results into the body with no Python per row. A body of at most
+    ``result_limit`` bytes cannot hold more than ``result_limit`` rows (each takes a byte at
+    least, in every format), so a longer one, a query past ``deadline``, a graph result and
+    anything the engine refuses go the careful way: the limit and the messages stay exact.
+    """
+    if request.default_graphs or request.named_graphs:
+        return None
+    try:
+        answer = store.query(request.sparql, use_default_graph_as_union=True)
+    except (SyntaxError, OSError, RuntimeError, ValueError):
+        return None
+    if not isinstance(answer, (QuerySolutions, QueryBoolean)):
+        return None
+    result_format = choose_result_format(request)
+    if isinstance(answer, QueryBoolean) and result_format in (ResultFormat.CSV, ResultFormat.TSV):
+        result_format = ResultFormat.JSON
+    body = _Body(settings.result_limit, deadline)
+    try:
+        answer.serialize(body, format=result_format.value)
+    except Exception:  # noqa: BLE001 - too long, too late, or the engine's own error: answered the careful way
+        return None
+    return Reply(200, with_charset(result_format.media_type), b"".join(body.parts))
+
+
+class _Body:
+    """Where the engine writes a result: stops it past ``limit`` bytes or ``deadline``."""
+
+    def __init__(self, limit: int, deadline: float) -> None:
+        self.parts: list[bytes] = []
+        self.left, self.deadline = limit, deadline
+
+    def write(self, data: bytes) -> int:
+        self.left -= len(data)
+        if self.left < 0 or time.monotonic() > self.deadline:
+            raise QueryTimeout("the answer is longer or later than the server answers by itself")
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
 def with_charset(media_type: str) -> str:
     """``media_type`` with ``; charset=utf-8`` unless it names a charset."""
     return media_type if "charset" in media_type else media_type + "; charset=utf-8"
@@ -236,6 +284,71 @@ def in_flight_limit(settings: Settings) -> int:
     return 2 * settings.workers
 
 
+class Admission:
+    """How many queries each client address, and all clients, have with the query workers.
+
+    Counted in shared memory under one lock, so that the HTTP processes of one server
+    (started with this, :mod:`kg.server.processes`) share the limits: a client may
+    have :attr:`Settings.client_queries` queries running or waiting (more get 429), all
+    clients :func:`in_flight_limit` (more get 503 at once).
+
+    >>> admission = Admission(Settings(client_queries=1, workers=1))
+    >>> admission.enter("10.0.0.1") is None, admission.enter("10.0.0.1").status
+    (True, 429)
+    >>> admission.leave("10.0.0.1"); admission.enter("10.0.0.1") is None
+    True
+    """
+
+    def __init__(self, settings: Settings, *, context=None) -> None:
+        context = context or multiprocessing.get_context()
+        self._settings = settings
+        self._capacity = in_flight_limit(settings)
+        slots = 4 * self._capacity  # more than can be in use: each in-flight query holds at most one
+        self._lock = context.Lock()
+        self._keys = context.RawArray(ctypes.c_uint64, slots)
+        self._counts = context.RawArray(ctypes.c_int32, slots)
+        self._total = context.RawValue(ctypes.c_int32, 0)
+
+    def enter(self, client: str) -> Reply | None:
+        """Count a query of ``client`` in; a 429 or 503 reply instead when a limit is reached."""
+        limit, key = self._settings.client_queries, _key(client)
+        with self._lock:
+            slot = self._slot(key)
+            if client and self._counts[slot] >= limit:
+                return Reply(429, TEXT, f"this client already has {limit} queries running or waiting here; "
+                                        "wait for them to finish\n".encode(), (("Retry-After", "2"),))
+            if self._total.value >= self._capacity:
+                return Reply(503, TEXT, f"all {self._settings.workers} query workers are busy and as many queries wait "
+                                        "for them; try again later\n".encode(), (("Retry-After", "5"),))
+            self._keys[slot] = key
+            self._counts[slot] += 1
+            self._total.value += 1
+        return None
+
+    def leave(self, client: str) -> None:
+        """Count a query of ``client`` out (it was answered)."""
+        key = _key(client)
+        with self._lock:
+            slot = self._slot(key)
+            if self._counts[slot] > 0:
+                self._counts[slot] -= 1
+                self._total.value -= 1
+
+    def _slot(self, key: int) -> int:
+        """The slot counting ``key``, or a free one (the lock is held)."""
+        free = None
+        for slot in range(len(self._keys)):
+            if self._counts[slot] > 0 and self._keys[slot] == key:
+                return slot
+            if free is None and self._counts[slot] == 0:
+                free = slot
+        return free if free is not None else 0  # cannot happen: more slots than queries in flight
+
+
+def _key(client: str) -> int:
+    return int.from_bytes(hashlib.blake2b(client.encode(), digest_size=8).digest(), "big")
+
+
 @dataclass(eq=False)
 class _Worker:
     process: multiprocessing.process.BaseProcess
@@ -259,9 +372,13 @@ class QueryPool:
     background; the client gets a 503 that says so. Workers start on the first query.
     """
 
-    def __init__(self, directory: Path, settings: Settings) -> None:
+    def __init__(self, directory: Path, settings: Settings, *, admission: Admission | None = None, workers: int | None = None) -> None:
         self._directory = str(directory)
         self._settings = settings
+        #: the limits on queries with the workers; shared with the server's other HTTP processes when given
+        self._admission = admission if admission is not None else Admission(settings)
+        #: this pool's worker processes: the setting, or this HTTP process's share of it
+        self._workers = workers or settings.workers
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._started = False
@@ -269,7 +386,6 @@ class QueryPool:
         self._all: set[_Worker] = set()
         self._restocking: list[threading.Thread] = []
         self._closed = False
-        self._per_client: Counter[str] = Counter()
         self._logs = tempfile.mkdtemp(prefix="kg-workers-")
         self._remove_logs = weakref.finalize(self, shutil.rmtree, self._logs, True)
 
@@ -325,7 +441,7 @@ class QueryPool:
         if not start:
             return None
         try:
-            for _ in range(self._settings.workers):
+            for _ in range(self._workers):
                 self._idle.put(self._start_worker())
         except QueryError as error:
             with self._lock:
@@ -337,22 +453,13 @@ class QueryPool:
         """The reply to ``request`` from ``client`` (its address): 429 when that client has
         too many queries here already, 503 when no worker came free in time or the query
         ran out of time."""
-        limit, capacity = self._settings.client_queries, in_flight_limit(self._settings)
-        with self._lock:
-            if client and self._per_client[client] >= limit:
-                return Reply(429, TEXT, f"this client already has {limit} queries running or waiting here; "
-                                        "wait for them to finish\n".encode(), (("Retry-After", "2"),))
-            if sum(self._per_client.values()) >= capacity:
-                return Reply(503, TEXT, f"all {self._settings.workers} query workers are busy and as many queries wait "
-                                        "for them; try again later\n".encode(), (("Retry-After", "5"),))
-            self._per_client[client] += 1
+        refused = self._admission.enter(client)
+        if refused is not None:
+            return refused
         try:
             return self._run(request)
         finally:
-            with self._lock:
-                self._per_client[client] -= 1
-                if self._per_client[client] <= 0:
-                    del self._per_client[client]
+            self._admission.leave(client)
 
     def _run(self, request: QueryRequest) -> Reply:
         failed = self._ensure_started()

@@ -38,6 +38,10 @@ SETTINGS: tuple[Setting, ...] = (
         lambda v: v == "" or _is_http_url(str(v)), "empty or an http(s) URL such as https://example.org/kg",
     ),
     Setting("workers", 2, "Query worker processes (queries running at once).", lambda v: 1 <= int(v) <= 64, "1–64"),
+    Setting(
+        "processes", 0, "HTTP server processes, each answering pages and cheap queries with the store opened read-only "
+        "(0: one per core). The query workers are shared out among them.", lambda v: 0 <= int(v) <= 64, "0–64",
+    ),
     Setting("queue_wait", 2.0, "Seconds a query may wait for a free worker before it gets 503.", lambda v: 0 < float(v) <= 3600, "0 < seconds ≤ 3600"),
     Setting("client_queries", 2, "Queries one client address may have with the workers at once (more get 429).", lambda v: 1 <= int(v) <= 1000, "1–1000"),
     Setting("worker_memory", 4096, "Megabytes of memory a query worker may use; past it the query gets 413.", lambda v: 64 <= int(v) <= 1_048_576, "64–1048576 MB"),
@@ -59,6 +63,7 @@ class Settings:
     allow_service: bool = False
     public_url: str = ""
     workers: int = 2
+    processes: int = 0
     queue_wait: float = 2.0
     client_queries: int = 2
     worker_memory: int = 4096
