@@ -37,7 +37,7 @@ from kg.server.negotiation import negotiate
 from kg.query_guard import check_query
 from kg.sandbox import deny_network
 from kg.reply import Reply
-from kg.query import Boolean, GraphFormat, ResultFormat, Triples, execute, write_graph, write_results
+from kg.query import Boolean, GraphFormat, ResultFormat, Triples, execute, minted_tags, write_graph, write_results
 from kg.server.settings import Settings
 
 
@@ -166,15 +166,30 @@ def answer_directly(store: Store, request: QueryRequest, settings: Settings, *, 
         return None
     if not isinstance(answer, (QuerySolutions, QueryBoolean)):
         return None
-    result_format = choose_result_format(request)
-    if isinstance(answer, QueryBoolean) and result_format in (ResultFormat.CSV, ResultFormat.TSV):
+    boolean = isinstance(answer, QueryBoolean)
+    result_format = choose_result_format(request, boolean=boolean)
+    if result_format is None:
+        return None  # a 406, said the careful way
+    if boolean and result_format in (ResultFormat.CSV, ResultFormat.TSV):
         result_format = ResultFormat.JSON
     body = _Body(settings.result_limit, deadline)
     try:
         answer.serialize(body, format=result_format.value)
     except Exception:  # noqa: BLE001 - too long, too late, or the engine's own error: answered the careful way
         return None
-    return Reply(200, with_charset(result_format.media_type), b"".join(body.parts))
+    return Reply(200, with_charset(result_format.media_type), _minted(b"".join(body.parts), result_format))
+
+
+#: What a result must hold for :func:`~kg.query.minted_tags` to change it: an ``xml:lang`` key
+#: (JSON), attribute (XML), or a string followed by a tag (TSV; CSV has no tags but is read alike).
+_TAG_MARKS = {ResultFormat.JSON: b'"xml:lang"', ResultFormat.XML: b"xml:lang"}
+
+
+def _minted(body: bytes, result_format: ResultFormat) -> bytes:
+    """``body`` with language tags as minted, like :func:`~kg.query.write_results` (skipped when it holds none)."""
+    if _TAG_MARKS.get(result_format, b'"@') not in body:
+        return body
+    return minted_tags(body, xml=result_format is ResultFormat.XML)
 
 
 class _Body:

@@ -1,0 +1,75 @@
+"""What makes kg serve fast keeps its answers: the engine-written cheap answers, the shared limits."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.server.data import ServedData
+from kg.server.query_pool import Admission, QueryRequest, answer_directly, answer_query
+from kg.server.settings import Settings
+
+DATA = Path(__file__).parent / "data" / "query"
+LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+QUERIES = [
+    "SELECT ?s WHERE { ?s a <https://w3id.org/summit-kg/ontology#Summit> }",
+    "ASK { ?s a <https://w3id.org/summit-kg/ontology#Summit> }",
+    f"SELECT ?s ?l WHERE {{ ?s a <https://w3id.org/summit-kg/ontology#Person> ; <{LABEL}> ?l }}",
+]
+ACCEPTS = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv",
+           "text/tab-separated-values", "text/turtle", "*/*"]
+
+
+@pytest.fixture(scope="module")
+def store():
+    served = ServedData.load((DATA / "fixture.trig",))
+    yield served.store
+    served.close()
+
+
+@pytest.mark.parametrize("sparql", QUERIES)
+@pytest.mark.parametrize("accept", ACCEPTS)
+def test_an_engine_written_answer_is_the_careful_answer_byte_for_byte(store, sparql, accept):
+    request = QueryRequest(sparql, accept, None)
+    careful = answer_query(store, request, Settings())
+    direct = answer_directly(store, request, Settings(), deadline=time.monotonic() + 5)
+    if careful.status != 200:  # a 406 is left to the careful way, which says why
+        assert direct is None
+        return
+    assert direct is not None and (direct.media_type, direct.body) == (careful.media_type, careful.body)
+
+
+def test_tags_are_written_as_minted_in_engine_written_answers(store):
+    request = QueryRequest(QUERIES[2], "application/sparql-results+json", None)
+    body = answer_directly(store, request, Settings(), deadline=time.monotonic() + 5).body
+    assert b'"xml:lang":"zh-Hant"' in body and b'"zh-hant"' not in body
+
+
+def test_past_the_result_limit_or_the_deadline_the_careful_way_answers(store):
+    request = QueryRequest(QUERIES[2], "application/sparql-results+json", None)
+    assert answer_directly(store, request, Settings(result_limit=3), deadline=time.monotonic() + 5) is None
+    assert answer_query(store, request, Settings(result_limit=3)).status == 400
+    assert answer_directly(store, request, Settings(), deadline=time.monotonic() - 1) is None
+
+
+def _enter(admission: Admission, client: str, answers) -> None:
+    answers.put(admission.enter(client) is None)
+
+
+def test_the_limits_hold_across_the_servers_processes():
+    context = multiprocessing.get_context("spawn")
+    admission = Admission(Settings(client_queries=1, workers=1), context=context)
+    answers = context.Queue()
+    child = context.Process(target=_enter, args=(admission, "10.0.0.1", answers))
+    child.start()
+    child.join(60)
+    assert answers.get(timeout=10) is True  # the other process holds 10.0.0.1's one query
+    refused = admission.enter("10.0.0.1")
+    assert refused is not None and refused.status == 429
+    assert admission.enter("10.0.0.2") is None  # 2 in flight for 1 worker: the capacity is reached
+    assert admission.enter("10.0.0.3").status == 503
+    admission.leave("10.0.0.1")
+    assert admission.enter("10.0.0.1") is None
