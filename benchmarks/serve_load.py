@@ -4,17 +4,24 @@ Two measurements on one data file (``build/kg.trig`` if it exists, else the test
 loopback only, each bounded in time:
 
 1. **Throughput** (issue 15): requests per second for a small SELECT and for an entity's
-   description, from ``kg serve`` and from Oxigraph's own server (``oxigraph
+   description (Turtle), from ``kg serve`` and from Oxigraph's own server (``oxigraph
    serve-read-only``, the ``oxigraph`` wheel) on the same data, side by side, with the
-   ratio; and pyoxigraph answering the same query in-process with no HTTP at all, the
-   floor. Measured with ``wrk`` when it is installed (``make bench`` installs it), else
-   with a Python client (slower: then the client is the limit, and the ratio says less).
+   ratio; the entity's HTML page (``kg serve`` only: Oxigraph has none); and pyoxigraph
+   answering the same query in-process with no HTTP at all, the floor. Then the memory
+   each server holds: the resident set (RSS) and the proportional set (PSS: shared pages
+   divided among the processes sharing them) summed over the server's processes (kg
+   serve's parent, HTTP processes and query workers, after one query has started the
+   workers). Measured with ``wrk`` when it is installed (``make bench`` installs it),
+   else with a Python client (slower: then the client is the limit, and the ratio says less).
 2. **Fairness** (issue 12): 32 clients, each from its own loopback address, for
    ``--seconds``; 8 loop a cartesian-product query, 24 loop pages, ``/void`` and small
    lookups. Prints p50/p95/max latency and status counts per group; the target is the
    24's p95 under 1 s and no 5xx except the expensive queries' own 503s.
 
-    python benchmarks/serve_load.py [--data FILE] [--seconds 20]
+    python benchmarks/serve_load.py [--data FILE | --pages N] [--seconds 20]
+
+``--pages N`` serves a synthetic corpus of N pages (``benchmarks/corpus_scale.py``'s
+generator, built with ``kg build``) instead of the last build.
 """
 
 from __future__ import annotations
@@ -74,6 +81,11 @@ class Server:
 
     def __enter__(self) -> Server:
         wait_for(self.port, self.process)
+        for _ in range(4):  # the socket may listen before the processes behind it answer: one real answer each
+            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+            connection.request("GET", "/")
+            connection.getresponse().read()
+            connection.close()
         return self
 
     def __exit__(self, *exc) -> None:
@@ -154,23 +166,60 @@ def an_entity(data: Path) -> str:
     return rows[0]["p"].value
 
 
+def memory(pid: int) -> tuple[float, float]:
+    """RSS and PSS in MB, summed over process ``pid`` and its descendants (Linux /proc)."""
+    rss = pss = 0.0
+    for process in [pid, *descendants(pid)]:
+        try:
+            status = Path(f"/proc/{process}/status").read_text()
+            rollup = Path(f"/proc/{process}/smaps_rollup").read_text()
+        except OSError:
+            continue  # ended meanwhile
+        rss += int(re.search(r"VmRSS:\s+(\d+)", status)[1]) / 1024
+        pss += int(re.search(r"Pss:\s+(\d+)", rollup)[1]) / 1024
+    return rss, pss
+
+
+def descendants(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for child in children:
+            found += [child, *descendants(child)]
+    return found
+
+
 def throughput(data: Path, seconds: float) -> None:
     entity = an_entity(data)
     local = "/id/" + entity.split("/id/", 1)[1]
     describe = f"CONSTRUCT {{ <{entity}> ?p ?o . ?s ?q <{entity}> }} WHERE {{ {{ <{entity}> ?p ?o }} UNION {{ ?s ?q <{entity}> }} }}"
-    print(f"throughput, {seconds:g} s each, 8 connections ({'wrk' if shutil.which('wrk') else 'Python client'}); data {data}")
+    triples = sum(1 for _ in pyoxigraph.parse(path=data, format=pyoxigraph.RdfFormat.from_extension(data.suffix.lstrip("."))))
+    print(f"throughput, {seconds:g} s each, 8 connections ({'wrk' if shutil.which('wrk') else 'Python client'}); "
+          f"data {data} ({triples:,} quads)")
     with tempfile.TemporaryDirectory() as directory:
         with oxigraph_serve(data, Path(directory) / "oxigraph") as oxigraph:
             ox_small = rate(oxigraph.port, "/query?query=" + quote(SMALL), JSON, seconds)
             ox_entity = rate(oxigraph.port, "/query?query=" + quote(describe), "text/turtle", seconds)
+            ox_memory = memory(oxigraph.process.pid)
     with kg_serve(data) as kg:
         kg_small = rate(kg.port, "/sparql?query=" + quote(SMALL), JSON, seconds)
         kg_entity = rate(kg.port, local, "text/turtle", seconds)
+        kg_page = rate(kg.port, local, "text/html", seconds)
+        warm = http.client.HTTPConnection("127.0.0.1", kg.port, timeout=120)  # a query for the workers starts them
+        warm.request("GET", "/sparql?query=" + quote("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"), headers={"Accept": JSON})
+        warm.getresponse().read()
+        kg_memory = memory(kg.process.pid)
     floor = in_process_rate(data, seconds)
     print(f"{'':32}{'kg serve':>12}{'oxigraph':>12}{'ratio':>8}   target ≥ 0.50")
     print(f"{'small SELECT (req/s)':32}{kg_small:12.0f}{ox_small:12.0f}{kg_small / ox_small:8.2f}")
     print(f"{'entity description (req/s)':32}{kg_entity:12.0f}{ox_entity:12.0f}{kg_entity / ox_entity:8.2f}")
+    print(f"{'entity HTML page (req/s)':32}{kg_page:12.0f}{'—':>12}")
     print(f"{'pyoxigraph in-process, no HTTP':32}{floor:12.0f}  (the engine's own floor: queries/s)")
+    print(f"{'memory, RSS summed (MB)':32}{kg_memory[0]:12.0f}{ox_memory[0]:12.0f}{kg_memory[0] / ox_memory[0]:8.1f}")
+    print(f"{'memory, PSS summed (MB)':32}{kg_memory[1]:12.0f}{ox_memory[1]:12.0f}{kg_memory[1] / ox_memory[1]:8.1f}")
 
 
 # --- fairness ----------------------------------------------------------------------------
@@ -239,14 +288,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     default = ROOT / "build" / "kg.trig"
     parser.add_argument("--data", type=Path, default=default if default.is_file() else FALLBACK)
+    parser.add_argument("--pages", type=int, default=0, help="serve a synthetic corpus of this many pages instead")
     parser.add_argument("--seconds", type=float, default=20.0, help="length of the fairness run (0: skip)")
     parser.add_argument("--rate-seconds", type=float, default=5.0, help="length of each throughput run (0: skip)")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}")
-    if args.rate_seconds > 0:
-        throughput(args.data, args.rate_seconds)
-    if args.seconds > 0:
-        fairness(args.data, args.seconds)
+    with tempfile.TemporaryDirectory(prefix="serve-load-") as work:
+        data = synthetic_build(args.pages, Path(work)) if args.pages else args.data
+        if args.rate_seconds > 0:
+            throughput(data, args.rate_seconds)
+        if args.seconds > 0:
+            fairness(data, args.seconds)
+
+
+def synthetic_build(pages: int, work: Path) -> Path:
+    """``kg build`` of a synthetic corpus of ``pages`` pages (see benchmarks/corpus_scale.py); its kg.trig."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus_scale import synthetic_export
+
+    export = work / "corpus.xml"
+    export.write_text(synthetic_export(pages), encoding="utf-8")
+    started = time.monotonic()
+    subprocess.run([str(BIN / "kg"), "build", str(export), "--out", str(work / "out")], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    print(f"built a synthetic corpus of {pages} pages in {time.monotonic() - started:.0f} s")
+    return work / "out" / "kg.trig"
 
 
 if __name__ == "__main__":
