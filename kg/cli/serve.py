@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from kg.server import processes
-from kg.server.app import App, request
 from kg.server.settings import SETTINGS, Settings
 from kg.store import DEFAULT_DATA, data_paths
 
@@ -47,6 +46,8 @@ def serve(data: tuple[Path, ...], get_path: str | None, accept: str, **settings)
         processes.serve(Settings(**settings), paths, announce=lambda served: click.echo(
             f"Serving {', '.join(map(str, paths))} on http://{served.host}:{served.port}/ (Ctrl-C stops)", err=True))
         return
+    from kg.server.app import App, request  # here: the serving parent holds none of the application
+
     app = App(Settings(**settings), data=paths)
     try:
         reply = request(app, get_path, accept=accept)

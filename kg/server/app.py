@@ -23,7 +23,6 @@ negotiation: :mod:`kg.server.negotiation`.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import io
 import socket
@@ -80,7 +79,7 @@ from kg.server.pages import (
     query_page,
 )
 from kg.query import GraphFormat, ResultFormat, named_queries, short
-from kg.errors import ConfigError, QueryError, QueryTimeout
+from kg.errors import QueryError, QueryTimeout
 from kg.query_guard import check_query
 from kg.server.data import ServedData
 from kg.server.query_pool import (
@@ -98,7 +97,7 @@ from kg.server.query_pool import (
     with_charset,
 )
 from kg.server.settings import Settings
-from kg.server.http import Server, listen
+from kg.server.http import Server, bind
 from kg.reconcile.service import Reconciliation, is_reconcile_path
 from kg.store import default_graph_triples, graph_names, triples_about, triples_pointing_at
 
@@ -830,22 +829,6 @@ def request(app: App, path: str, *, method: str = "GET", accept: str = "text/htm
     }
     return app.handle(environ)
 
-
-def bind(settings: Settings, *, port: int | None = None) -> tuple[socket.socket, Settings]:
-    """A socket listening on the settings' host and port (or ``port``), and the settings with the
-    port it got (when asked for port 0 and no public address is set, the links the server writes use it).
-
-    Raises :class:`~kg.errors.ConfigError` when the address cannot be bound.
-    """
-    port = settings.port if port is None else port
-    try:
-        sock = listen(settings.host, port)
-    except OSError as error:
-        raise ConfigError(f"--host {settings.host} --port {port}: cannot listen there ({error.strerror or error}); "
-                          "choose another --port (0: any free one)") from None
-    if port == 0 and not settings.public_url:
-        settings = dataclasses.replace(settings, port=sock.getsockname()[1])
-    return sock, settings
 
 
 def create_server(app: App, *, sock: socket.socket | None = None) -> Server:

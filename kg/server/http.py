@@ -32,11 +32,15 @@ import socket
 import sys
 import traceback
 from collections.abc import Callable
+from dataclasses import replace
 
 from granian._futures import _new_cbscheduler
 from granian._granian import SocketHolder, WorkerSignal, WSGIWorker
 from granian._loops import loops
 from granian.http import HTTP1Settings
+
+from kg.errors import ConfigError
+from kg.server.settings import Settings
 
 #: Seconds a client may take to send a request's headers before it is disconnected.
 HEADER_SECONDS = 10
@@ -76,6 +80,23 @@ def listen(host: str, port: int) -> socket.socket:
         raise
     sock.set_inheritable(True)
     return sock
+
+
+def bind(settings: Settings, *, port: int | None = None) -> tuple[socket.socket, Settings]:
+    """A socket listening on the settings' host and port (or ``port``), and the settings with the
+    port it got (when asked for port 0 and no public address is set, the links the server writes use it).
+
+    Raises :class:`~kg.errors.ConfigError` when the address cannot be bound.
+    """
+    port = settings.port if port is None else port
+    try:
+        sock = listen(settings.host, port)
+    except OSError as error:
+        raise ConfigError(f"--host {settings.host} --port {port}: cannot listen there ({error.strerror or error}); "
+                          "choose another --port (0: any free one)") from None
+    if port == 0 and not settings.public_url:
+        settings = replace(settings, port=sock.getsockname()[1])
+    return sock, settings
 
 
 class Server:

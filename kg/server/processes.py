@@ -23,16 +23,19 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from kg.server.app import App, create_server
+from kg.errors import KgError
 from kg.server.data import ServedData
-from kg.server.http import listen
+from kg.server.http import bind
 from kg.server.query_pool import Admission
 from kg.server.settings import Settings
 
 _SPAWN = multiprocessing.get_context("spawn")
+#: An HTTP process that ends sooner than this after its start could not start: the server stops.
+STARTUP_SECONDS = 30.0
 
 
 def process_count(settings: Settings) -> int:
@@ -53,11 +56,11 @@ def serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[Se
     """Serve ``paths`` until Ctrl-C or SIGTERM; ``announce`` is called with the final settings
     (the port the server got) once the socket listens.
 
-    Raises :class:`~kg.errors.InputError` when a file cannot be loaded and
-    :class:`~kg.errors.ConfigError` when the address cannot be bound.
+    Raises :class:`~kg.errors.InputError` when a file cannot be loaded,
+    :class:`~kg.errors.ConfigError` when the address cannot be bound, and
+    :class:`~kg.errors.KgError` when an HTTP process ends within :data:`STARTUP_SECONDS`
+    of its start (it could not start: what it said is on the error output).
     """
-    from kg.server.app import bind
-
     served = ServedData.load(paths)
     served.store = None  # the parent answers nothing: it lets go of the store
     gc.collect()
@@ -69,36 +72,51 @@ def serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[Se
         signal.signal(signal.SIGTERM, lambda signum, frame: stopped.set())
         signal.signal(signal.SIGINT, lambda signum, frame: stopped.set())
 
+        started: dict[int, float] = {}
+
         def start(index: int) -> multiprocessing.process.BaseProcess:
             process = _SPAWN.Process(
                 target=_http_process, name=f"kg-serve-http-{index + 1}",
                 args=(settings, paths, served.directory, sock, admission, shares[index]),
             )
             process.start()
+            started[index] = time.monotonic()
             return process
 
         processes = [start(index) for index in range(len(shares))]
         announce(settings)
-        while not stopped.wait(1.0):
-            for index, process in enumerate(processes):
-                if not process.is_alive() and not stopped.is_set():
+        try:
+            while not stopped.wait(1.0):
+                for index, process in enumerate(processes):
+                    if process.is_alive() or stopped.is_set():
+                        continue
+                    if time.monotonic() - started[index] < STARTUP_SECONDS:
+                        raise KgError(f"HTTP process {index + 1} of kg serve ended as it started (exit status "
+                                      f"{process.exitcode}); see its error output above")
                     print(f"kg serve: HTTP process {index + 1} ended (exit status {process.exitcode}); starting another",
                           file=sys.stderr, flush=True)
                     processes[index] = start(index)
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.join(15)
-            if process.is_alive():
-                process.kill()
-                process.join()
-        sock.close()
+        finally:
+            _stop(processes)
+            sock.close()
     finally:
         served.close()
 
 
+def _stop(processes: list[multiprocessing.process.BaseProcess]) -> None:
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(15)
+        if process.is_alive():
+            process.kill()
+            process.join()
+
+
 def _http_process(settings: Settings, paths: tuple[Path, ...], directory: Path, sock, admission: Admission, workers: int) -> None:
     """One HTTP process: the store read-only, an App, granian on the shared socket until SIGTERM."""
+    from kg.server.app import App, create_server  # here: the parent needs none of the app
+
     stopped = threading.Event()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     signal.signal(signal.SIGTERM, lambda signum, frame: stopped.set())
