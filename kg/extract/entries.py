@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from kg.extract.places import known_place, tail_place
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans
@@ -108,22 +109,33 @@ def flag_state(template: Template) -> str | None:
 
 
 def entry_places(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
-    """Big to small: flag states, then linked places; a plain tail after the last link
-    (``[[苏联]]大使馆``) makes one name with it; an entry without links is its own text."""
+    """Big to small, each (name as shown, linked article): flag states, a known place written
+    plainly before the first link (``美国[[旧金山]]…``), then linked places; a plain tail
+    after the last link is read by :func:`kg.extract.places.tail_place`; an entry without
+    links is its own text."""
     out: list[tuple[str, str | None]] = [(state, None) for state in entry.flags]
     text = re.sub(r"[（(].*?[）)]", "", entry.text).strip()
     if not entry.links:
         if PLACE_TAIL.match(text):
             out.extend(_split_known(reading, text))
         return out
+    at = text.find(to_hans(entry.links[0][0]))
+    head = text[:at].strip() if at > 0 else ""
+    if PLACE_TAIL.match(head):
+        out.extend((name, None) for name, _ in _split_known(reading, head)
+                   if known_place(reading, name) and not any(reading.index.same(name, n) for n, _ in out))
     for shown, target in entry.links:
         if not any(reading.index.same(target, name) for name, _ in out):
-            out.append((target, target))
+            out.append((shown, target))
     last_shown = to_hans(entry.links[-1][0])
     at = text.rfind(last_shown)
-    tail = text[at + len(last_shown):].strip() if at >= 0 else ""
-    if tail and PLACE_TAIL.match(tail):
-        out[-1] = (last_shown + tail, None)
+    tail = tail_place(reading, last_shown, text[at + len(last_shown):]) if at >= 0 else None
+    if tail is not None:
+        name, inside = tail
+        if inside:
+            out.append((name, None))
+        else:
+            out[-1] = (name, None)
     return out
 
 

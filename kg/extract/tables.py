@@ -26,6 +26,7 @@ from kg.wikitext import Cell, Table, passage
 _COLUMNS = (
     ("date", re.compile(r"日期|时间|年份|日程|年月")),
     ("number", re.compile(r"^(届|次|序号|编号|#|届次|次序)$")),
+    ("country", re.compile(r"^(国家|国别|所在国|东道国|主办国|举办国)$")),
     ("place", re.compile(r"地点|会场|城市|举办地|地址|场地|国家")),
     ("people", re.compile(r"领导人|出席|与会|参与|参加|元首|首脑|方$|总统|主席|总理|首相|人物")),
     ("outcome", re.compile(r"成果|文件|签署|结果|协议|宣言")),
@@ -55,7 +56,7 @@ def meeting_tables(reading: Reading) -> tuple[tuple[Table, dict[int, str]], ...]
                 if role:
                     roles[column + offset] = role
             column += cell.colspan
-        if "date" in roles.values() and {"place", "people", "outcome"} & set(roles.values()):
+        if "date" in roles.values() and {"place", "country", "people", "outcome"} & set(roles.values()):
             out.append((table, roles))
     return tuple(out)
 
@@ -237,23 +238,44 @@ def _linked(entry: Entry, name: str) -> bool:
 
 
 def _venue(reading: Reading, summit, row: _Row) -> None:
+    """The first place of each place cell, big to small, inside the country of a 国家 cell
+    (``[[魁北克市|魁北克]] || {{flag|Canada}}``: Quebec in Canada)."""
     registry = reading.registry
+    names: list[tuple[str, str | None]] = []  # big to small
+    cells = []
+    for cell in row.cells.get("country", [])[:1]:
+        entries = entries_in(reading, cell.span)
+        if entries:
+            names.extend(row_country(entries[0]))
+            cells.append(cell)
     for cell in row.cells.get("place", [])[:1]:
         entries = entries_in(reading, cell.span)
-        if not entries:
-            continue
-        chain = []
-        for name, article in reversed(entry_places(reading, entries[0])):
-            kind = Kind.COUNTRY if reading.index.is_state(name) else Kind.PLACE
-            place = registry.named(kind, name, article=article)
-            if place.kind in (Kind.PLACE, Kind.COUNTRY) and all(p.key != place.key for p in chain):
-                chain.append(place)
-        evidence = (_evidence(reading, cell.span),)
-        for inner, outer in zip(chain, chain[1:]):
-            if inner.kind is not Kind.COUNTRY:
-                registry.fact(inner, Prop.LOCATED_IN, outer, evidence=evidence)
-        if chain:
-            registry.fact(summit, Prop.VENUE, chain[0], evidence=evidence)
+        if entries:
+            names.extend(entry_places(reading, entries[0]))
+            cells.append(cell)
+    chain = []
+    for name, article in reversed(names):
+        kind = Kind.COUNTRY if reading.index.is_state(name) else Kind.PLACE
+        place = registry.named(kind, name, article=article)
+        if place.kind in (Kind.PLACE, Kind.COUNTRY) and all(p.key != place.key for p in chain):
+            chain.append(place)
+    evidence = tuple(_evidence(reading, cell.span) for cell in cells)
+    for inner, outer in zip(chain, chain[1:]):
+        if inner.kind is not Kind.COUNTRY:
+            registry.fact(inner, Prop.LOCATED_IN, outer, evidence=evidence)
+    if chain:
+        registry.fact(summit, Prop.VENUE, chain[0], evidence=evidence)
+
+
+def row_country(entry: Entry) -> list[tuple[str, str | None]]:
+    """The one country a 国家 cell names: its last link (``{{flagicon|Morocco}} [[法属摩洛哥]]``
+    is French Morocco), else its flag, else its text."""
+    if entry.links:
+        return [entry.links[-1]]
+    if entry.flags:
+        return [(entry.flags[0], None)]
+    text = entry.text.strip()
+    return [(text, None)] if text else []
 
 
 def _outcomes(reading: Reading, summit, row: _Row) -> None:
