@@ -69,3 +69,57 @@ def test_a_city_column_lies_in_the_country_column_of_its_row():
 def test_a_country_column_names_one_country_its_link_before_its_flag():
     found = read(TABLE, title="甲乙会议列表")
     assert found["1943-01-14"] == [["卡萨布兰卡", "法属摩洛哥"]]
+
+
+HEAD = "'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 经过 ==\n"
+
+
+def test_a_topic_after_the_place_is_no_place():
+    text = HEAD + "2019年6月13日，甲国总统[[张三]]与乙国总理[[李四]]在[[某山庄]]就[[丙国]]问题举行会谈。"
+    assert read(text) == {"2019-06-13": [["某山庄"]]}
+
+
+def test_a_character_of_a_name_does_not_start_the_place():
+    text = HEAD + "2019年6月13日，甲国总统[[文在寅]]和乙国总理[[李四]]于[[某村]]南侧的[[和平之家]]举行会晤。"
+    assert read(text) == {"2019-06-13": [["和平之家", "某村"]]}
+
+
+def test_each_date_of_a_sentence_takes_the_place_said_in_its_own_stretch():
+    text = HEAD + ("此后两国领导人于2024年10月在[[丙国]][[某城]]出席多边峰会期间会晤，2025年8月31日乙国总理[[李四]]"
+                   "赴[[天津]]出席论坛期间，甲国总统[[张三]]在[[天津迎宾馆]]会见李四。")
+    assert read(text) == {"2025-08-31": [["天津迎宾馆", "天津"]]}
+
+
+def test_a_place_named_after_a_city_of_the_article_lies_in_it_but_not_a_state_of_that_name():
+    text = HEAD + ("2019年6月13日，乙国总理[[李四]]抵达[[华盛顿]]，甲国总统[[张三]]在[[华盛顿会议中心]]会见李四。"
+                   "李四随后前往[[华盛顿州]]。")
+    found = read(text)
+    assert found == {"2019-06-13": [["华盛顿会议中心", "华盛顿"]]}
+
+
+PLACE_ARTICLE = ("'''某营'''是甲国总统的休假地，位于[[甲国]][[某州]][[某县]]{{link-en|某山公园|Some Mountain Park}}内。\n"
+                 "== 著名事件 ==\n"
+                 "* 2008年4月18日，乙国总统[[李四]]与甲国总统[[张三]]在某营举行首脑会谈。\n"
+                 "* 2009年5月1日，丙国总统[[王五]]与甲国总统[[张三]]在某营举行首脑会谈。\n")
+
+
+def test_the_place_an_article_is_about_lies_where_its_lead_says_and_is_the_venue_said_there():
+    found = read(PLACE_ARTICLE, title="某营")
+    assert found["2008-04-18"] == [["某营", "某山公园", "某县", "某州", "甲国"]]
+
+
+def test_summits_held_at_the_place_an_article_is_about_are_no_series_of_that_place():
+    extraction = extract(parse(Page(text=PLACE_ARTICLE, origin="t", title="某营")))
+    assert not [e for e in extraction.entities if e.id.kind is Kind.SERIES]
+    assert any(e.id.kind is Kind.PLACE and e.id.key == "某营" for e in extraction.entities)
+
+
+def test_a_finer_place_said_later_of_the_same_meeting_is_its_venue():
+    text = HEAD + ("第一次峰会于1985年11月19日至20日在[[日内瓦]]举行，两人首日在日内瓦湖畔的[[丰泉宫]]会面，"
+                   "甲国总统[[张三]]与乙国总理[[李四]]握手。")
+    assert read(text) == {"1985-11-19": [["丰泉宫", "日内瓦"]]}
+
+
+def test_a_date_inside_the_held_at_phrase_is_its_own():
+    text = HEAD + "两国首脑的第5次会晤于2018年9月18日至20日在[[乙国]][[某城]]举行，甲国总统[[张三]]与乙国总理[[李四]]会谈。"
+    assert read(text) == {"2018-09-18": [["某城", "乙国"]]}

@@ -19,6 +19,7 @@ from kg.extract.events import read_events
 from kg.extract.names import NOTE_TA
 from kg.extract.infobox import infobox_summit, summit_infoboxes
 from kg.extract.people import read_people
+from kg.extract.places import contain_by_name, read_where_things_lie
 from kg.extract.reading import read
 from kg.extract.scripts import to_hans
 from kg.extract.sources import read_sources
@@ -35,11 +36,13 @@ INTERPRETED = NOTE_TA + ("各地中文名", "infobox east asian", "lang", "refli
 def extract(document: Document) -> Extraction:
     reading = read(document)
     type_names(reading)
+    read_where_things_lie(reading)
     sources = read_sources(reading)
     people = read_people(reading)
     boxes = summit_infoboxes(reading)
     boxed = infobox_summit(reading, people, boxes[0]) if boxes else None
     summits = extract_summits(reading, people, sources, around=boxed, tabled=table_summits(reading, people))
+    contain_by_name(reading)
     read_events(reading, tuple(s for s in summits if s.anchor is not None))
     read_subject(reading, summits)
     entities, facts = reading.registry.finish()

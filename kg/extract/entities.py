@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.phrases import CROSS_VERBS, DIED, GOVERNMENTS, HELD_AT, SUCCESSOR_BEFORE, TAKES_OVER
+from kg.extract.phrases import CROSS_VERBS, DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER
+from kg.extract.places import held_at_phrases
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS, office_key, title_after, titles_before
 from kg.extract.scripts import to_hans
@@ -21,7 +22,7 @@ from kg.extract.text import Sentence, Spot
 from kg.model import Kind
 
 _LIES_IN = re.compile(r"位于")
-_MOVES = re.compile(rf"({CROSS_VERBS}|访问|抵达|到访|前往|进入)$")
+_MOVES = re.compile(rf"({CROSS_VERBS}|访问|抵达|到访|前往|进入|赴|飞抵|到达|来到)$")
 _TWO_STATES = re.compile(r"^(两|二|双)国")
 EVENT_WORDS = ("战争", "战役", "事件", "起义", "革命", "危机", "冲突", "会战", "政变", "运动",
                "峰会", "会议", "论坛", "博览会", "运动会", "奥运会")
@@ -134,7 +135,7 @@ def _chain_before_government(sentence: Sentence, i: int) -> bool:
 
 def _places(sentence: Sentence):
     hans = sentence.hans
-    for match in HELD_AT.finditer(hans):
+    for match in held_at_phrases(sentence):
         yield from sentence.spots_in(match.start("w"), match.end("w"))
     for spot in sentence.spots:
         before = hans[:spot.start]

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.dates import find_dates, find_year_months
+from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
-from kg.model import Kind
+from kg.extract.text import Sentence, Spot
+from kg.model import EntityId, Kind, Prop
 
 #: Kinds of building or site: after a link they make one name with it (北京饭店, 苏联大使馆).
 BARE_KINDS = ("饭店", "宾馆", "酒店", "大酒店", "大饭店", "国宾馆", "大使馆", "领事馆", "总领事馆", "使馆", "代表处",
@@ -26,6 +29,11 @@ BARE_KINDS = ("饭店", "宾馆", "酒店", "大酒店", "大饭店", "国宾馆
 #: Sides and directions after a place: where in it, not a place of its own (板门店北侧, 武汉市区).
 SIDE_WORDS = re.compile(r"^(?:[东南西北]部?|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|周边|郊外|郊区|市区|市郊|市内|境内|"
                         r"城内|以[东南西北]|[东南西北]郊|之[东南西北]|内|上|外)$")
+#: Between two places of a chain: nothing, 的, a side or a direction, a kind of place
+#: (``板门店南侧的和平之家``, ``克里米亚南部城市雅尔塔``, ``金奈以南约60公里的滨海城镇马马拉普拉姆``).
+_CHAIN_GAP = re.compile(r"^(?:[东南西北]部|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|郊外|郊区|市区|境内|城内|湖畔|河畔|江畔|海滨|海边"
+                        r"|以[东南西北](?:约?[0-9一二三四五六七八九十百]+(?:公里|千米|英里))?)?的?"
+                        r"(?:[\u4e00-\u9fff]{0,2}(?:城市|城镇|小镇|小城|港口|村庄|山区|度假区|胜地))?[的之]?$")
 PLAIN_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 
 
@@ -43,6 +51,159 @@ def tail_place(reading: Reading, last: str, tail: str) -> tuple[str, bool] | Non
     return tail, True
 
 
+def joins_chain(between: str) -> bool:
+    """Whether the words between two places keep them one chain, the later inside the earlier."""
+    return bool(_CHAIN_GAP.match(between.strip()))
+
+
 def known_place(reading: Reading, name: str) -> bool:
     """A state, or a name the article uses as a place."""
     return reading.index.is_state(name) or reading.registry.is_a(name, Kind.PLACE, Kind.COUNTRY)
+
+
+#: Words that end a locative phrase: what follows is the topic or the partner, not the place
+#: (``在戴维营就德国问题进行会谈``, ``在某城与李四会面``).
+_PHRASE_ENDS = re.compile(r"就|与|和|同|跟|对|为|向|把|将|由|以|关于")
+
+
+def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -> tuple[Spot, ...]:
+    """The places of ``在/于 … 举行`` (会晤, 会见 …) that a meeting dated at ``at`` is held at.
+
+    A sentence that tells of several events (``于2024年10月在喀山…会晤，2025年8月31日…在天津
+    迎宾馆会见…``) gives each date the phrase in its own stretch: after the date before the
+    next dated clause, else before it after the last dated clause. A phrase ends where a
+    topic or a partner begins (就, 与 …)."""
+    matches = held_at_phrases(sentence)
+    if at is not None:
+        low, high = _own_stretch(sentence.hans, at)
+        own = [m for m in matches if low <= m.start() and m.end() <= high]
+        matches = [m for m in own if m.end() > at] + [m for m in own if m.end() <= at][::-1]
+    chains = [c for c in (_phrase_chain(reading, sentence, m) for m in matches) if c]
+    if not chains:
+        return ()
+    chosen = chains[0]
+    for other in chains[1:]:  # 于…在日内瓦举行，两人首日在日内瓦湖畔的丰泉宫会面: the finer one
+        keys = [s.key for s in other]
+        if chosen[-1].key in keys[:-1]:
+            chosen = other
+    return chosen
+
+
+def _phrase_chain(reading: Reading, sentence: Sentence, match: re.Match) -> tuple[Spot, ...]:
+    start, end = match.start("w"), match.end("w")
+    for stop in _PHRASE_ENDS.finditer(sentence.hans, start, end):
+        if not any(s.start <= stop.start() < s.end for s in sentence.spots):
+            end = stop.start()
+            break
+    return tuple(s for s in sentence.spots_in(start, end) if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY))
+
+
+def held_at_phrases(sentence: Sentence) -> list[re.Match]:
+    """Every ``在/于 … 举行`` whose 在 or 于 is a word of its own, not a character of a name
+    (文在寅, 金于…)."""
+    out: list[re.Match] = []
+    end = 0
+    for at in range(len(sentence.hans)):
+        if at < end or sentence.hans[at] not in "在于" or any(s.start <= at < s.end for s in sentence.spots):
+            continue
+        match = HELD_AT.match(sentence.hans, at)
+        if match:
+            out.append(match)
+            end = match.end()
+    return out
+
+
+def _own_stretch(hans: str, at: int) -> tuple[int, int]:
+    """From the end of the clause of the date before ``at`` to the start of the clause of the
+    date after it (dates with a day, and months of a year)."""
+    marks = sorted({d.at for d in find_dates(hans)} | {m.at for m in find_year_months(hans)})
+    clause_starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(hans)]
+    clause_ends = [m.start() for m in _CLAUSE_BREAK.finditer(hans)] + [len(hans)]
+    earlier = [m for m in marks if m < at]
+    later = [m for m in marks if m > at]
+    low = min((e for e in clause_ends if e >= earlier[-1]), default=0) if earlier else 0
+    high = max((s for s in clause_starts if s <= later[0]), default=len(hans)) if later else len(hans)
+    return low, max(high, at)
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。]")
+
+
+#: After a city's name, what makes a name of the city itself, not of a place in it.
+_ADMIN_SUFFIX = re.compile(r"^(?:市|省|州|县|区|邦|特区|地区|都|府|市区|国)$")
+
+
+def contain_by_name(reading: Reading) -> None:
+    """A place whose name begins with the name of another place of the article, not a state,
+    lies in it when nothing else says where it lies: ``天津迎宾馆`` in 天津, ``武汉东湖宾馆`` in
+    武汉 (not ``华盛顿州`` in 华盛顿: an administrative suffix names the bigger place)."""
+    registry = reading.registry
+    keys = registry.keys_of(Kind.PLACE)
+    for key in keys:
+        place = EntityId(Kind.PLACE, key)
+        if registry.has_fact(place, Prop.LOCATED_IN):
+            continue
+        heads = [k for k in keys if k != key and key.startswith(k) and len(k) >= 2
+                 and not _ADMIN_SUFFIX.match(key[len(k):]) and not reading.index.is_state(k)]
+        said = [f.evidence for f in registry.facts_with((Prop.VENUE, Prop.LOCATED_IN), key) if f.evidence]
+        if heads and said:
+            registry.fact(place, Prop.LOCATED_IN, EntityId(Kind.PLACE, max(heads, key=len)), evidence=said[0])
+
+
+_LIES = re.compile(r"位于")
+
+
+def read_where_things_lie(reading: Reading) -> None:
+    """``X位于美国马里兰州弗雷德里克县凯托克廷山公园内``: the places after 位于 are a chain, big
+    to small, and X lies in the last; X is the name before 位于 in its clause, or the article's
+    own subject when its lead sentence says where it lies (``是位于…的Y`` says where Y lies, not X)."""
+    registry = reading.registry
+    title = reading.index.key(reading.document.title or "")
+    for sentence in reading.all_sentences():
+        for lies in _LIES.finditer(sentence.hans):
+            chain = _chain_from(reading, sentence, lies.end())
+            if not chain:
+                continue
+            subject = None if sentence.hans[:lies.start()].endswith("是") else _lying(reading, sentence, lies.start(), title)
+            evidence = (sentence.evidence(),)
+            places = [registry.named(Kind.COUNTRY if reading.index.is_state(s.surface) else Kind.PLACE, s.surface,
+                                     article=s.link.link.target if s.link else None) for s in chain]
+            if subject is not None:
+                places.append(registry.named(Kind.PLACE, subject.surface,
+                                             article=subject.link.link.target if subject.link else None))
+            for outer, inner in zip(places, places[1:]):
+                if inner.kind is Kind.PLACE and outer != inner:
+                    registry.fact(inner, Prop.LOCATED_IN, outer, evidence=evidence)
+
+
+def _chain_from(reading: Reading, sentence: Sentence, at: int) -> list[Spot]:
+    chain: list[Spot] = []
+    cursor = at
+    for spot in sentence.spots:
+        if spot.start < cursor:
+            continue
+        gap = sentence.hans[cursor:spot.start]
+        if (not chain and gap.strip() not in ("", "在")) or (chain and not joins_chain(gap)):
+            break
+        if registry_kind(reading, spot) not in (None, Kind.PLACE, Kind.COUNTRY):
+            break
+        chain.append(spot)
+        cursor = spot.end
+    return chain
+
+
+def _lying(reading: Reading, sentence: Sentence, at: int, title: str) -> Spot | None:
+    """What lies where 位于 says: the subject's name before it in the sentence, else the name
+    nearest before it in its clause."""
+    before = [s for s in sentence.spots if s.end <= at and registry_kind(reading, s) in (None, Kind.PLACE)
+              and not reading.index.is_state(s.surface)]
+    own = [s for s in before if s.key == title]
+    if own:
+        return own[0]
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.hans, 0, at)), default=0)
+    near = [s for s in before if s.start >= clause_start]
+    return near[-1] if near else None
+
+
+def registry_kind(reading: Reading, spot: Spot) -> Kind | None:
+    return reading.registry.kind_of(spot.surface)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.names import NameIndex, short_form, states, variant_rules
+from kg.extract.names import NameIndex, short_form, states, strip_disambiguator, variant_rules
 from kg.extract.registry import Registry
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spotter, sentences
@@ -43,6 +43,7 @@ def read(document: Document) -> Reading:
     names |= {short for name in set(names) if (short := short_form(name))}
     names |= {name for row in states() for name in row}
     names |= {form.text for rule in index.rules for form in rule.forms if index.is_state(form.text)}
+    names |= _named_elsewhere(document)
     spotter = Spotter(index, {n for n in names if _is_name(n)})
     registry = Registry(index)
     lead = sentences(document, document.lead, None, spotter, clauses=True)
@@ -51,6 +52,23 @@ def read(document: Document) -> Reading:
         if not is_appendix(section):
             by_section[section] = sentences(document, section.body, section, spotter)
     return Reading(document, index, registry, spotter, lead, by_section)
+
+
+#: Templates that stand for a link to an article in another language (``{{link-en|凯托克廷山公园|…}}``).
+_LINK_TEMPLATES = ("link-en", "ill", "le", "tsl", "internal link helper")
+_LIES_AT = re.compile(r"(?<!是)位[于於]")  # 是位于…的: a clause about the noun after it
+
+
+def _named_elsewhere(document: Document) -> set[str]:
+    """Names that are no wikilink but name a thing all the same: the first word of a
+    link-to-another-wiki template, and the title of an article about a place (the sentence
+    of its bold name says where it lies: ``戴维营…位于…``)."""
+    out = {t.get("1") or "" for t in document.templates if t.key in _LINK_TEMPLATES}
+    title = strip_disambiguator(document.title or "")
+    bold = document.text.find("'''" + title, document.lead.start, document.lead.end) if title else -1
+    if bold >= 0 and _LIES_AT.search(document.text[bold:document.text.find("。", bold)]):
+        out.add(title)
+    return {n.strip() for n in out if n.strip()}
 
 
 def is_appendix(section: Section) -> bool:

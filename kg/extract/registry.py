@@ -46,6 +46,10 @@ class Registry:
     def kind_of(self, name: str) -> Kind | None:
         return self._kinds.get(self.index.key(name))
 
+    def keys_of(self, kind: Kind) -> list[str]:
+        """The keys of the named entities of one kind, in the order they were first named."""
+        return [key for key, known in self._kinds.items() if known is kind]
+
     def is_a(self, name: str, *kinds: Kind) -> bool:
         return self.kind_of(name) in kinds
 

@@ -20,9 +20,14 @@ _CONTEXT_REGION = {"north": "KP", "south": "KR", "nk": "KP", "sk": "KR"}
 
 
 def read_subject(reading: Reading, summits: tuple[SummitFound, ...]) -> EntityId | None:
-    """Names the subject; a series gets its summits. Returns the series, if there is one."""
+    """Names the subject; a series gets its summits (not when the article is about the place
+    they were held at). Returns the series, if there is one."""
     registry = reading.registry
     document = reading.document
+    if len(summits) >= 2 and registry.is_a(document.title, Kind.PLACE, Kind.COUNTRY):
+        reading.note(f"the article is about a place ({document.title}) where {len(summits)} summits were held, "
+                     "not about their series; no series made")
+        return None
     if len(summits) >= 2:
         subject = registry.named(Kind.SERIES, document.title, article=document.title)
         for summit in summits:

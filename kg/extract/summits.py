@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
 from kg.extract.people import People, main_office, titles_in
 from kg.extract.phrases import HELD_AT
+from kg.extract.places import held_at_chain, held_at_phrases, joins_chain
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS, title_after, written_as, written_before
 from kg.extract.scripts import script_of, to_hans, to_hant
@@ -542,7 +543,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         registry.fact(summit, Prop.DURING_PERIOD, period, evidence=(evidence,))
     for citation in _citations_of(sources, list(sentences)):  # every citation of its section
         registry.fact(summit, Prop.SUPPORTED_BY, citation)
-    _venue(reading, summit, anchor, when.start, lead_venues)
+    _venue(reading, summit, anchor, when.start, lead_venues, when.at)
     _participations(reading, people, summit, participants, [anchor] + paragraph)
     _outcomes(reading, summit, sentences, (when.start, when.end))
     return SummitFound(summit, section, when.start, when.end, anchor, keys)
@@ -766,9 +767,10 @@ def _names(reading: Reading, summit: EntityId, section: Section | None) -> None:
     registry.label(summit, Label(heading, script_of(heading)))
 
 
-def _venue(reading: Reading, summit: EntityId, anchor: Sentence, when: date, lead_venues) -> None:
+def _venue(reading: Reading, summit: EntityId, anchor: Sentence, when: date, lead_venues,
+           at: int | None = None) -> None:
     registry = reading.registry
-    chain = _held_at_chain(reading, anchor)
+    chain = held_at_chain(reading, anchor, at)
     venue = _record_chain(reading, chain, anchor) if chain else None
     for lead in lead_venues:
         if not any(year == when.year and (month is None or month == when.month) for year, month in lead.times):
@@ -798,15 +800,6 @@ def _inside(reading: Reading, inner: EntityId, outer: EntityId) -> bool:
     return False
 
 
-def _held_at_chain(reading: Reading, sentence: Sentence) -> tuple[Spot, ...]:
-    for match in HELD_AT.finditer(sentence.hans):
-        chain = tuple(s for s in sentence.spots_in(match.start("w"), match.end("w"))
-                      if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY))
-        if chain:
-            return chain
-    return ()
-
-
 def _record_chain(reading: Reading, chain: tuple[Spot, ...], sentence: Sentence) -> EntityId | None:
     """``某村 甲国 一方 某楼``: each place lies in the one before; a state marked 一方 holds the next."""
     registry = reading.registry
@@ -816,7 +809,7 @@ def _record_chain(reading: Reading, chain: tuple[Spot, ...], sentence: Sentence)
     side: EntityId | None = None
     for i, (spot, place) in enumerate(zip(chain, places)):
         between = sentence.hans[chain[i - 1].end:spot.start] if i else ""
-        if i and between not in ("", "的", "之") and not _SIDE_MARK.match(between):
+        if i and not joins_chain(between) and not _SIDE_MARK.match(between):
             container, side = None, None
         is_side = place.kind is Kind.COUNTRY and bool(_SIDE_MARK.match(sentence.hans[spot.end:]))
         if is_side:
@@ -833,7 +826,7 @@ def _lead_venues(reading: Reading) -> tuple[LeadVenue, ...]:
     out: list[LeadVenue] = []
     for clause in reading.lead:
         previous_end = 0
-        for match in HELD_AT.finditer(clause.hans):
+        for match in held_at_phrases(clause):
             times = tuple((t.year, t.month) for t in find_year_months(clause.hans[previous_end:match.start()]))
             chain = tuple(s for s in clause.spots_in(match.start("w"), match.end("w"))
                           if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY))
