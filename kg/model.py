@@ -207,6 +207,7 @@ class Inference(Enum):
     EARLIER_ROLE = "earlier-role"
     CITATION_DATE = "citation-date"
     NEIGHBOURING_SUMMITS = "neighbouring-summits"
+    REFERENCE_GAZETTEER = "reference-gazetteer"
 
 
 @dataclass(frozen=True)

@@ -123,3 +123,44 @@ def test_a_finer_place_said_later_of_the_same_meeting_is_its_venue():
 def test_a_date_inside_the_held_at_phrase_is_its_own():
     text = HEAD + "两国首脑的第5次会晤于2018年9月18日至20日在[[乙国]][[某城]]举行，甲国总统[[张三]]与乙国总理[[李四]]会谈。"
     assert read(text) == {"2018-09-18": [["某城", "乙国"]]}
+
+
+def test_a_city_with_and_without_shi_is_one_city():
+    text = HEAD + ("2018年4月27日，甲国总统[[张三]]与乙国总理[[李四]]在[[武汉]][[东湖宾馆]]举行会晤。"
+                   "[[武汉市]]为此封闭了道路。")
+    assert read(text) == {"2018-04-27": [["东湖宾馆", "武汉市"]]}
+
+
+def test_a_flag_before_the_states_own_name_in_another_time_is_no_second_place():
+    assert read(box("", "", "{{flagicon|Germany}} [[盟军占领下的德国|德国苏占区]]")) == {
+        "2005-04-29": [["盟军占领下的德国"]]}
+
+
+def test_the_owner_of_a_venue_is_no_place():
+    text = HEAD + "2019年6月13日，甲国总统[[张三]]与乙国总理[[李四]]在属于[[阿迦汗]]的[[某宫]]首次会面。"
+    assert read(text) == {"2019-06-13": [["某宫"]]}
+
+
+ONE = ("{{Infobox summit meeting\n| date = {{Start date|2024|5|16}}－{{End date|2024|5|17}}\n"
+       "| cities = [[北京]]\n| host_country = {{PRC}}\n| participants = [[张三]]<br>[[李四]]\n}}\n"
+       "'''2024年张三访华'''是甲国总统[[张三]]于2024年5月16日至17日对中国进行的国事访问。\n== 经过 ==\n")
+
+
+def test_a_place_the_prose_gives_inside_the_infobox_city_is_the_venue():
+    text = ONE + "16日，主席[[李四]]在广场为张三举行欢迎仪式，随后两国元首在[[人民大会堂]]举行会谈。"
+    found = read(text, title="2024年张三访华")
+    assert found == {"2024-05-16": [["人民大会堂", "北京", "中华人民共和国"]]}
+
+
+def test_a_place_the_prose_gives_elsewhere_does_not_replace_the_infobox_venue():
+    text = ONE + "16日，两国元首在[[某城]][[某宾馆]]举行会谈。"
+    assert read(text, title="2024年张三访华") == {"2024-05-16": [["北京", "中华人民共和国"]]}
+
+
+def test_a_well_known_venue_the_text_does_not_place_lies_where_the_gazetteer_says_as_an_inference():
+    text = HEAD + "2022年2月4日，甲国总统[[张三]]与乙国总理[[李四]]在[[中南海]][[瀛台]]举行会谈。"
+    assert read(text) == {"2022-02-04": [["瀛台", "中南海", "北京"]]}
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    inferred = {(f.subject.key, f.value.key) for f in extraction.facts
+                if f.prop is Prop.LOCATED_IN and f.inference is not None}
+    assert inferred == {("中南海", "北京")}  # 瀛台 in 中南海 is the text's own

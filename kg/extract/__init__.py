@@ -19,7 +19,7 @@ from kg.extract.events import read_events
 from kg.extract.names import NOTE_TA
 from kg.extract.infobox import infobox_summit, summit_infoboxes
 from kg.extract.people import read_people
-from kg.extract.places import contain_by_name, read_where_things_lie
+from kg.extract.places import contain_by_name, place_venues_by_gazetteer, read_where_things_lie
 from kg.extract.reading import read
 from kg.extract.scripts import to_hans
 from kg.extract.sources import read_sources
@@ -42,6 +42,7 @@ def extract(document: Document) -> Extraction:
     boxes = summit_infoboxes(reading)
     boxed = infobox_summit(reading, people, boxes[0]) if boxes else None
     summits = extract_summits(reading, people, sources, around=boxed, tabled=table_summits(reading, people))
+    place_venues_by_gazetteer(reading)
     contain_by_name(reading)
     read_events(reading, tuple(s for s in summits if s.anchor is not None))
     read_subject(reading, summits)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.phrases import CROSS_VERBS, DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER
-from kg.extract.places import held_at_phrases
+from kg.extract.places import held_at_phrases, phrase_spots
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS, office_key, title_after, titles_before
 from kg.extract.scripts import to_hans
@@ -136,7 +136,7 @@ def _chain_before_government(sentence: Sentence, i: int) -> bool:
 def _places(sentence: Sentence):
     hans = sentence.hans
     for match in held_at_phrases(sentence):
-        yield from sentence.spots_in(match.start("w"), match.end("w"))
+        yield from phrase_spots(sentence, match)
     for spot in sentence.spots:
         before = hans[:spot.start]
         if _LIES_IN.search(before[-3:]) or _MOVES.search(before.rstrip("了")):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract.places import known_place, tail_place
+from kg.extract.places import flag_of, known_place, tail_place
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans
@@ -113,7 +113,8 @@ def entry_places(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]
     plainly before the first link (``美国[[旧金山]]…``), then linked places; a plain tail
     after the last link is read by :func:`kg.extract.places.tail_place`; an entry without
     links is its own text."""
-    out: list[tuple[str, str | None]] = [(state, None) for state in entry.flags]
+    first = to_hans(entry.links[0][0]) if entry.links else ""
+    out: list[tuple[str, str | None]] = [(state, None) for state in entry.flags if not flag_of(first, state)]
     text = re.sub(r"[（(].*?[）)]", "", entry.text).strip()
     if not entry.links:
         if PLACE_TAIL.match(text):

@@ -14,13 +14,16 @@ infobox field, a table cell or a clause of prose.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 from kg.extract.dates import find_dates, find_year_months
+from kg.extract.names import states
 from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spot
-from kg.model import EntityId, Kind, Prop
+from kg.model import EntityId, Inference, Kind, Prop
 
 #: Kinds of building or site: after a link they make one name with it (北京饭店, 苏联大使馆).
 BARE_KINDS = ("饭店", "宾馆", "酒店", "大酒店", "大饭店", "国宾馆", "大使馆", "领事馆", "总领事馆", "使馆", "代表处",
@@ -54,6 +57,14 @@ def tail_place(reading: Reading, last: str, tail: str) -> tuple[str, bool] | Non
 def joins_chain(between: str) -> bool:
     """Whether the words between two places keep them one chain, the later inside the earlier."""
     return bool(_CHAIN_GAP.match(between.strip()))
+
+
+def flag_of(name: str, state: str) -> bool:
+    """Whether a flag before ``name`` is that name's own: the name is the state's, under
+    another government or in another time (``{{flagicon|Germany}} [[…|德国苏占区]]``,
+    ``{{flagicon|Morocco}} [[法属摩洛哥]]``), not a place inside the state."""
+    row = next((r for r in states() if r[0] == state), ())
+    return any(len(n) >= 2 and n != name and (name.startswith(n) or name.endswith(n)) for n in row)
 
 
 def known_place(reading: Reading, name: str) -> bool:
@@ -90,12 +101,21 @@ def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
 
 
 def _phrase_chain(reading: Reading, sentence: Sentence, match: re.Match) -> tuple[Spot, ...]:
+    return tuple(s for s in phrase_spots(sentence, match) if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY))
+
+
+def phrase_spots(sentence: Sentence, match: re.Match) -> tuple[Spot, ...]:
+    """The names of a held-at phrase that may be places: up to where a topic or a partner
+    begins, and not an owner (``属于阿迦汗的丰泉宫``: 阿迦汗 owns the villa)."""
     start, end = match.start("w"), match.end("w")
     for stop in _PHRASE_ENDS.finditer(sentence.hans, start, end):
         if not any(s.start <= stop.start() < s.end for s in sentence.spots):
             end = stop.start()
             break
-    return tuple(s for s in sentence.spots_in(start, end) if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY))
+    return tuple(s for s in sentence.spots_in(start, end) if not _OWNER.search(sentence.hans[start:s.start]))
+
+
+_OWNER = re.compile(r"(?:属于|归属|所属)$")
 
 
 def held_at_phrases(sentence: Sentence) -> list[re.Match]:
@@ -207,3 +227,73 @@ def _lying(reading: Reading, sentence: Sentence, at: int, title: str) -> Spot | 
 
 def registry_kind(reading: Reading, spot: Spot) -> Kind | None:
     return reading.registry.kind_of(spot.surface)
+
+
+def finer_venue(reading: Reading, venue: EntityId | None, said: list) -> EntityId | None:
+    """The infobox's venue, or a place the prose says the same meeting was held at that lies
+    inside it (an infobox's 北京 and the prose's 人民大会堂 in 北京): the most precise place."""
+    if venue is None:
+        return None
+    for place in said:
+        if isinstance(place, EntityId) and place != venue and lies_in(reading, place, venue):
+            return place
+    return venue
+
+
+def lies_in(reading: Reading, inner: EntityId, outer: EntityId) -> bool:
+    seen: set[str] = set()
+    frontier = [inner]
+    while frontier:
+        place = frontier.pop()
+        if place.key == outer.key and place is not inner:
+            return True
+        if place.key in seen:
+            continue
+        seen.add(place.key)
+        frontier.extend(v for v in reading.registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId))
+        container = well_known_container(reading, place.key)
+        if container is not None:
+            frontier.append(EntityId(Kind.PLACE, reading.index.key(container)))
+    return False
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[tuple[tuple[str, ...], str], ...]:
+    text = resources.files("kg").joinpath("data/venues.tsv").read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            names, _, container = line.partition("\t")
+            rows.append((tuple(n.strip() for n in names.split("|") if n.strip()), container.strip()))
+    return tuple(rows)
+
+
+def well_known_container(reading: Reading, key: str) -> str | None:
+    """The place a well-known venue lies in, by the reference gazetteer (``kg/data/venues.tsv``)."""
+    for names, container in _gazetteer():
+        if any(reading.index.key(name) == key for name in names):
+            return container
+    return None
+
+
+def place_venues_by_gazetteer(reading: Reading) -> None:
+    """A summit's venue the text does not place (``两国元首在人民大会堂举行会谈``) lies where the
+    reference gazetteer says, and so on up (瀛台 in 中南海 in 北京); published as inferred,
+    with the venue's own evidence."""
+    registry = reading.registry
+    for fact in registry.facts_of(Prop.VENUE):
+        place, evidence, seen = fact.value, fact.evidence, set()
+        while isinstance(place, EntityId) and place.kind is Kind.PLACE and evidence and place.key not in seen:
+            seen.add(place.key)
+            stated = [v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+            if stated:  # the text places it: go on from where it says
+                place = stated[0]
+                continue
+            container = well_known_container(reading, place.key)
+            if container is None:
+                break
+            outer = registry.named(Kind.COUNTRY if reading.index.is_state(container) else Kind.PLACE, container)
+            if outer.key == place.key:
+                break
+            registry.fact(place, Prop.LOCATED_IN, outer, evidence=evidence, inference=Inference.REFERENCE_GAZETTEER)
+            place = outer

@@ -44,6 +44,7 @@ def read(document: Document) -> Reading:
     names |= {name for row in states() for name in row}
     names |= {form.text for rule in index.rules for form in rule.forms if index.is_state(form.text)}
     names |= _named_elsewhere(document)
+    _same_city(index, names)
     spotter = Spotter(index, {n for n in names if _is_name(n)})
     registry = Registry(index)
     lead = sentences(document, document.lead, None, spotter, clauses=True)
@@ -69,6 +70,14 @@ def _named_elsewhere(document: Document) -> set[str]:
     if bold >= 0 and _LIES_AT.search(document.text[bold:document.text.find("。", bold)]):
         out.add(title)
     return {n.strip() for n in out if n.strip()}
+
+
+def _same_city(index: NameIndex, names: set[str]) -> None:
+    """``武汉`` and ``武汉市``, both linked, are one city: Chinese names a city with or without 市."""
+    hans = {to_hans(n).strip() for n in names}
+    for name in sorted(hans):
+        if len(name) >= 3 and name.endswith("市") and name[:-1] in hans:
+            index.merge(name, name[:-1])
 
 
 def is_appendix(section: Section) -> bool:

@@ -95,6 +95,10 @@ class Registry:
         return [f for f in self._facts.values() if f.prop in props
                 and isinstance(f.value, EntityId) and f.value.key == value_key]
 
+    def facts_of(self, prop: Prop) -> list[Fact]:
+        """Every fact of one property, in the order recorded."""
+        return [f for f in self._facts.values() if f.prop is prop]
+
     def has_fact(self, subject: EntityId, prop: Prop) -> bool:
         return bool(self.facts_about(subject, prop))
 

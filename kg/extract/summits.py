@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
 from kg.extract.people import People, main_office, titles_in
 from kg.extract.phrases import HELD_AT
-from kg.extract.places import held_at_chain, held_at_phrases, joins_chain
+from kg.extract.places import finer_venue, held_at_chain, held_at_phrases, joins_chain
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS, title_after, written_as, written_before
 from kg.extract.scripts import script_of, to_hans, to_hant
@@ -129,22 +129,29 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     around = _meetings_of_the_visit(reading, people, around)
     kept = [around]
     boxed_venue = [v for v in reading.registry.facts_about(around.id, Prop.VENUE)][:1]
+    venue = boxed_venue[0] if boxed_venue else None
     for summit in summits:
         if summit.id == around.id:  # the prose found the infobox's summit itself: its days stand
             reading.registry.keep_only(around.id, Prop.START_DATE, around.start)
             reading.registry.keep_only(around.id, Prop.END_DATE, around.end)
-            if boxed_venue:
-                reading.registry.keep_only(around.id, Prop.VENUE, boxed_venue[0])
+            venue = finer_venue(reading, venue, reading.registry.facts_about(around.id, Prop.VENUE))
             continue
         if summit.start <= around.end and around.start <= summit.end:
             reading.registry.move(summit.id, around.id, Prop.OUTCOME)
             if not reading.registry.has_fact(around.id, Prop.ORDINAL):
                 reading.registry.move(summit.id, around.id, Prop.ORDINAL)
+            finer = finer_venue(reading, venue, reading.registry.facts_about(summit.id, Prop.VENUE))
+            if finer != venue:  # the prose says where in the infobox's place they met
+                reading.registry.move(summit.id, around.id, Prop.VENUE)
+                venue = finer
             reading.registry.forget(summit.id)
         elif _told_within(summit, around):
             reading.registry.forget(summit.id)  # its talks are the summit's: the box's days stand
         else:
             kept.append(summit)
+    if venue is not None:
+        venue = _finer_in_prose(reading, around, venue)
+        reading.registry.keep_only(around.id, Prop.VENUE, venue)
     return tuple(kept)
 
 
@@ -238,6 +245,24 @@ def _a_sides_top(reading: Reading, people: People, sentence: Sentence, key: str)
     offices = list(titles_in(sentence, reading, key)) or list(people.offices.get(key, ()))
     return bool(offices) and all(office.endswith(HEAD_OFFICES) and not NOT_TOP.search(office)
                                  and not _NOT_HEAD.search(office) for office in offices)
+
+
+def _finer_in_prose(reading: Reading, around: SummitFound, venue: EntityId) -> EntityId:
+    """In an article about one summit, a sentence of the lead or a section (not its
+    background) that says where the meeting was held, with no date outside its days
+    (``会晤主要在金奈以南约60公里的滨海城镇马马拉普拉姆举行``), gives a place inside the
+    infobox's venue: the more precise venue."""
+    sections = [s for section, s in reading.by_section.items() if not _BACKGROUND.match(to_hans(section.heading).strip())]
+    for sentence in [s for group in [reading.lead, *sections] for s in group]:
+        if not MEETING.search(sentence.hans) or _not_held(sentence.hans) \
+                or not _same_days(sentence, (around.start, around.end)):
+            continue
+        chain = held_at_chain(reading, sentence)
+        place = _record_chain(reading, chain, sentence) if chain else None
+        if place is not None and finer_venue(reading, venue, [place]) == place:
+            reading.registry.fact(around.id, Prop.VENUE, place, evidence=(sentence.evidence(),))
+            return place
+    return venue
 
 
 def _fill_from_neighbours(reading: Reading, people: People, found: list[SummitFound]) -> tuple[SummitFound, ...]:
