@@ -164,3 +164,19 @@ def test_a_well_known_venue_the_text_does_not_place_lies_where_the_gazetteer_say
     inferred = {(f.subject.key, f.value.key) for f in extraction.facts
                 if f.prop is Prop.LOCATED_IN and f.inference is not None}
     assert inferred == {("中南海", "北京")}  # 瀛台 in 中南海 is the text's own
+
+
+def test_a_visits_itinerary_is_no_venue_the_place_said_of_the_meeting_in_one_of_its_stops_is():
+    text = ("{{Infobox event\n| date = {{Start date|2015|9|22}}－{{End date|2015|9|28}}\n"
+            "| location = [[某港]]、[[华盛顿]]、[[某城]]\n| participants = [[张三]]<br>[[李四]]\n}}\n"
+            "'''2015年张三访美'''是甲国主席[[张三]]于2015年9月22日至28日对[[美国]]进行的国事访问。"
+            "访美期间，张三出席论坛，前往[[白宫]]会见总统[[李四]]。\n")
+    assert read(text, title="2015年张三访美") == {"2015-09-22": [["白宫", "华盛顿"]]}
+
+
+def test_a_venue_field_finer_than_the_place_the_prose_gives_stays():
+    text = ("{{Infobox summit meeting\n| date = {{Start date|2019|10|11}}－{{End date|2019|10|12}}\n"
+            "| venues = [[某古迹群]]\n| cities = [[某城]]、[[某镇]]\n| participants = [[张三]]<br>[[李四]]\n}}\n"
+            "'''某镇会晤'''是甲国主席[[张三]]与乙国总理[[李四]]于2019年10月11日至12日的会晤。"
+            "会晤主要在某城以南约60公里的滨海城镇[[某镇]]举行。\n")
+    assert read(text, title="某镇会晤") == {"2019-10-11": [["某古迹群", "某城"]]}

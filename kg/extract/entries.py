@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract.places import flag_of, known_place, tail_place
+from kg.extract.places import flag_of, known_place, tail_place, well_known_container
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans
@@ -180,16 +180,19 @@ def people_of(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
 def _split_known(reading: Reading, text: str) -> list[tuple[str, None]]:
     """A plain place written big to small (``莫斯科克里姆林宫``): a known city or site at its
     start holds the rest, which keeps its own name when the article names it elsewhere
-    (``克里姆林宫``) and the whole name otherwise (``华盛顿会议中心``). A state at the start
+    (``克里姆林宫``) or the reference gazetteer knows it (``北京人民大会堂``), and the whole name otherwise (``华盛顿会议中心``). A state at the start
     is left alone: ``美国驻奥地利大使馆`` is not in the United States."""
     known = _linked_places(reading)
     for size in range(len(text) - 2, 1, -1):
         head = text[:size]
+        if well_known_container(reading, reading.index.key(text[size:])) == head:  # 北京人民大会堂
+            return [(head, None), (text[size:], None)]
         if reading.index.is_state(head) or not (reading.registry.is_a(head, Kind.PLACE)
                                                 or reading.index.key(head) in known):
             continue
         rest = text[size:]
-        return [(head, None), (rest if reading.index.key(rest) in known else text, None)]
+        own = reading.index.key(rest) in known or well_known_container(reading, reading.index.key(rest)) is not None
+        return [(head, None), (rest if own else text, None)]
     return [(text, None)]
 
 

@@ -227,6 +227,19 @@ def _places(reading: Reading, template: Template, evidence: Evidence):
     return chain[0] if chain else None
 
 
+def listed_places(reading: Reading, template: Template) -> list[str]:
+    """The keys of the smallest place of every entry of a place field that lists several: a
+    visit's infobox lists its itinerary (``[[西雅图]]、[[华盛顿]]、[[纽约]]``)."""
+    out: list[str] = []
+    for field in ("venue", "location", "cities"):
+        entries = _entries(reading, template, field)
+        for entry in entries if len(entries) > 1 else ():
+            names = entry_places(reading, entry)
+            if names:
+                out.append(reading.index.key(names[-1][0]))
+    return out
+
+
 def _documents(reading: Reading, template: Template) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     for entry in _entries(reading, template, "outcome"):

@@ -120,17 +120,21 @@ _OWNER = re.compile(r"(?:属于|归属|所属)$")
 
 def held_at_phrases(sentence: Sentence) -> list[re.Match]:
     """Every ``在/于 … 举行`` whose 在 or 于 is a word of its own, not a character of a name
-    (文在寅, 金于…)."""
+    (文在寅, 金于…), and every ``前往 … 会见``."""
     out: list[re.Match] = []
     end = 0
     for at in range(len(sentence.hans)):
-        if at < end or sentence.hans[at] not in "在于" or any(s.start <= at < s.end for s in sentence.spots):
+        if at < end or any(s.start <= at < s.end for s in sentence.spots):
             continue
-        match = HELD_AT.match(sentence.hans, at)
+        match = HELD_AT.match(sentence.hans, at) if sentence.hans[at] in "在于" else _GONE_TO_MEET.match(sentence.hans, at)
         if match:
             out.append(match)
             end = match.end()
     return out
+
+
+#: ``前往白宫会见奥巴马``: gone to a place to meet someone there.
+_GONE_TO_MEET = re.compile(r"(?:前往|赴|到访|来到|抵达)(?P<w>[^，。；,、]{1,20}?)(?:会见|会晤|会谈|会面|举行会谈|举行会晤)")
 
 
 def _own_stretch(hans: str, at: int) -> tuple[int, int]:

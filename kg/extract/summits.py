@@ -251,7 +251,13 @@ def _finer_in_prose(reading: Reading, around: SummitFound, venue: EntityId) -> E
     """In an article about one summit, a sentence of the lead or a section (not its
     background) that says where the meeting was held, with no date outside its days
     (``会晤主要在金奈以南约60公里的滨海城镇马马拉普拉姆举行``), gives a place inside the
-    infobox's venue: the more precise venue."""
+    infobox's venue: the more precise venue. When the infobox lists an itinerary
+    (``[[西雅图]]、[[华盛顿]]``), a place said of the meeting in any of its stops is the venue
+    (``前往白宫会见…``)."""
+    from kg.extract.infobox import listed_places, summit_infoboxes  # the infobox reads summits: import late
+
+    boxes = summit_infoboxes(reading)
+    listed = [EntityId(Kind.PLACE, key) for key in (listed_places(reading, boxes[0]) if boxes else [])]
     sections = [s for section, s in reading.by_section.items() if not _BACKGROUND.match(to_hans(section.heading).strip())]
     for sentence in [s for group in [reading.lead, *sections] for s in group]:
         if not MEETING.search(sentence.hans) or _not_held(sentence.hans) \
@@ -259,7 +265,11 @@ def _finer_in_prose(reading: Reading, around: SummitFound, venue: EntityId) -> E
             continue
         chain = held_at_chain(reading, sentence)
         place = _record_chain(reading, chain, sentence) if chain else None
-        if place is not None and finer_venue(reading, venue, [place]) == place:
+        if place is None:
+            continue
+        itinerary = venue.key in {other.key for other in listed}  # the box's venue is one stop of several
+        if finer_venue(reading, venue, [place]) == place or itinerary and any(
+                finer_venue(reading, other, [place]) == place for other in listed if other.key != venue.key):
             reading.registry.fact(around.id, Prop.VENUE, place, evidence=(sentence.evidence(),))
             return place
     return venue
