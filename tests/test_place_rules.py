@@ -180,3 +180,28 @@ def test_a_venue_field_finer_than_the_place_the_prose_gives_stays():
             "'''某镇会晤'''是甲国主席[[张三]]与乙国总理[[李四]]于2019年10月11日至12日的会晤。"
             "会晤主要在某城以南约60公里的滨海城镇[[某镇]]举行。\n")
     assert read(text, title="某镇会晤") == {"2019-10-11": [["某古迹群", "某城"]]}
+
+
+def test_the_state_a_leader_visits_holds_the_city_they_meet_in():
+    text = HEAD + "1973年6月18日至25日，乙国总理[[李四]]访问[[甲国]]，在[[某都]]与甲国总统[[张三]]举行会晤。"
+    assert read(text) == {"1973-06-18": [["某都", "甲国"]]}
+
+
+def test_the_place_a_leader_visits_to_meet_is_the_venue():
+    moscow = HEAD + "1988年5月29日至6月2日，甲国总统[[张三]]访问[[某都]]，与乙国总理[[李四]]举行会晤。"
+    chennai = HEAD + "2019年10月11日，甲国总统[[张三]]赴[[乙国]][[某港]]，与乙国总理[[李四]]举行第二次非正式会晤。"
+    assert read(moscow) == {"1988-05-29": [["某都"]]}
+    assert read(chennai)["2019-10-11"] == [["某港", "乙国"]]
+
+
+def test_a_gathering_named_in_the_held_at_phrase_is_no_place():
+    text = HEAD + ("甲国总统[[张三]]和乙国总理[[李四]]曾于2017年7月7日在[[丙国]][[汉堡]][[二十国集团]]峰会期间举行首次会晤。"
+                   "2019年6月28日，甲国总统[[张三]]与乙国总理[[李四]]在[[丁国]][[大阪]][[二十国集团]]峰会期间再次会晤。")
+    assert read(text) == {"2017-07-07": [["汉堡", "丙国"]], "2019-06-28": [["大阪", "丁国"]]}
+
+
+def test_a_well_known_venue_written_plainly_is_read_and_the_hall_of_a_ceremony_is_not_the_venue():
+    venue = ONE + "16日，两国元首在人民大会堂举行会谈。"
+    ceremony = ONE + "16日，主席[[李四]]在人民大会堂[[北大厅]]为张三举行欢迎仪式，随后两国元首举行会谈。"
+    assert read(venue, title="2024年张三访华") == {"2024-05-16": [["人民大会堂", "北京", "中华人民共和国"]]}
+    assert read(ceremony, title="2024年张三访华") == {"2024-05-16": [["北京", "中华人民共和国"]]}

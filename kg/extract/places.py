@@ -14,10 +14,9 @@ infobox field, a table cell or a clause of prose.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 
 from kg.extract.dates import find_dates, find_year_months
+from kg.extract.gazetteer import well_known_venues
 from kg.extract.names import states
 from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
@@ -100,22 +99,31 @@ def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
     return chosen
 
 
+def meeting_chains(reading: Reading, sentence: Sentence) -> list[tuple[Spot, ...]]:
+    """The place chain of every held-at phrase of a sentence, in order."""
+    return [c for c in (_phrase_chain(reading, sentence, m) for m in held_at_phrases(sentence)) if c]
+
+
 def _phrase_chain(reading: Reading, sentence: Sentence, match: re.Match) -> tuple[Spot, ...]:
     return tuple(s for s in phrase_spots(sentence, match) if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY))
 
 
 def phrase_spots(sentence: Sentence, match: re.Match) -> tuple[Spot, ...]:
     """The names of a held-at phrase that may be places: up to where a topic or a partner
-    begins, and not an owner (``属于阿迦汗的丰泉宫``: 阿迦汗 owns the villa)."""
+    begins, not an owner (``属于阿迦汗的丰泉宫``: 阿迦汗 owns the villa), not a gathering
+    (``汉堡二十国集团峰会期间``)."""
     start, end = match.start("w"), match.end("w")
     for stop in _PHRASE_ENDS.finditer(sentence.hans, start, end):
         if not any(s.start <= stop.start() < s.end for s in sentence.spots):
             end = stop.start()
             break
-    return tuple(s for s in sentence.spots_in(start, end) if not _OWNER.search(sentence.hans[start:s.start]))
+    return tuple(s for s in sentence.spots_in(start, end) if not _OWNER.search(sentence.hans[start:s.start])
+                 and not _GATHERING_AFTER.match(sentence.hans, s.end))
 
 
 _OWNER = re.compile(r"(?:属于|归属|所属)$")
+#: After a name: the name is of a gathering or a body (二十国集团峰会期间), not of a place.
+_GATHERING_AFTER = re.compile(r"(?:领导人)?(?:峰会|会议|论坛|年会|大会|首脑会议|非正式会议)")
 
 
 def held_at_phrases(sentence: Sentence) -> list[re.Match]:
@@ -261,20 +269,9 @@ def lies_in(reading: Reading, inner: EntityId, outer: EntityId) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[tuple[tuple[str, ...], str], ...]:
-    text = resources.files("kg").joinpath("data/venues.tsv").read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            names, _, container = line.partition("\t")
-            rows.append((tuple(n.strip() for n in names.split("|") if n.strip()), container.strip()))
-    return tuple(rows)
-
-
 def well_known_container(reading: Reading, key: str) -> str | None:
     """The place a well-known venue lies in, by the reference gazetteer (``kg/data/venues.tsv``)."""
-    for names, container in _gazetteer():
+    for names, container in well_known_venues():
         if any(reading.index.key(name) == key for name in names):
             return container
     return None
@@ -301,3 +298,31 @@ def place_venues_by_gazetteer(reading: Reading) -> None:
                 break
             registry.fact(place, Prop.LOCATED_IN, outer, evidence=evidence, inference=Inference.REFERENCE_GAZETTEER)
             place = outer
+
+
+#: ``回访美国，在华盛顿…会晤``, ``访问莫斯科，与戈尔巴乔夫举行会晤``, ``赴印度金奈，出席…会晤``: the
+#: place a leader goes to, followed in its sentence by the meeting.
+_VISITED = re.compile(r"(?:前往|赴|到访|来到|抵达|飞抵|访问|回访|出访)(?P<w>[^，。；,、与和同在于]{1,20}?)"
+                      r"(?=[，,]|与|和|同|出席|参加|会见|会晤|会谈|期间|举行)")
+_MEETING_AFTER = re.compile(r"会晤|会谈|会面|会见|峰会|首脑会议|高峰会|最高级会议")
+
+
+def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -> tuple[Spot, ...]:
+    """The places of the first visit phrase in the date's own stretch that a meeting word
+    follows: where the meeting was held when no 在…举行 says it, and the state or city
+    that holds the place a 在…举行 names."""
+    low, high = _own_stretch(sentence.hans, at) if at is not None else (0, len(sentence.hans))
+    for match in _VISITED.finditer(sentence.hans, low, high):
+        if any(s.start <= match.start() < s.end for s in sentence.spots):
+            continue
+        if not _MEETING_AFTER.search(sentence.hans, match.end(), high):
+            continue
+        chain: tuple[Spot, ...] = ()
+        for spot in sentence.spots_in(match.start("w"), match.end("w")):
+            kind = reading.registry.kind_of(spot.surface)
+            if kind in (Kind.PLACE, Kind.COUNTRY) or (kind is None and chain and chain[-1].end == spot.start):
+                chain += (spot,)  # 赴印度金奈: a name right after a place is a place in it
+        gaps_ok = all(joins_chain(sentence.hans[a.end:b.start]) for a, b in zip(chain, chain[1:]))
+        if chain and gaps_ok and chain[0].start - match.start("w") <= 1:
+            return chain
+    return ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.gazetteer import well_known_venues
 from kg.extract.names import NameIndex, short_form, states, strip_disambiguator, variant_rules
 from kg.extract.registry import Registry
 from kg.extract.scripts import to_hans
@@ -62,9 +63,10 @@ _LIES_AT = re.compile(r"(?<!是)位[于於]")  # 是位于…的: a clause about
 
 def _named_elsewhere(document: Document) -> set[str]:
     """Names that are no wikilink but name a thing all the same: the first word of a
-    link-to-another-wiki template, and the title of an article about a place (the sentence
+    link-to-another-wiki template, the well-known venues of the reference gazetteer, and the title of an article about a place (the sentence
     of its bold name says where it lies: ``戴维营…位于…``)."""
     out = {t.get("1") or "" for t in document.templates if t.key in _LINK_TEMPLATES}
+    out |= {name for names, _ in well_known_venues() for name in names}
     title = strip_disambiguator(document.title or "")
     bold = document.text.find("'''" + title, document.lead.start, document.lead.end) if title else -1
     if bold >= 0 and _LIES_AT.search(document.text[bold:document.text.find("。", bold)]):

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
 from kg.extract.people import People, main_office, titles_in
 from kg.extract.phrases import HELD_AT
-from kg.extract.places import finer_venue, held_at_chain, held_at_phrases, joins_chain
+from kg.extract.places import finer_venue, held_at_chain, held_at_phrases, joins_chain, meeting_chains, visited_chain
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS, title_after, written_as, written_before
 from kg.extract.scripts import script_of, to_hans, to_hant
@@ -247,6 +247,12 @@ def _a_sides_top(reading: Reading, people: People, sentence: Sentence, key: str)
                                  and not _NOT_HEAD.search(office) for office in offices)
 
 
+def _clause_around(hans: str, start: int, end: int) -> str:
+    low = max((m.end() for m in _CLAUSE.finditer(hans, 0, start)), default=0)
+    high = next((m.start() for m in _CLAUSE.finditer(hans, end)), len(hans))
+    return hans[low:high]
+
+
 def _finer_in_prose(reading: Reading, around: SummitFound, venue: EntityId) -> EntityId:
     """In an article about one summit, a sentence of the lead or a section (not its
     background) that says where the meeting was held, with no date outside its days
@@ -263,13 +269,16 @@ def _finer_in_prose(reading: Reading, around: SummitFound, venue: EntityId) -> E
         if not MEETING.search(sentence.hans) or _not_held(sentence.hans) \
                 or not _same_days(sentence, (around.start, around.end)):
             continue
-        chain = held_at_chain(reading, sentence)
-        place = _record_chain(reading, chain, sentence) if chain else None
-        if place is None:
+        chain = next((c for c in meeting_chains(reading, sentence)
+                      if MEETING.search(_clause_around(sentence.hans, c[0].start, c[-1].end))), ())
+        if not chain:
+            continue  # 在克里姆林宫乔治大厅为…举行欢迎仪式，随后…会谈: the hall is the ceremony's
+        place = _record_chain(reading, chain, sentence)
+        if place is None or place.key == venue.key:
             continue
         itinerary = venue.key in {other.key for other in listed}  # the box's venue is one stop of several
         if finer_venue(reading, venue, [place]) == place or itinerary and any(
-                finer_venue(reading, other, [place]) == place for other in listed if other.key != venue.key):
+                finer_venue(reading, other, [place]) == place for other in listed if place.key != other.key != venue.key):
             reading.registry.fact(around.id, Prop.VENUE, place, evidence=(sentence.evidence(),))
             return place
     return venue
@@ -806,7 +815,14 @@ def _venue(reading: Reading, summit: EntityId, anchor: Sentence, when: date, lea
            at: int | None = None) -> None:
     registry = reading.registry
     chain = held_at_chain(reading, anchor, at)
-    venue = _record_chain(reading, chain, anchor) if chain else None
+    visited = visited_chain(reading, anchor, at)
+    venue = _record_chain(reading, chain or visited, anchor) if chain or visited else None
+    if chain and visited:  # 回访美国，在华盛顿与…会晤: Washington in the United States
+        outer = _record_chain(reading, visited, anchor)
+        top = registry.named(registry.kind_of(chain[0].surface) or Kind.PLACE, chain[0].surface)
+        if outer is not None and top.kind is Kind.PLACE and not registry.has_fact(top, Prop.LOCATED_IN) \
+                and not _inside(reading, outer, top):
+            registry.fact(top, Prop.LOCATED_IN, outer, evidence=(anchor.evidence(),))
     for lead in lead_venues:
         if not any(year == when.year and (month is None or month == when.month) for year, month in lead.times):
             continue
