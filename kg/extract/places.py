@@ -9,6 +9,13 @@ infobox field, a table cell or a clause of prose.
   kind of building (``[[北京]]饭店``, ``[[苏联]]大使馆``) makes one name with the link; a
   side or a direction (``[[板门店]]北侧``) is no place at all.
 - A table's 国家 column names one country per row: its link, else its flag.
+- In prose, a meeting's place is the ``在/于 … 举行`` (会晤, 会见 …) phrase in its date's own
+  stretch of the sentence, up to where a topic or a partner begins (``在戴维营就德国问题``),
+  without owners or gatherings (``属于阿迦汗的``, ``二十国集团峰会期间``); a visit phrase
+  (``回访美国``, ``赴印度金奈，出席…会晤``) gives the place, or the state holding it.
+- ``X位于A B C内`` puts X in C in B in A; a place named after a city of the article lies in
+  it (``天津迎宾馆``); a well-known venue the text does not place lies where the reference
+  gazetteer (``kg/data/venues.tsv``) says, published as an inference.
 """
 
 from __future__ import annotations
