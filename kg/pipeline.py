@@ -53,7 +53,7 @@ class Build:
 
     extractions: tuple[Extraction, ...]
     skipped: tuple[SkippedPage, ...]
-    store: Store  # one named graph per article, the dataset description in the default graph
+    store: Store  # a named graph per article, one for what several say, the dataset description in the default
     report: Report | None  # of the published pages; None when validation was skipped
     written: tuple[Path, ...]  # empty when nothing was published
     link_note: str | None = None  # what happened with --link
@@ -222,6 +222,7 @@ def build(specs: Sequence[str], *, out: Path, base: str = DEFAULT_BASE, check: b
     if strict and assembly.quarantined:
         return nothing
     link_note = _link(assembly.store, link, base) if link else None
+    rdf.publish_shared_once(assembly.store, base=base)
     describe(assembly.store, base=base)
     written = outdir.publish(out, export.PUBLISHED_NAMES,
                              lambda directory: export.write_store(assembly.store, directory, base=base))

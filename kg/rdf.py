@@ -19,7 +19,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.export import new_graph
 from kg.model import Article, Entity, EntityId, Evidence, Extraction, Fact, Kind, Label, Url, Year
-from kg.vocab import CC_BY_SA_4, SKG, Minter, article_iri
+from kg.vocab import CC_BY_SA_4, DEFAULT_BASE, SKG, Minter, article_iri
 
 CLASSES: dict[Kind, tuple[URIRef, ...]] = {
     Kind.SUMMIT: (SKG.Summit,),
@@ -70,6 +70,33 @@ def settle_labels(store: Store) -> None:
                 if quad.object.value != keep:
                     store.remove(quad)
                     store.add(Quad(quad.subject, alt, quad.object, quad.graph_name))
+
+
+def shared_graph(base: str = DEFAULT_BASE) -> NamedNode:
+    """The named graph that holds, once, every triple two or more articles state."""
+    return NamedNode(str(Minter(base).entity("dataset", "shared")))
+
+
+def publish_shared_once(store: Store, *, base: str = DEFAULT_BASE) -> NamedNode:
+    """Moves every triple that two or more named graphs of ``store`` state into :func:`shared_graph`.
+
+    A country, a position or a summit named by many articles would otherwise be described
+    once per article, and a query over the union of the graphs would meet each of its
+    triples once per article (N² work for N articles). After this each distinct triple is
+    in exactly one graph: an article's own graph keeps what only that article says, the
+    shared graph what several say. Provenance stays with the articles: each of them keeps
+    its ``prov:wasDerivedFrom`` and evidence spans of the nodes it described, which no
+    other article states. The default graph (the dataset description) is left as it is.
+    Run it after labels are settled and links added, before the description is written.
+    """
+    shared = shared_graph(base)
+    store.update(f"""
+        DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} INSERT {{ GRAPH <{shared.value}> {{ ?s ?p ?o }} }}
+        WHERE {{
+          {{ SELECT ?s ?p ?o WHERE {{ GRAPH ?any {{ ?s ?p ?o }} }} GROUP BY ?s ?p ?o HAVING (COUNT(?any) > 1) }}
+          GRAPH ?g {{ ?s ?p ?o }}
+        }}""")
+    return shared
 
 
 def to_graph(extraction: Extraction, *, minter: Minter) -> Graph:

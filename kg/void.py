@@ -34,6 +34,11 @@ DESCRIPTION = (
     "Chinese Wikipedia articles and published as linked data. Every node names the article it "
     "came from (prov:wasDerivedFrom)."
 )
+SHARED_DESCRIPTION = (
+    "The named graph of what two or more source articles say, each triple once; every other named "
+    "graph holds what one article alone says. The articles behind a node are its prov:wasDerivedFrom, "
+    "stated in each article's own graph."
+)
 ATTRIBUTION = "Wikipedia contributors"
 FORMATS = tuple(
     URIRef(f"http://www.w3.org/ns/formats/{name}") for name in ("Turtle", "JSON-LD", "N-Triples", "TriG")
@@ -84,6 +89,11 @@ def describe(data: Dataset | Store, *, base: str, endpoint: str | None = None) -
         graph.add((article, DCTERMS.creator, Literal(ATTRIBUTION)))
     if titles:
         graph.add((node, DCTERMS.rights, Literal(_rights(titles), lang="en")))
+    shared = minter.entity("dataset", "shared")
+    if next(store.quads_for_pattern(None, None, None, NamedNode(str(shared))), None) is not None:
+        graph.add((node, VOID.subset, shared))
+        graph.add((shared, RDF.type, VOID.Dataset))
+        graph.add((shared, DCTERMS.description, Literal(SHARED_DESCRIPTION, lang="en")))
 
     graph.add((node, VOID.triples, Literal(_number(store, "SELECT (COUNT(*) AS ?n) WHERE { "
                                                           "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"))))
