@@ -9,8 +9,10 @@ child process and reports wall time, CPU time (the build and its workers), max R
 any one process, triples, pages per second, and the ratio to the floor: a bare pyoxigraph
 bulk load of the same kg.trig and its serialisation into the same four formats.
 
-On the largest size it also times a one-article edit rebuilt with the page cache, and
-each named query (``queries/*.rq`` with its default parameters) on the built store.
+It times each named query (``queries/*.rq`` with its default parameters) on the builds
+of 1,000 pages and more (or the largest), and a one-article edit of the largest export
+rebuilt with the page cache. ``--queries TRIG...`` times the named queries alone on
+builds made before.
 
 Prints figures only; nothing here asserts a time. From the repository root:
 
@@ -45,7 +47,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000,3000", help="pages per export, comma-separated")
     parser.add_argument("--jobs", type=int, default=None, help="kg build --jobs (default: its own)")
+    parser.add_argument("--queries", nargs="+", type=Path, metavar="TRIG",
+                        help="only time the named queries on these builds' kg.trig")
     arguments = parser.parse_args()
+    if arguments.queries:
+        print(f"# named queries, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}")
+        named_query_times({path.parent.name or str(path): path for path in arguments.queries})
+        return
     sizes = [int(size) for size in arguments.sizes.split(",")]
     print(f"# corpus scale, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}")
     print(f"{'pages':>6} {'wall s':>8} {'cpu s':>8} {'max RSS MiB':>12} {'triples':>9} {'pages/s':>8} "
@@ -64,9 +72,9 @@ def main() -> None:
                   f"{triples:>9} {size / measured['wall']:>8.1f} {floor:>8.2f} {measured['wall'] / floor:>8.1f}",
                   flush=True)
         largest = max(sizes)
-        export, out = work / f"corpus-{largest}.xml", work / f"out-{largest}"
-        edit_rebuild(export, work, jobs=arguments.jobs)
-        named_query_times(out / "kg.trig")
+        named_query_times({f"{size} pages": work / f"out-{size}" / "kg.trig"
+                           for size in sizes if size >= 1000 or size == largest})
+        edit_rebuild(work / f"corpus-{largest}.xml", work, jobs=arguments.jobs)
 
 
 def machine() -> str:
@@ -165,43 +173,80 @@ def edit_rebuild(export: Path, work: Path, *, jobs: int | None) -> None:
           f"{second['cpu']:.1f} s CPU, max RSS {second['rss'] / 1024:.0f} MiB")
 
 
-def named_query_times(trig: Path) -> None:
-    """Each named query on the built store: loaded once, each query in a forked child with a timeout."""
-    from pyoxigraph import QueryBoolean
+def named_query_times(builds: dict[str, Path]) -> None:
+    """Each named query on each size's store, as ``kg query`` and ``kg serve`` run it.
 
+    The store is loaded once per size (the load is timed); each query runs in a forked
+    child with a timeout, three times, its answer serialised as SPARQL JSON (or
+    N-Triples) by pyoxigraph, and the best wall and CPU times are kept. CPU time is the
+    steadier figure on a shared machine; "µs/row" at the largest size shows whether a
+    query's work grows with its answer or with the data.
+    """
     from kg.query import named_queries
     from kg.store import load_store
 
-    started = time.perf_counter()
-    store = load_store([trig])
-    print(f"# named queries on {trig.parent.name}/kg.trig ({len(store)} quads, loaded in "
-          f"{time.perf_counter() - started:.1f} s)")
-    for query in named_queries():
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(read)
-            began = time.perf_counter()
-            answer = store.query(query.text, use_default_graph_as_union=True)
-            rows = 1 if isinstance(answer, QueryBoolean) else sum(1 for _ in answer)
-            os.write(write, f"{time.perf_counter() - began:.3f} {rows}".encode())
-            os._exit(0)
-        os.close(write)
-        deadline = time.monotonic() + QUERY_TIMEOUT
-        while time.monotonic() < deadline and os.waitpid(pid, os.WNOHANG) == (0, 0):
-            time.sleep(0.05)
-        try:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        answer = os.read(read, 100).decode()
+    queries = named_queries()
+    found: dict[str, dict[str, tuple[float, float, int] | None]] = {}
+    for size, trig in builds.items():
+        started, cpu = time.perf_counter(), time.process_time()
+        store = load_store([trig])
+        print(f"# {size}: {trig}, {len(store):,} quads, loaded by kg query in "
+              f"{time.perf_counter() - started:.1f} s ({time.process_time() - cpu:.1f} s CPU)", flush=True)
+        found[size] = {query.name: _timed(store, query.text) for query in queries}
+        del store
+    sizes = list(found)
+    largest = sizes[-1]
+    print(f"# named queries, best of 3 (ms wall / ms CPU / rows), each answer serialised; "
+          f"stopped after {QUERY_TIMEOUT:.0f} s")
+    print(f"{'query':<20}" + "".join(f" {size:>24}" for size in sizes) + f" {'µs CPU/row':>11}")
+    for query in queries:
+        cells = []
+        for size in sizes:
+            figures = found[size][query.name]
+            cells.append(f"{'> %.0f s' % QUERY_TIMEOUT:>24}" if figures is None else
+                         f"{figures[0]:>8.0f} /{figures[1]:>6.0f} /{figures[2]:>7}")
+        figures = found[largest][query.name]
+        per_row = f"{figures[1] * 1000 / max(figures[2], 1):>11.1f}" if figures else f"{'':>11}"
+        print(f"{query.name:<20}" + "".join(f" {cell}" for cell in cells) + f" {per_row}", flush=True)
+
+
+def _timed(store, text: str) -> tuple[float, float, int] | None:
+    """(best ms wall, best ms CPU, rows) of ``text`` over ``store`` in a forked child; None past the timeout."""
+    from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
         os.close(read)
-        if answer:
-            seconds, rows = answer.split()
-            print(f"#   {query.name:<20} {float(seconds) * 1000:>9.0f} ms {int(rows):>9} rows")
-        else:
-            print(f"#   {query.name:<20} > {QUERY_TIMEOUT:.0f} s (stopped)")
+        walls, cpus = [], []
+        for _ in range(3):
+            began, cpu = time.perf_counter(), time.thread_time()
+            answer = store.query(text, use_default_graph_as_union=True)
+            if isinstance(answer, (QuerySolutions, QueryBoolean)):
+                answer.serialize(format=QueryResultsFormat.JSON)
+            else:
+                answer.serialize(format=RdfFormat.N_TRIPLES)
+            walls.append(time.perf_counter() - began)
+            cpus.append(time.thread_time() - cpu)
+        answer = store.query(text, use_default_graph_as_union=True)
+        rows = 1 if isinstance(answer, QueryBoolean) else sum(1 for _ in answer)
+        os.write(write, f"{min(walls) * 1000:.1f} {min(cpus) * 1000:.1f} {rows}".encode())
+        os._exit(0)
+    os.close(write)
+    deadline = time.monotonic() + QUERY_TIMEOUT * 3
+    while time.monotonic() < deadline and os.waitpid(pid, os.WNOHANG) == (0, 0):
+        time.sleep(0.02)
+    try:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
+    answer = os.read(read, 100).decode()
+    os.close(read)
+    if not answer:
+        return None
+    wall, cpu, rows = answer.split()
+    return float(wall), float(cpu), int(rows)
 
 
 if __name__ == "__main__":
