@@ -107,3 +107,26 @@ def _comparable(result):
         return set(map(str, result.triples))
     assert isinstance(result, Solutions)
     return [result.variables, *(tuple(None if term is None else str(term) for term in row) for row in result.rows)]
+
+
+def _looked_up_tags() -> set[str]:
+    import re
+
+    text = resolve("summits-of-person").text
+    block = re.search(r"VALUES \?tag \{([^}]*)\}", text).group(1)
+    return {tag.lower() for tag in re.findall(r'"([^"]*)"', block)}
+
+
+def test_summits_of_person_looks_a_name_up_in_every_tag_our_labels_carry(several):
+    """The query looks the name up by its exact literal, once per language tag it lists:
+    every tag the extractor writes, and every tag of a person's name in a build, is there."""
+    from kg.extract.names import REGION_TAGS, VARIANT_TAGS
+
+    tags = _looked_up_tags()
+    assert {tag.lower() for tag in (*VARIANT_TAGS.values(), *REGION_TAGS.values(), "zh", "zh-Hans", "zh-Hant")} <= tags
+    store = load_store([several / "kg.trig"])
+    found = {row["tag"].value for row in store.query(
+        "SELECT DISTINCT (LCASE(LANG(?name)) AS ?tag) WHERE { ?person a <https://w3id.org/summit-kg/ontology#Person> ; "
+        "<http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#altLabel> ?name }",
+        use_default_graph_as_union=True)}
+    assert found and found <= tags
