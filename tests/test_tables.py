@@ -136,3 +136,20 @@ def test_a_bare_name_in_a_row_takes_the_office_the_prose_gives_on_that_day():
     roles = {(start[summit_of[f.subject]], f.value.key) for f in extraction.facts
              if f.prop is Prop.ROLE and agent.get(f.subject) == "张三"}
     assert roles == {("2018-03-25", "甲国劳动党委员长"), ("2025-09-02", "甲国劳动党总书记")}
+
+
+def test_a_rows_visit_spans_the_talks_told_on_one_of_its_days_and_a_cell_numbers_it():
+    text = """'''张三访问乙国'''是指甲国领导人[[张三]]应乙国主席[[李四]]邀请对乙国的访问。
+== 会晤列表 ==
+{| class="wikitable"
+|+ 张三与[[李四]]的会晤
+! 日期 !! 地点 !! 形式
+|-
+| 2019年1月7日－10日 || [[某城]] || 第四次会晤
+|}
+== 2019年1月 ==
+2019年1月7日，张三抵达某城。8日下午，李四与张三在[[某堂]]举行会谈。
+"""
+    found, extraction = summits_of(text)
+    assert set(found) == {"2019-01-07"} and found["2019-01-07"]["end"] == "2019-01-10"
+    assert {f.value for f in extraction.facts if f.prop is Prop.ORDINAL} == {4}

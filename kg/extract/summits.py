@@ -328,9 +328,10 @@ def _join(reading: Reading, people: People, kept: list[SummitFound], others: lis
     left = []
 
     def sides_agree(a: SummitFound, b: SummitFound) -> bool:
+        """Whether everyone ``b`` names beyond ``a`` stands for a side ``a`` has (a side the
+        text does not give is no agreement)."""
         sides = {people.sides.get(p) for p in a.participants} - {None}
-        return all(people.sides.get(p) in sides or people.sides.get(p) is None
-                   for p in b.participants if p not in a.participants)
+        return all(people.sides.get(p) in sides for p in b.participants if p not in a.participants)
 
     for other in others:
         if any(s.id == other.id for s in kept):
@@ -353,8 +354,11 @@ def _join(reading: Reading, people: People, kept: list[SummitFound], others: lis
 
 
 def _fold(registry, witness: EntityId, into: EntityId, documents: bool = True) -> None:
-    """One summit's second witness gives its documents, and its ordinal and venue where the
+    """One summit's second witness gives its days (the summit spans both: a visit's row and
+    the talks on one of its days), its documents, and its ordinal and venue where the
     summit has none, and is forgotten."""
+    for prop in (Prop.START_DATE, Prop.END_DATE):
+        registry.move(witness, into, prop)
     if documents:
         registry.move(witness, into, Prop.OUTCOME)
     for prop in (Prop.ORDINAL, Prop.VENUE):
@@ -414,7 +418,10 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     """
     year, month = _heading_time(section) if section is not None else (None, None)
     day: date | None = None  # the last day the section's text gave
+    tabled = _meeting_table_spans(reading)
     for i, sentence in enumerate(section_sentences):
+        at = sentence.span_of(0, 0).start
+        in_table = any(span.start <= at < span.end for span in tabled)  # a row: only what its cells say
         months = [m for m in find_year_months(sentence.hans) if m.month is not None or m.at <= 2]
         if months and (year is None or months[0].year != year):
             year = months[0].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
@@ -437,10 +444,15 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         if meeting is None or _not_held(sentence.hans):
             continue
         summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues, date_basis,
-                         clause)
+                         clause, infer=not in_table)
         if summit is not None and all(s.id != summit.id for s in found):
             found.append(summit)
     return year or running_year
+
+
+def _meeting_table_spans(reading: Reading) -> list[Span]:
+    from kg.extract.tables import meeting_tables  # tables.py builds on this module
+    return [table.span for table, _ in meeting_tables(reading)]
 
 
 def _relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[DateRange]:
@@ -543,17 +555,21 @@ def _heading_time(section: Section) -> tuple[int | None, int | None]:
 
 
 def _summit(reading, people, sources, section, sentences, index, when, lead_venues,
-            date_basis: EntityId | None = None, clause: tuple[int, int] | None = None) -> SummitFound | None:
+            date_basis: EntityId | None = None, clause: tuple[int, int] | None = None,
+            infer: bool = True) -> SummitFound | None:
+    """``infer``: whether people the sentence does not name may be inferred (not for a
+    table row read as a sentence: the row itself is read by tables.py)."""
     registry = reading.registry
     anchor = sentences[index]
     paragraph = [s for s in sentences if s.paragraph == anchor.paragraph and s.start >= anchor.start]
-    participants = _stated_participants(reading, anchor, paragraph, clause)
+    participants = _stated_participants(reading, anchor, paragraph if infer else [], clause)
     cited = _citations_of(sources, [anchor] + paragraph)
-    _from_citation_titles(reading, participants, cited, anchor)
     period = people.periods.get(section)
-    _from_administration(reading, people, participants, period, section)
-    _from_leaders_in_office(reading, people, participants, when.start)
-    _from_the_subject(reading, participants, anchor, paragraph, section)
+    if infer:
+        _from_citation_titles(reading, participants, cited, anchor)
+        _from_administration(reading, people, participants, period, section)
+        _from_leaders_in_office(reading, people, participants, when.start)
+        _from_the_subject(reading, participants, anchor, paragraph, section)
     dropped = _below_the_top(reading, people, participants, sentences[max(0, index - 1):index + 1], when.start)
     said = MEETING.search(anchor.hans)
     before = said.start() if said else len(anchor.hans)

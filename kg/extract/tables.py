@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from kg.extract.dates import chinese_number, find_dates
 from kg.extract.entries import Entry, entries_in, entry_places, people_of
 from kg.extract.people import People, main_office, titles_in
+from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
-from kg.extract.summits import DOCUMENT_WORDS, NOT_TOP, SummitFound, _digest, subject_pair
+from kg.extract.summits import DOCUMENT_WORDS, MEETING, NOT_TOP, SummitFound, _digest, ordinal_in, subject_pair
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Cell, Table, passage
 
@@ -109,8 +110,8 @@ def _rows(table: Table, roles: dict[int, str]) -> list[_Row]:
             column += cell.colspan
         cells: dict[str, list[Cell]] = {}
         for index in sorted(grid):
-            role = roles.get(index)
-            if role and grid[index] not in cells.get(role, []):
+            role = roles.get(index, "other")  # other: a column of no role (形式, 备注)
+            if grid[index] not in cells.get(role, []):
                 cells.setdefault(role, []).append(grid[index])
         own = [c.span for c in row]
         if own:
@@ -202,12 +203,20 @@ def _summit(reading: Reading, people: People, row: _Row,
         registry.fact(participation, Prop.AGENT, person)
         _role_from_prose(reading, people, participation, person, start)
     _venue(reading, summit, row)
+    _venue_in_a_note(reading, summit, row)
     _outcomes(reading, summit, row)
     for cell in row.cells.get("number", []):
         number = _number(_text(reading, cell))
         if number:
             registry.fact(summit, Prop.ORDINAL, number, evidence=(_evidence(reading, cell.span),))
             break
+    else:  # no number column: a cell that numbers the meeting (第一次非正式会晤)
+        for cell in row.cells.get("other", []):
+            text = to_hans(_text(reading, cell))
+            number = ordinal_in(text) if MEETING.search(text) else None
+            if number:
+                registry.fact(summit, Prop.ORDINAL, number, evidence=(_evidence(reading, cell.span),))
+                break
     return SummitFound(summit, None, start, end, None, keys)
 
 
@@ -276,6 +285,25 @@ def row_country(entry: Entry) -> list[tuple[str, str | None]]:
         return [(entry.flags[0], None)]
     text = entry.text.strip()
     return [(text, None)] if text else []
+
+
+def _venue_in_a_note(reading: Reading, summit, row: _Row) -> None:
+    """A note cell that says where the talks were (``17日在[[人民大会堂]]会谈``) gives the
+    venue, more precise than the row's place column."""
+    registry = reading.registry
+    for cell in row.cells.get("other", []) + row.cells.get("outcome", []):
+        text = to_hans(_text(reading, cell))
+        held = HELD_AT.search(text)
+        if held is None or not MEETING.search(text):
+            continue
+        for entry in entries_in(reading, cell.span):
+            for shown, target in entry.links:
+                if to_hans(shown) in held["w"] and not any(
+                        registry.is_a(target, kind) for kind in (Kind.PERSON, Kind.DOCUMENT, Kind.ORGANIZATION)):
+                    place = registry.named(Kind.PLACE, target, article=target)
+                    registry.fact(summit, Prop.VENUE, place, evidence=(_evidence(reading, cell.span),))
+                    registry.keep_only(summit, Prop.VENUE, place)
+                    return
 
 
 def _outcomes(reading: Reading, summit, row: _Row) -> None:
