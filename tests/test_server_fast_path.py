@@ -73,3 +73,12 @@ def test_the_limits_hold_across_the_servers_processes():
     assert admission.enter("10.0.0.3").status == 503
     admission.leave("10.0.0.1")
     assert admission.enter("10.0.0.1") is None
+
+
+def test_a_result_within_the_row_limit_is_engine_written_whatever_its_length(store):
+    request = QueryRequest(QUERIES[0], "application/sparql-results+json", None)
+    careful = answer_query(store, request, Settings(result_limit=5))
+    direct = answer_directly(store, request, Settings(result_limit=5), deadline=time.monotonic() + 5)
+    assert careful.status == 200 and len(careful.body) > 5 * 20  # five summits, far more bytes than rows
+    assert direct is not None and direct.body == careful.body
+    assert answer_directly(store, request, Settings(result_limit=4), deadline=time.monotonic() + 5) is None

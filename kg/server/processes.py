@@ -2,7 +2,7 @@
 
 pyoxigraph holds Python's interpreter lock while it plans and runs a query, so one process
 answers queries on one core at a time. The server therefore runs ``processes`` HTTP
-processes (one per core by default), started after this one has loaded the files into the on-disk
+processes (one per core by default, at most 8), started after this one has loaded the files into the on-disk
 store (:mod:`kg.server.data`) and bound the listening socket. They are spawned, not
 forked: this process has run the engine, whose threads a fork would not carry. Each opens
 the store read-only (the data is held once, on disk and
@@ -39,8 +39,8 @@ STARTUP_SECONDS = 30.0
 
 
 def process_count(settings: Settings) -> int:
-    """How many HTTP processes serve: the setting, or one per core when it is 0."""
-    return settings.processes or os.cpu_count() or 1
+    """How many HTTP processes serve: the setting, or one per core (at most 8) when it is 0."""
+    return settings.processes or min(os.cpu_count() or 1, 8)
 
 
 def worker_shares(workers: int, processes: int) -> list[int]:

@@ -153,10 +153,11 @@ def answer_directly(store: Store, request: QueryRequest, settings: Settings, *, 
     """The reply to a cheap SELECT or ASK written by the engine itself, or None when that cannot
     be decided here (then :func:`answer_query` answers, row by row).
 
-    The engine streams the results into the body with no Python per row. A body of at most
-    ``result_limit`` bytes cannot hold more than ``result_limit`` rows (each takes a byte at
-    least, in every format), so a longer one, a query past ``deadline``, a graph result and
-    anything the engine refuses go the careful way: the limit and the messages stay exact.
+    The engine streams the results into the body with no Python per row; the rows are then
+    counted from above (:func:`_most_rows`). A result that may hold more than
+    ``result_limit`` rows, a body past :data:`DIRECT_BYTES`, a query past ``deadline``, a
+    graph result and anything the engine refuses go the careful way: the limit and the
+    messages stay exact.
     """
     if request.default_graphs or request.named_graphs:
         return None
@@ -172,12 +173,36 @@ def answer_directly(store: Store, request: QueryRequest, settings: Settings, *, 
         return None  # a 406, said the careful way
     if boolean and result_format in (ResultFormat.CSV, ResultFormat.TSV):
         result_format = ResultFormat.JSON
-    body = _Body(settings.result_limit, deadline)
+    body = _Body(DIRECT_BYTES, deadline)
     try:
         answer.serialize(body, format=result_format.value)
     except Exception:  # noqa: BLE001 - too long, too late, or the engine's own error: answered the careful way
         return None
-    return Reply(200, with_charset(result_format.media_type), _minted(b"".join(body.parts), result_format))
+    text = b"".join(body.parts)
+    if not boolean and _most_rows(text, result_format) > settings.result_limit:
+        return None  # perhaps past the limit: the careful way counts exactly and says so
+    return Reply(200, with_charset(result_format.media_type), _minted(text, result_format))
+
+
+#: Most bytes of a result the server writes by itself; a longer one is left to the careful way.
+DIRECT_BYTES = 16 * 1024 * 1024
+
+
+def _most_rows(text: bytes, result_format: ResultFormat) -> int:
+    """At least as many as the rows in ``text``, a SELECT result as the engine writes it.
+
+    Every row but the first follows a ``},{`` (JSON) or starts a ``<result>`` (XML, where
+    a ``<`` in a value is escaped), every row ends a line (CSV, TSV, after the header); a
+    value holding these only makes the count larger, never smaller.
+
+    >>> _most_rows(b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"uri","value":"a"}},{"s":{"type":"uri","value":"b"}}]}}', ResultFormat.JSON)
+    2
+    """
+    if result_format is ResultFormat.JSON:
+        return text.count(b"},{") + 1
+    if result_format is ResultFormat.XML:
+        return text.count(b"<result>")
+    return text.count(b"\n")
 
 
 #: What a result must hold for :func:`~kg.query.minted_tags` to change it: an ``xml:lang`` key

@@ -40,7 +40,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 2, "Query worker processes (queries running at once).", lambda v: 1 <= int(v) <= 64, "1–64"),
     Setting(
         "processes", 0, "HTTP server processes, each answering pages and cheap queries with the store opened read-only "
-        "(0: one per core). The query workers are shared out among them.", lambda v: 0 <= int(v) <= 64, "0–64",
+        "(0: one per core, at most 8). The query workers are shared out among them.", lambda v: 0 <= int(v) <= 64, "0–64",
     ),
     Setting("queue_wait", 2.0, "Seconds a query may wait for a free worker before it gets 503.", lambda v: 0 < float(v) <= 3600, "0 < seconds ≤ 3600"),
     Setting("client_queries", 2, "Queries one client address may have with the workers at once (more get 429).", lambda v: 1 <= int(v) <= 1000, "1–1000"),
