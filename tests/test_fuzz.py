@@ -1,6 +1,6 @@
 """The fuzz suite (tests/fuzzing.py), bounded here; ``make fuzz`` runs it longer.
 
-Each area runs for ``KG_FUZZ_SECONDS`` (default 12) from seed ``KG_FUZZ_SEED`` (default:
+Each area runs for ``KG_FUZZ_SECONDS`` (default 6) from seed ``KG_FUZZ_SEED`` (default:
 a fixed seed, so ``make test`` is repeatable; ``make fuzz`` picks a new one and prints it).
 """
 
@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from tests import fuzzing
 
-SECONDS = float(os.environ.get("KG_FUZZ_SECONDS", "12"))
+SECONDS = float(os.environ.get("KG_FUZZ_SECONDS", "6"))
 SEED = int(os.environ.get("KG_FUZZ_SEED", "20261201"))
 DATA = Path(__file__).parent / "data" / "query"
 
