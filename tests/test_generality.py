@@ -135,13 +135,13 @@ def test_a_one_summit_article_without_an_infobox_says_it_in_its_lead():
 def test_a_series_written_differently():
     """Foreign names written short (特朗普 for 唐纳德·特朗普), a section that names one side
     only (两国元首), a day whose year only the cited source gives, a G20 summit that is a time
-    and not a place, and 首次 as the first ordinal."""
+    and not a place, and 首次会晤 of two leaders as no series ordinal (summit-conventions.md)."""
     extraction = extract(parse(Page(text=(ARTICLES / "china-us-summits.wiki").read_text(encoding="utf-8"),
                                     origin="china-us")))
     found = summits(extraction)
     assert set(found) == {"2017-04-06", "2017-11-08", "2018-12-01"}
     assert all(s["participants"] == {"习近平", "唐纳德·特朗普"} for s in found.values())
-    assert found["2017-04-06"]["ordinal"] == 1 and found["2017-04-06"]["venue"] == {"海湖庄园"}
+    assert found["2017-04-06"]["ordinal"] is None and found["2017-04-06"]["venue"] == {"海湖庄园"}
     assert found["2017-11-08"]["venue"] == {"人民大会堂"} and found["2018-12-01"]["venue"] == {"布宜诺斯艾利斯"}
     inferred = {(f.prop, f.inference) for f in extraction.facts if f.inference}
     assert (Prop.PARTICIPANT, Inference.NEIGHBOURING_SUMMITS) in inferred

@@ -71,7 +71,8 @@ def test_a_day_under_a_heading_takes_the_infobox_year_not_a_late_citations():
     found = summits(text, title="1985年日内瓦峰会")
     assert list(found) == ["1985-11-19"]
     assert found["1985-11-19"]["end"] == "1985-11-20"  # the infobox's days stand
-    assert found["1985-11-19"]["ordinal"] == {1}
+    # summit-conventions.md: "the first meeting of these two leaders" is no series ordinal
+    assert found["1985-11-19"]["ordinal"] == set()
 
 
 def test_offices_of_two_sides_title_no_one_and_a_place_stays_a_place():

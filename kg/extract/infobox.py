@@ -21,10 +21,11 @@ from datetime import date
 
 from kg.extract.dates import find_dates
 from kg.extract.entries import Entry, entries_in, entry_places, people_of
+from kg.extract.ordinals import ordinal_of_the_subject
 from kg.extract.people import People, written_titles
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
-from kg.extract.summits import DOCUMENT_WORDS, MEETING, NOT_TOP, SummitFound, _digest, ordinal_in
+from kg.extract.summits import DOCUMENT_WORDS, MEETING, NOT_TOP, SummitFound, _digest
 from kg.model import Article, Evidence, Kind, Label, Prop
 from kg.wikitext import Param, Template
 
@@ -118,11 +119,9 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
     for name, article in _documents(reading, template):
         document = registry.named(Kind.DOCUMENT, name, article=article)
         registry.fact(summit, Prop.OUTCOME, document, evidence=(evidence,))
-    for sentence in reading.lead:  # "…首次会面", "第二次…会晤": the infobox has no ordinal of its own
-        number = ordinal_in(sentence.hans) if MEETING.search(sentence.hans) else None
-        if number:
-            registry.fact(summit, Prop.ORDINAL, number, evidence=(sentence.evidence(),))
-            break
+    numbered = ordinal_of_the_subject(reading, *when)  # the infobox has no ordinal of its own
+    if numbered:
+        registry.fact(summit, Prop.ORDINAL, numbered[0], evidence=(numbered[1].evidence(),))
     for field, prop in (("follows", Prop.FOLLOWS), ("precedes", Prop.PRECEDES)):
         for entry in _entries(reading, template, field):
             for _, target in entry.links[:1]:

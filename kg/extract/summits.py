@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
+from kg.extract.dates import DateRange, find_dates, find_year_months
+from kg.extract.ordinals import REFERS_BACK, ordinal_in
 from kg.extract.people import People, main_office, titles_in
 from kg.extract.phrases import HELD_AT
 from kg.extract.places import finer_venue, held_at_chain, held_at_phrases, joins_chain, meeting_chains, visited_chain
@@ -592,9 +593,9 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     dated = dict(inference=Inference.CITATION_DATE, basis=(date_basis,)) if date_basis else {}
     registry.fact(summit, Prop.START_DATE, when.start, evidence=(evidence,), **dated)
     registry.fact(summit, Prop.END_DATE, when.end, evidence=(evidence,), **dated)
-    number = ordinal_in(anchor.hans)
+    number, said_in = _ordinal_said(anchor, paragraph)
     if number:
-        registry.fact(summit, Prop.ORDINAL, number, evidence=(evidence,))
+        registry.fact(summit, Prop.ORDINAL, number, evidence=tuple(dict.fromkeys((evidence, said_in.evidence()))))
     elif section is not None and (number := ordinal_in(to_hans(section.heading))):  # === 第二次峰会：雷克雅未克 ===
         heading = Evidence(Span(section.span.start, section.body.start), section.heading.strip(), section.heading.strip())
         registry.fact(summit, Prop.ORDINAL, number, evidence=(heading, evidence))
@@ -609,12 +610,16 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     return SummitFound(summit, section, when.start, when.end, anchor, keys)
 
 
-def ordinal_in(hans: str) -> int | None:
-    """The summit's number a sentence gives: ``第4次``, ``第五次``, ``首次会晤`` (not ``同年第3次``)."""
-    match = ORDINAL.search(hans)
-    if match is None:
-        return None
-    return 1 if match["first"] else chinese_number(match["n"])
+def _ordinal_said(anchor: Sentence, paragraph: list[Sentence]) -> tuple[int | None, Sentence]:
+    """The number the anchor gives the meeting, or the sentence after it that speaks of the
+    meeting just told (``…举行会议。这是…第三次会议``)."""
+    number = ordinal_in(anchor.hans)
+    if number:
+        return number, anchor
+    following = next((s for s in paragraph if s.start > anchor.start), None)
+    if following is not None and REFERS_BACK.match(following.hans):
+        return ordinal_in(following.hans), following
+    return None, anchor
 
 
 def _digest(keys: tuple[str, ...]) -> str:

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 from kg.extract.dates import chinese_number, find_dates
 from kg.extract.entries import Entry, entries_in, entry_places, people_of
+from kg.extract.ordinals import ordinal_in
 from kg.extract.people import People, main_office, titles_in
 from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
-from kg.extract.summits import DOCUMENT_WORDS, MEETING, NOT_TOP, SummitFound, _digest, ordinal_in, subject_pair
+from kg.extract.summits import DOCUMENT_WORDS, MEETING, NOT_TOP, SummitFound, _digest, subject_pair
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Cell, Table, passage
 
@@ -39,6 +40,7 @@ _DOCUMENT = re.compile(r"《(?P<t>[^《》]+)》")
 class _Row:
     span: Span
     cells: dict[str, list[Cell]]  # column role → the cells of this row in that role
+    own: tuple[Cell, ...] = ()  # the cells written in this row (not spread into it from above)
 
 
 def meeting_tables(reading: Reading) -> tuple[tuple[Table, dict[int, str]], ...]:
@@ -115,7 +117,7 @@ def _rows(table: Table, roles: dict[int, str]) -> list[_Row]:
                 cells.setdefault(role, []).append(grid[index])
         own = [c.span for c in row]
         if own:
-            out.append(_Row(Span(min(s.start for s in own), max(s.end for s in own)), cells))
+            out.append(_Row(Span(min(s.start for s in own), max(s.end for s in own)), cells, tuple(row)))
     return out
 
 
@@ -205,18 +207,7 @@ def _summit(reading: Reading, people: People, row: _Row,
     _venue(reading, summit, row)
     _venue_in_a_note(reading, summit, row)
     _outcomes(reading, summit, row)
-    for cell in row.cells.get("number", []):
-        number = _number(_text(reading, cell))
-        if number:
-            registry.fact(summit, Prop.ORDINAL, number, evidence=(_evidence(reading, cell.span),))
-            break
-    else:  # no number column: a cell that numbers the meeting (第一次非正式会晤)
-        for cell in row.cells.get("other", []):
-            text = to_hans(_text(reading, cell))
-            number = ordinal_in(text) if MEETING.search(text) else None
-            if number:
-                registry.fact(summit, Prop.ORDINAL, number, evidence=(_evidence(reading, cell.span),))
-                break
+    _ordinal(reading, summit, row)
     return SummitFound(summit, None, start, end, None, keys)
 
 
@@ -320,6 +311,22 @@ def _outcomes(reading: Reading, summit, row: _Row) -> None:
                 linked = next((t for s, t in entry.links if to_hans(s) == to_hans(name)), None)
                 document = registry.named(Kind.DOCUMENT, linked or name, article=article or linked)
                 registry.fact(summit, Prop.OUTCOME, document, evidence=evidence)
+
+
+def _ordinal(reading: Reading, summit, row: _Row) -> None:
+    """The number column's, else a cell that numbers the meeting (``第一次非正式会晤``)."""
+    for cell in row.cells.get("number", []):
+        number = _number(_text(reading, cell))
+        if number:
+            reading.registry.fact(summit, Prop.ORDINAL, number, evidence=(_evidence(reading, cell.span),))
+            return
+    if row.cells.get("number"):
+        return
+    for cell in row.own:
+        number = ordinal_in(to_hans(_text(reading, cell)), meetings_only=True)
+        if number:
+            reading.registry.fact(summit, Prop.ORDINAL, number, evidence=(_evidence(reading, cell.span),))
+            return
 
 
 def _number(text: str) -> int | None:

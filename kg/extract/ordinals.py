@@ -1,0 +1,114 @@
+"""A meeting's number in its series, as a sentence states it.
+
+Only a number that places *this meeting* among meetings of its kind is an ordinal
+(``第三次会晤``, ``第4次首脑会谈``, ``首次非正式会晤``):
+
+- ``第N次``/``第N度`` counts the meeting word that follows it (会晤, 会谈, 峰会, 会议 ...);
+  a count of visits (``第二次访华``) is one only when it counts the visits made in an
+  office (``第二次以国家元首身份访问美国``), not a person's visits;
+- a count within a year (``2018年第2次``, ``同年第3次``) or of a day's sessions
+  (``第一次会谈于中午12时开始``) is no series ordinal;
+- ``首次`` is the first of a series only when it names the series (``首次非正式会晤``,
+  ``首次美苏首脑会晤``): "the first meeting of these two leaders" (``两人首次会面``,
+  ``举行首次会晤``) is no series ordinal, nor is a first since a break (``1949年以来…首次``).
+
+>>> ordinal_in("两人在华盛顿举行他们3年来的第三次会晤")
+3
+>>> ordinal_in("朝韩首脑的第5次会晤、同年第3次会晤"), ordinal_in("2018年第2次朝韩首脑会谈")
+(5, None)
+>>> ordinal_in("两国领导人的首次非正式会晤"), ordinal_in("雷根与戈巴契夫在丰泉宫首次会面")
+(1, None)
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from kg.extract.dates import chinese_number, find_dates
+from kg.extract.reading import Reading
+from kg.extract.text import Sentence
+
+_MEETINGS = r"会晤|会谈|会面|见面|峰会|高峰会议?|首脑会议|最高级会议|会议"
+_VISITS = r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|访印|出访"
+_NTH = re.compile(rf"第(?P<n>[0-9一二三四五六七八九十两百]+)(?:次|度)"
+                  rf"(?P<between>[^，,。；;：:、第]{{0,12}}?)(?P<noun>{_MEETINGS}|{_VISITS})")
+_FIRST = re.compile(rf"(?:首次|首度)(?:举行|进行|召开|展开)?了?(?P<between>[^，,。；;：:、]{{0,8}}?)"
+                    rf"(?P<noun>{_MEETINGS})")
+#: What makes a 首次 meeting the first of a series: the series named (非正式, 首脑 ...).
+_SERIES = re.compile(r"非正式|首脑|领导人|元首|高峰|最高级")
+#: A count within one year: 2018年第2次, 同年第3次, 年内第二次 (继2013年第二次 counts on from 2013).
+_WITHIN_A_YEAR = re.compile(r"(?P<after>继)?(?:[0-9]{4}|[同今该当本])?年(内|度)?$")
+#: A first since a break: 六十年来, 1949年以来, 就任后, 时隔七年, 分裂55年后.
+_SINCE = re.compile(r"以来|年来|多来|月来|年后|月后|就任后|上任后|时隔")
+#: A visit counted in an office: 以国家元首身份, 作为总统.
+_IN_OFFICE = re.compile(r"身份|作为")
+_CLAUSE = re.compile(r"[，,。；;：:]")
+#: A time of day in the number's clause: it counts the sessions of a day (第一次会谈于中午12时开始).
+_TIME_OF_DAY = re.compile(r"上午|中午|下午|晚上|傍晚|凌晨|[0-9一二三四五六七八九十]+(时|点)")
+
+
+def ordinal_in(hans: str, *, meetings_only: bool = False) -> int | None:
+    """The number of the meeting a Simplified sentence states, else ``None``.
+
+    ``meetings_only``: count meetings (会晤, 会谈, 峰会 ...) and not 会议 or visits, as a
+    table cell naming conferences by place (第二次华盛顿会议) must be read.
+    """
+    found = sorted(_candidates(hans, meetings_only), key=lambda pair: pair[0])
+    return found[0][1] if found else None
+
+
+def _clause_of(hans: str, at: int) -> str:
+    start = max((m.end() for m in _CLAUSE.finditer(hans, 0, at)), default=0)
+    end = next((m.start() for m in _CLAUSE.finditer(hans, at)), len(hans))
+    return hans[start:end]
+
+
+def _candidates(hans: str, meetings_only: bool):
+    for match in _NTH.finditer(hans):
+        if _TIME_OF_DAY.search(_clause_of(hans, match.start())):
+            continue
+        year = _WITHIN_A_YEAR.search(hans[:match.start()])
+        if year and not year["after"]:
+            continue
+        if re.fullmatch(_VISITS, match["noun"]) and (meetings_only or not _IN_OFFICE.search(match["between"])):
+            continue
+        if meetings_only and match["noun"] == "会议":
+            continue
+        number = chinese_number(match["n"])
+        if number:
+            yield match.start(), number
+    for match in _FIRST.finditer(hans):
+        clause_start = max((m.end() for m in _CLAUSE.finditer(hans, 0, match.start())), default=0)
+        if _SINCE.search(hans[clause_start:match.start()]) or not _SERIES.search(match["between"]):
+            continue
+        if meetings_only and match["noun"] == "会议":
+            continue
+        yield match.start(), 1
+
+
+#: A sentence that speaks of the meeting just told (这是…, 此次会晤…, 该会议…).
+REFERS_BACK = re.compile(r"^(这|此|该|本)(是|次|场|一|为|届)")
+
+
+def ordinal_of_the_subject(reading: Reading, start: date, end: date) -> tuple[int, Sentence] | None:
+    """In an article about one summit: the number its lead gives it (a lead sentence dated
+    to other days speaks of another meeting), else the number stated by a sentence that
+    dates the summit with its year (not a day of an account told day by day, whose
+    ``第一次会谈`` is a session), or by the sentence after it that speaks of it
+    (``…举行会议。这是…第三次会议``)."""
+    parts = [(reading.lead, True)] + [(sentences, False) for sentences in reading.by_section.values()]
+    for sentences, lead in parts:
+        for i, sentence in enumerate(sentences):
+            days = find_dates(sentence.hans, year=start.year)
+            on_the_days = any(d.start <= end and start <= d.end and (lead or d.year_given) for d in days)
+            if not on_the_days and (days or not lead):
+                continue
+            number = ordinal_in(sentence.hans)
+            following = sentences[i + 1] if i + 1 < len(sentences) else None
+            if number is None and following is not None and following.paragraph == sentence.paragraph \
+                    and REFERS_BACK.match(following.hans):
+                number, sentence = ordinal_in(following.hans), following
+            if number:
+                return number, sentence
+    return None

@@ -1,0 +1,93 @@
+"""How zh.wikipedia states a meeting's number in its series, each rule on small hand-made text.
+
+summit-conventions.md: an ordinal only "where the text states the position of this meeting
+in its series (第三次, 首次, 第二度); 'the first meeting of these two leaders' is no series
+ordinal"."""
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.ordinals import ordinal_in
+from kg.model import Kind, Page, Prop
+from kg.wikitext import parse
+
+HEAD = "'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 经过 ==\n"
+BOX = ("{{Infobox summit meeting\n| date = {{Start date|1945|7|17}}至{{End date|1945|8|2}}\n"
+       "| participants = [[张三]]<br>[[李四]]\n}}\n")
+
+
+def ordinals(text, title="甲乙会晤"):
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    out = {}
+    for entity in extraction.entities:
+        if entity.id.kind is Kind.SUMMIT:
+            about = [f for f in extraction.facts if f.subject == entity.id]
+            start = next(f.value for f in about if f.prop is Prop.START_DATE)
+            out[start.isoformat()] = {f.value for f in about if f.prop is Prop.ORDINAL}
+    return out
+
+
+@pytest.mark.parametrize("hans, number", [
+    ("两人在某城举行第三次会晤", 3),
+    ("朝韩首脑的第5次会晤、同年第3次会晤", 5),
+    ("两人自1985年以来的第四次会晤", 4),  # a since-frame does not undo a counted number
+    ("这是他继2013年第二次以国家元首身份访问甲国", 2),  # visits counted in an office
+    ("两国领导人的首次非正式会晤", 1),
+    ("两人举行了战后首次甲乙首脑会晤", 1),
+    ("张三与李四首次举行非正式会晤", 1),  # 首次 with a verb before the series it names
+])
+def test_a_number_that_places_the_meeting_in_its_series(hans, number):
+    assert ordinal_in(hans) == number
+
+
+@pytest.mark.parametrize("hans", [
+    "2018年第2次甲乙首脑会谈",  # counts the meetings of one year
+    "同年第3次会晤",
+    "张三与李四在某城首次会面",  # the first meeting of these two leaders
+    "两人在某城举行首次会晤",
+    "这是1949年以来两岸领导人首次会面",  # a first since a break
+    "这是自1989年以来两国元首间的首次正式会晤",
+    "这是他个人第五次访问甲国",  # a person's visits, not meetings
+    "张三第二次访华",
+    "中国共产党第十八次全国代表大会后",  # a congress, not a meeting
+    "张三就任后首次出访",
+])
+def test_numbers_that_are_no_series_ordinal(hans):
+    assert ordinal_in(hans) is None
+
+
+def test_a_place_named_conference_in_a_table_is_not_numbered():
+    assert ordinal_in("第二次华盛顿会议", meetings_only=True) is None
+    assert ordinal_in("第二次非正式会晤", meetings_only=True) == 2
+
+
+def test_the_sentence_after_the_dated_one_may_give_the_number():
+    text = HEAD + ("1945年7月17日至8月2日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。"
+                   "这是战争期间两国首脑举行的第三次会晤。")
+    assert ordinals(text) == {"1945-07-17": {3}}
+
+
+def test_an_article_about_one_summit_takes_the_number_of_a_sentence_giving_its_days():
+    text = BOX + ("'''甲乙会议'''是甲国与乙国的会议。\n== 背景 ==\n"
+                  "两国为了处理战后问题，于1945年7月17日至8月2日在[[某城]]举行会议。这是两国首脑举行的第三次会议。\n")
+    assert ordinals(text, title="甲乙会议") == {"1945-07-17": {3}}
+
+
+def test_a_session_of_a_day_told_day_by_day_is_no_series_number():
+    text = BOX + ("'''甲乙会议'''是甲国与乙国的会议。\n== 经过 ==\n"
+                  "7月17日，第一次会谈于中午12时在[[某城]]开始，[[张三]]与[[李四]]讨论了战后问题。\n")
+    assert ordinals(text, title="甲乙会议") == {"1945-07-17": set()}
+
+
+def test_a_lead_sentence_dated_to_another_meeting_gives_it_no_number():
+    text = BOX + ("'''甲乙会议'''是甲国与乙国于1945年7月17日至8月2日举行的会议。"
+                  "1947年5月3日，两国首脑在[[某城]]举行第二次会议。\n")
+    assert ordinals(text, title="甲乙会议")["1945-07-17"] == set()
+
+
+def test_a_table_cell_that_numbers_the_meeting():
+    text = ("'''张李峰会'''是指甲国总统[[张三]]与乙国总理[[李四]]举行的会晤。\n== 列表 ==\n"
+            '{| class="wikitable"\n! 日期 !! 地点 !! 性质\n|-\n'
+            "| 2018年4月27日 || [[某城]] || 第一次非正式会晤\n|-\n"
+            "| 2019年10月11日 || [[某镇]] || 第二次非正式会晤\n|}\n")
+    assert ordinals(text, title="张李峰会") == {"2018-04-27": {1}, "2019-10-11": {2}}
