@@ -31,7 +31,7 @@ def ordinals(text, title="甲乙会晤"):
     ("两人在某城举行第三次会晤", 3),
     ("朝韩首脑的第5次会晤、同年第3次会晤", 5),
     ("两人自1985年以来的第四次会晤", 4),  # a since-frame does not undo a counted number
-    ("这是他继2013年第二次以国家元首身份访问甲国", 2),  # visits counted in an office
+    ("这是他继2013年第二次以国家元首身份访问甲国，也是他个人第五次访问甲国", 2),  # counted in an office
     ("两国领导人的首次非正式会晤", 1),
     ("两人举行了战后首次甲乙首脑会晤", 1),
     ("张三与李四首次举行非正式会晤", 1),  # 首次 with a verb before the series it names
@@ -48,7 +48,12 @@ def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     "这是1949年以来两岸领导人首次会面",  # a first since a break
     "这是自1989年以来两国元首间的首次正式会晤",
     "这是他个人第五次访问甲国",  # a person's visits, not meetings
-    "张三第二次访华",
+    "他个人第五次访问甲国",
+    "张三出席二十国集团领导人第十七次峰会",  # a gathering's sessions
+    "李四应邀出席亚太经合组织第三十次领导人非正式会议",
+    "两人举行了当年的第三次会晤",
+    "张三第三次访华",
+    "这也是他自担任国家主席以来第九次访问乙国",
     "中国共产党第十八次全国代表大会后",  # a congress, not a meeting
     "张三就任后首次出访",
 ])
@@ -91,3 +96,11 @@ def test_a_table_cell_that_numbers_the_meeting():
             "| 2018年4月27日 || [[某城]] || 第一次非正式会晤\n|-\n"
             "| 2019年10月11日 || [[某镇]] || 第二次非正式会晤\n|}\n")
     assert ordinals(text, title="张李峰会") == {"2018-04-27": {1}, "2019-10-11": {2}}
+
+
+def test_a_count_within_a_year_only_where_the_text_gives_no_other():
+    only = BOX + "'''甲乙会议'''又称'''1945年第3次甲乙首脑会谈'''，于1945年7月17日至8月2日举行。\n"
+    both = BOX + ("'''甲乙会议'''又称'''1945年第2次甲乙首脑会谈'''。"
+                  "它是1945年7月17日至8月2日举行的、历史上的第4次首脑会谈。\n")
+    assert ordinals(only, title="甲乙会议") == {"1945-07-17": {3}}
+    assert ordinals(both, title="甲乙会议") == {"1945-07-17": {4}}

@@ -3,19 +3,24 @@
 Only a number that places *this meeting* among meetings of its kind is an ordinal
 (``第三次会晤``, ``第4次首脑会谈``, ``首次非正式会晤``):
 
-- ``第N次``/``第N度`` counts the meeting word that follows it (会晤, 会谈, 峰会, 会议 ...);
-  a count of visits (``第二次访华``) is one only when it counts the visits made in an
-  office (``第二次以国家元首身份访问美国``), not a person's visits;
-- a count within a year (``2018年第2次``, ``同年第3次``) or of a day's sessions
-  (``第一次会谈于中午12时开始``) is no series ordinal;
+- ``第N次``/``第N度`` counts the meeting word that follows it (会晤, 会谈, 峰会, 会议 ...),
+  not a multilateral gathering's sessions (``二十国集团领导人第十七次峰会``); a count of
+  visits (``第二次访华``, ``第九次访问俄罗斯``) is one only when it counts the visits made
+  in an office (``第二次以国家元首身份访问美国``), not a person's visits;
+- a count of a day's sessions (``第一次会谈于中午12时开始``) or within the year the text
+  is at (``同年第3次``, ``当年的第三次``) is no series ordinal, and one within a year named
+  (``又称2018年第3次南北韩首脑会谈``) only where the text gives no other;
 - ``首次`` is the first of a series only when it names the series (``首次非正式会晤``,
   ``首次美苏首脑会晤``): "the first meeting of these two leaders" (``两人首次会面``,
-  ``举行首次会晤``) is no series ordinal, nor is a first since a break (``1949年以来…首次``).
+  ``举行首次会晤``) is no series ordinal, nor is a first since a break (``1949年以来…首次``,
+  ``上任后…首次``); a first after an event that began the series is (``战后首次``).
 
 >>> ordinal_in("两人在华盛顿举行他们3年来的第三次会晤")
 3
 >>> ordinal_in("朝韩首脑的第5次会晤、同年第3次会晤"), ordinal_in("2018年第2次朝韩首脑会谈")
 (5, None)
+>>> ordinal_in("2018年第2次朝韩首脑会谈", within_a_year=True)
+2
 >>> ordinal_in("两国领导人的首次非正式会晤"), ordinal_in("雷根与戈巴契夫在丰泉宫首次会面")
 (1, None)
 """
@@ -37,24 +42,33 @@ _FIRST = re.compile(rf"(?:首次|首度)(?:举行|进行|召开|展开)?了?(?P<
                     rf"(?P<noun>{_MEETINGS})")
 #: What makes a 首次 meeting the first of a series: the series named (非正式, 首脑 ...).
 _SERIES = re.compile(r"非正式|首脑|领导人|元首|高峰|最高级")
-#: A count within one year: 2018年第2次, 同年第3次, 年内第二次 (继2013年第二次 counts on from 2013).
-_WITHIN_A_YEAR = re.compile(r"(?P<after>继)?(?:[0-9]{4}|[同今该当本])?年(内|度)?$")
+#: A count within a year named (2018年第2次; 继2013年第二次 counts on from 2013) ...
+_WITHIN_A_YEAR = re.compile(r"(?P<after>继)?[0-9]{4}年(内|度)?的?$")
+#: ... or within the year the text is at (同年第3次, 当年的第三次, 年内第二次).
+_WITHIN_THE_YEAR = re.compile(r"([同今该当本]年|年内|年度)的?$")
 #: A first since a break: 六十年来, 1949年以来, 就任后, 时隔七年, 分裂55年后.
-_SINCE = re.compile(r"以来|年来|多来|月来|年后|月后|就任后|上任后|时隔")
+_SINCE = re.compile(r"以来|年来|多来|月来|就任后|上任后|时隔")
 #: A visit counted in an office: 以国家元首身份, 作为总统.
 _IN_OFFICE = re.compile(r"身份|作为")
+#: Just before the number: a gathering of many states, whose sessions it counts
+#: (二十国集团领导人第十七次峰会, 亚太经合组织第三十次领导人非正式会议).
+_GATHERING = re.compile(r"(二十国集团|G20|亚太经合|APEC|金砖|上海合作组织|上合|东盟|联合国|七国集团|G7|八国集团|北约|欧盟|非盟"
+                        r"|东亚峰会)[^，,。；;：:]{0,8}$")
 _CLAUSE = re.compile(r"[，,。；;：:]")
 #: A time of day in the number's clause: it counts the sessions of a day (第一次会谈于中午12时开始).
-_TIME_OF_DAY = re.compile(r"上午|中午|下午|晚上|傍晚|凌晨|[0-9一二三四五六七八九十]+(时|点)")
+_TIME_OF_DAY = re.compile(r"上午|中午|下午|午后|晚上|晚间|傍晚|当晚|凌晨|早晨|早上|清晨|[0-9一二三四五六七八九十]+(时|点)")
 
 
-def ordinal_in(hans: str, *, meetings_only: bool = False) -> int | None:
+def ordinal_in(hans: str, *, meetings_only: bool = False, within_a_year: bool = False) -> int | None:
     """The number of the meeting a Simplified sentence states, else ``None``.
 
     ``meetings_only``: count meetings (会晤, 会谈, 峰会 ...) and not 会议 or visits, as a
     table cell naming conferences by place (第二次华盛顿会议) must be read.
+    ``within_a_year``: read only a count within one year (``2018年第3次``), the number to
+    fall back on where the text gives no other.
     """
-    found = sorted(_candidates(hans, meetings_only), key=lambda pair: pair[0])
+    found = sorted((at, number) for at, number, yearly in _candidates(hans, meetings_only)
+                   if yearly == within_a_year)
     return found[0][1] if found else None
 
 
@@ -68,8 +82,11 @@ def _candidates(hans: str, meetings_only: bool):
     for match in _NTH.finditer(hans):
         if _TIME_OF_DAY.search(_clause_of(hans, match.start())):
             continue
+        if _WITHIN_THE_YEAR.search(hans[:match.start()]):
+            continue
         year = _WITHIN_A_YEAR.search(hans[:match.start()])
-        if year and not year["after"]:
+        yearly = bool(year and not year["after"])
+        if _GATHERING.search(hans[:match.start()]):
             continue
         if re.fullmatch(_VISITS, match["noun"]) and (meetings_only or not _IN_OFFICE.search(match["between"])):
             continue
@@ -77,14 +94,14 @@ def _candidates(hans: str, meetings_only: bool):
             continue
         number = chinese_number(match["n"])
         if number:
-            yield match.start(), number
+            yield match.start(), number, yearly
     for match in _FIRST.finditer(hans):
         clause_start = max((m.end() for m in _CLAUSE.finditer(hans, 0, match.start())), default=0)
         if _SINCE.search(hans[clause_start:match.start()]) or not _SERIES.search(match["between"]):
             continue
         if meetings_only and match["noun"] == "会议":
             continue
-        yield match.start(), 1
+        yield match.start(), 1, False
 
 
 #: A sentence that speaks of the meeting just told (这是…, 此次会晤…, 该会议…).
@@ -98,17 +115,25 @@ def ordinal_of_the_subject(reading: Reading, start: date, end: date) -> tuple[in
     ``第一次会谈`` is a session), or by the sentence after it that speaks of it
     (``…举行会议。这是…第三次会议``)."""
     parts = [(reading.lead, True)] + [(sentences, False) for sentences in reading.by_section.values()]
+    for within_a_year in (False, True):
+        found = _subject_ordinal(parts, start, end, within_a_year)
+        if found:
+            return found
+    return None
+
+
+def _subject_ordinal(parts, start: date, end: date, within_a_year: bool) -> tuple[int, Sentence] | None:
     for sentences, lead in parts:
         for i, sentence in enumerate(sentences):
             days = find_dates(sentence.hans, year=start.year)
             on_the_days = any(d.start <= end and start <= d.end and (lead or d.year_given) for d in days)
             if not on_the_days and (days or not lead):
                 continue
-            number = ordinal_in(sentence.hans)
+            number = ordinal_in(sentence.hans, within_a_year=within_a_year)
             following = sentences[i + 1] if i + 1 < len(sentences) else None
             if number is None and following is not None and following.paragraph == sentence.paragraph \
                     and REFERS_BACK.match(following.hans):
-                number, sentence = ordinal_in(following.hans), following
+                number, sentence = ordinal_in(following.hans, within_a_year=within_a_year), following
             if number:
                 return number, sentence
     return None

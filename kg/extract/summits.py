@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from kg.extract.dates import DateRange, find_dates, find_year_months
-from kg.extract.ordinals import REFERS_BACK, ordinal_in
+from kg.extract.ordinals import REFERS_BACK, ordinal_in, ordinal_of_the_subject
 from kg.extract.people import People, main_office, titles_in
 from kg.extract.phrases import HELD_AT
 from kg.extract.places import finer_venue, held_at_chain, held_at_phrases, joins_chain, meeting_chains, visited_chain
@@ -125,6 +125,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     if around is None:
         if len(summits) == 1:
             documents_of_the_subject(reading, summits[0])
+            _number_of_the_subject(reading, summits[0])
         return summits
     documents_of_the_subject(reading, around)
     around = _meetings_of_the_visit(reading, people, around)
@@ -381,6 +382,14 @@ def _one_span_each(reading: Reading, found: list[SummitFound]) -> list[SummitFou
     return out
 
 
+def _number_of_the_subject(reading: Reading, summit: SummitFound) -> None:
+    """An article about one summit numbers it in its lead, before any section does."""
+    numbered = ordinal_of_the_subject(reading, summit.start, summit.end)
+    if numbered:
+        reading.registry.drop(summit.id, Prop.ORDINAL)
+        reading.registry.fact(summit.id, Prop.ORDINAL, numbered[0], evidence=(numbered[1].evidence(),))
+
+
 def _one_summit_per_ordinal(reading: Reading, summits) -> None:
     """Two summits the text numbers alike: 首次 stays with the earlier one; any other number
     said of two is dropped from both, with an issue (a guess would break the series)."""
@@ -613,12 +622,13 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
 def _ordinal_said(anchor: Sentence, paragraph: list[Sentence]) -> tuple[int | None, Sentence]:
     """The number the anchor gives the meeting, or the sentence after it that speaks of the
     meeting just told (``…举行会议。这是…第三次会议``)."""
-    number = ordinal_in(anchor.hans)
-    if number:
-        return number, anchor
     following = next((s for s in paragraph if s.start > anchor.start), None)
-    if following is not None and REFERS_BACK.match(following.hans):
-        return ordinal_in(following.hans), following
+    said = [anchor] + ([following] if following is not None and REFERS_BACK.match(following.hans) else [])
+    for within_a_year in (False, True):  # 2018年第3次 only where no other number is given
+        for sentence in said:
+            number = ordinal_in(sentence.hans, within_a_year=within_a_year)
+            if number:
+                return number, sentence
     return None, anchor
 
 
