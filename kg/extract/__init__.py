@@ -14,6 +14,7 @@ what happened at them, and last the article's subject (a series or one summit).
 
 from __future__ import annotations
 
+from kg.extract.documents import one_document_each
 from kg.extract.entities import type_names
 from kg.extract.events import read_events
 from kg.extract.names import NOTE_TA
@@ -44,6 +45,7 @@ def extract(document: Document) -> Extraction:
     summits = extract_summits(reading, people, sources, around=boxed, tabled=table_summits(reading, people))
     place_venues_by_gazetteer(reading)
     contain_by_name(reading)
+    one_document_each(reading, tuple(s.id for s in summits))
     read_events(reading, tuple(s for s in summits if s.anchor is not None))
     read_subject(reading, summits)
     entities, facts = reading.registry.finish()

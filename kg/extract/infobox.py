@@ -20,12 +20,13 @@ import re
 from datetime import date
 
 from kg.extract.dates import find_dates
+from kg.extract.documents import DOCUMENT_WORDS, named_here
 from kg.extract.entries import Entry, entries_in, entry_places, people_of
 from kg.extract.ordinals import ordinal_of_the_subject
 from kg.extract.people import People, written_titles
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
-from kg.extract.summits import DOCUMENT_WORDS, MEETING, NOT_TOP, SummitFound, _digest
+from kg.extract.summits import NOT_TOP, SummitFound, _digest
 from kg.model import Article, Evidence, Kind, Label, Prop
 from kg.wikitext import Param, Template
 
@@ -245,7 +246,10 @@ def _documents(reading: Reading, template: Template) -> list[tuple[str, str | No
         for shown, target in entry.links:
             if to_hans(target).endswith(DOCUMENT_WORDS) or f"《{to_hans(shown)}》" in entry.text:
                 out.append((target, target))
-        for title in re.findall(r"《([^《》]+)》", entry.text):
+        for match in re.finditer(r"《([^《》]+)》", entry.text):
+            title = match.group(1)
+            if not named_here(entry.text, match.start(), match.end()):
+                continue  # 《生物武器公约》议定书: a name that qualifies another
             if not any(reading.index.same(title, name) or to_hans(shown) == title
                        for name, _ in out for shown in (name,)):
                 out.append((title, None))

@@ -134,6 +134,40 @@ class Registry:
         for key in [k for k in self._facts if k[0] == subject and k[1] is prop]:
             del self._facts[key]
 
+    def fold(self, loser: EntityId, winner: EntityId) -> None:
+        """Two names found to name one entity after a node was made for each (a document's
+        short and full names): the loser's names, labels, evidence and facts become the
+        winner's, and the loser is no more."""
+        if loser.key == winner.key or loser.key not in self._kinds or winner.key not in self._kinds:
+            return
+        loser, winner = self._settle(loser), self._settle(winner)
+        self._surfaces[winner.key] |= self._surfaces.pop(loser.key, set())
+        if loser.key in self._articles:
+            self._articles.setdefault(winner.key, self._articles.pop(loser.key))
+        del self._kinds[loser.key]
+        for store in (self._labels, self._alts, self._evidence):
+            if loser in store:
+                store[winner] |= store.pop(loser)
+
+        def swap(node):
+            return winner if isinstance(node, EntityId) and node.key == loser.key and node.kind in NAMED else node
+
+        for key, fact in list(self._facts.items()):
+            if swap(fact.subject) != fact.subject or swap(fact.value) != fact.value:
+                del self._facts[key]
+                self.fact(swap(fact.subject), fact.prop, swap(fact.value), evidence=fact.evidence,
+                          inference=fact.inference, basis=fact.basis)
+        self.index.merge(loser.key, winner.key)
+        self.index.prefer(winner.key)
+
+    def refold(self, kind: Kind) -> None:
+        """Folds each entity of this kind whose name was since merged with another's (``《甲》
+        （即《乙》）`` read after 乙 had a node) into the entity its name now stands for."""
+        for key in [k for k, known in self._kinds.items() if known is kind]:
+            root = self.index.key(key)
+            if root != key and key in self._kinds:
+                self.fold(EntityId(kind, key), self.named(kind, root))
+
     # ---------------------------------------------------------------- settling
 
     def _settle(self, entity):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from kg.extract.dates import DateRange, find_dates, find_year_months
+from kg.extract.documents import documents_of_the_subject, outcomes
 from kg.extract.ordinals import REFERS_BACK, ordinal_in, ordinal_of_the_subject
 from kg.extract.people import People, main_office, titles_in
 from kg.extract.phrases import HELD_AT
@@ -66,12 +67,7 @@ _SIDELINES = re.compile(r"期间|场边|间隙|双边|会议前|峰会前|峰会
 BACK_REFERENCE = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|此次会晤|这次会谈|两国首脑")
 ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)(?:第(?P<n>[0-9一二三四五六七八九十两]+)(?:次|度)"
                      r"|(?P<first>首次)(?=(?:正式)?(?:会晤|会谈|会面|峰会|首脑)))")
-SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|公布|签定")
-TITLE_MARKS = re.compile(r"《(?P<t>[^《》]+)》")
-DOCUMENT_WORDS = ("宣言", "声明", "协议", "协议书", "公报", "条约", "协定", "纪要", "备忘录", "议定书", "联合声明")
 MAIN_TEMPLATES = ("main", "主条目", "主條目", "主题条目", "details", "further")
-#: Documents named by their kind alone (会后发表联合声明): one of that summit's own.
-_GENERIC_DOCUMENT = re.compile(r"(?:签署|签订|发表|发布|通过|公布)了?(?:一份|一项)?(?P<w>联合声明|联合公报|共同声明|联合宣言|新闻公报|会谈纪要)")
 _BACKGROUND = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备)")
 _SIDE_MARK = re.compile(r"^(一方|一侧|方面|侧)")
 
@@ -124,10 +120,10 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     _one_summit_per_ordinal(reading, summits + ((around,) if around else ()))
     if around is None:
         if len(summits) == 1:
-            documents_of_the_subject(reading, summits[0])
+            documents_of_the_subject(reading, summits[0].start, summits[0].end, summits[0].id)
             _number_of_the_subject(reading, summits[0])
         return summits
-    documents_of_the_subject(reading, around)
+    documents_of_the_subject(reading, around.start, around.end, around.id)
     around = _meetings_of_the_visit(reading, people, around)
     kept = [around]
     boxed_venue = [v for v in reading.registry.facts_about(around.id, Prop.VENUE)][:1]
@@ -615,7 +611,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         registry.fact(summit, Prop.SUPPORTED_BY, citation)
     _venue(reading, summit, anchor, when.start, lead_venues, when.at)
     _participations(reading, people, summit, participants, [anchor] + paragraph)
-    _outcomes(reading, summit, sentences, (when.start, when.end))
+    outcomes(reading, summit, sentences, (when.start, when.end))
     return SummitFound(summit, section, when.start, when.end, anchor, keys)
 
 
@@ -918,86 +914,6 @@ def _lead_venues(reading: Reading) -> tuple[LeadVenue, ...]:
     return tuple(out)
 
 
-def _outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, date]) -> None:
-    """Documents signed or issued in these sentences, unless a sentence dates itself to
-    days outside the summit's (the day after it counts: 会后…次日发表)."""
-    registry = reading.registry
-    for sentence in sentences:
-        if not SIGNED.search(sentence.hans) or not _same_days(sentence, span):
-            continue
-        skip_until = -1
-        for start, end, name, article in _document_names(sentence):
-            if start < skip_until:
-                continue  # another name of the document before it, given in its parenthesis
-            document = registry.named(Kind.DOCUMENT, name, article=article)
-            registry.fact(summit, Prop.OUTCOME, document, evidence=(sentence.evidence(),))
-            registry.evidence(document, sentence.evidence())
-            skip_until = _other_names(reading, document, sentence, end)
-        for match in _GENERIC_DOCUMENT.finditer(sentence.hans):
-            if "《" in sentence.hans[max(0, match.start() - 1):match.start()]:
-                continue
-            document = registry.unnamed(Kind.DOCUMENT, f"{summit.key}-{match['w']}")
-            name = sentence.text[match.start("w"):match.end("w")]
-            registry.label(document, Label(to_hans(name), "zh-Hans"), preferred=True)
-            registry.label(document, Label(to_hant(name), "zh-Hant"), preferred=True)
-            registry.fact(summit, Prop.OUTCOME, document, evidence=(sentence.evidence(),))
-            registry.evidence(document, sentence.evidence())
-
-
 def _same_days(sentence: Sentence, span: tuple[date, date]) -> bool:
     found = [d for d in find_dates(sentence.hans, year=span[0].year)]
     return not found or any(d.start <= span[1] + timedelta(days=1) and span[0] <= d.end for d in found)
-
-
-def documents_of_the_subject(reading: Reading, summit: SummitFound) -> None:
-    """In an article about one summit, what is signed or issued in any section but its
-    background is that summit's (a 成果 section far from the date)."""
-    for section, sentences in reading.by_section.items():
-        if not _BACKGROUND.match(to_hans(section.heading).strip()):
-            _outcomes(reading, summit.id, sentences, (summit.start, summit.end))
-    _outcomes(reading, summit.id, reading.lead, (summit.start, summit.end))
-
-
-def _document_names(sentence: Sentence):
-    """(start, end, name, linked article) of each document the sentence names."""
-    taken: list[tuple[int, int]] = []
-    for match in TITLE_MARKS.finditer(sentence.hans):
-        inner = sentence.spots_in(match.start("t"), match.end("t"))
-        link = next((s for s in inner if s.link and s.start == match.start("t") and s.end == match.end("t")), None)
-        name = link.link.link.target if link else sentence.text[match.start("t"):match.end("t")]
-        taken.append((match.start(), match.end()))
-        yield match.start(), match.end(), name, link.link.link.target if link else None
-    for spot in sentence.spots:
-        if spot.link and spot.hans.endswith(DOCUMENT_WORDS) and \
-                not any(a <= spot.start < b for a, b in taken):
-            yield spot.start, spot.end, spot.link.link.target, spot.link.link.target
-
-
-def _other_names(reading: Reading, document: EntityId, sentence: Sentence, end: int) -> int:
-    """``《甲》（又称《乙》，{{lang|en|…}}、{{lang|ko|…}}）``: 乙 and the en/ko names.
-
-    Returns where the parenthesis ends (``end`` when there is none).
-    """
-    rest = sentence.text[end:]
-    if not rest.startswith(("（", "(")):
-        return end
-    depth, stop = 0, len(rest)
-    for i, char in enumerate(rest):
-        depth += char in "（("
-        depth -= char in "）)"
-        if depth == 0:
-            stop = i
-            break
-    inside = (end + 1, end + stop)
-    hans_inside = sentence.hans[inside[0]:inside[1]]
-    for match in TITLE_MARKS.finditer(hans_inside):
-        text = sentence.text[inside[0] + match.start("t"):inside[0] + match.end("t")]
-        reading.registry.label(document, Label(text, script_of(text)))
-        reading.index.merge(document.key, text)
-        reading.index.prefer(document.key)  # the name the text gives first stays the key
-    offset = sentence.start
-    for run in sentence.passage.langs:
-        if inside[0] <= run.start - offset and run.end - offset <= inside[1]:
-            text = sentence.passage.text[run.start:run.end]
-            reading.registry.label(document, Label(text, run.language), preferred=True)
-    return inside[1]

@@ -15,13 +15,14 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.dates import chinese_number, find_dates
+from kg.extract.documents import DOCUMENT_WORDS, cell_documents, generic_document
 from kg.extract.entries import Entry, entries_in, entry_places, people_of
 from kg.extract.ordinals import ordinal_in
 from kg.extract.people import People, main_office, titles_in
 from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
-from kg.extract.summits import DOCUMENT_WORDS, MEETING, NOT_TOP, SummitFound, _digest, subject_pair
+from kg.extract.summits import MEETING, NOT_TOP, SummitFound, _digest, subject_pair
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Cell, Table, passage
 
@@ -33,7 +34,6 @@ _COLUMNS = (
     ("people", re.compile(r"领导人|出席|与会|参与|参加|元首|首脑|方$|总统|主席|总理|首相|人物")),
     ("outcome", re.compile(r"成果|文件|签署|结果|协议|宣言")),
 )
-_DOCUMENT = re.compile(r"《(?P<t>[^《》]+)》")
 
 
 @dataclass(frozen=True)
@@ -301,16 +301,19 @@ def _outcomes(reading: Reading, summit, row: _Row) -> None:
     registry = reading.registry
     for cell in row.cells.get("outcome", []):
         evidence = (_evidence(reading, cell.span),)
-        for entry in entries_in(reading, cell.span):
-            names = [(m["t"], None) for m in _DOCUMENT.finditer(entry.text)]
-            for shown, target in entry.links:
-                if to_hans(target).endswith(DOCUMENT_WORDS) and not any(
-                        reading.index.same(target, n) or to_hans(shown) == n for n, _ in names):
-                    names.append((target, target))
-            for name, article in names:
-                linked = next((t for s, t in entry.links if to_hans(s) == to_hans(name)), None)
-                document = registry.named(Kind.DOCUMENT, linked or name, article=article or linked)
-                registry.fact(summit, Prop.OUTCOME, document, evidence=evidence)
+        links = [link for entry in entries_in(reading, cell.span) for link in entry.links]
+        names = cell_documents(_text(reading, cell))
+        for shown, target in links:
+            if to_hans(target).endswith(DOCUMENT_WORDS) and not any(
+                    reading.index.same(target, n) or to_hans(shown) == to_hans(n) for n, _ in names):
+                names.append((target, False))
+        for name, by_kind in names:
+            if by_kind:
+                generic_document(reading, summit, name, evidence)
+                continue
+            linked = next((t for s, t in links if to_hans(s) == to_hans(name) or t == name), None)
+            document = registry.named(Kind.DOCUMENT, linked or name, article=linked)
+            registry.fact(summit, Prop.OUTCOME, document, evidence=evidence)
 
 
 def _ordinal(reading: Reading, summit, row: _Row) -> None:

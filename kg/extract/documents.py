@@ -1,0 +1,336 @@
+"""What was signed or issued at a summit, as the text names it.
+
+A document is named in 《…》, as a linked name ending in a document word (宣言, 协议 ...),
+unquoted after a signing verb (``签订中美科技合作协定和文化协定``), or by its kind alone
+(``会后发表联合声明``: one of that summit's own). It is the summit's when the text says it
+was signed or issued (签署, 发表, 会议的成果之一《…》) and dates it to the summit's days, or
+does not date it at all:
+
+- the text before the end of the document's clause gives its time: a day (the day after
+  the summit still counts: 会后…次日发表), a month or a year (``1987年12月，双方签署…`` is
+  not of a summit in 1985); a day said to come after the meeting (``会议后的9月17日``) is
+  the meeting's; a year inside a document's name (``关于2030年前…的联合声明``) or one that
+  frames a time (``2030年前``, ``1980年代``) dates nothing;
+- a document that is not signed there: negated (``未发表联合声明``), planned
+  (``双方原定于…签署《…》``), an earlier one
+  referred to (``重申遵守《上海公报》``, ``互换《…》的批准文本``, ``《…》缔结40周年``), a
+  later one (``为翌年的《…》铺平道路``) or one under negotiation (``…协定扩围谈判``);
+- title marks that name a newspaper or an article (``据《京乡新闻》``, ``发表题为《…》的
+  署名文章``) name no document.
+
+Two names of one document become one node: ``《甲》（又称《乙》）``, ``（即《乙》）``,
+``《甲》和《乙》…总称《丙》``, a short form of a summit's other document
+(``《中俄关于X的联合声明》`` of ``《中华人民共和国和俄罗斯联邦关于X的联合声明》``), and a
+document named by its kind alone where the summit has one of that kind named in full.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from kg.extract.dates import find_dates, find_year_months
+from kg.extract.reading import Reading
+from kg.extract.scripts import script_of, to_hans, to_hant
+from kg.extract.text import Sentence
+from kg.model import EntityId, Kind, Label, Prop
+from kg.wikitext import Section
+
+SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|公布|签定|宣读")
+#: Right before a name: it is named as the meeting's outcome (会议的结果之一《…》).
+_OUTCOME_BEFORE = re.compile(r"(成果|结果)(之一)?(是|为|包括|有)?$")
+TITLE_MARKS = re.compile(r"《(?P<t>[^《》]+)》")
+DOCUMENT_WORDS = ("宣言", "声明", "协议", "协议书", "公报", "条约", "协定", "纪要", "备忘录", "议定书", "联合声明")
+#: Documents named by their kind alone (会后发表联合声明): one of that summit's own.
+GENERIC_KINDS = r"联合声明|联合公报|共同声明|联合宣言|新闻公报|会谈纪要"
+_GENERIC_DOCUMENT = re.compile(r"(?:签署|签订|发表|发布|通过|公布|宣读)了?(?:一份|一项)?(?:会谈)?"
+                               rf"(?P<w>{GENERIC_KINDS})")
+_SIGNING = re.compile(r"签署|签订|签定|缔结|签字")
+_NEGATED = re.compile(r"(未|没有|没|不|无法|拒绝)(能|曾|会|得|再)?(共同|正式)?(签署|签订|签定|发表|发布|通过|达成|缔结|公布)")
+#: Before a name: the document is an earlier or a later one, not signed here.
+_NOT_HERE_BEFORE = re.compile(r"(遵守|重申|根据|依据|按照|依照|落实|履行|恪守|援引|基于|纪念|互换了?|交换了?)$")
+#: Title marks that name no document: a newspaper, a broadcaster, an article's title
+#: (据《京乡新闻》, 在《劳动新闻》发表题为《…》的署名文章).
+_MEDIA = re.compile(r"(新闻|日报|晚报|早报|时报|邮报|周报|画报|周刊|杂志|通讯社|电视台|电台)$")
+_ARTICLE_TITLE = re.compile(r"(题为|题目为|文章|社论|一文|一书|著作)$")
+#: Before a name in its sentence: a plan (双方原定于…签署《…》).
+_PLANNED = re.compile(r"原定|原拟|计划|拟于|准备|预定|打算|有望|将于")
+#: Before a name in its clause: it came later (埃以双方并在第二年正式签署了《…》, 为翌年的《…》).
+_LATER = re.compile(r"翌年|次年|第二年|隔年|来年|后来|日后|此后|多年后|数年后")
+#: After a name: an anniversary, a ratification, a negotiation, or a document of it
+#: (《生物武器公约》议定书: the name only qualifies another).
+_NOT_HERE_AFTER = re.compile(r"^(的)?((缔结|签署|签订|签字)?[0-9一二三四五六七八九十]+周年|批准|(扩围)?谈判|磋商|议定书|修正案|附件)")
+#: A day said to come after the meeting (在…会议后的9月17日): the meeting's.
+_AFTER_THE_MEETING = re.compile(r"(会议|会谈|会晤|峰会|会)(结束)?(之)?后的?$")
+#: After a year: the year frames a time (2030年前, 1980年代, 2013年以来) and dates nothing.
+_YEAR_FRAME = re.compile(r"^(前|后|以来|以后|以前|之前|之后|来|起|间|代)")
+#: A name joined to the ones before it as their common name (两个文件总称《丙》).
+_COMMON_NAME = re.compile(r"(总称|合称|统称)(为)?$")
+_CLAUSE = re.compile(r"[，,。；;：:]")
+_ITEM_SEPARATORS = re.compile(r"[、，,；;]")
+_BACKGROUND = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备)")
+#: Unquoted names after a signing verb: a run of name characters ending in a document word.
+_UNQUOTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+?(?:" + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + ")")
+_JOINS = re.compile(r"和|与|及|以及|、")
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
+#: What may follow a name: a join, or a verb that goes on about it (…协定，为…; …协定以…).
+_NAME_ENDS = re.compile(r"和|与|及|以|为")
+#: What makes an unquoted phrase a description, not a name (两项有关…的协定, 双边协议).
+_NOT_A_NAME = re.compile(r"的|项|份|个|些|系列|多|等|各|并|共同|正式|分别|签|发表|" + GENERIC_KINDS)
+_MODIFIERS = ("双边", "多边", "相关", "有关", "合作", "框架", "上述", "重要", "若干", "该", "此", "这", "新", "临时", "国际",
+              "正式", "最终", "全面")
+
+
+def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, date]) -> None:
+    """Records as the summit's outcomes the documents these sentences say were signed or
+    issued at it (see the module's rules)."""
+    registry = reading.registry
+    for sentence in sentences:
+        if not SIGNED.search(sentence.hans) and not re.search(r"成果|结果", sentence.hans):
+            continue
+        skip_until = -1
+        named: list[EntityId] = []
+        for start, end, name, article in document_names(sentence):
+            if start < skip_until:
+                continue  # another name of the document before it, given in its parenthesis
+            if not _said_signed(sentence.hans, start, end) or not _of_the_days(sentence.hans, end, span):
+                continue
+            if re.fullmatch(GENERIC_KINDS, to_hans(name)):  # 《联合公报》: named by its kind alone
+                generic_document(reading, summit, name, (sentence.evidence(),))
+                continue
+            if _COMMON_NAME.search(sentence.hans[:start]):
+                for other in named:
+                    reading.index.merge(other.key, name)
+                reading.index.prefer(name)
+            document = registry.named(Kind.DOCUMENT, name, article=article)
+            registry.fact(summit, Prop.OUTCOME, document, evidence=(sentence.evidence(),))
+            registry.evidence(document, sentence.evidence())
+            named.append(document)
+            skip_until = _other_names(reading, document, sentence, end)
+        for match in _GENERIC_DOCUMENT.finditer(sentence.hans):
+            if "《" in sentence.hans[max(0, match.start() - 1):match.start()] or \
+                    _NEGATED.search(sentence.hans[max(0, match.start() - 4):match.end()]) or \
+                    not _of_the_days(sentence.hans, match.end(), span):
+                continue
+            generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")],
+                             (sentence.evidence(),))
+
+
+def generic_document(reading: Reading, summit: EntityId, name: str, evidence) -> EntityId:
+    """A document named by its kind alone: the summit's own, keyed by the summit."""
+    registry = reading.registry
+    document = registry.unnamed(Kind.DOCUMENT, f"{summit.key}-{to_hans(name)}")
+    registry.label(document, Label(to_hans(name), "zh-Hans"), preferred=True)
+    registry.label(document, Label(to_hant(name), "zh-Hant"), preferred=True)
+    registry.fact(summit, Prop.OUTCOME, document, evidence=evidence)
+    registry.evidence(document, *evidence)
+    return document
+
+
+def _said_signed(hans: str, start: int, end: int) -> bool:
+    """Whether the clause says this document was signed or issued here."""
+    clause_start = max((m.end() for m in _CLAUSE.finditer(hans, 0, start)), default=0)
+    before, after = hans[clause_start:start], hans[end:]
+    if _NEGATED.search(before) or _NOT_HERE_BEFORE.search(before) or _LATER.search(before) or \
+            _NOT_HERE_AFTER.match(after) or _PLANNED.search(hans[:start]) or _not_a_document(hans, start, end):
+        return False
+    return bool(SIGNED.search(hans) or _OUTCOME_BEFORE.search(before))
+
+
+def _of_the_days(hans: str, end: int, span: tuple[date, date]) -> bool:
+    """Whether the text up to the end of this clause dates what it says to the summit's
+    days (the day after included), or does not date it."""
+    stop = next((m.start() for m in _CLAUSE.finditer(hans, end)), len(hans))
+    text = TITLE_MARKS.sub(lambda m: "《" + "〃" * len(m["t"]) + "》", hans[:stop])  # names date nothing
+    days = find_dates(text, year=span[0].year)
+    times = []
+    for day in days:
+        if _AFTER_THE_MEETING.search(text[:day.at]):
+            return True
+        times.append((day.start, day.end))
+    for time in find_year_months(text):
+        if any(d.at <= time.at < d.stop for d in days) or _YEAR_FRAME.match(text[time.stop:]):
+            continue
+        first = date(time.year, time.month or 1, 1)
+        last = date(time.year, 12, 31) if time.month is None else \
+            (date(time.year + time.month // 12, time.month % 12 + 1, 1) - timedelta(days=1))
+        times.append((first, last))
+    return not times or any(start <= span[1] + timedelta(days=1) and span[0] <= last for start, last in times)
+
+
+def documents_of_the_subject(reading: Reading, start: date, end: date, summit: EntityId) -> None:
+    """In an article about one summit, what is signed or issued in any section but its
+    background is that summit's (a 成果 section far from the date)."""
+    for section, sentences in reading.by_section.items():
+        if not is_background(section):
+            outcomes(reading, summit, sentences, (start, end))
+    outcomes(reading, summit, reading.lead, (start, end))
+
+
+def is_background(section: Section) -> bool:
+    return bool(_BACKGROUND.match(to_hans(section.heading).strip()))
+
+
+def document_names(sentence: Sentence):
+    """(start, end, name, linked article) of each document the sentence names."""
+    taken: list[tuple[int, int]] = []
+    for match in TITLE_MARKS.finditer(sentence.hans):
+        inner = sentence.spots_in(match.start("t"), match.end("t"))
+        link = next((s for s in inner if s.link and s.start == match.start("t") and s.end == match.end("t")), None)
+        name = link.link.link.target if link else sentence.text[match.start("t"):match.end("t")]
+        taken.append((match.start(), match.end()))
+        yield match.start(), match.end(), name, link.link.link.target if link else None
+    for spot in sentence.spots:
+        if spot.link and spot.hans.endswith(DOCUMENT_WORDS) and \
+                not any(a <= spot.start < b for a, b in taken):
+            taken.append((spot.start, spot.end))
+            yield spot.start, spot.end, spot.link.link.target, spot.link.link.target
+    for start, end in unquoted_names(sentence.hans):
+        if not any(a < end and start < b for a, b in taken):
+            yield start, end, sentence.text[start:end], None
+
+
+def unquoted_names(hans: str):
+    """(start, end) of the names written without 《》 after a signing verb, joined by
+    和, 与, 及, 、 (``签订中美科技合作协定和文化协定``); a description is no name
+    (``两项有关裁军问题的协定``, ``双边协议``)."""
+    for verb in _SIGNING.finditer(hans):
+        at = verb.end() + (hans[verb.end():verb.end() + 1] == "了")
+        stop = next((m.start() for m in _CLAUSE.finditer(hans, at)), len(hans))
+        while at < stop:
+            match = _UNQUOTED.match(hans, at, stop)
+            if match is None or _NAME_CHAR.match(hans, match.end()) and not _NAME_ENDS.match(hans, match.end()):
+                break  # the document word ends no name here (…协定书的)
+            name = match.group()
+            core = name[:-max(len(w) for w in DOCUMENT_WORDS if name.endswith(w))]
+            if _NOT_A_NAME.search(name) or len(core) < 2 or core in _MODIFIERS:
+                break
+            yield match.start(), match.end()
+            join = _JOINS.match(hans, match.end(), stop)
+            if join is None:
+                break
+            at = join.end()
+
+
+def _other_names(reading: Reading, document: EntityId, sentence: Sentence, end: int) -> int:
+    """``《甲》（又称《乙》，{{lang|en|…}}、{{lang|ko|…}}）``: 乙 and the en/ko names.
+
+    Returns where the parenthesis ends (``end`` when there is none).
+    """
+    rest = sentence.text[end:]
+    if not rest.startswith(("（", "(")):
+        return end
+    depth, stop = 0, len(rest)
+    for i, char in enumerate(rest):
+        depth += char in "（("
+        depth -= char in "）)"
+        if depth == 0:
+            stop = i
+            break
+    inside = (end + 1, end + stop)
+    hans_inside = sentence.hans[inside[0]:inside[1]]
+    for match in TITLE_MARKS.finditer(hans_inside):
+        text = sentence.text[inside[0] + match.start("t"):inside[0] + match.end("t")]
+        reading.registry.label(document, Label(text, script_of(text)))
+        reading.index.merge(document.key, text)
+        reading.index.prefer(document.key)  # the name the text gives first stays the key
+    offset = sentence.start
+    for run in sentence.passage.langs:
+        if inside[0] <= run.start - offset and run.end - offset <= inside[1]:
+            text = sentence.passage.text[run.start:run.end]
+            reading.registry.label(document, Label(text, run.language), preferred=True)
+    return inside[1]
+
+
+# ------------------------------------------------------------------ one node per document
+
+
+def one_document_each(reading: Reading, summits) -> None:
+    """Folds the names of one document into one node: names merged after a node was made
+    for each (an infobox's 《乙》, then the prose's 《甲》（即《乙》）), a summit's short and
+    full names of one statement, and a summit's document named by its kind alone where it
+    has one of that kind named in full (or the same kind twice)."""
+    registry = reading.registry
+    registry.refold(Kind.DOCUMENT)
+    for summit in summits:
+        documents = [d for d in registry.facts_about(summit, Prop.OUTCOME) if isinstance(d, EntityId)]
+        named = [d for d in documents if d.kind is Kind.DOCUMENT and registry.kind_of(d.key) is Kind.DOCUMENT]
+        for short, full in _short_and_full(named):
+            registry.fold(short, full)
+        named_words = {to_hans(d.key) for d in named}
+        seen: set[str] = set()
+        for document in documents:
+            word = next(iter(re.findall(GENERIC_KINDS, document.key)), None) if document not in named else None
+            if word is None:
+                continue
+            if word in seen or any(name.endswith(word) for name in named_words):
+                registry.forget(document)
+            seen.add(word)
+
+
+def _short_and_full(named: list[EntityId]):
+    """Pairs (short, full) of a summit's documents that are one: the same subject from
+    关于 on, the short one's issuers a subsequence of the full one's (中俄 of
+    中华人民共和国和俄罗斯联邦, or none)."""
+    out = []
+    for short in named:
+        for full in named:
+            if short == full or len(short.key) >= len(full.key) or "关于" not in short.key or "关于" not in full.key:
+                continue
+            s_head, s_tail = short.key.split("关于", 1)
+            f_head, f_tail = full.key.split("关于", 1)
+            if s_tail == f_tail and len(s_tail) >= 8 and _subsequence(s_head, f_head):
+                out.append((short, full))
+                break
+    return out
+
+
+def _subsequence(short: str, full: str) -> bool:
+    chars = iter(full)
+    return all(c in chars for c in short)
+
+
+# ------------------------------------------------------------------ table cells
+
+
+def named_here(hans: str, start: int, end: int) -> bool:
+    """Whether the 《…》 name at ``start:end`` of a list (a cell, an infobox field) names a
+    document of this summit, not an earlier, a later or another one it qualifies."""
+    clause_start = max((m.end() for m in _CLAUSE.finditer(hans, 0, start)), default=0)
+    before = hans[clause_start:start]
+    return not (_NEGATED.search(before) or _NOT_HERE_BEFORE.search(before) or _LATER.search(before)
+                or _NOT_HERE_AFTER.match(hans[end:]) or _not_a_document(hans, start, end))
+
+
+def _not_a_document(hans: str, start: int, end: int) -> bool:
+    """A newspaper or an article's title in title marks."""
+    name = hans[start:end].strip("《》")
+    return bool(_MEDIA.search(name) or _ARTICLE_TITLE.search(hans[:start]))
+
+
+def cell_documents(text: str) -> list[tuple[str, bool]]:
+    """(name, by its kind alone) of each document an outcome cell names: 《…》 names (a
+    cell needs no verb) unless referred to as earlier ones (``重申遵守《上海公报》``),
+    unquoted names after a signing verb, and kinds alone written as an item of their own
+    or after a verb (``联合公报、《…》``, ``发表联合公报，同意…``)."""
+    hans = to_hans(text)
+    out: list[tuple[str, bool]] = []
+    taken: list[tuple[int, int]] = []
+    for match in TITLE_MARKS.finditer(hans):
+        taken.append((match.start(), match.end()))
+        if named_here(hans, match.start(), match.end()):
+            name = text[match.start("t"):match.end("t")]
+            out.append((name, bool(re.fullmatch(GENERIC_KINDS, to_hans(name)))))
+    for start, end in unquoted_names(hans):
+        if not any(a < end and start < b for a, b in taken):
+            taken.append((start, end))
+            out.append((text[start:end], False))
+    for match in re.finditer(GENERIC_KINDS, hans):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        item_start = max((m.end() for m in _ITEM_SEPARATORS.finditer(hans, 0, match.start())), default=0)
+        item = hans[item_start:match.start()].strip()
+        if item == "" or _GENERIC_DOCUMENT.search(hans[item_start:match.end()]) and \
+                not _NEGATED.search(hans[item_start:match.end()]):
+            out.append((text[match.start():match.end()], True))
+    return out

@@ -1,0 +1,143 @@
+"""How zh.wikipedia names what was signed or issued at a summit, each rule on small hand-made text.
+
+summit-conventions.md: documents are "what was signed or issued at that summit, wherever in
+the article it is named (lead, body, infobox `outcome`, a 成果 section)"."""
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.documents import cell_documents, unquoted_names
+from kg.model import Kind, Page, Prop
+from kg.wikitext import parse
+
+HEAD = "'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 经过 ==\n"
+MEETING = "1985年11月19日至20日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。"
+BOX = ("{{Infobox summit meeting\n| date = {{Start date|2023|3|20}}至{{End date|2023|3|22}}\n"
+       "| participants = [[张三]]<br>[[李四]]\n| outcome = 《甲乙关于深化伙伴关系的联合声明》\n}}\n")
+
+
+def documents(text, title="甲乙会晤"):
+    """start date → the names of the summit's documents (every label, Simplified keys)."""
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    names = {e.id: {e.id.key} | {label.text for label in e.labels + e.alt_labels} for e in extraction.entities}
+    shown = {e.id: next((label.text for label in e.labels if label.language == "zh-Hans"), e.id.key)
+             for e in extraction.entities}
+    out = {}
+    for entity in extraction.entities:
+        if entity.id.kind is Kind.SUMMIT:
+            about = [f for f in extraction.facts if f.subject == entity.id]
+            start = next(f.value for f in about if f.prop is Prop.START_DATE)
+            out[start.isoformat()] = [(shown[f.value], names[f.value]) for f in about if f.prop is Prop.OUTCOME]
+    return out
+
+
+def keys(found):
+    """start date → the Simplified name of each document."""
+    return {day: {name for name, _ in docs} for day, docs in found.items()}
+
+
+def test_a_document_signed_at_the_summit_is_its_outcome():
+    found = documents(HEAD + MEETING + "会晤结束时，双方签署《甲乙和平协定》。")
+    assert keys(found) == {"1985-11-19": {"甲乙和平协定"}}
+
+
+@pytest.mark.parametrize("sentence", [
+    "1987年12月，双方在[[某都]]签署《中程核力量条约》。",  # another month: another meeting's
+    "1945年，两国发表《某某公告》。",  # another year
+    "会谈在最后一刻破裂，但为翌年的《中程核力量条约》铺平了道路，后于次年签署。",  # a later one
+    "双方重申遵守《上海公报》，并签署了新的文件。",  # an earlier one referred to
+    "双方在会晤期间互换了《中程核力量条约》的批准文本。",  # ratified, signed before
+    "此行正值《甲乙和平友好条约》缔结40周年。",  # an anniversary
+    "双方就[[信息技术协定]]扩围谈判达成一致。",  # under negotiation
+    "峰会未取得具体成果，双方未发表联合声明。",  # negated
+    "美方事前表示不会发表联合声明。",
+    "埃以双方并在第二年正式签署了《和平条约》。",  # a later one
+    "双方原定于中午共进午餐，并于下午2时签署《某城宣言》。然而午餐迟迟未开始。",  # a plan
+    "访问前夕，张三在乙国《劳动新闻》发表题为《传承友谊，续写新篇章》的署名文章。",  # a newspaper, an article
+    "据《京乡新闻》报道，双方签署了文件。",
+])
+def test_documents_not_signed_at_the_summit_are_not_its_outcome(sentence):
+    assert documents(HEAD + MEETING + sentence) == {"1985-11-19": []}
+
+
+def test_a_year_inside_a_name_or_framing_a_time_dates_nothing():
+    text = HEAD + MEETING + "双方签署《关于2030年前甲乙经济合作的联合声明》，致力于2030年前提升贸易额。"
+    assert keys(documents(text)) == {"1985-11-19": {"关于2030年前甲乙经济合作的联合声明"}}
+
+
+def test_a_later_clause_does_not_date_the_document():
+    text = HEAD + MEETING + "会议通过并发表的《某城会议公报》，声明三国将于4月25日在[[某港]]召开会议。"
+    assert keys(documents(text)) == {"1985-11-19": {"某城会议公报"}}
+
+
+def test_a_day_said_to_come_after_the_meeting_is_the_meetings():
+    text = HEAD + ("1978年9月6日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。"
+                   "在持续12天的会议后的9月17日，双方签署了《关于实现和平的纲要协议》。")
+    assert keys(documents(text)) == {"1978-09-06": {"关于实现和平的纲要协议"}}
+
+
+def test_a_document_named_as_the_meetings_result():
+    text = HEAD + MEETING + "会议的结果之一《[[甲乙协定]]》将某地划归乙国。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙协定"}}
+
+
+def test_unquoted_names_after_a_signing_verb():
+    text = HEAD + MEETING + "双方签订甲乙科技合作协定和文化协定。张三与李四签署了太空合作协定，为后来的计划铺平了道路。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙科技合作协定", "文化协定", "太空合作协定"}}
+
+
+@pytest.mark.parametrize("hans", ["双方签署了两项有关裁军问题的协定和七项双边协议", "双方签署双边协议", "在某宫签署国际条约",
+                                  "两国元首签署并发表联合声明", "双方签署《甲乙协定》"])
+def test_descriptions_and_kinds_are_no_unquoted_name(hans):
+    assert list(unquoted_names(hans)) == []
+
+
+def test_a_document_by_its_kind_alone_yields_to_one_named_in_full():
+    text = HEAD + MEETING + "会谈后，两国元首签署并发表联合声明。两国元首共同签署《甲乙关于深化伙伴关系的联合声明》。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙关于深化伙伴关系的联合声明"}}
+
+
+def test_a_kind_in_title_marks_is_a_kind_alone():
+    text = HEAD + MEETING + "两国发表《甲乙联合公报》（又称《某城公报》）。11月20日，《联合公报》在某饭店发表。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙联合公报"}}
+
+
+def test_a_document_by_its_kind_alone_read_out_after_the_talks():
+    text = HEAD + MEETING + "会谈结束后，由甲国发言人宣读会谈新闻公报。"
+    assert keys(documents(text)) == {"1985-11-19": {"新闻公报"}}
+
+
+def test_short_and_full_names_of_one_statement_are_one_document():
+    text = BOX + ("'''甲乙会谈'''是甲国与乙国于2023年3月20日至22日的会谈。\n== 成果 ==\n"
+                  "访问期间，两国元首签署并发表《甲国和乙国联邦关于深化伙伴关系的联合声明》。\n")
+    found = documents(text, title="甲乙会谈")
+    assert len(found["2023-03-20"]) == 1
+    assert {"甲乙关于深化伙伴关系的联合声明", "甲国和乙国联邦关于深化伙伴关系的联合声明"} <= found["2023-03-20"][0][1]
+
+
+def test_another_name_given_later_folds_into_the_first():
+    text = (BOX.replace("《甲乙关于深化伙伴关系的联合声明》", "《[[某城宣言]]》")
+            + "'''甲乙会谈'''是甲国与乙国于2023年3月20日至22日的会谈。\n== 成果 ==\n"
+            "会议最后签署了《甲乙三国某城宣言》（即《[[某城宣言]]》）。\n")
+    found = documents(text, title="甲乙会谈")
+    assert len(found["2023-03-20"]) == 1 and {"甲乙三国某城宣言", "某城宣言"} <= found["2023-03-20"][0][1]
+
+
+def test_documents_with_a_common_name_are_one():
+    text = HEAD + MEETING + "会议结束时，双方签署《某城会议议定书》并发表《某城会议公报》，两个文件总称《某城协定》。"
+    found = documents(text)
+    assert len(found["1985-11-19"]) == 1
+    assert {"某城会议议定书", "某城会议公报", "某城协定"} <= found["1985-11-19"][0][1]
+
+
+@pytest.mark.parametrize("cell, wanted", [
+    ("发表联合公报，同意重开谈判", [("联合公报", True)]),
+    ("联合公报、《关于限制战略武器的联合声明》", [("关于限制战略武器的联合声明", False), ("联合公报", True)]),
+    ("《甲乙关于深化合作、倡导共赢的联合声明》", [("甲乙关于深化合作、倡导共赢的联合声明", False)]),
+    ("双方重申遵守《上海公报》", []),
+    ("与卡特会谈5次；签订中美科技合作协定和文化协定", [("中美科技合作协定", False), ("文化协定", False)]),
+    ("就南亚问题发表了三个联合声明", []),
+    ("发表关于南亚问题、《生物武器公约》议定书等联合声明", []),  # a name that qualifies another
+])
+def test_what_an_outcome_cell_names(cell, wanted):
+    assert cell_documents(cell) == wanted
