@@ -29,6 +29,7 @@ def ordinals(text, title="甲乙会晤"):
 
 @pytest.mark.parametrize("hans, number", [
     ("两人在某城举行第三次会晤", 3),
+    ("是2018年5月26日下午3时至5时，由张三和李四在某城举行的、历史上的第4次首脑会谈", 4),
     ("朝韩首脑的第5次会晤、同年第3次会晤", 5),
     ("两人自1985年以来的第四次会晤", 4),  # a since-frame does not undo a counted number
     ("这是他继2013年第二次以国家元首身份访问甲国，也是他个人第五次访问甲国", 2),  # counted in an office
@@ -54,6 +55,7 @@ def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     "两人举行了当年的第三次会晤",
     "张三第三次访华",
     "这也是他自担任国家主席以来第九次访问乙国",
+    "12月2日早晨风暴加剧，乙方把第一次会谈改到邮轮上",  # a session of a day told day by day
     "中国共产党第十八次全国代表大会后",  # a congress, not a meeting
     "张三就任后首次出访",
 ])

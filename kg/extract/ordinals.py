@@ -55,6 +55,8 @@ _IN_OFFICE = re.compile(r"身份|作为")
 _GATHERING = re.compile(r"(二十国集团|G20|亚太经合|APEC|金砖|上海合作组织|上合|东盟|联合国|七国集团|G7|八国集团|北约|欧盟|非盟"
                         r"|东亚峰会)[^，,。；;：:]{0,8}$")
 _CLAUSE = re.compile(r"[，,。；;：:]")
+_DAY_WITHOUT_YEAR = re.compile(r"(?<![0-9年])[0-9]{1,2}月[0-9]{1,2}日")
+_YEAR = re.compile(r"[0-9]{4}年")
 #: A time of day in the number's clause: it counts the sessions of a day (第一次会谈于中午12时开始).
 _TIME_OF_DAY = re.compile(r"上午|中午|下午|午后|晚上|晚间|傍晚|当晚|凌晨|早晨|早上|清晨|[0-9一二三四五六七八九十]+(时|点)")
 
@@ -78,9 +80,18 @@ def _clause_of(hans: str, at: int) -> str:
     return hans[start:end]
 
 
+def _a_session(hans: str, at: int) -> bool:
+    """Whether the number at ``at`` counts a day's sessions: a time of day in its clause
+    (第一次会谈于中午12时开始), or before it in a sentence that tells a day without its
+    year, as an account told day by day does (12月2日早晨风暴加剧，苏方把第一次会谈…)."""
+    if _TIME_OF_DAY.search(_clause_of(hans, at)):
+        return True
+    return bool(_TIME_OF_DAY.search(hans[:at]) and _DAY_WITHOUT_YEAR.search(hans) and not _YEAR.search(hans))
+
+
 def _candidates(hans: str, meetings_only: bool):
     for match in _NTH.finditer(hans):
-        if _TIME_OF_DAY.search(_clause_of(hans, match.start())):
+        if _a_session(hans, match.start()):
             continue
         if _WITHIN_THE_YEAR.search(hans[:match.start()]):
             continue
