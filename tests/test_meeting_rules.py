@@ -367,3 +367,10 @@ def test_a_date_at_the_head_of_a_sentence_rules_all_its_clauses():
 def test_itineraries_schedules_and_wishes_are_no_meeting(sentence):
     text = ("'''甲乙会晤'''是甲国总统[[张三]]与乙国总理[[李四]]于2018年的会晤。\n== 背景 ==\n2018年，" + sentence)
     assert summits(text) == {}
+
+
+def test_a_meeting_told_in_the_background_takes_only_the_offices_its_own_text_gives():
+    text = ("'''2018年甲乙峰会'''是甲国总统[[张三]]与乙国总理[[李四]]的会晤。\n== 背景 ==\n"
+            "2017年7月7日，张三和李四在[[某城]]举行首次会晤。\n")
+    roles = roles_of(text, title="2018年甲乙峰会")
+    assert roles == set()  # the lead's offices are of 2018; the background's text gives none

@@ -157,6 +157,12 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
 _SAME_VISIT = timedelta(days=30)
 
 
+def _aside(section: Section | None) -> bool:
+    """Whether a section tells of other times than the article's own (背景, 后续)."""
+    heading = to_hans(section.heading).strip() if section is not None else ""
+    return bool(_BACKGROUND.match(heading) or _LATER_SECTIONS.match(heading))
+
+
 def _told_within(summit: SummitFound, around: SummitFound) -> bool:
     """Whether a meeting the article tells in its own account of the summit (not its
     background or aftermath), of the summit's own leaders, within weeks of its days, is part
@@ -808,7 +814,7 @@ def _participations(reading, people: People, summit, participants, sentences) ->
         for office in stated_offices:
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
                           evidence=(sentences[0].evidence(),))
-        if not stated_offices and people.offices.get(key):
+        if not stated_offices and people.offices.get(key) and not _aside(sentences[0].section if sentences else None):
             office = main_office(people, key)
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
                           inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(key, office)],))
