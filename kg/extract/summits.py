@@ -50,7 +50,7 @@ LOWER_TALKS = re.compile(r"(高级别|工作层?|部长级|副部长级|次长�
                          r"(会谈|会晤|会议|磋商|会面)")
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
 NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|顾问|秘书长|发言人|议员|州长|市长"
-                     r"|长官|院长|(?<!国务)(?<!国防)(?<!中央)(?<!军事)委员会(?:委员长|主席)")
+                     r"|常委(?!会)|政治局委员|大臣|长官|院长|(?<!国务)(?<!国防)(?<!中央)(?<!军事)委员会(?:委员长|主席)")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
 #: A clause that moves someone to the meeting: the clauses after it may say they met.
