@@ -7,7 +7,7 @@ infobox field, a table cell or a clause of prose.
 - A plain tail after the last link is a place of its own inside the link when it has a
   name of its own (``[[人民大会堂]]福建厅``: the Fujian Hall in the Great Hall); a bare
   kind of building (``[[北京]]饭店``, ``[[苏联]]大使馆``) makes one name with the link; a
-  side or a direction (``[[板门店]]北侧``) is no place at all.
+  side or a direction (``[[某村]]北侧``) is no place at all.
 - A table's 国家 column names one country per row: its link, else its flag.
 - In prose, a meeting's place is the ``在/于 … 举行`` (会晤, 会见 …) phrase in its date's own
   stretch of the sentence, up to where a topic or a partner begins (``在戴维营就德国问题``),
@@ -35,11 +35,11 @@ from kg.model import EntityId, Inference, Kind, Prop
 BARE_KINDS = ("饭店", "宾馆", "酒店", "大酒店", "大饭店", "国宾馆", "大使馆", "领事馆", "总领事馆", "使馆", "代表处",
               "机场", "国际机场", "大学", "车站", "火车站", "体育馆", "体育场", "会议中心", "会展中心", "国际会议中心",
               "大厦", "广场", "公园", "博物馆", "港", "市", "省", "州", "县", "区")
-#: Sides and directions after a place: where in it, not a place of its own (板门店北侧, 武汉市区).
+#: Sides and directions after a place: where in it, not a place of its own (某村北侧, 武汉市区).
 SIDE_WORDS = re.compile(r"^(?:[东南西北]部?|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|周边|郊外|郊区|市区|市郊|市内|境内|"
                         r"城内|以[东南西北]|[东南西北]郊|之[东南西北]|内|上|外)$")
 #: Between two places of a chain: nothing, 的, a side or a direction, a kind of place
-#: (``板门店南侧的和平之家``, ``克里米亚南部城市雅尔塔``, ``金奈以南约60公里的滨海城镇马马拉普拉姆``).
+#: (``某村南侧的某馆``, ``克里米亚南部城市雅尔塔``, ``金奈以南约60公里的滨海城镇马马拉普拉姆``).
 _CHAIN_GAP = re.compile(r"^(?:[东南西北]部|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|郊外|郊区|市区|境内|城内|湖畔|河畔|江畔|海滨|海边"
                         r"|以[东南西北](?:约?[0-9一二三四五六七八九十百]+(?:公里|千米|英里))?)?的?"
                         r"(?:[\u4e00-\u9fff]{0,2}(?:城市|城镇|小镇|小城|港口|村庄|山区|度假区|胜地))?[的之]?$")
@@ -135,7 +135,7 @@ _GATHERING_AFTER = re.compile(r"(?:领导人)?(?:峰会|会议|论坛|年会|大
 
 def held_at_phrases(sentence: Sentence) -> list[re.Match]:
     """Every ``在/于 … 举行`` whose 在 or 于 is a word of its own, not a character of a name
-    (文在寅, 金于…), and every ``前往 … 会见``."""
+    (朴在先, 金于…), and every ``前往 … 会见``."""
     out: list[re.Match] = []
     end = 0
     for at in range(len(sentence.hans)):

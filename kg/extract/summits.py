@@ -326,8 +326,8 @@ def _join(reading: Reading, people: People, kept: list[SummitFound], others: lis
     """Mentions of one meeting made twice (the lead and a section, on overlapping days with
     a participant in common and no side the other does not have) are one summit: the later
     one gives the first its documents, ordinal and venue where the first has none, and is
-    forgotten. Returns the others left. (金正恩 meeting 普京 during his visit to 习近平 is
-    another summit: Russia is no side of the visit.)"""
+    forgotten. Returns the others left. (甲 meeting a third
+    country's leader during his visit to 乙 is another summit: that country is no side of the visit.)"""
     registry = reading.registry
     left = []
 

@@ -126,7 +126,7 @@ def _text(reading: Reading, cell: Cell) -> str:
 
 
 def _caption_pair(reading: Reading, table: Table) -> tuple[tuple[str, Evidence], ...]:
-    """The two people a table's caption names (``|+ 金正恩与习近平的会晤``): the ones who met in
+    """The two people a table's caption names (``|+ 张三与李四的会晤``): the ones who met in
     each of its rows, when no column names them. Each as (surface, evidence)."""
     if not table.caption:
         return ()
@@ -213,7 +213,7 @@ def _summit(reading: Reading, people: People, row: _Row,
 
 def _role_from_prose(reading: Reading, people: People, participation, person, day) -> None:
     """A row names a leader bare: the offices the prose gives them in a sentence dated that
-    day (``时任朝鲜劳动党委员长金正恩于2018年3月25日至28日…``); else the article's office for
+    day (``时任甲国劳动党委员长张三于2019年1月7日至10日…``); else the article's office for
     them, marked as inferred."""
     registry = reading.registry
     for sentence in reading.all_sentences():
