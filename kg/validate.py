@@ -14,7 +14,9 @@ from enum import Enum
 from pathlib import Path
 
 import pyoxigraph
-from pyshacl import validate as shacl_validate
+from pyshacl import Validator
+from pyshacl.graph_abstraction import DataGraph
+from pyshacl.shapes_graph import ShapesGraph
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.exceptions import ParserError
 from rdflib.namespace import PROV, RDF, RDFS, SH, XSD
@@ -213,36 +215,80 @@ def validate(
         >>> validate(Graph()).conforms
         True
     """
-    shapes = load_shapes(shapes_dir or default_shapes_dir())
-    _refuse_remote_sparql(shapes)
+    gate = _gate(shapes_dir or default_shapes_dir(), ontology or default_ontology())
     checked = new_graph()
     for triple in (quad[:3] for quad in data.quads()) if data.context_aware else data:
         checked.add(triple)
-    _parse_into(checked, ontology or default_ontology(), what="ontology")
-    sparql_constraints = sorted(shapes.subject_objects(SH.sparql))
-    core = Graph()
-    for triple in shapes:
-        if triple[1] != SH.sparql:
-            core.add(triple)
-    _, results_graph, _ = shacl_validate(
-        checked,
-        shacl_graph=core,
-        inference="none",
-        inplace=True,
-        allow_warnings=True,
-        allow_infos=True,
-    )
+    for triple in gate.classes:
+        checked.add(triple)
+    validator = Validator(DataGraph.from_rdflib(checked), shacl_graph=gate.core, options=dict(_OPTIONS))
+    validator.shacl_graph = gate.shapes_graph  # harvested once per process, not once per graph
+    _, results_graph, _ = validator.run()
     found = [_result(results_graph, node, checked) for node in results_graph.subjects(RDF.type, SH.ValidationResult)]
-    if sparql_constraints:
+    if gate.sparql:
         store = pyoxigraph.Store()
-        store.load(checked.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
-        for shape, constraint in sparql_constraints:
-            found += _sparql_results(shapes, shape, constraint, checked, store)
+        store.load(checked.serialize(format="nt", encoding="utf-8") + gate.ontology, format=pyoxigraph.RdfFormat.N_TRIPLES)
+        for shape, constraint in gate.sparql:
+            found += _sparql_results(gate.shapes, shape, constraint, checked, store)
     results = tuple(sorted(found, key=_order))
     return Report(
         conforms=not any(result.severity is Severity.VIOLATION for result in results),
         results=results,
     )
+
+
+#: pySHACL as the gate runs it: no inference (the ontology's classes are given), reports kept.
+_OPTIONS = {"inference": "none", "inplace": True, "allow_warnings": True, "allow_infos": True}
+
+
+@dataclass(frozen=True)
+class _Gate:
+    """The shapes and ontology of one build, read once per process."""
+
+    shapes: Graph  # every shape, SPARQL constraints included
+    core: Graph  # the shapes pySHACL evaluates (all but sh:sparql, which run in pyoxigraph)
+    shapes_graph: ShapesGraph  # pySHACL's harvested shapes of ``core``
+    sparql: tuple[tuple[Node, Node], ...]  # (shape, constraint) of every sh:sparql
+    classes: tuple[tuple[Node, Node, Node], ...]  # the ontology's rdfs:subClassOf triples
+    ontology: bytes  # the whole ontology as N-Triples, for the SPARQL constraints
+
+
+_GATES: dict[tuple, _Gate] = {}
+
+
+def _gate(shapes_dir: Path, ontology: Path) -> _Gate:
+    """The gate of ``shapes_dir`` and ``ontology``, made once per process and version of their files.
+
+    SHACL reads only ``rdfs:subClassOf`` of the data graph's ontology (for ``sh:class`` and
+    ``sh:targetClass``), so only those triples join each checked graph.
+    """
+    files = sorted(shapes_dir.glob("*.ttl")) if shapes_dir.is_dir() else []
+    key = tuple(_version(path) for path in (*files, ontology)) + (str(shapes_dir),)
+    if key not in _GATES:
+        shapes = load_shapes(shapes_dir)
+        _refuse_remote_sparql(shapes)
+        core = Graph()
+        for triple in shapes:
+            if triple[1] != SH.sparql:
+                core.add(triple)
+        shapes_graph = ShapesGraph(core)
+        shapes_graph.shapes  # harvested now: a process that forks workers after this shares it
+        terms = _turtle(ontology, "ontology")
+        known = Graph()
+        for triple in terms:
+            known.add(triple)
+        classes = tuple(sorted(triple for triple in terms if triple[1] == RDFS.subClassOf))
+        _GATES[key] = _Gate(shapes, core, shapes_graph, tuple(sorted(shapes.subject_objects(SH.sparql))), classes,
+                            known.serialize(format="nt", encoding="utf-8"))
+    return _GATES[key]
+
+
+def _version(path: Path) -> tuple[str, int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return (str(path), 0, 0)
+    return (str(path), status.st_mtime_ns, status.st_size)
 
 
 def _shipped(name: str) -> Path:

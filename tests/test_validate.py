@@ -535,3 +535,29 @@ def test_a_citation_without_url_but_with_a_title_conforms() -> None:
     case = breaks('DELETE DATA { citation:c1 skg:url "https://example.org/news/1"^^xsd:anyURI }')
 
     assert validate(broken(case)) == Report(conforms=True, results=())
+
+
+def test_one_process_validating_many_graphs_keeps_each_report_its_own() -> None:
+    """The shapes are read once per process and reused: no graph's results leak into the next."""
+    case = CASES["Summit-dates-order"]
+    first = validate(broken(case))
+
+    assert validate(fixture_graph()) == Report(conforms=True, results=())
+    assert validate(broken(case)) == first
+    assert not first.conforms
+
+
+def test_shapes_changed_on_disk_are_read_again(tmp_path: Path) -> None:
+    shapes = tmp_path / "shapes"
+    shapes.mkdir()
+    source = (default_shapes_dir() / "skg-shapes.ttl").read_text(encoding="utf-8")
+    (shapes / "skg-shapes.ttl").write_text(source, encoding="utf-8")
+    assert validate(fixture_graph(), shapes_dir=shapes).conforms
+
+    (shapes / "extra.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "@prefix skg: <https://w3id.org/summit-kg/ontology#> .\n"
+        "<urn:x:NoSummits> a sh:NodeShape ; sh:targetClass skg:Summit ; "
+        "sh:property [ sh:path skg:ordinal ; sh:maxCount 0 ] .\n", encoding="utf-8")
+
+    assert not validate(fixture_graph(), shapes_dir=shapes).conforms
