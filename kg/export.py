@@ -29,6 +29,8 @@ from rdflib.namespace import XSD, NamespaceManager
 
 import pyoxigraph
 
+from kg import jsonld
+from kg.jsonld import canonical
 from kg.jsonld_guard import offline
 from kg.errors import InputError
 from kg.turtle import canonical_lines, trig, turtle
@@ -287,7 +289,7 @@ def write_store(store: Store, out_dir: Path, *, base: str = DEFAULT_BASE) -> tup
     merged = sorted({line for _, lines in graphs for line in lines})
     writers = {  # one file in memory at a time
         Format.TURTLE: lambda: turtle(merged, prefixes),
-        Format.JSONLD: lambda: _jsonld_in_chunks(merged).decode("utf-8"),
+        Format.JSONLD: lambda: _jsonld_of_lines(merged),
         Format.NTRIPLES: lambda: "".join(f"{line}\n" for line in merged),
         Format.TRIG: lambda: trig(graphs, prefixes),
     }
@@ -363,7 +365,16 @@ def _sorted_ntriples(graph: Graph) -> bytes:
 def _jsonld(graph: Graph) -> bytes:
     compacted = json.loads(graph.serialize(format="json-ld", context=context(), auto_compact=True))
     compacted["@context"] = CONTEXT_IRI  # compacted with the published context, named by its stable IRI
-    return (json.dumps(_canonical(compacted), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return (json.dumps(canonical(compacted), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _jsonld_of_lines(lines: list[str]) -> str:
+    """The JSON-LD of sorted N-Triples ``lines``: written straight from them (:mod:`kg.jsonld`),
+    or through rdflib a chunk at a time when they hold a blank node or a list."""
+    try:
+        return jsonld.document(lines, context(), name=CONTEXT_IRI)
+    except jsonld.Unsupported:
+        return _jsonld_in_chunks(lines).decode("utf-8")
 
 
 def _jsonld_in_chunks(lines: list[str], *, subjects: int = 2000) -> bytes:
@@ -390,22 +401,4 @@ def _jsonld_in_chunks(lines: list[str], *, subjects: int = 2000) -> bytes:
         nodes.extend(document["@graph"] if "@graph" in document else [document])
         start = end
     compacted = {"@context": CONTEXT_IRI, "@graph": nodes} if len(nodes) != 1 else {"@context": CONTEXT_IRI, **nodes[0]}
-    return (json.dumps(_canonical(compacted), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
-
-
-def _canonical(node: object, key: str = "") -> object:
-    """Sorts every JSON array except ``@list`` ones (RDF lists keep their order)."""
-    if isinstance(node, dict):
-        return {name: _canonical(value, name) for name, value in node.items()}
-    if isinstance(node, list):
-        items = [_canonical(item) for item in node]
-        if key == "@list":
-            return items
-        return sorted(items, key=_sort_key)
-    return node
-
-
-def _sort_key(item: object) -> tuple[str, str]:
-    """Nodes by their id first (readable order), then by their whole text (total order)."""
-    node_id = item.get("id", "") if isinstance(item, dict) else ""
-    return (str(node_id), json.dumps(item, ensure_ascii=False, sort_keys=True))
+    return (json.dumps(canonical(compacted), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
