@@ -27,6 +27,7 @@ from kg.progress import Progress
 from kg.source import read_sources
 from kg.turtle import canonical_lines
 from kg.validate import Report, cross_article
+from kg.validate import prepare as prepare_validation
 from kg.vocab import DEFAULT_BASE, SKG
 from kg.wikitext import Document, parse
 from kg.worker import DEFAULT_BUDGET, NO_STRUCTURE, BuiltPage, PageSettings, Quarantined, build_page, has_structure
@@ -102,8 +103,12 @@ def build_pages(items: Iterable[Page | SkippedPage], settings: PageSettings, *, 
     with a ``cache``, pages built before with the same text and code are read back instead."""
     if cache is not None:
         code_version()  # once, before the workers are forked
-    return in_order(items, _Task(settings, cache), jobs=jobs or default_jobs(), deadline=settings.budget + _GRACE,
-                    lost=lambda item, why: Quarantined(item.origin, f"{why}; the page was left out"))
+    if settings.check:
+        prepare_validation()  # the shapes read once here, shared by the forked workers
+    task = _Task(settings, cache)
+    return in_order(items, task, jobs=jobs or default_jobs(), deadline=settings.budget + _GRACE,
+                    lost=lambda item, why: Quarantined(item.origin, f"{why}; the page was left out"),
+                    ready=task.cached if cache is not None else None)
 
 
 @dataclass(frozen=True)
@@ -114,15 +119,17 @@ class _Task:
     def __call__(self, item: Page | SkippedPage) -> BuiltPage | Quarantined | SkippedPage:
         if isinstance(item, SkippedPage):
             return item
-        options = {"base": self.settings.base, "check": self.settings.check}
-        if self.cache is not None:
-            found = self.cache.get(item, **options)
-            if isinstance(found, BuiltPage) and found.origin == item.origin:
-                return found
         outcome = build_page(item, self.settings)
         if self.cache is not None and isinstance(outcome, BuiltPage):
-            self.cache.put(item, outcome, **options)
+            self.cache.put(item, outcome, base=self.settings.base, check=self.settings.check)
         return outcome
+
+    def cached(self, item: Page | SkippedPage) -> BuiltPage | SkippedPage | None:
+        """What needs no worker: a skipped page, or a page the cache holds (read in this process)."""
+        if isinstance(item, SkippedPage):
+            return item
+        found = self.cache.get(item, base=self.settings.base, check=self.settings.check) if self.cache else None
+        return found if isinstance(found, BuiltPage) and found.origin == item.origin else None
 
 
 @dataclass(frozen=True)

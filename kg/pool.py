@@ -36,14 +36,17 @@ def default_jobs() -> int:
 
 
 def in_order(items: Iterable[Item], work: Callable[[Item], Result], *, jobs: int, deadline: float,
-             lost: Callable[[Item, str], Result]) -> Iterator[Result]:
+             lost: Callable[[Item, str], Result], ready: Callable[[Item], Result | None] | None = None
+             ) -> Iterator[Result]:
     """``work(item)`` for every item, computed in ``jobs`` processes, yielded in order.
 
-    Whatever ``items`` raises while being read propagates once the workers are stopped.
+    ``ready(item)``, when given, is asked first, in this process: an item it has a result
+    for (not None) goes to no worker. Whatever ``items`` raises while being read
+    propagates once the workers are stopped.
     """
     pool = _Pool(work, max(1, jobs))
     try:
-        yield from pool.run(iter(items), deadline=deadline, lost=lost)
+        yield from pool.run(iter(items), deadline=deadline, lost=lost, ready=ready)
     finally:
         pool.close()
 
@@ -62,19 +65,30 @@ class _Pool(Generic[Item, Result]):
     jobs: int
     workers: list[_Worker] = field(default_factory=list)
 
-    def run(self, items: Iterator[Item], *, deadline: float, lost: Callable[[Item, str], Result]
-            ) -> Iterator[Result]:
+    def run(self, items: Iterator[Item], *, deadline: float, lost: Callable[[Item, str], Result],
+            ready: Callable[[Item], Result | None] | None = None) -> Iterator[Result]:
         done: dict[int, Result] = {}
         sent = given = 0
         exhausted = False
+        waiting = _END  # an item read while every worker was busy
         while not exhausted or given < sent:
-            while not exhausted and self._idle() is not None and len(done) + self._busy() < 2 * self.jobs:
-                item = next(items, _END)
-                if item is _END:
-                    exhausted = True
+            while not exhausted and len(done) + self._busy() < 2 * self.jobs:
+                if waiting is _END:
+                    item = next(items, _END)
+                    if item is _END:
+                        exhausted = True
+                        break
+                    result = ready(item) if ready is not None else None
+                    if result is not None:
+                        done[sent] = result
+                        sent += 1
+                        continue
+                    waiting = item
+                worker = self._idle()
+                if worker is None:
                     break
-                self._send(self._idle(), sent, item)
-                sent += 1
+                self._send(worker, sent, waiting)
+                sent, waiting = sent + 1, _END
             for sequence, result in self._collect(deadline, lost):
                 done[sequence] = result
             while given in done:

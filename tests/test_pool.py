@@ -1,0 +1,46 @@
+"""Worker processes keep the items' order; what the parent already has goes to no worker."""
+
+from __future__ import annotations
+
+import os
+
+from kg.pool import in_order
+
+
+def pid(item: int) -> int:
+    return os.getpid()
+
+
+def test_results_come_in_the_items_order_from_other_processes() -> None:
+    results = list(in_order(range(12), lambda n: (n, os.getpid()), jobs=2, deadline=30, lost=lambda n, why: None))
+
+    assert [n for n, _ in results] == list(range(12))
+    assert os.getpid() not in {worker for _, worker in results}
+
+
+def test_an_item_the_parent_has_a_result_for_goes_to_no_worker() -> None:
+    results = list(in_order(range(10), pid, jobs=2, deadline=30, lost=lambda n, why: None,
+                            ready=lambda n: f"ready {n}" if n % 3 == 0 else None))
+
+    assert [results[n] for n in (0, 3, 6, 9)] == ["ready 0", "ready 3", "ready 6", "ready 9"]
+    assert all(isinstance(results[n], int) and results[n] != os.getpid() for n in (1, 2, 4, 5, 7, 8))
+
+
+def test_when_every_item_is_ready_no_worker_is_started(monkeypatch) -> None:
+    from kg import pool
+
+    monkeypatch.setattr(pool._Pool, "_start", lambda self: (_ for _ in ()).throw(AssertionError("a worker started")))
+
+    assert list(in_order(range(5), pid, jobs=2, deadline=30, lost=lambda n, why: None, ready=str)) == list("01234")
+
+
+def test_a_worker_that_dies_loses_only_its_item() -> None:
+    def work(n: int) -> int:
+        if n == 2:
+            os._exit(3)
+        return n * n
+
+    results = list(in_order(range(5), work, jobs=2, deadline=30, lost=lambda n, why: why))
+
+    assert results[:2] == [0, 1] and results[3:] == [9, 16]
+    assert results[2].startswith("the worker process died") and "exit code 3" in results[2]
