@@ -33,7 +33,7 @@ from kg import jsonld
 from kg.jsonld import canonical
 from kg.jsonld_guard import offline
 from kg.errors import InputError
-from kg.turtle import canonical_lines, trig, turtle
+from kg.turtle import canonical_lines, trig, turtle, write_trig, write_turtle
 from kg.vocab import CONTEXT_IRI, DEFAULT_BASE, PREFIXES, SPDX
 
 _HERE = Path(__file__).resolve().parent
@@ -288,15 +288,16 @@ def write_store(store: Store, out_dir: Path, *, base: str = DEFAULT_BASE) -> tup
         graphs.append((name.value, canonical_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=name))))
     merged = sorted({line for _, lines in graphs for line in lines})
     writers = {  # one file in memory at a time
-        Format.TURTLE: lambda: turtle(merged, prefixes),
-        Format.JSONLD: lambda: _jsonld_of_lines(merged),
-        Format.NTRIPLES: lambda: "".join(f"{line}\n" for line in merged),
-        Format.TRIG: lambda: trig(graphs, prefixes),
+        Format.TURTLE: lambda stream: write_turtle(stream, merged, prefixes),
+        Format.JSONLD: lambda stream: _write_jsonld(stream, merged),
+        Format.NTRIPLES: lambda stream: stream.writelines(f"{line}\n" for line in merged),
+        Format.TRIG: lambda stream: write_trig(stream, graphs, prefixes),
     }
     written = []
     for fmt, write in writers.items():
         path = out_dir / OUTPUT_NAMES[fmt]
-        path.write_text(write(), encoding="utf-8")
+        with path.open("w", encoding="utf-8", newline="\n") as stream:
+            write(stream)
         written.append(path)
     written.append(_write_context(out_dir))
     files = canonical_lines(_distributions(written, base).serialize(format="nt", encoding="utf-8"))
@@ -366,6 +367,15 @@ def _jsonld(graph: Graph) -> bytes:
     compacted = json.loads(graph.serialize(format="json-ld", context=context(), auto_compact=True))
     compacted["@context"] = CONTEXT_IRI  # compacted with the published context, named by its stable IRI
     return (json.dumps(canonical(compacted), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _write_jsonld(stream, lines: list[str]) -> None:
+    """:func:`_jsonld_of_lines` written to ``stream``, node by node where it can be (every node
+    is read before anything is written, so a graph the writer leaves to rdflib starts afresh)."""
+    try:
+        jsonld.write_document(stream, lines, context(), name=CONTEXT_IRI)
+    except jsonld.Unsupported:
+        stream.write(_jsonld_in_chunks(lines).decode("utf-8"))
 
 
 def _jsonld_of_lines(lines: list[str]) -> str:

@@ -17,10 +17,12 @@ canonical order of :mod:`kg.export`: every array sorted except ``@list`` ones::
 
 from __future__ import annotations
 
+import io
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from json.encoder import encode_basestring
+from typing import TextIO
 
 from rdflib import Literal, URIRef
 from rdflib.plugins.serializers.jsonld import PLAIN_LITERAL_TYPES
@@ -46,10 +48,54 @@ def document(lines: Sequence[str], context: dict, *, name: str | None = None) ->
 
     Raises :class:`Unsupported` for a blank node or an RDF list.
     """
+    text = io.StringIO()
+    write_document(text, lines, context, name=name)
+    return text.getvalue()
+
+
+def write_document(stream: TextIO, lines: Sequence[str], context: dict, *, name: str | None = None) -> None:
+    """:func:`document` written to ``stream``. Each node is turned to text as soon as its
+    subject's lines are read, so memory holds the text of the nodes, not their objects."""
+    said = canonical(name or context)
     nodes = _Compactor(context).nodes(lines)
-    said = name or context
-    compacted = {"@context": said, "@graph": nodes} if len(nodes) != 1 else {"@context": said, **nodes[0]}
-    return json.dumps(canonical(compacted), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    first, second = next(nodes, None), next(nodes, None)
+    if second is None:  # no @graph around a single node
+        compacted = {"@context": said, "@graph": []} if first is None else {"@context": said, **first}
+        stream.write(_dumps(canonical(compacted)) + "\n")
+        return
+    written = sorted(_written(node) for node in _chain(first, second, nodes))
+    for start, end in _ties(written):
+        written[start:end] = sorted(written[start:end], key=lambda entry: _sort_key(json.loads(entry[1])))
+    stream.write(f'{{\n  "@context": {_dumps(said).replace(chr(10), chr(10) + "  ")},\n  "@graph": [\n')
+    for index, (_, text) in enumerate(written):
+        stream.write(f"{',' + chr(10) if index else ''}    {text.replace(chr(10), chr(10) + '    ')}")
+    stream.write("\n  ]\n}\n")
+
+
+def _chain(first: dict, second: dict, rest: Iterator[dict]) -> Iterator[dict]:
+    yield first
+    yield second
+    yield from rest
+
+
+def _written(node: dict) -> tuple[str, str]:
+    """A node's id and its JSON text, as the whole document's ``json.dumps`` would indent it at the top."""
+    node = canonical(node)
+    return str(node.get("id", "")), _dumps(node)
+
+
+def _ties(written: list[tuple[str, str]]) -> Iterator[tuple[int, int]]:
+    """The runs of nodes with one id (none in a build: one node per subject), which sort by their text."""
+    start = 0
+    for index in range(1, len(written) + 1):
+        if index == len(written) or written[index][0] != written[start][0]:
+            if index - start > 1:
+                yield start, index
+            start = index
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
 
 
 def canonical(node: object, key: str = "") -> object:
@@ -84,8 +130,8 @@ class _Compactor:
         self._to_iri: dict[str, Callable] = {}
         self._to_literal: dict[tuple[str, str | None, str | None], Callable] = {}
 
-    def nodes(self, lines: Sequence[str]) -> list[dict]:
-        nodes: list[dict] = []
+    def nodes(self, lines: Sequence[str]) -> Iterator[dict]:
+        """The node of each subject, given once its last line is read."""
         subject = node = None
         for line in lines:
             s, rest = line.split(" ", 1)
@@ -93,8 +139,9 @@ class _Compactor:
             if s != subject:
                 if not s.startswith("<"):
                     raise Unsupported(f"a blank node subject {s}")
+                if node is not None:
+                    yield node
                 subject, node = s, {self.id_key: self._shrink(s[1:-1])}
-                nodes.append(node)
             o = o[:-2]  # drop " ."
             if o.startswith("<"):
                 self._iri_adder(p[1:-1])(node, o[1:-1])
@@ -104,7 +151,8 @@ class _Compactor:
                 self._literal_adder(p[1:-1], found.group(3), found.group(2))(node, lexical)
             else:
                 raise Unsupported(f"a blank node object {o}")
-        return nodes
+        if node is not None:
+            yield node
 
     def _shrink(self, iri: str) -> str:
         if iri not in self._iris:

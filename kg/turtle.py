@@ -18,8 +18,12 @@ gives the same bytes, in linear time::
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Iterable, Mapping
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TextIO
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _LANGUAGE_AT_END = re.compile(r'"@([A-Za-z0-9-]+) \.$')
@@ -52,25 +56,53 @@ def language_tag(tag: str) -> str:
 
 def turtle(lines: Iterable[str], prefixes: Mapping[str, str]) -> str:
     """A Turtle document of the sorted N-Triples ``lines``, with the ``prefixes`` it uses."""
-    used: set[str] = set()
-    body = _blocks(lines, prefixes, used)
-    header = "".join(f"@prefix {name}: <{prefixes[name]}> .\n" for name in sorted(used))
-    return header + "\n" + body if body else header
+    text = io.StringIO()
+    write_turtle(text, lines, prefixes)
+    return text.getvalue()
 
 
 def trig(graphs: Iterable[tuple[str | None, list[str]]], prefixes: Mapping[str, str]) -> str:
     """A TriG document: each (graph IRI or None for the default graph, sorted lines) as a block."""
-    used: set[str] = set()
-    blocks = []
-    for name, lines in graphs:
-        body = _blocks(lines, prefixes, used)
-        if not body:
-            continue
-        indented = "".join(f"    {line}\n" if line else "\n" for line in body.rstrip("\n").split("\n"))
-        opening = "{" if name is None else f"<{name}> {{"
-        blocks.append(f"{opening}\n{indented}}}\n")
-    header = "".join(f"@prefix {name}: <{prefixes[name]}> .\n" for name in sorted(used))
-    return header + "\n" + "\n".join(blocks)
+    text = io.StringIO()
+    write_trig(text, graphs, prefixes)
+    return text.getvalue()
+
+
+def write_turtle(stream: TextIO, lines: Iterable[str], prefixes: Mapping[str, str]) -> None:
+    """:func:`turtle` written to ``stream`` a subject at a time (the body waits in a temporary
+    file while the prefixes it uses are found), so no whole document is held in memory."""
+    names = _Names(prefixes)
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as body:
+        for index, block in enumerate(_blocks(lines, names)):
+            body.write(f"\n{block}" if index else block)
+        _header(stream, prefixes, names.used)
+        if body.tell():
+            stream.write("\n")
+            body.seek(0)
+            shutil.copyfileobj(body, stream)
+
+
+def write_trig(stream: TextIO, graphs: Iterable[tuple[str | None, list[str]]], prefixes: Mapping[str, str]) -> None:
+    """:func:`trig` written to ``stream`` a graph at a time, as :func:`write_turtle` writes Turtle."""
+    names = _Names(prefixes)
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as body:
+        first = True
+        for name, lines in graphs:
+            text = "\n".join(_blocks(lines, names))
+            if not text:
+                continue
+            indented = "".join(f"    {line}\n" if line else "\n" for line in text.rstrip("\n").split("\n"))
+            opening = "{" if name is None else f"<{name}> {{"
+            body.write(f"{'' if first else chr(10)}{opening}\n{indented}}}\n")
+            first = False
+        _header(stream, prefixes, names.used)
+        stream.write("\n")
+        body.seek(0)
+        shutil.copyfileobj(body, stream)
+
+
+def _header(stream: TextIO, prefixes: Mapping[str, str], used: set[str]) -> None:
+    stream.write("".join(f"@prefix {name}: <{prefixes[name]}> .\n" for name in sorted(used)))
 
 
 def _canonical(line: str) -> str:
@@ -85,52 +117,68 @@ def _canonical(line: str) -> str:
     return line
 
 
-def _blocks(lines: Iterable[str], prefixes: Mapping[str, str], used: set[str]) -> str:
-    """One block per subject: ``s p o1, o2 ;\\n    p2 o3 .``, blocks apart by a blank line."""
-    namespaces = sorted(((iri, name) for name, iri in prefixes.items()), key=lambda item: -len(item[0]))
-    out: list[str] = []
+def _blocks(lines: Iterable[str], names: _Names) -> Iterator[str]:
+    """One block per subject, ``s p o1, o2 ;\\n    p2 o3 .\\n``; a document puts a blank line between them."""
+    block: list[str] = []
     subject = predicate = None
+    term, predicate_of, object_of = names.term, names.predicate, names.object
     for line in lines:
-        s, rest = line.split(" ", 1)
-        p, rest = rest.split(" ", 1)
-        o = rest[:-2]  # drop " ."
+        s, p, o = line[:-2].split(" ", 2)  # drop " ."
         if s != subject:
-            if subject is not None:
-                out.append(" .\n\n")
-            out.append(f"{_term(s, namespaces, used)} {_predicate(p, namespaces, used)} {_object(o, namespaces, used)}")
+            if block:
+                block.append(" .\n")
+                yield "".join(block)
+            block = [f"{term(s)} {predicate_of(p)} {object_of(o)}"]
             subject, predicate = s, p
         elif p != predicate:
-            out.append(f" ;\n    {_predicate(p, namespaces, used)} {_object(o, namespaces, used)}")
+            block.append(f" ;\n    {predicate_of(p)} {object_of(o)}")
             predicate = p
         else:
-            out.append(f",\n        {_object(o, namespaces, used)}")
-    if subject is not None:
-        out.append(" .\n")
-    return "".join(out)
+            block.append(f",\n        {object_of(o)}")
+    if block:
+        block.append(" .\n")
+        yield "".join(block)
 
 
-def _predicate(term: str, namespaces, used: set[str]) -> str:
-    return "a" if term == _RDF_TYPE else _term(term, namespaces, used)
+class _Names:
+    """Terms as Turtle writes them, each IRI's prefixed name worked out once, and the prefixes used."""
+
+    def __init__(self, prefixes: Mapping[str, str]) -> None:
+        self._namespaces = sorted(((iri, name) for name, iri in prefixes.items()), key=lambda item: -len(item[0]))
+        self._known: dict[str, tuple[str, str | None]] = {}
+        self.used: set[str] = set()
+
+    def term(self, term: str) -> str:
+        """An IRI as a prefixed name where a namespace fits, else as it is (a blank node too)."""
+        known = self._known.get(term)
+        if known is None:
+            known = self._known[term] = _prefixed(term, self._namespaces)
+        if known[1] is not None:
+            self.used.add(known[1])
+        return known[0]
+
+    def predicate(self, term: str) -> str:
+        return "a" if term == _RDF_TYPE else self.term(term)
+
+    def object(self, term: str) -> str:
+        if not term.startswith('"'):
+            return self.term(term)
+        if not term.endswith(">"):
+            return term  # a plain or language-tagged literal
+        typed = _DATATYPE.search(term)
+        if typed is None:
+            return term
+        if typed.group(1) == _INTEGER and _DIGITS.fullmatch(term[1:typed.start() - 1]):
+            return term[1:typed.start() - 1]  # Turtle's shorthand, the same lexical form
+        return term[:typed.start()] + "^^" + self.term(f"<{typed.group(1)}>")
 
 
-def _object(term: str, namespaces, used: set[str]) -> str:
-    if not term.startswith('"'):
-        return _term(term, namespaces, used)
-    typed = _DATATYPE.search(term)
-    if typed is None:
-        return term
-    if typed.group(1) == _INTEGER and _DIGITS.fullmatch(term[1:typed.start() - 1]):
-        return term[1:typed.start() - 1]  # Turtle's shorthand, the same lexical form
-    return term[:typed.start()] + "^^" + _term(f"<{typed.group(1)}>", namespaces, used)
-
-
-def _term(term: str, namespaces, used: set[str]) -> str:
-    """An IRI as a prefixed name where one of ``namespaces`` fits, else as it is."""
+def _prefixed(term: str, namespaces: list[tuple[str, str]]) -> tuple[str, str | None]:
+    """An IRI as a prefixed name and the prefix it uses, or as it is and None."""
     if not term.startswith("<"):
-        return term  # a blank node
+        return term, None  # a blank node
     iri = term[1:-1]
     for namespace, name in namespaces:
         if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace):]):
-            used.add(name)
-            return f"{name}:{iri[len(namespace):]}"
-    return term
+            return f"{name}:{iri[len(namespace):]}", name
+    return term, None
