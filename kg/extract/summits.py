@@ -107,13 +107,15 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     prose's mentions of the same days join (their documents and ordinal go to it);
     ``tabled`` are the rows of meeting tables, joined to the prose's summits of their days."""
     lead_venues = _lead_venues(reading)
+    tabled_spans = _meeting_table_spans(reading)  # rows read as sentences infer no one
     found: list[SummitFound] = []
     year = around.start.year if around is not None else _first_year(reading.lead)
     for section, section_sentences in reading.by_section.items():
-        year = _find_in(reading, people, sources, section, section_sentences, lead_venues, found, year, around)
+        year = _find_in(reading, people, sources, section, section_sentences, lead_venues, found, year, around,
+                        tabled_spans)
     if around is None:  # the lead tells of the summits too: an article about one may say it all there
         in_sections = list(found)
-        _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None)
+        _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None, tabled=tabled_spans)
         found[:] = in_sections + _join(reading, people, in_sections, found[len(in_sections):])
     found[:] = found + _join(reading, people, found, list(tabled))
     summits = _fill_from_neighbours(reading, people, _one_span_each(reading, found))
@@ -421,7 +423,8 @@ def _first_year(sentences) -> int | None:
 
 
 def _find_in(reading, people, sources, section, section_sentences, lead_venues, found,
-             running_year: int | None, around: SummitFound | None = None) -> int | None:
+             running_year: int | None, around: SummitFound | None = None, tabled: tuple[Span, ...] = ()
+             ) -> int | None:
     """Finds the summits of one section; returns the year the text has reached.
 
     A day without a year (``11月19日``) takes, in this order: the heading's year, the
@@ -430,7 +433,6 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     """
     year, month = _heading_time(section) if section is not None else (None, None)
     day: date | None = None  # the last day the section's text gave
-    tabled = _meeting_table_spans(reading)
     for i, sentence in enumerate(section_sentences):
         at = sentence.span_of(0, 0).start
         in_table = any(span.start <= at < span.end for span in tabled)  # a row: only what its cells say
@@ -462,9 +464,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     return year or running_year
 
 
-def _meeting_table_spans(reading: Reading) -> list[Span]:
+def _meeting_table_spans(reading: Reading) -> tuple[Span, ...]:
     from kg.extract.tables import meeting_tables  # tables.py builds on this module
-    return [table.span for table, _ in meeting_tables(reading)]
+    return tuple(table.span for table, _ in meeting_tables(reading))
 
 
 def _relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[DateRange]:
