@@ -1,7 +1,7 @@
 """The entity index the service answers from, built once from the store at startup.
 
 Every entity of a known type (:data:`kg.reconcile.terms.TYPES`) becomes an
-:class:`Entity`: its id (the IRI's path under the base, decoded: ``person/卢武铉``), its
+:class:`Entity`: its id (the IRI's path under the base, decoded: ``person/陈国华``), its
 types, its names in every script and language, and its facts under the property ids of
 :data:`kg.reconcile.terms.PROPERTIES`, derived from the graph once (a person's offices and
 countries from the participations, a place's country through ``skg:locatedIn``). Names are
@@ -10,9 +10,9 @@ query looks up candidates instead of scanning the graph.
 
     >>> from pathlib import Path
     >>> from kg.store import load_store
-    >>> index = build_index(load_store([Path("tests/data/query/fixture.trig")]), base="https://w3id.org/summit-kg/id/")
-    >>> [index.entity(i).id for i in index.named("盧武鉉")]
-    ['person/卢武铉']
+    >>> index = build_index(load_store([Path("tests/data/reconcile/neutral.ttl")]), base="https://w3id.org/summit-kg/id/")
+    >>> [index.entity(i).id for i in index.named("陳國華")]
+    ['person/陈国华']
 """
 
 from __future__ import annotations

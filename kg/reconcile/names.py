@@ -4,9 +4,9 @@ A key is the name in Simplified script (OpenCC, as entity keys are minted), NFKC
 case-folded, without accents, spaces or punctuation, so every script and spelling of
 one name shares it::
 
-    >>> key("盧武鉉") == key("卢武铉"), key("Roh Moo-hyun"), key("６·１５ 남북 공동선언")
-    (True, 'rohmoohyun', '615남북공동선언')
-    >>> similarity(key("2018年4月南北韓高峰會"), key("2018年4月南北韩高峰会"))
+    >>> key("陳國華") == key("陈国华"), key("Chen Guo-hua"), key("８·１５ 광복절")
+    (True, 'chenguohua', '815광복절')
+    >>> similarity(key("2031年白雲館會晤"), key("2031年白云馆会晤"))
     100.0
 """
 
@@ -64,7 +64,7 @@ def grams(text: str) -> set[str]:
 def languages_for(text: str) -> tuple[str, ...]:
     """The label languages to answer a query in, best first: the query's own script or language.
 
-    >>> languages_for("盧武鉉")[0], languages_for("卢武铉")[0], languages_for("Roh Moo-hyun")[0]
+    >>> languages_for("陳國華")[0], languages_for("陈国华")[0], languages_for("Chen Guo-hua")[0]
     ('zh-hant', 'zh-hans', 'en')
     """
     if has_han(text):

@@ -1,7 +1,7 @@
 """Suggest: names that begin with what a person has typed, for entities, types and properties.
 
 Entities are found by the key of the prefix (:func:`kg.reconcile.names.key`) in the
-index's sorted keys, so ``盧武`` finds 卢武铉 and ``roh m`` finds 'Roh Moo-hyun'; results
+index's sorted keys, so ``陳國`` finds 陈国华 and ``chen g`` finds 'Chen Guo-hua'; results
 come in key order, ``cursor`` pages through them. Types and properties are matched on
 their ids and their English and Chinese names:
 
