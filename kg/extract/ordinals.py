@@ -31,6 +31,7 @@ import re
 from datetime import date
 
 from kg.extract.dates import chinese_number, find_dates
+from kg.extract.phrases import GATHERINGS
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence
 
@@ -52,8 +53,7 @@ _SINCE = re.compile(r"以来|年来|多来|月来|就任后|上任后|时隔")
 _IN_OFFICE = re.compile(r"身份|作为")
 #: Just before the number: a gathering of many states, whose sessions it counts
 #: (二十国集团领导人第十七次峰会, 亚太经合组织第三十次领导人非正式会议).
-_GATHERING = re.compile(r"(二十国集团|G20|亚太经合|APEC|金砖|上海合作组织|上合|东盟|联合国|七国集团|G7|八国集团|北约|欧盟|非盟"
-                        r"|东亚峰会)[^，,。；;：:]{0,8}$")
+_GATHERING = re.compile(rf"({GATHERINGS})[^，,。；;：:]{{0,8}}$")
 _CLAUSE = re.compile(r"[，,。；;：:]")
 _DAY_WITHOUT_YEAR = re.compile(r"(?<![0-9年])[0-9]{1,2}月[0-9]{1,2}日")
 _YEAR = re.compile(r"[0-9]{4}年")

@@ -15,3 +15,6 @@ TAKES_OVER = re.compile(r"^(?:接任|继任|接班|继位|接替|上台)")
 GOVERNMENTS = re.compile(r"(?:两|二|三|几|历)任.{0,8}政府")
 #: Right before a place: moving across or into it.
 CROSS_VERBS = "穿过|越过|跨过|穿越|跨越"
+#: Gatherings of many states (G20, APEC ...): a session of one is no summit of two sides.
+GATHERINGS = (r"金砖|二十国集团|G20|亚太经合|APEC|上海合作组织|上合|东盟|联合国|七国集团|G7|八国集团|北约"
+              r"|欧洲安全与合作|东亚峰会|亚信|欧盟|非盟|气候大会")

@@ -21,7 +21,7 @@ from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.documents import documents_of_the_subject, outcomes
 from kg.extract.ordinals import REFERS_BACK, ordinal_in, ordinal_of_the_subject
 from kg.extract.people import People, main_office, titles_in
-from kg.extract.phrases import HELD_AT
+from kg.extract.phrases import GATHERINGS, HELD_AT
 from kg.extract.places import finer_venue, held_at_chain, held_at_phrases, joins_chain, meeting_chains, visited_chain
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS, title_after, written_as, written_before
@@ -60,8 +60,7 @@ _QUALIFIES = re.compile(r"^(的)?(特使|特别代表|代表|夫人|丈夫|妻�
 #: Words that stand for both leaders of the article's two sides.
 _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑")
 #: Gatherings of many states: not themselves a summit of two sides.
-MULTILATERAL = re.compile(r"金砖|二十国集团|G20|亚太经合|APEC|上海合作组织|上合组织|东盟|联合国|七国集团|G7|八国集团|北约"
-                          r"|欧洲安全与合作|东亚峰会|亚信|欧盟|非盟|气候大会")
+MULTILATERAL = re.compile(GATHERINGS)
 _SIDELINES = re.compile(r"期间|场边|间隙|双边|会议前|峰会前|峰会后|会见|会晤|出席")
 #: Words that refer back to the two sides introduced before (两人会面, 双方会谈).
 BACK_REFERENCE = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|此次会晤|这次会谈|两国首脑")
