@@ -376,3 +376,45 @@ def test_a_meeting_told_in_the_background_takes_only_the_offices_its_own_text_gi
             "2017年7月7日，张三和李四在[[某城]]举行首次会晤。\n")
     roles = roles_of(text, title="2018年甲乙峰会")
     assert roles == set()  # the lead's offices are of 2018; the background's text gives none
+
+
+def roles_by_day(text, title="甲乙会晤"):
+    """{day: {(person, office)}}: the roles each summit gives its participants."""
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    day = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    of = {f.value: f.subject for f in extraction.facts if f.prop is Prop.HAS_PARTICIPATION}
+    agent = {f.subject: f.value.key for f in extraction.facts if f.prop is Prop.AGENT}
+    out: dict[str, set] = {}
+    for f in extraction.facts:
+        if f.prop is Prop.ROLE and f.subject in agent:
+            out.setdefault(day[of[f.subject]], set()).add((agent[f.subject], f.value.key))
+    return out
+
+
+@pytest.mark.parametrize("later", [
+    "1991年7月30日，张三与已成为首任[[乙国总统]]的李四在[[某城]]举行峰会。",
+    "1991年7月30日，张三与时任乙国总统的李四在[[某城]]举行会谈。",
+])
+def test_an_office_before_de_is_the_office_the_person_holds_then(later):
+    text = (HEAD + "1989年12月2日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。\n== 后续 ==\n" + later)
+    roles = roles_by_day(text)
+    assert ("李四", "乙国总理") in roles["1989-12-02"]
+    assert ("李四", "乙国总统") in roles["1991-07-30"]  # not 首任乙国总统: which holder is no office
+
+
+def test_leaders_titled_only_before_de_make_a_summit():
+    text = HEAD + "1991年7月30日，时任甲国总统的[[张三]]与时任乙国总理的[[李四]]在[[某城]]举行会谈。"
+    assert summits(text)["1991-07-30"]["participants"] == {"张三", "李四"}
+    assert roles_by_day(text)["1991-07-30"] == {("张三", "甲国总统"), ("李四", "乙国总理")}
+
+
+def test_a_bare_office_after_the_name_titles_the_person_but_an_office_before_de_is_the_next_names():
+    after = HEAD + "1991年7月30日，[[张三]]总统与[[李四]]总理在[[某城]]举行会谈。"
+    assert summits(after)["1991-07-30"]["participants"] == {"张三", "李四"}
+    vice = HEAD + "1991年7月30日，甲国总统[[张三]]与时任乙国副总理的[[李四]]在[[某城]]举行会谈。"
+    assert summits(vice) == {}  # the office before 的 is 李四's, and it is below the top
+
+
+def test_a_party_or_an_ordinal_before_an_office_is_the_holders_not_the_offices():
+    text = HEAD + "1991年7月30日，第44任甲国总统[[张三]]与民主党乙国总理[[李四]]在[[某城]]举行会谈。"
+    assert roles_by_day(text)["1991-07-30"] == {("张三", "甲国总统"), ("李四", "乙国总理")}

@@ -23,6 +23,12 @@ _STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送�
 #: Words that hold a stop character but are one word (中华人民共和国: 和 is no conjunction here).
 _WORDS_WITH_STOPS = ("共和国", "和平")
 _AS_ROLE = re.compile(r"^.{0,4}?以(?P<role>[^，。；、]{1,14}?)(?:的)?身份")
+#: A bare office word right after a name (``张三总统与李四总理``), then a word's end.
+_OFFICE_AFTER = re.compile(r"^(?P<role>总统|总理|首相|主席|总书记|委员长|国王|女王)(?=[与和及同、，,在于对向将。；;（(：:]|$)")
+#: An ordinal of office before it (首任甲国总统, 第44任甲国总统): which holder, not the office.
+_HOLDER_ORDINAL = re.compile(r"^(?:第?[0-9一二三四五六七八九十百]+[任届]|首任|新任|末任|继任)")
+#: A party before a state's office (工党首相, 共和党总统): the holder's party, not the office's.
+_HOLDER_PARTY = re.compile(r"^[^党]{1,6}党(?=[^党]{0,8}(?:总统|首相|总理)$)")
 
 
 @dataclass(frozen=True)
@@ -34,20 +40,39 @@ class Title:
 
 
 def titles_before(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
-    """The offices written right before ``spot`` (``朝鲜劳动党总书记兼国防委员长`` gives two)."""
-    j = _run_start(sentence.hans, spot.start)
+    """The offices written right before ``spot`` (``朝鲜劳动党总书记兼国防委员长`` gives two),
+    or before it and ``的`` (``时任甲国总统的张三``, ``已成为首任甲国总统的张三``)."""
+    j, end = _title_run(sentence.hans, spot.start)
     if j is None:
         return ()
-    phrase = sentence.hans[j:spot.start]
+    phrase = sentence.hans[j:end]
     if not phrase.endswith(OFFICE_WORDS):
         return ()
+    if phrase[0] in "任届" and j > 0 and sentence.hans[j - 1].isdigit():  # 第44任: the run began after the digits
+        j, phrase = j + 1, phrase[1:]
+    for holder in (_HOLDER_ORDINAL, _HOLDER_PARTY):
+        said = holder.match(phrase)
+        if said and phrase[said.end():] not in OFFICE_WORDS:  # 新任首相 alone stays as written
+            j, phrase = j + said.end(), phrase[said.end():]
     return _split(phrase, j, index)
 
 
 def written_before(sentence: Sentence, spot: Spot) -> str:
-    """The words right before a name, office word or not (``国家安全顾问``)."""
-    j = _run_start(sentence.hans, spot.start)
-    return "" if j is None else sentence.hans[j:spot.start]
+    """The words right before a name, office word or not (``国家安全顾问``, ``时任副总统的``)."""
+    j, end = _title_run(sentence.hans, spot.start)
+    return "" if j is None else sentence.hans[j:end]
+
+
+def _title_run(hans: str, name_start: int) -> tuple[int | None, int]:
+    """The run of words that titles a name starting at ``name_start``: right before it, or
+    before the ``的`` right before it when that run ends in an office word."""
+    j = _run_start(hans, name_start)
+    if j != name_start or name_start < 2 or hans[name_start - 1] != "的":
+        return j, name_start
+    k = _run_start(hans, name_start - 1)
+    if k is None or not hans[k:name_start - 1].endswith(OFFICE_WORDS):
+        return j, name_start
+    return k, name_start - 1
 
 
 def written_as(sentence: Sentence, spot: Spot) -> str:
@@ -77,7 +102,11 @@ def _inside_a_word(hans: str, at: int) -> bool:
 
 
 def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
-    """An office given as ``以总统身份`` right after the name."""
+    """An office given as ``以总统身份`` right after the name, or a bare office word
+    (``张三总统``) there."""
+    bare = _OFFICE_AFTER.match(sentence.hans[spot.end:])
+    if bare and not index.is_state(spot.surface):  # 甲国总统的: the state's office, no person's
+        return (Title(bare["role"], spot.end, spot.end + bare.end(), None),)
     match = _AS_ROLE.match(sentence.hans[spot.end:])
     if not match or not match["role"].endswith(OFFICE_WORDS):
         return ()
