@@ -79,3 +79,10 @@ def test_summits_match_by_overlapping_days_one_to_one():
     pairs = scorecard._match(gold, [day, long])
     assert [e for _, e in pairs] == [long, day]
     assert scorecard._match(gold, [summit("2000-02-01", "2000-02-01")]) == [(gold[0], None), (gold[1], None)]
+
+
+def test_every_article_of_the_corpus_is_published(scores):
+    """An article the shapes refuse is an extractor's fault (a fact with nothing to show for it,
+    a series that is a document): every corpus article must build."""
+    refused = [f"{s.file}: {s.note}" for s in scores if s.note != "published"]
+    assert not refused, "\n".join(refused)

@@ -418,3 +418,12 @@ def test_a_bare_office_after_the_name_titles_the_person_but_an_office_before_de_
 def test_a_party_or_an_ordinal_before_an_office_is_the_holders_not_the_offices():
     text = HEAD + "1991年7月30日，第44任甲国总统[[张三]]与民主党乙国总理[[李四]]在[[某城]]举行会谈。"
     assert roles_by_day(text)["1991-07-30"] == {("张三", "甲国总统"), ("李四", "乙国总理")}
+
+
+def test_an_article_about_a_document_names_no_series_after_it():
+    text = ("'''《甲乙联合声明》'''是[[甲国]]与[[乙国]]于1972年9月29日签署的联合声明。\n== 经过 ==\n"
+            "1972年9月25日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会谈，签署《[[甲乙联合声明]]》。\n"
+            "1980年5月27日，张三与李四在[[某城]]再次会谈。")
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙联合声明")))
+    assert len([e for e in extraction.entities if e.id.kind is Kind.SUMMIT]) == 2
+    assert not [f for f in extraction.facts if f.prop is Prop.IN_SERIES]

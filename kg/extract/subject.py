@@ -21,12 +21,16 @@ _CONTEXT_REGION = {"north": "KP", "south": "KR", "nk": "KP", "sk": "KR"}
 
 def read_subject(reading: Reading, summits: tuple[SummitFound, ...]) -> EntityId | None:
     """Names the subject; a series gets its summits (not when the article is about the place
-    they were held at). Returns the series, if there is one."""
+    they were held at, or about a document signed at them). Returns the series, if there is one."""
     registry = reading.registry
     document = reading.document
     if len(summits) >= 2 and registry.is_a(document.title, Kind.PLACE, Kind.COUNTRY):
         reading.note(f"the article is about a place ({document.title}) where {len(summits)} summits were held, "
                      "not about their series; no series made")
+        return None
+    if summits and registry.is_a(document.title, Kind.DOCUMENT):
+        reading.note(f"the article is about a document ({document.title}) of {len(summits)} summit(s), "
+                     "not about a summit or their series; none is named after it")
         return None
     if len(summits) >= 2:
         subject = registry.named(Kind.SERIES, document.title, article=document.title)

@@ -308,6 +308,8 @@ def _fill_from_neighbours(reading: Reading, people: People, found: list[SummitFo
                 key = sides(before)[side]
                 person = _Participant(key, key)
                 evidence = tuple(s.anchor.evidence() for s in (before, after) if s.anchor is not None)
+                if not evidence:  # neighbours read from a table's rows only: nothing to show for it
+                    continue
                 person.inferences.append((Inference.NEIGHBOURING_SUMMITS, (before.id, after.id), evidence))
                 added[key] = person
         if added:
