@@ -205,3 +205,30 @@ def test_a_well_known_venue_written_plainly_is_read_and_the_hall_of_a_ceremony_i
     ceremony = ONE + "16日，主席[[李四]]在人民大会堂[[北大厅]]为张三举行欢迎仪式，随后两国元首举行会谈。"
     assert read(venue, title="2024年张三访华") == {"2024-05-16": [["人民大会堂", "北京", "中华人民共和国"]]}
     assert read(ceremony, title="2024年张三访华") == {"2024-05-16": [["北京", "中华人民共和国"]]}
+
+
+def test_a_venue_written_plainly_after_the_last_place_of_the_phrase_lies_in_it():
+    text = HEAD + "2023年11月15日，甲国总统[[张三]]与乙国总理[[李四]]在[[乙国]][[某城]]甲庄园举行会晤。"
+    assert read(text) == {"2023-11-15": [["甲庄园", "某城", "乙国"]]}
+
+
+def test_words_that_join_a_chain_stand_between_a_city_and_the_plain_venue_in_it():
+    far = HEAD + ("2011年8月24日，甲国总统[[张三]]在[[某共和国]]首府[[某城]]郊外的甲军事基地"
+                  "与乙国总理兼国防委员会委员长、乙国劳动党中央委员会总书记[[李四]]会晤。")
+    island = HEAD + "2019年4月25日，甲国总统[[张三]]与乙国总理[[李四]]在[[乙国]][[某城]]（某别名）[[某岛]]上的[[某大学]]举行会谈。"
+    city = HEAD + "2023年4月7日，甲国总统[[张三]]在[[某省]]某城市[[甲园]]同乙国总理[[李四]]举行非正式会晤。[[某城]]为此封路。"
+    assert read(far) == {"2011-08-24": [["甲军事基地", "某城", "某共和国"]]}
+    assert read(island) == {"2019-04-25": [["某大学", "某岛", "某城", "乙国"]]}
+    assert read(city) == {"2023-04-07": [["甲园", "某城", "某省"]]}
+
+
+def test_a_plain_name_after_de_that_runs_into_a_venue_is_part_of_its_name():
+    text = HEAD + ("2002年10月25日，甲国总统[[张三]]与乙国总理[[李四]]在[[甲国]][[某州]][[某镇]]的张三私人牧场举行会晤。")
+    assert read(text) == {"2002-10-25": [["张三私人牧场", "某镇", "某州", "甲国"]]}
+
+
+def test_no_plain_venue_of_a_ceremony_a_count_or_a_stand_in():
+    ceremony = HEAD + "2018年6月19日，乙国总理[[李四]]在[[某堂]]北大厅举行欢迎仪式，随后与甲国总统[[张三]]举行会谈。"
+    count = HEAD + "2005年2月24日，甲国总统[[张三]]与乙国总理[[李四]]在[[丙国]]首都[[某城]]一处山顶城堡会晤。"
+    assert read(ceremony) == {"2018-06-19": [["某堂"]]}
+    assert read(count) == {"2005-02-24": [["某城", "丙国"]]}

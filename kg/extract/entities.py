@@ -44,7 +44,7 @@ def type_names(reading: Reading) -> None:
                 registry.named(Kind.COUNTRY, spot.surface, article=_article(spot))
         for spot in _people(sentence, reading):
             registry.named(Kind.PERSON, spot.surface, article=_article(spot))
-        for spot in _places(sentence):
+        for spot in _places(sentence, reading):
             if spot.hans.endswith(EVENT_WORDS):
                 continue  # "在二十国集团峰会期间": a time, not a place
             if not registry.is_a(spot.surface, Kind.PERSON) and not index.is_state(spot.surface):
@@ -133,10 +133,10 @@ def _chain_before_government(sentence: Sentence, i: int) -> bool:
     return j > i and _before_government(hans[spots[j].end:])
 
 
-def _places(sentence: Sentence):
+def _places(sentence: Sentence, reading: Reading):
     hans = sentence.hans
     for match in held_at_phrases(sentence):
-        yield from phrase_spots(sentence, match)
+        yield from phrase_spots(sentence, match, reading)
     for spot in sentence.spots:
         before = hans[:spot.start]
         if _LIES_IN.search(before[-3:]) or _MOVES.search(before.rstrip("了")):

@@ -13,6 +13,14 @@ infobox field, a table cell or a clause of prose.
   stretch of the sentence, up to where a topic or a partner begins (``在戴维营就德国问题``),
   without owners or gatherings (``属于阿迦汗的``, ``二十国集团峰会期间``); a visit phrase
   (``回访美国``, ``赴印度金奈，出席…会晤``) gives the place, or the state holding it.
+- A venue is often written without a link after the last place of the phrase
+  (``在美国[[旧金山]]斐洛里庄园``, ``[[乌兰乌德]]郊外的索斯诺维博尔军事基地``, ``克劳福德的布什
+  私人牧场``): a plain name ending as venues do is the venue, inside that place; not when the
+  phrase is a ceremony's (``在人民大会堂北大厅举行欢迎仪式``) or the name a count (一处山顶城堡).
+- Words that keep a chain one: a city's own suffix (``[[广州]]市``), another name in brackets
+  (``符拉迪沃斯托克（海参崴）``), ``首府``, ``首都``, ``住所``, ``岛上的``, ``港湾的``, sides.
+- A partner with a long title does not hide the place: ``在…基地与俄罗斯总统…会晤`` ends the
+  place at the first 与 that is no character of a name.
 - ``X位于A B C内`` puts X in C in B in A; a place named after a city of the article lies in
   it (``天津迎宾馆``); a well-known venue the text does not place lies where the reference
   gazetteer (``kg/data/venues.tsv``) says, published as an inference.
@@ -21,6 +29,7 @@ infobox field, a table cell or a clause of prose.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.gazetteer import well_known_venues
@@ -40,9 +49,14 @@ SIDE_WORDS = re.compile(r"^(?:[东南西北]部?|[东南西北]侧|[东南西北
                         r"城内|以[东南西北]|[东南西北]郊|之[东南西北]|内|上|外)$")
 #: Between two places of a chain: nothing, 的, a side or a direction, a kind of place
 #: (``某村南侧的某馆``, ``克里米亚南部城市雅尔塔``, ``金奈以南约60公里的滨海城镇马马拉普拉姆``).
-_CHAIN_GAP = re.compile(r"^(?:[东南西北]部|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|郊外|郊区|市区|境内|城内|湖畔|河畔|江畔|海滨|海边"
-                        r"|以[东南西北](?:约?[0-9一二三四五六七八九十百]+(?:公里|千米|英里))?)?的?"
-                        r"(?:[\u4e00-\u9fff]{0,2}(?:城市|城镇|小镇|小城|港口|村庄|山区|度假区|胜地))?[的之]?$")
+_GAP_WORDS = (r"(?:[市省县区])?"  # 广州市松园: the city's own suffix
+              r"(?:[（(][^（()）]{1,20}[）)])?"  # 符拉迪沃斯托克（海参崴）俄罗斯岛: another name of the city
+              r"(?:首府|首都|州府|省会|住所|寓所|官邸|私邸|港湾|港内|湾内)?"  # 布里亚特共和国首府乌兰乌德, 中南海住所菊香书屋
+              r"(?:[东南西北]部|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|郊外|郊区|市区|境内|城内|湖畔|河畔|江畔|海滨|海边|岛上|上"
+              r"|以[东南西北](?:约?[0-9一二三四五六七八九十百]+(?:公里|千米|英里))?)?的?"
+              r"(?:[\u4e00-\u9fff]{0,2}(?:城市|城镇|小镇|小城|港口|村庄|山区|度假区|胜地))?[的之]?")
+_CHAIN_GAP = re.compile("^" + _GAP_WORDS + "$")
+_GAP_PREFIX = re.compile(_GAP_WORDS)
 PLAIN_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 
 
@@ -112,20 +126,89 @@ def meeting_chains(reading: Reading, sentence: Sentence) -> list[tuple[Spot, ...
 
 
 def _phrase_chain(reading: Reading, sentence: Sentence, match: re.Match) -> tuple[Spot, ...]:
-    return tuple(s for s in phrase_spots(sentence, match) if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY))
+    chain = tuple(s for s in phrase_spots(sentence, match) if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY))
+    tail = _plain_venue(reading, sentence, match, chain)
+    if tail is None:
+        return chain
+    if chain and tail.start == chain[-1].start:  # [[北京]]饭店: one name with the link
+        return chain[:-1] + (tail,)
+    return chain + (tail,)
 
 
-def phrase_spots(sentence: Sentence, match: re.Match) -> tuple[Spot, ...]:
+def phrase_spots(sentence: Sentence, match: re.Match, reading: Reading | None = None) -> tuple[Spot, ...]:
     """The names of a held-at phrase that may be places: up to where a topic or a partner
     begins, not an owner (``属于阿迦汗的丰泉宫``: 阿迦汗 owns the villa), not a gathering
-    (``汉堡二十国集团峰会期间``)."""
+    (``汉堡二十国集团峰会期间``), not a name inside the plain name of a venue after 的
+    (``克劳福德的布什私人牧场``: 布什 is no place); and, with ``reading``, the venue written
+    plainly at the phrase's end (``美国[[旧金山]]斐洛里庄园``)."""
+    start, end = _phrase_bounds(sentence, match)
+    spots = tuple(s for s in sentence.spots_in(start, end) if not _OWNER.search(sentence.hans[start:s.start])
+                  and not _GATHERING_AFTER.match(sentence.hans, s.end) and not _inside_plain_venue(sentence, s, end))
+    if reading is None:
+        return spots
+    candidates = tuple(s for s in spots if not reading.registry.is_a(s.surface, Kind.PERSON))
+    tail = _plain_venue(reading, sentence, match, candidates)
+    return spots + (tail,) if tail is not None else spots
+
+
+def _phrase_bounds(sentence: Sentence, match: re.Match) -> tuple[int, int]:
     start, end = match.start("w"), match.end("w")
     for stop in _PHRASE_ENDS.finditer(sentence.hans, start, end):
         if not any(s.start <= stop.start() < s.end for s in sentence.spots):
             end = stop.start()
             break
-    return tuple(s for s in sentence.spots_in(start, end) if not _OWNER.search(sentence.hans[start:s.start])
-                 and not _GATHERING_AFTER.match(sentence.hans, s.end))
+    return start, end
+
+
+#: How the name of a venue ends: a plain name so ending, at the end of a held-at phrase, is
+#: the venue even without a link (``斐洛里庄园``, ``东大厅``, ``索斯诺维博尔军事基地``, ``高尔基号``).
+VENUE_ENDINGS = ("庄园", "山庄", "宫", "馆", "酒店", "饭店", "大厦", "广场", "中心", "别墅", "城堡", "古堡", "厅", "楼", "堂",
+                 "园", "阁", "府", "殿", "基地", "营", "号", "室", "屋", "邸", "亭", "寺", "驿站", "农场", "牧场", "舰", "礼堂")
+_PLAIN_NAME = re.compile(r"^[\u4e00-\u9fff·‧・]{2,16}$")
+_PAREN_AFTER = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
+#: Not a name of its own: an embassy of one state in another (驻某国大使馆), a stand-in or a
+#: count (其间, 该处, 一处山顶城堡, 某宾馆).
+_NOT_OWN = re.compile(r"^(?:驻|其|该|此|这|那|某|[一两二三几数多][处座家间所个栋]|双方|两国|会谈|会晤|会议)")
+#: What a ceremony, not a meeting, is held at.
+_CEREMONY = re.compile(r"仪式|典礼|宴|欢迎")
+
+
+def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: tuple[Spot, ...]) -> Spot | None:
+    """The venue written without a link at the end of a held-at phrase: after the last place
+    of ``chain`` and the words that join a chain (``美国[[旧金山]]斐洛里庄园``,
+    ``[[乌兰乌德]]郊外的索斯诺维博尔军事基地``, ``克劳福德的布什私人牧场``), a name that ends as a
+    venue does. A bare kind of building right after a place makes one name with it (北京饭店)."""
+    start, end = _phrase_bounds(sentence, match)
+    if _CEREMONY.search(sentence.hans, end, next((m.start() for m in _CLAUSE_BREAK.finditer(sentence.hans, end)),
+                                                 len(sentence.hans))):
+        return None  # 在人民大会堂北大厅举行欢迎仪式: the hall is the ceremony's, not the talks'
+    words = _PAREN_AFTER.sub("", sentence.hans[start:end])
+    end = start + len(words.rstrip())
+    last = chain[-1] if chain else None
+    if last is not None and last.end >= end:
+        return None
+    begin = last.end if last is not None else start
+    gap = _GAP_PREFIX.match(sentence.hans, begin, end).group() if last is not None else ""
+    at = begin + len(gap)
+    name = sentence.hans[at:end]
+    if not _PLAIN_NAME.match(name) or SIDE_WORDS.match(name) or _NOT_OWN.match(name) or not name.endswith(VENUE_ENDINGS):
+        return None
+    if any(s.start < end and s.end > at and (s.start < at or reading.index.is_state(s.surface)) for s in sentence.spots):
+        return None  # the name runs into a linked name or holds a state: not one plain name
+    if last is not None and not gap and name in BARE_KINDS:
+        at = last.start
+    surface = sentence.text[at:end]
+    return Spot(at, end, reading.index.key(surface), surface, sentence.hans[at:end], None)
+
+
+def _inside_plain_venue(sentence: Sentence, spot: Spot, end: int) -> bool:
+    """``的布什私人牧场``: a plain name after 的 that runs on, plainly, into a venue's name is part of it."""
+    if spot.link is not None or not sentence.hans[:spot.start].endswith("的"):
+        return False
+    rest = _PAREN_AFTER.sub("", sentence.hans[spot.end:end]).rstrip()
+    return bool(rest) and bool(_PLAIN_NAME.match(sentence.hans[spot.start:spot.end] + rest)) \
+        and rest.endswith(VENUE_ENDINGS) and not rest[0] in "市省县区州" \
+        and not any(s.start >= spot.end and s.start < spot.end + len(rest) for s in sentence.spots)
 
 
 _OWNER = re.compile(r"(?:属于|归属|所属)$")
@@ -141,11 +224,38 @@ def held_at_phrases(sentence: Sentence) -> list[re.Match]:
     for at in range(len(sentence.hans)):
         if at < end or any(s.start <= at < s.end for s in sentence.spots):
             continue
-        match = HELD_AT.match(sentence.hans, at) if sentence.hans[at] in "在于" else _GONE_TO_MEET.match(sentence.hans, at)
+        match = (HELD_AT.match(sentence.hans, at) or _held_with(sentence, at)) if sentence.hans[at] in "在于" \
+            else _GONE_TO_MEET.match(sentence.hans, at)
         if match:
             out.append(match)
             end = match.end()
     return out
+
+
+#: ``在某地与某人会晤``, the partner's names and offices long: the place ends where the partner begins.
+_PARTNER_WORD = re.compile(r"与|同|和|跟")
+_PARTNER_THEN_MEETING = re.compile(r"[^，。；,]{1,40}?(?:举行|会晤|会谈|会面|会见)")
+
+
+def _held_with(sentence: Sentence, at: int) -> re.Match | None:
+    """``在[[布里亚特共和国]]首府[[乌兰乌德]]郊外的…基地与俄罗斯总统[[德米特里·梅德韦杰夫]]会晤``:
+    a held-at phrase too long for :data:`HELD_AT` because of who is met: its place part ends
+    at the first 与 (同, 和) that is no character of a name (共和国, 和平之家)."""
+    hans = sentence.hans
+    for word in _PARTNER_WORD.finditer(hans, at + 2, min(len(hans), at + 42)):
+        if any(c in "，。；," for c in hans[at:word.start()]):
+            return None
+        if any(s.start <= word.start() < s.end for s in sentence.spots):
+            continue
+        if not _PARTNER_THEN_MEETING.match(hans, word.end()):
+            return None
+        return _held_with_pattern(word.start() - at - 1).match(hans, at)
+    return None
+
+
+@lru_cache(maxsize=64)
+def _held_with_pattern(size: int) -> re.Pattern:
+    return re.compile(r"(?:在|于)(?P<w>.{%d})" % size)
 
 
 #: ``前往白宫会见奥巴马``: gone to a place to meet someone there.
