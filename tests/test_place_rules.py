@@ -232,3 +232,23 @@ def test_no_plain_venue_of_a_ceremony_a_count_or_a_stand_in():
     count = HEAD + "2005年2月24日，甲国总统[[张三]]与乙国总理[[李四]]在[[丙国]]首都[[某城]]一处山顶城堡会晤。"
     assert read(ceremony) == {"2018-06-19": [["某堂"]]}
     assert read(count) == {"2005-02-24": [["某城", "丙国"]]}
+
+
+def test_a_lead_dated_to_the_day_gives_its_place_to_that_days_meeting_only():
+    text = ("'''2017年甲乙会晤'''是甲国总统[[张三]]与乙国总理[[李四]]于2017年7月7日在[[丙国]][[某城]]举行的会晤。\n"
+            "== 后续 ==\n7月8日，甲国总统[[张三]]在峰会期间会见了丁国总理[[王五]]。\n")
+    assert read(text, title="2017年甲乙会晤") == {"2017-07-07": [["某城", "丙国"]], "2017-07-08": []}
+
+
+def test_the_last_stop_before_the_meeting_holds_its_venue():
+    text = HEAD + ("2025年10月29日，甲国总统[[张三]]飞抵[[某港]]，随后前往[[亚太经合组织]]峰会举办地[[某城]]，"
+                   "在[[某城博物馆]]与乙国总统[[李四]]会晤。")
+    assert read(text) == {"2025-10-29": [["某城博物馆", "某城"]]}
+
+
+def test_the_place_of_the_talks_said_as_such_is_the_venue():
+    text = ("{{Infobox summit meeting\n| date = {{Start date|2019|4|25}}\n| venue = [[某大学]]\n| cities = [[某城]]\n"
+            "| participants = [[张三]]<br>[[李四]]\n}}\n"
+            "'''甲乙会晤'''是甲国总统[[张三]]与乙国总理[[李四]]的会晤。\n== 经过 ==\n"
+            "4月25日，两人握手后开始会谈。会谈地点为某大学的体育楼（S楼）。\n")
+    assert read(text) == {"2019-04-25": [["体育楼", "某大学", "某城"]]}

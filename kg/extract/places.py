@@ -19,6 +19,9 @@ infobox field, a table cell or a clause of prose.
   phrase is a ceremony's (``在人民大会堂北大厅举行欢迎仪式``) or the name a count (一处山顶城堡).
 - Words that keep a chain one: a city's own suffix (``[[广州]]市``), another name in brackets
   (``符拉迪沃斯托克（海参崴）``), ``首府``, ``首都``, ``住所``, ``岛上的``, ``港湾的``, sides.
+- ``会谈地点为X`` says the meeting's place as such; a leader who goes on from one place to
+  another (``飞抵釜山，随后前往…峰会举办地庆州，在…会晤``) meets at the last stop before the
+  meeting; a lead that dates its place to the day gives it to that day's meeting only.
 - A partner with a long title does not hide the place: ``在…基地与俄罗斯总统…会晤`` ends the
   place at the first 与 that is no character of a name.
 - ``X位于A B C内`` puts X in C in B in A; a place named after a city of the article lies in
@@ -29,6 +32,7 @@ infobox field, a table cell or a clause of prose.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from kg.extract.dates import find_dates, find_year_months
@@ -218,18 +222,25 @@ _GATHERING_AFTER = re.compile(r"(?:领导人)?(?:峰会|会议|论坛|年会|大
 
 def held_at_phrases(sentence: Sentence) -> list[re.Match]:
     """Every ``在/于 … 举行`` whose 在 or 于 is a word of its own, not a character of a name
-    (朴在先, 金于…), and every ``前往 … 会见``."""
+    (朴在先, 金于…), every ``前往 … 会见`` and every ``会谈地点为…``."""
     out: list[re.Match] = []
     end = 0
     for at in range(len(sentence.hans)):
         if at < end or any(s.start <= at < s.end for s in sentence.spots):
             continue
-        match = (HELD_AT.match(sentence.hans, at) or _held_with(sentence, at)) if sentence.hans[at] in "在于" \
-            else _GONE_TO_MEET.match(sentence.hans, at)
+        if sentence.hans[at] in "在于":
+            match = HELD_AT.match(sentence.hans, at) or _held_with(sentence, at)
+        else:
+            match = _GONE_TO_MEET.match(sentence.hans, at) or _PLACE_OF_MEETING.match(sentence.hans, at)
         if match:
             out.append(match)
             end = match.end()
     return out
+
+
+#: ``会谈地点为远东联邦大学的体育楼``: the place of the meeting, said as such.
+_PLACE_OF_MEETING = re.compile(r"(?:会谈|会晤|会面|会见|峰会|首脑会议)的?(?:地点|地址|场地|会场|场所)(?:为|是|设在|选在|定在|在)"
+                               r"(?P<w>[^，。；,]{1,40})")
 
 
 #: ``在某地与某人会晤``, the partner's names and offices long: the place ends where the partner begins.
@@ -260,6 +271,14 @@ def _held_with_pattern(size: int) -> re.Pattern:
 
 #: ``前往白宫会见奥巴马``: gone to a place to meet someone there.
 _GONE_TO_MEET = re.compile(r"(?:前往|赴|到访|来到|抵达)(?P<w>[^，。；,、]{1,20}?)(?:会见|会晤|会谈|会面|举行会谈|举行会晤)")
+
+
+def said_of_other_days(clause: Sentence, upto: int, when: date) -> bool:
+    """Whether the dates with a day that a clause gives before ``upto`` (its held-at phrase)
+    all leave out ``when``: ``于2017年7月7日在德国汉堡举行`` says where the meeting of 7 July
+    was, not where the one of 8 July was."""
+    days = find_dates(clause.hans[:upto], year=when.year)
+    return bool(days) and not any(d.start <= when <= d.end for d in days)
 
 
 def _own_stretch(hans: str, at: int) -> tuple[int, int]:
@@ -419,27 +438,43 @@ def place_venues_by_gazetteer(reading: Reading) -> None:
 
 #: ``回访美国，在华盛顿…会晤``, ``访问莫斯科，与戈尔巴乔夫举行会晤``, ``赴印度金奈，出席…会晤``: the
 #: place a leader goes to, followed in its sentence by the meeting.
-_VISITED = re.compile(r"(?:前往|赴|到访|来到|抵达|飞抵|访问|回访|出访)(?P<w>[^，。；,、与和同在于]{1,20}?)"
+_VISITED = re.compile(r"(?:前往|赴|到访|来到|抵达|飞抵|访问|回访|出访|南下|北上|转往|转赴)(?P<w>[^，。；,、与和同在于]{1,20}?)"
                       r"(?=[，,]|与|和|同|出席|参加|会见|会晤|会谈|期间|举行)")
+#: ``某峰会举办地某城``: the name after it is the host place of a gathering.
+_HOST_PLACE = re.compile(r"(?:举办地|主办地|所在地|举办城市|主办城市|东道主城市|东道城市)")
 _MEETING_AFTER = re.compile(r"会晤|会谈|会面|会见|峰会|首脑会议|高峰会|最高级会议")
 
 
 def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -> tuple[Spot, ...]:
-    """The places of the first visit phrase in the date's own stretch that a meeting word
-    follows: where the meeting was held when no 在…举行 says it, and the state or city
-    that holds the place a 在…举行 names."""
+    """The places of the visit phrase in the date's own stretch that a meeting word follows,
+    the last before that meeting when a leader goes on from one place to another: where the
+    meeting was held when no 在…举行 says it, and the state or city that holds the place a
+    在…举行 names."""
     low, high = _own_stretch(sentence.hans, at) if at is not None else (0, len(sentence.hans))
+    found: list[tuple[Spot, ...]] = []
+    meeting = high
     for match in _VISITED.finditer(sentence.hans, low, high):
+        if match.start() >= meeting:
+            break  # the stop before the meeting is where it was held (飞抵釜山，随后前往庆州，在…会晤)
         if any(s.start <= match.start() < s.end for s in sentence.spots):
             continue
-        if not _MEETING_AFTER.search(sentence.hans, match.end(), high):
+        after = _MEETING_AFTER.search(sentence.hans, match.end(), high)
+        if after is None:
             continue
         chain: tuple[Spot, ...] = ()
-        for spot in sentence.spots_in(match.start("w"), match.end("w")):
+        begin = match.start("w")
+        host = _HOST_PLACE.search(sentence.hans, begin, match.end("w"))
+        if host is not None:  # 前往亚太经合组织峰会举办地庆州: the host city is where they go
+            begin = host.end()
+        for spot in sentence.spots_in(begin, match.end("w")):
             kind = reading.registry.kind_of(spot.surface)
-            if kind in (Kind.PLACE, Kind.COUNTRY) or (kind is None and chain and chain[-1].end == spot.start):
+            if _GATHERING_AFTER.match(sentence.hans, spot.end):
+                continue
+            if kind in (Kind.PLACE, Kind.COUNTRY) or (kind is None and (host is not None and not chain
+                                                                         or chain and chain[-1].end == spot.start)):
                 chain += (spot,)  # 赴印度金奈: a name right after a place is a place in it
         gaps_ok = all(joins_chain(sentence.hans[a.end:b.start]) for a, b in zip(chain, chain[1:]))
-        if chain and gaps_ok and chain[0].start - match.start("w") <= 1:
-            return chain
-    return ()
+        if chain and gaps_ok and chain[0].start - begin <= 1:
+            found.append(chain)
+            meeting = min(meeting, after.start())
+    return found[-1] if found else ()

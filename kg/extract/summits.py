@@ -22,7 +22,8 @@ from kg.extract.documents import documents_of_the_subject, outcomes
 from kg.extract.ordinals import REFERS_BACK, ordinal_in, ordinal_of_the_subject
 from kg.extract.people import People, main_office, titles_in
 from kg.extract.phrases import GATHERINGS, HELD_AT
-from kg.extract.places import finer_venue, held_at_chain, held_at_phrases, joins_chain, meeting_chains, visited_chain
+from kg.extract.places import (finer_venue, held_at_chain, held_at_phrases, joins_chain, meeting_chains, said_of_other_days,
+                               visited_chain)
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS, title_after, written_as, written_before
 from kg.extract.scripts import script_of, to_hans, to_hant
@@ -860,7 +861,8 @@ def _venue(reading: Reading, summit: EntityId, anchor: Sentence, when: date, lea
                 and not _inside(reading, outer, top):
             registry.fact(top, Prop.LOCATED_IN, outer, evidence=(anchor.evidence(),))
     for lead in lead_venues:
-        if not any(year == when.year and (month is None or month == when.month) for year, month in lead.times):
+        if not any(year == when.year and (month is None or month == when.month) for year, month in lead.times) \
+                or said_of_other_days(lead.clause, lead.chain[0].start, when):
             continue
         lead_venue = _record_chain(reading, lead.chain, lead.clause)
         if lead_venue is None:
