@@ -427,3 +427,52 @@ def test_an_article_about_a_document_names_no_series_after_it():
     extraction = extract(parse(Page(text=text, origin="t", title="甲乙联合声明")))
     assert len([e for e in extraction.entities if e.id.kind is Kind.SUMMIT]) == 2
     assert not [f for f in extraction.facts if f.prop is Prop.IN_SERIES]
+
+
+STATE_VISIT = ("'''2015年张三访问乙国'''是指甲国国家主席[[张三]]应乙国女王[[王五]]的邀请，"
+         "于2015年10月19日至23日对[[乙国]]进行的国事访问。\n== 行程 ==\n")
+
+
+def test_a_days_heading_dates_the_meetings_told_under_it():
+    text = STATE_VISIT + ("=== 10月21日 ===\n21日，张三在[[某城]]同乙国首相[[李四]]举行会谈。\n"
+                    "=== 10月22日 ===\n下午，张三抵达[[某庄园]]，李四在下车处迎接，两人随后举行小范围会晤。\n")
+    found = summits(text, title="2015年张三访问乙国")
+    assert list(found) == ["2015-10-19"]  # both days' meetings are the visit's one summit
+    assert found["2015-10-19"]["end"] == "2015-10-23"
+    assert found["2015-10-19"]["participants"] == {"张三", "李四"}
+
+
+def test_a_day_heading_without_a_year_is_of_the_heading_above_or_the_lead_not_of_the_background():
+    text = ("'''张李会晤'''是甲国总统[[张三]]与乙国总理[[李四]]于2017年4月6日的会晤。\n"
+            "== 背景 ==\n1998年，张三曾访问乙国。\n== 经过 ==\n=== 4月6日 ===\n当天下午，张三与李四在[[某城]]举行会谈。\n")
+    assert set(summits(text, title="张李会晤")) == {"2017-04-06"}
+
+
+def test_every_meeting_of_a_visit_is_one_summit_spanning_the_visit():
+    text = HEAD + ("2008年5月6日至10日，甲国总统[[张三]]对[[日本]]进行国事访问。7日，张三与日本首相[[李四]]在[[某城]]举行会谈。"
+                   "8日，张三在[[某宫]]会见日本天皇[[王五]]。")  # real states: whose side each leader is
+    found = summits(text)
+    assert list(found) == ["2008-05-06"]
+    assert found["2008-05-06"]["end"] == "2008-05-10"
+    assert found["2008-05-06"]["participants"] == {"张三", "李四", "王五"}
+
+
+def test_a_tour_of_several_states_spans_none_of_its_meetings():
+    text = HEAD + ("2019年3月21日至26日，甲国总统[[张三]]对[[意大利]]、[[摩纳哥]]和[[法国]]进行国事访问。"
+                   "3月25日，张三与法国总理[[李四]]在[[某城]]举行会谈。")
+    found = summits(text)
+    assert list(found) == ["2019-03-25"] and found["2019-03-25"]["end"] == "2019-03-25"
+
+
+def test_a_meeting_whose_other_party_is_below_the_top_is_no_summit():
+    assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]同乙国总统国家安全事务助理[[基乙]]进行了会谈。") == {}
+    assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]会见乙国总统特使[[基乙]]。") == {}
+    escorted = summits(HEAD + "1971年7月9日，甲国总理[[周甲]]在乙国国务卿[[基乙]]陪同下与乙国总统[[尼丙]]会谈。")
+    assert escorted["1971-07-09"]["participants"] == {"周甲", "尼丙"}
+
+
+def test_a_number_in_an_account_told_day_by_day_counts_sessions_not_the_series():
+    text = ("'''张李会晤'''是甲国总统[[张三]]与乙国总理[[李四]]于2013年6月7日至8日在[[某庄园]]举行的会晤。\n"
+            "== 经过 ==\n=== 6月7日 ===\n7日下午，张三与李四在主楼客厅举行第一次会晤。\n")
+    found = summits(text, title="张李会晤")
+    assert found["2013-06-07"]["ordinal"] == set()

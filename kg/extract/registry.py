@@ -8,6 +8,7 @@ a country), and every fact is rewritten to the settled kind.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from kg.extract.names import NameIndex, labels_for
 from kg.model import Entity, EntityId, Evidence, Fact, Inference, Kind, Label, Prop
@@ -103,14 +104,18 @@ class Registry:
         return bool(self.facts_about(subject, prop))
 
     def forget(self, entity: EntityId) -> None:
-        """Takes back an unnamed entity, every fact about or pointing at it, and the
-        unnamed nodes that hang from it (a summit's participations)."""
+        """Takes back an unnamed entity, every fact about or pointing at it, the unnamed
+        nodes that hang from it (a summit's participations), and its place in the basis of
+        facts inferred from it."""
         hanging = [v for k, f in self._facts.items() if k[0] == entity and isinstance(v := f.value, EntityId)
                    and v.kind not in NAMED]
         for key in [k for k in self._facts if k[0] == entity or k[2] == entity]:
             del self._facts[key]
         for store in (self._unnamed, self._labels, self._alts, self._evidence):
             store.pop(entity, None)
+        for key, fact in list(self._facts.items()):  # inferred from it: that much less basis, never a dangling one
+            if entity in fact.basis:
+                self._facts[key] = replace(fact, basis=tuple(b for b in fact.basis if b != entity))
         for node in hanging:
             if not any(k[2] == node for k in self._facts):
                 self.forget(node)

@@ -50,7 +50,7 @@ NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能|告吹|搁置|�
 LOWER_TALKS = re.compile(r"(高级别|工作层?|部长级|副部长级|次长级|外长|实务|军事|将军级|红十字|特使|专家级?)"
                          r"(会谈|会晤|会议|磋商|会面)")
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
-NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|顾问|秘书长|发言人|议员|州长|市长"
+NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|顾问|助理|秘书长|发言人|议员|州长|市长"
                      r"|常委(?!会)|政治局委员|大臣|长官|院长|(?<!国务)(?<!国防)(?<!中央)(?<!军事)委员会(?:委员长|主席)")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
@@ -118,7 +118,8 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None, tabled=tabled_spans)
         found[:] = in_sections + _join(reading, people, in_sections, found[len(in_sections):])
     found[:] = found + _join(reading, people, found, list(tabled))
-    summits = _fill_from_neighbours(reading, people, _one_span_each(reading, found))
+    from kg.extract.visits import one_summit_per_visit  # visits.py builds on this module
+    summits = _fill_from_neighbours(reading, people, one_summit_per_visit(reading, people, _one_span_each(reading, found), around))
     _one_summit_per_ordinal(reading, summits + ((around,) if around else ()))
     if around is None:
         if len(summits) == 1:
@@ -211,7 +212,7 @@ def _meetings_of_the_visit(reading: Reading, people: People, around: SummitFound
             current = _day_of(sentence.hans, current, around.start.year)
             if current is None or not (around.start <= current <= around.end):
                 continue
-            if not _MET.search(sentence.hans) or _not_held(sentence.hans):
+            if not _MET.search(sentence.hans) or not_held(sentence.hans):
                 continue
             keys = {spot.key: spot.surface for spot in sentence.spots
                     if reading.registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:])}
@@ -272,7 +273,7 @@ def _finer_in_prose(reading: Reading, around: SummitFound, venue: EntityId) -> E
     listed = [EntityId(Kind.PLACE, key) for key in (listed_places(reading, boxes[0]) if boxes else [])]
     sections = [s for section, s in reading.by_section.items() if not _BACKGROUND.match(to_hans(section.heading).strip())]
     for sentence in [s for group in [reading.lead, *sections] for s in group]:
-        if not MEETING.search(sentence.hans) or _not_held(sentence.hans) \
+        if not MEETING.search(sentence.hans) or not_held(sentence.hans) \
                 or not _same_days(sentence, (around.start, around.end)):
             continue
         chain = next((c for c in meeting_chains(reading, sentence)
@@ -351,17 +352,17 @@ def _join(reading: Reading, people: People, kept: list[SummitFound], others: lis
             (s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
              and set(s.participants) < set(other.participants) and sides_agree(other, s)), None)
         if poorer is not None:  # a prose mention naming one side, a table row naming both: the row is the summit
-            _fold(registry, poorer.id, other.id, documents=False)  # the row's own cells name its documents
+            fold(registry, poorer.id, other.id, documents=False)  # the row's own cells name its documents
             kept[kept.index(poorer)] = other
             continue
         if same is None:
             left.append(other)
             continue
-        _fold(registry, other.id, same.id)
+        fold(registry, other.id, same.id)
     return left
 
 
-def _fold(registry, witness: EntityId, into: EntityId, documents: bool = True) -> None:
+def fold(registry, witness: EntityId, into: EntityId, documents: bool = True) -> None:
     """One summit's second witness gives its days (the summit spans both: a visit's row and
     the talks on one of its days), its documents, and its ordinal and venue where the
     summit has none, and is forgotten."""
@@ -434,7 +435,10 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     for it, and last the year the text had reached before.
     """
     year, month = _heading_time(section) if section is not None else (None, None)
-    day: date | None = None  # the last day the section's text gave
+    heading_day = _heading_day(section, year or _year_above(reading, section, around))  # === 10月21日 ===
+    day: date | None = heading_day  # the last day the section's text gave
+    if heading_day is not None and year is None:
+        year = heading_day.year  # its days without a year are of the heading's
     for i, sentence in enumerate(section_sentences):
         at = sentence.span_of(0, 0).start
         in_table = any(span.start <= at < span.end for span in tabled)  # a row: only what its cells say
@@ -453,17 +457,41 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             if not dates and running_year is not None:
                 dates = find_dates(sentence.hans, year=running_year)
         dates = sorted(dates + _relative_days(sentence.hans, dates, day), key=lambda d: d.at)
+        if not dates and heading_day is not None and day is not None:
+            dates = [DateRange(day, day, 0, 0, False)]  # under a day's heading, a sentence is of the day last given
         if dates:
             day = dates[-1].start
         clauses = ((d, _meeting_clause(sentence.hans, d)) for d in dates)
         meeting, clause = next(((d, c) for d, c in clauses if c is not None), (None, None))
-        if meeting is None or _not_held(sentence.hans):
+        if meeting is None or not_held(sentence.hans):
             continue
         summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues, date_basis,
-                         clause, infer=not in_table)
+                         clause, infer=not in_table, numbered=heading_day is None)
         if summit is not None and all(s.id != summit.id for s in found):
             found.append(summit)
     return year or running_year
+
+
+def _year_above(reading: Reading, section: Section | None, around: SummitFound | None) -> int | None:
+    """The year a heading's day without one is of: a heading above it gives it (== 2018年 ==),
+    else the summit the article boxes, else the first year of the lead (an account of the
+    article's own visit), never the year the 背景 before it reached."""
+    if section is None:
+        return None
+    above = [s for s in reading.by_section if s.level < section.level and s.span.start <= section.span.start < s.span.end]
+    for outer in sorted(above, key=lambda s: -s.level):
+        year, _ = _heading_time(outer)
+        if year is not None:
+            return year
+    return around.start.year if around is not None else _first_year(reading.lead)
+
+
+def _heading_day(section: Section | None, year: int | None) -> date | None:
+    """The day a section's heading gives (``=== 10月21日 ===``, ``第二天（5月7日）``), if it is one."""
+    if section is None or year is None:
+        return None
+    days = find_dates(to_hans(section.heading), year=year)
+    return days[0].start if len(days) == 1 and days[0].start == days[0].end else None
 
 
 def _meeting_table_spans(reading: Reading) -> tuple[Span, ...]:
@@ -551,7 +579,7 @@ def _dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence):
     return [], None
 
 
-def _not_held(hans: str) -> bool:
+def not_held(hans: str) -> bool:
     """Whether the clauses that speak of the meeting say it did not take place (or not yet)."""
     clauses = [_ACCEPTED.sub("", c) for c in re.split(r"[，,；;]", hans)]  # 应…邀请: an invitation taken up
     for clause in clauses:
@@ -572,13 +600,17 @@ def _heading_time(section: Section) -> tuple[int | None, int | None]:
 
 def _summit(reading, people, sources, section, sentences, index, when, lead_venues,
             date_basis: EntityId | None = None, clause: tuple[int, int] | None = None,
-            infer: bool = True) -> SummitFound | None:
+            infer: bool = True, numbered: bool = True) -> SummitFound | None:
     """``infer``: whether people the sentence does not name may be inferred (not for a
-    table row read as a sentence: the row itself is read by tables.py)."""
+    table row read as a sentence: the row itself is read by tables.py). ``numbered``:
+    whether a number the sentence gives is the meeting's in its series (not in an account
+    told day by day, where 第一次会晤 is the first session of the day's talks)."""
     registry = reading.registry
     anchor = sentences[index]
     paragraph = [s for s in sentences if s.paragraph == anchor.paragraph and s.start >= anchor.start]
     participants = _stated_participants(reading, anchor, paragraph if infer else [], clause)
+    near = sentences[max(0, index - 1):index + 1]
+    dropped = _below_the_top(reading, people, participants, near, when.start)  # before inferring: not one of the pair
     cited = _citations_of(sources, [anchor] + paragraph)
     period = people.periods.get(section)
     if infer:
@@ -586,13 +618,14 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         _from_administration(reading, people, participants, period, section)
         _from_leaders_in_office(reading, people, participants, when.start)
         _from_the_subject(reading, participants, anchor, paragraph, section)
-    dropped = _below_the_top(reading, people, participants, sentences[max(0, index - 1):index + 1], when.start)
+    dropped |= _below_the_top(reading, people, participants, near, when.start)
     said = MEETING.search(anchor.hans)
     before = said.start() if said else len(anchor.hans)
     first = next((spot.key for spot in anchor.spots if spot.start < before and (reading.registry.is_a(spot.surface, Kind.PERSON)
                   or NOT_TOP.search(written_before(anchor, spot))) and not _QUALIFIES.match(anchor.hans[spot.end:])),
                  None)  # the first person named, or the first name an official's title stands before
-    if first in dropped or (first is not None and _written_below_the_top(reading, anchor, first)):
+    if first in dropped or (first is not None and _written_below_the_top(reading, anchor, first)) \
+            or any(_a_party(anchor, key, clause) for key in dropped):
         # 特使张三会见李四, 国家安全顾问张三会见李四: the one who met is not a top leader
         reading.note(f"the meeting on {when.start.isoformat()} is led by {first}, not a top leader; no summit made",
                      anchor.span_of(0, 0).start)
@@ -608,7 +641,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     dated = dict(inference=Inference.CITATION_DATE, basis=(date_basis,)) if date_basis else {}
     registry.fact(summit, Prop.START_DATE, when.start, evidence=(evidence,), **dated)
     registry.fact(summit, Prop.END_DATE, when.end, evidence=(evidence,), **dated)
-    number, said_in = _ordinal_said(anchor, paragraph)
+    number, said_in = _ordinal_said(anchor, paragraph) if numbered else (None, anchor)
     if number:
         registry.fact(summit, Prop.ORDINAL, number, evidence=tuple(dict.fromkeys((evidence, said_in.evidence()))))
     elif section is not None and (number := ordinal_in(to_hans(section.heading))):  # === 第二次峰会：雷克雅未克 ===
@@ -720,6 +753,25 @@ def _below_the_top(reading: Reading, people: People, participants: dict[str, _Pa
     return dropped
 
 
+#: Words that join the two parties of a meeting (甲同乙会谈, 甲会见乙).
+_PARTY_BEFORE = re.compile(r"(与|同|和|跟|会见|会晤|接见|拜会|会同)$")
+_PARTY_AFTER = re.compile(r"^(与|同|和|跟|会见|会晤|接见|拜会)")
+
+
+def _a_party(sentence: Sentence, key: str, clause: tuple[int, int] | None) -> bool:
+    """Whether the person is one of the two parties the meeting's clause joins
+    (``甲国总理张三同乙国总统助理李四会谈``: 李四 is the other party, so no summit)."""
+    begin, end = clause if clause is not None else (0, len(sentence.hans))
+    for spot in sentence.spots:
+        if spot.key != key or not begin <= spot.start < end:
+            continue
+        titled = written_before(sentence, spot)
+        before = sentence.hans[begin:spot.start - len(titled)]
+        if _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(sentence.hans[spot.end:end]):
+            return True
+    return False
+
+
 def _written_below_the_top(reading: Reading, sentence: Sentence, key: str) -> bool:
     """Whether the words written right before or around a person's first mention in the
     sentence give an office below the top (美国国家安全顾问张三, 张三以总统特使身份)."""
@@ -789,6 +841,12 @@ def _tenure_evidence(reading: Reading, key: str) -> tuple[Evidence, ...]:
     for fact in reading.registry.facts_with((Prop.SUCCEEDED_BY, Prop.LEADER), key):
         out.extend(fact.evidence)
     return tuple(dict.fromkeys(out))
+
+
+def add_participants(reading, people: People, summit: EntityId, named: dict[str, str], sentence: Sentence) -> None:
+    """People (key → surface) a sentence names as taking part in a summit found before."""
+    added = {key: _Participant(key, surface, [sentence.evidence()], stated=True) for key, surface in named.items()}
+    _participations(reading, people, summit, added, [sentence])
 
 
 def _participations(reading, people: People, summit, participants, sentences) -> None:

@@ -1,0 +1,101 @@
+"""A visit is one summit: the meetings its visitor has on its days are that summit.
+
+"甲于2008年5月6日至10日对乙国进行国事访问" gives a visit's days; the talks with 乙国's leaders
+on 5月7日 and the meeting with its monarch on 5月8日, told wherever in the article, are the
+one summit of that visit, which spans the visit's days (the conventions: "A state visit
+during which the leaders meet is one summit spanning the visit's dates").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from kg.extract.dates import find_dates
+from kg.extract.people import People
+from kg.extract.reading import Reading
+from kg.extract.summits import SummitFound, add_participants, fold, not_held
+from kg.extract.text import Sentence
+from kg.model import Kind, Prop
+
+#: Words that make a span of days a visit (not a meeting word: a visit may hold several meetings).
+_VISIT = re.compile(r"国事访问|正式访问|工作访问|友好访问|私人访问|访问|访华|访美|访日|访朝|访韩|访俄|访苏|访英|访法|访德|访印|出访|到访")
+#: The longest stay still read as one visit (毛泽东 stayed two months in Moscow).
+_LONGEST = timedelta(days=92)
+
+
+@dataclass(frozen=True)
+class Visit:
+    start: date
+    end: date
+    visitors: frozenset[str]  # person keys the visit's sentence names
+    sentence: Sentence
+
+
+def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitFound],
+                         boxed: SummitFound | None = None) -> list[SummitFound]:
+    """Folds the summits of each visit's days that its visitor took part in into one, which
+    spans the visit's days (an infobox's summit, ``boxed``, or a table row's keeps its own days)."""
+    out = list(summits)
+    spanned: set = set()  # summits a visit's days were given to: a longer visit around it is a tour
+    for visit in sorted(_visits(reading), key=lambda v: (v.end - v.start, v.start)):
+        if boxed is not None and visit.start <= boxed.end and boxed.start <= visit.end:
+            continue  # the infobox's summit: its account's meetings join it as extract_summits says
+        members = [s for s in out if visit.start <= s.start and s.end <= visit.end and set(s.participants) & visit.visitors
+                   and s.id not in spanned]
+        if not members:
+            continue
+        stated = [s for s in members if s.anchor is None]
+        first = stated[0] if stated else max(members, key=lambda s: (len(s.participants), -s.start.toordinal()))
+        for other in members:
+            if other.id == first.id or not set(other.participants) & set(first.participants) \
+                    or not _sides_agree(people, first, other):
+                continue
+            named = {key: key for key in other.participants if key not in first.participants}
+            if named and other.anchor is not None:
+                add_participants(reading, people, first.id, named, other.anchor)
+            fold(reading.registry, other.id, first.id)
+            out.remove(other)
+            first = replace(first, participants=tuple(sorted(set(first.participants) | set(other.participants))))
+        if first in stated:  # an infobox's or a row's days stand
+            reading.registry.keep_only(first.id, Prop.START_DATE, first.start)
+            reading.registry.keep_only(first.id, Prop.END_DATE, first.end)
+        else:
+            for prop, day in ((Prop.START_DATE, visit.start), (Prop.END_DATE, visit.end)):
+                reading.registry.drop(first.id, prop)
+                reading.registry.fact(first.id, prop, day, evidence=(visit.sentence.evidence(), first.anchor.evidence()))
+            first = replace(first, start=visit.start, end=visit.end)
+        spanned.add(first.id)
+        out[[s.id for s in out].index(first.id)] = first
+    return out
+
+
+def _sides_agree(people: People, first: SummitFound, other: SummitFound) -> bool:
+    """Whether everyone ``other`` names beyond ``first`` stands for a side ``first`` has."""
+    sides = {people.sides.get(p) for p in first.participants} - {None}
+    return all(people.sides.get(p) in sides for p in other.participants if p not in first.participants)
+
+
+def _visits(reading: Reading) -> list[Visit]:
+    """Spans of days the text says someone visited for (``于…至…对乙国进行国事访问``,
+    ``2025年12月3日至5日，甲第四次对乙国进行国事访问``), never a visit planned or called off."""
+    out: list[Visit] = []
+    for sentence in reading.all_sentences():
+        if not_held(sentence.hans):
+            continue
+        dates = find_dates(sentence.hans)
+        for i, span in enumerate(dates):
+            if not span.year_given or span.end <= span.start or span.end - span.start > _LONGEST:
+                continue
+            stop = dates[i + 1].at if i + 1 < len(dates) else len(sentence.hans)
+            visit = _VISIT.search(sentence.hans, span.stop, stop)
+            if visit is None:
+                continue
+            if sum(reading.index.is_state(spot.surface) for spot in sentence.spots if span.stop <= spot.start < visit.start()) > 1:
+                continue  # 对甲国、乙国和丙国进行国事访问: a tour, whose days are no one visit's
+            visitors = frozenset(spot.key for spot in sentence.spots if spot.start < visit.start()
+                                 and reading.registry.is_a(spot.surface, Kind.PERSON))
+            if visitors:
+                out.append(Visit(span.start, span.end, visitors, sentence))
+    return out
