@@ -153,3 +153,99 @@ def test_a_rows_visit_spans_the_talks_told_on_one_of_its_days_and_a_cell_numbers
     found, extraction = summits_of(text)
     assert set(found) == {"2019-01-07"} and found["2019-01-07"]["end"] == "2019-01-10"
     assert {f.value for f in extraction.facts if f.prop is Prop.ORDINAL} == {4}
+
+
+HOSTS_ONLY = """'''张三访问乙国'''指甲国领导人[[张三]]历次到乙国的访问。
+== 访问列表 ==
+{| class="wikitable"
+|+ 张三历次访问乙国
+! 次序 !! 日期 !! 会谈地点 !! 乙方领导人 !! 途经城市 !! 备注
+|-
+| 1 || 2000年5月29日－31日 || [[某城]] || [[李四]] || [[某城]] ||
+|-
+| 2 || 2004年4月19日－21日 || — || [[王五]] || — ||
+|-
+| — || 2011年8月25日起 || — || — || 乙国东北 || 途经
+|}
+"""
+
+
+def test_a_column_of_one_sides_hosts_met_the_visitor_the_caption_names():
+    found, _ = summits_of(HOSTS_ONLY)
+    assert set(found) == {"2000-05-29", "2004-04-19"}  # a row with no host is no meeting
+    assert found["2000-05-29"]["participants"] == {"张三", "李四"}
+    assert found["2004-04-19"]["participants"] == {"张三", "王五"}
+
+
+def test_without_a_caption_the_visitor_is_the_one_leader_the_first_sentence_names():
+    found, _ = summits_of(HOSTS_ONLY.replace("|+ 张三历次访问乙国\n", ""))
+    assert found["2000-05-29"]["participants"] == {"张三", "李四"}
+
+
+def test_a_column_of_people_that_is_no_sides_takes_no_visitor():
+    found, _ = summits_of(HOSTS_ONLY.replace("乙方领导人", "主要参与者"))
+    assert found == {}
+
+
+def test_columns_headed_by_states_hold_each_sides_leader():
+    text = """'''某模式'''是法国、德国与俄罗斯领导人的会谈机制。
+== 峰会列表 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 地点 !! 法国 !! 德国 !! 俄罗斯 !! 备注
+|-
+| 1 || 2014年6月6日 || [[某城]] || rowspan="2" | [[张三]] || rowspan="3" | [[李四]] || [[王五]]（当选总统） ||
+|-
+| 2 || 2015年2月11日－12日 || [[某城]] || 王五 ||
+|-
+| 3 || 2016年 || [[某城]] || [[赵六]] || 王五 ||
+|}
+"""
+    found, _ = summits_of(text)
+    assert set(found) == {"2014-06-06", "2015-02-11"}
+    assert found["2015-02-11"]["participants"] == {"张三", "李四", "王五"}
+
+
+def test_a_rows_visit_holds_a_meeting_the_prose_tells_on_its_days():
+    text = HOSTS_ONLY + """== 历次访问 ==
+2000年5月29日至31日，张三访问乙国，由总理赵六会见并陪同参观。
+"""
+    found, _ = summits_of(text)
+    assert set(found) == {"2000-05-29", "2004-04-19"}  # the premier's meeting is no summit of its own
+    assert found["2000-05-29"]["participants"] == {"张三", "李四"}
+
+
+def test_an_office_of_a_description_or_of_one_day_is_not_carried_to_a_bare_name():
+    text = """'''某模式'''是法国与德国领导人的会谈机制。
+== 峰会列表 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 地点 !! 法国 !! 德国
+|-
+| 1 || 2014年6月6日 || [[某城]] || [[张三]] || [[李四]]
+|-
+| 2 || 2015年2月11日 || [[某城]] || 张三 || 李四
+|}
+== 2014 ==
+2014年6月6日，法国领导人张三与德国当选总统李四在某城会谈。
+"""
+    _, extraction = summits_of(text)
+    summit_of = {f.value: f.subject for f in extraction.facts if f.prop is Prop.HAS_PARTICIPATION}
+    start = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    roles = {(start[summit_of[f.subject]], f.value.key) for f in extraction.facts if f.prop is Prop.ROLE}
+    assert ("2014-06-06", "德国当选总统") in {(day, role.replace("德意志联邦共和国", "德国")) for day, role in roles}
+    assert not {role for day, role in roles if day == "2015-02-11"}  # said of 2014 only
+
+
+def test_a_time_word_before_an_office_is_not_part_of_it():
+    text = """'''某模式'''是甲国与乙国领导人的会谈机制。
+== 峰会列表 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 地点 !! 法国 !! 德国
+|-
+| 1 || 2014年10月17日 || [[某城]] || [[张三]] || [[李四]]
+|}
+== 2014 ==
+2014年6月6日，各国领导人共进午餐，其间[[甲国总统]]张三与[[乙国总理]]李四短暂会谈。
+"""
+    _, extraction = summits_of(text)
+    roles = {f.value.key for f in extraction.facts if f.prop is Prop.ROLE}
+    assert "甲国总统" in roles and not any(role.startswith("其间") for role in roles)

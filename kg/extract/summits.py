@@ -357,9 +357,25 @@ def _join(reading: Reading, people: People, kept: list[SummitFound], others: lis
             continue
         if same is None:
             left.append(other)
+            _visit_holds_its_days(reading, people, kept, other)
             continue
         fold(registry, other.id, same.id)
     return left
+
+
+def _visit_holds_its_days(reading: Reading, people: People, kept: list[SummitFound], visit: SummitFound) -> None:
+    """A table row's visit of several days holds the meetings the prose tells of its
+    people on those days (a premier receiving the visitor, the talks of one day): each such
+    mention, whose others stand for no side the row does not have, is folded into the row."""
+    if visit.end <= visit.start:
+        return
+    sides = {people.sides.get(p) for p in visit.participants} - {None}
+    for mention in [s for s in kept if s.id != visit.id]:
+        if visit.start <= mention.start and mention.end <= visit.end \
+                and set(mention.participants) & set(visit.participants) \
+                and all(people.sides.get(p) in sides | {None} for p in mention.participants):
+            fold(reading.registry, mention.id, visit.id)
+            kept.remove(mention)
 
 
 def fold(registry, witness: EntityId, into: EntityId, documents: bool = True) -> None:

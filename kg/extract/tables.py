@@ -3,7 +3,10 @@ outcome gives one summit per row that has a day-precise date.
 
 Header words (Simplified view): a date column (日期, 时间, 年份), places (地点, 会场, 城市),
 participants (领导人, 出席, 与会者, 元首, 首脑, 中方/美方 …: every such column adds people),
-outcome (成果, 文件, 签署) and a number (届, 次, 序号). ``rowspan``/``colspan`` are spread
+outcome (成果, 文件, 签署) and a number (届, 次, 序号); a column headed by a state's name
+(``法国 !! 德国``) holds that side's leaders. A table whose only column of people is one
+side's (``中方领导人``) lists that side's hosts of the one leader its caption (else the
+article's first sentence) names. ``rowspan``/``colspan`` are spread
 over the rows and columns they cover; links, flag templates and date templates in cells
 are read; footnotes are not. A row dated by month or year only gives no summit (an issue
 says so). Each fact points at the cell it came from.
@@ -43,8 +46,15 @@ class _Row:
     own: tuple[Cell, ...] = ()  # the cells written in this row (not spread into it from above)
 
 
+#: A column of one side's leaders: ``中方``, ``中方领导人``, ``美国领导人`` (a state's name is
+#: checked against the reference list of states).
+_SIDE_COLUMN = re.compile(r"^[\u4e00-\u9fff]{1,2}方面?(领导人|元首|首脑)?$")
+_LEADERS_WORD = re.compile(r"(领导人|元首|首脑)$")
+
+
 def meeting_tables(reading: Reading) -> tuple[tuple[Table, dict[int, str]], ...]:
-    """The tables that list meetings, each with the role of each of its columns."""
+    """The tables that list meetings, each with the role of each of its columns. A column
+    headed by a state's name (``法国 !! 德国``) holds that side's leaders."""
     out = []
     for table in reading.document.tables:
         header = next((row for row in table.rows if row and all(cell.header for cell in row)), None)
@@ -55,6 +65,8 @@ def meeting_tables(reading: Reading) -> tuple[tuple[Table, dict[int, str]], ...]
         for cell in header:
             text = to_hans(_text(reading, cell)).strip()
             role = next((name for name, pattern in _COLUMNS if pattern.search(text)), None)
+            if role is None and reading.index.is_state(text):
+                role = "people"
             for offset in range(cell.colspan):
                 if role:
                     roles[column + offset] = role
@@ -68,8 +80,9 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
     found: list[SummitFound] = []
     for table, roles in meeting_tables(reading):
         pair = _caption_pair(reading, table)
+        visitor = _visitor(reading, table) if _one_side(reading, table, roles) else None
         for row in _rows(table, roles):
-            summit = _summit(reading, people, row, pair)
+            summit = _summit(reading, people, row, pair, visitor)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
     return tuple(found)
@@ -131,18 +144,55 @@ def _caption_pair(reading: Reading, table: Table) -> tuple[tuple[str, Evidence],
     if not table.caption:
         return ()
     caption = table.caption.strip()
-    found: dict[str, str] = {}
-    for spot in reading.spotter.spots(caption, to_hans(caption), (), 0):
-        if reading.registry.is_a(spot.surface, Kind.PERSON):
-            found.setdefault(spot.key, spot.surface)
+    found = _people_in(reading, caption)
     if len(found) != 2:
         return ()
     evidence = Evidence(table.span, caption, None)
     return tuple((surface, evidence) for surface in found.values())
 
 
-def _summit(reading: Reading, people: People, row: _Row,
-            pair: tuple[tuple[str, Evidence], ...] = ()) -> SummitFound | None:
+def _one_side(reading: Reading, table: Table, roles: dict[int, str]) -> bool:
+    """Whether the table's only column of people is one side's (``中方领导人``, ``美方``,
+    ``俄罗斯``): the other side is then the one the table or the article is about."""
+    header = next(row for row in table.rows if row and all(cell.header for cell in row))
+    columns, column = [], 0
+    for cell in header:
+        if roles.get(column) == "people":
+            columns.append(to_hans(_text(reading, cell)).strip())
+        column += cell.colspan
+    if len(columns) != 1:
+        return False
+    return bool(_SIDE_COLUMN.match(columns[0])) or reading.index.is_state(_LEADERS_WORD.sub("", columns[0]))
+
+
+def _visitor(reading: Reading, table: Table) -> tuple[str, Evidence, bool] | None:
+    """The one leader a table of one side's hosts is about: the only person its caption
+    names (``|+ 张三历次访问乙国``), else the only one the article's first sentence names.
+    As (surface, evidence, whether only inferred from the lead)."""
+    if table.caption:
+        caption = table.caption.strip()
+        named = _people_in(reading, caption)
+        if len(named) == 1:
+            return next(iter(named.values())), Evidence(table.span, caption, None), False
+        if named:
+            return None
+    for sentence in reading.lead[:1]:
+        named = {spot.key: spot.surface for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON)}
+        if len(named) == 1:
+            return next(iter(named.values())), sentence.evidence(), True
+    return None
+
+
+def _people_in(reading: Reading, text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for spot in reading.spotter.spots(text, to_hans(text), (), 0):
+        if reading.registry.is_a(spot.surface, Kind.PERSON):
+            found.setdefault(spot.key, spot.surface)
+    return found
+
+
+def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, Evidence], ...] = (),
+            visitor: tuple[str, Evidence, bool] | None = None) -> SummitFound | None:
     registry = reading.registry
     date_cells = row.cells.get("date", [])
     when = None
@@ -166,7 +216,14 @@ def _summit(reading: Reading, people: People, row: _Row,
                 persons.append((registry.named(Kind.PERSON, name, article=name if _linked(entry, name) else None),
                                 office, cell))
     inferred = []
-    if "people" not in row.cells and pair:  # the caption names the two who met in every row
+    hosts = {p.key for p, _, _ in persons}
+    guest = registry.named(Kind.PERSON, visitor[0]) if visitor is not None and len(hosts) == 1 else None
+    if guest is not None and guest.key not in hosts:  # a row of one side's host: the table's visitor met them
+        if visitor[2]:
+            inferred = [guest]
+        else:
+            persons.append((guest, None, visitor[1]))
+    elif "people" not in row.cells and pair:  # the caption names the two who met in every row
         persons += [(registry.named(Kind.PERSON, surface), None, evidence) for surface, evidence in pair]
     elif "people" not in row.cells:  # a table of one pair's meetings names them only in the lead
         inferred = [registry.named(Kind.PERSON, surface) for _, surface, _ in subject_pair(reading)]
@@ -197,8 +254,10 @@ def _summit(reading: Reading, people: People, row: _Row,
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office), evidence=evidence)
         else:  # the office the prose gives them where it tells of that day, else the article's
             _role_from_prose(reading, people, participation, person, start)
-    for person, (_, _, sentence) in zip(inferred, subject_pair(reading)):
-        registry.fact(summit, Prop.PARTICIPANT, person, evidence=(sentence.evidence(), row_evidence),
+    lead = [visitor[1]] * len(inferred) if visitor is not None and inferred else \
+        [sentence.evidence() for _, _, sentence in subject_pair(reading)]
+    for person, evidence in zip(inferred, lead):
+        registry.fact(summit, Prop.PARTICIPANT, person, evidence=(evidence, row_evidence),
                       inference=Inference.LEAD_PARAGRAPH)
         participation = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{_digest((person.key,))}")
         registry.fact(summit, Prop.HAS_PARTICIPATION, participation)
@@ -211,10 +270,15 @@ def _summit(reading: Reading, people: People, row: _Row,
     return SummitFound(summit, None, start, end, None, keys)
 
 
+#: Offices not carried to another day: a description (甲国领导人, 最高领导人) is no office, and
+#: a president-elect (当选总统, 候任首相) holds the office only later.
+_ONLY_THEN = re.compile(r"(领导人|元首)$|当选|候任|准")
+
+
 def _role_from_prose(reading: Reading, people: People, participation, person, day) -> None:
     """A row names a leader bare: the offices the prose gives them in a sentence dated that
     day (``时任甲国劳动党委员长张三于2019年1月7日至10日…``); else the article's office for
-    them, marked as inferred."""
+    them, marked as inferred, unless it is a description or an office only of its own day."""
     registry = reading.registry
     for sentence in reading.all_sentences():
         if not any(spot.key == person.key for spot in sentence.spots):
@@ -228,7 +292,7 @@ def _role_from_prose(reading: Reading, people: People, participation, person, da
         if offices:
             return
     office = main_office(people, person.key)
-    if office is not None:
+    if office is not None and not _ONLY_THEN.search(to_hans(office)):
         registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
                       inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(person.key, office)],))
 
