@@ -55,6 +55,8 @@ def test_a_document_signed_at_the_summit_is_its_outcome():
     "双方原定于中午共进午餐，并于下午2时签署《某城宣言》。然而午餐迟迟未开始。",  # a plan
     "访问前夕，张三在乙国《劳动新闻》发表题为《传承友谊，续写新篇章》的署名文章。",  # a newspaper, an article
     "据《京乡新闻》报道，双方签署了文件。",
+    "双方同意在三个《甲乙联合公报》的原则基础上处理两国关系，并发表讲话。",  # earlier ones, the basis of this one
+    "张三在宴会上引用《论语》称赞李四，双方就声明的内容达成协议。",  # a book quoted, not a document
 ])
 def test_documents_not_signed_at_the_summit_are_not_its_outcome(sentence):
     assert documents(HEAD + MEETING + sentence) == {"1985-11-19": []}
@@ -141,3 +143,49 @@ def test_documents_with_a_common_name_are_one():
 ])
 def test_what_an_outcome_cell_names(cell, wanted):
     assert cell_documents(cell) == wanted
+
+
+def test_a_list_introduced_as_what_was_signed():
+    text = HEAD + MEETING + ("\n== 成果 ==\n会谈签署的三项协议为：\n* 《甲乙贸易协议》\n"
+                             "* 《甲乙文化协议》（乙方称《乙甲文化协议》）\n* 《某城共同协议》\n其中《某城共同协议》规定了议题。\n")
+    found = documents(text)
+    assert keys(found) == {"1985-11-19": {"甲乙贸易协议", "甲乙文化协议", "某城共同协议"}}
+    assert {"甲乙文化协议", "乙甲文化协议"} <= dict(found["1985-11-19"])["甲乙文化协议"]
+
+
+def test_a_day_without_its_year_in_a_visit_across_the_new_year():
+    box = (BOX.replace("{{Start date|2023|3|20}}至{{End date|2023|3|22}}", "{{Start date|1949|12|16}}至{{End date|1950|2|17}}")
+           .replace("| outcome = 《甲乙关于深化伙伴关系的联合声明》\n", ""))
+    text = box + ("'''甲乙会谈'''是[[张三]]于1949年12月16日至1950年2月17日对乙国的访问。\n== 签约 ==\n"
+                  "2月14日，双方签订《甲乙友好条约》和《关于某港的协定》。\n")
+    assert keys(documents(text, title="甲乙会谈")) == {"1949-12-16": {"甲乙友好条约", "关于某港的协定"}}
+
+
+def test_an_undated_sentence_goes_on_at_the_time_its_paragraph_told():
+    text = HEAD + MEETING + ("会晤期间双方签署了《甲乙贸易协定》。\n== 后续 ==\n"
+                             "1987年12月7日，张三抵达乙国某都。当天下午，《甲乙中程条约》签字仪式举行。\n")
+    assert keys(documents(text))["1985-11-19"] == {"甲乙贸易协定"}
+
+
+def test_the_next_sentence_may_date_the_document():
+    text = HEAD + MEETING + "1985年的会谈促成了《甲乙停火协议》的签署。该协议于1986年9月签署，规定了停火条款。"
+    assert documents(text) == {"1985-11-19": []}
+
+
+def test_another_name_given_after_a_comma():
+    text = HEAD + MEETING + "会谈后双方签署《甲国政府和乙国政府联合声明》，简称《甲乙联合声明》。"
+    found = documents(text)
+    assert len(found["1985-11-19"]) == 1
+    assert {"甲国政府和乙国政府联合声明", "甲乙联合声明"} <= found["1985-11-19"][0][1]
+
+
+def test_a_statement_named_short_by_its_sides_and_in_full_is_one():
+    text = HEAD + MEETING + "双方随后发表《甲乙联合声明》。11月20日，两国在某城发表《甲国和乙国联合声明》。"
+    found = documents(text)
+    assert len(found["1985-11-19"]) == 1
+    assert {"甲乙联合声明", "甲国和乙国联合声明"} <= found["1985-11-19"][0][1]
+
+
+def test_a_statement_of_another_subject_is_not_folded_into_the_short_name():
+    text = HEAD + MEETING + "双方发表《甲乙联合声明》和《甲乙元首气候变化联合声明》。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙联合声明", "甲乙元首气候变化联合声明"}}

@@ -36,6 +36,11 @@ def ordinals(text, title="甲乙会晤"):
     ("两国领导人的首次非正式会晤", 1),
     ("两人举行了战后首次甲乙首脑会晤", 1),
     ("张三与李四首次举行非正式会晤", 1),  # 首次 with a verb before the series it names
+    ("这是两党领导人首度会晤，为1949年以后两党党首的第四次会见", 4),
+    ("该会议于2014年6月6日首次举行，由四国领袖会面", 1),  # the series named, then first held
+    ("张三对乙国进行第三次国事访问", 3),  # state visits: each one the host's head of state receives
+    ("张三第四次对乙国进行国事访问", 4),
+    ("4月27日，双方在某城举行第三次甲乙首脑会谈", 3),  # a day without its year, the series named
 ])
 def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     assert ordinal_in(hans) == number
@@ -58,6 +63,10 @@ def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     "12月2日早晨风暴加剧，乙方把第一次会谈改到邮轮上",  # a session of a day told day by day
     "中国共产党第十八次全国代表大会后",  # a congress, not a meeting
     "张三就任后首次出访",
+    "这是双方自2019年4月以来的第一次会晤",  # a first since a break
+    "也是张三任内两国领导人的第一次会面",  # a first within a term
+    "提出年内举行甲乙经济高层对话机制第二次会议等建议",  # a mechanism's sessions
+    "12月24日，张三和李四举行第二次会谈，会谈长达五个小时",  # the talks of a visit told day by day
 ])
 def test_numbers_that_are_no_series_ordinal(hans):
     assert ordinal_in(hans) is None

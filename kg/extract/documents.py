@@ -10,23 +10,34 @@ does not date it at all:
   the summit still counts: 会后…次日发表), a month or a year (``1987年12月，双方签署…`` is
   not of a summit in 1985); a day said to come after the meeting (``会议后的9月17日``) is
   the meeting's; a year inside a document's name (``关于2030年前…的联合声明``) or one that
-  frames a time (``2030年前``, ``1980年代``) dates nothing;
+  frames a time (``2030年前``, ``1980年代``) dates nothing; a day without its year is read
+  in the year its paragraph is in, else in each year the summit's days touch (``2月14日``
+  of a visit from 12月16日 to 2月17日); a sentence that gives no time goes on at the last
+  time its paragraph told (``12月19日上午…。当天下午，《…》签字仪式举行``), and one right
+  after it that speaks of the document (``该协议于2014年9月签署``) dates it too;
 - a document that is not signed there: negated (``未发表联合声明``), planned
   (``双方原定于…签署《…》``), an earlier one
   referred to (``重申遵守《上海公报》``, ``互换《…》的批准文本``, ``《…》缔结40周年``), a
   later one (``为翌年的《…》铺平道路``) or one under negotiation (``…协定扩围谈判``);
 - title marks that name a newspaper or an article (``据《京乡新闻》``, ``发表题为《…》的
-  署名文章``) name no document.
+  署名文章``) name no document, nor a book quoted (``引用《论语》``): a name that does not
+  end in a document's word needs its own clause to say it was signed or issued; a name
+  given as the basis of something (``在三个《联合公报》的原则基础上``) is an earlier one.
 
-Two names of one document become one node: ``《甲》（又称《乙》）``, ``（即《乙》）``,
+A list the sentence before introduces as what was signed (``会谈签署的四项协议为：`` then
+one 《…》 a line) names that summit's documents.
+
+Two names of one document become one node: ``《甲》（又称《乙》）``, ``（即《乙》）``, ``《甲》，简称《乙》``,
 ``《甲》和《乙》…总称《丙》``, a short form of a summit's other document
-(``《中俄关于X的联合声明》`` of ``《中华人民共和国和俄罗斯联邦关于X的联合声明》``), and a
+(``《中俄关于X的联合声明》`` of ``《中华人民共和国和俄罗斯联邦关于X的联合声明》``, ``《中美联合声明》``
+of ``《中华人民共和国和美利坚合众国联合声明》``), and a
 document named by its kind alone where the summit has one of that kind named in full.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from kg.extract.dates import find_dates, find_year_months
@@ -48,7 +59,7 @@ _GENERIC_DOCUMENT = re.compile(r"(?:签署|签订|发表|发布|通过|公布|�
 _SIGNING = re.compile(r"签署|签订|签定|缔结|签字")
 _NEGATED = re.compile(r"(未|没有|没|不|无法|拒绝)(能|曾|会|得|再)?(共同|正式)?(签署|签订|签定|发表|发布|通过|达成|缔结|公布)")
 #: Before a name: the document is an earlier or a later one, not signed here.
-_NOT_HERE_BEFORE = re.compile(r"(遵守|重申|根据|依据|按照|依照|落实|履行|恪守|援引|基于|纪念|互换了?|交换了?)$")
+_NOT_HERE_BEFORE = re.compile(r"(遵守|重申|根据|依据|按照|依照|落实|履行|恪守|援引|引用|引述|基于|纪念|互换了?|交换了?)$")
 #: Title marks that name no document: a newspaper, a broadcaster, an article's title
 #: (据《京乡新闻》, 在《劳动新闻》发表题为《…》的署名文章).
 _MEDIA = re.compile(r"(新闻|日报|晚报|早报|时报|邮报|周报|画报|周刊|杂志|通讯社|电视台|电台)$")
@@ -59,7 +70,8 @@ _PLANNED = re.compile(r"原定|原拟|计划|拟于|准备|预定|打算|有望|
 _LATER = re.compile(r"翌年|次年|第二年|隔年|来年|后来|日后|此后|多年后|数年后")
 #: After a name: an anniversary, a ratification, a negotiation, or a document of it
 #: (《生物武器公约》议定书: the name only qualifies another).
-_NOT_HERE_AFTER = re.compile(r"^(的)?((缔结|签署|签订|签字)?[0-9一二三四五六七八九十]+周年|批准|(扩围)?谈判|磋商|议定书|修正案|附件)")
+_NOT_HERE_AFTER = re.compile(r"^(的)?((缔结|签署|签订|签字)?[0-9一二三四五六七八九十]+周年|批准|(扩围)?谈判|磋商|议定书|修正案|附件"
+                             r"|原则|基础|精神|规定|框架内)")
 #: A day said to come after the meeting (在…会议后的9月17日): the meeting's.
 _AFTER_THE_MEETING = re.compile(r"(会议|会谈|会晤|峰会|会)(结束)?(之)?后的?$")
 #: After a year: the year frames a time (2030年前, 1980年代, 2013年以来) and dates nothing.
@@ -67,6 +79,16 @@ _YEAR_FRAME = re.compile(r"^(前|后|以来|以后|以前|之前|之后|来|起|
 #: A name joined to the ones before it as their common name (两个文件总称《丙》).
 _COMMON_NAME = re.compile(r"(总称|合称|统称)(为)?$")
 _CLAUSE = re.compile(r"[，,。；;：:]")
+#: Another name given after a comma: 《甲》，简称《乙》.
+_ALSO_CALLED = re.compile(r"[，,]?(简称|又称|亦称|也称|全称|通称|俗称|或称)(为)?《(?P<t>[^《》]+)》")
+#: A name that ends in none of these is a document only when its own clause says it was
+#: signed or issued (签署《…》), not when a verb elsewhere does (引用《论语》).
+DOCUMENT_ENDINGS = DOCUMENT_WORDS + ("宪章", "纲要", "清单", "愿景", "文件", "公约", "章程", "公告", "共识", "规划", "计划",
+                                     "方案", "倡议", "路线图", "框架", "决议", "换文", "照会", "谅解")
+#: A sentence that introduces a list of the outcomes (会谈签署的四项协议为：, 会议成果包括：).
+_INTRODUCES = re.compile(r"(签署|签订|发表|通过|达成|缔结|成果|结果|文件)[^。；]*[：:]$")
+#: A sentence that speaks of the document just named (该协议于2014年9月签署).
+_REFERS_BACK = re.compile(r"^(该|此|这份|这项|这一|上述)(协议|协定|条约|声明|宣言|公报|文件|备忘录|议定书|纪要|纲要|宪章|公约)")
 _ITEM_SEPARATORS = re.compile(r"[、，,；;]")
 _BACKGROUND = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备)")
 #: Unquoted names after a signing verb: a run of name characters ending in a document word.
@@ -85,35 +107,77 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
     """Records as the summit's outcomes the documents these sentences say were signed or
     issued at it (see the module's rules)."""
     registry = reading.registry
-    for sentence in sentences:
-        if not SIGNED.search(sentence.hans) and not re.search(r"成果|结果", sentence.hans):
+    sentences = list(sentences)
+    told: Told | None = None  # the last time the paragraph gave
+    listed: tuple[int, Sentence] | None = None  # (paragraph, introduction) of a list of outcomes
+    for i, sentence in enumerate(sentences):
+        before = sentences[i - 1] if i else None
+        if before is None or before.paragraph != sentence.paragraph or before.passage is not sentence.passage:
+            told, listed = None, None
+        if listed is not None and not TITLE_MARKS.match(sentence.hans):
+            listed = None  # the list ended
+        following = sentences[i + 1] if i + 1 < len(sentences) else None
+        if following is not None and (following.paragraph != sentence.paragraph or not _REFERS_BACK.match(following.hans)):
+            following = None
+        if listed is not None:
+            _listed_outcomes(reading, summit, sentence, listed[1])
+        elif SIGNED.search(sentence.hans) or re.search(r"成果|结果", sentence.hans):
+            _sentence_outcomes(reading, summit, sentence, span, told, following)
+            if _INTRODUCES.search(sentence.hans) and _of_the_days(sentence.hans, len(sentence.hans), span, told):
+                listed = (sentence.paragraph, sentence)
+        told = _told(sentence.hans, span, told)
+
+
+def _sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, span: tuple[date, date],
+                       told: Told | None, following: Sentence | None) -> None:
+    registry = reading.registry
+    skip_until = -1
+    named: list[EntityId] = []
+    for start, end, name, article in document_names(sentence):
+        if start < skip_until:
+            continue  # another name of the document before it, given in its parenthesis
+        if not _said_signed(sentence.hans, start, end) or not _of_the_days(sentence.hans, end, span, told):
             continue
-        skip_until = -1
-        named: list[EntityId] = []
-        for start, end, name, article in document_names(sentence):
-            if start < skip_until:
-                continue  # another name of the document before it, given in its parenthesis
-            if not _said_signed(sentence.hans, start, end) or not _of_the_days(sentence.hans, end, span):
-                continue
-            if re.fullmatch(GENERIC_KINDS, to_hans(name)):  # 《联合公报》: named by its kind alone
-                generic_document(reading, summit, name, (sentence.evidence(),))
-                continue
-            if _COMMON_NAME.search(sentence.hans[:start]):
-                for other in named:
-                    reading.index.merge(other.key, name)
-                reading.index.prefer(name)
-            document = registry.named(Kind.DOCUMENT, name, article=article)
-            registry.fact(summit, Prop.OUTCOME, document, evidence=(sentence.evidence(),))
-            registry.evidence(document, sentence.evidence())
-            named.append(document)
-            skip_until = _other_names(reading, document, sentence, end)
-        for match in _GENERIC_DOCUMENT.finditer(sentence.hans):
-            if "《" in sentence.hans[max(0, match.start() - 1):match.start()] or \
-                    _NEGATED.search(sentence.hans[max(0, match.start() - 4):match.end()]) or \
-                    not _of_the_days(sentence.hans, match.end(), span):
-                continue
-            generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")],
-                             (sentence.evidence(),))
+        if following is not None and not _of_the_days(following.hans, 0, span):
+            continue  # 该协议于2014年9月签署: the next sentence dates it to other days
+        if re.fullmatch(GENERIC_KINDS, to_hans(name)):  # 《联合公报》: named by its kind alone
+            generic_document(reading, summit, name, (sentence.evidence(),))
+            continue
+        if _COMMON_NAME.search(sentence.hans[:start]):
+            for other in named:
+                reading.index.merge(other.key, name)
+            reading.index.prefer(name)
+        document = registry.named(Kind.DOCUMENT, name, article=article)
+        registry.fact(summit, Prop.OUTCOME, document, evidence=(sentence.evidence(),))
+        registry.evidence(document, sentence.evidence())
+        named.append(document)
+        skip_until = _other_names(reading, document, sentence, end)
+    for match in _GENERIC_DOCUMENT.finditer(sentence.hans):
+        if "《" in sentence.hans[max(0, match.start() - 1):match.start()] or \
+                _NEGATED.search(sentence.hans[max(0, match.start() - 4):match.end()]) or \
+                not _of_the_days(sentence.hans, match.end(), span, told):
+            continue
+        generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")],
+                         (sentence.evidence(),))
+
+
+def _listed_outcomes(reading: Reading, summit: EntityId, item: Sentence, introduction: Sentence) -> None:
+    """An item of a list the sentence before introduced as the outcomes (会谈签署的四项协议为：
+    then one 《…》 a line): the name it begins with, with its other names."""
+    registry = reading.registry
+    for start, end, name, article in document_names(item):
+        if start != 0:
+            break
+        if not named_here(item.hans, start, end):
+            break
+        if re.fullmatch(GENERIC_KINDS, to_hans(name)):
+            generic_document(reading, summit, name, (item.evidence(), introduction.evidence()))
+            break
+        document = registry.named(Kind.DOCUMENT, name, article=article)
+        registry.fact(summit, Prop.OUTCOME, document, evidence=(item.evidence(), introduction.evidence()))
+        registry.evidence(document, item.evidence())
+        _other_names(reading, document, item, end)
+        break
 
 
 def generic_document(reading: Reading, summit: EntityId, name: str, evidence) -> EntityId:
@@ -134,20 +198,35 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     if _NEGATED.search(before) or _NOT_HERE_BEFORE.search(before) or _LATER.search(before) or \
             _NOT_HERE_AFTER.match(after) or _PLANNED.search(hans[:start]) or _not_a_document(hans, start, end):
         return False
+    if not hans[start:end].strip("《》").endswith(DOCUMENT_ENDINGS):
+        return bool(SIGNED.search(before) or _OUTCOME_BEFORE.search(before))
     return bool(SIGNED.search(hans) or _OUTCOME_BEFORE.search(before))
 
 
-def _of_the_days(hans: str, end: int, span: tuple[date, date]) -> bool:
-    """Whether the text up to the end of this clause dates what it says to the summit's
-    days (the day after included), or does not date it."""
-    stop = next((m.start() for m in _CLAUSE.finditer(hans, end)), len(hans))
-    text = TITLE_MARKS.sub(lambda m: "《" + "〃" * len(m["t"]) + "》", hans[:stop])  # names date nothing
-    days = find_dates(text, year=span[0].year)
-    times = []
+@dataclass(frozen=True)
+class Told:
+    """The time a paragraph has reached: the days or months it gave last, whether they were
+    said to come after the meeting (then they are the meeting's), and the year it is in."""
+
+    times: tuple[tuple[date, date], ...] = ()
+    after_the_meeting: bool = False
+    year: int | None = None
+
+
+def _times(text: str, span: tuple[date, date], year: int | None = None) -> Told:
+    """The times ``text`` gives; a day without its year is read in ``year`` (the one its
+    paragraph is in), else in each year the span touches (a visit from 12月16日 to 2月17日
+    holds 2月14日)."""
+    text = TITLE_MARKS.sub(lambda m: "《" + "〃" * len(m["t"]) + "》", text)  # names date nothing
+    times: list[tuple[date, date]] = []
+    years = [year] if year else list(range(span[0].year, span[1].year + 1))
+    days = find_dates(text, year=years[0])
     for day in days:
         if _AFTER_THE_MEETING.search(text[:day.at]):
-            return True
+            return Told((), True, year)
         times.append((day.start, day.end))
+        if not day.year_given and len(years) > 1:
+            times.extend((d.start, d.end) for d in find_dates(text[day.at:day.stop], year=years[-1])[:1])
     for time in find_year_months(text):
         if any(d.at <= time.at < d.stop for d in days) or _YEAR_FRAME.match(text[time.stop:]):
             continue
@@ -155,7 +234,33 @@ def _of_the_days(hans: str, end: int, span: tuple[date, date]) -> bool:
         last = date(time.year, 12, 31) if time.month is None else \
             (date(time.year + time.month // 12, time.month % 12 + 1, 1) - timedelta(days=1))
         times.append((first, last))
-    return not times or any(start <= span[1] + timedelta(days=1) and span[0] <= last for start, last in times)
+    return Told(tuple(times), False, year)
+
+
+def _told(hans: str, span: tuple[date, date], before: Told | None) -> Told | None:
+    """The time a paragraph has reached after this sentence: the sentence's own, else the
+    one before (an undated sentence goes on at the last time told: 当天下午，…签字)."""
+    year = next((y.year for y in reversed(find_year_months(hans)) if not _YEAR_FRAME.match(hans[y.stop:])),
+                before.year if before else None)
+    told = _times(hans, span, year)
+    return told if told.times or told.after_the_meeting else (replace(before, year=year) if before else
+                                                              Told((), False, year))
+
+
+def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None = None) -> bool:
+    """Whether the text up to the end of this clause dates what it says to the summit's
+    days (the day after included), or does not date it; an undated one is dated by the
+    time its paragraph told last (``told``), where there is one."""
+    stop = next((m.start() for m in _CLAUSE.finditer(hans, end)), len(hans))
+    year = next((y.year for y in reversed(find_year_months(hans[:stop])) if not _YEAR_FRAME.match(hans[y.stop:stop])),
+                told.year if told else None)
+    own = _times(hans[:stop], span, year)
+    if not own.times and not own.after_the_meeting and told is not None:
+        own = told
+    if own.after_the_meeting:
+        return True
+    return not own.times or any(start <= span[1] + timedelta(days=1) and span[0] <= last
+                                for start, last in own.times)
 
 
 def documents_of_the_subject(reading: Reading, start: date, end: date, summit: EntityId) -> None:
@@ -218,6 +323,13 @@ def _other_names(reading: Reading, document: EntityId, sentence: Sentence, end: 
     Returns where the parenthesis ends (``end`` when there is none).
     """
     rest = sentence.text[end:]
+    called = _ALSO_CALLED.match(sentence.hans, end)
+    if called is not None:  # 《甲》，简称《乙》
+        text = sentence.text[called.start("t"):called.end("t")]
+        reading.registry.label(document, Label(text, script_of(text)))
+        reading.index.merge(document.key, text)
+        reading.index.prefer(document.key)
+        return called.end()
     if not rest.startswith(("（", "(")):
         return end
     depth, stop = 0, len(rest)
@@ -271,18 +383,40 @@ def one_document_each(reading: Reading, summits) -> None:
 def _short_and_full(named: list[EntityId]):
     """Pairs (short, full) of a summit's documents that are one: the same subject from
     关于 on, the short one's issuers a subsequence of the full one's (中俄 of
-    中华人民共和国和俄罗斯联邦, or none)."""
+    中华人民共和国和俄罗斯联邦, or none); or the same kind issued by the same sides, the
+    short one naming each side by its first character (中美联合声明 of
+    中华人民共和国和美利坚合众国联合声明, 中日 of 中华人民共和国政府和日本国政府)."""
     out = []
     for short in named:
         for full in named:
-            if short == full or len(short.key) >= len(full.key) or "关于" not in short.key or "关于" not in full.key:
+            if short == full or len(short.key) >= len(full.key):
                 continue
-            s_head, s_tail = short.key.split("关于", 1)
-            f_head, f_tail = full.key.split("关于", 1)
-            if s_tail == f_tail and len(s_tail) >= 8 and _subsequence(s_head, f_head):
+            if "关于" in short.key and "关于" in full.key:
+                s_head, s_tail = short.key.split("关于", 1)
+                f_head, f_tail = full.key.split("关于", 1)
+                if s_tail == f_tail and len(s_tail) >= 8 and _subsequence(s_head, f_head):
+                    out.append((short, full))
+                    break
+            elif _same_sides_and_kind(short.key, full.key):
                 out.append((short, full))
                 break
     return out
+
+
+_KIND = re.compile(rf"({GENERIC_KINDS})$")
+#: What joins the sides' names in a document's full name (中华人民共和国和美利坚合众国).
+_SIDES_JOIN = "和与同"
+
+
+def _same_sides_and_kind(short: str, full: str) -> bool:
+    kind = _KIND.search(short)
+    if kind is None or "关于" in short or not full.endswith(kind.group()) or "关于" in full:
+        return False
+    sides = short[:kind.start()]
+    if not 2 <= len(sides) <= 4 or not all(_NAME_CHAR.match(c) for c in sides):
+        return False
+    pattern = re.escape(sides[0]) + ".*?" + "".join(f"[{_SIDES_JOIN}]{re.escape(c)}.*?" for c in sides[1:])
+    return bool(re.fullmatch(pattern, full[:-len(kind.group())]))
 
 
 def _subsequence(short: str, full: str) -> bool:

@@ -3,17 +3,22 @@
 Only a number that places *this meeting* among meetings of its kind is an ordinal
 (``第三次会晤``, ``第4次首脑会谈``, ``首次非正式会晤``):
 
-- ``第N次``/``第N度`` counts the meeting word that follows it (会晤, 会谈, 峰会, 会议 ...),
-  not a multilateral gathering's sessions (``二十国集团领导人第十七次峰会``); a count of
-  visits (``第二次访华``, ``第九次访问俄罗斯``) is one only when it counts the visits made
-  in an office (``第二次以国家元首身份访问美国``), not a person's visits;
-- a count of a day's sessions (``第一次会谈于中午12时开始``) or within the year the text
-  is at (``同年第3次``, ``当年的第三次``) is no series ordinal, and one within a year named
+- ``第N次``/``第N度`` counts the meeting word that follows it (会晤, 会谈, 会见, 峰会, 会议 ...),
+  not a multilateral gathering's sessions (``二十国集团领导人第十七次峰会``) nor a standing
+  mechanism's (``经济高层对话机制第二次会议``); a count of visits (``第二次访华``,
+  ``第九次访问俄罗斯``) is one only when it counts the visits made in an office
+  (``第二次以国家元首身份访问美国``) or state visits, each received by the host's head of
+  state (``第三次国事访问``), not a person's visits;
+- a count of a day's sessions (``第一次会谈于中午12时开始``, ``12月24日，…举行第二次会谈``
+  in an account told day by day) or within the year the text is at (``同年第3次``,
+  ``当年的第三次``) is no series ordinal, and one within a year named
   (``又称2018年第3次南北韩首脑会谈``) only where the text gives no other;
 - ``首次`` is the first of a series only when it names the series (``首次非正式会晤``,
   ``首次美苏首脑会晤``): "the first meeting of these two leaders" (``两人首次会面``,
-  ``举行首次会晤``) is no series ordinal, nor is a first since a break (``1949年以来…首次``,
-  ``上任后…首次``); a first after an event that began the series is (``战后首次``).
+  ``举行首次会晤``) is no series ordinal, nor is a first since a break or within a term
+  (``1949年以来…首次``, ``自2019年4月以来的第一次``, ``上任后…首次``, ``任内的第一次``); a
+  first after an event that began the series is (``战后首次``), and so is a series said
+  to be first held (``该会议于2014年6月6日首次举行``).
 
 >>> ordinal_in("两人在华盛顿举行他们3年来的第三次会晤")
 3
@@ -35,7 +40,7 @@ from kg.extract.phrases import GATHERINGS
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence
 
-_MEETINGS = r"会晤|会谈|会面|见面|峰会|高峰会议?|首脑会议|最高级会议|会议"
+_MEETINGS = r"会晤|会谈|会面|会见|见面|峰会|高峰会议?|首脑会议|最高级会议|会议"
 _VISITS = r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|访印|出访"
 _NTH = re.compile(rf"第(?P<n>[0-9一二三四五六七八九十两百]+)(?:次|度)"
                   rf"(?P<between>[^，,。；;：:、第]{{0,12}}?)(?P<noun>{_MEETINGS}|{_VISITS})")
@@ -47,10 +52,20 @@ _SERIES = re.compile(r"非正式|首脑|领导人|元首|高峰|最高级")
 _WITHIN_A_YEAR = re.compile(r"(?P<after>继)?[0-9]{4}年(内|度)?的?$")
 #: ... or within the year the text is at (同年第3次, 当年的第三次, 年内第二次).
 _WITHIN_THE_YEAR = re.compile(r"([同今该当本]年|年内|年度)的?$")
-#: A first since a break: 六十年来, 1949年以来, 就任后, 时隔七年, 分裂55年后.
-_SINCE = re.compile(r"以来|年来|多来|月来|就任后|上任后|时隔")
-#: A visit counted in an office: 以国家元首身份, 作为总统.
-_IN_OFFICE = re.compile(r"身份|作为")
+#: A first since a break: 六十年来, 1949年以来, 就任后, 时隔七年, 分裂55年后, or within a
+#: term (习近平任内的第一次会面).
+_SINCE = re.compile(r"以来|年来|多来|月来|就任后|上任后|时隔|任内|任期内")
+#: A visit counted in an office (以国家元首身份, 作为总统), or a count of state visits, each
+#: of which the host's head of state receives (第三次国事访问, 第四次对中国进行国事访问).
+_IN_OFFICE = re.compile(r"身份|作为|国事")
+#: Just before the number: a standing body or mechanism, whose sessions it counts
+#: (中日经济高层对话机制第二次会议).
+_BODY = re.compile(r"(机制|对话|委员会|理事会|联委会|论坛|磋商)$")
+#: A series named and then said to be first held (该会议于2014年6月6日首次举行).
+_FIRST_HELD = re.compile(rf"(?P<series>(该|此|这一?)(?:{_MEETINGS})|(?:{_MEETINGS})(?=机制))"
+                         r"[^，,。；;：:]{0,20}?(?:首次|首度|第一次)(?:举行|召开)")
+#: A day told without its year, first in its sentence (12月24日，…): an account day by day.
+_DAY_FIRST = re.compile(r"^(?<![0-9年])[0-9]{1,2}月[0-9]{1,2}日")
 #: Just before the number: a gathering of many states, whose sessions it counts
 #: (二十国集团领导人第十七次峰会, 亚太经合组织第三十次领导人非正式会议).
 _GATHERING = re.compile(rf"({GATHERINGS})[^，,。；;：:]{{0,8}}$")
@@ -93,26 +108,37 @@ def _candidates(hans: str, meetings_only: bool):
     for match in _NTH.finditer(hans):
         if _a_session(hans, match.start()):
             continue
+        if match["noun"] == "会谈" and not _SERIES.search(match["between"]) and _DAY_FIRST.match(hans) \
+                and not _YEAR.search(hans):
+            continue  # 12月24日，甲和乙举行第二次会谈: the talks of a visit told day by day
         if _WITHIN_THE_YEAR.search(hans[:match.start()]):
             continue
         year = _WITHIN_A_YEAR.search(hans[:match.start()])
         yearly = bool(year and not year["after"])
-        if _GATHERING.search(hans[:match.start()]):
+        if _GATHERING.search(hans[:match.start()]) or _BODY.search(hans[:match.start()]):
             continue
+        number = chinese_number(match["n"])
+        if number == 1 and _SINCE.search(hans[_clause_start(hans, match.start()):match.start()]):
+            continue  # 自2019年4月以来的第一次会晤: a first since a break
         if re.fullmatch(_VISITS, match["noun"]) and (meetings_only or not _IN_OFFICE.search(match["between"])):
             continue
         if meetings_only and match["noun"] == "会议":
             continue
-        number = chinese_number(match["n"])
         if number:
             yield match.start(), number, yearly
     for match in _FIRST.finditer(hans):
-        clause_start = max((m.end() for m in _CLAUSE.finditer(hans, 0, match.start())), default=0)
-        if _SINCE.search(hans[clause_start:match.start()]) or not _SERIES.search(match["between"]):
+        if _SINCE.search(hans[_clause_start(hans, match.start()):match.start()]) or not _SERIES.search(match["between"]):
             continue
         if meetings_only and match["noun"] == "会议":
             continue
         yield match.start(), 1, False
+    for match in _FIRST_HELD.finditer(hans):
+        if not _SINCE.search(hans[_clause_start(hans, match.start()):match.end()]):
+            yield match.start(), 1, False
+
+
+def _clause_start(hans: str, at: int) -> int:
+    return max((m.end() for m in _CLAUSE.finditer(hans, 0, at)), default=0)
 
 
 #: A sentence that speaks of the meeting just told (这是…, 此次会晤…, 该会议…).
