@@ -476,3 +476,27 @@ def test_a_number_in_an_account_told_day_by_day_counts_sessions_not_the_series()
             "== 经过 ==\n=== 6月7日 ===\n7日下午，张三与李四在主楼客厅举行第一次会晤。\n")
     found = summits(text, title="张李会晤")
     assert found["2013-06-07"]["ordinal"] == set()
+
+
+def test_each_clause_of_a_visit_sentence_takes_the_day_it_begins_with():
+    text = HEAD + ("2025年12月3日至5日，甲国总统[[张三]]第四次对乙国进行国事访问，4日在[[某城]]与乙国主席[[李四]]会谈，"
+                   "5日两人在[[某堰]]举行非正式会晤。")
+    found = summits(text)  # a visit to one state: its meetings are one summit, which spans it
+    assert list(found) == ["2025-12-03"] and found["2025-12-03"]["end"] == "2025-12-05"
+
+
+def test_the_day_after_a_subject_dates_its_clause():
+    text = HEAD + ("2004年5月22日，甲国首相[[张三]]再度访问某城，这是他继2002年9月17日签署宣言后第二次访问。"
+                   "张三当天上午抵达某城机场，由乙国副外长[[赵六]]迎接，随后前往[[某宾馆]]与乙国领导人[[李四]]会谈。")
+    assert summits(text)["2004-05-22"]["participants"] == {"张三", "李四"}
+
+
+def test_a_meeting_on_the_occasion_of_a_gathering_is_on_its_sidelines():
+    text = HEAD + "2008年7月7日，甲国总统[[张三]]在[[某城]]利用八国峰会之机，与乙国总统[[李四]]举行了会谈。"
+    assert set(summits(text)) == {"2008-07-07"}
+
+
+def test_a_name_before_an_office_and_an_envoy_is_the_office_holders():
+    text = HEAD + ("其后甲国部长[[王五]]以[[张三]]总统特使身份访问某城。"
+                   "2007年10月2日，张三访问某城，与乙国国防委员长[[李四]]举行首脑会谈。")
+    assert summits(text)["2007-10-02"]["participants"] == {"张三", "李四"}

@@ -26,7 +26,8 @@ _STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送�
 _WORDS_WITH_STOPS = ("共和国", "和平")
 _AS_ROLE = re.compile(r"^.{0,4}?以(?P<role>[^，。；、]{1,14}?)(?:的)?身份")
 #: A bare office word right after a name (``张三总统与李四总理``), then a word's end.
-_OFFICE_AFTER = re.compile(r"^(?P<role>总统|总理|首相|主席|总书记|委员长|国王|女王)(?=[与和及同、，,在于对向将。；;（(：:]|$)")
+_OFFICE_AFTER = re.compile(r"^(?P<role>总统|总理|首相|主席|总书记|委员长|国王|女王)"
+                           r"(?=[与和及同、，,在于对向将。；;（(：:]|特使|特别代表|夫人|$)")  # 张三总统特使: 张三 is the president
 #: An ordinal of office before it (首任甲国总统, 第44任甲国总统): which holder, not the office.
 _HOLDER_ORDINAL = re.compile(r"^(?:第?[0-9一二三四五六七八九十百]+[任届]|首任|新任|末任|继任)")
 #: A party before a state's office (工党首相, 共和党总统): the holder's party, not the office's.

@@ -62,7 +62,7 @@ _QUALIFIES = re.compile(r"^(的)?(特使|特别代表|代表|夫人|丈夫|妻�
 _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑")
 #: Gatherings of many states: not themselves a summit of two sides.
 MULTILATERAL = re.compile(GATHERINGS)
-_SIDELINES = re.compile(r"期间|场边|间隙|双边|会议前|峰会前|峰会后|会见|会晤|出席")
+_SIDELINES = re.compile(r"期间|场边|间隙|之机|之际|双边|会议前|峰会前|峰会后|会见|会晤|出席")
 #: Words that refer back to the two sides introduced before (两人会面, 双方会谈).
 BACK_REFERENCE = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|此次会晤|这次会谈|两国首脑")
 ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)(?:第(?P<n>[0-9一二三四五六七八九十两]+)(?:次|度)"
@@ -191,6 +191,10 @@ _ABOUT = re.compile(r"(日程|安排|细节|事宜|结果|内容|情况|议程|�
 #: Right before a meeting word: the meeting is one the text has told already (这次会晤).
 _REFERENCE = re.compile(r"(这次|此次|本次|该次|那次|这场|此番)$")
 _SAME_DAY = re.compile(r"当天|当日|同日|同一天|次日|翌日|第二天")
+#: Words that report what someone said: the days after them are of a schedule, not of what was done.
+_REPORTED = re.compile(r"介绍|表示|宣布|声称|透露|公布|指出|报道|预告|称")
+#: Before 当天 in its clause, a word that makes it an object's day, not the clause's (于次日, 发表于当天).
+_HEAD_VERB = re.compile(r"[于在到至从]|发表|宣布|签署|举行|表示")
 _LATER_SECTIONS = re.compile(r"^(后续|反应|评价|影响|回应|各方反应|国际反应|争议|意义)")
 _MET = re.compile(r"会见|会晤|会谈|见面|会面")
 
@@ -475,8 +479,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         dates = sorted(dates + _relative_days(sentence.hans, dates, day), key=lambda d: d.at)
         if not dates and heading_day is not None and day is not None:
             dates = [DateRange(day, day, 0, 0, False)]  # under a day's heading, a sentence is of the day last given
-        if dates:
-            day = dates[-1].start
+        if dates:  # the day the next sentence's 当天 is: the one heading this sentence, else its last
+            day = dates[0].start if not sentence.hans[:dates[0].at].strip() else dates[-1].start
         clauses = ((d, _meeting_clause(sentence.hans, d)) for d in dates)
         meeting, clause = next(((d, c) for d, c in clauses if c is not None), (None, None))
         if meeting is None or not_held(sentence.hans):
@@ -526,9 +530,19 @@ def _relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[
                                  match.start(), match.end(), False))
         except ValueError:
             pass
+    for clause in _CLAUSE.finditer(hans):  # "…3日至5日访问乙国，4日在某城与丙会谈，5日…": each clause's day
+        match = _DAY_ONLY.match(hans, clause.end())
+        before = [d for d in dates if d.stop <= clause.end()]
+        if match and before and not _REPORTED.search(hans, before[0].stop, clause.end()):  # 介绍，6日…将…: a schedule told
+            try:
+                when = before[-1].end.replace(day=int(match["d"]))
+            except ValueError:
+                continue
+            out.append(DateRange(when, when, match.start(), match.end(), False))
     for word in _SAME_DAY.finditer(hans):
-        if word.start() > 0 and not _CLAUSE.match(hans[word.start() - 1]):
-            continue  # only a clause that starts with it (当天下午，…), not 于次日发表…
+        head = hans[max((m.end() for m in _CLAUSE.finditer(hans, 0, word.start())), default=0):word.start()]
+        if len(head) > 5 or _HEAD_VERB.search(head):
+            continue  # a clause that starts with it, or with whoever did it (小泉当天…), not 于次日发表…
         before = [d for d in dates + out if d.stop <= word.start()]
         base = before[-1].start if before else day
         if base is None:
@@ -552,7 +566,9 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
     index = max(i for i, at in enumerate(starts[:-1]) if at <= when.at)
     begin, end = starts[index], starts[index + 1] - 1
     last = hans[begin:end]
-    topic = not hans[:when.at].strip()  # "6月30日下午，A…；两人其后…会谈": the date rules the sentence
+    topic = not hans[:when.at].strip() or (  # "6月30日下午，A…；两人其后…会谈": the date rules the sentence
+        _SAME_DAY.fullmatch(hans[when.at:when.stop]) is not None and len(hans[:when.at]) <= 5
+        and not _CLAUSE.search(hans[:when.at]))  # as 当天 does after whoever the sentence is about (小泉当天…)
     for stop in range(index + 2, min(index + (8 if topic else 5), len(starts))):  # the clauses after, up to another date
         bare = len(last.replace(hans[when.at:when.stop], "").strip(" 于在是日上下午晚间")) <= 6
         if not (bare or topic or _VISIT.search(last)):
