@@ -12,6 +12,7 @@ up, so memory holds at most a few items and results whatever the order forces to
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -170,6 +171,7 @@ def _serve(work: Callable, connection: Connection, parent_end: Connection) -> No
     """A worker's loop: one task in, one result out, until the parent closes the pipe."""
     parent_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    gc.freeze()  # what the fork inherited lives as long as the worker: the cyclic GC need not scan it per item
     while True:
         try:
             sequence, item = connection.recv()

@@ -3,7 +3,9 @@
 :func:`validate` returns a :class:`Report` value and never raises because the data does not
 conform: a ``sh:Violation`` makes ``conforms`` false (nothing is published), warnings and
 infos are only reported. The data is checked together with the ontology (ontology/skg.ttl),
-so ``sh:class skg:Place`` accepts a ``skg:Country``.
+so ``sh:class skg:Place`` accepts a ``skg:Country``. A graph the screen
+(:mod:`kg.prescreen`) is sure gives the shapes nothing to report skips pySHACL (most pages
+of a build: about 25 ms each); any other graph gets pySHACL's report, as before.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from rdflib.term import Node
 from kg.errors import ConfigError, QueryError
 from kg.query_guard import check_query
 from kg.export import new_graph
+from kg.prescreen import Screen
 from kg.vocab import SKG
 
 _HERE = Path(__file__).resolve().parent
@@ -205,9 +208,12 @@ def validate(
     *,
     shapes_dir: Path | None = None,
     ontology: Path | None = None,
+    in_place: bool = False,
 ) -> Report:
     """Validates ``data`` (a graph, or a dataset whose graphs are all checked together).
 
+    With ``in_place``, a plain graph is checked as it is, the ontology's classes added for
+    the check and taken out after, instead of in a copy (a page's graph in the build).
     Never raises because the data does not conform. Raises ConfigError when the shapes
     or the ontology cannot be read.
 
@@ -216,15 +222,27 @@ def validate(
         True
     """
     gate = _gate(shapes_dir or default_shapes_dir(), ontology or default_ontology())
+    if in_place and not data.context_aware:
+        added = [triple for triple in gate.classes if triple not in data]
+        for triple in added:
+            data.add(triple)
+        try:
+            return _report(gate, data)
+        finally:
+            for triple in added:
+                data.remove(triple)
     checked = new_graph()
     for triple in (quad[:3] for quad in data.quads()) if data.context_aware else data:
         checked.add(triple)
     for triple in gate.classes:
         checked.add(triple)
-    validator = Validator(DataGraph.from_rdflib(checked), shacl_graph=gate.core, options=dict(_OPTIONS))
-    validator.shacl_graph = gate.shapes_graph  # harvested once per process, not once per graph
-    _, results_graph, _ = validator.run()
-    found = [_result(results_graph, node, checked) for node in results_graph.subjects(RDF.type, SH.ValidationResult)]
+    return _report(gate, checked)
+
+
+def _report(gate: _Gate, checked: Graph) -> Report:
+    """The report of ``checked`` (the data with the ontology's classes): pySHACL's results,
+    unless the screen is sure it finds none, and those of the SPARQL constraints."""
+    found = [] if gate.screen.clean(checked) else _pyshacl_results(gate, checked)
     if gate.sparql:
         store = pyoxigraph.Store()
         store.load(checked.serialize(format="nt", encoding="utf-8") + gate.ontology, format=pyoxigraph.RdfFormat.N_TRIPLES)
@@ -235,6 +253,13 @@ def validate(
         conforms=not any(result.severity is Severity.VIOLATION for result in results),
         results=results,
     )
+
+
+def _pyshacl_results(gate: _Gate, checked: Graph) -> list[Result]:
+    validator = Validator(DataGraph.from_rdflib(checked), shacl_graph=gate.core, options=dict(_OPTIONS))
+    validator.shacl_graph = gate.shapes_graph  # harvested once per process, not once per graph
+    _, results_graph, _ = validator.run()
+    return [_result(results_graph, node, checked) for node in results_graph.subjects(RDF.type, SH.ValidationResult)]
 
 
 def prepare(*, shapes_dir: Path | None = None, ontology: Path | None = None) -> None:
@@ -254,6 +279,7 @@ class _Gate:
     shapes: Graph  # every shape, SPARQL constraints included
     core: Graph  # the shapes pySHACL evaluates (all but sh:sparql, which run in pyoxigraph)
     shapes_graph: ShapesGraph  # pySHACL's harvested shapes of ``core``
+    screen: Screen  # says which graphs pySHACL would find nothing in
     sparql: tuple[tuple[Node, Node], ...]  # (shape, constraint) of every sh:sparql
     classes: tuple[tuple[Node, Node, Node], ...]  # the ontology's rdfs:subClassOf triples
     ontology: bytes  # the whole ontology as N-Triples, for the SPARQL constraints
@@ -285,7 +311,7 @@ def _gate(shapes_dir: Path, ontology: Path) -> _Gate:
         for triple in terms:
             known.add(triple)
         classes = tuple(sorted(triple for triple in terms if triple[1] == RDFS.subClassOf))
-        _GATES[key] = _Gate(shapes, core, shapes_graph, tuple(sorted(shapes.subject_objects(SH.sparql))), classes,
+        _GATES[key] = _Gate(shapes, core, shapes_graph, Screen.of(core), tuple(sorted(shapes.subject_objects(SH.sparql))), classes,
                             known.serialize(format="nt", encoding="utf-8"))
     return _GATES[key]
 

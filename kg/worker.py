@@ -84,7 +84,7 @@ def build_page(page: Page, settings: PageSettings) -> BuiltPage | Quarantined:
             graph = rdf.to_graph(extraction, minter=Minter(settings.base))
             article = str(rdf.article_of(extraction))
             stage = "validating"
-            report = validate(graph) if settings.check else None
+            report = validate(graph, in_place=True) if settings.check else None
             stage = "writing"
             ntriples = _sorted_ntriples(graph)
     except PageTimeout:
