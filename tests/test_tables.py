@@ -249,3 +249,50 @@ def test_a_time_word_before_an_office_is_not_part_of_it():
     _, extraction = summits_of(text)
     roles = {f.value.key for f in extraction.facts if f.prop is Prop.ROLE}
     assert "甲国总统" in roles and not any(role.startswith("其间") for role in roles)
+
+
+def test_a_cell_of_several_stops_gives_the_most_precise_inside_the_cells_flag():
+    text = """'''张三与李四会晤列表'''列出甲国主席[[张三]]与乙国总统[[李四]]的会晤。
+== 会晤列表 ==
+{| class="wikitable"
+|+ 张三与李四的会晤
+! 日期 !! 地点 !! 备注
+|-
+| 2018年1月8日－10日 || {{flagicon|PRC}} [[某城]]、乙城[[某宾馆]] ||
+|-
+| 2019年3月25日－26日 || {{flagicon|FRA}} [[甲城]]、[[丙城]][[某宫]] ||
+|}
+"""
+    found, extraction = summits_of(text)
+    assert found["2018-01-08"]["venue"] == {"某宾馆"}
+    assert found["2019-03-25"]["venue"] == {"某宫"}
+    contained = {(f.subject.key, f.value.key) for f in extraction.facts if f.prop is Prop.LOCATED_IN}
+    assert ("某宫", "丙城") in contained and ("丙城", "法兰西共和国") in contained
+
+
+def test_a_row_naming_no_country_lies_in_the_one_the_visits_went_to():
+    text = HOSTS_ONLY.replace("|-\\n| 2 ||", "|-\\n| 2 ||")
+    found, extraction = summits_of(text.replace("历次访问乙国", "历次访华"))
+    venues = {f.subject: f.value.key for f in extraction.facts if f.prop is Prop.VENUE}
+    contained = {(f.subject.key, f.value.key) for f in extraction.facts if f.prop is Prop.LOCATED_IN}
+    assert ("某城", "中华人民共和国") in contained
+    assert "中华人民共和国" in venues.values()  # the row with no place: the country alone
+    found, extraction = summits_of(text.replace("历次访问乙国", "与李四的会晤").replace("到乙国的访问", "的会晤"))
+    assert not any(f.value.key == "中华人民共和国" for f in extraction.facts if f.prop in (Prop.VENUE, Prop.LOCATED_IN))
+
+
+def test_a_note_saying_who_else_took_part_adds_them_but_not_a_minister():
+    text = """'''张三与李四会晤列表'''列出甲国主席[[张三]]与乙国总统[[李四]]的会晤。丙国总理[[王五]]、丁国外交部长[[赵六]]。
+== 会晤列表 ==
+{| class="wikitable"
+|+ 张三与李四的会晤
+! 日期 !! 地点 !! 备注
+|-
+| 2019年3月25日－26日 || [[某城]] || 王五、赵六参加某城会谈
+|-
+| 2020年3月25日 || [[某城]] || 王五原定出席会谈
+|}
+"""
+    found, _ = summits_of(text)
+    assert found["2019-03-25"]["participants"] == {"张三", "李四", "王五"}
+    assert found["2020-03-25"]["participants"] == {"张三", "李四"}

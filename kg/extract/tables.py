@@ -19,13 +19,15 @@ from dataclasses import dataclass
 
 from kg.extract.dates import chinese_number, find_dates
 from kg.extract.documents import DOCUMENT_WORDS, cell_documents, generic_document
+from kg.extract.entities import PLACE_ENDINGS
+from kg.extract.places import well_known_container
 from kg.extract.entries import Entry, entries_in, entry_places, people_of
 from kg.extract.ordinals import ordinal_in
 from kg.extract.people import People, main_office, titles_in
 from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
-from kg.extract.summits import MEETING, NOT_TOP, SummitFound, _digest, subject_pair
+from kg.extract.summits import MEETING, NOT_HELD, NOT_TOP, SummitFound, _digest, subject_pair
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Cell, Table, passage
 
@@ -81,8 +83,9 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
     for table, roles in meeting_tables(reading):
         pair = _caption_pair(reading, table)
         visitor = _visitor(reading, table) if _one_side(reading, table, roles) else None
+        visited = _visited_country(reading, table)
         for row in _rows(table, roles):
-            summit = _summit(reading, people, row, pair, visitor)
+            summit = _summit(reading, people, row, pair, visitor, visited)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
     return tuple(found)
@@ -192,7 +195,8 @@ def _people_in(reading: Reading, text: str) -> dict[str, str]:
 
 
 def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, Evidence], ...] = (),
-            visitor: tuple[str, Evidence, bool] | None = None) -> SummitFound | None:
+            visitor: tuple[str, Evidence, bool] | None = None,
+            visited: tuple[str, Evidence] | None = None) -> SummitFound | None:
     registry = reading.registry
     date_cells = row.cells.get("date", [])
     when = None
@@ -227,6 +231,8 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
         persons += [(registry.named(Kind.PERSON, surface), None, evidence) for surface, evidence in pair]
     elif "people" not in row.cells:  # a table of one pair's meetings names them only in the lead
         inferred = [registry.named(Kind.PERSON, surface) for _, surface, _ in subject_pair(reading)]
+    persons += [joined for joined in _joined_in_a_note(reading, people, row)
+                if joined[0].key not in {p.key for p, _, _ in persons} | {p.key for p in inferred}]
     keys = tuple(sorted({p.key for p, _, _ in persons} | {p.key for p in inferred}))
     if len(keys) < 2:
         reading.note(f"a meeting table row of {start.isoformat()} names fewer than two leaders; no summit made",
@@ -263,7 +269,7 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
         registry.fact(summit, Prop.HAS_PARTICIPATION, participation)
         registry.fact(participation, Prop.AGENT, person)
         _role_from_prose(reading, people, participation, person, start)
-    _venue(reading, summit, row)
+    _venue(reading, summit, row, visited)
     _venue_in_a_note(reading, summit, row)
     _outcomes(reading, summit, row)
     _ordinal(reading, summit, row)
@@ -273,6 +279,31 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
 #: Offices not carried to another day: a description (甲国领导人, 最高领导人) is no office, and
 #: a president-elect (当选总统, 候任首相) holds the office only later.
 _ONLY_THEN = re.compile(r"(领导人|元首)$|当选|候任|准")
+
+
+#: A note saying who else took part: ``丙、丁参加巴黎会谈``, ``丙亦出席会晤``.
+_JOINED = re.compile(r"(?P<who>[^，。；;,]{1,40}?)(?:亦|也|还|一同|共同)?(?:参加|出席|参与|加入)(?:了)?"
+                     r"[^，。；;,]{0,10}?(?:会谈|会晤|峰会|会议|首脑会议)")
+
+
+def _joined_in_a_note(reading: Reading, people: People, row: _Row) -> list[tuple[object, None, Cell]]:
+    """The people a note cell says took part in the row's talks (``丙、丁参加某城会谈``),
+    each but those the article gives only offices below the top (a minister, an envoy)."""
+    out = []
+    for cell in row.cells.get("other", []):
+        raw = _text(reading, cell)
+        hans = to_hans(raw)
+        for match in _JOINED.finditer(hans):
+            if NOT_HELD.search(hans[:match.start()]) or NOT_HELD.search(match["who"]):
+                continue
+            for spot in reading.spotter.spots(raw[match.start("who"):match.end("who")], match["who"], (), 0):
+                if not reading.registry.is_a(spot.surface, Kind.PERSON):
+                    continue
+                offices = people.offices.get(spot.key, ())
+                if offices and all(NOT_TOP.search(to_hans(office)) for office in offices):
+                    continue
+                out.append((reading.registry.named(Kind.PERSON, spot.surface), None, cell))
+    return out
 
 
 def _role_from_prose(reading: Reading, people: People, participation, person, day) -> None:
@@ -301,9 +332,11 @@ def _linked(entry: Entry, name: str) -> bool:
     return any(target == name for _, target in entry.links)
 
 
-def _venue(reading: Reading, summit, row: _Row) -> None:
-    """The first place of each place cell, big to small, inside the country of a 国家 cell
-    (``[[魁北克市|魁北克]] || {{flag|Canada}}``: Quebec in Canada)."""
+def _venue(reading: Reading, summit, row: _Row, visited: tuple[str, Evidence] | None = None) -> None:
+    """The place of each place cell, big to small, inside the country of a 国家 cell
+    (``[[魁北克市|魁北克]] || {{flag|Canada}}``: Quebec in Canada). A cell of several stops
+    (``[[甲城]]、乙城[[某宾馆]]``) gives its most precise one, inside the cell's flag. A row
+    that names no country lies in the one the table's visits went to (``张三历次访华``)."""
     registry = reading.registry
     names: list[tuple[str, str | None]] = []  # big to small
     cells = []
@@ -315,7 +348,7 @@ def _venue(reading: Reading, summit, row: _Row) -> None:
     for cell in row.cells.get("place", [])[:1]:
         entries = entries_in(reading, cell.span)
         if entries:
-            names.extend(entry_places(reading, entries[0]))
+            names.extend(_stop_of_the_meeting(reading, entries))
             cells.append(cell)
     chain = []
     for name, article in reversed(names):
@@ -324,11 +357,77 @@ def _venue(reading: Reading, summit, row: _Row) -> None:
         if place.kind in (Kind.PLACE, Kind.COUNTRY) and all(p.key != place.key for p in chain):
             chain.append(place)
     evidence = tuple(_evidence(reading, cell.span) for cell in cells)
+    if visited is not None and not any(p.kind is Kind.COUNTRY for p in chain):
+        country = registry.named(Kind.COUNTRY, visited[0])
+        if not chain or not _elsewhere(reading, chain[-1], country):
+            chain.append(country)
+            evidence += (visited[1],)
     for inner, outer in zip(chain, chain[1:]):
         if inner.kind is not Kind.COUNTRY:
             registry.fact(inner, Prop.LOCATED_IN, outer, evidence=evidence)
     if chain:
         registry.fact(summit, Prop.VENUE, chain[0], evidence=evidence)
+
+
+#: Names ending so are sites within a town (宾馆, 宫, 庄园), not the town itself.
+_SITE_ENDINGS = tuple(e for e in PLACE_ENDINGS if e not in ("城", "市", "省", "州", "县", "区", "岛", "山", "湖", "港", "村"))
+
+
+def _stop_of_the_meeting(reading: Reading, entries: list[Entry]) -> list[tuple[str, str | None]]:
+    """Of a cell's stops, big to small, the most precise (the first of the deepest), inside
+    the states the cell's flags name."""
+    chains = [entry_places(reading, entry) for entry in entries]
+    states = [name for chain in chains for name, _ in chain if reading.index.is_state(name)]
+
+    def depth(chain) -> tuple[int, bool]:  # a site (某宾馆) is finer than a city of as many names
+        places = [to_hans(name) for name, _ in chain if not reading.index.is_state(name)]
+        return len(places), bool(places) and places[-1].endswith(_SITE_ENDINGS)
+
+    best = list(max(chains, key=depth))  # max keeps the first of equals
+    if best and len(best) == 1 + sum(1 for name, _ in best[:-1] if reading.index.is_state(name)):
+        town = well_known_container(reading, reading.index.key(best[-1][1] or best[-1][0]))
+        if town is not None:  # 北京[[某国宾馆]] with 北京 unlinked: the reference gazetteer's town
+            best.insert(len(best) - 1, (town, None))
+    if any(reading.index.is_state(name) for name, _ in best):
+        return best
+    return [(state, None) for state in dict.fromkeys(states)] + best
+
+
+def _elsewhere(reading: Reading, place, country) -> bool:
+    """Whether the article puts the place in another state than ``country``."""
+    for outer in reading.registry.facts_about(place, Prop.LOCATED_IN):
+        if getattr(outer, "kind", None) is Kind.COUNTRY and outer.key != country.key:
+            return True
+    return False
+
+
+#: The one-character names of states that ``访X`` uses (访华, 访美): general reference.
+_VISIT_ABBREVIATIONS = {"华": "中国", "美": "美国", "苏": "苏联", "俄": "俄罗斯", "日": "日本", "朝": "朝鲜",
+                        "韩": "韩国", "印": "印度", "法": "法国", "英": "英国", "德": "德国", "越": "越南"}
+_VISITED = re.compile(r"访(?P<a>[华美苏俄日朝韩印法英德越])(?![国问])|(?:访问|到|对)(?P<s>[\u4e00-\u9fff]{2,10})")
+
+
+def _visited_country(reading: Reading, table: Table) -> tuple[str, Evidence] | None:
+    """The one state a table's visits went to, as its caption (``张三历次访华``), else the
+    article's first sentence, says it (``访华``, ``到乙国的访问``, ``对乙国进行的访问``)."""
+    said = [(table.caption.strip(), Evidence(table.span, table.caption.strip(), None))] if table.caption else []
+    said += [(sentence.hans, sentence.evidence()) for sentence in reading.lead[:1]]
+    for text, evidence in said:
+        hans = to_hans(text)
+        if "访" not in hans:
+            continue
+        found = set()
+        for match in _VISITED.finditer(hans):
+            if match["a"]:
+                found.add(reading.index.key(_VISIT_ABBREVIATIONS[match["a"]]))
+                continue
+            word = match["s"]
+            state = next((word[:n] for n in range(len(word), 1, -1) if reading.index.is_state(word[:n])), None)
+            if state:
+                found.add(reading.index.key(state))
+        if found:
+            return (found.pop(), evidence) if len(found) == 1 else None
+    return None
 
 
 def row_country(entry: Entry) -> list[tuple[str, str | None]]:
