@@ -189,3 +189,27 @@ def test_a_statement_named_short_by_its_sides_and_in_full_is_one():
 def test_a_statement_of_another_subject_is_not_folded_into_the_short_name():
     text = HEAD + MEETING + "双方发表《甲乙联合声明》和《甲乙元首气候变化联合声明》。"
     assert keys(documents(text)) == {"1985-11-19": {"甲乙联合声明", "甲乙元首气候变化联合声明"}}
+
+
+def test_names_with_a_phrase_after_a_signing_verb_and_a_list_going_on_after_a_comma():
+    hans = "双方政府还签署了卫生、医学教育和科学领域的政府间合作协议，以及修建某江边境公路桥的协议。"
+    assert [hans[a:b] for a, b in unquoted_names(hans)] == ["卫生、医学教育和科学领域的政府间合作协议", "修建某江边境公路桥的协议"]
+
+
+@pytest.mark.parametrize("hans", ["双方签署了有关裁军问题的协定", "双方签署了新的协议", "双方签署了上述协议"])
+def test_descriptions_that_begin_as_descriptions_are_no_name(hans):
+    assert list(unquoted_names(hans)) == []
+
+
+def test_a_document_described_after_a_signing_verb_is_the_one_of_its_kind_named():
+    text = HEAD + MEETING + "双方签署《甲乙中程导弹条约》。下午，两人在某厅签署了全部销毁两国中程导弹的条约。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙中程导弹条约"}}
+
+
+def test_the_lead_of_an_article_about_one_summit_that_tells_of_others_names_its_documents():
+    text = ("'''甲乙会谈'''是指甲国总统[[张三]]应乙国主席[[李四]]邀请，于2023年4月5日至7日对乙国进行的国事访问。"
+            "访问期间，李四在某都与张三会谈后，又于4月7日在[[某城]]同张三举行非正式会晤。两国发表《甲乙联合宣言》。\n"
+            "== 经过 ==\n4月6日，乙国总理[[王五]]会见张三。李四与张三举行会谈。\n"
+            "== 后续 ==\n2024年5月6日，李四在[[某都]]同张三举行会谈。\n")
+    found = keys(documents(text, title="甲乙会谈"))
+    assert "甲乙联合宣言" in found["2023-04-05"] and found["2024-05-06"] == set()

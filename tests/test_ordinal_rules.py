@@ -115,3 +115,18 @@ def test_a_count_within_a_year_only_where_the_text_gives_no_other():
                   "它是1945年7月17日至8月2日举行的、历史上的第4次首脑会谈。\n")
     assert ordinals(only, title="甲乙会议") == {"1945-07-17": {3}}
     assert ordinals(both, title="甲乙会议") == {"1945-07-17": {4}}
+
+
+def test_the_account_of_one_summit_may_say_it_is_the_nth_in_an_undated_sentence():
+    text = BOX + ("'''甲乙会议'''是甲国与乙国于1945年7月17日至8月2日举行的会议。\n== 某城 ==\n"
+                  "当天上午，两国首脑在某宫会谈。张三在会谈中说，这是他和李四第五次会晤，但这次意义不同。\n"
+                  "== 后续 ==\n张三后来说，这是两人第六次会晤。\n")
+    assert ordinals(text, title="甲乙会议") == {"1945-07-17": {5}}
+
+
+def test_an_article_about_one_summit_that_tells_of_others_numbers_its_own():
+    text = ("'''甲乙会'''（又称乙甲会）指2015年5月4日上午10时，时任甲党主席[[张三]]与乙党总书记[[李四]]在[[某城]][[某堂]]的会晤。"
+            "这是2009年以来两党领导人首度会晤，为1949年以后两党党首的第四次会见。\n"
+            "== 背景 ==\n2005年4月26日，甲党主席[[王五]]率团抵达某城；4月29日，王五与乙党总书记李四在某堂会面。\n"
+            "== 经过 ==\n2015年5月4日上午，李四在某堂外迎接张三一行，两人发表约10分钟谈话后进入闭门会谈。\n")
+    assert ordinals(text, title="甲乙会") == {"2005-04-29": set(), "2015-05-04": {4}}

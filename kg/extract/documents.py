@@ -1,7 +1,8 @@
 """What was signed or issued at a summit, as the text names it.
 
 A document is named in 《…》, as a linked name ending in a document word (宣言, 协议 ...),
-unquoted after a signing verb (``签订中美科技合作协定和文化协定``), or by its kind alone
+unquoted after a signing verb (``签订中美科技合作协定和文化协定``, ``签署了卫生、医学教育和科学
+领域的政府间合作协议，以及修建…公路桥的协议``), or by its kind alone
 (``会后发表联合声明``: one of that summit's own). It is the summit's when the text says it
 was signed or issued (签署, 发表, 会议的成果之一《…》) and dates it to the summit's days, or
 does not date it at all:
@@ -25,13 +26,16 @@ does not date it at all:
   given as the basis of something (``在三个《联合公报》的原则基础上``) is an earlier one.
 
 A list the sentence before introduces as what was signed (``会谈签署的四项协议为：`` then
-one 《…》 a line) names that summit's documents.
+one 《…》 a line) names that summit's documents. In an article about one summit that tells
+of others too, what its lead says was signed is the summit its first sentence dates.
 
 Two names of one document become one node: ``《甲》（又称《乙》）``, ``（即《乙》）``, ``《甲》，简称《乙》``,
 ``《甲》和《乙》…总称《丙》``, a short form of a summit's other document
 (``《中俄关于X的联合声明》`` of ``《中华人民共和国和俄罗斯联邦关于X的联合声明》``, ``《中美联合声明》``
 of ``《中华人民共和国和美利坚合众国联合声明》``), and a
-document named by its kind alone where the summit has one of that kind named in full.
+document named by its kind alone where the summit has one of that kind named in full, and
+one only described after a signing verb (``签署了全部销毁两国中程导弹的条约``) where the
+summit has one of that kind by name.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from kg.extract.dates import find_dates, find_year_months
+from kg.extract.ordinals import the_defined_summit
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans, to_hant
 from kg.extract.text import Sentence
@@ -92,13 +97,18 @@ _REFERS_BACK = re.compile(r"^(该|此|这份|这项|这一|上述)(协议|协定
 _ITEM_SEPARATORS = re.compile(r"[、，,；;]")
 _BACKGROUND = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备)")
 #: Unquoted names after a signing verb: a run of name characters ending in a document word.
-_UNQUOTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]+?(?:" + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + ")")
+_UNQUOTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·][\u4e00-\u9fffA-Za-z0-9·、]*?(?:"
+                       + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + ")")
 _JOINS = re.compile(r"和|与|及|以及|、")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 #: What may follow a name: a join, or a verb that goes on about it (…协定，为…; …协定以…).
 _NAME_ENDS = re.compile(r"和|与|及|以|为")
 #: What makes an unquoted phrase a description, not a name (两项有关…的协定, 双边协议).
-_NOT_A_NAME = re.compile(r"的|项|份|个|些|系列|多|等|各|并|共同|正式|分别|签|发表|" + GENERIC_KINDS)
+_NOT_A_NAME = re.compile(r"项|份|个|些|系列|多|等|各|并|共同|正式|分别|签|发表|" + GENERIC_KINDS)
+#: What a name may not begin with: a word that makes it a description (有关…的协定, 上述协议).
+_NOT_A_NAME_START = re.compile(r"^(有关|相关|上述|以上|这|该|此|其|有|两|三|几|数|一)")
+#: A comma that goes on with the list of names (…合作协议，以及修建…的协议).
+_LIST_GOES_ON = re.compile(r"[，,](以及|及|和)")
 _MODIFIERS = ("双边", "多边", "相关", "有关", "合作", "框架", "上述", "重要", "若干", "该", "此", "这", "新", "临时", "国际",
               "正式", "最终", "全面")
 
@@ -272,6 +282,14 @@ def documents_of_the_subject(reading: Reading, start: date, end: date, summit: E
     outcomes(reading, summit, reading.lead, (start, end))
 
 
+def documents_of_the_definition(reading: Reading, summits) -> None:
+    """In an article about one summit that tells of others too, what its lead says was
+    signed or issued is its own summit's (the one on the days its first sentence gives)."""
+    summit = the_defined_summit(reading, summits)
+    if summit is not None:
+        outcomes(reading, summit.id, reading.lead, (summit.start, summit.end))
+
+
 def is_background(section: Section) -> bool:
     return bool(_BACKGROUND.match(to_hans(section.heading).strip()))
 
@@ -301,20 +319,26 @@ def unquoted_names(hans: str):
     (``两项有关裁军问题的协定``, ``双边协议``)."""
     for verb in _SIGNING.finditer(hans):
         at = verb.end() + (hans[verb.end():verb.end() + 1] == "了")
-        stop = next((m.start() for m in _CLAUSE.finditer(hans, at)), len(hans))
+        stop = _clause_end(hans, at)
         while at < stop:
             match = _UNQUOTED.match(hans, at, stop)
             if match is None or _NAME_CHAR.match(hans, match.end()) and not _NAME_ENDS.match(hans, match.end()):
                 break  # the document word ends no name here (…协定书的)
             name = match.group()
             core = name[:-max(len(w) for w in DOCUMENT_WORDS if name.endswith(w))]
-            if _NOT_A_NAME.search(name) or len(core) < 2 or core in _MODIFIERS:
+            if _NOT_A_NAME.search(name) or _NOT_A_NAME_START.match(name) or len(core) < 2 or core in _MODIFIERS \
+                    or core.endswith("的") and len(core) < 6:
                 break
             yield match.start(), match.end()
-            join = _JOINS.match(hans, match.end(), stop)
+            join = _LIST_GOES_ON.match(hans, match.end()) or _JOINS.match(hans, match.end(), stop)
             if join is None:
                 break
             at = join.end()
+            stop = max(stop, _clause_end(hans, at))
+
+
+def _clause_end(hans: str, at: int) -> int:
+    return next((m.start() for m in _CLAUSE.finditer(hans, at)), len(hans))
 
 
 def _other_names(reading: Reading, document: EntityId, sentence: Sentence, end: int) -> int:
@@ -364,11 +388,15 @@ def one_document_each(reading: Reading, summits) -> None:
     has one of that kind named in full (or the same kind twice)."""
     registry = reading.registry
     registry.refold(Kind.DOCUMENT)
+    quoted = {to_hans(m["t"]) for sentence in reading.all_sentences() for m in TITLE_MARKS.finditer(sentence.hans)}
+    quoted |= {m["t"] for m in TITLE_MARKS.finditer(to_hans(reading.document.text))}
     for summit in summits:
         documents = [d for d in registry.facts_about(summit, Prop.OUTCOME) if isinstance(d, EntityId)]
         named = [d for d in documents if d.kind is Kind.DOCUMENT and registry.kind_of(d.key) is Kind.DOCUMENT]
         for short, full in _short_and_full(named):
             registry.fold(short, full)
+        for description, full in _described_and_named(named, quoted):
+            registry.fold(description, full)
         named_words = {to_hans(d.key) for d in named}
         seen: set[str] = set()
         for document in documents:
@@ -400,6 +428,23 @@ def _short_and_full(named: list[EntityId]):
             elif _same_sides_and_kind(short.key, full.key):
                 out.append((short, full))
                 break
+    return out
+
+
+def _described_and_named(named: list[EntityId], quoted: set[str]):
+    """Pairs (description, name) of a summit's documents that are one: a document the text
+    only describes (签署了全部销毁两国中程和短程核导弹的条约, never in title marks) and the
+    one document of that kind the summit has by name (its 条约)."""
+    def described(document: EntityId) -> bool:
+        return "的" in document.key and not document.key.startswith("关于") and document.key not in quoted
+
+    out = []
+    for description in filter(described, named):
+        kind = next(w for w in sorted(DOCUMENT_WORDS, key=len, reverse=True) if description.key.endswith(w)) \
+            if description.key.endswith(DOCUMENT_WORDS) else None
+        same_kind = [d for d in named if kind and d.key.endswith(kind) and not described(d)]
+        if len(same_kind) == 1:
+            out.append((description, same_kind[0]))
     return out
 
 

@@ -20,6 +20,11 @@ Only a number that places *this meeting* among meetings of its kind is an ordina
   first after an event that began the series is (``战后首次``), and so is a series said
   to be first held (``该会议于2014年6月6日首次举行``).
 
+An article about one summit numbers it where its lead, a sentence dated to its days, the
+sentence after that one, or an undated clause of its own account (``江泽民在会谈中说，这是他和
+总统先生第五次会晤``, not in its background or aftermath) states the number; so does one that
+tells of other summits too, for the summit its first sentence dates.
+
 >>> ordinal_in("两人在华盛顿举行他们3年来的第三次会晤")
 3
 >>> ordinal_in("朝韩首脑的第5次会晤、同年第3次会晤"), ordinal_in("2018年第2次朝韩首脑会谈")
@@ -35,10 +40,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from kg.extract.dates import chinese_number, find_dates
+from kg.extract.dates import chinese_number, find_dates, find_year_months
 from kg.extract.phrases import GATHERINGS
 from kg.extract.reading import Reading
+from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence
+from kg.model import Prop
 
 _MEETINGS = r"会晤|会谈|会面|会见|见面|峰会|高峰会议?|首脑会议|最高级会议|会议"
 _VISITS = r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|访印|出访"
@@ -145,6 +152,33 @@ def _clause_start(hans: str, at: int) -> int:
 REFERS_BACK = re.compile(r"^(这|此|该|本)(是|次|场|一|为|届)")
 
 
+def the_defined_summit(reading: Reading, summits):
+    """In an article whose first sentence defines it as one meeting or visit on given days
+    (``习朱会指2015年5月4日…的会晤``, ``…于2023年4月5日至7日对中国进行的国事访问``), the one
+    of its summits that spans most of those days, however many others it tells of; else ``None``."""
+    days = [d for d in find_dates(reading.lead[0].hans) if d.year_given] if reading.lead else []
+    if not days:
+        return None
+    start, end = days[0].start, days[0].end
+    overlaps = sorted(((min(end, s.end) - max(start, s.start)).days, i) for i, s in enumerate(summits)
+                      if s.start <= end and start <= s.end)
+    if not overlaps or len(overlaps) > 1 and overlaps[-1][0] == overlaps[-2][0]:
+        return None
+    return summits[overlaps[-1][1]]  # the one that spans most of those days
+
+
+def number_the_defined_summit(reading: Reading, summits) -> None:
+    """An article about one summit that tells of others too numbers its own summit as an
+    article about it alone would (see :func:`ordinal_of_the_subject`), where nothing
+    else has numbered it."""
+    summit = the_defined_summit(reading, summits)
+    if summit is None or reading.registry.has_fact(summit.id, Prop.ORDINAL):
+        return
+    numbered = ordinal_of_the_subject(reading, summit.start, summit.end)
+    if numbered:
+        reading.registry.fact(summit.id, Prop.ORDINAL, numbered[0], evidence=(numbered[1].evidence(),))
+
+
 def ordinal_of_the_subject(reading: Reading, start: date, end: date) -> tuple[int, Sentence] | None:
     """In an article about one summit: the number its lead gives it (a lead sentence dated
     to other days speaks of another meeting), else the number stated by a sentence that
@@ -156,6 +190,29 @@ def ordinal_of_the_subject(reading: Reading, start: date, end: date) -> tuple[in
         found = _subject_ordinal(parts, start, end, within_a_year)
         if found:
             return found
+    return _said_of_it(reading)
+
+
+#: Sections that tell of other times than the summit's own (背景, 后续, 影响 ...).
+_ASIDE = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备|后续|反应|评价|影响|回应|各方反应|国际反应|争议|意义)")
+#: A clause that speaks of the meeting being told (江泽民在会谈中说，这是他和总统先生第五次会晤).
+_THIS_ONE = re.compile(r"(?:^|[，,：:])((这|此|本)(次|场)?(会晤|会谈|会面|峰会|访问)?(是|为|乃))")
+
+
+def _said_of_it(reading: Reading) -> tuple[int, Sentence] | None:
+    """A clause of the article's own account (its lead, or a section that is not its
+    background or aftermath) that says this meeting is the Nth, in a sentence that gives
+    no time of its own: the subject's number."""
+    parts = [reading.lead] + [sentences for section, sentences in reading.by_section.items()
+                              if not _ASIDE.match(to_hans(section.heading).strip())]
+    for sentences in parts:
+        for sentence in sentences:
+            this = _THIS_ONE.search(sentence.hans)
+            if this is None or find_dates(sentence.hans, year=2000) or find_year_months(sentence.hans):
+                continue
+            number = ordinal_in(sentence.hans[this.start(1):])
+            if number:
+                return number, sentence
     return None
 
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from kg.extract.dates import DateRange, find_dates, find_year_months
-from kg.extract.documents import documents_of_the_subject, outcomes
-from kg.extract.ordinals import REFERS_BACK, ordinal_in, ordinal_of_the_subject
+from kg.extract.documents import documents_of_the_definition, documents_of_the_subject, outcomes
+from kg.extract.ordinals import REFERS_BACK, number_the_defined_summit, ordinal_in, ordinal_of_the_subject
 from kg.extract.people import People, main_office, titles_in
 from kg.extract.phrases import GATHERINGS, HELD_AT
 from kg.extract.places import (finer_venue, held_at_chain, held_at_phrases, joins_chain, meeting_chains, said_of_other_days,
@@ -120,6 +120,9 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     found[:] = found + _join(reading, people, found, list(tabled))
     from kg.extract.visits import one_summit_per_visit  # visits.py builds on this module
     summits = _fill_from_neighbours(reading, people, one_summit_per_visit(reading, people, _one_span_each(reading, found), around))
+    if around is None and len(summits) > 1:  # an article about one summit may tell of others too
+        documents_of_the_definition(reading, summits)
+        number_the_defined_summit(reading, summits)
     _one_summit_per_ordinal(reading, summits + ((around,) if around else ()))
     if around is None:
         if len(summits) == 1:
