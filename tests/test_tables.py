@@ -296,3 +296,36 @@ def test_a_note_saying_who_else_took_part_adds_them_but_not_a_minister():
     found, _ = summits_of(text)
     assert found["2019-03-25"]["participants"] == {"张三", "李四", "王五"}
     assert found["2020-03-25"]["participants"] == {"张三", "李四"}
+
+
+def test_an_explanatory_note_saying_who_else_attended_adds_them_a_citation_does_not():
+    text = """'''甲乙首脑会晤'''是甲国与乙国领导人的会晤。
+== 历次会晤 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 甲方领导人 !! 乙方领导人 !! 成果
+|-
+| 1955年7月18日至23日 || [[某城]] || [[张三]] || [[李四]] || 四国首脑会议<ref group="注">丙国首相[[王五]]、丁国总理[[赵六]]亦出席。</ref>
+|-
+| 1960年5月16日 || [[某城]] || [[张三]] || [[李四]] || 会议破裂<ref>注：[[孙七]]亦出席。</ref>
+|}
+{{reflist|group=注}}
+"""
+    found, _ = summits_of(text)
+    assert found["1955-07-18"]["participants"] == {"张三", "李四", "王五", "赵六"}
+    assert found["1960-05-16"]["participants"] == {"张三", "李四"}
+
+
+def test_representatives_in_a_row_are_no_leaders():
+    text = """'''某会议列表'''列出同盟国的会议。
+== 会议列表 ==
+{| class="wikitable"
+! 名称 !! 城市 !! 日期 !! 主要参与者
+|-
+| 第一次会议 || [[某城]] || 1941年9月24日 || [[张三]]、[[李四]]、王五及8个流亡政府
+|-
+| 第二次会议 || [[某城]] || 1943年8月11日－24日 || [[赵六]]、[[孙七]]，[[周八]]代表甲国
+|}
+"""
+    found, _ = summits_of(text)
+    assert set(found) == {"1943-08-11"}
+    assert found["1943-08-11"]["participants"] == {"赵六", "孙七"}

@@ -6,7 +6,9 @@ participants (领导人, 出席, 与会者, 元首, 首脑, 中方/美方 …: e
 outcome (成果, 文件, 签署) and a number (届, 次, 序号); a column headed by a state's name
 (``法国 !! 德国``) holds that side's leaders. A table whose only column of people is one
 side's (``中方领导人``) lists that side's hosts of the one leader its caption (else the
-article's first sentence) names. ``rowspan``/``colspan`` are spread
+article's first sentence) names. A note cell or an explanatory note (``<ref group="注">``)
+that says who else took part adds them; a cell that counts governments (``8个流亡政府``) or
+a name that represents someone (``张三代表甲国``) names no leader. ``rowspan``/``colspan`` are spread
 over the rows and columns they cover; links, flag templates and date templates in cells
 are read; footnotes are not. A row dated by month or year only gives no summit (an issue
 says so). Each fact points at the cell it came from.
@@ -21,9 +23,10 @@ from kg.extract.dates import chinese_number, find_dates
 from kg.extract.documents import DOCUMENT_WORDS, cell_documents, generic_document
 from kg.extract.entities import PLACE_ENDINGS
 from kg.extract.places import well_known_container
-from kg.extract.entries import Entry, entries_in, entry_places, people_of
+from kg.extract.entries import Entry, entries_in, entry_places, people_of, plain_text
 from kg.extract.ordinals import ordinal_in
 from kg.extract.people import People, main_office, titles_in
+from kg.extract.roles import OFFICE_WORDS
 from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
@@ -154,6 +157,19 @@ def _caption_pair(reading: Reading, table: Table) -> tuple[tuple[str, Evidence],
     return tuple((surface, evidence) for surface in found.values())
 
 
+#: A people cell that counts governments or delegations lists their representatives.
+_DELEGATIONS = re.compile(r"(?:[0-9一二三四五六七八九十几数多]+个|各国|各)[^、，,]{0,8}?(?:政府|代表|代表团|自治领)")
+#: Right after a name: the person stood for someone else (``张三代表甲国``, ``张三（代表甲国）``).
+_REPRESENTS = re.compile(r"^[（(]?(?:作为|以)?[^，、（(]{0,6}?代表")
+
+
+def _after(entry: Entry, name: str) -> str:
+    """The plain text of an entry right after the name (its link's shown text, or itself)."""
+    shown = next((to_hans(s) for s, target in entry.links if target == name), to_hans(name))
+    at = entry.text.find(shown)
+    return entry.text[at + len(shown):] if at >= 0 else ""
+
+
 def _one_side(reading: Reading, table: Table, roles: dict[int, str]) -> bool:
     """Whether the table's only column of people is one side's (``中方领导人``, ``美方``,
     ``俄罗斯``): the other side is then the one the table or the article is about."""
@@ -213,10 +229,14 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
     start, end, date_cell = when
     persons = []  # (entity, office, cell)
     for cell in row.cells.get("people", []):
+        if _DELEGATIONS.search(to_hans(_text(reading, cell))):
+            continue  # 甲、乙及8个流亡政府: representatives of governments, not their leaders
         for entry in entries_in(reading, cell.span):
             for name, office in people_of(reading, entry):
                 if office and NOT_TOP.search(to_hans(office)):
                     continue  # a minister or an envoy at the table
+                if _REPRESENTS.match(_after(entry, name)):
+                    continue  # 张三代表甲国: a representative
                 persons.append((registry.named(Kind.PERSON, name, article=name if _linked(entry, name) else None),
                                 office, cell))
     inferred = []
@@ -281,28 +301,46 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
 _ONLY_THEN = re.compile(r"(领导人|元首)$|当选|候任|准")
 
 
-#: A note saying who else took part: ``丙、丁参加巴黎会谈``, ``丙亦出席会晤``.
-_JOINED = re.compile(r"(?P<who>[^，。；;,]{1,40}?)(?:亦|也|还|一同|共同)?(?:参加|出席|参与|加入)(?:了)?"
-                     r"[^，。；;,]{0,10}?(?:会谈|会晤|峰会|会议|首脑会议)")
+#: A note saying who else took part: ``丙、丁参加某城会谈``, ``丙亦出席会晤``, ``丙、丁亦出席。``
+_JOINED = re.compile(r"(?P<who>[^，。；;,]{1,40}?)(?:(?:亦|也|还|一同|共同)?(?:参加|出席|参与|加入)了?"
+                     r"[^，。；;,]{0,10}?(?:会谈|会晤|峰会|会议|首脑会议)|(?:亦|也|一同|同时)(?:出席|参加|与会)(?=[。；;，,]|$))")
+#: An explanatory note (``<ref group="注">…</ref>``): the article's text, unlike a citation.
+_NOTE_GROUP = re.compile(r"^<ref[^>]*\bgroup\s*=", re.I)
 
 
-def _joined_in_a_note(reading: Reading, people: People, row: _Row) -> list[tuple[object, None, Cell]]:
-    """The people a note cell says took part in the row's talks (``丙、丁参加某城会谈``),
+def _joined_in_a_note(reading: Reading, people: People, row: _Row) -> list[tuple[object, None, object]]:
+    """The people a note cell, or an explanatory note (``<ref group="注">``) in any of the
+    row's cells, says took part in the row's talks (``丙、丁参加某城会谈``, ``丙亦出席。``),
     each but those the article gives only offices below the top (a minister, an envoy)."""
+    document, registry = reading.document, reading.registry
+    said: list[tuple[str, object, Span]] = [(_text(reading, cell), cell, cell.span)
+                                            for cell in row.cells.get("other", [])]
+    cells = [cell for group in row.cells.values() for cell in group]
+    for ref in document.refs:
+        if ref.content and any(c.span.start <= ref.span.start < c.span.end for c in cells) \
+                and _NOTE_GROUP.match(document.text[ref.span.start:ref.span.end]):
+            said.append((plain_text(ref.content), Evidence(ref.span, plain_text(ref.content), None), ref.span))
     out = []
-    for cell in row.cells.get("other", []):
-        raw = _text(reading, cell)
+    for raw, where, span in said:
         hans = to_hans(raw)
         for match in _JOINED.finditer(hans):
-            if NOT_HELD.search(hans[:match.start()]) or NOT_HELD.search(match["who"]):
+            who = match["who"]
+            if NOT_HELD.search(hans[:match.start()]) or NOT_HELD.search(who):
                 continue
-            for spot in reading.spotter.spots(raw[match.start("who"):match.end("who")], match["who"], (), 0):
-                if not reading.registry.is_a(spot.surface, Kind.PERSON):
-                    continue
-                offices = people.offices.get(spot.key, ())
+            names = [spot.surface for spot in reading.spotter.spots(raw[match.start("who"):match.end("who")], who, (), 0)
+                     if registry.is_a(spot.surface, Kind.PERSON)]
+            for link in document.links:  # a link the note titles with an office: 丙国首相[[王五]]
+                shown = to_hans(link.text)
+                at = who.find(shown)
+                if span.start <= link.span.start < span.end and at > 0 and who[:at].endswith(OFFICE_WORDS) \
+                        and registry.kind_of(link.target) in (None, Kind.PERSON) and link.target not in names:
+                    names.append(link.target)
+            for name in names:
+                person = registry.named(Kind.PERSON, name)
+                offices = people.offices.get(person.key, ())
                 if offices and all(NOT_TOP.search(to_hans(office)) for office in offices):
                     continue
-                out.append((reading.registry.named(Kind.PERSON, spot.surface), None, cell))
+                out.append((person, None, where))
     return out
 
 
