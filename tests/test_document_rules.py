@@ -213,3 +213,18 @@ def test_the_lead_of_an_article_about_one_summit_that_tells_of_others_names_its_
             "== 后续 ==\n2024年5月6日，李四在[[某都]]同张三举行会谈。\n")
     found = keys(documents(text, title="甲乙会谈"))
     assert "甲乙联合宣言" in found["2023-04-05"] and found["2024-05-06"] == set()
+
+
+def test_a_note_cell_names_what_it_says_was_signed():
+    text = ("'''张李峰会'''是指甲国总统[[张三]]与乙国总理[[李四]]举行的会晤。\n== 列表 ==\n"
+            '{| class="wikitable"\n! 日期 !! 地点 !! 性质 !! 备注\n|-\n'
+            "| 2018年4月27日 || [[某城]] || 第一次非正式会晤 || 通宵谈判16小时，达成《某城协议》\n|-\n"
+            "| 2019年10月11日 || [[某镇]] || 第二次非正式会晤 || 双方重申遵守《某城协议》；见《某报》报道\n|-\n"
+            "| 2020年5月3日 || [[某港]] || 第三次非正式会晤 || 时隔一年重启；发表共同声明\n|}\n")
+    assert keys(documents(text, title="张李峰会")) == {"2018-04-27": {"某城协议"}, "2019-10-11": set(),
+                                                        "2020-05-03": {"共同声明"}}
+
+
+@pytest.mark.parametrize("note", ["《甲乙联合声明》发表40周年", "见《某报》报道", "联合声明"])
+def test_a_note_that_says_nothing_was_signed_names_no_document(note):
+    assert cell_documents(note, said=True) == []

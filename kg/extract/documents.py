@@ -27,7 +27,9 @@ does not date it at all:
 
 A list the sentence before introduces as what was signed (``会谈签署的四项协议为：`` then
 one 《…》 a line) names that summit's documents. In an article about one summit that tells
-of others too, what its lead says was signed is the summit its first sentence dates.
+of others too, what its lead says was signed is the summit its first sentence dates. A
+meeting table's outcome cell needs no verb; its note cell (备注) names a document only where
+it says it was signed or issued (``通宵谈判，达成《新明斯克协议》``, ``发表共同声明``).
 
 Two names of one document become one node: ``《甲》（又称《乙》）``, ``（即《乙》）``, ``《甲》，简称《乙》``,
 ``《甲》和《乙》…总称《丙》``, a short form of a summit's other document
@@ -487,16 +489,22 @@ def _not_a_document(hans: str, start: int, end: int) -> bool:
     return bool(_MEDIA.search(name) or _ARTICLE_TITLE.search(hans[:start]))
 
 
-def cell_documents(text: str) -> list[tuple[str, bool]]:
+def cell_documents(text: str, *, said: bool = False) -> list[tuple[str, bool]]:
     """(name, by its kind alone) of each document an outcome cell names: 《…》 names (a
     cell needs no verb) unless referred to as earlier ones (``重申遵守《上海公报》``),
     unquoted names after a signing verb, and kinds alone written as an item of their own
-    or after a verb (``联合公报、《…》``, ``发表联合公报，同意…``)."""
+    or after a verb (``联合公报、《…》``, ``发表联合公报，同意…``).
+
+    ``said``: the cell is a note, not an outcome column's: it names a document only where
+    its clause says it was signed or issued (``通宵谈判，达成《某城协议》``, ``发表五项联合声明``)."""
     hans = to_hans(text)
     out: list[tuple[str, bool]] = []
     taken: list[tuple[int, int]] = []
     for match in TITLE_MARKS.finditer(hans):
         taken.append((match.start(), match.end()))
+        clause = hans[max((m.end() for m in _CLAUSE.finditer(hans, 0, match.start())), default=0):match.start()]
+        if said and not SIGNED.search(clause):
+            continue
         if named_here(hans, match.start(), match.end()):
             name = text[match.start("t"):match.end("t")]
             out.append((name, bool(re.fullmatch(GENERIC_KINDS, to_hans(name)))))
@@ -509,7 +517,7 @@ def cell_documents(text: str) -> list[tuple[str, bool]]:
             continue
         item_start = max((m.end() for m in _ITEM_SEPARATORS.finditer(hans, 0, match.start())), default=0)
         item = hans[item_start:match.start()].strip()
-        if item == "" or _GENERIC_DOCUMENT.search(hans[item_start:match.end()]) and \
+        if item == "" and not said or _GENERIC_DOCUMENT.search(hans[item_start:match.end()]) and \
                 not _NEGATED.search(hans[item_start:match.end()]):
             out.append((text[match.start():match.end()], True))
     return out

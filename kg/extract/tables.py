@@ -500,12 +500,14 @@ def _venue_in_a_note(reading: Reading, summit, row: _Row) -> None:
 
 def _outcomes(reading: Reading, summit, row: _Row) -> None:
     registry = reading.registry
-    for cell in row.cells.get("outcome", []):
+    notes = row.cells.get("other", [])
+    for cell in row.cells.get("outcome", []) + notes:
         evidence = (_evidence(reading, cell.span),)
         links = [link for entry in entries_in(reading, cell.span) for link in entry.links]
-        names = cell_documents(_text(reading, cell))
+        note = cell in notes  # a note names only what it says was signed or issued
+        names = cell_documents(_text(reading, cell), said=note)
         for shown, target in links:
-            if to_hans(target).endswith(DOCUMENT_WORDS) and not any(
+            if not note and to_hans(target).endswith(DOCUMENT_WORDS) and not any(
                     reading.index.same(target, n) or to_hans(shown) == to_hans(n) for n, _ in names):
                 names.append((target, False))
         for name, by_kind in names:
