@@ -500,3 +500,23 @@ def test_a_name_before_an_office_and_an_envoy_is_the_office_holders():
     text = HEAD + ("其后甲国部长[[王五]]以[[张三]]总统特使身份访问某城。"
                    "2007年10月2日，张三访问某城，与乙国国防委员长[[李四]]举行首脑会谈。")
     assert summits(text)["2007-10-02"]["participants"] == {"张三", "李四"}
+
+
+def test_a_relative_named_to_say_who_met_is_not_the_one_who_met():
+    text = HEAD + "2000年7月19日，乙国总统[[普丙]]访问甲国，与甲国主席[[李四]]、[[王五]]之父[[张三]]的同僚举行会谈。"
+    assert "王五" not in summits(text)["2000-07-19"]["participants"]
+
+
+def test_a_short_name_belongs_to_the_one_link_that_is_not_named_otherwise():
+    text = ("'''甲乙会晤'''是[[甲国总统]][[唐纳德·特朗普]]与[[乙国总统]][[弗拉基米尔·普京]]的会晤。\n== 经过 ==\n"
+            "[[梅拉尼娅·特朗普|梅拉尼娅]]随行。2017年7月8日，特朗普在[[某城]]会见了[[丙国首相]][[特蕾莎·梅]]。\n"
+            "[[Category:唐纳德·特朗普]]\n")
+    assert summits(text)["2017-07-08"]["participants"] == {"唐纳德·特朗普", "特蕾莎·梅"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "1961年2月11日，甲国总统[[张三]]召集专家，与会者一致认为，与乙国总理[[李四]]举行非正式的会谈有助于了解他。",
+    "1971年7月15日，两国同时发布公告，宣布甲国总统[[张三]]将于1972年5月之前访问乙国，与乙国总理[[李四]]会面。",
+])
+def test_opinions_and_announced_plans_are_no_meeting(sentence):
+    assert summits(HEAD + sentence) == {}

@@ -58,6 +58,9 @@ def strip_disambiguator(name: str) -> str:
     return stripped or name.strip()
 
 
+_NAMESPACED = re.compile(r"^\s*(category|file|image|分类|分類|文件|檔案|图像|wikipedia|wp|template|模板|portal|主题)\s*:", re.I)
+
+
 def short_form(name: str) -> str | None:
     """A transliterated foreign name is written short as its last part: ``唐纳德·特朗普`` → ``特朗普``."""
     for dot in ("·", "‧", "•", "・"):
@@ -124,11 +127,12 @@ class NameIndex:
             index._weight[key] = 3
             for name in row[1:]:
                 index.merge(key, name)
+        links = [link for link in links if not _NAMESPACED.match(link.target)]  # [[Category:张三]] names no one
         owners: dict[str, set[str]] = {}  # a short name → the link targets it may stand for
         for link in links:
             for name in (link.target, link.label or ""):
                 surname = short_form(name)
-                if surname:
+                if surname and (not link.label or surname in link.label):  # [[梅拉尼娅·特朗普|梅拉尼娅]]: she is 梅拉尼娅
                     owners.setdefault(index.normal(surname), set()).add(index.normal(link.target))
         for link in links:
             target = index.normal(link.target)
@@ -137,7 +141,7 @@ class NameIndex:
                 index.merge(link.target, link.label)
             for name in (link.target, link.label or ""):
                 surname = short_form(name)
-                if surname and len(owners[index.normal(surname)]) == 1:  # 甘迺迪 of two people is neither's
+                if surname and owners.get(index.normal(surname)) == {target}:  # 甘迺迪 of two people is neither's
                     index.merge(link.target, surname)
         return index
 

@@ -41,7 +41,10 @@ NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|
                       r"|原定(?![0-9一二三四五六七八九十两半]+个?(?:分钟|小时|天|日))"  # 原定35分钟的会谈: a length, no plan
                       r"|是否|磋商|商讨|协商|期望|期待|寄望|简报|吹风会|愿(?:与|同|和|跟|意)"
                       r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便|未定|可能|预计|有望|或将|呼吁"
-                      r"|解读|回顾|回忆|透露|撰文|评论|报道|记者会|(?<!未)公布")
+                      r"|解读|回顾|回忆|透露|撰文|评论|报道|记者会|(?<!未)公布"
+                      r"|认为|主张|建议|讨论")  # 与会者认为，与乙国领导人举行会谈有助于…: an opinion of a meeting
+#: A clause with no subject of its own, going on with the one before (…，与乙会面).
+_CONTINUES = re.compile(r"^(与|同|和|跟|并与|并同|再与|并)")
 #: Of NOT_HELD, the words that undo a meeting even when written after it (会晤…后因故取消);
 #: the others only speak of a meeting that comes after them (计划…会晤, not 会谈中邀请…访日).
 NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能|告吹|搁置|无法|未定|记者会|(?<!未)公布|事宜"
@@ -57,7 +60,8 @@ _ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}
 #: A clause that moves someone to the meeting: the clauses after it may say they met.
 _VISIT = re.compile(r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|出访|抵达|到访|前往|来到|飞抵|赴|应邀|邀请|出席|率团|率领|接待|款待")
 #: After a name: the name only qualifies someone else (习近平特使张三, 李四夫人).
-_QUALIFIES = re.compile(r"^(的)?(特使|特别代表|代表|夫人|丈夫|妻子|使者|顾问)")
+_QUALIFIES = re.compile(r"^(的)?(特使|特别代表|代表|夫人|丈夫|妻子|使者|顾问|父亲|母亲|儿子|女儿|兄长|胞弟|胞妹)"
+                        r"|^之(父|母|子|女|妻|夫|弟|兄)")  # 金正恩之父金正日: the father is the one who met
 #: Words that stand for both leaders of the article's two sides.
 _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑")
 #: Gatherings of many states: not themselves a summit of two sides.
@@ -310,6 +314,9 @@ def _fill_from_neighbours(reading: Reading, people: People, found: list[SummitFo
     out: list[SummitFound] = []
     for i, summit in enumerate(ordered):
         added: dict[str, _Participant] = {}
+        if len(sides(summit)) >= 2:  # both sides stand already (甲会见丙国首相): nothing is missing
+            out.append(summit)
+            continue
         for side in sorted(every_side - set(sides(summit))):  # neighbours that stand: two people or more
             before = next((s for s in reversed(ordered[:i]) if side in sides(s) and len(s.participants) > 1), None)
             after = next((s for s in ordered[i + 1:] if side in sides(s) and len(s.participants) > 1), None)
@@ -617,13 +624,15 @@ def _dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence):
 def not_held(hans: str) -> bool:
     """Whether the clauses that speak of the meeting say it did not take place (or not yet)."""
     clauses = [_ACCEPTED.sub("", c) for c in re.split(r"[，,；;]", hans)]  # 应…邀请: an invitation taken up
-    for clause in clauses:
+    for i, clause in enumerate(clauses):
         held = HELD_AT.search(clause)
         if held and clause[held.end():held.end() + 1] == "的":
             held = None  # 在莫斯科举行的纪念活动: something else held there
         meeting = MEETING.search(clause) or held
         if meeting and (NOT_HELD.search(clause[:meeting.end()]) or NOT_HELD_AFTER.search(clause)):
             return True
+        if meeting and i > 0 and _CONTINUES.match(clause) and NOT_HELD.search(clauses[i - 1]):
+            return True  # 宣布甲将于5月前访问乙国，与乙国主席会面: the clause goes on with the plan
     return False
 
 
@@ -826,13 +835,15 @@ def _from_citation_titles(reading, participants, cited, anchor) -> None:
     """Participants the cited sources' titles name (``张三今在某城会晤李四``)."""
     if len(participants) >= 2:
         return
+    set_aside = {spot.key for spot in anchor.spots}  # named in the sentence, not as one who met (金正恩之父)
     for citation in cited:
         title = citation_title(reading, citation)
         if not title:
             continue
         hans = to_hans(title)
         for spot in reading.spotter.spots(title, hans, (), 0):
-            if reading.registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(hans[spot.end:]):
+            if reading.registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(hans[spot.end:]) \
+                    and (spot.key in participants or spot.key not in set_aside):
                 person = participants.setdefault(spot.key, _Participant(spot.key, spot.surface))
                 if not person.stated:
                     person.inferences.append((Inference.CITATION_TITLE, (citation,), (anchor.evidence(),)))
