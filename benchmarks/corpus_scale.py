@@ -3,8 +3,10 @@
 Writes synthetic but realistic MediaWiki exports: the bundled article and the test
 articles (``tests/data/articles``, ``tests/data/realistic``), each copy with its people,
 places, documents and title rewritten by a per-page tag (every linked name, bold name and
-《document》 name gets the page's tag wherever the page says it), so entities differ and
-triples grow with the pages. For each size it runs ``kg build EXPORT --no-cache`` as a
+《document》 name, and the name before a heading's 政府, gets the page's tag wherever the page
+says it), so entities differ and triples grow with the pages; the n-th copy of an article
+tells of its summits n years later (every year it writes moves on by n), so that summits
+are not piled a hundred to a day as no real corpus has them. For each size it runs ``kg build EXPORT --no-cache`` as a
 child process and reports wall time, CPU time (the build and its workers), max RSS of
 any one process, triples, pages per second, and the ratio to the floor: a bare pyoxigraph
 bulk load of the same kg.trig and its serialisation into the same four formats.
@@ -96,11 +98,32 @@ def synthetic_export(pages: int) -> str:
         title, text, names = sources[number % len(sources)]
         tag = "".join(DIGITS[int(digit)] for digit in str(number))
         tagged = names.sub(lambda match: match.group(0) + tag, text) if names else text
+        tagged = later_years(tagged, number // len(sources))
         body.append(f"<page><title>{escape(title + tag)}</title><ns>0</ns><id>{number + 1}</id><revision>"
                     f"<id>{number + 1}</id><timestamp>2026-01-01T00:00:00Z</timestamp><model>wikitext</model>"
                     f"<text xml:space=\"preserve\">{escape(tagged)}</text></revision></page>\n")
     return ('<mediawiki xml:lang="zh"><siteinfo><sitename>Wikipedia</sitename>'
             '<base>https://zh.wikipedia.org/wiki/Main</base></siteinfo>\n' + "".join(body) + "</mediawiki>\n")
+
+
+#: A year as the articles write it (2018年, 2018-04-27, {{Start date|2018|4|27}}, （1998－2003）):
+#: four digits from 1800 to 2099 standing alone.
+_YEAR = re.compile(r"(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
+
+
+def later_years(text: str, copy: int) -> str:
+    """``text`` with every year moved ``copy`` years on, so that the n-th copy of an article
+    tells of its summits n years later than the first: a real corpus does not hold a hundred
+    summits on one day, and a copy's dates repeated would make the answers that pair summits
+    by date (``gaps``) grow with the square of the copies. Everything a page dates moves
+    together, so its offices, terms and series keep their order.
+
+    >>> later_years("2018年4月27日（2017－）{{Start date|2018|4|27}} 2000學生 /03010", 2)
+    '2020年4月27日（2019－）{{Start date|2020|4|27}} 2002學生 /03010'
+    """
+    if copy == 0:
+        return text
+    return _YEAR.sub(lambda match: str(int(match.group(0)) + copy), text)
 
 
 def _names(text: str) -> re.Pattern[str] | None:
@@ -114,6 +137,8 @@ def _names(text: str) -> re.Pattern[str] | None:
                 names.add(name.strip())
     names.update(re.findall(r"'''([^'\n]{2,30})'''", text))
     names.update(re.findall(r"《([^》\n]{2,40})》", text))
+    # whose government a heading names (== 张三政府（1998－2003） ==): its years move with the copy (later_years)
+    names.update(re.findall(r"^=+\s*([^=\s（(]{2,12}?)(?:政府|政权|政權|内阁|內閣)", text, re.MULTILINE))
     names.update(re.findall(r"[\u4e00-\u9fff]{2,6}(?:首脑|首腦)?(?:会晤|會晤|峰会|峰會|会谈|會談)", text))  # series
     simplified, traditional = opencc.OpenCC("t2s"), opencc.OpenCC("s2tw")
     names = {variant for name in names for variant in (name, simplified.convert(name), traditional.convert(name))}
