@@ -130,3 +130,38 @@ def test_summits_of_person_looks_a_name_up_in_every_tag_our_labels_carry(several
         "<http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#altLabel> ?name }",
         use_default_graph_as_union=True)}
     assert found and found <= tags
+
+
+SKG = "https://w3id.org/summit-kg/ontology#"
+XSD_DATE = NamedNode("http://www.w3.org/2001/XMLSchema#date")
+DAYS = {  # summits' start days: the same day twice, the same month, an earlier month, year, a gap of years
+    "a": "2018-04-27", "b": "2018-04-27", "c": "2018-04-20", "d": "2018-02-10", "e": "2017-12-31",
+    "f": "2015-06-01", "g": "2019-01-01", "h": "2019-01-15", "i": "2018-12-31", "j": "2018-04-01",
+}
+
+
+def _summits_on(days: dict[str, str]) -> Store:
+    store, graph = Store(), NamedNode(EX + "article/1")
+    kind, start, label = NamedNode(SKG + "Summit"), NamedNode(SKG + "startDate"), NamedNode(
+        "http://www.w3.org/2000/01/rdf-schema#label")
+    rdf_type = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    for key, day in days.items():
+        summit = NamedNode(EX + "summit/" + key)
+        store.add(Quad(summit, rdf_type, kind, graph))
+        store.add(Quad(summit, start, Literal(day, datatype=XSD_DATE), graph))
+        if key != "c":  # one summit without a label
+            store.add(Quad(summit, label, Literal("峰会" + key, language="zh-Hans"), graph))
+    store.add(Quad(NamedNode(EX + "not-a-summit"), start, Literal("2018-04-26", datatype=XSD_DATE), graph))
+    return store
+
+
+@pytest.mark.parametrize("days", [DAYS, {"a": "2018-04-27"}, {}], ids=["several", "one", "none"])
+def test_gaps_finds_the_day_before_in_the_month_the_year_or_a_year_before(days):
+    """gaps looks for the day before within the month, then the months, then the years
+    (linear in the summits); it must answer as the text that compared every pair did."""
+    store = _summits_on(days)
+    earlier = parse_named_query((BEFORE / "gaps.rq").read_text(encoding="utf-8"), name="gaps", origin="gaps")
+    header, *rows = _comparable(execute(store, earlier.text))
+    rows.sort(key=lambda row: (row[0], row[1], row[3] or ""))  # today's text orders ties by the summit before
+    assert _comparable(execute(store, resolve("gaps").text)) == [header, *rows]
+    assert len(rows) == len(days) + (1 if len(days) > 2 else 0)  # summit i follows both a and b
