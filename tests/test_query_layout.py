@@ -165,3 +165,39 @@ def test_gaps_finds_the_day_before_in_the_month_the_year_or_a_year_before(days):
     rows.sort(key=lambda row: (row[0], row[1], row[3] or ""))  # today's text orders ties by the summit before
     assert _comparable(execute(store, resolve("gaps").text)) == [header, *rows]
     assert len(rows) == len(days) + (1 if len(days) > 2 else 0)  # summit i follows both a and b
+
+
+def test_sources_looks_labels_up_before_a_citations_titles_and_dates_multiply_its_rows():
+    """sources groups each summit's article and citations first and adds a citation's titles
+    and dates after; a citation with two titles, two dates and a publisher with two labels
+    must give the rows the earlier text gave (ties ordered by title and date)."""
+    graph, store = NamedNode(EX + "article/1"), Store()
+    rdfs, rdf, prov = "http://www.w3.org/2000/01/rdf-schema#", "http://www.w3.org/1999/02/22-rdf-syntax-ns#", PROV
+
+    def add(s, p, o):
+        store.add(Quad(NamedNode(EX + s), NamedNode(p), o, graph))
+
+    add("summit/a", rdf + "type", NamedNode(SKG + "Summit"))
+    add("summit/a", SKG + "startDate", Literal("2018-04-27", datatype=XSD_DATE))
+    add("summit/a", rdfs + "label", Literal("峰会甲", language="zh-Hans"))
+    add("summit/a", prov + "wasDerivedFrom", NamedNode(EX + "article/1"))
+    add("summit/a", SKG + "supportedBy", NamedNode(EX + "citation/1"))
+    add("summit/a", SKG + "hasParticipation", NamedNode(EX + "participation/1"))
+    add("participation/1", SKG + "supportedBy", NamedNode(EX + "citation/2"))
+    add("statement/1", rdf + "subject", NamedNode(EX + "summit/a"))
+    add("statement/1", SKG + "supportedBy", NamedNode(EX + "citation/2"))
+    for citation, url in (("citation/1", "https://example.org/news/1"), ("citation/2", "https://example.org/news/2")):
+        add(citation, SKG + "url", Literal(url, datatype=NamedNode("http://www.w3.org/2001/XMLSchema#anyURI")))
+    for title in ("乙报道", "甲报道"):
+        add("citation/1", SKG + "title", Literal(title))
+    for day in ("2018-04-28", "2018-04-27"):
+        add("citation/1", SKG + "publicationDate", Literal(day, datatype=XSD_DATE))
+    add("citation/1", SKG + "publisher", NamedNode(EX + "organization/1"))
+    for name in ("乙社", "甲社"):
+        add("organization/1", rdfs + "label", Literal(name, language="zh-Hans"))
+    earlier = parse_named_query((BEFORE / "sources.rq").read_text(encoding="utf-8"), name="sources", origin="sources")
+    header, *rows = _comparable(execute(store, earlier.text))
+    key = [header.index(name) for name in ("start", "summit", "kind", "url", "title", "date")]
+    rows.sort(key=lambda row: tuple(row[i] or "" for i in key))  # today's text orders ties by title and date
+    assert len(rows) == 1 + 4 + 1  # the article, citation 1's titles × dates, citation 2
+    assert _comparable(execute(store, resolve("sources").text)) == [header, *rows]
