@@ -171,7 +171,7 @@ def test_a_visits_itinerary_is_no_venue_the_place_said_of_the_meeting_in_one_of_
             "| location = [[某港]]、[[华盛顿]]、[[某城]]\n| participants = [[张三]]<br>[[李四]]\n}}\n"
             "'''2015年张三访美'''是甲国主席[[张三]]于2015年9月22日至28日对[[美国]]进行的国事访问。"
             "访美期间，张三出席论坛，前往[[白宫]]会见总统[[李四]]。\n")
-    assert read(text, title="2015年张三访美") == {"2015-09-22": [["白宫", "华盛顿"]]}
+    assert read(text, title="2015年张三访美") == {"2015-09-22": [["白宫", "华盛顿", "美利坚合众国"]]}  # the visited state
 
 
 def test_a_venue_field_finer_than_the_place_the_prose_gives_stays():
@@ -252,3 +252,20 @@ def test_the_place_of_the_talks_said_as_such_is_the_venue():
             "'''甲乙会晤'''是甲国总统[[张三]]与乙国总理[[李四]]的会晤。\n== 经过 ==\n"
             "4月25日，两人握手后开始会谈。会谈地点为某大学的体育楼（S楼）。\n")
     assert read(text) == {"2019-04-25": [["体育楼", "某大学", "某城"]]}
+
+
+def test_the_state_a_leader_visits_on_the_days_of_the_meeting_holds_its_place():
+    said = HEAD + ("2018年3月25日至28日，乙国总理[[李四]]对[[越南]]进行非正式访问。"
+                   "26日，甲国总统[[张三]]与李四在[[某城]][[某宾馆]]举行会谈。")
+    short = HEAD + "2019年1月7日至10日，乙国总理[[李四]]访华。8日下午，甲国总统[[张三]]与李四在[[某城]][[某堂]]举行会谈。"
+    assert read(said) == {"2018-03-26": [["某宾馆", "某城", "越南社会主义共和国"]]}
+    assert read(short) == {"2019-01-08": [["某堂", "某城", "中华人民共和国"]]}
+
+
+def test_no_visited_state_from_a_linked_title_a_table_row_or_a_tour_of_several_states():
+    title = HEAD + ("2019年1月7日至10日，乙国总理[[李四]]出席论坛（见[[2019年李四访华]]）。"
+                    "8日下午，甲国总统[[张三]]与李四在[[某城]][[某堂]]举行会谈。")
+    tour = HEAD + ("2019年3月21日至26日，乙国总理[[李四]]对[[意大利]]、[[摩纳哥]]和[[法国]]进行国事访问。"
+                   "25日，甲国总统[[张三]]与李四在[[某城]][[某宫]]举行会谈。")
+    assert read(title) == {"2019-01-08": [["某堂", "某城"]]}
+    assert read(tour) == {"2019-03-25": [["某宫", "某城"]]}

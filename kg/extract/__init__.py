@@ -20,7 +20,8 @@ from kg.extract.events import read_events
 from kg.extract.names import NOTE_TA
 from kg.extract.infobox import infobox_summit, summit_infoboxes
 from kg.extract.people import read_people
-from kg.extract.places import contain_by_name, place_venues_by_gazetteer, read_where_things_lie
+from kg.extract.places import (contain_by_name, place_venues_by_gazetteer, place_venues_in_visited_states,
+                               read_where_things_lie)
 from kg.extract.reading import read
 from kg.extract.scripts import to_hans
 from kg.extract.sources import read_sources
@@ -44,6 +45,7 @@ def extract(document: Document) -> Extraction:
     boxed = infobox_summit(reading, people, boxes[0]) if boxes else None
     summits = extract_summits(reading, people, sources, around=boxed, tabled=table_summits(reading, people))
     place_venues_by_gazetteer(reading)
+    place_venues_in_visited_states(reading)
     contain_by_name(reading)
     one_document_each(reading, tuple(s.id for s in summits))
     read_events(reading, tuple(s for s in summits if s.anchor is not None))

@@ -22,6 +22,9 @@ infobox field, a table cell or a clause of prose.
 - ``会谈地点为X`` says the meeting's place as such; a leader who goes on from one place to
   another (``飞抵釜山，随后前往…峰会举办地庆州，在…会晤``) meets at the last stop before the
   meeting; a lead that dates its place to the day gives it to that day's meeting only.
+- A summit held during a visit the text dates to the day (``于2018年3月25日至28日对中国进行非正式
+  访问``, ``…访华``) lies in the visited state, when its chain names none and one state alone is
+  visited then; not from a table's row, a linked title or a tour of several states.
 - A partner with a long title does not hide the place: ``在…基地与俄罗斯总统…会晤`` ends the
   place at the first 与 that is no character of a name.
 - ``X位于A B C内`` puts X in C in B in A; a place named after a city of the article lies in
@@ -478,3 +481,104 @@ def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
             found.append(chain)
             meeting = min(meeting, after.start())
     return found[-1] if found else ()
+
+
+#: The state a leader visits: ``对中国进行（非正式、国事）访问``, ``访问俄罗斯``, ``出访法国``.
+_VISIT_OF = re.compile(r"对(?P<s>[^，。；,、对]{1,12}?)进行(?:了|的)?[^，。；,]{0,10}?访问")
+_VISIT_TO = re.compile(r"(?:访问|出访|到访|回访)(?=(?P<s>[^，。；,、]{1,12}))")
+#: ``访华``, ``访美``: a visit to the state one character names.
+_VISIT_SHORT = re.compile(r"访(?P<a>[华美俄日朝韩英法德印越苏])(?![问谈客])")
+_SHORT_STATES = {"华": "中国", "美": "美国", "俄": "俄罗斯", "日": "日本", "朝": "朝鲜", "韩": "韩国", "英": "英国",
+                 "法": "法国", "德": "德国", "印": "印度", "越": "越南", "苏": "苏联"}
+
+
+def visited_states(reading: Reading, sentence: Sentence) -> set[str]:
+    """The keys of the states a sentence says a leader visits (not in the title of an article
+    it links to: ``见[[2015年习近平访美]]`` says nothing)."""
+    out: set[str] = set()
+    hans = sentence.hans
+
+    def in_a_link(at: int) -> bool:
+        return any(s.link is not None and s.start <= at < s.end for s in sentence.spots)
+
+    for pattern in (_VISIT_OF, _VISIT_TO):
+        for match in pattern.finditer(hans):
+            at = match.start("s")
+            first = next((s for s in sentence.spots if s.start == at), None)
+            if first is not None and (reading.index.is_state(first.surface) or reading.registry.is_a(first.surface, Kind.COUNTRY)) \
+                    and not in_a_link(match.start()):
+                out.add(reading.index.key(first.surface))
+    for match in _VISIT_SHORT.finditer(hans):
+        if in_a_link(match.start()):
+            continue
+        name = _SHORT_STATES[match["a"]]
+        if reading.index.is_state(name):
+            out.add(reading.index.key(name))
+    return out
+
+
+def place_venues_in_visited_states(reading: Reading) -> None:
+    """A summit held during a state visit the text dates to the day (``金正恩于2018年3月25日至
+    28日对中国进行非正式访问``, ``2019年1月7日至10日，金正恩…访华``) is held in the visited state:
+    the top of its venue chain (人民大会堂 in 北京) lies in it, when the chain names no state
+    and one state alone is visited on those days. A table's row is no such statement: a table
+    gives its places in its own columns."""
+    registry = reading.registry
+    visits: list[tuple[date, date, str, Sentence]] = []
+    tables = [t.span for t in reading.document.tables]
+    for sentence in reading.all_sentences():
+        at = sentence.span_of(0, 0).start
+        if any(t.start <= at < t.end for t in tables):
+            continue  # a row of a table gives its places in its own columns
+        states_visited = visited_states(reading, sentence)
+        if len(states_visited) != 1:
+            continue
+        (state,) = states_visited
+        for span in find_dates(sentence.hans):
+            if span.end > span.start:  # a visit of several days, as the text dates it
+                visits.append((span.start, span.end, state, sentence))
+    if not visits:
+        return
+    for fact in registry.facts_of(Prop.START_DATE):
+        summit = fact.subject
+        if summit.kind is not Kind.SUMMIT:
+            continue
+        start = fact.value
+        end = next(iter(registry.facts_about(summit, Prop.END_DATE)), start)
+        held = [v for v in visits if v[0] <= start and end <= v[1]]
+        if len({v[2] for v in held}) != 1:
+            continue
+        state_key, sentence = held[0][2], held[0][3]
+        for venue in registry.facts_about(summit, Prop.VENUE):
+            top = _top_of(reading, venue)
+            if top is not None and top.key != state_key:
+                state = registry.named(Kind.COUNTRY, next(n for n in _state_names(reading, state_key)))
+                registry.fact(top, Prop.LOCATED_IN, state, evidence=(sentence.evidence(),))
+
+
+def _top_of(reading: Reading, venue) -> EntityId | None:
+    """The biggest place a venue lies in by the facts so far, or ``None`` when a state holds it."""
+    if not isinstance(venue, EntityId):
+        return None
+    tops: list[EntityId] = []
+    seen: set[str] = set()
+    frontier = [venue]
+    while frontier:
+        place = frontier.pop()
+        if place.key in seen:
+            continue
+        seen.add(place.key)
+        if place.kind is Kind.COUNTRY or reading.index.is_state(place.key):
+            return None
+        outer = [v for v in reading.registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+        if not outer:
+            tops.append(place)
+        frontier.extend(outer)
+    return tops[0] if len(tops) == 1 and tops[0].kind is Kind.PLACE else None
+
+
+def _state_names(reading: Reading, key: str):
+    for row in states():
+        if reading.index.key(row[0]) == key:
+            yield from row
+    yield key
