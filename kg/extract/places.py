@@ -25,6 +25,9 @@ infobox field, a table cell or a clause of prose.
 - A summit held during a visit the text dates to the day (``于2018年3月25日至28日对中国进行非正式
   访问``, ``…访华``) lies in the visited state, when its chain names none and one state alone is
   visited then; not from a table's row, a linked title or a tour of several states.
+- A ceremony said to be held somewhere (``纪念仪式在…宝剑海滩举行``) gives no meeting its place;
+  an infobox venue put straight in a state lies in the city a dated sentence of the same
+  meeting gives (``在平壤会面``); a 于 of a date does not swallow the 在 of the place.
 - A partner with a long title does not hide the place: ``在…基地与俄罗斯总统…会晤`` ends the
   place at the first 与 that is no character of a name.
 - ``X位于A B C内`` puts X in C in B in A; a place named after a city of the article lies in
@@ -111,7 +114,7 @@ def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
     迎宾馆会见…``) gives each date the phrase in its own stretch: after the date before the
     next dated clause, else before it after the last dated clause. A phrase ends where a
     topic or a partner begins (就, 与 …)."""
-    matches = held_at_phrases(sentence)
+    matches = [m for m in held_at_phrases(sentence) if not _of_a_ceremony(sentence, m)]
     if at is not None:
         low, high = _own_stretch(sentence.hans, at)
         own = [m for m in matches if low <= m.start() and m.end() <= high]
@@ -125,6 +128,18 @@ def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
         if chosen[-1].key in keys[:-1]:
             chosen = other
     return chosen
+
+
+#: A ceremony or a show said to be held somewhere (``纪念仪式在…宝剑海滩举行``): its place, not a meeting's.
+_CEREMONY_SUBJECT = re.compile(r"(?:仪式|典礼|庆典|纪念活动|阅兵式?|葬礼|国葬|开幕式|闭幕式|宴会|晚宴|国宴|招待会|欢迎会|音乐会|演出|展览)"
+                               r"(?:也|则|将|已|均|随后|当天)?$")
+
+
+def _of_a_ceremony(sentence: Sentence, match: re.Match) -> bool:
+    """Whether the held-at phrase's subject is a ceremony, not the meeting
+    (``2014年6月6日，诺曼底登陆70周年国际纪念仪式在乌伊斯特勒昂的[[宝剑海滩]]举行``)."""
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.hans, 0, match.start())), default=0)
+    return bool(_CEREMONY_SUBJECT.search(sentence.hans[clause_start:match.start()].strip()))
 
 
 def meeting_chains(reading: Reading, sentence: Sentence) -> list[tuple[Spot, ...]]:
@@ -233,6 +248,10 @@ def held_at_phrases(sentence: Sentence) -> list[re.Match]:
             continue
         if sentence.hans[at] in "在于":
             match = HELD_AT.match(sentence.hans, at) or _held_with(sentence, at)
+            if match and sentence.hans[at] == "于" and any(
+                    sentence.hans[i] == "在" and not any(s.start <= i < s.end for s in sentence.spots)
+                    for i in range(match.start("w"), match.end("w"))):
+                continue  # 于2000年6月13日由…在平壤会面: the 在 says where, the 于 when
         else:
             match = _GONE_TO_MEET.match(sentence.hans, at) or _PLACE_OF_MEETING.match(sentence.hans, at)
         if match:
@@ -389,6 +408,23 @@ def finer_venue(reading: Reading, venue: EntityId | None, said: list) -> EntityI
         if isinstance(place, EntityId) and place != venue and lies_in(reading, place, venue):
             return place
     return venue
+
+
+def place_between(reading: Reading, venue: EntityId, place: EntityId, sentence: Sentence) -> None:
+    """The infobox puts its venue straight in a state (百花园国宾馆 in 朝鲜) and the prose says the
+    same meeting was held in a city the text places nowhere (``在平壤会面``): the venue lies in
+    that city, and the city in the state."""
+    registry = reading.registry
+    if venue.kind is not Kind.PLACE or place.kind is not Kind.PLACE or registry.facts_about(place, Prop.LOCATED_IN) \
+            or not find_dates(sentence.hans):
+        return  # an undated sentence may tell of another meeting (此后在赫尔辛基举行正式峰会)
+    outer = [v for v in registry.facts_about(venue, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+    known = well_known_container(reading, venue.key)
+    if len(outer) != 1 or outer[0].kind is not Kind.COUNTRY or known is not None and reading.index.key(known) != place.key:
+        return  # the gazetteer puts the venue elsewhere: the prose's city is another stop
+    evidence = (sentence.evidence(),)
+    registry.fact(venue, Prop.LOCATED_IN, place, evidence=evidence)
+    registry.fact(place, Prop.LOCATED_IN, outer[0], evidence=evidence)
 
 
 def lies_in(reading: Reading, inner: EntityId, outer: EntityId) -> bool:
