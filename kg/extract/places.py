@@ -6,8 +6,9 @@ infobox field, a table cell or a clause of prose.
   when it is a state or a known place.
 - A plain tail after the last link is a place of its own inside the link when it has a
   name of its own (``[[人民大会堂]]福建厅``: the Fujian Hall in the Great Hall); a bare
-  kind of building (``[[北京]]饭店``, ``[[苏联]]大使馆``) makes one name with the link; a
-  side or a direction (``[[某村]]北侧``) is no place at all.
+  kind of building makes one name with the link, inside it (``[[贝努维尔]]城堡``), or
+  instead of a state (``[[苏联]]大使馆``); a side or a direction (``[[某村]]北侧``) is no
+  place at all.
 - A table's 国家 column names one country per row: its link, else its flag.
 - In prose, a meeting's place is the ``在/于 … 举行`` (会晤, 会见 …) phrase in its date's own
   stretch of the sentence, up to where a topic or a partner begins (``在戴维营就德国问题``),
@@ -22,12 +23,11 @@ infobox field, a table cell or a clause of prose.
 - ``会谈地点为X`` says the meeting's place as such; a leader who goes on from one place to
   another (``飞抵釜山，随后前往…峰会举办地庆州，在…会晤``) meets at the last stop before the
   meeting; a lead that dates its place to the day gives it to that day's meeting only.
-- A summit held during a visit the text dates to the day (``于2018年3月25日至28日对中国进行非正式
-  访问``, ``…访华``) lies in the visited state, when its chain names none and one state alone is
-  visited then; not from a table's row, a linked title or a tour of several states.
+- A summit held during the visit the lead is about, dated to the day (``于1997年10月26日至11月3日
+  对美国进行的国事访问``, ``…访华``) lies in the visited state, when its chain names none and one
+  state alone is visited then; not from a table's row, a linked title or a tour of several states.
 - A ceremony said to be held somewhere (``纪念仪式在…宝剑海滩举行``) gives no meeting its place;
-  an infobox venue put straight in a state lies in the city a dated sentence of the same
-  meeting gives (``在平壤会面``); a 于 of a date does not swallow the 在 of the place.
+  a 于 of a date does not swallow the 在 of the place (``于…由…在平壤会面``).
 - A partner with a long title does not hide the place: ``在…基地与俄罗斯总统…会晤`` ends the
   place at the first 与 that is no character of a name.
 - ``X位于A B C内`` puts X in C in B in A; a place named after a city of the article lies in
@@ -53,7 +53,8 @@ from kg.model import EntityId, Inference, Kind, Prop
 #: Kinds of building or site: after a link they make one name with it (北京饭店, 苏联大使馆).
 BARE_KINDS = ("饭店", "宾馆", "酒店", "大酒店", "大饭店", "国宾馆", "大使馆", "领事馆", "总领事馆", "使馆", "代表处",
               "机场", "国际机场", "大学", "车站", "火车站", "体育馆", "体育场", "会议中心", "会展中心", "国际会议中心",
-              "大厦", "广场", "公园", "博物馆", "港", "市", "省", "州", "县", "区")
+              "大厦", "广场", "公园", "博物馆", "港", "市", "省", "州", "县", "区",
+              "城堡", "古堡", "庄园", "别墅", "山庄", "度假村", "宫殿", "行宫", "教堂", "大教堂", "官邸", "总统府", "故居")
 #: Sides and directions after a place: where in it, not a place of its own (某村北侧, 武汉市区).
 SIDE_WORDS = re.compile(r"^(?:[东南西北]部?|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|周边|郊外|郊区|市区|市郊|市内|境内|"
                         r"城内|以[东南西北]|[东南西北]郊|之[东南西北]|内|上|外)$")
@@ -73,14 +74,18 @@ PLAIN_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 def tail_place(reading: Reading, last: str, tail: str) -> tuple[str, bool] | None:
     """What a plain ``tail`` written right after the linked place ``last`` names.
 
-    Returns ``(name, inside)``: ``inside`` when the tail is a place of its own in the link
-    (``福建厅``), else the one name it makes with the link (``北京饭店``); ``None`` when the
-    tail is a side or a direction of the link (``北侧``) or not a name."""
+    Returns ``(name, inside)``: ``inside`` when the name lies in the link: the tail's own
+    (``福建厅``) or, for a bare kind of building, the one name it makes with the link
+    (``贝努维尔城堡``, ``北京饭店``); not inside a state it makes one name with
+    (``美国大使馆``, which replaces it); ``None`` when the tail is a side or a direction of
+    the link (``北侧``) or not a name."""
     tail = tail.strip()
     if not tail or SIDE_WORDS.match(tail) or not PLAIN_PLACE.match(tail):
         return None
-    if tail in BARE_KINDS or reading.index.is_state(last):
-        return to_hans(last) + tail, False
+    if reading.index.is_state(last):
+        return to_hans(last) + tail, False  # [[美国]]大使馆 is not in the United States
+    if tail in BARE_KINDS:
+        return to_hans(last) + tail, True  # [[贝努维尔]]城堡: the castle of Bénouville, in it
     return tail, True
 
 
@@ -152,9 +157,9 @@ def _phrase_chain(reading: Reading, sentence: Sentence, match: re.Match) -> tupl
     tail = _plain_venue(reading, sentence, match, chain)
     if tail is None:
         return chain
-    if chain and tail.start == chain[-1].start:  # [[北京]]饭店: one name with the link
-        return chain[:-1] + (tail,)
-    return chain + (tail,)
+    if chain and tail.start == chain[-1].start and reading.index.is_state(chain[-1].surface):
+        return chain[:-1] + (tail,)  # [[美国]]大使馆: one name, not in the state
+    return chain + (tail,)  # [[北京]]饭店 in 北京
 
 
 def phrase_spots(sentence: Sentence, match: re.Match, reading: Reading | None = None) -> tuple[Spot, ...]:
@@ -218,7 +223,7 @@ def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: t
     if any(s.start < end and s.end > at and (s.start < at or reading.index.is_state(s.surface)) for s in sentence.spots):
         return None  # the name runs into a linked name or holds a state: not one plain name
     if last is not None and not gap and name in BARE_KINDS:
-        at = last.start
+        at = last.start  # [[贝努维尔]]城堡: one name, in the place it is named after
     surface = sentence.text[at:end]
     return Spot(at, end, reading.index.key(surface), surface, sentence.hans[at:end], None)
 
@@ -410,23 +415,6 @@ def finer_venue(reading: Reading, venue: EntityId | None, said: list) -> EntityI
     return venue
 
 
-def place_between(reading: Reading, venue: EntityId, place: EntityId, sentence: Sentence) -> None:
-    """The infobox puts its venue straight in a state (百花园国宾馆 in 朝鲜) and the prose says the
-    same meeting was held in a city the text places nowhere (``在平壤会面``): the venue lies in
-    that city, and the city in the state."""
-    registry = reading.registry
-    if venue.kind is not Kind.PLACE or place.kind is not Kind.PLACE or registry.facts_about(place, Prop.LOCATED_IN) \
-            or not find_dates(sentence.hans):
-        return  # an undated sentence may tell of another meeting (此后在赫尔辛基举行正式峰会)
-    outer = [v for v in registry.facts_about(venue, Prop.LOCATED_IN) if isinstance(v, EntityId)]
-    known = well_known_container(reading, venue.key)
-    if len(outer) != 1 or outer[0].kind is not Kind.COUNTRY or known is not None and reading.index.key(known) != place.key:
-        return  # the gazetteer puts the venue elsewhere: the prose's city is another stop
-    evidence = (sentence.evidence(),)
-    registry.fact(venue, Prop.LOCATED_IN, place, evidence=evidence)
-    registry.fact(place, Prop.LOCATED_IN, outer[0], evidence=evidence)
-
-
 def lies_in(reading: Reading, inner: EntityId, outer: EntityId) -> bool:
     seen: set[str] = set()
     frontier = [inner]
@@ -554,15 +542,15 @@ def visited_states(reading: Reading, sentence: Sentence) -> set[str]:
 
 
 def place_venues_in_visited_states(reading: Reading) -> None:
-    """A summit held during a state visit the text dates to the day (``金正恩于2018年3月25日至
-    28日对中国进行非正式访问``, ``2019年1月7日至10日，金正恩…访华``) is held in the visited state:
+    """A summit held during the visit an article's lead is about, dated to the day (``江泽民于
+    1997年10月26日至11月3日对美国进行的国事访问``, ``…访华``) is held in the visited state:
     the top of its venue chain (人民大会堂 in 北京) lies in it, when the chain names no state
     and one state alone is visited on those days. A table's row is no such statement: a table
     gives its places in its own columns."""
     registry = reading.registry
     visits: list[tuple[date, date, str, Sentence]] = []
     tables = [t.span for t in reading.document.tables]
-    for sentence in reading.all_sentences():
+    for sentence in reading.lead:  # the visit the article is about
         at = sentence.span_of(0, 0).start
         if any(t.start <= at < t.end for t in tables):
             continue  # a row of a table gives its places in its own columns

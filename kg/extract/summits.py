@@ -22,8 +22,8 @@ from kg.extract.documents import documents_of_the_definition, documents_of_the_s
 from kg.extract.ordinals import REFERS_BACK, number_the_defined_summit, ordinal_in, ordinal_of_the_subject
 from kg.extract.people import People, main_office, titles_in
 from kg.extract.phrases import GATHERINGS, HELD_AT
-from kg.extract.places import (finer_venue, held_at_chain, held_at_phrases, joins_chain, meeting_chains, place_between,
-                               said_of_other_days, visited_chain)
+from kg.extract.places import (finer_venue, held_at_chain, held_at_phrases, joins_chain, meeting_chains, said_of_other_days,
+                               visited_chain)
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS, title_after, written_as, written_before
 from kg.extract.scripts import script_of, to_hans, to_hant
@@ -294,7 +294,6 @@ def _finer_in_prose(reading: Reading, around: SummitFound, venue: EntityId) -> E
         place = _record_chain(reading, chain, sentence)
         if place is None or place.key == venue.key:
             continue
-        place_between(reading, venue, place, sentence)
         itinerary = venue.key in {other.key for other in listed}  # the box's venue is one stop of several
         if finer_venue(reading, venue, [place]) == place or itinerary and any(
                 finer_venue(reading, other, [place]) == place for other in listed if place.key != other.key != venue.key):
