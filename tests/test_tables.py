@@ -329,3 +329,28 @@ def test_representatives_in_a_row_are_no_leaders():
     found, _ = summits_of(text)
     assert set(found) == {"1943-08-11"}
     assert found["1943-08-11"]["participants"] == {"赵六", "孙七"}
+
+
+def test_a_note_cell_gives_the_documents_it_says_were_signed_or_issued():
+    text = """'''某模式'''是法国与德国领导人的会谈机制。
+== 峰会列表 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 地点 !! 法国 !! 德国 !! 备注
+|-
+| 1 || 2015年2月11日－12日 || [[某城]] || [[张三]] || [[李四]] || 通宵谈判，达成《[[某城协议]]》
+|-
+| 2 || 2019年12月9日 || [[某城]] || 张三 || 李四 || 时隔三年重启；发表共同声明
+|-
+| 3 || 2020年12月9日 || [[某城]] || 张三 || 李四 || 双方重申遵守《某城协议》；《甲乙宣言》发表一周年
+|-
+| 4 || 2021年1月9日 || [[某城]] || 张三 || 李四 || rowspan="2" | 签署《某城条约》
+|-
+| 5 || 2022年1月9日 || [[某城]] || 张三 || 李四
+|}
+"""
+    found, _ = summits_of(text)
+    assert found["2015-02-11"]["outcomes"] == {"某城协议"}
+    assert len(found["2019-12-09"]["outcomes"]) == 1
+    assert found["2020-12-09"]["outcomes"] == set()
+    assert found["2021-01-09"]["outcomes"] == {"某城条约"}
+    assert found["2022-01-09"]["outcomes"] == set()  # the note is the row's it is written in

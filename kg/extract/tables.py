@@ -499,8 +499,10 @@ def _venue_in_a_note(reading: Reading, summit, row: _Row) -> None:
 
 
 def _outcomes(reading: Reading, summit, row: _Row) -> None:
+    """The documents of the outcome cells, and those a note cell of this row (not one spread
+    from a row above) says were signed or issued (``达成《某协议》``, ``发表共同声明``)."""
     registry = reading.registry
-    notes = row.cells.get("other", [])
+    notes = [cell for cell in row.cells.get("other", []) if cell in row.own]
     for cell in row.cells.get("outcome", []) + notes:
         evidence = (_evidence(reading, cell.span),)
         links = [link for entry in entries_in(reading, cell.span) for link in entry.links]
