@@ -14,7 +14,8 @@ bulk load of the same kg.trig and its serialisation into the same four formats.
 It times each named query (``queries/*.rq`` with its default parameters) on the builds
 of 1,000 pages and more (or the largest), and a one-article edit of the largest export
 rebuilt with the page cache. ``--queries TRIG...`` times the named queries alone on
-builds made before.
+builds made before; ``--query-dir DIR`` times the ``.rq`` files of DIR instead (earlier
+texts, e.g. ``tests/data/query/before``, to compare them on the same build).
 
 Prints figures only; nothing here asserts a time. From the repository root:
 
@@ -51,10 +52,13 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=None, help="kg build --jobs (default: its own)")
     parser.add_argument("--queries", nargs="+", type=Path, metavar="TRIG",
                         help="only time the named queries on these builds' kg.trig")
+    parser.add_argument("--query-dir", type=Path, default=None, metavar="DIR",
+                        help="time the .rq files of DIR (default: the named queries, queries/)")
     arguments = parser.parse_args()
     if arguments.queries:
         print(f"# named queries, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}")
-        named_query_times({path.parent.name or str(path): path for path in arguments.queries})
+        named_query_times({path.parent.name or str(path): path for path in arguments.queries},
+                          directory=arguments.query_dir)
         return
     sizes = [int(size) for size in arguments.sizes.split(",")]
     print(f"# corpus scale, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}")
@@ -198,7 +202,7 @@ def edit_rebuild(export: Path, work: Path, *, jobs: int | None) -> None:
           f"{second['cpu']:.1f} s CPU, max RSS {second['rss'] / 1024:.0f} MiB")
 
 
-def named_query_times(builds: dict[str, Path]) -> None:
+def named_query_times(builds: dict[str, Path], *, directory: Path | None = None) -> None:
     """Each named query on each size's store, as ``kg query`` and ``kg serve`` run it.
 
     The store is loaded once per size (the load is timed); each query runs in a forked
@@ -211,7 +215,9 @@ def named_query_times(builds: dict[str, Path]) -> None:
     from kg.query import named_queries
     from kg.store import load_store
 
-    queries = named_queries()
+    queries = named_queries(directory) if directory else named_queries()
+    if not queries:
+        sys.exit(f"{directory}: no .rq files to time")
     found: dict[str, dict[str, tuple[float, float, int, float] | None]] = {}
     for size, trig in builds.items():
         started, cpu = time.perf_counter(), time.process_time()
