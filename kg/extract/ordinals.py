@@ -179,6 +179,16 @@ def number_the_defined_summit(reading: Reading, summits) -> None:
         reading.registry.fact(summit.id, Prop.ORDINAL, numbered[0], evidence=(numbered[1].evidence(),))
 
 
+def number_the_visit(reading: Reading, summit, said_in: Sentence) -> None:
+    """A summit that spans a visit's days takes the number the visit's sentence gives it
+    (``…对乙国进行第三次国事访问，5日抵达某都``), where nothing else has numbered it."""
+    if reading.registry.has_fact(summit, Prop.ORDINAL):
+        return
+    number = ordinal_in(said_in.hans)
+    if number:
+        reading.registry.fact(summit, Prop.ORDINAL, number, evidence=(said_in.evidence(),))
+
+
 def ordinal_of_the_subject(reading: Reading, start: date, end: date) -> tuple[int, Sentence] | None:
     """In an article about one summit: the number its lead gives it (a lead sentence dated
     to other days speaks of another meeting), else the number stated by a sentence that

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from kg.extract.dates import find_dates
+from kg.extract.ordinals import number_the_visit
 from kg.extract.people import People
 from kg.extract.reading import Reading
 from kg.extract.summits import SummitFound, add_participants, fold, not_held
@@ -66,6 +67,7 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
                 reading.registry.drop(first.id, prop)
                 reading.registry.fact(first.id, prop, day, evidence=(visit.sentence.evidence(), first.anchor.evidence()))
             first = replace(first, start=visit.start, end=visit.end)
+        number_the_visit(reading, first.id, visit.sentence)  # 对法国进行第三次国事访问
         spanned.add(first.id)
         out[[s.id for s in out].index(first.id)] = first
     return out
