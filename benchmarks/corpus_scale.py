@@ -224,7 +224,7 @@ def named_query_times(builds: dict[str, Path], *, directory: Path | None = None)
         store = load_store([trig])
         print(f"# {size}: {trig}, {len(store):,} quads, loaded by kg query in "
               f"{time.perf_counter() - started:.1f} s ({time.process_time() - cpu:.1f} s CPU)", flush=True)
-        found[size] = {query.name: _timed(store, query.text) for query in queries}
+        found[size] = {query.name: _timed(store, _finding(store, query)) for query in queries}
         del store
     sizes = list(found)
     largest = sizes[-1]
@@ -241,6 +241,26 @@ def named_query_times(builds: dict[str, Path], *, directory: Path | None = None)
         per_row = (f"{figures[1] * 1000 / max(figures[2], 1):>11.1f} {figures[1] / max(figures[3], 0.1):>8.1f}"
                    if figures else f"{'':>11} {'':>8}")
         print(f"{query.name:<20}" + "".join(f" {cell}" for cell in cells) + f" {per_row}", flush=True)
+
+
+def _finding(store, query) -> str:
+    """The query's text, its ``name`` parameter (if any) set to a name of the person who
+    attended the most summits, so that it is timed finding something: the default name
+    (文在寅) is tagged away in a synthetic corpus."""
+    from kg.query import bind
+
+    if "name" not in {param.name for param in query.params}:
+        return query.text
+    busiest = store.query(
+        "PREFIX skg: <https://w3id.org/summit-kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT (MIN(STR(?label)) AS ?name) WHERE { { SELECT ?person (COUNT(?summit) AS ?times) WHERE { "
+        "?summit skg:participant ?person } GROUP BY ?person ORDER BY DESC(?times) ?person LIMIT 1 } "
+        "?person rdfs:label ?label }", use_default_graph_as_union=True)
+    name = next(iter(busiest))["name"]
+    if name is None:
+        return query.text
+    print(f"# {query.name} with name={name.value}", flush=True)
+    return bind(query, {"name": name.value})
 
 
 def _timed(store, text: str) -> tuple[float, float, int, float] | None:
