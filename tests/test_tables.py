@@ -354,3 +354,48 @@ def test_a_note_cell_gives_the_documents_it_says_were_signed_or_issued():
     assert found["2020-12-09"]["outcomes"] == set()
     assert found["2021-01-09"]["outcomes"] == {"某城条约"}
     assert found["2022-01-09"]["outcomes"] == set()  # the note is the row's it is written in
+
+
+ROWS_THAT_ARE_NO_MEETING = """'''甲乙首脑会晤'''是甲国与乙国领导人的会晤。
+== 历次会晤 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 甲方 !! 乙方 !! 形式 !! 备注
+|-
+| 2011年5月31日至6月1日 || [[某城]] || [[张三]] || [[李四]] || 国事访问 ||
+|-
+| 2012年5月31日 || — || [[张三]] || [[李四]] || 电话会谈 ||
+|-
+| {{dts|2013|5|20}} || — || [[张三]] || [[李四]] || 视频会晤 ||
+|-
+| 2014年5月20日 || [[某城]] || [[张三]] || [[李四]] || 峰会 || 原定举行，后因故取消
+|-
+| 2015年5月20日 || [[某城]] || [[王五]] || [[赵六]] || 外长会谈 ||
+|}
+"""
+
+
+def test_a_row_of_a_call_a_cancelled_meeting_or_ministers_talks_is_no_summit():
+    found, extraction = summits_of(ROWS_THAT_ARE_NO_MEETING)
+    assert set(found) == {"2011-05-31"} and found["2011-05-31"]["end"] == "2011-06-01"  # across months
+    said = [issue.message for issue in extraction.issues if "no summit made" in issue.message]
+    assert any("电话" in m for m in said) and any("取消" in m for m in said) and any("外长会谈" in m for m in said)
+
+
+def test_a_year_in_a_column_of_its_own_dates_the_days_of_the_next():
+    text = """'''甲乙首脑会晤'''是甲国与乙国领导人的会晤。
+== 历次会晤 ==
+{| class="wikitable"
+! 年份 !! 日期 !! 地点 !! 甲方 !! 乙方
+|-
+| rowspan="2" | 2011年 || 5月20日－26日 || [[某城]] || [[张三]] || [[李四]]
+|-
+| 8月25日 || [[某城]] || [[张三]] || [[李四]]
+|-
+| 2012 || 5月31日至6月1日 || [[某城]] || [[张三]] || [[李四]]
+|-
+| 2013 || 5月 || [[某城]] || [[张三]] || [[李四]]
+|}
+"""
+    found, _ = summits_of(text)
+    assert {start: s["end"] for start, s in found.items()} == {
+        "2011-05-20": "2011-05-26", "2011-08-25": "2011-08-25", "2012-05-31": "2012-06-01"}

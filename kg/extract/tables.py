@@ -10,8 +10,10 @@ article's first sentence) names. A note cell or an explanatory note (``<ref grou
 that says who else took part adds them; a cell that counts governments (``8个流亡政府``) or
 a name that represents someone (``张三代表甲国``) names no leader. ``rowspan``/``colspan`` are spread
 over the rows and columns they cover; links, flag templates and date templates in cells
-are read; footnotes are not. A row dated by month or year only gives no summit (an issue
-says so). Each fact points at the cell it came from.
+are read; footnotes are not. A year in a column of its own (``年份 !! 日期``) dates the
+days of the next. A row dated by month or year only gives no summit, nor does a row whose
+own words (形式, 性质, 备注) say it was a call, a video link, cancelled or talks below the
+leaders (an issue says so). Each fact points at the cell it came from.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from kg.extract.roles import OFFICE_WORDS
 from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
-from kg.extract.summits import MEETING, NOT_HELD, NOT_TOP, SummitFound, _digest, subject_pair
+from kg.extract.summits import LOWER_TALKS, MEETING, NOT_HELD, NOT_TOP, SummitFound, _digest, subject_pair
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Cell, Table, passage
 
@@ -170,6 +172,21 @@ def _after(entry: Entry, name: str) -> str:
     return entry.text[at + len(shown):] if at >= 0 else ""
 
 
+#: A row's own words (形式, 性质, 备注) saying it was no meeting of the leaders in person:
+#: a call, a video link, a meeting cancelled or never held.
+_NO_MEETING = re.compile(r"电话|通话|视频|视讯|线上|云会晤|取消|未能?举行|未成行|告吹|搁置|流产")
+_YEAR_ONLY = re.compile(r"^\s*(?P<y>1[0-9]{3}|20[0-9]{2})\s*年?\s*$")
+
+
+def _year_column(reading: Reading, cells: list[Cell]) -> int | None:
+    """The year a date cell of its own gives (``2011年``, ``2011``), for the days of another."""
+    for cell in cells:
+        match = _YEAR_ONLY.match(to_hans(_text(reading, cell)))
+        if match:
+            return int(match["y"])
+    return None
+
+
 def _one_side(reading: Reading, table: Table, roles: dict[int, str]) -> bool:
     """Whether the table's only column of people is one side's (``中方领导人``, ``美方``,
     ``俄罗斯``): the other side is then the one the table or the article is about."""
@@ -221,12 +238,24 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
         if found:
             when = (found[0].start, found[0].end, cell)
             break
+    year = _year_column(reading, date_cells) if when is None else None
+    for cell in date_cells if year is not None else ():  # 年份 || 5月20日－26日: the year in a column of its own
+        found = find_dates(to_hans(_text(reading, cell)), year=year)
+        if found:
+            when = (found[0].start, found[0].end, cell)
+            break
     if when is None:
         shown = " ".join(_text(reading, c).strip() for c in date_cells)
         reading.note(f"a meeting table row dated {shown or 'by nothing'!r} gives no day; no summit made",
                      row.span.start, Severity.INFO)
         return None
     start, end, date_cell = when
+    other = " ".join(to_hans(_text(reading, cell)) for cell in row.cells.get("other", []))
+    no_meeting = _NO_MEETING.search(other) or LOWER_TALKS.search(other)
+    if no_meeting:
+        reading.note(f"a meeting table row of {start.isoformat()} says {no_meeting.group(0)!r}: a call, a plan "
+                     "or talks below the leaders; no summit made", row.span.start, Severity.INFO)
+        return None
     persons = []  # (entity, office, cell)
     for cell in row.cells.get("people", []):
         if _DELEGATIONS.search(to_hans(_text(reading, cell))):
