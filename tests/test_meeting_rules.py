@@ -520,3 +520,36 @@ def test_a_short_name_belongs_to_the_one_link_that_is_not_named_otherwise():
 ])
 def test_opinions_and_announced_plans_are_no_meeting(sentence):
     assert summits(HEAD + sentence) == {}
+
+
+def test_every_meeting_a_sentence_tells_and_a_day_of_the_month_it_named():
+    text = HEAD + ("2008年5月，乙国主席[[吴丙]]率团访问甲国，当月28日在[[某城]]与甲国总统[[张三]]会面；"
+                   "2009年5月26日，张三再度在[[某城]]会见吴丙。")
+    assert set(summits(text)) == {"2008-05-28", "2009-05-26"}
+
+
+def test_a_later_sentence_about_another_time_lends_no_one_to_the_meeting():
+    text = HEAD + ("2017年11月11日，甲国总统[[张三]]在[[某城]]出席亚太经济合作会议期间与安某进行约45分钟的会谈。"
+                   "2018年5月，乙国总理[[李四]]访问甲国。")
+    assert summits(text) == {}  # 安某 is no one the article names; 李四's visit is another time
+
+
+def test_a_bare_surname_is_not_the_one_whose_label_qualifies_it():
+    text = ("'''甲乙会晤'''是[[甲国总统]][[乔治·沃克·布希]]与[[乙国总统]][[弗拉基米尔·普京]]的会晤。\n== 后续 ==\n"
+            "2007年7月1日，普京到访[[乔治·赫伯特·沃克·布希|老布希]]的家。"
+            "2005年2月24日，布希与普京在[[某城]]会晤。\n")
+    assert summits(text)["2005-02-24"]["participants"] == {"乔治·沃克·布希", "弗拉基米尔·普京"}
+
+
+def test_an_office_of_a_states_own_body_gives_the_side():
+    text = HEAD + ("2023年4月5日至7日，乙国总统[[马丙]]对[[中国]]进行国事访问。6日，国务院总理[[李四]]在[[某堂]]会见马丙。"
+                   "7日，中国国家主席[[习甲]]在[[某园]]同马丙举行非正式会晤。")
+    found = summits(text)
+    assert list(found) == ["2023-04-05"] and found["2023-04-05"]["participants"] == {"马丙", "李四", "习甲"}
+
+
+def test_a_visits_days_without_a_year_take_the_year_the_text_reached():
+    text = HEAD + ("1972年9月25日，甲国首相[[田丙]]访问[[中国]]，与中国总理[[周丁]]举行会谈。"
+                   "9月27日，田丙与周丁在[[某城]]再次会谈。据某网整理，田丙此次访华的时间为9月25日至30日。")
+    found = summits(text)
+    assert list(found) == ["1972-09-25"] and found["1972-09-25"]["end"] == "1972-09-30"

@@ -132,7 +132,8 @@ class NameIndex:
         for link in links:
             for name in (link.target, link.label or ""):
                 surname = short_form(name)
-                if surname and (not link.label or surname in link.label):  # [[梅拉尼娅·特朗普|梅拉尼娅]]: she is 梅拉尼娅
+                if surname and (not link.label or link.label.strip() == surname or short_form(link.label) == surname):
+                    # [[梅拉尼娅·特朗普|梅拉尼娅]] is 梅拉尼娅, [[乔治·赫伯特·沃克·布什|老布什]] is 老布什: neither is the bare surname
                     owners.setdefault(index.normal(surname), set()).add(index.normal(link.target))
         for link in links:
             target = index.normal(link.target)

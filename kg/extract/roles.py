@@ -126,10 +126,20 @@ def _split(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:
     return tuple(out)
 
 
+#: Bodies that belong to one state, so that an office of theirs names the state (国务院总理).
+_BODIES = (("国务院", "中华人民共和国"), ("中共", "中华人民共和国"), ("中国共产党", "中华人民共和国"),
+           ("全国人大", "中华人民共和国"), ("中央军委", "中华人民共和国"), ("苏共", "苏维埃社会主义共和国联盟"),
+           ("苏联共产党", "苏维埃社会主义共和国联盟"), ("朝鲜劳动党", "朝鲜民主主义人民共和国"),
+           ("劳动党", "朝鲜民主主义人民共和国"), ("白宫", "美利坚合众国"), ("克里姆林宫", "俄罗斯联邦"))
+
+
 def _state_prefix(text: str, index: NameIndex) -> str | None:
     for size in range(min(len(text) - 1, 12), 1, -1):
         if index.is_state(text[:size]):
             return index.key(text[:size])
+    for body, state in _BODIES:
+        if text.startswith(body) and len(text) > len(body) and index.is_state(state):
+            return index.key(state)
     return None
 
 

@@ -53,7 +53,7 @@ NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能|告吹|搁置|�
 LOWER_TALKS = re.compile(r"(高级别|工作层?|部长级|副部长级|次长级|外长|实务|军事|将军级|红十字|特使|专家级?)"
                          r"(会谈|会晤|会议|磋商|会面)")
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
-NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|顾问|助理|秘书长|发言人|议员|州长|市长"
+NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|顾问|助理|秘书长|议长|人大常委会|发言人|议员|州长|市长"
                      r"|常委(?!会)|政治局委员|大臣|长官|院长|(?<!国务)(?<!国防)(?<!中央)(?<!军事)委员会(?:委员长|主席)")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
@@ -198,6 +198,7 @@ _ABOUT = re.compile(r"(日程|安排|细节|事宜|结果|内容|情况|议程|�
 #: Right before a meeting word: the meeting is one the text has told already (这次会晤).
 _REFERENCE = re.compile(r"(这次|此次|本次|该次|那次|这场|此番)$")
 _SAME_DAY = re.compile(r"当天|当日|同日|同一天|次日|翌日|第二天")
+_MONTHS_DAY = re.compile(r"(?:当月|同月|本月|该月)(?P<d>\d{1,2})[日号]")
 #: Words that report what someone said: the days after them are of a schedule, not of what was done.
 _REPORTED = re.compile(r"介绍|表示|宣布|声称|透露|公布|指出|报道|预告|称")
 #: Before 当天 in its clause, a word that makes it an object's day, not the clause's (于次日, 发表于当天).
@@ -486,19 +487,24 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 dates, date_basis = _dated_by_citation(reading, sources, sentence)
             if not dates and running_year is not None:
                 dates = find_dates(sentence.hans, year=running_year)
-        dates = sorted(dates + _relative_days(sentence.hans, dates, day), key=lambda d: d.at)
+        dates = sorted(dates + _relative_days(sentence.hans, dates, day) + _days_of_the_month(sentence.hans, year),
+                       key=lambda d: d.at)
         if not dates and heading_day is not None and day is not None:
             dates = [DateRange(day, day, 0, 0, False)]  # under a day's heading, a sentence is of the day last given
         if dates:  # the day the next sentence's 当天 is: the one heading this sentence, else its last
             day = dates[0].start if not sentence.hans[:dates[0].at].strip() else dates[-1].start
-        clauses = ((d, _meeting_clause(sentence.hans, d)) for d in dates)
-        meeting, clause = next(((d, c) for d, c in clauses if c is not None), (None, None))
-        if meeting is None or not_held(sentence.hans):
+        if not_held(sentence.hans):
             continue
-        summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues, date_basis,
-                         clause, infer=not in_table, numbered=heading_day is None)
-        if summit is not None and all(s.id != summit.id for s in found):
-            found.append(summit)
+        told: list[tuple[int, int, date]] = []  # each meeting the sentence tells, once (…当月28日会面；2009年5月26日再度会见)
+        for meeting in dates:
+            clause = _meeting_clause(sentence.hans, meeting)
+            if clause is None or any(a < clause[1] and clause[0] < b or when == meeting.start for a, b, when in told):
+                continue  # a clause told already, or a day told already: one summit a day a sentence
+            told.append((*clause, meeting.start))
+            summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues,
+                             date_basis, clause, infer=not in_table, numbered=heading_day is None)
+            if summit is not None and all(s.id != summit.id for s in found):
+                found.append(summit)
     return year or running_year
 
 
@@ -559,6 +565,21 @@ def _relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[
             continue
         when = base + timedelta(days=1) if word.group() in ("次日", "翌日", "第二天") else base
         out.append(DateRange(when, when, word.start(), word.end(), False))
+    return out
+
+
+def _days_of_the_month(hans: str, year: int | None) -> list[DateRange]:
+    """``2008年5月，…当月28日…``: a day of the month the sentence last named."""
+    out: list[DateRange] = []
+    for match in _MONTHS_DAY.finditer(hans):
+        months = [m for m in find_year_months(hans[:match.start()]) if m.month is not None]
+        if not months:
+            continue
+        try:
+            when = date(months[-1].year, months[-1].month, int(match["d"]))
+        except ValueError:
+            continue
+        out.append(DateRange(when, when, match.start(), match.end(), False))
     return out
 
 
@@ -741,8 +762,8 @@ def _stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sen
                 found[key].evidence.append(anchor.evidence())
             return found
     for sentence in [anchor] + [s for s in paragraph if s is not anchor]:
-        if len(found) >= 2 and sentence is not anchor:
-            break
+        if sentence is not anchor and (len(found) >= 2 or find_dates(sentence.hans) or find_year_months(sentence.hans)):
+            break  # enough people, or a sentence about another time (2018年5月，李四访问乙国)
         for spot in sentence.spots:
             if registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:]):
                 person = found.setdefault(spot.key, _Participant(spot.key, spot.surface, stated=True))

@@ -22,6 +22,7 @@ from kg.model import Kind, Prop
 
 #: Words that make a span of days a visit (not a meeting word: a visit may hold several meetings).
 _VISIT = re.compile(r"国事访问|正式访问|工作访问|友好访问|私人访问|访问|访华|访美|访日|访朝|访韩|访俄|访苏|访英|访法|访德|访印|出访|到访")
+_CLAUSE = re.compile(r"[，,；;：:]")
 #: The longest stay still read as one visit (毛泽东 stayed two months in Moscow).
 _LONGEST = timedelta(days=92)
 
@@ -68,7 +69,7 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
                 reading.registry.fact(first.id, prop, day, evidence=(visit.sentence.evidence(), first.anchor.evidence()))
             first = replace(first, start=visit.start, end=visit.end)
         number_the_visit(reading, first.id, visit.sentence)  # 对法国进行第三次国事访问
-        spanned.add(first.id)
+        spanned.update(s.id for s in members)  # those it did not take keep their own days
         out[[s.id for s in out].index(first.id)] = first
     return out
 
@@ -83,20 +84,23 @@ def _visits(reading: Reading) -> list[Visit]:
     """Spans of days the text says someone visited for (``于…至…对乙国进行国事访问``,
     ``2025年12月3日至5日，甲第四次对乙国进行国事访问``), never a visit planned or called off."""
     out: list[Visit] = []
+    year = None  # the year the text has reached: 田中此次访华的时间为9月25日至30日
     for sentence in reading.all_sentences():
+        dates = find_dates(sentence.hans, year=year)
+        year = next((d.start.year for d in reversed(dates) if d.year_given), year)
         if not_held(sentence.hans):
             continue
-        dates = find_dates(sentence.hans)
         for i, span in enumerate(dates):
-            if not span.year_given or span.end <= span.start or span.end - span.start > _LONGEST:
+            if span.end <= span.start or span.end - span.start > _LONGEST:
                 continue
             stop = dates[i + 1].at if i + 1 < len(dates) else len(sentence.hans)
-            visit = _VISIT.search(sentence.hans, span.stop, stop)
+            begin = max((m.end() for m in _CLAUSE.finditer(sentence.hans, 0, span.at)), default=0)
+            visit = _VISIT.search(sentence.hans, span.stop, stop) or _VISIT.search(sentence.hans, begin, span.at)
             if visit is None:
                 continue
             if sum(reading.index.is_state(spot.surface) for spot in sentence.spots if span.stop <= spot.start < visit.start()) > 1:
                 continue  # 对甲国、乙国和丙国进行国事访问: a tour, whose days are no one visit's
-            visitors = frozenset(spot.key for spot in sentence.spots if spot.start < visit.start()
+            visitors = frozenset(spot.key for spot in sentence.spots if spot.start < max(visit.start(), span.at)
                                  and reading.registry.is_a(spot.surface, Kind.PERSON))
             if visitors:
                 out.append(Visit(span.start, span.end, visitors, sentence))
