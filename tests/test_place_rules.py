@@ -280,3 +280,10 @@ def test_no_visited_state_from_a_linked_title_or_a_tour_of_several_states():
 def test_the_place_of_a_ceremony_said_in_the_meetings_sentence_is_not_its_venue():
     text = HEAD + ("2014年6月6日，登陆70周年纪念仪式在某镇的[[某海滩]]举行，甲国总统[[张三]]与乙国总理[[李四]]出席并会面。")
     assert read(text) == {"2014-06-06": []}
+
+
+def test_a_place_said_of_the_summit_itself_is_the_venue_inside_the_state_the_lead_gives():
+    text = ("'''甲乙峰会'''是甲国总统[[张三]]与乙国总理[[李四]]于1989年12月2日－3日在[[马耳他]]召开的一次会议。\n"
+            "== 经过 ==\n原定峰会在[[某舰]]上举行，但风暴打乱了安排。峰会最终在停泊于[[某城]]港湾的[[某号]]上举行。\n"
+            "== 后续 ==\n1991年7月30日，甲国总统[[张三]]与乙国总理[[李四]]在[[某都]]举行峰会。\n")
+    assert read(text, title="甲乙峰会")["1989-12-02"] == [["某号", "某城", "马耳他共和国"]]

@@ -21,7 +21,7 @@ from kg.extract.names import NOTE_TA
 from kg.extract.infobox import infobox_summit, summit_infoboxes
 from kg.extract.people import read_people
 from kg.extract.places import (contain_by_name, place_venues_by_gazetteer, place_venues_in_visited_states,
-                               read_where_things_lie)
+                               read_where_things_lie, venue_said_of_the_summit)
 from kg.extract.reading import read
 from kg.extract.scripts import to_hans
 from kg.extract.sources import read_sources
@@ -44,6 +44,7 @@ def extract(document: Document) -> Extraction:
     boxes = summit_infoboxes(reading)
     boxed = infobox_summit(reading, people, boxes[0]) if boxes else None
     summits = extract_summits(reading, people, sources, around=boxed, tabled=table_summits(reading, people))
+    venue_said_of_the_summit(reading, summits)
     place_venues_by_gazetteer(reading)
     place_venues_in_visited_states(reading)
     contain_by_name(reading)

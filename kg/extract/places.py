@@ -28,6 +28,9 @@ infobox field, a table cell or a clause of prose.
   state alone is visited then; not from a table's row, a linked title or a tour of several states.
 - A ceremony said to be held somewhere (``纪念仪式在…宝剑海滩举行``) gives no meeting its place;
   a 于 of a date does not swallow the 在 of the place (``于…由…在平壤会面``).
+- The one summit an article tells of, placed by its lead only in a state (``在马耳他召开``), was
+  held where an undated sentence says the summit itself was (``峰会最终在停泊于瓦莱塔港湾的高尔基号
+  上举行``), inside that state.
 - A partner with a long title does not hide the place: ``在…基地与俄罗斯总统…会晤`` ends the
   place at the first 与 that is no character of a name.
 - ``X位于A B C内`` puts X in C in B in A; a place named after a city of the article lies in
@@ -415,6 +418,48 @@ def finer_venue(reading: Reading, venue: EntityId | None, said: list) -> EntityI
     return venue
 
 
+def _within(registry, inner: EntityId, outer: EntityId) -> bool:
+    seen: set[str] = set()
+    frontier = [inner]
+    while frontier:
+        place = frontier.pop()
+        if place.key == outer.key:
+            return True
+        if place.key in seen:
+            continue
+        seen.add(place.key)
+        frontier.extend(v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId))
+        container = next((c for names, c in well_known_venues()
+                          if any(registry.index.key(n) == place.key for n in names)), None)
+        if container is not None:
+            frontier.append(EntityId(Kind.PLACE, registry.index.key(container)))
+    return False
+
+
+def _unplaced_top(registry, venue: EntityId) -> EntityId | None:
+    """The one biggest place a venue lies in by the text, when no state holds it."""
+    tops: list[EntityId] = []
+    seen: set[str] = set()
+    frontier = [venue]
+    while frontier:
+        place = frontier.pop()
+        if place.key in seen:
+            continue
+        seen.add(place.key)
+        if place.kind is Kind.COUNTRY or registry.index.is_state(place.key):
+            return None
+        outer = [v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+        container = next((c for names, c in well_known_venues()
+                          if any(registry.index.key(n) == place.key for n in names)), None)
+        if not outer and container is not None:  # 人民大会堂: in 北京 by the reference gazetteer
+            outer = [EntityId(Kind.COUNTRY if registry.index.is_state(container) else Kind.PLACE,
+                              registry.index.key(container))]
+        if not outer:
+            tops.append(place)
+        frontier.extend(outer)
+    return tops[0] if len(tops) == 1 and tops[0].kind is Kind.PLACE else None
+
+
 def lies_in(reading: Reading, inner: EntityId, outer: EntityId) -> bool:
     seen: set[str] = set()
     frontier = [inner]
@@ -606,3 +651,61 @@ def _state_names(reading: Reading, key: str):
         if reading.index.key(row[0]) == key:
             yield from row
     yield key
+
+
+#: Sections that tell of what came before or after: their meetings are others.
+_EARLIER = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备|后续|後續|影响|评价|反应)")
+#: A meeting planned, not held.
+_PLANNED = re.compile(r"原定|原计划|计划|拟|将于|原本")
+
+
+def venue_said_of_the_summit(reading: Reading, summits) -> None:
+    """The one summit an article's account tells of, whose venue is a state (``1989年12月2日－3日
+    在马耳他召开的一次会议``), was held where a sentence says the summit itself was held
+    (``峰会最终在停泊于瓦莱塔港湾的高尔基号上举行``): that place is the venue, and the biggest
+    place of its chain that the text puts in no state lies in that state."""
+    registry = reading.registry
+    main = [s for s in summits if s.section is None or not _EARLIER.match(to_hans(s.section.heading).strip())]
+    if len(main) != 1:
+        return
+    summit = main[0]
+    venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
+    if len(venues) != 1 or venues[0].kind is not Kind.COUNTRY:
+        return
+    state = venues[0]
+    sections = [s for section, s in reading.by_section.items() if not _EARLIER.match(to_hans(section.heading).strip())]
+    for sentence in [s for group in [reading.lead, *sections] for s in group]:
+        if find_dates(sentence.hans) or _PLANNED.search(sentence.hans):
+            continue  # a dated sentence may tell of one day's meeting; a plan was not held
+        chain = next((c for m in held_at_phrases(sentence) if _said_of_itself(sentence, m)
+                      for c in [_phrase_chain(reading, sentence, m)] if c), ())
+        place = _chain_facts(reading, chain, sentence) if chain else None
+        if place is None or place.kind is not Kind.PLACE:
+            continue
+        if not _within(registry, place, state):
+            top = _unplaced_top(registry, place)
+            if top is None:
+                continue  # the text puts it in another state
+            registry.fact(top, Prop.LOCATED_IN, state, evidence=(sentence.evidence(),))
+        registry.fact(summit.id, Prop.VENUE, place, evidence=(sentence.evidence(),))
+        registry.keep_only(summit.id, Prop.VENUE, place)
+        return
+
+
+#: Before the 在 of a held-at phrase: the meeting itself is what was held (峰会最终, 此次会晤则).
+_ITSELF = re.compile(r"^(?:本次|这次|此次|该次)?(?:峰会|高峰会|会晤|会谈|首脑会议|会议)(?:最终|最后|终于|则|随后|后来|实际)?$")
+
+
+def _said_of_itself(sentence: Sentence, match: re.Match) -> bool:
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.hans, 0, match.start())), default=0)
+    return bool(_ITSELF.match(sentence.hans[clause_start:match.start()].strip()))
+
+
+def _chain_facts(reading: Reading, chain: tuple[Spot, ...], sentence: Sentence) -> EntityId | None:
+    """Each place of a chain written big to small lies in the one before; the last is returned."""
+    registry = reading.registry
+    places = [registry.named(registry.kind_of(s.surface) or Kind.PLACE, s.surface) for s in chain]
+    for (a, outer), (b, inner) in zip(zip(chain, places), zip(chain[1:], places[1:])):
+        if joins_chain(sentence.hans[a.end:b.start]) and inner.kind is Kind.PLACE and inner != outer:
+            registry.fact(inner, Prop.LOCATED_IN, outer, evidence=(sentence.evidence(),))
+    return places[-1] if places else None
