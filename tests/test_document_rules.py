@@ -228,3 +228,18 @@ def test_a_note_cell_names_what_it_says_was_signed():
 @pytest.mark.parametrize("note", ["《甲乙联合声明》发表40周年", "见《某报》报道", "联合声明"])
 def test_a_note_that_says_nothing_was_signed_names_no_document(note):
     assert cell_documents(note, said=True) == []
+
+
+def test_a_next_sentence_that_dates_its_coming_into_force_does_not_date_its_signing():
+    text = HEAD + MEETING + "会晤结束时，双方签署《甲乙中程导弹条约》。该条约于1988年6月1日生效。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙中程导弹条约"}}
+
+
+def test_a_sentence_that_does_not_say_it_goes_on_is_not_dated_by_the_one_before():
+    text = HEAD + MEETING + "此次会晤为1987年12月签署的《甲乙中程导弹条约》铺平了道路。峰会结束时双方发表《甲乙联合声明》。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙联合声明"}}
+
+
+def test_a_description_among_several_documents_of_its_kind_by_name_is_left_out():
+    text = HEAD + MEETING + ("三国签订了承认某国独立的宣言。会议最后签署了《甲乙某城宣言》，并发表了《关于某国的宣言》。")
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙某城宣言", "关于某国的宣言"}}

@@ -13,8 +13,8 @@ does not date it at all:
   the meeting's; a year inside a document's name (``关于2030年前…的联合声明``) or one that
   frames a time (``2030年前``, ``1980年代``) dates nothing; a day without its year is read
   in the year its paragraph is in, else in each year the summit's days touch (``2月14日``
-  of a visit from 12月16日 to 2月17日); a sentence that gives no time goes on at the last
-  time its paragraph told (``12月19日上午…。当天下午，《…》签字仪式举行``), and one right
+  of a visit from 12月16日 to 2月17日); a sentence that gives no time but says it goes on
+  (``12月19日上午…。当天下午，《…》签字仪式举行``) is at the last time its paragraph told, and one right
   after it that speaks of the document (``该协议于2014年9月签署``) dates it too;
 - a document that is not signed there: negated (``未发表联合声明``), planned
   (``双方原定于…签署《…》``), an earlier one
@@ -92,10 +92,15 @@ _ALSO_CALLED = re.compile(r"[，,]?(简称|又称|亦称|也称|全称|通称|�
 #: signed or issued (签署《…》), not when a verb elsewhere does (引用《论语》).
 DOCUMENT_ENDINGS = DOCUMENT_WORDS + ("宪章", "纲要", "清单", "愿景", "文件", "公约", "章程", "公告", "共识", "规划", "计划",
                                      "方案", "倡议", "路线图", "框架", "决议", "换文", "照会", "谅解")
+#: Words that tell a sentence goes on at the time told before it (当天下午，…签字; 普京同日签署…).
+_GOES_ON = re.compile(r"当天|当日|同日|同天|是日|当晚|当夜|次日|翌日|隔日|同年|当年|同月|当月|随后|其后|之后|此后|稍后"
+                      r"|上午|下午|中午|晚上|晚间|傍晚|凌晨|早晨")
 #: A sentence that introduces a list of the outcomes (会谈签署的四项协议为：, 会议成果包括：).
 _INTRODUCES = re.compile(r"(签署|签订|发表|通过|达成|缔结|成果|结果|文件)[^。；]*[：:]$")
-#: A sentence that speaks of the document just named (该协议于2014年9月签署).
-_REFERS_BACK = re.compile(r"^(该|此|这份|这项|这一|上述)(协议|协定|条约|声明|宣言|公报|文件|备忘录|议定书|纪要|纲要|宪章|公约)")
+#: A sentence that says when the document just named was signed (该协议于2014年9月签署, not
+#: 该条约于1988年6月1日生效, which dates its coming into force).
+_REFERS_BACK = re.compile(r"^(该|此|这份|这项|这一|上述)(协议|协定|条约|声明|宣言|公报|文件|备忘录|议定书|纪要|纲要|宪章|公约)"
+                          r"[^，,。；;]*(签署|签订|签定|缔结|签字|发表|发布|通过)")
 _ITEM_SEPARATORS = re.compile(r"[、，,；;]")
 _BACKGROUND = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备)")
 #: Unquoted names after a signing verb: a run of name characters ending in a document word.
@@ -261,13 +266,14 @@ def _told(hans: str, span: tuple[date, date], before: Told | None) -> Told | Non
 
 def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None = None) -> bool:
     """Whether the text up to the end of this clause dates what it says to the summit's
-    days (the day after included), or does not date it; an undated one is dated by the
-    time its paragraph told last (``told``), where there is one."""
+    days (the day after included), or does not date it; an undated one that says it goes
+    on at the time told before it (当天, 同日, 下午 ...) is dated by the time its paragraph
+    told last (``told``)."""
     stop = next((m.start() for m in _CLAUSE.finditer(hans, end)), len(hans))
     year = next((y.year for y in reversed(find_year_months(hans[:stop])) if not _YEAR_FRAME.match(hans[y.stop:stop])),
                 told.year if told else None)
     own = _times(hans[:stop], span, year)
-    if not own.times and not own.after_the_meeting and told is not None:
+    if not own.times and not own.after_the_meeting and told is not None and _GOES_ON.search(hans[:stop]):
         own = told
     if own.after_the_meeting:
         return True
@@ -398,7 +404,10 @@ def one_document_each(reading: Reading, summits) -> None:
         for short, full in _short_and_full(named):
             registry.fold(short, full)
         for description, full in _described_and_named(named, quoted):
-            registry.fold(description, full)
+            if full is None:  # several of its kind by name: which one it describes is unknown
+                registry.drop_one(summit, Prop.OUTCOME, description)
+            else:
+                registry.fold(description, full)
         named_words = {to_hans(d.key) for d in named}
         seen: set[str] = set()
         for document in documents:
@@ -436,7 +445,8 @@ def _short_and_full(named: list[EntityId]):
 def _described_and_named(named: list[EntityId], quoted: set[str]):
     """Pairs (description, name) of a summit's documents that are one: a document the text
     only describes (签署了全部销毁两国中程和短程核导弹的条约, never in title marks) and the
-    one document of that kind the summit has by name (its 条约)."""
+    one document of that kind the summit has by name (its 条约); (description, None) where
+    it has several of that kind by name."""
     def described(document: EntityId) -> bool:
         return "的" in document.key and not document.key.startswith("关于") and document.key not in quoted
 
@@ -445,8 +455,8 @@ def _described_and_named(named: list[EntityId], quoted: set[str]):
         kind = next(w for w in sorted(DOCUMENT_WORDS, key=len, reverse=True) if description.key.endswith(w)) \
             if description.key.endswith(DOCUMENT_WORDS) else None
         same_kind = [d for d in named if kind and d.key.endswith(kind) and not described(d)]
-        if len(same_kind) == 1:
-            out.append((description, same_kind[0]))
+        if same_kind:
+            out.append((description, same_kind[0] if len(same_kind) == 1 else None))
     return out
 
 

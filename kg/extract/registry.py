@@ -134,6 +134,12 @@ class Registry:
         for key in [k for k in self._facts if k[0] == subject and k[1] is prop and k[2] != value]:
             del self._facts[key]
 
+    def drop_one(self, subject: EntityId, prop: Prop, value) -> None:
+        """Forgets one value of ``prop`` on ``subject`` (a document only described, where
+        the summit has several of that kind by name and which one it is is unknown)."""
+        for key in [k for k in self._facts if k[:3] == (subject, prop, value)]:
+            del self._facts[key]
+
     def drop(self, subject: EntityId, prop: Prop) -> None:
         """Forgets every value of ``prop`` on ``subject`` (a venue made more specific)."""
         for key in [k for k in self._facts if k[0] == subject and k[1] is prop]:
