@@ -13,6 +13,7 @@ text. What cannot be interpreted becomes an :class:`~kg.model.Issue`, never an e
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import cached_property
 from html import unescape
@@ -144,6 +145,11 @@ class Document:
     def refs_by_start(self) -> dict[int, Ref]:
         """Each ref by where it starts in the page (built once: every passage looks refs up)."""
         return {ref.span.start: ref for ref in self.refs}
+
+    @cached_property
+    def passages(self) -> dict[Span, Passage]:
+        """Each passage read so far, by its span (several readers read the same stretch)."""
+        return {}
 
     @cached_property
     def links_by_start(self) -> dict[int, Wikilink]:
@@ -529,10 +535,17 @@ class Passage:
 
 def passage(document: Document, span: Span) -> Passage:
     """The readable text of ``span`` as a reader sees it: links as their labels, no refs or boxes."""
-    builder = _PassageBuilder(document, span)
-    source = document.markup if document.markup is not None else document.text
-    builder.render(mwparserfromhell.parse(source[span.start:span.end]), span.start)
-    return builder.finish()
+    found = document.passages.get(span)
+    if found is None:
+        builder = _PassageBuilder(document, span)
+        source = document.markup if document.markup is not None else document.text
+        builder.render(mwparserfromhell.parse(source[span.start:span.end]), span.start)
+        found = document.passages[span] = builder.finish()
+    return found
+
+
+#: The characters wikitext markup is made of (ASCII punctuation and whitespace).
+_MARKS = frozenset(string.punctuation + string.whitespace)
 
 
 class _PassageBuilder:
@@ -569,7 +582,10 @@ class _PassageBuilder:
             shown = str(node.text) if node.text is not None else str(node.title)
             inner = source.find(shown, 2) if node.text is not None else 2
             at = len(self.chars)
-            self.render(mwparserfromhell.parse(shown), start + max(inner, 2))
+            if _MARKS.isdisjoint(shown):  # no markup can be in it: mwparserfromhell would give one Text node
+                self.emit(shown, start + max(inner, 2))
+            else:
+                self.render(mwparserfromhell.parse(shown), start + max(inner, 2))
             self.mentions.append(Mention(at, len(self.chars), link))
         elif isinstance(node, mw.Template):
             self.template(node, start, source)

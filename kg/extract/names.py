@@ -117,6 +117,8 @@ class NameIndex:
         self._parent: dict[str, str] = {}
         self._weight: dict[str, int] = {}
         self.state_keys: set[str] = set()
+        self._normals: dict[str, str] = {}  # normal() of each name asked, while state_keys stays as it is
+        self._normals_for = 0  # len(state_keys) when _normals was filled (it only grows)
 
     @classmethod
     def build(cls, rules, links: list[Wikilink] | tuple[Wikilink, ...]) -> "NameIndex":
@@ -148,6 +150,15 @@ class NameIndex:
 
     def normal(self, name: str) -> str:
         """Simplified script, the article's regional variants folded, disambiguator stripped."""
+        if self._normals_for != len(self.state_keys):
+            self._normals.clear()
+            self._normals_for = len(self.state_keys)
+        found = self._normals.get(name)
+        if found is None:
+            found = self._normals[name] = self._normal(name)
+        return found
+
+    def _normal(self, name: str) -> str:
         text = to_hans(strip_disambiguator(plain(name) if "[" in name or "{" in name else name))
         text = " ".join(text.split())
         if not self._replacements or text in self.state_keys:

@@ -89,7 +89,7 @@ def _run_start(hans: str, end: int) -> int | None:
     time word before it; ``None`` when the run is too long to be a title."""
     j = end
     while j > 0 and has_han(hans[j - 1]) and (hans[j - 1] not in _STOP_CHARS or _inside_a_word(hans, j - 1)) \
-            and not any(hans[:j].endswith(word) for word in _STOP_WORDS):
+            and not hans.endswith(_STOP_WORDS, 0, j):
         j -= 1
         if end - j > 24:
             return None
