@@ -17,7 +17,6 @@ from pyoxigraph import NamedNode, Quad, Store
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.export import new_graph
 from kg.model import Article, Entity, EntityId, Evidence, Extraction, Fact, Kind, Label, Url, Year
 from kg.vocab import CC_BY_SA_4, DEFAULT_BASE, SKG, Minter, article_iri
 
@@ -100,8 +99,10 @@ def publish_shared_once(store: Store, *, base: str = DEFAULT_BASE) -> NamedNode:
 
 
 def to_graph(extraction: Extraction, *, minter: Minter) -> Graph:
-    """The graph of one article."""
-    graph = new_graph()
+    """The graph of one article, in rdflib's plain in-memory store (no named graphs, no
+    prefixes: a page's graph is validated and written as N-Triples, and fills about twice
+    as fast as in the store that keeps contexts)."""
+    graph = Graph(store="SimpleMemory", bind_namespaces="none")
     writer = _Writer(graph, minter, extraction)
     writer.article()
     for entity in extraction.entities:

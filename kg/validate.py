@@ -256,6 +256,11 @@ def _report(gate: _Gate, checked: Graph) -> Report:
 
 
 def _pyshacl_results(gate: _Gate, checked: Graph) -> list[Result]:
+    if not checked.store.context_aware:  # pySHACL reads a dataset's store
+        copy = new_graph()
+        for triple in checked:
+            copy.add(triple)
+        checked = copy
     validator = Validator(DataGraph.from_rdflib(checked), shacl_graph=gate.core, options=dict(_OPTIONS))
     validator.shacl_graph = gate.shapes_graph  # harvested once per process, not once per graph
     _, results_graph, _ = validator.run()
