@@ -553,3 +553,12 @@ def test_a_visits_days_without_a_year_take_the_year_the_text_reached():
                    "9月27日，田丙与周丁在[[某城]]再次会谈。据某网整理，田丙此次访华的时间为9月25日至30日。")
     found = summits(text)
     assert list(found) == ["1972-09-25"] and found["1972-09-25"]["end"] == "1972-09-30"
+
+
+def test_a_japanese_leader_is_written_by_his_family_name_after_a_titled_mention():
+    text = HEAD + ("2004年5月22日，日本首相[[小泉纯一郎]]再度访问[[平壤]]。"
+                   "小泉当天上午抵达平壤，随后前往[[某宾馆]]与朝鲜领导人[[李四]]会谈。")
+    assert summits(text)["2004-05-22"]["participants"] == {"小泉纯一郎", "李四"}
+    from kg.extract.reading import read
+    untitled = read(parse(Page(text=HEAD + "2004年5月22日，[[开罗宣言]]发表。[[开罗]]当天下雨。", origin="t", title="x")))
+    assert untitled.index.key("开罗") != untitled.index.key("开罗宣言")  # no office titles it: no family name

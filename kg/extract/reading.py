@@ -45,6 +45,9 @@ def read(document: Document) -> Reading:
     names |= {name for row in states() for name in row}
     names |= {form.text for rule in index.rules for form in rule.forms if index.is_state(form.text)}
     names |= _named_elsewhere(document)
+    for family, target in _family_names(document, index).items():
+        index.merge(target, family)
+        names.add(family)
     _same_city(index, names)
     spotter = Spotter(index, {n for n in names if _is_name(n)})
     registry = Registry(index)
@@ -54,6 +57,28 @@ def read(document: Document) -> Reading:
         if not is_appendix(section):
             by_section[section] = sentences(document, section.body, section, spotter)
     return Reading(document, index, registry, spotter, lead, by_section)
+
+
+#: Offices written right before a linked name that make it a person's (日本首相[[小泉纯一郎]]).
+_TITLED = re.compile(r"(首相|总理|天皇|大臣|总统|主席|总书记|委员长|国王|女王)\]*$")
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{4,5}$")
+
+
+def _family_names(document: Document, index: NameIndex) -> dict[str, str]:
+    """The family names a Japanese leader is written by after a first full mention
+    (日本首相[[小泉纯一郎]] … 小泉当天抵达): the first two characters of a four- or
+    five-character name an office is written before, where no other link shares them."""
+    text = document.page.text
+    found: dict[str, set[str]] = {}
+    for link in document.links:
+        target = strip_disambiguator(link.target)
+        if not _HAN_NAME.match(target) or "·" in (link.label or ""):
+            continue
+        if _TITLED.search(to_hans(text[max(0, link.span.start - 12):link.span.start])):
+            found.setdefault(to_hans(target)[:2], set()).add(to_hans(target))
+    taken = {to_hans(strip_disambiguator(link.target)) for link in document.links}
+    return {family: next(iter(targets)) for family, targets in found.items()
+            if len(targets) == 1 and family not in taken and not index.is_state(family)}
 
 
 #: Templates that stand for a link to an article in another language (``{{link-en|凯托克廷山公园|…}}``).
