@@ -3,16 +3,21 @@
 Two measurements on one data file (``build/kg.trig`` if it exists, else the test fixture),
 loopback only, each bounded in time:
 
-1. **Throughput** (issue 15): requests per second for a small SELECT and for an entity's
-   description (Turtle), from ``kg serve`` and from Oxigraph's own server (``oxigraph
-   serve-read-only``, the ``oxigraph`` wheel) on the same data, side by side, with the
-   ratio; the entity's HTML page (``kg serve`` only: Oxigraph has none); and pyoxigraph
-   answering the same query in-process with no HTTP at all, the floor. Then the memory
-   each server holds: the resident set (RSS) and the proportional set (PSS: shared pages
-   divided among the processes sharing them) summed over the server's processes (kg
-   serve's parent, HTTP processes and query workers, after one query has started the
-   workers). Measured with ``wrk`` when it is installed (``make bench`` installs it),
-   else with a Python client (slower: then the client is the limit, and the ratio says less).
+1. **Throughput** (issue 15): requests per second from ``kg serve`` and from Oxigraph's own
+   server (``oxigraph serve-read-only``, the ``oxigraph`` wheel) on the same data, side by
+   side, with the ratio: a SELECT of every summit, an entity's statements (a SELECT), its
+   description (Turtle; Oxigraph answers the same CONSTRUCT) and its HTML page (``kg serve``
+   only: Oxigraph has none). Each is measured *repeated* (the same request every time: after
+   the first, ``kg serve`` answers from its response cache) and, but for the summits,
+   *varied* (each request for the next of up to 2,000 entities, against a ``kg serve`` with
+   ``--response-cache 0``, so every answer is computed as if asked for the first time).
+   Beside them pyoxigraph answering the summits in-process with no HTTP at all, the floor.
+   Then the memory each server holds: the resident set (RSS) and the proportional set (PSS:
+   shared pages divided among the processes sharing them) summed over the server's
+   processes (kg serve's parent, HTTP processes and query workers, after one query has
+   started the workers). Measured with ``wrk`` when it is installed (``make bench``
+   installs it), else with a Python client (slower: then the client is the limit, and the
+   ratio says less).
 2. **Fairness** (issue 12): 32 clients, each from its own loopback address, for
    ``--seconds``; 8 loop a cartesian-product query, 24 loop pages, ``/void`` and small
    lookups. Prints p50/p95/max latency and status counts per group; the target is the
@@ -29,6 +34,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
+import random
 import re
 import shutil
 import socket
@@ -119,24 +125,31 @@ def oxigraph_serve(data: Path, directory: Path) -> Server:
 # --- throughput --------------------------------------------------------------------------
 
 
-def rate(port: int, path: str, accept: str, seconds: float) -> float:
-    """Requests per second for GET ``path``: wrk with 8 connections, or 8 Python clients."""
-    url = f"http://127.0.0.1:{port}{path}"
+def rate(port: int, paths: list[str], accept: str, seconds: float) -> float:
+    """Successful GETs a second, each request for the next of ``paths`` in turn (one path: the
+    same request again and again): wrk with 8 connections, or 8 Python clients."""
     if shutil.which("wrk"):
-        out = subprocess.run(["wrk", "-t2", "-c8", f"-d{seconds:g}s", "-H", f"Accept: {accept}", url],
-                             capture_output=True, text=True, check=True).stdout
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+            script.write(_WRK_SCRIPT.replace("PATHS", ",\n".join(_lua_string(path) for path in paths)))
+        try:
+            out = subprocess.run(["wrk", "-t2", "-c8", f"-d{seconds:g}s", "-H", f"Accept: {accept}", "-s", script.name,
+                                  f"http://127.0.0.1:{port}"], capture_output=True, text=True, check=True).stdout
+        finally:
+            os.unlink(script.name)
         non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
         total = int(re.search(r"(\d+) requests in", out)[1])
         if non_2xx:
-            print(f"  ({non_2xx[1]} of {total} answers from {url[:60]}… were not 200; counted out)")
+            print(f"  ({non_2xx[1]} of {total} answers from {paths[0][:60]}… were not 200; counted out)")
         return (total - int(non_2xx[1] if non_2xx else 0)) / seconds
     counts = Counter()
     deadline = time.monotonic() + seconds
 
     def client(index: int) -> None:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        turn = index * 7919
         while time.monotonic() < deadline:
-            connection.request("GET", path, headers={"Accept": accept})
+            connection.request("GET", paths[turn % len(paths)], headers={"Accept": accept})
+            turn += 1
             response = connection.getresponse()
             response.read()
             counts[response.status] += 1
@@ -149,6 +162,25 @@ def rate(port: int, path: str, accept: str, seconds: float) -> float:
     return counts[200] / seconds
 
 
+#: wrk's request generator: the paths in turn, each thread from its own place in the list.
+_WRK_SCRIPT = """
+local paths = {
+PATHS
+}
+local threads = 0
+function setup(thread) thread:set("offset", threads * 7919); threads = threads + 1 end
+local turn = 0
+function request()
+  turn = turn + 1
+  return wrk.format(nil, paths[((offset or 0) + turn) % #paths + 1])
+end
+"""
+
+
+def _lua_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def in_process_rate(data: Path, seconds: float) -> float:
     store = pyoxigraph.Store()
     store.load(path=data, format=pyoxigraph.RdfFormat.from_extension(data.suffix.lstrip(".")))
@@ -159,11 +191,27 @@ def in_process_rate(data: Path, seconds: float) -> float:
     return count / seconds
 
 
-def an_entity(data: Path) -> str:
+def entities(data: Path, most: int = 2000) -> list[str]:
+    """Up to ``most`` entity IRIs that have a local page (``…/id/…``) and take part in a summit or
+    are one, in a fixed shuffled order; the first is the benchmark's repeated entity."""
     store = pyoxigraph.Store()
     store.load(path=data, format=pyoxigraph.RdfFormat.from_extension(data.suffix.lstrip(".")))
-    rows = list(store.query(f"SELECT ?p WHERE {{ ?s <{SKG}participant> ?p }} ORDER BY ?p LIMIT 1", use_default_graph_as_union=True))
-    return rows[0]["p"].value
+    rows = store.query(f"SELECT DISTINCT ?e WHERE {{ {{ ?s <{SKG}participant> ?e }} UNION {{ ?e a <{SKG}Summit> }} "
+                       f"UNION {{ ?e <{SKG}venue> ?x }} }} ORDER BY ?e", use_default_graph_as_union=True)
+    found = [row["e"].value for row in rows if "/id/" in row["e"].value]
+    first = next(iter(store.query(f"SELECT ?p WHERE {{ ?s <{SKG}participant> ?p }} ORDER BY ?p LIMIT 1",
+                                  use_default_graph_as_union=True)))["p"].value
+    rest = [e for e in found if e != first]
+    random.Random(15).shuffle(rest)
+    return [first, *rest[: most - 1]]
+
+
+def describe(entity: str) -> str:
+    return f"CONSTRUCT {{ <{entity}> ?p ?o . ?s ?q <{entity}> }} WHERE {{ {{ <{entity}> ?p ?o }} UNION {{ ?s ?q <{entity}> }} }}"
+
+
+def statements(entity: str) -> str:
+    return f"SELECT ?p ?o WHERE {{ <{entity}> ?p ?o }}"
 
 
 def memory(pid: int) -> tuple[float, float]:
@@ -192,39 +240,65 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+#: What is measured: (label, accept, kg serve's paths, Oxigraph's paths or None), for the repeated
+#: request (one path) and the varied one (a different entity each request).
+def _cases(every: list[str]) -> list[tuple[str, str, str, list[str], list[str] | None]]:
+    def local(entity: str) -> str:
+        return "/id/" + entity.split("/id/", 1)[1]
+
+    one = every[:1]
+    return [
+        ("every summit, a SELECT", "repeated", JSON, ["/sparql?query=" + quote(SMALL)], ["/query?query=" + quote(SMALL)]),
+        ("an entity's statements, a SELECT", "repeated", JSON, ["/sparql?query=" + quote(statements(e)) for e in one],
+         ["/query?query=" + quote(statements(e)) for e in one]),
+        ("an entity's statements, a SELECT", "varied", JSON, ["/sparql?query=" + quote(statements(e)) for e in every],
+         ["/query?query=" + quote(statements(e)) for e in every]),
+        ("an entity's description, Turtle", "repeated", "text/turtle", [local(e) for e in one],
+         ["/query?query=" + quote(describe(e)) for e in one]),
+        ("an entity's description, Turtle", "varied", "text/turtle", [local(e) for e in every],
+         ["/query?query=" + quote(describe(e)) for e in every]),
+        ("an entity's HTML page", "repeated", "text/html", [local(e) for e in one], None),
+        ("an entity's HTML page", "varied", "text/html", [local(e) for e in every], None),
+    ]
+
+
 def throughput(data: Path, seconds: float) -> None:
-    entity = an_entity(data)
-    local = "/id/" + entity.split("/id/", 1)[1]
-    describe = f"CONSTRUCT {{ <{entity}> ?p ?o . ?s ?q <{entity}> }} WHERE {{ {{ <{entity}> ?p ?o }} UNION {{ ?s ?q <{entity}> }} }}"
+    every = entities(data)
     triples = sum(1 for _ in pyoxigraph.parse(path=data, format=pyoxigraph.RdfFormat.from_extension(data.suffix.lstrip("."))))
     print(f"throughput, median of 3 rounds of {seconds:g} s each, servers taking turns, 8 connections ({'wrk' if shutil.which('wrk') else 'Python client'}); "
-          f"data {data} ({triples:,} quads)")
+          f"data {data} ({triples:,} quads); 'repeated': the same request each time, answered from kg serve's response "
+          f"cache after the first; 'varied': each request for the next of {len(every):,} entities, kg serve with its "
+          "response cache off (--response-cache 0), so every answer is computed; Oxigraph keeps no answers")
     rounds = 3
+    cases = _cases(every)
     with tempfile.TemporaryDirectory() as directory, oxigraph_serve(data, Path(directory) / "oxigraph") as oxigraph, \
-            kg_serve(data) as kg:
-        # both servers run at once and take turns, a short run each, so that the machine's other load
-        # (it is shared) falls on both alike; the median of the rounds is reported
-        runs = {name: [] for name in ("ox_small", "kg_small", "ox_entity", "kg_entity", "kg_page")}
+            kg_serve(data) as kg, kg_serve(data, response_cache="0") as kg_uncached:
+        # the servers run at once and take turns, a short run each, so that the machine's other load
+        # (it is shared) falls on all alike; the median of the rounds is reported
+        runs: dict[tuple[int, str], list[float]] = {}
         for _ in range(rounds):
-            runs["ox_small"].append(rate(oxigraph.port, "/query?query=" + quote(SMALL), JSON, seconds))
-            runs["kg_small"].append(rate(kg.port, "/sparql?query=" + quote(SMALL), JSON, seconds))
-            runs["ox_entity"].append(rate(oxigraph.port, "/query?query=" + quote(describe), "text/turtle", seconds))
-            runs["kg_entity"].append(rate(kg.port, local, "text/turtle", seconds))
-            runs["kg_page"].append(rate(kg.port, local, "text/html", seconds))
-        ox_small, kg_small, ox_entity, kg_entity, kg_page = (statistics.median(runs[name]) for name in runs)
+            for index, (_, kind, accept, ours, theirs) in enumerate(cases):
+                server = kg if kind == "repeated" else kg_uncached
+                runs.setdefault((index, "kg"), []).append(rate(server.port, ours, accept, seconds))
+                if theirs is not None:
+                    runs.setdefault((index, "ox"), []).append(rate(oxigraph.port, theirs, accept, seconds))
         ox_memory = memory(oxigraph.process.pid)
         warm = http.client.HTTPConnection("127.0.0.1", kg.port, timeout=120)  # a query for the workers starts them
         warm.request("GET", "/sparql?query=" + quote("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"), headers={"Accept": JSON})
         warm.getresponse().read()
         kg_memory = memory(kg.process.pid)
     floor = in_process_rate(data, seconds)
-    print(f"{'':32}{'kg serve':>12}{'oxigraph':>12}{'ratio':>8}   target ≥ 0.50")
-    print(f"{'small SELECT (req/s)':32}{kg_small:12.0f}{ox_small:12.0f}{kg_small / ox_small:8.2f}")
-    print(f"{'entity description (req/s)':32}{kg_entity:12.0f}{ox_entity:12.0f}{kg_entity / ox_entity:8.2f}")
-    print(f"{'entity HTML page (req/s)':32}{kg_page:12.0f}{'—':>12}")
-    print(f"{'pyoxigraph in-process, no HTTP':32}{floor:12.0f}  (the engine's own floor: queries/s)")
-    print(f"{'memory, RSS summed (MB)':32}{kg_memory[0]:12.0f}{ox_memory[0]:12.0f}{kg_memory[0] / ox_memory[0]:8.1f}")
-    print(f"{'memory, PSS summed (MB)':32}{kg_memory[1]:12.0f}{ox_memory[1]:12.0f}{kg_memory[1] / ox_memory[1]:8.1f}")
+    print(f"{'req/s':44}{'kg serve':>10}{'oxigraph':>10}{'ratio':>8}   target ≥ 0.50")
+    for index, (label, kind, _, _, theirs) in enumerate(cases):
+        ours = statistics.median(runs[index, "kg"])
+        if theirs is None:
+            print(f"{label + ', ' + kind:44}{ours:10.0f}{'—':>10}")
+            continue
+        other = statistics.median(runs[index, "ox"])
+        print(f"{label + ', ' + kind:44}{ours:10.0f}{other:10.0f}{ours / other:8.2f}")
+    print(f"{'every summit, pyoxigraph in-process':44}{floor:10.0f}  (no HTTP: the engine's own floor, queries/s)")
+    print(f"{'memory, RSS summed (MB)':44}{kg_memory[0]:10.0f}{ox_memory[0]:10.0f}{kg_memory[0] / ox_memory[0]:8.1f}")
+    print(f"{'memory, PSS summed (MB)':44}{kg_memory[1]:10.0f}{ox_memory[1]:10.0f}{kg_memory[1] / ox_memory[1]:8.1f}")
 
 
 # --- fairness ----------------------------------------------------------------------------
@@ -232,7 +306,7 @@ def throughput(data: Path, seconds: float) -> None:
 
 def fairness(data: Path, seconds: float) -> bool:
     with kg_serve(data) as kg:
-        entity = an_entity(data)
+        entity = entities(data, most=1)[0]
         cheap_paths = [
             "/id/" + entity.split("/id/", 1)[1], "/void", "/",
             "/sparql?query=" + quote(SMALL),

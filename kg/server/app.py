@@ -96,6 +96,7 @@ from kg.server.query_pool import (
     text_reply,
     with_charset,
 )
+from kg.server.responses import Answer, Answers
 from kg.server.settings import Settings
 from kg.server.http import Server, bind
 from kg.reconcile.service import Reconciliation, is_reconcile_path
@@ -149,6 +150,8 @@ _REASONS = {
 }
 _TEXT = TEXT
 _HTML = "text/html; charset=utf-8"
+#: The headers a 304 leaves out: it has no body.
+_BODY_HEADERS = ("Content-Type", "Content-Length")
 
 
 # --- the application -----------------------------------------------------------------------
@@ -209,6 +212,8 @@ class App:
         newest = max((path.stat().st_mtime for path in data), default=0.0)
         self.modified = datetime.fromtimestamp(int(newest), tz=timezone.utc) if newest else None
         self.last_modified = http_date(self.modified) if self.modified else ""
+        #: answers kept for requests asked again (the data does not change while the server runs)
+        self.answers = Answers(max_bytes=settings.response_cache * 1024 * 1024)
 
     def close(self) -> None:
         """End the query workers and remove the served store."""
@@ -216,33 +221,35 @@ class App:
         self.data.close()
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        reply = self.cached(environ, self.handle(environ))
-        status = f"{reply.status} {_REASONS.get(reply.status, 'Unknown')}"
+        key = self.answers.key(environ)
+        answer = self.answers.get(key) if key is not None else None
+        if answer is None:
+            reply = self.handle(environ)
+            answer = self._finish(environ, reply)
+            if key is not None and reply.status == 200 and not is_reconcile_path(key[0]):
+                self.answers.keep(key, answer, query=_sparql_text(key) if key[0] == "/sparql" else None)
+        if answer.etag is not None and ("HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ):
+            if not is_resource_modified(environ, etag=answer.etag, last_modified=self.modified):
+                start_response("304 Not Modified", [h for h in answer.headers if h[0] not in _BODY_HEADERS])
+                return [b""]
+        start_response(answer.status, answer.headers)
+        return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [answer.body]
+
+    def _finish(self, environ: dict, reply: Reply) -> Answer:
+        """``reply`` as sent: its headers, and for a successful GET or HEAD an ETag (the hash of its
+        body and media type, so each representation has its own), Last-Modified (when the data
+        files last changed) and Cache-Control."""
         headers = [("Content-Type", reply.media_type), ("Content-Length", str(len(reply.body))), *_CORS, *reply.headers]
-        if reply.status == 304:
-            headers = [h for h in headers if h[0] not in ("Content-Type", "Content-Length")]
+        etag = None
+        if reply.status == 200 and environ.get("REQUEST_METHOD", "GET").upper() in ("GET", "HEAD"):
+            etag = hashlib.sha256(reply.media_type.encode() + b"\0" + reply.body).hexdigest()[:32]
+            headers += [("ETag", f'"{etag}"'), ("Cache-Control", _CACHE_CONTROL)]
+            if self.modified is not None:
+                headers.append(("Last-Modified", self.last_modified))
         headers.append(("X-Content-Type-Options", "nosniff"))
         if reply.media_type.startswith("text/html"):
             headers.append(("Content-Security-Policy", _PAGE_POLICY))
-        start_response(status, headers)
-        return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [reply.body]
-
-    def cached(self, environ: dict, reply: Reply) -> Reply:
-        """``reply`` with ETag, Last-Modified and Cache-Control; a 304 when the client's copy is current.
-
-        The ETag hashes the body and its media type, so each representation has its own;
-        Last-Modified is when the data files last changed.
-        """
-        if environ.get("REQUEST_METHOD", "GET").upper() not in ("GET", "HEAD") or reply.status != 200:
-            return reply
-        etag = hashlib.sha256(reply.media_type.encode() + b"\0" + reply.body).hexdigest()[:32]
-        headers = (*reply.headers, ("ETag", f'"{etag}"'), ("Cache-Control", _CACHE_CONTROL))
-        if self.modified is not None:
-            headers += (("Last-Modified", self.last_modified),)
-        conditional = "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ
-        if conditional and not is_resource_modified(environ, etag=etag, last_modified=self.modified):
-            return Reply(304, reply.media_type, b"", headers)
-        return Reply(reply.status, reply.media_type, reply.body, headers)
+        return Answer(f"{reply.status} {_REASONS.get(reply.status, 'Unknown')}", headers, reply.body, etag)
 
     def handle(self, environ: dict) -> Reply:
         """The reply to one WSGI request."""
@@ -774,6 +781,12 @@ def _read_request(environ: dict) -> _Request:
         body=body,
         client=environ.get("REMOTE_ADDR", ""),
     )
+
+
+def _sparql_text(key: tuple[str, str, str, str]) -> str:
+    """The query a kept /sparql GET asked (empty for the service description or the query page)."""
+    raw_query = key[1].encode("latin-1").decode("utf-8", errors="replace")
+    return " ".join(parse_qs(raw_query).get("query", []))
 
 
 def _vary(reply: Reply) -> Reply:

@@ -10,9 +10,12 @@ background thread for tests and notebooks.
 
 The framing rules are hyper's (RFC 9112): a request with both ``Content-Length`` and
 ``Transfer-Encoding`` is read by its ``Transfer-Encoding`` alone and its connection is
-closed after the answer, so a request smuggled behind it is never answered; a transfer
-coding other than ``chunked`` gets 400 and a closed connection; a client that has not sent
-its headers within :data:`HEADER_SECONDS` is disconnected.
+closed after the answer, so a request smuggled behind it is never answered (RFC 9112
+section 6.3 lets a server either reject such a request or do this; rejecting it with 400
+cannot be done here: hyper drops the ``Content-Length`` before the application sees the
+request, and granian 2.8 has no setting for it); a transfer coding other than ``chunked``
+gets 400 and a closed connection; a client that has not sent its headers within
+:data:`HEADER_SECONDS` is disconnected.
 
     >>> def hello(environ, start_response):
     ...     start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "2")])
@@ -157,7 +160,8 @@ class Server:
             proto.response_bytes(500, [("Content-Type", "text/plain; charset=utf-8")], _FAILED)
             return 500
         headers = response.headers
-        if not _drain(environ["wsgi.input"]):  # a body too large to read through: answer, then hang up
+        has_body = coding is not None or environ.get("CONTENT_LENGTH", "0") not in ("", "0")
+        if has_body and not _drain(environ["wsgi.input"]):  # a body too large to read through: answer, then hang up
             headers = [*headers, ("Connection", "close")]
         proto.response_bytes(response.status, headers, body)
         return response.status
