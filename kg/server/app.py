@@ -202,7 +202,7 @@ class App:
         self.port = settings.port
         self.data = served if served is not None else ServedData.load(data)
         self.store = self.data.store
-        self.pool = QueryPool(self.data.directory, settings, admission=admission, workers=workers)
+        self.pool = QueryPool(self.data.store_path, self.data.logs, settings, admission=admission, workers=workers)
         self.vocabulary = load_vocabulary()
         #: The published files served at /data/NAME: the data files and the build's other outputs beside them.
         self.dumps = published_dumps(data)
@@ -212,6 +212,7 @@ class App:
         newest = max((path.stat().st_mtime for path in data), default=0.0)
         self.modified = datetime.fromtimestamp(int(newest), tz=timezone.utc) if newest else None
         self.last_modified = http_date(self.modified) if self.modified else ""
+        self._languages: tuple[str, ...] | None = None  # the labels' language tags, once asked for
         #: answers kept for requests asked again (the data does not change while the server runs)
         self.answers = Answers(max_bytes=settings.response_cache * 1024 * 1024)
 
@@ -422,12 +423,24 @@ class App:
         if candidate.value != iri and next(self.store.quads_for_pattern(candidate, None, None, None), None) is not None:
             return candidate
         prefix = self.settings.base + kind + "/"
-        for predicate in (RDFS_LABEL, SKOS_ALT_LABEL):
-            for form in {name, to_hans(name)}:
-                for quad in self.store.quads_for_pattern(None, predicate, None, None):
-                    if isinstance(quad.subject, NamedNode) and quad.subject.value.startswith(prefix) and quad.object.value == form:
-                        return quad.subject
-        return None
+        forms = [Literal(form, language=tag) if tag else Literal(form)
+                 for form in dict.fromkeys((name, to_hans(name))) for tag in self._label_languages()]
+        found = sorted(  # a lookup in the store's index for the name in each language the labels use, not a scan
+            (quad.predicate != RDFS_LABEL, quad.subject.value)
+            for form in forms for quad in self.store.quads_for_pattern(None, None, form, None)
+            if quad.predicate in (RDFS_LABEL, SKOS_ALT_LABEL) and isinstance(quad.subject, NamedNode)
+            and quad.subject.value.startswith(prefix)
+        )
+        return NamedNode(found[0][1]) if found else None  # a label before an alias
+
+    def _label_languages(self) -> tuple[str, ...]:
+        """The language tags the labels and aliases use ("" for none), read once: the data does not change."""
+        if self._languages is None:
+            rows = self.store.query(
+                f"SELECT DISTINCT (LANG(?label) AS ?tag) WHERE {{ {{ ?s <{RDFS_LABEL.value}> ?label }} "
+                f"UNION {{ ?s <{SKOS_ALT_LABEL.value}> ?label }} }}", use_default_graph_as_union=True)
+            self._languages = tuple(sorted({row["tag"].value for row in rows if row["tag"] is not None}))
+        return self._languages
 
     def _iri_of(self, path: str) -> str:
         """The entity IRI of a local ``/id/…`` path (WSGI gives it decoded; re-encode as minted)."""

@@ -3,12 +3,14 @@
 The files are bulk-loaded into a pyoxigraph store in a private directory when the server
 starts; the app reads it for pages and cheap queries and each worker process opens it
 read-only, so the data is held once (on disk and in the shared page cache), not once per
-process. The directory is removed when the server closes.
+process. The same directory holds the query workers' error output (``logs/``), so that
+everything a server run writes is in one place, removed when the server closes.
 
     >>> served = ServedData.load((Path("tests/data/query/fixture.trig"),))
-    >>> len(served.store) > 100
-    True
-    >>> served.close()
+    >>> len(served.store) > 100, sorted(p.name for p in served.directory.iterdir())
+    (True, ['logs', 'store'])
+    >>> served.close(); served.directory.exists()
+    False
 """
 
 from __future__ import annotations
@@ -28,21 +30,32 @@ from kg.store import DEFAULT_DATA
 
 @dataclass
 class ServedData:
-    """The store the server answers from, and the directory that holds it."""
+    """The store the server answers from, and the directory that holds it (``store/``) and the
+    query workers' error output (``logs/``)."""
 
     directory: Path
-    store: Store
+    store: Store | None
+
+    @property
+    def store_path(self) -> Path:
+        return self.directory / "store"
+
+    @property
+    def logs(self) -> Path:
+        return self.directory / "logs"
 
     @classmethod
     def load(cls, paths: tuple[Path, ...]) -> ServedData:
         """Bulk-load ``paths`` into a new on-disk store.
 
         Raises :class:`~kg.errors.InputError` when a file is missing, has an extension that
-        is not an RDF format, or does not parse (and leaves no directory behind).
+        is not an RDF format, or does not parse. Whatever ends the loading (an error, Ctrl-C,
+        a signal turned into an exception) leaves no directory behind.
         """
         directory = Path(tempfile.mkdtemp(prefix="kg-serve-"))
         try:
-            store = Store(str(directory))
+            (directory / "logs").mkdir()
+            store = Store(str(directory / "store"))
             for path in paths:
                 _load(store, path)
             store.flush()
@@ -58,16 +71,12 @@ class ServedData:
     @classmethod
     def open(cls, directory: Path) -> ServedData:
         """The store another process loaded into ``directory``, read-only; that process removes it."""
-        served = cls(directory, Store.read_only(str(directory)))
+        served = cls(directory, Store.read_only(str(directory / "store")))
         served._remove = lambda: None
         return served
 
-    def open_read_only(self) -> Store:
-        """Another handle on the same data, for a worker process."""
-        return Store.read_only(str(self.directory))
-
     def close(self) -> None:
-        """Remove the store's directory."""
+        """Remove the store's directory (when this process made it)."""
         self._remove()
 
 

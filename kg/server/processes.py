@@ -11,15 +11,20 @@ query workers, and answers on the shared socket. The limits on queries with the 
 (per client, in all) are counted in shared memory (:class:`~kg.server.query_pool.Admission`),
 so they hold for the server as a whole.
 
-The parent waits for Ctrl-C or SIGTERM, then stops the HTTP processes and removes the
-store; an HTTP process that dies is replaced.
+The parent waits for Ctrl-C, SIGTERM or SIGHUP, then stops the HTTP processes and removes
+the served directory; an HTTP process that dies is replaced. A signal that comes while the
+server is still starting (loading a large file) stops the start, and what it made is
+removed too. An HTTP process ends when its parent does, even one killed outright (Linux):
+then it removes the served directory itself, so no run leaves one behind.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import shutil
 import signal
 import sys
 import threading
@@ -36,6 +41,8 @@ from kg.server.settings import Settings
 _SPAWN = multiprocessing.get_context("spawn")
 #: An HTTP process that ends sooner than this after its start could not start: the server stops.
 STARTUP_SECONDS = 30.0
+#: The signals that stop the server.
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
 def process_count(settings: Settings) -> int:
@@ -52,54 +59,87 @@ def worker_shares(workers: int, processes: int) -> list[int]:
     return [max(1, workers // processes + (index < workers % processes)) for index in range(processes)]
 
 
+class _Interrupted(BaseException):
+    """A stop signal came while the server was starting."""
+
+
+class _Stop:
+    """What the stop signals do: while the server starts, interrupt it (an exception, so that
+    what was made is removed on the way out); once it serves, end its wait. A second signal
+    never interrupts the clean-up the first one began."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.starting = True
+        for signum in STOP_SIGNALS:
+            signal.signal(signum, self._on_signal)
+
+    def _on_signal(self, signum, frame) -> None:
+        self.event.set()
+        if self.starting:
+            self.starting = False
+            raise _Interrupted
+
+
 def serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[Settings], None]) -> None:
-    """Serve ``paths`` until Ctrl-C or SIGTERM; ``announce`` is called with the final settings
-    (the port the server got) once the socket listens.
+    """Serve ``paths`` until Ctrl-C, SIGTERM or SIGHUP; ``announce`` is called with the final
+    settings (the port the server got) once the socket listens.
 
     Raises :class:`~kg.errors.InputError` when a file cannot be loaded,
     :class:`~kg.errors.ConfigError` when the address cannot be bound, and
     :class:`~kg.errors.KgError` when an HTTP process ends within :data:`STARTUP_SECONDS`
-    of its start (it could not start: what it said is on the error output).
+    of its start (it could not start: what it said is on the error output). Whatever the
+    way out, the served directory is removed.
     """
-    served = ServedData.load(paths)
-    served.store = None  # the parent answers nothing: it lets go of the store
-    gc.collect()
+    stop = _Stop()
     try:
+        _serve(settings, paths, announce=announce, stop=stop)
+    except _Interrupted:
+        pass  # stopped as asked, before it served
+
+
+def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[Settings], None], stop: _Stop) -> None:
+    served = ServedData.load(paths)
+    processes: list[multiprocessing.process.BaseProcess] = []
+    sock = None
+    try:
+        served.store = None  # the parent answers nothing: it lets go of the store
+        gc.collect()
         sock, settings = bind(settings)
         admission = Admission(settings, context=_SPAWN)
         shares = worker_shares(settings.workers, process_count(settings))
-        stopped = threading.Event()
-        signal.signal(signal.SIGTERM, lambda signum, frame: stopped.set())
-        signal.signal(signal.SIGINT, lambda signum, frame: stopped.set())
-
         started: dict[int, float] = {}
 
         def start(index: int) -> multiprocessing.process.BaseProcess:
             process = _SPAWN.Process(
                 target=_http_process, name=f"kg-serve-http-{index + 1}",
-                args=(settings, paths, served.directory, sock, admission, shares[index]),
+                args=(settings, paths, served.directory, sock, admission, shares[index], os.getpid()),
             )
             process.start()
             started[index] = time.monotonic()
             return process
 
-        processes = [start(index) for index in range(len(shares))]
+        for index in range(len(shares)):
+            processes.append(start(index))
+        stop.starting = False  # from here a signal ends the wait below
+        if stop.event.is_set():
+            return
         announce(settings)
-        try:
-            while not stopped.wait(1.0):
-                for index, process in enumerate(processes):
-                    if process.is_alive() or stopped.is_set():
-                        continue
-                    if time.monotonic() - started[index] < STARTUP_SECONDS:
-                        raise KgError(f"HTTP process {index + 1} of kg serve ended as it started (exit status "
-                                      f"{process.exitcode}); see its error output above")
-                    print(f"kg serve: HTTP process {index + 1} ended (exit status {process.exitcode}); starting another",
-                          file=sys.stderr, flush=True)
-                    processes[index] = start(index)
-        finally:
-            _stop(processes)
-            sock.close()
+        while not stop.event.wait(1.0):
+            for index, process in enumerate(processes):
+                if process.is_alive() or stop.event.is_set():
+                    continue
+                if time.monotonic() - started[index] < STARTUP_SECONDS:
+                    raise KgError(f"HTTP process {index + 1} of kg serve ended as it started (exit status "
+                                  f"{process.exitcode}); see its error output above")
+                print(f"kg serve: HTTP process {index + 1} ended (exit status {process.exitcode}); starting another",
+                      file=sys.stderr, flush=True)
+                processes[index] = start(index)
     finally:
+        stop.starting = False  # a signal now must not interrupt the clean-up
+        _stop(processes)
+        if sock is not None:
+            sock.close()
         served.close()
 
 
@@ -113,13 +153,17 @@ def _stop(processes: list[multiprocessing.process.BaseProcess]) -> None:
             process.join()
 
 
-def _http_process(settings: Settings, paths: tuple[Path, ...], directory: Path, sock, admission: Admission, workers: int) -> None:
-    """One HTTP process: the store read-only, an App, granian on the shared socket until SIGTERM."""
+def _http_process(settings: Settings, paths: tuple[Path, ...], directory: Path, sock, admission: Admission, workers: int,
+                  parent: int) -> None:
+    """One HTTP process: the store read-only, an App, granian on the shared socket until SIGTERM
+    (sent by the parent, or by the kernel when the parent has ended)."""
     from kg.server.app import App, create_server  # here: the parent needs none of the app
 
     stopped = threading.Event()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, lambda signum, frame: stopped.set())
+    _end_with(parent)
     app = App(settings, data=paths, served=ServedData.open(directory), admission=admission, workers=workers)
     try:
         server = create_server(app, sock=sock)
@@ -128,3 +172,16 @@ def _http_process(settings: Settings, paths: tuple[Path, ...], directory: Path, 
         server.close()
     finally:
         app.close()
+        if os.getppid() != parent:  # the parent ended without its clean-up (killed outright): ours
+            shutil.rmtree(directory, ignore_errors=True)
+
+
+def _end_with(parent: int) -> None:
+    """Have the kernel send this process SIGTERM when ``parent`` ends (Linux; elsewhere nothing)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # it ended before the request was made
+        os.kill(os.getpid(), signal.SIGTERM)

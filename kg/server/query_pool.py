@@ -19,14 +19,12 @@ import ctypes
 import hashlib
 import multiprocessing
 import os
-import shutil
 import signal
 import queue
 import sys
 import tempfile
 import threading
 import time
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -412,8 +410,12 @@ class QueryPool:
     background; the client gets a 503 that says so. Workers start on the first query.
     """
 
-    def __init__(self, directory: Path, settings: Settings, *, admission: Admission | None = None, workers: int | None = None) -> None:
-        self._directory = str(directory)
+    def __init__(self, store: Path, logs: Path, settings: Settings, *, admission: Admission | None = None,
+                 workers: int | None = None) -> None:
+        """``store``: the on-disk store the workers open read-only; ``logs``: where their error output goes
+        (a directory its owner removes; each worker's file is removed when the worker ends)."""
+        self._directory = str(store)
+        self._logs = str(logs)
         self._settings = settings
         #: the limits on queries with the workers; shared with the server's other HTTP processes when given
         self._admission = admission if admission is not None else Admission(settings)
@@ -426,12 +428,11 @@ class QueryPool:
         self._all: set[_Worker] = set()
         self._restocking: list[threading.Thread] = []
         self._closed = False
-        self._logs = tempfile.mkdtemp(prefix="kg-workers-")
-        self._remove_logs = weakref.finalize(self, shutil.rmtree, self._logs, True)
 
     def _start_worker(self) -> _Worker:
         parent, child = self._context.Pipe()
-        stderr_path = tempfile.mktemp(dir=self._logs, suffix=".log")
+        descriptor, stderr_path = tempfile.mkstemp(dir=self._logs, prefix="worker-", suffix=".log")
+        os.close(descriptor)
         process = self._context.Process(
             target=_work, args=(child, self._directory, self._settings, stderr_path), daemon=True
         )
@@ -538,4 +539,3 @@ class QueryPool:
             workers = list(self._all)
         for worker in workers:
             self._stop(worker)
-        self._remove_logs()
