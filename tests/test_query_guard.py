@@ -106,15 +106,39 @@ def test_an_internal_failure_of_rdflibs_parser_sends_the_query_to_an_isolated_wo
     reading (no SERVICE, not too deep) stands; the query is not refused, and not run in-process."""
     import rdflib.plugins.sparql.parser as rdflib_parser
 
-    from kg.query_guard import _verdict, check_query
+    from kg.query_guard import _parsed_verdict, _verdict, check_query
 
     def broken(text):
         raise SystemError("error return without exception set")
 
     monkeypatch.setattr(rdflib_parser, "parseQuery", broken)
     _verdict.cache_clear()
+    _parsed_verdict.cache_clear()
     query = "SELECT ?s WHERE { ?s a <urn:x:Thing> } # an internal failure"
     verdict = check_query(query)
     assert verdict.problem is None and verdict.cheap is False
     with pytest.raises(Exception, match="SERVICE"):
         check_query("SELECT * { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } } # internal failure")
+
+
+def test_queries_that_differ_only_in_their_values_are_parsed_once(monkeypatch):
+    """The same shape (IRIs, strings and comments aside) gets the same verdict without rdflib
+    parsing it again; a value holding SERVICE is part of the shape; a query that does not
+    parse is told where in its own text."""
+    import rdflib.plugins.sparql.parser as rdflib_parser
+
+    from kg.query_guard import _parsed_verdict
+
+    parsed = []
+    original = rdflib_parser.parseQuery
+    monkeypatch.setattr(rdflib_parser, "parseQuery", lambda text: parsed.append(text) or original(text))
+    _parsed_verdict.cache_clear()
+    for name in ("a", "b", "c"):
+        verdict = check_query(f"SELECT ?p ?o WHERE {{ <http://x/{name}> ?p ?o . ?o ?q '{name}' }} # asked for {name}")
+        assert verdict.problem is None and verdict.cheap
+    assert len(parsed) == 1 and "http://x/" not in parsed[0]
+    check_query("SELECT ?p ?o WHERE { <http://x/service> ?p ?o . ?o ?q 'a' }")  # SERVICE in a value: kept
+    assert "<http://x/service>" in parsed[-1]
+    assert not check_query("SELECT * WHERE { <http://x/a> ?p ?o . <http://x/b> ?q ?r }").cheap  # two unjoined parts
+    with pytest.raises(QueryError, match=r"line 2"):
+        check_query("SELECT ?o WHERE { <http://x/a-long-name> ?p ?o \n FILTER( }")
