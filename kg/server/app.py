@@ -29,6 +29,7 @@ import socket
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -100,7 +101,7 @@ from kg.server.responses import Answer, Answers
 from kg.server.settings import Settings
 from kg.server.http import Server, bind
 from kg.reconcile.service import Reconciliation, is_reconcile_path
-from kg.store import default_graph_triples, graph_names, triples_about, triples_pointing_at
+from kg.store import default_graph_triples, graph_names, triples_about
 
 SKG = "https://w3id.org/summit-kg/ontology#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -402,8 +403,8 @@ class App:
     def _entity(self, request: _Request) -> Reply:
         iri = self._iri_of(request.path)
         subject = NamedNode(iri)
-        outgoing = triples_about(self.store, subject)
-        incoming = triples_pointing_at(self.store, subject)
+        outgoing = {quad.triple for quad in self.store.quads_for_pattern(subject, None, None, None)}
+        incoming = {quad.triple for quad in self.store.quads_for_pattern(None, None, subject, None)}
         if not outgoing and not incoming:
             minted = self._minted(iri)
             if minted is not None:
@@ -470,12 +471,13 @@ class App:
         path = urlsplit(request.path).path
         document = self.local_href(subject.value) or quote(path.encode("latin-1"), safe="/")
         headers = (("Vary", "Accept, Accept-Language"), ("Link", _links(document)))
-        triples = tuple(sorted(set(outgoing) | set(incoming), key=str))
+        triples = tuple(sorted({*outgoing, *incoming}, key=str))
         if representation.writer:
             body = representations.write(triples, representation, context_url=self.context_url())
             return Reply(200, with_charset(representation.media_type), body, headers)
         script, lang = self._script(request), self._lang(request)
-        outgoing = tuple(t for t in outgoing if t.subject == subject)  # /void's RDF has more than its page
+        outgoing = tuple(sorted((t for t in outgoing if t.subject == subject), key=str))  # /void's RDF has more than its page
+        incoming = tuple(sorted(incoming, key=str))
         view = EntityView(
             iri=subject.value,
             title=self._label(subject, script) or short(subject),
@@ -819,6 +821,7 @@ def _alternates(document: str) -> tuple[Alternate, ...]:
     )
 
 
+@lru_cache(maxsize=1024)
 def _links(document: str) -> str:
     """The Link header of a described resource: each format as an alternate, Turtle as its description."""
     links = [
