@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import uuid
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,20 +53,25 @@ class ServedData:
         is not an RDF format, or does not parse. Whatever ends the loading (an error, Ctrl-C,
         a signal turned into an exception) leaves no directory behind.
         """
-        directory = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+        # named before it is made (a name no one else has), so that whatever interrupts the loading, even
+        # between the directory's making and the next line, the clean-up below knows what to remove
+        directory = Path(tempfile.gettempdir()) / f"kg-serve-{uuid.uuid4().hex}"
+        store = None
         try:
+            directory.mkdir(mode=0o700)
             (directory / "logs").mkdir()
             store = Store(str(directory / "store"))
             for path in paths:
                 _load(store, path)
             store.flush()
             store.optimize()
+            served = cls(directory, store)
+            # removed by close(), or when the object is collected or the process exits, whichever comes first
+            served._remove = weakref.finalize(served, shutil.rmtree, directory, True)
         except BaseException:
+            store = None  # closed first: its threads write no file into what is being removed
             shutil.rmtree(directory, ignore_errors=True)
             raise
-        served = cls(directory, store)
-        # removed by close(), or when the object is collected or the process exits, whichever comes first
-        served._remove = weakref.finalize(served, shutil.rmtree, directory, True)
         return served
 
     @classmethod

@@ -27,6 +27,7 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -91,6 +92,7 @@ def serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[Se
     of its start (it could not start: what it said is on the error output). Whatever the
     way out, the served directory is removed.
     """
+    tempfile.gettempdir()  # its first call writes and removes a probe file: before a signal can interrupt it
     stop = _Stop()
     try:
         _serve(settings, paths, announce=announce, stop=stop)
