@@ -11,7 +11,11 @@ loopback only, each bounded in time:
    the first, ``kg serve`` answers from its response cache) and, but for the summits,
    *varied* (each request for the next of up to 2,000 entities, against a ``kg serve`` with
    ``--response-cache 0``, so every answer is computed as if asked for the first time).
-   Beside them pyoxigraph answering the summits in-process with no HTTP at all, the floor.
+   Beside each rate, the CPU time the server spent a request (summed over its processes,
+   from /proc): on a shared machine the rates swing with the other load, and a server with
+   more threads gets more of the cores, while the CPU a request costs stays put; its ratio is
+   the rate ratio two idle cores would give. Beside them pyoxigraph answering the summits
+   in-process with no HTTP at all, the floor.
    Then the memory each server holds: the resident set (RSS) and the proportional set (PSS:
    shared pages divided among the processes sharing them) summed over the server's
    processes (kg serve's parent, HTTP processes and query workers, after one query has
@@ -125,9 +129,29 @@ def oxigraph_serve(data: Path, directory: Path) -> Server:
 # --- throughput --------------------------------------------------------------------------
 
 
-def rate(port: int, paths: list[str], accept: str, seconds: float) -> float:
+def rate(server: Server, paths: list[str], accept: str, seconds: float) -> tuple[float, float]:
     """Successful GETs a second, each request for the next of ``paths`` in turn (one path: the
-    same request again and again): wrk with 8 connections, or 8 Python clients."""
+    same request again and again), and the server's CPU time a request (µs, all its processes):
+    wrk with 8 connections, or 8 Python clients."""
+    before = cpu_seconds(server.process.pid)
+    answered = _answered(server.port, paths, accept, seconds)
+    spent = cpu_seconds(server.process.pid) - before
+    return answered / seconds, spent / max(answered, 1) * 1e6
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of process ``pid`` and its descendants (Linux /proc), in seconds."""
+    ticks = 0
+    for process in [pid, *descendants(pid)]:
+        try:
+            fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _answered(port: int, paths: list[str], accept: str, seconds: float) -> int:
     if shutil.which("wrk"):
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
             script.write(_WRK_SCRIPT.replace("PATHS", ",\n".join(_lua_string(path) for path in paths)))
@@ -140,7 +164,7 @@ def rate(port: int, paths: list[str], accept: str, seconds: float) -> float:
         total = int(re.search(r"(\d+) requests in", out)[1])
         if non_2xx:
             print(f"  ({non_2xx[1]} of {total} answers from {paths[0][:60]}… were not 200; counted out)")
-        return (total - int(non_2xx[1] if non_2xx else 0)) / seconds
+        return total - int(non_2xx[1] if non_2xx else 0)
     counts = Counter()
     deadline = time.monotonic() + seconds
 
@@ -159,7 +183,7 @@ def rate(port: int, paths: list[str], accept: str, seconds: float) -> float:
         thread.start()
     for thread in threads:
         thread.join()
-    return counts[200] / seconds
+    return counts[200]
 
 
 #: wrk's request generator: the paths in turn, each thread from its own place in the list.
@@ -279,23 +303,26 @@ def throughput(data: Path, seconds: float) -> None:
         for _ in range(rounds):
             for index, (_, kind, accept, ours, theirs) in enumerate(cases):
                 server = kg if kind == "repeated" else kg_uncached
-                runs.setdefault((index, "kg"), []).append(rate(server.port, ours, accept, seconds))
+                runs.setdefault((index, "kg"), []).append(rate(server, ours, accept, seconds))
                 if theirs is not None:
-                    runs.setdefault((index, "ox"), []).append(rate(oxigraph.port, theirs, accept, seconds))
+                    runs.setdefault((index, "ox"), []).append(rate(oxigraph, theirs, accept, seconds))
         ox_memory = memory(oxigraph.process.pid)
         warm = http.client.HTTPConnection("127.0.0.1", kg.port, timeout=120)  # a query for the workers starts them
         warm.request("GET", "/sparql?query=" + quote("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"), headers={"Accept": JSON})
         warm.getresponse().read()
         kg_memory = memory(kg.process.pid)
     floor = in_process_rate(data, seconds)
-    print(f"{'req/s':44}{'kg serve':>10}{'oxigraph':>10}{'ratio':>8}   target ≥ 0.50")
+    print(f"{'':44}{'req/s':>28}{'server CPU µs a request':>32}")
+    print(f"{'':44}{'kg serve':>10}{'oxigraph':>10}{'ratio':>8}{'kg serve':>12}{'oxigraph':>10}{'ratio':>10}   target ≥ 0.50")
     for index, (label, kind, _, _, theirs) in enumerate(cases):
-        ours = statistics.median(runs[index, "kg"])
+        ours, our_cpu = (statistics.median(values) for values in zip(*runs[index, "kg"]))
         if theirs is None:
-            print(f"{label + ', ' + kind:44}{ours:10.0f}{'—':>10}")
+            print(f"{label + ', ' + kind:44}{ours:10.0f}{'—':>10}{'':8}{our_cpu:12.0f}{'—':>10}")
             continue
-        other = statistics.median(runs[index, "ox"])
-        print(f"{label + ', ' + kind:44}{ours:10.0f}{other:10.0f}{ours / other:8.2f}")
+        other, other_cpu = (statistics.median(values) for values in zip(*runs[index, "ox"]))
+        print(f"{label + ', ' + kind:44}{ours:10.0f}{other:10.0f}{ours / other:8.2f}{our_cpu:12.0f}{other_cpu:10.0f}{other_cpu / our_cpu:10.2f}")
+    print("(the CPU ratio is Oxigraph's CPU a request over kg serve's: the rate ratio two idle cores would give,"
+          " steadier than req/s on a shared machine)")
     print(f"{'every summit, pyoxigraph in-process':44}{floor:10.0f}  (no HTTP: the engine's own floor, queries/s)")
     print(f"{'memory, RSS summed (MB)':44}{kg_memory[0]:10.0f}{ox_memory[0]:10.0f}{kg_memory[0] / ox_memory[0]:8.1f}")
     print(f"{'memory, PSS summed (MB)':44}{kg_memory[1]:10.0f}{ox_memory[1]:10.0f}{kg_memory[1] / ox_memory[1]:8.1f}")
@@ -388,10 +415,13 @@ def synthetic_build(pages: int, work: Path) -> Path:
     export = work / "corpus.xml"
     export.write_text(synthetic_export(pages), encoding="utf-8")
     started = time.monotonic()
-    subprocess.run([str(BIN / "kg"), "build", str(export), "--out", str(work / "out")], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    built = subprocess.run([str(BIN / "kg"), "build", str(export), "--out", str(work / "out")],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    data = work / "out" / "kg.trig"
+    if built.returncode not in (0, 1) or not data.is_file():  # 1: written, with pages that did not conform set aside
+        raise SystemExit(f"kg build of the synthetic corpus failed (exit status {built.returncode})")
     print(f"built a synthetic corpus of {pages} pages in {time.monotonic() - started:.0f} s")
-    return work / "out" / "kg.trig"
+    return data
 
 
 if __name__ == "__main__":

@@ -71,6 +71,8 @@ _RESULT_TYPES = {
     "application/sparql-results+xml": ResultFormat.XML, "application/xml": ResultFormat.XML, "text/xml": ResultFormat.XML,
     "text/csv": ResultFormat.CSV, "text/tab-separated-values": ResultFormat.TSV,
 }
+#: What an ASK result is offered in: JSON and XML only.
+_BOOLEAN_OFFERS = {media: fmt for media, fmt in _RESULT_TYPES.items() if fmt in (ResultFormat.JSON, ResultFormat.XML)}
 _GRAPH_TYPES = {
     "text/turtle": GraphFormat.TURTLE, "application/x-turtle": GraphFormat.TURTLE, "text/n3": GraphFormat.TURTLE,
     "application/ld+json": GraphFormat.JSON_LD, "application/json": GraphFormat.JSON_LD,
@@ -85,19 +87,19 @@ def choose_result_format(request: QueryRequest, *, boolean: bool = False) -> Res
     if request.format and request.format.lower() in _RESULT_NAMES:
         return _RESULT_NAMES[request.format.lower()]
     offers = _result_offers(boolean=boolean)
-    offer = negotiate(request.accept, list(offers))
+    offer = negotiate(request.accept, tuple(offers))
     return offers[offer] if offer is not None else None
 
 
 def _result_offers(*, boolean: bool) -> dict[str, ResultFormat]:
-    return {media: fmt for media, fmt in _RESULT_TYPES.items() if not boolean or fmt in (ResultFormat.JSON, ResultFormat.XML)}
+    return _BOOLEAN_OFFERS if boolean else _RESULT_TYPES
 
 
 def choose_graph_format(request: QueryRequest) -> GraphFormat | None:
     """The RDF format ``format=`` names, else the best the client accepts; None when it accepts none (a 406)."""
     if request.format and request.format.lower() in _GRAPH_NAMES:
         return _GRAPH_NAMES[request.format.lower()]
-    offer = negotiate(request.accept, list(_GRAPH_TYPES))
+    offer = negotiate(request.accept, tuple(_GRAPH_TYPES))
     return _GRAPH_TYPES[offer] if offer is not None else None
 
 
