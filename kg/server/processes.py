@@ -92,9 +92,9 @@ def serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[Se
     of its start (it could not start: what it said is on the error output). Whatever the
     way out, the served directory is removed.
     """
-    tempfile.gettempdir()  # its first call writes and removes a probe file: before a signal can interrupt it
     stop = _Stop()
     try:
+        tempfile.gettempdir()  # its first call writes a probe file and removes it in a finally: a signal is an exception by now
         _serve(settings, paths, announce=announce, stop=stop)
     except _Interrupted:
         pass  # stopped as asked, before it served
