@@ -281,7 +281,7 @@ _PARTNER_THEN_MEETING = re.compile(r"[^，。；,]{1,40}?(?:举行|会晤|会谈
 def _held_with(sentence: Sentence, at: int) -> re.Match | None:
     """``在[[布里亚特共和国]]首府[[乌兰乌德]]郊外的…基地与俄罗斯总统[[德米特里·梅德韦杰夫]]会晤``:
     a held-at phrase too long for :data:`HELD_AT` because of who is met: its place part ends
-    at the first 与 (同, 和) that is no character of a name (共和国, 和平之家)."""
+    at the first 与 (同, 和) that is no character of a name (共和国, 和平饭店)."""
     hans = sentence.hans
     for word in _PARTNER_WORD.finditer(hans, at + 2, min(len(hans), at + 42)):
         if any(c in "，。；," for c in hans[at:word.start()]):

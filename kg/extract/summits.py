@@ -61,7 +61,7 @@ _ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}
 _VISIT = re.compile(r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|出访|抵达|到访|前往|来到|飞抵|赴|应邀|邀请|出席|率团|率领|接待|款待")
 #: After a name: the name only qualifies someone else (习近平特使张三, 李四夫人).
 _QUALIFIES = re.compile(r"^(的)?(特使|特别代表|代表|夫人|丈夫|妻子|使者|顾问|父亲|母亲|儿子|女儿|兄长|胞弟|胞妹)"
-                        r"|^之(父|母|子|女|妻|夫|弟|兄)")  # 金正恩之父金正日: the father is the one who met
+                        r"|^之(父|母|子|女|妻|夫|弟|兄)")  # 李四之父张三: the father is the one who met
 #: Words that stand for both leaders of the article's two sides.
 _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑")
 #: Gatherings of many states: not themselves a summit of two sides.
@@ -856,7 +856,7 @@ def _from_citation_titles(reading, participants, cited, anchor) -> None:
     """Participants the cited sources' titles name (``张三今在某城会晤李四``)."""
     if len(participants) >= 2:
         return
-    set_aside = {spot.key for spot in anchor.spots}  # named in the sentence, not as one who met (金正恩之父)
+    set_aside = {spot.key for spot in anchor.spots}  # named in the sentence, not as one who met (李四之父)
     for citation in cited:
         title = citation_title(reading, citation)
         if not title:
