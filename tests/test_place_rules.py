@@ -287,3 +287,8 @@ def test_a_place_said_of_the_summit_itself_is_the_venue_inside_the_state_the_lea
             "== 经过 ==\n原定峰会在[[某舰]]上举行，但风暴打乱了安排。峰会最终在停泊于[[某城]]港湾的[[某号]]上举行。\n"
             "== 后续 ==\n1991年7月30日，甲国总统[[张三]]与乙国总理[[李四]]在[[某都]]举行峰会。\n")
     assert read(text, title="甲乙峰会")["1989-12-02"] == [["某号", "某城", "马耳他共和国"]]
+
+
+def test_the_room_of_a_ceremony_is_not_the_venue_the_building_is():
+    text = HEAD + "2023年3月21日，乙国总理[[李四]]在[[某宫]][[某大厅]]为张三举行欢迎仪式，随后甲国总统[[张三]]与李四举行会谈。"
+    assert read(text) == {"2023-03-21": [["某宫"]]}

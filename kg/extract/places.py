@@ -157,6 +157,9 @@ def meeting_chains(reading: Reading, sentence: Sentence) -> list[tuple[Spot, ...
 
 def _phrase_chain(reading: Reading, sentence: Sentence, match: re.Match) -> tuple[Spot, ...]:
     chain = tuple(s for s in phrase_spots(sentence, match) if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY))
+    if _ceremony_follows(sentence, match):  # 在克里姆林宫[[乔治大厅]]为…举行欢迎仪式: the hall is the ceremony's,
+        while len(chain) > 1 and chain[-1].hans.endswith(_ROOMS):  # the building holds the talks that follow
+            chain = chain[:-1]
     tail = _plain_venue(reading, sentence, match, chain)
     if tail is None:
         return chain
@@ -201,6 +204,15 @@ _PAREN_AFTER = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
 _NOT_OWN = re.compile(r"^(?:驻|其|该|此|这|那|某|[一两二三几数多][处座家间所个栋]|双方|两国|会谈|会晤|会议)")
 #: What a ceremony, not a meeting, is held at.
 _CEREMONY = re.compile(r"仪式|典礼|宴|欢迎")
+#: Rooms of a building: where a ceremony in it is held.
+_ROOMS = ("厅", "室", "草坪")
+
+
+def _ceremony_follows(sentence: Sentence, match: re.Match) -> bool:
+    """Whether what the phrase says is held there is a ceremony (``在…为张三举行欢迎仪式``)."""
+    end = _phrase_bounds(sentence, match)[1]
+    stop = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence.hans, end)), len(sentence.hans))
+    return bool(_CEREMONY.search(sentence.hans, end, stop))
 
 
 def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: tuple[Spot, ...]) -> Spot | None:
@@ -209,8 +221,7 @@ def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: t
     ``[[乌兰乌德]]郊外的索斯诺维博尔军事基地``, ``克劳福德的布什私人牧场``), a name that ends as a
     venue does. A bare kind of building right after a place makes one name with it (北京饭店)."""
     start, end = _phrase_bounds(sentence, match)
-    if _CEREMONY.search(sentence.hans, end, next((m.start() for m in _CLAUSE_BREAK.finditer(sentence.hans, end)),
-                                                 len(sentence.hans))):
+    if _ceremony_follows(sentence, match):
         return None  # 在人民大会堂北大厅举行欢迎仪式: the hall is the ceremony's, not the talks'
     words = _PAREN_AFTER.sub("", sentence.hans[start:end])
     end = start + len(words.rstrip())
