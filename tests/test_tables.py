@@ -399,3 +399,20 @@ def test_a_year_in_a_column_of_its_own_dates_the_days_of_the_next():
     found, _ = summits_of(text)
     assert {start: s["end"] for start, s in found.items()} == {
         "2011-05-20": "2011-05-26", "2011-08-25": "2011-08-25", "2012-05-31": "2012-06-01"}
+
+
+def test_an_office_in_brackets_after_a_name_is_its_role_as_the_article_names_it():
+    text = """'''甲乙首脑会晤'''是甲国与乙国领导人的会晤。2011年，乙国当选总统[[李四]]就职。
+== 历次会晤 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 与会领导人
+|-
+| 2011年5月20日 || [[某城]] || [[张三]]（甲国总统）、[[李四]]（当选总统）
+|-
+| 2012年5月20日 || [[某城]] || 王五（国务院副总理）、[[李四]]
+|}
+"""
+    found, extraction = summits_of(text)
+    assert set(found) == {"2011-05-20", "2012-05-20"}  # the row's bracket says who they were, it drops no one
+    roles = {f.value.key for f in extraction.facts if f.prop is Prop.ROLE}
+    assert {"甲国总统", "乙国当选总统", "国务院副总理"} <= roles and "当选总统" not in roles

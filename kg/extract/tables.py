@@ -165,6 +165,10 @@ _DELEGATIONS = re.compile(r"(?:[0-9一二三四五六七八九十几数多]+个|
 _REPRESENTS = re.compile(r"^[（(]?(?:作为|以)?[^，、（(]{0,6}?代表")
 
 
+#: An office in brackets right after a name: ``[[张三]]（甲国总统）``.
+_BRACKETED_OFFICE = re.compile(r"^\s*[（(](?:时任)?(?P<office>[^（）()]{2,20})[）)]")
+
+
 def _after(entry: Entry, name: str) -> str:
     """The plain text of an entry right after the name (its link's shown text, or itself)."""
     shown = next((to_hans(s) for s, target in entry.links if target == name), to_hans(name))
@@ -264,6 +268,11 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
             for name, office in people_of(reading, entry):
                 if office and NOT_TOP.search(to_hans(office)):
                     continue  # a minister or an envoy at the table
+                bracket = _BRACKETED_OFFICE.match(_after(entry, name))  # the row's own word on them, not a filter:
+                if office is None and bracket and bracket["office"].endswith(OFFICE_WORDS):  # 邓小平（国务院副总理）
+                    said = to_hans(bracket["office"])  # 当选总统 is the 乙国当选总统 the article names them
+                    office = next((o for o in people.offices.get(reading.index.key(name), ())
+                                   if to_hans(o).endswith(said)), bracket["office"])
                 if _REPRESENTS.match(_after(entry, name)):
                     continue  # 张三代表甲国: a representative
                 persons.append((registry.named(Kind.PERSON, name, article=name if _linked(entry, name) else None),
