@@ -416,3 +416,19 @@ def test_an_office_in_brackets_after_a_name_is_its_role_as_the_article_names_it(
     assert set(found) == {"2011-05-20", "2012-05-20"}  # the row's bracket says who they were, it drops no one
     roles = {f.value.key for f in extraction.facts if f.prop is Prop.ROLE}
     assert {"甲国总统", "乙国当选总统", "国务院副总理"} <= roles and "当选总统" not in roles
+
+
+def test_a_column_of_visitors_met_the_host_the_caption_names_and_an_absent_one_is_none():
+    text = """'''李四会见外国领导人列表'''列出乙国主席[[李四]]会见的外国领导人。
+== 列表 ==
+{| class="wikitable"
+|+ 李四会见的外国领导人
+! 日期 !! 地点 !! 来访领导人
+|-
+| 2011年5月20日 || [[某城]] || [[张三]]
+|-
+| 2012年5月20日 || [[某城]] || [[王五]]（未出席）
+|}
+"""
+    found, _ = summits_of(text)
+    assert set(found) == {"2011-05-20"} and found["2011-05-20"]["participants"] == {"张三", "李四"}

@@ -55,7 +55,8 @@ class _Row:
 
 #: A column of one side's leaders: ``中方``, ``中方领导人``, ``美国领导人`` (a state's name is
 #: checked against the reference list of states).
-_SIDE_COLUMN = re.compile(r"^[\u4e00-\u9fff]{1,2}方面?(领导人|元首|首脑)?$")
+_SIDE_COLUMN = re.compile(r"^[\u4e00-\u9fff]{1,2}方面?(领导人|元首|首脑)?$"
+                          r"|^(来访|到访|出访|访问|会见|会谈)(领导人|元首|首脑|者|对象)$|^外宾$")
 _LEADERS_WORD = re.compile(r"(领导人|元首|首脑)$")
 
 
@@ -166,7 +167,10 @@ _REPRESENTS = re.compile(r"^[（(]?(?:作为|以)?[^，、（(]{0,6}?代表")
 
 
 #: An office in brackets right after a name: ``[[张三]]（甲国总统）``.
-_BRACKETED_OFFICE = re.compile(r"^\s*[（(](?:时任)?(?P<office>[^（）()]{2,20})[）)]")
+_BRACKET = re.compile(r"^\s*[（(](?:时任)?(?P<office>[^（）()]{2,20})[）)]")
+
+
+_ABSENT = re.compile(r"未出席|未参加|缺席|未与会|未能出席|因故未")
 
 
 def _after(entry: Entry, name: str) -> str:
@@ -268,13 +272,15 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
             for name, office in people_of(reading, entry):
                 if office and NOT_TOP.search(to_hans(office)):
                     continue  # a minister or an envoy at the table
-                bracket = _BRACKETED_OFFICE.match(_after(entry, name))  # the row's own word on them, not a filter:
+                bracket = _BRACKET.match(_after(entry, name))  # the row's own word on them, not a filter:
                 if office is None and bracket and bracket["office"].endswith(OFFICE_WORDS):  # 邓小平（国务院副总理）
                     said = to_hans(bracket["office"])  # 当选总统 is the 乙国当选总统 the article names them
                     office = next((o for o in people.offices.get(reading.index.key(name), ())
                                    if to_hans(o).endswith(said)), bracket["office"])
                 if _REPRESENTS.match(_after(entry, name)):
                     continue  # 张三代表甲国: a representative
+                if bracket and _ABSENT.search(bracket.group(0)):
+                    continue  # [[李四]]（未出席）
                 persons.append((registry.named(Kind.PERSON, name, article=name if _linked(entry, name) else None),
                                 office, cell))
     inferred = []
