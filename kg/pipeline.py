@@ -98,13 +98,15 @@ def read_documents(specs: Sequence[str], *, stdin: BinaryIO | None = None) -> It
 
 
 def build_pages(items: Iterable[Page | SkippedPage], settings: PageSettings, *, jobs: int | None = None,
-                cache: PageCache | None = None) -> Iterator[BuiltPage | Quarantined | SkippedPage]:
+                cache: PageCache | None = None, shapes_cache: Path | None = None
+                ) -> Iterator[BuiltPage | Quarantined | SkippedPage]:
     """Every page built on its own in ``jobs`` processes (default: one per core), in input order;
-    with a ``cache``, pages built before with the same text and code are read back instead."""
+    with a ``cache``, pages built before with the same text and code are read back instead.
+    ``shapes_cache`` keeps the shapes as read and checked for the next build (:func:`kg.validate.prepare`)."""
     if cache is not None:
         code_version()  # once, before the workers are forked
     if settings.check:
-        prepare_validation()  # the shapes read once here, shared by the forked workers
+        prepare_validation(keep_in=shapes_cache)  # the shapes read once here, shared by the forked workers
     task = _Task(settings, cache)
     return in_order(items, task, jobs=jobs or default_jobs(), deadline=settings.budget + _GRACE,
                     lost=lambda item, why: Quarantined(item.origin, f"{why}; the page was left out"),
@@ -203,7 +205,7 @@ def describe(store: Store, *, base: str, endpoint: str | None = None) -> None:
 def build(specs: Sequence[str], *, out: Path, base: str = DEFAULT_BASE, check: bool = True,
           link: LinkOptions | None = None, stdin: BinaryIO | None = None, jobs: int | None = None,
           budget: float = DEFAULT_BUDGET, strict: bool = False, cache_dir: Path | None = None,
-          progress: Progress | None = None) -> Build:
+          shapes_cache: Path | None = None, progress: Progress | None = None) -> Build:
     """Builds, validates and publishes the graph of ``specs`` into ``out``.
 
     Pages that fail are quarantined and the others published; the returned build lists
@@ -211,14 +213,16 @@ def build(specs: Sequence[str], *, out: Path, base: str = DEFAULT_BASE, check: b
     not conform) say why, beside the published files. With ``strict``, one quarantined page
     stops the build and nothing is published. Raises InputError for unreadable input or
     when no page can be built, ConfigError for an unusable ``out``; then nothing is published.
-    With ``cache_dir``, pages built before (same text, same code) are read back from there.
-    ``progress`` counts the pages as they are built.
+    With ``cache_dir``, pages built before (same text, same code) are read back from there;
+    ``shapes_cache`` (by default ``cache_dir``) keeps the shapes as read and checked, even
+    for a build that reads no page back. ``progress`` counts the pages as they are built.
     """
     if out.exists() and not out.is_dir():
         raise ConfigError(f"--out {out} is a file; give a directory to publish into")
     settings = PageSettings(base=base, check=check, budget=budget)
     cache = PageCache(cache_dir) if cache_dir is not None else None
-    outcomes = build_pages(read_sources(list(specs), stdin=stdin), settings, jobs=jobs, cache=cache)
+    outcomes = build_pages(read_sources(list(specs), stdin=stdin), settings, jobs=jobs, cache=cache,
+                           shapes_cache=shapes_cache or cache_dir)
     assembly = assemble(progress.over(outcomes) if progress is not None else outcomes)
     extractions = tuple(page.extraction for page in assembly.built)
     report = _combined([page.report for page in assembly.built]) if check else None

@@ -11,6 +11,9 @@ of a build: about 25 ms each); any other graph gets pySHACL's report, as before.
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import sys
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -267,10 +270,12 @@ def _pyshacl_results(gate: _Gate, checked: Graph) -> list[Result]:
     return [_result(results_graph, node, checked) for node in results_graph.subjects(RDF.type, SH.ValidationResult)]
 
 
-def prepare(*, shapes_dir: Path | None = None, ontology: Path | None = None) -> None:
+def prepare(*, shapes_dir: Path | None = None, ontology: Path | None = None, keep_in: Path | None = None) -> None:
     """Reads the shapes and the ontology now: worker processes forked after this share them
-    instead of each reading them again. Raises ConfigError as :func:`validate` does."""
-    _gate(shapes_dir or default_shapes_dir(), ontology or default_ontology())
+    instead of each reading them again. With ``keep_in`` (a cache directory), what was read
+    and checked is kept there and read back by the next process while the files, and the
+    code and libraries that read them, stay the same. Raises ConfigError as :func:`validate` does."""
+    _gate(shapes_dir or default_shapes_dir(), ontology or default_ontology(), keep_in=keep_in)
 
 
 #: pySHACL as the gate runs it: no inference (the ontology's classes are given), reports kept.
@@ -293,7 +298,7 @@ class _Gate:
 _GATES: dict[tuple, _Gate] = {}
 
 
-def _gate(shapes_dir: Path, ontology: Path) -> _Gate:
+def _gate(shapes_dir: Path, ontology: Path, *, keep_in: Path | None = None) -> _Gate:
     """The gate of ``shapes_dir`` and ``ontology``, made once per process and version of their files.
 
     SHACL reads only ``rdfs:subClassOf`` of the data graph's ontology (for ``sh:class`` and
@@ -302,8 +307,10 @@ def _gate(shapes_dir: Path, ontology: Path) -> _Gate:
     files = sorted(shapes_dir.glob("*.ttl")) if shapes_dir.is_dir() else []
     key = tuple(_version(path) for path in (*files, ontology)) + (str(shapes_dir),)
     if key not in _GATES:
-        shapes = load_shapes(shapes_dir)
-        _refuse_remote_sparql(shapes)
+        shapes = Graph()
+        read, terms = _checked(shapes_dir, ontology, keep_in)
+        for triple in read:
+            shapes.add(triple)
         core = _Answered()
         for triple in shapes:
             if triple[1] != SH.sparql:
@@ -311,14 +318,62 @@ def _gate(shapes_dir: Path, ontology: Path) -> _Gate:
         _quick_parameter_lookup()
         shapes_graph = ShapesGraph(core)
         shapes_graph.shapes  # harvested now: a process that forks workers after this shares it
-        terms = _turtle(ontology, "ontology")
         known = Graph()
         for triple in terms:
             known.add(triple)
         classes = tuple(sorted(triple for triple in terms if triple[1] == RDFS.subClassOf))
-        _GATES[key] = _Gate(shapes, core, shapes_graph, Screen.of(core), tuple(sorted(shapes.subject_objects(SH.sparql))), classes,
-                            known.serialize(format="nt", encoding="utf-8"))
+        _GATES[key] = _Gate(shapes, core, shapes_graph, Screen.of(core), tuple(sorted(shapes.subject_objects(SH.sparql))),
+                            classes, known.serialize(format="nt", encoding="utf-8"))
     return _GATES[key]
+
+
+def _checked(shapes_dir: Path, ontology: Path, keep_in: Path | None) -> tuple[tuple, tuple]:
+    """The triples of the shapes, their SPARQL checked (:func:`_refuse_remote_sparql`), and of the ontology.
+
+    Parsing them with rdflib and checking the SPARQL with rdflib's parser is most of the
+    work of reading the gate (about 0.1 s, a tenth of a one-article build); with
+    ``keep_in`` the outcome is kept in ``keep_in/shapes-DIGEST.pickle``, the digest of the
+    files' bytes, the code that checks them and the libraries' versions, and read back
+    when they are the same. A file that cannot be read or written is no error: it is read
+    from the shapes again.
+    """
+    kept = keep_in / f"shapes-{_digest_of(shapes_dir, ontology)}.pickle" if keep_in is not None else None
+    if kept is not None:
+        try:
+            with open(kept, "rb") as stream:
+                return pickle.load(stream)
+        except Exception:  # noqa: BLE001 - missing, truncated or from another Python: read again
+            pass
+    shapes = load_shapes(shapes_dir)
+    _refuse_remote_sparql(shapes)
+    found = (tuple(shapes), _turtle(ontology, "ontology"))
+    if kept is not None:
+        temporary = kept.with_name(f".{kept.name}.{os.getpid()}.tmp")
+        try:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            with open(temporary, "wb") as stream:
+                pickle.dump(found, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, kept)
+        except OSError:
+            temporary.unlink(missing_ok=True)
+    return found
+
+
+def _digest_of(shapes_dir: Path, ontology: Path) -> str:
+    """What the checked shapes depend on: the files, this module and the query guard, the libraries."""
+    import pyshacl
+    import rdflib
+
+    from kg import query_guard
+
+    digest = hashlib.sha256(f"{sys.version}\0{rdflib.__version__}\0{pyshacl.__version__}".encode())
+    files = sorted(shapes_dir.glob("*.ttl")) if shapes_dir.is_dir() else []
+    for path in (*files, ontology, Path(__file__), Path(query_guard.__file__)):
+        try:
+            digest.update(f"\0{path.name}\0".encode() + path.read_bytes())
+        except OSError:
+            digest.update(f"\0{path.name}\0missing".encode())
+    return digest.hexdigest()
 
 
 class _ParameterSet(list):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -561,3 +562,52 @@ def test_shapes_changed_on_disk_are_read_again(tmp_path: Path) -> None:
         "sh:property [ sh:path skg:ordinal ; sh:maxCount 0 ] .\n", encoding="utf-8")
 
     assert not validate(fixture_graph(), shapes_dir=shapes).conforms
+
+
+def test_the_shapes_are_kept_as_read_and_checked_and_read_back(tmp_path: Path, monkeypatch) -> None:
+    from kg import validate as module
+
+    monkeypatch.setattr(module, "_GATES", {})
+    module.prepare(keep_in=tmp_path)
+    kept = sorted(tmp_path.glob("shapes-*.pickle"))
+    assert len(kept) == 1
+    first = validate(fixture_graph())
+
+    def read_again(*args, **kwargs):
+        raise AssertionError("the shapes were read again")
+
+    monkeypatch.setattr(module, "_GATES", {})
+    monkeypatch.setattr(module, "load_shapes", read_again)
+    monkeypatch.setattr(module, "_refuse_remote_sparql", read_again)
+    module.prepare(keep_in=tmp_path)  # a new process, as far as the gate knows: read back from the file
+    assert validate(fixture_graph()) == first
+
+
+def test_shapes_kept_damaged_are_read_again(tmp_path: Path, monkeypatch) -> None:
+    from kg import validate as module
+
+    monkeypatch.setattr(module, "_GATES", {})
+    module.prepare(keep_in=tmp_path)
+    for kept in tmp_path.glob("shapes-*.pickle"):
+        kept.write_bytes(b"not a pickle")
+    monkeypatch.setattr(module, "_GATES", {})
+    module.prepare(keep_in=tmp_path)
+    assert validate(fixture_graph()).conforms
+
+
+def test_shapes_calling_service_are_refused_every_time_and_never_kept(tmp_path: Path, monkeypatch) -> None:
+    from kg import validate as module
+
+    shapes = tmp_path / "shapes"
+    shutil.copytree(default_shapes_dir(), shapes)
+    (shapes / "remote.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "<urn:x:Remote> a sh:NodeShape ; sh:targetClass <urn:x:C> ;\n"
+        '  sh:sparql [ sh:select "SELECT $this WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }" ] .\n',
+        encoding="utf-8")
+    kept = tmp_path / "kept"
+    for _ in range(2):
+        monkeypatch.setattr(module, "_GATES", {})
+        with pytest.raises(ConfigError, match="SERVICE"):
+            module.prepare(shapes_dir=shapes, keep_in=kept)
+    assert not list(kept.glob("shapes-*"))

@@ -28,8 +28,10 @@ from kg.worker import DEFAULT_BUDGET
 @click.option("--strict", is_flag=True, help="Publish nothing when any page is left out.")
 @click.option("--page-cache", type=click.Path(file_okay=False, path_type=Path), default=Path(".kg-cache/build"),
               show_default=True, envvar="KG_BUILD_CACHE",
-              help="Where built pages are kept, by their text's SHA-256 and the code's version.")
-@click.option("--no-cache", is_flag=True, help="Build every page again, whatever the page cache holds.")
+              help="Where built pages are kept, by their text's SHA-256 and the code's version "
+                   "(and the shapes as read and checked).")
+@click.option("--no-cache", is_flag=True,
+              help="Build every page again, whatever the page cache holds (the shapes it keeps are still used).")
 @click.option("--link", "with_links", is_flag=True, help="Link entities to Wikidata while building.")
 @click.option("--endpoint", default=None, help="SPARQL endpoint for --link (default: Wikidata Query Service).")
 @click.option("--offline", is_flag=True, help="With --link, use cached Wikidata answers only.")
@@ -54,7 +56,8 @@ def build(sources, out, base, skip_validation, jobs, budget, strict, page_cache,
     with Progress("pages built") as progress:
         result = pipeline.build(list(sources), out=out, base=base, check=not skip_validation, link=link,
                                 stdin=sys.stdin.buffer if "-" in sources else None, jobs=jobs, budget=budget,
-                                strict=strict, cache_dir=None if no_cache else page_cache, progress=progress)
+                                strict=strict, cache_dir=None if no_cache else page_cache, shapes_cache=page_cache,
+                                progress=progress)
     _summary(result, out)
     if not result.quarantined:
         return
