@@ -48,7 +48,11 @@ class PageCache:
 
     def get(self, page: Page, *, base: str, check: bool) -> object | None:
         """What was stored for this page and these settings, or None."""
-        path = self._path(page, base=base, check=check)
+        return self.read(self.key(page, base=base, check=check))
+
+    def read(self, key: str) -> object | None:
+        """What was stored under ``key`` (:meth:`key`), or None."""
+        path = self.directory / key[:2] / f"{key}.pickle"
         try:
             with open(path, "rb") as stream:
                 return pickle.load(stream)
@@ -67,8 +71,12 @@ class PageCache:
         except OSError:
             temporary.unlink(missing_ok=True)
 
-    def _path(self, page: Page, *, base: str, check: bool) -> Path:
+    def key(self, page: Page, *, base: str, check: bool) -> str:
+        """The page's key: its text's SHA-256, where it came from, the settings and the code's version."""
         fields = (code_version(), base, str(check), page.sha256, page.origin, page.title or "", page.wiki,
                   page.language, str(page.revision_id), page.timestamp or "")
-        key = hashlib.sha256("\0".join(fields).encode("utf-8")).hexdigest()
+        return hashlib.sha256("\0".join(fields).encode("utf-8")).hexdigest()
+
+    def _path(self, page: Page, *, base: str, check: bool) -> Path:
+        key = self.key(page, base=base, check=check)
         return self.directory / key[:2] / f"{key}.pickle"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
@@ -29,7 +30,7 @@ from rdflib.namespace import XSD, NamespaceManager
 
 import pyoxigraph
 
-from kg import jsonld
+from kg import entries, jsonld
 from kg.jsonld import canonical
 from kg.jsonld_guard import offline
 from kg.errors import InputError
@@ -37,6 +38,7 @@ from kg.turtle import canonical_lines, trig, turtle, write_trig, write_turtle
 from kg.vocab import CONTEXT_IRI, DEFAULT_BASE, PREFIXES, SPDX
 
 _HERE = Path(__file__).resolve().parent
+_PREFIX_IRIS = {name: str(namespace) for name, namespace in PREFIXES.items()}
 
 
 class Format(Enum):
@@ -272,40 +274,88 @@ def write_outputs(dataset: Dataset, out_dir: Path, *, base: str = DEFAULT_BASE) 
     return (*written, void_path)
 
 
-def write_store(store: Store, out_dir: Path, *, base: str = DEFAULT_BASE) -> tuple[Path, ...]:
+def write_store(store: Store, out_dir: Path, *, base: str = DEFAULT_BASE,
+                indexes: dict[str, entries.Index] | None = None) -> tuple[Path, ...]:
     """Writes kg.ttl, kg.jsonld, kg.nt, kg.trig, context.jsonld and void.ttl of ``store`` into the existing ``out_dir``.
 
     ``store`` holds one named graph per article and the dataset description in its
     default graph. Each graph is read out of the store once, as N-Triples; the files are
-    written from those sorted lines (:mod:`kg.turtle`), so the same store gives the same
-    bytes. void.ttl is the description and the published files' distributions
-    (:func:`kg.void.distributions`; ``base`` is the entities' IRI base). Returns the paths
-    written, in that order.
+    written from those sorted lines (:func:`write_graphs`), so the same store gives the same
+    bytes. Returns the paths written, in that order.
     """
-    prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
     graphs = [(None, canonical_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())))]
     for name in sorted(store.named_graphs(), key=lambda graph: graph.value):
         graphs.append((name.value, canonical_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=name))))
+    return write_graphs(graphs, out_dir, base=base, indexes=indexes)
+
+
+def write_graphs(graphs: list[tuple[str | None, list[str]]], out_dir: Path, *, base: str = DEFAULT_BASE,
+                 indexes: dict[str, entries.Index] | None = None) -> tuple[Path, ...]:
+    """Writes the six files of ``graphs`` (the default graph first, then the named graphs sorted
+    by name, each as sorted N-Triples lines) into ``out_dir``: a subject at a time
+    (:mod:`kg.entries`). void.ttl is the default graph (the dataset description) and the
+    published files' distributions (:func:`kg.void.distributions`; ``base`` is the
+    entities' IRI base). ``indexes``, when given, receives the index of each file written
+    as entries (by its format's suffix), for a later build to splice. Returns the paths
+    written, in that order.
+    """
     merged = sorted({line for _, lines in graphs for line in lines})
-    writers = {  # one file in memory at a time
-        Format.TURTLE: lambda stream: write_turtle(stream, merged, prefixes),
+    render = entries.Renderer(context())
+    kinds = {Format.TURTLE: entries.TTL, Format.JSONLD: entries.JSONLD, Format.NTRIPLES: entries.NT,
+             Format.TRIG: entries.TRIG}
+    made = {
+        Format.TURTLE: lambda: ((key, *render.ttl(lines)) for key, lines in entries.by_subject(merged)),
+        Format.JSONLD: lambda: ((key, data, 0) for key, data in
+                                sorted(render.jsonld(lines) for _, lines in entries.by_subject(merged))),
+        Format.NTRIPLES: lambda: ((key, *render.nt(lines)) for key, lines in entries.by_subject(merged)),
+        Format.TRIG: lambda: _trig_entries(graphs, render),
+    }
+    fallbacks = {  # the whole file at once, where it cannot be written as entries
+        Format.TURTLE: lambda stream: write_turtle(stream, merged, _PREFIX_IRIS),
         Format.JSONLD: lambda stream: _write_jsonld(stream, merged),
         Format.NTRIPLES: lambda stream: stream.writelines(f"{line}\n" for line in merged),
-        Format.TRIG: lambda stream: write_trig(stream, graphs, prefixes),
+        Format.TRIG: lambda stream: write_trig(stream, graphs, _PREFIX_IRIS),
     }
-    written = []
-    for fmt, write in writers.items():
+    written, digests = [], {}
+    for fmt in (Format.TURTLE, Format.JSONLD, Format.NTRIPLES, Format.TRIG):
         path = out_dir / OUTPUT_NAMES[fmt]
-        with path.open("w", encoding="utf-8", newline="\n") as stream:
-            write(stream)
+        try:
+            with path.open("wb") as stream, tempfile.TemporaryFile() as spooled:
+                index = entries.write(stream, kinds[fmt], made[fmt](), spooled=spooled)
+            if indexes is not None:
+                indexes[kinds[fmt]] = index
+            digests[path.name] = (index.size, index.sha256)
+        except entries.Unindexable:
+            with path.open("w", encoding="utf-8", newline="\n") as stream:
+                fallbacks[fmt](stream)
         written.append(path)
     written.append(_write_context(out_dir))
-    files = canonical_lines(_distributions(written, base).serialize(format="nt", encoding="utf-8"))
+    write_void(out_dir, graphs[0][1], written, base=base, digests=digests)
+    return (*written, out_dir / VOID_NAME)
+
+
+def write_void(out_dir: Path, description: list[str], written: Sequence[Path], *, base: str,
+               digests: dict[str, tuple[int, str]] | None = None) -> Path:
+    """void.ttl: the dataset description's lines and the distributions of the files ``written``
+    (their size and SHA-256 from ``digests`` by name where given, else read from the files)."""
+    files = canonical_lines(_distributions(written, base, digests).serialize(format="nt", encoding="utf-8"))
     void_path = out_dir / VOID_NAME
-    void_path.write_text(turtle(sorted({*graphs[0][1], *files}),
-                                {**prefixes, "formats": "http://www.w3.org/ns/formats/", "spdx": str(SPDX)}),
+    void_path.write_text(turtle(sorted({*description, *files}),
+                                {**_PREFIX_IRIS, "formats": "http://www.w3.org/ns/formats/", "spdx": str(SPDX)}),
                          encoding="utf-8")
-    return (*written, void_path)
+    return void_path
+
+
+def _trig_entries(graphs: list[tuple[str | None, list[str]]], render: entries.Renderer):
+    if not graphs or graphs[0][0] is not None or not graphs[0][1]:
+        raise entries.Unindexable("no default graph to open the TriG file with")
+    for name, lines in graphs:
+        if not lines:
+            continue
+        yield entries.graph_key(name), entries.opening(name), 0
+        for key, group in entries.by_subject(lines):
+            yield (entries.graph_key(name, key), *render.trig(group))
+        yield entries.graph_key(name, closing=True), entries.CLOSING, 0
 
 
 def _write_context(out_dir: Path) -> Path:
@@ -315,12 +365,13 @@ def _write_context(out_dir: Path) -> Path:
     return path
 
 
-def _distributions(written: Sequence[Path], base: str) -> Graph:
+def _distributions(written: Sequence[Path], base: str, digests: dict[str, tuple[int, str]] | None = None) -> Graph:
     """The distributions of the data files among ``written`` (not the context beside them)."""
     from kg.void import distributions  # kg.void builds on this module
 
     media = {OUTPUT_NAMES[fmt]: fmt.media_type for fmt in Format}
-    return distributions([(path, media[path.name]) for path in written if path.name in media], base=base)
+    return distributions([(path, media[path.name]) for path in written if path.name in media], base=base,
+                         digests=digests)
 
 
 def convert(source: Path, *, to: Format) -> bytes:

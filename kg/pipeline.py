@@ -9,8 +9,9 @@ pages' graphs are merged in input order, checked across articles, and published 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,10 +19,10 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFor
 from rdflib import URIRef
 from rdflib import Literal as RdflibLiteral
 
-from kg import export, outdir, rdf, void
+from kg import entries, export, incremental, outdir, rdf, void
 from kg.cache import PageCache, code_version
 from kg.errors import ConfigError, InputError, LinkError
-from kg.model import Count, Extraction, Issue, Page, Severity, SkippedPage
+from kg.model import Count, Extraction, Issue, Page, Severity, SkippedPage, SourceInfo
 from kg.pool import default_jobs, in_order
 from kg.progress import Progress
 from kg.source import read_sources
@@ -49,32 +50,64 @@ class LinkOptions:
 
 
 @dataclass(frozen=True)
+class PageSummary:
+    """What the CLI says of one published page: where it came from, what it held and what went wrong."""
+
+    source: SourceInfo
+    kinds: tuple[tuple[str, int], ...]  # entity kind → how many
+    counts: tuple[Count, ...]
+    issues: tuple[Issue, ...]
+
+    @classmethod
+    def of(cls, extraction: Extraction) -> PageSummary:
+        kinds: dict[str, int] = {}
+        for entity in extraction.entities:
+            kinds[entity.id.kind.value] = kinds.get(entity.id.kind.value, 0) + 1
+        return cls(extraction.source, tuple(sorted(kinds.items())), extraction.counts, extraction.issues)
+
+
+@dataclass(frozen=True)
 class Build:
     """What a build read, made and wrote."""
 
-    extractions: tuple[Extraction, ...]
+    extractions: Sequence[Extraction]  # read back from the page cache on demand after an incremental build
     skipped: tuple[SkippedPage, ...]
-    store: Store  # a named graph per article, one for what several say, the dataset description in the default
+    made: Store | None  # the built store; None after an incremental build (``store`` reads the written kg.trig)
     report: Report | None  # of the published pages; None when validation was skipped
     written: tuple[Path, ...]  # empty when nothing was published
     link_note: str | None = None  # what happened with --link
     quarantined: tuple[Quarantined, ...] = ()  # pages left out, in input order
+    pages: tuple[PageSummary, ...] = ()  # of the published pages, in input order
+    lines: int | None = None  # distinct triples, when known without the store
+    incremental: bool = False  # only what the edits touched was worked out again
 
     @property
     def published(self) -> bool:
         return bool(self.written)
 
     @property
+    def store(self) -> Store:
+        """A named graph per article, one for what several say, the dataset description in the default."""
+        if self.made is not None:
+            return self.made
+        from kg.store import load_store
+
+        trig = next(path for path in self.written if path.name == export.OUTPUT_NAMES[export.Format.TRIG])
+        return load_store([trig])
+
+    @property
     def triples(self) -> int:
         """Distinct triples of every graph, the dataset description included (as kg.nt holds)."""
+        if self.lines is not None:
+            return self.lines
         return int(next(iter(self.store.query(
             "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
             "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }")))["n"].value)
 
     def counts(self) -> tuple[Count, ...]:
         totals: dict[str, list[int]] = {}
-        for extraction in self.extractions:
-            for count in extraction.counts:
+        for page in self.pages:
+            for count in page.counts:
                 totals.setdefault(count.what, [0, 0])
                 totals[count.what][0] += count.read
                 totals[count.what][1] += count.used
@@ -98,16 +131,19 @@ def read_documents(specs: Sequence[str], *, stdin: BinaryIO | None = None) -> It
 
 
 def build_pages(items: Iterable[Page | SkippedPage], settings: PageSettings, *, jobs: int | None = None,
-                cache: PageCache | None = None, shapes_cache: Path | None = None
-                ) -> Iterator[BuiltPage | Quarantined | SkippedPage]:
+                cache: PageCache | None = None, shapes_cache: Path | None = None,
+                known: dict[str, incremental.PageRecord] | None = None, keys: dict[str, str] | None = None
+                ) -> Iterator[BuiltPage | Quarantined | SkippedPage | incremental.PageRecord]:
     """Every page built on its own in ``jobs`` processes (default: one per core), in input order;
     with a ``cache``, pages built before with the same text and code are read back instead.
-    ``shapes_cache`` keeps the shapes as read and checked for the next build (:func:`kg.validate.prepare`)."""
+    ``shapes_cache`` keeps the shapes as read and checked for the next build (:func:`kg.validate.prepare`).
+    A page ``known`` by its cache key (one the last build published) is given as its record,
+    neither built nor read back; ``keys`` receives the cache key of each page, by its origin."""
     if cache is not None:
         code_version()  # once, before the workers are forked
     if settings.check:
         prepare_validation(keep_in=shapes_cache)  # the shapes read once here, shared by the forked workers
-    task = _Task(settings, cache)
+    task = _Task(settings, cache, known or {}, keys)
     return in_order(items, task, jobs=jobs or default_jobs(), deadline=settings.budget + _GRACE,
                     lost=lambda item, why: Quarantined(item.origin, f"{why}; the page was left out"),
                     ready=task.cached if cache is not None else None)
@@ -117,6 +153,8 @@ def build_pages(items: Iterable[Page | SkippedPage], settings: PageSettings, *, 
 class _Task:
     settings: PageSettings
     cache: PageCache | None = None
+    known: dict[str, incremental.PageRecord] = field(default_factory=dict)
+    keys: dict[str, str] | None = None
 
     def __call__(self, item: Page | SkippedPage) -> BuiltPage | Quarantined | SkippedPage:
         if isinstance(item, SkippedPage):
@@ -126,11 +164,17 @@ class _Task:
             self.cache.put(item, outcome, base=self.settings.base, check=self.settings.check)
         return outcome
 
-    def cached(self, item: Page | SkippedPage) -> BuiltPage | SkippedPage | None:
-        """What needs no worker: a skipped page, or a page the cache holds (read in this process)."""
-        if isinstance(item, SkippedPage):
-            return item
-        found = self.cache.get(item, base=self.settings.base, check=self.settings.check) if self.cache else None
+    def cached(self, item: Page | SkippedPage) -> BuiltPage | SkippedPage | incremental.PageRecord | None:
+        """What needs no worker: a skipped page, a page the last build published, or a page
+        the cache holds (read in this process)."""
+        if isinstance(item, SkippedPage) or self.cache is None:
+            return item if isinstance(item, SkippedPage) else None
+        key = self.cache.key(item, base=self.settings.base, check=self.settings.check)
+        if key in self.known:
+            return self.known[key]
+        if self.keys is not None:
+            self.keys.setdefault(item.origin, key)
+        found = self.cache.read(key)
         return found if isinstance(found, BuiltPage) and found.origin == item.origin else None
 
 
@@ -144,11 +188,14 @@ class Assembly:
     store: Store
 
 
-def assemble(outcomes: Iterable[BuiltPage | Quarantined | SkippedPage]) -> Assembly:
+def assemble(outcomes: Iterable[BuiltPage | Quarantined | SkippedPage],
+             raw: Callable[[Store], None] | None = None) -> Assembly:
     """Bulk-loads the built pages into one store, a named graph each, and checks them across articles.
 
     A page whose article was already read, or whose facts contradict an earlier page's
     (two first days for one summit, one ordinal for two summits of a series), is quarantined.
+    ``raw``, when given, is shown the store as the pages made it (before labels are settled)
+    when no page contradicts another.
     """
     store = Store()
     built: list[tuple[int, BuiltPage]] = []
@@ -171,6 +218,8 @@ def assemble(outcomes: Iterable[BuiltPage | Quarantined | SkippedPage]) -> Assem
             store.bulk_load(outcome.ntriples, RdfFormat.N_TRIPLES, to_graph=NamedNode(outcome.article))
             built.append((position, replace(outcome, ntriples=b"")))  # the store holds its triples now
     built, conflicts = _without_conflicts(built, store)
+    if raw is not None and not conflicts:
+        raw(store)
     rdf.settle_labels(store)
     left_out = tuple(q for _, q in sorted([*quarantined, *conflicts], key=lambda pair: pair[0]))
     return Assembly(tuple(page for _, page in built), left_out, tuple(skipped), store)
@@ -194,12 +243,14 @@ def _without_conflicts(built: list[tuple[int, BuiltPage]], store: Store
     return built, left_out
 
 
-def describe(store: Store, *, base: str, endpoint: str | None = None) -> None:
-    """Puts the dataset description into the default graph (replacing an older one)."""
+def describe(store: Store, *, base: str, endpoint: str | None = None) -> void.Stats:
+    """Puts the dataset description into the default graph (replacing an older one); returns its counts."""
     store.clear_graph(DefaultGraph())
-    description = void.describe(store, base=base, endpoint=endpoint)
-    store.bulk_load(description.serialize(format="nt", encoding="utf-8"), RdfFormat.N_TRIPLES,
+    stats = void.stats_of(store, base=base)
+    description = void.description_lines(stats, base=base, endpoint=endpoint)
+    store.bulk_load("".join(f"{line}\n" for line in description).encode("utf-8"), RdfFormat.N_TRIPLES,
                     to_graph=DefaultGraph())
+    return stats
 
 
 def build(specs: Sequence[str], *, out: Path, base: str = DEFAULT_BASE, check: bool = True,
@@ -221,23 +272,191 @@ def build(specs: Sequence[str], *, out: Path, base: str = DEFAULT_BASE, check: b
         raise ConfigError(f"--out {out} is a file; give a directory to publish into")
     settings = PageSettings(base=base, check=check, budget=budget)
     cache = PageCache(cache_dir) if cache_dir is not None else None
-    outcomes = build_pages(read_sources(list(specs), stdin=stdin), settings, jobs=jobs, cache=cache,
-                           shapes_cache=shapes_cache or cache_dir)
-    assembly = assemble(progress.over(outcomes) if progress is not None else outcomes)
+    read = lambda: read_sources(list(specs), stdin=stdin)  # noqa: E731 - read again by a full build after an edit
+    kept = incremental.Kept.open(cache_dir, settings=(base, str(check)), files=_inputs()) \
+        if cache_dir is not None and link is None and stdin is None else None
+    try:
+        state = kept.load() if kept is not None else None
+        if state is not None:
+            rebuilt = _rebuild(kept, state, read, out=out, settings=settings, jobs=jobs, cache=cache,
+                               shapes_cache=shapes_cache or cache_dir, strict=strict, progress=progress)
+            if rebuilt is not None:
+                return rebuilt
+            if progress is not None:
+                progress.done = 0
+        return _build(read, out=out, settings=settings, link=link, jobs=jobs, strict=strict, cache=cache,
+                      shapes_cache=shapes_cache or cache_dir, progress=progress, kept=kept)
+    finally:
+        if kept is not None:
+            kept.close()
+
+
+def _inputs() -> list[Path]:
+    """The files besides the code that decide what a build publishes."""
+    from kg.validate import default_ontology, default_shapes_dir
+
+    shapes = default_shapes_dir()
+    return [*sorted(shapes.glob("*.ttl")), default_ontology(), export.context_path()]
+
+
+def _build(read: Callable[[], Iterable[Page | SkippedPage]], *, out: Path, settings: PageSettings,
+           link: LinkOptions | None, jobs: int | None, strict: bool, cache: PageCache | None,
+           shapes_cache: Path | None, progress: Progress | None, kept: incremental.Kept | None) -> Build:
+    """The whole build: every page merged, checked, described and written; with ``kept``, what
+    it published is kept for the next build to splice."""
+    base = settings.base
+    keys: dict[str, str] = {}
+    outcomes = build_pages(read(), settings, jobs=jobs, cache=cache, shapes_cache=shapes_cache, keys=keys)
+    raw: list[Path] = []
+
+    def keep_raw(store: Store) -> None:
+        with tempfile.NamedTemporaryFile(dir=kept.directory, suffix=".nq", delete=False) as stream:
+            raw.append(Path(stream.name))
+            store.dump(stream, RdfFormat.N_QUADS)
+
+    assembly = assemble(progress.over(outcomes) if progress is not None else outcomes,
+                        raw=keep_raw if kept is not None else None)
     extractions = tuple(page.extraction for page in assembly.built)
-    report = _combined([page.report for page in assembly.built]) if check else None
-    nothing = Build(extractions, assembly.skipped, assembly.store, report, (), None, assembly.quarantined)
-    _report_quarantine(assembly.quarantined, out, any_built=bool(assembly.built))
-    if not assembly.built:
-        raise InputError(_nothing_to_publish(assembly, out))
-    if strict and assembly.quarantined:
-        return nothing
-    link_note = _link(assembly.store, link, base) if link else None
-    rdf.publish_shared_once(assembly.store, base=base)
-    describe(assembly.store, base=base)
-    written = outdir.publish(out, export.PUBLISHED_NAMES,
-                             lambda directory: export.write_store(assembly.store, directory, base=base))
-    return replace(nothing, written=written, link_note=link_note)
+    report = _combined([page.report for page in assembly.built]) if settings.check else None
+    nothing = Build(extractions, assembly.skipped, assembly.store, report, (), None, assembly.quarantined,
+                    pages=tuple(PageSummary.of(extraction) for extraction in extractions))
+    try:
+        _report_quarantine(assembly.quarantined, out, any_built=bool(assembly.built))
+        if not assembly.built:
+            raise InputError(_nothing_to_publish(assembly, out))
+        if strict and assembly.quarantined:
+            return nothing
+        link_note = _link(assembly.store, link, base) if link else None
+        shared = rdf.publish_shared_once(assembly.store, base=base)
+        stats = describe(assembly.store, base=base)
+        indexes: dict[str, entries.Index] = {}
+        version: list[Path] = []
+
+        def write(directory: Path) -> None:
+            version.append(directory)
+            export.write_store(assembly.store, directory, base=base, indexes=indexes)
+
+        written = outdir.publish(out, export.PUBLISHED_NAMES, write)
+        if raw and len(indexes) == len(incremental.FILES):
+            description = canonical_lines(assembly.store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()))
+            pages = {keys[page.origin]: incremental.PageRecord(keys[page.origin], page.origin, page.article,
+                                                               summary, page.report)
+                     for page, summary in zip(assembly.built, nothing.pages) if page.origin in keys}
+            if len(pages) == len(assembly.built) and _replaced(kept, raw[0]):
+                files = {kind: (str(version[0] / name), incremental.identity(str(version[0] / name)))
+                         for kind, name in incremental.FILES.items()}
+                kept.save(incremental.State(pages, stats, description, indexes[entries.NT].lines, indexes, files,
+                                            shared.value, kept.raw_name))
+        lines = indexes[entries.NT].lines if entries.NT in indexes else None
+        return replace(nothing, written=written, link_note=link_note, lines=lines)
+    finally:
+        for path in raw:
+            path.unlink(missing_ok=True)
+
+
+def _replaced(kept: incremental.Kept, nquads: Path) -> bool:
+    try:
+        kept.replace_raw(nquads)
+    except OSError:  # the raw store cannot be written: the next build is a full one
+        return False
+    return True
+
+
+def _rebuild(kept: incremental.Kept, state: incremental.State, read: Callable[[], Iterable[Page | SkippedPage]], *,
+             out: Path, settings: PageSettings, jobs: int | None, cache: PageCache, shapes_cache: Path | None,
+             strict: bool, progress: Progress | None) -> Build | None:
+    """The build after an edit: the pages the last build published are not read back, the
+    changed ones are built, and only the subjects they touch are worked out again
+    (:mod:`kg.incremental`). None when it cannot be done so (an article given twice, pages
+    that now contradict one another, many pages changed): then a full build does it."""
+    keys: dict[str, str] = {}
+    outcomes = build_pages(read(), settings, jobs=jobs, cache=cache, shapes_cache=shapes_cache, known=state.pages,
+                           keys=keys)
+    published: list[BuiltPage | incremental.PageRecord] = []
+    quarantined: list[Quarantined] = []
+    skipped: list[SkippedPage] = []
+    seen: set[str] = set()
+    for outcome in progress.over(outcomes) if progress is not None else outcomes:
+        if isinstance(outcome, SkippedPage) and outcome.failed:
+            quarantined.append(Quarantined(outcome.origin, outcome.reason))
+        elif isinstance(outcome, SkippedPage):
+            skipped.append(outcome)
+        elif isinstance(outcome, Quarantined):
+            quarantined.append(outcome)
+        elif outcome.article in seen:
+            return None  # the full build says which page is left out
+        else:
+            seen.add(outcome.article)
+            published.append(outcome)
+    fresh = [page for page in published if isinstance(page, BuiltPage)]
+    if not published or len(fresh) > max(8, len(published) // 20) or (strict and quarantined):
+        return None
+    before = {record.article for record in state.pages.values()}
+    gone = before - {page.article for page in published if isinstance(page, incremental.PageRecord)}
+    try:
+        store = kept.raw()
+    except OSError:  # another process holds it
+        return None
+    kept.forget()  # the raw store changes now: until the new state is saved, the next build is a full one
+    edit = incremental.apply(store, gone=gone, came={page.article: page.ntriples for page in fresh})
+    around = sorted({*edit.before}, key=str)
+    if around and cross_article(store, around=[node for node in around if isinstance(node, NamedNode)]):
+        return None
+    plan = incremental.plan(state, edit, store, base=settings.base, context=export.context())
+    _report_quarantine(tuple(quarantined), out, any_built=True)
+    made: dict[str, entries.Index] = {}
+    version: list[Path] = []
+
+    def write(directory: Path) -> None:
+        version.append(directory)
+        made.update(incremental.splice_files(state, plan, directory))
+        paths = [directory / export.OUTPUT_NAMES[fmt] for fmt in export.Format]
+        paths.append(export._write_context(directory))
+        export.write_void(directory, plan.description, paths, base=settings.base,
+                          digests={incremental.FILES[kind]: (index.size, index.sha256) for kind, index in made.items()})
+
+    written = outdir.publish(out, export.PUBLISHED_NAMES, write)
+    records = {page.key: page for page in published if isinstance(page, incremental.PageRecord)}
+    pages = []
+    for page in published:
+        if isinstance(page, BuiltPage):
+            summary = PageSummary.of(page.extraction)
+            records[keys[page.origin]] = incremental.PageRecord(keys[page.origin], page.origin, page.article,
+                                                                summary, page.report)
+            pages.append(summary)
+        else:
+            pages.append(page.summary)
+    files = {kind: (str(version[0] / name), incremental.identity(str(version[0] / name)))
+             for kind, name in incremental.FILES.items()}
+    kept.save(incremental.State(records, plan.stats, plan.description, plan.lines, made, files, state.shared,
+                                state.raw))
+    report = _combined([page.report for page in published]) if settings.check else None
+    extractions = _Extractions([page.extraction if isinstance(page, BuiltPage) else page.key for page in published],
+                               cache)
+    return Build(extractions, tuple(skipped), None, report, written, None, tuple(quarantined), tuple(pages),
+                 lines=plan.lines, incremental=True)
+
+
+class _Extractions(Sequence):
+    """The extractions of an incremental build's pages, those read back from the page cache when asked for."""
+
+    def __init__(self, items: list, cache: PageCache) -> None:
+        self._items = items
+        self._cache = cache
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        item = self._items[index]
+        if isinstance(item, str):
+            built = self._cache.read(item)
+            if not isinstance(built, BuiltPage):
+                raise LookupError(f"the page cache no longer holds page {item[:12]}…; build again with --no-cache")
+            item = self._items[index] = built.extraction
+        return item
 
 
 def _combined(reports: list[Report | None]) -> Report:
@@ -315,5 +534,5 @@ def _term(node):
 def issues(build_result: Build) -> tuple[Issue, ...]:
     """Every issue the stages met, most severe first."""
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    found = [issue for extraction in build_result.extractions for issue in extraction.issues]
+    found = [issue for page in build_result.pages for issue in page.issues]
     return tuple(sorted(found, key=lambda i: (order[i.severity], i.origin, i.position or 0)))

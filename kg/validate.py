@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -680,7 +681,8 @@ class Conflict:
     message: str
 
 
-def cross_article(store: pyoxigraph.Store, *, shapes_dir: Path | None = None) -> tuple[Conflict, ...]:
+def cross_article(store: pyoxigraph.Store, *, shapes_dir: Path | None = None,
+                  around: Sequence[pyoxigraph.NamedNode] | None = None) -> tuple[Conflict, ...]:
     """The constraints that span articles, checked over ``store`` (one named graph per article).
 
     Each article's graph was validated on its own; merged, two of them may still clash:
@@ -688,20 +690,69 @@ def cross_article(store: pyoxigraph.Store, *, shapes_dir: Path | None = None) ->
     one summit) or a SPARQL constraint (one ordinal for two summits of a series). Labels
     are settled before (one per language), so ``sh:uniqueLang`` needs no check here.
     Returns the conflicts sorted by message; empty when the articles agree.
+
+    With ``around`` (the subjects an edit changed, in a store that agreed before the edit),
+    only what those subjects take part in is looked at: every triple pattern of a
+    constraint is matched with its subject among them in turn (:func:`_subject_variables`),
+    which finds every solution that uses a changed triple, so every new conflict.
     """
     shapes = load_shapes(shapes_dir or default_shapes_dir())
     _refuse_remote_sparql(shapes)
     found: set[Conflict] = set()
+    values = " ".join(f"<{node.value}>" for node in around) if around is not None else None
+    if values == "":
+        return ()
     for classes, prop, message in _single_valued(shapes):
-        query = (f"SELECT DISTINCT ?s ?g1 ?g2 WHERE {{ VALUES ?class {{ {' '.join(f'<{c}>' for c in classes)} }} "
+        focus = f"VALUES ?s {{ {values} }} " if values is not None else ""
+        query = (f"SELECT DISTINCT ?s ?g1 ?g2 WHERE {{ {focus}VALUES ?class {{ {' '.join(f'<{c}>' for c in classes)} }} "
                  f"GRAPH ?g1 {{ ?s a ?class ; <{prop}> ?a }} GRAPH ?g2 {{ ?s <{prop}> ?b }} "
                  f"FILTER (?g1 != ?g2 && ?a != ?b) }}")
         for row in store.query(query):
             found.add(Conflict(frozenset({row["g1"].value, row["g2"].value}),
                                f"{row['s'].value}: {message}"))
     for shape, constraint in sorted(shapes.subject_objects(SH.sparql)):
-        found.update(_sparql_conflicts(shapes, shape, constraint, store))
+        found.update(_sparql_conflicts(shapes, shape, constraint, store, values))
     return tuple(sorted(found, key=lambda conflict: (conflict.message, sorted(conflict.graphs))))
+
+
+def _subject_variables(select: str, header: str) -> list[str] | None:
+    """The variables in subject position of every triple pattern of ``select`` (inside FILTER
+    EXISTS and NOT EXISTS too); None when a pattern's subject is no variable or a path, where
+    the constraint is run over the whole store instead."""
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.term import Variable
+
+    found: set[str] = set()
+    plain = [True]
+
+    def visit(node: object) -> None:
+        if isinstance(node, dict):  # rdflib's algebra nodes (CompValue) are dicts
+            for key, value in node.items():
+                if key == "triples" and isinstance(value, list):
+                    for triple in value:
+                        if isinstance(triple[0], Variable) and isinstance(triple[1], (URIRef, Variable)):
+                            found.add(str(triple[0]))
+                        else:
+                            plain[0] = False
+                visit(value)
+        elif isinstance(node, (list, tuple)):
+            for item in node:
+                visit(item)
+        elif hasattr(node, "__dict__") and type(node).__module__.startswith("rdflib.plugins.sparql"):
+            visit(vars(node))
+
+    try:
+        visit(prepareQuery(header + select).algebra)
+    except Exception:  # noqa: BLE001 - what cannot be read this way is run over the whole store
+        return None
+    return sorted(found) if plain[0] and found else None
+
+
+def _focused(select: str, variable: str, values: str) -> str:
+    """``select`` with its WHERE group opened by ``VALUES ?variable { values }``."""
+    at = select.upper().find("WHERE")
+    brace = select.find("{", at if at >= 0 else 0)
+    return f"{select[:brace + 1]} VALUES ?{variable} {{ {values} }} {select[brace + 1:]}"
 
 
 def _single_valued(shapes: Graph) -> list[tuple[list[str], str, str]]:
@@ -718,15 +769,27 @@ def _single_valued(shapes: Graph) -> list[tuple[list[str], str, str]]:
     return sorted(found)
 
 
-def _sparql_conflicts(shapes: Graph, shape: Node, constraint: Node, store: pyoxigraph.Store) -> list[Conflict]:
-    """A SPARQL constraint over the union; each result names the graphs that say its focus, value or other."""
+def _sparql_conflicts(shapes: Graph, shape: Node, constraint: Node, store: pyoxigraph.Store,
+                      values: str | None = None) -> list[Conflict]:
+    """A SPARQL constraint over the union; each result names the graphs that say its focus, value or other.
+    With ``values`` (IRIs), only the solutions where a triple pattern's subject is one of them."""
     header = "".join(
         f"PREFIX {shapes.value(declaration, SH.prefix)}: <{shapes.value(declaration, SH.namespace)}>\n"
         for declaration in shapes.objects(shapes.value(constraint, SH.prefixes), SH.declare)
     )
     message = str(shapes.value(constraint, SH.message) or shapes.value(shape, SH.message) or shape)
+    select = str(shapes.value(constraint, SH.select))
+    variables = _subject_variables(select, header) if values is not None else None
+    texts = [select] if variables is None else [_focused(select, variable, values) for variable in variables]
     conflicts = []
-    solutions = store.query(header + str(shapes.value(constraint, SH.select)), use_default_graph_as_union=True)
+    for text in texts:
+        conflicts += _solved(store, header + text, shape, shapes, message)
+    return conflicts
+
+
+def _solved(store: pyoxigraph.Store, query: str, shape: Node, shapes: Graph, message: str) -> list[Conflict]:
+    conflicts = []
+    solutions = store.query(query, use_default_graph_as_union=True)
     names = [variable.value for variable in solutions.variables]
     rdf_type = pyoxigraph.NamedNode(str(RDF.type))
     targets = [pyoxigraph.NamedNode(str(c)) for c in shapes.objects(shape, SH.targetClass)]

@@ -12,10 +12,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import NamedNode, RdfFormat, Store
+from pyoxigraph import Literal as PyLiteral
+from pyoxigraph import NamedNode, RdfFormat, Store, Triple, serialize
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, VOID, XSD
@@ -43,8 +45,82 @@ ATTRIBUTION = "Wikipedia contributors"
 FORMATS = tuple(
     URIRef(f"http://www.w3.org/ns/formats/{name}") for name in ("Turtle", "JSON-LD", "N-Triples", "TriG")
 )
+_TYPE = str(RDF.type)
+_SUMMIT = str(SKG.Summit)
+_SOURCE_ARTICLE = str(SKG.SourceArticle)
+_TITLES = {str(DCTERMS.title), str(SKG.title), str(RDFS.label)}
 #: Where a media type's IANA registration is: dcat:mediaType names it by this IRI.
 MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
+
+
+@dataclass
+class Stats:
+    """What the description counts, over the named graphs of a build (its default graph left out)."""
+
+    triples: int = 0  # distinct triples
+    subjects: int = 0  # distinct subjects
+    classes: Counter = field(default_factory=Counter)  # class IRI → distinct subjects typed with it
+    properties: Counter = field(default_factory=Counter)  # property IRI → distinct triples
+    summits: set[str] = field(default_factory=set)
+    articles: dict[str, str] = field(default_factory=dict)  # source article IRI → its title
+    shared: int = 0  # triples of the shared graph
+
+
+def stats_of(store: Store, *, base: str) -> Stats:
+    """The counts of the named graphs of ``store``, SPARQL over it."""
+    stats = Stats()
+    stats.triples = _number(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
+    stats.subjects = _number(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    stats.classes = _counted(store, "SELECT ?term (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?term } } GROUP BY ?term")
+    stats.properties = _counted(store, "SELECT ?term (COUNT(*) AS ?n) WHERE { "
+                                       "SELECT DISTINCT ?s ?term ?o WHERE { GRAPH ?g { ?s ?term ?o } } } GROUP BY ?term")
+    summits = f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s a <{SKG.Summit}> }} }}"
+    stats.summits = {row["s"].value for row in store.query(summits)}
+    stats.articles = dict(_articles(store))
+    shared = NamedNode(str(Minter(base).entity("dataset", "shared")))
+    stats.shared = sum(1 for _ in store.quads_for_pattern(None, None, None, shared))
+    return stats
+
+
+def contribution(subject: str, triples: Iterable[Triple], *, shared: int) -> Stats:
+    """What one subject's distinct triples (over every named graph) add to :class:`Stats`,
+    as :func:`stats_of` counts them; ``shared`` of them are in the shared graph."""
+    found = Stats(shared=shared)
+    titles, article = [], False
+    for triple in triples:
+        found.triples += 1
+        predicate = triple.predicate.value
+        found.properties[predicate] += 1
+        if predicate == _TYPE and isinstance(triple.object, NamedNode):
+            found.classes[triple.object.value] = 1
+            article = article or triple.object.value == _SOURCE_ARTICLE
+            if triple.object.value == _SUMMIT:
+                found.summits.add(subject)
+        elif predicate in _TITLES and isinstance(triple.object, PyLiteral):
+            titles.append(triple.object.value)
+    found.subjects = 1 if found.triples else 0
+    if article:
+        found.articles[subject] = min(titles) if titles else _title_of(subject)
+    return found
+
+
+def add(stats: Stats, other: Stats, sign: int = 1) -> None:
+    """Adds ``other`` into ``stats`` (takes it away with ``sign`` -1)."""
+    stats.triples += sign * other.triples
+    stats.subjects += sign * other.subjects
+    stats.shared += sign * other.shared
+    for mine, theirs in ((stats.classes, other.classes), (stats.properties, other.properties)):
+        for key, count in theirs.items():
+            mine[key] += sign * count
+            if not mine[key]:
+                del mine[key]
+    if sign > 0:
+        stats.summits |= other.summits
+        stats.articles.update(other.articles)
+    else:
+        stats.summits -= other.summits
+        for article in other.articles:
+            stats.articles.pop(article, None)
 
 
 def describe(data: Dataset | Store, *, base: str, endpoint: str | None = None) -> Graph:
@@ -60,10 +136,22 @@ def describe(data: Dataset | Store, *, base: str, endpoint: str | None = None) -
         0
     """
     store = data if isinstance(data, Store) else _store_of(data)
-    node = URIRef(f"{base}dataset")
-    minter = Minter(base)
+    return description(stats_of(store, base=base), base=base, endpoint=endpoint)
+
+
+def description(stats: Stats, *, base: str, endpoint: str | None = None) -> Graph:
+    """The VoID/DCAT description that ``stats`` (of a build's named graphs) gives."""
     graph = new_graph()
     graph.bind("formats", "http://www.w3.org/ns/formats/")
+    for triple in _described(stats, base=base, endpoint=endpoint):
+        graph.add(triple)
+    return graph
+
+
+def _described(stats: Stats, *, base: str, endpoint: str | None = None) -> list[tuple[Node, Node, Node]]:
+    node = URIRef(f"{base}dataset")
+    minter = Minter(base)
+    graph = _Triples()
     for cls in (VOID.Dataset, DCAT.Dataset):
         graph.add((node, RDF.type, cls))
     for language, title in TITLES.items():
@@ -79,7 +167,8 @@ def describe(data: Dataset | Store, *, base: str, endpoint: str | None = None) -
         graph.add((node, VOID.sparqlEndpoint, URIRef(endpoint)))
 
     titles = []
-    for article, title in _articles(store):
+    for iri, title in sorted(stats.articles.items()):
+        article = URIRef(iri)
         titles.append(title)
         graph.add((node, DCTERMS.source, article))
         graph.add((node, PROV.wasDerivedFrom, article))
@@ -90,16 +179,15 @@ def describe(data: Dataset | Store, *, base: str, endpoint: str | None = None) -
     if titles:
         graph.add((node, DCTERMS.rights, Literal(_rights(titles), lang="en")))
     shared = minter.entity("dataset", "shared")
-    if next(store.quads_for_pattern(None, None, None, NamedNode(str(shared))), None) is not None:
+    if stats.shared:
         graph.add((node, VOID.subset, shared))
         graph.add((shared, RDF.type, VOID.Dataset))
         graph.add((shared, DCTERMS.description, Literal(SHARED_DESCRIPTION, lang="en")))
 
-    graph.add((node, VOID.triples, Literal(_number(store, "SELECT (COUNT(*) AS ?n) WHERE { "
-                                                          "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"))))
-    graph.add((node, VOID.distinctSubjects, Literal(_number(
-        store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))))
-    classes = _counted(store, "SELECT ?term (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?term } } GROUP BY ?term")
+    graph.add((node, VOID.triples, Literal(stats.triples)))
+    graph.add((node, VOID.distinctSubjects, Literal(stats.subjects)))
+    classes = Counter({URIRef(cls): count for cls, count in stats.classes.items()})
+    properties = Counter({URIRef(prop): count for prop, count in stats.properties.items()})
     graph.add((node, VOID.entities, Literal(sum(classes.values()))))
     graph.add((node, VOID.classes, Literal(len(classes))))
     for cls, count in sorted(classes.items(), key=lambda item: str(item[0])):
@@ -107,8 +195,6 @@ def describe(data: Dataset | Store, *, base: str, endpoint: str | None = None) -
         graph.add((node, VOID.classPartition, partition))
         graph.add((partition, VOID["class"], cls))
         graph.add((partition, VOID.entities, Literal(count)))
-    properties = _counted(store, "SELECT ?term (COUNT(*) AS ?n) WHERE { "
-                                 "SELECT DISTINCT ?s ?term ?o WHERE { GRAPH ?g { ?s ?term ?o } } } GROUP BY ?term")
     graph.add((node, VOID.properties, Literal(len(properties))))
     for prop, count in sorted(properties.items(), key=lambda item: str(item[0])):
         partition = _partition(minter, "property", prop)
@@ -117,10 +203,14 @@ def describe(data: Dataset | Store, *, base: str, endpoint: str | None = None) -
         graph.add((partition, VOID.triples, Literal(count)))
     for vocabulary in _vocabularies(classes, properties):
         graph.add((node, VOID.vocabulary, vocabulary))
-    summits = f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s a <{SKG.Summit}> }} }}"
-    for row in store.query(summits):
-        graph.add((node, VOID.exampleResource, URIRef(row["s"].value)))
+    for summit in sorted(stats.summits):
+        graph.add((node, VOID.exampleResource, URIRef(summit)))
     return graph
+
+
+class _Triples(list):
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        self.append(triple)
 
 
 def site(base: str) -> str:
@@ -133,14 +223,16 @@ def site(base: str) -> str:
     return base[: -len("id/")] if base.endswith("/id/") else base
 
 
-def distributions(files: Sequence[tuple[Path, str]], *, base: str) -> Graph:
+def distributions(files: Sequence[tuple[Path, str]], *, base: str,
+                  digests: dict[str, tuple[int, str]] | None = None) -> Graph:
     """``void:dataDump`` and a ``dcat:Distribution`` for each published file, given as (path, media type).
 
     Each file is downloaded from ``{site}data/NAME`` (see :func:`site`; the w3id rules send
     that to ``kg serve``'s ``/data/NAME``), never from an address a request named. A
     distribution says the file's media type, size in bytes and SHA-256 (``spdx:checksum``,
     as DCAT 3 does); the JSON-LD file also the context it names. The nodes are blank, with
-    labels from the file names, so the same files give the same triples.
+    labels from the file names, so the same files give the same triples. ``digests`` gives
+    the size and SHA-256 of files by name, computed as they were written (the others are read).
     """
     dataset = URIRef(f"{base}dataset")
     graph = new_graph()
@@ -149,21 +241,31 @@ def distributions(files: Sequence[tuple[Path, str]], *, base: str) -> Graph:
         url = URIRef(f"{site(base)}data/{path.name}")
         label = re.sub(r"[^A-Za-z0-9]+", "-", path.name)
         distribution, checksum = BNode(f"distribution-{label}"), BNode(f"checksum-{label}")
-        data = path.read_bytes()
+        size, checksum_value = (digests or {}).get(path.name) or _digest(path)
         graph.add((dataset, VOID.dataDump, url))
         graph.add((dataset, DCAT.distribution, distribution))
         for predicate, obj in (
             (RDF.type, DCAT.Distribution), (DCTERMS.title, Literal(path.name)), (DCAT.downloadURL, url),
             (DCAT.mediaType, URIRef(MEDIA_TYPES + media_type)), (DCTERMS["format"], Literal(media_type)),
-            (DCAT.byteSize, Literal(str(len(data)), datatype=XSD.nonNegativeInteger)), (SPDX.checksum, checksum),
+            (DCAT.byteSize, Literal(str(size), datatype=XSD.nonNegativeInteger)), (SPDX.checksum, checksum),
         ):
             graph.add((distribution, predicate, obj))
         if media_type == "application/ld+json":
             graph.add((distribution, DCTERMS.conformsTo, URIRef(CONTEXT_IRI)))
         graph.add((checksum, RDF.type, SPDX.Checksum))
         graph.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        graph.add((checksum, SPDX.checksumValue, Literal(hashlib.sha256(data).hexdigest(), datatype=XSD.hexBinary)))
+        graph.add((checksum, SPDX.checksumValue, Literal(checksum_value, datatype=XSD.hexBinary)))
     return graph
+
+
+def _digest(path: Path) -> tuple[int, str]:
+    """A file's size and SHA-256, read a few MiB at a time."""
+    digest, size = hashlib.sha256(), 0
+    with open(path, "rb") as stream:
+        while chunk := stream.read(1 << 22):
+            digest.update(chunk)
+            size += len(chunk)
+    return size, digest.hexdigest()
 
 
 def _store_of(dataset: Dataset) -> Store:
@@ -181,12 +283,18 @@ def _number(store: Store, query: str) -> int:
 
 
 def _counted(store: Store, query: str) -> Counter:
-    """``?term`` → ``?n`` of a grouped count, the terms as rdflib IRIs."""
-    return Counter({URIRef(row["term"].value): int(row["n"].value) for row in store.query(query)
+    """``?term`` → ``?n`` of a grouped count, the terms as IRI strings."""
+    return Counter({row["term"].value: int(row["n"].value) for row in store.query(query)
                     if isinstance(row["term"], NamedNode)})
 
 
-def _articles(store: Store) -> list[tuple[URIRef, str]]:
+def _title_of(article: str) -> str:
+    """An article's title from its IRI, when no graph gives one."""
+    parsed = article_title(article)
+    return parsed[1] if parsed else article
+
+
+def _articles(store: Store) -> list[tuple[str, str]]:
     """Every source article, sorted, with its title (as the graph gives it, else from its IRI)."""
     query = f"""SELECT ?a (MIN(STR(?t)) AS ?title) WHERE {{
         GRAPH ?g {{ ?a a <{SKG.SourceArticle}> }}
@@ -194,13 +302,9 @@ def _articles(store: Store) -> list[tuple[URIRef, str]]:
     }} GROUP BY ?a"""
     found = []
     for row in store.query(query):
-        article = URIRef(row["a"].value)
-        title = row["title"].value if row["title"] is not None else None
-        if title is None:
-            parsed = article_title(str(article))
-            title = parsed[1] if parsed else str(article)
-        found.append((article, title))
-    return sorted(found, key=lambda item: str(item[0]))
+        article = row["a"].value
+        found.append((article, row["title"].value if row["title"] is not None else _title_of(article)))
+    return sorted(found)
 
 
 def _partition(minter: Minter, kind: str, term: Node) -> URIRef:
@@ -228,3 +332,20 @@ def _vocabularies(classes: Counter, properties: Counter) -> list[URIRef]:
         for namespace in sorted({str(ns) for ns in PREFIXES.values()})
         if any(term.startswith(namespace) for term in used)
     ]
+
+
+def description_lines(stats: Stats, *, base: str, endpoint: str | None = None) -> list[str]:
+    """The description of ``stats`` as the sorted N-Triples lines a build publishes in its default graph."""
+    from kg.turtle import canonical_lines
+
+    triples = [Triple(*(_oxigraph(term) for term in triple)) for triple in _described(stats, base=base, endpoint=endpoint)]
+    return canonical_lines(serialize(triples, format=RdfFormat.N_TRIPLES))
+
+
+def _oxigraph(term: Node):
+    """An rdflib IRI or literal as pyoxigraph's."""
+    if isinstance(term, URIRef):
+        return NamedNode(str(term))
+    if term.language:
+        return PyLiteral(str(term), language=term.language)
+    return PyLiteral(str(term), datatype=NamedNode(str(term.datatype))) if term.datatype else PyLiteral(str(term))

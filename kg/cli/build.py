@@ -74,17 +74,20 @@ def build(sources, out, base, skip_validation, jobs, budget, strict, page_cache,
 
 
 def _summary(result: pipeline.Build, out: Path) -> None:
-    for extraction in result.extractions:
-        source = extraction.source
+    for page in result.pages:
+        source = page.source
         click.echo(f"read {source.origin}: {source.title} ({source.wiki}, sha256 {source.sha256[:12]}…)")
     for skipped in result.skipped:
         click.echo(f"skipped {skipped.origin}: {skipped.reason}")
+    if result.incremental:
+        click.echo("rebuilt after an edit: the pages the last build published were reused, "
+                   "and only what the changed pages touch was worked out and written again")
     if result.quarantined:
         click.echo(f"left out: {len(result.quarantined)} page(s), listed below")
     kinds: dict[str, int] = {}
-    for extraction in result.extractions:
-        for entity in extraction.entities:
-            kinds[entity.id.kind.value] = kinds.get(entity.id.kind.value, 0) + 1
+    for page in result.pages:
+        for kind, count in page.kinds:
+            kinds[kind] = kinds.get(kind, 0) + count
     click.echo(f"entities: {sum(kinds.values())} (" + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + ")")
     click.echo(f"triples: {result.triples}")
     click.echo("read and used: " + "; ".join(f"{c.what} {c.used}/{c.read}" for c in result.counts()))

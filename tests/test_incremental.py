@@ -1,0 +1,138 @@
+"""An edit rebuilt with the page cache gives the bytes of a clean build of the edited corpus (issue 15).
+
+The build after an edit works out only the subjects the changed articles state
+(:mod:`kg.incremental`); these tests hold it to a clean ``--no-cache`` build of the same
+corpus, file for file, for an edit, a page taken out, a page added, pages that come to
+contradict one another, and a kept state that no longer matches its files.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTICLES, CORPUS_ARTICLE
+from kg import pipeline, worker
+
+OUTPUTS = ("kg.ttl", "kg.jsonld", "kg.nt", "kg.trig", "context.jsonld", "void.ttl")
+REALISTIC = ARTICLES.parent / "realistic"
+
+
+def files(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUTS}
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in sorted(REALISTIC.glob("*.wiki"))[:10]:
+        shutil.copy(path, folder / path.name)
+    shutil.copy(CORPUS_ARTICLE, folder / CORPUS_ARTICLE.name)
+    return folder
+
+
+def counted_extractions(monkeypatch, log: Path) -> Path:
+    """``log`` gets the origin of each page extracted from now on, in whichever worker process."""
+    real = worker.extract
+
+    def extract(document):
+        with open(log, "a", encoding="utf-8") as stream:
+            stream.write(document.page.origin + "\n")
+        return real(document)
+
+    monkeypatch.setattr(worker, "extract", extract)
+    return log
+
+
+def rebuilt_and_clean(folder: Path, tmp_path: Path, cache: Path, *, jobs: int = 1) -> tuple[pipeline.Build, pipeline.Build]:
+    edited = pipeline.build([str(folder)], out=tmp_path / "out", cache_dir=cache, jobs=jobs)
+    clean = pipeline.build([str(folder)], out=tmp_path / "clean", jobs=jobs)
+    return edited, clean
+
+
+def assert_same(edited: pipeline.Build, clean: pipeline.Build, tmp_path: Path) -> None:
+    made, clean_files = files(tmp_path / "out"), files(tmp_path / "clean")
+    assert [name for name in OUTPUTS if made[name] != clean_files[name]] == []
+    assert edited.triples == clean.triples
+    assert edited.report == clean.report
+    assert [p.source.origin for p in edited.pages] == [p.source.origin for p in clean.pages]
+    assert edited.counts() == clean.counts()
+    assert [q.origin for q in edited.quarantined] == [q.origin for q in clean.quarantined]
+
+
+@pytest.mark.parametrize("edit", ["cut", "comment", "remove", "add"])
+def test_an_edit_rebuilt_with_the_cache_is_a_clean_build_of_the_edited_corpus(corpus, tmp_path, monkeypatch, edit):
+    cache = tmp_path / "cache"
+    spare = corpus.parent / "spare.wiki"
+    pages = sorted(corpus.glob("*.wiki"))
+    if edit == "add":
+        shutil.move(pages[3], spare)
+    first = pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
+    assert not first.incremental and not first.quarantined
+    target = pages[3]
+    if edit == "cut":
+        text = target.read_text(encoding="utf-8")
+        target.write_text(text[: len(text) * 2 // 3], encoding="utf-8")
+    elif edit == "comment":
+        target.write_text(target.read_text(encoding="utf-8") + "\n<!-- edited -->\n", encoding="utf-8")
+    elif edit == "remove":
+        target.unlink()
+    else:
+        shutil.move(spare, target)
+    log = counted_extractions(monkeypatch, tmp_path / "extracted.log")
+    edited = pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
+    extracted = log.read_text(encoding="utf-8").split() if log.exists() else []
+    assert edited.incremental
+    assert extracted == ([] if edit == "remove" else [str(target)])  # the other pages were not built again
+    clean = pipeline.build([str(corpus)], out=tmp_path / "clean")
+    assert_same(edited, clean, tmp_path)
+    assert {e.source.origin for e in edited.extractions} == {e.source.origin for e in clean.extractions}
+
+
+def test_edits_one_after_another_stay_a_clean_build(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
+    for number, page in enumerate(sorted(corpus.glob("*.wiki"))[:3]):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text[: len(text) // 2 + number], encoding="utf-8")
+        edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
+        assert edited.incremental
+        assert_same(edited, clean, tmp_path)
+
+
+def test_an_edit_that_contradicts_another_article_is_built_in_full(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
+    # the realistic article that contradicts china-us-summits.wiki (one summit, two first days)
+    shutil.copy(REALISTIC / "xi-jinping-us-visit-2015.wiki", corpus / "xi-jinping-us-visit-2015.wiki")
+    shutil.copy(REALISTIC / "china-us-summits.wiki", corpus / "china-us-summits.wiki")
+    edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
+    assert not edited.incremental and edited.quarantined
+    assert_same(edited, clean, tmp_path)
+
+
+def test_kept_files_changed_since_are_not_spliced(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
+    published = (tmp_path / "out" / "kg.nt").resolve()
+    published.write_bytes(published.read_bytes()[:-40])  # the file the next build would copy from
+    page = sorted(corpus.glob("*.wiki"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- edited -->\n", encoding="utf-8")
+    edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
+    assert not edited.incremental
+    assert_same(edited, clean, tmp_path)
+
+
+def test_a_lost_state_means_a_full_build(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
+    for state in cache.rglob("state.pickle"):
+        state.write_bytes(b"cut short")
+    edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
+    assert not edited.incremental
+    assert_same(edited, clean, tmp_path)
+    again = pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
+    assert again.incremental and files(tmp_path / "out") == files(tmp_path / "clean")
