@@ -287,13 +287,14 @@ _OPTIONS = {"inference": "none", "inplace": True, "allow_warnings": True, "allow
 class _Gate:
     """The shapes and ontology of one build, read once per process."""
 
-    shapes: Graph  # every shape, SPARQL constraints included
+    shapes: Graph  # every shape and SPARQL constraint (all but the sh:sparql links: see ``sparql``)
     core: Graph  # the shapes pySHACL evaluates (all but sh:sparql, which run in pyoxigraph)
     shapes_graph: ShapesGraph  # pySHACL's harvested shapes of ``core``
     screen: Screen  # says which graphs pySHACL would find nothing in
     sparql: tuple[tuple[Node, Node], ...]  # (shape, constraint) of every sh:sparql
     classes: tuple[tuple[Node, Node, Node], ...]  # the ontology's rdfs:subClassOf triples
     ontology: bytes  # the whole ontology as N-Triples, for the SPARQL constraints
+    variables: dict[str, list[str] | None]  # each sh:select's subject variables (_subject_variables)
 
 
 _GATES: dict[tuple, _Gate] = {}
@@ -308,28 +309,24 @@ def _gate(shapes_dir: Path, ontology: Path, *, keep_in: Path | None = None) -> _
     files = sorted(shapes_dir.glob("*.ttl")) if shapes_dir.is_dir() else []
     key = tuple(_version(path) for path in (*files, ontology)) + (str(shapes_dir),)
     if key not in _GATES:
-        shapes = Graph()
-        read, terms = _checked(shapes_dir, ontology, keep_in)
-        for triple in read:
-            shapes.add(triple)
+        read, classes, ontology_nt, variables = _checked(shapes_dir, ontology, keep_in)
         core = _Answered()
-        for triple in shapes:
+        for triple in read:
             if triple[1] != SH.sparql:
                 core.add(triple)
         _quick_parameter_lookup()
         shapes_graph = ShapesGraph(core)
         shapes_graph.shapes  # harvested now: a process that forks workers after this shares it
-        known = Graph()
-        for triple in terms:
-            known.add(triple)
-        classes = tuple(sorted(triple for triple in terms if triple[1] == RDFS.subClassOf))
-        _GATES[key] = _Gate(shapes, core, shapes_graph, Screen.of(core), tuple(sorted(shapes.subject_objects(SH.sparql))),
-                            classes, known.serialize(format="nt", encoding="utf-8"))
+        sparql = tuple(sorted((s, o) for s, p, o in read if p == SH.sparql))
+        # the SPARQL constraints are read from the core too: it holds every triple but the sh:sparql links
+        _GATES[key] = _Gate(core, core, shapes_graph, Screen.of(core), sparql, classes, ontology_nt, variables)
     return _GATES[key]
 
 
-def _checked(shapes_dir: Path, ontology: Path, keep_in: Path | None) -> tuple[tuple, tuple]:
-    """The triples of the shapes, their SPARQL checked (:func:`_refuse_remote_sparql`), and of the ontology.
+def _checked(shapes_dir: Path, ontology: Path, keep_in: Path | None) -> tuple[tuple, tuple, bytes, dict]:
+    """The triples of the shapes, their SPARQL checked (:func:`_refuse_remote_sparql`); the
+    ontology's ``rdfs:subClassOf`` triples and the whole ontology as N-Triples; the subject
+    variables of each SPARQL constraint (:func:`_subject_variables`), by its text.
 
     Parsing them with rdflib and checking the SPARQL with rdflib's parser is most of the
     work of reading the gate (about 0.1 s, a tenth of a one-article build); with
@@ -347,7 +344,17 @@ def _checked(shapes_dir: Path, ontology: Path, keep_in: Path | None) -> tuple[tu
             pass
     shapes = load_shapes(shapes_dir)
     _refuse_remote_sparql(shapes)
-    found = (tuple(shapes), _turtle(ontology, "ontology"))
+    terms = _turtle(ontology, "ontology")
+    known = Graph()
+    for triple in terms:
+        known.add(triple)
+    variables = {}
+    for constraint in shapes.objects(None, SH.sparql):
+        select = shapes.value(constraint, SH.select)
+        if select is not None:
+            variables[str(select)] = _subject_variables(str(select), _prefixes(shapes, constraint))
+    found = (tuple(shapes), tuple(sorted(triple for triple in terms if triple[1] == RDFS.subClassOf)),
+             known.serialize(format="nt", encoding="utf-8"), variables)
     if kept is not None:
         temporary = kept.with_name(f".{kept.name}.{os.getpid()}.tmp")
         try:
@@ -696,8 +703,8 @@ def cross_article(store: pyoxigraph.Store, *, shapes_dir: Path | None = None,
     constraint is matched with its subject among them in turn (:func:`_subject_variables`),
     which finds every solution that uses a changed triple, so every new conflict.
     """
-    shapes = load_shapes(shapes_dir or default_shapes_dir())
-    _refuse_remote_sparql(shapes)
+    gate = _gate(shapes_dir or default_shapes_dir(), default_ontology())  # read and checked once
+    shapes = gate.shapes
     found: set[Conflict] = set()
     values = " ".join(f"<{node.value}>" for node in around) if around is not None else None
     if values == "":
@@ -710,9 +717,17 @@ def cross_article(store: pyoxigraph.Store, *, shapes_dir: Path | None = None,
         for row in store.query(query):
             found.add(Conflict(frozenset({row["g1"].value, row["g2"].value}),
                                f"{row['s'].value}: {message}"))
-    for shape, constraint in sorted(shapes.subject_objects(SH.sparql)):
-        found.update(_sparql_conflicts(shapes, shape, constraint, store, values))
+    for shape, constraint in gate.sparql:
+        found.update(_sparql_conflicts(shapes, shape, constraint, store, values, gate.variables))
     return tuple(sorted(found, key=lambda conflict: (conflict.message, sorted(conflict.graphs))))
+
+
+def _prefixes(shapes: Graph, constraint: Node) -> str:
+    """The PREFIX lines a SPARQL constraint declares (``sh:prefixes``)."""
+    return "".join(
+        f"PREFIX {shapes.value(declaration, SH.prefix)}: <{shapes.value(declaration, SH.namespace)}>\n"
+        for declaration in shapes.objects(shapes.value(constraint, SH.prefixes), SH.declare)
+    )
 
 
 def _subject_variables(select: str, header: str) -> list[str] | None:
@@ -770,16 +785,15 @@ def _single_valued(shapes: Graph) -> list[tuple[list[str], str, str]]:
 
 
 def _sparql_conflicts(shapes: Graph, shape: Node, constraint: Node, store: pyoxigraph.Store,
-                      values: str | None = None) -> list[Conflict]:
+                      values: str | None = None, known: dict[str, list[str] | None] | None = None) -> list[Conflict]:
     """A SPARQL constraint over the union; each result names the graphs that say its focus, value or other.
     With ``values`` (IRIs), only the solutions where a triple pattern's subject is one of them."""
-    header = "".join(
-        f"PREFIX {shapes.value(declaration, SH.prefix)}: <{shapes.value(declaration, SH.namespace)}>\n"
-        for declaration in shapes.objects(shapes.value(constraint, SH.prefixes), SH.declare)
-    )
+    header = _prefixes(shapes, constraint)
     message = str(shapes.value(constraint, SH.message) or shapes.value(shape, SH.message) or shape)
     select = str(shapes.value(constraint, SH.select))
-    variables = _subject_variables(select, header) if values is not None else None
+    variables = None
+    if values is not None:
+        variables = known[select] if known and select in known else _subject_variables(select, header)
     texts = [select] if variables is None else [_focused(select, variable, values) for variable in variables]
     conflicts = []
     for text in texts:
