@@ -123,10 +123,9 @@ _MODIFIERS = ("双边", "多边", "相关", "有关", "合作", "框架", "上�
 def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, date]) -> None:
     """Records as the summit's outcomes the documents these sentences say were signed or
     issued at it (see the module's rules)."""
-    registry = reading.registry
     sentences = list(sentences)
     told: Told | None = None  # the last time the paragraph gave
-    listed: tuple[int, Sentence] | None = None  # (paragraph, introduction) of a list of outcomes
+    listed: Sentence | None = None  # the sentence that introduced the list of outcomes being read
     for i, sentence in enumerate(sentences):
         before = sentences[i - 1] if i else None
         if before is None or before.paragraph != sentence.paragraph or before.passage is not sentence.passage:
@@ -137,11 +136,11 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
         if following is not None and (following.paragraph != sentence.paragraph or not _REFERS_BACK.match(following.hans)):
             following = None
         if listed is not None:
-            _listed_outcomes(reading, summit, sentence, listed[1])
+            _listed_outcomes(reading, summit, sentence, listed)
         elif SIGNED.search(sentence.hans) or re.search(r"成果|结果", sentence.hans):
             _sentence_outcomes(reading, summit, sentence, span, told, following)
             if _INTRODUCES.search(sentence.hans) and _of_the_days(sentence.hans, len(sentence.hans), span, told):
-                listed = (sentence.paragraph, sentence)
+                listed = sentence
         told = _told(sentence.hans, span, told)
 
 
