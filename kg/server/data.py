@@ -1,8 +1,8 @@
 """The served data: one on-disk store, written once, read by the app and every query worker.
 
 The files are bulk-loaded into a pyoxigraph store in a private directory when the server
-starts; the app reads it for pages and cheap queries and each worker process opens it
-read-only, so the data is held once (on disk and in the shared page cache), not once per
+starts, which is then opened read-only; the app reads it for pages and cheap queries and
+each worker process opens it read-only too, so the data is held once (on disk and in the shared page cache), not once per
 process. The same directory holds the query workers' error output (``logs/``), so that
 everything a server run writes is in one place, removed when the server closes.
 
@@ -65,7 +65,10 @@ class ServedData:
                 _load(store, path)
             store.flush()
             store.optimize()
-            served = cls(directory, store)
+            # closed (the engine waits for its background compaction to end) and opened again read-only:
+            # then nothing writes into the directory, and removing it never races a write
+            store = None
+            served = cls(directory, Store.read_only(str(directory / "store")))
             # removed by close(), or when the object is collected or the process exits, whichever comes first
             served._remove = weakref.finalize(served, shutil.rmtree, directory, True)
         except BaseException:
