@@ -432,3 +432,24 @@ def test_a_column_of_visitors_met_the_host_the_caption_names_and_an_absent_one_i
 """
     found, _ = summits_of(text)
     assert set(found) == {"2011-05-20"} and found["2011-05-20"]["participants"] == {"张三", "李四"}
+
+
+def test_a_table_under_a_years_heading_takes_its_year_for_days_without_one():
+    text = """'''甲乙首脑会晤'''是甲国与乙国领导人的会晤。
+== 2011年 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 甲方 !! 乙方
+|-
+| 5月20日－26日 || [[某城]] || [[张三]] || [[李四]]
+|-
+| 2012年1月3日 || [[某城]] || [[张三]] || [[李四]]
+|}
+== 会晤 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 甲方 !! 乙方
+|-
+| 8月25日 || [[某城]] || [[张三]] || [[李四]]
+|}
+"""
+    found, _ = summits_of(text)
+    assert set(found) == {"2011-05-20", "2012-01-03"}  # a heading without a year dates nothing

@@ -10,8 +10,8 @@ article's first sentence) names. A note cell or an explanatory note (``<ref grou
 that says who else took part adds them; a cell that counts governments (``8个流亡政府``) or
 a name that represents someone (``张三代表甲国``) names no leader. ``rowspan``/``colspan`` are spread
 over the rows and columns they cover; links, flag templates and date templates in cells
-are read; footnotes are not. A year in a column of its own (``年份 !! 日期``) dates the
-days of the next. A row dated by month or year only gives no summit, nor does a row whose
+are read; footnotes are not. A year in a column of its own (``年份 !! 日期``), else in the
+heading of the table's section (``=== 2011年 ===``), dates days written without one. A row dated by month or year only gives no summit, nor does a row whose
 own words (形式, 性质, 备注) say it was a call, a video link, cancelled or talks below the
 leaders (an issue says so). Each fact points at the cell it came from.
 """
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.dates import chinese_number, find_dates
+from kg.extract.dates import chinese_number, find_dates, find_year_months
 from kg.extract.documents import DOCUMENT_WORDS, cell_documents, generic_document
 from kg.extract.entities import PLACE_ENDINGS
 from kg.extract.places import well_known_container
@@ -91,7 +91,7 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
         visitor = _visitor(reading, table) if _one_side(reading, table, roles) else None
         visited = _visited_country(reading, table)
         for row in _rows(table, roles):
-            summit = _summit(reading, people, row, pair, visitor, visited)
+            summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table))
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
     return tuple(found)
@@ -186,6 +186,22 @@ _NO_MEETING = re.compile(r"电话|通话|视频|视讯|线上|云会晤|取消|�
 _YEAR_ONLY = re.compile(r"^\s*(?P<y>1[0-9]{3}|20[0-9]{2})\s*年?\s*$")
 
 
+def _heading_year(reading: Reading, table: Table) -> int | None:
+    """The year the heading of the section holding the table gives (``=== 2011年 ===``)."""
+    def deepest(sections, found=None):
+        for section in sections:
+            if section.span.start <= table.span.start < section.span.end:
+                found = section
+                return deepest(section.subsections, found)
+        return found
+
+    section = deepest(reading.document.sections)
+    if section is None:
+        return None
+    years = find_year_months(to_hans(section.heading))
+    return years[0].year if len(years) == 1 else None
+
+
 def _year_column(reading: Reading, cells: list[Cell]) -> int | None:
     """The year a date cell of its own gives (``2011年``, ``2011``), for the days of another."""
     for cell in cells:
@@ -237,7 +253,7 @@ def _people_in(reading: Reading, text: str) -> dict[str, str]:
 
 def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, Evidence], ...] = (),
             visitor: tuple[str, Evidence, bool] | None = None,
-            visited: tuple[str, Evidence] | None = None) -> SummitFound | None:
+            visited: tuple[str, Evidence] | None = None, heading_year: int | None = None) -> SummitFound | None:
     registry = reading.registry
     date_cells = row.cells.get("date", [])
     when = None
@@ -246,7 +262,7 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
         if found:
             when = (found[0].start, found[0].end, cell)
             break
-    year = _year_column(reading, date_cells) if when is None else None
+    year = (_year_column(reading, date_cells) or heading_year) if when is None else None
     for cell in date_cells if year is not None else ():  # 年份 || 5月20日－26日: the year in a column of its own
         found = find_dates(to_hans(_text(reading, cell)), year=year)
         if found:
