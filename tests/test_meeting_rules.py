@@ -562,3 +562,9 @@ def test_a_japanese_leader_is_written_by_his_family_name_after_a_titled_mention(
     from kg.extract.reading import read
     untitled = read(parse(Page(text=HEAD + "2004年5月22日，[[开罗宣言]]发表。[[开罗]]当天下雨。", origin="t", title="x")))
     assert untitled.index.key("开罗") != untitled.index.key("开罗宣言")  # no office titles it: no family name
+
+
+def test_a_persons_father_named_by_kinship_is_a_person_and_an_office_as_shenfen_in_either_spelling():
+    text = HEAD + "2000年7月19日，乙国总统[[普丙]]以乙国总统身分访问甲国，与时任甲国最高领导人、甲国主席[[李四]]之父[[张三]]举行会谈。"
+    assert summits(text)["2000-07-19"]["participants"] == {"张三", "普丙"}
+    assert ("普丙", "乙国总统") in roles_by_day(text)["2000-07-19"]

@@ -103,6 +103,10 @@ def _article(spot: Spot) -> str | None:
     return spot.link.link.target if spot.link else None
 
 
+#: A kinship word right before a name, after a person's name (李四之父张三).
+_KIN_BEFORE = re.compile(r"(之父|之母|之子|之女|之妻|之夫|之弟|之兄|的父亲|的母亲|的儿子|的女儿)$")
+
+
 def _people(sentence: Sentence, reading: Reading):
     hans, index = sentence.hans, reading.index
     for i, spot in enumerate(sentence.spots):
@@ -117,6 +121,8 @@ def _people(sentence: Sentence, reading: Reading):
         elif DIED.match(hans[spot.end:]) or (SUCCESSOR_BEFORE.search(hans[:spot.start])
                                              and TAKES_OVER.match(hans[spot.end:])):
             yield spot
+        elif _KIN_BEFORE.search(hans[:spot.start]) and i > 0 and reading.registry.is_a(sentence.spots[i - 1].surface, Kind.PERSON):
+            yield spot  # 李四之父张三: a person's father is a person
 
 
 def _before_government(after: str) -> bool:

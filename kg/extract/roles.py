@@ -24,7 +24,7 @@ _STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送�
                "欢迎", "会同", "致电", "致函", "邀请", "见到", "迎接", "表示", "通知", "宣布", "指出", "告诉")
 #: Words that hold a stop character but are one word (中华人民共和国: 和 is no conjunction here).
 _WORDS_WITH_STOPS = ("共和国", "和平")
-_AS_ROLE = re.compile(r"^.{0,4}?以(?P<role>[^，。；、]{1,14}?)(?:的)?身份")
+_AS_ROLE = re.compile(r"^.{0,4}?以(?P<role>[^，。；、]{1,14}?)(?:的)?身[份分]")  # 身分: the Traditional texts' spelling
 #: A bare office word right after a name (``张三总统与李四总理``), then a word's end.
 _OFFICE_AFTER = re.compile(r"^(?P<role>总统|总理|首相|主席|总书记|委员长|国王|女王)"
                            r"(?=[与和及同、，,在于对向将。；;（(：:]|特使|特别代表|夫人|$)")  # 张三总统特使: 张三 is the president
@@ -113,6 +113,8 @@ def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title
     match = _AS_ROLE.match(sentence.hans[spot.end:])
     if not match or not match["role"].endswith(OFFICE_WORDS):
         return ()
+    if any(spot.end <= other.start < spot.end + match.start("role") - 1 for other in sentence.spots):
+        return ()  # 甲国总统张三以…身份: the 以 follows another name, whose office it gives
     return _split(match["role"], spot.end + match.start("role"), index)
 
 
