@@ -88,7 +88,7 @@ class Registry:
 
     def facts_about(self, subject: EntityId, prop: Prop) -> list:
         settled = self._settle(subject)
-        values = [f.value for f in self._facts.values() if self._settle(f.subject) == settled and f.prop is prop]
+        values = [f.value for f in self._facts.values() if f.prop is prop and self._settle(f.subject) == settled]
         return list(dict.fromkeys(values))
 
     def facts_with(self, props: tuple[Prop, ...], value_key: str) -> list[Fact]:
