@@ -402,7 +402,10 @@ def _rebuild(kept: incremental.Kept, state: incremental.State, read: Callable[[]
     around = sorted({*edit.before}, key=str)
     if around and cross_article(store, around=[node for node in around if isinstance(node, NamedNode)]):
         return None
-    plan = incremental.plan(state, edit, store, base=settings.base, context=export.context())
+    try:
+        plan = incremental.plan(state, edit, store, base=settings.base, context=export.context())
+    except entries.Unindexable:  # a node the JSON-LD writer leaves to rdflib: written whole by a full build
+        return None
     _report_quarantine(tuple(quarantined), out, any_built=True)
     made: dict[str, entries.Index] = {}
     version: list[Path] = []
@@ -415,7 +418,10 @@ def _rebuild(kept: incremental.Kept, state: incremental.State, read: Callable[[]
         export.write_void(directory, plan.description, paths, base=settings.base,
                           digests={incremental.FILES[kind]: (index.size, index.sha256) for kind, index in made.items()})
 
-    written = outdir.publish(out, export.PUBLISHED_NAMES, write)
+    try:
+        written = outdir.publish(out, export.PUBLISHED_NAMES, write)
+    except (entries.Unindexable, OSError):  # the last build's files changed under us: a full build
+        return None
     records = {page.key: page for page in published if isinstance(page, incremental.PageRecord)}
     pages = []
     for page in published:

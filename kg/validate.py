@@ -699,7 +699,9 @@ def cross_article(store: pyoxigraph.Store, *, shapes_dir: Path | None = None,
     Returns the conflicts sorted by message; empty when the articles agree.
 
     With ``around`` (the subjects an edit changed, in a store that agreed before the edit),
-    only what those subjects take part in is looked at: every triple pattern of a
+    only what those subjects take part in is looked at: a property allowed once is checked
+    on their own triples (copied into a small store: over the whole on-disk store the
+    planner reads every value of the property), and every triple pattern of a SPARQL
     constraint is matched with its subject among them in turn (:func:`_subject_variables`),
     which finds every solution that uses a changed triple, so every new conflict.
     """
@@ -709,12 +711,15 @@ def cross_article(store: pyoxigraph.Store, *, shapes_dir: Path | None = None,
     values = " ".join(f"<{node.value}>" for node in around) if around is not None else None
     if values == "":
         return ()
+    single = store
+    if around is not None:  # these constraints are about one subject: its triples alone answer them
+        single = pyoxigraph.Store()
+        single.extend(quad for node in around for quad in store.quads_for_pattern(node, None, None, None))
     for classes, prop, message in _single_valued(shapes):
-        focus = f"VALUES ?s {{ {values} }} " if values is not None else ""
-        query = (f"SELECT DISTINCT ?s ?g1 ?g2 WHERE {{ {focus}VALUES ?class {{ {' '.join(f'<{c}>' for c in classes)} }} "
+        query = (f"SELECT DISTINCT ?s ?g1 ?g2 WHERE {{ VALUES ?class {{ {' '.join(f'<{c}>' for c in classes)} }} "
                  f"GRAPH ?g1 {{ ?s a ?class ; <{prop}> ?a }} GRAPH ?g2 {{ ?s <{prop}> ?b }} "
                  f"FILTER (?g1 != ?g2 && ?a != ?b) }}")
-        for row in store.query(query):
+        for row in single.query(query):
             found.add(Conflict(frozenset({row["g1"].value, row["g2"].value}),
                                f"{row['s'].value}: {message}"))
     for shape, constraint in gate.sparql:

@@ -136,3 +136,20 @@ def test_a_lost_state_means_a_full_build(corpus, tmp_path):
     assert_same(edited, clean, tmp_path)
     again = pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
     assert again.incremental and files(tmp_path / "out") == files(tmp_path / "clean")
+
+
+def test_a_file_that_cannot_be_spliced_means_a_full_build(corpus, tmp_path, monkeypatch):
+    from kg import entries
+
+    cache = tmp_path / "cache"
+    pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
+    page = sorted(corpus.glob("*.wiki"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- edited -->\n", encoding="utf-8")
+
+    def vanished(*args, **kwargs):
+        raise FileNotFoundError("the last build's file is gone")
+
+    monkeypatch.setattr(entries, "splice", vanished)
+    edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
+    assert not edited.incremental
+    assert_same(edited, clean, tmp_path)
