@@ -429,7 +429,8 @@ def finer_venue(reading: Reading, venue: EntityId | None, said: list) -> EntityI
     return venue
 
 
-def _within(registry, inner: EntityId, outer: EntityId) -> bool:
+def located_within(registry, inner: EntityId, outer: EntityId) -> bool:
+    """Whether ``inner`` lies in ``outer`` by the located-in facts so far (or is it)."""
     seen: set[str] = set()
     frontier = [inner]
     while frontier:
@@ -693,7 +694,7 @@ def venue_said_of_the_summit(reading: Reading, summits) -> None:
         place = _chain_facts(reading, chain, sentence) if chain else None
         if place is None or place.kind is not Kind.PLACE:
             continue
-        if not _within(registry, place, state):
+        if not located_within(registry, place, state):
             top = _unplaced_top(registry, place)
             if top is None:
                 continue  # the text puts it in another state

@@ -22,7 +22,8 @@ from kg.extract.documents import documents_of_the_definition, documents_of_the_s
 from kg.extract.ordinals import REFERS_BACK, number_the_defined_summit, ordinal_in, ordinal_of_the_subject
 from kg.extract.people import People, main_office, titles_in
 from kg.extract.phrases import GATHERINGS, HELD_AT
-from kg.extract.places import (finer_venue, held_at_chain, held_at_phrases, joins_chain, meeting_chains, said_of_other_days,
+from kg.extract.places import (finer_venue, held_at_chain, held_at_phrases, joins_chain, located_within, meeting_chains,
+                               said_of_other_days,
                                visited_chain)
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS, title_after, written_as, written_before
@@ -983,7 +984,7 @@ def _venue(reading: Reading, summit: EntityId, anchor: Sentence, when: date, lea
         outer = _record_chain(reading, visited, anchor)
         top = registry.named(registry.kind_of(chain[0].surface) or Kind.PLACE, chain[0].surface)
         if outer is not None and top.kind is Kind.PLACE and not registry.has_fact(top, Prop.LOCATED_IN) \
-                and not _inside(reading, outer, top):
+                and not located_within(reading.registry, outer, top):
             registry.fact(top, Prop.LOCATED_IN, outer, evidence=(anchor.evidence(),))
     for lead in lead_venues:
         if not any(year == when.year and (month is None or month == when.month) for year, month in lead.times) \
@@ -992,26 +993,13 @@ def _venue(reading: Reading, summit: EntityId, anchor: Sentence, when: date, lea
         lead_venue = _record_chain(reading, lead.chain, lead.clause)
         if lead_venue is None:
             continue
-        if venue is None or _inside(reading, lead_venue, venue):
+        if venue is None or located_within(reading.registry, lead_venue, venue):
             if venue != lead_venue:
                 registry.fact(summit, Prop.VENUE, lead_venue, evidence=(lead.clause.evidence(), anchor.evidence()),
                               inference=Inference.LEAD_PARAGRAPH)
                 return
     if venue is not None:
         registry.fact(summit, Prop.VENUE, venue, evidence=(anchor.evidence(),))
-
-
-def _inside(reading: Reading, inner: EntityId, outer: EntityId) -> bool:
-    seen, frontier = set(), [inner]
-    while frontier:
-        place = frontier.pop()
-        if place.key == outer.key:
-            return True
-        if place.key in seen:
-            continue
-        seen.add(place.key)
-        frontier.extend(v for v in reading.registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId))
-    return False
 
 
 def _record_chain(reading: Reading, chain: tuple[Spot, ...], sentence: Sentence) -> EntityId | None:
