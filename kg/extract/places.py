@@ -448,8 +448,9 @@ def located_within(registry, inner: EntityId, outer: EntityId) -> bool:
     return False
 
 
-def _unplaced_top(registry, venue: EntityId) -> EntityId | None:
-    """The one biggest place a venue lies in by the text, when no state holds it."""
+def _unplaced_top(registry, venue: EntityId, by_gazetteer: bool = True) -> EntityId | None:
+    """The one biggest place a venue lies in by the text (and, ``by_gazetteer``, by the
+    reference gazetteer's city of a well-known venue), when no state holds it."""
     tops: list[EntityId] = []
     seen: set[str] = set()
     frontier = [venue]
@@ -462,7 +463,7 @@ def _unplaced_top(registry, venue: EntityId) -> EntityId | None:
             return None
         outer = [v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
         container = next((c for names, c in well_known_venues()
-                          if any(registry.index.key(n) == place.key for n in names)), None)
+                          if any(registry.index.key(n) == place.key for n in names)), None) if by_gazetteer else None
         if not outer and container is not None:  # 人民大会堂: in 北京 by the reference gazetteer
             outer = [EntityId(Kind.COUNTRY if registry.index.is_state(container) else Kind.PLACE,
                               registry.index.key(container))]
@@ -639,23 +640,7 @@ def place_venues_in_visited_states(reading: Reading) -> None:
 
 def _top_of(reading: Reading, venue) -> EntityId | None:
     """The biggest place a venue lies in by the facts so far, or ``None`` when a state holds it."""
-    if not isinstance(venue, EntityId):
-        return None
-    tops: list[EntityId] = []
-    seen: set[str] = set()
-    frontier = [venue]
-    while frontier:
-        place = frontier.pop()
-        if place.key in seen:
-            continue
-        seen.add(place.key)
-        if place.kind is Kind.COUNTRY or reading.index.is_state(place.key):
-            return None
-        outer = [v for v in reading.registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
-        if not outer:
-            tops.append(place)
-        frontier.extend(outer)
-    return tops[0] if len(tops) == 1 and tops[0].kind is Kind.PLACE else None
+    return _unplaced_top(reading.registry, venue, by_gazetteer=False) if isinstance(venue, EntityId) else None
 
 
 def _state_names(reading: Reading, key: str):
