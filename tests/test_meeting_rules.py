@@ -568,3 +568,16 @@ def test_a_persons_father_named_by_kinship_is_a_person_and_an_office_as_shenfen_
     text = HEAD + "2000年7月19日，乙国总统[[普丙]]以乙国总统身分访问甲国，与时任甲国最高领导人、甲国主席[[李四]]之父[[张三]]举行会谈。"
     assert summits(text)["2000-07-19"]["participants"] == {"张三", "普丙"}
     assert ("普丙", "乙国总统") in roles_by_day(text)["2000-07-19"]
+
+
+def test_an_office_begins_at_its_state_not_at_the_verb_or_subject_before_it():
+    received = HEAD + "1991年7月30日，甲国总统[[张三]]在[[某营]]接待乙国首相[[李四]]，两人举行会谈。"
+    assert roles_by_day(received)["1991-07-30"] == {("张三", "甲国总统"), ("李四", "乙国首相")}
+    # a state the gazetteer knows, inside the run: the office begins at it
+    listed = HEAD + "1991年7月30日，两国在[[某城]]举行峰会。与会的两国首脑有美国总统[[张三]]及乙国总理[[李四]]。"
+    assert roles_by_day(listed)["1991-07-30"] == {("张三", "美利坚合众国总统"), ("李四", "乙国总理")}
+
+
+def test_a_state_whose_name_holds_a_conjunction_still_titles_its_leader():
+    text = HEAD + "1991年7月30日，甲国总统[[张三]]与埃及总统[[李四]]在[[某城]]举行会谈。"
+    assert ("李四", "埃及总统") in roles_by_day(text)["1991-07-30"]  # 及 in 埃及 is no conjunction

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.names import NameIndex
+from functools import lru_cache
+
+from kg.extract.names import NameIndex, states
 from kg.extract.scripts import has_han
 from kg.extract.text import Sentence, Spot
 
@@ -21,9 +23,17 @@ _STOP_CHARS = set("与和及同跟给由在是为向对了的、，,。；;：:�
 _STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送给", "赠送给", "时期", "其间", "期间", "列出",
                # verbs whose object is the titled name (会见俄罗斯总理某某)
                "会见", "会晤", "会谈", "接见", "拜会", "拜访", "前往", "访问", "出席", "陪同", "宴请",
-               "欢迎", "会同", "致电", "致函", "邀请", "见到", "迎接", "表示", "通知", "宣布", "指出", "告诉")
+               "欢迎", "会同", "致电", "致函", "邀请", "见到", "迎接", "接待", "款待", "招待", "表示", "通知",
+               "宣布", "指出", "告诉")
 #: Words that hold a stop character but are one word (中华人民共和国: 和 is no conjunction here).
 _WORDS_WITH_STOPS = ("共和国", "和平")
+
+
+@lru_cache(maxsize=1)
+def _words_with_stops() -> tuple[str, ...]:
+    """Those words and every state name that holds a stop character (埃及, 特立尼达和多巴哥)."""
+    names = {name for row in states() for name in row if any(ch in _STOP_CHARS for ch in name)}
+    return _WORDS_WITH_STOPS + tuple(sorted(names))
 _AS_ROLE = re.compile(r"^.{0,4}?以(?P<role>[^，。；、]{1,14}?)(?:的)?身[份分]")  # 身分: the Traditional texts' spelling
 #: A bare office word right after a name (``张三总统与李四总理``), then a word's end.
 _OFFICE_AFTER = re.compile(r"^(?P<role>总统|总理|首相|主席|总书记|委员长|国王|女王)"
@@ -57,7 +67,20 @@ def titles_before(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Tit
         said = holder.match(phrase)
         if said and phrase[said.end():] not in OFFICE_WORDS:  # 新任首相 alone stays as written
             j, phrase = j + said.end(), phrase[said.end():]
-    return _split(phrase, j, index)
+    cut = _state_within(phrase, index)
+    return _split(phrase[cut:], j + cut, index)
+
+
+def _state_within(phrase: str, index: NameIndex) -> int:
+    """Where the state an office belongs to begins inside a run that does not start with one
+    (``在某营接待甲国首相``, ``三国首脑有甲国总统``: the words before the state are no part of
+    the office); 0 when the run starts with a state's name or names none."""
+    if _state_prefix(phrase, index) is not None:
+        return 0
+    for at in range(1, len(phrase) - 1):
+        if any(index.is_state(phrase[at:at + size]) for size in range(min(len(phrase) - at - 1, 12), 1, -1)):
+            return at
+    return 0
 
 
 def written_before(sentence: Sentence, spot: Spot) -> str:
@@ -101,7 +124,7 @@ def _run_start(hans: str, end: int) -> int | None:
 def _inside_a_word(hans: str, at: int) -> bool:
     """Whether the character at ``at`` belongs to a word that merely contains a stop character."""
     return any(hans.startswith(word, at - word.index(hans[at]))
-               for word in _WORDS_WITH_STOPS if hans[at] in word and at - word.index(hans[at]) >= 0)
+               for word in _words_with_stops() if hans[at] in word and at - word.index(hans[at]) >= 0)
 
 
 def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
