@@ -371,11 +371,13 @@ def test_itineraries_schedules_and_wishes_are_no_meeting(sentence):
     assert summits(text) == {}
 
 
-def test_a_meeting_told_in_the_background_takes_only_the_offices_its_own_text_gives():
+def test_a_meeting_told_in_the_background_takes_the_offices_the_article_gives_its_leaders():
+    # the conventions: the office held at the time, as the text gives it; the background's own
+    # sentence names none, so the article's offices for them stand (published as inferred)
     text = ("'''2018年甲乙峰会'''是甲国总统[[张三]]与乙国总理[[李四]]的会晤。\n== 背景 ==\n"
             "2017年7月7日，张三和李四在[[某城]]举行首次会晤。\n")
     roles = roles_of(text, title="2018年甲乙峰会")
-    assert roles == set()  # the lead's offices are of 2018; the background's text gives none
+    assert roles == {("张三", "甲国总统"), ("李四", "乙国总理")}
 
 
 def roles_by_day(text, title="甲乙会晤"):
@@ -581,3 +583,23 @@ def test_an_office_begins_at_its_state_not_at_the_verb_or_subject_before_it():
 def test_a_state_whose_name_holds_a_conjunction_still_titles_its_leader():
     text = HEAD + "1991年7月30日，甲国总统[[张三]]与埃及总统[[李四]]在[[某城]]举行会谈。"
     assert ("李四", "埃及总统") in roles_by_day(text)["1991-07-30"]  # 及 in 埃及 is no conjunction
+
+
+def test_what_a_sentence_goes_on_to_say_of_a_call_is_no_meeting():
+    text = HEAD + "2018年3月19日，甲国总统[[张三]]与乙国总理[[李四]]通电话表示祝贺，双方确认将落实[[某城]]会谈达成的协议。"
+    assert summits(text) == {}
+    later = HEAD + "2018年3月19日，甲国总统[[张三]]与乙国总理[[李四]]通电话；4月5日，两人在[[某城]]举行会谈。"
+    assert "2018-04-05" in summits(later)  # a clause with its own day is its own
+
+
+def test_a_handshake_at_a_regional_bodys_summit_is_no_meeting_of_two_sides():
+    text = HEAD + "2002年1月5日，在[[某城]]举行的第11届[[南亚区域合作联盟]]首脑会议上，甲国总统[[张三]]致辞后走到乙国总理[[李四]]座位旁主动握手。"
+    assert summits(text) == {}
+
+
+def test_a_visit_to_the_state_whose_leader_invited_it_is_one_visit_not_a_tour():
+    text = ("'''某访问'''是[[张三]]的访问。\n== 经过 ==\n"
+            "2023年12月12日至13日，甲国主席[[张三]]应越共中央总书记[[李四]]和[[越南]]国家主席[[王五]]邀请对越南进行国事访问。"
+            "12日下午，张三在[[某城]]同李四举行会谈。13日上午，张三在某城同王五举行会谈。")
+    found = summits(text, title="某访问")
+    assert list(found) == ["2023-12-12"] and found["2023-12-12"]["end"] == "2023-12-13"

@@ -168,12 +168,6 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
 _SAME_VISIT = timedelta(days=30)
 
 
-def _aside(section: Section | None) -> bool:
-    """Whether a section tells of other times than the article's own (背景, 后续)."""
-    heading = to_hans(section.heading).strip() if section is not None else ""
-    return bool(_BACKGROUND.match(heading) or _LATER_SECTIONS.match(heading))
-
-
 def _told_within(summit: SummitFound, around: SummitFound) -> bool:
     """Whether a meeting the article tells in its own account of the summit (not its
     background or aftermath), of the summit's own leaders, within weeks of its days, is part
@@ -194,8 +188,11 @@ HEAD_OFFICES = ("总统", "总理", "首相", "国王", "女王", "天皇", "总
 _NOT_HEAD = re.compile(r"人大|常委会|常务委员会|政协|议会|议院|国会|党团|参议|众议|自治区|省|市")
 _DAY_ONLY = re.compile(r"(?<![月\d])(?P<d>\d{1,2})\s*[日号](?P<part>上午|下午|晚|中午|早|凌晨)?")
 _NEXT_DAY = re.compile(r"^(次日|翌日|第二天)")
-#: Right after a meeting word: something about meetings, not one (会谈日程, 会晤细节).
-_ABOUT = re.compile(r"(日程|安排|细节|事宜|结果|内容|情况|议程|计划)")
+#: Right after a meeting word: something about meetings, not one (会谈日程, 会晤细节), or
+#: what an earlier one left (落实某地会谈达成的协议, 会晤成果, 会谈精神, 自会晤以来).
+_ABOUT = re.compile(r"(日程|安排|细节|事宜|结果|内容|情况|议程|计划|达成的|所达成|成果|精神|以来)")
+#: A call: what the clauses after it in its sentence say was done on the call, not at a meeting.
+_CALL = re.compile(r"通电话|通话|电话会谈|视频会晤|视频通话|视讯")
 #: Right before a meeting word: the meeting is one the text has told already (这次会晤).
 _REFERENCE = re.compile(r"(这次|此次|本次|该次|那次|这场|此番)$")
 _SAME_DAY = re.compile(r"当天|当日|同日|同一天|次日|翌日|第二天")
@@ -655,6 +652,9 @@ def not_held(hans: str) -> bool:
             return True
         if meeting and i > 0 and _CONTINUES.match(clause) and NOT_HELD.search(clauses[i - 1]):
             return True  # 宣布甲将于5月前访问乙国，与乙国主席会面: the clause goes on with the plan
+        call = next((j for j in range(i - 1, -1, -1) if _CALL.search(clauses[j])), None)
+        if meeting and call is not None and not any(re.search(r"\d[日号]", c) for c in clauses[call + 1:i + 1]):
+            return True  # 甲与乙通电话表示祝贺，双方确认…会谈: the sentence goes on with the call, up to another day
     return False
 
 
@@ -944,7 +944,7 @@ def _participations(reading, people: People, summit, participants, sentences) ->
         for office in stated_offices:
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
                           evidence=(sentences[0].evidence(),))
-        if not stated_offices and people.offices.get(key) and not _aside(sentences[0].section if sentences else None):
+        if not stated_offices and people.offices.get(key):
             office = main_office(people, key)
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
                           inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(key, office)],))

@@ -98,8 +98,9 @@ def _visits(reading: Reading) -> list[Visit]:
             visit = _VISIT.search(sentence.hans, span.stop, stop) or _VISIT.search(sentence.hans, begin, span.at)
             if visit is None:
                 continue
-            if sum(reading.index.is_state(spot.surface) for spot in sentence.spots if span.stop <= spot.start < visit.start()) > 1:
-                continue  # 对甲国、乙国和丙国进行国事访问: a tour, whose days are no one visit's
+            if len({spot.key for spot in sentence.spots if span.stop <= spot.start < visit.start()
+                    and reading.index.is_state(spot.surface)}) > 1:
+                continue  # 对甲国、乙国和丙国进行国事访问: a tour (应乙国主席邀请对乙国…: one state, twice)
             visitors = frozenset(spot.key for spot in sentence.spots if spot.start < max(visit.start(), span.at)
                                  and reading.registry.is_a(spot.surface, Kind.PERSON))
             if visitors:
