@@ -603,3 +603,13 @@ def test_a_visit_to_the_state_whose_leader_invited_it_is_one_visit_not_a_tour():
             "12日下午，张三在[[某城]]同李四举行会谈。13日上午，张三在某城同王五举行会谈。")
     found = summits(text, title="某访问")
     assert list(found) == ["2023-12-12"] and found["2023-12-12"]["end"] == "2023-12-13"
+
+
+def test_a_meeting_told_as_during_the_visit_before_is_on_that_visits_days():
+    text = ("'''某访问'''是甲国总统[[张三]]于1977年11月19日至21日对[[乙国]]进行的访问。"
+            "访问期间，张三与乙国总理[[李四]]举行会谈。\n")
+    found = summits(text, title="某访问")
+    assert found == {"1977-11-19": {"end": "1977-11-21", "participants": {"张三", "李四"}, "ordinal": set(),
+                                    "venue": found["1977-11-19"]["venue"]}}
+    undated = "'''某访问'''是甲国总统[[张三]]对[[乙国]]进行的访问。访问期间，张三与乙国总理[[李四]]举行会谈。\n"
+    assert summits(undated, title="某访问") == {}  # no days said: no summit

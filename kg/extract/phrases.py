@@ -19,3 +19,9 @@ CROSS_VERBS = "穿过|越过|跨过|穿越|跨越"
 GATHERINGS = (r"金砖|二十国集团|G20|亚太经合|APEC|上海合作组织|上合|东盟|联合国|七国集团|G7|八国集团|北约"
               r"|欧洲安全与合作|东亚峰会|亚信|欧盟|非盟|气候大会|南亚区域合作|南盟|阿拉伯联盟|阿盟|美洲国家组织"
               r"|美洲峰会|英联邦|独联体|集体安全条约|亚欧会议|不结盟|伊斯兰合作组织|太平洋岛国论坛")
+#: Words that make a span of days a visit (not a meeting word: a visit may hold several meetings).
+VISIT_WORDS = re.compile(r"国事访问|正式访问|工作访问|友好访问|私人访问|访问|访华|访美|访日|访朝|访韩|访俄|访苏|访英|访法|访德|访印"
+                         r"|出访|到访")
+#: A sentence told of a visit's days, without a day of its own (访问期间，…, 此访期间…).
+DURING_THE_VISIT = re.compile(r"^(?:在|于)?(?:这次|此次|本次|该次|此)?(?:国事)?(?:访问|访华|访美|访苏|访俄|访日|访朝|访韩|访|行)(?:期间|中)")
+

@@ -21,7 +21,7 @@ from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.documents import documents_of_the_definition, documents_of_the_subject, outcomes
 from kg.extract.ordinals import REFERS_BACK, number_the_defined_summit, ordinal_in, ordinal_of_the_subject
 from kg.extract.people import People, main_office, titles_in
-from kg.extract.phrases import GATHERINGS, HELD_AT
+from kg.extract.phrases import DURING_THE_VISIT, GATHERINGS, HELD_AT, VISIT_WORDS
 from kg.extract.places import (finer_venue, held_at_chain, held_at_phrases, joins_chain, located_within, meeting_chains,
                                said_of_other_days,
                                visited_chain)
@@ -466,6 +466,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     year, month = _heading_time(section) if section is not None else (None, None)
     heading_day = _heading_day(section, year or _year_above(reading, section, around))  # === 10月21日 ===
     day: date | None = heading_day  # the last day the section's text gave
+    visit: DateRange | None = None  # the days of the visit the sentence before told (于…至…对乙国进行的访问)
     if heading_day is not None and year is None:
         year = heading_day.year  # its days without a year are of the heading's
     for i, sentence in enumerate(section_sentences):
@@ -487,6 +488,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 dates = find_dates(sentence.hans, year=running_year)
         dates = sorted(dates + _relative_days(sentence.hans, dates, day) + _days_of_the_month(sentence.hans, year),
                        key=lambda d: d.at)
+        if not dates and visit is not None and DURING_THE_VISIT.match(sentence.hans):
+            dates = [DateRange(visit.start, visit.end, 0, 0, True)]  # 访问期间，甲与乙举行会谈: on the visit's days
+        visit = next((d for d in dates if d.end > d.start and VISIT_WORDS.search(sentence.hans, d.stop)), None)
         if not dates and heading_day is not None and day is not None:
             dates = [DateRange(day, day, 0, 0, False)]  # under a day's heading, a sentence is of the day last given
         if dates:  # the day the next sentence's 当天 is: the one heading this sentence, else its last

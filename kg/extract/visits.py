@@ -15,13 +15,12 @@ from datetime import date, timedelta
 from kg.extract.dates import find_dates
 from kg.extract.ordinals import number_the_visit
 from kg.extract.people import People
+from kg.extract.phrases import VISIT_WORDS
 from kg.extract.reading import Reading
 from kg.extract.summits import SummitFound, add_participants, fold, not_held
 from kg.extract.text import Sentence
 from kg.model import Kind, Prop
 
-#: Words that make a span of days a visit (not a meeting word: a visit may hold several meetings).
-_VISIT = re.compile(r"国事访问|正式访问|工作访问|友好访问|私人访问|访问|访华|访美|访日|访朝|访韩|访俄|访苏|访英|访法|访德|访印|出访|到访")
 _CLAUSE = re.compile(r"[，,；;：:]")
 #: The longest stay still read as one visit (毛泽东 stayed two months in Moscow).
 _LONGEST = timedelta(days=92)
@@ -95,7 +94,7 @@ def _visits(reading: Reading) -> list[Visit]:
                 continue
             stop = dates[i + 1].at if i + 1 < len(dates) else len(sentence.hans)
             begin = max((m.end() for m in _CLAUSE.finditer(sentence.hans, 0, span.at)), default=0)
-            visit = _VISIT.search(sentence.hans, span.stop, stop) or _VISIT.search(sentence.hans, begin, span.at)
+            visit = VISIT_WORDS.search(sentence.hans, span.stop, stop) or VISIT_WORDS.search(sentence.hans, begin, span.at)
             if visit is None:
                 continue
             if len({spot.key for spot in sentence.spots if span.stop <= spot.start < visit.start()
