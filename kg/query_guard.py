@@ -1,10 +1,16 @@
 """What a SPARQL query may do here, decided before any engine runs it.
 
 Two readers look at the text and the query is refused when either sees a ``SERVICE``
-call (the engine would fetch from any address a query names): a lexer that follows the
-SPARQL 1.1 grammar's terminals (comments end at CR or LF, ``\\#`` is part of a prefixed
-name, codepoint escapes are expanded first), and rdflib's parser, whose parse tree is
-searched for a ``ServiceGraphPattern`` at any depth. A query rdflib cannot read is
+call (the engine would fetch from any address a query names): a lexer that reads the
+terminals as the engine (Oxigraph) does, and rdflib's parser, whose parse tree is searched
+for a ``ServiceGraphPattern`` at any depth. The lexer's comments end at CR or LF, ``\\#``
+is part of a prefixed name, and ``\\u`` escapes are read only inside strings and IRIs,
+where the engine reads them: the grammar says to expand them first, everywhere, and rdflib
+does, but the engine does not, so an escaped quote (``"a\\u0022 …"``) that ends a string
+for a reader that expands it first goes on for the engine, which would then run as code
+what that reader took for a string. The engine also reads a keyword glued to what follows
+it (``SERVICEex:x {…}`` is ``SERVICE ex:x {…}``), so any word, and any prefixed name's
+prefix, that holds SERVICE is taken for one. A query rdflib cannot read is
 refused too: what this module cannot check does not run. The same pass bounds the
 query's length and nesting, which is where the engine's own parser and planner crash
 (3,000 nested groups overflow its stack).
@@ -37,6 +43,7 @@ _PARSER_LOCK = threading.Lock()
 SERVICE_REFUSED = "SERVICE calls to remote endpoints are disabled here; ask the operator to allow them"
 
 _UNESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_UCHAR = r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
 _PN_LOCAL_ESC = r"\\[_~.\-!$&'()*+,;=/?#@%]"
 _PLX = r"%[0-9A-Fa-f]{2}|" + _PN_LOCAL_ESC
 _TOKEN = re.compile(
@@ -47,10 +54,10 @@ _TOKEN = re.compile(
             r'|"""(?:(?:""|")?(?:[^"\\]|\\.))*"""'
             r"|'(?:[^'\\\n\r]|\\.)*'"
             r'|"(?:[^"\\\n\r]|\\.)*")',
-            r"(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)",
+            rf"(?P<iri><(?:[^<>\"{{}}|^`\\\x00-\x20]|{_UCHAR})*>)",
             r"(?P<variable>[?$]\w+)",
             rf"(?P<pname>(?:[^\W\d][\w.-]*)?:(?:[\w:]|{_PLX})(?:[\w.:-]|{_PLX})*|(?:[^\W\d][\w.-]*)?:)",
-            r"(?P<word>[^\W\d]\w*)",
+            rf"(?P<word>(?:[^\W\d]|{_UCHAR})(?:\w|{_UCHAR})*)",  # escapes: the engine refuses them here, the guard first
             r"(?P<open>[{(\[])",
             r"(?P<close>[})\]])",
             r"(?P<other>.)",
@@ -63,17 +70,19 @@ _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", 
 
 @dataclass(frozen=True)
 class Reading:
-    """What the lexer saw: keywords outside strings, comments, IRIs and names, and nesting; and the
-    query's shape: its text with each IRI and string replaced by a numbered stand-in (the same
-    one for the same IRI) and each comment by a line break, unless it holds the word SERVICE."""
+    """What the lexer saw: keywords outside strings, comments, IRIs and names (and the prefixes of
+    prefixed names, with their colon), and nesting; and the query's shape: its text with each
+    IRI and string replaced by a numbered stand-in (the same one for the same IRI) and each
+    comment by a line break, unless it holds the word SERVICE (then ``kept`` is true)."""
 
     words: frozenset[str]
     depth: int
     shape: str = ""
+    kept: bool = False
 
     @property
     def has_service(self) -> bool:
-        return "SERVICE" in self.words
+        return any("SERVICE" in word for word in self.words)
 
     @property
     def looks_like_update(self) -> bool:
@@ -81,34 +90,44 @@ class Reading:
 
 
 def read(sparql: str) -> Reading:
-    """The keywords and the deepest nesting of ``sparql``, read by the grammar's terminals.
+    """The keywords and the deepest nesting of ``sparql``, read by the grammar's terminals as the engine reads them.
 
     >>> read("PREFIX a: <http://x/> SELECT * { ?s a:b\\\\#c ?o . SERVICE <http://y/> {} }").has_service
     True
     >>> read("SELECT * { ?s <http://x/SERVICE> 'SERVICE' } # SERVICE").has_service
     False
+    >>> read("SELECT * { ?s ?p 'a\\\\u0027' SERVICE <http://y/> {} } # '").has_service  # the escaped quote ends no string
+    True
     """
-    text = _UNESCAPE.sub(lambda m: chr(int(m[1] or m[2], 16)), sparql)
     words: set[str] = set()
     depth = deepest = 0
     shape: list[str] = []
     stand_ins: dict[str, str] = {}
-    for token in _TOKEN.finditer(text):
+    kept = False
+    for token in _TOKEN.finditer(sparql):
         kind, value = token.lastgroup, token[0]
         if kind == "word":
-            words.add(value.upper())
+            words.add(_unescaped(value).upper())
+        elif kind == "pname":
+            words.add(value[: value.index(":") + 1].upper())
         elif kind == "open":
             depth += 1
             deepest = max(deepest, depth)
         elif kind == "close":
             depth -= 1
-        elif kind in _STOOD_IN and "service" not in value.lower():
-            if kind == "comment":
+        elif kind in _STOOD_IN:
+            if "service" in value.lower() or "service" in _unescaped(value).lower():
+                kept = True
+            elif kind == "comment":
                 value = "\n"
             else:
                 value = stand_ins.setdefault(value, f"<x:{len(stand_ins)}>" if kind == "iri" else f'"{len(stand_ins)}"')
         shape.append(value)
-    return Reading(frozenset(words), deepest, "".join(shape))
+    return Reading(frozenset(words), deepest, "".join(shape), kept)
+
+
+def _unescaped(text: str) -> str:
+    return _UNESCAPE.sub(lambda m: chr(int(m[1] or m[2], 16)), text)
 
 
 #: The tokens a query's shape does not keep: what they say changes no verdict.
@@ -157,7 +176,12 @@ def _verdict(sparql: str, allow_service: bool) -> Verdict:
         return Verdict(SERVICE_REFUSED)
     verdict = _parsed_verdict(reading.shape, allow_service)
     if verdict.problem is not None:  # said again of the query itself, so that the message points into it
-        verdict = _parsed_verdict(sparql, allow_service)
+        said = _parsed_verdict(sparql, allow_service)
+        # rdflib reads the query itself but not its shape: it may run, never in-process (rdflib expands
+        # escapes everywhere, the engine only in strings and IRIs, so the two may not read it alike)
+        return said if said.problem is not None else Verdict(None, cheap=False)
+    if reading.kept and verdict.cheap:  # a string, IRI or comment holding SERVICE was parsed as written,
+        return Verdict(None, cheap=False)  # escapes expanded: what rdflib read may not be what the engine runs
     return verdict
 
 

@@ -142,3 +142,76 @@ def test_queries_that_differ_only_in_their_values_are_parsed_once(monkeypatch):
     assert not check_query("SELECT * WHERE { <http://x/a> ?p ?o . <http://x/b> ?q ?r }").cheap  # two unjoined parts
     with pytest.raises(QueryError, match=r"line 2"):
         check_query("SELECT ?o WHERE { <http://x/a-long-name> ?p ?o \n FILTER( }")
+
+
+def escaped_quote_services(port: int) -> list[str]:
+    """SERVICE calls behind a quote written as an escape inside a string: the engine reads
+    ``\\u0022`` as a quote inside the string, which goes on; a reader that expands escapes
+    first (the grammar says to; rdflib does) ends the string there and takes what follows,
+    SERVICE included, for a second string. Both passed the guard as cheap, to run in-process."""
+    target = f"<http://127.0.0.1:{port}/sparql>"
+    return [
+        f"SELECT * {{ <http://x/s> <http://x/p> \"a\\u0022, ' \" . SERVICE {target} {{ ?s ?p ?o }} # '\n }}",
+        f"SELECT * {{ <http://x/s> <http://x/p> 'b\\u0027, \" ' . SERVICE {target} {{ ?s ?p ?o }} # \"\n }}",
+    ]
+
+
+def _store_with_quoted_values():
+    """A store in which the strings those queries name exist, so that the engine goes on to the SERVICE."""
+    from pyoxigraph import Literal, NamedNode, Quad, Store
+
+    store = Store()
+    for value in ("a\", ' ", "b', \" "):
+        store.add(Quad(NamedNode("http://x/s"), NamedNode("http://x/p"), Literal(value)))
+    return store
+
+
+@pytest.mark.parametrize("which", range(2))
+def test_an_escaped_quote_hides_no_service(listener, which):
+    port, connected = listener
+    query = escaped_quote_services(port)[which]
+    with pytest.raises(QueryError, match="SERVICE calls .* disabled"):
+        check_query(query)
+    with pytest.raises(QueryError, match="SERVICE calls .* disabled"):
+        execute(_store_with_quoted_values(), query)
+    assert connected == []
+
+
+def test_the_engine_does_call_the_service_an_escaped_quote_hides(listener):
+    """What the test above refuses is a real SERVICE call to the engine (so it cannot pass by
+    refusing something harmless): run unguarded, it connects."""
+    port, connected = listener
+    try:
+        list(_store_with_quoted_values().query(escaped_quote_services(port)[0]))
+    except OSError:
+        pass  # the listener hangs up without an answer
+    assert connected
+
+
+def test_a_keyword_glued_to_a_prefixed_name_is_read_as_the_engine_reads_it(listener):
+    """The engine reads SERVICEex:x as SERVICE ex:x (its keywords need no break after them)."""
+    port, connected = listener
+    query = f"PREFIX ex: <http://127.0.0.1:{port}/> SELECT * {{ SERVICEex:sparql {{ ?s ?p ?o }} }}"
+    assert read(query).has_service
+    with pytest.raises(QueryError, match="SERVICE calls .* disabled"):
+        execute(_store_with_quoted_values(), query)
+    assert connected == []
+
+
+def test_a_shape_hides_no_work_from_the_cheap_verdict():
+    """The part an escaped quote hides from a reader that expands escapes first is code to the
+    engine: here a product of everything with everything. Read as a string it made the query
+    one constant-anchored triple, cheap, run in the server's own process without isolation;
+    read as the engine reads it, it is not cheap, and runs where the time limit can stop it."""
+    query = "SELECT * { <http://x/s> <http://x/p> \"a\\u0022, ' \" . ?a ?b ?c . ?d ?e ?f # '\n }"
+    assert _store_with_quoted_values().query(query).variables  # the engine reads it as a query
+    assert check_query(query).cheap is False
+    assert check_query("SELECT * { <http://x/s> <http://x/p> \"a\\u0022, ' \" . ?s ?p ?o }").cheap is False
+
+
+def test_escapes_in_strings_and_iris_are_values_like_any_other():
+    """A query with escapes in its values is read, and shares its shape, like one without."""
+    plain = check_query("SELECT ?o WHERE { <http://x/a> <http://x/p> ?o . ?o ?q 'it s' }")
+    escaped = check_query("SELECT ?o WHERE { <http://x/\\u0061> <http://x/p> ?o . ?o ?q 'it\\u0027s' }")
+    assert plain.problem is None and escaped.problem is None and plain.cheap and escaped.cheap
+    assert read("SELECT * { <http://x/\\u0061'> ?p \"x\" }").words == frozenset({"SELECT"})
