@@ -11,6 +11,11 @@ query workers, and answers on the shared socket. The limits on queries with the 
 (per client, in all) are counted in shared memory (:class:`~kg.server.query_pool.Admission`),
 so they hold for the server as a whole.
 
+An HTTP process answers cheap queries itself (:func:`kg.query_guard.check_query`), so,
+like a query worker, it may open no IP socket (:func:`kg.sandbox.deny_network`, installed
+before it starts a thread) unless ``--allow-service`` is given: a SERVICE call the guard
+misread cannot reach out from it either. It accepts connections on the socket its parent bound.
+
 The parent waits for Ctrl-C, SIGTERM or SIGHUP, then stops the HTTP processes and removes
 the served directory; an HTTP process that dies is replaced. A signal that comes while the
 server is still starting (loading a large file) stops the start, and what it made is
@@ -34,6 +39,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.sandbox import deny_network
 from kg.server.data import ServedData
 from kg.server.http import bind
 from kg.server.query_pool import Admission
@@ -166,6 +172,8 @@ def _http_process(settings: Settings, paths: tuple[Path, ...], directory: Path, 
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, lambda signum, frame: stopped.set())
     _end_with(parent)
+    if not settings.allow_service:
+        deny_network()  # cheap queries run here, not in a worker: this process, too, may open no IP socket
     app = App(settings, data=paths, served=ServedData.open(directory), admission=admission, workers=workers)
     try:
         server = create_server(app, sock=sock)
