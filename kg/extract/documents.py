@@ -43,10 +43,9 @@ summit has one of that kind by name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from kg.extract.dates import find_dates, find_year_months
+from kg.extract.narrative import TITLE_MARKS, Told, next_about, times_in, told_after, year_of
 from kg.extract.ordinals import the_defined_summit
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans, to_hant
@@ -57,7 +56,6 @@ from kg.wikitext import Section
 SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|公布|签定|宣读")
 #: Right before a name: it is named as the meeting's outcome (会议的结果之一《…》).
 _OUTCOME_BEFORE = re.compile(r"(成果|结果)(之一)?(是|为|包括|有)?$")
-TITLE_MARKS = re.compile(r"《(?P<t>[^《》]+)》")
 DOCUMENT_WORDS = ("宣言", "声明", "协议", "协议书", "公报", "条约", "协定", "纪要", "备忘录", "议定书", "联合声明")
 #: Documents named by their kind alone (会后发表联合声明): one of that summit's own.
 GENERIC_KINDS = r"联合声明|联合公报|共同声明|联合宣言|新闻公报|会谈纪要"
@@ -79,10 +77,6 @@ _LATER = re.compile(r"翌年|次年|第二年|隔年|来年|后来|日后|此后
 #: (《生物武器公约》议定书: the name only qualifies another).
 _NOT_HERE_AFTER = re.compile(r"^(的)?((缔结|签署|签订|签字)?[0-9一二三四五六七八九十]+周年|批准|(扩围)?谈判|磋商|议定书|修正案|附件"
                              r"|原则|基础|精神|规定|框架内)")
-#: A day said to come after the meeting (在…会议后的9月17日): the meeting's.
-_AFTER_THE_MEETING = re.compile(r"(会议|会谈|会晤|峰会|会)(结束)?(之)?后的?$")
-#: After a year: the year frames a time (2030年前, 1980年代, 2013年以来) and dates nothing.
-_YEAR_FRAME = re.compile(r"^(前|后|以来|以后|以前|之前|之后|来|起|间|代)")
 #: A name joined to the ones before it as their common name (两个文件总称《丙》).
 _COMMON_NAME = re.compile(r"(总称|合称|统称)(为)?$")
 _CLAUSE = re.compile(r"[，,。；;：:]")
@@ -132,16 +126,14 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
             told, listed = None, None
         if listed is not None and not TITLE_MARKS.match(sentence.hans):
             listed = None  # the list ended
-        following = sentences[i + 1] if i + 1 < len(sentences) else None
-        if following is not None and (following.paragraph != sentence.paragraph or not _REFERS_BACK.match(following.hans)):
-            following = None
+        following = next_about(sentences, i, _REFERS_BACK)
         if listed is not None:
             _listed_outcomes(reading, summit, sentence, listed)
         elif SIGNED.search(sentence.hans) or re.search(r"成果|结果", sentence.hans):
             _sentence_outcomes(reading, summit, sentence, span, told, following)
             if _INTRODUCES.search(sentence.hans) and _of_the_days(sentence.hans, len(sentence.hans), span, told):
                 listed = sentence
-        told = _told(sentence.hans, span, told)
+        told = told_after(sentence.hans, span, told)
 
 
 def _sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, span: tuple[date, date],
@@ -219,59 +211,14 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     return bool(SIGNED.search(hans) or _OUTCOME_BEFORE.search(before))
 
 
-@dataclass(frozen=True)
-class Told:
-    """The time a paragraph has reached: the days or months it gave last, whether they were
-    said to come after the meeting (then they are the meeting's), and the year it is in."""
-
-    times: tuple[tuple[date, date], ...] = ()
-    after_the_meeting: bool = False
-    year: int | None = None
-
-
-def _times(text: str, span: tuple[date, date], year: int | None = None) -> Told:
-    """The times ``text`` gives; a day without its year is read in ``year`` (the one its
-    paragraph is in), else in each year the span touches (a visit from 12月16日 to 2月17日
-    holds 2月14日)."""
-    text = TITLE_MARKS.sub(lambda m: "《" + "〃" * len(m["t"]) + "》", text)  # names date nothing
-    times: list[tuple[date, date]] = []
-    years = [year] if year else list(range(span[0].year, span[1].year + 1))
-    days = find_dates(text, year=years[0])
-    for day in days:
-        if _AFTER_THE_MEETING.search(text[:day.at]):
-            return Told((), True, year)
-        times.append((day.start, day.end))
-        if not day.year_given and len(years) > 1:
-            times.extend((d.start, d.end) for d in find_dates(text[day.at:day.stop], year=years[-1])[:1])
-    for time in find_year_months(text):
-        if any(d.at <= time.at < d.stop for d in days) or _YEAR_FRAME.match(text[time.stop:]):
-            continue
-        first = date(time.year, time.month or 1, 1)
-        last = date(time.year, 12, 31) if time.month is None else \
-            (date(time.year + time.month // 12, time.month % 12 + 1, 1) - timedelta(days=1))
-        times.append((first, last))
-    return Told(tuple(times), False, year)
-
-
-def _told(hans: str, span: tuple[date, date], before: Told | None) -> Told | None:
-    """The time a paragraph has reached after this sentence: the sentence's own, else the
-    one before (an undated sentence goes on at the last time told: 当天下午，…签字)."""
-    year = next((y.year for y in reversed(find_year_months(hans)) if not _YEAR_FRAME.match(hans[y.stop:])),
-                before.year if before else None)
-    told = _times(hans, span, year)
-    return told if told.times or told.after_the_meeting else (replace(before, year=year) if before else
-                                                              Told((), False, year))
-
-
 def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None = None) -> bool:
     """Whether the text up to the end of this clause dates what it says to the summit's
     days (the day after included), or does not date it; an undated one that says it goes
     on at the time told before it (当天, 同日, 下午 ...) is dated by the time its paragraph
     told last (``told``)."""
     stop = next((m.start() for m in _CLAUSE.finditer(hans, end)), len(hans))
-    year = next((y.year for y in reversed(find_year_months(hans[:stop])) if not _YEAR_FRAME.match(hans[y.stop:stop])),
-                told.year if told else None)
-    own = _times(hans[:stop], span, year)
+    year = year_of(hans[:stop], told.year if told else None)
+    own = times_in(hans[:stop], span, year)
     if not own.times and not own.after_the_meeting and told is not None and _GOES_ON.search(hans[:stop]):
         own = told
     if own.after_the_meeting:

@@ -41,6 +41,7 @@ import re
 from datetime import date
 
 from kg.extract.dates import chinese_number, find_dates, find_year_months
+from kg.extract.narrative import next_about
 from kg.extract.phrases import GATHERINGS
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
@@ -234,9 +235,8 @@ def _subject_ordinal(parts, start: date, end: date, within_a_year: bool) -> tupl
             if not on_the_days and (days or not lead):
                 continue
             number = ordinal_in(sentence.hans, within_a_year=within_a_year)
-            following = sentences[i + 1] if i + 1 < len(sentences) else None
-            if number is None and following is not None and following.paragraph == sentence.paragraph \
-                    and REFERS_BACK.match(following.hans):
+            following = next_about(sentences, i, REFERS_BACK)
+            if number is None and following is not None:
                 number, sentence = ordinal_in(following.hans, within_a_year=within_a_year), following
             if number:
                 return number, sentence

@@ -1,0 +1,82 @@
+"""Where a paragraph's account has got to: the time it told last, and the sentence right
+after one that speaks of what that one told.
+
+An undated sentence is read at the time its paragraph reached (``12月19日上午…。当天下午，
+《…》签字仪式举行``); a day without its year is read in the year its paragraph is in; a
+sentence that begins by referring back (``该协议于…签署``, ``这是…第三次会议``) says more
+of what the sentence before it told. The document reader and the ordinal reader both
+follow a paragraph this way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from kg.extract.dates import find_dates, find_year_months
+from kg.extract.text import Sentence
+
+TITLE_MARKS = re.compile(r"《(?P<t>[^《》]+)》")
+#: A day said to come after the meeting (在…会议后的9月17日): the meeting's.
+_AFTER_THE_MEETING = re.compile(r"(会议|会谈|会晤|峰会|会)(结束)?(之)?后的?$")
+#: After a year: the year frames a time (2030年前, 1980年代, 2013年以来) and dates nothing.
+YEAR_FRAME = re.compile(r"^(前|后|以来|以后|以前|之前|之后|来|起|间|代)")
+
+
+@dataclass(frozen=True)
+class Told:
+    """The time a paragraph has reached: the days or months it gave last, whether they were
+    said to come after the meeting (then they are the meeting's), and the year it is in."""
+
+    times: tuple[tuple[date, date], ...] = ()
+    after_the_meeting: bool = False
+    year: int | None = None
+
+
+def times_in(text: str, span: tuple[date, date], year: int | None = None) -> Told:
+    """The times ``text`` gives; a day without its year is read in ``year`` (the one its
+    paragraph is in), else in each year the span touches (a visit from 12月16日 to 2月17日
+    holds 2月14日)."""
+    text = TITLE_MARKS.sub(lambda m: "《" + "〃" * len(m["t"]) + "》", text)  # names date nothing
+    times: list[tuple[date, date]] = []
+    years = [year] if year else list(range(span[0].year, span[1].year + 1))
+    days = find_dates(text, year=years[0])
+    for day in days:
+        if _AFTER_THE_MEETING.search(text[:day.at]):
+            return Told((), True, year)
+        times.append((day.start, day.end))
+        if not day.year_given and len(years) > 1:
+            times.extend((d.start, d.end) for d in find_dates(text[day.at:day.stop], year=years[-1])[:1])
+    for time in find_year_months(text):
+        if any(d.at <= time.at < d.stop for d in days) or YEAR_FRAME.match(text[time.stop:]):
+            continue
+        first = date(time.year, time.month or 1, 1)
+        last = date(time.year, 12, 31) if time.month is None else \
+            (date(time.year + time.month // 12, time.month % 12 + 1, 1) - timedelta(days=1))
+        times.append((first, last))
+    return Told(tuple(times), False, year)
+
+
+def year_of(hans: str, before: int | None) -> int | None:
+    """The year a text is in: the last one it names that frames no time (not 2030年前),
+    else ``before`` (its paragraph's)."""
+    return next((y.year for y in reversed(find_year_months(hans)) if not YEAR_FRAME.match(hans[y.stop:])), before)
+
+
+def told_after(hans: str, span: tuple[date, date], before: Told | None) -> Told | None:
+    """The time a paragraph has reached after this sentence: the sentence's own, else the
+    one before (an undated sentence goes on at the last time told: 当天下午，…签字)."""
+    year = year_of(hans, before.year if before else None)
+    told = times_in(hans, span, year)
+    return told if told.times or told.after_the_meeting else (replace(before, year=year) if before else
+                                                              Told((), False, year))
+
+
+def next_about(sentences, i: int, refers_back: re.Pattern) -> Sentence | None:
+    """The sentence after ``sentences[i]`` in its paragraph, where it begins by referring
+    back to what that one told (``该协议于2014年9月签署``, ``这是…第三次会议``); else ``None``."""
+    following = sentences[i + 1] if i + 1 < len(sentences) else None
+    if following is None or following.paragraph != sentences[i].paragraph or not refers_back.match(following.hans):
+        return None
+    return following
