@@ -57,6 +57,13 @@ def test_a_document_signed_at_the_summit_is_its_outcome():
     "据《京乡新闻》报道，双方签署了文件。",
     "双方同意在三个《甲乙联合公报》的原则基础上处理两国关系，并发表讲话。",  # earlier ones, the basis of this one
     "张三在宴会上引用《论语》称赞李四，双方就声明的内容达成协议。",  # a book quoted, not a document
+    "直到最后一刻，双方仍未就是否发表联合声明达成一致。",  # whether to issue one: not issued
+    "双方就某地安全、《某某条约》和经济合作等问题签署了五项联合声明。",  # a topic of the talks
+    "会谈的焦点是[[甲乙和平条约]]缔结谈判。",  # a treaty under negotiation
+    "甲国政府另发表新闻公报。",  # one side's, by its kind alone
+    "双方将签署关系条约并向媒体发表声明。",  # to be done
+    "在张三抵达某城前数小时，甲国农业部长与乙国局长签署了恢复大米出口的协议。",  # before the visit
+    "双方支持在国际法和《联合国宪章》宗旨和原则基础上恢复和平的努力，并发表讲话。",  # the basis of something
 ])
 def test_documents_not_signed_at_the_summit_are_not_its_outcome(sentence):
     assert documents(HEAD + MEETING + sentence) == {"1985-11-19": []}
@@ -243,3 +250,34 @@ def test_a_sentence_that_does_not_say_it_goes_on_is_not_dated_by_the_one_before(
 def test_a_description_among_several_documents_of_its_kind_by_name_is_left_out():
     text = HEAD + MEETING + ("三国签订了承认某国独立的宣言。会议最后签署了《甲乙某城宣言》，并发表了《关于某国的宣言》。")
     assert keys(documents(text)) == {"1985-11-19": {"甲乙某城宣言", "关于某国的宣言"}}
+
+
+def test_a_list_goes_on_past_items_that_name_no_document():
+    text = HEAD + MEETING + ("\n== 成果 ==\n会晤期间双方签署或发表了以下文件：\n"
+                             "* 某地安全：张三在会上重申立场；\n"
+                             "* 《甲乙限制武器条约》，即《某城条约》，有效期至1990年；\n"
+                             "* 条约的议定书；\n* 《关于某城谈判原则的联合声明》；\n* 《甲乙联合公报》。\n")
+    found = documents(text)
+    assert keys(found) == {"1985-11-19": {"甲乙限制武器条约", "条约的议定书", "关于某城谈判原则的联合声明", "甲乙联合公报"}}
+    assert {"甲乙限制武器条约", "某城条约"} <= dict(found["1985-11-19"])["甲乙限制武器条约"]
+
+
+def test_a_part_of_a_sentence_after_a_semicolon_tells_its_own_time():
+    text = HEAD + ("1966年1月4日至10日，甲国总理[[张三]]与乙国总统[[李四]]在[[某城]]举行会晤。"
+                   "1966年1月10日下午，两人签署《某城宣言》；1972年，甲乙两国领导人在某镇举行会谈，并签署《某镇协定》。")
+    assert keys(documents(text)) == {"1966-01-04": {"某城宣言"}}
+
+
+def test_a_statement_both_sides_issued_by_its_kind_alone():
+    text = HEAD + MEETING + "两国首脑在会谈后发表声明，同意启动磋商。白宫另发表声明。"
+    assert keys(documents(text)) == {"1985-11-19": {"声明"}}
+
+
+def test_a_section_of_its_own_account_names_the_documents_of_an_article_that_tells_of_others():
+    text = ("'''甲乙会谈'''是指甲国总统[[张三]]应乙国主席[[李四]]邀请，于2022年10月30日至11月2日对乙国进行的访问。"
+            "10月31日，李四在某都与张三会谈。\n"
+            "== 成果 ==\n访问期间，两国共同发表了《关于深化甲乙伙伴关系的联合声明》。\n"
+            "== 后续 ==\n2023年6月25日，李四在[[某都]]同张三举行会谈；双方发表《甲乙联合新闻公报》。\n")
+    found = keys(documents(text, title="甲乙会谈"))
+    assert found["2022-10-30"] == {"关于深化甲乙伙伴关系的联合声明"}
+    assert "关于深化甲乙伙伴关系的联合声明" not in found["2023-06-25"]

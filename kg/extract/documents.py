@@ -13,25 +13,36 @@ does not date it at all:
   the meeting's; a year inside a document's name (``关于2030年前…的联合声明``) or one that
   frames a time (``2030年前``, ``1980年代``) dates nothing; a day without its year is read
   in the year its paragraph is in, else in each year the summit's days touch (``2月14日``
-  of a visit from 12月16日 to 2月17日); a sentence that gives no time but says it goes on
+  of a visit from 12月16日 to 2月17日); a part of a sentence after ``；`` that gives a time
+  is at that time (``1966年1月10日…签署《甲》；1972年，…签署《乙》``); something done before
+  the visit began (``在…抵达东京前数小时``, ``访问前夕``) is not of it; a sentence that gives
+  no time but says it goes on
   (``12月19日上午…。当天下午，《…》签字仪式举行``) is at the last time its paragraph told, and one right
   after it that speaks of the document (``该协议于2014年9月签署``) dates it too;
-- a document that is not signed there: negated (``未发表联合声明``), planned
+- a document that is not signed there: negated (``未发表联合声明``, ``未就是否发表…达成一致``), planned
   (``双方原定于…签署《…》``), an earlier one
   referred to (``重申遵守《上海公报》``, ``互换《…》的批准文本``, ``《…》缔结40周年``), a
-  later one (``为翌年的《…》铺平道路``) or one under negotiation (``…协定扩围谈判``);
+  later one (``为翌年的《…》铺平道路``), one under negotiation (``…协定扩围谈判``, ``…条约缔结谈判``),
+  a topic of the talks (``就欧洲安全、《…条约》和经济合作等问题签署了…``), or a document by its kind
+  alone that one side issued (``日本政府另发表新闻公报``);
 - title marks that name a newspaper or an article (``据《京乡新闻》``, ``发表题为《…》的
   署名文章``) name no document, nor a book quoted (``引用《论语》``): a name that does not
   end in a document's word needs its own clause to say it was signed or issued; a name
-  given as the basis of something (``在三个《联合公报》的原则基础上``) is an earlier one.
+  given as the basis of something (``在三个《联合公报》的原则基础上``, ``在国际法和《联合国宪章》宗旨和
+  原则基础上``) is an earlier one.
 
 A list the sentence before introduces as what was signed (``会谈签署的四项协议为：`` then
-one 《…》 a line) names that summit's documents. In an article about one summit that tells
-of others too, what its lead says was signed is the summit its first sentence dates. A
+one 《…》 a line) names that summit's documents: each item that begins with a name, or is a
+name by what it is (``* 条约的议定书；``); an item that names none (``* 欧洲安全：…``) does
+not end it. A statement by its kind alone is the summit's where both sides issued it
+(``两国首脑在会谈后发表声明``). In an article about one summit that tells of others too, what
+its lead or a section of its own account (not 背景, 后续 ...) says was signed is the summit
+its first sentence dates. A
 meeting table's outcome cell needs no verb; its note cell (备注) names a document only where
 it says it was signed or issued (``通宵谈判，达成《新明斯克协议》``, ``发表共同声明``).
 
 Two names of one document become one node: ``《甲》（又称《乙》）``, ``（即《乙》）``, ``《甲》，简称《乙》``,
+``《甲》，即《乙》``,
 ``《甲》和《乙》…总称《丙》``, a short form of a summit's other document
 (``《中俄关于X的联合声明》`` of ``《中华人民共和国和俄罗斯联邦关于X的联合声明》``, ``《中美联合声明》``
 of ``《中华人民共和国和美利坚合众国联合声明》``), and a
@@ -45,7 +56,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kg.extract.narrative import TITLE_MARKS, Told, next_about, times_in, told_after, year_of
+from kg.extract.dates import find_year_months
+from kg.extract.narrative import ASIDE, TITLE_MARKS, Told, next_about, times_in, told_after, year_of
 from kg.extract.ordinals import the_defined_summit
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans, to_hant
@@ -61,27 +73,46 @@ DOCUMENT_WORDS = ("宣言", "声明", "协议", "协议书", "公报", "条约",
 GENERIC_KINDS = r"联合声明|联合公报|共同声明|联合宣言|新闻公报|会谈纪要"
 _GENERIC_DOCUMENT = re.compile(r"(?:签署|签订|发表|发布|通过|公布|宣读)了?(?:一份|一项)?(?:会谈)?"
                                rf"(?P<w>{GENERIC_KINDS})")
+#: A statement by its kind alone that both sides issued (两国首脑在会谈后发表声明): one of that
+#: summit's own; one side's (白宫发表声明) is not.
+_BOTH_SIDES_STATEMENT = re.compile(r"(?:双方|两国|两人|二人|两位领导人|两国领导人|两国首脑|两国元首|三国领导人|三方)"
+                                   r"(?P<between>[^，,。；;]{0,10}?)(?:共同)?(?:发表|发布|宣读)了?(?:一份|一项)?"
+                                   r"(?P<w>声明)(?=[，,。；;：:]|$)")
 _SIGNING = re.compile(r"签署|签订|签定|缔结|签字")
-_NEGATED = re.compile(r"(未|没有|没|不|无法|拒绝)(能|曾|会|得|再)?(共同|正式)?(签署|签订|签定|发表|发布|通过|达成|缔结|公布)")
+_NEGATED = re.compile(r"(未|没有|没|不|无法|拒绝)(能|曾|会|得|再)?(共同|正式)?(签署|签订|签定|发表|发布|通过|达成|缔结|公布)"
+                      r"|是否(共同|正式)?(签署|签订|签定|发表|发布|通过|达成|缔结|公布)")  # 未就是否发表联合声明达成一致
 #: Before a name: the document is an earlier or a later one, not signed here.
 _NOT_HERE_BEFORE = re.compile(r"(遵守|重申|根据|依据|按照|依照|落实|履行|恪守|援引|引用|引述|基于|纪念|互换了?|交换了?)$")
 #: Title marks that name no document: a newspaper, a broadcaster, an article's title
 #: (据《京乡新闻》, 在《劳动新闻》发表题为《…》的署名文章).
 _MEDIA = re.compile(r"(新闻|日报|晚报|早报|时报|邮报|周报|画报|周刊|杂志|通讯社|电视台|电台)$")
 _ARTICLE_TITLE = re.compile(r"(题为|题目为|文章|社论|一文|一书|著作)$")
+#: A name that is a topic of the talks: 就…《…》…等问题 (before and after it in its clause).
+_TOPIC_BEFORE = re.compile(r"就[^，,。；;签发达通]*$")
+_TOPIC_AFTER = re.compile(r"^[^，,。；;]*?(问题|议题|事宜)")
+#: Right before a signing verb: one side's government or side alone (日本政府另, 美方).
+_ONE_SIDE = re.compile(r"(?P<who>[\u4e00-\u9fff]{1,4}?)(政府|方面|方)(另外?|也|亦|则|还|随即|随后|单独|单方面)*$")
+_BOTH = re.compile(r"[两双各三四五]|共同|联合|有关|相关|对|和|与|同|及|、")
+_JOINED = re.compile(r"和|与|同|及|、")
 #: Before a name in its sentence: a plan (双方原定于…签署《…》).
 _PLANNED = re.compile(r"原定|原拟|计划|拟于|准备|预定|打算|有望|将于")
+#: In a clause: it is to be done, not done (双方将签署…并发表声明).
+_PLANNED_HERE = re.compile(r"将|拟|计划|准备|打算|有望|可能")
+#: Before a name in its sentence: it came before the visit (在甲抵达某都前数小时，…签署了…, 访问前夕).
+_EARLIER = re.compile(r"(抵达|到达|访问|访华|出访|启程|动身)[^，,。；;]{0,8}?前(?!往|进|来|去|任|身)|前夕")
 #: Before a name in its clause: it came later (埃以双方并在第二年正式签署了《…》, 为翌年的《…》).
 _LATER = re.compile(r"翌年|次年|第二年|隔年|来年|后来|日后|此后|多年后|数年后")
 #: After a name: an anniversary, a ratification, a negotiation, or a document of it
 #: (《生物武器公约》议定书: the name only qualifies another).
-_NOT_HERE_AFTER = re.compile(r"^(的)?((缔结|签署|签订|签字)?[0-9一二三四五六七八九十]+周年|批准|(扩围)?谈判|磋商|议定书|修正案|附件"
+_NOT_HERE_AFTER = re.compile(r"^[^，,。；;《》]{0,6}?(原则|基础|精神)上|^(的)?((缔结|签署|签订|签字)?[0-9一二三四五六七八九十]+周年|批准|(缔结|签署|签订|扩围)?谈判|磋商|议定书|修正案|附件"
                              r"|原则|基础|精神|规定|框架内)")
 #: A name joined to the ones before it as their common name (两个文件总称《丙》).
 _COMMON_NAME = re.compile(r"(总称|合称|统称)(为)?$")
 _CLAUSE = re.compile(r"[，,。；;：:]")
+#: What ends a part of a sentence that tells a time of its own (1966年…签署《甲》；1972年，…《乙》).
+_PART = re.compile(r"[；;]")
 #: Another name given after a comma: 《甲》，简称《乙》.
-_ALSO_CALLED = re.compile(r"[，,]?(简称|又称|亦称|也称|全称|通称|俗称|或称)(为)?《(?P<t>[^《》]+)》")
+_ALSO_CALLED = re.compile(r"[，,]?(简称|又称|亦称|也称|全称|通称|俗称|或称|即)(为)?《(?P<t>[^《》]+)》")
 #: A name that ends in none of these is a document only when its own clause says it was
 #: signed or issued (签署《…》), not when a verb elsewhere does (引用《论语》).
 DOCUMENT_ENDINGS = DOCUMENT_WORDS + ("宪章", "纲要", "清单", "愿景", "文件", "公约", "章程", "公告", "共识", "规划", "计划",
@@ -96,6 +127,9 @@ _INTRODUCES = re.compile(r"(签署|签订|发表|通过|达成|缔结|成果|结
 _REFERS_BACK = re.compile(r"^(该|此|这份|这项|这一|上述)(协议|协定|条约|声明|宣言|公报|文件|备忘录|议定书|纪要|纲要|宪章|公约)"
                           r"[^，,。；;]*(签署|签订|签定|缔结|签字|发表|发布|通过)")
 _ITEM_SEPARATORS = re.compile(r"[、，,；;]")
+#: A list item that is a document named by what it is, no more (条约的议定书；).
+_DESCRIBED_ITEM = re.compile(r"^(?P<n>[^，,。；;：:《》「」“”()（）\s]{1,16}?(?:"
+                             + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r"))[；;。.，,]?$")
 _BACKGROUND = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备)")
 #: Unquoted names after a signing verb: a run of name characters ending in a document word.
 _UNQUOTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·][\u4e00-\u9fffA-Za-z0-9·、]*?(?:"
@@ -123,8 +157,9 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
     for i, sentence in enumerate(sentences):
         before = sentences[i - 1] if i else None
         if before is None or before.paragraph != sentence.paragraph or before.passage is not sentence.passage:
-            told, listed = None, None
-        if listed is not None and not TITLE_MARKS.match(sentence.hans):
+            told = None
+            listed = listed if listed is not None and listed is before else None  # 签署了以下文件： then a list
+        if listed is not None and not (TITLE_MARKS.match(sentence.hans) or _an_item(reading, sentence)):
             listed = None  # the list ended
         following = next_about(sentences, i, _REFERS_BACK)
         if listed is not None:
@@ -163,16 +198,36 @@ def _sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, s
     for match in _GENERIC_DOCUMENT.finditer(sentence.hans):
         if "《" in sentence.hans[max(0, match.start() - 1):match.start()] or \
                 _NEGATED.search(sentence.hans[max(0, match.start() - 4):match.end()]) or \
+                by_one_side(sentence.hans[_clause_start(sentence.hans, match.start()):match.start()]) or \
                 not _of_the_days(sentence.hans, match.end(), span, told):
             continue
         generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")],
                          (sentence.evidence(),))
+    for match in _BOTH_SIDES_STATEMENT.finditer(sentence.hans):
+        if not _NEGATED.search(match.group()) and not _PLANNED_HERE.search(match["between"]) and \
+                _of_the_days(sentence.hans, match.end(), span, told):
+            generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")], (sentence.evidence(),))
+
+
+def _an_item(reading: Reading, sentence: Sentence) -> bool:
+    """Whether the sentence is an item of a wikitext list (its line begins with * or #)."""
+    text, at = reading.document.text, sentence.span_of(0, 0).start
+    return reading.document.text[text.rfind("\n", 0, at) + 1:at].lstrip().startswith(("*", "#"))
 
 
 def _listed_outcomes(reading: Reading, summit: EntityId, item: Sentence, introduction: Sentence) -> None:
     """An item of a list the sentence before introduced as the outcomes (会谈签署的四项协议为：
     then one 《…》 a line): the name it begins with, with its other names."""
     registry = reading.registry
+    described = _DESCRIBED_ITEM.match(item.hans)
+    if described is not None:  # 条约的议定书；: the item is the name
+        if re.fullmatch(GENERIC_KINDS, described["n"]):
+            generic_document(reading, summit, item.text[:described.end("n")], (item.evidence(), introduction.evidence()))
+            return
+        document = registry.named(Kind.DOCUMENT, item.text[:described.end("n")])
+        registry.fact(summit, Prop.OUTCOME, document, evidence=(item.evidence(), introduction.evidence()))
+        registry.evidence(document, item.evidence())
+        return
     for start, end, name, article in document_names(item):
         if start != 0:
             break
@@ -199,12 +254,28 @@ def generic_document(reading: Reading, summit: EntityId, name: str, evidence) ->
     return document
 
 
+def _a_topic(before: str, after: str) -> bool:
+    """Whether a name in its clause is a topic of the talks, not a document signed
+    (``就欧洲安全、《反弹道导弹条约》和经济合作等问题签署了五项联合声明``)."""
+    return bool(_TOPIC_BEFORE.search(before) and _TOPIC_AFTER.match(after))
+
+
+def by_one_side(before: str) -> bool:
+    """Whether the clause before a signing verb makes one side alone its subject
+    (``日本政府另发表新闻公报``, ``美方发表声明``): a document named by its kind alone is then
+    not the summit's (one named in full may be: ``中方公布了《…成果清单》``)."""
+    who = _ONE_SIDE.search(before)
+    return bool(who and not _BOTH.search(who["who"]) and not _JOINED.search(before[:who.start("who")]))
+
+
 def _said_signed(hans: str, start: int, end: int) -> bool:
     """Whether the clause says this document was signed or issued here."""
     clause_start = max((m.end() for m in _CLAUSE.finditer(hans, 0, start)), default=0)
     before, after = hans[clause_start:start], hans[end:]
     if _NEGATED.search(before) or _NOT_HERE_BEFORE.search(before) or _LATER.search(before) or \
-            _NOT_HERE_AFTER.match(after) or _PLANNED.search(hans[:start]) or _not_a_document(hans, start, end):
+            _EARLIER.search(hans[:start]) or \
+            _NOT_HERE_AFTER.match(after) or _PLANNED.search(hans[:start]) or _not_a_document(hans, start, end) or \
+            _a_topic(before, after):
         return False
     if not hans[start:end].strip("《》").endswith(DOCUMENT_ENDINGS):
         return bool(SIGNED.search(before) or _OUTCOME_BEFORE.search(before))
@@ -218,7 +289,10 @@ def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None
     told last (``told``)."""
     stop = next((m.start() for m in _CLAUSE.finditer(hans, end)), len(hans))
     year = year_of(hans[:stop], told.year if told else None)
-    own = times_in(hans[:stop], span, year)
+    part = max((m.end() for m in _PART.finditer(hans, 0, end)), default=0)  # 1966年…《甲》；1972年，…《乙》
+    own = times_in(hans[part:stop], span, year)
+    if not own.times and not own.after_the_meeting:
+        own = times_in(hans[:stop], span, year)
     if not own.times and not own.after_the_meeting and told is not None and _GOES_ON.search(hans[:stop]):
         own = told
     if own.after_the_meeting:
@@ -237,11 +311,21 @@ def documents_of_the_subject(reading: Reading, start: date, end: date, summit: E
 
 
 def documents_of_the_definition(reading: Reading, summits) -> None:
-    """In an article about one summit that tells of others too, what its lead says was
-    signed or issued is its own summit's (the one on the days its first sentence gives)."""
+    """In an article about one summit that tells of others too, what its lead, or a section
+    of its own account (not its background or aftermath: 背景, 后续 ...), says was signed or
+    issued is its own summit's (the one on the days its first sentence gives)."""
     summit = the_defined_summit(reading, summits)
-    if summit is not None:
-        outcomes(reading, summit.id, reading.lead, (summit.start, summit.end))
+    if summit is None:
+        return
+    outcomes(reading, summit.id, reading.lead, (summit.start, summit.end))
+    for section, sentences in reading.by_section.items():
+        if not ASIDE.match(to_hans(section.heading).strip()) and not _another_time(section, summit):
+            outcomes(reading, summit.id, sentences, (summit.start, summit.end))
+
+
+def _another_time(section: Section, summit) -> bool:
+    """A section whose heading names a year the summit is not in (=== 2019年 ===)."""
+    return any(not summit.start.year <= y.year <= summit.end.year for y in find_year_months(to_hans(section.heading)))
 
 
 def is_background(section: Section) -> bool:
@@ -289,6 +373,10 @@ def unquoted_names(hans: str):
                 break
             at = join.end()
             stop = max(stop, _clause_end(hans, at))
+
+
+def _clause_start(hans: str, at: int) -> int:
+    return max((m.end() for m in _CLAUSE.finditer(hans, 0, at)), default=0)
 
 
 def _clause_end(hans: str, at: int) -> int:
@@ -354,7 +442,7 @@ def one_document_each(reading: Reading, summits) -> None:
                 registry.drop_one(summit, Prop.OUTCOME, description)
             else:
                 registry.fold(description, full)
-        named_words = {to_hans(d.key) for d in named}
+        named_words = {to_hans(name) for d in named for name in (d.key, *registry.surfaces(d))}
         seen: set[str] = set()
         for document in documents:
             word = next(iter(re.findall(GENERIC_KINDS, document.key)), None) if document not in named else None

@@ -20,6 +20,8 @@ from kg.extract.text import Sentence
 TITLE_MARKS = re.compile(r"《(?P<t>[^《》]+)》")
 #: A day said to come after the meeting (在…会议后的9月17日): the meeting's.
 _AFTER_THE_MEETING = re.compile(r"(会议|会谈|会晤|峰会|会)(结束)?(之)?后的?$")
+#: Sections that tell of other times than the summit's own (背景, 后续, 影响 ...).
+ASIDE = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备|后续|反应|评价|影响|回应|各方反应|国际反应|争议|意义)")
 #: After a year: the year frames a time (2030年前, 1980年代, 2013年以来) and dates nothing.
 YEAR_FRAME = re.compile(r"^(前|后|以来|以后|以前|之前|之后|来|起|间|代)")
 

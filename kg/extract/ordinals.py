@@ -41,7 +41,7 @@ import re
 from datetime import date
 
 from kg.extract.dates import chinese_number, find_dates, find_year_months
-from kg.extract.narrative import next_about
+from kg.extract.narrative import ASIDE, next_about
 from kg.extract.phrases import GATHERINGS
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
@@ -204,8 +204,6 @@ def ordinal_of_the_subject(reading: Reading, start: date, end: date) -> tuple[in
     return _said_of_it(reading)
 
 
-#: Sections that tell of other times than the summit's own (背景, 后续, 影响 ...).
-_ASIDE = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备|后续|反应|评价|影响|回应|各方反应|国际反应|争议|意义)")
 #: A clause that speaks of the meeting being told (江泽民在会谈中说，这是他和总统先生第五次会晤).
 _THIS_ONE = re.compile(r"(?:^|[，,：:])((这|此|本)(次|场)?(会晤|会谈|会面|峰会|访问)?(是|为|乃))")
 
@@ -215,7 +213,7 @@ def _said_of_it(reading: Reading) -> tuple[int, Sentence] | None:
     background or aftermath) that says this meeting is the Nth, in a sentence that gives
     no time of its own: the subject's number."""
     parts = [reading.lead] + [sentences for section, sentences in reading.by_section.items()
-                              if not _ASIDE.match(to_hans(section.heading).strip())]
+                              if not ASIDE.match(to_hans(section.heading).strip())]
     for sentences in parts:
         for sentence in sentences:
             this = _THIS_ONE.search(sentence.hans)

@@ -51,6 +51,9 @@ class Registry:
         """The keys of the named entities of one kind, in the order they were first named."""
         return [key for key, known in self._kinds.items() if known is kind]
 
+    def surfaces(self, entity: EntityId) -> frozenset[str]:
+        return frozenset(self._surfaces.get(entity.key, ()))
+
     def is_a(self, name: str, *kinds: Kind) -> bool:
         return self.kind_of(name) in kinds
 
