@@ -41,6 +41,8 @@ def ordinals(text, title="甲乙会晤"):
     ("张三对乙国进行第三次国事访问", 3),  # state visits: each one the host's head of state receives
     ("张三第四次对乙国进行国事访问", 4),
     ("4月27日，双方在某城举行第三次甲乙首脑会谈", 3),  # a day without its year, the series named
+    ("6月17日，两国总理在某城举行第九轮甲乙总理年度会晤", 9),  # rounds of a series it names
+    ("某城峰会是某某联盟第五届首脑会议", 5),  # a session of the series named before it
 ])
 def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     assert ordinal_in(hans) == number
@@ -67,6 +69,10 @@ def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     "也是张三任内两国领导人的第一次会面",  # a first within a term
     "提出年内举行甲乙经济高层对话机制第二次会议等建议",  # a mechanism's sessions
     "12月24日，张三和李四举行第二次会谈，会谈长达五个小时",  # the talks of a visit told day by day
+    "两人举行第一轮会谈，着重讨论安全问题",  # the rounds of one summit's talks
+    "第十二届某盟首脑会议开幕式后，两人会谈16分钟",  # a gathering's session
+    "这是某城峰会之后两国领导人的第一次会晤",  # a first since an event
+    "这是袭击后两国高层的第一次会晤",
 ])
 def test_numbers_that_are_no_series_ordinal(hans):
     assert ordinal_in(hans) is None
@@ -138,3 +144,15 @@ def test_a_visit_numbered_in_its_own_sentence_numbers_the_summit_of_its_days():
             "6日下午，张三在某都[[某宫]]同李四举行会谈。\n"
             "== 2025年 ==\n2025年12月3日至5日，李四对甲国进行国事访问，4日在[[某城]]与张三会谈。\n")
     assert ordinals(text, title="张李会晤") == {"2024-05-05": {3}, "2025-12-03": set()}
+
+
+def test_the_prose_numbers_a_summit_a_table_gives_by_its_days():
+    text = ("'''张李会晤'''是指甲国总统[[张三]]与乙国总理[[李四]]的历次会晤。\n== 列表 ==\n"
+            '{| class="wikitable"\n! 日期 !! 地点 !! 性质\n|-\n'
+            "| 2019年11月4日－6日 || [[某城]] || 国事访问\n|-\n"
+            "| 2020年8月9日－10日 || [[某镇]] || 首脑会议\n|-\n"
+            "| 2021年3月2日 || [[某港]] || 工作访问\n|}\n"
+            "== 历史 ==\n张三于2019年再度访问乙国。11月4日至6日，张三第二次对乙国进行国事访问。\n\n"
+            "2020年8月的某镇峰会是某某联盟第五届首脑会议。\n\n"
+            "2021年，张三在一年内第三次访问乙国。\n")
+    assert ordinals(text, title="张李会晤") == {"2019-11-04": {2}, "2020-08-09": {5}, "2021-03-02": set()}

@@ -18,6 +18,7 @@ from kg.extract.documents import one_document_each
 from kg.extract.entities import type_names
 from kg.extract.events import read_events
 from kg.extract.names import NOTE_TA
+from kg.extract.ordinals import number_by_their_days
 from kg.extract.infobox import infobox_summit, summit_infoboxes
 from kg.extract.people import read_people
 from kg.extract.places import (contain_by_name, place_venues_by_gazetteer, place_venues_in_visited_states,
@@ -44,6 +45,7 @@ def extract(document: Document) -> Extraction:
     boxes = summit_infoboxes(reading)
     boxed = infobox_summit(reading, people, boxes[0]) if boxes else None
     summits = extract_summits(reading, people, sources, around=boxed, tabled=table_summits(reading, people))
+    number_by_their_days(reading, summits)
     venue_said_of_the_summit(reading, summits)
     place_venues_by_gazetteer(reading)
     place_venues_in_visited_states(reading)

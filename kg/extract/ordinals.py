@@ -4,6 +4,9 @@ Only a number that places *this meeting* among meetings of its kind is an ordina
 (``第三次会晤``, ``第4次首脑会谈``, ``首次非正式会晤``):
 
 - ``第N次``/``第N度`` counts the meeting word that follows it (会晤, 会谈, 会见, 峰会, 会议 ...),
+  ``第N轮`` only where it names the series (``第九轮中澳总理年度会晤``, not a summit's
+  ``第一轮会谈``), ``第N届`` only the series named before it (``…联盟第五届首脑会议``, not
+  ``第十二届南盟首脑会议``),
   not a multilateral gathering's sessions (``二十国集团领导人第十七次峰会``) nor a standing
   mechanism's (``经济高层对话机制第二次会议``); a count of visits (``第二次访华``,
   ``第九次访问俄罗斯``) is one only when it counts the visits made in an office
@@ -16,14 +19,17 @@ Only a number that places *this meeting* among meetings of its kind is an ordina
 - ``首次`` is the first of a series only when it names the series (``首次非正式会晤``,
   ``首次美苏首脑会晤``): "the first meeting of these two leaders" (``两人首次会面``,
   ``举行首次会晤``) is no series ordinal, nor is a first since a break or within a term
-  (``1949年以来…首次``, ``自2019年4月以来的第一次``, ``上任后…首次``, ``任内的第一次``); a
+  (``1949年以来…首次``, ``自2019年4月以来的第一次``, ``上任后…首次``, ``任内的第一次``,
+  ``维也纳峰会之后…的第一次会晤``, ``袭击后…的第一次会晤``); a
   first after an event that began the series is (``战后首次``), and so is a series said
   to be first held (``该会议于2014年6月6日首次举行``).
 
 An article about one summit numbers it where its lead, a sentence dated to its days, the
 sentence after that one, or an undated clause of its own account (``江泽民在会谈中说，这是他和
 总统先生第五次会晤``, not in its background or aftermath) states the number; so does one that
-tells of other summits too, for the summit its first sentence dates.
+tells of other summits too, for the summit its first sentence dates. A summit nothing has
+numbered (a table's row) takes the number a sentence anywhere in the prose states of a
+meeting it dates to that summit's days and no other's.
 
 >>> ordinal_in("两人在华盛顿举行他们3年来的第三次会晤")
 3
@@ -38,10 +44,10 @@ tells of other summits too, for the summit its first sentence dates.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from kg.extract.dates import chinese_number, find_dates, find_year_months
-from kg.extract.narrative import ASIDE, next_about
+from kg.extract.narrative import ASIDE, YEAR_FRAME, next_about, year_of
 from kg.extract.phrases import GATHERINGS
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
@@ -50,7 +56,7 @@ from kg.model import Prop
 
 _MEETINGS = r"会晤|会谈|会面|会见|见面|峰会|高峰会议?|首脑会议|最高级会议|会议"
 _VISITS = r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|访印|出访"
-_NTH = re.compile(rf"第(?P<n>[0-9一二三四五六七八九十两百]+)(?:次|度)"
+_NTH = re.compile(rf"第(?P<n>[0-9一二三四五六七八九十两百]+)(?P<counter>次|度|轮|届)"
                   rf"(?P<between>[^，,。；;：:、第]{{0,12}}?)(?P<noun>{_MEETINGS}|{_VISITS})")
 _FIRST = re.compile(rf"(?:首次|首度)(?:举行|进行|召开|展开)?了?(?P<between>[^，,。；;：:、]{{0,8}}?)"
                     rf"(?P<noun>{_MEETINGS})")
@@ -62,7 +68,11 @@ _WITHIN_A_YEAR = re.compile(r"(?P<after>继)?[0-9]{4}年(内|度)?的?$")
 _WITHIN_THE_YEAR = re.compile(r"([同今该当本]年|年内|年度)的?$")
 #: A first since a break: 六十年来, 1949年以来, 就任后, 时隔七年, 分裂55年后, or within a
 #: term (习近平任内的第一次会面).
-_SINCE = re.compile(r"以来|年来|多来|月来|就任后|上任后|时隔|任内|任期内")
+_SINCE = re.compile(r"以来|年来|多来|月来|就任后|上任后|时隔|任内|任期内"
+                    r"|(峰会|会晤|会谈|会面|会议|通话|袭击|事件|危机|交恶|冲突|失败|中断)(之|以)?后")
+#: Between 第N轮 and its meeting word: the series the rounds are of (第九轮甲乙总理年度会晤), not
+#: a summit's rounds of talks (第一轮会谈, 第二轮会谈 are its sessions).
+_ROUNDS_OF_A_SERIES = re.compile(r"年度|定期|首脑|领导人|元首|总理|总统|高峰|最高级")
 #: A visit counted in an office (以国家元首身份, 作为总统), or a count of state visits, each
 #: of which the host's head of state receives (第三次国事访问, 第四次对中国进行国事访问).
 _IN_OFFICE = re.compile(r"身份|作为|国事")
@@ -125,6 +135,9 @@ def _candidates(hans: str, meetings_only: bool):
         yearly = bool(year and not year["after"])
         if _GATHERING.search(hans[:match.start()]) or _BODY.search(hans[:match.start()]):
             continue
+        if match["counter"] == "轮" and not _ROUNDS_OF_A_SERIES.search(match["between"]) or \
+                match["counter"] == "届" and match["between"]:
+            continue  # 第二轮会谈: a session; 第十二届某盟首脑会议: a gathering's session
         number = chinese_number(match["n"])
         if number == 1 and _SINCE.search(hans[_clause_start(hans, match.start()):match.start()]):
             continue  # 自2019年4月以来的第一次会晤: a first since a break
@@ -239,3 +252,51 @@ def _subject_ordinal(parts, start: date, end: date, within_a_year: bool) -> tupl
             if number:
                 return number, sentence
     return None
+
+
+def number_by_their_days(reading: Reading, summits) -> None:
+    """A summit nothing has numbered takes the number a sentence anywhere in the article
+    states of a meeting it dates to that summit's days and to no other summit's (a table's
+    row numbered in the prose: ``11月4日至6日，甲第二次对乙国进行国事访问``; the prose of a
+    series: ``2009年8月的某城峰会是…第五届首脑会议``), or that the sentence right after it states
+    (``这是…第十次会晤``); not a table's row, whose cells the table reader reads. The first time the sentence gives is the meeting's; a day without
+    its year is read in the year its paragraph is in, and a number another summit has is not
+    taken again."""
+    registry = reading.registry
+    taken = {number for summit in summits for number in registry.facts_about(summit.id, Prop.ORDINAL)}
+    tables = [table.span for table in reading.document.tables]  # a row is numbered by what its cells say
+    parts = [(reading.lead, None)] + [(sentences, section) for section, sentences in reading.by_section.items()]
+    for sentences, section in parts:
+        heading_year = year_of(to_hans(section.heading), None) if section is not None else None
+        year = heading_year
+        for i, sentence in enumerate(sentences):
+            if i and sentences[i - 1].paragraph != sentence.paragraph:
+                year = heading_year
+            said_in = sentence
+            number = ordinal_in(sentence.hans)
+            following = next_about(sentences, i, REFERS_BACK)
+            if number is None and following is not None:
+                number, said_in = ordinal_in(following.hans), following
+            when = _first_time(sentence.hans, year)
+            year = year_of(sentence.hans, year)
+            if not number or number in taken or when is None or \
+                    any(t.start <= sentence.span_of(0, 0).start < t.end for t in tables):
+                continue
+            on_those_days = [s for s in summits if s.start <= when[1] and when[0] <= s.end]
+            if len(on_those_days) == 1 and not registry.has_fact(on_those_days[0].id, Prop.ORDINAL):
+                registry.fact(on_those_days[0].id, Prop.ORDINAL, number,
+                              evidence=tuple(dict.fromkeys((sentence.evidence(), said_in.evidence()))))
+                taken.add(number)
+
+
+def _first_time(hans: str, year: int | None) -> tuple[date, date] | None:
+    """The first days (or month) a sentence gives, with its year or in ``year``."""
+    days = [d for d in find_dates(hans, year=year or 1) if d.year_given or year]
+    months = [m for m in find_year_months(hans) if m.month is not None and not YEAR_FRAME.match(hans[m.stop:])]
+    first = min([(d.at, (d.start, d.end)) for d in days[:1]] + [(m.at, _month(m.year, m.month)) for m in months[:1]],
+                default=None)
+    return first[1] if first else None
+
+
+def _month(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
