@@ -260,11 +260,12 @@ def number_by_their_days(reading: Reading, summits) -> None:
     row numbered in the prose: ``11月4日至6日，甲第二次对乙国进行国事访问``; the prose of a
     series: ``2009年8月的某城峰会是…第五届首脑会议``), or that the sentence right after it states
     (``这是…第十次会晤``); not a table's row, whose cells the table reader reads. The first time the sentence gives is the meeting's; a day without
-    its year is read in the year its paragraph is in, and a number another summit has is not
-    taken again."""
+    its year is read in the year its paragraph is in; a number another summit has, or one said
+    of two summits, numbers none."""
     registry = reading.registry
     taken = {number for summit in summits for number in registry.facts_about(summit.id, Prop.ORDINAL)}
     tables = [table.span for table in reading.document.tables]  # a row is numbered by what its cells say
+    claims: dict[int, dict] = {}  # number -> the summit it is said of -> (the sentence dating it, the one saying it)
     parts = [(reading.lead, None)] + [(sentences, section) for section, sentences in reading.by_section.items()]
     for sentences, section in parts:
         heading_year = year_of(to_hans(section.heading), None) if section is not None else None
@@ -282,11 +283,14 @@ def number_by_their_days(reading: Reading, summits) -> None:
             if not number or number in taken or when is None or \
                     any(t.start <= sentence.span_of(0, 0).start < t.end for t in tables):
                 continue
-            on_those_days = [s for s in summits if s.start <= when[1] and when[0] <= s.end]
-            if len(on_those_days) == 1 and not registry.has_fact(on_those_days[0].id, Prop.ORDINAL):
-                registry.fact(on_those_days[0].id, Prop.ORDINAL, number,
-                              evidence=tuple(dict.fromkeys((sentence.evidence(), said_in.evidence()))))
-                taken.add(number)
+            on_those_days = {s.id for s in summits if s.start <= when[1] and when[0] <= s.end}
+            if len(on_those_days) == 1:
+                claims.setdefault(number, {}).setdefault(on_those_days.pop(), (sentence, said_in))
+    for number, claimed in claims.items():
+        if len(claimed) == 1:  # one number said of two meetings numbers neither
+            (summit, said), = claimed.items()
+            if not registry.has_fact(summit, Prop.ORDINAL):
+                registry.fact(summit, Prop.ORDINAL, number, evidence=tuple(dict.fromkeys(s.evidence() for s in said)))
 
 
 def _first_time(hans: str, year: int | None) -> tuple[date, date] | None:
