@@ -208,6 +208,7 @@ class Inference(Enum):
     CITATION_DATE = "citation-date"
     NEIGHBOURING_SUMMITS = "neighbouring-summits"
     REFERENCE_GAZETTEER = "reference-gazetteer"
+    BACK_REFERENCE = "back-reference"
 
 
 @dataclass(frozen=True)

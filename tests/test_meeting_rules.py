@@ -613,3 +613,27 @@ def test_a_meeting_told_as_during_the_visit_before_is_on_that_visits_days():
                                     "venue": found["1977-11-19"]["venue"]}}
     undated = "'''某访问'''是甲国总统[[张三]]对[[乙国]]进行的访问。访问期间，张三与乙国总理[[李四]]举行会谈。\n"
     assert summits(undated, title="某访问") == {}  # no days said: no summit
+
+
+def test_both_of_them_are_the_two_the_sentence_before_names():
+    text = (HEAD + "峰会开幕式前，甲国总统[[张三]]与乙国主席[[李四]]握手并短暂交谈。"
+            "4月11日，两人在峰会期间举行了历时1小时的会晤。\n")
+    text = text.replace("== 经过 ==", "== 2015年 ==")
+    assert summits(text)["2015-04-11"]["participants"] == {"张三", "李四"}
+    three = text.replace("与乙国主席[[李四]]", "与乙国主席[[李四]]、丙国总理[[王五]]")
+    assert "2015-04-11" not in summits(three)  # three named before: 两人 is not known to be which two
+
+
+def test_a_companion_named_before_the_stop_is_not_the_other_party():
+    text = HEAD + ("1967年6月16日，甲国总理[[张三]]与外长[[王五]]在[[某城]]停留七小时，同乙国总统[[李四]]会谈了两个多小时。")
+    assert summits(text)["1967-06-16"]["participants"] == {"张三", "李四"}
+    met = HEAD + "1967年6月16日，甲国总理[[张三]]与外长[[王五]]会面，再同乙国总统[[李四]]会面。"
+    assert set(summits(met)) <= {"1967-06-16"}  # 王五 met 张三 first: that meeting is no summit
+    assert "王五" not in summits(met).get("1967-06-16", {}).get("participants", set())
+
+
+def test_leaders_working_meeting_is_theirs_but_working_talks_are_below_them():
+    text = HEAD + "1974年11月23日至24日，甲国总统[[张三]]同乙国总书记[[李四]]在[[某城]]举行工作会晤。"
+    assert summits(text)["1974-11-23"]["end"] == "1974-11-24"
+    talks = HEAD + "1974年11月23日，两国代表在[[某城]]举行工作会谈。"
+    assert summits(talks) == {}

@@ -51,8 +51,9 @@ _CONTINUES = re.compile(r"^(与|同|和|跟|并与|并同|再与|并)")
 NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能|告吹|搁置|无法|未定|记者会|(?<!未)公布|事宜"
                             r"|(?:会谈|会晤|会议)(?:结果|内容|情况)")  # 发表会谈结果: telling of it, not holding it
 #: Talks below the leaders, named by their level (高级别会谈, 工作会谈, 外长会谈): no summit.
-LOWER_TALKS = re.compile(r"(高级别|工作层?|部长级|副部长级|次长级|外长|实务|军事|将军级|红十字|特使|专家级?)"
-                         r"(会谈|会晤|会议|磋商|会面)")
+LOWER_TALKS = re.compile(r"(高级别|部长级|副部长级|次长级|外长|实务|军事|将军级|红十字|特使|专家级?)"
+                         r"(会谈|会晤|会议|磋商|会面)"
+                         r"|工作层(会谈|会晤|会议|磋商|会面)|工作(会谈|会议|磋商)")  # 工作会晤: the leaders' own, working meeting
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
 NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|顾问|助理|秘书长|议长|人大常委会|发言人|议员|州长|市长"
                      r"|常委(?!会)|政治局委员|大臣|长官|院长|(?<!国务)(?<!国防)(?<!中央)(?<!军事)委员会(?:委员长|主席)")
@@ -402,7 +403,20 @@ def fold(registry, witness: EntityId, into: EntityId, documents: bool = True) ->
     for prop in (Prop.ORDINAL, Prop.VENUE):
         if not registry.has_fact(into, prop):
             registry.move(witness, into, prop)
+    _roles_carried(registry, witness, into)
     registry.forget(witness)
+
+
+def _roles_carried(registry, witness: EntityId, into: EntityId) -> None:
+    """The offices the witness gives a participant the summit gives none (a row's ``（总理）``
+    for the talks its prose tells of ``两人``)."""
+    def participations(summit):
+        return {agent: node for node in registry.facts_about(summit, Prop.HAS_PARTICIPATION)
+                for agent in registry.facts_about(node, Prop.AGENT)}
+    theirs = participations(witness)
+    for agent, node in participations(into).items():
+        if agent in theirs and not registry.has_fact(node, Prop.ROLE):
+            registry.move(theirs[agent], node, Prop.ROLE)
 
 
 def _one_span_each(reading: Reading, found: list[SummitFound]) -> list[SummitFound]:
@@ -604,9 +618,10 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
         and not _CLAUSE.search(hans[:when.at]))  # as 当天 does after whoever the sentence is about (小泉当天…)
     for stop in range(index + 2, min(index + (8 if topic else 5), len(starts))):  # the clauses after, up to another date
         bare = len(last.replace(hans[when.at:when.stop], "").strip(" 于在是日上下午晚间")) <= 6
-        if not (bare or topic or _VISIT.search(last)):
-            break  # the date's clause says something of its own
-        last = hans[starts[stop - 1]:starts[stop] - 1]
+        following = hans[starts[stop - 1]:starts[stop] - 1]
+        if not (bare or topic or _VISIT.search(last) or _CONTINUES.match(following)):
+            break  # the date's clause says something of its own (not 甲于6月16日在某城停留，同乙会谈)
+        last = following
         if find_dates(last, year=when.start.year) or _SAME_DAY.search(last) or _DAY_ONLY.search(last):
             break  # another day's clause
         end = starts[stop] - 1
@@ -687,6 +702,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         _from_citation_titles(reading, participants, cited, anchor)
         _from_administration(reading, people, participants, period, section)
         _from_leaders_in_office(reading, people, participants, when.start)
+        _from_the_sentences_before(reading, participants, anchor, sentences[max(0, index - 2):index])
         _from_the_subject(reading, participants, anchor, paragraph, section)
     dropped |= _below_the_top(reading, people, participants, near, when.start)
     said = MEETING.search(anchor.hans)
@@ -789,6 +805,28 @@ def subject_pair(reading: Reading) -> tuple[tuple[str, str, Sentence], ...]:
     return ()
 
 
+def _from_the_sentences_before(reading: Reading, participants: dict[str, _Participant], anchor: Sentence,
+                               before: list[Sentence]) -> None:
+    """``两人``, ``双方`` with fewer than two names: the two people the sentence just before, in
+    its paragraph, names (``…甲与乙握手并短暂交谈。4月11日，两人在峰会期间举行会晤``)."""
+    if len(participants) >= 2 or not _BOTH_SIDES.search(anchor.hans) or MULTILATERAL.search(anchor.hans):
+        return
+    for sentence in reversed(before):
+        if sentence.paragraph != anchor.paragraph:
+            return
+        named = {spot.key: spot.surface for spot in sentence.spots
+                 if reading.registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:])}
+        if len(named) < 2:
+            continue
+        if len(named) > 2 or any(key not in named for key in participants):
+            return  # more than a pair, or not the pair the sentence names
+        for key, surface in named.items():
+            person = participants.setdefault(key, _Participant(key, surface))
+            if not person.stated:
+                person.inferences.append((Inference.BACK_REFERENCE, (), (sentence.evidence(), anchor.evidence())))
+        return
+
+
 def _from_the_subject(reading: Reading, participants: dict[str, _Participant], anchor: Sentence,
                       paragraph: list[Sentence], section: Section | None) -> None:
     """``两人``, ``双方``, ``第一次峰会`` with fewer than two names: the two leaders the
@@ -837,8 +875,23 @@ def _a_party(sentence: Sentence, key: str, clause: tuple[int, int] | None) -> bo
             continue
         titled = written_before(sentence, spot)
         before = sentence.hans[begin:spot.start - len(titled)]
-        if _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(sentence.hans[spot.end:end]):
+        if _PARTY_AFTER.match(sentence.hans[spot.end:end]):
             return True
+        if _PARTY_BEFORE.search(before) and not _joined_later(sentence, spot, end):
+            return True
+    return False
+
+
+def _joined_later(sentence: Sentence, spot: Spot, end: int) -> bool:
+    """Whether the clause joins someone else to the meeting after this person
+    (``甲与外长乙于某日在某城停留，同丙总统丁会谈``: 乙 came with 甲; 丁 is the other party)."""
+    for other in sentence.spots:
+        if other.key != spot.key and spot.end <= other.start < end:
+            between = sentence.hans[spot.end:other.start - len(written_before(sentence, other))]
+            if MEETING.search(between):
+                return False  # 甲与乙会面，再与丙会面: 乙 met 甲 first
+            if _PARTY_BEFORE.search(between):
+                return True
     return False
 
 
