@@ -17,12 +17,11 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph
-from pyshacl import Validator
-from pyshacl.graph_abstraction import DataGraph
-from pyshacl.shapes_graph import ShapesGraph
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.exceptions import ParserError
 from rdflib.namespace import PROV, RDF, RDFS, SH, XSD
@@ -34,6 +33,9 @@ from kg.query_guard import check_query
 from kg.export import new_graph
 from kg.prescreen import Screen
 from kg.vocab import SKG
+
+if TYPE_CHECKING:
+    from pyshacl.shapes_graph import ShapesGraph
 
 _HERE = Path(__file__).resolve().parent
 _SHAPES_NAMESPACE = "https://w3id.org/summit-kg/shapes#"
@@ -265,8 +267,12 @@ def _pyshacl_results(gate: _Gate, checked: Graph) -> list[Result]:
         for triple in checked:
             copy.add(triple)
         checked = copy
+    shapes_graph = gate.shapes_graph  # harvested once per process, not once per graph; imports pySHACL
+    from pyshacl import Validator
+    from pyshacl.graph_abstraction import DataGraph
+
     validator = Validator(DataGraph.from_rdflib(checked), shacl_graph=gate.core, options=dict(_OPTIONS))
-    validator.shacl_graph = gate.shapes_graph  # harvested once per process, not once per graph
+    validator.shacl_graph = shapes_graph
     _, results_graph, _ = validator.run()
     return [_result(results_graph, node, checked) for node in results_graph.subjects(RDF.type, SH.ValidationResult)]
 
@@ -289,12 +295,23 @@ class _Gate:
 
     shapes: Graph  # every shape and SPARQL constraint (all but the sh:sparql links: see ``sparql``)
     core: Graph  # the shapes pySHACL evaluates (all but sh:sparql, which run in pyoxigraph)
-    shapes_graph: ShapesGraph  # pySHACL's harvested shapes of ``core``
     screen: Screen  # says which graphs pySHACL would find nothing in
     sparql: tuple[tuple[Node, Node], ...]  # (shape, constraint) of every sh:sparql
     classes: tuple[tuple[Node, Node, Node], ...]  # the ontology's rdfs:subClassOf triples
     ontology: bytes  # the whole ontology as N-Triples, for the SPARQL constraints
     variables: dict[str, list[str] | None]  # each sh:select's subject variables (_subject_variables)
+
+    @cached_property
+    def shapes_graph(self) -> ShapesGraph:
+        """pySHACL's harvested shapes of ``core``, made (and pySHACL imported, about 0.1 s) for
+        the first graph of this process that the screen does not pass: a build whose pages all
+        pass it never loads pySHACL."""
+        from pyshacl.shapes_graph import ShapesGraph
+
+        _quick_parameter_lookup()
+        harvested = ShapesGraph(self.core)
+        harvested.shapes  # noqa: B018 - harvested once here, not once per graph
+        return harvested
 
 
 _GATES: dict[tuple, _Gate] = {}
@@ -314,12 +331,9 @@ def _gate(shapes_dir: Path, ontology: Path, *, keep_in: Path | None = None) -> _
         for triple in read:
             if triple[1] != SH.sparql:
                 core.add(triple)
-        _quick_parameter_lookup()
-        shapes_graph = ShapesGraph(core)
-        shapes_graph.shapes  # harvested now: a process that forks workers after this shares it
         sparql = tuple(sorted((s, o) for s, p, o in read if p == SH.sparql))
         # the SPARQL constraints are read from the core too: it holds every triple but the sh:sparql links
-        _GATES[key] = _Gate(core, core, shapes_graph, Screen.of(core), sparql, classes, ontology_nt, variables)
+        _GATES[key] = _Gate(core, core, Screen.of(core), sparql, classes, ontology_nt, variables)
     return _GATES[key]
 
 
@@ -369,12 +383,13 @@ def _checked(shapes_dir: Path, ontology: Path, keep_in: Path | None) -> tuple[tu
 
 def _digest_of(shapes_dir: Path, ontology: Path) -> str:
     """What the checked shapes depend on: the files, this module and the query guard, the libraries."""
-    import pyshacl
+    from importlib.metadata import version  # of pySHACL, not imported by a build whose pages pass the screen
+
     import rdflib
 
     from kg import query_guard
 
-    digest = hashlib.sha256(f"{sys.version}\0{rdflib.__version__}\0{pyshacl.__version__}".encode())
+    digest = hashlib.sha256(f"{sys.version}\0{rdflib.__version__}\0{version('pyshacl')}".encode())
     files = sorted(shapes_dir.glob("*.ttl")) if shapes_dir.is_dir() else []
     for path in (*files, ontology, Path(__file__), Path(query_guard.__file__)):
         try:
