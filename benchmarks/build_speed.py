@@ -107,6 +107,7 @@ def time_bundled_article(scratch: Path, *, repeat: int) -> None:
     print(f"    kg build --no-cache, whole process      {ms(cold)} wall {ms(cold_cpu)} CPU"
           f"   {cold / bare:.1f}x wall, {cold_cpu / bare_cpu:.1f}x CPU")
     print(f"  (load average {load_before:.1f} -> {load_after:.1f}; kg byte-compiled first, the shapes read from the cache)")
+    print(f"  pySHACL imported by that build (parent or worker): {imports_pyshacl([*command, '--no-cache'])}")
 
 
 def median_seconds(command: list[str], *, repeat: int) -> float:
@@ -133,6 +134,16 @@ def alternated_times(commands: list[list[str]], *, repeat: int) -> list[tuple[fl
                 sys.exit(f"{' '.join(command[-4:])} failed")
             cpu.append(usage.ru_utime + usage.ru_stime)
     return [(statistics.median(wall), statistics.median(cpu)) for wall, cpu in zip(walls, cpus)]
+
+
+def imports_pyshacl(command: list[str]) -> str:
+    """Whether ``command`` (a ``python -X utf8 ...`` command line) imports pySHACL in any of its
+    processes: a build whose pages all pass the screen (kg/prescreen.py) does not."""
+    traced = [command[0], "-X", "importtime", *command[1:]]
+    result = subprocess.run(traced, cwd=REPOSITORY, check=True, capture_output=True, text=True)
+    if any(line.rsplit("|", 1)[-1].strip() == "pyshacl" for line in result.stderr.splitlines()):
+        return "yes (a page went to pySHACL)"
+    return "no (every page passed the screen)"
 
 
 def build_in_process(runner, kg, out: Path) -> float:
