@@ -281,3 +281,17 @@ def test_a_section_of_its_own_account_names_the_documents_of_an_article_that_tel
     found = keys(documents(text, title="甲乙会谈"))
     assert found["2022-10-30"] == {"关于深化甲乙伙伴关系的联合声明"}
     assert "关于深化甲乙伙伴关系的联合声明" not in found["2023-06-25"]
+
+
+def test_a_day_by_its_number_alone_is_in_the_month_its_paragraph_told():
+    text = HEAD + ("2005年4月16日，甲国总统[[张三]]抵达[[某城]]，开始对乙国的访问，当晚与乙国总理[[李四]]会晤。"
+                   "17日，两人在某宫会谈两小时；18日，两国在某城发表联合声明。"
+                   "2006年9月16日，张三与李四在[[某港]]举行会晤，共同宣布重启谈判。")
+    found = keys(documents(text))
+    assert found["2006-09-16"] == set() and "联合声明" in found["2005-04-16"]
+
+
+def test_a_document_issued_after_the_meeting_just_told_is_of_its_time():
+    text = HEAD + ("2015年11月1日下午，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。两国领导人会后发表联合宣言。"
+                   "2024年5月26日，张三与李四在[[某都]]举行会晤。")
+    assert keys(documents(text)) == {"2015-11-01": {"联合宣言"}, "2024-05-26": set()}

@@ -13,10 +13,11 @@ does not date it at all:
   the meeting's; a year inside a document's name (``关于2030年前…的联合声明``) or one that
   frames a time (``2030年前``, ``1980年代``) dates nothing; a day without its year is read
   in the year its paragraph is in, else in each year the summit's days touch (``2月14日``
-  of a visit from 12月16日 to 2月17日); a part of a sentence after ``；`` that gives a time
+  of a visit from 12月16日 to 2月17日), a day by its number alone (``18日，两国发表联合声明``) in
+  the month its paragraph told; a part of a sentence after ``；`` that gives a time
   is at that time (``1966年1月10日…签署《甲》；1972年，…签署《乙》``); something done before
   the visit began (``在…抵达东京前数小时``, ``访问前夕``) is not of it; a sentence that gives
-  no time but says it goes on
+  no time but says it goes on (``当天下午``, ``会后``)
   (``12月19日上午…。当天下午，《…》签字仪式举行``) is at the last time its paragraph told, and one right
   after it that speaks of the document (``该协议于2014年9月签署``) dates it too;
 - a document that is not signed there: negated (``未发表联合声明``, ``未就是否发表…达成一致``), planned
@@ -57,7 +58,7 @@ import re
 from datetime import date, timedelta
 
 from kg.extract.dates import find_year_months
-from kg.extract.narrative import ASIDE, TITLE_MARKS, Told, next_about, times_in, told_after, year_of
+from kg.extract.narrative import ASIDE, TITLE_MARKS, Told, bare_days, next_about, times_in, told_after, year_of
 from kg.extract.ordinals import the_defined_summit
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans, to_hant
@@ -119,7 +120,7 @@ DOCUMENT_ENDINGS = DOCUMENT_WORDS + ("宪章", "纲要", "清单", "愿景", "�
                                      "方案", "倡议", "路线图", "框架", "决议", "换文", "照会", "谅解")
 #: Words that tell a sentence goes on at the time told before it (当天下午，…签字; 普京同日签署…).
 _GOES_ON = re.compile(r"当天|当日|同日|同天|是日|当晚|当夜|次日|翌日|隔日|同年|当年|同月|当月|随后|其后|之后|此后|稍后"
-                      r"|上午|下午|中午|晚上|晚间|傍晚|凌晨|早晨")
+                      r"|上午|下午|中午|晚上|晚间|傍晚|凌晨|早晨|(会|会谈|会晤|会议|峰会)(结束)?后")
 #: A sentence that introduces a list of the outcomes (会谈签署的四项协议为：, 会议成果包括：).
 _INTRODUCES = re.compile(r"(签署|签订|发表|通过|达成|缔结|成果|结果|文件)[^。；]*[：:]$")
 #: A sentence that says when the document just named was signed (该协议于2014年9月签署, not
@@ -293,6 +294,8 @@ def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None
     own = times_in(hans[part:stop], span, year)
     if not own.times and not own.after_the_meeting:
         own = times_in(hans[:stop], span, year)
+    if not own.times and not own.after_the_meeting:
+        own = Told(bare_days(hans[:stop], told), False, year)  # 18日，两国发表联合声明: the month told
     if not own.times and not own.after_the_meeting and told is not None and _GOES_ON.search(hans[:stop]):
         own = told
     if own.after_the_meeting:

@@ -22,6 +22,8 @@ TITLE_MARKS = re.compile(r"《(?P<t>[^《》]+)》")
 _AFTER_THE_MEETING = re.compile(r"(会议|会谈|会晤|峰会|会)(结束)?(之)?后的?$")
 #: Sections that tell of other times than the summit's own (背景, 后续, 影响 ...).
 ASIDE = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备|后续|反应|评价|影响|回应|各方反应|国际反应|争议|意义)")
+#: A day by its number alone, its month and year those told before (17日，…；18日，…).
+_BARE_DAY = re.compile(r"(?<![0-9０-９月年号號.－—–~～至到\-])([0-9]{1,2})日")
 #: After a year: the year frames a time (2030年前, 1980年代, 2013年以来) and dates nothing.
 YEAR_FRAME = re.compile(r"^(前|后|以来|以后|以前|之前|之后|来|起|间|代)")
 
@@ -71,8 +73,25 @@ def told_after(hans: str, span: tuple[date, date], before: Told | None) -> Told 
     one before (an undated sentence goes on at the last time told: 当天下午，…签字)."""
     year = year_of(hans, before.year if before else None)
     told = times_in(hans, span, year)
+    if not told.times and not told.after_the_meeting and bare_days(hans, before):
+        told = Told(bare_days(hans, before), False, year)
     return told if told.times or told.after_the_meeting else (replace(before, year=year) if before else
                                                               Told((), False, year))
+
+
+def bare_days(text: str, told: Told | None) -> tuple[tuple[date, date], ...]:
+    """The days a text gives by their number alone (``17日，…；18日，…``), in the month its
+    paragraph told last; none where it told no month."""
+    if told is None or not told.times or told.times[-1][0].replace(day=1) != told.times[-1][1].replace(day=1):
+        return ()  # no month told (a year, or days across months)
+    month = told.times[-1][0]
+    out = []
+    for match in _BARE_DAY.finditer(TITLE_MARKS.sub(lambda m: "《" + "〃" * len(m["t"]) + "》", text)):
+        try:
+            out.append((month.replace(day=int(match[1])),) * 2)
+        except ValueError:
+            continue
+    return tuple(out)
 
 
 def next_about(sentences, i: int, refers_back: re.Pattern) -> Sentence | None:
