@@ -295,3 +295,24 @@ def test_a_document_issued_after_the_meeting_just_told_is_of_its_time():
     text = HEAD + ("2015年11月1日下午，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。两国领导人会后发表联合宣言。"
                    "2024年5月26日，张三与李四在[[某都]]举行会晤。")
     assert keys(documents(text)) == {"2015-11-01": {"联合宣言"}, "2024-05-26": set()}
+
+
+TREATY_BOX = ("{{Infobox treaty\n| name = 甲乙共同宣言\n| long_name = 甲乙共同宣言——面向新世纪的伙伴关系\n"
+              "| date_signed = {{Start date|1998|10|8}}\n| signatories = [[张三]]<br />[[李四]]\n}}\n")
+
+
+def test_an_infobox_of_the_document_names_the_summit_of_its_day():
+    text = TREATY_BOX + ("《'''甲乙共同宣言——面向新世纪的伙伴关系'''》（{{lang-ja|甲乙共同宣言；新たな}}；{{lang-ko|공동선언}}），"
+                         "简称'''甲乙共同宣言'''，是1998年10月8日甲国首相[[张三]]与乙国总统[[李四]]在[[某都]]举行首脑会谈后发表的文件。\n"
+                         "== 背景 ==\n1998年4月2日，甲国首相[[王五]]与李四在[[某城]]举行会谈。\n"
+                         "== 内容 ==\n宣言另附有作为附件的《行动计划》。\n")
+    found = documents(text, title="甲乙共同宣言")
+    assert found["1998-04-02"] == [] and len(found["1998-10-08"]) == 2
+    names = [names for _, names in found["1998-10-08"]]
+    assert {"甲乙共同宣言", "甲乙共同宣言——面向新世纪的伙伴关系"} <= names[0] | names[1] and "行动计划" in names[0] | names[1]
+
+
+def test_an_infobox_whose_long_name_lists_documents_names_each():
+    box = TREATY_BOX.replace("甲乙共同宣言——面向新世纪的伙伴关系", "《关于某地和平的纲要》和《关于签订和约的纲要》")
+    text = box + "1998年10月5日至8日，甲国首相[[张三]]与乙国总统[[李四]]在[[某都]]举行会谈。\n"
+    assert keys(documents(text, title="某都协议")) == {"1998-10-05": {"关于某地和平的纲要", "关于签订和约的纲要"}}

@@ -39,7 +39,9 @@ not end it. A statement by its kind alone is the summit's where both sides issue
 (``两国首脑在会谈后发表声明``). In an article about one summit that tells of others too, what
 its lead or a section of its own account (not 背景, 后续 ...) says was signed is the summit
 its first sentence dates. A
-meeting table's outcome cell needs no verb; its note cell (备注) names a document only where
+meeting table's outcome cell needs no verb; an annex issued with a document (``宣言另附有作为附件的
+《行动计划》``) is one too; an infobox of the document (``{{Infobox treaty}}``) names the summit on
+whose days it was signed (see :func:`documents_of_treaty_boxes`); its note cell (备注) names a document only where
 it says it was signed or issued (``通宵谈判，达成《新明斯克协议》``, ``发表共同声明``).
 
 Two names of one document become one node: ``《甲》（又称《乙》）``, ``（即《乙》）``, ``《甲》，简称《乙》``,
@@ -57,16 +59,18 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kg.extract.dates import find_year_months
+from kg.extract.dates import find_dates, find_year_months
 from kg.extract.narrative import ASIDE, TITLE_MARKS, Told, bare_days, next_about, times_in, told_after, year_of
 from kg.extract.ordinals import the_defined_summit
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans, to_hant
 from kg.extract.text import Sentence
-from kg.model import EntityId, Kind, Label, Prop
+from kg.model import EntityId, Evidence, Kind, Label, Prop
 from kg.wikitext import Section
 
 SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|公布|签定|宣读")
+#: Before a name in its clause: an annex of a document (宣言另附有作为附件的《行动计划》).
+_ANNEX_BEFORE = re.compile(r"(宣言|声明|条约|协定|协议|公报|文件)[^，,。；;《》]{0,4}(附有|附带|附)[^，,。；;《》]{0,6}$")
 #: Right before a name: it is named as the meeting's outcome (会议的结果之一《…》).
 _OUTCOME_BEFORE = re.compile(r"(成果|结果)(之一)?(是|为|包括|有)?$")
 DOCUMENT_WORDS = ("宣言", "声明", "协议", "协议书", "公报", "条约", "协定", "纪要", "备忘录", "议定书", "联合声明")
@@ -165,7 +169,7 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
         following = next_about(sentences, i, _REFERS_BACK)
         if listed is not None:
             _listed_outcomes(reading, summit, sentence, listed)
-        elif SIGNED.search(sentence.hans) or re.search(r"成果|结果", sentence.hans):
+        elif SIGNED.search(sentence.hans) or re.search(r"成果|结果|附", sentence.hans):
             _sentence_outcomes(reading, summit, sentence, span, told, following)
             if _INTRODUCES.search(sentence.hans) and _of_the_days(sentence.hans, len(sentence.hans), span, told):
                 listed = sentence
@@ -278,6 +282,8 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
             _NOT_HERE_AFTER.match(after) or _PLANNED.search(hans[:start]) or _not_a_document(hans, start, end) or \
             _a_topic(before, after):
         return False
+    if _ANNEX_BEFORE.search(before):
+        return True  # 宣言另附有作为附件的《行动计划》: issued with it
     if not hans[start:end].strip("《》").endswith(DOCUMENT_ENDINGS):
         return bool(SIGNED.search(before) or _OUTCOME_BEFORE.search(before))
     return bool(SIGNED.search(hans) or _OUTCOME_BEFORE.search(before))
@@ -568,3 +574,39 @@ def cell_documents(text: str, *, said: bool = False) -> list[tuple[str, bool]]:
                 not _NEGATED.search(hans[item_start:match.end()]):
             out.append((text[match.start():match.end()], True))
     return out
+
+
+# ------------------------------------------------------------------ an infobox of the document
+
+
+_TREATY_BOX = re.compile(r"^(infobox\s*)?(treaty|条约|條約|协定|宣言)(\s*信息框|\s*资讯框)?$")
+
+
+def documents_of_treaty_boxes(reading: Reading, summits) -> None:
+    """An infobox of a treaty or a declaration (``{{Infobox treaty}}``: name, long_name,
+    date_signed) names a document signed on its day: the outcome of the summit whose days
+    hold that day (the day after included), where exactly one does. Its name and long name
+    are one document's, unless the long name lists several in title marks (``《甲》和《乙》``,
+    of which the name is the common name): then those are the documents."""
+    registry = reading.registry
+    for box in reading.document.templates:
+        if box.nested_in is not None or not _TREATY_BOX.match(to_hans(box.key)):
+            continue
+        signed = [d for d in find_dates(box.get("date_signed") or "") if d.year_given]
+        if not signed:
+            continue
+        day = signed[0].start
+        on_that_day = [s for s in summits if s.start <= day <= s.end + timedelta(days=1)]
+        if len(on_that_day) != 1:
+            continue
+        name, long_name = (box.get("name") or "").strip(), (box.get("long_name") or "").strip()
+        listed = [m["t"] for m in TITLE_MARKS.finditer(long_name)]
+        names = [[n] for n in listed] if len(listed) > 1 else [[n for n in (name, long_name.strip("《》")) if n]]
+        evidence = Evidence(box.span, f"{{{{{box.name}}}}}", None)
+        for same in filter(None, names):
+            document = registry.named(Kind.DOCUMENT, same[0])
+            for other in same[1:]:
+                registry.label(document, Label(other, script_of(other)))
+                reading.index.merge(document.key, other)
+            registry.fact(on_that_day[0].id, Prop.OUTCOME, document, evidence=(evidence,))
+            registry.evidence(document, evidence)

@@ -170,7 +170,7 @@ def the_defined_summit(reading: Reading, summits):
     """In an article whose first sentence defines it as one meeting or visit on given days
     (``习朱会指2015年5月4日…的会晤``, ``…于2023年4月5日至7日对中国进行的国事访问``), the one
     of its summits that spans most of those days, however many others it tells of; else ``None``."""
-    days = [d for d in find_dates(reading.lead[0].hans) if d.year_given] if reading.lead else []
+    days = [d for d in find_dates(_first_sentence(reading.lead)) if d.year_given]
     if not days:
         return None
     start, end = days[0].start, days[0].end
@@ -179,6 +179,19 @@ def the_defined_summit(reading: Reading, summits):
     if not overlaps or len(overlaps) > 1 and overlaps[-1][0] == overlaps[-2][0]:
         return None
     return summits[overlaps[-1][1]]  # the one that spans most of those days
+
+
+def _first_sentence(lead) -> str:
+    """The lead's first sentence to its 。, however many clauses it was read as
+    (``《甲》（{{lang|ja|…；}}…）是1998年10月8日…发表的文件。``)."""
+    out = []
+    for sentence in lead:
+        if sentence.paragraph != lead[0].paragraph:
+            break
+        out.append(sentence.hans)
+        if sentence.hans.endswith(("。", "！", "？")):
+            break
+    return "".join(out)
 
 
 def number_the_defined_summit(reading: Reading, summits) -> None:
