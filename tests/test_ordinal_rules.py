@@ -156,3 +156,14 @@ def test_the_prose_numbers_a_summit_a_table_gives_by_its_days():
             "2020年8月的某镇峰会是某某联盟第五届首脑会议。\n\n"
             "2021年，张三在一年内第三次访问乙国。\n")
     assert ordinals(text, title="张李会晤") == {"2019-11-04": {2}, "2020-08-09": {5}, "2021-03-02": set()}
+
+
+@pytest.mark.parametrize("hans, number", [
+    ("这次会谈是半岛分裂以后南北两国领导人首次面对面会谈", 1),  # the series' sides named before 首次
+    ("是两个甲国政府首脑之间的首次会晤", 1),
+    ("两国元首首次会晤，一致同意建立对话", None),  # these two only
+    ("这是张三和李四两国领导人首次会晤", None),  # two persons
+    ("这是甲乙丙领导人首次专为三边会议聚首", None),  # 会议 is no meeting of theirs here
+])
+def test_a_first_of_the_series_its_sides_name(hans, number):
+    assert ordinal_in(hans) == number

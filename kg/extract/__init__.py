@@ -14,7 +14,7 @@ what happened at them, and last the article's subject (a series or one summit).
 
 from __future__ import annotations
 
-from kg.extract.documents import documents_of_treaty_boxes, one_document_each
+from kg.extract.documents import documents_by_their_days, documents_of_treaty_boxes, one_document_each
 from kg.extract.entities import type_names
 from kg.extract.events import read_events
 from kg.extract.names import NOTE_TA
@@ -47,6 +47,7 @@ def extract(document: Document) -> Extraction:
     summits = extract_summits(reading, people, sources, around=boxed, tabled=table_summits(reading, people))
     number_by_their_days(reading, summits)
     documents_of_treaty_boxes(reading, summits)
+    documents_by_their_days(reading, summits)
     venue_said_of_the_summit(reading, summits)
     place_venues_by_gazetteer(reading)
     place_venues_in_visited_states(reading)

@@ -41,7 +41,9 @@ its lead or a section of its own account (not 背景, 后续 ...) says was signe
 its first sentence dates. A
 meeting table's outcome cell needs no verb; an annex issued with a document (``宣言另附有作为附件的
 《行动计划》``) is one too; an infobox of the document (``{{Infobox treaty}}``) names the summit on
-whose days it was signed (see :func:`documents_of_treaty_boxes`); its note cell (备注) names a document only where
+whose days it was signed (see :func:`documents_of_treaty_boxes`); and a sentence anywhere in the prose that dates a
+document to one summit's days and no other's names that summit's (a table's row the prose
+tells of: see :func:`documents_by_their_days`); its note cell (备注) names a document only where
 it says it was signed or issued (``通宵谈判，达成《新明斯克协议》``, ``发表共同声明``).
 
 Two names of one document become one node: ``《甲》（又称《乙》）``, ``（即《乙》）``, ``《甲》，简称《乙》``,
@@ -610,3 +612,44 @@ def documents_of_treaty_boxes(reading: Reading, summits) -> None:
                 reading.index.merge(document.key, other)
             registry.fact(on_that_day[0].id, Prop.OUTCOME, document, evidence=(evidence,))
             registry.evidence(document, evidence)
+
+
+# ------------------------------------------------------------------ dated anywhere
+
+
+def documents_by_their_days(reading: Reading, summits) -> None:
+    """A document a sentence anywhere in the prose dates to one summit's days, and to no
+    other summit's, is that summit's (a table's row whose documents the prose names:
+    ``1988年12月28日晚，甲抵达某都……12月31日下午，两国签订了《…》、《…》和《…》三个协定``); a
+    sentence that gives no time of its own is left to the readers of its summit's account.
+    Not a table's row, whose cells the table reader reads."""
+    tables = [table.span for table in reading.document.tables]
+    parts = [reading.lead] + list(reading.by_section.values())
+    for sentences in parts:
+        told: Told | None = None
+        for i, sentence in enumerate(sentences):
+            if i and (sentences[i - 1].paragraph != sentence.paragraph or sentences[i - 1].passage is not sentence.passage):
+                told = None
+            when = _own_times(sentence.hans, told)
+            if when and SIGNED.search(sentence.hans) and \
+                    not any(t.start <= sentence.span_of(0, 0).start < t.end for t in tables):
+                on_those_days = {s.id: s for s in summits
+                                 if any(start <= s.end + timedelta(days=1) and s.start <= last for start, last in when)}
+                if len(on_those_days) == 1:
+                    (summit,) = on_those_days.values()
+                    _sentence_outcomes(reading, summit.id, sentence, (summit.start, summit.end), told,
+                                       next_about(sentences, i, _REFERS_BACK))
+            told = told_after(sentence.hans, (date.min, date.min), told)
+
+
+def _own_times(hans: str, told: Told | None) -> tuple[tuple[date, date], ...]:
+    """The days a sentence gives, with their years or in the year its paragraph told, by
+    their number alone in the month it told, or the days it told where the sentence says it
+    goes on at them (当天下午); a year or a month alone is too wide."""
+    year = year_of(hans, told.year if told else None)
+    if year is None:
+        return ()
+    days = tuple(t for t in times_in(hans, (date(year, 1, 1), date(year, 1, 1)), year).times if (t[1] - t[0]).days < 28)
+    if not days and told is not None and _GOES_ON.search(hans):  # 当天下午5时30分，《…》签字仪式举行
+        days = tuple(t for t in told.times if (t[1] - t[0]).days < 28)
+    return days or bare_days(hans, told)

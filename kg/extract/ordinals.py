@@ -17,7 +17,8 @@ Only a number that places *this meeting* among meetings of its kind is an ordina
   ``当年的第三次``) is no series ordinal, and one within a year named
   (``又称2018年第3次南北韩首脑会谈``) only where the text gives no other;
 - ``首次`` is the first of a series only when it names the series (``首次非正式会晤``,
-  ``首次美苏首脑会晤``): "the first meeting of these two leaders" (``两人首次会面``,
+  ``首次美苏首脑会晤``, or its sides and leaders before it: ``南北韩两国领导人首次面对面会谈``,
+  ``两个德国政府首脑之间的首次会晤``): "the first meeting of these two leaders" (``两人首次会面``,
   ``举行首次会晤``) is no series ordinal, nor is a first since a break or within a term
   (``1949年以来…首次``, ``自2019年4月以来的第一次``, ``上任后…首次``, ``任内的第一次``,
   ``维也纳峰会之后…的第一次会晤``, ``袭击后…的第一次会晤``); a
@@ -62,6 +63,10 @@ _FIRST = re.compile(rf"(?:首次|首度)(?:举行|进行|召开|展开)?了?(?P<
                     rf"(?P<noun>{_MEETINGS})")
 #: What makes a 首次 meeting the first of a series: the series named (非正式, 首脑 ...).
 _SERIES = re.compile(r"非正式|首脑|领导人|元首|高峰|最高级")
+#: Right before 首次: the leaders of a series' sides (两国领导人, 政府首脑之间的).
+_LEADERS_BEFORE = re.compile(r"(最高|主要)?(领导人|元首|首脑|政府首脑)(之间)?的?$")
+#: Words before the leaders that name no side (这次会谈是, 两国, 两个, 双方 ...).
+_NOT_A_SIDE = re.compile(r"这|此|次|是|也|为|乃|会谈|会晤|两国|两个|两位|两|二|双方|国家|政府|的|之间")
 #: A count within a year named (2018年第2次; 继2013年第二次 counts on from 2013) ...
 _WITHIN_A_YEAR = re.compile(r"(?P<after>继)?[0-9]{4}年(内|度)?的?$")
 #: ... or within the year the text is at (同年第3次, 当年的第三次, 年内第二次).
@@ -148,7 +153,9 @@ def _candidates(hans: str, meetings_only: bool):
         if number:
             yield match.start(), number, yearly
     for match in _FIRST.finditer(hans):
-        if _SINCE.search(hans[_clause_start(hans, match.start()):match.start()]) or not _SERIES.search(match["between"]):
+        before = hans[_clause_start(hans, match.start()):match.start()]
+        if _SINCE.search(before) or not (_SERIES.search(match["between"]) or _sides_named(before)
+                                         and not re.search(r"为|就|关于", match["between"])):
             continue
         if meetings_only and match["noun"] == "会议":
             continue
@@ -156,6 +163,18 @@ def _candidates(hans: str, meetings_only: bool):
     for match in _FIRST_HELD.finditer(hans):
         if not _SINCE.search(hans[_clause_start(hans, match.start()):match.end()]):
             yield match.start(), 1, False
+
+
+def _sides_named(before: str) -> bool:
+    """Whether the words right before 首次 name the series by its sides and their leaders
+    (``南北韩两国领导人首次…会谈``, ``两个德国政府首脑之间的首次会晤``), not only these two
+    (``两国元首首次会晤``, ``两位领导人首次会晤``) or two persons (``甲和乙两国领导人``); the
+    meeting word is then the next one (not ``首次专为三边会议聚首``)."""
+    rank = _LEADERS_BEFORE.search(before)
+    if rank is None:
+        return False
+    sides = _NOT_A_SIDE.sub("", re.search(r"[\u4e00-\u9fff]*$", before[:rank.start()]).group())
+    return len(sides) >= 2 and not re.search(r"和|与|同|及|、", sides)
 
 
 def _clause_start(hans: str, at: int) -> int:
