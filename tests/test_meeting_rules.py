@@ -637,3 +637,23 @@ def test_leaders_working_meeting_is_theirs_but_working_talks_are_below_them():
     assert summits(text)["1974-11-23"]["end"] == "1974-11-24"
     talks = HEAD + "1974年11月23日，两国代表在[[某城]]举行工作会谈。"
     assert summits(talks) == {}
+
+
+def test_a_bare_day_after_a_month_is_that_months_day():
+    text = HEAD + "2011年8月，甲国总统[[张三]]乘专列访问[[乙国]]，23日在[[某城]]与乙国总统[[李四]]举行会谈。"
+    assert set(summits(text)) == {"2011-08-23"}
+
+
+def test_an_infobox_office_in_brackets_after_a_name_is_that_persons():
+    text = ("{{Infobox summit meeting\n| date = {{Start date|2016|12|15}}\n"
+            "| participants = [[张三]]（[[甲国内阁总理大臣|内阁总理大臣]]）<br />[[李四]]（[[乙国总统|总统]]）\n}}\n"
+            "'''甲乙会谈'''是两国领导人的会谈。\n")
+    found = summits(text, title="甲乙会谈")
+    assert found["2016-12-15"]["participants"] == {"张三", "李四"}  # the office is no participant
+    assert roles_of(text, title="甲乙会谈") == {("张三", "甲国内阁总理大臣"), ("李四", "乙国总统")}
+
+
+def test_a_day_agreed_for_a_later_visit_is_no_meeting_day_whatever_follows():
+    text = HEAD + ("2016年9月2日，甲国首相[[张三]]在[[某城]]与乙国总统[[李四]]会谈，两人商定李四于12月15日访问[[甲国]]；"
+                   "这是两人的第14次会谈。")
+    assert set(summits(text)) == {"2016-09-02"}

@@ -154,6 +154,9 @@ def people_of(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
             body = to_hans(shown)
             continue
         if hans.endswith(OFFICE_WORDS) or reading.registry.is_a(target, Kind.POSITION):
+            if out and out[-1][1] is None and between.strip() in ("（", "("):  # [[张三]]（[[甲国总理|总理]]）
+                out[-1] = (out[-1][0], target)
+                continue
             office, body = target, None
             continue
         if hans.endswith(BODY_ENDINGS) and not reading.registry.is_a(target, Kind.PERSON):

@@ -186,7 +186,7 @@ def _below_the_top(reading: Reading, people: People, key: str, office: str | Non
     """Whether the box's office for a person, else every title the article writes before
     their name (bare ones too: 国务委员兼外长秦刚), is below a side's top (国务卿, 外长)."""
     offices = [office] if office else list(people.offices.get(key, ())) + list(written_titles(reading, key))
-    return bool(offices) and all(NOT_TOP.search(o) for o in offices)
+    return bool(offices) and all(NOT_TOP.search(to_hans(o)) for o in offices)
 
 
 def _persons_of(reading: Reading, entry: Entry) -> set[str]:

@@ -56,7 +56,7 @@ LOWER_TALKS = re.compile(r"(高级别|部长级|副部长级|次长级|外长|�
                          r"|工作层(会谈|会晤|会议|磋商|会面)|工作(会谈|会议|磋商)")  # 工作会晤: the leaders' own, working meeting
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
 NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|顾问|助理|秘书长|议长|人大常委会|发言人|议员|州长|市长"
-                     r"|常委(?!会)|政治局委员|大臣|长官|院长|(?<!国务)(?<!国防)(?<!中央)(?<!军事)委员会(?:委员长|主席)")
+                     r"|常委(?!会)|政治局委员|(?<!总理)大臣|长官|院长|(?<!国务)(?<!国防)(?<!中央)(?<!军事)委员会(?:委员长|主席)")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
 #: A clause that moves someone to the meeting: the clauses after it may say they met.
@@ -585,9 +585,12 @@ def _relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[
 
 
 def _days_of_the_month(hans: str, year: int | None) -> list[DateRange]:
-    """``2008年5月，…当月28日…``: a day of the month the sentence last named."""
+    """``2008年5月，…当月28日…``, ``2011年8月，甲访问乙国，23日在某城…``: a day of the month
+    the sentence last named (a clause's bare day, when no full date came before it)."""
     out: list[DateRange] = []
-    for match in _MONTHS_DAY.finditer(hans):
+    bare = [m for clause in _CLAUSE.finditer(hans) if (m := _DAY_ONLY.match(hans, clause.end()))
+            and not find_dates(hans[:clause.end()], year=year or 2000)]
+    for match in list(_MONTHS_DAY.finditer(hans)) + bare:
         months = [m for m in find_year_months(hans[:match.start()]) if m.month is not None]
         if not months:
             continue
@@ -612,6 +615,8 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
     starts = [0] + [m.end() for m in _CLAUSE.finditer(hans)] + [len(hans) + 1]
     index = max(i for i, at in enumerate(starts[:-1]) if at <= when.at)
     begin, end = starts[index], starts[index + 1] - 1
+    if NOT_HELD.search(_ACCEPTED.sub("", hans[begin:when.at])):
+        return None  # 两人商定乙于12月15日访问某地: the day of a plan, whatever the clauses after it tell
     last = hans[begin:end]
     topic = not hans[:when.at].strip() or (  # "6月30日下午，A…；两人其后…会谈": the date rules the sentence
         _SAME_DAY.fullmatch(hans[when.at:when.stop]) is not None and len(hans[:when.at]) <= 5
