@@ -292,3 +292,65 @@ def test_a_place_said_of_the_summit_itself_is_the_venue_inside_the_state_the_lea
 def test_the_room_of_a_ceremony_is_not_the_venue_the_building_is():
     text = HEAD + "2023年3月21日，乙国总理[[李四]]在[[某宫]][[某大厅]]为张三举行欢迎仪式，随后甲国总统[[张三]]与李四举行会谈。"
     assert read(text) == {"2023-03-21": [["某宫"]]}
+
+
+FLAG_TABLE = ("'''甲乙会晤列表'''列出甲国总统[[张三]]与乙国总理[[李四]]的会晤。\n== 列表 ==\n"
+              "{| class=\"wikitable\"\n! 日期 !! 地点 !! 备注\n|-\n"
+              "| 2008年12月13日 || {{flagicon|JPN}} [[某城]] || 首次会晤\n|-\n"
+              "| 2009年10月10日 || {{flag|JPN}} [[乙城]] || 第二次会晤\n|}\n")
+
+
+def test_a_flag_drawn_without_a_name_is_no_place_but_a_flag_with_its_name_is():
+    found = read(FLAG_TABLE, title="甲乙会晤列表")
+    assert found["2008-12-13"] == [["某城"]]  # {{flagicon}} draws a flag beside the name: decoration
+    assert found["2009-10-10"] == [["乙城", "日本国"]]  # {{flag}} writes 日本 after the flag
+
+
+def test_a_flag_alone_in_a_field_that_asks_for_the_country_is_the_country():
+    assert read(box("", "[[某城]]", "{{flagicon|JPN}}")) == {"2005-04-29": [["某城", "日本国"]]}
+    assert read(box("{{flagicon|JPN}} [[某城]]")) == {"2005-04-29": [["某城"]]}
+
+
+def test_a_visit_dated_in_any_sentence_puts_its_meeting_in_the_visited_state():
+    said = HEAD + ("== 后续 ==\n2019年11月4日至6日，乙国总理[[李四]]第二次对[[越南]]进行国事访问。"
+                   "5日晚，甲国总统[[张三]]在[[某城]][[某园]]会见李四。\n")
+    of = said.replace("对[[越南]]进行国事访问", "开始对[[越南]]的国事访问")
+    assert read(said) == {"2019-11-04": [["某园", "某城", "越南社会主义共和国"]]}
+    assert read(of) == {"2019-11-04": [["某园", "某城", "越南社会主义共和国"]]}
+
+
+def test_no_visited_state_for_a_meeting_the_visitor_is_not_at():
+    text = HEAD + ("== 后续 ==\n2019年11月4日至6日，丙国总理[[王五]]对[[越南]]进行国事访问。"
+                   "5日晚，甲国总统[[张三]]在[[某城]][[某园]]会见乙国总理[[李四]]。\n")
+    assert read(text) == {"2019-11-05": [["某园", "某城"]]}
+
+
+def test_a_visit_begun_on_the_meetings_first_day_puts_it_in_the_state_but_not_one_ended():
+    begun = HEAD + ("== 后续 ==\n2002年9月17日，甲国总统[[张三]]抵达[[某都]]，成为首位访问[[越南]]的甲国总统，"
+                    "当天与乙国总理[[李四]]在[[某宾馆]]举行会谈。\n")
+    ended = HEAD + ("== 后续 ==\n2002年9月17日，甲国总统[[张三]]结束对[[越南]]的访问，"
+                    "前往[[某城]]，与乙国总理[[李四]]在[[某宾馆]]会谈。\n")
+    assert read(begun)["2002-09-17"][0][-1] == "越南社会主义共和国"
+    assert not any("越南社会主义共和国" in chain for chain in read(ended)["2002-09-17"])
+
+
+VISITS_TABLE = ("'''张三访华'''指甲国领导人[[张三]]历次访华。\n== 访问列表 ==\n{| class=\"wikitable\"\n"
+                "|+ 张三历次访华\n! 次序 !! 日期 !! 会谈地点 !! 乙方领导人 !! 备注\n|-\n"
+                "| 1 || 2000年5月29日－31日 || [[某城]] || [[李四]] ||\n|-\n"
+                "| — || 2019年6月20日－21日 || {{flagicon|PRK}} [[乙城]] || [[李四]] || 李四回访\n|}\n")
+
+
+def test_a_row_flagged_with_another_state_does_not_lie_in_the_state_the_visits_went_to():
+    found = read(VISITS_TABLE, title="张三访华")
+    assert found["2000-05-29"] == [["某城", "中华人民共和国"]]
+    assert found["2019-06-20"] == [["乙城"]]  # the flag names no place, but says it is not China
+
+
+def test_a_row_that_writes_out_the_visited_state_puts_its_place_in_it_but_not_a_rows_short_label():
+    rows = ("'''甲乙会晤列表'''列出甲国总统[[张三]]与乙国总理[[李四]]的会晤。\n== 列表 ==\n"
+            "{| class=\"wikitable\"\n! 日期 !! 地点 !! 性质 !! 备注\n|-\n"
+            "| 2014年9月17日－19日 || {{flagicon|IND}} [[某邦]]等 || 张三国事访问印度 || 同李四散步\n|-\n"
+            "| 2015年5月14日－16日 || {{flagicon|CHN}} [[某城]] || 李四访华 || 张三在某城会见李四\n|}\n")
+    found = read(rows, title="甲乙会晤列表")
+    assert found["2014-09-17"] == [["某邦", "印度共和国"]]
+    assert found["2015-05-14"] == [["某城"]]

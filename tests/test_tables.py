@@ -260,7 +260,7 @@ def test_a_cell_of_several_stops_gives_the_most_precise_inside_the_cells_flag():
 |-
 | 2018年1月8日－10日 || {{flagicon|PRC}} [[某城]]、乙城[[某宾馆]] ||
 |-
-| 2019年3月25日－26日 || {{flagicon|FRA}} [[甲城]]、[[丙城]][[某宫]] ||
+| 2019年3月25日－26日 || {{flag|FRA}} [[甲城]]、[[丙城]][[某宫]] ||
 |}
 """
     found, extraction = summits_of(text)

@@ -21,7 +21,10 @@ from kg.model import Kind, Span
 from kg.wikitext import Template
 
 _ENTRY_SPLIT = re.compile(r"<br\s*/?>|\n|、|，|,|；|;")
-_FLAG_TEMPLATES = re.compile(r"^(flagicon|flag|flagcountry|flagu|国旗|旗帜)$", re.I)
+_FLAG_TEMPLATES = re.compile(r"^(flagicon|flag|flagcountry|flagu|flagdeco|国旗|旗帜)$", re.I)
+#: Flag templates that draw the flag alone, with no name (``{{flagicon|IND}}``): decoration
+#: beside a name, not a statement of the state (``{{flag|India}}`` and ``{{IND}}`` write its name).
+_ICON_ONLY = re.compile(r"^(flagicon|flagdeco)$", re.I)
 #: Linked names ending so are bodies, not people (国防委员会, 人民政府, 劳动党).
 BODY_ENDINGS = ("委员会", "政府", "党", "部", "院", "会", "军", "局", "署", "组织", "集团", "联盟", "议会", "内阁")
 _TITLED_NAME = re.compile(r"^(?P<office>.*?(?:" + "|".join(OFFICE_WORDS) + r"))(?P<name>[\u4e00-\u9fff·‧・]{2,10})$")
@@ -38,6 +41,7 @@ class Entry:
     links: tuple[tuple[str, str], ...]  # (shown text, target) in order
     flags: tuple[str, ...]  # state keys of flag templates
     text: str  # plain text (Simplified)
+    named_flags: tuple[str, ...] = ()  # of the flags, those whose template writes the state's name
 
 
 def entries_in(reading: Reading, span: Span) -> list[Entry]:
@@ -73,10 +77,12 @@ def entries_in(reading: Reading, span: Span) -> list[Entry]:
             return item.start <= at.start < item.end and not any(r.start <= at.start < r.end for r in refs)
 
         links = tuple((link.text, link.target) for link in document.links if inside(link.span))
-        flags = tuple(state for t in document.templates if inside(t.span) and (state := flag_state(t)))
+        templates = [(t, state) for t in document.templates if inside(t.span) and (state := flag_state(t))]
+        flags = tuple(state for _, state in templates)
+        named = tuple(state for t, state in templates if not _ICON_ONLY.match(t.key.strip()))
         text = to_hans(plain_text(raw[a:b]))
         if links or flags or text.strip():
-            out.append(Entry(item, links, flags, text))
+            out.append(Entry(item, links, flags, text, named))
     return out
 
 
@@ -108,13 +114,18 @@ def flag_state(template: Template) -> str | None:
     return codes.get(key) if not template.params else None
 
 
-def entry_places(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
+def entry_places(reading: Reading, entry: Entry, country: bool = False) -> list[tuple[str, str | None]]:
     """Big to small, each (name as shown, linked article): flag states, a known place written
     plainly before the first link (``美国[[旧金山]]…``), then linked places; a plain tail
     after the last link is read by :func:`kg.extract.places.tail_place`; an entry without
-    links is its own text."""
+    links is its own text.
+
+    A flag drawn with no name (``{{flagicon|IND}} [[某城]]``) names no place: Wikipedia draws
+    it beside a name as decoration, never as the only sign of a country (MOS:FLAG), and a
+    reader sees no state's name; it counts only in a field that asks for the ``country``."""
     first = to_hans(entry.links[0][0]) if entry.links else ""
-    out: list[tuple[str, str | None]] = [(state, None) for state in entry.flags if not flag_of(first, state)]
+    flags = entry.flags if country else entry.named_flags
+    out: list[tuple[str, str | None]] = [(state, None) for state in flags if not flag_of(first, state)]
     text = re.sub(r"[（(].*?[）)]", "", entry.text).strip()
     if not entry.links:
         if PLACE_TAIL.match(text):

@@ -211,7 +211,7 @@ def _places(reading: Reading, template: Template, evidence: Evidence):
         entries = _entries(reading, template, field)
         if not entries:
             continue
-        names = entry_places(reading, entries[0])
+        names = entry_places(reading, entries[0], country=field == "country")
         for name, article in reversed(names):
             kind = Kind.COUNTRY if reading.index.is_state(name) else Kind.PLACE
             place = registry.named(kind, name, article=article)

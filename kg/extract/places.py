@@ -23,9 +23,13 @@ infobox field, a table cell or a clause of prose.
 - ``会谈地点为X`` says the meeting's place as such; a leader who goes on from one place to
   another (``飞抵釜山，随后前往…峰会举办地庆州，在…会晤``) meets at the last stop before the
   meeting; a lead that dates its place to the day gives it to that day's meeting only.
-- A summit held during the visit the lead is about, dated to the day (``于1997年10月26日至11月3日
-  对美国进行的国事访问``, ``…访华``) lies in the visited state, when its chain names none and one
-  state alone is visited then; not from a table's row, a linked title or a tour of several states.
+- A summit held during a visit the text dates to the day (``于1997年10月26日至11月3日对美国进行的
+  国事访问``, ``…访华``, ``开始对印度的非正式访问``), in the lead or any later sentence, or on
+  the day a visit begins, lies in the visited state, when its chain names none, one state alone
+  is visited then and the visitor is one of its participants; in a table's row only a visit
+  written out with the state's name (``国事访问印度``: a row's ``莫迪访华`` is the name the row
+  gives its visit, as a title is); not from a linked title, a tour of several states or a visit
+  that ends (``结束对美国的访问后``).
 - A ceremony said to be held somewhere (``纪念仪式在…宝剑海滩举行``) gives no meeting its place;
   a 于 of a date does not swallow the 在 of the place (``于…由…在平壤会面``).
 - The one summit an article tells of, placed by its lead only in a state (``在马耳他召开``), was
@@ -566,32 +570,38 @@ def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
 
 
 #: The state a leader visits: ``对中国进行（非正式、国事）访问``, ``访问俄罗斯``, ``出访法国``.
-_VISIT_OF = re.compile(r"对(?P<s>[^，。；,、对]{1,12}?)进行(?:了|的)?[^，。；,]{0,10}?访问")
+_VISIT_OF = re.compile(r"对(?P<s>[^，。；,、对]{1,12}?)(?:进行(?:了|的)?|的)[^，。；,]{0,10}?访问")
 _VISIT_TO = re.compile(r"(?:访问|出访|到访|回访)(?=(?P<s>[^，。；,、]{1,12}))")
 #: ``访华``, ``访美``: a visit to the state one character names.
 _VISIT_SHORT = re.compile(r"访(?P<a>[华美俄日朝韩英法德印越苏])(?![问谈客])")
+#: Before a visit phrase: the visit is over (``结束对美国的访问后``).
+_ENDED = re.compile(r"结束了?$")
 _SHORT_STATES = {"华": "中国", "美": "美国", "俄": "俄罗斯", "日": "日本", "朝": "朝鲜", "韩": "韩国", "英": "英国",
                  "法": "法国", "德": "德国", "印": "印度", "越": "越南", "苏": "苏联"}
 
 
-def visited_states(reading: Reading, sentence: Sentence) -> set[str]:
+def visited_states(reading: Reading, sentence: Sentence, short: bool = True) -> set[str]:
     """The keys of the states a sentence says a leader visits (not in the title of an article
-    it links to: ``见[[2015年习近平访美]]`` says nothing)."""
+    it links to: ``见[[2015年习近平访美]]`` says nothing; not a visit it ends: ``结束对美国的
+    访问后``); with ``short`` false, only states written out, not ``访华``."""
     out: set[str] = set()
     hans = sentence.hans
 
     def in_a_link(at: int) -> bool:
         return any(s.link is not None and s.start <= at < s.end for s in sentence.spots)
 
+    def ended(at: int) -> bool:  # 结束对美国的访问后，…访华: the visit before, not this one
+        return bool(_ENDED.search(hans, 0, at))
+
     for pattern in (_VISIT_OF, _VISIT_TO):
         for match in pattern.finditer(hans):
             at = match.start("s")
             first = next((s for s in sentence.spots if s.start == at), None)
             if first is not None and (reading.index.is_state(first.surface) or reading.registry.is_a(first.surface, Kind.COUNTRY)) \
-                    and not in_a_link(match.start()):
+                    and not in_a_link(match.start()) and not ended(match.start()):
                 out.add(reading.index.key(first.surface))
-    for match in _VISIT_SHORT.finditer(hans):
-        if in_a_link(match.start()):
+    for match in _VISIT_SHORT.finditer(hans) if short else ():
+        if in_a_link(match.start()) or ended(match.start()):
             continue
         name = _SHORT_STATES[match["a"]]
         if reading.index.is_state(name):
@@ -600,25 +610,30 @@ def visited_states(reading: Reading, sentence: Sentence) -> set[str]:
 
 
 def place_venues_in_visited_states(reading: Reading) -> None:
-    """A summit held during the visit an article's lead is about, dated to the day (``江泽民于
-    1997年10月26日至11月3日对美国进行的国事访问``, ``…访华``) is held in the visited state:
-    the top of its venue chain (人民大会堂 in 北京) lies in it, when the chain names no state
-    and one state alone is visited on those days. A table's row is no such statement: a table
-    gives its places in its own columns."""
+    """A summit held during a visit the text dates to the day (``江泽民于1997年10月26日至11月3日
+    对美国进行的国事访问``, ``…访华``, ``11月4日至6日，马克龙第二次对中国进行国事访问``), or
+    begun on a visit's one dated day (``9月17日…成为首位访问北韩的日本首相``), is held
+    in the visited state: the top of its venue chain (人民大会堂 in 北京) lies in it, when the
+    chain names no state, one state alone is visited on those days and the visitor the
+    sentence names (if any) is one of the summit's participants. The lead's visit and any
+    later sentence's count alike; a table's row only when it writes the visited state out
+    (``习近平国事访问印度``): its short ``莫迪访华`` is the name the row gives the visit, and
+    the table gives its places in its own columns. A date without its year is of the year
+    the text last named."""
     registry = reading.registry
-    visits: list[tuple[date, date, str, Sentence]] = []
     tables = [t.span for t in reading.document.tables]
-    for sentence in reading.lead:  # the visit the article is about
+    visits: list[tuple[Sentence, str, set[str], list]] = []
+    year = None  # the year running in the text: ``一周后的6月19日至20日`` is of the year last named
+    for sentence in reading.all_sentences():
+        years = [int(y) for y in _YEAR.findall(sentence.hans)]
+        running, year = (years[0] if years else year), (years[-1] if years else year)
         at = sentence.span_of(0, 0).start
-        if any(t.start <= at < t.end for t in tables):
-            continue  # a row of a table gives its places in its own columns
-        states_visited = visited_states(reading, sentence)
-        if len(states_visited) != 1:
-            continue
-        (state,) = states_visited
-        for span in find_dates(sentence.hans):
-            if span.end > span.start:  # a visit of several days, as the text dates it
-                visits.append((span.start, span.end, state, sentence))
+        row = any(t.start <= at < t.end for t in tables)
+        states_visited = visited_states(reading, sentence, short=not row)
+        spans = find_dates(sentence.hans, year=running)
+        if len(states_visited) == 1 and spans:
+            visitors = {s.key for s in sentence.spots if reading.registry.is_a(s.surface, Kind.PERSON)}
+            visits.append((sentence, states_visited.pop(), visitors, spans))
     if not visits:
         return
     for fact in registry.facts_of(Prop.START_DATE):
@@ -627,15 +642,22 @@ def place_venues_in_visited_states(reading: Reading) -> None:
             continue
         start = fact.value
         end = next(iter(registry.facts_about(summit, Prop.END_DATE)), start)
-        held = [v for v in visits if v[0] <= start and end <= v[1]]
-        if len({v[2] for v in held}) != 1:
+        participants = {p.key for p in registry.facts_about(summit, Prop.PARTICIPANT) if isinstance(p, EntityId)}
+        held = [(sentence, state) for sentence, state, visitors, spans in visits
+                if (not visitors or visitors & participants)
+                and any(span.start <= start and end <= span.end if span.start < span.end else span.start == start
+                        for span in spans)]
+        if len({state for _, state in held}) != 1:
             continue
-        state_key, sentence = held[0][2], held[0][3]
+        sentence, state_key = held[0]
         for venue in registry.facts_about(summit, Prop.VENUE):
             top = _top_of(reading, venue)
             if top is not None and top.key != state_key:
                 state = registry.named(Kind.COUNTRY, next(n for n in _state_names(reading, state_key)))
                 registry.fact(top, Prop.LOCATED_IN, state, evidence=(sentence.evidence(),))
+
+
+_YEAR = re.compile(r"(\d{4})年")
 
 
 def _top_of(reading: Reading, venue) -> EntityId | None:

@@ -455,7 +455,9 @@ def _venue(reading: Reading, summit, row: _Row, visited: tuple[str, Evidence] | 
         if place.kind in (Kind.PLACE, Kind.COUNTRY) and all(p.key != place.key for p in chain):
             chain.append(place)
     evidence = tuple(_evidence(reading, cell.span) for cell in cells)
-    if visited is not None and not any(p.kind is Kind.COUNTRY for p in chain):
+    flags = {reading.index.key(state) for cell in cells for entry in entries_in(reading, cell.span) for state in entry.flags}
+    if visited is not None and not any(p.kind is Kind.COUNTRY for p in chain) \
+            and flags <= {reading.index.key(visited[0])}:  # a flag of another state: not the visits' country
         country = registry.named(Kind.COUNTRY, visited[0])
         if not chain or not _elsewhere(reading, chain[-1], country):
             chain.append(country)
