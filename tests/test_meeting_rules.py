@@ -657,3 +657,11 @@ def test_a_day_agreed_for_a_later_visit_is_no_meeting_day_whatever_follows():
     text = HEAD + ("2016年9月2日，甲国首相[[张三]]在[[某城]]与乙国总统[[李四]]会谈，两人商定李四于12月15日访问[[甲国]]；"
                    "这是两人的第14次会谈。")
     assert set(summits(text)) == {"2016-09-02"}
+
+
+def test_a_foreign_name_whose_last_part_is_one_character_is_written_short_with_the_part_before():
+    from kg.extract.names import short_form
+    assert short_form("穆罕默德·阿尤布·汗") == "阿尤布·汗" and short_form("唐纳德·特朗普") == "特朗普"
+    text = ("'''甲乙宣言'''是甲国总理[[张三·李]]和乙国总统[[王五·阿尤布·汗]]签署的宣言。\n== 经过 ==\n"
+            "1966年1月10日，张三·李和阿尤布·汗在[[某城]]举行会谈。")
+    assert summits(text, title="甲乙宣言")["1966-01-10"]["participants"] == {"张三·李", "王五·阿尤布·汗"}

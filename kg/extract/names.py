@@ -62,11 +62,14 @@ _NAMESPACED = re.compile(r"^\s*(category|file|image|分类|分類|文件|檔案|
 
 
 def short_form(name: str) -> str | None:
-    """A transliterated foreign name is written short as its last part: ``唐纳德·特朗普`` → ``特朗普``."""
+    """A transliterated foreign name is written short as its last part: ``唐纳德·特朗普`` → ``特朗普``;
+    a one-character last part goes with the part before it (``穆罕默德·阿尤布·汗`` → ``阿尤布·汗``)."""
     for dot in ("·", "‧", "•", "・"):
         if dot in name:
-            last = strip_disambiguator(name).rsplit(dot, 1)[-1].strip()
-            return last if len(last) >= 2 else None
+            parts = [part.strip() for part in strip_disambiguator(name).split(dot)]
+            if len(parts[-1]) >= 2:
+                return parts[-1]
+            return dot.join(parts[-2:]) if len(parts) >= 3 and parts[-2] else None
     return None
 
 
