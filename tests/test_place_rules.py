@@ -354,3 +354,33 @@ def test_a_row_that_writes_out_the_visited_state_puts_its_place_in_it_but_not_a_
     found = read(rows, title="甲乙会晤列表")
     assert found["2014-09-17"] == [["某邦", "印度共和国"]]
     assert found["2015-05-14"] == [["某城"]]
+
+
+def test_a_site_after_a_town_and_a_comma_in_a_cell_lies_in_it_but_a_stop_after_a_dunhao_does_not():
+    rows = ("'''甲乙会晤列表'''列出甲国总统[[张三]]与乙国总理[[李四]]的会晤。\n== 列表 ==\n"
+            "{| class=\"wikitable\"\n! 日期 !! 地点 !! 备注\n|-\n"
+            "| 2005年4月16日－18日 || [[某都]]，[[某宫]] || 首次会晤\n|-\n"
+            "| 2015年12月25日 || 乙城，李四私人住所 || 第二次会晤\n|-\n"
+            "| 2016年6月29日 || [[丙城]]、[[某馆]] || 第三次会晤\n|}\n")
+    found = read(rows, title="甲乙会晤列表")
+    assert found["2005-04-16"] == [["某宫", "某都"]]
+    assert found["2015-12-25"] == [["李四私人住所", "乙城"]]
+    assert found["2016-06-29"] == [["某馆"]]  # 、 lists two stops: the finer one, in no town said
+
+
+def test_a_site_a_leader_goes_to_is_the_venue_in_the_town_the_paragraph_last_reached():
+    text = HEAD + ("2004年1月4日，甲国总理[[张三]]赴[[某都]]出席多边峰会，在开幕式后与乙国总理[[李四]]举行会谈。"
+                   "次日（1月5日），张三前往总统官邸，与乙国总统[[王五]]闭门会谈约一小时。\n")
+    apart = text.replace("。次日", "。\n\n次日")
+    assert read(text)["2004-01-05"] == [["总统官邸", "某都"]]
+    assert read(apart)["2004-01-05"] == [["总统官邸"]]  # another paragraph: the town is not said
+
+
+def test_a_venue_field_that_names_the_town_then_a_comma_and_the_site_is_one_chain():
+    assert read(box("[[乙国]][[某城]]，某城大饭店")) == {"2005-04-29": [["某城大饭店", "某城", "乙国"]]}
+    assert read(box("[[某城]]，[[某宫]]")) == {"2005-04-29": [["某宫", "某城"]]}
+
+
+def test_a_seat_or_headquarters_written_plainly_is_the_venue():
+    text = HEAD + "2023年12月12日，甲国总统[[张三]]在[[某都]]甲党中央驻地同乙国总理[[李四]]举行会谈。"
+    assert read(text) == {"2023-12-12": [["甲党中央驻地", "某都"]]}

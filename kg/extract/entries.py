@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from kg.extract.places import flag_of, known_place, tail_place, well_known_container
+from kg.extract.places import VENUE_ENDINGS, flag_of, known_place, tail_place, well_known_container
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans
@@ -213,3 +213,32 @@ def _split_known(reading: Reading, text: str) -> list[tuple[str, None]]:
 def _linked_places(reading: Reading) -> set[str]:
     return {reading.index.key(link.target) for link in reading.document.links
             if reading.registry.is_a(link.target, Kind.PLACE, Kind.COUNTRY)}
+
+
+#: How the name of a site ends (a palace, a residence, an institute), not of a town.
+_SITE_ENDINGS = VENUE_ENDINGS + ("住所",)
+
+
+def cell_chains(reading: Reading, entries: list[Entry], country: bool = False) -> list[list[tuple[str, str | None]]]:
+    """The place chain of each item of a field or a cell, big to small. A site written after
+    a town and a comma (``[[新德里]]，[[海得拉巴宫]]``, ``华盛顿，白宫``) is in that town: one
+    chain, not two stops (a town it names again is the same town); ``、`` lists stops
+    (``[[西安]]、[[北京]]``)."""
+    text = reading.document.text
+    out: list[list[tuple[str, str | None]]] = []
+    previous: Entry | None = None
+    for entry in entries:
+        chain = entry_places(reading, entry, country)
+        before = out[-1] if out else []
+        new = [(name, article) for name, article in chain if not any(reading.index.same(name, b) for b, _ in before)]
+        if previous is not None and new and before and text[previous.span.end:entry.span.start].strip() in ("，", ",") \
+                and all(_site(reading, name) for name, _ in new) and not _site(reading, before[-1][0]):
+            out[-1] = before + new  # 埃尔福特，埃尔福特霍夫饭店: the hotel, in the town before
+        else:
+            out.append(chain)
+        previous = entry
+    return out
+
+
+def _site(reading: Reading, name: str) -> bool:
+    return not reading.index.is_state(name) and to_hans(name).endswith(_SITE_ENDINGS)

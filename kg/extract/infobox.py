@@ -21,7 +21,7 @@ from datetime import date
 
 from kg.extract.dates import find_dates
 from kg.extract.documents import DOCUMENT_WORDS, named_here
-from kg.extract.entries import Entry, entries_in, entry_places, people_of
+from kg.extract.entries import Entry, cell_chains, entries_in, entry_places, people_of
 from kg.extract.ordinals import ordinal_of_the_subject
 from kg.extract.people import People, written_titles
 from kg.extract.reading import Reading
@@ -211,7 +211,7 @@ def _places(reading: Reading, template: Template, evidence: Evidence):
         entries = _entries(reading, template, field)
         if not entries:
             continue
-        names = entry_places(reading, entries[0], country=field == "country")
+        names = cell_chains(reading, entries, country=field == "country")[0]  # 埃尔福特，某饭店: one chain
         for name, article in reversed(names):
             kind = Kind.COUNTRY if reading.index.is_state(name) else Kind.PLACE
             place = registry.named(kind, name, article=article)

@@ -200,7 +200,8 @@ def _phrase_bounds(sentence: Sentence, match: re.Match) -> tuple[int, int]:
 #: How the name of a venue ends: a plain name so ending, at the end of a held-at phrase, is
 #: the venue even without a link (``斐洛里庄园``, ``东大厅``, ``索斯诺维博尔军事基地``, ``高尔基号``).
 VENUE_ENDINGS = ("庄园", "山庄", "宫", "馆", "酒店", "饭店", "大厦", "广场", "中心", "别墅", "城堡", "古堡", "厅", "楼", "堂",
-                 "园", "阁", "府", "殿", "基地", "营", "号", "室", "屋", "邸", "亭", "寺", "驿站", "农场", "牧场", "舰", "礼堂")
+                 "园", "阁", "府", "殿", "基地", "营", "号", "室", "屋", "邸", "亭", "寺", "驿站", "农场", "牧场", "舰", "礼堂",
+                 "驻地", "总部", "大学", "学院", "研究所")
 _PLAIN_NAME = re.compile(r"^[\u4e00-\u9fff·‧・]{2,16}$")
 _PAREN_AFTER = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
 #: Not a name of its own: an embassy of one state in another (驻某国大使馆), a stand-in or a
@@ -562,11 +563,66 @@ def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
             if kind in (Kind.PLACE, Kind.COUNTRY) or (kind is None and (host is not None and not chain
                                                                          or chain and chain[-1].end == spot.start)):
                 chain += (spot,)  # 赴印度金奈: a name right after a place is a place in it
+        if all(reading.index.is_state(s.surface) or reading.registry.is_a(s.surface, Kind.COUNTRY) for s in chain):
+            plain = _plain_stop(reading, sentence, begin, match.end("w"))
+            chain = (plain,) if plain is not None else chain  # 前往巴基斯坦总统官邸: one name
         gaps_ok = all(joins_chain(sentence.hans[a.end:b.start]) for a, b in zip(chain, chain[1:]))
         if chain and gaps_ok and chain[0].start - begin <= 1:
             found.append(chain)
             meeting = min(meeting, after.start())
     return found[-1] if found else ()
+
+
+def _plain_stop(reading: Reading, sentence: Sentence, start: int, end: int) -> Spot | None:
+    """The place a leader goes to written plainly as one venue's name (``前往巴基斯坦总统官邸``,
+    ``前往某宾馆``): a name that ends as venues do, holding no one's name but an office's or a
+    state's, not a stand-in or a count."""
+    name = sentence.hans[start:end]
+    if not _PLAIN_NAME.match(name) or not name.endswith(VENUE_ENDINGS) or _NOT_OWN.match(name) \
+            or any(s.start < end and s.end > start and (s.start < start or s.end > end or reading.registry.is_a(
+                s.surface, Kind.PERSON, Kind.ORGANIZATION)) for s in sentence.spots):
+        return None
+    surface = sentence.text[start:end]
+    return Spot(start, end, reading.index.key(surface), surface, name, None)
+
+
+#: Going to or arriving in a town (``赴[[伊斯兰堡]]出席``, ``抵达东京``).
+_ARRIVED = re.compile(r"(?:抵达|飞抵|到达|来到|前往|赴|转往|转赴)$")
+
+
+def place_sites_in_the_town_reached(reading: Reading) -> None:
+    """A summit's venue that is a site no text places (``次日（1月5日），瓦杰帕伊前往巴基斯坦总统
+    官邸，与穆沙拉夫闭门会谈``) lies in the town the same paragraph last says the leaders went
+    to or reached before it (``1月4日，瓦杰帕伊赴[[伊斯兰堡]]出席…``), when no other town comes
+    between; not a well-known venue the reference gazetteer places."""
+    registry = reading.registry
+    sentences = reading.all_sentences()
+    for fact in registry.facts_of(Prop.VENUE):
+        site = fact.value
+        if not isinstance(site, EntityId) or site.kind is not Kind.PLACE or not fact.evidence \
+                or registry.has_fact(site, Prop.LOCATED_IN) or well_known_container(reading, site.key) is not None \
+                or not to_hans(site.key).endswith(VENUE_ENDINGS):
+            continue
+        at = next((i for i, s in enumerate(sentences) if s.evidence().span == fact.evidence[0].span), None)
+        if at is None:
+            continue
+        said = sentences[at]
+        town = None
+        for sentence in reversed(sentences[max(0, at - 3):at + 1]):
+            if sentence.passage is not said.passage or sentence.paragraph != said.paragraph:
+                break
+            upto = len(sentence.hans) if sentence is not said else min(
+                [s.start for s in sentence.spots if s.key == site.key] + [sentence.hans.find(site.key) % (len(sentence.hans) + 1)])
+            towns = [s for s in sentence.spots if s.end <= upto and _ARRIVED.search(sentence.hans, 0, s.start)
+                     and registry.is_a(s.surface, Kind.PLACE) and not s.hans.endswith(VENUE_ENDINGS)
+                     and not reading.index.is_state(s.surface)]
+            if towns:
+                town = (towns[-1], sentence)
+                break
+        if town is not None:
+            spot, sentence = town
+            registry.fact(site, Prop.LOCATED_IN, registry.named(Kind.PLACE, spot.surface),
+                          evidence=(sentence.evidence(), said.evidence()))
 
 
 #: The state a leader visits: ``对中国进行（非正式、国事）访问``, ``访问俄罗斯``, ``出访法国``.

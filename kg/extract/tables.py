@@ -25,7 +25,7 @@ from kg.extract.dates import chinese_number, find_dates, find_year_months
 from kg.extract.documents import DOCUMENT_WORDS, cell_documents, generic_document
 from kg.extract.entities import PLACE_ENDINGS
 from kg.extract.places import well_known_container
-from kg.extract.entries import Entry, entries_in, entry_places, people_of, plain_text
+from kg.extract.entries import Entry, cell_chains, entries_in, people_of, plain_text
 from kg.extract.ordinals import ordinal_in
 from kg.extract.people import People, main_office, titles_in
 from kg.extract.roles import OFFICE_WORDS
@@ -476,7 +476,7 @@ _SITE_ENDINGS = tuple(e for e in PLACE_ENDINGS if e not in ("城", "市", "省",
 def _stop_of_the_meeting(reading: Reading, entries: list[Entry]) -> list[tuple[str, str | None]]:
     """Of a cell's stops, big to small, the most precise (the first of the deepest), inside
     the states the cell's flags name."""
-    chains = [entry_places(reading, entry) for entry in entries]
+    chains = cell_chains(reading, entries)  # 新德里，海得拉巴宫: one chain
     states = [name for chain in chains for name, _ in chain if reading.index.is_state(name)]
 
     def depth(chain) -> tuple[int, bool]:  # a site (某宾馆) is finer than a city of as many names
