@@ -15,9 +15,11 @@ cross-article checks look only at them (:func:`kg.validate.cross_article` ``arou
 each file is written by splicing their new entries into the previous file. The result is
 the bytes a clean build of the edited corpus gives (``tests/test_build_jobs_cache.py``).
 
-The state is dropped while the raw store changes and written again once the files are
-published, so a build that fails or is killed leaves no state (the next build is a full
-one), never a wrong one.
+A full build fills a new raw store as it merges the pages (:class:`RawFill`, a few MiB at a
+time, so it costs no more memory than the pages in flight) and takes it in place of the
+last one only once the files are published: the state is dropped first and written again
+after, so a build that fails or is killed leaves no state (the next build is a full one),
+never a wrong one.
 """
 
 from __future__ import annotations
@@ -136,16 +138,26 @@ class Kept:
         """Drops the state (before the raw store changes): until it is saved again, the next build is a full one."""
         (self.directory / "state.pickle").unlink(missing_ok=True)
 
-    def replace_raw(self, nquads: Path) -> None:
-        """The raw store made again from ``nquads`` (every article's graph, as the pages gave it)."""
+    def filling(self) -> RawFill | None:
+        """A new raw store, to be filled as the pages are merged; None when it cannot be made."""
+        try:
+            return RawFill(self.directory / f"raw-{time.time_ns()}")
+        except OSError:
+            return None
+
+    def adopt(self, fill: RawFill) -> bool:
+        """Makes ``fill`` the raw store, in place of the last one (whose state is dropped first).
+        False, and the last one kept, when ``fill`` could not be written whole."""
+        if not fill.finish():
+            return False
         self.forget()
-        self._raw = None
-        self.raw_name = f"raw-{time.time_ns()}"
+        self._raw, self.raw_name = fill.store, fill.path.name
+        _OPENED[str(fill.path)] = fill.store
         for old in self.directory.glob("raw-*"):
-            _OPENED.pop(str(old), None)
-            shutil.rmtree(old, ignore_errors=True)
-        self.raw().bulk_load(path=nquads, format=RdfFormat.N_QUADS)
-        self._raw.flush()
+            if old != fill.path:
+                _OPENED.pop(str(old), None)
+                shutil.rmtree(old, ignore_errors=True)
+        return True
 
     def save(self, state: State) -> None:
         temporary = self.directory / f".state.{os.getpid()}.tmp"
@@ -163,6 +175,58 @@ class Kept:
     def close(self) -> None:
         self._raw = None
         self._lock.close()
+
+
+class RawFill:
+    """A raw store being made: each article's graph, as its page gave it, added as the pages
+    are merged, a few MiB of N-Quads at a time (a bulk load of the whole corpus at once holds
+    about five times its N-Quads in memory; a few MiB at a time, about ten MiB). A store that
+    cannot be written is given up: the build goes on, and the next one is a full one."""
+
+    BATCH = 4 << 20  # bytes of N-Quads per bulk load
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.store: Store | None = Store(str(path))
+        self._pending: list[bytes] = []
+        self._size = 0
+
+    def add(self, article: str, ntriples: bytes) -> None:
+        """The graph of ``article``: the page's sorted N-Triples lines, each ending in `` .``."""
+        if self.store is None:
+            return
+        self._pending.append(ntriples.replace(b" .\n", f" <{article}> .\n".encode("utf-8")))
+        self._size += len(self._pending[-1])
+        if self._size >= self.BATCH:
+            self._load()
+
+    def finish(self) -> bool:
+        """Loads what is pending and flushes the store; whether it is whole."""
+        self._load()
+        if self.store is None:
+            return False
+        try:
+            self.store.flush()
+        except OSError:
+            self.discard()
+            return False
+        return True
+
+    def discard(self) -> None:
+        self.store = None
+        self._pending.clear()
+        _OPENED.pop(str(self.path), None)
+        shutil.rmtree(self.path, ignore_errors=True)
+
+    def _load(self) -> None:
+        if self.store is None or not self._pending:
+            return
+        try:
+            self.store.bulk_load(b"".join(self._pending), RdfFormat.N_QUADS)
+        except OSError:
+            self.discard()
+        self._pending.clear()
+        self._size = 0
 
 
 #: The raw stores this process opened, by directory: RocksDB lets a process open a directory

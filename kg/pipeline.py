@@ -9,7 +9,6 @@ pages' graphs are merged in input order, checked across articles, and published 
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -186,16 +185,17 @@ class Assembly:
     quarantined: tuple[Quarantined, ...]
     skipped: tuple[SkippedPage, ...]
     store: Store
+    contradicted: bool = False  # a page was left out for contradicting another
 
 
 def assemble(outcomes: Iterable[BuiltPage | Quarantined | SkippedPage],
-             raw: Callable[[Store], None] | None = None) -> Assembly:
+             raw: Callable[[str, bytes], None] | None = None) -> Assembly:
     """Bulk-loads the built pages into one store, a named graph each, and checks them across articles.
 
     A page whose article was already read, or whose facts contradict an earlier page's
     (two first days for one summit, one ordinal for two summits of a series), is quarantined.
-    ``raw``, when given, is shown the store as the pages made it (before labels are settled)
-    when no page contradicts another.
+    ``raw``, when given, is given each merged page's article and N-Triples as it is merged
+    (before labels are settled); pages left out for a contradiction were given to it too.
     """
     store = Store()
     built: list[tuple[int, BuiltPage]] = []
@@ -216,13 +216,13 @@ def assemble(outcomes: Iterable[BuiltPage | Quarantined | SkippedPage],
         else:
             seen[outcome.article] = outcome.origin
             store.bulk_load(outcome.ntriples, RdfFormat.N_TRIPLES, to_graph=NamedNode(outcome.article))
+            if raw is not None:
+                raw(outcome.article, outcome.ntriples)
             built.append((position, replace(outcome, ntriples=b"")))  # the store holds its triples now
     built, conflicts = _without_conflicts(built, store)
-    if raw is not None and not conflicts:
-        raw(store)
     rdf.settle_labels(store)
     left_out = tuple(q for _, q in sorted([*quarantined, *conflicts], key=lambda pair: pair[0]))
-    return Assembly(tuple(page for _, page in built), left_out, tuple(skipped), store)
+    return Assembly(tuple(page for _, page in built), left_out, tuple(skipped), store, bool(conflicts))
 
 
 def _without_conflicts(built: list[tuple[int, BuiltPage]], store: Store
@@ -307,15 +307,10 @@ def _build(read: Callable[[], Iterable[Page | SkippedPage]], *, out: Path, setti
     base = settings.base
     keys: dict[str, str] = {}
     outcomes = build_pages(read(), settings, jobs=jobs, cache=cache, shapes_cache=shapes_cache, keys=keys)
-    raw: list[Path] = []
-
-    def keep_raw(store: Store) -> None:
-        with tempfile.NamedTemporaryFile(dir=kept.directory, suffix=".nq", delete=False) as stream:
-            raw.append(Path(stream.name))
-            store.dump(stream, RdfFormat.N_QUADS)
-
+    fill = kept.filling() if kept is not None else None  # the raw store, filled as the pages are merged
+    adopted = False
     assembly = assemble(progress.over(outcomes) if progress is not None else outcomes,
-                        raw=keep_raw if kept is not None else None)
+                        raw=fill.add if fill is not None else None)
     extractions = tuple(page.extraction for page in assembly.built)
     report = _combined([page.report for page in assembly.built]) if settings.check else None
     nothing = Build(extractions, assembly.skipped, assembly.store, report, (), None, assembly.quarantined,
@@ -337,12 +332,12 @@ def _build(read: Callable[[], Iterable[Page | SkippedPage]], *, out: Path, setti
             export.write_store(assembly.store, directory, base=base, indexes=indexes)
 
         written = outdir.publish(out, export.PUBLISHED_NAMES, write)
-        if raw and len(indexes) == len(incremental.FILES):
+        if fill is not None and not assembly.contradicted and len(indexes) == len(incremental.FILES):
             description = canonical_lines(assembly.store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()))
             pages = {keys[page.origin]: incremental.PageRecord(keys[page.origin], page.origin, page.article,
                                                                summary, page.report)
                      for page, summary in zip(assembly.built, nothing.pages) if page.origin in keys}
-            if len(pages) == len(assembly.built) and _replaced(kept, raw[0]):
+            if len(pages) == len(assembly.built) and (adopted := kept.adopt(fill)):
                 files = {kind: (str(version[0] / name), incremental.identity(str(version[0] / name)))
                          for kind, name in incremental.FILES.items()}
                 kept.save(incremental.State(pages, stats, description, indexes[entries.NT].lines, indexes, files,
@@ -350,16 +345,8 @@ def _build(read: Callable[[], Iterable[Page | SkippedPage]], *, out: Path, setti
         lines = indexes[entries.NT].lines if entries.NT in indexes else None
         return replace(nothing, written=written, link_note=link_note, lines=lines)
     finally:
-        for path in raw:
-            path.unlink(missing_ok=True)
-
-
-def _replaced(kept: incremental.Kept, nquads: Path) -> bool:
-    try:
-        kept.replace_raw(nquads)
-    except OSError:  # the raw store cannot be written: the next build is a full one
-        return False
-    return True
+        if fill is not None and not adopted:
+            fill.discard()
 
 
 def _rebuild(kept: incremental.Kept, state: incremental.State, read: Callable[[], Iterable[Page | SkippedPage]], *,

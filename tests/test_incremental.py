@@ -153,3 +153,45 @@ def test_a_file_that_cannot_be_spliced_means_a_full_build(corpus, tmp_path, monk
     edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
     assert not edited.incremental
     assert_same(edited, clean, tmp_path)
+
+
+def test_the_raw_store_filled_a_batch_at_a_time_serves_the_next_edit(corpus, tmp_path, monkeypatch):
+    from kg import incremental
+
+    monkeypatch.setattr(incremental.RawFill, "BATCH", 1000)  # a bulk load every page or two
+    cache = tmp_path / "cache"
+    pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
+    for state in cache.rglob("state.pickle"):
+        state.unlink()
+    assert not pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache).incremental
+    assert len(list(cache.glob("last-build/*/raw-*"))) == 1  # the new one only, the one before removed
+    page = sorted(corpus.glob("*.wiki"))[1]
+    page.write_text(page.read_text(encoding="utf-8").replace("。", "。\n", 3), encoding="utf-8")
+    edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
+    assert edited.incremental
+    assert_same(edited, clean, tmp_path)
+
+
+def test_a_raw_store_that_cannot_be_written_means_a_full_build_next(corpus, tmp_path, monkeypatch):
+    from kg import incremental
+
+    class Full:  # a disk that fills up under the raw store
+        def bulk_load(self, *args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+    real = incremental.RawFill.__init__
+
+    def on_a_full_disk(self, path):
+        real(self, path)
+        self.store = Full()
+
+    monkeypatch.setattr(incremental.RawFill, "__init__", on_a_full_disk)
+    cache = tmp_path / "cache"
+    first = pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
+    assert first.published and not list(cache.glob("last-build/*/raw-*")) and not list(cache.rglob("state.pickle"))
+    monkeypatch.undo()
+    page = sorted(corpus.glob("*.wiki"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- edited -->\n", encoding="utf-8")
+    edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
+    assert not edited.incremental
+    assert_same(edited, clean, tmp_path)
