@@ -125,49 +125,69 @@ CLOSING = b"}\n"
 
 def write(stream: BinaryIO, kind: str, entries: Iterable[tuple[str, bytes, int]], *,
           spooled: BinaryIO | None = None) -> Index:
-    """Writes a file of ``kind`` from ``entries`` (key, bytes, prefix mask) given in key order.
+    """Writes a file of ``kind`` from ``entries`` (key, bytes, prefix mask) given in key order
+    (:class:`Writer`). Raises :class:`Unindexable` for a JSON-LD file of fewer than two nodes
+    (written without ``@graph``)."""
+    writer = Writer(stream, kind, spooled=spooled)
+    for key, data, mask in entries:
+        writer.add(key, data, mask)
+    return writer.close()
+
+
+class Writer:
+    """A file of ``kind`` written an entry at a time, entries given in key order.
 
     Turtle and TriG name the prefixes their entries use in the head, so their entries wait
-    in ``spooled`` (a temporary file) until all are known. Raises :class:`Unindexable` for a
-    JSON-LD file of fewer than two nodes (written without ``@graph``)."""
-    index = Index(kind, skip=2 if kind == JSONLD else 0)
-    digest = hashlib.sha256()
-    body = spooled if kind in (TTL, TRIG) else stream
-    written = 0
-    pending = _head(kind, 0) if kind not in (TTL, TRIG) else b""
-    if pending:
-        stream.write(pending)
-        digest.update(pending)
-    index.head = len(pending)
-    for key, data, mask in entries:
+    in ``spooled`` (a temporary file) until all are known."""
+
+    def __init__(self, stream: BinaryIO, kind: str, *, spooled: BinaryIO | None = None) -> None:
+        self.stream, self.kind = stream, kind
+        self.index = Index(kind, skip=2 if kind == JSONLD else 0)
+        self._digest = hashlib.sha256()
+        self._body = spooled if kind in (TTL, TRIG) else stream
+        self._written = 0
+        pending = _head(kind, 0) if kind not in (TTL, TRIG) else b""
+        if pending:
+            stream.write(pending)
+            self._digest.update(pending)
+        self.index.head = len(pending)
+
+    def add(self, key: str, data: bytes, mask: int) -> None:
+        """Raises :class:`Unindexable` for a key that does not come after the last one."""
+        index = self.index
         if index.keys and key <= index.keys[-1]:
             raise Unindexable(f"two entries in one place ({key!r})")
         index.keys.append(key)
         index.lengths.append(len(data))
         index.masks.append(mask)
-        if kind == NT:
+        if self.kind == NT:
             index.lines += data.count(b"\n")
-        part = data[index.skip:] if not written and index.skip else data
-        body.write(part)
-        if body is stream:
-            digest.update(part)
-        written += len(part)
-    if kind == JSONLD and len(index.keys) < 2:
-        raise Unindexable("a JSON-LD document of fewer than two nodes has no @graph")
-    if kind in (TTL, TRIG):
-        head = _head(kind, _union(index.masks))
-        stream.write(head)
-        digest.update(head)
-        index.head = len(head)
-        spooled.seek(0)
-        while chunk := spooled.read(1 << 20):
-            stream.write(chunk)
-            digest.update(chunk)
-    foot = _foot(kind)
-    stream.write(foot)
-    digest.update(foot)
-    index.sha256, index.size = digest.hexdigest(), index.head + written + len(foot)
-    return index
+        part = data[index.skip:] if not self._written and index.skip else data
+        self._body.write(part)
+        if self._body is self.stream:
+            self._digest.update(part)
+        self._written += len(part)
+
+    def close(self) -> Index:
+        """Writes the head (Turtle, TriG) and foot; the file's index. Raises :class:`Unindexable`
+        for a JSON-LD file of fewer than two nodes."""
+        index, stream, digest = self.index, self.stream, self._digest
+        if self.kind == JSONLD and len(index.keys) < 2:
+            raise Unindexable("a JSON-LD document of fewer than two nodes has no @graph")
+        if self.kind in (TTL, TRIG):
+            head = _head(self.kind, _union(index.masks))
+            stream.write(head)
+            digest.update(head)
+            index.head = len(head)
+            self._body.seek(0)
+            while chunk := self._body.read(1 << 20):
+                stream.write(chunk)
+                digest.update(chunk)
+        foot = _foot(self.kind)
+        stream.write(foot)
+        digest.update(foot)
+        index.sha256, index.size = digest.hexdigest(), index.head + self._written + len(foot)
+        return index
 
 
 def splice(old: Index, old_path: str, changes: dict[str, tuple[bytes, int] | None], new_path: str) -> Index:

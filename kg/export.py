@@ -15,9 +15,14 @@ reads offline::
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
+import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from multiprocessing.connection import Connection
+from typing import Any
 from enum import Enum
 from pathlib import Path
 
@@ -279,14 +284,35 @@ def write_store(store: Store, out_dir: Path, *, base: str = DEFAULT_BASE,
     """Writes kg.ttl, kg.jsonld, kg.nt, kg.trig, context.jsonld and void.ttl of ``store`` into the existing ``out_dir``.
 
     ``store`` holds one named graph per article and the dataset description in its
-    default graph. Each graph is read out of the store once, as N-Triples; the files are
-    written from those sorted lines (:func:`write_graphs`), so the same store gives the same
-    bytes. Returns the paths written, in that order.
+    default graph. The files are written from sorted N-Triples lines read out of the store
+    a little at a time, so that memory holds the store and one subject or graph, not a
+    copy of the corpus: kg.nt, kg.ttl and kg.jsonld (the union of the graphs) a subject at
+    a time, in order; kg.trig a graph at a time, in a forked process meanwhile (both cores
+    are free once the pages are built). The same store gives the same bytes, those
+    :func:`write_graphs` gives for its graphs. Returns the paths written, in that order.
     """
-    graphs = [(None, canonical_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())))]
-    for name in sorted(store.named_graphs(), key=lambda graph: graph.value):
-        graphs.append((name.value, canonical_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=name))))
-    return write_graphs(graphs, out_dir, base=base, indexes=indexes)
+    description = canonical_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()))
+    names = sorted(graph.value for graph in store.named_graphs() if isinstance(graph, pyoxigraph.NamedNode))
+
+    def graphs() -> Iterator[tuple[str | None, list[str]]]:
+        yield None, description
+        for name in names:
+            yield name, canonical_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=pyoxigraph.NamedNode(name)))
+
+    return _write_files(out_dir, lambda: _by_subject(store), graphs, description, base=base, indexes=indexes,
+                        elsewhere=True)
+
+
+def _by_subject(store: Store) -> Iterator[tuple[str, list[str]]]:
+    """Every subject of ``store`` (in any graph) in the order of its lines, with its distinct
+    lines over all graphs: what :func:`entries.by_subject` gives of the sorted union."""
+    keys = sorted({f"{row['s']} " for row in store.query(
+        "SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")})
+    for key in keys:
+        token = key[:-1]
+        subject = pyoxigraph.NamedNode(token[1:-1]) if token.startswith("<") else pyoxigraph.BlankNode(token[2:])
+        triples = (quad.triple for quad in store.quads_for_pattern(subject, None, None, None))
+        yield key, canonical_lines(pyoxigraph.serialize(triples, format=RdfFormat.N_TRIPLES))
 
 
 def write_graphs(graphs: list[tuple[str | None, list[str]]], out_dir: Path, *, base: str = DEFAULT_BASE,
@@ -300,38 +326,157 @@ def write_graphs(graphs: list[tuple[str | None, list[str]]], out_dir: Path, *, b
     written, in that order.
     """
     merged = sorted({line for _, lines in graphs for line in lines})
+    return _write_files(out_dir, lambda: entries.by_subject(merged), lambda: iter(graphs), graphs[0][1], base=base,
+                        indexes=indexes)
+
+
+_KINDS = {Format.TURTLE: entries.TTL, Format.JSONLD: entries.JSONLD, Format.NTRIPLES: entries.NT,
+          Format.TRIG: entries.TRIG}
+
+
+def _write_files(out_dir: Path, union: Callable[[], Iterable[tuple[str, list[str]]]],
+                 graphs: Callable[[], Iterable[tuple[str | None, list[str]]]], description: list[str], *,
+                 base: str, indexes: dict[str, entries.Index] | None, elsewhere: bool = False) -> tuple[Path, ...]:
+    """The six files: ``union()`` gives each subject's sorted lines over every graph, in
+    order; ``graphs()`` each graph's sorted lines, the default graph (``description``) first.
+    With ``elsewhere`` kg.trig is written by a forked process while this one writes the rest."""
     render = entries.Renderer(context())
-    kinds = {Format.TURTLE: entries.TTL, Format.JSONLD: entries.JSONLD, Format.NTRIPLES: entries.NT,
-             Format.TRIG: entries.TRIG}
-    made = {
-        Format.TURTLE: lambda: ((key, *render.ttl(lines)) for key, lines in entries.by_subject(merged)),
-        Format.JSONLD: lambda: ((key, data, 0) for key, data in
-                                sorted(render.jsonld(lines) for _, lines in entries.by_subject(merged))),
-        Format.NTRIPLES: lambda: ((key, *render.nt(lines)) for key, lines in entries.by_subject(merged)),
-        Format.TRIG: lambda: _trig_entries(graphs, render),
-    }
-    fallbacks = {  # the whole file at once, where it cannot be written as entries
-        Format.TURTLE: lambda stream: write_turtle(stream, merged, _PREFIX_IRIS),
-        Format.JSONLD: lambda stream: _write_jsonld(stream, merged),
-        Format.NTRIPLES: lambda stream: stream.writelines(f"{line}\n" for line in merged),
-        Format.TRIG: lambda stream: write_trig(stream, graphs, _PREFIX_IRIS),
-    }
+    trig = out_dir / OUTPUT_NAMES[Format.TRIG]
+    trig_written = _forked(_write_trig, trig, graphs, render) if elsewhere else None
+    made = _write_union(out_dir, union, render)
+    made[Format.TRIG] = trig_written() if trig_written is not None else _write_trig(trig, graphs, render)
     written, digests = [], {}
     for fmt in (Format.TURTLE, Format.JSONLD, Format.NTRIPLES, Format.TRIG):
         path = out_dir / OUTPUT_NAMES[fmt]
-        try:
-            with path.open("wb") as stream, tempfile.TemporaryFile() as spooled:
-                index = entries.write(stream, kinds[fmt], made[fmt](), spooled=spooled)
+        if made[fmt] is not None:
             if indexes is not None:
-                indexes[kinds[fmt]] = index
-            digests[path.name] = (index.size, index.sha256)
-        except entries.Unindexable:
-            with path.open("w", encoding="utf-8", newline="\n") as stream:
-                fallbacks[fmt](stream)
+                indexes[_KINDS[fmt]] = made[fmt]
+            digests[path.name] = (made[fmt].size, made[fmt].sha256)
         written.append(path)
     written.append(_write_context(out_dir))
-    write_void(out_dir, graphs[0][1], written, base=base, digests=digests)
+    write_void(out_dir, description, written, base=base, digests=digests)
     return (*written, out_dir / VOID_NAME)
+
+
+def _write_union(out_dir: Path, union: Callable[[], Iterable[tuple[str, list[str]]]],
+                 render: entries.Renderer) -> dict[Format, entries.Index | None]:
+    """kg.nt, kg.ttl and kg.jsonld in one pass over the subjects: N-Triples and Turtle entries
+    written as they come, JSON-LD nodes spooled and copied in the order of their ids. A file
+    that cannot be written as entries is written whole afterwards (its index None)."""
+    renders = {Format.NTRIPLES: render.nt, Format.TURTLE: render.ttl}
+    made: dict[Format, entries.Index | None] = {}
+    with ExitStack() as opened:
+        writers: dict[Format, entries.Writer | None] = {
+            fmt: entries.Writer(opened.enter_context((out_dir / OUTPUT_NAMES[fmt]).open("wb")), _KINDS[fmt],
+                                spooled=opened.enter_context(tempfile.TemporaryFile()))
+            for fmt in renders}
+        nodes = opened.enter_context(tempfile.TemporaryFile())
+        order: list[tuple[str, int, int]] | None = []  # JSON-LD: (node id, where its text is, its length)
+        for key, lines in union():
+            for fmt, writer in writers.items():
+                if writer is not None:
+                    try:
+                        writer.add(key, *renders[fmt](lines))
+                    except entries.Unindexable:
+                        writers[fmt] = None
+            if order is not None:
+                try:
+                    node_key, data = render.jsonld(lines)
+                except entries.Unindexable:
+                    order = None
+                    continue
+                order.append((node_key, nodes.tell(), len(data)))
+                nodes.write(data)
+        for fmt, writer in writers.items():
+            made[fmt] = _closed(writer)
+        made[Format.JSONLD] = None
+        if order is not None:
+            order.sort()
+            with (out_dir / OUTPUT_NAMES[Format.JSONLD]).open("wb") as stream:
+                writer = entries.Writer(stream, entries.JSONLD)
+                try:
+                    for node_key, start, length in order:
+                        nodes.seek(start)
+                        writer.add(node_key, nodes.read(length), 0)
+                except entries.Unindexable:
+                    writer = None
+                made[Format.JSONLD] = _closed(writer)
+    fallbacks = {  # the whole file at once, where it cannot be written as entries
+        Format.TURTLE: lambda stream, merged: write_turtle(stream, merged, _PREFIX_IRIS),
+        Format.JSONLD: _write_jsonld,
+        Format.NTRIPLES: lambda stream, merged: stream.writelines(f"{line}\n" for line in merged),
+    }
+    for fmt in [fmt for fmt in fallbacks if made[fmt] is None]:
+        merged = [line for _, lines in union() for line in lines]
+        with (out_dir / OUTPUT_NAMES[fmt]).open("w", encoding="utf-8", newline="\n") as stream:
+            fallbacks[fmt](stream, merged)
+    return made
+
+
+def _closed(writer: entries.Writer | None) -> entries.Index | None:
+    if writer is None:
+        return None
+    try:
+        return writer.close()
+    except entries.Unindexable:
+        return None
+
+
+def _write_trig(path: Path, graphs: Callable[[], Iterable[tuple[str | None, list[str]]]],
+                render: entries.Renderer) -> entries.Index | None:
+    """kg.trig a graph at a time: as entries (its index), or whole where it cannot be (None)."""
+    try:
+        with path.open("wb") as stream, tempfile.TemporaryFile() as spooled:
+            return entries.write(stream, entries.TRIG, _trig_entries(graphs(), render), spooled=spooled)
+    except entries.Unindexable:
+        with path.open("w", encoding="utf-8", newline="\n") as stream:
+            write_trig(stream, graphs(), _PREFIX_IRIS)
+        return None
+
+
+_FORK = multiprocessing.get_context("fork")
+
+
+def _forked(work: Callable[..., Any], *arguments: Any) -> Callable[[], Any]:
+    """``work(*arguments)`` started in a forked process; the function returned waits for its
+    result. Whatever the work raises is raised there; a process that cannot be started, or
+    dies, has the work done in this process instead."""
+    for stream in (sys.stdout, sys.stderr):  # what waits in a buffer is written once, not once per process
+        stream.flush()
+    receiving, sending = _FORK.Pipe(duplex=False)
+    process = _FORK.Process(target=_send_result, args=(work, arguments, sending), daemon=True)
+    try:
+        process.start()
+    except OSError:
+        receiving.close()
+        sending.close()
+        return lambda: work(*arguments)
+    sending.close()
+
+    def result() -> Any:
+        try:
+            done, value = receiving.recv()
+        except (EOFError, OSError):
+            done, value = None, None
+        finally:
+            receiving.close()
+            process.join()
+        if done is None:
+            return work(*arguments)
+        if not done:
+            raise value
+        return value
+
+    return result
+
+
+def _send_result(work: Callable[..., Any], arguments: tuple, sending: Connection) -> None:
+    try:
+        value = work(*arguments)
+    except BaseException as error:  # noqa: BLE001 - given back to the parent, which raises it
+        sending.send((False, error))
+        return
+    sending.send((True, value))
 
 
 def write_void(out_dir: Path, description: list[str], written: Sequence[Path], *, base: str,
@@ -346,16 +491,20 @@ def write_void(out_dir: Path, description: list[str], written: Sequence[Path], *
     return void_path
 
 
-def _trig_entries(graphs: list[tuple[str | None, list[str]]], render: entries.Renderer):
-    if not graphs or graphs[0][0] is not None or not graphs[0][1]:
-        raise entries.Unindexable("no default graph to open the TriG file with")
+def _trig_entries(graphs: Iterable[tuple[str | None, list[str]]], render: entries.Renderer):
+    opened = False
     for name, lines in graphs:
+        if not opened and (name is not None or not lines):
+            raise entries.Unindexable("no default graph to open the TriG file with")
+        opened = True
         if not lines:
             continue
         yield entries.graph_key(name), entries.opening(name), 0
         for key, group in entries.by_subject(lines):
             yield (entries.graph_key(name, key), *render.trig(group))
         yield entries.graph_key(name, closing=True), entries.CLOSING, 0
+    if not opened:
+        raise entries.Unindexable("no default graph to open the TriG file with")
 
 
 def _write_context(out_dir: Path) -> Path:

@@ -324,3 +324,59 @@ def test_the_examples_in_kg_export_run() -> None:
 
     assert outcome.attempted > 0
     assert outcome.failed == 0
+
+
+def _graphs_as_lines(store: pyoxigraph.Store) -> list[tuple[str | None, list[str]]]:
+    from kg.turtle import canonical_lines
+
+    graphs = [(None, canonical_lines(store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES,
+                                                from_graph=pyoxigraph.DefaultGraph())))]
+    for name in sorted(graph.value for graph in store.named_graphs()):
+        graphs.append((name, canonical_lines(store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES,
+                                                        from_graph=pyoxigraph.NamedNode(name)))))
+    return graphs
+
+
+@pytest.mark.parametrize("blank", [False, True], ids=["flat", "with a blank node"])
+def test_the_store_written_a_subject_at_a_time_gives_the_bytes_of_its_lines(bundled_build, tmp_path, blank) -> None:
+    from kg.export import write_graphs, write_store
+
+    out = bundled_build
+    store = pyoxigraph.Store()
+    store.bulk_load(path=out / "kg.trig", format=pyoxigraph.RdfFormat.TRIG)
+    if blank:  # JSON-LD is then written whole, by rdflib
+        store.add(pyoxigraph.Quad(pyoxigraph.NamedNode(str(FIRST)), pyoxigraph.NamedNode(str(DCTERMS.source)),
+                                  pyoxigraph.BlankNode("b0"), pyoxigraph.NamedNode(str(SECOND))))
+    streamed, listed = tmp_path / "streamed", tmp_path / "listed"
+    streamed.mkdir()
+    listed.mkdir()
+    indexes: dict = {}
+    written = write_store(store, streamed, indexes=indexes)
+    expected: dict = {}
+    write_graphs(_graphs_as_lines(store), listed, indexes=expected)
+    assert [path.name for path in written] == ["kg.ttl", "kg.jsonld", "kg.nt", "kg.trig", "context.jsonld", "void.ttl"]
+    differ = [path.name for path in written if path.read_bytes() != (listed / path.name).read_bytes()]
+    if blank:  # rdflib names a blank node afresh each time it writes one: the same but for that name (and the checksum)
+        assert differ in ([], ["kg.jsonld", "void.ttl"])
+        anonymous = lambda path: re.sub(rb"_:N[0-9a-f]{32}", b"_:b", path.read_bytes())  # noqa: E731
+        assert anonymous(streamed / "kg.jsonld") == anonymous(listed / "kg.jsonld")
+    else:
+        assert differ == []
+    assert indexes == expected and ("jsonld" in indexes) is not blank
+    if not blank:
+        assert [path.read_bytes() for path in written] == [(out / path.name).read_bytes() for path in written]
+
+
+def test_work_given_to_a_process_that_dies_is_done_here() -> None:
+    from kg.export import _forked
+
+    parent = os.getpid()
+
+    def work(value: int) -> int:
+        if os.getpid() != parent:
+            os._exit(3)  # the forked process dies without a word
+        return value * 2
+
+    assert _forked(work, 21)() == 42
+    with pytest.raises(ZeroDivisionError):
+        _forked(lambda: 1 / 0)()
