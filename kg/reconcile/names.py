@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from kg.extract.scripts import has_han, script_of, to_hans
+from kg.scripts import has_han, script_of, to_hans
 
 _DROPPED = ("P", "Z", "C")  # punctuation, separators, controls
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import io
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -50,7 +51,7 @@ from pyoxigraph import (
 
 from werkzeug.http import http_date, is_resource_modified
 
-from kg.extract.scripts import to_hans
+from kg.scripts import to_hans
 from kg.server import representations
 from kg.server.negotiation import negotiate, reader_language, reader_script
 from kg.query import minted_case
@@ -208,7 +209,8 @@ class App:
         #: The published files served at /data/NAME: the data files and the build's other outputs beside them.
         self.dumps = published_dumps(data)
         self._digests: dict[Path, tuple[int, str]] = {}  # each dump's size and SHA-256, once asked for
-        self.reconciliation = Reconciliation(self.store, base=settings.base, root=settings.root)
+        self._reconciliation: Reconciliation | None = None  # its index is built when first asked for
+        self._reconciliation_lock = threading.Lock()
         #: When the data last changed: the newest of the files served (Last-Modified), to the second.
         newest = max((path.stat().st_mtime for path in data), default=0.0)
         self.modified = datetime.fromtimestamp(int(newest), tz=timezone.utc) if newest else None
@@ -216,6 +218,14 @@ class App:
         self._languages: tuple[str, ...] | None = None  # the labels' language tags, once asked for
         #: answers kept for requests asked again (the data does not change while the server runs)
         self.answers = Answers(max_bytes=settings.response_cache * 1024 * 1024)
+
+    def reconciliation(self) -> Reconciliation:
+        """The reconciliation service, its index of every entity built on the first request for it
+        (each HTTP process would otherwise hold one from its start, whether asked or not)."""
+        with self._reconciliation_lock:
+            if self._reconciliation is None:
+                self._reconciliation = Reconciliation(self.store, base=self.settings.base, root=self.settings.root)
+            return self._reconciliation
 
     def close(self) -> None:
         """End the query workers and remove the served store."""
@@ -256,7 +266,7 @@ class App:
     def handle(self, environ: dict) -> Reply:
         """The reply to one WSGI request."""
         if is_reconcile_path(environ.get("PATH_INFO", "")):
-            return self.reconciliation.handle(environ)  # its own limits and its own 400s
+            return self.reconciliation().handle(environ)  # its own limits and its own 400s
         if int(environ.get("CONTENT_LENGTH") or 0) > MAX_BODY:
             return text_reply(413, f"the request body is larger than {MAX_BODY} bytes; send a shorter query")
         request = _read_request(environ)

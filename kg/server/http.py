@@ -37,11 +37,6 @@ import traceback
 from collections.abc import Callable
 from dataclasses import replace
 
-from granian._futures import _new_cbscheduler
-from granian._granian import SocketHolder, WorkerSignal, WSGIWorker
-from granian._loops import loops
-from granian.http import HTTP1Settings
-
 from kg.errors import ConfigError
 from kg.server.settings import Settings
 
@@ -115,11 +110,18 @@ class Server:
         self.threads = threads
         self.socket = sock if sock is not None else listen(host, port)
         self.port: int = self.socket.getsockname()[1]
-        self._stop = WorkerSignal()
+        self._stop = None
         self._started = False
 
     def start(self) -> None:
         """Begin answering requests (in granian's own threads)."""
+        # imported here: kg serve's parent binds the socket with this module and holds no HTTP server
+        from granian._futures import _new_cbscheduler
+        from granian._granian import SocketHolder, WorkerSignal, WSGIWorker
+        from granian._loops import loops
+        from granian.http import HTTP1Settings
+
+        self._stop = WorkerSignal()
         loop = loops.get("asyncio")
         handle = SocketHolder(os.dup(self.socket.fileno()), False, BACKLOG)  # granian closes its copy on stop
         worker = WSGIWorker(

@@ -53,6 +53,9 @@ REPRESENTATIONS: tuple[Representation, ...] = (
     Representation("hext", "application/hex+x-ndjson", (), ("hextuples",), "rdflib:hext"),
 )
 
+#: Our prefixes as the engine's writers take them (made once, not for each answer).
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
 #: The formats a page links to as alternates (the ones people ask for by name).
 LINKED = ("ttl", "jsonld", "nt", "rdf")
 
@@ -84,7 +87,7 @@ def write(triples: Sequence[Triple], representation: Representation, *, context_
             return jsonld(graph, context_url=context_url)
         return graph.serialize(format=fmt, encoding="utf-8")
     rdf_format = getattr(RdfFormat, representation.writer)
-    prefixes = None if rdf_format in (RdfFormat.N_TRIPLES, RdfFormat.N_QUADS) else {p: str(n) for p, n in PREFIXES.items()}
+    prefixes = None if rdf_format in (RdfFormat.N_TRIPLES, RdfFormat.N_QUADS) else _PREFIXES
     return _with_minted_tags(serialize(list(triples), format=rdf_format, prefixes=prefixes), xml=rdf_format == RdfFormat.RDF_XML)
 
 

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Store
 
-from kg.extract.scripts import to_hans
+from kg.scripts import to_hans
 from kg.server.pages import Link
 
 SKG = "https://w3id.org/summit-kg/ontology#"

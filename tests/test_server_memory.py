@@ -1,0 +1,49 @@
+"""What kg serve's processes hold: no module they do not use, no index before it is asked for."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from kg.server.app import App, request
+from kg.server.settings import Settings
+
+DATA = Path(__file__).parent / "data" / "query" / "fixture.trig"
+
+
+def modules_after(statement: str) -> set[str]:
+    """The modules a fresh interpreter holds after ``statement`` (and whether OpenCC's s2tw was made)."""
+    probe = (f"{statement}\nimport sys\nfrom kg import scripts\n"
+             "print(' '.join(sys.modules)); print('s2tw' if scripts._s2tw.cache_info().currsize else '')")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(done.stdout.split())
+
+
+def test_an_http_process_holds_no_extraction_nor_the_traditional_dictionaries():
+    """The server reads Simplified names (OpenCC's t2s, 3 MB), never the extraction (mwparserfromhell
+    and every rule) nor the Traditional dictionaries (s2tw, 42 MB) that only the extraction uses."""
+    held = modules_after("import kg.server.app")
+    assert "kg.server.app" in held and "kg.scripts" in held
+    assert not {name for name in held if name.startswith("kg.extract")}
+    assert "mwparserfromhell" not in held and "s2tw" not in held
+
+
+def test_the_serving_parent_holds_no_http_server_nor_query_machinery():
+    """kg serve's parent loads the data, binds the socket and waits: granian, werkzeug and the
+    query code are its HTTP processes' and workers' imports, not its own."""
+    held = modules_after("import kg.cli.serve")
+    assert "kg.server.processes" in held
+    assert not held & {"granian", "werkzeug", "kg.query", "kg.server.app", "kg.server.query_pool", "pyparsing"}
+
+
+def test_the_reconciliation_index_is_built_when_first_asked_for():
+    app = App(Settings(), data=(DATA,))
+    try:
+        assert app._reconciliation is None
+        assert request(app, "/void", accept="text/turtle").status == 200
+        assert app._reconciliation is None
+        assert request(app, "/reconcile", accept="application/json").status == 200
+        assert app._reconciliation is not None and app._reconciliation.index is not None
+    finally:
+        app.close()
