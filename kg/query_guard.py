@@ -44,6 +44,7 @@ SERVICE_REFUSED = "SERVICE calls to remote endpoints are disabled here; ask the 
 
 _UNESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _UCHAR = r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
+_IRI_CHARS = r"[^<>\"{}|^`\\\x00-\x20]"
 _PN_LOCAL_ESC = r"\\[_~.\-!$&'()*+,;=/?#@%]"
 _PLX = r"%[0-9A-Fa-f]{2}|" + _PN_LOCAL_ESC
 _TOKEN = re.compile(
@@ -54,10 +55,10 @@ _TOKEN = re.compile(
             r'|"""(?:(?:""|")?(?:[^"\\]|\\.))*"""'
             r"|'(?:[^'\\\n\r]|\\.)*'"
             r'|"(?:[^"\\\n\r]|\\.)*")',
-            rf"(?P<iri><(?:[^<>\"{{}}|^`\\\x00-\x20]|{_UCHAR})*>)",
+            rf"(?P<iri><{_IRI_CHARS}*(?:(?:{_UCHAR}){_IRI_CHARS}*)*>)",
             r"(?P<variable>[?$]\w+)",
             rf"(?P<pname>(?:[^\W\d][\w.-]*)?:(?:[\w:]|{_PLX})(?:[\w.:-]|{_PLX})*|(?:[^\W\d][\w.-]*)?:)",
-            rf"(?P<word>(?:[^\W\d]|{_UCHAR})(?:\w|{_UCHAR})*)",  # escapes: the engine refuses them here, the guard first
+            rf"(?P<word>(?:[^\W\d]|{_UCHAR})\w*(?:(?:{_UCHAR})\w*)*)",  # escapes: the engine refuses them here, the guard first
             r"(?P<open>[{(\[])",
             r"(?P<close>[})\]])",
             r"(?P<other>.)",
@@ -116,7 +117,7 @@ def read(sparql: str) -> Reading:
         elif kind == "close":
             depth -= 1
         elif kind in _STOOD_IN:
-            if "service" in value.lower() or "service" in _unescaped(value).lower():
+            if "service" in value.lower() or "\\" in value and "service" in _unescaped(value).lower():
                 kept = True
             elif kind == "comment":
                 value = "\n"
