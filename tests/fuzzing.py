@@ -1,4 +1,5 @@
-"""A seeded mutation fuzzer for the project's inputs: articles, exports, queries and HTTP requests.
+"""A seeded mutation fuzzer for the project's inputs: articles, exports, queries and HTTP requests;
+and a seeded generator of queries that try to hide a SERVICE call from the query guard.
 
 Each area starts from real inputs (the bundled article, a build's exports, the named
 queries, well-formed HTTP requests), mutates them with a seeded random generator (delete,
@@ -17,6 +18,7 @@ from __future__ import annotations
 import http.client
 import random
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -228,6 +230,116 @@ def fuzz_queries(seconds: float, seed: int, app, data: Path) -> Tally:
 
         _timed(tally, f"query {seed}/{case}", ask)
     return tally
+
+
+#: Values whose quotes, escapes and comment marks a reader may split otherwise than the engine does.
+GUARD_VALUES = ['a", \' ', "b', \" ", 'c"', "d'", "e\\", "f # g", "h\nSERVICE", "i } UNION { SERVICE", '"' * 3, "'" * 3]
+
+
+def _spelled(value: str, pick: random.Random) -> str:
+    """``value`` as a SPARQL string, in one of the ways the grammar allows: quoted by ' or ", long
+    or short, each quote, backslash and line break escaped by a backslash or as a code point."""
+    quote_mark = pick.choice(("'", '"', "'" * 3, '"' * 3))
+    out = []
+    for character in value:
+        if character in "'\"\\\n" or pick.random() < 0.1:
+            escape = {"'": "\\'", '"': '\\"', "\\": "\\\\", "\n": "\\n"}.get(character)
+            out.append(f"\\u{ord(character):04X}" if escape is None or pick.random() < 0.7 else escape)
+        else:
+            out.append(character)
+    return quote_mark + "".join(out) + quote_mark
+
+
+def fuzz_guard(seconds: float, seed: int) -> Tally:
+    """Queries that try to hide a SERVICE call from the guard's two readers (strings with escaped
+    quotes, comments, escapes in names, the keyword glued to a name, in any case), run by the
+    engine when the guard lets them through, with a loopback listener as the SERVICE address:
+    a query the guard allowed that reached the listener is a crash."""
+    from pyoxigraph import Literal, NamedNode, Quad, Store
+
+    tally = Tally("guard")
+    pick = random.Random(seed)
+    listener = _Listener()
+    address = f"http://127.0.0.1:{listener.port}/"
+    target = f"<{address}sparql>"
+    store = Store()
+    for value in GUARD_VALUES:
+        store.add(Quad(NamedNode("http://x/s"), NamedNode("http://x/p"), Literal(value)))
+    services = [f"SERVICE {target} {{ ?s ?p ?o }}", f"service SILENT {target} {{}}", "SERVICEex:sparql { ?s ?p ?o }",
+                f"SeRvIcE{target}{{}}", f"\\u0053ERVICE {target} {{}}"]
+    glue = [" . ", " ", " } UNION { ", "\n", " # '\n", ' # "\n', " #\r", ", ", "} {", " { ", " } "]
+    try:
+        for case in _budget(seconds, tally):
+            if case % 2 == 0:  # a string, SERVICE, then a line that may close what a reader took for a string
+                value = pick.choice(GUARD_VALUES[:2])
+                parts = [f"<http://x/s> <http://x/p> {_spelled(value, pick)}", pick.choice((" . ", " ", ", ")),
+                         pick.choice(services), pick.choice((" # '\n", ' # "\n', " } UNION { "))]
+                if pick.random() < 0.5:
+                    parts.append(f"<http://x/s> <http://x/p> {_spelled(pick.choice(GUARD_VALUES), pick)}")
+                sparql = f"PREFIX ex: <{address}> SELECT * {{ {{ {''.join(parts)} }} UNION {{ ?s ?p ?o }} }}"
+                _timed(tally, f"guard {seed}/{case}", lambda: _guarded(tally, f"guard {seed}/{case}", sparql, store, listener))
+                continue
+            parts = []
+            for _ in range(pick.randint(1, 5)):
+                roll = pick.random()
+                if roll < 0.45:
+                    parts.append(f"<http://x/s> <http://x/p> {_spelled(pick.choice(GUARD_VALUES), pick)}")
+                elif roll < 0.7:
+                    parts.append(pick.choice(services))
+                else:
+                    parts.append(pick.choice(glue) + pick.choice(("'", '"', "#", "", "'" * 3, "}", "{")))
+                parts.append(pick.choice(glue))
+            sparql = f"PREFIX ex: <{address}> SELECT * {{ {{ {''.join(parts)} }} UNION {{ ?s ?p ?o }} }}"
+            _timed(tally, f"guard {seed}/{case}", lambda: _guarded(tally, f"guard {seed}/{case}", sparql, store, listener))
+    finally:
+        listener.close()
+    return tally
+
+
+class _Listener:
+    """A loopback socket that counts the connections made to it and hangs up on each at once."""
+
+    def __init__(self) -> None:
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(64)
+        self.port = self.socket.getsockname()[1]
+        self.connections = 0
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self.socket.accept()
+            except OSError:
+                return  # closed
+            self.connections += 1
+            connection.close()
+
+    def close(self) -> None:
+        self.socket.shutdown(socket.SHUT_RDWR)
+        self.socket.close()
+        self._thread.join(5)
+
+
+def _guarded(tally: Tally, case: str, sparql: str, store, listener: _Listener) -> None:
+    from kg.errors import QueryError
+    from kg.query_guard import check_query
+
+    try:
+        check_query(sparql)
+    except QueryError:
+        tally.count("refused")
+        return
+    tally.count("allowed")
+    before = listener.connections
+    try:
+        list(store.query(sparql))
+    except (SyntaxError, OSError, RuntimeError, ValueError):
+        pass  # the engine's own refusal, or the listener hanging up
+    if listener.connections != before:
+        tally.crashes.append(f"{case}: allowed, and reached the SERVICE address: {sparql!r}")
 
 
 def fuzz_http(seconds: float, seed: int, url: str, entity_path: str) -> Tally:

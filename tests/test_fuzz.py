@@ -56,6 +56,10 @@ def test_fuzz_exports(tmp_path, build):
     report(fuzzing.fuzz_exports(SECONDS, SEED, tmp_path, build))
 
 
+def test_fuzz_guard():
+    report(fuzzing.fuzz_guard(SECONDS, SEED))
+
+
 def test_fuzz_queries(app, build):
     report(fuzzing.fuzz_queries(SECONDS, SEED, app, build / "kg.trig"))
 
