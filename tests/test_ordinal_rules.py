@@ -43,6 +43,7 @@ def ordinals(text, title="甲乙会晤"):
     ("4月27日，双方在某城举行第三次甲乙首脑会谈", 3),  # a day without its year, the series named
     ("6月17日，两国总理在某城举行第九轮甲乙总理年度会晤", 9),  # rounds of a series it names
     ("某城峰会是某某联盟第五届首脑会议", 5),  # a session of the series named before it
+    ("这是他第三次以甲党总书记、国家主席身份访问乙国", 3),  # counted in the offices it names
 ])
 def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     assert ordinal_in(hans) == number

@@ -10,7 +10,7 @@ Only a number that places *this meeting* among meetings of its kind is an ordina
   not a multilateral gathering's sessions (``二十国集团领导人第十七次峰会``) nor a standing
   mechanism's (``经济高层对话机制第二次会议``); a count of visits (``第二次访华``,
   ``第九次访问俄罗斯``) is one only when it counts the visits made in an office
-  (``第二次以国家元首身份访问美国``) or state visits, each received by the host's head of
+  (``第二次以国家元首身份访问美国``, ``第三次以中共中央总书记、国家主席身份访问越南``) or state visits, each received by the host's head of
   state (``第三次国事访问``), not a person's visits;
 - a count of a day's sessions (``第一次会谈于中午12时开始``, ``12月24日，…举行第二次会谈``
   in an account told day by day) or within the year the text is at (``同年第3次``,
@@ -81,6 +81,9 @@ _ROUNDS_OF_A_SERIES = re.compile(r"年度|定期|首脑|领导人|元首|总理|
 #: A visit counted in an office (以国家元首身份, 作为总统), or a count of state visits, each
 #: of which the host's head of state receives (第三次国事访问, 第四次对中国进行国事访问).
 _IN_OFFICE = re.compile(r"身份|作为|国事")
+#: A visit counted in the offices it names, however many (第三次以甲党总书记、国家主席身份访问乙国).
+_NTH_IN_OFFICE = re.compile(rf"第(?P<n>[0-9一二三四五六七八九十两]+)(?:次|度)以[^，,。；;：:第]{{1,24}}?身份(?:对[^，,。；;：:]{{1,8}}进行)?"
+                            rf"(?:国事|正式)?(?:{_VISITS})")
 #: Just before the number: a standing body or mechanism, whose sessions it counts
 #: (中日经济高层对话机制第二次会议).
 _BODY = re.compile(r"(机制|对话|委员会|理事会|联委会|论坛|磋商)$")
@@ -152,6 +155,10 @@ def _candidates(hans: str, meetings_only: bool):
             continue
         if number:
             yield match.start(), number, yearly
+    if not meetings_only:
+        for match in _NTH_IN_OFFICE.finditer(hans):  # 第三次以中共中央总书记、国家主席身份访问越南
+            if chinese_number(match["n"]) and not any(m.start() == match.start() for m in _NTH.finditer(hans)):
+                yield match.start(), chinese_number(match["n"]), False
     for match in _FIRST.finditer(hans):
         before = hans[_clause_start(hans, match.start()):match.start()]
         if _SINCE.search(before) or not (_SERIES.search(match["between"]) or _sides_named(before)
