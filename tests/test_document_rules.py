@@ -329,3 +329,11 @@ def test_the_prose_names_the_documents_of_a_summit_a_table_gives_by_its_days():
             "1990年1月，两国签署《某某议定书》。\n")
     assert keys(documents(text, title="张李会晤")) == {
         "1988-12-28": {"互不攻击对方核设施", "加强双边文化交流"}, "1989-07-16": set()}
+
+
+def test_names_in_quotes_as_traditional_texts_write_them():
+    text = HEAD + MEETING + ("會談後，雙方簽署「甲乙漁業協定」，並發表《甲乙聯合公報》（又稱「某城公報」）。"
+                             "張三說，但「這一次沒有達成協議」。")
+    found = documents(text)
+    assert keys(found) == {"1985-11-19": {"甲乙渔业协定", "甲乙联合公报"}}
+    assert "某城公報" in dict(found["1985-11-19"])["甲乙联合公报"]

@@ -1,6 +1,8 @@
 """What was signed or issued at a summit, as the text names it.
 
-A document is named in 《…》, as a linked name ending in a document word (宣言, 协议 ...),
+A document is named in 《…》, in 「…」 where the quoted words end in a document word and
+its clause says it was signed (``簽署「甲乙漁業協定」``; Traditional texts quote names so, and
+speech too: ``「這一次沒有達成協議」``), as a linked name ending in a document word (宣言, 协议 ...),
 unquoted after a signing verb (``签订中美科技合作协定和文化协定``, ``签署了卫生、医学教育和科学
 领域的政府间合作协议，以及修建…公路桥的协议``), or by its kind alone
 (``会后发表联合声明``: one of that summit's own). It is the summit's when the text says it
@@ -46,7 +48,7 @@ document to one summit's days and no other's names that summit's (a table's row 
 tells of: see :func:`documents_by_their_days`); its note cell (备注) names a document only where
 it says it was signed or issued (``通宵谈判，达成《新明斯克协议》``, ``发表共同声明``).
 
-Two names of one document become one node: ``《甲》（又称《乙》）``, ``（即《乙》）``, ``《甲》，简称《乙》``,
+Two names of one document become one node: ``《甲》（又称《乙》）`` (or 「乙」), ``（即《乙》）``, ``《甲》，简称《乙》``,
 ``《甲》，即《乙》``,
 ``《甲》和《乙》…总称《丙》``, a short form of a summit's other document
 (``《中俄关于X的联合声明》`` of ``《中华人民共和国和俄罗斯联邦关于X的联合声明》``, ``《中美联合声明》``
@@ -119,7 +121,12 @@ _CLAUSE = re.compile(r"[，,。；;：:]")
 #: What ends a part of a sentence that tells a time of its own (1966年…签署《甲》；1972年，…《乙》).
 _PART = re.compile(r"[；;]")
 #: Another name given after a comma: 《甲》，简称《乙》.
-_ALSO_CALLED = re.compile(r"[，,]?(简称|又称|亦称|也称|全称|通称|俗称|或称|即)(为)?《(?P<t>[^《》]+)》")
+_ALSO_CALLED = re.compile(r"[，,]?(简称|又称|亦称|也称|全称|通称|俗称|或称|即)(为)?[《「“](?P<t>[^《》「」“”]+)[》」”]")
+#: Another name inside a parenthesis, in title marks or quotes (（又称「乙」）).
+_NAMED_INSIDE = re.compile(r"[《「“](?P<t>[^《》「」“”]+)[》」”]")
+#: A name in quotes that ends in a document word (签署「甲乙协定」, 发表「联合声明」): Traditional
+#: texts quote names so; other quotes are speech.
+_QUOTED_NAME = re.compile(r"「(?P<t>[^「」《》]{2,40}?(?:" + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r"))」")
 #: A name that ends in none of these is a document only when its own clause says it was
 #: signed or issued (签署《…》), not when a verb elsewhere does (引用《论语》).
 DOCUMENT_ENDINGS = DOCUMENT_WORDS + ("宪章", "纲要", "清单", "愿景", "文件", "公约", "章程", "公告", "共识", "规划", "计划",
@@ -286,6 +293,8 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
         return False
     if _ANNEX_BEFORE.search(before):
         return True  # 宣言另附有作为附件的《行动计划》: issued with it
+    if hans[start] == "「":  # a quoted name: its own clause says it was signed
+        return bool(SIGNED.search(before) or _OUTCOME_BEFORE.search(before))
     if not hans[start:end].strip("《》").endswith(DOCUMENT_ENDINGS):
         return bool(SIGNED.search(before) or _OUTCOME_BEFORE.search(before))
     return bool(SIGNED.search(hans) or _OUTCOME_BEFORE.search(before))
@@ -344,7 +353,12 @@ def is_background(section: Section) -> bool:
 
 
 def document_names(sentence: Sentence):
-    """(start, end, name, linked article) of each document the sentence names."""
+    """(start, end, name, linked article) of each document the sentence names, in the
+    order it names them."""
+    return sorted(_document_names(sentence), key=lambda found: found[0])
+
+
+def _document_names(sentence: Sentence):
     taken: list[tuple[int, int]] = []
     for match in TITLE_MARKS.finditer(sentence.hans):
         inner = sentence.spots_in(match.start("t"), match.end("t"))
@@ -352,6 +366,10 @@ def document_names(sentence: Sentence):
         name = link.link.link.target if link else sentence.text[match.start("t"):match.end("t")]
         taken.append((match.start(), match.end()))
         yield match.start(), match.end(), name, link.link.link.target if link else None
+    for match in _QUOTED_NAME.finditer(sentence.hans):
+        if not any(a <= match.start() < b for a, b in taken):
+            taken.append((match.start(), match.end()))
+            yield match.start(), match.end(), sentence.text[match.start("t"):match.end("t")], None
     for spot in sentence.spots:
         if spot.link and spot.hans.endswith(DOCUMENT_WORDS) and \
                 not any(a <= spot.start < b for a, b in taken):
@@ -418,7 +436,7 @@ def _other_names(reading: Reading, document: EntityId, sentence: Sentence, end: 
             break
     inside = (end + 1, end + stop)
     hans_inside = sentence.hans[inside[0]:inside[1]]
-    for match in TITLE_MARKS.finditer(hans_inside):
+    for match in _NAMED_INSIDE.finditer(hans_inside):
         text = sentence.text[inside[0] + match.start("t"):inside[0] + match.end("t")]
         reading.registry.label(document, Label(text, script_of(text)))
         reading.index.merge(document.key, text)
