@@ -337,3 +337,16 @@ def test_names_in_quotes_as_traditional_texts_write_them():
     found = documents(text)
     assert keys(found) == {"1985-11-19": {"甲乙渔业协定", "甲乙联合公报"}}
     assert "某城公報" in dict(found["1985-11-19"])["甲乙联合公报"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "《甲乙和平协定》原定于会晤期间签署，后因分歧推迟。",  # planned, said after the name
+    "《甲乙和平协定》最终未能签署。",  # negated, said after the name
+])
+def test_what_is_said_between_a_name_and_its_verb(sentence):
+    assert documents(HEAD + MEETING + sentence) == {"1985-11-19": []}
+
+
+def test_a_name_given_as_the_meetings_outcome_document():
+    text = HEAD + MEETING + "此次会晤的成果文件《甲乙某城宣言》确认了双方的共识。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙某城宣言"}}

@@ -6,7 +6,7 @@ speech too: ``「這一次沒有達成協議」``), as a linked name ending in a
 unquoted after a signing verb (``签订中美科技合作协定和文化协定``, ``签署了卫生、医学教育和科学
 领域的政府间合作协议，以及修建…公路桥的协议``), or by its kind alone
 (``会后发表联合声明``: one of that summit's own). It is the summit's when the text says it
-was signed or issued (签署, 发表, 会议的成果之一《…》) and dates it to the summit's days, or
+was signed or issued (签署, 发表, 会议的成果之一《…》, 成果文件《…》) and dates it to the summit's days, or
 does not date it at all:
 
 - the text before the end of the document's clause gives its time: a day (the day after
@@ -22,8 +22,8 @@ does not date it at all:
   no time but says it goes on (``当天下午``, ``会后``)
   (``12月19日上午…。当天下午，《…》签字仪式举行``) is at the last time its paragraph told, and one right
   after it that speaks of the document (``该协议于2014年9月签署``) dates it too;
-- a document that is not signed there: negated (``未发表联合声明``, ``未就是否发表…达成一致``), planned
-  (``双方原定于…签署《…》``), an earlier one
+- a document that is not signed there: negated (``未发表联合声明``, ``未就是否发表…达成一致``,
+  ``《…》最终未能签署``), planned (``双方原定于…签署《…》``, ``《…》原定于…签署``), an earlier one
   referred to (``重申遵守《上海公报》``, ``互换《…》的批准文本``, ``《…》缔结40周年``), a
   later one (``为翌年的《…》铺平道路``), one under negotiation (``…协定扩围谈判``, ``…条约缔结谈判``),
   a topic of the talks (``就欧洲安全、《…条约》和经济合作等问题签署了…``), or a document by its kind
@@ -76,7 +76,7 @@ SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|�
 #: Before a name in its clause: an annex of a document (宣言另附有作为附件的《行动计划》).
 _ANNEX_BEFORE = re.compile(r"(宣言|声明|条约|协定|协议|公报|文件)[^，,。；;《》]{0,4}(附有|附带|附)[^，,。；;《》]{0,6}$")
 #: Right before a name: it is named as the meeting's outcome (会议的结果之一《…》).
-_OUTCOME_BEFORE = re.compile(r"(成果|结果)(之一)?(是|为|包括|有)?$")
+_OUTCOME_BEFORE = re.compile(r"(成果|结果)(文件)?(之一)?(是|为|包括|有)?$")
 DOCUMENT_WORDS = ("宣言", "声明", "协议", "协议书", "公报", "条约", "协定", "纪要", "备忘录", "议定书", "联合声明")
 #: Documents named by their kind alone (会后发表联合声明): one of that summit's own.
 GENERIC_KINDS = r"联合声明|联合公报|共同声明|联合宣言|新闻公报|会谈纪要"
@@ -286,6 +286,10 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     """Whether the clause says this document was signed or issued here."""
     clause_start = max((m.end() for m in _CLAUSE.finditer(hans, 0, start)), default=0)
     before, after = hans[clause_start:start], hans[end:]
+    verb = SIGNED.search(hans, end, _clause_end(hans, end))
+    to_its_verb = hans[end:verb.start()] if verb else ""  # 《甲》原定于…签署, 《甲》最终未能签署
+    if _PLANNED.search(to_its_verb) or _NEGATED.search(hans[end:verb.end()] if verb else ""):
+        return False
     if _NEGATED.search(before) or _NOT_HERE_BEFORE.search(before) or _LATER.search(before) or \
             _EARLIER.search(hans[:start]) or \
             _NOT_HERE_AFTER.match(after) or _PLANNED.search(hans[:start]) or _not_a_document(hans, start, end) or \
