@@ -74,6 +74,8 @@ def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     "第十二届某盟首脑会议开幕式后，两人会谈16分钟",  # a gathering's session
     "这是某城峰会之后两国领导人的第一次会晤",  # a first since an event
     "这是袭击后两国高层的第一次会晤",
+    "这是两国元首今年以来的第三次会晤",  # a count within the year
+    "张三出席第十七次二十国集团领导人峰会",  # a gathering's session, named after the number
 ])
 def test_numbers_that_are_no_series_ordinal(hans):
     assert ordinal_in(hans) is None

@@ -7,14 +7,14 @@ Only a number that places *this meeting* among meetings of its kind is an ordina
   ``第N轮`` only where it names the series (``第九轮中澳总理年度会晤``, not a summit's
   ``第一轮会谈``), ``第N届`` only the series named before it (``…联盟第五届首脑会议``, not
   ``第十二届南盟首脑会议``),
-  not a multilateral gathering's sessions (``二十国集团领导人第十七次峰会``) nor a standing
+  not a multilateral gathering's sessions (``二十国集团领导人第十七次峰会``, ``第十七次二十国集团领导人峰会``) nor a standing
   mechanism's (``经济高层对话机制第二次会议``); a count of visits (``第二次访华``,
   ``第九次访问俄罗斯``) is one only when it counts the visits made in an office
   (``第二次以国家元首身份访问美国``, ``第三次以中共中央总书记、国家主席身份访问越南``) or state visits, each received by the host's head of
   state (``第三次国事访问``), not a person's visits;
 - a count of a day's sessions (``第一次会谈于中午12时开始``, ``12月24日，…举行第二次会谈``
   in an account told day by day) or within the year the text is at (``同年第3次``,
-  ``当年的第三次``) is no series ordinal, and one within a year named
+  ``当年的第三次``, ``今年以来的第三次``) is no series ordinal, and one within a year named
   (``又称2018年第3次南北韩首脑会谈``) only where the text gives no other;
 - ``首次`` is the first of a series only when it names the series (``首次非正式会晤``,
   ``首次美苏首脑会晤``, or its sides and leaders before it: ``南北韩两国领导人首次面对面会谈``,
@@ -70,7 +70,7 @@ _NOT_A_SIDE = re.compile(r"这|此|次|是|也|为|乃|会谈|会晤|两国|两�
 #: A count within a year named (2018年第2次; 继2013年第二次 counts on from 2013) ...
 _WITHIN_A_YEAR = re.compile(r"(?P<after>继)?[0-9]{4}年(内|度)?的?$")
 #: ... or within the year the text is at (同年第3次, 当年的第三次, 年内第二次).
-_WITHIN_THE_YEAR = re.compile(r"([同今该当本]年|年内|年度)的?$")
+_WITHIN_THE_YEAR = re.compile(r"([同今该当本]年|年内|年度)(以来)?的?$")
 #: A first since a break: 六十年来, 1949年以来, 就任后, 时隔七年, 分裂55年后, or within a
 #: term (习近平任内的第一次会面).
 _SINCE = re.compile(r"以来|年来|多来|月来|就任后|上任后|时隔|任内|任期内"
@@ -141,7 +141,8 @@ def _candidates(hans: str, meetings_only: bool):
             continue
         year = _WITHIN_A_YEAR.search(hans[:match.start()])
         yearly = bool(year and not year["after"])
-        if _GATHERING.search(hans[:match.start()]) or _BODY.search(hans[:match.start()]):
+        if _GATHERING.search(hans[:match.start()]) or _BODY.search(hans[:match.start()]) or \
+                re.search(GATHERINGS, match["between"]):  # 第十七次二十国集团领导人峰会
             continue
         if match["counter"] == "轮" and not _ROUNDS_OF_A_SERIES.search(match["between"]) or \
                 match["counter"] == "届" and match["between"]:
