@@ -64,6 +64,8 @@ def test_a_document_signed_at_the_summit_is_its_outcome():
     "双方将签署关系条约并向媒体发表声明。",  # to be done
     "在张三抵达某城前数小时，甲国农业部长与乙国局长签署了恢复大米出口的协议。",  # before the visit
     "双方支持在国际法和《联合国宪章》宗旨和原则基础上恢复和平的努力，并发表讲话。",  # the basis of something
+    "双方重申遵守两国此前发表的《甲乙联合声明》。",  # one issued before, referred to
+    "双方同意继续落实两国领导人上次会晤时签署的《甲乙合作协定》。",
 ])
 def test_documents_not_signed_at_the_summit_are_not_its_outcome(sentence):
     assert documents(HEAD + MEETING + sentence) == {"1985-11-19": []}
@@ -350,3 +352,8 @@ def test_what_is_said_between_a_name_and_its_verb(sentence):
 def test_a_name_given_as_the_meetings_outcome_document():
     text = HEAD + MEETING + "此次会晤的成果文件《甲乙某城宣言》确认了双方的共识。"
     assert keys(documents(text)) == {"1985-11-19": {"甲乙某城宣言"}}
+
+
+def test_a_document_referred_to_as_signed_this_time_is_the_summits():
+    text = HEAD + MEETING + "双方同意根据此次签署的《甲乙合作协定》推进合作。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙合作协定"}}

@@ -24,7 +24,8 @@ does not date it at all:
   after it that speaks of the document (``该协议于2014年9月签署``) dates it too;
 - a document that is not signed there: negated (``未发表联合声明``, ``未就是否发表…达成一致``,
   ``《…》最终未能签署``), planned (``双方原定于…签署《…》``, ``《…》原定于…签署``), an earlier one
-  referred to (``重申遵守《上海公报》``, ``互换《…》的批准文本``, ``《…》缔结40周年``), a
+  referred to (``重申遵守《上海公报》``, ``互换《…》的批准文本``, ``《…》缔结40周年``, ``重申…此前发表的
+  《…》``, ``落实…上次会晤时签署的《…》``; not ``根据此次签署的《…》``), a
   later one (``为翌年的《…》铺平道路``), one under negotiation (``…协定扩围谈判``, ``…条约缔结谈判``),
   a topic of the talks (``就欧洲安全、《…条约》和经济合作等问题签署了…``), or a document by its kind
   alone that one side issued (``日本政府另发表新闻公报``);
@@ -109,6 +110,10 @@ _PLANNED = re.compile(r"原定|原拟|计划|拟于|准备|预定|打算|有望|
 _PLANNED_HERE = re.compile(r"将|拟|计划|准备|打算|有望|可能")
 #: Before a name in its sentence: it came before the visit (在甲抵达某都前数小时，…签署了…, 访问前夕).
 _EARLIER = re.compile(r"(抵达|到达|访问|访华|出访|启程|动身)[^，,。；;]{0,8}?前(?!往|进|来|去|任|身)|前夕")
+#: Before a name in its clause: one referred to, or one signed before (重申…此前发表的《…》).
+_REFERRED_TO = re.compile(r"(遵守|重申|根据|依据|按照|依照|落实|履行|恪守|援引|引用|基于|纪念|回顾|继承|此前|以前|先前|早前|之前|过去|曾经?)"
+                          r"[^，,。；;《》]*的$")
+_THIS_TIME = re.compile(r"此次|本次|这次|此行|会上|会后|期间|当天|同日")
 #: Before a name in its clause: it came later (埃以双方并在第二年正式签署了《…》, 为翌年的《…》).
 _LATER = re.compile(r"翌年|次年|第二年|隔年|来年|后来|日后|此后|多年后|数年后")
 #: After a name: an anniversary, a ratification, a negotiation, or a document of it
@@ -268,6 +273,13 @@ def generic_document(reading: Reading, summit: EntityId, name: str, evidence) ->
     return document
 
 
+def _an_earlier_one(before: str) -> bool:
+    """Whether the words before a name make it one signed before (``重申双方此前发表的《…》``,
+    ``落实2009年签署的《…》``), not this time (``根据此次签署的《…》``)."""
+    referred = _REFERRED_TO.search(before)
+    return bool(referred and not _THIS_TIME.search(referred.group()))
+
+
 def _a_topic(before: str, after: str) -> bool:
     """Whether a name in its clause is a topic of the talks, not a document signed
     (``就欧洲安全、《反弹道导弹条约》和经济合作等问题签署了五项联合声明``)."""
@@ -291,7 +303,7 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     if _PLANNED.search(to_its_verb) or _NEGATED.search(hans[end:verb.end()] if verb else ""):
         return False
     if _NEGATED.search(before) or _NOT_HERE_BEFORE.search(before) or _LATER.search(before) or \
-            _EARLIER.search(hans[:start]) or \
+            _EARLIER.search(hans[:start]) or _an_earlier_one(before) or \
             _NOT_HERE_AFTER.match(after) or _PLANNED.search(hans[:start]) or _not_a_document(hans, start, end) or \
             _a_topic(before, after):
         return False
