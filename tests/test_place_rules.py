@@ -384,3 +384,16 @@ def test_a_venue_field_that_names_the_town_then_a_comma_and_the_site_is_one_chai
 def test_a_seat_or_headquarters_written_plainly_is_the_venue():
     text = HEAD + "2023年12月12日，甲国总统[[张三]]在[[某都]]甲党中央驻地同乙国总理[[李四]]举行会谈。"
     assert read(text) == {"2023-12-12": [["甲党中央驻地", "某都"]]}
+
+
+def test_a_region_word_or_a_kind_of_place_between_a_state_and_a_city_keeps_them_one_chain():
+    far_east = HEAD + "1974年11月23日，甲国总统[[张三]]同乙国总理[[李四]]在[[越南]]远东的[[某港]]举行工作会晤。"
+    visited = HEAD + "2016年9月2日，甲国总统[[张三]]访问[[越南]]远东城市[[某港]]与乙国总理[[李四]]会谈。"
+    assert read(far_east) == {"1974-11-23": [["某港", "越南社会主义共和国"]]}
+    assert read(visited) == {"2016-09-02": [["某港", "越南社会主义共和国"]]}
+
+
+def test_a_well_known_building_said_later_of_the_same_days_meeting_is_finer_than_its_city():
+    text = HEAD + ("2025年7月15日上午，甲国总统[[张三]]在[[北京]]会见乙国总理[[李四]]；"
+                   "当天下午，甲国总理[[王五]]在人民大会堂同李四举行年度会晤。")
+    assert read(text)["2025-07-15"] == [["人民大会堂", "北京"]]

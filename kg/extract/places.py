@@ -70,7 +70,7 @@ SIDE_WORDS = re.compile(r"^(?:[东南西北]部?|[东南西北]侧|[东南西北
 _GAP_WORDS = (r"(?:[市省县区])?"  # 广州市松园: the city's own suffix
               r"(?:[（(][^（()）]{1,20}[）)])?"  # 符拉迪沃斯托克（海参崴）俄罗斯岛: another name of the city
               r"(?:首府|首都|州府|省会|住所|寓所|官邸|私邸|港湾|港内|湾内)?"  # 布里亚特共和国首府乌兰乌德, 中南海住所菊香书屋
-              r"(?:[东南西北]部|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|郊外|郊区|市区|境内|城内|湖畔|河畔|江畔|海滨|海边|岛上|上"
+              r"(?:远东|[东南西北]部|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|郊外|郊区|市区|境内|城内|湖畔|河畔|江畔|海滨|海边|岛上|上"
               r"|以[东南西北](?:约?[0-9一二三四五六七八九十百]+(?:公里|千米|英里))?)?的?"
               r"(?:[\u4e00-\u9fff]{0,2}(?:城市|城镇|小镇|小城|港口|村庄|山区|度假区|胜地))?[的之]?")
 _CHAIN_GAP = re.compile("^" + _GAP_WORDS + "$")
@@ -137,7 +137,8 @@ def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
     chosen = chains[0]
     for other in chains[1:]:  # 于…在日内瓦举行，两人首日在日内瓦湖畔的丰泉宫会面: the finer one
         keys = [s.key for s in other]
-        if chosen[-1].key in keys[:-1]:
+        container = well_known_container(reading, other[0].key)  # 在北京会见…；当天下午…在人民大会堂
+        if chosen[-1].key in keys[:-1] or container is not None and reading.index.key(container) == chosen[-1].key:
             chosen = other
     return chosen
 
@@ -530,6 +531,8 @@ def place_venues_by_gazetteer(reading: Reading) -> None:
 #: place a leader goes to, followed in its sentence by the meeting.
 _VISITED = re.compile(r"(?:前往|赴|到访|来到|抵达|飞抵|访问|回访|出访|南下|北上|转往|转赴)(?P<w>[^，。；,、与和同在于]{1,20}?)"
                       r"(?=[，,]|与|和|同|出席|参加|会见|会晤|会谈|期间|举行)")
+#: A kind of place between two names (``俄罗斯远东城市海参崴``): the name after it is a place.
+_PLACE_NOUN = re.compile(r"城市|城镇|小镇|小城|港口|首都|首府|州府|省会")
 #: ``某峰会举办地某城``: the name after it is the host place of a gathering.
 _HOST_PLACE = re.compile(r"(?:举办地|主办地|所在地|举办城市|主办城市|东道主城市|东道城市)")
 _MEETING_AFTER = re.compile(r"会晤|会谈|会面|会见|峰会|首脑会议|高峰会|最高级会议")
@@ -560,8 +563,9 @@ def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
             kind = reading.registry.kind_of(spot.surface)
             if _GATHERING_AFTER.match(sentence.hans, spot.end):
                 continue
-            if kind in (Kind.PLACE, Kind.COUNTRY) or (kind is None and (host is not None and not chain
-                                                                         or chain and chain[-1].end == spot.start)):
+            if kind in (Kind.PLACE, Kind.COUNTRY) or (kind is None and (host is not None and not chain or chain and (
+                    chain[-1].end == spot.start or _PLACE_NOUN.search(sentence.hans, chain[-1].end, spot.start)
+                    and joins_chain(sentence.hans[chain[-1].end:spot.start])))):
                 chain += (spot,)  # 赴印度金奈: a name right after a place is a place in it
         if all(reading.index.is_state(s.surface) or reading.registry.is_a(s.surface, Kind.COUNTRY) for s in chain):
             plain = _plain_stop(reading, sentence, begin, match.end("w"))
