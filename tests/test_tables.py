@@ -453,3 +453,85 @@ def test_a_table_under_a_years_heading_takes_its_year_for_days_without_one():
 """
     found, _ = summits_of(text)
     assert set(found) == {"2011-05-20", "2012-01-03"}  # a heading without a year dates nothing
+
+
+def roles_by_person(extraction):
+    agent = {f.subject: f.value.key for f in extraction.facts if f.prop is Prop.AGENT}
+    out = {}
+    for f in extraction.facts:
+        if f.prop is Prop.ROLE and f.subject in agent:
+            out.setdefault(agent[f.subject], set()).add(f.value.key)
+    return out
+
+
+def test_a_column_headed_by_an_office_gives_each_of_its_people_that_office():
+    text = """'''甲乙丙领导人会议'''是甲国、乙国、丙国三国领导人会议。
+== 历次会议 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 举办地 !! 甲国总理 !! 乙国首相 !! 丙国领导人
+|-
+| 第一次 || 2008年12月13日 || [[某城]] || rowspan="2" | [[张三]] || [[李四]] || [[王五]]
+|-
+| 第二次 || 2009年10月10日 || [[某城]] || [[赵六]] || 孙七（总统）
+|}
+"""
+    found, extraction = summits_of(text)
+    assert found["2009-10-10"]["participants"] == {"张三", "赵六", "孙七"}  # three sides, one spread down
+    roles = roles_by_person(extraction)
+    assert roles["张三"] == {"甲国总理"} and roles["李四"] == roles["赵六"] == {"乙国首相"}
+    assert roles["孙七"] == {"总统"}  # the row's own bracket; 丙国领导人 describes, it is no office
+    assert "王五" not in roles
+
+
+def test_a_host_column_holds_the_host_who_met_the_others():
+    text = """'''甲乙丙峰会'''是三国领导人的峰会。[[乔治·W·张]]是甲国总统。
+== 历届峰会 ==
+{| class="wikitable"
+! 年份 !! 日期 !! 地点 !! 东道主 !! 其他与会领袖
+|-
+| 2005 || 3月23日 || [[某城]] || [[乔治·W·张]] || [[李四]]、[[王五]]
+|-
+| 2006 || 3月31日 || [[某镇]] || 李四 || 乔治·W·张、王五
+|}
+"""
+    found, _ = summits_of(text)
+    assert found["2005-03-23"]["participants"] == {"乔治·W·张", "李四", "王五"}
+    assert found["2006-03-31"]["participants"] == {"乔治·W·张", "李四", "王五"}  # a known name needs no link
+
+
+def test_a_leader_the_prose_took_for_a_place_is_a_person_where_the_row_gives_an_office():
+    text = """'''甲乙首脑会晤'''是甲国与乙国领导人的会晤。
+== 会晤列表 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 甲方 !! 乙方
+|-
+| 2014年5月27日 || [[某城]] || [[张三]]（总理） || [[李四]]（总理）
+|-
+| 2015年12月25日 || [[某镇]] || 张三（总理） || 李四（总理）
+|}
+== 经过 ==
+2015年12月25日，张三突然前往李四的私人住所。
+"""
+    found, extraction = summits_of(text)
+    assert found["2014-05-27"]["participants"] == found["2015-12-25"]["participants"] == {"张三", "李四"}
+    assert not any(e.id.kind is Kind.PLACE and e.id.key == "李四" for e in extraction.entities)
+
+
+def test_a_site_after_a_comma_lies_in_the_place_before_it():
+    text = """'''甲乙首脑会晤'''是甲国与乙国领导人的会晤。
+== 会晤列表 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 甲方 !! 乙方
+|-
+| 2005年4月16日 || {{flagicon|USA}} [[某城]]，[[某宫]] || [[张三]] || [[李四]]
+|-
+| 2004年1月5日 || 某城，总统官邸 || [[张三]] || [[李四]]
+|-
+| 2006年1月5日 || [[某城]]，[[某镇]] || [[张三]] || [[李四]]
+|}
+"""
+    found, extraction = summits_of(text)
+    contained = {(f.subject.key, f.value.key) for f in extraction.facts if f.prop is Prop.LOCATED_IN}
+    assert found["2005-04-16"]["venue"] == {"某宫"} and ("某宫", "某城") in contained
+    assert found["2004-01-05"]["venue"] == {"总统官邸"} and ("总统官邸", "某城") in contained
+    assert ("某镇", "某城") not in contained  # two towns after a comma are two stops, not one in the other

@@ -41,7 +41,7 @@ _COLUMNS = (
     ("number", re.compile(r"^(届|次|序号|编号|#|届次|次序)$")),
     ("country", re.compile(r"^(国家|国别|所在国|东道国|主办国|举办国)$")),
     ("place", re.compile(r"地点|会场|城市|举办地|地址|场地|国家")),
-    ("people", re.compile(r"领导人|出席|与会|参与|参加|元首|首脑|方$|总统|主席|总理|首相|人物")),
+    ("people", re.compile(r"领导人|出席|与会|参与|参加|元首|首脑|方$|总统|主席|总理|首相|人物|东道主|主持人|主办者")),
     ("outcome", re.compile(r"成果|文件|签署|结果|协议|宣言")),
 )
 
@@ -51,6 +51,7 @@ class _Row:
     span: Span
     cells: dict[str, list[Cell]]  # column role → the cells of this row in that role
     own: tuple[Cell, ...] = ()  # the cells written in this row (not spread into it from above)
+    columns: tuple[tuple[Cell, int], ...] = ()  # each cell with the first column it stands in
 
 
 #: A column of one side's leaders: ``中方``, ``中方领导人``, ``美国领导人`` (a state's name is
@@ -90,11 +91,31 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
         pair = _caption_pair(reading, table)
         visitor = _visitor(reading, table) if _one_side(reading, table, roles) else None
         visited = _visited_country(reading, table)
+        offices = _column_offices(reading, table, roles)
         for row in _rows(table, roles):
-            summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table))
+            summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
     return tuple(found)
+
+
+#: A column header that describes its people rather than giving their office.
+_DESCRIPTION = re.compile(r"(领导人|元首|首脑|方)$")
+
+
+def _column_offices(reading: Reading, table: Table, roles: dict[int, str]) -> dict[int, str]:
+    """The office a column of people is headed by (``中国国务院总理 !! 日本首相``): each
+    person in it held it then. A header that only describes them (``中方领导人``) is none."""
+    header = next(row for row in table.rows if row and all(cell.header for cell in row))
+    out, column = {}, 0
+    for cell in header:
+        text = _text(reading, cell).strip()
+        hans = to_hans(text)
+        if roles.get(column) == "people" and hans.endswith(OFFICE_WORDS) and not _DESCRIPTION.search(hans):
+            for offset in range(cell.colspan):
+                out[column + offset] = text
+        column += cell.colspan
+    return out
 
 
 def _rows(table: Table, roles: dict[int, str]) -> list[_Row]:
@@ -138,8 +159,12 @@ def _rows(table: Table, roles: dict[int, str]) -> list[_Row]:
             if grid[index] not in cells.get(role, []):
                 cells.setdefault(role, []).append(grid[index])
         own = [c.span for c in row]
+        first: dict[Cell, int] = {}
+        for index in sorted(grid):
+            first.setdefault(grid[index], index)
         if own:
-            out.append(_Row(Span(min(s.start for s in own), max(s.end for s in own)), cells, tuple(row)))
+            out.append(_Row(Span(min(s.start for s in own), max(s.end for s in own)), cells, tuple(row),
+                            tuple(first.items())))
     return out
 
 
@@ -171,6 +196,25 @@ _BRACKET = re.compile(r"^\s*[（(](?:时任)?(?P<office>[^（）()]{2,20})[）)]
 
 
 _ABSENT = re.compile(r"未出席|未参加|缺席|未与会|未能出席|因故未")
+
+
+def _people_of_the_cell(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
+    """The people of an entry of a column of people, as :func:`people_of` reads them, and
+    two more: a name the prose took for a place (``前往某人的住所``) that the cell gives an
+    office in brackets (``[[张三]]（总理）``) is a person, and a name written without a link
+    that the article knows as a person's (``乔治·W·布什``, whose initial no name pattern
+    reads) is that person."""
+    registry = reading.registry
+    names = [target for _, target in entry.links] or [re.sub(r"[（(].*?[）)]", "", entry.text).strip()]
+    for name in names:
+        bracket = _BRACKET.match(_after(entry, name)) if entry.links else _BRACKET.search(entry.text)
+        if registry.is_a(name, Kind.PLACE) and not reading.index.is_state(name) \
+                and bracket and to_hans(bracket["office"]).endswith(OFFICE_WORDS):
+            registry.named(Kind.PERSON, name)
+    found = people_of(reading, entry)
+    if not found and not entry.links and registry.is_a(names[0], Kind.PERSON):
+        found = [(names[0], None)]
+    return found
 
 
 def _after(entry: Entry, name: str) -> str:
@@ -253,7 +297,8 @@ def _people_in(reading: Reading, text: str) -> dict[str, str]:
 
 def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, Evidence], ...] = (),
             visitor: tuple[str, Evidence, bool] | None = None,
-            visited: tuple[str, Evidence] | None = None, heading_year: int | None = None) -> SummitFound | None:
+            visited: tuple[str, Evidence] | None = None, heading_year: int | None = None,
+            offices: dict[int, str] | None = None) -> SummitFound | None:
     registry = reading.registry
     date_cells = row.cells.get("date", [])
     when = None
@@ -284,8 +329,9 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
     for cell in row.cells.get("people", []):
         if _DELEGATIONS.search(to_hans(_text(reading, cell))):
             continue  # 甲、乙及8个流亡政府: representatives of governments, not their leaders
+        headed = (offices or {}).get(dict(row.columns).get(cell, -1))  # 日本首相 !! 韩国总统
         for entry in entries_in(reading, cell.span):
-            for name, office in people_of(reading, entry):
+            for name, office in _people_of_the_cell(reading, entry):
                 if office and NOT_TOP.search(to_hans(office)):
                     continue  # a minister or an envoy at the table
                 bracket = _BRACKET.match(_after(entry, name))  # the row's own word on them, not a filter:
@@ -293,6 +339,10 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
                     said = to_hans(bracket["office"])  # 当选总统 is the 乙国当选总统 the article names them
                     office = next((o for o in people.offices.get(reading.index.key(name), ())
                                    if to_hans(o).endswith(said)), bracket["office"])
+                elif office is None and headed:
+                    if NOT_TOP.search(to_hans(headed)):
+                        continue  # a column of ministers
+                    office = headed
                 if _REPRESENTS.match(_after(entry, name)):
                     continue  # 张三代表甲国: a representative
                 if bracket and _ABSENT.search(bracket.group(0)):
