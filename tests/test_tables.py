@@ -559,3 +559,35 @@ def test_a_flag_icon_alone_is_no_country_unless_words_tie_the_state_to_the_meeti
     usa = next(e.id.key for e in extraction.entities if e.id.kind is Kind.COUNTRY)
     assert ("某城", usa) not in contained  # a picture only
     assert ("某镇", usa) in contained and ("某村", usa) in contained and ("某州", usa) in contained
+
+
+NOTES = """'''甲乙丙峰会'''是甲国总统、乙国总理和丙国总统的三边峰会。
+== 历届峰会 ==
+{| class="wikitable"
+! 年份 !! 日期 !! 地点 !! 东道主 !! 其他与会领袖 !! 备注
+|-
+| 2009 || 8月9日－10日 || [[某城]] || [[张三]] || [[李四]]、[[王五]] || 第五届<ref group="注">三国领袖于8月9日陆续抵达某城。根据日程，张三将于9日下午分别与李四和王五举行双边会谈。</ref>
+|-
+| 2010 || colspan="3" | 未举行 || 原定由乙国主办
+|-
+| 2016 || 6月29日 || [[某镇]] || [[李四]] || [[张三]]、[[王五]] || <ref group="注">峰会前一日（6月28日），李四与王五举行了双边会谈，乙国宣布取消签证要求。</ref>
+|-
+| 2023 || 1月10日 || [[某村]] || [[王五]] || [[张三]]、[[李四]] || <ref group="注">1月9日，张三先与王五举行双边会谈。</ref><ref group="注">1月10日，三人在某宫会谈。</ref><ref>赵六与张三举行会谈，{{cite news |title=2023年1月8日}}</ref>
+|}
+"""
+
+
+def test_a_bare_ordinal_in_a_note_column_numbers_the_rows_meeting():
+    _, extraction = summits_of(NOTES)
+    start = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    numbered = {start[f.subject]: f.value for f in extraction.facts if f.prop is Prop.ORDINAL}
+    assert numbered == {"2009-08-09": 5}
+
+
+def test_a_note_telling_a_meeting_of_the_rows_leaders_on_another_day_is_a_summit_of_its_own():
+    found, _ = summits_of(NOTES)
+    assert found["2016-06-28"]["participants"] == {"李四", "王五"}  # the visa news after it is not of the talks
+    assert found["2023-01-09"]["participants"] == {"张三", "王五"}
+    assert set(found) == {"2009-08-09", "2016-06-28", "2016-06-29", "2023-01-09", "2023-01-10"}
+    # the 2009 note is a schedule (将于), the 2023 talks on the row's day are the row's, and a
+    # citation is no note; a row not held gives nothing

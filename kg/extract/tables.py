@@ -7,7 +7,8 @@ outcome (成果, 文件, 签署) and a number (届, 次, 序号); a column heade
 (``法国 !! 德国``) holds that side's leaders. A table whose only column of people is one
 side's (``中方领导人``) lists that side's hosts of the one leader its caption (else the
 article's first sentence) names. A note cell or an explanatory note (``<ref group="注">``)
-that says who else took part adds them; a cell that counts governments (``8个流亡政府``) or
+that says who else took part adds them; an explanatory note telling a meeting of the row's
+leaders on another day (``峰会前一日（6月28日），甲与乙举行了双边会谈``) is a summit of its own; a cell that counts governments (``8个流亡政府``) or
 a name that represents someone (``张三代表甲国``) names no leader. ``rowspan``/``colspan`` are spread
 over the rows and columns they cover; links, flag templates and date templates in cells
 are read; footnotes are not. A year in a column of its own (``年份 !! 日期``), else in the
@@ -96,6 +97,9 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
             summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
+            for other in _meetings_in_notes(reading, people, row, summit) if summit is not None else ():
+                if all(s.id != other.id for s in found):
+                    found.append(other)
     return tuple(found)
 
 
@@ -454,6 +458,73 @@ def _joined_in_a_note(reading: Reading, people: People, row: _Row) -> list[tuple
     return out
 
 
+def _notes_of(reading: Reading, row: _Row) -> list[tuple[str, Evidence]]:
+    """The explanatory notes (``<ref group="注">``) in a row's cells: (plain text, evidence)."""
+    document = reading.document
+    cells = [cell for group in row.cells.values() for cell in group]
+    return [(plain_text(ref.content), Evidence(ref.span, plain_text(ref.content), None)) for ref in document.refs
+            if ref.content and any(c.span.start <= ref.span.start < c.span.end for c in cells)
+            and _NOTE_GROUP.match(document.text[ref.span.start:ref.span.end])]
+
+
+#: A meeting said to be held (``甲与乙举行了双边会谈``, ``甲会见乙``).
+_NOTE_MET = re.compile(r"(?:与|和|同|跟).{1,30}?(?:举行|进行)了?.{0,4}?(?:会谈|会晤|会面)|会见|会晤了")
+_SENTENCE = re.compile(r"[^。；;]+")
+
+
+def _meetings_in_notes(reading: Reading, people: People, row: _Row, summit: SummitFound) -> list[SummitFound]:
+    """A row's explanatory note that tells of a meeting of the row's own leaders on another
+    day than the row's (``峰会前一日（6月28日），甲与乙举行了双边会谈``) gives that meeting as
+    a summit of its own, dated in the row's year; ``分别与乙和丙`` makes one with each. A
+    meeting on the row's days is the row's; one only planned (``将于``, ``日程``) is none."""
+    registry = reading.registry
+    out = []
+    for note, evidence in _notes_of(reading, row):
+        for match in _SENTENCE.finditer(note):
+            raw = match.group(0)
+            hans = to_hans(raw)
+            met = _NOTE_MET.search(hans)
+            said = hans[:met.end()] if met else ""  # what follows the meeting (宣布取消签证) is not of it
+            if met is None or NOT_HELD.search(said) or LOWER_TALKS.search(said) or "日程" in said:
+                continue
+            days = [d for d in find_dates(hans, year=summit.start.year) if d.end < summit.start or d.start > summit.end]
+            if len(days) != 1 or days[0].at > met.start():
+                continue  # no day of its own, or days the sentence does not give its meeting
+            named = []
+            for spot in reading.spotter.spots(raw, hans, (), 0):
+                key = reading.index.key(spot.surface)
+                if registry.is_a(spot.surface, Kind.PERSON) and key in summit.participants and key not in named:
+                    named.append(key)
+            if len(named) < 2:
+                continue  # the meeting of someone the row does not name: not told here
+            groups = [(named[0], other) for other in named[1:]] if "分别" in hans else [tuple(named)]
+            for keys in groups:
+                out.append(_note_summit(reading, people, tuple(sorted(keys)), days[0], evidence))
+    return out
+
+
+def _note_summit(reading: Reading, people: People, keys: tuple[str, ...], when, evidence: Evidence) -> SummitFound:
+    registry = reading.registry
+    summit = registry.unnamed(Kind.SUMMIT, f"{when.start.isoformat()}-{_digest(keys)}")
+    registry.evidence(summit, evidence)
+    title = f"{when.start.year}年{when.start.month}月{when.start.day}日{reading.document.title}"
+    registry.label(summit, Label(to_hans(title), "zh-Hans"), preferred=True)
+    registry.label(summit, Label(to_hant(title), "zh-Hant"), preferred=True)
+    registry.fact(summit, Prop.START_DATE, when.start, evidence=(evidence,))
+    registry.fact(summit, Prop.END_DATE, when.end, evidence=(evidence,))
+    for key in keys:
+        person = registry.named(Kind.PERSON, key)
+        registry.fact(summit, Prop.PARTICIPANT, person, evidence=(evidence,))
+        participation = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{_digest((key,))}")
+        registry.fact(summit, Prop.HAS_PARTICIPATION, participation)
+        registry.fact(participation, Prop.AGENT, person)
+        side = people.sides.get(key)
+        if side:
+            registry.fact(participation, Prop.SIDE, registry.named(Kind.COUNTRY, side))
+        _role_from_prose(reading, people, participation, person, when.start)
+    return SummitFound(summit, None, when.start, when.end, None, keys)
+
+
 def _role_from_prose(reading: Reading, people: People, participation, person, day) -> None:
     """A row names a leader bare: the offices the prose gives them in a sentence dated that
     day (``时任甲国劳动党委员长张三于2019年1月7日至10日…``); else the article's office for
@@ -633,8 +704,13 @@ def _outcomes(reading: Reading, summit, row: _Row) -> None:
             registry.fact(summit, Prop.OUTCOME, document, evidence=evidence)
 
 
+#: A cell that is an ordinal and nothing else (``第五届``, ``第3次``): the row's meeting's number.
+_BARE_ORDINAL = re.compile(r"第\s*[0-9一二三四五六七八九十百两]+\s*[届次]")
+
+
 def _ordinal(reading: Reading, summit, row: _Row) -> None:
-    """The number column's, else a cell that numbers the meeting (``第一次非正式会晤``)."""
+    """The number column's, else a cell that numbers the meeting (``第一次非正式会晤``, or a
+    bare ``第五届`` in a note column)."""
     for cell in row.cells.get("number", []):
         number = _number(_text(reading, cell))
         if number:
@@ -643,7 +719,8 @@ def _ordinal(reading: Reading, summit, row: _Row) -> None:
     if row.cells.get("number"):
         return
     for cell in row.own:
-        number = ordinal_in(to_hans(_text(reading, cell)), meetings_only=True)
+        text = to_hans(_text(reading, cell)).strip()
+        number = _number(text) if _BARE_ORDINAL.fullmatch(text) else ordinal_in(text, meetings_only=True)
         if number:
             reading.registry.fact(summit, Prop.ORDINAL, number, evidence=(_evidence(reading, cell.span),))
             return
