@@ -537,30 +537,6 @@ def test_a_site_after_a_comma_lies_in_the_place_before_it():
     assert ("某镇", "某城") not in contained  # two towns after a comma are two stops, not one in the other
 
 
-def test_a_flag_icon_alone_is_no_country_unless_words_tie_the_state_to_the_meeting():
-    text = """'''甲乙首脑会晤'''是甲国与乙国领导人的会晤。
-== 会晤列表 ==
-{| class="wikitable"
-! 日期 !! 地点 !! 甲方 !! 乙方 !! 备注
-|-
-| 2001年7月16日 || {{flagicon|USA}} [[某城]] || [[张三]] || [[李四]] ||
-|-
-| 2002年7月16日 || {{flagicon|USA}} [[某镇]] || [[张三]] || [[李四]] || 李四访美
-|-
-| 2003年7月16日 || {{flagicon|USA}} [[某村]] || [[张三]] || [[李四]] ||
-|-
-| 2004年7月16日 || {{flagicon|USA}} [[美国]][[某州]] || [[张三]] || [[李四]] ||
-|}
-== 经过 ==
-2003年7月16日，李四抵达美国某村。
-"""
-    _, extraction = summits_of(text)
-    contained = {(f.subject.key, f.value.key) for f in extraction.facts if f.prop is Prop.LOCATED_IN}
-    usa = next(e.id.key for e in extraction.entities if e.id.kind is Kind.COUNTRY)
-    assert ("某城", usa) not in contained  # a picture only
-    assert ("某镇", usa) in contained and ("某村", usa) in contained and ("某州", usa) in contained
-
-
 NOTES = """'''甲乙丙峰会'''是甲国总统、乙国总理和丙国总统的三边峰会。
 == 历届峰会 ==
 {| class="wikitable"
