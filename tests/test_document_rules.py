@@ -66,6 +66,7 @@ def test_a_document_signed_at_the_summit_is_its_outcome():
     "双方支持在国际法和《联合国宪章》宗旨和原则基础上恢复和平的努力，并发表讲话。",  # the basis of something
     "双方重申遵守两国此前发表的《甲乙联合声明》。",  # one issued before, referred to
     "双方同意继续落实两国领导人上次会晤时签署的《甲乙合作协定》。",
+    "两国外长于会谈前一天签署了《甲乙领事协定》。",  # the day before
 ])
 def test_documents_not_signed_at_the_summit_are_not_its_outcome(sentence):
     assert documents(HEAD + MEETING + sentence) == {"1985-11-19": []}
@@ -357,3 +358,13 @@ def test_a_name_given_as_the_meetings_outcome_document():
 def test_a_document_referred_to_as_signed_this_time_is_the_summits():
     text = HEAD + MEETING + "双方同意根据此次签署的《甲乙合作协定》推进合作。"
     assert keys(documents(text)) == {"1985-11-19": {"甲乙合作协定"}}
+
+
+def test_a_clause_that_lists_what_the_clause_before_says_was_signed():
+    text = HEAD + MEETING + "双方共签署了12项合作文件，包括《甲乙合作未来十年展望》和《甲乙文化交流计划》。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙合作未来十年展望", "甲乙文化交流计划"}}
+
+
+def test_a_title_of_a_statement_names_it():
+    text = HEAD + MEETING + "会晤期间，双方发表了题为《共创未来》的联合声明。张三发表了题为《和平之路》的署名文章。"
+    assert keys(documents(text)) == {"1985-11-19": {"共创未来"}}

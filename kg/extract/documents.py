@@ -6,7 +6,8 @@ speech too: ``「這一次沒有達成協議」``), as a linked name ending in a
 unquoted after a signing verb (``签订中美科技合作协定和文化协定``, ``签署了卫生、医学教育和科学
 领域的政府间合作协议，以及修建…公路桥的协议``), or by its kind alone
 (``会后发表联合声明``: one of that summit's own). It is the summit's when the text says it
-was signed or issued (签署, 发表, 会议的成果之一《…》, 成果文件《…》) and dates it to the summit's days, or
+was signed or issued (签署, 发表, 会议的成果之一《…》, 成果文件《…》, or a clause listing what
+the clause before says was signed: ``签署了12项合作文件，包括《…》和《…》``) and dates it to the summit's days, or
 does not date it at all:
 
 - the text before the end of the document's clause gives its time: a day (the day after
@@ -18,7 +19,7 @@ does not date it at all:
   of a visit from 12月16日 to 2月17日), a day by its number alone (``18日，两国发表联合声明``) in
   the month its paragraph told; a part of a sentence after ``；`` that gives a time
   is at that time (``1966年1月10日…签署《甲》；1972年，…签署《乙》``); something done before
-  the visit began (``在…抵达东京前数小时``, ``访问前夕``) is not of it; a sentence that gives
+  the visit began (``在…抵达东京前数小时``, ``访问前夕``, ``会谈前一天``) is not of it; a sentence that gives
   no time but says it goes on (``当天下午``, ``会后``)
   (``12月19日上午…。当天下午，《…》签字仪式举行``) is at the last time its paragraph told, and one right
   after it that speaks of the document (``该协议于2014年9月签署``) dates it too;
@@ -30,7 +31,7 @@ does not date it at all:
   a topic of the talks (``就欧洲安全、《…条约》和经济合作等问题签署了…``), or a document by its kind
   alone that one side issued (``日本政府另发表新闻公报``);
 - title marks that name a newspaper or an article (``据《京乡新闻》``, ``发表题为《…》的
-  署名文章``) name no document, nor a book quoted (``引用《论语》``): a name that does not
+  署名文章``; but ``发表了题为《…》的联合声明`` titles a document) name no document, nor a book quoted (``引用《论语》``): a name that does not
   end in a document's word needs its own clause to say it was signed or issued; a name
   given as the basis of something (``在三个《联合公报》的原则基础上``, ``在国际法和《联合国宪章》宗旨和
   原则基础上``) is an earlier one.
@@ -74,6 +75,8 @@ from kg.model import EntityId, Evidence, Kind, Label, Prop
 from kg.wikitext import Section
 
 SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|公布|签定|宣读")
+#: A clause that lists what the clause before says was signed (…，包括《甲》、《乙》和《丙》).
+_LISTED_AFTER = re.compile(r"^(其中)?(包括|包含|有|如|即|分别是|分别为)([^，,。；;]*[、和与及])?$")
 #: Before a name in its clause: an annex of a document (宣言另附有作为附件的《行动计划》).
 _ANNEX_BEFORE = re.compile(r"(宣言|声明|条约|协定|协议|公报|文件)[^，,。；;《》]{0,4}(附有|附带|附)[^，,。；;《》]{0,6}$")
 #: Right before a name: it is named as the meeting's outcome (会议的结果之一《…》).
@@ -96,6 +99,8 @@ _NOT_HERE_BEFORE = re.compile(r"(遵守|重申|根据|依据|按照|依照|落�
 #: Title marks that name no document: a newspaper, a broadcaster, an article's title
 #: (据《京乡新闻》, 在《劳动新闻》发表题为《…》的署名文章).
 _MEDIA = re.compile(r"(新闻|日报|晚报|早报|时报|邮报|周报|画报|周刊|杂志|通讯社|电视台|电台)$")
+#: After a title: the document it is the title of (题为《共创未来》的联合声明).
+_TITLE_OF_A_DOCUMENT = re.compile(r"^的(" + "|".join(("联合声明", "共同声明", "联合公报", "联合宣言", "宣言", "声明", "公报")) + ")")
 _ARTICLE_TITLE = re.compile(r"(题为|题目为|文章|社论|一文|一书|著作)$")
 #: A name that is a topic of the talks: 就…《…》…等问题 (before and after it in its clause).
 _TOPIC_BEFORE = re.compile(r"就[^，,。；;签发达通]*$")
@@ -109,7 +114,7 @@ _PLANNED = re.compile(r"原定|原拟|计划|拟于|准备|预定|打算|有望|
 #: In a clause: it is to be done, not done (双方将签署…并发表声明).
 _PLANNED_HERE = re.compile(r"将|拟|计划|准备|打算|有望|可能")
 #: Before a name in its sentence: it came before the visit (在甲抵达某都前数小时，…签署了…, 访问前夕).
-_EARLIER = re.compile(r"(抵达|到达|访问|访华|出访|启程|动身)[^，,。；;]{0,8}?前(?!往|进|来|去|任|身)|前夕")
+_EARLIER = re.compile(r"(抵达|到达|访问|访华|出访|启程|动身)[^，,。；;]{0,8}?前(?!往|进|来|去|任|身)|前夕|前一[天日]")
 #: Before a name in its clause: one referred to, or one signed before (重申…此前发表的《…》).
 _REFERRED_TO = re.compile(r"(遵守|重申|根据|依据|按照|依照|落实|履行|恪守|援引|引用|基于|纪念|回顾|继承|此前|以前|先前|早前|之前|过去|曾经?)"
                           r"[^，,。；;《》]*的$")
@@ -309,6 +314,8 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
         return False
     if _ANNEX_BEFORE.search(before):
         return True  # 宣言另附有作为附件的《行动计划》: issued with it
+    if _LISTED_AFTER.search(before) and SIGNED.search(hans[:clause_start]):
+        return True  # 双方签署了12项合作文件，包括《…》和《…》
     if hans[start] == "「":  # a quoted name: its own clause says it was signed
         return bool(SIGNED.search(before) or _OUTCOME_BEFORE.search(before))
     if not hans[start:end].strip("《》").endswith(DOCUMENT_ENDINGS):
@@ -575,7 +582,8 @@ def named_here(hans: str, start: int, end: int) -> bool:
 def _not_a_document(hans: str, start: int, end: int) -> bool:
     """A newspaper or an article's title in title marks."""
     name = hans[start:end].strip("《》")
-    return bool(_MEDIA.search(name) or _ARTICLE_TITLE.search(hans[:start]))
+    titled = _ARTICLE_TITLE.search(hans[:start]) and not _TITLE_OF_A_DOCUMENT.match(hans[end:])
+    return bool(_MEDIA.search(name) or titled)
 
 
 def cell_documents(text: str, *, said: bool = False) -> list[tuple[str, bool]]:
