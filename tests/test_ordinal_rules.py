@@ -44,6 +44,7 @@ def ordinals(text, title="甲乙会晤"):
     ("6月17日，两国总理在某城举行第九轮甲乙总理年度会晤", 9),  # rounds of a series it names
     ("某城峰会是某某联盟第五届首脑会议", 5),  # a session of the series named before it
     ("这是他第三次以甲党总书记、国家主席身份访问乙国", 3),  # counted in the offices it names
+    ("他作为总统第二次访问乙国", 2),  # the office named before the number
 ])
 def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     assert ordinal_in(hans) == number
@@ -76,6 +77,9 @@ def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     "这是袭击后两国高层的第一次会晤",
     "这是两国元首今年以来的第三次会晤",  # a count within the year
     "张三出席第十七次二十国集团领导人峰会",  # a gathering's session, named after the number
+    "此次会议是第三届某某首脑会议",  # a body's name between 届 and its meeting: a gathering's session
+    "张三第四次出席某城峰会",  # a person's attendance
+    "第二届亚欧会议首脑会议在某城开幕",
 ])
 def test_numbers_that_are_no_series_ordinal(hans):
     assert ordinal_in(hans) is None

@@ -84,6 +84,10 @@ _IN_OFFICE = re.compile(r"身份|作为|国事")
 #: A visit counted in the offices it names, however many (第三次以甲党总书记、国家主席身份访问乙国).
 _NTH_IN_OFFICE = re.compile(rf"第(?P<n>[0-9一二三四五六七八九十两]+)(?:次|度)以[^，,。；;：:第]{{1,24}}?身份(?:对[^，,。；;：:]{{1,8}}进行)?"
                             rf"(?:国事|正式)?(?:{_VISITS})")
+#: Right before the number: the office its visits are counted in (作为总统第二次访华).
+_IN_OFFICE_BEFORE = re.compile(r"(以[^，,。；;：:]{1,16}身份|作为[^，,。；;：:]{1,8})$")
+#: Between the number and its meeting word: a person's attendance (第四次出席某峰会).
+_ATTENDS = re.compile(r"出席|参加|参与|列席")
 #: Just before the number: a standing body or mechanism, whose sessions it counts
 #: (中日经济高层对话机制第二次会议).
 _BODY = re.compile(r"(机制|对话|委员会|理事会|联委会|论坛|磋商)$")
@@ -146,11 +150,14 @@ def _candidates(hans: str, meetings_only: bool):
             continue
         if match["counter"] == "轮" and not _ROUNDS_OF_A_SERIES.search(match["between"]) or \
                 match["counter"] == "届" and match["between"]:
-            continue  # 第二轮会谈: a session; 第十二届某盟首脑会议: a gathering's session
+            continue  # 第二轮会谈: a session; 第十二届某盟首脑会议: a gathering's session (below)
+        if _ATTENDS.search(match["between"]):
+            continue  # 第四次出席某峰会: a person's attendance
         number = chinese_number(match["n"])
         if number == 1 and _SINCE.search(hans[_clause_start(hans, match.start()):match.start()]):
             continue  # 自2019年4月以来的第一次会晤: a first since a break
-        if re.fullmatch(_VISITS, match["noun"]) and (meetings_only or not _IN_OFFICE.search(match["between"])):
+        in_office = _IN_OFFICE.search(match["between"]) or _IN_OFFICE_BEFORE.search(hans[:match.start()])
+        if re.fullmatch(_VISITS, match["noun"]) and (meetings_only or not in_office):
             continue
         if meetings_only and match["noun"] == "会议":
             continue
