@@ -7,11 +7,12 @@ Only a number that places *this meeting* among meetings of its kind is an ordina
   ``第N轮`` only where it names the series (``第九轮中澳总理年度会晤``, not a summit's
   ``第一轮会谈``), ``第N届`` only the series named before it (``…联盟第五届首脑会议``, not
   ``第十二届南盟首脑会议``),
-  not a multilateral gathering's sessions (``二十国集团领导人第十七次峰会``, ``第十七次二十国集团领导人峰会``) nor a standing
-  mechanism's (``经济高层对话机制第二次会议``); a count of visits (``第二次访华``,
-  ``第九次访问俄罗斯``) is one only when it counts the visits made in an office
-  (``第二次以国家元首身份访问美国``, ``第三次以中共中央总书记、国家主席身份访问越南``) or state visits, each received by the host's head of
-  state (``第三次国事访问``), not a person's visits;
+  not a multilateral gathering's sessions (``二十国集团领导人第十七次峰会``,
+  ``第十七次二十国集团领导人峰会``) nor a standing mechanism's (``经济高层对话机制第二次会议``);
+  a count of visits (``第二次访华``, ``第九次访问俄罗斯``) is one only when it counts the visits
+  made in an office (``第二次以国家元首身份访问美国``, ``第三次以中共中央总书记、国家主席身份访问
+  越南``, ``作为总统第二次访华``) or state visits, each received by the host's head of state
+  (``第三次国事访问``), not a person's visits nor a person's attendance (``第四次出席某峰会``);
 - a count of a day's sessions (``第一次会谈于中午12时开始``, ``12月24日，…举行第二次会谈``
   in an account told day by day) or within the year the text is at (``同年第3次``,
   ``当年的第三次``, ``今年以来的第三次``) is no series ordinal, and one within a year named
