@@ -567,3 +567,34 @@ def test_a_note_telling_a_meeting_of_the_rows_leaders_on_another_day_is_a_summit
     assert set(found) == {"2009-08-09", "2016-06-28", "2016-06-29", "2023-01-09", "2023-01-10"}
     # the 2009 note is a schedule (将于), the 2023 talks on the row's day are the row's, and a
     # citation is no note; a row not held gives nothing
+
+
+def test_a_bare_name_takes_the_office_given_last_before_its_row_or_in_the_capacity_said():
+    text = """'''法德会晤'''列出法国与德国领导人的会晤。
+== 会晤列表 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 地点 !! 法方 !! 德方
+|-
+| 1 || 2014年6月6日 || [[某城]] || [[张三]] || [[李四]]（当选总统）
+|-
+| 2 || 2014年10月17日 || [[某城]] || 张三 || 李四
+|-
+| 3 || 2015年2月11日 || [[某镇]] || 张三 || 李四
+|-
+| 4 || 2016年2月11日 || [[某村]] || [[王五]] || 李四
+|}
+== 经过 ==
+2014年6月6日，法国总理张三与德国当选总统李四会谈。
+2014年10月17日，张三与德国总统李四会谈。
+2016年2月11日，王五应李四邀请访问德国，这是他首次以法国社会党第一书记身份出访。
+"""
+    _, extraction = summits_of(text)
+    agent = {f.subject: f.value.key for f in extraction.facts if f.prop is Prop.AGENT}
+    summit_of = {f.value: f.subject for f in extraction.facts if f.prop is Prop.HAS_PARTICIPATION}
+    start = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    roles = {(start[summit_of[f.subject]], agent[f.subject], f.value.key) for f in extraction.facts
+             if f.prop is Prop.ROLE}
+    assert ("2015-02-11", "李四", "德意志联邦共和国总统") in roles  # still president: 当选总统 was of its day only
+    assert ("2015-02-11", "张三", "法兰西共和国总理") in roles
+    assert ("2016-02-11", "王五", "法国社会党第一书记") in roles  # 李四 is German: the office is not his
+    assert not any(day == "2015-02-11" and who == "李四" and "当选" in office for day, who, office in roles)

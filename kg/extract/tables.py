@@ -527,24 +527,62 @@ def _note_summit(reading: Reading, people: People, keys: tuple[str, ...], when, 
 
 def _role_from_prose(reading: Reading, people: People, participation, person, day) -> None:
     """A row names a leader bare: the offices the prose gives them in a sentence dated that
-    day (``时任甲国劳动党委员长张三于2019年1月7日至10日…``); else the article's office for
-    them, marked as inferred, unless it is a description or an office only of its own day."""
+    day (``时任甲国劳动党委员长张三于2019年1月7日至10日…``, ``以甲国劳动党总书记身份``); else
+    the office it gives them last before that day (``2014年10月17日，…乙国总统李四`` for a row of
+    2015), as they still held it; else the article's office for them. The last two are marked
+    as inferred, and never a description or an office only of its own day (当选总统)."""
     registry = reading.registry
+    before: tuple[date, list[str], object] | None = None  # the latest dated offices before the day
     for sentence in reading.all_sentences():
         if not any(spot.key == person.key for spot in sentence.spots):
             continue
-        if not any(d.start == day for d in find_dates(sentence.hans) if d.year_given):
+        days = [d.start for d in find_dates(sentence.hans) if d.year_given]
+        if not days:
             continue
         offices = [o for o in titles_in(sentence, reading, person.key) if registry.is_a(o, Kind.POSITION)]
-        for office in offices:
+        offices += [o for o in _capacities(reading, people, sentence, person.key) if o not in offices]
+        if day in days:
+            for office in offices:
+                registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
+                              evidence=(sentence.evidence(),))
+            if offices:
+                return
+        earlier = [d for d in days if d < day]
+        lasting = [o for o in offices if not _ONLY_THEN.search(to_hans(o))]
+        if earlier and lasting and (before is None or max(earlier) > before[0]):
+            before = (max(earlier), lasting, sentence)
+    if before is not None:
+        for office in before[1]:
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
-                          evidence=(sentence.evidence(),))
-        if offices:
-            return
+                          inference=Inference.EARLIER_ROLE, evidence=(before[2].evidence(),))
+        return
     office = main_office(people, person.key)
     if office is not None and not _ONLY_THEN.search(to_hans(office)):
         registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
                       inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(person.key, office)],))
+
+
+#: In the capacity of an office: ``以朝鲜劳动党总书记身份访华``.
+_CAPACITY = re.compile(r"以(?P<office>[\u4e00-\u9fff]{2,16}?)(?:的)?身份")
+
+
+def _capacities(reading: Reading, people: People, sentence, key: str) -> list[str]:
+    """The offices a sentence naming the person says someone acted as (``以甲国劳动党总书记
+    身份``): the person's where the office's state is theirs and no one else's of that state is
+    named, or the only one named whose state the article does not give."""
+    out = []
+    named = dict.fromkeys(spot.key for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON))
+    for match in _CAPACITY.finditer(sentence.hans):
+        office = match["office"]
+        state = next((reading.index.key(office[:n]) for n in range(len(office) - 1, 1, -1)
+                      if reading.index.is_state(office[:n])), None)
+        if state is None or not office.endswith(OFFICE_WORDS):
+            continue
+        holders = [k for k in named if people.sides.get(k) == state] \
+            or [k for k in named if people.sides.get(k) is None]
+        if holders == [key]:
+            out.append(sentence.text[match.start("office"):match.end("office")])
+    return out
 
 
 def _linked(entry: Entry, name: str) -> bool:
