@@ -397,3 +397,11 @@ def test_a_well_known_building_said_later_of_the_same_days_meeting_is_finer_than
     text = HEAD + ("2025年7月15日上午，甲国总统[[张三]]在[[北京]]会见乙国总理[[李四]]；"
                    "当天下午，甲国总理[[王五]]在人民大会堂同李四举行年度会晤。")
     assert read(text)["2025-07-15"] == [["人民大会堂", "北京"]]
+
+
+def test_the_hall_a_following_sentence_names_as_the_meetings_is_the_venue_in_the_town():
+    text = HEAD + ("1970年5月21日，乙国总理[[李四]]回访甲国，与甲国总统[[张三]]在[[丙城]]举行第二次首脑会晤。"
+                   "两人从火车站驱车前往会场丙城宫殿饭店（Schlosshotel），沿途民众围观。\n")
+    other_day = text.replace("两人从火车站", "5月22日，两人从火车站")
+    assert read(text) == {"1970-05-21": [["丙城宫殿饭店", "丙城"]]}
+    assert read(other_day)["1970-05-21"] == [["丙城"]]  # another day's hall

@@ -22,7 +22,8 @@ from kg.extract.ordinals import number_by_their_days
 from kg.extract.infobox import infobox_summit, summit_infoboxes
 from kg.extract.people import read_people
 from kg.extract.places import (contain_by_name, place_sites_in_the_town_reached, place_venues_by_gazetteer,
-                               place_venues_in_visited_states, read_where_things_lie, venue_said_of_the_summit)
+                               place_venues_in_visited_states, read_where_things_lie, venue_named_as_the_hall,
+                               venue_said_of_the_summit)
 from kg.extract.reading import read
 from kg.extract.scripts import to_hans
 from kg.extract.sources import read_sources
@@ -49,6 +50,7 @@ def extract(document: Document) -> Extraction:
     documents_of_treaty_boxes(reading, summits)
     documents_by_their_days(reading, summits)
     venue_said_of_the_summit(reading, summits)
+    venue_named_as_the_hall(reading)
     place_sites_in_the_town_reached(reading)
     place_venues_by_gazetteer(reading)
     place_venues_in_visited_states(reading)

@@ -590,6 +590,61 @@ def _plain_stop(reading: Reading, sentence: Sentence, start: int, end: int) -> S
     return Spot(start, end, reading.index.key(surface), surface, name, None)
 
 
+#: ``会场X``, ``会场设在X``: the hall of the meeting, named as such.
+_HALL = re.compile(r"会场(?:设在|设于|选在|定在|为|是)?")
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff·‧・]{2,16}")
+
+
+def venue_named_as_the_hall(reading: Reading) -> None:
+    """A summit held in a town (``与勃兰特在卡塞尔举行第二次首脑会晤``) was held in the hall the
+    same or a following sentence of the paragraph names as the meeting's (``两人…驱车前往会场
+    威廉高地宫殿饭店（Schloßhotel）``), before another day is told: the hall is the venue, in the
+    town."""
+    registry = reading.registry
+    sentences = reading.all_sentences()
+    for fact in list(registry.facts_of(Prop.VENUE)):
+        town = fact.value
+        if not isinstance(town, EntityId) or town.kind is not Kind.PLACE or not fact.evidence \
+                or to_hans(town.key).endswith(VENUE_ENDINGS):
+            continue
+        at = next((i for i, s in enumerate(sentences) if s.evidence().span == fact.evidence[0].span), None)
+        if at is None:
+            continue
+        said = sentences[at]
+        for sentence in sentences[at:at + 3]:
+            if sentence.passage is not said.passage or sentence.paragraph != said.paragraph \
+                    or sentence is not said and find_dates(sentence.hans, year=2000):
+                break  # another paragraph, or another day
+            hall = _hall(reading, sentence)
+            if hall is None:
+                continue
+            place = registry.named(Kind.PLACE, hall.surface, article=hall.link.link.target if hall.link else None)
+            if place.key != town.key:
+                registry.fact(place, Prop.LOCATED_IN, town, evidence=(said.evidence(), sentence.evidence()))
+                registry.fact(fact.subject, Prop.VENUE, place, evidence=(sentence.evidence(),))
+                registry.keep_only(fact.subject, Prop.VENUE, place)
+            break
+
+
+def _hall(reading: Reading, sentence: Sentence) -> Spot | None:
+    """The venue's name right after a ``会场`` of the sentence, linked or plain."""
+    for match in _HALL.finditer(sentence.hans):
+        if any(s.start < match.end() and s.end > match.start() for s in sentence.spots):
+            continue  # 会场 inside a name
+        spot = next((s for s in sentence.spots if s.start == match.end()), None)
+        if spot is not None and spot.hans.endswith(VENUE_ENDINGS) \
+                and not reading.registry.is_a(spot.surface, Kind.PERSON, Kind.ORGANIZATION):
+            return spot  # 会场[[某宫]]
+        run = _NAME_RUN.match(sentence.hans, match.end())
+        if run is None or not run.group().endswith(VENUE_ENDINGS) or _NOT_OWN.match(run.group()) or any(
+                s.start < run.end() and s.end > run.start() and (s.end > run.end() or not reading.registry.is_a(
+                    s.surface, Kind.PLACE)) for s in sentence.spots):
+            continue  # a person's or a body's name in it, or a name running past it: not one plain name
+        surface = sentence.text[run.start():run.end()]
+        return Spot(run.start(), run.end(), reading.index.key(surface), surface, run.group(), None)
+    return None
+
+
 #: Going to or arriving in a town (``赴[[伊斯兰堡]]出席``, ``抵达东京``).
 _ARRIVED = re.compile(r"(?:抵达|飞抵|到达|来到|前往|赴|转往|转赴)$")
 
