@@ -598,3 +598,20 @@ def test_a_bare_name_takes_the_office_given_last_before_its_row_or_in_the_capaci
     assert ("2015-02-11", "张三", "法兰西共和国总理") in roles
     assert ("2016-02-11", "王五", "法国社会党第一书记") in roles  # 李四 is German: the office is not his
     assert not any(day == "2015-02-11" and who == "李四" and "当选" in office for day, who, office in roles)
+
+
+def test_an_office_the_article_gives_only_for_a_later_day_is_not_carried_back_to_a_row():
+    text = """'''法德会晤'''列出法国与德国领导人的会晤。
+== 会晤列表 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 法方 !! 德方
+|-
+| 2016年6月29日 || [[某城]] || [[张三]] || [[李四]]
+|}
+== 其后 ==
+2024年5月16日，法国总理张三表示将争取再次会晤。
+"""
+    _, extraction = summits_of(text)
+    assert not any(f.prop is Prop.ROLE for f in extraction.facts)  # 2024's office says nothing of 2016
+    _, extraction = summits_of(text.replace("2024年5月16日", "2015年5月16日"))
+    assert any(f.prop is Prop.ROLE and f.value.key == "法兰西共和国总理" for f in extraction.facts)

@@ -557,9 +557,14 @@ def _role_from_prose(reading: Reading, people: People, participation, person, da
                           inference=Inference.EARLIER_ROLE, evidence=(before[2].evidence(),))
         return
     office = main_office(people, person.key)
-    if office is not None and not _ONLY_THEN.search(to_hans(office)):
-        registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
-                      inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(person.key, office)],))
+    if office is None or _ONLY_THEN.search(to_hans(office)):
+        return
+    evidence = people.office_evidence[(person.key, office)]
+    told = [d.start for d in find_dates(to_hans(evidence.text)) if d.year_given]
+    if told and min(told) > day:
+        return  # 2024年，甲国总理张三表示…: an office held later says nothing of a meeting before
+    registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
+                  inference=Inference.EARLIER_ROLE, evidence=(evidence,))
 
 
 #: In the capacity of an office: ``以朝鲜劳动党总书记身份访华``.
