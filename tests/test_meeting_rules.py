@@ -665,3 +665,10 @@ def test_a_foreign_name_whose_last_part_is_one_character_is_written_short_with_t
     text = ("'''甲乙宣言'''是甲国总理[[张三·李]]和乙国总统[[王五·阿尤布·汗]]签署的宣言。\n== 经过 ==\n"
             "1966年1月10日，张三·李和阿尤布·汗在[[某城]]举行会谈。")
     assert summits(text, title="甲乙宣言")["1966-01-10"]["participants"] == {"张三·李", "王五·阿尤布·汗"}
+
+
+def test_a_visit_given_from_its_first_day_ends_with_its_last_meeting():
+    text = ("'''某访问'''是英国首相[[张三]]于1982年9月22日起对[[中国]]进行的正式访问。\n== 经过 ==\n"
+            "9月22日，张三与中国总理[[李四]]举行会谈。9月24日，张三与中国主席[[王五]]在[[某城]]会谈。\n")
+    found = summits(text, title="某访问")
+    assert list(found) == ["1982-09-22"] and found["1982-09-22"]["end"] == "1982-09-24"

@@ -24,6 +24,8 @@ from kg.model import Kind, Prop
 _CLAUSE = re.compile(r"[，,；;：:]")
 #: The longest stay still read as one visit (毛泽东 stayed two months in Moscow).
 _LONGEST = timedelta(days=92)
+#: How far the meetings of a visit given from its first day only (于…起) are looked for.
+_OPEN_STAY = timedelta(days=14)
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Visit:
     end: date
     visitors: frozenset[str]  # person keys the visit's sentence names
     sentence: Sentence
+    open: bool = False  # given from its first day only (于9月22日起…访问): it ends with its last meeting
 
 
 def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitFound],
@@ -47,6 +50,8 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
                    and s.id not in spanned]
         if not members:
             continue
+        if visit.open:
+            visit = replace(visit, end=max(s.end for s in members))
         stated = [s for s in members if s.anchor is None]
         first = stated[0] if stated else max(members, key=lambda s: (len(s.participants), -s.start.toordinal()))
         for other in members:
@@ -90,6 +95,9 @@ def _visits(reading: Reading) -> list[Visit]:
         if not_held(sentence.hans):
             continue
         for i, span in enumerate(dates):
+            opened = span.end == span.start and sentence.hans.startswith("起", span.stop)
+            if opened:
+                span = replace(span, end=span.start + _OPEN_STAY)
             if span.end <= span.start or span.end - span.start > _LONGEST:
                 continue
             stop = dates[i + 1].at if i + 1 < len(dates) else len(sentence.hans)
@@ -103,5 +111,5 @@ def _visits(reading: Reading) -> list[Visit]:
             visitors = frozenset(spot.key for spot in sentence.spots if spot.start < max(visit.start(), span.at)
                                  and reading.registry.is_a(spot.surface, Kind.PERSON))
             if visitors:
-                out.append(Visit(span.start, span.end, visitors, sentence))
+                out.append(Visit(span.start, span.end, visitors, sentence, open=opened))
     return out
