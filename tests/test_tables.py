@@ -615,3 +615,21 @@ def test_an_office_the_article_gives_only_for_a_later_day_is_not_carried_back_to
     assert not any(f.prop is Prop.ROLE for f in extraction.facts)  # 2024's office says nothing of 2016
     _, extraction = summits_of(text.replace("2024年5月16日", "2015年5月16日"))
     assert any(f.prop is Prop.ROLE and f.value.key == "法兰西共和国总理" for f in extraction.facts)
+
+
+def test_a_cell_saying_only_not_held_in_any_column_makes_no_summit():
+    text = """'''张三与李四会晤列表'''列出甲国主席[[张三]]与乙国总统[[李四]]的会晤。
+== 会晤列表 ==
+{| class="wikitable"
+|+ 张三与李四的会晤
+! 日期 !! 地点 !! 成果
+|-
+| 2018年1月8日 || [[某城]] || 《某宣言》
+|-
+| 2019年3月25日 || colspan="2" | 取消（因疫情）
+|-
+| 2020年3月25日 || [[某镇]] || 取消关税
+|}
+"""
+    found, _ = summits_of(text)
+    assert set(found) == {"2018-01-08", "2020-03-25"}  # 取消关税 is an outcome, not a cancellation

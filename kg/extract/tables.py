@@ -231,6 +231,8 @@ def _after(entry: Entry, name: str) -> str:
 #: A row's own words (形式, 性质, 备注) saying it was no meeting of the leaders in person:
 #: a call, a video link, a meeting cancelled or never held.
 _NO_MEETING = re.compile(r"电话|通话|视频|视讯|线上|云会晤|取消|未能?举行|未成行|告吹|搁置|流产")
+#: A cell that says only that the meeting was not held, whatever its column.
+_NOT_HELD_CELL = re.compile(r"[（(]?(?:未举行|未能举行|取消|已取消|推迟|延期|未成行|告吹|流产|停办)[）)]?(?:[（(].*[）)])?")
 _YEAR_ONLY = re.compile(r"^\s*(?P<y>1[0-9]{3}|20[0-9]{2})\s*年?\s*$")
 
 
@@ -324,7 +326,9 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
         return None
     start, end, date_cell = when
     other = " ".join(to_hans(_text(reading, cell)) for cell in row.cells.get("other", []))
-    no_meeting = _NO_MEETING.search(other) or LOWER_TALKS.search(other)
+    no_meeting = _NO_MEETING.search(other) or LOWER_TALKS.search(other) or next(
+        (found for cell in row.own if cell is not date_cell  # || colspan="3" | 未举行: in any column
+         and (found := _NOT_HELD_CELL.fullmatch(to_hans(_text(reading, cell)).strip()))), None)
     if no_meeting:
         reading.note(f"a meeting table row of {start.isoformat()} says {no_meeting.group(0)!r}: a call, a plan "
                      "or talks below the leaders; no summit made", row.span.start, Severity.INFO)
