@@ -368,3 +368,8 @@ def test_a_clause_that_lists_what_the_clause_before_says_was_signed():
 def test_a_title_of_a_statement_names_it():
     text = HEAD + MEETING + "会晤期间，双方发表了题为《共创未来》的联合声明。张三发表了题为《和平之路》的署名文章。"
     assert keys(documents(text)) == {"1985-11-19": {"共创未来"}}
+
+
+def test_an_unquoted_name_after_an_issuing_verb_beside_a_kind_alone():
+    text = HEAD + MEETING + "会后发表联合公报和关于限制战略武器的联合声明，双方初步商定限额。"
+    assert keys(documents(text)) == {"1985-11-19": {"联合公报", "关于限制战略武器的联合声明"}}

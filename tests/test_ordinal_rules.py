@@ -174,3 +174,10 @@ def test_the_prose_numbers_a_summit_a_table_gives_by_its_days():
 ])
 def test_a_first_of_the_series_its_sides_name(hans, number):
     assert ordinal_in(hans) == number
+
+
+def test_the_sentence_after_may_give_the_number_on_a_sources_word():
+    text = HEAD + ("1999年2月20日，甲国总理[[张三]]抵达[[某城]]，与乙国总理[[李四]]举行会谈。"
+                   "据某台统计，这是甲乙最高领导人之间的第十次会晤。\n\n"
+                   "2001年7月14日，张三与李四在[[某镇]]举行会晤。")
+    assert ordinals(text) == {"1999-02-20": {10}, "2001-07-14": set()}

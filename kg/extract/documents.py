@@ -91,6 +91,8 @@ _GENERIC_DOCUMENT = re.compile(r"(?:签署|签订|发表|发布|通过|公布|�
 _BOTH_SIDES_STATEMENT = re.compile(r"(?:双方|两国|两人|二人|两位领导人|两国领导人|两国首脑|两国元首|三国领导人|三方)"
                                    r"(?P<between>[^，,。；;]{0,10}?)(?:共同)?(?:发表|发布|宣读)了?(?:一份|一项)?"
                                    r"(?P<w>声明)(?=[，,。；;：:]|$)")
+#: Verbs after which a name may stand without title marks (签订甲乙科技合作协定, 发表联合公报和关于…的联合声明).
+_SIGNING_OR_ISSUING = re.compile(r"签署|签订|签定|缔结|签字|发表|发布")
 _SIGNING = re.compile(r"签署|签订|签定|缔结|签字")
 _NEGATED = re.compile(r"(未|没有|没|不|无法|拒绝)(能|曾|会|得|再)?(共同|正式)?(签署|签订|签定|发表|发布|通过|达成|缔结|公布)"
                       r"|是否(共同|正式)?(签署|签订|签定|发表|发布|通过|达成|缔结|公布)")  # 未就是否发表联合声明达成一致
@@ -404,10 +406,11 @@ def _document_names(sentence: Sentence):
 
 
 def unquoted_names(hans: str):
-    """(start, end) of the names written without 《》 after a signing verb, joined by
-    和, 与, 及, 、 (``签订中美科技合作协定和文化协定``); a description is no name
-    (``两项有关裁军问题的协定``, ``双边协议``)."""
-    for verb in _SIGNING.finditer(hans):
+    """(start, end) of the names written without 《》 after a signing or issuing verb, joined by
+    和, 与, 及, 、 (``签订中美科技合作协定和文化协定``, ``发表联合公报和关于…的联合声明``: a kind
+    alone in the list is read apart); a description is no name (``两项有关裁军问题的协定``,
+    ``双边协议``)."""
+    for verb in _SIGNING_OR_ISSUING.finditer(hans):
         at = verb.end() + (hans[verb.end():verb.end() + 1] == "了")
         stop = _clause_end(hans, at)
         while at < stop:
@@ -416,7 +419,13 @@ def unquoted_names(hans: str):
                 break  # the document word ends no name here (…协定书的)
             name = match.group()
             core = name[:-max(len(w) for w in DOCUMENT_WORDS if name.endswith(w))]
-            if _NOT_A_NAME.search(name) or _NOT_A_NAME_START.match(name) or len(core) < 2 or core in _MODIFIERS \
+            join = _LIST_GOES_ON.match(hans, match.end()) or _JOINS.match(hans, match.end(), stop)
+            if re.fullmatch(GENERIC_KINDS, name):  # a kind alone is read apart: 发表联合公报和关于…的联合声明
+                if join is None:
+                    break
+                at = join.end()
+                continue
+            if _NOT_A_NAME.search(core) or _NOT_A_NAME_START.match(name) or len(core) < 2 or core in _MODIFIERS \
                     or core.endswith("的") and len(core) < 6:
                 break
             yield match.start(), match.end()

@@ -197,8 +197,8 @@ def _clause_start(hans: str, at: int) -> int:
     return max((m.end() for m in _CLAUSE.finditer(hans, 0, at)), default=0)
 
 
-#: A sentence that speaks of the meeting just told (这是…, 此次会晤…, 该会议…).
-REFERS_BACK = re.compile(r"^(这|此|该|本)(是|次|场|一|为|届)")
+#: A sentence that speaks of the meeting just told (这是…, 此次会晤…, 该会议…, 据某台统计，这是…).
+REFERS_BACK = re.compile(r"^(据[^，,。]{1,24}(统计|报道|报导|介绍)[，,])?(这|此|该|本)(是|次|场|一|为|届)")
 
 
 def the_defined_summit(reading: Reading, summits):
