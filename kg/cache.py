@@ -59,6 +59,10 @@ class PageCache:
         except Exception:  # noqa: BLE001 - missing, truncated or from another Python: a miss
             return None
 
+    def holds(self, key: str) -> bool:
+        """Whether something is stored under ``key``."""
+        return (self.directory / key[:2] / f"{key}.pickle").is_file()
+
     def put(self, page: Page, built: object, *, base: str, check: bool) -> None:
         """Stores ``built`` for this page; a cache that cannot be written is skipped silently."""
         path = self._path(page, base=base, check=check)

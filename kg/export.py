@@ -15,14 +15,10 @@ reads offline::
 from __future__ import annotations
 
 import json
-import multiprocessing
 import re
-import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
-from multiprocessing.connection import Connection
-from typing import Any
 from enum import Enum
 from pathlib import Path
 
@@ -38,6 +34,7 @@ import pyoxigraph
 from kg import entries, jsonld
 from kg.jsonld import canonical
 from kg.jsonld_guard import offline
+from kg.pool import elsewhere
 from kg.errors import InputError
 from kg.turtle import canonical_lines, trig, turtle, write_trig, write_turtle
 from kg.vocab import CONTEXT_IRI, DEFAULT_BASE, PREFIXES, SPDX
@@ -280,15 +277,15 @@ def write_outputs(dataset: Dataset, out_dir: Path, *, base: str = DEFAULT_BASE) 
 
 
 def write_store(store: Store, out_dir: Path, *, base: str = DEFAULT_BASE,
-                indexes: dict[str, entries.Index] | None = None) -> tuple[Path, ...]:
+                indexes: dict[str, entries.Index] | None = None, parallel: bool = False) -> tuple[Path, ...]:
     """Writes kg.ttl, kg.jsonld, kg.nt, kg.trig, context.jsonld and void.ttl of ``store`` into the existing ``out_dir``.
 
     ``store`` holds one named graph per article and the dataset description in its
     default graph. The files are written from sorted N-Triples lines read out of the store
     a little at a time, so that memory holds the store and one subject or graph, not a
     copy of the corpus: kg.nt, kg.ttl and kg.jsonld (the union of the graphs) a subject at
-    a time, in order; kg.trig a graph at a time, in a forked process meanwhile (both cores
-    are free once the pages are built). The same store gives the same bytes, those
+    a time, in order; kg.trig a graph at a time (with ``parallel``, in a forked process
+    meanwhile: both cores are free once the pages are built). The same store gives the same bytes, those
     :func:`write_graphs` gives for its graphs. Returns the paths written, in that order.
     """
     description = canonical_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()))
@@ -300,7 +297,7 @@ def write_store(store: Store, out_dir: Path, *, base: str = DEFAULT_BASE,
             yield name, canonical_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=pyoxigraph.NamedNode(name)))
 
     return _write_files(out_dir, lambda: _by_subject(store), graphs, description, base=base, indexes=indexes,
-                        elsewhere=True)
+                        parallel=parallel)
 
 
 def _by_subject(store: Store) -> Iterator[tuple[str, list[str]]]:
@@ -336,13 +333,13 @@ _KINDS = {Format.TURTLE: entries.TTL, Format.JSONLD: entries.JSONLD, Format.NTRI
 
 def _write_files(out_dir: Path, union: Callable[[], Iterable[tuple[str, list[str]]]],
                  graphs: Callable[[], Iterable[tuple[str | None, list[str]]]], description: list[str], *,
-                 base: str, indexes: dict[str, entries.Index] | None, elsewhere: bool = False) -> tuple[Path, ...]:
+                 base: str, indexes: dict[str, entries.Index] | None, parallel: bool = False) -> tuple[Path, ...]:
     """The six files: ``union()`` gives each subject's sorted lines over every graph, in
     order; ``graphs()`` each graph's sorted lines, the default graph (``description``) first.
-    With ``elsewhere`` kg.trig is written by a forked process while this one writes the rest."""
+    With ``parallel`` kg.trig is written by a forked process while this one writes the rest."""
     render = entries.Renderer(context())
     trig = out_dir / OUTPUT_NAMES[Format.TRIG]
-    trig_written = _forked(_write_trig, trig, graphs, render) if elsewhere else None
+    trig_written = elsewhere(_write_trig, trig, graphs, render) if parallel else None
     made = _write_union(out_dir, union, render)
     made[Format.TRIG] = trig_written() if trig_written is not None else _write_trig(trig, graphs, render)
     written, digests = [], {}
@@ -432,51 +429,6 @@ def _write_trig(path: Path, graphs: Callable[[], Iterable[tuple[str | None, list
         with path.open("w", encoding="utf-8", newline="\n") as stream:
             write_trig(stream, graphs(), _PREFIX_IRIS)
         return None
-
-
-_FORK = multiprocessing.get_context("fork")
-
-
-def _forked(work: Callable[..., Any], *arguments: Any) -> Callable[[], Any]:
-    """``work(*arguments)`` started in a forked process; the function returned waits for its
-    result. Whatever the work raises is raised there; a process that cannot be started, or
-    dies, has the work done in this process instead."""
-    for stream in (sys.stdout, sys.stderr):  # what waits in a buffer is written once, not once per process
-        stream.flush()
-    receiving, sending = _FORK.Pipe(duplex=False)
-    process = _FORK.Process(target=_send_result, args=(work, arguments, sending), daemon=True)
-    try:
-        process.start()
-    except OSError:
-        receiving.close()
-        sending.close()
-        return lambda: work(*arguments)
-    sending.close()
-
-    def result() -> Any:
-        try:
-            done, value = receiving.recv()
-        except (EOFError, OSError):
-            done, value = None, None
-        finally:
-            receiving.close()
-            process.join()
-        if done is None:
-            return work(*arguments)
-        if not done:
-            raise value
-        return value
-
-    return result
-
-
-def _send_result(work: Callable[..., Any], arguments: tuple, sending: Connection) -> None:
-    try:
-        value = work(*arguments)
-    except BaseException as error:  # noqa: BLE001 - given back to the parent, which raises it
-        sending.send((False, error))
-        return
-    sending.send((True, value))
 
 
 def write_void(out_dir: Path, description: list[str], written: Sequence[Path], *, base: str,

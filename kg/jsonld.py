@@ -29,6 +29,8 @@ from rdflib.plugins.serializers.jsonld import PLAIN_LITERAL_TYPES
 from rdflib.plugins.shared.jsonld.context import UNDEF, Context
 from rdflib.plugins.shared.jsonld.keys import ID, LANG, LIST, SET, TYPE, VOCAB
 
+from kg.turtle import REMEMBERED
+
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _NATIVE = frozenset(str(datatype) for datatype in PLAIN_LITERAL_TYPES)
 _LITERAL = re.compile(r'"(.*)"(?:@([A-Za-z0-9-]+)|\^\^<([^>]*)>)?$', re.DOTALL)
@@ -156,6 +158,8 @@ class _Compactor:
 
     def _shrink(self, iri: str) -> str:
         if iri not in self._iris:
+            if len(self._iris) >= REMEMBERED:  # a corpus's IRIs are many: remember the recent ones
+                self._iris.clear()
             self._iris[iri] = self.context.shrink_iri(iri)
         return self._iris[iri]
 

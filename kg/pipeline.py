@@ -22,7 +22,7 @@ from kg import entries, export, incremental, outdir, rdf, void
 from kg.cache import PageCache, code_version
 from kg.errors import ConfigError, InputError, LinkError
 from kg.model import Count, Extraction, Issue, Page, Severity, SkippedPage, SourceInfo
-from kg.pool import default_jobs, in_order
+from kg.pool import default_jobs, elsewhere, in_order
 from kg.progress import Progress
 from kg.source import read_sources
 from kg.turtle import canonical_lines
@@ -36,6 +36,9 @@ REPORT_NAME = "validation-report.ttl"  # the SHACL report of the quarantined pag
 QUARANTINE_NAME = "quarantined.tsv"  # one line per quarantined page: origin, tab, why
 #: Seconds the pool waits past a page's budget before it kills the worker building it.
 _GRACE = 2.0
+#: Pages from which a build's last steps use a second process (the description counted while
+#: shared triples move, kg.trig written while the other files are): below it a fork costs more than it saves.
+OTHER_CORE_FROM = 50
 
 
 @dataclass(frozen=True)
@@ -178,10 +181,21 @@ class _Task:
 
 
 @dataclass(frozen=True)
+class Merged:
+    """A page merged into the build: what is said of it, and its extraction or the page-cache key to read it back by."""
+
+    origin: str
+    article: str
+    summary: PageSummary
+    report: Report | None
+    extraction: Extraction | str
+
+
+@dataclass(frozen=True)
 class Assembly:
     """The pages of a build sorted into what is published, what was left out and what skipped."""
 
-    built: tuple[BuiltPage, ...]
+    built: tuple[Merged, ...]
     quarantined: tuple[Quarantined, ...]
     skipped: tuple[SkippedPage, ...]
     store: Store
@@ -189,16 +203,19 @@ class Assembly:
 
 
 def assemble(outcomes: Iterable[BuiltPage | Quarantined | SkippedPage],
-             raw: Callable[[str, bytes], None] | None = None) -> Assembly:
+             raw: Callable[[str, bytes], None] | None = None,
+             key: Callable[[BuiltPage], str | None] | None = None) -> Assembly:
     """Bulk-loads the built pages into one store, a named graph each, and checks them across articles.
 
     A page whose article was already read, or whose facts contradict an earlier page's
     (two first days for one summit, one ordinal for two summits of a series), is quarantined.
     ``raw``, when given, is given each merged page's article and N-Triples as it is merged
     (before labels are settled); pages left out for a contradiction were given to it too.
+    ``key``, when given, says under which key the page cache holds a page (or None): the
+    extraction of such a page is read back from there when asked for, not kept in memory.
     """
     store = Store()
-    built: list[tuple[int, BuiltPage]] = []
+    built: list[tuple[int, Merged]] = []
     quarantined: list[tuple[int, Quarantined]] = []
     skipped: list[SkippedPage] = []
     seen: dict[str, str] = {}
@@ -218,15 +235,17 @@ def assemble(outcomes: Iterable[BuiltPage | Quarantined | SkippedPage],
             store.bulk_load(outcome.ntriples, RdfFormat.N_TRIPLES, to_graph=NamedNode(outcome.article))
             if raw is not None:
                 raw(outcome.article, outcome.ntriples)
-            built.append((position, replace(outcome, ntriples=b"")))  # the store holds its triples now
+            kept = key(outcome) if key is not None else None
+            built.append((position, Merged(outcome.origin, outcome.article, PageSummary.of(outcome.extraction),
+                                           outcome.report, kept or outcome.extraction)))  # the store holds its triples
     built, conflicts = _without_conflicts(built, store)
     rdf.settle_labels(store)
     left_out = tuple(q for _, q in sorted([*quarantined, *conflicts], key=lambda pair: pair[0]))
     return Assembly(tuple(page for _, page in built), left_out, tuple(skipped), store, bool(conflicts))
 
 
-def _without_conflicts(built: list[tuple[int, BuiltPage]], store: Store
-                       ) -> tuple[list[tuple[int, BuiltPage]], list[tuple[int, Quarantined]]]:
+def _without_conflicts(built: list[tuple[int, Merged]], store: Store
+                       ) -> tuple[list[tuple[int, Merged]], list[tuple[int, Quarantined]]]:
     """Leaves out, latest first, the pages that contradict earlier ones, until none does."""
     if len(built) < 2:
         return built, []
@@ -243,10 +262,16 @@ def _without_conflicts(built: list[tuple[int, BuiltPage]], store: Store
     return built, left_out
 
 
-def describe(store: Store, *, base: str, endpoint: str | None = None) -> void.Stats:
-    """Puts the dataset description into the default graph (replacing an older one); returns its counts."""
+def describe(store: Store, *, base: str, endpoint: str | None = None, stats: void.Stats | None = None) -> void.Stats:
+    """Puts the dataset description into the default graph (replacing an older one); returns its counts.
+
+    ``stats``, when given, are the counts of the named graphs before what several say was
+    moved to the shared graph (the move changes none of them but the shared graph's size)."""
     store.clear_graph(DefaultGraph())
-    stats = void.stats_of(store, base=base)
+    if stats is None:
+        stats = void.stats_of(store, base=base)
+    else:
+        stats.shared = void.shared_size(store, base=base)
     description = void.description_lines(stats, base=base, endpoint=endpoint)
     store.bulk_load("".join(f"{line}\n" for line in description).encode("utf-8"), RdfFormat.N_TRIPLES,
                     to_graph=DefaultGraph())
@@ -309,12 +334,14 @@ def _build(read: Callable[[], Iterable[Page | SkippedPage]], *, out: Path, setti
     outcomes = build_pages(read(), settings, jobs=jobs, cache=cache, shapes_cache=shapes_cache, keys=keys)
     fill = kept.filling() if kept is not None else None  # the raw store, filled as the pages are merged
     adopted = False
+    held = (lambda page: keys[page.origin] if page.origin in keys and cache.holds(keys[page.origin]) else None) \
+        if cache is not None else None
     assembly = assemble(progress.over(outcomes) if progress is not None else outcomes,
-                        raw=fill.add if fill is not None else None)
-    extractions = tuple(page.extraction for page in assembly.built)
+                        raw=fill.add if fill is not None else None, key=held)
+    extractions = _Extractions([page.extraction for page in assembly.built], cache)
     report = _combined([page.report for page in assembly.built]) if settings.check else None
     nothing = Build(extractions, assembly.skipped, assembly.store, report, (), None, assembly.quarantined,
-                    pages=tuple(PageSummary.of(extraction) for extraction in extractions))
+                    pages=tuple(page.summary for page in assembly.built))
     try:
         _report_quarantine(assembly.quarantined, out, any_built=bool(assembly.built))
         if not assembly.built:
@@ -322,14 +349,16 @@ def _build(read: Callable[[], Iterable[Page | SkippedPage]], *, out: Path, setti
         if strict and assembly.quarantined:
             return nothing
         link_note = _link(assembly.store, link, base) if link else None
+        parallel = len(assembly.built) >= OTHER_CORE_FROM
+        counted = elsewhere(void.stats_of, assembly.store, base) if parallel else None  # while shared triples move
         shared = rdf.publish_shared_once(assembly.store, base=base)
-        stats = describe(assembly.store, base=base)
+        stats = describe(assembly.store, base=base, stats=counted() if counted is not None else None)
         indexes: dict[str, entries.Index] = {}
         version: list[Path] = []
 
         def write(directory: Path) -> None:
             version.append(directory)
-            export.write_store(assembly.store, directory, base=base, indexes=indexes)
+            export.write_store(assembly.store, directory, base=base, indexes=indexes, parallel=parallel)
 
         written = outdir.publish(out, export.PUBLISHED_NAMES, write)
         if fill is not None and not assembly.contradicted and len(indexes) == len(incremental.FILES):
@@ -431,9 +460,10 @@ def _rebuild(kept: incremental.Kept, state: incremental.State, read: Callable[[]
 
 
 class _Extractions(Sequence):
-    """The extractions of an incremental build's pages, those read back from the page cache when asked for."""
+    """The extractions of a build's pages, those the page cache holds read back from there when asked for
+    (a corpus's extractions are many times its graph in memory)."""
 
-    def __init__(self, items: list, cache: PageCache) -> None:
+    def __init__(self, items: list, cache: PageCache | None) -> None:
         self._items = items
         self._cache = cache
 

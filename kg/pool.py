@@ -8,6 +8,9 @@ up, so memory holds at most a few items and results whatever the order forces to
 
     >>> list(in_order([1, 2, 3], lambda n: n * n, jobs=2, deadline=10, lost=lambda n, why: None))
     [1, 4, 9]
+
+:func:`elsewhere` runs one piece of work in a forked process while this one goes on (a
+build's last steps on the other core), its result waited for when it is needed.
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ import gc
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -165,6 +169,48 @@ class _Pool(Generic[Item, Result]):
 
 
 _END = object()
+
+
+def elsewhere(work: Callable[..., Any], *arguments: Any) -> Callable[[], Any]:
+    """``work(*arguments)`` started in a forked process; the function returned waits for its
+    result. Whatever the work raises is raised there; a process that cannot be started, or
+    dies, has the work done in this process instead."""
+    for stream in (sys.stdout, sys.stderr):  # what waits in a buffer is written once, not once per process
+        stream.flush()
+    receiving, sending = _CONTEXT.Pipe(duplex=False)
+    process = _CONTEXT.Process(target=_send_result, args=(work, arguments, sending), daemon=True)
+    try:
+        process.start()
+    except OSError:
+        receiving.close()
+        sending.close()
+        return lambda: work(*arguments)
+    sending.close()
+
+    def result() -> Any:
+        try:
+            done, value = receiving.recv()
+        except (EOFError, OSError):
+            done, value = None, None
+        finally:
+            receiving.close()
+            process.join()
+        if done is None:
+            return work(*arguments)
+        if not done:
+            raise value
+        return value
+
+    return result
+
+
+def _send_result(work: Callable[..., Any], arguments: tuple, sending: Connection) -> None:
+    try:
+        value = work(*arguments)
+    except BaseException as error:  # noqa: BLE001 - given back to the parent, which raises it
+        sending.send((False, error))
+        return
+    sending.send((True, value))
 
 
 def _serve(work: Callable, connection: Connection, parent_end: Connection) -> None:

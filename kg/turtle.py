@@ -33,6 +33,9 @@ _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
 _WHOLE_DECIMAL_AT_END = re.compile(r'"([+-]?[0-9]+)"\^\^<' + re.escape(_DECIMAL) + r'> \.$')
 _DIGITS = re.compile(r"[+-]?[0-9]+")
+#: How many terms a writer remembers the written form of (the predicates, classes and
+#: entities met again and again), so that its memory does not grow with the corpus.
+REMEMBERED = 50_000
 
 
 def canonical_lines(ntriples: bytes) -> list[str]:
@@ -152,6 +155,8 @@ class _Names:
         """An IRI as a prefixed name where a namespace fits, else as it is (a blank node too)."""
         known = self._known.get(term)
         if known is None:
+            if len(self._known) >= REMEMBERED:  # a corpus's IRIs are many: remember the recent ones
+                self._known.clear()
             known = self._known[term] = _prefixed(term, self._namespaces)
         if known[1] is not None:
             self.used.add(known[1])

@@ -66,7 +66,7 @@ class Stats:
     shared: int = 0  # triples of the shared graph
 
 
-def stats_of(store: Store, *, base: str) -> Stats:
+def stats_of(store: Store, base: str) -> Stats:
     """The counts of the named graphs of ``store``, SPARQL over it."""
     stats = Stats()
     stats.triples = _number(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
@@ -77,9 +77,14 @@ def stats_of(store: Store, *, base: str) -> Stats:
     summits = f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s a <{SKG.Summit}> }} }}"
     stats.summits = {row["s"].value for row in store.query(summits)}
     stats.articles = dict(_articles(store))
-    shared = NamedNode(str(Minter(base).entity("dataset", "shared")))
-    stats.shared = sum(1 for _ in store.quads_for_pattern(None, None, None, shared))
+    stats.shared = shared_size(store, base=base)
     return stats
+
+
+def shared_size(store: Store, *, base: str) -> int:
+    """The triples of the shared graph (what two or more articles say)."""
+    shared = NamedNode(str(Minter(base).entity("dataset", "shared")))
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, shared))
 
 
 def contribution(subject: str, triples: Iterable[Triple], *, shared: int) -> Stats:

@@ -27,8 +27,9 @@ def corpus(tmp_path_factory) -> Path:
     return folder
 
 
-def test_the_output_is_the_same_whatever_jobs(corpus, tmp_path):
+def test_the_output_is_the_same_whatever_jobs(corpus, tmp_path, monkeypatch):
     one = pipeline.build([str(corpus)], out=tmp_path / "one", jobs=1)
+    monkeypatch.setattr(pipeline, "OTHER_CORE_FROM", 1)  # the last steps in two processes, as a corpus's are
     two = pipeline.build([str(corpus)], out=tmp_path / "two", jobs=2)
     assert len(one.extractions) == len(two.extractions) >= 4 and not one.quarantined
     assert files(tmp_path / "one") == files(tmp_path / "two")
@@ -44,6 +45,16 @@ def test_cached_and_uncached_builds_are_the_same(corpus, tmp_path, monkeypatch):
     assert not second.quarantined, [q.reason for q in second.quarantined]  # nothing was extracted again
     assert files(tmp_path / "cached") == files(tmp_path / "filling") == files(tmp_path / "uncached")
     assert [e.source.sha256 for e in second.extractions] == [e.source.sha256 for e in first.extractions]
+
+
+def test_a_build_with_the_page_cache_reads_its_extractions_back_from_it(corpus, tmp_path):
+    pages = tmp_path / "cache"
+    held = pipeline.build([str(corpus)], out=tmp_path / "held", jobs=2)
+    cached = pipeline.build([str(corpus)], out=tmp_path / "cached", cache_dir=pages, jobs=2)
+    assert all(isinstance(item, str) for item in cached.extractions._items)  # keys, no extraction in memory
+    assert [e.source for e in cached.extractions] == [e.source for e in held.extractions]
+    assert [e.counts for e in cached.extractions] == [e.counts for e in held.extractions]
+    assert cached.pages == held.pages and cached.counts() == held.counts()
 
 
 def test_editing_one_article_extracts_that_article_only(corpus, tmp_path, monkeypatch):

@@ -351,7 +351,7 @@ def test_the_store_written_a_subject_at_a_time_gives_the_bytes_of_its_lines(bund
     streamed.mkdir()
     listed.mkdir()
     indexes: dict = {}
-    written = write_store(store, streamed, indexes=indexes)
+    written = write_store(store, streamed, indexes=indexes, parallel=True)
     expected: dict = {}
     write_graphs(_graphs_as_lines(store), listed, indexes=expected)
     assert [path.name for path in written] == ["kg.ttl", "kg.jsonld", "kg.nt", "kg.trig", "context.jsonld", "void.ttl"]
@@ -368,7 +368,7 @@ def test_the_store_written_a_subject_at_a_time_gives_the_bytes_of_its_lines(bund
 
 
 def test_work_given_to_a_process_that_dies_is_done_here() -> None:
-    from kg.export import _forked
+    from kg.pool import elsewhere
 
     parent = os.getpid()
 
@@ -377,6 +377,6 @@ def test_work_given_to_a_process_that_dies_is_done_here() -> None:
             os._exit(3)  # the forked process dies without a word
         return value * 2
 
-    assert _forked(work, 21)() == 42
+    assert elsewhere(work, 21)() == 42
     with pytest.raises(ZeroDivisionError):
-        _forked(lambda: 1 / 0)()
+        elsewhere(lambda: 1 / 0)()
