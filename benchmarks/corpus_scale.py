@@ -15,7 +15,7 @@ It times each named query (``queries/*.rq`` with its default parameters) on the 
 of 1,000 pages and more (or the largest), and two one-article edits of the largest export
 rebuilt with the page cache (a comment added to one page, then a third of another page
 cut), saying whether the build reused the last one (``rebuilt after an edit``).
-``--queries TRIG...`` times the named queries alone on builds made before; ``--query-dir
+``--builds-only`` times the builds alone. ``--queries TRIG...`` times the named queries alone on builds made before; ``--query-dir
 DIR`` times the ``.rq`` files of DIR instead (earlier texts, e.g. ``tests/data/query/before``,
 to compare them on the same build).
 
@@ -54,6 +54,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=None, help="kg build --jobs (default: its own)")
     parser.add_argument("--queries", nargs="+", type=Path, metavar="TRIG",
                         help="only time the named queries on these builds' kg.trig")
+    parser.add_argument("--builds-only", action="store_true",
+                        help="time the builds alone: no named queries, no one-article edits")
     parser.add_argument("--query-dir", type=Path, default=None, metavar="DIR",
                         help="time the .rq files of DIR (default: the named queries, queries/)")
     arguments = parser.parse_args()
@@ -65,7 +67,7 @@ def main() -> None:
     sizes = [int(size) for size in arguments.sizes.split(",")]
     print(f"# corpus scale, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}")
     print(f"{'pages':>6} {'wall s':>8} {'cpu s':>8} {'max RSS MiB':>12} {'triples':>9} {'pages/s':>8} "
-          f"{'floor s':>8} {'× floor':>8}")
+          f"{'floor s':>8} {'× floor':>8} {'load':>5}")
     with tempfile.TemporaryDirectory(prefix="kg-scale-") as scratch:
         work = Path(scratch)
         for size in sizes:
@@ -77,8 +79,10 @@ def main() -> None:
             triples = sum(1 for _ in open(out / "kg.nt", encoding="utf-8"))
             floor = pyoxigraph_floor(out / "kg.trig")
             print(f"{size:>6} {measured['wall']:>8.1f} {measured['cpu']:>8.1f} {measured['rss'] / 1024:>12.0f} "
-                  f"{triples:>9} {size / measured['wall']:>8.1f} {floor:>8.2f} {measured['wall'] / floor:>8.1f}",
-                  flush=True)
+                  f"{triples:>9} {size / measured['wall']:>8.1f} {floor:>8.2f} {measured['wall'] / floor:>8.1f} "
+                  f"{os.getloadavg()[0]:>5.1f}", flush=True)
+        if arguments.builds_only:
+            return
         largest = max(sizes)
         named_query_times({f"{size} pages": work / f"out-{size}" / "kg.trig"
                            for size in sizes if size >= 1000 or size == largest})
