@@ -633,3 +633,17 @@ def test_a_cell_saying_only_not_held_in_any_column_makes_no_summit():
 """
     found, _ = summits_of(text)
     assert set(found) == {"2018-01-08", "2020-03-25"}  # 取消关税 is an outcome, not a cancellation
+
+
+def test_an_office_header_with_a_gloss_and_a_cell_of_two_known_names():
+    text = """'''甲乙丙会议'''是日本首相[[张三]]、甲国总统[[李四]]和乙国总理[[王五]]的会议。
+== 历次会议 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 日本首相<br />（内阁总理大臣） !! 其他与会领导人
+|-
+| 2008年12月13日 || [[某城]] || [[张三]] || 李四与王五
+|}
+"""
+    found, extraction = summits_of(text)
+    assert found["2008-12-13"]["participants"] == {"张三", "李四", "王五"}
+    assert roles_by_person(extraction)["张三"] == {"日本国首相"}  # the gloss in brackets is no part of it

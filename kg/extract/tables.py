@@ -113,7 +113,7 @@ def _column_offices(reading: Reading, table: Table, roles: dict[int, str]) -> di
     header = next(row for row in table.rows if row and all(cell.header for cell in row))
     out, column = {}, 0
     for cell in header:
-        text = _text(reading, cell).strip()
+        text = re.sub(r"\s+", "", re.sub(r"[（(][^（）()]*[）)]\s*$", "", _text(reading, cell).strip()))  # 日本首相<br>（内阁总理大臣）
         hans = to_hans(text)
         if roles.get(column) == "people" and hans.endswith(OFFICE_WORDS) and not _DESCRIPTION.search(hans):
             for offset in range(cell.colspan):
@@ -207,7 +207,7 @@ def _people_of_the_cell(reading: Reading, entry: Entry) -> list[tuple[str, str |
     two more: a name the prose took for a place (``前往某人的住所``) that the cell gives an
     office in brackets (``[[张三]]（总理）``) is a person, and a name written without a link
     that the article knows as a person's (``乔治·W·布什``, whose initial no name pattern
-    reads) is that person."""
+    reads, or each of ``张三与李四``) is that person."""
     registry = reading.registry
     names = [target for _, target in entry.links] or [re.sub(r"[（(].*?[）)]", "", entry.text).strip()]
     for name in names:
@@ -216,8 +216,10 @@ def _people_of_the_cell(reading: Reading, entry: Entry) -> list[tuple[str, str |
                 and bracket and to_hans(bracket["office"]).endswith(OFFICE_WORDS):
             registry.named(Kind.PERSON, name)
     found = people_of(reading, entry)
-    if not found and not entry.links and registry.is_a(names[0], Kind.PERSON):
-        found = [(names[0], None)]
+    if not found and not entry.links:
+        parts = [part.strip() for part in re.split(r"[与和及/／]", names[0])]  # 张三与李四, known names
+        if all(part and registry.is_a(part, Kind.PERSON) for part in parts):
+            found = [(part, None) for part in parts]
     return found
 
 
