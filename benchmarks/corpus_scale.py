@@ -17,7 +17,10 @@ rebuilt with the page cache (a comment added to one page, then a third of anothe
 cut), saying whether the build reused the last one (``rebuilt after an edit``).
 ``--builds-only`` times the builds alone. ``--queries TRIG...`` times the named queries alone on builds made before; ``--query-dir
 DIR`` times the ``.rq`` files of DIR instead (earlier texts, e.g. ``tests/data/query/before``,
-to compare them on the same build).
+to compare them on the same build). Each answer is also kept as ``kg query`` keeps it
+(``kg/answers.py``) and read back in a fresh process: "kept ms" is the CPU time of that
+process from importing ``kg.answers`` to holding the answer (the key, with the digest of
+kg's code, and the read), without Python's own start-up.
 
 Prints figures only; nothing here asserts a time. From the repository root:
 
@@ -238,18 +241,21 @@ def named_query_times(builds: dict[str, Path], *, directory: Path | None = None)
     if not queries:
         sys.exit(f"{directory}: no .rq files to time")
     found: dict[str, dict[str, tuple[float, float, int, float] | None]] = {}
+    kept: dict[str, dict[str, float | None]] = {}
     for size, trig in builds.items():
         started, cpu = time.perf_counter(), time.process_time()
         store = load_store([trig])
         print(f"# {size}: {trig}, {len(store):,} quads, loaded by kg query in "
               f"{time.perf_counter() - started:.1f} s ({time.process_time() - cpu:.1f} s CPU)", flush=True)
         found[size] = {query.name: _timed(store, _finding(store, query)) for query in queries}
+        kept[size] = _kept_times(store, trig, queries)
         del store
     sizes = list(found)
     largest = sizes[-1]
     print(f"# named queries, best of 3 (ms wall / ms CPU / rows), each answer serialised; "
-          f"stopped after {QUERY_TIMEOUT:.0f} s")
-    print(f"{'query':<20}" + "".join(f" {size:>24}" for size in sizes) + f" {'µs CPU/row':>11} {'× floor':>8}")
+          f"stopped after {QUERY_TIMEOUT:.0f} s; kept ms: read back as kg query keeps it")
+    print(f"{'query':<20}" + "".join(f" {size:>24}" for size in sizes) + f" {'µs CPU/row':>11} {'× floor':>8}"
+          + f" {'kept ms':>8}")
     for query in queries:
         cells = []
         for size in sizes:
@@ -259,7 +265,39 @@ def named_query_times(builds: dict[str, Path], *, directory: Path | None = None)
         figures = found[largest][query.name]
         per_row = (f"{figures[1] * 1000 / max(figures[2], 1):>11.1f} {figures[1] / max(figures[3], 0.1):>8.1f}"
                    if figures else f"{'':>11} {'':>8}")
-        print(f"{query.name:<20}" + "".join(f" {cell}" for cell in cells) + f" {per_row}", flush=True)
+        again = kept[largest].get(query.name)
+        print(f"{query.name:<20}" + "".join(f" {cell}" for cell in cells) + f" {per_row}"
+              + (f" {again:>8.1f}" if again is not None else f" {'':>8}"), flush=True)
+
+
+def _kept_times(store, trig: Path, queries) -> dict[str, float | None]:
+    """For each query (default parameters), the CPU ms a fresh process takes to read back its
+    answer as ``kg query --format json`` keeps it; None when the answer was too slow to make."""
+    from kg.answers import AnswerCache, answer_key
+    from kg.query import Output, ResultFormat, execute_within, render
+
+    times: dict[str, float | None] = {}
+    with tempfile.TemporaryDirectory(prefix="kg-answers-") as scratch:
+        cache = AnswerCache(Path(scratch))
+        for query in queries:
+            try:
+                answer = render(execute_within(QUERY_TIMEOUT, store, query.text, written_as=ResultFormat.JSON), Output.JSON)
+            except Exception:  # noqa: BLE001 - a query past the timeout has no answer to keep
+                times[query.name] = None
+                continue
+            cache.put(answer_key(query.text, Output.JSON.value, [trig]), answer)
+            probe = ("import sys, time\nfrom pathlib import Path\nstarted = time.process_time()\n"
+                     "from kg.answers import AnswerCache, answer_key\n"
+                     "answer = AnswerCache(Path(sys.argv[1])).get(answer_key(sys.argv[2], 'json', [Path(sys.argv[3])]))\n"
+                     "assert answer is not None and len(answer) == int(sys.argv[4])\n"
+                     "print((time.process_time() - started) * 1000)\n")
+            best = None
+            for _ in range(3):
+                said = subprocess.run([sys.executable, "-c", probe, scratch, query.text, str(trig), str(len(answer))],
+                                      cwd=REPOSITORY, capture_output=True, text=True, check=True)
+                best = min(float(said.stdout), best) if best is not None else float(said.stdout)
+            times[query.name] = best
+    return times
 
 
 def _finding(store, query) -> str:

@@ -191,26 +191,63 @@ def _parsed_verdict(sparql: str, allow_service: bool) -> Verdict:
     """rdflib's reading of ``sparql``: of its shape first, which queries that differ only in
     their IRIs, strings and comments share, so a query asked with new values is not parsed
     again (a millisecond each); the shape keeps every word SERVICE the query holds."""
-    from pyparsing import ParseBaseException
-    from rdflib.plugins.sparql.parser import parseQuery
-
     text = sparql.replace("\r\n", "\n").replace("\r", "\n")  # rdflib ends comments at LF only
     try:
-        with _PARSER_LOCK:  # pyparsing's grammar objects are not safe to share between threads
-            tree = parseQuery(text)
-    except ParseBaseException as error:
+        tree = parsed_apart(text)
+    except RecursionError:
+        return Verdict("the query is too complex to read; simplify it")
+    except Exception as error:  # noqa: BLE001 - sorted below: pyparsing is imported by the parse, on its own thread
+        from pyparsing import ParseBaseException
+
+        if not isinstance(error, ParseBaseException):  # an internal failure of rdflib's parser (seen: SystemError under load)
+            raise _Unreadable(type(error).__name__) from error  # not cached: the next reading may succeed
         if allow_service:
             return Verdict(None)  # nothing to guard: let the engine say what is wrong
         if read(sparql).looks_like_update:
             return Verdict("this endpoint is read-only: SPARQL Update is refused")
         return Verdict(f"the query does not parse: {error.msg} (line {error.lineno}, column {error.col})")
-    except RecursionError:
-        return Verdict("the query is too complex to read; simplify it")
-    except Exception as error:  # noqa: BLE001 - an internal failure of rdflib's parser (seen: SystemError under load)
-        raise _Unreadable(type(error).__name__) from error  # not cached: the next reading may succeed
     if _has_service(tree) and not allow_service:
         return Verdict(SERVICE_REFUSED)
     return Verdict(None, is_cheap(tree))
+
+
+def parsed_apart(text: str, *, prepared: bool = False) -> object:
+    """rdflib's parse tree of the SPARQL ``text`` (its prepared query with ``prepared``), read on
+    a thread of its own, one at a time.
+
+    pyparsing keeps each failed alternative's exception in a local of a frame that the
+    exception's traceback holds: a reference cycle, freed only by the next cyclic garbage
+    collection, that holds every frame of the stack that called the parser, with their
+    locals (the store given to :func:`kg.validate.cross_article` stayed open after it
+    returned, when the shapes' SPARQL was first read in it). On its own thread the
+    parser's stack starts there, so these cycles hold nothing of the caller's; the parser
+    is imported there too (pyparsing parses as it is imported). The lock: pyparsing's
+    grammar objects are not safe to share between threads.
+
+    Raises what the parser raises (without the parser's frames).
+    """
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            from rdflib.plugins.sparql import prepareQuery
+            from rdflib.plugins.sparql.parser import parseQuery
+
+            with _PARSER_LOCK:
+                outcome.append((True, prepareQuery(text) if prepared else parseQuery(text)))
+        except BaseException as error:  # noqa: BLE001 - raised again on the caller's thread
+            outcome.append((False, error.with_traceback(None)))
+
+    thread = threading.Thread(target=run, name="kg-sparql-parse")
+    thread.start()
+    thread.join()
+    parsed, value = outcome.pop()
+    if parsed:
+        return value
+    try:
+        raise value
+    finally:
+        value = None  # a local naming the exception would make a cycle of it and this frame
 
 
 #: Parse-tree nodes a cheap query may hold; anything else (Filter, OptionalGraphPattern,

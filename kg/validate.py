@@ -29,7 +29,7 @@ from rdflib.paths import AlternativePath, InvPath, OneOrMore, Path as PropertyPa
 from rdflib.term import Node
 
 from kg.errors import ConfigError, QueryError
-from kg.query_guard import check_query
+from kg.query_guard import check_query, parsed_apart
 from kg.export import new_graph
 from kg.prescreen import Screen
 from kg.vocab import SKG
@@ -754,7 +754,6 @@ def _subject_variables(select: str, header: str) -> list[str] | None:
     """The variables in subject position of every triple pattern of ``select`` (inside FILTER
     EXISTS and NOT EXISTS too); None when a pattern's subject is no variable or a path, where
     the constraint is run over the whole store instead."""
-    from rdflib.plugins.sparql import prepareQuery
     from rdflib.term import Variable
 
     found: set[str] = set()
@@ -777,7 +776,7 @@ def _subject_variables(select: str, header: str) -> list[str] | None:
             visit(vars(node))
 
     try:
-        visit(prepareQuery(header + select).algebra)
+        visit(parsed_apart(header + select, prepared=True).algebra)  # on its own stack: see parsed_apart
     except Exception:  # noqa: BLE001 - what cannot be read this way is run over the whole store
         return None
     return sorted(found) if plain[0] and found else None

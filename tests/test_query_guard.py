@@ -215,3 +215,56 @@ def test_escapes_in_strings_and_iris_are_values_like_any_other():
     escaped = check_query("SELECT ?o WHERE { <http://x/\\u0061> <http://x/p> ?o . ?o ?q 'it\\u0027s' }")
     assert plain.problem is None and escaped.problem is None and plain.cheap and escaped.cheap
     assert read("SELECT * { <http://x/\\u0061'> ?p \"x\" }").words == frozenset({"SELECT"})
+
+
+# --- the parser's stack ------------------------------------------------------------------------
+
+
+class _Held:
+    """Something a caller of the guard holds in a local."""
+
+
+@pytest.fixture
+def without_cyclic_gc():
+    import gc
+
+    gc.collect()
+    gc.disable()
+    yield
+    gc.enable()
+
+
+def test_reading_a_query_keeps_nothing_of_its_caller(without_cyclic_gc):
+    """pyparsing's failed alternatives leave reference cycles through the frames of the parse;
+    parsed apart, they do not reach the caller's frame and its locals."""
+    import weakref
+
+    from kg import query_guard
+
+    query_guard._verdict.cache_clear()
+    query_guard._parsed_verdict.cache_clear()
+
+    def caller() -> weakref.ref:
+        held = _Held()
+        check_query("SELECT ?s WHERE { ?s ?p ?o FILTER NOT EXISTS { ?s a ?c } } ORDER BY ?s")
+        return weakref.ref(held)
+
+    assert caller()() is None
+
+
+def test_a_store_is_free_once_the_cross_article_checks_return(tmp_path, monkeypatch, without_cyclic_gc):
+    """The checks read the shapes' SPARQL the first time they run in a process; the store they
+    were given is closed with its last reference, so its directory opens again."""
+    from pyoxigraph import RdfFormat, Store
+
+    from kg import query_guard, validate
+
+    monkeypatch.setattr(validate, "_GATES", {})  # read the gate again, as a fresh process would
+    query_guard._verdict.cache_clear()
+    query_guard._parsed_verdict.cache_clear()
+    directory = tmp_path / "store"
+    store = Store(str(directory))
+    store.load(path=FIXTURE, format=RdfFormat.TRIG)
+    assert validate.cross_article(store) == ()
+    del store
+    Store(str(directory))  # raises OSError (the lock) while a handle stays referenced

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
+from kg.answers import DEFAULT_DIR, AnswerCache, answer_key
 from kg.errors import ConfigError
-from kg.query import Output, bind, execute_within, named_queries, render, resolve
+from kg.query import Output, bind, execute_within, named_queries, render, resolve, written_format
 from kg.server.settings import Settings
 from kg.store import DEFAULT_DATA, data_paths, load_store
 
@@ -29,9 +30,15 @@ _SERVER_TIMEOUT = Settings.query_timeout
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
 @click.option(
     "--timeout", type=click.FloatRange(min=0, min_open=True), default=_SERVER_TIMEOUT, show_default=True,
-    help="Seconds the query may run before it is stopped (the same limit as kg serve's --query-timeout).",
+    help="Seconds of CPU time the query may use (or ten times that of wall time) before it is stopped.",
 )
-def query(spec: str | None, data: tuple[Path, ...], params: tuple[str, ...], output: str, list_queries: bool, timeout: float) -> None:
+@click.option(
+    "--answers", "answers_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DIR, show_default=True,
+    help="Where printed answers are kept: the same query over the same files is answered from there.",
+)
+@click.option("--no-cache", is_flag=True, help="Ask the engine again, whatever answer is kept (the new one is kept).")
+def query(spec: str | None, data: tuple[Path, ...], params: tuple[str, ...], output: str, list_queries: bool,
+          timeout: float, answers_dir: Path, no_cache: bool) -> None:
     """Run a named query (see --list), a .rq file, or SPARQL text over the graph.
 
     \b
@@ -50,8 +57,16 @@ def query(spec: str | None, data: tuple[Path, ...], params: tuple[str, ...], out
         raise click.UsageError("give a query NAME, FILE or SPARQL text, or --list")
     chosen = resolve(spec)
     sparql = bind(chosen, dict(_pair(p) for p in params))
-    result = execute_within(timeout, load_store(data_paths(data)), sparql)
-    click.echo(render(result, Output(output)).decode("utf-8"), nl=False)
+    chosen_output = Output(output)
+    paths = data_paths(data)
+    kept, key = AnswerCache(answers_dir), answer_key(sparql, chosen_output.value, paths)
+    answer = kept.get(key) if key is not None and not no_cache else None
+    if answer is None:
+        result = execute_within(timeout, load_store(paths), sparql, written_as=written_format(chosen_output))
+        answer = render(result, chosen_output)
+        if key is not None and answer_key(sparql, chosen_output.value, paths) == key:  # the files did not change meanwhile
+            kept.put(key, answer)
+    click.echo(answer.decode("utf-8"), nl=False)
 
 
 def _pair(text: str) -> tuple[str, str]:

@@ -1,0 +1,103 @@
+"""Answers kept: what ``kg query`` printed for a query over the same files, read back instead of asked again.
+
+On a million-triple build ``kg query`` takes about 3 s of CPU to load the store and up to a
+second more for a named query that returns tens of thousands of rows (most of it the
+engine sorting strings). The printed answer is kept in the answer cache under a key made of
+the query as bound, the output format, the identity of each data file (its real path,
+size, modification time and inode: a build publishes each version of its files into a
+directory of its own and never rewrites one), pyoxigraph's version and the version of
+kg's code; the same question over the same files is then answered from there, without
+loading the store. A kept answer that cannot be read is a miss, never an error, and one
+that cannot be written is not kept.
+
+    >>> import tempfile
+    >>> kept = AnswerCache(Path(tempfile.mkdtemp()))
+    >>> key = answer_key("ASK { ?s ?p ?o }", "json", [Path("tests/data/query/fixture.trig")])
+    >>> kept.get(key) is None
+    True
+    >>> kept.put(key, b'{"head":{},"boolean":true}')
+    >>> kept.get(key)
+    b'{"head":{},"boolean":true}'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+#: Where ``kg query`` keeps answers unless told otherwise (beside the build's page cache).
+DEFAULT_DIR = Path(".kg-cache/answers")
+#: Most answers kept; the least recently used beyond it are removed as new ones come.
+MOST_KEPT = 256
+#: Longest answer kept (bytes): a longer one is asked again each time.
+LONGEST = 256 * 1024 * 1024
+_SUFFIX = ".answer"
+
+
+def answer_key(sparql: str, output: str, paths: Sequence[Path]) -> str | None:
+    """The key of ``sparql``'s answer printed as ``output`` over ``paths``; None when a file
+    cannot be looked at (then the query runs, and says what is wrong with it)."""
+    import pyoxigraph
+
+    from kg.cache import code_version
+
+    files = []
+    for path in paths:
+        try:
+            status = os.stat(path)
+        except OSError:
+            return None
+        files.append([os.path.realpath(path), status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev])
+    described = json.dumps([code_version(), pyoxigraph.__version__, output, sparql, files], ensure_ascii=False)
+    return hashlib.sha256(described.encode("utf-8")).hexdigest()
+
+
+class AnswerCache:
+    """Printed answers in ``directory``, one file per key (written whole, by rename)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def get(self, key: str) -> bytes | None:
+        """The answer kept under ``key``, or None."""
+        path = self.directory / f"{key}{_SUFFIX}"
+        try:
+            answer = path.read_bytes()
+            os.utime(path)  # recently used: kept longest
+        except OSError:
+            return None
+        return answer
+
+    def put(self, key: str, answer: bytes) -> None:
+        """Keeps ``answer`` under ``key`` (not when it is longer than :data:`LONGEST`), then
+        removes the least recently used answers beyond :data:`MOST_KEPT`."""
+        if len(answer) > LONGEST:
+            return
+        temporary = self.directory / f".{key}.{os.getpid()}.tmp"
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(answer)
+            os.replace(temporary, self.directory / f"{key}{_SUFFIX}")
+        except OSError:
+            _remove(temporary)
+            return
+        self._prune()
+
+    def _prune(self) -> None:
+        try:
+            kept = [(entry.stat().st_mtime_ns, entry.path) for entry in os.scandir(self.directory)
+                    if entry.name.endswith(_SUFFIX)]
+        except OSError:
+            return
+        for _, path in sorted(kept, reverse=True)[MOST_KEPT:]:
+            _remove(path)
+
+
+def _remove(path: str | Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:  # gone already, or never made
+        pass
