@@ -98,3 +98,24 @@ def test_an_answer_longer_than_the_limit_is_not_kept(tmp_path, monkeypatch):
     kept = answers.AnswerCache(tmp_path)
     kept.put("k", b"four")
     assert kept.get("k") is None
+
+
+def test_the_modules_that_write_an_answer_are_in_its_key(monkeypatch):
+    """What the modules of the answer's key import from kg is in the key too, or changes no answer."""
+    import ast
+
+    package = Path(answers.__file__).resolve().parent
+    # messages, the network switch, --timeout's default, the reader of JSON-LD's context (its file is in the key)
+    answerless = {"errors.py", "sandbox.py", "server/settings.py", "export.py"}
+    for name in answers.WRITERS:
+        assert (package / name).is_file(), name
+        if not name.endswith(".py"):
+            continue
+        for node in ast.walk(ast.parse((package / name).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("kg."):
+                module = node.module.removeprefix("kg.").replace(".", "/")
+                imported = f"{module}.py" if (package / f"{module}.py").is_file() else f"{module}/__init__.py"
+                assert imported in answers.WRITERS or imported in answerless, f"{name} imports {node.module}"
+    key = answers.answer_key("ASK {}", "json", [FIXTURE])
+    monkeypatch.setattr(answers, "_writers_digest", lambda: "another version")
+    assert answers.answer_key("ASK {}", "json", [FIXTURE]) != key
