@@ -7,8 +7,10 @@ the query as bound, the output format, the identity of each data file (its real 
 size, modification time and inode: a build publishes each version of its files into a
 directory of its own and never rewrites one), pyoxigraph's version and a digest of the
 modules that write the answer (:data:`WRITERS`); the same question over the same files is then answered from there, without
-loading the store. A kept answer that cannot be read is a miss, never an error, and one
-that cannot be written is not kept.
+loading the store. A query that calls a function whose value differs from run to run (``NOW()``,
+``RAND()``, ``UUID()``, ``STRUUID()``, ``BNODE()``) has no key: it is asked each time, as
+``kg serve`` never keeps its answer either. A kept answer that cannot be read is a miss,
+never an error, and one that cannot be written is not kept.
 
     >>> import tempfile
     >>> kept = AnswerCache(Path(tempfile.mkdtemp()))
@@ -25,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -36,6 +39,8 @@ MOST_KEPT = 256
 #: Longest answer kept (bytes): a longer one is asked again each time.
 LONGEST = 256 * 1024 * 1024
 _SUFFIX = ".answer"
+#: A query function whose value differs from run to run (the twin of kg serve's in kg/server/responses.py).
+_VOLATILE = re.compile(r"\b(?:NOW|RAND|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
 _PACKAGE = Path(__file__).resolve().parent
 #: The files of kg that decide what ``kg query`` prints for an answer, besides the query's
 #: text, the data and pyoxigraph: reading and guarding the query, loading the files (and
@@ -47,7 +52,14 @@ WRITERS = ("answers.py", "cli/query.py", "contexts/skg.jsonld", "jsonld_guard.py
 
 def answer_key(sparql: str, output: str, paths: Sequence[Path]) -> str | None:
     """The key of ``sparql``'s answer printed as ``output`` over ``paths``; None when a file
-    cannot be looked at (then the query runs, and says what is wrong with it)."""
+    cannot be looked at (then the query runs, and says what is wrong with it) or the query
+    calls a function whose value differs from run to run.
+
+    >>> answer_key("SELECT (RAND() AS ?r) {}", "json", [Path("tests/data/query/fixture.trig")]) is None
+    True
+    """
+    if _VOLATILE.search(sparql):
+        return None
     import pyoxigraph
 
     files = []

@@ -55,6 +55,14 @@ def test_changed_data_is_asked_again(tmp_path, data):
     assert ask(count, "--data", str(data), "--format", "csv", "--answers", str(kept)).output.split() == ["n", "6"]
 
 
+def test_a_query_whose_answer_differs_from_run_to_run_is_asked_each_time(tmp_path, data):
+    kept = tmp_path / "answers"
+    for function in ("NOW()", "rand()", "UUID()", "STRUUID()", "BNODE()"):
+        result = ask(f"SELECT ?v WHERE {{ BIND({function} AS ?v) }}", "--data", str(data), "--answers", str(kept))
+        assert result.exit_code == 0, result.output
+    assert not list(kept.glob("*.answer"))
+
+
 def test_no_cache_asks_again(tmp_path, data, monkeypatch):
     kept = tmp_path / "answers"
     assert ask("summits", "--data", str(data), "--answers", str(kept)).exit_code == 0
