@@ -27,6 +27,7 @@ from kg.extract.people import People, written_titles
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.summits import NOT_TOP, SummitFound, _digest
+from kg.extract.summits import participation as add_participation
 from kg.model import Article, Evidence, Kind, Label, Prop
 from kg.wikitext import Param, Template
 
@@ -105,12 +106,7 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
     registry.fact(summit, Prop.END_DATE, when[1], evidence=(evidence,))
     for person, (_, _, office, flag) in zip(ids, persons):
         registry.fact(summit, Prop.PARTICIPANT, person, evidence=(evidence,))
-        participation = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{_digest((person.key,))}")
-        registry.fact(summit, Prop.HAS_PARTICIPATION, participation)
-        registry.fact(participation, Prop.AGENT, person)
-        side = people.sides.get(person.key) or flag
-        if side:
-            registry.fact(participation, Prop.SIDE, registry.named(Kind.COUNTRY, side))
+        participation = add_participation(registry, summit, person, people.sides.get(person.key) or flag)
         offices = (office,) if office else people.offices.get(person.key, ())[:1]
         for name in offices:
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, name), evidence=(evidence,))

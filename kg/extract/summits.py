@@ -766,6 +766,16 @@ def _digest(keys: tuple[str, ...]) -> str:
     return hashlib.sha256("|".join(keys).encode("utf-8")).hexdigest()[:8]
 
 
+def participation(registry, summit: EntityId, person: EntityId, side: str | None, key: str | None = None) -> EntityId:
+    """The node of one participant in a summit, which its roles hang from: who, and for which side."""
+    node = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{_digest((key or person.key,))}")
+    registry.fact(summit, Prop.HAS_PARTICIPATION, node)
+    registry.fact(node, Prop.AGENT, person)
+    if side:
+        registry.fact(node, Prop.SIDE, registry.named(Kind.COUNTRY, side))
+    return node
+
+
 # ------------------------------------------------------------------ participants
 
 
@@ -988,12 +998,7 @@ def _participations(reading, people: People, summit, participants, sentences) ->
             registry.fact(summit, Prop.PARTICIPANT, person, evidence=tuple(person_info.evidence))
         for method, basis, evidence in person_info.inferences:
             registry.fact(summit, Prop.PARTICIPANT, person, evidence=evidence, inference=method, basis=basis)
-        participation = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{_digest((key,))}")
-        registry.fact(summit, Prop.HAS_PARTICIPATION, participation)
-        registry.fact(participation, Prop.AGENT, person)
-        side = people.sides.get(key)
-        if side:
-            registry.fact(participation, Prop.SIDE, registry.named(Kind.COUNTRY, side))
+        node = participation(registry, summit, person, people.sides.get(key), key)
         stated_offices: list[str] = []
         for sentence in sentences:
             stated_offices.extend(titles_in(sentence, reading, key))
@@ -1004,11 +1009,11 @@ def _participations(reading, people: People, summit, participants, sentences) ->
                             stated_offices.extend(o for o in people.offices.get(key, ()) if o.endswith(title.text))
         stated_offices = [o for o in dict.fromkeys(stated_offices) if registry.is_a(o, Kind.POSITION)]
         for office in stated_offices:
-            registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
+            registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office),
                           evidence=(sentences[0].evidence(),))
         if not stated_offices and people.offices.get(key):
             office = main_office(people, key)
-            registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
+            registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office),
                           inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(key, office)],))
 
 

@@ -34,6 +34,7 @@ from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.summits import LOWER_TALKS, MEETING, NOT_HELD, NOT_TOP, SummitFound, _digest, subject_pair
+from kg.extract.summits import participation as add_participation
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Cell, Table, passage
 
@@ -390,12 +391,7 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
     for person, office, cell in persons:
         evidence = (cell,) if isinstance(cell, Evidence) else (_evidence(reading, cell.span),)
         registry.fact(summit, Prop.PARTICIPANT, person, evidence=evidence)
-        participation = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{_digest((person.key,))}")
-        registry.fact(summit, Prop.HAS_PARTICIPATION, participation)
-        registry.fact(participation, Prop.AGENT, person)
-        side = people.sides.get(person.key)
-        if side:
-            registry.fact(participation, Prop.SIDE, registry.named(Kind.COUNTRY, side))
+        participation = add_participation(registry, summit, person, people.sides.get(person.key))
         if office:
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office), evidence=evidence)
         else:  # the office the prose gives them where it tells of that day, else the article's
@@ -405,9 +401,7 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
     for person, evidence in zip(inferred, lead):
         registry.fact(summit, Prop.PARTICIPANT, person, evidence=(evidence, row_evidence),
                       inference=Inference.LEAD_PARAGRAPH)
-        participation = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{_digest((person.key,))}")
-        registry.fact(summit, Prop.HAS_PARTICIPATION, participation)
-        registry.fact(participation, Prop.AGENT, person)
+        participation = add_participation(registry, summit, person, None)
         _role_from_prose(reading, people, participation, person, start)
     _venue(reading, summit, row, visited)
     _venue_in_a_note(reading, summit, row)
@@ -521,12 +515,7 @@ def _note_summit(reading: Reading, people: People, keys: tuple[str, ...], when, 
     for key in keys:
         person = registry.named(Kind.PERSON, key)
         registry.fact(summit, Prop.PARTICIPANT, person, evidence=(evidence,))
-        participation = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{_digest((key,))}")
-        registry.fact(summit, Prop.HAS_PARTICIPATION, participation)
-        registry.fact(participation, Prop.AGENT, person)
-        side = people.sides.get(key)
-        if side:
-            registry.fact(participation, Prop.SIDE, registry.named(Kind.COUNTRY, side))
+        participation = add_participation(registry, summit, person, people.sides.get(key), key)
         _role_from_prose(reading, people, participation, person, when.start)
     return SummitFound(summit, None, when.start, when.end, None, keys)
 
