@@ -65,15 +65,7 @@ class PageCache:
 
     def put(self, page: Page, built: object, *, base: str, check: bool) -> None:
         """Stores ``built`` for this page; a cache that cannot be written is skipped silently."""
-        path = self._path(page, base=base, check=check)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with open(temporary, "wb") as stream:
-                pickle.dump(built, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        store_pickle(self._path(page, base=base, check=check), built)
 
     def key(self, page: Page, *, base: str, check: bool) -> str:
         """The page's key: its text's SHA-256, where it came from, the settings and the code's version."""
@@ -84,3 +76,16 @@ class PageCache:
     def _path(self, page: Page, *, base: str, check: bool) -> Path:
         key = self.key(page, base=base, check=check)
         return self.directory / key[:2] / f"{key}.pickle"
+
+
+def store_pickle(path: Path, value: object) -> None:
+    """Writes ``value`` to ``path`` whole or not at all (a temporary file renamed over it); a
+    place that cannot be written is skipped silently: what is kept there is only a cache."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)

@@ -11,7 +11,6 @@ of a build: about 25 ms each); any other graph gets pySHACL's report, as before.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
 from collections.abc import Sequence
@@ -28,6 +27,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SH, XSD
 from rdflib.paths import AlternativePath, InvPath, OneOrMore, Path as PropertyPath
 from rdflib.term import Node
 
+from kg.cache import store_pickle
 from kg.errors import ConfigError, QueryError
 from kg.query_guard import check_query, parsed_apart
 from kg.export import new_graph
@@ -370,14 +370,7 @@ def _checked(shapes_dir: Path, ontology: Path, keep_in: Path | None) -> tuple[tu
     found = (tuple(shapes), tuple(sorted(triple for triple in terms if triple[1] == RDFS.subClassOf)),
              known.serialize(format="nt", encoding="utf-8"), variables)
     if kept is not None:
-        temporary = kept.with_name(f".{kept.name}.{os.getpid()}.tmp")
-        try:
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            with open(temporary, "wb") as stream:
-                pickle.dump(found, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, kept)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        store_pickle(kept, found)
     return found
 
 
