@@ -6,7 +6,7 @@ published), and its published graph (``kg.nt``) is compared with the gold facts 
 ``tests/data/realistic/gold.json``, which follow ``docs/spec/summit-conventions.md``.
 
 Gold summits are matched to extracted ones by overlapping dates (one to one, the largest
-overlap first). Then, per fact type:
+overlap first; among summits of the same days, the one sharing the most participants). Then, per fact type:
 
 - **summits**: recall = gold summits matched; precision = extracted summits matched
   (an extracted summit that matches none is *invented*);
@@ -233,10 +233,12 @@ def _match(gold_summits: list[dict], extracted: list[Extracted]) -> list[tuple[d
         for ei, e in enumerate(extracted):
             overlap = (min(ge, e.end) - max(gs, e.start)).days + 1
             if overlap > 0:
-                candidates.append((-overlap, abs((e.start - gs).days), gi, ei))
+                shared = sum(1 for p in g.get("participants", ())
+                             if any(names_match(n.names, p["names"]) for n in e.participants))
+                candidates.append((-overlap, -shared, abs((e.start - gs).days), gi, ei))
     taken_g: dict[int, int] = {}
     taken_e: set[int] = set()
-    for _, _, gi, ei in sorted(candidates):
+    for *_, gi, ei in sorted(candidates):
         if gi not in taken_g and ei not in taken_e:
             taken_g[gi] = ei
             taken_e.add(ei)

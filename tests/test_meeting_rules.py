@@ -672,3 +672,62 @@ def test_a_visit_given_from_its_first_day_ends_with_its_last_meeting():
             "9月22日，张三与中国总理[[李四]]举行会谈。9月24日，张三与中国主席[[王五]]在[[某城]]会谈。\n")
     found = summits(text, title="某访问")
     assert list(found) == ["1982-09-22"] and found["1982-09-22"]["end"] == "1982-09-24"
+
+
+def meetings(text, title="甲乙会晤"):
+    """Every summit as (start, participants): several may share a day."""
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    out = []
+    for entity in extraction.entities:
+        if entity.id.kind is Kind.SUMMIT:
+            about = [f for f in extraction.facts if f.subject == entity.id]
+            start = next(f.value for f in about if f.prop is Prop.START_DATE).isoformat()
+            out.append((start, frozenset(f.value.key for f in about if f.prop is Prop.PARTICIPANT)))
+    return out
+
+
+def test_a_host_meeting_leaders_one_by_one_holds_a_summit_with_each():
+    text = HEAD + ("2023年5月18日，中国国家主席[[张三]]在[[某宾馆]]分别同吉尔吉斯斯坦总统[[李四]]、"
+                   "塔吉克斯坦总统[[王五]]举行会谈。")
+    assert set(meetings(text)) == {("2023-05-18", frozenset({"张三", "李四"})), ("2023-05-18", frozenset({"张三", "王五"}))}
+
+
+def test_leaders_listed_after_the_clause_with_state_and_office_are_met_one_by_one():
+    text = HEAD + ("2014年11月22日，中国国家主席[[张三]]在[[某城]]分别与前来的两国领导人举行会见，"
+                   "即斐济总统阿卡努、汤加首相图西纳。")
+    assert set(meetings(text)) == {("2014-11-22", frozenset({"张三", "阿卡努"})),
+                                   ("2014-11-22", frozenset({"张三", "图西纳"}))}
+
+
+def test_unlinked_names_count_only_in_a_list_of_leaders_written_alike():
+    from kg.extract.reading import listed_leaders
+    listed = parse(Page(text="会见斐济总统阿卡努、汤加首相图西纳和萨摩亚总理[[李四]]。", origin="t", title="t"))
+    assert listed_leaders(listed) == {"阿卡努", "图西纳"}
+    alone = parse(Page(text="斐济总统阿卡努抵达某城。美国总统[[张三]]在日内瓦、瑞士总统李四在伯尔尼。", origin="t", title="t"))
+    assert listed_leaders(alone) == set()  # a name alone is no list; 张三在日内瓦 is no name
+
+
+def test_the_hosts_premier_met_on_the_same_day_is_part_of_the_visit_but_not_the_speaker():
+    text = HEAD + ("2019年3月1日，越南国家主席[[李四]]在[[河内]]为朝鲜国务委员长[[张三]]举行欢迎仪式，两人随后举行会谈；"
+                   "张三当天又分别会见越南总理[[王五]]和越南国会主席[[赵六]]。")
+    assert meetings(text) == [("2019-03-01", frozenset({"张三", "李四", "王五"}))]
+
+
+def test_bilaterals_told_on_a_gatherings_eve_and_days_are_summits_of_their_own():
+    text = ("{{Infobox summit meeting\n| date = {{Start date|2023|5|18}}－{{End date|2023|5|19}}\n"
+            "| participants = [[张三]]、[[李四]]、[[王五]]、[[赵六]]\n}}\n"
+            "'''某峰会'''是中国国家主席[[张三]]、哈萨克斯坦总统[[李四]]、吉尔吉斯斯坦总统[[王五]]和"
+            "塔吉克斯坦总统[[赵六]]出席的峰会。\n== 经过 ==\n"
+            "2023年5月17日，李四抵达[[某城]]，当日，两国元首张三和李四举行会谈。\n"
+            "5月18日，张三在[[某宾馆]]分别同王五、赵六举行会谈。\n")
+    found = meetings(text, title="某峰会")
+    assert ("2023-05-18", frozenset({"张三", "李四", "王五", "赵六"})) in found
+    assert {m for m in found if len(m[1]) == 2} == {
+        ("2023-05-17", frozenset({"张三", "李四"})), ("2023-05-18", frozenset({"张三", "王五"})),
+        ("2023-05-18", frozenset({"张三", "赵六"}))}
+
+
+def test_a_visit_announced_goes_on_being_a_plan_in_the_clauses_after():
+    text = HEAD + ("2025年6月13日，外交部宣布中国国家主席[[张三]]将应哈萨克斯坦总统[[李四]]邀请，于6月16日至18日赴[[某城]]出席峰会；"
+                   "峰会期间张三还将分别同各国领导人会晤。")
+    assert meetings(text) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.gazetteer import well_known_venues
 from kg.extract.names import NameIndex, short_form, states, strip_disambiguator, variant_rules
@@ -45,6 +46,7 @@ def read(document: Document) -> Reading:
     names |= {name for row in states() for name in row}
     names |= {form.text for rule in index.rules for form in rule.forms if index.is_state(form.text)}
     names |= _named_elsewhere(document)
+    names |= listed_leaders(document)
     for family, target in _family_names(document, index).items():
         index.merge(target, family)
         names.add(family)
@@ -79,6 +81,39 @@ def _family_names(document: Document, index: NameIndex) -> dict[str, str]:
     taken = {to_hans(strip_disambiguator(link.target)) for link in document.links}
     return {family: next(iter(targets)) for family, targets in found.items()
             if len(targets) == 1 and family not in taken and not index.is_state(family)}
+
+
+#: A state's top office, written between the state and an unlinked leader's name in a list.
+_LIST_OFFICE = r"(?:总统|总理|首相|国王|女王|国家主席|主席|总督)"
+#: A wikilink flattened to the text it shows.
+_WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]|]*)\]\]")
+#: The characters an unlinked transliterated name is written in: no delimiter, digit or bracket,
+#: and none of the words that go on after a name (在日内瓦, 应邀, 亦出席, 兼外长, 总统府).
+_NAME_RUN = r"[^\W\d_a-zA-Z在于应邀出席会面见谈访兼府亦同向对为是的了等将已也都就并率偕陪]{2,8}?"
+#: What ends an item of a list of leaders.
+_ITEM_END = r"(?=[、，,。；;（(]|和|及|与|举行|会谈|会见|<|$)"
+
+
+@lru_cache(maxsize=1)
+def _leader_item():
+    alternatives = sorted({name for row in states() for name in row if len(name) >= 2}, key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, alternatives))}){_LIST_OFFICE}(?P<name>{_NAME_RUN}){_ITEM_END}")
+
+
+def listed_leaders(document: Document) -> set[str]:
+    """The names, linked nowhere, of leaders a list gives each with its state and office
+    (``分别会见甲国总统张三、乙国总理李四和丙国首相王五``): a name so written counts as a
+    name only where the item before or after it in the list is written the same way."""
+    text = to_hans(_WIKILINK.sub(r"\1", document.page.text))
+    items = list(_leader_item().finditer(text))
+    out = set()
+    for one, other in zip(items, items[1:]):
+        joined = text[one.end():other.start()]
+        if joined in ("、", "和", "及", "与", "以及", "，"):
+            out |= {one["name"], other["name"]}
+    known = {to_hans(strip_disambiguator(n)) for link in document.links for n in (link.target, link.text)}
+    known |= {short for name in known if (short := short_form(name))}
+    return {name for name in out if name not in known and not any(k != name and k in name for k in known | out)}
 
 
 #: Templates that stand for a link to an article in another language (``{{link-en|凯托克廷山公园|…}}``).

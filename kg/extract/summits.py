@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.documents import documents_of_the_definition, documents_of_the_subject, outcomes
+from kg.extract.one_by_one import OneByOne, one_by_one
 from kg.extract.ordinals import REFERS_BACK, number_the_defined_summit, ordinal_in, ordinal_of_the_subject
 from kg.extract.people import People, main_office, titles_in
 from kg.extract.phrases import DURING_THE_VISIT, GATHERINGS, HELD_AT, VISIT_WORDS
@@ -39,6 +40,7 @@ MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|高峰�
 _MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|会面|会见|见面|峰会)|举行.{0,6}(会晤|会谈|峰会|首脑会议|领导人会议|高峰会议)"
                            r"|(会晤|会谈|会面|会见)了?")
 NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|将在|拟于|准备|筹备|提议|邀请|原拟|希望|致函|致电|致信"
+                      r"|将(?=(?:分别|先后)?(?:同|与|和|跟|会晤|会见|会谈|出席|赴|访问|前往|举行))"  # 还将分别同…会晤
                       r"|原定(?![0-9一二三四五六七八九十两半]+个?(?:分钟|小时|天|日))"  # 原定35分钟的会谈: a length, no plan
                       r"|是否|磋商|商讨|协商|期望|期待|寄望|简报|吹风会|愿(?:与|同|和|跟|意)"
                       r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便|未定|可能|预计|有望|或将|呼吁"
@@ -55,7 +57,7 @@ LOWER_TALKS = re.compile(r"(高级别|部长级|副部长级|次长级|外长|�
                          r"(会谈|会晤|会议|磋商|会面)"
                          r"|工作层(会谈|会晤|会议|磋商|会面)|工作(会谈|会议|磋商)")  # 工作会晤: the leaders' own, working meeting
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
-NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|顾问|助理|秘书长|议长|人大常委会|发言人|议员|州长|市长"
+NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|顾问|助理|秘书长|议长|(?:国会|议会|国民议会)主席|人大常委会|发言人|议员|州长|市长"
                      r"|常委(?!会)|政治局委员|(?<!总理)大臣|长官|院长|(?<!国务)(?<!国防)(?<!中央)(?<!军事)委员会(?:委员长|主席)")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
@@ -86,6 +88,7 @@ class SummitFound:
     end: date
     anchor: Sentence | None  # None when the summit comes from an infobox
     participants: tuple[str, ...]  # person keys
+    one_of_several: bool = False  # told with others in one clause (分别同乙、丙会谈): a meeting of its own
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None, tabled=tabled_spans)
         found[:] = in_sections + _join(reading, people, in_sections, found[len(in_sections):])
     found[:] = found + _join(reading, people, found, list(tabled))
+    found[:] = _several_of_one_visit(reading, people, found)
     from kg.extract.visits import one_summit_per_visit  # visits.py builds on this module
     summits = _fill_from_neighbours(reading, people, one_summit_per_visit(reading, people, _one_span_each(reading, found), around))
     if around is None and len(summits) > 1:  # an article about one summit may tell of others too
@@ -146,7 +150,9 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
             reading.registry.keep_only(around.id, Prop.END_DATE, around.end)
             venue = finer_venue(reading, venue, reading.registry.facts_about(around.id, Prop.VENUE))
             continue
-        if summit.start <= around.end and around.start <= summit.end:
+        if _a_meeting_apart(people, summit, around):
+            kept.append(summit)
+        elif summit.start <= around.end and around.start <= summit.end:
             reading.registry.move(summit.id, around.id, Prop.OUTCOME)
             if not reading.registry.has_fact(around.id, Prop.ORDINAL):
                 reading.registry.move(summit.id, around.id, Prop.ORDINAL)
@@ -155,7 +161,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
                 reading.registry.move(summit.id, around.id, Prop.VENUE)
                 venue = finer
             reading.registry.forget(summit.id)
-        elif _told_within(summit, around):
+        elif _told_within(summit, around) and not _a_meeting_apart(people, summit, around):
             reading.registry.forget(summit.id)  # its talks are the summit's: the box's days stand
         else:
             kept.append(summit)
@@ -163,6 +169,23 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         venue = _finer_in_prose(reading, around, venue)
         reading.registry.keep_only(around.id, Prop.VENUE, venue)
     return tuple(kept)
+
+
+def _a_meeting_apart(people: People, summit: SummitFound, around: SummitFound) -> bool:
+    """Whether a meeting on the boxed summit's days is not the box's: it has a side the box
+    does not (甲 receiving a third state's leader during 乙's visit, 甲 meeting the leaders
+    of the region together), or the box is a gathering of three sides or more and this a
+    meeting of two told as such (a bilateral on its sidelines: 两国元首举行会谈, 分别同…会谈)."""
+    sides = {people.sides.get(p) for p in around.participants} - {None}
+    theirs = {people.sides.get(p) for p in summit.participants} - {None}
+    if len(sides) >= 2 and theirs - sides:
+        return True
+    bilateral = summit.one_of_several or (summit.anchor is not None and _BILATERAL.search(summit.anchor.hans))
+    return len(sides) >= 3 and len(theirs) == 2 and bool(bilateral)
+
+
+#: Words that make a meeting one of two sides (两国元首举行会谈, 双边会晤, 一对一).
+_BILATERAL = re.compile(r"两国(?:元首|领导人|首脑)|双边|一对一")
 
 
 #: How far from the box's days an account of the same visit may tell a meeting of its leaders.
@@ -225,13 +248,18 @@ def _meetings_of_the_visit(reading: Reading, people: People, around: SummitFound
                 continue
             if not _MET.search(sentence.hans) or not_held(sentence.hans):
                 continue
+            several = _one_by_one(reading, sentence)  # met one by one: meetings of their own
             keys = {spot.key: spot.surface for spot in sentence.spots
-                    if reading.registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:])}
+                    if reading.registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:])
+                    and not (several and spot.key in several.others)}
             if not set(keys) & set(around.participants):
                 continue
+            sides = {people.sides.get(p) for p in around.participants} - {None}
             for key, surface in keys.items():
                 if key in around.participants or key in added or not _a_sides_top(reading, people, sentence, key):
                     continue
+                if len(sides) >= 2 and people.sides.get(key) not in sides | {None}:
+                    continue  # a third state's leader: a meeting of its own
                 person = added.setdefault(key, _Participant(key, surface, stated=True))
                 person.evidence.append(sentence.evidence())
                 sentences.append(sentence)
@@ -314,12 +342,14 @@ def _fill_from_neighbours(reading: Reading, people: People, found: list[SummitFo
     out: list[SummitFound] = []
     for i, summit in enumerate(ordered):
         added: dict[str, _Participant] = {}
-        if len(sides(summit)) >= 2:  # both sides stand already (甲会见丙国首相): nothing is missing
+        if len(sides(summit)) >= 2 or summit.one_of_several:  # both sides stand already (甲会见丙国首相): nothing is missing
             out.append(summit)
             continue
         for side in sorted(every_side - set(sides(summit))):  # neighbours that stand: two people or more
-            before = next((s for s in reversed(ordered[:i]) if side in sides(s) and len(s.participants) > 1), None)
-            after = next((s for s in ordered[i + 1:] if side in sides(s) and len(s.participants) > 1), None)
+            before = next((s for s in reversed(ordered[:i]) if side in sides(s) and len(s.participants) > 1
+                           and not s.one_of_several), None)  # not one of a host's several meetings
+            after = next((s for s in ordered[i + 1:] if side in sides(s) and len(s.participants) > 1
+                          and not s.one_of_several), None)
             if before and after and sides(before)[side] == sides(after)[side] and summit.anchor is not None:
                 key = sides(before)[side]
                 person = _Participant(key, key)
@@ -339,6 +369,32 @@ def _fill_from_neighbours(reading: Reading, people: People, found: list[SummitFo
             continue
         out.append(summit)
     return tuple(out)
+
+
+def _several_of_one_visit(reading: Reading, people: People, found: list[SummitFound]) -> list[SummitFound]:
+    """One of several meetings told at once whose sides are those of another meeting of
+    those days, with someone in common, is part of it: a guest meeting the
+    host state's premier after its president (``两人会谈；甲当天又分别会见乙国总理丙和…``)."""
+    out = list(found)
+    for summit in [s for s in found if s.one_of_several]:
+        into = next((s for s in out if s.id != summit.id and not s.one_of_several and s.start <= summit.end
+                     and summit.start <= s.end and set(s.participants) & set(summit.participants)
+                     and _sides_cover(people, s, summit) and _sides_cover(people, summit, s)), None)
+        if into is None:
+            continue
+        named = {key: key for key in summit.participants if key not in into.participants}
+        if named and summit.anchor is not None:
+            add_participants(reading, people, into.id, named, summit.anchor)
+        fold(reading.registry, summit.id, into.id)
+        out.remove(summit)
+        out[out.index(into)] = replace(into, participants=tuple(sorted(set(into.participants) | set(named))))
+    return out
+
+
+def _sides_cover(people: People, summit: SummitFound, other: SummitFound) -> bool:
+    """Whether everyone ``other`` names beyond ``summit`` stands for a side, known, that ``summit`` has."""
+    sides = {people.sides.get(p) for p in summit.participants} - {None}
+    return all(people.sides.get(p) in sides for p in other.participants if p not in summit.participants)
 
 
 def _join(reading: Reading, people: People, kept: list[SummitFound], others: list[SummitFound]) -> list[SummitFound]:
@@ -512,15 +568,25 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         if not_held(sentence.hans):
             continue
         told: list[tuple[int, int, date]] = []  # each meeting the sentence tells, once (…当月28日会面；2009年5月26日再度会见)
+        several = _one_by_one(reading, sentence)
         for meeting in dates:
             clause = _meeting_clause(sentence.hans, meeting)
             if clause is None or any(a < clause[1] and clause[0] < b or when == meeting.start for a, b, when in told):
                 continue  # a clause told already, or a day told already: one summit a day a sentence
+            if several is not None and clause[0] < several.end and several.begin < clause[1]:
+                continue  # the meetings told one by one, below
             told.append((*clause, meeting.start))
             summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues,
-                             date_basis, clause, infer=not in_table, numbered=heading_day is None)
+                             date_basis, clause, infer=not in_table, numbered=heading_day is None,
+                             set_aside=several.others if several else ())
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
+        meeting = next((d for d in reversed(dates) if d.at <= several.begin), None) if several else None
+        for pair in several.pairs() if several and meeting else ():
+            summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues,
+                             date_basis, (several.begin, several.end), infer=False, numbered=False, only=pair)
+            if summit is not None and all(s.id != summit.id for s in found):
+                found.append(replace(summit, one_of_several=True))
     return year or running_year
 
 
@@ -674,12 +740,21 @@ def not_held(hans: str) -> bool:
         meeting = MEETING.search(clause) or held
         if meeting and (NOT_HELD.search(clause[:meeting.end()]) or NOT_HELD_AFTER.search(clause)):
             return True
-        if meeting and i > 0 and _CONTINUES.match(clause) and NOT_HELD.search(clauses[i - 1]):
-            return True  # 宣布甲将于5月前访问乙国，与乙国主席会面: the clause goes on with the plan
+        if meeting and i > 0 and (_CONTINUES.match(clause) or clause.startswith("于")) \
+                and NOT_HELD.search(clauses[i - 1]):
+            return True  # 宣布甲将于5月前访问乙国，与乙国主席会面; 宣布甲将应邀，于6月16日赴…: it goes on with the plan
         call = next((j for j in range(i - 1, -1, -1) if _CALL.search(clauses[j])), None)
         if meeting and call is not None and not any(re.search(r"\d[日号]", c) for c in clauses[call + 1:i + 1]):
             return True  # 甲与乙通电话表示祝贺，双方确认…会谈: the sentence goes on with the call, up to another day
     return False
+
+
+def _one_by_one(reading: Reading, sentence: Sentence) -> OneByOne | None:
+    """The clause of the sentence that tells a host meeting others one by one, if it names a meeting."""
+    named = [(spot.key, spot.start) for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
+             and not _QUALIFIES.match(sentence.hans[spot.end:])]
+    found = one_by_one(sentence.hans, named)
+    return found if found is not None and MEETING.search(sentence.hans, found.begin, found.end) else None
 
 
 def _heading_time(section: Section) -> tuple[int | None, int | None]:
@@ -690,15 +765,20 @@ def _heading_time(section: Section) -> tuple[int | None, int | None]:
 
 def _summit(reading, people, sources, section, sentences, index, when, lead_venues,
             date_basis: EntityId | None = None, clause: tuple[int, int] | None = None,
-            infer: bool = True, numbered: bool = True) -> SummitFound | None:
+            infer: bool = True, numbered: bool = True, set_aside: tuple[str, ...] = (),
+            only: tuple[str, ...] = ()) -> SummitFound | None:
     """``infer``: whether people the sentence does not name may be inferred (not for a
     table row read as a sentence: the row itself is read by tables.py). ``numbered``:
     whether a number the sentence gives is the meeting's in its series (not in an account
-    told day by day, where 第一次会晤 is the first session of the day's talks)."""
+    told day by day, where 第一次会晤 is the first session of the day's talks).
+    ``set_aside``: people the sentence names as met in other meetings, one by one;
+    ``only``: the people of one of those meetings."""
     registry = reading.registry
     anchor = sentences[index]
     paragraph = [s for s in sentences if s.paragraph == anchor.paragraph and s.start >= anchor.start]
     participants = _stated_participants(reading, anchor, paragraph if infer else [], clause)
+    for key in [k for k in participants if k in set_aside or (only and k not in only)]:
+        del participants[key]
     near = sentences[max(0, index - 1):index + 1]
     dropped = _below_the_top(reading, people, participants, near, when.start)  # before inferring: not one of the pair
     cited = _citations_of(sources, [anchor] + paragraph)
@@ -800,7 +880,10 @@ def _stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sen
     for sentence in [anchor] + [s for s in paragraph if s is not anchor]:
         if sentence is not anchor and (len(found) >= 2 or find_dates(sentence.hans) or find_year_months(sentence.hans)):
             break  # enough people, or a sentence about another time (2018年5月，李四访问乙国)
+        several = _one_by_one(reading, sentence) if sentence is not anchor else None
         for spot in sentence.spots:
+            if several is not None and spot.key in several.others:
+                continue  # met one by one, each in a meeting of their own
             if registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:]):
                 person = found.setdefault(spot.key, _Participant(spot.key, spot.surface, stated=True))
                 person.evidence.append(sentence.evidence())

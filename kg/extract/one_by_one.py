@@ -1,0 +1,67 @@
+"""Several meetings told in one clause: a host meeting leader after leader.
+
+``5月18日，甲在某宾馆分别同乙国总统张三、丙国总统李四举行会谈`` tells two meetings, not one
+of three people: 甲 with 张三, and 甲 with 李四, each a summit of its own. Chinese says so with
+分别 (or 先后, 逐一, 一一) before the word that joins the host to the others, and may give the
+others as a list after the clause (``…举行会见，即乙国总统张三、丙国总理李四``).
+
+This module only reads where such a clause is and who is on each side of it; summits.py
+makes the meetings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: 分别/先后/逐一 right before what joins a host to the people met (同, 与, 会见).
+_EACH = re.compile(r"(?:分别|先后|逐一|一一)(?:同|与|和|跟|会见|会晤|接见|约见)")
+_CLAUSE = re.compile(r"[，,；;：:。]")
+#: A clause that gives the list the one before announced (``，即乙国总统张三、…``).
+_LISTED = re.compile(r"[，,：:]\s*(?:即|包括|分别是|分别为|依次为|依次是)")
+
+
+@dataclass(frozen=True)
+class OneByOne:
+    """Where the clause is in the sentence's Simplified text, and who met whom."""
+
+    begin: int
+    end: int
+    hosts: tuple[str, ...]  # person keys: who met each of the others
+    others: tuple[str, ...]  # person keys, in the order written
+
+    def pairs(self) -> tuple[tuple[str, ...], ...]:
+        """The people of each meeting: the hosts with one of the others."""
+        return tuple(tuple(sorted(self.hosts + (other,))) for other in self.others)
+
+
+def one_by_one(hans: str, people: list[tuple[str, int]]) -> OneByOne | None:
+    """The clause of ``hans`` that tells a host meeting two or more others one by one.
+
+    ``people`` are the (key, start) of the persons the sentence names, in order. The hosts
+    are those named in the clause before 分别; the others those named after it, in the clause
+    and in a list the clause announces. None when the clause names no host or fewer than
+    two others.
+
+    >>> one_by_one("当天，甲分别与乙、丙举行会谈。", [("甲", 3), ("乙", 8), ("丙", 10)]).pairs()
+    (('乙', '甲'), ('丙', '甲'))
+    >>> one_by_one("甲与乙分别举行会谈。", [("甲", 0), ("乙", 2)]) is None
+    True
+    """
+    said = _EACH.search(hans)
+    if said is None:
+        return None
+    begin = max((m.end() for m in _CLAUSE.finditer(hans, 0, said.start())), default=0)
+    end = _clause_end(hans, said.end())
+    while end < len(hans) and _LISTED.match(hans, end):
+        end = _clause_end(hans, end + 1)
+    hosts = tuple(dict.fromkeys(key for key, at in people if begin <= at < said.start()))
+    others = tuple(dict.fromkeys(key for key, at in people if said.start() <= at < end and key not in hosts))
+    if not hosts or len(others) < 2:
+        return None
+    return OneByOne(begin, end, hosts, others)
+
+
+def _clause_end(hans: str, at: int) -> int:
+    found = _CLAUSE.search(hans, at)
+    return found.start() if found else len(hans)
