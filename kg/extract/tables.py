@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from kg.extract.dates import chinese_number, find_dates, find_year_months
 from kg.extract.documents import DOCUMENT_WORDS, cell_documents, generic_document
