@@ -181,3 +181,16 @@ def test_the_sentence_after_may_give_the_number_on_a_sources_word():
                    "据某台统计，这是甲乙最高领导人之间的第十次会晤。\n\n"
                    "2001年7月14日，张三与李四在[[某镇]]举行会晤。")
     assert ordinals(text) == {"1999-02-20": {10}, "2001-07-14": set()}
+
+
+@pytest.mark.parametrize("title, lead, number", [
+    ("首届甲乙峰会", "'''首届甲乙峰会'''于2001年5月3日至4日在[[某城]]举行，甲国总统[[张三]]与乙国总统[[李四]]会晤。", 1),
+    ("第三届甲国－乙国首脑会议", "'''第三届甲国－乙国首脑会议'''于2001年5月3日在[[某城]]举行，甲国总统[[张三]]与乙国总统[[李四]]会晤。", 3),
+    # a session of a gathering of many states numbers no summit's series
+    ("首届东亚峰会", "'''首届东亚峰会'''期间，2001年5月3日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]会晤。", None),
+    # the lead does not give the name: the title alone says nothing of the text's summit
+    ("首届甲乙峰会", "2001年5月3日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]会晤。", None),
+])
+def test_an_article_named_as_a_session_of_its_series_numbers_its_summit(title, lead, number):
+    found = ordinals(lead + "\n", title=title)
+    assert found == {"2001-05-03": {number} if number else set()}

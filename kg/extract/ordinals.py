@@ -26,7 +26,9 @@ Only a number that places *this meeting* among meetings of its kind is an ordina
   first after an event that began the series is (``战后首次``), and so is a series said
   to be first held (``该会议于2014年6月6日首次举行``).
 
-An article about one summit numbers it where its lead, a sentence dated to its days, the
+An article about one summit named as a session of its own series (``首届甲乙峰会``, where its
+lead's first sentence gives that name; not ``第一届东亚峰会``, a gathering of many states) is
+that session; else it numbers it where its lead, a sentence dated to its days, the
 sentence after that one, or an undated clause of its own account (``江泽民在会谈中说，这是他和
 总统先生第五次会晤``, not in its background or aftermath) states the number; so does one that
 tells of other summits too, for the summit its first sentence dates. A summit nothing has
@@ -257,12 +259,35 @@ def ordinal_of_the_subject(reading: Reading, start: date, end: date) -> tuple[in
     dates the summit with its year (not a day of an account told day by day, whose
     ``第一次会谈`` is a session), or by the sentence after it that speaks of it
     (``…举行会议。这是…第三次会议``)."""
+    named = _numbered_by_its_name(reading)
+    if named:
+        return named
     parts = [(reading.lead, True)] + [(sentences, False) for sentences in reading.by_section.values()]
     for within_a_year in (False, True):
         found = _subject_ordinal(parts, start, end, within_a_year)
         if found:
             return found
     return _said_of_it(reading)
+
+
+#: An article's name that numbers its summit in its series: 首届/第N届, the series, a meeting word
+#: (首届甲乙峰会, 第三届甲国－乙国首脑会议).
+_NUMBERED_NAME = re.compile(r"^(?:首届|第(?P<n>[0-9一二三四五六七八九十两百]+)届)(?P<series>[^，,。；;：:（(]{2,24}?)"
+                            r"(?:峰会|高峰会议?|首脑会议|首脑会晤|领导人会议|领导人会晤|元首会晤)$")
+
+
+def _numbered_by_its_name(reading: Reading) -> tuple[int, Sentence] | None:
+    """An article whose name numbers the session of a series of its own (``首届甲乙峰会``,
+    ``第二届甲国－乙国首脑会议``) numbers its summit so, where the lead's first sentence gives
+    that name; not a session of a gathering of many states (``第一届东亚峰会``), whose
+    sessions are no summits' series."""
+    name = to_hans(reading.document.title or "").strip()
+    match = _NUMBERED_NAME.match(name)
+    if match is None or re.search(GATHERINGS, name) or not reading.lead \
+            or name not in reading.lead[0].hans:
+        return None
+    number = chinese_number(match["n"]) if match["n"] else 1
+    return (number, reading.lead[0]) if number else None
 
 
 #: A clause that speaks of the meeting being told (江泽民在会谈中说，这是他和总统先生第五次会晤).
