@@ -690,6 +690,7 @@ def test_a_host_meeting_leaders_one_by_one_holds_a_summit_with_each():
     text = HEAD + ("2023年5月18日，中国国家主席[[张三]]在[[某宾馆]]分别同吉尔吉斯斯坦总统[[李四]]、"
                    "塔吉克斯坦总统[[王五]]举行会谈。")
     assert set(meetings(text)) == {("2023-05-18", frozenset({"张三", "李四"})), ("2023-05-18", frozenset({"张三", "王五"}))}
+    assert summits(text)["2023-05-18"]["venue"] == {"某宾馆"}  # 在某宾馆分别同…: the place ends at 分别
 
 
 def test_leaders_listed_after_the_clause_with_state_and_office_are_met_one_by_one():
@@ -716,8 +717,8 @@ def test_the_hosts_premier_met_on_the_same_day_is_part_of_the_visit_but_not_the_
 def test_bilaterals_told_on_a_gatherings_eve_and_days_are_summits_of_their_own():
     text = ("{{Infobox summit meeting\n| date = {{Start date|2023|5|18}}－{{End date|2023|5|19}}\n"
             "| participants = [[张三]]、[[李四]]、[[王五]]、[[赵六]]\n}}\n"
-            "'''某峰会'''是中国国家主席[[张三]]、哈萨克斯坦总统[[李四]]、吉尔吉斯斯坦总统[[王五]]和"
-            "塔吉克斯坦总统[[赵六]]出席的峰会。\n== 经过 ==\n"
+            "'''某峰会'''由国家主席[[张三]]主持，哈萨克斯坦总统[[李四]]、吉尔吉斯斯坦总统[[王五]]和"
+            "塔吉克斯坦总统[[赵六]]出席。\n== 经过 ==\n"
             "2023年5月17日，李四抵达[[某城]]，当日，两国元首张三和李四举行会谈。\n"
             "5月18日，张三在[[某宾馆]]分别同王五、赵六举行会谈。\n")
     found = meetings(text, title="某峰会")

@@ -291,8 +291,8 @@ _PLACE_OF_MEETING = re.compile(r"(?:会谈|会晤|会面|会见|峰会|首脑会
 
 
 #: ``在某地与某人会晤``, the partner's names and offices long: the place ends where the partner begins.
-_PARTNER_WORD = re.compile(r"与|同|和|跟")
-_PARTNER_THEN_MEETING = re.compile(r"[^，。；,]{1,40}?(?:举行|会晤|会谈|会面|会见)")
+_PARTNER_WORD = re.compile(r"(?:分别|先后)?(?:与|同|和|跟)")  # 在某宾馆分别同甲、乙会谈: several partners
+_PARTNER_THEN_MEETING = re.compile(r"[^，。；,]{1,90}?(?:举行|会晤|会谈|会面|会见)")
 
 
 def _held_with(sentence: Sentence, at: int) -> re.Match | None:

@@ -181,7 +181,7 @@ def _a_meeting_apart(people: People, summit: SummitFound, around: SummitFound) -
     if len(sides) >= 2 and theirs - sides:
         return True
     bilateral = summit.one_of_several or (summit.anchor is not None and _BILATERAL.search(summit.anchor.hans))
-    return len(sides) >= 3 and len(theirs) == 2 and bool(bilateral)
+    return len(sides) >= 3 and len(summit.participants) == 2 and bool(bilateral)
 
 
 #: Words that make a meeting one of two sides (两国元首举行会谈, 双边会晤, 一对一).
