@@ -405,3 +405,37 @@ def test_the_hall_a_following_sentence_names_as_the_meetings_is_the_venue_in_the
     other_day = text.replace("两人从火车站", "5月22日，两人从火车站")
     assert read(text) == {"1970-05-21": [["丙城宫殿饭店", "丙城"]]}
     assert read(other_day)["1970-05-21"] == [["丙城"]]  # another day's hall
+
+
+def test_the_talks_told_on_a_day_of_the_visit_are_held_finer_than_the_visited_state():
+    visit = ("'''2008年李四访问越南'''是乙国总理[[李四]]于2008年5月6日至10日对[[越南]]进行的国事访问，"
+             "其间与甲国总统[[张三]]举行会谈。\n== 访问行程 ==\n=== 5月6日 ===\n6日，李四抵达[[某港]]。\n"
+             "=== 5月7日 ===\n7日上午，李四参观[[某寺]]。随后甲国总统[[张三]]在[[某城]][[某官邸]]同李四举行正式会谈。\n")
+    found = read(visit, title="2008年李四访问越南")
+    assert found == {"2008-05-06": [["某官邸", "某城", "越南社会主义共和国"]]}
+    # a ceremony's place, a place after the visit's days, or the background's meetings are not the talks'
+    ceremony = visit.replace("同李四举行正式会谈", "为李四举行欢迎仪式")
+    later = visit.replace("=== 5月7日 ===\n7日上午", "=== 5月17日 ===\n5月17日上午")
+    aside = visit.replace("=== 5月7日 ===", "== 背景 ==")
+    for text in (ceremony, later, aside):
+        assert read(text, title="2008年李四访问越南")["2008-05-06"] == [["越南社会主义共和国"]]
+
+
+def test_a_meeting_during_a_gathering_is_held_where_the_paragraph_says_the_gathering_was():
+    during = HEAD + ("2015年4月，乙国首次出席在[[某城]]举行的第七届某洲国家首脑会议。"
+                     "4月11日，甲国总统[[张三]]与乙国总理[[李四]]在峰会期间举行了会晤。\n")
+    opened = HEAD + ("1998年4月2日，第二届某某会议首脑会议在[[某城]]开幕，当天甲国总统[[张三]]与乙国总理[[李四]]举行会谈。\n")
+    assert read(during) == {"2015-04-11": [["某城"]]}
+    assert read(opened) == {"1998-04-02": [["某城"]]}
+    # a meeting not said to be during it, or a gathering of another paragraph, is not placed there
+    apart = during.replace("在峰会期间", "再次")
+    other = during.replace("会议。4月11日", "会议。\n\n4月11日")
+    assert read(apart) == {"2015-04-11": []}
+    assert read(other) == {"2015-04-11": []}
+
+
+def test_a_visit_invited_or_planned_is_no_visit_whose_state_holds_the_meeting():
+    invited = HEAD + ("1998年4月2日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会谈，张三并邀请李四于秋季访问[[越南]]。\n")
+    made = HEAD + ("1998年4月2日，应甲国总统[[张三]]邀请访问[[越南]]的乙国总理[[李四]]与张三在[[某城]]举行会谈。\n")
+    assert read(invited) == {"1998-04-02": [["某城"]]}
+    assert read(made) == {"1998-04-02": [["某城", "越南社会主义共和国"]]}

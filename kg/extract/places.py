@@ -30,6 +30,12 @@ infobox field, a table cell or a clause of prose.
   written out with the state's name (``国事访问印度``: a row's ``莫迪访华`` is the name the row
   gives its visit, as a title is); not from a linked title, a tour of several states or a visit
   that ends (``结束对美国的访问后``).
+- A summit of several days placed only in the state visited was held where the article's own
+  account tells its talks on one of its days (``=== 5月7日 ===`` ``…随后甲在某城某官邸同乙举行
+  正式会谈``): that place, inside the state. A visit invited or planned (``邀请乙于秋季访日``) is
+  no visit made; one made at an invitation (``应甲邀请访日``) is.
+- A meeting held during a gathering (``在峰会期间``, ``…会议在[[某城]]开幕，当天甲与乙举行会谈``)
+  that has no place of its own was held where its paragraph says the gathering was.
 - A ceremony said to be held somewhere (``纪念仪式在…宝剑海滩举行``) gives no meeting its place;
   a 于 of a date does not swallow the 在 of the place (``于…由…在平壤会面``).
 - The one summit an article tells of, placed by its lead only in a state (``在马耳他召开``), was
@@ -51,6 +57,7 @@ from functools import lru_cache
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.gazetteer import well_known_venues
 from kg.extract.names import states
+from kg.extract.narrative import ASIDE, told_after
 from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
@@ -691,6 +698,8 @@ _VISIT_TO = re.compile(r"(?:访问|出访|到访|回访)(?=(?P<s>[^，。；,、
 _VISIT_SHORT = re.compile(r"访(?P<a>[华美俄日朝韩英法德印越苏])(?![问谈客])")
 #: Before a visit phrase: the visit is over (``结束对美国的访问后``).
 _ENDED = re.compile(r"结束了?$")
+#: Before a visit phrase in its clause: the visit is invited or planned, not made (邀请乙于秋季访日).
+_VISIT_PLANNED = re.compile(r"(?<!应)(?<!受)邀请|计划|拟|将于|将在|原定|准备|希望|同意")
 _SHORT_STATES = {"华": "中国", "美": "美国", "俄": "俄罗斯", "日": "日本", "朝": "朝鲜", "韩": "韩国", "英": "英国",
                  "法": "法国", "德": "德国", "印": "印度", "越": "越南", "苏": "苏联"}
 
@@ -706,7 +715,10 @@ def visited_states(reading: Reading, sentence: Sentence, short: bool = True) -> 
         return any(s.link is not None and s.start <= at < s.end for s in sentence.spots)
 
     def ended(at: int) -> bool:  # 结束对美国的访问后，…访华: the visit before, not this one
-        return bool(_ENDED.search(hans, 0, at))
+        start = max((m.end() for m in _CLAUSE_BREAK.finditer(hans, 0, at)), default=0)
+        planned = _VISIT_PLANNED.search(hans, start, at)  # 邀请乙于秋季访日; not 应甲邀请访日
+        return bool(_ENDED.search(hans, 0, at)) or bool(planned) and not (
+            planned.group().endswith("邀请") and re.search(r"[应受]", hans[start:planned.start()]))
 
     for pattern in (_VISIT_OF, _VISIT_TO):
         for match in pattern.finditer(hans):
@@ -843,3 +855,123 @@ def _chain_facts(reading: Reading, chain: tuple[Spot, ...], sentence: Sentence) 
         if joins_chain(sentence.hans[a.end:b.start]) and inner.kind is Kind.PLACE and inner != outer:
             registry.fact(inner, Prop.LOCATED_IN, outer, evidence=(sentence.evidence(),))
     return places[-1] if places else None
+
+
+#: A meeting word of a clause that tells talks held (not a ceremony, not a banquet).
+_TALKS = re.compile(r"会谈|会晤|会见|会面")
+#: A plan or a call: what the clause tells was not held there.
+_NOT_THERE = re.compile(r"原定|原计划|计划|拟|将于|将在|取消|未能|推迟|电话|通话|视频")
+
+
+def venue_of_the_talks_on_its_days(reading: Reading, summits) -> None:
+    """A summit of several days whose venue is only the state visited (``于5月6日至10日对日本进行的
+    国事访问``) was held where a sentence of the article's own account (not its background or
+    aftermath) tells its talks on one of those days, its participants named (``=== 5月7日 ===``
+    ``…随后甲在某城[[某官邸]]同乙举行正式会谈``): that place is the venue, and the biggest place of
+    its chain lies in the state, when the text puts it in no other. The day is the sentence's
+    own, else the one its paragraph (or its section's heading) told last."""
+    registry = reading.registry
+    for summit in summits:
+        venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
+        if len(venues) != 1 or venues[0].kind is not Kind.COUNTRY or summit.start == summit.end:
+            continue
+        state, span = venues[0], (summit.start, summit.end)
+        parts = [(None, reading.lead)] + [(s, group) for s, group in reading.by_section.items()
+                                          if not ASIDE.match(to_hans(s.heading).strip())]
+        for section, sentences in parts:
+            heading = told_after(to_hans(section.heading), span, None) if section is not None else None
+            told, paragraph = heading, None
+            for sentence in sentences:
+                if sentence.paragraph != paragraph:
+                    told, paragraph = heading, sentence.paragraph
+                told = told_after(sentence.hans, span, told)
+                if not told or not told.times or not all(span[0] <= a and b <= span[1] for a, b in told.times):
+                    continue
+                place = _talks_place(reading, sentence, set(summit.participants))
+                if place is None or place.key == state.key or place.kind is not Kind.PLACE:
+                    continue
+                if not located_within(registry, place, state):
+                    top = _unplaced_top(registry, place)
+                    if top is None:
+                        continue  # the text puts it in another state
+                    registry.fact(top, Prop.LOCATED_IN, state, evidence=(sentence.evidence(),))
+                registry.fact(summit.id, Prop.VENUE, place, evidence=(sentence.evidence(),))
+                registry.keep_only(summit.id, Prop.VENUE, place)
+                break
+            else:
+                continue
+            break
+
+
+def _talks_place(reading: Reading, sentence: Sentence, participants: set[str]) -> EntityId | None:
+    """The place of a held-at phrase of ``sentence`` whose clause tells talks of the participants."""
+    if not any(s.key in participants for s in sentence.spots):
+        return None
+    for match in held_at_phrases(sentence):
+        if _of_a_ceremony(sentence, match):
+            continue
+        clause = _clause_of(sentence.hans, match.start(), match.end())
+        if not _TALKS.search(clause) or _NOT_THERE.search(clause):
+            continue
+        chain = _phrase_chain(reading, sentence, match)
+        if chain:
+            return _chain_facts(reading, chain, sentence)
+    return None
+
+
+def _clause_of(hans: str, start: int, end: int) -> str:
+    low = max((m.end() for m in _CLAUSE_BREAK.finditer(hans, 0, start)), default=0)
+    high = next((m.start() for m in _CLAUSE_BREAK.finditer(hans, end)), len(hans))
+    return hans[low:high]
+
+
+_GATHERING_WORD = r"(?:峰会|首脑会议|领导人会议|会议|论坛|年会|大会)"
+#: A gathering said to be held or opened somewhere: ``出席在[[某城]]举行的第七届某某首脑会议``,
+#: ``某某会议首脑会议在[[某城]]开幕``.
+_GATHERING_AT = (re.compile(rf"在(?P<w>[^，。；,在]{{1,24}}?)(?:举行|召开|举办)的[^，。；,]{{0,30}}?{_GATHERING_WORD}"),
+                 re.compile(rf"{_GATHERING_WORD}[^，。；,在]{{0,8}}?在(?P<w>[^，。；,]{{1,24}}?)(?:开幕|举行|召开|举办)"))
+#: A meeting said of the gathering's days: held during it (在峰会期间, 会议间隙, 会上), or on the day
+#: the sentence told it opened (…在某城开幕，当天甲与乙举行会谈).
+_DURING_IT = re.compile(rf"{_GATHERING_WORD}(?:期间|间隙|场边|之际|会场)|会上|会议期间")
+_SAME_DAY = re.compile(r"当天|当日|同日|期间|间隙")
+
+
+def venue_of_the_gathering(reading: Reading, summits) -> None:
+    """A meeting held during a gathering of many (``两人在峰会期间举行了会晤``, ``…会议在[[某城]]开幕，
+    当天甲与乙举行会谈``) that the text gives no place of its own was held where its paragraph
+    says the gathering was (``出席在[[某城]]举行的第七届某某首脑会议``): the anchor's sentence,
+    else the nearest before it in its paragraph."""
+    registry = reading.registry
+    sentences = reading.all_sentences()
+    for summit in summits:
+        if summit.anchor is None or any(True for _ in registry.facts_about(summit.id, Prop.VENUE)):
+            continue
+        at = next((i for i, s in enumerate(sentences) if s is summit.anchor), None)
+        if at is None:
+            continue
+        anchor = sentences[at]
+        for sentence in reversed(sentences[max(0, at - 3):at + 1]):
+            if sentence.passage is not anchor.passage or sentence.paragraph != anchor.paragraph:
+                break
+            found = _gathering_place(reading, sentence, anchor)
+            if found is not None:
+                place, evidence = found, tuple(dict.fromkeys((sentence.evidence(), anchor.evidence())))
+                registry.fact(summit.id, Prop.VENUE, place, evidence=evidence,
+                              inference=None if sentence is anchor else Inference.BACK_REFERENCE)
+                break
+
+
+def _gathering_place(reading: Reading, sentence: Sentence, anchor: Sentence) -> EntityId | None:
+    """The place ``sentence`` says a gathering was held at, when ``anchor`` holds the meeting in
+    it: said during the gathering, or in the gathering's own sentence after it, on its day."""
+    for pattern in _GATHERING_AT:
+        for match in pattern.finditer(sentence.hans):
+            after = anchor.hans[match.end():] if sentence is anchor else anchor.hans
+            if not (_DURING_IT.search(after) or sentence is anchor and _SAME_DAY.search(after)):
+                continue
+            chain = tuple(s for s in sentence.spots_in(match.start("w"), match.end("w"))
+                          if reading.registry.kind_of(s.surface) in (None, Kind.PLACE, Kind.COUNTRY)
+                          and not _GATHERING_AFTER.match(sentence.hans, s.end))  # 在[[某城]]开幕: a place
+            if chain and all(joins_chain(sentence.hans[a.end:b.start]) for a, b in zip(chain, chain[1:])):
+                return _chain_facts(reading, chain, sentence)
+    return None
