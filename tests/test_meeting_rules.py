@@ -732,3 +732,15 @@ def test_a_visit_announced_goes_on_being_a_plan_in_the_clauses_after():
     text = HEAD + ("2025年6月13日，外交部宣布中国国家主席[[张三]]将应哈萨克斯坦总统[[李四]]邀请，于6月16日至18日赴[[某城]]出席峰会；"
                    "峰会期间张三还将分别同各国领导人会晤。")
     assert meetings(text) == []
+
+
+def test_three_leaders_the_sentence_before_named_meet_on_its_day():
+    text = HEAD + ("2019年3月3日，丙国总统[[王五]]与乙国总理[[李四]]抵达[[某城]]进行正式访问，甲国总统[[张三]]到机场迎接。"
+                   "三位领导人在[[某宫]]举行三方会晤。")
+    assert meetings(text) == [("2019-03-03", frozenset({"张三", "李四", "王五"}))]
+
+
+def test_a_meeting_right_after_the_one_told_before_is_on_its_day():
+    text = HEAD + ("2017年7月7日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会晤，双方同意停火将于7月9日生效。"
+                   "会晤结束后，李四随即前往会见丙国首相[[王五]]。")
+    assert set(meetings(text)) == {("2017-07-07", frozenset({"张三", "李四"})), ("2017-07-07", frozenset({"李四", "王五"}))}

@@ -68,6 +68,12 @@ _QUALIFIES = re.compile(r"^(的)?(特使|特别代表|代表|夫人|丈夫|妻�
                         r"|^之(父|母|子|女|妻|夫|弟|兄)")  # 李四之父张三: the father is the one who met
 #: Words that stand for both leaders of the article's two sides.
 _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑")
+#: A sentence about the people the one before named, as its subject (两人随后…, 三位领导人在…).
+_BACK_SUBJECT = re.compile(r"^(?:两人|二人|双方|三人|(?:两|三|四)(?:位|国)(?:领导人|元首|首脑))")
+#: Three people the sentence before named, as the subject (三人, 三位领导人, 三国元首).
+_THREE = re.compile(r"^(?:三人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))")
+#: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙).
+_RIGHT_AFTER = re.compile(r"^(?:会晤|会谈|会面|会见|峰会)(?:结束)?后")
 #: Gatherings of many states: not themselves a summit of two sides.
 MULTILATERAL = re.compile(GATHERINGS)
 _SIDELINES = re.compile(r"期间|场边|间隙|之机|之际|双边|会议前|峰会前|峰会后|会见|会晤|出席")
@@ -537,6 +543,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     heading_day = _heading_day(section, year or _year_above(reading, section, around))  # === 10月21日 ===
     day: date | None = heading_day  # the last day the section's text gave
     visit: DateRange | None = None  # the days of the visit the sentence before told (于…至…对乙国进行的访问)
+    dated_before = None  # the paragraph of the sentence before, when that sentence gave a day
+    met_on: date | None = None  # the day of the last meeting the section told
     if heading_day is not None and year is None:
         year = heading_day.year  # its days without a year are of the heading's
     for i, sentence in enumerate(section_sentences):
@@ -560,6 +568,11 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                        key=lambda d: d.at)
         if not dates and visit is not None and DURING_THE_VISIT.match(sentence.hans):
             dates = [DateRange(visit.start, visit.end, 0, 0, True)]  # 访问期间，甲与乙举行会谈: on the visit's days
+        if not dates and day is not None and dated_before == sentence.paragraph and _BACK_SUBJECT.match(sentence.hans):
+            dates = [DateRange(day, day, 0, 0, False)]  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
+        if not dates and met_on is not None and _RIGHT_AFTER.match(sentence.hans):
+            dates = [DateRange(met_on, met_on, 0, 0, False)]  # 会晤结束后，甲随即前往会见丙: the meeting's day
+        dated_before = sentence.paragraph if dates else None
         visit = next((d for d in dates if d.end > d.start and VISIT_WORDS.search(sentence.hans, d.stop)), None)
         if not dates and heading_day is not None and day is not None:
             dates = [DateRange(day, day, 0, 0, False)]  # under a day's heading, a sentence is of the day last given
@@ -581,6 +594,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                              set_aside=several.others if several else ())
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
+            if summit is not None:
+                met_on = summit.start
         meeting = next((d for d in reversed(dates) if d.at <= several.begin), None) if several else None
         for pair in several.pairs() if several and meeting else ():
             summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues,
@@ -906,18 +921,21 @@ def subject_pair(reading: Reading) -> tuple[tuple[str, str, Sentence], ...]:
 def _from_the_sentences_before(reading: Reading, participants: dict[str, _Participant], anchor: Sentence,
                                before: list[Sentence]) -> None:
     """``两人``, ``双方`` with fewer than two names: the two people the sentence just before, in
-    its paragraph, names (``…甲与乙握手并短暂交谈。4月11日，两人在峰会期间举行会晤``)."""
-    if len(participants) >= 2 or not _BOTH_SIDES.search(anchor.hans) or MULTILATERAL.search(anchor.hans):
+    its paragraph, names (``…甲与乙握手并短暂交谈。4月11日，两人在峰会期间举行会晤``); ``三位领导人``
+    the three it names."""
+    three = _THREE.match(anchor.hans)
+    size = 3 if three else 2
+    if len(participants) >= size or not (three or _BOTH_SIDES.search(anchor.hans)) or MULTILATERAL.search(anchor.hans):
         return
     for sentence in reversed(before):
         if sentence.paragraph != anchor.paragraph:
             return
         named = {spot.key: spot.surface for spot in sentence.spots
                  if reading.registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:])}
-        if len(named) < 2:
+        if len(named) < size:
             continue
-        if len(named) > 2 or any(key not in named for key in participants):
-            return  # more than a pair, or not the pair the sentence names
+        if len(named) > size or any(key not in named for key in participants):
+            return  # more than the people it counts, or not those the sentence names
         for key, surface in named.items():
             person = participants.setdefault(key, _Participant(key, surface))
             if not person.stated:
