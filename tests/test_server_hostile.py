@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 import pytest
 
+from kg.errors import QueryError
 from kg.server.app import App, request, running
 from kg.server.settings import Settings
 
@@ -93,15 +94,49 @@ def test_three_thousand_nested_groups_are_refused_before_any_worker_runs():
         fresh.close()
 
 
+COUNT = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
+
+
 def test_a_query_that_exhausts_a_workers_memory_is_413_not_worker_died():
     hungry = "SELECT ?x WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i BIND(CONCAT(STR(?c), STR(?f), STR(?a), STR(?i)) AS ?x) } ORDER BY ?x"
-    small = App(Settings(port=0, worker_memory=700, query_timeout=150, workers=1, queue_wait=60), data=FILES)
+    small = App(Settings(port=0, worker_memory=256, query_timeout=150, workers=1, queue_wait=60), data=FILES)
     try:
         reply = sparql(small, hungry)
         assert reply.status == 413 and b"memory" in reply.body, reply
-        assert sparql(small, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").status == 200  # a new worker took over
+        assert sparql(small, COUNT).status == 200  # a new worker took over
     finally:
         small.close()
+
+
+def test_the_memory_a_query_may_use_counts_from_what_its_worker_holds_once_started():
+    """A started worker holds 600 MB or more of address space: a cap counted from zero left a
+    worker below it no room, its query's thread never began, and it answered nothing until the
+    time limit. The smallest allowance still answers a small query."""
+    tight = App(Settings(port=0, worker_memory=64, query_timeout=60, workers=1), data=FILES)
+    try:
+        reply = sparql(tight, COUNT)
+        assert reply.status == 200 and b'"197"' in reply.body, reply
+        assert sparql(tight, COUNT.replace("?n", "?m")).status == 200  # and the next one (not an answer kept)
+    finally:
+        tight.close()
+
+
+def test_a_replacement_worker_that_cannot_start_is_said_at_once_and_tried_again(tmp_path):
+    pool_app = App(Settings(port=0, workers=1, query_timeout=2.0, queue_wait=60), data=FILES)
+    try:
+        assert sparql(pool_app, COUNT).status == 200
+        store, pool_app.pool._directory = pool_app.pool._directory, str(tmp_path / "gone")  # no data to open
+        assert sparql(pool_app, SLOW).status == 503  # stopped at the limit; its replacement cannot start
+        failure = pool_app.pool._idle.get(timeout=120)  # what the replacement left in the queue: its error
+        assert isinstance(failure, QueryError), failure
+        pool_app.pool._directory = store  # the next try can start
+        pool_app.pool._idle.put(failure)
+        failed = sparql(pool_app, COUNT.replace("?n", "?m"))
+        # said by the request that met the failure, not after waiting 60 s for a worker that never came
+        assert failed.status == 503 and b"could not start" in failed.body, failed
+        assert sparql(pool_app, COUNT.replace("?n", "?k")).status == 200  # that request started another try
+    finally:
+        pool_app.close()
 
 
 def test_fairness_per_client_limit_queue_deadline_and_cheap_queries_apart():

@@ -313,14 +313,29 @@ def _redirect_stderr(path: str) -> None:
 
 
 def _limit_memory(megabytes: int) -> None:
-    """Cap this process's address space, so a runaway query fails here and not the machine."""
+    """Cap this process's address space at what it holds now plus ``megabytes``, so a runaway
+    query fails here and not the machine.
+
+    The cap counts from what the worker has reserved once started, not from zero: a started
+    worker reserves 600 MB to over a gigabyte of address space (libraries, and 64 MB for each
+    of glibc's allocation arenas, whose number depends on how its threads met while it
+    started), so a cap from zero could leave a new worker no room. Then the first thread it
+    starts for a query fails as it begins, and Python's ``Thread.start`` waits for it forever
+    (seen: a replacement worker that never answered until the time limit).
+    """
     try:
         import resource
 
-        limit = megabytes * 1024 * 1024
+        limit = _address_space() + megabytes * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, ValueError, OSError):
         pass  # not on this platform: the timeout still bounds the query
+
+
+def _address_space() -> int:
+    """Bytes of address space this process holds (Linux; raises OSError elsewhere)."""
+    with open("/proc/self/statm", "rb") as file:
+        return int(file.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
 def crash_reply(exitcode: int | None, stderr_tail: str) -> Reply:
@@ -373,7 +388,8 @@ class QueryPool:
         #: this pool's worker processes: the setting, or this HTTP process's share of it
         self._workers = workers or settings.workers
         self._context = multiprocessing.get_context("spawn")
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        #: workers free for a query, or the error of one that could not start in place of another
+        self._idle: queue.Queue[_Worker | QueryError] = queue.Queue()
         self._started = False
         self._lock = threading.Lock()
         self._all: set[_Worker] = set()
@@ -402,18 +418,25 @@ class QueryPool:
             self._all.add(worker)
         return worker
 
-    def _replace(self, worker: _Worker) -> None:
-        self._stop(worker)
+    def _replace(self, worker: _Worker | None) -> None:
+        """End ``worker`` (when given) and start another in the background."""
+        if worker is not None:
+            self._stop(worker)
         thread = threading.Thread(target=self._restock, daemon=True)
-        self._restocking.append(thread)
+        with self._lock:
+            self._restocking = [*(t for t in self._restocking if t.is_alive()), thread]
         thread.start()
 
     def _restock(self) -> None:
+        """Put a new worker in the idle queue; or, when it cannot start, the error, so that the
+        request that takes it is told at once (and the next request tries again), not after
+        waiting its whole ``queue_wait`` for a worker that never comes."""
         if not self._closed:
             try:
                 self._idle.put(self._start_worker())
             except QueryError as error:
                 print(f"kg serve: {error}", file=sys.stderr, flush=True)
+                self._idle.put(error)
 
     def _stop(self, worker: _Worker) -> None:
         worker.process.kill()
@@ -463,11 +486,17 @@ class QueryPool:
         except queue.Empty:
             return Reply(503, TEXT, f"all {self._settings.workers} query workers stayed busy for {wait:g} s; "
                                     "try again later\n".encode(), (("Retry-After", "5"),))
+        if isinstance(worker, QueryError):  # a replacement could not start: try again, for the next request
+            self._replace(None)
+            return Reply(503, TEXT, f"{worker}\n".encode(), (("Retry-After", "5"),))
         try:
             worker.connection.send(request)
             if worker.connection.poll(timeout):
                 reply = worker.connection.recv()
-                self._idle.put(worker)
+                if reply.status == 413:  # it ran out of memory: what it holds now is no start for another query
+                    self._replace(worker)
+                else:
+                    self._idle.put(worker)
                 return reply
         except (EOFError, OSError):
             worker.process.join(5)

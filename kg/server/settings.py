@@ -44,7 +44,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("queue_wait", 2.0, "Seconds a query may wait for a free worker before it gets 503.", lambda v: 0 < float(v) <= 3600, "0 < seconds ≤ 3600"),
     Setting("client_queries", 2, "Queries one client address may have with the workers at once (more get 429).", lambda v: 1 <= int(v) <= 1000, "1–1000"),
-    Setting("worker_memory", 4096, "Megabytes of memory a query worker may use; past it the query gets 413.", lambda v: 64 <= int(v) <= 1_048_576, "64–1048576 MB"),
+    Setting("worker_memory", 4096, "Megabytes of memory a query may use in its worker, beyond what the worker holds once started; past it the query gets 413.", lambda v: 64 <= int(v) <= 1_048_576, "64–1048576 MB"),
     Setting(
         "response_cache", 32, "Megabytes of answers each HTTP process keeps for GET requests asked again (the data "
         "does not change while the server runs; 0: none kept).", lambda v: 0 <= int(v) <= 65_536, "0–65536 MB",
