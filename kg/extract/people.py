@@ -9,16 +9,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
-from kg.extract.dates import year_range
+from kg.extract.dates import find_year_months, parse_date, year_range
 from kg.extract.entities import heading_leader
 from kg.extract.phrases import DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS, office_key, title_after, titles_before
 from kg.extract.scripts import to_hans, to_hant
+from kg.extract.sources import CITATION_TEMPLATES
 from kg.extract.text import Sentence
 from kg.model import EntityId, Evidence, Kind, Label, Prop, Span, Year
-from kg.wikitext import Section
+from kg.wikitext import Section, plain
 
 
 
@@ -39,12 +41,13 @@ class People:
     sides: dict[str, str]  # person key → state key, by the offices they are given
     offices: dict[str, tuple[str, ...]]  # person key → office keys they are given, in order
     office_evidence: dict[tuple[str, str], Evidence]  # (person, office) → first sentence saying so
+    office_years: dict[tuple[str, str], frozenset[int]]  # (person, office) → years of the sentences saying so
 
 
 def read_people(reading: Reading) -> People:
     periods, tenures = _periods(reading)
     tenures += _deaths_and_successions(reading)
-    sides, offices, office_evidence = _offices(reading)
+    sides, offices, office_evidence, office_years = _offices(reading)
     for tenure in tenures:
         successor_side = sides.get(tenure.person)
         if successor_side is None:
@@ -52,7 +55,7 @@ def read_people(reading: Reading) -> People:
                 if other.person != tenure.person and other.end is not None and other.end == tenure.start \
                         and other.person in sides and other.period is None and tenure.period is None:
                     sides[tenure.person] = sides[other.person]
-    return People(periods, tuple(tenures), sides, offices, office_evidence)
+    return People(periods, tuple(tenures), sides, offices, office_evidence, office_years)
 
 
 def _periods(reading: Reading) -> tuple[dict[Section, EntityId], list[Tenure]]:
@@ -127,11 +130,16 @@ def _deaths_and_successions(reading: Reading) -> list[Tenure]:
 
 
 def _offices(reading: Reading):
+    """Each person's offices, as the article's sentences and its sources' titles give them
+    (``朝鲜劳动党总书记张三对我国进行非正式访问``), with the years of the sentences that say so:
+    an office is held at a time, and the text tells which."""
     registry, index = reading.registry, reading.index
     sides: dict[str, Counter] = {}
     offices: dict[str, list[str]] = {}
     evidence: dict[tuple[str, str], Evidence] = {}
-    for sentence in reading.all_sentences():
+    years: dict[tuple[str, str], set[int]] = {}
+    for sentence, said, dated in _sentences_and_titles(reading):
+        when = {found.year for found in find_year_months(sentence.hans)} or dated
         for spot in sentence.spots:
             if not registry.is_a(spot.surface, Kind.PERSON):
                 continue
@@ -142,11 +150,29 @@ def _offices(reading: Reading):
                 offices.setdefault(spot.key, [])
                 if key not in offices[spot.key]:
                     offices[spot.key].append(key)
-                    evidence[(spot.key, key)] = sentence.evidence()
-                if title.state:
+                    evidence[(spot.key, key)] = said or sentence.evidence()
+                years.setdefault((spot.key, key), set()).update(when)
+                if title.state and said is None:  # a source's title gives an office, the article the sides
                     sides.setdefault(spot.key, Counter())[title.state] += 1
     return ({person: counter.most_common(1)[0][0] for person, counter in sides.items()},
-            {person: tuple(keys) for person, keys in offices.items()}, evidence)
+            {person: tuple(keys) for person, keys in offices.items()}, evidence,
+            {pair: frozenset(found) for pair, found in years.items()})
+
+
+def _sentences_and_titles(reading: Reading):
+    """The article's sentences, then its sources' titles read as sentences, each with the
+    evidence to cite for it (``None``: the sentence's own) and the years its date gives."""
+    for sentence in reading.all_sentences():
+        yield sentence, None, set()
+    for template in reading.document.templates:
+        title = plain(template.get("title") or "").strip() if template.key in CITATION_TEMPLATES else ""
+        if not title:
+            continue
+        hans = to_hans(title)
+        published = parse_date(template.get("date") or "")
+        spots = reading.spotter.spots(title, hans, (), 0)
+        yield (Sentence(None, 0, len(title), title, hans, None, 0, spots, ()),
+               Evidence(template.span, title, None), {published.year} if published else set())
 
 
 def written_titles(reading: Reading, key: str) -> tuple[str, ...]:
@@ -159,12 +185,34 @@ def written_titles(reading: Reading, key: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def main_office(people: People, key: str) -> str | None:
-    """The office the article gives a person first, an office proper before a description
-    (朝鲜劳动党委员长 before 朝鲜最高领导人)."""
+def main_office(people: People, key: str, when: date | None = None) -> str | None:
+    """The office the article gives a person, an office proper before a description
+    (朝鲜劳动党委员长 before 朝鲜最高领导人); on a day, the one the text gives nearest to it
+    in time (委员长 in 2019, 总书记 in 2025), else the first."""
     offices = people.offices.get(key, ())
-    proper = [o for o in offices if not o.endswith(("领导人", "元首"))]
-    return (proper or list(offices) or [None])[0]
+    proper = [o for o in offices if not o.endswith(("领导人", "元首"))] or list(offices)
+    if not proper:
+        return None
+    if when is None:
+        return proper[0]
+    return min(proper, key=lambda office: (_distance(people, key, office, when), proper.index(office)))
+
+
+def offices_at(people: People, key: str, when: date) -> tuple[str, ...]:
+    """The offices the text gives a person nearest to a day in time (all of them when it dates none)."""
+    offices = people.offices.get(key, ())
+    if not offices:
+        return ()
+    nearest = min(_distance(people, key, office, when) for office in offices)
+    return tuple(o for o in offices if _distance(people, key, o, when) == nearest)
+
+
+def _distance(people: People, key: str, office: str, when: date) -> float:
+    """How many years lie between a day and the nearest sentence that gives the person this
+    office, written in full or short (国家主席 and 中华人民共和国国家主席 are one office)."""
+    years = {year for other in people.offices.get(key, ()) if other.endswith(office) or office.endswith(other)
+             for year in people.office_years.get((key, other), ())}
+    return min(abs(year - when.year) for year in years) if years else float("inf")
 
 
 def titles_in(sentence: Sentence, reading: Reading, person_key: str) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ A title is the run of words right before a name that ends in an office word (总
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from functools import lru_cache
 
@@ -54,21 +54,43 @@ class Title:
 
 def titles_before(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
     """The offices written right before ``spot`` (``朝鲜劳动党总书记兼国防委员长`` gives two),
-    or before it and ``的`` (``时任甲国总统的张三``, ``已成为首任甲国总统的张三``)."""
-    j, end = _title_run(sentence.hans, spot.start)
-    if j is None:
+    or before it and ``的`` (``时任甲国总统的张三``, ``已成为首任甲国总统的张三``); a gloss in
+    brackets after the office is no part of it (``部长会议主席（政府首脑）张三``)."""
+    return _titles_ending_at(sentence.hans, _gloss_start(sentence.hans, spot.start), index, named=True)
+
+
+#: A gloss in brackets after an office (``（最高领导人）``, ``（政府首脑）``): a few words, no digits.
+_GLOSS = re.compile(r"[（(][^（()）0-9０-９]{1,10}[）)]$")
+
+
+def _gloss_start(hans: str, end: int) -> int:
+    """Where a gloss in brackets that ends at ``end`` begins (``end`` when there is none)."""
+    gloss = _GLOSS.search(hans, max(0, end - 12), end)
+    return gloss.start() if gloss and end - gloss.start() > 2 else end
+
+
+def _titles_ending_at(hans: str, at: int, index: NameIndex, named: bool = False) -> tuple[Title, ...]:
+    """The offices of the run of words that ends at ``at`` (``named``: a name begins there, so
+    the run may stand before ``的``); none when the run does not end in an office word."""
+    j, end = _title_run(hans, at) if named else (_run_start(hans, at), at)
+    if j is None or j == end:
         return ()
-    phrase = sentence.hans[j:end]
+    phrase = hans[j:end]
     if not phrase.endswith(OFFICE_WORDS):
         return ()
-    if phrase[0] in "任届" and j > 0 and sentence.hans[j - 1].isdigit():  # 第44任: the run began after the digits
+    if phrase[0] in "任届" and j > 0 and hans[j - 1].isdigit():  # 第44任: the run began after the digits
         j, phrase = j + 1, phrase[1:]
     for holder in (_HOLDER_ORDINAL, _HOLDER_PARTY):
         said = holder.match(phrase)
         if said and phrase[said.end():] not in OFFICE_WORDS:  # 新任首相 alone stays as written
             j, phrase = j + said.end(), phrase[said.end():]
     cut = _state_within(phrase, index)
-    return _split(phrase[cut:], j + cut, index)
+    phrase, j = phrase[cut:], j + cut
+    state = _state_length(phrase, index)
+    said = _HOLDER_ORDINAL.match(phrase[state:])
+    if state and said and phrase[state + said.end():].endswith(OFFICE_WORDS):  # 甲国新任总统: 甲国总统
+        return tuple(replace(title, start=j) for title in _split(phrase[:state] + phrase[state + said.end():], j, index))
+    return _split(phrase, j, index)
 
 
 def _state_within(phrase: str, index: NameIndex) -> int:
@@ -158,6 +180,11 @@ _BODIES = (("国务院", "中华人民共和国"), ("中共", "中华人民共�
            ("劳动党", "朝鲜民主主义人民共和国"), ("越共", "越南社会主义共和国"), ("越南共产党", "越南社会主义共和国"),
            ("老挝人民革命党", "老挝人民民主共和国"), ("古共", "古巴共和国"), ("古巴共产党", "古巴共和国"),
            ("白宫", "美利坚合众国"), ("克里姆林宫", "俄罗斯联邦"))
+
+
+def _state_length(text: str, index: NameIndex) -> int:
+    """How many characters of ``text`` a state's name takes at its start (0: none)."""
+    return next((size for size in range(min(len(text) - 1, 12), 1, -1) if index.is_state(text[:size])), 0)
 
 
 def _state_prefix(text: str, index: NameIndex) -> str | None:

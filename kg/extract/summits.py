@@ -21,7 +21,7 @@ from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.documents import documents_of_the_definition, documents_of_the_subject, outcomes
 from kg.extract.one_by_one import OneByOne, one_by_one
 from kg.extract.ordinals import REFERS_BACK, number_the_defined_summit, ordinal_in, ordinal_of_the_subject
-from kg.extract.people import People, main_office, titles_in
+from kg.extract.people import People, main_office, offices_at, titles_in
 from kg.extract.phrases import DURING_THE_VISIT, GATHERINGS, HELD_AT, VISIT_WORDS
 from kg.extract.places import (finer_venue, held_at_chain, held_at_phrases, joins_chain, located_within, meeting_chains,
                                said_of_other_days,
@@ -968,7 +968,7 @@ def _below_the_top(reading: Reading, people: People, participants: dict[str, _Pa
     Returns whom it dropped."""
     dropped = set()
     for key in list(participants):
-        offices = [o for sentence in near for o in titles_in(sentence, reading, key)] or list(people.offices.get(key, ()))
+        offices = [o for sentence in near for o in titles_in(sentence, reading, key)] or list(offices_at(people, key, when))
         if offices and all(NOT_TOP.search(office) for office in offices):
             del participants[key]
             reading.note(f"{key} met others on {when.isoformat()} as {offices[0]}, not as a top leader; "
@@ -1113,7 +1113,7 @@ def _participations(reading, people: People, summit, participants, sentences) ->
             registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office),
                           evidence=(sentences[0].evidence(),))
         if not stated_offices and people.offices.get(key):
-            office = main_office(people, key)
+            office = main_office(people, key, next(iter(registry.facts_about(summit, Prop.START_DATE)), None))
             registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office),
                           inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(key, office)],))
 

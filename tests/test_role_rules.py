@@ -1,0 +1,63 @@
+"""Rules of how articles give people their offices, each on a small hand-made article."""
+
+from kg.extract import extract
+from kg.model import Kind, Page, Prop
+from kg.wikitext import parse
+
+HEAD = "'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 经过 ==\n"
+
+
+def _extract(text, title="甲乙会晤"):
+    return extract(parse(Page(text=text, origin="t", title=title)))
+
+
+def roles_by_day(text, title="甲乙会晤"):
+    """{day: {(person, office)}}: the roles each summit gives its participants."""
+    extraction = _extract(text, title)
+    day = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    of = {f.value: f.subject for f in extraction.facts if f.prop is Prop.HAS_PARTICIPATION}
+    agent = {f.subject: f.value.key for f in extraction.facts if f.prop is Prop.AGENT}
+    out: dict[str, set] = {}
+    for f in extraction.facts:
+        if f.prop is Prop.ROLE and f.subject in agent:
+            out.setdefault(day[of[f.subject]], set()).add((agent[f.subject], f.value.key))
+    return out
+
+
+def people(text, title="甲乙会晤"):
+    return {e.id.key for e in _extract(text, title).entities if e.id.kind is Kind.PERSON}
+
+
+def test_a_gloss_in_brackets_after_an_office_is_no_part_of_it():
+    text = HEAD + "1991年7月30日，甲国总统[[张三]]与乙国部长会议主席（政府首脑）[[李四]]在[[某城]]举行会谈。"
+    assert ("李四", "乙国部长会议主席") in roles_by_day(text)["1991-07-30"]
+
+
+def test_a_holders_word_after_the_state_is_no_part_of_the_office():
+    text = HEAD + "1991年7月30日，美国新任总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会谈。"
+    assert ("张三", "美利坚合众国总统") in roles_by_day(text)["1991-07-30"]
+
+
+
+def test_a_meeting_told_without_offices_takes_the_office_the_text_gives_nearest_in_time():
+    text = HEAD + ("2018年3月25日，乙国党委员长[[李四]]与甲国总统[[张三]]在[[某城]]举行会谈。\n== 后续 ==\n"
+                   "2021年1月10日，乙国党总书记李四在某城发表讲话。2025年9月2日，李四再次访问甲国，与张三在[[某城]]会谈。")
+    roles = roles_by_day(text)
+    assert ("李四", "乙国党委员长") in roles["2018-03-25"]
+    assert {o for p, o in roles["2025-09-02"] if p == "李四"} == {"乙国党总书记"}
+
+
+def test_a_sources_title_gives_an_office_dated_by_its_publication():
+    text = HEAD + ("2010年5月3日，乙国领导人[[李四]]访问甲国，与甲国总统[[张三]]在[[某城]]会谈。"
+                   "<ref>{{cite news |title=乙国党总书记李四访问甲国 |date=2010-05-04}}</ref>")
+    assert {o for p, o in roles_by_day(text)["2010-05-03"] if p == "李四"} == {"乙国领导人"}  # stated in the sentence
+    later = text + "\n== 后续 ==\n2011年5月20日，李四再次访问甲国，与张三在[[某城]]会谈。"
+    assert {o for p, o in roles_by_day(later)["2011-05-20"] if p == "李四"} == {"乙国党总书记"}  # an office before a description
+
+
+def test_a_leader_met_after_leaving_for_an_honorary_office_makes_no_summit():
+    text = ("'''张李会'''是甲党主席[[李四]]与乙党总书记[[张三]]于2005年4月29日在[[某城]]举行的会谈。\n== 后续 ==\n"
+            "2006年4月16日，张三在[[某城]]会见李四及参加论坛的人士。"
+            "<ref>{{cite news |title=张三会见甲党荣誉主席李四 |date=2006-04-16}}</ref>")
+    found = roles_by_day(text, title="张李会")
+    assert "2005-04-29" in found and "2006-04-16" not in found
