@@ -736,7 +736,7 @@ def test_a_visit_announced_goes_on_being_a_plan_in_the_clauses_after():
 
 def test_three_leaders_the_sentence_before_named_meet_on_its_day():
     text = HEAD + ("2019年3月3日，丙国总统[[王五]]与乙国总理[[李四]]抵达[[某城]]进行正式访问，甲国总统[[张三]]到机场迎接。"
-                   "三位领导人在[[某宫]]举行三方会晤。")
+                   "三位领导人在[[某宫]]举行三方会晤；王五当日返国。")
     assert meetings(text) == [("2019-03-03", frozenset({"张三", "李四", "王五"}))]
 
 
@@ -744,3 +744,14 @@ def test_a_meeting_right_after_the_one_told_before_is_on_its_day():
     text = HEAD + ("2017年7月7日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会晤，双方同意停火将于7月9日生效。"
                    "会晤结束后，李四随即前往会见丙国首相[[王五]]。")
     assert set(meetings(text)) == {("2017-07-07", frozenset({"张三", "李四"})), ("2017-07-07", frozenset({"李四", "王五"}))}
+
+
+def test_a_leader_written_by_the_given_name_alone_is_that_leader():
+    text = HEAD + ("2019年3月3日，丙国总统[[李四]]与乙国总理[[王五]]抵达[[某城]]，"
+                   "甲国总统[[阿图·贝凯莱]]的政府为其举行仪式，阿图到机场迎接。三位领导人在[[某宫]]举行三方会晤。")
+    assert meetings(text) == [("2019-03-03", frozenset({"阿图·贝凯莱", "李四", "王五"}))]
+    from kg.extract.names import NameIndex, variant_rules
+    from kg.extract.reading import _given_names
+    inside = parse(Page(text="[[约翰·甲乙]]与[[林登·约翰逊|约翰逊]]会面，谈克什米尔问题，阿图在场。[[阿图·贝凯莱]]",
+                        origin="t", title="t"))
+    assert _given_names(inside, NameIndex.build(variant_rules(inside), inside.links)) == {"阿图": "阿图·贝凯莱"}

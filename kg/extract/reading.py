@@ -47,7 +47,7 @@ def read(document: Document) -> Reading:
     names |= {form.text for rule in index.rules for form in rule.forms if index.is_state(form.text)}
     names |= _named_elsewhere(document)
     names |= listed_leaders(document)
-    for family, target in _family_names(document, index).items():
+    for family, target in {**_given_names(document, index), **_family_names(document, index)}.items():
         index.merge(target, family)
         names.add(family)
     _same_city(index, names)
@@ -114,6 +114,34 @@ def listed_leaders(document: Document) -> set[str]:
     known = {to_hans(strip_disambiguator(n)) for link in document.links for n in (link.target, link.text)}
     known |= {short for name in known if (short := short_form(name))}
     return {name for name in out if name not in known and not any(k != name and k in name for k in known | out)}
+
+
+_DOTS = "·‧•・"
+#: What a person's name may be written after and before on its own (``，阿比在机场迎接``,
+#: ``与阿比会谈``): not inside a longer word (克什米尔, 约翰逊, 唐纳德).
+_NAME_BEFORE = r"(?:(?<=^)|(?<=[，。；、（(\s与和同及跟])|(?<=总统|总理|主席|首相|国王|女王))"
+_NAME_AFTER = (r"(?=[，。；、）)]|在|与|和|同|则|也|于|到|表示|说|称|随后|抵达|访问|会见|会晤|会谈|迎接|陪同|前往"
+               r"|亲自|即|已|曾|对|向|为|是|的|率)")
+
+
+def _given_names(document: Document, index: NameIndex) -> dict[str, str]:
+    """The given names a leader is written by where custom names people so (Ethiopia, Eritrea,
+    Iceland, Indonesia: ``[[阿比·艾哈迈德]]`` … ``阿比在机场迎接``): the first part of a linked
+    dotted name, written in the text on its own (not inside 约翰逊 or 唐纳德), that no other
+    link shares."""
+    text = to_hans(_WIKILINK.sub(r"\1", document.page.text))
+    known = {to_hans(strip_disambiguator(n)) for link in document.links for n in (link.target, link.text)}
+    found: dict[str, set[str]] = {}
+    for name in known:
+        parts = re.split(f"[{_DOTS}]", name)
+        if len(parts) >= 2 and len(parts[0]) >= 2:
+            found.setdefault(parts[0], set()).add(name)
+    out = {}
+    for given, names in found.items():
+        alone = re.search(f"{_NAME_BEFORE}{re.escape(given)}{_NAME_AFTER}", text)
+        if len(names) == 1 and alone and not index.is_state(given):
+            out[given] = next(iter(names))
+    return out
 
 
 #: Templates that stand for a link to an article in another language (``{{link-en|凯托克廷山公园|…}}``).

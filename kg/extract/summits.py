@@ -568,10 +568,10 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                        key=lambda d: d.at)
         if not dates and visit is not None and DURING_THE_VISIT.match(sentence.hans):
             dates = [DateRange(visit.start, visit.end, 0, 0, True)]  # 访问期间，甲与乙举行会谈: on the visit's days
-        if not dates and day is not None and dated_before == sentence.paragraph and _BACK_SUBJECT.match(sentence.hans):
-            dates = [DateRange(day, day, 0, 0, False)]  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
-        if not dates and met_on is not None and _RIGHT_AFTER.match(sentence.hans):
-            dates = [DateRange(met_on, met_on, 0, 0, False)]  # 会晤结束后，甲随即前往会见丙: the meeting's day
+        if day is not None and dated_before == sentence.paragraph and _BACK_SUBJECT.match(sentence.hans):
+            dates = [DateRange(day, day, 0, 0, False)] + dates  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
+        elif met_on is not None and _RIGHT_AFTER.match(sentence.hans):
+            dates = [DateRange(met_on, met_on, 0, 0, False)] + dates  # 会晤结束后，甲随即前往会见丙: the meeting's day
         dated_before = sentence.paragraph if dates else None
         visit = next((d for d in dates if d.end > d.start and VISIT_WORDS.search(sentence.hans, d.stop)), None)
         if not dates and heading_day is not None and day is not None:
