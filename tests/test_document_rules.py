@@ -373,3 +373,20 @@ def test_a_title_of_a_statement_names_it():
 def test_an_unquoted_name_after_an_issuing_verb_beside_a_kind_alone():
     text = HEAD + MEETING + "会后发表联合公报和关于限制战略武器的联合声明，双方初步商定限额。"
     assert keys(documents(text)) == {"1985-11-19": {"联合公报", "关于限制战略武器的联合声明"}}
+
+
+def test_a_document_the_leaders_approve_at_the_meeting_is_its_outcome_not_one_a_legislature_ratifies():
+    approved = HEAD + "2015年7月9日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤，批准了《甲乙两国合作中期路线图》。"
+    ratified = HEAD + "2015年7月9日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤，甲国议会同日批准《甲乙和平条约》。"
+    assert keys(documents(approved)) == {"2015-07-09": {"甲乙两国合作中期路线图"}}
+    assert keys(documents(ratified)) == {"2015-07-09": set()}
+    assert cell_documents("批准《甲乙两国合作中期路线图》", said=True) == [("甲乙两国合作中期路线图", False)]
+
+
+def test_a_day_by_its_number_after_a_semicolon_is_in_the_month_its_sentence_told():
+    text = ("'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 背景 ==\n"
+            "2005年4月26日，乙国总理[[李四]]率团访问甲国；29日下午，甲国总统[[张三]]与李四在[[某堂]]会面并会谈，"
+            "会后两人共同发布《甲乙和平发展共同愿景》。\n== 经过 ==\n"
+            "2005年5月12日，张三与乙国总统[[王五]]在[[某堂]]举行会谈。\n")
+    found = keys(documents(text))
+    assert found["2005-04-29"] == {"甲乙和平发展共同愿景"} and found["2005-05-12"] == set()

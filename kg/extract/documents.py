@@ -6,7 +6,8 @@ speech too: ``「這一次沒有達成協議」``), as a linked name ending in a
 unquoted after a signing verb (``签订中美科技合作协定和文化协定``, ``签署了卫生、医学教育和科学
 领域的政府间合作协议，以及修建…公路桥的协议``), or by its kind alone
 (``会后发表联合声明``: one of that summit's own). It is the summit's when the text says it
-was signed or issued (签署, 发表, 会议的成果之一《…》, 成果文件《…》, or a clause listing what
+was signed, issued or approved (签署, 发表, 批准了《…路线图》 by the leaders; not ``甲国议会批准《…》``, a
+legislature's later ratification; 会议的成果之一《…》, 成果文件《…》, or a clause listing what
 the clause before says was signed: ``签署了12项合作文件，包括《…》和《…》``) and dates it to the summit's days, or
 does not date it at all:
 
@@ -18,7 +19,8 @@ does not date it at all:
   in the year its paragraph is in, else in each year the summit's days touch (``2月14日``
   of a visit from 12月16日 to 2月17日), a day by its number alone (``18日，两国发表联合声明``) in
   the month its paragraph told; a part of a sentence after ``；`` that gives a time
-  is at that time (``1966年1月10日…签署《甲》；1972年，…签署《乙》``); something done before
+  is at that time (``1966年1月10日…签署《甲》；1972年，…签署《乙》``), a day by its number alone
+  in the month the sentence told before it (``2005年4月26日，…；29日下午，…发布《…》``); something done before
   the visit began (``在…抵达东京前数小时``, ``访问前夕``, ``会谈前一天``) is not of it; a sentence that gives
   no time but says it goes on (``当天下午``, ``会后``)
   (``12月19日上午…。当天下午，《…》签字仪式举行``) is at the last time its paragraph told, and one right
@@ -74,7 +76,7 @@ from kg.extract.text import Sentence
 from kg.model import EntityId, Evidence, Kind, Label, Prop
 from kg.wikitext import Section
 
-SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|公布|签定|宣读")
+SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|公布|签定|宣读|批准")
 #: A clause that lists what the clause before says was signed (…，包括《甲》、《乙》和《丙》).
 _LISTED_AFTER = re.compile(r"^(其中)?(包括|包含|有|如|即|分别是|分别为)([^，,。；;]*[、和与及])?$")
 #: Before a name in its clause: an annex of a document (宣言另附有作为附件的《行动计划》).
@@ -121,6 +123,9 @@ _EARLIER = re.compile(r"(抵达|到达|访问|访华|出访|启程|动身)[^，,
 _REFERRED_TO = re.compile(r"(遵守|重申|根据|依据|按照|依照|落实|履行|恪守|援引|引用|基于|纪念|回顾|继承|此前|以前|先前|早前|之前|过去|曾经?)"
                           r"[^，,。；;《》]*的$")
 _THIS_TIME = re.compile(r"此次|本次|这次|此行|会上|会后|期间|当天|同日")
+#: Before a name in its clause: a legislature ratifies it (甲国议会批准《…》), a later act than its signing;
+#: leaders who approve it at their meeting (三国元首…批准了《…路线图》) issue it there.
+_RATIFIED = re.compile(r"(议会|国会|议院|人大|常委会|杜马|最高苏维埃|最高人民会议|立法会)[^，,。；;]{0,12}批准[^，,。；;]*$")
 #: Before a name in its clause: it came later (埃以双方并在第二年正式签署了《…》, 为翌年的《…》).
 _LATER = re.compile(r"翌年|次年|第二年|隔年|来年|后来|日后|此后|多年后|数年后")
 #: After a name: an anniversary, a ratification, a negotiation, or a document of it
@@ -309,7 +314,7 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     to_its_verb = hans[end:verb.start()] if verb else ""  # 《甲》原定于…签署, 《甲》最终未能签署
     if _PLANNED.search(to_its_verb) or _NEGATED.search(hans[end:verb.end()] if verb else ""):
         return False
-    if _NEGATED.search(before) or _NOT_HERE_BEFORE.search(before) or _LATER.search(before) or \
+    if _NEGATED.search(before) or _NOT_HERE_BEFORE.search(before) or _RATIFIED.search(before) or _LATER.search(before) or \
             _EARLIER.search(hans[:start]) or _an_earlier_one(before) or \
             _NOT_HERE_AFTER.match(after) or _PLANNED.search(hans[:start]) or _not_a_document(hans, start, end) or \
             _a_topic(before, after):
@@ -334,6 +339,8 @@ def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None
     year = year_of(hans[:stop], told.year if told else None)
     part = max((m.end() for m in _PART.finditer(hans, 0, end)), default=0)  # 1966年…《甲》；1972年，…《乙》
     own = times_in(hans[part:stop], span, year)
+    if not own.times and not own.after_the_meeting and part:  # 4月26日，…；29日下午，…发布《…》
+        own = Told(bare_days(hans[part:stop], times_in(hans[:part], span, year)), False, year)
     if not own.times and not own.after_the_meeting:
         own = times_in(hans[:stop], span, year)
     if not own.times and not own.after_the_meeting:
