@@ -50,7 +50,7 @@ def test_a_meeting_told_without_offices_takes_the_office_the_text_gives_nearest_
 def test_a_sources_title_gives_an_office_dated_by_its_publication():
     text = HEAD + ("2010年5月3日，乙国领导人[[李四]]访问甲国，与甲国总统[[张三]]在[[某城]]会谈。"
                    "<ref>{{cite news |title=乙国党总书记李四访问甲国 |date=2010-05-04}}</ref>")
-    assert {o for p, o in roles_by_day(text)["2010-05-03"] if p == "李四"} == {"乙国领导人"}  # stated in the sentence
+    assert {o for p, o in roles_by_day(text)["2010-05-03"] if p == "李四"} == {"乙国党总书记"}  # not the description
     later = text + "\n== 后续 ==\n2011年5月20日，李四再次访问甲国，与张三在[[某城]]会谈。"
     assert {o for p, o in roles_by_day(later)["2011-05-20"] if p == "李四"} == {"乙国党总书记"}  # an office before a description
 
@@ -61,3 +61,13 @@ def test_a_leader_met_after_leaving_for_an_honorary_office_makes_no_summit():
             "<ref>{{cite news |title=张三会见甲党荣誉主席李四 |date=2006-04-16}}</ref>")
     found = roles_by_day(text, title="张李会")
     assert "2005-04-29" in found and "2006-04-16" not in found
+
+
+def test_a_description_is_no_office_beside_an_office_proper():
+    text = ("'''甲乙峰会'''是甲国总统[[张三]]与乙国共产党总书记[[李四]]之间的一次首脑会议，"
+            "于1986年10月11日至12日在[[某城]]举行。\n== 背景 ==\n"
+            "为了打开僵局，乙国领导人李四和甲国总统张三于1986年10月11日至12日在某城举行会晤。")
+    roles = roles_by_day(text, title="甲乙峰会")["1986-10-11"]
+    assert {o for p, o in roles if p == "李四"} == {"乙国共产党总书记"}
+    alone = HEAD + "1986年10月11日，乙国领导人[[李四]]和甲国总统[[张三]]在[[某城]]举行会晤。"
+    assert ("李四", "乙国领导人") in roles_by_day(alone)["1986-10-11"]  # the only title given stays

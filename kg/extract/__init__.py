@@ -20,7 +20,7 @@ from kg.extract.events import read_events
 from kg.extract.names import NOTE_TA
 from kg.extract.ordinals import number_by_their_days
 from kg.extract.infobox import infobox_summit, summit_infoboxes
-from kg.extract.people import read_people
+from kg.extract.people import offices_for_descriptions, read_people
 from kg.extract.places import (contain_by_name, place_sites_in_the_town_reached, place_venues_by_gazetteer,
                                place_venues_in_visited_states, read_where_things_lie, venue_named_as_the_hall,
                                venue_of_the_gathering, venue_of_the_talks_on_its_days,
@@ -47,6 +47,7 @@ def extract(document: Document) -> Extraction:
     boxes = summit_infoboxes(reading)
     boxed = infobox_summit(reading, people, boxes[0]) if boxes else None
     summits = extract_summits(reading, people, sources, around=boxed, tabled=table_summits(reading, people))
+    offices_for_descriptions(reading, people)
     number_by_their_days(reading, summits)
     documents_of_treaty_boxes(reading, summits)
     documents_by_their_days(reading, summits)

@@ -19,7 +19,7 @@ from kg.extract.roles import OFFICE_WORDS, office_key, title_after, titles_befor
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.sources import CITATION_TEMPLATES
 from kg.extract.text import Sentence
-from kg.model import EntityId, Evidence, Kind, Label, Prop, Span, Year
+from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Span, Year
 from kg.wikitext import Section, plain
 
 
@@ -185,12 +185,39 @@ def written_titles(reading: Reading, key: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+#: Words that describe a person's standing rather than name an office (乙国领导人, 国家元首).
+DESCRIPTIONS = ("领导人", "元首")
+
+
+def offices_for_descriptions(reading: Reading, people: People) -> None:
+    """A participant's role that only describes (乙国领导人) gives way to the office proper
+    the article gives the person nearest the summit's day (乙国共产党总书记), whether another
+    mention of the summit gave it or not; a description stays where the text gives no office."""
+    registry = reading.registry
+    summit_of = {f.value: f.subject for f in registry.facts_of(Prop.HAS_PARTICIPATION)}
+    for node in dict.fromkeys(f.subject for f in registry.facts_of(Prop.ROLE)):
+        roles = registry.facts_about(node, Prop.ROLE)
+        described = [role for role in roles if role.key.endswith(DESCRIPTIONS)]
+        if not described:
+            continue
+        if len(described) == len(roles):
+            agent = next(iter(registry.facts_about(node, Prop.AGENT)), None)
+            start = next(iter(registry.facts_about(summit_of[node], Prop.START_DATE)), None) if node in summit_of else None
+            office = main_office(people, agent.key, start) if agent is not None else None
+            if office is None or office.endswith(DESCRIPTIONS):
+                continue
+            registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office), inference=Inference.EARLIER_ROLE,
+                          evidence=(people.office_evidence[(agent.key, office)],))
+        for role in described:
+            registry.drop_one(node, Prop.ROLE, role)
+
+
 def main_office(people: People, key: str, when: date | None = None) -> str | None:
     """The office the article gives a person, an office proper before a description
     (朝鲜劳动党委员长 before 朝鲜最高领导人); on a day, the one the text gives nearest to it
     in time (委员长 in 2019, 总书记 in 2025), else the first."""
     offices = people.offices.get(key, ())
-    proper = [o for o in offices if not o.endswith(("领导人", "元首"))] or list(offices)
+    proper = [o for o in offices if not o.endswith(DESCRIPTIONS)] or list(offices)
     if not proper:
         return None
     if when is None:
