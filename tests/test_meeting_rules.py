@@ -755,3 +755,10 @@ def test_a_leader_written_by_the_given_name_alone_is_that_leader():
     inside = parse(Page(text="[[约翰·甲乙]]与[[林登·约翰逊|约翰逊]]会面，谈克什米尔问题，阿图在场。[[阿图·贝凯莱]]",
                         origin="t", title="t"))
     assert _given_names(inside, NameIndex.build(variant_rules(inside), inside.links)) == {"阿图": "阿图·贝凯莱"}
+
+
+def test_the_chair_of_an_advisory_commission_is_no_adviser():
+    chair = HEAD + "1984年12月19日，中共中央顾问委员会主任[[张三]]在[[某厅]]会见乙国首相[[李四]]。"
+    adviser = HEAD + "1984年12月19日，甲国国家安全顾问[[张三]]在[[某厅]]会见乙国首相[[李四]]。"
+    assert meetings(chair) == [("1984-12-19", frozenset({"张三", "李四"}))]
+    assert meetings(adviser) == []
