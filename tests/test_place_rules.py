@@ -439,3 +439,25 @@ def test_a_visit_invited_or_planned_is_no_visit_whose_state_holds_the_meeting():
     made = HEAD + ("1998年4月2日，应甲国总统[[张三]]邀请访问[[越南]]的乙国总理[[李四]]与张三在[[某城]]举行会谈。\n")
     assert read(invited) == {"1998-04-02": [["某城"]]}
     assert read(made) == {"1998-04-02": [["某城", "越南社会主义共和国"]]}
+
+
+def test_an_office_holders_residence_between_a_city_and_the_venues_name_keeps_one_chain():
+    text = HEAD + "2024年11月20日，乙国总理[[李四]]在[[某都]]总统官邸[[某宫]]与甲国总统[[张三]]举行会谈。"
+    assert read(text) == {"2024-11-20": [["某宫", "某都"]]}
+
+
+def containers(text):
+    """place key → the keys of the places the extraction puts it in."""
+    inside = {}
+    for fact in extract(parse(Page(text=text, origin="t", title="甲乙会晤"))).facts:
+        if fact.prop is Prop.LOCATED_IN:
+            inside.setdefault(fact.subject.key, set()).add(fact.value.key)
+    return inside
+
+
+def test_the_gazetteers_city_stands_between_a_well_known_venue_and_the_state_the_text_puts_it_in():
+    found = containers(box("[[人民大会堂]]", "", "[[中华人民共和国]]"))
+    assert "北京" in found["人民大会堂"] and found["北京"] == {"中华人民共和国"}
+    # a city the text puts in another state does not
+    other = containers(box("[[人民大会堂]]", "", "[[越南]]") + "[[北京]]位于[[日本]]。\n")
+    assert found["人民大会堂"] >= {"中华人民共和国"} and other["人民大会堂"] == {"越南社会主义共和国"}

@@ -19,7 +19,8 @@ infobox field, a table cell or a clause of prose.
   私人牧场``): a plain name ending as venues do is the venue, inside that place; not when the
   phrase is a ceremony's (``在人民大会堂北大厅举行欢迎仪式``) or the name a count (一处山顶城堡).
 - Words that keep a chain one: a city's own suffix (``[[广州]]市``), another name in brackets
-  (``符拉迪沃斯托克（海参崴）``), ``首府``, ``首都``, ``住所``, ``岛上的``, ``港湾的``, sides.
+  (``符拉迪沃斯托克（海参崴）``), ``首府``, ``首都``, ``住所``, an office holder's residence
+  (``[[某都]]总统官邸[[某宫]]``), ``岛上的``, ``港湾的``, sides.
 - ``会谈地点为X`` says the meeting's place as such; a leader who goes on from one place to
   another (``飞抵釜山，随后前往…峰会举办地庆州，在…会晤``) meets at the last stop before the
   meeting; a lead that dates its place to the day gives it to that day's meeting only.
@@ -45,7 +46,8 @@ infobox field, a table cell or a clause of prose.
   place at the first 与 that is no character of a name.
 - ``X位于A B C内`` puts X in C in B in A; a place named after a city of the article lies in
   it (``天津迎宾馆``); a well-known venue the text does not place lies where the reference
-  gazetteer (``kg/data/venues.tsv``) says, published as an inference.
+  gazetteer (``kg/data/venues.tsv``) says, published as an inference; one the text puts only in
+  a state (an infobox's venue and host country) lies in the gazetteer's city, in that state.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ SIDE_WORDS = re.compile(r"^(?:[东南西北]部?|[东南西北]侧|[东南西北
 #: (``某村南侧的某馆``, ``克里米亚南部城市雅尔塔``, ``金奈以南约60公里的滨海城镇马马拉普拉姆``).
 _GAP_WORDS = (r"(?:[市省县区])?"  # 广州市松园: the city's own suffix
               r"(?:[（(][^（()）]{1,20}[）)])?"  # 符拉迪沃斯托克（海参崴）俄罗斯岛: another name of the city
-              r"(?:首府|首都|州府|省会|住所|寓所|官邸|私邸|港湾|港内|湾内)?"  # 布里亚特共和国首府乌兰乌德, 中南海住所菊香书屋
+              r"(?:首府|首都|州府|省会|(?:总统|总理|首相|国王|女王|元首)?(?:住所|寓所|官邸|私邸)|港湾|港内|湾内)?"  # 布里亚特共和国首府乌兰乌德, 中南海住所菊香书屋, 巴西利亚总统官邸黎明宫
               r"(?:远东|[东南西北]部|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|郊外|郊区|市区|境内|城内|湖畔|河畔|江畔|海滨|海边|岛上|上"
               r"|以[东南西北](?:约?[0-9一二三四五六七八九十百]+(?:公里|千米|英里))?)?的?"
               r"(?:[\u4e00-\u9fff]{0,2}(?:城市|城镇|小镇|小城|港口|村庄|山区|度假区|胜地))?[的之]?")
@@ -521,7 +523,7 @@ def place_venues_by_gazetteer(reading: Reading) -> None:
         while isinstance(place, EntityId) and place.kind is Kind.PLACE and evidence and place.key not in seen:
             seen.add(place.key)
             stated = [v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
-            if stated:  # the text places it: go on from where it says
+            if stated and not _city_between(reading, place, stated):  # the text places it: go on from where it says
                 place = stated[0]
                 continue
             container = well_known_container(reading, place.key)
@@ -532,6 +534,28 @@ def place_venues_by_gazetteer(reading: Reading) -> None:
                 break
             registry.fact(place, Prop.LOCATED_IN, outer, evidence=evidence, inference=Inference.REFERENCE_GAZETTEER)
             place = outer
+
+
+def _city_between(reading: Reading, place: EntityId, stated: list[EntityId]) -> bool:
+    """Whether the text puts a well-known venue only in a state (``venue = [[某宾馆]]``,
+    ``host_country = 某国``) while the reference gazetteer knows its city, which the text puts
+    in that state or nowhere: the city then stands between them (the state holds it)."""
+    if not stated or any(s.kind is not Kind.COUNTRY for s in stated):
+        return False
+    container = well_known_container(reading, place.key)
+    if container is None or reading.index.is_state(container):
+        return False
+    city = EntityId(Kind.PLACE, reading.index.key(container))
+    outer = [v for v in reading.registry.facts_about(city, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+    if any(not any(located_within(reading.registry, o, s) for s in stated) for o in outer):
+        return False  # the text puts the city in another state
+    registry = reading.registry
+    for state in stated:
+        evidence = next((f.evidence for f in registry.facts_with((Prop.LOCATED_IN,), state.key)
+                         if f.subject == place and f.evidence), ())
+        registry.fact(registry.named(Kind.PLACE, container), Prop.LOCATED_IN, state, evidence=evidence,
+                      inference=Inference.REFERENCE_GAZETTEER)
+    return True
 
 
 #: ``回访美国，在华盛顿…会晤``, ``访问莫斯科，与戈尔巴乔夫举行会晤``, ``赴印度金奈，出席…会晤``: the
@@ -875,32 +899,39 @@ def venue_of_the_talks_on_its_days(reading: Reading, summits) -> None:
         venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
         if len(venues) != 1 or venues[0].kind is not Kind.COUNTRY or summit.start == summit.end:
             continue
-        state, span = venues[0], (summit.start, summit.end)
-        parts = [(None, reading.lead)] + [(s, group) for s, group in reading.by_section.items()
-                                          if not ASIDE.match(to_hans(s.heading).strip())]
-        for section, sentences in parts:
-            heading = told_after(to_hans(section.heading), span, None) if section is not None else None
-            told, paragraph = heading, None
-            for sentence in sentences:
-                if sentence.paragraph != paragraph:
-                    told, paragraph = heading, sentence.paragraph
-                told = told_after(sentence.hans, span, told)
-                if not told or not told.times or not all(span[0] <= a and b <= span[1] for a, b in told.times):
-                    continue
-                place = _talks_place(reading, sentence, set(summit.participants))
-                if place is None or place.key == state.key or place.kind is not Kind.PLACE:
-                    continue
-                if not located_within(registry, place, state):
-                    top = _unplaced_top(registry, place)
-                    if top is None:
-                        continue  # the text puts it in another state
-                    registry.fact(top, Prop.LOCATED_IN, state, evidence=(sentence.evidence(),))
-                registry.fact(summit.id, Prop.VENUE, place, evidence=(sentence.evidence(),))
-                registry.keep_only(summit.id, Prop.VENUE, place)
-                break
-            else:
+        state = venues[0]
+        for sentence, place in _talks_on_its_days(reading, summit):
+            if place.key == state.key or place.kind is not Kind.PLACE:
                 continue
+            if not located_within(registry, place, state):
+                top = _unplaced_top(registry, place)
+                if top is None:
+                    continue  # the text puts it in another state
+                registry.fact(top, Prop.LOCATED_IN, state, evidence=(sentence.evidence(),))
+            registry.fact(summit.id, Prop.VENUE, place, evidence=(sentence.evidence(),))
+            registry.keep_only(summit.id, Prop.VENUE, place)
             break
+
+
+def _talks_on_its_days(reading: Reading, summit):
+    """(sentence, place) of each sentence of the lead or of a section of the article's own
+    account that tells talks of the summit's participants on its days, at a place."""
+    span = (summit.start, summit.end)
+    parts = [(None, reading.lead)] + [(s, group) for s, group in reading.by_section.items()
+                                      if not ASIDE.match(to_hans(s.heading).strip())]
+    for section, sentences in parts:
+        heading = told_after(to_hans(section.heading), span, None) if section is not None else None
+        told, paragraph = heading, None
+        for sentence in sentences:
+            if sentence.paragraph != paragraph:
+                told, paragraph = heading, sentence.paragraph
+            told = told_after(sentence.hans, span, told)
+            days = [(a, b) for a, b in (told.times if told else ()) if (b - a).days < 28]  # not a year's or a month's
+            if not days or not all(span[0] <= a and b <= span[1] for a, b in days):
+                continue
+            place = _talks_place(reading, sentence, set(summit.participants))
+            if place is not None:
+                yield sentence, place
 
 
 def _talks_place(reading: Reading, sentence: Sentence, participants: set[str]) -> EntityId | None:
