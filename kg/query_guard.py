@@ -9,8 +9,10 @@ where the engine reads them: the grammar says to expand them first, everywhere, 
 does, but the engine does not, so an escaped quote (``"a\\u0022 …"``) that ends a string
 for a reader that expands it first goes on for the engine, which would then run as code
 what that reader took for a string. The engine also reads a keyword glued to what follows
-it (``SERVICEex:x {…}`` is ``SERVICE ex:x {…}``), so any word, and any prefixed name's
-prefix, that holds SERVICE is taken for one. A query rdflib cannot read is
+it (``SERVICEex:x {…}`` is ``SERVICE ex:x {…}``, ``?s ?p trueSERVICE <x> {…}`` is ``true``
+then SERVICE), so a word or a prefixed name's prefix that starts with SERVICE, or has it
+after ``true``, ``false`` or the pieces of a number, is taken for one (``myservice:`` is a
+name like any other). A query rdflib cannot read is
 refused too: what this module cannot check does not run. The same pass bounds the
 query's length and nesting, which is where the engine's own parser and planner crash
 (3,000 nested groups overflow its stack).
@@ -67,6 +69,16 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD"}
+#: What may stand before the keyword SERVICE inside a word or a prefixed name's prefix as the
+#: lexer reads it (upper-cased) and still be read by the engine as terms of their own, so that
+#: SERVICE starts a keyword: nothing, ``true``/``false`` (``?s ?p trueSERVICE <x> {}``), and the
+#: pieces of a number (``1e5SERVICE`` and ``1E-5SERVICEex:x``, which the lexer reads as ``1`` and
+#: the name ``e5SERVICE`` or ``E-5SERVICEex:x``) and dots. The engine tries a prefixed name first
+#: and, when its prefix is not declared, reads the text again as other terms, so
+#: ``trueSERVICEex:x {}`` is ``true`` and then ``SERVICE ex:x {}``. After a letter of a name
+#: (``myservice:``) the word is part of the name to the engine: ``tests/test_query_guard.py`` runs
+#: each spelling against it, and ``make fuzz`` more.
+_BEFORE_A_KEYWORD = re.compile(r"(?:TRUE|FALSE|E[+-]?[0-9]+|[0-9.+-])*")
 
 
 @dataclass(frozen=True)
@@ -83,7 +95,7 @@ class Reading:
 
     @property
     def has_service(self) -> bool:
-        return any("SERVICE" in word for word in self.words)
+        return any(_holds_service(word) for word in self.words)
 
     @property
     def looks_like_update(self) -> bool:
@@ -125,6 +137,22 @@ def read(sparql: str) -> Reading:
                 value = stand_ins.setdefault(value, f"<x:{len(stand_ins)}>" if kind == "iri" else f'"{len(stand_ins)}"')
         shape.append(value)
     return Reading(frozenset(words), deepest, "".join(shape), kept)
+
+
+def _holds_service(word: str) -> bool:
+    """Whether the engine may read the keyword SERVICE in ``word`` (upper-cased).
+
+    >>> _holds_service("SERVICEEX:"), _holds_service("TRUESERVICE"), _holds_service("E-5SERVICEEX:")
+    (True, True, True)
+    >>> _holds_service("MYSERVICE:"), _holds_service("WEBSERVICES:")
+    (False, False)
+    """
+    start = word.find("SERVICE")
+    while start != -1:
+        if _BEFORE_A_KEYWORD.fullmatch(word, 0, start):
+            return True
+        start = word.find("SERVICE", start + 1)
+    return False
 
 
 def _unescaped(text: str) -> str:

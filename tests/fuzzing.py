@@ -266,7 +266,10 @@ def fuzz_guard(seconds: float, seed: int) -> Tally:
     for value in GUARD_VALUES:
         store.add(Quad(NamedNode("http://x/s"), NamedNode("http://x/p"), Literal(value)))
     services = [f"SERVICE {target} {{ ?s ?p ?o }}", f"service SILENT {target} {{}}", "SERVICEex:sparql { ?s ?p ?o }",
-                f"SeRvIcE{target}{{}}", f"\\u0053ERVICE {target} {{}}"]
+                f"SeRvIcE{target}{{}}", f"\\u0053ERVICE {target} {{}}",
+                # glued after a term the engine reads whole (the lexer reads e5SERVICE, true.SERVICEex: as one name)
+                f"?s ?p trueSERVICE{target}{{}}", f"?s ?p 1e5service{target}{{}}", "?s ?p false.SERVICEex:sparql{}",
+                "?s ?p 1E-5SERVICEex:sparql{}", f"?s ?p []SERVICE{target}{{}}"]
     glue = [" . ", " ", " } UNION { ", "\n", " # '\n", ' # "\n', " #\r", ", ", "} {", " { ", " } "]
     try:
         for case in _budget(seconds, tally):

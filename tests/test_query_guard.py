@@ -268,3 +268,48 @@ def test_a_store_is_free_once_the_cross_article_checks_return(tmp_path, monkeypa
     assert validate.cross_article(store) == ()
     del store
     Store(str(directory))  # raises OSError (the lock) while a handle stays referenced
+
+
+#: What may stand glued before SERVICE, and what the engine then reads: true or false (a term),
+#: a number whose exponent the lexer reads as a word (1e5SERVICE is 1e5, then SERVICE), a dot.
+GLUED_BEFORE = ["true", "false", "1e5", "1.5E3", "+1e5", "1", "true."]
+
+
+@pytest.mark.parametrize("before", GLUED_BEFORE)
+@pytest.mark.parametrize("service", ["SERVICE{target}{{}}", "SERVICEex:sparql{{}}", "serviceSILENTex:sparql{{}}"])
+def test_a_keyword_glued_after_a_term_is_refused_and_the_engine_does_call_it(listener, before, service):
+    """Each spelling is a real SERVICE call to the engine (checked with the guard out of the way),
+    and the guard refuses it."""
+    port, connected = listener
+    target = f"<http://127.0.0.1:{port}/sparql>"
+    query = (f"PREFIX ex: <http://127.0.0.1:{port}/> SELECT * {{ ?s ?p "
+             f"{before}{service.format(target=target)} }}")
+    with pytest.raises(QueryError, match="SERVICE calls .* disabled"):
+        check_query(query)
+    try:
+        list(_store_with_quoted_values().query(query))
+    except OSError:
+        pass  # the listener hangs up without an answer
+    assert connected
+
+
+@pytest.mark.parametrize("prefix", ["myservice", "xservice", "webservices2", "aservice"])
+def test_a_prefix_that_only_holds_the_word_service_is_a_name(listener, prefix):
+    """A prefix whose name holds SERVICE after other letters is read by the engine as a name, in
+    every position a name may take; the query runs and reaches nothing."""
+    port, connected = listener
+    declared = f"PREFIX {prefix}: <http://127.0.0.1:{port}/> "
+    for pattern in ("?s ?p {p}:x {{}}", "?s {p}:x ?o", "{p}:x ?p ?o", "?s ?p true{p}:x {{}}", "?s ?p ?o, {p}:x {{}}"):
+        query = declared + "SELECT * { " + pattern.format(p=prefix) + " }"
+        assert check_query(query).problem is None
+        try:
+            list(_store_with_quoted_values().query(query))
+        except SyntaxError:
+            pass  # true then a name: not SPARQL to the engine either
+    assert connected == []
+
+
+@pytest.mark.parametrize("prefix", ["serviceable", "SERVICEex", "trueservice", "true.service", "e5service", "e-5service"])
+def test_a_prefix_the_engine_may_read_as_service_is_refused(prefix):
+    with pytest.raises(QueryError, match="SERVICE calls .* disabled"):
+        check_query(f"PREFIX {prefix}: <http://x/> SELECT * {{ ?s ?p {prefix}:x }}")
