@@ -201,3 +201,23 @@ def test_sources_looks_labels_up_before_a_citations_titles_and_dates_multiply_it
     rows.sort(key=lambda row: tuple(row[i] or "" for i in key))  # today's text orders ties by title and date
     assert len(rows) == 1 + 4 + 1  # the article, citation 1's titles × dates, citation 2
     assert _comparable(execute(store, resolve("sources").text)) == [header, *rows]
+
+
+def test_each_grouped_answer_is_fully_ordered():
+    """A named query's ORDER BY names every variable it groups by, so that its rows come in one
+    order whatever store answers it (a build's own store, or its kg.trig loaded again: the
+    answers a build keeps must be the bytes kg query prints asking again)."""
+    import re
+
+    from kg.query import named_queries
+
+    checked = 0
+    for query in named_queries():
+        text = query.text
+        grouped = re.findall(r"^GROUP BY (.*)$", text, re.MULTILINE)
+        ordered = re.findall(r"^ORDER BY (.*)$", text, re.MULTILINE)
+        if not grouped or not ordered or text.rindex("GROUP BY") < text.rindex("}"):
+            continue  # not grouped at the top (its groups are a subquery's)
+        assert set(re.findall(r"\?\w+", grouped[-1])) <= set(re.findall(r"\?\w+", ordered[-1])), query.name
+        checked += 1
+    assert checked >= 8
