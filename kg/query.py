@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote
 
 from pyoxigraph import (
     BlankNode,
@@ -555,23 +554,53 @@ def short(term: Term | None) -> str:
         return ""
     if isinstance(term, NamedNode):
         if term.value.startswith(DEFAULT_BASE) and len(term.value) > len(DEFAULT_BASE):
-            return "id:" + unquote(term.value[len(DEFAULT_BASE):])
+            return "id:" + _unquoted(term.value[len(DEFAULT_BASE):])
         for prefix, namespace in PREFIXES.items():
             if term.value.startswith(str(namespace)) and len(term.value) > len(str(namespace)):
                 return f"{prefix}:{term.value[len(str(namespace)):]}"
         return term.value
     if isinstance(term, Literal):
-        return f"{term.value}@{minted_case(term.language)}" if term.language else term.value
+        return f"{term.value}@{_minted_case_cached(term.language)}" if term.language else term.value
     return str(term)
+
+
+#: A run of percent-escaped bytes in an IRI.
+_ESCAPED = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def _unquoted(text: str) -> str:
+    """``urllib.parse.unquote(text)``, each run of escapes decoded at once (a fifth of its time).
+
+    >>> _unquoted("person/%E9%A9%AC%E8%8B%B1%E4%B9%9D%20x%zz%E9")
+    'person/马英九 x%zz\ufffd'
+    """
+    if "%" not in text:
+        return text
+    return _ESCAPED.sub(lambda run: bytes.fromhex(run[0].replace("%", "")).decode("utf-8", "replace"), text)
+
+
+@lru_cache(maxsize=256)
+def _minted_case_cached(tag: str) -> str:
+    return minted_case(tag)
 
 
 def render_table(result: Solutions | Boolean) -> str:
     """Results as an aligned text table (or ``true``/``false``) for a terminal."""
     if isinstance(result, Boolean):
         return "true" if result.value else "false"
-    cells = [list(result.variables)] + [[short(term) for term in row] for row in result.rows]
-    widths = [max(_width(row[i]) for row in cells) for i in range(len(result.variables))]
-    lines = ["  ".join(_pad(cell, width) for cell, width in zip(row, widths)).rstrip() for row in cells]
+    said: dict = {}  # a term's short form, made once per table (classes, summits and places recur)
+
+    def shortened(term: Term | None) -> str:
+        text = said.get(term)
+        if text is None:
+            text = said[term] = short(term)
+        return text
+
+    cells = [list(result.variables)] + [[shortened(term) for term in row] for row in result.rows]
+    sizes = [[_width(cell) for cell in row] for row in cells]
+    widths = [max(column) for column in zip(*sizes)]
+    lines = ["  ".join(cell + " " * (width - size) for cell, size, width in zip(row, row_sizes, widths)).rstrip()
+             for row, row_sizes in zip(cells, sizes)]
     lines.insert(1, "  ".join("-" * width for width in widths))
     lines.append(f"({len(result.rows)} rows)")
     return "\n".join(lines)
@@ -579,11 +608,14 @@ def render_table(result: Solutions | Boolean) -> str:
 
 def _width(text: str) -> int:
     """Display width: CJK and other wide characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(map(_wide, text))
 
 
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
+@lru_cache(maxsize=None)
+def _wide(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in "WF"
 
 
 class Output(Enum):
@@ -599,6 +631,23 @@ class Output(Enum):
 def written_format(output: Output) -> ResultFormat | None:
     """The results format ``output`` writes a SELECT answer in, None for a table."""
     return None if output is Output.TABLE else ResultFormat[output.name]
+
+
+def written_from(answer: Result | Written, output: Output) -> Result | Written:
+    """What asking again for ``output`` would give, from an ``answer`` the engine wrote in SPARQL
+    JSON (a graph or a boolean answer is the same whatever the output): the engine reads it back and
+    writes CSV or TSV, or gives its rows for a table.
+    """
+    if not isinstance(answer, Written) or output is Output.JSON:
+        return answer
+    solutions = parse_query_results(answer.data, format=QueryResultsFormat.JSON)
+    if isinstance(solutions, QueryBoolean):
+        return Boolean(bool(solutions))
+    if output is Output.TABLE:
+        variables = tuple(v.value for v in solutions.variables)
+        return Solutions(variables, tuple(tuple(row[v] for v in variables) for row in solutions))
+    written = ResultFormat[output.name]
+    return Written(minted_tags(solutions.serialize(format=written.value)), written)
 
 
 def render(result: Result | Written, output: Output) -> bytes:
