@@ -12,6 +12,12 @@ loading the store. A query that calls a function whose value differs from run to
 ``kg serve`` never keeps its answer either. A kept answer that cannot be read is a miss,
 never an error, and one that cannot be written is not kept.
 
+A build of many pages answers the named queries (their default parameters, every output of
+``kg query``) while it writes its files, and keeps the answers beside them, in the version
+directory it publishes (:data:`PRECOMPUTED`), under the keys ``kg query`` computes over that
+``kg.trig``: the first asking after a build is read back too (:func:`precomputed`). A new
+build publishes a new directory, so a kept answer never outlives the files it answers.
+
     >>> import tempfile
     >>> kept = AnswerCache(Path(tempfile.mkdtemp()))
     >>> key = answer_key("ASK { ?s ?p ?o }", "json", [Path("tests/data/query/fixture.trig")])
@@ -28,7 +34,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -39,6 +45,15 @@ MOST_KEPT = 256
 #: Longest answer kept (bytes): a longer one is asked again each time.
 LONGEST = 256 * 1024 * 1024
 _SUFFIX = ".answer"
+#: The directory, beside the files a build published, that holds the named queries' answers.
+PRECOMPUTED = "answers"
+#: The file the precomputed answers answer (the one that keeps every graph).
+ANSWERED = "kg.trig"
+#: The outputs of ``kg query`` (:class:`kg.query.Output`) a build answers each named query in.
+OUTPUTS = ("table", "csv", "tsv", "json")
+_PENDING = ".pending"
+#: CPU seconds a build gives each named query (``kg query``'s default ``--timeout``); one past it is asked by ``kg query``.
+BUILD_SECONDS = 10.0
 #: A query function whose value differs from run to run (the twin of kg serve's in kg/server/responses.py).
 _VOLATILE = re.compile(r"\b(?:NOW|RAND|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
 _PACKAGE = Path(__file__).resolve().parent
@@ -127,3 +142,72 @@ def _remove(path: str | Path) -> None:
         os.unlink(path)
     except OSError:  # gone already, or never made
         pass
+
+
+def precomputed(key: str, paths: Sequence[Path]) -> bytes | None:
+    """The answer a build kept under ``key`` beside the one file of ``paths`` (its ``kg.trig``), or None.
+
+    Read only: the build's directory may not be writable by whoever asks.
+    """
+    if len(paths) != 1 or Path(paths[0]).name != ANSWERED:
+        return None
+    try:
+        return (Path(os.path.realpath(paths[0])).parent / PRECOMPUTED / f"{key}{_SUFFIX}").read_bytes()
+    except OSError:
+        return None
+
+
+def answer_named_queries(store, directory: Path, *, seconds: float) -> tuple[str, ...]:
+    """Every named query with its default parameters, asked of ``store`` (the store whose files
+    are being written into ``directory``) and written in each of :data:`OUTPUTS` as
+    ``kg query`` prints it, into ``directory/answers`` under a name that says which; returns those
+    names, for :func:`keep_answered` to key once ``kg.trig`` is written. A query past ``seconds``
+    of CPU time, or that fails, is left out: ``kg query`` asks it itself.
+
+    The engine answers each query once, in SPARQL JSON; CSV and TSV are the engine's writing of
+    that answer read back, the table is made from it (the same bytes as asking each again).
+    """
+    from kg.errors import QueryError, QueryTimeout
+    from kg.query import Output, ResultFormat, execute_within, named_queries, render, written_from
+
+    folder = directory / PRECOMPUTED
+    folder.mkdir(exist_ok=True)
+    names = []
+    for query in named_queries():
+        try:
+            answer = execute_within(seconds, store, query.text, written_as=ResultFormat.JSON)
+        except (QueryError, QueryTimeout):
+            continue
+        for output in OUTPUTS:
+            name = f"{query.name}.{output}{_PENDING}"
+            (folder / name).write_bytes(render(written_from(answer, Output(output)), Output(output)))
+            names.append(name)
+    return tuple(names)
+
+
+def keep_answered(directory: Path, names: Sequence[str]) -> None:
+    """The answers :func:`answer_named_queries` wrote into ``directory/answers``, each renamed to
+    its key over ``directory/kg.trig`` (written whole by now)."""
+    from kg.query import named_queries
+
+    texts = {query.name: query.text for query in named_queries()}
+    folder = directory / PRECOMPUTED
+    for name in names:
+        query, output = name.removesuffix(_PENDING).rsplit(".", 1)
+        key = answer_key(texts[query], output, [directory / ANSWERED])
+        if key is not None:
+            os.replace(folder / name, folder / f"{key}{_SUFFIX}")
+
+
+def answering_elsewhere(store, directory: Path, *, seconds: float = BUILD_SECONDS) -> Callable[[], None]:
+    """:func:`answer_named_queries` started in a forked process while this one writes the
+    files; the function returned waits for it and keys the answers (call it once ``kg.trig``
+    is written)."""
+    from kg.pool import elsewhere
+
+    answered = elsewhere(_answer_named_queries, store, directory, seconds)
+    return lambda: keep_answered(directory, answered())
+
+
+def _answer_named_queries(store, directory: Path, seconds: float) -> tuple[str, ...]:
+    return answer_named_queries(store, directory, seconds=seconds)

@@ -18,7 +18,7 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFor
 from rdflib import URIRef
 from rdflib import Literal as RdflibLiteral
 
-from kg import entries, export, incremental, outdir, rdf, void
+from kg import answers, entries, export, incremental, outdir, rdf, void
 from kg.cache import PageCache, code_version
 from kg.errors import ConfigError, InputError, LinkError
 from kg.model import Count, Extraction, Issue, Page, Severity, SkippedPage, SourceInfo
@@ -358,7 +358,10 @@ def _build(read: Callable[[], Iterable[Page | SkippedPage]], *, out: Path, setti
 
         def write(directory: Path) -> None:
             version.append(directory)
+            answering = answers.answering_elsewhere(assembly.store, directory) if parallel else None
             export.write_store(assembly.store, directory, base=base, indexes=indexes, parallel=parallel)
+            if answering is not None:  # the named queries answered meanwhile, kept beside the files (kg.answers)
+                answering()
 
         written = outdir.publish(out, export.PUBLISHED_NAMES, write)
         if fill is not None and not assembly.contradicted and len(indexes) == len(incremental.FILES):

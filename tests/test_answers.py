@@ -114,7 +114,8 @@ def test_the_modules_that_write_an_answer_are_in_its_key(monkeypatch):
 
     package = Path(answers.__file__).resolve().parent
     # messages, the network switch, --timeout's default, the reader of JSON-LD's context (its file is in the key)
-    answerless = {"errors.py", "sandbox.py", "server/settings.py", "export.py"}
+    # and the fork a build answers the named queries in
+    answerless = {"errors.py", "sandbox.py", "server/settings.py", "export.py", "pool.py"}
     for name in answers.WRITERS:
         assert (package / name).is_file(), name
         if not name.endswith(".py"):
@@ -127,3 +128,85 @@ def test_the_modules_that_write_an_answer_are_in_its_key(monkeypatch):
     key = answers.answer_key("ASK {}", "json", [FIXTURE])
     monkeypatch.setattr(answers, "_writers_digest", lambda: "another version")
     assert answers.answer_key("ASK {}", "json", [FIXTURE]) != key
+
+
+# --- answers a build keeps beside its files ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """A build of several articles that answers the named queries as a corpus's build does."""
+    from conftest import ARTICLES, CORPUS_ARTICLE
+    from kg import pipeline
+
+    out = tmp_path_factory.mktemp("built") / "out"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "OTHER_CORE_FROM", 1)  # a corpus's build: the last steps in two processes
+        pipeline.build([str(CORPUS_ARTICLE), str(ARTICLES)], out=out)
+    return out
+
+
+def test_a_build_keeps_each_named_querys_answer_in_every_format_beside_its_files(built):
+    from kg.query import named_queries
+
+    kept = sorted((built / ".kg-published" / "current" / answers.PRECOMPUTED).glob("*.answer"))
+    assert len(kept) == len(named_queries()) * len(answers.OUTPUTS)
+
+
+def test_a_kept_answer_is_what_asking_again_prints(built):
+    """Each named query's kept answer, in every format, is the bytes asking the engine again over
+    the published kg.trig gives (a SELECT is answered once and written in the other formats)."""
+    from kg.query import Output, execute, named_queries, render, written_format
+    from kg.store import load_store
+
+    trig = built / "kg.trig"
+    store = load_store([trig])
+    for query in named_queries():
+        for output in map(Output, answers.OUTPUTS):
+            kept = answers.precomputed(answers.answer_key(query.text, output.value, [trig]), [trig])
+            asked = render(execute(store, query.text, written_as=written_format(output)), output)
+            assert kept == asked, (query.name, output)
+
+
+def test_the_first_asking_after_a_build_loads_no_store(built, tmp_path, monkeypatch):
+    monkeypatch.setattr(query_cli, "load_store", lambda paths: pytest.fail("the store was loaded"))
+    first = ask("labels", "--data", str(built / "kg.trig"), "--format", "json", "--answers", str(tmp_path / "kept"))
+    assert first.exit_code == 0 and b'"bindings"' in first.stdout_bytes
+    assert not (tmp_path / "kept").exists()  # nothing asked, so nothing kept anew
+
+
+def test_kept_answers_serve_only_the_build_they_answer(built, tmp_path):
+    from kg.query import resolve
+
+    trig = built / "kg.trig"
+    key = answers.answer_key(resolve("summits").text, "json", [trig])
+    assert answers.precomputed(key, [trig]) is not None
+    assert answers.precomputed(key, [trig, built / "kg.ttl"]) is None  # other files: another answer
+    assert answers.precomputed(answers.answer_key(resolve("summits").text, "json", [built / "kg.nt"]),
+                               [built / "kg.nt"]) is None
+    copy = tmp_path / "kg.trig"
+    shutil.copyfile(trig, copy)  # the same bytes elsewhere: not the build's file
+    assert answers.precomputed(answers.answer_key(resolve("summits").text, "json", [copy]), [copy]) is None
+
+
+def test_a_new_build_publishes_new_answers_and_the_old_ones_go_with_their_files(tmp_path, monkeypatch):
+    from conftest import CORPUS_ARTICLE
+    from kg import pipeline
+    from kg.query import resolve
+
+    monkeypatch.setattr(pipeline, "OTHER_CORE_FROM", 1)
+    out = tmp_path / "out"
+    pipeline.build([str(CORPUS_ARTICLE)], out=out)
+    before = answers.answer_key(resolve("summits").text, "csv", [out / "kg.trig"])
+    pipeline.build([str(CORPUS_ARTICLE)], out=out)
+    after = answers.answer_key(resolve("summits").text, "csv", [out / "kg.trig"])
+    assert before != after and answers.precomputed(before, [out / "kg.trig"]) is None
+    assert answers.precomputed(after, [out / "kg.trig"]) is not None
+
+
+def test_a_small_build_answers_nothing_ahead(tmp_path):
+    from conftest import CORPUS_ARTICLE
+    from kg import pipeline
+
+    pipeline.build([str(CORPUS_ARTICLE)], out=tmp_path / "out")
+    assert not (tmp_path / "out" / ".kg-published" / "current" / answers.PRECOMPUTED).exists()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.answers import DEFAULT_DIR, AnswerCache, answer_key
+from kg.answers import DEFAULT_DIR, AnswerCache, answer_key, precomputed
 from kg.errors import ConfigError
 from kg.query import Output, bind, execute_within, named_queries, render, resolve, written_format
 from kg.server.settings import Settings
@@ -60,7 +60,7 @@ def query(spec: str | None, data: tuple[Path, ...], params: tuple[str, ...], out
     chosen_output = Output(output)
     paths = data_paths(data)
     kept, key = AnswerCache(answers_dir), answer_key(sparql, chosen_output.value, paths)
-    answer = kept.get(key) if key is not None and not no_cache else None
+    answer = kept.get(key) or precomputed(key, paths) if key is not None and not no_cache else None
     if answer is None:
         result = execute_within(timeout, load_store(paths), sparql, written_as=written_format(chosen_output))
         answer = render(result, chosen_output)
