@@ -20,7 +20,10 @@ DIR`` times the ``.rq`` files of DIR instead (earlier texts, e.g. ``tests/data/q
 to compare them on the same build). Each answer is also kept as ``kg query`` keeps it
 (``kg/answers.py``) and read back in a fresh process: "kept ms" is the CPU time of that
 process from importing ``kg.answers`` to holding the answer (the key, with the digest of
-kg's code, and the read), without Python's own start-up.
+kg's code, and the read), without Python's own start-up. "built ms" is the same for the
+answer the build itself kept beside its files (a build of 50 pages or more answers the
+named queries while it writes them): what the first ``kg query`` after a build costs, the
+answer checked to be the bytes asked again; blank where the build kept none.
 
 Prints figures only; nothing here asserts a time. From the repository root:
 
@@ -255,7 +258,7 @@ def named_query_times(builds: dict[str, Path], *, directory: Path | None = None)
     print(f"# named queries, best of 3 (ms wall / ms CPU / rows), each answer serialised; "
           f"stopped after {QUERY_TIMEOUT:.0f} s; kept ms: read back as kg query keeps it")
     print(f"{'query':<20}" + "".join(f" {size:>24}" for size in sizes) + f" {'µs CPU/row':>11} {'× floor':>8}"
-          + f" {'kept ms':>8}")
+          + f" {'kept ms':>8} {'built ms':>8}")
     for query in queries:
         cells = []
         for size in sizes:
@@ -265,39 +268,52 @@ def named_query_times(builds: dict[str, Path], *, directory: Path | None = None)
         figures = found[largest][query.name]
         per_row = (f"{figures[1] * 1000 / max(figures[2], 1):>11.1f} {figures[1] / max(figures[3], 0.1):>8.1f}"
                    if figures else f"{'':>11} {'':>8}")
-        again = kept[largest].get(query.name)
+        again, built = kept[largest].get(query.name, (None, None))
         print(f"{query.name:<20}" + "".join(f" {cell}" for cell in cells) + f" {per_row}"
-              + (f" {again:>8.1f}" if again is not None else f" {'':>8}"), flush=True)
+              + "".join(f" {ms:>8.1f}" if ms is not None else f" {'':>8}" for ms in (again, built)), flush=True)
 
 
-def _kept_times(store, trig: Path, queries) -> dict[str, float | None]:
+def _kept_times(store, trig: Path, queries) -> dict[str, tuple[float | None, float | None]]:
     """For each query (default parameters), the CPU ms a fresh process takes to read back its
-    answer as ``kg query --format json`` keeps it; None when the answer was too slow to make."""
-    from kg.answers import AnswerCache, answer_key
+    answer as ``kg query --format json`` keeps it, and as the build kept it beside ``trig``
+    (None when the answer was too slow to make, or the build kept none)."""
+    from kg.answers import AnswerCache, answer_key, precomputed
     from kg.query import Output, ResultFormat, execute_within, render
 
-    times: dict[str, float | None] = {}
+    times: dict[str, tuple[float | None, float | None]] = {}
     with tempfile.TemporaryDirectory(prefix="kg-answers-") as scratch:
         cache = AnswerCache(Path(scratch))
         for query in queries:
             try:
                 answer = render(execute_within(QUERY_TIMEOUT, store, query.text, written_as=ResultFormat.JSON), Output.JSON)
             except Exception:  # noqa: BLE001 - a query past the timeout has no answer to keep
-                times[query.name] = None
+                times[query.name] = (None, None)
                 continue
-            cache.put(answer_key(query.text, Output.JSON.value, [trig]), answer)
-            probe = ("import sys, time\nfrom pathlib import Path\nstarted = time.process_time()\n"
-                     "from kg.answers import AnswerCache, answer_key\n"
-                     "answer = AnswerCache(Path(sys.argv[1])).get(answer_key(sys.argv[2], 'json', [Path(sys.argv[3])]))\n"
-                     "assert answer is not None and len(answer) == int(sys.argv[4])\n"
-                     "print((time.process_time() - started) * 1000)\n")
-            best = None
-            for _ in range(3):
-                said = subprocess.run([sys.executable, "-c", probe, scratch, query.text, str(trig), str(len(answer))],
-                                      cwd=REPOSITORY, capture_output=True, text=True, check=True)
-                best = min(float(said.stdout), best) if best is not None else float(said.stdout)
-            times[query.name] = best
+            key = answer_key(query.text, Output.JSON.value, [trig])
+            cache.put(key, answer)
+            built = precomputed(key, [trig])
+            if built is not None and built != answer:
+                sys.exit(f"{trig}: the answer the build kept for {query.name} is not the answer asked again")
+            times[query.name] = (_read_back(f"AnswerCache(Path({scratch!r})).get(key)", query.text, trig, answer),
+                                 _read_back("precomputed(key, [trig])", query.text, trig, answer) if built else None)
     return times
+
+
+def _read_back(reading: str, text: str, trig: Path, answer: bytes) -> float:
+    """Best of three: the CPU ms a fresh process takes from importing ``kg.answers`` to holding
+    ``answer``, read as ``reading`` says (``key`` and ``trig`` are set)."""
+    probe = ("import sys, time\nfrom pathlib import Path\nstarted = time.process_time()\n"
+             "from kg.answers import AnswerCache, answer_key, precomputed\n"
+             "trig = Path(sys.argv[2])\nkey = answer_key(sys.argv[1], 'json', [trig])\n"
+             f"answer = {reading}\n"
+             "assert answer is not None and len(answer) == int(sys.argv[3])\n"
+             "print((time.process_time() - started) * 1000)\n")
+    best = None
+    for _ in range(3):
+        said = subprocess.run([sys.executable, "-c", probe, text, str(trig), str(len(answer))],
+                              cwd=REPOSITORY, capture_output=True, text=True, check=True)
+        best = min(float(said.stdout), best) if best is not None else float(said.stdout)
+    return best
 
 
 def _finding(store, query) -> str:
