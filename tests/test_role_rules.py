@@ -71,3 +71,9 @@ def test_a_description_is_no_office_beside_an_office_proper():
     assert {o for p, o in roles if p == "李四"} == {"乙国共产党总书记"}
     alone = HEAD + "1986年10月11日，乙国领导人[[李四]]和甲国总统[[张三]]在[[某城]]举行会晤。"
     assert ("李四", "乙国领导人") in roles_by_day(alone)["1986-10-11"]  # the only title given stays
+
+
+def test_a_former_leader_is_no_top_leader():
+    text = HEAD + "1997年10月31日，甲国主席[[张三]]在[[某宾馆]]会见乙国前总统[[王五]]并共进早餐。"
+    assert roles_by_day(text) == {}
+    assert "王五" in people(text)  # still a person, only no summit's participant
