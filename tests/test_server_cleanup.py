@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -20,6 +21,10 @@ from kg.server.settings import Settings
 
 DATA = Path(__file__).parent / "data" / "query" / "fixture.trig"
 KG = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--data", str(DATA), "--processes", "1"]
+#: Seconds to wait for what must happen (a line, an answer, an exit, a directory gone): each wait ends
+#: when it happens, so this only bounds a failure; it is long because a shared machine under heavy load
+#: (a dozen test suites on two cores) takes a minute or more to start Python, a server and a worker.
+PATIENCE = 300
 
 
 def start(tmp_path: Path, *options: str) -> subprocess.Popen:
@@ -33,21 +38,28 @@ def left_behind(tmp_path: Path) -> list[str]:
 
 
 def served_port(process: subprocess.Popen) -> int:
-    banner = process.stderr.readline()
-    port = re.search(r"http://127\.0\.0\.1:(\d+)/", banner)
-    assert port, banner
-    return int(port[1])
+    """The port of the banner line (lines before it, from the server's other processes, are passed over)."""
+    said = []
+    for line in process.stderr:  # ends when the process does: then the banner never came
+        said.append(line)
+        port = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if port:
+            return int(port[1])
+    raise AssertionError(f"kg serve ended ({process.wait()}) without its banner: {''.join(said)!r}")
 
 
 def a_query_for_the_workers(port: int) -> None:
     """A query that is not cheap, so a worker process starts (and writes its log file)."""
-    with socket.create_connection(("127.0.0.1", port), timeout=60) as connection:
+    with socket.create_connection(("127.0.0.1", port), timeout=PATIENCE) as connection:
         query = quote("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         connection.sendall(f"GET /sparql?query={query} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
-        assert connection.recv(64).startswith(b"HTTP/1.1 200")
+        answer = b""
+        while len(answer) < 12 and (chunk := connection.recv(64)):  # the status line may come in pieces
+            answer += chunk
+        assert answer.startswith(b"HTTP/1.1 200"), answer
 
 
-def ended(process: subprocess.Popen, seconds: float = 30) -> int:
+def ended(process: subprocess.Popen, seconds: float = PATIENCE) -> int:
     try:
         return process.wait(seconds)
     finally:
@@ -56,7 +68,7 @@ def ended(process: subprocess.Popen, seconds: float = 30) -> int:
             process.wait()
 
 
-def wait_until(condition, seconds: float = 20) -> bool:
+def wait_until(condition, seconds: float = PATIENCE) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():
@@ -103,6 +115,51 @@ def test_the_http_processes_end_and_clean_up_when_the_parent_is_killed(tmp_path)
     assert wait_until(lambda: left_behind(tmp_path) == []), left_behind(tmp_path)
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=2).close()  # nothing answers there any more
+
+
+def test_a_process_killed_outright_after_loading_leaves_no_served_directory(tmp_path):
+    """Its janitor removes it (before: a kg serve killed while it stopped, its HTTP processes already
+    gone, left its directory in /tmp; benchmarks/serve_load.py kills a server that is slow to stop)."""
+    loader = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from kg.server.data import ServedData; "
+         "served = ServedData.load((Path(sys.argv[1]),)); print(served.directory, flush=True); time.sleep(600)", str(DATA)],
+        stdout=subprocess.PIPE, text=True, start_new_session=True, env={**os.environ, "TMPDIR": str(tmp_path)})
+    try:
+        directory = Path(loader.stdout.readline().strip())
+        assert directory.parent == tmp_path and (directory / "store").is_dir()
+    finally:
+        os.killpg(loader.pid, signal.SIGKILL)  # no clean-up of its own
+        loader.wait()
+    assert wait_until(lambda: left_behind(tmp_path) == []), left_behind(tmp_path)
+
+
+def test_a_load_interrupted_closes_the_store_before_removing_its_directory(monkeypatch):
+    """A stop signal lands where the loading spends its time, in the bulk load; the traceback's frames
+    held the store open while its directory was removed, and its threads could write into it (a run
+    left a directory of a few files behind)."""
+    from pyoxigraph import Store
+
+    from kg.server import data
+
+    real_load, real_rmtree, seen = data._load, shutil.rmtree, []
+
+    def interrupted(store, path):
+        real_load(store, path)
+        raise KeyboardInterrupt  # as the stop signal's handler raises, when the bulk load returns
+
+    def rmtree(path, *args, **kwargs):
+        try:
+            Store(str(Path(path) / "store"))  # takes the store's lock: fails while the loading one is open
+            seen.append("closed")
+        except OSError as error:
+            seen.append(str(error))
+        real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(data, "_load", interrupted)
+    monkeypatch.setattr(data.shutil, "rmtree", rmtree)
+    with pytest.raises(KeyboardInterrupt):
+        data.ServedData.load((DATA,))
+    assert seen == ["closed"]
 
 
 class _NoScans:

@@ -6,6 +6,14 @@ each worker process opens it read-only too, so the data is held once (on disk an
 process. The same directory holds the query workers' error output (``logs/``), so that
 everything a server run writes is in one place, removed when the server closes.
 
+It is removed however the processes that use it end, even killed outright: a small
+janitor process (``/bin/sh``, in a session of its own, so Ctrl-C and a hang-up do not
+reach it) waits on a pipe whose write end only those processes hold (the one that loaded
+the store, and each process it hands :attr:`ServedData.keeper` to) and removes the
+directory once the last of them has ended. Before it, a server killed while it stopped
+(its HTTP processes already gone, so none of them removed it) left its directory in
+``/tmp``.
+
     >>> served = ServedData.load((Path("tests/data/query/fixture.trig"),))
     >>> len(served.store) > 100, sorted(p.name for p in served.directory.iterdir())
     (True, ['logs', 'store'])
@@ -15,11 +23,15 @@ everything a server run writes is in one place, removed when the server closes.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import tempfile
+import traceback
 import uuid
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store
@@ -36,6 +48,8 @@ class ServedData:
 
     directory: Path
     store: Store | None
+    #: the janitor's pipe (its write end): the directory is removed once every process holding it has ended
+    keeper: Connection | None = field(default=None, repr=False)
 
     @property
     def store_path(self) -> Path:
@@ -56,8 +70,9 @@ class ServedData:
         # named before it is made (a name no one else has), so that whatever interrupts the loading, even
         # between the directory's making and the next line, the clean-up below knows what to remove
         directory = Path(tempfile.gettempdir()) / f"kg-serve-{uuid.uuid4().hex}"
-        store = None
+        store = keeper = None
         try:
+            keeper = _janitor(directory)  # before the directory exists: from its making on, it is removed
             directory.mkdir(mode=0o700)
             (directory / "logs").mkdir()
             store = Store(str(directory / "store"))
@@ -68,25 +83,55 @@ class ServedData:
             # closed (the engine waits for its background compaction to end) and opened again read-only:
             # then nothing writes into the directory, and removing it never races a write
             store = None
-            served = cls(directory, Store.read_only(str(directory / "store")))
-            # removed by close(), or when the object is collected or the process exits, whichever comes first
-            served._remove = weakref.finalize(served, shutil.rmtree, directory, True)
-        except BaseException:
-            store = None  # closed first: its threads write no file into what is being removed
-            shutil.rmtree(directory, ignore_errors=True)
+            served = cls(directory, Store.read_only(str(directory / "store")), keeper)
+            # removed by close(), or when the object is collected or the process exits, whichever comes
+            # first; or, when this process is killed outright, by the janitor
+            served._remove = weakref.finalize(served, _remove, directory, keeper)
+        except BaseException as error:
+            # closed first, so that its threads write no file into what is being removed: the frames of the
+            # traceback hold it too (a stop signal lands where the loading spends its time, in _load)
+            traceback.clear_frames(error.__traceback__)
+            store = None
+            _remove(directory, keeper)
             raise
         return served
 
     @classmethod
-    def open(cls, directory: Path) -> ServedData:
-        """The store another process loaded into ``directory``, read-only; that process removes it."""
-        served = cls(directory, Store.read_only(str(directory / "store")))
+    def open(cls, directory: Path, keeper: Connection | None = None) -> ServedData:
+        """The store another process loaded into ``directory``, read-only; that process removes it.
+        ``keeper``: its janitor's pipe, held while this process lives (the directory outlives it)."""
+        served = cls(directory, Store.read_only(str(directory / "store")), keeper)
         served._remove = lambda: None
         return served
 
     def close(self) -> None:
         """Remove the store's directory (when this process made it)."""
         self._remove()
+
+
+#: The janitor: wait until no process holds the pipe's write end (read meets its end), then
+#: remove the directory, again a few times if a file appears in it meanwhile.
+_JANITOR = 'while read -r _; do :; done; for _ in 1 2 3 4 5; do [ -e "$1" ] || exit 0; rm -rf -- "$1"; sleep 1; done'
+
+
+def _janitor(directory: Path) -> Connection | None:
+    """Start the janitor of ``directory``; the write end of its pipe (None where no ``/bin/sh`` runs)."""
+    reader, writer = os.pipe()  # neither is inherited by the processes this one starts, but as asked
+    try:
+        subprocess.Popen(["/bin/sh", "-c", _JANITOR, "kg-serve-janitor", str(directory)], stdin=reader,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        os.close(writer)
+        return None
+    finally:
+        os.close(reader)
+    return Connection(writer, readable=False)
+
+
+def _remove(directory: Path, keeper: Connection | None) -> None:
+    shutil.rmtree(directory, ignore_errors=True)
+    if keeper is not None:
+        keeper.close()  # the janitor ends once the processes it was handed to have ended too
 
 
 def _load(store: Store, path: Path) -> None:

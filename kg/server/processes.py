@@ -19,8 +19,10 @@ misread cannot reach out from it either. It accepts connections on the socket it
 The parent waits for Ctrl-C, SIGTERM or SIGHUP, then stops the HTTP processes and removes
 the served directory; an HTTP process that dies is replaced. A signal that comes while the
 server is still starting (loading a large file) stops the start, and what it made is
-removed too. An HTTP process ends when its parent does, even one killed outright (Linux):
-then it removes the served directory itself, so no run leaves one behind.
+removed too. An HTTP process ends when its parent does, even one killed outright (Linux).
+Each holds the served directory's keeper (:attr:`ServedData.keeper`): when the parent is
+killed outright, at any point, its janitor removes the directory once the parent and every
+HTTP process have ended, so no run leaves one behind.
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ import ctypes
 import gc
 import multiprocessing
 import os
-import shutil
 import signal
 import sys
 import tempfile
@@ -122,7 +123,7 @@ def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[S
         def start(index: int) -> multiprocessing.process.BaseProcess:
             process = _SPAWN.Process(
                 target=_http_process, name=f"kg-serve-http-{index + 1}",
-                args=(settings, paths, served.directory, sock, admission, shares[index], os.getpid()),
+                args=(settings, paths, served.directory, served.keeper, sock, admission, shares[index], os.getpid()),
             )
             process.start()
             started[index] = time.monotonic()
@@ -171,8 +172,8 @@ def _stop(processes: list[multiprocessing.process.BaseProcess]) -> None:
             process.join()
 
 
-def _http_process(settings: Settings, paths: tuple[Path, ...], directory: Path, sock, admission: Admission, workers: int,
-                  parent: int) -> None:
+def _http_process(settings: Settings, paths: tuple[Path, ...], directory: Path, keeper, sock, admission: Admission,
+                  workers: int, parent: int) -> None:
     """One HTTP process: the store read-only, an App, granian on the shared socket until SIGTERM
     (sent by the parent, or by the kernel when the parent has ended)."""
     from kg.server.app import App, create_server  # here: the parent needs none of the app
@@ -184,16 +185,14 @@ def _http_process(settings: Settings, paths: tuple[Path, ...], directory: Path, 
     _end_with(parent)
     if not settings.allow_service:
         deny_network()  # cheap queries run here, not in a worker: this process, too, may open no IP socket
-    app = App(settings, data=paths, served=ServedData.open(directory), admission=admission, workers=workers)
+    app = App(settings, data=paths, served=ServedData.open(directory, keeper), admission=admission, workers=workers)
     try:
         server = create_server(app, sock=sock)
         server.start()
         stopped.wait()
         server.close()
     finally:
-        app.close()
-        if os.getppid() != parent:  # the parent ended without its clean-up (killed outright): ours
-            shutil.rmtree(directory, ignore_errors=True)
+        app.close()  # the served directory is the parent's to remove, or its janitor's once we have ended
 
 
 def _end_with(parent: int) -> None:
