@@ -762,3 +762,10 @@ def test_the_chair_of_an_advisory_commission_is_no_adviser():
     adviser = HEAD + "1984年12月19日，甲国国家安全顾问[[张三]]在[[某厅]]会见乙国首相[[李四]]。"
     assert meetings(chair) == [("1984-12-19", frozenset({"张三", "李四"}))]
     assert meetings(adviser) == []
+
+
+def test_he_or_she_who_met_is_the_subject_of_the_sentence_before():
+    text = HEAD + "2019年3月3日，乙国总理[[李四]]抵达[[某城]]。3月4日，他同甲国总统[[张三]]在[[某宫]]举行会谈。"
+    assert meetings(text) == [("2019-03-04", frozenset({"张三", "李四"}))]
+    others = HEAD + "2019年3月3日，乙国总理[[李四]]抵达[[某城]]。3月4日，他们同甲国总统[[张三]]在[[某宫]]举行会谈。"
+    assert meetings(others) == []  # 他们: more than the one the sentence before names

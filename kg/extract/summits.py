@@ -803,6 +803,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         _from_administration(reading, people, participants, period, section)
         _from_leaders_in_office(reading, people, participants, when.start)
         _from_the_sentences_before(reading, participants, anchor, sentences[max(0, index - 2):index])
+        _from_the_pronoun(reading, participants, anchor, clause, sentences[max(0, index - 1):index])
         _from_the_subject(reading, participants, anchor, paragraph, section)
     dropped |= _below_the_top(reading, people, participants, near, when.start)
     said = MEETING.search(anchor.hans)
@@ -941,6 +942,31 @@ def _from_the_sentences_before(reading: Reading, participants: dict[str, _Partic
             if not person.stated:
                 person.inferences.append((Inference.BACK_REFERENCE, (), (sentence.evidence(), anchor.evidence())))
         return
+
+
+#: A third person's pronoun as the one who met (他会见…, 她先后同…会晤), not 他们, 其他, 他国.
+_PRONOUN = re.compile(r"(?<![其])[他她](?![们国人方乡])")
+
+
+def _from_the_pronoun(reading: Reading, participants: dict[str, _Participant], anchor: Sentence,
+                      clause: tuple[int, int] | None, before: list[Sentence]) -> None:
+    """``他``/``她`` meeting someone, before the meeting word of the meeting's clause: the
+    person the sentence just before, in its paragraph, names first (its subject:
+    ``…甲抵达某城。12月19日，她同乙会晤``)."""
+    begin, end = clause if clause is not None else (0, len(anchor.hans))
+    said = MEETING.search(anchor.hans, begin, end)
+    pronoun = _PRONOUN.search(anchor.hans, begin, said.start() if said else end)
+    if pronoun is None or any(spot.start < pronoun.start() for spot in anchor.spots
+                              if begin <= spot.start and reading.registry.is_a(spot.surface, Kind.PERSON)):
+        return  # no pronoun, or someone named before it is whom it stands for
+    for sentence in before:
+        if sentence.paragraph != anchor.paragraph:
+            return
+        subject = next((spot for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
+                        and not _QUALIFIES.match(sentence.hans[spot.end:])), None)
+        if subject is not None and subject.key not in participants:
+            person = participants.setdefault(subject.key, _Participant(subject.key, subject.surface))
+            person.inferences.append((Inference.BACK_REFERENCE, (), (sentence.evidence(), anchor.evidence())))
 
 
 def _from_the_subject(reading: Reading, participants: dict[str, _Participant], anchor: Sentence,
