@@ -77,3 +77,16 @@ def test_a_former_leader_is_no_top_leader():
     text = HEAD + "1997年10月31日，甲国主席[[张三]]在[[某宾馆]]会见乙国前总统[[王五]]并共进早餐。"
     assert roles_by_day(text) == {}
     assert "王五" in people(text)  # still a person, only no summit's participant
+
+
+def test_a_family_name_and_furen_in_brackets_after_a_leaders_name_is_her_own_name():
+    text = ("'''甲乙会谈'''是甲国首相[[玛丽·某某|玛丽·某甲]]（某甲夫人）于1982年9月22日起对乙国的访问。"
+            "访问期间，某甲夫人与乙国总理[[李四]]举行会谈，并于9月24日在[[某城]][[某会堂]]与乙国主席[[王五]]会谈。")
+    extraction = _extract(text, title="甲乙会谈")
+    participants = {f.value.key for f in extraction.facts if f.prop is Prop.PARTICIPANT}
+    assert "玛丽·某某" in participants and "某甲夫人" not in participants
+    assert not any(e.id.key == "某甲夫人" for e in extraction.entities)
+    # a title before a spouse's name stays a title: 某乙夫人[[某丙]] is 某丙, the spouse
+    spouse = HEAD + "1961年6月3日，甲国总统[[约翰·某乙]]与乙国总理[[李四]]在[[某城]]会谈。某乙夫人[[某丙·某乙]]随行。"
+    found = {f.value.key for f in _extract(spouse).facts if f.prop is Prop.PARTICIPANT}
+    assert found == {"约翰·某乙", "李四"}

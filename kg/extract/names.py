@@ -73,6 +73,23 @@ def short_form(name: str) -> str | None:
     return None
 
 
+#: A name in brackets right after a link: ``[[玛格丽特·戴卓尔]]（戴卓尔夫人）``.
+_NAME_IN_BRACKETS = re.compile(r"^\s*[（(]([^（()）\[\]<>]{2,10}?夫人)[）)]")
+
+
+def own_names_in_brackets(document: Document) -> dict[str, str]:
+    """A leader known by her family name and 夫人 (戴卓尔夫人), written so in brackets right
+    after her full name: that name is hers, not a title of someone's spouse (name → link target)."""
+    text = document.page.text
+    out: dict[str, str] = {}
+    for link in document.links:
+        said = _NAME_IN_BRACKETS.match(text[link.span.end:link.span.end + 16])
+        if said and any(to_hans(said[1][:-2]) == to_hans(short or "")
+                        for short in (short_form(link.target), short_form(link.label or ""), link.label)):
+            out[said[1]] = link.target
+    return out
+
+
 def variant_rules(document: Document) -> tuple[VariantRule, ...]:
     """The regional-variant groups the article declares (``noteTA``, ``各地中文名``)."""
     rules: list[VariantRule] = []

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.gazetteer import well_known_venues
-from kg.extract.names import NameIndex, short_form, states, strip_disambiguator, variant_rules
+from kg.extract.names import NameIndex, own_names_in_brackets, short_form, states, strip_disambiguator, variant_rules
 from kg.extract.registry import Registry
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spotter, sentences
@@ -47,7 +47,7 @@ def read(document: Document) -> Reading:
     names |= {form.text for rule in index.rules for form in rule.forms if index.is_state(form.text)}
     names |= _named_elsewhere(document)
     names |= listed_leaders(document)
-    for family, target in {**_given_names(document, index), **_family_names(document, index)}.items():
+    for family, target in {**_given_names(document, index), **_family_names(document, index), **own_names_in_brackets(document)}.items():
         index.merge(target, family)
         names.add(family)
     _same_city(index, names)
