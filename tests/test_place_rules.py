@@ -461,3 +461,12 @@ def test_the_gazetteers_city_stands_between_a_well_known_venue_and_the_state_the
     # a city the text puts in another state does not
     other = containers(box("[[人民大会堂]]", "", "[[越南]]") + "[[北京]]位于[[日本]]。\n")
     assert found["人民大会堂"] >= {"中华人民共和国"} and other["人民大会堂"] == {"越南社会主义共和国"}
+
+
+def test_the_visit_the_lead_defines_places_its_meeting_placed_nowhere_else_in_the_visited_state():
+    lead = ("'''李四访问越南'''是乙国总理[[李四]]于1977年11月19日至21日对[[越南]]进行的访问。"
+            "访问期间，李四在某议会发表演说，并与甲国总统[[张三]]举行会谈。\n")
+    assert read(lead, title="李四访问越南") == {"1977-11-19": [["越南社会主义共和国"]]}
+    # a visit told in a later section places only what the text places
+    later = HEAD + "== 访问 ==\n1977年11月19日至21日，乙国总理[[李四]]对[[越南]]进行访问，并与甲国总统[[张三]]举行会谈。\n"
+    assert read(later) == {"1977-11-19": []}

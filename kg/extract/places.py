@@ -770,7 +770,9 @@ def place_venues_in_visited_states(reading: Reading) -> None:
     later sentence's count alike; a table's row only when it writes the visited state out
     (``习近平国事访问印度``): its short ``莫迪访华`` is the name the row gives the visit, and
     the table gives its places in its own columns. A date without its year is of the year
-    the text last named."""
+    the text last named. A summit the text places nowhere, held during the visit the lead's
+    first paragraph defines the article by (``…于1977年11月19日至21日对以色列进行的访问``), was held
+    in the visited state; not one a later section tells of (its text says where, or nothing)."""
     registry = reading.registry
     tables = [t.span for t in reading.document.tables]
     visits: list[tuple[Sentence, str, set[str], list]] = []
@@ -801,6 +803,12 @@ def place_venues_in_visited_states(reading: Reading) -> None:
         if len({state for _, state in held}) != 1:
             continue
         sentence, state_key = held[0]
+        if not any(True for _ in registry.facts_about(summit, Prop.VENUE)):  # placed nowhere else: in the state
+            if sentence.section is not None or sentence.paragraph != 0:
+                continue  # only the visit the lead's first paragraph defines the article by
+            state = registry.named(Kind.COUNTRY, next(n for n in _state_names(reading, state_key)))
+            registry.fact(summit, Prop.VENUE, state, evidence=(sentence.evidence(),))
+            continue
         for venue in registry.facts_about(summit, Prop.VENUE):
             top = _top_of(reading, venue)
             if top is not None and top.key != state_key:
