@@ -769,3 +769,19 @@ def test_he_or_she_who_met_is_the_subject_of_the_sentence_before():
     assert meetings(text) == [("2019-03-04", frozenset({"张三", "李四"}))]
     others = HEAD + "2019年3月3日，乙国总理[[李四]]抵达[[某城]]。3月4日，他们同甲国总统[[张三]]在[[某宫]]举行会谈。"
     assert meetings(others) == []  # 他们: more than the one the sentence before names
+
+
+def test_a_linked_name_that_meets_a_person_is_a_person_but_not_the_place_they_meet_at():
+    text = HEAD + ("2016年6月23日，[[张三]]在[[某城]]同乙国总统[[李四]]举行会晤。"
+                   "2016年9月2日，乙国总统李四在[[某港]]与[[王五]]会谈。")
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    people = {e.id.key for e in extraction.entities if e.id.kind is Kind.PERSON}
+    assert {"张三", "李四"} <= people and "某港" not in people
+    assert ("2016-06-23", frozenset({"张三", "李四"})) in meetings(text)
+
+
+def test_a_column_headed_by_a_states_president_is_of_people_not_places():
+    from kg.extract.tables import _COLUMNS
+    role = next(name for name, pattern in _COLUMNS if pattern.search("中国国家主席") and name != "country")
+    assert role == "people"
+    assert next(name for name, pattern in _COLUMNS if pattern.search("举办国家")) == "place"

@@ -57,6 +57,10 @@ def type_names(reading: Reading) -> None:
                     registry.named(Kind.POSITION, spot.surface, article=_article(spot))
                 elif spot.hans.endswith(EVENT_WORDS):
                     registry.named(Kind.EVENT, spot.surface, article=_article(spot))
+    linked = _known_names(reading)
+    for sentence in reading.all_sentences():  # after the first pass: who met someone known to be a person
+        for spot in _met_a_person(sentence, reading, linked):
+            registry.named(Kind.PERSON, spot.surface, article=_article(spot))
     for section in reading.by_section:
         leader = heading_leader(section.heading)
         if leader and leader in _known_names(reading) and not index.is_state(leader):
@@ -123,6 +127,34 @@ def _people(sentence: Sentence, reading: Reading):
             yield spot
         elif _KIN_BEFORE.search(hans[:spot.start]) and i > 0 and reading.registry.is_a(sentence.spots[i - 1].surface, Kind.PERSON):
             yield spot  # 李四之父张三: a person's father is a person
+
+
+#: ``甲在某城同乙、丙举行会晤``: between a linked name and the person it met, the join of a meeting.
+_MET_WITH = re.compile(r"^(?:在[^，。；、]{0,20}?)?(?:分别|先后)?(?:同|与|和|跟)$")
+_AT_A_PLACE = re.compile(r"(?:在|于|赴|到|抵达|前往|访问|飞抵|来到)$")
+_MEETING_AFTER = re.compile(r"^[^，。；]{0,40}?(?:会晤|会谈|会面|会见|举行首脑)")
+
+
+def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
+    """A name the article links, not typed yet, that meets a person (``[[甲]]在某城同李四举行会晤``, the
+    person known by an office elsewhere) is a person: only people hold meetings with people."""
+    registry, hans = reading.registry, sentence.hans
+    for i, spot in enumerate(sentence.spots):
+        if reading.index.normal(spot.surface) not in linked or registry.kind_of(spot.surface) is not None \
+                or reading.index.is_state(spot.surface) \
+                or spot.hans.endswith(PLACE_ENDINGS) or spot.hans.endswith(EVENT_WORDS) \
+                or _AT_A_PLACE.search(hans[:spot.start]):
+            continue  # 在海参崴与乙会谈: the place of the meeting
+        other = next((o for o in sentence.spots[i + 1:] if registry.is_a(o.surface, Kind.PERSON)), None)
+        if other is not None and _MET_WITH.match(_between(sentence, spot, other, reading)) \
+                and _MEETING_AFTER.match(hans[other.end:]):
+            yield spot
+
+
+def _between(sentence: Sentence, spot: Spot, other: Spot, reading: Reading) -> str:
+    """The text between two names, the other's office taken away (同俄罗斯总统李四)."""
+    start = min([t.start for t in titles_before(sentence, other, reading.index)] + [other.start])
+    return sentence.hans[spot.end:max(start, spot.end)]
 
 
 def _before_government(after: str) -> bool:
