@@ -90,3 +90,20 @@ def test_a_family_name_and_furen_in_brackets_after_a_leaders_name_is_her_own_nam
     spouse = HEAD + "1961年6月3日，甲国总统[[约翰·某乙]]与乙国总理[[李四]]在[[某城]]会谈。某乙夫人[[某丙·某乙]]随行。"
     found = {f.value.key for f in _extract(spouse).facts if f.prop is Prop.PARTICIPANT}
     assert found == {"约翰·某乙", "李四"}
+
+
+TABLE = ("'''甲乙丙会议'''是甲国、乙国与丙国领导人的会议。\n== 历次会议 ==\n"
+         "{| class=\"wikitable\"\n! 次序 !! 日期 !! 地点 !! 甲国国家主席 !! 乙国总理 !! 丙国总统\n|-\n"
+         "| 第一次 || 2014年9月11日 || [[某城]] || rowspan=\"2\" | [[张三]] || rowspan=\"2\" | [[李四]] || [[王五]]\n|-\n"
+         "| 第二次 || 2015年7月9日 || [[某镇]] || [[赵六]]\n|}\n")
+
+
+def test_a_column_headed_by_an_office_holds_its_holders_and_a_state_head_column_is_no_place():
+    found = roles_by_day(TABLE, title="甲乙丙会议")
+    assert ("张三", "甲国国家主席") in found["2015-07-09"]  # a cell spread from the row above
+    assert ("赵六", "丙国总统") in found["2015-07-09"]
+
+
+def test_an_office_a_tables_column_gives_is_the_persons_on_other_days_too():
+    text = TABLE + "== 双边会晤 ==\n2015年7月8日，张三与赵六在[[某镇]]举行双边会谈。\n"
+    assert roles_by_day(text, title="甲乙丙会议")["2015-07-08"] == {("张三", "甲国国家主席"), ("赵六", "丙国总统")}

@@ -15,12 +15,12 @@ from kg.extract.dates import find_year_months, parse_date, year_range
 from kg.extract.entities import heading_leader
 from kg.extract.phrases import DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER
 from kg.extract.reading import Reading
-from kg.extract.roles import OFFICE_WORDS, office_key, title_after, titles_before
+from kg.extract.roles import OFFICE_WORDS, office_key, title_after, titles_before, titles_of
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.sources import CITATION_TEMPLATES
 from kg.extract.text import Sentence
 from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Span, Year
-from kg.wikitext import Section, plain
+from kg.wikitext import Cell, Section, Table, passage, plain
 
 
 
@@ -138,12 +138,14 @@ def _offices(reading: Reading):
     offices: dict[str, list[str]] = {}
     evidence: dict[tuple[str, str], Evidence] = {}
     years: dict[tuple[str, str], set[int]] = {}
-    for sentence, said, dated in _sentences_and_titles(reading):
+    for sentence, said, dated, headed in _sentences_and_titles(reading):
         when = {found.year for found in find_year_months(sentence.hans)} or dated
         for spot in sentence.spots:
+            if headed and registry.kind_of(spot.surface) is None and not index.is_state(spot.surface):
+                registry.named(Kind.PERSON, spot.surface)  # a name in a column of an office's holders
             if not registry.is_a(spot.surface, Kind.PERSON):
                 continue
-            for title in titles_before(sentence, spot, index) + title_after(sentence, spot, index):
+            for title in headed or titles_before(sentence, spot, index) + title_after(sentence, spot, index):
                 if title.state is None and title.text in OFFICE_WORDS:
                     continue
                 key = index.key(office_key(title, index))
@@ -160,10 +162,13 @@ def _offices(reading: Reading):
 
 
 def _sentences_and_titles(reading: Reading):
-    """The article's sentences, then its sources' titles read as sentences, each with the
-    evidence to cite for it (``None``: the sentence's own) and the years its date gives."""
+    """The article's sentences, then the cells of tables' columns headed by an office, then its
+    sources' titles read as sentences, each with the evidence to cite for it (``None``: the
+    sentence's own), the years its date gives, and the offices its column's header gives."""
     for sentence in reading.all_sentences():
-        yield sentence, None, set()
+        yield sentence, None, set(), ()
+    for table in reading.document.tables:
+        yield from _cells_under_offices(reading, table)
     for template in reading.document.templates:
         title = plain(template.get("title") or "").strip() if template.key in CITATION_TEMPLATES else ""
         if not title:
@@ -172,7 +177,65 @@ def _sentences_and_titles(reading: Reading):
         published = parse_date(template.get("date") or "")
         spots = reading.spotter.spots(title, hans, (), 0)
         yield (Sentence(None, 0, len(title), title, hans, None, 0, spots, ()),
-               Evidence(template.span, title, None), {published.year} if published else set())
+               Evidence(template.span, title, None), {published.year} if published else set(), ())
+
+
+#: A gloss in brackets at the end of a header (日本首相（内阁总理大臣）).
+_HEADER_GLOSS = re.compile(r"[（(][^（）()]*[）)]\s*$")
+
+
+def _cells_under_offices(reading: Reading, table: Table):
+    """The cells of a table's columns headed by an office (``中国国务院总理 !! 日本首相``): the
+    people in them held it in their row's year."""
+    header = next((row for row in table.rows if row and all(cell.header for cell in row)), None)
+    if header is None:
+        return
+    offices: dict[int, tuple] = {}
+    column = 0
+    for cell in header:
+        text = to_hans(re.sub(r"\s+", "", _HEADER_GLOSS.sub("", passage(reading.document, cell.span).text.strip())))
+        titles = () if text.endswith(DESCRIPTIONS) else titles_of(text, reading.index)
+        for offset in range(cell.colspan):
+            if titles:
+                offices[column + offset] = titles
+        column += cell.colspan
+    if not offices:
+        return
+    for grid in _grid(table, header):
+        year = {found.year for cell in dict.fromkeys(grid.values())
+                for found in find_year_months(to_hans(passage(reading.document, cell.span).text))}
+        for column, cell in grid.items():
+            if column in offices and not cell.header:
+                text = passage(reading.document, cell.span)
+                hans = to_hans(text.text)
+                spots = reading.spotter.spots(text.text, hans, text.mentions, 0)
+                yield Sentence(text, 0, len(hans), text.text, hans, None, 0, spots, ()), None, year, offices[column]
+
+
+def _grid(table: Table, header: tuple[Cell, ...]):
+    """Each row after the header as {column: cell}, the cells of rows above that span into it included."""
+    carried: dict[int, tuple[Cell, int]] = {}  # column → (cell, rows it still covers)
+    for row in table.rows[table.rows.index(header) + 1:]:
+        grid: dict[int, Cell] = {}
+        pending, column = list(row), 0
+        while pending or any(at >= column for at in carried):
+            if column in carried:
+                cell, left = carried.pop(column)
+                grid[column] = cell
+                if left > 1:
+                    carried[column] = (cell, left - 1)
+                column += 1
+                continue
+            if not pending:
+                column += 1
+                continue
+            cell = pending.pop(0)
+            for offset in range(cell.colspan):
+                grid[column + offset] = cell
+                if cell.rowspan > 1:
+                    carried[column + offset] = (cell, cell.rowspan - 1)
+            column += cell.colspan
+        yield grid
 
 
 def written_titles(reading: Reading, key: str) -> tuple[str, ...]:

@@ -105,6 +105,15 @@ def _state_within(phrase: str, index: NameIndex) -> int:
     return 0
 
 
+def titles_of(text: str, index: NameIndex) -> tuple[Title, ...]:
+    """The offices an office written alone names (a column's header: ``中国国务院总理``)."""
+    hans = text.strip()
+    if not hans.endswith(OFFICE_WORDS):
+        return ()
+    cut = _state_within(hans, index)
+    return _split(hans[cut:], cut, index)
+
+
 def written_before(sentence: Sentence, spot: Spot) -> str:
     """The words right before a name, office word or not (``国家安全顾问``, ``时任副总统的``)."""
     j, end = _title_run(sentence.hans, spot.start)
