@@ -785,3 +785,12 @@ def test_a_column_headed_by_a_states_president_is_of_people_not_places():
     role = next(name for name, pattern in _COLUMNS if pattern.search("中国国家主席") and name != "country")
     assert role == "people"
     assert next(name for name, pattern in _COLUMNS if pattern.search("举办国家")) == "place"
+
+
+def test_a_box_about_a_meeting_called_off_and_a_candidates_meeting_are_no_summit():
+    box = ("{{Infobox event\n| title = 2017年甲国总统访乙取消事件\n| date = 2017年1月26日\n"
+           "| participants = [[张三]]、[[李四]]\n| outcome = 原定1月31日的两国元首会晤取消\n}}\n"
+           "'''2017年甲国总统访乙取消事件'''是指甲国总统[[张三]]宣布取消与乙国总统[[李四]]的会晤。\n")
+    assert meetings(box, title="2017年甲国总统访乙取消事件") == []
+    candidate = HEAD + "2016年8月31日，共和党候选人[[张三]]飞抵[[某城]]，与乙国总统[[李四]]在总统府私下会晤。"
+    assert meetings(candidate) == []

@@ -26,7 +26,7 @@ from kg.extract.ordinals import ordinal_of_the_subject
 from kg.extract.people import People, written_titles
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
-from kg.extract.summits import NOT_TOP, SummitFound, _digest
+from kg.extract.summits import NOT_TOP, SummitFound, _digest, not_held
 from kg.extract.summits import participation as add_participation
 from kg.model import Article, Evidence, Kind, Label, Prop
 from kg.wikitext import Param, Template
@@ -53,6 +53,10 @@ CALLS = re.compile(r"视频|电话|通话|视讯|线上|云端")
 SPOUSE_BEFORE = re.compile(r"(夫人|妻子|第一夫人|丈夫|配偶)$")
 
 
+#: A box's name or title saying its meeting was never held (…访美取消事件).
+_CALLED_OFF = re.compile(r"取消|告吹|流产|未能举行|未举行|未成行|搁置")
+
+
 def summit_infoboxes(reading: Reading) -> tuple[Template, ...]:
     return tuple(t for t in reading.document.templates if t.nested_in is None and _NAME.match(to_hans(t.key)))
 
@@ -71,6 +75,9 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
         return None
     if NOT_LEADERS.search(context):
         reading.note(f"{{{{{template.name}}}}} is about envoys or ministers, not top leaders; no summit made", where)
+        return None
+    if _CALLED_OFF.search(context) or not_held(to_hans(_param_text(template, "outcome") or "")):
+        reading.note(f"{{{{{template.name}}}}} is about a meeting called off, not held; no summit made", where)
         return None
     entries, officials = _leader_entries(reading, template)
     hosted = len({key for entry in _entries(reading, template, "organisers") for key in _persons_of(reading, entry)})
