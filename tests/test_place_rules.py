@@ -470,3 +470,10 @@ def test_the_visit_the_lead_defines_places_its_meeting_placed_nowhere_else_in_th
     # a visit told in a later section places only what the text places
     later = HEAD + "== 访问 ==\n1977年11月19日至21日，乙国总理[[李四]]对[[越南]]进行访问，并与甲国总统[[张三]]举行会谈。\n"
     assert read(later) == {"1977-11-19": []}
+
+
+def test_a_stop_somewhere_holds_the_meeting_its_sentence_tells_during_it():
+    stop = HEAD + "1967年6月16日，甲国总理[[张三]]在[[某城]]停留七小时，同乙国总统[[李四]]会谈了两个多小时。"
+    own = HEAD + "1967年6月16日，甲国总理[[张三]]在[[某城]]停留七小时，同乙国总统[[李四]]在[[某镇]]会谈。"
+    assert read(stop) == {"1967-06-16": [["某城"]]}
+    assert read(own) == {"1967-06-16": [["某镇"]]}

@@ -37,6 +37,8 @@ infobox field, a table cell or a clause of prose.
   no visit made; one made at an invitation (``应甲邀请访日``) is.
 - A meeting held during a gathering (``在峰会期间``, ``…会议在[[某城]]开幕，当天甲与乙举行会谈``)
   that has no place of its own was held where its paragraph says the gathering was.
+- A stop somewhere and the meeting held during it (``在[[某城]]停留七小时，同乙会谈``) is a held-at
+  phrase of that place, unless the meeting's clause names its own (``同乙在某镇会谈``).
 - A ceremony said to be held somewhere (``纪念仪式在…宝剑海滩举行``) gives no meeting its place;
   a 于 of a date does not swallow the 在 of the place (``于…由…在平壤会面``).
 - The one summit an article tells of, placed by its lead only in a state (``在马耳他召开``), was
@@ -288,6 +290,8 @@ def held_at_phrases(sentence: Sentence) -> list[re.Match]:
                 continue  # 于2000年6月13日由…在平壤会面: the 在 says where, the 于 when
         else:
             match = _GONE_TO_MEET.match(sentence.hans, at) or _PLACE_OF_MEETING.match(sentence.hans, at)
+        if match is None and sentence.hans[at] == "在":
+            match = _STAYED_TO_MEET.match(sentence.hans, at)
         if match:
             out.append(match)
             end = match.end()
@@ -325,6 +329,9 @@ def _held_with_pattern(size: int) -> re.Pattern:
     return re.compile(r"(?:在|于)(?P<w>.{%d})" % size)
 
 
+#: ``在巴黎停留七小时，同某国总统某会谈``: a stop somewhere, and the meeting held during it.
+_STAYED_TO_MEET = re.compile(r"在(?P<w>[^，。；,在]{1,20}?)(?:短暂)?(?:停留|逗留|停靠)[^，。；,]{0,12}[，,](?:并|随后|其间|期间)?"
+                             r"(?:同|与|和|跟)[^，。；,在]{1,30}?(?:会谈|会晤|会见|会面)")  # not 同乙在某镇会谈: its own place
 #: ``前往白宫会见奥巴马``: gone to a place to meet someone there.
 _GONE_TO_MEET = re.compile(r"(?:前往|赴|到访|来到|抵达)(?P<w>[^，。；,、]{1,20}?)(?:会见|会晤|会谈|会面|举行会谈|举行会晤)")
 
