@@ -107,3 +107,11 @@ def test_a_column_headed_by_an_office_holds_its_holders_and_a_state_head_column_
 def test_an_office_a_tables_column_gives_is_the_persons_on_other_days_too():
     text = TABLE + "== 双边会晤 ==\n2015年7月8日，张三与赵六在[[某镇]]举行双边会谈。\n"
     assert roles_by_day(text, title="甲乙丙会议")["2015-07-08"] == {("张三", "甲国国家主席"), ("赵六", "丙国总统")}
+
+
+def test_a_family_name_written_alone_is_the_leaders_not_his_spouses():
+    text = HEAD + ("1972年5月22日，甲国总统[[约翰·某乙]]抵达[[某城]]，第一夫人[[某丙·某乙]]亦随行。"
+                   "1972年5月23日，某乙与乙国总理[[李四]]在[[某城]]举行会谈。")
+    found = {f.value.key for f in _extract(text).facts if f.prop is Prop.PARTICIPANT}
+    assert found == {"约翰·某乙", "李四"}
+    assert "某乙" not in people(text)

@@ -77,6 +77,17 @@ def short_form(name: str) -> str | None:
 _NAME_IN_BRACKETS = re.compile(r"^\s*[（(]([^（()）\[\]<>]{2,10}?夫人)[）)]")
 
 
+#: Words written right before a spouse's name (偕夫人[[某丙]], 第一夫人[[某丙·某乙]]).
+_SPOUSE_BEFORE = re.compile(r"(夫人|妻子|第一夫人|丈夫|配偶)\s*$")
+
+
+def spouses_named(document: Document) -> frozenset[str]:
+    """The link targets the text names as someone's spouse (``第一夫人[[帕特·尼克松]]``)."""
+    text = document.page.text
+    return frozenset(link.target for link in document.links
+                     if _SPOUSE_BEFORE.search(to_hans(text[max(0, link.span.start - 8):link.span.start]).replace("[[", "").replace("]]", "")))
+
+
 def own_names_in_brackets(document: Document) -> dict[str, str]:
     """A leader known by her family name and 夫人 (戴卓尔夫人), written so in brackets right
     after her full name: that name is hers, not a title of someone's spouse (name → link target)."""
@@ -141,7 +152,9 @@ class NameIndex:
         self._normals_for = 0  # len(state_keys) when _normals was filled (it only grows)
 
     @classmethod
-    def build(cls, rules, links: list[Wikilink] | tuple[Wikilink, ...]) -> "NameIndex":
+    def build(cls, rules, links: list[Wikilink] | tuple[Wikilink, ...], spouses: frozenset[str] = frozenset()) -> "NameIndex":
+        """``spouses``: link targets the text names as someone's spouse (第一夫人[[帕特·尼克松]]),
+        who never own the family name written alone: 尼克松 is the leader, not his wife."""
         index = cls(tuple(rules))
         for row in states():
             key = index.normal(row[0])
@@ -154,7 +167,8 @@ class NameIndex:
         for link in links:
             for name in (link.target, link.label or ""):
                 surname = short_form(name)
-                if surname and (not link.label or link.label.strip() == surname or short_form(link.label) == surname):
+                if surname and link.target not in spouses \
+                        and (not link.label or link.label.strip() == surname or short_form(link.label) == surname):
                     # [[梅拉尼娅·特朗普|梅拉尼娅]] is 梅拉尼娅, [[乔治·赫伯特·沃克·布什|老布什]] is 老布什: neither is the bare surname
                     owners.setdefault(index.normal(surname), set()).add(index.normal(link.target))
         for link in links:

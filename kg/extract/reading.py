@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.gazetteer import well_known_venues
-from kg.extract.names import NameIndex, own_names_in_brackets, short_form, states, strip_disambiguator, variant_rules
+from kg.extract.names import (NameIndex, own_names_in_brackets, short_form, spouses_named, states, strip_disambiguator,
+                             variant_rules)
 from kg.extract.registry import Registry
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spotter, sentences
@@ -40,7 +41,7 @@ class Reading:
 
 
 def read(document: Document) -> Reading:
-    index = NameIndex.build(variant_rules(document), document.links)
+    index = NameIndex.build(variant_rules(document), document.links, spouses_named(document))
     names = {link.target for link in document.links} | {link.text for link in document.links}
     names |= {short for name in set(names) if (short := short_form(name))}
     names |= {name for row in states() for name in row}
