@@ -27,7 +27,10 @@ loopback only, each bounded in time:
    lookups. Prints p50/p95/max latency and status counts per group; the target is the
    24's p95 under 1 s and no 5xx except the expensive queries' own 503s.
 
-    python benchmarks/serve_load.py [--data FILE | --pages N] [--seconds 20]
+    python benchmarks/serve_load.py [--data FILE | --pages N] [--seconds 20] [--before CHECKOUT]
+
+``--before CHECKOUT`` (a checkout of earlier code, e.g. from ``git archive``) has that
+code's ``kg serve`` take its turns beside this one's, for a before/after in the same minutes.
 
 ``--pages N`` serves a synthetic corpus of N pages (``benchmarks/corpus_scale.py``'s
 generator, built with ``kg build``) instead of the last build.
@@ -36,6 +39,7 @@ generator, built with ``kg build``) instead of the last build.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import os
 import random
@@ -107,9 +111,12 @@ class Server:
             self.process.wait()
 
 
-def kg_serve(data: Path, **options: str) -> Server:
+def kg_serve(data: Path, code: Path | None = None, **options: str) -> Server:
+    """``kg serve`` of this checkout, or of the checkout ``code`` (its kg package read first)."""
     port = free_port()
-    argv = [str(BIN / "kg"), "serve", "--data", str(data), "--port", str(port)]
+    program = [str(BIN / "kg")] if code is None else [
+        sys.executable, "-c", f"import sys; sys.path.insert(0, {str(code)!r}); from kg.cli import run; run()"]
+    argv = [*program, "serve", "--data", str(data), "--port", str(port)]
     for name, value in options.items():
         argv += ["--" + name.replace("_", "-"), value]
     return Server(argv, port)
@@ -286,7 +293,7 @@ def _cases(every: list[str]) -> list[tuple[str, str, str, list[str], list[str] |
     ]
 
 
-def throughput(data: Path, seconds: float) -> None:
+def throughput(data: Path, seconds: float, before: Path | None = None) -> None:
     every = entities(data)
     triples = sum(1 for _ in pyoxigraph.parse(path=data, format=pyoxigraph.RdfFormat.from_extension(data.suffix.lstrip("."))))
     print(f"throughput, median of 3 rounds of {seconds:g} s each, servers taking turns, 8 connections ({'wrk' if shutil.which('wrk') else 'Python client'}); "
@@ -296,7 +303,8 @@ def throughput(data: Path, seconds: float) -> None:
     rounds = 3
     cases = _cases(every)
     with tempfile.TemporaryDirectory() as directory, oxigraph_serve(data, Path(directory) / "oxigraph") as oxigraph, \
-            kg_serve(data) as kg, kg_serve(data, response_cache="0") as kg_uncached:
+            kg_serve(data) as kg, kg_serve(data, response_cache="0") as kg_uncached, \
+            _maybe(before and kg_serve(data, before)) as old, _maybe(before and kg_serve(data, before, response_cache="0")) as old_uncached:
         # the servers run at once and take turns, a short run each, so that the machine's other load
         # (it is shared) falls on all alike; the median of the rounds is reported
         runs: dict[tuple[int, str], list[float]] = {}
@@ -304,13 +312,13 @@ def throughput(data: Path, seconds: float) -> None:
             for index, (_, kind, accept, ours, theirs) in enumerate(cases):
                 server = kg if kind == "repeated" else kg_uncached
                 runs.setdefault((index, "kg"), []).append(rate(server, ours, accept, seconds))
+                if old is not None:
+                    runs.setdefault((index, "before"), []).append(rate(old if kind == "repeated" else old_uncached, ours, accept, seconds))
                 if theirs is not None:
                     runs.setdefault((index, "ox"), []).append(rate(oxigraph, theirs, accept, seconds))
         ox_memory = memory(oxigraph.process.pid)
-        warm = http.client.HTTPConnection("127.0.0.1", kg.port, timeout=120)  # a query for the workers starts them
-        warm.request("GET", "/sparql?query=" + quote("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"), headers={"Accept": JSON})
-        warm.getresponse().read()
-        kg_memory = memory(kg.process.pid)
+        kg_memory = warm_memory(kg)
+        old_memory = warm_memory(old) if old is not None else None
     floor = in_process_rate(data, seconds)
     print(f"{'':44}{'req/s':>28}{'server CPU µs a request':>32}")
     print(f"{'':44}{'kg serve':>10}{'oxigraph':>10}{'ratio':>8}{'kg serve':>12}{'oxigraph':>10}{'ratio':>10}   target ≥ 0.50")
@@ -321,11 +329,29 @@ def throughput(data: Path, seconds: float) -> None:
             continue
         other, other_cpu = (statistics.median(values) for values in zip(*runs[index, "ox"]))
         print(f"{label + ', ' + kind:44}{ours:10.0f}{other:10.0f}{ours / other:8.2f}{our_cpu:12.0f}{other_cpu:10.0f}{other_cpu / our_cpu:10.2f}")
+        if before is not None:
+            was, was_cpu = (statistics.median(values) for values in zip(*runs[index, "before"]))
+            print(f"{'  the code before':44}{was:10.0f}{'':10}{was / other:8.2f}{was_cpu:12.0f}{'':10}{other_cpu / was_cpu:10.2f}")
     print("(the CPU ratio is Oxigraph's CPU a request over kg serve's: the rate ratio two idle cores would give,"
           " steadier than req/s on a shared machine)")
     print(f"{'every summit, pyoxigraph in-process':44}{floor:10.0f}  (no HTTP: the engine's own floor, queries/s)")
     print(f"{'memory, RSS summed (MB)':44}{kg_memory[0]:10.0f}{ox_memory[0]:10.0f}{kg_memory[0] / ox_memory[0]:8.1f}")
     print(f"{'memory, PSS summed (MB)':44}{kg_memory[1]:10.0f}{ox_memory[1]:10.0f}{kg_memory[1] / ox_memory[1]:8.1f}")
+    if old_memory is not None:
+        print(f"{'  the code before: RSS, PSS summed (MB)':44}{old_memory[0]:10.0f}{old_memory[1]:10.0f}")
+
+
+def warm_memory(server: Server) -> tuple[float, float]:
+    """RSS and PSS summed over ``server``'s processes once a query has started its workers."""
+    warm = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
+    warm.request("GET", "/sparql?query=" + quote("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"), headers={"Accept": JSON})
+    warm.getresponse().read()
+    return memory(server.process.pid)
+
+
+def _maybe(server: Server | None):
+    """``server``'s block, or a block that gives None."""
+    return server if server is not None else contextlib.nullcontext()
 
 
 # --- fairness ----------------------------------------------------------------------------
@@ -397,12 +423,13 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=0, help="serve a synthetic corpus of this many pages instead")
     parser.add_argument("--seconds", type=float, default=20.0, help="length of the fairness run (0: skip)")
     parser.add_argument("--rate-seconds", type=float, default=3.0, help="length of each throughput run (0: skip)")
+    parser.add_argument("--before", type=Path, help="a checkout of earlier code whose kg serve takes turns with this one's")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}")
     with tempfile.TemporaryDirectory(prefix="serve-load-") as work:
         data = synthetic_build(args.pages, Path(work)) if args.pages else args.data
         if args.rate_seconds > 0:
-            throughput(data, args.rate_seconds)
+            throughput(data, args.rate_seconds, args.before)
         if args.seconds > 0:
             fairness(data, args.seconds)
 

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from pyoxigraph import Store
 
 from kg.server.data import ServedData
 from kg.server.query_pool import Admission, QueryRequest, answer_directly, answer_query
@@ -23,10 +24,10 @@ ACCEPTS = ["application/sparql-results+json", "application/sparql-results+xml", 
            "text/tab-separated-values", "text/turtle", "*/*"]
 
 
-@pytest.fixture(scope="module")
-def store():
+@pytest.fixture(scope="module", params=["as the app holds it (in memory)", "on disk"])
+def store(request):
     served = ServedData.load((DATA / "fixture.trig",))
-    yield served.store
+    yield served.store if request.param.startswith("as") else Store.read_only(str(served.store_path))
     served.close()
 
 

@@ -84,6 +84,7 @@ from kg.query import GraphFormat, ResultFormat, named_queries, short
 from kg.errors import QueryError, QueryTimeout
 from kg.query_guard import check_query
 from kg.server.data import ServedData
+from kg.server.form import parse_params
 from kg.server.query_pool import (
     CHEAP_BUDGET,
     Admission,
@@ -698,7 +699,7 @@ class App:
             if content_type == "application/sparql-query":
                 params["query"] = [request.body.decode("utf-8", errors="replace")]
             elif content_type == "application/x-www-form-urlencoded":
-                for name, values in parse_qs(request.body.decode("utf-8", errors="replace"), keep_blank_values=True).items():
+                for name, values in parse_params(request.body.decode("utf-8", errors="replace")).items():
                     params.setdefault(name, []).extend(values)
             else:
                 return text_reply(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
@@ -799,7 +800,7 @@ def _read_request(environ: dict) -> _Request:
     return _Request(
         method=environ.get("REQUEST_METHOD", "GET").upper(),
         path=environ.get("PATH_INFO", "/") or "/",
-        params=parse_qs(raw_query, keep_blank_values=True),
+        params=parse_params(raw_query),
         accept=environ.get("HTTP_ACCEPT", ""),
         accept_language=environ.get("HTTP_ACCEPT_LANGUAGE", ""),
         content_type=environ.get("CONTENT_TYPE", ""),

@@ -1,0 +1,52 @@
+"""The server reads a request's parameters as the standard library does, and small data from memory."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from urllib.parse import parse_qs, quote
+
+import pytest
+from pyoxigraph import NamedNode, Quad
+
+from kg.server import data
+from kg.server.data import ServedData
+from kg.server.form import parse_params
+
+DATA = Path(__file__).parent / "data" / "query" / "fixture.trig"
+
+
+def test_parameters_are_read_as_parse_qs_reads_them():
+    """Generated query strings: escapes good and broken, '+', '=', '&', line breaks, other scripts."""
+    rng = random.Random(15)
+    alphabet = "%%%%=&&+ \t_aZ09fF\r\n;#?é\x7f\x00" + "0123456789abcdefABCDEF"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        if rng.random() < 0.3:
+            value = "".join(chr(rng.randint(0, 0x2FFF)) for _ in range(rng.randint(0, 6)))
+            text += "=" + quote(value, safe=rng.choice(["", "/", "=+&"]))
+        assert parse_params(text) == parse_qs(text, keep_blank_values=True), repr(text)
+
+
+def test_a_real_query_is_read_whole():
+    sparql = 'SELECT ?p ?o WHERE { <https://w3id.org/summit-kg/id/person/李四> ?p ?o FILTER(?o != "a+b=c%") }'
+    assert parse_params("query=" + quote(sparql) + "&format=json") == {"query": [sparql], "format": ["json"]}
+
+
+def _writable(store) -> bool:
+    try:
+        store.add(Quad(NamedNode("http://example.org/s"), NamedNode("http://example.org/p"), NamedNode("http://example.org/o")))
+    except (OSError, RuntimeError):  # the engine: 'only possible on read-write instances'
+        return False
+    return True
+
+
+@pytest.mark.parametrize("bound, in_memory", [(data.IN_MEMORY_QUADS, True), (10, False)])
+def test_the_app_reads_small_data_from_memory_and_larger_data_from_disk(monkeypatch, bound, in_memory):
+    monkeypatch.setattr(data, "IN_MEMORY_QUADS", bound)
+    served = ServedData.load((DATA,))
+    try:
+        assert len(served.store) == len(data.Store.read_only(str(served.store_path))) > 10
+        assert _writable(served.store) is in_memory  # the on-disk copy is opened read-only; a copy in memory is the app's own
+    finally:
+        served.close()
