@@ -98,3 +98,33 @@ def test_no_answer_is_kept_when_the_cache_is_off():
         assert len(application.answers) == 0 and application.answers.hits == 0
     finally:
         application.close()
+
+
+def test_a_page_asked_for_by_many_at_once_is_made_once(monkeypatch):
+    """The others wait for the first and read what it kept (at 500 pages the summits' page costs
+    about 2 s of CPU, and made by each of 24 clients at once it starved every other request)."""
+    import threading
+    import time
+
+    fresh = App(Settings(port=0), data=(DATA,))
+    made, index = [], fresh._index
+
+    def slow_index(request):
+        made.append(request.path)
+        time.sleep(0.5)  # long enough that the other requests arrive while it is made
+        return index(request)
+
+    monkeypatch.setattr(fresh, "_index", slow_index)
+    try:
+        answers: list[tuple] = []
+        clients = [threading.Thread(target=lambda: answers.append(call(fresh, "/", accept="text/html"))) for _ in range(6)]
+        for client in clients:
+            client.start()
+        for client in clients:
+            client.join(60)
+        assert len(answers) == 6 and {status for status, _, _ in answers} == {"200 OK"}
+        assert len({body for _, _, body in answers}) == 1
+        assert made == ["/"], made
+        assert fresh.answers._making == {}  # nothing left behind
+    finally:
+        fresh.close()

@@ -99,7 +99,7 @@ from kg.server.query_pool import (
     text_reply,
     with_charset,
 )
-from kg.server.responses import Answer, Answers
+from kg.server.responses import Answer, Answers, Key
 from kg.server.settings import Settings
 from kg.server.http import Server, bind
 from kg.reconcile.service import Reconciliation, is_reconcile_path
@@ -236,17 +236,27 @@ class App:
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         key = self.answers.key(environ)
         answer = self.answers.get(key) if key is not None else None
-        if answer is None:
-            reply = self.handle(environ)
-            answer = self._finish(environ, reply)
-            if key is not None and reply.status == 200 and not is_reconcile_path(key[0]):
-                self.answers.keep(key, answer, query=_sparql_text(key) if key[0] == "/sparql" else None)
+        if answer is None and key is not None and key[0] != "/sparql" and not is_reconcile_path(key[0]):
+            with self.answers.alone(key):  # a page asked for by many at once is made once (queries are
+                answer = self.answers.get(key)  # not: the workers' limits are per client, and they may wait)
+                if answer is None:
+                    answer = self._made(environ, key)
+        elif answer is None:
+            answer = self._made(environ, key)
         if answer.etag is not None and ("HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ):
             if not is_resource_modified(environ, etag=answer.etag, last_modified=self.modified):
                 start_response("304 Not Modified", [h for h in answer.headers if h[0] not in _BODY_HEADERS])
                 return [b""]
         start_response(answer.status, answer.headers)
         return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [answer.body]
+
+    def _made(self, environ: dict, key: Key | None) -> Answer:
+        """The answer to ``environ``, made now, and kept for ``key`` when it may be."""
+        reply = self.handle(environ)
+        answer = self._finish(environ, reply)
+        if key is not None and reply.status == 200 and not is_reconcile_path(key[0]):
+            self.answers.keep(key, answer, query=_sparql_text(key) if key[0] == "/sparql" else None)
+        return answer
 
     def _finish(self, environ: dict, reply: Reply) -> Answer:
         """``reply`` as sent: its headers, and for a successful GET or HEAD an ETag (the hash of its

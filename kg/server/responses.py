@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 #: What one kept answer costs beside its body, headers and key (the objects that hold them).
@@ -64,6 +66,8 @@ class Answers:
         self.hits = self.misses = 0
         self._kept: OrderedDict[Key, tuple[Answer, int]] = OrderedDict()
         self._lock = threading.Lock()
+        #: the answers being made, each with its lock and how many requests hold or wait for it
+        self._making: dict[Key, list] = {}
 
     def key(self, environ: dict) -> Key | None:
         """What the answer to ``environ`` depends on, or None when the request's answer is not to be kept."""
@@ -98,6 +102,24 @@ class Answers:
                 _, (_, dropped) = self._kept.popitem(last=False)
                 self.bytes -= dropped
         return True
+
+    @contextmanager
+    def alone(self, key: Key) -> Iterator[None]:
+        """While the block runs, no other thread runs a block for ``key``: an answer asked for by
+        many at once is made by the first, and the others, waiting, read what it kept (at 500
+        pages the summits' page costs about 2 s of CPU; 24 clients asking for it at once made it
+        a few times each and starved every other request for a minute)."""
+        with self._lock:
+            entry = self._making.setdefault(key, [threading.Lock(), 0])
+            entry[1] += 1
+        try:
+            with entry[0]:
+                yield
+        finally:
+            with self._lock:
+                entry[1] -= 1
+                if entry[1] == 0:
+                    del self._making[key]
 
     def __len__(self) -> int:
         return len(self._kept)
