@@ -96,17 +96,31 @@ def test_each_named_query_answers_as_its_earlier_text_did(several, name, params)
     union.bulk_load(path=several / "kg.nt", format=RdfFormat.N_TRIPLES)
     expected = execute(union, bind(earlier, params))
     found = execute(load_store([several / "kg.trig"]), bind(resolve(name), params))
-    assert _comparable(found) == _comparable(expected)
+    assert _comparable(found, joined=True) == _comparable(expected, joined=True)
     assert _comparable(found) not in ([], set(), False) or name == "summits-of-person"
 
 
-def _comparable(result):
+#: The columns that join several values (GROUP_CONCAT) and their separators: the earlier texts
+#: joined them in whatever order the engine met them, today's in the values' own order.
+JOINED = {"otherNames": " | ", "participants": ", ", "evidence": " … "}
+
+
+def _comparable(result, *, joined: bool = False):
     if isinstance(result, Boolean):
         return result.value
     if isinstance(result, Triples):
         return set(map(str, result.triples))
     assert isinstance(result, Solutions)
-    return [result.variables, *(tuple(None if term is None else str(term) for term in row) for row in result.rows)]
+    rows = [tuple(None if term is None else str(term) for term in row) for row in result.rows]
+    if joined:
+        rows = [tuple(_parts(cell, JOINED[variable]) if variable in JOINED and cell else cell
+                      for variable, cell in zip(result.variables, row)) for row in rows]
+    return [result.variables, *rows]
+
+
+def _parts(cell: str, separator: str) -> tuple:
+    text, _, rest = cell[1:].rpartition('"')  # a literal as N-Triples writes it: "a | b"^^xsd:string
+    return tuple(sorted(text.split(separator))), rest
 
 
 def _looked_up_tags() -> set[str]:
@@ -221,3 +235,25 @@ def test_each_grouped_answer_is_fully_ordered():
         assert set(re.findall(r"\?\w+", grouped[-1])) <= set(re.findall(r"\?\w+", ordered[-1])), query.name
         checked += 1
     assert checked >= 8
+
+
+@pytest.mark.parametrize("name", sorted(query.name for query in __import__("kg.query", fromlist=["x"]).named_queries()))
+def test_each_named_query_answers_the_same_bytes_however_the_store_was_filled(several, name):
+    """The same quads loaded in another order give the same answer, byte for byte: a build keeps
+    the answers its own store gave (kg.answers), which kg query must print as if asking its
+    kg.trig loaded again. GROUP_CONCAT joins values in the order the engine meets them, which
+    hangs on how the store was filled, so the queries that join values sort them first."""
+    import random
+
+    from pyoxigraph import serialize
+
+    from kg.query import Output, ResultFormat, render
+
+    loaded = load_store([several / "kg.trig"])
+    quads = list(loaded)
+    random.Random(7).shuffle(quads)
+    shuffled = Store()
+    shuffled.load(serialize(quads, format=RdfFormat.N_QUADS), format=RdfFormat.N_QUADS)
+    text = resolve(name).text
+    asked = [render(execute(store, text, written_as=ResultFormat.JSON), Output.JSON) for store in (loaded, shuffled)]
+    assert asked[0] == asked[1]
