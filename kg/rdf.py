@@ -103,17 +103,73 @@ def to_graph(extraction: Extraction, *, minter: Minter) -> Graph:
     prefixes: a page's graph is validated and written as N-Triples, and fills about twice
     as fast as in the store that keeps contexts)."""
     graph = Graph(store="SimpleMemory", bind_namespaces="none")
-    writer = _Writer(graph, minter, extraction)
+    for triple in page_triples(extraction, minter=minter):
+        graph.add(triple)
+    return graph
+
+
+def page_triples(extraction: Extraction, *, minter: Minter) -> Triples:
+    """The triples of one article, as :func:`to_graph` holds them but without a graph
+    around them (a build's page is screened, validated and written from these; about
+    half the cost of filling rdflib's store)."""
+    triples = Triples()
+    writer = _Writer(triples, minter, extraction)
     writer.article()
     for entity in extraction.entities:
         writer.entity(entity)
     for fact in extraction.facts:
         writer.fact(fact)
-    return graph
+    return triples
+
+
+class Triples:
+    """A set of triples iterated in the order rdflib's plain in-memory store gives them
+    (subjects as first added, then their predicates, then their objects), so that what is
+    read from it (a validation report, N-Triples lines) is what that store would give::
+
+        >>> triples = Triples()
+        >>> triples.add((URIRef("urn:a"), RDFS.label, Literal("甲")))
+        >>> triples.add((URIRef("urn:b"), RDFS.label, Literal("乙")))
+        >>> triples.add((URIRef("urn:a"), RDFS.comment, Literal("丙")))
+        >>> [str(o) for _, _, o in triples], len(triples)
+        (['甲', '丙', '乙'], 3)
+    """
+
+    def __init__(self) -> None:
+        self._by_subject: dict = {}
+
+    def add(self, triple: tuple) -> None:
+        subject, predicate, value = triple
+        self._by_subject.setdefault(subject, {}).setdefault(predicate, {})[value] = None
+
+    def remove(self, triple: tuple) -> None:
+        """Takes out one triple (all three terms given), as the store does: its subject keeps its place."""
+        subject, predicate, value = triple
+        self._by_subject.get(subject, {}).get(predicate, {}).pop(value, None)
+
+    def __contains__(self, triple: tuple) -> bool:
+        subject, predicate, value = triple
+        return value in self._by_subject.get(subject, {}).get(predicate, ())
+
+    def __iter__(self):
+        for subject, predicates in self._by_subject.items():
+            for predicate, values in predicates.items():
+                for value in values:
+                    yield subject, predicate, value
+
+    def __len__(self) -> int:
+        return sum(len(values) for predicates in self._by_subject.values() for values in predicates.values())
+
+    def graph(self) -> Graph:
+        """The same triples in rdflib's plain in-memory store, in the same order."""
+        graph = Graph(store="SimpleMemory", bind_namespaces="none")
+        for triple in self:
+            graph.add(triple)
+        return graph
 
 
 class _Writer:
-    def __init__(self, graph: Graph, minter: Minter, extraction: Extraction) -> None:
+    def __init__(self, graph: Graph | Triples, minter: Minter, extraction: Extraction) -> None:
         self.graph = graph
         self.minter = minter
         self.extraction = extraction

@@ -25,9 +25,11 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.exceptions import ParserError
 from rdflib.namespace import PROV, RDF, RDFS, SH, XSD
 from rdflib.paths import AlternativePath, InvPath, OneOrMore, Path as PropertyPath
+from rdflib.plugins.serializers.nt import _nt_row  # the N-Triples serialiser's own line: the same bytes
 from rdflib.term import Node
 
 from kg.cache import store_pickle
+from kg.rdf import Triples
 from kg.errors import ConfigError, QueryError
 from kg.query_guard import check_query, parsed_apart
 from kg.export import new_graph
@@ -245,13 +247,34 @@ def validate(
     return _report(gate, checked)
 
 
-def _report(gate: _Gate, checked: Graph) -> Report:
+def validate_triples(triples: Triples) -> Report:
+    """:func:`validate` of one page's triples (:func:`kg.rdf.page_triples`) with the shipped
+    shapes, checked in place as ``in_place`` checks a plain graph: the same report. An rdflib
+    graph of them is made only when pySHACL is run or a SPARQL constraint finds something.
+
+        >>> validate_triples(Triples()).conforms
+        True
+    """
+    gate = _gate(default_shapes_dir(), default_ontology())
+    added = [triple for triple in gate.classes if triple not in triples]
+    for triple in added:
+        triples.add(triple)
+    try:
+        return _report(gate, triples)
+    finally:
+        for triple in added:
+            triples.remove(triple)
+
+
+def _report(gate: _Gate, checked: Graph | Triples) -> Report:
     """The report of ``checked`` (the data with the ontology's classes): pySHACL's results,
     unless the screen is sure it finds none, and those of the SPARQL constraints."""
     found = [] if gate.screen.clean(checked) else _pyshacl_results(gate, checked)
     if gate.sparql:
         store = pyoxigraph.Store()
-        store.load(checked.serialize(format="nt", encoding="utf-8") + gate.ontology, format=pyoxigraph.RdfFormat.N_TRIPLES)
+        store.load(_ntriples(checked), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        # the ontology as rdflib wrote it when the gate was read: no need to check its terms again
+        store.load(gate.ontology, format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=True)
         for shape, constraint in gate.sparql:
             found += _sparql_results(gate.shapes, shape, constraint, checked, store)
     results = tuple(sorted(found, key=_order))
@@ -261,8 +284,15 @@ def _report(gate: _Gate, checked: Graph) -> Report:
     )
 
 
-def _pyshacl_results(gate: _Gate, checked: Graph) -> list[Result]:
-    if not checked.store.context_aware:  # pySHACL reads a dataset's store
+def _ntriples(checked: Graph | Triples) -> bytes:
+    """The N-Triples of ``checked`` in its own order, as rdflib's serialiser writes them."""
+    if isinstance(checked, Graph):
+        return checked.serialize(format="nt", encoding="utf-8")
+    return "".join(_nt_row(triple) for triple in checked).encode()
+
+
+def _pyshacl_results(gate: _Gate, checked: Graph | Triples) -> list[Result]:
+    if not isinstance(checked, Graph) or not checked.store.context_aware:  # pySHACL reads a dataset's store
         copy = new_graph()
         for triple in checked:
             copy.add(triple)
@@ -499,14 +529,15 @@ def _refuse_remote_sparql(shapes: Graph) -> None:
 
 
 def _sparql_results(
-    shapes: Graph, shape: Node, constraint: Node, data: Graph, store: pyoxigraph.Store
+    shapes: Graph, shape: Node, constraint: Node, data: Graph | Triples, store: pyoxigraph.Store
 ) -> list[Result]:
     """A SPARQL-based constraint, run once over the whole graph with ``$this`` unbound.
 
     pyshacl would run it once per focus node with rdflib, parsing the query text each time
     (about 30 ms a node); one run in pyoxigraph (``store`` holds ``data``) gives the same
     rows. Its terms come back with lower-cased language tags and renamed blank nodes, which
-    is harmless here: focus nodes are typed IRIs.
+    is harmless here: focus nodes are typed IRIs. A result's label and location are read
+    from ``data`` as an rdflib graph, made of plain triples only when there is a result.
     """
     if shapes.value(shape, SH.path) is not None or set(shapes.predicates(shape)) & _OTHER_TARGETS:
         raise ConfigError(
@@ -515,7 +546,6 @@ def _sparql_results(
     select = shapes.value(constraint, SH.select)
     message = shapes.value(constraint, SH.message) or shapes.value(shape, SH.message)
     severity = Severity.from_iri(shapes.value(shape, SH.severity) or SH.Violation)
-    focus_nodes = _targets(shapes, shape, data)
     header = "".join(
         f"PREFIX {shapes.value(declaration, SH.prefix)}: <{shapes.value(declaration, SH.namespace)}>\n"
         for declaration in shapes.objects(shapes.value(constraint, SH.prefixes), SH.declare)
@@ -523,11 +553,15 @@ def _sparql_results(
     results = []
     solutions = store.query(header + str(select))
     names = [variable.value for variable in solutions.variables]
-    for solution in solutions:
+    rows = list(solutions)
+    focus_nodes = _targets(shapes, shape, data) if rows else set()
+    for solution in rows:
         bindings = {name: _rdflib_term(solution[name]) for name in names if solution[name] is not None}
         focus = bindings.get("this")
         if focus not in focus_nodes:
             continue
+        if isinstance(data, Triples):
+            data = data.graph()
         path = bindings.get("path")
         results.append(
             Result(
@@ -555,13 +589,33 @@ def _rdflib_term(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def _targets(shapes: Graph, shape: Node, data: Graph) -> set[Node]:
+def _targets(shapes: Graph, shape: Node, data: Graph | Triples) -> set[Node]:
     """The focus nodes of a shape: instances of its sh:targetClass and of their subclasses."""
+    if isinstance(data, Triples):
+        return _instances(set(shapes.objects(shape, SH.targetClass)), data)
     nodes: set[Node] = set()
     for target in shapes.objects(shape, SH.targetClass):
         for cls in data.transitive_subjects(RDFS.subClassOf, target):
             nodes.update(data.subjects(RDF.type, cls))
     return nodes
+
+
+def _instances(classes: set[Node], triples: Triples) -> set[Node]:
+    """The instances in ``triples`` of ``classes`` and of their subclasses (``rdfs:subClassOf`` in ``triples``)."""
+    subclasses: dict[Node, list[Node]] = {}
+    typed: list[tuple[Node, Node]] = []
+    for subject, predicate, value in triples:
+        if predicate == RDFS.subClassOf:
+            subclasses.setdefault(value, []).append(subject)
+        elif predicate == RDF.type:
+            typed.append((subject, value))
+    classes, todo = set(classes), list(classes)
+    while todo:
+        for subclass in subclasses.get(todo.pop(), ()):
+            if subclass not in classes:
+                classes.add(subclass)
+                todo.append(subclass)
+    return {subject for subject, cls in typed if cls in classes}
 
 
 def _substitute(message: str, bindings: dict[str, Node]) -> str:

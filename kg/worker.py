@@ -20,11 +20,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from rdflib.plugins.serializers.nt import _nt_row  # the N-Triples serialiser's own line: the same bytes
+
 from kg import rdf
 from kg.export import as_written
 from kg.extract import extract
 from kg.model import Extraction, Page
-from kg.validate import Report, validate
+from kg.validate import Report, validate_triples
 from kg.vocab import DEFAULT_BASE, Minter
 from kg.wikitext import Document, parse
 
@@ -81,12 +83,12 @@ def build_page(page: Page, settings: PageSettings) -> BuiltPage | Quarantined:
             stage = "extracting"
             extraction = extract(document)
             stage = "minting"
-            graph = rdf.to_graph(extraction, minter=Minter(settings.base))
+            triples = rdf.page_triples(extraction, minter=Minter(settings.base))
             article = str(rdf.article_of(extraction))
             stage = "validating"
-            report = validate(graph, in_place=True) if settings.check else None
+            report = validate_triples(triples) if settings.check else None
             stage = "writing"
-            ntriples = _sorted_ntriples(graph)
+            ntriples = _sorted_ntriples(triples)
     except PageTimeout:
         return Quarantined(page.origin, f"took longer than {settings.budget:g} s while {stage} it "
                                         "(the per-page budget; raise it with --page-budget)")
@@ -107,13 +109,11 @@ def has_structure(document: Document) -> bool:
                 or document.categories or document.refs)
 
 
-def _sorted_ntriples(graph) -> bytes:
-    """The graph's lines, each literal in the lexical form Turtle's shorthand gives it
-    (``4.0`` for an xsd:decimal 4), so every published format holds the same terms."""
-    for triple in [t for t in graph if t[2] is not as_written(t[2])]:
-        graph.remove(triple)
-        graph.add((triple[0], triple[1], as_written(triple[2])))
-    lines = graph.serialize(format="nt", encoding="utf-8").splitlines()
+def _sorted_ntriples(triples: rdf.Triples) -> bytes:
+    """The page's distinct N-Triples lines, sorted, as rdflib's serialiser writes each, every
+    literal in the lexical form Turtle's shorthand gives it (``4.0`` for an xsd:decimal 4),
+    so every published format holds the same terms."""
+    lines = "".join(_nt_row((s, p, as_written(o))) for s, p, o in triples).encode().splitlines()
     return b"".join(line + b"\n" for line in sorted(set(filter(None, lines))))
 
 

@@ -176,18 +176,19 @@ def test_kill_9_of_a_real_build_process_loses_nothing(tmp_path):
 
 def test_the_report_of_a_page_that_does_not_conform_is_beside_the_published_files(tmp_path, monkeypatch):
     out = tmp_path / "out"
-    real = pipeline.rdf.to_graph
+    real = pipeline.rdf.page_triples
 
     def broken(extraction, *, minter):  # the second article's summit ends before it starts
-        graph = real(extraction, minter=minter)
+        triples = real(extraction, minter=minter)
         if extraction.source.title == "美朝首腦會晤":
-            summit = next(graph.subjects(pipeline.SKG.ordinal, None))
-            graph.remove((summit, pipeline.SKG.endDate, None))
-            graph.add((summit, pipeline.SKG.endDate, pipeline.rdf.Literal("1999-01-01",
-                                                                          datatype=pipeline.rdf.XSD.date)))
-        return graph
+            summit = next(s for s, p, _ in triples if p == pipeline.SKG.ordinal)
+            for ended in [t for t in triples if t[0] == summit and t[1] == pipeline.SKG.endDate]:
+                triples.remove(ended)
+            triples.add((summit, pipeline.SKG.endDate, pipeline.rdf.Literal("1999-01-01",
+                                                                            datatype=pipeline.rdf.XSD.date)))
+        return triples
 
-    monkeypatch.setattr(pipeline.rdf, "to_graph", broken)
+    monkeypatch.setattr(pipeline.rdf, "page_triples", broken)
     result = CliRunner().invoke(main, ["build", str(SMALL), str(OTHER), "--out", str(out)])
     assert result.exit_code == 1, result.output
     assert (out / pipeline.REPORT_NAME).is_file() and not (out / pipeline.REPORT_NAME).is_symlink()
