@@ -106,8 +106,8 @@ class Renderer:
             nodes = list(self._compactor.nodes(lines))
         except jsonld.Unsupported as error:
             raise Unindexable(str(error)) from None
-        key, text = jsonld._written(nodes[0])
-        return key, (",\n    " + text.replace("\n", "\n    ")).encode("utf-8")
+        key, text = jsonld._written(nodes[0], "    ")
+        return key, (",\n    " + text).encode("utf-8")
 
     def _block(self, lines: Sequence[str]) -> tuple[str, int]:
         self._names.used = set()

@@ -80,10 +80,11 @@ def _chain(first: dict, second: dict, rest: Iterator[dict]) -> Iterator[dict]:
     yield from rest
 
 
-def _written(node: dict) -> tuple[str, str]:
-    """A node's id and its JSON text, as the whole document's ``json.dumps`` would indent it at the top."""
+def _written(node: dict, indent: str = "") -> tuple[str, str]:
+    """A node's id and its JSON text, as the whole document's ``json.dumps`` would indent it at
+    the top, every line after the first further indented by ``indent``."""
     node = canonical(node)
-    return str(node.get("id", "")), _dumps(node)
+    return str(node.get("id", "")), _dumps(node, indent)
 
 
 def _ties(written: list[tuple[str, str]]) -> Iterator[tuple[int, int]]:
@@ -96,8 +97,24 @@ def _ties(written: list[tuple[str, str]]) -> Iterator[tuple[int, int]]:
             start = index
 
 
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+def _dumps(value: object, indent: str = "") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)``, every line after the
+    first further indented by ``indent``: the same text, without the encoder's pure-Python
+    generators (json writes with ``indent`` in Python; strings are escaped by its C function)."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = indent + "  "
+        return "{\n" + ",\n".join(f"{inner}{encode_basestring(key)}: {_dumps(item, inner)}"
+                                   for key, item in sorted(value.items())) + f"\n{indent}}}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        return "[\n" + ",\n".join(inner + _dumps(item, inner) for item in value) + f"\n{indent}]"
+    return json.dumps(value)  # a number, a boolean or null, as json writes it
 
 
 def canonical(node: object, key: str = "") -> object:

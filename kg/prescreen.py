@@ -94,10 +94,17 @@ class _Shape:
         return {focus} if self.path is None else _values(self.path, focus, index)
 
     def conforms(self, focus: Node, index: _Index) -> bool:
-        """True only when this shape surely gives ``focus`` no result."""
-        values = self.values(focus, index)
-        return all(check(focus, values, index) for check in self.checks) and \
-            all(prop.conforms(value, index) for prop in self.properties for value in values)
+        """True only when this shape surely gives ``focus`` no result (loops, not ``all()`` over
+        generators: this runs for every focus node and value of every page)."""
+        values = {focus} if self.path is None else _values(self.path, focus, index)
+        for check in self.checks:
+            if not check(focus, values, index):
+                return False
+        for prop in self.properties:
+            for value in values:
+                if not prop.conforms(value, index):
+                    return False
+        return True
 
 
 def _values(path: tuple, focus: Node, index: _Index) -> set:

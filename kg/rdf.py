@@ -10,12 +10,15 @@ categories and see-also links.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
 from pyoxigraph import NamedNode, Quad, Store
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.plugins.serializers.nt import _nt_row  # the N-Triples serialiser's own line: the same bytes
+from rdflib.term import Node
 
 from kg.model import Article, Entity, EntityId, Evidence, Extraction, Fact, Kind, Label, Url, Year
 from kg.vocab import CC_BY_SA_4, DEFAULT_BASE, SKG, Minter, article_iri
@@ -137,6 +140,22 @@ class Triples:
 
     def __init__(self) -> None:
         self._by_subject: dict = {}
+        self._lines: dict[tuple, str] = {}  # each triple's N-Triples line, once made
+
+    def lines(self, written: Callable[[Node], Node] | None = None) -> list[str]:
+        """Each triple's N-Triples line (with its newline), in order, as rdflib's serialiser
+        writes it; with ``written``, each object as ``written`` gives it. A line is made once
+        per triple, however often it is asked for."""
+        made, lines = self._lines, []
+        for subject, predicate, value in self:
+            if written is not None and (other := written(value)) is not value:
+                lines.append(_nt_row((subject, predicate, other)))
+                continue
+            line = made.get((subject, predicate, value))
+            if line is None:
+                line = made[subject, predicate, value] = _nt_row((subject, predicate, value))
+            lines.append(line)
+        return lines
 
     def add(self, triple: tuple) -> None:
         subject, predicate, value = triple

@@ -25,7 +25,6 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.exceptions import ParserError
 from rdflib.namespace import PROV, RDF, RDFS, SH, XSD
 from rdflib.paths import AlternativePath, InvPath, OneOrMore, Path as PropertyPath
-from rdflib.plugins.serializers.nt import _nt_row  # the N-Triples serialiser's own line: the same bytes
 from rdflib.term import Node
 
 from kg.cache import store_pickle
@@ -288,7 +287,7 @@ def _ntriples(checked: Graph | Triples) -> bytes:
     """The N-Triples of ``checked`` in its own order, as rdflib's serialiser writes them."""
     if isinstance(checked, Graph):
         return checked.serialize(format="nt", encoding="utf-8")
-    return "".join(_nt_row(triple) for triple in checked).encode()
+    return "".join(checked.lines()).encode()
 
 
 def _pyshacl_results(gate: _Gate, checked: Graph | Triples) -> list[Result]:
@@ -604,10 +603,11 @@ def _instances(classes: set[Node], triples: Triples) -> set[Node]:
     """The instances in ``triples`` of ``classes`` and of their subclasses (``rdfs:subClassOf`` in ``triples``)."""
     subclasses: dict[Node, list[Node]] = {}
     typed: list[tuple[Node, Node]] = []
+    subclass_of, a = RDFS.subClassOf, RDF.type  # looked up once: a namespace's attribute costs a call
     for subject, predicate, value in triples:
-        if predicate == RDFS.subClassOf:
+        if predicate == subclass_of:
             subclasses.setdefault(value, []).append(subject)
-        elif predicate == RDF.type:
+        elif predicate == a:
             typed.append((subject, value))
     classes, todo = set(classes), list(classes)
     while todo:

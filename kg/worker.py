@@ -20,8 +20,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from rdflib.plugins.serializers.nt import _nt_row  # the N-Triples serialiser's own line: the same bytes
-
 from kg import rdf
 from kg.export import as_written
 from kg.extract import extract
@@ -113,7 +111,7 @@ def _sorted_ntriples(triples: rdf.Triples) -> bytes:
     """The page's distinct N-Triples lines, sorted, as rdflib's serialiser writes each, every
     literal in the lexical form Turtle's shorthand gives it (``4.0`` for an xsd:decimal 4),
     so every published format holds the same terms."""
-    lines = "".join(_nt_row((s, p, as_written(o))) for s, p, o in triples).encode().splitlines()
+    lines = "".join(triples.lines(as_written)).encode().splitlines()
     return b"".join(line + b"\n" for line in sorted(set(filter(None, lines))))
 
 
