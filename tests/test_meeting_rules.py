@@ -794,3 +794,9 @@ def test_a_box_about_a_meeting_called_off_and_a_candidates_meeting_are_no_summit
     assert meetings(box, title="2017年甲国总统访乙取消事件") == []
     candidate = HEAD + "2016年8月31日，共和党候选人[[张三]]飞抵[[某城]]，与乙国总统[[李四]]在总统府私下会晤。"
     assert meetings(candidate) == []
+
+
+def test_a_year_and_month_reaching_to_now_moves_the_text_to_no_other_year():
+    text = ("'''2024年甲访乙'''是指甲国总理[[张三]]于2024年4月14日至16日对[[乙国]]进行的正式访问。"
+            "这是张三2021年12月就任总理以来第二次访问乙国。4月16日，乙国总统[[李四]]在[[某宾馆]]会见张三。\n")
+    assert [m[0] for m in meetings(text, title="2024年甲访乙")] == ["2024-04-14"]

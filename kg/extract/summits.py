@@ -72,6 +72,8 @@ _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两
 _BACK_SUBJECT = re.compile(r"^(?:两人|二人|双方|三人|(?:两|三|四)(?:位|国)(?:领导人|元首|首脑))")
 #: Three people the sentence before named, as the subject (三人, 三位领导人, 三国元首).
 _THREE = re.compile(r"^(?:三人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))")
+#: After a year and month, a clause reaching from it to now (2021年12月就任总理以来): a span, not a time told.
+_SINCE = re.compile(r"[^，。；,]{0,12}?以来")
 #: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙).
 _RIGHT_AFTER = re.compile(r"^(?:会晤|会谈|会面|会见|峰会)(?:结束)?后")
 #: Gatherings of many states: not themselves a summit of two sides.
@@ -550,7 +552,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     for i, sentence in enumerate(section_sentences):
         at = sentence.span_of(0, 0).start
         in_table = any(span.start <= at < span.end for span in tabled)  # a row: only what its cells say
-        months = [m for m in find_year_months(sentence.hans) if m.month is not None or m.at <= 2]
+        months = [m for m in find_year_months(sentence.hans) if (m.month is not None or m.at <= 2)
+                  and not _SINCE.match(sentence.hans, m.stop)]  # 2021年12月就任总理以来: no time the text moves to
         if months and (year is None or months[0].year != year):
             year = months[0].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
         dates = find_dates(sentence.hans, year=year)
