@@ -800,3 +800,9 @@ def test_a_year_and_month_reaching_to_now_moves_the_text_to_no_other_year():
     text = ("'''2024年甲访乙'''是指甲国总理[[张三]]于2024年4月14日至16日对[[乙国]]进行的正式访问。"
             "这是张三2021年12月就任总理以来第二次访问乙国。4月16日，乙国总统[[李四]]在[[某宾馆]]会见张三。\n")
     assert [m[0] for m in meetings(text, title="2024年甲访乙")] == ["2024-04-14"]
+
+
+def test_a_bare_day_told_by_local_time_is_the_days_day():
+    text = HEAD + ("=== 6月13日：某城 ===\n2024年6月12日下午，甲国总理[[张三]]乘包机离开[[甲城]]。当地时间13日上午，张三抵达[[某城]]。"
+                   "当天下午，张三在[[某府]]同乙国总理[[李四]]举行会谈。\n")
+    assert [m[0] for m in meetings(text)] == ["2024-06-13"]

@@ -639,7 +639,7 @@ def _relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[
     """Days an account gives relative to the last one (``3日，…``, ``当天下午``, ``次日``): each
     is the day before it in the text, the sentence's own dates first."""
     out: list[DateRange] = []
-    match = _DAY_ONLY.match(hans)
+    match = _bare_day(hans, 0)
     if match and day is not None and not dates:
         try:
             out.append(DateRange(day.replace(day=int(match["d"])), day.replace(day=int(match["d"])),
@@ -647,7 +647,7 @@ def _relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[
         except ValueError:
             pass
     for clause in _CLAUSE.finditer(hans):  # "…3日至5日访问乙国，4日在某城与丙会谈，5日…": each clause's day
-        match = _DAY_ONLY.match(hans, clause.end())
+        match = _bare_day(hans, clause.end())
         before = [d for d in dates if d.stop <= clause.end()]
         if match and before and not _REPORTED.search(hans, before[0].stop, clause.end()):  # 介绍，6日…将…: a schedule told
             try:
@@ -666,6 +666,15 @@ def _relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[
         when = base + timedelta(days=1) if word.group() in ("次日", "翌日", "第二天") else base
         out.append(DateRange(when, when, word.start(), word.end(), False))
     return out
+
+
+#: Whose clock a bare day is told by (当地时间13日上午): no part of the day itself.
+_CLOCK = re.compile(r"(?:当地时间|北京时间|当地|[\u4e00-\u9fff]{2,4}时间)?")
+
+
+def _bare_day(hans: str, at: int) -> re.Match | None:
+    """A day with no month at ``at`` (``13日``), after whose clock it is told if the text says."""
+    return _DAY_ONLY.match(hans, _CLOCK.match(hans, at).end())
 
 
 def _days_of_the_month(hans: str, year: int | None) -> list[DateRange]:
