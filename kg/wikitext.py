@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from html import unescape
@@ -119,6 +120,33 @@ class Table:
     span: Span
     rows: tuple[tuple[Cell, ...], ...]
     caption: str | None = None
+
+
+def spread_rows(rows: Iterable[tuple[Cell, ...]]) -> Iterator[tuple[tuple[Cell, ...], dict[int, Cell]]]:
+    """Each row with its cells by column, a cell that spans rows (``rowspan``) or columns
+    (``colspan``) standing in each column and row it covers."""
+    carried: dict[int, tuple[Cell, int]] = {}  # column → (cell, rows it still covers)
+    for row in rows:
+        grid: dict[int, Cell] = {}
+        pending, column = list(row), 0
+        while pending or any(at >= column for at in carried):
+            if column in carried:
+                cell, left = carried.pop(column)
+                grid[column] = cell
+                if left > 1:
+                    carried[column] = (cell, left - 1)
+                column += 1
+                continue
+            if not pending:
+                column += 1
+                continue
+            cell = pending.pop(0)
+            for offset in range(cell.colspan):
+                grid[column + offset] = cell
+                if cell.rowspan > 1:
+                    carried[column + offset] = (cell, cell.rowspan - 1)
+            column += cell.colspan
+        yield row, grid
 
 
 @dataclass(frozen=True)

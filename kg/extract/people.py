@@ -20,7 +20,7 @@ from kg.extract.scripts import to_hans, to_hant
 from kg.extract.sources import CITATION_TEMPLATES
 from kg.extract.text import Sentence
 from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Span, Year
-from kg.wikitext import Cell, Section, Table, passage, plain
+from kg.wikitext import Cell, Section, Table, passage, plain, spread_rows
 
 
 
@@ -214,27 +214,7 @@ def _cells_under_offices(reading: Reading, table: Table):
 
 def _grid(table: Table, header: tuple[Cell, ...]):
     """Each row after the header as {column: cell}, the cells of rows above that span into it included."""
-    carried: dict[int, tuple[Cell, int]] = {}  # column → (cell, rows it still covers)
-    for row in table.rows[table.rows.index(header) + 1:]:
-        grid: dict[int, Cell] = {}
-        pending, column = list(row), 0
-        while pending or any(at >= column for at in carried):
-            if column in carried:
-                cell, left = carried.pop(column)
-                grid[column] = cell
-                if left > 1:
-                    carried[column] = (cell, left - 1)
-                column += 1
-                continue
-            if not pending:
-                column += 1
-                continue
-            cell = pending.pop(0)
-            for offset in range(cell.colspan):
-                grid[column + offset] = cell
-                if cell.rowspan > 1:
-                    carried[column + offset] = (cell, cell.rowspan - 1)
-            column += cell.colspan
+    for _, grid in spread_rows(table.rows[table.rows.index(header) + 1:]):
         yield grid
 
 

@@ -470,6 +470,19 @@ def located_within(registry, inner: EntityId, outer: EntityId) -> bool:
     return False
 
 
+def _venue_in_state(registry, summit, place, state, sentence) -> bool:
+    """Makes the place the summit's venue, inside the state the summit is placed in (its top
+    placed there when the text puts it nowhere); False when the text puts it in another state."""
+    if not located_within(registry, place, state):
+        top = _unplaced_top(registry, place)
+        if top is None:
+            return False  # the text puts it in another state
+        registry.fact(top, Prop.LOCATED_IN, state, evidence=(sentence.evidence(),))
+    registry.fact(summit.id, Prop.VENUE, place, evidence=(sentence.evidence(),))
+    registry.keep_only(summit.id, Prop.VENUE, place)
+    return True
+
+
 def _unplaced_top(registry, venue: EntityId, by_gazetteer: bool = True) -> EntityId | None:
     """The one biggest place a venue lies in by the text (and, ``by_gazetteer``, by the
     reference gazetteer's city of a well-known venue), when no state holds it."""
@@ -867,14 +880,8 @@ def venue_said_of_the_summit(reading: Reading, summits) -> None:
         place = _chain_facts(reading, chain, sentence) if chain else None
         if place is None or place.kind is not Kind.PLACE:
             continue
-        if not located_within(registry, place, state):
-            top = _unplaced_top(registry, place)
-            if top is None:
-                continue  # the text puts it in another state
-            registry.fact(top, Prop.LOCATED_IN, state, evidence=(sentence.evidence(),))
-        registry.fact(summit.id, Prop.VENUE, place, evidence=(sentence.evidence(),))
-        registry.keep_only(summit.id, Prop.VENUE, place)
-        return
+        if _venue_in_state(registry, summit, place, state, sentence):
+            return
 
 
 #: Before the 在 of a held-at phrase: the meeting itself is what was held (峰会最终, 此次会晤则).
@@ -918,14 +925,8 @@ def venue_of_the_talks_on_its_days(reading: Reading, summits) -> None:
         for sentence, place in _talks_on_its_days(reading, summit):
             if place.key == state.key or place.kind is not Kind.PLACE:
                 continue
-            if not located_within(registry, place, state):
-                top = _unplaced_top(registry, place)
-                if top is None:
-                    continue  # the text puts it in another state
-                registry.fact(top, Prop.LOCATED_IN, state, evidence=(sentence.evidence(),))
-            registry.fact(summit.id, Prop.VENUE, place, evidence=(sentence.evidence(),))
-            registry.keep_only(summit.id, Prop.VENUE, place)
-            break
+            if _venue_in_state(registry, summit, place, state, sentence):
+                break
 
 
 def _talks_on_its_days(reading: Reading, summit):

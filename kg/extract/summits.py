@@ -390,13 +390,18 @@ def _several_of_one_visit(reading: Reading, people: People, found: list[SummitFo
                      and _sides_cover(people, s, summit) and _sides_cover(people, summit, s)), None)
         if into is None:
             continue
-        named = {key: key for key in summit.participants if key not in into.participants}
-        if named and summit.anchor is not None:
-            add_participants(reading, people, into.id, named, summit.anchor)
-        fold(reading.registry, summit.id, into.id)
         out.remove(summit)
-        out[out.index(into)] = replace(into, participants=tuple(sorted(set(into.participants) | set(named))))
+        out[out.index(into)] = fold_with_people(reading, people, summit, into)
     return out
+
+
+def fold_with_people(reading: Reading, people: People, witness: SummitFound, into: SummitFound) -> SummitFound:
+    """:func:`fold`, the people the witness names beyond the summit's taking part in it too."""
+    named = {key: key for key in witness.participants if key not in into.participants}
+    if named and witness.anchor is not None:
+        add_participants(reading, people, into.id, named, witness.anchor)
+    fold(reading.registry, witness.id, into.id)
+    return replace(into, participants=tuple(sorted(set(into.participants) | set(witness.participants))))
 
 
 def _sides_cover(people: People, summit: SummitFound, other: SummitFound) -> bool:

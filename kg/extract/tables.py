@@ -37,7 +37,7 @@ from kg.extract.scripts import to_hans, to_hant
 from kg.extract.summits import LOWER_TALKS, MEETING, NOT_HELD, NOT_TOP, SummitFound, _digest, subject_pair
 from kg.extract.summits import participation as add_participation
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity, Span
-from kg.wikitext import Cell, Table, passage
+from kg.wikitext import Cell, Table, passage, spread_rows
 
 _COLUMNS = (
     ("date", re.compile(r"日期|时间|年份|日程|年月")),
@@ -126,39 +126,11 @@ def _column_offices(reading: Reading, table: Table, roles: dict[int, str]) -> di
 
 def _rows(table: Table, roles: dict[int, str]) -> list[_Row]:
     """Data rows with rowspan and colspan spread: each row's cells by column role."""
-    carried: dict[int, tuple[Cell, int]] = {}  # column → (cell, rows it still covers)
     out = []
-    header_seen = False
-    for row in table.rows:
-        if row and all(cell.header for cell in row):
-            header_seen = True
-            continue
-        if not header_seen:
-            continue
-        grid: dict[int, Cell] = {}
-        column = 0
-        pending = list(row)
-        while pending or any(c >= column for c in carried):
-            if column in carried:
-                cell, left = carried[column]
-                grid[column] = cell
-                if left <= 1:
-                    del carried[column]
-                else:
-                    carried[column] = (cell, left - 1)
-                column += 1
-                continue
-            if not pending:
-                column += 1
-                if column > 200:
-                    break
-                continue
-            cell = pending.pop(0)
-            for offset in range(cell.colspan):
-                grid[column + offset] = cell
-                if cell.rowspan > 1:
-                    carried[column + offset] = (cell, cell.rowspan - 1)
-            column += cell.colspan
+    first_header = next((i for i, row in enumerate(table.rows) if row and all(cell.header for cell in row)), None)
+    data = [] if first_header is None else [row for row in table.rows[first_header + 1:]
+                                            if not (row and all(cell.header for cell in row))]
+    for row, grid in spread_rows(data):
         cells: dict[str, list[Cell]] = {}
         for index in sorted(grid):
             role = roles.get(index, "other")  # other: a column of no role (形式, 备注)

@@ -17,7 +17,7 @@ from kg.extract.ordinals import number_the_visit
 from kg.extract.people import People
 from kg.extract.phrases import VISIT_WORDS
 from kg.extract.reading import Reading
-from kg.extract.summits import SummitFound, add_participants, fold, not_held
+from kg.extract.summits import SummitFound, fold_with_people, not_held
 from kg.extract.text import Sentence
 from kg.model import Kind, Prop
 
@@ -58,12 +58,8 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
             if other.id == first.id or not set(other.participants) & set(first.participants) \
                     or not _sides_agree(people, first, other):
                 continue
-            named = {key: key for key in other.participants if key not in first.participants}
-            if named and other.anchor is not None:
-                add_participants(reading, people, first.id, named, other.anchor)
-            fold(reading.registry, other.id, first.id)
+            first = fold_with_people(reading, people, other, first)
             out.remove(other)
-            first = replace(first, participants=tuple(sorted(set(first.participants) | set(other.participants))))
         if first in stated:  # an infobox's or a row's days stand
             reading.registry.keep_only(first.id, Prop.START_DATE, first.start)
             reading.registry.keep_only(first.id, Prop.END_DATE, first.end)
