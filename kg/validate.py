@@ -230,14 +230,7 @@ def validate(
     """
     gate = _gate(shapes_dir or default_shapes_dir(), ontology or default_ontology())
     if in_place and not data.context_aware:
-        added = [triple for triple in gate.classes if triple not in data]
-        for triple in added:
-            data.add(triple)
-        try:
-            return _report(gate, data)
-        finally:
-            for triple in added:
-                data.remove(triple)
+        return _report_in_place(gate, data)
     checked = new_graph()
     for triple in (quad[:3] for quad in data.quads()) if data.context_aware else data:
         checked.add(triple)
@@ -254,15 +247,19 @@ def validate_triples(triples: Triples) -> Report:
         >>> validate_triples(Triples()).conforms
         True
     """
-    gate = _gate(default_shapes_dir(), default_ontology())
-    added = [triple for triple in gate.classes if triple not in triples]
+    return _report_in_place(_gate(default_shapes_dir(), default_ontology()), triples)
+
+
+def _report_in_place(gate: _Gate, data: Graph | Triples) -> Report:
+    """The report on the data with the ontology's classes added for the check and taken away after."""
+    added = [triple for triple in gate.classes if triple not in data]
     for triple in added:
-        triples.add(triple)
+        data.add(triple)
     try:
-        return _report(gate, triples)
+        return _report(gate, data)
     finally:
         for triple in added:
-            triples.remove(triple)
+            data.remove(triple)
 
 
 def _report(gate: _Gate, checked: Graph | Triples) -> Report:

@@ -121,6 +121,14 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     caption: str | None = None
 
+    def header(self) -> tuple[Cell, ...] | None:
+        """The first row of header cells only (``! 日期 !! 地点``), if the table has one."""
+        return next((row for row in self.rows if is_header_row(row)), None)
+
+
+def is_header_row(row: tuple[Cell, ...]) -> bool:
+    return bool(row) and all(cell.header for cell in row)
+
 
 def spread_rows(rows: Iterable[tuple[Cell, ...]]) -> Iterator[tuple[tuple[Cell, ...], dict[int, Cell]]]:
     """Each row with its cells by column, a cell that spans rows (``rowspan``) or columns

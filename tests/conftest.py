@@ -36,3 +36,21 @@ def jsonld_graph(source: Path | bytes) -> "rdflib.Graph":
 
     data = source.read_bytes() if isinstance(source, Path) else source
     return rdflib.Graph().parse(data=offline(data, origin="test"), format="json-ld")
+
+
+def roles_by_day(text, title="甲乙会晤"):
+    """{day: {(person, office)}}: the roles each summit of a hand-made article gives its participants."""
+    from kg.extract import extract
+    from kg.model import Page, Prop
+    from kg.wikitext import parse
+
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    day = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    of = {f.value: f.subject for f in extraction.facts if f.prop is Prop.HAS_PARTICIPATION}
+    agent = {f.subject: f.value.key for f in extraction.facts if f.prop is Prop.AGENT}
+    out: dict[str, set] = {}
+    for f in extraction.facts:
+        if f.prop is Prop.ROLE and f.subject in agent:
+            out.setdefault(day[of[f.subject]], set()).add((agent[f.subject], f.value.key))
+    return out
+

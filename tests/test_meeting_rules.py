@@ -1,6 +1,7 @@
 """Rules of how real articles write about meetings, each on a small hand-made article."""
 
 import pytest
+from conftest import roles_by_day
 
 from kg.extract import extract
 from kg.model import Kind, Page, Prop
@@ -378,19 +379,6 @@ def test_a_meeting_told_in_the_background_takes_the_offices_the_article_gives_it
             "2017年7月7日，张三和李四在[[某城]]举行首次会晤。\n")
     roles = roles_of(text, title="2018年甲乙峰会")
     assert roles == {("张三", "甲国总统"), ("李四", "乙国总理")}
-
-
-def roles_by_day(text, title="甲乙会晤"):
-    """{day: {(person, office)}}: the roles each summit gives its participants."""
-    extraction = extract(parse(Page(text=text, origin="t", title=title)))
-    day = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
-    of = {f.value: f.subject for f in extraction.facts if f.prop is Prop.HAS_PARTICIPATION}
-    agent = {f.subject: f.value.key for f in extraction.facts if f.prop is Prop.AGENT}
-    out: dict[str, set] = {}
-    for f in extraction.facts:
-        if f.prop is Prop.ROLE and f.subject in agent:
-            out.setdefault(day[of[f.subject]], set()).add((agent[f.subject], f.value.key))
-    return out
 
 
 @pytest.mark.parametrize("later", [

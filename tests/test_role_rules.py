@@ -4,24 +4,13 @@ from kg.extract import extract
 from kg.model import Kind, Page, Prop
 from kg.wikitext import parse
 
+from conftest import roles_by_day
+
 HEAD = "'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 经过 ==\n"
 
 
 def _extract(text, title="甲乙会晤"):
     return extract(parse(Page(text=text, origin="t", title=title)))
-
-
-def roles_by_day(text, title="甲乙会晤"):
-    """{day: {(person, office)}}: the roles each summit gives its participants."""
-    extraction = _extract(text, title)
-    day = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
-    of = {f.value: f.subject for f in extraction.facts if f.prop is Prop.HAS_PARTICIPATION}
-    agent = {f.subject: f.value.key for f in extraction.facts if f.prop is Prop.AGENT}
-    out: dict[str, set] = {}
-    for f in extraction.facts:
-        if f.prop is Prop.ROLE and f.subject in agent:
-            out.setdefault(day[of[f.subject]], set()).add((agent[f.subject], f.value.key))
-    return out
 
 
 def people(text, title="甲乙会晤"):

@@ -187,7 +187,7 @@ _HEADER_GLOSS = re.compile(r"[（(][^（）()]*[）)]\s*$")
 def _cells_under_offices(reading: Reading, table: Table):
     """The cells of a table's columns headed by an office (``中国国务院总理 !! 日本首相``): the
     people in them held it in their row's year."""
-    header = next((row for row in table.rows if row and all(cell.header for cell in row)), None)
+    header = table.header()
     if header is None:
         return
     offices: dict[int, tuple] = {}

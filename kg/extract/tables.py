@@ -37,7 +37,7 @@ from kg.extract.scripts import to_hans, to_hant
 from kg.extract.summits import LOWER_TALKS, MEETING, NOT_HELD, NOT_TOP, SummitFound, _digest, subject_pair
 from kg.extract.summits import participation as add_participation
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity, Span
-from kg.wikitext import Cell, Table, passage, spread_rows
+from kg.wikitext import Cell, Table, is_header_row, passage, spread_rows
 
 _COLUMNS = (
     ("date", re.compile(r"日期|时间|年份|日程|年月")),
@@ -69,7 +69,7 @@ def meeting_tables(reading: Reading) -> tuple[tuple[Table, dict[int, str]], ...]
     headed by a state's name (``法国 !! 德国``) holds that side's leaders."""
     out = []
     for table in reading.document.tables:
-        header = next((row for row in table.rows if row and all(cell.header for cell in row)), None)
+        header = table.header()
         if header is None:
             continue
         roles: dict[int, str] = {}
@@ -112,7 +112,7 @@ _DESCRIPTION = re.compile(r"(领导人|元首|首脑|方)$")
 def _column_offices(reading: Reading, table: Table, roles: dict[int, str]) -> dict[int, str]:
     """The office a column of people is headed by (``中国国务院总理 !! 日本首相``): each
     person in it held it then. A header that only describes them (``中方领导人``) is none."""
-    header = next(row for row in table.rows if row and all(cell.header for cell in row))
+    header = table.header()
     out, column = {}, 0
     for cell in header:
         text = re.sub(r"\s+", "", re.sub(r"[（(][^（）()]*[）)]\s*$", "", _text(reading, cell).strip()))  # 日本首相<br>（内阁总理大臣）
@@ -127,9 +127,9 @@ def _column_offices(reading: Reading, table: Table, roles: dict[int, str]) -> di
 def _rows(table: Table, roles: dict[int, str]) -> list[_Row]:
     """Data rows with rowspan and colspan spread: each row's cells by column role."""
     out = []
-    first_header = next((i for i, row in enumerate(table.rows) if row and all(cell.header for cell in row)), None)
-    data = [] if first_header is None else [row for row in table.rows[first_header + 1:]
-                                            if not (row and all(cell.header for cell in row))]
+    header = table.header()
+    data = [] if header is None else [row for row in table.rows[table.rows.index(header) + 1:]
+                                      if not is_header_row(row)]
     for row, grid in spread_rows(data):
         cells: dict[str, list[Cell]] = {}
         for index in sorted(grid):
@@ -240,7 +240,7 @@ def _year_column(reading: Reading, cells: list[Cell]) -> int | None:
 def _one_side(reading: Reading, table: Table, roles: dict[int, str]) -> bool:
     """Whether the table's only column of people is one side's (``中方领导人``, ``美方``,
     ``俄罗斯``): the other side is then the one the table or the article is about."""
-    header = next(row for row in table.rows if row and all(cell.header for cell in row))
+    header = table.header()
     columns, column = [], 0
     for cell in header:
         if roles.get(column) == "people":
