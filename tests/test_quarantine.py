@@ -20,9 +20,11 @@ from rdflib import Graph, URIRef
 from conftest import ARTICLES
 from kg import pipeline, worker
 from kg.cli import main
-from kg.model import Page
+from kg.extract import extract
+from kg.model import Page, Severity
 from kg.validate import cross_article
 from kg.vocab import SKG
+from kg.wikitext import parse
 
 GOOD = ("ma-xi-meeting", "us-dprk-summits")
 MARK = "<!-- this page breaks the extractor -->"
@@ -155,6 +157,27 @@ def test_a_citation_without_a_url_is_valid(tmp_path):
     graph = Graph().parse(tmp_path / "out" / "kg.nt")
     book = next(s for s, o in graph.subject_objects(SKG.title) if str(o) == "朝鮮半島的和平進程")
     assert (book, SKG.url, None) not in graph
+
+
+def test_a_name_that_is_both_a_publisher_and_a_venue_costs_the_venue_not_the_article(tmp_path):
+    """首相官邸 publishes a cited page (an organization) and is where two leaders meet (a
+    place): the name settles as an organization, which no venue can be, so the venue is
+    left out with a warning and the article, its summit and the rest are published."""
+    source = tmp_path / "venue.wiki"
+    source.write_text(
+        "'''甲乙会谈'''是[[甲国]]与[[乙国]]领导人的会谈。\n== 经过 ==\n"
+        "2019年6月13日上午，甲国总统[[张三]]与乙国总理[[李四]]在首相官邸会谈，会后发表联合新闻公报"
+        "<ref>{{cite web|url=https://example.org/a|title=会谈|publisher=首相官邸}}</ref>。\n",
+        encoding="utf-8")
+    built = pipeline.build([str(source)], out=tmp_path / "out")
+    assert not built.quarantined and built.published, [q.reason for q in built.quarantined]
+    graph = Graph().parse(tmp_path / "out" / "kg.nt")
+    summit = next(graph.subjects(SKG.startDate, None))
+    assert len(set(graph.objects(summit, SKG.participant))) == 2
+    assert not set(graph.objects(summit, SKG.venue))
+    extraction = extract(parse(Page(text=source.read_text(encoding="utf-8"), origin="venue.wiki")))
+    assert any("left out 首相官邸 as the venue" in issue.message and issue.severity is Severity.WARNING
+               for issue in extraction.issues)
 
 
 def test_build_page_says_why_and_never_raises():

@@ -31,7 +31,7 @@ from kg.extract.sources import read_sources
 from kg.extract.subject import read_subject
 from kg.extract.summits import MAIN_TEMPLATES, extract_summits
 from kg.extract.tables import table_summits
-from kg.model import Count, Extraction, Kind, SourceInfo
+from kg.model import Count, Extraction, Kind, Severity, SourceInfo
 from kg.wikitext import Document
 
 #: Templates whose content becomes graph content (names, citations, summits, main articles).
@@ -62,7 +62,11 @@ def extract(document: Document) -> Extraction:
     one_document_each(reading, tuple(s.id for s in summits))
     read_events(reading, tuple(s for s in summits if s.anchor is not None))
     read_subject(reading, summits)
-    entities, facts = reading.registry.finish()
+    entities, facts, left_out = reading.registry.finish()
+    for fact in left_out:
+        reading.note(f"left out {fact.value.key} as the {fact.prop.value} of {fact.subject.key}: the page "
+                     f"names it as {fact.value.kind.value} elsewhere, which a {fact.prop.value} cannot be",
+                     severity=Severity.WARNING)
     page = document.page
     source = SourceInfo(document.title, page.wiki, page.language, page.sha256, page.revision_id,
                         page.timestamp, page.origin)

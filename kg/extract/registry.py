@@ -16,6 +16,16 @@ from kg.model import Entity, EntityId, Evidence, Fact, Inference, Kind, Label, P
 #: Kinds of entity named by their own name, strongest first.
 NAMED = (Kind.COUNTRY, Kind.PERSON, Kind.POSITION, Kind.DOCUMENT, Kind.AWARD,
          Kind.ORGANIZATION, Kind.SERIES, Kind.EVENT, Kind.PLACE)
+#: The kinds of named entity a property can point at (the shapes' ``sh:class``; a country is
+#: a place). A name settled to another kind (首相官邸, a citation's publisher and a meeting's
+#: venue, settles as an organization) cannot fill it: that fact is left out, not the article.
+TAKES = {
+    Prop.VENUE: (Kind.PLACE, Kind.COUNTRY), Prop.LOCATED_IN: (Kind.PLACE, Kind.COUNTRY),
+    Prop.CROSSED: (Kind.PLACE, Kind.COUNTRY), Prop.PARTICIPANT: (Kind.PERSON,), Prop.AGENT: (Kind.PERSON,),
+    Prop.SUCCEEDED_BY: (Kind.PERSON,), Prop.RECIPIENT: (Kind.PERSON,), Prop.ROLE: (Kind.POSITION,),
+    Prop.OUTCOME: (Kind.DOCUMENT,), Prop.AWARD: (Kind.AWARD,), Prop.IN_SERIES: (Kind.SERIES,),
+    Prop.PUBLISHER: (Kind.ORGANIZATION,),
+}
 
 
 class Registry:
@@ -189,8 +199,9 @@ class Registry:
             return EntityId(self._kinds[entity.key], entity.key)
         return entity
 
-    def finish(self) -> tuple[tuple[Entity, ...], tuple[Fact, ...]]:
-        """The settled entities and facts, in a stable order."""
+    def finish(self) -> tuple[tuple[Entity, ...], tuple[Fact, ...], tuple[Fact, ...]]:
+        """The settled entities and facts, in a stable order, and the facts left out because
+        their value settled to a kind the property cannot take."""
         entities: list[Entity] = []
         for key, kind in self._kinds.items():
             entity = EntityId(kind, key)
@@ -198,19 +209,19 @@ class Registry:
             entities.append(self._entity(entity, labels, alts, self._articles.get(key)))
         for entity, article in self._unnamed.items():
             entities.append(self._entity(entity, (), (), article))
-        facts = []
+        facts, left_out = [], []
         stated = {(self._settle(f.subject), f.prop, self._settle(f.value))
                   for f in self._facts.values() if f.inference is None}
         for fact in self._facts.values():
             if fact.inference is not None and \
                     (self._settle(fact.subject), fact.prop, self._settle(fact.value)) in stated:
                 continue
-            facts.append(Fact(self._settle(fact.subject), fact.prop, self._settle(fact.value),
-                              fact.evidence, fact.inference, fact.basis))
+            settled = Fact(self._settle(fact.subject), fact.prop, self._settle(fact.value),
+                           fact.evidence, fact.inference, fact.basis)
+            (facts if _fits(settled) else left_out).append(settled)
         entities.sort(key=lambda e: e.id.sort_key)
-        facts.sort(key=lambda f: (f.subject.sort_key, f.prop.value, repr(f.value),
-                                  f.inference.value if f.inference else ""))
-        return tuple(entities), tuple(facts)
+        order = lambda f: (f.subject.sort_key, f.prop.value, repr(f.value), f.inference.value if f.inference else "")
+        return tuple(entities), tuple(sorted(facts, key=order)), tuple(sorted(left_out, key=order))
 
     def _entity(self, entity: EntityId, labels, alts, article) -> Entity:
         preferred = {label.language: label for label in labels}
@@ -221,3 +232,9 @@ class Registry:
                   if a not in chosen}
         return Entity(entity, tuple(sorted(chosen)), tuple(sorted(others)), article,
                       tuple(sorted(self._evidence.get(entity, ()))))
+
+
+def _fits(fact: Fact) -> bool:
+    value = fact.value
+    return not (isinstance(value, EntityId) and value.kind in NAMED and fact.prop in TAKES
+                and value.kind not in TAKES[fact.prop])
