@@ -794,3 +794,42 @@ def test_a_bare_day_told_by_local_time_is_the_days_day():
     text = HEAD + ("=== 6月13日：某城 ===\n2024年6月12日下午，甲国总理[[张三]]乘包机离开[[甲城]]。当地时间13日上午，张三抵达[[某城]]。"
                    "当天下午，张三在[[某府]]同乙国总理[[李四]]举行会谈。\n")
     assert [m[0] for m in meetings(text)] == ["2024-06-13"]
+
+
+TOUR = """{{Infobox event
+| title        = 张三三国之行
+| date         = {{Start date|2016|1|19}}－{{End date|2016|1|23}}
+| location     = {{flagicon|USA}} [[某城]]<br />{{flagicon|FRA}} [[另城]]<br />{{flagicon|JPN}} [[第三城]]
+| participants = [[张三]]、[[李四]]、[[王五]]、[[赵六]]
+}}
+'''张三三国之行'''是甲国国家主席[[张三]]2016年1月对三国的访问。
+== 乙国 ==
+2016年1月19日当地时间下午，张三乘专机抵达[[某城]]，乙国王储到机场迎接。访问期间，张三在某城同乙国国王[[李四]]举行会谈。
+== 丙国 ==
+1月22日至23日，张三对丙国进行此行最后一站的访问。22日，张三抵达[[第三城]]。访问期间，张三同丙国总统[[赵六]]举行会谈。
+"""
+
+
+def test_a_box_of_a_tour_makes_no_summit_and_each_stop_is_one_from_its_days():
+    """A box listing one stop a line, each with its state's flag, is of a tour: each stop's
+    meeting is a summit of its own. 访问期间 is of the visit its paragraph told: by its days
+    (1月22日至23日, through 22日，…抵达), or by the day the leader arrived."""
+    found = summits(TOUR, title="张三三国之行")
+    assert {day: summit["end"] for day, summit in found.items()} == {"2016-01-19": "2016-01-19",
+                                                                     "2016-01-22": "2016-01-23"}
+    assert found["2016-01-19"]["participants"] == {"张三", "李四"}
+    assert found["2016-01-22"]["participants"] == {"张三", "赵六"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "2019年6月13日，甲国总理[[张三]]在某城会见乙国总督[[李四]]，转达乙国主席[[王五]]的问候。",
+    "2019年6月13日，甲国总理[[张三]]在某城会见乙国总督[[李四]]，并递交乙国主席[[王五]]的亲笔信。",
+])
+def test_a_leader_whose_greetings_are_passed_on_is_no_participant(sentence):
+    assert summits(HEAD + sentence)["2019-06-13"]["participants"] == {"张三", "李四"}
+
+
+@pytest.mark.parametrize("office", ["国务院台办主任", "某市委书记", "某省委书记"])
+def test_directors_and_local_party_secretaries_are_below_the_top(office):
+    text = HEAD + f"2019年6月13日，{office}[[王五]]在某城会见甲国总统[[张三]]。"
+    assert summits(text) == {}

@@ -79,6 +79,11 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
     if _CALLED_OFF.search(context) or not_held(to_hans(_param_text(template, "outcome") or "")):
         reading.note(f"{{{{{template.name}}}}} is about a meeting called off, not held; no summit made", where)
         return None
+    stops = _states_toured(reading, template)
+    if len(stops) > 1:
+        reading.note(f"{{{{{template.name}}}}} is of a tour of {len(stops)} states ({'、'.join(stops)}); each stop "
+                     "is a summit of its own, found in the text; no summit made from the box", where)
+        return None
     entries, officials = _leader_entries(reading, template)
     hosted = len({key for entry in _entries(reading, template, "organisers") for key in _persons_of(reading, entry)})
     if officials and hosted < 2:
@@ -160,6 +165,18 @@ def _date(param: Param | None) -> tuple[date, date] | None:
 def _entries(reading: Reading, template: Template, field: str) -> list[Entry]:
     param = _param(template, field)
     return entries_in(reading, param.span) if param is not None else []
+
+
+def _states_toured(reading: Reading, template: Template) -> list[str]:
+    """The states a box's places lie in when it lists one stop a line, each with its flag
+    (``{{flagicon|KSA}} [[利雅得]]<br />{{flagicon|EGY}} [[开罗]]``), or names several host
+    states: a tour of them, not one meeting."""
+    for field in ("venue", "location", "cities"):
+        flags = list(dict.fromkeys(entry.flags[0] for entry in _entries(reading, template, field) if entry.flags))
+        if len(flags) > 1:
+            return flags
+    return list(dict.fromkeys(name for entry in _entries(reading, template, "country")
+                              for _, name in entry.links if reading.index.is_state(name)))
 
 
 def _leader_entries(reading: Reading, template: Template) -> tuple[list[Entry], list[Entry]]:

@@ -58,14 +58,16 @@ LOWER_TALKS = re.compile(r"(高级别|部长级|副部长级|次长级|外长|�
                          r"|工作层(会谈|会晤|会议|磋商|会面)|工作(会谈|会议|磋商)")  # 工作会晤: the leaders' own, working meeting
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
 NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|候选人|顾问(?!委员会)|助理|秘书长|议长|(?:国会|议会|国民议会)主席|人大常委会|发言人|议员|州长|市长|前(?:总统|首相|总理|主席|国家主席|总书记)"
-                     r"|常委(?!会)|政治局委员|(?<!总理)大臣|长官|院长|(?<!国务)(?<!国防)(?<!中央)(?<!军事)委员会(?:委员长|主席)")
+                     r"|常委(?!会)|政治局委员|(?<!总理)大臣|长官|院长|(?<!顾问委员会)主任|[省市州县区]委书记|(?<!国务)(?<!国防)(?<!中央)(?<!军事)委员会(?:委员长|主席)")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
 #: A clause that moves someone to the meeting: the clauses after it may say they met.
 _VISIT = re.compile(r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|出访|抵达|到访|前往|来到|飞抵|赴|应邀|邀请|出席|率团|率领|接待|款待")
-#: After a name: the name only qualifies someone else (习近平特使张三, 李四夫人).
+#: After a name: the name only qualifies someone else (习近平特使张三, 李四夫人), or what the
+#: absent person sent (转达习近平的问候, 递交李四的亲笔信).
 _QUALIFIES = re.compile(r"^(的)?(特使|特别代表|代表|夫人|丈夫|妻子|使者|顾问|父亲|母亲|儿子|女儿|兄长|胞弟|胞妹)"
-                        r"|^之(父|母|子|女|妻|夫|弟|兄)")  # 李四之父张三: the father is the one who met
+                        r"|^之(父|母|子|女|妻|夫|弟|兄)"  # 李四之父张三: the father is the one who met
+                        r"|^的(?:亲切|诚挚|良好|美好|热情)?(?:问候|祝福|祝愿|慰问|致意|口信|亲笔信|信函|贺电|贺信)")
 #: Words that stand for both leaders of the article's two sides.
 _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑")
 #: A sentence about the people the one before named, as its subject (两人随后…, 三位领导人在…).
@@ -74,6 +76,8 @@ _BACK_SUBJECT = re.compile(r"^(?:两人|二人|双方|三人|(?:两|三|四)(?:�
 _THREE = re.compile(r"^(?:三人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))")
 #: After a year and month, a clause reaching from it to now (2021年12月就任总理以来): a span, not a time told.
 _SINCE = re.compile(r"[^，。；,]{0,12}?以来")
+#: After a day: a leader arriving (``19日当地时间下午1时35分许，甲乘专机抵达某城``).
+_ARRIVES = re.compile(r"[^。；]{0,40}?(?:抵达|飞抵|到达|抵)(?!制|触)")
 #: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙).
 _RIGHT_AFTER = re.compile(r"^(?:会晤|会谈|会面|会见|峰会)(?:结束)?后")
 #: Gatherings of many states: not themselves a summit of two sides.
@@ -549,7 +553,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     year, month = _heading_time(section) if section is not None else (None, None)
     heading_day = _heading_day(section, year or _year_above(reading, section, around))  # === 10月21日 ===
     day: date | None = heading_day  # the last day the section's text gave
-    visit: DateRange | None = None  # the days of the visit the sentence before told (于…至…对乙国进行的访问)
+    visit: _Visit | None = None  # the visit the paragraph told (于…至…对乙国进行的访问, …抵达某城)
     dated_before = None  # the paragraph of the sentence before, when that sentence gave a day
     met_on: date | None = None  # the day of the last meeting the section told
     if heading_day is not None and year is None:
@@ -575,13 +579,13 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         dates = sorted(dates + _relative_days(sentence.hans, dates, day) + _days_of_the_month(sentence.hans, year),
                        key=lambda d: d.at)
         if not dates and visit is not None and DURING_THE_VISIT.match(sentence.hans):
-            dates = [DateRange(visit.start, visit.end, 0, 0, True)]  # 访问期间，甲与乙举行会谈: on the visit's days
+            dates = [DateRange(visit.days.start, visit.days.end, 0, 0, True)]  # 访问期间，甲与乙举行会谈: on the visit's days
         if day is not None and dated_before == sentence.paragraph and _BACK_SUBJECT.match(sentence.hans):
             dates = [DateRange(day, day, 0, 0, False)] + dates  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
         elif met_on is not None and _RIGHT_AFTER.match(sentence.hans):
             dates = [DateRange(met_on, met_on, 0, 0, False)] + dates  # 会晤结束后，甲随即前往会见丙: the meeting's day
         dated_before = sentence.paragraph if dates else None
-        visit = next((d for d in dates if d.end > d.start and VISIT_WORDS.search(sentence.hans, d.stop)), None)
+        visit = _visit_told(sentence, dates, visit)
         if not dates and heading_day is not None and day is not None:
             dates = [DateRange(day, day, 0, 0, False)]  # under a day's heading, a sentence is of the day last given
         if dates:  # the day the next sentence's 当天 is: the one heading this sentence, else its last
@@ -611,6 +615,30 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(replace(summit, one_of_several=True))
     return year or running_year
+
+
+@dataclass(frozen=True)
+class _Visit:
+    """The days of a visit told, and the paragraph that told them."""
+
+    days: DateRange
+    paragraph: int
+
+
+def _visit_told(sentence: Sentence, dates: list[DateRange], before: _Visit | None) -> _Visit | None:
+    """The visit a later 访问期间 of the paragraph is of: the days the sentence gives a visit
+    (``1月22日至23日，甲对乙国进行访问``), or the day it has a leader arrive (``1月19日，甲抵达
+    某城``: the visit begins then); else the visit before, while the sentences of its
+    paragraph tell days within it (``22日，甲抵达某城。访问期间，…``)."""
+    told = next((d for d in dates if d.end > d.start and VISIT_WORDS.search(sentence.hans, d.stop)), None)
+    if told is not None:
+        return _Visit(told, sentence.paragraph)
+    if before is not None and before.paragraph == sentence.paragraph \
+            and all(before.days.start <= d.start and d.end <= before.days.end for d in dates):
+        return before
+    if len(dates) == 1 and _ARRIVES.match(sentence.hans, dates[0].stop):
+        return _Visit(DateRange(dates[0].start, dates[0].start, 0, 0, True), sentence.paragraph)
+    return None
 
 
 def _year_above(reading: Reading, section: Section | None, around: SummitFound | None) -> int | None:
