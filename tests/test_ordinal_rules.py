@@ -45,6 +45,9 @@ def ordinals(text, title="甲乙会晤"):
     ("某城峰会是某某联盟第五届首脑会议", 5),  # a session of the series named before it
     ("这是他第三次以甲党总书记、国家主席身份访问乙国", 3),  # counted in the offices it names
     ("他作为总统第二次访问乙国", 2),  # the office named before the number
+    ("这是两国领导人的第一次非正式会晤", 1),  # 第一次 naming its series, as 首次 does
+    ("这是两党高层的第一次正式会谈", 1),
+    ("某城会议亦称第一次某城会议", 1),  # the name of a series
 ])
 def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     assert ordinal_in(hans) == number
@@ -80,6 +83,8 @@ def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     "此次会议是第三届某某首脑会议",  # a body's name between 届 and its meeting: a gathering's session
     "张三第四次出席某城峰会",  # a person's attendance
     "第二届亚欧会议首脑会议在某城开幕",
+    "张三访问某城，与李四举行两人之间的第一次会晤",  # 第一次 is 首次: the first meeting of these two
+    "这是两国元首的第一次会晤",
 ])
 def test_numbers_that_are_no_series_ordinal(hans):
     assert ordinal_in(hans) is None

@@ -477,3 +477,18 @@ def test_a_stop_somewhere_holds_the_meeting_its_sentence_tells_during_it():
     own = HEAD + "1967年6月16日，甲国总理[[张三]]在[[某城]]停留七小时，同乙国总统[[李四]]在[[某镇]]会谈。"
     assert read(stop) == {"1967-06-16": [["某城"]]}
     assert read(own) == {"1967-06-16": [["某镇"]]}
+
+
+def test_a_region_between_a_state_and_its_port_keeps_the_chain_one():
+    text = HEAD + "1998年12月3日，甲国总统[[张三]]与乙国首相[[李四]]在[[甲国]][[某地]]地区的港口城市[[某港]]举行会晤。"
+    assert read(text) == {"1998-12-03": [["某港", "某地", "甲国"]]}
+
+
+def test_a_hospital_or_a_study_at_the_end_of_the_phrase_is_the_venue():
+    hospital = HEAD + "1998年11月23日，甲国主席[[张三]]与乙国总统[[李四]]在[[某城]]中央门诊医院举行了会晤。"
+    study = HEAD + "1973年10月13日晚，甲国主席[[张三]]在[[某园]]游泳池书房会见乙国总理[[李四]]。"
+    assert read(hospital) == {"1998-11-23": [["中央门诊医院", "某城"]]}
+    assert read(study) == {"1973-10-13": [["游泳池书房", "某园"]]}
+    # a bare kind of room is no name of its own
+    bare = HEAD + "1967年6月23日，甲国总理[[张三]]与乙国总统[[李四]]在[[某宅]]的书房举行会谈。"
+    assert read(bare) == {"1967-06-23": [["某宅"]]}

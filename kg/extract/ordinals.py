@@ -19,7 +19,8 @@ Only a number that places *this meeting* among meetings of its kind is an ordina
   (``又称2018年第3次南北韩首脑会谈``) only where the text gives no other;
 - ``首次`` is the first of a series only when it names the series (``首次非正式会晤``,
   ``首次美苏首脑会晤``, or its sides and leaders before it: ``南北韩两国领导人首次面对面会谈``,
-  ``两个德国政府首脑之间的首次会晤``): "the first meeting of these two leaders" (``两人首次会面``,
+  ``两个德国政府首脑之间的首次会晤``), and a bare ``第一次`` is none after only the two who meet
+  (``两人之间的第一次会晤``, ``两国元首的第一次会晤``): "the first meeting of these two leaders" (``两人首次会面``,
   ``举行首次会晤``) is no series ordinal, nor is a first since a break or within a term
   (``1949年以来…首次``, ``自2019年4月以来的第一次``, ``上任后…首次``, ``任内的第一次``,
   ``维也纳峰会之后…的第一次会晤``, ``袭击后…的第一次会晤``); a
@@ -68,6 +69,8 @@ _FIRST = re.compile(rf"(?:首次|首度)(?:举行|进行|召开|展开)?了?(?P<
 _SERIES = re.compile(r"非正式|首脑|领导人|元首|高峰|最高级")
 #: Right before 首次: the leaders of a series' sides (两国领导人, 政府首脑之间的).
 _LEADERS_BEFORE = re.compile(r"(最高|主要)?(领导人|元首|首脑|政府首脑)(之间)?的?$")
+#: Right before a bare 第一次: only the two who meet (两人之间的, 两国元首的), no series.
+_THESE_TWO = re.compile(r"(两人|二人|两位|双方|两国(?:最高)?(?:领导人|元首|首脑))(?:之间|间)?的?$")
 #: Words before the leaders that name no side (这次会谈是, 两国, 两个, 双方 ...).
 _NOT_A_SIDE = re.compile(r"这|此|次|是|也|为|乃|会谈|会晤|两国|两个|两位|两|二|双方|国家|政府|的|之间")
 #: A count within a year named (2018年第2次; 继2013年第二次 counts on from 2013) ...
@@ -157,8 +160,11 @@ def _candidates(hans: str, meetings_only: bool):
         if _ATTENDS.search(match["between"]):
             continue  # 第四次出席某峰会: a person's attendance
         number = chinese_number(match["n"])
-        if number == 1 and _SINCE.search(hans[_clause_start(hans, match.start()):match.start()]):
+        before = hans[_clause_start(hans, match.start()):match.start()]
+        if number == 1 and _SINCE.search(before):
             continue  # 自2019年4月以来的第一次会晤: a first since a break
+        if number == 1 and match["counter"] in "次度" and not match["between"] and _THESE_TWO.search(before):
+            continue  # 两人之间的第一次会晤: the first meeting of these two leaders
         in_office = _IN_OFFICE.search(match["between"]) or _IN_OFFICE_BEFORE.search(hans[:match.start()])
         if re.fullmatch(_VISITS, match["noun"]) and (meetings_only or not in_office):
             continue

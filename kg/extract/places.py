@@ -17,8 +17,10 @@ infobox field, a table cell or a clause of prose.
 - A venue is often written without a link after the last place of the phrase
   (``在美国[[旧金山]]斐洛里庄园``, ``[[乌兰乌德]]郊外的索斯诺维博尔军事基地``, ``克劳福德的布什
   私人牧场``): a plain name ending as venues do is the venue, inside that place; not when the
-  phrase is a ceremony's (``在人民大会堂北大厅举行欢迎仪式``) or the name a count (一处山顶城堡).
-- Words that keep a chain one: a city's own suffix (``[[广州]]市``), another name in brackets
+  phrase is a ceremony's (``在人民大会堂北大厅举行欢迎仪式``) or the name a count (一处山顶城堡); a
+  hospital or a study is one (``在[[莫斯科]]中央门诊医院``, ``在[[中南海]]游泳池书房``).
+- Words that keep a chain one: a city's own suffix (``[[广州]]市``), a region's (``[[布列塔尼]]地区的
+  港口城市[[圣马洛]]``), another name in brackets
   (``符拉迪沃斯托克（海参崴）``), ``首府``, ``首都``, ``住所``, an office holder's residence
   (``[[某都]]总统官邸[[某宫]]``), ``岛上的``, ``港湾的``, sides.
 - ``会谈地点为X`` says the meeting's place as such; a leader who goes on from one place to
@@ -78,7 +80,7 @@ SIDE_WORDS = re.compile(r"^(?:[东南西北]部?|[东南西北]侧|[东南西北
                         r"城内|以[东南西北]|[东南西北]郊|之[东南西北]|内|上|外)$")
 #: Between two places of a chain: nothing, 的, a side or a direction, a kind of place
 #: (``某村南侧的某馆``, ``克里米亚南部城市雅尔塔``, ``金奈以南约60公里的滨海城镇马马拉普拉姆``).
-_GAP_WORDS = (r"(?:[市省县区])?"  # 广州市松园: the city's own suffix
+_GAP_WORDS = (r"(?:[市省县区]|地区|大区)?"  # 广州市松园: the city's own suffix; 布列塔尼地区的港口城市圣马洛: the region's
               r"(?:[（(][^（()）]{1,20}[）)])?"  # 符拉迪沃斯托克（海参崴）俄罗斯岛: another name of the city
               r"(?:首府|首都|州府|省会|(?:总统|总理|首相|国王|女王|元首)?(?:住所|寓所|官邸|私邸)|港湾|港内|湾内)?"  # 布里亚特共和国首府乌兰乌德, 中南海住所菊香书屋, 巴西利亚总统官邸黎明宫
               r"(?:远东|[东南西北]部|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|郊外|郊区|市区|境内|城内|湖畔|河畔|江畔|海滨|海边|岛上|上"
@@ -213,7 +215,7 @@ def _phrase_bounds(sentence: Sentence, match: re.Match) -> tuple[int, int]:
 #: the venue even without a link (``斐洛里庄园``, ``东大厅``, ``索斯诺维博尔军事基地``, ``高尔基号``).
 VENUE_ENDINGS = ("庄园", "山庄", "宫", "馆", "酒店", "饭店", "大厦", "广场", "中心", "别墅", "城堡", "古堡", "厅", "楼", "堂",
                  "园", "阁", "府", "殿", "基地", "营", "号", "室", "屋", "邸", "亭", "寺", "驿站", "农场", "牧场", "舰", "礼堂",
-                 "驻地", "总部", "大学", "学院", "研究所")
+                 "驻地", "总部", "大学", "学院", "研究所", "医院", "书房")
 _PLAIN_NAME = re.compile(r"^[\u4e00-\u9fff·‧・]{2,16}$")
 _PAREN_AFTER = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
 #: Not a name of its own: an embassy of one state in another (驻某国大使馆), a stand-in or a
@@ -249,8 +251,9 @@ def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: t
     gap = _GAP_PREFIX.match(sentence.hans, begin, end).group() if last is not None else ""
     at = begin + len(gap)
     name = sentence.hans[at:end]
-    if not _PLAIN_NAME.match(name) or SIDE_WORDS.match(name) or _NOT_OWN.match(name) or not name.endswith(VENUE_ENDINGS):
-        return None
+    if not _PLAIN_NAME.match(name) or SIDE_WORDS.match(name) or _NOT_OWN.match(name) \
+            or not any(name.endswith(e) and len(name) > len(e) for e in VENUE_ENDINGS):
+        return None  # 霍利布希的书房: a bare kind of room names no venue of its own
     if any(s.start < end and s.end > at and (s.start < at or reading.index.is_state(s.surface)) for s in sentence.spots):
         return None  # the name runs into a linked name or holds a state: not one plain name
     if last is not None and not gap and name in BARE_KINDS:
