@@ -104,3 +104,39 @@ def test_a_family_name_written_alone_is_the_leaders_not_his_spouses():
     found = {f.value.key for f in _extract(text).facts if f.prop is Prop.PARTICIPANT}
     assert found == {"约翰·某乙", "李四"}
     assert "某乙" not in people(text)
+
+
+def test_a_name_kept_from_conversion_is_titled_by_the_office_before_it():
+    text = ("'''甲乙会谈'''是[[甲国总统]]-{[[张三·某某]]}-于2016年10月18日至21日应乙国主席[[李四]]邀请对乙国进行的国事访问。"
+            "\n== 经过 ==\n10月20日，李四在[[某会堂]]与张三·某某举行会谈。")
+    roles = roles_by_day(text, title="甲乙会谈")["2016-10-18"]
+    assert ("张三·某某", "甲国总统") in roles
+
+
+def test_the_office_of_a_passives_agent_is_cut_at_the_passive_word():
+    for text in ("1973年10月31日，甲国总理[[张三]]在[[某城]]获乙国党主席[[李四]]接见。",
+                 "1973年10月31日，甲国总理[[张三]]在[[某城]]受乙国党主席[[李四]]接见。"):
+        positions = {e.id.key for e in _extract(HEAD + text).entities if e.id.kind is Kind.POSITION}
+        assert "乙国党主席" in positions and not any("某城" in key for key in positions)
+
+
+def test_a_states_chair_written_guojia_zhuxi_is_the_states_chair():
+    text = HEAD + "2014年9月11日，越南国家主席[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。"
+    assert ("张三", "越南社会主义共和国主席") in roles_by_day(text)["2014-09-11"]
+    # an office headed 国家主席 in a table's column is the same office as the prose's
+    table = TABLE.replace("甲国国家主席 ", "越南国家主席 ") + "== 双边会晤 ==\n2015年7月8日，越南国家主席张三与赵六在[[某镇]]举行双边会谈。\n"
+    assert {o for p, o in roles_by_day(table, title="甲乙丙会议")["2015-07-08"] if p == "张三"} == {"越南社会主义共和国主席"}
+
+
+def test_an_office_a_person_is_said_to_take_up_is_theirs_from_then():
+    text = HEAD + ("2016年4月，乙国党领导人[[李四]]出任新设立的乙国国务资政。"
+                   "2016年8月18日，甲国总统[[张三]]在[[某城]]同李四举行会谈。")
+    roles = roles_by_day(text)["2016-08-18"]
+    assert {o for p, o in roles if p == "李四"} == {"乙国国务资政"}  # the office proper, not the description
+    # the verb's time and manner words before it, an office cut at 后 and at 成为
+    later = HEAD + ("2012年11月，[[李四]]当选乙国党总书记成为最高领导人后首次出访。"
+                    "2013年3月22日，甲国总统[[张三]]在[[某城]]同乙国领导人李四举行会谈。")
+    assert {o for p, o in roles_by_day(later)["2013-03-22"] if p == "李四"} == {"乙国党总书记"}
+    # a bare office word taken up names no particular office
+    bare = HEAD + "2016年4月，[[李四]]出任总理。2016年8月18日，甲国总统[[张三]]在[[某城]]同李四举行会谈。"
+    assert {o for p, o in roles_by_day(bare).get("2016-08-18", set()) if p == "李四"} == set()

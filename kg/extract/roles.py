@@ -16,7 +16,7 @@ from kg.extract.scripts import has_han
 from kg.extract.text import Sentence, Spot
 
 OFFICE_WORDS = ("总统", "总书记", "委员长", "主席", "总理", "首相", "国王", "领导人", "元首", "外长", "主任",
-                "议长", "大统领", "总督", "书记", "部长", "天皇", "女王", "国务卿", "总理大臣",
+                "议长", "大统领", "总督", "书记", "部长", "天皇", "女王", "国务卿", "总理大臣", "资政",
                 # offices below the top, so that a meeting with their holders is seen to be no summit
                 "助理", "顾问", "特使", "大使")
 _STOP_CHARS = set("与和及同跟给由在是为向对了的、，,。；;：:（）()《》「」“”\"' \n") | set("于把被让将而应指即请")
@@ -24,7 +24,9 @@ _STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送�
                # verbs whose object is the titled name (会见俄罗斯总理某某)
                "会见", "会晤", "会谈", "接见", "拜会", "拜访", "前往", "访问", "出席", "陪同", "宴请",
                "欢迎", "会同", "致电", "致函", "邀请", "见到", "迎接", "接待", "款待", "招待", "表示", "通知",
-               "宣布", "指出", "告诉")
+               "宣布", "指出", "告诉",
+               # 获/受 before the titled name make it the agent of a passive (在某地获甲国主席张三接见)
+               "获", "受")
 #: Words that hold a stop character but are one word (中华人民共和国: 和 is no conjunction here).
 _WORDS_WITH_STOPS = ("共和国", "和平")
 
@@ -122,7 +124,10 @@ def written_before(sentence: Sentence, spot: Spot) -> str:
 
 def _title_run(hans: str, name_start: int) -> tuple[int | None, int]:
     """The run of words that titles a name starting at ``name_start``: right before it, or
-    before the ``的`` right before it when that run ends in an office word."""
+    before the ``的`` right before it when that run ends in an office word. A name kept from
+    conversion (``甲国总统-{张三}-``) is titled by the run before its ``-{``."""
+    if hans.endswith("-{", 0, name_start):
+        name_start -= 2
     j = _run_start(hans, name_start)
     if j != name_start or name_start < 2 or hans[name_start - 1] != "的":
         return j, name_start
@@ -160,16 +165,40 @@ def _inside_a_word(hans: str, at: int) -> bool:
 
 def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
     """An office given as ``以总统身份`` right after the name, or a bare office word
-    (``张三总统``) there."""
-    bare = _OFFICE_AFTER.match(sentence.hans[spot.end:])
+    (``张三总统``) there (after the ``}-`` of a name kept from conversion)."""
+    end = spot.end + 2 if sentence.hans.startswith("}-", spot.end) else spot.end
+    bare = _OFFICE_AFTER.match(sentence.hans[end:])
     if bare and not index.is_state(spot.surface):  # 甲国总统的: the state's office, no person's
-        return (Title(bare["role"], spot.end, spot.end + bare.end(), None),)
-    match = _AS_ROLE.match(sentence.hans[spot.end:])
+        return (Title(bare["role"], end, end + bare.end(), None),)
+    match = _AS_ROLE.match(sentence.hans[end:])
     if not match or not match["role"].endswith(OFFICE_WORDS):
         return ()
-    if any(spot.end <= other.start < spot.end + match.start("role") - 1 for other in sentence.spots):
+    if any(end <= other.start < end + match.start("role") - 1 for other in sentence.spots):
         return ()  # 甲国总统张三以…身份: the 以 follows another name, whose office it gives
-    return _split(match["role"], spot.end + match.start("role"), index)
+    return _split(match["role"], end + match.start("role"), index)
+
+
+#: A person taking up an office (张三就任甲国总统, 张三于2016年4月出任新设立的国务资政): the
+#: words up to the verb may only say when or how; the office runs to a word's end.
+_TAKES_UP = re.compile(r"(?:[于在]?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[于在]|正式|再次|首次|重新|刚刚|刚|已经|已)*"
+                       r"(?:就任|出任|当选为?|担任|接任|继任|升任|连任)")
+_TAKEN = re.compile(r"(?:[^，,。；;、（(“”的后以之当时期前成并和与及0-9]{0,10}的)?"
+                    r"(?P<office>[^，,。；;、（(“”的后以之当时期前成并和与及0-9]{2,16})")
+
+
+def titles_taken(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
+    """The office a person is said to take up right after the name (``张三就任甲国总统后``,
+    ``张三出任新设立的国务资政``): the office the person held from the sentence's time; a bare
+    office word (``就任总统``) names no particular office and gives none."""
+    hans = sentence.hans
+    end = spot.end + 2 if hans.startswith("}-", spot.end) else spot.end
+    verb = _TAKES_UP.match(hans, end)
+    taken = _TAKEN.match(hans, verb.end()) if verb else None
+    if not taken or not taken["office"].endswith(OFFICE_WORDS) or taken["office"] in OFFICE_WORDS:
+        return ()
+    start = taken.start("office")
+    return tuple(replace(title, start=title.start + start, end=title.end + start)
+                 for title in _titles_ending_at(taken["office"], len(taken["office"]), index))
 
 
 def _split(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:
@@ -209,11 +238,17 @@ def _state_prefix(text: str, index: NameIndex) -> str | None:
 def office_key(title: Title, index: NameIndex) -> str:
     """A script- and variant-neutral name for an office: the state's full name, then the office.
 
-    A party's office keeps the party's name as written (朝鲜劳动党总书记).
+    A party's office keeps the party's name as written (朝鲜劳动党总书记). The state's
+    chairman written ``国家主席`` after the state's name is its ``主席`` (甲国国家主席 is
+    甲国主席, as 中华人民共和国主席 is called 中国国家主席).
     """
     if title.state is None:
         return index.normal(title.text)
     for size in range(min(len(title.text) - 1, 12), 1, -1):
         if index.is_state(title.text[:size]) and "党" not in title.text[size:]:
-            return title.state + index.normal(title.text[size:])
+            return title.state + _STATES_CHAIR.sub("", index.normal(title.text[size:]))
     return index.normal(title.text)
+
+
+#: ``国家`` before the chair of a state (国家主席, 国家副主席) after the state's own name.
+_STATES_CHAIR = re.compile(r"^国家(?=副?主席$)")
