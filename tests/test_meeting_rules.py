@@ -833,3 +833,22 @@ def test_a_leader_whose_greetings_are_passed_on_is_no_participant(sentence):
 def test_directors_and_local_party_secretaries_are_below_the_top(office):
     text = HEAD + f"2019年6月13日，{office}[[王五]]在某城会见甲国总统[[张三]]。"
     assert summits(text) == {}
+
+
+def test_leaders_signing_together_meet():
+    """Two leaders told signing together on a day meet to do it: a summit of the two the
+    clause names (no one inferred), or of the two it refers back to (两国元首)."""
+    named = HEAD + "1974年5月16日，甲国总理[[张三]]与乙国总理[[李四]]签署《某协定》。"
+    assert summits(named)["1974-05-16"]["participants"] == {"张三", "李四"}
+    back = HEAD + ("1994年9月，甲国主席[[张三]]对乙国进行回访，受到乙国总统[[李四]]欢迎。"
+                   "9月3日，两国元首在[[某城]]签署《某协定》。")
+    assert summits(back)["1994-09-03"]["participants"] == {"张三", "李四"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "《某条约》由甲国总统[[张三]]和乙国总理[[李四]]于1987年12月8日在[[某城]]签署。",  # the treaty's, not a meeting told
+    "1987年12月8日，甲国总统[[张三]]签署法案，乙国总理[[李四]]表示欢迎。",  # one signs
+    "1987年12月8日，甲国总统[[张三]]同日签署决议，同意与乙国签署《某条约》。",  # 同日 is no "with"
+])
+def test_no_meeting_of_signers_where_they_did_not_sign_together(sentence):
+    assert summits(HEAD + sentence) == {}

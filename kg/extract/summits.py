@@ -76,6 +76,12 @@ _BACK_SUBJECT = re.compile(r"^(?:两人|二人|双方|三人|(?:两|三|四)(?:�
 _THREE = re.compile(r"^(?:三人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))")
 #: After a year and month, a clause reaching from it to now (2021年12月就任总理以来): a span, not a time told.
 _SINCE = re.compile(r"[^，。；,]{0,12}?以来")
+#: Leaders signing together, told with them as its subject (甲与乙在某城签署《…》, 两国元首签署);
+#: not a treaty signed by them (由甲和乙…签署), nor one side signing on its own.
+_SIGNED_TOGETHER = re.compile(r"[^由，。；]*?(?:[与和及跟]|同(?![日天时年月意样期]))[^，。；、由]{1,30}?"
+                              r"(?:共同|一同|一起)?(?:签署|签订|签字|签约)"
+                              r"|[^由，。；]*?(?P<back>两国(?:元首|首脑|领导人|总理|总统|首相)|双方领导人|二人|两人)[^，。；由]{0,30}?"
+                              r"(?:共同|一同|一起)?(?:签署|签订|签字|签约)")
 #: After a day: a leader arriving (``19日当地时间下午1时35分许，甲乘专机抵达某城``).
 _ARRIVES = re.compile(r"[^。；]{0,40}?(?:抵达|飞抵|到达|抵)(?!制|触)")
 #: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙).
@@ -596,13 +602,17 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         several = _one_by_one(reading, sentence)
         for meeting in dates:
             clause = _meeting_clause(sentence.hans, meeting)
+            named = False  # a signing whose signers the clause names: only they met
+            if clause is None and (signing := _signing_clause(sentence.hans, meeting)) is not None:
+                *clause, named = signing
+                clause = tuple(clause)
             if clause is None or any(a < clause[1] and clause[0] < b or when == meeting.start for a, b, when in told):
                 continue  # a clause told already, or a day told already: one summit a day a sentence
             if several is not None and clause[0] < several.end and several.begin < clause[1]:
                 continue  # the meetings told one by one, below
             told.append((*clause, meeting.start))
             summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues,
-                             date_basis, clause, infer=not in_table, numbered=heading_day is None,
+                             date_basis, clause, infer=not in_table and not named, numbered=heading_day is None,
                              set_aside=several.others if several else ())
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
@@ -767,6 +777,22 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
     if HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause):
         return begin, end
     return None
+
+
+def _signing_clause(hans: str, when) -> tuple[int, int, bool] | None:
+    """The date's clause when it tells leaders signing together (``1974年5月16日，甲与乙签署
+    《…》``, ``9月3日，两国元首在莫斯科签署``): they meet to sign. Returns the clause's bounds and
+    whether it names the signers (then only they sign, none is inferred), or refers back to them."""
+    starts = [0] + [m.end() for m in _CLAUSE.finditer(hans)] + [len(hans) + 1]
+    index = max(i for i, at in enumerate(starts[:-1]) if at <= when.at)
+    begin, end = starts[index], starts[index + 1] - 1
+    if NOT_HELD.search(_ACCEPTED.sub("", hans[begin:when.at])):
+        return None
+    told = when.stop
+    if not hans[begin:end].replace(hans[when.at:when.stop], "").strip(" 于在是日上下午晚间") and index + 2 < len(starts):
+        told, end = starts[index + 1], starts[index + 2] - 1  # 1974年5月16日，甲与乙签署…: the clause after a bare date
+    signed = _SIGNED_TOGETHER.match(hans, told, end)
+    return (begin, end, signed["back"] is None) if signed else None
 
 
 def _lower(clause: str, meeting: re.Match) -> bool:
