@@ -492,3 +492,9 @@ def test_a_hospital_or_a_study_at_the_end_of_the_phrase_is_the_venue():
     # a bare kind of room is no name of its own
     bare = HEAD + "1967年6月23日，甲国总理[[张三]]与乙国总统[[李四]]在[[某宅]]的书房举行会谈。"
     assert read(bare) == {"1967-06-23": [["某宅"]]}
+
+
+def test_a_town_of_the_reference_gazetteer_written_without_a_link_is_a_place():
+    # 北京 holds 人民大会堂 in kg/data/venues.tsv: reference data about the world, not about an article
+    text = HEAD + "2017年5月16日，乙国总理[[李四]]来华出席某论坛，甲国主席[[张三]]在北京会见了她。"
+    assert read(text) == {"2017-05-16": [["北京"]]}

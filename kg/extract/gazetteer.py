@@ -17,3 +17,10 @@ def well_known_venues() -> tuple[tuple[tuple[str, ...], str], ...]:
             names, _, container = line.partition("\t")
             rows.append((tuple(n.strip() for n in names.split("|") if n.strip()), container.strip()))
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def well_known_names() -> frozenset[str]:
+    """The names of the gazetteer's venues and of the towns they lie in: names a text writes
+    without a link (``在北京会见了她``, ``在东京首相官邸``) that are places all the same."""
+    return frozenset(name for names, container in well_known_venues() for name in (*names, container))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.extract.gazetteer import well_known_venues
+from kg.extract.gazetteer import well_known_names
 from kg.extract.names import (NameIndex, own_names_in_brackets, short_form, spouses_named, states, strip_disambiguator,
                              variant_rules)
 from kg.extract.registry import Registry
@@ -155,7 +155,7 @@ def _named_elsewhere(document: Document) -> set[str]:
     link-to-another-wiki template, the well-known venues of the reference gazetteer, and the title of an article about a place (the sentence
     of its bold name says where it lies: ``戴维营…位于…``)."""
     out = {t.get("1") or "" for t in document.templates if t.key in _LINK_TEMPLATES}
-    out |= {name for names, _ in well_known_venues() for name in names}
+    out |= well_known_names()
     title = strip_disambiguator(document.title or "")
     bold = document.text.find("'''" + title, document.lead.start, document.lead.end) if title else -1
     if bold >= 0 and _LIES_AT.search(document.text[bold:document.text.find("。", bold)]):
