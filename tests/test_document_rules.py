@@ -148,7 +148,8 @@ def test_documents_with_a_common_name_are_one():
     ("《甲乙关于深化合作、倡导共赢的联合声明》", [("甲乙关于深化合作、倡导共赢的联合声明", False)]),
     ("双方重申遵守《上海公报》", []),
     ("与卡特会谈5次；签订中美科技合作协定和文化协定", [("中美科技合作协定", False), ("文化协定", False)]),
-    ("就南亚问题发表了三个联合声明", []),
+    ("就南亚问题发表了三个联合声明", []),  # one on each topic, none named
+    ("发表五项联合声明", [("联合声明", True)]),  # counted, by its kind alone
     ("发表关于南亚问题、《生物武器公约》议定书等联合声明", []),  # a name that qualifies another
 ])
 def test_what_an_outcome_cell_names(cell, wanted):
@@ -390,3 +391,10 @@ def test_a_day_by_its_number_after_a_semicolon_is_in_the_month_its_sentence_told
             "2005年5月12日，张三与乙国总统[[王五]]在[[某堂]]举行会谈。\n")
     found = keys(documents(text))
     assert found["2005-04-29"] == {"甲乙和平发展共同愿景"} and found["2005-05-12"] == set()
+
+
+def test_a_kind_alone_counted_is_one_of_the_summits_own():
+    text = HEAD + MEETING + "会谈后，双方发表两份联合声明。"
+    assert keys(documents(text)) == {"1985-11-19": {"联合声明"}}
+    topics = HEAD + MEETING + "会谈后，双方就边界问题和经济合作发表两份联合声明。"
+    assert keys(documents(topics)) == {"1985-11-19": set()}

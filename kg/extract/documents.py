@@ -5,7 +5,8 @@ its clause says it was signed (``簽署「甲乙漁業協定」``; Traditional t
 speech too: ``「這一次沒有達成協議」``), as a linked name ending in a document word (宣言, 协议 ...),
 unquoted after a signing verb (``签订中美科技合作协定和文化协定``, ``签署了卫生、医学教育和科学
 领域的政府间合作协议，以及修建…公路桥的协议``), or by its kind alone
-(``会后发表联合声明``: one of that summit's own). It is the summit's when the text says it
+(``会后发表联合声明``, counted or not: ``发表五项联合声明``; not one on each topic its clause names,
+``就甲、乙问题发表了三个联合声明``, which are unnamed). It is the summit's when the text says it
 was signed, issued or approved (签署, 发表, 批准了《…路线图》 by the leaders; not ``甲国议会批准《…》``, a
 legislature's later ratification; 会议的成果之一《…》, 成果文件《…》, or a clause listing what
 the clause before says was signed: ``签署了12项合作文件，包括《…》和《…》``) and dates it to the summit's days, or
@@ -86,8 +87,17 @@ _OUTCOME_BEFORE = re.compile(r"(成果|结果)(文件)?(之一)?(是|为|包括|
 DOCUMENT_WORDS = ("宣言", "声明", "协议", "协议书", "公报", "条约", "协定", "纪要", "备忘录", "议定书", "联合声明")
 #: Documents named by their kind alone (会后发表联合声明): one of that summit's own.
 GENERIC_KINDS = r"联合声明|联合公报|共同声明|联合宣言|新闻公报|会谈纪要"
-_GENERIC_DOCUMENT = re.compile(r"(?:签署|签订|发表|发布|通过|公布|宣读)了?(?:一份|一项)?(?:会谈)?"
+#: A count before a kind (发表两份联合声明, 发表五项联合声明): statements of that kind, one of the summit's own.
+#: Not one on each of the topics its clause names (就南亚问题、…发表了三个联合声明): those are unnamed.
+_COUNT = r"(?P<count>[一两二三四五六七八九十0-9]{1,3}(?:份|项|个|篇))?"
+_GENERIC_DOCUMENT = re.compile(rf"(?:签署|签订|发表|发布|通过|公布|宣读)了?{_COUNT}(?:会谈)?"
                                rf"(?P<w>{GENERIC_KINDS})")
+
+
+def _one_on_each_topic(hans: str, match: re.Match) -> bool:
+    """Whether a kind alone is counted (``三个联合声明``) after the topics of its clause (``就…``)."""
+    count = match["count"]
+    return bool(count) and count[0] not in "一1" and "就" in hans[_clause_start(hans, match.start()):match.start()]
 #: A statement by its kind alone that both sides issued (两国首脑在会谈后发表声明): one of that
 #: summit's own; one side's (白宫发表声明) is not.
 _BOTH_SIDES_STATEMENT = re.compile(r"(?:双方|两国|两人|二人|两位领导人|两国领导人|两国首脑|两国元首|三国领导人|三方)"
@@ -230,7 +240,7 @@ def _sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, s
         if "《" in sentence.hans[max(0, match.start() - 1):match.start()] or \
                 _NEGATED.search(sentence.hans[max(0, match.start() - 4):match.end()]) or \
                 by_one_side(sentence.hans[_clause_start(sentence.hans, match.start()):match.start()]) or \
-                not _of_the_days(sentence.hans, match.end(), span, told):
+                _one_on_each_topic(sentence.hans, match) or not _of_the_days(sentence.hans, match.end(), span, told):
             continue
         generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")],
                          (sentence.evidence(),))
@@ -630,7 +640,8 @@ def cell_documents(text: str, *, said: bool = False) -> list[tuple[str, bool]]:
             continue
         item_start = max((m.end() for m in _ITEM_SEPARATORS.finditer(hans, 0, match.start())), default=0)
         item = hans[item_start:match.start()].strip()
-        if item == "" and not said or _GENERIC_DOCUMENT.search(hans[item_start:match.end()]) and \
+        verb = _GENERIC_DOCUMENT.search(hans, item_start, match.end())
+        if item == "" and not said or verb and not _one_on_each_topic(hans, verb) and \
                 not _NEGATED.search(hans[item_start:match.end()]):
             out.append((text[match.start():match.end()], True))
     return out
