@@ -140,3 +140,25 @@ def test_an_office_a_person_is_said_to_take_up_is_theirs_from_then():
     # a bare office word taken up names no particular office
     bare = HEAD + "2016年4月，[[李四]]出任总理。2016年8月18日，甲国总统[[张三]]在[[某城]]同李四举行会谈。"
     assert {o for p, o in roles_by_day(bare).get("2016-08-18", set()) if p == "李四"} == set()
+
+
+def test_offices_a_copula_gives_a_list_of_names_are_each_names():
+    lead = ("'''乙国领导人访甲'''指乙国领导人[[王五]]历次对甲国的访问，会谈对象先后为甲国共产党中央总书记、"
+            "国家主席[[张三]]和[[李四]]。\n== 经过 ==\n")
+    text = lead + "2004年4月19日，王五访问甲国，李四同王五在[[某城]]举行会谈。"
+    roles = {o for p, o in roles_by_day(text, title="乙国领导人访甲")["2004-04-19"] if p == "李四"}
+    assert roles and roles <= {"甲国共产党中央总书记", "国家主席"}
+    # without the copula the office is the first name's alone (甲国总统张三和李四出席晚宴)
+    alone = text.replace("会谈对象先后为", "出席晚宴的有")
+    assert {o for p, o in roles_by_day(alone, title="乙国领导人访甲")["2004-04-19"] if p == "李四"} == set()
+
+
+def test_a_meeting_of_heads_of_state_gives_a_leader_his_states_office_before_his_partys():
+    text = ("'''乙国总统访甲'''指乙国总统[[王五]]历次对甲国的访问，会谈对象为国家主席[[赵六]]和[[张三]]。\n== 经过 ==\n"
+            "1992年12月17日，王五访问甲国。甲国共产党中央总书记张三和国务院总理[[李四]]也分别与王五会谈。\n"
+            "1996年4月24日，张三同王五在[[某城]]会谈，两国元首签署联合声明。\n")
+    roles = roles_by_day(text, title="乙国总统访甲")
+    assert {o for p, o in roles["1996-04-24"] if p == "张三"} == {"国家主席"}
+    # told as a meeting of the two, not of heads of state: the office given first
+    talks = roles_by_day(text.replace("两国元首", "双方"), title="乙国总统访甲")
+    assert {o for p, o in talks["1996-04-24"] if p == "张三"} == {"甲国共产党中央总书记"}

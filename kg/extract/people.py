@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,7 +16,8 @@ from kg.extract.dates import find_year_months, parse_date, year_range
 from kg.extract.entities import heading_leader
 from kg.extract.phrases import DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER
 from kg.extract.reading import Reading
-from kg.extract.roles import OFFICE_WORDS, office_key, title_after, titles_before, titles_of, titles_taken
+from kg.extract.roles import (OFFICE_WORDS, office_key, title_after, titles_before, titles_of, titles_shared,
+                             titles_taken)
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.sources import CITATION_TEMPLATES
 from kg.extract.text import Sentence
@@ -138,6 +140,16 @@ def _offices(reading: Reading):
     offices: dict[str, list[str]] = {}
     evidence: dict[tuple[str, str], Evidence] = {}
     years: dict[tuple[str, str], set[int]] = {}
+
+    def give(person: str, title, said, sentence, when) -> None:
+        key = index.key(office_key(title, index))
+        offices.setdefault(person, [])
+        if key not in offices[person]:
+            offices[person].append(key)
+            evidence[(person, key)] = said or sentence.evidence()
+        years.setdefault((person, key), set()).update(when)
+
+    shared = []  # offices a copula gives a list of names: given once the sides are known
     for sentence, said, dated, headed in _sentences_and_titles(reading):
         when = {found.year for found in find_year_months(sentence.hans)} or dated
         for spot in sentence.spots:
@@ -149,15 +161,21 @@ def _offices(reading: Reading):
                                     + titles_taken(sentence, spot, index)):
                 if title.state is None and title.text in OFFICE_WORDS:
                     continue
-                key = index.key(office_key(title, index))
-                offices.setdefault(spot.key, [])
-                if key not in offices[spot.key]:
-                    offices[spot.key].append(key)
-                    evidence[(spot.key, key)] = said or sentence.evidence()
-                years.setdefault((spot.key, key), set()).update(when)
+                give(spot.key, title, said, sentence, when)
                 if title.state and said is None:  # a source's title gives an office, the article the sides
                     sides.setdefault(spot.key, Counter())[title.state] += 1
-    return ({person: counter.most_common(1)[0][0] for person, counter in sides.items()},
+            if not headed:
+                titles, first = titles_shared(sentence, spot, index)
+                if first is not None and registry.is_a(first.surface, Kind.PERSON):
+                    shared.append((spot.key, first.key, titles, said, sentence, when))
+    side = {person: counter.most_common(1)[0][0] for person, counter in sides.items()}
+    for person, first, titles, said, sentence, when in shared:
+        for title in titles:
+            theirs = title.state or side.get(first)  # 为甲国总统张三和李四: 李四 is no other side's
+            bare = title.state is None and title.text in OFFICE_WORDS
+            if not bare and (theirs is None or side.get(person) in (None, theirs)):
+                give(person, title, said, sentence, when)
+    return (side,
             {person: tuple(keys) for person, keys in offices.items()}, evidence,
             {pair: frozenset(found) for pair, found in years.items()})
 
@@ -256,17 +274,25 @@ def offices_for_descriptions(reading: Reading, people: People) -> None:
             registry.drop_one(node, Prop.ROLE, role)
 
 
-def main_office(people: People, key: str, when: date | None = None) -> str | None:
+def main_office(people: People, key: str, when: date | None = None, told: Iterable[Sentence] = ()) -> str | None:
     """The office the article gives a person, an office proper before a description
     (朝鲜劳动党委员长 before 朝鲜最高领导人); on a day, the one the text gives nearest to it
-    in time (委员长 in 2019, 总书记 in 2025), else the first."""
+    in time (委员长 in 2019, 总书记 in 2025), else the first. Where the sentences that tell
+    the meeting call its parties heads of state (两国元首), a state's head (国家主席) before a
+    party's (总书记) among offices as near in time."""
     offices = people.offices.get(key, ())
     proper = [o for o in offices if not o.endswith(DESCRIPTIONS)] or list(offices)
     if not proper:
         return None
-    if when is None:
-        return proper[0]
-    return min(proper, key=lambda office: (_distance(people, key, office, when), proper.index(office)))
+    heads = any(_HEADS_OF_STATE.search(sentence.hans) for sentence in told)
+    return min(proper, key=lambda office: (_distance(people, key, office, when) if when else 0,
+                                           heads and not _STATES_HEAD.search(office), proper.index(office)))
+
+
+#: The parties of a meeting called heads of state (两国元首, 三国元首, 元首会晤).
+_HEADS_OF_STATE = re.compile(r"(两|三|四|双方|各)国?元首|元首(会谈|会晤|会面|峰会)")
+#: A state's head, not a party's or a government's (国家主席, 总统, 国王; not 总书记, 总理).
+_STATES_HEAD = re.compile(r"^(?!.*(?:党|中共|中央|军委|政府|部长会议|国务院|内阁)).*(?:主席|总统|国王|女王|天皇|国务委员长)$")
 
 
 def offices_at(people: People, key: str, when: date) -> tuple[str, ...]:

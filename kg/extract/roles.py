@@ -61,6 +61,41 @@ def titles_before(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Tit
     return _titles_ending_at(sentence.hans, _gloss_start(sentence.hans, spot.start), index, named=True)
 
 
+#: What joins the names of a list (张三和李四, 张三、李四).
+_LIST_JOINS = "和与及、"
+
+
+def titles_shared(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[tuple[Title, ...], Spot | None]:
+    """The offices a copula gives a list of names whose first is titled (``会谈对象先后为国家主席
+    张三和李四``: both held it), for a later name of the list that has none of its own, with
+    the list's first name; ``((), None)`` otherwise. Without the copula the office is the
+    first name's alone (甲国总统张三和李四)."""
+    hans = sentence.hans
+    if titles_before(sentence, spot, index) or title_after(sentence, spot, index):
+        return (), None
+    at = sentence.spots.index(spot)
+    while at > 0:
+        before = sentence.spots[at - 1]
+        if before.end != sentence.spots[at].start - 1 or hans[before.end] not in _LIST_JOINS:
+            return (), None
+        titles = _listed(hans, titles_before(sentence, before, index), index)
+        if titles:
+            return (titles, before) if hans.endswith(("为", "是"), 0, titles[0].start) else ((), None)
+        at -= 1
+    return (), None
+
+
+def _listed(hans: str, titles: tuple[Title, ...], index: NameIndex) -> tuple[Title, ...]:
+    """The offices listed with ``、`` before the first of ``titles`` (``中共中央总书记、国家主席``),
+    and ``titles``."""
+    while titles and titles[0].start > 1 and hans[titles[0].start - 1] == "、":
+        listed = _titles_ending_at(hans, _gloss_start(hans, titles[0].start - 1), index)
+        if not listed:
+            break
+        titles = listed + titles
+    return titles
+
+
 #: A gloss in brackets after an office (``（最高领导人）``, ``（政府首脑）``): a few words, no digits.
 _GLOSS = re.compile(r"[（(][^（()）0-9０-９]{1,10}[）)]$")
 

@@ -1210,7 +1210,7 @@ def _participations(reading, people: People, summit, participants, sentences) ->
             registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office),
                           evidence=(sentences[0].evidence(),))
         if not stated_offices and people.offices.get(key):
-            office = main_office(people, key, next(iter(registry.facts_about(summit, Prop.START_DATE)), None))
+            office = main_office(people, key, next(iter(registry.facts_about(summit, Prop.START_DATE)), None), sentences)
             registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office),
                           inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(key, office)],))
 
