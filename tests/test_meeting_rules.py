@@ -852,3 +852,9 @@ def test_leaders_signing_together_meet():
 ])
 def test_no_meeting_of_signers_where_they_did_not_sign_together(sentence):
     assert summits(HEAD + sentence) == {}
+
+
+def test_a_linked_name_met_and_described_by_an_office_is_a_person():
+    text = HEAD + ("2008年7月7日，甲国总统[[张三]]在[[某城]]利用八国峰会之机，"
+                   "与刚就任乙国总统不到两个月的[[李四]]举行了一个多小时的会谈。")
+    assert summits(text)["2008-07-07"]["participants"] == {"张三", "李四"}

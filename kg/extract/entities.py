@@ -131,6 +131,8 @@ def _people(sentence: Sentence, reading: Reading):
 
 #: ``甲在某城同乙、丙举行会晤``: between a linked name and the person it met, the join of a meeting.
 _MET_WITH = re.compile(r"^(?:在[^，。；、]{0,20}?)?(?:分别|先后)?(?:同|与|和|跟)$")
+#: Before a name met: "with" and what the name is described as (与刚就任乙国总统不到两个月的).
+_DESCRIBED_WITH = re.compile(r"(?:同|与|和|跟)(?P<d>[^，。；同与和跟]{2,30})的$")
 _AT_A_PLACE = re.compile(r"(?:在|于|赴|到|抵达|前往|访问|飞抵|来到)$")
 _MEETING_AFTER = re.compile(r"^[^，。；]{0,40}?(?:会晤|会谈|会面|会见|举行首脑)")
 
@@ -149,6 +151,10 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
         if other is not None and _MET_WITH.match(_between(sentence, spot, other, reading)) \
                 and _MEETING_AFTER.match(hans[other.end:]):
             yield spot
+        elif any(registry.is_a(o.surface, Kind.PERSON) for o in sentence.spots[:i]) \
+                and (described := _DESCRIBED_WITH.search(hans, 0, spot.start)) and any(
+                    word in described["d"] for word in OFFICE_WORDS) and _MEETING_AFTER.match(hans[spot.end:]):
+            yield spot  # 张三…与刚就任乙国总统不到两个月的[[李四]]举行会谈: met, and described by an office
 
 
 def _between(sentence: Sentence, spot: Spot, other: Spot, reading: Reading) -> str:
