@@ -498,3 +498,15 @@ def test_a_town_of_the_reference_gazetteer_written_without_a_link_is_a_place():
     # 北京 holds 人民大会堂 in kg/data/venues.tsv: reference data about the world, not about an article
     text = HEAD + "2017年5月16日，乙国总理[[李四]]来华出席某论坛，甲国主席[[张三]]在北京会见了她。"
     assert read(text) == {"2017-05-16": [["北京"]]}
+
+
+def test_where_the_leaders_sign_or_begin_their_talks_is_where_they_meet():
+    signed = HEAD + "1963年1月22日，甲国总理[[张三]]与乙国总统[[李四]]在[[某城]]签署了《甲乙合作条约》。"
+    begun = HEAD + "1966年1月4日，甲国总理[[张三]]与乙国总统[[李四]]在[[某城]]展开会谈。"
+    assert read(signed) == {"1963-01-22": [["某城"]]}
+    assert read(begun) == {"1966-01-04": [["某城"]]}
+    # a document described by where it was signed is an earlier one; the talks' place comes first
+    earlier = HEAD + "1985年11月19日，甲国总统[[张三]]与乙国总理[[李四]]会晤，重申在[[某港]]签署的《某港公报》。"
+    talks = HEAD + "1991年7月30日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行峰会，并在[[某宫]]签署《某条约》。"
+    assert read(earlier) == {"1985-11-19": []}
+    assert read(talks) == {"1991-07-30": [["某城"]]}

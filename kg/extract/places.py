@@ -41,6 +41,10 @@ infobox field, a table cell or a clause of prose.
   that has no place of its own was held where its paragraph says the gathering was.
 - A stop somewhere and the meeting held during it (``在[[某城]]停留七小时，同乙会谈``) is a held-at
   phrase of that place, unless the meeting's clause names its own (``同乙在某镇会谈``).
+- Where leaders sign or begin their talks is where they meet (``在[[巴黎]]签署了…条约``, ``在[[塔什干]]
+  展开谈判``), when the sentence gives no place of the talks themselves (``在莫斯科举行峰会，并于31日
+  在大克里姆林宫签署…``: Moscow); not a document described by where it was signed (``在上海签署的
+  《上海公报》``).
 - A ceremony said to be held somewhere (``纪念仪式在…宝剑海滩举行``) gives no meeting its place;
   a 于 of a date does not swallow the 在 of the place (``于…由…在平壤会面``).
 - The one summit an article tells of, placed by its lead only in a state (``在马耳他召开``), was
@@ -144,7 +148,8 @@ def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
         low, high = _own_stretch(sentence.hans, at)
         own = [m for m in matches if low <= m.start() and m.end() <= high]
         matches = [m for m in own if m.end() > at] + [m for m in own if m.end() <= at][::-1]
-    chains = [c for c in (_phrase_chain(reading, sentence, m) for m in matches) if c]
+    chains = [c for c in (_phrase_chain(reading, sentence, m) for m in matches if m.re is not _SIGNED_AT) if c] \
+        or [c for c in (_phrase_chain(reading, sentence, m) for m in matches) if c]  # 在某城会谈，并在某宫签署: the talks'
     if not chains:
         return ()
     chosen = chains[0]
@@ -279,7 +284,7 @@ _GATHERING_AFTER = re.compile(r"(?:领导人)?(?:峰会|会议|论坛|年会|大
 
 def held_at_phrases(sentence: Sentence) -> list[re.Match]:
     """Every ``在/于 … 举行`` whose 在 or 于 is a word of its own, not a character of a name
-    (朴在先, 金于…), every ``前往 … 会见`` and every ``会谈地点为…``."""
+    (朴在先, 金于…), every ``前往 … 会见``, every ``会谈地点为…`` and every ``在 … 签署``."""
     out: list[re.Match] = []
     end = 0
     for at in range(len(sentence.hans)):
@@ -294,7 +299,7 @@ def held_at_phrases(sentence: Sentence) -> list[re.Match]:
         else:
             match = _GONE_TO_MEET.match(sentence.hans, at) or _PLACE_OF_MEETING.match(sentence.hans, at)
         if match is None and sentence.hans[at] == "在":
-            match = _STAYED_TO_MEET.match(sentence.hans, at)
+            match = _STAYED_TO_MEET.match(sentence.hans, at) or _SIGNED_AT.match(sentence.hans, at)
         if match:
             out.append(match)
             end = match.end()
@@ -335,6 +340,10 @@ def _held_with_pattern(size: int) -> re.Pattern:
 #: ``在巴黎停留七小时，同某国总统某会谈``: a stop somewhere, and the meeting held during it.
 _STAYED_TO_MEET = re.compile(r"在(?P<w>[^，。；,在]{1,20}?)(?:短暂)?(?:停留|逗留|停靠)[^，。；,]{0,12}[，,](?:并|随后|其间|期间)?"
                              r"(?:同|与|和|跟)[^，。；,在]{1,30}?(?:会谈|会晤|会见|会面)")  # not 同乙在某镇会谈: its own place
+#: ``在巴黎签署了《某条约》``, ``在塔什干展开谈判``: leaders sign or begin their talks there; not a
+#: document described by where it was signed (``在上海签署的《上海公报》``, an earlier one).
+_SIGNED_AT = re.compile(r"在(?P<w>[^，。；,在]{1,24}?)(?:共同|正式|同时)?(?:签署|签订|签字|展开(?:会谈|谈判)|开始(?:会谈|谈判))"
+                        r"(?!的|仪式)")
 #: ``前往白宫会见奥巴马``: gone to a place to meet someone there.
 _GONE_TO_MEET = re.compile(r"(?:前往|赴|到访|来到|抵达)(?P<w>[^，。；,、]{1,20}?)(?:会见|会晤|会谈|会面|举行会谈|举行会晤)")
 
