@@ -65,7 +65,11 @@ class PageCache:
 
     def put(self, page: Page, built: object, *, base: str, check: bool) -> None:
         """Stores ``built`` for this page; a cache that cannot be written is skipped silently."""
-        store_pickle(self._path(page, base=base, check=check), built)
+        self.keep(self.key(page, base=base, check=check), built)
+
+    def keep(self, key: str, built: object) -> bool:
+        """Stores ``built`` under ``key`` (:meth:`key`); whether it was (a cache that cannot be written is no error)."""
+        return store_pickle(self.directory / key[:2] / f"{key}.pickle", built)
 
     def key(self, page: Page, *, base: str, check: bool) -> str:
         """The page's key: its text's SHA-256, where it came from, the settings and the code's version."""
@@ -73,14 +77,11 @@ class PageCache:
                   page.language, str(page.revision_id), page.timestamp or "")
         return hashlib.sha256("\0".join(fields).encode("utf-8")).hexdigest()
 
-    def _path(self, page: Page, *, base: str, check: bool) -> Path:
-        key = self.key(page, base=base, check=check)
-        return self.directory / key[:2] / f"{key}.pickle"
 
-
-def store_pickle(path: Path, value: object) -> None:
+def store_pickle(path: Path, value: object) -> bool:
     """Writes ``value`` to ``path`` whole or not at all (a temporary file renamed over it); a
-    place that cannot be written is skipped silently: what is kept there is only a cache."""
+    place that cannot be written is skipped silently: what is kept there is only a cache.
+    Returns whether it was written."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -89,3 +90,5 @@ def store_pickle(path: Path, value: object) -> None:
         os.replace(temporary, path)
     except OSError:
         temporary.unlink(missing_ok=True)
+        return False
+    return True

@@ -187,87 +187,119 @@ class Triples:
         return graph
 
 
+# The terms a page's writer uses, made once: an attribute of an rdflib namespace makes (and checks) a new URIRef each time.
+_TYPE, _LABEL, _ALT_LABEL = RDF.type, RDFS.label, SKOS.altLabel
+_DERIVED_FROM, _INTEGER = PROV.wasDerivedFrom, XSD.integer
+_EVIDENCE, _TEXT_SPAN, _START, _END, _TEXT, _SECTION = (SKG.evidence, SKG.TextSpan, SKG.startOffset, SKG.endOffset,
+                                                        SKG.text, SKG.sectionHeading)
+_INFERRED, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = (SKG.InferredStatement, RDF.Statement, RDF.subject,
+                                                        RDF.predicate, RDF.object)
+_METHOD, _BASED_ON, _SUPPORTED_BY, _MAIN_ARTICLE = SKG.inferenceMethod, SKG.basedOn, SKG.supportedBy, SKG.mainArticle
+_CLASSES = {kind.value: classes for kind, classes in CLASSES.items()}
+_PROPERTIES: dict[str, URIRef] = {}
+
+
 class _Writer:
+    """Writes one extraction's triples. What a page names many times (an entity's IRI, an
+    evidence span and its triples, a property) is made once per page: the same triples, added in the same order."""
+
     def __init__(self, graph: Graph | Triples, minter: Minter, extraction: Extraction) -> None:
         self.graph = graph
         self.minter = minter
         self.extraction = extraction
         self.article_iri = article_of(extraction)
         self.wiki = extraction.source.wiki
+        self._iris: dict[EntityId, URIRef] = {}
+        self._spans: dict[Evidence, URIRef] = {}
 
     def iri(self, entity: EntityId) -> URIRef:
-        return self.minter.entity(entity.kind.value, entity.key)
+        found = self._iris.get(entity)
+        if found is None:
+            found = self._iris[entity] = self.minter.entity(entity.kind.value, entity.key)
+        return found
 
     def article(self) -> None:
         g, a, source = self.graph, self.article_iri, self.extraction.source
-        g.add((a, RDF.type, SKG.SourceArticle))
+        g.add((a, _TYPE, SKG.SourceArticle))
         g.add((a, DCTERMS.title, Literal(source.title, lang=source.language)))
         g.add((a, DCTERMS.language, Literal(source.language)))
         g.add((a, DCTERMS.license, CC_BY_SA_4))
         g.add((a, DCTERMS.publisher, Literal(source.wiki)))
         g.add((a, SKG.sha256, Literal(source.sha256)))
         if source.revision_id is not None:
-            g.add((a, SKG.revisionId, Literal(source.revision_id, datatype=XSD.integer)))
+            g.add((a, SKG.revisionId, Literal(source.revision_id, datatype=_INTEGER)))
         if source.timestamp:
             g.add((a, SKG.revisionTimestamp, Literal(source.timestamp, datatype=XSD.dateTime)))
+        cites, external = SKG.cites, SKG.externalLink
         for entity in self.extraction.entities:
             if entity.id.kind is Kind.CITATION:
-                g.add((a, SKG.cites, self.iri(entity.id)))
+                g.add((a, cites, self.iri(entity.id)))
             elif entity.id.kind is Kind.WEBLINK:
-                g.add((a, SKG.externalLink, self.iri(entity.id)))
-        for category in self.extraction.categories:
-            g.add((a, SKG.category, article_iri(self.wiki, f"Category:{category}")))
-        for title in self.extraction.see_also:
-            g.add((a, SKG.seeAlso, article_iri(self.wiki, title)))
+                g.add((a, external, self.iri(entity.id)))
+        if self.extraction.categories:
+            category = SKG.category
+            for name in self.extraction.categories:
+                g.add((a, category, article_iri(self.wiki, f"Category:{name}")))
+        if self.extraction.see_also:
+            see_also = SKG.seeAlso
+            for title in self.extraction.see_also:
+                g.add((a, see_also, article_iri(self.wiki, title)))
 
     def entity(self, entity: Entity) -> None:
-        g, node = self.graph, self.iri(entity.id)
-        for cls in CLASSES[entity.id.kind]:
-            g.add((node, RDF.type, cls))
-        g.add((node, PROV.wasDerivedFrom, self.article_iri))
+        add, node = self.graph.add, self.iri(entity.id)
+        for cls in _CLASSES[entity.id.kind.value]:
+            add((node, _TYPE, cls))
+        add((node, _DERIVED_FROM, self.article_iri))
         for label in entity.labels:
-            g.add((node, RDFS.label, _text(label)))
+            add((node, _LABEL, _text(label)))
         for label in entity.alt_labels:
-            g.add((node, SKOS.altLabel, _text(label)))
+            add((node, _ALT_LABEL, _text(label)))
         if entity.main_article:
-            g.add((node, SKG.mainArticle, article_iri(self.wiki, entity.main_article)))
+            add((node, _MAIN_ARTICLE, article_iri(self.wiki, entity.main_article)))
         for evidence in entity.evidence:
-            g.add((node, SKG.evidence, self.span(evidence)))
+            add((node, _EVIDENCE, self.span(evidence)))
 
     def span(self, evidence: Evidence) -> URIRef:
-        g = self.graph
-        node = self.minter.hashed("span", str(self.article_iri), str(evidence.span.start), str(evidence.span.end))
-        g.add((node, RDF.type, SKG.TextSpan))
-        g.add((node, PROV.wasDerivedFrom, self.article_iri))
-        g.add((node, SKG.startOffset, Literal(evidence.span.start, datatype=XSD.integer)))
-        g.add((node, SKG.endOffset, Literal(evidence.span.end, datatype=XSD.integer)))
-        g.add((node, SKG.text, Literal(evidence.text)))
+        node = self._spans.get(evidence)
+        if node is not None:  # its triples are in the graph already
+            return node
+        add = self.graph.add
+        node = self._spans[evidence] = self.minter.hashed("span", str(self.article_iri), str(evidence.span.start),
+                                                          str(evidence.span.end))
+        add((node, _TYPE, _TEXT_SPAN))
+        add((node, _DERIVED_FROM, self.article_iri))
+        add((node, _START, Literal(evidence.span.start, datatype=_INTEGER)))
+        add((node, _END, Literal(evidence.span.end, datatype=_INTEGER)))
+        add((node, _TEXT, Literal(evidence.text)))
         if evidence.section:
-            g.add((node, SKG.sectionHeading, Literal(evidence.section)))
+            add((node, _SECTION, Literal(evidence.section)))
         return node
 
     def fact(self, fact: Fact) -> None:
-        g = self.graph
-        subject, predicate, value = self.iri(fact.subject), SKG[fact.prop.value], self.value(fact.value)
-        g.add((subject, predicate, value))
+        add = self.graph.add
+        predicate = _PROPERTIES.get(fact.prop.value)
+        if predicate is None:
+            predicate = _PROPERTIES[fact.prop.value] = SKG[fact.prop.value]
+        subject, value = self.iri(fact.subject), self.value(fact.value)
+        add((subject, predicate, value))
         if fact.inference is None:
             for evidence in fact.evidence:
-                g.add((subject, SKG.evidence, self.span(evidence)))
+                add((subject, _EVIDENCE, self.span(evidence)))
             return
         statement = self.minter.hashed("statement", str(subject), str(predicate), str(value), fact.inference.value)
-        g.add((statement, RDF.type, SKG.InferredStatement))
-        g.add((statement, RDF.type, RDF.Statement))
-        g.add((statement, RDF.subject, subject))
-        g.add((statement, RDF.predicate, predicate))
-        g.add((statement, RDF.object, value))
-        g.add((statement, SKG.inferenceMethod, Literal(fact.inference.value)))
-        g.add((statement, PROV.wasDerivedFrom, self.article_iri))
+        add((statement, _TYPE, _INFERRED))
+        add((statement, _TYPE, _STATEMENT))
+        add((statement, _SUBJECT, subject))
+        add((statement, _PREDICATE, predicate))
+        add((statement, _OBJECT, value))
+        add((statement, _METHOD, Literal(fact.inference.value)))
+        add((statement, _DERIVED_FROM, self.article_iri))
         for evidence in fact.evidence:
-            g.add((statement, SKG.evidence, self.span(evidence)))
+            add((statement, _EVIDENCE, self.span(evidence)))
         for basis in fact.basis:
-            g.add((statement, SKG.basedOn, self.iri(basis)))
+            add((statement, _BASED_ON, self.iri(basis)))
             if basis.kind is Kind.CITATION:
-                g.add((statement, SKG.supportedBy, self.iri(basis)))
+                add((statement, _SUPPORTED_BY, self.iri(basis)))
 
     def value(self, value) -> URIRef | Literal:
         if isinstance(value, EntityId):
@@ -283,7 +315,7 @@ class _Writer:
         if isinstance(value, bool):
             raise TypeError("facts carry no booleans")
         if isinstance(value, int):
-            return Literal(value, datatype=XSD.integer)
+            return Literal(value, datatype=_INTEGER)
         if isinstance(value, Decimal):
             return Literal(value, datatype=XSD.decimal)
         if isinstance(value, date):
