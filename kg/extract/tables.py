@@ -26,7 +26,7 @@ from datetime import date
 from kg.extract.dates import chinese_number, find_dates, find_year_months
 from kg.extract.documents import DOCUMENT_WORDS, cell_documents, generic_document
 from kg.extract.entities import PLACE_ENDINGS
-from kg.extract.places import well_known_container
+from kg.extract.places import SIGNED_AT, well_known_container
 from kg.extract.entries import Entry, cell_chains, entries_in, people_of, plain_text
 from kg.extract.ordinals import ordinal_in
 from kg.extract.people import People, main_office, titles_in
@@ -674,20 +674,28 @@ def row_country(entry: Entry) -> list[tuple[str, str | None]]:
 
 
 def _venue_in_a_note(reading: Reading, summit, row: _Row) -> None:
-    """A note cell that says where the talks were (``17日在[[人民大会堂]]会谈``) gives the
-    venue, more precise than the row's place column."""
+    """A note cell that says where the talks were (``17日在[[人民大会堂]]会谈``), or where the
+    leaders signed (``在[[大克里姆林宫]]签署国际条约``), gives the venue, more precise than the
+    row's place column, and lies in it where nothing else says where it lies."""
     registry = reading.registry
     for cell in row.cells.get("other", []) + row.cells.get("outcome", []):
         text = to_hans(_text(reading, cell))
         held = HELD_AT.search(text)
         if held is None or not MEETING.search(text):
+            held = SIGNED_AT.search(text)  # 在[[大克里姆林宫]]签署国际条约: where the leaders signed
+        if held is None:
             continue
         for entry in entries_in(reading, cell.span):
             for shown, target in entry.links:
                 if to_hans(shown) in held["w"] and not any(
                         registry.is_a(target, kind) for kind in (Kind.PERSON, Kind.DOCUMENT, Kind.ORGANIZATION)):
                     place = registry.named(Kind.PLACE, target, article=target)
-                    registry.fact(summit, Prop.VENUE, place, evidence=(_evidence(reading, cell.span),))
+                    evidence = (_evidence(reading, cell.span),)
+                    row_place = next((v for v in registry.facts_about(summit, Prop.VENUE) if v != place), None)
+                    if row_place is not None and not registry.has_fact(place, Prop.LOCATED_IN) \
+                            and well_known_container(reading, place.key) is None:
+                        registry.fact(place, Prop.LOCATED_IN, row_place, evidence=evidence)  # in the row's place
+                    registry.fact(summit, Prop.VENUE, place, evidence=evidence)
                     registry.keep_only(summit, Prop.VENUE, place)
                     return
 
