@@ -510,3 +510,22 @@ def test_where_the_leaders_sign_or_begin_their_talks_is_where_they_meet():
     talks = HEAD + "1991年7月30日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行峰会，并在[[某宫]]签署《某条约》。"
     assert read(earlier) == {"1985-11-19": []}
     assert read(talks) == {"1991-07-30": [["某城"]]}
+
+
+def test_a_note_cell_that_says_where_the_leaders_signed_gives_the_venue():
+    table = ("'''甲乙峰会列表'''列出甲国与乙国领导人的峰会。\n== 列表 ==\n"
+             "{| class=\"wikitable\"\n! 日期 !! 地点 !! 主要参与者 !! 备注\n|-\n"
+             "| 1991年7月30日至31日 || [[乙国]][[某都]] || [[张三]]、[[李四]] || 在[[某宫]]签署国际条约\n|}\n")
+    found = read(table, title="甲乙峰会列表")
+    assert found["1991-07-30"][0][:2] == ["某宫", "某都"]
+
+
+def test_a_place_said_of_an_earlier_time_is_not_the_meetings():
+    text = HEAD + ("2008年7月7日，甲国总统[[张三]]在某湖利用某峰会之机，与乙国总统[[李四]]举行了会谈，"
+                   "再次令人想起七年前在[[某国]]的首次会面。")
+    assert read(text) == {"2008-07-07": []}
+
+
+def test_a_gathering_somewhere_and_the_meeting_on_its_occasion():
+    text = HEAD + "2008年7月7日，甲国总统[[张三]]在[[某国]][[某湖]]利用某峰会之机，与乙国总统[[李四]]举行了会谈。"
+    assert read(text) == {"2008-07-07": [["某湖", "某国"]]}

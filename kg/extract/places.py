@@ -39,8 +39,10 @@ infobox field, a table cell or a clause of prose.
   no visit made; one made at an invitation (``应甲邀请访日``) is.
 - A meeting held during a gathering (``在峰会期间``, ``…会议在[[某城]]开幕，当天甲与乙举行会谈``)
   that has no place of its own was held where its paragraph says the gathering was.
-- A stop somewhere and the meeting held during it (``在[[某城]]停留七小时，同乙会谈``) is a held-at
-  phrase of that place, unless the meeting's clause names its own (``同乙在某镇会谈``).
+- A stop somewhere and the meeting held during it (``在[[某城]]停留七小时，同乙会谈``), or a gathering
+  there and the meeting held on its occasion (``在[[某湖]]利用八国峰会之机，与乙举行会谈``), is a held-at
+  phrase of that place, unless the meeting's clause names its own (``同乙在某镇会谈``); a place said
+  of an earlier time (``再次令人想起七年前在[[某国]]的首次会面``) is that meeting's.
 - Where leaders sign or begin their talks is where they meet (``在[[巴黎]]签署了…条约``, ``在[[塔什干]]
   展开谈判``), when the sentence gives no place of the talks themselves (``在莫斯科举行峰会，并于31日
   在大克里姆林宫签署…``: Moscow); not a document described by where it was signed (``在上海签署的
@@ -143,12 +145,12 @@ def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
     迎宾馆会见…``) gives each date the phrase in its own stretch: after the date before the
     next dated clause, else before it after the last dated clause. A phrase ends where a
     topic or a partner begins (就, 与 …)."""
-    matches = [m for m in held_at_phrases(sentence) if not _of_a_ceremony(sentence, m)]
+    matches = [m for m in held_at_phrases(sentence) if not _of_a_ceremony(sentence, m) and not _of_another_time(sentence, m)]
     if at is not None:
         low, high = _own_stretch(sentence.hans, at)
         own = [m for m in matches if low <= m.start() and m.end() <= high]
         matches = [m for m in own if m.end() > at] + [m for m in own if m.end() <= at][::-1]
-    chains = [c for c in (_phrase_chain(reading, sentence, m) for m in matches if m.re is not _SIGNED_AT) if c] \
+    chains = [c for c in (_phrase_chain(reading, sentence, m) for m in matches if m.re is not SIGNED_AT) if c] \
         or [c for c in (_phrase_chain(reading, sentence, m) for m in matches) if c]  # 在某城会谈，并在某宫签署: the talks'
     if not chains:
         return ()
@@ -164,6 +166,17 @@ def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
 #: A ceremony or a show said to be held somewhere (``纪念仪式在…宝剑海滩举行``): its place, not a meeting's.
 _CEREMONY_SUBJECT = re.compile(r"(?:仪式|典礼|庆典|纪念活动|阅兵式?|葬礼|国葬|开幕式|闭幕式|宴会|晚宴|国宴|招待会|欢迎会|音乐会|演出|展览)"
                                r"(?:也|则|将|已|均|随后|当天)?$")
+
+
+#: Right before a held-at phrase, in its clause: a time before the one told (再次令人想起七年前在某地的首次会面).
+_ANOTHER_TIME = re.compile(r"(?:[0-9一二三四五六七八九十两几数多]+年|多年|此|之|上次|上一次)前$|当年$|昔日$")
+
+
+def _of_another_time(sentence: Sentence, match: re.Match) -> bool:
+    """Whether the held-at phrase is said of an earlier time than the sentence's
+    (``…会谈，再次令人想起七年前在斯洛文尼亚的首次会面``): its place is that meeting's."""
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.hans, 0, match.start())), default=0)
+    return bool(_ANOTHER_TIME.search(sentence.hans[clause_start:match.start()].rstrip("的")))
 
 
 def _of_a_ceremony(sentence: Sentence, match: re.Match) -> bool:
@@ -299,7 +312,7 @@ def held_at_phrases(sentence: Sentence) -> list[re.Match]:
         else:
             match = _GONE_TO_MEET.match(sentence.hans, at) or _PLACE_OF_MEETING.match(sentence.hans, at)
         if match is None and sentence.hans[at] == "在":
-            match = _STAYED_TO_MEET.match(sentence.hans, at) or _SIGNED_AT.match(sentence.hans, at)
+            match = _STAYED_TO_MEET.match(sentence.hans, at) or SIGNED_AT.match(sentence.hans, at)
         if match:
             out.append(match)
             end = match.end()
@@ -338,11 +351,13 @@ def _held_with_pattern(size: int) -> re.Pattern:
 
 
 #: ``在巴黎停留七小时，同某国总统某会谈``: a stop somewhere, and the meeting held during it.
-_STAYED_TO_MEET = re.compile(r"在(?P<w>[^，。；,在]{1,20}?)(?:短暂)?(?:停留|逗留|停靠)[^，。；,]{0,12}[，,](?:并|随后|其间|期间)?"
+#: So is a gathering there, and the meeting held on its occasion (在某湖利用八国峰会之机，与乙举行会谈).
+_STAYED_TO_MEET = re.compile(r"在(?P<w>[^，。；,在]{1,20}?)(?:(?:短暂)?(?:停留|逗留|停靠)[^，。；,]{0,12}"
+                             r"|(?:利用|借|趁|出席|参加)[^，。；,在]{1,20}?(?:之机|之际|期间|间隙))[，,](?:并|随后|其间|期间)?"
                              r"(?:同|与|和|跟)[^，。；,在]{1,30}?(?:会谈|会晤|会见|会面)")  # not 同乙在某镇会谈: its own place
 #: ``在巴黎签署了《某条约》``, ``在塔什干展开谈判``: leaders sign or begin their talks there; not a
 #: document described by where it was signed (``在上海签署的《上海公报》``, an earlier one).
-_SIGNED_AT = re.compile(r"在(?P<w>[^，。；,在]{1,24}?)(?:共同|正式|同时)?(?:签署|签订|签字|展开(?:会谈|谈判)|开始(?:会谈|谈判))"
+SIGNED_AT = re.compile(r"在(?P<w>[^，。；,在]{1,24}?)(?:共同|正式|同时)?(?:签署|签订|签字|展开(?:会谈|谈判)|开始(?:会谈|谈判))"
                         r"(?!的|仪式)")
 #: ``前往白宫会见奥巴马``: gone to a place to meet someone there.
 _GONE_TO_MEET = re.compile(r"(?:前往|赴|到访|来到|抵达)(?P<w>[^，。；,、]{1,20}?)(?:会见|会晤|会谈|会面|举行会谈|举行会晤)")
