@@ -162,3 +162,10 @@ def test_a_meeting_of_heads_of_state_gives_a_leader_his_states_office_before_his
     # told as a meeting of the two, not of heads of state: the office given first
     talks = roles_by_day(text.replace("两国元首", "双方"), title="乙国总统访甲")
     assert {o for p, o in talks["1996-04-24"] if p == "张三"} == {"甲国共产党中央总书记"}
+
+
+def test_a_supreme_leader_is_an_office_and_its_holder_a_participant():
+    text = HEAD + ("2016年1月22日，甲国主席[[张三]]在[[某城]]同伊朗总统[[李四]]举行会谈，"
+                   "张三还会见了伊朗最高领袖[[王五]]。")
+    roles = roles_by_day(text)["2016-01-22"]
+    assert ("王五", "伊朗最高领袖") in roles
