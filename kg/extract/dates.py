@@ -60,15 +60,20 @@ class YearMonth:
     stop: int
 
 
+_HAS_FULLWIDTH = re.compile("[０-９－～]")
+
+
 def normalize_digits(text: str) -> str:
     """Full-width digits and dashes as ASCII; the length is kept."""
-    return text.translate(_FULLWIDTH)
+    return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
 
 
 def find_dates(text: str, *, year: int | None = None, month: int | None = None) -> list[DateRange]:
     """Every day-precise date or date range in ``text``; ``year`` fills in ``4月27日``."""
-    text = normalize_digits(text)
     found: list[DateRange] = []
+    if "月" not in text:  # every date names its month
+        return found
+    text = normalize_digits(text)
     matches = [(m, int) for m in _DATE.finditer(text)] + [(m, _cn_int) for m in _CN_DATE.finditer(text)]
     for match, number in sorted(matches, key=lambda pair: pair[0].start()):
         y1 = number(match["y1"]) if match["y1"] else year

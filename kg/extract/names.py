@@ -145,6 +145,9 @@ class NameIndex:
                 if hans != rule.canonical and len(hans) > 1:
                     replacements.setdefault(hans, rule.canonical)
         self._replacements = dict(sorted(replacements.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+        self._replacements_at: dict[str, list[tuple[str, str]]] = {}  # by first character, in that order
+        for variant, canonical in self._replacements.items():
+            self._replacements_at.setdefault(variant[0], []).append((variant, canonical))
         self._parent: dict[str, str] = {}
         self._weight: dict[str, int] = {}
         self.state_keys: set[str] = set()
@@ -199,7 +202,7 @@ class NameIndex:
             return text
         out, i = [], 0
         while i < len(text):
-            for variant, canonical in self._replacements.items():
+            for variant, canonical in self._replacements_at.get(text[i], ()):
                 if text.startswith(variant, i):
                     out.append(canonical)  # 艾森豪 → 艾森豪威尔, but 艾森豪威尔 stays as it is
                     i += len(canonical) if text.startswith(canonical, i) else len(variant)

@@ -52,7 +52,7 @@ def read(document: Document) -> Reading:
         index.merge(target, family)
         names.add(family)
     _same_city(index, names)
-    spotter = Spotter(index, {n for n in names if _is_name(n)})
+    spotter = Spotter(index, {n for n in names if _is_name(n)}, common=_always_named())
     registry = Registry(index)
     lead = sentences(document, document.lead, None, spotter, clauses=True)
     by_section = {}
@@ -169,6 +169,14 @@ def _same_city(index: NameIndex, names: set[str]) -> None:
     for name in sorted(hans):
         if len(name) >= 3 and name.endswith("市") and name[:-1] in hans:
             index.merge(name, name[:-1])
+
+
+@lru_cache(maxsize=1)
+def _always_named() -> frozenset[str]:
+    """The names every article's spotter looks for: the states, and the gazetteer's venues and towns."""
+    names = {name for row in states() for name in row}
+    names |= {name.strip() for name in well_known_names() if name.strip()}
+    return frozenset(name for name in names if _is_name(name))
 
 
 def is_appendix(section: Section) -> bool:

@@ -1,0 +1,39 @@
+"""The Spotter: the names of every article, compiled once, found together with an article's own."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from kg.extract.names import NameIndex
+from kg.extract.text import Spotter
+
+_CHARACTERS = "甲乙丙丁戊己庚辛壬癸子丑"
+
+
+def _one_pattern(names: set[str]) -> re.Pattern[str] | None:
+    """The spotter's pattern before it was split: every name in one alternation, longest first."""
+    ordered = sorted({n for n in names if len(n) > 1}, key=lambda n: (-len(n), n))
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+
+def test_common_and_own_names_are_found_as_one_pattern_of_all_of_them_finds_them():
+    pick = random.Random(15)
+    index = NameIndex.build((), ())
+    for case in range(400):
+        words = {"".join(pick.choices(_CHARACTERS, k=pick.randint(1, 4))) for _ in range(pick.randint(0, 12))}
+        common = frozenset(w for w in words if pick.random() < 0.5)
+        pieces = sorted(words) + list(_CHARACTERS)
+        text = "".join(pick.choices(pieces, k=pick.randint(0, 30)))  # names next to names, and inside others
+        pattern = _one_pattern(words)
+        expected = [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
+        found = [(s.start, s.end) for s in Spotter(index, words, common=common).spots(text, text, (), 0)]
+        assert found == expected, (case, sorted(words), sorted(common), text)
+        assert [(s.start, s.end) for s in Spotter(index, words).spots(text, text, (), 0)] == expected
+
+
+def test_common_names_only_say_what_to_compile_once_not_what_to_look_for():
+    index = NameIndex.build((), ())
+    for common in (frozenset({"甲乙"}), frozenset({"甲乙", "丙丁"}), frozenset({"丙丁"})):
+        spots = Spotter(index, {"甲乙"}, common=common).spots("甲乙丙丁", "甲乙丙丁", (), 0)
+        assert [s.surface for s in spots] == ["甲乙"], common
