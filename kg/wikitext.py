@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import cached_property
 from html import unescape
 
@@ -172,6 +173,9 @@ class Document:
     issues: tuple[Issue, ...] = ()
     tables: tuple[Table, ...] = ()
     markup: str | None = None  # the text as parsed, when unclosed openers were made inert (see markup_to_parse)
+    #: The parse's top-level nodes and where each starts: a passage of whole ones (the lead, a
+    #: section's body) is rendered from them rather than parsed again (see :func:`passage`).
+    nodes: tuple[tuple[int, ...], tuple] = field(default=((), ()), repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -260,7 +264,8 @@ def parse(page: Page) -> Document:
     code = mwparserfromhell.parse(markup)
     walker = _Walker(page)
     walker.issues.extend(inert)
-    walker.walk(code, 0, None)
+    starts: list[int] = []
+    walker.walk(code, 0, None, starts)
     sections = _section_tree(walker.headings, len(text))
     lead_end = walker.headings[0][0].start if walker.headings else len(text)
     boxes = [t.span for t in walker.templates if t.nested_in is None]
@@ -280,6 +285,7 @@ def parse(page: Page) -> Document:
         issues=tuple(walker.issues),
         tables=tuple(walker.tables),
         markup=markup if markup != text else None,
+        nodes=(tuple(starts), tuple(code.nodes)),
     )
 
 
@@ -356,10 +362,13 @@ class _Walker:
     def issue(self, message: str, position: int) -> None:
         self.issues.append(Issue(Severity.WARNING, message, self.page.origin, position))
 
-    def walk(self, code, offset: int, inside: str | None) -> None:
+    def walk(self, code, offset: int, inside: str | None, starts: list[int] | None = None) -> None:
+        """Walks ``code``'s nodes, the first at ``offset``; where each starts goes to ``starts`` if given."""
         pos = offset
         for node in code.nodes:
             source = str(node)
+            if starts is not None:
+                starts.append(pos)
             self.node(node, pos, source, inside)
             pos += len(source)
 
@@ -574,10 +583,31 @@ def passage(document: Document, span: Span) -> Passage:
     found = document.passages.get(span)
     if found is None:
         builder = _PassageBuilder(document, span)
-        source = document.markup if document.markup is not None else document.text
-        builder.render(mwparserfromhell.parse(source[span.start:span.end]), span.start)
+        whole = _whole_nodes(document, span)
+        if whole is not None:
+            builder.render_nodes(whole, span.start)
+        else:
+            source = document.markup if document.markup is not None else document.text
+            builder.render(mwparserfromhell.parse(source[span.start:span.end]), span.start)
         found = document.passages[span] = builder.finish()
     return found
+
+
+def _whole_nodes(document: Document, span: Span) -> list | None:
+    """The parse's top-level nodes that make up ``span`` exactly, or None when it starts or
+    ends inside one (or holds none). Parsed on its own, such a stretch gives the same nodes:
+    it starts at the page's start or at a line's (a section's body starts with the newline
+    after its heading), and a construct the page's parse closed inside it closes there too."""
+    starts, nodes = document.nodes
+    text = document.markup if document.markup is not None else document.text
+    first = bisect_left(starts, span.start)
+    if span.start >= span.end or first == len(starts) or starts[first] != span.start:
+        return None
+    if span.start > 0 and text[span.start] != "\n":
+        return None
+    last = bisect_left(starts, span.end, first)
+    end = starts[last] if last < len(starts) else len(text)
+    return list(nodes[first:last]) if end == span.end else None
 
 
 #: The characters wikitext markup is made of (ASCII punctuation and whitespace).
@@ -602,8 +632,11 @@ class _PassageBuilder:
             self.offsets.append(start + i)
 
     def render(self, code, offset: int) -> None:
+        self.render_nodes(code.nodes, offset)
+
+    def render_nodes(self, nodes, offset: int) -> None:
         pos = offset
-        for node in code.nodes:
+        for node in nodes:
             source = str(node)
             self.node(node, pos, source)
             pos += len(source)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+import random
 from pathlib import Path
 
 import pytest
 
+from kg import wikitext
 from kg.model import Page
 from kg.wikitext import parse, passage
 
@@ -117,3 +120,34 @@ def test_every_template_and_link_round_trips_to_its_source_text(document):
     for template in document.templates:
         again = parse(Page(text=document.text[template.span.start:template.span.end], origin="span"))
         assert again.templates[-1].name == template.name
+
+
+REALISTIC = sorted((CORPUS.parent.parent / "tests" / "data" / "realistic").glob("*.wiki"))
+ODD_TOKENS = ["{{", "}}", "[[", "]]", "{{a|", "<ref>", "</ref>", "'''", "''", "\n== X ==\n", "\n=", "{|", "|}",
+              "\n|-\n", "<!--", "-->", "<nowiki>", "<div>", "</div>", "\n*", "\n:", "&amp;", "{{lang|en|", "\n"]
+
+
+def _mutated(text: str, seed: int) -> str:
+    pick = random.Random(seed)
+    for _ in range(pick.randint(1, 10)):
+        at = pick.randrange(len(text) + 1)
+        if pick.random() < 0.7:
+            text = text[:at] + pick.choice(ODD_TOKENS) + text[at:]
+        else:
+            text = text[:at] + text[at + pick.randint(1, 200):]
+    return text
+
+
+def test_a_passage_read_from_the_pages_parse_is_the_passage_parsed_on_its_own():
+    """The lead and each section's body are rendered from the page's own parse, not parsed
+    again; they must be what parsing their text alone gives, on real and mangled pages."""
+    texts = [CORPUS.read_text(encoding="utf-8")] + [path.read_text(encoding="utf-8") for path in REALISTIC]
+    texts += [_mutated(texts[seed % len(texts)], seed) for seed in range(150)]
+    from_parse = 0
+    for number, text in enumerate(texts):
+        document = parse(Page(text=text, origin=f"page {number}"))
+        alone = dataclasses.replace(document, nodes=((), ()))  # no nodes: every passage is parsed on its own
+        for span in [document.lead] + [s.body for s in document.all_sections()]:
+            from_parse += wikitext._whole_nodes(document, span) is not None
+            assert passage(document, span) == passage(alone, span), f"page {number}, {span}"
+    assert from_parse > 1000
