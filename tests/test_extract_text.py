@@ -1,4 +1,5 @@
-"""The Spotter: the names of every article, compiled once, found together with an article's own."""
+"""The extraction's plumbing: the Spotter (the names every article looks for compiled once, found
+together with the article's own), given names written alone, remembered dates."""
 
 from __future__ import annotations
 
@@ -37,3 +38,25 @@ def test_common_names_only_say_what_to_compile_once_not_what_to_look_for():
     for common in (frozenset({"甲乙"}), frozenset({"甲乙", "丙丁"}), frozenset({"丙丁"})):
         spots = Spotter(index, {"甲乙"}, common=common).spots("甲乙丙丁", "甲乙丙丁", (), 0)
         assert [s.surface for s in spots] == ["甲乙"], common
+
+
+def test_a_given_name_is_found_alone_where_one_pattern_per_name_found_it():
+    from kg.extract.reading import _NAME_AFTER, _NAME_BEFORE, _written_alone
+
+    pick = random.Random(7)
+    for case in range(3000):
+        name = "".join(pick.choices("阿比约翰", k=pick.randint(1, 3)))
+        text = "".join(pick.choices("阿比约翰在与，。机场迎接和总统 \n（）表示的率", k=pick.randint(0, 30)))
+        one_pattern = bool(re.search(f"{_NAME_BEFORE}{re.escape(name)}{_NAME_AFTER}", text))
+        assert _written_alone(name, text) == one_pattern, (case, name, text)
+
+
+def test_remembered_dates_are_handed_out_as_new_lists():
+    from kg.extract.dates import find_dates, find_year_months
+
+    first = find_dates("2018年4月27日，", year=None)
+    first.clear()
+    assert [d.start.isoformat() for d in find_dates("2018年4月27日，")] == ["2018-04-27"]
+    months = find_year_months("2018年4月")
+    months.append(None)
+    assert len(find_year_months("2018年4月")) == 1

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
@@ -70,9 +71,15 @@ def normalize_digits(text: str) -> str:
 
 def find_dates(text: str, *, year: int | None = None, month: int | None = None) -> list[DateRange]:
     """Every day-precise date or date range in ``text``; ``year`` fills in ``4月27日``."""
+    return list(_dates_in(text, year))
+
+
+@lru_cache(maxsize=8192)
+def _dates_in(text: str, year: int | None) -> tuple[DateRange, ...]:
+    """:func:`find_dates`, remembered: many rules read the same sentence's dates."""
     found: list[DateRange] = []
     if "月" not in text:  # every date names its month
-        return found
+        return ()
     text = normalize_digits(text)
     matches = [(m, int) for m in _DATE.finditer(text)] + [(m, _cn_int) for m in _CN_DATE.finditer(text)]
     for match, number in sorted(matches, key=lambda pair: pair[0].start()):
@@ -90,7 +97,7 @@ def find_dates(text: str, *, year: int | None = None, month: int | None = None) 
         if end < start:
             continue
         found.append(DateRange(start, end, match.start(), match.end(), bool(match["y1"])))
-    return found
+    return tuple(found)
 
 
 def _cn_int(text: str) -> int:
@@ -102,8 +109,15 @@ def _cn_int(text: str) -> int:
 
 def find_year_months(text: str) -> list[YearMonth]:
     """Years with an optional month and no day: ``2000年``, ``2018年4月``."""
-    return [YearMonth(int(m["y"]), int(m["m"]) if m["m"] else None, m.start(), m.end())
-            for m in _YEAR_MONTH.finditer(normalize_digits(text))]
+    return list(_year_months_in(text))
+
+
+@lru_cache(maxsize=8192)
+def _year_months_in(text: str) -> tuple[YearMonth, ...]:
+    if "年" not in text:  # every one names its year
+        return ()
+    return tuple(YearMonth(int(m["y"]), int(m["m"]) if m["m"] else None, m.start(), m.end())
+                 for m in _YEAR_MONTH.finditer(normalize_digits(text)))
 
 
 def parse_date(text: str) -> date | None:

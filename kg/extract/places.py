@@ -295,18 +295,24 @@ _OWNER = re.compile(r"(?:属于|归属|所属)$")
 _GATHERING_AFTER = re.compile(r"(?:领导人)?(?:峰会|会议|论坛|年会|大会|首脑会议|非正式会议)")
 
 
+def _in_a_name(sentence: Sentence) -> set[int]:
+    """Where in the sentence a spotted name stands."""
+    return {at for spot in sentence.spots for at in range(spot.start, spot.end)}
+
+
 def held_at_phrases(sentence: Sentence) -> list[re.Match]:
     """Every ``在/于 … 举行`` whose 在 or 于 is a word of its own, not a character of a name
     (朴在先, 金于…), every ``前往 … 会见``, every ``会谈地点为…`` and every ``在 … 签署``."""
     out: list[re.Match] = []
     end = 0
+    in_a_name = _in_a_name(sentence)
     for at in range(len(sentence.hans)):
-        if at < end or any(s.start <= at < s.end for s in sentence.spots):
+        if at < end or at in in_a_name:
             continue
         if sentence.hans[at] in "在于":
             match = HELD_AT.match(sentence.hans, at) or _held_with(sentence, at)
             if match and sentence.hans[at] == "于" and any(
-                    sentence.hans[i] == "在" and not any(s.start <= i < s.end for s in sentence.spots)
+                    sentence.hans[i] == "在" and i not in in_a_name
                     for i in range(match.start("w"), match.end("w"))):
                 continue  # 于2000年6月13日由…在平壤会面: the 在 says where, the 于 when
         else:

@@ -139,10 +139,25 @@ def _given_names(document: Document, index: NameIndex) -> dict[str, str]:
             found.setdefault(parts[0], set()).add(name)
     out = {}
     for given, names in found.items():
-        alone = re.search(f"{_NAME_BEFORE}{re.escape(given)}{_NAME_AFTER}", text)
-        if len(names) == 1 and alone and not index.is_state(given):
+        if len(names) == 1 and _written_alone(given, text) and not index.is_state(given):
             out[given] = next(iter(names))
     return out
+
+
+_BEFORE_A_NAME = re.compile(_NAME_BEFORE)
+_AFTER_A_NAME = re.compile(_NAME_AFTER)
+
+
+def _written_alone(name: str, text: str) -> bool:
+    """Whether ``name`` stands in ``text`` between what may be written before and after a
+    name on its own (``f"{_NAME_BEFORE}{name}{_NAME_AFTER}"`` found anywhere), without
+    compiling a pattern for each name."""
+    at = text.find(name)
+    while at >= 0:
+        if _BEFORE_A_NAME.match(text, at) and _AFTER_A_NAME.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 #: Templates that stand for a link to an article in another language (``{{link-en|凯托克廷山公园|…}}``).

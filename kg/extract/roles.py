@@ -194,8 +194,14 @@ def _run_start(hans: str, end: int) -> int | None:
 
 def _inside_a_word(hans: str, at: int) -> bool:
     """Whether the character at ``at`` belongs to a word that merely contains a stop character."""
-    return any(hans.startswith(word, at - word.index(hans[at]))
-               for word in _words_with_stops() if hans[at] in word and at - word.index(hans[at]) >= 0)
+    return any(hans.startswith(word, at - place)
+               for word, place in _words_with_stop(hans[at]) if at - place >= 0)
+
+
+@lru_cache(maxsize=256)
+def _words_with_stop(char: str) -> tuple[tuple[str, int], ...]:
+    """The words of :func:`_words_with_stops` that hold ``char``, each with where it first does."""
+    return tuple((word, word.index(char)) for word in _words_with_stops() if char in word)
 
 
 def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
