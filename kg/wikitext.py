@@ -159,6 +159,15 @@ def spread_rows(rows: Iterable[tuple[Cell, ...]]) -> Iterator[tuple[tuple[Cell, 
 
 
 @dataclass(frozen=True)
+class TopNodes:
+    """The top-level nodes of a page's parse, each with where it starts and its text."""
+
+    starts: tuple[int, ...]
+    nodes: tuple  # mwparserfromhell nodes
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Document:
     page: Page
     title: str  # the article's title: the page's, or the bold lead term
@@ -173,9 +182,9 @@ class Document:
     issues: tuple[Issue, ...] = ()
     tables: tuple[Table, ...] = ()
     markup: str | None = None  # the text as parsed, when unclosed openers were made inert (see markup_to_parse)
-    #: The parse's top-level nodes and where each starts: a passage of whole ones (the lead, a
-    #: section's body) is rendered from them rather than parsed again (see :func:`passage`).
-    nodes: tuple[tuple[int, ...], tuple] = field(default=((), ()), repr=False, compare=False)
+    #: The parse's top-level nodes: a passage of whole ones (the lead, a section's body) is
+    #: rendered from them rather than parsed again (see :func:`passage`).
+    nodes: TopNodes | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -265,7 +274,8 @@ def parse(page: Page) -> Document:
     walker = _Walker(page)
     walker.issues.extend(inert)
     starts: list[int] = []
-    walker.walk(code, 0, None, starts)
+    sources: list[str] = []
+    walker.walk(code, 0, None, starts, sources)
     sections = _section_tree(walker.headings, len(text))
     lead_end = walker.headings[0][0].start if walker.headings else len(text)
     boxes = [t.span for t in walker.templates if t.nested_in is None]
@@ -285,7 +295,7 @@ def parse(page: Page) -> Document:
         issues=tuple(walker.issues),
         tables=tuple(walker.tables),
         markup=markup if markup != text else None,
-        nodes=(tuple(starts), tuple(code.nodes)),
+        nodes=TopNodes(tuple(starts), tuple(code.nodes), tuple(sources)),
     )
 
 
@@ -362,13 +372,16 @@ class _Walker:
     def issue(self, message: str, position: int) -> None:
         self.issues.append(Issue(Severity.WARNING, message, self.page.origin, position))
 
-    def walk(self, code, offset: int, inside: str | None, starts: list[int] | None = None) -> None:
-        """Walks ``code``'s nodes, the first at ``offset``; where each starts goes to ``starts`` if given."""
+    def walk(self, code, offset: int, inside: str | None,
+             starts: list[int] | None = None, sources: list[str] | None = None) -> None:
+        """Walks ``code``'s nodes, the first at ``offset``; where each starts and its text go
+        to ``starts`` and ``sources`` when given."""
         pos = offset
         for node in code.nodes:
             source = str(node)
-            if starts is not None:
+            if starts is not None and sources is not None:
                 starts.append(pos)
+                sources.append(source)
             self.node(node, pos, source, inside)
             pos += len(source)
 
@@ -585,7 +598,7 @@ def passage(document: Document, span: Span) -> Passage:
         builder = _PassageBuilder(document, span)
         whole = _whole_nodes(document, span)
         if whole is not None:
-            builder.render_nodes(whole, span.start)
+            builder.render_nodes(*whole, span.start)
         else:
             source = document.markup if document.markup is not None else document.text
             builder.render(mwparserfromhell.parse(source[span.start:span.end]), span.start)
@@ -593,12 +606,15 @@ def passage(document: Document, span: Span) -> Passage:
     return found
 
 
-def _whole_nodes(document: Document, span: Span) -> list | None:
+def _whole_nodes(document: Document, span: Span) -> tuple[tuple, tuple[str, ...]] | None:
     """The parse's top-level nodes that make up ``span`` exactly, or None when it starts or
     ends inside one (or holds none). Parsed on its own, such a stretch gives the same nodes:
     it starts at the page's start or at a line's (a section's body starts with the newline
-    after its heading), and a construct the page's parse closed inside it closes there too."""
-    starts, nodes = document.nodes
+    after its heading), and a construct the page's parse closed inside it closes there too.
+    The nodes and their texts."""
+    if document.nodes is None:
+        return None
+    starts = document.nodes.starts
     text = document.markup if document.markup is not None else document.text
     first = bisect_left(starts, span.start)
     if span.start >= span.end or first == len(starts) or starts[first] != span.start:
@@ -607,7 +623,9 @@ def _whole_nodes(document: Document, span: Span) -> list | None:
         return None
     last = bisect_left(starts, span.end, first)
     end = starts[last] if last < len(starts) else len(text)
-    return list(nodes[first:last]) if end == span.end else None
+    if end != span.end:
+        return None
+    return document.nodes.nodes[first:last], document.nodes.sources[first:last]
 
 
 #: The characters wikitext markup is made of (ASCII punctuation and whitespace).
@@ -632,12 +650,12 @@ class _PassageBuilder:
             self.offsets.append(start + i)
 
     def render(self, code, offset: int) -> None:
-        self.render_nodes(code.nodes, offset)
+        nodes = code.nodes
+        self.render_nodes(nodes, [str(node) for node in nodes], offset)
 
-    def render_nodes(self, nodes, offset: int) -> None:
+    def render_nodes(self, nodes, sources, offset: int) -> None:
         pos = offset
-        for node in nodes:
-            source = str(node)
+        for node, source in zip(nodes, sources):
             self.node(node, pos, source)
             pos += len(source)
 

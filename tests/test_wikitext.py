@@ -146,7 +146,7 @@ def test_a_passage_read_from_the_pages_parse_is_the_passage_parsed_on_its_own():
     from_parse = 0
     for number, text in enumerate(texts):
         document = parse(Page(text=text, origin=f"page {number}"))
-        alone = dataclasses.replace(document, nodes=((), ()))  # no nodes: every passage is parsed on its own
+        alone = dataclasses.replace(document, nodes=None)  # no nodes: every passage is parsed on its own
         for span in [document.lead] + [s.body for s in document.all_sections()]:
             from_parse += wikitext._whole_nodes(document, span) is not None
             assert passage(document, span) == passage(alone, span), f"page {number}, {span}"

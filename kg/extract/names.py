@@ -54,6 +54,8 @@ class VariantRule:
 
 def strip_disambiguator(name: str) -> str:
     """``"香格里拉大酒店 (新加坡)"`` → ``"香格里拉大酒店"``."""
+    if ")" not in name and "）" not in name:  # no disambiguator can end it
+        return name.strip()
     stripped = _DISAMBIGUATOR.sub("", name).strip()
     return stripped or name.strip()
 
@@ -153,6 +155,8 @@ class NameIndex:
         self.state_keys: set[str] = set()
         self._normals: dict[str, str] = {}  # normal() of each name asked, while state_keys stays as it is
         self._normals_for = 0  # len(state_keys) when _normals was filled (it only grows)
+        self._forms: dict[str, list[Label]] | None = None  # regional_forms() by key, until a group's key changes
+        self._forms_for = 0  # len(state_keys) when _forms was filled
 
     @classmethod
     def build(cls, rules, links: list[Wikilink] | tuple[Wikilink, ...], spouses: frozenset[str] = frozenset()) -> "NameIndex":
@@ -198,7 +202,7 @@ class NameIndex:
     def _normal(self, name: str) -> str:
         text = to_hans(strip_disambiguator(plain(name) if "[" in name or "{" in name else name))
         text = " ".join(text.split())
-        if not self._replacements or text in self.state_keys:
+        if not self._replacements or text in self.state_keys or self._replacements_at.keys().isdisjoint(text):
             return text
         out, i = [], 0
         while i < len(text):
@@ -220,6 +224,7 @@ class NameIndex:
         if root != normal:
             self._parent[root] = normal
             self._parent[normal] = normal
+            self._forms = None
 
     def _find(self, name: str) -> str:
         parent = self._parent.get(name, name)
@@ -236,6 +241,7 @@ class NameIndex:
             return
         winner, loser = sorted((ra, rb), key=self._preference)
         self._parent[loser] = winner
+        self._forms = None
 
     def _preference(self, name: str) -> tuple:
         # the gazetteer's key, then a link target, then the longer name, then code point order
@@ -253,11 +259,11 @@ class NameIndex:
 
     def regional_forms(self, key: str) -> tuple[Label, ...]:
         """Every regional form a variant rule gives for a name with this key."""
-        out: list[Label] = []
-        for rule in self.rules:
-            if self.key(rule.canonical) == key:
-                out.extend(rule.forms)
-        return tuple(out)
+        if self._forms is None or self._forms_for != len(self.state_keys):
+            self._forms, self._forms_for = {}, len(self.state_keys)
+            for rule in self.rules:
+                self._forms.setdefault(self.key(rule.canonical), []).extend(rule.forms)
+        return tuple(self._forms.get(key, ()))
 
 
 def labels_for(key: str, surfaces: set[str], index: NameIndex) -> tuple[tuple[Label, ...], tuple[Label, ...]]:

@@ -7,6 +7,7 @@ which has the same length as the text, so every match maps back to the page.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -133,24 +134,43 @@ def sentences(document: Document, span: Span, section: Section | None, spotter: 
     """The sentences of ``span`` (or its clauses, split at ``；`` too, when ``clauses``)."""
     text_passage = passage(document, span)
     text = text_passage.text
-    ends = _SENTENCE_END + ("；;" if clauses else "")
+    mentions = _ByStart(text_passage.mentions, [m.start for m in text_passage.mentions])
+    refs = _ByStart(text_passage.refs, [r.at for r in text_passage.refs])
     out: list[Sentence] = []
     start, paragraph = 0, 0
-    for i, char in enumerate(text + "\n"):
-        if char not in ends:
-            continue
+    for end in (_CLAUSE_ENDS if clauses else _SENTENCE_ENDS).finditer(text + "\n"):
+        i, char = end.start(), end.group()
         stop = i + 1 if i < len(text) else i
         chunk = text[start:stop]
         if chunk.strip():
             lead = len(chunk) - len(chunk.lstrip())
             s, e = start + lead, start + len(chunk.rstrip())
-            mentions = tuple(m for m in text_passage.mentions if m.start >= s and m.end <= e)
-            refs = tuple(r for r in text_passage.refs if s <= r.at <= e)  # refs follow the 。
             hans = to_hans(text[s:e])
+            inside = tuple(m for m in mentions.between(s, e) if m.end <= e)
             out.append(Sentence(text_passage, s, e, text[s:e], hans, section, paragraph,
-                                spotter.spots(text[s:e], hans, mentions, s), refs))
+                                spotter.spots(text[s:e], hans, inside, s), refs.between(s, e)))  # refs follow the 。
         if char == "\n" and i > 0 and text[i - 1] == "\n" and out:
             paragraph += 1  # a blank line ends a paragraph
         start = stop
     return tuple(out)
 
+
+_SENTENCE_ENDS = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+_CLAUSE_ENDS = re.compile(f"[{re.escape(_SENTENCE_END)}；;]")
+
+
+class _ByStart:
+    """A passage's mentions or refs by where each starts, for each sentence to take those
+    inside it: by bisection when they come in that order (a link inside another's label may
+    not), by a pass over all of them otherwise."""
+
+    def __init__(self, items: tuple, starts: list[int]) -> None:
+        self.items = items
+        self.starts = starts
+        self.ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+
+    def between(self, low: int, high: int) -> tuple:
+        """The items that start from ``low`` to ``high``, both included, in their order."""
+        if self.ordered:
+            return self.items[bisect_left(self.starts, low):bisect_right(self.starts, high)]
+        return tuple(item for item, at in zip(self.items, self.starts) if low <= at <= high)
