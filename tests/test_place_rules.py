@@ -529,3 +529,13 @@ def test_a_place_said_of_an_earlier_time_is_not_the_meetings():
 def test_a_gathering_somewhere_and_the_meeting_on_its_occasion():
     text = HEAD + "2008年7月7日，甲国总统[[张三]]在[[某国]][[某湖]]利用某峰会之机，与乙国总统[[李四]]举行了会谈。"
     assert read(text) == {"2008-07-07": [["某湖", "某国"]]}
+
+
+
+def test_a_tour_told_a_state_a_section_places_the_sections_meeting_in_that_state():
+    tour = ("'''张三之行'''是甲国主席[[张三]]于2016年1月19日至23日对[[越南]]、[[老挝]]的访问。\n"
+            "== 越南 ==\n1月19日，[[张三]]在[[某都]]同越南国家主席[[李四]]举行会谈。\n"
+            "== 反应 ==\n=== 老挝 ===\n2016年1月25日，老挝国家主席[[王五]]在[[某港]]会见越南国家主席[[李四]]。\n")
+    found = read(tour, title="张三之行")
+    assert found["2016-01-19"] == [["某都", "越南社会主义共和国"]]
+    assert found["2016-01-25"] == [["某港"]]  # a section of reactions names no state the meeting lies in

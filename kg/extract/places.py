@@ -37,6 +37,8 @@ infobox field, a table cell or a clause of prose.
   account tells its talks on one of its days (``=== 5月7日 ===`` ``…随后甲在某城某官邸同乙举行
   正式会谈``): that place, inside the state. A visit invited or planned (``邀请乙于秋季访日``) is
   no visit made; one made at an invitation (``应甲邀请访日``) is.
+- A tour told a state a section (``== 沙特阿拉伯 ==``): a summit of that section placed in no state
+  lies in it (not under a section of reactions: ``== 反应 ==`` ``=== 朝鲜 ===``).
 - A meeting held during a gathering (``在峰会期间``, ``…会议在[[某城]]开幕，当天甲与乙举行会谈``)
   that has no place of its own was held where its paragraph says the gathering was.
 - A stop somewhere and the meeting held during it (``在[[某城]]停留七小时，同乙会谈``), or a gathering
@@ -940,6 +942,26 @@ def _chain_facts(reading: Reading, chain: tuple[Spot, ...], sentence: Sentence) 
 _TALKS = re.compile(r"会谈|会晤|会见|会面")
 #: A plan or a call: what the clause tells was not held there.
 _NOT_THERE = re.compile(r"原定|原计划|计划|拟|将于|将在|取消|未能|推迟|电话|通话|视频")
+
+
+def venue_in_the_state_of_its_section(reading: Reading, summits) -> None:
+    """A tour told a state a section (``== 沙特阿拉伯 ==`` ``…习近平在利雅得同萨勒曼举行会谈``):
+    a summit its section's sentence tells, whose venue the text puts in no state, lies in the
+    state the heading names; not a section of reactions or the like (``== 反应 ==`` ``=== 朝鲜 ===``)."""
+    registry = reading.registry
+    parents = {id(sub): section for section in reading.document.all_sections() for sub in section.subsections}
+    for summit in summits:
+        section = summit.anchor.section if summit.anchor is not None else None
+        if section is None or not reading.index.is_state(to_hans(section.heading).strip()):
+            continue
+        parent = parents.get(id(section))
+        if parent is not None and ASIDE.match(to_hans(parent.heading).strip()):
+            continue
+        state = registry.named(Kind.COUNTRY, to_hans(section.heading).strip())
+        for venue in list(registry.facts_about(summit.id, Prop.VENUE)):
+            top = _top_of(reading, venue)
+            if top is not None and top.key != state.key and top.kind is Kind.PLACE:
+                registry.fact(top, Prop.LOCATED_IN, state, evidence=(summit.anchor.evidence(),))
 
 
 def venue_of_the_talks_on_its_days(reading: Reading, summits) -> None:
