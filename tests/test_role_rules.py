@@ -169,3 +169,12 @@ def test_a_supreme_leader_is_an_office_and_its_holder_a_participant():
                    "张三还会见了伊朗最高领袖[[王五]]。")
     roles = roles_by_day(text)["2016-01-22"]
     assert ("王五", "伊朗最高领袖") in roles
+
+
+def test_a_bare_office_later_in_a_list_is_of_the_state_named_before_it():
+    text = HEAD + "1954年6月28日，甲国总理[[张三]]访问缅甸，与缅甸总统[[李四]]、总理[[王五]]在[[某城]]会面。"
+    roles = roles_by_day(text)["1954-06-28"]
+    assert ("王五", "缅甸联邦共和国总理") in roles and ("李四", "缅甸联邦共和国总统") in roles
+    # a bare office not in a list gives no state: 会见总理王五
+    alone = HEAD + "1954年6月28日，甲国主席[[张三]]在[[某城]]会见总理[[王五]]。"
+    assert not any(p == "王五" and o.endswith("总理") and o != "总理" for p, o in roles_by_day(alone).get("1954-06-28", ()))

@@ -16,8 +16,8 @@ from kg.extract.dates import find_year_months, parse_date, year_range
 from kg.extract.entities import heading_leader
 from kg.extract.phrases import DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER
 from kg.extract.reading import Reading
-from kg.extract.roles import (OFFICE_WORDS, office_key, title_after, titles_before, titles_of, titles_shared,
-                             titles_taken)
+from kg.extract.roles import (OFFICE_WORDS, office_key, title_after, titles_before, titles_of, titles_of_the_list,
+                             titles_shared, titles_taken)
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.sources import CITATION_TEMPLATES
 from kg.extract.text import Sentence
@@ -158,7 +158,8 @@ def _offices(reading: Reading):
             if not registry.is_a(spot.surface, Kind.PERSON):
                 continue
             for title in headed or (titles_before(sentence, spot, index) + title_after(sentence, spot, index)
-                                    + titles_taken(sentence, spot, index)):
+                                    + titles_taken(sentence, spot, index)
+                                    + titles_of_the_list(sentence, spot, index)):
                 if title.state is None and title.text in OFFICE_WORDS:
                     continue
                 give(spot.key, title, said, sentence, when)

@@ -61,6 +61,24 @@ def titles_before(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Tit
     return _titles_ending_at(sentence.hans, _gloss_start(sentence.hans, spot.start), index, named=True)
 
 
+def titles_of_the_list(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
+    """A bare office word before a later name of a list (``甲国总统张三、总理李四``, ``甲国总理张三及
+    总统李四``) is of the state the office before the list's earlier name names: ``甲国总理``."""
+    hans = sentence.hans
+    titles = titles_before(sentence, spot, index)
+    if len(titles) != 1 or titles[0].state is not None or titles[0].text not in OFFICE_WORDS:
+        return ()
+    bare = titles[0]
+    before = next((other for other in sentence.spots if other.end == bare.start - 1), None)
+    if before is None or hans[before.end] not in _LIST_JOINS:
+        return ()
+    for title in titles_before(sentence, before, index):
+        size = _state_length(title.text, index)
+        if title.state is not None and size:
+            return (Title(title.text[:size] + bare.text, bare.start, bare.end, title.state),)
+    return ()
+
+
 #: What joins the names of a list (张三和李四, 张三、李四).
 _LIST_JOINS = "和与及、"
 
