@@ -539,3 +539,12 @@ def test_a_tour_told_a_state_a_section_places_the_sections_meeting_in_that_state
     found = read(tour, title="张三之行")
     assert found["2016-01-19"] == [["某都", "越南社会主义共和国"]]
     assert found["2016-01-25"] == [["某港"]]  # a section of reactions names no state the meeting lies in
+
+
+def test_meetings_told_one_a_list_item_after_the_sentence_that_says_where_they_were_held():
+    text = HEAD + ("== 会谈 ==\n甲国主席[[张三]]在[[某堂]]分别同两国元首举行会谈：\n"
+                   "* '''乙国'''：5月29日下午，[[张三]]同乙国总统[[李四]]举行会谈。\n"
+                   "* '''丙国'''：5月30日下午，[[张三]]同丙国总统[[王五]]在[[某馆]]举行会谈。\n")
+    found = read(text.replace("== 经过 ==\n", "== 经过 ==\n2024年5月28日，某论坛开幕。\n"))
+    assert found["2024-05-29"] == [["某堂"]]
+    assert found["2024-05-30"] == [["某馆"]]  # its own place first

@@ -37,6 +37,9 @@ infobox field, a table cell or a clause of prose.
   account tells its talks on one of its days (``=== 5月7日 ===`` ``…随后甲在某城某官邸同乙举行
   正式会谈``): that place, inside the state. A visit invited or planned (``邀请乙于秋季访日``) is
   no visit made; one made at an invitation (``应甲邀请访日``) is.
+- Meetings told one a list item after a sentence that says where they all were held
+  (``在[[人民大会堂]]分别同四国元首举行会谈：`` ``* 甲国：5月29日下午，…同张三举行会谈。``) were held
+  there, when their own sentences place them nowhere.
 - A tour told a state a section (``== 沙特阿拉伯 ==``): a summit of that section placed in no state
   lies in it (not under a section of reactions: ``== 反应 ==`` ``=== 朝鲜 ===``).
 - A meeting held during a gathering (``在峰会期间``, ``…会议在[[某城]]开幕，当天甲与乙举行会谈``)
@@ -942,6 +945,35 @@ def _chain_facts(reading: Reading, chain: tuple[Spot, ...], sentence: Sentence) 
 _TALKS = re.compile(r"会谈|会晤|会见|会面")
 #: A plan or a call: what the clause tells was not held there.
 _NOT_THERE = re.compile(r"原定|原计划|计划|拟|将于|将在|取消|未能|推迟|电话|通话|视频")
+
+
+#: A sentence that introduces a list of meetings held at one place (在[[人民大会堂]]分别同四国元首举行会谈：).
+_SEVERAL_THEN_LIST = re.compile(r"(分别|先后|逐一)[^，,。；;]{0,20}?(会谈|会晤|会见|会面)[^，,。；;]{0,4}[：:]$")
+
+
+def venue_of_the_list_intro(reading: Reading, summits) -> None:
+    """Meetings told one a list item (``* 埃及：5月29日下午，习近平同塞西举行会谈。``) after a sentence
+    that says where they all were held (``习近平在[[人民大会堂]]分别同四国元首举行会谈：``) were held
+    there, when their own sentences place them nowhere."""
+    registry = reading.registry
+    sentences = reading.all_sentences()
+    where = {id(s): i for i, s in enumerate(sentences)}
+    for summit in summits:
+        if summit.anchor is None or id(summit.anchor) not in where \
+                or any(True for _ in registry.facts_about(summit.id, Prop.VENUE)):
+            continue
+        at = where[id(summit.anchor)]
+        for intro in reversed(sentences[max(0, at - 8):at]):
+            if intro.section is not summit.anchor.section or intro.passage is not summit.anchor.passage:
+                break
+            if not _SEVERAL_THEN_LIST.search(intro.hans):
+                continue
+            chain = held_at_chain(reading, intro)
+            place = _chain_facts(reading, chain, intro) if chain else None
+            if place is not None:
+                registry.fact(summit.id, Prop.VENUE, place, evidence=(intro.evidence(), summit.anchor.evidence()),
+                              inference=Inference.BACK_REFERENCE)
+            break
 
 
 def venue_in_the_state_of_its_section(reading: Reading, summits) -> None:
