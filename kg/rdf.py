@@ -17,7 +17,7 @@ from decimal import Decimal
 from pyoxigraph import NamedNode, Quad, Store
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
-from rdflib.plugins.serializers.nt import _nt_row  # the N-Triples serialiser's own line: the same bytes
+from rdflib.plugins.serializers.nt import _quoteLiteral  # the N-Triples serialiser's own literals: the same bytes
 from rdflib.term import Node
 
 from kg.model import Article, Entity, EntityId, Evidence, Extraction, Fact, Kind, Label, Url, Year
@@ -146,14 +146,14 @@ class Triples:
         """Each triple's N-Triples line (with its newline), in order, as rdflib's serialiser
         writes it; with ``written``, each object as ``written`` gives it. A line is made once
         per triple, however often it is asked for."""
-        made, lines = self._lines, []
+        made, lines, names = self._lines, [], {}
         for subject, predicate, value in self:
             if written is not None and (other := written(value)) is not value:
-                lines.append(_nt_row((subject, predicate, other)))
+                lines.append(_row(subject, predicate, other, names))
                 continue
             line = made.get((subject, predicate, value))
             if line is None:
-                line = made[subject, predicate, value] = _nt_row((subject, predicate, value))
+                line = made[subject, predicate, value] = _row(subject, predicate, value, names)
             lines.append(line)
         return lines
 
@@ -197,6 +197,23 @@ _INFERRED, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = (SKG.InferredStatement, R
 _METHOD, _BASED_ON, _SUPPORTED_BY, _MAIN_ARTICLE = SKG.inferenceMethod, SKG.basedOn, SKG.supportedBy, SKG.mainArticle
 _CLASSES = {kind.value: classes for kind, classes in CLASSES.items()}
 _PROPERTIES: dict[str, URIRef] = {}
+
+
+def _row(subject: Node, predicate: Node, value: Node, names: dict[Node, str]) -> str:
+    """rdflib's N-Triples line of a triple (``_nt_row``), each IRI's or blank node's text made
+    once in ``names``: rdflib checks an IRI each time it writes one (an invalid IRI raises as it does there)."""
+    first = names.get(subject)
+    if first is None:
+        first = names[subject] = subject.n3()
+    second = names.get(predicate)
+    if second is None:
+        second = names[predicate] = predicate.n3()
+    if isinstance(value, Literal):
+        return f"{first} {second} {_quoteLiteral(value)} .\n"
+    third = names.get(value)
+    if third is None:
+        third = names[value] = value.n3()
+    return f"{first} {second} {third} .\n"
 
 
 class _Writer:
