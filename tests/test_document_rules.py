@@ -398,3 +398,11 @@ def test_a_kind_alone_counted_is_one_of_the_summits_own():
     assert keys(documents(text)) == {"1985-11-19": {"联合声明"}}
     topics = HEAD + MEETING + "会谈后，双方就边界问题和经济合作发表两份联合声明。"
     assert keys(documents(topics)) == {"1985-11-19": set()}
+
+
+def test_a_document_of_the_same_day_as_a_later_meeting_is_not_the_day_befores():
+    text = HEAD + ("5月30日下午，甲国主席[[张三]]同乙国总统[[李四]]举行会谈。"
+                   "5月31日上午，[[张三]]同丙国总统[[王五]]举行会谈。"
+                   "同日下午，[[张三]]同丁国国王[[赵六]]举行会谈，两国当天发表《甲丁联合声明》。")
+    found = keys(documents(text.replace("== 经过 ==\n", "== 经过 ==\n2024年5月28日，某论坛开幕。\n")))
+    assert found.get("2024-05-30") == set()

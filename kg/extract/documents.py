@@ -340,9 +340,14 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     return bool(SIGNED.search(hans) or _OUTCOME_BEFORE.search(before))
 
 
+#: An undated clause said to be on the day told before (同日, 当天): not the day after another summit.
+_SAME_DAY = re.compile(r"同日|当天|当日")
+
+
 def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None = None) -> bool:
     """Whether the text up to the end of this clause dates what it says to the summit's
-    days (the day after included), or does not date it; an undated one that says it goes
+    days (the day after included, unless the text says it was the same day as one told: 同日,
+    当天), or does not date it; an undated one that says it goes
     on at the time told before it (当天, 同日, 下午 ...) is dated by the time its paragraph
     told last (``told``)."""
     stop = next((m.start() for m in _CLAUSE.finditer(hans, end)), len(hans))
@@ -359,8 +364,8 @@ def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None
         own = told
     if own.after_the_meeting:
         return True
-    return not own.times or any(start <= span[1] + timedelta(days=1) and span[0] <= last
-                                for start, last in own.times)
+    next_day = span[1] + timedelta(days=1) if not _SAME_DAY.search(hans[:stop]) else span[1]
+    return not own.times or any(start <= next_day and span[0] <= last for start, last in own.times)
 
 
 def documents_of_the_subject(reading: Reading, start: date, end: date, summit: EntityId) -> None:
