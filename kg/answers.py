@@ -61,7 +61,7 @@ _PACKAGE = Path(__file__).resolve().parent
 #: text, the data and pyoxigraph: reading and guarding the query, loading the files (and
 #: JSON-LD's context), running it and writing the answer. Their digest is read in about a
 #: millisecond; kg's whole code (:func:`kg.cache.code_version`) in 40.
-WRITERS = ("answers.py", "cli/query.py", "contexts/skg.jsonld", "jsonld_guard.py", "query.py", "query_guard.py",
+WRITERS = ("answers.py", "cli/query.py", "contexts/skg.jsonld", "iris.py", "jsonld_guard.py", "query.py", "query_guard.py",
            "store.py", "vocab.py")
 
 

@@ -6,7 +6,7 @@ refuses any remote context. A file is read here first, and refused with one line
 would make the parser reach out or nest deeper than it can follow.
 
 One remote context is allowed: the project's published context, which ``kg.jsonld`` names
-by its stable IRI (:data:`~kg.vocab.CONTEXT_IRI`). :func:`offline` is the document loader
+by its stable IRI (:data:`~kg.iris.CONTEXT_IRI`). :func:`offline` is the document loader
 our readers use: it puts the shipped copy in place of that IRI, so the parsers see an
 inline context and nothing is fetched.
 
@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 
 from kg.errors import InputError
-from kg.vocab import CONTEXT_IRI
+from kg.iris import CONTEXT_IRI
 
 #: Deepest nesting of objects and arrays read (our exports nest 6 deep).
 MAX_DEPTH = 200

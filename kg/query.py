@@ -51,7 +51,7 @@ from pyoxigraph import (
 from kg.errors import QueryError, QueryTimeout
 from kg.query_guard import check_query, read
 from kg.sandbox import deny_network
-from kg.vocab import DEFAULT_BASE, PREFIXES
+from kg.iris import DEFAULT_BASE, PREFIX_IRIS
 
 #: Where the named queries live.
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"  # a link to the repository's queries/, shipped as package data
@@ -279,8 +279,14 @@ def execute(
     named_graphs: Sequence[NamedNode] = (),
     deadline: float | None = None,
     written_as: ResultFormat | None = None,
+    checked: bool = False,
 ) -> Result | Written:
     """The answer of ``sparql`` over ``store`` (the union of its graphs unless graphs are given).
+
+    ``checked``: the caller has had :func:`~kg.query_guard.check_query` accept this text with
+    this ``allow_service`` already (``kg serve``'s query workers: their HTTP process did), so it
+    is not read again (the verdict is the same, and reading needs rdflib's parser, about 27 MB
+    in a process that otherwise holds none of rdflib).
 
     With ``written_as`` (and no ``max_results``), a SELECT answer, or an ASK answer in JSON
     or XML, is written by the engine itself in that format as it is read, with no Python
@@ -293,7 +299,8 @@ def execute(
     :class:`~kg.errors.QueryTimeout` when ``deadline`` (a :func:`time.monotonic` instant)
     passes while the answer is read.
     """
-    check_query(sparql, allow_service=allow_service)
+    if not checked:
+        check_query(sparql, allow_service=allow_service)
     try:
         answer = store.query(
             sparql,
@@ -454,7 +461,7 @@ def write_results(result: Solutions | Boolean, result_format: ResultFormat) -> b
 
 def write_graph(result: Triples, graph_format: GraphFormat) -> bytes:
     """CONSTRUCT or DESCRIBE results in an RDF format, with our prefixes and language tags as minted."""
-    prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
+    prefixes = dict(PREFIX_IRIS)
     if graph_format is GraphFormat.N_TRIPLES:
         prefixes = None
     text = serialize(list(result.triples), format=graph_format.value, prefixes=prefixes)
@@ -555,9 +562,9 @@ def short(term: Term | None) -> str:
     if isinstance(term, NamedNode):
         if term.value.startswith(DEFAULT_BASE) and len(term.value) > len(DEFAULT_BASE):
             return "id:" + _unquoted(term.value[len(DEFAULT_BASE):])
-        for prefix, namespace in PREFIXES.items():
-            if term.value.startswith(str(namespace)) and len(term.value) > len(str(namespace)):
-                return f"{prefix}:{term.value[len(str(namespace)):]}"
+        for prefix, namespace in PREFIX_IRIS.items():
+            if term.value.startswith(namespace) and len(term.value) > len(namespace):
+                return f"{prefix}:{term.value[len(namespace):]}"
         return term.value
     if isinstance(term, Literal):
         return f"{term.value}@{_minted_case_cached(term.language)}" if term.language else term.value

@@ -17,38 +17,21 @@ from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD  # noqa: F401 - for the modules that import them from here
 
-SKG = Namespace("https://w3id.org/summit-kg/ontology#")
-SCHEMA = Namespace("https://schema.org/")
-WD = Namespace("http://www.wikidata.org/entity/")
-WDT = Namespace("http://www.wikidata.org/prop/direct/")
-CC = Namespace("http://creativecommons.org/ns#")
+from kg.iris import CONTEXT_IRI, DEFAULT_BASE, PREFIX_IRIS  # noqa: F401 - the plain strings, here for this module's users
+
+#: Prefixes declared in every serialisation, in this order (:data:`kg.iris.PREFIX_IRIS` as rdflib namespaces).
+PREFIXES: dict[str, Namespace] = {name: Namespace(iri) for name, iri in PREFIX_IRIS.items()}
+
+SKG = PREFIXES["skg"]
+SCHEMA = PREFIXES["schema"]
+WD = PREFIXES["wd"]
+WDT = PREFIXES["wdt"]
+CC = PREFIXES["cc"]
 SPDX = Namespace("http://spdx.org/rdf/terms#")  # checksums of the published files (void.ttl)
 
-DEFAULT_BASE = "https://w3id.org/summit-kg/id/"
-#: The stable IRI of the published JSON-LD context (contexts/skg.jsonld) that kg.jsonld names;
-#: our readers answer it from the shipped copy, never from the network.
-CONTEXT_IRI = "https://w3id.org/summit-kg/contexts/skg.jsonld"
 CC_BY_SA_4 = URIRef("https://creativecommons.org/licenses/by-sa/4.0/")
-
-#: Prefixes declared in every serialisation, in this order.
-PREFIXES: dict[str, Namespace] = {
-    "skg": SKG,
-    "rdf": Namespace(str(RDF)),
-    "rdfs": Namespace(str(RDFS)),
-    "owl": Namespace(str(OWL)),
-    "xsd": Namespace(str(XSD)),
-    "skos": Namespace(str(SKOS)),
-    "prov": Namespace(str(PROV)),
-    "dct": Namespace(str(DCTERMS)),
-    "dcat": Namespace(str(DCAT)),
-    "void": Namespace(str(VOID)),
-    "schema": SCHEMA,
-    "cc": CC,
-    "wd": WD,
-    "wdt": WDT,
-}
 
 #: Kinds of minted entity; the first path segment of an entity IRI.
 KINDS = frozenset(

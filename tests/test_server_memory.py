@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kg.server.app import App, request
 from kg.server.settings import Settings
 
@@ -35,6 +37,31 @@ def test_the_serving_parent_holds_no_http_server_nor_query_machinery():
     held = modules_after("import kg.cli.serve")
     assert "kg.server.processes" in held
     assert not held & {"granian", "werkzeug", "kg.query", "kg.server.app", "kg.server.query_pool", "pyparsing"}
+    assert "rdflib" not in held  # about 17 MB: the parent reads and writes with pyoxigraph only
+
+
+def test_a_query_worker_holds_none_of_rdflib():
+    """A query worker answers what its HTTP process has read already (kg.query_guard): it imports
+    none of rdflib (17 MB) nor its SPARQL parser (10 MB more), which it used to read each query again."""
+    held = modules_after("from kg.server.query_pool import _work")
+    assert "kg.server.query_pool" in held and "kg.query" in held
+    assert not {name for name in held if name == "rdflib" or name.startswith(("rdflib.", "pyparsing"))}
+
+
+def test_a_worker_runs_a_query_without_reading_it_again(monkeypatch):
+    """``checked``: the guard's verdict is not asked for again (in a worker it would import rdflib's parser)."""
+    import pyoxigraph
+
+    from kg import query
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(query, "check_query", refuse)
+    store = pyoxigraph.Store()
+    assert query.execute(store, "ASK {}", checked=True) == query.Boolean(True)
+    with pytest.raises(AssertionError, match="read again"):
+        query.execute(store, "ASK {}")
 
 
 def test_the_reconciliation_index_is_built_when_first_asked_for():

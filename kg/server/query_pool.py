@@ -32,7 +32,6 @@ from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, Store
 
 from kg.errors import QueryError, QueryTimeout
 from kg.server.negotiation import negotiate
-from kg.query_guard import check_query
 from kg.sandbox import deny_network
 from kg.reply import Reply
 from kg.query import Boolean, GraphFormat, ResultFormat, Triples, execute, minted_case, minted_tags, write_graph, write_results
@@ -110,8 +109,10 @@ def _not_acceptable(what: str, offers: dict) -> Reply:
 CHEAP_BUDGET = 0.5
 
 
-def answer_query(store: Store, request: QueryRequest, settings: Settings, *, deadline: float | None = None) -> Reply:
-    """The reply to one SPARQL query (what a worker process computes, or the server for a cheap one).
+def answer_query(store: Store, request: QueryRequest, settings: Settings, *, deadline: float | None = None,
+                 checked: bool = False) -> Reply:
+    """The reply to one SPARQL query (what a worker process computes, or the server for a cheap one);
+    ``checked``: :func:`~kg.query_guard.check_query` has accepted it already (see :func:`~kg.query.execute`).
 
     Raises :class:`~kg.errors.QueryTimeout` when ``deadline`` (a :func:`time.monotonic`
     instant) passes while the answer is read.
@@ -125,6 +126,7 @@ def answer_query(store: Store, request: QueryRequest, settings: Settings, *, dea
             default_graphs=[NamedNode(g) for g in request.default_graphs],
             named_graphs=[NamedNode(g) for g in request.named_graphs],
             deadline=deadline,
+            checked=checked,
         )
         if isinstance(result, Triples):
             graph_format = choose_graph_format(request)
@@ -272,12 +274,15 @@ _TOO_COMPLEX = text_reply(400, "the query is too complex for the engine (it fail
 
 
 def _work(connection, directory: str, settings: Settings, stderr_path: str) -> None:
-    """A worker process: open the served store read-only, then answer queries until the pipe closes."""
+    """A worker process: open the served store read-only, then answer queries until the pipe closes.
+
+    Its queries come from its HTTP process, which has read each one (:func:`~kg.query_guard.check_query`)
+    before handing it over: the worker does not read them again, so it holds none of rdflib.
+    """
     from pyoxigraph import Store
 
     _redirect_stderr(stderr_path)
     store = Store.read_only(directory)
-    check_query("ASK {}")  # loads the query reader now: under the memory cap its imports could fail
     _limit_memory(settings.worker_memory)  # after opening and loading: the cap is for queries, not for starting
     if not settings.allow_service:
         deny_network()  # the engine has no federation switch: this process may open no IP socket
@@ -288,7 +293,7 @@ def _work(connection, directory: str, settings: Settings, stderr_path: str) -> N
         except (EOFError, OSError):
             return
         try:
-            reply = answer_query(store, request, settings)
+            reply = answer_query(store, request, settings, checked=True)
         except MemoryError:
             reply = _TOO_LARGE
         except Exception as error:  # noqa: BLE001 - a panic in the engine (pyo3's PanicException) is a BaseException
@@ -467,7 +472,8 @@ class QueryPool:
     def run(self, request: QueryRequest, *, client: str = "") -> Reply:
         """The reply to ``request`` from ``client`` (its address): 429 when that client has
         too many queries here already, 503 when no worker came free in time or the query
-        ran out of time."""
+        ran out of time. The caller has had :func:`~kg.query_guard.check_query` accept the
+        query: the worker runs it without reading it again."""
         refused = self._admission.enter(client)
         if refused is not None:
             return refused

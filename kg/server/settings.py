@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from kg.errors import ConfigError
-from kg.vocab import DEFAULT_BASE
+from kg.iris import DEFAULT_BASE
 
 
 @dataclass(frozen=True)
