@@ -31,7 +31,6 @@ from pathlib import Path
 from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, Store
 
 from kg.errors import QueryError, QueryTimeout
-from kg.server.negotiation import negotiate
 from kg.sandbox import deny_network
 from kg.reply import Reply
 from kg.query import Boolean, GraphFormat, ResultFormat, Triples, execute, minted_case, minted_tags, write_graph, write_results
@@ -82,6 +81,8 @@ _GRAPH_TYPES = {
 def choose_result_format(request: QueryRequest, *, boolean: bool = False) -> ResultFormat | None:
     """The results format ``format=`` names, else the best the client accepts; None when it
     accepts none (a 406). An ASK result (``boolean``) is offered in JSON and XML only."""
+    from kg.server.negotiation import negotiate  # here: a query worker is told the formats (it holds no werkzeug)
+
     if request.format and request.format.lower() in _RESULT_NAMES:
         return _RESULT_NAMES[request.format.lower()]
     offers = _result_offers(boolean=boolean)
@@ -95,10 +96,45 @@ def _result_offers(*, boolean: bool) -> dict[str, ResultFormat]:
 
 def choose_graph_format(request: QueryRequest) -> GraphFormat | None:
     """The RDF format ``format=`` names, else the best the client accepts; None when it accepts none (a 406)."""
+    from kg.server.negotiation import negotiate  # here: a query worker is told the formats (it holds no werkzeug)
+
     if request.format and request.format.lower() in _GRAPH_NAMES:
         return _GRAPH_NAMES[request.format.lower()]
     offer = negotiate(request.accept, tuple(_GRAPH_TYPES))
     return _GRAPH_TYPES[offer] if offer is not None else None
+
+
+@dataclass(frozen=True)
+class Formats:
+    """What the answer to a request is written in, for each kind of answer; None where the
+    client accepts none of its formats (a 406)."""
+
+    results: ResultFormat | None  # a SELECT's
+    boolean: ResultFormat | None  # an ASK's
+    graph: GraphFormat | None  # a CONSTRUCT's or a DESCRIBE's
+
+    @classmethod
+    def negotiated(cls, request: QueryRequest) -> Formats:
+        """The formats ``request`` asks for (its ``format=``, else its Accept header).
+
+        >>> formats = Formats.negotiated(QueryRequest("ASK {}", "text/csv", None))
+        >>> formats.results.name, formats.boolean, formats.graph
+        ('CSV', None, None)
+        >>> import pickle; pickle.loads(pickle.dumps(formats)) == formats
+        True
+        """
+        return cls(choose_result_format(request), choose_result_format(request, boolean=True),
+                   choose_graph_format(request))
+
+    def for_results(self, *, boolean: bool) -> ResultFormat | None:
+        return self.boolean if boolean else self.results
+
+    def __reduce__(self):  # sent to a worker by the formats' names: their values, pyoxigraph's, do not pickle
+        return _named_formats, tuple(None if f is None else f.name for f in (self.results, self.boolean, self.graph))
+
+
+def _named_formats(results: str | None, boolean: str | None, graph: str | None) -> Formats:
+    return Formats(results and ResultFormat[results], boolean and ResultFormat[boolean], graph and GraphFormat[graph])
 
 
 def _not_acceptable(what: str, offers: dict) -> Reply:
@@ -110,9 +146,10 @@ CHEAP_BUDGET = 0.5
 
 
 def answer_query(store: Store, request: QueryRequest, settings: Settings, *, deadline: float | None = None,
-                 checked: bool = False) -> Reply:
+                 checked: bool = False, formats: Formats | None = None) -> Reply:
     """The reply to one SPARQL query (what a worker process computes, or the server for a cheap one);
-    ``checked``: :func:`~kg.query_guard.check_query` has accepted it already (see :func:`~kg.query.execute`).
+    ``checked``: :func:`~kg.query_guard.check_query` has accepted it already (see :func:`~kg.query.execute`);
+    ``formats``: what the request's Accept header and ``format=`` were negotiated to (else they are here).
 
     Raises :class:`~kg.errors.QueryTimeout` when ``deadline`` (a :func:`time.monotonic`
     instant) passes while the answer is read.
@@ -128,13 +165,14 @@ def answer_query(store: Store, request: QueryRequest, settings: Settings, *, dea
             deadline=deadline,
             checked=checked,
         )
+        formats = formats or Formats.negotiated(request)
         if isinstance(result, Triples):
-            graph_format = choose_graph_format(request)
+            graph_format = formats.graph
             if graph_format is None:
                 return _not_acceptable("a CONSTRUCT or DESCRIBE result", _GRAPH_TYPES)
             return Reply(200, with_charset(graph_format.media_type), write_graph(result, graph_format))
         boolean = isinstance(result, Boolean)
-        result_format = choose_result_format(request, boolean=boolean)
+        result_format = formats.for_results(boolean=boolean)
         if result_format is None:
             return _not_acceptable("an ASK result" if boolean else "a SELECT result", _result_offers(boolean=boolean))
         if boolean and result_format in (ResultFormat.CSV, ResultFormat.TSV):  # format=csv: CSV cannot hold one
@@ -277,7 +315,8 @@ def _work(connection, directory: str, settings: Settings, stderr_path: str) -> N
     """A worker process: open the served store read-only, then answer queries until the pipe closes.
 
     Its queries come from its HTTP process, which has read each one (:func:`~kg.query_guard.check_query`)
-    before handing it over: the worker does not read them again, so it holds none of rdflib.
+    and negotiated the formats of its answer (:class:`Formats`) before handing it over: the worker
+    reads no query and no Accept header again, so it holds none of rdflib nor werkzeug.
     """
     from pyoxigraph import Store
 
@@ -289,11 +328,11 @@ def _work(connection, directory: str, settings: Settings, stderr_path: str) -> N
     connection.send("ready")
     while True:
         try:
-            request = connection.recv()
+            request, formats = connection.recv()
         except (EOFError, OSError):
             return
         try:
-            reply = answer_query(store, request, settings, checked=True)
+            reply = answer_query(store, request, settings, checked=True, formats=formats)
         except MemoryError:
             reply = _TOO_LARGE
         except Exception as error:  # noqa: BLE001 - a panic in the engine (pyo3's PanicException) is a BaseException
@@ -496,7 +535,7 @@ class QueryPool:
             self._replace(None)
             return Reply(503, TEXT, f"{worker}\n".encode(), (("Retry-After", "5"),))
         try:
-            worker.connection.send(request)
+            worker.connection.send((request, Formats.negotiated(request)))
             if worker.connection.poll(timeout):
                 reply = worker.connection.recv()
                 if reply.status == 413:  # it ran out of memory: what it holds now is no start for another query
