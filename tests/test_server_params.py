@@ -10,8 +10,10 @@ import pytest
 from pyoxigraph import NamedNode, Quad
 
 from kg.server import data
+from kg.server.app import App, request
 from kg.server.data import ServedData
 from kg.server.form import parse_params
+from kg.server.settings import Settings
 
 DATA = Path(__file__).parent / "data" / "query" / "fixture.trig"
 
@@ -41,12 +43,26 @@ def _writable(store) -> bool:
     return True
 
 
-@pytest.mark.parametrize("bound, in_memory", [(data.IN_MEMORY_QUADS, True), (10, False)])
-def test_the_app_reads_small_data_from_memory_and_larger_data_from_disk(monkeypatch, bound, in_memory):
-    monkeypatch.setattr(data, "IN_MEMORY_QUADS", bound)
-    served = ServedData.load((DATA,))
+@pytest.mark.parametrize("bound, in_memory", [(data.IN_MEMORY_QUADS, True), (10, False), (0, False)])
+def test_the_app_reads_small_data_from_memory_and_larger_data_from_disk(bound, in_memory):
+    served = ServedData.load((DATA,), in_memory_quads=bound)
     try:
         assert len(served.store) == len(data.Store.read_only(str(served.store_path))) > 10
         assert _writable(served.store) is in_memory  # the on-disk copy is opened read-only; a copy in memory is the app's own
     finally:
         served.close()
+
+
+@pytest.mark.parametrize("bound, in_memory", [(None, True), (0, False)])
+def test_in_memory_quads_decides_what_the_app_reads(bound, in_memory):
+    settings = Settings() if bound is None else Settings(in_memory_quads=bound)
+    app = App(settings, data=(DATA,))
+    try:
+        assert _writable(app.store) is in_memory
+        assert request(app, "/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D", accept="application/sparql-results+json").status == 200
+    finally:
+        app.close()
+
+
+def test_the_setting_s_default_is_the_bound_the_loaders_default_to():
+    assert Settings().in_memory_quads == data.IN_MEMORY_QUADS

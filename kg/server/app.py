@@ -203,7 +203,7 @@ class App:
         self.settings = settings
         #: the port asked for (settings.port becomes the one got when this is 0)
         self.port = settings.port
-        self.data = served if served is not None else ServedData.load(data)
+        self.data = served if served is not None else ServedData.load(data, in_memory_quads=settings.in_memory_quads)
         self.store = self.data.store
         self.pool = QueryPool(self.data.store_path, self.data.logs, settings, admission=admission, workers=workers)
         self.vocabulary = load_vocabulary()

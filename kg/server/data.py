@@ -6,8 +6,8 @@ each worker process opens it read-only too, so the data is held once (on disk an
 process. The same directory holds the query workers' error output (``logs/``), so that
 everything a server run writes is in one place, removed when the server closes.
 
-Small data is the exception: up to :data:`IN_MEMORY_QUADS` quads (about 20 MB in memory),
-the app reads a copy in memory (:func:`app_store`). Reading a term of an answer from the
+Small data is the exception: up to ``--in-memory-quads`` quads (:data:`IN_MEMORY_QUADS` by
+default, about 20 MB in memory), the app reads a copy in memory (:func:`app_store`). Reading a term of an answer from the
 on-disk store is a lookup in RocksDB's dictionary, so a small query's engine time there is
 about twice that in memory (an entity's statements: 65 against 30 µs); past the bound the
 one on-disk copy is read, so that the memory of the server's processes does not grow with
@@ -49,6 +49,11 @@ from kg.jsonld_guard import offline
 from kg.store import DEFAULT_DATA
 
 
+#: Most quads the app holds in memory unless ``--in-memory-quads`` says otherwise (about 20 MB:
+#: a quad costs about 440 bytes in memory); larger data is read from the on-disk store.
+IN_MEMORY_QUADS = 50_000
+
+
 @dataclass
 class ServedData:
     """The store the server answers from, and the directory that holds it (``store/``) and the
@@ -68,8 +73,9 @@ class ServedData:
         return self.directory / "logs"
 
     @classmethod
-    def load(cls, paths: tuple[Path, ...]) -> ServedData:
-        """Bulk-load ``paths`` into a new on-disk store.
+    def load(cls, paths: tuple[Path, ...], *, in_memory_quads: int = IN_MEMORY_QUADS) -> ServedData:
+        """Bulk-load ``paths`` into a new on-disk store; :attr:`store` is what :func:`app_store`
+        gives for it with ``in_memory_quads``.
 
         Raises :class:`~kg.errors.InputError` when a file is missing, has an extension that
         is not an RDF format, or does not parse. Whatever ends the loading (an error, Ctrl-C,
@@ -91,7 +97,7 @@ class ServedData:
             # closed (the engine waits for its background compaction to end) and opened again read-only:
             # then nothing writes into the directory, and removing it never races a write
             store = None
-            served = cls(directory, app_store(directory / "store"), keeper)
+            served = cls(directory, app_store(directory / "store", in_memory_quads=in_memory_quads), keeper)
             # removed by close(), or when the object is collected or the process exits, whichever comes
             # first; or, when this process is killed outright, by the janitor
             served._remove = weakref.finalize(served, _remove, directory, keeper)
@@ -105,10 +111,12 @@ class ServedData:
         return served
 
     @classmethod
-    def open(cls, directory: Path, keeper: Connection | None = None) -> ServedData:
-        """The store another process loaded into ``directory``, read-only; that process removes it.
-        ``keeper``: its janitor's pipe, held while this process lives (the directory outlives it)."""
-        served = cls(directory, app_store(directory / "store"), keeper)
+    def open(cls, directory: Path, keeper: Connection | None = None, *,
+             in_memory_quads: int = IN_MEMORY_QUADS) -> ServedData:
+        """The store another process loaded into ``directory``, read-only (see :func:`app_store`);
+        that process removes it. ``keeper``: its janitor's pipe, held while this process lives (the
+        directory outlives it)."""
+        served = cls(directory, app_store(directory / "store", in_memory_quads=in_memory_quads), keeper)
         served._remove = lambda: None
         return served
 
@@ -117,15 +125,11 @@ class ServedData:
         self._remove()
 
 
-#: Most quads the app holds in memory (about 20 MB); larger data is read from the on-disk store.
-IN_MEMORY_QUADS = 50_000
-
-
-def app_store(path: Path) -> Store:
+def app_store(path: Path, *, in_memory_quads: int = IN_MEMORY_QUADS) -> Store:
     """The store the app reads: the on-disk store at ``path`` read-only, or a copy of it in memory
-    when it holds at most :data:`IN_MEMORY_QUADS` quads."""
+    when it holds at most ``in_memory_quads`` quads (0: always the on-disk store)."""
     on_disk = Store.read_only(str(path))
-    if next(islice(on_disk.quads_for_pattern(None, None, None, None), IN_MEMORY_QUADS, None), None) is not None:
+    if next(islice(on_disk.quads_for_pattern(None, None, None, None), in_memory_quads, None), None) is not None:
         return on_disk  # it has a quad past the bound
     in_memory = Store()
     in_memory.bulk_extend(on_disk.quads_for_pattern(None, None, None, None))

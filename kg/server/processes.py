@@ -108,7 +108,7 @@ def serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[Se
 
 
 def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[Settings], None], stop: _Stop) -> None:
-    served = ServedData.load(paths)
+    served = ServedData.load(paths, in_memory_quads=0)  # the parent answers nothing: no copy in memory
     processes: list[multiprocessing.process.BaseProcess] = []
     sock = None
     try:
@@ -185,7 +185,8 @@ def _http_process(settings: Settings, paths: tuple[Path, ...], directory: Path, 
     _end_with(parent)
     if not settings.allow_service:
         deny_network()  # cheap queries run here, not in a worker: this process, too, may open no IP socket
-    app = App(settings, data=paths, served=ServedData.open(directory, keeper), admission=admission, workers=workers)
+    served = ServedData.open(directory, keeper, in_memory_quads=settings.in_memory_quads)
+    app = App(settings, data=paths, served=served, admission=admission, workers=workers)
     try:
         server = create_server(app, sock=sock)
         server.start()
