@@ -41,6 +41,7 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_speed.py
+	$(BIN)/python benchmarks/extract_speed.py
 	$(BIN)/python benchmarks/query_store.py
 	$(BIN)/python benchmarks/reconcile_batch.py
 	@sh scripts/ensure-wrk
