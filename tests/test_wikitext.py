@@ -151,3 +151,12 @@ def test_a_passage_read_from_the_pages_parse_is_the_passage_parsed_on_its_own():
             from_parse += wikitext._whole_nodes(document, span) is not None
             assert passage(document, span) == passage(alone, span), f"page {number}, {span}"
     assert from_parse > 1000
+
+
+def test_a_passage_with_bold_or_italics_is_parsed_on_its_own():
+    """mwparserfromhell resolves '' and ''' over all the text it is given: here the page's
+    parse and the lead's own read the broken bold differently, so the lead is parsed alone."""
+    document = parse(Page(text="'''甲乙''</ref>'，又稱'''丙丁\n== Z ==\n'''，是指[[戊]]。\n", origin="case"))
+    assert wikitext._whole_nodes(document, document.lead) is None
+    assert passage(document, document.lead) == passage(dataclasses.replace(document, nodes=None), document.lead)
+    assert passage(document, document.lead).text == "'甲乙</ref>'，又稱'''丙丁\n"
