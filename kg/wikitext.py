@@ -502,7 +502,7 @@ class _Walker:
     def ref(self, node, span: Span, source: str) -> None:
         name = None
         for attribute in node.attributes:
-            if str(attribute.name).strip().lower() == "name":
+            if str(attribute.name).strip().lower() == "name" and attribute.value is not None:  # <ref name>: none
                 name = plain(attribute.value) or None
         first = len(self.templates)
         content = ""

@@ -103,6 +103,8 @@ def test_passage_keeps_offsets_links_and_languages(document):
          and d.links[0].target == "乙"),
         ("[[甲]]<ref name=\"a\">{{cite web|url=http://a.test|title=A}}</ref>正文<ref name=\"a\" />",
          lambda d: [r.reuse for r in d.refs] == [False, True] and d.refs[1].name == "a"),
+        ("[[甲]]<ref name>{{cite web|url=http://a.test|title=A}}</ref>正文",  # a name without a value: no name
+         lambda d: len(d.refs) == 1 and d.refs[0].name is None and not d.refs[0].reuse),
         ("{{Infobox summit meeting|date={{start date|2018|6|12}}}}",
          lambda d: d.templates[0].name == "start date" and d.templates[0].nested_in == "Infobox summit meeting"),
     ],
