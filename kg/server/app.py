@@ -83,6 +83,7 @@ from kg.server.pages import (
 from kg.query import GraphFormat, ResultFormat, named_queries, short
 from kg.errors import QueryError, QueryTimeout
 from kg.query_guard import check_query
+from kg.server.built import BuiltAnswers
 from kg.server.data import ServedData
 from kg.server.form import parse_params
 from kg.server.query_pool import (
@@ -217,6 +218,7 @@ class App:
         self.modified = datetime.fromtimestamp(int(newest), tz=timezone.utc) if newest else None
         self.last_modified = http_date(self.modified) if self.modified else ""
         self._languages: tuple[str, ...] | None = None  # the labels' language tags, once asked for
+        self.built = BuiltAnswers(data)  # the named queries' answers the build kept beside these files
         #: answers kept for requests asked again (the data does not change while the server runs)
         self.answers = Answers(max_bytes=settings.response_cache * 1024 * 1024)
 
@@ -744,6 +746,8 @@ class App:
             verdict = check_query(query.sparql, allow_service=self.settings.allow_service)
         except QueryError as error:
             return text_reply(400, str(error))
+        if (built := self.built.reply(query, self.settings)) is not None:  # a named query the build answered
+            return built
         if verdict.cheap:
             deadline = time.monotonic() + CHEAP_BUDGET
             direct = answer_directly(self.store, query, self.settings, deadline=deadline)
