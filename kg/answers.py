@@ -15,8 +15,12 @@ never an error, and one that cannot be written is not kept.
 A build of many pages answers the named queries (their default parameters, every output of
 ``kg query``) while it writes its files, and keeps the answers beside them, in the version
 directory it publishes (:data:`PRECOMPUTED`), under the keys ``kg query`` computes over that
-``kg.trig``: the first asking after a build is read back too (:func:`precomputed`). A new
-build publishes a new directory, so a kept answer never outlives the files it answers.
+``kg.trig``: the first asking after a build is read back too (:func:`precomputed`), and so is
+``kg serve``'s (:mod:`kg.server.built`). A new build publishes a new directory, so a kept
+answer never outlives the files it answers. A build after an edit, which splices its files
+in seconds and holds no store of them, leaves the answering to a process of its own that
+outlives it (:func:`answer_later`): it loads the new ``kg.trig`` and keeps the answers
+beside it some seconds later, as a full build would have.
 
     >>> import tempfile
     >>> kept = AnswerCache(Path(tempfile.mkdtemp()))
@@ -211,3 +215,42 @@ def answering_elsewhere(store, directory: Path, *, seconds: float = BUILD_SECOND
 
 def _answer_named_queries(store, directory: Path, seconds: float) -> tuple[str, ...]:
     return answer_named_queries(store, directory, seconds=seconds)
+
+
+def answer_later(directory: Path) -> None:
+    """The named queries answered over ``directory/kg.trig`` (published, whole) and kept beside it
+    by a new process in a session of its own, at a lower priority, which this one does not wait
+    for (``python -m kg.answers DIRECTORY``). Nothing is said if it cannot start: ``kg query``
+    then asks the engine, as it does until the answers are kept."""
+    import subprocess
+    import sys
+
+    try:
+        subprocess.Popen([sys.executable, "-m", "kg.answers", str(directory)], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                         cwd=_PACKAGE.parent)
+    except OSError:
+        pass
+
+
+def _answer_published(directory: Path) -> None:
+    """What :func:`answer_later` starts: the answers of ``directory``'s ``kg.trig``, kept beside it.
+    A directory removed meanwhile (a newer build published) keeps nothing."""
+    from kg.store import load_store
+
+    os.nice(10)
+    trig = directory / ANSWERED
+    key = answer_key("", "json", [trig])
+    store = load_store([trig])
+    names = answer_named_queries(store, directory, seconds=BUILD_SECONDS)
+    if answer_key("", "json", [trig]) == key:  # the file answered is still the one published
+        keep_answered(directory, names)
+
+
+if __name__ == "__main__":
+    import sys
+
+    try:
+        _answer_published(Path(sys.argv[1]))
+    except Exception:  # noqa: BLE001 - no one waits to be told: kg query asks the engine instead
+        sys.exit(1)

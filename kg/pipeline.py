@@ -469,6 +469,8 @@ def _rebuild(kept: incremental.Kept, state: incremental.State, read: Callable[[]
         written = outdir.publish(out, export.PUBLISHED_NAMES, write)
     except (entries.Unindexable, OSError):  # the last build's files changed under us: a full build
         return None
+    if len(published) >= OTHER_CORE_FROM:  # a corpus's named queries answered anew beside its files (kg.answers)
+        answers.answer_later(version[0])
     records = {page.key: page for page in published if isinstance(page, incremental.PageRecord)}
     pages = []
     for page in published:

@@ -210,3 +210,39 @@ def test_a_small_build_answers_nothing_ahead(tmp_path):
 
     pipeline.build([str(CORPUS_ARTICLE)], out=tmp_path / "out")
     assert not (tmp_path / "out" / ".kg-published" / "current" / answers.PRECOMPUTED).exists()
+
+
+def test_an_edit_rebuilt_in_place_keeps_the_answers_of_its_files_a_little_later(tmp_path, monkeypatch):
+    """The build after an edit leaves the answering to a process of its own (kg.answers.answer_later):
+    some seconds later the new files' answers are kept beside them, the bytes asking again gives."""
+    import time
+
+    from conftest import ARTICLES, CORPUS_ARTICLE
+    from kg import pipeline
+    from kg.query import Output, execute, named_queries, render, written_format
+    from kg.store import load_store
+
+    monkeypatch.setattr(pipeline, "OTHER_CORE_FROM", 1)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in [CORPUS_ARTICLE, *sorted(ARTICLES.glob("*.wiki"))[:3]]:
+        shutil.copy(path, corpus / path.name)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    pipeline.build([str(corpus)], out=out, cache_dir=cache)
+    page = sorted(corpus.glob("*.wiki"))[1]
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text[: len(text) * 2 // 3], encoding="utf-8")
+    edited = pipeline.build([str(corpus)], out=out, cache_dir=cache)
+    assert edited.incremental
+    trig = out / "kg.trig"
+    queries = named_queries()
+    keys = {(query.name, output): answers.answer_key(query.text, output.value, [trig])
+            for query in queries for output in map(Output, answers.OUTPUTS)}
+    waited = time.monotonic()
+    while any(answers.precomputed(key, [trig]) is None for key in keys.values()) and time.monotonic() - waited < 120:
+        time.sleep(0.2)
+    store = load_store([trig])
+    for query in queries:
+        for output in map(Output, answers.OUTPUTS):
+            asked = render(execute(store, query.text, written_as=written_format(output)), output)
+            assert answers.precomputed(keys[query.name, output], [trig]) == asked, (query.name, output)
