@@ -24,8 +24,8 @@ from pathlib import Path
 
 from pyoxigraph import QueryResultsFormat, parse_query_results
 
-from kg.answers import answer_key, precomputed
-from kg.query import ResultFormat, minted_tags
+from kg.answers import ANSWERED, answer_key, precomputed
+from kg.query import ResultFormat, minted_tags, named_queries
 from kg.reply import Reply
 from kg.server.query_pool import QueryRequest, choose_result_format, text_reply, with_charset
 from kg.server.settings import Settings
@@ -39,10 +39,13 @@ class BuiltAnswers:
 
     def __init__(self, data: tuple[Path, ...]) -> None:
         self.paths = tuple(Path(os.path.realpath(path)) for path in data)
+        #: the texts a build answers: any other query is told apart by one lookup, not by looking for a file
+        self.texts = frozenset(query.text for query in named_queries()) \
+            if len(self.paths) == 1 and self.paths[0].name == ANSWERED else frozenset()
 
     def reply(self, request: QueryRequest, settings: Settings) -> Reply | None:
         """The reply to ``request`` from the kept answers, or None when they do not hold it."""
-        if request.default_graphs or request.named_graphs:
+        if request.sparql not in self.texts or request.default_graphs or request.named_graphs:
             return None
         json = self._kept(request.sparql, "json")
         if json is None or not json.startswith(b'{"head":'):  # not a SELECT or ASK answer
