@@ -56,6 +56,8 @@ ANSWERED = "kg.trig"
 #: The outputs of ``kg query`` (:class:`kg.query.Output`) a build answers each named query in.
 OUTPUTS = ("table", "csv", "tsv", "json")
 _PENDING = ".pending"
+#: How much lower the priority of the process that answers after an edit is (:func:`answer_later`).
+LATER_NICENESS = 10
 #: CPU seconds a build gives each named query (``kg query``'s default ``--timeout``); one past it is asked by ``kg query``.
 BUILD_SECONDS = 10.0
 #: A query function whose value differs from run to run (the twin of kg serve's in kg/server/responses.py).
@@ -220,13 +222,13 @@ def _answer_named_queries(store, directory: Path, seconds: float) -> tuple[str, 
 def answer_later(directory: Path) -> None:
     """The named queries answered over ``directory/kg.trig`` (published, whole) and kept beside it
     by a new process in a session of its own, at a lower priority, which this one does not wait
-    for (``python -m kg.answers DIRECTORY``). Nothing is said if it cannot start: ``kg query``
+    for (``python -m kg.answers DIRECTORY NICENESS``). Nothing is said if it cannot start: ``kg query``
     then asks the engine, as it does until the answers are kept."""
     import subprocess
     import sys
 
     try:
-        subprocess.Popen([sys.executable, "-m", "kg.answers", str(directory)], stdin=subprocess.DEVNULL,
+        subprocess.Popen([sys.executable, "-m", "kg.answers", str(directory), str(LATER_NICENESS)], stdin=subprocess.DEVNULL,
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
                          cwd=_PACKAGE.parent)
     except OSError:
@@ -238,7 +240,6 @@ def _answer_published(directory: Path) -> None:
     A directory removed meanwhile (a newer build published) keeps nothing."""
     from kg.store import load_store
 
-    os.nice(10)
     trig = directory / ANSWERED
     key = answer_key("", "json", [trig])
     store = load_store([trig])
@@ -251,6 +252,8 @@ if __name__ == "__main__":
     import sys
 
     try:
+        if len(sys.argv) > 2:
+            os.nice(int(sys.argv[2]))
         _answer_published(Path(sys.argv[1]))
     except Exception:  # noqa: BLE001 - no one waits to be told: kg query asks the engine instead
         sys.exit(1)
