@@ -743,16 +743,25 @@ def _within(dates, around: SummitFound):
     return [d for d in dates if around.start - _SAME_VISIT <= d.start <= around.end + _SAME_VISIT]
 
 
+def _date_clause(hans: str, when) -> tuple[list[int], int] | None:
+    """Where the sentence's clauses start, and which one the date is in; None when the text
+    before the date in its clause makes it a plan's day (两人商定乙于12月15日访问某地), whatever
+    the clauses after it tell."""
+    starts = [0] + [m.end() for m in _CLAUSE.finditer(hans)] + [len(hans) + 1]
+    index = max(i for i, at in enumerate(starts[:-1]) if at <= when.at)
+    return None if NOT_HELD.search(_ACCEPTED.sub("", hans[starts[index]:when.at])) else (starts, index)
+
+
 def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
     """Where the meeting the date is the date of is told, if it is: a meeting word in the
     date's own clause, or in the next one when the date's clause is the date alone
     (``2000年6月13日，…会晤``), with a place it is held at or a number it has (举行, 在…会面,
     第二次, 首次). Returns the clauses' bounds in ``hans``."""
-    starts = [0] + [m.end() for m in _CLAUSE.finditer(hans)] + [len(hans) + 1]
-    index = max(i for i, at in enumerate(starts[:-1]) if at <= when.at)
+    clauses = _date_clause(hans, when)
+    if clauses is None:
+        return None
+    starts, index = clauses
     begin, end = starts[index], starts[index + 1] - 1
-    if NOT_HELD.search(_ACCEPTED.sub("", hans[begin:when.at])):
-        return None  # 两人商定乙于12月15日访问某地: the day of a plan, whatever the clauses after it tell
     last = hans[begin:end]
     topic = not hans[:when.at].strip() or (  # "6月30日下午，A…；两人其后…会谈": the date rules the sentence
         _SAME_DAY.fullmatch(hans[when.at:when.stop]) is not None and len(hans[:when.at]) <= 5
@@ -783,11 +792,11 @@ def _signing_clause(hans: str, when) -> tuple[int, int, bool] | None:
     """The date's clause when it tells leaders signing together (``1974年5月16日，甲与乙签署
     《…》``, ``9月3日，两国元首在莫斯科签署``): they meet to sign. Returns the clause's bounds and
     whether it names the signers (then only they sign, none is inferred), or refers back to them."""
-    starts = [0] + [m.end() for m in _CLAUSE.finditer(hans)] + [len(hans) + 1]
-    index = max(i for i, at in enumerate(starts[:-1]) if at <= when.at)
-    begin, end = starts[index], starts[index + 1] - 1
-    if NOT_HELD.search(_ACCEPTED.sub("", hans[begin:when.at])):
+    clauses = _date_clause(hans, when)
+    if clauses is None:
         return None
+    starts, index = clauses
+    begin, end = starts[index], starts[index + 1] - 1
     told = when.stop
     if not hans[begin:end].replace(hans[when.at:when.stop], "").strip(" 于在是日上下午晚间") and index + 2 < len(starts):
         told, end = starts[index + 1], starts[index + 2] - 1  # 1974年5月16日，甲与乙签署…: the clause after a bare date
