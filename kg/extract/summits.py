@@ -604,8 +604,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             clause = _meeting_clause(sentence.hans, meeting)
             named = False  # a signing whose signers the clause names: only they met
             if clause is None and (signing := _signing_clause(sentence.hans, meeting)) is not None:
-                *clause, named = signing
-                clause = tuple(clause)
+                clause, named = signing
             if clause is None or any(a < clause[1] and clause[0] < b or when == meeting.start for a, b, when in told):
                 continue  # a clause told already, or a day told already: one summit a day a sentence
             if several is not None and clause[0] < several.end and several.begin < clause[1]:
@@ -788,7 +787,7 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
     return None
 
 
-def _signing_clause(hans: str, when) -> tuple[int, int, bool] | None:
+def _signing_clause(hans: str, when) -> tuple[tuple[int, int], bool] | None:
     """The date's clause when it tells leaders signing together (``1974年5月16日，甲与乙签署
     《…》``, ``9月3日，两国元首在莫斯科签署``): they meet to sign. Returns the clause's bounds and
     whether it names the signers (then only they sign, none is inferred), or refers back to them."""
@@ -801,7 +800,7 @@ def _signing_clause(hans: str, when) -> tuple[int, int, bool] | None:
     if not hans[begin:end].replace(hans[when.at:when.stop], "").strip(" 于在是日上下午晚间") and index + 2 < len(starts):
         told, end = starts[index + 1], starts[index + 2] - 1  # 1974年5月16日，甲与乙签署…: the clause after a bare date
     signed = _SIGNED_TOGETHER.match(hans, told, end)
-    return (begin, end, signed["back"] is None) if signed else None
+    return ((begin, end), signed["back"] is None) if signed else None
 
 
 def _lower(clause: str, meeting: re.Match) -> bool:
