@@ -858,3 +858,16 @@ def test_a_linked_name_met_and_described_by_an_office_is_a_person():
     text = HEAD + ("2008年7月7日，甲国总统[[张三]]在[[某城]]利用八国峰会之机，"
                    "与刚就任乙国总统不到两个月的[[李四]]举行了一个多小时的会谈。")
     assert summits(text)["2008-07-07"]["participants"] == {"张三", "李四"}
+
+
+def test_two_people_and_their_two_states_teams_stay_people():
+    text = HEAD + ("2019年6月13日，甲国总统[[张三]]抵达[[某城]]。6月14日，张三与[[李四]]两国团队"
+                   "在某城举行会谈。乙国总统李四表示欢迎。")
+    assert summits(text)["2019-06-14"]["participants"] == {"张三", "李四"}
+
+
+def test_two_states_told_with_their_pair_are_states():
+    extraction = extract(parse(Page(text=HEAD + "[[丙国]]与[[丁国]]两国于2019年建交。", origin="t",
+                                    title="甲乙会晤")))
+    countries = {e.id.key for e in extraction.entities if e.id.kind is Kind.COUNTRY}
+    assert {"丙国", "丁国"} <= countries

@@ -38,6 +38,7 @@ def type_names(reading: Reading) -> None:
     """Types the names of the article in the registry, by the patterns above."""
     registry, index = reading.registry, reading.index
     titled = _titled_people(reading)
+    states = []  # typed once every person is known: 拜登与洛伦索两国团队 names two people
     for sentence in reading.all_sentences():
         for spot in sentence.spots:
             if index.is_state(spot.surface):
@@ -49,8 +50,7 @@ def type_names(reading: Reading) -> None:
                 continue  # "在二十国集团峰会期间": a time, not a place
             if not registry.is_a(spot.surface, Kind.PERSON) and not index.is_state(spot.surface):
                 registry.named(Kind.PLACE, spot.surface, article=_article(spot))
-        for spot in _states(sentence):
-            registry.named(Kind.COUNTRY, spot.surface, article=_article(spot))
+        states.extend(_states(sentence))
         for spot in sentence.spots:  # a linked office or event names itself by its last word
             if spot.link and registry.kind_of(spot.surface) is None:
                 if spot.hans.endswith(OFFICE_WORDS):
@@ -61,6 +61,9 @@ def type_names(reading: Reading) -> None:
     for sentence in reading.all_sentences():  # after the first pass: who met someone known to be a person
         for spot in _met_a_person(sentence, reading, linked):
             registry.named(Kind.PERSON, spot.surface, article=_article(spot))
+    for spot in states:
+        if not registry.is_a(spot.surface, Kind.PERSON):
+            registry.named(Kind.COUNTRY, spot.surface, article=_article(spot))
     for section in reading.by_section:
         leader = heading_leader(section.heading)
         if leader and leader in _known_names(reading) and not index.is_state(leader):
