@@ -871,3 +871,17 @@ def test_two_states_told_with_their_pair_are_states():
                                     title="甲乙会晤")))
     countries = {e.id.key for e in extraction.entities if e.id.kind is Kind.COUNTRY}
     assert {"丙国", "丁国"} <= countries
+
+
+def test_one_by_one_meetings_of_the_sentences_subject():
+    text = HEAD + ("2017年11月11日下午，甲国主席[[张三]]在[[某城]]出席峰会后，在下榻的酒店先后会见"
+                   "乙国总统[[李四]]和丙国总理[[王五]]。")
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    meetings = sorted(sorted(f.value.key for f in extraction.facts if f.subject == e.id and f.prop is Prop.PARTICIPANT)
+                      for e in extraction.entities if e.id.kind is Kind.SUMMIT)
+    assert meetings == [["张三", "李四"], ["张三", "王五"]]
+
+
+def test_a_leaders_envoy_named_with_the_leaders_office_meets_for_no_summit():
+    text = HEAD + ("2018年2月8日，甲国主席[[张三]]主席特别代表、政治局常委[[王五]]在[[某城]]会见乙国总统[[李四]]。")
+    assert summits(text) == {}

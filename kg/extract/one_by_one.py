@@ -39,11 +39,13 @@ def one_by_one(hans: str, people: list[tuple[str, int]]) -> OneByOne | None:
     """The clause of ``hans`` that tells a host meeting two or more others one by one.
 
     ``people`` are the (key, start) of the persons the sentence names, in order. The hosts
-    are those named in the clause before 分别; the others those named after it, in the clause
-    and in a list the clause announces. None when the clause names no host or fewer than
+    are those named in the clause before 分别 (else the sentence's first, whose clause it goes
+    on); the others those named after it, in the clause and in a list the clause announces. None when the clause names no host or fewer than
     two others.
 
     >>> one_by_one("当天，甲分别与乙、丙举行会谈。", [("甲", 3), ("乙", 8), ("丙", 10)]).pairs()
+    (('乙', '甲'), ('丙', '甲'))
+    >>> one_by_one("甲出席会议后，在酒店先后会见乙、丙。", [("甲", 0), ("乙", 14), ("丙", 16)]).pairs()
     (('乙', '甲'), ('丙', '甲'))
     >>> one_by_one("甲与乙分别举行会谈。", [("甲", 0), ("乙", 2)]) is None
     True
@@ -56,6 +58,8 @@ def one_by_one(hans: str, people: list[tuple[str, int]]) -> OneByOne | None:
     while end < len(hans) and _LISTED.match(hans, end):
         end = _clause_end(hans, end + 1)
     hosts = tuple(dict.fromkeys(key for key, at in people if begin <= at < said.start()))
+    if not hosts and people and people[0][1] < begin:  # the clause goes on with the sentence's
+        hosts, begin = (people[0][0],), people[0][1]    # subject (甲出席…后，在某地先后会见乙、丙)
     others = tuple(dict.fromkeys(key for key, at in people if said.start() <= at < end and key not in hosts))
     if not hosts or len(others) < 2:
         return None
