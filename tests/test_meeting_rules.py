@@ -885,3 +885,17 @@ def test_one_by_one_meetings_of_the_sentences_subject():
 def test_a_leaders_envoy_named_with_the_leaders_office_meets_for_no_summit():
     text = HEAD + ("2018年2月8日，甲国主席[[张三]]主席特别代表、政治局常委[[王五]]在[[某城]]会见乙国总统[[李四]]。")
     assert summits(text) == {}
+
+
+def test_a_visit_to_several_states_by_their_count_is_a_tour():
+    text = HEAD + ("2025年5月13日至16日，甲国总统[[张三]]访问中东三国。\n\n"
+                   "5月13日，张三抵达[[某城]]，与乙国总统[[李四]]举行会谈。\n\n"
+                   "5月15日，张三抵达[[另城]]，与丙国总统[[王五]]举行会谈。")
+    told = summits(text)
+    assert set(told) == {"2025-05-13", "2025-05-15"}
+    assert told["2025-05-13"]["end"] == "2025-05-13"
+
+
+def test_an_emir_is_an_office():
+    text = HEAD + "2025年5月14日，甲国总统[[张三]]同乙国埃米尔[[李四]]在[[某城]]举行会谈。"
+    assert summits(text)["2025-05-14"]["participants"] == {"张三", "李四"}

@@ -16,7 +16,7 @@ from kg.extract.scripts import has_han
 from kg.extract.text import Sentence, Spot
 
 OFFICE_WORDS = ("总统", "总书记", "委员长", "主席", "总理", "首相", "国王", "领导人", "元首", "外长", "主任",
-                "议长", "大统领", "总督", "书记", "部长", "天皇", "女王", "国务卿", "总理大臣", "资政", "最高领袖",
+                "议长", "大统领", "总督", "书记", "部长", "天皇", "女王", "国务卿", "总理大臣", "资政", "最高领袖", "埃米尔",
                 # offices below the top, so that a meeting with their holders is seen to be no summit
                 "助理", "顾问", "特使", "大使")
 _STOP_CHARS = set("与和及同跟给由在是为向对了的、，,。；;：:（）()《》「」“”\"' \n") | set("于把被让将而应指即请")

@@ -26,6 +26,8 @@ _CLAUSE = re.compile(r"[，,；;：:]")
 _LONGEST = timedelta(days=92)
 #: How far the meetings of a visit given from its first day only (于…起) are looked for.
 _OPEN_STAY = timedelta(days=14)
+#: A visit to several states at once, by their count (访问中东三国, 对东南亚三国进行访问): a tour.
+_SEVERAL_STATES = re.compile(r"[两二三四五六七八九十]国")
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,11 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
     return out
 
 
+def _clause_end(hans: str, at: int) -> int:
+    found = _CLAUSE.search(hans, at)
+    return found.start() if found else len(hans)
+
+
 def _sides_agree(people: People, first: SummitFound, other: SummitFound) -> bool:
     """Whether everyone ``other`` names beyond ``first`` stands for a side ``first`` has."""
     sides = {people.sides.get(p) for p in first.participants} - {None}
@@ -104,6 +111,8 @@ def _visits(reading: Reading) -> list[Visit]:
             if len({spot.key for spot in sentence.spots if span.stop <= spot.start < visit.start()
                     and reading.index.is_state(spot.surface)}) > 1:
                 continue  # 对甲国、乙国和丙国进行国事访问: a tour (应乙国主席邀请对乙国…: one state, twice)
+            if _SEVERAL_STATES.search(sentence.hans, span.stop, _clause_end(sentence.hans, visit.end())):
+                continue  # 访问中东三国: a tour too
             visitors = frozenset(spot.key for spot in sentence.spots if spot.start < max(visit.start(), span.at)
                                  and reading.registry.is_a(spot.surface, Kind.PERSON))
             if visitors:
