@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.server.naming import HTTP_NAME
+
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux") or platform.machine().lower() not in ("x86_64", "aarch64"),
     reason="seccomp filters are installed on Linux x86-64 and AArch64 only",
@@ -31,8 +33,8 @@ def children(pid: int) -> list[int]:
 
 
 def http_processes(pid: int) -> list[int]:
-    """The HTTP processes of the kg serve ``pid`` (multiprocessing's resource tracker aside)."""
-    return [child for child in children(pid) if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()]
+    """The HTTP processes of the kg serve ``pid`` (its janitor aside), by the name they go by."""
+    return [child for child in children(pid) if Path(f"/proc/{child}/comm").read_text().strip() == HTTP_NAME]
 
 
 def seccomp_mode(pid: int) -> int:

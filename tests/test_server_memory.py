@@ -31,13 +31,13 @@ def test_an_http_process_holds_no_extraction_nor_the_traditional_dictionaries():
     assert "mwparserfromhell" not in held and "s2tw" not in held
 
 
-def test_the_serving_parent_holds_no_http_server_nor_query_machinery():
-    """kg serve's parent loads the data, binds the socket and waits: granian, werkzeug and the
-    query code are its HTTP processes' and workers' imports, not its own."""
+def test_the_serving_parent_holds_no_http_server_nor_query_machinery_until_it_serves():
+    """``kg serve --get`` and the CLI's other commands import none of the server's machinery: the
+    parent imports the application only when it serves, to fork the HTTP processes that share it."""
     held = modules_after("import kg.cli.serve")
     assert "kg.server.processes" in held
     assert not held & {"granian", "werkzeug", "kg.query", "kg.server.app", "kg.server.query_pool", "pyparsing"}
-    assert "rdflib" not in held  # about 17 MB: the parent reads and writes with pyoxigraph only
+    assert "rdflib" not in held
 
 
 def test_a_query_worker_holds_none_of_rdflib_nor_werkzeug():
@@ -73,5 +73,24 @@ def test_the_reconciliation_index_is_built_when_first_asked_for():
         assert app._reconciliation is None
         assert request(app, "/reconcile", accept="application/json").status == 200
         assert app._reconciliation is not None and app._reconciliation.index is not None
+    finally:
+        app.close()
+
+
+def test_the_overview_pages_embed_data_made_once(monkeypatch):
+    """Every summit's data embedded in /, /timeline and /network (45 MB and 1.2 s at 500 pages) is
+    made on the first of them and kept: the pages are the same as when each made it again."""
+    from kg.server import app as app_module
+
+    app = App(Settings(response_cache=0), data=(DATA,))
+    try:
+        first = {path: request(app, path).body for path in ("/", "/timeline", "/network", "/?lang=zh-Hant")}
+        made = []
+        real = app_module.representations.embedded
+        monkeypatch.setattr(app_module.representations, "embedded", lambda triples: made.append(1) or real(triples))
+        again = {path: request(app, path).body for path in first}
+        assert again == first and not made
+        app._overview_made = None
+        assert request(app, "/").body == first["/"] and made == [1]  # made again, the same page
     finally:
         app.close()

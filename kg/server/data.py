@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import traceback
@@ -111,12 +112,61 @@ class ServedData:
         return served
 
     @classmethod
+    def load_apart(cls, paths: tuple[Path, ...], *, in_memory_quads: int = IN_MEMORY_QUADS) -> ServedData:
+        """What :meth:`load` gives, for a process that forks the processes that serve: the on-disk
+        store is written by a forked child, so that this process never runs the engine's threads
+        (a fork carries only the thread that makes it), and data of at most ``in_memory_quads``
+        quads is loaded again here, into :attr:`store` in memory, which the forked processes share
+        page by page (None for larger data: they read the on-disk store).
+
+        Raises :class:`~kg.errors.InputError` as :meth:`load` does; whatever ends the loading
+        leaves no directory and no loading process behind.
+        """
+        directory = Path(tempfile.gettempdir()) / f"kg-serve-{uuid.uuid4().hex}"
+        keeper = None
+        loader = 0
+        try:
+            keeper = _janitor(directory)
+            directory.mkdir(mode=0o700)
+            (directory / "logs").mkdir()
+            reader, writer = os.pipe()
+            loader = os.fork()
+            if loader == 0:  # the child: load, say how it went, and end without running the parent's clean-up
+                os.close(reader)
+                _load_and_exit(paths, directory / "store", in_memory_quads, writer)
+            os.close(writer)
+            said = _read_all(reader)
+            os.waitpid(loader, 0)
+            loader = 0
+            if said.startswith(b"error "):
+                raise InputError(said[len(b"error "):].decode("utf-8", errors="replace"))
+            if said not in (b"small", b"large"):
+                raise InputError(f"{', '.join(map(str, paths))}: the process loading the data ended before it had "
+                                 "loaded them (out of memory?); see the error output above")
+            store = None
+            if said == b"small":
+                store = Store()
+                for path in paths:
+                    _load(store, path)
+            served = cls(directory, store, keeper)
+            served._remove = weakref.finalize(served, _remove, directory, keeper)
+        except BaseException:
+            if loader:
+                os.kill(loader, signal.SIGKILL)
+                os.waitpid(loader, 0)
+            _remove(directory, keeper)
+            raise
+        return served
+
+    @classmethod
     def open(cls, directory: Path, keeper: Connection | None = None, *,
-             in_memory_quads: int = IN_MEMORY_QUADS) -> ServedData:
-        """The store another process loaded into ``directory``, read-only (see :func:`app_store`);
-        that process removes it. ``keeper``: its janitor's pipe, held while this process lives (the
-        directory outlives it)."""
-        served = cls(directory, app_store(directory / "store", in_memory_quads=in_memory_quads), keeper)
+             in_memory_quads: int = IN_MEMORY_QUADS, store: Store | None = None) -> ServedData:
+        """The store another process loaded into ``directory``: ``store`` when given (a copy in memory
+        it shares), else read-only from disk (see :func:`app_store`); that process removes it.
+        ``keeper``: its janitor's pipe, held while this process lives (the directory outlives it)."""
+        if store is None:
+            store = app_store(directory / "store", in_memory_quads=in_memory_quads)
+        served = cls(directory, store, keeper)
         served._remove = lambda: None
         return served
 
@@ -134,6 +184,44 @@ def app_store(path: Path, *, in_memory_quads: int = IN_MEMORY_QUADS) -> Store:
     in_memory = Store()
     in_memory.bulk_extend(on_disk.quads_for_pattern(None, None, None, None))
     return in_memory
+
+
+def _load_and_exit(paths: tuple[Path, ...], path: Path, in_memory_quads: int, writer: int) -> None:
+    """A forked child's work (see :meth:`ServedData.load_apart`): bulk-load ``paths`` into a new
+    on-disk store at ``path``, close it, write to ``writer`` ``small`` (at most ``in_memory_quads``
+    quads), ``large`` or ``error MESSAGE``, and end."""
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)  # a stop signal ends it; its parent removes what it wrote
+    said = b"large"
+    try:
+        store = Store(str(path))
+        for data in paths:
+            _load(store, data)
+        store.flush()
+        store.optimize()
+        if in_memory_quads and next(islice(store.quads_for_pattern(None, None, None, None), in_memory_quads, None), None) is None:
+            said = b"small"
+        store = None  # closed: the engine waits for its background work to end
+    except InputError as error:
+        said = b"error " + str(error).encode("utf-8")
+    except BaseException:  # noqa: BLE001 - said on the error output; the parent says the load failed
+        traceback.print_exc()
+        said = b""
+    try:
+        os.write(writer, said)
+    finally:
+        os._exit(0)
+
+
+def _read_all(descriptor: int) -> bytes:
+    """What a pipe's writer wrote, until it closed its end."""
+    parts = []
+    try:
+        while chunk := os.read(descriptor, 65536):
+            parts.append(chunk)
+    finally:
+        os.close(descriptor)
+    return b"".join(parts)
 
 
 #: The janitor: wait until no process holds the pipe's write end (read meets its end), then

@@ -97,6 +97,14 @@ def bind(settings: Settings, *, port: int | None = None) -> tuple[socket.socket,
     return sock, settings
 
 
+def preload() -> None:
+    """Import granian's modules (``kg serve``'s parent does, so that the HTTP processes it forks share them)."""
+    from granian._futures import _new_cbscheduler  # noqa: F401
+    from granian._granian import WSGIWorker  # noqa: F401
+    from granian._loops import loops  # noqa: F401
+    from granian.http import HTTP1Settings  # noqa: F401
+
+
 class Server:
     """``app`` served over HTTP/1.1 on a socket (``sock``, or one bound to ``host``:``port``).
 

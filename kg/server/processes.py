@@ -2,14 +2,19 @@
 
 pyoxigraph holds Python's interpreter lock while it plans and runs a query, so one process
 answers queries on one core at a time. The server therefore runs ``processes`` HTTP
-processes (one per core by default, at most 8), started after this one has loaded the files into the on-disk
-store (:mod:`kg.server.data`) and bound the listening socket. They are spawned, not
-forked: this process has run the engine, whose threads a fork would not carry. Each opens
-the store read-only (the data is held once, on disk and
-in the shared page cache), builds its :class:`~kg.server.app.App` with its share of the
-query workers, and answers on the shared socket. The limits on queries with the workers
-(per client, in all) are counted in shared memory (:class:`~kg.server.admission.Admission`),
-so they hold for the server as a whole.
+processes (one per core by default, at most 8), forked from this one once it has imported
+the application (rdflib, its SPARQL parser, granian, werkzeug and our modules), loaded the
+data and bound the listening socket: what it holds then, the modules and data in memory too,
+is shared by every HTTP process page by page (copy-on-write), not held once by each.
+This process runs no thread of its own and no engine thread: the on-disk store is written by
+a forked child (:meth:`~kg.server.data.ServedData.load_apart`), so a fork carries all there
+is. Data of at most ``--in-memory-quads`` quads is loaded here into memory as well, one copy
+for all the HTTP processes; larger data each opens read-only from disk (the data is held
+once, on disk and in the shared page cache). Each builds its :class:`~kg.server.app.App` with
+its share of the query workers, and answers on the shared socket. The limits on queries with
+the workers (per client, in all) are counted in shared memory
+(:class:`~kg.server.admission.Admission`), so they hold for the server as a whole. No
+process of multiprocessing's resource tracker runs beside them: nothing here is spawned.
 
 An HTTP process answers cheap queries itself (:func:`kg.query_guard.check_query`), so,
 like a query worker, it may open no IP socket (:func:`kg.sandbox.deny_network`, installed
@@ -37,16 +42,19 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 
 from kg.errors import KgError
 from kg.sandbox import deny_network
 from kg.server.data import ServedData
+from kg.server.heap import give_back
 from kg.server.http import bind
+from kg.server.naming import HTTP_NAME, name_process
 from kg.server.admission import Admission
 from kg.server.settings import Settings
 
-_SPAWN = multiprocessing.get_context("spawn")
+_FORK = multiprocessing.get_context("fork")
 #: An HTTP process that ends sooner than this after its start could not start: the server stops.
 STARTUP_SECONDS = 30.0
 #: The signals that stop the server.
@@ -108,22 +116,22 @@ def serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[Se
 
 
 def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[Settings], None], stop: _Stop) -> None:
-    served = ServedData.load(paths, in_memory_quads=0)  # the parent answers nothing: no copy in memory
+    _import_the_application()  # before the fork: the HTTP processes share its modules' memory
+    served = ServedData.load_apart(paths, in_memory_quads=settings.in_memory_quads)
     processes: list[multiprocessing.process.BaseProcess] = []
     sock = None
     try:
-        served.store = None  # the parent answers nothing: it lets go of the store
-        gc.collect()
-        _give_back_memory()
         sock, settings = bind(settings)
-        admission = Admission(settings, context=_SPAWN)
+        admission = Admission(settings, context=_FORK)
         shares = worker_shares(settings.workers, process_count(settings))
         started: dict[int, float] = {}
+        give_back()  # what the loading freed
+        gc.freeze()  # what is here now is never collected: the HTTP processes' collections leave its pages shared
 
         def start(index: int) -> multiprocessing.process.BaseProcess:
-            process = _SPAWN.Process(
+            process = _FORK.Process(
                 target=_http_process, name=f"kg-serve-http-{index + 1}",
-                args=(settings, paths, served.directory, served.keeper, sock, admission, shares[index], os.getpid()),
+                args=(settings, paths, served, sock, admission, shares[index], os.getpid()),
             )
             process.start()
             started[index] = time.monotonic()
@@ -153,13 +161,11 @@ def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[S
         served.close()
 
 
-def _give_back_memory() -> None:
-    """Return the memory the load freed to the system (glibc keeps freed memory for reuse; this
-    process, which only waits from now on, would hold what the bulk load used: 56 MB at 500 pages)."""
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):
-        pass  # not glibc: nothing to ask
+def _import_the_application() -> None:
+    """Import what the HTTP processes run, rdflib's SPARQL parser (the query guard's) and granian too."""
+    import_module("kg.server.app")
+    import_module("rdflib.plugins.sparql")
+    import_module("kg.server.http").preload()
 
 
 def _stop(processes: list[multiprocessing.process.BaseProcess]) -> None:
@@ -172,21 +178,23 @@ def _stop(processes: list[multiprocessing.process.BaseProcess]) -> None:
             process.join()
 
 
-def _http_process(settings: Settings, paths: tuple[Path, ...], directory: Path, keeper, sock, admission: Admission,
+def _http_process(settings: Settings, paths: tuple[Path, ...], served: ServedData, sock, admission: Admission,
                   workers: int, parent: int) -> None:
-    """One HTTP process: the store read-only, an App, granian on the shared socket until SIGTERM
-    (sent by the parent, or by the kernel when the parent has ended)."""
-    from kg.server.app import App, create_server  # here: the parent needs none of the app
+    """One HTTP process: the data (the copy in memory its parent loaded, or the store read-only), an
+    App, granian on the shared socket until SIGTERM (sent by the parent, or by the kernel when the
+    parent has ended)."""
+    from kg.server.app import App, create_server  # imported by the parent already: shared
 
     stopped = threading.Event()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, lambda signum, frame: stopped.set())
     _end_with(parent)
+    name_process(HTTP_NAME)
     if not settings.allow_service:
         deny_network()  # cheap queries run here, not in a worker: this process, too, may open no IP socket
-    served = ServedData.open(directory, keeper, in_memory_quads=settings.in_memory_quads)
-    app = App(settings, data=paths, served=served, admission=admission, workers=workers)
+    mine = ServedData.open(served.directory, served.keeper, in_memory_quads=0, store=served.store)
+    app = App(settings, data=paths, served=mine, admission=admission, workers=workers)
     try:
         server = create_server(app, sock=sock)
         server.start()

@@ -15,17 +15,19 @@ large), 400 when the engine could not cope with its shape (too complex).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import signal
 import queue
+import socket
+import subprocess
 import sys
 import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, Store
@@ -35,6 +37,7 @@ from kg.sandbox import deny_network
 from kg.reply import Reply
 from kg.query import Boolean, GraphFormat, ResultFormat, Triples, execute, minted_case, minted_tags, write_graph, write_results
 from kg.server.admission import TEXT, Admission, in_flight_limit  # noqa: F401 - the pool's limits, here for its users
+from kg.server.naming import WORKER_NAME, name_process
 from kg.server.settings import Settings
 
 
@@ -311,8 +314,17 @@ _TOO_COMPLEX = text_reply(400, "the query is too complex for the engine (it fail
 # --- worker processes ----------------------------------------------------------------------
 
 
-def _work(connection, directory: str, settings: Settings, stderr_path: str) -> None:
-    """A worker process: open the served store read-only, then answer queries until the pipe closes.
+def worker_main(descriptor: int) -> None:
+    """A query worker's program (see :data:`_WORKER_PROGRAM`): what it is to open comes first over the
+    connection ``descriptor`` (one end of a socket pair), then the queries."""
+    connection = Connection(descriptor)
+    directory, settings = connection.recv()
+    name_process(WORKER_NAME)
+    _work(connection, directory, settings)
+
+
+def _work(connection, directory: str, settings: Settings) -> None:
+    """A worker process: open the served store read-only, then answer queries until the connection closes.
 
     Its queries come from its HTTP process, which has read each one (:func:`~kg.query_guard.check_query`)
     and negotiated the formats of its answer (:class:`Formats`) before handing it over: the worker
@@ -320,7 +332,6 @@ def _work(connection, directory: str, settings: Settings, stderr_path: str) -> N
     """
     from pyoxigraph import Store
 
-    _redirect_stderr(stderr_path)
     store = Store.read_only(directory)
     _limit_memory(settings.worker_memory)  # after opening and loading: the cap is for queries, not for starting
     if not settings.allow_service:
@@ -344,16 +355,32 @@ def _work(connection, directory: str, settings: Settings, stderr_path: str) -> N
         connection.send(reply)
 
 
+#: How a query worker starts: a new interpreter given one end of a socket pair. Not forked: its HTTP
+#: process runs threads, which a fork would not carry; not multiprocessing's spawn either, which starts
+#: its resource tracker (a process of 13 MB) beside the server.
+_WORKER_PROGRAM = "import sys; from kg.server.query_pool import worker_main; worker_main(int(sys.argv[1]))"
+
+
+def _start_program(stderr_path: str) -> tuple[subprocess.Popen, Connection]:
+    """A new query worker process, its error output going to ``stderr_path``, and the connection to it."""
+    mine, its = socket.socketpair()
+    code = str(Path(__file__).resolve().parents[2])  # the kg it runs is its HTTP process's, wherever that came from
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (code, os.environ.get("PYTHONPATH"))))}
+    try:
+        with open(stderr_path, "wb") as stderr:
+            process = subprocess.Popen([sys.executable, "-c", _WORKER_PROGRAM, str(its.fileno())], pass_fds=(its.fileno(),),
+                                       stdin=subprocess.DEVNULL, stderr=stderr, env=environment)
+    except BaseException:
+        mine.close()
+        raise
+    finally:
+        its.close()
+    return process, Connection(mine.detach())
+
+
 def _engine_failure(error: BaseException) -> Reply:
     print(f"kg serve worker: the engine failed on a query: {type(error).__name__}: {error}", file=sys.stderr, flush=True)
     return _TOO_COMPLEX
-
-
-def _redirect_stderr(path: str) -> None:
-    """Send this process's error output (the engine's crash messages too) to ``path``."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.dup2(descriptor, 2)
-    os.close(descriptor)
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -399,8 +426,8 @@ def crash_reply(exitcode: int | None, stderr_tail: str) -> Reply:
 
 @dataclass(eq=False)
 class _Worker:
-    process: multiprocessing.process.BaseProcess
-    connection: object
+    process: subprocess.Popen
+    connection: Connection
     stderr_path: str
 
     def last_words(self) -> str:
@@ -431,7 +458,6 @@ class QueryPool:
         self._admission = admission if admission is not None else Admission(settings)
         #: this pool's worker processes: the setting, or this HTTP process's share of it
         self._workers = workers or settings.workers
-        self._context = multiprocessing.get_context("spawn")
         #: workers free for a query, or the error of one that could not start in place of another
         self._idle: queue.Queue[_Worker | QueryError] = queue.Queue()
         self._started = False
@@ -441,23 +467,23 @@ class QueryPool:
         self._closed = False
 
     def _start_worker(self) -> _Worker:
-        parent, child = self._context.Pipe()
         descriptor, stderr_path = tempfile.mkstemp(dir=self._logs, prefix="worker-", suffix=".log")
         os.close(descriptor)
-        process = self._context.Process(
-            target=_work, args=(child, self._directory, self._settings, stderr_path), daemon=True
-        )
-        process.start()
-        child.close()
         try:
-            ready = parent.poll(120) and parent.recv() == "ready"
+            process, connection = _start_program(stderr_path)
+        except OSError as error:
+            raise QueryError(f"a query worker process could not start ({error}); see the server's error output") from None
+        try:
+            connection.send((self._directory, self._settings))
+            ready = connection.poll(120) and connection.recv() == "ready"
         except (EOFError, OSError):
             ready = False
         if not ready:
             process.kill()
-            process.join(5)
+            _reap(process)
+            connection.close()
             raise QueryError("a query worker process could not start or open the data; see the server's error output")
-        worker = _Worker(process, parent, stderr_path)
+        worker = _Worker(process, connection, stderr_path)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -484,7 +510,7 @@ class QueryPool:
 
     def _stop(self, worker: _Worker) -> None:
         worker.process.kill()
-        worker.process.join(5)
+        _reap(worker.process)
         worker.connection.close()
         with self._lock:
             self._all.discard(worker)
@@ -544,9 +570,9 @@ class QueryPool:
                     self._idle.put(worker)
                 return reply
         except (EOFError, OSError):
-            worker.process.join(5)
-            reply = crash_reply(worker.process.exitcode, worker.last_words())
-            print(f"kg serve: a query worker died (exit status {worker.process.exitcode}); answered {reply.status}",
+            _reap(worker.process)
+            reply = crash_reply(worker.process.returncode, worker.last_words())
+            print(f"kg serve: a query worker died (exit status {worker.process.returncode}); answered {reply.status}",
                   file=sys.stderr, flush=True)
             self._replace(worker)
             return reply
@@ -564,3 +590,11 @@ class QueryPool:
             workers = list(self._all)
         for worker in workers:
             self._stop(worker)
+
+
+def _reap(process: subprocess.Popen) -> None:
+    """Wait up to 5 s for ``process`` to end (it was killed, or its connection broke)."""
+    try:
+        process.wait(5)
+    except subprocess.TimeoutExpired:
+        pass

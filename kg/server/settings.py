@@ -46,7 +46,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("client_queries", 2, "Queries one client address may have with the workers at once (more get 429).", lambda v: 1 <= int(v) <= 1000, "1–1000"),
     Setting("worker_memory", 4096, "Megabytes of memory a query may use in its worker, beyond what the worker holds once started; past it the query gets 413.", lambda v: 64 <= int(v) <= 1_048_576, "64–1048576 MB"),
     Setting(
-        "in_memory_quads", 50_000, "Most quads each HTTP process holds in memory (about 440 bytes each): it answers pages "
+        "in_memory_quads", 50_000, "Most quads held in memory (about 440 bytes each), loaded once by the server's parent and shared with "
+        "the HTTP processes it forks (each copies the pages it reads: the engine writes as it reads): they answer pages "
         "and cheap queries about twice as fast from memory as from the on-disk store, which larger data is read from "
         "(0: always from disk).", lambda v: 0 <= int(v) <= 1_000_000_000, "0–1000000000",
     ),
