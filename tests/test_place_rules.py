@@ -548,3 +548,12 @@ def test_meetings_told_one_a_list_item_after_the_sentence_that_says_where_they_w
     found = read(text.replace("== 经过 ==\n", "== 经过 ==\n2024年5月28日，某论坛开幕。\n"))
     assert found["2024-05-29"] == [["某堂"]]
     assert found["2024-05-30"] == [["某馆"]]  # its own place first
+
+
+def test_a_visit_to_a_site_or_one_proposed_for_next_time_puts_no_meeting_in_a_state():
+    text = HEAD + ("2025年10月30日，甲国总统[[张三]]在[[某城]]出席峰会期间与日本首相[[李四]]举行会谈，"
+                   "张三提出下次访日时前往[[某县]]。\n\n"
+                   "2026年1月13日，张三抵达[[某港]]，下午在[[某市]]与李四会谈；两人共同参访[[法隆寺]]。")
+    found = read(text)
+    assert found["2025-10-30"] == [["某城"]]  # 下次访日: a visit proposed, not the one of the meeting
+    assert all("法兰西共和国" not in c for c in found["2026-01-13"])  # 参访法隆寺 visits a temple, not France

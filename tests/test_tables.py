@@ -370,6 +370,8 @@ ROWS_THAT_ARE_NO_MEETING = """'''甲乙首脑会晤'''是甲国与乙国领导�
 | 2014年5月20日 || [[某城]] || [[张三]] || [[李四]] || 峰会 || 原定举行，后因故取消
 |-
 | 2015年5月20日 || [[某城]] || [[王五]] || [[赵六]] || 外长会谈 ||
+|-
+| 2016年7月1日 || 视频会议 || [[张三]] || [[李四]] || ||
 |}
 """
 
@@ -379,6 +381,7 @@ def test_a_row_of_a_call_a_cancelled_meeting_or_ministers_talks_is_no_summit():
     assert set(found) == {"2011-05-31"} and found["2011-05-31"]["end"] == "2011-06-01"  # across months
     said = [issue.message for issue in extraction.issues if "no summit made" in issue.message]
     assert any("电话" in m for m in said) and any("取消" in m for m in said) and any("外长会谈" in m for m in said)
+    assert any("视频会议" in m for m in said)  # a 地点 cell that names a video link, not a place
 
 
 def test_a_year_in_a_column_of_its_own_dates_the_days_of_the_next():
@@ -647,3 +650,26 @@ def test_an_office_header_with_a_gloss_and_a_cell_of_two_known_names():
     found, extraction = summits_of(text)
     assert found["2008-12-13"]["participants"] == {"张三", "李四", "王五"}
     assert roles_by_person(extraction)["张三"] == {"日本国首相"}  # the gloss in brackets is no part of it
+
+
+def test_a_plain_place_cell_beginning_with_a_state_is_read_big_to_small_inside_it():
+    text = """'''甲乙穿梭外交'''是[[日本]]与[[大韩民国|韩国]]领导人互访的机制。
+== 历史 ==
+2004年7月21日，[[张三]]抵达[[某岛]]，在[[某镇市]]的一家酒店与[[李四]]会谈。
+== 一览 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 韩国领导人 !! 日本领导人
+|-
+| 2004年7月21日 || 韩国某岛某镇 || [[李四]] || [[张三]]
+|-
+| 2008年4月20日 || 日本东京 || [[李四]] || [[张三]]
+|-
+| 2009年1月11日 || 美国驻某国大使馆 || [[李四]] || [[张三]]
+|}
+"""
+    found, extraction = summits_of(text)
+    contained = {(f.subject.key, f.value.key) for f in extraction.facts if f.prop is Prop.LOCATED_IN}
+    assert found["2004-07-21"]["venue"] == {"某镇市"}  # 某镇 is the article's [[某镇市]]
+    assert {("某镇市", "某岛"), ("某岛", "大韩民国")} <= contained
+    assert found["2008-04-20"]["venue"] == {"东京"} and ("东京", "日本国") in contained  # the gazetteer's town
+    assert found["2009-01-11"]["venue"] == {"美国驻某国大使馆"}  # an embassy is not in its own state

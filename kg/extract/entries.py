@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from kg.extract.gazetteer import well_known_names
 from kg.extract.places import VENUE_ENDINGS, flag_of, known_place, tail_place, well_known_container
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS
@@ -194,20 +195,40 @@ def people_of(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
 def _split_known(reading: Reading, text: str) -> list[tuple[str, None]]:
     """A plain place written big to small (``莫斯科克里姆林宫``): a known city or site at its
     start holds the rest, which keeps its own name when the article names it elsewhere
-    (``克里姆林宫``) or the reference gazetteer knows it (``北京人民大会堂``), and the whole name otherwise (``华盛顿会议中心``). A state at the start
-    is left alone: ``美国驻奥地利大使馆`` is not in the United States."""
+    (``克里姆林宫``) or the reference gazetteer knows it (``北京人民大会堂``), and the whole name
+    otherwise (``华盛顿会议中心``). A state at the start holds the rest when the rest begins with
+    a place the article or the gazetteer knows (``韩国济州岛西归浦``: 西归浦 in 济州岛 in 韩国,
+    ``日本东京``), and is left alone otherwise: ``美国驻奥地利大使馆`` is not in the United States."""
     known = _linked_places(reading)
     for size in range(len(text) - 2, 1, -1):
         head = text[:size]
         if well_known_container(reading, reading.index.key(text[size:])) == head:  # 北京人民大会堂
             return [(head, None), (text[size:], None)]
-        if reading.index.is_state(head) or not (reading.registry.is_a(head, Kind.PLACE)
-                                                or reading.index.key(head) in known):
+        if reading.index.is_state(head):
+            inner = _split_known(reading, text[size:]) if not text[size:].startswith("驻") else []
+            first = _known_name(reading, inner[0][0], known) if inner else None
+            if first is not None:
+                return [(head, None), (first, None)] + inner[1:]
+            continue
+        if not (reading.registry.is_a(head, Kind.PLACE) or reading.index.key(head) in known):
             continue
         rest = text[size:]
-        own = reading.index.key(rest) in known or well_known_container(reading, reading.index.key(rest)) is not None
-        return [(head, None), (rest if own else text, None)]
+        own = _known_name(reading, rest, known) \
+            or (rest if well_known_container(reading, reading.index.key(rest)) is not None else None)
+        return [(head, None), (own or text, None)]
     return [(text, None)]
+
+
+#: What a place's name may end with that the same place is written without (西归浦市, 西归浦).
+_ADMIN_SUFFIXES = ("市", "县", "州", "区", "岛", "都")
+
+
+def _known_name(reading: Reading, name: str, known: set[str]) -> str | None:
+    """The name the article gives ``name`` as a place elsewhere (with its administrative
+    suffix: ``[[指宿市]]`` for ``指宿``), or ``name`` when the gazetteer knows it; else ``None``."""
+    if reading.index.key(name) in known or reading.registry.is_a(name, Kind.PLACE) or to_hans(name) in well_known_names():
+        return name
+    return next((name + suffix for suffix in _ADMIN_SUFFIXES if reading.index.key(name + suffix) in known), None)
 
 
 def _linked_places(reading: Reading) -> set[str]:

@@ -777,11 +777,11 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
 _VISIT_OF = re.compile(r"对(?P<s>[^，。；,、对]{1,12}?)(?:进行(?:了|的)?|的)[^，。；,]{0,10}?访问")
 _VISIT_TO = re.compile(r"(?:访问|出访|到访|回访)(?=(?P<s>[^，。；,、]{1,12}))")
 #: ``访华``, ``访美``: a visit to the state one character names.
-_VISIT_SHORT = re.compile(r"访(?P<a>[华美俄日朝韩英法德印越苏])(?![问谈客])")
+_VISIT_SHORT = re.compile(r"(?<![参拜走探查寻采])访(?P<a>[华美俄日朝韩英法德印越苏])(?![问谈客])")  # 参访法隆寺: a site
 #: Before a visit phrase: the visit is over (``结束对美国的访问后``).
 _ENDED = re.compile(r"结束了?$")
 #: Before a visit phrase in its clause: the visit is invited or planned, not made (邀请乙于秋季访日).
-_VISIT_PLANNED = re.compile(r"(?<!应)(?<!受)邀请|计划|拟|将于|将在|原定|准备|希望|同意")
+_VISIT_PLANNED = re.compile(r"(?<!应)(?<!受)邀请|计划|拟|将于|将在|原定|准备|希望|同意|下次|下一次|今后")
 _SHORT_STATES = {"华": "中国", "美": "美国", "俄": "俄罗斯", "日": "日本", "朝": "朝鲜", "韩": "韩国", "英": "英国",
                  "法": "法国", "德": "德国", "印": "印度", "越": "越南", "苏": "苏联"}
 

@@ -207,8 +207,11 @@ def _after(entry: Entry, name: str) -> str:
 #: A row's own words (形式, 性质, 备注) saying it was no meeting of the leaders in person:
 #: a call, a video link, a meeting cancelled or never held.
 _NO_MEETING = re.compile(r"电话|通话|视频|视讯|线上|云会晤|取消|未能?举行|未成行|告吹|搁置|流产")
-#: A cell that says only that the meeting was not held, whatever its column.
-_NOT_HELD_CELL = re.compile(r"[（(]?(?:未举行|未能举行|取消|已取消|推迟|延期|未成行|告吹|流产|停办)[）)]?(?:[（(].*[）)])?")
+#: A cell that says only that the meeting was not held, or held by a call or a video link
+#: (a 地点 cell of ``视频会议``), whatever its column.
+_NOT_HELD_CELL = re.compile(r"[（(]?(?:未举行|未能举行|取消|已取消|推迟|延期|未成行|告吹|流产|停办"
+                            r"|(?:视频|视讯|电话|线上|网络|远程|云)(?:会议|会晤|会谈|峰会|通话|连线|方式|形式)?)[）)]?"
+                            r"(?:[（(].*[）)])?")
 _YEAR_ONLY = re.compile(r"^\s*(?P<y>1[0-9]{3}|20[0-9]{2})\s*年?\s*$")
 
 
