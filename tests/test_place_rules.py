@@ -557,3 +557,11 @@ def test_a_visit_to_a_site_or_one_proposed_for_next_time_puts_no_meeting_in_a_st
     found = read(text)
     assert found["2025-10-30"] == [["某城"]]  # 下次访日: a visit proposed, not the one of the meeting
     assert all("法兰西共和国" not in c for c in found["2026-01-13"])  # 参访法隆寺 visits a temple, not France
+
+
+def test_a_visit_whose_talks_are_told_at_no_place_was_held_in_the_town_reached_on_its_first_day():
+    text = HEAD + ("2016年1月22日至23日，甲国主席[[张三]]对[[伊朗]]进行国事访问。22日，张三抵达[[某都]]，"
+                   "在[[某都机场]]受到迎接。访问期间，张三同伊朗总统[[李四]]举行会谈。")
+    assert read(text) == {"2016-01-22": [["某都", "伊朗"]]}
+    arrived_at_a_site = text.replace("抵达[[某都]]，在[[某都机场]]受到迎接", "抵达[[某宾馆]]")
+    assert read(arrived_at_a_site) == {"2016-01-22": []}  # a site reached is no town the talks were in

@@ -1002,18 +1002,62 @@ def venue_of_the_talks_on_its_days(reading: Reading, summits) -> None:
     aftermath) tells its talks on one of those days, its participants named (``=== 5月7日 ===``
     ``…随后甲在某城[[某官邸]]同乙举行正式会谈``): that place is the venue, and the biggest place of
     its chain lies in the state, when the text puts it in no other. The day is the sentence's
-    own, else the one its paragraph (or its section's heading) told last."""
+    own, else the one its paragraph (or its section's heading) told last. Where no sentence
+    tells the talks at a place, a summit of several days placed nowhere or only in the state was
+    held in the town a participant reached on its first day (``22日，甲抵达[[某都]]``)."""
     registry = reading.registry
     for summit in summits:
         venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
-        if len(venues) != 1 or venues[0].kind is not Kind.COUNTRY or summit.start == summit.end:
+        if len(venues) > 1 or summit.start == summit.end or venues and venues[0].kind is not Kind.COUNTRY:
             continue
-        state = venues[0]
-        for sentence, place in _talks_on_its_days(reading, summit):
+        state = venues[0] if venues else None
+        for sentence, place in _talks_on_its_days(reading, summit) if state is not None else ():
             if place.key == state.key or place.kind is not Kind.PLACE:
                 continue
             if _venue_in_state(registry, summit, place, state, sentence):
                 break
+        else:
+            reached = _town_reached_on_its_first_day(reading, summit)
+            if reached is None:
+                continue
+            sentence, town = reached
+            if state is not None:
+                _venue_in_state(registry, summit, town, state, sentence)
+            else:  # the state visited, where the text says it, holds it (place_venues_in_visited_states)
+                registry.fact(summit.id, Prop.VENUE, town, evidence=(sentence.evidence(),))
+
+
+#: Where a leader lands or stops on the way, not the town they reach (羽田机场, 某火车站).
+_NOT_A_TOWN = ("机场", "车站", "火车站", "港口", "码头", "基地")
+
+
+def _town_reached_on_its_first_day(reading: Reading, summit):
+    """(sentence, town) of the last town the article's own account says a participant reached
+    on the visit's first day (``22日，习近平抵达[[德黑兰]]``, ``…前往[[耶路撒冷]]``), when no
+    sentence tells its talks at a place: the visit's meetings were held there. Not an airport
+    or a site (``抵达[[首相官邸]]``), not a state."""
+    registry = reading.registry
+    participants = set(summit.participants)
+    found = None
+    first = (summit.start, summit.start)
+    parts = [(None, reading.lead)] + [(s, group) for s, group in reading.by_section.items()
+                                      if not ASIDE.match(to_hans(s.heading).strip())]
+    for section, sentences in parts:
+        heading = told_after(to_hans(section.heading), first, None) if section is not None else None
+        told, paragraph = heading, None
+        for sentence in sentences:
+            if sentence.paragraph != paragraph:
+                told, paragraph = heading, sentence.paragraph
+            told = told_after(sentence.hans, first, told)
+            if not told or told.times[-1:] != (first,) or not any(s.key in participants for s in sentence.spots):
+                continue
+            for spot in sentence.spots:
+                if _ARRIVED.search(sentence.hans, 0, spot.start) and registry.is_a(spot.surface, Kind.PLACE) \
+                        and not reading.index.is_state(spot.surface) \
+                        and not to_hans(spot.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN):
+                    found = (sentence, registry.named(Kind.PLACE, spot.surface,
+                                                      article=spot.link.link.target if spot.link else None))
+    return found
 
 
 def _talks_on_its_days(reading: Reading, summit):
