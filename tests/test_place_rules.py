@@ -565,3 +565,11 @@ def test_a_visit_whose_talks_are_told_at_no_place_was_held_in_the_town_reached_o
     assert read(text) == {"2016-01-22": [["某都", "伊朗"]]}
     arrived_at_a_site = text.replace("抵达[[某都]]，在[[某都机场]]受到迎接", "抵达[[某宾馆]]")
     assert read(arrived_at_a_site) == {"2016-01-22": []}  # a site reached is no town the talks were in
+
+
+def test_a_place_reached_written_right_after_its_town_lies_in_it():
+    text = ("'''甲国主席访问塞尔维亚'''是甲国主席[[张三]]于2024年5月7日至8日对[[塞尔维亚]]进行的国事访问。\n"
+            "== 经过 ==\n=== 5月7日 ===\n7日晚，张三抵达[[某都]]。\n=== 5月8日 ===\n"
+            "8日上午，张三乘车抵达某都[[某大厦]]，塞尔维亚总统[[李四]]在下车处迎接。\n\n"
+            "欢迎仪式后，张三与李四在某大厦举行会谈。")  # another paragraph: not the town reached before it
+    assert read(text) == {"2024-05-07": [["某大厦", "某都", "塞尔维亚共和国"]]}

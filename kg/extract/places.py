@@ -59,7 +59,8 @@ infobox field, a table cell or a clause of prose.
   上举行``), inside that state.
 - A partner with a long title does not hide the place: ``在…基地与俄罗斯总统…会晤`` ends the
   place at the first 与 that is no character of a name.
-- ``X位于A B C内`` puts X in C in B in A; a place named after a city of the article lies in
+- ``X位于A B C内`` puts X in C in B in A, and a place reached right after the town it lies in
+  (``抵达某城[[某大厦]]``) lies in it; a place named after a city of the article lies in
   it (``天津迎宾馆``); a well-known venue the text does not place lies where the reference
   gazetteer (``kg/data/venues.tsv``) says, published as an inference; one the text puts only in
   a state (an infobox's venue and host country) lies in the gazetteer's city, in that state.
@@ -429,6 +430,7 @@ def read_where_things_lie(reading: Reading) -> None:
     registry = reading.registry
     title = reading.index.key(reading.document.title or "")
     for sentence in reading.all_sentences():
+        _read_the_stop_reached(reading, sentence)
         for lies in _LIES.finditer(sentence.hans):
             chain = _chain_from(reading, sentence, lies.end())
             if not chain:
@@ -443,6 +445,26 @@ def read_where_things_lie(reading: Reading) -> None:
             for outer, inner in zip(places, places[1:]):
                 if inner.kind is Kind.PLACE and outer != inner:
                     registry.fact(inner, Prop.LOCATED_IN, outer, evidence=evidence)
+
+
+#: Right before the place a leader goes to or reaches.
+_REACHES = re.compile(r"(?:抵达|飞抵|到达|来到|前往|转往|转赴|赴)$")
+
+
+def _read_the_stop_reached(reading: Reading, sentence: Sentence) -> None:
+    """``乘车抵达贝尔格莱德[[塞尔维亚大厦]]``: a place reached, written right after the town or the
+    state it lies in, lies in it (big to small, as a held-at phrase's chain)."""
+    registry = reading.registry
+    for outer, inner in zip(sentence.spots, sentence.spots[1:]):
+        if not _REACHES.search(sentence.hans, 0, outer.start) or not joins_chain(sentence.hans[outer.end:inner.start]) \
+                or reading.index.is_state(inner.surface) or not registry.is_a(inner.surface, Kind.PLACE) \
+                or not (reading.index.is_state(outer.surface) or registry.is_a(outer.surface, Kind.PLACE, Kind.COUNTRY)):
+            continue
+        kind = Kind.COUNTRY if reading.index.is_state(outer.surface) else Kind.PLACE
+        container = registry.named(kind, outer.surface, article=outer.link.link.target if outer.link else None)
+        place = registry.named(Kind.PLACE, inner.surface, article=inner.link.link.target if inner.link else None)
+        if place != container:
+            registry.fact(place, Prop.LOCATED_IN, container, evidence=(sentence.evidence(),))
 
 
 def _chain_from(reading: Reading, sentence: Sentence, at: int) -> list[Spot]:
