@@ -406,3 +406,25 @@ def test_a_document_of_the_same_day_as_a_later_meeting_is_not_the_day_befores():
                    "同日下午，[[张三]]同丁国国王[[赵六]]举行会谈，两国当天发表《甲丁联合声明》。")
     found = keys(documents(text.replace("== 经过 ==\n", "== 经过 ==\n2024年5月28日，某论坛开幕。\n")))
     assert found.get("2024-05-30") == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "双方没有签署联合声明，而是各自发表新闻公报。",  # each side its own: no document of the summit
+    "双方同意推动早日签署[[甲乙伙伴关系协定]]。",  # a signing sought, not done
+    "两国领导人希望尽快签署《甲乙和平协定》。",
+    "双方同意推动尽快发表联合声明。",
+])
+def test_a_document_each_side_issued_alone_or_whose_signing_is_sought_is_not_the_summits(sentence):
+    assert documents(HEAD + MEETING + sentence) == {"1985-11-19": []}
+
+
+def test_a_document_is_of_the_meetings_its_paragraph_told_before_it_not_of_one_told_after():
+    text = HEAD + ("2022年7月19日，甲国总统[[张三]]与乙国总统[[李四]]、丙国总统[[王五]]在[[某城]]举行三方会谈。"
+                   "三方会后发表联合声明。当天，李四与王五在某城举行会晤。")
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    found = {}
+    for summit in (e.id for e in extraction.entities if e.id.kind is Kind.SUMMIT):
+        about = [f for f in extraction.facts if f.subject == summit]
+        who = frozenset(f.value.key for f in about if f.prop is Prop.PARTICIPANT)
+        found[who] = {f.value.key.rsplit("-", 1)[-1] for f in about if f.prop is Prop.OUTCOME}  # a kind alone: per summit
+    assert found == {frozenset({"张三", "李四", "王五"}): {"联合声明"}, frozenset({"李四", "王五"}): set()}

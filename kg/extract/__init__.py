@@ -14,7 +14,8 @@ what happened at them, and last the article's subject (a series or one summit).
 
 from __future__ import annotations
 
-from kg.extract.documents import documents_by_their_days, documents_of_treaty_boxes, one_document_each
+from kg.extract.documents import (documents_by_their_days, documents_of_the_meeting_told, documents_of_treaty_boxes,
+                                  one_document_each)
 from kg.extract.entities import type_names
 from kg.extract.events import read_events
 from kg.extract.names import NOTE_TA
@@ -51,6 +52,7 @@ def extract(document: Document) -> Extraction:
     number_by_their_days(reading, summits)
     documents_of_treaty_boxes(reading, summits)
     documents_by_their_days(reading, summits)
+    documents_of_the_meeting_told(reading, summits)
     venue_said_of_the_summit(reading, summits)
     venue_of_the_talks_on_its_days(reading, summits)
     venue_of_the_gathering(reading, summits)

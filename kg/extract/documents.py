@@ -240,6 +240,7 @@ def _sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, s
         if "《" in sentence.hans[max(0, match.start() - 1):match.start()] or \
                 _NEGATED.search(sentence.hans[max(0, match.start() - 4):match.end()]) or \
                 by_one_side(sentence.hans[_clause_start(sentence.hans, match.start()):match.start()]) or \
+                _SOUGHT_RIGHT_BEFORE.search(sentence.hans, 0, match.start()) or \
                 _one_on_each_topic(sentence.hans, match) or not _of_the_days(sentence.hans, match.end(), span, told):
             continue
         generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")],
@@ -310,10 +311,21 @@ def _a_topic(before: str, after: str) -> bool:
 
 def by_one_side(before: str) -> bool:
     """Whether the clause before a signing verb makes one side alone its subject
-    (``日本政府另发表新闻公报``, ``美方发表声明``): a document named by its kind alone is then
-    not the summit's (one named in full may be: ``中方公布了《…成果清单》``)."""
+    (``日本政府另发表新闻公报``, ``美方发表声明``), or each side its own (``而是各自发表新闻公报``):
+    a document named by its kind alone is then not the summit's (one named in full may be:
+    ``中方公布了《…成果清单》``)."""
+    if _EACH_ITS_OWN.search(before):
+        return True
     who = _ONE_SIDE.search(before)
     return bool(who and not _BOTH.search(who["who"]) and not _JOINED.search(before[:who.start("who")]))
+
+
+#: Right before a signing verb: each side issued its own (双方…各自发表新闻公报).
+_EACH_ITS_OWN = re.compile(r"各自(?:另外?|也|亦|则|还|单独)*$")
+#: Right before a signing verb in its clause: the signing is sought, not done (同意推动早日签署《…》).
+_SOUGHT_WORDS = r"(?:早日|尽快|尽早|争取|力争|推动|推进|期待|希望|期望|寻求|致力于?)(?:早日|尽快|尽早)?"
+_SOUGHT = re.compile(_SOUGHT_WORDS + r"(?:签署|签订|签定|缔结|达成|完成|发表)[^，,。；;]{0,4}$")
+_SOUGHT_RIGHT_BEFORE = re.compile(_SOUGHT_WORDS + "$")
 
 
 def _said_signed(hans: str, start: int, end: int) -> bool:
@@ -325,6 +337,7 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     if _PLANNED.search(to_its_verb) or _NEGATED.search(hans[end:verb.end()] if verb else ""):
         return False
     if _NEGATED.search(before) or _NOT_HERE_BEFORE.search(before) or _RATIFIED.search(before) or _LATER.search(before) or \
+            _SOUGHT.search(before) or \
             _EARLIER.search(hans[:start]) or _an_earlier_one(before) or \
             _NOT_HERE_AFTER.match(after) or _PLANNED.search(hans[:start]) or _not_a_document(hans, start, end) or \
             _a_topic(before, after):
@@ -714,6 +727,31 @@ def documents_by_their_days(reading: Reading, summits) -> None:
                     _sentence_outcomes(reading, summit.id, sentence, (summit.start, summit.end), told,
                                        next_about(sentences, i, _REFERS_BACK))
             told = told_after(sentence.hans, (date.min, date.min), told)
+
+
+def documents_of_the_meeting_told(reading: Reading, summits) -> None:
+    """Meetings of one day told one after another in a paragraph (``…举行三方会谈。三方会后发表联合
+    声明。当天，甲与乙举行会晤；丙也分别会见了甲和乙``): a document a sentence names is of the
+    meetings told at or before it, not of one the paragraph tells only after it."""
+    registry = reading.registry
+    sentences = reading.all_sentences()
+    where = {id(s): i for i, s in enumerate(sentences)}
+    at_span = {s.evidence().span: i for i, s in enumerate(sentences)}
+    told = [(s, where[id(s.anchor)]) for s in summits if s.anchor is not None and id(s.anchor) in where]
+    said: dict[tuple, list[int | None]] = {}
+    for fact in registry.facts_of(Prop.OUTCOME):
+        said.setdefault((fact.subject, fact.value), []).extend(at_span.get(e.span) for e in fact.evidence or (None,))
+    for summit, at in told:
+        anchor = summit.anchor
+        earlier = [a for other, a in told if other is not summit and other.start == summit.start and a < at
+                   and other.anchor.paragraph == anchor.paragraph and other.anchor.passage is anchor.passage]
+        if not earlier:
+            continue
+        for document in [d for d in registry.facts_about(summit.id, Prop.OUTCOME) if isinstance(d, EntityId)]:
+            places = said.get((summit.id, document), [None])
+            if all(i is not None and min(earlier) <= i < at and sentences[i].paragraph == anchor.paragraph
+                   for i in places):
+                registry.drop_one(summit.id, Prop.OUTCOME, document)
 
 
 def _own_times(hans: str, told: Told | None) -> tuple[tuple[date, date], ...]:
