@@ -99,7 +99,7 @@ def test_unquoted_names_after_a_signing_verb():
 
 
 @pytest.mark.parametrize("hans", ["双方签署了两项有关裁军问题的协定和七项双边协议", "双方签署双边协议", "在某宫签署国际条约",
-                                  "两国元首签署并发表联合声明", "双方签署《甲乙协定》"])
+                                  "两国元首签署并发表联合声明", "双方签署《甲乙协定》", "于某日在某城签订的边界条约"])
 def test_descriptions_and_kinds_are_no_unquoted_name(hans):
     assert list(unquoted_names(hans)) == []
 
@@ -428,3 +428,9 @@ def test_a_document_is_of_the_meetings_its_paragraph_told_before_it_not_of_one_t
         who = frozenset(f.value.key for f in about if f.prop is Prop.PARTICIPANT)
         found[who] = {f.value.key.rsplit("-", 1)[-1] for f in about if f.prop is Prop.OUTCOME}  # a kind alone: per summit
     assert found == {frozenset({"张三", "李四", "王五"}): {"联合声明"}, frozenset({"李四", "王五"}): set()}
+
+
+def test_a_name_never_in_title_marks_that_ends_the_summits_full_name_is_that_document():
+    text = ("'''《甲国和乙国边界条约》'''是甲国和乙国于1960年10月1日在[[某城]]签订的边界条约。\n== 签订 ==\n"
+            "1960年10月1日，甲国总理[[张三]]与乙国总理[[李四]]在某城签订边界条约。")
+    assert keys(documents(text, title="甲国和乙国边界条约")) == {"1960-10-01": {"甲国和乙国边界条约"}}

@@ -182,7 +182,7 @@ _NAME_ENDS = re.compile(r"和|与|及|以|为")
 #: What makes an unquoted phrase a description, not a name (两项有关…的协定, 双边协议).
 _NOT_A_NAME = re.compile(r"项|份|个|些|系列|多|等|各|并|共同|正式|分别|签|发表|" + GENERIC_KINDS)
 #: What a name may not begin with: a word that makes it a description (有关…的协定, 上述协议).
-_NOT_A_NAME_START = re.compile(r"^(有关|相关|上述|以上|这|该|此|其|有|两|三|几|数|一)")
+_NOT_A_NAME_START = re.compile(r"^(有关|相关|上述|以上|这|该|此|其|有|两|三|几|数|一|的)")  # 签订的边界条约: a description
 #: A comma that goes on with the list of names (…合作协议，以及修建…的协议).
 _LIST_GOES_ON = re.compile(r"[，,](以及|及|和)")
 _MODIFIERS = ("双边", "多边", "相关", "有关", "合作", "框架", "上述", "重要", "若干", "该", "此", "这", "新", "临时", "国际",
@@ -538,6 +538,8 @@ def one_document_each(reading: Reading, summits) -> None:
                 registry.drop_one(summit, Prop.OUTCOME, description)
             else:
                 registry.fold(description, full)
+        for short, full in _tail_of_a_name(named, quoted):
+            registry.fold(short, full)
         named_words = {to_hans(name) for d in named for name in (d.key, *registry.surfaces(d))}
         seen: set[str] = set()
         for document in documents:
@@ -569,6 +571,21 @@ def _short_and_full(named: list[EntityId]):
             elif _same_sides_and_kind(short.key, full.key):
                 out.append((short, full))
                 break
+    return out
+
+
+def _tail_of_a_name(named: list[EntityId], quoted: set[str]):
+    """Pairs (short, full) of a summit's documents that are one: a name the text never writes
+    in title marks that ends the one other name of the summit's it ends (``签订边界条约`` of
+    ``《中华人民共和国和缅甸联邦边界条约》``)."""
+    out = []
+    for short in named:
+        if short.key in quoted or len(short.key) < 4 or not short.key.endswith(DOCUMENT_WORDS):
+            continue
+        longer = [d for d in named if d != short and len(d.key) > len(short.key) and d.key.endswith(short.key)
+                  and (d.key in quoted or "的" not in d.key)]  # not 签订的边界条约, a description
+        if len(longer) == 1:
+            out.append((short, longer[0]))
     return out
 
 
