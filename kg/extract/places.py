@@ -1057,22 +1057,30 @@ def _town_reached_on_its_first_day(reading: Reading, summit):
     """(sentence, town) of the last town the article's own account says a participant reached
     on the visit's first day (``22日，习近平抵达[[德黑兰]]``, ``…前往[[耶路撒冷]]``), when no
     sentence tells its talks at a place: the visit's meetings were held there. Not an airport
-    or a site (``抵达[[首相官邸]]``), not a state."""
+    or a site (``抵达[[首相官邸]]``), not a state; none where a sentence anywhere in the article
+    places a participant somewhere on a later day of the visit (``7日…甲在某城为乙举行欢迎仪式``)."""
     registry = reading.registry
     participants = set(summit.participants)
     found = None
-    first = (summit.start, summit.start)
-    parts = [(None, reading.lead)] + [(s, group) for s, group in reading.by_section.items()
-                                      if not ASIDE.match(to_hans(s.heading).strip())]
+    first, span = (summit.start, summit.start), (summit.start, summit.end)
+    parts = [(None, reading.lead)] + list(reading.by_section.items())
     for section, sentences in parts:
-        heading = told_after(to_hans(section.heading), first, None) if section is not None else None
+        aside = section is not None and bool(ASIDE.match(to_hans(section.heading).strip()))
+        heading = told_after(to_hans(section.heading), span, None) if section is not None else None
         told, paragraph = heading, None
         for sentence in sentences:
             if sentence.paragraph != paragraph:
                 told, paragraph = heading, sentence.paragraph
-            told = told_after(sentence.hans, first, told)
-            if not told or told.times[-1:] != (first,) or not any(s.key in participants for s in sentence.spots):
+            told = told_after(sentence.hans, span, told)
+            days = told.times[-1:] if told else ()
+            if not days or not any(s.key in participants for s in sentence.spots):
                 continue
+            if days != (first,):
+                if summit.start < days[0][0] <= summit.end and meeting_chains(reading, sentence):
+                    return None  # a later day of the visit tells a place of theirs (为乙举行欢迎仪式): not the town
+                continue
+            if aside:
+                continue  # the town of the article's own account
             for spot in sentence.spots:
                 if _ARRIVED.search(sentence.hans, 0, spot.start) and registry.is_a(spot.surface, Kind.PLACE) \
                         and not reading.index.is_state(spot.surface) \
