@@ -899,3 +899,9 @@ def test_a_visit_to_several_states_by_their_count_is_a_tour():
 def test_an_emir_is_an_office():
     text = HEAD + "2025年5月14日，甲国总统[[张三]]同乙国埃米尔[[李四]]在[[某城]]举行会谈。"
     assert summits(text)["2025-05-14"]["participants"] == {"张三", "李四"}
+
+
+@pytest.mark.parametrize("name", ["{{tsl|en|Li Si|李四}}", "-{李四}-"])
+def test_a_name_in_a_translated_link_or_kept_from_conversion_is_a_name(name):
+    text = HEAD + f"2019年6月13日，甲国总统[[张三]]与乙国总理{name}在[[某城]]举行会谈。"
+    assert summits(text)["2019-06-13"]["participants"] == {"张三", "李四"}

@@ -10,7 +10,7 @@ from kg.extract.gazetteer import well_known_names
 from kg.extract.names import (NameIndex, own_names_in_brackets, short_form, spouses_named, states, strip_disambiguator,
                              variant_rules)
 from kg.extract.registry import Registry
-from kg.extract.scripts import to_hans
+from kg.extract.scripts import has_han, to_hans
 from kg.extract.text import Sentence, Spotter, sentences
 from kg.model import Issue, Severity
 from kg.wikitext import Document, Section
@@ -160,16 +160,20 @@ def _written_alone(name: str, text: str) -> bool:
     return False
 
 
-#: Templates that stand for a link to an article in another language (``{{link-en|凯托克廷山公园|…}}``).
-_LINK_TEMPLATES = ("link-en", "ill", "le", "tsl", "internal link helper")
+#: Templates that stand for a link to an article in another language (``{{link-en|凯托克廷山公园|…}}``),
+#: with the parameter that holds the name shown (``{{tsl|en|Li Si|李四}}``: the third).
+_LINK_TEMPLATES = {"link-en": "1", "ill": "1", "le": "1", "tsl": "3", "internal link helper": "1"}
+#: A name kept from script conversion (``乙国总理-{李四}-``): the plain form, no variants listed.
+_KEPT_NAME = re.compile(r"-\{([^{}|;:=\-\s]{2,12})\}-")
 _LIES_AT = re.compile(r"(?<!是)位[于於]")  # 是位于…的: a clause about the noun after it
 
 
 def _named_elsewhere(document: Document) -> set[str]:
-    """Names that are no wikilink but name a thing all the same: the first word of a
-    link-to-another-wiki template, the well-known venues of the reference gazetteer, and the title of an article about a place (the sentence
+    """Names that are no wikilink but name a thing all the same: the name a
+    link-to-another-wiki template shows, a name kept from script conversion (``-{李四}-``), the well-known venues of the reference gazetteer, and the title of an article about a place (the sentence
     of its bold name says where it lies: ``戴维营…位于…``)."""
-    out = {t.get("1") or "" for t in document.templates if t.key in _LINK_TEMPLATES}
+    out = {t.get(_LINK_TEMPLATES[t.key]) or "" for t in document.templates if t.key in _LINK_TEMPLATES}
+    out |= {name for name in _KEPT_NAME.findall(document.text) if has_han(name)}
     out |= well_known_names()
     title = strip_disambiguator(document.title or "")
     bold = document.text.find("'''" + title, document.lead.start, document.lead.end) if title else -1
