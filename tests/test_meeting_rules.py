@@ -905,3 +905,9 @@ def test_an_emir_is_an_office():
 def test_a_name_in_a_translated_link_or_kept_from_conversion_is_a_name(name):
     text = HEAD + f"2019年6月13日，甲国总统[[张三]]与乙国总理{name}在[[某城]]举行会谈。"
     assert summits(text)["2019-06-13"]["participants"] == {"张三", "李四"}
+
+
+def test_a_regional_form_the_notes_give_is_the_linked_persons_name():
+    text = ("{{noteTA\n|1=zh-cn:李肆; zh-tw:李四;\n}}\n'''甲乙會晤'''是[[甲國]]與[[乙國]]領導人的會晤。\n== 經過 ==\n"
+            "[[乙國總統]][[李四]]於2017年就任。2018年5月26日，甲國總理[[張三]]在[[某城]]同李肆總統舉行會談。")
+    assert summits(text)["2018-05-26"]["participants"] == {"张三", "李肆"}  # keyed by the zh-cn form

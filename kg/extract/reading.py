@@ -48,6 +48,8 @@ def read(document: Document) -> Reading:
     names |= {form.text for rule in index.rules for form in rule.forms if index.is_state(form.text)}
     names |= _named_elsewhere(document)
     names |= listed_leaders(document)
+    known = {index.key(name) for name in names}  # 普丁 linked, 普京 written: the noteTA says they are one
+    names |= {form.text for rule in index.rules for form in rule.forms if index.key(form.text) in known}
     for family, target in {**_given_names(document, index), **_family_names(document, index), **own_names_in_brackets(document)}.items():
         index.merge(target, family)
         names.add(family)
