@@ -137,9 +137,9 @@ def test_an_office_a_person_is_said_to_take_up_is_theirs_from_then():
     later = HEAD + ("2012年11月，[[李四]]当选乙国党总书记成为最高领导人后首次出访。"
                     "2013年3月22日，甲国总统[[张三]]在[[某城]]同乙国领导人李四举行会谈。")
     assert {o for p, o in roles_by_day(later)["2013-03-22"] if p == "李四"} == {"乙国党总书记"}
-    # a bare office word taken up names no particular office
-    bare = HEAD + "2016年4月，[[李四]]出任总理。2016年8月18日，甲国总统[[张三]]在[[某城]]同李四举行会谈。"
-    assert {o for p, o in roles_by_day(bare).get("2016-08-18", set()) if p == "李四"} == set()
+    # a bare office word taken up is the office as the text gives it, where it gives no fuller one
+    bare = HEAD + "2016年4月，乙国党领导人[[李四]]出任总理。2016年8月18日，甲国总统[[张三]]在[[某城]]同李四举行会谈。"
+    assert {o for p, o in roles_by_day(bare)["2016-08-18"] if p == "李四"} == {"总理"}
 
 
 def test_offices_a_copula_gives_a_list_of_names_are_each_names():
@@ -178,3 +178,33 @@ def test_a_bare_office_later_in_a_list_is_of_the_state_named_before_it():
     # a bare office not in a list gives no state: 会见总理王五
     alone = HEAD + "1954年6月28日，甲国主席[[张三]]在[[某城]]会见总理[[王五]]。"
     assert not any(p == "王五" and o.endswith("总理") and o != "总理" for p, o in roles_by_day(alone).get("1954-06-28", ()))
+
+
+def test_a_bare_office_written_with_the_name_is_the_role_where_the_text_gives_no_fuller_one():
+    before = HEAD + "2025年8月23日，乙国总统[[李四]]抵达[[某城]]，与首相[[张三]]举行会谈。"
+    assert ("张三", "首相") in roles_by_day(before)["2025-08-23"]
+    # which holder (新任) is no part of the office, bare or not
+    new = HEAD + "2025年10月30日，新任首相[[张三]]在[[某城]]与乙国总统[[李四]]举行会谈。"
+    assert ("张三", "首相") in roles_by_day(new)["2025-10-30"]
+    # an office the text gives in full elsewhere is the one: the bare word gives no second role
+    full = HEAD + "2025年10月30日，乙国总统[[李四]]在[[某城]]与张三首相举行会谈。2026年，甲国首相[[张三]]访问某地。"
+    assert {o for p, o in roles_by_day(full)["2025-10-30"] if p == "张三"} == {"甲国首相"}
+
+
+def test_a_persons_inauguration_gives_the_office_taken_up():
+    text = HEAD + "2008年2月25日，甲国首相[[张三]]在[[某城]]与乙国领导人[[李四]]会谈。此前张三出席了李四的总统就职典礼。"
+    assert ("李四", "总统") in roles_by_day(text)["2008-02-25"]
+    sworn = text.replace("总统就职典礼", "总统宣誓就职仪式")
+    assert ("李四", "总统") in roles_by_day(sworn)["2008-02-25"]
+
+
+def test_words_that_hold_another_persons_name_are_no_title():
+    from kg.extract.entities import type_names
+    from kg.extract.people import read_people
+    from kg.extract.reading import read
+
+    text = HEAD + ("1964年1月9日，乙国总统[[李四]]在[[某城]]会见甲国总理[[张三]]和副总理[[王五]]。"
+                   "<ref>{{cite news |title=张三总理王五副总理到达某城 |date=1964-01-10}}</ref>")
+    reading = read(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    type_names(reading)
+    assert read_people(reading).offices["王五"] == ("副总理",)  # not 张三总理

@@ -41,7 +41,7 @@ class People:
     periods: dict[Section, EntityId]  # the period each section is about
     tenures: tuple[Tenure, ...]
     sides: dict[str, str]  # person key → state key, by the offices they are given
-    offices: dict[str, tuple[str, ...]]  # person key → office keys they are given, in order
+    offices: dict[str, tuple[str, ...]]  # person key → office keys they are given, in order (a bare word, 首相, only where no fuller one ends in it)
     office_evidence: dict[tuple[str, str], Evidence]  # (person, office) → first sentence saying so
     office_years: dict[tuple[str, str], frozenset[int]]  # (person, office) → years of the sentences saying so
 
@@ -150,6 +150,7 @@ def _offices(reading: Reading):
         years.setdefault((person, key), set()).update(when)
 
     shared = []  # offices a copula gives a list of names: given once the sides are known
+    bare_titles = []  # bare office words written with a name (首相张三, 张三总统): given where nothing fuller is
     for sentence, said, dated, headed in _sentences_and_titles(reading):
         when = {found.year for found in find_year_months(sentence.hans)} or dated
         for spot in sentence.spots:
@@ -160,7 +161,10 @@ def _offices(reading: Reading):
             for title in headed or (titles_before(sentence, spot, index) + title_after(sentence, spot, index)
                                     + titles_taken(sentence, spot, index)
                                     + titles_of_the_list(sentence, spot, index)):
+                if not headed and _holds_another_name(sentence, spot, title, registry):
+                    continue
                 if title.state is None and title.text in OFFICE_WORDS:
+                    bare_titles.append((spot.key, title, said, sentence, when))
                     continue
                 give(spot.key, title, said, sentence, when)
                 if title.state and said is None:  # a source's title gives an office, the article the sides
@@ -176,9 +180,19 @@ def _offices(reading: Reading):
             bare = title.state is None and title.text in OFFICE_WORDS
             if not bare and (theirs is None or side.get(person) in (None, theirs)):
                 give(person, title, said, sentence, when)
+    for person, title, said, sentence, when in bare_titles:
+        if not any(office.endswith(title.text) for office in offices.get(person, ())):
+            give(person, title, said, sentence, when)
     return (side,
             {person: tuple(keys) for person, keys in offices.items()}, evidence,
             {pair: frozenset(found) for pair, found in years.items()})
+
+
+def _holds_another_name(sentence: Sentence, spot, title, registry) -> bool:
+    """Whether the words read as the name's title hold another person's name (a source's title
+    ``张三总理李四副总理到达某城``: 张三总理 is no office of 李四's)."""
+    return any(other is not spot and title.start < other.end and other.start < title.end
+               and registry.is_a(other.surface, Kind.PERSON) for other in sentence.spots)
 
 
 def _sentences_and_titles(reading: Reading):

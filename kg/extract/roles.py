@@ -137,7 +137,7 @@ def _titles_ending_at(hans: str, at: int, index: NameIndex, named: bool = False)
         j, phrase = j + 1, phrase[1:]
     for holder in (_HOLDER_ORDINAL, _HOLDER_PARTY):
         said = holder.match(phrase)
-        if said and phrase[said.end():] not in OFFICE_WORDS:  # 新任首相 alone stays as written
+        if said and phrase[said.end():]:  # 新任首相 is the bare office 首相
             j, phrase = j + said.end(), phrase[said.end():]
     cut = _state_within(phrase, index)
     phrase, j = phrase[cut:], j + cut
@@ -245,15 +245,19 @@ _TAKEN = re.compile(r"(?:[^，,。；;、（(“”的后以之当时期前成�
                     r"(?P<office>[^，,。；;、（(“”的后以之当时期前成并和与及0-9]{2,16})")
 
 
+#: A person's inauguration named after the name (张三的总统就职典礼, 张三的总理宣誓就职仪式).
+_INAUGURATED = re.compile(r"的(?P<office>[^，,。；;、（(“”的后以之当时期前成并和与及0-9]{2,16}?)(?:宣誓)?就职(?:典礼|仪式)")
+
+
 def titles_taken(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
     """The office a person is said to take up right after the name (``张三就任甲国总统后``,
-    ``张三出任新设立的国务资政``): the office the person held from the sentence's time; a bare
-    office word (``就任总统``) names no particular office and gives none."""
+    ``张三出任新设立的国务资政``, ``张三的总统就职典礼``): the office the person held from the
+    sentence's time, bare (``就任总统``) or not."""
     hans = sentence.hans
     end = spot.end + 2 if hans.startswith("}-", spot.end) else spot.end
     verb = _TAKES_UP.match(hans, end)
-    taken = _TAKEN.match(hans, verb.end()) if verb else None
-    if not taken or not taken["office"].endswith(OFFICE_WORDS) or taken["office"] in OFFICE_WORDS:
+    taken = _TAKEN.match(hans, verb.end()) if verb else _INAUGURATED.match(hans, end)
+    if not taken or not taken["office"].endswith(OFFICE_WORDS):
         return ()
     start = taken.start("office")
     return tuple(replace(title, start=title.start + start, end=title.end + start)
