@@ -208,3 +208,10 @@ def test_words_that_hold_another_persons_name_are_no_title():
     reading = read(parse(Page(text=text, origin="t", title="甲乙会晤")))
     type_names(reading)
     assert read_people(reading).offices["王五"] == ("副总理",)  # not 张三总理
+
+
+def test_two_leaders_names_before_liangguo_stay_people():
+    text = HEAD + ("2024年12月2日，甲国总统[[张三]]抵达[[某城]]，同乙国总统[[李四]]会谈。"
+                   "12月3日，张三与李四两国团队在[[某宫]]举行双边会晤。")
+    assert {"张三", "李四"} <= people(text)
+    assert ("李四", "乙国总统") in roles_by_day(text)["2024-12-02"]
