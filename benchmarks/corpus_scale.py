@@ -68,11 +68,16 @@ def main() -> None:
                         help="time the builds alone: no named queries, no one-article edits")
     parser.add_argument("--query-dir", type=Path, default=None, metavar="DIR",
                         help="time the .rq files of DIR (default: the named queries, queries/)")
+    parser.add_argument("--param", dest="params", action="append", default=[], metavar="NAME=VALUE",
+                        help="with --queries: set this parameter of each query that has it (repeatable), "
+                             "e.g. lang=zh-Hant; the default parameters are the ones a build answers ahead")
     arguments = parser.parse_args()
     if arguments.queries:
-        print(f"# named queries, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}")
+        params = dict(pair.partition("=")[::2] for pair in arguments.params)
+        print(f"# named queries, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}"
+              + "".join(f", {name}={value}" for name, value in params.items()))
         named_query_times({path.parent.name or str(path): path for path in arguments.queries},
-                          directory=arguments.query_dir)
+                          directory=arguments.query_dir, params=params)
         return
     sizes = [int(size) for size in arguments.sizes.split(",")]
     print(f"# corpus scale, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}")
@@ -253,7 +258,8 @@ def _answers_kept(trig: Path) -> str:
     return f"{time.perf_counter() - started:.1f} s after the build returned (load {os.getloadavg()[0]:.1f})"
 
 
-def named_query_times(builds: dict[str, Path], *, directory: Path | None = None) -> None:
+def named_query_times(builds: dict[str, Path], *, directory: Path | None = None,
+                      params: dict[str, str] | None = None) -> None:
     """Each named query on each size's store, as ``kg query`` and ``kg serve`` run it.
 
     The store is loaded once per size (the load is timed); each query runs in a forked
@@ -262,6 +268,8 @@ def named_query_times(builds: dict[str, Path], *, directory: Path | None = None)
     steadier figure on a shared machine; "µs/row" at the largest size shows whether a
     query's work grows with its answer or with the data, and "× floor" compares its CPU
     time with as many rows read straight from the store and serialised the same way.
+    ``params`` are set in each query that has them (the kept, built and served times are then
+    those of the query as bound: a build keeps the default parameters' answers only).
     """
     from kg.query import named_queries
     from kg.store import load_store
@@ -277,9 +285,10 @@ def named_query_times(builds: dict[str, Path], *, directory: Path | None = None)
         store = load_store([trig])
         print(f"# {size}: {trig}, {len(store):,} quads, loaded by kg query in "
               f"{time.perf_counter() - started:.1f} s ({time.process_time() - cpu:.1f} s CPU)", flush=True)
-        found[size] = {query.name: _timed(store, _finding(store, query)) for query in queries}
-        kept[size] = _kept_times(store, trig, queries)
-        served[size] = _served_times(trig, queries)
+        bound = [_bound(query, params or {}) for query in queries]
+        found[size] = {query.name: _timed(store, _finding(store, query)) for query in bound}
+        kept[size] = _kept_times(store, trig, bound)
+        served[size] = _served_times(trig, bound)
         del store
     sizes = list(found)
     largest = sizes[-1]
@@ -368,6 +377,18 @@ def _read_back(reading: str, text: str, trig: Path, answer: bytes) -> float:
                               cwd=REPOSITORY, capture_output=True, text=True, check=True)
         best = min(float(said.stdout), best) if best is not None else float(said.stdout)
     return best
+
+
+def _bound(query, params: dict[str, str]):
+    """``query`` with those of ``params`` it has set (its text bound, the parameters it has left)."""
+    from dataclasses import replace
+
+    from kg.query import bind
+
+    mine = {name: value for name, value in params.items() if name in {param.name for param in query.params}}
+    if not mine:
+        return query
+    return replace(query, text=bind(query, mine), params=tuple(p for p in query.params if p.name not in mine))
 
 
 def _finding(store, query) -> str:
