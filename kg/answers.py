@@ -38,7 +38,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -161,6 +161,70 @@ def precomputed(key: str, paths: Sequence[Path]) -> bytes | None:
         return (Path(os.path.realpath(paths[0])).parent / PRECOMPUTED / f"{key}{_SUFFIX}").read_bytes()
     except OSError:
         return None
+
+
+#: A page asked of a query: LIMIT and OFFSET (either, or both in either order) after its text.
+_PAGE = re.compile(r"\s(?:LIMIT\s+(?P<limit>\d+)(?:\s+OFFSET\s+(?P<offset>\d+))?"
+                   r"|OFFSET\s+(?P<offset_first>\d+)(?:\s+LIMIT\s+(?P<limit_last>\d+))?)\s*\Z", re.IGNORECASE)
+
+
+def paged(sparql: str, texts: Mapping[str, str]) -> tuple[str, int, int | None] | None:
+    r"""(the text, the first row, the most rows) when ``sparql`` is one of ``texts`` (keyed by
+    the text without its trailing white space) as it is, or with ``LIMIT`` and ``OFFSET`` added
+    after it: a page of an answer kept whole; None otherwise.
+
+    >>> texts = {"SELECT ?s { ?s ?p ?o } ORDER BY ?s": "SELECT ?s { ?s ?p ?o } ORDER BY ?s\n"}
+    >>> paged("SELECT ?s { ?s ?p ?o } ORDER BY ?s\n", texts)
+    ('SELECT ?s { ?s ?p ?o } ORDER BY ?s\n', 0, None)
+    >>> paged("SELECT ?s { ?s ?p ?o } ORDER BY ?s\nOFFSET 20 limit 10", texts)
+    ('SELECT ?s { ?s ?p ?o } ORDER BY ?s\n', 20, 10)
+    >>> paged("SELECT ?s { ?s ?p ?o } ORDER BY ?s LIMIT 10 OFFSET 20 LIMIT 3", texts) is None
+    True
+    """
+    whole = texts.get(sparql.rstrip())
+    if whole is not None:
+        return (whole, 0, None) if whole == sparql else None
+    page = _PAGE.search(sparql)
+    if page is None:
+        return None
+    whole = texts.get(sparql[: page.start() + 1].rstrip())
+    if whole is None:
+        return None
+    limit, offset = page["limit"] or page["limit_last"], page["offset"] or page["offset_first"]
+    return whole, int(offset or 0), int(limit) if limit is not None else None
+
+
+def page_of(answer: bytes, output: str, rows: int, first: int, most: int | None) -> bytes | None:
+    r"""Rows ``first`` to ``first + most`` of ``answer``, a SELECT answer of ``rows`` rows that
+    :func:`answer_named_queries` kept as ``output`` (json, csv or tsv), as the engine writes the
+    query with that ``OFFSET`` and ``LIMIT`` (its order is total: the same rows, cut); None when
+    it cannot be cut safely here (a value that holds what parts its rows), or for another output.
+
+    >>> json = b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"literal","value":"a"}},{"s":{"type":"literal","value":"b"}}]}}'
+    >>> page_of(json, "json", 2, 1, 5)
+    b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"literal","value":"b"}}]}}'
+    >>> page_of(b"?s\n\"a\"\n\"b\"\n", "tsv", 2, 0, 1)
+    b'?s\n"a"\n'
+    """
+    last = None if most is None else first + most
+    if output == "json":
+        head, found, bindings = answer.partition(b'"bindings":[')
+        if not found or not bindings.endswith(b"]}}"):
+            return None
+        bindings = bindings[:-3]
+        parts = bindings.split(b"},{") if rows else []
+        if len(parts) != rows:  # a value holds "},{": the rows cannot be told apart by it
+            return None
+        if parts:
+            parts[0], parts[-1] = parts[0][1:], parts[-1][:-1]
+        return head + b'"bindings":[' + b",".join(b"{" + part + b"}" for part in parts[first:last]) + b"]}}"
+    ending = {"csv": b"\r\n", "tsv": b"\n"}.get(output)
+    if ending is None:
+        return None
+    lines = answer.split(ending)
+    if len(lines) != rows + 2 or lines[-1]:  # the header, the rows, and nothing after the last ending
+        return None
+    return ending.join([lines[0], *lines[1:-1][first:last], b""])
 
 
 def answer_named_queries(store, directory: Path, *, seconds: float) -> tuple[str, ...]:

@@ -439,7 +439,8 @@ def _bounded(items, limit: int | None, what: str, deadline: float | None = None)
     for item in items:
         kept.append(item)
         if limit is not None and len(kept) > limit:
-            raise QueryError(f"the result has more than {limit} {what}, the limit here; add LIMIT or narrow the query")
+            raise QueryError(f"the result has more than {limit} {what}, the limit here; "
+                             f"ask for it a page at a time (LIMIT {limit} OFFSET …) or narrow the query")
         if deadline is not None and time.monotonic() > deadline:
             raise QueryTimeout(f"the query was still reading its answer after its time limit ({len(kept)} {what} so far)")
     return tuple(kept)

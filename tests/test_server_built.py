@@ -88,3 +88,42 @@ def test_files_that_are_not_a_builds_kg_trig_have_no_kept_answers(built, tmp_pat
         QueryRequest(summits.text, "text/csv", None), settings) is None
     assert answers.precomputed(answers.answer_key(summits.text, "csv", [built / "kg.trig"]),
                                [built / "kg.trig"]) is not None
+
+
+#: Pages of an answer: the first rows, some in the middle, the last ones and past the end, OFFSET alone.
+PAGES = ("\nLIMIT 3", "\nLIMIT 4 OFFSET 5", "\noffset 2 limit 1", " LIMIT 10 OFFSET 50", "\nOFFSET 100000 LIMIT 5",
+         "\nOFFSET 7", "\nLIMIT 0")
+
+
+def test_a_page_of_a_named_query_is_cut_from_the_kept_answer_with_the_bytes_a_worker_gives(app, built, monkeypatch):
+    """A named query with LIMIT and OFFSET after its text is a page of the answer the build kept:
+    the rows asked for, cut from it, byte for byte what the engine gives for that text."""
+    store = load_store([built / "kg.trig"])
+    monkeypatch.setattr(app.pool, "run", lambda *a, **k: pytest.fail("a worker was asked"))
+    checked = 0
+    for query in _selects_and_asks():
+        if "\nASK" in query.text:
+            continue
+        for page in PAGES:
+            for accept in ACCEPTS:
+                served = request(app, "/sparql?query=" + quote(query.text + page), accept=accept)
+                worker = answer_query(store, QueryRequest(query.text + page, accept, None), app.settings)
+                assert (served.status, served.media_type, served.body) == \
+                    (worker.status, worker.media_type, worker.body), (query.name, page, accept)
+                checked += served.status == 200
+    assert checked >= 10 * len(PAGES) * len(ACCEPTS)
+
+
+def test_a_page_within_the_result_limit_is_answered_where_the_whole_answer_is_refused(built):
+    store = load_store([built / "kg.trig"])
+    kept = BuiltAnswers((built / "kg.trig",))
+    labels = next(query for query in named_queries() if query.name == "labels")
+    settings = Settings(result_limit=3)
+    whole = kept.reply(QueryRequest(labels.text, "text/csv", None), settings)
+    assert whole.status == 400 and b"a page at a time (LIMIT 3 OFFSET" in whole.body
+    for page, status in (("LIMIT 3 OFFSET 6", 200), ("LIMIT 4", 400), ("OFFSET 2", 400)):
+        reply = kept.reply(QueryRequest(f"{labels.text}{page}", "text/csv", None), settings)
+        worker = answer_query(store, QueryRequest(f"{labels.text}{page}", "text/csv", None), settings)
+        assert (reply.status, reply.body) == (status, worker.body), page
+    assert kept.reply(QueryRequest(f"{labels.text}LIMIT 3 OFFSET 6 ", "text/csv", None), settings) is not None
+    assert kept.reply(QueryRequest(f"{labels.text}# LIMIT 3", "text/csv", None), settings) is None

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pyoxigraph import QueryResultsFormat, parse_query_results
 
-from kg.answers import ANSWERED, answer_key, precomputed
+from kg.answers import ANSWERED, answer_key, page_of, paged, precomputed
 from kg.query import ResultFormat, minted_tags, named_queries
 from kg.reply import Reply
 from kg.server.query_pool import QueryRequest, choose_result_format, text_reply, with_charset
@@ -39,15 +39,18 @@ class BuiltAnswers:
 
     def __init__(self, data: tuple[Path, ...]) -> None:
         self.paths = tuple(Path(os.path.realpath(path)) for path in data)
-        #: the texts a build answers: any other query is told apart by one lookup, not by looking for a file
-        self.texts = frozenset(query.text for query in named_queries()) \
-            if len(self.paths) == 1 and self.paths[0].name == ANSWERED else frozenset()
+        #: the texts a build answers (by the text without its trailing white space): any other query is
+        #: told apart by a lookup or two (a page: LIMIT or OFFSET after the text), not by looking for a file
+        self.texts = {query.text.rstrip(): query.text for query in named_queries()} \
+            if len(self.paths) == 1 and self.paths[0].name == ANSWERED else {}
 
     def reply(self, request: QueryRequest, settings: Settings) -> Reply | None:
         """The reply to ``request`` from the kept answers, or None when they do not hold it."""
-        if request.sparql not in self.texts or request.default_graphs or request.named_graphs:
+        asked = paged(request.sparql, self.texts)
+        if asked is None or request.default_graphs or request.named_graphs:
             return None
-        json = self._kept(request.sparql, "json")
+        text, first, most = asked
+        json = self._kept(text, "json")
         if json is None or not json.startswith(b'{"head":'):  # not a SELECT or ASK answer
             return None
         boolean = b'"boolean":' in json[:64]
@@ -55,20 +58,30 @@ class BuiltAnswers:
         if result_format is None:
             return None  # a 406, said the usual way
         if boolean:
+            if request.sparql != text:
+                return None  # an ASK with LIMIT or OFFSET: the engine says what it means
             if result_format in (ResultFormat.CSV, ResultFormat.TSV):  # CSV cannot hold one: JSON, as a worker does
                 result_format = ResultFormat.JSON
         else:
-            tsv = self._kept(request.sparql, "tsv")
+            tsv = self._kept(text, "tsv")
             if tsv is None:
                 return None
-            if tsv.count(b"\n") - 1 > settings.result_limit:  # a header line, then one line a row
+            rows = tsv.count(b"\n") - 1  # a header line, then one line a row
+            if min(max(rows - first, 0), rows if most is None else most) > settings.result_limit:
                 return text_reply(400, f"the result has more than {settings.result_limit} rows, the limit here; "
-                                       "add LIMIT or narrow the query")
+                                       f"ask for it a page at a time (LIMIT {settings.result_limit} OFFSET …) or narrow the query")
+            if request.sparql != text:  # a page: the rows asked for, cut from the answer kept whole
+                output = "json" if result_format in (ResultFormat.JSON, ResultFormat.XML) else _KEPT_AS[result_format]
+                whole = {"json": json, "tsv": tsv}.get(output) or self._kept(text, output)
+                body = page_of(whole, output, rows, first, most) if whole is not None else None
+                if body is None:
+                    return None
+                return _reply(_as_xml(body) if result_format is ResultFormat.XML else body, result_format)
             if result_format is ResultFormat.TSV:
                 return _reply(tsv, result_format)
         if result_format is ResultFormat.XML:
             return _reply(_as_xml(json), result_format)
-        body = json if result_format is ResultFormat.JSON else self._kept(request.sparql, _KEPT_AS[result_format])
+        body = json if result_format is ResultFormat.JSON else self._kept(text, _KEPT_AS[result_format])
         return _reply(body, result_format) if body is not None else None
 
     def _kept(self, sparql: str, output: str) -> bytes | None:
