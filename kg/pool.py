@@ -205,6 +205,7 @@ def elsewhere(work: Callable[..., Any], *arguments: Any) -> Callable[[], Any]:
 
 
 def _send_result(work: Callable[..., Any], arguments: tuple, sending: Connection) -> None:
+    gc.freeze()  # what the fork inherited outlives the work: the cyclic GC need not scan it (nor copy its pages)
     try:
         value = work(*arguments)
     except BaseException as error:  # noqa: BLE001 - given back to the parent, which raises it
