@@ -574,3 +574,13 @@ def test_a_place_reached_written_right_after_its_town_lies_in_it():
             "8日上午，张三乘车抵达某都[[某大厦]]，塞尔维亚总统[[李四]]在下车处迎接。\n\n"
             "欢迎仪式后，张三与李四在某大厦举行会谈。")  # another paragraph: not the town reached before it
     assert read(text) == {"2024-05-07": [["某大厦", "某都", "塞尔维亚共和国"]]}
+
+
+def test_where_a_treaty_box_says_it_was_signed_is_the_venue_of_the_summit_of_its_day():
+    box = ("{{Infobox treaty\n| name = 甲乙合作条约\n| date_signed = {{Start date|1963|1|22}}\n"
+           "| location_signed = {{flagicon|FRA}} [[法国]][[某都]][[某宫]]\n}}\n")
+    text = box + ("'''甲乙合作条约'''是甲国总统[[张三]]与乙国总理[[李四]]签署的双边条约。\n== 签署 ==\n"
+                  "1963年1月22日，张三与李四在[[某都]]签署了条约。\n")
+    assert read(text, title="甲乙合作条约") == {"1963-01-22": [["某宫", "某都", "法兰西共和国"]]}
+    elsewhere = text.replace("在[[某都]]签署了条约", "在[[某山庄]]举行会谈并签署了条约")
+    assert read(elsewhere, title="甲乙合作条约") == {"1963-01-22": [["某山庄"]]}  # the text places the talks elsewhere

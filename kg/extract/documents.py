@@ -69,6 +69,7 @@ import re
 from datetime import date, timedelta
 
 from kg.extract.dates import find_dates, find_year_months
+from kg.extract.entries import cell_chains, entries_in
 from kg.extract.narrative import ASIDE, TITLE_MARKS, Told, bare_days, next_about, times_in, told_after, year_of
 from kg.extract.ordinals import the_defined_summit
 from kg.extract.reading import Reading
@@ -716,6 +717,37 @@ def documents_of_treaty_boxes(reading: Reading, summits) -> None:
                 reading.index.merge(document.key, other)
             registry.fact(on_that_day[0].id, Prop.OUTCOME, document, evidence=(evidence,))
             registry.evidence(document, evidence)
+        signed_at = next((p for p in box.params if p.name in _SIGNED_AT_FIELDS and p.value.strip()), None)
+        if signed_at is not None:
+            _venue_signed(reading, on_that_day[0].id, signed_at.span, evidence)
+
+
+#: The field of a treaty's infobox that says where it was signed.
+_SIGNED_AT_FIELDS = ("location_signed", "place_signed")
+
+
+def _venue_signed(reading: Reading, summit: EntityId, span, evidence: Evidence) -> None:
+    """The place a treaty's infobox says it was signed (``location_signed = [[法国]][[巴黎]][[爱丽舍宫]]``),
+    big to small, is the venue of the summit of its day, where the summit is placed nowhere
+    else or at a place of that chain (the prose's 巴黎); not where the text places the summit
+    elsewhere (a treaty signed in the capital after talks at a retreat)."""
+    registry = reading.registry
+    entries = entries_in(reading, span)
+    if len(entries) != 1:
+        return  # several places: which one held the meeting is unknown
+    places = [registry.named(Kind.COUNTRY if reading.index.is_state(name) else Kind.PLACE, name, article=article)
+              for name, article in cell_chains(reading, entries)[0]]
+    places = [p for p in places if p.kind in (Kind.PLACE, Kind.COUNTRY)]
+    if not places or places[-1].kind is Kind.COUNTRY:
+        return
+    venues = [v for v in registry.facts_about(summit, Prop.VENUE) if isinstance(v, EntityId)]
+    if len(venues) > 1 or venues and venues[0].key not in {p.key for p in places}:
+        return
+    for outer, inner in zip(places, places[1:]):
+        if inner.kind is Kind.PLACE and inner != outer:
+            registry.fact(inner, Prop.LOCATED_IN, outer, evidence=(evidence,))
+    registry.fact(summit, Prop.VENUE, places[-1], evidence=(evidence,))
+    registry.keep_only(summit, Prop.VENUE, places[-1])
 
 
 # ------------------------------------------------------------------ dated anywhere

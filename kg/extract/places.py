@@ -59,6 +59,9 @@ infobox field, a table cell or a clause of prose.
   上举行``), inside that state.
 - A partner with a long title does not hide the place: ``在…基地与俄罗斯总统…会晤`` ends the
   place at the first 与 that is no character of a name.
+- Where a treaty's infobox says it was signed (``location_signed = [[法国]][[巴黎]][[爱丽舍宫]]``)
+  is the venue of the summit of its day, when the text places that summit nowhere else or at a
+  place of that chain (read with the box, in :mod:`kg.extract.documents`).
 - ``X位于A B C内`` puts X in C in B in A, and a place reached right after the town it lies in
   (``抵达某城[[某大厦]]``) lies in it; a place named after a city of the article lies in
   it (``天津迎宾馆``); a well-known venue the text does not place lies where the reference
