@@ -584,3 +584,22 @@ def test_where_a_treaty_box_says_it_was_signed_is_the_venue_of_the_summit_of_its
     assert read(text, title="甲乙合作条约") == {"1963-01-22": [["某宫", "某都", "法兰西共和国"]]}
     elsewhere = text.replace("在[[某都]]签署了条约", "在[[某山庄]]举行会谈并签署了条约")
     assert read(elsewhere, title="甲乙合作条约") == {"1963-01-22": [["某山庄"]]}  # the text places the talks elsewhere
+
+
+def _venues_by_participants(text):
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    out = {}
+    for summit in (e.id for e in extraction.entities if e.id.kind is Kind.SUMMIT):
+        about = [f for f in extraction.facts if f.subject == summit]
+        who = frozenset(f.value.key for f in about if f.prop is Prop.PARTICIPANT)
+        out[who] = {f.value.key for f in about if f.prop is Prop.VENUE}
+    return out
+
+
+def test_a_meeting_placed_nowhere_was_held_where_its_days_meetings_one_after_another_were():
+    text = HEAD + ("=== 2014年11月22日 ===\n11月22日，甲国主席[[张三]]在[[某城]]先后举行两场双边会谈。\n\n"
+                   "双边会见结束后，张三同乙国总理[[李四]]、丙国总理[[王五]]举行集体会晤。")
+    assert _venues_by_participants(text)[frozenset({"张三", "李四", "王五"})] == {"某城"}
+    one_meeting = HEAD + ("=== 2014年11月22日 ===\n11月22日，甲国主席[[张三]]在[[某城]]同乙国总理[[李四]]举行会谈。\n\n"
+                          "当天下午，张三同丙国总理[[王五]]举行会晤。")
+    assert _venues_by_participants(one_meeting)[frozenset({"张三", "王五"})] == set()  # one meeting's place only

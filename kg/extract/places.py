@@ -1136,6 +1136,54 @@ def _clause_of(hans: str, start: int, end: int) -> str:
     return hans[low:high]
 
 
+def venue_of_the_days_meetings(reading: Reading, summits) -> None:
+    """A meeting whose own sentence places it nowhere (``双边会见结束后，甲同乙、丙…举行集体会晤``),
+    placed nowhere or only in a state, was held where an earlier sentence of its section, dated
+    that day, places a participant's meetings of the day, one after another (``11月22日，甲在[[某城]]
+    先后举行8场双边会谈``), when no sentence between tells anyone reaching another place and none
+    gives another day; not a meeting on a gathering's sidelines (``在联合国大会…后，于场边…会谈``),
+    nor after a sentence placing one meeting only (``在某堂同乙、丙举行会晤。同日，甲还会见了丙``)."""
+    registry = reading.registry
+    sentences = reading.all_sentences()
+    where = {id(s): i for i, s in enumerate(sentences)}
+    for summit in summits:
+        if summit.anchor is None or id(summit.anchor) not in where or summit.start != summit.end:
+            continue
+        venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
+        if len(venues) > 1 or venues and venues[0].kind is not Kind.COUNTRY or meeting_chains(reading, summit.anchor) \
+                or _DURING_IT.search(summit.anchor.hans) or _GATHERING_MENTIONED.search(summit.anchor.hans):
+            continue
+        at = where[id(summit.anchor)]
+        reached: set[str] = set()
+        for sentence in reversed(sentences[max(0, at - 6):at + 1]):
+            if sentence.section is not summit.anchor.section or sentence.passage is not summit.anchor.passage:
+                break
+            days = find_dates(sentence.hans, year=summit.start.year)
+            if days and not any(d.start <= summit.start <= d.end for d in days):
+                break  # another day told
+            reached |= {s.key for s in sentence.spots if _REACHES.search(sentence.hans, 0, s.start)}
+            if sentence is summit.anchor or not any(s.key in summit.participants for s in sentence.spots) \
+                    or not any(d.start == summit.start for d in days) or not _ONE_AFTER_ANOTHER.search(sentence.hans):
+                continue
+            place = _talks_place(reading, sentence, set(summit.participants))
+            if place is None:
+                continue
+            if reached - {place.key} or place.kind is not Kind.PLACE:
+                break  # someone reached another place in between
+            evidence = (sentence.evidence(), summit.anchor.evidence())
+            if venues:
+                _venue_in_state(registry, summit, place, venues[0], sentence)
+            else:
+                registry.fact(summit.id, Prop.VENUE, place, evidence=evidence, inference=Inference.BACK_REFERENCE)
+            break
+
+
+#: A sentence that tells a day's meetings one after another (先后举行8场双边会谈, 分别会见).
+_ONE_AFTER_ANOTHER = re.compile(r"先后|分别|逐一|陆续|[0-9一二三四五六七八九十多数几]+场")
+#: A meeting told on a gathering's occasion (场边, 出席…期间): the gathering's place, not the day's.
+_GATHERING_MENTIONED = re.compile(r"场边|间隙|期间|出席")
+
+
 _GATHERING_WORD = r"(?:峰会|首脑会议|领导人会议|会议|论坛|年会|大会)"
 #: A gathering said to be held or opened somewhere: ``出席在[[某城]]举行的第七届某某首脑会议``,
 #: ``某某会议首脑会议在[[某城]]开幕``.
