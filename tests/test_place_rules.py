@@ -603,3 +603,15 @@ def test_a_meeting_placed_nowhere_was_held_where_its_days_meetings_one_after_ano
     one_meeting = HEAD + ("=== 2014年11月22日 ===\n11月22日，甲国主席[[张三]]在[[某城]]同乙国总理[[李四]]举行会谈。\n\n"
                           "当天下午，张三同丙国总理[[王五]]举行会晤。")
     assert _venues_by_participants(one_meeting)[frozenset({"张三", "王五"})] == set()  # one meeting's place only
+
+
+def test_a_meeting_of_one_day_placed_nowhere_was_held_in_the_town_a_participant_reached_that_day():
+    text = HEAD + "2024年5月26日中午，乙国总理[[李四]]抵达[[某都]]机场。当天，甲国总统[[张三]]与李四举行双边会谈。"
+    assert read(text) == {"2024-05-26": [["某都"]]}
+    another_day = text.replace("当天，", "5月27日，")
+    assert read(another_day) == {"2024-05-27": []}
+
+
+def test_the_freedom_house_lies_in_panmunjom_by_the_gazetteer():
+    text = HEAD + "2019年6月30日，甲国总统[[张三]]与乙国领导人[[李四]]在自由之家举行会谈。"
+    assert read(text) == {"2019-06-30": [["自由之家", "板门店"]]}

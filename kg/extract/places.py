@@ -1033,8 +1033,8 @@ def venue_of_the_talks_on_its_days(reading: Reading, summits) -> None:
     registry = reading.registry
     for summit in summits:
         venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
-        if len(venues) > 1 or summit.start == summit.end or venues and venues[0].kind is not Kind.COUNTRY:
-            continue
+        if len(venues) > 1 or summit.start == summit.end and venues or venues and venues[0].kind is not Kind.COUNTRY:
+            continue  # a meeting of one day placed nowhere: the town reached that day, below
         state = venues[0] if venues else None
         for sentence, place in _talks_on_its_days(reading, summit) if state is not None else ():
             if place.key == state.key or place.kind is not Kind.PLACE:
