@@ -911,3 +911,9 @@ def test_a_regional_form_the_notes_give_is_the_linked_persons_name():
     text = ("{{noteTA\n|1=zh-cn:李肆; zh-tw:李四;\n}}\n'''甲乙會晤'''是[[甲國]]與[[乙國]]領導人的會晤。\n== 經過 ==\n"
             "[[乙國總統]][[李四]]於2017年就任。2018年5月26日，甲國總理[[張三]]在[[某城]]同李肆總統舉行會談。")
     assert summits(text)["2018-05-26"]["participants"] == {"张三", "李肆"}  # keyed by the zh-cn form
+
+
+def test_a_candidate_is_below_the_top_though_the_article_gives_him_an_office():
+    text = ("'''甲乙會談'''是[[甲國總統]][[張三]]與[[乙國總統]][[李四]]的會談。\n== 背景 ==\n"
+            "2024年9月27日，李四曾在[[某城]]與時任共和黨總統候選人張三會面。")
+    assert summits(text) == {}

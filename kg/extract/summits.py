@@ -1073,7 +1073,10 @@ def _below_the_top(reading: Reading, people: People, participants: dict[str, _Pa
     Returns whom it dropped."""
     dropped = set()
     for key in list(participants):
-        offices = [o for sentence in near for o in titles_in(sentence, reading, key)] or list(offices_at(people, key, when))
+        offices = [o for sentence in near for o in titles_in(sentence, reading, key)]
+        if not offices:  # no office near, but words below the top (时任共和党总统候选人张三): those
+            offices = [w for sentence in near for spot in sentence.spots if spot.key == key
+                       if NOT_TOP.search(w := written_before(sentence, spot))] or list(offices_at(people, key, when))
         if offices and all(NOT_TOP.search(office) for office in offices):
             del participants[key]
             reading.note(f"{key} met others on {when.isoformat()} as {offices[0]}, not as a top leader; "
