@@ -917,3 +917,16 @@ def test_a_candidate_is_below_the_top_though_the_article_gives_him_an_office():
     text = ("'''甲乙會談'''是[[甲國總統]][[張三]]與[[乙國總統]][[李四]]的會談。\n== 背景 ==\n"
             "2024年9月27日，李四曾在[[某城]]與時任共和黨總統候選人張三會面。")
     assert summits(text) == {}
+
+
+def test_the_same_leaders_meeting_again_the_next_day_is_one_summit():
+    text = HEAD + ("2008年4月5日，甲国总统[[张三]]抵达[[某城]]，当晚在官邸与乙国总统[[李四]]进行非正式会晤；"
+                   "6日上午，两人在某城举行会谈。")
+    told = summits(text)
+    assert list(told) == ["2008-04-05"] and told["2008-04-05"]["end"] == "2008-04-06"
+
+
+def test_a_host_meeting_others_on_the_next_day_keeps_two_summits():
+    text = HEAD + ("2008年4月5日，甲国总统[[张三]]在[[某城]]与乙国总统[[李四]]举行会谈；"
+                   "6日，张三又与丙国总理[[王五]]举行会谈。")
+    assert set(summits(text)) == {"2008-04-05", "2008-04-06"}

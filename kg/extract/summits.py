@@ -145,7 +145,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None, tabled=tabled_spans)
         found[:] = in_sections + _join(reading, people, in_sections, found[len(in_sections):])
     found[:] = found + _join(reading, people, found, list(tabled))
-    found[:] = _several_of_one_visit(reading, people, found)
+    found[:] = _next_day_of_one_meeting(reading, _several_of_one_visit(reading, people, found))
     from kg.extract.visits import one_summit_per_visit  # visits.py builds on this module
     summits = _fill_from_neighbours(reading, people, one_summit_per_visit(reading, people, _one_span_each(reading, found), around))
     if around is None and len(summits) > 1:  # an article about one summit may tell of others too
@@ -403,6 +403,24 @@ def _several_of_one_visit(reading: Reading, people: People, found: list[SummitFo
         out.remove(summit)
         out[out.index(into)] = fold_with_people(reading, people, summit, into)
     return out
+
+
+def _next_day_of_one_meeting(reading: Reading, found: list[SummitFound]) -> list[SummitFound]:
+    """The same leaders meeting on the next day, told in the same paragraph (``5日…当晚两人
+    非正式会晤；6日上午，两人举行会谈``): one summit over both days, as an account told day by
+    day is; not a host's meetings one by one."""
+    kept: dict = {}  # id → the summit as it stands, in the order of their days
+    for summit in sorted(found, key=lambda s: s.start):
+        before = next((s for s in reversed(kept.values()) if s.anchor is not None and summit.anchor is not None
+                       and s.section == summit.section and s.anchor.paragraph == summit.anchor.paragraph
+                       and s.participants == summit.participants and s.end + timedelta(days=1) == summit.start
+                       and not (s.one_of_several or summit.one_of_several)), None)
+        if before is None:
+            kept[summit.id] = summit
+            continue
+        fold(reading.registry, summit.id, before.id)
+        kept[before.id] = replace(before, end=summit.end)
+    return [kept[s.id] for s in found if s.id in kept]
 
 
 def fold_with_people(reading: Reading, people: People, witness: SummitFound, into: SummitFound) -> SummitFound:
