@@ -215,3 +215,10 @@ def test_two_leaders_names_before_liangguo_stay_people():
                    "12月3日，张三与李四两国团队在[[某宫]]举行双边会晤。")
     assert {"张三", "李四"} <= people(text)
     assert ("李四", "乙国总统") in roles_by_day(text)["2024-12-02"]
+
+
+def test_an_issue_between_an_office_and_an_envoy_is_no_titled_person():
+    text = HEAD + ("2018年10月27日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈，"
+                   "甲国总统[[某国内战|某国问题]]特使[[王五]]陪同。")
+    assert "某国内战" not in people(text)
+    assert {p for p, _ in roles_by_day(text)["2018-10-27"]} == {"张三", "李四"}

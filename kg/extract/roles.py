@@ -57,8 +57,15 @@ class Title:
 def titles_before(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
     """The offices written right before ``spot`` (``朝鲜劳动党总书记兼国防委员长`` gives two),
     or before it and ``的`` (``时任甲国总统的张三``, ``已成为首任甲国总统的张三``); a gloss in
-    brackets after the office is no part of it (``部长会议主席（政府首脑）张三``)."""
+    brackets after the office is no part of it (``部长会议主席（政府首脑）张三``). An issue is
+    titled by no one (``甲国总统[[某国内战|某国问题]]特使``: the envoy's, not the issue's)."""
+    if spot.hans.endswith(_ISSUES):
+        return ()
     return _titles_ending_at(sentence.hans, _gloss_start(sentence.hans, spot.start), index, named=True)
+
+
+#: What a name ends with when it names an issue or a conflict, not a person (某国问题, 某国内战).
+_ISSUES = ("问题", "事务", "战争", "内战", "危机", "冲突", "进程")
 
 
 def titles_of_the_list(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
