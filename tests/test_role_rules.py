@@ -222,3 +222,12 @@ def test_an_issue_between_an_office_and_an_envoy_is_no_titled_person():
                    "甲国总统[[某国内战|某国问题]]特使[[王五]]陪同。")
     assert "某国内战" not in people(text)
     assert {p for p, _ in roles_by_day(text)["2018-10-27"]} == {"张三", "李四"}
+
+
+def test_a_states_one_character_abbreviation_before_an_office_is_the_state():
+    text = HEAD + ("2022年11月4日，德国总理[[张三]]访问乙国，在[[某城]]同乙国主席[[李四]]会谈。"
+                   "<ref>{{cite news |title=德总理张三抵达某城 |date=2022-11-04}}</ref>"
+                   "\n== 后续 ==\n2024年4月16日，张三再次在[[某城]]同李四会谈。<ref>{{cite news |title=德总理张三再访 |date=2024-04-16}}</ref>")
+    roles = roles_by_day(text)
+    assert {o for p, o in roles["2022-11-04"] if p == "张三"} == {"德意志联邦共和国总理"}  # one office, not 德总理 beside it
+    assert {o for p, o in roles["2024-04-16"] if p == "张三"} == {"德意志联邦共和国总理"}

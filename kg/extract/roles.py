@@ -290,15 +290,34 @@ _BODIES = (("国务院", "中华人民共和国"), ("中共", "中华人民共�
            ("白宫", "美利坚合众国"), ("克里姆林宫", "俄罗斯联邦"))
 
 
+#: One character that stands for a state right before its office, as headlines write (俄总统,
+#: 德总理, 菲总统, 英女王): general usage, not any article's; ambiguous ones (巴, 新, 乌, 伊) left out,
+#: and 老 (老总统: the elder).
+_ABBREVIATIONS = {"中": "中国", "美": "美国", "俄": "俄罗斯", "苏": "苏联", "德": "德国", "法": "法国", "英": "英国",
+                  "日": "日本", "韩": "韩国", "朝": "朝鲜", "越": "越南", "澳": "澳大利亚", "菲": "菲律宾", "泰": "泰国",
+                  "蒙": "蒙古", "印": "印度", "加": "加拿大", "意": "意大利", "埃": "埃及", "土": "土耳其", "古": "古巴",
+                  "沙": "沙特阿拉伯", "哈": "哈萨克斯坦", "缅": "缅甸", "柬": "柬埔寨"}
+_ABBREVIATED_OFFICE = re.compile(r"^副?(?:" + "|".join(sorted(OFFICE_WORDS, key=len, reverse=True)) + ")$")
+
+
+def _abbreviated(text: str, index: NameIndex) -> str | None:
+    """The state a one-character abbreviation right before a bare office names (``德总理``)."""
+    state = _ABBREVIATIONS.get(text[:1])
+    return index.key(state) if state and index.is_state(state) and _ABBREVIATED_OFFICE.match(text[1:]) else None
+
+
 def _state_length(text: str, index: NameIndex) -> int:
     """How many characters of ``text`` a state's name takes at its start (0: none)."""
-    return next((size for size in range(min(len(text) - 1, 12), 1, -1) if index.is_state(text[:size])), 0)
+    return next((size for size in range(min(len(text) - 1, 12), 1, -1) if index.is_state(text[:size])),
+                1 if _abbreviated(text, index) else 0)
 
 
 def _state_prefix(text: str, index: NameIndex) -> str | None:
     for size in range(min(len(text) - 1, 12), 1, -1):
         if index.is_state(text[:size]):
             return index.key(text[:size])
+    if abbreviated := _abbreviated(text, index):
+        return abbreviated
     for body, state in _BODIES:
         if text.startswith(body) and len(text) > len(body) and index.is_state(state):
             return index.key(state)
@@ -317,6 +336,8 @@ def office_key(title: Title, index: NameIndex) -> str:
     for size in range(min(len(title.text) - 1, 12), 1, -1):
         if index.is_state(title.text[:size]) and "党" not in title.text[size:]:
             return title.state + _STATES_CHAIR.sub("", index.normal(title.text[size:]))
+    if _abbreviated(title.text, index):
+        return title.state + index.normal(title.text[1:])
     return index.normal(title.text)
 
 
