@@ -931,3 +931,9 @@ def test_a_host_meeting_others_on_the_next_day_keeps_two_summits():
     text = HEAD + ("2008年4月5日，甲国总统[[张三]]在[[某城]]与乙国总统[[李四]]举行会谈；"
                    "6日，张三又与丙国总理[[王五]]举行会谈。")
     assert set(summits(text)) == {"2008-04-05", "2008-04-06"}
+
+
+def test_leaders_signing_after_a_clause_of_who_came_along_meet():
+    text = HEAD + ("1970年12月7日，甲国总理[[张三]]前往纪念碑献花。\n\n"
+                   "当天晚上，张三在双方外交部长的陪同下，与乙国总理[[李四]]共同签署了《某城条约》。")
+    assert summits(text)["1970-12-07"]["participants"] == {"张三", "李四"}
