@@ -937,3 +937,8 @@ def test_leaders_signing_after_a_clause_of_who_came_along_meet():
     text = HEAD + ("1970年12月7日，甲国总理[[张三]]前往纪念碑献花。\n\n"
                    "当天晚上，张三在双方外交部长的陪同下，与乙国总理[[李四]]共同签署了《某城条约》。")
     assert summits(text)["1970-12-07"]["participants"] == {"张三", "李四"}
+
+
+def test_a_leader_who_went_to_a_city_and_signed_there_with_its_leader_met_him():
+    text = HEAD + "1970年8月12日，甲国总理[[张三]]亲自前往[[某城]]，与乙国总理[[李四]]签署《某城条约》。"
+    assert summits(text)["1970-08-12"]["participants"] == {"张三", "李四"}

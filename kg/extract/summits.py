@@ -82,8 +82,9 @@ _SIGNED_TOGETHER = re.compile(r"[^由，。；]*?(?:[与和及跟]|同(?![日天
                               r"(?:共同|一同|一起)?(?:签署|签订|签字|签约)"
                               r"|[^由，。；]*?(?P<back>两国(?:元首|首脑|领导人|总理|总统|首相)|双方领导人|二人|两人)[^，。；由]{0,30}?"
                               r"(?:共同|一同|一起)?(?:签署|签订|签字|签约)")
-#: A clause that only says who came along (甲在两国外长陪同下，…): what the leader did is in the next.
-_ATTENDED = re.compile(r"在[^，。；]{1,20}?(?:陪同|见证|陪伴|注视)下$")
+#: A clause that only says who came along or where the leader went (甲在两国外长陪同下，…;
+#: 甲亲自前往某城，…): what the leader did there is in the next.
+_ATTENDED = re.compile(r"在[^，。；]{1,20}?(?:陪同|见证|陪伴|注视)下$|(?:前往|抵达|飞抵|到达|来到|赴)[^，。；]{1,15}$")
 #: After a day: a leader arriving (``19日当地时间下午1时35分许，甲乘专机抵达某城``).
 _ARRIVES = re.compile(r"[^。；]{0,40}?(?:抵达|飞抵|到达|抵)(?!制|触)")
 #: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙).
