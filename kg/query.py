@@ -561,14 +561,16 @@ def short(term: Term | None) -> str:
     if term is None:
         return ""
     if isinstance(term, NamedNode):
-        if term.value.startswith(DEFAULT_BASE) and len(term.value) > len(DEFAULT_BASE):
-            return "id:" + _unquoted(term.value[len(DEFAULT_BASE):])
+        value = term.value
+        if value.startswith(DEFAULT_BASE) and len(value) > len(DEFAULT_BASE):
+            return "id:" + _unquoted(value[len(DEFAULT_BASE):])
         for prefix, namespace in PREFIX_IRIS.items():
-            if term.value.startswith(namespace) and len(term.value) > len(namespace):
-                return f"{prefix}:{term.value[len(namespace):]}"
-        return term.value
+            if value.startswith(namespace) and len(value) > len(namespace):
+                return f"{prefix}:{value[len(namespace):]}"
+        return value
     if isinstance(term, Literal):
-        return f"{term.value}@{_minted_case_cached(term.language)}" if term.language else term.value
+        language = term.language
+        return f"{term.value}@{_minted_case_cached(language)}" if language else term.value
     return str(term)
 
 
@@ -596,34 +598,44 @@ def render_table(result: Solutions | Boolean) -> str:
     """Results as an aligned text table (or ``true``/``false``) for a terminal."""
     if isinstance(result, Boolean):
         return "true" if result.value else "false"
-    said: dict = {}  # a term's short form, made once per table (classes, summits and places recur)
+    said: dict = {None: ("", 0)}  # a term's short form and its width, made once per table (classes, summits and places recur)
 
-    def shortened(term: Term | None) -> str:
+    def shortened(term: Term | None) -> tuple[str, int]:
         text = said.get(term)
         if text is None:
-            text = said[term] = short(term)
+            short_form = short(term)
+            text = said[term] = (short_form, _width(short_form))
         return text
 
-    cells = [list(result.variables)] + [[shortened(term) for term in row] for row in result.rows]
-    sizes = [[_width(cell) for cell in row] for row in cells]
-    widths = [max(column) for column in zip(*sizes)]
-    lines = ["  ".join(cell + " " * (width - size) for cell, size, width in zip(row, row_sizes, widths)).rstrip()
-             for row, row_sizes in zip(cells, sizes)]
+    cells = [[(name, _width(name)) for name in result.variables]] + [[shortened(term) for term in row] for row in result.rows]
+    widths = [max(size for _, size in column) for column in zip(*cells)]
+    lines = ["  ".join(text + " " * (width - size) for (text, size), width in zip(row, widths)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * width for width in widths))
     lines.append(f"({len(result.rows)} rows)")
     return "\n".join(lines)
 
 
+class _Widths(dict):
+    """What :func:`_width` measures each character as: a wide or fullwidth one (CJK) as two
+    characters, any other as itself; each looked up once per process, then read by ``str.translate``."""
+
+    def __missing__(self, code: int) -> str | int:
+        measured = self[code] = "WW" if unicodedata.east_asian_width(chr(code)) in "WF" else code
+        return measured
+
+
+_WIDTHS = _Widths()
+
+
 def _width(text: str) -> int:
-    """Display width: CJK and other wide characters take two columns."""
+    """Display width: CJK and other wide characters take two columns.
+
+    >>> _width("id:person/马英九"), _width("abc"), _width("")
+    (16, 3, 0)
+    """
     if text.isascii():
         return len(text)
-    return len(text) + sum(map(_wide, text))
-
-
-@lru_cache(maxsize=None)
-def _wide(character: str) -> bool:
-    return unicodedata.east_asian_width(character) in "WF"
+    return len(text.translate(_WIDTHS))
 
 
 class Output(Enum):
@@ -653,7 +665,7 @@ def written_from(answer: Result | Written, output: Output) -> Result | Written:
         return Boolean(bool(solutions))
     if output is Output.TABLE:
         variables = tuple(v.value for v in solutions.variables)
-        return Solutions(variables, tuple(tuple(row[v] for v in variables) for row in solutions))
+        return Solutions(variables, tuple(map(tuple, solutions)))  # each row's values in the order of its variables
     written = ResultFormat[output.name]
     return Written(minted_tags(solutions.serialize(format=written.value)), written)
 

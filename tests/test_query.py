@@ -333,6 +333,25 @@ def test_table_aligns_wide_characters():
     assert render_table(result).splitlines() == ["name    n", "------  -", "金正恩  1", "Kim@en", "(2 rows)"]
 
 
+def test_a_cells_width_counts_each_wide_or_fullwidth_character_twice():
+    """The table measures a cell by a table of each character's width read once per process; it
+    must give what Unicode's East Asian Width says, character by character."""
+    import random
+    import unicodedata
+
+    from kg.query import _width
+
+    def expected(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)
+
+    every = [chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000]
+    chosen = random.Random(15)
+    texts = ["", "abc", "金正恩", "Ｋｉｍ", "id:person/马英九", "\u3000x"] + [
+        "".join(chosen.choice(every) for _ in range(chosen.randint(1, 12))) for _ in range(20_000)]
+    assert [_width(text) for text in texts] == [expected(text) for text in texts]
+    assert _width("".join(every)) == expected("".join(every))
+
+
 def test_render_construct_as_n_triples_for_csv(store):
     assert render(run(store, "neighbourhood"), Output.CSV).endswith(b" .\n")
 
