@@ -199,3 +199,13 @@ def test_the_sentence_after_may_give_the_number_on_a_sources_word():
 def test_an_article_named_as_a_session_of_its_series_numbers_its_summit(title, lead, number):
     found = ordinals(lead + "\n", title=title)
     assert found == {"2001-05-03": {number} if number else set()}
+
+
+@pytest.mark.parametrize("hans, number", [
+    ("5月26日下午3时30分，张三在某堂与李四举行会谈，媒体称之为「二度张李会」", 2),  # not a day's session
+    ("两人三度张李会", 3),
+    ("张三二度访华", None),  # a count of visits, no meeting's name
+    ("张三二度会见李四", None),  # no series named
+])
+def test_a_count_before_the_name_the_meetings_of_two_go_by(hans, number):
+    assert ordinal_in(hans) == number

@@ -17,6 +17,8 @@ Only a number that places *this meeting* among meetings of its kind is an ordina
   in an account told day by day) or within the year the text is at (``同年第3次``,
   ``当年的第三次``, ``今年以来的第三次``) is no series ordinal, and one within a year named
   (``又称2018年第3次南北韩首脑会谈``) only where the text gives no other;
+- a count before the name the meetings of two go by (``「二度胡吴会」``, ``三度习马会``) is this
+  meeting's number in that series;
 - ``首次`` is the first of a series only when it names the series (``首次非正式会晤``,
   ``首次美苏首脑会晤``, or its sides and leaders before it: ``南北韩两国领导人首次面对面会谈``,
   ``两个德国政府首脑之间的首次会晤``), and a bare ``第一次`` is none after only the two who meet
@@ -100,6 +102,10 @@ _BODY = re.compile(r"(机制|对话|委员会|理事会|联委会|论坛|磋商)
 #: A series named and then said to be first held (该会议于2014年6月6日首次举行).
 _FIRST_HELD = re.compile(rf"(?P<series>(该|此|这一?)(?:{_MEETINGS})|(?:{_MEETINGS})(?=机制))"
                          r"[^，,。；;：:]{0,20}?(?:首次|首度|第一次)(?:举行|召开)")
+#: A count (二度, 三度) before the name a series of meetings goes by, two names and 会 (「二度胡吴会」,
+#: 三度习马会): the meeting's number in that series.
+_NTH_OF_A_NAME = re.compile(r"(?<![第0-9一二三四五六七八九十百])(?P<n>[二三四五六七八九十])度[「“『]?"
+                            r"(?P<name>[\u4e00-\u9fff]{2}会)(?![谈晤见议面])")
 #: A day told without its year, first in its sentence (12月24日，…): an account day by day.
 _DAY_FIRST = re.compile(r"^(?<![0-9年])[0-9]{1,2}月[0-9]{1,2}日")
 #: Just before the number: a gathering of many states, whose sessions it counts
@@ -176,6 +182,8 @@ def _candidates(hans: str, meetings_only: bool):
         for match in _NTH_IN_OFFICE.finditer(hans):  # 第三次以中共中央总书记、国家主席身份访问越南
             if chinese_number(match["n"]) and not any(m.start() == match.start() for m in _NTH.finditer(hans)):
                 yield match.start(), chinese_number(match["n"]), False
+    for match in _NTH_OF_A_NAME.finditer(hans):  # 媒体称之为「二度胡吴会」
+        yield match.start(), chinese_number(match["n"]), False
     for match in _FIRST.finditer(hans):
         before = hans[_clause_start(hans, match.start()):match.start()]
         if _SINCE.search(before) or not (_SERIES.search(match["between"]) or _sides_named(before)
