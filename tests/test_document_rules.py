@@ -434,3 +434,10 @@ def test_a_name_never_in_title_marks_that_ends_the_summits_full_name_is_that_doc
     text = ("'''《甲国和乙国边界条约》'''是甲国和乙国于1960年10月1日在[[某城]]签订的边界条约。\n== 签订 ==\n"
             "1960年10月1日，甲国总理[[张三]]与乙国总理[[李四]]在某城签订边界条约。")
     assert keys(documents(text, title="甲国和乙国边界条约")) == {"1960-10-01": {"甲国和乙国边界条约"}}
+
+
+def test_a_name_in_quotes_right_before_a_documents_kind_is_its_title():
+    text = HEAD + MEETING + "双方发布「甲乙和平发展共同愿景」新闻公报。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙和平发展共同愿景"}}
+    speech = HEAD + MEETING + "张三说「这是新的开始」。"
+    assert keys(documents(speech)) == {"1985-11-19": set()}

@@ -155,6 +155,8 @@ _NAMED_INSIDE = re.compile(r"[《「“](?P<t>[^《》「」“”]+)[》」”]
 #: A name in quotes that ends in a document word (签署「甲乙协定」, 发表「联合声明」): Traditional
 #: texts quote names so; other quotes are speech.
 _QUOTED_NAME = re.compile(r"「(?P<t>[^「」《》]{2,40}?(?:" + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r"))」")
+#: A name in quotes right before a document's kind is its title (发布「两岸和平发展共同愿景」新闻公报).
+_QUOTED_TITLE = re.compile(r"「(?P<t>[^「」《》]{2,40}?)」(?=" + GENERIC_KINDS + ")")
 #: A name that ends in none of these is a document only when its own clause says it was
 #: signed or issued (签署《…》), not when a verb elsewhere does (引用《论语》).
 DOCUMENT_ENDINGS = DOCUMENT_WORDS + ("宪章", "纲要", "清单", "愿景", "文件", "公约", "章程", "公告", "共识", "规划", "计划",
@@ -427,7 +429,7 @@ def _document_names(sentence: Sentence):
         name = link.link.link.target if link else sentence.text[match.start("t"):match.end("t")]
         taken.append((match.start(), match.end()))
         yield match.start(), match.end(), name, link.link.link.target if link else None
-    for match in _QUOTED_NAME.finditer(sentence.hans):
+    for match in (*_QUOTED_NAME.finditer(sentence.hans), *_QUOTED_TITLE.finditer(sentence.hans)):
         if not any(a <= match.start() < b for a, b in taken):
             taken.append((match.start(), match.end()))
             yield match.start(), match.end(), sentence.text[match.start("t"):match.end("t")], None
