@@ -33,6 +33,7 @@ _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
 _WHOLE_DECIMAL_AT_END = re.compile(r'"([+-]?[0-9]+)"\^\^<' + re.escape(_DECIMAL) + r'> \.$')
 _DIGITS = re.compile(r"[+-]?[0-9]+")
+_DECIMAL_END = f"<{_DECIMAL}> ."
 #: How many terms a writer remembers the written form of (the predicates, classes and
 #: entities met again and again), so that its memory does not grow with the corpus.
 REMEMBERED = 50_000
@@ -110,10 +111,22 @@ def _header(stream: TextIO, prefixes: Mapping[str, str], used: set[str]) -> None
 
 def _canonical(line: str) -> str:
     """A line with its language tag in canonical case, and an integral xsd:decimal written
-    ``"4.0"`` as the files always wrote it (the store keeps decimals as numbers, ``"4"``)."""
+    ``"4.0"`` as the files always wrote it (the store keeps decimals as numbers, ``"4"``).
+    A line whose object ends in ``>`` (an IRI or a datatype) has no language tag, and one
+    whose object ends in ``"`` (a plain literal) neither a tag nor a datatype: most lines
+    are told apart by that one character, without a pattern."""
+    last = line[-3:-2]
+    if last == ">":
+        return _whole_decimal(line) if line.endswith(_DECIMAL_END) else line
+    if last == '"':
+        return line
     found = _LANGUAGE_AT_END.search(line)
     if found is not None:
         return f'{line[:found.start()]}"@{language_tag(found.group(1))} .'
+    return _whole_decimal(line)
+
+
+def _whole_decimal(line: str) -> str:
     found = _WHOLE_DECIMAL_AT_END.search(line)
     if found is not None:
         return f'{line[:found.start()]}"{found.group(1)}.0"^^<{_DECIMAL}> .'

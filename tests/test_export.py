@@ -380,3 +380,20 @@ def test_work_given_to_a_process_that_dies_is_done_here() -> None:
     assert elsewhere(work, 21)() == 42
     with pytest.raises(ZeroDivisionError):
         elsewhere(lambda: 1 / 0)()
+
+
+def test_canonical_lines_give_each_object_its_written_form():
+    """A language tag in its canonical case and an integral decimal as 4.0, whatever the object
+    ends in; the lines without either are kept as they are (IRIs, plain and other typed literals)."""
+    from kg.turtle import canonical_lines
+
+    decimal, integer = "<http://www.w3.org/2001/XMLSchema#decimal>", "<http://www.w3.org/2001/XMLSchema#integer>"
+    given = [f'<urn:a> <urn:p> "4"^^{decimal} .', f'<urn:a> <urn:p> "4.5"^^{decimal} .', f'<urn:a> <urn:p> "-7"^^{decimal} .',
+             f'<urn:a> <urn:p> "1"^^{integer} .', '<urn:a> <urn:p> "甲"@zh-hans .', '<urn:a> <urn:p> "x"@en-us .',
+             '<urn:a> <urn:p> "a\\"@en ." .', '<urn:a> <urn:p> "@en" .', '<urn:a> <urn:p> <urn:b> .', '<urn:a> <urn:p> _:b .',
+             '_:c <urn:p> "q"@x-ab-cd .', '<urn:a> <urn:p> "乙"@zh-hant-tw .']
+    assert canonical_lines("\n".join(given).encode("utf-8")) == sorted([
+        f'<urn:a> <urn:p> "4.0"^^{decimal} .', f'<urn:a> <urn:p> "4.5"^^{decimal} .', f'<urn:a> <urn:p> "-7.0"^^{decimal} .',
+        f'<urn:a> <urn:p> "1"^^{integer} .', '<urn:a> <urn:p> "甲"@zh-Hans .', '<urn:a> <urn:p> "x"@en-US .',
+        '<urn:a> <urn:p> "a\\"@en ." .', '<urn:a> <urn:p> "@en" .', '<urn:a> <urn:p> <urn:b> .', '<urn:a> <urn:p> _:b .',
+        '_:c <urn:p> "q"@x-ab-cd .', '<urn:a> <urn:p> "乙"@zh-Hant-TW .'])
