@@ -223,7 +223,8 @@ class RawFill:
         if self.store is None or not self._pending:
             return
         try:
-            self.store.bulk_load(b"".join(self._pending), RdfFormat.N_QUADS)
+            # lenient: these lines were read strictly a moment ago, into the build's store (pipeline.assemble)
+            self.store.bulk_load(b"".join(self._pending), RdfFormat.N_QUADS, lenient=True)
         except OSError:
             self.discard()
         self._pending.clear()
