@@ -231,3 +231,12 @@ def test_a_states_one_character_abbreviation_before_an_office_is_the_state():
     roles = roles_by_day(text)
     assert {o for p, o in roles["2022-11-04"] if p == "张三"} == {"德意志联邦共和国总理"}  # one office, not 德总理 beside it
     assert {o for p, o in roles["2024-04-16"] if p == "张三"} == {"德意志联邦共和国总理"}
+
+
+def test_an_office_before_a_list_the_verb_goes_to_one_by_one_is_each_names():
+    text = HEAD + ("2000年6月13日，乙国党总书记[[王五]]在[[某城]]与甲国总统[[张三]]会晤。"
+                   "王五先后与甲国总统张三、[[李四]]会晤。\n== 后续 ==\n2007年10月2日，李四与王五在[[某城]]会晤。")
+    assert ("李四", "甲国总统") in roles_by_day(text)["2007-10-02"]
+    # without such a verb the office is the first name's alone
+    alone = text.replace("先后与", "与")
+    assert not any(p == "李四" for p, _ in roles_by_day(alone).get("2007-10-02", ()))

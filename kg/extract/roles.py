@@ -92,9 +92,10 @@ _LIST_JOINS = "和与及、"
 
 def titles_shared(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[tuple[Title, ...], Spot | None]:
     """The offices a copula gives a list of names whose first is titled (``会谈对象先后为国家主席
-    张三和李四``: both held it), for a later name of the list that has none of its own, with
-    the list's first name; ``((), None)`` otherwise. Without the copula the office is the
-    first name's alone (甲国总统张三和李四)."""
+    张三和李四``: both held it), or a verb that goes to each in turn (``先后与甲国总统张三、李四
+    会晤``), for a later name of the list that has none of its own, with the list's first
+    name; ``((), None)`` otherwise. Without them the office is the first name's alone
+    (甲国总统张三和李四)."""
     hans = sentence.hans
     if titles_before(sentence, spot, index) or title_after(sentence, spot, index):
         return (), None
@@ -105,9 +106,15 @@ def titles_shared(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[tup
             return (), None
         titles = _listed(hans, titles_before(sentence, before, index), index)
         if titles:
-            return (titles, before) if hans.endswith(("为", "是"), 0, titles[0].start) else ((), None)
+            shared = hans.endswith(("为", "是"), 0, titles[0].start) or _ONE_BY_ONE.search(hans, 0, titles[0].start)
+            return (titles, before) if shared else ((), None)
         at -= 1
     return (), None
+
+
+#: Before a list of names: the verb goes to each in turn (先后与, 分别会见), so an office before
+#: the list is each name's (先后与甲国总统张三、李四会晤: both held it).
+_ONE_BY_ONE = re.compile(r"(?:先后|分别|相继)(?:与|同|和|跟|会见|会晤|接见|拜会)?$")
 
 
 def _listed(hans: str, titles: tuple[Title, ...], index: NameIndex) -> tuple[Title, ...]:
