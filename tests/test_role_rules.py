@@ -240,3 +240,11 @@ def test_an_office_before_a_list_the_verb_goes_to_one_by_one_is_each_names():
     # without such a verb the office is the first name's alone
     alone = text.replace("先后与", "与")
     assert not any(p == "李四" for p, _ in roles_by_day(alone).get("2007-10-02", ()))
+
+
+def test_an_office_taken_up_a_while_ago_in_the_clause_before_the_name_is_the_names():
+    text = HEAD + "2008年7月7日，甲国总统[[张三]]在[[某城]]与刚就任乙国总统不到两个月的[[李四]]举行会谈。"
+    assert ("李四", "乙国总统") in roles_by_day(text)["2008-07-07"]
+    # a clause that says something else of the office names none (在乙国总统府工作多年的李四)
+    other = HEAD + "2008年7月7日，甲国总统[[张三]]在[[某城]]会见在乙国总统府工作多年的[[李四]]。"
+    assert not any(p == "李四" for p, _ in roles_by_day(other).get("2008-07-07", ()))

@@ -199,9 +199,18 @@ def _title_run(hans: str, name_start: int) -> tuple[int | None, int]:
     if j != name_start or name_start < 2 or hans[name_start - 1] != "的":
         return j, name_start
     k = _run_start(hans, name_start - 1)
-    if k is None or not hans[k:name_start - 1].endswith(OFFICE_WORDS):
+    if k is None:
         return j, name_start
+    if not hans[k:name_start - 1].endswith(OFFICE_WORDS):
+        taken = _TAKEN_IN_CLAUSE.search(hans, k, name_start - 1)  # 刚就任乙国总统不到两个月的张三
+        return (taken.start("office"), taken.end("office")) if taken else (j, name_start)
     return k, name_start - 1
+
+
+#: An office taken up a while ago, in the clause before ``的`` and a name (刚就任乙国总统不到两个月的).
+_TAKEN_IN_CLAUSE = re.compile(r"(?:就任|出任|当选为?|担任|接任|继任|升任)(?P<office>[^，,。；;、（(“”的]{1,14}?(?:"
+                              + "|".join(sorted(OFFICE_WORDS, key=len, reverse=True)) + r"))"
+                              r"(?:不到|不足|未满|不久|仅|才|刚|已|后|以来|[0-9一二三四五六七八九十两几半])[^的]{0,8}$")
 
 
 def written_as(sentence: Sentence, spot: Spot) -> str:
