@@ -279,6 +279,8 @@ def test_a_row_naming_no_country_lies_in_the_one_the_visits_went_to():
     assert "中华人民共和国" in venues.values()  # the row with no place: the country alone
     found, extraction = summits_of(text.replace("历次访问乙国", "与李四的会晤").replace("到乙国的访问", "的会晤"))
     assert not any(f.value.key == "中华人民共和国" for f in extraction.facts if f.prop in (Prop.VENUE, Prop.LOCATED_IN))
+    found, extraction = summits_of(text.replace("历次访问乙国", "历次参访法门寺").replace("到乙国的访问", "的参访"))
+    assert not any(f.value.key == "法兰西共和国" for f in extraction.facts if f.prop in (Prop.VENUE, Prop.LOCATED_IN))
 
 
 def test_a_note_saying_who_else_took_part_adds_them_but_not_a_minister():

@@ -639,7 +639,7 @@ def _elsewhere(reading: Reading, place, country) -> bool:
 #: The one-character names of states that ``访X`` uses (访华, 访美): general reference.
 _VISIT_ABBREVIATIONS = {"华": "中国", "美": "美国", "苏": "苏联", "俄": "俄罗斯", "日": "日本", "朝": "朝鲜",
                         "韩": "韩国", "印": "印度", "法": "法国", "英": "英国", "德": "德国", "越": "越南"}
-_VISITED = re.compile(r"访(?P<a>[华美苏俄日朝韩印法英德越])(?![国问])|(?:访问|到|对)(?P<s>[\u4e00-\u9fff]{2,10})")
+_VISITED = re.compile(r"(?<![参拜走探查寻采])访(?P<a>[华美苏俄日朝韩印法英德越])(?![国问])|(?:访问|到|对)(?P<s>[\u4e00-\u9fff]{2,10})")
 
 
 def _visited_country(reading: Reading, table: Table) -> tuple[str, Evidence] | None:
