@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -73,4 +74,7 @@ def script_of(text: str) -> str:
 
 
 def has_han(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+    return _HAN.search(text) is not None
+
+
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")

@@ -17,7 +17,7 @@ import string
 from collections.abc import Iterable, Iterator
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from html import unescape
 
 import mwparserfromhell
@@ -63,7 +63,7 @@ class Template:
     @property
     def key(self) -> str:
         """The name as MediaWiki compares it: first letter case-insensitive, spaces folded."""
-        return " ".join(self.name.split()).lower()
+        return _template_key(self.name)
 
     def get(self, name: str) -> str | None:
         """The plain value of parameter ``name`` or ``None`` when absent or empty."""
@@ -125,6 +125,11 @@ class Table:
     def header(self) -> tuple[Cell, ...] | None:
         """The first row of header cells only (``! 日期 !! 地点``), if the table has one."""
         return next((row for row in self.rows if is_header_row(row)), None)
+
+
+@lru_cache(maxsize=4096)
+def _template_key(name: str) -> str:
+    return " ".join(name.split()).lower()
 
 
 def is_header_row(row: tuple[Cell, ...]) -> bool:

@@ -154,21 +154,18 @@ class NameIndex:
         self._weight: dict[str, int] = {}
         self.state_keys: set[str] = set()
         self._normals: dict[str, str] = {}  # normal() of each name asked, while state_keys stays as it is
-        self._normals_for = 0  # len(state_keys) when _normals was filled (it only grows)
+        self._keys: dict[str, str] = {}  # key() of each name asked, until a group changes
         self._forms: dict[str, list[Label]] | None = None  # regional_forms() by key, until a group's key changes
-        self._forms_for = 0  # len(state_keys) when _forms was filled
 
     @classmethod
     def build(cls, rules, links: list[Wikilink] | tuple[Wikilink, ...], spouses: frozenset[str] = frozenset()) -> "NameIndex":
         """``spouses``: link targets the text names as someone's spouse (第一夫人[[帕特·尼克松]]),
         who never own the family name written alone: 尼克松 is the leader, not his wife."""
         index = cls(tuple(rules))
-        for row in states():
-            key = index.normal(row[0])
-            index.state_keys.add(key)
-            index._weight[key] = 3
-            for name in row[1:]:
-                index.merge(key, name)
+        if not any(variant in _state_names_text() or "\n" in variant for variant in index._replacements):
+            index._take_states(_states_alone())  # no variant rule can touch a state's name: the same groups
+        else:
+            index._merge_states()
         links = [link for link in links if not _NAMESPACED.match(link.target)]  # [[Category:张三]] names no one
         owners: dict[str, set[str]] = {}  # a short name → the link targets it may stand for
         for link in links:
@@ -189,11 +186,33 @@ class NameIndex:
                     index.merge(link.target, surname)
         return index
 
+    def _merge_states(self) -> None:
+        """The gazetteer's states, each a group keyed by its first name."""
+        for row in states():
+            key = self.normal(row[0])
+            if key not in self.state_keys:  # a name normal() read before may read differently now
+                self.state_keys.add(key)
+                self._changed(normals=True)
+            self._weight[key] = 3
+            for name in row[1:]:
+                self.merge(key, name)
+
+    def _take_states(self, other: "NameIndex") -> None:
+        """The states' groups of ``other``, an index that holds nothing else (copied, not shared)."""
+        self._parent = dict(other._parent)
+        self._weight = dict(other._weight)
+        self.state_keys = set(other.state_keys)
+        self._changed(normals=True)
+
+    def _changed(self, *, normals: bool = False) -> None:
+        """Forget what was read from the groups (and the names' normal forms, when ``normals``)."""
+        if normals:
+            self._normals.clear()
+        self._keys.clear()
+        self._forms = None
+
     def normal(self, name: str) -> str:
         """Simplified script, the article's regional variants folded, disambiguator stripped."""
-        if self._normals_for != len(self.state_keys):
-            self._normals.clear()
-            self._normals_for = len(self.state_keys)
         found = self._normals.get(name)
         if found is None:
             found = self._normals[name] = self._normal(name)
@@ -224,7 +243,7 @@ class NameIndex:
         if root != normal:
             self._parent[root] = normal
             self._parent[normal] = normal
-            self._forms = None
+            self._changed()
 
     def _find(self, name: str) -> str:
         parent = self._parent.get(name, name)
@@ -241,7 +260,7 @@ class NameIndex:
             return
         winner, loser = sorted((ra, rb), key=self._preference)
         self._parent[loser] = winner
-        self._forms = None
+        self._changed()
 
     def _preference(self, name: str) -> tuple:
         # the gazetteer's key, then a link target, then the longer name, then code point order
@@ -249,7 +268,10 @@ class NameIndex:
 
     def key(self, name: str) -> str:
         """The stable key of whatever ``name`` names."""
-        return self._find(self.normal(name))
+        found = self._keys.get(name)
+        if found is None:
+            found = self._keys[name] = self._find(self.normal(name))
+        return found
 
     def is_state(self, name: str) -> bool:
         return self.key(name) in self.state_keys
@@ -259,11 +281,28 @@ class NameIndex:
 
     def regional_forms(self, key: str) -> tuple[Label, ...]:
         """Every regional form a variant rule gives for a name with this key."""
-        if self._forms is None or self._forms_for != len(self.state_keys):
-            self._forms, self._forms_for = {}, len(self.state_keys)
+        if self._forms is None:
+            self._forms = {}
             for rule in self.rules:
                 self._forms.setdefault(self.key(rule.canonical), []).extend(rule.forms)
         return tuple(self._forms.get(key, ()))
+
+
+@lru_cache(maxsize=1)
+def _states_alone() -> NameIndex:
+    """An index of the states alone, without variant rules: every article's index starts with
+    the same groups when none of its rules touches a state's name (merging them cost about
+    a twentieth of the extraction)."""
+    index = NameIndex(())
+    index._merge_states()
+    return index
+
+
+@lru_cache(maxsize=1)
+def _state_names_text() -> str:
+    """The states' names as :meth:`NameIndex.normal` reads them without rules, one a line: a
+    variant rule changes a name only where its variant is written in it (a variant is one line)."""
+    return "\n".join(_states_alone().normal(name) for row in states() for name in row)
 
 
 def labels_for(key: str, surfaces: set[str], index: NameIndex) -> tuple[tuple[Label, ...], tuple[Label, ...]]:

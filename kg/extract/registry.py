@@ -39,6 +39,7 @@ class Registry:
         self._evidence: dict[EntityId, set[Evidence]] = defaultdict(set)
         self._unnamed: dict[EntityId, str | None] = {}
         self._facts: dict[tuple, Fact] = {}
+        self._by_prop: dict[Prop, dict[tuple, None]] = {}  # the keys of _facts of each property, in its order
 
     # ---------------------------------------------------------------- entities
 
@@ -94,14 +95,14 @@ class Registry:
         key = (subject, prop, value, inference)
         known = self._facts.get(key)
         if known is None:
-            self._facts[key] = Fact(subject, prop, value, tuple(evidence), inference, tuple(basis))
+            self._put(key, Fact(subject, prop, value, tuple(evidence), inference, tuple(basis)))
         else:
             self._facts[key] = Fact(subject, prop, value, tuple(dict.fromkeys(known.evidence + tuple(evidence))),
                                     inference, tuple(dict.fromkeys(known.basis + tuple(basis))))
 
     def facts_about(self, subject: EntityId, prop: Prop) -> list:
-        settled = self._settle(subject)
-        values = [f.value for f in self._facts.values() if f.prop is prop and self._settle(f.subject) == settled]
+        settled, facts = self._settle(subject), self._facts
+        values = [facts[key].value for key in self._by_prop.get(prop, ()) if self._settle(key[0]) == settled]
         return list(dict.fromkeys(values))
 
     def facts_with(self, props: tuple[Prop, ...], value_key: str) -> list[Fact]:
@@ -111,7 +112,8 @@ class Registry:
 
     def facts_of(self, prop: Prop) -> list[Fact]:
         """Every fact of one property, in the order recorded."""
-        return [f for f in self._facts.values() if f.prop is prop]
+        facts = self._facts
+        return [facts[key] for key in self._by_prop.get(prop, ())]
 
     def has_fact(self, subject: EntityId, prop: Prop) -> bool:
         return bool(self.facts_about(subject, prop))
@@ -120,14 +122,20 @@ class Registry:
         """Takes back an unnamed entity, every fact about or pointing at it, the unnamed
         nodes that hang from it (a summit's participations), and its place in the basis of
         facts inferred from it."""
-        hanging = [v for k, f in self._facts.items() if k[0] == entity and isinstance(v := f.value, EntityId)
-                   and v.kind not in NAMED]
-        for key in [k for k in self._facts if k[0] == entity or k[2] == entity]:
-            del self._facts[key]
+        hanging, gone = [], []
+        for key, fact in self._facts.items():
+            if key[0] == entity:
+                gone.append(key)
+                if isinstance(value := fact.value, EntityId) and value.kind not in NAMED:
+                    hanging.append(value)
+            elif key[2] == entity:
+                gone.append(key)
+        for key in gone:
+            self._drop(key)
         for store in (self._unnamed, self._labels, self._alts, self._evidence):
             store.pop(entity, None)
         for key, fact in list(self._facts.items()):  # inferred from it: that much less basis, never a dangling one
-            if entity in fact.basis:
+            if fact.basis and entity in fact.basis:
                 self._facts[key] = replace(fact, basis=tuple(b for b in fact.basis if b != entity))
         for node in hanging:
             if not any(k[2] == node for k in self._facts):
@@ -136,27 +144,27 @@ class Registry:
     def move(self, source: EntityId, target: EntityId, prop: Prop) -> None:
         """Gives ``target`` every ``prop`` fact of ``source``, with its evidence (two
         witnesses of one summit become one)."""
-        for key, fact in list(self._facts.items()):
-            if key[0] == source and key[1] is prop:
-                self.fact(target, prop, fact.value, evidence=fact.evidence, inference=fact.inference,
-                          basis=fact.basis)
+        facts = self._facts
+        for key, fact in [(key, facts[key]) for key in self._by_prop.get(prop, ()) if key[0] == source]:
+            self.fact(target, prop, fact.value, evidence=fact.evidence, inference=fact.inference,
+                      basis=fact.basis)
 
     def keep_only(self, subject: EntityId, prop: Prop, value) -> None:
         """Forgets the values of ``prop`` on ``subject`` other than ``value`` (a weaker
         witness of a functional property gives way to a stronger one)."""
-        for key in [k for k in self._facts if k[0] == subject and k[1] is prop and k[2] != value]:
-            del self._facts[key]
+        for key in [k for k in self._by_prop.get(prop, ()) if k[0] == subject and k[2] != value]:
+            self._drop(key)
 
     def drop_one(self, subject: EntityId, prop: Prop, value) -> None:
         """Forgets one value of ``prop`` on ``subject`` (a document only described, where
         the summit has several of that kind by name and which one it is is unknown)."""
-        for key in [k for k in self._facts if k[:3] == (subject, prop, value)]:
-            del self._facts[key]
+        for key in [k for k in self._by_prop.get(prop, ()) if k[:3] == (subject, prop, value)]:
+            self._drop(key)
 
     def drop(self, subject: EntityId, prop: Prop) -> None:
         """Forgets every value of ``prop`` on ``subject`` (a venue made more specific)."""
-        for key in [k for k in self._facts if k[0] == subject and k[1] is prop]:
-            del self._facts[key]
+        for key in [k for k in self._by_prop.get(prop, ()) if k[0] == subject]:
+            self._drop(key)
 
     def fold(self, loser: EntityId, winner: EntityId) -> None:
         """Two names found to name one entity after a node was made for each (a document's
@@ -178,7 +186,7 @@ class Registry:
 
         for key, fact in list(self._facts.items()):
             if swap(fact.subject) != fact.subject or swap(fact.value) != fact.value:
-                del self._facts[key]
+                self._drop(key)
                 self.fact(swap(fact.subject), fact.prop, swap(fact.value), evidence=fact.evidence,
                           inference=fact.inference, basis=fact.basis)
         self.index.merge(loser.key, winner.key)
@@ -192,11 +200,22 @@ class Registry:
             if root != key and key in self._kinds:
                 self.fold(EntityId(kind, key), self.named(kind, root))
 
+    def _put(self, key: tuple, fact: Fact) -> None:
+        """Records a fact not yet known by its key."""
+        self._facts[key] = fact
+        self._by_prop.setdefault(key[1], {})[key] = None
+
+    def _drop(self, key: tuple) -> None:
+        del self._facts[key]
+        del self._by_prop[key[1]][key]
+
     # ---------------------------------------------------------------- settling
 
     def _settle(self, entity):
-        if isinstance(entity, EntityId) and entity.kind in NAMED and entity.key in self._kinds:
-            return EntityId(self._kinds[entity.key], entity.key)
+        if isinstance(entity, EntityId) and entity.kind in NAMED:
+            kind = self._kinds.get(entity.key)
+            if kind is not None and kind is not entity.kind:
+                return EntityId(kind, entity.key)
         return entity
 
     def finish(self) -> tuple[tuple[Entity, ...], tuple[Fact, ...], tuple[Fact, ...]]:
