@@ -212,6 +212,10 @@ class Document:
 
     def all_sections(self) -> tuple[Section, ...]:
         """Every section, depth first, in document order."""
+        return self._all_sections
+
+    @cached_property
+    def _all_sections(self) -> tuple[Section, ...]:
         out: list[Section] = []
 
         def visit(sections: tuple[Section, ...]) -> None:
@@ -311,6 +315,8 @@ def plain(code) -> str:
     template that shows text: parsing every fragment again made nested markup cost the
     square of its depth.
     """
+    if isinstance(code, str) and _PARSER_MARKERS.isdisjoint(code):  # text alone: mwparserfromhell gives it as it is
+        return " ".join(code.split())
     if isinstance(code, str) or any(_shows_text(t) for t in code.filter_templates(recursive=False)):
         code = mwparserfromhell.parse(str(code))
     else:
@@ -601,12 +607,14 @@ def passage(document: Document, span: Span) -> Passage:
     found = document.passages.get(span)
     if found is None:
         builder = _PassageBuilder(document, span)
+        source = document.markup if document.markup is not None else document.text
         whole = _whole_nodes(document, span)
         if whole is not None:
             builder.render_nodes(*whole, span.start)
+        elif _PARSER_MARKERS.isdisjoint(text := source[span.start:span.end]):  # a table cell's words, most often
+            builder.emit(text, span.start)
         else:
-            source = document.markup if document.markup is not None else document.text
-            builder.render(mwparserfromhell.parse(source[span.start:span.end]), span.start)
+            builder.render(mwparserfromhell.parse(text), span.start)
         found = document.passages[span] = builder.finish()
     return found
 
@@ -639,6 +647,12 @@ def _whole_nodes(document: Document, span: Span) -> tuple[tuple, tuple[str, ...]
 
 #: The characters wikitext markup is made of (ASCII punctuation and whitespace).
 _MARKS = frozenset(string.punctuation + string.whitespace)
+#: The characters mwparserfromhell's tokenizer reads as markup (its ``Tokenizer.MARKERS``) but the
+#: newline, which starts a construct (a heading, a list, a table) only before one of them: a
+#: text without any is parsed as one ``Text`` node of itself (checked over every string of up
+#: to three of the other printable ASCII characters, the newline and some CJK, and 200,000
+#: random ones of up to forty), so it is read without parsing it.
+_PARSER_MARKERS = frozenset("{}[]<>|=&'\"#*;:/\\-!")
 
 
 class _PassageBuilder:
