@@ -70,6 +70,9 @@ def entries_in(reading: Reading, span: Span) -> list[Entry]:
         i += 1
     pieces.append((start, len(raw)))
     refs = [ref.span for ref in document.refs if span.start <= ref.span.start < span.end]
+    in_span = [link for link in document.links if span.start <= link.span.start < span.end]  # the items' look here
+    flags_in_span = [(t, state) for t in document.templates
+                     if span.start <= t.span.start < span.end and (state := flag_state(t))]
     out: list[Entry] = []
     for a, b in pieces:
         item = Span(span.start + a, span.start + b)
@@ -77,8 +80,8 @@ def entries_in(reading: Reading, span: Span) -> list[Entry]:
         def inside(at: Span) -> bool:  # in the item, not in one of its footnotes
             return item.start <= at.start < item.end and not any(r.start <= at.start < r.end for r in refs)
 
-        links = tuple((link.text, link.target) for link in document.links if inside(link.span))
-        templates = [(t, state) for t in document.templates if inside(t.span) and (state := flag_state(t))]
+        links = tuple((link.text, link.target) for link in in_span if inside(link.span))
+        templates = [(t, state) for t, state in flags_in_span if inside(t.span)]
         flags = tuple(state for _, state in templates)
         named = tuple(state for t, state in templates if not _ICON_ONLY.match(t.key.strip()))
         text = to_hans(plain_text(raw[a:b]))

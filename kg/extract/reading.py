@@ -44,7 +44,7 @@ def read(document: Document) -> Reading:
     index = NameIndex.build(variant_rules(document), document.links, spouses_named(document))
     names = {link.target for link in document.links} | {link.text for link in document.links}
     names |= {short for name in set(names) if (short := short_form(name))}
-    names |= {name for row in states() for name in row}
+    names |= _state_names()
     names |= {form.text for rule in index.rules for form in rule.forms if index.is_state(form.text)}
     names |= _named_elsewhere(document)
     names |= listed_leaders(document)
@@ -54,7 +54,8 @@ def read(document: Document) -> Reading:
         index.merge(target, family)
         names.add(family)
     _same_city(index, names)
-    spotter = Spotter(index, {n for n in names if _is_name(n)}, common=_always_named())
+    common = _always_named()  # each a name, so only the rest are asked
+    spotter = Spotter(index, (common & names) | {n for n in names - common if _is_name(n)}, common=common)
     registry = Registry(index)
     lead = sentences(document, document.lead, None, spotter, clauses=True)
     by_section = {}
@@ -107,7 +108,7 @@ def listed_leaders(document: Document) -> set[str]:
     """The names, linked nowhere, of leaders a list gives each with its state and office
     (``分别会见甲国总统张三、乙国总理李四和丙国首相王五``): a name so written counts as a
     name only where the item before or after it in the list is written the same way."""
-    text = to_hans(_WIKILINK.sub(r"\1", document.page.text))
+    text = _flattened(document.page.text)
     items = list(_leader_item().finditer(text))
     out = set()
     for one, other in zip(items, items[1:]):
@@ -132,7 +133,7 @@ def _given_names(document: Document, index: NameIndex) -> dict[str, str]:
     Iceland, Indonesia: ``[[阿比·艾哈迈德]]`` … ``阿比在机场迎接``): the first part of a linked
     dotted name, written in the text on its own (not inside 约翰逊 or 唐纳德), that no other
     link shares."""
-    text = to_hans(_WIKILINK.sub(r"\1", document.page.text))
+    text = _flattened(document.page.text)
     known = {to_hans(strip_disambiguator(n)) for link in document.links for n in (link.target, link.text)}
     found: dict[str, set[str]] = {}
     for name in known:
@@ -184,12 +185,38 @@ def _named_elsewhere(document: Document) -> set[str]:
     return {n.strip() for n in out if n.strip()}
 
 
+@lru_cache(maxsize=2)
+def _flattened(text: str) -> str:
+    """The page's text in Simplified script with each wikilink written as the text it shows
+    (two readers read it; a page's text is one string, whose hash Python keeps)."""
+    return to_hans(_WIKILINK.sub(r"\1", text))
+
+
 def _same_city(index: NameIndex, names: set[str]) -> None:
     """``武汉`` and ``武汉市``, both linked, are one city: Chinese names a city with or without 市."""
-    hans = {to_hans(n).strip() for n in names}
-    for name in sorted(hans):
-        if len(name) >= 3 and name.endswith("市") and name[:-1] in hans:
-            index.merge(name, name[:-1])
+    common = _common_names()
+    if common <= names:  # the names every article has, converted once
+        hans = _common_hans() | {to_hans(n).strip() for n in names - common}
+    else:
+        hans = {to_hans(n).strip() for n in names}
+    for name in sorted(name for name in hans if len(name) >= 3 and name.endswith("市") and name[:-1] in hans):
+        index.merge(name, name[:-1])
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    return frozenset(name for row in states() for name in row)
+
+
+@lru_cache(maxsize=1)
+def _common_names() -> frozenset[str]:
+    """The names every article's reading holds: the states' and the reference gazetteer's."""
+    return _state_names() | {n.strip() for n in well_known_names() if n.strip()}
+
+
+@lru_cache(maxsize=1)
+def _common_hans() -> frozenset[str]:
+    return frozenset(to_hans(n).strip() for n in _common_names())
 
 
 @lru_cache(maxsize=1)

@@ -70,9 +70,11 @@ class Spotter:
 
     def __init__(self, index: NameIndex, names: set[str], common: frozenset[str] = frozenset()) -> None:
         self.index = index
-        hans_names = {to_hans(n) for n in names if len(n) > 1}
-        shared = _hans_names(common) if common and common <= names else frozenset()
-        own = hans_names - shared
+        if common and common <= names:
+            shared = _hans_names(common)
+            own = {to_hans(n) for n in names - common if len(n) > 1} - shared
+        else:
+            shared, own = frozenset(), {to_hans(n) for n in names if len(n) > 1}
         self._patterns = tuple(pattern for pattern in (_pattern_of(shared), _alternation(own)) if pattern is not None)
 
     def spots(self, text: str, hans: str, mentions: tuple[Mention, ...], offset: int) -> tuple[Spot, ...]:
@@ -106,7 +108,26 @@ def _hans_names(names: frozenset[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _pattern_of(names: frozenset[str]) -> re.Pattern[str] | None:
-    return _alternation(names)
+    """What :func:`_alternation` matches, as a pattern of the names' common beginnings (甲国 and
+    甲国联邦: ``甲国(?:联邦)?``), which the matcher reads about twice as fast: the names a text
+    holds at one place begin with each other, so the deepest one is the longest. Compiled once
+    a process (about twice as long to compile as the alternation)."""
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+    return re.compile(_trie_pattern(trie)) if trie else None
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if "" not in node:
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + "|".join(branches) + ")?"  # a longer name first, else the one that ends here
 
 
 def _names_in(hans: str, patterns: tuple[re.Pattern[str], ...]) -> Iterator[re.Match[str]]:
