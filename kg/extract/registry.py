@@ -239,7 +239,18 @@ class Registry:
                            fact.evidence, fact.inference, fact.basis)
             (facts if _fits(settled) else left_out).append(settled)
         entities.sort(key=lambda e: e.id.sort_key)
-        order = lambda f: (f.subject.sort_key, f.prop.value, repr(f.value), f.inference.value if f.inference else "")
+        shown: dict[tuple[str, str], str] = {}  # repr() of each entity a fact points at: the same for equal ones
+
+        def order(fact: Fact) -> tuple:
+            value = fact.value
+            if type(value) is EntityId:
+                written = shown.get(mark := (value.kind.value, value.key))
+                if written is None:
+                    written = shown[mark] = repr(value)
+            else:
+                written = repr(value)
+            return fact.subject.sort_key, fact.prop.value, written, fact.inference.value if fact.inference else ""
+
         return tuple(entities), tuple(sorted(facts, key=order)), tuple(sorted(left_out, key=order))
 
     def _entity(self, entity: EntityId, labels, alts, article) -> Entity:

@@ -75,7 +75,7 @@ class Spotter:
             own = {to_hans(n) for n in names - common if len(n) > 1} - shared
         else:
             shared, own = frozenset(), {to_hans(n) for n in names if len(n) > 1}
-        self._patterns = tuple(pattern for pattern in (_pattern_of(shared), _alternation(own)) if pattern is not None)
+        self._patterns = tuple(pattern for pattern in (_pattern_of(shared), _Names.of(own)) if pattern is not None)
 
     def spots(self, text: str, hans: str, mentions: tuple[Mention, ...], offset: int) -> tuple[Spot, ...]:
         """Links first; then known names in the text between them."""
@@ -130,14 +130,63 @@ def _trie_pattern(node: dict) -> str:
     return "(?:" + "|".join(branches) + ")?"  # a longer name first, else the one that ends here
 
 
-def _names_in(hans: str, patterns: tuple[re.Pattern[str], ...]) -> Iterator[re.Match[str]]:
+class _Names:
+    """Finds what :func:`_alternation`'s pattern of ``names`` finds (the leftmost name, the
+    longest there, then on from its end) without compiling a pattern: compiling one of an
+    article's own names cost more than reading its sentences a character at a time."""
+
+    def __init__(self, names) -> None:
+        self._by_first: dict[str, list[str]] = {}  # each name under its first character, longest first
+        for name in sorted(names, key=lambda n: (-len(n), n)):
+            self._by_first.setdefault(name[0], []).append(name)
+
+    @classmethod
+    def of(cls, names) -> "_Names | None":
+        return cls(names) if names else None
+
+    def search(self, text: str, pos: int = 0) -> "_Found | None":
+        by_first = self._by_first
+        for at in range(pos, len(text)):
+            names = by_first.get(text[at])
+            if names is not None:
+                for name in names:
+                    if text.startswith(name, at):
+                        return _Found(at, name)
+        return None
+
+    def finditer(self, text: str) -> Iterator["_Found"]:
+        found = self.search(text)
+        while found is not None:
+            yield found
+            found = self.search(text, found.end())
+
+
+class _Found:
+    """A name :class:`_Names` found, read as a pattern's match is."""
+
+    __slots__ = ("_start", "_name")
+
+    def __init__(self, start: int, name: str) -> None:
+        self._start, self._name = start, name
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._start + len(self._name)
+
+    def group(self) -> str:
+        return self._name
+
+
+def _names_in(hans: str, patterns: tuple) -> Iterator:
     """The matches one alternation of every pattern's names, longest first, would give: from
     where the last match ended, the one that starts first, the longer where two start together."""
     if len(patterns) == 1:
         yield from patterns[0].finditer(hans)
         return
     at = 0
-    ahead: list[re.Match[str] | None] = [pattern.search(hans, at) for pattern in patterns]
+    ahead = [pattern.search(hans, at) for pattern in patterns]
     while True:
         for i, match in enumerate(ahead):
             if match is not None and match.start() < at:  # overlapped by the last match: look again after it
