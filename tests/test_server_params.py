@@ -66,3 +66,29 @@ def test_in_memory_quads_decides_what_the_app_reads(bound, in_memory):
 
 def test_the_setting_s_default_is_the_bound_the_loaders_default_to():
     assert Settings().in_memory_quads == data.IN_MEMORY_QUADS
+
+
+@pytest.mark.parametrize("bound, in_memory", [(data.IN_MEMORY_QUADS, True), (10, False), (0, False)])
+def test_a_server_s_parent_loads_small_data_in_memory_and_another_process_writes_the_store(bound, in_memory):
+    served = ServedData.load_apart((DATA,), in_memory_quads=bound)
+    try:
+        on_disk = data.Store.read_only(str(served.store_path))  # written and closed by the child
+        assert (served.store is not None) is in_memory
+        if in_memory:
+            assert len(served.store) == len(on_disk) > 10 and _writable(served.store)
+    finally:
+        served.close()
+    assert not served.directory.exists()
+
+
+def test_a_file_the_loading_process_cannot_read_is_said_and_leaves_nothing(tmp_path, monkeypatch):
+    import tempfile
+
+    from kg.errors import InputError
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<a> <b> .\n", encoding="utf-8")
+    with pytest.raises(InputError, match="broken.ttl: not valid Turtle"):
+        ServedData.load_apart((broken,))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.ttl"]

@@ -6,12 +6,17 @@ each worker process opens it read-only too, so the data is held once (on disk an
 process. The same directory holds the query workers' error output (``logs/``), so that
 everything a server run writes is in one place, removed when the server closes.
 
-Small data is the exception: up to ``--in-memory-quads`` quads (:data:`IN_MEMORY_QUADS` by
-default, about 20 MB in memory), the app reads a copy in memory (:func:`app_store`). Reading a term of an answer from the
-on-disk store is a lookup in RocksDB's dictionary, so a small query's engine time there is
-about twice that in memory (an entity's statements: 65 against 30 µs); past the bound the
-one on-disk copy is read, so that the memory of the server's processes does not grow with
-the data. The query workers always read the on-disk store.
+Data of up to ``--in-memory-quads`` quads (:data:`IN_MEMORY_QUADS` by default, about 110 MB
+in memory: a synthetic corpus of 500 pages is 172,000) is read by the app from a copy in
+memory. In a server that copy is loaded once, by the parent, and shared by the HTTP
+processes it forks (:meth:`ServedData.load_apart`), each copying only the pages it writes
+(the engine writes as it reads, so over time what it reads); :func:`app_store` makes one
+from the on-disk store for an app on its own. Reading a term of an answer from the on-disk
+store is a lookup in RocksDB, through its block cache of each process and then the system's
+page cache: an entity's statements at 500 pages cost a server 195–220 µs of CPU a request
+from disk against 115–140 from memory. Past the bound the one on-disk copy is read, so that
+the memory of the server's processes does not grow with the data. The query workers always
+read the on-disk store.
 
 It is removed however the processes that use it end, even killed outright: a small
 janitor process (``/bin/sh``, in a session of its own, so Ctrl-C and a hang-up do not
@@ -32,8 +37,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
+import sys
 import tempfile
 import traceback
 import uuid
@@ -50,9 +55,9 @@ from kg.jsonld_guard import offline
 from kg.store import DEFAULT_DATA
 
 
-#: Most quads the app holds in memory unless ``--in-memory-quads`` says otherwise (about 20 MB:
+#: Most quads the app holds in memory unless ``--in-memory-quads`` says otherwise (about 110 MB:
 #: a quad costs about 440 bytes in memory); larger data is read from the on-disk store.
-IN_MEMORY_QUADS = 50_000
+IN_MEMORY_QUADS = 250_000
 
 
 @dataclass
@@ -114,46 +119,39 @@ class ServedData:
     @classmethod
     def load_apart(cls, paths: tuple[Path, ...], *, in_memory_quads: int = IN_MEMORY_QUADS) -> ServedData:
         """What :meth:`load` gives, for a process that forks the processes that serve: the on-disk
-        store is written by a forked child, so that this process never runs the engine's threads
-        (a fork carries only the thread that makes it), and data of at most ``in_memory_quads``
-        quads is loaded again here, into :attr:`store` in memory, which the forked processes share
-        page by page (None for larger data: they read the on-disk store).
+        store is written by another process (a new interpreter), so that this one never runs the
+        engine's threads (a fork carries only the thread that makes it), and data of at most
+        ``in_memory_quads`` quads is loaded again here, into :attr:`store` in memory, which the
+        forked processes share page by page (None for larger data: they read the on-disk store).
 
         Raises :class:`~kg.errors.InputError` as :meth:`load` does; whatever ends the loading
         leaves no directory and no loading process behind.
         """
         directory = Path(tempfile.gettempdir()) / f"kg-serve-{uuid.uuid4().hex}"
         keeper = None
-        loader = 0
         try:
             keeper = _janitor(directory)
             directory.mkdir(mode=0o700)
             (directory / "logs").mkdir()
-            reader, writer = os.pipe()
-            loader = os.fork()
-            if loader == 0:  # the child: load, say how it went, and end without running the parent's clean-up
-                os.close(reader)
-                _load_and_exit(paths, directory / "store", in_memory_quads, writer)
-            os.close(writer)
-            said = _read_all(reader)
-            os.waitpid(loader, 0)
-            loader = 0
-            if said.startswith(b"error "):
-                raise InputError(said[len(b"error "):].decode("utf-8", errors="replace"))
-            if said not in (b"small", b"large"):
+            code = str(Path(__file__).resolve().parents[2])  # the kg it runs is this one, wherever it came from
+            environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (code, os.environ.get("PYTHONPATH"))))}
+            # run() kills it when this process is interrupted (a stop signal is an exception here)
+            loaded = subprocess.run([sys.executable, "-c", _LOADER, str(directory / "store"), str(in_memory_quads),
+                                     *map(str, paths)], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, env=environment)
+            said = loaded.stdout.decode("utf-8", errors="replace")
+            if said.startswith("error "):
+                raise InputError(said[len("error "):])
+            if loaded.returncode != 0 or said not in ("small", "large"):
                 raise InputError(f"{', '.join(map(str, paths))}: the process loading the data ended before it had "
-                                 "loaded them (out of memory?); see the error output above")
+                                 f"loaded them (exit status {loaded.returncode}); see the error output above")
             store = None
-            if said == b"small":
+            if said == "small":
                 store = Store()
                 for path in paths:
                     _load(store, path)
             served = cls(directory, store, keeper)
             served._remove = weakref.finalize(served, _remove, directory, keeper)
         except BaseException:
-            if loader:
-                os.kill(loader, signal.SIGKILL)
-                os.waitpid(loader, 0)
             _remove(directory, keeper)
             raise
         return served
@@ -186,42 +184,25 @@ def app_store(path: Path, *, in_memory_quads: int = IN_MEMORY_QUADS) -> Store:
     return in_memory
 
 
-def _load_and_exit(paths: tuple[Path, ...], path: Path, in_memory_quads: int, writer: int) -> None:
-    """A forked child's work (see :meth:`ServedData.load_apart`): bulk-load ``paths`` into a new
-    on-disk store at ``path``, close it, write to ``writer`` ``small`` (at most ``in_memory_quads``
-    quads), ``large`` or ``error MESSAGE``, and end."""
-    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        signal.signal(signum, signal.SIG_DFL)  # a stop signal ends it; its parent removes what it wrote
-    said = b"large"
+#: The program that writes the on-disk store (see :meth:`ServedData.load_apart`).
+_LOADER = "import sys; from kg.server.data import load_and_say; load_and_say(sys.argv[1], int(sys.argv[2]), sys.argv[3:])"
+
+
+def load_and_say(path: str, in_memory_quads: int, paths: list[str]) -> None:
+    """Bulk-load ``paths`` into a new on-disk store at ``path``, close it, and say on the standard
+    output ``small`` (at most ``in_memory_quads`` quads), ``large`` or ``error MESSAGE``."""
     try:
-        store = Store(str(path))
+        store = Store(path)
         for data in paths:
-            _load(store, data)
+            _load(store, Path(data))
         store.flush()
         store.optimize()
-        if in_memory_quads and next(islice(store.quads_for_pattern(None, None, None, None), in_memory_quads, None), None) is None:
-            said = b"small"
+        small = in_memory_quads and next(islice(store.quads_for_pattern(None, None, None, None), in_memory_quads, None), None) is None
         store = None  # closed: the engine waits for its background work to end
     except InputError as error:
-        said = b"error " + str(error).encode("utf-8")
-    except BaseException:  # noqa: BLE001 - said on the error output; the parent says the load failed
-        traceback.print_exc()
-        said = b""
-    try:
-        os.write(writer, said)
-    finally:
-        os._exit(0)
-
-
-def _read_all(descriptor: int) -> bytes:
-    """What a pipe's writer wrote, until it closed its end."""
-    parts = []
-    try:
-        while chunk := os.read(descriptor, 65536):
-            parts.append(chunk)
-    finally:
-        os.close(descriptor)
-    return b"".join(parts)
+        sys.stdout.write(f"error {error}")
+        return
+    sys.stdout.write("small" if small else "large")
 
 
 #: The janitor: wait until no process holds the pipe's write end (read meets its end), then

@@ -139,6 +139,9 @@ def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[S
 
         for index in range(len(shares)):
             processes.append(start(index))
+        if served.store is not None:  # the HTTP processes share its pages now; one started later loads a copy
+            served.store = None  # of its own from the on-disk store: this process, which answers nothing,
+            give_back(collect=False)  # holds none (the pages the HTTP processes share stay theirs)
         stop.starting = False  # from here a signal ends the wait below
         if stop.event.is_set():
             return
@@ -193,7 +196,7 @@ def _http_process(settings: Settings, paths: tuple[Path, ...], served: ServedDat
     name_process(HTTP_NAME)
     if not settings.allow_service:
         deny_network()  # cheap queries run here, not in a worker: this process, too, may open no IP socket
-    mine = ServedData.open(served.directory, served.keeper, in_memory_quads=0, store=served.store)
+    mine = ServedData.open(served.directory, served.keeper, in_memory_quads=settings.in_memory_quads, store=served.store)
     app = App(settings, data=paths, served=mine, admission=admission, workers=workers)
     try:
         server = create_server(app, sock=sock)

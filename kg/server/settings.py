@@ -46,7 +46,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("client_queries", 2, "Queries one client address may have with the workers at once (more get 429).", lambda v: 1 <= int(v) <= 1000, "1–1000"),
     Setting("worker_memory", 4096, "Megabytes of memory a query may use in its worker, beyond what the worker holds once started; past it the query gets 413.", lambda v: 64 <= int(v) <= 1_048_576, "64–1048576 MB"),
     Setting(
-        "in_memory_quads", 50_000, "Most quads held in memory (about 440 bytes each), loaded once by the server's parent and shared with "
+        "in_memory_quads", 250_000, "Most quads held in memory (about 440 bytes each), loaded once by the server's parent and shared with "
         "the HTTP processes it forks (each copies the pages it reads: the engine writes as it reads): they answer pages "
         "and cheap queries about twice as fast from memory as from the on-disk store, which larger data is read from "
         "(0: always from disk).", lambda v: 0 <= int(v) <= 1_000_000_000, "0–1000000000",
@@ -77,7 +77,7 @@ class Settings:
     queue_wait: float = 2.0
     client_queries: int = 2
     worker_memory: int = 4096
-    in_memory_quads: int = 50_000
+    in_memory_quads: int = 250_000
     response_cache: int = 32
 
     def __post_init__(self) -> None:
