@@ -248,3 +248,9 @@ def test_an_office_taken_up_a_while_ago_in_the_clause_before_the_name_is_the_nam
     # a clause that says something else of the office names none (在乙国总统府工作多年的李四)
     other = HEAD + "2008年7月7日，甲国总统[[张三]]在[[某城]]会见在乙国总统府工作多年的[[李四]]。"
     assert not any(p == "李四" for p, _ in roles_by_day(other).get("2008-07-07", ()))
+
+
+def test_two_bare_offices_joined_by_jian_after_a_name_are_both_the_names():
+    text = HEAD + ("1950年1月22日，甲国主席[[王五]]和[[张三]]在[[某宫]]同乙国领导人[[李四]]举行会谈。"
+                   "2月14日，甲方由张三总理兼外长签字。")
+    assert ("张三", "总理") in roles_by_day(text)["1950-01-22"]

@@ -38,8 +38,9 @@ def _words_with_stops() -> tuple[str, ...]:
     return _WORDS_WITH_STOPS + tuple(sorted(names))
 _AS_ROLE = re.compile(r"^.{0,4}?以(?P<role>[^，。；、]{1,14}?)(?:的)?身[份分]")  # 身分: the Traditional texts' spelling
 #: A bare office word right after a name (``张三总统与李四总理``), then a word's end.
-_OFFICE_AFTER = re.compile(r"^(?P<role>总统|总理|首相|主席|总书记|委员长|国王|女王)"
-                           r"(?=[与和及同、，,在于对向将。；;（(：:]|特使|特别代表|夫人|$)")  # 张三总统特使: 张三 is the president
+#: Two held at once are joined by 兼 (周恩来总理兼外长签字); signing is the name's act too.
+_OFFICE_AFTER = re.compile(r"^(?P<role>(?:总统|总理|首相|主席|总书记|委员长|国王|女王)(?:兼(?:外长|外交部长|国防部长|总理|首相))?)"
+                           r"(?=[与和及同、，,在于对向将。；;（(：:]|特使|特别代表|夫人|签字|签署|$)")  # 张三总统特使: 张三 is the president
 #: An ordinal of office before it (首任甲国总统, 第44任甲国总统): which holder, not the office.
 _HOLDER_ORDINAL = re.compile(r"^(?:第?[0-9一二三四五六七八九十百]+[任届]|首任|新任|末任|继任)")
 #: A party before a state's office (工党首相, 共和党总统): the holder's party, not the office's.
@@ -253,7 +254,9 @@ def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title
     end = spot.end + 2 if sentence.hans.startswith("}-", spot.end) else spot.end
     bare = _OFFICE_AFTER.match(sentence.hans[end:])
     if bare and not index.is_state(spot.surface):  # 甲国总统的: the state's office, no person's
-        return (Title(bare["role"], end, end + bare.end(), None),)
+        first, _, second = bare["role"].partition("兼")
+        return (Title(first, end, end + len(first), None),) + (
+            (Title(second, end + len(first) + 1, end + bare.end(), None),) if second else ())
     match = _AS_ROLE.match(sentence.hans[end:])
     if not match or not match["role"].endswith(OFFICE_WORDS):
         return ()
