@@ -38,7 +38,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -168,30 +168,46 @@ _PAGE = re.compile(r"\s(?:LIMIT\s+(?P<limit>\d+)(?:\s+OFFSET\s+(?P<offset>\d+))?
                    r"|OFFSET\s+(?P<offset_first>\d+)(?:\s+LIMIT\s+(?P<limit_last>\d+))?)\s*\Z", re.IGNORECASE)
 
 
-def paged(sparql: str, texts: Mapping[str, str]) -> tuple[str, int, int | None] | None:
-    r"""(the text, the first row, the most rows) when ``sparql`` is one of ``texts`` (keyed by
-    the text without its trailing white space) as it is, or with ``LIMIT`` and ``OFFSET`` added
-    after it: a page of an answer kept whole; None otherwise.
+class Answered:
+    """The texts of the queries a build answered, each told from any other query asked in a
+    lookup or two: its first characters, then the text itself or, for a page, the text before
+    its ``LIMIT`` and ``OFFSET``.
 
-    >>> texts = {"SELECT ?s { ?s ?p ?o } ORDER BY ?s": "SELECT ?s { ?s ?p ?o } ORDER BY ?s\n"}
-    >>> paged("SELECT ?s { ?s ?p ?o } ORDER BY ?s\n", texts)
-    ('SELECT ?s { ?s ?p ?o } ORDER BY ?s\n', 0, None)
-    >>> paged("SELECT ?s { ?s ?p ?o } ORDER BY ?s\nOFFSET 20 limit 10", texts)
-    ('SELECT ?s { ?s ?p ?o } ORDER BY ?s\n', 20, 10)
-    >>> paged("SELECT ?s { ?s ?p ?o } ORDER BY ?s LIMIT 10 OFFSET 20 LIMIT 3", texts) is None
+    >>> answered = Answered(["SELECT ?s { ?s ?p ?o } ORDER BY ?s\\n"])
+    >>> answered.paged("SELECT ?s { ?s ?p ?o } ORDER BY ?s\\n")
+    ('SELECT ?s { ?s ?p ?o } ORDER BY ?s\\n', 0, None)
+    >>> answered.paged("SELECT ?s { ?s ?p ?o } ORDER BY ?s\\nOFFSET 20 limit 10")
+    ('SELECT ?s { ?s ?p ?o } ORDER BY ?s\\n', 20, 10)
+    >>> answered.paged("SELECT ?s { ?s ?p ?o } ORDER BY ?s LIMIT 10 OFFSET 20 LIMIT 3") is None
+    True
+    >>> answered.paged("SELECT ?s { ?s ?p ?o } ORDER BY ?s ") is None  # not the text answered
     True
     """
-    whole = texts.get(sparql.rstrip())
-    if whole is not None:
-        return (whole, 0, None) if whole == sparql else None
-    page = _PAGE.search(sparql)
-    if page is None:
-        return None
-    whole = texts.get(sparql[: page.start() + 1].rstrip())
-    if whole is None:
-        return None
-    limit, offset = page["limit"] or page["limit_last"], page["offset"] or page["offset_first"]
-    return whole, int(offset or 0), int(limit) if limit is not None else None
+
+    #: How many of a text's first characters tell it from most other queries in one lookup.
+    HEAD = 48
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.texts = {text.rstrip(): text for text in texts}  # by the text without its trailing white space
+        self.head = min([self.HEAD, *(len(key) for key in self.texts)])
+        self.heads = frozenset(key[: self.head] for key in self.texts)
+
+    def paged(self, sparql: str) -> tuple[str, int, int | None] | None:
+        """(the text, the first row, the most rows) when ``sparql`` is a text answered, as it is or
+        with ``LIMIT`` and ``OFFSET`` after it (a page of the answer kept whole); None otherwise."""
+        if sparql[: self.head] not in self.heads:
+            return None
+        whole = self.texts.get(sparql.rstrip())
+        if whole is not None:
+            return (whole, 0, None) if whole == sparql else None
+        page = _PAGE.search(sparql)
+        if page is None:
+            return None
+        whole = self.texts.get(sparql[: page.start() + 1].rstrip())
+        if whole is None:
+            return None
+        limit, offset = page["limit"] or page["limit_last"], page["offset"] or page["offset_first"]
+        return whole, int(offset or 0), int(limit) if limit is not None else None
 
 
 def page_of(answer: bytes, output: str, rows: int, first: int, most: int | None) -> bytes | None:

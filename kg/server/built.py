@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pyoxigraph import QueryResultsFormat, parse_query_results
 
-from kg.answers import ANSWERED, answer_key, page_of, paged, precomputed
+from kg.answers import ANSWERED, Answered, answer_key, page_of, precomputed
 from kg.query import ResultFormat, minted_tags, named_queries
 from kg.reply import Reply
 from kg.server.query_pool import QueryRequest, choose_result_format, text_reply, with_charset
@@ -41,12 +41,12 @@ class BuiltAnswers:
         self.paths = tuple(Path(os.path.realpath(path)) for path in data)
         #: the texts a build answers (by the text without its trailing white space): any other query is
         #: told apart by a lookup or two (a page: LIMIT or OFFSET after the text), not by looking for a file
-        self.texts = {query.text.rstrip(): query.text for query in named_queries()} \
-            if len(self.paths) == 1 and self.paths[0].name == ANSWERED else {}
+        self.texts = Answered(query.text for query in named_queries()
+                              if len(self.paths) == 1 and self.paths[0].name == ANSWERED)
 
     def reply(self, request: QueryRequest, settings: Settings) -> Reply | None:
         """The reply to ``request`` from the kept answers, or None when they do not hold it."""
-        asked = paged(request.sparql, self.texts)
+        asked = self.texts.paged(request.sparql)
         if asked is None or request.default_graphs or request.named_graphs:
             return None
         text, first, most = asked
