@@ -615,3 +615,10 @@ def test_a_meeting_of_one_day_placed_nowhere_was_held_in_the_town_a_participant_
 def test_the_freedom_house_lies_in_panmunjom_by_the_gazetteer():
     text = HEAD + "2019年6月30日，甲国总统[[张三]]与乙国领导人[[李四]]在自由之家举行会谈。"
     assert read(text) == {"2019-06-30": [["自由之家", "板门店"]]}
+
+
+def test_a_meeting_told_during_a_summit_of_more_leaders_was_held_at_its_venue():
+    text = HEAD + ("2019年12月9日，甲国总统[[张三]]、乙国总理[[李四]]、丙国总统[[王五]]和丁国总统[[赵六]]在[[某都]][[某宫]]举行四国峰会。"
+                   "四国领导人在会议期间举行了多场双边会见，王五与赵六并在某都举行了两人的首次面对面会谈。")
+    found = _venues_by_participants(text)
+    assert found[frozenset({"王五", "赵六"})] == {"某宫"}  # 某都's 某宫, the summit's

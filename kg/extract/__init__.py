@@ -25,7 +25,7 @@ from kg.extract.people import offices_for_descriptions, read_people
 from kg.extract.places import (contain_by_name, place_sites_in_the_town_reached, place_venues_by_gazetteer,
                                place_venues_in_visited_states, read_where_things_lie, venue_named_as_the_hall,
                                venue_in_the_state_of_its_section, venue_of_the_days_meetings, venue_of_the_gathering,
-                               venue_of_the_list_intro,
+                               venue_of_the_list_intro, venue_of_the_summit_it_was_held_during,
                                venue_of_the_talks_on_its_days, venue_said_of_the_summit)
 from kg.extract.reading import read
 from kg.extract.scripts import to_hans
@@ -59,6 +59,7 @@ def extract(document: Document) -> Extraction:
     venue_of_the_gathering(reading, summits)
     venue_of_the_list_intro(reading, summits)
     venue_of_the_days_meetings(reading, summits)
+    venue_of_the_summit_it_was_held_during(reading, summits)
     venue_in_the_state_of_its_section(reading, summits)
     venue_named_as_the_hall(reading)
     place_sites_in_the_town_reached(reading)

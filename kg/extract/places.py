@@ -1220,6 +1220,30 @@ def venue_of_the_gathering(reading: Reading, summits) -> None:
                 break
 
 
+def venue_of_the_summit_it_was_held_during(reading: Reading, summits) -> None:
+    """A meeting told as held during a summit of more leaders on its day (``四国领导人在会议期间
+    举行了…双边会见，甲与乙并举行了两人的首次面对面会谈``), among them its own participants, was
+    held at that summit's venue where its own is none or a place that venue lies in (巴黎 of
+    [[爱丽舍宫]])."""
+    registry = reading.registry
+    for summit in summits:
+        if summit.anchor is None or not _DURING_IT.search(summit.anchor.hans):
+            continue
+        own = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
+        hosts = [other for other in summits if other is not summit and other.start <= summit.start <= other.end
+                 and len(other.participants) > len(summit.participants)
+                 and set(summit.participants) <= set(other.participants)]
+        venues = {v for other in hosts for v in registry.facts_about(other.id, Prop.VENUE) if isinstance(v, EntityId)}
+        finest = [v for v in venues if all(v == u or lies_in(reading, v, u) for u in venues)]  # 爱丽舍宫 in 巴黎
+        if len(finest) != 1 or len(own) > 1:
+            continue
+        (venue,) = finest
+        if own and (own[0] == venue or not lies_in(reading, venue, own[0])):
+            continue
+        registry.fact(summit.id, Prop.VENUE, venue, evidence=(summit.anchor.evidence(),), inference=Inference.BACK_REFERENCE)
+        registry.keep_only(summit.id, Prop.VENUE, venue)
+
+
 def _gathering_place(reading: Reading, sentence: Sentence, anchor: Sentence) -> EntityId | None:
     """The place ``sentence`` says a gathering was held at, when ``anchor`` holds the meeting in
     it: said during the gathering, or in the gathering's own sentence after it, on its day."""
