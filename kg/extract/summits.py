@@ -82,6 +82,8 @@ _SIGNED_TOGETHER = re.compile(r"[^由，。；]*?(?:[与和及跟]|同(?![日天
                               r"(?:共同|一同|一起)?(?:签署|签订|签字|签约)"
                               r"|[^由，。；]*?(?P<back>两国(?:元首|首脑|领导人|总理|总统|首相)|双方领导人|二人|两人)[^，。；由]{0,30}?"
                               r"(?:共同|一同|一起)?(?:签署|签订|签字|签约)")
+#: What a date's clause may hold beside the date and still say nothing of its own (1月22日中午，…).
+_BARE_TIME = re.compile(r"(?:\s|于|在|是|日|当地时间|[上下中]午|凌晨|清晨|早上|早晨|傍晚|晚上|晚间|晚|\d+[时点](?:\d+分)?|许|左右)*")
 #: A clause that only says who came along or where the leader went (甲在两国外长陪同下，…;
 #: 甲亲自前往某城，…): what the leader did there is in the next.
 _ATTENDED = re.compile(r"在[^，。；]{1,20}?(?:陪同|见证|陪伴|注视)下$|(?:前往|抵达|飞抵|到达|来到|赴)[^，。；]{1,15}$")
@@ -818,7 +820,7 @@ def _signing_clause(hans: str, when) -> tuple[tuple[int, int], bool] | None:
     starts, index = clauses
     begin, end = starts[index], starts[index + 1] - 1
     told = when.stop
-    if not hans[begin:end].replace(hans[when.at:when.stop], "").strip(" 于在是日上下午晚间") and index + 2 < len(starts):
+    if _BARE_TIME.fullmatch(hans[begin:end].replace(hans[when.at:when.stop], "")) and index + 2 < len(starts):
         told, end = starts[index + 1], starts[index + 2] - 1  # 1974年5月16日，甲与乙签署…: the clause after a bare date
     signed = _SIGNED_TOGETHER.match(hans, told, end)
     at = starts.index(told) if told in starts else index
