@@ -947,3 +947,4 @@ def test_a_leader_who_went_to_a_city_and_signed_there_with_its_leader_met_him():
 def test_leaders_signing_after_a_date_with_its_time_of_day_meet():
     text = HEAD + "2019年1月22日中午，甲国总理[[张三]]和乙国总统[[李四]]在[[某城]]的市政厅签署《某城条约》。"
     assert summits(text)["2019-01-22"]["participants"] == {"张三", "李四"}
+

@@ -82,6 +82,7 @@ _SIGNED_TOGETHER = re.compile(r"[^由，。；]*?(?:[与和及跟]|同(?![日天
                               r"(?:共同|一同|一起)?(?:签署|签订|签字|签约)"
                               r"|[^由，。；]*?(?P<back>两国(?:元首|首脑|领导人|总理|总统|首相)|双方领导人|二人|两人)[^，。；由]{0,30}?"
                               r"(?:共同|一同|一起)?(?:签署|签订|签字|签约)")
+_SIGNING = re.compile(r"签署|签订|签字|签约")
 #: What a date's clause may hold beside the date and still say nothing of its own (1月22日中午，…).
 _BARE_TIME = re.compile(r"(?:\s|于|在|是|日|当地时间|[上下中]午|凌晨|清晨|早上|早晨|傍晚|晚上|晚间|晚|\d+[时点](?:\d+分)?|许|左右)*")
 #: A clause that only says who came along or where the leader went (甲在两国外长陪同下，…;
@@ -150,7 +151,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None, tabled=tabled_spans)
         found[:] = in_sections + _join(reading, people, in_sections, found[len(in_sections):])
     found[:] = found + _join(reading, people, found, list(tabled))
-    found[:] = _next_day_of_one_meeting(reading, _several_of_one_visit(reading, people, found))
+    found[:] = _one_meeting_told_in_parts(reading, people, _several_of_one_visit(reading, people, found))
     from kg.extract.visits import one_summit_per_visit  # visits.py builds on this module
     summits = _fill_from_neighbours(reading, people, one_summit_per_visit(reading, people, _one_span_each(reading, found), around))
     if around is None and len(summits) > 1:  # an article about one summit may tell of others too
@@ -410,22 +411,33 @@ def _several_of_one_visit(reading: Reading, people: People, found: list[SummitFo
     return out
 
 
-def _next_day_of_one_meeting(reading: Reading, found: list[SummitFound]) -> list[SummitFound]:
+def _one_meeting_told_in_parts(reading: Reading, people: People, found: list[SummitFound]) -> list[SummitFound]:
     """The same leaders meeting on the next day, told in the same paragraph (``5日…当晚两人
-    非正式会晤；6日上午，两人举行会谈``): one summit over both days, as an account told day by
-    day is; not a host's meetings one by one."""
+    非正式会晤；6日上午，两人举行会谈``), and the same sides signing on the day of their talks,
+    told in one section (``当天下午，《…》签字仪式举行，甲和乙分别代表本国政府签字``): one summit,
+    as an account told day by day is; not a host's meetings one by one."""
     kept: dict = {}  # id → the summit as it stands, in the order of their days
     for summit in sorted(found, key=lambda s: s.start):
         before = next((s for s in reversed(kept.values()) if s.anchor is not None and summit.anchor is not None
-                       and s.section == summit.section and s.anchor.paragraph == summit.anchor.paragraph
-                       and s.participants == summit.participants and s.end + timedelta(days=1) == summit.start
-                       and not (s.one_of_several or summit.one_of_several)), None)
+                       and s.section == summit.section and not (s.one_of_several or summit.one_of_several)
+                       and (_next_day(s, summit) or _signing_of_the_days_talks(people, s, summit))), None)
         if before is None:
             kept[summit.id] = summit
             continue
-        fold(reading.registry, summit.id, before.id)
-        kept[before.id] = replace(before, end=summit.end)
+        kept[before.id] = replace(fold_with_people(reading, people, summit, before), end=max(before.end, summit.end))
     return [kept[s.id] for s in found if s.id in kept]
+
+
+def _next_day(before: SummitFound, summit: SummitFound) -> bool:
+    return before.anchor.paragraph == summit.anchor.paragraph and before.participants == summit.participants \
+        and before.end + timedelta(days=1) == summit.start
+
+
+def _signing_of_the_days_talks(people: People, before: SummitFound, summit: SummitFound) -> bool:
+    return before.start <= summit.start <= before.end and summit.start == summit.end and before.id != summit.id \
+        and _SIGNING.search(summit.anchor.hans) is not None and MEETING.search(summit.anchor.hans) is None \
+        and bool(set(before.participants) & set(summit.participants)) \
+        and _sides_cover(people, before, summit) and _sides_cover(people, summit, before)
 
 
 def fold_with_people(reading: Reading, people: People, witness: SummitFound, into: SummitFound) -> SummitFound:
