@@ -254,3 +254,8 @@ def test_two_bare_offices_joined_by_jian_after_a_name_are_both_the_names():
     text = HEAD + ("1950年1月22日，甲国主席[[王五]]和[[张三]]在[[某宫]]同乙国领导人[[李四]]举行会谈。"
                    "2月14日，甲方由张三总理兼外长签字。")
     assert ("张三", "总理") in roles_by_day(text)["1950-01-22"]
+
+
+def test_an_office_before_a_kinship_said_of_the_name_is_the_names():
+    text = HEAD + "2000年7月19日，甲国总统[[张三]]访问乙国，与时任乙国总理、[[王五]]之父[[李四]]在[[某城]]举行会谈。"
+    assert ("李四", "乙国总理") in roles_by_day(text)["2000-07-19"]

@@ -198,6 +198,10 @@ def _title_run(hans: str, name_start: int) -> tuple[int | None, int]:
     if hans.endswith("-{", 0, name_start):
         name_start -= 2
     j = _run_start(hans, name_start)
+    if j is not None and j > 1 and hans[j - 1] == "、" and _KIN.fullmatch(hans, j, name_start):
+        k = _run_start(hans, j - 1)  # 时任乙国最高领导人、李四之父张三: the office before the kinship
+        if k is not None and hans[k:j - 1].endswith(OFFICE_WORDS):
+            return k, j - 1
     if j != name_start or name_start < 2 or hans[name_start - 1] != "的":
         return j, name_start
     k = _run_start(hans, name_start - 1)
@@ -207,6 +211,10 @@ def _title_run(hans: str, name_start: int) -> tuple[int | None, int]:
         taken = _TAKEN_IN_CLAUSE.search(hans, k, name_start - 1)  # 刚就任乙国总统不到两个月的张三
         return (taken.start("office"), taken.end("office")) if taken else (j, name_start)
     return k, name_start - 1
+
+
+#: A kinship said of a name between its office and the name (李四之父, 李四的父亲).
+_KIN = re.compile(r"[^、，。]{1,8}(?:之父|之母|之子|之女|之妻|之夫|的父亲|的母亲|的儿子|的女儿)")
 
 
 #: An office taken up a while ago, in the clause before ``的`` and a name (刚就任乙国总统不到两个月的).
