@@ -94,3 +94,20 @@ def test_the_overview_pages_embed_data_made_once(monkeypatch):
         assert request(app, "/").body == first["/"] and made == [1]  # made again, the same page
     finally:
         app.close()
+
+
+def test_the_overview_a_server_s_parent_made_is_what_the_app_embeds():
+    from kg.server.app import overview
+
+    app = App(Settings(response_cache=0), data=(DATA,))
+    try:
+        alternates, embedded = overview(app.store)
+        assert embedded.encode() in request(app, "/").body
+        given = App(Settings(response_cache=0), data=(DATA,), made=(alternates, '{"@id": "made-by-the-parent"}'))
+        try:
+            page = request(given, "/").body
+            assert b"made-by-the-parent" in page and embedded.encode() not in page
+        finally:
+            given.close()
+    finally:
+        app.close()

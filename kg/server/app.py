@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import socket
 import threading
 import time
@@ -143,6 +144,22 @@ MAX_BODY = 1_000_000  # bytes of a POSTed query
 CHEAP_THREADS = 64
 
 
+def overview(store) -> tuple[tuple[Alternate, ...], str]:
+    """The data the overview pages show (every summit, its dates, venue and participants) as embedded
+    JSON-LD, and the same CONSTRUCT on /sparql in each format as the pages' alternates.
+
+    At 500 pages it is 15,000 triples, 1.2 s of CPU and 45 MB at its peak (rdflib's JSON-LD):
+    an app makes it once; a server's parent, when it holds the data in memory, once for all
+    its HTTP processes.
+    """
+    triples = tuple(sorted(store.query(OVERVIEW, use_default_graph_as_union=True), key=str))
+    href = "/sparql?query=" + quote(OVERVIEW, safe="") + "&format="
+    alternates = tuple(
+        Alternate(r.media_type, href + r.name) for r in representations.REPRESENTATIONS if r.name in representations.LINKED
+    )
+    return alternates, representations.embedded(triples).decode("utf-8")
+
+
 # --- requests and replies ------------------------------------------------------------------
 
 
@@ -197,10 +214,12 @@ class App:
     """The WSGI application over the files ``data`` (see the module docstring for routes)."""
 
     def __init__(self, settings: Settings, *, data: tuple[Path, ...], served: ServedData | None = None,
-                 admission: Admission | None = None, workers: int | None = None) -> None:
+                 admission: Admission | None = None, workers: int | None = None,
+                 made: tuple[tuple[Alternate, ...], str] | None = None) -> None:
         """``served``: the files already loaded (by :mod:`kg.server.processes`), else they are
         loaded here; ``admission`` and ``workers``: the query limits shared with other HTTP
-        processes and this one's share of the query workers (see :class:`QueryPool`)."""
+        processes and this one's share of the query workers (see :class:`QueryPool`);
+        ``made``: what the overview pages embed (:func:`overview`), made already."""
         self.settings = settings
         #: the port asked for (settings.port becomes the one got when this is 0)
         self.port = settings.port
@@ -218,7 +237,7 @@ class App:
         self.modified = datetime.fromtimestamp(int(newest), tz=timezone.utc) if newest else None
         self.last_modified = http_date(self.modified) if self.modified else ""
         self._languages: tuple[str, ...] | None = None  # the labels' language tags, once asked for
-        self._overview_made: tuple[tuple[Alternate, ...], str] | None = None  # what the overview pages embed, once asked for
+        self._overview_made = made  # what the overview pages embed, once asked for
         self.built = BuiltAnswers(data)  # the named queries' answers the build kept beside these files
         #: answers kept for requests asked again (the data does not change while the server runs)
         self.answers = Answers(max_bytes=settings.response_cache * 1024 * 1024)
@@ -583,20 +602,10 @@ class App:
         return Reply(200, with_charset(representation.media_type), body, headers)
 
     def _overview(self) -> tuple[tuple[Alternate, ...], str]:
-        """The data the overview pages show (every summit, its dates, venue and participants) as embedded
-        JSON-LD, and the same CONSTRUCT on /sparql in each format as the pages' alternates.
-
-        Made once (the data does not change while the server runs): at 500 pages it is 15,000
-        triples, 1.2 s of CPU and 45 MB at its peak, which every page of summits, the timeline and
-        the network, in either script, made again.
-        """
-        if self._overview_made is None:  # two threads may make it at once: the same text, kept once
-            triples = tuple(sorted(self.store.query(OVERVIEW, use_default_graph_as_union=True), key=str))
-            href = "/sparql?query=" + quote(OVERVIEW, safe="") + "&format="
-            alternates = tuple(
-                Alternate(r.media_type, href + r.name) for r in representations.REPRESENTATIONS if r.name in representations.LINKED
-            )
-            self._overview_made = alternates, representations.embedded(triples).decode("utf-8")
+        """What the overview pages embed (:func:`overview`), made once: the data does not change while
+        the server runs (two threads may make it at once: the same text, kept once)."""
+        if self._overview_made is None:
+            self._overview_made = overview(self.store)
         return self._overview_made
 
     def _network(self, request: _Request) -> Reply:
@@ -695,10 +704,12 @@ class App:
         return triples
 
     def _file_facts(self, distribution: BlankNode, path: Path, *, label: str) -> list[Triple]:
-        """A served file's size and SHA-256, as the build's void.ttl gives them (read once per file)."""
+        """A served file's size and SHA-256, as the build's void.ttl gives them (read once per file, a
+        piece at a time: the files of 500 pages are 60 MB and more each, which a read whole would
+        have the process hold at once, and keep much of)."""
         if path not in self._digests:
-            data = path.read_bytes()
-            self._digests[path] = (len(data), hashlib.sha256(data).hexdigest())
+            with path.open("rb") as file:
+                self._digests[path] = (os.fstat(file.fileno()).st_size, hashlib.file_digest(file, "sha256").hexdigest())
         size, digest = self._digests[path]
         checksum = BlankNode(label)
         return [

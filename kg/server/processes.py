@@ -125,13 +125,15 @@ def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[S
         admission = Admission(settings, context=_FORK)
         shares = worker_shares(settings.workers, process_count(settings))
         started: dict[int, float] = {}
-        give_back()  # what the loading freed
+        # made once here when the data is in memory (the engine runs no thread on it), not in each HTTP process
+        made = import_module("kg.server.app").overview(served.store) if served.store is not None else None
+        give_back()  # what the loading and the overview freed
         gc.freeze()  # what is here now is never collected: the HTTP processes' collections leave its pages shared
 
         def start(index: int) -> multiprocessing.process.BaseProcess:
             process = _FORK.Process(
                 target=_http_process, name=f"kg-serve-http-{index + 1}",
-                args=(settings, paths, served, sock, admission, shares[index], os.getpid()),
+                args=(settings, paths, served, sock, admission, shares[index], os.getpid(), made),
             )
             process.start()
             started[index] = time.monotonic()
@@ -182,10 +184,10 @@ def _stop(processes: list[multiprocessing.process.BaseProcess]) -> None:
 
 
 def _http_process(settings: Settings, paths: tuple[Path, ...], served: ServedData, sock, admission: Admission,
-                  workers: int, parent: int) -> None:
+                  workers: int, parent: int, made) -> None:
     """One HTTP process: the data (the copy in memory its parent loaded, or the store read-only), an
-    App, granian on the shared socket until SIGTERM (sent by the parent, or by the kernel when the
-    parent has ended)."""
+    App (with the overview pages' data when its parent made it), granian on the shared socket until
+    SIGTERM (sent by the parent, or by the kernel when the parent has ended)."""
     from kg.server.app import App, create_server  # imported by the parent already: shared
 
     stopped = threading.Event()
@@ -197,7 +199,7 @@ def _http_process(settings: Settings, paths: tuple[Path, ...], served: ServedDat
     if not settings.allow_service:
         deny_network()  # cheap queries run here, not in a worker: this process, too, may open no IP socket
     mine = ServedData.open(served.directory, served.keeper, in_memory_quads=settings.in_memory_quads, store=served.store)
-    app = App(settings, data=paths, served=mine, admission=admission, workers=workers)
+    app = App(settings, data=paths, served=mine, admission=admission, workers=workers, made=made)
     try:
         server = create_server(app, sock=sock)
         server.start()
