@@ -164,6 +164,7 @@ class NameIndex:
         index = cls(tuple(rules))
         if not any(variant in _state_names_text() or "\n" in variant for variant in index._replacements):
             index._take_states(_states_alone())  # no variant rule can touch a state's name: the same groups
+            index._normals.update(_state_normals())  # and the same normal forms
         else:
             index._merge_states()
         links = [link for link in links if not _NAMESPACED.match(link.target)]  # [[Category:张三]] names no one
@@ -219,8 +220,7 @@ class NameIndex:
         return found
 
     def _normal(self, name: str) -> str:
-        text = to_hans(strip_disambiguator(plain(name) if "[" in name or "{" in name else name))
-        text = " ".join(text.split())
+        text = _folded(name)
         if not self._replacements or text in self.state_keys or self._replacements_at.keys().isdisjoint(text):
             return text
         out, i = [], 0
@@ -288,6 +288,14 @@ class NameIndex:
         return tuple(self._forms.get(key, ()))
 
 
+@lru_cache(maxsize=65536)
+def _folded(name: str) -> str:
+    """A name as :meth:`NameIndex.normal` reads it before the article's variants: plain text in
+    Simplified script, no disambiguator, spaces folded (every article asks for the states' and
+    the gazetteer's names: each is folded once a process)."""
+    return " ".join(to_hans(strip_disambiguator(plain(name) if "[" in name or "{" in name else name)).split())
+
+
 @lru_cache(maxsize=1)
 def _states_alone() -> NameIndex:
     """An index of the states alone, without variant rules: every article's index starts with
@@ -299,10 +307,16 @@ def _states_alone() -> NameIndex:
 
 
 @lru_cache(maxsize=1)
+def _state_normals() -> dict[str, str]:
+    """Each state's name and its normal form without variant rules (every article asks for them)."""
+    return {name: _folded(name) for row in states() for name in row}
+
+
+@lru_cache(maxsize=1)
 def _state_names_text() -> str:
     """The states' names as :meth:`NameIndex.normal` reads them without rules, one a line: a
     variant rule changes a name only where its variant is written in it (a variant is one line)."""
-    return "\n".join(_states_alone().normal(name) for row in states() for name in row)
+    return "\n".join(_state_normals().values())
 
 
 def labels_for(key: str, surfaces: set[str], index: NameIndex) -> tuple[tuple[Label, ...], tuple[Label, ...]]:
