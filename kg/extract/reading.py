@@ -41,15 +41,17 @@ class Reading:
 
 
 def read(document: Document) -> Reading:
-    index = NameIndex.build(variant_rules(document), document.links, spouses_named(document))
+    rules = variant_rules(document)
+    index = NameIndex.build(rules, document.links, spouses_named(document))
     names = {link.target for link in document.links} | {link.text for link in document.links}
     names |= {short for name in set(names) if (short := short_form(name))}
     names |= _state_names()
     names |= {form.text for rule in index.rules for form in rule.forms if index.is_state(form.text)}
     names |= _named_elsewhere(document)
     names |= listed_leaders(document)
-    known = {index.key(name) for name in names}  # 普丁 linked, 普京 written: the noteTA says they are one
-    names |= {form.text for rule in index.rules for form in rule.forms if index.key(form.text) in known}
+    if rules:  # 普丁 linked, 普京 written: the article's noteTA says they are one
+        known = {to_hans(form.text) for rule in rules for form in rule.forms} & {to_hans(name) for name in names}
+        names |= {form.text for rule in rules for form in rule.forms if known & {to_hans(f.text) for f in rule.forms}}
     for family, target in {**_given_names(document, index), **_family_names(document, index), **own_names_in_brackets(document)}.items():
         index.merge(target, family)
         names.add(family)
