@@ -652,6 +652,18 @@ _MARKS = frozenset(string.punctuation + string.whitespace)
 #: text without any is parsed as one ``Text`` node of itself (checked over every string of up
 #: to three of the other printable ASCII characters, the newline and some CJK, and 200,000
 #: random ones of up to forty), so it is read without parsing it.
+#: An inline conversion giving each variant its form (``-{zh-hans:普京; zh-tw:普丁;}-``).
+_CONVERSION = re.compile(r"-\{(?=\s*zh-[a-z]+\s*:)([^{}]*)\}-")
+_FORM = re.compile(r"(zh-[a-z]+)\s*:\s*([^;；{}]*)")
+#: The variant whose form a conversion shows here: the Simplified one, the key of every name.
+_SHOWN = ("zh-hans", "zh-cn", "zh-sg", "zh-my", "zh", "zh-hant", "zh-tw", "zh-hk", "zh-mo")
+
+
+def _shown_form(conversion: re.Match) -> re.Match:
+    forms = {m.group(1): m for m in _FORM.finditer(conversion.string, conversion.start(1), conversion.end(1))}
+    return next((forms[v] for v in _SHOWN if v in forms), next(iter(forms.values())))
+
+
 _PARSER_MARKERS = frozenset("{}[]<>|=&'\"#*;:/\\-!")
 
 
@@ -668,6 +680,15 @@ class _PassageBuilder:
         self.links_by_start = document.links_by_start
 
     def emit(self, text: str, start: int) -> None:
+        shown = 0  # an inline conversion (-{zh-hans:普京; zh-tw:普丁;}-) shows one of its forms
+        for conversion in _CONVERSION.finditer(text) if "-{" in text else ():
+            self._emit(text[shown:conversion.start()], start + shown)
+            form = _shown_form(conversion)
+            self._emit(text[form.start(2):form.end(2)].strip(), start + form.start(2))
+            shown = conversion.end()
+        self._emit(text[shown:], start + shown)
+
+    def _emit(self, text: str, start: int) -> None:
         for i, char in enumerate(text):
             self.chars.append(char)
             self.offsets.append(start + i)

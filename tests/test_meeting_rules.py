@@ -948,3 +948,9 @@ def test_leaders_signing_after_a_date_with_its_time_of_day_meet():
     text = HEAD + "2019年1月22日中午，甲国总理[[张三]]和乙国总统[[李四]]在[[某城]]的市政厅签署《某城条约》。"
     assert summits(text)["2019-01-22"]["participants"] == {"张三", "李四"}
 
+
+
+def test_a_name_written_as_an_inline_conversion_is_read_in_its_simplified_form():
+    text = HEAD + ("[[乙国总统]][[王·李四|-{zh-hans:李四; zh-tw:李肆;}-]]于2012年就任。"
+                   "2013年4月29日，甲国首相[[张三]]在[[某城]]与-{zh-hans:李四; zh-hk:李四; zh-tw:李肆;}-举行会谈。")
+    assert summits(text)["2013-04-29"]["participants"] == {"张三", "李四"}
