@@ -1066,52 +1066,54 @@ def _town_reached_on_its_first_day(reading: Reading, summit):
     participants = set(summit.participants)
     found = None
     first, span = (summit.start, summit.start), (summit.start, summit.end)
+    for aside, sentence, told in _told_in_order(reading, span, asides=True):
+        days = told.times[-1:] if told else ()
+        if not days or not any(s.key in participants for s in sentence.spots):
+            continue
+        if days != (first,):
+            if summit.start < days[0][0] <= summit.end and meeting_chains(reading, sentence):
+                return None  # a later day of the visit tells a place of theirs (为乙举行欢迎仪式): not the town
+            continue
+        if aside:
+            continue  # the town of the article's own account
+        for spot in sentence.spots:
+            if _ARRIVED.search(sentence.hans, 0, spot.start) and registry.is_a(spot.surface, Kind.PLACE) \
+                    and not reading.index.is_state(spot.surface) \
+                    and not to_hans(spot.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN):
+                found = (sentence, registry.named(Kind.PLACE, spot.surface,
+                                                  article=spot.link.link.target if spot.link else None))
+    return found
+
+
+def _told_in_order(reading: Reading, span, *, asides: bool):
+    """(aside, sentence, told) for each sentence of the lead and the sections (those aside, such
+    as 背景, only if ``asides``), with what ``told_after`` says it tells of the days ``span``:
+    each paragraph starts again from its section's heading."""
     parts = [(None, reading.lead)] + list(reading.by_section.items())
     for section, sentences in parts:
         aside = section is not None and bool(ASIDE.match(to_hans(section.heading).strip()))
+        if aside and not asides:
+            continue
         heading = told_after(to_hans(section.heading), span, None) if section is not None else None
         told, paragraph = heading, None
         for sentence in sentences:
             if sentence.paragraph != paragraph:
                 told, paragraph = heading, sentence.paragraph
             told = told_after(sentence.hans, span, told)
-            days = told.times[-1:] if told else ()
-            if not days or not any(s.key in participants for s in sentence.spots):
-                continue
-            if days != (first,):
-                if summit.start < days[0][0] <= summit.end and meeting_chains(reading, sentence):
-                    return None  # a later day of the visit tells a place of theirs (为乙举行欢迎仪式): not the town
-                continue
-            if aside:
-                continue  # the town of the article's own account
-            for spot in sentence.spots:
-                if _ARRIVED.search(sentence.hans, 0, spot.start) and registry.is_a(spot.surface, Kind.PLACE) \
-                        and not reading.index.is_state(spot.surface) \
-                        and not to_hans(spot.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN):
-                    found = (sentence, registry.named(Kind.PLACE, spot.surface,
-                                                      article=spot.link.link.target if spot.link else None))
-    return found
+            yield aside, sentence, told
 
 
 def _talks_on_its_days(reading: Reading, summit):
     """(sentence, place) of each sentence of the lead or of a section of the article's own
     account that tells talks of the summit's participants on its days, at a place."""
     span = (summit.start, summit.end)
-    parts = [(None, reading.lead)] + [(s, group) for s, group in reading.by_section.items()
-                                      if not ASIDE.match(to_hans(s.heading).strip())]
-    for section, sentences in parts:
-        heading = told_after(to_hans(section.heading), span, None) if section is not None else None
-        told, paragraph = heading, None
-        for sentence in sentences:
-            if sentence.paragraph != paragraph:
-                told, paragraph = heading, sentence.paragraph
-            told = told_after(sentence.hans, span, told)
-            days = [(a, b) for a, b in (told.times if told else ()) if (b - a).days < 28]  # not a year's or a month's
-            if not days or not all(span[0] <= a and b <= span[1] for a, b in days):
-                continue
-            place = _talks_place(reading, sentence, set(summit.participants))
-            if place is not None:
-                yield sentence, place
+    for _, sentence, told in _told_in_order(reading, span, asides=False):
+        days = [(a, b) for a, b in (told.times if told else ()) if (b - a).days < 28]  # not a year's or a month's
+        if not days or not all(span[0] <= a and b <= span[1] for a, b in days):
+            continue
+        place = _talks_place(reading, sentence, set(summit.participants))
+        if place is not None:
+            yield sentence, place
 
 
 def _talks_place(reading: Reading, sentence: Sentence, participants: set[str]) -> EntityId | None:
