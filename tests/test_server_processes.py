@@ -69,14 +69,24 @@ def test_a_worker_killed_is_replaced_and_the_next_query_answered(server):
     query = quote("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     with urllib.request.urlopen(f"{url}/sparql?query={query}", timeout=120) as answer:
         assert answer.status == 200
+    killed = 0
     for parent in children(process.pid):
         for worker in children(parent):
             os.kill(worker, signal.SIGKILL)
+            killed += 1
     statuses = []
-    for _ in range(4):  # each HTTP process meets its dead worker, answers, and starts another
+
+    def ask() -> int:
         try:
             with urllib.request.urlopen(f"{url}/sparql?query={query}", timeout=120) as answer:
-                statuses.append(answer.status)
+                return answer.status
         except urllib.error.HTTPError as error:
-            statuses.append(error.code)
-    assert statuses[-1] == 200 and set(statuses) <= {200, 400, 413, 503}, statuses
+            return error.code
+
+    # each HTTP process meets its dead worker once (the kernel decides which process takes a
+    # request, so it may take several requests for both to meet theirs), then starts another
+    while len(statuses) < 12 and sum(status != 200 for status in statuses) < killed:
+        statuses.append(ask())
+    assert set(statuses) <= {200, 400, 413, 503}, statuses
+    assert sum(status != 200 for status in statuses) <= killed, statuses
+    assert [ask() for _ in range(3)] == [200, 200, 200], statuses
