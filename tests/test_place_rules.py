@@ -46,6 +46,10 @@ def test_a_bare_kind_of_building_makes_one_name_with_the_link_inside_it_but_not_
     assert read(box("[[美国]]大使馆")) == {"2005-04-29": [["美国大使馆"]]}
 
 
+def test_a_venue_after_a_side_of_a_plain_town_lies_in_the_last_link():
+    assert read(box("[[甲国]][[某边疆区]]乙城附近甲城休养地")) == {"2005-04-29": [["甲城休养地", "某边疆区", "甲国"]]}
+
+
 def test_a_side_after_a_place_is_no_place():
     assert read(box("[[板门店]]北侧")) == {"2005-04-29": [["板门店"]]}
 
@@ -226,6 +230,22 @@ def test_words_that_join_a_chain_stand_between_a_city_and_the_plain_venue_in_it(
 def test_a_plain_name_after_de_that_runs_into_a_venue_is_part_of_its_name():
     text = HEAD + ("2002年10月25日，甲国总统[[张三]]与乙国总理[[李四]]在[[甲国]][[某州]][[某镇]]的张三私人牧场举行会晤。")
     assert read(text) == {"2002-10-25": [["张三私人牧场", "某镇", "某州", "甲国"]]}
+
+
+def test_a_venue_named_in_corner_quotes_after_its_kind_is_the_venue():
+    quoted = HEAD + ("2016年12月15日，乙国总理[[李四]]访问甲国，当晚在[[某县]][[某市]]的温泉旅馆「甲山庄」"
+                     "与甲国总统[[张三]]会谈。")
+    double = HEAD + "2016年12月15日，甲国总统[[张三]]与乙国总理[[李四]]在[[某市]]郊外的度假村“乙湖山庄”举行会晤。"
+    assert read(quoted) == {"2016-12-15": [["甲山庄", "某市", "某县", "甲国"]]}
+    assert read(double) == {"2016-12-15": [["乙湖山庄", "某市"]]}
+
+
+def test_a_venue_written_as_a_persons_own_is_the_venue_not_the_person():
+    text = HEAD + "2016年5月6日，甲国总统[[张三]]前往[[某城]]，在乙国总理[[李四]]的总统官邸与其会谈。"
+    ceremony = HEAD + ("2003年2月25日，甲国总统[[张三]]在[[某城]]出席[[李四]]的总统就职典礼后与其举行首脑会谈。"
+                       "2004年7月21日，甲国总统[[张三]]与乙国总统[[李四]]在[[乙城]]会谈。")
+    assert read(text) == {"2016-05-06": [["总统官邸", "某城"]]}
+    assert read(ceremony)["2003-02-25"] == [["某城"]]  # no place of his: the ceremony's
 
 
 def test_no_plain_venue_of_a_ceremony_a_count_or_a_stand_in():

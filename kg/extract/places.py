@@ -18,11 +18,15 @@ infobox field, a table cell or a clause of prose.
   (``在美国[[旧金山]]斐洛里庄园``, ``[[乌兰乌德]]郊外的索斯诺维博尔军事基地``, ``克劳福德的布什
   私人牧场``): a plain name ending as venues do is the venue, inside that place; not when the
   phrase is a ceremony's (``在人民大会堂北大厅举行欢迎仪式``) or the name a count (一处山顶城堡); a
-  hospital or a study is one (``在[[莫斯科]]中央门诊医院``, ``在[[中南海]]游泳池书房``).
+  hospital or a study is one (``在[[莫斯科]]中央门诊医院``, ``在[[中南海]]游泳池书房``). A name in
+  quotes after the kind of place it is (``[[长门市]]的温泉旅馆「大谷山庄」``) is the venue, in the
+  chain; a person's own (``在普京的总统官邸与其会谈``) is the residence, not the person or his
+  state (but ``在汉城出席卢武铉的就职典礼后``: no place of his).
 - Words that keep a chain one: a city's own suffix (``[[广州]]市``), a region's (``[[布列塔尼]]地区的
   港口城市[[圣马洛]]``), another name in brackets
   (``符拉迪沃斯托克（海参崴）``), ``首府``, ``首都``, ``住所``, an office holder's residence
-  (``[[某都]]总统官邸[[某宫]]``), ``岛上的``, ``港湾的``, sides.
+  (``[[某都]]总统官邸[[某宫]]``), ``岛上的``, ``港湾的``, sides. In a place field, a venue after a
+  plain town and its side (``[[滨海边疆区]]某城附近某休养地``) lies in the last link.
 - ``会谈地点为X`` says the meeting's place as such; a leader who goes on from one place to
   another (``飞抵釜山，随后前往…峰会举办地庆州，在…会晤``) meets at the last stop before the
   meeting; a lead that dates its place to the day gives it to that day's meeting only.
@@ -106,6 +110,10 @@ _GAP_PREFIX = re.compile(_GAP_WORDS)
 PLAIN_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 
 
+#: A venue written after a plain town and the side of it that it lies on (``[[滨海边疆区]]某城附近某休养地``).
+_VENUE_LATER_IN_THE_TAIL = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:附近|郊外|郊区|近郊|以[东南西北])(?P<n>[\u4e00-\u9fff]{2,12})$")
+
+
 def tail_place(reading: Reading, last: str, tail: str) -> tuple[str, bool] | None:
     """What a plain ``tail`` written right after the linked place ``last`` names.
 
@@ -115,6 +123,9 @@ def tail_place(reading: Reading, last: str, tail: str) -> tuple[str, bool] | Non
     (``美国大使馆``, which replaces it); ``None`` when the tail is a side or a direction of
     the link (``北侧``) or not a name."""
     tail = tail.strip()
+    later = _VENUE_LATER_IN_THE_TAIL.match(tail)
+    if later is not None and later["n"].endswith(_TAIL_VENUE_ENDINGS) and not SIDE_WORDS.match(later["n"]):
+        return later["n"], True  # [[某区]]某城附近某休养地: the venue, in the link
     if not tail or SIDE_WORDS.match(tail) or not PLAIN_PLACE.match(tail):
         return None
     if reading.index.is_state(last):
@@ -125,8 +136,13 @@ def tail_place(reading: Reading, last: str, tail: str) -> tuple[str, bool] | Non
 
 
 def joins_chain(between: str) -> bool:
-    """Whether the words between two places keep them one chain, the later inside the earlier."""
-    return bool(_CHAIN_GAP.match(between.strip()))
+    """Whether the words between two places keep them one chain, the later inside the earlier
+    (a kind of place before a name in quotes too: ``[[长门市]]的温泉旅馆「大谷山庄」``)."""
+    between = between.strip()
+    quoted = _KIND_THEN_QUOTE.search(between)
+    if quoted is not None and quoted.group("k").endswith(_KINDS_BEFORE_A_NAME):
+        between = between[:quoted.start()]
+    return bool(_CHAIN_GAP.match(between))
 
 
 def flag_of(name: str, state: str) -> bool:
@@ -201,7 +217,9 @@ def meeting_chains(reading: Reading, sentence: Sentence) -> list[tuple[Spot, ...
 
 
 def _phrase_chain(reading: Reading, sentence: Sentence, match: re.Match) -> tuple[Spot, ...]:
-    chain = tuple(s for s in phrase_spots(sentence, match) if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY))
+    owned = _after_owner(reading, sentence, match)
+    chain = tuple(s for s in phrase_spots(sentence, match) if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY)
+                  and s.start >= owned)
     if _ceremony_follows(sentence, match):  # 在克里姆林宫[[乔治大厅]]为…举行欢迎仪式: the hall is the ceremony's,
         while len(chain) > 1 and chain[-1].hans.endswith(_ROOMS):  # the building holds the talks that follow
             chain = chain[:-1]
@@ -229,6 +247,17 @@ def phrase_spots(sentence: Sentence, match: re.Match, reading: Reading | None = 
     return spots + (tail,) if tail is not None else spots
 
 
+def _after_owner(reading: Reading, sentence: Sentence, match: re.Match) -> int:
+    """Where a held-at phrase's place begins after the person who owns it (``在乙国总理[[李四]]的
+    总统官邸``: the residence is the place; the owner, his office and his state are none)."""
+    start, end = _phrase_bounds(sentence, match)
+    owned = _PAREN_AFTER.sub("", sentence.hans[start:end]).rstrip()
+    owners = [s.end + 1 for s in sentence.spots_in(start, end)
+              if sentence.hans.startswith("的", s.end) and reading.registry.is_a(s.surface, Kind.PERSON)
+              and _PLAIN_NAME.match(owned[s.end + 1 - start:]) and owned.endswith(VENUE_ENDINGS)]
+    return max(owners, default=start)  # not 在某城出席张三的就职典礼后: no place of his
+
+
 def _phrase_bounds(sentence: Sentence, match: re.Match) -> tuple[int, int]:
     start, end = match.start("w"), match.end("w")
     for stop in _PHRASE_ENDS.finditer(sentence.hans, start, end):
@@ -244,7 +273,13 @@ VENUE_ENDINGS = ("庄园", "山庄", "宫", "馆", "酒店", "饭店", "大厦",
                  "园", "阁", "府", "殿", "基地", "营", "号", "室", "屋", "邸", "亭", "寺", "驿站", "农场", "牧场", "舰", "礼堂",
                  "驻地", "总部", "大学", "学院", "研究所", "医院", "书房")
 _PLAIN_NAME = re.compile(r"^[\u4e00-\u9fff·‧・]{2,16}$")
+#: How a venue written after a side of a town in a place field ends: as venues do, or as a resort.
+_TAIL_VENUE_ENDINGS = VENUE_ENDINGS + ("休养地", "疗养地", "疗养院", "度假村", "度假区")
 _PAREN_AFTER = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
+#: A venue named in quotes after the kind of place it is (``温泉旅馆「大谷山庄」``, ``度假村“某湖山庄”``).
+_KINDS_BEFORE_A_NAME = ("旅馆", "旅店", "饭馆", "餐厅", "酒家", "会所", "村") + VENUE_ENDINGS
+_KIND_THEN_QUOTE = re.compile(r"(?P<k>[\u4e00-\u9fff]{1,8})[「『“‘\"]$")
+_QUOTED_VENUE = re.compile(r"^(?P<k>[\u4e00-\u9fff]{1,8})[「『“‘\"](?P<n>[^「」『』“”‘’\"]{2,16})[」』”’\"]$")
 #: Not a name of its own: an embassy of one state in another (驻某国大使馆), a stand-in or a
 #: count (其间, 该处, 一处山顶城堡, 某宾馆).
 _NOT_OWN = re.compile(r"^(?:驻|其|该|此|这|那|某|[一两二三几数多][处座家间所个栋]|双方|两国|会谈|会晤|会议)")
@@ -269,6 +304,7 @@ def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: t
     start, end = _phrase_bounds(sentence, match)
     if _ceremony_follows(sentence, match):
         return None  # 在人民大会堂北大厅举行欢迎仪式: the hall is the ceremony's, not the talks'
+    start = _after_owner(reading, sentence, match)
     words = _PAREN_AFTER.sub("", sentence.hans[start:end])
     end = start + len(words.rstrip())
     last = chain[-1] if chain else None
@@ -278,6 +314,15 @@ def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: t
     gap = _GAP_PREFIX.match(sentence.hans, begin, end).group() if last is not None else ""
     at = begin + len(gap)
     name = sentence.hans[at:end]
+    quoted = _QUOTED_VENUE.match(name)
+    if quoted is not None and quoted["k"].endswith(_KINDS_BEFORE_A_NAME):  # 温泉旅馆「大谷山庄」: the name in quotes
+        at, end = at + quoted.start("n"), at + quoted.end("n")
+        name = quoted["n"]
+        if not _PLAIN_NAME.match(name) or _NOT_OWN.match(name) \
+                or any(s.start < end and s.end > at and (s.start, s.end) != (at, end) for s in sentence.spots):
+            return None
+        surface = sentence.text[at:end]
+        return Spot(at, end, reading.index.key(surface), surface, name, None)
     if not _PLAIN_NAME.match(name) or SIDE_WORDS.match(name) or _NOT_OWN.match(name) \
             or not any(name.endswith(e) and len(name) > len(e) for e in VENUE_ENDINGS):
         return None  # 霍利布希的书房: a bare kind of room names no venue of its own
