@@ -869,11 +869,15 @@ def _solved(store: pyoxigraph.Store, query: str, shape: Node, shapes: Graph, mes
     solutions = store.query(query, use_default_graph_as_union=True)
     names = [variable.value for variable in solutions.variables]
     rdf_type = pyoxigraph.NamedNode(str(RDF.type))
-    targets = [pyoxigraph.NamedNode(str(c)) for c in shapes.objects(shape, SH.targetClass)]
+    targets = {str(c) for c in shapes.objects(shape, SH.targetClass)}
+    targeted: dict = {}  # focus → whether a graph types it with a target class (asked once a focus: foci recur)
     for solution in solutions:
         bound = {name: solution[name] for name in names if solution[name] is not None}
         focus = bound.get("this")
-        if focus is None or not any(next(store.quads_for_pattern(focus, rdf_type, target), None) for target in targets):
+        if focus is not None and focus not in targeted:
+            targeted[focus] = any(isinstance(quad.object, pyoxigraph.NamedNode) and quad.object.value in targets
+                                  for quad in store.quads_for_pattern(focus, rdf_type, None))
+        if focus is None or not targeted[focus]:
             continue
         nodes = [term for name, term in bound.items() if name != "path" and isinstance(term, pyoxigraph.NamedNode)]
         graphs = {quad.graph_name.value for node in nodes for quad in store.quads_for_pattern(node, None, None)
