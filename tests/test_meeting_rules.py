@@ -954,3 +954,43 @@ def test_a_name_written_as_an_inline_conversion_is_read_in_its_simplified_form()
     text = HEAD + ("[[乙国总统]][[王·李四|-{zh-hans:李四; zh-tw:李肆;}-]]于2012年就任。"
                    "2013年4月29日，甲国首相[[张三]]在[[某城]]与-{zh-hans:李四; zh-hk:李四; zh-tw:李肆;}-举行会谈。")
     assert summits(text)["2013-04-29"]["participants"] == {"张三", "李四"}
+
+
+def test_a_bare_day_under_a_place_heading_is_of_the_month_the_account_reached():
+    text = ("'''2014年张三访问乙国'''是指甲国主席[[张三]]于2014年11月出席峰会后，于11月17日至19日对[[乙国]]进行的国事访问。\n"
+            "== 背景 ==\n1972年两国建交。2014年11月，两国分别主办峰会。11月14日晚，张三抵达[[某港]]出席峰会。\n"
+            "== 访问经过 ==\n=== 某城 ===\n峰会结束后，张三前往[[某城]]。"
+            "17日上午，张三同乙国总理[[李四]]在[[议会大厦]]举行会谈。\n")
+    found = summits(text, title="2014年张三访问乙国")
+    assert list(found) == ["2014-11-17"]
+    assert found["2014-11-17"]["end"] == "2014-11-19"  # the visit's days, its year from 2014年11月
+    assert found["2014-11-17"]["participants"] == {"张三", "李四"}
+
+
+def test_a_bare_day_is_not_put_in_a_month_of_another_year_or_before_the_last_day():
+    other_year = ("'''张三访问乙国'''是指甲国主席[[张三]]于2014年11月对[[乙国]]进行的国事访问。\n"
+                  "== 背景 ==\n1972年12月21日，两国建交。\n== 经过 ==\n"
+                  "25日上午，张三同乙国总理[[李四]]在[[某城]]举行会谈。\n")
+    earlier = ("'''张三访问乙国'''是指甲国主席[[张三]]于2014年11月对[[乙国]]进行的国事访问。\n"
+               "== 背景 ==\n2014年11月20日，张三出席峰会。\n== 经过 ==\n"
+               "17日上午，张三同乙国总理[[李四]]在[[某城]]举行会谈。\n")
+    assert summits(other_year, title="张三访问乙国") == {}
+    assert summits(earlier, title="张三访问乙国") == {}
+
+
+def test_those_listed_as_sitting_in_on_the_talks_are_not_the_two_who_met():
+    text = (PAIR + "2001年5月2日，张三抵达[[某城]]。\n== 5月3日 ==\n"
+            "3日上午，两人在[[某宾馆]]开始正式会谈。参加会谈的甲方人员有外长[[王五]]和总统顾问[[赵六]]；"
+            "乙方有总参谋长[[钱七]]。\n")
+    found = summits(text, title="张李峰会")
+    assert found["2001-05-03"]["participants"] == {"张三", "李四"}
+
+
+def test_a_meeting_of_several_days_in_the_lead_holds_the_sections_days():
+    text = ("'''张李峰会'''是甲国总统[[张三]]与乙国总理[[李四]]于2001年5月3日至6日在[[某城]]举行的会晤。"
+            "5月6日，两人在[[某宫]]签署了《某条约》。\n"
+            "== 5月4日 ==\n4日上午，两人在[[某使馆]]开始正式会谈。\n"
+            "== 5月6日 ==\n签约前，两人举行了一次秘密会谈。\n")
+    found = summits(text, title="张李峰会")
+    assert list(found) == ["2001-05-03"]
+    assert found["2001-05-03"]["end"] == "2001-05-06"

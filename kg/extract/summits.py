@@ -91,6 +91,9 @@ _ATTENDED = re.compile(r"在[^，。；]{1,20}?(?:陪同|见证|陪伴|注视)�
 #: After a day: a leader arriving (``19日当地时间下午1时35分许，甲乘专机抵达某城``).
 _ARRIVES = re.compile(r"[^。；]{0,40}?(?:抵达|飞抵|到达|抵)(?!制|触)")
 #: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙).
+#: A sentence listing who else sat in (参加会谈的美方人员有…, 陪同会见的有…, 出席会谈的还有…).
+_ATTENDEES = re.compile(r"(?:参加|出席|参与|陪同|在座)[^，。；]{0,12}?的[^，。；]{0,10}?(?:还)?(?:有|包括|为)")
+
 _RIGHT_AFTER = re.compile(r"^(?:会晤|会谈|会面|会见|峰会)(?:结束)?后")
 #: Gatherings of many states: not themselves a summit of two sides.
 MULTILATERAL = re.compile(GATHERINGS)
@@ -143,9 +146,13 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     tabled_spans = _meeting_table_spans(reading)  # rows read as sentences infer no one
     found: list[SummitFound] = []
     year = around.start.year if around is not None else _first_year(reading.lead)
+    told_year = year or next((m.year for s in reading.lead for m in find_year_months(s.hans)), None)
+    last_day: date | None = None  # the last day the sections gave, for the next one's bare days
     for section, section_sentences in reading.by_section.items():
-        year = _find_in(reading, people, sources, section, section_sentences, lead_venues, found, year, around,
-                        tabled_spans)
+        carried = last_day if last_day is not None and last_day.year == told_year else None
+        year, day = _find_in(reading, people, sources, section, section_sentences, lead_venues, found, year,
+                             around, tabled_spans, carried)
+        last_day = day or last_day
     if around is None:  # the lead tells of the summits too: an article about one may say it all there
         in_sections = list(found)
         _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None, tabled=tabled_spans)
@@ -488,6 +495,9 @@ def _join(reading: Reading, people: People, kept: list[SummitFound], others: lis
             _visit_holds_its_days(reading, people, kept, other)
             continue
         fold(registry, other.id, same.id)
+        if other.end > other.start:  # 于15日至18日举行的会晤: the talks of the 16th and the signing of the 18th with it
+            _visit_holds_its_days(reading, people, kept, replace(same, start=min(same.start, other.start),
+                                                                 end=max(same.end, other.end)))
     return left
 
 
@@ -583,13 +593,18 @@ def _first_year(sentences) -> int | None:
 
 
 def _find_in(reading, people, sources, section, section_sentences, lead_venues, found,
-             running_year: int | None, around: SummitFound | None = None, tabled: tuple[Span, ...] = ()
-             ) -> int | None:
-    """Finds the summits of one section; returns the year the text has reached.
+             running_year: int | None, around: SummitFound | None = None, tabled: tuple[Span, ...] = (),
+             carried: date | None = None) -> tuple[int | None, date | None]:
+    """Finds the summits of one section; returns the year the text has reached and the
+    last day it gave.
 
     A day without a year (``11月19日``) takes, in this order: the heading's year, the
     infobox summit's year when the day falls in its days, the year of the source cited
-    for it, and last the year the text had reached before.
+    for it, and last the year the text had reached before. A day without a month at the
+    start of a sentence (``17日上午，…``) in a section whose heading and text gave no day
+    yet is of ``carried``'s month, the last day the sections before gave in the year the
+    article is about, when it is not before that day: an account of a visit told place by
+    place (``=== 堪培拉 ===``) goes on with the days of the month it started in.
     """
     year, month = _heading_time(section) if section is not None else (None, None)
     heading_day = _heading_day(section, year or _year_above(reading, section, around))  # === 10月21日 ===
@@ -617,6 +632,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 dates, date_basis = _dated_by_citation(reading, sources, sentence)
             if not dates and running_year is not None:
                 dates = find_dates(sentence.hans, year=running_year)
+        if day is None and not dates and carried is not None and (bare := _bare_day(sentence.hans, 0)) \
+                and int(bare["d"]) >= carried.day:
+            day = carried  # 17日上午，… under a heading of a place: the month the account had reached
         dates = sorted(dates + _relative_days(sentence.hans, dates, day) + _days_of_the_month(sentence.hans, year),
                        key=lambda d: d.at)
         if not dates and visit is not None and DURING_THE_VISIT.match(sentence.hans):
@@ -658,7 +676,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                              date_basis, (several.begin, several.end), infer=False, numbered=False, only=pair)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(replace(summit, one_of_several=True))
-    return year or running_year
+    return year or running_year, day
 
 
 @dataclass(frozen=True)
@@ -1014,6 +1032,8 @@ def _stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sen
     for sentence in [anchor] + [s for s in paragraph if s is not anchor]:
         if sentence is not anchor and (len(found) >= 2 or find_dates(sentence.hans) or find_year_months(sentence.hans)):
             break  # enough people, or a sentence about another time (2018年5月，李四访问乙国)
+        if sentence is not anchor and _ATTENDEES.match(sentence.hans):
+            continue  # 两人在某地会谈。参加会谈的美方人员有甲…: the delegations, not the two who met
         several = _one_by_one(reading, sentence) if sentence is not anchor else None
         for spot in sentence.spots:
             if several is not None and spot.key in several.others:

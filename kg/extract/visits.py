@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from kg.extract.dates import find_dates
+from kg.extract.dates import find_dates, find_year_months
 from kg.extract.ordinals import number_the_visit
 from kg.extract.people import People
 from kg.extract.phrases import VISIT_WORDS
@@ -93,6 +93,9 @@ def _visits(reading: Reading) -> list[Visit]:
     out: list[Visit] = []
     year = None  # the year the text has reached: 田中此次访华的时间为9月25日至30日
     for sentence in reading.all_sentences():
+        months = [m for m in find_year_months(sentence.hans) if m.month is not None]
+        if months:  # 于2014年11月出席…后，于11月17日至19日对乙国进行国事访问: the days are of that year
+            year = months[0].year
         dates = find_dates(sentence.hans, year=year)
         year = next((d.start.year for d in reversed(dates) if d.year_given), year)
         if not_held(sentence.hans):
