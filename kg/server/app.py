@@ -148,16 +148,21 @@ def overview(store) -> tuple[tuple[Alternate, ...], str]:
     """The data the overview pages show (every summit, its dates, venue and participants) as embedded
     JSON-LD, and the same CONSTRUCT on /sparql in each format as the pages' alternates.
 
-    At 500 pages it is 15,000 triples, 1.2 s of CPU and 45 MB at its peak (rdflib's JSON-LD):
-    an app makes it once; a server's parent, when it holds the data in memory, once for all
-    its HTTP processes.
+    At 500 pages it is 15,000 triples, 1.2 s of CPU and 45 MB at its peak (rdflib's JSON-LD), of
+    which an HTTP process that made it kept about 20 MB for good: an app makes it once; a server's
+    process that loads the data makes it once for all the HTTP processes (see
+    :meth:`~kg.server.data.ServedData.load_apart`).
     """
     triples = tuple(sorted(store.query(OVERVIEW, use_default_graph_as_union=True), key=str))
+    return overview_alternates(), representations.embedded(triples).decode("utf-8")
+
+
+def overview_alternates() -> tuple[Alternate, ...]:
+    """The overview pages' alternates: their CONSTRUCT on /sparql in each linked format."""
     href = "/sparql?query=" + quote(OVERVIEW, safe="") + "&format="
-    alternates = tuple(
+    return tuple(
         Alternate(r.media_type, href + r.name) for r in representations.REPRESENTATIONS if r.name in representations.LINKED
     )
-    return alternates, representations.embedded(triples).decode("utf-8")
 
 
 # --- requests and replies ------------------------------------------------------------------

@@ -69,6 +69,9 @@ class ServedData:
     store: Store | None
     #: the janitor's pipe (its write end): the directory is removed once every process holding it has ended
     keeper: Connection | None = field(default=None, repr=False)
+    #: what the overview pages embed (:func:`kg.server.app.overview`), made by the process that loaded
+    #: the data (:meth:`load_apart`); None: each app makes it when first asked
+    overview: str | None = field(default=None, repr=False)
 
     @property
     def store_path(self) -> Path:
@@ -123,6 +126,8 @@ class ServedData:
         engine's threads (a fork carries only the thread that makes it), and data of at most
         ``in_memory_quads`` quads is loaded again here, into :attr:`store` in memory, which the
         forked processes share page by page (None for larger data: they read the on-disk store).
+        The loading process also makes what the overview pages embed (:attr:`overview`), so
+        that no process that stays keeps the memory making it took.
 
         Raises :class:`~kg.errors.InputError` as :meth:`load` does; whatever ends the loading
         leaves no directory and no loading process behind.
@@ -149,7 +154,7 @@ class ServedData:
                 store = Store()
                 for path in paths:
                     _load(store, path)
-            served = cls(directory, store, keeper)
+            served = cls(directory, store, keeper, overview=(directory / OVERVIEW_NAME).read_text(encoding="utf-8"))
             served._remove = weakref.finalize(served, _remove, directory, keeper)
         except BaseException:
             _remove(directory, keeper)
@@ -184,13 +189,17 @@ def app_store(path: Path, *, in_memory_quads: int = IN_MEMORY_QUADS) -> Store:
     return in_memory
 
 
+#: The file beside the store that holds what the overview pages embed (see :func:`load_and_say`).
+OVERVIEW_NAME = "overview.jsonld"
+
 #: The program that writes the on-disk store (see :meth:`ServedData.load_apart`).
 _LOADER = "import sys; from kg.server.data import load_and_say; load_and_say(sys.argv[1], int(sys.argv[2]), sys.argv[3:])"
 
 
 def load_and_say(path: str, in_memory_quads: int, paths: list[str]) -> None:
-    """Bulk-load ``paths`` into a new on-disk store at ``path``, close it, and say on the standard
-    output ``small`` (at most ``in_memory_quads`` quads), ``large`` or ``error MESSAGE``."""
+    """Bulk-load ``paths`` into a new on-disk store at ``path``, write what the overview pages embed
+    beside it (:data:`OVERVIEW_NAME`), close it, and say on the standard output ``small`` (at most
+    ``in_memory_quads`` quads), ``large`` or ``error MESSAGE``."""
     try:
         store = Store(path)
         for data in paths:
@@ -198,6 +207,9 @@ def load_and_say(path: str, in_memory_quads: int, paths: list[str]) -> None:
         store.flush()
         store.optimize()
         small = in_memory_quads and next(islice(store.quads_for_pattern(None, None, None, None), in_memory_quads, None), None) is None
+        from kg.server.app import overview  # here: made in this short-lived process, its rdflib garbage ends with it
+
+        (Path(path).parent / OVERVIEW_NAME).write_text(overview(store)[1], encoding="utf-8")
         store = None  # closed: the engine waits for its background work to end
     except InputError as error:
         sys.stdout.write(f"error {error}")

@@ -125,9 +125,9 @@ def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[S
         admission = Admission(settings, context=_FORK)
         shares = worker_shares(settings.workers, process_count(settings))
         started: dict[int, float] = {}
-        # made once here when the data is in memory (the engine runs no thread on it), not in each HTTP process
-        made = import_module("kg.server.app").overview(served.store) if served.store is not None else None
-        give_back()  # what the loading and the overview freed
+        # made once by the process that loaded the data, not in each HTTP process (nor here: its garbage stayed)
+        made = (import_module("kg.server.app").overview_alternates(), served.overview)
+        give_back()  # what the loading freed
         gc.freeze()  # what is here now is never collected: the HTTP processes' collections leave its pages shared
 
         def start(index: int) -> multiprocessing.process.BaseProcess:

@@ -100,8 +100,11 @@ def jsonld(graph: Graph, *, context_url: str | None) -> bytes:
     # what rdflib's serializer computes (its arguments as it passes them, the context read once), without
     # writing it and reading it back
     document = Converter(_context_terms(), (False,), False).convert(graph)
+    graph_key = _context_terms().get_key("@graph")
     if isinstance(document, list):
-        document = {_context_terms().get_key("@graph"): document}
+        document = {graph_key: document}
+    if isinstance(document.get(graph_key), list):  # its nodes in a fixed order (rdflib's follows the process's string hashing)
+        document[graph_key] = sorted(document[graph_key], key=_node_order)
     said = json.dumps(context_url) if context_url is not None else _context_text()
     text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
     if any(key < "@context" for key in document):  # the context would not come first: written whole
@@ -110,6 +113,10 @@ def jsonld(graph: Graph, *, context_url: str | None) -> bytes:
     # the context, written once, goes first, as sort_keys puts it (writing it each time was most of a page's time)
     rest = text[1:-1].rstrip()
     return ("{\n  \"@context\": " + said + ("," + rest if rest else "") + "\n}").encode("utf-8")
+
+
+def _node_order(node: dict) -> str:
+    return json.dumps(node, ensure_ascii=False, sort_keys=True)
 
 
 @lru_cache(maxsize=1)
