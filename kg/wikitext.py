@@ -23,7 +23,7 @@ from html import unescape
 import mwparserfromhell
 from mwparserfromhell import nodes as mw
 
-from kg.date_templates import render_date
+from kg.date_templates import is_date_template, render_date
 from kg.model import Issue, Page, Severity, Span
 
 CATEGORY_PREFIXES = ("category:", "分类:", "分類:")
@@ -341,9 +341,12 @@ def _shows_text(template) -> bool:
 
 def _date_text(template) -> str | None:
     """The date a date template shows (``kg.date_templates``), or None."""
+    name = str(template.name)
+    if not is_date_template(name):  # most are not: their parameters are not turned to text
+        return None
     positional = [str(p.value) for p in template.params if not p.showkey]
     named = {str(p.name).strip(): str(p.value).strip() for p in template.params if p.showkey}
-    return render_date(str(template.name), positional, named)
+    return render_date(name, positional, named)
 
 
 def _text_param(template) -> int | None:
@@ -636,8 +639,8 @@ def _whole_nodes(document: Document, span: Span) -> tuple[tuple, tuple[str, ...]
         return None
     if span.start > 0 and text[span.start] != "\n":
         return None
-    if "''" in text[span.start:span.end]:  # bold and italics are resolved over the whole text parsed:
-        return None  # with broken markup around them, the page's parse and the span's own differ
+    if "''" in (stretch := text[span.start:span.end]) and "''" in _SIMPLE_STYLE.sub("", stretch):
+        return None  # bold and italics are resolved over all the text parsed: broken ones read differently
     last = bisect_left(starts, span.end, first)
     end = starts[last] if last < len(starts) else len(text)
     if end != span.end:
@@ -665,13 +668,16 @@ def _shown_form(conversion: re.Match) -> re.Match:
 
 
 _PARSER_MARKERS = frozenset("{}[]<>|=&'\"#*;:/\\-!")
+#: Bold or italics of words without markup (``'''甲乙会晤'''``): the parser closes it at its closing
+#: ticks, whatever comes after them, so a stretch whose every ``''`` is of one reads alone as in the page.
+_SIMPLE_STYLE = re.compile("(?<!')('''?)[^" + re.escape("".join(sorted(_PARSER_MARKERS))) + "\n]+\\1(?!')")
 
 
 class _PassageBuilder:
     def __init__(self, document: Document, span: Span) -> None:
         self.document = document
         self.span = span
-        self.chars: list[str] = []
+        self.chars: list[str] = []  # pieces of the text; one offset for each of their characters
         self.offsets: list[int] = []
         self.mentions: list[Mention] = []
         self.langs: list[LangRun] = []
@@ -689,9 +695,8 @@ class _PassageBuilder:
         self._emit(text[shown:], start + shown)
 
     def _emit(self, text: str, start: int) -> None:
-        for i, char in enumerate(text):
-            self.chars.append(char)
-            self.offsets.append(start + i)
+        self.chars.append(text)
+        self.offsets.extend(range(start, start + len(text)))
 
     def render(self, code, offset: int) -> None:
         nodes = code.nodes
@@ -712,12 +717,12 @@ class _PassageBuilder:
                 return  # categories and files are not running text
             shown = str(node.text) if node.text is not None else str(node.title)
             inner = source.find(shown, 2) if node.text is not None else 2
-            at = len(self.chars)
+            at = len(self.offsets)
             if _MARKS.isdisjoint(shown):  # no markup can be in it: mwparserfromhell would give one Text node
                 self.emit(shown, start + max(inner, 2))
             else:
                 self.render(mwparserfromhell.parse(shown), start + max(inner, 2))
-            self.mentions.append(Mention(at, len(self.chars), link))
+            self.mentions.append(Mention(at, len(self.offsets), link))
         elif isinstance(node, mw.Template):
             self.template(node, start, source)
         elif isinstance(node, mw.Tag):
@@ -744,18 +749,18 @@ class _PassageBuilder:
         if position is None:
             return
         value = node.get(str(position)).value
-        at = len(self.chars)
+        at = len(self.offsets)
         self.render(value, start + source.find(str(value), len(str(node.name)) + 2))
         language = str(node.get("1").value).strip() if key == "lang" and node.has("1") else key[5:]
         if language and key.startswith("lang"):
-            self.langs.append(LangRun(at, len(self.chars), language))
+            self.langs.append(LangRun(at, len(self.offsets), language))
 
     def tag(self, node, start: int, source: str) -> None:
         tag = str(node.tag).strip().lower()
         if tag == "ref":
             ref = self.refs_by_start.get(start)
             if ref is not None:
-                self.refs.append(RefMark(len(self.chars), ref))
+                self.refs.append(RefMark(len(self.offsets), ref))
             return
         if tag in ("br", "hr"):
             self.emit("\n", start)

@@ -162,3 +162,15 @@ def test_a_passage_with_bold_or_italics_is_parsed_on_its_own():
     assert wikitext._whole_nodes(document, document.lead) is None
     assert passage(document, document.lead) == passage(dataclasses.replace(document, nodes=None), document.lead)
     assert passage(document, document.lead).text == "'甲乙</ref>'，又稱'''丙丁\n"
+
+
+def test_a_passage_whose_bold_and_italics_hold_words_alone_is_read_from_the_pages_parse():
+    """Bold or italics around words without markup closes at its own ticks whatever follows,
+    so such a lead (most leads: ``'''甲乙会晤'''``) is rendered from the page's parse."""
+    text = "'''甲乙会晤'''，又称''丙丁''，是[[戊]]之会。\n== Z ==\n'''，是指[[戊]]。\n"
+    document = parse(Page(text=text, origin="case"))
+    assert wikitext._whole_nodes(document, document.lead) is not None
+    assert passage(document, document.lead) == passage(dataclasses.replace(document, nodes=None), document.lead)
+    assert passage(document, document.lead).text == "甲乙会晤，又称丙丁，是戊之会。\n"
+    broken = parse(Page(text="'''甲乙'''，又称'''丙丁\n== Z ==\n'''，是指[[戊]]。\n", origin="case"))
+    assert wikitext._whole_nodes(broken, broken.lead) is None
