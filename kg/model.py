@@ -9,7 +9,15 @@ from decimal import Decimal
 from enum import Enum
 
 
-class Severity(Enum):
+class _Symbol(Enum):
+    """An enumeration whose members hash as objects do, in C (each member is the one object of
+    its value): Enum's own ``__hash__`` is a call into Python, and the extraction hashes kinds
+    and properties, in every entity id and fact key, thousands of times a page."""
+
+    __hash__ = object.__hash__
+
+
+class Severity(_Symbol):
     """How much an issue matters: errors stop a page, warnings and infos are reported."""
 
     ERROR = "error"
@@ -68,7 +76,7 @@ class Span:
 # --------------------------------------------------------------------------- extraction
 
 
-class Kind(Enum):
+class Kind(_Symbol):
     """What an extracted entity is; the value is its IRI path segment and names its class."""
 
     SUMMIT = "summit"
@@ -127,7 +135,7 @@ class Entity:
     evidence: tuple[Evidence, ...] = ()
 
 
-class Prop(Enum):
+class Prop(_Symbol):
     """Properties a fact can state; the value is the local name in the ``skg:`` ontology."""
 
     START_DATE = "startDate"
@@ -196,7 +204,7 @@ class Article:
     title: str
 
 
-class Inference(Enum):
+class Inference(_Symbol):
     """How a fact no single sentence states was inferred."""
 
     LEAD_PARAGRAPH = "lead-paragraph"
