@@ -427,6 +427,16 @@ def test_the_hall_a_following_sentence_names_as_the_meetings_is_the_venue_in_the
     assert read(other_day)["1970-05-21"] == [["丙城"]]  # another day's hall
 
 
+def test_the_hall_the_account_names_on_the_summits_day_refines_the_town_of_the_lead():
+    text = ("'''丙城会晤'''是甲国总理[[张三]]与乙国总理[[李四]]于1970年3月19日在[[乙国]]城市[[丙城]]举行的会晤。\n"
+            "== 背景 ==\n1970年1月，两人互通信件。\n== 会晤经过 ==\n"
+            "3月19日上午9时26分，张三乘坐专列抵达丙城火车总站，李四在站台迎接。"
+            "两人随后前往车站对面的会场丙城甲饭店（Erfurter Hof）。\n")
+    other_day = text.replace("两人随后前往", "3月20日，两人前往")
+    assert read(text, title="丙城会晤") == {"1970-03-19": [["丙城甲饭店", "丙城", "乙国"]]}
+    assert read(other_day, title="丙城会晤")["1970-03-19"] == [["丙城", "乙国"]]  # another day's hall
+
+
 def test_the_talks_told_on_a_day_of_the_visit_are_held_finer_than_the_visited_state():
     visit = ("'''2008年李四访问越南'''是乙国总理[[李四]]于2008年5月6日至10日对[[越南]]进行的国事访问，"
              "其间与甲国总统[[张三]]举行会谈。\n== 访问行程 ==\n=== 5月6日 ===\n6日，李四抵达[[某港]]。\n"

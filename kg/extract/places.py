@@ -758,7 +758,9 @@ def venue_named_as_the_hall(reading: Reading) -> None:
     """A summit held in a town (``与勃兰特在卡塞尔举行第二次首脑会晤``) was held in the hall the
     same or a following sentence of the paragraph names as the meeting's (``两人…驱车前往会场
     威廉高地宫殿饭店（Schloßhotel）``), before another day is told: the hall is the venue, in the
-    town."""
+    town. A town that a field gives (an infobox's ``location``) is so refined by a sentence of
+    the article's own account told on the summit's days (``3月19日上午…抵达某城火车总站…。两人随后
+    前往车站对面的会场某饭店``)."""
     registry = reading.registry
     sentences = reading.all_sentences()
     for fact in list(registry.facts_of(Prop.VENUE)):
@@ -767,22 +769,55 @@ def venue_named_as_the_hall(reading: Reading) -> None:
                 or to_hans(town.key).endswith(VENUE_ENDINGS):
             continue
         at = next((i for i, s in enumerate(sentences) if s.evidence().span == fact.evidence[0].span), None)
-        if at is None:
+        told = _hall_told_after(reading, sentences, at) if at is not None else None
+        if told is not None:
+            _held_in_the_hall(reading, fact.subject, town, *told, (sentences[at].evidence(), told[0].evidence()))
             continue
-        said = sentences[at]
-        for sentence in sentences[at:at + 3]:
-            if sentence.passage is not said.passage or sentence.paragraph != said.paragraph \
-                    or sentence is not said and find_dates(sentence.hans, year=2000):
-                break  # another paragraph, or another day
+        told = _hall_told_on_its_days(reading, fact.subject)
+        if told is not None:
+            _held_in_the_hall(reading, fact.subject, town, *told, (told[0].evidence(),))
+
+
+def _hall_told_after(reading: Reading, sentences: list[Sentence], at: int) -> tuple[Sentence, Spot] | None:
+    """(sentence, hall) of the sentence ``at`` or one of the two after it in its paragraph, before
+    another day is told, that names the meeting's hall."""
+    said = sentences[at]
+    for sentence in sentences[at:at + 3]:
+        if sentence.passage is not said.passage or sentence.paragraph != said.paragraph \
+                or sentence is not said and find_dates(sentence.hans, year=2000):
+            return None  # another paragraph, or another day
+        hall = _hall(reading, sentence)
+        if hall is not None:
+            return sentence, hall
+    return None
+
+
+def _held_in_the_hall(reading: Reading, summit: EntityId, town: EntityId, sentence: Sentence, hall: Spot,
+                      evidence: tuple) -> None:
+    """The summit was held in the hall, inside the town."""
+    registry = reading.registry
+    place = registry.named(Kind.PLACE, hall.surface, article=hall.link.link.target if hall.link else None)
+    if place.key != town.key:
+        registry.fact(place, Prop.LOCATED_IN, town, evidence=evidence)
+        registry.fact(summit, Prop.VENUE, place, evidence=(sentence.evidence(),))
+        registry.keep_only(summit, Prop.VENUE, place)
+
+
+def _hall_told_on_its_days(reading: Reading, summit: EntityId) -> tuple[Sentence, Spot] | None:
+    """(sentence, hall) of the first sentence of the article's own account, told on the summit's
+    days, that names the meeting's hall (会场…)."""
+    registry = reading.registry
+    start = next(iter(registry.facts_about(summit, Prop.START_DATE)), None)
+    if not isinstance(start, date):
+        return None
+    end = next(iter(registry.facts_about(summit, Prop.END_DATE)), start)
+    for _, sentence, told in _told_in_order(reading, (start, end), asides=False):
+        days = told.times if told else ()
+        if days and all(start <= a and b <= end for a, b in days):
             hall = _hall(reading, sentence)
-            if hall is None:
-                continue
-            place = registry.named(Kind.PLACE, hall.surface, article=hall.link.link.target if hall.link else None)
-            if place.key != town.key:
-                registry.fact(place, Prop.LOCATED_IN, town, evidence=(said.evidence(), sentence.evidence()))
-                registry.fact(fact.subject, Prop.VENUE, place, evidence=(sentence.evidence(),))
-                registry.keep_only(fact.subject, Prop.VENUE, place)
-            break
+            if hall is not None:
+                return sentence, hall
+    return None
 
 
 def _hall(reading: Reading, sentence: Sentence) -> Spot | None:
