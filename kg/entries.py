@@ -95,8 +95,8 @@ class Renderer:
     def trig(self, lines: Sequence[str]) -> tuple[bytes, int]:
         """A block inside a graph, indented, after a blank line (the first after the graph's opening line)."""
         block, mask = self._block(lines)
-        indented = "".join(f"    {line}\n" for line in block.rstrip("\n").split("\n"))
-        return f"\n{indented}".encode("utf-8"), mask
+        indented = block.rstrip("\n").replace("\n", "\n    ")  # each line indented
+        return f"\n    {indented}\n".encode("utf-8"), mask
 
     def jsonld(self, lines: Sequence[str]) -> tuple[str, bytes]:
         """The node's key (its compacted id) and its text as an item of ``@graph``, after ``,\\n``.

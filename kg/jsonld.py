@@ -107,20 +107,24 @@ def _dumps(value: object, indent: str = "") -> str:
         if not value:
             return "{}"
         inner = indent + "  "
-        return "{\n" + ",\n".join(f"{inner}{encode_basestring(key)}: {_dumps(item, inner)}"
+        return "{\n" + ",\n".join(f"{inner}{encode_basestring(key)}: "
+                                   f"{encode_basestring(item) if type(item) is str else _dumps(item, inner)}"
                                    for key, item in sorted(value.items())) + f"\n{indent}}}"
     if isinstance(value, (list, tuple)):
         if not value:
             return "[]"
         inner = indent + "  "
-        return "[\n" + ",\n".join(inner + _dumps(item, inner) for item in value) + f"\n{indent}]"
+        return "[\n" + ",\n".join(inner + (encode_basestring(item) if type(item) is str else _dumps(item, inner))
+                                   for item in value) + f"\n{indent}]"
+    if type(value) is int:
+        return int.__repr__(value)  # as json writes an int
     return json.dumps(value)  # a number, a boolean or null, as json writes it
 
 
 def canonical(node: object, key: str = "") -> object:
     """Sorts every JSON array except ``@list`` ones (RDF lists keep their order)."""
-    if isinstance(node, dict):
-        return {name: canonical(value, name) for name, value in node.items()}
+    if isinstance(node, dict):  # a string, most values, is as it is
+        return {name: value if type(value) is str else canonical(value, name) for name, value in node.items()}
     if isinstance(node, list):
         items = [canonical(item) for item in node]
         if key == "@list":
@@ -147,14 +151,16 @@ class _Compactor:
         self._iris: dict[str, str] = {}
         self._symbols: dict[str, str] = {}
         self._to_iri: dict[str, Callable] = {}
+        self._iri_adders: dict[str, Callable] = {}
         self._to_literal: dict[tuple[str, str | None, str | None], Callable] = {}
 
     def nodes(self, lines: Sequence[str]) -> Iterator[dict]:
         """The node of each subject, given once its last line is read."""
         subject = node = None
+        iri_adders = self._iri_adders  # by the predicate as written, brackets and all
+        match = _LITERAL.match
         for line in lines:
-            s, rest = line.split(" ", 1)
-            p, o = rest.split(" ", 1)
+            s, p, o = line.split(" ", 2)
             if s != subject:
                 if not s.startswith("<"):
                     raise Unsupported(f"a blank node subject {s}")
@@ -163,11 +169,14 @@ class _Compactor:
                 subject, node = s, {self.id_key: self._shrink(s[1:-1])}
             o = o[:-2]  # drop " ."
             if o.startswith("<"):
-                self._iri_adder(p[1:-1])(node, o[1:-1])
+                add = iri_adders.get(p)
+                if add is None:
+                    add = iri_adders[p] = self._iri_adder(p[1:-1])
+                add(node, o[1:-1])
             elif o.startswith('"'):
-                found = _LITERAL.match(o)
-                lexical = _unescape(found.group(1))
-                self._literal_adder(p[1:-1], found.group(3), found.group(2))(node, lexical)
+                found = match(o)
+                lexical, language, datatype = found.groups()
+                self._literal_adder(p[1:-1], datatype, language)(node, _unescape(lexical) if "\\" in lexical else lexical)
             else:
                 raise Unsupported(f"a blank node object {o}")
         if node is not None:

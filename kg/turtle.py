@@ -22,7 +22,7 @@ import io
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TextIO
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -161,6 +161,7 @@ class _Names:
 
     def __init__(self, prefixes: Mapping[str, str]) -> None:
         self._namespaces = sorted(((iri, name) for name, iri in prefixes.items()), key=lambda item: -len(item[0]))
+        self._prefixed = _prefixer(self._namespaces)
         self._known: dict[str, tuple[str, str | None]] = {}
         self.used: set[str] = set()
 
@@ -170,7 +171,7 @@ class _Names:
         if known is None:
             if len(self._known) >= REMEMBERED:  # a corpus's IRIs are many: remember the recent ones
                 self._known.clear()
-            known = self._known[term] = _prefixed(term, self._namespaces)
+            known = self._known[term] = self._prefixed(term)
         if known[1] is not None:
             self.used.add(known[1])
         return known[0]
@@ -189,6 +190,31 @@ class _Names:
         if typed.group(1) == _INTEGER and _DIGITS.fullmatch(term[1:typed.start() - 1]):
             return term[1:typed.start() - 1]  # Turtle's shorthand, the same lexical form
         return term[:typed.start()] + "^^" + self.term(f"<{typed.group(1)}>")
+
+
+def _prefixer(namespaces: list[tuple[str, str]]) -> Callable[[str], tuple[str, str | None]]:
+    """:func:`_prefixed` over ``namespaces`` as one pattern: its alternatives are tried in their
+    order, a namespace whose local part is no name given up for the next, as the loop does
+    (about a quarter of the time: an entity's IRI, whose local part is no name, met every
+    namespace in turn)."""
+    if not namespaces:
+        return lambda term: _prefixed(term, namespaces)
+    names: dict[str, str] = {}
+    for namespace, name in namespaces:
+        names.setdefault(namespace, name)
+    pattern = re.compile("(" + "|".join(re.escape(namespace) for namespace, _ in namespaces) + ")" + _LOCAL.pattern)
+    match = pattern.fullmatch
+
+    def prefixed(term: str) -> tuple[str, str | None]:
+        if not term.startswith("<"):
+            return term, None  # a blank node
+        found = match(term, 1, len(term) - 1)
+        if found is None:
+            return term, None
+        name = names[found.group(1)]
+        return f"{name}:{term[found.end(1):-1]}", name
+
+    return prefixed
 
 
 def _prefixed(term: str, namespaces: list[tuple[str, str]]) -> tuple[str, str | None]:
