@@ -994,3 +994,12 @@ def test_a_meeting_of_several_days_in_the_lead_holds_the_sections_days():
     found = summits(text, title="张李峰会")
     assert list(found) == ["2001-05-03"]
     assert found["2001-05-03"]["end"] == "2001-05-06"
+
+
+def test_a_visitor_the_lead_calls_his_countrys_leader_is_a_top_leader_whatever_his_office():
+    lead = ("'''张三访问乙国'''是指2001年5月3日至8日，时任甲国副总理[[张三]]应乙国总理[[李四]]的邀请对[[乙国]]进行的正式访问。"
+            "{}访问期间，张三同李四在[[某宫]]举行会谈。\n== 经过 ==\n张三参观了[[某城]]。\n")
+    called = lead.format("这是甲国领导人首次正式访问乙国。")
+    plain = lead.format("这是张三首次正式访问乙国。")
+    assert summits(called, title="张三访问乙国")["2001-05-03"]["participants"] == {"张三", "李四"}
+    assert summits(plain, title="张三访问乙国") == {}  # a vice-premier's talks: no summit

@@ -1131,7 +1131,10 @@ def _below_the_top(reading: Reading, people: People, participants: dict[str, _Pa
     article, is below the top (美国副总统尼克松, 外长, 特使): their talks are no summit.
     Returns whom it dropped."""
     dropped = set()
+    leaders = called_the_leader(reading)
     for key in list(participants):
+        if key in leaders:
+            continue  # 副总理邓小平…。这是中国领导人首次访美: whatever his office, the text makes him the leader
         offices = [o for sentence in near for o in titles_in(sentence, reading, key)]
         if not offices:  # no office near, but words below the top (时任共和党总统候选人张三): those
             offices = [w for sentence in near for spot in sentence.spots if spot.key == key
@@ -1142,6 +1145,28 @@ def _below_the_top(reading: Reading, people: People, participants: dict[str, _Pa
                          "not a participant of a summit")
             dropped.add(key)
     return dropped
+
+
+#: The lead's word that the visit it tells is a country's leader's (这是中国领导人首次正式访美,
+#: 这是…中国国家领导人首次访问日本, 这是…中国主要领导人的首次出访).
+_THE_LEADERS_VISIT = re.compile(r"^(?:这|此)(?:次访问)?(?:是|为)[^。；]*?(?:国家|主要|最高)?领导人的?(?:首次|第一次|首度)"
+                                r"[^。；]{0,8}?(?:访|出访|出国)")
+
+
+def called_the_leader(reading: Reading) -> frozenset[str]:
+    """Who the lead calls the country's leader in saying what the visit was (``时任国务院副总理
+    邓小平…对美国进行的正式访问。这是…中国领导人首次正式访美``): the first person the sentence
+    before it, in its paragraph, names, the visitor. Such a person is a top leader whatever office
+    the text gives him (the conventions: supreme or ruling-party leaders)."""
+    out = set()
+    for before, sentence in zip(reading.lead, reading.lead[1:]):
+        if sentence.paragraph != before.paragraph or not _THE_LEADERS_VISIT.match(sentence.hans):
+            continue
+        visitor = next((spot for spot in before.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
+                        and not _QUALIFIES.match(before.hans[spot.end:])), None)
+        if visitor is not None:
+            out.add(visitor.key)
+    return frozenset(out)
 
 
 #: Words that join the two parties of a meeting (甲同乙会谈, 甲会见乙).
