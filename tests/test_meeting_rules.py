@@ -953,7 +953,7 @@ def test_leaders_signing_after_a_date_with_its_time_of_day_meet():
 def test_a_name_written_as_an_inline_conversion_is_read_in_its_simplified_form():
     text = HEAD + ("[[乙国总统]][[王·李四|-{zh-hans:李四; zh-tw:李肆;}-]]于2012年就任。"
                    "2013年4月29日，甲国首相[[张三]]在[[某城]]与-{zh-hans:李四; zh-hk:李四; zh-tw:李肆;}-举行会谈。")
-    assert summits(text)["2013-04-29"]["participants"] == {"张三", "李四"}
+    assert summits(text)["2013-04-29"]["participants"] == {"张三", "王·李四"}  # the link's person, by its label's form
 
 
 def test_a_bare_day_under_a_place_heading_is_of_the_month_the_account_reached():

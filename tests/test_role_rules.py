@@ -259,3 +259,10 @@ def test_two_bare_offices_joined_by_jian_after_a_name_are_both_the_names():
 def test_an_office_before_a_kinship_said_of_the_name_is_the_names():
     text = HEAD + "2000年7月19日，甲国总统[[张三]]访问乙国，与时任乙国总理、[[王五]]之父[[李四]]在[[某城]]举行会谈。"
     assert ("李四", "乙国总理") in roles_by_day(text)["2000-07-19"]
+
+
+def test_a_link_whose_label_is_an_inline_conversion_names_its_target_by_the_form_shown():
+    text = ("'''甲乙会晤'''是[[甲国总统]][[张三·某某|-{zh-hans:某某; zh-hk:某某; zh-tw:某乙;}-]]与乙国总理[[李四]]"
+            "举行的一系列会谈。\n== 经过 ==\n2013年4月29日，李四访问甲国，与某某在[[某城]]举行会谈。")
+    assert roles_by_day(text)["2013-04-29"] == {("张三·某某", "甲国总统"), ("李四", "乙国总理")}
+

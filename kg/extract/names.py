@@ -32,6 +32,8 @@ REGION_TAGS = {
     "新加坡": "zh-Hans-SG", "大马": "zh-Hans-MY", "马来西亚": "zh-Hans-MY", "港台": "zh-Hant",
 }
 NOTE_TA = ("noteta", "notetag", "note ta")
+#: An inline conversion giving each variant its form (``-{zh-hans:普京; zh-tw:普丁;}-``).
+_CONVERSION = re.compile(r"-\{(?=\s*zh-[a-z]+\s*:)([^{}]*)\}-")
 _DISAMBIGUATOR = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
 _RULE_ITEM = re.compile(r"(zh-[a-z]+)\s*:\s*([^;；]+)")
 
@@ -50,6 +52,20 @@ class VariantRule:
             if tag in by_tag:
                 return to_hans(by_tag[tag])
         return to_hans(self.forms[0].text)
+
+
+def shown(text: str) -> str:
+    """A link's label as a name: an inline conversion in it reads as its Simplified form
+    (``[[弗拉基米尔·普京|-{zh-hans:普京; zh-tw:普丁;}-]]`` is 普京, as the page shows it)."""
+    if "-{" not in text:
+        return text
+    return _CONVERSION.sub(lambda conversion: VariantRule(_forms(conversion[1])).canonical, text)
+
+
+def _forms(items: str) -> tuple[Label, ...]:
+    """The forms a conversion's or a noteTA's items give (``zh-hans:普京; zh-tw:普丁``)."""
+    return tuple(Label(plain(text).strip(), VARIANT_TAGS[code.lower()])
+                 for code, text in _RULE_ITEM.findall(items) if code.lower() in VARIANT_TAGS and plain(text).strip())
 
 
 def strip_disambiguator(name: str) -> str:
@@ -109,9 +125,7 @@ def variant_rules(document: Document) -> tuple[VariantRule, ...]:
     for template in document.templates:
         if template.key in NOTE_TA:
             for param in template.params:
-                forms = tuple(Label(plain(text).strip(), VARIANT_TAGS[code.lower()])
-                              for code, text in _RULE_ITEM.findall(param.raw)
-                              if code.lower() in VARIANT_TAGS and plain(text).strip())
+                forms = _forms(param.raw)
                 if len(forms) > 1:
                     rules.append(VariantRule(forms))
         elif to_hans(template.name) == "各地中文名":
@@ -169,19 +183,20 @@ class NameIndex:
             index._merge_states()
         links = [link for link in links if not _NAMESPACED.match(link.target)]  # [[Category:张三]] names no one
         owners: dict[str, set[str]] = {}  # a short name → the link targets it may stand for
-        for link in links:
-            for name in (link.target, link.label or ""):
+        labelled = [(link, shown(link.label) if link.label else None) for link in links]
+        for link, label in labelled:
+            for name in (link.target, label or ""):
                 surname = short_form(name)
                 if surname and link.target not in spouses \
-                        and (not link.label or link.label.strip() == surname or short_form(link.label) == surname):
+                        and (not label or label.strip() == surname or short_form(label) == surname):
                     # [[梅拉尼娅·特朗普|梅拉尼娅]] is 梅拉尼娅, [[乔治·赫伯特·沃克·布什|老布什]] is 老布什: neither is the bare surname
                     owners.setdefault(index.normal(surname), set()).add(index.normal(link.target))
-        for link in links:
+        for link, label in labelled:
             target = index.normal(link.target)
             index._weight[target] = max(index._weight.get(target, 0), 2)
-            if link.label:
-                index.merge(link.target, link.label)
-            for name in (link.target, link.label or ""):
+            if label:
+                index.merge(link.target, label)
+            for name in (link.target, label or ""):
                 surname = short_form(name)
                 if surname and owners.get(index.normal(surname)) == {target}:  # 甘迺迪 of two people is neither's
                     index.merge(link.target, surname)
@@ -290,10 +305,10 @@ class NameIndex:
 
 @lru_cache(maxsize=65536)
 def _folded(name: str) -> str:
-    """A name as :meth:`NameIndex.normal` reads it before the article's variants: plain text in
-    Simplified script, no disambiguator, spaces folded (every article asks for the states' and
+    """A name as :meth:`NameIndex.normal` reads it before the article's variants: plain text (an
+    inline conversion as its Simplified form) in Simplified script, no disambiguator, spaces folded (every article asks for the states' and
     the gazetteer's names: each is folded once a process)."""
-    return " ".join(to_hans(strip_disambiguator(plain(name) if "[" in name or "{" in name else name)).split())
+    return " ".join(to_hans(strip_disambiguator(plain(shown(name)) if "[" in name or "{" in name else name)).split())
 
 
 @lru_cache(maxsize=1)
