@@ -266,3 +266,19 @@ def test_a_link_whose_label_is_an_inline_conversion_names_its_target_by_the_form
             "举行的一系列会谈。\n== 经过 ==\n2013年4月29日，李四访问甲国，与某某在[[某城]]举行会谈。")
     assert roles_by_day(text)["2013-04-29"] == {("张三·某某", "甲国总统"), ("李四", "乙国总理")}
 
+
+def test_the_head_of_a_society_or_a_foundation_holds_an_office():
+    text = ("'''张李会谈'''是甲方[[某基金会]]（某会）董事长[[张三]]与乙方[[某协会]]（某协）会长[[李四]]"
+            "于1993年4月27日在[[某城]]举行的会谈。")
+    assert roles_by_day(text, title="张李会谈")["1993-04-27"] == {("张三", "董事长"), ("李四", "会长")}
+
+
+def test_a_time_word_before_an_office_is_no_part_of_it():
+    from kg.extract.entities import type_names
+    from kg.extract.people import read_people
+    from kg.extract.reading import read
+
+    text = HEAD + "1993年4月27日，甲国总统[[张三]]在[[某城]]会见乙国总理[[李四]]。此后乙国外长[[王五]]访问甲国。"
+    reading = read(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    type_names(reading)
+    assert read_people(reading).offices["王五"] == ("乙国外长",)  # not 此后乙国外长
