@@ -41,6 +41,18 @@ def test_a_document_signed_at_the_summit_is_its_outcome():
     assert keys(found) == {"1985-11-19": {"甲乙和平协定"}}
 
 
+def test_a_day_by_its_number_alone_in_a_paragraph_that_told_no_month_is_a_day_of_that_number():
+    text = HEAD + ("2018年4月27日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤，签署了《某城宣言》。\n\n"
+                   "2018年9月18日至20日，甲国总统[[张三]]访问[[乙城]]，与乙国总理[[李四]]举行会晤。\n\n"
+                   "19日，两国国防部长在两国首脑见证下签署《某城宣言军事领域协议》。\n")
+    assert keys(documents(text)) == {"2018-04-27": {"某城宣言"}, "2018-09-18": {"某城宣言军事领域协议"}}
+
+
+def test_texts_exchanged_right_after_they_are_signed_are_the_summits():
+    found = documents(HEAD + MEETING + "会谈后，两人签署并交换《某城共同宣言》文本。")
+    assert keys(found) == {"1985-11-19": {"某城共同宣言"}}
+
+
 @pytest.mark.parametrize("sentence", [
     "1987年12月，双方在[[某都]]签署《中程核力量条约》。",  # another month: another meeting's
     "1945年，两国发表《某某公告》。",  # another year

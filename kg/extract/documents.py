@@ -28,7 +28,8 @@ does not date it at all:
   after it that speaks of the document (``该协议于2014年9月签署``) dates it too;
 - a document that is not signed there: negated (``未发表联合声明``, ``未就是否发表…达成一致``,
   ``《…》最终未能签署``), planned (``双方原定于…签署《…》``, ``《…》原定于…签署``), an earlier one
-  referred to (``重申遵守《上海公报》``, ``互换《…》的批准文本``, ``《…》缔结40周年``, ``重申…此前发表的
+  referred to (``重申遵守《上海公报》``, ``互换《…》的批准文本``; not texts exchanged as they are
+  signed, ``签署并交换《…》文本``), ``《…》缔结40周年``, ``重申…此前发表的
   《…》``, ``落实…上次会晤时签署的《…》``; not ``根据此次签署的《…》``), a
   later one (``为翌年的《…》铺平道路``), one under negotiation (``…协定扩围谈判``, ``…条约缔结谈判``),
   a topic of the talks (``就欧洲安全、《…条约》和经济合作等问题签署了…``), or a document by its kind
@@ -70,7 +71,8 @@ from datetime import date, timedelta
 
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.entries import cell_chains, entries_in
-from kg.extract.narrative import ASIDE, TITLE_MARKS, Told, bare_days, next_about, times_in, told_after, year_of
+from kg.extract.narrative import (ASIDE, TITLE_MARKS, Told, bare_days, day_numbers, next_about, times_in, told_after,
+                                  year_of)
 from kg.extract.ordinals import the_defined_summit
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans, to_hant
@@ -110,7 +112,8 @@ _SIGNING = re.compile(r"签署|签订|签定|缔结|签字")
 _NEGATED = re.compile(r"(未|没有|没|不|无法|拒绝)(能|曾|会|得|再)?(共同|正式)?(签署|签订|签定|发表|发布|通过|达成|缔结|公布)"
                       r"|是否(共同|正式)?(签署|签订|签定|发表|发布|通过|达成|缔结|公布)")  # 未就是否发表联合声明达成一致
 #: Before a name: the document is an earlier or a later one, not signed here.
-_NOT_HERE_BEFORE = re.compile(r"(遵守|重申|根据|依据|按照|依照|落实|履行|恪守|援引|引用|引述|基于|纪念|互换了?|交换了?)$")
+_NOT_HERE_BEFORE = re.compile(r"(遵守|重申|根据|依据|按照|依照|落实|履行|恪守|援引|引用|引述|基于|纪念"
+                              r"|(?<!签署并)(?<!签订并)(?<!签字并)(?:互换了?|交换了?))$")  # not 签署并交换《…》文本: just signed
 #: Title marks that name no document: a newspaper, a broadcaster, an article's title
 #: (据《京乡新闻》, 在《劳动新闻》发表题为《…》的署名文章).
 _MEDIA = re.compile(r"(新闻|日报|晚报|早报|时报|邮报|周报|画报|周刊|杂志|通讯社|电视台|电台)$")
@@ -381,6 +384,9 @@ def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None
     if own.after_the_meeting:
         return True
     next_day = span[1] + timedelta(days=1) if not _SAME_DAY.search(hans[:stop]) else span[1]
+    numbers = day_numbers(hans[part:stop]) if not own.times else set()
+    if numbers:  # 19日，…签署《…》 in a paragraph that told no month: a day of that number
+        return any((span[0] + timedelta(days=i)).day in numbers for i in range((next_day - span[0]).days + 1))
     return not own.times or any(start <= next_day and span[0] <= last for start, last in own.times)
 
 

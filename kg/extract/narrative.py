@@ -94,6 +94,12 @@ def bare_days(text: str, told: Told | None) -> tuple[tuple[date, date], ...]:
     return tuple(out)
 
 
+def day_numbers(text: str) -> set[int]:
+    """The days a text gives by their number alone (``19日，…``), whatever their month."""
+    masked = TITLE_MARKS.sub(lambda m: "《" + "〃" * len(m["t"]) + "》", text)
+    return {int(match[1]) for match in _BARE_DAY.finditer(masked)}
+
+
 def next_about(sentences, i: int, refers_back: re.Pattern) -> Sentence | None:
     """The sentence after ``sentences[i]`` in its paragraph, where it begins by referring
     back to what that one told (``该协议于2014年9月签署``, ``这是…第三次会议``); else ``None``."""
