@@ -1003,3 +1003,16 @@ def test_a_visitor_the_lead_calls_his_countrys_leader_is_a_top_leader_whatever_h
     plain = lead.format("这是张三首次正式访问乙国。")
     assert summits(called, title="张三访问乙国")["2001-05-03"]["participants"] == {"张三", "李四"}
     assert summits(plain, title="张三访问乙国") == {}  # a vice-premier's talks: no summit
+
+
+def test_during_the_visit_in_a_section_is_of_the_visit_the_lead_tells():
+    text = ("'''张三访问乙国'''是指甲国总统[[张三]]于2001年5月3日至8日对[[乙国]]进行的国事访问。\n"
+            "== 经过 ==\n访问期间，张三同乙国总理[[李四]]在[[某宫]]举行会谈。\n")
+    found = summits(text, title="张三访问乙国")
+    assert list(found) == ["2001-05-03"]
+    assert found["2001-05-03"]["end"] == "2001-05-08"
+
+
+def test_a_meeting_the_text_says_was_not_arranged_is_no_summit():
+    text = HEAD + "2019年6月13日，甲国总统[[张三]]访问乙国，访问中没有安排张三与乙国主席[[李四]]会面。"
+    assert summits(text) == {}

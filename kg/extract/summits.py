@@ -45,7 +45,8 @@ NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|
                       r"|是否|磋商|商讨|协商|期望|期待|寄望|简报|吹风会|愿(?:与|同|和|跟|意)"
                       r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便|未定|可能|预计|有望|或将|呼吁"
                       r"|解读|回顾|回忆|透露|撰文|评论|报道|记者会|(?<!未)公布"
-                      r"|认为|主张|建议|讨论")  # 与会者认为，与乙国领导人举行会谈有助于…: an opinion of a meeting
+                      r"|认为|主张|建议|讨论"  # 与会者认为，与乙国领导人举行会谈有助于…: an opinion of a meeting
+                      r"|没有|并未|未曾|从未|未(?=安排|与|同|和|跟|会见|会晤|会面|举行)")  # 访问中没有安排甲与乙会面
 #: A clause with no subject of its own, going on with the one before (…，与乙会面).
 _CONTINUES = re.compile(r"^(与|同|和|跟|并与|并同|再与|并)")
 #: Of NOT_HELD, the words that undo a meeting even when written after it (会晤…后因故取消);
@@ -148,10 +149,11 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     year = around.start.year if around is not None else _first_year(reading.lead)
     told_year = year or next((m.year for s in reading.lead for m in find_year_months(s.hans)), None)
     last_day: date | None = None  # the last day the sections gave, for the next one's bare days
+    lead_visit = _the_leads_visit(reading) if around is None else None
     for section, section_sentences in reading.by_section.items():
         carried = last_day if last_day is not None and last_day.year == told_year else None
         year, day = _find_in(reading, people, sources, section, section_sentences, lead_venues, found, year,
-                             around, tabled_spans, carried)
+                             around, tabled_spans, carried, lead_visit)
         last_day = day or last_day
     if around is None:  # the lead tells of the summits too: an article about one may say it all there
         in_sections = list(found)
@@ -594,7 +596,7 @@ def _first_year(sentences) -> int | None:
 
 def _find_in(reading, people, sources, section, section_sentences, lead_venues, found,
              running_year: int | None, around: SummitFound | None = None, tabled: tuple[Span, ...] = (),
-             carried: date | None = None) -> tuple[int | None, date | None]:
+             carried: date | None = None, lead_visit: _Visit | None = None) -> tuple[int | None, date | None]:
     """Finds the summits of one section; returns the year the text has reached and the
     last day it gave.
 
@@ -604,7 +606,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     start of a sentence (``17日上午，…``) in a section whose heading and text gave no day
     yet is of ``carried``'s month, the last day the sections before gave in the year the
     article is about, when it is not before that day: an account of a visit told place by
-    place (``=== 堪培拉 ===``) goes on with the days of the month it started in.
+    place (``=== 堪培拉 ===``) goes on with the days of the month it started in. A section's
+    ``访问期间`` with no visit told in its paragraph is of ``lead_visit``, the visit the lead
+    tells.
     """
     year, month = _heading_time(section) if section is not None else (None, None)
     heading_day = _heading_day(section, year or _year_above(reading, section, around))  # === 10月21日 ===
@@ -637,8 +641,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             day = carried  # 17日上午，… under a heading of a place: the month the account had reached
         dates = sorted(dates + _relative_days(sentence.hans, dates, day) + _days_of_the_month(sentence.hans, year),
                        key=lambda d: d.at)
-        if not dates and visit is not None and DURING_THE_VISIT.match(sentence.hans):
-            dates = [DateRange(visit.days.start, visit.days.end, 0, 0, True)]  # 访问期间，甲与乙举行会谈: on the visit's days
+        if not dates and (visit or lead_visit) is not None and DURING_THE_VISIT.match(sentence.hans):
+            days = (visit or lead_visit).days  # 访问期间，甲与乙举行会谈: on the visit's days (of the lead's, in a section)
+            dates = [DateRange(days.start, days.end, 0, 0, True)]
         if day is not None and dated_before == sentence.paragraph and _BACK_SUBJECT.match(sentence.hans):
             dates = [DateRange(day, day, 0, 0, False)] + dates  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
         elif met_on is not None and _RIGHT_AFTER.match(sentence.hans):
@@ -701,6 +706,20 @@ def _visit_told(sentence: Sentence, dates: list[DateRange], before: _Visit | Non
     if len(dates) == 1 and _ARRIVES.match(sentence.hans, dates[0].stop):
         return _Visit(DateRange(dates[0].start, dates[0].start, 0, 0, True), sentence.paragraph)
     return None
+
+
+def _the_leads_visit(reading: Reading) -> _Visit | None:
+    """The one visit of several days the lead's first paragraph tells (``于1979年1月28日至2月5日
+    对美国进行的正式访问``), if it tells exactly one."""
+    told = []
+    year = None
+    for sentence in [s for s in reading.lead if reading.lead and s.paragraph == reading.lead[0].paragraph]:
+        months = [m for m in find_year_months(sentence.hans) if m.month is not None]
+        year = months[0].year if months else year
+        dates = find_dates(sentence.hans, year=year)
+        if (visit := _visit_told(sentence, dates, None)) is not None and visit.days.end > visit.days.start:
+            told.append(visit)
+    return told[0] if len(told) == 1 else None
 
 
 def _year_above(reading: Reading, section: Section | None, around: SummitFound | None) -> int | None:
