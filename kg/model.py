@@ -108,7 +108,7 @@ class EntityId:
 
     @property
     def sort_key(self) -> tuple[str, str]:
-        return (self.kind.value, self.key)
+        return (self.kind._value_, self.key)  # _value_: the value, without Enum's descriptor (a call into Python)
 
 
 @dataclass(frozen=True, order=True)

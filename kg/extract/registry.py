@@ -40,6 +40,9 @@ class Registry:
         self._unnamed: dict[EntityId, str | None] = {}
         self._facts: dict[tuple, Fact] = {}
         self._by_prop: dict[Prop, dict[tuple, None]] = {}  # the keys of _facts of each property, in its order
+        self._by_subject: dict[tuple[Prop, str], dict[tuple, None]] = {}  # those of each subject's key, in that order
+        self._by_node: dict[EntityId, dict[tuple, None]] = {}  # the keys of facts about or pointing at each entity
+        self._in_basis: set[EntityId] = set()  # every entity a fact's basis has held
 
     # ---------------------------------------------------------------- entities
 
@@ -66,7 +69,7 @@ class Registry:
         return frozenset(self._surfaces.get(entity.key, ()))
 
     def is_a(self, name: str, *kinds: Kind) -> bool:
-        return self.kind_of(name) in kinds
+        return self._kinds.get(self.index.key(name)) in kinds
 
     def unnamed(self, kind: Kind, key: str, *, article: str | None = None) -> EntityId:
         """An entity without a name of its own (a summit, a citation), keyed by stable parts."""
@@ -94,6 +97,8 @@ class Registry:
         inferred copies of it redundant, and each way of inferring it is kept."""
         key = (subject, prop, value, inference)
         known = self._facts.get(key)
+        if basis:
+            self._in_basis.update(basis)
         if known is None:
             self._put(key, Fact(subject, prop, value, tuple(evidence), inference, tuple(basis)))
         else:
@@ -101,8 +106,8 @@ class Registry:
                                     inference, tuple(dict.fromkeys(known.basis + tuple(basis))))
 
     def facts_about(self, subject: EntityId, prop: Prop) -> list:
-        settled, facts = self._settle(subject), self._facts
-        values = [facts[key].value for key in self._by_prop.get(prop, ()) if self._settle(key[0]) == settled]
+        settled, facts, settle = self._settle(subject), self._facts, self._settle
+        values = [facts[key].value for key in self._by_subject.get((prop, subject.key), ()) if settle(key[0]) == settled]
         return list(dict.fromkeys(values))
 
     def facts_with(self, props: tuple[Prop, ...], value_key: str) -> list[Fact]:
@@ -123,47 +128,44 @@ class Registry:
         nodes that hang from it (a summit's participations), and its place in the basis of
         facts inferred from it."""
         hanging, gone = [], []
-        for key, fact in self._facts.items():
-            if key[0] == entity:
-                gone.append(key)
-                if isinstance(value := fact.value, EntityId) and value.kind not in NAMED:
-                    hanging.append(value)
-            elif key[2] == entity:
-                gone.append(key)
+        for key in self._by_node.get(entity, ()):  # in the order of _facts
+            gone.append(key)
+            if key[0] == entity and isinstance(value := key[2], EntityId) and value.kind not in NAMED:
+                hanging.append(value)
         for key in gone:
             self._drop(key)
         for store in (self._unnamed, self._labels, self._alts, self._evidence):
             store.pop(entity, None)
-        for key, fact in list(self._facts.items()):  # inferred from it: that much less basis, never a dangling one
-            if fact.basis and entity in fact.basis:
+        for key, fact in list(self._facts.items()) if entity in self._in_basis else ():
+            if fact.basis and entity in fact.basis:  # inferred from it: that much less basis, never a dangling one
                 self._facts[key] = replace(fact, basis=tuple(b for b in fact.basis if b != entity))
         for node in hanging:
-            if not any(k[2] == node for k in self._facts):
+            if not any(k[2] == node for k in self._by_node.get(node, ())):
                 self.forget(node)
 
     def move(self, source: EntityId, target: EntityId, prop: Prop) -> None:
         """Gives ``target`` every ``prop`` fact of ``source``, with its evidence (two
         witnesses of one summit become one)."""
         facts = self._facts
-        for key, fact in [(key, facts[key]) for key in self._by_prop.get(prop, ()) if key[0] == source]:
+        for key, fact in [(key, facts[key]) for key in self._by_subject.get((prop, source.key), ()) if key[0] == source]:
             self.fact(target, prop, fact.value, evidence=fact.evidence, inference=fact.inference,
                       basis=fact.basis)
 
     def keep_only(self, subject: EntityId, prop: Prop, value) -> None:
         """Forgets the values of ``prop`` on ``subject`` other than ``value`` (a weaker
         witness of a functional property gives way to a stronger one)."""
-        for key in [k for k in self._by_prop.get(prop, ()) if k[0] == subject and k[2] != value]:
+        for key in [k for k in self._by_subject.get((prop, subject.key), ()) if k[0] == subject and k[2] != value]:
             self._drop(key)
 
     def drop_one(self, subject: EntityId, prop: Prop, value) -> None:
         """Forgets one value of ``prop`` on ``subject`` (a document only described, where
         the summit has several of that kind by name and which one it is is unknown)."""
-        for key in [k for k in self._by_prop.get(prop, ()) if k[:3] == (subject, prop, value)]:
+        for key in [k for k in self._by_subject.get((prop, subject.key), ()) if k[:3] == (subject, prop, value)]:
             self._drop(key)
 
     def drop(self, subject: EntityId, prop: Prop) -> None:
         """Forgets every value of ``prop`` on ``subject`` (a venue made more specific)."""
-        for key in [k for k in self._by_prop.get(prop, ()) if k[0] == subject]:
+        for key in [k for k in self._by_subject.get((prop, subject.key), ()) if k[0] == subject]:
             self._drop(key)
 
     def fold(self, loser: EntityId, winner: EntityId) -> None:
@@ -204,10 +206,16 @@ class Registry:
         """Records a fact not yet known by its key."""
         self._facts[key] = fact
         self._by_prop.setdefault(key[1], {})[key] = None
+        self._by_subject.setdefault((key[1], key[0].key), {})[key] = None
+        for node in (key[0], key[2]) if type(key[2]) is EntityId else (key[0],):
+            self._by_node.setdefault(node, {})[key] = None
 
     def _drop(self, key: tuple) -> None:
         del self._facts[key]
         del self._by_prop[key[1]][key]
+        del self._by_subject[(key[1], key[0].key)][key]
+        for node in (key[0], key[2]) if type(key[2]) is EntityId else (key[0],):
+            self._by_node[node].pop(key, None)
 
     # ---------------------------------------------------------------- settling
 
@@ -229,39 +237,50 @@ class Registry:
         for entity, article in self._unnamed.items():
             entities.append(self._entity(entity, (), (), article))
         facts, left_out = [], []
-        stated = {(self._settle(f.subject), f.prop, self._settle(f.value))
-                  for f in self._facts.values() if f.inference is None}
-        for fact in self._facts.values():
-            if fact.inference is not None and \
-                    (self._settle(fact.subject), fact.prop, self._settle(fact.value)) in stated:
+        settle = self._settle
+        read = [(fact, settle(fact.subject), settle(fact.value)) for fact in self._facts.values()]
+        stated = {(subject, fact.prop, value) for fact, subject, value in read if fact.inference is None}
+        for fact, subject, value in read:
+            if fact.inference is not None and (subject, fact.prop, value) in stated:
                 continue
-            settled = Fact(self._settle(fact.subject), fact.prop, self._settle(fact.value),
-                           fact.evidence, fact.inference, fact.basis)
+            settled = fact if subject is fact.subject and value is fact.value else \
+                Fact(subject, fact.prop, value, fact.evidence, fact.inference, fact.basis)
             (facts if _fits(settled) else left_out).append(settled)
         entities.sort(key=lambda e: e.id.sort_key)
-        shown: dict[tuple[str, str], str] = {}  # repr() of each entity a fact points at: the same for equal ones
+        shown: dict[EntityId, str] = {}  # repr() of each entity a fact points at: the same for equal ones
 
         def order(fact: Fact) -> tuple:
             value = fact.value
             if type(value) is EntityId:
-                written = shown.get(mark := (value.kind.value, value.key))
+                written = shown.get(value)
                 if written is None:
-                    written = shown[mark] = repr(value)
+                    written = shown[value] = repr(value)
             else:
                 written = repr(value)
-            return fact.subject.sort_key, fact.prop.value, written, fact.inference.value if fact.inference else ""
+            return (fact.subject.sort_key, fact.prop._value_, written,  # _value_: Enum's value, without its descriptor
+                    fact.inference._value_ if fact.inference else "")
 
         return tuple(entities), tuple(sorted(facts, key=order)), tuple(sorted(left_out, key=order))
 
     def _entity(self, entity: EntityId, labels, alts, article) -> Entity:
         preferred = {label.language: label for label in labels}
-        for label in sorted(self._labels.get(entity, ())):
+        for label in sorted(self._labels.get(entity, ()), key=_label_order):
             preferred.setdefault(label.language, label)
         chosen = set(preferred.values())
         others = {a for a in set(alts) | self._alts.get(entity, set()) | self._labels.get(entity, set())
                   if a not in chosen}
-        return Entity(entity, tuple(sorted(chosen)), tuple(sorted(others)), article,
-                      tuple(sorted(self._evidence.get(entity, ()))))
+        return Entity(entity, tuple(sorted(chosen, key=_label_order)), tuple(sorted(others, key=_label_order)),
+                      article, tuple(sorted(self._evidence.get(entity, ()), key=_evidence_order)))
+
+
+def _label_order(label: Label) -> tuple:
+    """The order of labels (``Label``'s own, its fields in turn) without a call to its ``__lt__`` for each pair."""
+    return label.text, label.language
+
+
+def _evidence_order(evidence: Evidence) -> tuple:
+    """The order of evidence (``Evidence``'s own: span, text, section), as :func:`_label_order`."""
+    return evidence.span.start, evidence.span.end, evidence.text, evidence.section
 
 
 def _fits(fact: Fact) -> bool:
