@@ -76,7 +76,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
+def wait_for(port: int, process: subprocess.Popen, seconds: float = 300) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -97,12 +97,16 @@ class Server:
         self.process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
 
     def __enter__(self) -> Server:
-        wait_for(self.port, self.process)
-        for _ in range(4):  # the socket may listen before the processes behind it answer: one real answer each
-            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
-            connection.request("GET", "/")
-            connection.getresponse().read()
-            connection.close()
+        try:
+            wait_for(self.port, self.process)
+            for _ in range(4):  # the socket may listen before the processes behind it answer: one real answer each
+                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+                connection.request("GET", "/")
+                connection.getresponse().read()
+                connection.close()
+        except BaseException:  # a server that never answered is stopped too, not left running
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *exc) -> None:
