@@ -21,7 +21,7 @@ infobox field, a table cell or a clause of prose.
   hospital or a study is one (``在[[莫斯科]]中央门诊医院``, ``在[[中南海]]游泳池书房``). A name in
   quotes after the kind of place it is (``[[长门市]]的温泉旅馆「大谷山庄」``) is the venue, in the
   chain; a person's own (``在普京的总统官邸与其会谈``) is the residence, not the person or his
-  state (but ``在汉城出席卢武铉的就职典礼后``: no place of his).
+  state (but ``在甲城出席张三的就职典礼后``: no place of his).
 - Words that keep a chain one: a city's own suffix (``[[广州]]市``), a region's (``[[布列塔尼]]地区的
   港口城市[[圣马洛]]``), another name in brackets
   (``符拉迪沃斯托克（海参崴）``), ``首府``, ``首都``, ``住所``, an office holder's residence
