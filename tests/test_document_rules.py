@@ -163,6 +163,8 @@ def test_documents_with_a_common_name_are_one():
     ("就南亚问题发表了三个联合声明", []),  # one on each topic, none named
     ("发表五项联合声明", [("联合声明", True)]),  # counted, by its kind alone
     ("发表关于南亚问题、《生物武器公约》议定书等联合声明", []),  # a name that qualifies another
+    ("未达成协议，《某城宣言》未签署", []),  # said after its name not to have been signed
+    ("《甲乙共同宣言》最终未能签署；发表《某城声明》", [("某城声明", False)]),
 ])
 def test_what_an_outcome_cell_names(cell, wanted):
     assert cell_documents(cell) == wanted

@@ -675,3 +675,20 @@ def test_a_plain_place_cell_beginning_with_a_state_is_read_big_to_small_inside_i
     assert {("某镇市", "某岛"), ("某岛", "大韩民国")} <= contained
     assert found["2008-04-20"]["venue"] == {"东京"} and ("东京", "日本国") in contained  # the gazetteer's town
     assert found["2009-01-11"]["venue"] == {"美国驻某国大使馆"}  # an embassy is not in its own state
+
+
+def test_a_linked_office_then_a_plain_name_is_that_person_holding_it_down_a_rowspan():
+    text = """'''甲乙首脑会谈'''是甲国与乙国最高领导人之间的会晤，[[甲国委员长]][[张三]]与[[乙国总统]][[李四]]共会晤两次。
+== 历次会晤 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 地点 !! 甲国领导人 !! 乙国领导人 !! 成果
+|-
+| 1 || 2018年6月12日 || [[某城]] || rowspan="2" | [[甲国委员长|委员长]]张三 || rowspan="2" | [[乙国总统|总统]]李四 || 签署《[[某城联合声明]]》
+|-
+| 2 || 2019年2月27日－28日 || [[某都]] || 未达成协议
+|}
+"""
+    found, extraction = summits_of(text)
+    assert found["2018-06-12"]["participants"] == found["2019-02-27"]["participants"] == {"张三", "李四"}
+    roles = roles_by_person(extraction)
+    assert roles["张三"] == {"甲国委员长"} and roles["李四"] == {"乙国总统"}

@@ -111,6 +111,8 @@ _SIGNING_OR_ISSUING = re.compile(r"签署|签订|签定|缔结|签字|发表|发
 _SIGNING = re.compile(r"签署|签订|签定|缔结|签字")
 _NEGATED = re.compile(r"(未|没有|没|不|无法|拒绝)(能|曾|会|得|再)?(共同|正式)?(签署|签订|签定|发表|发布|通过|达成|缔结|公布)"
                       r"|是否(共同|正式)?(签署|签订|签定|发表|发布|通过|达成|缔结|公布)")  # 未就是否发表联合声明达成一致
+#: Right after a name in its clause: it was not signed or issued (``《甲宣言》未签署``, ``《甲》最终未能签署``).
+_NEGATED_AFTER = re.compile(r"^[^，,。；;《》]{0,6}?(?:" + _NEGATED.pattern + ")")
 #: Before a name: the document is an earlier or a later one, not signed here.
 _NOT_HERE_BEFORE = re.compile(r"(遵守|重申|根据|依据|按照|依照|落实|履行|恪守|援引|引用|引述|基于|纪念"
                               r"|(?<!签署并)(?<!签订并)(?<!签字并)(?:互换了?|交换了?))$")  # not 签署并交换《…》文本: just signed
@@ -646,7 +648,8 @@ def named_here(hans: str, start: int, end: int) -> bool:
     clause_start = max((m.end() for m in _CLAUSE.finditer(hans, 0, start)), default=0)
     before = hans[clause_start:start]
     return not (_NEGATED.search(before) or _NOT_HERE_BEFORE.search(before) or _LATER.search(before)
-                or _NOT_HERE_AFTER.match(hans[end:]) or _not_a_document(hans, start, end))
+                or _NOT_HERE_AFTER.match(hans[end:]) or _NEGATED_AFTER.match(hans[end:])
+                or _not_a_document(hans, start, end))
 
 
 def _not_a_document(hans: str, start: int, end: int) -> bool:

@@ -190,11 +190,34 @@ def _people_of_the_cell(reading: Reading, entry: Entry) -> list[tuple[str, str |
                 and bracket and to_hans(bracket["office"]).endswith(OFFICE_WORDS):
             registry.named(Kind.PERSON, name)
     found = people_of(reading, entry)
+    found += [person for person in _named_after_an_office(reading, entry) if person[0] not in {f[0] for f in found}]
     if not found and not entry.links:
         parts = [part.strip() for part in re.split(r"[与和及/／]", names[0])]  # 张三与李四, known names
         if all(part and registry.is_a(part, Kind.PERSON) for part in parts):
             found = [(part, None) for part in parts]
     return found
+
+
+#: A name written without a link right after a linked office, up to the next name or the cell's end.
+_NAME_AFTER_AN_OFFICE = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·‧・][\u4e00-\u9fff·‧・]{1,12})"
+                                   r"\s*(?:$|[、，,；;/／与和及]|<br)")
+
+
+def _named_after_an_office(reading: Reading, entry: Entry) -> list[tuple[str, str]]:
+    """A cell that links the office and writes the name plainly after it
+    (``[[甲国总统|总统]]张三``): that person, holding that office."""
+    out = []
+    for shown, target in entry.links:
+        if not (to_hans(target).endswith(OFFICE_WORDS) or reading.registry.is_a(target, Kind.POSITION)):
+            continue
+        match = _NAME_AFTER_AN_OFFICE.match(_after(entry, target))
+        if match is None:
+            continue
+        name = match["name"]
+        if not name.endswith(OFFICE_WORDS) and not reading.index.is_state(name) \
+                and reading.registry.kind_of(name) in (None, Kind.PERSON):
+            out.append((name, target))
+    return out
 
 
 def _after(entry: Entry, name: str) -> str:
