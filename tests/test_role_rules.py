@@ -17,6 +17,17 @@ def people(text, title="甲乙会晤"):
     return {e.id.key for e in _extract(text, title).entities if e.id.kind is Kind.PERSON}
 
 
+def _offices(text):
+    """{person: offices} as the people pass reads them from ``HEAD + text``."""
+    from kg.extract.entities import type_names
+    from kg.extract.people import read_people
+    from kg.extract.reading import read
+
+    reading = read(parse(Page(text=HEAD + text, origin="t", title="甲乙会晤")))
+    type_names(reading)
+    return read_people(reading).offices
+
+
 def test_a_gloss_in_brackets_after_an_office_is_no_part_of_it():
     text = HEAD + "1991年7月30日，甲国总统[[张三]]与乙国部长会议主席（政府首脑）[[李四]]在[[某城]]举行会谈。"
     assert ("李四", "乙国部长会议主席") in roles_by_day(text)["1991-07-30"]
@@ -199,15 +210,9 @@ def test_a_persons_inauguration_gives_the_office_taken_up():
 
 
 def test_words_that_hold_another_persons_name_are_no_title():
-    from kg.extract.entities import type_names
-    from kg.extract.people import read_people
-    from kg.extract.reading import read
-
-    text = HEAD + ("1964年1月9日，乙国总统[[李四]]在[[某城]]会见甲国总理[[张三]]和副总理[[王五]]。"
-                   "<ref>{{cite news |title=张三总理王五副总理到达某城 |date=1964-01-10}}</ref>")
-    reading = read(parse(Page(text=text, origin="t", title="甲乙会晤")))
-    type_names(reading)
-    assert read_people(reading).offices["王五"] == ("副总理",)  # not 张三总理
+    text = ("1964年1月9日，乙国总统[[李四]]在[[某城]]会见甲国总理[[张三]]和副总理[[王五]]。"
+            "<ref>{{cite news |title=张三总理王五副总理到达某城 |date=1964-01-10}}</ref>")
+    assert _offices(text)["王五"] == ("副总理",)  # not 张三总理
 
 
 def test_two_leaders_names_before_liangguo_stay_people():
@@ -274,11 +279,35 @@ def test_the_head_of_a_society_or_a_foundation_holds_an_office():
 
 
 def test_a_time_word_before_an_office_is_no_part_of_it():
-    from kg.extract.entities import type_names
-    from kg.extract.people import read_people
-    from kg.extract.reading import read
+    text = "1993年4月27日，甲国总统[[张三]]在[[某城]]会见乙国总理[[李四]]。此后乙国外长[[王五]]访问甲国。"
+    assert _offices(text)["王五"] == ("乙国外长",)  # not 此后乙国外长
 
-    text = HEAD + "1993年4月27日，甲国总统[[张三]]在[[某城]]会见乙国总理[[李四]]。此后乙国外长[[王五]]访问甲国。"
-    reading = read(parse(Page(text=text, origin="t", title="甲乙会晤")))
-    type_names(reading)
-    assert read_people(reading).offices["王五"] == ("乙国外长",)  # not 此后乙国外长
+
+def test_one_office_written_for_the_two_named_before_it_is_each_ones():
+    told = _offices("2008年10月28日，[[张三]]与[[李四]]在[[某城]]举行会谈，会后两国总理签署了联合公报。")
+    assert told == {"张三": ("总理",), "李四": ("总理",)}
+    # what the meeting they hold is of: 中俄总理, two states' one-character abbreviations (here in a source's title)
+    source = _offices("2008年10月28日，[[张三]]与[[李四]]在[[某城]]举行会谈。"
+                      "<ref>{{cite news |title=张三同李四举行中俄总理第十三次定期会晤 |date=2008-10-28}}</ref>")
+    assert source == {"张三": ("总理",), "李四": ("总理",)}
+    # a sentence that names no one: the two of the sentence before it in the paragraph
+    before = _offices("2002年8月21日，乙国总理[[李四]]抵达[[某城]]。当天，[[张三]]在某城举行仪式欢迎李四。"
+                      "两国总理于22日在某城举行会谈。")
+    assert before["张三"] == ("总理",)
+    # the object of a verb (见证两国总理签署), or as many names as it says not before it: other holders
+    assert _offices("2008年10月28日，[[张三]]与[[李四]]在[[某城]]举行会谈，会后两人共同见证两国总理签署了公报。") == {}
+    assert _offices("2008年10月28日，[[张三]]、[[李四]]与[[王五]]在[[某城]]举行会谈，会后两国总理签署了公报。") == {}
+    # the two titled with another office in the sentence are not the office's holders
+    other = _offices("2008年10月28日，甲国主席[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈，会后两国总理签署了公报。")
+    assert other == {"张三": ("甲国主席",), "李四": ("乙国总统",)}
+
+
+def test_an_office_is_cited_by_the_earliest_sentence_that_gives_it():
+    # a table's row names two bare; the office a sentence of 2008 gives says nothing of 2004, a source of 2004 does
+    text = ("'''甲乙总理会晤'''是甲国总理与乙国总理之间的会晤机制。\n== 历次会晤 ==\n"
+            "{| class=\"wikitable\"\n! 次序 !! 日期 !! 地点 !! 甲方 !! 乙方\n|-\n"
+            "| 1 || 2004年9月24日 || [[某城]] || [[张三]] || [[李四]]"
+            "<ref>{{cite news |title=张三与李四会晤 两国总理签署公报 |date=2004-09-25}}</ref>\n|-\n"
+            "| 2 || 2008年10月28日 || [[某镇]] || 张三 || 李四\n|}\n"
+            "== 第二次 ==\n2008年10月28日，张三与李四在某镇举行会谈，会后两国总理签署了公报。\n")
+    assert roles_by_day(text, title="甲乙总理会晤")["2004-09-24"] == {("张三", "总理"), ("李四", "总理")}

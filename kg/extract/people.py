@@ -16,8 +16,8 @@ from kg.extract.dates import find_year_months, parse_date, year_range
 from kg.extract.entities import heading_leader
 from kg.extract.phrases import DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER
 from kg.extract.reading import Reading
-from kg.extract.roles import (OFFICE_WORDS, office_key, title_after, titles_before, titles_of, titles_of_the_list,
-                             titles_shared, titles_taken)
+from kg.extract.roles import (OFFICE_WORDS, joint_offices, office_key, title_after, titles_before, titles_of,
+                             titles_of_the_list, titles_shared, titles_taken)
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.sources import CITATION_TEMPLATES
 from kg.extract.text import Sentence
@@ -147,12 +147,20 @@ def _offices(reading: Reading):
         if key not in offices[person]:
             offices[person].append(key)
             evidence[(person, key)] = said or sentence.evidence()
+        elif when and min(when) < min(years[(person, key)], default=min(when)):
+            # the earliest sentence that says so: an office told of a later year says nothing of a meeting before it
+            evidence[(person, key)] = said or sentence.evidence()
         years.setdefault((person, key), set()).update(when)
 
     shared = []  # offices a copula gives a list of names: given once the sides are known
     bare_titles = []  # bare office words written with a name (首相张三, 张三总统): given where nothing fuller is
+    previous = None
     for sentence, said, dated, headed in _sentences_and_titles(reading):
         when = {found.year for found in find_year_months(sentence.hans)} or dated
+        if not headed:
+            bare_titles += [(key, title, said, sentence, when)
+                            for key, title in _joint_holders(sentence, previous, reading)]
+        previous = sentence
         for spot in sentence.spots:
             if headed and registry.kind_of(spot.surface) is None and not index.is_state(spot.surface):
                 registry.named(Kind.PERSON, spot.surface)  # a name in a column of an office's holders
@@ -181,11 +189,42 @@ def _offices(reading: Reading):
             if not bare and (theirs is None or side.get(person) in (None, theirs)):
                 give(person, title, said, sentence, when)
     for person, title, said, sentence, when in bare_titles:
-        if not any(office.endswith(title.text) for office in offices.get(person, ())):
+        if not any(office.endswith(title.text) and office != title.text for office in offices.get(person, ())):
             give(person, title, said, sentence, when)
     return (side,
             {person: tuple(keys) for person, keys in offices.items()}, evidence,
             {pair: frozenset(found) for pair, found in years.items()})
+
+
+def _joint_holders(sentence: Sentence, previous: Sentence | None, reading: Reading):
+    """Each holder of an office written for several at once (``张三与李四举行会谈，会后两国总理签署了
+    公报``, ``张三同李四举行甲乙总理定期会晤``): as many people as it says are named before it in
+    the sentence, titled with no other office there; or, where the sentence names no one, in
+    the one before it in the paragraph (``张三在某城欢迎李四。两国总理于22日举行会晤``)."""
+    registry, index = reading.registry, reading.index
+
+    def people_in(told: Sentence):  # names typed as nothing else may be the holders (张三与李四…两国总理)
+        return [spot for spot in told.spots if registry.kind_of(spot.surface) in (Kind.PERSON, None)
+                and not index.is_state(spot.surface)]
+
+    for joint in joint_offices(sentence.hans):
+        named = people_in(sentence)
+        if any(spot.start >= joint.title.end for spot in named):
+            continue  # 两国总理张三和李四, 两国总理见证王五签署: the names after it are whom it is said of
+        source = sentence
+        if not named and previous is not None and previous.passage is sentence.passage \
+                and previous.paragraph == sentence.paragraph:
+            source = previous
+            named = people_in(previous)
+        holders = {spot.key: spot for spot in named}
+        if len(holders) != joint.holders:
+            continue
+        if any(not title.text.endswith(joint.title.text)
+               for spot in named for title in titles_before(source, spot, index) + title_after(source, spot, index)):
+            continue  # 甲国主席张三同乙国总统李四会谈…两国总理: other holders
+        for key, spot in holders.items():
+            registry.named(Kind.PERSON, spot.surface)
+            yield key, joint.title
 
 
 def _holds_another_name(sentence: Sentence, spot, title, registry) -> bool:

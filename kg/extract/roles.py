@@ -375,3 +375,32 @@ def office_key(title: Title, index: NameIndex) -> str:
 
 #: ``国家`` before the chair of a state (国家主席, 国家副主席) after the state's own name.
 _STATES_CHAIR = re.compile(r"^国家(?=副?主席$)")
+
+
+#: One office written for the two or three who hold it at once (两国总理, 双方总统, 三国总统, 中俄总理,
+#: 中日两国首相): a clause's subject (会后两国总理签署), or what the meeting they hold is of
+#: (举行中俄总理定期会晤), not a verb's object (见证两国总理签署) nor a list's member.
+_JOINT_OFFICE = re.compile(r"(?:(?P<two>两国|双方)|(?P<three>三国)|(?P<states>[" + "".join(_ABBREVIATIONS) + r"]{2,3})"
+                           r"(?:两国|三国)?)(?P<office>总理|首相|总统|国王)(?![府办夫])")
+_JOINT_NOT_HOLDERS = re.compile(r"(?:见证|会见|接见|出席|陪同|宴请|欢迎|邀请|会同|致电|致函|转达|问候|[与同和及、的向对给为])$")
+
+
+@dataclass(frozen=True)
+class JointOffice:
+    title: Title  # the bare office word
+    holders: int  # how many hold it (两国: 2)
+
+
+def joint_offices(hans: str) -> tuple[JointOffice, ...]:
+    """The offices ``hans`` writes for several holders at once (``会后两国总理签署了联合公报``)."""
+    out = []
+    for match in _JOINT_OFFICE.finditer(hans):
+        if _JOINT_NOT_HOLDERS.search(hans, max(0, match.start() - 2), match.start()):
+            continue
+        states = match["states"]
+        if states and len(set(states)) != len(states):
+            continue
+        holders = 2 if match["two"] else 3 if match["three"] else len(states)
+        title = Title(match["office"], match.start("office"), match.end(), None)
+        out.append(JointOffice(title, holders))
+    return tuple(out)
