@@ -1016,3 +1016,37 @@ def test_during_the_visit_in_a_section_is_of_the_visit_the_lead_tells():
 def test_a_meeting_the_text_says_was_not_arranged_is_no_summit():
     text = HEAD + "2019年6月13日，甲国总统[[张三]]访问乙国，访问中没有安排张三与乙国主席[[李四]]会面。"
     assert summits(text) == {}
+
+
+LEGS = ("'''张三访问乙丙两国'''是指时任甲国副总理[[张三]]于1978年11月5日至12日对乙丙两国进行的正式访问。\n"
+        "== 经过 ==\n=== 乙国（11月5日至9日） ===\n11月5日，张三抵达[[某城]]{leader}。"
+        "在与乙国总理[[李四]]的会谈中，张三谈及边界问题。\n"
+        "=== 丙国（11月9日至12日） ===\n11月9日，张三抵达[[另城]]<ref>{{{{cite news |title=回忆录 |date=2015-03-23}}}}</ref>。"
+        "当天下午，丙国总理[[王五]]与张三在[[某宫]]举行会谈。\n")
+
+
+def test_a_leg_of_a_tour_its_heading_dates_is_one_summit_over_its_days():
+    found = summits(LEGS.format(leader="，成为首位访问乙国的甲国领导人"), title="张三访问乙丙两国")
+    assert {day: (s["end"], s["participants"]) for day, s in found.items()} == {
+        "1978-11-05": ("1978-11-09", {"张三", "李四"}),  # the talks the leg tells undated: of its days
+        "1978-11-09": ("1978-11-12", {"张三", "王五"}),  # a day of the leg: its visit's days
+    }
+
+
+def test_a_day_in_the_visit_the_lead_dates_is_of_its_year_not_the_year_a_later_source_suggests():
+    found = summits(LEGS.format(leader="，成为首位访问乙国的甲国领导人"), title="张三访问乙丙两国")
+    assert "1978-11-09" in found and not any(day.startswith("2014") for day in found)
+
+
+def test_a_leader_the_text_calls_the_first_of_his_country_to_visit_is_a_top_leader():
+    assert summits(LEGS.format(leader=""), title="张三访问乙丙两国") == {}  # a vice-premier's talks
+    clause = LEGS.format(leader="，这是甲国主要领导人的首次出访")
+    assert set(summits(clause, title="张三访问乙丙两国")) == {"1978-11-05", "1978-11-09"}
+
+
+def test_a_leg_of_a_tour_is_held_in_the_state_its_heading_names_not_one_the_lead_lists():
+    text = ("'''1978年张三访问三国'''是指甲国总统[[张三]]于1978年11月5日至14日对[[老挝]]、[[缅甸]]和[[泰国]]进行的正式访问。\n"
+            "== 经过 ==\n=== 缅甸（11月9日至12日） ===\n在与总理[[李四]]的会谈中，张三谈及边界问题。\n")
+    found = summits(text, title="1978年张三访问三国")
+    assert found["1978-11-09"]["end"] == "1978-11-12"
+    assert [venue[:2] for venue in found["1978-11-09"]["venue"]] == ["缅甸"]

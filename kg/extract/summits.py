@@ -601,7 +601,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     last day it gave.
 
     A day without a year (``11月19日``) takes, in this order: the heading's year, the
-    infobox summit's year when the day falls in its days, the year of the source cited
+    infobox summit's year when the day falls in its days, the year of the visit the lead
+    dates (``于1978年11月5日至14日对…进行的访问``) when it falls in it, the year of the source cited
     for it, and last the year the text had reached before. A day without a month at the
     start of a sentence (``17日上午，…``) in a section whose heading and text gave no day
     yet is of ``carried``'s month, the last day the sections before gave in the year the
@@ -618,6 +619,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     met_on: date | None = None  # the day of the last meeting the section told
     if heading_day is not None and year is None:
         year = heading_day.year  # its days without a year are of the heading's
+    leg = _heading_leg(section, year or running_year, lead_visit)
+    before = len(found)
     for i, sentence in enumerate(section_sentences):
         at = sentence.span_of(0, 0).start
         in_table = any(span.start <= at < span.end for span in tabled)  # a row: only what its cells say
@@ -632,6 +635,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         date_basis = None
         if not dates and year is None:  # "12月1日" under a heading without a year
             dates = _within(find_dates(sentence.hans, year=around.start.year), around) if around else []
+            if not dates and lead_visit is not None:  # 11月12日 in a section of the visit the lead dates
+                dates = [d for d in find_dates(sentence.hans, year=lead_visit.days.start.year)
+                         if lead_visit.days.start <= d.start <= lead_visit.days.end]
             if not dates:
                 dates, date_basis = _dated_by_citation(reading, sources, sentence)
             if not dates and running_year is not None:
@@ -641,7 +647,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             day = carried  # 17日上午，… under a heading of a place: the month the account had reached
         dates = sorted(dates + _relative_days(sentence.hans, dates, day) + _days_of_the_month(sentence.hans, year),
                        key=lambda d: d.at)
-        if not dates and (visit or lead_visit) is not None and DURING_THE_VISIT.match(sentence.hans):
+        if not dates and (visit or lead_visit) is not None and DURING_THE_VISIT.match(sentence.hans) and leg is None:
             days = (visit or lead_visit).days  # 访问期间，甲与乙举行会谈: on the visit's days (of the lead's, in a section)
             dates = [DateRange(days.start, days.end, 0, 0, True)]
         if day is not None and dated_before == sentence.paragraph and _BACK_SUBJECT.match(sentence.hans):
@@ -654,6 +660,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             dates = [DateRange(day, day, 0, 0, False)]  # under a day's heading, a sentence is of the day last given
         if dates:  # the day the next sentence's 当天 is: the one heading this sentence, else its last
             day = dates[0].start if not sentence.hans[:dates[0].at].strip() else dates[-1].start
+        if not dates and leg is not None:  # === 乙国（11月9日至12日） ===: 在与乙国总理的会谈中… is of those days
+            dates = [DateRange(leg.start, leg.end, 0, 0, True)]
         if not_held(sentence.hans):
             continue
         told: list[tuple[int, int, date]] = []  # each meeting the sentence tells, once (…当月28日会面；2009年5月26日再度会见)
@@ -681,7 +689,27 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                              date_basis, (several.begin, several.end), infer=False, numbered=False, only=pair)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(replace(summit, one_of_several=True))
+    if leg is not None:
+        found[before:] = [_over_the_leg(reading, section, summit, leg) for summit in found[before:]]
     return year or running_year, day
+
+
+def _over_the_leg(reading: Reading, section: Section, summit: SummitFound, leg: DateRange) -> SummitFound:
+    """A meeting on a day of the leg its section's heading gives is the summit of that leg's visit,
+    which spans its days (the conventions: a visit during which the leaders meet is one summit),
+    held in the state the heading names (``=== 乙国（11月9日至12日） ===``) when its text says no place."""
+    if not (leg.start <= summit.start and summit.end <= leg.end):
+        return summit
+    state = to_hans(section.heading)[:leg.at].strip(" （(")
+    if state and reading.registry.is_a(state, Kind.COUNTRY) and not reading.registry.has_fact(summit.id, Prop.VENUE):
+        reading.registry.fact(summit.id, Prop.VENUE, reading.registry.named(Kind.COUNTRY, state),
+                              evidence=(summit.anchor.evidence(),))
+    if (summit.start, summit.end) == (leg.start, leg.end):
+        return summit
+    for prop, day in ((Prop.START_DATE, leg.start), (Prop.END_DATE, leg.end)):
+        reading.registry.drop(summit.id, prop)
+        reading.registry.fact(summit.id, prop, day, evidence=(summit.anchor.evidence(),))
+    return replace(summit, start=leg.start, end=leg.end)
 
 
 @dataclass(frozen=True)
@@ -742,6 +770,25 @@ def _heading_day(section: Section | None, year: int | None) -> date | None:
         return None
     days = find_dates(to_hans(section.heading), year=year)
     return days[0].start if len(days) == 1 and days[0].start == days[0].end else None
+
+
+def _heading_leg(section: Section | None, year: int | None, lead_visit: _Visit | None) -> DateRange | None:
+    """The days a section's heading gives a leg of a visit or tour (``=== 乙国（11月9日至12日） ===``),
+    in the year the text has reached, or the lead's visit's when they fall in it; a span of a
+    month at most."""
+    if section is None:
+        return None
+    heading = to_hans(section.heading)
+    for told in (lead_visit.days.start.year if lead_visit else None, year):
+        days = find_dates(heading, year=told) if told is not None else []
+        if len(days) != 1 or not days[0].start < days[0].end <= days[0].start + _A_MONTH:
+            continue
+        if told == year or lead_visit.days.start <= days[0].start and days[0].end <= lead_visit.days.end:
+            return days[0]
+    return None
+
+
+_A_MONTH = timedelta(days=31)
 
 
 def _meeting_table_spans(reading: Reading) -> tuple[Span, ...]:
@@ -1166,26 +1213,41 @@ def _below_the_top(reading: Reading, people: People, participants: dict[str, _Pa
     return dropped
 
 
-#: The lead's word that the visit it tells is a country's leader's (这是中国领导人首次正式访美,
-#: 这是…中国国家领导人首次访问日本, 这是…中国主要领导人的首次出访).
-_THE_LEADERS_VISIT = re.compile(r"^(?:这|此)(?:次访问)?(?:是|为)[^。；]*?(?:国家|主要|最高)?领导人的?(?:首次|第一次|首度)"
-                                r"[^。；]{0,8}?(?:访|出访|出国)")
+#: The text's word that a visit it tells is a country's leader's (这是中国领导人首次正式访美,
+#: 这是…中国国家领导人首次访问日本, ，这是…中国主要领导人的首次出访), at a sentence's or clause's start.
+_THE_LEADERS_VISIT = re.compile(r"(?:^|[，,；])(?:这|此)(?:次访问)?(?:是|为)[^。；]*?(?:国家|主要|最高)?领导人的?"
+                                r"(?:首次|第一次|首度)[^。；]{0,8}?(?:访|出访|出国)")
+#: Its word that the visitor became the first of his country's leaders to go there (成为首位访问泰国的中共领导人).
+_FIRST_LEADER_THERE = re.compile(r"成为(?:首位|第一位|首个|第一个)[^。；，]{0,12}?(?:访问|到访|访)[^。；，]{0,12}?领导人")
 
 
 def called_the_leader(reading: Reading) -> frozenset[str]:
-    """Who the lead calls the country's leader in saying what the visit was (``时任国务院副总理
-    邓小平…对美国进行的正式访问。这是…中国领导人首次正式访美``): the first person the sentence
-    before it, in its paragraph, names, the visitor. Such a person is a top leader whatever office
-    the text gives him (the conventions: supreme or ruling-party leaders)."""
+    """Who the text calls his country's leader in telling his visit (``时任国务院副总理甲…对乙国
+    进行的正式访问。这是…中国领导人首次正式访问乙国``; ``甲抵达某城，成为首位访问乙国的中共领导人``):
+    the first person its sentence names before those words, else the first the sentence before
+    it in its paragraph names, the visitor. Such a person is a top leader whatever office the
+    text gives him (the conventions: supreme or ruling-party leaders). Read once an article."""
+    if reading.called_leaders is not None:
+        return reading.called_leaders
     out = set()
-    for before, sentence in zip(reading.lead, reading.lead[1:]):
-        if sentence.paragraph != before.paragraph or not _THE_LEADERS_VISIT.match(sentence.hans):
-            continue
-        visitor = next((spot for spot in before.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
-                        and not _QUALIFIES.match(before.hans[spot.end:])), None)
-        if visitor is not None:
-            out.add(visitor.key)
-    return frozenset(out)
+    for sentences in (reading.lead, *reading.by_section.values()):
+        for before, sentence in zip((None, *sentences), sentences):
+            said = _THE_LEADERS_VISIT.search(sentence.hans) or _FIRST_LEADER_THERE.search(sentence.hans)
+            if said is None:
+                continue
+            visitor = _first_person(reading, sentence, said.start())
+            if visitor is None and before is not None and before.paragraph == sentence.paragraph \
+                    and not sentence.hans[:said.start()].strip():
+                visitor = _first_person(reading, before, len(before.hans))
+            if visitor is not None:
+                out.add(visitor.key)
+    reading.called_leaders = frozenset(out)
+    return reading.called_leaders
+
+
+def _first_person(reading: Reading, sentence: Sentence, stop: int) -> Spot | None:
+    return next((spot for spot in sentence.spots if spot.end <= stop and reading.registry.is_a(spot.surface, Kind.PERSON)
+                 and not _QUALIFIES.match(sentence.hans[spot.end:])), None)
 
 
 #: Words that join the two parties of a meeting (甲同乙会谈, 甲会见乙).
@@ -1411,10 +1473,20 @@ def _lead_venues(reading: Reading) -> tuple[LeadVenue, ...]:
             times = tuple((t.year, t.month) for t in find_year_months(clause.hans[previous_end:match.start()]))
             chain = tuple(s for s in clause.spots_in(match.start("w"), match.end("w"))
                           if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY))
-            if times and chain:
+            if times and chain and not _states_listed(reading, clause, chain):
                 out.append(LeadVenue(times, chain, clause))
             previous_end = match.end()
     return tuple(out)
+
+
+def _states_listed(reading: Reading, clause: Sentence, chain: tuple[Spot, ...]) -> bool:
+    """Whether the chain lists states one after another (``对甲国、乙国和丙国进行访问``): a tour, which
+    gives its meetings no venue (``在甲国某城、乙国某城举行``: each state holds its own city)."""
+    return any(reading.registry.is_a(a.surface, Kind.COUNTRY) and reading.registry.is_a(b.surface, Kind.COUNTRY)
+               and _LISTED.fullmatch(clause.hans[a.end:b.start]) for a, b in zip(chain, chain[1:]))
+
+
+_LISTED = re.compile(r"[、，,]|和|及|与|以及")
 
 
 def _same_days(sentence: Sentence, span: tuple[date, date]) -> bool:
