@@ -1050,3 +1050,19 @@ def test_a_leg_of_a_tour_is_held_in_the_state_its_heading_names_not_one_the_lead
     found = summits(text, title="1978年张三访问三国")
     assert found["1978-11-09"]["end"] == "1978-11-12"
     assert [venue[:2] for venue in found["1978-11-09"]["venue"]] == ["缅甸"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2006年4月6日，国务委员[[张三]]在[[某城]]会见乙国国王特使王五，表示甲国总统[[李四]]不久将对乙国进行国事访问。",
+    "2006年4月25日，甲国总统[[李四]]在乙国国王[[孙七]]陪同下在[[某城]]分别会见了乙国参议院议长王五和众议院议长赵六。",
+])
+def test_a_leader_meeting_officials_named_by_their_office_alone_is_no_summit(sentence):
+    text = HEAD + "2006年4月24日，甲国总统[[李四]]同乙国国王[[孙七]]在[[某城]]举行会谈。" + sentence
+    assert {day: summit["end"] for day, summit in summits(text).items()} == {"2006-04-24": "2006-04-24"}
+
+
+def test_a_chairman_of_state_affairs_is_a_top_leader_a_state_councillor_is_not():
+    chairman = HEAD + "2019年6月20日，甲国国务委员长[[张三]]同乙国主席[[李四]]在[[某城]]举行会谈。"
+    councillor = HEAD + "2019年6月20日，甲国国务委员[[张三]]同乙国主席[[李四]]在[[某城]]举行会谈。"
+    assert set(summits(chairman)) == {"2019-06-20"}
+    assert summits(councillor) == {}

@@ -58,7 +58,7 @@ LOWER_TALKS = re.compile(r"(高级别|部长级|副部长级|次长级|外长|�
                          r"(会谈|会晤|会议|磋商|会面)"
                          r"|工作层(会谈|会晤|会议|磋商|会面)|工作(会谈|会议|磋商)")  # 工作会晤: the leaders' own, working meeting
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
-NOT_TOP = re.compile(r"副|荣誉|名誉|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|候选人|顾问(?!委员会)|助理|秘书长|议长|(?:国会|议会|国民议会)主席|人大常委会|发言人|议员|州长|市长|前(?:总统|首相|总理|主席|国家主席|总书记)"
+NOT_TOP = re.compile(r"副|荣誉|名誉|国务委员(?![会长])|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|候选人|顾问(?!委员会)|助理|秘书长|议长|(?:国会|议会|国民议会)主席|人大常委会|发言人|议员|州长|市长|前(?:总统|首相|总理|主席|国家主席|总书记)"
                      r"|常委(?!会)|政治局委员|(?<!总理)大臣|长官|院长|(?<!顾问委员会)主任|[省市州县区]委书记|(?<!国务)(?<!国防)(?<!中央)(?<!军事)委员会(?:委员长|主席)")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
@@ -690,21 +690,16 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(replace(summit, one_of_several=True))
     if leg is not None:
-        found[before:] = [_over_the_leg(reading, section, summit, leg) for summit in found[before:]]
+        found[before:] = [_over_the_leg(reading, summit, leg) for summit in found[before:]]
+    if section is not None:
+        _in_the_state_of_the_heading(reading, section, found[before:])
     return year or running_year, day
 
 
-def _over_the_leg(reading: Reading, section: Section, summit: SummitFound, leg: DateRange) -> SummitFound:
+def _over_the_leg(reading: Reading, summit: SummitFound, leg: DateRange) -> SummitFound:
     """A meeting on a day of the leg its section's heading gives is the summit of that leg's visit,
-    which spans its days (the conventions: a visit during which the leaders meet is one summit),
-    held in the state the heading names (``=== 乙国（11月9日至12日） ===``) when its text says no place."""
-    if not (leg.start <= summit.start and summit.end <= leg.end):
-        return summit
-    state = to_hans(section.heading)[:leg.at].strip(" （(")
-    if state and reading.registry.is_a(state, Kind.COUNTRY) and not reading.registry.has_fact(summit.id, Prop.VENUE):
-        reading.registry.fact(summit.id, Prop.VENUE, reading.registry.named(Kind.COUNTRY, state),
-                              evidence=(summit.anchor.evidence(),))
-    if (summit.start, summit.end) == (leg.start, leg.end):
+    which spans its days (the conventions: a visit during which the leaders meet is one summit)."""
+    if not (leg.start <= summit.start and summit.end <= leg.end) or (summit.start, summit.end) == (leg.start, leg.end):
         return summit
     for prop, day in ((Prop.START_DATE, leg.start), (Prop.END_DATE, leg.end)):
         reading.registry.drop(summit.id, prop)
@@ -770,6 +765,22 @@ def _heading_day(section: Section | None, year: int | None) -> date | None:
         return None
     days = find_dates(to_hans(section.heading), year=year)
     return days[0].start if len(days) == 1 and days[0].start == days[0].end else None
+
+
+def _in_the_state_of_the_heading(reading: Reading, section: Section, summits: list[SummitFound]) -> None:
+    """A section headed with a state alone (``=== 乙国 ===``, ``=== 乙国（11月9日至12日） ===``) tells
+    a leg of a tour there: a meeting it tells with no place of its own is held in that state."""
+    state = _HEADING_NOTE.sub("", to_hans(section.heading)).strip()
+    if not state or not reading.registry.is_a(state, Kind.COUNTRY):
+        return
+    for summit in summits:
+        if summit.anchor is not None and not reading.registry.has_fact(summit.id, Prop.VENUE):
+            reading.registry.fact(summit.id, Prop.VENUE, reading.registry.named(Kind.COUNTRY, state),
+                                  evidence=(summit.anchor.evidence(),))
+
+
+#: What a heading adds in brackets after its subject (its days: 乙国（11月9日至12日）).
+_HEADING_NOTE = re.compile(r"[（(][^）)]*[）)]")
 
 
 def _heading_leg(section: Section | None, year: int | None, lead_visit: _Visit | None) -> DateRange | None:
@@ -1014,7 +1025,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
                   or NOT_TOP.search(written_before(anchor, spot))) and not _QUALIFIES.match(anchor.hans[spot.end:])),
                  None)  # the first person named, or the first name an official's title stands before
     if first in dropped or (first is not None and _written_below_the_top(reading, anchor, first)) \
-            or any(_a_party(anchor, key, clause) for key in dropped):
+            or any(_a_party(anchor, key, clause) for key in dropped) or _meets_officials_only(reading, anchor, clause):
         # 特使张三会见李四, 国家安全顾问张三会见李四: the one who met is not a top leader
         reading.note(f"the meeting on {when.start.isoformat()} is led by {first}, not a top leader; no summit made",
                      anchor.span_of(0, 0).start)
@@ -1253,6 +1264,25 @@ def _first_person(reading: Reading, sentence: Sentence, stop: int) -> Spot | Non
 #: Words that join the two parties of a meeting (甲同乙会谈, 甲会见乙).
 _PARTY_BEFORE = re.compile(r"(与|同|和|跟|会见|会晤|接见|拜会|会同)$")
 _PARTY_AFTER = re.compile(r"^(与|同|和|跟|会见|会晤|接见|拜会)")
+
+
+def _meets_officials_only(reading: Reading, sentence: Sentence, clause: tuple[int, int] | None) -> bool:
+    """Whether whom the clause's leader receives are officials below the top, each named by his
+    office and no person the text knows (``甲在某城分别会见了乙国参议院议长丙和众议院议长丁``)."""
+    begin, end = clause if clause is not None else (0, len(sentence.hans))
+    met = _RECEIVES.search(sentence.hans, begin, end)
+    if met is None:
+        return False
+    stop = _CLAUSE.search(sentence.hans, met.end(), end)
+    stop = stop.start() if stop else end
+    received = [part for part in _LISTED_PEOPLE.split(sentence.hans[met.end():stop]) if part]
+    people = [spot for spot in sentence.spots if met.end() <= spot.start < stop
+              and reading.registry.is_a(spot.surface, Kind.PERSON)]
+    return bool(received) and not people and all(NOT_TOP.search(part) for part in received)
+
+
+_RECEIVES = re.compile(r"(?:分别)?(?:会见|接见)了?")
+_LISTED_PEOPLE = re.compile(r"[、和及与]|以及")
 
 
 def _a_party(sentence: Sentence, key: str, clause: tuple[int, int] | None) -> bool:
