@@ -386,13 +386,12 @@ class _Walker:
     def issue(self, message: str, position: int) -> None:
         self.issues.append(Issue(Severity.WARNING, message, self.page.origin, position))
 
-    def walk(self, code, offset: int, inside: str | None,
-             starts: list[int] | None = None, sources: list[str] | None = None) -> None:
+    def walk(self, code, offset: int, inside: str | None, starts: list[int] | None = None,
+             sources: list[str] | None = None, texts: list[str] | None = None) -> None:
         """Walks ``code``'s nodes, the first at ``offset``; where each starts and its text go
-        to ``starts`` and ``sources`` when given."""
+        to ``starts`` and ``sources`` when given. ``texts``: each node's text, when known."""
         pos = offset
-        for node in code.nodes:
-            source = str(node)
+        for node, source in zip(code.nodes, texts if texts is not None else [str(node) for node in code.nodes]):
             if starts is not None and sources is not None:
                 starts.append(pos)
                 sources.append(source)
@@ -401,11 +400,12 @@ class _Walker:
 
     def child(self, node_source: str, node_start: int, child, cursor: int, inside: str | None) -> int:
         """Walks a child wikicode found in ``node_source`` at or after ``cursor``; returns the new cursor."""
-        child_source = str(child)
+        texts = [str(node) for node in child.nodes]  # each once: str(child) is their join
+        child_source = "".join(texts)
         at = node_source.find(child_source, cursor) if child_source else cursor
         if at < 0:
             return cursor
-        self.walk(child, node_start + at, inside)
+        self.walk(child, node_start + at, inside, texts=texts)
         return at + len(child_source)
 
     def node(self, node, start: int, source: str, inside: str | None) -> None:
@@ -698,9 +698,10 @@ class _PassageBuilder:
         self.chars.append(text)
         self.offsets.extend(range(start, start + len(text)))
 
-    def render(self, code, offset: int) -> None:
+    def render(self, code, offset: int, texts: list[str] | None = None) -> None:
+        """Renders ``code``'s nodes, the first at ``offset``; ``texts``: each node's text, when known."""
         nodes = code.nodes
-        self.render_nodes(nodes, [str(node) for node in nodes], offset)
+        self.render_nodes(nodes, texts if texts is not None else [str(node) for node in nodes], offset)
 
     def render_nodes(self, nodes, sources, offset: int) -> None:
         pos = offset
@@ -767,12 +768,13 @@ class _PassageBuilder:
             return
         if node.contents is None or node.self_closing:
             return
-        inner = str(node.contents)
+        texts = [str(child) for child in node.contents.nodes]  # each once: str(node.contents) is their join
+        inner = "".join(texts)
         opening = len(node.wiki_markup) if node.wiki_markup else source.find(">") + 1
         if tag == "nowiki":
             self.emit(unescape(inner), start + opening)
         else:
-            self.render(node.contents, start + source.find(inner, opening))
+            self.render(node.contents, start + source.find(inner, opening), texts)
 
     def finish(self) -> Passage:
         return Passage("".join(self.chars), tuple(self.offsets), tuple(self.mentions),
