@@ -40,18 +40,40 @@ def _s2tw() -> opencc.OpenCC:
 
 def _merged_is_current() -> bool:
     """Whether kg/data/opencc was made from the dictionaries and s2tw.json OpenCC has installed."""
+    return _made_from_installed("made-from.json") is not None
+
+
+@cache
+def _t2s_changes() -> frozenset[str] | None:
+    """The characters t2s may change (``kg/data/opencc/t2s-changes.json``, made by
+    ``scripts/make-opencc-s2tw``, which says why a text without any converts to itself), and
+    the surrogates, which OpenCC refuses; None unless that file was made from the dictionaries
+    installed."""
+    made = _made_from_installed("t2s-changes.json")
+    if made is None or not isinstance(made.get("characters"), str):
+        return None
+    return frozenset(made["characters"]) | frozenset(map(chr, range(0xD800, 0xE000)))
+
+
+def _made_from_installed(name: str) -> dict | None:
+    """The file ``name`` of kg/data/opencc, if it was made from the files OpenCC has installed
+    (the digests under its ``sha256``)."""
     installed = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
     try:
-        made_from = json.loads((_MERGED / "made-from.json").read_text(encoding="utf-8"))["sha256"]
-        return all(hashlib.sha256((installed / name).read_bytes()).hexdigest() == digest
-                   for name, digest in made_from.items())
-    except (OSError, ValueError, KeyError, TypeError):
-        return False
+        made = json.loads((_MERGED / name).read_text(encoding="utf-8"))
+        current = all(hashlib.sha256((installed / source).read_bytes()).hexdigest() == digest
+                      for source, digest in made["sha256"].items())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return made if current else None
 
 
 @lru_cache(maxsize=65536)
 def to_hans(text: str) -> str:
     """Simplified script, same length as ``text`` (falls back to character by character)."""
+    changes = _t2s_changes()
+    if changes is not None and changes.isdisjoint(text):  # nothing t2s changes (two thirds of the extraction's texts)
+        return text
     converted = _t2s().convert(text)
     if len(converted) == len(text):
         return converted
