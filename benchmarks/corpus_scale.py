@@ -15,7 +15,12 @@ It times each named query (``queries/*.rq`` with its default parameters) on the 
 of 1,000 pages and more (or the largest), and two one-article edits of the largest export
 rebuilt with the page cache (a comment added to one page, then a third of another page
 cut), saying whether the build reused the last one (``rebuilt after an edit``).
-``--builds-only`` times the builds alone. ``--queries TRIG...`` times the named queries alone on builds made before; ``--query-dir
+``--builds-only`` times the builds alone. ``--stages TRIG`` times, by CPU in one process, the
+build's stages after the pages (writing the six files, the description's counts, the named
+queries answered ahead, the raw store kept for the next edit) from a build's kg.trig, beside
+pyoxigraph's floor (bulk-loading it and writing TriG and the union in Turtle, N-Triples and
+JSON-LD); with ``--before DIR`` (a checkout of earlier code) the two codes run in turns
+``--rounds`` times and it says whether the files they wrote are the same bytes. ``--queries TRIG...`` times the named queries alone on builds made before; ``--query-dir
 DIR`` times the ``.rq`` files of DIR instead (earlier texts, e.g. ``tests/data/query/before``,
 to compare them on the same build). Each answer is also kept as ``kg query`` keeps it
 (``kg/answers.py``) and read back in a fresh process: "kept ms" is the CPU time of that
@@ -71,7 +76,27 @@ def main() -> None:
     parser.add_argument("--param", dest="params", action="append", default=[], metavar="NAME=VALUE",
                         help="with --queries: set this parameter of each query that has it (repeatable), "
                              "e.g. lang=zh-Hant; the default parameters are the ones a build answers ahead")
+    parser.add_argument("--stages", type=Path, metavar="TRIG",
+                        help="only time the stages after the pages, from this build's kg.trig")
+    parser.add_argument("--page-rdf", type=int, metavar="N",
+                        help="only time the RDF part of N synthetic pages in a worker (make, validate, write)")
+    parser.add_argument("--before", type=Path, metavar="DIR",
+                        help="with --stages or --page-rdf: earlier code, run in turns with this checkout's")
+    parser.add_argument("--rounds", type=int, default=2, help="with --before: turns of each code")
     arguments = parser.parse_args()
+    code = Path(os.environ.get("KG_SCALE_CODE", REPOSITORY))
+    if (arguments.stages or arguments.page_rdf) and arguments.before:
+        what = ["--stages", str(arguments.stages.resolve())] if arguments.stages else ["--page-rdf", str(arguments.page_rdf)]
+        in_turns(what, arguments.before, rounds=arguments.rounds)
+        return
+    if arguments.stages:
+        print(STAGES_HEADER)
+        print(stage_times(arguments.stages, code), flush=True)
+        return
+    if arguments.page_rdf:
+        print(PAGE_RDF_HEADER)
+        print(page_rdf_times(arguments.page_rdf, code), flush=True)
+        return
     if arguments.queries:
         params = dict(pair.partition("=")[::2] for pair in arguments.params)
         print(f"# named queries, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}"
@@ -213,6 +238,134 @@ def pyoxigraph_floor(trig: Path) -> float:
         for fmt, name in ((RdfFormat.TURTLE, "kg.ttl"), (RdfFormat.N_TRIPLES, "kg.nt"), (RdfFormat.JSON_LD, "kg.jsonld")):
             serialize(union, Path(scratch) / name, fmt)
     return time.perf_counter() - started
+
+
+STAGES = ("files", "counts", "answers", "raw store")
+STAGES_HEADER = (f"{'code':<8} " + " ".join(f"{stage:>10}" for stage in STAGES)
+                 + f" {'all s':>7} {'floor s':>8} {'× floor':>8} {'load':>5}  files' SHA-256")
+PAGE_PARTS = ("triples", "validate", "lines")
+PAGE_RDF_HEADER = (f"{'code':<8} " + " ".join(f"{part:>10}" for part in PAGE_PARTS)
+                   + f" {'all ms':>7} {'floor ms':>8} {'× floor':>8} {'load':>5}  outputs' SHA-256")
+
+
+def in_turns(what: list[str], before: Path, *, rounds: int) -> None:
+    """This script with ``what`` in a child process for the code in ``before`` and in this
+    checkout, in turns; says whether the two wrote the same bytes (the digest ending each line)."""
+    print(f"# {' '.join(what)}, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}")
+    written: dict[str, set[str]] = {}
+    for turn in range(rounds):
+        for name, root in (("before", before.resolve()), ("this", REPOSITORY)):
+            result = subprocess.run([sys.executable, str(Path(__file__).resolve()), *what], cwd=root,
+                                    env={**os.environ, "KG_SCALE_CODE": str(root)}, check=True,
+                                    capture_output=True, text=True)
+            header, line = result.stdout.strip().splitlines()[-2:]
+            if not written:
+                print(header)
+            written.setdefault(name, set()).add(line.rsplit(" ", 1)[-1])
+            print(f"{name:<8} {line}", flush=True)
+    same = len(written["before"] | written["this"]) == 1
+    print(f"# what the two codes wrote is {'the same bytes' if same else 'DIFFERENT'}")
+
+
+def page_rdf_times(pages: int, code: Path) -> str:
+    """CPU milliseconds a synthetic page costs in a worker after its extraction, in this
+    process, for the kg in ``code``: its triples made (kg.rdf.page_triples), validated
+    (kg.validate.validate_triples) and written as sorted N-Triples lines; beside the floor,
+    pyoxigraph loading those lines and writing them as N-Triples; and a digest of every
+    page's lines and report."""
+    import hashlib
+    import io
+
+    sys.path.insert(0, str(code))
+    from pyoxigraph import DefaultGraph, RdfFormat, Store
+
+    from kg import rdf, validate, worker
+    from kg.extract import extract
+    from kg.model import Page
+    from kg.source import read_export
+    from kg.vocab import DEFAULT_BASE, Minter
+    from kg.wikitext import parse
+
+    export = io.BytesIO(synthetic_export(pages).encode("utf-8"))
+    extractions = [extract(parse(page)) for page in read_export(export, origin="synthetic.xml")
+                   if isinstance(page, Page)]
+    validate.prepare()
+    spent = dict.fromkeys(PAGE_PARTS, 0.0)
+    floor = 0.0
+    digest = hashlib.sha256()
+    for extraction in extractions:
+        started = time.process_time()
+        triples = rdf.page_triples(extraction, minter=Minter(DEFAULT_BASE))
+        made = time.process_time()
+        report = validate.validate_triples(triples)
+        validated = time.process_time()
+        lines = worker._sorted_ntriples(triples)
+        written = time.process_time()
+        store = Store()
+        store.load(lines, format=RdfFormat.N_TRIPLES)
+        store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
+        floor += time.process_time() - written
+        spent["triples"] += made - started
+        spent["validate"] += validated - made
+        spent["lines"] += written - validated
+        digest.update(lines + repr(report).encode("utf-8"))
+    each = {part: seconds * 1000 / len(extractions) for part, seconds in spent.items()}
+    total, floor = sum(each.values()), floor * 1000 / len(extractions)
+    return (" ".join(f"{each[part]:>10.2f}" for part in PAGE_PARTS) + f" {total:>7.2f} {floor:>8.2f} "
+            f"{total / floor:>8.1f} {os.getloadavg()[0]:>5.1f}  {digest.hexdigest()[:16]}")
+
+
+def stage_times(trig: Path, code: Path) -> str:
+    """CPU seconds of each stage after the pages, in this process, for the build whose
+    kg.trig is ``trig`` and the kg in ``code``; then the floor's, the ratio of their sums
+    and a digest of the files written."""
+    import hashlib
+    import shutil
+
+    sys.path.insert(0, str(code))
+    from pyoxigraph import RdfFormat, Store, serialize
+
+    from kg import answers, export, incremental, void
+    from kg.vocab import DEFAULT_BASE
+
+    store = Store()
+    store.bulk_load(path=trig, format=RdfFormat.TRIG)
+    spent = {}
+    with tempfile.TemporaryDirectory(prefix="kg-stages-") as scratch:
+        out = Path(scratch) / "out"
+        out.mkdir()
+        started = time.process_time()
+        export.write_store(store, out, base=DEFAULT_BASE)
+        spent["files"] = time.process_time() - started
+        started = time.process_time()
+        void.stats_of(store, DEFAULT_BASE)
+        spent["counts"] = time.process_time() - started
+        started = time.process_time()
+        answers.answer_named_queries(store, out, seconds=answers.BUILD_SECONDS)
+        spent["answers"] = time.process_time() - started
+        graphs = [(graph.value, store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph))
+                  for graph in store.named_graphs()]
+        started = time.process_time()
+        fill = incremental.RawFill(Path(scratch) / "raw")
+        for name, ntriples in graphs:
+            fill.add(name, ntriples)
+        fill.finish()
+        spent["raw store"] = time.process_time() - started
+        digest = hashlib.sha256()
+        for name in ("kg.nt", "kg.ttl", "kg.jsonld", "kg.trig", "void.ttl", "context.jsonld"):
+            digest.update((out / name).read_bytes())
+        shutil.rmtree(out)
+        started = time.process_time()
+        floor = Store()
+        floor.bulk_load(path=trig, format=RdfFormat.TRIG)
+        floor.dump(Path(scratch) / "floor.trig", RdfFormat.TRIG)
+        union = list(floor.query("CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"))
+        for fmt in (RdfFormat.TURTLE, RdfFormat.N_TRIPLES, RdfFormat.JSON_LD):
+            serialize(union, Path(scratch) / f"floor.{fmt.file_extension}", fmt)
+        floor_cpu = time.process_time() - started
+    total = sum(spent.values())
+    return (" ".join(f"{spent[stage]:>10.2f}" for stage in STAGES) + f" {total:>7.2f} {floor_cpu:>8.2f} "
+            f"{total / floor_cpu:>8.1f} {os.getloadavg()[0]:>5.1f}  {digest.hexdigest()[:16]}")
 
 
 def edit_rebuild(export: Path, work: Path, *, jobs: int | None) -> None:

@@ -122,6 +122,7 @@ class Screen:
     something the screen does not read (then :meth:`clean` is always False)."""
 
     targeted: tuple[tuple[tuple[Node, ...], _Shape], ...] | None
+    nodes: tuple[Node, ...] = ()  # the shape of each of ``targeted``, in its order
 
     @classmethod
     def of(cls, shapes: Graph) -> Screen:
@@ -133,22 +134,33 @@ class Screen:
                 if (shape, RDF.type, RDFS.Class) in shapes or (shape, RDF.type, OWL.Class) in shapes:
                     raise Unsupported(f"{shape} is a class too (an implicit target)")
             reader = _Reader(shapes)
+            nodes = tuple(sorted(set(shapes.subjects(SH.targetClass, None))))
             targeted = tuple((tuple(sorted(shapes.objects(node, SH.targetClass))), reader.shape(node))
-                             for node in sorted(set(shapes.subjects(SH.targetClass, None))))
+                             for node in nodes)
         except Unsupported:
             return cls(None)
-        return cls(targeted)
+        return cls(targeted, nodes)
 
     def clean(self, graph: Graph) -> bool:
         """True only when the shapes surely report nothing on ``graph`` (no violation, warning or info)."""
+        return self.doubtful(graph) == ()
+
+    def doubtful(self, graph: Graph) -> tuple[Node, ...] | None:
+        """The targeted shapes that may report something on ``graph``, in the shapes' order;
+        None when the screen does not read the shapes (any shape may). A shape of the shapes
+        that is not among them reports nothing on ``graph``, so pySHACL run with only these
+        gives every result it gives with all (a shape with no target reports only through one
+        that has: the screen reads no other target)."""
         if self.targeted is None:
-            return False
+            return None
         index = _Index.of(graph)
-        for classes, shape in self.targeted:
+        found = []
+        for node, (classes, shape) in zip(self.nodes, self.targeted):
             for focus in set().union(*(index.instances.get(cls, ()) for cls in classes)):
                 if not shape.conforms(focus, index):
-                    return False
-        return True
+                    found.append(node)
+                    break
+        return tuple(found)
 
 
 @dataclass

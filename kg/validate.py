@@ -265,7 +265,8 @@ def _report_in_place(gate: _Gate, data: Graph | Triples) -> Report:
 def _report(gate: _Gate, checked: Graph | Triples) -> Report:
     """The report of ``checked`` (the data with the ontology's classes): pySHACL's results,
     unless the screen is sure it finds none, and those of the SPARQL constraints."""
-    found = [] if gate.screen.clean(checked) else _pyshacl_results(gate, checked)
+    doubtful = gate.screen.doubtful(checked)
+    found = [] if doubtful == () else _pyshacl_results(gate, checked, doubtful)
     if gate.sparql:
         store = pyoxigraph.Store()
         store.load(_ntriples(checked), format=pyoxigraph.RdfFormat.N_TRIPLES)
@@ -287,7 +288,10 @@ def _ntriples(checked: Graph | Triples) -> bytes:
     return "".join(checked.lines()).encode()
 
 
-def _pyshacl_results(gate: _Gate, checked: Graph | Triples) -> list[Result]:
+def _pyshacl_results(gate: _Gate, checked: Graph | Triples, shapes: tuple[Node, ...] | None = None) -> list[Result]:
+    """pySHACL's results on ``checked``; with ``shapes`` (the targeted shapes the screen could not
+    clear: :meth:`Screen.doubtful`), only those shapes are run, which gives the same results
+    (about a fifth of the time on a page's graph where one shape of the nine finds something)."""
     if not isinstance(checked, Graph) or not checked.store.context_aware:  # pySHACL reads a dataset's store
         copy = new_graph()
         for triple in checked:
@@ -297,7 +301,12 @@ def _pyshacl_results(gate: _Gate, checked: Graph | Triples) -> list[Result]:
     from pyshacl import Validator
     from pyshacl.graph_abstraction import DataGraph
 
-    validator = Validator(DataGraph.from_rdflib(checked), shacl_graph=gate.core, options=dict(_OPTIONS))
+    options = dict(_OPTIONS)
+    if shapes is not None and all(isinstance(node, URIRef) and str(node).lower().startswith(_USABLE_IRIS)
+                                  for node in shapes):  # pySHACL reads any other name as a prefixed one
+        chosen = set(shapes)
+        options["use_shapes"] = [str(node) for node in gate.shapes_order if node in chosen]
+    validator = Validator(DataGraph.from_rdflib(checked), shacl_graph=gate.core, options=options)
     validator.shacl_graph = shapes_graph
     _, results_graph, _ = validator.run()
     return [_result(results_graph, node, checked) for node in results_graph.subjects(RDF.type, SH.ValidationResult)]
@@ -313,6 +322,8 @@ def prepare(*, shapes_dir: Path | None = None, ontology: Path | None = None, kee
 
 #: pySHACL as the gate runs it: no inference (the ontology's classes are given), reports kept.
 _OPTIONS = {"inference": "none", "inplace": True, "allow_warnings": True, "allow_infos": True}
+#: The IRIs pySHACL's ``use_shapes`` takes as they are.
+_USABLE_IRIS = ("http:", "https:", "urn:", "file:")
 
 
 @dataclass(frozen=True)
@@ -338,6 +349,11 @@ class _Gate:
         harvested = ShapesGraph(self.core)
         harvested.shapes  # noqa: B018 - harvested once here, not once per graph
         return harvested
+
+    @cached_property
+    def shapes_order(self) -> tuple[Node, ...]:
+        """The harvested shapes in the order pySHACL runs them (and gives their results)."""
+        return tuple(shape.node for shape in self.shapes_graph.shapes)
 
 
 _GATES: dict[tuple, _Gate] = {}
