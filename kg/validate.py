@@ -291,7 +291,7 @@ def _ntriples(checked: Graph | Triples) -> bytes:
 def _pyshacl_results(gate: _Gate, checked: Graph | Triples, shapes: tuple[Node, ...] | None = None) -> list[Result]:
     """pySHACL's results on ``checked``; with ``shapes`` (the targeted shapes the screen could not
     clear: :meth:`Screen.doubtful`), only those shapes are run, which gives the same results
-    (about a fifth of the time on a page's graph where one shape of the nine finds something)."""
+    (about a fifth of the time on a page's graph where one shape of the 28 finds something)."""
     if not isinstance(checked, Graph) or not checked.store.context_aware:  # pySHACL reads a dataset's store
         copy = new_graph()
         for triple in checked:
