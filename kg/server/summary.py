@@ -225,9 +225,15 @@ def _name_marks(text: str, needles: dict[str, str]) -> list[Mark]:
     plain = to_hans(text)  # same length as text
     marks: list[Mark] = []
     for name in sorted(needles, key=lambda n: (-len(n), n)):
-        for match in re.finditer(re.escape(to_hans(name)), plain):
-            if not any(m.start < match.end() and match.start() < m.end for m in marks):
-                marks.append(Mark(match.start(), match.end(), needles[name]))
+        # each occurrence left to right, the next looked for past the last: what a pattern of the name would
+        # find, without one compiled for each name of each page (more names than the patterns re keeps)
+        needle = to_hans(name)
+        start = plain.find(needle)
+        while start >= 0:
+            end = start + len(needle)
+            if not any(m.start < end and start < m.end for m in marks):
+                marks.append(Mark(start, end, needles[name]))
+            start = plain.find(needle, end)
     return marks
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
@@ -85,12 +85,16 @@ class Vocabulary:
     triples: tuple[Triple, ...]
 
     def labels(self, iri: str) -> tuple[Literal, ...]:
-        """The labels of a term, for labelling properties on pages (empty for other IRIs)."""
-        term = self._by_iri().get(iri)
-        return tuple(Literal(text, language=tag) for tag, text in term.labels.items()) if term else ()
+        """The labels of a term, for labelling properties on pages (empty for other IRIs).
 
-    def _by_iri(self) -> dict[str, Term]:
-        return {term.iri: term for term in self.terms}
+        Looked up in an index made on the first call: a page asks for every link it shows
+        (a summit's at 500 pages, about 35 calls), and the index was made again for each.
+        """
+        return self._labels.get(iri, ())
+
+    @cached_property
+    def _labels(self) -> dict[str, tuple[Literal, ...]]:
+        return {term.iri: tuple(Literal(text, language=tag) for tag, text in term.labels.items()) for term in self.terms}
 
 
 @lru_cache(maxsize=1)
