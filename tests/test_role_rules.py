@@ -311,3 +311,11 @@ def test_an_office_is_cited_by_the_earliest_sentence_that_gives_it():
             "| 2 || 2008年10月28日 || [[某镇]] || 张三 || 李四\n|}\n"
             "== 第二次 ==\n2008年10月28日，张三与李四在某镇举行会谈，会后两国总理签署了公报。\n")
     assert roles_by_day(text, title="甲乙总理会晤")["2004-09-24"] == {("张三", "总理"), ("李四", "总理")}
+
+
+def test_a_verb_that_receives_lists_or_sends_the_titled_name_is_no_part_of_its_office():
+    # the run before the name starts with a state, but the state is the receiver's, not the office's
+    assert _offices("同一周内，中国还迎来巴基斯坦总理[[张三]]。") == {"张三": ("巴基斯坦伊斯兰共和国总理",)}
+    assert _offices("会谈时乙方有外长[[李四]]在座。") == {"李四": ("外长",)}
+    assert _offices("他的地位仅次于兼任委员长的[[王五]]。") == {"王五": ("委员长",)}
+    assert _offices("随后同日本首相[[赵六]]会谈。") == {"赵六": ("日本国首相",)}  # 同日 here is no time word

@@ -29,7 +29,10 @@ _STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送�
                "欢迎", "会同", "致电", "致函", "邀请", "见到", "迎接", "接待", "款待", "招待", "表示", "通知",
                "宣布", "指出", "告诉",
                # 获/受 before the titled name make it the agent of a passive (在某地获甲国主席张三接见)
-               "获", "受")
+               "获", "受",
+               # who is received, sent, listed or held (甲国还迎来乙国总理某某, 甲方有外长某某, 兼任委员长的某某)
+               "迎来", "派出以", "派出", "包括", "还有", "则有", "中有", "方有", "关注", "转达", "转任", "曾任", "兼任",
+               "落实", "但", "当天", "当晚", "次日")  # not 同日: 同日本首相某某
 #: Words that hold a stop character but are one word (中华人民共和国: 和 is no conjunction here).
 _WORDS_WITH_STOPS = ("共和国", "和平")
 
