@@ -165,11 +165,14 @@ def spread_rows(rows: Iterable[tuple[Cell, ...]]) -> Iterator[tuple[tuple[Cell, 
 
 @dataclass(frozen=True)
 class TopNodes:
-    """The top-level nodes of a page's parse, each with where it starts and its text."""
+    """The top-level nodes of a page's parse, each with where it starts and its text; and the
+    nodes of each table cell that reads alone as in the table (see :func:`_reads_alone`),
+    with their texts, by the cell's span."""
 
     starts: tuple[int, ...]
     nodes: tuple  # mwparserfromhell nodes
     sources: tuple[str, ...]
+    cells: dict[Span, tuple[tuple, tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -304,7 +307,7 @@ def parse(page: Page) -> Document:
         issues=tuple(walker.issues),
         tables=tuple(walker.tables),
         markup=markup if markup != text else None,
-        nodes=TopNodes(tuple(starts), tuple(code.nodes), tuple(sources)),
+        nodes=TopNodes(tuple(starts), tuple(code.nodes), tuple(sources), walker.cells),
     )
 
 
@@ -382,6 +385,7 @@ class _Walker:
         self.issues: list[Issue] = []
         self.tables: list[Table] = []
         self._open_tables: list[tuple[Span, list[list[Cell]], list[str]]] = []
+        self.cells: dict[Span, tuple[tuple, tuple[str, ...]]] = {}  # see TopNodes
 
     def issue(self, message: str, position: int) -> None:
         self.issues.append(Issue(Severity.WARNING, message, self.page.origin, position))
@@ -501,8 +505,11 @@ class _Walker:
         rows = self._open_tables[-1][1]
         if not rows:
             rows.append([])  # cells before the first |-
-        contents = str(node.contents) if node.contents is not None else ""
+        texts = [str(child) for child in node.contents.nodes] if node.contents is not None else []
+        contents = "".join(texts)
         at = len(source) - len(contents) if contents and source.endswith(contents) else source.find(contents)
+        if at >= 0 and _reads_alone(contents):
+            self.cells[Span(span.start + at, span.start + at + len(contents))] = (tuple(node.contents.nodes), tuple(texts))
         at = max(at, 0)
         sizes = {"rowspan": 1, "colspan": 1}
         for attribute in node.attributes:
@@ -611,7 +618,7 @@ def passage(document: Document, span: Span) -> Passage:
     if found is None:
         builder = _PassageBuilder(document, span)
         source = document.markup if document.markup is not None else document.text
-        whole = _whole_nodes(document, span)
+        whole = _whole_nodes(document, span) or _cell_nodes(document, span)
         if whole is not None:
             builder.render_nodes(*whole, span.start)
         elif _PARSER_MARKERS.isdisjoint(text := source[span.start:span.end]):  # a table cell's words, most often
@@ -646,6 +653,27 @@ def _whole_nodes(document: Document, span: Span) -> tuple[tuple, tuple[str, ...]
     if end != span.end:
         return None
     return document.nodes.nodes[first:last], document.nodes.sources[first:last]
+
+
+def _cell_nodes(document: Document, span: Span) -> tuple[tuple, tuple[str, ...]] | None:
+    """The nodes of the table cell whose content is ``span``, when it reads alone as in the
+    table (see :func:`_reads_alone`), and their texts; None otherwise."""
+    return document.nodes.cells.get(span) if document.nodes is not None else None
+
+
+#: A line that starts a construct of its own (a heading, a list, a rule, a table) where it is
+#: the first of the text parsed, not where it follows a cell's markup.
+_LINE_CONSTRUCT = re.compile(r"(?:^|\n)[=*#:;{-]")
+
+
+def _reads_alone(text: str) -> bool:
+    """Whether a table cell's ``text`` parsed alone gives the nodes the page's parse gave it, so
+    that its passage is rendered from them: no line of it starts a construct (which only a
+    line's start does: the cell's first line follows its markup in the page), and any bold or
+    italics holds words alone (see :func:`_whole_nodes`)."""
+    if _LINE_CONSTRUCT.search(text):
+        return False
+    return "''" not in text or "''" not in _SIMPLE_STYLE.sub("", text)
 
 
 #: The characters wikitext markup is made of (ASCII punctuation and whitespace).

@@ -155,6 +155,58 @@ def test_a_passage_read_from_the_pages_parse_is_the_passage_parsed_on_its_own():
     assert from_parse > 1000
 
 
+#: What a table's cells hold besides words, and what may turn a cell's first line into a construct.
+CELL_TOKENS = ODD_TOKENS + ["|", "||", "!!", "\n|", "\n!", "; ", ": ", "*", "#", "=", "----", "| rowspan=\"2\" |", "<br>",
+                            "[http://a.b c]", "-{", "}-", "&nbsp;", "{{flagicon|X}}"]
+
+
+def test_a_cells_passage_read_from_the_pages_parse_is_the_cell_parsed_on_its_own():
+    """A table cell's words are rendered from the page's parse unless its text alone reads
+    otherwise; on the tables of real pages and of pages mangled inside their tables, every
+    cell's passage is what parsing its text alone gives."""
+    tabled = [text for text in (path.read_text(encoding="utf-8") for path in REALISTIC) if "{|" in text]
+    texts = list(tabled)
+    for seed in range(100):
+        pick, text = random.Random(seed), tabled[seed % len(tabled)]
+        table = text.index("{|")
+        for _ in range(pick.randint(1, 10)):
+            at = min(len(text), table + pick.randrange(3000))
+            text = text[:at] + pick.choice(CELL_TOKENS) + text[at:]
+        texts.append(text)
+    from_parse = 0
+    for number, text in enumerate(texts):
+        document = parse(Page(text=text, origin=f"page {number}"))
+        alone = dataclasses.replace(document, nodes=None)  # no nodes: every passage is parsed on its own
+        for cell in (cell for table in document.tables for row in table.rows for cell in row):
+            from_parse += wikitext._cell_nodes(document, cell.span) is not None
+            assert passage(document, cell.span) == passage(alone, cell.span), f"page {number}, {cell.span}"
+    assert from_parse > 2000
+
+
+def test_a_cell_whose_first_line_would_start_a_list_or_a_rule_alone_is_parsed_on_its_own():
+    """In the row ``| 1 ||; 甲 ||---- 乙``, the page reads ``; 甲`` and ``---- 乙`` as words;
+    alone they are a list's term and a rule, as the cell's passage reads them."""
+    document = parse(Page(text="{|\n|-\n| 1 ||; [[甲]] ||---- 总理[[乙]]\n|}\n", origin="case"))
+    cells = document.tables[0].rows[0]
+    assert [wikitext._cell_nodes(document, cell.span) is not None for cell in cells] == [True, False, False]
+    alone = dataclasses.replace(document, nodes=None)
+    assert [passage(document, cell.span) for cell in cells] == [passage(alone, cell.span) for cell in cells]
+    assert [passage(document, cell.span).text for cell in cells] == [" 1 ", " 甲 ", "\n 总理乙\n"]
+
+
+def test_a_cell_whose_bold_or_italics_hold_markup_is_parsed_on_its_own():
+    """Found by mangling a table: after templates left open in the row before, the page's parse
+    and the cell's own read ``'':'[[波茨坦会议]]'''`` differently, so the cell is parsed alone."""
+    text = ("{| class=\"wikitable\"\n| [[大西洋会议]]<br />（RIVIERA） || {{flagicon| 1941年8月9日 || 《[[大西洋宪章]]》；"
+            "提{{lang|en|议召开援苏会议\n| '':'[[波茨坦会议]]''' || [[波茨坦]] || {{flagicon|Germany}} [[德国]]\n|}")
+    document = parse(Page(text=text, origin="case"))
+    alone = dataclasses.replace(document, nodes=None)
+    cells = [cell for row in document.tables[0].rows for cell in row]
+    styled = next(cell for cell in cells if "''" in text[cell.span.start:cell.span.end])
+    assert wikitext._cell_nodes(document, styled.span) is None
+    assert [passage(document, cell.span) for cell in cells] == [passage(alone, cell.span) for cell in cells]
+
+
 def test_a_passage_with_bold_or_italics_is_parsed_on_its_own():
     """mwparserfromhell resolves '' and ''' over all the text it is given: here the page's
     parse and the lead's own read the broken bold differently, so the lead is parsed alone."""
