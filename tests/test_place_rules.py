@@ -652,3 +652,16 @@ def test_a_meeting_told_during_a_summit_of_more_leaders_was_held_at_its_venue():
                    "四国领导人在会议期间举行了多场双边会见，王五与赵六并在某都举行了两人的首次面对面会谈。")
     found = _venues_by_participants(text)
     assert found[frozenset({"王五", "赵六"})] == {"某宫"}  # 某都's 某宫, the summit's
+
+
+def test_a_gathering_attended_at_the_place_is_no_part_of_it():
+    text = ("'''甲乙总理会晤'''是[[甲国总理]][[张三]]与[[乙国总理]][[李四]]之间的会晤机制，1997年两国总理在[[某城]]签署协定。\n"
+            "== 其他会面 ==\n"
+            "2025年11月17日，张三在[[某都]]出席[[某城合作组织]]成员国总理理事会会议期间与李四会面。\n")
+    assert read(text, title="甲乙总理会晤") == {"2025-11-17": [["某都"]]}
+
+
+def test_a_leader_who_goes_somewhere_to_sign_with_the_other_meets_there():
+    text = ("'''甲乙条约'''是甲国与乙国签署的条约。\n== 背景 ==\n"
+            "1970年8月12日，[[甲国总理]][[张三]]亲自前往[[某都]]，与乙国部长会议主席[[李四]]签署《[[甲乙条约]]》。\n")
+    assert read(text, title="甲乙条约") == {"1970-08-12": [["某都"]]}

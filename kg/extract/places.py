@@ -12,7 +12,8 @@ infobox field, a table cell or a clause of prose.
 - A table's 国家 column names one country per row: its link, else its flag.
 - In prose, a meeting's place is the ``在/于 … 举行`` (会晤, 会见 …) phrase in its date's own
   stretch of the sentence, up to where a topic or a partner begins (``在戴维营就德国问题``),
-  without owners or gatherings (``属于阿迦汗的``, ``二十国集团峰会期间``); a visit phrase
+  without owners or gatherings (``属于阿迦汗的``, ``二十国集团峰会期间``, what is attended there:
+  ``在某都出席[[某城合作组织]]成员国会议期间``); a visit phrase
   (``回访美国``, ``赴印度金奈，出席…会晤``) gives the place, or the state holding it.
 - A venue is often written without a link after the last place of the phrase
   (``在美国[[旧金山]]斐洛里庄园``, ``[[乌兰乌德]]郊外的索斯诺维博尔军事基地``, ``克劳福德的布什
@@ -53,7 +54,7 @@ infobox field, a table cell or a clause of prose.
   phrase of that place, unless the meeting's clause names its own (``同乙在某镇会谈``); a place said
   of an earlier time (``再次令人想起七年前在[[某国]]的首次会面``) is that meeting's.
 - Where leaders sign or begin their talks is where they meet (``在[[巴黎]]签署了…条约``, ``在[[塔什干]]
-  展开谈判``), when the sentence gives no place of the talks themselves (``在莫斯科举行峰会，并于31日
+  展开谈判``, ``前往[[某都]]，与乙签署《…》``), when the sentence gives no place of the talks themselves (``在莫斯科举行峰会，并于31日
   在大克里姆林宫签署…``: Moscow); not a document described by where it was signed (``在上海签署的
   《上海公报》``).
 - A ceremony said to be held somewhere (``纪念仪式在…宝剑海滩举行``) gives no meeting its place;
@@ -159,8 +160,9 @@ def known_place(reading: Reading, name: str) -> bool:
 
 
 #: Words that end a locative phrase: what follows is the topic or the partner, not the place
-#: (``在戴维营就德国问题进行会谈``, ``在某城与李四会面``).
-_PHRASE_ENDS = re.compile(r"就|与|和|同|跟|对|为|向|把|将|由|以|关于")
+#: (``在戴维营就德国问题进行会谈``, ``在某城与李四会面``), or the gathering attended there
+#: (``在某都出席[[某城合作组织]]成员国会议期间与李四会面``: 某都).
+_PHRASE_ENDS = re.compile(r"就|与|和|同|跟|对|为|向|把|将|由|以|关于|出席|参加|列席")
 
 
 def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -> tuple[Spot, ...]:
@@ -694,7 +696,8 @@ _VISITED = re.compile(r"(?:前往|赴|到访|来到|抵达|飞抵|访问|回访|
 _PLACE_NOUN = re.compile(r"城市|城镇|小镇|小城|港口|首都|首府|州府|省会")
 #: ``某峰会举办地某城``: the name after it is the host place of a gathering.
 _HOST_PLACE = re.compile(r"(?:举办地|主办地|所在地|举办城市|主办城市|东道主城市|东道城市)")
-_MEETING_AFTER = re.compile(r"会晤|会谈|会面|会见|峰会|首脑会议|高峰会|最高级会议")
+#: What the leader went there for: a meeting, or signing with the other side (``前往某都，与乙签署《…》``).
+_MEETING_AFTER = re.compile(r"会晤|会谈|会面|会见|峰会|首脑会议|高峰会|最高级会议|签署|签订|签字")
 
 
 def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -> tuple[Spot, ...]:
