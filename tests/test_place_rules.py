@@ -665,3 +665,24 @@ def test_a_leader_who_goes_somewhere_to_sign_with_the_other_meets_there():
     text = ("'''甲乙条约'''是甲国与乙国签署的条约。\n== 背景 ==\n"
             "1970年8月12日，[[甲国总理]][[张三]]亲自前往[[某都]]，与乙国部长会议主席[[李四]]签署《[[甲乙条约]]》。\n")
     assert read(text, title="甲乙条约") == {"1970-08-12": [["某都"]]}
+
+
+def test_a_place_of_a_month_told_back_by_a_speaker_is_not_the_meetings():
+    text = (HEAD + "2019年12月23日，甲国总统[[张三]]与乙国总理[[李四]]会晤。"
+            "张三在会见李四时表示，今年6月两人在[[某城]]会晤，一致同意推动两国关系；李四则表达了关切。")
+    assert read(text) == {"2019-12-23": []}
+    text = HEAD + "2019年12月23日，甲国总统[[张三]]与乙国总理[[李四]]会晤，两人曾在[[某城]]会面。"
+    assert read(text) == {"2019-12-23": []}
+
+
+def test_an_inline_conversion_in_a_place_field_reads_as_its_shown_form_not_as_two_items():
+    assert read(box("[[甲国]][[某边疆区]]-{zh-hans:乙城; zh-hant:乙市;}-附近甲城休养地")) == {
+        "2005-04-29": [["甲城休养地", "某边疆区", "甲国"]]}
+
+
+def test_a_town_gone_to_after_the_talks_of_its_sentence_is_not_where_the_day_s_meeting_was():
+    text = HEAD + ("2024年5月26日，甲国总统[[张三]]与乙国总理[[李四]]举行双边会谈。"
+                   "当天，李四先在[[某都]]与丙国总统[[王五]]会谈，随后前往[[某城]]。")
+    assert read(text) == {"2024-05-26": []}
+    arrived = text.replace("先在[[某都]]与丙国总统[[王五]]会谈，随后前往[[某城]]", "抵达[[某城]]")
+    assert read(arrived) == {"2024-05-26": [["某城"]]}

@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.extract.gazetteer import well_known_names
+from kg.extract.names import shown
 from kg.extract.places import VENUE_ENDINGS, flag_of, known_place, tail_place, well_known_container
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS
@@ -51,13 +52,13 @@ def entries_in(reading: Reading, span: Span) -> list[Entry]:
     raw = document.text[span.start:span.end]
     pieces = []
     start = depth = i = 0
-    while i < len(raw):  # split at separators outside [[…]], {{…}} and <ref>…</ref>
+    while i < len(raw):  # split at separators outside [[…]], {{…}}, -{…}- and <ref>…</ref>
         two = raw[i:i + 2]
-        if two in ("[[", "{{"):
+        if two in ("[[", "{{", "-{"):
             depth += 1
             i += 2
             continue
-        if two in ("]]", "}}"):
+        if two in ("]]", "}}", "}-"):
             depth = max(0, depth - 1)
             i += 2
             continue
@@ -91,7 +92,10 @@ def entries_in(reading: Reading, span: Span) -> list[Entry]:
 
 
 def plain_text(raw: str) -> str:
+    """The words of a field or a cell as the page shows them: no footnotes or templates, each
+    link's shown text, an inline conversion's Simplified form (``-{zh-hans:某城; zh-hant:某市;}-``)."""
     text = re.sub(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>", "", raw, flags=re.S)
+    text = re.sub(r"-\{([^{}:;]*)\}-", r"\1", shown(text)) if "-{" in text else text
     text = re.sub(r"\{\{[^{}]*\}\}", "", text)
     text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", text)
     return re.sub(r"<[^>]+>|'''|''", "", text).strip()

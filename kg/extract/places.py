@@ -196,12 +196,16 @@ _CEREMONY_SUBJECT = re.compile(r"(?:仪式|典礼|庆典|纪念活动|阅兵式?
 
 
 #: Right before a held-at phrase, in its clause: a time before the one told (再次令人想起七年前在某地的首次会面).
-_ANOTHER_TIME = re.compile(r"(?:[0-9一二三四五六七八九十两几数多]+年|多年|此|之|上次|上一次)前$|当年$|昔日$")
+_ANOTHER_TIME = re.compile(r"(?:[0-9一二三四五六七八九十两几数多]+年|多年|此|之|上次|上一次)前$|当年$|昔日$"
+                           # 表示，今年6月两人在某城会晤: a month of this year or last, told back by a speaker; 两人曾在…
+                           r"|(?:(?:今年|去年|前年)[0-9一二三四五六七八九十]{1,2}月(?:份|初|中旬|下旬|底)?|去年|前年|上个?月)"
+                           r"[^，,；;在]{0,8}$|曾经?$")
 
 
 def _of_another_time(sentence: Sentence, match: re.Match) -> bool:
     """Whether the held-at phrase is said of an earlier time than the sentence's
-    (``…会谈，再次令人想起七年前在斯洛文尼亚的首次会面``): its place is that meeting's."""
+    (``…会谈，再次令人想起七年前在斯洛文尼亚的首次会面``, ``甲表示，今年6月两人在某城会晤``,
+    ``两人曾在某城会面``): its place is that meeting's."""
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence.hans, 0, match.start())), default=0)
     return bool(_ANOTHER_TIME.search(sentence.hans[clause_start:match.start()].rstrip("的")))
 
@@ -1143,7 +1147,8 @@ def _town_reached_on_its_first_day(reading: Reading, summit):
     """(sentence, town) of the last town the article's own account says a participant reached
     on the visit's first day (``22日，习近平抵达[[德黑兰]]``, ``…前往[[耶路撒冷]]``), when no
     sentence tells its talks at a place: the visit's meetings were held there. Not an airport
-    or a site (``抵达[[首相官邸]]``), not a state; none where a sentence anywhere in the article
+    or a site (``抵达[[首相官邸]]``), not a state, not one gone to after the talks its sentence tells
+    (``先在某都与乙会谈，随后前往[[某城]]``); none where a sentence anywhere in the article
     places a participant somewhere on a later day of the visit (``7日…甲在某城为乙举行欢迎仪式``)."""
     registry = reading.registry
     participants = set(summit.participants)
@@ -1161,7 +1166,7 @@ def _town_reached_on_its_first_day(reading: Reading, summit):
             continue  # the town of the article's own account
         for spot in sentence.spots:
             if _ARRIVED.search(sentence.hans, 0, spot.start) and registry.is_a(spot.surface, Kind.PLACE) \
-                    and not reading.index.is_state(spot.surface) \
+                    and not _TALKS.search(sentence.hans, 0, spot.start) and not reading.index.is_state(spot.surface) \
                     and not to_hans(spot.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN):
                 found = (sentence, registry.named(Kind.PLACE, spot.surface,
                                                   article=spot.link.link.target if spot.link else None))
