@@ -13,8 +13,7 @@ infobox field, a table cell or a clause of prose.
 - In prose, a meeting's place is the ``在/于 … 举行`` (会晤, 会见 …) phrase in its date's own
   stretch of the sentence, up to where a topic or a partner begins (``在戴维营就德国问题``),
   without owners or gatherings (``属于阿迦汗的``, ``二十国集团峰会期间``, what is attended there:
-  ``在某都出席[[某城合作组织]]成员国会议期间``), and not the states a tour visits one after another
-  (``于2006年4月对甲国、乙国和丙国三国进行…访问``); a visit phrase
+  ``在某都出席[[某城合作组织]]成员国会议期间``); a visit phrase
   (``回访美国``, ``赴印度金奈，出席…会晤``) gives the place, or the state holding it.
 - A venue is often written without a link after the last place of the phrase
   (``在美国[[旧金山]]斐洛里庄园``, ``[[乌兰乌德]]郊外的索斯诺维博尔军事基地``, ``克劳福德的布什
@@ -380,27 +379,10 @@ def held_at_phrases(sentence: Sentence) -> list[re.Match]:
             match = _GONE_TO_MEET.match(sentence.hans, at) or _PLACE_OF_MEETING.match(sentence.hans, at)
         if match is None and sentence.hans[at] == "在":
             match = _STAYED_TO_MEET.match(sentence.hans, at) or SIGNED_AT.match(sentence.hans, at)
-        if match and match.re is HELD_AT and _a_tour(sentence, match, in_a_name):
-            continue
         if match:
             out.append(match)
             end = match.end()
     return out
-
-
-#: ``于2006年4月对甲国、乙国和丙国三国进行…访问``: the states a tour visits, where no meeting was held.
-_TOUR = re.compile(r"对(?P<states>[^，。；,对]{2,40})$")
-
-
-def _a_tour(sentence: Sentence, match: re.Match, in_a_name: set[int]) -> bool:
-    """Whether a ``于…进行`` phrase names the states a visit goes to one after another
-    (``于2006年4月下旬对[[甲国]]、[[乙国]]和[[丙国]]三个国家进行的国事访问``): no one of them is
-    where a meeting was held."""
-    tour = _TOUR.search(match["w"])
-    if tour is None or match.start("w") + tour.start() in in_a_name:
-        return False
-    start = match.start("w") + tour.start("states")
-    return any(sentence.hans[i] in "、和及" and i not in in_a_name for i in range(start, match.end("w")))
 
 
 #: ``会谈地点为远东联邦大学的体育楼``: the place of the meeting, said as such.
@@ -1108,8 +1090,8 @@ def venue_of_the_list_intro(reading: Reading, summits) -> None:
 
 def venue_in_the_state_of_its_section(reading: Reading, summits) -> None:
     """A tour told a state a section (``== 沙特阿拉伯 ==`` ``…习近平在利雅得同萨勒曼举行会谈``):
-    a summit its section's sentence tells, whose venue the text puts in no state or which it
-    places nowhere, lies in the state the heading names; not a section of reactions or the like (``== 反应 ==`` ``=== 朝鲜 ===``)."""
+    a summit its section's sentence tells, whose venue the text puts in no state, lies in the
+    state the heading names; not a section of reactions or the like (``== 反应 ==`` ``=== 朝鲜 ===``)."""
     registry = reading.registry
     parents = {id(sub): section for section in reading.document.all_sections() for sub in section.subsections}
     for summit in summits:
@@ -1120,10 +1102,7 @@ def venue_in_the_state_of_its_section(reading: Reading, summits) -> None:
         if parent is not None and ASIDE.match(to_hans(parent.heading).strip()):
             continue
         state = registry.named(Kind.COUNTRY, to_hans(section.heading).strip())
-        venues = list(registry.facts_about(summit.id, Prop.VENUE))
-        if not venues:  # placed nowhere: in the state, at least
-            registry.fact(summit.id, Prop.VENUE, state, evidence=(summit.anchor.evidence(),))
-        for venue in venues:
+        for venue in list(registry.facts_about(summit.id, Prop.VENUE)):
             top = _top_of(reading, venue)
             if top is not None and top.key != state.key and top.kind is Kind.PLACE:
                 registry.fact(top, Prop.LOCATED_IN, state, evidence=(summit.anchor.evidence(),))
