@@ -1066,3 +1066,12 @@ def test_a_chairman_of_state_affairs_is_a_top_leader_a_state_councillor_is_not()
     councillor = HEAD + "2019年6月20日，甲国国务委员[[张三]]同乙国主席[[李四]]在[[某城]]举行会谈。"
     assert set(summits(chairman)) == {"2019-06-20"}
     assert summits(councillor) == {}
+
+
+def test_a_meeting_told_to_follow_right_after_is_on_the_day_its_paragraph_told():
+    text = HEAD + ("2019年6月13日上午，甲国总统[[张三]]抵达[[某城]]。乙国总理[[李四]]在机场迎接张三，并陪同他参观了[[某馆]]。"
+                   "张三与李四随后在[[某宫]]举行会谈。\n\n乙国总理[[李四]]与甲国总统[[张三]]在[[某宫]]举行会谈。")
+    found = summits(text)
+    assert list(found) == ["2019-06-13"]
+    assert found["2019-06-13"]["participants"] == {"张三", "李四"}
+

@@ -95,6 +95,8 @@ _ARRIVES = re.compile(r"[^。；]{0,40}?(?:抵达|飞抵|到达|抵)(?!制|触)"
 #: A sentence listing who else sat in (参加会谈的美方人员有…, 陪同会见的有…, 出席会谈的还有…).
 _ATTENDEES = re.compile(r"(?:参加|出席|参与|陪同|在座)[^，。；]{0,12}?的[^，。；]{0,10}?(?:还)?(?:有|包括|为)")
 
+#: A clause saying it goes on right after what the one before told (甲与乙随后在某宫会谈; 乙在机场迎接甲，两人随后…).
+_GOES_ON = re.compile(r"(?:^|[，,；])[^，,。；]{0,12}?(?:随后|其后|接着|紧接着)")
 _RIGHT_AFTER = re.compile(r"^(?:会晤|会谈|会面|会见|峰会)(?:结束)?后")
 #: Gatherings of many states: not themselves a summit of two sides.
 MULTILATERAL = re.compile(GATHERINGS)
@@ -616,6 +618,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     day: date | None = heading_day  # the last day the section's text gave
     visit: _Visit | None = None  # the visit the paragraph told (于…至…对乙国进行的访问, …抵达某城)
     dated_before = None  # the paragraph of the sentence before, when that sentence gave a day
+    told_in = None  # the paragraph of the last sentence that gave a day (not in a background's account)
+    background = section is not None and _BACKGROUND.match(to_hans(section.heading).strip()) is not None
     met_on: date | None = None  # the day of the last meeting the section told
     if heading_day is not None and year is None:
         year = heading_day.year  # its days without a year are of the heading's
@@ -650,11 +654,13 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         if not dates and (visit or lead_visit) is not None and DURING_THE_VISIT.match(sentence.hans) and leg is None:
             days = (visit or lead_visit).days  # 访问期间，甲与乙举行会谈: on the visit's days (of the lead's, in a section)
             dates = [DateRange(days.start, days.end, 0, 0, True)]
-        if day is not None and dated_before == sentence.paragraph and _BACK_SUBJECT.match(sentence.hans):
+        if day is not None and (dated_before == sentence.paragraph and _BACK_SUBJECT.match(sentence.hans)
+                                or told_in == sentence.paragraph and not dates and _GOES_ON.search(sentence.hans)):
             dates = [DateRange(day, day, 0, 0, False)] + dates  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
         elif met_on is not None and _RIGHT_AFTER.match(sentence.hans):
             dates = [DateRange(met_on, met_on, 0, 0, False)] + dates  # 会晤结束后，甲随即前往会见丙: the meeting's day
         dated_before = sentence.paragraph if dates else None
+        told_in = sentence.paragraph if dates and not background else told_in  # the day its 随后 goes on from
         visit = _visit_told(sentence, dates, visit)
         if not dates and heading_day is not None and day is not None:
             dates = [DateRange(day, day, 0, 0, False)]  # under a day's heading, a sentence is of the day last given
