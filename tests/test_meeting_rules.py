@@ -1075,3 +1075,11 @@ def test_a_meeting_told_to_follow_right_after_is_on_the_day_its_paragraph_told()
     assert list(found) == ["2019-06-13"]
     assert found["2019-06-13"]["participants"] == {"张三", "李四"}
 
+
+
+def test_the_visitors_next_meeting_right_after_with_the_same_sides_other_leader_is_the_same_summit():
+    text = HEAD + ("2024年6月13日，甲国总理[[张三]]抵达[[某城]]。当天下午，张三在[[某府]]会见老挝国家主席[[李四]]。"
+                   "随后，张三在某府同老挝总理[[王五]]举行会谈。")
+    found = summits(text)
+    assert list(found) == ["2024-06-13"]
+    assert found["2024-06-13"]["participants"] == {"张三", "李四", "王五"}

@@ -431,12 +431,21 @@ def _one_meeting_told_in_parts(reading: Reading, people: People, found: list[Sum
     for summit in sorted(found, key=lambda s: s.start):
         before = next((s for s in reversed(kept.values()) if s.anchor is not None and summit.anchor is not None
                        and s.section == summit.section and not (s.one_of_several or summit.one_of_several)
-                       and (_next_day(s, summit) or _signing_of_the_days_talks(people, s, summit))), None)
+                       and (_next_day(s, summit) or _signing_of_the_days_talks(people, s, summit)
+                            or _right_after(people, s, summit))), None)
         if before is None:
             kept[summit.id] = summit
             continue
         kept[before.id] = replace(fold_with_people(reading, people, summit, before), end=max(before.end, summit.end))
     return [kept[s.id] for s in found if s.id in kept]
+
+
+def _right_after(people: People, before: SummitFound, summit: SummitFound) -> bool:
+    """The visitor's next meeting that day told in the same paragraph with the same side's other
+    leader (``当天下午，甲会见乙国总督丙。随后，甲同乙国总理丁举行会谈``): one summit of the visit."""
+    return before.anchor.paragraph == summit.anchor.paragraph and before.start == summit.start == summit.end \
+        and bool(set(before.participants) & set(summit.participants)) and _GOES_ON.search(summit.anchor.hans) is not None \
+        and _sides_cover(people, before, summit) and _sides_cover(people, summit, before)
 
 
 def _next_day(before: SummitFound, summit: SummitFound) -> bool:
