@@ -1083,3 +1083,9 @@ def test_the_visitors_next_meeting_right_after_with_the_same_sides_other_leader_
     found = summits(text)
     assert list(found) == ["2024-06-13"]
     assert found["2024-06-13"]["participants"] == {"张三", "李四", "王五"}
+
+
+def test_talks_a_statement_leaves_for_later_are_no_summit():
+    text = HEAD + ("2017年1月27日，甲国总统[[张三]]与老挝国家主席[[李四]]通电话约一小时。老挝国家主席办公室随后发表声明说，"
+                   "两国元首承认在边境问题上存在分歧，同意不在公开场合谈论此事，留待双边会谈时设法解决。")
+    assert summits(text) == {}

@@ -39,7 +39,7 @@ MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|高峰�
 #: A meeting said to happen: "A与B会晤", "举行会谈", "进行了会谈", "见面".
 _MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|会面|会见|见面|峰会)|举行.{0,6}(会晤|会谈|峰会|首脑会议|领导人会议|高峰会议)"
                            r"|(会晤|会谈|会面|会见)了?")
-NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|将于|将在|拟于|准备|筹备|提议|邀请|原拟|希望|致函|致电|致信"
+NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|留待|将于|将在|拟于|准备|筹备|提议|邀请|原拟|希望|致函|致电|致信"
                       r"|将(?=(?:分别|先后)?(?:同|与|和|跟|会晤|会见|会谈|出席|赴|访问|前往|举行))"  # 还将分别同…会晤
                       r"|原定(?![0-9一二三四五六七八九十两半]+个?(?:分钟|小时|天|日))"  # 原定35分钟的会谈: a length, no plan
                       r"|是否|磋商|商讨|协商|期望|期待|寄望|简报|吹风会|愿(?:与|同|和|跟|意)"
@@ -669,7 +669,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         elif met_on is not None and _RIGHT_AFTER.match(sentence.hans):
             dates = [DateRange(met_on, met_on, 0, 0, False)] + dates  # 会晤结束后，甲随即前往会见丙: the meeting's day
         dated_before = sentence.paragraph if dates else None
-        told_in = sentence.paragraph if dates and not background else told_in  # the day its 随后 goes on from
+        if dates and not background:  # the day a 随后 goes on from: one day told (not a visit's span)
+            told_in = sentence.paragraph if all(d.start == d.end for d in dates) else None
         visit = _visit_told(sentence, dates, visit)
         if not dates and heading_day is not None and day is not None:
             dates = [DateRange(day, day, 0, 0, False)]  # under a day's heading, a sentence is of the day last given
