@@ -69,6 +69,23 @@ class SummitSummary:
     fact_names: dict[str, str]  # fact → its label in the reader's script, for the marks' titles
 
 
+class _Remembered:
+    """A store whose patterns are read once each: a summary asks the same again and again (each quote
+    reads every citation's spans, their offsets and articles), and from the on-disk store a read
+    costs tens of microseconds. What a page reads of it, only while the page is made."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._read: dict[tuple, tuple] = {}
+
+    def quads_for_pattern(self, subject, predicate, obj, graph):
+        key = (subject, predicate, obj, graph)
+        found = self._read.get(key)
+        if found is None:
+            found = self._read[key] = tuple(self.store.quads_for_pattern(subject, predicate, obj, graph))
+        return found
+
+
 def _objects(store: Store, subject, predicate: str) -> list:
     return sorted({q.object for q in store.quads_for_pattern(subject, NamedNode(predicate), None, None)}, key=str)
 
@@ -89,6 +106,7 @@ def _names(store: Store, node) -> set[str]:
 
 def summarize(store: Store, summit: NamedNode, *, link: Callable[[object], Link], fact_label: Callable[[str], str]) -> SummitSummary:
     """The summary of ``summit``; ``link`` shows a node in the reader's script, ``fact_label`` names a property."""
+    store = _Remembered(store)
     start, end = _value(store, summit, SKG + "startDate"), _value(store, summit, SKG + "endDate")
     dates = (start or "") if end in (None, start) else f"{start} – {end}"
     needles: dict[str, str] = {}  # a name in the text → the fact it states
