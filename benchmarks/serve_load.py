@@ -32,8 +32,8 @@ loopback only, each bounded in time:
 ``--before CHECKOUT`` (a checkout of earlier code, e.g. from ``git archive``) has that
 code's ``kg serve`` take its turns beside this one's, for a before/after in the same minutes.
 
-``--in-memory-quads N`` is given to this code's ``kg serve`` (its HTTP processes hold data of up
-to N quads in memory: about twice as fast for a small query, about 440 bytes a quad in each).
+``--in-memory-quads N`` is given to each ``kg serve``, this code's and the earlier code's (their
+HTTP processes hold data of up to N quads in memory; 0: read from the on-disk store).
 
 ``--pages N`` serves a synthetic corpus of N pages (``benchmarks/corpus_scale.py``'s
 generator, built with ``kg build``) instead of the last build.
@@ -312,8 +312,8 @@ def throughput(data: Path, seconds: float, before: Path | None = None, options: 
     options = options or {}
     with tempfile.TemporaryDirectory() as directory, oxigraph_serve(data, Path(directory) / "oxigraph") as oxigraph, \
             kg_serve(data, **options) as kg, kg_serve(data, response_cache="0", **options) as kg_uncached, \
-            _maybe(before and kg_serve(data, before)) as old, \
-            _maybe(before and kg_serve(data, before, response_cache="0")) as old_uncached:
+            _maybe(before and kg_serve(data, before, **options)) as old, \
+            _maybe(before and kg_serve(data, before, response_cache="0", **options)) as old_uncached:
         # the servers run at once and take turns, a short run each, so that the machine's other load
         # (it is shared) falls on all alike; the median of the rounds is reported
         runs: dict[tuple[int, str], list[float]] = {}
