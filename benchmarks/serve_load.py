@@ -335,6 +335,9 @@ def throughput(data: Path, seconds: float, before: Path | None = None, options: 
         ours, our_cpu = (statistics.median(values) for values in zip(*runs[index, "kg"]))
         if theirs is None:
             print(f"{label + ', ' + kind:44}{ours:10.0f}{'—':>10}{'':8}{our_cpu:12.0f}{'—':>10}")
+            if before is not None:  # no ratio, but the earlier code's figures beside these
+                was, was_cpu = (statistics.median(values) for values in zip(*runs[index, "before"]))
+                print(f"{'  the code before':44}{was:10.0f}{'':10}{'':8}{was_cpu:12.0f}")
             continue
         other, other_cpu = (statistics.median(values) for values in zip(*runs[index, "ox"]))
         print(f"{label + ', ' + kind:44}{ours:10.0f}{other:10.0f}{ours / other:8.2f}{our_cpu:12.0f}{other_cpu:10.0f}{other_cpu / our_cpu:10.2f}")
