@@ -209,3 +209,12 @@ def test_an_article_named_as_a_session_of_its_series_numbers_its_summit(title, l
 ])
 def test_a_count_before_the_name_the_meetings_of_two_go_by(hans, number):
     assert ordinal_in(hans) == number
+
+
+def test_an_undated_nth_after_another_day_told_in_its_paragraph_is_not_the_subject_s_number():
+    text = ("'''第四届某城论坛'''于2018年9月11日至13日在[[某城]]举行。\n== 双边会晤 ==\n=== 甲乙 ===\n"
+            "9月10日，乙国总统[[李四]]抵达某城。甲国首相[[张三]]当天下午抵达，傍晚与李四举行会谈。"
+            "据统计，这是两人的第22次会谈。\n=== 丙乙 ===\n"
+            "9月11日下午，丙国主席[[王五]]抵达某城。当天下午4时半，王五同李四举行会晤。\n")
+    found = ordinals(text, title="第四届某城论坛")
+    assert found["2018-09-11"] == set()

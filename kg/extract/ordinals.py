@@ -281,7 +281,7 @@ def ordinal_of_the_subject(reading: Reading, start: date, end: date) -> tuple[in
         found = _subject_ordinal(parts, start, end, within_a_year)
         if found:
             return found
-    return _said_of_it(reading)
+    return _said_of_it(reading, start, end)
 
 
 #: An article's name that numbers its summit in its series: 首届/第N届, the series, a meeting word
@@ -308,16 +308,24 @@ def _numbered_by_its_name(reading: Reading) -> tuple[int, Sentence] | None:
 _THIS_ONE = re.compile(r"(?:^|[，,：:])((这|此|本)(次|场)?(会晤|会谈|会面|峰会|访问)?(是|为|乃))")
 
 
-def _said_of_it(reading: Reading) -> tuple[int, Sentence] | None:
+def _said_of_it(reading: Reading, start: date, end: date) -> tuple[int, Sentence] | None:
     """A clause of the article's own account (its lead, or a section that is not its
     background or aftermath) that says this meeting is the Nth, in a sentence that gives
-    no time of its own: the subject's number."""
+    no time of its own: the subject's number; not where its paragraph last told another
+    day (``9月10日，甲与乙举行会谈。…这是两人的第22次会谈``, in an article about 11 to 13
+    September): that day's meeting is the Nth."""
     parts = [reading.lead] + [sentences for section, sentences in reading.by_section.items()
                               if not ASIDE.match(to_hans(section.heading).strip())]
     for sentences in parts:
+        paragraph, told = None, ()
         for sentence in sentences:
+            if sentence.paragraph != paragraph:
+                paragraph, told = sentence.paragraph, ()
+            told = find_dates(sentence.hans, year=start.year) or told
             this = _THIS_ONE.search(sentence.hans)
             if this is None or find_dates(sentence.hans, year=2000) or find_year_months(sentence.hans):
+                continue
+            if told and not any(d.start <= end and start <= d.end for d in told):
                 continue
             number = ordinal_in(sentence.hans[this.start(1):])
             if number:
