@@ -319,3 +319,11 @@ def test_a_verb_that_receives_lists_or_sends_the_titled_name_is_no_part_of_its_o
     assert _offices("会谈时乙方有外长[[李四]]在座。") == {"李四": ("外长",)}
     assert _offices("他的地位仅次于兼任委员长的[[王五]]。") == {"王五": ("委员长",)}
     assert _offices("随后同日本首相[[赵六]]会谈。") == {"赵六": ("日本国首相",)}  # 同日 here is no time word
+
+
+def test_a_bare_office_only_one_state_has_names_the_state_and_its_holder():
+    # 天皇 is Japan's alone: 王仁天皇 is a person on Japan's side, met during the visit to Japan
+    text = ("'''甲乙会晤'''是[[甲国]]与[[日本]]领导人的会晤。\n== 经过 ==\n"
+            "2008年5月6日至10日，甲国主席[[张三]]对[[日本]]进行国事访问。"
+            "7日上午，[[王仁]]天皇为张三举行欢迎仪式，两人随后会见。随后张三在[[某城]]同日本首相[[李四]]举行会谈。")
+    assert roles_by_day(text) == {"2008-05-06": {("王仁", "天皇"), ("张三", "甲国主席"), ("李四", "日本国首相")}}

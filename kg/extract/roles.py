@@ -45,8 +45,8 @@ def _words_with_stops() -> tuple[str, ...]:
 _AS_ROLE = re.compile(r"^.{0,4}?以(?P<role>[^，。；、]{1,14}?)(?:的)?身[份分]")  # 身分: the Traditional texts' spelling
 #: A bare office word right after a name (``张三总统与李四总理``), then a word's end.
 #: Two held at once are joined by 兼 (周恩来总理兼外长签字); signing is the name's act too.
-_OFFICE_AFTER = re.compile(r"^(?P<role>(?:总统|总理|首相|主席|总书记|委员长|国王|女王)(?:兼(?:外长|外交部长|国防部长|总理|首相))?)"
-                           r"(?=[与和及同、，,在于对向将。；;（(：:]|特使|特别代表|夫人|签字|签署|$)")  # 张三总统特使: 张三 is the president
+_OFFICE_AFTER = re.compile(r"^(?P<role>(?:总统|总理|首相|主席|总书记|委员长|国王|女王|天皇)(?:兼(?:外长|外交部长|国防部长|总理|首相))?)"
+                           r"(?=[与和及同、，,在于对向将为。；;（(：:]|特使|特别代表|夫人|夫妇|签字|签署|$)")  # 张三总统特使: 张三 is the president
 #: An ordinal of office before it (首任甲国总统, 第44任甲国总统): which holder, not the office.
 _HOLDER_ORDINAL = re.compile(r"^(?:第?[0-9一二三四五六七八九十百]+[任届]|首任|新任|末任|继任)")
 #: A party before a state's office (工党首相, 共和党总统): the holder's party, not the office's.
@@ -269,7 +269,7 @@ def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title
     bare = _OFFICE_AFTER.match(sentence.hans[end:])
     if bare and not index.is_state(spot.surface):  # 甲国总统的: the state's office, no person's
         first, _, second = bare["role"].partition("兼")
-        return (Title(first, end, end + len(first), None),) + (
+        return (Title(first, end, end + len(first), _state_prefix(first, index)),) + (
             (Title(second, end + len(first) + 1, end + bare.end(), None),) if second else ())
     match = _AS_ROLE.match(sentence.hans[end:])
     if not match or not match["role"].endswith(OFFICE_WORDS):
@@ -347,6 +347,10 @@ def _state_length(text: str, index: NameIndex) -> int:
                 1 if _abbreviated(text, index) else 0)
 
 
+#: Offices only one state has, so that the bare word names it (明仁天皇: Japan's monarch).
+_ONE_STATES_OFFICES = {"天皇": "日本"}
+
+
 def _state_prefix(text: str, index: NameIndex) -> str | None:
     for size in range(min(len(text) - 1, 12), 1, -1):
         if index.is_state(text[:size]):
@@ -356,7 +360,8 @@ def _state_prefix(text: str, index: NameIndex) -> str | None:
     for body, state in _BODIES:
         if text.startswith(body) and len(text) > len(body) and index.is_state(state):
             return index.key(state)
-    return None
+    state = _ONE_STATES_OFFICES.get(text)
+    return index.key(state) if state and index.is_state(state) else None
 
 
 def office_key(title: Title, index: NameIndex) -> str:
