@@ -622,6 +622,24 @@ def test_an_office_the_article_gives_only_for_a_later_day_is_not_carried_back_to
     assert any(f.prop is Prop.ROLE and f.value.key == "法兰西共和国总理" for f in extraction.facts)
 
 
+def test_a_bare_name_with_no_dated_office_takes_the_office_the_article_gives_nearest_its_row():
+    text = """'''甲乙总理会晤'''是甲国与乙国总理的定期会晤。
+== 会晤列表 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 地点 !! 甲方 !! 乙方
+|-
+| 1 || 2013年10月22日 || [[某城]] || [[张三]] || [[李四]]
+|}
+== 2008年 ==
+2008年，张三访问乙国。访问期间，张三还会见了乙国总统李四。
+== 2013年 ==
+张三与李四举行会谈<ref>{{cite news |title=张三与乙国总理李四举行会谈 |date=2013-10-22}}</ref>。
+"""
+    _, extraction = summits_of(text)
+    roles = {f.value.key for f in extraction.facts if f.prop is Prop.ROLE}
+    assert roles == {"乙国总理"}  # a source of the row's year calls him premier; 2008's president is no longer
+
+
 def test_a_cell_saying_only_not_held_in_any_column_makes_no_summit():
     text = """'''张三与李四会晤列表'''列出甲国主席[[张三]]与乙国总统[[李四]]的会晤。
 == 会晤列表 ==

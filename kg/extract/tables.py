@@ -523,8 +523,9 @@ def _role_from_prose(reading: Reading, people: People, participation, person, da
     """A row names a leader bare: the offices the prose gives them in a sentence dated that
     day (``时任甲国劳动党委员长张三于2019年1月7日至10日…``, ``以甲国劳动党总书记身份``); else
     the office it gives them last before that day (``2014年10月17日，…乙国总统李四`` for a row of
-    2015), as they still held it; else the article's office for them. The last two are marked
-    as inferred, and never a description or an office only of its own day (当选总统)."""
+    2015), as they still held it; else the article's office for them nearest that day in time (a
+    source of the row's year calling them 总理, not an undated 总统 of years before). The last two
+    are marked as inferred, and never a description or an office only of its own day (当选总统)."""
     registry = reading.registry
     before: tuple[date, list[str], object] | None = None  # the latest dated offices before the day
     for sentence in reading.all_sentences():
@@ -550,7 +551,7 @@ def _role_from_prose(reading: Reading, people: People, participation, person, da
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
                           inference=Inference.EARLIER_ROLE, evidence=(before[2].evidence(),))
         return
-    office = main_office(people, person.key)
+    office = main_office(people, person.key, day)
     if office is None or _ONLY_THEN.search(to_hans(office)):
         return
     evidence = people.office_evidence[(person.key, office)]
