@@ -254,7 +254,7 @@ def answer_named_queries(store, directory: Path, *, seconds: float) -> tuple[str
     that answer read back, the table is made from it (the same bytes as asking each again).
     """
     from kg.errors import QueryError, QueryTimeout
-    from kg.query import Output, ResultFormat, execute_within, named_queries, render, written_from
+    from kg.query import Output, ResultFormat, execute_within, named_queries, printed_from
 
     folder = directory / PRECOMPUTED
     folder.mkdir(exist_ok=True)
@@ -268,7 +268,7 @@ def answer_named_queries(store, directory: Path, *, seconds: float) -> tuple[str
             continue
         for output in OUTPUTS:
             name = f"{query.name}.{output}{_PENDING}"
-            (folder / name).write_bytes(render(written_from(answer, Output(output)), Output(output)))
+            (folder / name).write_bytes(printed_from(answer, Output(output)))
             names.append(name)
     return tuple(names)
 

@@ -333,6 +333,29 @@ def test_table_aligns_wide_characters():
     assert render_table(result).splitlines() == ["name    n", "------  -", "金正恩  1", "Kim@en", "(2 rows)"]
 
 
+def test_a_table_drawn_from_the_json_answer_is_the_one_drawn_from_the_engines_terms(store):
+    """A kept answer's table is drawn from the SPARQL JSON the engine wrote, not from terms read
+    back: every kind of cell (our entities' escaped keys, prefixed and other IRIs, tagged, typed and
+    plain literals, blank nodes, unbound) must come out as render_table draws it; an ASK answer is
+    left to the engine."""
+    from pyoxigraph import BlankNode, Literal, NamedNode
+
+    from kg.query import printed_from, table_of_json
+
+    cells = (NamedNode(ID + "person/%E9%A9%AC%E8%8B%B1%E4%B9%9D"), NamedNode(SKG + "Summit"),
+             NamedNode("http://example.org/x"), Literal("金正恩", language="zh-hant-tw"), Literal("Kim", language="en"),
+             Literal("3", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer")), Literal("ｘ"), BlankNode("b0"))
+    result = Solutions(("a", "b"), tuple((cell, other) for cell in cells for other in (None, cells[3], cells[0])))
+    written = write_results(result, ResultFormat.JSON)
+    assert table_of_json(written) == render_table(result)
+    for query in named_queries():
+        asked = execute(store, query.text)
+        if isinstance(asked, Solutions):
+            answer = Written(write_results(asked, ResultFormat.JSON), ResultFormat.JSON)
+            assert printed_from(answer, Output.TABLE) == render(asked, Output.TABLE), query.name
+    assert table_of_json(write_results(Boolean(True), ResultFormat.JSON)) is None
+
+
 def test_a_cells_width_counts_each_wide_or_fullwidth_character_twice():
     """The table measures a cell by a table of each character's width read once per process; it
     must give what Unicode's East Asian Width says, character by character."""
