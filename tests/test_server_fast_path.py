@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from pyoxigraph import Store
@@ -83,3 +85,38 @@ def test_a_result_within_the_row_limit_is_engine_written_whatever_its_length(sto
     assert careful.status == 200 and len(careful.body) > 5 * 20  # five summits, far more bytes than rows
     assert direct is not None and direct.body == careful.body
     assert answer_directly(store, request, Settings(result_limit=4), deadline=time.monotonic() + 5) is None
+
+
+#: GETs of /sparql: the commonest (one query, a client that accepts data) and their neighbours that
+#: the short way must leave to the general one (another parameter, a body, a page, no acceptable format).
+SHORT_WAY = [
+    *[(f"query={quote(sparql)}", accept, True) for sparql in [*QUERIES, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 3",
+                                                           "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 2", "SELECT WHERE {"]
+      for accept in [*ACCEPTS, "", "application/json", "text/csv;q=0.5, application/sparql-results+xml"]],
+    (f"query={quote(QUERIES[0])}", "text/html", False),
+    (f"query={quote(QUERIES[0])}", "image/png", False),
+    (f"query={quote(QUERIES[0])}&format=csv", "*/*", False),
+    (f"query={quote(QUERIES[0])}&query={quote(QUERIES[1])}", "*/*", False),
+    (f"query={quote(QUERIES[0])}&default-graph-uri=x", "*/*", False),
+    ("", "*/*", False),
+]
+
+
+@pytest.fixture(scope="module")
+def app():
+    from kg.server.app import App
+
+    app = App(Settings(in_memory_quads=0), data=(DATA / "fixture.trig",))
+    yield app
+    app.close()
+
+
+@pytest.mark.parametrize("query_string,accept,short", SHORT_WAY)
+def test_a_query_read_the_short_way_gets_the_general_ways_answer(app, query_string, accept, short):
+    from kg.server.app import _read_request
+
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/sparql", "QUERY_STRING": query_string, "HTTP_ACCEPT": accept,
+               "REMOTE_ADDR": "127.0.0.1", "wsgi.input": io.BytesIO(b"")}
+    assert (app._query_by_get(dict(environ)) is not None) == short
+    assert app.handle(dict(environ)) == app._sparql(_read_request(dict(environ)))
+    assert app._query_by_get({**environ, "CONTENT_LENGTH": "5", "wsgi.input": io.BytesIO(b"x=1&y")}) is None

@@ -306,6 +306,8 @@ class App:
 
     def handle(self, environ: dict) -> Reply:
         """The reply to one WSGI request."""
+        if environ.get("PATH_INFO") == "/sparql" and (quick := self._query_by_get(environ)) is not None:
+            return quick
         if is_reconcile_path(environ.get("PATH_INFO", "")):
             return self.reconciliation().handle(environ)  # its own limits and its own 400s
         if int(environ.get("CONTENT_LENGTH") or 0) > MAX_BODY:
@@ -766,6 +768,24 @@ class App:
         )
         reply = self._answer(query_request, client=request.client)
         return _vary(self._query_page(query=sparql, reply=reply, script=self._script(request)) if html else reply)
+
+    def _query_by_get(self, environ: dict) -> Reply | None:
+        """What :meth:`_sparql` answers to the commonest request, read the short way: a GET with no body
+        whose only parameter is one ``query``, from a client that accepts data (not the query page).
+        None for any other request (the general way reads it). Most requests to an endpoint are
+        these, and the general way's reading (the request's fields, its every parameter, the
+        query page's choice) cost a computed small SELECT about a sixth of its time."""
+        if environ.get("REQUEST_METHOD") != "GET" or environ.get("CONTENT_LENGTH", "") not in ("", "0") \
+                or "HTTP_TRANSFER_ENCODING" in environ:
+            return None
+        params = parse_params(environ.get("QUERY_STRING", "").encode("latin-1").decode("utf-8", errors="replace"))
+        queries = params.get("query")
+        if len(params) != 1 or queries is None or len(queries) != 1:
+            return None
+        accept = environ.get("HTTP_ACCEPT", "")
+        if negotiate(accept, _SPARQL_OFFERS) in (None, *_PAGE_TYPES):
+            return None
+        return _vary(self._answer(QueryRequest(queries[0], accept, None), client=environ.get("REMOTE_ADDR", "")))
 
     def _answer(self, query: QueryRequest, *, client: str) -> Reply:
         """A query refused by reading it never runs; a cheap one runs here, the rest in the workers."""

@@ -84,12 +84,18 @@ _GRAPH_TYPES = {
 def choose_result_format(request: QueryRequest, *, boolean: bool = False) -> ResultFormat | None:
     """The results format ``format=`` names, else the best the client accepts; None when it
     accepts none (a 406). An ASK result (``boolean``) is offered in JSON and XML only."""
+    return _result_format(request.format, request.accept, boolean)
+
+
+@lru_cache(maxsize=1024)
+def _result_format(named: str | None, accept: str, boolean: bool) -> ResultFormat | None:
+    """Remembered: clients send the same few Accept headers, and each query asks."""
     from kg.server.negotiation import negotiate  # here: a query worker is told the formats (it holds no werkzeug)
 
-    if request.format and request.format.lower() in _RESULT_NAMES:
-        return _RESULT_NAMES[request.format.lower()]
+    if named and named.lower() in _RESULT_NAMES:
+        return _RESULT_NAMES[named.lower()]
     offers = _result_offers(boolean=boolean)
-    offer = negotiate(request.accept, tuple(offers))
+    offer = negotiate(accept, tuple(offers))
     return offers[offer] if offer is not None else None
 
 
@@ -215,15 +221,16 @@ def answer_directly(store: Store, request: QueryRequest, settings: Settings, *, 
         return None  # a 406, said the careful way
     if boolean and result_format in (ResultFormat.CSV, ResultFormat.TSV):
         result_format = ResultFormat.JSON
+    engine_format, media_type = _WRITTEN[result_format]
     body = _Body(DIRECT_BYTES, deadline)
     try:
-        answer.serialize(body, format=result_format.value)
+        answer.serialize(body, format=engine_format)
     except Exception:  # noqa: BLE001 - too long, too late, or the engine's own error: answered the careful way
         return None
     text = b"".join(body.parts)
     if not boolean and _most_rows(text, result_format) > settings.result_limit:
         return None  # perhaps past the limit: the careful way counts exactly and says so
-    return Reply(200, with_charset(result_format.media_type), _minted(text, result_format))
+    return Reply(200, media_type, _minted(text, result_format))
 
 
 #: Most bytes of a result the server writes by itself; a longer one is left to the careful way.
@@ -304,6 +311,10 @@ class _Body:
 def with_charset(media_type: str) -> str:
     """``media_type`` with ``; charset=utf-8`` unless it names a charset."""
     return media_type if "charset" in media_type else media_type + "; charset=utf-8"
+
+
+#: Each results format as the engine names it, and its media type as sent (read once: an enum's value costs a call).
+_WRITTEN = {result_format: (result_format.value, with_charset(result_format.media_type)) for result_format in ResultFormat}
 
 
 _TOO_LARGE = text_reply(413, "the query needed more memory than a query may have here (its result or an intermediate "
