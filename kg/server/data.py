@@ -48,7 +48,7 @@ from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import RdfFormat, Store, serialize
 
 from kg.errors import InputError
 from kg.jsonld_guard import offline
@@ -191,6 +191,9 @@ def app_store(path: Path, *, in_memory_quads: int = IN_MEMORY_QUADS) -> Store:
 
 #: The file beside the store that holds what the overview pages embed (see :func:`load_and_say`).
 OVERVIEW_NAME = "overview.jsonld"
+#: The file beside the store that holds the overview's triples as N-Triples, in order (see :func:`load_and_say`):
+#: an HTTP process answers the overview's data from it, reading nothing of the store.
+OVERVIEW_TRIPLES_NAME = "overview.nt"
 
 #: The program that writes the on-disk store (see :meth:`ServedData.load_apart`).
 _LOADER = "import sys; from kg.server.data import load_and_say; load_and_say(sys.argv[1], int(sys.argv[2]), sys.argv[3:])"
@@ -198,8 +201,9 @@ _LOADER = "import sys; from kg.server.data import load_and_say; load_and_say(sys
 
 def load_and_say(path: str, in_memory_quads: int, paths: list[str]) -> None:
     """Bulk-load ``paths`` into a new on-disk store at ``path``, write what the overview pages embed
-    beside it (:data:`OVERVIEW_NAME`), close it, and say on the standard output ``small`` (at most
-    ``in_memory_quads`` quads), ``large`` or ``error MESSAGE``."""
+    beside it (:data:`OVERVIEW_NAME`) and the overview's triples (:data:`OVERVIEW_TRIPLES_NAME`), close
+    it, and say on the standard output ``small`` (at most ``in_memory_quads`` quads), ``large`` or
+    ``error MESSAGE``."""
     try:
         store = Store(path)
         for data in paths:
@@ -207,9 +211,12 @@ def load_and_say(path: str, in_memory_quads: int, paths: list[str]) -> None:
         store.flush()
         store.optimize()
         small = in_memory_quads and next(islice(store.quads_for_pattern(None, None, None, None), in_memory_quads, None), None) is None
-        from kg.server.app import overview  # here: made in this short-lived process, its rdflib garbage ends with it
+        from kg.server.app import overview_triples  # here: made in this short-lived process, its rdflib garbage ends with it
+        from kg.server.representations import embedded
 
-        (Path(path).parent / OVERVIEW_NAME).write_text(overview(store)[1], encoding="utf-8")
+        triples = overview_triples(store)
+        (Path(path).parent / OVERVIEW_NAME).write_text(embedded(triples).decode("utf-8"), encoding="utf-8")
+        (Path(path).parent / OVERVIEW_TRIPLES_NAME).write_bytes(serialize(triples, format=RdfFormat.N_TRIPLES))
         store = None  # closed: the engine waits for its background work to end
     except InputError as error:
         sys.stdout.write(f"error {error}")
