@@ -265,6 +265,13 @@ def test_a_sentence_that_does_not_say_it_goes_on_is_not_dated_by_the_one_before(
     assert keys(documents(text)) == {"1985-11-19": {"甲乙联合声明"}}
 
 
+def test_an_undated_sentence_is_at_the_time_its_paragraph_began_with():
+    text = HEAD + MEETING + ("会晤期间双方签署了《甲乙贸易协定》。\n== 后续 ==\n"
+                             "* 1987年12月，两国外长在某都会面。双方签署《甲乙中程条约》。\n"
+                             "* 1985年11月20日，两国外长在某城会面。双方发表《甲乙联合声明》。\n")
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙贸易协定", "甲乙联合声明"}}  # 1987 its paragraph began with: not this meeting's
+
+
 def test_a_description_among_several_documents_of_its_kind_by_name_is_left_out():
     text = HEAD + MEETING + ("三国签订了承认某国独立的宣言。会议最后签署了《甲乙某城宣言》，并发表了《关于某国的宣言》。")
     assert keys(documents(text)) == {"1985-11-19": {"甲乙某城宣言", "关于某国的宣言"}}

@@ -24,7 +24,10 @@ does not date it at all:
   in the month the sentence told before it (``2005年4月26日，…；29日下午，…发布《…》``); something done before
   the visit began (``在…抵达东京前数小时``, ``访问前夕``, ``会谈前一天``) is not of it; a sentence that gives
   no time but says it goes on (``当天下午``, ``会后``)
-  (``12月19日上午…。当天下午，《…》签字仪式举行``) is at the last time its paragraph told, and one right
+  (``12月19日上午…。当天下午，《…》签字仪式举行``) is at the last time its paragraph told, and so is
+  any that gives none where the sentence that told it began with it (``2024年9月6日，甲再度访问乙国…。
+  双方签署…备忘录`` is not of a meeting in 2023; a time inside a sentence, ``此次会晤为1987年12月签署的
+  《…》铺平了道路``, is not where the account has got to); one right
   after it that speaks of the document (``该协议于2014年9月签署``) dates it too;
 - a document that is not signed there: negated (``未发表联合声明``, ``未就是否发表…达成一致``,
   ``《…》最终未能签署``), planned (``双方原定于…签署《…》``, ``《…》原定于…签署``), an earlier one
@@ -169,6 +172,8 @@ DOCUMENT_ENDINGS = DOCUMENT_WORDS + ("宪章", "纲要", "清单", "愿景", "�
 #: Words that tell a sentence goes on at the time told before it (当天下午，…签字; 普京同日签署…).
 _GOES_ON = re.compile(r"当天|当日|同日|同天|是日|当晚|当夜|次日|翌日|隔日|同年|当年|同月|当月|随后|其后|之后|此后|稍后"
                       r"|上午|下午|中午|晚上|晚间|傍晚|凌晨|早晨|(会|会谈|会晤|会议|峰会)(结束)?后")
+#: A sentence that begins with its time (2024年9月6日，…; 5月7日上午，…): the time its paragraph has reached.
+_OPENS_WITH_A_TIME = re.compile(r"[0-9]{4}年|[0-9]{1,2}月[0-9]{1,2}日")
 #: A sentence that introduces a list of the outcomes (会谈签署的四项协议为：, 会议成果包括：).
 _INTRODUCES = re.compile(r"(签署|签订|发表|通过|达成|缔结|成果|结果|文件)[^。；]*[：:]$")
 #: A sentence that says when the document just named was signed (该协议于2014年9月签署, not
@@ -202,11 +207,12 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
     issued at it (see the module's rules)."""
     sentences = list(sentences)
     told: Told | None = None  # the last time the paragraph gave
+    opened = False  # whether the sentence that gave it began with it (2024年9月6日，…)
     listed: Sentence | None = None  # the sentence that introduced the list of outcomes being read
     for i, sentence in enumerate(sentences):
         before = sentences[i - 1] if i else None
         if before is None or before.paragraph != sentence.paragraph or before.passage is not sentence.passage:
-            told = None
+            told, opened = None, False
             listed = listed if listed is not None and listed is before else None  # 签署了以下文件： then a list
         if listed is not None and not (TITLE_MARKS.match(sentence.hans) or _an_item(reading, sentence)):
             listed = None  # the list ended
@@ -214,21 +220,24 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
         if listed is not None:
             _listed_outcomes(reading, summit, sentence, listed)
         elif SIGNED.search(sentence.hans) or re.search(r"成果|结果|附", sentence.hans):
-            _sentence_outcomes(reading, summit, sentence, span, told, following)
-            if _INTRODUCES.search(sentence.hans) and _of_the_days(sentence.hans, len(sentence.hans), span, told):
+            _sentence_outcomes(reading, summit, sentence, span, told, opened, following)
+            if _INTRODUCES.search(sentence.hans) and _of_the_days(sentence.hans, len(sentence.hans), span, told, opened):
                 listed = sentence
+        own = times_in(sentence.hans, span, year_of(sentence.hans, told.year if told else None))
+        if own.times or own.after_the_meeting:
+            opened = _OPENS_WITH_A_TIME.match(sentence.hans) is not None
         told = told_after(sentence.hans, span, told)
 
 
 def _sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, span: tuple[date, date],
-                       told: Told | None, following: Sentence | None) -> None:
+                       told: Told | None, opened: bool, following: Sentence | None) -> None:
     registry = reading.registry
     skip_until = -1
     named: list[EntityId] = []
     for start, end, name, article in document_names(sentence):
         if start < skip_until:
             continue  # another name of the document before it, given in its parenthesis
-        if not _said_signed(sentence.hans, start, end) or not _of_the_days(sentence.hans, end, span, told):
+        if not _said_signed(sentence.hans, start, end) or not _of_the_days(sentence.hans, end, span, told, opened):
             continue
         if following is not None and not _of_the_days(following.hans, 0, span):
             continue  # 该协议于2014年9月签署: the next sentence dates it to other days
@@ -249,13 +258,13 @@ def _sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, s
                 _NEGATED.search(sentence.hans[max(0, match.start() - 4):match.end()]) or \
                 by_one_side(sentence.hans[_clause_start(sentence.hans, match.start()):match.start()]) or \
                 _SOUGHT_RIGHT_BEFORE.search(sentence.hans, 0, match.start()) or \
-                _one_on_each_topic(sentence.hans, match) or not _of_the_days(sentence.hans, match.end(), span, told):
+                _one_on_each_topic(sentence.hans, match) or not _of_the_days(sentence.hans, match.end(), span, told, opened):
             continue
         generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")],
                          (sentence.evidence(),))
     for match in _BOTH_SIDES_STATEMENT.finditer(sentence.hans):
         if not _NEGATED.search(match.group()) and not _PLANNED_HERE.search(match["between"]) and \
-                _of_the_days(sentence.hans, match.end(), span, told):
+                _of_the_days(sentence.hans, match.end(), span, told, opened):
             generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")], (sentence.evidence(),))
 
 
@@ -365,12 +374,13 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
 _SAME_DAY = re.compile(r"同日|当天|当日")
 
 
-def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None = None) -> bool:
+def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None = None, opened: bool = False) -> bool:
     """Whether the text up to the end of this clause dates what it says to the summit's
     days (the day after included, unless the text says it was the same day as one told: 同日,
     当天), or does not date it; an undated one that says it goes
     on at the time told before it (当天, 同日, 下午 ...) is dated by the time its paragraph
-    told last (``told``)."""
+    told last (``told``), and so is any undated one where the sentence that told it began
+    with it (``opened``: 2024年9月6日，…)."""
     stop = next((m.start() for m in _CLAUSE.finditer(hans, end)), len(hans))
     year = year_of(hans[:stop], told.year if told else None)
     part = max((m.end() for m in _PART.finditer(hans, 0, end)), default=0)  # 1966年…《甲》；1972年，…《乙》
@@ -381,7 +391,7 @@ def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None
         own = times_in(hans[:stop], span, year)
     if not own.times and not own.after_the_meeting:
         own = Told(bare_days(hans[:stop], told), False, year)  # 18日，两国发表联合声明: the month told
-    if not own.times and not own.after_the_meeting and told is not None and _GOES_ON.search(hans[:stop]):
+    if not own.times and not own.after_the_meeting and told is not None and (opened or _GOES_ON.search(hans[:stop])):
         own = told
     if own.after_the_meeting:
         return True
@@ -784,7 +794,7 @@ def documents_by_their_days(reading: Reading, summits) -> None:
                                  if any(start <= s.end + timedelta(days=1) and s.start <= last for start, last in when)}
                 if len(on_those_days) == 1:
                     (summit,) = on_those_days.values()
-                    _sentence_outcomes(reading, summit.id, sentence, (summit.start, summit.end), told,
+                    _sentence_outcomes(reading, summit.id, sentence, (summit.start, summit.end), told, False,
                                        next_about(sentences, i, _REFERS_BACK))
             told = told_after(sentence.hans, (date.min, date.min), told)
 
