@@ -79,6 +79,10 @@ def test_texts_exchanged_right_after_they_are_signed_are_the_summits():
     "双方重申遵守两国此前发表的《甲乙联合声明》。",  # one issued before, referred to
     "双方同意继续落实两国领导人上次会晤时签署的《甲乙合作协定》。",
     "两国外长于会谈前一天签署了《甲乙领事协定》。",  # the day before
+    "据报道，双方预计在访问期间签署价值逾百亿元、以能源领域为主的协议。",  # expected
+    "张三在会上提议，两国于年底前“不设先决条件”缔结和平条约。",  # proposed
+    "双方还就推进《区域经济伙伴关系协定》和甲乙自由贸易协定谈判达成一致。",  # pursued
+    "会晤主要交换意见，双方没有签署协议或发布共同声明。",  # neither, the negation over its list
 ])
 def test_documents_not_signed_at_the_summit_are_not_its_outcome(sentence):
     assert documents(HEAD + MEETING + sentence) == {"1985-11-19": []}
@@ -145,6 +149,19 @@ def test_another_name_given_later_folds_into_the_first():
             "会议最后签署了《甲乙三国某城宣言》（即《[[某城宣言]]》）。\n")
     found = documents(text, title="甲乙会谈")
     assert len(found["2023-03-20"]) == 1 and {"甲乙三国某城宣言", "某城宣言"} <= found["2023-03-20"][0][1]
+
+
+def test_short_names_listed_after_a_foreign_name_are_one_document():
+    text = HEAD + MEETING + ("会晤期间双方签署了《甲国和乙国友好合作互助条约》（{{lang|en|Treaty of Friendship}}），"
+                             "简称《甲乙友好合作互助条约》、《甲乙友好互助条约》。")
+    (document,) = documents(text)["1985-11-19"]
+    assert {"甲乙友好合作互助条约", "甲乙友好互助条约"} <= document[1]
+
+
+def test_a_name_written_bare_that_ends_a_documents_short_name_is_that_document():
+    text = HEAD + MEETING + ("会晤期间双方签署了《甲国政府和乙国政府科学技术合作协定》（简称《甲乙科技合作协定》）。"
+                             "两人随后签署了科技合作协定和文化协定。")
+    assert keys(documents(text)) == {"1985-11-19": {"甲国政府和乙国政府科学技术合作协定", "文化协定"}}
 
 
 def test_documents_with_a_common_name_are_one():

@@ -114,6 +114,8 @@ _SIGNING_OR_ISSUING = re.compile(r"签署|签订|签定|缔结|签字|发表|发
 _SIGNING = re.compile(r"签署|签订|签定|缔结|签字")
 _NEGATED = re.compile(r"(未|没有|没|不|无法|拒绝)(能|曾|会|得|再)?(共同|正式)?(签署|签订|签定|发表|发布|通过|达成|缔结|公布)"
                       r"|是否(共同|正式)?(签署|签订|签定|发表|发布|通过|达成|缔结|公布)")  # 未就是否发表联合声明达成一致
+#: Before a verb in its clause: a negated one it is listed with (双方没有签署协议或发布共同声明: neither).
+_NEGATED_LIST = re.compile("(?:" + _NEGATED.pattern + r")[^，,。；;]*(?:或|和|及|与|、)$")
 #: Right after a name in its clause: it was not signed or issued (``《甲宣言》未签署``, ``《甲》最终未能签署``).
 _NEGATED_AFTER = re.compile(r"^[^，,。；;《》]{0,6}?(?:" + _NEGATED.pattern + ")")
 #: Before a name: the document is an earlier or a later one, not signed here.
@@ -132,8 +134,9 @@ _TOPIC_AFTER = re.compile(r"^[^，,。；;]*?(问题|议题|事宜)")
 _ONE_SIDE = re.compile(r"(?P<who>[\u4e00-\u9fff]{1,4}?)(政府|方面|方)(另外?|也|亦|则|还|随即|随后|单独|单方面)*$")
 _BOTH = re.compile(r"[两双各三四五]|共同|联合|有关|相关|对|和|与|同|及|、")
 _JOINED = re.compile(r"和|与|同|及|、")
-#: Before a name in its sentence: a plan (双方原定于…签署《…》).
-_PLANNED = re.compile(r"原定|原拟|计划|拟于|准备|预定|打算|有望|将于")
+#: Before a name in its sentence: a plan (双方原定于…签署《…》), an expectation (双方预计在访问期间签署…协议)
+#: or a proposal (甲在会上提议，两国于年底前缔结和平条约; not 在甲的提议下签署, done).
+_PLANNED = re.compile(r"原定|原拟|计划|拟于|准备|预定|打算|有望|将于|预计|预期|提议(?!下)|建议(?!下)|呼吁")
 #: In a clause: it is to be done, not done (双方将签署…并发表声明).
 _PLANNED_HERE = re.compile(r"将|拟|计划|准备|打算|有望|可能")
 #: Before a name in its sentence: it came before the visit (在甲抵达某都前数小时，…签署了…, 访问前夕).
@@ -157,6 +160,7 @@ _CLAUSE = re.compile(r"[，,。；;：:]")
 #: What ends a part of a sentence that tells a time of its own (1966年…签署《甲》；1972年，…《乙》).
 _PART = re.compile(r"[；;]")
 #: Another name given after a comma: 《甲》，简称《乙》.
+_ALSO_LISTED = re.compile(r"(?:、|和|或)[《「“](?P<t>[^《》「」“”]+)[》」”]")
 _ALSO_CALLED = re.compile(r"[，,]?(简称|又称|亦称|也称|全称|通称|俗称|或称|即)(为)?[《「“](?P<t>[^《》「」“”]+)[》」”]")
 #: Another name inside a parenthesis, in title marks or quotes (（又称「乙」）).
 _NAMED_INSIDE = re.compile(r"[《「“](?P<t>[^《》「」“”]+)[》」”]")
@@ -256,6 +260,7 @@ def _sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, s
     for match in _GENERIC_DOCUMENT.finditer(sentence.hans):
         if "《" in sentence.hans[max(0, match.start() - 1):match.start()] or \
                 _NEGATED.search(sentence.hans[max(0, match.start() - 4):match.end()]) or \
+                _NEGATED_LIST.search(sentence.hans, _clause_start(sentence.hans, match.start()), match.start()) or \
                 by_one_side(sentence.hans[_clause_start(sentence.hans, match.start()):match.start()]) or \
                 _SOUGHT_RIGHT_BEFORE.search(sentence.hans, 0, match.start()) or \
                 _one_on_each_topic(sentence.hans, match) or not _of_the_days(sentence.hans, match.end(), span, told, opened):
@@ -339,7 +344,8 @@ def by_one_side(before: str) -> bool:
 
 #: Right before a signing verb: each side issued its own (双方…各自发表新闻公报).
 _EACH_ITS_OWN = re.compile(r"各自(?:另外?|也|亦|则|还|单独)*$")
-#: Right before a signing verb in its clause: the signing is sought, not done (同意推动早日签署《…》).
+#: Right before a signing verb in its clause: the signing is sought, not done (同意推动早日签署《…》);
+#: right before a name, the document is (三方就推进《…》谈判达成一致).
 _SOUGHT_WORDS = r"(?:早日|尽快|尽早|争取|力争|推动|推进|期待|希望|期望|寻求|致力于?)(?:早日|尽快|尽早)?"
 _SOUGHT = re.compile(_SOUGHT_WORDS + r"(?:签署|签订|签定|缔结|达成|完成|发表)[^，,。；;]{0,4}$")
 _SOUGHT_RIGHT_BEFORE = re.compile(_SOUGHT_WORDS + "$")
@@ -354,7 +360,7 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     if _PLANNED.search(to_its_verb) or _NEGATED.search(hans[end:verb.end()] if verb else ""):
         return False
     if _NEGATED.search(before) or _NOT_HERE_BEFORE.search(before) or _RATIFIED.search(before) or _LATER.search(before) or \
-            _SOUGHT.search(before) or \
+            _SOUGHT.search(before) or _SOUGHT_RIGHT_BEFORE.search(before) or \
             _EARLIER.search(hans[:start]) or _an_earlier_one(before) or \
             _NOT_HERE_AFTER.match(after) or _PLANNED.search(hans[:start]) or _not_a_document(hans, start, end) or \
             _a_topic(before, after):
@@ -501,20 +507,39 @@ def _clause_end(hans: str, at: int) -> int:
 
 
 def _other_names(reading: Reading, document: EntityId, sentence: Sentence, end: int) -> int:
-    """``《甲》（又称《乙》，{{lang|en|…}}、{{lang|ko|…}}）``: 乙 and the en/ko names.
+    """``《甲》（又称《乙》，{{lang|en|…}}、{{lang|ko|…}}）``: 乙 and the en/ko names; after the name
+    or its parenthesis, ``，简称《乙》、《丙》``: 乙 and 丙.
 
-    Returns where the parenthesis ends (``end`` when there is none).
+    Returns where the other names end (``end`` when there are none).
     """
-    rest = sentence.text[end:]
     called = _ALSO_CALLED.match(sentence.hans, end)
-    if called is not None:  # 《甲》，简称《乙》
-        text = sentence.text[called.start("t"):called.end("t")]
+    if called is None and sentence.text.startswith(("（", "("), end):
+        closed = _parenthesis(reading, document, sentence, end)
+        called = _ALSO_CALLED.match(sentence.hans, closed + 1)  # 《甲》（外文名），简称《乙》
+        if called is None:
+            return closed
+    if called is None:
+        return end
+    at = called.end()
+    for more in [called] + list(_more_names(sentence.hans, at)):  # 《甲》，简称《乙》、《丙》
+        text = sentence.text[more.start("t"):more.end("t")]
         reading.registry.label(document, Label(text, script_of(text)))
         reading.index.merge(document.key, text)
-        reading.index.prefer(document.key)
-        return called.end()
-    if not rest.startswith(("（", "(")):
-        return end
+        at = more.end()
+    reading.index.prefer(document.key)
+    return at
+
+
+def _more_names(hans: str, at: int):
+    """The names listed right after another name of a document (``简称《乙》、《丙》``)."""
+    while (more := _ALSO_LISTED.match(hans, at)) is not None:
+        yield more
+        at = more.end()
+
+
+def _parenthesis(reading: Reading, document: EntityId, sentence: Sentence, end: int) -> int:
+    """The names in the parenthesis right after a document's name; where it closes."""
+    rest = sentence.text[end:]
     depth, stop = 0, len(rest)
     for i, char in enumerate(rest):
         depth += char in "（("
@@ -559,7 +584,7 @@ def one_document_each(reading: Reading, summits) -> None:
                 registry.drop_one(summit, Prop.OUTCOME, description)
             else:
                 registry.fold(description, full)
-        for short, full in _tail_of_a_name(named, quoted):
+        for short, full in _tail_of_a_name(reading, named, quoted):
             registry.fold(short, full)
         named_words = {to_hans(name) for d in named for name in (d.key, *registry.surfaces(d))}
         seen: set[str] = set()
@@ -595,16 +620,18 @@ def _short_and_full(named: list[EntityId]):
     return out
 
 
-def _tail_of_a_name(named: list[EntityId], quoted: set[str]):
+def _tail_of_a_name(reading: Reading, named: list[EntityId], quoted: set[str]):
     """Pairs (short, full) of a summit's documents that are one: a name the text never writes
     in title marks that ends the one other name of the summit's it ends (``签订边界条约`` of
-    ``《中华人民共和国和缅甸联邦边界条约》``)."""
+    ``《中华人民共和国和缅甸联邦边界条约》``), or one of its other names (``签署了科技合作协定`` of
+    ``《甲乙两国政府科学技术合作协定》（简称《甲乙科技合作协定》）``)."""
     out = []
     for short in named:
         if short.key in quoted or len(short.key) < 4 or not short.key.endswith(DOCUMENT_WORDS):
             continue
-        longer = [d for d in named if d != short and len(d.key) > len(short.key) and d.key.endswith(short.key)
-                  and (d.key in quoted or "的" not in d.key)]  # not 签订的边界条约, a description
+        longer = [d for d in named if d != short and (d.key in quoted or "的" not in d.key)  # not 签订的边界条约
+                  and any(len(name) > len(short.key) and name.endswith(short.key)
+                          for name in {d.key} | {q for q in quoted if reading.index.key(q) == d.key})]
         if len(longer) == 1:
             out.append((short, longer[0]))
     return out
