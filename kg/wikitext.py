@@ -165,14 +165,16 @@ def spread_rows(rows: Iterable[tuple[Cell, ...]]) -> Iterator[tuple[tuple[Cell, 
 
 @dataclass(frozen=True)
 class TopNodes:
-    """The top-level nodes of a page's parse, each with where it starts and its text; and the
+    """The top-level nodes of a page's parse, each with where it starts and its text; the
     nodes of each table cell that reads alone as in the table (see :func:`_reads_alone`),
-    with their texts, by the cell's span."""
+    with their texts, by the cell's span; and the spans of each table row's cells, by the
+    row's span (from its first cell's content to its last's)."""
 
     starts: tuple[int, ...]
     nodes: tuple  # mwparserfromhell nodes
     sources: tuple[str, ...]
     cells: dict[Span, tuple[tuple, tuple[str, ...]]] = field(default_factory=dict)
+    rows: dict[Span, tuple[Span, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -307,7 +309,7 @@ def parse(page: Page) -> Document:
         issues=tuple(walker.issues),
         tables=tuple(walker.tables),
         markup=markup if markup != text else None,
-        nodes=TopNodes(tuple(starts), tuple(code.nodes), tuple(sources), walker.cells),
+        nodes=TopNodes(tuple(starts), tuple(code.nodes), tuple(sources), walker.cells, walker.rows),
     )
 
 
@@ -386,6 +388,7 @@ class _Walker:
         self.tables: list[Table] = []
         self._open_tables: list[tuple[Span, list[list[Cell]], list[str]]] = []
         self.cells: dict[Span, tuple[tuple, tuple[str, ...]]] = {}  # see TopNodes
+        self.rows: dict[Span, tuple[Span, ...]] = {}  # see TopNodes
 
     def issue(self, message: str, position: int) -> None:
         self.issues.append(Issue(Severity.WARNING, message, self.page.origin, position))
@@ -493,6 +496,9 @@ class _Walker:
         if tag == "table" and inside is None and self._open_tables:
             table_span, rows, captions = self._open_tables.pop()
             cells = tuple(tuple(row) for row in rows if row)
+            for row in cells:
+                spans = tuple(cell.span for cell in row)
+                self.rows[Span(min(s.start for s in spans), max(s.end for s in spans))] = spans
             if cells:
                 self.tables.append(Table(table_span, cells, captions[0] if captions else None))
             else:
@@ -619,8 +625,12 @@ def passage(document: Document, span: Span) -> Passage:
         builder = _PassageBuilder(document, span)
         source = document.markup if document.markup is not None else document.text
         whole = _whole_nodes(document, span) or _cell_nodes(document, span)
+        row = _row_pieces(document, span) if whole is None else None
         if whole is not None:
             builder.render_nodes(*whole, span.start)
+        elif row is not None:
+            for start, piece in row:
+                builder.render_nodes(*piece, start) if isinstance(piece, tuple) else builder.emit(piece, start)
         elif _PARSER_MARKERS.isdisjoint(text := source[span.start:span.end]):  # a table cell's words, most often
             builder.emit(text, span.start)
         else:
@@ -659,6 +669,46 @@ def _cell_nodes(document: Document, span: Span) -> tuple[tuple, tuple[str, ...]]
     """The nodes of the table cell whose content is ``span``, when it reads alone as in the
     table (see :func:`_reads_alone`), and their texts; None otherwise."""
     return document.nodes.cells.get(span) if document.nodes is not None else None
+
+
+def _row_pieces(document: Document, span: Span) -> list[tuple[int, tuple | str]] | None:
+    """A table row's words (``span`` from its first cell's content to its last's) as its
+    cells' nodes and the markup between them, each with where it starts, when the row's
+    text parsed alone gives those nodes and that markup as words; None otherwise.
+
+    Parsed alone, a row's cell markup (``||``, ``\\n|``, ``rowspan="2" |``) is words outside a
+    table, and each cell's nodes are what they were in the table when every cell reads alone
+    (:func:`_reads_alone`), no construct left open in a cell could close in another (no cell
+    holds markup characters in its words, nor a bare URL, which would run on into the next
+    cell), the markup between cells holds nothing but itself and its attributes, and any
+    bold or italics holds words alone (see :func:`_whole_nodes`)."""
+    cells = document.nodes.rows.get(span) if document.nodes is not None else None
+    if cells is None:
+        return None
+    text = document.markup if document.markup is not None else document.text
+    if "''" in (stretch := text[span.start:span.end]) and "''" in _SIMPLE_STYLE.sub("", stretch):
+        return None
+    pieces: list[tuple[int, tuple | str]] = []
+    at = span.start
+    for cell in cells:
+        read = document.nodes.cells.get(cell)
+        if read is None or cell.start < at or any(
+                isinstance(node, mw.Text) and not _PARSER_MARKERS.isdisjoint(source)
+                or isinstance(node, mw.ExternalLink) and not node.brackets for node, source in zip(*read)):
+            return None
+        if pieces:  # the markup before every cell but the first
+            if not _CELL_BREAK.fullmatch(text, at, cell.start):
+                return None
+            pieces.append((at, text[at:cell.start]))
+        pieces.append((cell.start, read))
+        at = cell.end
+    return pieces if at == span.end else None
+
+
+#: The markup between two cells of a row: a cell's start (``||``, ``!!``, or ``|`` or ``!`` at a
+#: line's start) and its attributes ended by ``|`` (``rowspan="2" |``), in characters outside a
+#: table no construct is made of (no line starts after the newline but the cell's).
+_CELL_BREAK = re.compile(r'[ \t]*(?:\|\||!!|\n[|!]|(?<=\n)[|!])(?:[ \t\w="%.,:;#-]*\|(?!\|))?[ \t]*', re.ASCII)
 
 
 #: A line that starts a construct of its own (a heading, a list, a rule, a table) where it is

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -160,10 +161,9 @@ CELL_TOKENS = ODD_TOKENS + ["|", "||", "!!", "\n|", "\n!", "; ", ": ", "*", "#",
                             "[http://a.b c]", "-{", "}-", "&nbsp;", "{{flagicon|X}}"]
 
 
-def test_a_cells_passage_read_from_the_pages_parse_is_the_cell_parsed_on_its_own():
-    """A table cell's words are rendered from the page's parse unless its text alone reads
-    otherwise; on the tables of real pages and of pages mangled inside their tables, every
-    cell's passage is what parsing its text alone gives."""
+@lru_cache(maxsize=1)
+def _tabled_documents() -> tuple:
+    """The realistic pages with tables, and 100 pages mangled inside their tables, parsed."""
     tabled = [text for text in (path.read_text(encoding="utf-8") for path in REALISTIC) if "{|" in text]
     texts = list(tabled)
     for seed in range(100):
@@ -173,14 +173,63 @@ def test_a_cells_passage_read_from_the_pages_parse_is_the_cell_parsed_on_its_own
             at = min(len(text), table + pick.randrange(3000))
             text = text[:at] + pick.choice(CELL_TOKENS) + text[at:]
         texts.append(text)
+    return tuple(parse(Page(text=text, origin=f"page {number}")) for number, text in enumerate(texts))
+
+
+def test_a_cells_passage_read_from_the_pages_parse_is_the_cell_parsed_on_its_own():
+    """A table cell's words are rendered from the page's parse unless its text alone reads
+    otherwise; on the tables of real pages and of pages mangled inside their tables, every
+    cell's passage is what parsing its text alone gives."""
     from_parse = 0
-    for number, text in enumerate(texts):
-        document = parse(Page(text=text, origin=f"page {number}"))
+    for number, document in enumerate(_tabled_documents()):
         alone = dataclasses.replace(document, nodes=None)  # no nodes: every passage is parsed on its own
         for cell in (cell for table in document.tables for row in table.rows for cell in row):
             from_parse += wikitext._cell_nodes(document, cell.span) is not None
             assert passage(document, cell.span) == passage(alone, cell.span), f"page {number}, {cell.span}"
     assert from_parse > 2000
+
+
+def test_a_rows_passage_read_from_the_pages_parse_is_the_row_parsed_on_its_own():
+    """A table row's words (from its first cell's content to its last's: the evidence of the
+    summit a row gives) are rendered from its cells' nodes and the markup between them unless
+    its text alone reads otherwise; on the same pages every row's passage is what parsing its
+    text alone gives."""
+    from_parse = 0
+    for number, document in enumerate(_tabled_documents()):
+        alone = dataclasses.replace(document, nodes=None)
+        for row in document.nodes.rows:
+            from_parse += wikitext._row_pieces(document, row) is not None
+            assert passage(document, row) == passage(alone, row), f"page {number}, {row}"
+    assert from_parse > 1000
+
+
+def test_a_row_is_read_from_its_cells_in_the_pages_parse():
+    """The row's cell markup reads as words, its links, templates and footnotes as in its cells."""
+    document = parse(Page(text="{|\n|-\n| [[甲]] || 乙 ||style=\"text-align:center\"| 丙\n"
+                               "| {{flagicon|X}} 丁<ref>{{cite web|title=戊}}</ref>\n|}\n", origin="case"))
+    (span,) = document.nodes.rows
+    assert wikitext._row_pieces(document, span) is not None
+    read = passage(document, span)
+    assert read == passage(dataclasses.replace(document, nodes=None), span)
+    assert read.text == " 甲 || 乙 ||style=\"text-align:center\"| 丙\n|  丁\n"
+    assert [read.text[m.start:m.end] for m in read.mentions] == ["甲"] and len(read.refs) == 1
+
+
+@pytest.mark.parametrize("row", [
+    "| [[甲\n| 乙]]",  # a link left open in a cell
+    "| 甲 [[乙\n| 丙]] 丁",
+    "| 见http://a.test || 乙",  # a bare URL
+    "| [http://a.test 甲\n| 乙]",
+    "| -{甲\n| 乙}-",  # an inline conversion
+])
+def test_a_row_whose_cells_leave_markup_open_is_parsed_on_its_own(row):
+    """A cell whose words hold markup characters may leave open what the next cell closes
+    once the row is read alone, so such a row is parsed on its own (no row seen read
+    differently from its cells, mangled or not: the guard is kept as a cell's)."""
+    document = parse(Page(text="{|\n|-\n" + row + "\n|}\n", origin="case"))
+    (span,) = document.nodes.rows
+    assert len(document.nodes.rows[span]) == 2 and wikitext._row_pieces(document, span) is None
+    assert passage(document, span) == passage(dataclasses.replace(document, nodes=None), span)
 
 
 def test_a_cell_whose_first_line_would_start_a_list_or_a_rule_alone_is_parsed_on_its_own():
