@@ -168,13 +168,16 @@ class TopNodes:
     """The top-level nodes of a page's parse, each with where it starts and its text; the
     nodes of each table cell that reads alone as in the table (see :func:`_reads_alone`),
     with their texts, by the cell's span; and the spans of each table row's cells, by the
-    row's span (from its first cell's content to its last's)."""
+    row's span (from its first cell's content to its last's); and the texts of the nodes of
+    each wikicode inside a node, by the wikicode's ``id`` (kept with it: an id names one
+    object only while it lives), so that a passage need not stringify nested markup again."""
 
     starts: tuple[int, ...]
     nodes: tuple  # mwparserfromhell nodes
     sources: tuple[str, ...]
     cells: dict[Span, tuple[tuple, tuple[str, ...]]] = field(default_factory=dict)
     rows: dict[Span, tuple[Span, ...]] = field(default_factory=dict)
+    texts: dict[int, tuple[object, list[str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -309,7 +312,7 @@ def parse(page: Page) -> Document:
         issues=tuple(walker.issues),
         tables=tuple(walker.tables),
         markup=markup if markup != text else None,
-        nodes=TopNodes(tuple(starts), tuple(code.nodes), tuple(sources), walker.cells, walker.rows),
+        nodes=TopNodes(tuple(starts), tuple(code.nodes), tuple(sources), walker.cells, walker.rows, walker.texts),
     )
 
 
@@ -389,6 +392,7 @@ class _Walker:
         self._open_tables: list[tuple[Span, list[list[Cell]], list[str]]] = []
         self.cells: dict[Span, tuple[tuple, tuple[str, ...]]] = {}  # see TopNodes
         self.rows: dict[Span, tuple[Span, ...]] = {}  # see TopNodes
+        self.texts: dict[int, tuple[object, list[str]]] = {}  # see TopNodes
 
     def issue(self, message: str, position: int) -> None:
         self.issues.append(Issue(Severity.WARNING, message, self.page.origin, position))
@@ -407,13 +411,20 @@ class _Walker:
 
     def child(self, node_source: str, node_start: int, child, cursor: int, inside: str | None) -> int:
         """Walks a child wikicode found in ``node_source`` at or after ``cursor``; returns the new cursor."""
-        texts = [str(node) for node in child.nodes]  # each once: str(child) is their join
+        texts = self.texts_of(child)
         child_source = "".join(texts)
         at = node_source.find(child_source, cursor) if child_source else cursor
         if at < 0:
             return cursor
         self.walk(child, node_start + at, inside, texts=texts)
         return at + len(child_source)
+
+    def texts_of(self, code) -> list[str]:
+        """The texts of ``code``'s nodes, each stringified once (``str(code)`` is their join)."""
+        known = self.texts.get(id(code))
+        if known is None or known[0] is not code:
+            known = self.texts[id(code)] = (code, [str(node) for node in code.nodes])
+        return known[1]
 
     def node(self, node, start: int, source: str, inside: str | None) -> None:
         span = Span(start, start + len(source))
@@ -511,7 +522,7 @@ class _Walker:
         rows = self._open_tables[-1][1]
         if not rows:
             rows.append([])  # cells before the first |-
-        texts = [str(child) for child in node.contents.nodes] if node.contents is not None else []
+        texts = self.texts_of(node.contents) if node.contents is not None else []
         contents = "".join(texts)
         at = len(source) - len(contents) if contents and source.endswith(contents) else source.find(contents)
         if at >= 0 and _reads_alone(contents):
@@ -762,6 +773,7 @@ class _PassageBuilder:
         self.refs: list[RefMark] = []
         self.refs_by_start = document.refs_by_start
         self.links_by_start = document.links_by_start
+        self.known = document.nodes.texts if document.nodes is not None else {}  # see TopNodes
 
     def emit(self, text: str, start: int) -> None:
         shown = 0  # an inline conversion (-{zh-hans:普京; zh-tw:普丁;}-) shows one of its forms
@@ -778,8 +790,12 @@ class _PassageBuilder:
 
     def render(self, code, offset: int, texts: list[str] | None = None) -> None:
         """Renders ``code``'s nodes, the first at ``offset``; ``texts``: each node's text, when known."""
-        nodes = code.nodes
-        self.render_nodes(nodes, texts if texts is not None else [str(node) for node in nodes], offset)
+        self.render_nodes(code.nodes, texts if texts is not None else self.texts_of(code), offset)
+
+    def texts_of(self, code) -> list[str]:
+        """The texts of ``code``'s nodes: as the page's parse gave them, or stringified now."""
+        known = self.known.get(id(code))
+        return known[1] if known is not None and known[0] is code else [str(node) for node in code.nodes]
 
     def render_nodes(self, nodes, sources, offset: int) -> None:
         pos = offset
@@ -829,7 +845,8 @@ class _PassageBuilder:
             return
         value = node.get(str(position)).value
         at = len(self.offsets)
-        self.render(value, start + source.find(str(value), len(str(node.name)) + 2))
+        texts = self.texts_of(value)
+        self.render(value, start + source.find("".join(texts), len(str(node.name)) + 2), texts)
         language = str(node.get("1").value).strip() if key == "lang" and node.has("1") else key[5:]
         if language and key.startswith("lang"):
             self.langs.append(LangRun(at, len(self.offsets), language))
@@ -846,7 +863,7 @@ class _PassageBuilder:
             return
         if node.contents is None or node.self_closing:
             return
-        texts = [str(child) for child in node.contents.nodes]  # each once: str(node.contents) is their join
+        texts = self.texts_of(node.contents)  # each once: str(node.contents) is their join
         inner = "".join(texts)
         opening = len(node.wiki_markup) if node.wiki_markup else source.find(">") + 1
         if tag == "nowiki":
