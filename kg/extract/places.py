@@ -366,7 +366,7 @@ def held_at_phrases(sentence: Sentence) -> list[re.Match]:
     out: list[re.Match] = []
     end = 0
     in_a_name = _in_a_name(sentence)
-    for at in range(len(sentence.hans)):
+    for at in _phrase_starts(sentence.hans):
         if at < end or at in in_a_name:
             continue
         if sentence.hans[at] in "在于":
@@ -383,6 +383,22 @@ def held_at_phrases(sentence: Sentence) -> list[re.Match]:
             out.append(match)
             end = match.end()
     return out
+
+
+def _phrase_starts(hans: str) -> list[int]:
+    """Where a phrase :func:`held_at_phrases` reads may start, in order: each 在 and 于, and where
+    :data:`_GONE_TO_MEET` or :data:`_PLACE_OF_MEETING` matches (found by searching on, not
+    by trying both at every character)."""
+    starts = {match.start() for match in _AT_OR_ON.finditer(hans)}
+    for pattern in (_GONE_TO_MEET, _PLACE_OF_MEETING):
+        match = pattern.search(hans)
+        while match is not None:
+            starts.add(match.start())
+            match = pattern.search(hans, match.start() + 1)
+    return sorted(starts)
+
+
+_AT_OR_ON = re.compile("[在于]")
 
 
 #: ``会谈地点为远东联邦大学的体育楼``: the place of the meeting, said as such.
