@@ -327,3 +327,10 @@ def test_a_bare_office_only_one_state_has_names_the_state_and_its_holder():
             "2008年5月6日至10日，甲国主席[[张三]]对[[日本]]进行国事访问。"
             "7日上午，[[王仁]]天皇为张三举行欢迎仪式，两人随后会见。随后张三在[[某城]]同日本首相[[李四]]举行会谈。")
     assert roles_by_day(text) == {"2008-05-06": {("王仁", "天皇"), ("张三", "甲国主席"), ("李四", "日本国首相")}}
+
+
+def test_an_office_after_jian_that_names_no_state_is_of_the_state_before_it():
+    # 阿联酋副总统兼总理: the premier of the same state, not a bare 总理 of no state's
+    text = HEAD + "2018年7月20日，甲国总统[[张三]]在[[某城]]会见阿联酋副总统兼总理[[李四]]。"
+    assert ("李四", "阿拉伯联合酋长国总理") in roles_by_day(text)["2018-07-20"]
+

@@ -143,6 +143,8 @@ def _offices(reading: Reading):
 
     def give(person: str, title, said, sentence, when) -> None:
         key = index.key(office_key(title, index))
+        if title.state is not None and sentence.hans[title.start:title.end] != title.text:
+            registry.named(Kind.POSITION, title.text)  # an office told in two places (甲国副总统兼总理: 甲国总理)
         offices.setdefault(person, [])
         if key not in offices[person]:
             offices[person].append(key)

@@ -307,11 +307,18 @@ def titles_taken(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Titl
 
 
 def _split(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:
+    """The offices of a run split at ``兼``; a bare office word (总理, not 国防委员长) is of the
+    state the office before it names (甲国副总统兼总理: 甲国总理)."""
     out: list[Title] = []
     at = 0
     for part in phrase.split("兼"):
         if part.endswith(OFFICE_WORDS):
-            out.append(Title(part, offset + at, offset + at + len(part), _state_prefix(part, index)))
+            state = _state_prefix(part, index)
+            text = part
+            if state is None and part in OFFICE_WORDS and out and out[-1].state is not None \
+                    and (size := _state_length(out[-1].text, index)):
+                text, state = out[-1].text[:size] + part, out[-1].state
+            out.append(Title(text, offset + at, offset + at + len(part), state))
         at += len(part) + 1
     return tuple(out)
 
