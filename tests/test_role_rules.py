@@ -334,3 +334,10 @@ def test_an_office_after_jian_that_names_no_state_is_of_the_state_before_it():
     text = HEAD + "2018年7月20日，甲国总统[[张三]]在[[某城]]会见阿联酋副总统兼总理[[李四]]。"
     assert ("李四", "阿拉伯联合酋长国总理") in roles_by_day(text)["2018-07-20"]
 
+
+def test_an_office_written_as_left_is_no_office_the_person_holds():
+    # 前总统 is what he was: a meeting told by description keeps it rather than take that word
+    text = ("'''甲乙会面'''是甲国领导人[[张三]]与乙国领导人[[李四]]于2015年11月7日在[[某城]]举行的会面。\n== 后续 ==\n"
+            "2024年4月10日，已卸任的前总统张三在[[某城]]参观。")
+    assert ("张三", "甲国领导人") in roles_by_day(text)["2015-11-07"]
+

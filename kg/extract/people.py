@@ -336,13 +336,18 @@ def main_office(people: People, key: str, when: date | None = None, told: Iterab
     in time (委员长 in 2019, 总书记 in 2025), else the first. Where the sentences that tell
     the meeting call its parties heads of state (两国元首), a state's head (国家主席) before a
     party's (总书记) among offices as near in time."""
-    offices = people.offices.get(key, ())
+    offices = [o for o in people.offices.get(key, ()) if not _LEFT.match(o)]
     proper = [o for o in offices if not o.endswith(DESCRIPTIONS)] or list(offices)
     if not proper:
         return None
     heads = any(_HEADS_OF_STATE.search(sentence.hans) for sentence in told)
     return min(proper, key=lambda office: (_distance(people, key, office, when) if when else 0,
                                            heads and not _STATES_HEAD.search(office), proper.index(office)))
+
+
+#: An office written as one its holder has left (已卸任的前总统张三): no role he held at a meeting.
+#: (前 before a state's name, 前苏联总统, is cut from the office with the words before the state.)
+_LEFT = re.compile(r"^前(?!进)")
 
 
 #: The parties of a meeting called heads of state (两国元首, 三国元首, 元首会晤).
