@@ -341,3 +341,13 @@ def test_an_office_written_as_left_is_no_office_the_person_holds():
             "2024年4月10日，已卸任的前总统张三在[[某城]]参观。")
     assert ("张三", "甲国领导人") in roles_by_day(text)["2015-11-07"]
 
+
+def test_a_russian_name_with_and_without_its_patronymic_is_one_person():
+    # the same man, linked once with his patronymic and once without
+    text = ("'''甲乙会晤'''是1991年7月30日，美国总统[[张三]]与苏联总统[[伊万·彼得罗维奇·某夫]]在[[某城]]举行的会晤。\n"
+            "== 后续 ==\n1992年2月1日，张三在[[某城]]会见俄罗斯总统[[伊万·某夫]]。")
+    assert people(text) == {"张三", "伊万·彼得罗维奇·某夫"}
+    # another middle part tells two people apart (a father and his son)
+    assert {"乔治·沃克·某什", "乔治·赫伯特·沃克·某什"} <= people(
+        HEAD + "1991年7月30日，美国总统[[乔治·沃克·某什]]与苏联总统[[李四]]在[[某城]]会谈。"
+               "1989年，美国总统[[乔治·赫伯特·沃克·某什]]访问苏联。")

@@ -91,6 +91,22 @@ def short_form(name: str) -> str | None:
     return None
 
 
+#: A patronymic, written between a Russian name's first and last parts (谢尔盖耶维奇, 伊里奇, 安德烈耶夫娜).
+_PATRONYMIC = re.compile(r"(?:维奇|伊奇|里奇|夫娜|芙娜)$")
+
+
+def _with_and_without_patronymic(names: set[str]):
+    """Pairs of names that are one Russian name written without and with its patronymic
+    (米哈伊尔·戈尔巴乔夫, 米哈伊尔·谢尔盖耶维奇·戈尔巴乔夫): one person. Any other middle part
+    may tell two people apart (乔治·沃克·布什, 乔治·赫伯特·沃克·布什)."""
+    for full in names:
+        parts = full.split("·")
+        if len(parts) == 3 and _PATRONYMIC.search(parts[1]):
+            short = f"{parts[0]}·{parts[2]}"
+            if short in names:
+                yield short, full
+
+
 #: A name in brackets right after a link: ``[[玛格丽特·戴卓尔]]（戴卓尔夫人）``.
 _NAME_IN_BRACKETS = re.compile(r"^\s*[（(]([^（()）\[\]<>]{2,10}?夫人)[）)]")
 
@@ -200,6 +216,8 @@ class NameIndex:
                 surname = short_form(name)
                 if surname and owners.get(index.normal(surname)) == {target}:  # 甘迺迪 of two people is neither's
                     index.merge(link.target, surname)
+        for short, full in _with_and_without_patronymic({index.normal(link.target) for link in links}):
+            index.merge(full, short)
         return index
 
     def _merge_states(self) -> None:
