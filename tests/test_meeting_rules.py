@@ -1089,3 +1089,13 @@ def test_talks_a_statement_leaves_for_later_are_no_summit():
     text = HEAD + ("2017年1月27日，甲国总统[[张三]]与老挝国家主席[[李四]]通电话约一小时。老挝国家主席办公室随后发表声明说，"
                    "两国元首承认在边境问题上存在分歧，同意不在公开场合谈论此事，留待双边会谈时设法解决。")
     assert summits(text) == {}
+
+
+def test_meetings_told_one_by_one_after_a_day_are_of_that_day():
+    text = HEAD + ("当地时间2023年8月18日，甲国总统[[张三]]在[[某庄园]]与乙国首相[[李四]]、丙国总统[[王五]]举行三边峰会，"
+                   "三位领导人随后共进午餐。张三还分别同李四、王五举行了双边会谈。")
+    assert sorted(meetings(text)) == sorted([("2023-08-18", frozenset({"张三", "李四", "王五"})),
+                                             ("2023-08-18", frozenset({"张三", "李四"})),
+                                             ("2023-08-18", frozenset({"张三", "王五"}))])
+    told_later = text.replace("张三还分别", "2023年9月，张三还分别")  # a month, no day: no meetings of a day
+    assert meetings(told_later) == [("2023-08-18", frozenset({"张三", "李四", "王五"}))]

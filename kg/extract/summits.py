@@ -664,7 +664,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             days = (visit or lead_visit).days  # 访问期间，甲与乙举行会谈: on the visit's days (of the lead's, in a section)
             dates = [DateRange(days.start, days.end, 0, 0, True)]
         if day is not None and (dated_before == sentence.paragraph and _BACK_SUBJECT.match(sentence.hans)
-                                or told_in == sentence.paragraph and not dates and _GOES_ON.search(sentence.hans)):
+                                or told_in == sentence.paragraph and not dates and not months
+                                and (_GOES_ON.search(sentence.hans) or _one_by_one(reading, sentence) is not None)):
             dates = [DateRange(day, day, 0, 0, False)] + dates  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
         elif met_on is not None and _RIGHT_AFTER.match(sentence.hans):
             dates = [DateRange(met_on, met_on, 0, 0, False)] + dates  # 会晤结束后，甲随即前往会见丙: the meeting's day
