@@ -1099,3 +1099,15 @@ def test_meetings_told_one_by_one_after_a_day_are_of_that_day():
                                              ("2023-08-18", frozenset({"张三", "王五"}))])
     told_later = text.replace("张三还分别", "2023年9月，张三还分别")  # a month, no day: no meetings of a day
     assert meetings(told_later) == [("2023-08-18", frozenset({"张三", "李四", "王五"}))]
+
+
+def test_a_closed_door_meeting_with_a_leader_is_a_summit():
+    text = HEAD + "2024年12月2日，甲国总统[[张三]]在[[丙国]]短暂停留，与丙国总理[[王五]]举行闭门会议。"
+    assert meetings(text) == [("2024-12-02", frozenset({"张三", "王五"}))]
+
+
+def test_a_leader_receiving_a_visiting_leader_holds_a_summit():
+    received = HEAD + "2023年11月30日，甲国总统[[张三]]在[[某宫]]接待到访的乙国总统[[李四]]，并承诺访问乙国。"
+    assert meetings(received) == [("2023-11-30", frozenset({"张三", "李四"}))]
+    promised = HEAD + "2023年11月30日，甲国总统[[张三]]的秘书长表示，乙国总统[[李四]]将以高规格接待张三。"
+    assert meetings(promised) == []
