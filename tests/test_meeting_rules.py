@@ -1111,3 +1111,19 @@ def test_a_leader_receiving_a_visiting_leader_holds_a_summit():
     assert meetings(received) == [("2023-11-30", frozenset({"张三", "李四"}))]
     promised = HEAD + "2023年11月30日，甲国总统[[张三]]的秘书长表示，乙国总统[[李四]]将以高规格接待张三。"
     assert meetings(promised) == []
+
+
+def test_a_meeting_the_day_after_its_paragraph_has_the_visitor_arrive_is_of_the_visit_from_then():
+    text = HEAD + ("2016年11月10日，甲国总理[[张三]]抵达[[某城]]，11日与乙国首相[[李四]]举行年度峰会，"
+                   "12日两人一同参观[[某厂]]。")
+    assert {day: s["end"] for day, s in summits(text).items()} == {"2016-11-10": "2016-11-11"}
+    gathering = text.replace("抵达[[某城]]，", "抵达[[某城]]出席论坛，")  # come to a gathering: not a visit to its host
+    assert {day: s["end"] for day, s in summits(gathering).items()} == {"2016-11-11": "2016-11-11"}
+    two_days = text.replace("11日与", "12日与").replace("12日两人", "13日两人")  # not the next day
+    assert {day: s["end"] for day, s in summits(two_days).items()} == {"2016-11-12": "2016-11-12"}
+
+
+def test_a_meeting_where_the_leader_stops_over_is_held_there():
+    text = ("'''甲访问乙国'''是甲国总统[[张三]]于2024年12月2日至4日对[[乙国]]进行的访问。\n== 经过 ==\n"
+            "2024年12月2日，前往乙国途中，张三在[[丙国]]短暂停留，与丙国总理[[王五]]举行闭门会议。")
+    assert summits(text, title="甲访问乙国")["2024-12-02"]["venue"] == {"丙国"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 #: "在/于 … 举行": the words between name where something is held.
-HELD_AT = re.compile(r"(?:在|于)(?P<w>[^，。；,]{1,40}?)(?:举行|召开|举办|进行|会晤|会谈|会面|会唔|会见|接待)")
+HELD_AT = re.compile(r"(?:在|于)(?P<w>[^，。；,]{1,40}?)(?:举行|召开|举办|进行|会晤|会谈|会面|会唔|会见|接待|短暂停留)")
 #: After a name: "(亦)于2011年去世".
 DIED = re.compile(r"^.{0,2}?(?:于|在)?(?P<y>\d{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:去世|逝世|病逝|死亡|过世|辞世)")
 #: Before a name: "由"; after it: "接任" — the name took over.

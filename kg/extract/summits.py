@@ -634,6 +634,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         year = heading_day.year  # its days without a year are of the heading's
     leg = _heading_leg(section, year or running_year, lead_visit)
     before = len(found)
+    arrivals: list[_Arrival] = []  # leaders arriving on a day the section told (10日，甲抵达某城)
     for i, sentence in enumerate(section_sentences):
         at = sentence.span_of(0, 0).start
         in_table = any(span.start <= at < span.end for span in tabled)  # a row: only what its cells say
@@ -673,6 +674,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         if dates and not background:  # the day a 随后 goes on from: one day told (not a visit's span)
             told_in = sentence.paragraph if all(d.start == d.end for d in dates) else None
         visit = _visit_told(sentence, dates, visit)
+        arrivals += _arrivals(reading, sentence, dates)
         if not dates and heading_day is not None and day is not None:
             dates = [DateRange(day, day, 0, 0, False)]  # under a day's heading, a sentence is of the day last given
         if dates:  # the day the next sentence's 当天 is: the one heading this sentence, else its last
@@ -706,6 +708,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                              date_basis, (several.begin, several.end), infer=False, numbered=False, only=pair)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(replace(summit, one_of_several=True))
+    found[before:] = _from_the_arrivals(reading, found[before:], arrivals)
     if leg is not None:
         found[before:] = [_over_the_leg(reading, summit, leg) for summit in found[before:]]
     if section is not None:
@@ -722,6 +725,69 @@ def _over_the_leg(reading: Reading, summit: SummitFound, leg: DateRange) -> Summ
         reading.registry.drop(summit.id, prop)
         reading.registry.fact(summit.id, prop, day, evidence=(summit.anchor.evidence(),))
     return replace(summit, start=leg.start, end=leg.end)
+
+
+@dataclass(frozen=True)
+class _Arrival:
+    """A leader arriving on a day, as a paragraph tells it (``11月10日，甲抵达某城``)."""
+
+    day: date
+    paragraph: int
+    people: frozenset[str]  # person keys named in the clause that arrives
+
+
+#: How many days before a meeting an arrival told in its paragraph begins its visit.
+_ARRIVED_BEFORE = timedelta(days=1)
+#: After arriving, a gathering the leader comes to attend (出席…论坛, 参加…峰会).
+_TO_ATTEND = re.compile(r"出席|参加|论坛|峰会|会议|纪念|庆典|阅兵|葬礼|就职")
+
+
+def _arrivals(reading: Reading, sentence: Sentence, dates: list[DateRange]) -> list[_Arrival]:
+    """The leaders the sentence has arrive on one of its days (``甲于11月10日抵达某城``,
+    ``2018年10月27日，甲再度抵达乙国``): who is named from the day's clause to the word of arriving.
+    A leader come to attend a gathering (``抵达北京，出席…高峰论坛``) is not on a visit to its host."""
+    out = []
+    for told in dates:
+        came = _ARRIVES.match(sentence.hans, told.stop) if told.start == told.end else None
+        if came is None:
+            continue
+        then = next((d.at for d in dates if d.at >= came.end()), len(sentence.hans))  # up to the next day told
+        if _TO_ATTEND.search(sentence.hans, came.end(), then):
+            continue
+        begin = max((m.end() for m in _CLAUSE.finditer(sentence.hans, 0, told.at)), default=0)
+        people = frozenset(spot.key for spot in sentence.spots if begin <= spot.start < came.end()
+                           and reading.registry.is_a(spot.surface, Kind.PERSON))
+        if people:
+            out.append(_Arrival(told.start, sentence.paragraph, people))
+    return out
+
+
+def _from_the_arrivals(reading: Reading, summits: list[SummitFound], arrivals: list[_Arrival]) -> list[SummitFound]:
+    """A meeting the day after its paragraph has one of its leaders arrive is of the visit that
+    began then (``11月10日，甲抵达某城，11日与乙举行会谈``: 10–11), as are the section's other meetings
+    of that leader that day: the conventions date a visit during which the leaders meet from its
+    first day. Not where the day of arriving holds a meeting of its own (``5日抵达，当晚与乙会晤``), nor
+    a signing told alone (it is on its day, and joins the day's talks)."""
+    begun: dict[date, tuple[date, frozenset[str]]] = {}  # a meeting's day -> the day its visit began, who came
+    for summit in summits:
+        for came in arrivals:
+            if summit.anchor is not None and came.paragraph == summit.anchor.paragraph \
+                    and came.people & set(summit.participants) and came.day < summit.start <= came.day + _ARRIVED_BEFORE:
+                begun[summit.start] = (came.day, came.people)
+    out = []
+    for summit in summits:
+        day, people = begun.get(summit.start, (None, frozenset()))
+        signing = summit.anchor is not None and _SIGNING.search(summit.anchor.hans) and not MEETING.search(summit.anchor.hans)
+        if day is None or signing or not people & set(summit.participants) or any(
+                other.start <= day <= other.end and set(other.participants) & set(summit.participants)
+                for other in summits):
+            out.append(summit)
+            continue
+        reading.registry.drop(summit.id, Prop.START_DATE)
+        reading.registry.fact(summit.id, Prop.START_DATE, day, evidence=(summit.anchor.evidence(),)
+                              if summit.anchor is not None else ())
+        out.append(replace(summit, start=day))
+    return out
 
 
 @dataclass(frozen=True)
