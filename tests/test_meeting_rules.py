@@ -755,7 +755,7 @@ def test_the_chair_of_an_advisory_commission_is_no_adviser():
 
 def test_he_or_she_who_met_is_the_subject_of_the_sentence_before():
     text = HEAD + "2019年3月3日，乙国总理[[李四]]抵达[[某城]]。3月4日，他同甲国总统[[张三]]在[[某宫]]举行会谈。"
-    assert meetings(text) == [("2019-03-04", frozenset({"张三", "李四"}))]
+    assert meetings(text) == [("2019-03-03", frozenset({"张三", "李四"}))]  # of the visit from the arrival
     others = HEAD + "2019年3月3日，乙国总理[[李四]]抵达[[某城]]。3月4日，他们同甲国总统[[张三]]在[[某宫]]举行会谈。"
     assert meetings(others) == []  # 他们: more than the one the sentence before names
 
@@ -864,7 +864,7 @@ def test_a_linked_name_met_and_described_by_an_office_is_a_person():
 def test_two_people_and_their_two_states_teams_stay_people():
     text = HEAD + ("2019年6月13日，甲国总统[[张三]]抵达[[某城]]。6月14日，张三与[[李四]]两国团队"
                    "在某城举行会谈。乙国总统李四表示欢迎。")
-    assert summits(text)["2019-06-14"]["participants"] == {"张三", "李四"}
+    assert summits(text)["2019-06-13"]["participants"] == {"张三", "李四"}  # of the visit from the arrival
 
 
 def test_two_states_told_with_their_pair_are_states():

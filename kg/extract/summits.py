@@ -740,6 +740,8 @@ class _Arrival:
 _ARRIVED_BEFORE = timedelta(days=1)
 #: After arriving, a gathering the leader comes to attend (出席…论坛, 参加…峰会).
 _TO_ATTEND = re.compile(r"出席|参加|论坛|峰会|会议|纪念|庆典|阅兵|葬礼|就职")
+#: In a meeting's own sentence, an occasion the visitor came for (一同观看阅兵；当天下午…会谈).
+_OCCASION = re.compile(r"论坛|纪念|庆典|阅兵|葬礼|就职典礼")
 
 
 def _arrivals(reading: Reading, sentence: Sentence, dates: list[DateRange]) -> list[_Arrival]:
@@ -766,12 +768,14 @@ def _from_the_arrivals(reading: Reading, summits: list[SummitFound], arrivals: l
     """A meeting the day after its paragraph has one of its leaders arrive is of the visit that
     began then (``11月10日，甲抵达某城，11日与乙举行会谈``: 10–11), as are the section's other meetings
     of that leader that day: the conventions date a visit during which the leaders meet from its
-    first day. Not where the day of arriving holds a meeting of its own (``5日抵达，当晚与乙会晤``), nor
+    first day. Not where the meeting's sentence tells an occasion come for (``一同观看阅兵；当天下午，
+    甲与乙举行会谈``), where the day of arriving holds a meeting of its own (``5日抵达，当晚与乙会晤``), nor
     a signing told alone (it is on its day, and joins the day's talks)."""
     begun: dict[date, tuple[date, frozenset[str]]] = {}  # a meeting's day -> the day its visit began, who came
     for summit in summits:
         for came in arrivals:
             if summit.anchor is not None and came.paragraph == summit.anchor.paragraph \
+                    and not _OCCASION.search(summit.anchor.hans) \
                     and came.people & set(summit.participants) and came.day < summit.start <= came.day + _ARRIVED_BEFORE:
                 begun[summit.start] = (came.day, came.people)
     out = []
