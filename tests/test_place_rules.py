@@ -638,8 +638,10 @@ def test_a_meeting_placed_nowhere_was_held_where_its_days_meetings_one_after_ano
 def test_a_meeting_of_one_day_placed_nowhere_was_held_in_the_town_a_participant_reached_that_day():
     text = HEAD + "2024年5月26日中午，乙国总理[[李四]]抵达[[某都]]机场。当天，甲国总统[[张三]]与李四举行双边会谈。"
     assert read(text) == {"2024-05-26": [["某都"]]}
-    another_day = text.replace("当天，", "5月27日，")
-    assert read(another_day) == {"2024-05-27": []}
+    the_next_day = text.replace("当天，", "5月27日，")  # the visit from the arrival (conventions)
+    assert read(the_next_day) == {"2024-05-26": [["某都"]]}
+    days_later = text.replace("当天，", "5月29日，")
+    assert read(days_later) == {"2024-05-29": []}
 
 
 def test_the_freedom_house_lies_in_panmunjom_by_the_gazetteer():
