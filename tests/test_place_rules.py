@@ -644,6 +644,13 @@ def test_a_meeting_of_one_day_placed_nowhere_was_held_in_the_town_a_participant_
     assert read(days_later) == {"2024-05-29": []}
 
 
+def test_a_meeting_of_one_day_placed_only_in_the_state_of_its_leg_was_held_in_the_town_reached_that_day():
+    text = ("'''张三访问两国'''是指甲国主席[[张三]]于2006年4月下旬对[[丙国]]和[[加纳]]进行的国事访问。\n"
+            "== 行程 ==\n=== 加纳 ===\n2006年4月26日，张三乘坐的专机抵达[[某都]]国际机场，加纳总统[[李四]]在舷梯下迎接。"
+            "当天，张三同李四举行会谈。\n")
+    assert read(text, title="张三访问两国") == {"2006-04-26": [["某都", "加纳共和国"]]}  # not the state alone
+
+
 def test_the_freedom_house_lies_in_panmunjom_by_the_gazetteer():
     text = HEAD + "2019年6月30日，甲国总统[[张三]]与乙国领导人[[李四]]在自由之家举行会谈。"
     assert read(text) == {"2019-06-30": [["自由之家", "板门店"]]}
@@ -688,3 +695,8 @@ def test_a_town_gone_to_after_the_talks_of_its_sentence_is_not_where_the_day_s_m
     assert read(text) == {"2024-05-26": []}
     arrived = text.replace("先在[[某都]]与丙国总统[[王五]]会谈，随后前往[[某城]]", "抵达[[某城]]")
     assert read(arrived) == {"2024-05-26": [["某城"]]}
+
+
+def test_an_old_city_written_after_its_state_lies_in_it():
+    text = HEAD + "2022年9月15日，甲国总统[[张三]]与乙国总理[[李四]]在[[乌兹别克斯坦]]古城[[某城]]举行会谈。"
+    assert read(text) == {"2022-09-15": [["某城", "乌兹别克斯坦共和国"]]}

@@ -99,13 +99,14 @@ BARE_KINDS = ("饭店", "宾馆", "酒店", "大酒店", "大饭店", "国宾馆
 SIDE_WORDS = re.compile(r"^(?:[东南西北]部?|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|周边|郊外|郊区|市区|市郊|市内|境内|"
                         r"城内|以[东南西北]|[东南西北]郊|之[东南西北]|内|上|外)$")
 #: Between two places of a chain: nothing, 的, a side or a direction, a kind of place
-#: (``某村南侧的某馆``, ``克里米亚南部城市雅尔塔``, ``金奈以南约60公里的滨海城镇马马拉普拉姆``).
+#: (``某村南侧的某馆``, ``克里米亚南部城市雅尔塔``, ``金奈以南约60公里的滨海城镇马马拉普拉姆``,
+#: ``[[乙国]]古城[[某城]]``).
 _GAP_WORDS = (r"(?:[市省县区]|地区|大区)?"  # 广州市松园: the city's own suffix; 布列塔尼地区的港口城市圣马洛: the region's
               r"(?:[（(][^（()）]{1,20}[）)])?"  # 符拉迪沃斯托克（海参崴）俄罗斯岛: another name of the city
               r"(?:首府|首都|州府|省会|(?:总统|总理|首相|国王|女王|元首)?(?:住所|寓所|官邸|私邸)|港湾|港内|湾内)?"  # 布里亚特共和国首府乌兰乌德, 中南海住所菊香书屋, 巴西利亚总统官邸黎明宫
               r"(?:远东|[东南西北]部|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|郊外|郊区|市区|境内|城内|湖畔|河畔|江畔|海滨|海边|岛上|上"
               r"|以[东南西北](?:约?[0-9一二三四五六七八九十百]+(?:公里|千米|英里))?)?的?"
-              r"(?:[\u4e00-\u9fff]{0,2}(?:城市|城镇|小镇|小城|港口|村庄|山区|度假区|胜地))?[的之]?")
+              r"(?:[\u4e00-\u9fff]{0,2}(?:城市|城镇|小镇|小城|古城|古都|名城|港口|村庄|山区|度假区|胜地))?[的之]?")
 _CHAIN_GAP = re.compile("^" + _GAP_WORDS + "$")
 _GAP_PREFIX = re.compile(_GAP_WORDS)
 PLAIN_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
@@ -1131,15 +1132,17 @@ def venue_of_the_talks_on_its_days(reading: Reading, summits) -> None:
     ``…随后甲在某城[[某官邸]]同乙举行正式会谈``): that place is the venue, and the biggest place of
     its chain lies in the state, when the text puts it in no other. The day is the sentence's
     own, else the one its paragraph (or its section's heading) told last. Where no sentence
-    tells the talks at a place, a summit of several days placed nowhere or only in the state was
-    held in the town a participant reached on its first day (``22日，甲抵达[[某都]]``)."""
+    tells the talks at a place, a summit placed nowhere or only in the state (of several days, or
+    of one: ``=== 乙国 ===`` ``…抵达[[某都]]国际机场…。当天，甲同乙举行会谈``) was held in the town a
+    participant reached on its first day (``22日，甲抵达[[某都]]``)."""
     registry = reading.registry
     for summit in summits:
         venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
-        if len(venues) > 1 or summit.start == summit.end and venues or venues and venues[0].kind is not Kind.COUNTRY:
-            continue  # a meeting of one day placed nowhere: the town reached that day, below
+        if len(venues) > 1 or venues and venues[0].kind is not Kind.COUNTRY:
+            continue  # a meeting placed nowhere or only in the state: the town reached that day, below
         state = venues[0] if venues else None
-        for sentence, place in _talks_on_its_days(reading, summit) if state is not None else ():
+        talks = _talks_on_its_days(reading, summit) if state is not None and summit.start != summit.end else ()
+        for sentence, place in talks:  # a visit's days; one day's meeting may be another's talks told that day
             if place.key == state.key or place.kind is not Kind.PLACE:
                 continue
             if _venue_in_state(registry, summit, place, state, sentence):
