@@ -16,7 +16,7 @@ graphs in which it would find nothing::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -38,24 +38,30 @@ class Unsupported(Exception):
 
 @dataclass(frozen=True)
 class _Index:
-    """A graph's triples by subject and predicate, by object and predicate, and its types."""
+    """A graph's triples by subject and predicate, by object and predicate (the predicates of
+    inverse paths only: most objects are literals, which rdflib hashes slowly), and its types."""
 
-    out: dict[tuple[Node, Node], list[Node]]
+    out: dict[tuple[Node, Node], list[Node]]  # each list without repeats, as the graph's triples are
     into: dict[tuple[Node, Node], list[Node]]
     types: dict[Node, list[Node]]
     supers: dict[Node, frozenset[Node]]  # a class and every class it is rdfs:subClassOf, transitively
     instances: dict[Node, set[Node]]  # a class's instances, its subclasses' included
 
     @classmethod
-    def of(cls, graph: Graph) -> _Index:
+    def of(cls, graph: Graph, inverse: frozenset[Node] = frozenset()) -> _Index:
         out: dict[tuple[Node, Node], list[Node]] = {}
         into: dict[tuple[Node, Node], list[Node]] = {}
         types: dict[Node, list[Node]] = {}
         parents: dict[Node, list[Node]] = {}
         special = {RDF.type: types, RDFS.subClassOf: parents}
         for s, p, o in graph:
-            out.setdefault((s, p), []).append(o)
-            into.setdefault((o, p), []).append(s)
+            found = out.get((s, p))
+            if found is None:
+                out[s, p] = [o]
+            else:
+                found.append(o)
+            if p in inverse:
+                into.setdefault((o, p), []).append(s)
             if p in special:
                 special[p].setdefault(s, []).append(o)
         classes = {t for found in types.values() for t in found} | set(parents)
@@ -90,13 +96,13 @@ class _Shape:
     checks: tuple[Check, ...]
     properties: tuple[_Shape, ...]
 
-    def values(self, focus: Node, index: _Index) -> set:
-        return {focus} if self.path is None else _values(self.path, focus, index)
+    def values(self, focus: Node, index: _Index) -> Collection:
+        return (focus,) if self.path is None else _values(self.path, focus, index)
 
     def conforms(self, focus: Node, index: _Index) -> bool:
         """True only when this shape surely gives ``focus`` no result (loops, not ``all()`` over
         generators: this runs for every focus node and value of every page)."""
-        values = {focus} if self.path is None else _values(self.path, focus, index)
+        values = (focus,) if self.path is None else _values(self.path, focus, index)
         for check in self.checks:
             if not check(focus, values, index):
                 return False
@@ -107,12 +113,13 @@ class _Shape:
         return True
 
 
-def _values(path: tuple, focus: Node, index: _Index) -> set:
+def _values(path: tuple, focus: Node, index: _Index) -> Collection:
+    """The value nodes of ``path`` from ``focus``, each once."""
     kind, arg = path
     if kind == "iri":
-        return set(index.out.get((focus, arg), ()))
+        return index.out.get((focus, arg), ())
     if kind == "inverse":
-        return set(index.into.get((focus, arg), ()))
+        return index.into.get((focus, arg), ())
     return set().union(*(_values(alternative, focus, index) for alternative in arg))
 
 
@@ -123,6 +130,7 @@ class Screen:
 
     targeted: tuple[tuple[tuple[Node, ...], _Shape], ...] | None
     nodes: tuple[Node, ...] = ()  # the shape of each of ``targeted``, in its order
+    inverse: frozenset[Node] = frozenset()  # the predicates of the inverse paths
 
     @classmethod
     def of(cls, shapes: Graph) -> Screen:
@@ -139,21 +147,25 @@ class Screen:
                              for node in nodes)
         except Unsupported:
             return cls(None)
-        return cls(targeted, nodes)
+        return cls(targeted, nodes, frozenset(reader.inverse))
 
     def clean(self, graph: Graph) -> bool:
         """True only when the shapes surely report nothing on ``graph`` (no violation, warning or info)."""
         return self.doubtful(graph) == ()
 
-    def doubtful(self, graph: Graph) -> tuple[Node, ...] | None:
+    def index(self, graph: Graph) -> _Index:
+        """What :meth:`doubtful` reads ``graph`` through (also the focus nodes of each target class)."""
+        return _Index.of(graph, self.inverse)
+
+    def doubtful(self, graph: Graph, index: _Index | None = None) -> tuple[Node, ...] | None:
         """The targeted shapes that may report something on ``graph``, in the shapes' order;
         None when the screen does not read the shapes (any shape may). A shape of the shapes
         that is not among them reports nothing on ``graph``, so pySHACL run with only these
         gives every result it gives with all (a shape with no target reports only through one
-        that has: the screen reads no other target)."""
+        that has: the screen reads no other target). ``index``: :meth:`index` of ``graph``, if made."""
         if self.targeted is None:
             return None
-        index = _Index.of(graph)
+        index = index or self.index(graph)
         found = []
         for node, (classes, shape) in zip(self.nodes, self.targeted):
             for focus in set().union(*(index.instances.get(cls, ()) for cls in classes)):
@@ -171,6 +183,7 @@ class _Reader:
 
     def __post_init__(self) -> None:
         self._read: dict[Node, _Shape] = {}
+        self.inverse: set[Node] = set()
 
     def shape(self, node: Node, depth: int = 0) -> _Shape:
         if depth > 8:
@@ -205,6 +218,7 @@ class _Reader:
             return ("iri", node)
         said = list(self.shapes.predicate_objects(node))
         if len(said) == 1 and said[0][0] == SH.inversePath and isinstance(said[0][1], URIRef):
+            self.inverse.add(said[0][1])
             return ("inverse", said[0][1])
         if len(said) == 1 and said[0][0] == SH.alternativePath:
             return ("alternative", tuple(self._path(item) for item in self._list(said[0][1])))

@@ -32,7 +32,7 @@ from kg.rdf import Triples
 from kg.errors import ConfigError, QueryError
 from kg.query_guard import check_query, parsed_apart
 from kg.export import new_graph
-from kg.prescreen import Screen
+from kg.prescreen import Screen, _Index
 from kg.vocab import SKG
 
 if TYPE_CHECKING:
@@ -265,7 +265,8 @@ def _report_in_place(gate: _Gate, data: Graph | Triples) -> Report:
 def _report(gate: _Gate, checked: Graph | Triples) -> Report:
     """The report of ``checked`` (the data with the ontology's classes): pySHACL's results,
     unless the screen is sure it finds none, and those of the SPARQL constraints."""
-    doubtful = gate.screen.doubtful(checked)
+    index = gate.screen.index(checked)
+    doubtful = gate.screen.doubtful(checked, index)
     found = [] if doubtful == () else _pyshacl_results(gate, checked, doubtful)
     if gate.sparql:
         store = pyoxigraph.Store()
@@ -273,7 +274,7 @@ def _report(gate: _Gate, checked: Graph | Triples) -> Report:
         # the ontology as rdflib wrote it when the gate was read: no need to check its terms again
         store.load(gate.ontology, format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=True)
         for shape, constraint in gate.sparql:
-            found += _sparql_results(gate.shapes, shape, constraint, checked, store)
+            found += _sparql_results(gate.shapes, shape, constraint, checked, store, index)
     results = tuple(sorted(found, key=_order))
     return Report(
         conforms=not any(result.severity is Severity.VIOLATION for result in results),
@@ -541,7 +542,7 @@ def _refuse_remote_sparql(shapes: Graph) -> None:
 
 
 def _sparql_results(
-    shapes: Graph, shape: Node, constraint: Node, data: Graph | Triples, store: pyoxigraph.Store
+    shapes: Graph, shape: Node, constraint: Node, data: Graph | Triples, store: pyoxigraph.Store, index: _Index
 ) -> list[Result]:
     """A SPARQL-based constraint, run once over the whole graph with ``$this`` unbound.
 
@@ -565,13 +566,17 @@ def _sparql_results(
     results = []
     solutions = store.query(header + str(select))
     names = [variable.value for variable in solutions.variables]
-    rows = list(solutions)
-    focus_nodes = _targets(shapes, shape, data) if rows else set()
-    for solution in rows:
-        bindings = {name: _rdflib_term(solution[name]) for name in names if solution[name] is not None}
-        focus = bindings.get("this")
-        if focus not in focus_nodes:
+    focus_nodes = None
+    for solution in solutions:
+        this = solution["this"] if "this" in names else None
+        if this is None:
             continue
+        if focus_nodes is None:  # the instances of its target classes and their subclasses, as pySHACL reads them
+            focus_nodes = set().union(*(index.instances.get(cls, ()) for cls in shapes.objects(shape, SH.targetClass)))
+        focus = _rdflib_term(this)
+        if focus not in focus_nodes:  # most rows, and every row of a blank node (renamed by pyoxigraph)
+            continue
+        bindings = {name: _rdflib_term(solution[name]) for name in names if solution[name] is not None}
         if isinstance(data, Triples):
             data = data.graph()
         path = bindings.get("path")
@@ -599,36 +604,6 @@ def _rdflib_term(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.
     if term.language:
         return Literal(term.value, lang=term.language)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
-def _targets(shapes: Graph, shape: Node, data: Graph | Triples) -> set[Node]:
-    """The focus nodes of a shape: instances of its sh:targetClass and of their subclasses."""
-    if isinstance(data, Triples):
-        return _instances(set(shapes.objects(shape, SH.targetClass)), data)
-    nodes: set[Node] = set()
-    for target in shapes.objects(shape, SH.targetClass):
-        for cls in data.transitive_subjects(RDFS.subClassOf, target):
-            nodes.update(data.subjects(RDF.type, cls))
-    return nodes
-
-
-def _instances(classes: set[Node], triples: Triples) -> set[Node]:
-    """The instances in ``triples`` of ``classes`` and of their subclasses (``rdfs:subClassOf`` in ``triples``)."""
-    subclasses: dict[Node, list[Node]] = {}
-    typed: list[tuple[Node, Node]] = []
-    subclass_of, a = RDFS.subClassOf, RDF.type  # looked up once: a namespace's attribute costs a call
-    for subject, predicate, value in triples:
-        if predicate == subclass_of:
-            subclasses.setdefault(value, []).append(subject)
-        elif predicate == a:
-            typed.append((subject, value))
-    classes, todo = set(classes), list(classes)
-    while todo:
-        for subclass in subclasses.get(todo.pop(), ()):
-            if subclass not in classes:
-                classes.add(subclass)
-                todo.append(subclass)
-    return {subject for subject, cls in typed if cls in classes}
 
 
 def _substitute(message: str, bindings: dict[str, Node]) -> str:
