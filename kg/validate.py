@@ -656,7 +656,9 @@ def _write_list(graph: Graph, head: BNode, items: list[Node]) -> None:
 
 
 def _label(data: Graph, node: Node) -> str | None:
-    labels = {literal.language or "": str(literal) for literal in data.objects(node, RDFS.label)}
+    labels = {  # a label that is not a literal (a shape reports it) names nothing
+        literal.language or "": str(literal) for literal in data.objects(node, RDFS.label) if isinstance(literal, Literal)
+    }
     for language in _LABEL_LANGUAGES:
         if language in labels:
             return labels[language]

@@ -117,7 +117,10 @@ def test_a_mutated_graphs_report_is_the_one_with_no_shortcut(path: Path) -> None
     [(SKG.Administration, RDF.type, SKG.Person)],
     # a blank node pointing at an IRI of the page's base that nothing types: pyoxigraph renames the blank node
     [(BNode("odd"), RDF.type, SKG.Person), (BNode("odd"), SKG.relatedTo, URIRef(f"{ID}person/nobody"))],
-], ids=["ontology-term", "blank-focus"])
+    # a label that is an IRI: reported, and the report names the node by no label (it used to raise)
+    [(URIRef(f"{ID}person/nobody"), RDF.type, SKG.Person),
+     (URIRef(f"{ID}person/nobody"), RDFS.label, URIRef(f"{ID}person/somebody"))],
+], ids=["ontology-term", "blank-focus", "iri-label"])
 def test_a_graph_with_odd_focus_nodes_gets_the_report_with_no_shortcut(odd: list) -> None:
     triples = page_triples(ARTICLES[0])
     for triple in odd:
