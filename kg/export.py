@@ -497,7 +497,7 @@ def _trig(dataset: Dataset) -> bytes:
     for name, graph in [(None, default)] + sorted(graphs.items(), key=lambda item: str(item[0])):
         if graph is None or not len(graph):
             continue
-        lines = graph.serialize(format="turtle").splitlines()
+        lines = _turtle_lines(graph.serialize(format="turtle"))
         prefixes.update(line for line in lines if line.startswith("@prefix "))
         body = [f"    {line}" if line else "" for line in lines if not line.startswith("@prefix ")]
         while body and not body[0]:
@@ -510,8 +510,23 @@ def _trig(dataset: Dataset) -> bytes:
     return (header + "\n" + "\n\n".join(blocks) + "\n").encode("utf-8")
 
 
+def _turtle_lines(text: str) -> list[str]:
+    """Turtle's lines, ended by line feeds only (see :func:`kg.turtle.canonical_lines`), a literal
+    written long (between triple quotes, over several lines) kept in the line it starts, so that
+    indenting the lines does not change its value."""
+    lines: list[str] = []
+    inside = False
+    for line in text.split("\n"):
+        if inside:
+            lines[-1] += "\n" + line
+        else:
+            lines.append(line)
+        inside ^= line.count('"""') % 2 == 1  # rdflib escapes every quote within: only the delimiters
+    return lines
+
+
 def _sorted_ntriples(graph: Graph) -> bytes:
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")  # see canonical_lines
     return "".join(f"{line}\n" for line in sorted(set(filter(None, lines)))).encode("utf-8")
 
 

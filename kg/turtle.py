@@ -40,8 +40,11 @@ REMEMBERED = 50_000
 
 
 def canonical_lines(ntriples: bytes) -> list[str]:
-    """The distinct lines of an N-Triples document, language tags in canonical case, sorted."""
-    lines = {_canonical(line) for line in ntriples.decode("utf-8").splitlines() if line.strip()}
+    """The distinct lines of an N-Triples document, language tags in canonical case, sorted.
+
+    Lines end at a line feed only: a literal may hold U+2028, U+2029 or U+0085 as they are
+    (the serialisers escape only the ASCII line ends), which ``str.splitlines`` would break at."""
+    lines = {_canonical(line) for line in ntriples.decode("utf-8").split("\n") if line.strip()}
     return sorted(lines)
 
 

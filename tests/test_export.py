@@ -397,3 +397,39 @@ def test_canonical_lines_give_each_object_its_written_form():
         f'<urn:a> <urn:p> "1"^^{integer} .', '<urn:a> <urn:p> "甲"@zh-Hans .', '<urn:a> <urn:p> "x"@en-US .',
         '<urn:a> <urn:p> "a\\"@en ." .', '<urn:a> <urn:p> "@en" .', '<urn:a> <urn:p> <urn:b> .', '<urn:a> <urn:p> _:b .',
         '_:c <urn:p> "q"@x-ab-cd .', '<urn:a> <urn:p> "乙"@zh-Hant-TW .'])
+
+
+#: A literal with every line end that ``str.splitlines`` knows and the serialisers leave as it is.
+LINE_ENDS = "a\u2028b\u2029c\x85d\x1ce\x0bf\x0cg\nh\"i"
+
+
+def test_canonical_lines_end_a_line_at_a_line_feed_only() -> None:
+    from kg.turtle import canonical_lines
+
+    triple = pyoxigraph.Triple(pyoxigraph.NamedNode("urn:a"), pyoxigraph.NamedNode("urn:p"), pyoxigraph.Literal(LINE_ENDS))
+    lines = canonical_lines(pyoxigraph.serialize([triple], format=pyoxigraph.RdfFormat.N_TRIPLES))
+    assert len(lines) == 1
+    assert [quad.triple for quad in pyoxigraph.parse(lines[0].encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)] == [triple]
+
+
+@pytest.mark.parametrize("fmt", list(Format), ids=lambda fmt: fmt.name)
+def test_a_literal_holding_line_ends_is_written_as_it_is(fmt: Format) -> None:
+    dataset = new_dataset()
+    dataset.graph(FIRST).add((FIRST, DCTERMS.title, Literal(LINE_ENDS)))
+    dataset.graph(SECOND).add((SECOND, DCTERMS.title, Literal("x")))
+    written = serialize(dataset, fmt)
+    text = offline(written, origin="kg.jsonld") if fmt is Format.JSONLD else written
+    assert {quad.object.value for quad in pyoxigraph.parse(text, format=OXIGRAPH_FORMATS[fmt])} == {LINE_ENDS, "x"}
+
+
+def test_the_store_writes_a_literal_holding_line_ends_as_it_is(tmp_path: Path) -> None:
+    from kg.export import write_store
+
+    store = pyoxigraph.Store()
+    for name, value in ((FIRST, LINE_ENDS), (SECOND, "x")):
+        store.add(pyoxigraph.Quad(pyoxigraph.NamedNode(str(name)), pyoxigraph.NamedNode(str(DCTERMS.title)),
+                                  pyoxigraph.Literal(value), pyoxigraph.NamedNode(str(name))))
+    for path in write_store(store, tmp_path)[:4]:
+        fmt = Format.from_path(path)
+        text = offline(path.read_bytes(), origin=str(path)) if fmt is Format.JSONLD else path.read_bytes()
+        assert {quad.object.value for quad in pyoxigraph.parse(text, format=OXIGRAPH_FORMATS[fmt])} == {LINE_ENDS, "x"}, path.name
