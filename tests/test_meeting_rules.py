@@ -1127,3 +1127,12 @@ def test_a_meeting_where_the_leader_stops_over_is_held_there():
     text = ("'''甲访问乙国'''是甲国总统[[张三]]于2024年12月2日至4日对[[乙国]]进行的访问。\n== 经过 ==\n"
             "2024年12月2日，前往乙国途中，张三在[[丙国]]短暂停留，与丙国总理[[王五]]举行闭门会议。")
     assert summits(text, title="甲访问乙国")["2024-12-02"]["venue"] == {"丙国"}
+
+
+def test_a_leader_receiving_a_visiting_minister_is_no_summit_whoever_the_sources_titles_name():
+    text = HEAD + ("甲国主席[[张三]]曾多次访问乙国。\n\n"
+                   "2022年5月26日，乙国总理[[李四]]在[[某城]]总理府会见到访的甲国国务委员兼外长[[王五]]"
+                   "<ref>{{cite news |title=李四今访甲国 将会见张三 |date=2023-07-09}}</ref>。\n")
+    assert summits(text) == {}
+    the_leader = text.replace("到访的甲国国务委员兼外长[[王五]]", "到访的甲国主席张三")
+    assert set(summits(the_leader)) == {"2022-05-26"}
