@@ -1136,3 +1136,11 @@ def test_a_leader_receiving_a_visiting_minister_is_no_summit_whoever_the_sources
     assert summits(text) == {}
     the_leader = text.replace("到访的甲国国务委员兼外长[[王五]]", "到访的甲国主席张三")
     assert set(summits(the_leader)) == {"2022-05-26"}
+
+
+def test_a_leader_sending_someone_does_not_meet_whom_the_one_sent_meets():
+    text = HEAD + ("1972年5月2日至5日，甲国总统[[张三]]派遣情报部部长王五秘密访问[[某城]]，"
+                   "与乙国官员赵六会谈，王五并会见了乙国首相[[李四]]。\n")
+    assert summits(text) == {}
+    himself = text.replace("派遣情报部部长王五秘密访问", "秘密访问").replace("王五并", "并")
+    assert set(summits(himself)) == {"1972-05-02"}

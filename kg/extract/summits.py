@@ -1111,7 +1111,8 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     first = next((spot.key for spot in anchor.spots if spot.start < before and (reading.registry.is_a(spot.surface, Kind.PERSON)
                   or NOT_TOP.search(written_before(anchor, spot))) and not _QUALIFIES.match(anchor.hans[spot.end:])),
                  None)  # the first person named, or the first name an official's title stands before
-    if first in dropped or (first is not None and _written_below_the_top(reading, anchor, first)) \
+    if first in dropped or (first is not None and (_written_below_the_top(reading, anchor, first)
+                                                   or _sends_someone(anchor, first))) \
             or any(_a_party(anchor, key, clause) for key in dropped) or _meets_officials_only(reading, anchor, clause):
         # 特使张三会见李四, 国家安全顾问张三会见李四: the one who met is not a top leader
         reading.note(f"the meeting on {when.start.isoformat()} is led by {first}, not a top leader; no summit made",
@@ -1399,6 +1400,16 @@ def _joined_later(sentence: Sentence, spot: Spot, end: int) -> bool:
             if _PARTY_BEFORE.search(between):
                 return True
     return False
+
+
+#: A leader sending someone (甲派遣外长乙赴某城，与丙会谈): the one sent meets, not the leader.
+_SENDS = re.compile(r"(?:派遣|派出|委派|派)(?!对|驻)")
+
+
+def _sends_someone(sentence: Sentence, key: str) -> bool:
+    """Whether the sentence's first mention of the person is followed by sending someone."""
+    spot = next(s for s in sentence.spots if s.key == key)
+    return bool(_SENDS.match(sentence.hans, spot.end))
 
 
 def _written_below_the_top(reading: Reading, sentence: Sentence, key: str) -> bool:
