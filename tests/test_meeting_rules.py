@@ -36,6 +36,8 @@ def test_meeting_verbs_beyond_held_at():
     "2019年6月13日，甲国总统[[张三]]与乙国总理[[李四]]通电话，商定在某城会晤。",
     "2019年6月13日，白宫表示，甲国总统[[张三]]与乙国总理[[李四]]会谈的时间未定。",
     "2019年6月13日，甲国总统[[张三]]与乙国总理[[李四]]原定在[[某城]]举行会晤，后因故取消。",
+    "2019年6月13日，[[某宫]]证实甲国总统[[张三]]决定与乙国总理[[李四]]会面。",
+    "2019年6月13日，甲国总统[[张三]]发推表示正考虑在[[某城]]与乙国总理[[李四]]会面。",
 ])
 def test_plans_letters_and_calls_are_no_summit(sentence):
     assert summits(HEAD + sentence) == {}
@@ -1144,3 +1146,8 @@ def test_a_leader_sending_someone_does_not_meet_whom_the_one_sent_meets():
     assert summits(text) == {}
     himself = text.replace("派遣情报部部长王五秘密访问", "秘密访问").replace("王五并", "并")
     assert set(summits(himself)) == {"1972-05-02"}
+
+
+def test_a_meeting_held_for_a_reason_considered_is_held():
+    text = HEAD + "2019年6月13日，考虑到安全因素，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会面。"
+    assert set(summits(text)) == {"2019-06-13"}
