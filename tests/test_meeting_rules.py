@@ -1151,3 +1151,11 @@ def test_a_leader_sending_someone_does_not_meet_whom_the_one_sent_meets():
 def test_a_meeting_held_for_a_reason_considered_is_held():
     text = HEAD + "2019年6月13日，考虑到安全因素，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会面。"
     assert set(summits(text)) == {"2019-06-13"}
+
+
+def test_a_paragraph_opening_with_going_on_is_of_the_day_the_paragraph_before_told():
+    text = HEAD + ("2001年7月，甲国主席[[张三]]对乙国进行国事访问。7月16日上午，乙国总统[[李四]]在[[某宫]]举行仪式，"
+                   "热烈欢迎张三。\n\n随后两国元首在某宫举行会谈。张三表示，此行要与李四共同规划两国关系。\n")
+    assert set(summits(text)) == {"2001-07-16"}
+    a_new_account = text.replace("随后两国元首", "两国元首")  # no word going on: the paragraph is not of that day
+    assert summits(a_new_account) == {}

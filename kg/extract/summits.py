@@ -98,6 +98,8 @@ _ATTENDEES = re.compile(r"(?:参加|出席|参与|陪同|在座)[^，。；]{0,1
 
 #: A clause saying it goes on right after what the one before told (甲与乙随后在某宫会谈; 乙在机场迎接甲，两人随后…).
 _GOES_ON = re.compile(r"(?:^|[，,；])[^，,。；]{0,12}?(?:随后|其后|接着|紧接着)")
+#: A paragraph that opens going on from the one before (随后，两国元首举行会谈): of the day that one told.
+_OPENS_GOING_ON = re.compile(r"(?:随后|其后|接着|紧接着|随即)")
 _RIGHT_AFTER = re.compile(r"^(?:会晤|会谈|会面|会见|峰会)(?:结束)?后")
 #: Gatherings of many states: not themselves a summit of two sides.
 MULTILATERAL = re.compile(GATHERINGS)
@@ -665,8 +667,10 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         if not dates and (visit or lead_visit) is not None and DURING_THE_VISIT.match(sentence.hans) and leg is None:
             days = (visit or lead_visit).days  # 访问期间，甲与乙举行会谈: on the visit's days (of the lead's, in a section)
             dates = [DateRange(days.start, days.end, 0, 0, True)]
+        opens_going_on = i > 0 and told_in == section_sentences[i - 1].paragraph != sentence.paragraph \
+            and _OPENS_GOING_ON.match(sentence.hans)  # …7月16日上午，甲举行仪式欢迎乙。¶随后两国元首举行会谈
         if day is not None and (dated_before == sentence.paragraph and _BACK_SUBJECT.match(sentence.hans)
-                                or told_in == sentence.paragraph and not dates and not months
+                                or (told_in == sentence.paragraph or opens_going_on) and not dates and not months
                                 and (_GOES_ON.search(sentence.hans) or _one_by_one(reading, sentence) is not None)):
             dates = [DateRange(day, day, 0, 0, False)] + dates  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
         elif met_on is not None and _RIGHT_AFTER.match(sentence.hans):
