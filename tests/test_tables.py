@@ -710,3 +710,20 @@ def test_a_linked_office_then_a_plain_name_is_that_person_holding_it_down_a_rows
     assert found["2018-06-12"]["participants"] == found["2019-02-27"]["participants"] == {"张三", "李四"}
     roles = roles_by_person(extraction)
     assert roles["张三"] == {"甲国委员长"} and roles["李四"] == {"乙国总统"}
+
+
+def test_a_number_column_counting_rounds_numbers_each_rows_meeting():
+    text = """'''甲乙总理年度会晤'''是甲国总理与乙国总理之间的定期会晤机制。
+== 历次会晤 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 地点 !! 甲方 !! 乙方
+|-
+| 第一轮 || 2013年4月9日 || [[某城]] || [[张三]] || [[李四]]
+|-
+| 第十轮 || 2025年7月15日 || [[某镇]] || [[王五]] || [[李四]]
+|}
+"""
+    _, extraction = summits_of(text)
+    start = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    numbered = {start[f.subject]: f.value for f in extraction.facts if f.prop is Prop.ORDINAL}
+    assert numbered == {"2013-04-09": 1, "2025-07-15": 10}

@@ -773,7 +773,9 @@ def _ordinal(reading: Reading, summit, row: _Row) -> None:
 
 
 def _number(text: str) -> int | None:
-    text = to_hans(text).strip().removeprefix("第").removesuffix("届").removesuffix("次").strip()
+    """A number column's cell: ``3``, ``第五届``, ``第3次``, or ``第九轮`` (the rounds of a
+    mechanism's meetings, as a table of its sessions counts them)."""
+    text = re.sub(r"[届次轮]$", "", to_hans(text).strip().removeprefix("第").strip()).strip()
     if text.isdigit():
         return int(text) or None
     return chinese_number(text) if text else None
