@@ -351,3 +351,11 @@ def test_a_russian_name_with_and_without_its_patronymic_is_one_person():
     assert {"乔治·沃克·某什", "乔治·赫伯特·沃克·某什"} <= people(
         HEAD + "1991年7月30日，美国总统[[乔治·沃克·某什]]与苏联总统[[李四]]在[[某城]]会谈。"
                "1989年，美国总统[[乔治·赫伯特·沃克·某什]]访问苏联。")
+
+
+def test_a_states_name_of_an_earlier_time_is_the_state_not_a_participant():
+    text = HEAD + ("1960年1月28日，甲国总理[[张三]]和[[缅甸联邦]]总统[[李四]]在[[某城]]签订协定。"
+                   "1961年10月13日，张三与李四签订了甲国和[[缅甸联邦社会主义共和国|缅甸联邦]]之间的议定书。")
+    found = roles_by_day(text)
+    assert ("李四", "缅甸联邦共和国总统") in found["1960-01-28"]
+    assert "缅甸联邦" not in people(text) and "缅甸联邦社会主义共和国" not in people(text)
