@@ -359,3 +359,11 @@ def test_a_states_name_of_an_earlier_time_is_the_state_not_a_participant():
     found = roles_by_day(text)
     assert ("李四", "缅甸联邦共和国总统") in found["1960-01-28"]
     assert "缅甸联邦" not in people(text) and "缅甸联邦社会主义共和国" not in people(text)
+
+
+def test_the_european_commissions_president_is_a_leader_at_a_summit():
+    text = HEAD + "2024年5月6日，甲国总统[[张三]]在[[某宫]]同乙国主席[[李四]]、[[欧盟委员会主席]][[王五]]举行三方会晤。"
+    assert ("王五", "欧盟委员会主席") in roles_by_day(text)["2024-05-06"]
+    # a state's own committee's chair stays below the top: 甲国国会某委员会主席
+    below = HEAD + "2024年5月6日，甲国总统[[张三]]在[[某宫]]会见乙国议会外事委员会主席[[王五]]。"
+    assert "2024-05-06" not in roles_by_day(below)
