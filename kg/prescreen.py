@@ -16,7 +16,7 @@ graphs in which it would find nothing::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -24,6 +24,8 @@ from decimal import Decimal
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 from rdflib.term import Node
+
+from kg.rdf import Triples
 
 #: What a shape may say besides its constraints without changing what it reports.
 _ANNOTATIONS = {RDF.type, RDFS.comment, RDFS.label, SH.message, SH.severity, SH.name, SH.description,
@@ -38,32 +40,30 @@ class Unsupported(Exception):
 
 @dataclass(frozen=True)
 class _Index:
-    """A graph's triples by subject and predicate, by object and predicate (the predicates of
+    """A graph's triples by subject then predicate, by object and predicate (the predicates of
     inverse paths only: most objects are literals, which rdflib hashes slowly), and its types."""
 
-    out: dict[tuple[Node, Node], list[Node]]  # each list without repeats, as the graph's triples are
+    out: Mapping[Node, Mapping[Node, Collection[Node]]]  # each collection without repeats, as the graph's triples are
     into: dict[tuple[Node, Node], list[Node]]
-    types: dict[Node, list[Node]]
+    types: dict[Node, Collection[Node]]
     supers: dict[Node, frozenset[Node]]  # a class and every class it is rdfs:subClassOf, transitively
     instances: dict[Node, set[Node]]  # a class's instances, its subclasses' included
 
     @classmethod
-    def of(cls, graph: Graph, inverse: frozenset[Node] = frozenset()) -> _Index:
-        out: dict[tuple[Node, Node], list[Node]] = {}
+    def of(cls, graph: Graph | Triples, inverse: frozenset[Node] = frozenset()) -> _Index:
+        """The index of ``graph``; a page's :class:`~kg.rdf.Triples` lends its own (read, never changed)."""
+        out = graph.by_subject() if isinstance(graph, Triples) else _by_subject(graph)
         into: dict[tuple[Node, Node], list[Node]] = {}
-        types: dict[Node, list[Node]] = {}
-        parents: dict[Node, list[Node]] = {}
-        special = {RDF.type: types, RDFS.subClassOf: parents}
-        for s, p, o in graph:
-            found = out.get((s, p))
-            if found is None:
-                out[s, p] = [o]
-            else:
-                found.append(o)
-            if p in inverse:
-                into.setdefault((o, p), []).append(s)
-            if p in special:
-                special[p].setdefault(s, []).append(o)
+        types: dict[Node, Collection[Node]] = {}
+        parents: dict[Node, Collection[Node]] = {}
+        for s, predicates in out.items():
+            if RDF.type in predicates:
+                types[s] = predicates[RDF.type]
+            if RDFS.subClassOf in predicates:
+                parents[s] = predicates[RDFS.subClassOf]
+            for p in inverse:
+                for o in predicates.get(p, ()):
+                    into.setdefault((o, p), []).append(s)
         classes = {t for found in types.values() for t in found} | set(parents)
         supers = {c: _ancestors(c, parents) for c in classes}
         instances: dict[Node, set[Node]] = {}
@@ -73,11 +73,25 @@ class _Index:
                     instances.setdefault(c, set()).add(node)
         return cls(out, into, types, supers, instances)
 
+    def values(self, focus: Node, predicate: Node) -> Collection[Node]:
+        """The objects of ``focus`` and ``predicate``."""
+        return self.out.get(focus, _NOTHING).get(predicate, ())
+
     def is_a(self, node: Node, cls: Node) -> bool:
         return any(cls in self.supers.get(t, (t,)) for t in self.types.get(node, ()))
 
 
-def _ancestors(cls: Node, parents: dict[Node, list[Node]]) -> frozenset[Node]:
+_NOTHING: Mapping[Node, Collection[Node]] = {}
+
+
+def _by_subject(graph: Graph) -> dict[Node, dict[Node, list[Node]]]:
+    out: dict[Node, dict[Node, list[Node]]] = {}
+    for s, p, o in graph:
+        out.setdefault(s, {}).setdefault(p, []).append(o)
+    return out
+
+
+def _ancestors(cls: Node, parents: dict[Node, Collection[Node]]) -> frozenset[Node]:
     seen, todo = {cls}, [cls]
     while todo:
         for parent in parents.get(todo.pop(), ()):
@@ -117,7 +131,7 @@ def _values(path: tuple, focus: Node, index: _Index) -> Collection:
     """The value nodes of ``path`` from ``focus``, each once."""
     kind, arg = path
     if kind == "iri":
-        return index.out.get((focus, arg), ())
+        return index.values(focus, arg)
     if kind == "inverse":
         return index.into.get((focus, arg), ())
     return set().union(*(_values(alternative, focus, index) for alternative in arg))
@@ -153,11 +167,11 @@ class Screen:
         """True only when the shapes surely report nothing on ``graph`` (no violation, warning or info)."""
         return self.doubtful(graph) == ()
 
-    def index(self, graph: Graph) -> _Index:
+    def index(self, graph: Graph | Triples) -> _Index:
         """What :meth:`doubtful` reads ``graph`` through (also the focus nodes of each target class)."""
         return _Index.of(graph, self.inverse)
 
-    def doubtful(self, graph: Graph, index: _Index | None = None) -> tuple[Node, ...] | None:
+    def doubtful(self, graph: Graph | Triples, index: _Index | None = None) -> tuple[Node, ...] | None:
         """The targeted shapes that may report something on ``graph``, in the shapes' order;
         None when the screen does not read the shapes (any shape may). A shape of the shapes
         that is not among them reports nothing on ``graph``, so pySHACL run with only these
@@ -272,11 +286,11 @@ class _Reader:
 
     def less_than(self, value: Node, depth: int) -> Check:
         return lambda focus, values, index: all(_ordered(v, other, strictly=True)
-                                                for v in values for other in index.out.get((focus, value), ()))
+                                                for v in values for other in index.values(focus, value))
 
     def less_than_or_equals(self, value: Node, depth: int) -> Check:
         return lambda focus, values, index: all(_ordered(v, other, strictly=False)
-                                                for v in values for other in index.out.get((focus, value), ()))
+                                                for v in values for other in index.values(focus, value))
 
     def member_of(self, value: Node, depth: int) -> Check:
         members = self._list(value)

@@ -10,7 +10,7 @@ categories and see-also links.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -178,6 +178,10 @@ class Triples:
 
     def __len__(self) -> int:
         return sum(len(values) for predicates in self._by_subject.values() for values in predicates.values())
+
+    def by_subject(self) -> Mapping[Node, Mapping[Node, Collection[Node]]]:
+        """The triples as each subject's predicates and each predicate's values (not to be changed)."""
+        return self._by_subject
 
     def graph(self) -> Graph:
         """The same triples in rdflib's plain in-memory store, in the same order."""
