@@ -1159,3 +1159,10 @@ def test_a_paragraph_opening_with_going_on_is_of_the_day_the_paragraph_before_to
     assert set(summits(text)) == {"2001-07-16"}
     a_new_account = text.replace("随后两国元首", "两国元首")  # no word going on: the paragraph is not of that day
     assert summits(a_new_account) == {}
+
+
+def test_leaders_exchanging_views_with_each_other_meet():
+    text = HEAD + "2019年6月13日，甲国总统[[张三]]在[[某城]]与乙国总理[[李四]]就两国关系交换了意见。"
+    assert summits(text)["2019-06-13"]["participants"] == {"张三", "李四"}
+    by_phone = text.replace("在[[某城]]与乙国总理[[李四]]", "与乙国总理[[李四]]通电话，")
+    assert summits(by_phone) == {}
