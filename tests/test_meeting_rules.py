@@ -1166,3 +1166,11 @@ def test_leaders_exchanging_views_with_each_other_meet():
     assert summits(text)["2019-06-13"]["participants"] == {"张三", "李四"}
     by_phone = text.replace("在[[某城]]与乙国总理[[李四]]", "与乙国总理[[李四]]通电话，")
     assert summits(by_phone) == {}
+
+
+@pytest.mark.parametrize("meal", ["共进晚餐", "共进工作午餐"])
+def test_leaders_dining_together_meet(meal):
+    text = HEAD + f"2025年9月12日，甲国总统[[张三]]在[[某城]]与乙国总理[[李四]]{meal}。"
+    assert summits(text)["2025-09-12"]["participants"] == {"张三", "李四"}
+    proposed = text.replace(f"与乙国总理[[李四]]{meal}", f"提议与乙国总理[[李四]]{meal}")
+    assert summits(proposed) == {}
