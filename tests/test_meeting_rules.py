@@ -1174,3 +1174,13 @@ def test_leaders_dining_together_meet(meal):
     assert summits(text)["2025-09-12"]["participants"] == {"张三", "李四"}
     proposed = text.replace(f"与乙国总理[[李四]]{meal}", f"提议与乙国总理[[李四]]{meal}")
     assert summits(proposed) == {}
+
+
+def test_two_leaders_meeting_the_day_before_a_gathering_of_three_meet_on_their_own():
+    box = ("{{Infobox summit meeting\n| date = {{Start date|2023|5|18}}–{{End date|2023|5|19}}\n"
+           "| participants = [[张三]]<br>[[李四]]<br>[[王五]]\n}}\n"
+           "'''甲乙丙峰会'''是[[法国]]总统[[张三]]、[[德国]]总理[[李四]]与[[意大利]]总理[[王五]]的会晤。\n== 经过 ==\n")
+    text = box + "=== 5月17日 ===\n李四是首位抵达[[某城]]的元首。5月17日，张三与李四举行会谈，并共同签署两国联合声明。\n"
+    assert set(summits(text, title="甲乙丙峰会")) == {"2023-05-17", "2023-05-18"}
+    two_sides = text.replace("<br>[[王五]]", "").replace("与[[意大利]]总理[[王五]]", "")
+    assert set(summits(two_sides, title="甲乙丙峰会")) == {"2023-05-18"}  # the visit's own talks

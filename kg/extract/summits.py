@@ -199,7 +199,8 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
                 reading.registry.move(summit.id, around.id, Prop.VENUE)
                 venue = finer
             reading.registry.forget(summit.id)
-        elif _told_within(summit, around) and not _a_meeting_apart(people, summit, around):
+        elif _told_within(summit, around) and not _a_meeting_apart(people, summit, around) \
+                and not _two_before_or_after_a_gathering(people, summit, around):
             reading.registry.forget(summit.id)  # its talks are the summit's: the box's days stand
         else:
             kept.append(summit)
@@ -220,6 +221,13 @@ def _a_meeting_apart(people: People, summit: SummitFound, around: SummitFound) -
         return True
     bilateral = summit.one_of_several or (summit.anchor is not None and _BILATERAL.search(summit.anchor.hans))
     return len(sides) >= 3 and len(summit.participants) == 2 and bool(bilateral)
+
+
+def _two_before_or_after_a_gathering(people: People, summit: SummitFound, around: SummitFound) -> bool:
+    """Whether two leaders meet on a day before or after the boxed gathering of three sides or
+    more (甲 receiving the first leader to arrive the day before the summit): a summit of their own."""
+    sides = {people.sides.get(p) for p in around.participants} - {None}
+    return len(sides) >= 3 and len(summit.participants) == 2 and not (around.start <= summit.start <= around.end)
 
 
 #: Words that make a meeting one of two sides (两国元首举行会谈, 双边会晤, 一对一).
