@@ -404,6 +404,8 @@ def _build(read: Callable[[], Iterable[Page | SkippedPage]], *, out: Path, setti
                          for kind, name in incremental.FILES.items()}
                 kept.save(incremental.State(pages, stats, description, indexes[entries.NT].lines, indexes, files,
                                             shared.value, kept.raw_name))
+        if len(assembly.built) >= answers.ANSWERED_AHEAD_FROM:  # with other parameters, by a process after it
+            answers.answer_later(version[0], defaults=False)
         lines = indexes[entries.NT].lines if entries.NT in indexes else None
         return replace(nothing, written=written, link_note=link_note, lines=lines)
     finally:

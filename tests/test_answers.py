@@ -270,3 +270,51 @@ def test_answering_later_runs_in_a_process_this_one_does_not_wait_for(tmp_path, 
     while any(answers.precomputed(key, [trig]) is None for key in keys) and time.monotonic() - began < 300:
         time.sleep(0.2)
     assert all(answers.precomputed(key, [trig]) is not None for key in keys)
+
+
+# --- the other parameters users ask, kept by a process after the build ----------------------
+
+
+def test_a_corpus_build_leaves_the_other_parameters_to_a_process_after_it(tmp_path, monkeypatch):
+    from conftest import CORPUS_ARTICLE
+    from kg import pipeline
+
+    monkeypatch.setattr(answers, "ANSWERED_AHEAD_FROM", 1)
+    started = []
+    monkeypatch.setattr(answers, "answer_later", lambda directory, **options: started.append((directory, options)))
+    pipeline.build([str(CORPUS_ARTICLE)], out=tmp_path / "out")
+    assert started == [((tmp_path / "out" / "kg.trig").resolve().parent, {"defaults": False})]
+
+
+def test_the_process_after_a_build_keeps_each_query_with_the_other_parameters_users_ask(built, tmp_path, monkeypatch):
+    """What a build's later process keeps (here run and waited for) is, for each named query bound
+    with each other value of kg.query.ANSWERED_AHEAD and each output, the bytes asking the engine
+    gives; the defaults it leaves to the build; and kg query reads them back without a store."""
+    import subprocess
+    import sys
+
+    from kg.query import Output, answered_ahead, bind, execute, named_queries, render, resolve, written_format
+    from kg.store import load_store
+
+    version = tmp_path / "v"
+    version.mkdir()
+    trig = version / answers.ANSWERED
+    shutil.copyfile(built / "kg.trig", trig)
+    texts = [text for query in named_queries() for text in answered_ahead(query)]
+    assert len(texts) >= 40 and len(set(texts)) == len(texts)
+    subprocess.run([sys.executable, "-m", "kg.answers", str(version), "0", answers.AHEAD_ONLY], check=True, timeout=600,
+                   cwd=Path(answers.__file__).parent.parent)
+    store = load_store([trig])
+    for text in texts:
+        for output in map(Output, answers.OUTPUTS):
+            asked = render(execute(store, text, written_as=written_format(output)), output)
+            assert answers.precomputed(answers.answer_key(text, output.value, [trig]), [trig]) == asked, (text, output)
+    assert all(answers.precomputed(answers.answer_key(query.text, "json", [trig]), [trig]) is None
+               for query in named_queries())  # the build's own
+    monkeypatch.setattr(query_cli, "load_store", lambda paths: pytest.fail("the store was loaded"))
+    read = ask("labels", "--param", "lang=zh-Hans", "--data", str(trig), "--format", "csv",
+               "--answers", str(tmp_path / "kept"))
+    assert read.exit_code == 0, read.output
+    labels = bind(resolve("labels"), {"lang": "zh-Hans"})
+    assert labels in texts
+    assert read.stdout_bytes == render(execute(store, labels, written_as=written_format(Output.CSV)), Output.CSV)

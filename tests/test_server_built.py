@@ -56,6 +56,24 @@ def test_a_named_query_is_answered_from_the_build_with_the_bytes_a_worker_gives(
     assert checked >= 40
 
 
+def test_a_named_query_with_other_parameters_users_ask_is_answered_from_what_the_process_after_the_build_kept(
+        app, built, monkeypatch):
+    from kg.query import answered_ahead
+
+    answers._answer_published((built / "kg.trig").resolve().parent, defaults=False)  # what answer_later's process does
+    store = load_store([built / "kg.trig"])
+    monkeypatch.setattr(app.pool, "run", lambda *a, **k: pytest.fail("a worker was asked"))
+    checked = 0
+    for query in _selects_and_asks():
+        for text in answered_ahead(query):
+            served = request(app, "/sparql?query=" + quote(text), accept=ACCEPTS[0])
+            worker = answer_query(store, QueryRequest(text, ACCEPTS[0], None), app.settings)
+            assert (served.status, served.media_type, served.body) == \
+                (worker.status, worker.media_type, worker.body), (query.name, text)
+            checked += served.status == 200
+    assert checked >= 40
+
+
 def test_another_query_or_graphs_chosen_go_to_the_engine(built):
     summits = next(query for query in named_queries() if query.name == "summits")
     kept = BuiltAnswers((built / "kg.trig",))

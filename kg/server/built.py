@@ -1,7 +1,9 @@
 """Named queries answered from what the build kept beside its files, not asked of the engine again.
 
 A build of many pages answers the named queries (their default parameters) while it writes
-its files and keeps the answers in the version directory it publishes (:mod:`kg.answers`):
+its files and keeps the answers in the version directory it publishes (:mod:`kg.answers`),
+and a process after it the same queries with the other parameters users ask them
+(:func:`kg.query.answered_ahead`):
 SPARQL JSON, CSV and TSV, as the engine wrote them. On a million-triple build the engine
 takes 0.3 to 1.7 s of CPU for most of them, past the server's 100 ms, whatever the query's
 text (a row costs it microseconds; these have thousands). So a SELECT or ASK whose text is
@@ -25,7 +27,7 @@ from pathlib import Path
 from pyoxigraph import QueryResultsFormat, parse_query_results
 
 from kg.answers import ANSWERED, Answered, answer_key, page_of, precomputed
-from kg.query import ResultFormat, minted_tags, named_queries
+from kg.query import ResultFormat, answered_ahead, minted_tags, named_queries
 from kg.reply import Reply
 from kg.server.query_pool import QueryRequest, choose_result_format, text_reply, with_charset
 from kg.server.settings import Settings
@@ -41,7 +43,7 @@ class BuiltAnswers:
         self.paths = tuple(Path(os.path.realpath(path)) for path in data)
         #: the texts a build answers (by the text without its trailing white space): any other query is
         #: told apart by a lookup or two (a page: LIMIT or OFFSET after the text), not by looking for a file
-        self.texts = Answered(query.text for query in named_queries()
+        self.texts = Answered(text for query in named_queries() for text in (query.text, *answered_ahead(query))
                               if len(self.paths) == 1 and self.paths[0].name == ANSWERED)
 
     def reply(self, request: QueryRequest, settings: Settings) -> Reply | None:
