@@ -85,6 +85,9 @@ def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     "第二届亚欧会议首脑会议在某城开幕",
     "张三访问某城，与李四举行两人之间的第一次会晤",  # 第一次 is 首次: the first meeting of these two
     "这是两国元首的第一次会晤",
+    "是两人的第一次最高级会谈",  # words that say it is a summit name no series
+    "四国同意在某城召开第二次世界大战结束后的首次首脑会议",  # a war's name; a first after it ended
+    "两国首脑举行了第一次世界大战期间的会议",  # a war's name
 ])
 def test_numbers_that_are_no_series_ordinal(hans):
     assert ordinal_in(hans) is None

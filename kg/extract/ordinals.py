@@ -79,10 +79,10 @@ _NOT_A_SIDE = re.compile(r"这|此|次|是|也|为|乃|会谈|会晤|两国|两�
 _WITHIN_A_YEAR = re.compile(r"(?P<after>继)?[0-9]{4}年(内|度)?的?$")
 #: ... or within the year the text is at (同年第3次, 当年的第三次, 年内第二次).
 _WITHIN_THE_YEAR = re.compile(r"([同今该当本]年|年内|年度)(以来)?的?$")
-#: A first since a break: 六十年来, 1949年以来, 就任后, 时隔七年, 分裂55年后, or within a
-#: term (习近平任内的第一次会面).
+#: A first since a break: 六十年来, 1949年以来, 就任后, 时隔七年, 分裂55年后, 大战结束后, or
+#: within a term (习近平任内的第一次会面).
 _SINCE = re.compile(r"以来|年来|多来|月来|就任后|上任后|时隔|任内|任期内"
-                    r"|(峰会|会晤|会谈|会面|会议|通话|袭击|事件|危机|交恶|冲突|失败|中断)(之|以)?后")
+                    r"|(峰会|会晤|会谈|会面|会议|通话|袭击|事件|危机|交恶|冲突|失败|中断|结束)(之|以)?后")
 #: Between 第N轮 and its meeting word: the series the rounds are of (第九轮甲乙总理年度会晤), not
 #: a summit's rounds of talks (第一轮会谈, 第二轮会谈 are its sessions).
 _ROUNDS_OF_A_SERIES = re.compile(r"年度|定期|首脑|领导人|元首|总理|总统|高峰|最高级")
@@ -106,6 +106,11 @@ _FIRST_HELD = re.compile(rf"(?P<series>(该|此|这一?)(?:{_MEETINGS})|(?:{_MEE
 #: 三度习马会): the meeting's number in that series.
 _NTH_OF_A_NAME = re.compile(r"(?<![第0-9一二三四五六七八九十百])(?P<n>[二三四五六七八九十])度[「“『]?"
                             r"(?P<name>[\u4e00-\u9fff]{2}会)(?![谈晤见议面])")
+#: Right after the number: a war it names (第二次世界大战结束后的首次首脑会议), no meeting's count.
+_A_WAR = re.compile(r"(世界)?大战|[\u4e00-\u9fff]{0,3}(战争|内战)")
+#: Between 第一次 and its meeting word after only the two who meet: words that say the meeting
+#: is a summit (两人的第一次最高级会谈), which name no series of its own.
+_A_SUMMIT_ONLY = re.compile(r"(最高级|首脑|高峰|正式)*")
 #: A day told without its year, first in its sentence (12月24日，…): an account day by day.
 _DAY_FIRST = re.compile(r"^(?<![0-9年])[0-9]{1,2}月[0-9]{1,2}日")
 #: Just before the number: a gathering of many states, whose sessions it counts
@@ -148,7 +153,7 @@ def _a_session(hans: str, at: int) -> bool:
 
 def _candidates(hans: str, meetings_only: bool):
     for match in _NTH.finditer(hans):
-        if _a_session(hans, match.start()):
+        if _a_session(hans, match.start()) or _A_WAR.match(match["between"]):
             continue
         if match["noun"] == "会谈" and not _SERIES.search(match["between"]) and _DAY_FIRST.match(hans) \
                 and not _YEAR.search(hans):
@@ -169,8 +174,9 @@ def _candidates(hans: str, meetings_only: bool):
         before = hans[_clause_start(hans, match.start()):match.start()]
         if number == 1 and _SINCE.search(before):
             continue  # 自2019年4月以来的第一次会晤: a first since a break
-        if number == 1 and match["counter"] in "次度" and not match["between"] and _THESE_TWO.search(before):
-            continue  # 两人之间的第一次会晤: the first meeting of these two leaders
+        if number == 1 and match["counter"] in "次度" and _A_SUMMIT_ONLY.fullmatch(match["between"]) \
+                and _THESE_TWO.search(before):
+            continue  # 两人之间的第一次会晤, 两人的第一次最高级会谈: the first meeting of these two leaders
         in_office = _IN_OFFICE.search(match["between"]) or _IN_OFFICE_BEFORE.search(hans[:match.start()])
         if re.fullmatch(_VISITS, match["noun"]) and (meetings_only or not in_office):
             continue
