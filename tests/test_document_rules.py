@@ -83,6 +83,11 @@ def test_texts_exchanged_right_after_they_are_signed_are_the_summits():
     "张三在会上提议，两国于年底前“不设先决条件”缔结和平条约。",  # proposed
     "双方还就推进《区域经济伙伴关系协定》和甲乙自由贸易协定谈判达成一致。",  # pursued
     "会晤主要交换意见，双方没有签署协议或发布共同声明。",  # neither, the negation over its list
+    "两国元首在某宫举行会谈，讨论了[[甲乙核协议]]、某地问题和贸易等议题，张三并在议会发表演讲。",  # a topic discussed
+    "两国确认遵循《联合国宪章》，以和平方式解决国际纠纷，并发表讲话。",  # an earlier one followed
+    "双方尽快举行谈判缔结条约；《甲乙捕鱼协定》和《海上营救协定》同时生效。",  # came into force
+    "双方还同意近期签订航空和海运协定，互派留学生。",  # to be signed soon
+    "张三表示，自去年6月签署国家间条约以来，两国关系全面发展。",  # signed before, referred to
 ])
 def test_documents_not_signed_at_the_summit_are_not_its_outcome(sentence):
     assert documents(HEAD + MEETING + sentence) == {"1985-11-19": []}
@@ -182,6 +187,7 @@ def test_documents_with_a_common_name_are_one():
     ("发表关于南亚问题、《生物武器公约》议定书等联合声明", []),  # a name that qualifies another
     ("未达成协议，《某城宣言》未签署", []),  # said after its name not to have been signed
     ("《甲乙共同宣言》最终未能签署；发表《某城声明》", [("某城声明", False)]),
+    ("决定缔结新的基本条约", []),  # decided on, not yet signed
 ])
 def test_what_an_outcome_cell_names(cell, wanted):
     assert cell_documents(cell) == wanted

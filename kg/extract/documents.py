@@ -119,7 +119,7 @@ _NEGATED_LIST = re.compile("(?:" + _NEGATED.pattern + r")[^，,。；;]*(?:或|�
 #: Right after a name in its clause: it was not signed or issued (``《甲宣言》未签署``, ``《甲》最终未能签署``).
 _NEGATED_AFTER = re.compile(r"^[^，,。；;《》]{0,6}?(?:" + _NEGATED.pattern + ")")
 #: Before a name: the document is an earlier or a later one, not signed here.
-_NOT_HERE_BEFORE = re.compile(r"(遵守|重申|根据|依据|按照|依照|落实|履行|恪守|援引|引用|引述|基于|纪念"
+_NOT_HERE_BEFORE = re.compile(r"(遵守|遵循|重申|根据|依据|按照|依照|落实|履行|恪守|援引|引用|引述|基于|纪念"
                               r"|(?<!签署并)(?<!签订并)(?<!签字并)(?:互换了?|交换了?))$")  # not 签署并交换《…》文本: just signed
 #: Title marks that name no document: a newspaper, a broadcaster, an article's title
 #: (据《京乡新闻》, 在《劳动新闻》发表题为《…》的署名文章).
@@ -127,8 +127,8 @@ _MEDIA = re.compile(r"(新闻|日报|晚报|早报|时报|邮报|周报|画报|�
 #: After a title: the document it is the title of (题为《共创未来》的联合声明).
 _TITLE_OF_A_DOCUMENT = re.compile(r"^的(" + "|".join(("联合声明", "共同声明", "联合公报", "联合宣言", "宣言", "声明", "公报")) + ")")
 _ARTICLE_TITLE = re.compile(r"(题为|题目为|文章|社论|一文|一书|著作)$")
-#: A name that is a topic of the talks: 就…《…》…等问题 (before and after it in its clause).
-_TOPIC_BEFORE = re.compile(r"就[^，,。；;签发达通]*$")
+#: A name that is a topic of the talks: 就…《…》…等问题, 讨论了…协议、…等议题 (before and after it in its clause).
+_TOPIC_BEFORE = re.compile(r"(就|讨论|商讨|探讨|谈及|谈到)[^，,。；;签发达通]*$")
 _TOPIC_AFTER = re.compile(r"^[^，,。；;]*?(问题|议题|事宜)")
 #: Right before a signing verb: one side's government or side alone (日本政府另, 美方).
 _ONE_SIDE = re.compile(r"(?P<who>[\u4e00-\u9fff]{1,4}?)(政府|方面|方)(另外?|也|亦|则|还|随即|随后|单独|单方面)*$")
@@ -152,7 +152,7 @@ _RATIFIED = re.compile(r"(议会|国会|议院|人大|常委会|杜马|最高苏
 _LATER = re.compile(r"翌年|次年|第二年|隔年|来年|后来|日后|此后|多年后|数年后")
 #: After a name: an anniversary, a ratification, a negotiation, or a document of it
 #: (《生物武器公约》议定书: the name only qualifies another).
-_NOT_HERE_AFTER = re.compile(r"^[^，,。；;《》]{0,6}?(原则|基础|精神)上|^(的)?((缔结|签署|签订|签字)?[0-9一二三四五六七八九十]+周年|批准|(缔结|签署|签订|扩围)?谈判|磋商|议定书|修正案|附件"
+_NOT_HERE_AFTER = re.compile(r"^[^，,。；;《》]{0,6}?(原则|基础|精神)上|^(的)?((缔结|签署|签订|签字)?[0-9一二三四五六七八九十]+周年|以来|批准|(缔结|签署|签订|扩围)?谈判|磋商|议定书|修正案|附件"
                              r"|原则|基础|精神|规定|框架内)")
 #: A name joined to the ones before it as their common name (两个文件总称《丙》).
 _COMMON_NAME = re.compile(r"(总称|合称|统称)(为)?$")
@@ -346,7 +346,7 @@ def by_one_side(before: str) -> bool:
 _EACH_ITS_OWN = re.compile(r"各自(?:另外?|也|亦|则|还|单独)*$")
 #: Right before a signing verb in its clause: the signing is sought, not done (同意推动早日签署《…》);
 #: right before a name, the document is (三方就推进《…》谈判达成一致).
-_SOUGHT_WORDS = r"(?:早日|尽快|尽早|争取|力争|推动|推进|期待|希望|期望|寻求|致力于?)(?:早日|尽快|尽早)?"
+_SOUGHT_WORDS = r"(?:早日|尽快|尽早|近期|争取|力争|推动|推进|期待|希望|期望|寻求|决定|致力于?)(?:早日|尽快|尽早|近期)?"
 _SOUGHT = re.compile(_SOUGHT_WORDS + r"(?:签署|签订|签定|缔结|达成|完成|发表)[^，,。；;]{0,4}$")
 _SOUGHT_RIGHT_BEFORE = re.compile(_SOUGHT_WORDS + "$")
 
@@ -359,6 +359,8 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     to_its_verb = hans[end:verb.start()] if verb else ""  # 《甲》原定于…签署, 《甲》最终未能签署
     if _PLANNED.search(to_its_verb) or _NEGATED.search(hans[end:verb.end()] if verb else ""):
         return False
+    if verb is None and _IN_FORCE.search(hans, end, _clause_end(hans, end)):
+        return False  # 《甲》和《乙》同时生效: its clause tells it came into force, not that it was signed
     if _NEGATED.search(before) or _NOT_HERE_BEFORE.search(before) or _RATIFIED.search(before) or _LATER.search(before) or \
             _SOUGHT.search(before) or _SOUGHT_RIGHT_BEFORE.search(before) or \
             _EARLIER.search(hans[:start]) or _an_earlier_one(before) or \
@@ -376,6 +378,8 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     return bool(SIGNED.search(hans) or _OUTCOME_BEFORE.search(before))
 
 
+#: After a name in its clause: it came into force (《甲协定》同时生效), signed before.
+_IN_FORCE = re.compile(r"生效|施行|实施")
 #: An undated clause said to be on the day told before (同日, 当天): not the day after another summit.
 _SAME_DAY = re.compile(r"同日|当天|当日")
 
@@ -718,7 +722,8 @@ def cell_documents(text: str, *, said: bool = False) -> list[tuple[str, bool]]:
     for start, end in unquoted_names(hans):
         if not any(a < end and start < b for a, b in taken):
             taken.append((start, end))
-            out.append((text[start:end], False))
+            if not _SOUGHT.search(hans, _clause_start(hans, start), start):  # 决定缔结新的基本条约: not yet
+                out.append((text[start:end], False))
     for match in re.finditer(GENERIC_KINDS, hans):
         if any(a <= match.start() < b for a, b in taken):
             continue
