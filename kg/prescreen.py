@@ -77,9 +77,6 @@ class _Index:
         """The objects of ``focus`` and ``predicate``."""
         return self.out.get(focus, _NOTHING).get(predicate, ())
 
-    def is_a(self, node: Node, cls: Node) -> bool:
-        return any(cls in self.supers.get(t, (t,)) for t in self.types.get(node, ()))
-
 
 _NOTHING: Mapping[Node, Collection[Node]] = {}
 
@@ -110,13 +107,16 @@ class _Shape:
     checks: tuple[Check, ...]
     properties: tuple[_Shape, ...]
 
-    def values(self, focus: Node, index: _Index) -> Collection:
-        return (focus,) if self.path is None else _values(self.path, focus, index)
-
     def conforms(self, focus: Node, index: _Index) -> bool:
         """True only when this shape surely gives ``focus`` no result (loops, not ``all()`` over
         generators: this runs for every focus node and value of every page)."""
-        values = (focus,) if self.path is None else _values(self.path, focus, index)
+        path = self.path
+        if path is None:
+            values: Collection = (focus,)
+        elif path[0] == "iri":  # most paths: read here, not through two calls
+            values = index.out.get(focus, _NOTHING).get(path[1], ())
+        else:
+            values = _values(path, focus, index)
         for check in self.checks:
             if not check(focus, values, index):
                 return False
@@ -260,10 +260,23 @@ class _Reader:
         return lambda focus, values, index: len(values) <= most
 
     def cls(self, value: Node, depth: int) -> Check:
-        return lambda focus, values, index: all(not isinstance(v, Literal) and index.is_a(v, value) for v in values)
+        def check(focus: Node, values: Collection, index: _Index) -> bool:
+            members = index.instances.get(value, ())  # the instances of ``value`` and of its subclasses
+            for v in values:
+                if isinstance(v, Literal) or v not in members:
+                    return False
+            return True
+        return check
 
     def datatype(self, value: Node, depth: int) -> Check:
-        return lambda focus, values, index: all(_has_datatype(v, value) for v in values)
+        accepts = _datatype_test(value)
+
+        def check(focus: Node, values: Collection, index: _Index) -> bool:
+            for v in values:
+                if not accepts(v):
+                    return False
+            return True
+        return check
 
     def node_kind(self, value: Node, depth: int) -> Check:
         if value not in _KINDS:
@@ -341,27 +354,33 @@ def _integer(value: Node) -> int | None:
     return None
 
 
-def _has_datatype(value: Node, datatype: Node) -> bool:
-    """Whether pySHACL's sh:datatype accepts ``value`` (its rules: the datatype given, a
-    well-formed lexical form, the Python value that datatype parses to)."""
-    if not isinstance(value, Literal):
-        return False
-    if value.datatype == datatype:
-        return value.ill_typed is not True and _parsed_as(value, datatype)
-    if datatype == XSD.string:
-        return value.datatype is None and value.language is None and _parsed_as(value, datatype)
-    return datatype == RDF.langString and bool(value.language) and _parsed_as(value, datatype)
-
-
-def _parsed_as(value: Literal, datatype: Node) -> bool:
+def _datatype_test(datatype: Node) -> Callable[[Node], bool]:
+    """Whether pySHACL's sh:datatype ``datatype`` accepts a value (its rules: the datatype
+    given, a well-formed lexical form, the Python value that datatype parses to). What
+    depends on ``datatype`` alone is read here once, not for every value of every page."""
     types = _VALUE_TYPES.get(datatype)
-    return types is None or isinstance(value.value, types)
+    string, lang_string = datatype == XSD.string, datatype == RDF.langString
+    plain = type(datatype) is URIRef  # rdflib compares two URIRefs as their text
+
+    def accepts(value: Node) -> bool:
+        if not isinstance(value, Literal):
+            return False
+        given = value.datatype
+        if str.__eq__(given, datatype) if plain and type(given) is URIRef else given == datatype:
+            return value.ill_typed is not True and (types is None or isinstance(value.value, types))
+        if string:
+            return given is None and value.language is None and isinstance(value.value, types)
+        return lang_string and bool(value.language) and isinstance(value.value, types)
+    return accepts
+
+
+_ORDERED = ((XSD.integer, (int,)), (XSD.date, (date,)))  # the literals _ordered compares, made once
 
 
 def _ordered(low: Node, high: Node, *, strictly: bool) -> bool:
     """Whether ``low`` is surely below (or at) ``high``: two well-formed integers, or two
     well-formed dates; any other pair is not known to be in order."""
-    for kind, types in ((XSD.integer, (int,)), (XSD.date, (date,))):
+    for kind, types in _ORDERED:
         if all(isinstance(term, Literal) and term.datatype == kind and not term.ill_typed
                and type(term.value) in types for term in (low, high)):
             return low.value < high.value if strictly else low.value <= high.value
