@@ -44,3 +44,17 @@ def test_a_worker_that_dies_loses_only_its_item() -> None:
 
     assert results[:2] == [0, 1] and results[3:] == [9, 16]
     assert results[2].startswith("the worker process died") and "exit code 3" in results[2]
+
+
+def test_a_worker_collects_its_garbage_less_often_than_python_would() -> None:
+    """A page's objects live until its result is sent: a worker's collector waits for thousands
+    of them, not Python's 700, and leaves what the fork inherited alone."""
+    import gc
+
+    from kg import pool
+
+    seen = list(in_order(range(2), lambda n: (gc.get_threshold(), gc.get_freeze_count() > 0), jobs=1, deadline=30,
+                         lost=lambda n, why: None))
+
+    assert seen == [(pool._WORKER_GC, True)] * 2
+    assert pool._WORKER_GC[0] > gc.get_threshold()[0]
