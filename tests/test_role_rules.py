@@ -367,3 +367,16 @@ def test_the_european_commissions_president_is_a_leader_at_a_summit():
     # a state's own committee's chair stays below the top: 甲国国会某委员会主席
     below = HEAD + "2024年5月6日，甲国总统[[张三]]在[[某宫]]会见乙国议会外事委员会主席[[王五]]。"
     assert "2024-05-06" not in roles_by_day(below)
+
+
+def test_a_name_said_to_take_up_a_states_office_is_a_person_holding_it_and_the_office_is_named_as_written():
+    text = ("{{Infobox event\n| title = 甲乙会晤\n| date = 2018年4月23日－25日\n"
+            "| participants = [[李四]]、[[张三]]\n}}\n"
+            "'''甲乙会晤'''是[[法国总统]][[李四]]于2018年4月23日至25日对[[美国]]进行的国事访问。"
+            "这是[[张三]]就任[[美国总统]]后首位到访的外国元首。\n")
+    assert ("张三", "美利坚合众国总统") in roles_by_day(text)["2018-04-23"]
+    office = next(e for e in _extract(text).entities if e.id.kind is Kind.POSITION and e.id.key == "美利坚合众国总统")
+    assert "美国总统" in {label.text for label in office.labels + office.alt_labels}
+    # a meeting's chair taken up names no state's office: no person is made of that
+    chair = HEAD + "1955年11月16日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会谈，[[王五]]担任主席。"
+    assert "王五" not in people(chair)

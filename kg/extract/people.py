@@ -145,6 +145,8 @@ def _offices(reading: Reading):
         key = index.key(office_key(title, index))
         if title.state is not None and sentence.hans[title.start:title.end] != title.text:
             registry.named(Kind.POSITION, title.text)  # an office told in two places (甲国副总统兼总理: 甲国总理)
+        if title.state is not None and index.key(title.text) != key:  # 就任[[甲国总统]]: the link is the office's name too
+            registry.label(EntityId(Kind.POSITION, key), Label(title.text, "zh-Hans"))
         offices.setdefault(person, [])
         if key not in offices[person]:
             offices[person].append(key)
@@ -166,6 +168,9 @@ def _offices(reading: Reading):
         for spot in sentence.spots:
             if headed and registry.kind_of(spot.surface) is None and not index.is_state(spot.surface):
                 registry.named(Kind.PERSON, spot.surface)  # a name in a column of an office's holders
+            elif not headed and registry.kind_of(spot.surface) is None and not index.is_state(spot.surface) \
+                    and any(title.state for title in titles_taken(sentence, spot, index)):
+                registry.named(Kind.PERSON, spot.surface)  # 张三就任甲国总统后: who takes up a state's office is a person
             if not registry.is_a(spot.surface, Kind.PERSON):
                 continue
             for title in headed or (titles_before(sentence, spot, index) + title_after(sentence, spot, index)
