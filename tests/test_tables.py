@@ -727,3 +727,28 @@ def test_a_number_column_counting_rounds_numbers_each_rows_meeting():
     start = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
     numbered = {start[f.subject]: f.value for f in extraction.facts if f.prop is Prop.ORDINAL}
     assert numbered == {"2013-04-09": 1, "2025-07-15": 10}
+
+
+def test_a_row_dated_by_a_month_alone_numbers_the_one_meeting_the_prose_tells_in_that_month():
+    text = """'''甲乙总理年度会晤'''是甲国总理与乙国总理之间的定期会晤机制。
+== 历史 ==
+2023年11月4日至7日，乙国总理[[李四]]对甲国进行正式访问。11月6日，甲国总理[[张三]]在[[某城]]同李四举行年度会晤。
+
+2024年5月，张三再次会见李四。
+== 历次会晤 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 地点 !! 甲方 !! 乙方
+|-
+| 第一轮 || 2013年4月9日 || [[某城]] || [[张三]] || [[李四]]
+|-
+| 第八轮 || 2023年11月 || 某城 || 张三 || 李四
+|-
+| 第九轮 || 2024年5月 || 某镇 || 张三 || 李四
+|}
+"""
+    _, extraction = summits_of(text)
+    start = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    numbered = {start[f.subject]: f.value for f in extraction.facts if f.prop is Prop.ORDINAL}
+    assert numbered["2013-04-09"] == 1
+    assert [n for day, n in numbered.items() if day.startswith("2023-11")] == [8]
+    assert 9 not in numbered.values()  # no meeting told with a day in that month

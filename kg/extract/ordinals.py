@@ -392,6 +392,24 @@ def number_by_their_days(reading: Reading, summits) -> None:
             (summit, said), = claimed.items()
             if not registry.has_fact(summit, Prop.ORDINAL):
                 registry.fact(summit, Prop.ORDINAL, number, evidence=tuple(dict.fromkeys(s.evidence() for s in said)))
+    _number_by_a_rows_month(reading, summits)
+
+
+def _number_by_a_rows_month(reading: Reading, summits) -> None:
+    """A meeting table's row dated by a month alone (``第八轮 || 2023年11月``) numbers the one
+    summit the text dates to that month, where nothing has numbered it and no other summit
+    has that number."""
+    from kg.extract.tables import numbered_months  # tables.py builds on this module
+
+    registry = reading.registry
+    for year, month, number, evidence in numbered_months(reading):
+        first, last = _month(year, month)
+        in_it = {s.id for s in summits if first <= s.start <= last}
+        taken = {n for s in summits for n in registry.facts_about(s.id, Prop.ORDINAL)}
+        if len(in_it) == 1 and number not in taken:
+            (summit,) = in_it
+            if not registry.has_fact(summit, Prop.ORDINAL):
+                registry.fact(summit, Prop.ORDINAL, number, evidence=evidence)
 
 
 def _first_time(hans: str, year: int | None) -> tuple[date, date] | None:

@@ -772,6 +772,25 @@ def _ordinal(reading: Reading, summit, row: _Row) -> None:
             return
 
 
+def numbered_months(reading: Reading) -> list[tuple[int, int, int, tuple[Evidence, ...]]]:
+    """(year, month, number, evidence) of each meeting table's row dated by a month alone
+    (``第八轮 || 2023年11月``) that its number column numbers: the row makes no summit of its
+    own, and its number is that of the meeting the prose tells in that month."""
+    out = []
+    for table, roles in meeting_tables(reading):
+        for row in _rows(table, roles):
+            numbers, dates = row.cells.get("number", [])[:1], row.cells.get("date", [])
+            texts = [to_hans(_text(reading, cell)) for cell in dates]
+            if not numbers or any(d.year_given for text in texts for d in find_dates(text)):
+                continue  # a row with a day is a summit of its own
+            months = [m for text in texts for m in find_year_months(text) if m.month is not None]
+            number = _number(_text(reading, numbers[0]))
+            if len(months) == 1 and number:
+                cells = numbers + dates[:1]
+                out.append((months[0].year, months[0].month, number, tuple(_evidence(reading, c.span) for c in cells)))
+    return out
+
+
 def _number(text: str) -> int | None:
     """A number column's cell: ``3``, ``第五届``, ``第3次``, or ``第九轮`` (the rounds of a
     mechanism's meetings, as a table of its sessions counts them)."""
