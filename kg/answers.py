@@ -63,7 +63,7 @@ _PENDING = ".pending"
 LATER_NICENESS = 10
 #: Pages a full build has from which the named queries' answers with other parameters than their
 #: defaults (:func:`kg.query.answered_ahead`) are kept too, by a process after it (:func:`answer_later`):
-#: on a million-triple build about 60 s of CPU, four times the defaults', which the build keeps itself.
+#: on a million-triple build about 65 s of CPU, four times the defaults', which the build keeps itself.
 ANSWERED_AHEAD_FROM = 50
 #: What tells :func:`answer_later`'s process to answer only the texts with other parameters.
 AHEAD_ONLY = "ahead"
