@@ -700,3 +700,11 @@ def test_a_town_gone_to_after_the_talks_of_its_sentence_is_not_where_the_day_s_m
 def test_an_old_city_written_after_its_state_lies_in_it():
     text = HEAD + "2022年9月15日，甲国总统[[张三]]与乙国总理[[李四]]在[[乌兹别克斯坦]]古城[[某城]]举行会谈。"
     assert read(text) == {"2022-09-15": [["某城", "乌兹别克斯坦共和国"]]}
+
+
+def test_an_embassy_lies_in_the_state_its_name_says_in_the_town_the_article_places_there():
+    text = ("'''甲乙会晤'''是甲国总统[[张三]]与乙国总书记[[李四]]的会晤。\n== 经过 ==\n"
+            "1979年6月16日，张三与李四在[[美国驻瑞士大使馆|美国大使馆]]举行会谈。\n{more}")
+    assert read(text.format(more="== 背景 ==\n[[某城]]位于[[瑞士]]西部。\n")) \
+        == {"1979-06-16": [["美国驻瑞士大使馆", "某城", "瑞士联邦"]]}
+    assert read(text.format(more="")) == {"1979-06-16": [["美国驻瑞士大使馆", "瑞士联邦"]]}

@@ -477,7 +477,9 @@ _ADMIN_SUFFIX = re.compile(r"^(?:市|省|州|县|区|邦|特区|地区|都|府|�
 def contain_by_name(reading: Reading) -> None:
     """A place whose name begins with the name of another place of the article, not a state,
     lies in it when nothing else says where it lies: ``天津迎宾馆`` in 天津, ``武汉东湖宾馆`` in
-    武汉 (not ``华盛顿州`` in 华盛顿: an administrative suffix names the bigger place)."""
+    武汉 (not ``华盛顿州`` in 华盛顿: an administrative suffix names the bigger place); an
+    embassy lies in the state its name says it is in (see :func:`_missions_in_their_state`)."""
+    _missions_in_their_state(reading)
     registry = reading.registry
     keys = registry.keys_of(Kind.PLACE)
     for key in keys:
@@ -489,6 +491,32 @@ def contain_by_name(reading: Reading) -> None:
         said = [f.evidence for f in registry.facts_with((Prop.VENUE, Prop.LOCATED_IN), key) if f.evidence]
         if heads and said:
             registry.fact(place, Prop.LOCATED_IN, EntityId(Kind.PLACE, max(heads, key=len)), evidence=said[0])
+
+
+#: A mission named for the state it is in (甲国驻乙国大使馆): 乙国 holds it.
+_MISSION_IN = re.compile(r"驻(?P<s>[\u4e00-\u9fff]{2,12}?)(?:大使馆|总领事馆|领事馆|使馆|代表处)$")
+
+
+def _missions_in_their_state(reading: Reading) -> None:
+    """An embassy the text places nowhere lies in the state its name says it is in
+    (``甲国驻乙国大使馆``), in the one town of that state the article places anything in (the
+    lead's ``在乙国首都某城举行``), else in the state itself."""
+    registry = reading.registry
+    for key in registry.keys_of(Kind.PLACE):
+        place = EntityId(Kind.PLACE, key)
+        mission = _MISSION_IN.search(to_hans(key))
+        said = [f.evidence for f in registry.facts_with((Prop.VENUE,), key) if f.evidence]
+        if mission is None or not said or registry.has_fact(place, Prop.LOCATED_IN) \
+                or not reading.index.is_state(mission["s"]):
+            continue
+        state = reading.index.key(mission["s"])
+        towns = {f.subject: f.evidence for f in registry.facts_with((Prop.LOCATED_IN,), state)
+                 if f.subject.kind is Kind.PLACE and f.subject != place}
+        if len(towns) == 1:  # 在乙国首都某城举行: the embassy is in that town
+            (town, placed), = towns.items()
+            registry.fact(place, Prop.LOCATED_IN, town, evidence=tuple(dict.fromkeys(said[0] + tuple(placed))))
+        else:
+            registry.fact(place, Prop.LOCATED_IN, registry.named(Kind.COUNTRY, state), evidence=said[0])
 
 
 _LIES = re.compile(r"位于")
