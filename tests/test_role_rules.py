@@ -380,3 +380,17 @@ def test_a_name_said_to_take_up_a_states_office_is_a_person_holding_it_and_the_o
     # a meeting's chair taken up names no state's office: no person is made of that
     chair = HEAD + "1955年11月16日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会谈，[[王五]]担任主席。"
     assert "王五" not in people(chair)
+
+
+def test_a_first_name_linked_people_share_written_with_one_ones_office_word_is_that_ones():
+    text = HEAD + ("2025年1月23日，甲国王储兼首相[[穆罕默德·某甲]]与乙国总统[[张三]]通电话。"
+                   "5月15日，张三抵达[[某城]]，[[丙国总统]][[穆罕默德·某乙]]出席欢迎仪式。"
+                   "9月12日，张三在[[某镇]]与[[丁国总理]][[穆罕默德·某丙|穆罕默德]]共进晚餐。"
+                   "11月18日，穆罕默德王储访问乙国，张三在[[某宫]]与他举行会谈。")
+    extraction = _extract(text)
+    day = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    met = {f.value.key for f in extraction.facts if f.prop is Prop.PARTICIPANT and day.get(f.subject) == "2025-11-18"}
+    assert "穆罕默德·某甲" in met and "穆罕默德·某丙" not in met
+    # the first name alone is still the one the link's label names
+    assert "穆罕默德·某丙" in {f.value.key for f in extraction.facts
+                               if f.prop is Prop.PARTICIPANT and day.get(f.subject) == "2025-09-12"}

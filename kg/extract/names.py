@@ -135,6 +135,47 @@ def own_names_in_brackets(document: Document) -> dict[str, str]:
     return out
 
 
+#: Words written right after a leader's first name in place of the rest of it (穆罕默德王储, 穆罕默德总统).
+_STYLED_BY = ("王储", "总统", "总理", "首相", "国王", "埃米尔", "亲王")
+_DOTTED = re.compile("[·‧•・]")
+#: A link as the text shows it: its label, else its target.
+_SHOWN_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]")
+
+
+def first_names_styled(document: Document) -> dict[str, str]:
+    """A first name several linked people share, written with an office word right after it
+    (``穆罕默德王储``), where only one of them is linked right after a run of words holding
+    that word (``甲国王储兼首相[[穆罕默德·某甲]]``, not ``[[乙国总统]][[穆罕默德·某乙]]``): that
+    one's name (the name with the word → the link's target). The first name alone stays
+    whoever a link's label makes it."""
+    text = document.page.text
+    sharing: dict[str, set[str]] = {}
+    for link in document.links:
+        parts = _DOTTED.split(to_hans(strip_disambiguator(link.target)))
+        if len(parts) >= 2 and len(parts[0]) >= 2:
+            sharing.setdefault(parts[0], set()).add(link.target)
+    hans = None
+    out: dict[str, str] = {}
+    for first, targets in sharing.items():
+        if len(targets) < 2:
+            continue
+        hans = hans if hans is not None else to_hans(text)
+        for word in _STYLED_BY:
+            if first + word not in hans:
+                continue
+            holders = {link.target for link in document.links if link.target in targets
+                       and word in _written_before(text, link.span.start)}
+            if len(holders) == 1:
+                out[first + word] = holders.pop()
+    return out
+
+
+def _written_before(text: str, end: int) -> str:
+    """The clause's words right before ``end`` as the page shows them (links by their text), in Simplified script."""
+    clause = re.split(r"[，。；;,\n>]", text[max(0, end - 40):end])[-1]
+    return to_hans(_SHOWN_LINK.sub(r"\1", clause))
+
+
 def variant_rules(document: Document) -> tuple[VariantRule, ...]:
     """The regional-variant groups the article declares (``noteTA``, ``各地中文名``)."""
     rules: list[VariantRule] = []

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.gazetteer import well_known_names
-from kg.extract.names import (NameIndex, own_names_in_brackets, short_form, spouses_named, states, strip_disambiguator,
-                             variant_rules)
+from kg.extract.names import (NameIndex, first_names_styled, own_names_in_brackets, short_form, spouses_named, states,
+                             strip_disambiguator, variant_rules)
 from kg.extract.registry import Registry
 from kg.extract.scripts import has_han, to_hans
 from kg.extract.text import Sentence, Spotter, sentences
@@ -53,7 +53,8 @@ def read(document: Document) -> Reading:
     if rules:  # 普丁 linked, 普京 written: the article's noteTA says they are one
         known = {to_hans(form.text) for rule in rules for form in rule.forms} & {to_hans(name) for name in names}
         names |= {form.text for rule in rules for form in rule.forms if known & {to_hans(f.text) for f in rule.forms}}
-    for family, target in {**_given_names(document, index), **_family_names(document, index), **own_names_in_brackets(document)}.items():
+    for family, target in {**_given_names(document, index), **_family_names(document, index), **own_names_in_brackets(document),
+                           **first_names_styled(document)}.items():
         index.merge(target, family)
         names.add(family)
     _same_city(index, names)
