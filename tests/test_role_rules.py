@@ -394,3 +394,19 @@ def test_a_first_name_linked_people_share_written_with_one_ones_office_word_is_t
     # the first name alone is still the one the link's label names
     assert "穆罕默德·某丙" in {f.value.key for f in extraction.facts
                                if f.prop is Prop.PARTICIPANT and day.get(f.subject) == "2025-09-12"}
+
+
+def test_a_seat_of_government_before_an_office_is_who_says_so_not_the_offices_body():
+    text = HEAD + "2018年3月8日，白宫证实美国总统[[张三]]决定与乙国总理[[李四]]会面。2018年6月12日，张三与李四在[[某城]]举行会谈。"
+    assert {o for p, o in roles_by_day(text)["2018-06-12"] if p == "张三"} == {"美利坚合众国总统"}
+
+
+def test_a_meetings_co_chair_is_no_office():
+    text = ("'''甲乙丙会议'''是甲国、乙国与丙国领导人的会议。\n== 背景 ==\n2014年，甲国总理[[张三]]提出倡议。\n"
+            "== 双边会晤 ==\n2016年3月24日，张三与乙国总统[[李四]]在[[某城]]举行双边会谈。\n"
+            "== 历次会议 ==\n{| class=\"wikitable\"\n! 次序 !! 日期 !! 地点 !! 共同主席 !! 形式\n|-\n"
+            "| 首次 || 2016年3月23日 || [[某城]] || 张三、李四 || 面对面\n|}\n")
+    assert roles_by_day(text, title="甲乙丙会议")["2016-03-24"] == {("张三", "甲国总理"), ("李四", "乙国总统")}
+    said = HEAD + "2016年3月23日，[[张三]]与[[李四]]在[[某城]]会谈，张三担任共同主席。"
+    assert not any(o.endswith("主席") for p, o in roles_by_day(said).get("2016-03-23", ()))
+

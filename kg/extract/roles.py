@@ -172,8 +172,9 @@ def _titles_ending_at(hans: str, at: int, index: NameIndex, named: bool = False)
 def _state_within(phrase: str, index: NameIndex) -> int:
     """Where the state an office belongs to begins inside a run that does not start with one
     (``在某营接待甲国首相``, ``三国首脑有甲国总统``: the words before the state are no part of
-    the office); 0 when the run starts with a state's name or names none."""
-    if _state_prefix(phrase, index) is not None:
+    the office); 0 when the run starts with a state's name or names none. A seat of government
+    before a state's name is a clause's subject (``白宫证实甲国总统``), not the office's body."""
+    if _state_prefix(phrase, index) is not None and not phrase.startswith(_SEATS):
         return 0
     for at in range(1, len(phrase) - 1):
         if any(index.is_state(phrase[at:at + size]) for size in range(min(len(phrase) - at - 1, 12), 1, -1)):
@@ -306,13 +307,17 @@ def titles_taken(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Titl
                  for title in _titles_ending_at(taken["office"], len(taken["office"]), index))
 
 
+#: A meeting's chairs, not a state's office (某会议共同主席, 担任轮值主席): whoever holds them holds an office besides.
+_CHAIRS_OF_A_MEETING = ("共同主席", "联合主席", "轮值主席")
+
+
 def _split(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:
     """The offices of a run split at ``兼``; a bare office word (总理, not 国防委员长) is of the
     state the office before it names (甲国副总统兼总理: 甲国总理)."""
     out: list[Title] = []
     at = 0
     for part in phrase.split("兼"):
-        if part.endswith(OFFICE_WORDS):
+        if part.endswith(OFFICE_WORDS) and not part.endswith(_CHAIRS_OF_A_MEETING):
             state = _state_prefix(part, index)
             text = part
             if state is None and part in OFFICE_WORDS and out and out[-1].state is not None \
@@ -330,6 +335,8 @@ _BODIES = (("国务院", "中华人民共和国"), ("中共", "中华人民共�
            ("劳动党", "朝鲜民主主义人民共和国"), ("越共", "越南社会主义共和国"), ("越南共产党", "越南社会主义共和国"),
            ("老挝人民革命党", "老挝人民民主共和国"), ("古共", "古巴共和国"), ("古巴共产党", "古巴共和国"),
            ("白宫", "美利坚合众国"), ("克里姆林宫", "俄罗斯联邦"))
+#: Those bodies that are buildings: written as who says or does something (白宫宣布, 克里姆林宫证实).
+_SEATS = ("白宫", "克里姆林宫")
 
 
 #: One character that stands for a state right before its office, as headlines write (俄总统,
