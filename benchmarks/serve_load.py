@@ -18,8 +18,10 @@ loopback only, each bounded in time:
    in-process with no HTTP at all, the floor.
    Then the memory each server holds: the resident set (RSS) and the proportional set (PSS:
    shared pages divided among the processes sharing them) summed over the server's
-   processes (kg serve's parent, HTTP processes and query workers, after one query has
-   started the workers). Measured with ``wrk`` when it is installed (``make bench``
+   processes (kg serve's parent, HTTP processes and query workers), once a query has
+   started a worker, and again at rest, once kg serve's idle workers have ended
+   (``--worker-idle``, 60 s by default; an earlier code's that keep theirs are measured as
+   they are then), with each kind of process's PSS. Measured with ``wrk`` when it is installed (``make bench``
    installs it), else with a Python client (slower: then the client is the limit, and the
    ratio says less).
 2. **Fairness** (issue 12): 32 clients, each from its own loopback address, for
@@ -326,8 +328,11 @@ def throughput(data: Path, seconds: float, before: Path | None = None, options: 
                 if theirs is not None:
                     runs.setdefault((index, "ox"), []).append(rate(oxigraph, theirs, accept, seconds))
         ox_memory = memory(oxigraph.process.pid)
-        kg_memory = warm_memory(kg)
-        old_memory = warm_memory(old) if old is not None else None
+        kg_memory, kg_kinds = warm_memory(kg), memory_by_kind(kg.process.pid)
+        old_memory, old_kinds = (warm_memory(old), memory_by_kind(old.process.pid)) if old is not None else (None, None)
+        rest(kg)
+        kg_rest, kg_rest_kinds = memory(kg.process.pid), memory_by_kind(kg.process.pid)
+        old_rest, old_rest_kinds = (memory(old.process.pid), memory_by_kind(old.process.pid)) if old is not None else (None, None)
     floor = in_process_rate(data, seconds)
     print(f"{'':44}{'req/s':>28}{'server CPU µs a request':>32}")
     print(f"{'':44}{'kg serve':>10}{'oxigraph':>10}{'ratio':>8}{'kg serve':>12}{'oxigraph':>10}{'ratio':>10}   target ≥ 0.50")
@@ -347,10 +352,13 @@ def throughput(data: Path, seconds: float, before: Path | None = None, options: 
     print("(the CPU ratio is Oxigraph's CPU a request over kg serve's: the rate ratio two idle cores would give,"
           " steadier than req/s on a shared machine)")
     print(f"{'every summit, pyoxigraph in-process':44}{floor:10.0f}  (no HTTP: the engine's own floor, queries/s)")
-    print(f"{'memory, RSS summed (MB)':44}{kg_memory[0]:10.0f}{ox_memory[0]:10.0f}{kg_memory[0] / ox_memory[0]:8.1f}")
-    print(f"{'memory, PSS summed (MB)':44}{kg_memory[1]:10.0f}{ox_memory[1]:10.0f}{kg_memory[1] / ox_memory[1]:8.1f}")
-    if old_memory is not None:
-        print(f"{'  the code before: RSS, PSS summed (MB)':44}{old_memory[0]:10.0f}{old_memory[1]:10.0f}")
+    for when, ours, kinds, was, was_kinds in (("a query worker started", kg_memory, kg_kinds, old_memory, old_kinds),
+                                               ("at rest", kg_rest, kg_rest_kinds, old_rest, old_rest_kinds)):
+        print(f"memory, {when}:")
+        print(f"{'  RSS summed (MB)':44}{ours[0]:10.0f}{ox_memory[0]:10.0f}{ours[0] / ox_memory[0]:8.1f}")
+        print(f"{'  PSS summed (MB)':44}{ours[1]:10.0f}{ox_memory[1]:10.0f}{ours[1] / ox_memory[1]:8.1f}   {kinds}")
+        if was is not None:
+            print(f"{'    the code before: RSS, PSS summed (MB)':44}{was[0]:10.0f}{was[1]:10.0f}{'':8}   {was_kinds}")
 
 
 def warm_memory(server: Server) -> tuple[float, float]:
@@ -359,6 +367,28 @@ def warm_memory(server: Server) -> tuple[float, float]:
     warm.request("GET", "/sparql?query=" + quote("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"), headers={"Accept": JSON})
     warm.getresponse().read()
     return memory(server.process.pid)
+
+
+def memory_by_kind(pid: int) -> str:
+    """PSS in MB of each of ``pid``'s processes, by kind: the parent, the HTTP processes, the query workers."""
+    kinds: dict[str, list[float]] = {}
+    for process in [pid, *descendants(pid)]:
+        try:
+            name = Path(f"/proc/{process}/comm").read_text().strip()
+            rollup = Path(f"/proc/{process}/smaps_rollup").read_text()
+        except OSError:
+            continue  # ended meanwhile
+        kind = "parent" if process == pid else {"kg-serve-http": "HTTP", "kg-serve-query": "workers"}.get(name)
+        if kind is not None:
+            kinds.setdefault(kind, []).append(int(re.search(r"Pss:\s+(\d+)", rollup)[1]) / 1024)
+    return ", ".join(f"{kind} {'+'.join(f'{pss:.0f}' for pss in sizes)}" for kind, sizes in kinds.items())
+
+
+def rest(server: Server, seconds: float = 90) -> None:
+    """Wait until ``server`` has no query worker left (its idle workers end), at most ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and "workers" in memory_by_kind(server.process.pid):
+        time.sleep(1)
 
 
 def _maybe(server: Server | None):

@@ -163,3 +163,22 @@ def test_the_overview_is_the_same_text_whichever_process_makes_it():
     texts = {subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                             env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(texts) == 1
+
+
+def test_a_query_worker_left_idle_ends_and_the_next_query_starts_another():
+    """An idle query worker holds about 28 MB (a new interpreter and its own block cache of the store):
+    it ends once idle for ``worker_idle`` seconds, and the next query that needs one starts another."""
+    from urllib.parse import quote
+
+    app = App(Settings(response_cache=0, workers=1, worker_idle=0.5), data=(DATA,))
+    count = "/sparql?query=" + quote("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")  # not cheap: a worker answers
+    again = "/sparql?query=" + quote("SELECT (COUNT(*) AS ?m) { ?s ?p ?o }")
+    try:
+        assert request(app, count, accept="application/sparql-results+json").status == 200
+        (first,) = app.pool._all
+        first.process.wait(60)  # ended by the pool, idle (TimeoutExpired if it is kept)
+        assert request(app, again, accept="application/sparql-results+json").status == 200
+        (second,) = app.pool._all
+        assert second is not first and second.process.poll() is None
+    finally:
+        app.close()

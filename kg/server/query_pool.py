@@ -25,7 +25,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -440,6 +440,8 @@ class _Worker:
     process: subprocess.Popen
     connection: Connection
     stderr_path: str
+    #: when it last came free (:func:`time.monotonic`): an idle worker ends after ``worker_idle`` seconds
+    idle_since: float = field(default_factory=time.monotonic)
 
     def last_words(self) -> str:
         try:
@@ -455,7 +457,10 @@ class QueryPool:
     """Worker processes that answer SPARQL queries within the time limit, fairly.
 
     A worker that is still busy when the limit is reached is ended and replaced in the
-    background; the client gets a 503 that says so. Workers start on the first query.
+    background; the client gets a 503 that says so. Workers start when a query finds none free
+    (up to the pool's number), and one left idle for :attr:`Settings.worker_idle` seconds ends:
+    each holds about 28 MB (a new interpreter, and the store's block cache of its own), which a
+    server that answers only pages and cheap queries, most of the time, need not keep.
     """
 
     def __init__(self, store: Path, logs: Path, settings: Settings, *, admission: Admission | None = None,
@@ -471,11 +476,14 @@ class QueryPool:
         self._workers = workers or settings.workers
         #: workers free for a query, or the error of one that could not start in place of another
         self._idle: queue.Queue[_Worker | QueryError] = queue.Queue()
-        self._started = False
         self._lock = threading.Lock()
         self._all: set[_Worker] = set()
+        #: workers running or starting (at most ``_workers``), counted under ``_lock``
+        self._live = 0
         self._restocking: list[threading.Thread] = []
         self._closed = False
+        self._closing = threading.Event()
+        self._retiring: threading.Thread | None = None
 
     def _start_worker(self) -> _Worker:
         descriptor, stderr_path = tempfile.mkstemp(dir=self._logs, prefix="worker-", suffix=".log")
@@ -503,6 +511,8 @@ class QueryPool:
         """End ``worker`` (when given) and start another in the background."""
         if worker is not None:
             self._stop(worker)
+        with self._lock:
+            self._live += 1
         thread = threading.Thread(target=self._restock, daemon=True)
         with self._lock:
             self._restocking = [*(t for t in self._restocking if t.is_alive()), thread]
@@ -512,38 +522,82 @@ class QueryPool:
         """Put a new worker in the idle queue; or, when it cannot start, the error, so that the
         request that takes it is told at once (and the next request tries again), not after
         waiting its whole ``queue_wait`` for a worker that never comes."""
-        if not self._closed:
-            try:
-                self._idle.put(self._start_worker())
-            except QueryError as error:
-                print(f"kg serve: {error}", file=sys.stderr, flush=True)
-                self._idle.put(error)
+        if self._closed:
+            with self._lock:
+                self._live -= 1
+            return
+        try:
+            self._idle.put(self._start_worker())
+        except QueryError as error:
+            with self._lock:
+                self._live -= 1
+            print(f"kg serve: {error}", file=sys.stderr, flush=True)
+            self._idle.put(error)
 
     def _stop(self, worker: _Worker) -> None:
         worker.process.kill()
         _reap(worker.process)
         worker.connection.close()
         with self._lock:
-            self._all.discard(worker)
+            if worker in self._all:
+                self._all.discard(worker)
+                self._live -= 1
         try:
             os.unlink(worker.stderr_path)
         except OSError:
             pass
 
-    def _ensure_started(self) -> Reply | None:
-        with self._lock:
-            start = not self._started
-            self._started = True
-        if not start:
-            return None
+    def _take(self, wait: float) -> _Worker | QueryError | None:
+        """A free worker: an idle one, else a new one while the pool has fewer than its number,
+        else the first to come free within ``wait`` seconds (None when none did).
+
+        Raises :class:`~kg.errors.QueryError` when a new worker cannot start.
+        """
         try:
-            for _ in range(self._workers):
-                self._idle.put(self._start_worker())
-        except QueryError as error:
-            with self._lock:
-                self._started = False
-            return text_reply(503, str(error))
-        return None
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._lock:
+            start = self._live < self._workers and not self._closed
+            if start:
+                self._live += 1
+        if start:
+            try:
+                worker = self._start_worker()
+            except QueryError:
+                with self._lock:
+                    self._live -= 1
+                raise
+            self._retire_when_idle()
+            return worker
+        try:
+            return self._idle.get(timeout=wait)
+        except queue.Empty:
+            return None
+
+    def _retire_when_idle(self) -> None:
+        """Start the thread that ends workers idle for ``worker_idle`` seconds (once; none when 0)."""
+        idle = self._settings.worker_idle
+        with self._lock:
+            if self._retiring is not None or not idle:
+                return
+            self._retiring = threading.Thread(target=self._retire, args=(idle,), daemon=True, name="kg-retire-workers")
+        self._retiring.start()
+
+    def _retire(self, idle: float) -> None:
+        while not self._closing.wait(idle / 4):
+            kept = []
+            while True:
+                try:
+                    kept.append(self._idle.get_nowait())
+                except queue.Empty:
+                    break
+            now = time.monotonic()
+            for worker in kept:
+                if isinstance(worker, _Worker) and now - worker.idle_since >= idle:
+                    self._stop(worker)  # the next query that finds none free starts another
+                else:
+                    self._idle.put(worker)
 
     def run(self, request: QueryRequest, *, client: str = "") -> Reply:
         """The reply to ``request`` from ``client`` (its address): 429 when that client has
@@ -559,13 +613,12 @@ class QueryPool:
             self._admission.leave(client)
 
     def _run(self, request: QueryRequest) -> Reply:
-        failed = self._ensure_started()
-        if failed is not None:
-            return failed
         wait, timeout = self._settings.queue_wait, self._settings.query_timeout
         try:
-            worker = self._idle.get(timeout=wait)
-        except queue.Empty:
+            worker = self._take(wait)
+        except QueryError as error:
+            return text_reply(503, str(error))
+        if worker is None:
             return Reply(503, TEXT, f"all {self._settings.workers} query workers stayed busy for {wait:g} s; "
                                     "try again later\n".encode(), (("Retry-After", "5"),))
         if isinstance(worker, QueryError):  # a replacement could not start: try again, for the next request
@@ -578,6 +631,7 @@ class QueryPool:
                 if reply.status == 413:  # it ran out of memory: what it holds now is no start for another query
                     self._replace(worker)
                 else:
+                    worker.idle_since = time.monotonic()
                     self._idle.put(worker)
                 return reply
         except (EOFError, OSError):
@@ -595,7 +649,8 @@ class QueryPool:
     def close(self) -> None:
         """End every worker."""
         self._closed = True
-        for thread in self._restocking:
+        self._closing.set()
+        for thread in [*self._restocking, *filter(None, [self._retiring])]:
             thread.join(120)
         with self._lock:
             workers = list(self._all)

@@ -52,6 +52,11 @@ SETTINGS: tuple[Setting, ...] = (
         "(0: always from disk).", lambda v: 0 <= int(v) <= 1_000_000_000, "0–1000000000",
     ),
     Setting(
+        "worker_idle", 60.0, "Seconds a query worker may stay idle before it ends, giving back its memory (about 28 MB); "
+        "the next query that needs one starts another (0: workers never end when idle).",
+        lambda v: 0 <= float(v) <= 86_400, "0–86400 seconds",
+    ),
+    Setting(
         "response_cache", 32, "Megabytes of answers each HTTP process keeps for GET requests asked again (the data "
         "does not change while the server runs; 0: none kept).", lambda v: 0 <= int(v) <= 65_536, "0–65536 MB",
     ),
@@ -78,6 +83,7 @@ class Settings:
     client_queries: int = 2
     worker_memory: int = 4096
     in_memory_quads: int = 250_000
+    worker_idle: float = 60.0
     response_cache: int = 32
 
     def __post_init__(self) -> None:
