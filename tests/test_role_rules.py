@@ -410,3 +410,15 @@ def test_a_meetings_co_chair_is_no_office():
     said = HEAD + "2016年3月23日，[[张三]]与[[李四]]在[[某城]]会谈，张三担任共同主席。"
     assert not any(o.endswith("主席") for p, o in roles_by_day(said).get("2016-03-23", ()))
 
+
+
+def test_an_office_in_brackets_after_a_name_is_the_persons():
+    box = ("{{Infobox treaty\n| name = 某城条约\n| date_signed = 1970年12月7日\n"
+           "| signatories = [[张三]]（联邦德国总理）<br />[[李四]]（乙国部长会议主席）\n}}\n")
+    text = box + HEAD + "1970年12月7日，张三与乙国总统李四在[[某城]]签署条约并举行会谈。"
+    roles = roles_by_day(text)["1970-12-07"]
+    assert ("张三", "德意志联邦共和国总理") in roles
+    office = next(e for e in _extract(text).entities if e.id.key == "德意志联邦共和国总理")
+    assert "联邦德国总理" in {label.text for label in office.labels + office.alt_labels}  # as the box writes it
+    prose = HEAD + "1970年12月7日，[[张三]]（时任甲国总理）与[[李四]]（乙国总统）在[[某城]]举行会谈。"
+    assert roles_by_day(prose)["1970-12-07"] == {("张三", "甲国总理"), ("李四", "乙国总统")}

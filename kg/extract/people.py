@@ -169,8 +169,8 @@ def _offices(reading: Reading):
             if headed and registry.kind_of(spot.surface) is None and not index.is_state(spot.surface):
                 registry.named(Kind.PERSON, spot.surface)  # a name in a column of an office's holders
             elif not headed and registry.kind_of(spot.surface) is None and not index.is_state(spot.surface) \
-                    and any(title.state for title in titles_taken(sentence, spot, index)):
-                registry.named(Kind.PERSON, spot.surface)  # 张三就任甲国总统后: who takes up a state's office is a person
+                    and any(title.state for title in titles_taken(sentence, spot, index) + title_after(sentence, spot, index)):
+                registry.named(Kind.PERSON, spot.surface)  # 张三就任甲国总统后, 张三（甲国总统）: who holds a state's office is a person
             if not registry.is_a(spot.surface, Kind.PERSON):
                 continue
             for title in headed or (titles_before(sentence, spot, index) + title_after(sentence, spot, index)
@@ -250,6 +250,9 @@ def _sentences_and_titles(reading: Reading):
     for table in reading.document.tables:
         yield from _cells_under_offices(reading, table)
     for template in reading.document.templates:
+        if template.nested_in is None and _INFOBOX.search(to_hans(template.key)):
+            yield from _infobox_values(reading, template)
+            continue
         title = plain(template.get("title") or "").strip() if template.key in CITATION_TEMPLATES else ""
         if not title:
             continue
@@ -258,6 +261,23 @@ def _sentences_and_titles(reading: Reading):
         spots = reading.spotter.spots(title, hans, (), 0)
         yield (Sentence(None, 0, len(title), title, hans, None, 0, spots, ()),
                Evidence(template.span, title, None), {published.year} if published else set(), ())
+
+
+#: An infobox of any kind (Infobox treaty, 会议信息框): its entries name people with their offices.
+_INFOBOX = re.compile(r"^infobox|信息框$|资讯框$", re.I)
+
+
+def _infobox_values(reading: Reading, template):
+    """An infobox's values that write an office in brackets after a name (``signatories =
+    [[张三]]（甲国总理）<br />[[李四]]（乙国总统）``), each read as a sentence citing itself."""
+    for param in template.params:
+        if "（" not in param.value and "(" not in param.value:
+            continue
+        hans = to_hans(param.value)
+        spots = reading.spotter.spots(param.value, hans, (), 0)
+        if spots:
+            yield (Sentence(None, 0, len(hans), param.value, hans, None, 0, spots, ()),
+                   Evidence(param.span, param.value, None), set(), ())
 
 
 #: A gloss in brackets at the end of a header (日本首相（内阁总理大臣）).

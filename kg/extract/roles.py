@@ -263,15 +263,24 @@ def _words_with_stop(char: str) -> tuple[tuple[str, int], ...]:
     return tuple((word, word.index(char)) for word in _words_with_stops() if char in word)
 
 
+#: An office in brackets right after a name, as lists and infoboxes write it (``[[张三]]（甲国总理）``).
+_OFFICE_IN_BRACKETS = re.compile(r"[（(](?P<role>[^（）()，,。；;、的0-9]{2,16})[）)]")
+
+
 def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
-    """An office given as ``以总统身份`` right after the name, or a bare office word
-    (``张三总统``) there (after the ``}-`` of a name kept from conversion)."""
+    """An office given as ``以总统身份`` right after the name, a bare office word (``张三总统``)
+    or an office in brackets (``张三（甲国总理）``) there (after the ``}-`` of a name kept from
+    conversion)."""
     end = spot.end + 2 if sentence.hans.startswith("}-", spot.end) else spot.end
     bare = _OFFICE_AFTER.match(sentence.hans[end:])
     if bare and not index.is_state(spot.surface):  # 甲国总统的: the state's office, no person's
         first, _, second = bare["role"].partition("兼")
         return (Title(first, end, end + len(first), _state_prefix(first, index)),) + (
             (Title(second, end + len(first) + 1, end + bare.end(), None),) if second else ())
+    bracket = _OFFICE_IN_BRACKETS.match(sentence.hans, end)
+    if bracket and bracket["role"].endswith(OFFICE_WORDS) and not index.is_state(spot.surface):
+        return tuple(replace(title, start=title.start + bracket.start("role"), end=title.end + bracket.start("role"))
+                     for title in _titles_ending_at(bracket["role"], len(bracket["role"]), index))
     match = _AS_ROLE.match(sentence.hans[end:])
     if not match or not match["role"].endswith(OFFICE_WORDS):
         return ()
