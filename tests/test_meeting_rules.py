@@ -1184,3 +1184,19 @@ def test_two_leaders_meeting_the_day_before_a_gathering_of_three_meet_on_their_o
     assert set(summits(text, title="甲乙丙峰会")) == {"2023-05-17", "2023-05-18"}
     two_sides = text.replace("<br>[[王五]]", "").replace("与[[意大利]]总理[[王五]]", "")
     assert set(summits(two_sides, title="甲乙丙峰会")) == {"2023-05-18"}  # the visit's own talks
+
+
+@pytest.mark.parametrize("sentence", [
+    # the talks failed to reach an agreement: they were held all the same
+    "2019年6月13日至14日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会谈，会谈未能达成协议。",
+    # a meeting to come is what they talked about, not what they did
+    "2019年6月13日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]再次举行会谈，就即将举行的多边峰会交换意见。",
+])
+def test_a_meeting_that_failed_or_spoke_of_another_was_held(sentence):
+    assert set(summits(HEAD + sentence)) == {"2019-06-13"}
+
+
+def test_a_meeting_agreed_on_as_a_topic_is_not_held():
+    text = HEAD + ("2019年6月5日，甲乙两国就6月18日至20日在[[某城]]举行甲国总统[[张三]]与乙国总理[[李四]]的"
+                   "首脑会晤达成一致。")
+    assert summits(text) == {}

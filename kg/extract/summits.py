@@ -52,7 +52,7 @@ NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|
 _CONTINUES = re.compile(r"^(与|同|和|跟|并与|并同|再与|并)")
 #: Of NOT_HELD, the words that undo a meeting even when written after it (会晤…后因故取消);
 #: the others only speak of a meeting that comes after them (计划…会晤, not 会谈中邀请…访日).
-NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能|告吹|搁置|无法|未定|记者会|(?<!未)公布|事宜"
+NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能(?!达成|取得|签署|签订|就)|告吹|搁置|无法|未定|记者会|(?<!未)公布|事宜"
                             r"|(?:会谈|会晤|会议)(?:结果|内容|情况)")  # 发表会谈结果: telling of it, not holding it
 #: Talks below the leaders, named by their level (高级别会谈, 工作会谈, 外长会谈): no summit.
 LOWER_TALKS = re.compile(r"(高级别|部长级|副部长级|次长级|外长|实务|军事|将军级|红十字|特使|专家级?)"
@@ -1058,9 +1058,18 @@ def _dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence):
     return [], None
 
 
+#: A meeting the clause's own meeting is about (就…即将举行的峰会交换意见, 就…会晤进行讨论): its topic,
+#: from 就 up to the meeting word the clause ends on, says nothing of whether they met.
+_TOPIC = re.compile(r"就[^，,；;。]*?(?=(?:举行|进行了?|展开)?(?:会谈|会晤|交换了?意见)[^，,；;会晤谈]*$)")
+#: A meeting agreed on as a topic (就…举行首脑会晤达成一致): planned, not held.
+_AGREED_ON = re.compile(r"就[^，,；;。]*?(?:会晤|会谈|峰会|首脑会议|会面)[^，,；;。]{0,8}?(?:达成(?:一致|共识|协议)|取得一致)")
+
+
 def not_held(hans: str) -> bool:
     """Whether the clauses that speak of the meeting say it did not take place (or not yet)."""
-    clauses = [_ACCEPTED.sub("", c) for c in re.split(r"[，,；;]", hans)]  # 应…邀请: an invitation taken up
+    clauses = [_TOPIC.sub("", _ACCEPTED.sub("", c)) for c in re.split(r"[，,；;]", hans)]  # 应…邀请: an invitation taken up
+    if _AGREED_ON.search(hans):
+        return True
     for i, clause in enumerate(clauses):
         held = HELD_AT.search(clause)
         if held and clause[held.end():held.end() + 1] == "的":
