@@ -1200,3 +1200,25 @@ def test_a_meeting_agreed_on_as_a_topic_is_not_held():
     text = HEAD + ("2019年6月5日，甲乙两国就6月18日至20日在[[某城]]举行甲国总统[[张三]]与乙国总理[[李四]]的"
                    "首脑会晤达成一致。")
     assert summits(text) == {}
+
+
+@pytest.mark.parametrize("sentence", [
+    # a delegation received: the leader who sent it is named, not met
+    "2019年6月13日，甲国总统[[张三]]在[[某宫]]会见乙国高级别代表团并共进午餐。代表团称乙国总理[[李四]]重视两国关系。",
+    # officials met as a group
+    "2019年6月13日，乙国总理[[李四]]在[[某城]]与甲国官员会面。这是甲国总统[[张三]]上任以来李四首次与甲方会面。",
+])
+def test_a_leader_meeting_a_delegation_or_officials_is_no_summit(sentence):
+    assert summits(HEAD + sentence) == {}
+
+
+def test_what_was_said_at_a_meeting_with_envoys_is_of_no_summit():
+    text = ("'''甲乙关系'''是[[甲国]]与[[乙国]]的关系。\n== 经过 ==\n=== 2019年6月13日 ===\n"
+            "当晚，乙国总理[[李四]]在[[某城]]会见甲国特使团。会见时，李四称赞甲国总统[[张三]]为两国关系所作的努力。")
+    assert summits(text) == {}
+
+
+def test_a_leader_whose_word_is_carried_to_a_meeting_is_not_at_it():
+    text = HEAD + ("2019年6月13日，乙国总理[[李四]]在[[某城]]会见甲国总理[[赵六]]，"
+                   "听取赵六转达的甲国总统[[张三]]有关会晤的意愿。")
+    assert summits(text)["2019-06-13"]["participants"] == {"李四", "赵六"}

@@ -70,6 +70,9 @@ _VISIT = re.compile(r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|�
 _QUALIFIES = re.compile(r"^(的)?(?:国家主席|主席|总统|总理|首相|国王|总书记)(特使|特别代表)|^(的)?(特使|特别代表|代表|夫人|丈夫|妻子|使者|顾问|父亲|母亲|儿子|女儿|兄长|胞弟|胞妹)"
                         r"|^之(父|母|子|女|妻|夫|弟|兄)"  # 李四之父张三: the father is the one who met
                         r"|^的(?:亲切|诚挚|良好|美好|热情)?(?:问候|祝福|祝愿|慰问|致意|口信|亲笔信|信函|贺电|贺信)")
+#: Before a name: what someone else carries from that person, who is not there (转交了张三总统的亲笔信,
+#: 听取特使转达的李四有关会晤的意愿).
+_CARRIED = re.compile(r"(?:转达|转交|递交|面交|带来|捎来)了?的?$")
 #: Words that stand for both leaders of the article's two sides.
 _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑")
 #: A sentence about the people the one before named, as its subject (两人随后…, 三位领导人在…).
@@ -694,7 +697,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             day = dates[0].start if not sentence.hans[:dates[0].at].strip() else dates[-1].start
         if not dates and leg is not None:  # === 乙国（11月9日至12日） ===: 在与乙国总理的会谈中… is of those days
             dates = [DateRange(leg.start, leg.end, 0, 0, True)]
-        if not_held(sentence.hans):
+        if not_held(sentence.hans) or (i > 0 and _DURING_IT.match(sentence.hans) and _of_officials_told_before(
+                reading, section_sentences[i - 1], sentence)):
             continue
         told: list[tuple[int, int, date]] = []  # each meeting the sentence tells, once (…当月28日会面；2009年5月26日再度会见)
         several = _one_by_one(reading, sentence)
@@ -727,6 +731,17 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     if section is not None:
         _in_the_state_of_the_heading(reading, section, found[before:])
     return year or running_year, day
+
+
+#: A sentence telling what was said at the meeting just told (会见时，…; 会谈中，…).
+_DURING_IT = re.compile(r"(?:在)?(?:会见|会谈|会晤|会面)(?:时|中|期间|过程中)")
+
+
+def _of_officials_told_before(reading: Reading, before: Sentence, sentence: Sentence) -> bool:
+    """Whether the sentence before, in the same paragraph, tells a leader meeting officials
+    below the top (``甲会见乙国特使团。会见时，…``): what was said at it is of no summit either."""
+    return before.paragraph == sentence.paragraph and MEETING.search(before.hans) is not None \
+        and _meets_officials_only(reading, before, None)
 
 
 def _over_the_leg(reading: Reading, summit: SummitFound, leg: DateRange) -> SummitFound:
@@ -1206,7 +1221,8 @@ def _stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sen
     found: dict[str, _Participant] = {}
 
     def person(spot, sentence) -> bool:
-        return registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:])
+        return registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:]) \
+            and not _CARRIED.search(sentence.hans, 0, spot.start - len(written_before(sentence, spot)))
 
     if clause is not None:
         own = [spot for spot in anchor.spots if clause[0] <= spot.start < clause[1] and person(spot, anchor)]
@@ -1225,9 +1241,9 @@ def _stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sen
         for spot in sentence.spots:
             if several is not None and spot.key in several.others:
                 continue  # met one by one, each in a meeting of their own
-            if registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:]):
-                person = found.setdefault(spot.key, _Participant(spot.key, spot.surface, stated=True))
-                person.evidence.append(sentence.evidence())
+            if person(spot, sentence):
+                found.setdefault(spot.key, _Participant(spot.key, spot.surface, stated=True)).evidence.append(
+                    sentence.evidence())
     return found
 
 
@@ -1378,20 +1394,30 @@ _PARTY_AFTER = re.compile(r"^(与|同|和|跟|会见|会晤|接见|拜会)")
 
 def _meets_officials_only(reading: Reading, sentence: Sentence, clause: tuple[int, int] | None) -> bool:
     """Whether whom the clause's leader receives are officials below the top, each named by his
-    office and no person the text knows (``甲在某城分别会见了乙国参议院议长丙和众议院议长丁``)."""
+    office and no person the text knows (``甲在某城分别会见了乙国参议院议长丙和众议院议长丁``), or a
+    group of them (``甲在某宫会见乙国高级别代表团``, ``甲首次与乙国官员会面``)."""
     begin, end = clause if clause is not None else (0, len(sentence.hans))
     met = _RECEIVES.search(sentence.hans, begin, end)
-    if met is None:
+    if met is not None:
+        stop = _CLAUSE.search(sentence.hans, met.end(), end)
+        received = (met.end(), stop.start() if stop else end)
+        parts = [part for part in _LISTED_PEOPLE.split(sentence.hans[received[0]:received[1]]) if part]
+        if not parts or not all(NOT_TOP.search(part) or _OFFICIALS.search(part) for part in parts):
+            return False
+    elif (met := _MET_A_GROUP.search(sentence.hans, begin, end)) is not None:
+        received = met.span("who")
+    else:
         return False
-    stop = _CLAUSE.search(sentence.hans, met.end(), end)
-    stop = stop.start() if stop else end
-    received = [part for part in _LISTED_PEOPLE.split(sentence.hans[met.end():stop]) if part]
-    people = [spot for spot in sentence.spots if met.end() <= spot.start < stop
-              and reading.registry.is_a(spot.surface, Kind.PERSON)]
-    return bool(received) and not people and all(NOT_TOP.search(part) for part in received)
+    return not any(received[0] <= spot.start < received[1] and reading.registry.is_a(spot.surface, Kind.PERSON)
+                   for spot in sentence.spots)
 
 
 _RECEIVES = re.compile(r"(?:分别)?(?:会见|接见)了?")
+#: A group below the top met as one (乙国高级别代表团, 特使团, 乙国官员), not a delegation's head (代表团团长).
+_OFFICIALS = re.compile(r"代表团(?!团长)|使团|官员")
+#: Meeting a group below the top (与乙国官员会面).
+_MET_A_GROUP = re.compile(r"(?:与|同|和|跟)(?P<who>[^，,；;。与同和跟]{0,12}?(?:代表团(?!团长)|使团|官员))"
+                          r"(?:举行|进行了?)?(?:会面|会晤|会谈|见面)")
 _LISTED_PEOPLE = re.compile(r"[、和及与]|以及")
 
 
