@@ -8,8 +8,9 @@ times :func:`kg.wikitext.parse` and :func:`kg.extract.extract` of each page by C
 group with the load average. Parsing is done before the extraction's clock starts.
 
 ``--digest FILE`` writes one line per page: its origin and the SHA-256 of its extraction's
-``repr``, so two versions of the code can be shown to extract the same facts from every
-page (``cmp`` the two files). ``--before DIR`` runs this script against the code in DIR (an
+``repr`` and of its parse's (the document model, its mwparserfromhell nodes aside), so two
+versions of the code can be shown to parse and extract the same from every page (``cmp``
+the two files). ``--before DIR`` runs this script against the code in DIR (an
 earlier checkout, e.g. ``git archive COMMIT | tar -x -C DIR``) and this checkout in turns,
 ``--rounds`` times, so both are measured at the same load; with ``--digest FILE`` each
 writes ``FILE.before`` and ``FILE`` and says whether they are the same.
@@ -96,7 +97,8 @@ def measure(synthetic: int, repeat: int, digest: Path | None) -> None:
                 extracting += time.process_time() - parsed
                 parsing += parsed - started
                 if turn == 0 and digest is not None:
-                    lines.append(f"{page.origin}\t{hashlib.sha256(repr(extraction).encode()).hexdigest()}\n")
+                    lines.append(f"{page.origin}\t{hashlib.sha256(repr(extraction).encode()).hexdigest()}"
+                                 f"\t{hashlib.sha256(repr(document).encode()).hexdigest()}\n")
             now = (parsing / len(pages) * 1000, extracting / len(pages) * 1000)
             best[name] = tuple(map(min, zip(best.get(name, now), now)))
     for name, (parsing, extracting) in best.items():
