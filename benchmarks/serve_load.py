@@ -18,8 +18,8 @@ loopback only, each bounded in time:
    in-process with no HTTP at all, the floor.
    Then the memory each server holds: the resident set (RSS) and the proportional set (PSS:
    shared pages divided among the processes sharing them) summed over the server's
-   processes (kg serve's parent, HTTP processes and query workers), once a query has
-   started a worker, and again at rest, once kg serve's idle workers have ended
+   processes (kg serve's parent, HTTP processes and query workers), once the index page
+   has been asked for as a browser does and a query has started a worker, and again at rest, once kg serve's idle workers have ended
    (``--worker-idle``, 60 s by default; an earlier code's that keep theirs are measured as
    they are then), with each kind of process's PSS. Measured with ``wrk`` when it is installed (``make bench``
    installs it), else with a Python client (slower: then the client is the limit, and the
@@ -362,7 +362,14 @@ def throughput(data: Path, seconds: float, before: Path | None = None, options: 
 
 
 def warm_memory(server: Server) -> tuple[float, float]:
-    """RSS and PSS summed over ``server``'s processes once a query has started its workers."""
+    """RSS and PSS summed over ``server``'s processes once the index page has been asked for as a browser
+    does (four times, each on a connection of its own, so that each HTTP process is likely to make it:
+    the first requests asked for RDF) and a query has started a worker."""
+    for _ in range(4):
+        page = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
+        page.request("GET", "/", headers={"Accept": "text/html"})
+        page.getresponse().read()
+        page.close()
     warm = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
     warm.request("GET", "/sparql?query=" + quote("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"), headers={"Accept": JSON})
     warm.getresponse().read()

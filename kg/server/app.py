@@ -85,7 +85,7 @@ from kg.query import GraphFormat, ResultFormat, named_queries, short
 from kg.errors import QueryError, QueryTimeout
 from kg.query_guard import check_query
 from kg.server.built import BuiltAnswers
-from kg.server.data import OVERVIEW_TRIPLES_NAME, ServedData
+from kg.server.data import INDEX_ROWS_NAME, OVERVIEW_TRIPLES_NAME, ServedData
 from kg.server.form import parse_params
 from kg.server.query_pool import (
     CHEAP_BUDGET,
@@ -116,6 +116,7 @@ DCT_TITLE = NamedNode("http://purl.org/dc/terms/title")
 OWL_SAME_AS = NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 DERIVED_FROM = NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
 SUPPORTED_BY = NamedNode(SKG + "supportedBy")
+PARTICIPANT = NamedNode(SKG + "participant")
 VOID_DATASET = NamedNode("http://rdfs.org/ns/void#Dataset")
 VOID_SPARQL_ENDPOINT = NamedNode("http://rdfs.org/ns/void#sparqlEndpoint")
 VOID = "http://rdfs.org/ns/void#"
@@ -138,6 +139,12 @@ CONSTRUCT {{
   OPTIONAL {{ ?summit skg:participant ?person OPTIONAL {{ ?person rdfs:label ?personLabel }} }}
 }}"""
 
+#: The summits the index page lists, in its order: each with its dates and venue.
+INDEX_ROWS = f"""SELECT ?summit ?start ?end ?venue WHERE {{
+                ?summit a <{SKG}Summit> . OPTIONAL {{ ?summit <{SKG}startDate> ?start }}
+                OPTIONAL {{ ?summit <{SKG}endDate> ?end }} OPTIONAL {{ ?summit <{SKG}venue> ?venue }}
+            }} ORDER BY ?start ?summit"""
+
 MAX_BODY = 1_000_000  # bytes of a POSTed query
 #: Server threads beyond those the worker queries may hold: pages, cheap queries and requests whose
 #: body is still arriving (each holds a thread while it trickles in) have these. Threads start on demand.
@@ -159,6 +166,28 @@ def overview(store) -> tuple[tuple[Alternate, ...], str]:
 def overview_triples(store) -> tuple[Triple, ...]:
     """The triples the overview pages show (:data:`OVERVIEW`), in the order of their N-Triples."""
     return tuple(sorted(store.query(OVERVIEW, use_default_graph_as_union=True), key=str))
+
+
+def _participants_and_labels(triples: Iterable[Triple]) -> tuple[dict, set, dict]:
+    """From the overview's triples: each summit's participants, in IRI order; the summits with one that
+    is not an IRI (its blank node is not the store's: these are read from the store); and each node's
+    literal labels (``rdfs:label``).
+
+    The overview holds every label of each summit, venue and participant (:data:`OVERVIEW`), so a
+    label picked from these is the one picked from the store.
+    """
+    participants: dict[NamedNode, set] = {}
+    unnamed = set()
+    labels: dict = {}
+    for triple in triples:
+        if triple.predicate == PARTICIPANT:
+            if isinstance(triple.object, NamedNode):
+                participants.setdefault(triple.subject, set()).add(triple.object)
+            else:
+                unnamed.add(triple.subject)
+        elif triple.predicate == RDFS_LABEL and isinstance(triple.object, Literal):
+            labels.setdefault(triple.subject, []).append(triple.object)
+    return {summit: sorted(people, key=str) for summit, people in participants.items()}, unnamed, labels
 
 
 def overview_alternates() -> tuple[Alternate, ...]:
@@ -406,8 +435,11 @@ class App:
             return "/id/" + iri[len(self.settings.base):]
         return None
 
-    def _term_link(self, term, script: Script, lang: str = "") -> Link:
-        """How a term shows on a page: local nodes by label in the reader's script, ontology terms by their label."""
+    def _term_link(self, term, script: Script, lang: str = "", labels: dict | None = None) -> Link:
+        """How a term shows on a page: local nodes by label in the reader's script, ontology terms by their label.
+
+        ``labels``: every ``rdfs:label`` of some nodes (:func:`_participants_and_labels`), read there
+        instead of in the store; a node not in it is looked up in the store."""
         if isinstance(term, NamedNode):
             term_labels = self.vocabulary.labels(term.value)
             if term_labels:  # an ontology term: its label (English for an English reader), linked to its documentation
@@ -419,7 +451,12 @@ class App:
                 english = [label for label in borrowed if label.language == "en"] if lang == "en" else []
                 return Link(pick_label(english or borrowed, script) or short(term), term.value, short(term))
             href = self.local_href(term.value)
-            label = (self._label(term, script) or self._described_label(term, script)) if href else None
+            if href is None:
+                label = None
+            elif labels is not None and term in labels:
+                label = pick_label(labels[term], script)
+            else:
+                label = self._label(term, script) or self._described_label(term, script)
             if href is not None:
                 return Link(label or unquote(href[len("/id/"):]), href + f"?lang={lang or script.value}")  # the reader's choice stays
             return Link(unquote(short(term)), term.value)  # a Wikipedia address reads better decoded
@@ -433,24 +470,21 @@ class App:
     def _index(self, request: _Request) -> Reply:
         script, lang = self._script(request), self._lang(request)
         summits = []
-        rows = self.store.query(
-            f"""SELECT ?summit ?start ?end ?venue WHERE {{
-                ?summit a <{SKG}Summit> . OPTIONAL {{ ?summit <{SKG}startDate> ?start }}
-                OPTIONAL {{ ?summit <{SKG}endDate> ?end }} OPTIONAL {{ ?summit <{SKG}venue> ?venue }}
-            }} ORDER BY ?start ?summit""",
-            use_default_graph_as_union=True,
-        )
-        for row in rows:
+        participants, unnamed, labels = _participants_and_labels(self._overview_triples())
+        for row in self._index_rows():
             summit = row["summit"]
             start, end = (row["start"].value if row["start"] else ""), (row["end"].value if row["end"] else "")
             dates = start if end in ("", start) else f"{start} – {end}"
-            people = sorted({q.object for q in self.store.quads_for_pattern(summit, NamedNode(SKG + "participant"), None, None)}, key=str)
+            if summit in unnamed:
+                people = sorted({q.object for q in self.store.quads_for_pattern(summit, PARTICIPANT, None, None)}, key=str)
+            else:
+                people = participants.get(summit, ())
             summits.append(
                 SummitItem(
-                    self._term_link(summit, script, lang),
+                    self._term_link(summit, script, lang, labels),
                     dates,
-                    self._term_link(row["venue"], script, lang) if row["venue"] else None,
-                    tuple(self._term_link(p, script, lang) for p in people),
+                    self._term_link(row["venue"], script, lang, labels) if row["venue"] else None,
+                    tuple(self._term_link(p, script, lang, labels) for p in people),
                 )
             )
         alternates, data = self._overview()
@@ -610,6 +644,17 @@ class App:
         headers = (("Vary", "Accept, Accept-Language"),
                    ("Link", ", ".join(f'<{a.href}>; rel="alternate"; type="{a.media_type}"' for a in self._overview()[0])))
         return Reply(200, with_charset(representation.media_type), body, headers)
+
+    def _index_rows(self) -> Iterable:
+        """The index page's rows (:data:`INDEX_ROWS`): as the process that loaded the data had the engine
+        write them beside the store (:data:`~kg.server.data.INDEX_ROWS_NAME`), else asked of the store.
+        Asked of the store, every summit's dates and venue fill about 10 MB of each HTTP process's own
+        block cache at 500 pages, kept."""
+        try:
+            written = (self.data.directory / INDEX_ROWS_NAME).read_bytes()
+        except OSError:
+            return self.store.query(INDEX_ROWS, use_default_graph_as_union=True)
+        return parse_query_results(written, format=QueryResultsFormat.JSON)
 
     def _overview_triples(self) -> tuple[Triple, ...]:
         """The overview's triples (:func:`overview_triples`): as the process that loaded the data wrote them
