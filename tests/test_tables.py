@@ -74,6 +74,48 @@ def test_a_table_with_no_header_is_no_error():
     assert found == {}
 
 
+def test_a_plain_town_after_a_state_in_a_place_cell_lies_in_it_a_building_after_it_does_not():
+    text = """'''甲乙总理会晤'''是[[马来西亚]]与[[日本]]领导人的会晤机制。
+== 历史 ==
+2014年4月9日，[[张三]]在[[东山省]][[西林市]]同[[李四]]举行会晤。
+== 一览 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 甲方 !! 乙方
+|-
+| 2014年4月9日 || 东山西林 || [[张三]] || [[李四]]
+|-
+| 2015年11月21日 || 马来西亚某都 || [[张三]] || [[李四]]
+|-
+| 2016年5月2日 || 日本某宫 || [[张三]] || [[李四]]
+|-
+| 2017年6月3日 || 印度尼西亚[[某岛]] || [[张三]] || [[李四]]
+|}
+"""
+    found, extraction = summits_of(text)
+    contained = {(f.subject.key, f.value.key) for f in extraction.facts if f.prop is Prop.LOCATED_IN}
+    assert found["2015-11-21"]["venue"] == {"某都"} and ("某都", "马来西亚") in contained  # the capital, in the state
+    assert found["2016-05-02"]["venue"] == {"日本某宫"}  # a building's name may begin with its state's
+    assert found["2014-04-09"]["venue"] == {"西林市"} and ("西林市", "东山省") in contained  # the article's own links
+    assert found["2017-06-03"]["venue"] == {"某岛"} and ("某岛", "印度尼西亚共和国") in contained  # no 印度 in it
+    assert "东山西林" not in {key for facts in found.values() for key in facts["venue"]}
+
+
+def test_a_visit_told_as_the_time_of_something_else_is_not_the_country_of_the_tables_rows():
+    text = """'''甲乙总理会晤'''是甲国与乙国总理的会晤机制，于2013年4月[[李四]]访华期间正式启动。
+== 一览 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 甲方 !! 乙方
+|-
+| 2013年4月9日 || [[某城]] || [[张三]] || [[李四]]
+|}
+"""
+    found, extraction = summits_of(text)
+    assert found["2013-04-09"]["venue"] == {"某城"}
+    assert not any(f.value.key == "中华人民共和国" for f in extraction.facts if f.prop in (Prop.VENUE, Prop.LOCATED_IN))
+    found, extraction = summits_of(text.replace("于2013年4月[[李四]]访华期间正式启动", "记录[[李四]]历次访华"))
+    assert ("某城", "中华人民共和国") in {(f.subject.key, f.value.key) for f in extraction.facts if f.prop is Prop.LOCATED_IN}
+
+
 def test_a_plain_place_is_read_big_to_small_and_a_host_flag_gives_the_country():
     text = ("'''甲乙会晤'''\n== 历次 ==\n{| class=\"wikitable\"\n! 日期 !! 地点 !! 甲方 !! 乙方\n|-\n"
             "| 2001年7月16日 || [[莫斯科]][[克里姆林宫]] || 主席张三 || 总统李四\n|-\n"

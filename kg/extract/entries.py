@@ -15,7 +15,7 @@ from importlib import resources
 
 from kg.extract.gazetteer import well_known_names
 from kg.extract.names import shown
-from kg.extract.places import VENUE_ENDINGS, flag_of, known_place, tail_place, well_known_container
+from kg.extract.places import BARE_KINDS, SIDE_WORDS, VENUE_ENDINGS, flag_of, known_place, tail_place, well_known_container
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans
@@ -205,7 +205,12 @@ def _split_known(reading: Reading, text: str) -> list[tuple[str, None]]:
     (``克里姆林宫``) or the reference gazetteer knows it (``北京人民大会堂``), and the whole name
     otherwise (``华盛顿会议中心``). A state at the start holds the rest when the rest begins with
     a place the article or the gazetteer knows (``韩国济州岛西归浦``: 西归浦 in 济州岛 in 韩国,
-    ``日本东京``), and is left alone otherwise: ``美国驻奥地利大使馆`` is not in the United States."""
+    ``日本东京``) or when the rest is a town's name, a plain name not written as a building's or a
+    kind of place (``马来西亚吉隆坡``, not ``美国大使馆``), and is left alone otherwise:
+    ``美国驻奥地利大使馆`` is not in the United States. A place the article links with its
+    administrative suffix counts written without it (``海南三亚`` for ``[[海南省]][[三亚市]]``)."""
+    if reading.index.is_state(text):
+        return [(text, None)]  # 印度尼西亚: no 印度 in it
     known = _linked_places(reading)
     for size in range(len(text) - 2, 1, -1):
         head = text[:size]
@@ -216,8 +221,11 @@ def _split_known(reading: Reading, text: str) -> list[tuple[str, None]]:
             first = _known_name(reading, inner[0][0], known) if inner else None
             if first is not None:
                 return [(head, None), (first, None)] + inner[1:]
+            if inner == [(text[size:], None)] and _town(text[size:]):
+                return [(head, None), (text[size:], None)]  # 马来西亚吉隆坡: the capital, in the state
             continue
-        if not (reading.registry.is_a(head, Kind.PLACE) or reading.index.key(head) in known):
+        head = head if reading.registry.is_a(head, Kind.PLACE) else _known_name(reading, head, known)
+        if head is None:
             continue
         rest = text[size:]
         own = _known_name(reading, rest, known) \
@@ -226,16 +234,28 @@ def _split_known(reading: Reading, text: str) -> list[tuple[str, None]]:
     return [(text, None)]
 
 
-#: What a place's name may end with that the same place is written without (西归浦市, 西归浦).
-_ADMIN_SUFFIXES = ("市", "县", "州", "区", "岛", "都")
+#: A town's name written plainly after its state in a place cell (吉隆坡, 金边, 斯里巴加湾市).
+_TOWN = re.compile(r"^[\u4e00-\u9fff]{2,7}$")
+
+
+def _town(name: str) -> bool:
+    """Whether a plain name after a state reads as a town's, not a building's, a kind of place
+    or a side (大使馆, 总统府, 北部)."""
+    return bool(_TOWN.match(name)) and name not in BARE_KINDS and not name.endswith(_SITE_ENDINGS) \
+        and not SIDE_WORDS.match(name)
+
+
+#: What a place's name may end with that the same place is written without (西归浦市, 西归浦; 海南省, 海南).
+_ADMIN_SUFFIXES = ("市", "省", "县", "州", "区", "岛", "都")
 
 
 def _known_name(reading: Reading, name: str, known: set[str]) -> str | None:
     """The name the article gives ``name`` as a place elsewhere (with its administrative
-    suffix: ``[[指宿市]]`` for ``指宿``), or ``name`` when the gazetteer knows it; else ``None``."""
+    suffix: ``[[指宿市]]`` for ``指宿``, a link so ending a place whatever else the article says of it), or ``name`` when the gazetteer knows it; else ``None``."""
     if reading.index.key(name) in known or reading.registry.is_a(name, Kind.PLACE) or to_hans(name) in well_known_names():
         return name
-    return next((name + suffix for suffix in _ADMIN_SUFFIXES if reading.index.key(name + suffix) in known), None)
+    linked = {reading.index.key(link.target) for link in reading.document.links}  # [[海南省]]: a place by its suffix
+    return next((name + suffix for suffix in _ADMIN_SUFFIXES if reading.index.key(name + suffix) in known | linked), None)
 
 
 def _linked_places(reading: Reading) -> set[str]:

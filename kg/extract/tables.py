@@ -666,9 +666,15 @@ _VISIT_ABBREVIATIONS = {"华": "中国", "美": "美国", "苏": "苏联", "俄"
 _VISITED = re.compile(r"(?<![参拜走探查寻采])访(?P<a>[华美苏俄日朝韩印法英德越])(?![国问])|(?:访问|到|对)(?P<s>[\u4e00-\u9fff]{2,10})")
 
 
+#: After a visit: the visit is the time of something else (``于2013年4月甲访华期间正式启动``), one
+#: visit, not what a table lists.
+_AS_A_TIME = re.compile(r"[^，。；,]{0,8}?(?:访问)?(?:期间|之际)")
+
+
 def _visited_country(reading: Reading, table: Table) -> tuple[str, Evidence] | None:
     """The one state a table's visits went to, as its caption (``张三历次访华``), else the
-    article's first sentence, says it (``访华``, ``到乙国的访问``, ``对乙国进行的访问``)."""
+    article's first sentence, says it (``访华``, ``到乙国的访问``, ``对乙国进行的访问``); not a visit
+    told as the time of something else (``…于某年某月张三访华期间正式启动``: one visit)."""
     said = [(table.caption.strip(), Evidence(table.span, table.caption.strip(), None))] if table.caption else []
     said += [(sentence.hans, sentence.evidence()) for sentence in reading.lead[:1]]
     for text, evidence in said:
@@ -678,11 +684,12 @@ def _visited_country(reading: Reading, table: Table) -> tuple[str, Evidence] | N
         found = set()
         for match in _VISITED.finditer(hans):
             if match["a"]:
-                found.add(reading.index.key(_VISIT_ABBREVIATIONS[match["a"]]))
+                if not _AS_A_TIME.match(hans, match.end()):
+                    found.add(reading.index.key(_VISIT_ABBREVIATIONS[match["a"]]))
                 continue
             word = match["s"]
             state = next((word[:n] for n in range(len(word), 1, -1) if reading.index.is_state(word[:n])), None)
-            if state:
+            if state and not _AS_A_TIME.match(hans, match.start("s") + len(state)):
                 found.add(reading.index.key(state))
         if found:
             return (found.pop(), evidence) if len(found) == 1 else None
