@@ -143,23 +143,39 @@ def _whole_decimal(line: str) -> str:
 
 
 def _blocks(lines: Iterable[str], names: _Names) -> Iterator[str]:
-    """One block per subject, ``s p o1, o2 ;\\n    p2 o3 .\\n``; a document puts a blank line between them."""
+    """One block per subject, ``s p o1, o2 ;\\n    p2 o3 .\\n``; a document puts a blank line between them.
+
+    An IRI object, met again and again, is looked up in the terms the writer remembers here,
+    not through a call each (about a tenth of the writing); a plain or tagged literal is
+    written as it is."""
     block: list[str] = []
     subject = predicate = None
-    term, predicate_of, object_of = names.term, names.predicate, names.object
+    known, used, term, predicate_of = names._known, names.used, names.term, names.predicate
     for line in lines:
         s, p, o = line[:-2].split(" ", 2)  # drop " ."
-        if s != subject:
-            if block:
-                block.append(" .\n")
-                yield "".join(block)
-            block = [f"{term(s)} {predicate_of(p)} {object_of(o)}"]
-            subject, predicate = s, p
-        elif p != predicate:
-            block.append(f" ;\n    {predicate_of(p)} {object_of(o)}")
+        if o[0] != '"':  # an IRI or a blank node
+            found = known.get(o)
+            if found is None:
+                o = term(o)
+            else:
+                o, prefix = found
+                if prefix is not None:
+                    used.add(prefix)
+        elif o[-1] == ">":  # a typed literal
+            o = names.object(o)
+        if s != subject or p != predicate:
+            written = predicate_of(p)
+            if s != subject:
+                if block:
+                    block.append(" .\n")
+                    yield "".join(block)
+                block = [f"{term(s)} {written} {o}"]
+                subject = s
+            else:
+                block.append(f" ;\n    {written} {o}")
             predicate = p
         else:
-            block.append(f",\n        {object_of(o)}")
+            block.append(f",\n        {o}")
     if block:
         block.append(" .\n")
         yield "".join(block)
