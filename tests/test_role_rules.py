@@ -422,3 +422,24 @@ def test_an_office_in_brackets_after_a_name_is_the_persons():
     assert "联邦德国总理" in {label.text for label in office.labels + office.alt_labels}  # as the box writes it
     prose = HEAD + "1970年12月7日，[[张三]]（时任甲国总理）与[[李四]]（乙国总统）在[[某城]]举行会谈。"
     assert roles_by_day(prose)["1970-12-07"] == {("张三", "甲国总理"), ("李四", "乙国总统")}
+
+
+def test_a_name_a_links_label_gives_one_person_is_no_other_persons_last_name():
+    # a son's last name is his father's name (某甲·本·某乙), which the father's link shows (|某乙)
+    text = ("{{Infobox summit meeting\n| date = 2022年12月8日\n| participants = [[张三]]<br />"
+            "[[某乙·本·某丙|某乙]]<br />[[某甲·本·某乙]]\n}}\n" + HEAD
+            + "2022年12月8日，甲国主席[[张三]]应乙国国王[[某乙·本·某丙|某乙]]邀请访问乙国，同乙国首相[[某甲·本·某乙]]在[[某城]]举行会谈。")
+    assert {p for p, _ in roles_by_day(text)["2022-12-08"]} >= {"张三", "某乙·本·某丙", "某甲·本·某乙"}
+    # a city shown by a link's label is not the surname of a person linked elsewhere
+    city = HEAD + ("2018年4月24日，甲国总统[[张三]]在[[某国首都特区|某城]]与乙国总统[[李四]]举行会谈，"
+                   "并参观了[[王五·某城]]故居。")
+    from kg.extract.reading import read
+
+    index = read(parse(Page(text=city, origin="t", title="甲乙会晤"))).index
+    assert index.key("某城") == "某国首都特区" and index.key("王五·某城") == "王五·某城"
+
+
+def test_a_linked_name_a_place_word_stands_before_is_no_person_who_met():
+    text = HEAD + "2016年9月2日，甲国首相[[张三]]访问乙国远东城市[[某某斯托克]]与乙国总统[[李四]]会谈。"
+    assert {p for p, _ in roles_by_day(text)["2016-09-02"]} == {"张三", "李四"}
+    assert "某某斯托克" not in people(text)

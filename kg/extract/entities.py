@@ -136,7 +136,7 @@ def _people(sentence: Sentence, reading: Reading):
 _MET_WITH = re.compile(r"^(?:在[^，。；、]{0,20}?)?(?:分别|先后)?(?:同|与|和|跟)$")
 #: Before a name met: "with" and what the name is described as (与刚就任乙国总统不到两个月的).
 _DESCRIBED_WITH = re.compile(r"(?:同|与|和|跟)(?P<d>[^，。；同与和跟]{2,30})的$")
-_AT_A_PLACE = re.compile(r"(?:在|于|赴|到|抵达|前往|访问|飞抵|来到)$")
+_AT_A_PLACE = re.compile(r"(?:在|于|赴|到|抵达|前往|访问|飞抵|来到|城市|首都|港口|小镇|海岛)$")  # 访问甲国远东城市[[某城]]
 _MEETING_AFTER = re.compile(r"^[^，。；]{0,40}?(?:会晤|会谈|会面|会见|举行首脑)")
 
 

@@ -248,6 +248,8 @@ class NameIndex:
                         and (not label or label.strip() == surname or short_form(label) == surname):
                     # [[梅拉尼娅·特朗普|梅拉尼娅]] is 梅拉尼娅, [[乔治·赫伯特·沃克·布什|老布什]] is 老布什: neither is the bare surname
                     owners.setdefault(index.normal(surname), set()).add(index.normal(link.target))
+            if label and not _DOTTED.search(label):  # [[某甲·本·某乙|某乙]]: the father, whom the son's last name names too
+                owners.setdefault(index.normal(label), set()).add(index.normal(link.target))
         for link, label in labelled:
             target = index.normal(link.target)
             index._weight[target] = max(index._weight.get(target, 0), 2)
