@@ -95,6 +95,12 @@ def test_each_date_of_a_sentence_takes_the_place_said_in_its_own_stretch():
     assert read(text) == {"2025-08-31": [["天津迎宾馆", "天津"]]}
 
 
+def test_a_year_that_begins_a_linked_name_is_no_date_ending_the_meetings_stretch():
+    text = HEAD + ("2025年8月15日，甲国总统[[张三]]与乙国总理[[李四]]在[[甲国]][[某州]][[某城]]市[[某联合基地]]"
+                   "举行首次面对面会晤（[[2025年甲乙峰会]]），但未达成协议。")
+    assert read(text) == {"2025-08-15": [["某联合基地", "某城", "某州", "甲国"]]}
+
+
 def test_a_place_named_after_a_city_of_the_article_lies_in_it_but_not_a_state_of_that_name():
     text = HEAD + ("2019年6月13日，乙国总理[[李四]]抵达[[华盛顿]]，甲国总统[[张三]]在[[华盛顿会议中心]]会见李四。"
                    "李四随后前往[[华盛顿州]]。")

@@ -175,7 +175,7 @@ def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
     topic or a partner begins (就, 与 …)."""
     matches = [m for m in held_at_phrases(sentence) if not _of_a_ceremony(sentence, m) and not _of_another_time(sentence, m)]
     if at is not None:
-        low, high = _own_stretch(sentence.hans, at)
+        low, high = _own_stretch(sentence.hans, at, sentence.spots)
         own = [m for m in matches if low <= m.start() and m.end() <= high]
         matches = [m for m in own if m.end() > at] + [m for m in own if m.end() <= at][::-1]
     chains = [c for c in (_phrase_chain(reading, sentence, m) for m in matches if m.re is not SIGNED_AT) if c] \
@@ -454,10 +454,12 @@ def said_of_other_days(clause: Sentence, upto: int, when: date) -> bool:
     return bool(days) and not any(d.start <= when <= d.end for d in days)
 
 
-def _own_stretch(hans: str, at: int) -> tuple[int, int]:
+def _own_stretch(hans: str, at: int, names: tuple[Spot, ...] = ()) -> tuple[int, int]:
     """From the end of the clause of the date before ``at`` to the start of the clause of the
-    date after it (dates with a day, and months of a year)."""
-    marks = sorted({d.at for d in find_dates(hans)} | {m.at for m in find_year_months(hans)})
+    date after it (dates with a day, and months of a year); a year that begins one of the
+    sentence's ``names`` is no date of it (``…举行会晤（[[2025年某峰会]]）``: the event's name)."""
+    marks = sorted(mark for mark in {d.at for d in find_dates(hans)} | {m.at for m in find_year_months(hans)}
+                   if not any(s.start <= mark < s.end for s in names))
     clause_starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(hans)]
     clause_ends = [m.start() for m in _CLAUSE_BREAK.finditer(hans)] + [len(hans)]
     earlier = [m for m in marks if m < at]
@@ -754,7 +756,7 @@ def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
     the last before that meeting when a leader goes on from one place to another: where the
     meeting was held when no 在…举行 says it, and the state or city that holds the place a
     在…举行 names."""
-    low, high = _own_stretch(sentence.hans, at) if at is not None else (0, len(sentence.hans))
+    low, high = _own_stretch(sentence.hans, at, sentence.spots) if at is not None else (0, len(sentence.hans))
     found: list[tuple[Spot, ...]] = []
     meeting = high
     for match in _VISITED.finditer(sentence.hans, low, high):
