@@ -130,6 +130,20 @@ def test_a_document_by_its_kind_alone_yields_to_one_named_in_full():
     assert keys(documents(text)) == {"1985-11-19": {"甲乙关于深化伙伴关系的联合声明"}}
 
 
+def test_a_kind_alone_said_of_the_sides_is_the_summits():
+    text = HEAD + MEETING + "当日，两国元首举行会谈，并共同签署两国联合声明，重申致力于构建命运共同体。"
+    assert keys(documents(text)) == {"1985-11-19": {"联合声明"}}
+
+
+def test_an_unquoted_title_about_a_community_is_a_name_and_each_sides_order_is_one_document():
+    text = HEAD + MEETING + ("会谈后，双方发表了关于进一步加强伙伴关系、深入构建甲乙命运共同体的联合声明。"
+                             "会晤期间，双方发表了关于进一步加强伙伴关系、深入构建乙甲命运共同体的联合声明；两国还签署了多项合作文件。")
+    found = documents(text)
+    assert keys(found) == {"1985-11-19": {"关于进一步加强伙伴关系、深入构建甲乙命运共同体的联合声明"}}
+    (_, names), = found["1985-11-19"]
+    assert "关于进一步加强伙伴关系、深入构建乙甲命运共同体的联合声明" in names
+
+
 def test_a_kind_in_title_marks_is_a_kind_alone():
     text = HEAD + MEETING + "两国发表《甲乙联合公报》（又称《某城公报》）。11月20日，《联合公报》在某饭店发表。"
     assert keys(documents(text)) == {"1985-11-19": {"甲乙联合公报"}}

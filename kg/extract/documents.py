@@ -5,7 +5,7 @@ its clause says it was signed (``簽署「甲乙漁業協定」``; Traditional t
 speech too: ``「這一次沒有達成協議」``), as a linked name ending in a document word (宣言, 协议 ...),
 unquoted after a signing verb (``签订中美科技合作协定和文化协定``, ``签署了卫生、医学教育和科学
 领域的政府间合作协议，以及修建…公路桥的协议``), or by its kind alone
-(``会后发表联合声明``, counted or not: ``发表五项联合声明``; not one on each topic its clause names,
+(``会后发表联合声明``, ``共同签署两国联合声明``, counted or not: ``发表五项联合声明``; not one on each topic its clause names,
 ``就甲、乙问题发表了三个联合声明``, which are unnamed). It is the summit's when the text says it
 was signed, issued or approved (签署, 发表, 批准了《…路线图》 by the leaders; not ``甲国议会批准《…》``, a
 legislature's later ratification; 会议的成果之一《…》, 成果文件《…》, or a clause listing what
@@ -64,7 +64,8 @@ Two names of one document become one node: ``《甲》（又称《乙》）`` (o
 of ``《中华人民共和国和美利坚合众国联合声明》``), and a
 document named by its kind alone where the summit has one of that kind named in full, and
 one only described after a signing verb (``签署了全部销毁两国中程导弹的条约``) where the
-summit has one of that kind by name.
+summit has one of that kind by name; and one name each side writes with itself first
+(``…构建甲乙命运共同体的联合声明`` and ``…构建乙甲命运共同体的联合声明``).
 """
 
 from __future__ import annotations
@@ -96,8 +97,8 @@ GENERIC_KINDS = r"联合声明|联合公报|共同声明|联合宣言|新闻公�
 #: A count before a kind (发表两份联合声明, 发表五项联合声明): statements of that kind, one of the summit's own.
 #: Not one on each of the topics its clause names (就南亚问题、…发表了三个联合声明): those are unnamed.
 _COUNT = r"(?P<count>[一两二三四五六七八九十0-9]{1,3}(?:份|项|个|篇))?"
-_GENERIC_DOCUMENT = re.compile(rf"(?:签署|签订|发表|发布|通过|公布|宣读)了?{_COUNT}(?:会谈)?"
-                               rf"(?P<w>{GENERIC_KINDS})")
+_GENERIC_DOCUMENT = re.compile(rf"(?:签署|签订|发表|发布|通过|公布|宣读)了?{_COUNT}(?:会谈|两国|双方|三国|三方)?"
+                               rf"(?P<w>{GENERIC_KINDS})")  # 共同签署两国联合声明: the sides' statement
 
 
 def _one_on_each_topic(hans: str, match: re.Match) -> bool:
@@ -197,7 +198,7 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 #: What may follow a name: a join, or a verb that goes on about it (…协定，为…; …协定以…).
 _NAME_ENDS = re.compile(r"和|与|及|以|为")
 #: What makes an unquoted phrase a description, not a name (两项有关…的协定, 双边协议).
-_NOT_A_NAME = re.compile(r"项|份|个|些|系列|多|等|各|并|共同|正式|分别|签|发表|" + GENERIC_KINDS)
+_NOT_A_NAME = re.compile(r"项|份|个|些|系列|多|等|各|并|共同(?!体)|正式|分别|签|发表|" + GENERIC_KINDS)  # 命运共同体: a name's word
 #: What a name may not begin with: a word that makes it a description (有关…的协定, 上述协议).
 _NOT_A_NAME_START = re.compile(r"^(有关|相关|上述|以上|这|该|此|其|有|两|三|几|数|一|的)")  # 签订的边界条约: a description
 #: A comma that goes on with the list of names (…合作协议，以及修建…的协议).
@@ -573,7 +574,8 @@ def one_document_each(reading: Reading, summits) -> None:
     """Folds the names of one document into one node: names merged after a node was made
     for each (an infobox's 《乙》, then the prose's 《甲》（即《乙》）), a summit's short and
     full names of one statement, and a summit's document named by its kind alone where it
-    has one of that kind named in full (or the same kind twice)."""
+    has one of that kind named in full (or the same kind twice), and one name written by each
+    side with itself first (中越, 越中)."""
     registry = reading.registry
     registry.refold(Kind.DOCUMENT)
     quoted = {to_hans(m["t"]) for sentence in reading.all_sentences() for m in TITLE_MARKS.finditer(sentence.hans)}
@@ -590,6 +592,8 @@ def one_document_each(reading: Reading, summits) -> None:
                 registry.fold(description, full)
         for short, full in _tail_of_a_name(reading, named, quoted):
             registry.fold(short, full)
+        for other, first in _each_side_first(named):
+            registry.fold(other, first)
         named_words = {to_hans(name) for d in named for name in (d.key, *registry.surfaces(d))}
         seen: set[str] = set()
         for document in documents:
@@ -621,6 +625,25 @@ def _short_and_full(named: list[EntityId]):
             elif _same_sides_and_kind(short.key, full.key):
                 out.append((short, full))
                 break
+    return out
+
+
+def _each_side_first(named: list[EntityId]):
+    """Pairs (other, first) of a summit's documents that are one, each side naming itself
+    first: the same name but for two sides' one-character names swapped (``…构建中越命运共同体的
+    联合声明`` and ``…构建越中命运共同体的联合声明``); the one named first stays."""
+    out = []
+    folded: set[EntityId] = set()
+    for i, first in enumerate(named):
+        for other in named[i + 1:]:
+            a, b = first.key, other.key
+            if first in folded or other in folded or len(a) != len(b) or len(a) < 8:
+                continue
+            differ = [j for j in range(len(a)) if a[j] != b[j]]
+            if len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]] \
+                    and a[differ[1]] == b[differ[0]] and a.endswith(DOCUMENT_WORDS):
+                out.append((other, first))
+                folded.add(other)
     return out
 
 
