@@ -33,6 +33,18 @@ def test_common_and_own_names_are_found_as_one_pattern_of_all_of_them_finds_them
         assert [(s.start, s.end) for s in Spotter(index, words).spots(text, text, (), 0)] == expected
 
 
+def test_names_that_begin_with_a_patterns_marks_are_found_as_one_pattern_finds_them():
+    """An article's own names are looked for where one of their first characters is, a class
+    of them: a name may begin with what a class reads as markup (``]``, ``^``, ``-``, ``\\``)."""
+    pick = random.Random(16)
+    index = NameIndex.build((), ())
+    for case in range(300):
+        words = {"".join(pick.choices("甲乙]^-\\[.", k=pick.randint(2, 4))) for _ in range(pick.randint(1, 8))}
+        text = "".join(pick.choices(sorted(words) + list("甲乙]^-\\[.丙"), k=pick.randint(0, 30)))
+        expected = [(m.start(), m.end()) for m in _one_pattern(words).finditer(text)]
+        assert [(s.start, s.end) for s in Spotter(index, words).spots(text, text, (), 0)] == expected, (case, text)
+
+
 def test_common_names_only_say_what_to_compile_once_not_what_to_look_for():
     index = NameIndex.build((), ())
     for common in (frozenset({"甲乙"}), frozenset({"甲乙", "丙丁"}), frozenset({"丙丁"})):

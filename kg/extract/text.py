@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from kg.extract.names import NameIndex
 from kg.extract.scripts import to_hans
@@ -49,6 +49,10 @@ class Sentence:
         return self.section.heading if self.section else None
 
     def evidence(self) -> Evidence:
+        return self._evidence
+
+    @cached_property
+    def _evidence(self) -> Evidence:  # asked about four times a sentence, by the rules that read it
         return Evidence(self.passage.source_span(self.start, self.end), self.text.strip(), self.heading)
 
     def span_of(self, start: int, end: int) -> Span:
@@ -139,19 +143,23 @@ class _Names:
         self._by_first: dict[str, list[str]] = {}  # each name under its first character, longest first
         for name in sorted(names, key=lambda n: (-len(n), n)):
             self._by_first.setdefault(name[0], []).append(name)
+        #: Where a name may start: a class of their first characters, which compiles in no time
+        #: and is looked for by the matcher, not a character at a time.
+        self._firsts = re.compile("[" + "".join(map(re.escape, sorted(self._by_first))) + "]")
 
     @classmethod
     def of(cls, names) -> "_Names | None":
         return cls(names) if names else None
 
     def search(self, text: str, pos: int = 0) -> "_Found | None":
-        by_first = self._by_first
-        for at in range(pos, len(text)):
-            names = by_first.get(text[at])
-            if names is not None:
-                for name in names:
-                    if text.startswith(name, at):
-                        return _Found(at, name)
+        by_first, first = self._by_first, self._firsts.search
+        candidate = first(text, pos)
+        while candidate is not None:
+            at = candidate.start()
+            for name in by_first[text[at]]:
+                if text.startswith(name, at):
+                    return _Found(at, name)
+            candidate = first(text, at + 1)
         return None
 
     def finditer(self, text: str) -> Iterator["_Found"]:
