@@ -289,11 +289,11 @@ class _Writer:
                                                           str(evidence.span.end))
         add((node, _TYPE, _TEXT_SPAN))
         add((node, _DERIVED_FROM, self.article_iri))
-        add((node, _START, Literal(evidence.span.start, datatype=_INTEGER)))
-        add((node, _END, Literal(evidence.span.end, datatype=_INTEGER)))
-        add((node, _TEXT, Literal(evidence.text)))
+        add((node, _START, _literal(evidence.span.start, _INTEGER)))
+        add((node, _END, _literal(evidence.span.end, _INTEGER)))
+        add((node, _TEXT, _literal(evidence.text)))
         if evidence.section:
-            add((node, _SECTION, Literal(evidence.section)))
+            add((node, _SECTION, _literal(evidence.section)))
         return node
 
     def fact(self, fact: Fact) -> None:
@@ -313,7 +313,7 @@ class _Writer:
         add((statement, _SUBJECT, subject))
         add((statement, _PREDICATE, predicate))
         add((statement, _OBJECT, value))
-        add((statement, _METHOD, Literal(fact.inference.value)))
+        add((statement, _METHOD, _literal(fact.inference.value)))
         add((statement, _DERIVED_FROM, self.article_iri))
         for evidence in fact.evidence:
             add((statement, _EVIDENCE, self.span(evidence)))
@@ -328,21 +328,41 @@ class _Writer:
         if isinstance(value, Article):
             return article_iri(self.wiki, value.title)
         if isinstance(value, Url):
-            return Literal(value.value, datatype=XSD.anyURI)
+            return _literal(value.value, XSD.anyURI)
         if isinstance(value, Year):
-            return Literal(f"{value.value:04d}", datatype=XSD.gYear)
+            return _literal(f"{value.value:04d}", XSD.gYear)
         if isinstance(value, Label):
             return _text(value)
         if isinstance(value, bool):
             raise TypeError("facts carry no booleans")
         if isinstance(value, int):
-            return Literal(value, datatype=_INTEGER)
+            return _literal(value, _INTEGER)
         if isinstance(value, Decimal):
             return Literal(value, datatype=XSD.decimal)
         if isinstance(value, date):
-            return Literal(value, datatype=XSD.date)
-        return Literal(str(value))
+            return _literal(value, XSD.date)
+        return _literal(str(value))
 
 
 def _text(label: Label) -> Literal:
-    return Literal(label.text, lang=label.language)
+    return _literal(label.text, language=label.language)
+
+
+#: The literals a process's pages wrote last, by their value's type, value, datatype and language: a
+#: literal read again (an offset, a date, a name, a section's heading; about half of a corpus's) is
+#: not made again by rdflib (its lexical form, its Python value and their checks: about 10 µs each).
+_LITERALS: dict[tuple, Literal] = {}
+#: Most literals kept (at most about 20 MB a worker); when full they are forgotten, and the next are kept.
+_LITERALS_KEPT = 50_000
+
+
+def _literal(value: str | int | date, datatype: URIRef | None = None, *, language: str | None = None) -> Literal:
+    """``Literal(value, datatype=datatype, lang=language)``, the one made before for the same
+    value (of a type whose equal values have one lexical form: not a Decimal) when there is one."""
+    key = (value.__class__, value, datatype, language)
+    found = _LITERALS.get(key)
+    if found is None:
+        if len(_LITERALS) >= _LITERALS_KEPT:
+            _LITERALS.clear()
+        found = _LITERALS[key] = Literal(value, lang=language, datatype=datatype)
+    return found

@@ -124,3 +124,24 @@ def test_articles_that_share_entities_build_one_graph_that_conforms(tmp_path):
     kim = [s for s, _, o in union.triples((None, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), None))
            if str(o) == "金正恩"]
     assert len(set(kim)) == 1
+
+
+def test_a_literal_a_page_wrote_before_is_reused_only_for_the_same_value_of_the_same_type_datatype_and_language():
+    """A page's writer keeps the literals it made (kg.rdf._literal): one asked again must be the
+    literal rdflib would make, never one made for an equal value of another type (1 and True,
+    a date and a datetime), another datatype or another language."""
+    from datetime import date, datetime
+
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    from kg.rdf import _literal
+
+    asked = [("1", None, None), (1, XSD.integer, None), (True, XSD.integer, None), (1, XSD.gYear, None),
+             ("1", None, "zh-Hans"), ("1", None, "zh-Hant"), (date(2020, 1, 2), XSD.date, None),
+             (datetime(2020, 1, 2), XSD.date, None), ("2020", XSD.gYear, None)]
+    for _ in range(2):  # made, then read back
+        for value, datatype, language in asked:
+            made = _literal(value, datatype, language=language)
+            fresh = Literal(value, datatype=datatype, lang=language)
+            assert (made.n3(), type(made.value)) == (fresh.n3(), type(fresh.value)), (value, datatype, language)
