@@ -406,7 +406,10 @@ def test_a_meetings_co_chair_is_no_office():
             "== 双边会晤 ==\n2016年3月24日，张三与乙国总统[[李四]]在[[某城]]举行双边会谈。\n"
             "== 历次会议 ==\n{| class=\"wikitable\"\n! 次序 !! 日期 !! 地点 !! 共同主席 !! 形式\n|-\n"
             "| 首次 || 2016年3月23日 || [[某城]] || 张三、李四 || 面对面\n|}\n")
-    assert roles_by_day(text, title="甲乙丙会议")["2016-03-24"] == {("张三", "甲国总理"), ("李四", "乙国总统")}
+    roles = roles_by_day(text, title="甲乙丙会议")
+    assert roles["2016-03-24"] == {("张三", "甲国总理"), ("李四", "乙国总统")}
+    assert ("张三", "甲国总理") in roles["2016-03-23"]  # the table's row: not its column's header
+    assert not any(o.endswith("共同主席") for p, o in roles["2016-03-23"])
     said = HEAD + "2016年3月23日，[[张三]]与[[李四]]在[[某城]]会谈，张三担任共同主席。"
     assert not any(o.endswith("主席") for p, o in roles_by_day(said).get("2016-03-23", ()))
 

@@ -317,7 +317,7 @@ def titles_taken(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Titl
 
 
 #: A meeting's chairs, not a state's office (某会议共同主席, 担任轮值主席): whoever holds them holds an office besides.
-_CHAIRS_OF_A_MEETING = ("共同主席", "联合主席", "轮值主席")
+CHAIRS_OF_A_MEETING = ("共同主席", "联合主席", "轮值主席")
 
 
 def _split(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:
@@ -326,7 +326,7 @@ def _split(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:
     out: list[Title] = []
     at = 0
     for part in phrase.split("兼"):
-        if part.endswith(OFFICE_WORDS) and not part.endswith(_CHAIRS_OF_A_MEETING):
+        if part.endswith(OFFICE_WORDS) and not part.endswith(CHAIRS_OF_A_MEETING):
             state = _state_prefix(part, index)
             text = part
             if state is None and part in OFFICE_WORDS and out and out[-1].state is not None \

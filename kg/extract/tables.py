@@ -30,7 +30,7 @@ from kg.extract.places import SIGNED_AT, well_known_container
 from kg.extract.entries import Entry, cell_chains, entries_in, people_of, plain_text
 from kg.extract.ordinals import ordinal_in
 from kg.extract.people import People, main_office, titles_in
-from kg.extract.roles import OFFICE_WORDS
+from kg.extract.roles import CHAIRS_OF_A_MEETING, OFFICE_WORDS
 from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
@@ -117,7 +117,8 @@ def _column_offices(reading: Reading, table: Table, roles: dict[int, str]) -> di
     for cell in header:
         text = re.sub(r"\s+", "", re.sub(r"[（(][^（）()]*[）)]\s*$", "", _text(reading, cell).strip()))  # 日本首相<br>（内阁总理大臣）
         hans = to_hans(text)
-        if roles.get(column) == "people" and hans.endswith(OFFICE_WORDS) and not _DESCRIPTION.search(hans):
+        if roles.get(column) == "people" and hans.endswith(OFFICE_WORDS) and not _DESCRIPTION.search(hans) \
+                and not hans.endswith(CHAIRS_OF_A_MEETING):  # 共同主席: the meeting's chairs, of whatever office
             for offset in range(cell.colspan):
                 out[column + offset] = text
         column += cell.colspan
