@@ -1222,3 +1222,22 @@ def test_a_leader_whose_word_is_carried_to_a_meeting_is_not_at_it():
     text = HEAD + ("2019年6月13日，乙国总理[[李四]]在[[某城]]会见甲国总理[[赵六]]，"
                    "听取赵六转达的甲国总统[[张三]]有关会晤的意愿。")
     assert summits(text)["2019-06-13"]["participants"] == {"李四", "赵六"}
+
+
+def test_two_linked_names_meeting_each_other_on_a_day_are_people():
+    text = ("'''甲乙宣言'''是[[甲国]]与[[乙国]]的宣言。\n== 背景 ==\n此前两次首脑会晤分别是2000年6月13日至15日"
+            "[[甲某]]与[[乙某]]在[[某城]]举行的会晤，以及2007年10月2日至4日[[甲某]]与[[丙某]]在[[某城]]举行的会晤。")
+    found = summits(text)
+    assert found["2000-06-13"]["participants"] == {"甲某", "乙某"}
+    assert found["2007-10-02"]["participants"] == {"甲某", "丙某"}
+
+
+def test_the_people_received_together_are_one_side_and_no_summit():
+    text = HEAD + ("[[李四]]与乙国外长[[赵六]]多次会谈。2019年6月13日晚，[[丙某]]在[[某宫]]住处会见甲国总统[[张三]]、"
+                   "[[李四]]和[[王五]]，会见约1小时。")
+    assert summits(text) == {}
+
+
+def test_a_leaders_meeting_held_by_video_is_no_summit():
+    text = HEAD + "2020年8月24日，甲乙第三次领导人会议因疫情以视频方式举行。甲国总统[[张三]]与乙国总理[[李四]]共同主持会议。"
+    assert summits(text) == {}

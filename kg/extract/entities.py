@@ -137,6 +137,11 @@ _MET_WITH = re.compile(r"^(?:在[^，。；、]{0,20}?)?(?:分别|先后)?(?:同
 #: Before a name met: "with" and what the name is described as (与刚就任乙国总统不到两个月的).
 _DESCRIBED_WITH = re.compile(r"(?:同|与|和|跟)(?P<d>[^，。；同与和跟]{2,30})的$")
 _AT_A_PLACE = re.compile(r"(?:在|于|赴|到|抵达|前往|访问|飞抵|来到|城市|首都|港口|小镇|海岛)$")  # 访问甲国远东城市[[某城]]
+#: A call, not a meeting (视频会晤, 通电话); a day of the month (a meeting that can be a summit).
+_CALLED = re.compile(r"电话|通话|视频|视讯")
+_A_DAY = re.compile(r"\d\s*[日号]")
+#: Names of bodies, not people, that meet as sides (东盟, 欧洲联盟, 某国政府, 某某委员会).
+_BODY_ENDINGS = re.compile(r"(?:组织|联盟|集团|委员会|政府|党|共同体|联合国|同盟|公约|盟|理事会|议会|银行|公司|基金会?)$")
 _MEETING_AFTER = re.compile(r"^[^，。；]{0,40}?(?:会晤|会谈|会面|会见|举行首脑)")
 
 
@@ -144,11 +149,21 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
     """A name the article links, not typed yet, that meets a person (``[[甲]]在某城同李四举行会晤``, the
     person known by an office elsewhere) is a person: only people hold meetings with people."""
     registry, hans = reading.registry, sentence.hans
+
+    def untyped(spot: Spot) -> bool:
+        return reading.index.normal(spot.surface) in linked and registry.kind_of(spot.surface) is None \
+            and not reading.index.is_state(spot.surface) and not spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS) \
+            and not _BODY_ENDINGS.search(spot.hans) and not _AT_A_PLACE.search(hans[:spot.start])
+
     for i, spot in enumerate(sentence.spots):
-        if reading.index.normal(spot.surface) not in linked or registry.kind_of(spot.surface) is not None \
-                or reading.index.is_state(spot.surface) \
-                or spot.hans.endswith(PLACE_ENDINGS) or spot.hans.endswith(EVENT_WORDS) \
-                or _AT_A_PLACE.search(hans[:spot.start]):
+        after = sentence.spots[i + 1] if i + 1 < len(sentence.spots) else None
+        if after is not None and untyped(after) and (untyped(spot) or registry.is_a(spot.surface, Kind.PERSON)) \
+                and _MET_WITH.match(hans[spot.end:after.start]) and (met := _MEETING_AFTER.match(hans[after.end:])) \
+                and not _CALLED.search(met[0]) and _A_DAY.search(hans) \
+                and not any(hans.startswith(OFFICE_WORDS, s.end) for s in (spot, after)):  # 乙国总理: a state's
+            yield from (s for s in (spot, after) if registry.kind_of(s.surface) is None)
+            continue  # 2000年6月13日[[甲]]与[[乙]]在某城举行的会晤: two names the article links, meeting each other
+        if not untyped(spot):
             continue  # 在海参崴与乙会谈: the place of the meeting
         other = next((o for o in sentence.spots[i + 1:] if registry.is_a(o.surface, Kind.PERSON)), None)
         if other is not None and _MET_WITH.match(_between(sentence, spot, other, reading)) \

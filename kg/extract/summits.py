@@ -53,6 +53,7 @@ _CONTINUES = re.compile(r"^(与|同|和|跟|并与|并同|再与|并)")
 #: Of NOT_HELD, the words that undo a meeting even when written after it (会晤…后因故取消);
 #: the others only speak of a meeting that comes after them (计划…会晤, not 会谈中邀请…访日).
 NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能(?!达成|取得|签署|签订|就)|告吹|搁置|无法|未定|记者会|(?<!未)公布|事宜"
+                            r"|以视频(?:方式|形式)|通过视频|以线上(?:方式|形式)"  # 会议因疫情以视频方式举行: no one met
                             r"|(?:会谈|会晤|会议)(?:结果|内容|情况)")  # 发表会谈结果: telling of it, not holding it
 #: Talks below the leaders, named by their level (高级别会谈, 工作会谈, 外长会谈): no summit.
 LOWER_TALKS = re.compile(r"(高级别|部长级|副部长级|次长级|外长|实务|军事|将军级|红十字|特使|专家级?)"
@@ -1159,6 +1160,10 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         reading.note(f"a meeting on {when.start.isoformat()} names no participant; no summit made",
                      anchor.span_of(0, 0).start)
         return None
+    if _received_together(reading, anchor, clause, participants):
+        reading.note(f"the meeting on {when.start.isoformat()} names only whom it received, one side; "
+                     "no summit made", anchor.span_of(0, 0).start)
+        return None
     keys = tuple(sorted(participants))
     summit = registry.unnamed(Kind.SUMMIT, f"{when.start.isoformat()}-{_digest(keys)}")
     evidence = anchor.evidence()
@@ -1410,6 +1415,22 @@ def _meets_officials_only(reading: Reading, sentence: Sentence, clause: tuple[in
         return False
     return not any(received[0] <= spot.start < received[1] and reading.registry.is_a(spot.surface, Kind.PERSON)
                    for spot in sentence.spots)
+
+
+def _received_together(reading: Reading, sentence: Sentence, clause: tuple[int, int] | None,
+                       participants: dict[str, _Participant]) -> bool:
+    """Whether the people the meeting names are only those received together, listed after the
+    meeting word (``某人在某宫会见甲国首相张三、外相李四和王五``): one side, the one who received them
+    being no one the text knows as a person."""
+    begin, end = clause if clause is not None else (0, len(sentence.hans))
+    met = _RECEIVES.search(sentence.hans, begin, end)
+    if met is None or len(participants) < 2:
+        return False
+    stop = _CLAUSE.search(sentence.hans, met.end(), end)
+    stop = stop.start() if stop else end
+    named = [spot for spot in sentence.spots if spot.key in participants]
+    return all(met.end() <= spot.start < stop for spot in named) and {s.key for s in named} == set(participants) \
+        and _LISTED_PEOPLE.search(sentence.hans, met.end(), stop) is not None
 
 
 _RECEIVES = re.compile(r"(?:分别)?(?:会见|接见)了?")
