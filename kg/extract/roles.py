@@ -309,7 +309,7 @@ def titles_taken(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Titl
     end = spot.end + 2 if hans.startswith("}-", spot.end) else spot.end
     verb = _TAKES_UP.match(hans, end)
     taken = _TAKEN.match(hans, verb.end()) if verb else _INAUGURATED.match(hans, end)
-    if not taken or not taken["office"].endswith(OFFICE_WORDS):
+    if not taken or not taken["office"].endswith(OFFICE_WORDS) or taken["office"].endswith(CHAIRS_OF_A_MEETING):
         return ()
     start = taken.start("office")
     return tuple(replace(title, start=title.start + start, end=title.end + start)
