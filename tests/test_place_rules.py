@@ -101,6 +101,11 @@ def test_a_year_that_begins_a_linked_name_is_no_date_ending_the_meetings_stretch
     assert read(text) == {"2025-08-15": [["某联合基地", "某城", "某州", "甲国"]]}
 
 
+def test_the_airport_a_leader_lands_at_holds_no_venue_met_at_that_evening():
+    text = HEAD + "2018年6月10日，乙国总理[[李四]]抵达[[甲国]][[某机场]]，当晚在[[某府]]会见甲国总统[[张三]]。"
+    assert read(text) == {"2018-06-10": [["某府", "甲国"]]}
+
+
 def test_a_place_named_after_a_city_of_the_article_lies_in_it_but_not_a_state_of_that_name():
     text = HEAD + ("2019年6月13日，乙国总理[[李四]]抵达[[华盛顿]]，甲国总统[[张三]]在[[华盛顿会议中心]]会见李四。"
                    "李四随后前往[[华盛顿州]]。")

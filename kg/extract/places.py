@@ -751,11 +751,16 @@ _HOST_PLACE = re.compile(r"(?:举办地|主办地|所在地|举办城市|主办�
 _MEETING_AFTER = re.compile(r"会晤|会谈|会面|会见|峰会|首脑会议|高峰会|最高级会议|签署|签订|签字")
 
 
+#: Where a leader lands or alights (某机场, 某车站): a place of arrival, which holds no meeting.
+_ARRIVED_AT = ("机场", "国际机场", "车站", "火车站", "空港")
+
+
 def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -> tuple[Spot, ...]:
     """The places of the visit phrase in the date's own stretch that a meeting word follows,
     the last before that meeting when a leader goes on from one place to another: where the
     meeting was held when no 在…举行 says it, and the state or city that holds the place a
-    在…举行 names."""
+    在…举行 names; not the airport or the station arrived at (``抵达甲国[[某机场]]，当晚在[[某府]]
+    会见…``: the residence lies in the state, not in the airport)."""
     low, high = _own_stretch(sentence.hans, at, sentence.spots) if at is not None else (0, len(sentence.hans))
     found: list[tuple[Spot, ...]] = []
     meeting = high
@@ -784,6 +789,8 @@ def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
             plain = _plain_stop(reading, sentence, begin, match.end("w"))
             chain = (plain,) if plain is not None else chain  # 前往巴基斯坦总统官邸: one name
         gaps_ok = all(joins_chain(sentence.hans[a.end:b.start]) for a, b in zip(chain, chain[1:]))
+        while chain and chain[-1].hans.endswith(_ARRIVED_AT):
+            chain = chain[:-1]  # 抵达甲国[[某机场]]，当晚在某府会见…: the airport holds no meeting
         if chain and gaps_ok and chain[0].start - begin <= 1:
             found.append(chain)
             meeting = min(meeting, after.start())
