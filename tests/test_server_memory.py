@@ -168,10 +168,11 @@ class _CountedStore:
         return self.store.quads_for_pattern(*pattern)
 
 
-def test_the_index_page_lists_the_summits_from_what_the_loading_process_wrote():
-    """Not from the store: every summit's dates, venue, participants and labels filled about 17 MB of each
-    HTTP process's own block cache at 500 pages. The rows as the engine answered them in the loading
-    process, the participants and labels from the overview's triples: the same page in each script."""
+def test_the_overview_pages_read_what_the_loading_process_wrote():
+    """Not the store: every summit's dates, venue, participants, countries and labels filled 17–20 MB of
+    each HTTP process's own block cache at 500 pages for each of /, /timeline and /network. The answers
+    as the engine gave them in the loading process, participants and labels from the overview's triples:
+    the same pages in each script; only the labels of countries and sides are looked up in the store."""
     from kg.server.app import overview_alternates
     from kg.server.data import ServedData
 
@@ -181,11 +182,14 @@ def test_the_index_page_lists_the_summits_from_what_the_loading_process_wrote():
                 made=(overview_alternates(), served.overview))  # as a server's HTTP process is given it
     given.store = counted = _CountedStore(given.store)
     try:
-        for path in ("/", "/?lang=zh-Hant", "/?lang=en", "/?lang=zh-Hans"):
-            answer = request(app, path)
-            assert answer.status == 200 and b"<li" in answer.body
-            assert request(given, path) == answer
-        assert counted.reads == []
+        for page in ("/", "/timeline", "/network"):
+            for lang in ("", "?lang=zh-Hant", "?lang=en", "?lang=zh-Hans"):
+                answer = request(app, page + lang)
+                assert answer.status == 200 and (b"<svg" in answer.body or b"<li" in answer.body)
+                assert request(given, page + lang) == answer
+            if page == "/":
+                assert counted.reads == []
+        assert not [read for read in counted.reads if isinstance(read, str)]  # no query asked of the store
     finally:
         given.close()
         app.close()

@@ -56,7 +56,7 @@ from kg.scripts import to_hans
 from kg.server import heap, representations
 from kg.server.negotiation import negotiate, reader_language, reader_script
 from kg.query import minted_case
-from kg.server.overview import element_id, network, summit_rows
+from kg.server.overview import INDEX_ROWS, element_id, kept_name, network, summit_rows
 from kg.server.pictures import Leader, Meeting, TimelineItem, network_svg, timeline_svg
 from kg.server.summary import summarize
 from kg.server.vocabulary import borrowed_labels, load_vocabulary
@@ -85,7 +85,7 @@ from kg.query import GraphFormat, ResultFormat, named_queries, short
 from kg.errors import QueryError, QueryTimeout
 from kg.query_guard import check_query
 from kg.server.built import BuiltAnswers
-from kg.server.data import INDEX_ROWS_NAME, OVERVIEW_TRIPLES_NAME, ServedData
+from kg.server.data import OVERVIEW_TRIPLES_NAME, ServedData
 from kg.server.form import parse_params
 from kg.server.query_pool import (
     CHEAP_BUDGET,
@@ -139,12 +139,6 @@ CONSTRUCT {{
   OPTIONAL {{ ?summit skg:participant ?person OPTIONAL {{ ?person rdfs:label ?personLabel }} }}
 }}"""
 
-#: The summits the index page lists, in its order: each with its dates and venue.
-INDEX_ROWS = f"""SELECT ?summit ?start ?end ?venue WHERE {{
-                ?summit a <{SKG}Summit> . OPTIONAL {{ ?summit <{SKG}startDate> ?start }}
-                OPTIONAL {{ ?summit <{SKG}endDate> ?end }} OPTIONAL {{ ?summit <{SKG}venue> ?venue }}
-            }} ORDER BY ?start ?summit"""
-
 MAX_BODY = 1_000_000  # bytes of a POSTed query
 #: Server threads beyond those the worker queries may hold: pages, cheap queries and requests whose
 #: body is still arriving (each holds a thread while it trickles in) have these. Threads start on demand.
@@ -168,26 +162,22 @@ def overview_triples(store) -> tuple[Triple, ...]:
     return tuple(sorted(store.query(OVERVIEW, use_default_graph_as_union=True), key=str))
 
 
-def _participants_and_labels(triples: Iterable[Triple]) -> tuple[dict, set, dict]:
-    """From the overview's triples: each summit's participants, in IRI order; the summits with one that
-    is not an IRI (its blank node is not the store's: these are read from the store); and each node's
-    literal labels (``rdfs:label``).
+def _participants_and_labels(triples: Iterable[Triple]) -> tuple[dict, dict]:
+    """From the overview's triples: each summit's participants, in IRI order, and each node's literal
+    labels (``rdfs:label``).
 
-    The overview holds every label of each summit, venue and participant (:data:`OVERVIEW`), so a
-    label picked from these is the one picked from the store.
+    The overview holds every participant of each summit and every label of each summit, venue and
+    participant (:data:`OVERVIEW`; a blank node keeps the store's id through its N-Triples), so
+    these are what the store gives, and a label picked from them is the one picked from the store.
     """
-    participants: dict[NamedNode, set] = {}
-    unnamed = set()
+    participants: dict = {}
     labels: dict = {}
     for triple in triples:
         if triple.predicate == PARTICIPANT:
-            if isinstance(triple.object, NamedNode):
-                participants.setdefault(triple.subject, set()).add(triple.object)
-            else:
-                unnamed.add(triple.subject)
+            participants.setdefault(triple.subject, set()).add(triple.object)
         elif triple.predicate == RDFS_LABEL and isinstance(triple.object, Literal):
             labels.setdefault(triple.subject, []).append(triple.object)
-    return {summit: sorted(people, key=str) for summit, people in participants.items()}, unnamed, labels
+    return {summit: sorted(people, key=str) for summit, people in participants.items()}, labels
 
 
 def overview_alternates() -> tuple[Alternate, ...]:
@@ -470,15 +460,12 @@ class App:
     def _index(self, request: _Request) -> Reply:
         script, lang = self._script(request), self._lang(request)
         summits = []
-        participants, unnamed, labels = _participants_and_labels(self._overview_triples())
-        for row in self._index_rows():
+        participants, labels = _participants_and_labels(self._overview_triples())
+        for row in self._ask(INDEX_ROWS):
             summit = row["summit"]
             start, end = (row["start"].value if row["start"] else ""), (row["end"].value if row["end"] else "")
             dates = start if end in ("", start) else f"{start} – {end}"
-            if summit in unnamed:
-                people = sorted({q.object for q in self.store.quads_for_pattern(summit, PARTICIPANT, None, None)}, key=str)
-            else:
-                people = participants.get(summit, ())
+            people = participants.get(summit, ())
             summits.append(
                 SummitItem(
                     self._term_link(summit, script, lang, labels),
@@ -608,7 +595,8 @@ class App:
     def _timeline(self, request: _Request) -> Reply:
         """Every summit by date, drawn as SVG; ``?country=KEY`` keeps the summits that country took part in or hosted."""
         script, lang = self._script(request), self._lang(request)
-        rows = summit_rows(self.store)
+        rows = summit_rows(self.store, self._ask)
+        labels = _participants_and_labels(self._overview_triples())[1]
         wanted = _first(request.params, "country") or None  # an empty choice is every country
         countries = sorted({c for row in rows for c in row.countries}, key=lambda c: self._term_link(c, script).text)
         selected = next((c for c in countries if unquote(c.value.rpartition("/")[2]) == wanted or c.value == wanted), None)
@@ -619,8 +607,8 @@ class App:
             return self._not_found(request, f"no summit involves a country {wanted!r}; the countries are listed at /timeline")
         items = [
             TimelineItem(
-                self._term_link(row.summit, script).text, self._term_link(row.summit, script, lang).href or "", row.date,
-                tuple(self._term_link(p, script).text for p in row.participants),
+                self._term_link(row.summit, script, "", labels).text, self._term_link(row.summit, script, lang, labels).href or "",
+                row.date, tuple(self._term_link(p, script, "", labels).text for p in row.participants),
             )
             for row in rows if selected is None or selected in row.countries
         ]
@@ -645,15 +633,15 @@ class App:
                    ("Link", ", ".join(f'<{a.href}>; rel="alternate"; type="{a.media_type}"' for a in self._overview()[0])))
         return Reply(200, with_charset(representation.media_type), body, headers)
 
-    def _index_rows(self) -> Iterable:
-        """The index page's rows (:data:`INDEX_ROWS`): as the process that loaded the data had the engine
-        write them beside the store (:data:`~kg.server.data.INDEX_ROWS_NAME`), else asked of the store.
-        Asked of the store, every summit's dates and venue fill about 10 MB of each HTTP process's own
-        block cache at 500 pages, kept."""
+    def _ask(self, query: str) -> Iterable:
+        """The answer to one of the overview pages' queries (:data:`~kg.server.overview.KEPT`): as the
+        process that loaded the data had the engine write it beside the store, else asked of the store.
+        Asked of the store, every summit's dates, venue, participants and countries fill about 10–20 MB
+        of each HTTP process's own block cache at 500 pages, kept."""
         try:
-            written = (self.data.directory / INDEX_ROWS_NAME).read_bytes()
+            written = (self.data.directory / kept_name(query)).read_bytes()
         except OSError:
-            return self.store.query(INDEX_ROWS, use_default_graph_as_union=True)
+            return self.store.query(query, use_default_graph_as_union=True)
         return parse_query_results(written, format=QueryResultsFormat.JSON)
 
     def _overview_triples(self) -> tuple[Triple, ...]:
@@ -677,8 +665,9 @@ class App:
     def _network(self, request: _Request) -> Reply:
         """Who met whom, drawn as SVG; ``?person=KEY`` puts one leader in focus."""
         script, lang = self._script(request), self._lang(request)
-        rows = summit_rows(self.store)
-        graph = network(self.store, rows)
+        rows = summit_rows(self.store, self._ask)
+        graph = network(self.store, rows, self._ask)
+        labels = _participants_and_labels(self._overview_triples())[1]
         wanted = _first(request.params, "person")
         focus = None
         if wanted is not None:
@@ -686,7 +675,7 @@ class App:
             if focus is None:
                 return self._not_found(request, f"no leader {wanted!r} took part in a summit here; see /network")
         leaders = [
-            Leader(element_id(p.value), self._term_link(p, script).text, self._term_link(p, script, lang).href or "", n,
+            Leader(element_id(p.value), self._term_link(p, script, "", labels).text, self._term_link(p, script, lang, labels).href or "", n,
                    self._term_link(graph.sides[p], script).text if p in graph.sides else "—")
             for p, n in graph.counts.items()
         ]

@@ -195,11 +195,6 @@ OVERVIEW_NAME = "overview.jsonld"
 #: an HTTP process answers the overview's data from it, reading nothing of the store.
 OVERVIEW_TRIPLES_NAME = "overview.nt"
 
-#: The file beside the store that holds the index page's rows (:data:`kg.server.app.INDEX_ROWS`) as the engine
-#: answered them, in SPARQL JSON (see :func:`load_and_say`): an HTTP process lists the summits from it and the
-#: overview's triples, reading nothing of the store.
-INDEX_ROWS_NAME = "index-rows.srj"
-
 #: The program that writes the on-disk store (see :meth:`ServedData.load_apart`).
 _LOADER = "import sys; from kg.server.data import load_and_say; load_and_say(sys.argv[1], int(sys.argv[2]), sys.argv[3:])"
 
@@ -207,7 +202,8 @@ _LOADER = "import sys; from kg.server.data import load_and_say; load_and_say(sys
 def load_and_say(path: str, in_memory_quads: int, paths: list[str]) -> None:
     """Bulk-load ``paths`` into a new on-disk store at ``path``, write what the overview pages embed
     beside it (:data:`OVERVIEW_NAME`), the overview's triples (:data:`OVERVIEW_TRIPLES_NAME`) and the
-    index page's rows (:data:`INDEX_ROWS_NAME`), close it, and say on the standard output ``small``
+    answers the overview pages read (:data:`kg.server.overview.KEPT`, each in its
+    :func:`~kg.server.overview.kept_name`), close it, and say on the standard output ``small``
     (at most ``in_memory_quads`` quads), ``large`` or ``error MESSAGE``."""
     try:
         store = Store(path)
@@ -216,14 +212,16 @@ def load_and_say(path: str, in_memory_quads: int, paths: list[str]) -> None:
         store.flush()
         store.optimize()
         small = in_memory_quads and next(islice(store.quads_for_pattern(None, None, None, None), in_memory_quads, None), None) is None
-        from kg.server.app import INDEX_ROWS, overview_triples  # here: made in this short-lived process, its rdflib garbage ends with it
+        from kg.server.app import overview_triples  # here: made in this short-lived process, its rdflib garbage ends with it
+        from kg.server.overview import KEPT, kept_name
         from kg.server.representations import embedded
 
         triples = overview_triples(store)
         (Path(path).parent / OVERVIEW_NAME).write_text(embedded(triples).decode("utf-8"), encoding="utf-8")
         (Path(path).parent / OVERVIEW_TRIPLES_NAME).write_bytes(serialize(triples, format=RdfFormat.N_TRIPLES))
-        store.query(INDEX_ROWS, use_default_graph_as_union=True).serialize(
-            str(Path(path).parent / INDEX_ROWS_NAME), format=QueryResultsFormat.JSON)
+        for query in KEPT:  # the overview pages' answers: an HTTP process that asked them kept 20 MB of block cache
+            store.query(query, use_default_graph_as_union=True).serialize(
+                str(Path(path).parent / kept_name(query)), format=QueryResultsFormat.JSON)
         store = None  # closed: the engine waits for its background work to end
     except InputError as error:
         sys.stdout.write(f"error {error}")
