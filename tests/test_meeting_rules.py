@@ -1241,3 +1241,8 @@ def test_the_people_received_together_are_one_side_and_no_summit():
 def test_a_leaders_meeting_held_by_video_is_no_summit():
     text = HEAD + "2020年8月24日，甲乙第三次领导人会议因疫情以视频方式举行。甲国总统[[张三]]与乙国总理[[李四]]共同主持会议。"
     assert summits(text) == {}
+
+
+def test_days_listed_in_one_clause_that_met_on_each_are_a_summit_each():
+    text = HEAD + "2018年，甲国总统[[张三]]与乙国总理[[李四]]于4月27日和5月26日两度在[[某城]]会晤，前者签署了《某城宣言》。"
+    assert set(summits(text)) == {"2018-04-27", "2018-05-26"}

@@ -708,7 +708,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             named = False  # a signing whose signers the clause names: only they met
             if clause is None and (signing := _signing_clause(sentence.hans, meeting)) is not None:
                 clause, named = signing
-            if clause is None or any(a < clause[1] and clause[0] < b or when == meeting.start for a, b, when in told):
+            if clause is None or any((a < clause[1] and clause[0] < b and not _days_of_each(sentence.hans, dates, meeting))
+                                     or when == meeting.start for a, b, when in told):
                 continue  # a clause told already, or a day told already: one summit a day a sentence
             if several is not None and clause[0] < several.end and several.begin < clause[1]:
                 continue  # the meetings told one by one, below
@@ -743,6 +744,21 @@ def _of_officials_told_before(reading: Reading, before: Sentence, sentence: Sent
     below the top (``甲会见乙国特使团。会见时，…``): what was said at it is of no summit either."""
     return before.paragraph == sentence.paragraph and MEETING.search(before.hans) is not None \
         and _meets_officials_only(reading, before, None)
+
+
+#: Days listed one after another (4月27日和5月26日), and a word that they met on each (两度, 先后).
+_DAYS_JOINED = re.compile(r"\s*(?:和|及|与|、|以及)\s*")
+_ON_EACH = re.compile(r"两度|两次|三度|三次|先后|分别")
+
+
+def _days_of_each(hans: str, dates, meeting) -> bool:
+    """Whether the day is listed right after another day of the sentence in a clause that says they
+    met on each (``甲与乙于4月27日和5月26日两度在某地会晤``): a meeting of its own, not the clause's one."""
+    before = next((d for d in reversed(dates) if d.stop <= meeting.at), None)
+    if before is None or not _DAYS_JOINED.fullmatch(hans[before.stop:meeting.at]):
+        return False
+    stop = _CLAUSE.search(hans, meeting.stop)
+    return _ON_EACH.search(hans, meeting.stop, stop.start() if stop else len(hans)) is not None
 
 
 def _over_the_leg(reading: Reading, summit: SummitFound, leg: DateRange) -> SummitFound:
