@@ -88,6 +88,8 @@ def test_texts_exchanged_right_after_they_are_signed_are_the_summits():
     "双方尽快举行谈判缔结条约；《甲乙捕鱼协定》和《海上营救协定》同时生效。",  # came into force
     "双方还同意近期签订航空和海运协定，互派留学生。",  # to be signed soon
     "张三表示，自去年6月签署国家间条约以来，两国关系全面发展。",  # signed before, referred to
+    "两国领导人在会后表示欢迎《丙丁宣言》，并发表讲话。",  # others' document welcomed
+    "两人再确认《甲乙某城宣言》为两国关系的基础，并发表讲话。",  # an earlier one confirmed
 ])
 def test_documents_not_signed_at_the_summit_are_not_its_outcome(sentence):
     assert documents(HEAD + MEETING + sentence) == {"1985-11-19": []}
@@ -191,6 +193,7 @@ def test_documents_with_a_common_name_are_one():
 
 
 @pytest.mark.parametrize("cell, wanted", [
+    ("再确认《甲乙某城宣言》；发表联合声明", [("联合声明", True)]),  # an earlier one confirmed
     ("发表联合公报，同意重开谈判", [("联合公报", True)]),
     ("联合公报、《关于限制战略武器的联合声明》", [("关于限制战略武器的联合声明", False), ("联合公报", True)]),
     ("《甲乙关于深化合作、倡导共赢的联合声明》", [("甲乙关于深化合作、倡导共赢的联合声明", False)]),
@@ -499,3 +502,23 @@ def test_a_name_in_quotes_right_before_a_documents_kind_is_its_title():
     assert keys(documents(text)) == {"1985-11-19": {"甲乙和平发展共同愿景"}}
     speech = HEAD + MEETING + "张三说「这是新的开始」。"
     assert keys(documents(speech)) == {"1985-11-19": set()}
+
+
+def test_a_plan_in_a_name_listed_before_makes_the_names_after_it_no_plan():
+    text = HEAD + MEETING + "访问期间，双方签订了《甲乙文化协定执行计划》、《工业合作议定书》和《科学情报合作议定书》。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙文化协定执行计划", "工业合作议定书", "科学情报合作议定书"}}
+
+
+def test_a_tables_name_that_ends_the_proses_full_name_is_that_document():
+    text = (HEAD + "2018年1月10日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行第二次领导人会议。"
+            "会议发表了《甲乙合作第二次领导人会议某城宣言》。\n\n"
+            "{| class=\"wikitable\"\n! 届次 !! 日期 !! 地点 !! 出席领导人 !! 成果\n|-\n"
+            "| 第二次 || 2018年1月10日 || 某城 || 张三、李四 || 《某城宣言》\n|}\n")
+    found = documents(text)
+    assert keys(found) == {"2018-01-10": {"甲乙合作第二次领导人会议某城宣言"}}
+    assert "某城宣言" in found["2018-01-10"][0][1]
+
+
+def test_a_document_initialed_is_not_signed():
+    text = HEAD + MEETING + "访问期间，双方签订了《甲乙文化协定》，并草签了《甲乙核能合作协定》。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙文化协定"}}

@@ -30,8 +30,10 @@ does not date it at all:
   《…》铺平了道路``, is not where the account has got to); one right
   after it that speaks of the document (``该协议于2014年9月签署``) dates it too;
 - a document that is not signed there: negated (``未发表联合声明``, ``未就是否发表…达成一致``,
-  ``《…》最终未能签署``), planned (``双方原定于…签署《…》``, ``《…》原定于…签署``), an earlier one
-  referred to (``重申遵守《上海公报》``, ``互换《…》的批准文本``; not texts exchanged as they are
+  ``《…》最终未能签署``), planned (``双方原定于…签署《…》``, ``《…》原定于…签署``; a plan in a name
+  before it is none: ``签订了《甲执行计划》和《乙议定书》``), initialed (``草签了《…》``), an earlier one
+  referred to, confirmed or welcomed (``重申遵守《上海公报》``, ``再确认《…》``, ``表示欢迎《…》``,
+  ``互换《…》的批准文本``; not texts exchanged as they are
   signed, ``签署并交换《…》文本``), ``《…》缔结40周年``, ``重申…此前发表的
   《…》``, ``落实…上次会晤时签署的《…》``; not ``根据此次签署的《…》``), a
   later one (``为翌年的《…》铺平道路``), one under negotiation (``…协定扩围谈判``, ``…条约缔结谈判``),
@@ -64,7 +66,8 @@ Two names of one document become one node: ``《甲》（又称《乙》）`` (o
 of ``《中华人民共和国和美利坚合众国联合声明》``), and a
 document named by its kind alone where the summit has one of that kind named in full, and
 one only described after a signing verb (``签署了全部销毁两国中程导弹的条约``) where the
-summit has one of that kind by name; and one name each side writes with itself first
+summit has one of that kind by name, and a name that ends the summit's one other name it ends
+(``《某城宣言》`` of ``《甲乙第二次会议某城宣言》``); and one name each side writes with itself first
 (``…构建甲乙命运共同体的联合声明`` and ``…构建乙甲命运共同体的联合声明``).
 """
 
@@ -119,8 +122,9 @@ _NEGATED = re.compile(r"(未|没有|没|不|无法|拒绝)(能|曾|会|得|再)?
 _NEGATED_LIST = re.compile("(?:" + _NEGATED.pattern + r")[^，,。；;]*(?:或|和|及|与|、)$")
 #: Right after a name in its clause: it was not signed or issued (``《甲宣言》未签署``, ``《甲》最终未能签署``).
 _NEGATED_AFTER = re.compile(r"^[^，,。；;《》]{0,6}?(?:" + _NEGATED.pattern + ")")
-#: Before a name: the document is an earlier or a later one, not signed here.
-_NOT_HERE_BEFORE = re.compile(r"(遵守|遵循|重申|根据|依据|按照|依照|落实|履行|恪守|援引|引用|引述|基于|纪念"
+#: Before a name: the document is an earlier or a later one, not signed here (重申遵守《…》,
+#: 再确认《…》, 表示欢迎《…》: one the sides confirm or welcome was signed before, or by others).
+_NOT_HERE_BEFORE = re.compile(r"(遵守|遵循|重申|确认|欢迎|支持|赞赏|根据|依据|按照|依照|落实|履行|恪守|援引|引用|引述|基于|纪念"
                               r"|(?<!签署并)(?<!签订并)(?<!签字并)(?:互换了?|交换了?))$")  # not 签署并交换《…》文本: just signed
 #: Title marks that name no document: a newspaper, a broadcaster, an article's title
 #: (据《京乡新闻》, 在《劳动新闻》发表题为《…》的署名文章).
@@ -356,22 +360,25 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     """Whether the clause says this document was signed or issued here."""
     clause_start = max((m.end() for m in _CLAUSE.finditer(hans, 0, start)), default=0)
     before, after = hans[clause_start:start], hans[end:]
+    sentence_before = _outside_names(hans[:start])
     verb = SIGNED.search(hans, end, _clause_end(hans, end))
-    to_its_verb = hans[end:verb.start()] if verb else ""  # 《甲》原定于…签署, 《甲》最终未能签署
+    to_its_verb = _outside_names(hans[end:verb.start()]) if verb else ""  # 《甲》原定于…签署, 《甲》最终未能签署
     if _PLANNED.search(to_its_verb) or _NEGATED.search(hans[end:verb.end()] if verb else ""):
         return False
     if verb is None and _IN_FORCE.search(hans, end, _clause_end(hans, end)):
         return False  # 《甲》和《乙》同时生效: its clause tells it came into force, not that it was signed
     if _NEGATED.search(before) or _NOT_HERE_BEFORE.search(before) or _RATIFIED.search(before) or _LATER.search(before) or \
             _SOUGHT.search(before) or _SOUGHT_RIGHT_BEFORE.search(before) or \
-            _EARLIER.search(hans[:start]) or _an_earlier_one(before) or \
-            _NOT_HERE_AFTER.match(after) or _PLANNED.search(hans[:start]) or _not_a_document(hans, start, end) or \
+            _EARLIER.search(sentence_before) or _an_earlier_one(before) or \
+            _NOT_HERE_AFTER.match(after) or _PLANNED.search(sentence_before) or _not_a_document(hans, start, end) or \
             _a_topic(before, after):
         return False
     if _ANNEX_BEFORE.search(before):
         return True  # 宣言另附有作为附件的《行动计划》: issued with it
     if _LISTED_AFTER.search(before) and SIGNED.search(hans[:clause_start]):
         return True  # 双方签署了12项合作文件，包括《…》和《…》
+    if _INITIALED.search(before):
+        return False  # 草签了《甲》: initialed, to be signed later
     if hans[start] == "「":  # a quoted name: its own clause says it was signed
         return bool(SIGNED.search(before) or _OUTCOME_BEFORE.search(before))
     if not hans[start:end].strip("《》").endswith(DOCUMENT_ENDINGS):
@@ -379,6 +386,16 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     return bool(SIGNED.search(hans) or _OUTCOME_BEFORE.search(before))
 
 
+def _outside_names(text: str) -> str:
+    """The words of a text with the names in its title marks emptied: a plan or a time the
+    sentence tells is in its own words, not in a name it lists before (``签订了《甲执行计划》、
+    《乙议定书》``: 乙 is signed, not planned)."""
+    return _A_NAME.sub("《》", text) if "《" in text else text
+
+
+_A_NAME = re.compile(r"《[^《》]*》")
+#: Right before a name: it was initialed (并草签了《甲》), not signed.
+_INITIALED = re.compile(r"草签了?$")
 #: After a name in its clause: it came into force (《甲协定》同时生效), signed before.
 _IN_FORCE = re.compile(r"生效|施行|实施")
 #: An undated clause said to be on the day told before (同日, 当天): not the day after another summit.
@@ -648,13 +665,14 @@ def _each_side_first(named: list[EntityId]):
 
 
 def _tail_of_a_name(reading: Reading, named: list[EntityId], quoted: set[str]):
-    """Pairs (short, full) of a summit's documents that are one: a name the text never writes
-    in title marks that ends the one other name of the summit's it ends (``签订边界条约`` of
-    ``《中华人民共和国和缅甸联邦边界条约》``), or one of its other names (``签署了科技合作协定`` of
+    """Pairs (short, full) of a summit's documents that are one: a name, bare or in title marks,
+    that ends the one other name of the summit's it ends (``签订边界条约`` of
+    ``《中华人民共和国和缅甸联邦边界条约》``, a table's ``《某城宣言》`` of the prose's
+    ``《甲乙合作第二次领导人会议某城宣言》``), or one of its other names (``签署了科技合作协定`` of
     ``《甲乙两国政府科学技术合作协定》（简称《甲乙科技合作协定》）``)."""
     out = []
     for short in named:
-        if short.key in quoted or len(short.key) < 4 or not short.key.endswith(DOCUMENT_WORDS):
+        if len(short.key) < 4 or not short.key.endswith(DOCUMENT_WORDS):
             continue
         longer = [d for d in named if d != short and (d.key in quoted or "的" not in d.key)  # not 签订的边界条约
                   and any(len(name) > len(short.key) and name.endswith(short.key)
