@@ -20,8 +20,9 @@ loopback only, each bounded in time:
    shared pages divided among the processes sharing them) summed over the server's
    processes (kg serve's parent, HTTP processes and query workers), once the index page
    has been asked for as a browser does and a query has started a worker, and again at rest, once kg serve's idle workers have ended
-   (``--worker-idle``, 60 s by default; an earlier code's that keep theirs are measured as
-   they are then), with each kind of process's PSS. Measured with ``wrk`` when it is installed (``make bench``
+   (``--worker-idle``, 60 s by default) and its idle HTTP processes reading from disk have been
+   replaced by new ones (``--process-idle``, 60 s; at most 150 s are waited; an earlier code's
+   processes that stay are measured as they are then), with each kind of process's PSS. Measured with ``wrk`` when it is installed (``make bench``
    installs it), else with a Python client (slower: then the client is the limit, and the
    ratio says less).
 2. **Fairness** (issue 12): 32 clients, each from its own loopback address, for
@@ -391,11 +392,26 @@ def memory_by_kind(pid: int) -> str:
     return ", ".join(f"{kind} {'+'.join(f'{pss:.0f}' for pss in sizes)}" for kind, sizes in kinds.items())
 
 
-def rest(server: Server, seconds: float = 90) -> None:
-    """Wait until ``server`` has no query worker left (its idle workers end), at most ``seconds``."""
+def rest(server: Server, seconds: float = 150) -> None:
+    """Wait until ``server`` has no query worker left (its idle workers end) and each of its HTTP processes
+    has been replaced by a new one (``--process-idle``: an idle one that has answered is), at most ``seconds``."""
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and "workers" in memory_by_kind(server.process.pid):
+    busy = set(http_processes(server.process.pid))
+    while time.monotonic() < deadline and ("workers" in memory_by_kind(server.process.pid)
+                                           or busy & set(http_processes(server.process.pid))):
         time.sleep(1)
+
+
+def http_processes(pid: int) -> list[int]:
+    """The HTTP processes among ``pid``'s children."""
+    found = []
+    for child in descendants(pid):
+        try:
+            if Path(f"/proc/{child}/comm").read_text().strip() == "kg-serve-http":
+                found.append(child)
+        except OSError:
+            continue  # ended meanwhile
+    return found
 
 
 def _maybe(server: Server | None):

@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import quote
@@ -33,20 +34,42 @@ def comm(pid: int) -> str:
     return Path(f"/proc/{pid}/comm").read_text().strip()
 
 
-@pytest.fixture
-def server():
-    process = subprocess.Popen([*KG, "--processes", "2", "--workers", "2", "--response-cache", "0"], stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+def _serve(*options: str) -> tuple[subprocess.Popen, str]:
+    process = subprocess.Popen([*KG, "--processes", "2", *options], stderr=subprocess.PIPE, text=True, start_new_session=True)
     banner = process.stderr.readline()
     port = re.search(r"http://127\.0\.0\.1:(\d+)/", banner)
     assert port, banner
-    yield process, f"http://127.0.0.1:{port[1]}"
+    deadline = time.monotonic() + 60  # each names itself once forked
+    while len(_http_processes(process.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return process, f"http://127.0.0.1:{port[1]}"
+
+
+def _end(process: subprocess.Popen) -> None:
     os.killpg(process.pid, signal.SIGTERM)
     try:
         process.wait(60)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+
+
+def _http_processes(pid: int) -> set[int]:
+    found = set()
+    for child in children(pid):
+        try:
+            if comm(child) == HTTP_NAME:
+                found.add(child)
+        except OSError:
+            continue  # ended meanwhile
+    return found
+
+
+@pytest.fixture
+def server():
+    process, url = _serve("--workers", "2", "--response-cache", "0")
+    yield process, url
+    _end(process)
 
 
 def test_the_parent_forks_its_http_processes_and_runs_no_thread_nor_tracker(server):
@@ -90,3 +113,42 @@ def test_a_worker_killed_is_replaced_and_the_next_query_answered(server):
     assert set(statuses) <= {200, 400, 413, 503}, statuses
     assert sum(status != 200 for status in statuses) <= killed, statuses
     assert [ask() for _ in range(3)] == [200, 200, 200], statuses
+
+
+def _replaced_within(pid: int, first: set[int], seconds: float) -> set[int]:
+    """The HTTP processes once one of ``first`` has been replaced, or after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    now = _http_processes(pid)
+    while now == first and time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = _http_processes(pid)
+    return now
+
+
+def test_an_idle_http_process_reading_from_disk_is_replaced_and_the_server_answers_on():
+    process, url = _serve("--in-memory-quads", "0", "--process-idle", "1")
+    try:
+        first = _http_processes(process.pid)
+        assert len(first) == 2
+        with urllib.request.urlopen(f"{url}/void", timeout=120) as answer:
+            assert answer.status == 200
+        now = _replaced_within(process.pid, first, 30)
+        assert len(now) == 2 and now != first  # the one that answered ended, idle, and a new one took its place
+        assert len(first - now) == 1  # the one that never answered stays
+        with urllib.request.urlopen(f"{url}/void", timeout=120) as answer:
+            assert answer.status == 200
+        assert process.poll() is None
+    finally:
+        _end(process)
+
+
+def test_an_http_process_holding_the_data_in_memory_is_not_replaced_when_idle():
+    process, url = _serve("--process-idle", "1")  # the fixture is small: held in memory
+    try:
+        first = _http_processes(process.pid)
+        for _ in range(4):
+            with urllib.request.urlopen(f"{url}/void", timeout=120) as answer:
+                assert answer.status == 200
+        assert _replaced_within(process.pid, first, 4) == first  # a new one would load a copy of its own
+    finally:
+        _end(process)

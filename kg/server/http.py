@@ -33,6 +33,8 @@ from __future__ import annotations
 import os
 import socket
 import sys
+import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import replace
@@ -120,6 +122,10 @@ class Server:
         self.port: int = self.socket.getsockname()[1]
         self._stop = None
         self._started = False
+        self._counting = threading.Lock()
+        self._in_flight = 0
+        #: when the last request was answered (:func:`time.monotonic`); None: none yet
+        self._last_answered: float | None = None
 
     def start(self) -> None:
         """Begin answering requests (in granian's own threads)."""
@@ -155,7 +161,26 @@ class Server:
         except OSError:
             pass
 
+    def idle_for(self) -> float:
+        """Seconds since the last request was answered, with none being answered now (0 while one is,
+        and before the first)."""
+        with self._counting:
+            if self._in_flight or self._last_answered is None:
+                return 0.0
+            return time.monotonic() - self._last_answered
+
     def _answer(self, proto, scope: dict) -> int:
+        """One request, counted while it is answered (:meth:`idle_for`)."""
+        with self._counting:
+            self._in_flight += 1
+        try:
+            return self._answer_counted(proto, scope)
+        finally:
+            with self._counting:
+                self._in_flight -= 1
+                self._last_answered = time.monotonic()
+
+    def _answer_counted(self, proto, scope: dict) -> int:
         """One request: the framing check, then the application's answer."""
         environ = _BASE_ENVIRON | scope
         coding = environ.get("HTTP_TRANSFER_ENCODING")

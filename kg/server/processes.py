@@ -59,6 +59,10 @@ _FORK = multiprocessing.get_context("fork")
 STARTUP_SECONDS = 30.0
 #: The signals that stop the server.
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+#: The exit status of an HTTP process that ended because it stayed idle (``--process-idle``): replaced at once.
+RETIRED = 3
+#: Seconds between the parent's looks at its HTTP processes (one that retired is replaced within this).
+WATCH_SECONDS = 0.25
 
 
 def process_count(settings: Settings) -> int:
@@ -133,7 +137,8 @@ def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[S
         def start(index: int) -> multiprocessing.process.BaseProcess:
             process = _FORK.Process(
                 target=_http_process, name=f"kg-serve-http-{index + 1}",
-                args=(settings, paths, served, sock, admission, shares[index], os.getpid(), made),
+                args=(settings, paths, served, sock, admission, shares[index], os.getpid(), made,
+                      retire_after(settings, index, len(shares), from_disk=served.store is None)),
             )
             process.start()
             started[index] = time.monotonic()
@@ -148,9 +153,12 @@ def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[S
         if stop.event.is_set():
             return
         announce(settings)
-        while not stop.event.wait(1.0):
+        while not stop.event.wait(WATCH_SECONDS):
             for index, process in enumerate(processes):
                 if process.is_alive() or stop.event.is_set():
+                    continue
+                if process.exitcode == RETIRED:  # idle: a new one shares all this process holds again
+                    processes[index] = start(index)
                     continue
                 if time.monotonic() - started[index] < STARTUP_SECONDS:
                     raise KgError(f"HTTP process {index + 1} of kg serve ended as it started (exit status "
@@ -164,6 +172,21 @@ def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[S
         if sock is not None:
             sock.close()
         served.close()
+
+
+def retire_after(settings: Settings, index: int, processes: int, *, from_disk: bool) -> float:
+    """Seconds HTTP process ``index`` of ``processes`` may stay idle before it ends to be replaced
+    (0: never): ``--process-idle``, a little longer for each next process, so that they are not all
+    replaced at once. Only a process reading the on-disk store is: forked again, it shares all its parent
+    holds, where one that held the data in memory would load a copy of its own (its parent has let go of it).
+
+    >>> settings = Settings(process_idle=60)
+    >>> [retire_after(settings, index, 2, from_disk=True) for index in range(2)], retire_after(settings, 0, 2, from_disk=False)
+    ([60.0, 75.0], 0.0)
+    """
+    if not from_disk:
+        return 0.0
+    return settings.process_idle * (1 + index / (2 * processes))
 
 
 def _import_the_application() -> None:
@@ -184,10 +207,13 @@ def _stop(processes: list[multiprocessing.process.BaseProcess]) -> None:
 
 
 def _http_process(settings: Settings, paths: tuple[Path, ...], served: ServedData, sock, admission: Admission,
-                  workers: int, parent: int, made) -> None:
+                  workers: int, parent: int, made, retire: float) -> None:
     """One HTTP process: the data (the copy in memory its parent loaded, or the store read-only), an
     App (with the overview pages' data when its parent made it), granian on the shared socket until
-    SIGTERM (sent by the parent, or by the kernel when the parent has ended)."""
+    SIGTERM (sent by the parent, or by the kernel when the parent has ended), or until it has answered
+    and then stayed idle ``retire`` seconds (0: never), when it ends with :data:`RETIRED`: what its reads
+    kept (RocksDB's block cache and table readers, the response cache, the heap's leftovers) is given
+    back, and the parent forks a new one, which shares its pages again."""
     from kg.server.app import App, create_server  # imported by the parent already: shared
 
     stopped = threading.Event()
@@ -200,13 +226,19 @@ def _http_process(settings: Settings, paths: tuple[Path, ...], served: ServedDat
         deny_network()  # cheap queries run here, not in a worker: this process, too, may open no IP socket
     mine = ServedData.open(served.directory, served.keeper, in_memory_quads=settings.in_memory_quads, store=served.store)
     app = App(settings, data=paths, served=mine, admission=admission, workers=workers, made=made)
+    retired = False
     try:
         server = create_server(app, sock=sock)
         server.start()
-        stopped.wait()
+        while not stopped.wait(retire / 4 if retire else None):
+            if server.idle_for() >= retire:
+                retired = True
+                break
         server.close()
     finally:
         app.close()  # the served directory is the parent's to remove, or its janitor's once we have ended
+    if retired:
+        sys.exit(RETIRED)
 
 
 def _end_with(parent: int) -> None:
