@@ -227,6 +227,8 @@ class NameIndex:
         self._normals: dict[str, str] = {}  # normal() of each name asked, while state_keys stays as it is
         self._keys: dict[str, str] = {}  # key() of each name asked, until a group changes
         self._forms: dict[str, list[Label]] | None = None  # regional_forms() by key, until a group's key changes
+        #: What other modules worked out from the groups (roles.titles_before), until a group changes.
+        self.remembered: dict = {}
 
     @classmethod
     def build(cls, rules, links: list[Wikilink] | tuple[Wikilink, ...], spouses: frozenset[str] = frozenset()) -> "NameIndex":
@@ -287,6 +289,7 @@ class NameIndex:
             self._normals.clear()
         self._keys.clear()
         self._forms = None
+        self.remembered.clear()
 
     def normal(self, name: str) -> str:
         """Simplified script, the article's regional variants folded, disambiguator stripped."""

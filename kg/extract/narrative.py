@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.text import Sentence
@@ -42,9 +43,13 @@ def times_in(text: str, span: tuple[date, date], year: int | None = None) -> Tol
     """The times ``text`` gives; a day without its year is read in ``year`` (the one its
     paragraph is in), else in each year the span touches (a visit from 12月16日 to 2月17日
     holds 2月14日)."""
+    return _times_in(text, (year,) if year else tuple(range(span[0].year, span[1].year + 1)), year)
+
+
+@lru_cache(maxsize=4096)  # a sentence is read about seven times a page, by several rules
+def _times_in(text: str, years: tuple[int, ...], year: int | None) -> Told:
     text = TITLE_MARKS.sub(lambda m: "《" + "〃" * len(m["t"]) + "》", text)  # names date nothing
     times: list[tuple[date, date]] = []
-    years = [year] if year else list(range(span[0].year, span[1].year + 1))
     days = find_dates(text, year=years[0])
     for day in days:
         if _AFTER_THE_MEETING.search(text[:day.at]):

@@ -68,7 +68,12 @@ def titles_before(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Tit
     titled by no one (``甲国总统[[某国内战|某国问题]]特使``: the envoy's, not the issue's)."""
     if spot.hans.endswith(_ISSUES):
         return ()
-    return _titles_ending_at(sentence.hans, _gloss_start(sentence.hans, spot.start), index, named=True)
+    hans, remembered = sentence.hans, index.remembered  # asked three times a name, by several rules
+    found = remembered.get((titles_before, hans, spot.start))
+    if found is None:
+        found = remembered[(titles_before, hans, spot.start)] = \
+            _titles_ending_at(hans, _gloss_start(hans, spot.start), index, named=True)
+    return found
 
 
 #: What a name ends with when it names an issue or a conflict, not a person (某国问题, 某国内战).

@@ -16,6 +16,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.documents import documents_of_the_definition, documents_of_the_subject, outcomes
@@ -1097,6 +1098,7 @@ _TOPIC = re.compile(r"就[^，,；;。]*?(?=(?:举行|进行了?|展开)?(?:会�
 _AGREED_ON = re.compile(r"就[^，,；;。]*?(?:会晤|会谈|峰会|首脑会议|会面)[^，,；;。]{0,8}?(?:达成(?:一致|共识|协议)|取得一致)")
 
 
+@lru_cache(maxsize=4096)  # a sentence is asked about twice a page
 def not_held(hans: str) -> bool:
     """Whether the clauses that speak of the meeting say it did not take place (or not yet)."""
     clauses = [_TOPIC.sub("", _ACCEPTED.sub("", c)) for c in re.split(r"[，,；;]", hans)]  # 应…邀请: an invitation taken up
