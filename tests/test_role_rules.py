@@ -92,6 +92,16 @@ def test_a_family_name_and_furen_in_brackets_after_a_leaders_name_is_her_own_nam
     assert found == {"约翰·某乙", "李四"}
 
 
+def test_a_family_name_and_furen_as_a_links_label_is_her_own_name_unlinked_too():
+    text = ("'''甲乙会谈'''是甲国首相[[玛丽·某甲|-{zh-hans:某甲; zh-hant:某岬;}-夫人]]与乙国领导人的会谈。\n== 经过 ==\n"
+            "1982年9月，某甲夫人以甲国首相身份访问乙国，24日在[[某会堂]]与乙国主席[[王五]]会谈。")
+    roles = roles_by_day(text, title="甲乙会谈")["1982-09-24"]
+    assert ("玛丽·某甲", "甲国首相") in roles and ("王五", "乙国主席") in roles
+    # a spouse's 夫人 after a family name stays the spouse's: 某乙夫人 is not 约翰·某乙
+    spouse = HEAD + "1961年6月3日，甲国总统[[约翰·某乙|某乙]]与乙国总理[[李四]]在[[某城]]会谈，某乙夫人随行。"
+    assert {p for p, _ in roles_by_day(spouse)["1961-06-03"]} == {"约翰·某乙", "李四"}
+
+
 TABLE = ("'''甲乙丙会议'''是甲国、乙国与丙国领导人的会议。\n== 历次会议 ==\n"
          "{| class=\"wikitable\"\n! 次序 !! 日期 !! 地点 !! 甲国国家主席 !! 乙国总理 !! 丙国总统\n|-\n"
          "| 第一次 || 2014年9月11日 || [[某城]] || rowspan=\"2\" | [[张三]] || rowspan=\"2\" | [[李四]] || [[王五]]\n|-\n"

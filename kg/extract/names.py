@@ -124,7 +124,8 @@ def spouses_named(document: Document) -> frozenset[str]:
 
 def own_names_in_brackets(document: Document) -> dict[str, str]:
     """A leader known by her family name and 夫人 (戴卓尔夫人), written so in brackets right
-    after her full name: that name is hers, not a title of someone's spouse (name → link target)."""
+    after her full name, or as the label of a link to it (``[[玛丽·某甲|某甲夫人]]``): that name
+    is hers, not a title of someone's spouse (name → link target)."""
     text = document.page.text
     out: dict[str, str] = {}
     for link in document.links:
@@ -132,6 +133,9 @@ def own_names_in_brackets(document: Document) -> dict[str, str]:
         if said and any(to_hans(said[1][:-2]) == to_hans(short or "")
                         for short in (short_form(link.target), short_form(link.label or ""), link.label)):
             out[said[1]] = link.target
+        label = shown(link.label or "").strip()
+        if label.endswith("夫人") and len(label) > 3 and to_hans(label[:-2]) == to_hans(short_form(link.target) or ""):
+            out[label] = link.target
     return out
 
 
