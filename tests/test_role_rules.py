@@ -255,6 +255,9 @@ def test_an_office_before_a_list_the_verb_goes_to_one_by_one_is_each_names():
     # without such a verb the office is the first name's alone
     alone = text.replace("先后与", "与")
     assert not any(p == "李四" for p, _ in roles_by_day(alone).get("2007-10-02", ()))
+    # an office held then (时任) is each name's too
+    then = text.replace("先后与甲国总统张三", "分别与时任甲国总统张三")
+    assert ("李四", "甲国总统") in roles_by_day(then)["2007-10-02"]
 
 
 def test_an_office_taken_up_a_while_ago_in_the_clause_before_the_name_is_the_names():

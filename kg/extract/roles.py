@@ -125,8 +125,9 @@ def titles_shared(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[tup
 
 
 #: Before a list of names: the verb goes to each in turn (先后与, 分别会见), so an office before
-#: the list is each name's (先后与甲国总统张三、李四会晤: both held it).
-_ONE_BY_ONE = re.compile(r"(?:先后|分别|相继)(?:与|同|和|跟|会见|会晤|接见|拜会)?$")
+#: the list is each name's (先后与甲国总统张三、李四会晤: both held it), held then or not
+#: (分别与时任甲国主席张三、李四会谈).
+_ONE_BY_ONE = re.compile(r"(?:先后|分别|相继)(?:与|同|和|跟|会见|会晤|接见|拜会)?(?:时任|现任|当时的?)?$")
 
 
 def _listed(hans: str, titles: tuple[Title, ...], index: NameIndex) -> tuple[Title, ...]:
