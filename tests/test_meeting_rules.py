@@ -450,6 +450,14 @@ def test_every_meeting_of_a_visit_is_one_summit_spanning_the_visit():
     assert found["2008-05-06"]["participants"] == {"张三", "李四", "王五"}
 
 
+def test_a_host_leader_whose_state_the_text_leaves_unsaid_is_met_within_the_visit():
+    text = HEAD + ("2008年4月9日至12日，甲国总理[[张三]]对[[日本]]进行正式访问。10日，张三与日本首相[[李四]]在[[某城]]举行会谈。"
+                   "12日，国家主席[[王五]]在[[某岛]]会见张三。")  # 国家主席 of no state the text names
+    found = summits(text)
+    assert list(found) == ["2008-04-09"]
+    assert found["2008-04-09"]["participants"] == {"张三", "李四", "王五"}
+
+
 def test_a_tour_of_several_states_spans_none_of_its_meetings():
     text = HEAD + ("2019年3月21日至26日，甲国总统[[张三]]对[[意大利]]、[[摩纳哥]]和[[法国]]进行国事访问。"
                    "3月25日，张三与法国总理[[李四]]在[[某城]]举行会谈。")

@@ -82,9 +82,10 @@ def _clause_end(hans: str, at: int) -> int:
 
 
 def _sides_agree(people: People, first: SummitFound, other: SummitFound) -> bool:
-    """Whether everyone ``other`` names beyond ``first`` stands for a side ``first`` has."""
+    """Whether everyone ``other`` names beyond ``first`` stands for a side ``first`` has, or for
+    none the text gives (``4月12日，国家主席丙会见甲``: the host's head of state, his state left unsaid)."""
     sides = {people.sides.get(p) for p in first.participants} - {None}
-    return all(people.sides.get(p) in sides for p in other.participants if p not in first.participants)
+    return all(people.sides.get(p) in sides | {None} for p in other.participants if p not in first.participants)
 
 
 def _visits(reading: Reading) -> list[Visit]:
