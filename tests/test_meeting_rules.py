@@ -57,6 +57,19 @@ def test_talks_below_the_top_and_envoys_are_no_summit():
     assert summits(envoy) == {}
 
 
+@pytest.mark.parametrize("sentence", [
+    "2015年12月28日下午，两国外长在[[某城]]举行会谈。甲国总理[[张三]]向乙国总统[[李四]]表示歉意。",
+    "7月20日，两党代表团举行第九次会谈。甲国领导人[[张三]]表示，乙国领导人[[李四]]的立场不变。",
+])
+def test_talks_told_as_held_by_those_below_the_leaders_are_no_summit(sentence):
+    assert summits(HEAD + sentence.replace("7月20日", "2015年7月20日")) == {}
+
+
+def test_the_leaders_talks_with_the_ministers_beside_them_are_a_summit():
+    text = HEAD + "2015年12月28日，甲国总统[[张三]]在两国外长陪同下与乙国总统[[李四]]在[[某城]]举行会谈。"
+    assert summits(text)["2015-12-28"]["participants"] == {"张三", "李四"}
+
+
 def test_a_spouse_and_a_shared_surname_are_not_the_leader():
     text = ("'''甲乙会晤'''\n== 经过 ==\n1961年6月3日，甲国总统[[约翰·甘迺迪]]与乙国总理[[尼基塔·赫鲁雪夫]]"
             "在[[维也纳]]举行会谈。甘迺迪夫人[[贾桂琳·甘迺迪]]随行。")

@@ -1070,9 +1070,20 @@ def _signing_clause(hans: str, when) -> tuple[tuple[int, int], bool] | None:
     return ((begin, end), signed["back"] is None) if signed else None
 
 
+#: Who met, named by their level below the leaders (两国外长在某城举行会谈, 两党代表团举行第九次会谈).
+_LOWER_SUBJECT = re.compile(r"(?:两|三|四|双方|[两三四]方)(?:国|党)?的?(?:外长|外交部长|外相|外交部门|官员|高官|谈判代表"
+                            r"|(?<=党)代表团)")
+#: Between such a subject and the meeting word: the leaders are there too (在两国外长陪同下, 以…为首的).
+_LEADERS_TOO = re.compile(r"陪同|见证|陪伴|领导人|元首|首脑|总统|总理|首相|主席|国王|总书记|为首|率领")
+
+
 def _lower(clause: str, meeting: re.Match) -> bool:
-    """Whether a meeting word names talks below the leaders (高级别会谈)."""
-    return any(m.start() <= meeting.start() and meeting.end() <= m.end() + 2 for m in LOWER_TALKS.finditer(clause))
+    """Whether a meeting word names talks below the leaders (高级别会谈), or its clause says they
+    were held by those below (两国外长在某城举行会谈)."""
+    if any(m.start() <= meeting.start() and meeting.end() <= m.end() + 2 for m in LOWER_TALKS.finditer(clause)):
+        return True
+    subjects = list(_LOWER_SUBJECT.finditer(clause, 0, meeting.start()))
+    return bool(subjects) and not _LEADERS_TOO.search(clause, subjects[-1].end(), meeting.start())
 
 
 def _dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence):
