@@ -719,3 +719,16 @@ def test_an_embassy_lies_in_the_state_its_name_says_in_the_town_the_article_plac
     assert read(text.format(more="== 背景 ==\n[[某城]]位于[[瑞士]]西部。\n")) \
         == {"1979-06-16": [["美国驻瑞士大使馆", "某城", "瑞士联邦"]]}
     assert read(text.format(more="")) == {"1979-06-16": [["美国驻瑞士大使馆", "瑞士联邦"]]}
+
+
+def test_a_towns_meeting_was_held_where_the_welcome_ceremony_before_its_talks_was():
+    text = HEAD + ("2023年5月7日至8日，甲国总统[[张三]]访问[[某都]]，与乙国总理[[李四]]举行会晤。\n\n"
+                   "5月7日，张三抵达某都；当天下午，乙国总理[[李四]]在[[某府]]为张三举行欢迎仪式，随后两人举行会谈。")
+    assert read(text) == {"2023-05-07": [["某府", "某都"]]}
+    next_sentence = text.replace("，随后两人举行会谈。", "。欢迎仪式后，两人举行会谈。")
+    assert read(next_sentence) == {"2023-05-07": [["某府", "某都"]]}
+    own_place = text.replace("随后两人举行会谈", "随后两人在[[某厅]]举行会谈")  # the talks' own place
+    assert read(own_place)["2023-05-07"] != [["某府", "某都"]]
+    no_talks = text.replace("随后两人举行会谈", "随后两人共进晚餐")
+    assert read(no_talks) == {"2023-05-07": [["某都"]]}
+

@@ -67,6 +67,8 @@ infobox field, a table cell or a clause of prose.
 - Where a treaty's infobox says it was signed (``location_signed = [[法国]][[巴黎]][[爱丽舍宫]]``)
   is the venue of the summit of its day, when the text places that summit nowhere else or at a
   place of that chain (read with the box, in :mod:`kg.extract.documents`).
+- A town's meeting whose talks follow a welcome ceremony with no place of their own
+  (``当天下午，乙在[[某府]]为甲举行欢迎仪式，随后两人举行会谈``) was held where the ceremony was.
 - ``X位于A B C内`` puts X in C in B in A, and a place reached right after the town it lies in
   (``抵达某城[[某大厦]]``) lies in it; a place named after a city of the article lies in
   it (``天津迎宾馆``); a well-known venue the text does not place lies where the reference
@@ -821,7 +823,9 @@ def venue_named_as_the_hall(reading: Reading) -> None:
     威廉高地宫殿饭店（Schloßhotel）``), before another day is told: the hall is the venue, in the
     town. A town that a field gives (an infobox's ``location``) is so refined by a sentence of
     the article's own account told on the summit's days (``3月19日上午…抵达某城火车总站…。两人随后
-    前往车站对面的会场某饭店``)."""
+    前往车站对面的会场某饭店``). Where none names a hall, the place of a welcome ceremony told on its
+    days that the talks follow with no place of their own (``乙在[[某府]]为甲举行欢迎仪式，随后两人举行
+    会谈``) is the venue, when it lies in the town or its sentence names the town."""
     registry = reading.registry
     sentences = reading.all_sentences()
     for fact in list(registry.facts_of(Prop.VENUE)):
@@ -837,6 +841,83 @@ def venue_named_as_the_hall(reading: Reading) -> None:
         told = _hall_told_on_its_days(reading, fact.subject)
         if told is not None:
             _held_in_the_hall(reading, fact.subject, town, *told, (told[0].evidence(),))
+            continue
+        welcome = _welcome_before_the_talks(reading, fact.subject)
+        if welcome is not None:
+            _held_where_welcomed(reading, fact.subject, town, *welcome)
+
+
+def _welcome_before_the_talks(reading: Reading, summit: EntityId) -> tuple[Sentence, tuple[Spot, ...]] | None:
+    """(sentence, chain) of the first sentence told on the summit's days (in an aside too: a
+    return visit told in 后续) that names a participant and the place of a welcome ceremony the
+    talks follow with no place of their own (``当天下午，甲在[[某府]]为乙举行欢迎仪式，随后两人举行会谈``)."""
+    registry = reading.registry
+    start = next(iter(registry.facts_about(summit, Prop.START_DATE)), None)
+    if not isinstance(start, date):
+        return None
+    end = next(iter(registry.facts_about(summit, Prop.END_DATE)), start)
+    participants = {p.key for p in registry.facts_about(summit, Prop.PARTICIPANT) if isinstance(p, EntityId)}
+    before: tuple[Sentence, list] | None = None  # a sentence ending with a ceremony: the talks may open the next
+    for _, sentence, told in _told_in_order(reading, (start, end), asides=True):
+        if before is not None and before[0].passage is sentence.passage and before[0].paragraph == sentence.paragraph:
+            for match in before[1]:
+                if _talks_follow_the_welcome(before[0], match, sentence):
+                    chain = _phrase_chain(reading, before[0], match)
+                    if chain:
+                        return before[0], chain
+        before = None
+        days = told.times if told else ()
+        if not days or not all(start <= a and b <= end for a, b in days) \
+                or not any(s.key in participants for s in sentence.spots) or not _WELCOMED.search(sentence.hans):
+            continue
+        welcomes = [m for m in held_at_phrases(sentence) if not _NOT_THERE.search(_clause_of(sentence.hans, m.start(), m.end()))]
+        for match in welcomes:
+            if _talks_follow_the_welcome(sentence, match):
+                chain = _phrase_chain(reading, sentence, match)
+                if chain:
+                    return sentence, chain
+        before = (sentence, welcomes)
+    return None
+
+
+def _held_where_welcomed(reading: Reading, summit: EntityId, town: EntityId, sentence: Sentence,
+                         chain: tuple[Spot, ...]) -> None:
+    """The summit held in a town was held where the welcome ceremony before its talks was, when
+    that place lies in the town, or its sentence names the town (``抵达某都，…；当天下午，甲在[[某府]]为乙
+    举行欢迎仪式，随后…``) and the text places it nowhere else: that place, inside the town."""
+    registry = reading.registry
+    place = _chain_facts(reading, chain, sentence)
+    if place is None or place.key == town.key or place.kind is not Kind.PLACE:
+        return
+    if not lies_in(reading, place, town):
+        if any(isinstance(v, EntityId) for v in registry.facts_about(place, Prop.LOCATED_IN)) \
+                or well_known_container(reading, place.key) is not None or all(s.key != town.key for s in sentence.spots):
+            return  # the text or the gazetteer puts it elsewhere, or the town is another sentence's
+        registry.fact(place, Prop.LOCATED_IN, town, evidence=(sentence.evidence(),))
+    registry.fact(summit, Prop.VENUE, place, evidence=(sentence.evidence(),))
+    registry.keep_only(summit, Prop.VENUE, place)
+
+
+#: Right after a welcome ceremony's clause: the talks that follow it with no place of their own
+#: (``，随后两人举行会谈``, ``，两国元首随后举行会谈``, ``。欢迎仪式后，两国元首举行会谈``).
+_TALKS_FOLLOW = re.compile(r"[^，,；;。在]{0,8}?(?:随后|之后|其后|接着|仪式(?:结束)?后)[，,]?[^，,；;。在]{0,20}?(?:会谈|会晤)")
+
+
+def _talks_follow_the_welcome(sentence: Sentence, match: re.Match, following: Sentence | None = None) -> bool:
+    """Whether the held-at phrase is a welcome ceremony's (``甲在[[某府]]为乙举行欢迎仪式``) that the
+    talks follow without a place of their own, in its sentence or at the start of ``following``
+    (``，随后两人举行会谈``): they were held where it was (not ``随后在某厅会谈``, a place of their own)."""
+    end = _phrase_bounds(sentence, match)[1]
+    stop = next((m for m in _CLAUSE_BREAK.finditer(sentence.hans, end)), None)
+    if not _WELCOMED.search(sentence.hans, end, stop.start() if stop else len(sentence.hans)):
+        return False
+    if stop is not None and stop.group() != "。" and stop.end() < len(sentence.hans):
+        return _TALKS_FOLLOW.match(sentence.hans, stop.end()) is not None
+    return following is not None and _TALKS_FOLLOW.match(following.hans) is not None
+
+
+#: What a welcome ceremony is called after its held-at phrase (为乙举行欢迎仪式, 举行隆重欢迎仪式).
+_WELCOMED = re.compile(r"欢迎仪式|欢迎式")
 
 
 def _hall_told_after(reading: Reading, sentences: list[Sentence], at: int) -> tuple[Sentence, Spot] | None:
