@@ -360,6 +360,10 @@ def test_a_russian_name_with_and_without_its_patronymic_is_one_person():
     text = ("'''甲乙会晤'''是1991年7月30日，美国总统[[张三]]与苏联总统[[伊万·彼得罗维奇·某夫]]在[[某城]]举行的会晤。\n"
             "== 后续 ==\n1992年2月1日，张三在[[某城]]会见俄罗斯总统[[伊万·某夫]]。")
     assert people(text) == {"张三", "伊万·彼得罗维奇·某夫"}
+    # his family name written alone is his too, not a name two people share
+    alone = text + "1990年9月9日，张三和某夫在[[某城]]举行会晤。"
+    assert people(alone) == {"张三", "伊万·彼得罗维奇·某夫"}
+    assert {p for p, _ in roles_by_day(alone)["1990-09-09"]} == {"张三", "伊万·彼得罗维奇·某夫"}
     # another middle part tells two people apart (a father and his son)
     assert {"乔治·沃克·某什", "乔治·赫伯特·沃克·某什"} <= people(
         HEAD + "1991年7月30日，美国总统[[乔治·沃克·某什]]与苏联总统[[李四]]在[[某城]]会谈。"

@@ -245,6 +245,8 @@ class NameIndex:
         else:
             index._merge_states()
         links = [link for link in links if not _NAMESPACED.match(link.target)]  # [[Category:张三]] names no one
+        # one Russian name linked with and without its patronymic is one person, whose family name is his
+        one = dict(_with_and_without_patronymic({index.normal(link.target) for link in links}))
         owners: dict[str, set[str]] = {}  # a short name → the link targets it may stand for
         labelled = [(link, shown(link.label) if link.label else None) for link in links]
         for link, label in labelled:
@@ -263,9 +265,10 @@ class NameIndex:
                 index.merge(link.target, label)
             for name in (link.target, label or ""):
                 surname = short_form(name)
-                if surname and owners.get(index.normal(surname)) == {target}:  # 甘迺迪 of two people is neither's
+                if surname and {one.get(owner, owner) for owner in owners.get(index.normal(surname), ())} \
+                        == {one.get(target, target)}:  # 甘迺迪 of two people is neither's
                     index.merge(link.target, surname)
-        for short, full in _with_and_without_patronymic({index.normal(link.target) for link in links}):
+        for short, full in one.items():
             index.merge(full, short)
         return index
 
