@@ -471,6 +471,14 @@ def test_a_host_leader_whose_state_the_text_leaves_unsaid_is_met_within_the_visi
     assert found["2008-04-09"]["participants"] == {"张三", "李四", "王五"}
 
 
+def test_a_meeting_told_as_of_the_visits_days_is_the_visits_summit_with_its_talks():
+    text = ("'''张三访日'''是印度总理[[张三]]对[[日本]]的访问。\n== 经过 ==\n"  # real states: whose side each leader is
+            "1988年12月19日，印度总理[[张三]]抵达某城，开始对日本的正式访问。当天，张三同日本首相[[李四]]举行会谈。"
+            "\n\n访问期间，日本天皇[[王五]]专门会见张三。")
+    found = summits(text, title="张三访日")  # two summits of that day would leave one of the two meetings' people
+    assert found["1988-12-19"]["participants"] == {"张三", "李四", "王五"}
+
+
 def test_a_tour_of_several_states_spans_none_of_its_meetings():
     text = HEAD + ("2019年3月21日至26日，甲国总统[[张三]]对[[意大利]]、[[摩纳哥]]和[[法国]]进行国事访问。"
                    "3月25日，张三与法国总理[[李四]]在[[某城]]举行会谈。")

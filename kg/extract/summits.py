@@ -448,7 +448,7 @@ def _one_meeting_told_in_parts(reading: Reading, people: People, found: list[Sum
         before = next((s for s in reversed(kept.values()) if s.anchor is not None and summit.anchor is not None
                        and s.section == summit.section and not (s.one_of_several or summit.one_of_several)
                        and (_next_day(s, summit) or _signing_of_the_days_talks(people, s, summit)
-                            or _right_after(people, s, summit))), None)
+                            or _right_after(people, s, summit) or _during_the_same_visit(people, s, summit))), None)
         if before is None:
             kept[summit.id] = summit
             continue
@@ -461,6 +461,16 @@ def _right_after(people: People, before: SummitFound, summit: SummitFound) -> bo
     leader (``当天下午，甲会见乙国总督丙。随后，甲同乙国总理丁举行会谈``): one summit of the visit."""
     return before.anchor.paragraph == summit.anchor.paragraph and before.start == summit.start == summit.end \
         and bool(set(before.participants) & set(summit.participants)) and _GOES_ON.search(summit.anchor.hans) is not None \
+        and _sides_cover(people, before, summit) and _sides_cover(people, summit, before)
+
+
+def _during_the_same_visit(people: People, before: SummitFound, summit: SummitFound) -> bool:
+    """A meeting told as of the visit's days (``访问期间，乙国主席丙会见甲``) on the days of the
+    visitor's talks with the same side, told in the same section (``当天，甲同乙国总理丁举行会谈``):
+    one summit of the visit."""
+    return (DURING_THE_VISIT.match(summit.anchor.hans) is not None or DURING_THE_VISIT.match(before.anchor.hans) is not None) \
+        and before.start <= summit.end and summit.start <= before.end \
+        and bool(set(before.participants) & set(summit.participants)) \
         and _sides_cover(people, before, summit) and _sides_cover(people, summit, before)
 
 
