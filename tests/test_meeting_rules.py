@@ -70,6 +70,11 @@ def test_the_leaders_talks_with_the_ministers_beside_them_are_a_summit():
     assert summits(text)["2015-12-28"]["participants"] == {"张三", "李四"}
 
 
+def test_the_day_someone_took_office_said_of_whom_a_leader_met_is_not_the_meetings_day():
+    text = HEAD + "2025年10月31日，甲国主席[[张三]]在[[某城]]出席会议期间会见10月21日新就任的乙国首相[[李四]]。"
+    assert set(summits(text)) == {"2025-10-31"}
+
+
 def test_a_spouse_and_a_shared_surname_are_not_the_leader():
     text = ("'''甲乙会晤'''\n== 经过 ==\n1961年6月3日，甲国总统[[约翰·甘迺迪]]与乙国总理[[尼基塔·赫鲁雪夫]]"
             "在[[维也纳]]举行会谈。甘迺迪夫人[[贾桂琳·甘迺迪]]随行。")

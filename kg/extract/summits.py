@@ -672,6 +672,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         explicit = [d for d in dates if d.year_given]
         if explicit:
             year = explicit[-1].start.year
+        dates = [d for d in dates if not _TOOK_OFFICE.match(sentence.hans, d.stop)]
         date_basis = None
         if not dates and year is None:  # "12月1日" under a heading without a year
             dates = _within(find_dates(sentence.hans, year=around.start.year), around) if around else []
@@ -1024,6 +1025,11 @@ def _date_clause(hans: str, when) -> tuple[list[int], int] | None:
     return None if NOT_HELD.search(_ACCEPTED.sub("", hans[starts[index]:when.at])) else (starts, index)
 
 
+#: After a day: the day someone took office, said of whom the clause names (会见10月21日新就任的首相乙), not a
+#: day the text moves to.
+_TOOK_OFFICE = re.compile(r"[^，。；的]{0,4}?(?:就任|上任|当选|就职|继任|出任|履新)的")
+
+
 def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
     """Where the meeting the date is the date of is told, if it is: a meeting word in the
     date's own clause, or in the next one when the date's clause is the date alone
@@ -1044,7 +1050,8 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
         if not (bare or topic or _VISIT.search(last) or _CONTINUES.match(following)):
             break  # the date's clause says something of its own (not 甲于6月16日在某城停留，同乙会谈)
         last = following
-        if find_dates(last, year=when.start.year) or _SAME_DAY.search(last) or _DAY_ONLY.search(last):
+        if any(not _TOOK_OFFICE.match(last, d.stop) for d in find_dates(last, year=when.start.year)) \
+                or _SAME_DAY.search(last) or _DAY_ONLY.search(last):
             break  # another day's clause
         end = starts[stop] - 1
     clause = hans[begin:end]
