@@ -75,6 +75,12 @@ def test_the_day_someone_took_office_said_of_whom_a_leader_met_is_not_the_meetin
     assert set(summits(text)) == {"2025-10-31"}
 
 
+def test_with_japan_同日本_is_no_same_day_同日():
+    text = ("'''张三访日'''是印度总理[[张三]]对[[日本]]的访问。\n== 经过 ==\n"
+            "1988年12月19日，张三在[[某城]]同日本首相[[李四]]举行会谈。")
+    assert summits(text, title="张三访日")["1988-12-19"]["participants"] == {"张三", "李四"}
+
+
 def test_a_spouse_and_a_shared_surname_are_not_the_leader():
     text = ("'''甲乙会晤'''\n== 经过 ==\n1961年6月3日，甲国总统[[约翰·甘迺迪]]与乙国总理[[尼基塔·赫鲁雪夫]]"
             "在[[维也纳]]举行会谈。甘迺迪夫人[[贾桂琳·甘迺迪]]随行。")

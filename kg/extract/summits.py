@@ -270,7 +270,7 @@ _ABOUT = re.compile(r"(日程|安排|细节|事宜|结果|内容|情况|议程|�
 _CALL = re.compile(r"通电话|通话|电话会谈|视频会晤|视频通话|视讯")
 #: Right before a meeting word: the meeting is one the text has told already (这次会晤).
 _REFERENCE = re.compile(r"(这次|此次|本次|该次|那次|这场|此番)$")
-_SAME_DAY = re.compile(r"当天|当日|同日|同一天|次日|翌日|第二天")
+_SAME_DAY = re.compile(r"当天|当日(?!本)|同日(?!本)|同一天|次日|翌日|第二天")  # not 同日本首相: with Japan's premier
 _MONTHS_DAY = re.compile(r"(?:当月|同月|本月|该月)(?P<d>\d{1,2})[日号]")
 #: Words that report what someone said: the days after them are of a schedule, not of what was done.
 _REPORTED = re.compile(r"介绍|表示|宣布|声称|透露|公布|指出|报道|预告|称")
