@@ -81,6 +81,12 @@ def test_with_japan_同日本_is_no_same_day_同日():
     assert summits(text, title="张三访日")["1988-12-19"]["participants"] == {"张三", "李四"}
 
 
+def test_the_writer_of_a_letter_read_out_is_not_at_the_meeting():
+    text = HEAD + ("2020年1月15日，甲国总统[[张三]]与乙国代表[[李四]]在[[某宫]]签署并交换协议文本，"
+                   "李四宣读了乙国主席[[王五]]致张三的信件。")
+    assert summits(text) == {}
+
+
 def test_a_spouse_and_a_shared_surname_are_not_the_leader():
     text = ("'''甲乙会晤'''\n== 经过 ==\n1961年6月3日，甲国总统[[约翰·甘迺迪]]与乙国总理[[尼基塔·赫鲁雪夫]]"
             "在[[维也纳]]举行会谈。甘迺迪夫人[[贾桂琳·甘迺迪]]随行。")

@@ -68,10 +68,11 @@ _ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}
 #: A clause that moves someone to the meeting: the clauses after it may say they met.
 _VISIT = re.compile(r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|出访|抵达|到访|前往|来到|飞抵|赴|应邀|邀请|出席|率团|率领|接待|款待")
 #: After a name: the name only qualifies someone else (习近平特使张三, 甲主席特别代表乙, 李四夫人), or what the
-#: absent person sent (转达习近平的问候, 递交李四的亲笔信).
+#: absent person sent (转达张三的问候, 递交李四的亲笔信, 宣读了王五致赵六的信件).
 _QUALIFIES = re.compile(r"^(的)?(?:国家主席|主席|总统|总理|首相|国王|总书记)(特使|特别代表)|^(的)?(特使|特别代表|代表|夫人|丈夫|妻子|使者|顾问|父亲|母亲|儿子|女儿|兄长|胞弟|胞妹)"
                         r"|^之(父|母|子|女|妻|夫|弟|兄)"  # 李四之父张三: the father is the one who met
-                        r"|^的(?:亲切|诚挚|良好|美好|热情)?(?:问候|祝福|祝愿|慰问|致意|口信|亲笔信|信函|贺电|贺信)")
+                        r"|^的(?:亲切|诚挚|良好|美好|热情)?(?:问候|祝福|祝愿|慰问|致意|口信|亲笔信|信函|贺电|贺信)"
+                        r"|^(?:写)?致[^，,；;。]{1,15}?的(?:亲笔)?(?:信|信件|信函|书信|贺电|贺信|口信|电报)")  # 宣读了乙致丙的信件
 #: Before a name: what someone else carries from that person, who is not there (转交了张三总统的亲笔信,
 #: 听取特使转达的李四有关会晤的意愿).
 _CARRIED = re.compile(r"(?:转达|转交|递交|面交|带来|捎来)了?的?$")
