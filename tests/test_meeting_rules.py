@@ -87,6 +87,14 @@ def test_the_writer_of_a_letter_read_out_is_not_at_the_meeting():
     assert summits(text) == {}
 
 
+def test_a_meeting_proposed_and_then_told_as_lasting_so_long_was_held():
+    text = HEAD + ("1999年11月28日，甲国总统[[张三]]在[[某城]]出席会议时向乙国首相[[李四]]提议共进早餐，"
+                   "两人的早餐会持续约一小时，主要谈及经济问题。")
+    assert summits(text)["1999-11-28"]["participants"] == {"张三", "李四"}
+    proposed = text.replace("两人的早餐会持续约一小时，", "")
+    assert summits(proposed) == {}
+
+
 def test_a_spouse_and_a_shared_surname_are_not_the_leader():
     text = ("'''甲乙会晤'''\n== 经过 ==\n1961年6月3日，甲国总统[[约翰·甘迺迪]]与乙国总理[[尼基塔·赫鲁雪夫]]"
             "在[[维也纳]]举行会谈。甘迺迪夫人[[贾桂琳·甘迺迪]]随行。")

@@ -1063,7 +1063,7 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
         return None  # 飞抵赫尔辛基，表示对这次会晤期望很低: the meeting is told elsewhere, not on this day
     if MULTILATERAL.search(clause) and not _SIDELINES.search(clause):
         return None  # the gathering itself, not a meeting of two sides on its sidelines
-    if HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause):
+    if HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause) or _LASTED.search(clause):
         return begin, end
     return None
 
@@ -1127,6 +1127,12 @@ _TOPIC = re.compile(r"就[^，,；;。]*?(?=(?:举行|进行了?|展开)?(?:会�
 _AGREED_ON = re.compile(r"就[^，,；;。]*?(?:会晤|会谈|峰会|首脑会议|会面)[^，,；;。]{0,8}?(?:达成(?:一致|共识|协议)|取得一致)")
 
 
+#: A meeting said to have lasted so long (三人的早餐会持续约一小时): it took place, whatever a clause
+#: before said of it being proposed (甲向乙提议共进早餐).
+_LASTED = re.compile(r"(?:会晤|会谈|会面|会见|早餐会|午餐会|晚餐会|餐会)[^，,；;。]{0,4}?(?:持续|历时|长达|进行了)了?"
+                     r"(?:约|近|逾|超过)?[0-9一二三四五六七八九十两半]+个?多?(?:小时|分钟|钟头)")
+
+
 @lru_cache(maxsize=4096)  # a sentence is asked about twice a page
 def not_held(hans: str) -> bool:
     """Whether the clauses that speak of the meeting say it did not take place (or not yet)."""
@@ -1138,7 +1144,8 @@ def not_held(hans: str) -> bool:
         if held and clause[held.end():held.end() + 1] == "的":
             held = None  # 在莫斯科举行的纪念活动: something else held there
         meeting = MEETING.search(clause) or held
-        if meeting and (NOT_HELD.search(clause[:meeting.end()]) or NOT_HELD_AFTER.search(clause)):
+        if meeting and NOT_HELD.search(clause[:meeting.end()]) and not any(_LASTED.search(c) for c in clauses[i + 1:]) \
+                or meeting and NOT_HELD_AFTER.search(clause):
             return True
         if meeting and i > 0 and (_CONTINUES.match(clause) or clause.startswith("于")) \
                 and NOT_HELD.search(clauses[i - 1]):
