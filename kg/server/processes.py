@@ -22,7 +22,11 @@ before it starts a thread) unless ``--allow-service`` is given: a SERVICE call t
 misread cannot reach out from it either. It accepts connections on the socket its parent bound.
 
 The parent waits for Ctrl-C, SIGTERM or SIGHUP, then stops the HTTP processes and removes
-the served directory; an HTTP process that dies is replaced. A signal that comes while the
+the served directory; an HTTP process that dies is replaced, and so is one that has answered
+and then stayed idle for ``--process-idle`` seconds (it ends itself): what its reads kept (RocksDB's
+block cache and table readers of its own, which pyoxigraph gives no size; the pages of the copy in
+memory it wrote as it read; its response cache) is given back, and the new one shares this process's
+pages again, the copy in memory too, which this process keeps for that. A signal that comes while the
 server is still starting (loading a large file) stops the start, and what it made is
 removed too. An HTTP process ends when its parent does, even one killed outright (Linux).
 Each holds the served directory's keeper (:attr:`ServedData.keeper`): when the parent is
@@ -138,7 +142,7 @@ def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[S
             process = _FORK.Process(
                 target=_http_process, name=f"kg-serve-http-{index + 1}",
                 args=(settings, paths, served, sock, admission, shares[index], os.getpid(), made,
-                      retire_after(settings, index, len(shares), from_disk=served.store is None)),
+                      retire_after(settings, index, len(shares))),
             )
             process.start()
             started[index] = time.monotonic()
@@ -146,9 +150,9 @@ def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[S
 
         for index in range(len(shares)):
             processes.append(start(index))
-        if served.store is not None:  # the HTTP processes share its pages now; one started later loads a copy
-            served.store = None  # of its own from the on-disk store: this process, which answers nothing,
-            give_back(collect=False)  # holds none (the pages the HTTP processes share stay theirs)
+        if served.store is not None and not settings.process_idle:  # the HTTP processes share its pages now; one
+            served.store = None  # started later loads a copy of its own from the on-disk store: this process, which
+            give_back(collect=False)  # answers nothing, holds none (the pages the HTTP processes share stay theirs)
         stop.starting = False  # from here a signal ends the wait below
         if stop.event.is_set():
             return
@@ -174,18 +178,14 @@ def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[S
         served.close()
 
 
-def retire_after(settings: Settings, index: int, processes: int, *, from_disk: bool) -> float:
+def retire_after(settings: Settings, index: int, processes: int) -> float:
     """Seconds HTTP process ``index`` of ``processes`` may stay idle before it ends to be replaced
     (0: never): ``--process-idle``, a little longer for each next process, so that they are not all
-    replaced at once. Only a process reading the on-disk store is: forked again, it shares all its parent
-    holds, where one that held the data in memory would load a copy of its own (its parent has let go of it).
+    replaced at once.
 
-    >>> settings = Settings(process_idle=60)
-    >>> [retire_after(settings, index, 2, from_disk=True) for index in range(2)], retire_after(settings, 0, 2, from_disk=False)
-    ([60.0, 75.0], 0.0)
+    >>> [retire_after(Settings(process_idle=60), index, 2) for index in range(2)]
+    [60.0, 75.0]
     """
-    if not from_disk:
-        return 0.0
     return settings.process_idle * (1 + index / (2 * processes))
 
 

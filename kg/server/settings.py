@@ -57,10 +57,11 @@ SETTINGS: tuple[Setting, ...] = (
         lambda v: 0 <= float(v) <= 86_400, "0–86400 seconds",
     ),
     Setting(
-        "process_idle", 60.0, "Seconds an HTTP process reading the on-disk store may stay idle, once it has answered, "
-        "before it is replaced by a new one forked from the server's parent, giving back what its reads kept (its "
-        "block cache of the store, its response cache: 20–40 MB at 500 pages); the parent goes on listening meanwhile, "
-        "so no connection is refused (0: HTTP processes are never replaced when idle).",
+        "process_idle", 60.0, "Seconds an HTTP process may stay idle, once it has answered, before it is replaced by a "
+        "new one forked from the server's parent, giving back what its reads kept (read from disk: its block cache of the "
+        "store, its response cache; held in memory: the pages of the copy it wrote as it read; 25–35 MB each at 500 pages); "
+        "the parent goes on listening meanwhile, so no connection is refused, and keeps the data held in memory for the new "
+        "ones (0: HTTP processes are never replaced when idle, and the parent lets go of that copy once it has forked them).",
         lambda v: 0 <= float(v) <= 86_400, "0–86400 seconds",
     ),
     Setting(
