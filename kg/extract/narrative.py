@@ -70,7 +70,13 @@ def _times_in(text: str, years: tuple[int, ...], year: int | None) -> Told:
 def year_of(hans: str, before: int | None) -> int | None:
     """The year a text is in: the last one it names that frames no time (not 2030年前),
     else ``before`` (its paragraph's)."""
-    return next((y.year for y in reversed(find_year_months(hans)) if not YEAR_FRAME.match(hans[y.stop:])), before)
+    year = _last_year(hans)
+    return before if year is None else year
+
+
+@lru_cache(maxsize=4096)  # a sentence is read about seven times a page, by several rules
+def _last_year(hans: str) -> int | None:
+    return next((y.year for y in reversed(find_year_months(hans)) if not YEAR_FRAME.match(hans[y.stop:])), None)
 
 
 def told_after(hans: str, span: tuple[date, date], before: Told | None) -> Told | None:
