@@ -95,6 +95,20 @@ def test_a_meeting_proposed_and_then_told_as_lasting_so_long_was_held():
     assert summits(proposed) == {}
 
 
+def test_what_the_leaders_agreed_at_their_talks_of_another_meeting_does_not_undo_the_talks():
+    text = HEAD + ("2015年12月2日，甲国主席[[张三]]在[[某城]]同乙国总统[[李四]]举行会谈，"
+                   "两国元首同意以某论坛峰会为新起点，推动两国关系发展。")
+    assert summits(text)["2015-12-02"]["participants"] == {"张三", "李四"}
+    planned = HEAD + "2015年12月2日，甲国主席[[张三]]表示，两国元首同意在[[某城]]与乙国总统[[李四]]举行会谈。"
+    assert summits(planned) == {}
+
+
+def test_a_meeting_planned_after_the_talks_told_takes_none_of_its_people_into_them():
+    text = HEAD + ("6月30日上午，乙国总统[[王五]]在[[某宫]]与甲国总统[[张三]]举行会谈，持续大约一个小时；"
+                   "会后王五在联合记者会上宣布，张三和丙国领导人[[李四]]同意在[[某村]]会面。").replace("6月30日", "2019年6月30日")
+    assert summits(text)["2019-06-30"]["participants"] == {"王五", "张三"}
+
+
 def test_a_spouse_and_a_shared_surname_are_not_the_leader():
     text = ("'''甲乙会晤'''\n== 经过 ==\n1961年6月3日，甲国总统[[约翰·甘迺迪]]与乙国总理[[尼基塔·赫鲁雪夫]]"
             "在[[维也纳]]举行会谈。甘迺迪夫人[[贾桂琳·甘迺迪]]随行。")

@@ -1054,6 +1054,8 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
         if any(not _TOOK_OFFICE.match(last, d.stop) for d in find_dates(last, year=when.start.year)) \
                 or _SAME_DAY.search(last) or _DAY_ONLY.search(last):
             break  # another day's clause
+        if NOT_HELD.search(last) and _MEETING_VERB.search(hans, begin, end):
+            break  # …举行会谈；会后甲宣布，乙和丙同意会面: the meeting told, then another one planned
         end = starts[stop] - 1
     clause = hans[begin:end]
     said = [m for m in MEETING.finditer(clause) if not _lower(clause, m) and not _ABOUT.match(clause, m.end())]
@@ -1127,6 +1129,8 @@ _TOPIC = re.compile(r"就[^，,；;。]*?(?=(?:举行|进行了?|展开)?(?:会�
 _AGREED_ON = re.compile(r"就[^，,；;。]*?(?:会晤|会谈|峰会|首脑会议|会面)[^，,；;。]{0,8}?(?:达成(?:一致|共识|协议)|取得一致)")
 
 
+#: What leaders agree on or say they wish for at a meeting (两国元首同意…, 双方表示愿…): of another meeting.
+_AGREED_AT_IT = re.compile(r"同意|商定|表示愿|愿(?:与|同|和|跟|意)|希望|期待|期望|决定|宣布|呼吁")
 #: A meeting said to have lasted so long (三人的早餐会持续约一小时): it took place, whatever a clause
 #: before said of it being proposed (甲向乙提议共进早餐).
 _LASTED = re.compile(r"(?:会晤|会谈|会面|会见|早餐会|午餐会|晚餐会|餐会)[^，,；;。]{0,4}?(?:持续|历时|长达|进行了)了?"
@@ -1139,14 +1143,19 @@ def not_held(hans: str) -> bool:
     clauses = [_TOPIC.sub("", _ACCEPTED.sub("", c)) for c in re.split(r"[，,；;]", hans)]  # 应…邀请: an invitation taken up
     if _AGREED_ON.search(hans):
         return True
+    told = False  # a clause before told the leaders meeting (甲同乙举行会谈，…)
     for i, clause in enumerate(clauses):
         held = HELD_AT.search(clause)
         if held and clause[held.end():held.end() + 1] == "的":
             held = None  # 在莫斯科举行的纪念活动: something else held there
         meeting = MEETING.search(clause) or held
-        if meeting and NOT_HELD.search(clause[:meeting.end()]) and not any(_LASTED.search(c) for c in clauses[i + 1:]) \
-                or meeting and NOT_HELD_AFTER.search(clause):
+        if meeting and NOT_HELD_AFTER.search(clause):
             return True
+        if meeting and NOT_HELD.search(clause[:meeting.end()]) and not any(_LASTED.search(c) for c in clauses[i + 1:]):
+            if told and _AGREED_AT_IT.search(clause[:meeting.end()]):
+                continue  # 甲同乙举行会谈，…；两国元首同意以某峰会为新起点: what they agreed at the meeting told
+            return True
+        told = told or bool(meeting and _MEETING_VERB.search(clause))
         if meeting and i > 0 and (_CONTINUES.match(clause) or clause.startswith("于")) \
                 and NOT_HELD.search(clauses[i - 1]):
             return True  # 宣布甲将于5月前访问乙国，与乙国主席会面; 宣布甲将应邀，于6月16日赴…: it goes on with the plan
