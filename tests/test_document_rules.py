@@ -522,3 +522,18 @@ def test_a_tables_name_that_ends_the_proses_full_name_is_that_document():
 def test_a_document_initialed_is_not_signed():
     text = HEAD + MEETING + "访问期间，双方签订了《甲乙文化协定》，并草签了《甲乙核能合作协定》。"
     assert keys(documents(text)) == {"1985-11-19": {"甲乙文化协定"}}
+
+
+def test_an_infobox_document_names_the_summit_of_the_day_it_was_made():
+    box = ("{{Infobox document\n| document_name = 甲乙两国总理联合声明\n| date_created = 1954年6月28日\n"
+           "| signers = [[张三]]<br />[[李四]]\n}}\n")
+    text = box + ("'''甲乙两国总理联合声明'''是甲国总理[[张三]]与乙国总理[[李四]]发表的联合声明。\n== 经过 ==\n"
+                  "1954年6月25日至28日，甲国总理[[张三]]访问[[某都]]，与乙国总理[[李四]]举行会谈。\n")
+    assert keys(documents(text, title="甲乙两国总理联合声明")) == {"1954-06-25": {"甲乙两国总理联合声明"}}
+
+
+def test_a_document_issued_with_someone_who_did_not_meet_at_the_summit_is_not_its():
+    text = HEAD + MEETING + "次日，张三在[[某港]]同[[丙国总理]][[王五]]发表了《甲丙两国总理联合声明》。"
+    assert keys(documents(text)) == {"1985-11-19": set()}
+    with_the_other = HEAD + MEETING + "次日，张三在某城同[[乙国总理]][[李四]]发表了《甲乙两国总理联合声明》。"
+    assert keys(documents(with_the_other)) == {"1985-11-19": {"甲乙两国总理联合声明"}}

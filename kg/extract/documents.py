@@ -37,8 +37,9 @@ does not date it at all:
   signed, ``签署并交换《…》文本``), ``《…》缔结40周年``, ``重申…此前发表的
   《…》``, ``落实…上次会晤时签署的《…》``; not ``根据此次签署的《…》``), a
   later one (``为翌年的《…》铺平道路``), one under negotiation (``…协定扩围谈判``, ``…条约缔结谈判``),
-  a topic of the talks (``就欧洲安全、《…条约》和经济合作等问题签署了…``), or a document by its kind
-  alone that one side issued (``日本政府另发表新闻公报``);
+  a topic of the talks (``就欧洲安全、《…条约》和经济合作等问题签署了…``), a document by its kind
+  alone that one side issued (``日本政府另发表新闻公报``), or one issued with someone who is none
+  of the summit's participants (``次日，甲在[[某城]]同[[丙国总理]][[丙]]发表了《…》``);
 - title marks that name a newspaper or an article (``据《京乡新闻》``, ``发表题为《…》的
   署名文章``; but ``发表了题为《…》的联合声明`` titles a document) name no document, nor a book quoted (``引用《论语》``): a name that does not
   end in a document's word needs its own clause to say it was signed or issued; a name
@@ -53,7 +54,7 @@ not end it. A statement by its kind alone is the summit's where both sides issue
 its lead or a section of its own account (not 背景, 后续 ...) says was signed is the summit
 its first sentence dates. A
 meeting table's outcome cell needs no verb; an annex issued with a document (``宣言另附有作为附件的
-《行动计划》``) is one too; an infobox of the document (``{{Infobox treaty}}``) names the summit on
+《行动计划》``) is one too; an infobox of the document (``{{Infobox treaty}}``, ``{{Infobox document}}``) names the summit on
 whose days it was signed (see :func:`documents_of_treaty_boxes`); and a sentence anywhere in the prose that dates a
 document to one summit's days and no other's names that summit's (a table's row the prose
 tells of: see :func:`documents_by_their_days`); its note cell (备注) names a document only where
@@ -246,7 +247,8 @@ def _sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, s
     for start, end, name, article in document_names(sentence):
         if start < skip_until:
             continue  # another name of the document before it, given in its parenthesis
-        if not _said_signed(sentence.hans, start, end) or not _of_the_days(sentence.hans, end, span, told, opened):
+        if not _said_signed(sentence.hans, start, end) or not _of_the_days(sentence.hans, end, span, told, opened) \
+                or _with_another(reading, summit, sentence, start):
             continue
         if following is not None and not _of_the_days(following.hans, 0, span):
             continue  # 该协议于2014年9月签署: the next sentence dates it to other days
@@ -276,6 +278,25 @@ def _sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, s
         if not _NEGATED.search(match.group()) and not _PLANNED_HERE.search(match["between"]) and \
                 _of_the_days(sentence.hans, match.end(), span, told, opened):
             generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")], (sentence.evidence(),))
+
+
+def _with_another(reading: Reading, summit: EntityId, sentence: Sentence, start: int) -> bool:
+    """Whether the clause of a name says it was issued with someone who is none of the summit's
+    participants (``次日，甲在[[某城]]同[[丙国总理]][[丙]]发表了《甲丙联合声明》``): another meeting's."""
+    registry = reading.registry
+    clause_start = _clause_start(sentence.hans, start)
+    participants = {p.key for p in registry.facts_about(summit, Prop.PARTICIPANT) if isinstance(p, EntityId)}
+    if not participants:
+        return False
+    for spot in sentence.spots_in(clause_start, start):
+        partner = _PARTNER_BEFORE.search(sentence.hans, clause_start, spot.start)
+        if partner is not None and registry.is_a(spot.surface, Kind.PERSON) and spot.key not in participants:
+            return True
+    return False
+
+
+#: Right before a person in a clause (an office between): the one a document was issued with (同[[丙国总理]]).
+_PARTNER_BEFORE = re.compile(r"(?:同|与|跟)(?:[^，,。；;《》同与跟]{0,10})$")
 
 
 def _an_item(reading: Reading, sentence: Sentence) -> bool:
@@ -780,12 +801,12 @@ def cell_documents(text: str, *, said: bool = False) -> list[tuple[str, bool]]:
 # ------------------------------------------------------------------ an infobox of the document
 
 
-_TREATY_BOX = re.compile(r"^(infobox\s*)?(treaty|条约|條約|协定|宣言)(\s*信息框|\s*资讯框)?$")
+_TREATY_BOX = re.compile(r"^(infobox\s*)?(treaty|document|条约|條約|协定|宣言|文件)(\s*信息框|\s*资讯框)?$")
 
 
 def documents_of_treaty_boxes(reading: Reading, summits) -> None:
     """An infobox of a treaty or a declaration (``{{Infobox treaty}}``: name, long_name,
-    date_signed) names a document signed on its day: the outcome of the summit whose days
+    date_signed; ``{{Infobox document}}``: document_name, date_created) names a document signed on its day: the outcome of the summit whose days
     hold that day (the day after included), where exactly one does. Its name and long name
     are one document's, unless the long name lists several in title marks (``《甲》和《乙》``,
     of which the name is the common name): then those are the documents."""
@@ -793,14 +814,15 @@ def documents_of_treaty_boxes(reading: Reading, summits) -> None:
     for box in reading.document.templates:
         if box.nested_in is not None or not _TREATY_BOX.match(to_hans(box.key)):
             continue
-        signed = [d for d in find_dates(box.get("date_signed") or "") if d.year_given]
+        signed = [d for d in find_dates(box.get("date_signed") or box.get("date_created") or "") if d.year_given]
         if not signed:
             continue
         day = signed[0].start
         on_that_day = [s for s in summits if s.start <= day <= s.end + timedelta(days=1)]
         if len(on_that_day) != 1:
             continue
-        name, long_name = (box.get("name") or "").strip(), (box.get("long_name") or "").strip()
+        name = (box.get("name") or box.get("document_name") or "").strip()
+        long_name = (box.get("long_name") or "").strip()
         listed = [m["t"] for m in TITLE_MARKS.finditer(long_name)]
         names = [[n] for n in listed] if len(listed) > 1 else [[n for n in (name, long_name.strip("《》")) if n]]
         evidence = Evidence(box.span, f"{{{{{box.name}}}}}", None)
