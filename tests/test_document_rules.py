@@ -537,3 +537,10 @@ def test_a_document_issued_with_someone_who_did_not_meet_at_the_summit_is_not_it
     assert keys(documents(text)) == {"1985-11-19": set()}
     with_the_other = HEAD + MEETING + "次日，张三在某城同[[乙国总理]][[李四]]发表了《甲乙两国总理联合声明》。"
     assert keys(documents(with_the_other)) == {"1985-11-19": {"甲乙两国总理联合声明"}}
+
+
+def test_an_unquoted_name_about_a_document_ends_at_the_document_word_after_its_de():
+    hans = "双方部长签署了关于结束甲乙自由贸易协定谈判的意向声明和文化协定"
+    assert [hans[a:b] for a, b in unquoted_names(hans)] == ["关于结束甲乙自由贸易协定谈判的意向声明", "文化协定"]
+    text = HEAD + MEETING + "在两国领导人见证下，甲国部长[[王五]]与乙国部长[[赵六]]签署了关于结束甲乙自由贸易协定谈判的意向声明。"
+    assert keys(documents(text)) == {"1985-11-19": {"关于结束甲乙自由贸易协定谈判的意向声明"}}

@@ -199,6 +199,10 @@ _BACKGROUND = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹
 _UNQUOTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·][\u4e00-\u9fffA-Za-z0-9·、]*?(?:"
                        + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + ")")
 _JOINS = re.compile(r"和|与|及|以及|、")
+#: An unquoted name of what a document is about (关于结束甲协定谈判的意向声明): a document word inside it
+#: is its subject's; the name ends at the document word after its 的.
+_ABOUT = re.compile(r"关于[\u4e00-\u9fffA-Za-z0-9·、]*?的[\u4e00-\u9fffA-Za-z0-9·]*?(?:"
+                    + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r")(?=[^\u4e00-\u9fffA-Za-z0-9·]|和|与|及|以|为|$)")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 #: What may follow a name: a join, or a verb that goes on about it (…协定，为…; …协定以…).
 _NAME_ENDS = re.compile(r"和|与|及|以|为")
@@ -281,8 +285,9 @@ def _sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, s
 
 
 def _with_another(reading: Reading, summit: EntityId, sentence: Sentence, start: int) -> bool:
-    """Whether the clause of a name says it was issued with someone who is none of the summit's
-    participants (``次日，甲在[[某城]]同[[丙国总理]][[丙]]发表了《甲丙联合声明》``): another meeting's."""
+    """Whether the clause of a name says a participant issued it with someone who is none of the
+    summit's participants (``次日，甲在[[某城]]同[[丙国总理]][[丙]]发表了《甲丙联合声明》``): another
+    meeting's; not ministers who sign in the leaders' presence (``甲国部长丁与乙国部长戊签署了…``)."""
     registry = reading.registry
     clause_start = _clause_start(sentence.hans, start)
     participants = {p.key for p in registry.facts_about(summit, Prop.PARTICIPANT) if isinstance(p, EntityId)}
@@ -290,7 +295,8 @@ def _with_another(reading: Reading, summit: EntityId, sentence: Sentence, start:
         return False
     for spot in sentence.spots_in(clause_start, start):
         partner = _PARTNER_BEFORE.search(sentence.hans, clause_start, spot.start)
-        if partner is not None and registry.is_a(spot.surface, Kind.PERSON) and spot.key not in participants:
+        if partner is not None and registry.is_a(spot.surface, Kind.PERSON) and spot.key not in participants \
+                and any(s.key in participants for s in sentence.spots_in(clause_start, partner.start())):
             return True
     return False
 
@@ -513,13 +519,17 @@ def _document_names(sentence: Sentence):
 def unquoted_names(hans: str):
     """(start, end) of the names written without 《》 after a signing or issuing verb, joined by
     和, 与, 及, 、 (``签订中美科技合作协定和文化协定``, ``发表联合公报和关于…的联合声明``: a kind
-    alone in the list is read apart); a description is no name (``两项有关裁军问题的协定``,
+    alone in the list is read apart; a name of what it is about ends at the document word after
+    its 的: ``签署了关于结束某协定谈判的意向声明``); a description is no name (``两项有关裁军问题的协定``,
     ``双边协议``)."""
     for verb in _SIGNING_OR_ISSUING.finditer(hans):
         at = verb.end() + (hans[verb.end():verb.end() + 1] == "了")
         stop = _clause_end(hans, at)
         while at < stop:
             match = _UNQUOTED.match(hans, at, stop)
+            if match is not None and hans.startswith("关于", at) and _NAME_CHAR.match(hans, match.end()) \
+                    and not _NAME_ENDS.match(hans, match.end()):
+                match = _ABOUT.match(hans, at, stop) or match  # 关于结束甲协定谈判的意向声明: the words to its 的 are its own
             if match is None or _NAME_CHAR.match(hans, match.end()) and not _NAME_ENDS.match(hans, match.end()):
                 break  # the document word ends no name here (…协定书的)
             name = match.group()
