@@ -463,3 +463,25 @@ def test_a_linked_name_a_place_word_stands_before_is_no_person_who_met():
     text = HEAD + "2016年9月2日，甲国首相[[张三]]访问乙国远东城市[[某某斯托克]]与乙国总统[[李四]]会谈。"
     assert {p for p, _ in roles_by_day(text)["2016-09-02"]} == {"张三", "李四"}
     assert "某某斯托克" not in people(text)
+
+
+def test_offices_listed_before_a_name_are_all_its_holders():
+    offices = _offices("2024年10月22日，甲国总统[[张三]]在[[某城]]会见了乙国人民革命党中央总书记、国家主席[[李四]]。")
+    assert offices["李四"] == ("乙国人民革命党中央总书记", "国家主席")  # the first one listed first
+    # a list of names is no list of offices: 张三's office is no 李四's
+    assert _offices("2024年10月22日，甲国总统[[张三]]、乙国总理[[李四]]在[[某城]]会晤。")["李四"] == ("乙国总理",)
+
+
+def test_an_office_only_won_is_not_what_its_holder_held_on_the_day():
+    from datetime import date
+
+    from kg.extract.entities import type_names
+    from kg.extract.people import offices_at, read_people
+    from kg.extract.reading import read
+
+    text = HEAD + "2008年4月6日，甲国总统[[张三]]在[[某城]]与乙国当选总统、第一副总理[[李四]]举行会谈。"
+    reading = read(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    type_names(reading)
+    people = read_people(reading)
+    assert offices_at(people, "李四", date(2008, 4, 6)) == ("第一副总理",)
+    assert offices_at(people, "张三", date(2008, 4, 6)) == ("甲国总统",)

@@ -16,8 +16,8 @@ from kg.extract.dates import find_year_months, parse_date, year_range
 from kg.extract.entities import heading_leader
 from kg.extract.phrases import DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER
 from kg.extract.reading import Reading
-from kg.extract.roles import (OFFICE_WORDS, joint_offices, office_key, title_after, titles_before, titles_of,
-                             titles_of_the_list, titles_shared, titles_taken)
+from kg.extract.roles import (OFFICE_WORDS, joint_offices, office_key, title_after, titles_before, titles_listed_before,
+                             titles_of, titles_of_the_list, titles_shared, titles_taken)
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.sources import CITATION_TEMPLATES
 from kg.extract.text import Sentence
@@ -173,7 +173,7 @@ def _offices(reading: Reading):
                 registry.named(Kind.PERSON, spot.surface)  # 张三就任甲国总统后, 张三（甲国总统）: who holds a state's office is a person
             if not registry.is_a(spot.surface, Kind.PERSON):
                 continue
-            for title in headed or (titles_before(sentence, spot, index) + title_after(sentence, spot, index)
+            for title in headed or (titles_listed_before(sentence, spot, index) + title_after(sentence, spot, index)
                                     + titles_taken(sentence, spot, index)
                                     + titles_of_the_list(sentence, spot, index)):
                 if not headed and _holds_another_name(sentence, spot, title, registry):
@@ -382,12 +382,19 @@ _STATES_HEAD = re.compile(r"^(?!.*(?:党|中共|中央|军委|政府|部长会�
 
 
 def offices_at(people: People, key: str, when: date) -> tuple[str, ...]:
-    """The offices the text gives a person nearest to a day in time (all of them when it dates none)."""
+    """The offices the text gives a person nearest to a day in time (all of them when it dates
+    none); an office the person is only elected to (甲国当选总统、第一副总理张三) is held later,
+    so the others tell what the person held then."""
     offices = people.offices.get(key, ())
+    offices = tuple(o for o in offices if not _ELECT.search(o)) or offices
     if not offices:
         return ()
     nearest = min(_distance(people, key, office, when) for office in offices)
     return tuple(o for o in offices if _distance(people, key, o, when) == nearest)
+
+
+#: An office won but not yet taken up (当选总统, 候任首相).
+_ELECT = re.compile(r"当选|候任")
 
 
 def _distance(people: People, key: str, office: str, when: date) -> float:

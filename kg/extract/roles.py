@@ -76,6 +76,12 @@ def titles_before(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Tit
     return found
 
 
+def titles_listed_before(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
+    """The offices written right before ``spot`` and those listed with ``、`` before them
+    (``甲党总书记、甲国主席张三``: both are 张三's)."""
+    return _listed(sentence.hans, titles_before(sentence, spot, index), index)
+
+
 #: What a name ends with when it names an issue or a conflict, not a person (某国问题, 某国内战).
 _ISSUES = ("问题", "事务", "战争", "内战", "危机", "冲突", "进程")
 
