@@ -485,3 +485,14 @@ def test_an_office_only_won_is_not_what_its_holder_held_on_the_day():
     people = read_people(reading)
     assert offices_at(people, "李四", date(2008, 4, 6)) == ("第一副总理",)
     assert offices_at(people, "张三", date(2008, 4, 6)) == ("甲国总统",)
+
+
+def test_a_tables_row_naming_a_host_the_prose_mention_of_its_days_does_not_is_the_summit():
+    text = ("'''李四访华'''指[[德国]]领导人[[李四]]历次到[[中国]]的访问，会谈对象先后为中国共产党中央总书记、"
+            "国家主席[[张三]]和[[赵六]]。\n"
+            "== 访问列表 ==\n{| class=\"wikitable\"\n|+ 李四历次访华\n! 次序 !! 日期 !! 会谈地点 !! 中方领导人 !! 备注\n|-\n"
+            "| 1 || 2001年1月15日－20日 || [[某城]][[某会堂]] || 张三 || 在某港参观4天\n|}\n"
+            "== 经过 ==\n2001年1月15日至20日，李四再度访华，先在某港参观访问4天，由国务院总理[[王五]]会见并陪同参观。"
+            "随后，张三同李四在某城某会堂举行会谈。\n")
+    found = roles_by_day(text, title="李四访华")
+    assert {p for p, _ in found["2001-01-15"]} == {"张三", "李四"}

@@ -534,7 +534,13 @@ def _join(reading: Reading, people: People, kept: list[SummitFound], others: lis
             left.append(other)
             _visit_holds_its_days(reading, people, kept, other)
             continue
-        fold(registry, other.id, same.id)
+        if other.anchor is None and not set(other.participants) <= set(same.participants):
+            # a row naming a host the prose mention does not (the visit's talks, not a premier's welcome): the row is the summit
+            fold(registry, same.id, other.id, documents=False)
+            kept[kept.index(same)] = other
+            same = other
+        else:
+            fold(registry, other.id, same.id)
         if other.end > other.start:  # 于15日至18日举行的会晤: the talks of the 16th and the signing of the 18th with it
             _visit_holds_its_days(reading, people, kept, replace(same, start=min(same.start, other.start),
                                                                  end=max(same.end, other.end)))
