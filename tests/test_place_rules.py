@@ -732,3 +732,10 @@ def test_a_towns_meeting_was_held_where_the_welcome_ceremony_before_its_talks_wa
     no_talks = text.replace("随后两人举行会谈", "随后两人共进晚餐")
     assert read(no_talks) == {"2023-05-07": [["某都"]]}
 
+
+
+def test_an_infobox_venue_lies_in_the_listed_city_that_holds_it_not_the_first():
+    # 白宫 lies in 华盛顿 by the reference gazetteer; 某港 only names another stop of the visit
+    assert read(box("[[白宫]]", "[[某港]]、[[华盛顿]]")) == {"2005-04-29": [["白宫", "华盛顿"]]}
+    # a venue no listed city is known to hold stays in the first, as before
+    assert read(box("[[某宫]]", "[[某港]]、[[某城]]")) == {"2005-04-29": [["某宫", "某港"]]}

@@ -24,11 +24,12 @@ from kg.extract.documents import DOCUMENT_WORDS, named_here
 from kg.extract.entries import Entry, cell_chains, entries_in, entry_places, people_of
 from kg.extract.ordinals import ordinal_of_the_subject
 from kg.extract.people import People, written_titles
+from kg.extract.places import lies_in
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.summits import NOT_TOP, SummitFound, _digest, not_held
 from kg.extract.summits import participation as add_participation
-from kg.model import Article, Evidence, Kind, Label, Prop
+from kg.model import Article, EntityId, Evidence, Kind, Label, Prop
 from kg.wikitext import Param, Template
 
 _NAME = re.compile(r"^(infobox\s*)?(summit( meeting)?|event|meeting|conference|事件|会议|峰会|首脑会议|首脑会晤|会晤|高峰会)"
@@ -224,14 +225,16 @@ def _spouses(reading: Reading) -> set[str]:
 
 
 def _places(reading: Reading, template: Template, evidence: Evidence):
-    """The venue chain, small to big: first venue entry, first city entry, host country."""
+    """The venue chain, small to big: first venue entry, the city entry that holds it (else the
+    first), host country."""
     registry = reading.registry
     chain: list = []  # small to big
     for field in ("venue", "location", "cities", "country"):
         entries = _entries(reading, template, field)
         if not entries:
             continue
-        names = cell_chains(reading, entries, country=field == "country")[0]  # 埃尔福特，某饭店: one chain
+        chains = cell_chains(reading, entries, country=field == "country")  # 埃尔福特，某饭店: one chain
+        names = _holding(reading, chains, chain[0]) if chain else chains[0]
         for name, article in reversed(names):
             kind = Kind.COUNTRY if reading.index.is_state(name) else Kind.PLACE
             place = registry.named(kind, name, article=article)
@@ -245,6 +248,17 @@ def _places(reading: Reading, template: Template, evidence: Evidence):
         if inner.kind is not Kind.COUNTRY:
             registry.fact(inner, Prop.LOCATED_IN, outer, evidence=(evidence,))
     return chain[0] if chain else None
+
+
+def _holding(reading: Reading, chains: list[list[tuple[str, str | None]]],
+             venue: EntityId) -> list[tuple[str, str | None]]:
+    """The listed chain whose place holds the venue by the text or the reference gazetteer
+    (``[[某港]]、[[某京]]`` with the venue 某宫, which lies in 某京: 某京), else the first: a
+    venue is in the town it belongs to, not in the first stop of an itinerary."""
+    for names in chains:
+        if any(lies_in(reading, venue, EntityId(Kind.PLACE, reading.index.key(name))) for name, _ in names):
+            return names
+    return chains[0]
 
 
 def listed_places(reading: Reading, template: Template) -> list[str]:
