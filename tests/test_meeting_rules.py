@@ -1314,3 +1314,21 @@ def test_a_leaders_meeting_held_by_video_is_no_summit():
 def test_days_listed_in_one_clause_that_met_on_each_are_a_summit_each():
     text = HEAD + "2018年，甲国总统[[张三]]与乙国总理[[李四]]于4月27日和5月26日两度在[[某城]]会晤，前者签署了《某城宣言》。"
     assert set(summits(text)) == {"2018-04-27", "2018-05-26"}
+
+
+@pytest.mark.parametrize("told", [
+    "1981年5月6日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行首脑会议。在持续12天的会议后，两国签署了《某纲要》。",
+    "甲国总统[[张三]]与乙国总理[[李四]]自1981年5月6日起在[[某城]]举行首脑会谈，经过十二天的谈判，两国签署了《某纲要》。",
+    "1981年5月6日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会谈。這次會談持續了12天。",
+    "1981年5月6日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]开始举行首脑会谈。\n\n"
+    "谈判几乎破裂。经过十二天的艰苦努力，双方达成协定。",
+])
+def test_a_meeting_told_on_its_first_day_ends_when_its_length_says(told):
+    found = summits(HEAD + told)
+    assert list(found) == ["1981-05-06"] and found["1981-05-06"]["end"] == "1981-05-17"
+
+
+def test_a_length_told_after_another_day_is_of_that_days_meeting():
+    text = HEAD + ("1981年5月6日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会面。"
+                   "5月8日，张三与丙国总统[[王五]]举行为期两天的会谈。")
+    assert summits(text)["1981-05-06"]["end"] == "1981-05-06"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from kg.extract.dates import DateRange, find_dates, find_year_months
+from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
 from kg.extract.documents import documents_of_the_definition, documents_of_the_subject, outcomes
 from kg.extract.one_by_one import OneByOne, one_by_one
 from kg.extract.ordinals import REFERS_BACK, number_the_defined_summit, ordinal_in, ordinal_of_the_subject
@@ -1238,8 +1238,9 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     evidence = anchor.evidence()
     registry.evidence(summit, evidence)
     dated = dict(inference=Inference.CITATION_DATE, basis=(date_basis,)) if date_basis else {}
+    end, told_long = _end_of_its_length(anchor, sentences[index:], when)
     registry.fact(summit, Prop.START_DATE, when.start, evidence=(evidence,), **dated)
-    registry.fact(summit, Prop.END_DATE, when.end, evidence=(evidence,), **dated)
+    registry.fact(summit, Prop.END_DATE, end, evidence=tuple(dict.fromkeys((evidence, told_long.evidence()))), **dated)
     number, said_in = _ordinal_said(anchor, paragraph) if numbered else (None, anchor)
     if number:
         registry.fact(summit, Prop.ORDINAL, number, evidence=tuple(dict.fromkeys((evidence, said_in.evidence()))))
@@ -1253,8 +1254,50 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         registry.fact(summit, Prop.SUPPORTED_BY, citation)
     _venue(reading, summit, anchor, when.start, lead_venues, when.at)
     _participations(reading, people, summit, participants, [anchor] + paragraph)
-    outcomes(reading, summit, sentences, (when.start, when.end))
-    return SummitFound(summit, section, when.start, when.end, anchor, keys)
+    outcomes(reading, summit, sentences, (when.start, end))
+    return SummitFound(summit, section, when.start, end, anchor, keys)
+
+
+#: A meeting's length told in days (在持续12天的会议后, 经过五天的谈判, 会谈持续了三天, 为期两天的会晤).
+_TALKS = r"(?:首脑会议|首脑会谈|会议|会谈|会晤|峰会|谈判|磋商|努力)"
+_LONG = re.compile(r"(?:持续|历时|经过|经历|为期)了?(?P<n>[0-9一二三四五六七八九十两]+)(?P<u>天|日|周|个星期|星期)"
+                   r"的[^，,；;。]{0,4}?" + _TALKS
+                   + r"|" + _TALKS + r"[^，,；;。]{0,4}?(?:持续|历时|长达)了?(?P<m>[0-9一二三四五六七八九十两]+)"
+                   r"(?P<v>天|日|周|个星期|星期)")
+_LENGTH_WORDS = re.compile(r"持续|历时|经过|经历|为期|长达")  # tried first: the length regex only where one occurs
+
+
+def _end_of_its_length(anchor: Sentence, after: list[Sentence], when: DateRange) -> tuple[date, Sentence]:
+    """The last day of a meeting told on its first day alone, when the anchor or a sentence after it
+    in its section tells how many days it lasted (``9月6日，甲乙丙举行会议。在持续12天的会议后，…``,
+    a paragraph on what was said between them): the length counts the first day. A day given
+    between the meeting's and the length is of another meeting, whose length it is."""
+    told = next(((i, long) for i, sentence in enumerate(after) if when.start == when.end
+                 and _LENGTH_WORDS.search(sentence.hans) and (long := _LONG.search(sentence.hans))), None)
+    if told is None:
+        return when.end, anchor
+    i, long = told
+    between = [anchor.hans[when.stop:long.start() if i == 0 else len(anchor.hans)]] \
+        + [s.hans[:long.start() if j == i else len(s.hans)] for j, s in enumerate(after[1:i + 1], 1)]
+    if any(find_dates(text, year=when.start.year) for text in between):
+        return when.end, anchor  # …。7日，甲又与丙举行为期两天的会谈: another meeting's length
+    days = chinese_number(long["n"] or long["m"]) or 1
+    days *= 1 if (long["u"] or long["v"]) in ("天", "日") else 7
+    return when.start + timedelta(days=days - 1), after[i]
+    for sentence in paragraph:
+        if "天" not in sentence.hans and "周" not in sentence.hans and "星期" not in sentence.hans:
+            if sentence is not anchor and find_dates(sentence.hans, year=when.start.year):
+                break
+            continue
+        long = _LONG.search(sentence.hans)
+        earlier = [d for d in find_dates(sentence.hans, year=when.start.year)
+                   if sentence is not anchor and (long is None or d.at < long.start())]
+        if earlier:
+            break  # 7日，甲又与丙举行为期两天的会谈: another meeting's length
+        if long is not None and (days := chinese_number(long["n"] or long["m"])):
+            days *= 1 if (long["u"] or long["v"]) in ("天", "日") else 7
+            return when.start + timedelta(days=days - 1), sentence
+    return when.end, anchor
 
 
 def _ordinal_said(anchor: Sentence, paragraph: list[Sentence]) -> tuple[int | None, Sentence]:
