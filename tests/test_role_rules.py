@@ -496,3 +496,9 @@ def test_a_tables_row_naming_a_host_the_prose_mention_of_its_days_does_not_is_th
             "随后，张三同李四在某城某会堂举行会谈。\n")
     found = roles_by_day(text, title="李四访华")
     assert {p for p, _ in found["2001-01-15"]} == {"张三", "李四"}
+
+
+def test_a_rank_joined_to_an_office_by_jian_is_one_role_with_it():
+    # 王储兼首相: the crown prince who heads the government, not a bare prime minister
+    text = HEAD + "2022年12月7日，甲国主席[[张三]]在[[某城]]会见沙特王储兼首相[[李四]]。"
+    assert {o for p, o in roles_by_day(text)["2022-12-07"] if p == "李四"} == {"沙特阿拉伯王国王储兼首相"}

@@ -337,7 +337,7 @@ def _split(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:
     state the office before it names (甲国副总统兼总理: 甲国总理)."""
     out: list[Title] = []
     at = 0
-    for part in phrase.split("兼"):
+    for part in _joined_to_ranks(phrase.split("兼")):
         if part.endswith(OFFICE_WORDS) and not part.endswith(CHAIRS_OF_A_MEETING):
             state = _state_prefix(part, index)
             text = part
@@ -347,6 +347,23 @@ def _split(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:
             out.append(Title(text, offset + at, offset + at + len(part), state))
         at += len(part) + 1
     return tuple(out)
+
+
+#: Ranks that are no office but are written joined to one by ``兼`` (甲国王储兼首相).
+_RANKS = ("王储", "太子")
+
+
+def _joined_to_ranks(parts: list[str]) -> list[str]:
+    """The parts of a run split at ``兼`` with a rank kept joined to the office after it
+    (``甲国王储兼首相`` is one role, as high as its office: a crown prince who is prime
+    minister heads a government; ``甲国王储兼副首相`` does not)."""
+    out: list[str] = []
+    for part in parts:
+        if out and out[-1].endswith(_RANKS):
+            out[-1] += "兼" + part
+        else:
+            out.append(part)
+    return out
 
 
 #: Bodies that belong to one state, so that an office of theirs names the state (国务院总理).
