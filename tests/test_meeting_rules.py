@@ -301,6 +301,15 @@ def test_a_meeting_after_the_visits_days_does_not_join_it():
     assert summits(later_day, title="2023年张三访问乙国")["2023-03-20"]["participants"] == {"张三", "李四"}
 
 
+def test_the_lead_of_a_boxed_visit_tells_a_meeting_on_other_days():
+    before = VISIT.replace("乙国总统[[李四]]与其会谈。\n", "乙国总统[[李四]]与其会谈。这是张三的首次出访：此前，"
+                           "他于3月18日在[[某都]]同丙国总统[[孙七]]举行了会谈。\n")
+    found = summits(before, title="2023年张三访问乙国")
+    assert set(found) == {"2023-03-18", "2023-03-20"}
+    assert found["2023-03-18"]["participants"] == {"张三", "孙七"}
+    assert found["2023-03-20"]["participants"] == {"张三", "李四", "王五"}  # the box's own summit as before
+
+
 @pytest.mark.parametrize("sentence, person, office", [
     ("2019年6月13日，[[中华人民共和国]]国家主席[[张三]]与乙国总理[[李四]]会谈。", "张三", {"中华人民共和国主席"}),
     ("2019年6月13日，冷战时期[[中华人民共和国]]主席[[张三]]与乙国总理[[李四]]会谈。", "张三", {"中华人民共和国主席"}),

@@ -170,6 +170,9 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         in_sections = list(found)
         _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None, tabled=tabled_spans)
         found[:] = in_sections + _join(reading, people, in_sections, found[len(in_sections):])
+    else:  # the lead of a boxed summit may tell of a meeting on other days (此前，甲于3月2日在某城同乙会谈)
+        found[:] = found + _join(reading, people, found, _apart_in_the_lead(
+            reading, people, sources, lead_venues, tabled_spans, found, around))
     found[:] = found + _join(reading, people, found, list(tabled))
     found[:] = _one_meeting_told_in_parts(reading, people, _several_of_one_visit(reading, people, found))
     from kg.extract.visits import one_summit_per_visit  # visits.py builds on this module
@@ -214,6 +217,30 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         venue = _finer_in_prose(reading, around, venue)
         reading.registry.keep_only(around.id, Prop.VENUE, venue)
     return tuple(kept)
+
+
+def _apart_in_the_lead(reading: Reading, people: People, sources: Sources, lead_venues, tabled_spans,
+                       found: list[SummitFound], around: SummitFound) -> list[SummitFound]:
+    """The meetings the lead of a boxed summit tells on days wholly outside the box's (a visit
+    the leader paid just before: 此前，他于3月2日在某城同乙举行了会谈). Only the lead's sentences
+    dated wholly outside the box's days are read (the rest tell the box's own summit, which the box
+    and the sections give), and a meeting they still date within those days is taken back."""
+    year = around.start.year
+    outside = [sentence for sentence in reading.lead
+               if (dates := find_dates(sentence.hans, year=year))
+               and all(d.end < around.start or around.end < d.start for d in dates)]
+    told: list[SummitFound] = []
+    _find_in(reading, people, sources, None, outside, lead_venues, told, year, tabled=tabled_spans)
+    kept = {s.id for s in found} | {around.id}
+    apart = []
+    for summit in told:
+        if summit.id in kept:
+            continue  # the same IRI as a summit found already: its facts are that summit's
+        if summit.end < around.start or around.end < summit.start:
+            apart.append(summit)
+        else:
+            reading.registry.forget(summit.id)
+    return apart
 
 
 def _a_meeting_apart(people: People, summit: SummitFound, around: SummitFound) -> bool:
