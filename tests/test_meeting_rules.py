@@ -1341,3 +1341,25 @@ def test_a_length_told_after_another_day_is_of_that_days_meeting():
     text = HEAD + ("1981年5月6日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会面。"
                    "5月8日，张三与丙国总统[[王五]]举行为期两天的会谈。")
     assert summits(text)["1981-05-06"]["end"] == "1981-05-06"
+
+
+GATHERING = ("'''2019年某城峰会'''是多国领导人于2019年9月9日至10日在[[某城]]举行的峰会。\n"
+             "== 峰会 ==\n9月9日，峰会在某城开幕。\n")
+SIDELINES = "== 双边会晤 ==\n9月8日，甲国总统[[张三]]在[[某城]]与乙国总理[[李四]]举行会谈。"
+
+
+def test_the_year_of_a_planned_event_is_not_the_year_the_text_has_reached():
+    text = GATHERING + "峰会于10日闭幕，下一次峰会将于2020年11月在[[某港]]举行。\n" + SIDELINES
+    assert set(summits(text, "2019年某城峰会")) == {"2019-09-08"}
+
+
+def test_the_years_a_background_tells_do_not_run_on_into_the_sections_after_it():
+    text = GATHERING.replace("== 峰会 ==", "== 背景 ==\n在2015年某港峰会上，各国同意由某城主办本届峰会。\n== 峰会 ==") + SIDELINES
+    assert set(summits(text, "2019年某城峰会")) == {"2019-09-08"}
+
+
+def test_a_meeting_on_the_sidelines_of_a_gathering_is_not_of_a_visit_begun_the_day_before():
+    text = GATHERING + ("== 会见 ==\n甲国总理[[张三]]于9月8日晚抵达[[某城]]。\n"
+                        "* 9月9日下午，张三在某城出席峰会期间会见乙国总理[[李四]]。")
+    found = summits(text, "2019年某城峰会")
+    assert list(found) == ["2019-09-09"] and found["2019-09-09"]["end"] == "2019-09-09"

@@ -84,6 +84,9 @@ _BACK_SUBJECT = re.compile(r"^(?:两人|二人|双方|三人|(?:两|三|四)(?:�
 _THREE = re.compile(r"^(?:三人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))")
 #: After a year and month, a clause reaching from it to now (2021年12月就任总理以来): a span, not a time told.
 _SINCE = re.compile(r"[^，。；,]{0,12}?以来")
+#: A time told as that of a plan (下一次峰会将于2030年11月在某城举行, 甲将在2030年访问乙国): the
+#: text does not move to it, so the days told after it keep the year the text had reached.
+_PLANNED_FOR = re.compile(r"(?:将|拟|计划)(?:于|在)$")
 #: Leaders signing together, told with them as its subject (甲与乙在某城签署《…》, 两国元首签署);
 #: not a treaty signed by them (由甲和乙…签署), nor one side signing on its own.
 _SIGNED_TOGETHER = re.compile(r"[^由，。；]*?(?:[与和及跟]|同(?![日天时年月意样期]))[^，。；、由]{1,30}?"
@@ -163,8 +166,10 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     lead_visit = _the_leads_visit(reading) if around is None else None
     for section, section_sentences in reading.by_section.items():
         carried = last_day if last_day is not None and last_day.year == told_year else None
-        year, day = _find_in(reading, people, sources, section, section_sentences, lead_venues, found, year,
-                             around, tabled_spans, carried, lead_visit)
+        reached, day = _find_in(reading, people, sources, section, section_sentences, lead_venues, found, year,
+                                around, tabled_spans, carried, lead_visit)
+        if not _a_background(section):  # the past a background tells: the sections after it go on from before it
+            year = reached
         last_day = day or last_day
     if around is None:  # the lead tells of the summits too: an article about one may say it all there
         in_sections = list(found)
@@ -657,6 +662,10 @@ def _one_summit_per_ordinal(reading: Reading, summits) -> None:
                      + ("kept on the earliest" if number == 1 else "left out of all"), None, Severity.WARNING)
 
 
+def _a_background(section) -> bool:
+    return section is not None and _BACKGROUND.match(to_hans(section.heading).strip()) is not None
+
+
 def _first_year(sentences) -> int | None:
     for sentence in sentences:
         for found in find_dates(sentence.hans):
@@ -688,7 +697,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     visit: _Visit | None = None  # the visit the paragraph told (于…至…对乙国进行的访问, …抵达某城)
     dated_before = None  # the paragraph of the sentence before, when that sentence gave a day
     told_in = None  # the paragraph of the last sentence that gave a day (not in a background's account)
-    background = section is not None and _BACKGROUND.match(to_hans(section.heading).strip()) is not None
+    background = _a_background(section)
     met_on: date | None = None  # the day of the last meeting the section told
     if heading_day is not None and year is None:
         year = heading_day.year  # its days without a year are of the heading's
@@ -699,11 +708,12 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         at = sentence.span_of(0, 0).start
         in_table = any(span.start <= at < span.end for span in tabled)  # a row: only what its cells say
         months = [m for m in find_year_months(sentence.hans) if (m.month is not None or m.at <= 2)
-                  and not _SINCE.match(sentence.hans, m.stop)]  # 2021年12月就任总理以来: no time the text moves to
+                  and not _SINCE.match(sentence.hans, m.stop)  # 2021年12月就任总理以来: no time the text moves to
+                  and not _PLANNED_FOR.search(sentence.hans, 0, m.at)]
         if months and (year is None or months[0].year != year):
             year = months[0].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
         dates = find_dates(sentence.hans, year=year)
-        explicit = [d for d in dates if d.year_given]
+        explicit = [d for d in dates if d.year_given and not _PLANNED_FOR.search(sentence.hans, 0, d.at)]
         if explicit:
             year = explicit[-1].start.year
         dates = [d for d in dates if not _TOOK_OFFICE.match(sentence.hans, d.stop)]
@@ -831,8 +841,9 @@ class _Arrival:
 _ARRIVED_BEFORE = timedelta(days=1)
 #: After arriving, a gathering the leader comes to attend (出席…论坛, 参加…峰会).
 _TO_ATTEND = re.compile(r"出席|参加|论坛|峰会|会议|纪念|庆典|阅兵|葬礼|就职")
-#: In a meeting's own sentence, an occasion the visitor came for (一同观看阅兵；当天下午…会谈).
-_OCCASION = re.compile(r"论坛|纪念|庆典|阅兵|葬礼|就职典礼")
+#: In a meeting's own sentence, an occasion the visitor came for (一同观看阅兵；当天下午…会谈), or a
+#: gathering it is held on the sidelines of (甲在某城出席峰会期间会见乙).
+_OCCASION = re.compile(r"论坛|纪念|庆典|阅兵|葬礼|就职典礼|(?:出席|参加)[^，。；]{0,24}期间")
 
 
 def _arrivals(reading: Reading, sentence: Sentence, dates: list[DateRange]) -> list[_Arrival]:
