@@ -502,3 +502,11 @@ def test_a_rank_joined_to_an_office_by_jian_is_one_role_with_it():
     # 王储兼首相: the crown prince who heads the government, not a bare prime minister
     text = HEAD + "2022年12月7日，甲国主席[[张三]]在[[某城]]会见沙特王储兼首相[[李四]]。"
     assert {o for p, o in roles_by_day(text)["2022-12-07"] if p == "李四"} == {"沙特阿拉伯王国王储兼首相"}
+
+
+def test_an_arabic_name_is_written_short_as_its_own_first_part_not_its_fathers():
+    # 某甲·本·某乙: 某甲, son of 某乙; the text calls him 某甲 (not 某乙, his father's name)
+    text = HEAD + ("2022年12月7日，甲国主席[[张三]]抵达[[某城]]，[[某甲·本·某乙]]到机场迎接。"
+                   "12月8日，张三在某城王宫同乙国王储兼首相某甲举行会谈。")
+    assert ("某甲·本·某乙", "乙国王储兼首相") in roles_by_day(text)["2022-12-07"]
+

@@ -81,14 +81,23 @@ _NAMESPACED = re.compile(r"^\s*(category|file|image|分类|分類|文件|檔案|
 
 def short_form(name: str) -> str | None:
     """A transliterated foreign name is written short as its last part: ``唐纳德·特朗普`` → ``特朗普``;
-    a one-character last part goes with the part before it (``穆罕默德·阿尤布·汗`` → ``阿尤布·汗``)."""
+    a one-character last part goes with the part before it (``穆罕默德·阿尤布·汗`` → ``阿尤布·汗``).
+    An Arabic name that gives the father's after ``本`` (son of) is written short as the
+    person's own first part (``某甲·本·某乙·阿勒某丙`` → ``某甲``): its later parts name the
+    father and the family."""
     for dot in ("·", "‧", "•", "・"):
         if dot in name:
             parts = [part.strip() for part in strip_disambiguator(name).split(dot)]
+            if len(parts) >= 3 and parts[1] in _SON_OF and len(parts[0]) >= 2:
+                return parts[0]
             if len(parts[-1]) >= 2:
                 return parts[-1]
             return dot.join(parts[-2:]) if len(parts) >= 3 and parts[-2] else None
     return None
+
+
+#: ``本`` (son of) between an Arabic given name and the father's, in either script, and its other spellings.
+_SON_OF = ("本", "宾", "賓", "伊本")
 
 
 #: A patronymic, written between a Russian name's first and last parts (谢尔盖耶维奇, 伊里奇, 安德烈耶夫娜).
