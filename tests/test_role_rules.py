@@ -510,3 +510,10 @@ def test_an_arabic_name_is_written_short_as_its_own_first_part_not_its_fathers()
                    "12月8日，张三在某城王宫同乙国王储兼首相某甲举行会谈。")
     assert ("某甲·本·某乙", "乙国王储兼首相") in roles_by_day(text)["2022-12-07"]
 
+
+def test_an_abbreviation_written_with_guo_before_an_office_names_its_state():
+    text = HEAD + "2023年10月18日，甲国总统[[张三]]在[[某城]]与以国总理[[李四]]举行会谈。"
+    assert ("李四", "以色列国总理") in roles_by_day(text)["2023-10-18"]
+    # 以 alone is a preposition: 以总理身份 names no state
+    text = HEAD + "2023年10月18日，[[李四]]以总理身份在[[某城]]与甲国总统[[张三]]举行会谈。"
+    assert not any(o.startswith("以色列") for _, o in roles_by_day(text)["2023-10-18"])

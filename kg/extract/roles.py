@@ -387,16 +387,26 @@ _ABBREVIATIONS = {"中": "中国", "美": "美国", "俄": "俄罗斯", "苏": "
 _ABBREVIATED_OFFICE = re.compile(r"^副?(?:" + "|".join(sorted(OFFICE_WORDS, key=len, reverse=True)) + ")$")
 
 
+#: Abbreviations written with ``国`` after them only (以国总理: 以 alone is a preposition, 以总理身份).
+_ABBREVIATIONS_WITH_GUO = {"以": "以色列"}
+
+
 def _abbreviated(text: str, index: NameIndex) -> str | None:
-    """The state a one-character abbreviation right before a bare office names (``德总理``)."""
-    state = _ABBREVIATIONS.get(text[:1])
-    return index.key(state) if state and index.is_state(state) and _ABBREVIATED_OFFICE.match(text[1:]) else None
+    """The state an abbreviation right before a bare office names (``德总理``, ``以国总理``)."""
+    size = _abbreviation_length(text)
+    state = _ABBREVIATIONS.get(text[:1]) if size == 1 else _ABBREVIATIONS_WITH_GUO.get(text[:1])
+    return index.key(state) if state and index.is_state(state) and _ABBREVIATED_OFFICE.match(text[size:]) else None
+
+
+def _abbreviation_length(text: str) -> int:
+    """How many characters an abbreviation of a state at the start of ``text`` may take (以国: 2)."""
+    return 2 if text[:1] in _ABBREVIATIONS_WITH_GUO and text[1:2] == "国" else 1
 
 
 def _state_length(text: str, index: NameIndex) -> int:
     """How many characters of ``text`` a state's name takes at its start (0: none)."""
     return next((size for size in range(min(len(text) - 1, 12), 1, -1) if index.is_state(text[:size])),
-                1 if _abbreviated(text, index) else 0)
+                _abbreviation_length(text) if _abbreviated(text, index) else 0)
 
 
 #: Offices only one state has, so that the bare word names it (明仁天皇: Japan's monarch).
@@ -429,7 +439,7 @@ def office_key(title: Title, index: NameIndex) -> str:
         if index.is_state(title.text[:size]) and "党" not in title.text[size:]:
             return title.state + _STATES_CHAIR.sub("", index.normal(title.text[size:]))
     if _abbreviated(title.text, index):
-        return title.state + index.normal(title.text[1:])
+        return title.state + index.normal(title.text[_abbreviation_length(title.text):])
     return index.normal(title.text)
 
 
