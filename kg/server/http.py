@@ -46,6 +46,8 @@ from kg.server.settings import Settings
 HEADER_SECONDS = 10
 #: Connections waiting to be accepted.
 BACKLOG = 1024
+#: Most seconds :meth:`Server.close` waits for the requests being answered.
+CLOSE_SECONDS = 30
 #: Most bytes of a request body read past what the application read (a refused upload), before hanging up.
 DRAIN_BYTES = 32 * 1024 * 1024
 
@@ -123,6 +125,8 @@ class Server:
         self._stop = None
         self._started = False
         self._counting = threading.Lock()
+        #: notified as each request is answered (with ``_counting``)
+        self._answered = threading.Condition(self._counting)
         self._in_flight = 0
         #: when the last request was answered (:func:`time.monotonic`); None: none yet
         self._last_answered: float | None = None
@@ -152,25 +156,43 @@ class Server:
         self._started = True
 
     def close(self) -> None:
-        """Stop answering and close the socket."""
-        if self._started:
-            self._stop.set()
-            self._started = False
+        """Stop answering, close the socket, and return once the requests begun are answered (at
+        most :data:`CLOSE_SECONDS`): the caller may close what they use."""
+        with self._counting:
+            self._halt()
         try:
             self.socket.close()
         except OSError:
             pass
-
-    def idle_for(self) -> float:
-        """Seconds since the last request was answered, with none being answered now (0 while one is,
-        and before the first)."""
         with self._counting:
-            if self._in_flight or self._last_answered is None:
-                return 0.0
-            return time.monotonic() - self._last_answered
+            self._answered.wait_for(lambda: not self._in_flight, CLOSE_SECONDS)
+
+    def stop_if_idle(self, seconds: float) -> bool:
+        """Stop answering (True) when the last request was answered ``seconds`` ago or more, none is
+        being answered and no client holds a connection to this process; else go on (False).
+
+        Decided and stopped under the lock each request is counted in with, so a request that
+        comes after the decision is one the stop let through (its connection was accepted just
+        before): :meth:`close` waits for it. A client holding a connection, kept alive or with its
+        request still on the way, keeps the server answering (granian would close such a
+        connection at the stop, and the request sent on it would be lost); connections not yet
+        accepted stay in the listening socket's queue, for the other processes that share it.
+        """
+        with self._counting:
+            if (self._in_flight or self._last_answered is None
+                    or time.monotonic() - self._last_answered < seconds or connections_held()):
+                return False
+            self._halt()
+            return True
+
+    def _halt(self) -> None:
+        """Stop accepting connections (the lock is held)."""
+        if self._started:
+            self._stop.set()
+            self._started = False
 
     def _answer(self, proto, scope: dict) -> int:
-        """One request, counted while it is answered (:meth:`idle_for`)."""
+        """One request, counted while it is answered (:meth:`stop_if_idle`, :meth:`close`)."""
         with self._counting:
             self._in_flight += 1
         try:
@@ -179,6 +201,7 @@ class Server:
             with self._counting:
                 self._in_flight -= 1
                 self._last_answered = time.monotonic()
+                self._answered.notify_all()
 
     def _answer_counted(self, proto, scope: dict) -> int:
         """One request: the framing check, then the application's answer."""
@@ -200,6 +223,37 @@ class Server:
             headers = [*headers, ("Connection", "close")]
         proto.response_bytes(response.status, headers, body)
         return response.status
+
+
+def connections_held() -> int:
+    """How many TCP connections this process holds open, listening sockets aside: a client's, kept
+    alive or with a request on the way (Linux: its sockets met in the kernel's table; elsewhere 0)."""
+    try:
+        held = set()
+        for descriptor in os.listdir("/proc/self/fd"):
+            try:
+                target = os.readlink(f"/proc/self/fd/{descriptor}")
+            except OSError:
+                continue  # closed meanwhile
+            if target.startswith("socket:["):
+                held.add(target[8:-1])
+        count = 0
+        for table in ("/proc/self/net/tcp", "/proc/self/net/tcp6"):
+            try:
+                with open(table, encoding="ascii") as lines:
+                    next(lines)
+                    for line in lines:
+                        fields = line.split()
+                        count += fields[3] != _LISTEN and fields[9] in held
+            except FileNotFoundError:
+                continue  # no IPv6 here
+        return count
+    except OSError:
+        return 0
+
+
+#: A listening socket's state in the kernel's table of TCP sockets.
+_LISTEN = "0A"
 
 
 def _drain(body) -> bool:

@@ -23,7 +23,8 @@ misread cannot reach out from it either. It accepts connections on the socket it
 
 The parent waits for Ctrl-C, SIGTERM or SIGHUP, then stops the HTTP processes and removes
 the served directory; an HTTP process that dies is replaced, and so is one that has answered
-and then stayed idle for ``--process-idle`` seconds (it ends itself): what its reads kept (RocksDB's
+and then stayed idle for ``--process-idle`` seconds, with no client's connection open (it ends itself, having
+answered what it had accepted; connections it had not accepted wait for the others): what its reads kept (RocksDB's
 block cache and table readers of its own, which pyoxigraph gives no size; the pages of the copy in
 memory it wrote as it read; its response cache) is given back, and the new one shares this process's
 pages again, the copy in memory too, which this process keeps for that. A signal that comes while the
@@ -231,10 +232,10 @@ def _http_process(settings: Settings, paths: tuple[Path, ...], served: ServedDat
         server = create_server(app, sock=sock)
         server.start()
         while not stopped.wait(retire / 4 if retire else None):
-            if server.idle_for() >= retire:
+            if server.stop_if_idle(retire):  # refused while a request is answered or a client holds a connection
                 retired = True
                 break
-        server.close()
+        server.close()  # once the requests accepted before the stop are answered
     finally:
         app.close()  # the served directory is the parent's to remove, or its janitor's once we have ended
     if retired:
