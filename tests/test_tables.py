@@ -128,6 +128,25 @@ def test_a_plain_place_is_read_big_to_small_and_a_host_flag_gives_the_country():
     assert ("克里姆林宫", "莫斯科") in contained
 
 
+def test_a_hall_written_after_a_known_venue_and_its_town_lies_in_the_venue():
+    text = ("'''甲乙会晤'''\n== 历次 ==\n{| class=\"wikitable\"\n! 日期 !! 地点 !! 甲方 !! 乙方\n|-\n"
+            "| 2018年7月13日 || 北京人民大会堂东大厅 || 主席张三 || 总统李四\n|}\n")
+    found, extraction = summits_of(text)
+    assert found["2018-07-13"]["venue"] == {"东大厅"}
+    contained = {(f.subject.key, f.value.key) for f in extraction.facts if f.prop is Prop.LOCATED_IN}
+    assert {("东大厅", "人民大会堂"), ("人民大会堂", "北京")} <= contained
+
+
+def test_a_venue_written_after_its_town_is_also_called_without_it():
+    text = ("'''甲乙会晤'''\n== 历次 ==\n{| class=\"wikitable\"\n! 日期 !! 地点 !! 甲方 !! 乙方\n|-\n"
+            "| 2023年3月16日 || [[某都]] || 主席张三 || 总统李四\n|-\n"
+            "| 2024年9月6日 || 某都总统府 || 主席张三 || 总统李四\n|}\n")
+    found, extraction = summits_of(text)
+    assert found["2024-09-06"]["venue"] == {"某都总统府"}
+    (venue,) = [e for e in extraction.entities if e.id.key == "某都总统府"]
+    assert "总统府" in {label.text for label in venue.alt_labels}
+
+
 def test_a_caption_naming_two_leaders_gives_each_rows_participants():
     text = """'''甲国领导人访问乙国'''是指甲国领导人[[张三]]应乙国主席[[李四]]邀请对乙国的访问。
 == 会晤列表 ==

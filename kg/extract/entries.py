@@ -15,7 +15,7 @@ from importlib import resources
 
 from kg.extract.gazetteer import well_known_names
 from kg.extract.names import shown
-from kg.extract.places import BARE_KINDS, SIDE_WORDS, VENUE_ENDINGS, flag_of, known_place, tail_place, well_known_container
+from kg.extract.places import BARE_KINDS, PLAIN_PLACE, SIDE_WORDS, VENUE_ENDINGS, flag_of, known_place, tail_place, well_known_container
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans
@@ -208,7 +208,9 @@ def _split_known(reading: Reading, text: str) -> list[tuple[str, None]]:
     ``日本东京``) or when the rest is a town's name, a plain name not written as a building's or a
     kind of place (``马来西亚吉隆坡``, not ``美国大使馆``), and is left alone otherwise:
     ``美国驻奥地利大使馆`` is not in the United States. A place the article links with its
-    administrative suffix counts written without it (``海南三亚`` for ``[[海南省]][[三亚市]]``)."""
+    administrative suffix counts written without it (``海南三亚`` for ``[[海南省]][[三亚市]]``). A
+    hall named after the gazetteer's venue (``某都人民会堂东厅``) lies in that venue, as
+    ``[[人民会堂]]东厅`` does: the rest's own name."""
     if reading.index.is_state(text):
         return [(text, None)]  # 印度尼西亚: no 印度 in it
     known = _linked_places(reading)
@@ -216,6 +218,9 @@ def _split_known(reading: Reading, text: str) -> list[tuple[str, None]]:
         head = text[:size]
         if well_known_container(reading, reading.index.key(text[size:])) == head:  # 北京人民大会堂
             return [(head, None), (text[size:], None)]
+        hall = _hall_of_a_known_venue(reading, head, text[size:])
+        if hall is not None:  # 北京人民大会堂东大厅: the east hall, in the Great Hall, in Beijing
+            return [(head, None), *hall]
         if reading.index.is_state(head):
             inner = _split_known(reading, text[size:]) if not text[size:].startswith("驻") else []
             first = _known_name(reading, inner[0][0], known) if inner else None
@@ -232,6 +237,18 @@ def _split_known(reading: Reading, text: str) -> list[tuple[str, None]]:
             or (rest if well_known_container(reading, reading.index.key(rest)) is not None else None)
         return [(head, None), (own or text, None)]
     return [(text, None)]
+
+
+def _hall_of_a_known_venue(reading: Reading, town: str, rest: str) -> list[tuple[str, None]] | None:
+    """``[(venue, None), (hall, None)]`` when ``rest`` is a venue the reference gazetteer puts in
+    ``town`` followed by a name of its own (``人民大会堂东大厅``: 东大厅), else ``None``."""
+    plain = to_hans(rest)
+    for size in range(len(plain) - 2, 1, -1):
+        tail = rest[size:]
+        if well_known_container(reading, reading.index.key(rest[:size])) == to_hans(town) \
+                and PLAIN_PLACE.match(tail) and not SIDE_WORDS.match(tail):
+            return [(rest[:size], None), (tail, None)]
+    return None
 
 
 #: A town's name written plainly after its state in a place cell (吉隆坡, 金边, 斯里巴加湾市).

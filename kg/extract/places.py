@@ -88,9 +88,9 @@ from kg.extract.names import states
 from kg.extract.narrative import ASIDE, told_after
 from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
-from kg.extract.scripts import to_hans
+from kg.extract.scripts import script_of, to_hans
 from kg.extract.text import Sentence, Spot
-from kg.model import EntityId, Inference, Kind, Prop
+from kg.model import EntityId, Inference, Kind, Label, Prop
 
 #: Kinds of building or site: after a link they make one name with it (北京饭店, 苏联大使馆).
 BARE_KINDS = ("饭店", "宾馆", "酒店", "大酒店", "大饭店", "国宾馆", "大使馆", "领事馆", "总领事馆", "使馆", "代表处",
@@ -482,7 +482,10 @@ def contain_by_name(reading: Reading) -> None:
     """A place whose name begins with the name of another place of the article, not a state,
     lies in it when nothing else says where it lies: ``天津迎宾馆`` in 天津, ``武汉东湖宾馆`` in
     武汉 (not ``华盛顿州`` in 华盛顿: an administrative suffix names the bigger place); an
-    embassy lies in the state its name says it is in (see :func:`_missions_in_their_state`)."""
+    embassy lies in the state its name says it is in (see :func:`_missions_in_their_state`).
+    A place whose name begins with the name of the place it lies in is also called without it
+    (``某都国际会议中心`` in 某都 is ``国际会议中心`` too): a text, most often a table's cell,
+    writes the town before a venue's own name."""
     _missions_in_their_state(reading)
     registry = reading.registry
     keys = registry.keys_of(Kind.PLACE)
@@ -495,6 +498,14 @@ def contain_by_name(reading: Reading) -> None:
         said = [f.evidence for f in registry.facts_with((Prop.VENUE, Prop.LOCATED_IN), key) if f.evidence]
         if heads and said:
             registry.fact(place, Prop.LOCATED_IN, EntityId(Kind.PLACE, max(heads, key=len)), evidence=said[0])
+    for key in keys:
+        place = EntityId(Kind.PLACE, key)
+        for outer in registry.facts_about(place, Prop.LOCATED_IN):
+            town = outer.key if isinstance(outer, EntityId) else ""
+            town = town if key.startswith(town) else town[:-1] if town.endswith(("市", "省")) else ""  # 海南三亚… in 海南省
+            own = key[len(town):] if town and key.startswith(town) else ""
+            if len(own) >= 2 and PLAIN_PLACE.match(own) and not SIDE_WORDS.match(own) and not _ADMIN_SUFFIX.match(own):
+                registry.label(place, Label(own, script_of(own)))
 
 
 #: A mission named for the state it is in (甲国驻乙国大使馆): 乙国 holds it.
