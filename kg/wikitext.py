@@ -1,6 +1,7 @@
 """Wikitext → a faithful document model, and plain-text passages that remember where they came from.
 
-This is the only importer of mwparserfromhell. Parsing is lenient like the parser itself:
+Pages are parsed by mwparserfromhell's tokenizer into the tree of :mod:`kg.wikitree` (the
+library's own tree, each node holding its text). Parsing is lenient like the parser itself:
 whatever markup the page has, the model holds every section, wikilink, template (known or
 not), ``<ref>``, external link and category, each with its character span in the page
 text. What cannot be interpreted becomes an :class:`~kg.model.Issue`, never an exception.
@@ -21,36 +22,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from html import unescape
 
-import mwparserfromhell
-from mwparserfromhell import nodes as mw
-
+from kg import wikitree as tree
 from kg.date_templates import is_date_template, render_date
 from kg.model import Issue, Page, Severity, Span
 
-
-def _wikicode_handed_on() -> None:
-    """mwparserfromhell's builder gives each part of a node it made (a ``Wikicode``: a
-    template's name, a parameter's value, a tag's contents) to ``parse_anything``, which
-    imports four of the library's names on every call before it sees that it was given a
-    ``Wikicode`` and returns it: a third of the parse's time. The library's modules that
-    call it are given one that returns a ``Wikicode`` at once and hands anything else to the
-    library's own, so every tree is the same."""
-    from mwparserfromhell import utils
-    from mwparserfromhell.wikicode import Wikicode
-
-    library = utils.parse_anything
-
-    def parse_anything(value, context: int = 0, *, skip_style_tags: bool = False):
-        if type(value) is Wikicode:
-            return value
-        return library(value, context, skip_style_tags=skip_style_tags)
-
-    for name, module in list(sys.modules.items()):
-        if name.startswith("mwparserfromhell.") and getattr(module, "parse_anything", None) is library:
-            module.parse_anything = parse_anything
-
-
-_wikicode_handed_on()
 
 CATEGORY_PREFIXES = ("category:", "分类:", "分類:")
 FILE_PREFIXES = ("file:", "image:", "文件:", "檔案:", "档案:", "图像:", "圖像:")
@@ -194,16 +169,13 @@ class TopNodes:
     """The top-level nodes of a page's parse, each with where it starts and its text; the
     nodes of each table cell that reads alone as in the table (see :func:`_reads_alone`),
     with their texts, by the cell's span; and the spans of each table row's cells, by the
-    row's span (from its first cell's content to its last's); and the texts of the nodes of
-    each wikicode inside a node, by the wikicode's ``id`` (kept with it: an id names one
-    object only while it lives), so that a passage need not stringify nested markup again."""
+    row's span (from its first cell's content to its last's)."""
 
     starts: tuple[int, ...]
-    nodes: tuple  # mwparserfromhell nodes
+    nodes: tuple  # kg.wikitree nodes
     sources: tuple[str, ...]
     cells: dict[Span, tuple[tuple, tuple[str, ...]]] = field(default_factory=dict)
     rows: dict[Span, tuple[Span, ...]] = field(default_factory=dict)
-    texts: dict[int, tuple[object, list[str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -313,7 +285,7 @@ def parse(page: Page) -> Document:
     """The document model of ``page``. Never raises for odd markup: see ``Document.issues``."""
     text = page.text
     markup, inert = markup_to_parse(page)
-    code = mwparserfromhell.parse(markup)
+    code = tree.parse(markup)
     walker = _Walker(page)
     walker.issues.extend(inert)
     starts: list[int] = []
@@ -338,7 +310,7 @@ def parse(page: Page) -> Document:
         issues=tuple(walker.issues),
         tables=tuple(walker.tables),
         markup=markup if markup != text else None,
-        nodes=TopNodes(tuple(starts), tuple(code.nodes), tuple(sources), walker.cells, walker.rows, walker.texts),
+        nodes=TopNodes(tuple(starts), tuple(code.nodes), tuple(sources), walker.cells, walker.rows),
     )
 
 
@@ -351,24 +323,25 @@ def plain(code) -> str:
     """
     if isinstance(code, str) and _PARSER_MARKERS.isdisjoint(code):  # text alone: mwparserfromhell gives it as it is
         return " ".join(code.split())
-    if not isinstance(code, str) and all(isinstance(node, mw.Text) for node in code.nodes):
-        return " ".join(unescape("".join(node.value for node in code.nodes)).split())  # what strip_code keeps
-    if isinstance(code, str) or any(isinstance(node, mw.Template) and _shows_text(node) for node in code.nodes):
-        code = mwparserfromhell.parse(str(code))
+    if not isinstance(code, str) and all(type(node) is tree.Text for node in code.nodes):
+        return " ".join(unescape(code.source).split())  # what strip_code keeps
+    if isinstance(code, str) or any(type(node) is tree.Template and _shows_text(node) for node in code.nodes):
+        code = tree.parse(str(code))
     else:
-        return " ".join(unescape(code.strip_code(normalize=True, collapse=True)).split()).strip()
-    for template in [node for node in code.nodes if isinstance(node, mw.Template)]:
-        shown = _date_text(template)
-        if shown is not None:  # {{Start date|2018|9|18}} reads as 2018年9月18日
-            code.replace(template, shown)
-            continue
-        position = _text_param(template)
-        if position is not None:  # {{lang|en|…}} reads as its text
-            try:
-                code.replace(template, str(template.get(str(position)).value))
-            except ValueError:
-                pass
-    return " ".join(unescape(code.strip_code(normalize=True, collapse=True)).split()).strip()
+        return " ".join(unescape(tree.strip(code)).split()).strip()
+    nodes = []
+    for node in code.nodes:
+        if type(node) is tree.Template:
+            shown = _date_text(node)
+            if shown is not None:  # {{Start date|2018|9|18}} reads as 2018年9月18日
+                nodes.extend(tree.parse(shown).nodes)
+                continue
+            position = _text_param(node)
+            if position is not None:  # {{lang|en|…}} reads as its text
+                nodes.extend(tree.parse(node.get(str(position)).value.source).nodes)
+                continue
+        nodes.append(node)
+    return " ".join(unescape(tree.strip(tree.Code(nodes))).split()).strip()
 
 
 def _shows_text(template) -> bool:
@@ -377,16 +350,16 @@ def _shows_text(template) -> bool:
 
 def _date_text(template) -> str | None:
     """The date a date template shows (``kg.date_templates``), or None."""
-    name = str(template.name)
+    name = template.name.source
     if not is_date_template(name):  # most are not: their parameters are not turned to text
         return None
-    positional = [str(p.value) for p in template.params if not p.showkey]
-    named = {str(p.name).strip(): str(p.value).strip() for p in template.params if p.showkey}
+    positional = [p.value.source for p in template.params if not p.showkey]
+    named = {p.name.source.strip(): p.value.source.strip() for p in template.params if p.showkey}
     return render_date(name, positional, named)
 
 
 def _text_param(template) -> int | None:
-    key = " ".join(str(template.name).replace("_", " ").split()).lower()
+    key = " ".join(template.name.source.replace("_", " ").split()).lower()
     position = _TEXT_PARAM.get(key, 1 if key.startswith("lang-") else None)
     return position if position is not None and template.has(str(position)) else None
 
@@ -420,17 +393,16 @@ class _Walker:
         self._open_tables: list[tuple[Span, list[list[Cell]], list[str]]] = []
         self.cells: dict[Span, tuple[tuple, tuple[str, ...]]] = {}  # see TopNodes
         self.rows: dict[Span, tuple[Span, ...]] = {}  # see TopNodes
-        self.texts: dict[int, tuple[object, list[str]]] = {}  # see TopNodes
 
     def issue(self, message: str, position: int) -> None:
         self.issues.append(Issue(Severity.WARNING, message, self.page.origin, position))
 
     def walk(self, code, offset: int, inside: str | None, starts: list[int] | None = None,
-             sources: list[str] | None = None, texts: list[str] | None = None) -> None:
+             sources: list[str] | None = None) -> None:
         """Walks ``code``'s nodes, the first at ``offset``; where each starts and its text go
-        to ``starts`` and ``sources`` when given. ``texts``: each node's text, when known."""
+        to ``starts`` and ``sources`` when given."""
         pos = offset
-        for node, source in zip(code.nodes, texts if texts is not None else [str(node) for node in code.nodes]):
+        for node, source in zip(code.nodes, code.sources):
             if starts is not None and sources is not None:
                 starts.append(pos)
                 sources.append(source)
@@ -439,38 +411,31 @@ class _Walker:
 
     def child(self, node_source: str, node_start: int, child, cursor: int, inside: str | None) -> int:
         """Walks a child wikicode found in ``node_source`` at or after ``cursor``; returns the new cursor."""
-        texts = self.texts_of(child)
-        child_source = "".join(texts)
+        child_source = child.source
         at = node_source.find(child_source, cursor) if child_source else cursor
         if at < 0:
             return cursor
-        self.walk(child, node_start + at, inside, texts=texts)
+        self.walk(child, node_start + at, inside)
         return at + len(child_source)
-
-    def texts_of(self, code) -> list[str]:
-        """The texts of ``code``'s nodes, each stringified once (``str(code)`` is their join)."""
-        known = self.texts.get(id(code))
-        if known is None or known[0] is not code:
-            known = self.texts[id(code)] = (code, [str(node) for node in code.nodes])
-        return known[1]
 
     def node(self, node, start: int, source: str, inside: str | None) -> None:
         span = Span(start, start + len(source))
-        if isinstance(node, mw.Wikilink):
+        kind = type(node)
+        if kind is tree.Wikilink:
             self.wikilink(node, span, source, inside)
-        elif isinstance(node, mw.Template):
+        elif kind is tree.Template:
             self.template(node, span, source, inside)
-        elif isinstance(node, mw.Tag):
+        elif kind is tree.Tag:
             self.tag(node, span, source, inside)
-        elif isinstance(node, mw.ExternalLink):
+        elif kind is tree.ExternalLink:
             title = plain(node.title) if node.title is not None else None
-            self.external_links.append(ExternalLink(str(node.url).strip(), title or None, span))
-        elif isinstance(node, mw.Heading):
+            self.external_links.append(ExternalLink(node.url.source.strip(), title or None, span))
+        elif kind is tree.Heading:
             if inside is None:
                 line_end = self.page.text.find("\n", span.end)
                 self.headings.append((span, node.level, plain(node.title), span.end if line_end < 0 else span.end))
             self.child(source, start, node.title, 0, inside)
-        elif isinstance(node, mw.Text) and inside is None and ("{{" in source or "[[" in source):
+        elif kind is tree.Text and inside is None and ("{{" in source or "[[" in source):
             self.unclosed(source, start)
 
     def unclosed(self, source: str, start: int) -> None:
@@ -493,18 +458,18 @@ class _Walker:
         else:
             self.issue("wikilink without a target", span.start)
         if node.text is not None:
-            self.child(source, span.start, node.text, len(str(node.title)) + 2, inside or "link")
+            self.child(source, span.start, node.text, len(node.title.source) + 2, inside or "link")
 
     def template(self, node, span: Span, source: str, inside: str | None) -> None:
         name = " ".join(plain(node.name).replace("_", " ").split())
         params: list[Param] = []
-        cursor = len(str(node.name)) + 2
+        cursor = len(node.name.source) + 2
         for param in node.params:
-            param_source = "".join(self.texts_of(param.value))  # kept for the walk into it
+            param_source = param.value.source
             at = source.find(param_source, cursor) if param_source else cursor
             at = cursor if at < 0 else at
             value = plain(param.value)
-            params.append(Param(str(param.name).strip(), value, param_source,
+            params.append(Param(param.name.source.strip(), value, param_source,
                                 Span(span.start + at, span.start + at + len(param_source))))
             cursor = self.child(source, span.start, param.value, at, name)
         if not name:
@@ -513,7 +478,7 @@ class _Walker:
         self.templates.append(Template(name, tuple(params), span, inside))
 
     def tag(self, node, span: Span, source: str, inside: str | None) -> None:
-        tag = str(node.tag).strip().lower()
+        tag = node.tag.source.strip().lower()
         if node.wiki_markup == "'''" or (tag == "b" and node.wiki_markup):
             self.bold.append(span)
         if tag == "ref":
@@ -550,15 +515,15 @@ class _Walker:
         rows = self._open_tables[-1][1]
         if not rows:
             rows.append([])  # cells before the first |-
-        texts = self.texts_of(node.contents) if node.contents is not None else []
-        contents = "".join(texts)
+        texts = node.contents.sources
+        contents = node.contents.source
         at = len(source) - len(contents) if contents and source.endswith(contents) else source.find(contents)
         if at >= 0 and _reads_alone(contents):
             self.cells[Span(span.start + at, span.start + at + len(contents))] = (tuple(node.contents.nodes), tuple(texts))
         at = max(at, 0)
         sizes = {"rowspan": 1, "colspan": 1}
         for attribute in node.attributes:
-            name = str(attribute.name).strip().lower()
+            name = attribute.name.source.strip().lower()
             if name in sizes:
                 digits = "".join(ch for ch in str(attribute.value or "") if ch.isdigit())[:3]
                 sizes[name] = max(1, min(int(digits), 500)) if digits else 1
@@ -568,12 +533,12 @@ class _Walker:
     def ref(self, node, span: Span, source: str) -> None:
         name = None
         for attribute in node.attributes:
-            if str(attribute.name).strip().lower() == "name" and attribute.value is not None:  # <ref name>: none
+            if attribute.name.source.strip().lower() == "name" and attribute.value is not None:  # <ref name>: none
                 name = plain(attribute.value) or None
         first = len(self.templates)
         content = ""
         if node.contents is not None and not node.self_closing:
-            content = str(node.contents)
+            content = node.contents.source
             self.child(source, span.start, node.contents, source.find(">") + 1, "ref")
         templates = tuple(self.templates[first:])
         reuse = node.self_closing or not content.strip()
@@ -673,7 +638,7 @@ def passage(document: Document, span: Span) -> Passage:
         elif _PARSER_MARKERS.isdisjoint(text := source[span.start:span.end]):  # a table cell's words, most often
             builder.emit(text, span.start)
         else:
-            builder.render(mwparserfromhell.parse(text), span.start)
+            builder.render(tree.parse(text), span.start)
         found = document.passages[span] = builder.finish()
     return found
 
@@ -732,8 +697,8 @@ def _row_pieces(document: Document, span: Span) -> list[tuple[int, tuple | str]]
     for cell in cells:
         read = document.nodes.cells.get(cell)
         if read is None or cell.start < at or any(
-                isinstance(node, mw.Text) and not _PARSER_MARKERS.isdisjoint(source)
-                or isinstance(node, mw.ExternalLink) and not node.brackets for node, source in zip(*read)):
+                type(node) is tree.Text and not _PARSER_MARKERS.isdisjoint(source)
+                or type(node) is tree.ExternalLink and not node.brackets for node, source in zip(*read)):
             return None
         if pieces:  # the markup before every cell but the first
             if not _CELL_BREAK.fullmatch(text, at, cell.start):
@@ -801,7 +766,6 @@ class _PassageBuilder:
         self.refs: list[RefMark] = []
         self.refs_by_start = document.refs_by_start
         self.links_by_start = document.links_by_start
-        self.known = document.nodes.texts if document.nodes is not None else {}  # see TopNodes
 
     def emit(self, text: str, start: int) -> None:
         shown = 0  # an inline conversion (-{zh-hans:普京; zh-tw:普丁;}-) shows one of its forms
@@ -816,14 +780,9 @@ class _PassageBuilder:
         self.chars.append(text)
         self.offsets.extend(range(start, start + len(text)))
 
-    def render(self, code, offset: int, texts: list[str] | None = None) -> None:
-        """Renders ``code``'s nodes, the first at ``offset``; ``texts``: each node's text, when known."""
-        self.render_nodes(code.nodes, texts if texts is not None else self.texts_of(code), offset)
-
-    def texts_of(self, code) -> list[str]:
-        """The texts of ``code``'s nodes: as the page's parse gave them, or stringified now."""
-        known = self.known.get(id(code))
-        return known[1] if known is not None and known[0] is code else [str(node) for node in code.nodes]
+    def render(self, code, offset: int) -> None:
+        """Renders ``code``'s nodes, the first at ``offset``."""
+        self.render_nodes(code.nodes, code.sources, offset)
 
     def render_nodes(self, nodes, sources, offset: int) -> None:
         pos = offset
@@ -832,36 +791,37 @@ class _PassageBuilder:
             pos += len(source)
 
     def node(self, node, start: int, source: str) -> None:
-        if isinstance(node, mw.Text):
+        kind = type(node)
+        if kind is tree.Text:
             self.emit(source, start)
-        elif isinstance(node, mw.Wikilink):
+        elif kind is tree.Wikilink:
             link = self.links_by_start.get(start)
             if link is None:
                 return  # categories and files are not running text
-            shown = str(node.text) if node.text is not None else str(node.title)
+            shown = node.text.source if node.text is not None else node.title.source
             inner = source.find(shown, 2) if node.text is not None else 2
             at = len(self.offsets)
             if _MARKS.isdisjoint(shown):  # no markup can be in it: mwparserfromhell would give one Text node
                 self.emit(shown, start + max(inner, 2))
             else:
-                self.render(mwparserfromhell.parse(shown), start + max(inner, 2))
+                self.render(tree.parse(shown), start + max(inner, 2))
             self.mentions.append(Mention(at, len(self.offsets), link))
-        elif isinstance(node, mw.Template):
+        elif kind is tree.Template:
             self.template(node, start, source)
-        elif isinstance(node, mw.Tag):
+        elif kind is tree.Tag:
             self.tag(node, start, source)
-        elif isinstance(node, mw.ExternalLink):
+        elif kind is tree.ExternalLink:
             if node.title is not None:
-                self.render(node.title, start + source.find(str(node.title)))
-        elif isinstance(node, mw.HTMLEntity):
+                self.render(node.title, start + source.find(node.title.source))
+        elif kind is tree.HTMLEntity:
             self.emit(unescape(source), start)
-        elif isinstance(node, mw.Heading):
+        elif kind is tree.Heading:
             self.render(node.title, start + node.level)
             self.emit("\n", start + len(source) - 1)
         # comments, arguments and anything else render as nothing
 
     def template(self, node, start: int, source: str) -> None:
-        key = " ".join(str(node.name).replace("_", " ").split()).lower()
+        key = " ".join(node.name.source.replace("_", " ").split()).lower()
         shown = _date_text(node)
         if shown is not None:  # each character of the date points into the template
             for i, char in enumerate(shown):
@@ -873,14 +833,13 @@ class _PassageBuilder:
             return
         value = node.get(str(position)).value
         at = len(self.offsets)
-        texts = self.texts_of(value)
-        self.render(value, start + source.find("".join(texts), len(str(node.name)) + 2), texts)
-        language = str(node.get("1").value).strip() if key == "lang" and node.has("1") else key[5:]
+        self.render(value, start + source.find(value.source, len(node.name.source) + 2))
+        language = node.get("1").value.source.strip() if key == "lang" and node.has("1") else key[5:]
         if language and key.startswith("lang"):
             self.langs.append(LangRun(at, len(self.offsets), language))
 
     def tag(self, node, start: int, source: str) -> None:
-        tag = str(node.tag).strip().lower()
+        tag = node.tag.source.strip().lower()
         if tag == "ref":
             ref = self.refs_by_start.get(start)
             if ref is not None:
@@ -891,13 +850,12 @@ class _PassageBuilder:
             return
         if node.contents is None or node.self_closing:
             return
-        texts = self.texts_of(node.contents)  # each once: str(node.contents) is their join
-        inner = "".join(texts)
+        inner = node.contents.source
         opening = len(node.wiki_markup) if node.wiki_markup else source.find(">") + 1
         if tag == "nowiki":
             self.emit(unescape(inner), start + opening)
         else:
-            self.render(node.contents, start + source.find(inner, opening), texts)
+            self.render(node.contents, start + source.find(inner, opening))
 
     def finish(self) -> Passage:
         return Passage("".join(self.chars), tuple(self.offsets), tuple(self.mentions),

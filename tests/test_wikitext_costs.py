@@ -10,10 +10,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import mwparserfromhell
 import pytest
 
-from kg import wikitext
+from kg import wikitext, wikitree
 from kg.model import Page
 
 ARTICLE = next((Path(wikitext.__file__).parent / "corpus").glob("*.wiki")).read_text(encoding="utf-8")
@@ -21,15 +20,15 @@ ARTICLE = next((Path(wikitext.__file__).parent / "corpus").glob("*.wiki")).read_
 
 @pytest.fixture
 def tokenized(monkeypatch):
-    """How many characters kg.wikitext hands to mwparserfromhell's parser."""
+    """How many characters kg.wikitext hands to mwparserfromhell's tokenizer."""
     counted = [0]
-    real = mwparserfromhell.parse
+    real = wikitree.tokens
 
-    def counting(text, *args, **kwargs):
-        counted[0] += len(str(text))
-        return real(text, *args, **kwargs)
+    def counting(text):
+        counted[0] += len(text)
+        return real(text)
 
-    monkeypatch.setattr(wikitext.mwparserfromhell, "parse", counting)
+    monkeypatch.setattr(wikitree, "tokens", counting)
     return counted
 
 
@@ -78,8 +77,8 @@ def test_a_thousand_unclosed_openers_are_kept_as_text_with_an_issue(monkeypatch)
     # mwparserfromhell looks for each unclosed opener's end through the rest of the page:
     # a fuzzed 40 KB article with 1,000 of them took 13 s to parse, now they are made inert
     handed = []
-    real = mwparserfromhell.parse
-    monkeypatch.setattr(wikitext.mwparserfromhell, "parse", lambda text, *a, **k: handed.append(str(text)) or real(text, *a, **k))
+    real = wikitree.tokens
+    monkeypatch.setattr(wikitree, "tokens", lambda text: handed.append(text) or real(text))
     text = ARTICLE + "".join(f"{{{{a|{i} <ref>r{i} 文字" for i in range(1000))
     document = read_everything(text)
     assert document.text == text and len(document.markup) == len(text)
