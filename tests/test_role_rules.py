@@ -517,3 +517,14 @@ def test_an_abbreviation_written_with_guo_before_an_office_names_its_state():
     # 以 alone is a preposition: 以总理身份 names no state
     text = HEAD + "2023年10月18日，[[李四]]以总理身份在[[某城]]与甲国总统[[张三]]举行会谈。"
     assert not any(o.startswith("以色列") for _, o in roles_by_day(text)["2023-10-18"])
+
+
+def test_a_link_to_a_body_labelled_with_its_heads_office_names_the_office():
+    # [[某国务委员会|…委员长]]: the label is the office its holder holds, not the council
+    from kg.extract.reading import read
+
+    text = HEAD + ("2018年9月18日，甲国总统[[张三]]和[[乙国国务委员会|乙国国务委员会委员长]][[李四]]在[[某城]]会面，"
+                   "[[乙国外交部|外交部长]][[王五]]陪同。")
+    index = read(parse(Page(text=text, origin="t", title="甲乙会晤"))).index
+    assert index.key("乙国国务委员会委员长") != index.key("乙国国务委员会")
+    assert index.key("外交部长") != index.key("乙国外交部")

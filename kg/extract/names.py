@@ -96,6 +96,18 @@ def short_form(name: str) -> str | None:
     return None
 
 
+#: A body's name, and the word for who heads or sits in it (某国国务委员会, 外交部; 委员长, 部长).
+_BODIES = ("委员会", "主席团", "部", "委")
+_HEADS = ("委员长", "主席", "书记", "部长", "主任")
+
+
+def heads_the_body(target: str, label: str) -> bool:
+    """Whether a link to a body is labelled with its head's office (``[[甲国国务委员会|甲国国务委员会委员长]]``,
+    ``[[甲国外交部|外交部长]]``): the label names the office, not the body the link goes to."""
+    body = to_hans(strip_disambiguator(target))
+    return body.endswith(_BODIES) and to_hans(label).endswith(_HEADS) and not body.endswith(_HEADS)
+
+
 #: ``本`` (son of) between an Arabic given name and the father's, in either script, and its other spellings.
 _SON_OF = ("本", "宾", "賓", "伊本")
 
@@ -270,7 +282,7 @@ class NameIndex:
         for link, label in labelled:
             target = index.normal(link.target)
             index._weight[target] = max(index._weight.get(target, 0), 2)
-            if label:
+            if label and not heads_the_body(link.target, label):
                 index.merge(link.target, label)
             for name in (link.target, label or ""):
                 surname = short_form(name)
