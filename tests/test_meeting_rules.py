@@ -1363,3 +1363,21 @@ def test_a_meeting_on_the_sidelines_of_a_gathering_is_not_of_a_visit_begun_the_d
                         "* 9月9日下午，张三在某城出席峰会期间会见乙国总理[[李四]]。")
     found = summits(text, "2019年某城峰会")
     assert list(found) == ["2019-09-09"] and found["2019-09-09"]["end"] == "2019-09-09"
+
+
+def test_leaders_signing_at_a_ceremony_told_held_in_the_clause_before_met():
+    text = HEAD + "当地时间2019年1月22日中午，签约仪式在[[某城]]市政厅举行，甲国总理[[张三]]与乙国总统[[李四]]在仪式上签署条约。"
+    assert summits(text)["2019-01-22"]["participants"] == {"张三", "李四"}
+
+
+def test_a_leader_holding_an_office_of_a_gathering_meets_as_any_other():
+    text = HEAD + "2014年10月17日早上，甲国总统[[张三]]和欧盟委员会主席[[李四]]在[[某城]]举行工作早餐会。"
+    assert summits(text)["2014-10-17"]["participants"] == {"张三", "李四"}
+
+
+def test_a_signing_joins_the_days_talks_whose_visitor_a_pronoun_tells():
+    text = HEAD + ("2019年12月18日晚，英国首相[[李四]]抵达[[北京]]。\n\n"
+                   "19日上午，中方在[[某宫]]为她举行欢迎仪式，她随后先后与中国国家主席[[王五]]和[[赵六]]会晤。"
+                   "当日下午，签字仪式在某宫西大厅举行，中国国务院总理[[张三]]和李四分别代表本国政府在《某声明》上签字。")
+    found = summits(text)
+    assert list(found) == ["2019-12-19"] and {"王五", "张三", "李四"} <= found["2019-12-19"]["participants"]

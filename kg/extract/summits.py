@@ -97,8 +97,10 @@ _SIGNING = re.compile(r"签署|签订|签字|签约")
 #: What a date's clause may hold beside the date and still say nothing of its own (1月22日中午，…).
 _BARE_TIME = re.compile(r"(?:\s|于|在|是|日|当地时间|[上下中]午|凌晨|清晨|早上|早晨|傍晚|晚上|晚间|晚|\d+[时点](?:\d+分)?|许|左右)*")
 #: A clause that only says who came along or where the leader went (甲在两国外长陪同下，…;
-#: 甲亲自前往某城，…): what the leader did there is in the next.
-_ATTENDED = re.compile(r"在[^，。；]{1,20}?(?:陪同|见证|陪伴|注视)下$|(?:前往|抵达|飞抵|到达|来到|赴)[^，。；]{1,15}$")
+#: 甲亲自前往某城，…), or that a signing ceremony was held (签约仪式在某厅举行，…): what the
+#: leader did there, and who signed, is in the next.
+_ATTENDED = re.compile(r"在[^，。；]{1,20}?(?:陪同|见证|陪伴|注视)下$|(?:前往|抵达|飞抵|到达|来到|赴)[^，。；]{1,15}$"
+                       r"|(?:签字|签约|签署)仪式[^，。；]{0,20}?举行$")
 #: After a day: a leader arriving (``19日当地时间下午1时35分许，甲乘专机抵达某城``).
 _ARRIVES = re.compile(r"[^。；]{0,40}?(?:抵达|飞抵|到达|抵)(?!制|触)")
 #: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙).
@@ -113,6 +115,15 @@ _RIGHT_AFTER = re.compile(r"^(?:会晤|会谈|会面|会见|峰会)(?:结束)?�
 #: Gatherings of many states: not themselves a summit of two sides.
 MULTILATERAL = re.compile(GATHERINGS)
 _SIDELINES = re.compile(r"期间|场边|间隙|之机|之际|双边|会议前|峰会前|峰会后|会见|会晤|出席")
+#: After a gathering's name: an office of it, held by a leader who meets (欧盟委员会主席乙, 联合国秘书长丙).
+_ITS_OFFICE = re.compile(r"(?:委员会|理事会)?(?:主席|秘书长)")
+
+
+def _a_gathering(clause: str) -> bool:
+    """Whether a clause names a gathering of many states, not only one of its offices."""
+    return any(not _ITS_OFFICE.match(clause, m.end()) for m in MULTILATERAL.finditer(clause))
+
+
 #: Words that refer back to the two sides introduced before (两人会面, 双方会谈).
 BACK_REFERENCE = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|此次会晤|这次会谈|两国首脑")
 ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)(?:第(?P<n>[0-9一二三四五六七八九十两]+)(?:次|度)"
@@ -513,10 +524,16 @@ def _next_day(before: SummitFound, summit: SummitFound) -> bool:
 
 
 def _signing_of_the_days_talks(people: People, before: SummitFound, summit: SummitFound) -> bool:
-    return before.start <= summit.start <= before.end and summit.start == summit.end and before.id != summit.id \
-        and _SIGNING.search(summit.anchor.hans) is not None and MEETING.search(summit.anchor.hans) is None \
-        and bool(set(before.participants) & set(summit.participants)) \
-        and _sides_cover(people, before, summit) and _sides_cover(people, summit, before)
+    """Whether ``summit`` is a signing on a day of ``before``'s talks by the same sides; talks that
+    name one side alone (她随后先后与甲、乙会晤: the visitor told by a pronoun) are of the side of
+    the signing that they name."""
+    if not (before.start <= summit.start <= before.end and summit.start == summit.end and before.id != summit.id
+            and _SIGNING.search(summit.anchor.hans) is not None and MEETING.search(summit.anchor.hans) is None):
+        return False
+    if set(before.participants) & set(summit.participants):
+        return _sides_cover(people, before, summit) and _sides_cover(people, summit, before)
+    told = {people.sides.get(p) for p in before.participants} - {None}
+    return len(told) == 1 and told <= {people.sides.get(p) for p in summit.participants}
 
 
 def fold_with_people(reading: Reading, people: People, witness: SummitFound, into: SummitFound) -> SummitFound:
@@ -1107,7 +1124,7 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
         return None  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
     if all(_REFERENCE.search(clause[:m.start()]) for m in said) and not HELD_AT.search(clause):
         return None  # 飞抵赫尔辛基，表示对这次会晤期望很低: the meeting is told elsewhere, not on this day
-    if MULTILATERAL.search(clause) and not _SIDELINES.search(clause):
+    if _a_gathering(clause) and not _SIDELINES.search(clause):
         return None  # the gathering itself, not a meeting of two sides on its sidelines
     if HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause) or _LASTED.search(clause):
         return begin, end
