@@ -528,3 +528,8 @@ def test_a_link_to_a_body_labelled_with_its_heads_office_names_the_office():
     index = read(parse(Page(text=text, origin="t", title="甲乙会晤"))).index
     assert index.key("乙国国务委员会委员长") != index.key("乙国国务委员会")
     assert index.key("外交部长") != index.key("乙国外交部")
+def test_a_bare_office_after_a_name_then_what_its_holder_does_titles_the_name():
+    # 李四总理举行会谈, 王五主席设宴招待: the office is the name's, whatever verb follows it
+    text = HEAD + "2019年3月23日，甲国主席[[张三]]在[[某城]]同[[李四]]总理举行会谈。"
+    assert ("李四", "总理") in roles_by_day(text)["2019-03-23"]
+    assert "王五" in people(HEAD + "1964年1月9日，甲国总理[[张三]]抵达[[某城]]，[[王五]]主席当天设宴招待。")

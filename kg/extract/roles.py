@@ -44,9 +44,11 @@ def _words_with_stops() -> tuple[str, ...]:
     return _WORDS_WITH_STOPS + tuple(sorted(names))
 _AS_ROLE = re.compile(r"^.{0,4}?以(?P<role>[^，。；、]{1,14}?)(?:的)?身[份分]")  # 身分: the Traditional texts' spelling
 #: A bare office word right after a name (``张三总统与李四总理``), then a word's end.
-#: Two held at once are joined by 兼 (周恩来总理兼外长签字); signing is the name's act too.
+#: Two held at once are joined by 兼 (周恩来总理兼外长签字); signing is the name's act too, and so
+#: is what the holder does next (张三总统举行会谈, 张三主席设宴招待, 张三总统亲自到机场迎接).
 _OFFICE_AFTER = re.compile(r"^(?P<role>(?:总统|总理|首相|主席|总书记|委员长|国王|女王|天皇)(?:兼(?:外长|外交部长|国防部长|总理|首相))?)"
-                           r"(?=[与和及同、，,在于对向将为。；;（(：:]|特使|特别代表|夫人|夫妇|签字|签署|$)")  # 张三总统特使: 张三 is the president
+                           r"(?=[与和及同、，,在于对向将为。；;（(：:]|特使|特别代表|夫人|夫妇|签字|签署|$"  # 张三总统特使: 张三 is the president
+                           r"|举行|会见|会晤|会谈|设宴|亲自|当天|当日|随后|也将|出席|主持|表示|宣布)")
 #: An ordinal of office before it (首任甲国总统, 第44任甲国总统): which holder, not the office.
 _HOLDER_ORDINAL = re.compile(r"^(?:第?[0-9一二三四五六七八九十百]+[任届]|首任|新任|末任|继任)")
 #: A party before a state's office (工党首相, 共和党总统): the holder's party, not the office's.
