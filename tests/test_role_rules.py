@@ -533,3 +533,11 @@ def test_a_bare_office_after_a_name_then_what_its_holder_does_titles_the_name():
     text = HEAD + "2019年3月23日，甲国主席[[张三]]在[[某城]]同[[李四]]总理举行会谈。"
     assert ("李四", "总理") in roles_by_day(text)["2019-03-23"]
     assert "王五" in people(HEAD + "1964年1月9日，甲国总理[[张三]]抵达[[某城]]，[[王五]]主席当天设宴招待。")
+
+
+def test_a_minister_called_daichen_holds_an_office_below_the_top():
+    # 国防大臣: the crown prince who was defence minister met the premier as no top leader
+    text = HEAD + ("2014年3月，时任乙国王储兼副首相、国防大臣的[[李四]]访问甲国，甲国总理[[张三]]于3月14日在[[某城]]会见了他。"
+                   "\n== 后续 ==\n2017年3月16日，乙国国王李四访问甲国，与张三在[[某城]]举行会谈。")
+    found = roles_by_day(text)
+    assert "2014-03-14" not in found and "2017-03-16" in found

@@ -20,7 +20,7 @@ OFFICE_WORDS = ("总统", "总书记", "委员长", "主席", "总理", "首相"
                 # the heads of a society or a foundation (某协会会长, 某基金会董事长)
                 "会长", "董事长",
                 # offices below the top, so that a meeting with their holders is seen to be no summit
-                "助理", "顾问", "特使", "大使")
+                "助理", "顾问", "特使", "大使", "大臣")
 _STOP_CHARS = set("与和及同跟给由在是为向对了的、，,。；;：:（）()《》「」“”\"' \n") | set("于把被让将而应指即请")
 _STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送给", "赠送给", "时期", "其间", "期间", "列出",
                "此后", "其后", "随后", "之后", "此前", "之前", "据",  # 此后海协会会长某某: when, then whose
