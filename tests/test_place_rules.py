@@ -739,3 +739,27 @@ def test_an_infobox_venue_lies_in_the_listed_city_that_holds_it_not_the_first():
     assert read(box("[[白宫]]", "[[某港]]、[[华盛顿]]")) == {"2005-04-29": [["白宫", "华盛顿"]]}
     # a venue no listed city is known to hold stays in the first, as before
     assert read(box("[[某宫]]", "[[某港]]、[[某城]]")) == {"2005-04-29": [["某宫", "某港"]]}
+
+
+def test_a_site_placed_only_in_the_state_lies_in_the_capital_reached_before_it():
+    text = HEAD + ("2025年5月14日下午，甲国总统[[张三]]飞抵芬兰首都[[某都]]，这是甲国总统首次对芬兰进行国事访问。"
+                   "芬兰总统[[李四]]在[[某国际机场]]迎接张三，两人随后在[[某宫]]举行会谈。")
+    assert read(text) == {"2025-05-14": [["某宫", "某都", "芬兰共和国"]]}
+
+
+def test_a_town_reached_after_its_state_holds_the_site_met_at_that_day():
+    text = HEAD + ("2013年3月24日，甲国主席[[张三]]抵达芬兰[[某都]]，开始对芬兰进行国事访问。"
+                   "当天下午，张三抵达总统府，芬兰总统[[李四]]来到总统府院门迎接，随后两国元首举行会谈。")
+    assert read(text) == {"2013-03-24": [["总统府", "某都", "芬兰共和国"]]}
+
+
+def test_a_town_reached_on_another_day_does_not_hold_a_site_placed_in_a_state():
+    text = HEAD + ("2023年5月21日上午，甲国总统[[张三]]赴[[某城]]出席多边峰会。"
+                   "2023年8月18日，张三与乙国总统[[李四]]在芬兰[[某山营]]举行会谈。")
+    assert read(text) == {"2023-08-18": [["某山营", "芬兰共和国"]]}
+
+
+def test_a_body_whose_seat_is_visited_holds_no_place():
+    text = HEAD + ("2014年5月7日，甲国总理[[张三]]访问了[[某联盟]]总部，在[[某联盟会议中心]]发表演讲，并出席在[[某城]]举行的论坛，"
+                   "同乙国总统[[李四]]举行会谈。")
+    assert read(text) == {"2014-05-07": [["某城"]]}

@@ -356,6 +356,8 @@ def _inside_plain_venue(sentence: Sentence, spot: Spot, end: int) -> bool:
 _OWNER = re.compile(r"(?:属于|归属|所属)$")
 #: After a name: the name is of a gathering or a body (二十国集团峰会期间), not of a place.
 _GATHERING_AFTER = re.compile(r"(?:领导人)?(?:峰会|会议|论坛|年会|大会|首脑会议|非正式会议)")
+#: After a body's name: its seat (``[[某联盟]]总部``, ``某组织秘书处``).
+_SEAT_AFTER = re.compile(r"总部|秘书处")
 
 
 def _in_a_name(sentence: Sentence) -> set[int]:
@@ -790,6 +792,8 @@ def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
         host = _HOST_PLACE.search(sentence.hans, begin, match.end("w"))
         if host is not None:  # 前往亚太经合组织峰会举办地庆州: the host city is where they go
             begin = host.end()
+        if any(_SEAT_AFTER.match(sentence.hans, spot.end) for spot in sentence.spots_in(begin, match.end("w"))):
+            continue  # 访问了[[某联盟]]总部: a body's seat, not a place holding what follows
         for spot in sentence.spots_in(begin, match.end("w")):
             kind = reading.registry.kind_of(spot.surface)
             if _GATHERING_AFTER.match(sentence.hans, spot.end):
@@ -994,21 +998,49 @@ def _hall(reading: Reading, sentence: Sentence) -> Spot | None:
 
 #: Going to or arriving in a town (``赴[[伊斯兰堡]]出席``, ``抵达东京``).
 _ARRIVED = re.compile(r"(?:抵达|飞抵|到达|来到|前往|赴|转往|转赴)$")
+#: What a town reached is to its state, written between them (``抵达某国首都[[某都]]``, ``前往某国行政首都[[某城]]``).
+_TOWN_OF_THE_STATE = re.compile(r"(?:行政|政治|经济|商业)?(?:首都|首府|城市|港口城市|海滨城市|最大城市)$")
+
+
+def _reached(reading: Reading, sentence: Sentence, spot: Spot) -> bool:
+    """Whether ``spot`` is a town the sentence says a leader reaches: right after the verb
+    (``抵达[[某都]]``), or after the state it lies in and what it is there (``飞抵某国首都[[某都]]``,
+    ``抵达某国[[某城]]``, ``前往首都[[某都]]``): a name so written after its state or as its capital
+    is a town even where the article types it nowhere else."""
+    before = sentence.hans[:spot.start]
+    if _ARRIVED.search(before):
+        return reading.registry.is_a(spot.surface, Kind.PLACE)
+    if to_hans(spot.hans).endswith(_NOT_A_TOWN + _ARRIVED_AT):
+        return False  # 抵达某国[[某机场]]: where the leader lands
+    noun = _TOWN_OF_THE_STATE.search(before)
+    before = before[:noun.start()] if noun else before
+    state = next((s for s in sentence.spots if s.end == len(before) and reading.index.is_state(s.surface)), None)
+    if state is None and noun is None:
+        return False
+    before = before[:state.start] if state is not None else before
+    return bool(_ARRIVED.search(before)) and reading.registry.kind_of(spot.surface) in (None, Kind.PLACE)
+
+
+#: A day told, other than the one told before (``26日``, ``2023年8月18日``, ``次日``).
+_ANOTHER_DAY = re.compile(r"[0-9０-９]{1,2}日|[一二三四五六七八九十]{1,3}日|次日|翌日|隔日|第二天")
 
 
 def place_sites_in_the_town_reached(reading: Reading) -> None:
     """A summit's venue that is a site no text places (``次日（1月5日），瓦杰帕伊前往巴基斯坦总统
     官邸，与穆沙拉夫闭门会谈``) lies in the town the same paragraph last says the leaders went
     to or reached before it (``1月4日，瓦杰帕伊赴[[伊斯兰堡]]出席…``), when no other town comes
-    between; not a well-known venue the reference gazetteer places."""
+    between; not a well-known venue the reference gazetteer places. A site the text puts only
+    in a state (``某国总统在总统府迎接``) lies in that town, and the town in the state."""
     registry = reading.registry
     sentences = reading.all_sentences()
     for fact in registry.facts_of(Prop.VENUE):
         site = fact.value
         if not isinstance(site, EntityId) or site.kind is not Kind.PLACE or not fact.evidence \
-                or registry.has_fact(site, Prop.LOCATED_IN) or well_known_container(reading, site.key) is not None \
-                or not to_hans(site.key).endswith(VENUE_ENDINGS):
+                or well_known_container(reading, site.key) is not None or not to_hans(site.key).endswith(VENUE_ENDINGS):
             continue
+        states = [v for v in registry.facts_about(site, Prop.LOCATED_IN)]
+        if any(not isinstance(v, EntityId) or v.kind is not Kind.COUNTRY for v in states):
+            continue  # the text places it in a town already
         at = next((i for i, s in enumerate(sentences) if s.evidence().span == fact.evidence[0].span), None)
         if at is None:
             continue
@@ -1019,16 +1051,29 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
                 break
             upto = len(sentence.hans) if sentence is not said else min(
                 [s.start for s in sentence.spots if s.key == site.key] + [sentence.hans.find(site.key) % (len(sentence.hans) + 1)])
-            towns = [s for s in sentence.spots if s.end <= upto and _ARRIVED.search(sentence.hans, 0, s.start)
-                     and registry.is_a(s.surface, Kind.PLACE) and not s.hans.endswith(VENUE_ENDINGS)
+            towns = [s for s in sentence.spots if s.end <= upto and _reached(reading, sentence, s)
+                     and not s.hans.endswith(VENUE_ENDINGS)
                      and not reading.index.is_state(s.surface)]
             if towns:
                 town = (towns[-1], sentence)
                 break
         if town is not None:
             spot, sentence = town
-            registry.fact(site, Prop.LOCATED_IN, registry.named(Kind.PLACE, spot.surface),
-                          evidence=(sentence.evidence(), said.evidence()))
+            site_at = min([s.start for s in said.spots if s.key == site.key] + [said.hans.find(site.key) % (len(said.hans) + 1)])
+            told = [s.hans for s in sentences[sentences.index(sentence):at]] + [said.hans[:site_at]]
+            if states and _ANOTHER_DAY.search("".join(told)[spot.end:]):
+                continue  # 某日赴甲城…；某日，两人在乙国某营会晤: the town of another day
+            place = registry.named(Kind.PLACE, spot.surface)
+            outer = [v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+            if states and any(not any(located_within(registry, o, s) for s in states) for o in outer):
+                continue  # the text puts the town in another state
+            for state in states:  # 某国的总统府 in 某都: the town stands between them
+                evidence = next((f.evidence for f in registry.facts_with((Prop.LOCATED_IN,), state.key)
+                                 if f.subject == site), ())
+                registry.drop_one(site, Prop.LOCATED_IN, state)
+                if not outer:
+                    registry.fact(place, Prop.LOCATED_IN, state, evidence=evidence)
+            registry.fact(site, Prop.LOCATED_IN, place, evidence=(sentence.evidence(), said.evidence()))
 
 
 #: The state a leader visits: ``对中国进行（非正式、国事）访问``, ``访问俄罗斯``, ``出访法国``.
@@ -1313,7 +1358,7 @@ def _town_reached_on_its_first_day(reading: Reading, summit):
         if aside:
             continue  # the town of the article's own account
         for spot in sentence.spots:
-            if _ARRIVED.search(sentence.hans, 0, spot.start) and registry.is_a(spot.surface, Kind.PLACE) \
+            if _reached(reading, sentence, spot) \
                     and not _TALKS.search(sentence.hans, 0, spot.start) and not reading.index.is_state(spot.surface) \
                     and not to_hans(spot.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN):
                 found = (sentence, registry.named(Kind.PLACE, spot.surface,
