@@ -20,7 +20,7 @@ from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans
 from kg.model import Kind, Span
-from kg.wikitext import Template
+from kg.wikitext import Document, Template
 
 _ENTRY_SPLIT = re.compile(r"<br\s*/?>|\n|、|，|,|；|;")
 _FLAG_TEMPLATES = re.compile(r"^(flagicon|flag|flagcountry|flagu|flagdeco|国旗|旗帜)$", re.I)
@@ -47,8 +47,16 @@ class Entry:
 
 
 def entries_in(reading: Reading, span: Span) -> list[Entry]:
-    """The items of the wikitext at ``span``, each with its links and flag templates in order."""
-    document = reading.document
+    """The items of the wikitext at ``span``, each with its links and flag templates in order
+    (remembered: the infobox's and the tables' rules ask for the same field or cell again)."""
+    remembered = reading.index.remembered
+    found = remembered.get((entries_in, span))
+    if found is None:
+        found = remembered[(entries_in, span)] = tuple(_entries_in(reading.document, span))
+    return list(found)
+
+
+def _entries_in(document: Document, span: Span) -> list[Entry]:
     raw = document.text[span.start:span.end]
     pieces = []
     start = depth = i = 0
