@@ -419,8 +419,12 @@ class _Walker:
         return at + len(child_source)
 
     def node(self, node, start: int, source: str, inside: str | None) -> None:
-        span = Span(start, start + len(source))
         kind = type(node)
+        if kind is tree.Text:  # most nodes: words, with no span of their own to keep
+            if inside is None and ("{{" in source or "[[" in source):
+                self.unclosed(source, start)
+            return
+        span = Span(start, start + len(source))
         if kind is tree.Wikilink:
             self.wikilink(node, span, source, inside)
         elif kind is tree.Template:
@@ -435,8 +439,6 @@ class _Walker:
                 line_end = self.page.text.find("\n", span.end)
                 self.headings.append((span, node.level, plain(node.title), span.end if line_end < 0 else span.end))
             self.child(source, start, node.title, 0, inside)
-        elif kind is tree.Text and inside is None and ("{{" in source or "[[" in source):
-            self.unclosed(source, start)
 
     def unclosed(self, source: str, start: int) -> None:
         for marker, what in (("{{", "template"), ("[[", "link")):
