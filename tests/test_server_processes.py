@@ -1,5 +1,5 @@
 """``kg serve``'s processes: HTTP processes forked from a parent that runs no thread, query workers
-started as new interpreters, and nothing else beside them (no resource tracker)."""
+forked beside each (by its forker) and adopted by it, and nothing else beside them (no resource tracker)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import pytest
 
-from kg.server.naming import HTTP_NAME, WORKER_NAME
+from kg.server.naming import FORKER_NAME, HTTP_NAME, WORKER_NAME
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the process tree in /proc")
 
@@ -83,8 +83,13 @@ def test_the_parent_forks_its_http_processes_and_runs_no_thread_nor_tracker(serv
     others = [Path(f"/proc/{pid}/cmdline").read_bytes() for pid in below if pid not in http]
     assert all(b"kg-serve-janitor" in cmdline for cmdline in others), others  # no resource tracker, no loader left
     assert len(list(Path(f"/proc/{process.pid}/task").iterdir())) == 1  # what it forks carries all there is
-    workers = [pid for parent in http for pid in children(parent)]
-    assert workers and all(comm(pid) == WORKER_NAME for pid in workers)
+    below_http = {pid: parent for parent in http for pid in children(parent)}
+    workers = [pid for pid in below_http if comm(pid) == WORKER_NAME]
+    forkers = [pid for pid in below_http if comm(pid) == FORKER_NAME]
+    assert workers and sorted(below_http[pid] for pid in forkers) == sorted(http)  # a forker each, nothing else
+    assert len(workers) + len(forkers) == len(below_http)
+    for worker in workers:  # forked, sharing its HTTP process's pages, not a new interpreter, and its HTTP process's child
+        assert Path(f"/proc/{worker}/cmdline").read_bytes() == Path(f"/proc/{below_http[worker]}/cmdline").read_bytes()
 
 
 def test_a_worker_killed_is_replaced_and_the_next_query_answered(server):
@@ -95,8 +100,9 @@ def test_a_worker_killed_is_replaced_and_the_next_query_answered(server):
     killed = 0
     for parent in children(process.pid):
         for worker in children(parent):
-            os.kill(worker, signal.SIGKILL)
-            killed += 1
+            if comm(worker) == WORKER_NAME:
+                os.kill(worker, signal.SIGKILL)
+                killed += 1
     statuses = []
 
     def ask() -> int:

@@ -86,6 +86,7 @@ from kg.errors import QueryError, QueryTimeout
 from kg.query_guard import check_query
 from kg.server.built import BuiltAnswers
 from kg.server.data import OVERVIEW_TRIPLES_NAME, ServedData
+from kg.server.forker import Forker
 from kg.server.form import parse_params
 from kg.server.query_pool import (
     CHEAP_BUDGET,
@@ -243,17 +244,19 @@ class App:
 
     def __init__(self, settings: Settings, *, data: tuple[Path, ...], served: ServedData | None = None,
                  admission: Admission | None = None, workers: int | None = None,
-                 made: tuple[tuple[Alternate, ...], str] | None = None) -> None:
+                 made: tuple[tuple[Alternate, ...], str] | None = None, forker: Forker | None = None) -> None:
         """``served``: the files already loaded (by :mod:`kg.server.processes`), else they are
         loaded here; ``admission`` and ``workers``: the query limits shared with other HTTP
         processes and this one's share of the query workers (see :class:`QueryPool`);
-        ``made``: what the overview pages embed (:func:`overview`), made already."""
+        ``made``: what the overview pages embed (:func:`overview`), made already; ``forker``:
+        what forks the query workers (:mod:`kg.server.forker`), else each is a new interpreter."""
         self.settings = settings
         #: the port asked for (settings.port becomes the one got when this is 0)
         self.port = settings.port
         self.data = served if served is not None else ServedData.load(data, in_memory_quads=settings.in_memory_quads)
         self.store = self.data.store
-        self.pool = QueryPool(self.data.store_path, self.data.logs, settings, admission=admission, workers=workers)
+        self.pool = QueryPool(self.data.store_path, self.data.logs, settings, admission=admission, workers=workers,
+                              forker=forker)
         self.vocabulary = load_vocabulary()
         #: The published files served at /data/NAME: the data files and the build's other outputs beside them.
         self.dumps = published_dumps(data)

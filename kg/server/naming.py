@@ -1,7 +1,7 @@
 """What ``kg serve``'s processes are called where ``ps`` and ``top`` look (``/proc/PID/comm``).
 
-An HTTP process is forked from the server's parent and has its command line; a query worker
-runs ``python -c …``: their names tell them apart.
+An HTTP process is forked from the server's parent, and a query worker from a forker beside it (or runs
+``python -c …`` outside ``kg serve``): they share a command line, their names tell them apart.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import ctypes
 HTTP_NAME = "kg-serve-http"
 #: The name of a query worker.
 WORKER_NAME = "kg-serve-query"
+#: The name of the process that forks an HTTP process's query workers (:mod:`kg.server.forker`).
+FORKER_NAME = "kg-serve-fork"
 
 
 def name_process(name: str) -> None:

@@ -53,6 +53,7 @@ from pathlib import Path
 from kg.errors import KgError
 from kg.sandbox import deny_network
 from kg.server.data import ServedData
+from kg.server.forker import Forker
 from kg.server.heap import give_back
 from kg.server.http import bind
 from kg.server.naming import HTTP_NAME, name_process
@@ -225,8 +226,9 @@ def _http_process(settings: Settings, paths: tuple[Path, ...], served: ServedDat
     name_process(HTTP_NAME)
     if not settings.allow_service:
         deny_network()  # cheap queries run here, not in a worker: this process, too, may open no IP socket
+    forker = _forker()  # before the store is opened and any thread starts
     mine = ServedData.open(served.directory, served.keeper, in_memory_quads=settings.in_memory_quads, store=served.store)
-    app = App(settings, data=paths, served=mine, admission=admission, workers=workers, made=made)
+    app = App(settings, data=paths, served=mine, admission=admission, workers=workers, made=made, forker=forker)
     retired = False
     try:
         server = create_server(app, sock=sock)
@@ -238,8 +240,20 @@ def _http_process(settings: Settings, paths: tuple[Path, ...], served: ServedDat
         server.close()  # once the requests accepted before the stop are answered
     finally:
         app.close()  # the served directory is the parent's to remove, or its janitor's once we have ended
+        if forker is not None:
+            forker.close()
     if retired:
         sys.exit(RETIRED)
+
+
+def _forker() -> Forker | None:
+    """What forks this HTTP process's query workers, sharing its pages (:mod:`kg.server.forker`);
+    None where it cannot be (they start as new interpreters)."""
+    try:
+        return Forker()
+    except OSError as error:
+        print(f"kg serve: {error}; query workers start as new interpreters", file=sys.stderr, flush=True)
+        return None
 
 
 def _end_with(parent: int) -> None:

@@ -37,6 +37,7 @@ from kg.sandbox import deny_network
 from kg.reply import Reply
 from kg.query import Boolean, GraphFormat, ResultFormat, Triples, execute, minted_case, minted_tags, write_graph, write_results
 from kg.server.admission import TEXT, Admission, in_flight_limit  # noqa: F401 - the pool's limits, here for its users
+from kg.server.forker import Adopted, Forker
 from kg.server.naming import WORKER_NAME, name_process
 from kg.server.settings import Settings
 
@@ -366,9 +367,9 @@ def _work(connection, directory: str, settings: Settings) -> None:
         connection.send(reply)
 
 
-#: How a query worker starts: a new interpreter given one end of a socket pair. Not forked: its HTTP
-#: process runs threads, which a fork would not carry; not multiprocessing's spawn either, which starts
-#: its resource tracker (a process of 13 MB) beside the server.
+#: How a query worker starts without a forker (:mod:`kg.server.forker`): a new interpreter given one end of a
+#: socket pair. Not forked: its HTTP process runs threads, which a fork would not carry; not multiprocessing's
+#: spawn either, which starts its resource tracker (a process of 13 MB) beside the server.
 _WORKER_PROGRAM = "import sys; from kg.server.query_pool import worker_main; worker_main(int(sys.argv[1]))"
 
 
@@ -437,7 +438,7 @@ def crash_reply(exitcode: int | None, stderr_tail: str) -> Reply:
 
 @dataclass(eq=False)
 class _Worker:
-    process: subprocess.Popen
+    process: subprocess.Popen | Adopted
     connection: Connection
     stderr_path: str
     #: when it last came free (:func:`time.monotonic`): an idle worker ends after ``worker_idle`` seconds
@@ -464,9 +465,11 @@ class QueryPool:
     """
 
     def __init__(self, store: Path, logs: Path, settings: Settings, *, admission: Admission | None = None,
-                 workers: int | None = None) -> None:
+                 workers: int | None = None, forker: Forker | None = None) -> None:
         """``store``: the on-disk store the workers open read-only; ``logs``: where their error output goes
-        (a directory its owner removes; each worker's file is removed when the worker ends)."""
+        (a directory its owner removes; each worker's file is removed when the worker ends); ``forker``: what
+        forks the workers (``kg serve``'s HTTP processes), else each is a new interpreter."""
+        self._forker = forker
         self._directory = str(store)
         self._logs = str(logs)
         self._settings = settings
@@ -489,7 +492,7 @@ class QueryPool:
         descriptor, stderr_path = tempfile.mkstemp(dir=self._logs, prefix="worker-", suffix=".log")
         os.close(descriptor)
         try:
-            process, connection = _start_program(stderr_path)
+            process, connection = self._start_process(stderr_path)
         except OSError as error:
             raise QueryError(f"a query worker process could not start ({error}); see the server's error output") from None
         try:
@@ -506,6 +509,17 @@ class QueryPool:
         with self._lock:
             self._all.add(worker)
         return worker
+
+    def _start_process(self, stderr_path: str) -> tuple[subprocess.Popen | Adopted, Connection]:
+        """A worker forked by the forker, or, without one (or once it is gone), a new interpreter."""
+        if self._forker is not None:
+            try:
+                process, mine = self._forker.start(stderr_path)
+                return process, Connection(mine.detach())
+            except OSError as error:
+                print(f"kg serve: {error}; query workers start as new interpreters from now on", file=sys.stderr, flush=True)
+                self._forker = None
+        return _start_program(stderr_path)
 
     def _replace(self, worker: _Worker | None) -> None:
         """End ``worker`` (when given) and start another in the background."""
@@ -658,7 +672,7 @@ class QueryPool:
             self._stop(worker)
 
 
-def _reap(process: subprocess.Popen) -> None:
+def _reap(process: subprocess.Popen | Adopted) -> None:
     """Wait up to 5 s for ``process`` to end (it was killed, or its connection broke)."""
     try:
         process.wait(5)

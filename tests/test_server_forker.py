@@ -1,0 +1,51 @@
+"""Query workers forked by a forker (kg.server.forker): adopted by the process that asked for them,
+which waits for them as for its own children, so their exit status and their kill are its own."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="adopts orphans (Linux)")
+
+#: Run in a new interpreter: a forker must be made before its process starts a thread.
+PROGRAM = textwrap.dedent("""
+    import os, signal, sys, tempfile
+    from multiprocessing.connection import Connection
+    from pyoxigraph import Store
+    from kg.server.forker import Forker
+    from kg.server.query_pool import Formats, QueryRequest
+    from kg.server.settings import Settings
+
+    directory = tempfile.mkdtemp()
+    Store(directory + "/store").flush()
+    forker = Forker()
+    process, mine = forker.start(directory + "/worker.log")
+    connection = Connection(mine.detach())
+    connection.send((directory + "/store", Settings()))
+    print("ready" if connection.recv() == "ready" else "not ready")
+    request = QueryRequest("ASK {}", "application/sparql-results+json", None)
+    connection.send((request, Formats.negotiated(request)))
+    print(connection.recv().status)
+    print("adopted" if open(f"/proc/{process.pid}/stat").read().rsplit(")", 1)[1].split()[1] == str(os.getpid()) else "not adopted")
+    print(process.poll())
+    process.kill()
+    print(process.wait(60))
+    second, its = forker.start(directory + "/worker2.log")
+    print("another" if second.pid != process.pid else "the same")
+    its = Connection(its.detach())
+    its.send((directory + "/store", Settings()))
+    assert its.recv() == "ready"
+    its.close()  # the worker ends when its connection does, with status 0
+    print(second.wait(60))
+    forker.close()
+""")
+
+
+def test_a_forked_worker_answers_is_adopted_and_its_exit_status_is_its_own():
+    done = subprocess.run([sys.executable, "-c", PROGRAM], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["ready", "200", "adopted", "None", str(-9), "another", "0"], done.stderr
