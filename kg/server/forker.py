@@ -12,6 +12,11 @@ orphaned, is adopted by the HTTP process, which made itself a subreaper
 own: the worker's exit status (which tells a query that ran out of memory, 413, from one the
 engine failed on, 400) and its kill at the time limit are the HTTP process's, not relayed, and
 its process id cannot be another's until the HTTP process has waited for it.
+
+A worker opens the store and answers in a thread of its own, not its first, so that what the
+engine allocates lands on a new heap, not between the pages it shares
+(:func:`~kg.server.heap.on_a_new_heap`: 16 MB of its own at 500 pages, 33 without, 26 for a
+new interpreter).
 """
 
 from __future__ import annotations
@@ -26,7 +31,8 @@ import threading
 import time
 import traceback
 
-from kg.server.naming import FORKER_NAME, name_process
+from kg.server.heap import on_a_new_heap
+from kg.server.naming import FORKER_NAME, WORKER_NAME, name_process
 
 _PR_SET_PDEATHSIG, _PR_SET_CHILD_SUBREAPER = 1, 36
 #: Bytes of a process id sent back by the forker (0: the fork failed).
@@ -197,12 +203,14 @@ def _be_worker(connection: int, stderr: int) -> None:
         os.close(stderr)
         _close_channels(but=connection)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        name_process(WORKER_NAME)
         from kg.server.query_pool import worker_main
 
-        worker_main(connection)
+        on_a_new_heap(lambda: worker_main(connection))  # see the module's docstring
         code = 0
     except BaseException:  # noqa: BLE001 - said on its error output, which its HTTP process reads
         traceback.print_exc()
     finally:
         sys.stderr.flush()
         os._exit(code)
+

@@ -460,7 +460,7 @@ class QueryPool:
     A worker that is still busy when the limit is reached is ended and replaced in the
     background; the client gets a 503 that says so. Workers start when a query finds none free
     (up to the pool's number), and one left idle for :attr:`Settings.worker_idle` seconds ends:
-    each holds about 28 MB (a new interpreter, and the store's block cache of its own), which a
+    each holds about 16 MB of its own (forked: the store's block cache and what it wrote), which a
     server that answers only pages and cheap queries, most of the time, need not keep.
     """
 

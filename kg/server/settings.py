@@ -52,7 +52,7 @@ SETTINGS: tuple[Setting, ...] = (
         "(0: always from disk).", lambda v: 0 <= int(v) <= 1_000_000_000, "0–1000000000",
     ),
     Setting(
-        "worker_idle", 60.0, "Seconds a query worker may stay idle before it ends, giving back its memory (about 28 MB); "
+        "worker_idle", 60.0, "Seconds a query worker may stay idle before it ends, giving back its memory (about 16 MB); "
         "the next query that needs one starts another (0: workers never end when idle).",
         lambda v: 0 <= float(v) <= 86_400, "0–86400 seconds",
     ),
