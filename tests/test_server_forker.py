@@ -49,3 +49,15 @@ def test_a_forked_worker_answers_is_adopted_and_its_exit_status_is_its_own():
     done = subprocess.run([sys.executable, "-c", PROGRAM], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["ready", "200", "adopted", "None", str(-9), "another", "0"], done.stderr
+
+
+def test_a_worker_whose_status_is_lost_is_not_read_as_out_of_memory():
+    """A process that is not (or no longer) this one's child has no status to wait for: it is a
+    failure of no known cause, which the client hears as a query the worker could not answer
+    (400), not as the kill that means the query ran out of memory (413)."""
+    from kg.server.forker import Adopted
+    from kg.server.query_pool import crash_reply
+
+    lost = Adopted(1)  # init: never a child of the test's process
+    assert lost.poll() == 1
+    assert crash_reply(lost.returncode, "").status == 400

@@ -111,8 +111,11 @@ class Adopted:
         if self.returncode is None:
             try:
                 done, status = os.waitpid(self.pid, os.WNOHANG)
-            except ChildProcessError:  # not adopted (it ended before its parent did): its status is lost
-                self.returncode = -signal.SIGKILL
+            except ChildProcessError:
+                # Waited for already elsewhere (the forker answers only once the worker's first parent has
+                # ended, so the worker, running or a zombie, is this process's child): its status is lost.
+                # Say a failure of no known cause, not the kill that would read as running out of memory.
+                self.returncode = 1
                 return self.returncode
             if done:
                 self.returncode = os.waitstatus_to_exitcode(status)
