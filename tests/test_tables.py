@@ -813,3 +813,24 @@ def test_a_row_dated_by_a_month_alone_numbers_the_one_meeting_the_prose_tells_in
     assert numbered["2013-04-09"] == 1
     assert [n for day, n in numbered.items() if day.startswith("2023-11")] == [8]
     assert 9 not in numbered.values()  # no meeting told with a day in that month
+
+
+def test_a_list_mark_inside_brackets_does_not_split_the_cell():
+    text = """'''甲乙会'''是甲党前主席[[张三]]与乙党总书记[[李四]]的会谈。
+== 历次会面 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 地点 !! 领导人
+|-
+| 第一次 || 2013年2月25日 || [[某城]] || 张三（甲党荣誉主席）、李四（乙党总书记）
+|-
+| 第二次 || 2014年2月18日 || [[某城]] || 张三、李四（乙党总书记、国家主席）
+|-
+| 第三次 || 2015年9月1日 || [[某城]] || 张三(甲党荣誉主席, 前副总统)、[[李四]]
+|}
+"""
+    found, extraction = summits_of(text)
+    assert set(found) == {"2013-02-25", "2014-02-18", "2015-09-01"}  # the offices' 、 lists no one
+    roles = {f.value.key for f in extraction.facts if f.prop is Prop.ROLE}
+    assert "乙党总书记" in roles and not any("、" in role for role in roles)  # the first office listed
+    assert found["2014-02-18"]["participants"] == {"张三", "李四"}
+    assert found["2015-09-01"]["participants"] == {"张三", "李四"}

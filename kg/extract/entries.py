@@ -23,6 +23,8 @@ from kg.model import Kind, Span
 from kg.wikitext import Document, Template
 
 _ENTRY_SPLIT = re.compile(r"<br\s*/?>|\n|、|，|,|；|;")
+#: Separators that end an item even inside brackets: a line, whatever a bracket left open.
+_LINE_SPLIT = re.compile(r"<br\s*/?>|\n")
 _FLAG_TEMPLATES = re.compile(r"^(flagicon|flag|flagcountry|flagu|flagdeco|国旗|旗帜)$", re.I)
 #: Flag templates that draw the flag alone, with no name (``{{flagicon|IND}}``): decoration
 #: beside a name, not a statement of the state (``{{flag|India}}`` and ``{{IND}}`` write its name).
@@ -59,7 +61,7 @@ def entries_in(reading: Reading, span: Span) -> list[Entry]:
 def _entries_in(document: Document, span: Span) -> list[Entry]:
     raw = document.text[span.start:span.end]
     pieces = []
-    start = depth = i = 0
+    start = depth = brackets = i = 0
     while i < len(raw):  # split at separators outside [[…]], {{…}}, -{…}- and <ref>…</ref>
         two = raw[i:i + 2]
         if two in ("[[", "{{", "-{"):
@@ -71,10 +73,15 @@ def _entries_in(document: Document, span: Span) -> list[Entry]:
             i += 2
             continue
         if depth == 0:
-            match = _ENTRY_SPLIT.match(raw, i)
+            if raw[i] in "（(":  # 张三（甲党主席、国家主席）: the offices of one item, not two
+                brackets += 1
+            elif raw[i] in "）)":
+                brackets = max(0, brackets - 1)
+            match = (_LINE_SPLIT if brackets else _ENTRY_SPLIT).match(raw, i)
             if match:
                 pieces.append((start, i))
                 start = i = match.end()
+                brackets = 0
                 continue
         i += 1
     pieces.append((start, len(raw)))

@@ -170,8 +170,9 @@ _DELEGATIONS = re.compile(r"(?:[0-9一二三四五六七八九十几数多]+个|
 _REPRESENTS = re.compile(r"^[（(]?(?:作为|以)?[^，、（(]{0,6}?代表")
 
 
-#: An office in brackets right after a name: ``[[张三]]（甲国总统）``.
-_BRACKET = re.compile(r"^\s*[（(](?:时任)?(?P<office>[^（）()]{2,20})[）)]")
+#: An office in brackets right after a name: ``[[张三]]（甲国总统）``; of several
+#: (``张三（甲党总书记、国家主席）``), the first, which the article puts first.
+_BRACKET = re.compile(r"^\s*[（(](?:时任)?(?P<office>[^（）()、，,]{2,20})(?:[、，,][^（）()]*)?[）)]")
 
 
 _ABSENT = re.compile(r"未出席|未参加|缺席|未与会|未能出席|因故未")
