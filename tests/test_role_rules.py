@@ -541,3 +541,19 @@ def test_a_minister_called_daichen_holds_an_office_below_the_top():
                    "\n== 后续 ==\n2017年3月16日，乙国国王李四访问甲国，与张三在[[某城]]举行会谈。")
     found = roles_by_day(text)
     assert "2014-03-14" not in found and "2017-03-16" in found
+
+
+def test_a_military_rank_after_a_linked_name_makes_a_person_without_an_office():
+    # 政府首脑 is no office word and the signing no meeting word: only the rank says 李四 is a person
+    text = HEAD + "1977年9月7日，由甲国总统[[张三]]与乙国政府首脑[[李四]]将军在[[某城]]签署条约。"
+    assert "李四" in people(text)
+    # 将 (will) before a word starting with 军, and a force's generals, name no person
+    others = HEAD + "1977年9月7日，[[某委员会]]将军事合作列为重点，[[乙国陆军]]将军们出席。"
+    assert not {"某委员会", "乙国陆军"} & people(others)
+
+
+def test_a_body_before_its_seat_is_no_place():
+    # the venue's gloss names whose seat the building is: the building is the place, not the body
+    text = HEAD + "1977年9月7日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]的[[某大楼]]（[[某组织]]总部）签署条约。"
+    places = {e.id.key for e in _extract(text).entities if e.id.kind is Kind.PLACE}
+    assert "某大楼" in places and "某组织" not in places

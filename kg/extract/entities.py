@@ -16,7 +16,7 @@ import re
 from kg.extract.phrases import CROSS_VERBS, DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER
 from kg.extract.places import held_at_phrases, phrase_spots
 from kg.extract.reading import Reading
-from kg.extract.roles import OFFICE_WORDS, office_key, title_after, titles_before
+from kg.extract.roles import OFFICE_WORDS, office_key, ranked_after, title_after, titles_before
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spot
 from kg.model import Kind
@@ -48,6 +48,8 @@ def type_names(reading: Reading) -> None:
         for spot in _places(sentence, reading):
             if spot.hans.endswith(EVENT_WORDS):
                 continue  # "在二十国集团峰会期间": a time, not a place
+            if _BODY_ENDINGS.search(spot.hans) and sentence.hans.startswith(("总部", "秘书处"), spot.end):
+                continue  # 在某城的某楼（[[某组织]]总部）: the seat is a place, the body is none
             if not registry.is_a(spot.surface, Kind.PERSON) and not index.is_state(spot.surface):
                 registry.named(Kind.PLACE, spot.surface, article=_article(spot))
         states.extend(_states(sentence))
@@ -128,6 +130,8 @@ def _people(sentence: Sentence, reading: Reading):
         elif DIED.match(hans[spot.end:]) or (SUCCESSOR_BEFORE.search(hans[:spot.start])
                                              and TAKES_OVER.match(hans[spot.end:])):
             yield spot
+        elif ranked_after(sentence, spot) and not spot.hans.endswith(PLACE_ENDINGS):
+            yield spot  # 乙国政府首脑[[李四]]将军: a rank, no office, is a person's
         elif _KIN_BEFORE.search(hans[:spot.start]) and i > 0 and reading.registry.is_a(sentence.spots[i - 1].surface, Kind.PERSON):
             yield spot  # 李四之父张三: a person's father is a person
 

@@ -244,6 +244,19 @@ _TAKEN_IN_CLAUSE = re.compile(r"(?:就任|出任|当选为?|担任|接任|继任
                               r"(?:不到|不足|未满|不久|仅|才|刚|已|后|以来|[0-9一二三四五六七八九十两几半])[^的]{0,8}$")
 
 
+#: A military rank right after a name (``[[张三]]将军``, ``李四元帅``): only a person holds one. Not
+#: 将 (will) before a word that starts with 军 (张三将军事合作列为重点, 某国将军舰派往), nor 将军级 (a level of
+#: talks); not 上将/中将, which are as often 上/中 and 将 (在某大会上将发表演讲).
+_RANK_AFTER = re.compile(r"(?:将军|[少大]将|大?元帅)(?![事队舰级区港府])")
+#: Names of forces, whose generals the rank is (甲国陆军将军): no person.
+_FORCES = ("军", "队", "部", "军团")
+
+
+def ranked_after(sentence: Sentence, spot: Spot) -> bool:
+    """Whether a military rank follows the name (``乙国政府首脑[[李四]]将军签署``): no office, yet a person."""
+    return bool(_RANK_AFTER.match(sentence.hans, spot.end)) and not spot.hans.endswith(_FORCES)  # anchored: once a name
+
+
 def written_as(sentence: Sentence, spot: Spot) -> str:
     """What ``以…身份`` right after a name says the person came as (``总统特使``)."""
     match = _AS_ROLE.match(sentence.hans[spot.end:])
