@@ -61,3 +61,15 @@ def test_a_worker_whose_status_is_lost_is_not_read_as_out_of_memory():
     lost = Adopted(1)  # init: never a child of the test's process
     assert lost.poll() == 1
     assert crash_reply(lost.returncode, "").status == 400
+
+
+@pytest.mark.parametrize("last_words", [
+    "memory allocation of 1073741824 bytes failed",  # the engine's Rust
+    "terminate called after throwing an instance of 'std::bad_alloc'\n  what():  std::bad_alloc",  # its RocksDB
+    "OSError: [Errno 12] Cannot allocate memory",
+])
+def test_a_worker_that_aborts_for_want_of_memory_is_413_whichever_language_said_so(last_words):
+    from kg.server.query_pool import crash_reply
+
+    assert crash_reply(-6, last_words).status == 413
+    assert crash_reply(-6, "thread 'main' panicked at src/lib.rs: index out of bounds").status == 400

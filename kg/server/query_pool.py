@@ -421,15 +421,24 @@ def _address_space() -> int:
         return int(file.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
+#: What a worker's last words say, lower-cased, when it died for want of memory: Rust's allocation failure,
+#: C++'s (``terminate called after throwing an instance of 'std::bad_alloc'``), Python's, and errno 12.
+_OUT_OF_MEMORY = ("memory allocation", "bad_alloc", "memoryerror", "out of memory", "cannot allocate memory")
+
+
 def crash_reply(exitcode: int | None, stderr_tail: str) -> Reply:
     """What a worker's death means for the client, from its exit status and last words.
+
+    Both of the engine's languages abort when an allocation fails under the worker's memory cap:
+    its Rust says ``memory allocation of … failed``, the C++ of its storage (RocksDB) ends on an
+    uncaught ``std::bad_alloc`` (seen in a fresh-clone CI run, answered 400 before it was read here).
 
     >>> crash_reply(-6, "memory allocation of 1073741824 bytes failed").status
     413
     >>> crash_reply(-11, "").status
     400
     """
-    if "memory allocation" in stderr_tail or "MemoryError" in stderr_tail or "out of memory" in stderr_tail.lower():
+    if any(sign in stderr_tail.lower() for sign in _OUT_OF_MEMORY):
         return _TOO_LARGE
     if exitcode == -signal.SIGKILL:  # not us: the kernel's OOM killer
         return _TOO_LARGE
@@ -650,8 +659,12 @@ class QueryPool:
                 return reply
         except (EOFError, OSError):
             _reap(worker.process)
-            reply = crash_reply(worker.process.returncode, worker.last_words())
-            print(f"kg serve: a query worker died (exit status {worker.process.returncode}); answered {reply.status}",
+            last_words = worker.last_words()
+            reply = crash_reply(worker.process.returncode, last_words)
+            words = last_words.strip().splitlines()
+            telling = [line for line in words if any(sign in line.lower() for sign in _OUT_OF_MEMORY)] or words[-1:]
+            said = f": {telling[0][:200]}" if telling else ", saying nothing"
+            print(f"kg serve: a query worker died (exit status {worker.process.returncode}{said}); answered {reply.status}",
                   file=sys.stderr, flush=True)
             self._replace(worker)
             return reply
