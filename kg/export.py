@@ -36,7 +36,7 @@ from kg.jsonld import canonical
 from kg.jsonld_guard import offline
 from kg.pool import elsewhere
 from kg.errors import InputError
-from kg.turtle import canonical_lines, trig, turtle, write_trig, write_turtle
+from kg.turtle import canonical_lines, turtle, write_trig, write_turtle
 from kg.vocab import CONTEXT_IRI, DEFAULT_BASE, PREFIXES, SPDX
 
 _HERE = Path(__file__).resolve().parent

@@ -27,7 +27,7 @@ from typing import TextIO
 from rdflib import Literal, URIRef
 from rdflib.plugins.serializers.jsonld import PLAIN_LITERAL_TYPES
 from rdflib.plugins.shared.jsonld.context import UNDEF, Context
-from rdflib.plugins.shared.jsonld.keys import ID, LANG, LIST, SET, TYPE, VOCAB
+from rdflib.plugins.shared.jsonld.keys import ID, LANG, LIST, SET, VOCAB
 
 from kg.turtle import REMEMBERED
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import string
-import sys
 from collections.abc import Iterable, Iterator
 from bisect import bisect_left
 from dataclasses import dataclass, field
