@@ -1383,3 +1383,16 @@ def test_a_signing_joins_the_days_talks_whose_visitor_a_pronoun_tells():
                    "当日下午，签字仪式在某宫西大厅举行，中国国务院总理[[张三]]和李四分别代表本国政府在《某声明》上签字。")
     found = summits(text)
     assert list(found) == ["2019-12-19"] and {"王五", "张三", "李四"} <= found["2019-12-19"]["participants"]
+
+
+def test_a_column_of_whom_a_visitor_met_holds_names_written_before_their_office():
+    text = ("'''张三出访'''是指[[甲国]]总理[[张三]]出访乙国、丙国。\n== 日程 ==\n"
+            '{| class="wikitable"\n|+ 张三出访日程\n! 国家 !! 日期 !! 会谈对象 !! 地点\n|-\n'
+            "| 乙国 || 1970年3月2日－5日 || 李四总统 || 某城\n|-\n"
+            "| 丙国 || 1970年3月6日 || 王五·赵六国王 || 另城\n|}\n")
+    found = summits(text, title="张三出访")
+    assert found["1970-03-02"]["participants"] == {"张三", "李四"}
+    assert found["1970-03-06"]["participants"] == {"张三", "王五·赵六"}
+    roles = roles_by_day(text, title="张三出访")
+    assert ("李四", "总统") in roles["1970-03-02"]
+    assert ("王五·赵六", "国王") in roles["1970-03-06"]

@@ -32,6 +32,10 @@ _ICON_ONLY = re.compile(r"^(flagicon|flagdeco)$", re.I)
 #: Linked names ending so are bodies, not people (国防委员会, 人民政府, 劳动党).
 BODY_ENDINGS = ("委员会", "政府", "党", "部", "院", "会", "军", "局", "署", "组织", "集团", "联盟", "议会", "内阁")
 _TITLED_NAME = re.compile(r"^(?P<office>.*?(?:" + "|".join(OFFICE_WORDS) + r"))(?P<name>[\u4e00-\u9fff·‧・]{2,10})$")
+#: An unlinked name with a bare office word after it, as a list writes whom someone met
+#: (``某某总统``, ``某·某某国王``): a title of address, not an office's body before it.
+_NAME_THEN_OFFICE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·‧・][\u4e00-\u9fff·‧・]{1,12}?)"
+                               r"(?P<office>总统|总理|首相|主席|国王|女王)$")
 _PLAIN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}[·‧・][\u4e00-\u9fff·‧・]{1,12}$")
 _DELEGATES = re.compile(r"(代表|代表团|官员|大使|特使|使节)$|\d+个|[几数多]个")
 PLACE_TAIL = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
@@ -208,10 +212,26 @@ def people_of(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
         match = _TITLED_NAME.match(text)
         if match and not match["name"].endswith(OFFICE_WORDS):
             out.append((match["name"], match["office"]))
+        elif titled := _titled_after(reading, text):
+            out.append(titled)
         elif _PLAIN_NAME.match(text) and not text.endswith(OFFICE_WORDS) and not reading.index.is_state(text) \
                 and reading.registry.kind_of(text) in (None, Kind.PERSON):
             out.append((text, None))  # a name given without a link: 毛泽东
     return out
+
+
+def _titled_after(reading: Reading, text: str) -> tuple[str, str] | None:
+    """An unlinked name and the bare office word written after it (``某某总统``: 某某, 总统);
+    ``None`` when the words before the office are a state's or a body's (``甲国总统``,
+    ``国务院总理``) or a name the article gives to something other than a person."""
+    match = _NAME_THEN_OFFICE.match(text)
+    if match is None:
+        return None
+    name = match["name"]
+    if reading.index.is_state(name) or name.endswith(BODY_ENDINGS + ("国", "方")) \
+            or reading.registry.kind_of(name) not in (None, Kind.PERSON):
+        return None
+    return name, match["office"]
 
 
 def _split_known(reading: Reading, text: str) -> list[tuple[str, None]]:

@@ -2,7 +2,7 @@
 outcome gives one summit per row that has a day-precise date.
 
 Header words (Simplified view): a date column (日期, 时间, 年份), places (地点, 会场, 城市),
-participants (领导人, 出席, 与会者, 元首, 首脑, 中方/美方 …: every such column adds people),
+participants (领导人, 出席, 与会者, 元首, 首脑, 中方/美方, 会谈对象 …: every such column adds people),
 outcome (成果, 文件, 签署) and a number (届, 次, 序号); a column headed by a state's name
 (``法国 !! 德国``) holds that side's leaders. A table whose only column of people is one
 side's (``中方领导人``) lists that side's hosts of the one leader its caption (else the
@@ -44,7 +44,8 @@ _COLUMNS = (
     ("number", re.compile(r"^(届|次|序号|编号|#|届次|次序)$")),
     ("country", re.compile(r"^(国家|国别|所在国|东道国|主办国|举办国)$")),
     ("place", re.compile(r"地点|会场|城市|举办地|地址|场地|国家(?!主席|元首|领导人|总理)")),  # not 中国国家主席
-    ("people", re.compile(r"领导人|出席|与会|参与|参加|元首|首脑|方$|总统|主席|总理|首相|人物|东道主|主持人|主办者")),
+    ("people", re.compile(r"领导人|出席|与会|参与|参加|元首|首脑|方$|总统|主席|总理|首相|人物|东道主|主持人|主办者"
+                          r"|^(?:会谈|会见)对象$")),  # 会谈对象: whom the visitor of a table of one side's hosts met
     ("outcome", re.compile(r"成果|文件|签署|结果|协议|宣言")),
 )
 
