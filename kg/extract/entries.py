@@ -9,6 +9,7 @@ links and flag templates in order (footnotes left out) and its plain text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -58,11 +59,41 @@ def entries_in(reading: Reading, span: Span) -> list[Entry]:
     remembered = reading.index.remembered
     found = remembered.get((entries_in, span))
     if found is None:
-        found = remembered[(entries_in, span)] = tuple(_entries_in(reading.document, span))
+        marks = remembered.get(_Marks)
+        if marks is None:
+            marks = remembered[_Marks] = _Marks(reading.document)
+        found = remembered[(entries_in, span)] = tuple(_entries_in(reading.document, span, marks))
     return list(found)
 
 
-def _entries_in(document: Document, span: Span) -> list[Entry]:
+class _ByStart:
+    """Things of a page by where each starts, for a field or a cell to take those inside its
+    span by bisection instead of a pass over all of the page's (templates come after the ones
+    nested in them, so they are sorted here and given back in their own order)."""
+
+    def __init__(self, items: list, starts: list[int]) -> None:
+        self._items = items
+        self._order = sorted(range(len(items)), key=starts.__getitem__)
+        self._starts = [starts[i] for i in self._order]
+
+    def within(self, span: Span) -> list:
+        """The items that start inside ``span``, in their order."""
+        low, high = bisect_left(self._starts, span.start), bisect_left(self._starts, span.end)
+        return [self._items[i] for i in sorted(self._order[low:high])]
+
+
+class _Marks:
+    """A page's footnotes, links and flag templates (each with its state) by where they
+    start, made once a page: every field and cell asks for those inside it."""
+
+    def __init__(self, document: Document) -> None:
+        self.refs = _ByStart([ref.span for ref in document.refs], [ref.span.start for ref in document.refs])
+        self.links = _ByStart(list(document.links), [link.span.start for link in document.links])
+        flags = [(t, state) for t in document.templates if (state := flag_state(t))]
+        self.flags = _ByStart(flags, [t.span.start for t, _ in flags])
+
+
+def _entries_in(document: Document, span: Span, marks: _Marks) -> list[Entry]:
     raw = document.text[span.start:span.end]
     pieces = []
     start = depth = brackets = i = 0
@@ -89,10 +120,9 @@ def _entries_in(document: Document, span: Span) -> list[Entry]:
                 continue
         i += 1
     pieces.append((start, len(raw)))
-    refs = [ref.span for ref in document.refs if span.start <= ref.span.start < span.end]
-    in_span = [link for link in document.links if span.start <= link.span.start < span.end]  # the items' look here
-    flags_in_span = [(t, state) for t in document.templates
-                     if span.start <= t.span.start < span.end and (state := flag_state(t))]
+    refs = marks.refs.within(span)
+    in_span = marks.links.within(span)  # the items' look here
+    flags_in_span = marks.flags.within(span)
     out: list[Entry] = []
     for a, b in pieces:
         item = Span(span.start + a, span.start + b)
