@@ -11,7 +11,7 @@ from kg.extract.names import (NameIndex, first_names_styled, own_names_in_bracke
                              strip_disambiguator, variant_rules)
 from kg.extract.registry import Registry
 from kg.extract.scripts import has_han, to_hans
-from kg.extract.text import Sentence, Spotter, sentences
+from kg.extract.text import Sentence, Spotter, longest_first, sentences
 from kg.model import Issue, Severity
 from kg.wikitext import Document, Section
 
@@ -104,8 +104,11 @@ _ITEM_END = r"(?=[、，,。；;（(]|和|及|与|举行|会谈|会见|<|$)"
 
 @lru_cache(maxsize=1)
 def _leader_item():
-    alternatives = sorted({name for row in states() for name in row if len(name) >= 2}, key=len, reverse=True)
-    return re.compile(f"(?:{'|'.join(map(re.escape, alternatives))}){_LIST_OFFICE}(?P<name>{_NAME_RUN}){_ITEM_END}")
+    """A state, its office and a name; the states as a pattern of their common beginnings, which
+    tries them longest first as their alternation longest first did and which the matcher
+    reads in less than half the time (0.19 -> 0.08 ms a synthetic page)."""
+    states_first = longest_first({name for row in states() for name in row if len(name) >= 2})
+    return re.compile(f"(?:{states_first}){_LIST_OFFICE}(?P<name>{_NAME_RUN}){_ITEM_END}")
 
 
 def listed_leaders(document: Document) -> set[str]:
