@@ -1396,3 +1396,13 @@ def test_a_column_of_whom_a_visitor_met_holds_names_written_before_their_office(
     roles = roles_by_day(text, title="张三出访")
     assert ("李四", "总统") in roles["1970-03-02"]
     assert ("王五·赵六", "国王") in roles["1970-03-06"]
+
+
+def test_a_column_of_one_sides_leaders_in_talks_lists_hosts_of_the_visitor_two_by_two():
+    text = ("'''张三访问乙国'''是指[[甲国]]总理[[张三]]在任期间对[[乙国]]的访问。\n== 列表 ==\n"
+            '{| class="wikitable"\n! 次序 !! 日期 !! 地点 !! 乙方主要会谈领导人 !! 备注\n|-\n'
+            "| 1 || 2011年4月5日－7日 || 某城 || [[李四]]、[[王五]] || 参观工厂\n|-\n"
+            "| 2 || 2013年6月1日－2日 || 另城 || 王五 || \n|}\n")
+    found = summits(text, title="张三访问乙国")
+    assert found["2011-04-05"]["participants"] == {"张三", "李四", "王五"}
+    assert found["2013-06-01"]["participants"] == {"张三", "王五"}

@@ -5,8 +5,8 @@ Header words (Simplified view): a date column (日期, 时间, 年份), places (
 participants (领导人, 出席, 与会者, 元首, 首脑, 中方/美方, 会谈对象 …: every such column adds people),
 outcome (成果, 文件, 签署) and a number (届, 次, 序号); a column headed by a state's name
 (``法国 !! 德国``) holds that side's leaders. A table whose only column of people is one
-side's (``中方领导人``) lists that side's hosts of the one leader its caption (else the
-article's first sentence) names. A note cell or an explanatory note (``<ref group="注">``)
+side's (``中方领导人``, ``中方主要会谈领导人``) lists that side's hosts, one or several a row, of the
+one leader its caption (else the article's first sentence) names. A note cell or an explanatory note (``<ref group="注">``)
 that says who else took part adds them; an explanatory note telling a meeting of the row's
 leaders on another day (``峰会前一日（6月28日），甲与乙举行了双边会谈``) is a summit of its own; a cell that counts governments (``8个流亡政府``) or
 a name that represents someone (``张三代表甲国``) names no leader. ``rowspan``/``colspan`` are spread
@@ -60,7 +60,7 @@ class _Row:
 
 #: A column of one side's leaders: ``中方``, ``中方领导人``, ``美国领导人`` (a state's name is
 #: checked against the reference list of states).
-_SIDE_COLUMN = re.compile(r"^[\u4e00-\u9fff]{1,2}方面?(领导人|元首|首脑)?$"
+_SIDE_COLUMN = re.compile(r"^[\u4e00-\u9fff]{1,2}方面?(?:(?:主要)?(?:会谈|会见|会晤)?(领导人|元首|首脑))?$"
                           r"|^(来访|到访|出访|访问|会见|会谈)(领导人|元首|首脑|者|对象)$|^外宾$")
 _LEADERS_WORD = re.compile(r"(领导人|元首|首脑)$")
 
@@ -364,8 +364,8 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
                                 office, cell))
     inferred = []
     hosts = {p.key for p, _, _ in persons}
-    guest = registry.named(Kind.PERSON, visitor[0]) if visitor is not None and len(hosts) == 1 else None
-    if guest is not None and guest.key not in hosts:  # a row of one side's host: the table's visitor met them
+    guest = registry.named(Kind.PERSON, visitor[0]) if visitor is not None and hosts else None
+    if guest is not None and guest.key not in hosts:  # a row of one side's hosts: the table's visitor met them
         if visitor[2]:
             inferred = [guest]
         else:
