@@ -200,6 +200,9 @@ def _names_in(hans: str, patterns: tuple) -> Iterator:
     if len(patterns) == 1:
         yield from patterns[0].finditer(hans)
         return
+    if len(patterns) == 2:
+        yield from _names_of_two(hans, *patterns)
+        return
     at = 0
     ahead = [pattern.search(hans, at) for pattern in patterns]
     while True:
@@ -210,6 +213,29 @@ def _names_in(hans: str, patterns: tuple) -> Iterator:
         if not candidates:
             return
         best = min(candidates, key=lambda m: (m.start(), -m.end()))
+        yield best
+        at = best.end()
+
+
+def _names_of_two(hans: str, first, second) -> Iterator:
+    """:func:`_names_in` of two patterns (the shared names' and the article's own, every
+    sentence's), without a list and a key function made at each step: the earlier match, the
+    longer where both start together, the first pattern's where they end together too."""
+    at = 0
+    one, two = first.search(hans), second.search(hans)
+    while True:
+        if one is not None and one.start() < at:  # overlapped by the last match: look again after it
+            one = first.search(hans, at)
+        if two is not None and two.start() < at:
+            two = second.search(hans, at)
+        if one is None:
+            if two is None:
+                return
+            best = two
+        elif two is None:
+            best = one
+        else:
+            best = two if (two.start(), -two.end()) < (one.start(), -one.end()) else one
         yield best
         at = best.end()
 
