@@ -51,7 +51,8 @@ def read(document: Document) -> Reading:
     names |= _named_elsewhere(document)
     names |= listed_leaders(document)
     if rules:  # 普丁 linked, 普京 written: the article's noteTA says they are one
-        known = {to_hans(form.text) for rule in rules for form in rule.forms} & {to_hans(name) for name in names}
+        written = _state_hans() | {to_hans(name) for name in names - _state_names()}  # names holds every state's
+        known = {to_hans(form.text) for rule in rules for form in rule.forms} & written
         names |= {form.text for rule in rules for form in rule.forms if known & {to_hans(f.text) for f in rule.forms}}
     for family, target in {**_given_names(document, index), **_family_names(document, index), **own_names_in_brackets(document),
                            **first_names_styled(document)}.items():
@@ -213,6 +214,12 @@ def _same_city(index: NameIndex, names: set[str]) -> None:
 @lru_cache(maxsize=1)
 def _state_names() -> frozenset[str]:
     return frozenset(name for row in states() for name in row)
+
+
+@lru_cache(maxsize=1)
+def _state_hans() -> frozenset[str]:
+    """The states' names in Simplified script, converted once a process, not once an article."""
+    return frozenset(to_hans(name) for name in _state_names())
 
 
 @lru_cache(maxsize=1)
