@@ -1406,3 +1406,26 @@ def test_a_column_of_one_sides_leaders_in_talks_lists_hosts_of_the_visitor_two_b
     found = summits(text, title="张三访问乙国")
     assert found["2011-04-05"]["participants"] == {"张三", "李四", "王五"}
     assert found["2013-06-01"]["participants"] == {"张三", "王五"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "2019年6月13日，甲国总统[[张三]]与乙国总理[[李四]]在峰会前夕再次通电话。",
+    "2021年7月6日，乙国总理[[李四]]有意访问甲国，并盼与甲国总统[[张三]]举行首次会谈。",
+])
+def test_a_call_told_by_the_summit_it_came_before_and_a_meeting_hoped_for_are_no_summit(sentence):
+    assert summits(HEAD + sentence) == {}
+
+
+def test_a_former_leader_met_is_no_summit():
+    former = HEAD + "1981年11月2日中午，乙国总理[[李四]]会见了已卸任甲国首相的[[张三]]。"
+    serving = HEAD + "1981年11月2日中午，乙国总理[[李四]]会见了甲国首相[[张三]]。"
+    assert summits(former) == {}
+    assert set(summits(serving)) == {"1981-11-02"}
+
+
+def test_a_press_conference_held_after_the_meeting_neither_undoes_it_nor_gives_its_venue():
+    text = HEAD + ("2002年3月22日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会晤，"
+                   "两人在[[某宫]]举行记者会，宣布合作。")
+    assert summits(text)["2002-03-22"]["venue"] == {"某城"}
+
+

@@ -763,3 +763,9 @@ def test_a_body_whose_seat_is_visited_holds_no_place():
     text = HEAD + ("2014年5月7日，甲国总理[[张三]]访问了[[某联盟]]总部，在[[某联盟会议中心]]发表演讲，并出席在[[某城]]举行的论坛，"
                    "同乙国总统[[李四]]举行会谈。")
     assert read(text) == {"2014-05-07": [["某城"]]}
+
+
+def test_where_a_leader_met_the_press_the_day_after_is_not_the_venue_of_the_talks():
+    text = ("'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 经过 ==\n"
+            "2018年1月9日，甲国总统[[张三]]与乙国总理[[李四]]举行会谈；10日张三离开前在[[某使馆]]举行记者会。")
+    assert read(text)["2018-01-09"] == []

@@ -6,6 +6,8 @@ import re
 
 #: "在/于 … 举行": the words between name where something is held.
 HELD_AT = re.compile(r"(?:在|于)(?P<w>[^，。；,]{1,40}?)(?:举行|召开|举办|进行|会晤|会谈|会面|会唔|会见|接待|短暂停留)")
+#: Right after :data:`HELD_AT`'s 举行: a press conference held there (两人在某宫举行记者会), not a meeting.
+PRESS_CONFERENCE = re.compile(r"了?(?:联合|共同)?(?:记者会|新闻发布会|记者招待会)")
 #: After a name: "(亦)于2011年去世".
 DIED = re.compile(r"^.{0,2}?(?:于|在)?(?P<y>\d{4})年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:去世|逝世|病逝|死亡|过世|辞世)")
 #: Before a name: "由"; after it: "接任" — the name took over.

@@ -86,7 +86,7 @@ from kg.extract.dates import find_dates, find_year_months
 from kg.extract.gazetteer import well_known_venues
 from kg.extract.names import states
 from kg.extract.narrative import ASIDE, told_after
-from kg.extract.phrases import HELD_AT
+from kg.extract.phrases import HELD_AT, PRESS_CONFERENCE
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans
 from kg.extract.text import Sentence, Spot
@@ -376,6 +376,8 @@ def held_at_phrases(sentence: Sentence) -> list[re.Match]:
             continue
         if sentence.hans[at] in "在于":
             match = HELD_AT.match(sentence.hans, at) or _held_with(sentence, at)
+            if match and PRESS_CONFERENCE.match(sentence.hans, match.end()):
+                continue  # 在某使馆举行记者会: where they spoke to the press, not where they met
             if match and sentence.hans[at] == "于" and any(
                     sentence.hans[i] == "在" and i not in in_a_name
                     for i in range(match.start("w"), match.end("w"))):

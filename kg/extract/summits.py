@@ -23,7 +23,7 @@ from kg.extract.documents import documents_of_the_definition, documents_of_the_s
 from kg.extract.one_by_one import OneByOne, one_by_one
 from kg.extract.ordinals import REFERS_BACK, number_the_defined_summit, ordinal_in, ordinal_of_the_subject
 from kg.extract.people import People, main_office, offices_at, titles_in
-from kg.extract.phrases import DURING_THE_VISIT, GATHERINGS, HELD_AT, VISIT_WORDS
+from kg.extract.phrases import DURING_THE_VISIT, GATHERINGS, HELD_AT, PRESS_CONFERENCE, VISIT_WORDS
 from kg.extract.places import (finer_venue, held_at_chain, held_at_phrases, joins_chain, located_within, meeting_chains,
                                said_of_other_days,
                                visited_chain)
@@ -44,7 +44,7 @@ NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|
                       r"|(?:将|决定)(?=(?:分别|先后)?(?:同|与|和|跟|会晤|会见|会谈|出席|赴|访问|前往|举行))"  # 还将分别同…会晤
                       r"|考虑(?!到)"  # 正考虑在某地与乙会面 (not 考虑到安全因素，两人在某地会面)
                       r"|原定(?![0-9一二三四五六七八九十两半]+个?(?:分钟|小时|天|日))"  # 原定35分钟的会谈: a length, no plan
-                      r"|是否|磋商|商讨|协商|期望|期待|寄望|简报|吹风会|愿(?:与|同|和|跟|意)"
+                      r"|是否|磋商|商讨|协商|期望|期待|寄望|盼|有意(?![思义])|简报|吹风会|愿(?:与|同|和|跟|意)"
                       r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便|未定|可能|预计|有望|或将|呼吁"
                       r"|解读|回顾|回忆|透露|撰文|评论|报道|记者会|(?<!未)公布"
                       r"|认为|主张|建议|讨论"  # 与会者认为，与乙国领导人举行会谈有助于…: an opinion of a meeting
@@ -63,6 +63,7 @@ LOWER_TALKS = re.compile(r"(高级别|部长级|副部长级|次长级|外长|�
                          r"|工作层(会谈|会晤|会议|磋商|会面)|工作(会谈|会议|磋商)")  # 工作会晤: the leaders' own, working meeting
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
 NOT_TOP = re.compile(r"副|荣誉|名誉|国务委员(?![会长])|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|候选人|顾问(?!委员会)|助理|秘书长|议长|(?:国会|议会|国民议会)主席|人大常委会|发言人|议员|州长|市长|前(?:总统|首相|总理|主席|国家主席|总书记)"
+                     r"|卸任|离任|退任|下野"  # 已卸任首相的甲: a former leader
                      r"|常委(?!会)|政治局委员|(?<!总理)大臣|长官|院长|(?<!顾问委员会)主任|[省市州县区]委书记|(?<!国务)(?<!国防)(?<!中央)(?<!军事)(?<!欧盟)(?<!欧洲联盟)委员会(?:委员长|主席)")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
@@ -1208,8 +1209,8 @@ def not_held(hans: str) -> bool:
     told = False  # a clause before told the leaders meeting (甲同乙举行会谈，…)
     for i, clause in enumerate(clauses):
         held = HELD_AT.search(clause)
-        if held and clause[held.end():held.end() + 1] == "的":
-            held = None  # 在莫斯科举行的纪念活动: something else held there
+        if held and (clause[held.end():held.end() + 1] == "的" or PRESS_CONFERENCE.match(clause, held.end())):
+            held = None  # 在莫斯科举行的纪念活动, 两人在某宫举行记者会: something else held there
         meeting = MEETING.search(clause) or held
         if meeting and NOT_HELD_AFTER.search(clause):
             return True
@@ -1221,6 +1222,8 @@ def not_held(hans: str) -> bool:
         if meeting and i > 0 and (_CONTINUES.match(clause) or clause.startswith("于")) \
                 and NOT_HELD.search(clauses[i - 1]):
             return True  # 宣布甲将于5月前访问乙国，与乙国主席会面; 宣布甲将应邀，于6月16日赴…: it goes on with the plan
+        if meeting and _CALL.search(clause, meeting.end()):
+            return True  # 甲与乙在峰会前夕通电话: the meeting word tells when they called
         call = next((j for j in range(i - 1, -1, -1) if _CALL.search(clauses[j])), None)
         if meeting and call is not None and not any(re.search(r"\d[日号]", c) for c in clauses[call + 1:i + 1]):
             return True  # 甲与乙通电话表示祝贺，双方确认…会谈: the sentence goes on with the call, up to another day
