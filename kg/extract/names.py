@@ -445,4 +445,4 @@ def labels_for(key: str, surfaces: set[str], index: NameIndex) -> tuple[tuple[La
         clean = strip_disambiguator(surface)
         if clean not in taken:
             alts.add(Label(clean, script_of(clean)))
-    return labels, tuple(sorted(alts))
+    return labels, tuple(sorted(alts, key=lambda label: (label.text, label.language)))  # Label's order, no __lt__ a pair
