@@ -11,7 +11,7 @@ follow a paragraph this way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -86,8 +86,8 @@ def told_after(hans: str, span: tuple[date, date], before: Told | None) -> Told 
     told = times_in(hans, span, year)
     if not told.times and not told.after_the_meeting and bare_days(hans, before):
         told = Told(bare_days(hans, before), False, year)
-    return told if told.times or told.after_the_meeting else (replace(before, year=year) if before else
-                                                              Told((), False, year))
+    return told if told.times or told.after_the_meeting else (Told(before.times, before.after_the_meeting, year)
+                                                              if before else Told((), False, year))
 
 
 def bare_days(text: str, told: Told | None) -> tuple[tuple[date, date], ...]:
