@@ -143,11 +143,19 @@ def _entries_in(document: Document, span: Span, marks: _Marks) -> list[Entry]:
 def plain_text(raw: str) -> str:
     """The words of a field or a cell as the page shows them: no footnotes or templates, each
     link's shown text, an inline conversion's Simplified form (``-{zh-hans:某城; zh-hant:某市;}-``)."""
-    text = re.sub(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>", "", raw, flags=re.S)
-    text = re.sub(r"-\{([^{}:;]*)\}-", r"\1", shown(text)) if "-{" in text else text
-    text = re.sub(r"\{\{[^{}]*\}\}", "", text)
-    text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", text)
-    return re.sub(r"<[^>]+>|'''|''", "", text).strip()
+    text = _REFS.sub("", raw)
+    text = _CONVERSION.sub(r"\1", shown(text)) if "-{" in text else text
+    text = _TEMPLATES.sub("", text)
+    text = _LINKS.sub(r"\1", text)
+    return _TAGS_AND_QUOTES.sub("", text).strip()
+
+
+#: What :func:`plain_text` takes out or unwraps, compiled once (every field's and cell's words are read so).
+_REFS = re.compile(r"<ref[^>]*/>|<ref[^>]*>.*?</ref>", re.S)
+_CONVERSION = re.compile(r"-\{([^{}:;]*)\}-")
+_TEMPLATES = re.compile(r"\{\{[^{}]*\}\}")
+_LINKS = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+_TAGS_AND_QUOTES = re.compile(r"<[^>]+>|'''|''")
 
 
 @lru_cache(maxsize=1)
