@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 from urllib.parse import quote
@@ -139,6 +140,31 @@ def test_a_replacement_worker_that_cannot_start_is_said_at_once_and_tried_again(
         assert sparql(pool_app, COUNT.replace("?n", "?k")).status == 200  # that request started another try
     finally:
         pool_app.close()
+
+
+def test_a_query_waits_for_a_replacement_still_starting_past_queue_wait():
+    """On a loaded machine a worker killed was replaced more slowly than ``queue_wait``: the next
+    query got 503 though no worker was busy (tests/test_server_processes.py, once). The wait for
+    a worker that is starting is bounded by its start, not by ``queue_wait``."""
+    import signal
+    import time
+
+    slow_start = App(Settings(port=0, workers=1, queue_wait=0.2), data=FILES)
+    try:
+        assert sparql(slow_start, COUNT).status == 200
+        (worker,) = slow_start.pool._all
+        start = slow_start.pool._start_process
+
+        def slowly(stderr_path):  # as on a machine loaded past its cores
+            time.sleep(1.0)
+            return start(stderr_path)
+
+        slow_start.pool._start_process = slowly
+        os.kill(worker.process.pid, signal.SIGKILL)
+        assert sparql(slow_start, COUNT.replace("?n", "?m")).status == 413  # it met the dead worker: killed outright
+        assert sparql(slow_start, COUNT.replace("?n", "?k")).status == 200  # waited for the replacement
+    finally:
+        slow_start.close()
 
 
 def test_fairness_per_client_limit_queue_deadline_and_cheap_queries_apart():

@@ -8,9 +8,10 @@ server's own process within a short budget, so it never waits behind expensive o
 
 Fairness: each client address may have :attr:`Settings.client_queries` queries with the
 workers at once (more get 429), and a query waits at most :attr:`Settings.queue_wait`
-seconds for a free worker (then 503). A worker the engine crashes is replaced, and the
-client told what the crash means: 413 when the query ran out of memory (a result too
-large), 400 when the engine could not cope with its shape (too complex).
+seconds for a worker busy with another query to come free (then 503), and for one that is
+starting as long as it starts. A worker the engine crashes is replaced, and the client told
+what the crash means: 413 when the query ran out of memory (a result too large), 400 when
+the engine could not cope with its shape (too complex).
 """
 
 from __future__ import annotations
@@ -445,6 +446,10 @@ def crash_reply(exitcode: int | None, stderr_tail: str) -> Reply:
     return _TOO_COMPLEX
 
 
+#: Most seconds a new worker may take to start and open the store before it is given up.
+WORKER_START_SECONDS = 120
+
+
 @dataclass(eq=False)
 class _Worker:
     process: subprocess.Popen | Adopted
@@ -492,6 +497,8 @@ class QueryPool:
         self._all: set[_Worker] = set()
         #: workers running or starting (at most ``_workers``), counted under ``_lock``
         self._live = 0
+        #: replacements starting in the background (:meth:`_replace`), counted under ``_lock``
+        self._starting = 0
         self._restocking: list[threading.Thread] = []
         self._closed = False
         self._closing = threading.Event()
@@ -506,7 +513,7 @@ class QueryPool:
             raise QueryError(f"a query worker process could not start ({error}); see the server's error output") from None
         try:
             connection.send((self._directory, self._settings))
-            ready = connection.poll(120) and connection.recv() == "ready"
+            ready = connection.poll(WORKER_START_SECONDS) and connection.recv() == "ready"
         except (EOFError, OSError):
             ready = False
         if not ready:
@@ -536,6 +543,7 @@ class QueryPool:
             self._stop(worker)
         with self._lock:
             self._live += 1
+            self._starting += 1
         thread = threading.Thread(target=self._restock, daemon=True)
         with self._lock:
             self._restocking = [*(t for t in self._restocking if t.is_alive()), thread]
@@ -545,17 +553,21 @@ class QueryPool:
         """Put a new worker in the idle queue; or, when it cannot start, the error, so that the
         request that takes it is told at once (and the next request tries again), not after
         waiting its whole ``queue_wait`` for a worker that never comes."""
-        if self._closed:
-            with self._lock:
-                self._live -= 1
-            return
         try:
-            self._idle.put(self._start_worker())
-        except QueryError as error:
+            if self._closed:
+                with self._lock:
+                    self._live -= 1
+                return
+            try:
+                self._idle.put(self._start_worker())
+            except QueryError as error:
+                with self._lock:
+                    self._live -= 1
+                print(f"kg serve: {error}", file=sys.stderr, flush=True)
+                self._idle.put(error)
+        finally:
             with self._lock:
-                self._live -= 1
-            print(f"kg serve: {error}", file=sys.stderr, flush=True)
-            self._idle.put(error)
+                self._starting -= 1
 
     def _stop(self, worker: _Worker) -> None:
         worker.process.kill()
@@ -572,7 +584,8 @@ class QueryPool:
 
     def _take(self, wait: float) -> _Worker | QueryError | None:
         """A free worker: an idle one, else a new one while the pool has fewer than its number,
-        else the first to come free within ``wait`` seconds (None when none did).
+        else the first to come free within ``wait`` seconds, or later while a replacement is still
+        starting (None when none did).
 
         Raises :class:`~kg.errors.QueryError` when a new worker cannot start.
         """
@@ -596,7 +609,27 @@ class QueryPool:
         try:
             return self._idle.get(timeout=wait)
         except queue.Empty:
-            return None
+            pass
+        return self._take_starting()
+
+    def _take_starting(self) -> _Worker | QueryError | None:
+        """The worker a replacement starting in the background puts free, waited for as long as a
+        worker may take to start (None when none is starting, or another request took it).
+
+        ``queue_wait`` bounds the wait for workers busy with other queries, not for one that is
+        starting: on a loaded machine a replacement (for a worker that died or overran the time
+        limit) took more than the 2 s of ``queue_wait`` to start, and the next query, which would
+        have waited for a worker it started itself, got 503 with no worker busy.
+        """
+        deadline = time.monotonic() + WORKER_START_SECONDS
+        while True:
+            with self._lock:
+                starting = self._starting and not self._closed
+            try:  # looked at once more when none is starting: one may have come free as the last started
+                return self._idle.get(timeout=min(0.1, max(0.0, deadline - time.monotonic())) if starting else 0)
+            except queue.Empty:
+                if not starting or time.monotonic() >= deadline:
+                    return None
 
     def _retire_when_idle(self) -> None:
         """Start the thread that ends workers idle for ``worker_idle`` seconds (once; none when 0)."""
