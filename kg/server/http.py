@@ -50,6 +50,8 @@ BACKLOG = 1024
 CLOSE_SECONDS = 30
 #: Most bytes of a request body read past what the application read (a refused upload), before hanging up.
 DRAIN_BYTES = 32 * 1024 * 1024
+#: Seconds an accept under way when the server stops accepting is given to end (a non-blocking accept: microseconds).
+ACCEPT_SETTLE_SECONDS = 0.01
 
 _BASE_ENVIRON = {
     "GATEWAY_INTERFACE": "CGI/1.1",
@@ -124,6 +126,10 @@ class Server:
         self.port: int = self.socket.getsockname()[1]
         self._stop = None
         self._started = False
+        #: the descriptor granian accepts on (its copy of the socket's); pointed elsewhere by :meth:`_stop_accepting`
+        self._accepting: int | None = None
+        #: True once it accepts no new connection (:meth:`stop_if_idle`): it stops once those it holds are closed
+        self.draining = False
         self._counting = threading.Lock()
         #: notified as each request is answered (with ``_counting``)
         self._answered = threading.Condition(self._counting)
@@ -141,7 +147,8 @@ class Server:
 
         self._stop = WorkerSignal()
         loop = loops.get("asyncio")
-        handle = SocketHolder(os.dup(self.socket.fileno()), False, BACKLOG)  # granian closes its copy on stop
+        self._accepting = os.dup(self.socket.fileno())
+        handle = SocketHolder(self._accepting, False, BACKLOG)  # granian closes its copy on stop
         worker = WSGIWorker(
             1, (None, handle), None,
             1,  # the Rust runtime's own threads: HTTP parsing and I/O
@@ -171,19 +178,52 @@ class Server:
         """Stop answering (True) when the last request was answered ``seconds`` ago or more, none is
         being answered and no client holds a connection to this process; else go on (False).
 
-        Decided and stopped under the lock each request is counted in with, so a request that
-        comes after the decision is one the stop let through (its connection was accepted just
-        before): :meth:`close` waits for it. A client holding a connection, kept alive or with its
-        request still on the way, keeps the server answering (granian would close such a
-        connection at the stop, and the request sent on it would be lost); connections not yet
-        accepted stay in the listening socket's queue, for the other processes that share it.
+        A client holding a connection, kept alive or with its request still on the way, keeps the
+        server answering (granian would close such a connection at the stop, and the request sent on
+        it would be lost); connections not yet accepted stay in the listening socket's queue, for the
+        other processes that share it. Once idle, the server first stops accepting connections
+        (:attr:`draining`), then looks again: one accepted between the first look and that moment
+        (the race the first look alone left, which dropped its request) is answered here, and the
+        stop waits until its client closes it (asked again, this returns True then). Decided and
+        stopped under the lock each request is counted in with, so a request that comes after the
+        decision is one the stop let through: :meth:`close` waits for it.
         """
         with self._counting:
-            if (self._in_flight or self._last_answered is None
-                    or time.monotonic() - self._last_answered < seconds or connections_held()):
+            settle = not self.draining
+            if settle:
+                if (self._in_flight or self._last_answered is None
+                        or time.monotonic() - self._last_answered < seconds or connections_held()):
+                    return False
+                self._stop_accepting()
+        if settle:
+            time.sleep(ACCEPT_SETTLE_SECONDS)  # an accept under way as it stopped has ended: what it holds now is all
+        with self._counting:
+            if self._in_flight or connections_held():
                 return False
             self._halt()
             return True
+
+    def _stop_accepting(self) -> None:
+        """Point granian's accepting descriptor at a listening socket no client reaches (a Unix socket
+        with an abstract name of the kernel's choosing, non-blocking: granian's accepts find nothing), so
+        that no further connection is accepted here while those it holds are still answered; the ones
+        waiting on the shared socket are for the other processes (the lock is held)."""
+        if not self._started or self._accepting is None:
+            return
+        try:
+            nowhere = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        except (OSError, AttributeError):  # no Unix sockets here: stopped as before, the race left open
+            return
+        try:
+            nowhere.bind("")  # Linux: a name of its own choosing
+            nowhere.listen(1)
+            nowhere.setblocking(False)
+            os.dup2(nowhere.fileno(), self._accepting)
+        except OSError:
+            return
+        finally:
+            nowhere.close()  # granian's descriptor holds it now, and closes it at the stop
+        self.draining = True
 
     def _halt(self) -> None:
         """Stop accepting connections (the lock is held)."""

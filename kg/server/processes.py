@@ -23,8 +23,9 @@ misread cannot reach out from it either. It accepts connections on the socket it
 
 The parent waits for Ctrl-C, SIGTERM or SIGHUP, then stops the HTTP processes and removes
 the served directory; an HTTP process that dies is replaced, and so is one that has answered
-and then stayed idle for ``--process-idle`` seconds, with no client's connection open (it ends itself, having
-answered what it had accepted; connections it had not accepted wait for the others): what its reads kept (RocksDB's
+and then stayed idle for ``--process-idle`` seconds, with no client's connection open (it stops accepting, then
+ends itself, having answered what it had accepted; connections it had not accepted wait for the others; one it
+accepted as it stopped is answered, a new process taking its place at once): what its reads kept (RocksDB's
 block cache and table readers of its own, which pyoxigraph gives no size; the pages of the copy in
 memory it wrote as it read; its response cache) is given back, and the new one shares this process's
 pages again, the copy in memory too, which this process keeps for that. A signal that comes while the
@@ -69,6 +70,8 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 RETIRED = 3
 #: Seconds between the parent's looks at its HTTP processes (one that retired is replaced within this).
 WATCH_SECONDS = 0.25
+#: Seconds between an HTTP process's looks at the connections it still holds once it accepts no more.
+DRAIN_SECONDS = 0.25
 
 
 def process_count(settings: Settings) -> int:
@@ -129,12 +132,16 @@ def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[S
     _import_the_application()  # before the fork: the HTTP processes share its modules' memory
     served = ServedData.load_apart(paths, in_memory_quads=settings.in_memory_quads)
     processes: list[multiprocessing.process.BaseProcess] = []
+    replaced: list[multiprocessing.process.BaseProcess] = []  # draining still, a new one in their place
     sock = None
     try:
         sock, settings = bind(settings)
         admission = Admission(settings, context=_FORK)
         shares = worker_shares(settings.workers, process_count(settings))
         started: dict[int, float] = {}
+        #: set by HTTP process ``index`` once it has stopped accepting connections but still holds a client's
+        #: (see :func:`_http_process`): another takes its place at once, and it ends once its clients have gone
+        draining = _FORK.RawArray("b", len(shares))
         # made once by the process that loaded the data, not in each HTTP process (nor here: its garbage stayed)
         made = (import_module("kg.server.app").overview_alternates(), served.overview)
         give_back()  # what the loading freed
@@ -144,8 +151,9 @@ def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[S
             process = _FORK.Process(
                 target=_http_process, name=f"kg-serve-http-{index + 1}",
                 args=(settings, paths, served, sock, admission, shares[index], os.getpid(), made,
-                      retire_after(settings, index, len(shares))),
+                      retire_after(settings, index, len(shares)), draining, index),
             )
+            draining[index] = 0
             process.start()
             started[index] = time.monotonic()
             return process
@@ -160,8 +168,14 @@ def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[S
             return
         announce(settings)
         while not stop.event.wait(WATCH_SECONDS):
+            replaced = [process for process in replaced if process.is_alive()]  # each waited for once it has ended
             for index, process in enumerate(processes):
-                if process.is_alive() or stop.event.is_set():
+                if stop.event.is_set():
+                    continue
+                if process.is_alive():
+                    if draining[index]:  # it accepts no more: one that does takes its place now
+                        replaced.append(process)
+                        processes[index] = start(index)
                     continue
                 if process.exitcode == RETIRED:  # idle: a new one shares all this process holds again
                     processes[index] = start(index)
@@ -174,7 +188,7 @@ def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[S
                 processes[index] = start(index)
     finally:
         stop.starting = False  # a signal now must not interrupt the clean-up
-        _stop(processes)
+        _stop([*processes, *replaced])
         if sock is not None:
             sock.close()
         served.close()
@@ -209,13 +223,15 @@ def _stop(processes: list[multiprocessing.process.BaseProcess]) -> None:
 
 
 def _http_process(settings: Settings, paths: tuple[Path, ...], served: ServedData, sock, admission: Admission,
-                  workers: int, parent: int, made, retire: float) -> None:
+                  workers: int, parent: int, made, retire: float, draining, index: int) -> None:
     """One HTTP process: the data (the copy in memory its parent loaded, or the store read-only), an
     App (with the overview pages' data when its parent made it), granian on the shared socket until
     SIGTERM (sent by the parent, or by the kernel when the parent has ended), or until it has answered
     and then stayed idle ``retire`` seconds (0: never), when it ends with :data:`RETIRED`: what its reads
     kept (RocksDB's block cache and table readers, the response cache, the heap's leftovers) is given
-    back, and the parent forks a new one, which shares its pages again."""
+    back, and the parent forks a new one, which shares its pages again. When a connection was accepted
+    as it stopped accepting (:meth:`~kg.server.http.Server.stop_if_idle`), it says so in ``draining[index]``,
+    so that the parent forks the new one at once, answers that connection, and ends once it is closed."""
     from kg.server.app import App, create_server  # imported by the parent already: shared
 
     stopped = threading.Event()
@@ -233,14 +249,17 @@ def _http_process(settings: Settings, paths: tuple[Path, ...], served: ServedDat
         return App(settings, data=paths, served=mine, admission=admission, workers=workers, made=made, forker=forker)
 
     app = on_a_new_heap(make)  # the store opened and the application made: 3–5 MB less of its own at 500 pages
-    retired = False
+    retired = told = False
     try:
         server = create_server(app, sock=sock)
         server.start()
-        while not stopped.wait(retire / 4 if retire else None):
+        while not stopped.wait(DRAIN_SECONDS if server.draining else retire / 4 if retire else None):
             if server.stop_if_idle(retire):  # refused while a request is answered or a client holds a connection
                 retired = True
                 break
+            if server.draining and not told:  # once: the parent clears it for the process it starts in this place
+                draining[index] = 1
+                told = True
         server.close()  # once the requests accepted before the stop are answered
     finally:
         app.close()  # the served directory is the parent's to remove, or its janitor's once we have ended
