@@ -20,7 +20,7 @@ loopback only, each bounded in time:
    shared pages divided among the processes sharing them) summed over the server's
    processes (kg serve's parent, HTTP processes and query workers), once the index page
    has been asked for as a browser does and a query has started a worker, and again at rest, once kg serve's idle workers have ended
-   (``--worker-idle``, 60 s by default) and its idle HTTP processes reading from disk have been
+   (``--worker-idle``, 10 s by default) and its idle HTTP processes reading from disk have been
    replaced by new ones (``--process-idle``, 60 s; at most 150 s are waited; an earlier code's
    processes that stay are measured as they are then), with each kind of process's PSS. Measured with ``wrk`` when it is installed (``make bench``
    installs it), else with a Python client (slower: then the client is the limit, and the
