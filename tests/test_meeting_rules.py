@@ -1429,3 +1429,6 @@ def test_a_press_conference_held_after_the_meeting_neither_undoes_it_nor_gives_i
     assert summits(text)["2002-03-22"]["venue"] == {"某城"}
 
 
+def test_the_dead_whose_funeral_a_leader_attended_is_not_at_the_meeting():
+    text = HEAD + "1989年2月26日，甲国总理[[张三]]在[[某城]]会见了参加[[某和天皇]]葬礼后来访的丙国总统[[李四]]。"
+    assert summits(text)["1989-02-26"]["participants"] == {"张三", "李四"}

@@ -557,3 +557,17 @@ def test_a_body_before_its_seat_is_no_place():
     text = HEAD + "1977年9月7日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]的[[某大楼]]（[[某组织]]总部）签署条约。"
     places = {e.id.key for e in _extract(text).entities if e.id.kind is Kind.PLACE}
     assert "某大楼" in places and "某组织" not in places
+
+
+def test_a_monarchs_linked_name_ending_in_the_title_is_a_person_holding_it():
+    text = HEAD + ("1978年10月23日，甲国总理[[张三]]在[[某城]]会见了[[某和天皇|某仁天皇]]。"
+                   "次日，张三又会见[[乙国国王]][[李四]]。")
+    roles = roles_by_day(text)
+    assert ("某和天皇", "天皇") in roles["1978-10-23"]
+    assert ("李四", "乙国国王") in roles["1978-10-24"]
+    assert "乙国国王" not in people(text)
+
+
+def test_a_bare_office_after_a_bodys_name_is_the_bodys_office_not_a_persons():
+    text = HEAD + "1987年9月7日，[[张三]]以[[甲国统一党|统一党]]总书记和国家元首身份访问乙国，在[[某城]]与乙国总理[[李四]]举行会谈。"
+    assert people(text) == {"张三", "李四"}

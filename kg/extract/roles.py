@@ -290,17 +290,40 @@ def _words_with_stop(char: str) -> tuple[tuple[str, int], ...]:
     return tuple((word, word.index(char)) for word in _words_with_stops() if char in word)
 
 
+#: Names of bodies, whose office a bare office word after them is (某某党总书记, 某某委员会主席).
+_BODIES_HOLDING_OFFICES = ("党", "政府", "委员会", "议会", "内阁", "组织", "联盟", "共同体")
+
+
 #: An office in brackets right after a name, as lists and infoboxes write it (``[[张三]]（甲国总理）``).
 _OFFICE_IN_BRACKETS = re.compile(r"[（(](?P<role>[^（）()，,。；;、的0-9]{2,16})[）)]")
+
+
+#: A monarch's titles, written after the name the monarch reigns or is known by (某某天皇, 某某二世国王).
+_MONARCHS = ("天皇", "国王", "女王")
+#: What the words before a monarch's title end with when they name a realm, not a monarch (某某王国国王).
+_REALMS = ("国", "王朝", "皇室", "王室", "党", "政府", "委员会")
+
+
+def monarch_by_name(spot: Spot, index: NameIndex) -> bool:
+    """Whether a link is a monarch's name with the title after it (``[[某朝天皇|某某天皇]]``,
+    ``[[某某·某|某某国王]]``): a person, unlike an office's link, whose words before the title
+    name a state or a realm (``[[甲国国王]]``, ``[[某国君主|某国女王]]``) or nothing (``[[天皇]]``)."""
+    if spot.link is None or not spot.hans.endswith(_MONARCHS):
+        return False
+    head = spot.hans[:-2]
+    return len(head) >= 2 and not head.endswith(_REALMS) and not _state_length(head + "总统", index)
 
 
 def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
     """An office given as ``以总统身份`` right after the name, a bare office word (``张三总统``)
     or an office in brackets (``张三（甲国总理）``) there (after the ``}-`` of a name kept from
-    conversion)."""
+    conversion); or the title a monarch's linked name ends in (``[[某朝天皇|某某天皇]]``)."""
+    if monarch_by_name(spot, index):
+        return (Title(spot.hans[-2:], spot.end - 2, spot.end, _state_prefix(spot.hans[-2:], index)),)
     end = spot.end + 2 if sentence.hans.startswith("}-", spot.end) else spot.end
     bare = _OFFICE_AFTER.match(sentence.hans[end:])
-    if bare and not index.is_state(spot.surface):  # 甲国总统的: the state's office, no person's
+    if bare and not index.is_state(spot.surface) and not spot.hans.endswith(_BODIES_HOLDING_OFFICES):
+        # 甲国总统的, 某某党总书记和: the state's or the body's office, no person's
         first, _, second = bare["role"].partition("兼")
         return (Title(first, end, end + len(first), _state_prefix(first, index)),) + (
             (Title(second, end + len(first) + 1, end + bare.end(), None),) if second else ())
