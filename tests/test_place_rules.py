@@ -769,3 +769,12 @@ def test_where_a_leader_met_the_press_the_day_after_is_not_the_venue_of_the_talk
     text = ("'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 经过 ==\n"
             "2018年1月9日，甲国总统[[张三]]与乙国总理[[李四]]举行会谈；10日张三离开前在[[某使馆]]举行记者会。")
     assert read(text)["2018-01-09"] == []
+
+
+def test_a_town_a_held_at_phrase_writes_after_its_state_lies_in_it_in_any_sentence():
+    # the summit's own sentence names the town alone; a later sentence, telling no summit, holds it in the state
+    text = HEAD + ("2009年11月18日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。\n\n"
+                   "这是双方第一次在[[瑞士]][[某城]]举行会议，议题是能源问题。")
+    assert read(text) == {"2009-11-18": [["某城", "瑞士联邦"]]}
+    no_state = text.replace("[[瑞士]][[某城]]", "[[某城]]")
+    assert read(no_state) == {"2009-11-18": [["某城"]]}

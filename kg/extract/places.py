@@ -549,6 +549,7 @@ def read_where_things_lie(reading: Reading) -> None:
     title = reading.index.key(reading.document.title or "")
     for sentence in reading.all_sentences():
         _read_the_stop_reached(reading, sentence)
+        _read_the_state_held_in(reading, sentence)
         for lies in _LIES.finditer(sentence.hans):
             chain = _chain_from(reading, sentence, lies.end())
             if not chain:
@@ -583,6 +584,21 @@ def _read_the_stop_reached(reading: Reading, sentence: Sentence) -> None:
         place = registry.named(Kind.PLACE, inner.surface, article=inner.link.link.target if inner.link else None)
         if place != container:
             registry.fact(place, Prop.LOCATED_IN, container, evidence=(sentence.evidence(),))
+
+
+def _read_the_state_held_in(reading: Reading, sentence: Sentence) -> None:
+    """``峰会在[[某国]][[某城]]举行``, ``在某国首都[[某都]]发表``: the town a held-at phrase writes right
+    after its state lies in that state, in any sentence (a meeting the sentence does not tell as
+    a summit's, or a table's row, is held in that town too)."""
+    registry = reading.registry
+    for chain in meeting_chains(reading, sentence):
+        for outer, inner in zip(chain, chain[1:]):
+            if not reading.index.is_state(outer.surface) or reading.index.is_state(inner.surface) \
+                    or not joins_chain(sentence.hans[outer.end:inner.start]) or not registry.is_a(inner.surface, Kind.PLACE):
+                continue
+            state = registry.named(Kind.COUNTRY, outer.surface, article=outer.link.link.target if outer.link else None)
+            town = registry.named(Kind.PLACE, inner.surface, article=inner.link.link.target if inner.link else None)
+            registry.fact(town, Prop.LOCATED_IN, state, evidence=(sentence.evidence(),))
 
 
 def _chain_from(reading: Reading, sentence: Sentence, at: int) -> list[Spot]:
