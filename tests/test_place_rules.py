@@ -778,3 +778,12 @@ def test_a_town_a_held_at_phrase_writes_after_its_state_lies_in_it_in_any_senten
     assert read(text) == {"2009-11-18": [["某城", "瑞士联邦"]]}
     no_state = text.replace("[[瑞士]][[某城]]", "[[某城]]")
     assert read(no_state) == {"2009-11-18": [["某城"]]}
+
+
+def test_a_name_in_quotes_before_its_kind_is_the_venue_even_before_an_adverb_of_the_meeting():
+    text = HEAD + "1999年8月25日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]附近的“湖畔”疗养院举行会晤。"
+    assert read(text) == {"1999-08-25": [["“湖畔”疗养院", "某城"]]}
+    first = text.replace("附近的“湖畔”疗养院举行会晤", "“湖畔”宾馆先举行小范围会晤")
+    assert read(first) == {"1999-08-25": [["“湖畔”宾馆", "某城"]]}
+    not_a_kind = text.replace("“湖畔”疗养院", "“湖畔”")  # a quoted word alone names no venue
+    assert read(not_a_kind) == {"1999-08-25": [["某城"]]}

@@ -289,6 +289,11 @@ _PAREN_AFTER = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
 _KINDS_BEFORE_A_NAME = ("旅馆", "旅店", "饭馆", "餐厅", "酒家", "会所", "村") + VENUE_ENDINGS
 _KIND_THEN_QUOTE = re.compile(r"(?P<k>[\u4e00-\u9fff]{1,8})[「『“‘\"]$")
 _QUOTED_VENUE = re.compile(r"^(?P<k>[\u4e00-\u9fff]{1,8})[「『“‘\"](?P<n>[^「」『』“”‘’\"]{2,16})[」』”’\"]$")
+#: A venue named in quotes before the kind of place it is (``比什凯克“某某”宾馆``, ``某城附近的“某某”疗养院``):
+#: the quoted name and its kind make the venue's name.
+_QUOTE_THEN_KIND = re.compile(r"^[「『“‘\"](?P<n>[^「」『』“”‘’\"]{2,16})[」』”’\"](?P<k>[\u4e00-\u9fff]{1,4})$")
+#: Between a venue and the verb of its phrase: an adverb of the meeting (在某城某宾馆先举行小范围会晤), no part of the name.
+_ADVERB_AFTER = re.compile(r"(?:首先|随即|随后|共同|正式|分别|单独|秘密|一同|先|再|又)$")
 #: Not a name of its own: an embassy of one state in another (驻某国大使馆), a stand-in or a
 #: count (其间, 该处, 一处山顶城堡, 某宾馆).
 _NOT_OWN = re.compile(r"^(?:驻|其|该|此|这|那|某|[一两二三几数多][处座家间所个栋]|双方|两国|会谈|会晤|会议)")
@@ -314,7 +319,7 @@ def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: t
     if _ceremony_follows(sentence, match):
         return None  # 在人民大会堂北大厅举行欢迎仪式: the hall is the ceremony's, not the talks'
     start = _after_owner(reading, sentence, match)
-    words = _PAREN_AFTER.sub("", sentence.hans[start:end])
+    words = _ADVERB_AFTER.sub("", _PAREN_AFTER.sub("", sentence.hans[start:end]))
     end = start + len(words.rstrip())
     last = chain[-1] if chain else None
     if last is not None and last.end >= end:
@@ -331,6 +336,12 @@ def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: t
                 or any(s.start < end and s.end > at and (s.start, s.end) != (at, end) for s in sentence.spots):
             return None
         surface = sentence.text[at:end]
+        return Spot(at, end, reading.index.key(surface), surface, name, None)
+    kind_after = _QUOTE_THEN_KIND.match(name)
+    if kind_after is not None and kind_after["k"].endswith(_KINDS_BEFORE_A_NAME + _TAIL_VENUE_ENDINGS) \
+            and _PLAIN_NAME.match(kind_after["n"]) and not _NOT_OWN.match(kind_after["n"]) \
+            and not any(s.start < end and s.end > at for s in sentence.spots):
+        surface = sentence.text[at:end]  # “某某”宾馆: the quoted name with its kind
         return Spot(at, end, reading.index.key(surface), surface, name, None)
     if not _PLAIN_NAME.match(name) or SIDE_WORDS.match(name) or _NOT_OWN.match(name) \
             or not any(name.endswith(e) and len(name) > len(e) for e in VENUE_ENDINGS):
