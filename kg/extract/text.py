@@ -84,18 +84,21 @@ class Spotter:
     def spots(self, text: str, hans: str, mentions: tuple[Mention, ...], offset: int) -> tuple[Spot, ...]:
         """Links first; then known names in the text between them."""
         found: list[Spot] = []
-        taken = [False] * len(hans)
+        taken = None  # the characters the links cover, once one is found
         for mention in mentions:
             start, end = mention.start - offset, mention.end - offset
             if 0 <= start < end <= len(hans):
                 key = self.index.key(mention.link.target)
                 found.append(Spot(start, end, key, text[start:end], hans[start:end], mention))
-                for i in range(start, end):
-                    taken[i] = True
+                if taken is None:
+                    taken = [False] * len(hans)
+                taken[start:end] = [True] * (end - start)
         for match in _names_in(hans, self._patterns):
-            if not any(taken[match.start():match.end()]):
+            if taken is None or not any(taken[match.start():match.end()]):
                 found.append(Spot(match.start(), match.end(), self.index.key(match.group()),
                                   text[match.start():match.end()], match.group(), None))
+        if taken is None:  # names alone, found from left to right: in order already
+            return tuple(found)
         return tuple(sorted(found, key=lambda s: s.start))
 
 
