@@ -84,8 +84,8 @@ def _dates_in(text: str, year: int | None) -> tuple[DateRange, ...]:
     text = normalize_digits(text)
     matches = [(m, int) for m in _DATE.finditer(text)]
     if _CN_MONTH.search(text):  # a month in Chinese numerals: one text in a thousand
-        matches += [(m, _cn_int) for m in _CN_DATE.finditer(text)]
-    for match, number in sorted(matches, key=lambda pair: pair[0].start()):
+        matches = sorted(matches + [(m, _cn_int) for m in _CN_DATE.finditer(text)], key=lambda pair: pair[0].start())
+    for match, number in matches:  # in the order they start (one pattern's are so already)
         y1 = number(match["y1"]) if match["y1"] else year
         if y1 is None:
             continue
