@@ -1432,3 +1432,11 @@ def test_a_press_conference_held_after_the_meeting_neither_undoes_it_nor_gives_i
 def test_the_dead_whose_funeral_a_leader_attended_is_not_at_the_meeting():
     text = HEAD + "1989年2月26日，甲国总理[[张三]]在[[某城]]会见了参加[[某和天皇]]葬礼后来访的丙国总统[[李四]]。"
     assert summits(text)["1989-02-26"]["participants"] == {"张三", "李四"}
+
+
+def test_the_top_leaders_a_sentence_lists_as_attending_right_after_the_meeting_took_part():
+    told = HEAD + "2016年3月23日上午，甲国总理[[张三]]与乙国总理[[李四]]在[[某城]]共同主持某河合作首次会晤。"
+    listed = told + "[[丙国总理]][[王五]]、丁国首相[[赵六]]和[[戊国副总统]][[钱七]]出席。"
+    elsewhere = told + "[[丙国总理]][[王五]]、丁国首相[[赵六]]出席了欢迎宴会。"
+    assert summits(listed)["2016-03-23"]["participants"] == {"张三", "李四", "王五", "赵六"}
+    assert summits(elsewhere)["2016-03-23"]["participants"] == {"张三", "李四"}

@@ -31,7 +31,7 @@ from kg.extract.reading import read
 from kg.extract.scripts import to_hans
 from kg.extract.sources import read_sources
 from kg.extract.subject import read_subject
-from kg.extract.summits import MAIN_TEMPLATES, extract_summits
+from kg.extract.summits import MAIN_TEMPLATES, attendees_listed_after, extract_summits
 from kg.extract.tables import table_summits
 from kg.model import Count, Extraction, Kind, Severity, SourceInfo
 from kg.wikitext import Document
@@ -49,6 +49,7 @@ def extract(document: Document) -> Extraction:
     boxes = summit_infoboxes(reading)
     boxed = infobox_summit(reading, people, boxes[0]) if boxes else None
     summits = extract_summits(reading, people, sources, around=boxed, tabled=table_summits(reading, people))
+    attendees_listed_after(reading, people, summits)
     offices_for_descriptions(reading, people)
     number_by_their_days(reading, summits)
     documents_of_treaty_boxes(reading, summits)

@@ -1732,6 +1732,52 @@ def add_participants(reading, people: People, summit: EntityId, named: dict[str,
     _participations(reading, people, summit, added, [sentence])
 
 
+def attendees_listed_after(reading, people: People, summits) -> None:
+    """A sentence that only lists who attended (``乙国总理张三、丙国首相李四和丁国副总统王五出席``)
+    right after the one telling of a summit's day in the same paragraph (``某日，甲在某城主持某领导人
+    会议。``): the leaders it lists took part in that summit, but those below the top (副总统, 外长)."""
+    sentences = reading.all_sentences()
+    for before, sentence in zip(sentences, sentences[1:]):
+        if before.passage is not sentence.passage or before.paragraph != sentence.paragraph:
+            continue
+        named = _listed_as_attending(reading, sentence)
+        days = [found for found in find_dates(before.hans) if found.year_given] if named else []
+        if not days:
+            continue
+        told = {spot.key for spot in before.spots}
+        held = [summit for summit in summits
+                if summit.start <= days[0].start <= summit.end and told & set(summit.participants)]
+        if len(held) == 1:
+            added = {key: surface for key, surface in named.items() if key not in held[0].participants}
+            if added:
+                add_participants(reading, people, held[0].id, added, sentence)
+
+
+#: What ends a list of who attended: the verb, and what they attended (…和丁国总理王五出席会议).
+_ATTENDING_ENDS = re.compile(r"(?:等人?)?(?:也|亦|还|均|一同)?(?:出席|与会)了?(?:会议|峰会|会晤)?[。！]?$")
+#: What joins the items of such a list.
+_ITEM_JOINS = "、和与及"
+
+
+def _listed_as_attending(reading, sentence: Sentence) -> dict[str, str]:
+    """The top leaders (key → surface) a sentence lists, each titled by an office, as attending
+    and nothing more (``乙国总理张三、丙国副总统王五出席``); empty when it says anything else."""
+    hans, registry = sentence.hans, reading.registry
+    people_spots = [spot for spot in sentence.spots if registry.is_a(spot.surface, Kind.PERSON)]
+    if not people_spots:
+        return {}
+    named, at = {}, 0
+    for spot in people_spots:
+        written = written_before(sentence, spot)
+        if not written.endswith(OFFICE_WORDS) or hans[at:spot.start] != written:
+            return {}
+        if not NOT_TOP.search(written):
+            named[spot.key] = spot.surface
+        at = spot.end + (1 if hans[spot.end:spot.end + 1] in tuple(_ITEM_JOINS) else 0)
+    last = people_spots[-1].end
+    return named if _ATTENDING_ENDS.match(hans, last) and hans[last - 1:last] not in _ITEM_JOINS else {}
+
+
 def _participations(reading, people: People, summit, participants, sentences) -> None:
     registry = reading.registry
     for key in sorted(participants):
