@@ -571,3 +571,10 @@ def test_a_monarchs_linked_name_ending_in_the_title_is_a_person_holding_it():
 def test_a_bare_office_after_a_bodys_name_is_the_bodys_office_not_a_persons():
     text = HEAD + "1987年9月7日，[[张三]]以[[甲国统一党|统一党]]总书记和国家元首身份访问乙国，在[[某城]]与乙国总理[[李四]]举行会谈。"
     assert people(text) == {"张三", "李四"}
+
+
+def test_a_states_body_office_is_named_without_the_state_too():
+    text = HEAD + "2001年7月26日，[[老挝]][[老挝国防委员会|国防委员会委员长]][[张三]]与乙国总统[[李四]]在[[某城]]会谈。"
+    labels = {label.text for entity in _extract(text).entities if entity.id.kind is Kind.POSITION
+              and entity.id.key == "老挝人民民主共和国国防委员会委员长" for label in entity.labels + entity.alt_labels}
+    assert "国防委员会委员长" in labels

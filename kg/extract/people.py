@@ -16,8 +16,8 @@ from kg.extract.dates import find_year_months, parse_date, year_range
 from kg.extract.entities import heading_leader
 from kg.extract.phrases import DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER
 from kg.extract.reading import Reading
-from kg.extract.roles import (OFFICE_WORDS, joint_offices, office_key, title_after, titles_before, titles_listed_before,
-                             titles_of, titles_of_the_list, titles_shared, titles_taken)
+from kg.extract.roles import (OFFICE_WORDS, joint_offices, office_key, office_of_a_body, title_after, titles_before,
+                             titles_listed_before, titles_of, titles_of_the_list, titles_shared, titles_taken)
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.sources import CITATION_TEMPLATES
 from kg.extract.text import Sentence
@@ -147,6 +147,8 @@ def _offices(reading: Reading):
             registry.named(Kind.POSITION, title.text)  # an office told in two places (甲国副总统兼总理: 甲国总理)
         if title.state is not None and index.key(title.text) != key:  # 就任[[甲国总统]]: the link is the office's name too
             registry.label(EntityId(Kind.POSITION, key), Label(title.text, "zh-Hans"))
+        if own := office_of_a_body(title, index):  # 甲国[[某委员会|国防委员会委员长]]: its name within the state too
+            registry.label(EntityId(Kind.POSITION, key), Label(own, "zh-Hans"))
         offices.setdefault(person, [])
         if key not in offices[person]:
             offices[person].append(key)

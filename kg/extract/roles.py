@@ -481,6 +481,19 @@ def office_key(title: Title, index: NameIndex) -> str:
     return index.normal(title.text)
 
 
+#: A body of a state whose office its name with the office word names by itself (国防委员会委员长, 部长会议主席).
+_A_BODYS_OFFICE = re.compile(r"^[^党]{2,10}(?:委员会|会议)(?:" + "|".join(OFFICE_WORDS) + r")$")
+
+
+def office_of_a_body(title: Title, index: NameIndex) -> str | None:
+    """The office of a state's body without the state's name before it (``甲国国防委员会委员长``:
+    ``国防委员会委员长``), as the text writes it after the state (``甲国[[某委员会|国防委员会委员长]]``);
+    ``None`` for a state's office that needs the state (甲国总统) or a party's (某党委员会总书记)."""
+    size = _state_length(title.text, index) if title.state is not None else 0
+    rest = title.text[size:]
+    return rest if size and _A_BODYS_OFFICE.match(rest) else None
+
+
 #: ``国家`` before the chair of a state (国家主席, 国家副主席) after the state's own name.
 _STATES_CHAIR = re.compile(r"^国家(?=副?主席$)")
 
