@@ -787,3 +787,12 @@ def test_a_name_in_quotes_before_its_kind_is_the_venue_even_before_an_adverb_of_
     assert read(first) == {"1999-08-25": [["“湖畔”宾馆", "某城"]]}
     not_a_kind = text.replace("“湖畔”疗养院", "“湖畔”")  # a quoted word alone names no venue
     assert read(not_a_kind) == {"1999-08-25": [["某城"]]}
+
+
+def test_a_town_written_after_its_state_after_any_at_lies_in_it():
+    # 发表 is no verb of a held-at phrase: the 在 alone says where, and the town lies in the state before it
+    text = HEAD + ("2009年11月18日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。\n\n"
+                   "乙国的第一份宣言也是在[[瑞士]]首都[[某城]]发表的。")
+    assert read(text) == {"2009-11-18": [["某城", "瑞士联邦"]]}
+    no_at = text.replace("也是在[[瑞士]]首都[[某城]]发表的", "也与[[瑞士]]首都[[某城]]有关")
+    assert read(no_at) == {"2009-11-18": [["某城"]]}

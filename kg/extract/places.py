@@ -597,12 +597,19 @@ def _read_the_stop_reached(reading: Reading, sentence: Sentence) -> None:
             registry.fact(place, Prop.LOCATED_IN, container, evidence=(sentence.evidence(),))
 
 
+_AT = re.compile("在")
+
+
 def _read_the_state_held_in(reading: Reading, sentence: Sentence) -> None:
     """``峰会在[[某国]][[某城]]举行``, ``在某国首都[[某都]]发表``: the town a held-at phrase writes right
     after its state lies in that state, in any sentence (a meeting the sentence does not tell as
-    a summit's, or a table's row, is held in that town too)."""
+    a summit's, or a table's row, is held in that town too); so does one after any 在 that says
+    where something was done (``於…在伊朗首都[[德黑蘭]]發表的聯合聲明``)."""
     registry = reading.registry
-    for chain in meeting_chains(reading, sentence):
+    in_a_name = _in_a_name(sentence)
+    after_at = [tuple(_chain_from(reading, sentence, at.end())) for at in _AT.finditer(sentence.hans)
+                if at.start() not in in_a_name]
+    for chain in meeting_chains(reading, sentence) + after_at:
         for outer, inner in zip(chain, chain[1:]):
             if not reading.index.is_state(outer.surface) or reading.index.is_state(inner.surface) \
                     or not joins_chain(sentence.hans[outer.end:inner.start]) or not registry.is_a(inner.surface, Kind.PLACE):
