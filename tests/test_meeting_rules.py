@@ -1440,3 +1440,10 @@ def test_the_top_leaders_a_sentence_lists_as_attending_right_after_the_meeting_t
     elsewhere = told + "[[丙国总理]][[王五]]、丁国首相[[赵六]]出席了欢迎宴会。"
     assert summits(listed)["2016-03-23"]["participants"] == {"张三", "李四", "王五", "赵六"}
     assert summits(elsewhere)["2016-03-23"]["participants"] == {"张三", "李四"}
+
+
+def test_a_clause_saying_again_which_day_it_was_does_not_part_the_day_from_its_meeting():
+    text = HEAD + ("2018年5月29日，乙国总统[[李四]]访问甲国，与甲国总统[[张三]]会晤。"
+                   "同年7月15日，即2018年某杯决赛当天，张三在[[某城]]与李四会晤。")
+    assert set(summits(text)) == {"2018-05-29", "2018-07-15"}
+

@@ -1095,6 +1095,10 @@ def _date_clause(hans: str, when) -> tuple[list[int], int] | None:
 _TOOK_OFFICE = re.compile(r"[^，。；的]{0,4}?(?:就任|上任|当选|就职|继任|出任|履新)的")
 
 
+#: A clause that says again which day the one before gave (即某杯决赛当天, 即峰会召开的第二天).
+_RESTATES_THE_DAY = re.compile(r"^即(?!将)[^，,；;。]*?(?:当天|当日|那天|之日|第[二三四]天)$")
+
+
 def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
     """Where the meeting the date is the date of is told, if it is: a meeting word in the
     date's own clause, or in the next one when the date's clause is the date alone
@@ -1112,6 +1116,9 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
     for stop in range(index + 2, min(index + (8 if topic else 5), len(starts))):  # the clauses after, up to another date
         bare = len(last.replace(hans[when.at:when.stop], "").strip(" 于在是日上下午晚间")) <= 6
         following = hans[starts[stop - 1]:starts[stop] - 1]
+        if _RESTATES_THE_DAY.match(following):
+            end = starts[stop] - 1
+            continue  # 同年7月15日，即某杯决赛当天，甲与乙会晤: the same day said again, not another
         if not (bare or topic or _VISIT.search(last) or _CONTINUES.match(following)):
             break  # the date's clause says something of its own (not 甲于6月16日在某城停留，同乙会谈)
         last = following
