@@ -1447,3 +1447,17 @@ def test_a_clause_saying_again_which_day_it_was_does_not_part_the_day_from_its_m
                    "同年7月15日，即2018年某杯决赛当天，张三在[[某城]]与李四会晤。")
     assert set(summits(text)) == {"2018-05-29", "2018-07-15"}
 
+
+
+def test_a_tables_row_and_the_account_of_the_same_meeting_are_one_summit():
+    text = ("'''丙国－丁国关系'''是指[[丙国]]与[[丁国]]之间的双边关系。\n== 高层往来 ==\n"
+            "2014年[[李四]]就任[[芬兰总统]]以来多次访问丹麦。下表列出[[丹麦]]首相[[张三]]与[[芬兰]]总统李四的会晤。\n"
+            '{| class="wikitable"\n|+ 张三与李四会晤列表\n! 日期 !! 地点 !! 形式 !! 备注\n|-\n'
+            "| 2014年12月23日 || [[某城]] || 会谈 || 李四首次以总统身份来访\n|-\n"
+            "| 2018年9月1日 || 某城 || 会谈 || 李四来访出席[[某论坛峰会]]\n|-\n"
+            "| 2024年5月29日 || 某城 || 会谈 || 李四来访出席某论坛第十届部长级会议开幕式并进行国事访问\n|-\n"
+            "| 2025年6月1日 || 某城 || 会谈 || 李四再次来访\n|}\n"
+            "== 2024年 ==\n5月29日下午，张三在某城同李四会谈。\n")
+    extraction = extract(parse(Page(text=text, origin="t", title="丙国－丁国关系")))
+    days = [f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE and f.subject.kind is Kind.SUMMIT]
+    assert sorted(days) == ["2014-12-23", "2018-09-01", "2024-05-29", "2025-06-01"]

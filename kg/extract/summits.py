@@ -196,6 +196,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     found[:] = _one_meeting_told_in_parts(reading, people, _several_of_one_visit(reading, people, found))
     from kg.extract.visits import one_summit_per_visit  # visits.py builds on this module
     summits = _fill_from_neighbours(reading, people, one_summit_per_visit(reading, people, _one_span_each(reading, found), around))
+    summits = tuple(_a_row_and_its_account(reading, people, list(summits), tabled_spans))
     if around is None and len(summits) > 1:  # an article about one summit may tell of others too
         documents_of_the_definition(reading, summits)
         number_the_defined_summit(reading, summits)
@@ -501,6 +502,28 @@ def _one_meeting_told_in_parts(reading: Reading, people: People, found: list[Sum
             continue
         kept[before.id] = replace(fold_with_people(reading, people, summit, before), end=max(before.end, summit.end))
     return [kept[s.id] for s in found if s.id in kept]
+
+
+def _a_row_and_its_account(reading: Reading, people: People, found: list[SummitFound],
+                           tabled: tuple[Span, ...]) -> list[SummitFound]:
+    """A meeting table's row and the prose's account of the same meeting, elsewhere in the article
+    (``| 2016年9月3日 || 杭州 || 甲 || 出席峰会期间会见`` and ``2016年9月3日，甲在杭州会见来华出席峰会的乙``): the
+    same leaders on overlapping days are one summit, the account's, which the row's facts join (its days
+    widened to the row's)."""
+    def in_a_row(summit: SummitFound) -> bool:
+        at = summit.anchor.span_of(0, 0).start
+        return any(span.start <= at < span.end for span in tabled)
+
+    out = list(found)
+    for row in [s for s in found if s.anchor is not None and in_a_row(s)]:
+        told = next((s for s in out if s.id != row.id and s.anchor is not None and not in_a_row(s)
+                     and s.start <= row.end and row.start <= s.end
+                     and set(s.participants) == set(row.participants)), None)
+        if told is None:
+            continue
+        out.remove(row)
+        out[out.index(told)] = _one_span_each(reading, [fold_with_people(reading, people, row, told)])[0]
+    return out
 
 
 def _right_after(people: People, before: SummitFound, summit: SummitFound) -> bool:
