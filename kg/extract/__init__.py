@@ -22,6 +22,7 @@ from kg.extract.names import NOTE_TA
 from kg.extract.ordinals import number_by_their_days
 from kg.extract.infobox import infobox_summit, summit_infoboxes
 from kg.extract.people import offices_for_descriptions, read_people
+from kg.extract.participants import attendees_listed_after
 from kg.extract.places import (contain_by_name, place_sites_in_the_town_reached, place_venues_by_gazetteer,
                                place_venues_in_visited_states, read_where_things_lie, venue_named_as_the_hall,
                                venue_in_the_state_of_its_section, venue_of_the_days_meetings, venue_of_the_gathering,
@@ -31,7 +32,7 @@ from kg.extract.reading import read
 from kg.extract.scripts import to_hans
 from kg.extract.sources import read_sources
 from kg.extract.subject import read_subject
-from kg.extract.summits import MAIN_TEMPLATES, attendees_listed_after, extract_summits
+from kg.extract.summits import MAIN_TEMPLATES, extract_summits
 from kg.extract.tables import table_summits
 from kg.model import Count, Extraction, Kind, Severity, SourceInfo
 from kg.wikitext import Document

@@ -27,8 +27,10 @@ from kg.extract.people import People, written_titles
 from kg.extract.places import lies_in
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
-from kg.extract.summits import NOT_TOP, SummitFound, _digest, not_held
-from kg.extract.summits import participation as add_participation
+from kg.extract.participants import participation as add_participation
+from kg.extract.phrases import NOT_TOP
+from kg.extract.registry import digest
+from kg.extract.summits import SummitFound, not_held
 from kg.model import Article, EntityId, Evidence, Kind, Label, Prop
 from kg.wikitext import Param, Template
 
@@ -109,7 +111,7 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
     ids = [registry.named(Kind.PERSON, target, article=target if any(t == target for _, t in entry_links) else None)
            for _, target, _, _ in persons]
     keys = tuple(sorted({p.key for p in ids}))
-    summit = registry.unnamed(Kind.SUMMIT, f"{when[0].isoformat()}-{_digest(keys)}")
+    summit = registry.unnamed(Kind.SUMMIT, f"{when[0].isoformat()}-{digest(keys)}")
     evidence = Evidence(template.span, f"{{{{{template.name}}}}}", None)
     registry.evidence(summit, evidence)
     title = reading.document.title

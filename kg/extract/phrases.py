@@ -26,4 +26,17 @@ VISIT_WORDS = re.compile(r"国事访问|正式访问|工作访问|友好访问|�
                          r"|出访|到访")
 #: A sentence told of a visit's days, without a day of its own (访问期间，…, 此访期间…).
 DURING_THE_VISIT = re.compile(r"^(?:在|于)?(?:这次|此次|本次|该次|此)?(?:国事)?(?:访问|访华|访美|访苏|访俄|访日|访朝|访韩|访|行)(?:期间|中)")
-
+#: Words that name a meeting of people (会晤, 会谈, 峰会, 共进晚餐, 举行的…会议).
+MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐|早餐会|接待了?(?:到访|来访)|高峰会|首脑会议|最高级会议|高峰会议|领导人会议"
+                     r"|(召开|举行)的.{0,4}会议")
+#: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
+NOT_TOP = re.compile(r"副|荣誉|名誉|国务委员(?![会长])|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|候选人|顾问(?!委员会)|助理|秘书长|议长|(?:国会|议会|国民议会)主席|人大常委会|发言人|议员|州长|市长|前(?:总统|首相|总理|主席|国家主席|总书记)"
+                     r"|卸任|离任|退任|下野"  # 已卸任首相的甲: a former leader
+                     r"|常委(?!会)|政治局委员|(?<!总理)大臣|长官|院长|(?<!顾问委员会)主任|[省市州县区]委书记|(?<!国务)(?<!国防)(?<!中央)(?<!军事)(?<!欧盟)(?<!欧洲联盟)委员会(?:委员长|主席)")
+#: What parts a sentence into clauses.
+CLAUSE = re.compile(r"[，,；;：:]")
+#: Gatherings of many states: not themselves a summit of two sides.
+MULTILATERAL = re.compile(GATHERINGS)
+#: A meeting's number in its series, as the text writes it (第三次会晤, 首次会谈).
+ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)(?:第(?P<n>[0-9一二三四五六七八九十两]+)(?:次|度)"
+                     r"|(?P<first>首次)(?=(?:正式)?(?:会晤|会谈|会面|峰会|首脑)))")

@@ -7,6 +7,7 @@ a country), and every fact is rewritten to the settled kind.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import replace
 
@@ -287,3 +288,13 @@ def _fits(fact: Fact) -> bool:
     value = fact.value
     return not (isinstance(value, EntityId) and value.kind in NAMED and fact.prop in TAKES
                 and value.kind not in TAKES[fact.prop])
+
+
+def digest(keys: tuple[str, ...]) -> str:
+    """The short, stable key of an unnamed node made of others' keys (a summit of its participants, a
+    participation of its person): the same keys give the same key in every run and process.
+
+    >>> digest(("甲", "乙"))
+    'e07bb754'
+    """
+    return hashlib.sha256("|".join(keys).encode("utf-8")).hexdigest()[:8]

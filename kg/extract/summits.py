@@ -12,31 +12,34 @@ a side at the time (a successor named elsewhere in the article).
 
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
 from kg.extract.documents import documents_of_the_definition, documents_of_the_subject, outcomes
-from kg.extract.one_by_one import OneByOne, one_by_one
 from kg.extract.ordinals import REFERS_BACK, number_the_defined_summit, ordinal_in, ordinal_of_the_subject
-from kg.extract.people import People, main_office, offices_at, titles_in
-from kg.extract.phrases import DURING_THE_VISIT, GATHERINGS, HELD_AT, PRESS_CONFERENCE, VISIT_WORDS
+from kg.extract.participants import (QUALIFIES, Participant, a_party, add_participants, below_the_top, citations_of,
+                                     from_administration, from_citation_titles, from_leaders_in_office,
+                                     from_the_pronoun, from_the_sentences_before, from_the_subject,
+                                     meets_officials_only, met_one_by_one, received_together, record_participants,
+                                     sends_someone, stated_participants, written_below_the_top)
+from kg.extract.people import People, titles_in
+from kg.extract.phrases import (CLAUSE, DURING_THE_VISIT, HELD_AT, MEETING, MULTILATERAL, NOT_TOP, ORDINAL,
+                                PRESS_CONFERENCE, VISIT_WORDS)
 from kg.extract.places import (finer_venue, held_at_chain, held_at_phrases, joins_chain, located_within, meeting_chains,
                                said_of_other_days,
                                visited_chain)
 from kg.extract.reading import Reading
-from kg.extract.roles import OFFICE_WORDS, title_after, written_as, written_before
+from kg.extract.roles import written_before
 from kg.extract.scripts import script_of, to_hans, to_hant
-from kg.extract.sources import Sources, citation_title
+from kg.extract.registry import digest
+from kg.extract.sources import Sources
 from kg.extract.text import Sentence, Spot
 from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Section
 
-MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐|早餐会|接待了?(?:到访|来访)|高峰会|首脑会议|最高级会议|高峰会议|领导人会议"
-                     r"|(召开|举行)的.{0,4}会议")
 #: A meeting said to happen: "A与B会晤", "举行会谈", "进行了会谈", "见面".
 _MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|会面|会见|见面|峰会|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐)|举行.{0,6}(会晤|会谈|峰会|首脑会议|领导人会议|高峰会议)"
                            r"|(会晤|会谈|会面|会见)了?|接待了?(?:到访|来访)")  # 在某宫接待到访的乙国总统
@@ -61,30 +64,11 @@ NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能(?!达成|取得
 LOWER_TALKS = re.compile(r"(高级别|部长级|副部长级|次长级|外长|实务|军事|将军级|红十字|特使|专家级?)"
                          r"(会谈|会晤|会议|磋商|会面)"
                          r"|工作层(会谈|会晤|会议|磋商|会面)|工作(会谈|会议|磋商)")  # 工作会晤: the leaders' own, working meeting
-#: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...).
-NOT_TOP = re.compile(r"副|荣誉|名誉|国务委员(?![会长])|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|候选人|顾问(?!委员会)|助理|秘书长|议长|(?:国会|议会|国民议会)主席|人大常委会|发言人|议员|州长|市长|前(?:总统|首相|总理|主席|国家主席|总书记)"
-                     r"|卸任|离任|退任|下野"  # 已卸任首相的甲: a former leader
-                     r"|常委(?!会)|政治局委员|(?<!总理)大臣|长官|院长|(?<!顾问委员会)主任|[省市州县区]委书记|(?<!国务)(?<!国防)(?<!中央)(?<!军事)(?<!欧盟)(?<!欧洲联盟)委员会(?:委员长|主席)")
-_CLAUSE = re.compile(r"[，,；;：:]")
 _ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
 #: A clause that moves someone to the meeting: the clauses after it may say they met.
 _VISIT = re.compile(r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|出访|抵达|到访|前往|来到|飞抵|赴|应邀|邀请|出席|率团|率领|接待|款待")
-#: After a name: the name only qualifies someone else (习近平特使张三, 甲主席特别代表乙, 李四夫人), or what the
-#: absent person sent (转达张三的问候, 递交李四的亲笔信, 宣读了王五致赵六的信件).
-_QUALIFIES = re.compile(r"^(的)?(?:国家主席|主席|总统|总理|首相|国王|总书记)(特使|特别代表)|^(的)?(特使|特别代表|代表|夫人|丈夫|妻子|使者|顾问|父亲|母亲|儿子|女儿|兄长|胞弟|胞妹)"
-                        r"|^之(父|母|子|女|妻|夫|弟|兄)"  # 李四之父张三: the father is the one who met
-                        r"|^的?(?:葬礼|丧礼|国葬|大丧|追悼会|追思会|遗体告别仪式)"  # 出席张三葬礼: the dead is not there
-                        r"|^的(?:亲切|诚挚|良好|美好|热情)?(?:问候|祝福|祝愿|慰问|致意|口信|亲笔信|信函|贺电|贺信)"
-                        r"|^(?:写)?致[^，,；;。]{1,15}?的(?:亲笔)?(?:信|信件|信函|书信|贺电|贺信|口信|电报)")  # 宣读了乙致丙的信件
-#: Before a name: what someone else carries from that person, who is not there (转交了张三总统的亲笔信,
-#: 听取特使转达的李四有关会晤的意愿).
-_CARRIED = re.compile(r"(?:转达|转交|递交|面交|带来|捎来)了?的?$")
-#: Words that stand for both leaders of the article's two sides.
-_BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑")
 #: A sentence about the people the one before named, as its subject (两人随后…, 三位领导人在…).
 _BACK_SUBJECT = re.compile(r"^(?:两人|二人|双方|三人|(?:两|三|四)(?:位|国)(?:领导人|元首|首脑))")
-#: Three people the sentence before named, as the subject (三人, 三位领导人, 三国元首).
-_THREE = re.compile(r"^(?:三人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))")
 #: After a year and month, a clause reaching from it to now (2021年12月就任总理以来): a span, not a time told.
 _SINCE = re.compile(r"[^，。；,]{0,12}?以来")
 #: A time told as that of a plan (下一次峰会将于2030年11月在某城举行, 甲将在2030年访问乙国): the
@@ -106,17 +90,12 @@ _ATTENDED = re.compile(r"在[^，。；]{1,20}?(?:陪同|见证|陪伴|注视)�
                        r"|(?:签字|签约|签署)仪式[^，。；]{0,20}?举行$")
 #: After a day: a leader arriving (``19日当地时间下午1时35分许，甲乘专机抵达某城``).
 _ARRIVES = re.compile(r"[^。；]{0,40}?(?:抵达|飞抵|到达|抵)(?!制|触)")
-#: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙).
-#: A sentence listing who else sat in (参加会谈的美方人员有…, 陪同会见的有…, 出席会谈的还有…).
-_ATTENDEES = re.compile(r"(?:参加|出席|参与|陪同|在座)[^，。；]{0,12}?的[^，。；]{0,10}?(?:还)?(?:有|包括|为)")
 
 #: A clause saying it goes on right after what the one before told (甲与乙随后在某宫会谈; 乙在机场迎接甲，两人随后…).
 _GOES_ON = re.compile(r"(?:^|[，,；])[^，,。；]{0,12}?(?:随后|其后|接着|紧接着)")
 #: A paragraph that opens going on from the one before (随后，两国元首举行会谈): of the day that one told.
 _OPENS_GOING_ON = re.compile(r"(?:随后|其后|接着|紧接着|随即)")
 _RIGHT_AFTER = re.compile(r"^(?:会晤|会谈|会面|会见|峰会)(?:结束)?后")
-#: Gatherings of many states: not themselves a summit of two sides.
-MULTILATERAL = re.compile(GATHERINGS)
 _SIDELINES = re.compile(r"期间|场边|间隙|之机|之际|双边|会议前|峰会前|峰会后|会见|会晤|出席")
 #: After a gathering's name: an office of it, held by a leader who meets (欧盟委员会主席乙, 联合国秘书长丙).
 _ITS_OFFICE = re.compile(r"(?:委员会|理事会)?(?:主席|秘书长)")
@@ -129,8 +108,6 @@ def _a_gathering(clause: str) -> bool:
 
 #: Words that refer back to the two sides introduced before (两人会面, 双方会谈).
 BACK_REFERENCE = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|此次会晤|这次会谈|两国首脑")
-ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)(?:第(?P<n>[0-9一二三四五六七八九十两]+)(?:次|度)"
-                     r"|(?P<first>首次)(?=(?:正式)?(?:会晤|会谈|会面|峰会|首脑)))")
 MAIN_TEMPLATES = ("main", "主条目", "主條目", "主题条目", "details", "further")
 _BACKGROUND = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备)")
 _SIDE_MARK = re.compile(r"^(一方|一侧|方面|侧)")
@@ -154,15 +131,6 @@ class LeadVenue:
     times: tuple[tuple[int, int | None], ...]
     chain: tuple[Spot, ...]
     clause: Sentence
-
-
-@dataclass
-class _Participant:
-    key: str
-    surface: str
-    evidence: list[Evidence] = field(default_factory=list)
-    inferences: list[tuple[Inference, tuple[EntityId, ...], tuple[Evidence, ...]]] = field(default_factory=list)
-    stated: bool = False
 
 
 def extract_summits(reading: Reading, people: People, sources: Sources, *,
@@ -333,7 +301,7 @@ def _meetings_of_the_visit(reading: Reading, people: People, around: SummitFound
     the office of a side's top leader (``21日上午，甲会见乙国总理丙``, ``当天，总理丙同甲举行
     会见``), takes part in it. Days are read as the account gives them: a heading's day, a
     day with no month (``21日``), ``当天`` and ``次日`` after the day before."""
-    added: dict[str, _Participant] = {}
+    added: dict[str, Participant] = {}
     sentences: list[Sentence] = []
     for section, section_sentences in reading.by_section.items():
         heading = to_hans(section.heading)
@@ -347,9 +315,9 @@ def _meetings_of_the_visit(reading: Reading, people: People, around: SummitFound
                 continue
             if not _MET.search(sentence.hans) or not_held(sentence.hans):
                 continue
-            several = _one_by_one(reading, sentence)  # met one by one: meetings of their own
+            several = met_one_by_one(reading, sentence)  # met one by one: meetings of their own
             keys = {spot.key: spot.surface for spot in sentence.spots
-                    if reading.registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:])
+                    if reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])
                     and not (several and spot.key in several.others)}
             if not set(keys) & set(around.participants):
                 continue
@@ -359,12 +327,12 @@ def _meetings_of_the_visit(reading: Reading, people: People, around: SummitFound
                     continue
                 if len(sides) >= 2 and people.sides.get(key) not in sides | {None}:
                     continue  # a third state's leader: a meeting of its own
-                person = added.setdefault(key, _Participant(key, surface, stated=True))
+                person = added.setdefault(key, Participant(key, surface, stated=True))
                 person.evidence.append(sentence.evidence())
                 sentences.append(sentence)
     if not added:
         return around
-    _participations(reading, people, around.id, added, sentences)
+    record_participants(reading, people, around.id, added, sentences)
     return replace(around, participants=tuple(sorted(around.participants + tuple(added))))
 
 
@@ -393,8 +361,8 @@ def _a_sides_top(reading: Reading, people: People, sentence: Sentence, key: str)
 
 
 def _clause_around(hans: str, start: int, end: int) -> str:
-    low = max((m.end() for m in _CLAUSE.finditer(hans, 0, start)), default=0)
-    high = next((m.start() for m in _CLAUSE.finditer(hans, end)), len(hans))
+    low = max((m.end() for m in CLAUSE.finditer(hans, 0, start)), default=0)
+    high = next((m.start() for m in CLAUSE.finditer(hans, end)), len(hans))
     return hans[low:high]
 
 
@@ -440,7 +408,7 @@ def _fill_from_neighbours(reading: Reading, people: People, found: list[SummitFo
     every_side = {side for summit in ordered for side in sides(summit)}
     out: list[SummitFound] = []
     for i, summit in enumerate(ordered):
-        added: dict[str, _Participant] = {}
+        added: dict[str, Participant] = {}
         if len(sides(summit)) >= 2 or summit.one_of_several:  # both sides stand already (甲会见丙国首相): nothing is missing
             out.append(summit)
             continue
@@ -451,14 +419,14 @@ def _fill_from_neighbours(reading: Reading, people: People, found: list[SummitFo
                           and not s.one_of_several), None)
             if before and after and sides(before)[side] == sides(after)[side] and summit.anchor is not None:
                 key = sides(before)[side]
-                person = _Participant(key, key)
+                person = Participant(key, key)
                 evidence = tuple(s.anchor.evidence() for s in (before, after) if s.anchor is not None)
                 if not evidence:  # neighbours read from a table's rows only: nothing to show for it
                     continue
                 person.inferences.append((Inference.NEIGHBOURING_SUMMITS, (before.id, after.id), evidence))
                 added[key] = person
         if added:
-            _participations(reading, people, summit.id, added, [summit.anchor])
+            record_participants(reading, people, summit.id, added, [summit.anchor])
             summit = replace(summit, participants=tuple(sorted(summit.participants + tuple(added))))
         if len(summit.participants) < 2:  # a meeting needs two sides; the shapes would refuse it
             reading.registry.forget(summit.id)
@@ -782,7 +750,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             and _OPENS_GOING_ON.match(sentence.hans)  # …7月16日上午，甲举行仪式欢迎乙。¶随后两国元首举行会谈
         if day is not None and (dated_before == sentence.paragraph and _BACK_SUBJECT.match(sentence.hans)
                                 or (told_in == sentence.paragraph or opens_going_on) and not dates and not months
-                                and (_GOES_ON.search(sentence.hans) or _one_by_one(reading, sentence) is not None)):
+                                and (_GOES_ON.search(sentence.hans) or met_one_by_one(reading, sentence) is not None)):
             dates = [DateRange(day, day, 0, 0, False)] + dates  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
         elif met_on is not None and _RIGHT_AFTER.match(sentence.hans):
             dates = [DateRange(met_on, met_on, 0, 0, False)] + dates  # 会晤结束后，甲随即前往会见丙: the meeting's day
@@ -801,7 +769,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 reading, section_sentences[i - 1], sentence)):
             continue
         told: list[tuple[int, int, date]] = []  # each meeting the sentence tells, once (…当月28日会面；2009年5月26日再度会见)
-        several = _one_by_one(reading, sentence)
+        several = met_one_by_one(reading, sentence)
         for meeting in dates:
             clause = _meeting_clause(sentence.hans, meeting)
             named = False  # a signing whose signers the clause names: only they met
@@ -842,7 +810,7 @@ def _of_officials_told_before(reading: Reading, before: Sentence, sentence: Sent
     """Whether the sentence before, in the same paragraph, tells a leader meeting officials
     below the top (``甲会见乙国特使团。会见时，…``): what was said at it is of no summit either."""
     return before.paragraph == sentence.paragraph and MEETING.search(before.hans) is not None \
-        and _meets_officials_only(reading, before, None)
+        and meets_officials_only(reading, before, None)
 
 
 #: Days listed one after another (4月27日和5月26日), and a word that they met on each (两度, 先后).
@@ -856,7 +824,7 @@ def _days_of_each(hans: str, dates, meeting) -> bool:
     before = next((d for d in reversed(dates) if d.stop <= meeting.at), None)
     if before is None or not _DAYS_JOINED.fullmatch(hans[before.stop:meeting.at]):
         return False
-    stop = _CLAUSE.search(hans, meeting.stop)
+    stop = CLAUSE.search(hans, meeting.stop)
     return _ON_EACH.search(hans, meeting.stop, stop.start() if stop else len(hans)) is not None
 
 
@@ -901,7 +869,7 @@ def _arrivals(reading: Reading, sentence: Sentence, dates: list[DateRange]) -> l
         then = next((d.at for d in dates if d.at >= came.end()), len(sentence.hans))  # up to the next day told
         if _TO_ATTEND.search(sentence.hans, came.end(), then):
             continue
-        begin = max((m.end() for m in _CLAUSE.finditer(sentence.hans, 0, told.at)), default=0)
+        begin = max((m.end() for m in CLAUSE.finditer(sentence.hans, 0, told.at)), default=0)
         people = frozenset(spot.key for spot in sentence.spots if begin <= spot.start < came.end()
                            and reading.registry.is_a(spot.surface, Kind.PERSON))
         if people:
@@ -1050,7 +1018,7 @@ def _relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[
                                  match.start(), match.end(), False))
         except ValueError:
             pass
-    for clause in _CLAUSE.finditer(hans):  # "…3日至5日访问乙国，4日在某城与丙会谈，5日…": each clause's day
+    for clause in CLAUSE.finditer(hans):  # "…3日至5日访问乙国，4日在某城与丙会谈，5日…": each clause's day
         match = _bare_day(hans, clause.end())
         before = [d for d in dates if d.stop <= clause.end()]
         if match and before and not _REPORTED.search(hans, before[0].stop, clause.end()):  # 介绍，6日…将…: a schedule told
@@ -1060,7 +1028,7 @@ def _relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[
                 continue
             out.append(DateRange(when, when, match.start(), match.end(), False))
     for word in _SAME_DAY.finditer(hans):
-        head = hans[max((m.end() for m in _CLAUSE.finditer(hans, 0, word.start())), default=0):word.start()]
+        head = hans[max((m.end() for m in CLAUSE.finditer(hans, 0, word.start())), default=0):word.start()]
         if len(head) > 5 or _HEAD_VERB.search(head):
             continue  # a clause that starts with it, or with whoever did it (小泉当天…), not 于次日发表…
         before = [d for d in dates + out if d.stop <= word.start()]
@@ -1085,7 +1053,7 @@ def _days_of_the_month(hans: str, year: int | None) -> list[DateRange]:
     """``2008年5月，…当月28日…``, ``2011年8月，甲访问乙国，23日在某城…``: a day of the month
     the sentence last named (a clause's bare day, when no full date came before it)."""
     out: list[DateRange] = []
-    bare = [m for clause in _CLAUSE.finditer(hans) if (m := _DAY_ONLY.match(hans, clause.end()))
+    bare = [m for clause in CLAUSE.finditer(hans) if (m := _DAY_ONLY.match(hans, clause.end()))
             and not find_dates(hans[:clause.end()], year=year or 2000)]
     for match in list(_MONTHS_DAY.finditer(hans)) + bare:
         months = [m for m in find_year_months(hans[:match.start()]) if m.month is not None]
@@ -1108,7 +1076,7 @@ def _date_clause(hans: str, when) -> tuple[list[int], int] | None:
     """Where the sentence's clauses start, and which one the date is in; None when the text
     before the date in its clause makes it a plan's day (两人商定乙于12月15日访问某地), whatever
     the clauses after it tell."""
-    starts = [0] + [m.end() for m in _CLAUSE.finditer(hans)] + [len(hans) + 1]
+    starts = [0] + [m.end() for m in CLAUSE.finditer(hans)] + [len(hans) + 1]
     index = max(i for i, at in enumerate(starts[:-1]) if at <= when.at)
     return None if NOT_HELD.search(_ACCEPTED.sub("", hans[starts[index]:when.at])) else (starts, index)
 
@@ -1135,7 +1103,7 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
     last = hans[begin:end]
     topic = not hans[:when.at].strip() or (  # "6月30日下午，A…；两人其后…会谈": the date rules the sentence
         _SAME_DAY.fullmatch(hans[when.at:when.stop]) is not None and len(hans[:when.at]) <= 5
-        and not _CLAUSE.search(hans[:when.at]))  # as 当天 does after whoever the sentence is about (小泉当天…)
+        and not CLAUSE.search(hans[:when.at]))  # as 当天 does after whoever the sentence is about (小泉当天…)
     for stop in range(index + 2, min(index + (8 if topic else 5), len(starts))):  # the clauses after, up to another date
         bare = len(last.replace(hans[when.at:when.stop], "").strip(" 于在是日上下午晚间")) <= 6
         following = hans[starts[stop - 1]:starts[stop] - 1]
@@ -1203,7 +1171,7 @@ def _lower(clause: str, meeting: re.Match) -> bool:
 def _dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence):
     """A day without a year takes the year of the source cited for it: the last such day
     on or before the source's publication date."""
-    for citation in _citations_of(sources, [sentence]):
+    for citation in citations_of(sources, [sentence]):
         published = next((v for v in reading.registry.facts_about(citation, Prop.PUBLICATION_DATE)
                           if isinstance(v, date)), None)
         if published is None:
@@ -1261,14 +1229,6 @@ def not_held(hans: str) -> bool:
     return False
 
 
-def _one_by_one(reading: Reading, sentence: Sentence) -> OneByOne | None:
-    """The clause of the sentence that tells a host meeting others one by one, if it names a meeting."""
-    named = [(spot.key, spot.start) for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
-             and not _QUALIFIES.match(sentence.hans[spot.end:])]
-    found = one_by_one(sentence.hans, named)
-    return found if found is not None and MEETING.search(sentence.hans, found.begin, found.end) else None
-
-
 def _heading_time(section: Section) -> tuple[int | None, int | None]:
     for found in find_year_months(to_hans(section.heading)):
         return found.year, found.month
@@ -1288,29 +1248,29 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     registry = reading.registry
     anchor = sentences[index]
     paragraph = [s for s in sentences if s.paragraph == anchor.paragraph and s.start >= anchor.start]
-    participants = _stated_participants(reading, anchor, paragraph if infer else [], clause)
+    participants = stated_participants(reading, anchor, paragraph if infer else [], clause)
     for key in [k for k in participants if k in set_aside or (only and k not in only)]:
         del participants[key]
     near = sentences[max(0, index - 1):index + 1]
-    dropped = _below_the_top(reading, people, participants, near, when.start)  # before inferring: not one of the pair
-    cited = _citations_of(sources, [anchor] + paragraph)
+    dropped = below_the_top(reading, people, participants, near, when.start)  # before inferring: not one of the pair
+    cited = citations_of(sources, [anchor] + paragraph)
     period = people.periods.get(section)
     if infer:
-        _from_citation_titles(reading, participants, cited, anchor)
-        _from_administration(reading, people, participants, period, section)
-        _from_leaders_in_office(reading, people, participants, when.start)
-        _from_the_sentences_before(reading, participants, anchor, sentences[max(0, index - 2):index])
-        _from_the_pronoun(reading, participants, anchor, clause, sentences[max(0, index - 1):index])
-        _from_the_subject(reading, participants, anchor, paragraph, section)
-    dropped |= _below_the_top(reading, people, participants, near, when.start)
+        from_citation_titles(reading, participants, cited, anchor)
+        from_administration(reading, people, participants, period, section)
+        from_leaders_in_office(reading, people, participants, when.start)
+        from_the_sentences_before(reading, participants, anchor, sentences[max(0, index - 2):index])
+        from_the_pronoun(reading, participants, anchor, clause, sentences[max(0, index - 1):index])
+        from_the_subject(reading, participants, anchor, paragraph, section)
+    dropped |= below_the_top(reading, people, participants, near, when.start)
     said = MEETING.search(anchor.hans)
     before = said.start() if said else len(anchor.hans)
     first = next((spot.key for spot in anchor.spots if spot.start < before and (reading.registry.is_a(spot.surface, Kind.PERSON)
-                  or NOT_TOP.search(written_before(anchor, spot))) and not _QUALIFIES.match(anchor.hans[spot.end:])),
+                  or NOT_TOP.search(written_before(anchor, spot))) and not QUALIFIES.match(anchor.hans[spot.end:])),
                  None)  # the first person named, or the first name an official's title stands before
-    if first in dropped or (first is not None and (_written_below_the_top(reading, anchor, first)
-                                                   or _sends_someone(anchor, first))) \
-            or any(_a_party(anchor, key, clause) for key in dropped) or _meets_officials_only(reading, anchor, clause):
+    if first in dropped or (first is not None and (written_below_the_top(reading, anchor, first)
+                                                   or sends_someone(anchor, first))) \
+            or any(a_party(anchor, key, clause) for key in dropped) or meets_officials_only(reading, anchor, clause):
         # 特使张三会见李四, 国家安全顾问张三会见李四: the one who met is not a top leader
         reading.note(f"the meeting on {when.start.isoformat()} is led by {first}, not a top leader; no summit made",
                      anchor.span_of(0, 0).start)
@@ -1319,12 +1279,12 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         reading.note(f"a meeting on {when.start.isoformat()} names no participant; no summit made",
                      anchor.span_of(0, 0).start)
         return None
-    if _received_together(reading, anchor, clause, participants):
+    if received_together(reading, anchor, clause, participants):
         reading.note(f"the meeting on {when.start.isoformat()} names only whom it received, one side; "
                      "no summit made", anchor.span_of(0, 0).start)
         return None
     keys = tuple(sorted(participants))
-    summit = registry.unnamed(Kind.SUMMIT, f"{when.start.isoformat()}-{_digest(keys)}")
+    summit = registry.unnamed(Kind.SUMMIT, f"{when.start.isoformat()}-{digest(keys)}")
     evidence = anchor.evidence()
     registry.evidence(summit, evidence)
     dated = dict(inference=Inference.CITATION_DATE, basis=(date_basis,)) if date_basis else {}
@@ -1340,10 +1300,10 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     _names(reading, summit, section)
     if period is not None:
         registry.fact(summit, Prop.DURING_PERIOD, period, evidence=(evidence,))
-    for citation in _citations_of(sources, list(sentences)):  # every citation of its section
+    for citation in citations_of(sources, list(sentences)):  # every citation of its section
         registry.fact(summit, Prop.SUPPORTED_BY, citation)
     _venue(reading, summit, anchor, when.start, lead_venues, when.at)
-    _participations(reading, people, summit, participants, [anchor] + paragraph)
+    record_participants(reading, people, summit, participants, [anchor] + paragraph)
     outcomes(reading, summit, sentences, (when.start, end))
     return SummitFound(summit, section, when.start, end, anchor, keys)
 
@@ -1374,20 +1334,6 @@ def _end_of_its_length(anchor: Sentence, after: list[Sentence], when: DateRange)
     days = chinese_number(long["n"] or long["m"]) or 1
     days *= 1 if (long["u"] or long["v"]) in ("天", "日") else 7
     return when.start + timedelta(days=days - 1), after[i]
-    for sentence in paragraph:
-        if "天" not in sentence.hans and "周" not in sentence.hans and "星期" not in sentence.hans:
-            if sentence is not anchor and find_dates(sentence.hans, year=when.start.year):
-                break
-            continue
-        long = _LONG.search(sentence.hans)
-        earlier = [d for d in find_dates(sentence.hans, year=when.start.year)
-                   if sentence is not anchor and (long is None or d.at < long.start())]
-        if earlier:
-            break  # 7日，甲又与丙举行为期两天的会谈: another meeting's length
-        if long is not None and (days := chinese_number(long["n"] or long["m"])):
-            days *= 1 if (long["u"] or long["v"]) in ("天", "日") else 7
-            return when.start + timedelta(days=days - 1), sentence
-    return when.end, anchor
 
 
 def _ordinal_said(anchor: Sentence, paragraph: list[Sentence]) -> tuple[int | None, Sentence]:
@@ -1401,439 +1347,6 @@ def _ordinal_said(anchor: Sentence, paragraph: list[Sentence]) -> tuple[int | No
             if number:
                 return number, sentence
     return None, anchor
-
-
-def _digest(keys: tuple[str, ...]) -> str:
-    return hashlib.sha256("|".join(keys).encode("utf-8")).hexdigest()[:8]
-
-
-def participation(registry, summit: EntityId, person: EntityId, side: str | None, key: str | None = None) -> EntityId:
-    """The node of one participant in a summit, which its roles hang from: who, and for which side."""
-    node = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{_digest((key or person.key,))}")
-    registry.fact(summit, Prop.HAS_PARTICIPATION, node)
-    registry.fact(node, Prop.AGENT, person)
-    if side:
-        registry.fact(node, Prop.SIDE, registry.named(Kind.COUNTRY, side))
-    return node
-
-
-# ------------------------------------------------------------------ participants
-
-
-def _stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sentence],
-                         clause: tuple[int, int] | None = None) -> dict[str, _Participant]:
-    """The people the meeting's sentence names; only those of the meeting's own clauses when
-    they name two or more (``3日，甲与乙、丙观看阅兵；当天下午，甲与丙会谈``: 甲 and 丙)."""
-    registry = reading.registry
-    found: dict[str, _Participant] = {}
-
-    def person(spot, sentence) -> bool:
-        return registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:]) \
-            and not _CARRIED.search(sentence.hans, 0, spot.start - len(written_before(sentence, spot)))
-
-    if clause is not None:
-        own = [spot for spot in anchor.spots if clause[0] <= spot.start < clause[1] and person(spot, anchor)]
-        if len({spot.key for spot in own}) >= 2:
-            for spot in own:
-                found.setdefault(spot.key, _Participant(spot.key, spot.surface, stated=True))
-            for key in found:
-                found[key].evidence.append(anchor.evidence())
-            return found
-    for sentence in [anchor] + [s for s in paragraph if s is not anchor]:
-        if sentence is not anchor and (len(found) >= 2 or find_dates(sentence.hans) or find_year_months(sentence.hans)):
-            break  # enough people, or a sentence about another time (2018年5月，李四访问乙国)
-        if sentence is not anchor and _ATTENDEES.match(sentence.hans):
-            continue  # 两人在某地会谈。参加会谈的美方人员有甲…: the delegations, not the two who met
-        several = _one_by_one(reading, sentence) if sentence is not anchor else None
-        for spot in sentence.spots:
-            if several is not None and spot.key in several.others:
-                continue  # met one by one, each in a meeting of their own
-            if person(spot, sentence):
-                found.setdefault(spot.key, _Participant(spot.key, spot.surface, stated=True)).evidence.append(
-                    sentence.evidence())
-    return found
-
-
-def subject_pair(reading: Reading) -> tuple[tuple[str, str, Sentence], ...]:
-    """The two leaders an article is about, as its first lead sentence names them
-    (``A与B的峰会是指…``): (key, surface, sentence) each, or nothing when it names other than two."""
-    for sentence in reading.lead[:1]:
-        found: dict[str, tuple[str, str, Sentence]] = {}
-        for spot in sentence.spots:
-            if reading.registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:]):
-                found.setdefault(spot.key, (spot.key, spot.surface, sentence))
-        if len(found) == 2:
-            return tuple(found.values())
-    return ()
-
-
-def _from_the_sentences_before(reading: Reading, participants: dict[str, _Participant], anchor: Sentence,
-                               before: list[Sentence]) -> None:
-    """``两人``, ``双方`` with fewer than two names: the two people the sentence just before, in
-    its paragraph, names (``…甲与乙握手并短暂交谈。4月11日，两人在峰会期间举行会晤``); ``三位领导人``
-    the three it names."""
-    three = _THREE.match(anchor.hans)
-    size = 3 if three else 2
-    if len(participants) >= size or not (three or _BOTH_SIDES.search(anchor.hans)) or MULTILATERAL.search(anchor.hans):
-        return
-    for sentence in reversed(before):
-        if sentence.paragraph != anchor.paragraph:
-            return
-        named = {spot.key: spot.surface for spot in sentence.spots
-                 if reading.registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(sentence.hans[spot.end:])}
-        if len(named) < size:
-            continue
-        if len(named) > size or any(key not in named for key in participants):
-            return  # more than the people it counts, or not those the sentence names
-        for key, surface in named.items():
-            person = participants.setdefault(key, _Participant(key, surface))
-            if not person.stated:
-                person.inferences.append((Inference.BACK_REFERENCE, (), (sentence.evidence(), anchor.evidence())))
-        return
-
-
-#: A third person's pronoun as the one who met (他会见…, 她先后同…会晤), not 他们, 其他, 他国.
-_PRONOUN = re.compile(r"(?<![其])[他她](?![们国人方乡])")
-
-
-def _from_the_pronoun(reading: Reading, participants: dict[str, _Participant], anchor: Sentence,
-                      clause: tuple[int, int] | None, before: list[Sentence]) -> None:
-    """``他``/``她`` meeting someone, before the meeting word of the meeting's clause: the
-    person the sentence just before, in its paragraph, names first (its subject:
-    ``…甲抵达某城。12月19日，她同乙会晤``)."""
-    begin, end = clause if clause is not None else (0, len(anchor.hans))
-    said = MEETING.search(anchor.hans, begin, end)
-    pronoun = _PRONOUN.search(anchor.hans, begin, said.start() if said else end)
-    if pronoun is None or any(spot.start < pronoun.start() for spot in anchor.spots
-                              if begin <= spot.start and reading.registry.is_a(spot.surface, Kind.PERSON)):
-        return  # no pronoun, or someone named before it is whom it stands for
-    for sentence in before:
-        if sentence.paragraph != anchor.paragraph:
-            return
-        subject = next((spot for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
-                        and not _QUALIFIES.match(sentence.hans[spot.end:])), None)
-        if subject is not None and subject.key not in participants:
-            person = participants.setdefault(subject.key, _Participant(subject.key, subject.surface))
-            person.inferences.append((Inference.BACK_REFERENCE, (), (sentence.evidence(), anchor.evidence())))
-
-
-def _from_the_subject(reading: Reading, participants: dict[str, _Participant], anchor: Sentence,
-                      paragraph: list[Sentence], section: Section | None) -> None:
-    """``两人``, ``双方``, ``第一次峰会`` with fewer than two names: the two leaders the
-    article is about (its first sentence) are the ones who met."""
-    if len(participants) >= 2:
-        return
-    heading = to_hans(section.heading) if section else ""
-    if not (_BOTH_SIDES.search(anchor.hans) or ORDINAL.search(heading)) or MULTILATERAL.search(anchor.hans):
-        return
-    pair = subject_pair(reading)
-    if not pair or any(key not in {k for k, _, _ in pair} for key in participants):
-        return
-    for key, surface, sentence in pair:
-        person = participants.setdefault(key, _Participant(key, surface))
-        if not person.stated:
-            person.inferences.append((Inference.LEAD_PARAGRAPH, (), (sentence.evidence(), anchor.evidence())))
-
-
-def _below_the_top(reading: Reading, people: People, participants: dict[str, _Participant],
-                   near: list[Sentence], when: date) -> set[str]:
-    """Drops the people whose every office, as the text gives it near the meeting or in the
-    article, is below the top (美国副总统尼克松, 外长, 特使): their talks are no summit.
-    Returns whom it dropped."""
-    dropped = set()
-    leaders = called_the_leader(reading)
-    for key in list(participants):
-        if key in leaders:
-            continue  # 副总理邓小平…。这是中国领导人首次访美: whatever his office, the text makes him the leader
-        offices = [o for sentence in near for o in titles_in(sentence, reading, key)]
-        if not offices:  # no office near, but words below the top (时任共和党总统候选人张三): those
-            offices = [w for sentence in near for spot in sentence.spots if spot.key == key
-                       if NOT_TOP.search(w := written_before(sentence, spot))] or list(offices_at(people, key, when))
-        if offices and all(NOT_TOP.search(office) for office in offices):
-            del participants[key]
-            reading.note(f"{key} met others on {when.isoformat()} as {offices[0]}, not as a top leader; "
-                         "not a participant of a summit")
-            dropped.add(key)
-    return dropped
-
-
-#: The text's word that a visit it tells is a country's leader's (这是中国领导人首次正式访美,
-#: 这是…中国国家领导人首次访问日本, ，这是…中国主要领导人的首次出访), at a sentence's or clause's start.
-_THE_LEADERS_VISIT = re.compile(r"(?:^|[，,；])(?:这|此)(?:次访问)?(?:是|为)[^。；]*?(?:国家|主要|最高)?领导人的?"
-                                r"(?:首次|第一次|首度)[^。；]{0,8}?(?:访|出访|出国)")
-#: Its word that the visitor became the first of his country's leaders to go there (成为首位访问泰国的中共领导人).
-_FIRST_LEADER_THERE = re.compile(r"成为(?:首位|第一位|首个|第一个)[^。；，]{0,12}?(?:访问|到访|访)[^。；，]{0,12}?领导人")
-
-
-def called_the_leader(reading: Reading) -> frozenset[str]:
-    """Who the text calls his country's leader in telling his visit (``时任国务院副总理甲…对乙国
-    进行的正式访问。这是…中国领导人首次正式访问乙国``; ``甲抵达某城，成为首位访问乙国的中共领导人``):
-    the first person its sentence names before those words, else the first the sentence before
-    it in its paragraph names, the visitor. Such a person is a top leader whatever office the
-    text gives him (the conventions: supreme or ruling-party leaders). Read once an article."""
-    if reading.called_leaders is not None:
-        return reading.called_leaders
-    out = set()
-    for sentences in (reading.lead, *reading.by_section.values()):
-        for before, sentence in zip((None, *sentences), sentences):
-            said = _THE_LEADERS_VISIT.search(sentence.hans) or _FIRST_LEADER_THERE.search(sentence.hans)
-            if said is None:
-                continue
-            visitor = _first_person(reading, sentence, said.start())
-            if visitor is None and before is not None and before.paragraph == sentence.paragraph \
-                    and not sentence.hans[:said.start()].strip():
-                visitor = _first_person(reading, before, len(before.hans))
-            if visitor is not None:
-                out.add(visitor.key)
-    reading.called_leaders = frozenset(out)
-    return reading.called_leaders
-
-
-def _first_person(reading: Reading, sentence: Sentence, stop: int) -> Spot | None:
-    return next((spot for spot in sentence.spots if spot.end <= stop and reading.registry.is_a(spot.surface, Kind.PERSON)
-                 and not _QUALIFIES.match(sentence.hans[spot.end:])), None)
-
-
-#: Words that join the two parties of a meeting (甲同乙会谈, 甲会见乙).
-_PARTY_BEFORE = re.compile(r"(与|同|和|跟|会见|会晤|接见|拜会|会同)(?:了?(?:正在|前来)?(?:到访|来访|访华)的)?$")  # 会见到访的外长乙
-_PARTY_AFTER = re.compile(r"^(与|同|和|跟|会见|会晤|接见|拜会)")
-
-
-def _meets_officials_only(reading: Reading, sentence: Sentence, clause: tuple[int, int] | None) -> bool:
-    """Whether whom the clause's leader receives are officials below the top, each named by his
-    office and no person the text knows (``甲在某城分别会见了乙国参议院议长丙和众议院议长丁``), or a
-    group of them (``甲在某宫会见乙国高级别代表团``, ``甲首次与乙国官员会面``)."""
-    begin, end = clause if clause is not None else (0, len(sentence.hans))
-    met = _RECEIVES.search(sentence.hans, begin, end)
-    if met is not None:
-        stop = _CLAUSE.search(sentence.hans, met.end(), end)
-        received = (met.end(), stop.start() if stop else end)
-        parts = [part for part in _LISTED_PEOPLE.split(sentence.hans[received[0]:received[1]]) if part]
-        if not parts or not all(NOT_TOP.search(part) or _OFFICIALS.search(part) for part in parts):
-            return False
-    elif (met := _MET_A_GROUP.search(sentence.hans, begin, end)) is not None:
-        received = met.span("who")
-    else:
-        return False
-    return not any(received[0] <= spot.start < received[1] and reading.registry.is_a(spot.surface, Kind.PERSON)
-                   for spot in sentence.spots)
-
-
-def _received_together(reading: Reading, sentence: Sentence, clause: tuple[int, int] | None,
-                       participants: dict[str, _Participant]) -> bool:
-    """Whether the people the meeting names are only those received together, listed after the
-    meeting word (``某人在某宫会见甲国首相张三、外相李四和王五``): one side, the one who received them
-    being no one the text knows as a person."""
-    begin, end = clause if clause is not None else (0, len(sentence.hans))
-    met = _RECEIVES.search(sentence.hans, begin, end)
-    if met is None or len(participants) < 2:
-        return False
-    stop = _CLAUSE.search(sentence.hans, met.end(), end)
-    stop = stop.start() if stop else end
-    named = [spot for spot in sentence.spots if spot.key in participants]
-    return all(met.end() <= spot.start < stop for spot in named) and {s.key for s in named} == set(participants) \
-        and _LISTED_PEOPLE.search(sentence.hans, met.end(), stop) is not None
-
-
-_RECEIVES = re.compile(r"(?:分别)?(?:会见|接见)了?")
-#: A group below the top met as one (乙国高级别代表团, 特使团, 乙国官员), not a delegation's head (代表团团长).
-_OFFICIALS = re.compile(r"代表团(?!团长)|使团|官员")
-#: Meeting a group below the top (与乙国官员会面).
-_MET_A_GROUP = re.compile(r"(?:与|同|和|跟)(?P<who>[^，,；;。与同和跟]{0,12}?(?:代表团(?!团长)|使团|官员))"
-                          r"(?:举行|进行了?)?(?:会面|会晤|会谈|见面)")
-_LISTED_PEOPLE = re.compile(r"[、和及与]|以及")
-
-
-def _a_party(sentence: Sentence, key: str, clause: tuple[int, int] | None) -> bool:
-    """Whether the person is one of the two parties the meeting's clause joins
-    (``甲国总理张三同乙国总统助理李四会谈``: 李四 is the other party, so no summit)."""
-    begin, end = clause if clause is not None else (0, len(sentence.hans))
-    for spot in sentence.spots:
-        if spot.key != key or not begin <= spot.start < end:
-            continue
-        titled = written_before(sentence, spot)
-        before = sentence.hans[begin:spot.start - len(titled)]
-        if _PARTY_AFTER.match(sentence.hans[spot.end:end]):
-            return True
-        if _PARTY_BEFORE.search(before) and not _joined_later(sentence, spot, end):
-            return True
-    return False
-
-
-def _joined_later(sentence: Sentence, spot: Spot, end: int) -> bool:
-    """Whether the clause joins someone else to the meeting after this person
-    (``甲与外长乙于某日在某城停留，同丙总统丁会谈``: 乙 came with 甲; 丁 is the other party)."""
-    for other in sentence.spots:
-        if other.key != spot.key and spot.end <= other.start < end:
-            between = sentence.hans[spot.end:other.start - len(written_before(sentence, other))]
-            if MEETING.search(between):
-                return False  # 甲与乙会面，再与丙会面: 乙 met 甲 first
-            if _PARTY_BEFORE.search(between):
-                return True
-    return False
-
-
-#: A leader sending someone (甲派遣外长乙赴某城，与丙会谈): the one sent meets, not the leader.
-_SENDS = re.compile(r"(?:派遣|派出|委派|派)(?!对|驻)")
-
-
-def _sends_someone(sentence: Sentence, key: str) -> bool:
-    """Whether the sentence's first mention of the person is followed by sending someone."""
-    spot = next(s for s in sentence.spots if s.key == key)
-    return bool(_SENDS.match(sentence.hans, spot.end))
-
-
-def _written_below_the_top(reading: Reading, sentence: Sentence, key: str) -> bool:
-    """Whether the words written right before or around a person's first mention in the
-    sentence give an office below the top (美国国家安全顾问张三, 张三以总统特使身份)."""
-    spot = next(s for s in sentence.spots if s.key == key)
-    return bool(NOT_TOP.search(written_before(sentence, spot)) or NOT_TOP.search(written_as(sentence, spot)))
-
-
-def _citations_of(sources: Sources, sentences: list[Sentence]) -> tuple[EntityId, ...]:
-    out: list[EntityId] = []
-    for sentence in sentences:
-        for mark in sentence.refs:
-            out.extend(sources.citations.get(mark.ref.span.start, ()))
-    return tuple(dict.fromkeys(out))
-
-
-def _from_citation_titles(reading, participants, cited, anchor) -> None:
-    """Participants the cited sources' titles name (``张三今在某城会晤李四``)."""
-    if len(participants) >= 2:
-        return
-    set_aside = {spot.key for spot in anchor.spots}  # named in the sentence, not as one who met (李四之父)
-    for citation in cited:
-        title = citation_title(reading, citation)
-        if not title:
-            continue
-        hans = to_hans(title)
-        for spot in reading.spotter.spots(title, hans, (), 0):
-            if reading.registry.is_a(spot.surface, Kind.PERSON) and not _QUALIFIES.match(hans[spot.end:]) \
-                    and (spot.key in participants or spot.key not in set_aside):
-                person = participants.setdefault(spot.key, _Participant(spot.key, spot.surface))
-                if not person.stated:
-                    person.inferences.append((Inference.CITATION_TITLE, (citation,), (anchor.evidence(),)))
-
-
-def _from_administration(reading, people: People, participants, period, section) -> None:
-    """The leader of the section's government took part for that government's side."""
-    if period is None:
-        return
-    sides = {people.sides.get(key) for key in participants}
-    for leader in reading.registry.facts_about(period, Prop.LEADER):
-        person = participants.get(leader.key)
-        if person is not None and person.stated:
-            continue
-        if person is None and people.sides.get(leader.key) in sides and len(participants) >= 2:
-            continue
-        person = participants.setdefault(leader.key, _Participant(leader.key, leader.key))
-        heading = Evidence(Span(section.span.start, section.body.start), section.heading.strip(),
-                           section.heading.strip())
-        person.inferences.append((Inference.SECTION_ADMINISTRATION, (period,), (heading,)))
-
-
-def _from_leaders_in_office(reading, people: People, participants, when: date) -> None:
-    """A side nobody in the section stands for is taken by whoever held power there then."""
-    all_sides = {side for side in people.sides.values()}
-    covered = {people.sides.get(key) for key in participants}
-    if not participants or len(all_sides) > 4:
-        return
-    for side in sorted(s for s in all_sides - covered if s):
-        candidates = {t.person for t in people.tenures if people.sides.get(t.person) == side
-                      and (t.start is None or t.start <= when.year) and (t.end is None or when.year < t.end)}
-        if len(candidates) == 1:
-            key = candidates.pop()
-            person = participants.setdefault(key, _Participant(key, key))
-            person.inferences.append((Inference.LEADER_IN_OFFICE, (), _tenure_evidence(reading, key)))
-
-
-def _tenure_evidence(reading: Reading, key: str) -> tuple[Evidence, ...]:
-    """The sentences that put the person in power: a succession, a government."""
-    out: list[Evidence] = []
-    for fact in reading.registry.facts_with((Prop.SUCCEEDED_BY, Prop.LEADER), key):
-        out.extend(fact.evidence)
-    return tuple(dict.fromkeys(out))
-
-
-def add_participants(reading, people: People, summit: EntityId, named: dict[str, str], sentence: Sentence) -> None:
-    """People (key → surface) a sentence names as taking part in a summit found before."""
-    added = {key: _Participant(key, surface, [sentence.evidence()], stated=True) for key, surface in named.items()}
-    _participations(reading, people, summit, added, [sentence])
-
-
-def attendees_listed_after(reading, people: People, summits) -> None:
-    """A sentence that only lists who attended (``乙国总理张三、丙国首相李四和丁国副总统王五出席``)
-    right after the one telling of a summit's day in the same paragraph (``某日，甲在某城主持某领导人
-    会议。``): the leaders it lists took part in that summit, but those below the top (副总统, 外长)."""
-    sentences = reading.all_sentences()
-    for before, sentence in zip(sentences, sentences[1:]):
-        if before.passage is not sentence.passage or before.paragraph != sentence.paragraph:
-            continue
-        named = _listed_as_attending(reading, sentence)
-        days = [found for found in find_dates(before.hans) if found.year_given] if named else []
-        if not days:
-            continue
-        told = {spot.key for spot in before.spots}
-        held = [summit for summit in summits
-                if summit.start <= days[0].start <= summit.end and told & set(summit.participants)]
-        if len(held) == 1:
-            added = {key: surface for key, surface in named.items() if key not in held[0].participants}
-            if added:
-                add_participants(reading, people, held[0].id, added, sentence)
-
-
-#: What ends a list of who attended: the verb, and what they attended (…和丁国总理王五出席会议).
-_ATTENDING_ENDS = re.compile(r"(?:等人?)?(?:也|亦|还|均|一同)?(?:出席|与会)了?(?:会议|峰会|会晤)?[。！]?$")
-#: What joins the items of such a list.
-_ITEM_JOINS = "、和与及"
-
-
-def _listed_as_attending(reading, sentence: Sentence) -> dict[str, str]:
-    """The top leaders (key → surface) a sentence lists, each titled by an office, as attending
-    and nothing more (``乙国总理张三、丙国副总统王五出席``); empty when it says anything else."""
-    hans, registry = sentence.hans, reading.registry
-    people_spots = [spot for spot in sentence.spots if registry.is_a(spot.surface, Kind.PERSON)]
-    if not people_spots:
-        return {}
-    named, at = {}, 0
-    for spot in people_spots:
-        written = written_before(sentence, spot)
-        if not written.endswith(OFFICE_WORDS) or hans[at:spot.start] != written:
-            return {}
-        if not NOT_TOP.search(written):
-            named[spot.key] = spot.surface
-        at = spot.end + (1 if hans[spot.end:spot.end + 1] in tuple(_ITEM_JOINS) else 0)
-    last = people_spots[-1].end
-    return named if _ATTENDING_ENDS.match(hans, last) and hans[last - 1:last] not in _ITEM_JOINS else {}
-
-
-def _participations(reading, people: People, summit, participants, sentences) -> None:
-    registry = reading.registry
-    for key in sorted(participants):
-        person_info = participants[key]
-        person = registry.named(Kind.PERSON, person_info.surface)
-        if person_info.stated:
-            registry.fact(summit, Prop.PARTICIPANT, person, evidence=tuple(person_info.evidence))
-        for method, basis, evidence in person_info.inferences:
-            registry.fact(summit, Prop.PARTICIPANT, person, evidence=evidence, inference=method, basis=basis)
-        node = participation(registry, summit, person, people.sides.get(key), key)
-        stated_offices: list[str] = []
-        for sentence in sentences:
-            stated_offices.extend(titles_in(sentence, reading, key))
-            for spot in sentence.spots:
-                if spot.key == key:
-                    for title in title_after(sentence, spot, reading.index):
-                        if title.state is None and title.text in OFFICE_WORDS:
-                            stated_offices.extend(o for o in people.offices.get(key, ()) if o.endswith(title.text))
-        stated_offices = [o for o in dict.fromkeys(stated_offices) if registry.is_a(o, Kind.POSITION)]
-        for office in stated_offices:
-            registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office),
-                          evidence=(sentences[0].evidence(),))
-        if not stated_offices and people.offices.get(key):
-            office = main_office(people, key, next(iter(registry.facts_about(summit, Prop.START_DATE)), None), sentences)
-            registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office),
-                          inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(key, office)],))
 
 
 # ------------------------------------------------------------------ names, venue, documents

@@ -31,11 +31,13 @@ from kg.extract.entries import Entry, cell_chains, entries_in, people_of, plain_
 from kg.extract.ordinals import ordinal_in
 from kg.extract.people import People, main_office, titles_in
 from kg.extract.roles import CHAIRS_OF_A_MEETING, OFFICE_WORDS
-from kg.extract.phrases import HELD_AT
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
-from kg.extract.summits import LOWER_TALKS, MEETING, NOT_HELD, NOT_TOP, SummitFound, _digest, subject_pair
-from kg.extract.summits import participation as add_participation
+from kg.extract.participants import participation as add_participation
+from kg.extract.participants import subject_pair
+from kg.extract.phrases import HELD_AT, MEETING, NOT_TOP
+from kg.extract.registry import digest
+from kg.extract.summits import LOWER_TALKS, NOT_HELD, SummitFound
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Cell, Table, is_header_row, passage, spread_rows
 
@@ -381,7 +383,7 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
         reading.note(f"a meeting table row of {start.isoformat()} names fewer than two leaders; no summit made",
                      row.span.start, Severity.INFO)
         return None
-    summit = registry.unnamed(Kind.SUMMIT, f"{start.isoformat()}-{_digest(keys)}")
+    summit = registry.unnamed(Kind.SUMMIT, f"{start.isoformat()}-{digest(keys)}")
     row_evidence = _evidence(reading, row.span)
     registry.evidence(summit, row_evidence)
     title = f"{start.year}年{start.month}月{start.day}日{reading.document.title}"
@@ -507,7 +509,7 @@ def _meetings_in_notes(reading: Reading, people: People, row: _Row, summit: Summ
 
 def _note_summit(reading: Reading, people: People, keys: tuple[str, ...], when, evidence: Evidence) -> SummitFound:
     registry = reading.registry
-    summit = registry.unnamed(Kind.SUMMIT, f"{when.start.isoformat()}-{_digest(keys)}")
+    summit = registry.unnamed(Kind.SUMMIT, f"{when.start.isoformat()}-{digest(keys)}")
     registry.evidence(summit, evidence)
     title = f"{when.start.year}年{when.start.month}月{when.start.day}日{reading.document.title}"
     registry.label(summit, Label(to_hans(title), "zh-Hans"), preferred=True)

@@ -1,0 +1,510 @@
+"""Who took part in a summit found in prose, and what the text says they were then.
+
+The people a meeting's sentence names (only those of its own clauses when they name two or more),
+or, where it names fewer than two, those the sentences before it name (``两人``, ``双方``, a pronoun),
+the article's subject pair, the leaders listed as attending right after it; refused: officials below
+the top, someone only sent or carried from, a delegation. What the section does not say is taken,
+marked as inferred, from the cited sources' titles, the section's government or the leader in office.
+Each becomes a participation node of the summit, with the offices the text gives its person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.extract.dates import find_dates, find_year_months
+from kg.extract.one_by_one import OneByOne, one_by_one
+from kg.extract.people import People, main_office, offices_at, titles_in
+from kg.extract.phrases import CLAUSE, MEETING, MULTILATERAL, NOT_TOP, ORDINAL
+from kg.extract.reading import Reading
+from kg.extract.registry import digest
+from kg.extract.roles import OFFICE_WORDS, title_after, written_as, written_before
+from kg.extract.scripts import to_hans
+from kg.extract.sources import Sources, citation_title
+from kg.extract.text import Sentence, Spot
+from kg.model import EntityId, Evidence, Inference, Kind, Prop, Span
+from kg.wikitext import Section
+
+
+#: After a name: the name only qualifies someone else (习近平特使张三, 甲主席特别代表乙, 李四夫人), or what the
+#: absent person sent (转达张三的问候, 递交李四的亲笔信, 宣读了王五致赵六的信件).
+QUALIFIES = re.compile(r"^(的)?(?:国家主席|主席|总统|总理|首相|国王|总书记)(特使|特别代表)|^(的)?(特使|特别代表|代表|夫人|丈夫|妻子|使者|顾问|父亲|母亲|儿子|女儿|兄长|胞弟|胞妹)"
+                        r"|^之(父|母|子|女|妻|夫|弟|兄)"  # 李四之父张三: the father is the one who met
+                        r"|^的?(?:葬礼|丧礼|国葬|大丧|追悼会|追思会|遗体告别仪式)"  # 出席张三葬礼: the dead is not there
+                        r"|^的(?:亲切|诚挚|良好|美好|热情)?(?:问候|祝福|祝愿|慰问|致意|口信|亲笔信|信函|贺电|贺信)"
+                        r"|^(?:写)?致[^，,；;。]{1,15}?的(?:亲笔)?(?:信|信件|信函|书信|贺电|贺信|口信|电报)")  # 宣读了乙致丙的信件
+
+
+#: Before a name: what someone else carries from that person, who is not there (转交了张三总统的亲笔信,
+#: 听取特使转达的李四有关会晤的意愿).
+_CARRIED = re.compile(r"(?:转达|转交|递交|面交|带来|捎来)了?的?$")
+
+
+#: Words that stand for both leaders of the article's two sides.
+_BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑")
+
+
+#: Three people the sentence before named, as the subject (三人, 三位领导人, 三国元首).
+_THREE = re.compile(r"^(?:三人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))")
+
+
+#: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙).
+#: A sentence listing who else sat in (参加会谈的美方人员有…, 陪同会见的有…, 出席会谈的还有…).
+_ATTENDEES = re.compile(r"(?:参加|出席|参与|陪同|在座)[^，。；]{0,12}?的[^，。；]{0,10}?(?:还)?(?:有|包括|为)")
+
+
+@dataclass
+class Participant:
+    key: str
+    surface: str
+    evidence: list[Evidence] = field(default_factory=list)
+    inferences: list[tuple[Inference, tuple[EntityId, ...], tuple[Evidence, ...]]] = field(default_factory=list)
+    stated: bool = False
+
+
+def met_one_by_one(reading: Reading, sentence: Sentence) -> OneByOne | None:
+    """The clause of the sentence that tells a host meeting others one by one, if it names a meeting."""
+    named = [(spot.key, spot.start) for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
+             and not QUALIFIES.match(sentence.hans[spot.end:])]
+    found = one_by_one(sentence.hans, named)
+    return found if found is not None and MEETING.search(sentence.hans, found.begin, found.end) else None
+
+
+def participation(registry, summit: EntityId, person: EntityId, side: str | None, key: str | None = None) -> EntityId:
+    """The node of one participant in a summit, which its roles hang from: who, and for which side."""
+    node = registry.unnamed(Kind.PARTICIPATION, f"{summit.key}-{digest((key or person.key,))}")
+    registry.fact(summit, Prop.HAS_PARTICIPATION, node)
+    registry.fact(node, Prop.AGENT, person)
+    if side:
+        registry.fact(node, Prop.SIDE, registry.named(Kind.COUNTRY, side))
+    return node
+
+
+def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sentence],
+                         clause: tuple[int, int] | None = None) -> dict[str, Participant]:
+    """The people the meeting's sentence names; only those of the meeting's own clauses when
+    they name two or more (``3日，甲与乙、丙观看阅兵；当天下午，甲与丙会谈``: 甲 and 丙)."""
+    registry = reading.registry
+    found: dict[str, Participant] = {}
+
+    def person(spot, sentence) -> bool:
+        return registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:]) \
+            and not _CARRIED.search(sentence.hans, 0, spot.start - len(written_before(sentence, spot)))
+
+    if clause is not None:
+        own = [spot for spot in anchor.spots if clause[0] <= spot.start < clause[1] and person(spot, anchor)]
+        if len({spot.key for spot in own}) >= 2:
+            for spot in own:
+                found.setdefault(spot.key, Participant(spot.key, spot.surface, stated=True))
+            for key in found:
+                found[key].evidence.append(anchor.evidence())
+            return found
+    for sentence in [anchor] + [s for s in paragraph if s is not anchor]:
+        if sentence is not anchor and (len(found) >= 2 or find_dates(sentence.hans) or find_year_months(sentence.hans)):
+            break  # enough people, or a sentence about another time (2018年5月，李四访问乙国)
+        if sentence is not anchor and _ATTENDEES.match(sentence.hans):
+            continue  # 两人在某地会谈。参加会谈的美方人员有甲…: the delegations, not the two who met
+        several = met_one_by_one(reading, sentence) if sentence is not anchor else None
+        for spot in sentence.spots:
+            if several is not None and spot.key in several.others:
+                continue  # met one by one, each in a meeting of their own
+            if person(spot, sentence):
+                found.setdefault(spot.key, Participant(spot.key, spot.surface, stated=True)).evidence.append(
+                    sentence.evidence())
+    return found
+
+
+def subject_pair(reading: Reading) -> tuple[tuple[str, str, Sentence], ...]:
+    """The two leaders an article is about, as its first lead sentence names them
+    (``A与B的峰会是指…``): (key, surface, sentence) each, or nothing when it names other than two."""
+    for sentence in reading.lead[:1]:
+        found: dict[str, tuple[str, str, Sentence]] = {}
+        for spot in sentence.spots:
+            if reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:]):
+                found.setdefault(spot.key, (spot.key, spot.surface, sentence))
+        if len(found) == 2:
+            return tuple(found.values())
+    return ()
+
+
+def from_the_sentences_before(reading: Reading, participants: dict[str, Participant], anchor: Sentence,
+                               before: list[Sentence]) -> None:
+    """``两人``, ``双方`` with fewer than two names: the two people the sentence just before, in
+    its paragraph, names (``…甲与乙握手并短暂交谈。4月11日，两人在峰会期间举行会晤``); ``三位领导人``
+    the three it names."""
+    three = _THREE.match(anchor.hans)
+    size = 3 if three else 2
+    if len(participants) >= size or not (three or _BOTH_SIDES.search(anchor.hans)) or MULTILATERAL.search(anchor.hans):
+        return
+    for sentence in reversed(before):
+        if sentence.paragraph != anchor.paragraph:
+            return
+        named = {spot.key: spot.surface for spot in sentence.spots
+                 if reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])}
+        if len(named) < size:
+            continue
+        if len(named) > size or any(key not in named for key in participants):
+            return  # more than the people it counts, or not those the sentence names
+        for key, surface in named.items():
+            person = participants.setdefault(key, Participant(key, surface))
+            if not person.stated:
+                person.inferences.append((Inference.BACK_REFERENCE, (), (sentence.evidence(), anchor.evidence())))
+        return
+
+
+#: A third person's pronoun as the one who met (他会见…, 她先后同…会晤), not 他们, 其他, 他国.
+_PRONOUN = re.compile(r"(?<![其])[他她](?![们国人方乡])")
+
+
+def from_the_pronoun(reading: Reading, participants: dict[str, Participant], anchor: Sentence,
+                      clause: tuple[int, int] | None, before: list[Sentence]) -> None:
+    """``他``/``她`` meeting someone, before the meeting word of the meeting's clause: the
+    person the sentence just before, in its paragraph, names first (its subject:
+    ``…甲抵达某城。12月19日，她同乙会晤``)."""
+    begin, end = clause if clause is not None else (0, len(anchor.hans))
+    said = MEETING.search(anchor.hans, begin, end)
+    pronoun = _PRONOUN.search(anchor.hans, begin, said.start() if said else end)
+    if pronoun is None or any(spot.start < pronoun.start() for spot in anchor.spots
+                              if begin <= spot.start and reading.registry.is_a(spot.surface, Kind.PERSON)):
+        return  # no pronoun, or someone named before it is whom it stands for
+    for sentence in before:
+        if sentence.paragraph != anchor.paragraph:
+            return
+        subject = next((spot for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
+                        and not QUALIFIES.match(sentence.hans[spot.end:])), None)
+        if subject is not None and subject.key not in participants:
+            person = participants.setdefault(subject.key, Participant(subject.key, subject.surface))
+            person.inferences.append((Inference.BACK_REFERENCE, (), (sentence.evidence(), anchor.evidence())))
+
+
+def from_the_subject(reading: Reading, participants: dict[str, Participant], anchor: Sentence,
+                      paragraph: list[Sentence], section: Section | None) -> None:
+    """``两人``, ``双方``, ``第一次峰会`` with fewer than two names: the two leaders the
+    article is about (its first sentence) are the ones who met."""
+    if len(participants) >= 2:
+        return
+    heading = to_hans(section.heading) if section else ""
+    if not (_BOTH_SIDES.search(anchor.hans) or ORDINAL.search(heading)) or MULTILATERAL.search(anchor.hans):
+        return
+    pair = subject_pair(reading)
+    if not pair or any(key not in {k for k, _, _ in pair} for key in participants):
+        return
+    for key, surface, sentence in pair:
+        person = participants.setdefault(key, Participant(key, surface))
+        if not person.stated:
+            person.inferences.append((Inference.LEAD_PARAGRAPH, (), (sentence.evidence(), anchor.evidence())))
+
+
+def below_the_top(reading: Reading, people: People, participants: dict[str, Participant],
+                   near: list[Sentence], when: date) -> set[str]:
+    """Drops the people whose every office, as the text gives it near the meeting or in the
+    article, is below the top (美国副总统尼克松, 外长, 特使): their talks are no summit.
+    Returns whom it dropped."""
+    dropped = set()
+    leaders = called_the_leader(reading)
+    for key in list(participants):
+        if key in leaders:
+            continue  # 副总理邓小平…。这是中国领导人首次访美: whatever his office, the text makes him the leader
+        offices = [o for sentence in near for o in titles_in(sentence, reading, key)]
+        if not offices:  # no office near, but words below the top (时任共和党总统候选人张三): those
+            offices = [w for sentence in near for spot in sentence.spots if spot.key == key
+                       if NOT_TOP.search(w := written_before(sentence, spot))] or list(offices_at(people, key, when))
+        if offices and all(NOT_TOP.search(office) for office in offices):
+            del participants[key]
+            reading.note(f"{key} met others on {when.isoformat()} as {offices[0]}, not as a top leader; "
+                         "not a participant of a summit")
+            dropped.add(key)
+    return dropped
+
+
+#: The text's word that a visit it tells is a country's leader's (这是中国领导人首次正式访美,
+#: 这是…中国国家领导人首次访问日本, ，这是…中国主要领导人的首次出访), at a sentence's or clause's start.
+_THE_LEADERS_VISIT = re.compile(r"(?:^|[，,；])(?:这|此)(?:次访问)?(?:是|为)[^。；]*?(?:国家|主要|最高)?领导人的?"
+                                r"(?:首次|第一次|首度)[^。；]{0,8}?(?:访|出访|出国)")
+
+
+#: Its word that the visitor became the first of his country's leaders to go there (成为首位访问泰国的中共领导人).
+_FIRST_LEADER_THERE = re.compile(r"成为(?:首位|第一位|首个|第一个)[^。；，]{0,12}?(?:访问|到访|访)[^。；，]{0,12}?领导人")
+
+
+def called_the_leader(reading: Reading) -> frozenset[str]:
+    """Who the text calls his country's leader in telling his visit (``时任国务院副总理甲…对乙国
+    进行的正式访问。这是…中国领导人首次正式访问乙国``; ``甲抵达某城，成为首位访问乙国的中共领导人``):
+    the first person its sentence names before those words, else the first the sentence before
+    it in its paragraph names, the visitor. Such a person is a top leader whatever office the
+    text gives him (the conventions: supreme or ruling-party leaders). Read once an article."""
+    if reading.called_leaders is not None:
+        return reading.called_leaders
+    out = set()
+    for sentences in (reading.lead, *reading.by_section.values()):
+        for before, sentence in zip((None, *sentences), sentences):
+            said = _THE_LEADERS_VISIT.search(sentence.hans) or _FIRST_LEADER_THERE.search(sentence.hans)
+            if said is None:
+                continue
+            visitor = _first_person(reading, sentence, said.start())
+            if visitor is None and before is not None and before.paragraph == sentence.paragraph \
+                    and not sentence.hans[:said.start()].strip():
+                visitor = _first_person(reading, before, len(before.hans))
+            if visitor is not None:
+                out.add(visitor.key)
+    reading.called_leaders = frozenset(out)
+    return reading.called_leaders
+
+
+def _first_person(reading: Reading, sentence: Sentence, stop: int) -> Spot | None:
+    return next((spot for spot in sentence.spots if spot.end <= stop and reading.registry.is_a(spot.surface, Kind.PERSON)
+                 and not QUALIFIES.match(sentence.hans[spot.end:])), None)
+
+
+#: Words that join the two parties of a meeting (甲同乙会谈, 甲会见乙).
+_PARTY_BEFORE = re.compile(r"(与|同|和|跟|会见|会晤|接见|拜会|会同)(?:了?(?:正在|前来)?(?:到访|来访|访华)的)?$")  # 会见到访的外长乙
+
+
+_PARTY_AFTER = re.compile(r"^(与|同|和|跟|会见|会晤|接见|拜会)")
+
+
+def meets_officials_only(reading: Reading, sentence: Sentence, clause: tuple[int, int] | None) -> bool:
+    """Whether whom the clause's leader receives are officials below the top, each named by his
+    office and no person the text knows (``甲在某城分别会见了乙国参议院议长丙和众议院议长丁``), or a
+    group of them (``甲在某宫会见乙国高级别代表团``, ``甲首次与乙国官员会面``)."""
+    begin, end = clause if clause is not None else (0, len(sentence.hans))
+    met = _RECEIVES.search(sentence.hans, begin, end)
+    if met is not None:
+        stop = CLAUSE.search(sentence.hans, met.end(), end)
+        received = (met.end(), stop.start() if stop else end)
+        parts = [part for part in _LISTED_PEOPLE.split(sentence.hans[received[0]:received[1]]) if part]
+        if not parts or not all(NOT_TOP.search(part) or _OFFICIALS.search(part) for part in parts):
+            return False
+    elif (met := _MET_A_GROUP.search(sentence.hans, begin, end)) is not None:
+        received = met.span("who")
+    else:
+        return False
+    return not any(received[0] <= spot.start < received[1] and reading.registry.is_a(spot.surface, Kind.PERSON)
+                   for spot in sentence.spots)
+
+
+def received_together(reading: Reading, sentence: Sentence, clause: tuple[int, int] | None,
+                       participants: dict[str, Participant]) -> bool:
+    """Whether the people the meeting names are only those received together, listed after the
+    meeting word (``某人在某宫会见甲国首相张三、外相李四和王五``): one side, the one who received them
+    being no one the text knows as a person."""
+    begin, end = clause if clause is not None else (0, len(sentence.hans))
+    met = _RECEIVES.search(sentence.hans, begin, end)
+    if met is None or len(participants) < 2:
+        return False
+    stop = CLAUSE.search(sentence.hans, met.end(), end)
+    stop = stop.start() if stop else end
+    named = [spot for spot in sentence.spots if spot.key in participants]
+    return all(met.end() <= spot.start < stop for spot in named) and {s.key for s in named} == set(participants) \
+        and _LISTED_PEOPLE.search(sentence.hans, met.end(), stop) is not None
+
+
+_RECEIVES = re.compile(r"(?:分别)?(?:会见|接见)了?")
+
+
+#: A group below the top met as one (乙国高级别代表团, 特使团, 乙国官员), not a delegation's head (代表团团长).
+_OFFICIALS = re.compile(r"代表团(?!团长)|使团|官员")
+
+
+#: Meeting a group below the top (与乙国官员会面).
+_MET_A_GROUP = re.compile(r"(?:与|同|和|跟)(?P<who>[^，,；;。与同和跟]{0,12}?(?:代表团(?!团长)|使团|官员))"
+                          r"(?:举行|进行了?)?(?:会面|会晤|会谈|见面)")
+
+
+_LISTED_PEOPLE = re.compile(r"[、和及与]|以及")
+
+
+def a_party(sentence: Sentence, key: str, clause: tuple[int, int] | None) -> bool:
+    """Whether the person is one of the two parties the meeting's clause joins
+    (``甲国总理张三同乙国总统助理李四会谈``: 李四 is the other party, so no summit)."""
+    begin, end = clause if clause is not None else (0, len(sentence.hans))
+    for spot in sentence.spots:
+        if spot.key != key or not begin <= spot.start < end:
+            continue
+        titled = written_before(sentence, spot)
+        before = sentence.hans[begin:spot.start - len(titled)]
+        if _PARTY_AFTER.match(sentence.hans[spot.end:end]):
+            return True
+        if _PARTY_BEFORE.search(before) and not _joined_later(sentence, spot, end):
+            return True
+    return False
+
+
+def _joined_later(sentence: Sentence, spot: Spot, end: int) -> bool:
+    """Whether the clause joins someone else to the meeting after this person
+    (``甲与外长乙于某日在某城停留，同丙总统丁会谈``: 乙 came with 甲; 丁 is the other party)."""
+    for other in sentence.spots:
+        if other.key != spot.key and spot.end <= other.start < end:
+            between = sentence.hans[spot.end:other.start - len(written_before(sentence, other))]
+            if MEETING.search(between):
+                return False  # 甲与乙会面，再与丙会面: 乙 met 甲 first
+            if _PARTY_BEFORE.search(between):
+                return True
+    return False
+
+
+#: A leader sending someone (甲派遣外长乙赴某城，与丙会谈): the one sent meets, not the leader.
+_SENDS = re.compile(r"(?:派遣|派出|委派|派)(?!对|驻)")
+
+
+def sends_someone(sentence: Sentence, key: str) -> bool:
+    """Whether the sentence's first mention of the person is followed by sending someone."""
+    spot = next(s for s in sentence.spots if s.key == key)
+    return bool(_SENDS.match(sentence.hans, spot.end))
+
+
+def written_below_the_top(reading: Reading, sentence: Sentence, key: str) -> bool:
+    """Whether the words written right before or around a person's first mention in the
+    sentence give an office below the top (美国国家安全顾问张三, 张三以总统特使身份)."""
+    spot = next(s for s in sentence.spots if s.key == key)
+    return bool(NOT_TOP.search(written_before(sentence, spot)) or NOT_TOP.search(written_as(sentence, spot)))
+
+
+def citations_of(sources: Sources, sentences: list[Sentence]) -> tuple[EntityId, ...]:
+    out: list[EntityId] = []
+    for sentence in sentences:
+        for mark in sentence.refs:
+            out.extend(sources.citations.get(mark.ref.span.start, ()))
+    return tuple(dict.fromkeys(out))
+
+
+def from_citation_titles(reading, participants, cited, anchor) -> None:
+    """Participants the cited sources' titles name (``张三今在某城会晤李四``)."""
+    if len(participants) >= 2:
+        return
+    set_aside = {spot.key for spot in anchor.spots}  # named in the sentence, not as one who met (李四之父)
+    for citation in cited:
+        title = citation_title(reading, citation)
+        if not title:
+            continue
+        hans = to_hans(title)
+        for spot in reading.spotter.spots(title, hans, (), 0):
+            if reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(hans[spot.end:]) \
+                    and (spot.key in participants or spot.key not in set_aside):
+                person = participants.setdefault(spot.key, Participant(spot.key, spot.surface))
+                if not person.stated:
+                    person.inferences.append((Inference.CITATION_TITLE, (citation,), (anchor.evidence(),)))
+
+
+def from_administration(reading, people: People, participants, period, section) -> None:
+    """The leader of the section's government took part for that government's side."""
+    if period is None:
+        return
+    sides = {people.sides.get(key) for key in participants}
+    for leader in reading.registry.facts_about(period, Prop.LEADER):
+        person = participants.get(leader.key)
+        if person is not None and person.stated:
+            continue
+        if person is None and people.sides.get(leader.key) in sides and len(participants) >= 2:
+            continue
+        person = participants.setdefault(leader.key, Participant(leader.key, leader.key))
+        heading = Evidence(Span(section.span.start, section.body.start), section.heading.strip(),
+                           section.heading.strip())
+        person.inferences.append((Inference.SECTION_ADMINISTRATION, (period,), (heading,)))
+
+
+def from_leaders_in_office(reading, people: People, participants, when: date) -> None:
+    """A side nobody in the section stands for is taken by whoever held power there then."""
+    all_sides = {side for side in people.sides.values()}
+    covered = {people.sides.get(key) for key in participants}
+    if not participants or len(all_sides) > 4:
+        return
+    for side in sorted(s for s in all_sides - covered if s):
+        candidates = {t.person for t in people.tenures if people.sides.get(t.person) == side
+                      and (t.start is None or t.start <= when.year) and (t.end is None or when.year < t.end)}
+        if len(candidates) == 1:
+            key = candidates.pop()
+            person = participants.setdefault(key, Participant(key, key))
+            person.inferences.append((Inference.LEADER_IN_OFFICE, (), _tenure_evidence(reading, key)))
+
+
+def _tenure_evidence(reading: Reading, key: str) -> tuple[Evidence, ...]:
+    """The sentences that put the person in power: a succession, a government."""
+    out: list[Evidence] = []
+    for fact in reading.registry.facts_with((Prop.SUCCEEDED_BY, Prop.LEADER), key):
+        out.extend(fact.evidence)
+    return tuple(dict.fromkeys(out))
+
+
+def add_participants(reading, people: People, summit: EntityId, named: dict[str, str], sentence: Sentence) -> None:
+    """People (key → surface) a sentence names as taking part in a summit found before."""
+    added = {key: Participant(key, surface, [sentence.evidence()], stated=True) for key, surface in named.items()}
+    record_participants(reading, people, summit, added, [sentence])
+
+
+def attendees_listed_after(reading, people: People, summits) -> None:
+    """A sentence that only lists who attended (``乙国总理张三、丙国首相李四和丁国副总统王五出席``)
+    right after the one telling of a summit's day in the same paragraph (``某日，甲在某城主持某领导人
+    会议。``): the leaders it lists took part in that summit, but those below the top (副总统, 外长)."""
+    sentences = reading.all_sentences()
+    for before, sentence in zip(sentences, sentences[1:]):
+        if before.passage is not sentence.passage or before.paragraph != sentence.paragraph:
+            continue
+        named = _listed_as_attending(reading, sentence)
+        days = [found for found in find_dates(before.hans) if found.year_given] if named else []
+        if not days:
+            continue
+        told = {spot.key for spot in before.spots}
+        held = [summit for summit in summits
+                if summit.start <= days[0].start <= summit.end and told & set(summit.participants)]
+        if len(held) == 1:
+            added = {key: surface for key, surface in named.items() if key not in held[0].participants}
+            if added:
+                add_participants(reading, people, held[0].id, added, sentence)
+
+
+#: What ends a list of who attended: the verb, and what they attended (…和丁国总理王五出席会议).
+_ATTENDING_ENDS = re.compile(r"(?:等人?)?(?:也|亦|还|均|一同)?(?:出席|与会)了?(?:会议|峰会|会晤)?[。！]?$")
+
+
+#: What joins the items of such a list.
+_ITEM_JOINS = "、和与及"
+
+
+def _listed_as_attending(reading, sentence: Sentence) -> dict[str, str]:
+    """The top leaders (key → surface) a sentence lists, each titled by an office, as attending
+    and nothing more (``乙国总理张三、丙国副总统王五出席``); empty when it says anything else."""
+    hans, registry = sentence.hans, reading.registry
+    people_spots = [spot for spot in sentence.spots if registry.is_a(spot.surface, Kind.PERSON)]
+    if not people_spots:
+        return {}
+    named, at = {}, 0
+    for spot in people_spots:
+        written = written_before(sentence, spot)
+        if not written.endswith(OFFICE_WORDS) or hans[at:spot.start] != written:
+            return {}
+        if not NOT_TOP.search(written):
+            named[spot.key] = spot.surface
+        at = spot.end + (1 if hans[spot.end:spot.end + 1] in tuple(_ITEM_JOINS) else 0)
+    last = people_spots[-1].end
+    return named if _ATTENDING_ENDS.match(hans, last) and hans[last - 1:last] not in _ITEM_JOINS else {}
+
+
+def record_participants(reading, people: People, summit, participants, sentences) -> None:
+    registry = reading.registry
+    for key in sorted(participants):
+        person_info = participants[key]
+        person = registry.named(Kind.PERSON, person_info.surface)
+        if person_info.stated:
+            registry.fact(summit, Prop.PARTICIPANT, person, evidence=tuple(person_info.evidence))
+        for method, basis, evidence in person_info.inferences:
+            registry.fact(summit, Prop.PARTICIPANT, person, evidence=evidence, inference=method, basis=basis)
+        node = participation(registry, summit, person, people.sides.get(key), key)
+        stated_offices: list[str] = []
+        for sentence in sentences:
+            stated_offices.extend(titles_in(sentence, reading, key))
+            for spot in sentence.spots:
+                if spot.key == key:
+                    for title in title_after(sentence, spot, reading.index):
+                        if title.state is None and title.text in OFFICE_WORDS:
+                            stated_offices.extend(o for o in people.offices.get(key, ()) if o.endswith(title.text))
+        stated_offices = [o for o in dict.fromkeys(stated_offices) if registry.is_a(o, Kind.POSITION)]
+        for office in stated_offices:
+            registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office),
+                          evidence=(sentences[0].evidence(),))
+        if not stated_offices and people.offices.get(key):
+            office = main_office(people, key, next(iter(registry.facts_about(summit, Prop.START_DATE)), None), sentences)
+            registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office),
+                          inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(key, office)],))
