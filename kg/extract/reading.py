@@ -29,7 +29,7 @@ class Reading:
     lead: tuple[Sentence, ...]  # the lead's clauses (split at ；too)
     by_section: dict[Section, tuple[Sentence, ...]]  # prose sections' own bodies
     issues: list[Issue] = field(default_factory=list)
-    called_leaders: frozenset[str] | None = None  # whom the text calls his country's leader (summits.py)
+    called_leaders: frozenset[str] | None = None  # whom the text calls his country's leader (participants.py)
 
     def all_sentences(self) -> tuple[Sentence, ...]:
         out = list(self.lead)
