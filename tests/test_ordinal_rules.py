@@ -64,6 +64,9 @@ def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     "他个人第五次访问甲国",
     "张三出席二十国集团领导人第十七次峰会",  # a gathering's sessions
     "李四应邀出席亚太经合组织第三十次领导人非正式会议",
+    "李四出席亚太经济合作组织第三十次领导人非正式会议",  # a gathering by its full name
+    "张三出席东南亚国家联盟第四十次峰会",
+    "张三赴某城出席第二次非洲联盟特别峰会",  # a gathering's full name after the number
     "两人举行了当年的第三次会晤",
     "张三第三次访华",
     "这也是他自担任国家主席以来第九次访问乙国",
@@ -196,6 +199,8 @@ def test_the_sentence_after_may_give_the_number_on_a_sources_word():
     ("第三届甲国－乙国首脑会议", "'''第三届甲国－乙国首脑会议'''于2001年5月3日在[[某城]]举行，甲国总统[[张三]]与乙国总统[[李四]]会晤。", 3),
     # a session of a gathering of many states numbers no summit's series
     ("首届东亚峰会", "'''首届东亚峰会'''期间，2001年5月3日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]会晤。", None),
+    ("第五届亚欧首脑会议", "'''第五届亚欧首脑会议'''于2001年5月3日在[[某城]]举行，甲国总统[[张三]]与乙国总统[[李四]]会晤。", None),
+    ("第四届美洲国家首脑会议", "'''第四届美洲国家首脑会议'''于2001年5月3日在[[某城]]举行，甲国总统[[张三]]与乙国总统[[李四]]会晤。", None),
     # the lead does not give the name: the title alone says nothing of the text's summit
     ("首届甲乙峰会", "2001年5月3日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]会晤。", None),
 ])
