@@ -544,3 +544,11 @@ def test_an_unquoted_name_about_a_document_ends_at_the_document_word_after_its_d
     assert [hans[a:b] for a, b in unquoted_names(hans)] == ["关于结束甲乙自由贸易协定谈判的意向声明", "文化协定"]
     text = HEAD + MEETING + "在两国领导人见证下，甲国部长[[王五]]与乙国部长[[赵六]]签署了关于结束甲乙自由贸易协定谈判的意向声明。"
     assert keys(documents(text)) == {"1985-11-19": {"关于结束甲乙自由贸易协定谈判的意向声明"}}
+
+
+@pytest.mark.parametrize("cell, wanted", [
+    ("三方声明", [("三方声明", True)]),
+    ("四方联合声明（甲国向边境派遣观察员）", [("四方联合声明", True)]),
+])
+def test_a_statement_of_three_or_four_parties_is_a_document_of_its_kind(cell, wanted):
+    assert cell_documents(cell) == wanted

@@ -97,7 +97,7 @@ _ANNEX_BEFORE = re.compile(r"(宣言|声明|条约|协定|协议|公报|文件)[
 _OUTCOME_BEFORE = re.compile(r"(成果|结果)(文件)?(之一)?(是|为|包括|有)?$")
 DOCUMENT_WORDS = ("宣言", "声明", "协议", "协议书", "公报", "条约", "协定", "纪要", "备忘录", "议定书", "联合声明")
 #: Documents named by their kind alone (会后发表联合声明): one of that summit's own.
-GENERIC_KINDS = r"联合声明|联合公报|共同声明|联合宣言|新闻公报|会谈纪要"
+GENERIC_KINDS = r"联合声明|联合公报|共同声明|联合宣言|新闻公报|会谈纪要|[三四]方(?:联合)?声明"
 #: A count before a kind (发表两份联合声明, 发表五项联合声明): statements of that kind, one of the summit's own.
 #: Not one on each of the topics its clause names (就南亚问题、…发表了三个联合声明): those are unnamed.
 _COUNT = r"(?P<count>[一两二三四五六七八九十0-9]{1,3}(?:份|项|个|篇))?"
