@@ -1461,3 +1461,13 @@ def test_a_tables_row_and_the_account_of_the_same_meeting_are_one_summit():
     extraction = extract(parse(Page(text=text, origin="t", title="丙国－丁国关系")))
     days = [f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE and f.subject.kind is Kind.SUMMIT]
     assert sorted(days) == ["2014-12-23", "2018-09-01", "2024-05-29", "2025-06-01"]
+
+
+def test_a_column_of_mediators_adds_them_to_the_pair_the_article_is_about():
+    text = ("'''张三与李四会晤'''是指[[甲国总统]][[张三]]与[[乙国总理]][[李四]]之间的一系列会晤。\n== 列表 ==\n"
+            '{| class="wikitable"\n! 次序 !! 日期 !! 地点 !! 斡旋方 !! 成果\n|-\n'
+            "| 1 || 2019年3月2日 || [[某城]] || [[丙组织]]共同主席国 || —\n|-\n"
+            "| 2 || 2021年5月6日 || [[另城]] || [[王五]]、[[赵六]] || 三方声明\n|}\n")
+    found = summits(text, title="张三与李四会晤")
+    assert found["2019-03-02"]["participants"] == {"张三", "李四"}
+    assert found["2021-05-06"]["participants"] == {"张三", "李四", "王五", "赵六"}

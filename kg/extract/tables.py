@@ -4,7 +4,8 @@ outcome gives one summit per row that has a day-precise date.
 Header words (Simplified view): a date column (日期, 时间, 年份), places (地点, 会场, 城市),
 participants (领导人, 出席, 与会者, 元首, 首脑, 中方/美方, 会谈对象 …: every such column adds people),
 outcome (成果, 文件, 签署) and a number (届, 次, 序号); a column headed by a state's name
-(``法国 !! 德国``) holds that side's leaders. A table whose only column of people is one
+(``法国 !! 德国``) holds that side's leaders; a column of mediators (``斡旋方``) adds them to the pair
+the article's first sentence names. A table whose only column of people is one
 side's (``中方领导人``, ``中方主要会谈领导人``) lists that side's hosts, one or several a row, of the
 one leader its caption (else the article's first sentence) names. A note cell or an explanatory note (``<ref group="注">``)
 that says who else took part adds them; an explanatory note telling a meeting of the row's
@@ -41,11 +42,16 @@ from kg.extract.summits import LOWER_TALKS, NOT_HELD, SummitFound
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Cell, Table, is_header_row, passage, spread_rows
 
+#: A column of the third parties who brought a pair together (``斡旋方``, ``调停人``): each
+#: row's meeting is the article's pair's, with them.
+_MEDIATOR_COLUMN = re.compile(r"^(?:斡旋|调停|调解|居间|促成)(?:方|者|人|国|方领导人)$")
+
 _COLUMNS = (
     ("date", re.compile(r"日期|时间|年份|日程|年月")),
     ("number", re.compile(r"^(届|次|序号|编号|#|届次|次序)$")),
     ("country", re.compile(r"^(国家|国别|所在国|东道国|主办国|举办国)$")),
     ("place", re.compile(r"地点|会场|城市|举办地|地址|场地|国家(?!主席|元首|领导人|总理)")),  # not 中国国家主席
+    ("mediator", _MEDIATOR_COLUMN),
     ("people", re.compile(r"领导人|出席|与会|参与|参加|元首|首脑|方$|总统|主席|总理|首相|人物|东道主|主持人|主办者"
                           r"|^(?:会谈|会见)对象$")),  # 会谈对象: whom the visitor of a table of one side's hosts met
     ("outcome", re.compile(r"成果|文件|签署|结果|协议|宣言")),
@@ -341,7 +347,7 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
                      "or talks below the leaders; no summit made", row.span.start, Severity.INFO)
         return None
     persons = []  # (entity, office, cell)
-    for cell in row.cells.get("people", []):
+    for cell in row.cells.get("people", []) + row.cells.get("mediator", []):
         if _DELEGATIONS.search(to_hans(_text(reading, cell))):
             continue  # 甲、乙及8个流亡政府: representatives of governments, not their leaders
         headed = (offices or {}).get(dict(row.columns).get(cell, -1))  # 日本首相 !! 韩国总统
@@ -374,7 +380,7 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
             persons.append((guest, None, visitor[1]))
     elif "people" not in row.cells and pair:  # the caption names the two who met in every row
         persons += [(registry.named(Kind.PERSON, surface), None, evidence) for surface, evidence in pair]
-    elif "people" not in row.cells:  # a table of one pair's meetings names them only in the lead
+    elif "people" not in row.cells:  # a table of one pair's meetings (and their mediators) names them only in the lead
         inferred = [registry.named(Kind.PERSON, surface) for _, surface, _ in subject_pair(reading)]
     persons += [joined for joined in _joined_in_a_note(reading, people, row)
                 if joined[0].key not in {p.key for p, _, _ in persons} | {p.key for p in inferred}]
