@@ -578,3 +578,8 @@ def test_a_states_body_office_is_named_without_the_state_too():
     labels = {label.text for entity in _extract(text).entities if entity.id.kind is Kind.POSITION
               and entity.id.key == "老挝人民民主共和国国防委员会委员长" for label in entity.labels + entity.alt_labels}
     assert "国防委员会委员长" in labels
+
+
+def test_a_bare_office_after_a_chambers_name_is_the_chambers_office_not_a_persons():
+    text = HEAD + "2001年3月4日，甲国总理[[张三]]在[[某城]]与乙国总理[[李四]]举行会谈。次年，张三出任[[甲国参议院|参议院]]主席。"
+    assert people(text) == {"张三", "李四"}

@@ -290,8 +290,8 @@ def _words_with_stop(char: str) -> tuple[tuple[str, int], ...]:
     return tuple((word, word.index(char)) for word in _words_with_stops() if char in word)
 
 
-#: Names of bodies, whose office a bare office word after them is (某某党总书记, 某某委员会主席).
-_BODIES_HOLDING_OFFICES = ("党", "政府", "委员会", "议会", "内阁", "组织", "联盟", "共同体")
+#: Names of bodies, whose office a bare office word after them is (某某党总书记, 某某委员会主席, 某国参议院主席).
+_BODIES_HOLDING_OFFICES = ("党", "政府", "委员会", "议会", "议院", "国会", "内阁", "组织", "联盟", "共同体")
 
 
 #: An office in brackets right after a name, as lists and infoboxes write it (``[[张三]]（甲国总理）``).
