@@ -1471,3 +1471,13 @@ def test_a_column_of_mediators_adds_them_to_the_pair_the_article_is_about():
     found = summits(text, title="张三与李四会晤")
     assert found["2019-03-02"]["participants"] == {"张三", "李四"}
     assert found["2021-05-06"]["participants"] == {"张三", "李四", "王五", "赵六"}
+
+
+def test_a_column_of_one_sides_hosts_headed_by_who_met_the_visitor_lists_them():
+    text = ("'''张三访问乙国'''是指[[甲国]]总理[[张三]]对[[乙国]]的历次访问。\n== 列表 ==\n"
+            '{| class="wikitable"\n! 次序 !! 日期 !! 地点 !! 乙方主要会见者 !! 性质\n|-\n'
+            "| 1 || 2001年4月5日－7日 || [[某城]] || [[李四]]、[[王五]] || 正式访问\n|-\n"
+            "| 2 || 2003年6月1日 || 另城 || 王五 || 工作访问\n|}\n")
+    found = summits(text, title="张三访问乙国")
+    assert found["2001-04-05"]["participants"] == {"张三", "李四", "王五"}
+    assert found["2003-06-01"]["participants"] == {"张三", "王五"}

@@ -6,7 +6,7 @@ participants (领导人, 出席, 与会者, 元首, 首脑, 中方/美方, 会�
 outcome (成果, 文件, 签署) and a number (届, 次, 序号); a column headed by a state's name
 (``法国 !! 德国``) holds that side's leaders; a column of mediators (``斡旋方``) adds them to the pair
 the article's first sentence names. A table whose only column of people is one
-side's (``中方领导人``, ``中方主要会谈领导人``) lists that side's hosts, one or several a row, of the
+side's (``中方领导人``, ``中方主要会谈领导人``, ``中方主要会见者``) lists that side's hosts, one or several a row, of the
 one leader its caption (else the article's first sentence) names. A note cell or an explanatory note (``<ref group="注">``)
 that says who else took part adds them; an explanatory note telling a meeting of the row's
 leaders on another day (``峰会前一日（6月28日），甲与乙举行了双边会谈``) is a summit of its own; a cell that counts governments (``8个流亡政府``) or
@@ -53,7 +53,7 @@ _COLUMNS = (
     ("place", re.compile(r"地点|会场|城市|举办地|地址|场地|国家(?!主席|元首|领导人|总理)")),  # not 中国国家主席
     ("mediator", _MEDIATOR_COLUMN),
     ("people", re.compile(r"领导人|出席|与会|参与|参加|元首|首脑|方$|总统|主席|总理|首相|人物|东道主|主持人|主办者"
-                          r"|^(?:会谈|会见)对象$")),  # 会谈对象: whom the visitor of a table of one side's hosts met
+                          r"|^(?:会谈|会见)对象$|(?:会谈|会见|会晤)者$")),  # 会谈对象, 会见者: whom the visitor of a table of one side's hosts met
     ("outcome", re.compile(r"成果|文件|签署|结果|协议|宣言")),
 )
 
@@ -66,9 +66,9 @@ class _Row:
     columns: tuple[tuple[Cell, int], ...] = ()  # each cell with the first column it stands in
 
 
-#: A column of one side's leaders: ``中方``, ``中方领导人``, ``美国领导人`` (a state's name is
+#: A column of one side's leaders: ``中方``, ``中方领导人``, ``中方主要会见者``, ``美国领导人`` (a state's name is
 #: checked against the reference list of states).
-_SIDE_COLUMN = re.compile(r"^[\u4e00-\u9fff]{1,2}方面?(?:(?:主要)?(?:会谈|会见|会晤)?(领导人|元首|首脑))?$"
+_SIDE_COLUMN = re.compile(r"^[\u4e00-\u9fff]{1,2}方面?(?:(?:主要)?(?:(?:会谈|会见|会晤)?(?:领导人|元首|首脑)|(?:会谈|会见|会晤)者))?$"
                           r"|^(来访|到访|出访|访问|会见|会谈)(领导人|元首|首脑|者|对象)$|^外宾$")
 _LEADERS_WORD = re.compile(r"(领导人|元首|首脑)$")
 
