@@ -1481,3 +1481,15 @@ def test_a_column_of_one_sides_hosts_headed_by_who_met_the_visitor_lists_them():
     found = summits(text, title="张三访问乙国")
     assert found["2001-04-05"]["participants"] == {"张三", "李四", "王五"}
     assert found["2003-06-01"]["participants"] == {"张三", "王五"}
+
+
+def test_a_rows_town_gives_way_to_the_site_inside_it_where_the_prose_tells_the_same_meeting():
+    text = ("'''张三访问乙国'''是指[[甲国]]总理[[张三]]对[[乙国]]的历次访问。\n== 列表 ==\n"
+            '{| class="wikitable"\n! 次序 !! 日期 !! 地点 !! 乙方主要会见者 !! 性质\n|-\n'
+            "| 1 || 2001年4月5日 || [[某城]] || [[李四]]、[[王五]] || 正式访问\n|-\n"
+            "| 2 || 2003年6月1日 || [[另城]] || 王五 || 工作访问\n|}\n"
+            "== 2001年 ==\n2001年4月5日，李四在[[某城]]的[[某宫]]会见张三。\n")
+    found = summits(text, title="张三访问乙国")
+    assert found["2001-04-05"]["participants"] == {"张三", "李四", "王五"}
+    assert found["2001-04-05"]["venue"] == {"某宫"}
+    assert found["2003-06-01"]["venue"] == {"另城"}

@@ -616,8 +616,19 @@ def fold(registry, witness: EntityId, into: EntityId, documents: bool = True) ->
     for prop in (Prop.ORDINAL, Prop.VENUE):
         if not registry.has_fact(into, prop):
             registry.move(witness, into, prop)
+        elif prop is Prop.VENUE and _held_inside(registry, witness, into):
+            registry.drop(into, Prop.VENUE)
+            registry.move(witness, into, Prop.VENUE)
     _roles_carried(registry, witness, into)
     registry.forget(witness)
+
+
+def _held_inside(registry, witness: EntityId, into: EntityId) -> bool:
+    """Whether the witness was held at a place inside the summit's one venue (a table row's 北京,
+    the prose's account of the same meeting in 人民大会堂): the finer place is the venue."""
+    theirs = [v for v in registry.facts_about(witness, Prop.VENUE) if isinstance(v, EntityId)]
+    ours = [v for v in registry.facts_about(into, Prop.VENUE) if isinstance(v, EntityId)]
+    return len(theirs) == len(ours) == 1 and theirs[0] != ours[0] and located_within(registry, theirs[0], ours[0])
 
 
 def _roles_carried(registry, witness: EntityId, into: EntityId) -> None:
