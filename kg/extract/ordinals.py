@@ -113,14 +113,12 @@ _A_WAR = re.compile(r"(世界)?大战|[\u4e00-\u9fff]{0,3}(战争|内战)")
 _A_SUMMIT_ONLY = re.compile(r"(最高级|首脑|高峰|正式)*")
 #: A day told without its year, first in its sentence (12月24日，…): an account day by day.
 _DAY_FIRST = re.compile(r"^(?<![0-9年])[0-9]{1,2}月[0-9]{1,2}日")
-#: Gatherings of many states written by their full names, which the short ones (亚太经合, 东盟,
-#: 非盟, 北约 ...) are no part of: 亚太经济合作组织第十一次领导人非正式会议, 东南亚国家联盟第四十次峰会,
-#: and the summits of 亚欧会议 and of the 美洲峰会 by their own names (第十届亚欧首脑会议,
-#: 第九届美洲国家首脑会议).
-_GATHERINGS_IN_FULL = (r"亚太经济合作|东南亚国家联盟|欧洲联盟|非洲联盟|阿拉伯国家联盟|北大西洋公约组织|独立国家联合体"
-                       r"|亚欧首脑|美洲国家首脑")
-#: A gathering of many states, by its short name or its full one.
-_ANY_GATHERING = rf"{GATHERINGS}|{_GATHERINGS_IN_FULL}"
+#: The summits of two gatherings by their own names, whose number counts the gathering's sessions
+#: (第十届亚欧首脑会议, 第九届美洲国家首脑会议): not in GATHERINGS, where a name holding 首脑会议
+#: would make the sentence's meeting the gathering's.
+_GATHERINGS_SUMMITS = r"亚欧首脑|美洲国家首脑"
+#: A gathering of many states, or the summit of one by its own name.
+_ANY_GATHERING = rf"{GATHERINGS}|{_GATHERINGS_SUMMITS}"
 #: Just before the number: a gathering of many states, whose sessions it counts
 #: (二十国集团领导人第十七次峰会, 亚太经合组织第三十次领导人非正式会议).
 _GATHERING = re.compile(rf"({_ANY_GATHERING})[^，,。；;：:]{{0,8}}$")

@@ -17,10 +17,12 @@ TAKES_OVER = re.compile(r"^(?:接任|继任|接班|继位|接替|上台)")
 GOVERNMENTS = re.compile(r"(?:两|二|三|几|历)任.{0,8}政府")
 #: Right before a place: moving across or into it.
 CROSS_VERBS = "穿过|越过|跨过|穿越|跨越"
-#: Gatherings of many states (G20, APEC ...): a session of one is no summit of two sides.
+#: Gatherings of many states (G20, APEC ...): a session of one is no summit of two sides. By their short
+#: names and by their full ones, which the short ones are no part of (亚太经济合作组织, 东南亚国家联盟).
 GATHERINGS = (r"金砖|二十国集团|G20|亚太经合|APEC|上海合作组织|上合|东盟|联合国|七国集团|G7|八国集团|北约"
               r"|欧洲安全与合作|东亚峰会|亚信|欧盟|非盟|气候大会|南亚区域合作|南盟|阿拉伯联盟|阿盟|美洲国家组织"
-              r"|美洲峰会|英联邦|独联体|集体安全条约|亚欧会议|不结盟|伊斯兰合作组织|太平洋岛国论坛")
+              r"|美洲峰会|英联邦|独联体|集体安全条约|亚欧会议|不结盟|伊斯兰合作组织|太平洋岛国论坛"
+              r"|亚太经济合作|东南亚国家联盟|欧洲联盟|非洲联盟|阿拉伯国家联盟|北大西洋公约组织|独立国家联合体")
 #: Words that make a span of days a visit (not a meeting word: a visit may hold several meetings).
 VISIT_WORDS = re.compile(r"国事访问|正式访问|工作访问|友好访问|私人访问|访问|访华|访美|访日|访朝|访韩|访俄|访苏|访英|访法|访德|访印"
                          r"|出访|到访")
