@@ -35,28 +35,22 @@ QUALIFIES = re.compile(r"^(的)?(?:国家主席|主席|总统|总理|首相|国�
                         r"|^的?(?:葬礼|丧礼|国葬|大丧|追悼会|追思会|遗体告别仪式)"  # 出席张三葬礼: the dead is not there
                         r"|^的(?:亲切|诚挚|良好|美好|热情)?(?:问候|祝福|祝愿|慰问|致意|口信|亲笔信|信函|贺电|贺信)"
                         r"|^(?:写)?致[^，,；;。]{1,15}?的(?:亲笔)?(?:信|信件|信函|书信|贺电|贺信|口信|电报)")  # 宣读了乙致丙的信件
-
-
 #: Before a name: what someone else carries from that person, who is not there (转交了张三总统的亲笔信,
 #: 听取特使转达的李四有关会晤的意愿).
 _CARRIED = re.compile(r"(?:转达|转交|递交|面交|带来|捎来)了?的?$")
-
-
 #: Words that stand for both leaders of the article's two sides.
 _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑")
-
-
 #: Three people the sentence before named, as the subject (三人, 三位领导人, 三国元首).
 _THREE = re.compile(r"^(?:三人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))")
-
-
-#: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙).
 #: A sentence listing who else sat in (参加会谈的美方人员有…, 陪同会见的有…, 出席会谈的还有…).
 _ATTENDEES = re.compile(r"(?:参加|出席|参与|陪同|在座)[^，。；]{0,12}?的[^，。；]{0,10}?(?:还)?(?:有|包括|为)")
 
 
 @dataclass
 class Participant:
+    """Someone the text names as taking part in a summit: their key and surface, the evidence, what was
+    inferred of them, and whether the meeting's own sentences name them (``stated``)."""
+
     key: str
     surface: str
     evidence: list[Evidence] = field(default_factory=list)

@@ -95,6 +95,7 @@ _ARRIVES = re.compile(r"[^。；]{0,40}?(?:抵达|飞抵|到达|抵)(?!制|触)"
 _GOES_ON = re.compile(r"(?:^|[，,；])[^，,。；]{0,12}?(?:随后|其后|接着|紧接着)")
 #: A paragraph that opens going on from the one before (随后，两国元首举行会谈): of the day that one told.
 _OPENS_GOING_ON = re.compile(r"(?:随后|其后|接着|紧接着|随即)")
+#: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙).
 _RIGHT_AFTER = re.compile(r"^(?:会晤|会谈|会面|会见|峰会)(?:结束)?后")
 _SIDELINES = re.compile(r"期间|场边|间隙|之机|之际|双边|会议前|峰会前|峰会后|会见|会晤|出席")
 #: After a gathering's name: an office of it, held by a leader who meets (欧盟委员会主席乙, 联合国秘书长丙).
