@@ -96,6 +96,18 @@ def test_numbers_that_are_no_series_ordinal(hans):
     assert ordinal_in(hans) is None
 
 
+@pytest.mark.parametrize("hans", [
+    "这是两位元首七个多月内的第三次会晤",  # how often within a stretch of time
+    "这是两人在不到三周内的第二次会面",
+    "两人在某城会谈，张三重申希望在明年举行第二次甲丙首脑会谈",  # a meeting hoped for
+    "两人会谈，讨论第二次甲丙首脑会谈",  # a meeting discussed
+    "访问期间，张三并第二度在乙国议会联席会议发表演说",  # a speech at a meeting
+    "张三于5月8日至11日赴乙国出席第七次甲乙丙领导人会议并对乙国进行正式访问",  # a gathering attended
+])
+def test_numbers_that_count_something_else_than_this_meeting(hans):
+    assert ordinal_in(hans) is None
+
+
 def test_a_place_named_conference_in_a_table_is_not_numbered():
     assert ordinal_in("第二次华盛顿会议", meetings_only=True) is None
     assert ordinal_in("第二次非正式会晤", meetings_only=True) == 2

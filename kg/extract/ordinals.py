@@ -15,7 +15,10 @@ Only a number that places *this meeting* among meetings of its kind is an ordina
   (``第三次国事访问``), not a person's visits nor a person's attendance (``第四次出席某峰会``);
 - a count of a day's sessions (``第一次会谈于中午12时开始``, ``12月24日，…举行第二次会谈``
   in an account told day by day) or within the year the text is at (``同年第3次``,
-  ``当年的第三次``, ``今年以来的第三次``) is no series ordinal, and one within a year named
+  ``当年的第三次``, ``今年以来的第三次``) or a stretch of time (``七个多月内的第三次``) is no series
+  ordinal, nor is a meeting discussed or hoped for (``希望明年举行第二次甲丙首脑会谈``), a speech at
+  one (``第二度在某议会联席会议发表演说``) or a gathering attended on a visit (``出席第七次甲乙丙
+  领导人会议并对乙国进行正式访问``), and one within a year named
   (``又称2018年第3次南北韩首脑会谈``) only where the text gives no other;
 - a count before the name the meetings of two go by (``「二度胡吴会」``, ``三度习马会``) is this
   meeting's number in that series;
@@ -79,6 +82,17 @@ _NOT_A_SIDE = re.compile(r"这|此|次|是|也|为|乃|会谈|会晤|两国|两�
 _WITHIN_A_YEAR = re.compile(r"(?P<after>继)?[0-9]{4}年(内|度)?的?$")
 #: ... or within the year the text is at (同年第3次, 当年的第三次, 年内第二次).
 _WITHIN_THE_YEAR = re.compile(r"([同今该当本]年|年内|年度)(以来)?的?$")
+#: ... or within a stretch of time (七个多月内的第三次, 不到三周内的第二次): how often in it.
+_WITHIN_A_STRETCH = re.compile(r"[0-9一二三四五六七八九十两几数半]+多?个?多?(?:年|月|周|星期|天)(?:之)?内的?$")
+#: Right before the number in its clause: a meeting discussed or hoped for (讨论第二次甲丙首脑会谈,
+#: 希望在翌年初举行第二次甲丙首脑会谈), another than the one told.
+_SPOKEN_OF = re.compile(r"(?:讨论|商讨|商议|希望|期待|期望)[^，,。；;：:]{0,10}$")
+#: Right after the meeting word: what one does there (第二度在某国议会联席会议发表演说), which it counts.
+_DONE_THERE = re.compile(r"上?(?:发表|演说|演讲|讲话|致辞)")
+#: Right before the number: a gathering attended (出席第七次甲乙丙领导人会议) ...
+_ATTENDED = re.compile(r"(?:出席|参加)$")
+#: ... in a sentence that tells a visit besides (…并对乙国进行正式访问): the gathering's number.
+_AND_A_VISIT = re.compile(rf"并[^，,。；;]{{0,12}}?(?:{_VISITS})")
 #: A first since a break: 六十年来, 1949年以来, 就任后, 时隔七年, 分裂55年后, 大战结束后, or
 #: within a term (习近平任内的第一次会面).
 _SINCE = re.compile(r"以来|年来|多来|月来|就任后|上任后|时隔|任内|任期内"
@@ -164,7 +178,7 @@ def _candidates(hans: str, meetings_only: bool):
         if match["noun"] == "会谈" and not _SERIES.search(match["between"]) and _DAY_FIRST.match(hans) \
                 and not _YEAR.search(hans):
             continue  # 12月24日，甲和乙举行第二次会谈: the talks of a visit told day by day
-        if _WITHIN_THE_YEAR.search(hans[:match.start()]):
+        if _WITHIN_THE_YEAR.search(hans[:match.start()]) or _counts_something_else(hans, match):
             continue
         year = _WITHIN_A_YEAR.search(hans[:match.start()])
         yearly = bool(year and not year["after"])
@@ -207,6 +221,18 @@ def _candidates(hans: str, meetings_only: bool):
     for match in _FIRST_HELD.finditer(hans):
         if not _SINCE.search(hans[_clause_start(hans, match.start()):match.end()]):
             yield match.start(), 1, False
+
+
+def _counts_something_else(hans: str, match: re.Match) -> bool:
+    """Whether a ``第N次`` counts something other than this meeting's place in its series:
+    how often within a stretch of time (``两人七个多月内的第三次会晤``), a meeting discussed or
+    hoped for (``希望在翌年初举行第二次甲丙首脑会谈``), what one does at a meeting
+    (``第二度在某国议会联席会议发表演说``), or a gathering attended on a visit
+    (``赴乙国出席第七次甲乙丙领导人会议并对乙国进行正式访问``: the gathering's number)."""
+    before = hans[:match.start()]
+    return bool(_WITHIN_A_STRETCH.search(before) or _SPOKEN_OF.search(before[_clause_start(hans, match.start()):])
+                or _DONE_THERE.match(hans, match.end())
+                or _ATTENDED.search(before) and _AND_A_VISIT.search(hans, match.end()))
 
 
 def _sides_named(before: str) -> bool:
