@@ -521,6 +521,14 @@ def test_a_host_leader_whose_state_the_text_leaves_unsaid_is_met_within_the_visi
     assert found["2008-04-09"]["participants"] == {"张三", "李四", "王五"}
 
 
+def test_the_visited_states_premier_met_one_by_one_joins_the_visit_its_head_named_by_office_alone():
+    text = HEAD + ("2007年11月25日至27日，甲国总统[[张三]]对[[日本]]进行国事访问。26日，国家主席[[李四]]在[[某宫]]"
+                   "同张三举行会谈。同日，张三还分别与国会议长[[王五]]、日本首相[[赵六]]会见会谈。")  # real states: sides
+    found = summits(text)
+    assert list(found) == ["2007-11-25"]  # 李四's side unsaid, 赵六's the state visited: the visit's host
+    assert found["2007-11-25"]["participants"] == {"张三", "李四", "赵六"}
+
+
 def test_a_meeting_told_as_of_the_visits_days_is_the_visits_summit_with_its_talks():
     text = ("'''张三访日'''是印度总理[[张三]]对[[日本]]的访问。\n== 经过 ==\n"  # real states: whose side each leader is
             "1988年12月19日，印度总理[[张三]]抵达某城，开始对日本的正式访问。当天，张三同日本首相[[李四]]举行会谈。"

@@ -37,6 +37,7 @@ class Visit:
     visitors: frozenset[str]  # person keys the visit's sentence names
     sentence: Sentence
     open: bool = False  # given from its first day only (于9月22日起…访问): it ends with its last meeting
+    visited: frozenset[str] = frozenset()  # state keys the visit's clause names (对乙国进行国事访问): the hosts' side
 
 
 def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitFound],
@@ -58,7 +59,7 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
         first = stated[0] if stated else max(members, key=lambda s: (len(s.participants), -s.start.toordinal()))
         for other in members:
             if other.id == first.id or not set(other.participants) & set(first.participants) \
-                    or not _sides_agree(people, first, other):
+                    or not _sides_agree(people, first, other, visit.visited):
                 continue
             first = fold_with_people(reading, people, other, first)
             out.remove(other)
@@ -81,11 +82,21 @@ def _clause_end(hans: str, at: int) -> int:
     return found.start() if found else len(hans)
 
 
-def _sides_agree(people: People, first: SummitFound, other: SummitFound) -> bool:
-    """Whether everyone ``other`` names beyond ``first`` stands for a side ``first`` has, or for
-    none the text gives (``4月12日，国家主席丙会见甲``: the host's head of state, his state left unsaid)."""
+def _sides_agree(people: People, first: SummitFound, other: SummitFound, visited: frozenset[str] = frozenset()) -> bool:
+    """Whether everyone ``other`` names beyond ``first`` stands for a side ``first`` has, for the
+    state visited (``甲于5月6日至8日对乙国进行国事访问``: 乙国总理丙, met on the 7th, is a host even
+    where ``first`` names 乙国's president by his office alone, 国家主席丁), or for none the text
+    gives (``4月12日，国家主席丙会见甲``: the host's head of state, his state left unsaid)."""
     sides = {people.sides.get(p) for p in first.participants} - {None}
-    return all(people.sides.get(p) in sides | {None} for p in other.participants if p not in first.participants)
+    return all(people.sides.get(p) in sides | visited | {None} for p in other.participants if p not in first.participants)
+
+
+def _states_visited(reading: Reading, sentence: Sentence, after: int, visit: re.Match) -> frozenset[str]:
+    """The states named from a visit's days to the end of its word's clause, the states visited
+    (``于11月25日至27日对乙国进行国事访问``, ``于5月6日至8日访问乙国``)."""
+    end = _clause_end(sentence.hans, visit.end())
+    return frozenset(spot.key for spot in sentence.spots
+                     if after <= spot.start < end and reading.index.is_state(spot.surface))
 
 
 def _visits(reading: Reading) -> list[Visit]:
@@ -120,5 +131,6 @@ def _visits(reading: Reading) -> list[Visit]:
             visitors = frozenset(spot.key for spot in sentence.spots if spot.start < max(visit.start(), span.at)
                                  and reading.registry.is_a(spot.surface, Kind.PERSON))
             if visitors:
-                out.append(Visit(span.start, span.end, visitors, sentence, open=opened))
+                out.append(Visit(span.start, span.end, visitors, sentence, open=opened,
+                                 visited=_states_visited(reading, sentence, span.stop, visit)))
     return out
