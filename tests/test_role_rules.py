@@ -399,6 +399,14 @@ def test_a_name_said_to_take_up_a_states_office_is_a_person_holding_it_and_the_o
     assert "王五" not in people(chair)
 
 
+def test_the_office_taken_up_runs_past_a_conjunction_inside_a_states_name():
+    text = HEAD + ("[[张三]]于2014年就任埃及总统后，多次与苏丹总统[[李四]]会晤。[[王五]]于2012年当选中华人民共和国主席。\n"
+                   "2018年3月19日，张三与李四在[[某城]]举行会谈。2019年5月6日，张三与王五在[[某城]]举行会谈。")
+    roles = roles_by_day(text)
+    assert ("张三", "埃及总统") in roles["2018-03-19"]  # 及 and 和 are no conjunctions there
+    assert ("王五", "中华人民共和国主席") in roles["2019-05-06"]
+
+
 def test_a_first_name_linked_people_share_written_with_one_ones_office_word_is_that_ones():
     text = HEAD + ("2025年1月23日，甲国王储兼首相[[穆罕默德·某甲]]与乙国总统[[张三]]通电话。"
                    "5月15日，张三抵达[[某城]]，[[丙国总统]][[穆罕默德·某乙]]出席欢迎仪式。"

@@ -343,12 +343,33 @@ def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title
 #: words up to the verb may only say when or how; the office runs to a word's end.
 _TAKES_UP = re.compile(r"(?:[于在]?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[于在]|正式|再次|首次|重新|刚刚|刚|已经|已)*"
                        r"(?:就任|出任|当选为?|担任|接任|继任|升任|连任)")
-_TAKEN = re.compile(r"(?:[^，,。；;、（(“”的后以之当时期前成并和与及0-9]{0,10}的)?"
-                    r"(?P<office>[^，,。；;、（(“”的后以之当时期前成并和与及0-9]{2,16})")
+#: What ends the office taken up: punctuation, 的, and words that begin another clause (后, 以, 并, 和 …).
+_TAKEN_STOPS = "，,。；;、（(“”的后以之当时期前成并和与及0-9"
+_TAKEN = re.compile(rf"(?:[^{_TAKEN_STOPS}]{{0,10}}的)?(?P<office>[^{_TAKEN_STOPS}]{{2,16}})")
 
 
 #: A person's inauguration named after the name (张三的总统就职典礼, 张三的总理宣誓就职仪式).
-_INAUGURATED = re.compile(r"的(?P<office>[^，,。；;、（(“”的后以之当时期前成并和与及0-9]{2,16}?)(?:宣誓)?就职(?:典礼|仪式)")
+_INAUGURATED = re.compile(rf"的(?P<office>[^{_TAKEN_STOPS}]{{2,16}}?)(?:宣誓)?就职(?:典礼|仪式)")
+#: What stands in, in :func:`_stops_masked`, for each character of a word that holds a stop.
+_MASK = "某"
+
+
+@lru_cache(maxsize=1)
+def _words_holding_taken_stops() -> tuple[str, ...]:
+    """The state names and words that hold one of those stops but are one word (埃及, 以色列,
+    中华人民共和国, 特立尼达和多巴哥), longest first."""
+    names = {name for row in states() for name in row if any(ch in _TAKEN_STOPS for ch in name)}
+    names |= {word for word in _WORDS_WITH_STOPS if any(ch in _TAKEN_STOPS for ch in word)}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _stops_masked(hans: str) -> str:
+    """``hans`` with each word that holds a stop but is one word written over, its length kept
+    (``就任埃及总统后`` reads ``就任某某总统后``): the office taken runs past its 及."""
+    for word in _words_holding_taken_stops():
+        if word in hans:
+            hans = hans.replace(word, _MASK * len(word))
+    return hans
 
 
 def titles_taken(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
@@ -358,12 +379,14 @@ def titles_taken(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Titl
     hans = sentence.hans
     end = spot.end + 2 if hans.startswith("}-", spot.end) else spot.end
     verb = _TAKES_UP.match(hans, end)
-    taken = _TAKEN.match(hans, verb.end()) if verb else _INAUGURATED.match(hans, end)
-    if not taken or not taken["office"].endswith(OFFICE_WORDS) or taken["office"].endswith(CHAIRS_OF_A_MEETING):
+    masked = _stops_masked(hans)  # 就任埃及总统: 及 is no conjunction there
+    taken = _TAKEN.match(masked, verb.end()) if verb else _INAUGURATED.match(masked, end)
+    office = hans[taken.start("office"):taken.end("office")] if taken else ""
+    if not office.endswith(OFFICE_WORDS) or office.endswith(CHAIRS_OF_A_MEETING):
         return ()
     start = taken.start("office")
     return tuple(replace(title, start=title.start + start, end=title.end + start)
-                 for title in _titles_ending_at(taken["office"], len(taken["office"]), index))
+                 for title in _titles_ending_at(office, len(office), index))
 
 
 #: A meeting's chairs, not a state's office (某会议共同主席, 担任轮值主席): whoever holds them holds an office besides.
