@@ -733,6 +733,24 @@ def test_a_towns_meeting_was_held_where_the_welcome_ceremony_before_its_talks_wa
     assert read(no_talks) == {"2023-05-07": [["某都"]]}
 
 
+def test_the_talks_follow_the_welcome_after_what_the_ceremony_holds():
+    text = HEAD + ("2023年5月7日至8日，甲国总统[[张三]]访问[[某都]]，与乙国总理[[李四]]举行会晤。\n\n"
+                   "5月7日，张三抵达某都。乙国总理[[李四]]在[[某广场]]为张三举行欢迎仪式，鸣礼炮21响，"
+                   "三军仪仗队列队。欢迎仪式后，两人举行会谈。")
+    assert read(text) == {"2023-05-07": [["某广场", "某都"]]}  # the town reached in the sentence before
+    told = text.replace("举行欢迎仪式", "举行仪式，欢迎张三访问乙国")  # 举行仪式，欢迎…: a welcome ceremony
+    assert read(told) == {"2023-05-07": [["某广场", "某都"]]}
+    elsewhere = text.replace("三军仪仗队列队", "随后前往某馆参观")  # another place before the talks
+    assert read(elsewhere) == {"2023-05-07": [["某都"]]}
+
+
+def test_a_lodging_with_no_town_of_its_own_names_no_venue():
+    text = HEAD + "2023年5月7日，甲国总统[[张三]]访问[[某都]]，当晚在下榻的饭店同乙国总理[[李四]]举行会谈。"
+    assert read(text) == {"2023-05-07": [["某都"]]}  # the town it lies in
+    own_town = HEAD + "2023年5月7日，甲国总统[[张三]]在[[某都]]下榻饭店同乙国总理[[李四]]举行会谈。"
+    assert read(own_town) == {"2023-05-07": [["下榻饭店", "某都"]]}  # the phrase gives its town: a venue
+
+
 
 def test_an_infobox_venue_lies_in_the_listed_city_that_holds_it_not_the_first():
     # 白宫 lies in 华盛顿 by the reference gazetteer; 某港 only names another stop of the visit

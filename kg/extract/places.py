@@ -68,7 +68,10 @@ infobox field, a table cell or a clause of prose.
   is the venue of the summit of its day, when the text places that summit nowhere else or at a
   place of that chain (read with the box, in :mod:`kg.extract.documents`).
 - A town's meeting whose talks follow a welcome ceremony with no place of their own
-  (``当天下午，乙在[[某府]]为甲举行欢迎仪式，随后两人举行会谈``) was held where the ceremony was.
+  (``当天下午，乙在[[某府]]为甲举行欢迎仪式，随后两人举行会谈``, also after what the ceremony holds:
+  ``…举行仪式，欢迎甲访华，鸣礼炮21响。欢迎仪式后，两人举行会谈``) was held where the ceremony was.
+- A leader's lodging with no town of its own in the phrase (``在下榻的饭店会见乙``) names no venue:
+  the meeting lies in the town the text puts it in.
 - ``X位于A B C内`` puts X in C in B in A, and a place reached right after the town it lies in
   (``抵达某城[[某大厦]]``) lies in it; a place named after a city of the article lies in
   it (``天津迎宾馆``); a well-known venue the text does not place lies where the reference
@@ -352,6 +355,38 @@ def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: t
         at = last.start  # [[贝努维尔]]城堡: one name, in the place it is named after
     surface = sentence.text[at:end]
     return Spot(at, end, reading.index.key(surface), surface, sentence.hans[at:end], None)
+
+
+#: Where a leader stays (下榻的饭店, 下榻饭店, 下榻处), before the kind of place it is.
+_LODGING = re.compile(r"^下榻(?:的|之)?")
+
+
+def _unnamed_lodging(name: str) -> bool:
+    """Whether a plain name is only the lodging of a leader and its kind (``下榻的饭店``,
+    ``下榻饭店``, ``下榻处``), not a name of its own (``下榻的锦绣山迎宾馆``)."""
+    lodging = _LODGING.match(name)
+    return lodging is not None and name[lodging.end():] in BARE_KINDS + ("", "处", "地")
+
+
+#: A held-at phrase that is only a leader's lodging, with no town of its own (在下榻的饭店会见乙).
+_AT_THE_LODGING = re.compile(r"在(?:其|他|她)?下榻(?:的|之)?(?:饭店|酒店|宾馆|处)")
+
+
+def lodging_gives_way_to_its_town(reading: Reading) -> None:
+    """A venue that only says where a leader stays, its phrase naming no town (``当晚，甲在下榻的
+    饭店会见乙``, not ``在某城下榻饭店``), names no place: the summit was held in the one town
+    the text puts that lodging in (``抵达某城`` before it), else no more precisely than the rest
+    of its chain (one article's lodgings, one name for hotels in several towns, are no one place)."""
+    registry = reading.registry
+    for fact in list(registry.facts_of(Prop.VENUE)):
+        lodging = fact.value
+        if not isinstance(lodging, EntityId) or not _unnamed_lodging(to_hans(lodging.key)) \
+                or not any(_AT_THE_LODGING.search(to_hans(e.text)) for e in fact.evidence):
+            continue
+        towns = [v for v in registry.facts_about(lodging, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+        registry.drop_one(fact.subject, Prop.VENUE, lodging)
+        if len(towns) == 1 and not registry.has_fact(fact.subject, Prop.VENUE):
+            registry.fact(fact.subject, Prop.VENUE, towns[0], evidence=fact.evidence)
 
 
 def _inside_plain_venue(sentence: Sentence, spot: Spot, end: int) -> bool:
@@ -953,11 +988,25 @@ def _held_where_welcomed(reading: Reading, summit: EntityId, town: EntityId, sen
         return
     if not lies_in(reading, place, town):
         if any(isinstance(v, EntityId) for v in registry.facts_about(place, Prop.LOCATED_IN)) \
-                or well_known_container(reading, place.key) is not None or all(s.key != town.key for s in sentence.spots):
+                or well_known_container(reading, place.key) is not None \
+                or not _names_the_town(reading, sentence, town):
             return  # the text or the gazetteer puts it elsewhere, or the town is another sentence's
         registry.fact(place, Prop.LOCATED_IN, town, evidence=(sentence.evidence(),))
     registry.fact(summit, Prop.VENUE, place, evidence=(sentence.evidence(),))
     registry.keep_only(summit, Prop.VENUE, place)
+
+
+def _names_the_town(reading: Reading, sentence: Sentence, town: EntityId) -> bool:
+    """Whether the welcome's sentence names the town, or the sentence right before it in its
+    paragraph does (``6月4日，甲抵达某城。乙在[[某广场]]为甲举行欢迎仪式``): the town just reached."""
+    sentences = reading.all_sentences()
+    at = next((i for i, s in enumerate(sentences) if s is sentence), None)
+    told = [sentence]
+    if at:
+        before = sentences[at - 1]
+        if before.passage is sentence.passage and before.paragraph == sentence.paragraph:
+            told.append(before)
+    return any(s.key == town.key for said in told for s in said.spots)
 
 
 #: Right after a welcome ceremony's clause: the talks that follow it with no place of their own
@@ -968,18 +1017,34 @@ _TALKS_FOLLOW = re.compile(r"[^，,；;。在]{0,8}?(?:随后|之后|其后|接�
 def _talks_follow_the_welcome(sentence: Sentence, match: re.Match, following: Sentence | None = None) -> bool:
     """Whether the held-at phrase is a welcome ceremony's (``甲在[[某府]]为乙举行欢迎仪式``) that the
     talks follow without a place of their own, in its sentence or at the start of ``following``
-    (``，随后两人举行会谈``): they were held where it was (not ``随后在某厅会谈``, a place of their own)."""
+    (``，随后两人举行会谈``), after what the ceremony holds (``，鸣礼炮21响。欢迎仪式后，…``): they
+    were held where it was (not ``随后在某厅会谈``, a place of their own)."""
+    hans = sentence.hans
     end = _phrase_bounds(sentence, match)[1]
-    stop = next((m for m in _CLAUSE_BREAK.finditer(sentence.hans, end)), None)
-    if not _WELCOMED.search(sentence.hans, end, stop.start() if stop else len(sentence.hans)):
+    stop = next((m for m in _CLAUSE_BREAK.finditer(hans, end)), None)
+    if not _WELCOMED.search(hans, end, stop.end() + 2 if stop else len(hans)):
         return False
-    if stop is not None and stop.group() != "。" and stop.end() < len(sentence.hans):
-        return _TALKS_FOLLOW.match(sentence.hans, stop.end()) is not None
-    return following is not None and _TALKS_FOLLOW.match(following.hans) is not None
+    at = stop.end() if stop is not None and stop.group() != "。" else len(hans)
+    for _ in range(_CEREMONY_CLAUSES + 1):
+        if at >= len(hans):
+            return following is not None and _TALKS_FOLLOW.match(following.hans) is not None
+        if _TALKS_FOLLOW.match(hans, at) is not None:
+            return True
+        stop = _CLAUSE_BREAK.search(hans, at)
+        if not _OF_THE_CEREMONY.fullmatch(hans, at, stop.start() if stop else len(hans)):
+            return False  # a clause of another place, day or meeting
+        at = stop.end() if stop is not None else len(hans)
+    return False
 
 
-#: What a welcome ceremony is called after its held-at phrase (为乙举行欢迎仪式, 举行隆重欢迎仪式).
-_WELCOMED = re.compile(r"欢迎仪式|欢迎式")
+#: What a welcome ceremony is called after its held-at phrase (为乙举行欢迎仪式, 举行隆重欢迎仪式,
+#: 举行仪式，欢迎乙访华).
+_WELCOMED = re.compile(r"欢迎仪式|欢迎式|仪式[，,]欢迎")
+#: A clause that tells what the ceremony holds (鸣礼炮21响, 450名礼兵列队, 一同检阅仪仗队, 欢迎乙访华),
+#: with no place, day or meeting of its own ...
+_OF_THE_CEREMONY = re.compile(r"[^在于日会谈晤见往抵赴]{1,24}")
+#: ... and how many such clauses may come between the ceremony and the talks that follow it.
+_CEREMONY_CLAUSES = 3
 
 
 def _hall_told_after(reading: Reading, sentences: list[Sentence], at: int) -> tuple[Sentence, Spot] | None:
