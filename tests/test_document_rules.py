@@ -6,7 +6,7 @@ the article it is named (lead, body, infobox `outcome`, a 成果 section)"."""
 import pytest
 
 from kg.extract import extract
-from kg.extract.documents import cell_documents, unquoted_names
+from kg.extract.documents import ceremony_names, cell_documents, unquoted_names
 from kg.model import Kind, Page, Prop
 from kg.wikitext import parse
 
@@ -552,3 +552,55 @@ def test_an_unquoted_name_about_a_document_ends_at_the_document_word_after_its_d
 ])
 def test_a_statement_of_three_or_four_parties_is_a_document_of_its_kind(cell, wanted):
     assert cell_documents(cell) == wanted
+
+
+@pytest.mark.parametrize("cell, wanted", [
+    ("甲乙首脑联合声明", [("甲乙首脑联合声明", False)]),
+    ("联合公报；甲乙渔业争端休战协议", [("甲乙渔业争端休战协议", False), ("联合公报", True)]),
+    ("《甲乙贸易协定》、防务装备及技术转让协定", [("甲乙贸易协定", False), ("防务装备及技术转让协定", False)]),
+    ("两项合作协议", []),  # a description
+    ("双边协议", []),
+    ("未达成协议", []),  # says none was reached
+    ("无具体协议", []),
+])
+def test_an_outcome_cells_item_that_is_a_name_without_title_marks(cell, wanted):
+    assert cell_documents(cell) == wanted
+
+
+def test_an_infobox_outcome_names_a_document_without_title_marks_after_a_signing_verb():
+    box = BOX.replace("《甲乙关于深化伙伴关系的联合声明》", "同意设立热线机制；签署甲乙社会保障协定")
+    text = box + "'''甲乙会谈'''是甲国与乙国于2023年3月20日至22日的会谈。\n"
+    assert keys(documents(text, title="甲乙会谈")) == {"2023-03-20": {"甲乙社会保障协定"}}
+
+
+@pytest.mark.parametrize("hans, wanted", [
+    ("双方签署甲乙合拍协议等合作文件", ["甲乙合拍协议"]),  # 等 ends the list
+    ("两国签署S-300防空系统政府间协议", ["S-300防空系统政府间协议"]),  # a hyphen joins a name's parts
+    ("两国签订甲国－乙国陆地边界协定", ["甲国－乙国陆地边界协定"]),
+])
+def test_unquoted_names_ended_by_deng_or_joined_by_a_hyphen(hans, wanted):
+    assert [hans[a:b] for a, b in unquoted_names(hans)] == wanted
+
+
+def test_a_name_between_attending_and_its_signing_ceremony_is_signed_there():
+    text = HEAD + MEETING + "会谈后，两人共同出席了关于设立甲乙联合工作组谅解备忘录的签字仪式。"
+    assert keys(documents(text)) == {"1985-11-19": {"关于设立甲乙联合工作组谅解备忘录"}}
+
+
+@pytest.mark.parametrize("hans", ["会谈后两人出席两项合作协议的签字仪式", "两国元首出席合作文件签字仪式",
+                                  "他出席了签字仪式"])
+def test_a_ceremony_of_described_documents_names_none(hans):
+    assert list(ceremony_names(hans)) == []
+
+
+def test_a_name_the_meeting_issued_told_as_what_it_is():
+    text = HEAD + MEETING + "会谈后发表的甲乙联合声明重申了两国的伙伴关系。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙联合声明"}}
+
+
+@pytest.mark.parametrize("sentence, wanted", [
+    ("双方签署一项为期十年的经济合作协定。", {"经济合作协定"}),
+    ("会后双方发表了长达50条的联合声明。", {"联合声明"}),
+])
+def test_a_measure_before_a_name_or_kind_is_no_part_of_it(sentence, wanted):
+    assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}

@@ -4,7 +4,9 @@ A document is named in 《…》, in 「…」 where the quoted words end in a d
 its clause says it was signed (``簽署「甲乙漁業協定」``; Traditional texts quote names so, and
 speech too: ``「這一次沒有達成協議」``), as a linked name ending in a document word (宣言, 协议 ...),
 unquoted after a signing verb (``签订中美科技合作协定和文化协定``, ``签署了卫生、医学教育和科学
-领域的政府间合作协议，以及修建…公路桥的协议``), or by its kind alone
+领域的政府间合作协议，以及修建…公路桥的协议``, ``会谈后发表的甲乙联合声明重申…``; a measure before it is no part
+of it: ``签署一项为期十年的经济合作协定``), unquoted before the signing ceremony its leaders attended
+(``共同出席了关于…谅解备忘录的签字仪式``), or by its kind alone
 (``会后发表联合声明``, ``共同签署两国联合声明``, counted or not: ``发表五项联合声明``; not one on each topic its clause names,
 ``就甲、乙问题发表了三个联合声明``, which are unnamed). It is the summit's when the text says it
 was signed, issued or approved (签署, 发表, 批准了《…路线图》 by the leaders; not ``甲国议会批准《…》``, a
@@ -53,7 +55,8 @@ not end it. A statement by its kind alone is the summit's where both sides issue
 (``两国首脑在会谈后发表声明``). In an article about one summit that tells of others too, what
 its lead or a section of its own account (not 背景, 后续 ...) says was signed is the summit
 its first sentence dates. A
-meeting table's outcome cell needs no verb; an annex issued with a document (``宣言另附有作为附件的
+meeting table's outcome cell needs no verb, nor its item that is a name written bare (``甲乙首脑联合声明``;
+not ``未达成协议``), and an infobox's outcome names bare ones after a verb (``签署甲乙社会保障协定``); an annex issued with a document (``宣言另附有作为附件的
 《行动计划》``) is one too; an infobox of the document (``{{Infobox treaty}}``, ``{{Infobox document}}``) names the summit on
 whose days it was signed (see :func:`documents_of_treaty_boxes`); and a sentence anywhere in the prose that dates a
 document to one summit's days and no other's names that summit's (a table's row the prose
@@ -101,7 +104,11 @@ GENERIC_KINDS = r"联合声明|联合公报|共同声明|联合宣言|新闻公�
 #: A count before a kind (发表两份联合声明, 发表五项联合声明): statements of that kind, one of the summit's own.
 #: Not one on each of the topics its clause names (就南亚问题、…发表了三个联合声明): those are unnamed.
 _COUNT = r"(?P<count>[一两二三四五六七八九十0-9]{1,3}(?:份|项|个|篇))?"
-_GENERIC_DOCUMENT = re.compile(rf"(?:签署|签订|发表|发布|通过|公布|宣读)了?{_COUNT}(?:会谈|两国|双方|三国|三方)?"
+#: A measure of a document before its name or kind (长达99条的联合声明, 为期十年的经济合作协定): no part of it.
+_MEASURE = r"(?:长达|价值|总值|总额|为期|金额)[^，,。；;的《》]{1,12}的"
+_MEASURED = re.compile(r"(?:[一两二三四五六七八九十0-9]{1,3}(?:份|项|个|篇))?" + _MEASURE)
+_GENERIC_DOCUMENT = re.compile(rf"(?:签署|签订|发表|发布|通过|公布|宣读)了?{_COUNT}(?:{_MEASURE})?"
+                               rf"(?:会谈|两国|双方|三国|三方)?"
                                rf"(?P<w>{GENERIC_KINDS})")  # 共同签署两国联合声明: the sides' statement
 
 
@@ -114,8 +121,11 @@ def _one_on_each_topic(hans: str, match: re.Match) -> bool:
 _BOTH_SIDES_STATEMENT = re.compile(r"(?:双方|两国|两人|二人|两位领导人|两国领导人|两国首脑|两国元首|三国领导人|三方)"
                                    r"(?P<between>[^，,。；;]{0,10}?)(?:共同)?(?:发表|发布|宣读)了?(?:一份|一项)?"
                                    r"(?P<w>声明)(?=[，,。；;：:]|$)")
+#: What the meeting issued, told as what it is (会谈后发表的甲乙联合声明重申…): a verb before a name; not before
+#: a kind alone (根据会后发表的联合声明, often another account's word for the meeting's statement).
+_ISSUED_AFTER = r"(?:会|会谈|会晤|会议|峰会)(?:结束)?后(?:共同)?(?:签署|签订|发表|发布)的"
 #: Verbs after which a name may stand without title marks (签订甲乙科技合作协定, 发表联合公报和关于…的联合声明).
-_SIGNING_OR_ISSUING = re.compile(r"签署|签订|签定|缔结|签字|发表|发布")
+_SIGNING_OR_ISSUING = re.compile(_ISSUED_AFTER + r"|签署|签订|签定|缔结|签字|发表|发布")
 _SIGNING = re.compile(r"签署|签订|签定|缔结|签字")
 _NEGATED = re.compile(r"(未|没有|没|不|无法|拒绝)(能|曾|会|得|再)?(共同|正式)?(签署|签订|签定|发表|发布|通过|达成|缔结|公布)"
                       r"|是否(共同|正式)?(签署|签订|签定|发表|发布|通过|达成|缔结|公布)")  # 未就是否发表联合声明达成一致
@@ -196,7 +206,8 @@ _DESCRIBED_ITEM = re.compile(r"^(?P<n>[^，,。；;：:《》「」“”()（�
                              + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r"))[；;。.，,]?$")
 _BACKGROUND = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备)")
 #: Unquoted names after a signing verb: a run of name characters ending in a document word.
-_UNQUOTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·][\u4e00-\u9fffA-Za-z0-9·、]*?(?:"
+#: A hyphen may join its parts (S-400防空导弹系统协议, 甲－乙边界协定).
+_UNQUOTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·][\u4e00-\u9fffA-Za-z0-9·、\-－]*?(?:"
                        + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + ")")
 _JOINS = re.compile(r"和|与|及|以及|、")
 #: An unquoted name of what a document is about (关于结束甲协定谈判的意向声明): a document word inside it
@@ -204,12 +215,15 @@ _JOINS = re.compile(r"和|与|及|以及|、")
 _ABOUT = re.compile(r"关于[\u4e00-\u9fffA-Za-z0-9·、]*?的[\u4e00-\u9fffA-Za-z0-9·]*?(?:"
                     + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r")(?=[^\u4e00-\u9fffA-Za-z0-9·]|和|与|及|以|为|$)")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
-#: What may follow a name: a join, or a verb that goes on about it (…协定，为…; …协定以…).
-_NAME_ENDS = re.compile(r"和|与|及|以|为")
+#: What may follow a name: a join, a verb that goes on about it (…协定，为…; …协定以…), or the
+#: 等 that ends a list (签署甲乙合拍协议等合作文件).
+_NAME_ENDS = re.compile(r"和|与|及|以|为|等")
 #: What makes an unquoted phrase a description, not a name (两项有关…的协定, 双边协议).
 _NOT_A_NAME = re.compile(r"项|份|个|些|系列|多|等|各|并|共同(?!体)|正式|分别|签|发表|" + GENERIC_KINDS)  # 命运共同体: a name's word
 #: What a name may not begin with: a word that makes it a description (有关…的协定, 上述协议).
 _NOT_A_NAME_START = re.compile(r"^(有关|相关|上述|以上|这|该|此|其|有|两|三|几|数|一|的)")  # 签订的边界条约: a description
+#: Right after a name the meeting issued (会后发表的甲乙联合声明重申…): what the document says.
+_IT_SAYS = re.compile(r"重申|提及|提到|表示|强调|指出|称|宣布|写|中|未|则|也|还|确认")
 #: A comma that goes on with the list of names (…合作协议，以及修建…的协议).
 _LIST_GOES_ON = re.compile(r"[，,](以及|及|和)")
 _MODIFIERS = ("双边", "多边", "相关", "有关", "合作", "框架", "上述", "重要", "若干", "该", "此", "这", "新", "临时", "国际",
@@ -511,8 +525,9 @@ def _document_names(sentence: Sentence):
                 not any(a <= spot.start < b for a, b in taken):
             taken.append((spot.start, spot.end))
             yield spot.start, spot.end, spot.link.link.target, spot.link.link.target
-    for start, end in unquoted_names(sentence.hans):
+    for start, end in (*unquoted_names(sentence.hans), *ceremony_names(sentence.hans)):
         if not any(a < end and start < b for a, b in taken):
+            taken.append((start, end))
             yield start, end, sentence.text[start:end], None
 
 
@@ -525,23 +540,24 @@ def unquoted_names(hans: str):
     for verb in _SIGNING_OR_ISSUING.finditer(hans):
         at = verb.end() + (hans[verb.end():verb.end() + 1] == "了")
         stop = _clause_end(hans, at)
+        measured = _MEASURED.match(hans, at, stop)
+        at = measured.end() if measured else at  # 签署一项为期十年的经济合作协定: the name is after its measure
         while at < stop:
             match = _UNQUOTED.match(hans, at, stop)
             if match is not None and hans.startswith("关于", at) and _NAME_CHAR.match(hans, match.end()) \
                     and not _NAME_ENDS.match(hans, match.end()):
                 match = _ABOUT.match(hans, at, stop) or match  # 关于结束甲协定谈判的意向声明: the words to its 的 are its own
-            if match is None or _NAME_CHAR.match(hans, match.end()) and not _NAME_ENDS.match(hans, match.end()):
+            if match is None or _NAME_CHAR.match(hans, match.end()) and not _NAME_ENDS.match(hans, match.end()) \
+                    and not (verb.group().endswith("的") and _IT_SAYS.match(hans, match.end())):
                 break  # the document word ends no name here (…协定书的)
             name = match.group()
-            core = name[:-max(len(w) for w in DOCUMENT_WORDS if name.endswith(w))]
             join = _LIST_GOES_ON.match(hans, match.end()) or _JOINS.match(hans, match.end(), stop)
             if re.fullmatch(GENERIC_KINDS, name):  # a kind alone is read apart: 发表联合公报和关于…的联合声明
                 if join is None:
                     break
                 at = join.end()
                 continue
-            if _NOT_A_NAME.search(core) or _NOT_A_NAME_START.match(name) or len(core) < 2 or core in _MODIFIERS \
-                    or core.endswith("的") and len(core) < 6:
+            if not _a_name(name):
                 break
             yield match.start(), match.end()
             join = _LIST_GOES_ON.match(hans, match.end()) or _JOINS.match(hans, match.end(), stop)
@@ -549,6 +565,25 @@ def unquoted_names(hans: str):
                 break
             at = join.end()
             stop = max(stop, _clause_end(hans, at))
+
+
+def ceremony_names(hans: str):
+    """(start, end) of the names written without 《》 between a verb of attending and the signing
+    ceremony they name (``两国元首共同出席了关于成立甲乙工作组谅解备忘录的签字仪式``, ``出席甲乙铁路项目
+    共同融资协议签字仪式``): the ceremony is the signing; a description is none (``出席两项合作协议的签字仪式``,
+    ``出席合作文件签字仪式``)."""
+    for match in _CEREMONY.finditer(hans):
+        name = match["n"]
+        if not (re.fullmatch(GENERIC_KINDS, name) or _NOT_A_NAME_START.match(name) or _COUNTED.search(name)
+                or len(name) < 6):
+            yield match.start("n"), match.end("n")
+
+
+#: A name between a verb of attending and a signing ceremony (出席…协议的签字仪式).
+_CEREMONY = re.compile(r"(?:出席|参加|见证|举行|主持)了?(?P<n>[\u4e00-\u9fffA-Za-z0-9·\-－]+?(?:"
+                       + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r"))的?(?:签字|签署)仪式")
+#: Words that make a phrase a description of documents, not a name (两项, 多份, 系列, 等).
+_COUNTED = re.compile(r"项(?!目)|份|个|些|系列|多|等|各")
 
 
 def _clause_start(hans: str, at: int) -> int:
@@ -796,6 +831,11 @@ def cell_documents(text: str, *, said: bool = False) -> list[tuple[str, bool]]:
             taken.append((start, end))
             if not _SOUGHT.search(hans, _clause_start(hans, start), start):  # 决定缔结新的基本条约: not yet
                 out.append((text[start:end], False))
+    if not said:
+        for start, end in _named_items(hans):
+            if not any(a < end and start < b for a, b in taken):
+                taken.append((start, end))
+                out.append((text[start:end], False))
     for match in re.finditer(GENERIC_KINDS, hans):
         if any(a <= match.start() < b for a, b in taken):
             continue
@@ -806,6 +846,32 @@ def cell_documents(text: str, *, said: bool = False) -> list[tuple[str, bool]]:
                 not _NEGATED.search(hans[item_start:match.end()]):
             out.append((text[match.start():match.end()], True))
     return out
+
+
+#: An outcome cell's item that says there was none (未达成协议, 无联合声明).
+_NO_ITEM = re.compile(r"未|无|没|不")
+#: What separates the items of an outcome cell (联合声明；甲乙休战协议).
+_CELL_ITEMS = re.compile(r"[^、，,；;\n]+")
+
+
+def _named_items(hans: str):
+    """(start, end) of each item of an outcome cell that is a name and nothing else, written
+    without title marks (``甲乙首脑联合声明``, ``联合声明；甲乙争端休战协议``): the cell needs
+    no verb; a description is none (``两项合作协议``, ``双边协议``), nor what says one was or was not
+    reached (``未达成协议``: the verbs' readers read it)."""
+    for item in _CELL_ITEMS.finditer(hans):
+        start, end = item.start() + len(item.group()) - len(item.group().lstrip()), \
+            item.end() - len(item.group()) + len(item.group().rstrip())
+        if _UNQUOTED.fullmatch(hans, start, end) and _a_name(hans[start:end]) and \
+                not SIGNED.search(hans, start, end) and not _NO_ITEM.match(hans, start, end):
+            yield start, end
+
+
+def _a_name(name: str) -> bool:
+    """Whether words that end in a document word name one, not describe it (``两项有关…的协定``)."""
+    core = name[:-max(len(w) for w in DOCUMENT_WORDS if name.endswith(w))]
+    return not (re.fullmatch(GENERIC_KINDS, name) or _NOT_A_NAME.search(core) or _NOT_A_NAME_START.match(name)
+                or len(core) < 2 or core in _MODIFIERS or core.endswith("的") and len(core) < 6)
 
 
 # ------------------------------------------------------------------ an infobox of the document

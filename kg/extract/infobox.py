@@ -20,7 +20,7 @@ import re
 from datetime import date
 
 from kg.extract.dates import find_dates
-from kg.extract.documents import DOCUMENT_WORDS, named_here
+from kg.extract.documents import DOCUMENT_WORDS, cell_documents, named_here
 from kg.extract.entries import Entry, cell_chains, entries_in, entry_places, people_of
 from kg.extract.ordinals import ordinal_of_the_subject
 from kg.extract.people import People, written_titles
@@ -289,4 +289,13 @@ def _documents(reading: Reading, template: Template) -> list[tuple[str, str | No
             if not any(reading.index.same(title, name) or to_hans(shown) == title
                        for name, _ in out for shown in (name,)):
                 out.append((title, None))
+        out += _unquoted_documents(reading, entry, out)
     return out
+
+
+def _unquoted_documents(reading: Reading, entry: Entry, named: list[tuple[str, str | None]]):
+    """The documents an outcome entry names without title marks, after a signing verb
+    (``签署甲乙社会保障协定``), that it does not name in 《…》 or by a link too."""
+    return [(name, None) for name, by_kind in cell_documents(entry.text)
+            if not by_kind and not any(reading.index.same(name, other) or to_hans(name) == to_hans(other)
+                                       for other, _ in named)]
