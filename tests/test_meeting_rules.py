@@ -1450,6 +1450,14 @@ def test_the_top_leaders_a_sentence_lists_as_attending_right_after_the_meeting_t
     assert summits(elsewhere)["2016-03-23"]["participants"] == {"张三", "李四"}
 
 
+def test_the_top_leaders_a_sentence_lists_as_attending_the_signing_right_after_it_took_part():
+    told = HEAD + "2001年5月9日，甲国总统[[张三]]与乙国总统[[李四]]在[[某宫]]正式签署和约。"
+    witnesses = told + "[[丙国总理]][[王五]]和丁国首相[[赵六]]出席签字仪式，作为见证人在和约上签字。"
+    banquet = told + "[[丙国总理]][[王五]]和丁国首相[[赵六]]出席签字仪式后的宴会。"
+    assert summits(witnesses)["2001-05-09"]["participants"] == {"张三", "李四", "王五", "赵六"}
+    assert summits(banquet)["2001-05-09"]["participants"] == {"张三", "李四"}
+
+
 def test_a_clause_saying_again_which_day_it_was_does_not_part_the_day_from_its_meeting():
     text = HEAD + ("2018年5月29日，乙国总统[[李四]]访问甲国，与甲国总统[[张三]]会晤。"
                    "同年7月15日，即2018年某杯决赛当天，张三在[[某城]]与李四会晤。")

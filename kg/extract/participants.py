@@ -449,8 +449,10 @@ def attendees_listed_after(reading, people: People, summits) -> None:
                 add_participants(reading, people, held[0].id, added, sentence)
 
 
-#: What ends a list of who attended: the verb, and what they attended (…和丁国总理王五出席会议).
-_ATTENDING_ENDS = re.compile(r"(?:等人?)?(?:也|亦|还|均|一同)?(?:出席|与会)了?(?:会议|峰会|会晤)?[。！]?$")
+#: What ends a list of who attended: the verb, and what they attended (…和丁国总理王五出席会议), a
+#: signing among them (…出席签字仪式), which they may sign as its witnesses (，作为见证人在协定上签字).
+_ATTENDING_ENDS = re.compile(r"(?:等人?)?(?:也|亦|还|均|一同)?(?:出席|与会)了?(?:会议|峰会|会晤|(?:签字|签约|签署)仪式)?"
+                             r"(?:[，,]并?作为见证人[^，,。；;]*)?[。！]?$")
 
 
 #: What joins the items of such a list.
