@@ -1,0 +1,276 @@
+"""Where a whole build's wall time goes: the page phase against the tail after the last page (issue 15).
+
+Runs ``kg build EXPORT --out OUT`` in a child process that marks, by wall clock and its own CPU
+time, when each of the build's steps starts and ends (the pages, the merge's last checks, the
+shared triples moved, the description, each file, each forked piece of work and the wait for
+it, the raw store kept for the next edit), while a sampler reads the CPU time of every process
+of the build from ``/proc`` ten times a second. It prints each step's wall span, the parent's
+CPU in it and the CPU of all the build's processes in it: the latter over the span says how
+many cores the step kept busy (2.0 on this machine is both). A tail that keeps 1.0 leaves a
+core idle: wall time the issue counts.
+
+``EXPORT`` is an export written by ``corpus_scale.py`` (``--write N PATH`` writes one here).
+Prints figures only. From the repository root:
+
+    .venv/bin/python benchmarks/build_timeline.py --write 1000 /tmp/corpus-1000.xml
+    .venv/bin/python benchmarks/build_timeline.py /tmp/corpus-1000.xml [--code DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+#: Steps done many times, their spans summed in one line (from the first's start to the last's end).
+SUMMED = ("fsync", "raw store filled")
+
+#: The child: kg's steps wrapped so that each prints "mark WHAT start|end WALL CPU" to a pipe.
+CHILD = r"""
+import os, sys, time
+sys.path.insert(0, sys.argv[1])
+marks = os.fdopen(int(os.environ["KG_TIMELINE_FD"]), "w", buffering=1)
+
+def mark(what, edge):
+    marks.write(f"mark {what} {edge} {time.time():.4f} {time.process_time():.4f}\n")
+
+def wrapped(owner, name, what=None):
+    inner = getattr(owner, name, None)
+    if inner is None:  # not in this code
+        return
+    def timed(*args, **kwargs):
+        mark(what or name, "start")
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            mark(what or name, "end")
+    setattr(owner, name, timed)
+
+from kg import answers, export, incremental, pipeline, pool, rdf, void
+
+def elsewhere(work, *arguments):
+    what = getattr(work, "__name__", "work").lstrip("_")
+    mark(f"fork:{what}", "start")
+    def inside(*arguments):
+        mark(f"in fork:{what}", "start")
+        try:
+            return work(*arguments)
+        finally:
+            mark(f"in fork:{what}", "end")
+    waited = pool_elsewhere(inside, *arguments)
+    def result():
+        mark(f"wait:{what}", "start")
+        try:
+            return waited()
+        finally:
+            mark(f"wait:{what}", "end")
+    return result
+
+pool_elsewhere = pool.elsewhere
+pool.elsewhere = export.elsewhere = pipeline.elsewhere = elsewhere
+
+build_pages = pipeline.build_pages
+def pages(*args, **kwargs):
+    def each():
+        mark("pages", "start")
+        yield from build_pages(*args, **kwargs)
+        mark("pages", "end")
+    return each()
+pipeline.build_pages = pages
+wrapped(pipeline, "_without_conflicts", "checks across articles")
+wrapped(rdf, "settle_labels", "labels settled")
+wrapped(rdf, "publish_shared_once", "shared moved")
+wrapped(pipeline, "describe")
+wrapped(export, "write_store", "files")
+wrapped(export, "_write_union", "kg.nt kg.ttl kg.jsonld")
+wrapped(export, "write_void", "void.ttl")
+wrapped(incremental.Kept, "adopt", "raw store adopted")
+wrapped(incremental.Kept, "save", "state saved")
+wrapped(pipeline.outdir, "_fsync", "fsync")
+wrapped(incremental.RawFill, "add", "raw store filled")  # as the pages merge (before the 17th session)
+
+from kg.cli import main
+mark("build", "start")
+try:
+    main(["build", *sys.argv[2:]])
+finally:
+    mark("build", "end")
+"""
+
+#: The sampler: every process under a pid, its CPU seconds, ten times a second, to stdout.
+SAMPLER = r"""
+import os, sys, time
+root, tick = int(sys.argv[1]), os.sysconf("SC_CLK_TCK")
+seen = {}
+while True:
+    parents, cpu = {}, {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields[1])
+        cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
+    for pid in cpu:
+        ancestor = pid
+        while ancestor in parents and ancestor != root:
+            ancestor = parents[ancestor]
+        if ancestor == root:
+            seen[pid] = cpu[pid]
+    if root not in cpu:
+        break
+    print(f"{time.time():.3f} {sum(seen.values()):.2f}", flush=True)
+    time.sleep(0.1)
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("export", type=Path, nargs="?")
+    parser.add_argument("--write", nargs=2, metavar=("PAGES", "PATH"), help="write a synthetic export and stop")
+    parser.add_argument("--code", type=Path, default=REPOSITORY, help="the checkout whose kg builds")
+    parser.add_argument("--out", type=Path, default=None, help="where to publish (default: a scratch directory)")
+    arguments = parser.parse_args()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    if arguments.write:
+        from corpus_scale import synthetic_export
+
+        Path(arguments.write[1]).write_text(synthetic_export(int(arguments.write[0])), encoding="utf-8")
+        return
+    from corpus_scale import stop_answering_ahead
+
+    with tempfile.TemporaryDirectory(prefix="kg-timeline-", ignore_cleanup_errors=True) as scratch:
+        out = arguments.out or Path(scratch) / "out"
+        marks, samples = timeline(arguments.export, out, arguments.code.resolve(), Path(scratch) / "cache")
+        stop_answering_ahead(out)  # the other parameters' answers, at a lower priority after the build: not its work
+        print(report(marks, samples), flush=True)
+
+
+def timeline(export: Path, out: Path, code: Path, cache: Path) -> tuple[list[tuple[str, str, float, float]],
+                                                                        list[tuple[float, float]]]:
+    """The marks the build printed and the sampler's (time, CPU of every process) pairs."""
+    reading, writing = os.pipe()
+    command = [sys.executable, "-c", CHILD, str(code), str(export), "--out", str(out), "--page-cache", str(cache)]
+    complaints = tempfile.TemporaryFile()
+    child = subprocess.Popen(command, cwd=code, pass_fds=(writing,), stdout=subprocess.DEVNULL,
+                             stderr=complaints, env={**os.environ, "KG_TIMELINE_FD": str(writing)})
+    os.close(writing)
+    sampler = subprocess.Popen([sys.executable, "-c", SAMPLER, str(child.pid)], stdout=subprocess.PIPE, text=True)
+    with os.fdopen(reading) as stream:
+        lines = stream.read().splitlines()
+    if child.wait() not in (0, 1):
+        complaints.seek(0)
+        sys.exit(f"kg build failed: {complaints.read().decode('utf-8', 'replace')[-2000:]}")
+    samples = [(float(t), float(c)) for t, c in (line.split() for line in sampler.stdout.read().splitlines())]
+    sampler.wait()
+    marks = []
+    for line in lines:
+        _, rest = line.split(" ", 1)
+        what, edge, wall, cpu = rest.rsplit(" ", 3)
+        marks.append((what, edge, float(wall), float(cpu)))
+    return marks, samples
+
+
+def _tree_cpu(samples: list[tuple[float, float]], at: float) -> float:
+    """All the build's processes' CPU seconds at ``at``, interpolated between samples."""
+    before = [s for s in samples if s[0] <= at]
+    after = [s for s in samples if s[0] > at]
+    if not before:
+        return samples[0][1] if samples else 0.0
+    if not after:
+        return before[-1][1]
+    (t0, c0), (t1, c1) = before[-1], after[0]
+    return c0 + (c1 - c0) * (at - t0) / (t1 - t0)
+
+
+def on_two_idle_cores(marks: list[tuple[str, str, float, float]], *, after: float, cores: int = 2) -> float:
+    """The tail's wall time were the build alone on ``cores`` cores: the parent's CPU between
+    its marks run in order, each forked piece of work (its own CPU) from its fork on, the
+    parent waiting where it waited for one; the runnable processes share the cores evenly."""
+    own = {what: cpu for what, edge, _, cpu in marks if what.startswith("in fork:") and edge == "end"}
+    started = {what: cpu for what, edge, _, cpu in marks if what.startswith("in fork:") and edge == "start"}
+    children: dict[str, float] = {}  # running: CPU seconds left
+    steps: list[tuple[str, float]] = []  # the parent's: ("run", cpu) | ("fork", name) | ("wait", name)
+    last = None
+    for what, edge, wall, cpu in marks:
+        if what.startswith("in fork:") or wall < after:
+            continue
+        if last is not None:
+            steps.append(("run", max(0.0, cpu - last)))
+        last = cpu
+        if what.startswith("fork:") and edge == "start":
+            steps.append(("fork", what[5:]))
+        elif what.startswith("wait:") and edge == "start":
+            steps.append(("wait", what[5:]))
+    clock = 0.0
+    for kind, value in steps:
+        if kind == "fork":
+            children[value] = own.get(f"in fork:{value}", 0.0) - started.get(f"in fork:{value}", 0.0)
+            continue
+        need = value if kind == "run" else None
+        while (need is not None and need > 1e-9) or (need is None and children.get(value, 0.0) > 1e-9):
+            runnable = len(children) + (1 if need is not None else 0)
+            rate = min(1.0, cores / runnable)
+            step = min([left / rate for left in children.values()] + ([need / rate] if need is not None else []))
+            clock += step
+            children = {name: left - step * rate for name, left in children.items() if left - step * rate > 1e-9}
+            if need is not None:
+                need -= step * rate
+        children.pop(value, None) if kind == "wait" else None
+    return clock
+
+
+def report(marks: list[tuple[str, str, float, float]], samples: list[tuple[float, float]]) -> str:
+    start = next(wall for what, edge, wall, _ in marks if what == "build" and edge == "start")
+    opened: dict[str, list[tuple[float, float]]] = {}
+    rows = []
+    for what, edge, wall, cpu in marks:
+        if edge == "start":
+            opened.setdefault(what, []).append((wall, cpu))
+            if what.startswith("fork:"):
+                rows.append((wall, what, wall, cpu, wall, cpu))
+            continue
+        began, began_cpu = opened[what].pop()
+        rows.append((began, what, began, began_cpu, wall, cpu))
+    merged: dict[str, list[float]] = {}
+    order = []
+    for _, what, began, began_cpu, ended, cpu in sorted(rows):
+        if what in SUMMED and what in merged:  # many small ones: summed
+            entry = merged[what]
+            entry[1] = max(entry[1], ended - start)
+            entry[2] += cpu - began_cpu
+            entry[3] += _tree_cpu(samples, ended) - _tree_cpu(samples, began)
+            entry[4] += ended - began
+            continue
+        key = what if what not in merged else f"{what} #{sum(1 for k in merged if k.startswith(what))}"
+        merged[key] = [began - start, ended - start, cpu - began_cpu,
+                       _tree_cpu(samples, ended) - _tree_cpu(samples, began), ended - began]
+        order.append(key)
+    lines = [f"{'step':<28} {'from s':>7} {'to s':>7} {'wall s':>7} {'own cpu':>10} {'all cpu':>8} {'cores':>6}"]
+    for key in order:
+        began, ended, cpu, tree, wall = merged[key]
+        cores = tree / wall if wall > 0.05 else float("nan")
+        lines.append(f"{key:<28} {began:>7.2f} {ended:>7.2f} {wall:>7.2f} {cpu:>10.2f} {tree:>8.2f} {cores:>6.2f}")
+    last_page = merged["pages"][1]
+    end = merged["build"][1]
+    tail_cpu = _tree_cpu(samples, start + end) - _tree_cpu(samples, start + last_page)
+    pages_cpu = _tree_cpu(samples, start + last_page) - _tree_cpu(samples, start + merged["pages"][0])
+    idle_pages, idle_tail = max(pages_cpu / 2, merged["pages"][2]), on_two_idle_cores(marks, after=start + last_page)
+    lines.append(f"# on two idle cores (each process's CPU, the runnable ones sharing two cores): the pages "
+                 f"{idle_pages:.1f} s, the tail {idle_tail:.1f} s, in all {idle_pages + idle_tail:.1f} s")
+    lines.append(f"# the pages {last_page:.1f} s wall, the tail after the last page {end - last_page:.1f} s wall, "
+                 f"{tail_cpu:.1f} s of CPU in all its processes ({tail_cpu / max(end - last_page, 1e-9):.2f} cores); "
+                 f"load {os.getloadavg()[0]:.1f}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
