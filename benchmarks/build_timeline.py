@@ -9,16 +9,25 @@ CPU in it and the CPU of all the build's processes in it: the latter over the sp
 many cores the step kept busy (2.0 on this machine is both). A tail that keeps 1.0 leaves a
 core idle: wall time the issue counts.
 
-``EXPORT`` is an export written by ``corpus_scale.py`` (``--write N PATH`` writes one here).
+On a shared machine the wall times say mostly what the others ran, so it also says what the
+tail would take were the build alone on two cores: the parent's CPU between its marks run in
+order, each forked piece of work's own CPU from its fork on, the parent waiting where it waited,
+the runnable processes sharing the cores by niceness, as the kernel shares them; the pages by
+then take their CPU over two cores (they keep both busy: two workers and the parent merging).
+
+``EXPORT`` is an export written by ``corpus_scale.py`` (``--write N PATH`` writes one here);
+``--code DIR`` builds with another checkout's kg (earlier code, to take turns with);
+``--keep FILE`` keeps the marks and samples, ``--again FILE`` reports them again.
 Prints figures only. From the repository root:
 
     .venv/bin/python benchmarks/build_timeline.py --write 1000 /tmp/corpus-1000.xml
-    .venv/bin/python benchmarks/build_timeline.py /tmp/corpus-1000.xml [--code DIR]
+    .venv/bin/python benchmarks/build_timeline.py /tmp/corpus-1000.xml [--code DIR] [--keep FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -53,16 +62,17 @@ def wrapped(owner, name, what=None):
 
 from kg import answers, export, incremental, pipeline, pool, rdf, void
 
-def elsewhere(work, *arguments):
+def elsewhere(work, *arguments, **options):
     what = getattr(work, "__name__", "work").lstrip("_")
     mark(f"fork:{what}", "start")
     def inside(*arguments):
         mark(f"in fork:{what}", "start")
+        mark(f"niceness {os.nice(0)} of:{what}", "start")
         try:
             return work(*arguments)
         finally:
             mark(f"in fork:{what}", "end")
-    waited = pool_elsewhere(inside, *arguments)
+    waited = pool_elsewhere(inside, *arguments, **options)
     def result():
         mark(f"wait:{what}", "start")
         try:
@@ -138,6 +148,8 @@ def main() -> None:
     parser.add_argument("--write", nargs=2, metavar=("PAGES", "PATH"), help="write a synthetic export and stop")
     parser.add_argument("--code", type=Path, default=REPOSITORY, help="the checkout whose kg builds")
     parser.add_argument("--out", type=Path, default=None, help="where to publish (default: a scratch directory)")
+    parser.add_argument("--keep", type=Path, default=None, help="keep the marks and samples in this JSON file")
+    parser.add_argument("--again", type=Path, default=None, help="report the marks and samples kept in this file")
     arguments = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     if arguments.write:
@@ -145,13 +157,18 @@ def main() -> None:
 
         Path(arguments.write[1]).write_text(synthetic_export(int(arguments.write[0])), encoding="utf-8")
         return
+    if arguments.again:
+        print(report(*json.loads(arguments.again.read_text(encoding="utf-8")), load=None))
+        return
     from corpus_scale import stop_answering_ahead
 
     with tempfile.TemporaryDirectory(prefix="kg-timeline-", ignore_cleanup_errors=True) as scratch:
         out = arguments.out or Path(scratch) / "out"
         marks, samples = timeline(arguments.export, out, arguments.code.resolve(), Path(scratch) / "cache")
         stop_answering_ahead(out)  # the other parameters' answers, at a lower priority after the build: not its work
-        print(report(marks, samples), flush=True)
+        if arguments.keep:
+            arguments.keep.write_text(json.dumps([marks, samples]), encoding="utf-8")
+        print(report(marks, samples, load=os.getloadavg()[0]), flush=True)
 
 
 def timeline(export: Path, out: Path, code: Path, cache: Path) -> tuple[list[tuple[str, str, float, float]],
@@ -191,17 +208,36 @@ def _tree_cpu(samples: list[tuple[float, float]], at: float) -> float:
     return c0 + (c1 - c0) * (at - t0) / (t1 - t0)
 
 
+def _shares(weights: dict[str, float], cores: int) -> dict[str, float]:
+    """The cores each runnable process gets, in proportion to its weight, none more than one."""
+    shares, left, free = {}, dict(weights), float(cores)
+    while left:
+        total = sum(left.values())
+        capped = {name for name, w in left.items() if free * w / total >= 1.0}
+        if not capped:
+            shares.update({name: free * w / total for name, w in left.items()})
+            break
+        for name in capped:
+            shares[name] = 1.0
+            free -= 1.0
+            del left[name]
+    return shares
+
+
 def on_two_idle_cores(marks: list[tuple[str, str, float, float]], *, after: float, cores: int = 2) -> float:
     """The tail's wall time were the build alone on ``cores`` cores: the parent's CPU between
     its marks run in order, each forked piece of work (its own CPU) from its fork on, the
-    parent waiting where it waited for one; the runnable processes share the cores evenly."""
+    parent waiting where it waited for one; the runnable processes share the cores by their
+    niceness's weight (as the kernel shares them), none more than one core."""
     own = {what: cpu for what, edge, _, cpu in marks if what.startswith("in fork:") and edge == "end"}
+    weight = {what.split(":", 1)[1]: 1.25 ** -int(what.split()[1]) for what, _, _, _ in marks
+              if what.startswith("niceness ")}  # the kernel's weight of a niceness, relative to 0
     started = {what: cpu for what, edge, _, cpu in marks if what.startswith("in fork:") and edge == "start"}
     children: dict[str, float] = {}  # running: CPU seconds left
     steps: list[tuple[str, float]] = []  # the parent's: ("run", cpu) | ("fork", name) | ("wait", name)
     last = None
     for what, edge, wall, cpu in marks:
-        if what.startswith("in fork:") or wall < after:
+        if what.startswith(("in fork:", "niceness ")) or wall < after:  # the forks' own marks
             continue
         if last is not None:
             steps.append(("run", max(0.0, cpu - last)))
@@ -217,22 +253,26 @@ def on_two_idle_cores(marks: list[tuple[str, str, float, float]], *, after: floa
             continue
         need = value if kind == "run" else None
         while (need is not None and need > 1e-9) or (need is None and children.get(value, 0.0) > 1e-9):
-            runnable = len(children) + (1 if need is not None else 0)
-            rate = min(1.0, cores / runnable)
-            step = min([left / rate for left in children.values()] + ([need / rate] if need is not None else []))
+            rates = _shares({**{name: weight.get(name, 1.0) for name in children},
+                             **({"": 1.0} if need is not None else {})}, cores)
+            step = min(left / rates[name] for name, left in [*children.items(), *([("", need)] if need is not None else [])])
             clock += step
-            children = {name: left - step * rate for name, left in children.items() if left - step * rate > 1e-9}
+            children = {name: left - step * rates[name] for name, left in children.items()
+                        if left - step * rates[name] > 1e-9}
             if need is not None:
-                need -= step * rate
+                need -= step * rates[""]
         children.pop(value, None) if kind == "wait" else None
     return clock
 
 
-def report(marks: list[tuple[str, str, float, float]], samples: list[tuple[float, float]]) -> str:
+def report(marks: list[tuple[str, str, float, float]], samples: list[tuple[float, float]], *,
+           load: float | None) -> str:
     start = next(wall for what, edge, wall, _ in marks if what == "build" and edge == "start")
     opened: dict[str, list[tuple[float, float]]] = {}
     rows = []
     for what, edge, wall, cpu in marks:
+        if what.startswith("niceness "):
+            continue
         if edge == "start":
             opened.setdefault(what, []).append((wall, cpu))
             if what.startswith("fork:"):
@@ -264,11 +304,11 @@ def report(marks: list[tuple[str, str, float, float]], samples: list[tuple[float
     tail_cpu = _tree_cpu(samples, start + end) - _tree_cpu(samples, start + last_page)
     pages_cpu = _tree_cpu(samples, start + last_page) - _tree_cpu(samples, start + merged["pages"][0])
     idle_pages, idle_tail = max(pages_cpu / 2, merged["pages"][2]), on_two_idle_cores(marks, after=start + last_page)
-    lines.append(f"# on two idle cores (each process's CPU, the runnable ones sharing two cores): the pages "
+    lines.append(f"# on two idle cores (each process's CPU, the runnable ones sharing two cores by niceness): the pages "
                  f"{idle_pages:.1f} s, the tail {idle_tail:.1f} s, in all {idle_pages + idle_tail:.1f} s")
     lines.append(f"# the pages {last_page:.1f} s wall, the tail after the last page {end - last_page:.1f} s wall, "
-                 f"{tail_cpu:.1f} s of CPU in all its processes ({tail_cpu / max(end - last_page, 1e-9):.2f} cores); "
-                 f"load {os.getloadavg()[0]:.1f}")
+                 f"{tail_cpu:.1f} s of CPU in all its processes ({tail_cpu / max(end - last_page, 1e-9):.2f} cores)"
+                 + (f"; load {load:.1f}" if load is not None else ""))
     return "\n".join(lines)
 
 
