@@ -814,3 +814,17 @@ def test_a_town_written_after_its_state_after_any_at_lies_in_it():
     assert read(text) == {"2009-11-18": [["某城", "瑞士联邦"]]}
     no_at = text.replace("也是在[[瑞士]]首都[[某城]]发表的", "也与[[瑞士]]首都[[某城]]有关")
     assert read(no_at) == {"2009-11-18": [["某城"]]}
+
+
+def test_a_site_gone_to_holds_the_talks_of_the_next_clause():
+    text = HEAD + "2023年5月7日，甲国总统[[张三]]前往[[某都]]的[[某宫]]，与乙国总理[[李四]]举行会谈。"
+    assert read(text) == {"2023-05-07": [["某宫", "某都"]]}
+    own_place = text.replace("与乙国总理[[李四]]举行会谈", "随后在[[某馆]]与乙国总理[[李四]]举行会谈")
+    assert read(own_place)["2023-05-07"] != [["某宫", "某都"]]  # the talks' own place
+
+
+def test_a_partner_word_that_begins_a_venues_name_does_not_end_the_place():
+    text = HEAD + "2023年5月7日下午，甲国总统[[张三]]在[[某都]]和平大厦会见乙国总理[[李四]]。"
+    assert read(text) == {"2023-05-07": [["和平大厦", "某都"]]}  # 和 of 和平大厦, not "and"
+    partner = HEAD + "2023年5月7日下午，甲国总统[[张三]]在[[某都]]和乙国总理[[李四]]会谈。"
+    assert read(partner) == {"2023-05-07": [["某都"]]}

@@ -70,6 +70,9 @@ infobox field, a table cell or a clause of prose.
 - A town's meeting whose talks follow a welcome ceremony with no place of their own
   (``当天下午，乙在[[某府]]为甲举行欢迎仪式，随后两人举行会谈``, also after what the ceremony holds:
   ``…举行仪式，欢迎甲访华，鸣礼炮21响。欢迎仪式后，两人举行会谈``) was held where the ceremony was.
+- A site gone to holds the meeting of the next clause when that names no place of its own
+  (``前往[[某城]]的[[某宫]]，与乙举行会谈``); a partner word that begins a venue's plain name
+  (``在[[某都]]和平大厦会见乙``) does not end the place.
 - A leader's lodging with no town of its own in the phrase (``在下榻的饭店会见乙``) names no venue:
   the meeting lies in the town the text puts it in.
 - ``X位于A B C内`` puts X in C in B in A, and a place reached right after the town it lies in
@@ -273,10 +276,19 @@ def _after_owner(reading: Reading, sentence: Sentence, match: re.Match) -> int:
 def _phrase_bounds(sentence: Sentence, match: re.Match) -> tuple[int, int]:
     start, end = match.start("w"), match.end("w")
     for stop in _PHRASE_ENDS.finditer(sentence.hans, start, end):
-        if not any(s.start <= stop.start() < s.end for s in sentence.spots):
+        if not any(s.start <= stop.start() < s.end for s in sentence.spots) \
+                and not _begins_a_venue_name(sentence, stop.start(), end):
             end = stop.start()
             break
     return start, end
+
+
+def _begins_a_venue_name(sentence: Sentence, at: int, end: int) -> bool:
+    """Whether the word at ``at`` is the first character of a plain venue's name that runs to
+    the phrase's end (``在[[某都]]和平大厦会见乙``: 和 begins 和平大厦, no partner after it)."""
+    rest = sentence.hans[at:end]
+    return bool(_PLAIN_NAME.match(rest)) and rest.endswith(VENUE_ENDINGS) \
+        and not any(s.start < end and s.end > at for s in sentence.spots)
 
 
 #: How the name of a venue ends: a plain name so ending, at the end of a held-at phrase, is
@@ -429,7 +441,8 @@ def held_at_phrases(sentence: Sentence) -> list[re.Match]:
                     for i in range(match.start("w"), match.end("w"))):
                 continue  # 于2000年6月13日由…在平壤会面: the 在 says where, the 于 when
         else:
-            match = _GONE_TO_MEET.match(sentence.hans, at) or _PLACE_OF_MEETING.match(sentence.hans, at)
+            match = _GONE_TO_MEET.match(sentence.hans, at) or _GONE_THEN_MET.match(sentence.hans, at) \
+                or _PLACE_OF_MEETING.match(sentence.hans, at)
         if match is None and sentence.hans[at] == "在":
             match = _STAYED_TO_MEET.match(sentence.hans, at) or SIGNED_AT.match(sentence.hans, at)
         if match:
@@ -440,10 +453,10 @@ def held_at_phrases(sentence: Sentence) -> list[re.Match]:
 
 def _phrase_starts(hans: str) -> list[int]:
     """Where a phrase :func:`held_at_phrases` reads may start, in order: each 在 and 于, and where
-    :data:`_GONE_TO_MEET` or :data:`_PLACE_OF_MEETING` matches (found by searching on, not
+    :data:`_GONE_TO_MEET`, :data:`_GONE_THEN_MET` or :data:`_PLACE_OF_MEETING` matches (found by searching on, not
     by trying both at every character)."""
     starts = {match.start() for match in _AT_OR_ON.finditer(hans)}
-    for pattern in (_GONE_TO_MEET, _PLACE_OF_MEETING):
+    for pattern in (_GONE_TO_MEET, _GONE_THEN_MET, _PLACE_OF_MEETING):
         match = pattern.search(hans)
         while match is not None:
             starts.add(match.start())
@@ -496,6 +509,10 @@ SIGNED_AT = re.compile(r"在(?P<w>[^，。；,在]{1,24}?)(?:共同|正式|同�
                         r"(?!的|仪式)")
 #: ``前往白宫会见奥巴马``: gone to a place to meet someone there.
 _GONE_TO_MEET = re.compile(r"(?:前往|赴|到访|来到|抵达)(?P<w>[^，。；,、]{1,20}?)(?:会见|会晤|会谈|会面|举行会谈|举行会晤)")
+#: Going to a site and, in the next clause, meeting the partner with no place of its own
+#: (``抵达[[某府]]，与乙国总理李四举行会谈``, ``前往某城的[[某宫]]，同李四会晤``): the site is the place.
+_GONE_THEN_MET = re.compile(r"(?:前往|来到|抵达|到达)(?P<w>[^，。；,、]{1,20}?)[，,](?:随后|随即|即)?(?:与|同|跟)"
+                            r"[^，。；,在]{1,40}?(?:会见|会晤|会谈|会面)")
 
 
 def said_of_other_days(clause: Sentence, upto: int, when: date) -> bool:
