@@ -806,6 +806,14 @@ def test_bilaterals_told_on_a_gatherings_eve_and_days_are_summits_of_their_own()
         ("2023-05-18", frozenset({"张三", "赵六"}))}
 
 
+@pytest.mark.parametrize("sentence", [
+    "2016年4月2日，甲国政府宣布总统[[张三]]将于同年9月访问乙国，会晤乙国总理[[李四]]并出席某论坛。",
+    "2016年4月2日，乙国总理[[李四]]在记者会上宣布甲国总统[[张三]]将于同年9月上旬访问乙国，出席在[[某城]]举行的两国首脑会议。",
+])
+def test_a_clause_going_on_to_meet_goes_on_with_the_plan_before_it(sentence):
+    assert summits(HEAD + sentence) == {}
+
+
 def test_a_visit_announced_goes_on_being_a_plan_in_the_clauses_after():
     text = HEAD + ("2025年6月13日，外交部宣布中国国家主席[[张三]]将应哈萨克斯坦总统[[李四]]邀请，于6月16日至18日赴[[某城]]出席峰会；"
                    "峰会期间张三还将分别同各国领导人会晤。")
