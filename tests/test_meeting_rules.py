@@ -1517,3 +1517,17 @@ def test_a_rows_town_gives_way_to_the_site_inside_it_where_the_prose_tells_the_s
     assert found["2001-04-05"]["participants"] == {"张三", "李四", "王五"}
     assert found["2001-04-05"]["venue"] == {"某宫"}
     assert found["2003-06-01"]["venue"] == {"另城"}
+
+
+def test_a_leader_welcoming_the_visitor_on_arrival_meets_him_that_day():
+    text = HEAD + "2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接。"
+    assert meetings(text) == [("2019-03-03", frozenset({"张三", "李四"}))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国外长[[王五]]到机场迎接。",
+    "2019年3月3日，甲国代表团返抵[[某城]]，甲国总统[[张三]]、总理[[李四]]等到机场迎接。",
+    "2019年3月3日，甲国总统[[张三]]在会场门口迎接各国领导人，乙国总理[[李四]]与他握手。",
+])
+def test_an_officials_welcome_or_a_welcome_of_all_the_guests_is_no_meeting(sentence):
+    assert meetings(HEAD + sentence) == []
