@@ -1531,3 +1531,10 @@ def test_a_leader_welcoming_the_visitor_on_arrival_meets_him_that_day():
 ])
 def test_an_officials_welcome_or_a_welcome_of_all_the_guests_is_no_meeting(sentence):
     assert meetings(HEAD + sentence) == []
+
+
+def test_a_day_takes_the_year_of_the_report_cited_not_of_a_preview_cited_beside_it():
+    text = HEAD + ("6月12日，甲国总统[[张三]]在[[某城]]同乙国总统[[李四]]举行会谈"
+                   "<ref>{{cite news |title=张三本周访问乙国 |date=2019-06-09}}</ref>"
+                   "<ref>{{cite news |title=张三访问乙国成果丰硕 |date=2019-06-16}}</ref>。\n")
+    assert set(summits(text)) == {"2019-06-12"}

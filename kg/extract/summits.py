@@ -1219,17 +1219,20 @@ def _lower(clause: str, meeting: re.Match) -> bool:
 
 def _dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence):
     """A day without a year takes the year of the source cited for it: the last such day
-    on or before the source's publication date."""
+    on or before the source's publication date. A source that reports the day in its own
+    year comes first: one published before it (a preview cited beside the report, 6月9日's
+    for 6月12日's arrival) does not put the day a year back."""
+    dated = []
     for citation in citations_of(sources, [sentence]):
         published = next((v for v in reading.registry.facts_about(citation, Prop.PUBLICATION_DATE)
                           if isinstance(v, date)), None)
-        if published is None:
-            continue
-        dates = find_dates(sentence.hans, year=published.year)
-        if dates and dates[0].start > published:
-            dates = find_dates(sentence.hans, year=published.year - 1)
-        if dates:
+        if published is not None and (dates := find_dates(sentence.hans, year=published.year)):
+            dated.append((dates, published, citation))
+    for dates, published, citation in dated:
+        if dates[0].start <= published:
             return dates, citation
+    for dates, published, citation in dated[:1]:
+        return find_dates(sentence.hans, year=published.year - 1), citation
     return [], None
 
 
