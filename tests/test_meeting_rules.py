@@ -814,6 +814,11 @@ def test_a_clause_going_on_to_meet_goes_on_with_the_plan_before_it(sentence):
     assert summits(HEAD + sentence) == {}
 
 
+def test_a_clause_telling_how_the_meeting_went_is_no_plan_after_a_failure():
+    text = HEAD + "2019年2月27日，甲国总统[[张三]]与乙国主席[[李四]]在[[某城]]会谈，但双方未能达成协议，会谈提前结束。"
+    assert set(summits(text)) == {"2019-02-27"}
+
+
 def test_a_visit_announced_goes_on_being_a_plan_in_the_clauses_after():
     text = HEAD + ("2025年6月13日，外交部宣布中国国家主席[[张三]]将应哈萨克斯坦总统[[李四]]邀请，于6月16日至18日赴[[某城]]出席峰会；"
                    "峰会期间张三还将分别同各国领导人会晤。")

@@ -56,9 +56,12 @@ NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|
 #: A clause with no subject of its own, going on with the one before (…，与乙会面).
 _CONTINUES = re.compile(r"^(与|同|和|跟|并与|并同|再与|并)")
 #: A clause with no subject of its own that opens on what it goes on to do (…将于7月访问乙国，会晤乙国总统;
-#: …访问乙国，出席在某城举行的首脑会议): the meeting or gathering of a plan the clause before tells. Not a
-#: meeting the clause dates by (会谈后两人出席…, 会见时…): that one was told, the clause goes on after it.
-_GOES_ON_TO = re.compile(r"^(?:并|再|还)?(?:会晤|会见|会谈|会面|出席|参加)(?!后|中|时|期间|结束|之)")
+#: …访问乙国，出席在某城举行的首脑会议): the meeting or gathering of a plan the clause before tells
+#: (:data:`_PLANNED`). Verbs that take whom or what they meet: not 会谈/会面, which begin a clause
+#: that tells of the meeting (…未能达成协议，会谈提前结束), nor a meeting the clause dates by (会见时…).
+_GOES_ON_TO = re.compile(r"^(?:并|再|还)?(?:会晤|会见|拜会|出席|参加)(?!后|中|时|期间|结束|之|持续|进行|气氛)")
+#: A clause that tells a plan (将于, 拟, 原定): not only one that undoes something (未能达成协议).
+_PLANNED = re.compile(r"将|拟|计划|准备|原定|预定|定于")
 #: Of NOT_HELD, the words that undo a meeting even when written after it (会晤…后因故取消);
 #: the others only speak of a meeting that comes after them (计划…会晤, not 会谈中邀请…访日).
 NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能(?!达成|取得|签署|签订|就)|告吹|搁置|无法|未定|记者会|(?<!未)公布|事宜"
@@ -1270,7 +1273,8 @@ def not_held(hans: str) -> bool:
                 continue  # 甲同乙举行会谈，…；两国元首同意以某峰会为新起点: what they agreed at the meeting told
             return True
         told = told or bool(meeting and _MEETING_VERB.search(clause))
-        if meeting and i > 0 and (_CONTINUES.match(clause) or _GOES_ON_TO.match(clause) or clause.startswith("于")) \
+        if meeting and i > 0 and (_CONTINUES.match(clause) or clause.startswith("于")
+                                  or _GOES_ON_TO.match(clause) and _PLANNED.search(clauses[i - 1])) \
                 and NOT_HELD.search(clauses[i - 1]):
             return True  # 宣布甲将于5月前访问乙国，与乙国主席会面; 宣布甲将应邀，于6月16日赴…: it goes on with the plan
         if meeting and _CALL.search(clause, meeting.end()):
