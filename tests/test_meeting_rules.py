@@ -1543,3 +1543,11 @@ def test_a_day_takes_the_year_of_the_report_cited_not_of_a_preview_cited_beside_
                    "<ref>{{cite news |title=张三本周访问乙国 |date=2019-06-09}}</ref>"
                    "<ref>{{cite news |title=张三访问乙国成果丰硕 |date=2019-06-16}}</ref>。\n")
     assert set(summits(text)) == {"2019-06-12"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "1998年10月18日，某基金会董事长[[王五]]在[[某城]]与乙国主席[[李四]]会面。",
+    "1998年10月14日，某协会会长[[赵六]]在[[某城]]与某基金会董事长[[王五]]会晤。",
+])
+def test_the_head_of_a_society_or_a_foundation_holds_no_summit(sentence):
+    assert summits(HEAD + sentence) == {}

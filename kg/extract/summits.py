@@ -25,7 +25,7 @@ from kg.extract.participants import (QUALIFIES, Participant, a_party, add_partic
                                      from_the_pronoun, from_the_sentences_before, from_the_subject,
                                      meets_officials_only, met_one_by_one, received_together, record_participants,
                                      sends_someone, stated_participants, written_below_the_top)
-from kg.extract.people import People, titles_in
+from kg.extract.people import People, titles_in, written_titles
 from kg.extract.phrases import (CLAUSE, DURING_THE_VISIT, HELD_AT, MEETING, MULTILATERAL, NOT_TOP, ORDINAL,
                                 PRESS_CONFERENCE, VISIT_WORDS)
 from kg.extract.places import (finer_venue, held_at_chain, held_at_phrases, joins_chain, located_within, meeting_chains,
@@ -1291,6 +1291,24 @@ def _heading_time(section: Section) -> tuple[int | None, int | None]:
     return None, None
 
 
+#: The head of a society or a foundation (海基会董事长, 海协会会长): a body's, not a side's top leader.
+_HEADS_A_BODY = re.compile(r"董事长|会长")
+
+
+def _heads_of_a_body(reading: Reading, participants: dict[str, Participant]) -> set[str]:
+    """Drops the people the article titles only as heads of a society or a foundation
+    (``某基金会董事长甲在某城与乙国主席乙会面``): a semi-official body's head meeting a leader,
+    or another such head, holds no summit. Returns whom it dropped (a box naming them as the
+    article's subject still makes its summit: only the prose's meetings are read here)."""
+    dropped = set()
+    for key in list(participants):
+        titles = [to_hans(title) for title in written_titles(reading, key)]
+        if titles and all(_HEADS_A_BODY.search(title) for title in titles):
+            del participants[key]
+            dropped.add(key)
+    return dropped
+
+
 def _summit(reading, people, sources, section, sentences, index, when, lead_venues,
             date_basis: EntityId | None = None, clause: tuple[int, int] | None = None,
             infer: bool = True, numbered: bool = True, set_aside: tuple[str, ...] = (),
@@ -1319,6 +1337,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         from_the_pronoun(reading, participants, anchor, clause, sentences[max(0, index - 1):index])
         from_the_subject(reading, participants, anchor, paragraph, section)
     dropped |= below_the_top(reading, people, participants, near, when.start)
+    dropped |= _heads_of_a_body(reading, participants)
     said = MEETING.search(anchor.hans)
     before = said.start() if said else len(anchor.hans)
     first = next((spot.key for spot in anchor.spots if spot.start < before and (reading.registry.is_a(spot.surface, Kind.PERSON)
