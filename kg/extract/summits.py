@@ -791,8 +791,6 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         several = met_one_by_one(reading, sentence)
         for meeting in dates:
             clause = _meeting_clause(sentence.hans, meeting)
-            if clause is not None and not _welcomed_by_a_leader(reading, sentence, clause):
-                clause = None  # 外长丙到机场迎接: an official's welcome, no meeting of leaders
             named = False  # a signing whose signers the clause names: only they met
             if clause is None and (signing := _signing_clause(sentence.hans, meeting)) is not None:
                 clause, named = signing
@@ -1142,8 +1140,8 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
         end = starts[stop] - 1
     clause = hans[begin:end]
     said = [m for m in MEETING.finditer(clause) if not _lower(clause, m) and not _ABOUT.match(clause, m.end())]
-    if not said:  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
-        return (begin, end) if _welcomed_in_person(clause) else None
+    if not said:
+        return None  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
     if all(_REFERENCE.search(clause[:m.start()]) for m in said) and not HELD_AT.search(clause):
         return None  # 飞抵赫尔辛基，表示对这次会晤期望很低: the meeting is told elsewhere, not on this day
     if _a_gathering(clause) and not _SIDELINES.search(clause):
@@ -1151,37 +1149,6 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
     if HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause) or _LASTED.search(clause):
         return begin, end
     return None
-
-
-#: A host meeting the visitor on arrival (乙到机场迎接, 乙在总统府门外迎接甲, 乙亲自前往机场迎接): they meet.
-_WELCOMES = re.compile(r"迎接")
-#: Guests welcomed all together (迎接各国领导人, 迎接与会贵宾): a gathering's opening, no meeting of two.
-_MANY_GUESTS = re.compile(r"各(?:国|成员国|位)|贵宾|嘉宾|来宾|与会")
-
-
-def _welcomed_in_person(clause: str) -> bool:
-    """Whether a clause with no meeting word tells a host welcoming the visitor in person
-    (``3日，甲抵达某城，乙到机场迎接``): the leaders meet that day, as at talks. Not at a
-    gathering's opening (乙在会场迎接出席峰会的各国领导人): the gathering is no meeting of two."""
-    welcome = _WELCOMES.search(clause)
-    return welcome is not None and not _a_gathering(clause) and not _MANY_GUESTS.search(clause, welcome.end())
-
-
-def _welcomed_by_a_leader(reading: Reading, sentence: Sentence, clause: tuple[int, int]) -> bool:
-    """Whether a welcome told with no meeting word (see :func:`_welcomed_in_person`) is a leader's
-    welcoming a visitor the clause names: someone named before 迎接 in its part of the clause, by
-    no office below the top, and someone else named in the clause (``甲抵达某城，乙到机场迎接``).
-    Not an official's welcome (``外长丙到机场迎接``) nor a delegation's (``代表团返抵某城，乙到机场迎接``)."""
-    begin, end = clause
-    welcome = _WELCOMES.search(sentence.hans, begin, end)
-    if welcome is None or MEETING.search(sentence.hans, begin, end):
-        return True  # a meeting word tells the meeting: the welcome is no matter
-    part = max((m.end() for m in CLAUSE.finditer(sentence.hans, begin, welcome.start())), default=begin)
-    people = [spot for spot in sentence.spots if begin <= spot.start < end
-              and reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])]
-    hosts = [spot for spot in people if part <= spot.start < welcome.start()
-             and not NOT_TOP.search(written_before(sentence, spot))]
-    return bool(hosts) and any(spot.key not in {host.key for host in hosts} for spot in people)
 
 
 def _signing_clause(hans: str, when) -> tuple[tuple[int, int], bool] | None:
