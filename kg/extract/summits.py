@@ -24,7 +24,7 @@ from kg.extract.participants import (QUALIFIES, Participant, a_party, add_partic
                                      from_administration, from_citation_titles, from_leaders_in_office,
                                      from_the_pronoun, from_the_sentences_before, from_the_subject,
                                      meets_officials_only, met_one_by_one, received_together, record_participants,
-                                     sends_someone, stated_participants, written_below_the_top)
+                                     sends_someone, stated_participants, subject_pair, written_below_the_top)
 from kg.extract.people import People, titles_in, written_titles
 from kg.extract.phrases import (CLAUSE, DURING_THE_VISIT, HELD_AT, MEETING, MULTILATERAL, NOT_TOP, ORDINAL,
                                 PRESS_CONFERENCE, VISIT_WORDS)
@@ -1265,10 +1265,13 @@ _HEADS_A_BODY = re.compile(r"董事长|会长")
 def _heads_of_a_body(reading: Reading, participants: dict[str, Participant]) -> set[str]:
     """Drops the people the article titles only as heads of a society or a foundation
     (``某基金会董事长甲在某城与乙国主席乙会面``): a semi-official body's head meeting a leader,
-    or another such head, holds no summit. Returns whom it dropped (a box naming them as the
-    article's subject still makes its summit: only the prose's meetings are read here)."""
+    or another such head, holds no summit. Returns whom it dropped. Not the two an article
+    about their meeting is about (``张李会谈是某基金会董事长张三与某协会会长李四…举行的会谈``):
+    a meeting that is the article's subject counts whatever their rank."""
+    subject = {key for key, _, _ in subject_pair(reading)} if MEETING.search(to_hans(reading.document.title or "")) \
+        else set()
     dropped = set()
-    for key in list(participants):
+    for key in [k for k in participants if k not in subject]:
         titles = [to_hans(title) for title in written_titles(reading, key)]
         if titles and all(_HEADS_A_BODY.search(title) for title in titles):
             del participants[key]
