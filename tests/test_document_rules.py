@@ -604,3 +604,8 @@ def test_a_name_the_meeting_issued_told_as_what_it_is():
 ])
 def test_a_measure_before_a_name_or_kind_is_no_part_of_it(sentence, wanted):
     assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}
+
+
+def test_a_kind_followed_by_its_title_is_the_titled_document():
+    text = HEAD + MEETING + "会晤后，双方发表联合声明《迈向共同繁荣：某城倡议》。"
+    assert keys(documents(text)) == {"1985-11-19": {"迈向共同繁荣：某城倡议"}}

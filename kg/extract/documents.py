@@ -8,7 +8,8 @@ unquoted after a signing verb (``签订中美科技合作协定和文化协定``
 of it: ``签署一项为期十年的经济合作协定``), unquoted before the signing ceremony its leaders attended
 (``共同出席了关于…谅解备忘录的签字仪式``), or by its kind alone
 (``会后发表联合声明``, ``共同签署两国联合声明``, counted or not: ``发表五项联合声明``; not one on each topic its clause names,
-``就甲、乙问题发表了三个联合声明``, which are unnamed). It is the summit's when the text says it
+``就甲、乙问题发表了三个联合声明``, which are unnamed; nor a kind its title follows, ``发表联合声明《…》``,
+which is the titled one). It is the summit's when the text says it
 was signed, issued or approved (签署, 发表, 批准了《…路线图》 by the leaders; not ``甲国议会批准《…》``, a
 legislature's later ratification; 会议的成果之一《…》, 成果文件《…》, or a clause listing what
 the clause before says was signed: ``签署了12项合作文件，包括《…》和《…》``) and dates it to the summit's days, or
@@ -283,7 +284,7 @@ def _sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, s
         named.append(document)
         skip_until = _other_names(reading, document, sentence, end)
     for match in _GENERIC_DOCUMENT.finditer(sentence.hans):
-        if "《" in sentence.hans[max(0, match.start() - 1):match.start()] or \
+        if "《" in sentence.hans[max(0, match.start() - 1):match.start()] or _TITLED_AFTER.match(sentence.hans, match.end()) or \
                 _NEGATED.search(sentence.hans[max(0, match.start() - 4):match.end()]) or \
                 _NEGATED_LIST.search(sentence.hans, _clause_start(sentence.hans, match.start()), match.start()) or \
                 by_one_side(sentence.hans[_clause_start(sentence.hans, match.start()):match.start()]) or \
@@ -296,6 +297,10 @@ def _sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, s
         if not _NEGATED.search(match.group()) and not _PLANNED_HERE.search(match["between"]) and \
                 _of_the_days(sentence.hans, match.end(), span, told, opened):
             generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")], (sentence.evidence(),))
+
+
+#: Right after a kind: the title of that document (发表联合声明《甲乙伙伴关系：某城提案》), which names it.
+_TITLED_AFTER = re.compile(r"《")
 
 
 def _with_another(reading: Reading, summit: EntityId, sentence: Sentence, start: int) -> bool:
