@@ -1537,3 +1537,11 @@ def test_a_day_takes_the_year_of_the_report_cited_not_of_a_preview_cited_beside_
 ])
 def test_the_head_of_a_society_or_a_foundation_holds_no_summit(sentence):
     assert summits(HEAD + sentence) == {}
+
+
+def test_a_table_cell_saying_the_meeting_was_not_held_undoes_its_row_whatever_its_column():
+    text = ("'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 历次会晤 ==\n{| class=\"wikitable\"\n"
+            "! 次序 !! 日期 !! 地点 !! 与会者 !! 成果\n|-\n"
+            "| 1 || 2021年3月2日 || [[某城]] || [[张三]]、[[李四]] || 联合声明\n|-\n"
+            "| — || 2022年5月6日 || [[另城]] || [[张三]]、[[李四]] || 李四缺席，会晤未能举行\n|}\n")
+    assert set(summits(text)) == {"2021-03-02"}

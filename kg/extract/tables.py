@@ -246,6 +246,9 @@ _NO_MEETING = re.compile(r"电话|通话|视频|视讯|线上|云会晤|取消|�
 _NOT_HELD_CELL = re.compile(r"[（(]?(?:未举行|未能举行|取消|已取消|推迟|延期|未成行|告吹|流产|停办"
                             r"|(?:视频|视讯|电话|线上|网络|远程|云)(?:会议|会晤|会谈|峰会|通话|连线|方式|形式)?)[）)]?"
                             r"(?:[（(].*[）)])?")
+#: A clause of any cell saying the meeting itself was not held (阿利耶夫缺席，会晤未能举行 in a 成果 cell):
+#: the row tells a meeting called off, whatever its column.
+_MEETING_NOT_HELD = re.compile(r"(?:会晤|会谈|会面|峰会|首脑会议)[^，,；;。]{0,4}?(?:未能?举行|被?取消|未成行|告吹|流产)")
 _YEAR_ONLY = re.compile(r"^\s*(?P<y>1[0-9]{3}|20[0-9]{2})\s*年?\s*$")
 
 
@@ -341,7 +344,8 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
     other = " ".join(to_hans(_text(reading, cell)) for cell in row.cells.get("other", []))
     no_meeting = _NO_MEETING.search(other) or LOWER_TALKS.search(other) or next(
         (found for cell in row.own if cell is not date_cell  # || colspan="3" | 未举行: in any column
-         and (found := _NOT_HELD_CELL.fullmatch(to_hans(_text(reading, cell)).strip()))), None)
+         and (found := _NOT_HELD_CELL.fullmatch(to_hans(_text(reading, cell)).strip())
+              or _MEETING_NOT_HELD.search(to_hans(_text(reading, cell))))), None)
     if no_meeting:
         reading.note(f"a meeting table row of {start.isoformat()} says {no_meeting.group(0)!r}: a call, a plan "
                      "or talks below the leaders; no summit made", row.span.start, Severity.INFO)
