@@ -23,9 +23,10 @@ from kg.extract.ordinals import number_by_their_days
 from kg.extract.infobox import infobox_summit, summit_infoboxes
 from kg.extract.people import offices_for_descriptions, read_people
 from kg.extract.participants import attendees_listed_after
-from kg.extract.places import (contain_by_name, lodging_gives_way_to_its_town, place_sites_in_the_town_reached,
-                               place_venues_by_gazetteer, place_venues_in_visited_states, read_where_things_lie, venue_named_as_the_hall,
-                               venue_in_the_state_of_its_section, venue_of_the_days_meetings, venue_of_the_gathering,
+from kg.extract.containment import contain_by_name, place_venues_by_gazetteer, read_where_things_lie
+from kg.extract.venues import (lodging_gives_way_to_its_town, place_sites_in_the_town_reached,
+                               place_venues_in_visited_states, venue_in_the_state_of_its_section,
+                               venue_named_as_the_hall, venue_of_the_days_meetings, venue_of_the_gathering,
                                venue_of_the_list_intro, venue_of_the_summit_it_was_held_during,
                                venue_of_the_talks_on_its_days, venue_said_of_the_summit)
 from kg.extract.reading import read

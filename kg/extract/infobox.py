@@ -24,7 +24,7 @@ from kg.extract.documents import DOCUMENT_WORDS, cell_documents, named_here
 from kg.extract.entries import Entry, cell_chains, entries_in, entry_places, people_of
 from kg.extract.ordinals import ordinal_of_the_subject
 from kg.extract.people import People, written_titles
-from kg.extract.places import lies_in
+from kg.extract.containment import lies_in
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.participants import participation as add_participation

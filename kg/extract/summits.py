@@ -28,9 +28,8 @@ from kg.extract.participants import (QUALIFIES, Participant, a_party, add_partic
 from kg.extract.people import People, titles_in, written_titles
 from kg.extract.phrases import (CLAUSE, DURING_THE_VISIT, HELD_AT, MEETING, MULTILATERAL, NOT_TOP, ORDINAL,
                                 PRESS_CONFERENCE, VISIT_WORDS)
-from kg.extract.places import (finer_venue, held_at_chain, held_at_phrases, joins_chain, located_within, meeting_chains,
-                               said_of_other_days,
-                               visited_chain)
+from kg.extract.containment import finer_venue, located_within
+from kg.extract.places import held_at_chain, held_at_phrases, joins_chain, meeting_chains, said_of_other_days, visited_chain
 from kg.extract.reading import Reading
 from kg.extract.roles import written_before
 from kg.extract.scripts import script_of, to_hans, to_hant

@@ -1,0 +1,315 @@
+"""Where the places an article names lie, one in another: a venue in its town, a town in its state,
+read from the text, the places' own names and the reference gazetteer.
+
+- ``X位于A B C内`` puts X in C in B in A, and a place reached right after the town it lies in
+  (``抵达某城[[某大厦]]``) lies in it; a place named after a city of the article lies in
+  it (``天津迎宾馆``); a well-known venue the text does not place lies where the reference
+  gazetteer (``kg/data/venues.tsv``) says, published as an inference; one the text puts only in
+  a state (an infobox's venue and host country) lies in the gazetteer's city, in that state.
+- An embassy (``驻某国大使馆``) lies in the state its name says.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.gazetteer import well_known_venues
+from kg.extract.places import (CLAUSE_BREAK, PLAIN_PLACE, SIDE_WORDS, joins_chain, meeting_chains, name_positions,
+                               well_known_container)
+from kg.extract.reading import Reading
+from kg.extract.scripts import script_of, to_hans
+from kg.extract.text import Sentence, Spot
+from kg.model import EntityId, Inference, Kind, Label, Prop
+
+
+#: After a city's name, what makes a name of the city itself, not of a place in it.
+_ADMIN_SUFFIX = re.compile(r"^(?:市|省|州|县|区|邦|特区|地区|都|府|市区|国)$")
+
+
+def contain_by_name(reading: Reading) -> None:
+    """A place whose name begins with the name of another place of the article, not a state,
+    lies in it when nothing else says where it lies: ``天津迎宾馆`` in 天津, ``武汉东湖宾馆`` in
+    武汉 (not ``华盛顿州`` in 华盛顿: an administrative suffix names the bigger place); an
+    embassy lies in the state its name says it is in (see :func:`_missions_in_their_state`).
+    A place whose name begins with the name of the place it lies in is also called without it
+    (``某都国际会议中心`` in 某都 is ``国际会议中心`` too): a text, most often a table's cell,
+    writes the town before a venue's own name."""
+    _missions_in_their_state(reading)
+    registry = reading.registry
+    keys = registry.keys_of(Kind.PLACE)
+    for key in keys:
+        place = EntityId(Kind.PLACE, key)
+        if registry.has_fact(place, Prop.LOCATED_IN):
+            continue
+        heads = [k for k in keys if k != key and key.startswith(k) and len(k) >= 2
+                 and not _ADMIN_SUFFIX.match(key[len(k):]) and not reading.index.is_state(k)]
+        said = [f.evidence for f in registry.facts_with((Prop.VENUE, Prop.LOCATED_IN), key) if f.evidence]
+        if heads and said:
+            registry.fact(place, Prop.LOCATED_IN, EntityId(Kind.PLACE, max(heads, key=len)), evidence=said[0])
+    for key in keys:
+        place = EntityId(Kind.PLACE, key)
+        for outer in registry.facts_about(place, Prop.LOCATED_IN):
+            town = outer.key if isinstance(outer, EntityId) else ""
+            town = town if key.startswith(town) else town[:-1] if town.endswith(("市", "省")) else ""  # 海南三亚… in 海南省
+            own = key[len(town):] if town and key.startswith(town) else ""
+            if len(own) >= 2 and PLAIN_PLACE.match(own) and not SIDE_WORDS.match(own) and not _ADMIN_SUFFIX.match(own):
+                registry.label(place, Label(own, script_of(own)))
+
+
+#: A mission named for the state it is in (甲国驻乙国大使馆): 乙国 holds it.
+_MISSION_IN = re.compile(r"驻(?P<s>[\u4e00-\u9fff]{2,12}?)(?:大使馆|总领事馆|领事馆|使馆|代表处)$")
+
+
+def _missions_in_their_state(reading: Reading) -> None:
+    """An embassy the text places nowhere lies in the state its name says it is in
+    (``甲国驻乙国大使馆``), in the one town of that state the article places anything in (the
+    lead's ``在乙国首都某城举行``), else in the state itself."""
+    registry = reading.registry
+    for key in registry.keys_of(Kind.PLACE):
+        place = EntityId(Kind.PLACE, key)
+        mission = _MISSION_IN.search(to_hans(key))
+        said = [f.evidence for f in registry.facts_with((Prop.VENUE,), key) if f.evidence]
+        if mission is None or not said or registry.has_fact(place, Prop.LOCATED_IN) \
+                or not reading.index.is_state(mission["s"]):
+            continue
+        state = reading.index.key(mission["s"])
+        towns = {f.subject: f.evidence for f in registry.facts_with((Prop.LOCATED_IN,), state)
+                 if f.subject.kind is Kind.PLACE and f.subject != place}
+        if len(towns) == 1:  # 在乙国首都某城举行: the embassy is in that town
+            (town, placed), = towns.items()
+            registry.fact(place, Prop.LOCATED_IN, town, evidence=tuple(dict.fromkeys(said[0] + tuple(placed))))
+        else:
+            registry.fact(place, Prop.LOCATED_IN, registry.named(Kind.COUNTRY, state), evidence=said[0])
+
+
+_LIES = re.compile(r"位于")
+
+
+def read_where_things_lie(reading: Reading) -> None:
+    """``X位于美国马里兰州弗雷德里克县凯托克廷山公园内``: the places after 位于 are a chain, big
+    to small, and X lies in the last; X is the name before 位于 in its clause, or the article's
+    own subject when its lead sentence says where it lies (``是位于…的Y`` says where Y lies, not X)."""
+    registry = reading.registry
+    title = reading.index.key(reading.document.title or "")
+    for sentence in reading.all_sentences():
+        _read_the_stop_reached(reading, sentence)
+        _read_the_state_held_in(reading, sentence)
+        for lies in _LIES.finditer(sentence.hans):
+            chain = _chain_from(reading, sentence, lies.end())
+            if not chain:
+                continue
+            subject = None if sentence.hans[:lies.start()].endswith("是") else _lying(reading, sentence, lies.start(), title)
+            evidence = (sentence.evidence(),)
+            places = [registry.named(Kind.COUNTRY if reading.index.is_state(s.surface) else Kind.PLACE, s.surface,
+                                     article=s.link.link.target if s.link else None) for s in chain]
+            if subject is not None:
+                places.append(registry.named(Kind.PLACE, subject.surface,
+                                             article=subject.link.link.target if subject.link else None))
+            for outer, inner in zip(places, places[1:]):
+                if inner.kind is Kind.PLACE and outer != inner:
+                    registry.fact(inner, Prop.LOCATED_IN, outer, evidence=evidence)
+
+
+#: Right before the place a leader goes to or reaches.
+REACHES = re.compile(r"(?:抵达|飞抵|到达|来到|前往|转往|转赴|赴)$")
+
+
+def _read_the_stop_reached(reading: Reading, sentence: Sentence) -> None:
+    """``乘车抵达贝尔格莱德[[塞尔维亚大厦]]``: a place reached, written right after the town or the
+    state it lies in, lies in it (big to small, as a held-at phrase's chain)."""
+    registry = reading.registry
+    for outer, inner in zip(sentence.spots, sentence.spots[1:]):
+        if not REACHES.search(sentence.hans, 0, outer.start) or not joins_chain(sentence.hans[outer.end:inner.start]) \
+                or reading.index.is_state(inner.surface) or not registry.is_a(inner.surface, Kind.PLACE) \
+                or not (reading.index.is_state(outer.surface) or registry.is_a(outer.surface, Kind.PLACE, Kind.COUNTRY)):
+            continue
+        kind = Kind.COUNTRY if reading.index.is_state(outer.surface) else Kind.PLACE
+        container = registry.named(kind, outer.surface, article=outer.link.link.target if outer.link else None)
+        place = registry.named(Kind.PLACE, inner.surface, article=inner.link.link.target if inner.link else None)
+        if place != container:
+            registry.fact(place, Prop.LOCATED_IN, container, evidence=(sentence.evidence(),))
+
+
+_AT = re.compile("在")
+
+
+def _read_the_state_held_in(reading: Reading, sentence: Sentence) -> None:
+    """``峰会在[[某国]][[某城]]举行``, ``在某国首都[[某都]]发表``: the town a held-at phrase writes right
+    after its state lies in that state, in any sentence (a meeting the sentence does not tell as
+    a summit's, or a table's row, is held in that town too); so does one after any 在 that says
+    where something was done (``於…在伊朗首都[[德黑蘭]]發表的聯合聲明``)."""
+    registry = reading.registry
+    in_a_name = name_positions(sentence)
+    after_at = [tuple(_chain_from(reading, sentence, at.end())) for at in _AT.finditer(sentence.hans)
+                if at.start() not in in_a_name]
+    for chain in meeting_chains(reading, sentence) + after_at:
+        for outer, inner in zip(chain, chain[1:]):
+            if not reading.index.is_state(outer.surface) or reading.index.is_state(inner.surface) \
+                    or not joins_chain(sentence.hans[outer.end:inner.start]) or not registry.is_a(inner.surface, Kind.PLACE):
+                continue
+            state = registry.named(Kind.COUNTRY, outer.surface, article=outer.link.link.target if outer.link else None)
+            town = registry.named(Kind.PLACE, inner.surface, article=inner.link.link.target if inner.link else None)
+            registry.fact(town, Prop.LOCATED_IN, state, evidence=(sentence.evidence(),))
+
+
+def _chain_from(reading: Reading, sentence: Sentence, at: int) -> list[Spot]:
+    chain: list[Spot] = []
+    cursor = at
+    for spot in sentence.spots:
+        if spot.start < cursor:
+            continue
+        gap = sentence.hans[cursor:spot.start]
+        if (not chain and gap.strip() not in ("", "在")) or (chain and not joins_chain(gap)):
+            break
+        if registry_kind(reading, spot) not in (None, Kind.PLACE, Kind.COUNTRY):
+            break
+        chain.append(spot)
+        cursor = spot.end
+    return chain
+
+
+def _lying(reading: Reading, sentence: Sentence, at: int, title: str) -> Spot | None:
+    """What lies where 位于 says: the subject's name before it in the sentence, else the name
+    nearest before it in its clause."""
+    before = [s for s in sentence.spots if s.end <= at and registry_kind(reading, s) in (None, Kind.PLACE)
+              and not reading.index.is_state(s.surface)]
+    own = [s for s in before if s.key == title]
+    if own:
+        return own[0]
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.hans, 0, at)), default=0)
+    near = [s for s in before if s.start >= clause_start]
+    return near[-1] if near else None
+
+
+def registry_kind(reading: Reading, spot: Spot) -> Kind | None:
+    return reading.registry.kind_of(spot.surface)
+
+
+def finer_venue(reading: Reading, venue: EntityId | None, said: list) -> EntityId | None:
+    """The infobox's venue, or a place the prose says the same meeting was held at that lies
+    inside it (an infobox's 北京 and the prose's 人民大会堂 in 北京): the most precise place."""
+    if venue is None:
+        return None
+    for place in said:
+        if isinstance(place, EntityId) and place != venue and lies_in(reading, place, venue):
+            return place
+    return venue
+
+
+def located_within(registry, inner: EntityId, outer: EntityId) -> bool:
+    """Whether ``inner`` lies in ``outer`` by the located-in facts so far (or is it)."""
+    seen: set[str] = set()
+    frontier = [inner]
+    while frontier:
+        place = frontier.pop()
+        if place.key == outer.key:
+            return True
+        if place.key in seen:
+            continue
+        seen.add(place.key)
+        frontier.extend(v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId))
+        container = next((c for names, c in well_known_venues()
+                          if any(registry.index.key(n) == place.key for n in names)), None)
+        if container is not None:
+            frontier.append(EntityId(Kind.PLACE, registry.index.key(container)))
+    return False
+
+
+def venue_in_state(registry, summit, place, state, sentence) -> bool:
+    """Makes the place the summit's venue, inside the state the summit is placed in (its top
+    placed there when the text puts it nowhere); False when the text puts it in another state."""
+    if not located_within(registry, place, state):
+        top = unplaced_top(registry, place)
+        if top is None:
+            return False  # the text puts it in another state
+        registry.fact(top, Prop.LOCATED_IN, state, evidence=(sentence.evidence(),))
+    registry.fact(summit.id, Prop.VENUE, place, evidence=(sentence.evidence(),))
+    registry.keep_only(summit.id, Prop.VENUE, place)
+    return True
+
+
+def unplaced_top(registry, venue: EntityId, by_gazetteer: bool = True) -> EntityId | None:
+    """The one biggest place a venue lies in by the text (and, ``by_gazetteer``, by the
+    reference gazetteer's city of a well-known venue), when no state holds it."""
+    tops: list[EntityId] = []
+    seen: set[str] = set()
+    frontier = [venue]
+    while frontier:
+        place = frontier.pop()
+        if place.key in seen:
+            continue
+        seen.add(place.key)
+        if place.kind is Kind.COUNTRY or registry.index.is_state(place.key):
+            return None
+        outer = [v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+        container = next((c for names, c in well_known_venues()
+                          if any(registry.index.key(n) == place.key for n in names)), None) if by_gazetteer else None
+        if not outer and container is not None:  # 人民大会堂: in 北京 by the reference gazetteer
+            outer = [EntityId(Kind.COUNTRY if registry.index.is_state(container) else Kind.PLACE,
+                              registry.index.key(container))]
+        if not outer:
+            tops.append(place)
+        frontier.extend(outer)
+    return tops[0] if len(tops) == 1 and tops[0].kind is Kind.PLACE else None
+
+
+def lies_in(reading: Reading, inner: EntityId, outer: EntityId) -> bool:
+    seen: set[str] = set()
+    frontier = [inner]
+    while frontier:
+        place = frontier.pop()
+        if place.key == outer.key and place is not inner:
+            return True
+        if place.key in seen:
+            continue
+        seen.add(place.key)
+        frontier.extend(v for v in reading.registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId))
+        container = well_known_container(reading, place.key)
+        if container is not None:
+            frontier.append(EntityId(Kind.PLACE, reading.index.key(container)))
+    return False
+
+
+def place_venues_by_gazetteer(reading: Reading) -> None:
+    """A summit's venue the text does not place (``两国元首在人民大会堂举行会谈``) lies where the
+    reference gazetteer says, and so on up (瀛台 in 中南海 in 北京); published as inferred,
+    with the venue's own evidence."""
+    registry = reading.registry
+    for fact in registry.facts_of(Prop.VENUE):
+        place, evidence, seen = fact.value, fact.evidence, set()
+        while isinstance(place, EntityId) and place.kind is Kind.PLACE and evidence and place.key not in seen:
+            seen.add(place.key)
+            stated = [v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+            if stated and not _city_between(reading, place, stated):  # the text places it: go on from where it says
+                place = stated[0]
+                continue
+            container = well_known_container(reading, place.key)
+            if container is None:
+                break
+            outer = registry.named(Kind.COUNTRY if reading.index.is_state(container) else Kind.PLACE, container)
+            if outer.key == place.key:
+                break
+            registry.fact(place, Prop.LOCATED_IN, outer, evidence=evidence, inference=Inference.REFERENCE_GAZETTEER)
+            place = outer
+
+
+def _city_between(reading: Reading, place: EntityId, stated: list[EntityId]) -> bool:
+    """Whether the text puts a well-known venue only in a state (``venue = [[某宾馆]]``,
+    ``host_country = 某国``) while the reference gazetteer knows its city, which the text puts
+    in that state or nowhere: the city then stands between them (the state holds it)."""
+    if not stated or any(s.kind is not Kind.COUNTRY for s in stated):
+        return False
+    container = well_known_container(reading, place.key)
+    if container is None or reading.index.is_state(container):
+        return False
+    city = EntityId(Kind.PLACE, reading.index.key(container))
+    outer = [v for v in reading.registry.facts_about(city, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+    if any(not any(located_within(reading.registry, o, s) for s in stated) for o in outer):
+        return False  # the text puts the city in another state
+    registry = reading.registry
+    for state in stated:
+        evidence = next((f.evidence for f in registry.facts_with((Prop.LOCATED_IN,), state.key)
+                         if f.subject == place and f.evidence), ())
+        registry.fact(registry.named(Kind.PLACE, container), Prop.LOCATED_IN, state, evidence=evidence,
+                      inference=Inference.REFERENCE_GAZETTEER)
+    return True
