@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
 from kg import rdf
@@ -129,3 +129,44 @@ def test_a_graph_with_odd_focus_nodes_gets_the_report_with_no_shortcut(odd: list
     expected = assert_same_report(triples.graph(), triples)
 
     assert expected[0] == "report" and expected[1].results
+
+
+@pytest.mark.parametrize("rows", [
+    # a fact pointing at an IRI under the page's base that nothing types
+    [(URIRef(f"{ID}person/somebody"), RDF.type, SKG.Person), (URIRef(f"{ID}person/somebody"), SKG.relatedTo,
+                                                               URIRef(f"{ID}place/nowhere"))],
+    # a period whose years are out of order, and one whose years are no plain integers
+    [(URIRef(f"{ID}period/p"), RDF.type, SKG.Period), (URIRef(f"{ID}period/p"), SKG.startYear, Literal("2001")),
+     (URIRef(f"{ID}period/p"), SKG.endYear, Literal("1999"))],
+    [(URIRef(f"{ID}period/q"), RDF.type, SKG.Period), (URIRef(f"{ID}period/q"), SKG.startYear, Literal(" 2001")),
+     (URIRef(f"{ID}period/q"), SKG.endYear, Literal("2002"))],
+    # two summits of one series with one ordinal
+    [(URIRef(f"{ID}summit/{name}"), predicate, value) for name in ("a", "b") for predicate, value in
+     ((RDF.type, SKG.Summit), (SKG.ordinal, Literal(1)), (SKG.inSeries, URIRef(f"{ID}series/s")))],
+], ids=["dangling", "years-reversed", "years-odd", "ordinal-shared"])
+def test_what_the_sparql_screen_cannot_clear_gets_the_report_with_no_shortcut(rows: list) -> None:
+    """The SPARQL screen (kg.prescreen.SparqlScreen) spares a page the constraints' store only when
+    they surely find nothing: a page where they may runs them, and gets their report."""
+    triples = page_triples(ARTICLES[0])
+    for triple in rows:
+        triples.add(triple)
+    screen = gate().sparql_screen
+    checked = rdf.Triples()
+    for triple in (*triples, *gate().classes):
+        checked.add(triple)
+    targets = tuple(constraint.targets for constraint in gate().constraints)
+
+    assert screen.clears(checked, gate().screen.index(checked), targets) is False
+    assert_same_report(triples.graph(), triples)
+
+
+def test_the_sparql_screen_clears_the_articles_and_knows_the_shipped_constraints() -> None:
+    assert gate().sparql_screen.known == ("dangling", "years", "ordinals")
+    cleared = 0
+    for path in ARTICLES:
+        checked = rdf.Triples()
+        for triple in (*page_triples(path), *gate().classes):
+            checked.add(triple)
+        targets = tuple(constraint.targets for constraint in gate().constraints)
+        cleared += gate().sparql_screen.clears(checked, gate().screen.index(checked), targets)
+    assert cleared == len(ARTICLES)
