@@ -1545,3 +1545,11 @@ def test_a_table_cell_saying_the_meeting_was_not_held_undoes_its_row_whatever_it
             "| 1 || 2021年3月2日 || [[某城]] || [[张三]]、[[李四]] || 联合声明\n|-\n"
             "| — || 2022年5月6日 || [[另城]] || [[张三]]、[[李四]] || 李四缺席，会晤未能举行\n|}\n")
     assert set(summits(text)) == {"2021-03-02"}
+
+
+def test_those_a_meeting_follows_as_its_precedent_did_not_take_part():
+    text = HEAD + ("2000年6月13日，韩国总统[[王五]]与朝鲜国防委员长[[钱七]]在[[某城]]会晤。"
+                   "2007年10月2日，韩国总统[[赵六]]与钱七在某城会晤。\n\n"
+                   "2018年9月18日至20日，韩国总统[[张三]]访问某城，与朝鲜国务委员长[[李四]]举行会晤，"
+                   "成为继王五、赵六之后第三位在任内访问某城的韩国总统。")  # real states: whose side each is
+    assert summits(text)["2018-09-18"]["participants"] == {"张三", "李四"}

@@ -38,6 +38,16 @@ QUALIFIES = re.compile(r"^(的)?(?:国家主席|主席|总统|总理|首相|国�
 #: Before a name: what someone else carries from that person, who is not there (转交了张三总统的亲笔信,
 #: 听取特使转达的李四有关会晤的意愿).
 _CARRIED = re.compile(r"(?:转达|转交|递交|面交|带来|捎来)了?的?$")
+#: The ones an event follows as its precedent (成为继张三、李四之后第三位访问某城的总统, 这是继张三之后):
+#: named as those who did it before, not as taking part.
+_PRECEDENT = re.compile(r"继[^，,。；;]{1,30}?之后")
+
+
+def _a_precedent(hans: str, at: int) -> bool:
+    """Whether the name at ``at`` is within ``继…之后``: someone who did it before."""
+    return any(found.start() < at < found.end() for found in _PRECEDENT.finditer(hans))
+
+
 #: Words that stand for both leaders of the article's two sides.
 _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑")
 #: Three people the sentence before named, as the subject (三人, 三位领导人, 三国元首).
@@ -85,7 +95,8 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
 
     def person(spot, sentence) -> bool:
         return registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:]) \
-            and not _CARRIED.search(sentence.hans, 0, spot.start - len(written_before(sentence, spot)))
+            and not _CARRIED.search(sentence.hans, 0, spot.start - len(written_before(sentence, spot))) \
+            and not _a_precedent(sentence.hans, spot.start)
 
     if clause is not None:
         own = [spot for spot in anchor.spots if clause[0] <= spot.start < clause[1] and person(spot, anchor)]
