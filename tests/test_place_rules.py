@@ -828,3 +828,12 @@ def test_a_partner_word_that_begins_a_venues_name_does_not_end_the_place():
     assert read(text) == {"2023-05-07": [["和平大厦", "某都"]]}  # 和 of 和平大厦, not "and"
     partner = HEAD + "2023年5月7日下午，甲国总统[[张三]]在[[某都]]和乙国总理[[李四]]会谈。"
     assert read(partner) == {"2023-05-07": [["某都"]]}
+
+
+def test_a_visits_site_lies_in_the_one_town_reached_on_an_earlier_day_of_its_account():
+    text = ("'''2014年张三访问乙国'''是甲国主席[[张三]]于2014年7月21日至23日对[[乙国]]首都[[某都]]进行的国事访问。\n"
+            "== 经过 ==\n=== 7月21日 ===\n21日晚，张三乘专机抵达某都[[某国际机场]]，乙国副主席[[王五]]到机场迎接。\n\n"
+            "=== 7月22日 ===\n22日，乙国主席[[李四]]在[[某宫 (乙国)|某宫]]为张三举行欢迎仪式，随后两国元首举行会谈。\n")
+    assert read(text, title="2014年张三访问乙国") == {"2014-07-21": [["某宫", "某都", "乙国"]]}
+    two_towns = text.replace("到机场迎接。", "到机场迎接。当晚，张三转赴[[某港]]。")  # which of them: neither
+    assert read(two_towns, title="2014年张三访问乙国") == {"2014-07-21": [["某宫"]]}

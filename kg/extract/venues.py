@@ -315,6 +315,32 @@ def _reached(reading: Reading, sentence: Sentence, spot: Spot) -> bool:
     return bool(_ARRIVED.search(before)) and reading.registry.kind_of(spot.surface) in (None, Kind.PLACE)
 
 
+def _one_town_reached_on_its_days(reading: Reading, summit: EntityId, said: Sentence) -> tuple[Spot, Sentence] | None:
+    """(town, sentence) of the one town the article's own account says a participant reached on
+    the summit's days before the sentence that names its site, in an earlier paragraph or section
+    (``=== 7月21日 ===`` ``21日晚，甲乘专机抵达某都[[某国际机场]]。`` ``=== 7月22日 ===`` ``22日，乙在
+    [[某宫]]为甲举行欢迎仪式，随后两国元首举行会谈``): the visit's site lies there. None where the
+    account tells two towns reached, or the site's sentence is not of its own days."""
+    registry = reading.registry
+    start = next(iter(registry.facts_about(summit, Prop.START_DATE)), None)
+    if not isinstance(start, date):
+        return None
+    end = next(iter(registry.facts_about(summit, Prop.END_DATE)), start)
+    participants = {p.key for p in registry.facts_about(summit, Prop.PARTICIPANT) if isinstance(p, EntityId)}
+    towns: dict[str, tuple[Spot, Sentence]] = {}
+    for _, sentence, told in _told_in_order(reading, (start, end), asides=False):
+        if sentence is said:
+            return next(iter(towns.values())) if len(towns) == 1 else None
+        days = told.times[-1:] if told else ()
+        if not days or not start <= days[0][0] <= end or not any(s.key in participants for s in sentence.spots):
+            continue
+        for spot in sentence.spots:
+            if _reached(reading, sentence, spot) and not reading.index.is_state(spot.surface) \
+                    and not to_hans(spot.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN):
+                towns.setdefault(spot.key, (spot, sentence))
+    return None
+
+
 #: A day told, other than the one told before (``26日``, ``2023年8月18日``, ``次日``).
 _ANOTHER_DAY = re.compile(r"[0-9０-９]{1,2}日|[一二三四五六七八九十]{1,3}日|次日|翌日|隔日|第二天")
 
@@ -324,7 +350,9 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
     官邸，与穆沙拉夫闭门会谈``) lies in the town the same paragraph last says the leaders went
     to or reached before it (``1月4日，瓦杰帕伊赴[[伊斯兰堡]]出席…``), when no other town comes
     between; not a well-known venue the reference gazetteer places. A site the text puts only
-    in a state (``某国总统在总统府迎接``) lies in that town, and the town in the state."""
+    in a state (``某国总统在总统府迎接``) lies in that town, and the town in the state. Where the
+    paragraph reaches none, a site of a visit lies in the one town its own account says a
+    participant reached on its days before (``=== 7月21日 ===`` ``…抵达某都[[某国际机场]]``)."""
     registry = reading.registry
     sentences = reading.all_sentences()
     for fact in registry.facts_of(Prop.VENUE):
@@ -351,6 +379,8 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
             if towns:
                 town = (towns[-1], sentence)
                 break
+        if town is None:
+            town = _one_town_reached_on_its_days(reading, fact.subject, said)
         if town is not None:
             spot, sentence = town
             site_at = min([s.start for s in said.spots if s.key == site.key] + [said.hans.find(site.key) % (len(said.hans) + 1)])
