@@ -238,3 +238,14 @@ def test_an_undated_nth_after_another_day_told_in_its_paragraph_is_not_the_subje
             "9月11日下午，丙国主席[[王五]]抵达某城。当天下午4时半，王五同李四举行会晤。\n")
     found = ordinals(text, title="第四届某城论坛")
     assert found["2018-09-11"] == set()
+
+
+@pytest.mark.parametrize("hans, number", [
+    ("第二十四次甲国—欧盟领导人会晤在某城举行", 24),  # the union meets one partner: a series of two sides
+    ("第25次甲国—欧盟定期首脑会议于2018年7月17日在某城举行", 25),
+    ("张三与李四在某城举行第3次欧盟－乙国峰会", 3),
+    ("第五次非盟—欧盟峰会在某城举行", None),  # two gatherings of many states
+    ("张三出席第十二次欧盟峰会", None),  # the union's own sessions
+])
+def test_the_european_union_and_one_partner_are_a_series_of_two(hans, number):
+    assert ordinal_in(hans) == number

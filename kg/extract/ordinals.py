@@ -8,7 +8,8 @@ Only a number that places *this meeting* among meetings of its kind is an ordina
   ``第一轮会谈``), ``第N届`` only the series named before it (``…联盟第五届首脑会议``, not
   ``第十二届南盟首脑会议``),
   not a multilateral gathering's sessions (``二十国集团领导人第十七次峰会``,
-  ``第十七次二十国集团领导人峰会``) nor a standing mechanism's (``经济高层对话机制第二次会议``);
+  ``第十七次二十国集团领导人峰会``; the European Union meeting one partner is a series of two:
+  ``第二十四次甲国—欧盟领导人会晤``) nor a standing mechanism's (``经济高层对话机制第二次会议``);
   a count of visits (``第二次访华``, ``第九次访问俄罗斯``) is one only when it counts the visits
   made in an office (``第二次以国家元首身份访问美国``, ``第三次以中共中央总书记、国家主席身份访问
   越南``, ``作为总统第二次访华``) or state visits, each received by the host's head of state
@@ -136,6 +137,11 @@ _ANY_GATHERING = rf"{GATHERINGS}|{_GATHERINGS_SUMMITS}"
 #: Just before the number: a gathering of many states, whose sessions it counts
 #: (二十国集团领导人第十七次峰会, 亚太经合组织第三十次领导人非正式会议).
 _GATHERING = re.compile(rf"({_ANY_GATHERING})[^，,。；;：:]{{0,8}}$")
+#: The European Union as one side of a pair, joined to its partner by a dash (甲国—欧盟, 欧盟－甲国).
+_THE_UNION = re.compile(r"欧盟|欧洲联盟")
+_DASH = r"[—－‐–-]"
+_THE_UNION_AND_A_PARTNER = re.compile(rf"[\u4e00-\u9fff]{{1,6}}{_DASH}(?:{_THE_UNION.pattern})"
+                                      rf"|(?:{_THE_UNION.pattern}){_DASH}[\u4e00-\u9fff]{{1,6}}?(?=领导人|首脑|定期|峰会|会晤|会议|$)")
 _CLAUSE = re.compile(r"[，,。；;：:]")
 _DAY_WITHOUT_YEAR = re.compile(r"(?<![0-9年])[0-9]{1,2}月[0-9]{1,2}日")
 _YEAR = re.compile(r"[0-9]{4}年")
@@ -183,7 +189,7 @@ def _candidates(hans: str, meetings_only: bool):
         year = _WITHIN_A_YEAR.search(hans[:match.start()])
         yearly = bool(year and not year["after"])
         if _GATHERING.search(hans[:match.start()]) or _BODY.search(hans[:match.start()]) or \
-                re.search(_ANY_GATHERING, match["between"]):  # 第十七次二十国集团领导人峰会
+                _names_a_gathering(match["between"]):  # 第十七次二十国集团领导人峰会
             continue
         if match["counter"] == "轮" and not _ROUNDS_OF_A_SERIES.search(match["between"]) or \
                 match["counter"] == "届" and match["between"]:
@@ -221,6 +227,17 @@ def _candidates(hans: str, meetings_only: bool):
     for match in _FIRST_HELD.finditer(hans):
         if not _SINCE.search(hans[_clause_start(hans, match.start()):match.end()]):
             yield match.start(), 1, False
+
+
+def _names_a_gathering(between: str) -> bool:
+    """Whether the words between a number and its meeting word name a gathering of many states,
+    whose sessions it counts (``第十七次二十国集团领导人峰会``); not the European Union meeting one
+    partner, the two joined by a dash (``第二十四次甲国—欧盟领导人会晤``, ``第25次甲国—欧盟定期首脑
+    会议``): the union's presidents meet the partner's leader, a series of two sides."""
+    pair = _THE_UNION_AND_A_PARTNER.search(between)
+    if pair and not re.search(_ANY_GATHERING, _THE_UNION.sub("", pair.group())):
+        between = between[:pair.start()] + between[pair.end():]
+    return bool(re.search(_ANY_GATHERING, between))
 
 
 def _counts_something_else(hans: str, match: re.Match) -> bool:
