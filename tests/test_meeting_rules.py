@@ -1512,6 +1512,18 @@ def test_a_column_of_one_sides_hosts_headed_by_who_met_the_visitor_lists_them():
     assert found["2003-06-01"]["participants"] == {"张三", "王五"}
 
 
+def test_a_column_of_one_sides_hosts_headed_by_the_meeting_they_had_lists_them():
+    text = ("'''张三访问乙国'''是指[[甲国]]总理[[张三]]对[[乙国]]的历次访问。\n== 列表 ==\n"
+            '{| class="wikitable"\n! 日期 !! 地点 !! 会见的乙方领导人 !! 备注\n|-\n'
+            "| 2001年4月5日－7日 || [[某城]] || [[李四]]、[[王五]] || 正式访问\n|-\n"
+            "| 2003年6月1日 || 另城 || 王五 || 工作访问\n|}\n")
+    found = summits(text, title="张三访问乙国")
+    assert found["2001-04-05"]["participants"] == {"张三", "李四", "王五"}
+    assert found["2003-06-01"]["participants"] == {"张三", "王五"}
+    found = summits(text.replace("会见的乙方领导人", "会谈的中国领导人"), title="张三访问乙国")
+    assert found["2003-06-01"]["participants"] == {"张三", "王五"}
+
+
 def test_a_rows_town_gives_way_to_the_site_inside_it_where_the_prose_tells_the_same_meeting():
     text = ("'''张三访问乙国'''是指[[甲国]]总理[[张三]]对[[乙国]]的历次访问。\n== 列表 ==\n"
             '{| class="wikitable"\n! 次序 !! 日期 !! 地点 !! 乙方主要会见者 !! 性质\n|-\n'

@@ -71,6 +71,9 @@ class _Row:
 _SIDE_COLUMN = re.compile(r"^[\u4e00-\u9fff]{1,2}方面?(?:(?:主要)?(?:(?:会谈|会见|会晤)?(?:领导人|元首|首脑)|(?:会谈|会见|会晤)者))?$"
                           r"|^(来访|到访|出访|访问|会见|会谈)(领导人|元首|首脑|者|对象)$|^外宾$")
 _LEADERS_WORD = re.compile(r"(领导人|元首|首脑)$")
+#: A side's column named by the meeting its leaders had with the visitor: ``会见的中国领导人``,
+#: ``会谈的中方领导人`` read as ``中国领导人``, ``中方领导人``.
+_MET_THE_VISITOR = re.compile(r"^(?:所|曾)?(?:会见|会谈|会晤|接见|接待)的")
 
 
 def meeting_tables(reading: Reading) -> tuple[tuple[Table, dict[int, str]], ...]:
@@ -288,6 +291,7 @@ def _one_side(reading: Reading, table: Table, roles: dict[int, str]) -> bool:
         column += cell.colspan
     if len(columns) != 1:
         return False
+    columns[0] = _MET_THE_VISITOR.sub("", columns[0])
     return bool(_SIDE_COLUMN.match(columns[0])) or reading.index.is_state(_LEADERS_WORD.sub("", columns[0]))
 
 
