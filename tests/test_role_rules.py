@@ -591,3 +591,13 @@ def test_a_states_body_office_is_named_without_the_state_too():
 def test_a_bare_office_after_a_chambers_name_is_the_chambers_office_not_a_persons():
     text = HEAD + "2001年3月4日，甲国总理[[张三]]在[[某城]]与乙国总理[[李四]]举行会谈。次年，张三出任[[甲国参议院|参议院]]主席。"
     assert people(text) == {"张三", "李四"}
+
+
+def test_the_capacity_of_one_visit_is_not_every_rows_office():
+    text = ("'''张三访问乙国'''是指[[甲国]]领导人[[张三]]对[[乙国]]的历次访问。\n== 列表 ==\n"
+            '{| class="wikitable"\n! 日期 !! 地点 !! 会见的乙方领导人 !! 备注\n|-\n'
+            "| 2001年4月5日 || [[某城]] || [[李四]] || 正式访问\n|-\n"
+            "| 2009年6月1日 || [[某城]] || [[王五]] || 正式访问\n|}\n"
+            "== 再次访问 ==\n张三以甲国总统身份再次访问乙国。\n")
+    held = roles_by_day(text, title="张三访问乙国")
+    assert not {office for day in held.values() for person, office in day if person == "张三"}

@@ -574,6 +574,8 @@ def _role_from_prose(reading: Reading, people: People, participation, person, da
     if office is None or _ONLY_THEN.search(to_hans(office)):
         return
     evidence = people.office_evidence[(person.key, office)]
+    if _in_capacity(evidence.text, office):
+        return  # 张三以总理身份访问乙国: the office of that one visit, not of every row
     told = [d.start for d in find_dates(to_hans(evidence.text)) if d.year_given]
     if told and min(told) > day:
         return  # 2024年，甲国总理张三表示…: an office held later says nothing of a meeting before
@@ -583,6 +585,13 @@ def _role_from_prose(reading: Reading, people: People, participation, person, da
 
 #: In the capacity of an office: ``以朝鲜劳动党总书记身份访华``.
 _CAPACITY = re.compile(r"以(?P<office>[\u4e00-\u9fff]{2,16}?)(?:的)?身份")
+
+
+def _in_capacity(text: str, office: str) -> bool:
+    """Whether a sentence gives the office as the capacity someone acted in on one occasion
+    (``张三以甲国总理身份访问乙国``): what he held then, not what the article calls him."""
+    office = to_hans(office)
+    return any(match["office"] == office for match in _CAPACITY.finditer(to_hans(text)))
 
 
 def _capacities(reading: Reading, people: People, sentence, key: str) -> list[str]:
