@@ -544,6 +544,13 @@ def test_a_tour_of_several_states_spans_none_of_its_meetings():
     assert list(found) == ["2019-03-25"] and found["2019-03-25"]["end"] == "2019-03-25"
 
 
+def test_a_tour_whose_states_follow_its_verb_spans_none_of_its_meetings():
+    text = HEAD + ("甲国总统[[张三]]于2019年3月21日至26日出访[[意大利]]、[[摩纳哥]]及[[法国]]。"
+                   "3月22日，张三与意大利总理[[王五]]在[[某城]]举行会谈。3月25日，张三与法国总理[[李四]]在[[某镇]]举行会谈。")
+    found = summits(text)
+    assert sorted(found) == ["2019-03-22", "2019-03-25"] and found["2019-03-25"]["end"] == "2019-03-25"
+
+
 def test_a_meeting_whose_other_party_is_below_the_top_is_no_summit():
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]同乙国总统国家安全事务助理[[基乙]]进行了会谈。") == {}
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]会见乙国总统特使[[基乙]]。") == {}

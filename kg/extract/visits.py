@@ -123,9 +123,9 @@ def _visits(reading: Reading) -> list[Visit]:
             visit = VISIT_WORDS.search(sentence.hans, span.stop, stop) or VISIT_WORDS.search(sentence.hans, begin, span.at)
             if visit is None:
                 continue
-            if len({spot.key for spot in sentence.spots if span.stop <= spot.start < visit.start()
+            if len({spot.key for spot in sentence.spots if span.stop <= spot.start < _clause_end(sentence.hans, visit.end())
                     and reading.index.is_state(spot.surface)}) > 1:
-                continue  # 对甲国、乙国和丙国进行国事访问: a tour (应乙国主席邀请对乙国…: one state, twice)
+                continue  # 对甲国、乙国和丙国进行国事访问, 出访甲国、乙国及丙国: a tour (应乙国主席邀请对乙国…: one state, twice)
             if _SEVERAL_STATES.search(sentence.hans, span.stop, _clause_end(sentence.hans, visit.end())):
                 continue  # 访问中东三国: a tour too
             visitors = frozenset(spot.key for spot in sentence.spots if spot.start < max(visit.start(), span.at)
