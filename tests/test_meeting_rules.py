@@ -551,6 +551,17 @@ def test_a_tour_whose_states_follow_its_verb_spans_none_of_its_meetings():
     assert sorted(found) == ["2019-03-22", "2019-03-25"] and found["2019-03-25"]["end"] == "2019-03-25"
 
 
+def test_the_meetings_of_one_legs_section_are_that_legs_one_summit():
+    text = ("'''张三出访'''是甲国总统[[张三]]于2019年3月21日至27日出访[[意大利]]和[[法国]]的行程。\n"
+            "== 背景 ==\n2019年1月，意大利总统[[李四]]访问甲国时当面发出邀请。\n== 行程 ==\n"
+            "=== 意大利（3月21日－24日）===\n22日上午，张三前往[[某宫]]出席欢迎仪式，颁赠李四总统[[某玉勋章|某玉大勋章]]，"
+            "随后与李四举行会谈。\n\n23日上午，张三与李四在[[某湖]]再次会晤。\n"
+            "=== 法国（3月24日－27日）===\n25日，张三与法国总统[[王五]]举行会谈。\n")
+    extraction = extract(parse(Page(text=text, origin="t", title="张三出访")))
+    days = sorted((f.subject.key, f.value.isoformat()) for f in extraction.facts if f.prop is Prop.START_DATE)
+    assert [day for _, day in days].count("2019-03-21") == 1 and len(days) == 2  # one summit each state's leg
+
+
 def test_a_meeting_whose_other_party_is_below_the_top_is_no_summit():
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]同乙国总统国家安全事务助理[[基乙]]进行了会谈。") == {}
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]会见乙国总统特使[[基乙]]。") == {}

@@ -814,7 +814,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 found.append(replace(summit, one_of_several=True))
     found[before:] = _from_the_arrivals(reading, found[before:], arrivals)
     if leg is not None:
-        found[before:] = [_over_the_leg(reading, summit, leg) for summit in found[before:]]
+        found[before:] = _one_summit_per_leg(reading, people, [_over_the_leg(reading, summit, leg)
+                                                               for summit in found[before:]], leg)
     if section is not None:
         _in_the_state_of_the_heading(reading, section, found[before:])
     return year or running_year, day
@@ -855,6 +856,30 @@ def _over_the_leg(reading: Reading, summit: SummitFound, leg: DateRange) -> Summ
         reading.registry.drop(summit.id, prop)
         reading.registry.fact(summit.id, prop, day, evidence=(summit.anchor.evidence(),))
     return replace(summit, start=leg.start, end=leg.end)
+
+
+def _one_summit_per_leg(reading: Reading, people: People, summits: list[SummitFound], leg: DateRange) -> list[SummitFound]:
+    """The meetings of one leg's section with the same sides (``=== 乙国（3月24日－26日）===``: the
+    talks of the 25th, the signing the two witness that afternoon) are that leg's one summit, as the
+    visit's: a summit each state's leg of a tour, not one a sentence."""
+    out: list[SummitFound] = []
+    for summit in summits:
+        into = next((s for s in out if (s.start, s.end) == (summit.start, summit.end) == (leg.start, leg.end)
+                     and not (s.one_of_several or summit.one_of_several)
+                     and set(s.participants) & set(summit.participants)
+                     and _no_other_side(people, s, summit) and _no_other_side(people, summit, s)), None)
+        if into is None:
+            out.append(summit)
+            continue
+        out[out.index(into)] = fold_with_people(reading, people, summit, into)
+    return out
+
+
+def _no_other_side(people: People, summit: SummitFound, other: SummitFound) -> bool:
+    """Whether no one ``other`` names beyond ``summit`` stands for a side ``summit`` lacks (a side
+    the text does not give is none)."""
+    sides = {people.sides.get(p) for p in summit.participants} - {None}
+    return all(people.sides.get(p) in sides | {None} for p in other.participants if p not in summit.participants)
 
 
 @dataclass(frozen=True)
