@@ -950,6 +950,12 @@ def test_a_leader_whose_greetings_are_passed_on_is_no_participant(sentence):
     assert summits(HEAD + sentence)["2019-06-13"]["participants"] == {"张三", "李四"}
 
 
+def test_a_leader_greeted_from_afar_is_no_participant():
+    """转达对张三的问候: the greetings go to someone absent, who is no party to the talks."""
+    text = HEAD + "2019年6月13日，甲国主席[[张三]]同他举行会谈，请他转达对乙国总统[[李四]]和[[王五]]总理的问候。"
+    assert all("李四" not in summit["participants"] for summit in summits(text).values())
+
+
 @pytest.mark.parametrize("office", ["国务院台办主任", "某市委书记", "某省委书记"])
 def test_directors_and_local_party_secretaries_are_below_the_top(office):
     text = HEAD + f"2019年6月13日，{office}[[王五]]在某城会见甲国总统[[张三]]。"

@@ -36,8 +36,8 @@ QUALIFIES = re.compile(r"^(的)?(?:国家主席|主席|总统|总理|首相|国�
                         r"|^的(?:亲切|诚挚|良好|美好|热情)?(?:问候|祝福|祝愿|慰问|致意|口信|亲笔信|信函|贺电|贺信)"
                         r"|^(?:写)?致[^，,；;。]{1,15}?的(?:亲笔)?(?:信|信件|信函|书信|贺电|贺信|口信|电报)")  # 宣读了乙致丙的信件
 #: Before a name: what someone else carries from that person, who is not there (转交了张三总统的亲笔信,
-#: 听取特使转达的李四有关会晤的意愿).
-_CARRIED = re.compile(r"(?:转达|转交|递交|面交|带来|捎来)了?的?$")
+#: 听取特使转达的李四有关会晤的意愿), or to that person, greeted from afar (请他转达对张三主席的问候).
+_CARRIED = re.compile(r"(?:转达|转交|递交|面交|带来|捎来)了?的?$|转达了?对$")
 #: The ones an event follows as its precedent (成为继张三、李四之后第三位访问某城的总统, 这是继张三之后):
 #: named as those who did it before, not as taking part.
 _PRECEDENT = re.compile(r"继[^，,。；;]{1,30}?之后")
