@@ -562,6 +562,16 @@ def test_the_meetings_of_one_legs_section_are_that_legs_one_summit():
     assert [day for _, day in days].count("2019-03-21") == 1 and len(days) == 2  # one summit each state's leg
 
 
+def test_a_legs_days_told_in_its_sections_prose_date_its_meetings():
+    text = ("'''张三出访'''是甲国总统[[张三]]于2019年3月对[[德国]]和[[法国]]进行的国事访问。\n== 行程 ==\n"
+            "=== 德国 ===\n3月21日至23日，张三对德国进行国事访问。张三同德国总统[[李四]]举行会谈。\n"
+            "=== 访问法国 ===\n3月24日至27日，张三对法国进行国事访问。张三与法国总统[[王五]]举行会谈。\n")
+    extraction = extract(parse(Page(text=text, origin="t", title="张三出访")))
+    starts = sorted(f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE)
+    ends = sorted(f.value.isoformat() for f in extraction.facts if f.prop is Prop.END_DATE)
+    assert starts == ["2019-03-21", "2019-03-24"] and ends == ["2019-03-23", "2019-03-27"]
+
+
 def test_a_meeting_whose_other_party_is_below_the_top_is_no_summit():
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]同乙国总统国家安全事务助理[[基乙]]进行了会谈。") == {}
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]会见乙国总统特使[[基乙]]。") == {}

@@ -730,7 +730,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     met_on: date | None = None  # the day of the last meeting the section told
     if heading_day is not None and year is None:
         year = heading_day.year  # its days without a year are of the heading's
-    leg = _heading_leg(section, year or running_year, lead_visit)
+    leg = _heading_leg(section, year or running_year, lead_visit) \
+        or _leg_told_in_prose(reading, section, section_sentences,
+                              year or running_year or _year_above(reading, section, around) or _year_of_the_leads_month(reading))
     before = len(found)
     arrivals: list[_Arrival] = []  # leaders arriving on a day the section told (10日，甲抵达某城)
     for i, sentence in enumerate(section_sentences):
@@ -1043,6 +1045,35 @@ def _heading_leg(section: Section | None, year: int | None, lead_visit: _Visit |
 
 
 _A_MONTH = timedelta(days=31)
+#: A heading of a state's leg alone, or of the visit to it (``=== 乙国 ===``, ``== 访问乙国 ==``).
+_VISIT_HEADING = re.compile(r"^(?:访问|出访|对)?(?P<state>[^（(]+?)(?:之行|访问)?$")
+
+
+def _year_of_the_leads_month(reading: Reading) -> int | None:
+    """The year of the first month the lead gives (``于1978年8月对乙国…进行的访问``)."""
+    return next((m.year for s in reading.lead for m in find_year_months(s.hans) if m.month is not None), None)
+
+
+def _leg_told_in_prose(reading: Reading, section: Section | None, sentences: list[Sentence],
+                       year: int | None) -> DateRange | None:
+    """The days of a state's leg whose heading gives none (``=== 乙国 ===``, ``== 访问乙国 ==``), as its
+    section's first dated sentence tells them: the span of a visit to that state
+    (``11月11日至15日，甲对乙国进行国事访问``), a month at most."""
+    if section is None or year is None:
+        return None
+    heading = _VISIT_HEADING.match(_HEADING_NOTE.sub("", to_hans(section.heading)).strip())
+    state = heading["state"] if heading else None
+    if not state or not (reading.registry.is_a(state, Kind.COUNTRY) or reading.index.is_state(state)) or not sentences:
+        return None
+    first = next((s for s in sentences if find_dates(s.hans, year=year)), None)
+    if first is None:
+        return None
+    days = find_dates(first.hans, year=year)
+    told = days[0]
+    if told.end > told.start:
+        span_ok = VISIT_WORDS.search(first.hans, told.stop) and state in first.hans
+        return told if span_ok and told.end <= told.start + _A_MONTH else None
+    return None
 
 
 def _meeting_table_spans(reading: Reading) -> tuple[Span, ...]:
