@@ -1599,3 +1599,11 @@ def test_those_a_meeting_follows_as_its_precedent_did_not_take_part():
                    "2018年9月18日至20日，韩国总统[[张三]]访问某城，与朝鲜国务委员长[[李四]]举行会晤，"
                    "成为继王五、赵六之后第三位在任内访问某城的韩国总统。")  # real states: whose side each is
     assert summits(text)["2018-09-18"]["participants"] == {"张三", "李四"}
+
+
+def test_a_name_in_what_is_said_at_the_meeting_is_no_participant():
+    before = HEAD + "1971年，乙国总理[[王五]]访问甲国。\n\n"
+    assert summits(before + "2021年3月4日，甲国主席[[张三]]在某城会见乙国总理[[李四]]，"
+                   "称今年恰逢王五首次访问甲国五十周年。")["2021-03-04"]["participants"] == {"张三", "李四"}
+    assert summits(before + "2021年3月4日，甲国主席[[张三]]在某城会见乙国总理[[李四]]，张三说，「饮水思源」，"
+                   "甲国人民不会忘记王五。")["2021-03-04"]["participants"] == {"张三", "李四"}

@@ -43,6 +43,25 @@ _CARRIED = re.compile(r"(?:转达|转交|递交|面交|带来|捎来)了?的?$|�
 _PRECEDENT = re.compile(r"继[^，,。；;]{1,30}?之后")
 
 
+#: Reported speech: a speech verb opening what someone says, up to the sentence end (甲说，「…」，乙…;
+#: 甲表示：…; 甲会见乙，称…). A clause-initial 称 says; 称为/称作 name.
+_SPEECH = re.compile(r"(?:说|表示|指出|强调)(?:[，,：:]|(?=[「“]))|[，,]称(?![为作之号])[，,：:]?")
+
+
+def _in_reported_speech(registry, sentence: Sentence, spot: Spot) -> bool:
+    """A name inside what someone named says is spoken of, not met: ``丙会见乙，称今年恰逢甲访问五十周年``,
+    ``丙说，「…」，人民不会忘记甲``: 甲 is no participant. The speaker is a name right before the verb, or
+    the clause-initial 称 follows a clause naming people; the meeting is stated before the words; a name said
+    before the verb stays."""
+    for said in _SPEECH.finditer(sentence.hans, 0, spot.start):
+        before = [s for s in sentence.spots if s.end <= said.start() and registry.is_a(s.surface, Kind.PERSON)]
+        if not before or any(s.key == spot.key for s in before) or not MEETING.search(sentence.hans, 0, said.start()):
+            continue  # no speaker, a name said before, or the meeting itself is what is said (甲表示，同乙的会晤…)
+        if said.group().startswith(("，", ",")) or before[-1].end == said.start():
+            return True
+    return False
+
+
 def _a_precedent(hans: str, at: int) -> bool:
     """Whether the name at ``at`` is within ``继…之后``: someone who did it before."""
     return any(found.start() < at < found.end() for found in _PRECEDENT.finditer(hans))
@@ -96,7 +115,7 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
     def person(spot, sentence) -> bool:
         return registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:]) \
             and not _CARRIED.search(sentence.hans, 0, spot.start - len(written_before(sentence, spot))) \
-            and not _a_precedent(sentence.hans, spot.start)
+            and not _a_precedent(sentence.hans, spot.start) and not (sentence is anchor and _in_reported_speech(registry, sentence, spot))
 
     if clause is not None:
         own = [spot for spot in anchor.spots if clause[0] <= spot.start < clause[1] and person(spot, anchor)]
