@@ -46,6 +46,7 @@ from kg.extract.places import (ARRIVED_AT, BARE_KINDS, CLAUSE_BREAK, GATHERING_A
                                held_at_chain, held_at_phrases, joins_chain, meeting_chains, of_a_ceremony, phrase_bounds,
                                phrase_chain, well_known_container)
 from kg.extract.reading import Reading
+from kg.extract.registry import Registry
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spot
 from kg.model import EntityId, Inference, Kind, Prop
@@ -120,16 +121,28 @@ def venue_named_as_the_hall(reading: Reading) -> None:
             _held_where_welcomed(reading, fact.subject, town, *welcome)
 
 
+def _days_of(registry: Registry, summit: EntityId) -> tuple[date, date] | None:
+    """(start, end) of a dated summit (end = start for a day's meeting); None when it has no start day."""
+    start = next(iter(registry.facts_about(summit, Prop.START_DATE)), None)
+    if not isinstance(start, date):
+        return None
+    return start, next(iter(registry.facts_about(summit, Prop.END_DATE)), start)
+
+
+def _participant_keys(registry: Registry, summit: EntityId) -> set[str]:
+    """The keys of the summit's participants the registry knows as entities."""
+    return {p.key for p in registry.facts_about(summit, Prop.PARTICIPANT) if isinstance(p, EntityId)}
+
+
 def _welcome_before_the_talks(reading: Reading, summit: EntityId) -> tuple[Sentence, tuple[Spot, ...]] | None:
     """(sentence, chain) of the first sentence told on the summit's days (in an aside too: a
     return visit told in 后续) that names a participant and the place of a welcome ceremony the
     talks follow with no place of their own (``当天下午，甲在[[某府]]为乙举行欢迎仪式，随后两人举行会谈``)."""
-    registry = reading.registry
-    start = next(iter(registry.facts_about(summit, Prop.START_DATE)), None)
-    if not isinstance(start, date):
+    days = _days_of(reading.registry, summit)
+    if days is None:
         return None
-    end = next(iter(registry.facts_about(summit, Prop.END_DATE)), start)
-    participants = {p.key for p in registry.facts_about(summit, Prop.PARTICIPANT) if isinstance(p, EntityId)}
+    start, end = days
+    participants = _participant_keys(reading.registry, summit)
     before: tuple[Sentence, list] | None = None  # a sentence ending with a ceremony: the talks may open the next
     for _, sentence, told in _told_in_order(reading, (start, end), asides=True):
         if before is not None and before[0].passage is sentence.passage and before[0].paragraph == sentence.paragraph:
@@ -255,11 +268,10 @@ def _held_in_the_hall(reading: Reading, summit: EntityId, town: EntityId, senten
 def _hall_told_on_its_days(reading: Reading, summit: EntityId) -> tuple[Sentence, Spot] | None:
     """(sentence, hall) of the first sentence of the article's own account, told on the summit's
     days, that names the meeting's hall (会场…)."""
-    registry = reading.registry
-    start = next(iter(registry.facts_about(summit, Prop.START_DATE)), None)
-    if not isinstance(start, date):
+    days = _days_of(reading.registry, summit)
+    if days is None:
         return None
-    end = next(iter(registry.facts_about(summit, Prop.END_DATE)), start)
+    start, end = days
     for _, sentence, told in _told_in_order(reading, (start, end), asides=False):
         days = told.times if told else ()
         if days and all(start <= a and b <= end for a, b in days):
@@ -321,12 +333,11 @@ def _one_town_reached_on_its_days(reading: Reading, summit: EntityId, said: Sent
     (``=== 7月21日 ===`` ``21日晚，甲乘专机抵达某都[[某国际机场]]。`` ``=== 7月22日 ===`` ``22日，乙在
     [[某宫]]为甲举行欢迎仪式，随后两国元首举行会谈``): the visit's site lies there. None where the
     account tells two towns reached, or the site's sentence is not of its own days."""
-    registry = reading.registry
-    start = next(iter(registry.facts_about(summit, Prop.START_DATE)), None)
-    if not isinstance(start, date):
+    days = _days_of(reading.registry, summit)
+    if days is None:
         return None
-    end = next(iter(registry.facts_about(summit, Prop.END_DATE)), start)
-    participants = {p.key for p in registry.facts_about(summit, Prop.PARTICIPANT) if isinstance(p, EntityId)}
+    start, end = days
+    participants = _participant_keys(reading.registry, summit)
     towns: dict[str, tuple[Spot, Sentence]] = {}
     for _, sentence, told in _told_in_order(reading, (start, end), asides=False):
         if sentence is said:
@@ -490,7 +501,7 @@ def place_venues_in_visited_states(reading: Reading) -> None:
             continue
         start = fact.value
         end = next(iter(registry.facts_about(summit, Prop.END_DATE)), start)
-        participants = {p.key for p in registry.facts_about(summit, Prop.PARTICIPANT) if isinstance(p, EntityId)}
+        participants = _participant_keys(registry, summit)
         held = [(sentence, state) for sentence, state, visitors, spans in visits
                 if (not visitors or visitors & participants)
                 and any(span.start <= start and end <= span.end if span.start < span.end else span.start == start
