@@ -19,7 +19,7 @@ from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans, to_hant
 from kg.extract.roles import titles_before
 from kg.extract.sources import digest
-from kg.extract.summits import SummitFound
+from kg.extract.joining import SummitFound
 from kg.extract.text import Sentence, Spot
 from kg.model import Kind, Label, Prop, Year
 

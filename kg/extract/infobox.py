@@ -30,7 +30,8 @@ from kg.extract.scripts import to_hans, to_hant
 from kg.extract.participants import participation as add_participation
 from kg.extract.phrases import NOT_TOP
 from kg.extract.registry import digest
-from kg.extract.summits import SummitFound, not_held
+from kg.extract.joining import SummitFound
+from kg.extract.summits import not_held
 from kg.model import Article, EntityId, Evidence, Kind, Label, Prop
 from kg.wikitext import Param, Template
 

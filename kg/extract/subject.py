@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans
-from kg.extract.summits import SummitFound
+from kg.extract.joining import SummitFound
 from kg.model import EntityId, Kind, Label, Prop
 from kg.wikitext import Template
 

@@ -8,6 +8,10 @@ documents signed (《…》 or a linked name ending in 宣言, 协议 ...). What
 say is taken, and marked as inferred, from the lead (a more specific venue), from the cited
 sources' titles and the section's government (participants), or from who held power on
 a side at the time (a successor named elsewhere in the article).
+
+A tour's legs and its leaders' arrivals, which date the meetings a leg tells, are read by
+:mod:`kg.extract.legs`; one meeting found twice (the lead and a section, a table's row and the prose)
+is joined into one summit by :mod:`kg.extract.joining`.
 """
 
 from __future__ import annotations
@@ -20,15 +24,21 @@ from functools import lru_cache
 from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
 from kg.extract.documents import documents_of_the_definition, documents_of_the_subject, outcomes
 from kg.extract.ordinals import REFERS_BACK, number_the_defined_summit, ordinal_in, ordinal_of_the_subject
-from kg.extract.participants import (QUALIFIES, Participant, a_party, add_participants, below_the_top, citations_of,
+from kg.extract.participants import (QUALIFIES, Participant, a_party, below_the_top, citations_of,
                                      from_administration, from_citation_titles, from_leaders_in_office,
                                      from_the_pronoun, from_the_sentences_before, from_the_subject,
                                      meets_officials_only, met_one_by_one, received_together, record_participants,
                                      sends_someone, stated_participants, subject_pair, written_below_the_top)
 from kg.extract.people import People, titles_in, written_titles
 from kg.extract.phrases import (CLAUSE, DURING_THE_VISIT, HELD_AT, MEETING, MULTILATERAL, NOT_TOP, ORDINAL,
-                                PRESS_CONFERENCE, VISIT_WORDS)
+                                PRESS_CONFERENCE)
 from kg.extract.containment import finer_venue, located_within
+from kg.extract.joining import (GOES_ON, SummitFound, a_row_and_its_account, fill_from_neighbours, join_mentions,
+                                one_meeting_told_in_parts, one_span_each, several_of_one_visit)
+from kg.extract.legs import (Arrival, VisitTold, arrivals_told, day_of_the_heading, days_of_each, first_year,
+                             from_the_arrivals, heading_leg, heading_time, in_the_state_of_the_heading,
+                             leg_told_in_prose, one_summit_per_leg, over_the_leg, the_leads_visit, visit_told, year_above,
+                             year_of_the_leads_month)
 from kg.extract.places import held_at_chain, held_at_phrases, joins_chain, meeting_chains, said_of_other_days, visited_chain
 from kg.extract.reading import Reading
 from kg.extract.roles import written_before
@@ -86,7 +96,6 @@ _SIGNED_TOGETHER = re.compile(r"[^由，。；]*?(?:[与和及跟]|同(?![日天
                               r"(?:共同|一同|一起)?(?:签署|签订|签字|签约)"
                               r"|[^由，。；]*?(?P<back>两国(?:元首|首脑|领导人|总理|总统|首相)|双方领导人|二人|两人)[^，。；由]{0,30}?"
                               r"(?:共同|一同|一起)?(?:签署|签订|签字|签约)")
-_SIGNING = re.compile(r"签署|签订|签字|签约")
 #: What a date's clause may hold beside the date and still say nothing of its own (1月22日中午，…).
 _BARE_TIME = re.compile(r"(?:\s|于|在|是|日|当地时间|[上下中]午|凌晨|清晨|早上|早晨|傍晚|晚上|晚间|晚|\d+[时点](?:\d+分)?|许|左右)*")
 #: A clause that only says who came along or where the leader went (甲在两国外长陪同下，…;
@@ -94,11 +103,7 @@ _BARE_TIME = re.compile(r"(?:\s|于|在|是|日|当地时间|[上下中]午|凌�
 #: leader did there, and who signed, is in the next.
 _ATTENDED = re.compile(r"在[^，。；]{1,20}?(?:陪同|见证|陪伴|注视)下$|(?:前往|抵达|飞抵|到达|来到|赴)[^，。；]{1,15}$"
                        r"|(?:签字|签约|签署)仪式[^，。；]{0,20}?举行$")
-#: After a day: a leader arriving (``19日当地时间下午1时35分许，甲乘专机抵达某城``).
-_ARRIVES = re.compile(r"[^。；]{0,40}?(?:抵达|飞抵|到达|抵)(?!制|触)")
 
-#: A clause saying it goes on right after what the one before told (甲与乙随后在某宫会谈; 乙在机场迎接甲，两人随后…).
-_GOES_ON = re.compile(r"(?:^|[，,；])[^，,。；]{0,12}?(?:随后|其后|接着|紧接着)")
 #: A paragraph that opens going on from the one before (随后，两国元首举行会谈): of the day that one told.
 _OPENS_GOING_ON = re.compile(r"(?:随后|其后|接着|紧接着|随即)")
 #: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙).
@@ -121,17 +126,6 @@ _SIDE_MARK = re.compile(r"^(一方|一侧|方面|侧)")
 
 
 @dataclass(frozen=True)
-class SummitFound:
-    id: EntityId
-    section: Section | None
-    start: date
-    end: date
-    anchor: Sentence | None  # None when the summit comes from an infobox
-    participants: tuple[str, ...]  # person keys
-    one_of_several: bool = False  # told with others in one clause (分别同乙、丙会谈): a meeting of its own
-
-
-@dataclass(frozen=True)
 class LeadVenue:
     """A venue the lead gives for the summits of some years (and months)."""
 
@@ -149,10 +143,10 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     lead_venues = _lead_venues(reading)
     tabled_spans = _meeting_table_spans(reading)  # rows read as sentences infer no one
     found: list[SummitFound] = []
-    year = around.start.year if around is not None else _first_year(reading.lead)
+    year = around.start.year if around is not None else first_year(reading.lead)
     told_year = year or next((m.year for s in reading.lead for m in find_year_months(s.hans)), None)
     last_day: date | None = None  # the last day the sections gave, for the next one's bare days
-    lead_visit = _the_leads_visit(reading) if around is None else None
+    lead_visit = the_leads_visit(reading) if around is None else None
     for section, section_sentences in reading.by_section.items():
         carried = last_day if last_day is not None and last_day.year == told_year else None
         reached, day = _find_in(reading, people, sources, section, section_sentences, lead_venues, found, year,
@@ -163,15 +157,15 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     if around is None:  # the lead tells of the summits too: an article about one may say it all there
         in_sections = list(found)
         _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None, tabled=tabled_spans)
-        found[:] = in_sections + _join(reading, people, in_sections, found[len(in_sections):])
+        found[:] = in_sections + join_mentions(reading, people, in_sections, found[len(in_sections):])
     else:  # the lead of a boxed summit may tell of a meeting on other days (此前，甲于3月2日在某城同乙会谈)
-        found[:] = found + _join(reading, people, found, _apart_in_the_lead(
+        found[:] = found + join_mentions(reading, people, found, _apart_in_the_lead(
             reading, people, sources, lead_venues, tabled_spans, found, around))
-    found[:] = found + _join(reading, people, found, list(tabled))
-    found[:] = _one_meeting_told_in_parts(reading, people, _several_of_one_visit(reading, people, found))
+    found[:] = found + join_mentions(reading, people, found, list(tabled))
+    found[:] = one_meeting_told_in_parts(reading, people, several_of_one_visit(reading, people, found))
     from kg.extract.visits import one_summit_per_visit  # visits.py builds on this module
-    summits = _fill_from_neighbours(reading, people, one_summit_per_visit(reading, people, _one_span_each(reading, found), around))
-    summits = tuple(_a_row_and_its_account(reading, people, list(summits), tabled_spans))
+    summits = fill_from_neighbours(reading, people, one_summit_per_visit(reading, people, one_span_each(reading, found), around))
+    summits = tuple(a_row_and_its_account(reading, people, list(summits), tabled_spans))
     if around is None and len(summits) > 1:  # an article about one summit may tell of others too
         documents_of_the_definition(reading, summits)
         number_the_defined_summit(reading, summits)
@@ -404,265 +398,6 @@ def _finer_in_prose(reading: Reading, around: SummitFound, venue: EntityId) -> E
     return venue
 
 
-def _fill_from_neighbours(reading: Reading, people: People, found: list[SummitFound]) -> tuple[SummitFound, ...]:
-    """A side no one in a summit's section stands for is taken by whoever stood for it at
-    both the summit before and the summit after (``两国元首在北京…会谈``)."""
-    ordered = sorted(found, key=lambda s: (s.start, s.id.key))
-
-    def sides(summit: SummitFound) -> dict[str, str]:
-        return {people.sides[p]: p for p in summit.participants if p in people.sides}
-
-    every_side = {side for summit in ordered for side in sides(summit)}
-    out: list[SummitFound] = []
-    for i, summit in enumerate(ordered):
-        added: dict[str, Participant] = {}
-        if len(sides(summit)) >= 2 or summit.one_of_several:  # both sides stand already (甲会见丙国首相): nothing is missing
-            out.append(summit)
-            continue
-        for side in sorted(every_side - set(sides(summit))):  # neighbours that stand: two people or more
-            before = next((s for s in reversed(ordered[:i]) if side in sides(s) and len(s.participants) > 1
-                           and not s.one_of_several), None)  # not one of a host's several meetings
-            after = next((s for s in ordered[i + 1:] if side in sides(s) and len(s.participants) > 1
-                          and not s.one_of_several), None)
-            if before and after and sides(before)[side] == sides(after)[side] and summit.anchor is not None:
-                key = sides(before)[side]
-                person = Participant(key, key)
-                evidence = tuple(s.anchor.evidence() for s in (before, after) if s.anchor is not None)
-                if not evidence:  # neighbours read from a table's rows only: nothing to show for it
-                    continue
-                person.inferences.append((Inference.NEIGHBOURING_SUMMITS, (before.id, after.id), evidence))
-                added[key] = person
-        if added:
-            record_participants(reading, people, summit.id, added, [summit.anchor])
-            summit = replace(summit, participants=tuple(sorted(summit.participants + tuple(added))))
-        if len(summit.participants) < 2:  # a meeting needs two sides; the shapes would refuse it
-            reading.registry.forget(summit.id)
-            reading.note(f"a meeting on {summit.start.isoformat()} names one participant only "
-                         f"({summit.participants[0]}); no summit made", summit.anchor.span_of(0, 0).start
-                         if summit.anchor else None, Severity.WARNING)
-            continue
-        out.append(summit)
-    return tuple(out)
-
-
-def _several_of_one_visit(reading: Reading, people: People, found: list[SummitFound]) -> list[SummitFound]:
-    """One of several meetings told at once whose sides are those of another meeting of
-    those days, with someone in common, is part of it: a guest meeting the
-    host state's premier after its president (``两人会谈；甲当天又分别会见乙国总理丙和…``)."""
-    out = list(found)
-    for summit in [s for s in found if s.one_of_several]:
-        into = next((s for s in out if s.id != summit.id and not s.one_of_several and s.start <= summit.end
-                     and summit.start <= s.end and set(s.participants) & set(summit.participants)
-                     and _sides_cover(people, s, summit) and _sides_cover(people, summit, s)), None)
-        if into is None:
-            continue
-        out.remove(summit)
-        out[out.index(into)] = fold_with_people(reading, people, summit, into)
-    return out
-
-
-def _one_meeting_told_in_parts(reading: Reading, people: People, found: list[SummitFound]) -> list[SummitFound]:
-    """The same leaders meeting on the next day, told in the same paragraph (``5日…当晚两人
-    非正式会晤；6日上午，两人举行会谈``), and the same sides signing on the day of their talks,
-    told in one section (``当天下午，《…》签字仪式举行，甲和乙分别代表本国政府签字``): one summit,
-    as an account told day by day is; not a host's meetings one by one."""
-    kept: dict = {}  # id → the summit as it stands, in the order of their days
-    for summit in sorted(found, key=lambda s: s.start):
-        before = next((s for s in reversed(kept.values()) if s.anchor is not None and summit.anchor is not None
-                       and s.section == summit.section and not (s.one_of_several or summit.one_of_several)
-                       and (_next_day(s, summit) or _signing_of_the_days_talks(people, s, summit)
-                            or _right_after(people, s, summit) or _during_the_same_visit(people, s, summit))), None)
-        if before is None:
-            kept[summit.id] = summit
-            continue
-        kept[before.id] = replace(fold_with_people(reading, people, summit, before), end=max(before.end, summit.end))
-    return [kept[s.id] for s in found if s.id in kept]
-
-
-def _a_row_and_its_account(reading: Reading, people: People, found: list[SummitFound],
-                           tabled: tuple[Span, ...]) -> list[SummitFound]:
-    """A meeting table's row and the prose's account of the same meeting, elsewhere in the article
-    (``| 2016年9月3日 || 杭州 || 甲 || 出席峰会期间会见`` and ``2016年9月3日，甲在杭州会见来华出席峰会的乙``): the
-    same leaders on overlapping days are one summit, the account's, which the row's facts join (its days
-    widened to the row's)."""
-    def in_a_row(summit: SummitFound) -> bool:
-        at = summit.anchor.span_of(0, 0).start
-        return any(span.start <= at < span.end for span in tabled)
-
-    out = list(found)
-    for row in [s for s in found if s.anchor is not None and in_a_row(s)]:
-        told = next((s for s in out if s.id != row.id and s.anchor is not None and not in_a_row(s)
-                     and s.start <= row.end and row.start <= s.end
-                     and set(s.participants) == set(row.participants)), None)
-        if told is None:
-            continue
-        out.remove(row)
-        out[out.index(told)] = _one_span_each(reading, [fold_with_people(reading, people, row, told)])[0]
-    return out
-
-
-def _right_after(people: People, before: SummitFound, summit: SummitFound) -> bool:
-    """The visitor's next meeting that day told in the same paragraph with the same side's other
-    leader (``当天下午，甲会见乙国总督丙。随后，甲同乙国总理丁举行会谈``): one summit of the visit."""
-    return before.anchor.paragraph == summit.anchor.paragraph and before.start == summit.start == summit.end \
-        and bool(set(before.participants) & set(summit.participants)) and _GOES_ON.search(summit.anchor.hans) is not None \
-        and _sides_cover(people, before, summit) and _sides_cover(people, summit, before)
-
-
-def _during_the_same_visit(people: People, before: SummitFound, summit: SummitFound) -> bool:
-    """A meeting told as of the visit's days (``访问期间，乙国主席丙会见甲``) on the days of the
-    visitor's talks with the same side, told in the same section (``当天，甲同乙国总理丁举行会谈``):
-    one summit of the visit."""
-    return (DURING_THE_VISIT.match(summit.anchor.hans) is not None or DURING_THE_VISIT.match(before.anchor.hans) is not None) \
-        and before.start <= summit.end and summit.start <= before.end \
-        and bool(set(before.participants) & set(summit.participants)) \
-        and _sides_cover(people, before, summit) and _sides_cover(people, summit, before)
-
-
-def _next_day(before: SummitFound, summit: SummitFound) -> bool:
-    return before.anchor.paragraph == summit.anchor.paragraph and before.participants == summit.participants \
-        and before.end + timedelta(days=1) == summit.start
-
-
-def _signing_of_the_days_talks(people: People, before: SummitFound, summit: SummitFound) -> bool:
-    """Whether ``summit`` is a signing on a day of ``before``'s talks by the same sides; talks that
-    name one side alone (她随后先后与甲、乙会晤: the visitor told by a pronoun) are of the side of
-    the signing that they name."""
-    if not (before.start <= summit.start <= before.end and summit.start == summit.end and before.id != summit.id
-            and _SIGNING.search(summit.anchor.hans) is not None and MEETING.search(summit.anchor.hans) is None):
-        return False
-    if set(before.participants) & set(summit.participants):
-        return _sides_cover(people, before, summit) and _sides_cover(people, summit, before)
-    told = {people.sides.get(p) for p in before.participants} - {None}
-    return len(told) == 1 and told <= {people.sides.get(p) for p in summit.participants}
-
-
-def fold_with_people(reading: Reading, people: People, witness: SummitFound, into: SummitFound) -> SummitFound:
-    """:func:`fold`, the people the witness names beyond the summit's taking part in it too."""
-    named = {key: key for key in witness.participants if key not in into.participants}
-    if named and witness.anchor is not None:
-        add_participants(reading, people, into.id, named, witness.anchor)
-    fold(reading.registry, witness.id, into.id)
-    return replace(into, participants=tuple(sorted(set(into.participants) | set(witness.participants))))
-
-
-def _sides_cover(people: People, summit: SummitFound, other: SummitFound) -> bool:
-    """Whether everyone ``other`` names beyond ``summit`` stands for a side, known, that ``summit`` has."""
-    sides = {people.sides.get(p) for p in summit.participants} - {None}
-    return all(people.sides.get(p) in sides for p in other.participants if p not in summit.participants)
-
-
-def _join(reading: Reading, people: People, kept: list[SummitFound], others: list[SummitFound]) -> list[SummitFound]:
-    """Mentions of one meeting made twice (the lead and a section, on overlapping days with
-    a participant in common and no side the other does not have) are one summit: the later
-    one gives the first its documents, ordinal and venue where the first has none, and is
-    forgotten. Returns the others left. (甲 meeting a third
-    country's leader during his visit to 乙 is another summit: that country is no side of the visit.)"""
-    registry = reading.registry
-    left = []
-
-    def sides_agree(a: SummitFound, b: SummitFound) -> bool:
-        """Whether everyone ``b`` names beyond ``a`` stands for a side ``a`` has (a side the
-        text does not give is no agreement)."""
-        sides = {people.sides.get(p) for p in a.participants} - {None}
-        return all(people.sides.get(p) in sides for p in b.participants if p not in a.participants)
-
-    for other in others:
-        if any(s.id == other.id for s in kept):
-            continue  # the same IRI: its facts are already one summit's
-        same = next((s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
-                     and set(s.participants) & set(other.participants) and sides_agree(s, other)
-                     and len(s.participants) >= len(other.participants)), None)  # never into a poorer witness
-        poorer = None if same is not None else next(
-            (s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
-             and set(s.participants) < set(other.participants) and sides_agree(other, s)), None)
-        if poorer is not None:  # a prose mention naming one side, a table row naming both: the row is the summit
-            fold(registry, poorer.id, other.id, documents=False)  # the row's own cells name its documents
-            kept[kept.index(poorer)] = other
-            continue
-        if same is None:
-            left.append(other)
-            _visit_holds_its_days(reading, people, kept, other)
-            continue
-        if other.anchor is None and not set(other.participants) <= set(same.participants):
-            # a row naming a host the prose mention does not (the visit's talks, not a premier's welcome): the row is the summit
-            fold(registry, same.id, other.id, documents=False)
-            kept[kept.index(same)] = other
-            same = other
-        else:
-            fold(registry, other.id, same.id)
-        if other.end > other.start:  # 于15日至18日举行的会晤: the talks of the 16th and the signing of the 18th with it
-            _visit_holds_its_days(reading, people, kept, replace(same, start=min(same.start, other.start),
-                                                                 end=max(same.end, other.end)))
-    return left
-
-
-def _visit_holds_its_days(reading: Reading, people: People, kept: list[SummitFound], visit: SummitFound) -> None:
-    """A table row's visit of several days holds the meetings the prose tells of its
-    people on those days (a premier receiving the visitor, the talks of one day): each such
-    mention, whose others stand for no side the row does not have, is folded into the row."""
-    if visit.end <= visit.start:
-        return
-    sides = {people.sides.get(p) for p in visit.participants} - {None}
-    for mention in [s for s in kept if s.id != visit.id]:
-        if visit.start <= mention.start and mention.end <= visit.end \
-                and set(mention.participants) & set(visit.participants) \
-                and all(people.sides.get(p) in sides | {None} for p in mention.participants):
-            fold(reading.registry, mention.id, visit.id)
-            kept.remove(mention)
-
-
-def fold(registry, witness: EntityId, into: EntityId, documents: bool = True) -> None:
-    """One summit's second witness gives its days (the summit spans both: a visit's row and
-    the talks on one of its days), its documents, and its ordinal and venue where the
-    summit has none, and is forgotten."""
-    for prop in (Prop.START_DATE, Prop.END_DATE):
-        registry.move(witness, into, prop)
-    if documents:
-        registry.move(witness, into, Prop.OUTCOME)
-    for prop in (Prop.ORDINAL, Prop.VENUE):
-        if not registry.has_fact(into, prop):
-            registry.move(witness, into, prop)
-        elif prop is Prop.VENUE and _held_inside(registry, witness, into):
-            registry.drop(into, Prop.VENUE)
-            registry.move(witness, into, Prop.VENUE)
-    _roles_carried(registry, witness, into)
-    registry.forget(witness)
-
-
-def _held_inside(registry, witness: EntityId, into: EntityId) -> bool:
-    """Whether the witness was held at a place inside the summit's one venue (a table row's 北京,
-    the prose's account of the same meeting in 人民大会堂): the finer place is the venue."""
-    theirs = [v for v in registry.facts_about(witness, Prop.VENUE) if isinstance(v, EntityId)]
-    ours = [v for v in registry.facts_about(into, Prop.VENUE) if isinstance(v, EntityId)]
-    return len(theirs) == len(ours) == 1 and theirs[0] != ours[0] and located_within(registry, theirs[0], ours[0])
-
-
-def _roles_carried(registry, witness: EntityId, into: EntityId) -> None:
-    """The offices the witness gives a participant the summit gives none (a row's ``（总理）``
-    for the talks its prose tells of ``两人``)."""
-    def participations(summit):
-        return {agent: node for node in registry.facts_about(summit, Prop.HAS_PARTICIPATION)
-                for agent in registry.facts_about(node, Prop.AGENT)}
-    theirs = participations(witness)
-    for agent, node in participations(into).items():
-        if agent in theirs and not registry.has_fact(node, Prop.ROLE):
-            registry.move(theirs[agent], node, Prop.ROLE)
-
-
-def _one_span_each(reading: Reading, found: list[SummitFound]) -> list[SummitFound]:
-    """A summit found twice under one IRI keeps one start and one end: the widest days."""
-    out = []
-    for summit in found:
-        starts = [d for d in reading.registry.facts_about(summit.id, Prop.START_DATE) if isinstance(d, date)]
-        ends = [d for d in reading.registry.facts_about(summit.id, Prop.END_DATE) if isinstance(d, date)]
-        start, end = min(starts, default=summit.start), max(ends, default=summit.end)
-        reading.registry.keep_only(summit.id, Prop.START_DATE, start)
-        reading.registry.keep_only(summit.id, Prop.END_DATE, end)
-        out.append(replace(summit, start=start, end=end))
-    return out
-
-
 def _number_of_the_subject(reading: Reading, summit: SummitFound) -> None:
     """An article about one summit numbers it in its lead, before any section does."""
     numbered = ordinal_of_the_subject(reading, summit.start, summit.end)
@@ -695,17 +430,9 @@ def _a_background(section) -> bool:
     return section is not None and _BACKGROUND.match(to_hans(section.heading).strip()) is not None
 
 
-def _first_year(sentences) -> int | None:
-    for sentence in sentences:
-        for found in find_dates(sentence.hans):
-            if found.year_given:
-                return found.start.year
-    return None
-
-
 def _find_in(reading, people, sources, section, section_sentences, lead_venues, found,
              running_year: int | None, around: SummitFound | None = None, tabled: tuple[Span, ...] = (),
-             carried: date | None = None, lead_visit: _Visit | None = None) -> tuple[int | None, date | None]:
+             carried: date | None = None, lead_visit: VisitTold | None = None) -> tuple[int | None, date | None]:
     """Finds the summits of one section; returns the year the text has reached and the
     last day it gave.
 
@@ -720,21 +447,21 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     ``访问期间`` with no visit told in its paragraph is of ``lead_visit``, the visit the lead
     tells.
     """
-    year, month = _heading_time(section) if section is not None else (None, None)
-    heading_day = _heading_day(section, year or _year_above(reading, section, around))  # === 10月21日 ===
+    year, month = heading_time(section) if section is not None else (None, None)
+    heading_day = day_of_the_heading(section, year or year_above(reading, section, around))  # === 10月21日 ===
     day: date | None = heading_day  # the last day the section's text gave
-    visit: _Visit | None = None  # the visit the paragraph told (于…至…对乙国进行的访问, …抵达某城)
+    visit: VisitTold | None = None  # the visit the paragraph told (于…至…对乙国进行的访问, …抵达某城)
     dated_before = None  # the paragraph of the sentence before, when that sentence gave a day
     told_in = None  # the paragraph of the last sentence that gave a day (not in a background's account)
     background = _a_background(section)
     met_on: date | None = None  # the day of the last meeting the section told
     if heading_day is not None and year is None:
         year = heading_day.year  # its days without a year are of the heading's
-    leg = _heading_leg(section, year or running_year, lead_visit) \
-        or _leg_told_in_prose(reading, section, section_sentences,
-                              year or running_year or _year_above(reading, section, around) or _year_of_the_leads_month(reading))
+    leg = heading_leg(section, year or running_year, lead_visit) \
+        or leg_told_in_prose(reading, section, section_sentences,
+                              year or running_year or year_above(reading, section, around) or year_of_the_leads_month(reading))
     before = len(found)
-    arrivals: list[_Arrival] = []  # leaders arriving on a day the section told (10日，甲抵达某城)
+    arrivals: list[Arrival] = []  # leaders arriving on a day the section told (10日，甲抵达某城)
     for i, sentence in enumerate(section_sentences):
         at = sentence.span_of(0, 0).start
         in_table = any(span.start <= at < span.end for span in tabled)  # a row: only what its cells say
@@ -770,15 +497,15 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             and _OPENS_GOING_ON.match(sentence.hans)  # …7月16日上午，甲举行仪式欢迎乙。¶随后两国元首举行会谈
         if day is not None and (dated_before == sentence.paragraph and _BACK_SUBJECT.match(sentence.hans)
                                 or (told_in == sentence.paragraph or opens_going_on) and not dates and not months
-                                and (_GOES_ON.search(sentence.hans) or met_one_by_one(reading, sentence) is not None)):
+                                and (GOES_ON.search(sentence.hans) or met_one_by_one(reading, sentence) is not None)):
             dates = [DateRange(day, day, 0, 0, False)] + dates  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
         elif met_on is not None and _RIGHT_AFTER.match(sentence.hans):
             dates = [DateRange(met_on, met_on, 0, 0, False)] + dates  # 会晤结束后，甲随即前往会见丙: the meeting's day
         dated_before = sentence.paragraph if dates else None
         if dates and not background:  # the day a 随后 goes on from: one day told (not a visit's span)
             told_in = sentence.paragraph if all(d.start == d.end for d in dates) else None
-        visit = _visit_told(sentence, dates, visit)
-        arrivals += _arrivals(reading, sentence, dates)
+        visit = visit_told(sentence, dates, visit)
+        arrivals += arrivals_told(reading, sentence, dates)
         if not dates and heading_day is not None and day is not None:
             dates = [DateRange(day, day, 0, 0, False)]  # under a day's heading, a sentence is of the day last given
         if dates:  # the day the next sentence's 当天 is: the one heading this sentence, else its last
@@ -795,7 +522,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             named = False  # a signing whose signers the clause names: only they met
             if clause is None and (signing := _signing_clause(sentence.hans, meeting)) is not None:
                 clause, named = signing
-            if clause is None or any((a < clause[1] and clause[0] < b and not _days_of_each(sentence.hans, dates, meeting))
+            if clause is None or any((a < clause[1] and clause[0] < b and not days_of_each(sentence.hans, dates, meeting))
                                      or when == meeting.start for a, b, when in told):
                 continue  # a clause told already, or a day told already: one summit a day a sentence
             if several is not None and clause[0] < several.end and several.begin < clause[1]:
@@ -814,12 +541,12 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                              date_basis, (several.begin, several.end), infer=False, numbered=False, only=pair)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(replace(summit, one_of_several=True))
-    found[before:] = _from_the_arrivals(reading, found[before:], arrivals)
+    found[before:] = from_the_arrivals(reading, found[before:], arrivals)
     if leg is not None:
-        found[before:] = _one_summit_per_leg(reading, people, [_over_the_leg(reading, summit, leg)
+        found[before:] = one_summit_per_leg(reading, people, [over_the_leg(reading, summit, leg)
                                                                for summit in found[before:]], leg)
     if section is not None:
-        _in_the_state_of_the_heading(reading, section, found[before:])
+        in_the_state_of_the_heading(reading, section, found[before:])
     return year or running_year, day
 
 
@@ -832,248 +559,6 @@ def _of_officials_told_before(reading: Reading, before: Sentence, sentence: Sent
     below the top (``甲会见乙国特使团。会见时，…``): what was said at it is of no summit either."""
     return before.paragraph == sentence.paragraph and MEETING.search(before.hans) is not None \
         and meets_officials_only(reading, before, None)
-
-
-#: Days listed one after another (4月27日和5月26日), and a word that they met on each (两度, 先后).
-_DAYS_JOINED = re.compile(r"\s*(?:和|及|与|、|以及)\s*")
-_ON_EACH = re.compile(r"两度|两次|三度|三次|先后|分别")
-
-
-def _days_of_each(hans: str, dates, meeting) -> bool:
-    """Whether the day is listed right after another day of the sentence in a clause that says they
-    met on each (``甲与乙于4月27日和5月26日两度在某地会晤``): a meeting of its own, not the clause's one."""
-    before = next((d for d in reversed(dates) if d.stop <= meeting.at), None)
-    if before is None or not _DAYS_JOINED.fullmatch(hans[before.stop:meeting.at]):
-        return False
-    stop = CLAUSE.search(hans, meeting.stop)
-    return _ON_EACH.search(hans, meeting.stop, stop.start() if stop else len(hans)) is not None
-
-
-def _over_the_leg(reading: Reading, summit: SummitFound, leg: DateRange) -> SummitFound:
-    """A meeting on a day of the leg its section's heading gives is the summit of that leg's visit,
-    which spans its days (the conventions: a visit during which the leaders meet is one summit)."""
-    if not (leg.start <= summit.start and summit.end <= leg.end) or (summit.start, summit.end) == (leg.start, leg.end):
-        return summit
-    for prop, day in ((Prop.START_DATE, leg.start), (Prop.END_DATE, leg.end)):
-        reading.registry.drop(summit.id, prop)
-        reading.registry.fact(summit.id, prop, day, evidence=(summit.anchor.evidence(),))
-    return replace(summit, start=leg.start, end=leg.end)
-
-
-def _one_summit_per_leg(reading: Reading, people: People, summits: list[SummitFound], leg: DateRange) -> list[SummitFound]:
-    """The meetings of one leg's section with the same sides (``=== 乙国（3月24日－26日）===``: the
-    talks of the 25th, the signing the two witness that afternoon) are that leg's one summit, as the
-    visit's: a summit each state's leg of a tour, not one a sentence."""
-    out: list[SummitFound] = []
-    for summit in summits:
-        into = next((s for s in out if (s.start, s.end) == (summit.start, summit.end) == (leg.start, leg.end)
-                     and not (s.one_of_several or summit.one_of_several)
-                     and set(s.participants) & set(summit.participants)
-                     and _no_other_side(people, s, summit) and _no_other_side(people, summit, s)), None)
-        if into is None:
-            out.append(summit)
-            continue
-        out[out.index(into)] = fold_with_people(reading, people, summit, into)
-    return out
-
-
-def _no_other_side(people: People, summit: SummitFound, other: SummitFound) -> bool:
-    """Whether no one ``other`` names beyond ``summit`` stands for a side ``summit`` lacks (a side
-    the text does not give is none)."""
-    sides = {people.sides.get(p) for p in summit.participants} - {None}
-    return all(people.sides.get(p) in sides | {None} for p in other.participants if p not in summit.participants)
-
-
-@dataclass(frozen=True)
-class _Arrival:
-    """A leader arriving on a day, as a paragraph tells it (``11月10日，甲抵达某城``)."""
-
-    day: date
-    paragraph: int
-    people: frozenset[str]  # person keys named in the clause that arrives
-
-
-#: How many days before a meeting an arrival told in its paragraph begins its visit.
-_ARRIVED_BEFORE = timedelta(days=1)
-#: After arriving, a gathering the leader comes to attend (出席…论坛, 参加…峰会).
-_TO_ATTEND = re.compile(r"出席|参加|论坛|峰会|会议|纪念|庆典|阅兵|葬礼|就职")
-#: In a meeting's own sentence, an occasion the visitor came for (一同观看阅兵；当天下午…会谈), or a
-#: gathering it is held on the sidelines of (甲在某城出席峰会期间会见乙).
-_OCCASION = re.compile(r"论坛|纪念|庆典|阅兵|葬礼|就职典礼|(?:出席|参加)[^，。；]{0,24}期间")
-
-
-def _arrivals(reading: Reading, sentence: Sentence, dates: list[DateRange]) -> list[_Arrival]:
-    """The leaders the sentence has arrive on one of its days (``甲于11月10日抵达某城``,
-    ``2018年10月27日，甲再度抵达乙国``): who is named from the day's clause to the word of arriving.
-    A leader come to attend a gathering (``抵达北京，出席…高峰论坛``) is not on a visit to its host."""
-    out = []
-    for told in dates:
-        came = _ARRIVES.match(sentence.hans, told.stop) if told.start == told.end else None
-        if came is None:
-            continue
-        then = next((d.at for d in dates if d.at >= came.end()), len(sentence.hans))  # up to the next day told
-        if _TO_ATTEND.search(sentence.hans, came.end(), then):
-            continue
-        begin = max((m.end() for m in CLAUSE.finditer(sentence.hans, 0, told.at)), default=0)
-        people = frozenset(spot.key for spot in sentence.spots if begin <= spot.start < came.end()
-                           and reading.registry.is_a(spot.surface, Kind.PERSON))
-        if people:
-            out.append(_Arrival(told.start, sentence.paragraph, people))
-    return out
-
-
-def _from_the_arrivals(reading: Reading, summits: list[SummitFound], arrivals: list[_Arrival]) -> list[SummitFound]:
-    """A meeting the day after its paragraph has one of its leaders arrive is of the visit that
-    began then (``11月10日，甲抵达某城，11日与乙举行会谈``: 10–11), as are the section's other meetings
-    of that leader that day: the conventions date a visit during which the leaders meet from its
-    first day. Not where the meeting's sentence tells an occasion come for (``一同观看阅兵；当天下午，
-    甲与乙举行会谈``), where the day of arriving holds a meeting of its own (``5日抵达，当晚与乙会晤``), nor
-    a signing told alone (it is on its day, and joins the day's talks)."""
-    begun: dict[date, tuple[date, frozenset[str]]] = {}  # a meeting's day -> the day its visit began, who came
-    for summit in summits:
-        for came in arrivals:
-            if summit.anchor is not None and came.paragraph == summit.anchor.paragraph \
-                    and not _OCCASION.search(summit.anchor.hans) \
-                    and came.people & set(summit.participants) and came.day < summit.start <= came.day + _ARRIVED_BEFORE:
-                begun[summit.start] = (came.day, came.people)
-    out = []
-    for summit in summits:
-        day, people = begun.get(summit.start, (None, frozenset()))
-        signing = summit.anchor is not None and _SIGNING.search(summit.anchor.hans) and not MEETING.search(summit.anchor.hans)
-        if day is None or signing or not people & set(summit.participants) or any(
-                other.start <= day <= other.end and set(other.participants) & set(summit.participants)
-                for other in summits):
-            out.append(summit)
-            continue
-        reading.registry.drop(summit.id, Prop.START_DATE)
-        reading.registry.fact(summit.id, Prop.START_DATE, day, evidence=(summit.anchor.evidence(),)
-                              if summit.anchor is not None else ())
-        out.append(replace(summit, start=day))
-    return out
-
-
-@dataclass(frozen=True)
-class _Visit:
-    """The days of a visit told, and the paragraph that told them."""
-
-    days: DateRange
-    paragraph: int
-
-
-def _visit_told(sentence: Sentence, dates: list[DateRange], before: _Visit | None) -> _Visit | None:
-    """The visit a later 访问期间 of the paragraph is of: the days the sentence gives a visit
-    (``1月22日至23日，甲对乙国进行访问``), or the day it has a leader arrive (``1月19日，甲抵达
-    某城``: the visit begins then); else the visit before, while the sentences of its
-    paragraph tell days within it (``22日，甲抵达某城。访问期间，…``)."""
-    told = next((d for d in dates if d.end > d.start and VISIT_WORDS.search(sentence.hans, d.stop)), None)
-    if told is not None:
-        return _Visit(told, sentence.paragraph)
-    if before is not None and before.paragraph == sentence.paragraph \
-            and all(before.days.start <= d.start and d.end <= before.days.end for d in dates):
-        return before
-    if len(dates) == 1 and _ARRIVES.match(sentence.hans, dates[0].stop):
-        return _Visit(DateRange(dates[0].start, dates[0].start, 0, 0, True), sentence.paragraph)
-    return None
-
-
-def _the_leads_visit(reading: Reading) -> _Visit | None:
-    """The one visit of several days the lead's first paragraph tells (``于1979年1月28日至2月5日
-    对美国进行的正式访问``), if it tells exactly one."""
-    told = []
-    year = None
-    for sentence in [s for s in reading.lead if reading.lead and s.paragraph == reading.lead[0].paragraph]:
-        months = [m for m in find_year_months(sentence.hans) if m.month is not None]
-        year = months[0].year if months else year
-        dates = find_dates(sentence.hans, year=year)
-        if (visit := _visit_told(sentence, dates, None)) is not None and visit.days.end > visit.days.start:
-            told.append(visit)
-    return told[0] if len(told) == 1 else None
-
-
-def _year_above(reading: Reading, section: Section | None, around: SummitFound | None) -> int | None:
-    """The year a heading's day without one is of: a heading above it gives it (== 2018年 ==),
-    else the summit the article boxes, else the first year of the lead (an account of the
-    article's own visit), never the year the 背景 before it reached."""
-    if section is None:
-        return None
-    above = [s for s in reading.by_section if s.level < section.level and s.span.start <= section.span.start < s.span.end]
-    for outer in sorted(above, key=lambda s: -s.level):
-        year, _ = _heading_time(outer)
-        if year is not None:
-            return year
-    return around.start.year if around is not None else _first_year(reading.lead)
-
-
-def _heading_day(section: Section | None, year: int | None) -> date | None:
-    """The day a section's heading gives (``=== 10月21日 ===``, ``第二天（5月7日）``), if it is one."""
-    if section is None or year is None:
-        return None
-    days = find_dates(to_hans(section.heading), year=year)
-    return days[0].start if len(days) == 1 and days[0].start == days[0].end else None
-
-
-def _in_the_state_of_the_heading(reading: Reading, section: Section, summits: list[SummitFound]) -> None:
-    """A section headed with a state alone (``=== 乙国 ===``, ``=== 乙国（11月9日至12日） ===``) tells
-    a leg of a tour there: a meeting it tells with no place of its own is held in that state."""
-    state = _HEADING_NOTE.sub("", to_hans(section.heading)).strip()
-    if not state or not reading.registry.is_a(state, Kind.COUNTRY):
-        return
-    for summit in summits:
-        if summit.anchor is not None and not reading.registry.has_fact(summit.id, Prop.VENUE):
-            reading.registry.fact(summit.id, Prop.VENUE, reading.registry.named(Kind.COUNTRY, state),
-                                  evidence=(summit.anchor.evidence(),))
-
-
-#: What a heading adds in brackets after its subject (its days: 乙国（11月9日至12日）).
-_HEADING_NOTE = re.compile(r"[（(][^）)]*[）)]")
-
-
-def _heading_leg(section: Section | None, year: int | None, lead_visit: _Visit | None) -> DateRange | None:
-    """The days a section's heading gives a leg of a visit or tour (``=== 乙国（11月9日至12日） ===``),
-    in the year the text has reached, or the lead's visit's when they fall in it; a span of a
-    month at most."""
-    if section is None:
-        return None
-    heading = to_hans(section.heading)
-    for told in (lead_visit.days.start.year if lead_visit else None, year):
-        days = find_dates(heading, year=told) if told is not None else []
-        if len(days) != 1 or not days[0].start < days[0].end <= days[0].start + _A_MONTH:
-            continue
-        if told == year or lead_visit.days.start <= days[0].start and days[0].end <= lead_visit.days.end:
-            return days[0]
-    return None
-
-
-_A_MONTH = timedelta(days=31)
-#: A heading of a state's leg alone, or of the visit to it (``=== 乙国 ===``, ``== 访问乙国 ==``).
-_VISIT_HEADING = re.compile(r"^(?:访问|出访|对)?(?P<state>[^（(]+?)(?:之行|访问)?$")
-
-
-def _year_of_the_leads_month(reading: Reading) -> int | None:
-    """The year of the first month the lead gives (``于1978年8月对乙国…进行的访问``)."""
-    return next((m.year for s in reading.lead for m in find_year_months(s.hans) if m.month is not None), None)
-
-
-def _leg_told_in_prose(reading: Reading, section: Section | None, sentences: list[Sentence],
-                       year: int | None) -> DateRange | None:
-    """The days of a state's leg whose heading gives none (``=== 乙国 ===``, ``== 访问乙国 ==``), as its
-    section's first dated sentence tells them: the span of a visit to that state
-    (``11月11日至15日，甲对乙国进行国事访问``), a month at most."""
-    if section is None or year is None:
-        return None
-    heading = _VISIT_HEADING.match(_HEADING_NOTE.sub("", to_hans(section.heading)).strip())
-    state = heading["state"] if heading else None
-    if not state or not (reading.registry.is_a(state, Kind.COUNTRY) or reading.index.is_state(state)) or not sentences:
-        return None
-    first = next((s for s in sentences if find_dates(s.hans, year=year)), None)
-    if first is None:
-        return None
-    days = find_dates(first.hans, year=year)
-    told = days[0]
-    if told.end > told.start:
-        span_ok = VISIT_WORDS.search(first.hans, told.stop) and state in first.hans
-        return told if span_ok and told.end <= told.start + _A_MONTH else None
-    return None
 
 
 def _meeting_table_spans(reading: Reading) -> tuple[Span, ...]:
@@ -1305,12 +790,6 @@ def not_held(hans: str) -> bool:
         if meeting and call is not None and not any(re.search(r"\d[日号]", c) for c in clauses[call + 1:i + 1]):
             return True  # 甲与乙通电话表示祝贺，双方确认…会谈: the sentence goes on with the call, up to another day
     return False
-
-
-def _heading_time(section: Section) -> tuple[int | None, int | None]:
-    for found in find_year_months(to_hans(section.heading)):
-        return found.year, found.month
-    return None, None
 
 
 #: The head of a society or a foundation (海基会董事长, 海协会会长): a body's, not a side's top leader.

@@ -17,7 +17,8 @@ from kg.extract.ordinals import number_the_visit
 from kg.extract.people import People
 from kg.extract.phrases import VISIT_WORDS
 from kg.extract.reading import Reading
-from kg.extract.summits import SummitFound, fold_with_people, not_held
+from kg.extract.joining import SummitFound, fold_with_people
+from kg.extract.summits import not_held
 from kg.extract.text import Sentence
 from kg.model import Kind, Prop
 

@@ -1,0 +1,302 @@
+"""A summit as a pass finds it, and one meeting found twice joined into one.
+
+A pass that finds a summit gives its IRI, days, anchor sentence and participants
+(:class:`SummitFound`); its facts are in the registry. The same meeting is often told more than
+once: in the lead and in a section (``2018年4月27日，两人在板门店会晤`` twice), in a table's row and
+in the prose's account, over two days of one paragraph (``5日…当晚两人非正式会晤；6日上午，两人举行会谈``),
+as one of several meetings of a visit's days. The passes here fold each such mention into the
+summit it tells of: the one kept takes the other's documents, ordinal, venue and people where it
+has none, and the other is forgotten.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from kg.extract.containment import located_within
+from kg.extract.participants import Participant, add_participants, record_participants
+from kg.extract.people import People
+from kg.extract.phrases import DURING_THE_VISIT, MEETING
+from kg.extract.reading import Reading
+from kg.extract.text import Sentence
+from kg.model import EntityId, Inference, Prop, Severity, Span
+from kg.wikitext import Section
+
+
+SIGNING = re.compile(r"签署|签订|签字|签约")
+
+
+#: A clause saying it goes on right after what the one before told (甲与乙随后在某宫会谈; 乙在机场迎接甲，两人随后…).
+GOES_ON = re.compile(r"(?:^|[，,；])[^，,。；]{0,12}?(?:随后|其后|接着|紧接着)")
+
+
+@dataclass(frozen=True)
+class SummitFound:
+    id: EntityId
+    section: Section | None
+    start: date
+    end: date
+    anchor: Sentence | None  # None when the summit comes from an infobox
+    participants: tuple[str, ...]  # person keys
+    one_of_several: bool = False  # told with others in one clause (分别同乙、丙会谈): a meeting of its own
+
+
+def fill_from_neighbours(reading: Reading, people: People, found: list[SummitFound]) -> tuple[SummitFound, ...]:
+    """A side no one in a summit's section stands for is taken by whoever stood for it at
+    both the summit before and the summit after (``两国元首在北京…会谈``)."""
+    ordered = sorted(found, key=lambda s: (s.start, s.id.key))
+
+    def sides(summit: SummitFound) -> dict[str, str]:
+        return {people.sides[p]: p for p in summit.participants if p in people.sides}
+
+    every_side = {side for summit in ordered for side in sides(summit)}
+    out: list[SummitFound] = []
+    for i, summit in enumerate(ordered):
+        added: dict[str, Participant] = {}
+        if len(sides(summit)) >= 2 or summit.one_of_several:  # both sides stand already (甲会见丙国首相): nothing is missing
+            out.append(summit)
+            continue
+        for side in sorted(every_side - set(sides(summit))):  # neighbours that stand: two people or more
+            before = next((s for s in reversed(ordered[:i]) if side in sides(s) and len(s.participants) > 1
+                           and not s.one_of_several), None)  # not one of a host's several meetings
+            after = next((s for s in ordered[i + 1:] if side in sides(s) and len(s.participants) > 1
+                          and not s.one_of_several), None)
+            if before and after and sides(before)[side] == sides(after)[side] and summit.anchor is not None:
+                key = sides(before)[side]
+                person = Participant(key, key)
+                evidence = tuple(s.anchor.evidence() for s in (before, after) if s.anchor is not None)
+                if not evidence:  # neighbours read from a table's rows only: nothing to show for it
+                    continue
+                person.inferences.append((Inference.NEIGHBOURING_SUMMITS, (before.id, after.id), evidence))
+                added[key] = person
+        if added:
+            record_participants(reading, people, summit.id, added, [summit.anchor])
+            summit = replace(summit, participants=tuple(sorted(summit.participants + tuple(added))))
+        if len(summit.participants) < 2:  # a meeting needs two sides; the shapes would refuse it
+            reading.registry.forget(summit.id)
+            reading.note(f"a meeting on {summit.start.isoformat()} names one participant only "
+                         f"({summit.participants[0]}); no summit made", summit.anchor.span_of(0, 0).start
+                         if summit.anchor else None, Severity.WARNING)
+            continue
+        out.append(summit)
+    return tuple(out)
+
+
+def several_of_one_visit(reading: Reading, people: People, found: list[SummitFound]) -> list[SummitFound]:
+    """One of several meetings told at once whose sides are those of another meeting of
+    those days, with someone in common, is part of it: a guest meeting the
+    host state's premier after its president (``两人会谈；甲当天又分别会见乙国总理丙和…``)."""
+    out = list(found)
+    for summit in [s for s in found if s.one_of_several]:
+        into = next((s for s in out if s.id != summit.id and not s.one_of_several and s.start <= summit.end
+                     and summit.start <= s.end and set(s.participants) & set(summit.participants)
+                     and _sides_cover(people, s, summit) and _sides_cover(people, summit, s)), None)
+        if into is None:
+            continue
+        out.remove(summit)
+        out[out.index(into)] = fold_with_people(reading, people, summit, into)
+    return out
+
+
+def one_meeting_told_in_parts(reading: Reading, people: People, found: list[SummitFound]) -> list[SummitFound]:
+    """The same leaders meeting on the next day, told in the same paragraph (``5日…当晚两人
+    非正式会晤；6日上午，两人举行会谈``), and the same sides signing on the day of their talks,
+    told in one section (``当天下午，《…》签字仪式举行，甲和乙分别代表本国政府签字``): one summit,
+    as an account told day by day is; not a host's meetings one by one."""
+    kept: dict = {}  # id → the summit as it stands, in the order of their days
+    for summit in sorted(found, key=lambda s: s.start):
+        before = next((s for s in reversed(kept.values()) if s.anchor is not None and summit.anchor is not None
+                       and s.section == summit.section and not (s.one_of_several or summit.one_of_several)
+                       and (_next_day(s, summit) or _signing_of_the_days_talks(people, s, summit)
+                            or _right_after(people, s, summit) or _during_the_same_visit(people, s, summit))), None)
+        if before is None:
+            kept[summit.id] = summit
+            continue
+        kept[before.id] = replace(fold_with_people(reading, people, summit, before), end=max(before.end, summit.end))
+    return [kept[s.id] for s in found if s.id in kept]
+
+
+def a_row_and_its_account(reading: Reading, people: People, found: list[SummitFound],
+                           tabled: tuple[Span, ...]) -> list[SummitFound]:
+    """A meeting table's row and the prose's account of the same meeting, elsewhere in the article
+    (``| 2016年9月3日 || 杭州 || 甲 || 出席峰会期间会见`` and ``2016年9月3日，甲在杭州会见来华出席峰会的乙``): the
+    same leaders on overlapping days are one summit, the account's, which the row's facts join (its days
+    widened to the row's)."""
+    def in_a_row(summit: SummitFound) -> bool:
+        at = summit.anchor.span_of(0, 0).start
+        return any(span.start <= at < span.end for span in tabled)
+
+    out = list(found)
+    for row in [s for s in found if s.anchor is not None and in_a_row(s)]:
+        told = next((s for s in out if s.id != row.id and s.anchor is not None and not in_a_row(s)
+                     and s.start <= row.end and row.start <= s.end
+                     and set(s.participants) == set(row.participants)), None)
+        if told is None:
+            continue
+        out.remove(row)
+        out[out.index(told)] = one_span_each(reading, [fold_with_people(reading, people, row, told)])[0]
+    return out
+
+
+def _right_after(people: People, before: SummitFound, summit: SummitFound) -> bool:
+    """The visitor's next meeting that day told in the same paragraph with the same side's other
+    leader (``当天下午，甲会见乙国总督丙。随后，甲同乙国总理丁举行会谈``): one summit of the visit."""
+    return before.anchor.paragraph == summit.anchor.paragraph and before.start == summit.start == summit.end \
+        and bool(set(before.participants) & set(summit.participants)) and GOES_ON.search(summit.anchor.hans) is not None \
+        and _sides_cover(people, before, summit) and _sides_cover(people, summit, before)
+
+
+def _during_the_same_visit(people: People, before: SummitFound, summit: SummitFound) -> bool:
+    """A meeting told as of the visit's days (``访问期间，乙国主席丙会见甲``) on the days of the
+    visitor's talks with the same side, told in the same section (``当天，甲同乙国总理丁举行会谈``):
+    one summit of the visit."""
+    return (DURING_THE_VISIT.match(summit.anchor.hans) is not None or DURING_THE_VISIT.match(before.anchor.hans) is not None) \
+        and before.start <= summit.end and summit.start <= before.end \
+        and bool(set(before.participants) & set(summit.participants)) \
+        and _sides_cover(people, before, summit) and _sides_cover(people, summit, before)
+
+
+def _next_day(before: SummitFound, summit: SummitFound) -> bool:
+    return before.anchor.paragraph == summit.anchor.paragraph and before.participants == summit.participants \
+        and before.end + timedelta(days=1) == summit.start
+
+
+def _signing_of_the_days_talks(people: People, before: SummitFound, summit: SummitFound) -> bool:
+    """Whether ``summit`` is a signing on a day of ``before``'s talks by the same sides; talks that
+    name one side alone (她随后先后与甲、乙会晤: the visitor told by a pronoun) are of the side of
+    the signing that they name."""
+    if not (before.start <= summit.start <= before.end and summit.start == summit.end and before.id != summit.id
+            and SIGNING.search(summit.anchor.hans) is not None and MEETING.search(summit.anchor.hans) is None):
+        return False
+    if set(before.participants) & set(summit.participants):
+        return _sides_cover(people, before, summit) and _sides_cover(people, summit, before)
+    told = {people.sides.get(p) for p in before.participants} - {None}
+    return len(told) == 1 and told <= {people.sides.get(p) for p in summit.participants}
+
+
+def fold_with_people(reading: Reading, people: People, witness: SummitFound, into: SummitFound) -> SummitFound:
+    """:func:`fold`, the people the witness names beyond the summit's taking part in it too."""
+    named = {key: key for key in witness.participants if key not in into.participants}
+    if named and witness.anchor is not None:
+        add_participants(reading, people, into.id, named, witness.anchor)
+    fold(reading.registry, witness.id, into.id)
+    return replace(into, participants=tuple(sorted(set(into.participants) | set(witness.participants))))
+
+
+def _sides_cover(people: People, summit: SummitFound, other: SummitFound) -> bool:
+    """Whether everyone ``other`` names beyond ``summit`` stands for a side, known, that ``summit`` has."""
+    sides = {people.sides.get(p) for p in summit.participants} - {None}
+    return all(people.sides.get(p) in sides for p in other.participants if p not in summit.participants)
+
+
+def join_mentions(reading: Reading, people: People, kept: list[SummitFound], others: list[SummitFound]) -> list[SummitFound]:
+    """Mentions of one meeting made twice (the lead and a section, on overlapping days with
+    a participant in common and no side the other does not have) are one summit: the later
+    one gives the first its documents, ordinal and venue where the first has none, and is
+    forgotten. Returns the others left. (甲 meeting a third
+    country's leader during his visit to 乙 is another summit: that country is no side of the visit.)"""
+    registry = reading.registry
+    left = []
+
+    def sides_agree(a: SummitFound, b: SummitFound) -> bool:
+        """Whether everyone ``b`` names beyond ``a`` stands for a side ``a`` has (a side the
+        text does not give is no agreement)."""
+        sides = {people.sides.get(p) for p in a.participants} - {None}
+        return all(people.sides.get(p) in sides for p in b.participants if p not in a.participants)
+
+    for other in others:
+        if any(s.id == other.id for s in kept):
+            continue  # the same IRI: its facts are already one summit's
+        same = next((s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
+                     and set(s.participants) & set(other.participants) and sides_agree(s, other)
+                     and len(s.participants) >= len(other.participants)), None)  # never into a poorer witness
+        poorer = None if same is not None else next(
+            (s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
+             and set(s.participants) < set(other.participants) and sides_agree(other, s)), None)
+        if poorer is not None:  # a prose mention naming one side, a table row naming both: the row is the summit
+            fold(registry, poorer.id, other.id, documents=False)  # the row's own cells name its documents
+            kept[kept.index(poorer)] = other
+            continue
+        if same is None:
+            left.append(other)
+            _visit_holds_its_days(reading, people, kept, other)
+            continue
+        if other.anchor is None and not set(other.participants) <= set(same.participants):
+            # a row naming a host the prose mention does not (the visit's talks, not a premier's welcome): the row is the summit
+            fold(registry, same.id, other.id, documents=False)
+            kept[kept.index(same)] = other
+            same = other
+        else:
+            fold(registry, other.id, same.id)
+        if other.end > other.start:  # 于15日至18日举行的会晤: the talks of the 16th and the signing of the 18th with it
+            _visit_holds_its_days(reading, people, kept, replace(same, start=min(same.start, other.start),
+                                                                 end=max(same.end, other.end)))
+    return left
+
+
+def _visit_holds_its_days(reading: Reading, people: People, kept: list[SummitFound], visit: SummitFound) -> None:
+    """A table row's visit of several days holds the meetings the prose tells of its
+    people on those days (a premier receiving the visitor, the talks of one day): each such
+    mention, whose others stand for no side the row does not have, is folded into the row."""
+    if visit.end <= visit.start:
+        return
+    sides = {people.sides.get(p) for p in visit.participants} - {None}
+    for mention in [s for s in kept if s.id != visit.id]:
+        if visit.start <= mention.start and mention.end <= visit.end \
+                and set(mention.participants) & set(visit.participants) \
+                and all(people.sides.get(p) in sides | {None} for p in mention.participants):
+            fold(reading.registry, mention.id, visit.id)
+            kept.remove(mention)
+
+
+def fold(registry, witness: EntityId, into: EntityId, documents: bool = True) -> None:
+    """One summit's second witness gives its days (the summit spans both: a visit's row and
+    the talks on one of its days), its documents, and its ordinal and venue where the
+    summit has none, and is forgotten."""
+    for prop in (Prop.START_DATE, Prop.END_DATE):
+        registry.move(witness, into, prop)
+    if documents:
+        registry.move(witness, into, Prop.OUTCOME)
+    for prop in (Prop.ORDINAL, Prop.VENUE):
+        if not registry.has_fact(into, prop):
+            registry.move(witness, into, prop)
+        elif prop is Prop.VENUE and _held_inside(registry, witness, into):
+            registry.drop(into, Prop.VENUE)
+            registry.move(witness, into, Prop.VENUE)
+    _roles_carried(registry, witness, into)
+    registry.forget(witness)
+
+
+def _held_inside(registry, witness: EntityId, into: EntityId) -> bool:
+    """Whether the witness was held at a place inside the summit's one venue (a table row's 北京,
+    the prose's account of the same meeting in 人民大会堂): the finer place is the venue."""
+    theirs = [v for v in registry.facts_about(witness, Prop.VENUE) if isinstance(v, EntityId)]
+    ours = [v for v in registry.facts_about(into, Prop.VENUE) if isinstance(v, EntityId)]
+    return len(theirs) == len(ours) == 1 and theirs[0] != ours[0] and located_within(registry, theirs[0], ours[0])
+
+
+def _roles_carried(registry, witness: EntityId, into: EntityId) -> None:
+    """The offices the witness gives a participant the summit gives none (a row's ``（总理）``
+    for the talks its prose tells of ``两人``)."""
+    def participations(summit):
+        return {agent: node for node in registry.facts_about(summit, Prop.HAS_PARTICIPATION)
+                for agent in registry.facts_about(node, Prop.AGENT)}
+    theirs = participations(witness)
+    for agent, node in participations(into).items():
+        if agent in theirs and not registry.has_fact(node, Prop.ROLE):
+            registry.move(theirs[agent], node, Prop.ROLE)
+
+
+def one_span_each(reading: Reading, found: list[SummitFound]) -> list[SummitFound]:
+    """A summit found twice under one IRI keeps one start and one end: the widest days."""
+    out = []
+    for summit in found:
+        starts = [d for d in reading.registry.facts_about(summit.id, Prop.START_DATE) if isinstance(d, date)]
+        ends = [d for d in reading.registry.facts_about(summit.id, Prop.END_DATE) if isinstance(d, date)]
+        start, end = min(starts, default=summit.start), max(ends, default=summit.end)
+        reading.registry.keep_only(summit.id, Prop.START_DATE, start)
+        reading.registry.keep_only(summit.id, Prop.END_DATE, end)
+        out.append(replace(summit, start=start, end=end))
+    return out

@@ -1,0 +1,292 @@
+"""A visit's legs and its leaders' arrivals: the days each stop of a visit or tour spans.
+
+A tour is told by its legs: a section headed by a state (``=== 巴西 ===``, ``访问巴西``) or a day
+(``=== 11月12日 ===``), a leg told in prose (``随后，甲前往乙国进行国事访问``), a leader arriving on a day
+(``11月10日，甲抵达某城``). The meetings a leg tells are one summit of that leg, dated by the days
+its heading, its prose or the arrivals give; the lead's visit (``甲于2008年5月6日至10日对乙国进行国事访问``)
+gives the year and the span a leg without days of its own falls in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from kg.extract.dates import DateRange, find_dates, find_year_months
+from kg.extract.joining import SIGNING, SummitFound, fold_with_people
+from kg.extract.people import People
+from kg.extract.phrases import CLAUSE, MEETING, VISIT_WORDS
+from kg.extract.reading import Reading
+from kg.extract.scripts import to_hans
+from kg.extract.text import Sentence
+from kg.model import Kind, Prop
+from kg.wikitext import Section
+
+
+#: After a day: a leader arriving (``19日当地时间下午1时35分许，甲乘专机抵达某城``).
+_ARRIVES = re.compile(r"[^。；]{0,40}?(?:抵达|飞抵|到达|抵)(?!制|触)")
+
+
+def first_year(sentences) -> int | None:
+    for sentence in sentences:
+        for found in find_dates(sentence.hans):
+            if found.year_given:
+                return found.start.year
+    return None
+
+
+#: Days listed one after another (4月27日和5月26日), and a word that they met on each (两度, 先后).
+_DAYS_JOINED = re.compile(r"\s*(?:和|及|与|、|以及)\s*")
+
+
+_ON_EACH = re.compile(r"两度|两次|三度|三次|先后|分别")
+
+
+def days_of_each(hans: str, dates, meeting) -> bool:
+    """Whether the day is listed right after another day of the sentence in a clause that says they
+    met on each (``甲与乙于4月27日和5月26日两度在某地会晤``): a meeting of its own, not the clause's one."""
+    before = next((d for d in reversed(dates) if d.stop <= meeting.at), None)
+    if before is None or not _DAYS_JOINED.fullmatch(hans[before.stop:meeting.at]):
+        return False
+    stop = CLAUSE.search(hans, meeting.stop)
+    return _ON_EACH.search(hans, meeting.stop, stop.start() if stop else len(hans)) is not None
+
+
+def over_the_leg(reading: Reading, summit: SummitFound, leg: DateRange) -> SummitFound:
+    """A meeting on a day of the leg its section's heading gives is the summit of that leg's visit,
+    which spans its days (the conventions: a visit during which the leaders meet is one summit)."""
+    if not (leg.start <= summit.start and summit.end <= leg.end) or (summit.start, summit.end) == (leg.start, leg.end):
+        return summit
+    for prop, day in ((Prop.START_DATE, leg.start), (Prop.END_DATE, leg.end)):
+        reading.registry.drop(summit.id, prop)
+        reading.registry.fact(summit.id, prop, day, evidence=(summit.anchor.evidence(),))
+    return replace(summit, start=leg.start, end=leg.end)
+
+
+def one_summit_per_leg(reading: Reading, people: People, summits: list[SummitFound], leg: DateRange) -> list[SummitFound]:
+    """The meetings of one leg's section with the same sides (``=== 乙国（3月24日－26日）===``: the
+    talks of the 25th, the signing the two witness that afternoon) are that leg's one summit, as the
+    visit's: a summit each state's leg of a tour, not one a sentence."""
+    out: list[SummitFound] = []
+    for summit in summits:
+        into = next((s for s in out if (s.start, s.end) == (summit.start, summit.end) == (leg.start, leg.end)
+                     and not (s.one_of_several or summit.one_of_several)
+                     and set(s.participants) & set(summit.participants)
+                     and _no_other_side(people, s, summit) and _no_other_side(people, summit, s)), None)
+        if into is None:
+            out.append(summit)
+            continue
+        out[out.index(into)] = fold_with_people(reading, people, summit, into)
+    return out
+
+
+def _no_other_side(people: People, summit: SummitFound, other: SummitFound) -> bool:
+    """Whether no one ``other`` names beyond ``summit`` stands for a side ``summit`` lacks (a side
+    the text does not give is none)."""
+    sides = {people.sides.get(p) for p in summit.participants} - {None}
+    return all(people.sides.get(p) in sides | {None} for p in other.participants if p not in summit.participants)
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """A leader arriving on a day, as a paragraph tells it (``11月10日，甲抵达某城``)."""
+
+    day: date
+    paragraph: int
+    people: frozenset[str]  # person keys named in the clause that arrives
+
+
+#: How many days before a meeting an arrival told in its paragraph begins its visit.
+_ARRIVED_BEFORE = timedelta(days=1)
+
+
+#: After arriving, a gathering the leader comes to attend (出席…论坛, 参加…峰会).
+_TO_ATTEND = re.compile(r"出席|参加|论坛|峰会|会议|纪念|庆典|阅兵|葬礼|就职")
+
+
+#: In a meeting's own sentence, an occasion the visitor came for (一同观看阅兵；当天下午…会谈), or a
+#: gathering it is held on the sidelines of (甲在某城出席峰会期间会见乙).
+_OCCASION = re.compile(r"论坛|纪念|庆典|阅兵|葬礼|就职典礼|(?:出席|参加)[^，。；]{0,24}期间")
+
+
+def arrivals_told(reading: Reading, sentence: Sentence, dates: list[DateRange]) -> list[Arrival]:
+    """The leaders the sentence has arrive on one of its days (``甲于11月10日抵达某城``,
+    ``2018年10月27日，甲再度抵达乙国``): who is named from the day's clause to the word of arriving.
+    A leader come to attend a gathering (``抵达北京，出席…高峰论坛``) is not on a visit to its host."""
+    out = []
+    for told in dates:
+        came = _ARRIVES.match(sentence.hans, told.stop) if told.start == told.end else None
+        if came is None:
+            continue
+        then = next((d.at for d in dates if d.at >= came.end()), len(sentence.hans))  # up to the next day told
+        if _TO_ATTEND.search(sentence.hans, came.end(), then):
+            continue
+        begin = max((m.end() for m in CLAUSE.finditer(sentence.hans, 0, told.at)), default=0)
+        people = frozenset(spot.key for spot in sentence.spots if begin <= spot.start < came.end()
+                           and reading.registry.is_a(spot.surface, Kind.PERSON))
+        if people:
+            out.append(Arrival(told.start, sentence.paragraph, people))
+    return out
+
+
+def from_the_arrivals(reading: Reading, summits: list[SummitFound], arrivals: list[Arrival]) -> list[SummitFound]:
+    """A meeting the day after its paragraph has one of its leaders arrive is of the visit that
+    began then (``11月10日，甲抵达某城，11日与乙举行会谈``: 10–11), as are the section's other meetings
+    of that leader that day: the conventions date a visit during which the leaders meet from its
+    first day. Not where the meeting's sentence tells an occasion come for (``一同观看阅兵；当天下午，
+    甲与乙举行会谈``), where the day of arriving holds a meeting of its own (``5日抵达，当晚与乙会晤``), nor
+    a signing told alone (it is on its day, and joins the day's talks)."""
+    begun: dict[date, tuple[date, frozenset[str]]] = {}  # a meeting's day -> the day its visit began, who came
+    for summit in summits:
+        for came in arrivals:
+            if summit.anchor is not None and came.paragraph == summit.anchor.paragraph \
+                    and not _OCCASION.search(summit.anchor.hans) \
+                    and came.people & set(summit.participants) and came.day < summit.start <= came.day + _ARRIVED_BEFORE:
+                begun[summit.start] = (came.day, came.people)
+    out = []
+    for summit in summits:
+        day, people = begun.get(summit.start, (None, frozenset()))
+        signing = summit.anchor is not None and SIGNING.search(summit.anchor.hans) and not MEETING.search(summit.anchor.hans)
+        if day is None or signing or not people & set(summit.participants) or any(
+                other.start <= day <= other.end and set(other.participants) & set(summit.participants)
+                for other in summits):
+            out.append(summit)
+            continue
+        reading.registry.drop(summit.id, Prop.START_DATE)
+        reading.registry.fact(summit.id, Prop.START_DATE, day, evidence=(summit.anchor.evidence(),)
+                              if summit.anchor is not None else ())
+        out.append(replace(summit, start=day))
+    return out
+
+
+@dataclass(frozen=True)
+class VisitTold:
+    """The days of a visit told, and the paragraph that told them."""
+
+    days: DateRange
+    paragraph: int
+
+
+def visit_told(sentence: Sentence, dates: list[DateRange], before: VisitTold | None) -> VisitTold | None:
+    """The visit a later 访问期间 of the paragraph is of: the days the sentence gives a visit
+    (``1月22日至23日，甲对乙国进行访问``), or the day it has a leader arrive (``1月19日，甲抵达
+    某城``: the visit begins then); else the visit before, while the sentences of its
+    paragraph tell days within it (``22日，甲抵达某城。访问期间，…``)."""
+    told = next((d for d in dates if d.end > d.start and VISIT_WORDS.search(sentence.hans, d.stop)), None)
+    if told is not None:
+        return VisitTold(told, sentence.paragraph)
+    if before is not None and before.paragraph == sentence.paragraph \
+            and all(before.days.start <= d.start and d.end <= before.days.end for d in dates):
+        return before
+    if len(dates) == 1 and _ARRIVES.match(sentence.hans, dates[0].stop):
+        return VisitTold(DateRange(dates[0].start, dates[0].start, 0, 0, True), sentence.paragraph)
+    return None
+
+
+def the_leads_visit(reading: Reading) -> VisitTold | None:
+    """The one visit of several days the lead's first paragraph tells (``于1979年1月28日至2月5日
+    对美国进行的正式访问``), if it tells exactly one."""
+    told = []
+    year = None
+    for sentence in [s for s in reading.lead if reading.lead and s.paragraph == reading.lead[0].paragraph]:
+        months = [m for m in find_year_months(sentence.hans) if m.month is not None]
+        year = months[0].year if months else year
+        dates = find_dates(sentence.hans, year=year)
+        if (visit := visit_told(sentence, dates, None)) is not None and visit.days.end > visit.days.start:
+            told.append(visit)
+    return told[0] if len(told) == 1 else None
+
+
+def year_above(reading: Reading, section: Section | None, around: SummitFound | None) -> int | None:
+    """The year a heading's day without one is of: a heading above it gives it (== 2018年 ==),
+    else the summit the article boxes, else the first year of the lead (an account of the
+    article's own visit), never the year the 背景 before it reached."""
+    if section is None:
+        return None
+    above = [s for s in reading.by_section if s.level < section.level and s.span.start <= section.span.start < s.span.end]
+    for outer in sorted(above, key=lambda s: -s.level):
+        year, _ = heading_time(outer)
+        if year is not None:
+            return year
+    return around.start.year if around is not None else first_year(reading.lead)
+
+
+def day_of_the_heading(section: Section | None, year: int | None) -> date | None:
+    """The day a section's heading gives (``=== 10月21日 ===``, ``第二天（5月7日）``), if it is one."""
+    if section is None or year is None:
+        return None
+    days = find_dates(to_hans(section.heading), year=year)
+    return days[0].start if len(days) == 1 and days[0].start == days[0].end else None
+
+
+def in_the_state_of_the_heading(reading: Reading, section: Section, summits: list[SummitFound]) -> None:
+    """A section headed with a state alone (``=== 乙国 ===``, ``=== 乙国（11月9日至12日） ===``) tells
+    a leg of a tour there: a meeting it tells with no place of its own is held in that state."""
+    state = _HEADING_NOTE.sub("", to_hans(section.heading)).strip()
+    if not state or not reading.registry.is_a(state, Kind.COUNTRY):
+        return
+    for summit in summits:
+        if summit.anchor is not None and not reading.registry.has_fact(summit.id, Prop.VENUE):
+            reading.registry.fact(summit.id, Prop.VENUE, reading.registry.named(Kind.COUNTRY, state),
+                                  evidence=(summit.anchor.evidence(),))
+
+
+#: What a heading adds in brackets after its subject (its days: 乙国（11月9日至12日）).
+_HEADING_NOTE = re.compile(r"[（(][^）)]*[）)]")
+
+
+def heading_leg(section: Section | None, year: int | None, lead_visit: VisitTold | None) -> DateRange | None:
+    """The days a section's heading gives a leg of a visit or tour (``=== 乙国（11月9日至12日） ===``),
+    in the year the text has reached, or the lead's visit's when they fall in it; a span of a
+    month at most."""
+    if section is None:
+        return None
+    heading = to_hans(section.heading)
+    for told in (lead_visit.days.start.year if lead_visit else None, year):
+        days = find_dates(heading, year=told) if told is not None else []
+        if len(days) != 1 or not days[0].start < days[0].end <= days[0].start + _A_MONTH:
+            continue
+        if told == year or lead_visit.days.start <= days[0].start and days[0].end <= lead_visit.days.end:
+            return days[0]
+    return None
+
+
+_A_MONTH = timedelta(days=31)
+
+
+#: A heading of a state's leg alone, or of the visit to it (``=== 乙国 ===``, ``== 访问乙国 ==``).
+_VISIT_HEADING = re.compile(r"^(?:访问|出访|对)?(?P<state>[^（(]+?)(?:之行|访问)?$")
+
+
+def year_of_the_leads_month(reading: Reading) -> int | None:
+    """The year of the first month the lead gives (``于1978年8月对乙国…进行的访问``)."""
+    return next((m.year for s in reading.lead for m in find_year_months(s.hans) if m.month is not None), None)
+
+
+def leg_told_in_prose(reading: Reading, section: Section | None, sentences: list[Sentence],
+                       year: int | None) -> DateRange | None:
+    """The days of a state's leg whose heading gives none (``=== 乙国 ===``, ``== 访问乙国 ==``), as its
+    section's first dated sentence tells them: the span of a visit to that state
+    (``11月11日至15日，甲对乙国进行国事访问``), a month at most."""
+    if section is None or year is None:
+        return None
+    heading = _VISIT_HEADING.match(_HEADING_NOTE.sub("", to_hans(section.heading)).strip())
+    state = heading["state"] if heading else None
+    if not state or not (reading.registry.is_a(state, Kind.COUNTRY) or reading.index.is_state(state)) or not sentences:
+        return None
+    first = next((s for s in sentences if find_dates(s.hans, year=year)), None)
+    if first is None:
+        return None
+    days = find_dates(first.hans, year=year)
+    told = days[0]
+    if told.end > told.start:
+        span_ok = VISIT_WORDS.search(first.hans, told.stop) and state in first.hans
+        return told if span_ok and told.end <= told.start + _A_MONTH else None
+    return None
+
+
+def heading_time(section: Section) -> tuple[int | None, int | None]:
+    for found in find_year_months(to_hans(section.heading)):
+        return found.year, found.month
+    return None, None
