@@ -48,6 +48,8 @@ def ordinals(text, title="甲乙会晤"):
     ("这是两国领导人的第一次非正式会晤", 1),  # 第一次 naming its series, as 首次 does
     ("这是两党高层的第一次正式会谈", 1),
     ("某城会议亦称第一次某城会议", 1),  # the name of a series
+    ("4月11日，张三在某宫与李四举行「张李七会」", 7),  # the count inside the series' quoted name
+    ("媒体称之为“甲乙三会”", 3),
 ])
 def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     assert ordinal_in(hans) == number
@@ -91,6 +93,10 @@ def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     "是两人的第一次最高级会谈",  # words that say it is a summit name no series
     "四国同意在某城召开第二次世界大战结束后的首次首脑会议",  # a war's name; a first after it ended
     "两国首脑举行了第一次世界大战期间的会议",  # a war's name
+    "这是两国交恶以来，两国政府首脑的第一次会谈",  # only the two who meet, by their office
+    "23日，两人在某宫举行第二次会谈，主题是边界",  # a day by its number alone: a visit told day by day
+    "同年3月5日，张三访问某城，在某宫与李四举行首次首脑会谈",  # the first summit of these two
+    "张三同李四进行了首次领导人会晤",
 ])
 def test_numbers_that_are_no_series_ordinal(hans):
     assert ordinal_in(hans) is None

@@ -21,13 +21,13 @@ Only a number that places *this meeting* among meetings of its kind is an ordina
   one (``第二度在某议会联席会议发表演说``) or a gathering attended on a visit (``出席第七次甲乙丙
   领导人会议并对乙国进行正式访问``), and one within a year named
   (``又称2018年第3次南北韩首脑会谈``) only where the text gives no other;
-- a count before the name the meetings of two go by (``「二度胡吴会」``, ``三度习马会``) is this
-  meeting's number in that series;
+- a count before the name the meetings of two go by (``「二度胡吴会」``, ``三度习马会``), or inside
+  it where the name is quoted (``「川文七会」``), is this meeting's number in that series;
 - ``首次`` is the first of a series only when it names the series (``首次非正式会晤``,
   ``首次美苏首脑会晤``, or its sides and leaders before it: ``南北韩两国领导人首次面对面会谈``,
   ``两个德国政府首脑之间的首次会晤``), and a bare ``第一次`` is none after only the two who meet
   (``两人之间的第一次会晤``, ``两国元首的第一次会晤``): "the first meeting of these two leaders" (``两人首次会面``,
-  ``举行首次会晤``) is no series ordinal, nor is a first since a break or within a term
+  ``举行首次会晤``, ``与乙举行首次首脑会谈``) is no series ordinal, nor is a first since a break or within a term
   (``1949年以来…首次``, ``自2019年4月以来的第一次``, ``上任后…首次``, ``任内的第一次``,
   ``维也纳峰会之后…的第一次会晤``, ``袭击后…的第一次会晤``); a
   first after an event that began the series is (``战后首次``), and so is a series said
@@ -75,8 +75,8 @@ _FIRST = re.compile(rf"(?:首次|首度)(?:举行|进行|召开|展开)?了?(?P<
 _SERIES = re.compile(r"非正式|首脑|领导人|元首|高峰|最高级")
 #: Right before 首次: the leaders of a series' sides (两国领导人, 政府首脑之间的).
 _LEADERS_BEFORE = re.compile(r"(最高|主要)?(领导人|元首|首脑|政府首脑)(之间)?的?$")
-#: Right before a bare 第一次: only the two who meet (两人之间的, 两国元首的), no series.
-_THESE_TWO = re.compile(r"(两人|二人|两位|双方|两国(?:最高)?(?:领导人|元首|首脑))(?:之间|间)?的?$")
+#: Right before a bare 第一次: only the two who meet (两人之间的, 两国元首的, 两国政府首脑的), no series.
+_THESE_TWO = re.compile(r"(两人|二人|两位|双方|两国(?:最高)?(?:政府)?(?:领导人|元首|首脑))(?:之间|间)?的?$")
 #: Words before the leaders that name no side (这次会谈是, 两国, 两个, 双方 ...).
 _NOT_A_SIDE = re.compile(r"这|此|次|是|也|为|乃|会谈|会晤|两国|两个|两位|两|二|双方|国家|政府|的|之间")
 #: A count within a year named (2018年第2次; 继2013年第二次 counts on from 2013) ...
@@ -121,13 +121,21 @@ _FIRST_HELD = re.compile(rf"(?P<series>(该|此|这一?)(?:{_MEETINGS})|(?:{_MEE
 #: 三度习马会): the meeting's number in that series.
 _NTH_OF_A_NAME = re.compile(r"(?<![第0-9一二三四五六七八九十百])(?P<n>[二三四五六七八九十])度[「“『]?"
                             r"(?P<name>[\u4e00-\u9fff]{2}会)(?![谈晤见议面])")
+#: The name a series of meetings goes by with their count inside it, quoted (「甲乙七会」, the
+#: seventh meeting of the two the media call 甲乙会): the meeting's number in that series.
+_NAME_WITH_ITS_COUNT = re.compile(r"[「“『](?P<name>[\u4e00-\u9fff]{2})(?P<n>[二三四五六七八九十]{1,2})会[」”』]")
+#: Between 首次 and its meeting word: words that only say the meeting is a summit (首次首脑会谈).
+_SUMMIT_WORDS_ONLY = re.compile(r"(首脑|元首|最高级|高峰|领导人)+")
+#: Right before 首次: a meeting with one person held (与乙举行, 同乙进行了), the two who meet.
+_WITH_ONE_PERSON = re.compile(r"(?:与|同|和)[^，,。；;与同和]{1,12}(?:举行|进行)了?$")
 #: Right after the number: a war it names (第二次世界大战结束后的首次首脑会议), no meeting's count.
 _A_WAR = re.compile(r"(世界)?大战|[\u4e00-\u9fff]{0,3}(战争|内战)")
 #: Between 第一次 and its meeting word after only the two who meet: words that say the meeting
 #: is a summit (两人的第一次最高级会谈), which name no series of its own.
 _A_SUMMIT_ONLY = re.compile(r"(最高级|首脑|高峰|正式)*")
-#: A day told without its year, first in its sentence (12月24日，…): an account day by day.
-_DAY_FIRST = re.compile(r"^(?<![0-9年])[0-9]{1,2}月[0-9]{1,2}日")
+#: A day told without its year, or by its number alone, first in its sentence (12月24日，…; 23日，…):
+#: an account day by day.
+_DAY_FIRST = re.compile(r"^(?<![0-9年])(?:[0-9]{1,2}月)?[0-9]{1,2}日")
 #: The summits of two gatherings by their own names, whose number counts the gathering's sessions
 #: (第十届亚欧首脑会议, 第九届美洲国家首脑会议): not in GATHERINGS, where a name holding 首脑会议
 #: would make the sentence's meeting the gathering's.
@@ -216,17 +224,27 @@ def _candidates(hans: str, meetings_only: bool):
                 yield match.start(), chinese_number(match["n"]), False
     for match in _NTH_OF_A_NAME.finditer(hans):  # 媒体称之为「二度胡吴会」
         yield match.start(), chinese_number(match["n"]), False
+    for match in _NAME_WITH_ITS_COUNT.finditer(hans):  # 举行「甲乙七会」
+        if chinese_number(match["n"]):
+            yield match.start(), chinese_number(match["n"]), False
     for match in _FIRST.finditer(hans):
         before = hans[_clause_start(hans, match.start()):match.start()]
         if _SINCE.search(before) or not (_SERIES.search(match["between"]) or _sides_named(before)
                                          and not re.search(r"为|就|关于", match["between"])):
             continue
-        if meetings_only and match["noun"] == "会议":
+        if meetings_only and match["noun"] == "会议" or _first_of_these_two(before, match["between"]):
             continue
         yield match.start(), 1, False
     for match in _FIRST_HELD.finditer(hans):
         if not _SINCE.search(hans[_clause_start(hans, match.start()):match.end()]):
             yield match.start(), 1, False
+
+
+def _first_of_these_two(before: str, between: str) -> bool:
+    """Whether a 首次 whose words before its meeting word only say it is a summit follows a
+    meeting with one person (``甲与乙举行首次首脑会谈``): the first summit of these two leaders,
+    no series ordinal; not where the sides are named (``首次甲乙首脑会晤``)."""
+    return bool(_SUMMIT_WORDS_ONLY.fullmatch(between) and _WITH_ONE_PERSON.search(before))
 
 
 def _names_a_gathering(between: str) -> bool:
