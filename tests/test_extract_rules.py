@@ -76,6 +76,13 @@ def test_roles_are_the_offices_written_before_the_name():
     assert roles == {"甲国总统", "乙党主席", "乙国总理"}
 
 
+def test_a_local_government_is_a_places_not_a_leaders():
+    one = _article("== 2001年 ==\n2001年5月3日，甲国总统[[张三]]在[[某城]]与乙国主席[[李四]]会谈，"
+                   "次日与[[某某省]]政府领导人会面。\n")
+    people = {e.id.key for e in one.entities if e.id.kind is Kind.PERSON}
+    assert "某某省" not in people and {"张三", "李四"} <= people
+
+
 def test_documents_and_their_other_names():
     one = _article("== 2001年 ==\n2001年5月3日，第一次会晤在[[某城]]举行，甲国总统[[张三]]与乙国主席[[李四]]会谈，"
                    "会后签署了《某城宣言》（又称《五三宣言》，{{lang|en|Moucheng Declaration}}）"

@@ -127,7 +127,8 @@ def _people(sentence: Sentence, reading: Reading):
         if titles and not spot.hans.endswith(PLACE_ENDINGS) and not all(
                 _COLLECTIVE.search(t.text) for t in titles):
             yield spot
-        elif _before_government(hans[spot.end:]) or _chain_before_government(sentence, i):
+        elif (_before_government(hans[spot.end:]) or _chain_before_government(sentence, i)) \
+                and not spot.hans.endswith(_LOCAL_UNITS):  # 浙江省政府: a province's, no leader's
             yield spot
         elif DIED.match(hans[spot.end:]) or (SUCCESSOR_BEFORE.search(hans[:spot.start])
                                              and TAKES_OVER.match(hans[spot.end:])):
@@ -185,6 +186,10 @@ def _between(sentence: Sentence, spot: Spot, other: Spot, reading: Reading) -> s
     """The text between two names, the other's office taken away (同俄罗斯总统李四)."""
     start = min([t.start for t in titles_before(sentence, other, reading.index)] + [other.start])
     return sentence.hans[spot.end:max(start, spot.end)]
+
+
+#: The units whose name a local government is called by (某某省政府, 某市政府, 某县政府): places, not leaders.
+_LOCAL_UNITS = ("省", "市", "州", "县", "区", "镇", "乡")
 
 
 def _before_government(after: str) -> bool:
