@@ -537,6 +537,23 @@ def test_a_meeting_told_as_of_the_visits_days_is_the_visits_summit_with_its_talk
     assert found["1988-12-19"]["participants"] == {"张三", "李四", "王五"}
 
 
+def test_a_meeting_told_as_of_the_stay_in_a_town_of_the_visit_is_the_visits_summit():
+    text = ("'''张三访日'''是印度总理[[张三]]对[[日本]]的访问。\n== 经过 ==\n"  # real states: whose side each leader is
+            "2016年8月30日至9月6日，印度总理张三对日本进行正式访问。8月31日，日本首相[[李四]]在[[某宫]]同张三举行会谈。"
+            "\n\n在某城期间，日本天皇[[王五]]会见张三。")
+    found = summits(text, title="张三访日")
+    assert list(found) == ["2016-08-30"]
+    assert found["2016-08-30"]["participants"] == {"张三", "李四", "王五"}
+
+
+@pytest.mark.parametrize("opening", ["在峰会期间", "在此期间", "在任期间", "在中国停留期间"])
+def test_the_days_of_a_gathering_or_a_term_are_no_stay_in_a_town_of_the_visit(opening):
+    text = ("'''张三访日'''是印度总理[[张三]]对[[日本]]的访问。\n== 经过 ==\n"
+            "2016年8月30日至9月6日，印度总理张三对日本进行正式访问。8月31日，日本首相[[李四]]在[[某宫]]同张三举行会谈。"
+            f"\n\n{opening}，日本天皇[[王五]]会见张三。")
+    assert all("王五" not in summit["participants"] for summit in summits(text, title="张三访日").values())
+
+
 def test_a_tour_of_several_states_spans_none_of_its_meetings():
     text = HEAD + ("2019年3月21日至26日，甲国总统[[张三]]对[[意大利]]、[[摩纳哥]]和[[法国]]进行国事访问。"
                    "3月25日，张三与法国总理[[李四]]在[[某城]]举行会谈。")

@@ -27,7 +27,10 @@ GATHERINGS = (r"金砖|二十国集团|G20|亚太经合|APEC|上海合作组织|
 VISIT_WORDS = re.compile(r"国事访问|正式访问|工作访问|友好访问|私人访问|访问|访华|访美|访日|访朝|访韩|访俄|访苏|访英|访法|访德|访印"
                          r"|出访|到访")
 #: A sentence told of a visit's days, without a day of its own (访问期间，…, 此访期间…).
-DURING_THE_VISIT = re.compile(r"^(?:在|于)?(?:这次|此次|本次|该次|此)?(?:国事)?(?:访问|访华|访美|访苏|访俄|访日|访朝|访韩|访|行)(?:期间|中)")
+#: Or of the stay in a town of the visit, named in a few characters (在北京期间，…, 在京期间): not the days
+#: of a gathering (在峰会期间), a term (在任期间), a war or a season (在二战期间, 在春节期间), nor 在此期间.
+DURING_THE_VISIT = re.compile(r"^(?:在|于)?(?:这次|此次|本次|该次|此)?(?:国事)?(?:访问|访华|访美|访苏|访俄|访日|访朝|访韩|访|行)(?:期间|中)"
+                              r"|^在[^，,。；、0-9会坛礼式赛运战任位政学职此这那节情停留]{1,5}?期间")
 #: Words that name a meeting of people (会晤, 会谈, 峰会, 共进晚餐, 举行的…会议).
 MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐|早餐会|接待了?(?:到访|来访)|高峰会|首脑会议|最高级会议|高峰会议|领导人会议"
                      r"|(召开|举行)的.{0,4}会议")
