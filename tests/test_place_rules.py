@@ -837,3 +837,21 @@ def test_a_visits_site_lies_in_the_one_town_reached_on_an_earlier_day_of_its_acc
     assert read(text, title="2014年张三访问乙国") == {"2014-07-21": [["某宫", "某都", "乙国"]]}
     two_towns = text.replace("到机场迎接。", "到机场迎接。当晚，张三转赴[[某港]]。")  # which of them: neither
     assert read(two_towns, title="2014年张三访问乙国") == {"2014-07-21": [["某宫"]]}
+
+
+def test_a_days_meeting_in_an_aftermath_was_held_in_the_town_a_participant_reached_the_evening_before():
+    text = HEAD + ("2018年8月20日，甲国总统[[张三]]在[[某宫]]同乙国总理[[李四]]举行会谈。\n== 后续 ==\n"
+                   "2019年4月24日晚，李四乘专机抵达[[某都]]，出席某论坛。4月25日，张三会见李四。")
+    assert read(text)["2019-04-25"] == [["某都"]]
+    someone_else = text.replace("李四乘专机抵达", "丙国总理[[王五]]乘专机抵达")  # not who met
+    assert read(someone_else)["2019-04-25"] == []
+    days_later = text.replace("4月25日，", "4月28日，")
+    assert read(days_later)["2019-04-28"] == []
+
+
+def test_meetings_of_a_day_were_held_where_an_undated_sentence_before_them_says_all_were_held_one_by_one():
+    text = HEAD + ("=== 会见各国领导人 ===\n访问乙国期间，甲国主席[[张三]]在[[某城]]同专程前来的各国领导人分别会晤。"
+                   "2013年6月1日，张三会见了丙国总理[[王五]]。")
+    assert _venues_by_participants(text)[frozenset({"张三", "王五"})] == {"某城"}
+    one_meeting = text.replace("同专程前来的各国领导人分别会晤", "同乙国总理[[李四]]举行会谈")
+    assert _venues_by_participants(one_meeting)[frozenset({"张三", "王五"})] == set()  # one meeting's place only

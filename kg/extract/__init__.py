@@ -28,7 +28,8 @@ from kg.extract.venues import (lodging_gives_way_to_its_town, place_sites_in_the
                                place_venues_in_visited_states, venue_in_the_state_of_its_section,
                                venue_named_as_the_hall, venue_of_the_days_meetings, venue_of_the_gathering,
                                venue_of_the_list_intro, venue_of_the_summit_it_was_held_during,
-                               venue_of_the_talks_on_its_days, venue_said_of_the_summit)
+                               venue_of_the_talks_on_its_days, venue_of_the_town_reached_before_it,
+                               venue_said_of_the_summit)
 from kg.extract.reading import read
 from kg.extract.scripts import to_hans
 from kg.extract.sources import read_sources
@@ -62,6 +63,7 @@ def extract(document: Document) -> Extraction:
     venue_of_the_gathering(reading, summits)
     venue_of_the_list_intro(reading, summits)
     venue_of_the_days_meetings(reading, summits)
+    venue_of_the_town_reached_before_it(reading, summits)
     venue_of_the_summit_it_was_held_during(reading, summits)
     venue_in_the_state_of_its_section(reading, summits)
     venue_named_as_the_hall(reading)

@@ -29,6 +29,9 @@ gathering, the welcome before the talks, the one summit an article tells of.
 - A town's meeting whose talks follow a welcome ceremony with no place of their own
   (``当天下午，乙在[[某府]]为甲举行欢迎仪式，随后两人举行会谈``, also after what the ceremony holds:
   ``…举行仪式，欢迎甲访华，鸣礼炮21响。欢迎仪式后，两人举行会谈``) was held where the ceremony was.
+- A day's meeting placed nowhere (``4月25日，乙会见甲``), in a background or an aftermath too, was
+  held in the town a participant reached right before it in its paragraph, that day or the evening
+  before (``4月24日晚，甲乘专机抵达[[北京]]``).
 - A leader's lodging with no town of its own in the phrase (``在下榻的饭店会见乙``) names no venue:
   the meeting lies in the town the text puts it in.
 """
@@ -681,6 +684,60 @@ def venue_of_the_talks_on_its_days(reading: Reading, summits) -> None:
                 registry.fact(summit.id, Prop.VENUE, town, evidence=(sentence.evidence(),))
 
 
+def venue_of_the_town_reached_before_it(reading: Reading, summits) -> None:
+    """A day's meeting its own sentence places nowhere, or only in a state (``4月25日，乙会见甲``),
+    was held in the last town a participant reached in a sentence right before it in its paragraph,
+    that day or the day before (``4月24日晚，甲乘专机抵达[[北京]]，出席…论坛``), when no sentence between
+    tells another day; in a background or an aftermath too, where a visit is told in one paragraph."""
+    registry = reading.registry
+    sentences = reading.all_sentences()
+    where = {id(s): i for i, s in enumerate(sentences)}
+    for summit in summits:
+        if summit.anchor is None or id(summit.anchor) not in where or summit.start != summit.end:
+            continue
+        venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
+        if len(venues) > 1 or venues and venues[0].kind is not Kind.COUNTRY or meeting_chains(reading, summit.anchor):
+            continue
+        reached = _town_reached_before(reading, sentences, where[id(summit.anchor)], summit)
+        if reached is None:
+            continue
+        sentence, town = reached
+        if venues:
+            venue_in_state(registry, summit, town, venues[0], sentence)
+        else:
+            registry.fact(summit.id, Prop.VENUE, town, evidence=(sentence.evidence(), summit.anchor.evidence()),
+                          inference=Inference.BACK_REFERENCE)
+
+
+#: How many sentences before a meeting's own its paragraph may tell the town reached.
+_REACHED_BEFORE = 3
+
+
+def _town_reached_before(reading: Reading, sentences: list[Sentence], at: int, summit):
+    """(sentence, town) of the last town a participant of ``summit`` reached in a sentence of the
+    paragraph before ``sentences[at]``, dated the summit's day or the day before, or undated;
+    None where that sentence reaches two towns or tells no participant reaching it."""
+    said = sentences[at]
+    participants = set(summit.participants)
+    for sentence in reversed(sentences[max(0, at - _REACHED_BEFORE):at]):
+        if sentence.section is not said.section or sentence.passage is not said.passage \
+                or sentence.paragraph != said.paragraph:
+            return None
+        days = find_dates(sentence.hans, year=summit.start.year)
+        if any(not 0 <= (summit.start - d.start).days <= 1 for d in days):
+            return None  # another day told
+        towns = [s for s in sentence.spots if _reached(reading, sentence, s) and not reading.index.is_state(s.surface)
+                 and not to_hans(s.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN)]
+        if not towns:
+            continue
+        if len({t.key for t in towns}) > 1 or not any(s.key in participants for s in sentence.spots):
+            return None
+        town = towns[-1]
+        return sentence, reading.registry.named(Kind.PLACE, town.surface,
+                                                article=town.link.link.target if town.link else None)
+    return None
+
+
 #: Where a leader lands or stops on the way, not the town they reach (羽田机场, 某火车站).
 _NOT_A_TOWN = ("机场", "车站", "火车站", "港口", "码头", "基地")
 
@@ -771,10 +828,10 @@ def _clause_of(hans: str, start: int, end: int) -> str:
 def venue_of_the_days_meetings(reading: Reading, summits) -> None:
     """A meeting whose own sentence places it nowhere (``双边会见结束后，甲同乙、丙…举行集体会晤``),
     placed nowhere or only in a state, was held where an earlier sentence of its section, dated
-    that day, places a participant's meetings of the day, one after another (``11月22日，甲在[[某城]]
-    先后举行8场双边会谈``), when no sentence between tells anyone reaching another place and none
-    gives another day; not a meeting on a gathering's sidelines (``在联合国大会…后，于场边…会谈``),
-    nor after a sentence placing one meeting only (``在某堂同乙、丙举行会晤。同日，甲还会见了丙``)."""
+    that day or undated, places a participant's meetings, one after another (``11月22日，甲在[[某城]]
+    先后举行8场双边会谈``, ``访问某国期间，甲在某城同专程前来的各国领导人分别会晤。6月1日，甲会见了乙``),
+    when no sentence between tells anyone reaching another place and none gives another day; not a
+    meeting on a gathering's sidelines (``在联合国大会…后，于场边…会谈``), nor after a sentence placing one meeting only (``在某堂同乙、丙举行会晤。同日，甲还会见了丙``)."""
     registry = reading.registry
     sentences = reading.all_sentences()
     where = {id(s): i for i, s in enumerate(sentences)}
@@ -795,7 +852,7 @@ def venue_of_the_days_meetings(reading: Reading, summits) -> None:
                 break  # another day told
             reached |= {s.key for s in sentence.spots if REACHES.search(sentence.hans, 0, s.start)}
             if sentence is summit.anchor or not any(s.key in summit.participants for s in sentence.spots) \
-                    or not any(d.start == summit.start for d in days) or not _ONE_AFTER_ANOTHER.search(sentence.hans):
+                    or days and not any(d.start == summit.start for d in days) or not _ONE_AFTER_ANOTHER.search(sentence.hans):
                 continue
             place = _talks_place(reading, sentence, set(summit.participants))
             if place is None:
