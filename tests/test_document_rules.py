@@ -121,8 +121,26 @@ def test_unquoted_names_after_a_signing_verb():
     assert keys(documents(text)) == {"1985-11-19": {"甲乙科技合作协定", "文化协定", "太空合作协定"}}
 
 
+def test_unquoted_names_listed_after_a_titled_one():
+    text = HEAD + MEETING + "同日，双方签署了《甲乙核能合作协定》、甲乙文化协定三年执行计划、甲乙教育交流议定书和甲乙渔业协定。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙核能合作协定", "甲乙文化协定三年执行计划", "甲乙教育交流议定书",
+                                                    "甲乙渔业协定"}}
+
+
+def test_a_month_told_without_its_year_dates_the_document_to_that_month():
+    text = HEAD + ("1985年6月14日，甲国总统[[张三]]在[[某城]]会见乙国总理[[李四]]。"
+                   "同年12月，李四对甲国进行国事访问，两国领导人签署《甲乙世纪合作战略》。")
+    assert keys(documents(text)) == {"1985-06-14": set()}
+
+
+def test_an_article_of_a_treaty_cited_is_no_document_signed():
+    text = HEAD + MEETING + "双方发表联合声明，重申某岛适用《甲乙安保条约》第五条。"
+    assert keys(documents(text)) == {"1985-11-19": {"联合声明"}}
+
+
 @pytest.mark.parametrize("hans", ["双方签署了两项有关裁军问题的协定和七项双边协议", "双方签署双边协议", "在某宫签署国际条约",
-                                  "两国元首签署并发表联合声明", "双方签署《甲乙协定》", "于某日在某城签订的边界条约"])
+                                  "两国元首签署并发表联合声明", "双方签署《甲乙协定》", "于某日在某城签订的边界条约",
+                                  "双方签署了重要合作协议", "两国签署双边合作协定"])
 def test_descriptions_and_kinds_are_no_unquoted_name(hans):
     assert list(unquoted_names(hans)) == []
 

@@ -4,7 +4,8 @@ A document is named in 《…》, in 「…」 where the quoted words end in a d
 its clause says it was signed (``簽署「甲乙漁業協定」``; Traditional texts quote names so, and
 speech too: ``「這一次沒有達成協議」``), as a linked name ending in a document word (宣言, 协议 ...),
 unquoted after a signing verb (``签订中美科技合作协定和文化协定``, ``签署了卫生、医学教育和科学
-领域的政府间合作协议，以及修建…公路桥的协议``, ``会谈后发表的甲乙联合声明重申…``; a measure before it is no part
+领域的政府间合作协议，以及修建…公路桥的协议``, or listed after a titled one: ``签署了《甲协定》、甲文化协定
+两年执行计划和乙议定书``; modifiers alone before the document word are a description: ``重要合作协议``, ``会谈后发表的甲乙联合声明重申…``; a measure before it is no part
 of it: ``签署一项为期十年的经济合作协定``), unquoted before the signing ceremony its leaders attended
 (``共同出席了关于…谅解备忘录的签字仪式``), or by its kind alone
 (``会后发表联合声明``, ``共同签署两国联合声明``, counted or not: ``发表五项联合声明``; not one on each topic its clause names,
@@ -17,7 +18,8 @@ does not date it at all:
 
 - the text before the end of the document's clause gives its time: a day (the day after
   the summit still counts: 会后…次日发表), a month or a year (``1987年12月，双方签署…`` is
-  not of a summit in 1985); a day said to come after the meeting (``会议后的9月17日``) is
+  not of a summit in 1985; a month without its year opening the sentence is in the year its paragraph is in:
+  ``同年12月，…签署《…》`` is not of a summit that June); a day said to come after the meeting (``会议后的9月17日``) is
   the meeting's; a year inside a document's name (``关于2030年前…的联合声明``) or one that
   frames a time (``2030年前``, ``1980年代``) dates nothing; a day without its year is read
   in the year its paragraph is in, else in each year the summit's days touch (``2月14日``
@@ -35,7 +37,7 @@ does not date it at all:
 - a document that is not signed there: negated (``未发表联合声明``, ``未就是否发表…达成一致``,
   ``《…》最终未能签署``), planned (``双方原定于…签署《…》``, ``《…》原定于…签署``; a plan in a name
   before it is none: ``签订了《甲执行计划》和《乙议定书》``), initialed (``草签了《…》``), an earlier one
-  referred to, confirmed or welcomed (``重申遵守《上海公报》``, ``再确认《…》``, ``表示欢迎《…》``,
+  referred to, confirmed or welcomed, or an article of it cited (``重申遵守《上海公报》``, ``适用《…条约》第五条``, ``再确认《…》``, ``表示欢迎《…》``,
   ``互换《…》的批准文本``; not texts exchanged as they are
   signed, ``签署并交换《…》文本``), ``《…》缔结40周年``, ``重申…此前发表的
   《…》``, ``落实…上次会晤时签署的《…》``; not ``根据此次签署的《…》``), a
@@ -83,8 +85,8 @@ from datetime import date, timedelta
 
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.entries import cell_chains, entries_in
-from kg.extract.narrative import (ASIDE, TITLE_MARKS, Told, bare_days, day_numbers, next_about, times_in, told_after,
-                                  year_of)
+from kg.extract.narrative import (ASIDE, TITLE_MARKS, Told, bare_days, day_numbers, month_opening, next_about, times_in,
+                                  told_after, year_of)
 from kg.extract.ordinals import the_defined_summit
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans, to_hant
@@ -167,10 +169,11 @@ _THIS_TIME = re.compile(r"此次|本次|这次|此行|会上|会后|期间|当�
 _RATIFIED = re.compile(r"(议会|国会|议院|人大|常委会|杜马|最高苏维埃|最高人民会议|立法会)[^，,。；;]{0,12}批准[^，,。；;]*$")
 #: Before a name in its clause: it came later (埃以双方并在第二年正式签署了《…》, 为翌年的《…》).
 _LATER = re.compile(r"翌年|次年|第二年|隔年|来年|后来|日后|此后|多年后|数年后")
-#: After a name: an anniversary, a ratification, a negotiation, or a document of it
-#: (《生物武器公约》议定书: the name only qualifies another).
+#: After a name: an anniversary, a ratification, a negotiation, a document of it
+#: (《生物武器公约》议定书: the name only qualifies another), or an article of it cited
+#: (适用《甲乙安保条约》第五条, 《宪章》第2条的原则: a text in force, referred to).
 _NOT_HERE_AFTER = re.compile(r"^[^，,。；;《》]{0,6}?(原则|基础|精神)上|^(的)?((缔结|签署|签订|签字)?[0-9一二三四五六七八九十]+周年|以来|批准|(缔结|签署|签订|扩围)?谈判|磋商|议定书|修正案|附件"
-                             r"|原则|基础|精神|规定|框架内)")
+                             r"|原则|基础|精神|规定|框架内|第[0-9一二三四五六七八九十百、]+条)")
 #: A name joined to the ones before it as their common name (两个文件总称《丙》).
 _COMMON_NAME = re.compile(r"(总称|合称|统称)(为)?$")
 _CLAUSE = re.compile(r"[，,。；;：:]")
@@ -211,6 +214,13 @@ _BACKGROUND = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹
 _UNQUOTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·][\u4e00-\u9fffA-Za-z0-9·、\-－]*?(?:"
                        + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + ")")
 _JOINS = re.compile(r"和|与|及|以及|、")
+#: A name in title marks where a list of names goes on (签署了《甲协定》、乙协定两年执行计划和丙议定书).
+_TITLED = re.compile(r"《[^《》]+》")
+#: An unquoted item of such a list: name characters to a word of what was signed that a join,
+#: the clause's end or 等 follows (甲协定两年执行计划、; 丙议定书和).
+_LISTED_AFTER_A_TITLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·][\u4e00-\u9fffA-Za-z0-9·\-－]*?(?:"
+                                   + "|".join(sorted(DOCUMENT_ENDINGS, key=len, reverse=True))
+                                   + r")(?=、|和|与|及|以及|等|[，,。；;]|$)")
 #: An unquoted name of what a document is about (关于结束甲协定谈判的意向声明): a document word inside it
 #: is its subject's; the name ends at the document word after its 的.
 _ABOUT = re.compile(r"关于[\u4e00-\u9fffA-Za-z0-9·、]*?的[\u4e00-\u9fffA-Za-z0-9·]*?(?:"
@@ -229,6 +239,8 @@ _IT_SAYS = re.compile(r"重申|提及|提到|表示|强调|指出|称|宣布|写
 _LIST_GOES_ON = re.compile(r"[，,](以及|及|和)")
 _MODIFIERS = ("双边", "多边", "相关", "有关", "合作", "框架", "上述", "重要", "若干", "该", "此", "这", "新", "临时", "国际",
               "正式", "最终", "全面")
+#: Words before a document word that are modifiers alone, however many (重要合作协议, 双边合作协定): a description.
+_ONLY_MODIFIERS = re.compile("(?:" + "|".join(_MODIFIERS) + ")+")
 
 
 def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, date]) -> None:
@@ -406,7 +418,7 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     """Whether the clause says this document was signed or issued here."""
     clause_start = max((m.end() for m in _CLAUSE.finditer(hans, 0, start)), default=0)
     before, after = hans[clause_start:start], hans[end:]
-    sentence_before = _outside_names(hans[:start])
+    sentence_before = _outside_names(_unquoted_emptied(hans, start))
     verb = SIGNED.search(hans, end, _clause_end(hans, end))
     to_its_verb = _outside_names(hans[end:verb.start()]) if verb else ""  # 《甲》原定于…签署, 《甲》最终未能签署
     if _PLANNED.search(to_its_verb) or _NEGATED.search(hans[end:verb.end()] if verb else ""):
@@ -439,6 +451,16 @@ def _outside_names(text: str) -> str:
     return _A_NAME.sub("《》", text) if "《" in text else text
 
 
+def _unquoted_emptied(hans: str, start: int) -> str:
+    """The words before ``start`` with the unquoted names listed in them emptied, as title
+    marks (``签署了《甲协定》、甲文化协定两年执行计划和乙议定书``: 乙 is signed, not planned)."""
+    text = hans[:start]
+    for name_start, name_end in sorted(unquoted_names(hans), reverse=True):
+        if name_end <= start:
+            text = text[:name_start] + "《》" + text[name_end:]
+    return text
+
+
 _A_NAME = re.compile(r"《[^《》]*》")
 #: Right before a name: it was initialed (并草签了《甲》), not signed.
 _INITIALED = re.compile(r"草签了?$")
@@ -465,6 +487,8 @@ def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None
         own = times_in(hans[:stop], span, year)
     if not own.times and not own.after_the_meeting:
         own = Told(bare_days(hans[:stop], told), False, year)  # 18日，两国发表联合声明: the month told
+    if not own.times and not own.after_the_meeting:
+        own = Told(month_opening(hans[part:stop], year, span), False, year)  # 同年12月，…签署《…》: that month
     if not own.times and not own.after_the_meeting and told is not None and (opened or _GOES_ON.search(hans[:stop])):
         own = told
     if own.after_the_meeting:
@@ -547,8 +571,18 @@ def unquoted_names(hans: str):
         stop = _clause_end(hans, at)
         measured = _MEASURED.match(hans, at, stop)
         at = measured.end() if measured else at  # 签署一项为期十年的经济合作协定: the name is after its measure
+        after_a_title = False
         while at < stop:
+            titled = _TITLED.match(hans, at, stop)  # 签署了《甲协定》、乙计划和丙协定: the titled one is read apart
+            if titled is not None:
+                join = _JOINS.match(hans, titled.end(), stop)
+                if join is None:
+                    break
+                at, after_a_title = join.end(), True
+                continue
             match = _UNQUOTED.match(hans, at, stop)
+            if after_a_title:
+                match = _LISTED_AFTER_A_TITLE.match(hans, at, stop) or match
             if match is not None and hans.startswith("关于", at) and _NAME_CHAR.match(hans, match.end()) \
                     and not _NAME_ENDS.match(hans, match.end()):
                 match = _ABOUT.match(hans, at, stop) or match  # 关于结束甲协定谈判的意向声明: the words to its 的 are its own
@@ -562,7 +596,7 @@ def unquoted_names(hans: str):
                     break
                 at = join.end()
                 continue
-            if not _a_name(name):
+            if not (_a_name(name) if name.endswith(DOCUMENT_WORDS) else _a_listed_name(name)):
                 break
             yield match.start(), match.end()
             join = _LIST_GOES_ON.match(hans, match.end()) or _JOINS.match(hans, match.end(), stop)
@@ -570,6 +604,12 @@ def unquoted_names(hans: str):
                 break
             at = join.end()
             stop = max(stop, _clause_end(hans, at))
+
+
+def _a_listed_name(name: str) -> bool:
+    """Whether an unquoted item of a list after a titled name, ending in another word of what
+    was signed (``中美文化协定两年执行计划``), names one: not a description (``有关计划``)."""
+    return not (_NOT_A_NAME.search(name) or _NOT_A_NAME_START.match(name)) and len(name) >= 6
 
 
 def ceremony_names(hans: str):
@@ -873,10 +913,11 @@ def _named_items(hans: str):
 
 
 def _a_name(name: str) -> bool:
-    """Whether words that end in a document word name one, not describe it (``两项有关…的协定``)."""
+    """Whether words that end in a document word name one, not describe it (``两项有关…的协定``,
+    ``重要合作协议``: modifiers alone)."""
     core = name[:-max(len(w) for w in DOCUMENT_WORDS if name.endswith(w))]
     return not (re.fullmatch(GENERIC_KINDS, name) or _NOT_A_NAME.search(core) or _NOT_A_NAME_START.match(name)
-                or len(core) < 2 or core in _MODIFIERS or core.endswith("的") and len(core) < 6)
+                or len(core) < 2 or _ONLY_MODIFIERS.fullmatch(core) or core.endswith("的") and len(core) < 6)
 
 
 # ------------------------------------------------------------------ an infobox of the document

@@ -105,6 +105,25 @@ def bare_days(text: str, told: Told | None) -> tuple[tuple[date, date], ...]:
     return tuple(out)
 
 
+#: A month without its year or day opening a text (同年12月，…; 次年3月，…; 12月，…): the year
+#: before it, if any, is the one the text is at (同年, 当年) or the one after (次年, 翌年).
+_MONTH_OPENING = re.compile(r"^(?:同年|当年|该年|(?P<next>次年|翌年|第二年|隔年|来年))?(?P<m>1[0-2]|[1-9])月(?![0-9])")
+
+
+def month_opening(text: str, year: int | None, span: tuple[date, date]) -> tuple[tuple[date, date], ...]:
+    """The month a text opens with, told without its year or day (``同年12月，…签署《…》``),
+    in ``year`` (the one its paragraph is in; the next after 次年), else in each year the
+    span touches; a month inside the text (``…6月的国事访问所达成的共识…``) is another time's."""
+    match = _MONTH_OPENING.match(text)
+    if match is None:
+        return ()
+    month, out = int(match["m"]), []
+    for in_year in (year,) if year else range(span[0].year, span[1].year + 1):
+        in_year += bool(match["next"])
+        out.append((date(in_year, month, 1), date(in_year + month // 12, month % 12 + 1, 1) - timedelta(days=1)))
+    return tuple(out)
+
+
 def day_numbers(text: str) -> set[int]:
     """The days a text gives by their number alone (``19日，…``), whatever their month."""
     masked = TITLE_MARKS.sub(lambda m: "《" + "〃" * len(m["t"]) + "》", text)
