@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Mapping
 from datetime import date
 from decimal import Decimal
 
-from pyoxigraph import NamedNode, Quad, Store
+from pyoxigraph import DefaultGraph, NamedNode, Quad, Store
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.plugins.serializers.nt import _quoteLiteral  # the N-Triples serialiser's own literals: the same bytes
@@ -90,14 +90,20 @@ def publish_shared_once(store: Store, *, base: str = DEFAULT_BASE) -> NamedNode:
     its ``prov:wasDerivedFrom`` and evidence spans of the nodes it described, which no
     other article states. The default graph (the dataset description) is left as it is.
     Run it after labels are settled and links added, before the description is written.
+
+    The triples are found by a SPARQL group over the store and moved quad by quad: they are
+    few (1,325 of 353,000 at 1,000 pages), and the same move as one SPARQL update joined the
+    group with every quad of the store again (about half of its time).
     """
     shared = shared_graph(base)
-    store.update(f"""
-        DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} INSERT {{ GRAPH <{shared.value}> {{ ?s ?p ?o }} }}
-        WHERE {{
-          {{ SELECT ?s ?p ?o WHERE {{ GRAPH ?any {{ ?s ?p ?o }} }} GROUP BY ?s ?p ?o HAVING (COUNT(?any) > 1) }}
-          GRAPH ?g {{ ?s ?p ?o }}
-        }}""")
+    several = store.query("SELECT ?s ?p ?o WHERE { GRAPH ?any { ?s ?p ?o } } GROUP BY ?s ?p ?o "
+                          "HAVING (COUNT(?any) > 1)")
+    triples = [(row["s"], row["p"], row["o"]) for row in several]
+    for subject, predicate, obj in triples:
+        for quad in list(store.quads_for_pattern(subject, predicate, obj, None)):
+            if not isinstance(quad.graph_name, DefaultGraph):  # GRAPH ?g: the named graphs only
+                store.remove(quad)
+        store.add(Quad(subject, predicate, obj, shared))
     return shared
 
 
