@@ -1624,3 +1624,8 @@ def test_a_name_in_what_is_said_at_the_meeting_is_no_participant():
                    "称今年恰逢王五首次访问甲国五十周年。")["2021-03-04"]["participants"] == {"张三", "李四"}
     assert summits(before + "2021年3月4日，甲国主席[[张三]]在某城会见乙国总理[[李四]]，张三说，「饮水思源」，"
                    "甲国人民不会忘记王五。")["2021-03-04"]["participants"] == {"张三", "李四"}
+
+
+def test_the_chairman_of_a_revolutionary_council_that_rules_a_state_is_its_top_leader():
+    council = HEAD + "1970年3月6日，甲国总理[[张三]]与缅甸革命委员会主席[[李四]]在[[某城]]举行会谈。"
+    assert summits(council)["1970-03-06"]["participants"] == {"张三", "李四"}
