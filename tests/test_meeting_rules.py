@@ -1626,6 +1626,16 @@ def test_a_name_in_what_is_said_at_the_meeting_is_no_participant():
                    "甲国人民不会忘记王五。")["2021-03-04"]["participants"] == {"张三", "李四"}
 
 
+def test_a_column_of_whom_a_tour_mainly_met_lists_the_hosts_of_its_one_visitor():
+    text = ("'''张三出访'''是指[[甲国]]总理[[张三]]出访乙国、丙国。\n== 日程 ==\n"
+            '{| class="wikitable"\n|+ 访问日程\n! 国家 !! 日期 !! 主要会见者 !! 成果\n|-\n'
+            "| 乙国 || 1970年3月2日－5日 || [[李四]]总统 || 《联合声明》\n|-\n"
+            "| 丙国 || 1970年3月6日 || 国王[[王五]] || \n|}\n")
+    found = summits(text, title="张三出访")
+    assert found["1970-03-02"]["participants"] == {"张三", "李四"}
+    assert found["1970-03-06"]["participants"] == {"张三", "王五"}
+
+
 def test_the_chairman_of_a_revolutionary_council_that_rules_a_state_is_its_top_leader():
     council = HEAD + "1970年3月6日，甲国总理[[张三]]与缅甸革命委员会主席[[李四]]在[[某城]]举行会谈。"
     assert summits(council)["1970-03-06"]["participants"] == {"张三", "李四"}

@@ -68,9 +68,10 @@ class _Row:
 
 
 #: A column of one side's leaders: ``中方``, ``中方领导人``, ``中方主要会见者``, ``美国领导人`` (a state's name is
-#: checked against the reference list of states).
+#: checked against the reference list of states), or of whom the one visitor (mainly) met: ``会谈对象``,
+#: ``主要会见者`` (a tour's schedule).
 _SIDE_COLUMN = re.compile(r"^[\u4e00-\u9fff]{1,2}方面?(?:(?:主要)?(?:(?:会谈|会见|会晤)?(?:领导人|元首|首脑)|(?:会谈|会见|会晤)者))?$"
-                          r"|^(来访|到访|出访|访问|会见|会谈)(领导人|元首|首脑|者|对象)$|^外宾$")
+                          r"|^(?:主要)?(来访|到访|出访|访问|会见|会谈)(领导人|元首|首脑|者|对象)$|^外宾$")
 _LEADERS_WORD = re.compile(r"(领导人|元首|首脑)$")
 #: A side's column named by the meeting its leaders had with the visitor: ``会见的中国领导人``,
 #: ``会谈的中方领导人`` read as ``中国领导人``, ``中方领导人``.
