@@ -855,3 +855,11 @@ def test_meetings_of_a_day_were_held_where_an_undated_sentence_before_them_says_
     assert _venues_by_participants(text)[frozenset({"张三", "王五"})] == {"某城"}
     one_meeting = text.replace("同专程前来的各国领导人分别会晤", "同乙国总理[[李四]]举行会谈")
     assert _venues_by_participants(one_meeting)[frozenset({"张三", "王五"})] == set()  # one meeting's place only
+
+
+def test_a_tour_of_several_states_gives_its_tables_rows_no_one_visited_state():
+    text = ("'''1970年张三出访'''是[[甲国]]总理[[张三]]于1970年3月对[[老挝]]、[[泰国]]和[[越南]]进行的国事访问。\n"
+            "== 日程 ==\n"
+            '{| class="wikitable"\n|+ 访问日程\n! 国家 !! 日期 !! 会谈对象 !! 地点\n|-\n'
+            "| {{flagcountry|Nowhere}} || 1970年3月2日－5日 || [[李四]]总统 || [[某城]]\n|}\n")
+    assert read(text, title="1970年张三出访") == {"1970-03-02": [["某城"]]}

@@ -718,12 +718,37 @@ def _visited_country(reading: Reading, table: Table) -> tuple[str, Evidence] | N
                     found.add(reading.index.key(_VISIT_ABBREVIATIONS[match["a"]]))
                 continue
             word = match["s"]
-            state = next((word[:n] for n in range(len(word), 1, -1) if reading.index.is_state(word[:n])), None)
+            state = _state_at_the_start(reading, word)
             if state and not _AS_A_TIME.match(hans, match.start("s") + len(state)):
                 found.add(reading.index.key(state))
+                found.update(_states_listed_after(reading, hans, match.start("s") + len(state)))
         if found:
             return (found.pop(), evidence) if len(found) == 1 else None
     return None
+
+
+def _state_at_the_start(reading: Reading, word: str) -> str | None:
+    """The longest state's name ``word`` begins with (``乙国进行访问``: 乙国)."""
+    return next((word[:n] for n in range(len(word), 1, -1) if reading.index.is_state(word[:n])), None)
+
+
+#: The words that join the states of a list (``甲国、乙国和丙国``).
+_LIST_JOINER = re.compile(r"[、和及与]")
+_WORD = re.compile(r"[\u4e00-\u9fff]{2,10}")
+
+
+def _states_listed_after(reading: Reading, hans: str, at: int) -> list[str]:
+    """The states a visit's list goes on to name after its first (``对甲国、乙国和丙国进行
+    国事访问``: 乙国, 丙国): a tour of several states, which is no one state a table's visits
+    went to."""
+    out = []
+    while (joiner := _LIST_JOINER.match(hans, at)) and (word := _WORD.match(hans, joiner.end())):
+        state = _state_at_the_start(reading, word.group(0))
+        if state is None:
+            break
+        out.append(reading.index.key(state))
+        at = joiner.end() + len(state)
+    return out
 
 
 def row_country(entry: Entry) -> list[tuple[str, str | None]]:
