@@ -255,3 +255,17 @@ def test_an_undated_nth_after_another_day_told_in_its_paragraph_is_not_the_subje
 ])
 def test_the_european_union_and_one_partner_are_a_series_of_two(hans, number):
     assert ordinal_in(hans) == number
+
+
+def test_a_tables_number_column_numbers_its_rows_meeting_over_what_the_prose_counts():
+    text = ("'''张三与李四会晤列表'''列出[[甲国]]总统[[张三]]与[[乙国]]总理[[李四]]的会晤。\n== 列表 ==\n"
+            '{| class="wikitable"\n! 次序 !! 日期 !! 地点 !! 领导人 !! 场合\n|-\n'
+            "| 1 || 2014年11月10日 || [[某城]] || 张三、李四 || 某会议\n|-\n"
+            "| 2 || 2015年4月22日 || [[另城]] || 张三、李四 || 李四出席第一次某某峰会前\n|-\n"
+            "| 3 || 2016年9月5日 || 某城 || 张三、李四 || 某论坛\n|}\n"
+            "== 经过 ==\n2016年9月5日，张三在某城会见李四，这是两人约两年来首次面对面会谈。\n"
+            "2017年3月1日，张三在某城会见李四，这是张三第三次访问乙国。\n")
+    found = ordinals(text, title="张三与李四会晤列表")
+    assert found["2015-04-22"] == {2}
+    assert found["2016-09-05"] == {3}
+    assert found["2017-03-01"] == set()

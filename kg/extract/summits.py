@@ -169,6 +169,8 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     if around is None and len(summits) > 1:  # an article about one summit may tell of others too
         documents_of_the_definition(reading, summits)
         number_the_defined_summit(reading, summits)
+    from kg.extract.tables import rows_number_their_summits  # tables.py builds on this module
+    rows_number_their_summits(reading, summits)
     _one_summit_per_ordinal(reading, summits + ((around,) if around else ()))
     if around is None:
         if len(summits) == 1:

@@ -865,3 +865,29 @@ def _number(text: str) -> int | None:
 def _evidence(reading: Reading, span: Span) -> Evidence:
     text = passage(reading.document, span).text.strip()
     return Evidence(span, text or reading.document.text[span.start:span.end].strip(), None)
+
+
+def rows_number_their_summits(reading: Reading, summits) -> None:
+    """A meeting table's number column (次序, 届次) numbers the meeting of its row: the summit
+    it numbers keeps that number over one the prose says of it (``这是两人约三年来首次面对面
+    会谈``, ``第八次中日韩领导人会议`` in a cell of the row), and a number the prose gives another
+    summit (``第二次对某国进行国事访问``, a count of something else) is not that one's when the
+    column gives it already."""
+    registry = reading.registry
+    cells = {cell.span for table, roles in meeting_tables(reading) for row in _rows(table, roles)
+             for cell in row.cells.get("number", [])}
+    ids = {summit.id for summit in summits}
+    facts = [fact for fact in registry.facts_of(Prop.ORDINAL) if fact.subject in ids]
+    by_column: dict[object, set[int]] = {}
+    for fact in facts:
+        if any(evidence.span in cells for evidence in fact.evidence):
+            by_column.setdefault(fact.subject, set()).add(fact.value)
+    numbered: dict[int, list[object]] = {}
+    for subject, numbers in by_column.items():
+        if len(numbers) == 1:  # two rows' numbers on one summit: no one number to keep
+            number = next(iter(numbers))
+            registry.keep_only(subject, Prop.ORDINAL, number)
+            numbered.setdefault(number, []).append(subject)
+    for fact in facts:
+        if fact.subject not in by_column and len(numbered.get(fact.value, ())) == 1:
+            registry.drop_one(fact.subject, Prop.ORDINAL, fact.value)
