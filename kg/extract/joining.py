@@ -239,7 +239,8 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
 def _visit_holds_its_days(reading: Reading, people: People, kept: list[SummitFound], visit: SummitFound) -> None:
     """A table row's visit of several days holds the meetings the prose tells of its
     people on those days (a premier receiving the visitor, the talks of one day): each such
-    mention, whose others stand for no side the row does not have, is folded into the row."""
+    mention, whose others stand for no side the row does not have, is folded into the row, and
+    those it names beyond the row (the premier who received the visitor) took part in the visit."""
     if visit.end <= visit.start:
         return
     sides = {people.sides.get(p) for p in visit.participants} - {None}
@@ -247,7 +248,7 @@ def _visit_holds_its_days(reading: Reading, people: People, kept: list[SummitFou
         if visit.start <= mention.start and mention.end <= visit.end \
                 and set(mention.participants) & set(visit.participants) \
                 and all(people.sides.get(p) in sides | {None} for p in mention.participants):
-            fold(reading.registry, mention.id, visit.id)
+            fold_with_people(reading, people, mention, visit)
             kept.remove(mention)
 
 
