@@ -351,7 +351,28 @@ def a_party(sentence: Sentence, key: str, clause: tuple[int, int] | None) -> boo
         before = sentence.hans[begin:spot.start - len(titled)]
         if _PARTY_AFTER.match(sentence.hans[spot.end:end]):
             return True
-        if _PARTY_BEFORE.search(before) and not _joined_later(sentence, spot, end):
+        if _PARTY_BEFORE.search(before) and not _joined_later(sentence, spot, end) \
+                and not _received_along(sentence, spot, begin):
+            return True
+    return False
+
+
+#: A list's join right before a name (乙、丙; 乙和丙; 乙及丙).
+_LIST_JOIN = re.compile(r"(?:、|和|及|以及)$")
+#: A verb receiving those listed after it together (会见了); not one by one (分别会见: each a party of his own meeting).
+_RECEIVES_BEFORE = re.compile(r"(?<!分别)(?<!先后)(?<!相继)(?:会见|接见|会晤|拜会)了?$")
+
+
+def _received_along(sentence: Sentence, spot: Spot, begin: int) -> bool:
+    """Whether the name is a later item of a list a verb receives (``甲会见了乙国首相丙和议长丁``):
+    received along with the names before it, not the clause's other party; the meeting with
+    the list's leader stands whatever the others' rank."""
+    current = spot
+    while (join := _LIST_JOIN.search(sentence.hans, begin, current.start - len(written_before(sentence, current)))):
+        current = next((other for other in sentence.spots if other.end == join.start() and other.key != spot.key), None)
+        if current is None:
+            return False
+        if _RECEIVES_BEFORE.search(sentence.hans, begin, current.start - len(written_before(sentence, current))):
             return True
     return False
 
