@@ -554,6 +554,27 @@ def test_the_days_of_a_gathering_or_a_term_are_no_stay_in_a_town_of_the_visit(op
     assert all("王五" not in summit["participants"] for summit in summits(text, title="张三访日").values())
 
 
+TABLED_VISIT = ("'''张三与李四会晤'''是指[[中国]]主席[[张三]]与[[意大利]]总统[[李四]]之间的历次会晤。\n\n"
+                "== 会晤列表 ==\n{| class=\"wikitable\"\n|-\n! 次序 !! 日期 !! 地点 !! 性质\n|-\n"
+                "| 1 || 2017年2月21日－26日 || [[某城]] || 李四对中国进行国事访问\n|}\n\n"
+                "== 历次会晤 ==\n2017年2月21日至26日，李四应张三邀请对中国进行国事访问。2月22日，张三在[[某宫]]同李四举行会谈。")
+
+
+def test_a_premier_met_on_a_day_of_a_tabled_visit_took_part_in_the_visit():
+    found = summits(TABLED_VISIT + "2月23日，李四会见了中国总理[[王五]]。", title="张三与李四会晤")
+    assert found["2017-02-21"]["participants"] == {"张三", "李四", "王五"}
+
+
+def test_a_leader_received_along_with_an_official_below_the_top_is_met_all_the_same():
+    text = TABLED_VISIT + "2月23日，李四会见了中国总理[[王五]]和全国人大常委会委员长[[赵六]]。"
+    assert summits(text, title="张三与李四会晤")["2017-02-21"]["participants"] == {"张三", "李四", "王五"}
+
+
+def test_the_chairman_of_a_consultative_conference_is_below_the_top():
+    text = TABLED_VISIT + "2月23日，李四会见了全国政协主席[[赵六]]。"
+    assert summits(text, title="张三与李四会晤")["2017-02-21"]["participants"] == {"张三", "李四"}
+
+
 def test_a_tour_of_several_states_spans_none_of_its_meetings():
     text = HEAD + ("2019年3月21日至26日，甲国总统[[张三]]对[[意大利]]、[[摩纳哥]]和[[法国]]进行国事访问。"
                    "3月25日，张三与法国总理[[李四]]在[[某城]]举行会谈。")
