@@ -863,3 +863,10 @@ def test_a_tour_of_several_states_gives_its_tables_rows_no_one_visited_state():
             '{| class="wikitable"\n|+ 访问日程\n! 国家 !! 日期 !! 会谈对象 !! 地点\n|-\n'
             "| {{flagcountry|Nowhere}} || 1970年3月2日－5日 || [[李四]]总统 || [[某城]]\n|}\n")
     assert read(text, title="1970年张三出访") == {"1970-03-02": [["某城"]]}
+
+
+def test_a_well_known_venues_name_in_quotes_after_another_place_is_a_nickname_not_that_venue():
+    text = HEAD + "1978年8月21日下午，甲国主席[[张三]]在[[乙国]]“白宫”同乙国总统[[李四]]会面交谈。"
+    assert read(text) == {"1978-08-21": [["乙国"]]}  # not the White House in Washington
+    its_town = HEAD + "1978年8月21日下午，甲国主席[[张三]]在[[华盛顿]]“白宫”同乙国总统[[李四]]会面交谈。"
+    assert read(its_town) == {"1978-08-21": [["白宫", "华盛顿"]]}

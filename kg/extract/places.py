@@ -39,6 +39,8 @@ infobox field, a table cell or a clause of prose.
   展开谈判``, ``前往[[某都]]，与乙签署《…》``), when the sentence gives no place of the talks themselves (``在莫斯科举行峰会，并于31日
   在大克里姆林宫签署…``: Moscow); not a document described by where it was signed (``在上海签署的
   《上海公报》``).
+- A well-known venue's name in quotes after another place than its town (``在南斯拉夫“白宫”同乙会面``)
+  is a nickname of a building there, not that venue: no place of the chain.
 - A ceremony said to be held somewhere (``纪念仪式在…宝剑海滩举行``) gives no meeting its place;
   a 于 of a date does not swallow the 在 of the place (``于…由…在平壤会面``).
 - A partner with a long title does not hide the place: ``在…基地与俄罗斯总统…会晤`` ends the
@@ -64,7 +66,7 @@ from kg.extract.phrases import HELD_AT, PRESS_CONFERENCE
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spot
-from kg.model import Kind
+from kg.model import EntityId, Kind, Prop
 
 #: Kinds of building or site: after a link they make one name with it (北京饭店, 苏联大使馆).
 BARE_KINDS = ("饭店", "宾馆", "酒店", "大酒店", "大饭店", "国宾馆", "大使馆", "领事馆", "总领事馆", "使馆", "代表处",
@@ -202,7 +204,7 @@ def meeting_chains(reading: Reading, sentence: Sentence) -> list[tuple[Spot, ...
 def phrase_chain(reading: Reading, sentence: Sentence, match: re.Match) -> tuple[Spot, ...]:
     owned = _after_owner(reading, sentence, match)
     chain = tuple(s for s in phrase_spots(sentence, match) if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY)
-                  and s.start >= owned)
+                  and s.start >= owned and not _nickname_in_quotes(reading, sentence, s))
     if _ceremony_follows(sentence, match):  # 在克里姆林宫[[乔治大厅]]为…举行欢迎仪式: the hall is the ceremony's,
         while len(chain) > 1 and chain[-1].hans.endswith(_ROOMS):  # the building holds the talks that follow
             chain = chain[:-1]
@@ -212,6 +214,25 @@ def phrase_chain(reading: Reading, sentence: Sentence, match: re.Match) -> tuple
     if chain and tail.start == chain[-1].start and reading.index.is_state(chain[-1].surface):
         return chain[:-1] + (tail,)  # [[美国]]大使馆: one name, not in the state
     return chain + (tail,)  # [[北京]]饭店 in 北京
+
+
+#: Quotation marks around a name: what something is called, not its own name.
+_OPENING_QUOTES, _CLOSING_QUOTES = "“「『‘", "”」』’"
+
+
+def _nickname_in_quotes(reading: Reading, sentence: Sentence, spot: Spot) -> bool:
+    """Whether ``spot`` is a well-known venue's name in quotes right after the name of another
+    place than the town the reference gazetteer puts it in (``在南斯拉夫“白宫”同乙会面``): the
+    building there so nicknamed, not the well-known venue; no place of the chain."""
+    container = well_known_container(reading, spot.key)
+    if spot.start < 1 or sentence.hans[spot.start - 1] not in _OPENING_QUOTES or container is None \
+            or sentence.hans[spot.end:spot.end + 1] not in tuple(_CLOSING_QUOTES):
+        return False
+    town = reading.index.key(container)
+    holding = {town} | {v.key for v in reading.registry.facts_about(EntityId(Kind.PLACE, town), Prop.LOCATED_IN)
+                        if isinstance(v, EntityId)}
+    return any(s.end == spot.start - 1 and reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY)
+               and s.key not in holding for s in sentence.spots)
 
 
 def phrase_spots(sentence: Sentence, match: re.Match, reading: Reading | None = None) -> tuple[Spot, ...]:
