@@ -23,7 +23,11 @@ build's stages after the pages (writing the six files, the description's counts,
 queries answered ahead, the raw store kept for the next edit) from a build's kg.trig, beside
 pyoxigraph's floor (bulk-loading it and writing TriG and the union in Turtle, N-Triples and
 JSON-LD); with ``--before DIR`` (a checkout of earlier code) the two codes run in turns
-``--rounds`` times and it says whether the files they wrote are the same bytes. ``--queries TRIG...`` times the named queries alone on builds made before; ``--query-dir
+``--rounds`` times and it says whether the files they wrote are the same bytes. ``--answers TRIG``
+does the same for the named queries' answers a build keeps (``kg.answers.answer_named_queries``):
+the engine's part and the table, CSV and TSV made from it, beside pyoxigraph answering each query in
+JSON, CSV and TSV with its own writers (and, "floor 1", asked once and its JSON read back by its
+own CSV and TSV writers), and a digest of every answer. ``--queries TRIG...`` times the named queries alone on builds made before; ``--query-dir
 DIR`` times the ``.rq`` files of DIR instead (earlier texts, e.g. ``tests/data/query/before``,
 to compare them on the same build). Each answer is also kept as ``kg query`` keeps it
 (``kg/answers.py``) and read back in a fresh process: "kept ms" is the CPU time of that
@@ -81,16 +85,24 @@ def main() -> None:
                              "e.g. lang=zh-Hant; the default parameters are the ones a build answers ahead")
     parser.add_argument("--stages", type=Path, metavar="TRIG",
                         help="only time the stages after the pages, from this build's kg.trig")
+    parser.add_argument("--answers", type=Path, metavar="TRIG",
+                        help="only time the named queries' answers a build keeps, from this build's kg.trig")
     parser.add_argument("--page-rdf", type=int, metavar="N",
                         help="only time the RDF part of N synthetic pages in a worker (make, validate, write)")
     parser.add_argument("--before", type=Path, metavar="DIR",
-                        help="with --stages or --page-rdf: earlier code, run in turns with this checkout's")
+                        help="with --stages, --answers or --page-rdf: earlier code, run in turns with this checkout's")
     parser.add_argument("--rounds", type=int, default=2, help="with --before: turns of each code")
     arguments = parser.parse_args()
     code = Path(os.environ.get("KG_SCALE_CODE", REPOSITORY))
-    if (arguments.stages or arguments.page_rdf) and arguments.before:
-        what = ["--stages", str(arguments.stages.resolve())] if arguments.stages else ["--page-rdf", str(arguments.page_rdf)]
+    if (arguments.stages or arguments.answers or arguments.page_rdf) and arguments.before:
+        what = (["--stages", str(arguments.stages.resolve())] if arguments.stages
+                else ["--answers", str(arguments.answers.resolve())] if arguments.answers
+                else ["--page-rdf", str(arguments.page_rdf)])
         in_turns(what, arguments.before, rounds=arguments.rounds)
+        return
+    if arguments.answers:
+        print(ANSWERS_HEADER)
+        print(answers_times(arguments.answers, code), flush=True)
         return
     if arguments.stages:
         print(STAGES_HEADER)
@@ -268,6 +280,8 @@ def stop_answering_ahead(out: Path) -> None:
 STAGES = ("files", "counts", "answers", "raw store")
 STAGES_HEADER = (f"{'code':<8} " + " ".join(f"{stage:>10}" for stage in STAGES)
                  + f" {'all s':>7} {'floor s':>8} {'× floor':>8} {'load':>5}  files' SHA-256")
+ANSWERS_HEADER = (f"{'code':<8} {'engine s':>9} {'written s':>9} {'all s':>7} {'floor s':>8} {'× floor':>8} "
+                  f"{'floor 1 s':>9} {'× floor 1':>9} {'load':>5}  answers' SHA-256")
 PAGE_PARTS = ("triples", "validate", "lines")
 PAGE_RDF_HEADER = (f"{'code':<8} " + " ".join(f"{part:>10}" for part in PAGE_PARTS)
                    + f" {'all ms':>7} {'floor ms':>8} {'× floor':>8} {'load':>5}  outputs' SHA-256")
@@ -391,6 +405,79 @@ def stage_times(trig: Path, code: Path) -> str:
     total = sum(spent.values())
     return (" ".join(f"{spent[stage]:>10.2f}" for stage in STAGES) + f" {total:>7.2f} {floor_cpu:>8.2f} "
             f"{total / floor_cpu:>8.1f} {os.getloadavg()[0]:>5.1f}  {digest.hexdigest()[:16]}")
+
+
+def answers_times(trig: Path, code: Path) -> str:
+    """CPU seconds the named queries' answers a build keeps take (``kg.answers.answer_named_queries``
+    over the store of ``trig``, for the kg in ``code``, in this process): the engine's part (each
+    query answered in SPARQL JSON), the rest (the table, CSV and TSV made from it, the files
+    written) and all; beside two floors: pyoxigraph answering each query in each of JSON, CSV and
+    TSV with its own writers (the engine asked three times), and "floor 1", the engine asked once
+    (JSON) and its CSV and TSV its writers' of that answer read back; then a digest of the answers."""
+    import hashlib
+    import io
+
+    sys.path.insert(0, str(code))
+    from pyoxigraph import QueryResultsFormat, RdfFormat, Store, parse_query_results
+
+    import kg.query
+    from kg import answers
+
+    store = Store()
+    store.bulk_load(path=trig, format=RdfFormat.TRIG)
+    engine = [0.0]
+    asked = kg.query.execute_within
+
+    def timed(*arguments, **options):
+        started = time.process_time()
+        try:
+            return asked(*arguments, **options)
+        finally:
+            engine[0] += time.process_time() - started
+
+    kg.query.execute_within = timed
+    with tempfile.TemporaryDirectory(prefix="kg-answers-") as scratch:
+        started = time.process_time()
+        names = answers.answer_named_queries(store, Path(scratch), seconds=answers.BUILD_SECONDS)
+        spent = time.process_time() - started
+        digest = hashlib.sha256()
+        for name in sorted(names):
+            digest.update(name.encode() + b"\0" + (Path(scratch) / answers.PRECOMPUTED / name).read_bytes())
+    kg.query.execute_within = asked
+    texts = [query.text for query in kg.query.named_queries()]
+    started = time.process_time()
+    for text in texts:
+        for output in range(3):
+            _written_by_pyoxigraph(store.query(text, use_default_graph_as_union=True), output)
+    floor = time.process_time() - started
+    started = time.process_time()
+    for text in texts:
+        json = _written_by_pyoxigraph(store.query(text, use_default_graph_as_union=True), 0)
+        if json is not None and json.startswith(b'{"head":{"vars"'):
+            for output in (1, 2):
+                _written_by_pyoxigraph(parse_query_results(json, format=QueryResultsFormat.JSON), output)
+    floor_once = time.process_time() - started
+    return (f"{engine[0]:>9.2f} {spent - engine[0]:>9.2f} {spent:>7.2f} {floor:>8.2f} {spent / floor:>8.2f} "
+            f"{floor_once:>9.2f} {spent / floor_once:>9.2f} {os.getloadavg()[0]:>5.1f}  {digest.hexdigest()[:16]}")
+
+
+def _written_by_pyoxigraph(answer, output: int) -> bytes | None:
+    """``answer`` written by pyoxigraph's own writers as the ``output``-th of JSON, CSV, TSV (a graph
+    answer as JSON-LD, N-Triples, N-Triples; a boolean in JSON only)."""
+    import io
+
+    from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
+
+    sink = io.BytesIO()
+    if isinstance(answer, QuerySolutions):
+        answer.serialize(sink, format=(QueryResultsFormat.JSON, QueryResultsFormat.CSV, QueryResultsFormat.TSV)[output])
+    elif isinstance(answer, QueryBoolean):
+        if output:
+            return None
+        answer.serialize(sink, format=QueryResultsFormat.JSON)
+    else:
+        answer.serialize(sink, format=(RdfFormat.JSON_LD, RdfFormat.N_TRIPLES, RdfFormat.N_TRIPLES)[output])
+    return sink.getvalue()
 
 
 def edit_rebuild(export: Path, work: Path, *, jobs: int | None) -> None:

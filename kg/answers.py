@@ -260,14 +260,17 @@ def answer_named_queries(store, directory: Path, *, seconds: float, ahead: bool 
     names, for :func:`keep_answered` to key once ``kg.trig`` is written. A query past ``seconds``
     of CPU time, or that fails, is left out: ``kg query`` asks it itself.
 
-    The engine answers each query once, in SPARQL JSON; CSV and TSV are the engine's writing of
-    that answer read back, the table is made from it (the same bytes as asking each again).
+    The engine answers each query once, in SPARQL JSON; the table, CSV and TSV are made from one
+    reading of that answer, each distinct term's forms once for all the queries
+    (:func:`kg.query.printed_each`): the same bytes as asking each again.
     """
     from kg.errors import QueryError, QueryTimeout
-    from kg.query import Output, ResultFormat, execute_within, printed_from
+    from kg.query import Cells, Output, ResultFormat, execute_within, printed_each
 
     folder = directory / PRECOMPUTED
     folder.mkdir(exist_ok=True)
+    outputs = [Output(output) for output in OUTPUTS]
+    cells = Cells()
     names = []
     for asked, text in _texts(ahead=ahead).items():
         try:
@@ -276,9 +279,9 @@ def answer_named_queries(store, directory: Path, *, seconds: float, ahead: bool 
             answer = execute_within(seconds, store, text, written_as=ResultFormat.JSON, checked=True)
         except (QueryError, QueryTimeout):
             continue
-        for output in OUTPUTS:
-            name = f"{asked}.{output}{_PENDING}"
-            (folder / name).write_bytes(printed_from(answer, Output(output)))
+        for output, printed in printed_each(answer, outputs, cells).items():
+            name = f"{asked}.{output.value}{_PENDING}"
+            (folder / name).write_bytes(printed)
             names.append(name)
     return tuple(names)
 

@@ -32,6 +32,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from pyoxigraph import (
@@ -691,14 +692,152 @@ class _Unwritten(Exception):
     """A term :func:`table_of_json` leaves to the engine to read."""
 
 
-def _drawn(variables: Sequence[str], rows: list[list[tuple[str, int]]]) -> str:
-    """The table of ``rows`` (each cell's text and width) under the ``variables``."""
-    cells = [[(name, _width(name)) for name in variables], *rows]
-    widths = [max(size for _, size in column) for column in zip(*cells)]
-    lines = ["  ".join(text + " " * (width - size) for (text, size), width in zip(row, widths)).rstrip() for row in cells]
-    lines.insert(1, "  ".join("-" * width for width in widths))
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+#: Datatypes whose literals the engine's TSV writes as ``"value"^^<datatype>`` whatever their value.
+_QUOTED_DATATYPES = frozenset(_XSD + name for name in ("date", "dateTime", "gYear", "gYearMonth", "anyURI"))
+#: Numbers the engine's TSV writes bare, as Turtle would (another value of these datatypes it quotes).
+_BARE = {_XSD + "integer": re.compile(r"[+-]?[0-9]+"), _XSD + "decimal": re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+         _XSD + "boolean": re.compile(r"true|false")}
+#: What the engine's TSV escapes in a string (any other character, control characters too, as it is).
+_TSV_ESCAPES = str.maketrans({'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+_TSV_ESCAPED = re.compile(r'["\\\n\r\t]')
+#: What makes the engine's CSV quote a literal's value.
+_CSV_QUOTED = re.compile(r'["\n\r,]')
+_WHOLE_TAG = re.compile(_TAG.decode())
+
+
+class Cells:
+    """Each distinct term of SPARQL JSON answers as :func:`printed_each` prints it: its short form
+    and width in a table, its CSV and its TSV, made once for every answer printed with the same
+    ``Cells`` (a build's named queries share most of their entities and labels), up to
+    :attr:`MOST` terms kept. A term it cannot be sure to write as the engine does raises
+    :class:`_Unwritten`.
+    """
+
+    EMPTY = ("", 0, "", "")
+    #: Terms kept at most (about half a kilobyte each): past it they are forgotten before the next answer.
+    MOST = 100_000
+
+    def __init__(self) -> None:
+        self.known: dict[tuple, tuple[str, int, str, str]] = {}
+
+    def of(self, term: dict | None) -> tuple[str, int, str, str]:
+        """The cell of ``term`` (a SPARQL JSON term, None when unbound), made now if it is new."""
+        if term is None:
+            return self.EMPTY
+        key = tuple(term.values())  # the same term is written the same way: its type, value, then tag or datatype
+        try:
+            return self.known[key]
+        except KeyError:
+            pass
+        except TypeError:  # a quoted triple: a term within a term
+            raise _Unwritten from None
+        cell = self.known[key] = _cell(term)
+        return cell
+
+
+def _cell(term: dict) -> tuple[str, int, str, str]:
+    """A term's short form, its width, its CSV and its TSV (:class:`Cells`)."""
+    kind, value = term.get("type"), term.get("value")
+    if not isinstance(value, str):
+        raise _Unwritten
+    if kind == "uri" and len(term) == 2:  # the engine writes an IRI in CSV as it is, a comma in it too
+        short_form = _short_iri(value)
+        return short_form, _width(short_form), value, f"<{value}>"
+    if kind == "bnode" and len(term) == 2:
+        return f"_:{value}", _width(value) + 2, f"_:{value}", f"_:{value}"
+    language, datatype = term.get("xml:lang"), term.get("datatype")
+    if kind != "literal" or len(term) != 2 + (language is not None) + (datatype is not None) or (language and datatype):
+        raise _Unwritten
+    if language is not None:
+        if not _WHOLE_TAG.fullmatch(language):
+            raise _Unwritten
+        tag = _minted_case_cached(language)  # as minted_tags writes it back in the engine's TSV
+        short_form, tsv = f"{value}@{tag}", f"{_tsv_string(value)}@{tag}"
+    elif datatype is None:
+        short_form, tsv = value, _tsv_string(value)
+    elif datatype in _BARE and _BARE[datatype].fullmatch(value):
+        short_form, tsv = value, value
+    elif datatype in _QUOTED_DATATYPES or datatype in _BARE:  # a number not in Turtle's short form is quoted
+        short_form, tsv = value, f"{_tsv_string(value)}^^<{datatype}>"
+    else:
+        raise _Unwritten
+    csv = f'"{value.replace(chr(34), chr(34) * 2)}"' if _CSV_QUOTED.search(value) else value
+    return short_form, _width(short_form), csv, tsv
+
+
+def _tsv_string(value: str) -> str:
+    """``value`` quoted as the engine's TSV writes a string."""
+    return f'"{value.translate(_TSV_ESCAPES)}"' if _TSV_ESCAPED.search(value) else f'"{value}"'
+
+
+def printed_each(answer: Result | Written, outputs: Sequence[Output], cells: Cells | None = None) -> dict[Output, bytes]:
+    """:func:`printed_from` for each of ``outputs``, the table, CSV and TSV of a SELECT answer the
+    engine wrote in SPARQL JSON made from one reading of it (:func:`json.loads`) and each distinct
+    term's forms (``cells``: shared by the answers of one build), not by the engine reading the JSON
+    back twice and our pass over its TSV to mint the tags; the same bytes. An answer with a term
+    :class:`Cells` leaves to the engine is printed by :func:`printed_from`.
+    """
+    printed = {}
+    if isinstance(answer, Written) and answer.result_format is ResultFormat.JSON:
+        drawn = _drawn_each(answer.data, cells or Cells())
+        if drawn is not None:
+            printed = {output: drawn[output.value] for output in outputs if output.value in drawn}
+            if Output.JSON in outputs:
+                printed[Output.JSON] = answer.data
+    return {output: printed[output] if output in printed else printed_from(answer, output) for output in outputs}
+
+
+def _drawn_each(data: bytes, cells: Cells) -> dict[str, bytes] | None:
+    """The table, CSV and TSV of a SELECT answer in SPARQL JSON; None for one left to the engine."""
+    answer = json.loads(data)
+    variables = answer["head"].get("vars") if "results" in answer else None
+    if not variables:
+        return None
+    if len(cells.known) > cells.MOST:
+        cells.known.clear()
+    known, of, empty = cells.known, cells.of, Cells.EMPTY
+    rows = []
+    try:
+        for binding in answer["results"]["bindings"]:
+            try:
+                rows.append([known[tuple(binding[name].values())] if name in binding else empty for name in variables])
+            except (KeyError, TypeError):  # a term met for the first time
+                rows.append([of(binding.get(name)) for name in variables])
+    except _Unwritten:
+        return None
+    table = _drawn(variables, rows)
+    csv_of, tsv_of = itemgetter(2), itemgetter(3)
+    csv_lines = [",".join(variables), *[",".join(map(csv_of, row)) for row in rows], ""]
+    tsv_lines = ["\t".join("?" + name for name in variables), *["\t".join(map(tsv_of, row)) for row in rows], ""]
+    return {"table": (table + "\n").encode("utf-8"), "csv": minted_tags("\r\n".join(csv_lines).encode("utf-8")),
+            "tsv": "\n".join(tsv_lines).encode("utf-8")}
+
+
+def _drawn(variables: Sequence[str], rows: list[list[tuple]]) -> str:
+    """The table of ``rows`` (each cell's text and width first) under the ``variables``: drawn a
+    column at a time, each distinct cell of a column padded once (entities and labels recur)."""
+    head = [(name, _width(name)) for name in variables]
+    columns = list(zip(*rows)) if rows else [() for _ in variables]
+    widths = [max(size, max(map(itemgetter(1), column), default=0)) for (_, size), column in zip(head, columns)]
+    padded = [_padded(column, width) for column, width in zip(columns, widths)]
+    lines = ["  ".join([text + " " * (width - size) for (text, size), width in zip(head, widths)]).rstrip(),
+             "  ".join("-" * width for width in widths)]
+    lines.extend([line.rstrip() for line in map("  ".join, zip(*padded))])
     lines.append(f"({len(rows)} rows)")
     return "\n".join(lines)
+
+
+def _padded(column: Sequence[tuple], width: int) -> list[str]:
+    """Each cell of ``column`` as its text padded to ``width`` columns."""
+    said: dict[tuple, str] = {}
+    cells = []
+    for cell in column:
+        text = said.get(cell)
+        if text is None:
+            text = said[cell] = cell[0] + " " * (width - cell[1])
+        cells.append(text)
+    return cells
 
 
 class _Widths(dict):

@@ -356,6 +356,43 @@ def test_a_table_drawn_from_the_json_answer_is_the_one_drawn_from_the_engines_te
     assert table_of_json(write_results(Boolean(True), ResultFormat.JSON)) is None
 
 
+def test_the_table_csv_and_tsv_printed_from_one_reading_are_the_engines_bytes(store):
+    """A build prints each named query's table, CSV and TSV from one reading of the engine's JSON
+    (``printed_each``), with each term's forms made once for all the queries: every output must be
+    the bytes ``printed_from`` gives (the engine reading the JSON back and writing CSV and TSV),
+    for every named query and for terms the writers treat apart (quotes, commas, escapes, control
+    characters, numbers written bare or not, tags to mint, blank nodes, unbound); a term the engine
+    might write otherwise is left to it, whatever answer it is in."""
+    from pyoxigraph import BlankNode, Literal, NamedNode
+
+    from kg.query import Cells, printed_each, printed_from
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    typed = [Literal(value, datatype=NamedNode(xsd + kind)) for kind, values in (
+        ("integer", ("3", "-1", "+07", "1.0", "")), ("decimal", ("0.1", "-.5", "1.", "10")),
+        ("boolean", ("true", "false", "1")), ("double", ("1e3",)), ("date", ("2018-04-27", 'x"y')),
+        ("gYear", ("2018",))) for value in values]
+    plain = [Literal(value) for value in ('say "hi"@en', "a,b", "line\nbreak\r\tx", "back\\slash",
+                                          "ctrl\x01\x08\x0c\x7f", "", " 金正恩 ", "ｘ", "xml:lang")]
+    tagged = [Literal("金正恩", language="zh-hant-tw"), Literal('a"b', language="zh-Hans"), Literal("Kim", language="en")]
+    iris = [NamedNode(ID + "person/%E9%A9%AC%E8%8B%B1%E4%B9%9D"), NamedNode(SKG + "Summit"),
+            NamedNode("http://example.org/a,b"), BlankNode("b0")]
+    cells = (*typed, *plain, *tagged, *iris)
+    outputs = list(Output)
+    shared = Cells()
+    left_to_the_engine = typed[12:13]  # a double
+    for kept in (cells, [cell for cell in cells if cell not in left_to_the_engine]):
+        result = Solutions(("a", "b"), tuple((cell, other) for cell in kept for other in (None, tagged[0], iris[0])))
+        answer = Written(write_results(result, ResultFormat.JSON), ResultFormat.JSON)
+        assert printed_each(answer, outputs, shared) == {output: printed_from(answer, output) for output in outputs}
+    assert len(shared.known) >= len(cells) - len(left_to_the_engine)  # the second answer printed from one reading
+    empty = Written(write_results(Solutions(("a", "b"), ()), ResultFormat.JSON), ResultFormat.JSON)
+    assert printed_each(empty, outputs) == {output: printed_from(empty, output) for output in outputs}
+    for query in named_queries():
+        answer = execute(store, query.text, written_as=ResultFormat.JSON)
+        assert printed_each(answer, outputs, shared) == {output: printed_from(answer, output) for output in outputs}, query.name
+
+
 def test_a_cells_width_counts_each_wide_or_fullwidth_character_twice():
     """The table measures a cell by a table of each character's width read once per process; it
     must give what Unicode's East Asian Width says, character by character."""
