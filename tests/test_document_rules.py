@@ -127,6 +127,11 @@ def test_unquoted_names_listed_after_a_titled_one():
                                                     "甲乙渔业协定"}}
 
 
+def test_an_unquoted_name_about_a_quoted_term():
+    text = HEAD + MEETING + "次日，两国政府签署了关于共同推进“甲乙走廊”建设的谅解备忘录。"
+    assert keys(documents(text)) == {"1985-11-19": {"关于共同推进“甲乙走廊”建设的谅解备忘录"}}
+
+
 def test_a_month_told_without_its_year_dates_the_document_to_that_month():
     text = HEAD + ("1985年6月14日，甲国总统[[张三]]在[[某城]]会见乙国总理[[李四]]。"
                    "同年12月，李四对甲国进行国事访问，两国领导人签署《甲乙世纪合作战略》。")

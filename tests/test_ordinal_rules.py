@@ -269,3 +269,10 @@ def test_a_tables_number_column_numbers_its_rows_meeting_over_what_the_prose_cou
     assert found["2015-04-22"] == {2}
     assert found["2016-09-05"] == {3}
     assert found["2017-03-01"] == set()
+
+
+def test_a_meeting_counted_in_its_series_before_a_visit_counted_in_office():
+    text = ("'''2017年张三访问乙国'''是甲国首相[[张三]]于2017年9月13日至14日对[[乙国]]进行的访问。"
+            "这是张三第四次以首相身份访问乙国。\n== 经过 ==\n2017年9月13日，张三与乙国总理[[李四]]在[[某城]]会谈，"
+            "两国总理举行了第十二次甲乙年度峰会。\n")
+    assert ordinals(text, title="2017年张三访问乙国") == {"2017-09-13": {12}}

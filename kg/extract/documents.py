@@ -210,8 +210,9 @@ _DESCRIBED_ITEM = re.compile(r"^(?P<n>[^，,。；;：:《》「」“”()（�
                              + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r"))[；;。.，,]?$")
 _BACKGROUND = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备)")
 #: Unquoted names after a signing verb: a run of name characters ending in a document word.
-#: A hyphen may join its parts (S-400防空导弹系统协议, 甲－乙边界协定).
-_UNQUOTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·][\u4e00-\u9fffA-Za-z0-9·、\-－]*?(?:"
+#: A hyphen may join its parts (S-400防空导弹系统协议, 甲－乙边界协定), and quotation marks a term
+#: inside it (关于共同推进“某某倡议”建设的谅解备忘录).
+_UNQUOTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·][\u4e00-\u9fffA-Za-z0-9·、\-－“”]*?(?:"
                        + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + ")")
 _JOINS = re.compile(r"和|与|及|以及|、")
 #: A name in title marks where a list of names goes on (签署了《甲协定》、乙协定两年执行计划和丙议定书).
@@ -221,16 +222,17 @@ _TITLED = re.compile(r"《[^《》]+》")
 _LISTED_AFTER_A_TITLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·][\u4e00-\u9fffA-Za-z0-9·\-－]*?(?:"
                                    + "|".join(sorted(DOCUMENT_ENDINGS, key=len, reverse=True))
                                    + r")(?=、|和|与|及|以及|等|[，,。；;]|$)")
-#: An unquoted name of what a document is about (关于结束甲协定谈判的意向声明): a document word inside it
-#: is its subject's; the name ends at the document word after its 的.
-_ABOUT = re.compile(r"关于[\u4e00-\u9fffA-Za-z0-9·、]*?的[\u4e00-\u9fffA-Za-z0-9·]*?(?:"
+#: An unquoted name of what a document is about (关于结束甲协定谈判的意向声明, 关于共同推进“某某倡议”建设的
+#: 谅解备忘录): a document word inside it is its subject's; the name ends at the document word after its 的.
+_ABOUT = re.compile(r"关于[\u4e00-\u9fffA-Za-z0-9·、“”]*?的[\u4e00-\u9fffA-Za-z0-9·“”]*?(?:"
                     + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r")(?=[^\u4e00-\u9fffA-Za-z0-9·]|和|与|及|以|为|$)")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 #: What may follow a name: a join, a verb that goes on about it (…协定，为…; …协定以…), or the
 #: 等 that ends a list (签署甲乙合拍协议等合作文件).
 _NAME_ENDS = re.compile(r"和|与|及|以|为|等")
 #: What makes an unquoted phrase a description, not a name (两项有关…的协定, 双边协议).
-_NOT_A_NAME = re.compile(r"项|份|个|些|系列|多|等|各|并|共同(?!体)|正式|分别|签|发表|" + GENERIC_KINDS)  # 命运共同体: a name's word
+#: 共同 of 命运共同体, or right after 关于 (关于共同推进…的备忘录), is a name's word.
+_NOT_A_NAME = re.compile(r"项|份|个|些|系列|多|等|各|并|(?<!关于)共同(?!体)|正式|分别|签|发表|" + GENERIC_KINDS)
 #: What a name may not begin with: a word that makes it a description (有关…的协定, 上述协议).
 _NOT_A_NAME_START = re.compile(r"^(有关|相关|上述|以上|这|该|此|其|有|两|三|几|数|一|的)")  # 签订的边界条约: a description
 #: Right after a name the meeting issued (会后发表的甲乙联合声明重申…): what the document says.

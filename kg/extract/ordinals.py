@@ -36,7 +36,8 @@ Only a number that places *this meeting* among meetings of its kind is an ordina
 An article about one summit named as a session of its own series (``首届甲乙峰会``, where its
 lead's first sentence gives that name; not ``第一届东亚峰会``, a gathering of many states) is
 that session; else it numbers it where its lead, a sentence dated to its days, the
-sentence after that one, or an undated clause of its own account (``江泽民在会谈中说，这是他和
+sentence after that one (a meeting counted in its series anywhere there before a visit counted
+in an office: ``第十二次甲乙年度峰会``, not ``第四次以首相身份访问乙国``), or an undated clause of its own account (``江泽民在会谈中说，这是他和
 总统先生第五次会晤``, not in its background or aftermath) states the number; so does one that
 tells of other summits too, for the summit its first sentence dates. A summit nothing has
 numbered (a table's row) takes the number a sentence anywhere in the prose states of a
@@ -157,16 +158,17 @@ _YEAR = re.compile(r"[0-9]{4}年")
 _TIME_OF_DAY = re.compile(r"上午|中午|下午|午后|晚上|晚间|傍晚|当晚|凌晨|早晨|早上|清晨|[0-9一二三四五六七八九十]+(时|点)")
 
 
-def ordinal_in(hans: str, *, meetings_only: bool = False, within_a_year: bool = False) -> int | None:
+def ordinal_in(hans: str, *, meetings_only: bool = False, within_a_year: bool = False, visits: bool = True) -> int | None:
     """The number of the meeting a Simplified sentence states, else ``None``.
 
     ``meetings_only``: count meetings (会晤, 会谈, 峰会 ...) and not 会议 or visits, as a
     table cell naming conferences by place (第二次华盛顿会议) must be read.
     ``within_a_year``: read only a count within one year (``2018年第3次``), the number to
     fall back on where the text gives no other.
+    ``visits``: read a count of visits too (``第四次以首相身份访问乙国``), else meetings alone.
     """
-    found = sorted((at, number) for at, number, yearly in _candidates(hans, meetings_only)
-                   if yearly == within_a_year)
+    found = sorted((at, number) for at, number, yearly, visit in _candidates(hans, meetings_only)
+                   if yearly == within_a_year and (visits or not visit))
     return found[0][1] if found else None
 
 
@@ -217,16 +219,16 @@ def _candidates(hans: str, meetings_only: bool):
         if meetings_only and match["noun"] == "会议":
             continue
         if number:
-            yield match.start(), number, yearly
+            yield match.start(), number, yearly, bool(re.fullmatch(_VISITS, match["noun"]))
     if not meetings_only:
         for match in _NTH_IN_OFFICE.finditer(hans):  # 第三次以中共中央总书记、国家主席身份访问越南
             if chinese_number(match["n"]) and not any(m.start() == match.start() for m in _NTH.finditer(hans)):
-                yield match.start(), chinese_number(match["n"]), False
+                yield match.start(), chinese_number(match["n"]), False, True
     for match in _NTH_OF_A_NAME.finditer(hans):  # 媒体称之为「二度胡吴会」
-        yield match.start(), chinese_number(match["n"]), False
+        yield match.start(), chinese_number(match["n"]), False, False
     for match in _NAME_WITH_ITS_COUNT.finditer(hans):  # 举行「甲乙七会」
         if chinese_number(match["n"]):
-            yield match.start(), chinese_number(match["n"]), False
+            yield match.start(), chinese_number(match["n"]), False, False
     for match in _FIRST.finditer(hans):
         before = hans[_clause_start(hans, match.start()):match.start()]
         if _SINCE.search(before) or not (_SERIES.search(match["between"]) or _sides_named(before)
@@ -234,10 +236,10 @@ def _candidates(hans: str, meetings_only: bool):
             continue
         if meetings_only and match["noun"] == "会议" or _first_of_these_two(before, match["between"]):
             continue
-        yield match.start(), 1, False
+        yield match.start(), 1, False, False
     for match in _FIRST_HELD.finditer(hans):
         if not _SINCE.search(hans[_clause_start(hans, match.start()):match.end()]):
-            yield match.start(), 1, False
+            yield match.start(), 1, False, False
 
 
 def _first_of_these_two(before: str, between: str) -> bool:
@@ -342,7 +344,8 @@ def number_the_visit(reading: Reading, summit, said_in: Sentence) -> None:
 
 def ordinal_of_the_subject(reading: Reading, start: date, end: date) -> tuple[int, Sentence] | None:
     """In an article about one summit: the number its lead gives it (a lead sentence dated
-    to other days speaks of another meeting), else the number stated by a sentence that
+    to other days speaks of another meeting; a meeting counted in its series wherever these
+    sentences state one before a visit counted), else the number stated by a sentence that
     dates the summit with its year (not a day of an account told day by day, whose
     ``第一次会谈`` is a session), or by the sentence after it that speaks of it
     (``…举行会议。这是…第三次会议``)."""
@@ -351,7 +354,8 @@ def ordinal_of_the_subject(reading: Reading, start: date, end: date) -> tuple[in
         return named
     parts = [(reading.lead, True)] + [(sentences, False) for sentences in reading.by_section.values()]
     for within_a_year in (False, True):
-        found = _subject_ordinal(parts, start, end, within_a_year)
+        found = _subject_ordinal(parts, start, end, within_a_year, visits=False) or \
+            _subject_ordinal(parts, start, end, within_a_year)  # a meeting counted before a visit counted
         if found:
             return found
     return _said_of_it(reading, start, end)
@@ -406,17 +410,17 @@ def _said_of_it(reading: Reading, start: date, end: date) -> tuple[int, Sentence
     return None
 
 
-def _subject_ordinal(parts, start: date, end: date, within_a_year: bool) -> tuple[int, Sentence] | None:
+def _subject_ordinal(parts, start: date, end: date, within_a_year: bool, visits: bool = True) -> tuple[int, Sentence] | None:
     for sentences, lead in parts:
         for i, sentence in enumerate(sentences):
             days = find_dates(sentence.hans, year=start.year)
             on_the_days = any(d.start <= end and start <= d.end and (lead or d.year_given) for d in days)
             if not on_the_days and (days or not lead):
                 continue
-            number = ordinal_in(sentence.hans, within_a_year=within_a_year)
+            number = ordinal_in(sentence.hans, within_a_year=within_a_year, visits=visits)
             following = next_about(sentences, i, REFERS_BACK)
             if number is None and following is not None:
-                number, sentence = ordinal_in(following.hans, within_a_year=within_a_year), following
+                number, sentence = ordinal_in(following.hans, within_a_year=within_a_year, visits=visits), following
             if number:
                 return number, sentence
     return None
