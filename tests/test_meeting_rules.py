@@ -1660,3 +1660,67 @@ def test_a_column_of_whom_a_tour_mainly_met_lists_the_hosts_of_its_one_visitor()
 def test_the_chairman_of_a_revolutionary_council_that_rules_a_state_is_its_top_leader():
     council = HEAD + "1970年3月6日，甲国总理[[张三]]与缅甸革命委员会主席[[李四]]在[[某城]]举行会谈。"
     assert summits(council)["1970-03-06"]["participants"] == {"张三", "李四"}
+
+
+def test_a_leader_welcoming_the_visitor_on_arrival_meets_him_that_day():
+    text = HEAD + "2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接。"
+    assert meetings(text) == [("2019-03-03", frozenset({"张三", "李四"}))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国外长[[王五]]到机场迎接。",
+    "2019年3月3日，甲国代表团返抵[[某城]]，甲国总统[[张三]]、总理[[李四]]等到机场迎接。",
+    "2019年3月3日，甲国总统[[张三]]在会场门口迎接各国领导人，乙国总理[[李四]]与他握手。",
+])
+def test_an_officials_welcome_or_a_welcome_of_all_the_guests_is_no_meeting(sentence):
+    assert meetings(HEAD + sentence) == []
+
+
+@pytest.mark.parametrize("sentence, end", [
+    ("2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接。6日，张三结束访问。", "2019-03-06"),
+    ("2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接；3月5日，两国元首签署联合声明。",
+     "2019-03-05"),
+    ("2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接。3月5日，张三参观[[某馆]]。", "2019-03-03"),
+])
+def test_a_welcome_on_arrival_begins_the_visit_which_spans_to_its_end_told_in_the_paragraph(sentence, end):
+    found = summits(HEAD + sentence)
+    assert set(found) == {"2019-03-03"}
+    assert found["2019-03-03"]["end"] == end
+
+
+def test_a_later_welcome_on_the_same_visit_is_no_summit_of_its_own():
+    text = HEAD + ("2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接。\n\n"
+                   "3月6日，张三抵达[[另城]]，李四亲自到码头迎接。")
+    assert set(summits(text)) == {"2019-03-03"}
+
+
+def test_a_welcome_on_the_eve_of_a_gathering_the_visitor_came_for_is_no_summit_of_its_own():
+    text = HEAD + ("2019年3月3日晚，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接。\n\n"
+                   "3月4日，第三届某某峰会在某城举行，张三出席。")
+    assert "2019-03-03" not in summits(text)
+
+
+def test_a_welcome_on_arrival_is_not_held_where_the_next_event_of_its_sentence_is():
+    text = HEAD + ("2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接，"
+                   "两人一同出席在[[某体育场]]举行的集会。")
+    assert "某体育场" not in summits(text)["2019-03-03"]["venue"]
+
+
+def test_talks_later_in_the_section_are_of_the_visit_a_welcome_began():
+    text = HEAD + ("2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接。\n\n"
+                   "3月7日，张三与李四在[[另城]]举行会谈。")
+    found = summits(text)
+    assert set(found) == {"2019-03-03"}
+    assert found["2019-03-03"]["end"] == "2019-03-07"
+
+
+def test_those_named_after_the_welcome_did_not_meet():
+    text = HEAD + "2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接，并让其女儿、日后的乙国总统[[李五]]出面接待。"
+    assert summits(text)["2019-03-03"]["participants"] == {"张三", "李四"}
+
+
+def test_talks_in_the_welcomes_paragraph_fold_into_the_visit_it_spans():
+    text = HEAD + "2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接。5日，张三与李四举行会谈。"
+    found = summits(text)
+    assert set(found) == {"2019-03-03"}
+    assert found["2019-03-03"]["end"] == "2019-03-05"

@@ -110,7 +110,8 @@ def one_meeting_told_in_parts(reading: Reading, people: People, found: list[Summ
         before = next((s for s in reversed(kept.values()) if s.anchor is not None and summit.anchor is not None
                        and s.section == summit.section and not (s.one_of_several or summit.one_of_several)
                        and (_next_day(s, summit) or _signing_of_the_days_talks(people, s, summit)
-                            or _right_after(people, s, summit) or _during_the_same_visit(people, s, summit))), None)
+                            or _right_after(people, s, summit) or _during_the_same_visit(people, s, summit)
+                            or _on_the_welcomed_visit(s, summit))), None)
         if before is None:
             kept[summit.id] = summit
             continue
@@ -156,6 +157,22 @@ def _during_the_same_visit(people: People, before: SummitFound, summit: SummitFo
         and before.start <= summit.end and summit.start <= before.end \
         and bool(set(before.participants) & set(summit.participants)) \
         and _sides_cover(people, before, summit) and _sides_cover(people, summit, before)
+
+
+#: A host's welcome on arrival, told with no meeting word (乙到机场迎接): it begins the visit.
+_WELCOMED = re.compile(r"迎接")
+#: How long after the welcome the visit it began may go on.
+_A_VISIT_AT_MOST = timedelta(days=31)
+
+
+def _on_the_welcomed_visit(before: SummitFound, summit: SummitFound) -> bool:
+    """The same leaders meeting later in the section whose sentence has the visitor welcomed on
+    arrival with no meeting word (``12日，甲抵达某城，乙到机场迎接。¶18日，两国元首在某岛举行会谈``):
+    the talks are of the visit the welcome began, within a month of it (a signing told alone is on
+    its own day)."""
+    return before.participants == summit.participants and before.start < summit.start <= before.start + _A_VISIT_AT_MOST \
+        and _WELCOMED.search(before.anchor.hans) is not None and MEETING.search(before.anchor.hans) is None \
+        and MEETING.search(summit.anchor.hans) is not None
 
 
 def _next_day(before: SummitFound, summit: SummitFound) -> bool:

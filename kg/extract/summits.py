@@ -33,7 +33,7 @@ from kg.extract.people import People, titles_in, written_titles
 from kg.extract.phrases import (CLAUSE, DURING_THE_VISIT, HELD_AT, MEETING, MULTILATERAL, NOT_TOP, ORDINAL,
                                 PRESS_CONFERENCE)
 from kg.extract.containment import finer_venue, located_within
-from kg.extract.joining import (GOES_ON, SummitFound, a_row_and_its_account, fill_from_neighbours, join_mentions,
+from kg.extract.joining import (GOES_ON, SIGNING, SummitFound, a_row_and_its_account, fill_from_neighbours, join_mentions,
                                 one_meeting_told_in_parts, one_span_each, several_of_one_visit)
 from kg.extract.legs import (Arrival, VisitTold, arrivals_told, day_of_the_heading, days_of_each, first_year,
                              from_the_arrivals, heading_leg, heading_time, in_the_state_of_the_heading,
@@ -521,6 +521,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         several = met_one_by_one(reading, sentence)
         for meeting in dates:
             clause = _meeting_clause(sentence.hans, meeting)
+            if clause is not None and not _welcomed_by_a_leader(reading, sentence, clause):
+                clause = None  # 外长丙到机场迎接: an official's welcome, no meeting of leaders
             named = False  # a signing whose signers the clause names: only they met
             if clause is None and (signing := _signing_clause(sentence.hans, meeting)) is not None:
                 clause, named = signing
@@ -529,10 +531,23 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 continue  # a clause told already, or a day told already: one summit a day a sentence
             if several is not None and clause[0] < several.end and several.begin < clause[1]:
                 continue  # the meetings told one by one, below
+            welcome = _only_a_welcome(sentence.hans, clause)  # 甲抵达某城，乙到机场迎接: the visit it begins
+            visit_end = _end_of_the_visit(reading, sentence, clause, meeting.start, section_sentences, i, year) \
+                if welcome else None
+            if welcome and (visit_end is _A_GATHERING_NEXT or date_basis is not None and meeting.start.year != running_year):
+                continue  # a welcome a source's date alone dates in another year than the text has reached
+            if welcome and _the_visit_going_on(reading, sentence, clause, meeting.start, found[before:]) is not None:
+                continue  # 25日，甲抵达某岛，乙亲自到码头迎接 on the visit begun on the 21st
+            if welcome:  # 乙到机场迎接，并让其女儿丙出面接待: those named after the welcome did not meet
+                clause = (clause[0], _WELCOMES.search(sentence.hans, *clause).end())
             told.append((*clause, meeting.start))
             summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues,
                              date_basis, clause, infer=not in_table and not named, numbered=heading_day is None,
                              set_aside=several.others if several else ())
+            if around is not None and summit is not None and summit.start < around.start <= (visit_end or summit.end):
+                visit_end = around.start - timedelta(days=1)  # the summit the article boxes keeps its own days
+            if summit is not None and visit_end is not None and summit.end < visit_end:
+                summit = _over_the_visit(reading, summit, visit_end)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
             if summit is not None:
@@ -682,8 +697,8 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
         end = starts[stop] - 1
     clause = hans[begin:end]
     said = [m for m in MEETING.finditer(clause) if not _lower(clause, m) and not _ABOUT.match(clause, m.end())]
-    if not said:
-        return None  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
+    if not said:  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
+        return (begin, end) if _welcomed_in_person(clause) else None
     if all(_REFERENCE.search(clause[:m.start()]) for m in said) and not HELD_AT.search(clause):
         return None  # 飞抵赫尔辛基，表示对这次会晤期望很低: the meeting is told elsewhere, not on this day
     if _a_gathering(clause) and not _SIDELINES.search(clause):
@@ -691,6 +706,115 @@ def _meeting_clause(hans: str, when) -> tuple[int, int] | None:
     if HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause) or _LASTED.search(clause):
         return begin, end
     return None
+
+
+#: A host meeting the visitor on arrival (乙到机场迎接, 乙在总统府门外迎接甲, 乙亲自前往机场迎接): they meet.
+_WELCOMES = re.compile(r"迎接")
+#: Guests welcomed all together (迎接各国领导人, 迎接与会贵宾): a gathering's opening, no meeting of two.
+_MANY_GUESTS = re.compile(r"各(?:国|成员国|位)|贵宾|嘉宾|来宾|与会")
+
+
+def _welcomed_in_person(clause: str) -> bool:
+    """Whether a clause with no meeting word tells a host welcoming the visitor in person
+    (``3日，甲抵达某城，乙到机场迎接``): the leaders meet that day, as at talks. Not at a
+    gathering's opening (乙在会场迎接出席峰会的各国领导人): the gathering is no meeting of two."""
+    welcome = _WELCOMES.search(clause)
+    return welcome is not None and not _a_gathering(clause) and not _MANY_GUESTS.search(clause, welcome.end())
+
+
+def _only_a_welcome(hans: str, clause: tuple[int, int]) -> bool:
+    """Whether the clause tells a meeting by a welcome alone, no meeting word (``乙到机场迎接``)."""
+    return MEETING.search(hans, *clause) is None and _WELCOMES.search(hans, *clause) is not None
+
+
+#: A clause telling the visitor leave or end the visit (``9日结束访问``, ``随后结束对乙国的访问``,
+#: ``14日峰会结束后，甲离开某城``, ``当天下午离韩``).
+_VISIT_ENDS = re.compile(r"结束[^，。；]{0,12}访问|离开|离[韩华境]")
+
+#: How long after the welcome a day may end the visit it began.
+_A_VISIT_AT_MOST = timedelta(days=31)
+
+
+def _over_the_visit(reading: Reading, summit: SummitFound, end: date) -> SummitFound:
+    """A host's welcome on arrival (``1月2日，甲抵达某城，乙到机场迎接``) begins the visit, which is the
+    summit: it spans to the day :func:`_end_of_the_visit` gives."""
+    reading.registry.drop(summit.id, Prop.END_DATE)
+    reading.registry.fact(summit.id, Prop.END_DATE, end, evidence=(summit.anchor.evidence(),)
+                          if summit.anchor is not None else ())
+    return replace(summit, end=end)
+
+
+def _people_of(reading: Reading, sentence: Sentence, clause: tuple[int, int]) -> set[str]:
+    return {spot.key for spot in sentence.spots if clause[0] <= spot.start < clause[1]
+            and reading.registry.is_a(spot.surface, Kind.PERSON)}
+
+
+def _the_visit_going_on(reading: Reading, sentence: Sentence, clause: tuple[int, int], day: date,
+                        found: list[SummitFound]) -> SummitFound | None:
+    """The summit of the section's that a welcome goes on: one with someone the welcome names, begun
+    on or before its day within a month (``21日，甲抵达某城，乙到机场迎接…25日，甲抵达某岛，乙亲自到码头
+    迎接``): the visit begun on the 21st goes on, the later welcome is no summit of its own."""
+    named = _people_of(reading, sentence, clause)
+    return next((other for other in reversed(found) if other.start <= day <= other.start + _A_VISIT_AT_MOST
+                 and named & set(other.participants)), None)
+
+
+#: A gathering told by its number or its kind (第三届…, …论坛, 中国—中亚峰会), beside those :func:`_a_gathering` names.
+_A_GATHERING_HELD = re.compile(r"第[0-9一二三四五六七八九十百]+届|论坛|峰会")
+
+#: What :func:`_end_of_the_visit` gives when the next day it tells is a gathering's.
+_A_GATHERING_NEXT = date.min
+
+
+def _end_of_the_visit(reading: Reading, welcome: Sentence, clause: tuple[int, int], start: date,
+                      sentences: list[Sentence], index: int, year: int | None) -> date | None:
+    """The last day after a welcome on arrival, in its paragraph, whose clause tells the visit go on to
+    its end: the visitor leaving (``9日结束访问``, ``14日峰会结束后，甲离开某城``), or the two meeting or
+    signing again (named, or ``两国元首``); reading stops at a day before the welcome or more than a
+    month after it. :data:`_A_GATHERING_NEXT` where the paragraph tells no leaving and the paragraph
+    of the next later day the section tells names a gathering (``22日，…随后两人共同主持第三届峰会``):
+    the visitor came for it, and the welcome is no summit of its own."""
+    named = _people_of(reading, welcome, clause)
+    end, day, leaves = None, start, False
+    paragraph = sentences[index].paragraph
+    for at, sentence in enumerate(sentences[index:], index):
+        dates = find_dates(sentence.hans, year=year or start.year)
+        dates = sorted(dates + _relative_days(sentence.hans, dates, day), key=lambda d: d.at)
+        for told in dates:
+            if told.start < start or told.start > start + _A_VISIT_AT_MOST:
+                return end
+            day = told.start
+            if told.start == start:
+                continue
+            if sentence.paragraph != paragraph:  # the next day told after the welcome's paragraph
+                told_then = " ".join(s.hans for s in sentences[at:] if s.paragraph == sentence.paragraph)
+                gathering = _a_gathering(told_then) or _A_GATHERING_HELD.search(told_then)
+                return _A_GATHERING_NEXT if not leaves and gathering else end
+            stop = next((d.at for d in dates if d.at > told.at), len(sentence.hans))
+            said = sentence.hans[told.at:stop]
+            again = BACK_REFERENCE.search(said) or any(
+                spot.key in named for spot in sentence.spots if told.at <= spot.start < stop)
+            leaves = leaves or _VISIT_ENDS.search(said) is not None
+            if _VISIT_ENDS.search(said) or again and (MEETING.search(said) or SIGNING.search(said)):
+                end = told.start
+    return end
+
+
+def _welcomed_by_a_leader(reading: Reading, sentence: Sentence, clause: tuple[int, int]) -> bool:
+    """Whether a welcome told with no meeting word (see :func:`_welcomed_in_person`) is a leader's
+    welcoming a visitor the clause names: someone named before 迎接 in its part of the clause, by
+    no office below the top, and someone else named in the clause (``甲抵达某城，乙到机场迎接``).
+    Not an official's welcome (``外长丙到机场迎接``) nor a delegation's (``代表团返抵某城，乙到机场迎接``)."""
+    begin, end = clause
+    welcome = _WELCOMES.search(sentence.hans, begin, end)
+    if welcome is None or MEETING.search(sentence.hans, begin, end):
+        return True  # a meeting word tells the meeting: the welcome is no matter
+    part = max((m.end() for m in CLAUSE.finditer(sentence.hans, begin, welcome.start())), default=begin)
+    people = [spot for spot in sentence.spots if begin <= spot.start < end
+              and reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])]
+    hosts = [spot for spot in people if part <= spot.start < welcome.start()
+             and not NOT_TOP.search(written_before(sentence, spot))]
+    return bool(hosts) and any(spot.key not in {host.key for host in hosts} for spot in people)
 
 
 def _signing_clause(hans: str, when) -> tuple[tuple[int, int], bool] | None:
@@ -883,7 +1007,8 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         registry.fact(summit, Prop.DURING_PERIOD, period, evidence=(evidence,))
     for citation in citations_of(sources, list(sentences)):  # every citation of its section
         registry.fact(summit, Prop.SUPPORTED_BY, citation)
-    _venue(reading, summit, anchor, when.start, lead_venues, when.at)
+    welcome_ends = clause[1] if clause is not None and _only_a_welcome(anchor.hans, clause) else None
+    _venue(reading, summit, anchor, when.start, lead_venues, when.at, welcome_ends)
     record_participants(reading, people, summit, participants, [anchor] + paragraph)
     outcomes(reading, summit, sentences, (when.start, end))
     return SummitFound(summit, section, when.start, end, anchor, keys)
@@ -955,9 +1080,15 @@ def _names(reading: Reading, summit: EntityId, section: Section | None) -> None:
 
 
 def _venue(reading: Reading, summit: EntityId, anchor: Sentence, when: date, lead_venues,
-           at: int | None = None) -> None:
+           at: int | None = None, welcome_ends: int | None = None) -> None:
+    """Records where the summit the anchor tells was held: its held-at phrase or the state visited,
+    or the lead's venue of its days. ``welcome_ends``: where the clause of a welcome on arrival ends
+    (``甲抵达某城，乙到机场迎接，两人一同出席在某体育场举行的集会``): a place held at after it is the next
+    event's, not the welcome's."""
     registry = reading.registry
     chain = held_at_chain(reading, anchor, at)
+    if chain and welcome_ends is not None and chain[0].start >= welcome_ends:
+        chain = ()
     visited = visited_chain(reading, anchor, at)
     venue = _record_chain(reading, chain or visited, anchor) if chain or visited else None
     if chain and visited:  # 回访美国，在华盛顿与…会晤: Washington in the United States
