@@ -1724,3 +1724,21 @@ def test_talks_in_the_welcomes_paragraph_fold_into_the_visit_it_spans():
     found = summits(text)
     assert set(found) == {"2019-03-03"}
     assert found["2019-03-03"]["end"] == "2019-03-05"
+
+
+VISIT_LEAD = ("'''2019年张三访问乙国'''是指[[甲国总统]][[张三]]应[[乙国总理]][[李四]]邀请，"
+              "于2019年3月对[[乙国]]进行的正式访问。\n")
+
+
+def test_a_welcome_at_a_lodging_is_held_in_the_town_the_visitor_arrived_at_not_the_leads_state():
+    arrived = "== 抵达 ==\n2019年3月3日晚，张三乘专机抵达[[某岛]]。\n"
+    welcome = "== 会谈 ==\n2019年3月3日晚，李四在下榻的酒店迎接张三，并举行欢迎晚宴。\n"
+    assert summits(VISIT_LEAD + arrived + welcome)["2019-03-03"]["venue"] == {"某岛"}
+    assert summits(VISIT_LEAD + welcome)["2019-03-03"]["venue"] == set()
+
+
+def test_a_welcome_writing_one_sides_office_carries_none_from_the_lead_to_the_other():
+    later = "== 后续 ==\n2021年5月6日，[[丙国总统]][[王五]]抵达[[某城]]，李四到机场迎接。\n"
+    assert roles_by_day(VISIT_LEAD + later)["2021-05-06"] == {("王五", "丙国总统")}
+    bare = "== 后续 ==\n2021年5月6日，[[王五]]抵达[[某城]]，李四到机场迎接。\n"
+    assert ("李四", "乙国总理") in roles_by_day(VISIT_LEAD + "丙国总统王五。\n" + bare).get("2021-05-06", set())

@@ -529,7 +529,20 @@ def _listed_as_attending(reading, sentence: Sentence) -> dict[str, str]:
     return named if _ATTENDING_ENDS.match(hans, last) and hans[last - 1:last] not in _ITEM_JOINS else {}
 
 
-def record_participants(reading, people: People, summit, participants, sentences) -> None:
+def _bare_beside_an_office(reading, key: str, participants, welcome: Sentence | None) -> bool:
+    """Whether a welcome's sentence writes ``key`` bare while it writes another participant's office
+    (``国家主席甲抵达某城，乙到机场迎接``): the text gives the one side's office and not the other's,
+    so no office of the article's (``印尼总统乙`` in the lead) is carried to ``乙``. Where it writes
+    none (``甲抵达某城，乙到机场迎接``), each side's office is carried as at any meeting."""
+    if welcome is None or titles_in(welcome, reading, key):
+        return False
+    return any(titles_in(welcome, reading, other) for other in participants if other != key)
+
+
+def record_participants(reading, people: People, summit, participants, sentences, welcome=None) -> None:
+    """Records who met and the office each held: the offices the sentences write for them, else the
+    office the article gives them elsewhere. ``welcome``: the sentence of a welcome on arrival that
+    tells the summit (see :func:`_bare_beside_an_office`)."""
     registry = reading.registry
     for key in sorted(participants):
         person_info = participants[key]
@@ -551,7 +564,8 @@ def record_participants(reading, people: People, summit, participants, sentences
         for office in stated_offices:
             registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office),
                           evidence=(sentences[0].evidence(),))
-        if not stated_offices and people.offices.get(key):
+        if not stated_offices and people.offices.get(key) \
+                and not _bare_beside_an_office(reading, key, participants, welcome):
             office = main_office(people, key, next(iter(registry.facts_about(summit, Prop.START_DATE)), None), sentences)
             registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office),
                           inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(key, office)],))

@@ -46,6 +46,7 @@ from kg.extract.scripts import script_of, to_hans, to_hant
 from kg.extract.registry import digest
 from kg.extract.sources import Sources
 from kg.extract.text import Sentence, Spot
+from kg.extract.venues import town_arrived_at_before
 from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Section
 
@@ -1008,8 +1009,9 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     for citation in citations_of(sources, list(sentences)):  # every citation of its section
         registry.fact(summit, Prop.SUPPORTED_BY, citation)
     welcome_ends = clause[1] if clause is not None and _only_a_welcome(anchor.hans, clause) else None
-    _venue(reading, summit, anchor, when.start, lead_venues, when.at, welcome_ends)
-    record_participants(reading, people, summit, participants, [anchor] + paragraph)
+    _venue(reading, summit, anchor, when.start, lead_venues, when.at, welcome_ends, set(participants))
+    record_participants(reading, people, summit, participants, [anchor] + paragraph,
+                        welcome=anchor if welcome_ends is not None else None)
     outcomes(reading, summit, sentences, (when.start, end))
     return SummitFound(summit, section, when.start, end, anchor, keys)
 
@@ -1080,7 +1082,7 @@ def _names(reading: Reading, summit: EntityId, section: Section | None) -> None:
 
 
 def _venue(reading: Reading, summit: EntityId, anchor: Sentence, when: date, lead_venues,
-           at: int | None = None, welcome_ends: int | None = None) -> None:
+           at: int | None = None, welcome_ends: int | None = None, participants=()) -> None:
     """Records where the summit the anchor tells was held: its held-at phrase or the state visited,
     or the lead's venue of its days. ``welcome_ends``: where the clause of a welcome on arrival ends
     (``甲抵达某城，乙到机场迎接，两人一同出席在某体育场举行的集会``): a place held at after it is the next
@@ -1090,6 +1092,9 @@ def _venue(reading: Reading, summit: EntityId, anchor: Sentence, when: date, lea
     if chain and welcome_ends is not None and chain[0].start >= welcome_ends:
         chain = ()
     visited = visited_chain(reading, anchor, at)
+    if welcome_ends is not None and not chain and not visited:
+        _welcome_in_the_town_arrived_at(reading, summit, anchor, welcome_ends, when, participants)
+        return
     venue = _record_chain(reading, chain or visited, anchor) if chain or visited else None
     if chain and visited:  # 回访美国，在华盛顿与…会晤: Washington in the United States
         outer = _record_chain(reading, visited, anchor)
@@ -1111,6 +1116,16 @@ def _venue(reading: Reading, summit: EntityId, anchor: Sentence, when: date, lea
                 return
     if venue is not None:
         registry.fact(summit, Prop.VENUE, venue, evidence=(anchor.evidence(),))
+
+
+def _welcome_in_the_town_arrived_at(reading: Reading, summit: EntityId, anchor: Sentence, upto: int,
+                                    when: date, participants) -> None:
+    """A welcome on arrival whose clause gives no town (``乙在下榻的酒店迎接甲``) was held in the town
+    the visitor last arrived at on or before its day, as its section or the one before tells it
+    (``19日晚，甲抵达某岛``); nowhere where none is told, not in the lead's country of the visit."""
+    town = town_arrived_at_before(reading, anchor, upto, when, participants)
+    if town is not None:
+        reading.registry.fact(summit, Prop.VENUE, town, evidence=(anchor.evidence(),), inference=Inference.BACK_REFERENCE)
 
 
 def _record_chain(reading: Reading, chain: tuple[Spot, ...], sentence: Sentence) -> EntityId | None:

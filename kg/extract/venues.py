@@ -39,7 +39,7 @@ gathering, the welcome before the talks, the one summit an article tells of.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from kg.extract.containment import REACHES, lies_in, located_within, unplaced_top, venue_in_state
 from kg.extract.dates import find_dates
@@ -736,6 +736,43 @@ def _town_reached_before(reading: Reading, sentences: list[Sentence], at: int, s
         return sentence, reading.registry.named(Kind.PLACE, town.surface,
                                                 article=town.link.link.target if town.link else None)
     return None
+
+
+def town_arrived_at_before(reading: Reading, welcome: Sentence, upto: int, day: date, participants) -> EntityId | None:
+    """The town a participant last arrived at on or before ``day``, told in the welcome's section or
+    the section before, before the welcome (``=== 某日 ===`` ``19日晚，甲乘专机抵达[[某岛]]。``
+    ``=== 会谈 ===`` ``19日晚，乙在下榻的酒店迎接甲``): a welcome whose clause gives no town was held
+    there; in the welcome's own sentence, before ``upto`` (``甲抵达[[某城]]，乙到机场迎接``). Only a
+    sentence dated within a month before the welcome. None where none is told, or the last arrival
+    told reaches an airport or a state only (``抵达[[某机场]]``), or two towns."""
+    sentences = reading.all_sentences()
+    at = next((i for i, s in enumerate(sentences) if s is welcome), None)
+    if at is None:
+        return None
+    sections = [welcome.section]
+    for sentence in reversed(sentences[:at + 1]):
+        end = upto if sentence is welcome else len(sentence.hans)
+        if sentence.section is not sections[-1]:
+            if len(sections) == 2:
+                return None
+            sections.append(sentence.section)
+        days = find_dates(sentence.hans[:end], year=day.year)
+        if not days or any(not day - _A_VISIT_AT_MOST <= d.start <= day for d in days):
+            continue  # undated, or told of a later day or of another visit
+        reached = [s for s in sentence.spots if s.end <= end and _reached(reading, sentence, s)]
+        if not reached or not any(s.key in participants for s in sentence.spots):
+            continue
+        towns = [s for s in reached if not reading.index.is_state(s.surface)
+                 and not to_hans(s.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN)]
+        if len(towns) != len(reached) or len({t.key for t in towns}) > 1:
+            return None  # 抵达[[某机场]], 抵达乙国: the town is not told; or two towns reached
+        return reading.registry.named(Kind.PLACE, towns[-1].surface,
+                                      article=towns[-1].link.link.target if towns[-1].link else None)
+    return None
+
+
+#: How long before a welcome the arrival that brought the visitor may be told.
+_A_VISIT_AT_MOST = timedelta(days=31)
 
 
 #: Where a leader lands or stops on the way, not the town they reach (羽田机场, 某火车站).
