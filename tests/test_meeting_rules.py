@@ -1681,6 +1681,8 @@ def test_an_officials_welcome_or_a_welcome_of_all_the_guests_is_no_meeting(sente
     ("2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接；3月5日，两国元首签署联合声明。",
      "2019-03-05"),
     ("2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接。3月5日，张三参观[[某馆]]。", "2019-03-03"),
+    ("2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接。访问期间，张三还参观了[[某馆]]，"
+     "5日举行告别宴会，6日结束访问。", "2019-03-06"),
 ])
 def test_a_welcome_on_arrival_begins_the_visit_which_spans_to_its_end_told_in_the_paragraph(sentence, end):
     found = summits(HEAD + sentence)
@@ -1742,3 +1744,17 @@ def test_a_welcome_writing_one_sides_office_carries_none_from_the_lead_to_the_ot
     assert roles_by_day(VISIT_LEAD + later)["2021-05-06"] == {("王五", "丙国总统")}
     bare = "== 后续 ==\n2021年5月6日，[[王五]]抵达[[某城]]，李四到机场迎接。\n"
     assert ("李四", "乙国总理") in roles_by_day(VISIT_LEAD + "丙国总统王五。\n" + bare).get("2021-05-06", set())
+
+
+def test_a_signing_told_alone_after_the_talks_of_a_welcomed_visit_is_of_that_visit():
+    text = HEAD + ("2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接。\n\n"
+                   "张三随后访问了[[另城]]。3月5日，两国元首在[[另城]]举行会谈。3月8日，张三与李四在[[某宫]]签署联合声明。")
+    assert set(summits(text)) == {"2019-03-03"}
+
+
+def test_a_later_welcome_on_the_same_visit_tells_how_long_the_visit_goes_on():
+    text = HEAD + ("2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接。\n\n"
+                   "3月6日，张三抵达[[另城]]，李四亲自到码头迎接；8日，张三离开乙国。")
+    found = summits(text)
+    assert set(found) == {"2019-03-03"}
+    assert found["2019-03-03"]["end"] == "2019-03-08"

@@ -168,11 +168,13 @@ _A_VISIT_AT_MOST = timedelta(days=31)
 def _on_the_welcomed_visit(before: SummitFound, summit: SummitFound) -> bool:
     """The same leaders meeting later in the section whose sentence has the visitor welcomed on
     arrival with no meeting word (``12日，甲抵达某城，乙到机场迎接。¶18日，两国元首在某岛举行会谈``):
-    the talks are of the visit the welcome began, within a month of it (a signing told alone is on
-    its own day)."""
+    the talks are of the visit the welcome began, within a month of it; so is a signing of the two told
+    alone after talks the visit holds already (``20日，甲与乙签署联合声明``); a signing alone right after
+    the welcome is on its own day."""
     return before.participants == summit.participants and before.start < summit.start <= before.start + _A_VISIT_AT_MOST \
         and _WELCOMED.search(before.anchor.hans) is not None and MEETING.search(before.anchor.hans) is None \
-        and MEETING.search(summit.anchor.hans) is not None
+        and (MEETING.search(summit.anchor.hans) is not None
+             or before.end > before.start and SIGNING.search(summit.anchor.hans) is not None)
 
 
 def _next_day(before: SummitFound, summit: SummitFound) -> bool:

@@ -537,7 +537,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 if welcome else None
             if welcome and (visit_end is _A_GATHERING_NEXT or date_basis is not None and meeting.start.year != running_year):
                 continue  # a welcome a source's date alone dates in another year than the text has reached
-            if welcome and _the_visit_going_on(reading, sentence, clause, meeting.start, found[before:]) is not None:
+            if welcome and (going := _the_visit_going_on(reading, sentence, clause, meeting.start, found[before:])) is not None:
+                _goes_on_to(reading, found, going, visit_end)  # …25日，甲抵达某岛，乙亲自到码头迎接…29日，甲离开乙国
                 continue  # 25日，甲抵达某岛，乙亲自到码头迎接 on the visit begun on the 21st
             if welcome:  # 乙到机场迎接，并让其女儿丙出面接待: those named after the welcome did not meet
                 clause = (clause[0], _WELCOMES.search(sentence.hans, *clause).end())
@@ -780,7 +781,8 @@ def _end_of_the_visit(reading: Reading, welcome: Sentence, clause: tuple[int, in
     paragraph = sentences[index].paragraph
     for at, sentence in enumerate(sentences[index:], index):
         dates = find_dates(sentence.hans, year=year or start.year)
-        dates = sorted(dates + _relative_days(sentence.hans, dates, day), key=lambda d: d.at)
+        dates = sorted(dates + _relative_days(sentence.hans, dates, day) + _days_after_an_undated_clause(sentence.hans, dates, day),
+                       key=lambda d: d.at)
         for told in dates:
             if told.start < start or told.start > start + _A_VISIT_AT_MOST:
                 return end
@@ -799,6 +801,26 @@ def _end_of_the_visit(reading: Reading, welcome: Sentence, clause: tuple[int, in
             if _VISIT_ENDS.search(said) or again and (MEETING.search(said) or SIGNING.search(said)):
                 end = told.start
     return end
+
+
+def _goes_on_to(reading: Reading, found: list[SummitFound], going: SummitFound, end: date | None) -> None:
+    """A later welcome on a visit going on (``25日下午，甲抵达某岛，乙亲自到码头迎接；…29日，甲离开乙国``)
+    tells in its paragraph how long the visit goes on: the visit's summit spans to that day."""
+    if end is None or end is _A_GATHERING_NEXT or end <= going.end:
+        return
+    at = next(i for i, s in enumerate(found) if s.id == going.id)
+    found[at] = _over_the_visit(reading, going, end)
+
+
+def _days_after_an_undated_clause(hans: str, dates: list[DateRange], day: date) -> list[DateRange]:
+    """In an account of a visit, the bare days of a sentence that opens with no day (``访问期间，甲还参观
+    了某馆，8日举行告别宴会，9日结束访问``): days of the month last told, read as :func:`_relative_days`
+    reads them after a day the sentence tells."""
+    if dates:
+        return []
+    own = {d.at for d in _relative_days(hans, dates, day)}
+    return [d for d in _relative_days(hans, [DateRange(day, day, 0, 0, False)], day) if d.at > 0 and d.at not in own
+            and _bare_day(hans, d.at) is not None]
 
 
 def _welcomed_by_a_leader(reading: Reading, sentence: Sentence, clause: tuple[int, int]) -> bool:
