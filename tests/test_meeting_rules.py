@@ -165,6 +165,22 @@ def test_a_meeting_table_without_a_people_column_takes_the_articles_two_leaders(
     assert found["2001-05-03"]["ordinal"] == {1}
 
 
+def test_a_series_table_without_people_takes_the_attendees_its_numbered_section_names():
+    text = ("'''甲丙峰会'''是[[甲国总统]]与丙地区各国领导人之间的峰会。\n== 历届峰会 ==\n"
+            '{| class="wikitable"\n! 届次 !! 日期 !! 地点 !! 主要成果\n|-\n'
+            "| 首届 || 2001年5月3日－4日 || [[某城]] || 《联合宣言》\n|-\n"
+            "| 第二届 || 2003年6月8日 || [[某城]] || 联合声明\n|}\n"
+            "== 首届峰会 ==\n首届峰会于2001年5月在某城举行。出席的包括乙国总理[[李四]]、丁国总统[[王五]]等领导人；"
+            "[[丙地区论坛]]秘书长[[赵六]]则以观察员身份与会。4日，甲国总统[[张三]]向与会领导人发表讲话。\n"
+            "== 第二届峰会 ==\n乙国发言人[[钱七]]宣布峰会将举行。6月8日，[[张三]]在某宫接待了各国领导人，"
+            "与会者包括[[丙地区论坛]]主席、乙国总理[[李四]]。丁国总统[[王五]]未出席。\n")
+    found = summits(text, title="甲丙峰会")
+    assert found["2001-05-03"]["participants"] == {"张三", "李四", "王五"}
+    assert found["2001-05-03"]["ordinal"] == {1}
+    assert found["2003-06-08"]["participants"] == {"张三", "李四"}
+    assert found["2003-06-08"]["ordinal"] == {2}
+
+
 def test_a_multilateral_gathering_and_words_about_a_meeting_are_no_summit():
     gathering = PAIR + "2001年5月3日，两国领导人赴[[某城]]出席金砖国家领导人第三次会晤。"
     speaking = PAIR + "乙国驻甲国大使[[王五]]2001年5月4日在某城解读会晤成果时称，两位领导人共举行7场活动。"

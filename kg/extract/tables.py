@@ -394,6 +394,9 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
         inferred = [registry.named(Kind.PERSON, surface) for _, surface, _ in subject_pair(reading)]
     persons += [joined for joined in _joined_in_a_note(reading, people, row)
                 if joined[0].key not in {p.key for p, _, _ in persons} | {p.key for p in inferred}]
+    if len({p.key for p, _, _ in persons} | {p.key for p in inferred}) < 2:  # 届次 || 日期 || 地点 and a section each
+        persons += [attendee for attendee in _attendees_of_its_section(reading, people, row)
+                    if attendee[0].key not in {p.key for p, _, _ in persons} | {p.key for p in inferred}]
     keys = tuple(sorted({p.key for p, _, _ in persons} | {p.key for p in inferred}))
     if len(keys) < 2:
         reading.note(f"a meeting table row of {start.isoformat()} names fewer than two leaders; no summit made",
@@ -428,6 +431,49 @@ def _summit(reading: Reading, people: People, row: _Row, pair: tuple[tuple[str, 
     _outcomes(reading, summit, row)
     _ordinal(reading, summit, row)
     return SummitFound(summit, None, start, end, None, keys)
+
+
+#: A section headed by the number of one gathering of a series: ``首届峰会``, ``第二届峰会``, ``第3次会议``.
+_NUMBERED_HEADING = re.compile(r"^\s*(?P<n>首|第\s*[0-9一二三四五六七八九十百两]+)\s*[届次]")
+#: A clause saying who attended: ``出席的包括甲国总理张三``, ``与会者包括``, ``张三向与会领导人发表讲话``,
+#: ``张三接待了…领导人``.
+_ATTENDED = re.compile(r"出席|与会|参加|接待")
+_CLAUSE = re.compile(r"[^，,；;。]+")
+#: Attending as an observer (``某论坛秘书长则以观察员身份与会``): not one of the gathering's own.
+_OBSERVER = "观察员"
+
+
+def _attendees_of_its_section(reading: Reading, people: People, row: _Row) -> list[tuple[object, None, Evidence]]:
+    """A table of a series' gatherings that names no leaders (``届次 || 日期 || 地点 || 主要成果``) leaves them
+    to a section about each numbered gathering (``== 第二届峰会 ==``): the row's gathering takes the
+    people that section's clauses say attended (``出席的包括甲国总理张三、乙国总统李四``,
+    ``丙在某宫接待了各国领导人，与会者包括…``), each but one said to be absent (``丁未出席``), an observer
+    (``以观察员身份与会``), one given only offices below the top (a minister, a spokesman), or a body named
+    before its officer (``某论坛主席``)."""
+    number = next((n for cell in row.cells.get("number", [])[:1] if (n := _number(_text(reading, cell)))), None)
+    if number is None:
+        return []
+    out = []
+    for section, sentences in reading.by_section.items():
+        heading = _NUMBERED_HEADING.match(to_hans(section.heading))
+        if heading is None or _number(heading["n"]) != number:
+            continue
+        for sentence in sentences:
+            for clause in _CLAUSE.finditer(sentence.hans):
+                if not _ATTENDED.search(clause.group(0)) or _ABSENT.search(clause.group(0)) \
+                        or NOT_HELD.search(clause.group(0)) or _OBSERVER in clause.group(0):
+                    continue
+                for spot in sentence.spots_in(clause.start(), clause.end()):
+                    if not reading.registry.is_a(spot.surface, Kind.PERSON) \
+                            or sentence.hans[spot.end:].startswith(OFFICE_WORDS):
+                        continue  # 某论坛主席: a body whose officer attended
+                    person = reading.registry.named(Kind.PERSON, spot.surface)
+                    offices = people.offices.get(person.key, ())
+                    if offices and all(NOT_TOP.search(to_hans(office)) for office in offices):
+                        continue
+                    if all(p.key != person.key for p, _, _ in out):
+                        out.append((person, None, sentence.evidence()))
+    return out
 
 
 #: Offices not carried to another day: a description (甲国领导人, 最高领导人) is no office, and
@@ -857,6 +903,8 @@ def _number(text: str) -> int | None:
     """A number column's cell: ``3``, ``第五届``, ``第3次``, or ``第九轮`` (the rounds of a
     mechanism's meetings, as a table of its sessions counts them)."""
     text = re.sub(r"[届次轮]$", "", to_hans(text).strip().removeprefix("第").strip()).strip()
+    if text == "首":  # 首届: the first
+        return 1
     if text.isdigit():
         return int(text) or None
     return chinese_number(text) if text else None
