@@ -870,3 +870,11 @@ def test_a_well_known_venues_name_in_quotes_after_another_place_is_a_nickname_no
     assert read(text) == {"1978-08-21": [["乙国"]]}  # not the White House in Washington
     its_town = HEAD + "1978年8月21日下午，甲国主席[[张三]]在[[华盛顿]]“白宫”同乙国总统[[李四]]会面交谈。"
     assert read(its_town) == {"1978-08-21": [["白宫", "华盛顿"]]}
+
+
+def test_two_capitals_palaces_of_one_generic_name_are_two_places_each_in_its_own_town():
+    text = ("'''甲乙丙会晤'''是[[甲国]]总统[[张三]]对[[乙国]]与[[丙国]]的访问。\n== 经过 ==\n"
+            "2016年5月2日，张三在[[乙都]][[国家宫 (乙国)|国家宫]]同乙国总统[[李四]]举行会谈。"
+            "2016年5月5日，张三在[[丙都]][[國家宮 (丙國)|國家宮]]同丙国总统[[王五]]举行会谈。")
+    assert read(text, title="甲乙丙会晤") == {"2016-05-02": [["国家宫 (乙国)", "乙都"]],
+                                             "2016-05-05": [["国家宫 (丙国)", "丙都"]]}

@@ -76,6 +76,29 @@ def strip_disambiguator(name: str) -> str:
     return stripped or name.strip()
 
 
+#: Names of a kind of building every capital has one of (the head of state's palace, the guest
+#: house, the parliament): the name alone says which kind, not which building, so a link to one
+#: by its article (``[[国家宫 (肯尼亚)|国家宫]]``) is that town's or state's, a place of its own.
+GENERIC_BUILDINGS = frozenset({"国家宫", "总统府", "国宾馆", "议会大厦", "国会大厦", "总统官邸", "人民宫", "总理府",
+                               "总理官邸", "王宫", "政府大楼", "政府大厦"})
+
+
+def building_key(name: str, where: str) -> str:
+    """The key of the generic building ``name`` in the town or state keyed ``where``: ``国家宫 (肯尼亚)``."""
+    return f"{name} ({where})"
+
+
+def generic_building(target: str) -> bool:
+    """Whether a link's target is a generic building told apart by its town or state (``国家宫 (肯尼亚)``)."""
+    return bool(disambiguator(target)) and to_hans(strip_disambiguator(target)) in GENERIC_BUILDINGS
+
+
+def disambiguator(name: str) -> str | None:
+    """``"国家宫 (肯尼亚)"`` → ``"肯尼亚"``: what an article's title adds in brackets to tell it apart."""
+    found = _DISAMBIGUATOR.search(name)
+    return found.group().strip().strip("（()）").strip() or None if found else None
+
+
 _NAMESPACED = re.compile(r"^\s*(category|file|image|分类|分類|文件|檔案|图像|wikipedia|wp|template|模板|portal|主题)\s*:", re.I)
 
 

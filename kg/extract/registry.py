@@ -11,7 +11,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import replace
 
-from kg.extract.names import NameIndex, labels_for
+from kg.extract.names import GENERIC_BUILDINGS, NameIndex, building_key, disambiguator, labels_for
 from kg.model import Entity, EntityId, Evidence, Fact, Inference, Kind, Label, Prop
 
 #: Kinds of entity named by their own name, strongest first.
@@ -44,12 +44,13 @@ class Registry:
         self._by_subject: dict[tuple[Prop, str], dict[tuple, None]] = {}  # those of each subject's key, in that order
         self._by_node: dict[EntityId, dict[tuple, None]] = {}  # the keys of facts about or pointing at each entity
         self._in_basis: set[EntityId] = set()  # every entity a fact's basis has held
+        self._qualified: dict[str, set[str]] = {}  # a generic building's key → the keys of each town's
 
     # ---------------------------------------------------------------- entities
 
     def named(self, kind: Kind, surface: str, *, article: str | None = None) -> EntityId:
         """The entity ``surface`` names, typed ``kind`` unless already typed more strongly."""
-        key = self.index.key(surface)
+        key = self._building_key(surface, article) if kind is Kind.PLACE else self.index.key(surface)
         known = self._kinds.get(key)
         if known is None or NAMED.index(kind) < NAMED.index(known):
             self._kinds[key] = kind
@@ -59,8 +60,21 @@ class Registry:
             self._articles.setdefault(key, article)
         return EntityId(self._kinds[key], key)
 
+    def _building_key(self, surface: str, article: str | None) -> str:
+        """A generic building's key, with the key of the town or state its article's title names it
+        by (``[[國家宮 (丙國)|國家宮]]`` → ``国家宫 (丙国)``; a state's key is its gazetteer name): two
+        capitals' palaces of one name are two places, each the same in every article and script."""
+        key = self.index.key(surface)
+        named_by = surface if disambiguator(surface) else article or ""
+        where = disambiguator(named_by)
+        if key not in GENERIC_BUILDINGS or not where or self.index.key(named_by) != key:
+            return key
+        self._qualified.setdefault(key, set()).add(qualified := building_key(key, self.index.key(where)))
+        return qualified
+
     def kind_of(self, name: str) -> Kind | None:
-        return self._kinds.get(self.index.key(name))
+        key = self.index.key(name)
+        return self._kinds.get(key) or next((self._kinds[q] for q in sorted(self._qualified.get(key, ()))), None)
 
     def keys_of(self, kind: Kind) -> list[str]:
         """The keys of the named entities of one kind, in the order they were first named."""
@@ -70,7 +84,7 @@ class Registry:
         return frozenset(self._surfaces.get(entity.key, ()))
 
     def is_a(self, name: str, *kinds: Kind) -> bool:
-        return self._kinds.get(self.index.key(name)) in kinds
+        return self.kind_of(name) in kinds
 
     def unnamed(self, kind: Kind, key: str, *, article: str | None = None) -> EntityId:
         """An entity without a name of its own (a summit, a citation), keyed by stable parts."""

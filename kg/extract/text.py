@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from kg.extract.names import NameIndex
+from kg.extract.names import NameIndex, generic_building
 from kg.extract.scripts import to_hans
 from kg.model import Evidence, Span
 from kg.wikitext import Document, Mention, Passage, RefMark, Section, passage
@@ -89,7 +89,8 @@ class Spotter:
             start, end = mention.start - offset, mention.end - offset
             if 0 <= start < end <= len(hans):
                 key = self.index.key(mention.link.target)
-                found.append(Spot(start, end, key, text[start:end], hans[start:end], mention))
+                surface = mention.link.target.strip() if generic_building(mention.link.target) else text[start:end]
+                found.append(Spot(start, end, key, surface, hans[start:end], mention))  # 国家宫 (肯尼亚): the town's
                 if taken is None:
                     taken = [False] * len(hans)
                 taken[start:end] = [True] * (end - start)
