@@ -312,6 +312,29 @@ def test_a_visit_told_day_by_day_takes_in_the_top_leaders_met_on_its_days():
     assert found["2023-03-20"]["participants"] == {"张三", "李四", "王五"}  # not the legislature's chair
 
 
+KINGS_VISIT = ("{{Infobox event\n| date = {{Start date|2023|3|20}}–{{End date|2023|3|22}}\n"
+               "| participants = [[张三]]<br>[[李四]]\n}}\n"
+               "'''2023年张三访问乙国'''是甲国国王[[张三]]对乙国的国事访问，乙国总统[[李四]]与其会谈。\n"
+               "== 行程 ==\n3月20日，张三抵达[[某城]]。当天下午，乙国总统李四会见张三。\n\n"
+               "在某城期间，国王还会见了乙国总理[[王五]]。\n")
+
+
+def test_a_visitor_told_by_his_office_alone_meets_whom_the_sentence_names():
+    found = summits(KINGS_VISIT, title="2023年张三访问乙国")
+    assert found["2023-03-20"]["participants"] == {"张三", "李四", "王五"}
+
+
+@pytest.mark.parametrize("change", [
+    ("国王还会见了", "丙国国王还会见了"),  # another state's king
+    ("国王还会见了", "某某国王还会见了"),  # a title that is part of a longer name
+    ("国王还会见了", "国王特使还会见了"),  # the king's envoy
+    ("乙国总统[[李四]]与其会谈。", "乙国总统[[李四]]与其会谈。丁国国王[[孙七]]亦来访。"),  # two kings: no one
+])
+def test_an_office_word_that_is_not_the_visitors_alone_stands_for_no_one(change):
+    found = summits(KINGS_VISIT.replace(*change), title="2023年张三访问乙国")
+    assert "王五" not in found["2023-03-20"]["participants"]
+
+
 def test_a_meeting_after_the_visits_days_does_not_join_it():
     later = VISIT + "== 后续 ==\n同年9月5日，张三在[[某城]]会见乙国总统李四。\n"
     later_day = VISIT.replace("21日上午", "25日上午")

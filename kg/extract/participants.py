@@ -203,6 +203,40 @@ def from_the_pronoun(reading: Reading, participants: dict[str, Participant], anc
             person.inferences.append((Inference.BACK_REFERENCE, (), (sentence.evidence(), anchor.evidence())))
 
 
+#: A head's office written alone for the one who holds it (国王还会见了乙, 丙会见女王并设午宴).
+_BARE_OFFICE = re.compile(r"(?:^|(?<=[，,；;、\s还亦也则并又见晤了与同和及跟]))(?P<office>国王|女王|天皇|总统|首相)"
+                          r"(?![的之府办特代位])")
+
+
+def bare_office_holders(people: People, sentence: Sentence, begin: int = 0, end: int | None = None) -> dict[str, str]:
+    """Whom a head's office word standing alone stands for, between ``begin`` and ``end`` of the
+    sentence, with the office: neither after a state's name nor before a name (``在京期间，国王还
+    分别会见了乙``, ``丙在某宾馆会见女王``), the one person the article gives an office ending in that
+    word (``甲国国王[[某某]]`` in the lead); no one when two or more hold such an office."""
+    found: dict[str, str] = {}
+    for said in _BARE_OFFICE.finditer(sentence.hans, begin, len(sentence.hans) if end is None else end):
+        if any(spot.start == said.end() or spot.start <= said.start() < spot.end for spot in sentence.spots) \
+                or QUALIFIES.match(sentence.hans[said.end():]):
+            continue  # 国王某某, [[昭和天皇]]: a title of the name written; 国王特使, 天皇葬礼: not the holder there
+        holders = {(key, office) for key, offices in people.offices.items()
+                   for office in offices if office.endswith(said.group("office"))}
+        if len({key for key, _ in holders}) == 1:
+            key, office = min(holders)
+            found.setdefault(key, office)
+    return found
+
+
+def from_the_bare_office(people: People, participants: dict[str, Participant], anchor: Sentence,
+                         clause: tuple[int, int] | None) -> None:
+    """The one a bare head's office of the meeting's clause stands for (``在京期间，国王还会见了乙``)
+    met, inferred from where the article gives the office."""
+    for key, office in bare_office_holders(people, anchor, *(clause or (0, None))).items():
+        if key not in participants:
+            said_so = people.office_evidence.get((key, office))
+            person = participants.setdefault(key, Participant(key, key))
+            person.inferences.append((Inference.BACK_REFERENCE, (), tuple(e for e in (said_so, anchor.evidence()) if e)))
+
+
 def from_the_subject(reading: Reading, participants: dict[str, Participant], anchor: Sentence,
                       paragraph: list[Sentence], section: Section | None) -> None:
     """``两人``, ``双方``, ``第一次峰会`` with fewer than two names: the two leaders the

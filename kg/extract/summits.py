@@ -25,8 +25,9 @@ from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_mo
 from kg.extract.documents import documents_of_the_definition, documents_of_the_subject, outcomes
 from kg.extract.ordinals import REFERS_BACK, number_the_defined_summit, ordinal_in, ordinal_of_the_subject
 from kg.extract.participants import (QUALIFIES, Participant, a_party, below_the_top, citations_of,
-                                     from_administration, from_citation_titles, from_leaders_in_office,
-                                     from_the_pronoun, from_the_sentences_before, from_the_subject,
+                                     bare_office_holders, from_administration, from_citation_titles,
+                                     from_leaders_in_office, from_the_bare_office, from_the_pronoun,
+                                     from_the_sentences_before, from_the_subject,
                                      meets_officials_only, met_one_by_one, received_together, record_participants,
                                      sends_someone, stated_participants, subject_pair, written_below_the_top)
 from kg.extract.people import People, titles_in, written_titles
@@ -323,8 +324,8 @@ def _meetings_of_the_visit(reading: Reading, people: People, around: SummitFound
             keys = {spot.key: spot.surface for spot in sentence.spots
                     if reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])
                     and not (several and spot.key in several.others)}
-            if not set(keys) & set(around.participants):
-                continue
+            if not (set(keys) | set(bare_office_holders(people, sentence))) & set(around.participants):
+                continue  # 在京期间，国王还会见了乙: the visitor told by his office alone
             sides = {people.sides.get(p) for p in around.participants} - {None}
             for key, surface in keys.items():
                 if key in around.participants or key in added or not _a_sides_top(reading, people, sentence, key):
@@ -988,6 +989,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         from_leaders_in_office(reading, people, participants, when.start)
         from_the_sentences_before(reading, participants, anchor, sentences[max(0, index - 2):index])
         from_the_pronoun(reading, participants, anchor, clause, sentences[max(0, index - 1):index])
+        from_the_bare_office(people, participants, anchor, clause)
         from_the_subject(reading, participants, anchor, paragraph, section)
     dropped |= below_the_top(reading, people, participants, near, when.start)
     dropped |= _heads_of_a_body(reading, participants)
