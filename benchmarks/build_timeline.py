@@ -48,6 +48,22 @@ marks = os.fdopen(int(os.environ["KG_TIMELINE_FD"]), "w", buffering=1)
 def mark(what, edge):
     marks.write(f"mark {what} {edge} {time.time():.4f} {time.process_time():.4f}\n")
 
+def threads(when):
+    # each thread's CPU by name (RocksDB's compaction is rocksdb:low) and the process's max RSS
+    import resource
+    tick, named = os.sysconf("SC_CLK_TCK"), {}
+    for task in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{task}/stat") as stat:
+                text = stat.read()
+        except OSError:
+            continue
+        name, fields = text[text.index("(") + 1:text.rindex(")")], text.rsplit(")", 1)[1].split()
+        named[name] = named.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    listed = " ".join(f"{name}={cpu:.2f}" for name, cpu in sorted(named.items(), key=lambda item: -item[1]))
+    marks.write(f"note {when}: process {time.process_time():.2f} s, threads {listed}, "
+                f"max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB\n")
+
 def wrapped(owner, name, what=None):
     inner = getattr(owner, name, None)
     if inner is None:  # not in this code
@@ -90,6 +106,7 @@ def pages(*args, **kwargs):
         mark("pages", "start")
         yield from build_pages(*args, **kwargs)
         mark("pages", "end")
+        threads("the last page")
     return each()
 pipeline.build_pages = pages
 wrapped(pipeline, "_without_conflicts", "checks across articles")
@@ -110,6 +127,7 @@ try:
     main(["build", *sys.argv[2:]])
 finally:
     mark("build", "end")
+    threads("the build's end")
 """
 
 #: The sampler: every process under a pid, its CPU seconds, ten times a second, to stdout.
@@ -190,6 +208,9 @@ def timeline(export: Path, out: Path, code: Path, cache: Path) -> tuple[list[tup
     sampler.wait()
     marks = []
     for line in lines:
+        if line.startswith("note "):
+            print(line[5:], flush=True)
+            continue
         _, rest = line.split(" ", 1)
         what, edge, wall, cpu = rest.rsplit(" ", 3)
         marks.append((what, edge, float(wall), float(cpu)))
