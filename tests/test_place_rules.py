@@ -878,3 +878,10 @@ def test_two_capitals_palaces_of_one_generic_name_are_two_places_each_in_its_own
             "2016年5月5日，张三在[[丙都]][[國家宮 (丙國)|國家宮]]同丙国总统[[王五]]举行会谈。")
     assert read(text, title="甲乙丙会晤") == {"2016-05-02": [["国家宫 (乙国)", "乙都"]],
                                              "2016-05-05": [["国家宫 (丙国)", "丙都"]]}
+
+
+def test_a_generic_building_linked_by_its_state_lies_in_the_town_reached_before_the_state():
+    text = ("'''甲国主席访问芬兰'''是甲国主席[[张三]]于2030年6月4日至6日对[[芬兰]]进行的国事访问。\n== 行程 ==\n"
+            "=== 6月4日 ===\n4日下午，张三乘专机抵达[[某都]]。\n=== 6月5日 ===\n"
+            "5日上午，芬兰总统[[李四]]在[[总统府 (芬兰)|总统府]]庭院为张三举行欢迎仪式，随后两国元首举行会谈。")
+    assert read(text, title="甲国主席访问芬兰") == {"2030-06-04": [["总统府 (芬兰共和国)", "某都", "芬兰共和国"]]}

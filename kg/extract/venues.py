@@ -43,7 +43,7 @@ from datetime import date, timedelta
 
 from kg.extract.containment import REACHES, lies_in, located_within, unplaced_top, venue_in_state
 from kg.extract.dates import find_dates
-from kg.extract.names import states
+from kg.extract.names import states, strip_disambiguator
 from kg.extract.narrative import ASIDE, told_after
 from kg.extract.places import (ARRIVED_AT, BARE_KINDS, CLAUSE_BREAK, GATHERING_AFTER, NOT_OWN, VENUE_ENDINGS,
                                held_at_chain, held_at_phrases, joins_chain, meeting_chains, of_a_ceremony, phrase_bounds,
@@ -366,13 +366,16 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
     between; not a well-known venue the reference gazetteer places. A site the text puts only
     in a state (``某国总统在总统府迎接``) lies in that town, and the town in the state. Where the
     paragraph reaches none, a site of a visit lies in the one town its own account says a
-    participant reached on its days before (``=== 7月21日 ===`` ``…抵达某都[[某国际机场]]``)."""
+    participant reached on its days before (``=== 7月21日 ===`` ``…抵达某都[[某国际机场]]``).
+    A generic building keyed by its state (``[[总统府 (某国)|总统府]]``) is such a site, read by
+    its own name: the state its title adds comes after the town reached, not in its stead."""
     registry = reading.registry
     sentences = reading.all_sentences()
     for fact in registry.facts_of(Prop.VENUE):
         site = fact.value
         if not isinstance(site, EntityId) or site.kind is not Kind.PLACE or not fact.evidence \
-                or well_known_container(reading, site.key) is not None or not to_hans(site.key).endswith(VENUE_ENDINGS):
+                or well_known_container(reading, site.key) is not None \
+                or not to_hans(site_name(site.key)).endswith(VENUE_ENDINGS):
             continue
         states = [v for v in registry.facts_about(site, Prop.LOCATED_IN)]
         if any(not isinstance(v, EntityId) or v.kind is not Kind.COUNTRY for v in states):
@@ -385,8 +388,7 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
         for sentence in reversed(sentences[max(0, at - 3):at + 1]):
             if sentence.passage is not said.passage or sentence.paragraph != said.paragraph:
                 break
-            upto = len(sentence.hans) if sentence is not said else min(
-                [s.start for s in sentence.spots if s.key == site.key] + [sentence.hans.find(site.key) % (len(sentence.hans) + 1)])
+            upto = len(sentence.hans) if sentence is not said else _site_at(sentence, site)
             towns = [s for s in sentence.spots if s.end <= upto and _reached(reading, sentence, s)
                      and not s.hans.endswith(VENUE_ENDINGS)
                      and not reading.index.is_state(s.surface)]
@@ -397,7 +399,7 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
             town = _one_town_reached_on_its_days(reading, fact.subject, said)
         if town is not None:
             spot, sentence = town
-            site_at = min([s.start for s in said.spots if s.key == site.key] + [said.hans.find(site.key) % (len(said.hans) + 1)])
+            site_at = _site_at(said, site)
             told = [s.hans for s in sentences[sentences.index(sentence):at]] + [said.hans[:site_at]]
             if states and _ANOTHER_DAY.search("".join(told)[spot.end:]):
                 continue  # 某日赴甲城…；某日，两人在乙国某营会晤: the town of another day
@@ -412,6 +414,20 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
                 if not outer:
                     registry.fact(place, Prop.LOCATED_IN, state, evidence=evidence)
             registry.fact(site, Prop.LOCATED_IN, place, evidence=(sentence.evidence(), said.evidence()))
+
+
+def site_name(key: str) -> str:
+    """A site's own name, without the town or state a generic building's key adds to tell two
+    capitals' palaces apart (``总统府 (某国)`` → ``总统府``): what the text writes of it."""
+    return strip_disambiguator(key)
+
+
+def _site_at(sentence: Sentence, site: EntityId) -> int:
+    """Where the sentence names the site (``乙在[[总统府 (某国)|总统府]]庭院为甲举行欢迎仪式``:
+    at its own name), or its end where it does not."""
+    name = site_name(site.key)
+    return min([s.start for s in sentence.spots if s.key in (site.key, name)]
+               + [sentence.hans.find(name) % (len(sentence.hans) + 1)])
 
 
 #: The state a leader visits: ``对中国进行（非正式、国事）访问``, ``访问俄罗斯``, ``出访法国``.
