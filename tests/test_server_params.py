@@ -12,7 +12,7 @@ from pyoxigraph import NamedNode, Quad
 from kg.server import data
 from kg.server.app import App, request
 from kg.server.data import ServedData
-from kg.server.form import parse_params
+from kg.server.form import minted_quote, parse_params
 from kg.server.settings import Settings
 
 DATA = Path(__file__).parent / "data" / "query" / "fixture.trig"
@@ -28,6 +28,17 @@ def test_parameters_are_read_as_parse_qs_reads_them():
             value = "".join(chr(rng.randint(0, 0x2FFF)) for _ in range(rng.randint(0, 6)))
             text += "=" + quote(value, safe=rng.choice(["", "/", "=+&"]))
         assert parse_params(text) == parse_qs(text, keep_blank_values=True), repr(text)
+
+
+def test_path_parts_are_quoted_as_quote_quotes_them():
+    """Generated texts: ASCII (safe and not), other scripts, the replacement character, the empty text."""
+    rng = random.Random(18)
+    alphabet = "-_.~()/%+ aZ09\x00\x7f\x80é·李\ufffd\U0001F600"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert minted_quote(text) == quote(text, safe="-_.~()"), repr(text)
+    every = "".join(map(chr, range(0x3000)))
+    assert minted_quote(every) == quote(every, safe="-_.~()")
 
 
 def test_a_real_query_is_read_whole():
