@@ -1797,3 +1797,13 @@ def test_a_later_welcome_on_the_same_visit_tells_how_long_the_visit_goes_on():
     found = summits(text)
     assert set(found) == {"2019-03-03"}
     assert found["2019-03-03"]["end"] == "2019-03-08"
+
+
+def test_a_welcome_on_the_first_day_of_the_boxed_visit_leaves_the_boxs_days_standing():
+    text = ("{{Infobox event\n| title = 甲乙会晤\n| participants = [[张三]]、[[李四]]\n"
+            "| date = {{Start date|2019|3|3}}－{{End date|2019|3|20}}\n}}\n"
+            "'''甲乙会晤'''是[[甲国]]总统[[张三]]对[[乙国]]的访问。\n== 经过 ==\n"
+            "2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接。"
+            "此后数日，双方在某城举行会谈。3月9日，张三离开乙国前往[[丙国]]。")
+    found = summits(text)
+    assert found["2019-03-03"]["end"] == "2019-03-20"  # the box's end, not the day the paragraph's visitor left

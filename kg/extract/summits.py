@@ -539,7 +539,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             if welcome and (visit_end is _A_GATHERING_NEXT or date_basis is not None and meeting.start.year != running_year):
                 continue  # a welcome a source's date alone dates in another year than the text has reached
             if welcome and (going := _the_visit_going_on(reading, sentence, clause, meeting.start, found[before:])) is not None:
-                _goes_on_to(reading, found, going, visit_end)  # …25日，甲抵达某岛，乙亲自到码头迎接…29日，甲离开乙国
+                if around is None or going.id != around.id:  # the boxed visit's days stand
+                    _goes_on_to(reading, found, going, visit_end)  # …25日，甲抵达某岛，乙亲自到码头迎接…29日，甲离开乙国
                 continue  # 25日，甲抵达某岛，乙亲自到码头迎接 on the visit begun on the 21st
             if welcome:  # 乙到机场迎接，并让其女儿丙出面接待: those named after the welcome did not meet
                 clause = (clause[0], _WELCOMES.search(sentence.hans, *clause).end())
@@ -549,6 +550,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                              set_aside=several.others if several else ())
             if around is not None and summit is not None and summit.start < around.start <= (visit_end or summit.end):
                 visit_end = around.start - timedelta(days=1)  # the summit the article boxes keeps its own days
+            if around is not None and summit is not None and summit.id == around.id:
+                visit_end = None  # the welcome on the boxed visit's first day: the box's days stand
             if summit is not None and visit_end is not None and summit.end < visit_end:
                 summit = _over_the_visit(reading, summit, visit_end)
             if summit is not None and all(s.id != summit.id for s in found):
