@@ -601,3 +601,19 @@ def test_the_capacity_of_one_visit_is_not_every_rows_office():
             "== 再次访问 ==\n张三以甲国总统身份再次访问乙国。\n")
     held = roles_by_day(text, title="张三访问乙国")
     assert not {office for day in held.values() for person, office in day if person == "张三"}
+
+
+
+def test_an_office_written_as_left_after_the_state_is_no_office_carried_to_a_later_day():
+    # 甲国前首相张三: what he was, not an office to carry to a meeting, though written nearest in time
+    from datetime import date
+    from kg.extract.entities import type_names
+    from kg.extract.people import main_office, read_people
+    from kg.extract.reading import read
+
+    text = HEAD + ("2010年5月3日，甲国首相[[张三]]与乙国主席[[李四]]在[[某城]]会谈。\n== 后续 ==\n"
+                   "2024年11月30日，甲国前首相张三宣布将访问乙国。")
+    reading = read(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    type_names(reading)
+    people = read_people(reading)
+    assert "前" not in (main_office(people, "张三", date(2024, 12, 2)) or "")

@@ -363,7 +363,7 @@ def main_office(people: People, key: str, when: date | None = None, told: Iterab
     in time (委员长 in 2019, 总书记 in 2025), else the first. Where the sentences that tell
     the meeting call its parties heads of state (两国元首), a state's head (国家主席) before a
     party's (总书记) among offices as near in time."""
-    offices = [o for o in people.offices.get(key, ()) if not _LEFT.match(o)]
+    offices = [o for o in people.offices.get(key, ()) if not _LEFT.search(o)]
     proper = [o for o in offices if not o.endswith(DESCRIPTIONS)] or list(offices)
     if not proper:
         return None
@@ -372,9 +372,10 @@ def main_office(people: People, key: str, when: date | None = None, told: Iterab
                                            heads and not _STATES_HEAD.search(office), proper.index(office)))
 
 
-#: An office written as one its holder has left (已卸任的前总统张三): no role he held at a meeting.
-#: (前 before a state's name, 前苏联总统, is cut from the office with the words before the state.)
-_LEFT = re.compile(r"^前(?!进)")
+#: An office written as one its holder has left (已卸任的前总统张三, after a state's name too: 甲国前首相
+#: 张三): no role he held at a meeting. (前 before a state's name, 前苏联总统, is cut from the office
+#: with the words before the state.)
+_LEFT = re.compile(r"^前(?!进)|前(?=总统|首相|总理|主席|国王|总书记)")
 
 
 #: The parties of a meeting called heads of state (两国元首, 三国元首, 元首会晤).
