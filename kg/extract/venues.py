@@ -709,10 +709,8 @@ def venue_of_the_town_reached_before_it(reading: Reading, summits) -> None:
     sentences = reading.all_sentences()
     where = {id(s): i for i, s in enumerate(sentences)}
     for summit in summits:
-        if summit.anchor is None or id(summit.anchor) not in where or summit.start != summit.end:
-            continue
-        venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
-        if len(venues) > 1 or venues and venues[0].kind is not Kind.COUNTRY or meeting_chains(reading, summit.anchor):
+        venues = _placed_at_most_in_a_state(reading, summit, where)
+        if venues is None:
             continue
         reached = _town_reached_before(reading, sentences, where[id(summit.anchor)], summit)
         if reached is None:
@@ -723,6 +721,18 @@ def venue_of_the_town_reached_before_it(reading: Reading, summits) -> None:
         else:
             registry.fact(summit.id, Prop.VENUE, town, evidence=(sentence.evidence(), summit.anchor.evidence()),
                           inference=Inference.BACK_REFERENCE)
+
+
+def _placed_at_most_in_a_state(reading: Reading, summit, where: dict[int, int]) -> list[EntityId] | None:
+    """The venues of a one-day summit whose own sentence places it nowhere or only in a state (none, or
+    one state, and no place chain in the sentence): what a pass looking for its place elsewhere may add to;
+    None for a summit placed already, of several days, or with no sentence of the article's own."""
+    if summit.anchor is None or id(summit.anchor) not in where or summit.start != summit.end:
+        return None
+    venues = [v for v in reading.registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
+    if len(venues) > 1 or venues and venues[0].kind is not Kind.COUNTRY or meeting_chains(reading, summit.anchor):
+        return None
+    return venues
 
 
 #: How many sentences before a meeting's own its paragraph may tell the town reached.
@@ -889,11 +899,8 @@ def venue_of_the_days_meetings(reading: Reading, summits) -> None:
     sentences = reading.all_sentences()
     where = {id(s): i for i, s in enumerate(sentences)}
     for summit in summits:
-        if summit.anchor is None or id(summit.anchor) not in where or summit.start != summit.end:
-            continue
-        venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
-        if len(venues) > 1 or venues and venues[0].kind is not Kind.COUNTRY or meeting_chains(reading, summit.anchor) \
-                or _DURING_IT.search(summit.anchor.hans) or _GATHERING_MENTIONED.search(summit.anchor.hans):
+        venues = _placed_at_most_in_a_state(reading, summit, where)
+        if venues is None or _DURING_IT.search(summit.anchor.hans) or _GATHERING_MENTIONED.search(summit.anchor.hans):
             continue
         at = where[id(summit.anchor)]
         reached: set[str] = set()
