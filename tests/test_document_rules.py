@@ -6,7 +6,7 @@ the article it is named (lead, body, infobox `outcome`, a 成果 section)"."""
 import pytest
 
 from kg.extract import extract
-from kg.extract.documents import ceremony_names, cell_documents, unquoted_names
+from kg.extract.document_names import ceremony_names, cell_documents, unquoted_names
 from kg.model import Kind, Page, Prop
 from kg.wikitext import parse
 

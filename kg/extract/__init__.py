@@ -14,8 +14,7 @@ what happened at them, and last the article's subject (a series or one summit).
 
 from __future__ import annotations
 
-from kg.extract.documents import (documents_by_their_days, documents_of_the_meeting_told, documents_of_treaty_boxes,
-                                  one_document_each)
+from kg.extract.document_passes import documents_by_their_days, documents_of_the_meeting_told, documents_of_treaty_boxes
 from kg.extract.entities import type_names
 from kg.extract.events import read_events
 from kg.extract.names import NOTE_TA
@@ -31,6 +30,7 @@ from kg.extract.venues import (lodging_gives_way_to_its_town, place_sites_in_the
                                venue_of_the_talks_on_its_days, venue_of_the_town_reached_before_it,
                                venue_said_of_the_summit)
 from kg.extract.reading import read
+from kg.extract.same_document import one_document_each
 from kg.extract.scripts import to_hans
 from kg.extract.sources import read_sources
 from kg.extract.subject import read_subject

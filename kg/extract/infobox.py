@@ -20,7 +20,7 @@ import re
 from datetime import date
 
 from kg.extract.dates import find_dates
-from kg.extract.documents import DOCUMENT_WORDS, cell_documents, named_here
+from kg.extract.document_names import DOCUMENT_WORDS, cell_documents, named_here
 from kg.extract.entries import Entry, cell_chains, entries_in, entry_places, people_of
 from kg.extract.ordinals import ordinal_of_the_subject
 from kg.extract.people import People, written_titles

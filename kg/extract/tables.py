@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from kg.extract.dates import chinese_number, find_dates, find_year_months
-from kg.extract.documents import DOCUMENT_WORDS, cell_documents, generic_document
+from kg.extract.document_names import DOCUMENT_WORDS, cell_documents
+from kg.extract.documents import generic_document
 from kg.extract.entities import PLACE_ENDINGS
 from kg.extract.places import SIGNED_AT, well_known_container
 from kg.extract.entries import Entry, cell_chains, entries_in, people_of, plain_text

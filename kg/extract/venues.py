@@ -25,7 +25,7 @@ gathering, the welcome before the talks, the one summit an article tells of.
   上举行``), inside that state.
 - Where a treaty's infobox says it was signed (``location_signed = [[法国]][[巴黎]][[爱丽舍宫]]``)
   is the venue of the summit of its day, when the text places that summit nowhere else or at a
-  place of that chain (read with the box, in :mod:`kg.extract.documents`).
+  place of that chain (read with the box, in :mod:`kg.extract.document_passes`).
 - A town's meeting whose talks follow a welcome ceremony with no place of their own
   (``当天下午，乙在[[某府]]为甲举行欢迎仪式，随后两人举行会谈``, also after what the ceremony holds:
   ``…举行仪式，欢迎甲访华，鸣礼炮21响。欢迎仪式后，两人举行会谈``) was held where the ceremony was.

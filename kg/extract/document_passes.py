@@ -1,0 +1,148 @@
+"""Passes over the whole article that give a summit the documents its own sentences do not.
+
+An infobox of the document (``{{Infobox treaty}}``, ``{{Infobox document}}``) names the summit on whose days
+it was signed, and where the box says it was signed places that summit; a sentence anywhere in the prose that
+dates a document to one summit's days and no other's names that summit's (a table's row the prose tells of);
+and what the account of a meeting told in its own section says was signed is that meeting's.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from kg.extract.dates import find_dates
+from kg.extract.document_names import SIGNED
+from kg.extract.documents import GOES_ON, REFERS_BACK, sentence_outcomes
+from kg.extract.entries import cell_chains, entries_in
+from kg.extract.narrative import TITLE_MARKS, Told, bare_days, next_about, times_in, told_after, year_of
+from kg.extract.reading import Reading
+from kg.extract.scripts import script_of, to_hans
+from kg.model import EntityId, Evidence, Kind, Label, Prop
+
+_TREATY_BOX = re.compile(r"^(infobox\s*)?(treaty|document|条约|條約|协定|宣言|文件)(\s*信息框|\s*资讯框)?$")
+
+
+def documents_of_treaty_boxes(reading: Reading, summits) -> None:
+    """An infobox of a treaty or a declaration (``{{Infobox treaty}}``: name, long_name,
+    date_signed; ``{{Infobox document}}``: document_name, date_created) names a document signed on its day: the outcome of the summit whose days
+    hold that day (the day after included), where exactly one does. Its name and long name
+    are one document's, unless the long name lists several in title marks (``《甲》和《乙》``,
+    of which the name is the common name): then those are the documents."""
+    registry = reading.registry
+    for box in reading.document.templates:
+        if box.nested_in is not None or not _TREATY_BOX.match(to_hans(box.key)):
+            continue
+        signed = [d for d in find_dates(box.get("date_signed") or box.get("date_created") or "") if d.year_given]
+        if not signed:
+            continue
+        day = signed[0].start
+        on_that_day = [s for s in summits if s.start <= day <= s.end + timedelta(days=1)]
+        if len(on_that_day) != 1:
+            continue
+        name = (box.get("name") or box.get("document_name") or "").strip()
+        long_name = (box.get("long_name") or "").strip()
+        listed = [m["t"] for m in TITLE_MARKS.finditer(long_name)]
+        names = [[n] for n in listed] if len(listed) > 1 else [[n for n in (name, long_name.strip("《》")) if n]]
+        evidence = Evidence(box.span, f"{{{{{box.name}}}}}", None)
+        for same in filter(None, names):
+            document = registry.named(Kind.DOCUMENT, same[0])
+            for other in same[1:]:
+                registry.label(document, Label(other, script_of(other)))
+                reading.index.merge(document.key, other)
+            registry.fact(on_that_day[0].id, Prop.OUTCOME, document, evidence=(evidence,))
+            registry.evidence(document, evidence)
+        signed_at = next((p for p in box.params if p.name in _SIGNED_AT_FIELDS and p.value.strip()), None)
+        if signed_at is not None:
+            _venue_signed(reading, on_that_day[0].id, signed_at.span, evidence)
+
+
+#: The field of a treaty's infobox that says where it was signed.
+_SIGNED_AT_FIELDS = ("location_signed", "place_signed")
+
+
+def _venue_signed(reading: Reading, summit: EntityId, span, evidence: Evidence) -> None:
+    """The place a treaty's infobox says it was signed (``location_signed = [[法国]][[巴黎]][[爱丽舍宫]]``),
+    big to small, is the venue of the summit of its day, where the summit is placed nowhere
+    else or at a place of that chain (the prose's 巴黎); not where the text places the summit
+    elsewhere (a treaty signed in the capital after talks at a retreat)."""
+    registry = reading.registry
+    entries = entries_in(reading, span)
+    if len(entries) != 1:
+        return  # several places: which one held the meeting is unknown
+    places = [registry.named(Kind.COUNTRY if reading.index.is_state(name) else Kind.PLACE, name, article=article)
+              for name, article in cell_chains(reading, entries)[0]]
+    places = [p for p in places if p.kind in (Kind.PLACE, Kind.COUNTRY)]
+    if not places or places[-1].kind is Kind.COUNTRY:
+        return
+    venues = [v for v in registry.facts_about(summit, Prop.VENUE) if isinstance(v, EntityId)]
+    if len(venues) > 1 or venues and venues[0].key not in {p.key for p in places}:
+        return
+    for outer, inner in zip(places, places[1:]):
+        if inner.kind is Kind.PLACE and inner != outer:
+            registry.fact(inner, Prop.LOCATED_IN, outer, evidence=(evidence,))
+    registry.fact(summit, Prop.VENUE, places[-1], evidence=(evidence,))
+    registry.keep_only(summit, Prop.VENUE, places[-1])
+
+
+def documents_by_their_days(reading: Reading, summits) -> None:
+    """A document a sentence anywhere in the prose dates to one summit's days, and to no
+    other summit's, is that summit's (a table's row whose documents the prose names:
+    ``1988年12月28日晚，甲抵达某都……12月31日下午，两国签订了《…》、《…》和《…》三个协定``); a
+    sentence that gives no time of its own is left to the readers of its summit's account.
+    Not a table's row, whose cells the table reader reads."""
+    tables = [table.span for table in reading.document.tables]
+    parts = [reading.lead] + list(reading.by_section.values())
+    for sentences in parts:
+        told: Told | None = None
+        for i, sentence in enumerate(sentences):
+            if i and (sentences[i - 1].paragraph != sentence.paragraph or sentences[i - 1].passage is not sentence.passage):
+                told = None
+            when = _own_times(sentence.hans, told)
+            if when and SIGNED.search(sentence.hans) and \
+                    not any(t.start <= sentence.span_of(0, 0).start < t.end for t in tables):
+                on_those_days = {s.id: s for s in summits
+                                 if any(start <= s.end + timedelta(days=1) and s.start <= last for start, last in when)}
+                if len(on_those_days) == 1:
+                    (summit,) = on_those_days.values()
+                    sentence_outcomes(reading, summit.id, sentence, (summit.start, summit.end), told, False,
+                                       next_about(sentences, i, REFERS_BACK))
+            told = told_after(sentence.hans, (date.min, date.min), told)
+
+
+def documents_of_the_meeting_told(reading: Reading, summits) -> None:
+    """Meetings of one day told one after another in a paragraph (``…举行三方会谈。三方会后发表联合
+    声明。当天，甲与乙举行会晤；丙也分别会见了甲和乙``): a document a sentence names is of the
+    meetings told at or before it, not of one the paragraph tells only after it."""
+    registry = reading.registry
+    sentences = reading.all_sentences()
+    where = {id(s): i for i, s in enumerate(sentences)}
+    at_span = {s.evidence().span: i for i, s in enumerate(sentences)}
+    told = [(s, where[id(s.anchor)]) for s in summits if s.anchor is not None and id(s.anchor) in where]
+    said: dict[tuple, list[int | None]] = {}
+    for fact in registry.facts_of(Prop.OUTCOME):
+        said.setdefault((fact.subject, fact.value), []).extend(at_span.get(e.span) for e in fact.evidence or (None,))
+    for summit, at in told:
+        anchor = summit.anchor
+        earlier = [a for other, a in told if other is not summit and other.start == summit.start and a < at
+                   and other.anchor.paragraph == anchor.paragraph and other.anchor.passage is anchor.passage]
+        if not earlier:
+            continue
+        for document in [d for d in registry.facts_about(summit.id, Prop.OUTCOME) if isinstance(d, EntityId)]:
+            places = said.get((summit.id, document), [None])
+            if all(i is not None and min(earlier) <= i < at and sentences[i].paragraph == anchor.paragraph
+                   for i in places):
+                registry.drop_one(summit.id, Prop.OUTCOME, document)
+
+
+def _own_times(hans: str, told: Told | None) -> tuple[tuple[date, date], ...]:
+    """The days a sentence gives, with their years or in the year its paragraph told, by
+    their number alone in the month it told, or the days it told where the sentence says it
+    goes on at them (当天下午); a year or a month alone is too wide."""
+    year = year_of(hans, told.year if told else None)
+    if year is None:
+        return ()
+    days = tuple(t for t in times_in(hans, (date(year, 1, 1), date(year, 1, 1)), year).times if (t[1] - t[0]).days < 28)
+    if not days and told is not None and GOES_ON.search(hans):  # 当天下午5时30分，《…》签字仪式举行
+        days = tuple(t for t in told.times if (t[1] - t[0]).days < 28)
+    return days or bare_days(hans, told)

@@ -1,0 +1,158 @@
+"""Two names of one document joined into one node.
+
+These are one document's names: ``《甲》（又称《乙》）`` (or 「乙」), ``（即《乙》）``, ``《甲》，简称《乙》``,
+``《甲》，即《乙》``,
+``《甲》和《乙》…总称《丙》``, a short form of a summit's other document
+(``《中俄关于X的联合声明》`` of ``《中华人民共和国和俄罗斯联邦关于X的联合声明》``, ``《中美联合声明》``
+of ``《中华人民共和国和美利坚合众国联合声明》``), and a
+document named by its kind alone where the summit has one of that kind named in full, and
+one only described after a signing verb (``签署了全部销毁两国中程导弹的条约``) where the
+summit has one of that kind by name, and a name that ends the summit's one other name it ends
+(``《某城宣言》`` of ``《甲乙第二次会议某城宣言》``); and one name each side writes with itself first
+(``…构建甲乙命运共同体的联合声明`` and ``…构建乙甲命运共同体的联合声明``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.document_names import DOCUMENT_WORDS, GENERIC_KINDS, NAME_CHAR
+from kg.extract.narrative import TITLE_MARKS
+from kg.extract.reading import Reading
+from kg.extract.scripts import to_hans
+from kg.model import EntityId, Kind, Prop
+
+def one_document_each(reading: Reading, summits) -> None:
+    """Folds the names of one document into one node: names merged after a node was made
+    for each (an infobox's 《乙》, then the prose's 《甲》（即《乙》）), a summit's short and
+    full names of one statement, and a summit's document named by its kind alone where it
+    has one of that kind named in full (or the same kind twice), and one name written by each
+    side with itself first (中越, 越中)."""
+    registry = reading.registry
+    registry.refold(Kind.DOCUMENT)
+    quoted = {to_hans(m["t"]) for sentence in reading.all_sentences() for m in TITLE_MARKS.finditer(sentence.hans)}
+    quoted |= {m["t"] for m in TITLE_MARKS.finditer(to_hans(reading.document.text))}
+    for summit in summits:
+        documents = [d for d in registry.facts_about(summit, Prop.OUTCOME) if isinstance(d, EntityId)]
+        named = [d for d in documents if d.kind is Kind.DOCUMENT and registry.kind_of(d.key) is Kind.DOCUMENT]
+        for short, full in _short_and_full(named):
+            registry.fold(short, full)
+        for description, full in _described_and_named(named, quoted):
+            if full is None:  # several of its kind by name: which one it describes is unknown
+                registry.drop_one(summit, Prop.OUTCOME, description)
+            else:
+                registry.fold(description, full)
+        for short, full in _tail_of_a_name(reading, named, quoted):
+            registry.fold(short, full)
+        for other, first in _each_side_first(named):
+            registry.fold(other, first)
+        named_words = {to_hans(name) for d in named for name in (d.key, *registry.surfaces(d))}
+        seen: set[str] = set()
+        for document in documents:
+            word = next(iter(re.findall(GENERIC_KINDS, document.key)), None) if document not in named else None
+            if word is None:
+                continue
+            if word in seen or any(name.endswith(word) for name in named_words):
+                registry.forget(document)
+            seen.add(word)
+
+
+def _short_and_full(named: list[EntityId]):
+    """Pairs (short, full) of a summit's documents that are one: the same subject from
+    关于 on, the short one's issuers a subsequence of the full one's (中俄 of
+    中华人民共和国和俄罗斯联邦, or none); or the same kind issued by the same sides, the
+    short one naming each side by its first character (中美联合声明 of
+    中华人民共和国和美利坚合众国联合声明, 中日 of 中华人民共和国政府和日本国政府)."""
+    out = []
+    for short in named:
+        for full in named:
+            if short == full or len(short.key) >= len(full.key):
+                continue
+            if "关于" in short.key and "关于" in full.key:
+                s_head, s_tail = short.key.split("关于", 1)
+                f_head, f_tail = full.key.split("关于", 1)
+                if s_tail == f_tail and len(s_tail) >= 8 and _subsequence(s_head, f_head):
+                    out.append((short, full))
+                    break
+            elif _same_sides_and_kind(short.key, full.key):
+                out.append((short, full))
+                break
+    return out
+
+
+def _each_side_first(named: list[EntityId]):
+    """Pairs (other, first) of a summit's documents that are one, each side naming itself
+    first: the same name but for two sides' one-character names swapped (``…构建中越命运共同体的
+    联合声明`` and ``…构建越中命运共同体的联合声明``); the one named first stays."""
+    out = []
+    folded: set[EntityId] = set()
+    for i, first in enumerate(named):
+        for other in named[i + 1:]:
+            a, b = first.key, other.key
+            if first in folded or other in folded or len(a) != len(b) or len(a) < 8:
+                continue
+            differ = [j for j in range(len(a)) if a[j] != b[j]]
+            if len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]] \
+                    and a[differ[1]] == b[differ[0]] and a.endswith(DOCUMENT_WORDS):
+                out.append((other, first))
+                folded.add(other)
+    return out
+
+
+def _tail_of_a_name(reading: Reading, named: list[EntityId], quoted: set[str]):
+    """Pairs (short, full) of a summit's documents that are one: a name, bare or in title marks,
+    that ends the one other name of the summit's it ends (``签订边界条约`` of
+    ``《中华人民共和国和缅甸联邦边界条约》``, a table's ``《某城宣言》`` of the prose's
+    ``《甲乙合作第二次领导人会议某城宣言》``), or one of its other names (``签署了科技合作协定`` of
+    ``《甲乙两国政府科学技术合作协定》（简称《甲乙科技合作协定》）``)."""
+    out = []
+    for short in named:
+        if len(short.key) < 4 or not short.key.endswith(DOCUMENT_WORDS):
+            continue
+        longer = [d for d in named if d != short and (d.key in quoted or "的" not in d.key)  # not 签订的边界条约
+                  and any(len(name) > len(short.key) and name.endswith(short.key)
+                          for name in {d.key} | {q for q in quoted if reading.index.key(q) == d.key})]
+        if len(longer) == 1:
+            out.append((short, longer[0]))
+    return out
+
+
+def _described_and_named(named: list[EntityId], quoted: set[str]):
+    """Pairs (description, name) of a summit's documents that are one: a document the text
+    only describes (签署了全部销毁两国中程和短程核导弹的条约, never in title marks) and the
+    one document of that kind the summit has by name (its 条约); (description, None) where
+    it has several of that kind by name."""
+    def described(document: EntityId) -> bool:
+        return "的" in document.key and not document.key.startswith("关于") and document.key not in quoted
+
+    out = []
+    for description in filter(described, named):
+        kind = next(w for w in sorted(DOCUMENT_WORDS, key=len, reverse=True) if description.key.endswith(w)) \
+            if description.key.endswith(DOCUMENT_WORDS) else None
+        same_kind = [d for d in named if kind and d.key.endswith(kind) and not described(d)]
+        if same_kind:
+            out.append((description, same_kind[0] if len(same_kind) == 1 else None))
+    return out
+
+
+_KIND = re.compile(rf"({GENERIC_KINDS})$")
+
+
+#: What joins the sides' names in a document's full name (中华人民共和国和美利坚合众国).
+_SIDES_JOIN = "和与同"
+
+
+def _same_sides_and_kind(short: str, full: str) -> bool:
+    kind = _KIND.search(short)
+    if kind is None or "关于" in short or not full.endswith(kind.group()) or "关于" in full:
+        return False
+    sides = short[:kind.start()]
+    if not 2 <= len(sides) <= 4 or not all(NAME_CHAR.match(c) for c in sides):
+        return False
+    pattern = re.escape(sides[0]) + ".*?" + "".join(f"[{_SIDES_JOIN}]{re.escape(c)}.*?" for c in sides[1:])
+    return bool(re.fullmatch(pattern, full[:-len(kind.group())]))
+
+
+def _subsequence(short: str, full: str) -> bool:
+    chars = iter(full)
+    return all(c in chars for c in short)
