@@ -255,7 +255,7 @@ def test_a_venue_written_as_a_persons_own_is_the_venue_not_the_person():
     text = HEAD + "2016年5月6日，甲国总统[[张三]]前往[[某城]]，在乙国总理[[李四]]的总统官邸与其会谈。"
     ceremony = HEAD + ("2003年2月25日，甲国总统[[张三]]在[[某城]]出席[[李四]]的总统就职典礼后与其举行首脑会谈。"
                        "2004年7月21日，甲国总统[[张三]]与乙国总统[[李四]]在[[乙城]]会谈。")
-    assert read(text) == {"2016-05-06": [["总统官邸", "某城"]]}
+    assert read(text) == {"2016-05-06": [["总统官邸 (某城)", "某城"]]}
     assert read(ceremony)["2003-02-25"] == [["某城"]]  # no place of his: the ceremony's
 
 
@@ -403,7 +403,7 @@ def test_a_site_a_leader_goes_to_is_the_venue_in_the_town_the_paragraph_last_rea
     text = HEAD + ("2004年1月4日，甲国总理[[张三]]赴[[某都]]出席多边峰会，在开幕式后与乙国总理[[李四]]举行会谈。"
                    "次日（1月5日），张三前往总统官邸，与乙国总统[[王五]]闭门会谈约一小时。\n")
     apart = text.replace("。次日", "。\n\n次日")
-    assert read(text)["2004-01-05"] == [["总统官邸", "某都"]]
+    assert read(text)["2004-01-05"] == [["总统官邸 (某都)", "某都"]]
     assert read(apart)["2004-01-05"] == [["总统官邸"]]  # another paragraph: the town is not said
 
 
@@ -768,7 +768,7 @@ def test_a_site_placed_only_in_the_state_lies_in_the_capital_reached_before_it()
 def test_a_town_reached_after_its_state_holds_the_site_met_at_that_day():
     text = HEAD + ("2013年3月24日，甲国主席[[张三]]抵达芬兰[[某都]]，开始对芬兰进行国事访问。"
                    "当天下午，张三抵达总统府，芬兰总统[[李四]]来到总统府院门迎接，随后两国元首举行会谈。")
-    assert read(text) == {"2013-03-24": [["总统府", "某都", "芬兰共和国"]]}
+    assert read(text) == {"2013-03-24": [["总统府 (某都)", "某都", "芬兰共和国"]]}
 
 
 def test_a_town_reached_on_another_day_does_not_hold_a_site_placed_in_a_state():
@@ -885,3 +885,21 @@ def test_a_generic_building_linked_by_its_state_lies_in_the_town_reached_before_
             "=== 6月4日 ===\n4日下午，张三乘专机抵达[[某都]]。\n=== 6月5日 ===\n"
             "5日上午，芬兰总统[[李四]]在[[总统府 (芬兰)|总统府]]庭院为张三举行欢迎仪式，随后两国元首举行会谈。")
     assert read(text, title="甲国主席访问芬兰") == {"2030-06-04": [["总统府 (芬兰共和国)", "某都", "芬兰共和国"]]}
+
+
+def test_an_unlinked_generic_building_is_the_building_of_the_town_the_text_puts_it_in():
+    text = ("'''甲乙丙会晤'''是[[甲国]]总统[[张三]]对[[乙国]]与[[丙国]]的访问。\n== 经过 ==\n"
+            "2016年5月2日，张三抵达[[乙都]]。当天下午，张三在总统府同乙国总统[[李四]]举行会谈。"
+            "2016年5月5日，张三抵达[[丙都]]。当天下午，张三在总统府同丙国总统[[王五]]举行会谈。")
+    assert read(text, title="甲乙丙会晤") == {"2016-05-02": [["总统府 (乙都)", "乙都"]],
+                                             "2016-05-05": [["总统府 (丙都)", "丙都"]]}
+    other = ("'''甲丁会晤'''是[[甲国]]总统[[张三]]对[[丁国]]的访问。\n== 经过 ==\n"
+             "2017年6月2日，张三抵达[[丁都]]。当天下午，张三在总统府同丁国总统[[赵六]]举行会谈。")
+    assert read(other, title="甲丁会晤") == {"2017-06-02": [["总统府 (丁都)", "丁都"]]}  # not 乙都's palace
+
+
+def test_an_unlinked_generic_building_in_the_town_of_the_one_the_article_links_is_that_building():
+    text = ("'''甲乙会晤'''是[[甲国]]总统[[张三]]对[[乙国]]的访问。\n== 经过 ==\n"
+            "2016年5月2日，张三抵达[[乙都]]。当天下午，张三在总统府同乙国总统[[李四]]举行会谈。\n"
+            "== 总统府 ==\n[[总统府 (乙国)|总统府]]位于[[乙都]]。")
+    assert read(text, title="甲乙会晤") == {"2016-05-02": [["总统府 (乙国)", "乙都"]]}

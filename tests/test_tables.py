@@ -599,7 +599,7 @@ def test_a_site_after_a_comma_lies_in_the_place_before_it():
     found, extraction = summits_of(text)
     contained = {(f.subject.key, f.value.key) for f in extraction.facts if f.prop is Prop.LOCATED_IN}
     assert found["2005-04-16"]["venue"] == {"某宫"} and ("某宫", "某城") in contained
-    assert found["2004-01-05"]["venue"] == {"总统官邸"} and ("总统官邸", "某城") in contained
+    assert found["2004-01-05"]["venue"] == {"总统官邸 (某城)"} and ("总统官邸 (某城)", "某城") in contained
     assert ("某镇", "某城") not in contained  # two towns after a comma are two stops, not one in the other
 
 

@@ -22,7 +22,8 @@ from kg.extract.ordinals import number_by_their_days
 from kg.extract.infobox import infobox_summit, summit_infoboxes
 from kg.extract.people import offices_for_descriptions, read_people
 from kg.extract.participants import attendees_listed_after
-from kg.extract.containment import contain_by_name, place_venues_by_gazetteer, read_where_things_lie
+from kg.extract.containment import (contain_by_name, key_generic_buildings_by_their_town, place_venues_by_gazetteer,
+                                    read_where_things_lie)
 from kg.extract.venues import (lodging_gives_way_to_its_town, place_sites_in_the_town_reached,
                                place_venues_in_visited_states, venue_in_the_state_of_its_section,
                                venue_named_as_the_hall, venue_of_the_days_meetings, venue_of_the_gathering,
@@ -69,6 +70,7 @@ def extract(document: Document) -> Extraction:
     venue_named_as_the_hall(reading)
     place_sites_in_the_town_reached(reading)
     lodging_gives_way_to_its_town(reading)
+    key_generic_buildings_by_their_town(reading)
     place_venues_by_gazetteer(reading)
     place_venues_in_visited_states(reading)
     contain_by_name(reading)

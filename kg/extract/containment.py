@@ -7,6 +7,8 @@ read from the text, the places' own names and the reference gazetteer.
   gazetteer (``kg/data/venues.tsv``) says, published as an inference; one the text puts only in
   a state (an infobox's venue and host country) lies in the gazetteer's city, in that state.
 - An embassy (``驻某国大使馆``) lies in the state its name says.
+- A generic building's name written without a link (``在某都总统府``) names the building of the
+  town (else the state) the text puts it in: two towns' palaces are two places.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.gazetteer import well_known_venues
+from kg.extract.names import GENERIC_BUILDINGS, building_key, disambiguator
 from kg.extract.places import (CLAUSE_BREAK, PLAIN_PLACE, SIDE_WORDS, joins_chain, meeting_chains, name_positions,
                                well_known_container)
 from kg.extract.reading import Reading
@@ -313,3 +316,60 @@ def _city_between(reading: Reading, place: EntityId, stated: list[EntityId]) -> 
         registry.fact(registry.named(Kind.PLACE, container), Prop.LOCATED_IN, state, evidence=evidence,
                       inference=Inference.REFERENCE_GAZETTEER)
     return True
+
+
+def key_generic_buildings_by_their_town(reading: Reading) -> None:
+    """A generic building's name written without a link (``在[[乙都]]国家宫会谈``, ``抵达[[丙都]]，
+    …在总统府举行会谈``) names the building of the town the text puts it in, else of its state:
+    keyed ``国家宫 (乙都)``, as a link to its article would be (see
+    :data:`kg.extract.names.GENERIC_BUILDINGS`), so two towns' palaces, in one article or in two,
+    are two places, and a meeting at one lies in its own town only. A meeting placed at the name
+    takes the building of the town its own sentence, else the nearest sentence before it, puts
+    the name in."""
+    registry = reading.registry
+    for key in [k for k in registry.keys_of(Kind.PLACE) if k in GENERIC_BUILDINGS]:
+        building = EntityId(Kind.PLACE, key)
+        told = _towns_told(registry, building)
+        if not told:
+            continue
+        keys = {town: _linked_in(registry, key, town) or building_key(key, town.key) for town, _ in told}
+        registry.split(building, lambda fact: keys[_town_of(registry, building, fact, told)])
+
+
+def _linked_in(registry, key: str, town: EntityId) -> str | None:
+    """The key of the one building of this generic name the article links to (``[[总统府 (甲国)|总统府]]``)
+    that the text puts in the town, or whose state holds the town and that lies nowhere else."""
+    linked = [EntityId(Kind.PLACE, q) for q in sorted(registry.qualified(key))]
+    inside = [q for q in linked if located_within(registry, q, town)]
+    if not inside:
+        inside = [q for q in linked if located_within(registry, town, EntityId(Kind.PLACE, disambiguator(q.key)))
+                  and all(located_within(registry, town, v) for v in registry.facts_about(q, Prop.LOCATED_IN)
+                          if isinstance(v, EntityId))]
+    return inside[0].key if len(inside) == 1 else None
+
+
+def _towns_told(registry, building: EntityId) -> list[tuple[EntityId, tuple]]:
+    """The innermost places the text puts a building in, each with the evidence that says so:
+    a town held by another of them (总统府 in 某都 and in 某国, 某都 in 某国) is one of them."""
+    told: dict[EntityId, list] = {}
+    for fact in registry.facts_of(Prop.LOCATED_IN):
+        if fact.subject == building and isinstance(fact.value, EntityId):
+            told.setdefault(fact.value, []).extend(fact.evidence)
+    inner = [t for t in told if not any(o != t and located_within(registry, o, t) for o in told)]
+    return [(town, tuple(told[town])) for town in inner]
+
+
+def _town_of(registry, building: EntityId, fact, told: list[tuple[EntityId, tuple]]) -> EntityId:
+    """The town of the building a fact is about: the place it says the building lies in (or a town
+    held by that place), else the town told in the fact's own sentence or the nearest one before."""
+    if fact.subject == building and fact.prop is Prop.LOCATED_IN and isinstance(fact.value, EntityId):
+        held = [town for town, _ in told if located_within(registry, town, fact.value)]
+        if held:
+            return held[0]
+    at = min((e.span.start for e in fact.evidence), default=None)
+    if at is None:
+        return told[0][0]
+    spans = [(e.span.start, e.span.end, town) for town, evidence in told for e in evidence]
+    same = [town for start, end, town in spans if start <= at < end]
+    before = sorted((start, town.key, town) for start, end, town in spans if start <= at)
+    return same[0] if same else before[-1][2] if before else min(spans, key=lambda s: s[0])[2]

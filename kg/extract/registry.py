@@ -76,6 +76,10 @@ class Registry:
         key = self.index.key(name)
         return self._kinds.get(key) or next((self._kinds[q] for q in sorted(self._qualified.get(key, ()))), None)
 
+    def qualified(self, key: str) -> frozenset[str]:
+        """The keys of the buildings of one generic name told apart so far (``国家宫 (肯尼亚)``...)."""
+        return frozenset(self._qualified.get(key, ()))
+
     def keys_of(self, kind: Kind) -> list[str]:
         """The keys of the named entities of one kind, in the order they were first named."""
         return [key for key, known in self._kinds.items() if known is kind]
@@ -208,6 +212,33 @@ class Registry:
                           inference=fact.inference, basis=fact.basis)
         self.index.merge(loser.key, winner.key)
         self.index.prefer(winner.key)
+
+    def split(self, whole: EntityId, key_of) -> None:
+        """Gives each fact about or pointing at ``whole`` to the entity of its kind keyed
+        ``key_of(fact)``, each made with ``whole``'s names, labels and evidence (one generic
+        building's name, 总统府, told apart by the town each fact puts it in); ``whole`` is no more."""
+        keys = list(self._by_node.get(whole, ()))
+        parts = {key: EntityId(whole.kind, key_of(self._facts[key])) for key in keys}
+        for part in dict.fromkeys(parts.values()):
+            self._kinds.setdefault(part.key, whole.kind)
+            self._surfaces[part.key] |= self._surfaces.get(whole.key, set())
+            if whole.key in self._articles:
+                self._articles.setdefault(part.key, self._articles[whole.key])
+            for store in (self._labels, self._alts, self._evidence):
+                if whole in store:
+                    store[part] = store.get(part, set()) | store[whole]
+            self._qualified.setdefault(whole.key, set()).add(part.key)
+        for key in keys:
+            fact, part = self._facts[key], parts[key]
+            self._drop(key)
+            self.fact(part if fact.subject == whole else fact.subject, fact.prop,
+                      part if fact.value == whole else fact.value,
+                      evidence=fact.evidence, inference=fact.inference, basis=fact.basis)
+        del self._kinds[whole.key]
+        self._surfaces.pop(whole.key, None)
+        self._articles.pop(whole.key, None)
+        for store in (self._labels, self._alts, self._evidence):
+            store.pop(whole, None)
 
     def refold(self, kind: Kind) -> None:
         """Folds each entity of this kind whose name was since merged with another's (``《甲》

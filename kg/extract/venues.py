@@ -43,7 +43,7 @@ from datetime import date, timedelta
 
 from kg.extract.containment import REACHES, lies_in, located_within, unplaced_top, venue_in_state
 from kg.extract.dates import find_dates
-from kg.extract.names import states, strip_disambiguator
+from kg.extract.names import GENERIC_BUILDINGS, states, strip_disambiguator
 from kg.extract.narrative import ASIDE, told_after
 from kg.extract.places import (ARRIVED_AT, BARE_KINDS, CLAUSE_BREAK, GATHERING_AFTER, NOT_OWN, VENUE_ENDINGS,
                                held_at_chain, held_at_phrases, joins_chain, meeting_chains, of_a_ceremony, phrase_bounds,
@@ -377,13 +377,11 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
                 or well_known_container(reading, site.key) is not None \
                 or not to_hans(site_name(site.key)).endswith(VENUE_ENDINGS):
             continue
-        states = [v for v in registry.facts_about(site, Prop.LOCATED_IN)]
-        if any(not isinstance(v, EntityId) or v.kind is not Kind.COUNTRY for v in states):
-            continue  # the text places it in a town already
         at = next((i for i, s in enumerate(sentences) if s.evidence().span == fact.evidence[0].span), None)
-        if at is None:
-            continue
+        if at is None or _placed_in_a_town(registry, site, sentences[at]):
+            continue  # the text places it in a town already
         said = sentences[at]
+        states = [v for v in registry.facts_about(site, Prop.LOCATED_IN) if isinstance(v, EntityId) and v.kind is Kind.COUNTRY]
         town = None
         for sentence in reversed(sentences[max(0, at - 3):at + 1]):
             if sentence.passage is not said.passage or sentence.paragraph != said.paragraph:
@@ -414,6 +412,17 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
                 if not outer:
                     registry.fact(place, Prop.LOCATED_IN, state, evidence=evidence)
             registry.fact(site, Prop.LOCATED_IN, place, evidence=(sentence.evidence(), said.evidence()))
+
+
+def _placed_in_a_town(registry: Registry, site: EntityId, said: Sentence) -> bool:
+    """Whether the text places a site in a town: a generic building's name written without a link
+    (``总统府``) only where the meeting's own sentence does (``抵达乙都…在总统府会谈``, ``抵达丙都…在
+    总统府会谈``: each town's palace, see :func:`kg.extract.containment.key_generic_buildings_by_their_town`)."""
+    towns = [f for f in registry.facts_of(Prop.LOCATED_IN) if f.subject == site
+             and (not isinstance(f.value, EntityId) or f.value.kind is not Kind.COUNTRY)]
+    if site.key not in GENERIC_BUILDINGS:
+        return bool(towns)
+    return any(e.span == said.evidence().span for f in towns for e in f.evidence)
 
 
 def site_name(key: str) -> str:
