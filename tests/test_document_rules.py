@@ -241,6 +241,24 @@ def test_a_list_introduced_as_what_was_signed():
     assert {"甲乙文化协议", "乙甲文化协议"} <= dict(found["1985-11-19"])["甲乙文化协议"]
 
 
+def test_a_list_right_under_an_outcomes_heading_names_what_was_signed():
+    text = HEAD + MEETING + ("\n== 成果 ==\n* 《甲乙防务协定》\n* 《甲乙联合公报》\n"
+                             "* 两国同意每年举行一次会晤。\n\n== 后续 ==\n两国关系有所改善。\n")
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙防务协定", "甲乙联合公报"}}
+
+
+def test_a_listed_document_named_by_what_it_is_may_give_its_day_in_a_parenthesis():
+    text = HEAD + MEETING + ("\n== 成果 ==\n会谈签署的两项协议为：\n* 《甲乙贸易协议》（11月19日）\n"
+                             "* 关于和平利用原子能合作的协定（11月20日）\n")
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙贸易协议", "关于和平利用原子能合作的协定"}}
+
+
+def test_a_title_inside_a_documents_title_is_also_written_in_title_marks():
+    found = documents(HEAD + MEETING + "会晤结束时，双方发表《纪念〈甲乙友好条约〉签署十周年联合声明》。")
+    assert keys(found) == {"1985-11-19": {"纪念〈甲乙友好条约〉签署十周年联合声明"}}
+    assert "纪念《甲乙友好条约》签署十周年联合声明" in dict(found["1985-11-19"])["纪念〈甲乙友好条约〉签署十周年联合声明"]
+
+
 def test_a_day_without_its_year_in_a_visit_across_the_new_year():
     box = (BOX.replace("{{Start date|2023|3|20}}至{{End date|2023|3|22}}", "{{Start date|1949|12|16}}至{{End date|1950|2|17}}")
            .replace("| outcome = 《甲乙关于深化伙伴关系的联合声明》\n", ""))

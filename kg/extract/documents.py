@@ -132,9 +132,13 @@ _INTRODUCES = re.compile(r"(签署|签订|发表|通过|达成|缔结|成果|结
 #: 该条约于1988年6月1日生效, which dates its coming into force).
 REFERS_BACK = re.compile(r"^(该|此|这份|这项|这一|上述)(协议|协定|条约|声明|宣言|公报|文件|备忘录|议定书|纪要|纲要|宪章|公约)"
                           r"[^，,。；;]*(签署|签订|签定|缔结|签字|发表|发布|通过)")
-#: A list item that is a document named by what it is, no more (条约的议定书；).
+#: A list item that is a document named by what it is, no more (条约的议定书；), or with its day or a
+#: note in a parenthesis after it (关于某事合作的协定（6月21日）).
 _DESCRIBED_ITEM = re.compile(r"^(?P<n>[^，,。；;：:《》「」“”()（）\s]{1,16}?(?:"
-                             + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r"))[；;。.，,]?$")
+                             + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r"))"
+                             r"(?:[（(][^（）()]{1,20}[）)])?[；;。.，,]?$")
+#: The heading of a section that lists what a meeting signed or issued (== 成果 ==, == 签署文件 ==).
+_OUTCOMES_HEADING = re.compile(r"^(主要|会议|会谈|会晤|峰会|访问)?(成果|成果文件|签署(的)?文件)$")
 _BACKGROUND = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备)")
 
 
@@ -152,6 +156,8 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
             listed = listed if listed is not None and listed is before else None  # 签署了以下文件： then a list
         if listed is not None and not (TITLE_MARKS.match(sentence.hans) or _an_item(reading, sentence)):
             listed = None  # the list ended
+        if listed is None and _opens_an_outcomes_section(reading, sentence, before):
+            listed = sentence  # == 成果 == then a list: the heading introduces it
         following = next_about(sentences, i, REFERS_BACK)
         if listed is not None:
             _listed_outcomes(reading, summit, sentence, listed)
@@ -237,17 +243,27 @@ def _an_item(reading: Reading, sentence: Sentence) -> bool:
     return reading.document.text[text.rfind("\n", 0, at) + 1:at].lstrip().startswith(("*", "#"))
 
 
+def _opens_an_outcomes_section(reading: Reading, sentence: Sentence, before: Sentence | None) -> bool:
+    """Whether the sentence is a list's first item right under a heading that names the meeting's
+    outcomes (``== 成果 ==`` then ``* 《甲乙协定》``, a line each): the heading introduces the list as a
+    sentence ending in a colon does (会谈签署的四项协议为：)."""
+    heading = sentence.heading
+    return bool(heading and _OUTCOMES_HEADING.match(to_hans(heading).strip()) and _an_item(reading, sentence)
+                and (before is None or before.section is not sentence.section))
+
+
 def _listed_outcomes(reading: Reading, summit: EntityId, item: Sentence, introduction: Sentence) -> None:
     """An item of a list the sentence before introduced as the outcomes (会谈签署的四项协议为：
-    then one 《…》 a line): the name it begins with, with its other names."""
+    then one 《…》 a line), or a heading did (``== 成果 ==``): the name it begins with, with its other names."""
     registry = reading.registry
+    evidence = (item.evidence(),) if introduction is item else (item.evidence(), introduction.evidence())
     described = _DESCRIBED_ITEM.match(item.hans)
     if described is not None:  # 条约的议定书；: the item is the name
         if re.fullmatch(GENERIC_KINDS, described["n"]):
-            generic_document(reading, summit, item.text[:described.end("n")], (item.evidence(), introduction.evidence()))
+            generic_document(reading, summit, item.text[:described.end("n")], evidence)
             return
         document = registry.named(Kind.DOCUMENT, item.text[:described.end("n")])
-        registry.fact(summit, Prop.OUTCOME, document, evidence=(item.evidence(), introduction.evidence()))
+        registry.fact(summit, Prop.OUTCOME, document, evidence=evidence)
         registry.evidence(document, item.evidence())
         return
     for start, end, name, article in document_names(item):
@@ -256,10 +272,10 @@ def _listed_outcomes(reading: Reading, summit: EntityId, item: Sentence, introdu
         if not named_here(item.hans, start, end):
             break
         if re.fullmatch(GENERIC_KINDS, to_hans(name)):
-            generic_document(reading, summit, name, (item.evidence(), introduction.evidence()))
+            generic_document(reading, summit, name, evidence)
             break
         document = registry.named(Kind.DOCUMENT, name, article=article)
-        registry.fact(summit, Prop.OUTCOME, document, evidence=(item.evidence(), introduction.evidence()))
+        registry.fact(summit, Prop.OUTCOME, document, evidence=evidence)
         registry.evidence(document, item.evidence())
         other_names(reading, document, item, end)
         break

@@ -9,7 +9,9 @@ document named by its kind alone where the summit has one of that kind named in 
 one only described after a signing verb (``签署了全部销毁两国中程导弹的条约``) where the
 summit has one of that kind by name, and a name that ends the summit's one other name it ends
 (``《某城宣言》`` of ``《甲乙第二次会议某城宣言》``); and one name each side writes with itself first
-(``…构建甲乙命运共同体的联合声明`` and ``…构建乙甲命运共同体的联合声明``).
+(``…构建甲乙命运共同体的联合声明`` and ``…构建乙甲命运共同体的联合声明``). A name that holds another
+title in 〈…〉, as one in 《…》 writes it (``《纪念〈甲乙条约〉签署十周年联合声明》``), is also named with
+that title in 《…》, as the name standing alone writes it (``纪念《甲乙条约》签署十周年联合声明``).
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ import re
 from kg.extract.document_names import DOCUMENT_WORDS, GENERIC_KINDS, NAME_CHAR
 from kg.extract.narrative import TITLE_MARKS
 from kg.extract.reading import Reading
-from kg.extract.scripts import to_hans
-from kg.model import EntityId, Kind, Prop
+from kg.extract.scripts import script_of, to_hans
+from kg.model import EntityId, Kind, Label, Prop
+
+#: A title inside a document's title, which title marks around the whole write in 〈…〉.
+_INNER_TITLE = re.compile(r"〈(?P<t>[^〈〉《》]+)〉")
 
 def one_document_each(reading: Reading, summits) -> None:
     """Folds the names of one document into one node: names merged after a node was made
@@ -46,6 +51,8 @@ def one_document_each(reading: Reading, summits) -> None:
             registry.fold(short, full)
         for other, first in _each_side_first(named):
             registry.fold(other, first)
+        for document in named:
+            _inner_title_in_title_marks(reading, document)
         named_words = {to_hans(name) for d in named for name in (d.key, *registry.surfaces(d))}
         seen: set[str] = set()
         for document in documents:
@@ -55,6 +62,17 @@ def one_document_each(reading: Reading, summits) -> None:
             if word in seen or any(name.endswith(word) for name in named_words):
                 registry.forget(document)
             seen.add(word)
+
+
+def _inner_title_in_title_marks(reading: Reading, document: EntityId) -> None:
+    """A document named with another title inside its own, in 〈…〉 as title marks around the whole write it
+    (``《纪念〈甲乙条约〉签署十周年联合声明》``), is also named as the name standing alone writes that
+    title, in 《…》 (``纪念《甲乙条约》签署十周年联合声明``, as a citation's title gives it)."""
+    registry = reading.registry
+    for name in sorted(registry.surfaces(document)):
+        if _INNER_TITLE.search(name):
+            standing_alone = _INNER_TITLE.sub(lambda m: f"《{m['t']}》", name)
+            registry.label(document, Label(standing_alone, script_of(standing_alone)))
 
 
 def _short_and_full(named: list[EntityId]):
