@@ -165,6 +165,16 @@ def test_a_meeting_table_without_a_people_column_takes_the_articles_two_leaders(
     assert found["2001-05-03"]["ordinal"] == {1}
 
 
+def test_a_caption_of_a_pairs_meetings_makes_a_person_of_the_name_no_office_types():
+    text = ("'''张三与某僧会晤'''是指甲国总统[[张三]]与[[某教]]首领[[某僧]]的历次会面。\n== 历次会晤 ==\n"
+            '{| class="wikitable"\n|+ 张三与某僧历次会晤\n! 次序 !! 日期 !! 地点 !! 议题\n|-\n'
+            "| 1 || 2011年3月5日 || [[某寺]] || 和平\n|-\n"
+            "| 2 || 2014年9月8日 || [[某寺]] || 环境\n|}\n")
+    found = summits(text, title="张三与某僧会晤")
+    assert found["2011-03-05"]["participants"] == {"张三", "某僧"}
+    assert found["2014-09-08"]["ordinal"] == {2}
+
+
 def test_a_series_table_without_people_takes_the_attendees_its_numbered_section_names():
     text = ("'''甲丙峰会'''是[[甲国总统]]与丙地区各国领导人之间的峰会。\n== 历届峰会 ==\n"
             '{| class="wikitable"\n! 届次 !! 日期 !! 地点 !! 主要成果\n|-\n'

@@ -5,7 +5,8 @@ Header words (Simplified view): a date column (日期, 时间, 年份), places (
 participants (领导人, 出席, 与会者, 元首, 首脑, 中方/美方, 会谈对象 …: every such column adds people),
 outcome (成果, 文件, 签署) and a number (届, 次, 序号); a column headed by a state's name
 (``法国 !! 德国``) holds that side's leaders; a column of mediators (``斡旋方``) adds them to the pair
-the article's first sentence names. A table whose only column of people is one
+the article's first sentence names; a caption of one pair's meetings (``张三与李四历次会晤``) names
+the two who met in each row, the other of them a person even where no office types them. A table whose only column of people is one
 side's (``中方领导人``, ``中方主要会谈领导人``, ``中方主要会见者``) lists that side's hosts, one or several a row, of the
 one leader its caption (else the article's first sentence) names. A note cell or an explanatory note (``<ref group="注">``)
 that says who else took part adds them; an explanatory note telling a meeting of the row's
@@ -173,10 +174,44 @@ def _caption_pair(reading: Reading, table: Table) -> tuple[tuple[str, Evidence],
         return ()
     caption = table.caption.strip()
     found = _people_in(reading, caption)
+    if len(found) == 1:
+        found.update(_met_in_the_caption(reading, caption, found))
     if len(found) != 2:
         return ()
     evidence = Evidence(table.span, caption, None)
     return tuple((surface, evidence) for surface in found.values())
+
+
+#: A caption of one pair's meetings: ``张三与李四历次会晤``, ``张三和李四的会面``, ``张三同李四会谈列表``.
+_PAIRS_MEETINGS = re.compile(r"^(?P<a>[^与和同及、，,]{2,20}?)(?:与|和|同)(?P<b>[^与和同及、，,]{2,20}?)的?"
+                             r"(?:历次|历届|多次|的)?(?:会晤|会面|会谈|会见|峰会)(?:列表|一览|记录)?$")
+
+
+#: The endings of bodies that meet as a side (某联盟, 某组织, 某委员会): no person.
+_BODIES = ("组织", "联盟", "集团", "委员会", "政府", "共同体", "理事会", "议会", "论坛")
+
+
+def _met_in_the_caption(reading: Reading, caption: str, known: dict[str, str]) -> dict[str, str]:
+    """The other of a pair whose meetings a caption lists (``|+ 张三与李四历次会晤``), named
+    by a link of the article the text types as nothing yet (a pope, a title no office word
+    reads), when the caption's other name is a person: only a person meets a person."""
+    hans = to_hans(caption)
+    match = _PAIRS_MEETINGS.match(hans)
+    if match is None:
+        return {}
+    registry, index = reading.registry, reading.index
+    sides = [match["a"], match["b"]]
+    spots = {spot.hans: spot for spot in reading.spotter.spots(caption, hans, (), 0)}
+    other = [side for side in sides if index.key(side) not in known]
+    if len(other) != 1 or other[0] not in spots or len(known) != 1 \
+            or next(iter(known.values())) not in {spots[s].surface for s in sides if s in spots}:
+        return {}
+    spot = spots[other[0]]
+    if registry.kind_of(spot.surface) is not None or index.is_state(spot.surface) \
+            or spot.hans.endswith(PLACE_ENDINGS + _BODIES):  # 张三与某宫会谈, 张三与某联盟峰会: no person
+        return {}
+    registry.named(Kind.PERSON, spot.surface)
+    return {spot.key: spot.surface}
 
 
 #: A people cell that counts governments or delegations lists their representatives.
