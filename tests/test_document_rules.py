@@ -259,6 +259,15 @@ def test_a_title_inside_a_documents_title_is_also_written_in_title_marks():
     assert "纪念《甲乙友好条约》签署十周年联合声明" in dict(found["1985-11-19"])["纪念〈甲乙友好条约〉签署十周年联合声明"]
 
 
+@pytest.mark.parametrize("sentence, wanted", [
+    ("会晤期间，两国领导人出席了互换《甲乙和平友好条约》批准书的仪式。", {"甲乙和平友好条约"}),
+    ("会晤期间，两国外长互换了《甲乙和平友好条约》。", set()),  # a document exchanged: signed before
+    ("会晤期间，两国同意尽快互换《甲乙和平友好条约》批准书。", set()),  # sought, not done
+])
+def test_instruments_of_ratification_exchanged_at_the_meeting_are_its_outcome(sentence, wanted):
+    assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}
+
+
 def test_a_day_without_its_year_in_a_visit_across_the_new_year():
     box = (BOX.replace("{{Start date|2023|3|20}}至{{End date|2023|3|22}}", "{{Start date|1949|12|16}}至{{End date|1950|2|17}}")
            .replace("| outcome = 《甲乙关于深化伙伴关系的联合声明》\n", ""))

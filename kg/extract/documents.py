@@ -4,7 +4,8 @@ A document is named as :mod:`kg.extract.document_names` reads a sentence or a ce
 「…」, linked, unquoted after a signing verb or before a signing ceremony, or by its kind alone).
 It is the summit's when the text says it
 was signed, issued or approved (签署, 发表, 批准了《…路线图》 by the leaders; not ``甲国议会批准《…》``, a
-legislature's later ratification; 会议的成果之一《…》, 成果文件《…》, or a clause listing what
+legislature's later ratification; its instruments of ratification exchanged at the meeting, ``出席了互换《…》批准书的仪式``,
+not a document exchanged, ``互换《…》``, signed before; 会议的成果之一《…》, 成果文件《…》, or a clause listing what
 the clause before says was signed: ``签署了12项合作文件，包括《…》和《…》``) and dates it to the summit's days, or
 does not date it at all:
 
@@ -132,6 +133,10 @@ _INTRODUCES = re.compile(r"(签署|签订|发表|通过|达成|缔结|成果|结
 #: 该条约于1988年6月1日生效, which dates its coming into force).
 REFERS_BACK = re.compile(r"^(该|此|这份|这项|这一|上述)(协议|协定|条约|声明|宣言|公报|文件|备忘录|议定书|纪要|纲要|宪章|公约)"
                           r"[^，,。；;]*(签署|签订|签定|缔结|签字|发表|发布|通过)")
+#: Right before a name and right after it: its instruments of ratification are exchanged (互换《甲乙条约》批准书的仪式),
+#: not sought or refused (同意尽快互换, 未交换).
+_INSTRUMENTS_EXCHANGED = re.compile(r"(?<!尽快)(?<!早日)(?<!尽早)(?<!未)(?<!没有)(?<!不)(?:互换|交换)了?$")
+_INSTRUMENTS = re.compile(r"^的?批准书")
 #: A list item that is a document named by what it is, no more (条约的议定书；), or with its day or a
 #: note in a parenthesis after it (关于某事合作的协定（6月21日）).
 _DESCRIBED_ITEM = re.compile(r"^(?P<n>[^，,。；;：:《》「」“”()（）\s]{1,16}?(?:"
@@ -332,6 +337,8 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
         return False
     if verb is None and _IN_FORCE.search(hans, end, end_of_clause(hans, end)):
         return False  # 《甲》和《乙》同时生效: its clause tells it came into force, not that it was signed
+    if _instruments_exchanged(before, after) and not _PLANNED.search(sentence_before):
+        return True  # 互换《甲乙条约》批准书: the exchange of its instruments of ratification is done at the meeting
     if NEGATED.search(before) or NOT_HERE_BEFORE.search(before) or _RATIFIED.search(before) or LATER.search(before) or \
             SOUGHT.search(before) or _SOUGHT_RIGHT_BEFORE.search(before) or \
             _EARLIER.search(sentence_before) or _an_earlier_one(before) or \
@@ -349,6 +356,13 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     if not hans[start:end].strip("《》").endswith(DOCUMENT_ENDINGS):
         return bool(SIGNED.search(before) or _OUTCOME_BEFORE.search(before))
     return bool(SIGNED.search(hans) or _OUTCOME_BEFORE.search(before))
+
+
+def _instruments_exchanged(before: str, after: str) -> bool:
+    """Whether the words around a name say its instruments of ratification are exchanged
+    (``出席了互换《甲乙条约》批准书的仪式``): an act of the meeting, its outcome; unlike a document
+    exchanged (``互换《…》``, signed before) or one ratified (``《…》批准``), which are not."""
+    return bool(_INSTRUMENTS_EXCHANGED.search(before) and _INSTRUMENTS.match(after))
 
 
 def _outside_names(text: str) -> str:
