@@ -259,6 +259,17 @@ def test_a_title_inside_a_documents_title_is_also_written_in_title_marks():
     assert "纪念《甲乙友好条约》签署十周年联合声明" in dict(found["1985-11-19"])["纪念〈甲乙友好条约〉签署十周年联合声明"]
 
 
+def test_a_clause_that_lists_some_of_what_was_signed_names_them_as_the_verb_does():
+    text = HEAD + MEETING + ("会晤后，双方签署了12项合作文件，其中包括乙国牛肉输甲议定书和某港综合开发的合作备忘录。"
+                             "两国讨论了多个问题，包括边界协定。")
+    assert keys(documents(text)) == {"1985-11-19": {"乙国牛肉输甲议定书", "某港综合开发的合作备忘录"}}
+
+
+def test_the_sides_a_document_is_between_are_no_part_of_its_name():
+    text = HEAD + MEETING + "会晤后，双方签署了两国政府间的电视合拍协议。"
+    assert keys(documents(text)) == {"1985-11-19": {"电视合拍协议"}}
+
+
 @pytest.mark.parametrize("sentence, wanted", [
     ("会晤期间，两国领导人出席了互换《甲乙和平友好条约》批准书的仪式。", {"甲乙和平友好条约"}),
     ("会晤期间，两国外长互换了《甲乙和平友好条约》。", set()),  # a document exchanged: signed before

@@ -6,7 +6,9 @@ speech too: ``「這一次沒有達成協議」``), as a linked name ending in a
 unquoted after a signing verb (``签订中美科技合作协定和文化协定``, ``签署了卫生、医学教育和科学
 领域的政府间合作协议，以及修建…公路桥的协议``, or listed after a titled one: ``签署了《甲协定》、甲文化协定
 两年执行计划和乙议定书``; modifiers alone before the document word are a description: ``重要合作协议``, ``会谈后发表的甲乙联合声明重申…``; a measure before it is no part
-of it: ``签署一项为期十年的经济合作协定``), unquoted before the signing ceremony its leaders attended
+of it: ``签署一项为期十年的经济合作协定``, nor are the sides it is between: ``两国政府间的电视合拍协议``; or after the words
+that open a clause listing some of what the clause before says was signed: ``签署了12项合作协议，其中包括甲牛肉输乙议定书``),
+unquoted before the signing ceremony its leaders attended
 (``共同出席了关于…谅解备忘录的签字仪式``), or by its kind alone
 (``会后发表联合声明``, ``共同签署两国联合声明``, counted or not: ``发表五项联合声明``; not one on each topic its clause names,
 ``就甲、乙问题发表了三个联合声明``, which are unnamed; nor a kind its title follows, ``发表联合声明《…》``,
@@ -40,8 +42,9 @@ GENERIC_KINDS = r"联合声明|联合公报|共同声明|联合宣言|新闻公�
 _COUNT = r"(?P<count>[一两二三四五六七八九十0-9]{1,3}(?:份|项|个|篇))?"
 
 
-#: A measure of a document before its name or kind (长达99条的联合声明, 为期十年的经济合作协定): no part of it.
-_MEASURE = r"(?:长达|价值|总值|总额|为期|金额)[^，,。；;的《》]{1,12}的"
+#: A measure of a document before its name or kind (长达99条的联合声明, 为期十年的经济合作协定), or the sides it
+#: is between (两国政府间的电视合拍协议): no part of it.
+_MEASURE = r"(?:(?:长达|价值|总值|总额|为期|金额)[^，,。；;的《》]{1,12}|(?:两国|双方|三国)(?:政府)?之?间)的"
 
 
 _MEASURED = re.compile(r"(?:[一两二三四五六七八九十0-9]{1,3}(?:份|项|个|篇))?" + _MEASURE)
@@ -238,8 +241,8 @@ def unquoted_names(hans: str):
     和, 与, 及, 、 (``签订中美科技合作协定和文化协定``, ``发表联合公报和关于…的联合声明``: a kind
     alone in the list is read apart; a name of what it is about ends at the document word after
     its 的: ``签署了关于结束某协定谈判的意向声明``); a description is no name (``两项有关裁军问题的协定``,
-    ``双边协议``)."""
-    for verb in _SIGNING_OR_ISSUING.finditer(hans):
+    ``双边协议``); so are the names after ``，其中包括`` in a clause after a signing one."""
+    for verb in (*_SIGNING_OR_ISSUING.finditer(hans), *_including_after_a_signing(hans)):
         at = verb.end() + (hans[verb.end():verb.end() + 1] == "了")
         stop = end_of_clause(hans, at)
         measured = _MEASURED.match(hans, at, stop)
@@ -277,6 +280,18 @@ def unquoted_names(hans: str):
                 break
             at = join.end()
             stop = max(stop, end_of_clause(hans, at))
+
+
+def _including_after_a_signing(hans: str):
+    """The words that open a clause listing some of what the clause before says was signed
+    (``签署了12项合作协议，其中包括甲国牛肉输乙议定书``): the names after them are written as after the verb."""
+    for match in _INCLUDING.finditer(hans):
+        if _SIGNING_OR_ISSUING.search(hans, 0, match.start()):
+            yield match
+
+
+#: A clause that opens by listing some of what was signed (，其中包括…, ，包括…).
+_INCLUDING = re.compile(r"(?<=[，,])(?:其中)?(?:包括|包含)")
 
 
 def _a_listed_name(name: str) -> bool:
