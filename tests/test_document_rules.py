@@ -270,6 +270,16 @@ def test_the_sides_a_document_is_between_are_no_part_of_its_name():
     assert keys(documents(text)) == {"1985-11-19": {"电视合拍协议"}}
 
 
+def test_documents_counted_by_a_number_of_are_described_not_named():
+    text = HEAD + MEETING + "会晤期间，两国政府还签署了关于经济技术合作的若干协定。"
+    assert keys(documents(text)) == {"1985-11-19": set()}
+
+
+def test_a_signing_ceremony_of_kinds_of_document_names_none():
+    text = HEAD + MEETING + "会晤后，两国元首出席了双边协定和谅解备忘录的签署仪式。"
+    assert keys(documents(text)) == {"1985-11-19": set()}
+
+
 @pytest.mark.parametrize("sentence, wanted", [
     ("会晤期间，两国领导人出席了互换《甲乙和平友好条约》批准书的仪式。", {"甲乙和平友好条约"}),
     ("会晤期间，两国外长互换了《甲乙和平友好条约》。", set()),  # a document exchanged: signed before

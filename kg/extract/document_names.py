@@ -174,9 +174,9 @@ NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 _NAME_ENDS = re.compile(r"和|与|及|以|为|等")
 
 
-#: What makes an unquoted phrase a description, not a name (两项有关…的协定, 双边协议).
+#: What makes an unquoted phrase a description, not a name (两项有关…的协定, 双边协议, 关于…的若干协定).
 #: 共同 of 命运共同体, or right after 关于 (关于共同推进…的备忘录), is a name's word.
-_NOT_A_NAME = re.compile(r"项|份|个|些|系列|多|等|各|并|(?<!关于)共同(?!体)|正式|分别|签|发表|" + GENERIC_KINDS)
+_NOT_A_NAME = re.compile(r"项|份|个|些|系列|多|等|各|若干|并|(?<!关于)共同(?!体)|正式|分别|签|发表|" + GENERIC_KINDS)
 
 
 #: What a name may not begin with: a word that makes it a description (有关…的协定, 上述协议).
@@ -304,12 +304,23 @@ def ceremony_names(hans: str):
     """(start, end) of the names written without 《》 between a verb of attending and the signing
     ceremony they name (``两国元首共同出席了关于成立甲乙工作组谅解备忘录的签字仪式``, ``出席甲乙铁路项目
     共同融资协议签字仪式``): the ceremony is the signing; a description is none (``出席两项合作协议的签字仪式``,
-    ``出席合作文件签字仪式``)."""
+    ``出席合作文件签字仪式``, nor kinds listed: ``出席了双边协定和谅解备忘录的签署仪式``)."""
     for match in _CEREMONY.finditer(hans):
         name = match["n"]
         if not (re.fullmatch(GENERIC_KINDS, name) or _NOT_A_NAME_START.match(name) or _COUNTED.search(name)
-                or len(name) < 6):
+                or len(name) < 6 or _kinds_listed(name)):
             yield match.start("n"), match.end("n")
+
+
+def _kinds_listed(name: str) -> bool:
+    """Whether words before a signing ceremony list kinds of document, not names: one of them is
+    a document word with modifiers alone before it (``出席了双边协定和谅解备忘录的签署仪式``)."""
+    for part in _JOINS.split(name):
+        word = next((w for w in sorted(DOCUMENT_WORDS, key=len, reverse=True) if part.endswith(w)), None)
+        core = part[:-len(word)] if word else None
+        if word is not None and (not core or _ONLY_MODIFIERS.fullmatch(core)):
+            return True
+    return False
 
 
 #: A name between a verb of attending and a signing ceremony (出席…协议的签字仪式).
