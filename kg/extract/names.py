@@ -80,7 +80,7 @@ def strip_disambiguator(name: str) -> str:
 #: house, the parliament): the name alone says which kind, not which building, so a link to one
 #: by its article (``[[国家宫 (肯尼亚)|国家宫]]``) is that town's or state's, a place of its own.
 GENERIC_BUILDINGS = frozenset({"国家宫", "总统府", "国宾馆", "议会大厦", "国会大厦", "总统官邸", "人民宫", "总理府",
-                               "总理官邸", "王宫", "政府大楼", "政府大厦"})
+                               "总理官邸", "王宫", "政府大楼", "政府大厦", "独立宫"})
 
 
 def building_key(name: str, where: str) -> str:
