@@ -198,14 +198,16 @@ def timeline(export: Path, out: Path, code: Path, cache: Path) -> tuple[list[tup
     child = subprocess.Popen(command, cwd=code, pass_fds=(writing,), stdout=subprocess.DEVNULL,
                              stderr=complaints, env={**os.environ, "KG_TIMELINE_FD": str(writing)})
     os.close(writing)
-    sampler = subprocess.Popen([sys.executable, "-c", SAMPLER, str(child.pid)], stdout=subprocess.PIPE, text=True)
+    sampled = tempfile.TemporaryFile("w+")  # not a pipe: unread until the build ends, it would fill and stop the sampler
+    sampler = subprocess.Popen([sys.executable, "-c", SAMPLER, str(child.pid)], stdout=sampled, text=True)
     with os.fdopen(reading) as stream:
         lines = stream.read().splitlines()
     if child.wait() not in (0, 1):
         complaints.seek(0)
         sys.exit(f"kg build failed: {complaints.read().decode('utf-8', 'replace')[-2000:]}")
-    samples = [(float(t), float(c)) for t, c in (line.split() for line in sampler.stdout.read().splitlines())]
     sampler.wait()
+    sampled.seek(0)
+    samples = [(float(t), float(c)) for t, c in (line.split() for line in sampled.read().splitlines())]
     marks = []
     for line in lines:
         if line.startswith("note "):
