@@ -289,6 +289,16 @@ def test_instruments_of_ratification_exchanged_at_the_meeting_are_its_outcome(se
     assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}
 
 
+def test_a_tables_row_that_makes_no_summit_gives_its_documents_to_the_summit_of_its_day():
+    text = ("'''甲乙领导人会晤'''是甲国与乙国领导人的定期会晤。\n== 历次会晤 ==\n{| class=\"wikitable\"\n"
+            "! 次序 !! 日期 !! 地点 !! 甲方出席者 !! 乙方出席者 !! 主要成果\n|-\n"
+            "| 1 || 2012年4月26日 || [[某城]] || [[张三]] || [[李四]] || 《甲乙合作某城纲要》\n|-\n"
+            "| 2 || 2015年11月24日 || [[乙城]] || [[张三]] || — || 《甲乙合作乙城纲要》、《甲乙合作中期规划》\n|}\n"
+            "== 经过 ==\n2015年11月24日，甲国总理[[张三]]在[[乙城]]与乙国总统[[王五]]举行会晤。\n")
+    assert keys(documents(text, title="甲乙领导人会晤")) == {
+        "2012-04-26": {"甲乙合作某城纲要"}, "2015-11-24": {"甲乙合作乙城纲要", "甲乙合作中期规划"}}
+
+
 def test_a_day_without_its_year_in_a_visit_across_the_new_year():
     box = (BOX.replace("{{Start date|2023|3|20}}至{{End date|2023|3|22}}", "{{Start date|1949|12|16}}至{{End date|1950|2|17}}")
            .replace("| outcome = 《甲乙关于深化伙伴关系的联合声明》\n", ""))

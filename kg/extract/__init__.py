@@ -36,7 +36,7 @@ from kg.extract.scripts import to_hans
 from kg.extract.sources import read_sources
 from kg.extract.subject import read_subject
 from kg.extract.summits import MAIN_TEMPLATES, extract_summits
-from kg.extract.tables import table_summits
+from kg.extract.tables import rows_give_their_documents, table_summits
 from kg.model import Count, Extraction, Kind, Severity, SourceInfo
 from kg.wikitext import Document
 
@@ -58,6 +58,7 @@ def extract(document: Document) -> Extraction:
     number_by_their_days(reading, summits)
     documents_of_treaty_boxes(reading, summits)
     documents_by_their_days(reading, summits)
+    rows_give_their_documents(reading, summits)
     documents_of_the_meeting_told(reading, summits)
     venue_said_of_the_summit(reading, summits)
     venue_of_the_talks_on_its_days(reading, summits)

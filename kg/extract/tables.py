@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from kg.extract.dates import chinese_number, find_dates, find_year_months
 from kg.extract.document_names import DOCUMENT_WORDS, cell_documents
@@ -949,6 +949,28 @@ def _number(text: str) -> int | None:
 def _evidence(reading: Reading, span: Span) -> Evidence:
     text = passage(reading.document, span).text.strip()
     return Evidence(span, text or reading.document.text[span.start:span.end].strip(), None)
+
+
+def rows_give_their_documents(reading: Reading, summits) -> None:
+    """A meeting table's row that makes no summit of its own (a leader's cell left empty: ``李强 || — ||
+    《甲纲要》``) but is dated to the days of exactly one summit the prose tells (the day after included):
+    the documents of its outcome cells are that summit's, as they would be the row's own."""
+    registry = reading.registry
+    told = set()
+    for fact in registry.facts_of(Prop.OUTCOME):
+        told.update(evidence.span for evidence in fact.evidence)
+    for table, roles in meeting_tables(reading):
+        for row in _rows(table, roles):
+            outcomes = row.cells.get("outcome", [])
+            if not outcomes or any(cell.span in told for cell in outcomes):
+                continue  # the row's own summit has read them
+            days = [d for cell in row.cells.get("date", [])[:1] for d in find_dates(to_hans(_text(reading, cell)))
+                    if d.year_given]
+            if len(days) != 1:
+                continue
+            on_that_day = [s for s in summits if s.start <= days[0].start <= s.end + timedelta(days=1)]
+            if len(on_that_day) == 1:
+                _outcomes(reading, on_that_day[0].id, row)
 
 
 def rows_number_their_summits(reading: Reading, summits) -> None:
