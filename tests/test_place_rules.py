@@ -911,3 +911,9 @@ def test_an_independence_palace_is_a_generic_building_of_its_town():
             "2016年5月5日，张三抵达[[丙都]]。当天下午，张三在独立宫同丙国总统[[王五]]举行会谈。")
     assert read(text, title="甲乙丙会晤") == {"2016-05-02": [["独立宫 (乙都)", "乙都"]],
                                              "2016-05-05": [["独立宫 (丙都)", "丙都"]]}
+
+
+def test_a_name_before_its_home_is_the_owner_no_place():
+    text = ("'''甲乙会晤'''是甲国总统[[张三]]与乙国总理[[李四]]的会晤。\n== 经过 ==\n"
+            "1991年7月30日，张三抵达[[某城]]，在[[王五]]的住所与李四会面。")
+    assert all("王五" not in venue for venues in read(text).values() for chain in venues for venue in chain)

@@ -617,3 +617,23 @@ def test_an_office_written_as_left_after_the_state_is_no_office_carried_to_a_lat
     type_names(reading)
     people = read_people(reading)
     assert "前" not in (main_office(people, "张三", date(2024, 12, 2)) or "")
+
+
+def test_the_popes_title_before_his_name_is_his_office_whatever_church_is_written_before_it():
+    text = HEAD + "1991年7月30日，甲国总统[[张三]]在[[某城]]会见[[天主教]][[教宗]][[某某二世]]，两人举行会谈。"
+    assert ("某某二世", "教宗") in roles_by_day(text)["1991-07-30"]
+
+
+def test_a_link_to_the_popes_article_titled_with_his_office_names_the_person_the_rest_names():
+    from kg.extract.reading import read
+
+    text = ("'''甲乙会晤'''是[[甲国]]总统[[张三]]与[[教宗某某二世]]的会晤。\n== 经过 ==\n"
+            "1991年7月30日，张三在[[某城]]会见[[某某二世]]，两人举行会谈。")
+    assert read(parse(Page(text=text, origin="t", title="甲乙会晤"))).index.same("教宗某某二世", "某某二世")
+
+
+def test_the_popes_title_linked_alone_names_no_office_but_its_holder():
+    text = ("'''甲乙会晤'''是[[甲国]]总统[[张三]]与[[教宗]]的会晤。\n== 经过 ==\n"
+            "1991年7月30日，[[张三]]在[[某城]]与[[教宗]]举行会谈。")
+    assert all(e.id.kind is not Kind.POSITION for e in _extract(text).entities if e.id.key == "教宗")
+

@@ -16,7 +16,7 @@ import re
 from kg.extract.phrases import CROSS_VERBS, DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER
 from kg.extract.places import held_at_phrases, phrase_spots
 from kg.extract.reading import Reading
-from kg.extract.roles import OFFICE_WORDS, monarch_by_name, office_key, ranked_after, title_after, titles_before
+from kg.extract.roles import HOLDERS_OFFICES, OFFICE_WORDS, monarch_by_name, office_key, ranked_after, title_after, titles_before
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spot
 from kg.model import Kind
@@ -57,7 +57,7 @@ def type_names(reading: Reading) -> None:
             if spot.link and registry.kind_of(spot.surface) is None:
                 if monarch_by_name(spot, index):
                     registry.named(Kind.PERSON, spot.surface, article=_article(spot))
-                elif spot.hans.endswith(OFFICE_WORDS):
+                elif spot.hans.endswith(OFFICE_WORDS) and spot.hans not in HOLDERS_OFFICES:
                     registry.named(Kind.POSITION, spot.surface, article=_article(spot))
                 elif spot.hans.endswith(EVENT_WORDS):
                     registry.named(Kind.EVENT, spot.surface, article=_article(spot))

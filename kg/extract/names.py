@@ -102,6 +102,23 @@ def disambiguator(name: str) -> str | None:
 _NAMESPACED = re.compile(r"^\s*(category|file|image|分类|分類|文件|檔案|图像|wikipedia|wp|template|模板|portal|主题)\s*:", re.I)
 
 
+#: Offices written alone for the one person who holds them at the time (``教宗接受了邀请``: the
+#: pope of the day, as ``总统`` alone is not), so that the linked word alone (``[[教宗]]``) is read
+#: as its holder, while written before a name (``教宗[[方济各]]``) it is still the name's office;
+#: the encyclopedia titles its holders' articles with it (``[[教宗方济各]]``).
+HOLDERS_OFFICES = ("教宗", "教皇")
+
+
+def without_holders_office(target: str) -> str | None:
+    """The name a link's target gives after a holder's office (``教宗方济各`` → ``方济各``): the
+    same person's, as the encyclopedia titles a pope's article; ``None`` when it starts with none."""
+    for office in HOLDERS_OFFICES:
+        rest = to_hans(target).removeprefix(office)
+        if rest != to_hans(target) and len(rest) >= 2:
+            return target[len(office):]
+    return None
+
+
 def short_form(name: str) -> str | None:
     """A transliterated foreign name is written short as its last part: ``唐纳德·特朗普`` → ``特朗普``;
     a one-character last part goes with the part before it (``穆罕默德·阿尤布·汗`` → ``阿尤布·汗``).
@@ -314,6 +331,9 @@ class NameIndex:
                     index.merge(link.target, surname)
         for short, full in one.items():
             index.merge(full, short)
+        for link in links:  # [[教宗方济各]] and [[方济各]]: one person
+            if name := without_holders_office(link.target):
+                index.merge(link.target, name)
         return index
 
     def _merge_states(self) -> None:

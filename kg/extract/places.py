@@ -243,6 +243,7 @@ def phrase_spots(sentence: Sentence, match: re.Match, reading: Reading | None = 
     plainly at the phrase's end (``美国[[旧金山]]斐洛里庄园``)."""
     start, end = phrase_bounds(sentence, match)
     spots = tuple(s for s in sentence.spots_in(start, end) if not _OWNER.search(sentence.hans[start:s.start])
+                  and not _HOME_AFTER.match(sentence.hans, s.end)
                   and not GATHERING_AFTER.match(sentence.hans, s.end) and not _inside_plain_venue(sentence, s, end))
     if reading is None:
         return spots
@@ -369,6 +370,8 @@ def _inside_plain_venue(sentence: Sentence, spot: Spot, end: int) -> bool:
 
 
 _OWNER = re.compile(r"(?:属于|归属|所属)$")
+#: After a name: the home of whom it names (``在张三的住所与其会面``): a person's, the name no place.
+_HOME_AFTER = re.compile(r"的(?:私人)?(?:住所|寓所|住处|私邸|私宅|宅邸)")
 #: After a name: the name is of a gathering or a body (二十国集团峰会期间), not of a place.
 GATHERING_AFTER = re.compile(r"(?:领导人)?(?:峰会|会议|论坛|年会|大会|首脑会议|非正式会议)")
 #: After a body's name: its seat (``[[某联盟]]总部``, ``某组织秘书处``).

@@ -11,12 +11,14 @@ from dataclasses import dataclass, replace
 
 from functools import lru_cache
 
-from kg.extract.names import NameIndex, states
+from kg.extract.names import HOLDERS_OFFICES, NameIndex, states
 from kg.extract.scripts import has_han
 from kg.extract.text import Sentence, Spot
 
 OFFICE_WORDS = ("总统", "总书记", "委员长", "主席", "总理", "首相", "国王", "领导人", "元首", "外长", "主任",
                 "议长", "大统领", "总督", "书记", "部长", "天皇", "女王", "国务卿", "总理大臣", "资政", "最高领袖", "埃米尔",
+                # the head of the Catholic Church, in the two spellings (教宗方济各, 教皇本笃十六世)
+                "教宗", "教皇",
                 # the heads of a society or a foundation (某协会会长, 某基金会董事长)
                 "会长", "董事长",
                 # offices below the top, so that a meeting with their holders is seen to be no summit
@@ -168,6 +170,9 @@ def _titles_ending_at(hans: str, at: int, index: NameIndex, named: bool = False)
     phrase = hans[j:end]
     if not phrase.endswith(OFFICE_WORDS):
         return ()
+    if phrase.endswith(HOLDERS_OFFICES):  # [[天主教]][[教宗]]: one office, whatever church is written before it
+        office = next(office for office in HOLDERS_OFFICES if phrase.endswith(office))
+        return (Title(office, end - len(office), end, None),)
     if phrase[0] in "任届" and j > 0 and hans[j - 1].isdigit():  # 第44任: the run began after the digits
         j, phrase = j + 1, phrase[1:]
     for holder in (_HOLDER_ORDINAL, _HOLDER_PARTY):
