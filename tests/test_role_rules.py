@@ -637,3 +637,10 @@ def test_the_popes_title_linked_alone_names_no_office_but_its_holder():
             "1991年7月30日，[[张三]]在[[某城]]与[[教宗]]举行会谈。")
     assert all(e.id.kind is not Kind.POSITION for e in _extract(text).entities if e.id.key == "教宗")
 
+
+def test_an_office_written_as_left_with_yuan_is_not_what_a_box_gives_its_participant():
+    text = ("{{Infobox summit meeting\n| date = {{Start date|2024|6|19}}\n| participants = [[张三]]<br>[[李四]]\n}}\n"
+            "'''甲乙会晤'''是甲国总统[[张三]]对[[乙国]]的访问。\n== 背景 ==\n"
+            "2024年5月22日，原公安部长[[李四]]当选为乙国国家主席。")
+    offices = {office for person, office in roles_by_day(text)["2024-06-19"] if person == "李四"}
+    assert offices and not any(office.startswith("原") for office in offices)

@@ -372,10 +372,17 @@ def main_office(people: People, key: str, when: date | None = None, told: Iterab
                                            heads and not _STATES_HEAD.search(office), proper.index(office)))
 
 
+def first_office_held(people: People, key: str) -> tuple[str, ...]:
+    """The first office the article gives a person that is not written as left (``原公安部长张三当选为
+    国家主席``: 国家主席), else the first: what a box that names the person without one gives him."""
+    offices = people.offices.get(key, ())
+    return next(((office,) for office in offices if not _LEFT.search(office)), offices[:1])
+
+
 #: An office written as one its holder has left (已卸任的前总统张三, after a state's name too: 甲国前首相
-#: 张三): no role he held at a meeting. (前 before a state's name, 前苏联总统, is cut from the office
-#: with the words before the state.)
-_LEFT = re.compile(r"^前(?!进)|前(?=总统|首相|总理|主席|国王|总书记)")
+#: 张三; 原 as 前: 原公安部长张三当选为国家主席): no role he held at a meeting. (前 before a state's name,
+#: 前苏联总统, is cut from the office with the words before the state.)
+_LEFT = re.compile(r"^前(?!进)|^原(?!子)|前(?=总统|首相|总理|主席|国王|总书记)")
 
 
 #: The parties of a meeting called heads of state (两国元首, 三国元首, 元首会晤).
