@@ -1817,3 +1817,11 @@ def test_a_welcome_on_the_first_day_of_the_boxed_visit_leaves_the_boxs_days_stan
             "此后数日，双方在某城举行会谈。3月9日，张三离开乙国前往[[丙国]]。")
     found = summits(text)
     assert found["2019-03-03"]["end"] == "2019-03-20"  # the box's end, not the day the paragraph's visitor left
+
+
+def test_a_pronoun_met_after_a_named_leader_stands_for_the_one_the_sentence_before_names():
+    text = HEAD + "1982年9月，乙国总理[[李四]]访问甲国。9月24日，甲国总统[[张三]]在[[某宫]]与她会谈。"
+    assert summits(text) == {"1982-09-24": {"end": "1982-09-24", "participants": {"张三", "李四"},
+                                            "ordinal": set(), "venue": {"某宫"}}}
+    later = HEAD + "1982年9月，丙国总理[[王五]]访问甲国。9月24日，乙国总理[[李四]]抵达某城，甲国总统[[张三]]在[[某宫]]与他会谈。"
+    assert summits(later)["1982-09-24"]["participants"] == {"张三", "李四"}  # 他 is 李四, named in its own sentence

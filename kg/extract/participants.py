@@ -190,9 +190,12 @@ def from_the_pronoun(reading: Reading, participants: dict[str, Participant], anc
     begin, end = clause if clause is not None else (0, len(anchor.hans))
     said = MEETING.search(anchor.hans, begin, end)
     pronoun = _PRONOUN.search(anchor.hans, begin, said.start() if said else end)
+    named_before = {spot.key for spot in anchor.spots
+                    if spot.start < pronoun.start() and reading.registry.is_a(spot.surface, Kind.PERSON)} if pronoun else set()
     if pronoun is None or any(spot.start < pronoun.start() for spot in anchor.spots
-                              if begin <= spot.start and reading.registry.is_a(spot.surface, Kind.PERSON)):
-        return  # no pronoun, or someone named before it is whom it stands for
+                              if begin <= spot.start and reading.registry.is_a(spot.surface, Kind.PERSON)) \
+            and not (_the_one_met(anchor.hans, pronoun.start()) and len(named_before) == 1):
+        return  # no pronoun, or someone named before it is whom it stands for (乙抵达后，甲与他会谈)
     for sentence in before:
         if sentence.paragraph != anchor.paragraph:
             return
@@ -201,6 +204,17 @@ def from_the_pronoun(reading: Reading, participants: dict[str, Participant], anc
         if subject is not None and subject.key not in participants:
             person = participants.setdefault(subject.key, Participant(subject.key, subject.surface))
             person.inferences.append((Inference.BACK_REFERENCE, (), (sentence.evidence(), anchor.evidence())))
+
+
+#: What a pronoun is written after when it is the one met (甲在某宫与她会谈, 甲同他举行会谈).
+_MEETS_WITH = re.compile(r"(?:与|同|和|跟)$")
+
+
+def _the_one_met(hans: str, at: int) -> bool:
+    """Whether the pronoun at ``at`` is the one a meeting is held with (``9月24日，甲国总统张三在某宫
+    与她会谈``): then it stands for someone of the sentence before, not for the one named before it
+    in its own sentence, who is the other party (when that one is the only person it names before)."""
+    return bool(_MEETS_WITH.search(hans, 0, at))
 
 
 #: A head's office written alone for the one who holds it (国王还会见了乙, 丙会见女王并设午宴).
