@@ -1825,3 +1825,14 @@ def test_a_pronoun_met_after_a_named_leader_stands_for_the_one_the_sentence_befo
                                             "ordinal": set(), "venue": {"某宫"}}}
     later = HEAD + "1982年9月，丙国总理[[王五]]访问甲国。9月24日，乙国总理[[李四]]抵达某城，甲国总统[[张三]]在[[某宫]]与他会谈。"
     assert summits(later)["1982-09-24"]["participants"] == {"张三", "李四"}  # 他 is 李四, named in its own sentence
+
+
+def test_the_pope_named_after_his_title_is_a_leader_met():
+    text = HEAD + "2007年3月13日，甲国总统[[张三]]在[[某城]]与教宗[[某济各]]会面。"
+    assert summits(text) == {"2007-03-13": {"end": "2007-03-13", "participants": {"张三", "某济各"},
+                                            "ordinal": set(), "venue": {"某城"}}}
+
+
+def test_a_linked_name_ending_in_a_regnal_number_is_a_person_met():
+    text = HEAD + "2003年11月5日，甲国总统[[张三]]在[[某城]]与[[某某二世]]会晤。"
+    assert summits(text)["2003-11-05"]["participants"] == {"张三", "某某二世"}

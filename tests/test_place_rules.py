@@ -917,3 +917,12 @@ def test_a_name_before_its_home_is_the_owner_no_place():
     text = ("'''甲乙会晤'''是甲国总统[[张三]]与乙国总理[[李四]]的会晤。\n== 经过 ==\n"
             "1991年7月30日，张三抵达[[某城]]，在[[王五]]的住所与李四会面。")
     assert all("王五" not in venue for venues in read(text).values() for chain in venues for venue in chain)
+
+
+def test_a_place_where_one_leader_met_someone_else_on_the_visits_days_is_not_the_visits_venue():
+    text = ("{{Infobox event\n| date = {{Start date|2015|9|22}}－{{End date|2015|9|28}}\n"
+            "| location = [[某港]]、[[某城]]\n| participants = [[张三]]<br>[[李四]]\n}}\n"
+            "'''2015年张三访乙'''是甲国主席[[张三]]于2015年9月22日至28日对[[乙国]]进行的国事访问。\n== 经过 ==\n"
+            "9月23日，张三飞抵某城，在[[某寺]]与这位年逾九旬的[[大长老]]会面。"
+            "9月24日，张三返回某港，在[[某港]][[某宫]]与乙国总统[[李四]]举行会谈。\n")
+    assert read(text, title="2015年张三访乙") == {"2015-09-22": [["某宫", "某港"]]}

@@ -55,7 +55,7 @@ def type_names(reading: Reading) -> None:
         states.extend(_states(sentence))
         for spot in sentence.spots:  # a linked office or event names itself by its last word
             if spot.link and registry.kind_of(spot.surface) is None:
-                if monarch_by_name(spot, index):
+                if monarch_by_name(spot, index) or _REGNAL.search(spot.hans):
                     registry.named(Kind.PERSON, spot.surface, article=_article(spot))
                 elif spot.hans.endswith(OFFICE_WORDS) and spot.hans not in HOLDERS_OFFICES:
                     registry.named(Kind.POSITION, spot.surface, article=_article(spot))
@@ -112,6 +112,11 @@ def _known_names(reading: Reading) -> set[str]:
 
 def _article(spot: Spot) -> str | None:
     return spot.link.link.target if spot.link else None
+
+
+#: A linked name ending in a regnal number (``[[某某二世]]``, ``[[某某·某某十六世]]``): a monarch's or a
+#: pope's, a person's; not a place or a body named after one (某某二世号, 某某一世大学).
+_REGNAL = re.compile(r"[^\W\d_a-zA-Z][一二三四五六七八九十]{1,3}世$")
 
 
 #: A kinship word right before a name, after a person's name (李四之父张三).

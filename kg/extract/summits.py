@@ -365,6 +365,26 @@ def _a_sides_top(reading: Reading, people: People, sentence: Sentence, key: str)
                                  and not _NOT_HEAD.search(office) for office in offices)
 
 
+#: Whom a meeting is with, written right after its place: ``在某宫与[乙]会面`` (up to the meeting word).
+_MET_AFTER_THE_PLACE = re.compile(r"[^，,；;。与同和跟]{0,6}?(?:分别|先后)?(?:与|同|和|跟)(?P<whom>[^，,；;。]{1,30}?)"
+                                  r"(?:举行|进行)?了?(?:会谈|会晤|会见|会面)")
+#: The one met written as one of the pair already told (与他, 同她, 与两人), or as a leader (与该国总统).
+_ONE_OF_THE_PAIR = re.compile(r"[他她]|两人|二人|双方|对方|总统|总理|首相|主席|国王|女王|元首|领导人")
+
+
+def _met_someone_else(reading: Reading, sentence: Sentence, after: int, summit: SummitFound) -> bool:
+    """Whether the meeting placed at ``after`` is, as written right after the place, with someone
+    the text names by a linked word that is no person's name, nor by a pronoun or a leader's office
+    (``3月6日，甲飞抵某城，在某长老的住所与这位年逾九旬的[[大长老]]会面``): one participant meeting
+    someone else, not the summit's talks. An unlinked name (同卢拉举行会谈) is taken as one of them."""
+    said = _MET_AFTER_THE_PLACE.match(sentence.hans, after)
+    if said is None or _ONE_OF_THE_PAIR.search(said["whom"]):
+        return False
+    named = [spot for spot in sentence.spots if said.start("whom") <= spot.start < said.end("whom")]
+    return bool(named) and not any(spot.key in summit.participants or reading.registry.is_a(spot.surface, Kind.PERSON)
+                                   for spot in named)
+
+
 def _clause_around(hans: str, start: int, end: int) -> str:
     low = max((m.end() for m in CLAUSE.finditer(hans, 0, start)), default=0)
     high = next((m.start() for m in CLAUSE.finditer(hans, end)), len(hans))
@@ -391,6 +411,8 @@ def _finer_in_prose(reading: Reading, around: SummitFound, venue: EntityId) -> E
                       if MEETING.search(_clause_around(sentence.hans, c[0].start, c[-1].end))), ())
         if not chain:
             continue  # 在克里姆林宫乔治大厅为…举行欢迎仪式，随后…会谈: the hall is the ceremony's
+        if _met_someone_else(reading, sentence, chain[-1].end, around):
+            continue  # 甲飞抵某城，在某长老的住所与这位长老会面: one of them meeting another, not the summit's talks
         place = _record_chain(reading, chain, sentence)
         if place is None or place.key == venue.key:
             continue
