@@ -926,3 +926,9 @@ def test_a_place_where_one_leader_met_someone_else_on_the_visits_days_is_not_the
             "9月23日，张三飞抵某城，在[[某寺]]与这位年逾九旬的[[大长老]]会面。"
             "9月24日，张三返回某港，在[[某港]][[某宫]]与乙国总统[[李四]]举行会谈。\n")
     assert read(text, title="2015年张三访乙") == {"2015-09-22": [["某宫", "某港"]]}
+
+
+def test_a_place_the_text_meets_at_stays_a_place_when_a_citation_names_it_as_publisher():
+    text = HEAD + ("2016年5月2日，甲国总统[[张三]]与乙国总统[[李四]]在[[某宫]]举行会谈。"
+                   "<ref>{{cite web |url=http://example.org/1 |title=两国元首会谈 |publisher=[[某宫]]}}</ref>\n")
+    assert read(text) == {"2016-05-02": [["某宫"]]}

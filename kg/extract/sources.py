@@ -110,11 +110,22 @@ def _citation(reading: Reading, template: Template, ref: Ref) -> EntityId | None
     for name in _PUBLISHERS:
         param = next((p for p in template.params if p.name == name and p.value), None)
         if param:
-            target = _link_target(param.raw) or param.value
-            publisher = registry.named(Kind.ORGANIZATION, target, article=_link_target(param.raw))
-            registry.fact(citation, Prop.PUBLISHER, publisher)
+            _publisher(reading, citation, _link_target(param.raw) or param.value, _link_target(param.raw),
+                       template.span.start)
             break
     return citation
+
+
+def _publisher(reading: Reading, citation: EntityId, target: str, article: str | None, at: int) -> None:
+    """A citation's publisher (``|publisher=[[某通讯社]]``) is an organization, unless the article's
+    text names it as a place (``两人在[[白宫]]会谈`` and ``|publisher=[[白宫]]``, ``|publisher=首相官邸``):
+    the place the text meets at stands, and the citation is left without its publisher (one name
+    is one node, and a place cannot publish)."""
+    registry = reading.registry
+    if registry.is_a(target, Kind.PLACE, Kind.COUNTRY):
+        reading.note(f"left out {target} as a citation's publisher: the text names it as a place", at)
+        return
+    registry.fact(citation, Prop.PUBLISHER, registry.named(Kind.ORGANIZATION, target, article=article))
 
 
 def _link_target(raw: str) -> str | None:
