@@ -644,3 +644,10 @@ def test_an_office_written_as_left_with_yuan_is_not_what_a_box_gives_its_partici
             "2024年5月22日，原公安部长[[李四]]当选为乙国国家主席。")
     offices = {office for person, office in roles_by_day(text)["2024-06-19"] if person == "李四"}
     assert offices and not any(office.startswith("原") for office in offices)
+
+
+def test_an_office_written_as_incoming_is_the_office_itself_at_a_meeting_the_text_dates_later():
+    text = HEAD + ("2001年3月10日，甲国总统[[张三]]与乙国总理[[王五]]在[[某城]]会谈。\n== 后续 ==\n"
+                   "乙国下任总理[[李四]]原计划于2004年访问甲国，后推迟。2005年6月8日，李四访问甲国，与张三在[[某城]]会谈。")
+    roles = roles_by_day(text)
+    assert {o for p, o in roles["2005-06-08"] if p == "李四"} == {"乙国总理"}

@@ -16,7 +16,7 @@ from datetime import date
 
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.one_by_one import OneByOne, one_by_one
-from kg.extract.people import People, main_office, offices_at, titles_in
+from kg.extract.people import People, main_office, office_taken_up, offices_at, titles_in
 from kg.extract.phrases import CLAUSE, MEETING, MULTILATERAL, NOT_TOP, ORDINAL
 from kg.extract.reading import Reading
 from kg.extract.registry import digest
@@ -614,6 +614,7 @@ def record_participants(reading, people: People, summit, participants, sentences
                           evidence=(sentences[0].evidence(),))
         if not stated_offices and people.offices.get(key) \
                 and not _bare_beside_an_office(reading, key, participants, welcome):
-            office = main_office(people, key, next(iter(registry.facts_about(summit, Prop.START_DATE)), None), sentences)
-            registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office),
+            start = next(iter(registry.facts_about(summit, Prop.START_DATE)), None)
+            office = main_office(people, key, start, sentences)
+            registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office_taken_up(people, key, office, start)),
                           inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(key, office)],))

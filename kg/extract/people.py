@@ -407,6 +407,22 @@ def offices_at(people: People, key: str, when: date) -> tuple[str, ...]:
 _ELECT = re.compile(r"当选|候任")
 
 
+def office_taken_up(people: People, key: str, office: str, when: date | None) -> str:
+    """The office a person held at a meeting the text dates in a later year than every sentence that
+    calls him its incoming holder: the office itself (乙国下任总理李四原计划于2004年访问甲国…2005年6月8日，
+    李四访问甲国: 乙国总理); at a meeting not later, or one undated, the office as written (乙国当选总统
+    李四 in the sentence of the meeting's year stays 乙国当选总统)."""
+    years = people.office_years.get((key, office), ())
+    if when is None or not years or when.year <= max(years) or not _INCOMING.search(office):
+        return office
+    return _INCOMING.sub("", office)
+
+
+#: An office written as one its holder is yet to take up: the next holder's (下任总统), an elected or
+#: designated one's (当选总统, 候任首相, 总统当选人).
+_INCOMING = re.compile(r"下任|候任|当选(?:人$)?")
+
+
 def _distance(people: People, key: str, office: str, when: date) -> float:
     """How many years lie between a day and the nearest sentence that gives the person this
     office, written in full or short (国家主席 and 中华人民共和国国家主席 are one office)."""
