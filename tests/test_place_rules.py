@@ -932,3 +932,8 @@ def test_a_place_the_text_meets_at_stays_a_place_when_a_citation_names_it_as_pub
     text = HEAD + ("2016年5月2日，甲国总统[[张三]]与乙国总统[[李四]]在[[某宫]]举行会谈。"
                    "<ref>{{cite web |url=http://example.org/1 |title=两国元首会谈 |publisher=[[某宫]]}}</ref>\n")
     assert read(text) == {"2016-05-02": [["某宫"]]}
+
+
+def test_the_end_of_a_list_of_stops_names_no_place():
+    assert read(box("", "[[某城]]等地")) == {"2005-04-29": [["某城"]]}
+    assert read(box("某城等地")) == {"2005-04-29": [["某城"]]}

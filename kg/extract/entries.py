@@ -179,11 +179,15 @@ def flag_state(template: Template) -> str | None:
     return codes.get(key) if not template.params else None
 
 
+#: The end of a list of stops that leaves the rest unnamed (``[[甲城]]、[[乙城]]等地``, ``某城等处``): no place.
+_AND_OTHER_PLACES = re.compile(r"等(?:地|处|城市|地区)$")
+
+
 def entry_places(reading: Reading, entry: Entry, country: bool = False) -> list[tuple[str, str | None]]:
     """Big to small, each (name as shown, linked article): flag states, a known place written
     plainly before the first link (``美国[[旧金山]]…``), then linked places; a plain tail
     after the last link is read by :func:`kg.extract.places.tail_place`; an entry without
-    links is its own text.
+    links is its own text. A list's end that leaves the other stops unnamed (``等地``) is no place.
 
     A flag drawn with no name (``{{flagicon|IND}} [[某城]]``) names no place: Wikipedia draws
     it beside a name as decoration, never as the only sign of a country (MOS:FLAG), and a
@@ -191,7 +195,7 @@ def entry_places(reading: Reading, entry: Entry, country: bool = False) -> list[
     first = to_hans(entry.links[0][0]) if entry.links else ""
     flags = entry.flags if country else entry.named_flags
     out: list[tuple[str, str | None]] = [(state, None) for state in flags if not flag_of(first, state)]
-    text = re.sub(r"[（(].*?[）)]", "", entry.text).strip()
+    text = _AND_OTHER_PLACES.sub("", re.sub(r"[（(].*?[）)]", "", entry.text).strip())
     if not entry.links:
         if PLACE_TAIL.match(text):
             out.extend(_split_known(reading, text))
