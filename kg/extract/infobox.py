@@ -31,7 +31,7 @@ from kg.extract.participants import participation as add_participation
 from kg.extract.phrases import NOT_TOP
 from kg.extract.registry import digest
 from kg.extract.joining import SummitFound
-from kg.extract.summits import not_held
+from kg.extract.meeting_clauses import not_held
 from kg.model import Article, EntityId, Evidence, Kind, Label, Prop
 from kg.wikitext import Param, Template
 

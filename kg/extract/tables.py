@@ -41,7 +41,7 @@ from kg.extract.participants import subject_pair
 from kg.extract.phrases import HELD_AT, MEETING, NOT_TOP
 from kg.extract.registry import digest
 from kg.extract.joining import SummitFound
-from kg.extract.summits import LOWER_TALKS, NOT_HELD
+from kg.extract.meeting_clauses import LOWER_TALKS, NOT_HELD
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Cell, Table, is_header_row, passage, spread_rows
 

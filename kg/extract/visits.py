@@ -18,7 +18,7 @@ from kg.extract.people import People
 from kg.extract.phrases import VISIT_WORDS
 from kg.extract.reading import Reading
 from kg.extract.joining import SummitFound, fold_with_people
-from kg.extract.summits import not_held
+from kg.extract.meeting_clauses import not_held
 from kg.extract.text import Sentence
 from kg.model import Kind, Prop
 

@@ -1,0 +1,218 @@
+"""The summit an infobox states and the prose's meetings around it.
+
+The prose tells the boxed summit's days too: a meeting on them of the box's own leaders is the box's
+summit (its documents, ordinal and a finer venue go to it); one with a side the box has not, or a
+bilateral on a gathering's sidelines (``两国元首举行会谈``), or two leaders meeting the day before a
+gathering, is a summit of its own (:func:`a_meeting_apart`, :func:`two_before_or_after_a_gathering`);
+a visit told day by day takes in the top leaders its side meets on its days
+(:func:`meetings_of_the_visit`); the prose may place the boxed summit more finely than the box
+(:func:`finer_in_prose`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from kg.extract.containment import finer_venue
+from kg.extract.dates import find_dates, find_year_months
+from kg.extract.joining import SummitFound
+from kg.extract.meeting_clauses import DAY_ONLY, not_held
+from kg.extract.participants import Participant, QUALIFIES, bare_office_holders, met_one_by_one, record_participants
+from kg.extract.people import People, titles_in
+from kg.extract.phrases import CLAUSE, MEETING, NOT_TOP
+from kg.extract.places import meeting_chains
+from kg.extract.reading import Reading
+from kg.extract.scripts import to_hans
+from kg.extract.summit_venue import record_chain, same_days
+from kg.extract.text import Sentence
+from kg.model import EntityId, Kind, Prop
+
+
+#: Headings of a section telling what came before the summit (背景, 筹备).
+BACKGROUND = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备)")
+
+
+def a_meeting_apart(people: People, summit: SummitFound, around: SummitFound) -> bool:
+    """Whether a meeting on the boxed summit's days is not the box's: it has a side the box
+    does not (甲 receiving a third state's leader during 乙's visit, 甲 meeting the leaders
+    of the region together), or the box is a gathering of three sides or more and this a
+    meeting of two told as such (a bilateral on its sidelines: 两国元首举行会谈, 分别同…会谈)."""
+    sides = {people.sides.get(p) for p in around.participants} - {None}
+    theirs = {people.sides.get(p) for p in summit.participants} - {None}
+    if len(sides) >= 2 and theirs - sides:
+        return True
+    bilateral = summit.one_of_several or (summit.anchor is not None and _BILATERAL.search(summit.anchor.hans))
+    return len(sides) >= 3 and len(summit.participants) == 2 and bool(bilateral)
+
+
+def two_before_or_after_a_gathering(people: People, summit: SummitFound, around: SummitFound) -> bool:
+    """Whether two leaders meet on a day before or after the boxed gathering of three sides or
+    more (甲 receiving the first leader to arrive the day before the summit): a summit of their own."""
+    sides = {people.sides.get(p) for p in around.participants} - {None}
+    return len(sides) >= 3 and len(summit.participants) == 2 and not (around.start <= summit.start <= around.end)
+
+
+#: Words that make a meeting one of two sides (两国元首举行会谈, 双边会晤, 一对一).
+_BILATERAL = re.compile(r"两国(?:元首|领导人|首脑)|双边|一对一")
+
+
+#: How far from the box's days an account of the same visit may tell a meeting of its leaders.
+SAME_VISIT = timedelta(days=30)
+
+
+def told_within(summit: SummitFound, around: SummitFound) -> bool:
+    """Whether a meeting the article tells in its own account of the summit (not its
+    background or aftermath), of the summit's own leaders, within weeks of its days, is part
+    of that summit's visit: 赫鲁晓夫 arriving on 9月15日 and talking at the White House that
+    afternoon, for the Camp David talks of 9月25日至27日."""
+    if summit.section is None or summit.anchor is None:
+        return False
+    heading = to_hans(summit.section.heading).strip()
+    if BACKGROUND.match(heading) or _LATER_SECTIONS.match(heading) or find_year_months(heading):
+        return False
+    near = around.start - SAME_VISIT <= summit.start and summit.end <= around.end + SAME_VISIT
+    return near and set(summit.participants) <= set(around.participants)
+
+
+#: Offices of a side's top leaders: a head of state, of government, of the ruling party.
+HEAD_OFFICES = ("总统", "总理", "首相", "国王", "女王", "天皇", "总书记", "元首", "大统领", "主席", "委员长")
+
+
+#: Top-sounding offices that are not a side's top (a legislature's chair, a region's).
+_NOT_HEAD = re.compile(r"人大|常委会|常务委员会|政协|议会|议院|国会|党团|参议|众议|自治区|省|市")
+
+
+_NEXT_DAY = re.compile(r"^(次日|翌日|第二天)")
+
+
+_LATER_SECTIONS = re.compile(r"^(后续|反应|评价|影响|回应|各方反应|国际反应|争议|意义)")
+
+
+_MET = re.compile(r"会见|会晤|会谈|见面|会面")
+
+
+def meetings_of_the_visit(reading: Reading, people: People, around: SummitFound) -> SummitFound:
+    """A visit told day by day is one summit: whoever the visit's side meets on its days, in
+    the office of a side's top leader (``21日上午，甲会见乙国总理丙``, ``当天，总理丙同甲举行
+    会见``), takes part in it. Days are read as the account gives them: a heading's day, a
+    day with no month (``21日``), ``当天`` and ``次日`` after the day before."""
+    added: dict[str, Participant] = {}
+    sentences: list[Sentence] = []
+    for section, section_sentences in reading.by_section.items():
+        heading = to_hans(section.heading)
+        if BACKGROUND.match(heading.strip()) or _LATER_SECTIONS.match(heading.strip()):
+            continue
+        day = next(iter(find_dates(heading, year=around.start.year)), None)
+        current = day.start if day else None
+        for sentence in section_sentences:
+            current = _day_of(sentence.hans, current, around.start.year)
+            if current is None or not (around.start <= current <= around.end):
+                continue
+            if not _MET.search(sentence.hans) or not_held(sentence.hans):
+                continue
+            several = met_one_by_one(reading, sentence)  # met one by one: meetings of their own
+            keys = {spot.key: spot.surface for spot in sentence.spots
+                    if reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])
+                    and not (several and spot.key in several.others)}
+            if not (set(keys) | set(bare_office_holders(people, sentence))) & set(around.participants):
+                continue  # 在京期间，国王还会见了乙: the visitor told by his office alone
+            sides = {people.sides.get(p) for p in around.participants} - {None}
+            for key, surface in keys.items():
+                if key in around.participants or key in added or not _a_sides_top(reading, people, sentence, key):
+                    continue
+                if len(sides) >= 2 and people.sides.get(key) not in sides | {None}:
+                    continue  # a third state's leader: a meeting of its own
+                person = added.setdefault(key, Participant(key, surface, stated=True))
+                person.evidence.append(sentence.evidence())
+                sentences.append(sentence)
+    if not added:
+        return around
+    record_participants(reading, people, around.id, added, sentences)
+    return replace(around, participants=tuple(sorted(around.participants + tuple(added))))
+
+
+def _day_of(hans: str, current: date | None, year: int) -> date | None:
+    """The day a sentence of a day-by-day account is about, given the day before it."""
+    dates = find_dates(hans, year=year)
+    if dates:
+        return dates[0].start
+    if current is not None:
+        match = DAY_ONLY.search(hans)
+        if match and match.start() < 4:
+            try:
+                return current.replace(day=int(match["d"]))
+            except ValueError:
+                return None
+        if _NEXT_DAY.match(hans):
+            return current + timedelta(days=1)
+    return current
+
+
+def _a_sides_top(reading: Reading, people: People, sentence: Sentence, key: str) -> bool:
+    """Whether the offices the sentence (else the article) gives the person are a side's top."""
+    offices = list(titles_in(sentence, reading, key)) or list(people.offices.get(key, ()))
+    return bool(offices) and all(office.endswith(HEAD_OFFICES) and not NOT_TOP.search(office)
+                                 and not _NOT_HEAD.search(office) for office in offices)
+
+
+#: Whom a meeting is with, written right after its place: ``在某宫与[乙]会面`` (up to the meeting word).
+_MET_AFTER_THE_PLACE = re.compile(r"[^，,；;。与同和跟]{0,6}?(?:分别|先后)?(?:与|同|和|跟)(?P<whom>[^，,；;。]{1,30}?)"
+                                  r"(?:举行|进行)?了?(?:会谈|会晤|会见|会面)")
+
+
+#: The one met written as one of the pair already told (与他, 同她, 与两人), or as a leader (与该国总统).
+_ONE_OF_THE_PAIR = re.compile(r"[他她]|两人|二人|双方|对方|总统|总理|首相|主席|国王|女王|元首|领导人")
+
+
+def _met_someone_else(reading: Reading, sentence: Sentence, after: int, summit: SummitFound) -> bool:
+    """Whether the meeting placed at ``after`` is, as written right after the place, with someone
+    the text names by a linked word that is no person's name, nor by a pronoun or a leader's office
+    (``3月6日，甲飞抵某城，在某长老的住所与这位年逾九旬的[[大长老]]会面``): one participant meeting
+    someone else, not the summit's talks. An unlinked name (同卢拉举行会谈) is taken as one of them."""
+    said = _MET_AFTER_THE_PLACE.match(sentence.hans, after)
+    if said is None or _ONE_OF_THE_PAIR.search(said["whom"]):
+        return False
+    named = [spot for spot in sentence.spots if said.start("whom") <= spot.start < said.end("whom")]
+    return bool(named) and not any(spot.key in summit.participants or reading.registry.is_a(spot.surface, Kind.PERSON)
+                                   for spot in named)
+
+
+def _clause_around(hans: str, start: int, end: int) -> str:
+    low = max((m.end() for m in CLAUSE.finditer(hans, 0, start)), default=0)
+    high = next((m.start() for m in CLAUSE.finditer(hans, end)), len(hans))
+    return hans[low:high]
+
+
+def finer_in_prose(reading: Reading, around: SummitFound, venue: EntityId) -> EntityId:
+    """In an article about one summit, a sentence of the lead or a section (not its
+    background) that says where the meeting was held, with no date outside its days
+    (``会晤主要在金奈以南约60公里的滨海城镇马马拉普拉姆举行``), gives a place inside the
+    infobox's venue: the more precise venue. When the infobox lists an itinerary
+    (``[[西雅图]]、[[华盛顿]]``), a place said of the meeting in any of its stops is the venue
+    (``前往白宫会见…``)."""
+    from kg.extract.infobox import listed_places, summit_infoboxes  # the infobox reads summits: import late
+
+    boxes = summit_infoboxes(reading)
+    listed = [EntityId(Kind.PLACE, key) for key in (listed_places(reading, boxes[0]) if boxes else [])]
+    sections = [s for section, s in reading.by_section.items() if not BACKGROUND.match(to_hans(section.heading).strip())]
+    for sentence in [s for group in [reading.lead, *sections] for s in group]:
+        if not MEETING.search(sentence.hans) or not_held(sentence.hans) \
+                or not same_days(sentence, (around.start, around.end)):
+            continue
+        chain = next((c for c in meeting_chains(reading, sentence)
+                      if MEETING.search(_clause_around(sentence.hans, c[0].start, c[-1].end))), ())
+        if not chain:
+            continue  # 在克里姆林宫乔治大厅为…举行欢迎仪式，随后…会谈: the hall is the ceremony's
+        if _met_someone_else(reading, sentence, chain[-1].end, around):
+            continue  # 甲飞抵某城，在某长老的住所与这位长老会面: one of them meeting another, not the summit's talks
+        place = record_chain(reading, chain, sentence)
+        if place is None or place.key == venue.key:
+            continue
+        itinerary = venue.key in {other.key for other in listed}  # the box's venue is one stop of several
+        if finer_venue(reading, venue, [place]) == place or itinerary and any(
+                finer_venue(reading, other, [place]) == place for other in listed if place.key != other.key != venue.key):
+            reading.registry.fact(around.id, Prop.VENUE, place, evidence=(sentence.evidence(),))
+            return place
+    return venue

@@ -1,0 +1,401 @@
+"""A sentence's meeting clause and its day: which clause tells leaders meeting, and when.
+
+Read one sentence at a time: the clause with a meeting verb (``甲与乙举行会谈``, ``会见了``, ``接待到访的…``)
+and the date that governs it (``5月14日``, ``次日``, ``当天下午``, a bare ``15日`` in the month the text has
+reached, a day only a cited source gives); leaders signing together (``两国元首签署…``) as their meeting;
+and what is no meeting held (:func:`not_held`: a plan, a cancellation, a call, talks below the leaders
+such as ``高级别会谈``, a welcome told without talks).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from kg.extract.dates import DateRange, find_dates, find_year_months
+from kg.extract.participants import QUALIFIES, citations_of
+from kg.extract.phrases import CLAUSE, HELD_AT, MEETING, MULTILATERAL, NOT_TOP, ORDINAL, PRESS_CONFERENCE
+from kg.extract.reading import Reading
+from kg.extract.roles import written_before
+from kg.extract.sources import Sources
+from kg.extract.text import Sentence
+from kg.model import Kind, Prop
+
+
+#: A meeting said to happen: "A与B会晤", "举行会谈", "进行了会谈", "见面".
+_MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|会面|会见|见面|峰会|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐)|举行.{0,6}(会晤|会谈|峰会|首脑会议|领导人会议|高峰会议)"
+                           r"|(会晤|会谈|会面|会见)了?|接待了?(?:到访|来访)")  # 在某宫接待到访的乙国总统
+
+
+NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|留待|将于|将在|拟于|准备|筹备|提议|邀请|原拟|希望|致函|致电|致信"
+                      r"|(?:将|决定)(?=(?:分别|先后)?(?:同|与|和|跟|会晤|会见|会谈|出席|赴|访问|前往|举行))"  # 还将分别同…会晤
+                      r"|考虑(?!到)"  # 正考虑在某地与乙会面 (not 考虑到安全因素，两人在某地会面)
+                      r"|原定(?![0-9一二三四五六七八九十两半]+个?(?:分钟|小时|天|日))"  # 原定35分钟的会谈: a length, no plan
+                      r"|是否|磋商|商讨|协商|期望|期待|寄望|盼|有意(?![思义])|简报|吹风会|愿(?:与|同|和|跟|意)"
+                      r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便|未定|可能|预计|有望|或将|呼吁"
+                      r"|解读|回顾|回忆|透露|撰文|评论|报道|记者会|(?<!未)公布"
+                      r"|认为|主张|建议|讨论"  # 与会者认为，与乙国领导人举行会谈有助于…: an opinion of a meeting
+                      r"|不想|不愿|不打算|应(?=在|于)"  # 他不想举行毫无意义的会面; 双方应在稍后的日期举行会晤
+                      r"|没有|并未|未曾|从未|未(?=安排|与|同|和|跟|会见|会晤|会面|举行)")  # 访问中没有安排甲与乙会面
+
+
+#: A clause with no subject of its own, going on with the one before (…，与乙会面).
+_CONTINUES = re.compile(r"^(与|同|和|跟|并与|并同|再与|并)")
+
+
+#: A clause with no subject of its own that opens on what it goes on to do (…将于7月访问乙国，会晤乙国总统;
+#: …访问乙国，出席在某城举行的首脑会议): the meeting or gathering of a plan the clause before tells
+#: (:data:`_PLANNED`). Verbs that take whom or what they meet: not 会谈/会面, which begin a clause
+#: that tells of the meeting (…未能达成协议，会谈提前结束), nor a meeting the clause dates by (会见时…).
+_GOES_ON_TO = re.compile(r"^(?:并|再|还)?(?:会晤|会见|拜会|出席|参加)(?!后|中|时|期间|结束|之|持续|进行|气氛)")
+
+
+#: A clause that tells a plan (将于, 拟, 原定): not only one that undoes something (未能达成协议).
+_PLANNED = re.compile(r"将|拟|计划|准备|原定|预定|定于")
+
+
+#: Of NOT_HELD, the words that undo a meeting even when written after it (会晤…后因故取消);
+#: the others only speak of a meeting that comes after them (计划…会晤, not 会谈中邀请…访日).
+NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能(?!达成|取得|签署|签订|就)|告吹|搁置|无法|未定|记者会|(?<!未)公布|事宜"
+                            r"|以视频(?:方式|形式)|通过视频|以线上(?:方式|形式)"  # 会议因疫情以视频方式举行: no one met
+                            r"|(?:会谈|会晤|会议)(?:结果|内容|情况)")  # 发表会谈结果: telling of it, not holding it
+
+
+#: Talks below the leaders, named by their level (高级别会谈, 工作会谈, 外长会谈): no summit.
+LOWER_TALKS = re.compile(r"(高级别|部长级|副部长级|次长级|外长|实务|军事|将军级|红十字|特使|专家级?)"
+                         r"(会谈|会晤|会议|磋商|会面)"
+                         r"|工作层(会谈|会晤|会议|磋商|会面)|工作(会谈|会议|磋商)")  # 工作会晤: the leaders' own, working meeting
+
+
+_ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
+
+
+#: A clause that moves someone to the meeting: the clauses after it may say they met.
+_VISIT = re.compile(r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|出访|抵达|到访|前往|来到|飞抵|赴|应邀|邀请|出席|率团|率领|接待|款待")
+
+
+#: Leaders signing together, told with them as its subject (甲与乙在某城签署《…》, 两国元首签署);
+#: not a treaty signed by them (由甲和乙…签署), nor one side signing on its own.
+_SIGNED_TOGETHER = re.compile(r"[^由，。；]*?(?:[与和及跟]|同(?![日天时年月意样期]))[^，。；、由]{1,30}?"
+                              r"(?:共同|一同|一起)?(?:签署|签订|签字|签约)"
+                              r"|[^由，。；]*?(?P<back>两国(?:元首|首脑|领导人|总理|总统|首相)|双方领导人|二人|两人)[^，。；由]{0,30}?"
+                              r"(?:共同|一同|一起)?(?:签署|签订|签字|签约)")
+
+
+#: What a date's clause may hold beside the date and still say nothing of its own (1月22日中午，…).
+_BARE_TIME = re.compile(r"(?:\s|于|在|是|日|当地时间|[上下中]午|凌晨|清晨|早上|早晨|傍晚|晚上|晚间|晚|\d+[时点](?:\d+分)?|许|左右)*")
+
+
+#: A clause that only says who came along or where the leader went (甲在两国外长陪同下，…;
+#: 甲亲自前往某城，…), or that a signing ceremony was held (签约仪式在某厅举行，…): what the
+#: leader did there, and who signed, is in the next.
+_ATTENDED = re.compile(r"在[^，。；]{1,20}?(?:陪同|见证|陪伴|注视)下$|(?:前往|抵达|飞抵|到达|来到|赴)[^，。；]{1,15}$"
+                       r"|(?:签字|签约|签署)仪式[^，。；]{0,20}?举行$")
+
+
+_SIDELINES = re.compile(r"期间|场边|间隙|之机|之际|双边|会议前|峰会前|峰会后|会见|会晤|出席")
+
+
+#: After a gathering's name: an office of it, held by a leader who meets (欧盟委员会主席乙, 联合国秘书长丙).
+_ITS_OFFICE = re.compile(r"(?:委员会|理事会)?(?:主席|秘书长)")
+
+
+def a_gathering(clause: str) -> bool:
+    """Whether a clause names a gathering of many states, not only one of its offices."""
+    return any(not _ITS_OFFICE.match(clause, m.end()) for m in MULTILATERAL.finditer(clause))
+
+
+DAY_ONLY = re.compile(r"(?<![月\d])(?P<d>\d{1,2})\s*[日号](?P<part>上午|下午|晚|中午|早|凌晨)?")
+
+
+#: Right after a meeting word: something about meetings, not one (会谈日程, 会晤细节), or
+#: what an earlier one left (落实某地会谈达成的协议, 会晤成果, 会谈精神, 自会晤以来).
+_ABOUT = re.compile(r"(日程|安排|细节|事宜|结果|内容|情况|议程|计划|达成的|所达成|成果|精神|以来)")
+
+
+#: A call: what the clauses after it in its sentence say was done on the call, not at a meeting.
+_CALL = re.compile(r"通电话|通话|电话会谈|视频会晤|视频通话|视讯")
+
+
+#: Right before a meeting word: the meeting is one the text has told already (这次会晤).
+_REFERENCE = re.compile(r"(这次|此次|本次|该次|那次|这场|此番)$")
+
+
+_SAME_DAY = re.compile(r"当天|当日(?!本)|同日(?!本)|同一天|次日|翌日|第二天")  # not 同日本首相: with Japan's premier
+
+
+_MONTHS_DAY = re.compile(r"(?:当月|同月|本月|该月)(?P<d>\d{1,2})[日号]")
+
+
+#: Words that report what someone said: the days after them are of a schedule, not of what was done.
+_REPORTED = re.compile(r"介绍|表示|宣布|声称|透露|公布|指出|报道|预告|称")
+
+
+#: Before 当天 in its clause, a word that makes it an object's day, not the clause's (于次日, 发表于当天).
+_HEAD_VERB = re.compile(r"[于在到至从]|发表|宣布|签署|举行|表示")
+
+
+def relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[DateRange]:
+    """Days an account gives relative to the last one (``3日，…``, ``当天下午``, ``次日``): each
+    is the day before it in the text, the sentence's own dates first."""
+    out: list[DateRange] = []
+    match = bare_day(hans, 0)
+    if match and day is not None and not dates:
+        try:
+            out.append(DateRange(day.replace(day=int(match["d"])), day.replace(day=int(match["d"])),
+                                 match.start(), match.end(), False))
+        except ValueError:
+            pass
+    for clause in CLAUSE.finditer(hans):  # "…3日至5日访问乙国，4日在某城与丙会谈，5日…": each clause's day
+        match = bare_day(hans, clause.end())
+        before = [d for d in dates if d.stop <= clause.end()]
+        if match and before and not _REPORTED.search(hans, before[0].stop, clause.end()):  # 介绍，6日…将…: a schedule told
+            try:
+                when = before[-1].end.replace(day=int(match["d"]))
+            except ValueError:
+                continue
+            out.append(DateRange(when, when, match.start(), match.end(), False))
+    for word in _SAME_DAY.finditer(hans):
+        head = hans[max((m.end() for m in CLAUSE.finditer(hans, 0, word.start())), default=0):word.start()]
+        if len(head) > 5 or _HEAD_VERB.search(head):
+            continue  # a clause that starts with it, or with whoever did it (小泉当天…), not 于次日发表…
+        before = [d for d in dates + out if d.stop <= word.start()]
+        base = before[-1].start if before else day
+        if base is None:
+            continue
+        when = base + timedelta(days=1) if word.group() in ("次日", "翌日", "第二天") else base
+        out.append(DateRange(when, when, word.start(), word.end(), False))
+    return out
+
+
+#: Whose clock a bare day is told by (当地时间13日上午): no part of the day itself.
+_CLOCK = re.compile(r"(?:当地时间|北京时间|当地|[\u4e00-\u9fff]{2,4}时间)?")
+
+
+def bare_day(hans: str, at: int) -> re.Match | None:
+    """A day with no month at ``at`` (``13日``), after whose clock it is told if the text says."""
+    return DAY_ONLY.match(hans, _CLOCK.match(hans, at).end())
+
+
+def days_of_the_month(hans: str, year: int | None) -> list[DateRange]:
+    """``2008年5月，…当月28日…``, ``2011年8月，甲访问乙国，23日在某城…``: a day of the month
+    the sentence last named (a clause's bare day, when no full date came before it)."""
+    out: list[DateRange] = []
+    bare = [m for clause in CLAUSE.finditer(hans) if (m := DAY_ONLY.match(hans, clause.end()))
+            and not find_dates(hans[:clause.end()], year=year or 2000)]
+    for match in list(_MONTHS_DAY.finditer(hans)) + bare:
+        months = [m for m in find_year_months(hans[:match.start()]) if m.month is not None]
+        if not months:
+            continue
+        try:
+            when = date(months[-1].year, months[-1].month, int(match["d"]))
+        except ValueError:
+            continue
+        out.append(DateRange(when, when, match.start(), match.end(), False))
+    return out
+
+
+def _date_clause(hans: str, when) -> tuple[list[int], int] | None:
+    """Where the sentence's clauses start, and which one the date is in; None when the text
+    before the date in its clause makes it a plan's day (两人商定乙于12月15日访问某地), whatever
+    the clauses after it tell."""
+    starts = [0] + [m.end() for m in CLAUSE.finditer(hans)] + [len(hans) + 1]
+    index = max(i for i, at in enumerate(starts[:-1]) if at <= when.at)
+    return None if NOT_HELD.search(_ACCEPTED.sub("", hans[starts[index]:when.at])) else (starts, index)
+
+
+#: After a day: the day someone took office, said of whom the clause names (会见10月21日新就任的首相乙), not a
+#: day the text moves to.
+TOOK_OFFICE = re.compile(r"[^，。；的]{0,4}?(?:就任|上任|当选|就职|继任|出任|履新)的")
+
+
+#: A clause that says again which day the one before gave (即某杯决赛当天, 即峰会召开的第二天).
+_RESTATES_THE_DAY = re.compile(r"^即(?!将)[^，,；;。]*?(?:当天|当日|那天|之日|第[二三四]天)$")
+
+
+def meeting_clause(hans: str, when) -> tuple[int, int] | None:
+    """Where the meeting the date is the date of is told, if it is: a meeting word in the
+    date's own clause, or in the next one when the date's clause is the date alone
+    (``2000年6月13日，…会晤``), with a place it is held at or a number it has (举行, 在…会面,
+    第二次, 首次). Returns the clauses' bounds in ``hans``."""
+    clauses = _date_clause(hans, when)
+    if clauses is None:
+        return None
+    starts, index = clauses
+    begin, end = starts[index], starts[index + 1] - 1
+    last = hans[begin:end]
+    topic = not hans[:when.at].strip() or (  # "6月30日下午，A…；两人其后…会谈": the date rules the sentence
+        _SAME_DAY.fullmatch(hans[when.at:when.stop]) is not None and len(hans[:when.at]) <= 5
+        and not CLAUSE.search(hans[:when.at]))  # as 当天 does after whoever the sentence is about (小泉当天…)
+    for stop in range(index + 2, min(index + (8 if topic else 5), len(starts))):  # the clauses after, up to another date
+        bare = len(last.replace(hans[when.at:when.stop], "").strip(" 于在是日上下午晚间")) <= 6
+        following = hans[starts[stop - 1]:starts[stop] - 1]
+        if _RESTATES_THE_DAY.match(following):
+            end = starts[stop] - 1
+            continue  # 同年7月15日，即某杯决赛当天，甲与乙会晤: the same day said again, not another
+        if not (bare or topic or _VISIT.search(last) or _CONTINUES.match(following)):
+            break  # the date's clause says something of its own (not 甲于6月16日在某城停留，同乙会谈)
+        last = following
+        if any(not TOOK_OFFICE.match(last, d.stop) for d in find_dates(last, year=when.start.year)) \
+                or _SAME_DAY.search(last) or DAY_ONLY.search(last):
+            break  # another day's clause
+        if NOT_HELD.search(last) and _MEETING_VERB.search(hans, begin, end):
+            break  # …举行会谈；会后甲宣布，乙和丙同意会面: the meeting told, then another one planned
+        end = starts[stop] - 1
+    clause = hans[begin:end]
+    said = [m for m in MEETING.finditer(clause) if not _lower(clause, m) and not _ABOUT.match(clause, m.end())]
+    if not said:  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
+        return (begin, end) if _welcomed_in_person(clause) else None
+    if all(_REFERENCE.search(clause[:m.start()]) for m in said) and not HELD_AT.search(clause):
+        return None  # 飞抵赫尔辛基，表示对这次会晤期望很低: the meeting is told elsewhere, not on this day
+    if a_gathering(clause) and not _SIDELINES.search(clause):
+        return None  # the gathering itself, not a meeting of two sides on its sidelines
+    if HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause) or _LASTED.search(clause):
+        return begin, end
+    return None
+
+
+#: A host meeting the visitor on arrival (乙到机场迎接, 乙在总统府门外迎接甲, 乙亲自前往机场迎接): they meet.
+WELCOMES = re.compile(r"迎接")
+
+
+#: Guests welcomed all together (迎接各国领导人, 迎接与会贵宾): a gathering's opening, no meeting of two.
+_MANY_GUESTS = re.compile(r"各(?:国|成员国|位)|贵宾|嘉宾|来宾|与会")
+
+
+def _welcomed_in_person(clause: str) -> bool:
+    """Whether a clause with no meeting word tells a host welcoming the visitor in person
+    (``3日，甲抵达某城，乙到机场迎接``): the leaders meet that day, as at talks. Not at a
+    gathering's opening (乙在会场迎接出席峰会的各国领导人): the gathering is no meeting of two."""
+    welcome = WELCOMES.search(clause)
+    return welcome is not None and not a_gathering(clause) and not _MANY_GUESTS.search(clause, welcome.end())
+
+
+def only_a_welcome(hans: str, clause: tuple[int, int]) -> bool:
+    """Whether the clause tells a meeting by a welcome alone, no meeting word (``乙到机场迎接``)."""
+    return MEETING.search(hans, *clause) is None and WELCOMES.search(hans, *clause) is not None
+
+
+def welcomed_by_a_leader(reading: Reading, sentence: Sentence, clause: tuple[int, int]) -> bool:
+    """Whether a welcome told with no meeting word (see :func:`_welcomed_in_person`) is a leader's
+    welcoming a visitor the clause names: someone named before 迎接 in its part of the clause, by
+    no office below the top, and someone else named in the clause (``甲抵达某城，乙到机场迎接``).
+    Not an official's welcome (``外长丙到机场迎接``) nor a delegation's (``代表团返抵某城，乙到机场迎接``)."""
+    begin, end = clause
+    welcome = WELCOMES.search(sentence.hans, begin, end)
+    if welcome is None or MEETING.search(sentence.hans, begin, end):
+        return True  # a meeting word tells the meeting: the welcome is no matter
+    part = max((m.end() for m in CLAUSE.finditer(sentence.hans, begin, welcome.start())), default=begin)
+    people = [spot for spot in sentence.spots if begin <= spot.start < end
+              and reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])]
+    hosts = [spot for spot in people if part <= spot.start < welcome.start()
+             and not NOT_TOP.search(written_before(sentence, spot))]
+    return bool(hosts) and any(spot.key not in {host.key for host in hosts} for spot in people)
+
+
+def signing_clause(hans: str, when) -> tuple[tuple[int, int], bool] | None:
+    """The date's clause when it tells leaders signing together (``1974年5月16日，甲与乙签署
+    《…》``, ``9月3日，两国元首在莫斯科签署``): they meet to sign. Returns the clause's bounds and
+    whether it names the signers (then only they sign, none is inferred), or refers back to them."""
+    clauses = _date_clause(hans, when)
+    if clauses is None:
+        return None
+    starts, index = clauses
+    begin, end = starts[index], starts[index + 1] - 1
+    told = when.stop
+    if _BARE_TIME.fullmatch(hans[begin:end].replace(hans[when.at:when.stop], "")) and index + 2 < len(starts):
+        told, end = starts[index + 1], starts[index + 2] - 1  # 1974年5月16日，甲与乙签署…: the clause after a bare date
+    signed = _SIGNED_TOGETHER.match(hans, told, end)
+    at = starts.index(told) if told in starts else index
+    if signed is None and _ATTENDED.search(hans, told, end) and at + 2 < len(starts):
+        told, end = starts[at + 1], starts[at + 2] - 1  # 甲在两国外长陪同下，与乙共同签署…: the clause after
+        signed = _SIGNED_TOGETHER.match(hans, told, end)
+    return ((begin, end), signed["back"] is None) if signed else None
+
+
+#: Who met, named by their level below the leaders (两国外长在某城举行会谈, 两党代表团举行第九次会谈).
+_LOWER_SUBJECT = re.compile(r"(?:两|三|四|双方|[两三四]方)(?:国|党)?的?(?:外长|外交部长|外相|外交部门|官员|高官|谈判代表"
+                            r"|(?<=党)代表团)")
+
+
+#: Between such a subject and the meeting word: the leaders are there too (在两国外长陪同下, 以…为首的).
+_LEADERS_TOO = re.compile(r"陪同|见证|陪伴|领导人|元首|首脑|总统|总理|首相|主席|国王|总书记|为首|率领")
+
+
+def _lower(clause: str, meeting: re.Match) -> bool:
+    """Whether a meeting word names talks below the leaders (高级别会谈), or its clause says they
+    were held by those below (两国外长在某城举行会谈)."""
+    if any(m.start() <= meeting.start() and meeting.end() <= m.end() + 2 for m in LOWER_TALKS.finditer(clause)):
+        return True
+    subjects = list(_LOWER_SUBJECT.finditer(clause, 0, meeting.start()))
+    return bool(subjects) and not _LEADERS_TOO.search(clause, subjects[-1].end(), meeting.start())
+
+
+def dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence):
+    """A day without a year takes the year of the source cited for it: the last such day
+    on or before the source's publication date. A source that reports the day in its own
+    year comes first: one published before it (a preview cited beside the report, 6月9日's
+    for 6月12日's arrival) does not put the day a year back."""
+    dated = []
+    for citation in citations_of(sources, [sentence]):
+        published = next((v for v in reading.registry.facts_about(citation, Prop.PUBLICATION_DATE)
+                          if isinstance(v, date)), None)
+        if published is not None and (dates := find_dates(sentence.hans, year=published.year)):
+            dated.append((dates, published, citation))
+    for dates, published, citation in dated:
+        if dates[0].start <= published:
+            return dates, citation
+    for dates, published, citation in dated[:1]:
+        return find_dates(sentence.hans, year=published.year - 1), citation
+    return [], None
+
+
+#: A meeting the clause's own meeting is about (就…即将举行的峰会交换意见, 就…会晤进行讨论): its topic,
+#: from 就 up to the meeting word the clause ends on, says nothing of whether they met.
+_TOPIC = re.compile(r"就[^，,；;。]*?(?=(?:举行|进行了?|展开)?(?:会谈|会晤|交换了?意见)[^，,；;会晤谈]*$)")
+
+
+#: A meeting agreed on as a topic (就…举行首脑会晤达成一致): planned, not held.
+_AGREED_ON = re.compile(r"就[^，,；;。]*?(?:会晤|会谈|峰会|首脑会议|会面)[^，,；;。]{0,8}?(?:达成(?:一致|共识|协议)|取得一致)")
+
+
+#: What leaders agree on or say they wish for at a meeting (两国元首同意…, 双方表示愿…): of another meeting.
+_AGREED_AT_IT = re.compile(r"同意|商定|表示愿|愿(?:与|同|和|跟|意)|希望|期待|期望|决定|宣布|呼吁")
+
+
+#: A meeting said to have lasted so long (三人的早餐会持续约一小时): it took place, whatever a clause
+#: before said of it being proposed (甲向乙提议共进早餐).
+_LASTED = re.compile(r"(?:会晤|会谈|会面|会见|早餐会|午餐会|晚餐会|餐会)[^，,；;。]{0,4}?(?:持续|历时|长达|进行了)了?"
+                     r"(?:约|近|逾|超过)?[0-9一二三四五六七八九十两半]+个?多?(?:小时|分钟|钟头)")
+
+
+@lru_cache(maxsize=4096)  # a sentence is asked about twice a page
+def not_held(hans: str) -> bool:
+    """Whether the clauses that speak of the meeting say it did not take place (or not yet)."""
+    clauses = [_TOPIC.sub("", _ACCEPTED.sub("", c)) for c in re.split(r"[，,；;]", hans)]  # 应…邀请: an invitation taken up
+    if _AGREED_ON.search(hans):
+        return True
+    told = False  # a clause before told the leaders meeting (甲同乙举行会谈，…)
+    for i, clause in enumerate(clauses):
+        held = HELD_AT.search(clause)
+        if held and (clause[held.end():held.end() + 1] == "的" or PRESS_CONFERENCE.match(clause, held.end())):
+            held = None  # 在莫斯科举行的纪念活动, 两人在某宫举行记者会: something else held there
+        meeting = MEETING.search(clause) or held
+        if meeting and NOT_HELD_AFTER.search(clause):
+            return True
+        if meeting and NOT_HELD.search(clause[:meeting.end()]) and not any(_LASTED.search(c) for c in clauses[i + 1:]):
+            if told and _AGREED_AT_IT.search(clause[:meeting.end()]):
+                continue  # 甲同乙举行会谈，…；两国元首同意以某峰会为新起点: what they agreed at the meeting told
+            return True
+        told = told or bool(meeting and _MEETING_VERB.search(clause))
+        if meeting and i > 0 and (_CONTINUES.match(clause) or clause.startswith("于")
+                                  or _GOES_ON_TO.match(clause) and _PLANNED.search(clauses[i - 1])) \
+                and NOT_HELD.search(clauses[i - 1]):
+            return True  # 宣布甲将于5月前访问乙国，与乙国主席会面; 宣布甲将应邀，于6月16日赴…: it goes on with the plan
+        if meeting and _CALL.search(clause, meeting.end()):
+            return True  # 甲与乙在峰会前夕通电话: the meeting word tells when they called
+        call = next((j for j in range(i - 1, -1, -1) if _CALL.search(clauses[j])), None)
+        if meeting and call is not None and not any(re.search(r"\d[日号]", c) for c in clauses[call + 1:i + 1]):
+            return True  # 甲与乙通电话表示祝贺，双方确认…会谈: the sentence goes on with the call, up to another day
+    return False

@@ -1,0 +1,130 @@
+"""A summit's venue from the sentence that tells it.
+
+``在新加坡的香格里拉大酒店举行`` is the hotel in Singapore; a meeting told without a place is in the town
+its visitor was last told to arrive at (``抵达某城…，次日会谈``), or at the lead's venue of the same
+days (:class:`LeadVenue`); a list of states the meeting's leaders come from is no venue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kg.extract.containment import located_within
+from kg.extract.dates import find_dates, find_year_months
+from kg.extract.places import held_at_chain, held_at_phrases, joins_chain, said_of_other_days, visited_chain
+from kg.extract.reading import Reading
+from kg.extract.text import Sentence, Spot
+from kg.extract.venues import town_arrived_at_before
+from kg.model import EntityId, Inference, Kind, Prop
+
+
+_SIDE_MARK = re.compile(r"^(一方|一侧|方面|侧)")
+
+
+@dataclass(frozen=True)
+class LeadVenue:
+    """A venue the lead gives for the summits of some years (and months)."""
+
+    times: tuple[tuple[int, int | None], ...]
+    chain: tuple[Spot, ...]
+    clause: Sentence
+
+
+def venue_of_the_anchor(reading: Reading, summit: EntityId, anchor: Sentence, when: date, lead_venues,
+                        at: int | None = None, welcome_ends: int | None = None, participants=()) -> None:
+    """Records where the summit the anchor tells was held: its held-at phrase or the state visited,
+    or the lead's venue of its days. ``welcome_ends``: where the clause of a welcome on arrival ends
+    (``甲抵达某城，乙到机场迎接，两人一同出席在某体育场举行的集会``): a place held at after it is the next
+    event's, not the welcome's."""
+    registry = reading.registry
+    chain = held_at_chain(reading, anchor, at)
+    if chain and welcome_ends is not None and chain[0].start >= welcome_ends:
+        chain = ()
+    visited = visited_chain(reading, anchor, at)
+    if welcome_ends is not None and not chain and not visited:
+        _welcome_in_the_town_arrived_at(reading, summit, anchor, welcome_ends, when, participants)
+        return
+    venue = record_chain(reading, chain or visited, anchor) if chain or visited else None
+    if chain and visited:  # 回访美国，在华盛顿与…会晤: Washington in the United States
+        outer = record_chain(reading, visited, anchor)
+        top = registry.named(registry.kind_of(chain[0].surface) or Kind.PLACE, chain[0].surface)
+        if outer is not None and top.kind is Kind.PLACE and not registry.has_fact(top, Prop.LOCATED_IN) \
+                and not located_within(reading.registry, outer, top):
+            registry.fact(top, Prop.LOCATED_IN, outer, evidence=(anchor.evidence(),))
+    for lead in lead_venues:
+        if not any(year == when.year and (month is None or month == when.month) for year, month in lead.times) \
+                or said_of_other_days(lead.clause, lead.chain[0].start, when):
+            continue
+        lead_venue = record_chain(reading, lead.chain, lead.clause)
+        if lead_venue is None:
+            continue
+        if venue is None or located_within(reading.registry, lead_venue, venue):
+            if venue != lead_venue:
+                registry.fact(summit, Prop.VENUE, lead_venue, evidence=(lead.clause.evidence(), anchor.evidence()),
+                              inference=Inference.LEAD_PARAGRAPH)
+                return
+    if venue is not None:
+        registry.fact(summit, Prop.VENUE, venue, evidence=(anchor.evidence(),))
+
+
+def _welcome_in_the_town_arrived_at(reading: Reading, summit: EntityId, anchor: Sentence, upto: int,
+                                    when: date, participants) -> None:
+    """A welcome on arrival whose clause gives no town (``乙在下榻的酒店迎接甲``) was held in the town
+    the visitor last arrived at on or before its day, as its section or the one before tells it
+    (``19日晚，甲抵达某岛``); nowhere where none is told, not in the lead's country of the visit."""
+    town = town_arrived_at_before(reading, anchor, upto, when, participants)
+    if town is not None:
+        reading.registry.fact(summit, Prop.VENUE, town, evidence=(anchor.evidence(),), inference=Inference.BACK_REFERENCE)
+
+
+def record_chain(reading: Reading, chain: tuple[Spot, ...], sentence: Sentence) -> EntityId | None:
+    """``某村 甲国 一方 某楼``: each place lies in the one before; a state marked 一方 holds the next."""
+    registry = reading.registry
+    evidence = (sentence.evidence(),)
+    places = [registry.named(registry.kind_of(s.surface) or Kind.PLACE, s.surface) for s in chain]
+    container: EntityId | None = None
+    side: EntityId | None = None
+    for i, (spot, place) in enumerate(zip(chain, places)):
+        between = sentence.hans[chain[i - 1].end:spot.start] if i else ""
+        if i and not joins_chain(between) and not _SIDE_MARK.match(between):
+            container, side = None, None
+        is_side = place.kind is Kind.COUNTRY and bool(_SIDE_MARK.match(sentence.hans[spot.end:]))
+        if is_side:
+            side = place
+            continue
+        for outer in (container, side):
+            if outer is not None and outer != place:
+                registry.fact(place, Prop.LOCATED_IN, outer, evidence=evidence)
+        container, side = place, None
+    return container if container is not None else (places[-1] if places else None)
+
+
+def venues_of_the_lead(reading: Reading) -> tuple[LeadVenue, ...]:
+    out: list[LeadVenue] = []
+    for clause in reading.lead:
+        previous_end = 0
+        for match in held_at_phrases(clause):
+            times = tuple((t.year, t.month) for t in find_year_months(clause.hans[previous_end:match.start()]))
+            chain = tuple(s for s in clause.spots_in(match.start("w"), match.end("w"))
+                          if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY))
+            if times and chain and not _states_listed(reading, clause, chain):
+                out.append(LeadVenue(times, chain, clause))
+            previous_end = match.end()
+    return tuple(out)
+
+
+def _states_listed(reading: Reading, clause: Sentence, chain: tuple[Spot, ...]) -> bool:
+    """Whether the chain lists states one after another (``对甲国、乙国和丙国进行访问``): a tour, which
+    gives its meetings no venue (``在甲国某城、乙国某城举行``: each state holds its own city)."""
+    return any(reading.registry.is_a(a.surface, Kind.COUNTRY) and reading.registry.is_a(b.surface, Kind.COUNTRY)
+               and _LISTED.fullmatch(clause.hans[a.end:b.start]) for a, b in zip(chain, chain[1:]))
+
+
+_LISTED = re.compile(r"[、，,]|和|及|与|以及")
+
+
+def same_days(sentence: Sentence, span: tuple[date, date]) -> bool:
+    found = [d for d in find_dates(sentence.hans, year=span[0].year)]
+    return not found or any(d.start <= span[1] + timedelta(days=1) and span[0] <= d.end for d in found)

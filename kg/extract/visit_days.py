@@ -1,0 +1,120 @@
+"""How long a visit goes on: the days after its arrival or welcome that are still the same visit.
+
+A visit told from its arrival or welcome (``甲于5月14日抵达某城，开始国事访问``) goes on over the days the
+text tells after it until it ends (``16日结束访问``, ``离开某城``) or a gathering begins (``随后出席峰会``);
+a meeting the visit goes on to (``…访问乙国，会晤乙国总统``) is dated within it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from kg.extract.dates import DateRange, find_dates
+from kg.extract.joining import SIGNING, SummitFound
+from kg.extract.meeting_clauses import a_gathering, bare_day, relative_days
+from kg.extract.phrases import MEETING
+from kg.extract.reading import Reading
+from kg.extract.text import Sentence
+from kg.model import Kind, Prop
+
+
+#: Words that refer back to the two sides introduced before (两人会面, 双方会谈).
+BACK_REFERENCE = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|此次会晤|这次会谈|两国首脑")
+
+
+#: A clause telling the visitor leave or end the visit (``9日结束访问``, ``随后结束对乙国的访问``,
+#: ``14日峰会结束后，甲离开某城``, ``当天下午离韩``).
+_VISIT_ENDS = re.compile(r"结束[^，。；]{0,12}访问|离开|离[韩华境]")
+
+
+#: How long after the welcome a day may end the visit it began.
+_A_VISIT_AT_MOST = timedelta(days=31)
+
+
+def over_the_visit(reading: Reading, summit: SummitFound, end: date) -> SummitFound:
+    """A host's welcome on arrival (``1月2日，甲抵达某城，乙到机场迎接``) begins the visit, which is the
+    summit: it spans to the day :func:`end_of_the_visit` gives."""
+    reading.registry.drop(summit.id, Prop.END_DATE)
+    reading.registry.fact(summit.id, Prop.END_DATE, end, evidence=(summit.anchor.evidence(),)
+                          if summit.anchor is not None else ())
+    return replace(summit, end=end)
+
+
+def _people_of(reading: Reading, sentence: Sentence, clause: tuple[int, int]) -> set[str]:
+    return {spot.key for spot in sentence.spots if clause[0] <= spot.start < clause[1]
+            and reading.registry.is_a(spot.surface, Kind.PERSON)}
+
+
+def the_visit_going_on(reading: Reading, sentence: Sentence, clause: tuple[int, int], day: date,
+                       found: list[SummitFound]) -> SummitFound | None:
+    """The summit of the section's that a welcome goes on: one with someone the welcome names, begun
+    on or before its day within a month (``21日，甲抵达某城，乙到机场迎接…25日，甲抵达某岛，乙亲自到码头
+    迎接``): the visit begun on the 21st goes on, the later welcome is no summit of its own."""
+    named = _people_of(reading, sentence, clause)
+    return next((other for other in reversed(found) if other.start <= day <= other.start + _A_VISIT_AT_MOST
+                 and named & set(other.participants)), None)
+
+
+#: A gathering told by its number or its kind (第三届…, …论坛, 中国—中亚峰会), beside those :func:`a_gathering` names.
+_A_GATHERING_HELD = re.compile(r"第[0-9一二三四五六七八九十百]+届|论坛|峰会")
+
+
+#: What :func:`end_of_the_visit` gives when the next day it tells is a gathering's.
+A_GATHERING_NEXT = date.min
+
+
+def end_of_the_visit(reading: Reading, welcome: Sentence, clause: tuple[int, int], start: date,
+                     sentences: list[Sentence], index: int, year: int | None) -> date | None:
+    """The last day after a welcome on arrival, in its paragraph, whose clause tells the visit go on to
+    its end: the visitor leaving (``9日结束访问``, ``14日峰会结束后，甲离开某城``), or the two meeting or
+    signing again (named, or ``两国元首``); reading stops at a day before the welcome or more than a
+    month after it. :data:`A_GATHERING_NEXT` where the paragraph tells no leaving and the paragraph
+    of the next later day the section tells names a gathering (``22日，…随后两人共同主持第三届峰会``):
+    the visitor came for it, and the welcome is no summit of its own."""
+    named = _people_of(reading, welcome, clause)
+    end, day, leaves = None, start, False
+    paragraph = sentences[index].paragraph
+    for at, sentence in enumerate(sentences[index:], index):
+        dates = find_dates(sentence.hans, year=year or start.year)
+        dates = sorted(dates + relative_days(sentence.hans, dates, day) + _days_after_an_undated_clause(sentence.hans, dates, day),
+                       key=lambda d: d.at)
+        for told in dates:
+            if told.start < start or told.start > start + _A_VISIT_AT_MOST:
+                return end
+            day = told.start
+            if told.start == start:
+                continue
+            if sentence.paragraph != paragraph:  # the next day told after the welcome's paragraph
+                told_then = " ".join(s.hans for s in sentences[at:] if s.paragraph == sentence.paragraph)
+                gathering = a_gathering(told_then) or _A_GATHERING_HELD.search(told_then)
+                return A_GATHERING_NEXT if not leaves and gathering else end
+            stop = next((d.at for d in dates if d.at > told.at), len(sentence.hans))
+            said = sentence.hans[told.at:stop]
+            again = BACK_REFERENCE.search(said) or any(
+                spot.key in named for spot in sentence.spots if told.at <= spot.start < stop)
+            leaves = leaves or _VISIT_ENDS.search(said) is not None
+            if _VISIT_ENDS.search(said) or again and (MEETING.search(said) or SIGNING.search(said)):
+                end = told.start
+    return end
+
+
+def goes_on_to(reading: Reading, found: list[SummitFound], going: SummitFound, end: date | None) -> None:
+    """A later welcome on a visit going on (``25日下午，甲抵达某岛，乙亲自到码头迎接；…29日，甲离开乙国``)
+    tells in its paragraph how long the visit goes on: the visit's summit spans to that day."""
+    if end is None or end is A_GATHERING_NEXT or end <= going.end:
+        return
+    at = next(i for i, s in enumerate(found) if s.id == going.id)
+    found[at] = over_the_visit(reading, going, end)
+
+
+def _days_after_an_undated_clause(hans: str, dates: list[DateRange], day: date) -> list[DateRange]:
+    """In an account of a visit, the bare days of a sentence that opens with no day (``访问期间，甲还参观
+    了某馆，8日举行告别宴会，9日结束访问``): days of the month last told, read as :func:`relative_days`
+    reads them after a day the sentence tells."""
+    if dates:
+        return []
+    own = {d.at for d in relative_days(hans, dates, day)}
+    return [d for d in relative_days(hans, [DateRange(day, day, 0, 0, False)], day) if d.at > 0 and d.at not in own
+            and bare_day(hans, d.at) is not None]
