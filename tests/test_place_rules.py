@@ -937,3 +937,9 @@ def test_a_place_the_text_meets_at_stays_a_place_when_a_citation_names_it_as_pub
 def test_the_end_of_a_list_of_stops_names_no_place():
     assert read(box("", "[[某城]]等地")) == {"2005-04-29": [["某城"]]}
     assert read(box("某城等地")) == {"2005-04-29": [["某城"]]}
+
+
+def test_a_town_reached_right_after_its_state_lies_in_it_when_nothing_else_types_it():
+    text = HEAD + ("2018年7月14日，乙国总统[[李四]]抵达芬兰首都[[某都]]，开始为期三天的国事访问，"
+                   "[[张三]]总理在机场迎接并与他一同检阅仪仗队。")
+    assert read(text) == {"2018-07-14": [["某都", "芬兰共和国"]]}

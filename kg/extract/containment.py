@@ -119,11 +119,13 @@ REACHES = re.compile(r"(?:抵达|飞抵|到达|来到|前往|转往|转赴|赴)$
 
 def _read_the_stop_reached(reading: Reading, sentence: Sentence) -> None:
     """``乘车抵达贝尔格莱德[[塞尔维亚大厦]]``: a place reached, written right after the town or the
-    state it lies in, lies in it (big to small, as a held-at phrase's chain)."""
+    state it lies in, lies in it (big to small, as a held-at phrase's chain). A name reached right
+    after a state (``抵达某国首都[[某都]]``, ``飞抵某国[[某城]]``) is a town of that state even where
+    the article types it nowhere else (the summit held there types it later)."""
     registry = reading.registry
     for outer, inner in zip(sentence.spots, sentence.spots[1:]):
         if not REACHES.search(sentence.hans, 0, outer.start) or not joins_chain(sentence.hans[outer.end:inner.start]) \
-                or reading.index.is_state(inner.surface) or not registry.is_a(inner.surface, Kind.PLACE) \
+                or reading.index.is_state(inner.surface) or not _reached_place(reading, outer, inner) \
                 or not (reading.index.is_state(outer.surface) or registry.is_a(outer.surface, Kind.PLACE, Kind.COUNTRY)):
             continue
         kind = Kind.COUNTRY if reading.index.is_state(outer.surface) else Kind.PLACE
@@ -131,6 +133,13 @@ def _read_the_stop_reached(reading: Reading, sentence: Sentence) -> None:
         place = registry.named(Kind.PLACE, inner.surface, article=inner.link.link.target if inner.link else None)
         if place != container:
             registry.fact(place, Prop.LOCATED_IN, container, evidence=(sentence.evidence(),))
+
+
+def _reached_place(reading: Reading, outer: Spot, inner: Spot) -> bool:
+    """Whether ``inner``, reached right after ``outer``, is a place: typed so, or typed nothing
+    and written after a state (``抵达埃塞俄比亚首都[[某都]]``: a town of that state)."""
+    kind = reading.registry.kind_of(inner.surface)
+    return kind is Kind.PLACE or (kind is None and reading.index.is_state(outer.surface))
 
 
 _AT = re.compile("在")
