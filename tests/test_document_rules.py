@@ -690,3 +690,16 @@ def test_a_measure_before_a_name_or_kind_is_no_part_of_it(sentence, wanted):
 def test_a_kind_followed_by_its_title_is_the_titled_document():
     text = HEAD + MEETING + "会晤后，双方发表联合声明《迈向共同繁荣：某城倡议》。"
     assert keys(documents(text)) == {"1985-11-19": {"迈向共同繁荣：某城倡议"}}
+
+
+def test_the_year_of_an_earlier_document_is_no_time_the_paragraph_goes_on_at():
+    """``落实1979年所签贸易协定的议定书``: 1979 is the time of the document it names, not of the
+    sentence; the next sentence is still told on the meeting's day."""
+    text = HEAD + MEETING + "双方签署了三项文件，包括落实1979年所签贸易协定的议定书。会谈后双方发表《甲乙联合公报》。"
+    assert "甲乙联合公报" in keys(documents(text))["1985-11-19"]
+
+
+def test_the_year_of_an_earlier_document_named_after_a_name_does_not_date_it():
+    """``签署了甲乙渔业协定、落实1979年所签贸易协定的文书``: the year belongs to the name after it."""
+    text = HEAD + MEETING + "会谈后，双方签署了甲乙渔业协定、落实1979年所签贸易协定的文书等四项文件。"
+    assert "甲乙渔业协定" in keys(documents(text))["1985-11-19"]

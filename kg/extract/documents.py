@@ -74,8 +74,8 @@ from kg.extract.document_names import (CLAUSE, DOCUMENT_ENDINGS, DOCUMENT_WORDS,
                                        LATER, NEGATED, NOT_HERE_AFTER, NOT_HERE_BEFORE, SIGNED, SOUGHT, SOUGHT_WORDS,
                                        document_names, end_of_clause, named_here, not_a_document, one_on_each_topic,
                                        other_names, start_of_clause, unquoted_names)
-from kg.extract.narrative import (ASIDE, TITLE_MARKS, Told, bare_days, day_numbers, month_opening, next_about,
-                                  times_in, told_after, year_of)
+from kg.extract.narrative import (ASIDE, TITLE_MARKS, Told, bare_days, day_numbers, documents_years_blanked,
+                                  month_opening, next_about, times_in, told_after, year_of)
 from kg.extract.ordinals import the_defined_summit
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
@@ -399,7 +399,9 @@ def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None
     当天), or does not date it; an undated one that says it goes
     on at the time told before it (当天, 同日, 下午 ...) is dated by the time its paragraph
     told last (``told``), and so is any undated one where the sentence that told it began
-    with it (``opened``: 2024年9月6日，…)."""
+    with it (``opened``: 2024年9月6日，…). The year of an earlier document named after it in
+    its clause dates nothing of it (``签署了…协定、落实2008年所签引渡条约的文书``)."""
+    hans = hans[:end] + documents_years_blanked(hans[end:])
     stop = next((m.start() for m in CLAUSE.finditer(hans, end)), len(hans))
     year = year_of(hans[:stop], told.year if told else None)
     part = max((m.end() for m in _PART.finditer(hans, 0, end)), default=0)  # 1966年…《甲》；1972年，…《乙》

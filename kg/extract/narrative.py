@@ -27,6 +27,9 @@ ASIDE = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|�
 _BARE_DAY = re.compile(r"(?<![0-9０-９月年号號.－—–~～至到\-])([0-9]{1,2})日")
 #: After a year: the year frames a time (2030年前, 1980年代, 2013年以来) and dates nothing.
 YEAR_FRAME = re.compile(r"^(前|后|以来|以后|以前|之前|之后|来|起|间|代)")
+#: A year that is the time of a document named after it (1972年的《甲乙联合声明》, 2018年签署的《…》,
+#: 2008年所签引渡条约): an earlier one the sentence refers to, not a time its paragraph goes on at.
+_A_DOCUMENTS_YEAR = re.compile(r"[0-9]{4}年(?=(?:的|所?签(?:署|订)?的?)?《|所签)")
 
 
 @dataclass(frozen=True)
@@ -82,12 +85,19 @@ def _last_year(hans: str) -> int | None:
 def told_after(hans: str, span: tuple[date, date], before: Told | None) -> Told | None:
     """The time a paragraph has reached after this sentence: the sentence's own, else the
     one before (an undated sentence goes on at the last time told: 当天下午，…签字)."""
+    hans = documents_years_blanked(hans)
     year = year_of(hans, before.year if before else None)
     told = times_in(hans, span, year)
     if not told.times and not told.after_the_meeting and bare_days(hans, before):
         told = Told(bare_days(hans, before), False, year)
     return told if told.times or told.after_the_meeting else (Told(before.times, before.after_the_meeting, year)
                                                               if before else Told((), False, year))
+
+
+def documents_years_blanked(hans: str) -> str:
+    """The sentence with the years of the earlier documents it names blanked (``两国签署了9项协议，包括…、
+    落实2008年所签引渡条约的文书``): the sentence after it is not told in that year."""
+    return _A_DOCUMENTS_YEAR.sub(lambda m: "〃" * len(m.group()), hans) if "年" in hans else hans
 
 
 def bare_days(text: str, told: Told | None) -> tuple[tuple[date, date], ...]:
