@@ -886,6 +886,20 @@ def test_a_host_meeting_leaders_one_by_one_holds_a_summit_with_each():
     assert summits(text)["2023-05-18"]["venue"] == {"某宾馆"}  # 在某宾馆分别同…: the place ends at 分别
 
 
+def test_a_list_of_those_met_one_by_one_goes_on_after_a_comma_and_one_below_the_top_holds_no_summit():
+    text = HEAD + ("2021年9月23日，甲国总理[[张三]]在[[某城]]分别会见了乙国副总统[[李四]]，"
+                   "以及同样前来开会的丙国总理[[王五]]和丁国总理[[赵六]]。")
+    assert set(meetings(text)) == {("2021-09-23", frozenset({"张三", "王五"})),
+                                   ("2021-09-23", frozenset({"张三", "赵六"}))}
+
+
+def test_a_host_meeting_many_leaders_named_in_a_list_after_meets_each_on_their_own():
+    text = HEAD + ("2022年12月8日，甲国主席[[张三]]还会见了前来[[某城]]出席峰会的多国领导人，"
+                   "其中包括乙国总统[[李四]]和丙国总统[[王五]]。")
+    assert set(meetings(text)) == {("2022-12-08", frozenset({"张三", "李四"})),
+                                   ("2022-12-08", frozenset({"张三", "王五"}))}
+
+
 def test_leaders_listed_after_the_clause_with_state_and_office_are_met_one_by_one():
     text = HEAD + ("2014年11月22日，中国国家主席[[张三]]在[[某城]]分别与前来的两国领导人举行会见，"
                    "即斐济总统阿卡努、汤加首相图西纳。")

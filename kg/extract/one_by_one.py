@@ -3,7 +3,9 @@
 ``5月18日，甲在某宾馆分别同乙国总统张三、丙国总统李四举行会谈`` tells two meetings, not one
 of three people: 甲 with 张三, and 甲 with 李四, each a summit of its own. Chinese says so with
 分别 (or 先后, 逐一, 一一) before the word that joins the host to the others, and may give the
-others as a list after the clause (``…举行会见，即乙国总统张三、丙国总理李四``).
+others as a list after the clause (``…举行会见，即乙国总统张三、丙国总理李四``), or go on with the
+list after a comma (``分别会见了乙国总统张三，以及丙国总理李四和丁国总统王五``). A host meeting
+many leaders (``会见了…多国领导人，其中包括张三和李四``) meets them one by one too, with no 分别.
 
 This module only reads where such a clause is and who is on each side of it; summits.py
 makes the meetings.
@@ -16,9 +18,12 @@ from dataclasses import dataclass
 
 #: 分别/先后/逐一 right before what joins a host to the people met (同, 与, 会见).
 _EACH = re.compile(r"(?:分别|先后|逐一|一一)(?:同|与|和|跟|会见|会晤|接见|约见)")
+#: A host meeting many leaders, then named in a list (会见了前来出席峰会的多国领导人，其中包括…).
+_MANY = re.compile(r"(?:会见|会晤|接见)了?[^，,；;。]{0,30}?(?:多国|各国|多位|数位|几位)[^，,；;。]{0,8}?(?:领导人|元首|首脑)"
+                   r"(?=[，,]\s*其中包括)")
 _CLAUSE = re.compile(r"[，,；;：:。]")
 #: A clause that gives the list the one before announced (``，即乙国总统张三、…``).
-_LISTED = re.compile(r"[，,：:]\s*(?:即|包括|分别是|分别为|依次为|依次是)")
+_LISTED = re.compile(r"[，,：:]\s*(?:即|其中包括|包括|分别是|分别为|依次为|依次是|以及)")
 
 
 @dataclass(frozen=True)
@@ -47,10 +52,12 @@ def one_by_one(hans: str, people: list[tuple[str, int]]) -> OneByOne | None:
     (('乙', '甲'), ('丙', '甲'))
     >>> one_by_one("甲出席会议后，在酒店先后会见乙、丙。", [("甲", 0), ("乙", 14), ("丙", 16)]).pairs()
     (('乙', '甲'), ('丙', '甲'))
+    >>> one_by_one("甲会见了多国领导人，其中包括乙和丙。", [("甲", 0), ("乙", 14), ("丙", 16)]).pairs()
+    (('乙', '甲'), ('丙', '甲'))
     >>> one_by_one("甲与乙分别举行会谈。", [("甲", 0), ("乙", 2)]) is None
     True
     """
-    said = _EACH.search(hans)
+    said = _EACH.search(hans) or _MANY.search(hans)
     if said is None:
         return None
     begin = max((m.end() for m in _CLAUSE.finditer(hans, 0, said.start())), default=0)

@@ -417,6 +417,10 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         from_the_subject(reading, participants, anchor, paragraph, section)
     dropped |= below_the_top(reading, people, participants, near, when.start)
     dropped |= _heads_of_a_body(reading, participants)
+    if only and len(participants) < 2:  # 分别会见了副总统丙，以及乙国总理丁: the one met is below the top
+        reading.note(f"one of the meetings told one by one on {when.start.isoformat()} is with someone below "
+                     "the top; no summit made", anchor.span_of(0, 0).start)
+        return None
     said = MEETING.search(anchor.hans)
     before = said.start() if said else len(anchor.hans)
     first = next((spot.key for spot in anchor.spots if spot.start < before and (reading.registry.is_a(spot.surface, Kind.PERSON)
