@@ -1678,6 +1678,15 @@ def test_a_day_takes_the_year_of_the_report_cited_not_of_a_preview_cited_beside_
     assert set(summits(text)) == {"2019-06-12"}
 
 
+def test_a_day_cited_only_to_a_preview_published_days_before_it_is_of_the_previews_year():
+    preview = HEAD + ("9月23日，甲国总理[[张三]]在[[某城]]同乙国总统[[李四]]举行会谈"
+                      "<ref>{{cite news |title=张三明日将会见李四 |date=2021-09-21}}</ref>。\n")
+    report = HEAD + ("12月28日，甲国总理[[张三]]在[[某城]]同乙国总统[[李四]]举行会谈"
+                     "<ref>{{cite news |title=回顾张三与李四的会谈 |date=2022-01-05}}</ref>。\n")
+    assert set(summits(preview)) == {"2021-09-23"}
+    assert set(summits(report)) == {"2021-12-28"}  # published after the day: of the year before
+
+
 @pytest.mark.parametrize("sentence", [
     "1998年10月18日，某基金会董事长[[王五]]在[[某城]]与乙国主席[[李四]]会面。",
     "1998年10月14日，某协会会长[[赵六]]在[[某城]]与某基金会董事长[[王五]]会晤。",

@@ -336,7 +336,9 @@ def dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence):
     """A day without a year takes the year of the source cited for it: the last such day
     on or before the source's publication date. A source that reports the day in its own
     year comes first: one published before it (a preview cited beside the report, 6月9日's
-    for 6月12日's arrival) does not put the day a year back."""
+    for 6月12日's arrival) does not put the day a year back. Cited alone, a source published
+    days before the day (``9月23日，甲在某城会见乙`` citing a source of 2021-09-22) previews it in its
+    own year; one published longer before tells the day of the year before."""
     dated = []
     for citation in citations_of(sources, [sentence]):
         published = next((v for v in reading.registry.facts_about(citation, Prop.PUBLICATION_DATE)
@@ -347,8 +349,15 @@ def dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence):
         if dates[0].start <= published:
             return dates, citation
     for dates, published, citation in dated[:1]:
+        if dates[0].start - published <= _A_PREVIEW_AHEAD:
+            return dates, citation  # a source published on 9月22日 for 9月23日: a preview of the next day
         return find_dates(sentence.hans, year=published.year - 1), citation
     return [], None
+
+
+#: How far ahead of its publication a source cited for a day may tell it as coming (a preview):
+#: a day further on is of the year before.
+_A_PREVIEW_AHEAD = timedelta(days=14)
 
 
 #: A meeting the clause's own meeting is about (就…即将举行的峰会交换意见, 就…会晤进行讨论): its topic,
