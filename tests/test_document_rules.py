@@ -703,3 +703,10 @@ def test_the_year_of_an_earlier_document_named_after_a_name_does_not_date_it():
     """``签署了甲乙渔业协定、落实1979年所签贸易协定的文书``: the year belongs to the name after it."""
     text = HEAD + MEETING + "会谈后，双方签署了甲乙渔业协定、落实1979年所签贸易协定的文书等四项文件。"
     assert "甲乙渔业协定" in keys(documents(text))["1985-11-19"]
+
+
+def test_a_document_issued_after_the_meeting_a_paragraph_tells_is_not_the_days_before():
+    text = HEAD + ("2021年9月23日，甲国总理[[张三]]在[[某城]]会见乙国总理[[李四]]。\n\n"
+                   "9月24日上午，甲国总理[[张三]]与丙国总统[[王五]]举行会谈。双方讨论了贸易问题。"
+                   "会后，双方发表《甲丙联合声明》。")
+    assert keys(documents(text)) == {"2021-09-23": set(), "2021-09-24": {"甲丙联合声明"}}

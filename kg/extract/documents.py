@@ -396,8 +396,9 @@ _SAME_DAY = re.compile(r"同日|当天|当日")
 def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None = None, opened: bool = False) -> bool:
     """Whether the text up to the end of this clause dates what it says to the summit's
     days (the day after included, unless the text says it was the same day as one told: 同日,
-    当天), or does not date it; an undated one that says it goes
-    on at the time told before it (当天, 同日, 下午 ...) is dated by the time its paragraph
+    当天, or the clause is dated only by the time its paragraph told: ``9月24日上午，甲与丙举行
+    会谈。…会后，双方发表《…》`` is of the 24th's talks, not of a meeting on the 23rd), or does not
+    date it; an undated one that says it goes on at the time told before it (当天, 同日, 下午 ...) is dated by the time its paragraph
     told last (``told``), and so is any undated one where the sentence that told it began
     with it (``opened``: 2024年9月6日，…). The year of an earlier document named after it in
     its clause dates nothing of it (``签署了…协定、落实2008年所签引渡条约的文书``)."""
@@ -414,11 +415,12 @@ def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None
         own = Told(bare_days(hans[:stop], told), False, year)  # 18日，两国发表联合声明: the month told
     if not own.times and not own.after_the_meeting:
         own = Told(month_opening(hans[part:stop], year, span), False, year)  # 同年12月，…签署《…》: that month
+    inherited = False  # dated by the paragraph's time alone, not by the clause's own
     if not own.times and not own.after_the_meeting and told is not None and (opened or GOES_ON.search(hans[:stop])):
-        own = told
+        own, inherited = told, True
     if own.after_the_meeting:
         return True
-    next_day = span[1] + timedelta(days=1) if not _SAME_DAY.search(hans[:stop]) else span[1]
+    next_day = span[1] + timedelta(days=1) if not (_SAME_DAY.search(hans[:stop]) or inherited) else span[1]
     numbers = day_numbers(hans[part:stop]) if not own.times else set()
     if numbers:  # 19日，…签署《…》 in a paragraph that told no month: a day of that number
         return any((span[0] + timedelta(days=i)).day in numbers for i in range((next_day - span[0]).days + 1))
