@@ -1859,3 +1859,22 @@ def test_the_pope_named_after_his_title_is_a_leader_met():
 def test_a_linked_name_ending_in_a_regnal_number_is_a_person_met():
     text = HEAD + "2003年11月5日，甲国总统[[张三]]在[[某城]]与[[某某二世]]会晤。"
     assert summits(text)["2003-11-05"]["participants"] == {"张三", "某某二世"}
+
+
+
+#: A visit told in one paragraph (real states: whose side each leader is).
+_VISIT = "2021年5月6日，德国总理[[张三]]对[[法国]]进行正式访问。当天，法国总统[[李四]]在[[某城]]会见张三。"
+
+
+@pytest.mark.parametrize("later", ["访问期间，法国总理[[王五]]同张三举行会谈。", "张三同时与法国总理[[王五]]会谈。",
+                                   "访问期间，张三还同法国总理[[王五]]会晤。", "访问期间，法国总理[[王五]]同他举行会谈。"])
+def test_talks_told_later_in_a_visits_paragraph_take_their_top_leader_into_its_summit(later):
+    text = HEAD + _VISIT + later
+    assert summits(text)["2021-05-06"]["participants"] == {"张三", "李四", "王五"}
+    assert ("王五", "法兰西共和国总理") in roles_by_day(text)["2021-05-06"]
+
+
+@pytest.mark.parametrize("later", ["2023年秋，法国总理[[王五]]同张三会面。", "此访之后不到一个月，张三便与法国总理[[王五]]会晤。",
+                                   "访问期间，张三还同西班牙首相[[王五]]会晤。"])
+def test_talks_of_another_time_or_a_third_side_stay_apart_from_the_visit(later):
+    assert summits(HEAD + _VISIT + later)["2021-05-06"]["participants"] == {"张三", "李四"}

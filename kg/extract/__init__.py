@@ -37,6 +37,7 @@ from kg.extract.sources import read_sources
 from kg.extract.subject import read_subject
 from kg.extract.summits import MAIN_TEMPLATES, extract_summits
 from kg.extract.tables import rows_give_their_documents, table_summits
+from kg.extract.visits import others_met_on_its_days
 from kg.model import Count, Extraction, Kind, Severity, SourceInfo
 from kg.wikitext import Document
 
@@ -54,6 +55,7 @@ def extract(document: Document) -> Extraction:
     boxed = infobox_summit(reading, people, boxes[0]) if boxes else None
     summits = extract_summits(reading, people, sources, around=boxed, tabled=table_summits(reading, people))
     attendees_listed_after(reading, people, summits)
+    others_met_on_its_days(reading, people, summits)
     offices_for_descriptions(reading, people)
     number_by_their_days(reading, summits)
     documents_of_treaty_boxes(reading, summits)

@@ -120,7 +120,7 @@ def meetings_of_the_visit(reading: Reading, people: People, around: SummitFound)
                 continue  # 在京期间，国王还会见了乙: the visitor told by his office alone
             sides = {people.sides.get(p) for p in around.participants} - {None}
             for key, surface in keys.items():
-                if key in around.participants or key in added or not _a_sides_top(reading, people, sentence, key):
+                if key in around.participants or key in added or not a_sides_top(reading, people, sentence, key):
                     continue
                 if len(sides) >= 2 and people.sides.get(key) not in sides | {None}:
                     continue  # a third state's leader: a meeting of its own
@@ -150,7 +150,7 @@ def _day_of(hans: str, current: date | None, year: int) -> date | None:
     return current
 
 
-def _a_sides_top(reading: Reading, people: People, sentence: Sentence, key: str) -> bool:
+def a_sides_top(reading: Reading, people: People, sentence: Sentence, key: str) -> bool:
     """Whether the offices the sentence (else the article) gives the person are a side's top."""
     offices = list(titles_in(sentence, reading, key)) or list(people.offices.get(key, ()))
     return bool(offices) and all(office.endswith(HEAD_OFFICES) and not NOT_TOP.search(office)

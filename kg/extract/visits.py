@@ -15,10 +15,12 @@ from datetime import date, timedelta
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.ordinals import number_the_visit
 from kg.extract.people import People
-from kg.extract.phrases import VISIT_WORDS
+from kg.extract.phrases import DURING_THE_VISIT, VISIT_WORDS
 from kg.extract.reading import Reading
 from kg.extract.joining import SummitFound, fold_with_people
+from kg.extract.boxed_summit import a_sides_top
 from kg.extract.meeting_clauses import not_held
+from kg.extract.participants import QUALIFIES, add_participants
 from kg.extract.text import Sentence
 from kg.model import Kind, Prop
 
@@ -135,3 +137,83 @@ def _visits(reading: Reading) -> list[Visit]:
                 out.append(Visit(span.start, span.end, visitors, sentence, open=opened,
                                  visited=_states_visited(reading, sentence, span.stop, visit)))
     return out
+
+
+#: A meeting word of a clause that tells of talks (同他举行会谈, 还同某人会晤, 会见某人).
+_TALKS = re.compile(r"会谈|会晤|会见|会面")
+#: Words that tell talks of the same days as more of the visit (甲还同丙会晤, 甲同时与丙会谈).
+_ALSO = re.compile(r"还|同时|也|亦")
+#: A quotation's end the sentence before left at the start of this one (…再次访华。”访问期间，…).
+_CLOSING_QUOTES = "”」』’\""
+#: A year written in a sentence (2023年秋).
+_YEAR = re.compile(r"(?<!\d)(\d{4})年")
+#: The visitor written as a pronoun in the clause of the later talks (丙同他举行会谈).
+_HIM_OR_HER = re.compile(r"(?<![其])[他她](?![们国人方乡])")
+
+
+def others_met_on_its_days(reading: Reading, people: People, summits) -> None:
+    """The talks a visit's paragraph tells after the meeting that made its summit, on the summit's
+    days (``甲于某日访问乙国，乙国主席丙会见甲。访问期间，乙国总理丁同甲举行会谈``, ``甲同时与总理丁
+    会谈``, ``甲还同总书记丁会晤``): a side's top leader, of a side already at the summit, who meets
+    one of its participants (or ``他``/``她`` for one) takes part in it. A clause's talks with
+    someone who holds a meeting of his own with them on those days stay that meeting."""
+    for summit in summits:
+        if summit.anchor is None:
+            continue
+        added: dict[str, str] = {}
+        for sentence in _the_rest_of_its_paragraph(reading, summit):
+            if _another_time(sentence.hans, summit):
+                break  # another day's account, or another year's (2023年秋，丙同甲会面)
+            if not_held(sentence.hans):
+                continue
+            for key, surface in _met_in_a_clause(reading, sentence, summit).items():
+                if key not in added and _of_its_sides(people, summit, key) and a_sides_top(reading, people, sentence, key) \
+                        and not _a_meeting_of_its_own(summits, summit, key):
+                    added[key] = surface
+                    add_participants(reading, people, summit.id, {key: surface}, sentence)
+
+
+def _of_its_sides(people: People, summit: SummitFound, key: str) -> bool:
+    """Whether the text gives ``key`` a side, one of the summit's where the text gives each of its
+    participants one (a third state's leader met on the visit's days holds a meeting of his own)."""
+    sides = [people.sides.get(other) for other in summit.participants]
+    side = people.sides.get(key)
+    return side is not None and (side in sides or None in sides)
+
+
+def _another_time(hans: str, summit: SummitFound) -> bool:
+    """Whether a sentence tells of a day outside the summit's days or of another year."""
+    return any(not summit.start <= day.start <= summit.end for day in find_dates(hans, year=summit.start.year)) \
+        or any(not summit.start.year <= int(year) <= summit.end.year for year in _YEAR.findall(hans))
+
+
+def _the_rest_of_its_paragraph(reading: Reading, summit: SummitFound) -> list[Sentence]:
+    """The sentences of the summit's anchor's paragraph from the anchor on."""
+    anchor = summit.anchor
+    return [s for s in reading.all_sentences() if s.passage is anchor.passage and s.paragraph == anchor.paragraph
+            and s.start >= anchor.start]
+
+
+def _met_in_a_clause(reading: Reading, sentence: Sentence, summit: SummitFound) -> dict[str, str]:
+    """The people (key → surface) a clause of talks told as more of the visit (in a sentence that
+    opens ``访问期间``, or with ``还``/``同时`` before its meeting word) names besides the summit's
+    participants, where it names one of them or a pronoun for one (``访问期间，丁同甲举行会谈``,
+    ``甲还同丁会晤``, ``丁同时同他举行会谈``)."""
+    hans, out = sentence.hans, {}
+    bounds = [0] + [m.end() for m in _CLAUSE.finditer(hans)] + [len(hans) + 1]
+    for begin, end in zip(bounds, bounds[1:]):
+        clause = hans[begin:end]
+        talks = _TALKS.search(clause)
+        if talks is None or not (DURING_THE_VISIT.match(hans.lstrip(_CLOSING_QUOTES)) or _ALSO.search(clause, 0, talks.start())):
+            continue
+        people = [spot for spot in sentence.spots if begin <= spot.start < end
+                  and reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(hans[spot.end:])]
+        if any(spot.key in summit.participants for spot in people) or _HIM_OR_HER.search(clause):
+            out.update((spot.key, spot.surface) for spot in people if spot.key not in summit.participants)
+    return out
+
+
+def _a_meeting_of_its_own(summits, summit: SummitFound, key: str) -> bool:
+    """Whether another summit on days of ``summit`` has ``key`` with one of its participants."""
+    return any(other.id != summit.id and key in other.participants and set(other.participants) & set(summit.participants)
+               and other.start <= summit.end and summit.start <= other.end for other in summits)
