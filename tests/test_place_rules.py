@@ -509,9 +509,9 @@ def test_the_visit_the_lead_defines_places_its_meeting_placed_nowhere_else_in_th
     lead = ("'''李四访问越南'''是乙国总理[[李四]]于1977年11月19日至21日对[[越南]]进行的访问。"
             "访问期间，李四在某议会发表演说，并与甲国总统[[张三]]举行会谈。\n")
     assert read(lead, title="李四访问越南") == {"1977-11-19": [["越南社会主义共和国"]]}
-    # a visit told in a later section places only what the text places
+    # a visit told in a later section places the talks its own sentence tells (the text says where)
     later = HEAD + "== 访问 ==\n1977年11月19日至21日，乙国总理[[李四]]对[[越南]]进行访问，并与甲国总统[[张三]]举行会谈。\n"
-    assert read(later) == {"1977-11-19": []}
+    assert read(later) == {"1977-11-19": [["越南社会主义共和国"]]}
 
 
 def test_a_stop_somewhere_holds_the_meeting_its_sentence_tells_during_it():
@@ -606,7 +606,7 @@ def test_a_visit_whose_talks_are_told_at_no_place_was_held_in_the_town_reached_o
                    "在[[某都机场]]受到迎接。访问期间，张三同伊朗总统[[李四]]举行会谈。")
     assert read(text) == {"2016-01-22": [["某都", "伊朗"]]}
     arrived_at_a_site = text.replace("抵达[[某都]]，在[[某都机场]]受到迎接", "抵达[[某宾馆]]")
-    assert read(arrived_at_a_site) == {"2016-01-22": []}  # a site reached is no town the talks were in
+    assert read(arrived_at_a_site) == {"2016-01-22": [["伊朗"]]}  # a site reached is no town: the state visited
 
 
 def test_a_place_reached_written_right_after_its_town_lies_in_it():
@@ -943,3 +943,13 @@ def test_a_town_reached_right_after_its_state_lies_in_it_when_nothing_else_types
     text = HEAD + ("2018年7月14日，乙国总统[[李四]]抵达芬兰首都[[某都]]，开始为期三天的国事访问，"
                    "[[张三]]总理在机场迎接并与他一同检阅仪仗队。")
     assert read(text) == {"2018-07-14": [["某都", "芬兰共和国"]]}
+
+
+def test_a_later_sections_visit_places_the_talks_its_own_sentence_tells_in_the_state_visited():
+    text = ("'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 背景 ==\n"
+            "2013年6月27日至30日，乙国总统[[李四]]对芬兰进行国事访问，与芬兰总统[[张三]]举行会谈。\n"
+            "== 后续 ==\n2014年7月1日至5日，张三对瑞典进行访问。7月3日，张三与李四举行会谈。\n")
+    assert read(text) == {"2013-06-27": [["芬兰共和国"]], "2014-07-01": [["瑞典王国"]]}
+    tour = ("'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 背景 ==\n1973年9月26日，甲国总理[[张三]]从某都启程，"
+            "先后访问[[法国]]、[[英国]]和[[西德]]，分别同法国总统[[李四]]、英国首相[[王五]]和西德总理[[赵六]]会谈。\n")
+    assert read(tour) == {"1973-09-26": []}  # a tour of several states places no one meeting in the first

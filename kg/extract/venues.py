@@ -506,7 +506,9 @@ def place_venues_in_visited_states(reading: Reading) -> None:
     the table gives its places in its own columns. A date without its year is of the year
     the text last named. A summit the text places nowhere, held during the visit the lead's
     first paragraph defines the article by (``…于1977年11月19日至21日对以色列进行的访问``), was held
-    in the visited state; not one a later section tells of (its text says where, or nothing)."""
+    in the visited state; so was one a later section tells in the visit's own sentence (``== 背景 ==``
+    ``…6月27日至30日，乙国总统对甲国进行国事访问，与甲国主席举行会谈``), not another of a later section
+    (its text says where, or nothing)."""
     registry = reading.registry
     tables = [t.span for t in reading.document.tables]
     visits: list[tuple[Sentence, str, set[str], list]] = []
@@ -538,8 +540,9 @@ def place_venues_in_visited_states(reading: Reading) -> None:
             continue
         sentence, state_key = held[0]
         if not any(True for _ in registry.facts_about(summit, Prop.VENUE)):  # placed nowhere else: in the state
-            if sentence.section is not None or sentence.paragraph != 0:
-                continue  # only the visit the lead's first paragraph defines the article by
+            if (sentence.section is not None or sentence.paragraph != 0) \
+                    and not _tells_the_summit(reading, fact, sentence, state_key):
+                continue  # only the visit the lead's first paragraph defines the article by, or its own sentence
             state = registry.named(Kind.COUNTRY, next(n for n in _state_names(reading, state_key)))
             registry.fact(summit, Prop.VENUE, state, evidence=(sentence.evidence(),))
             continue
@@ -548,6 +551,16 @@ def place_venues_in_visited_states(reading: Reading) -> None:
             if top is not None and top.key != state_key:
                 state = registry.named(Kind.COUNTRY, next(n for n in _state_names(reading, state_key)))
                 registry.fact(top, Prop.LOCATED_IN, state, evidence=(sentence.evidence(),))
+
+
+def _tells_the_summit(reading: Reading, start, sentence: Sentence, state_key: str) -> bool:
+    """Whether the visit's sentence is the one the summit was read from (its start date's), and
+    names no state but the one visited: ``== 背景 ==`` ``2013年6月27日至30日，乙国总统对甲国进行国事
+    访问，与甲国主席举行会谈`` places the talks in the state it visits, in any section; not a tour
+    (``先后访问[[甲国]]、[[乙国]]和[[丙国]]，分别同…会谈``)."""
+    span = sentence.evidence().span
+    others = {reading.index.key(s.surface) for s in sentence.spots if reading.index.is_state(s.surface)} - {state_key}
+    return not others and any(e.span == span for e in start.evidence)
 
 
 _YEAR = re.compile(r"(\d{4})年")
