@@ -710,3 +710,18 @@ def test_a_document_issued_after_the_meeting_a_paragraph_tells_is_not_the_days_b
                    "9月24日上午，甲国总理[[张三]]与丙国总统[[王五]]举行会谈。双方讨论了贸易问题。"
                    "会后，双方发表《甲丙联合声明》。")
     assert keys(documents(text)) == {"2021-09-23": set(), "2021-09-24": {"甲丙联合声明"}}
+
+
+def test_a_name_history_gives_a_document_is_another_name_of_it():
+    """``签订甲乙合作条约，史称《某宫条约》``: one treaty, named as history knows it."""
+    text = HEAD + "1963年1月22日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]签订甲乙合作条约，史称《某宫条约》。"
+    found = documents(text)["1963-01-22"]
+    assert len(found) == 1 and {"甲乙合作条约", "某宫条约"} <= found[0][1]
+
+
+def test_the_result_field_of_a_meetings_box_gives_its_documents():
+    """``| result = 双方外长签署秘密的《某城议定书》``: an English box's result is its outcome."""
+    box = ("{{Infobox meeting\n| date = 1940年10月23日\n| participants = [[张三]]<br />[[李四]]\n"
+           "| result = 甲国未参战；双方外长签署秘密的《某城议定书》\n}}\n")
+    found = documents(box + "'''某城会晤'''是甲国领导人[[张三]]与乙国领导人[[李四]]于1940年10月23日在[[某城]]举行的会晤。")
+    assert keys(found) == {"1940-10-23": {"某城议定书"}}

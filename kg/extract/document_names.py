@@ -114,7 +114,7 @@ CLAUSE = re.compile(r"[，,。；;：:]")
 _ALSO_LISTED = re.compile(r"(?:、|和|或)[《「“](?P<t>[^《》「」“”]+)[》」”]")
 
 
-_ALSO_CALLED = re.compile(r"[，,]?(简称|又称|亦称|也称|全称|通称|俗称|或称|即)(为)?[《「“](?P<t>[^《》「」“”]+)[》」”]")
+_ALSO_CALLED = re.compile(r"[，,]?(简称|又称|亦称|也称|全称|通称|俗称|或称|史称|世称|即)(为)?[《「“](?P<t>[^《》「」“”]+)[》」”]")
 
 
 #: Another name inside a parenthesis, in title marks or quotes (（又称「乙」）).

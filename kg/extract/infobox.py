@@ -47,7 +47,7 @@ _FIELDS = {
                      "hosts", "领导人"),
     # Infobox event's 主持人: on a summit's box, the leaders themselves (the delegations go under 参与者)
     "organisers": ("organisers", "organizers", "organiser", "organizer", "主持人", "主办者", "主办方"),
-    "outcome": ("outcome", "outcomes", "成果", "结果", "文件"),
+    "outcome": ("outcome", "outcomes", "result", "results", "成果", "结果", "文件"),
     "follows": ("follows", "previous", "前一届", "上届", "前任", "前次"),
     "precedes": ("precedes", "next", "下一届", "下届", "继任", "下次"),
 }
