@@ -1878,3 +1878,24 @@ def test_talks_told_later_in_a_visits_paragraph_take_their_top_leader_into_its_s
                                    "访问期间，张三还同西班牙首相[[王五]]会晤。"])
 def test_talks_of_another_time_or_a_third_side_stay_apart_from_the_visit(later):
     assert summits(HEAD + _VISIT + later)["2021-05-06"]["participants"] == {"张三", "李四"}
+
+
+
+#: A visit told day by day, its talks on the 7th (real states: whose side each leader is).
+_STATE_VISIT = "德国总理[[张三]]于2021年5月6日至8日对[[法国]]进行国事访问。7日，张三与法国总理[[王五]]在[[某城]]举行会谈。"
+
+
+@pytest.mark.parametrize("welcome", ["次日，法国总统[[李四]]在[[某宫]]为张三举行隆重的欢迎仪式。",
+                                     "当晚，法国总统[[李四]]在[[某宫]]为张三夫妇举行欢迎晚宴。",
+                                     "当晚，法国总统[[李四]]为他举行欢迎宴会。"])
+def test_a_hosts_welcome_ceremony_on_a_visits_days_takes_the_host_into_it(welcome):
+    text = HEAD + _STATE_VISIT + welcome
+    assert summits(text)["2021-05-06"]["participants"] == {"张三", "王五", "李四"}
+    assert ("李四", "法兰西共和国总统") in roles_by_day(text)["2021-05-06"]
+
+
+@pytest.mark.parametrize("welcome", ["当晚，张三在[[某馆]]为法国总统[[李四]]举行欢迎宴会。",  # 张三 hosts: 李四 is its guest
+                                     "当晚，法国总统[[李四]]在[[某宫]]设国宴款待张三。",  # a banquet alone: a host who holds no talks
+                                     "2021年6月2日，法国总统[[李四]]为张三举行欢迎仪式。"])
+def test_the_one_a_welcome_is_for_a_banquet_alone_and_a_welcome_after_the_visit_take_no_one_into_it(welcome):
+    assert summits(HEAD + _STATE_VISIT + welcome)["2021-05-06"]["participants"] == {"张三", "王五"}

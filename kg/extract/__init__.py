@@ -37,7 +37,7 @@ from kg.extract.sources import read_sources
 from kg.extract.subject import read_subject
 from kg.extract.summits import MAIN_TEMPLATES, extract_summits
 from kg.extract.tables import rows_give_their_documents, table_summits
-from kg.extract.visits import others_met_on_its_days
+from kg.extract.visits import hosts_who_welcome_the_visitor, others_met_on_its_days
 from kg.model import Count, Extraction, Kind, Severity, SourceInfo
 from kg.wikitext import Document
 
@@ -56,6 +56,7 @@ def extract(document: Document) -> Extraction:
     summits = extract_summits(reading, people, sources, around=boxed, tabled=table_summits(reading, people))
     attendees_listed_after(reading, people, summits)
     others_met_on_its_days(reading, people, summits)
+    hosts_who_welcome_the_visitor(reading, people, summits)
     offices_for_descriptions(reading, people)
     number_by_their_days(reading, summits)
     documents_of_treaty_boxes(reading, summits)

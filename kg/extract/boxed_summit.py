@@ -107,7 +107,7 @@ def meetings_of_the_visit(reading: Reading, people: People, around: SummitFound)
         day = next(iter(find_dates(heading, year=around.start.year)), None)
         current = day.start if day else None
         for sentence in section_sentences:
-            current = _day_of(sentence.hans, current, around.start.year)
+            current = day_of(sentence.hans, current, around.start.year)
             if current is None or not (around.start <= current <= around.end):
                 continue
             if not _MET.search(sentence.hans) or not_held(sentence.hans):
@@ -133,7 +133,7 @@ def meetings_of_the_visit(reading: Reading, people: People, around: SummitFound)
     return replace(around, participants=tuple(sorted(around.participants + tuple(added))))
 
 
-def _day_of(hans: str, current: date | None, year: int) -> date | None:
+def day_of(hans: str, current: date | None, year: int) -> date | None:
     """The day a sentence of a day-by-day account is about, given the day before it."""
     dates = find_dates(hans, year=year)
     if dates:

@@ -18,9 +18,11 @@ from kg.extract.people import People
 from kg.extract.phrases import DURING_THE_VISIT, VISIT_WORDS
 from kg.extract.reading import Reading
 from kg.extract.joining import SummitFound, fold_with_people
-from kg.extract.boxed_summit import a_sides_top
+from kg.extract.boxed_summit import a_sides_top, day_of
 from kg.extract.meeting_clauses import not_held
-from kg.extract.participants import QUALIFIES, add_participants
+from kg.extract.participants import QUALIFIES, add_participants, bare_office_holders
+from kg.extract.roles import written_before
+from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence
 from kg.model import Kind, Prop
 
@@ -217,3 +219,45 @@ def _a_meeting_of_its_own(summits, summit: SummitFound, key: str) -> bool:
     """Whether another summit on days of ``summit`` has ``key`` with one of its participants."""
     return any(other.id != summit.id and key in other.participants and set(other.participants) & set(summit.participants)
                and other.start <= summit.end and summit.start <= other.end for other in summits)
+
+
+#: A host's welcome of a visitor named as such (为甲举行欢迎仪式, 为甲夫妇举行隆重欢迎宴会); not a banquet
+#: alone (设国宴款待甲, 设宴欢迎), which a head of state who holds no talks gives too.
+_WELCOME = re.compile(r"举行了?(?:隆重的?|盛大的?|正式的?)?欢迎(?:仪式|宴会|晚宴)")
+
+
+#: Before the one welcomed (为甲举行欢迎仪式): whom the welcome is for, not who gives it.
+_FOR = "为"
+
+
+def hosts_who_welcome_the_visitor(reading: Reading, people: People, summits) -> None:
+    """A host's welcome ceremony or welcome banquet for the visitor on a visit's days (``次日，乙国总统丙
+    在某宫为甲举行隆重的欢迎仪式``, ``中午，女王在某宫花园举行欢迎仪式``): the host, a side's
+    top leader written by name or by a head's office alone whose holder the article names, takes part in
+    the visit's summit. Days are read as an account gives them (``28日晚``, ``当晚``), section by section."""
+    for summit in summits:
+        if summit.end <= summit.start:
+            continue  # a visit spans days
+        for section, sentences in reading.by_section.items():
+            day = next(iter(find_dates(to_hans(section.heading), year=summit.start.year)), None)
+            current = day.start if day else None
+            for sentence in sentences:
+                current = day_of(sentence.hans, current, summit.start.year)
+                welcome = _WELCOME.search(sentence.hans)
+                if welcome and current is not None and summit.start <= current <= summit.end \
+                        and not not_held(sentence.hans):
+                    _host_joins(reading, people, summits, summit, sentence, welcome)
+
+
+def _host_joins(reading: Reading, people: People, summits, summit: SummitFound, sentence: Sentence, welcome) -> None:
+    """The host named in the welcome's clause before its words (not the one it is ``为``) joins the summit."""
+    hans = sentence.hans
+    begin = max((m.end() for m in _CLAUSE.finditer(hans, 0, welcome.start())), default=0)
+    named = {spot.key: spot.surface for spot in sentence.spots if begin <= spot.start < welcome.start()
+             and reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(hans[spot.end:])
+             and not hans.endswith(_FOR, 0, spot.start - len(written_before(sentence, spot)))}
+    named.update((key, key) for key in bare_office_holders(people, sentence, begin, welcome.start()) if key not in named)
+    for key, surface in named.items():
+        if key not in summit.participants and _of_its_sides(people, summit, key) \
+                and a_sides_top(reading, people, sentence, key) and not _a_meeting_of_its_own(summits, summit, key):
+            add_participants(reading, people, summit.id, {key: surface}, sentence)
