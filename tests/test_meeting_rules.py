@@ -659,6 +659,35 @@ def test_a_legs_days_told_in_its_sections_prose_date_its_meetings():
     assert starts == ["2019-03-21", "2019-03-24"] and ends == ["2019-03-23", "2019-03-27"]
 
 
+LEGS_BY_ARRIVAL = ("'''张三出访'''是甲国总统[[张三]]于2019年3月对[[加纳]]、[[肯尼亚]]和[[埃及]]进行的国事访问。\n== 行程 ==\n"
+        "=== 加纳 ===\n2019年3月21日，张三抵达[[某都]]，开始对加纳进行国事访问。22日，张三同加纳总统[[李四]]举行会谈。"
+        "会后，张三参观了某港。23日，张三结束对加纳的访问，离开某都。\n"
+        "=== 肯尼亚 ===\n3月23日，张三抵达[[另城]]。当天，张三同肯尼亚总统[[王五]]举行会谈。\n\n"
+        "3月24日，张三在肯尼亚议会发表演讲。\n"
+        "=== 埃及 ===\n3月26日，张三结束对肯尼亚的访问，抵达[[某港]]，开始对埃及进行国事访问。"
+        "27日，张三与埃及总统[[赵六]]会谈。当天，张三参观了金字塔。\n")
+
+
+def test_a_legs_section_that_opens_with_the_arrival_dates_its_summit_to_the_departure():
+    found = summits(LEGS_BY_ARRIVAL, title="张三出访")
+    assert {day: (s["end"], s["participants"]) for day, s in found.items()} == {
+        "2019-03-21": ("2019-03-23", {"张三", "李四"}),  # to the day he leaves (结束对加纳的访问)
+        "2019-03-23": ("2019-03-26", {"张三", "王五"}),  # to the day the next leg tells him end it
+        "2019-03-26": ("2019-03-27", {"张三", "赵六"}),  # to the last day its section tells
+    }
+
+
+def test_a_meeting_with_a_third_sides_leader_on_a_leg_keeps_its_own_day():
+    text = ("'''张三出访'''是法国总统[[张三]]于2019年3月对[[加纳]]和[[埃及]]进行的国事访问。\n== 行程 ==\n"
+            "=== 加纳 ===\n2019年3月21日，张三抵达[[某都]]，开始对加纳进行国事访问。22日，张三同加纳总统[[李四]]举行会谈。"
+            "23日，张三在某都与埃及总统[[王五]]及加纳总统李四三人会面。24日，张三结束对加纳的访问。\n")
+    found = summits(text, title="张三出访")
+    assert {day: (s["end"], s["participants"]) for day, s in found.items()} == {
+        "2019-03-21": ("2019-03-24", {"张三", "李四"}),
+        "2019-03-23": ("2019-03-23", {"张三", "李四", "王五"}),  # three sides: a summit of its own day
+    }
+
+
 def test_a_meeting_whose_other_party_is_below_the_top_is_no_summit():
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]同乙国总统国家安全事务助理[[基乙]]进行了会谈。") == {}
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]会见乙国总统特使[[基乙]]。") == {}

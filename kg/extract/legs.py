@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.joining import SIGNING, SummitFound, fold_with_people
+from kg.extract.meeting_clauses import relative_days
 from kg.extract.people import People
 from kg.extract.phrases import CLAUSE, MEETING, VISIT_WORDS
 from kg.extract.reading import Reading
@@ -53,10 +54,14 @@ def days_of_each(hans: str, dates, meeting) -> bool:
     return _ON_EACH.search(hans, meeting.stop, stop.start() if stop else len(hans)) is not None
 
 
-def over_the_leg(reading: Reading, summit: SummitFound, leg: DateRange) -> SummitFound:
+def over_the_leg(reading: Reading, summit: SummitFound, leg: DateRange, people: People | None = None) -> SummitFound:
     """A meeting on a day of the leg its section's heading gives is the summit of that leg's visit,
-    which spans its days (the conventions: a visit during which the leaders meet is one summit)."""
+    which spans its days (the conventions: a visit during which the leaders meet is one summit); not
+    one with the leader of a third side (``14日，甲在某都与丙国总统及乙国王储三人会面``), a summit of its
+    own day."""
     if not (leg.start <= summit.start and summit.end <= leg.end) or (summit.start, summit.end) == (leg.start, leg.end):
+        return summit
+    if people is not None and len({people.sides.get(p) for p in summit.participants} - {None}) > 2:
         return summit
     for prop, day in ((Prop.START_DATE, leg.start), (Prop.END_DATE, leg.end)):
         reading.registry.drop(summit.id, prop)
@@ -269,20 +274,124 @@ def leg_told_in_prose(reading: Reading, section: Section | None, sentences: list
     """The days of a state's leg whose heading gives none (``=== 乙国 ===``, ``== 访问乙国 ==``), as its
     section's first dated sentence tells them: the span of a visit to that state
     (``11月11日至15日，甲对乙国进行国事访问``), a month at most."""
-    if section is None or year is None:
+    first = _first_dated_of_a_states_leg(reading, section, sentences, year)
+    if first is None:
+        return None
+    told = find_dates(first.hans, year=year)[0]
+    if told.end > told.start:
+        span_ok = VISIT_WORDS.search(first.hans, told.stop) and _leg_state(reading, section) in first.hans
+        return told if span_ok and told.end <= told.start + _A_MONTH else None
+    return None
+
+
+def leg_from_its_arrival(reading: Reading, section: Section | None, sentences: list[Sentence],
+                         year: int | None, keeps_its_days: SummitFound | None = None) -> DateRange | None:
+    """The days of a state's leg whose heading gives none and whose section opens with a day alone
+    and the visitor arriving (``4月27日，甲抵达某都，开始对乙国进行国事访问``): from that day to the one
+    the visitor leaves (``29日，甲结束对乙国的国事访问``, or the next leg opening so:
+    ``=== 丙国 ===¶3月29日，甲结束对乙国的访问，抵达丙都``), else to the last day the section tells of the
+    leg (the conventions date a visit from arrival to departure as the text tells them). A summit the
+    article's infobox states (``keeps_its_days``) keeps its own days: the leg ends the day before it."""
+    first = _first_dated_of_a_states_leg(reading, section, sentences, year)
+    if first is None:
+        return None
+    told = find_dates(first.hans, year=year)[0]
+    opening = " ".join(s.hans for s in sentences if s.paragraph == first.paragraph and s.start >= first.start)
+    if told.end > told.start or not _BEGINS_A_STAY.search(opening, told.stop):
+        return None  # the leg's days begin with its arrival (4日上午，甲离开某都。…当地时间4日下午抵达某城)
+    end = _day_the_leg_ends(sentences, told.start, year) \
+        or _left_as_the_next_leg_begins(reading, section, year, told.start) or _last_day_told(sentences, told.start, year)
+    if keeps_its_days is not None and told.start < keeps_its_days.start <= (end or told.start):
+        end = keeps_its_days.start - timedelta(days=1)  # the summit the article boxes keeps its own days
+    if keeps_its_days is not None and keeps_its_days.start <= told.start <= keeps_its_days.end:
+        return None
+    return DateRange(told.start, end, told.at, told.stop, told.year_given) if end and end > told.start else None
+
+
+def _leg_state(reading: Reading, section: Section | None) -> str | None:
+    """The state a section's heading names alone (``=== 乙国 ===``, ``== 访问乙国 ==``), if it does."""
+    if section is None:
         return None
     heading = _VISIT_HEADING.match(_HEADING_NOTE.sub("", to_hans(section.heading)).strip())
     state = heading["state"] if heading else None
-    if not state or not (reading.registry.is_a(state, Kind.COUNTRY) or reading.index.is_state(state)) or not sentences:
+    return state if state and (reading.registry.is_a(state, Kind.COUNTRY) or reading.index.is_state(state)) else None
+
+
+def _first_dated_of_a_states_leg(reading: Reading, section: Section | None, sentences: list[Sentence],
+                                 year: int | None) -> Sentence | None:
+    """The first sentence with a day in a section headed by a state alone."""
+    if year is None or not sentences or _leg_state(reading, section) is None:
         return None
-    first = next((s for s in sentences if find_dates(s.hans, year=year)), None)
-    if first is None:
+    return next((s for s in sentences if find_dates(s.hans, year=year)), None)
+
+
+#: After a leg's first day: the visitor arriving or beginning the visit (``3月24日，甲抵达某城，开始对乙国
+#: 进行国事访问``; ``4月24日上午，甲离开某城前往乙国。当天，刚刚抵达某都的甲…``).
+_BEGINS_A_STAY = re.compile(r"抵达|飞抵|到达|前往|开始[^，。；]{0,12}访问")
+
+
+#: A clause telling the visitor leave the leg's state: ending the visit to it (``26日，甲结束对乙国的国事访问``),
+#: leaving its town (``25日下午，甲离开某城``), setting off home (``11日下午，甲启程回国``).
+_LEAVES = re.compile(r"结束[^，。；]{0,12}访问|离开|启程|回国|返国")
+
+
+#: The longest a state's leg of a tour is read to go on from its first day.
+_A_LEG_AT_MOST = timedelta(days=10)
+
+
+def _days_told(sentences: list[Sentence], year: int) -> list[tuple[DateRange, str]]:
+    """Each day a section tells, in order, with what its text says up to the next day told: a bare
+    ``25日`` or ``当天`` read from the day before it, a sentence with no day of its own going on with
+    the day its paragraph last told (``7月7日，甲与乙举行会谈。会后，甲结束对乙国的访问``)."""
+    out: list[tuple[DateRange, str]] = []
+    day, paragraph = None, None
+    for sentence in sentences:
+        dates = find_dates(sentence.hans, year=year)
+        dates = sorted(dates + relative_days(sentence.hans, dates, day), key=lambda d: d.at)
+        if dates and dates[0].at > 0 and out and sentence.paragraph == paragraph:
+            out[-1] = (out[-1][0], out[-1][1] + sentence.hans[:dates[0].at])
+        if not dates and out and sentence.paragraph == paragraph:
+            out[-1] = (out[-1][0], out[-1][1] + sentence.hans)
+        for i, told in enumerate(dates):
+            stop = dates[i + 1].at if i + 1 < len(dates) else len(sentence.hans)
+            out.append((told, sentence.hans[told.at:stop]))
+            day, paragraph = told.start, sentence.paragraph
+    return out
+
+
+def _within_the_leg(sentences: list[Sentence], start: date, year: int) -> list[tuple[DateRange, str]]:
+    """The days a leg's section tells from its first day, up to one before it or long after it."""
+    out = []
+    for told, said in _days_told(sentences, year):
+        if told.start < start or told.start > start + _A_LEG_AT_MOST:
+            break
+        out.append((told, said))
+    return out
+
+
+def _day_the_leg_ends(sentences: list[Sentence], start: date, year: int) -> date | None:
+    """The first day after a leg's first one on which its section tells the visitor leave
+    (``25日下午，甲离开某城，前往丙国``; ``29日，甲结束对乙国的国事访问``)."""
+    return next((told.start for told, said in _within_the_leg(sentences, start, year)
+                 if told.start > start and _LEAVES.search(said)), None)
+
+
+def _last_day_told(sentences: list[Sentence], start: date, year: int) -> date | None:
+    """The last day a leg's section tells (``4月26日，甲抵达某都…4月27日，甲在乙国议会发表演讲``): the
+    visit goes on over the days told of it."""
+    return max((told.start for told, _ in _within_the_leg(sentences, start, year)), default=None)
+
+
+def _left_as_the_next_leg_begins(reading: Reading, section: Section, year: int, start: date) -> date | None:
+    """The day the next state's leg opens by telling the visitor leave the one before
+    (``=== 丙国 ===¶3月29日，甲结束对乙国的访问，从某城乘专机抵达丙都``), within a few days of its first."""
+    sections = list(reading.by_section)
+    following = next((s for s in sections[sections.index(section) + 1:] if s.level <= section.level), None)
+    if following is None or following.level != section.level or _leg_state(reading, following) is None:
         return None
-    days = find_dates(first.hans, year=year)
-    told = days[0]
-    if told.end > told.start:
-        span_ok = VISIT_WORDS.search(first.hans, told.stop) and state in first.hans
-        return told if span_ok and told.end <= told.start + _A_MONTH else None
+    days = _days_told(list(reading.by_section[following]), year)
+    if days and start < days[0][0].start <= start + _A_LEG_AT_MOST and _LEAVES.search(days[0][1]):
+        return days[0][0].start
     return None
 
 

@@ -32,8 +32,8 @@ from kg.extract.joining import (GOES_ON, SummitFound, a_row_and_its_account, fil
                                 one_meeting_told_in_parts, one_span_each, several_of_one_visit)
 from kg.extract.legs import (Arrival, VisitTold, arrivals_told, day_of_the_heading, days_of_each, first_year,
                              from_the_arrivals, heading_leg, heading_time, in_the_state_of_the_heading,
-                             leg_told_in_prose, one_summit_per_leg, over_the_leg, the_leads_visit, visit_told,
-                             year_above, year_of_the_leads_month)
+                             leg_from_its_arrival, leg_told_in_prose, one_summit_per_leg, over_the_leg, the_leads_visit,
+                             visit_told, year_above, year_of_the_leads_month)
 from kg.extract.meeting_clauses import (TOOK_OFFICE, WELCOMES, bare_day, dated_by_citation, days_of_the_month,
                                         meeting_clause, not_held, only_a_welcome, relative_days, signing_clause,
                                         welcomed_by_a_leader)
@@ -233,9 +233,11 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     met_on: date | None = None  # the day of the last meeting the section told
     if heading_day is not None and year is None:
         year = heading_day.year  # its days without a year are of the heading's
+    leg_year = year or running_year or year_above(reading, section, around) or year_of_the_leads_month(reading)
     leg = heading_leg(section, year or running_year, lead_visit) \
-        or leg_told_in_prose(reading, section, section_sentences,
-                              year or running_year or year_above(reading, section, around) or year_of_the_leads_month(reading))
+        or leg_told_in_prose(reading, section, section_sentences, leg_year)
+    arrived = leg_from_its_arrival(reading, section, section_sentences, leg_year, around) if leg is None else None
+    leg = leg or arrived  # 4月27日，甲抵达某都，开始对乙国进行国事访问…29日，甲结束对乙国的访问
     before = len(found)
     arrivals: list[Arrival] = []  # leaders arriving on a day the section told (10日，甲抵达某城)
     for i, sentence in enumerate(section_sentences):
@@ -286,7 +288,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             dates = [DateRange(day, day, 0, 0, False)]  # under a day's heading, a sentence is of the day last given
         if dates:  # the day the next sentence's 当天 is: the one heading this sentence, else its last
             day = dates[0].start if not sentence.hans[:dates[0].at].strip() else dates[-1].start
-        if not dates and leg is not None:  # === 乙国（11月9日至12日） ===: 在与乙国总理的会谈中… is of those days
+        if not dates and leg is not None and (arrived is None or DURING_THE_VISIT.match(sentence.hans)):
+            # === 乙国（11月9日至12日） ===: 在与乙国总理的会谈中… is of those days (not a day's sentence that goes on)
             dates = [DateRange(leg.start, leg.end, 0, 0, True)]
         if not_held(sentence.hans) or (i > 0 and _DURING_IT.match(sentence.hans) and _of_officials_told_before(
                 reading, section_sentences[i - 1], sentence)):
@@ -338,7 +341,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 found.append(replace(summit, one_of_several=True))
     found[before:] = from_the_arrivals(reading, found[before:], arrivals)
     if leg is not None:
-        found[before:] = one_summit_per_leg(reading, people, [over_the_leg(reading, summit, leg)
+        found[before:] = one_summit_per_leg(reading, people, [over_the_leg(reading, summit, leg, people)
                                                                for summit in found[before:]], leg)
     if section is not None:
         in_the_state_of_the_heading(reading, section, found[before:])
