@@ -662,6 +662,22 @@ def test_a_meeting_of_one_day_placed_only_in_the_state_of_its_leg_was_held_in_th
     assert read(text, title="张三访问两国") == {"2006-04-26": [["某都", "加纳共和国"]]}  # not the state alone
 
 
+def test_a_visits_summit_of_a_few_days_placed_nowhere_was_held_in_the_town_reached():
+    text = HEAD + ("2001年6月25日至28日，甲国总理[[张三]]应邀访问乙国。抵达[[某都]]机场后，张三发表讲话。"
+                   "访问期间，张三与乙国总理[[李四]]共举行了三次会谈。")
+    assert read(text) == {"2001-06-25": [["某都"]]}  # its days: 25 to 28, in the town he reached
+    a_long_stay = text.replace("6月25日至28日", "6月15日至28日")
+    assert read(a_long_stay) == {"2001-06-15": []}
+
+
+def test_a_legs_summit_is_held_in_the_town_reached_not_at_the_lodging_of_a_later_day():
+    text = ("'''张三访问两国'''是指甲国主席[[张三]]于2006年4月下旬对[[丙国]]和[[加纳]]进行的国事访问。\n"
+            "== 行程 ==\n=== 加纳 ===\n2006年4月27日，张三抵达加纳首都[[某都]]，开始对加纳进行国事访问。"
+            "28日，加纳总统[[李四]]在总统府前为张三举行欢迎仪式，随后两国元首举行会谈。\n\n"
+            "4月29日，张三在下榻的饭店会见了某学院师生。当天，张三结束对加纳的访问，离开某都回国。\n")
+    assert read(text, title="张三访问两国") == {"2006-04-27": [["某都", "加纳共和国"]]}  # 27 to 29, not 下榻的饭店
+
+
 def test_the_freedom_house_lies_in_panmunjom_by_the_gazetteer():
     text = HEAD + "2019年6月30日，甲国总统[[张三]]与乙国领导人[[李四]]在自由之家举行会谈。"
     assert read(text) == {"2019-06-30": [["自由之家", "板门店"]]}

@@ -707,8 +707,8 @@ def venue_of_the_talks_on_its_days(reading: Reading, summits) -> None:
         state = venues[0] if venues else None
         talks = _talks_on_its_days(reading, summit) if state is not None and summit.start != summit.end else ()
         for sentence, place in talks:  # a visit's days; one day's meeting may be another's talks told that day
-            if place.key == state.key or place.kind is not Kind.PLACE:
-                continue
+            if place.key == state.key or place.kind is not Kind.PLACE or _unnamed_lodging(place.key):
+                continue  # 29日，甲在下榻的饭店会见了某学院师生: where he stays, no town of the talks
             if venue_in_state(registry, summit, place, state, sentence):
                 break
         else:
@@ -745,11 +745,17 @@ def venue_of_the_town_reached_before_it(reading: Reading, summits) -> None:
                           inference=Inference.BACK_REFERENCE)
 
 
+#: The longest a summit may go on and still be placed by the town its visitor reached (a leg of a tour:
+#: ``4月27日，甲抵达某都…28日，两国元首举行会谈…29日，甲离开某都``).
+_A_LEGS_DAYS = timedelta(days=3)
+
+
 def _placed_at_most_in_a_state(reading: Reading, summit, where: dict[int, int]) -> list[EntityId] | None:
-    """The venues of a one-day summit whose own sentence places it nowhere or only in a state (none, or
-    one state, and no place chain in the sentence): what a pass looking for its place elsewhere may add to;
-    None for a summit placed already, of several days, or with no sentence of the article's own."""
-    if summit.anchor is None or id(summit.anchor) not in where or summit.start != summit.end:
+    """The venues of a summit of a day or a leg's few days whose own sentence places it nowhere or only in
+    a state (none, or one state, and no place chain in the sentence): what a pass looking for its place
+    elsewhere may add to; None for a summit placed already, of longer days, or with no sentence of the
+    article's own."""
+    if summit.anchor is None or id(summit.anchor) not in where or summit.end - summit.start > _A_LEGS_DAYS:
         return None
     venues = [v for v in reading.registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
     if len(venues) > 1 or venues and venues[0].kind is not Kind.COUNTRY or meeting_chains(reading, summit.anchor):
