@@ -929,6 +929,18 @@ def test_a_host_meeting_many_leaders_named_in_a_list_after_meets_each_on_their_o
                                    ("2022-12-08", frozenset({"张三", "王五"}))}
 
 
+def test_a_host_written_as_a_pronoun_meeting_leaders_one_by_one_is_the_subject_of_the_sentence_before():
+    text = HEAD + ("2019年11月25日，甲国总统[[张三]]在[[某城]]先后同乙国总理[[李四]]和丙国总统[[王五]]举行双边会谈。"
+                   "26日，他又分别会见了丁国总理[[赵六]]和戊国总理[[钱七]]。")
+    found = set(meetings(text))
+    assert ("2019-11-26", frozenset({"张三", "赵六"})) in found
+    assert ("2019-11-26", frozenset({"张三", "钱七"})) in found
+    assert not any("赵六" in people and "钱七" in people for _, people in found)
+    visit = HEAD + ("2019年12月18日晚，甲国首相[[张三]]抵达[[某城]]。"
+                    "12月19日上午，她出席欢迎仪式，先后同乙国总理[[李四]]和乙国主席[[王五]]会晤。")
+    assert meetings(visit) == [("2019-12-18", frozenset({"张三", "李四", "王五"}))]  # 她 in a clause before: the visit's
+
+
 def test_leaders_listed_after_the_clause_with_state_and_office_are_met_one_by_one():
     text = HEAD + ("2014年11月22日，中国国家主席[[张三]]在[[某城]]分别与前来的两国领导人举行会见，"
                    "即斐济总统阿卡努、汤加首相图西纳。")

@@ -88,11 +88,29 @@ class Participant:
 
 
 def met_one_by_one(reading: Reading, sentence: Sentence) -> OneByOne | None:
-    """The clause of the sentence that tells a host meeting others one by one, if it names a meeting."""
+    """The clause of the sentence that tells a host meeting others one by one, if it names a meeting.
+    A host written as 他/她 in the clause that names the others (``26日，他又分别会见了乙和丙``) is the
+    subject of the sentence before it in its paragraph (``甲在某城先后同…举行会谈。26日，他又分别会见了…``);
+    not one in a clause before (``她出席欢迎仪式，先后同乙、丙会晤``: her visit's talks, told one by one)."""
     named = [(spot.key, spot.start) for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
              and not QUALIFIES.match(sentence.hans[spot.end:])]
     found = one_by_one(sentence.hans, named)
+    pronoun = _PRONOUN.search(sentence.hans, 0, named[0][1]) if named and found is None else None
+    if pronoun is not None and not CLAUSE.search(sentence.hans, pronoun.end(), named[0][1]) \
+            and (subject := _subject_before(reading, sentence)) is not None:
+        found = one_by_one(sentence.hans, [(subject.key, pronoun.start())] + named)
     return found if found is not None and MEETING.search(sentence.hans, found.begin, found.end) else None
+
+
+def _subject_before(reading: Reading, sentence: Sentence) -> Spot | None:
+    """The first person the sentence right before this one, in its paragraph, names: its subject."""
+    sentences = reading.by_section.get(sentence.section, ()) if sentence.section is not None else reading.lead
+    at = next((i for i, other in enumerate(sentences) if other is sentence), 0)
+    before = sentences[at - 1] if at else None
+    if before is None or before.paragraph != sentence.paragraph or before.passage is not sentence.passage:
+        return None
+    return next((spot for spot in before.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
+                 and not QUALIFIES.match(before.hans[spot.end:])), None)
 
 
 def participation(registry, summit: EntityId, person: EntityId, side: str | None, key: str | None = None) -> EntityId:
