@@ -725,3 +725,32 @@ def test_the_result_field_of_a_meetings_box_gives_its_documents():
            "| result = 甲国未参战；双方外长签署秘密的《某城议定书》\n}}\n")
     found = documents(box + "'''某城会晤'''是甲国领导人[[张三]]与乙国领导人[[李四]]于1940年10月23日在[[某城]]举行的会晤。")
     assert keys(found) == {"1940-10-23": {"某城议定书"}}
+
+
+def test_a_document_whose_signing_the_leaders_witness_is_the_summits():
+    """``两人共同见证甲乙海关合作协定的签署``: the signing they witness is the summit's, as a signing ceremony is."""
+    found = documents(HEAD + MEETING + "当天下午，两人共同见证甲乙海关合作协定的签署。")
+    assert keys(found) == {"1985-11-19": {"甲乙海关合作协定"}}
+
+def test_a_section_headed_by_the_next_stops_days_is_not_the_defined_summits():
+    """A tour defined by its days whose sections are its stops (``=== 汤加（3月24日－26日）===``): what the
+    next stop's section says was signed is not the first stop's, though its first day is that one's last."""
+    text = ("'''南洋之旅'''是[[甲国总统]][[张三]]于2019年3月21日至26日出访[[斐济]]及[[汤加]]的行程。\n"
+            "== 行程 ==\n=== 斐济（3月21日－24日）===\n3月21日下午，张三从[[甲都]]启程，当晚抵达斐济。\n\n"
+            "22日，张三与[[斐济总统]][[李大明]]举行会谈。当晚两人共同见证两国外长签署《甲乙海巡合作协定》。\n\n"
+            "=== 汤加（3月24日－26日）===\n24日晚间，张三抵达汤加。25日上午，张三前往汤加政府大楼出席欢迎仪式，"
+            "随后与[[汤加总统]][[王小强]]举行双边会谈。当天下午，两人共同见证《甲丙渔业合作协定》的签署。\n")
+    assert keys(documents(text, title="南洋之旅")) == {"2019-03-21": {"甲乙海巡合作协定"}, "2019-03-24": {"甲丙渔业合作协定"}}
+
+
+def test_a_document_the_pair_issued_with_someone_else_in_the_clause_before_is_not_the_summits():
+    """``张三在丙城与丙国总统王五举行会谈，双方发表《甲丙联合声明》``: 双方 are the pair the clause before
+    names, one of them no participant of the day before's summit; the statement is not that summit's."""
+    text = HEAD + MEETING + "次日，张三在[[丙城]]与丙国总统[[王五]]举行会谈，双方发表《甲丙联合声明》。"
+    assert "甲丙联合声明" not in keys(documents(text))["1985-11-19"]
+
+
+def test_a_name_after_a_count_of_one_is_the_summits():
+    """``签署了一份关于某海渔业合作的联合声明``: one document counted before its name, which is the name."""
+    found = documents(HEAD + MEETING + "会谈后，双方签署了一份关于某海渔业合作的联合声明。")
+    assert keys(found) == {"1985-11-19": {"关于某海渔业合作的联合声明"}}

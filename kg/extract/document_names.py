@@ -48,6 +48,8 @@ _MEASURE = r"(?:(?:长达|价值|总值|总额|为期|金额)[^，,。；;的《
 
 
 _MEASURED = re.compile(r"(?:[一两二三四五六七八九十0-9]{1,3}(?:份|项|个|篇))?" + _MEASURE)
+#: One document counted before its name (签署了一份关于某海法律地位的联合声明): the name is after it.
+_ONE = re.compile(r"一(?:份|项|个|篇)(?=关于)")
 
 
 GENERIC_DOCUMENT = re.compile(rf"(?:签署|签订|发表|发布|通过|公布|宣读)了?{_COUNT}(?:{_MEASURE})?"
@@ -245,7 +247,7 @@ def unquoted_names(hans: str):
     for verb in (*_SIGNING_OR_ISSUING.finditer(hans), *_including_after_a_signing(hans)):
         at = verb.end() + (hans[verb.end():verb.end() + 1] == "了")
         stop = end_of_clause(hans, at)
-        measured = _MEASURED.match(hans, at, stop)
+        measured = _MEASURED.match(hans, at, stop) or _ONE.match(hans, at, stop)
         at = measured.end() if measured else at  # 签署一项为期十年的经济合作协定: the name is after its measure
         after_a_title = False
         while at < stop:
@@ -323,9 +325,11 @@ def _kinds_listed(name: str) -> bool:
     return False
 
 
-#: A name between a verb of attending and a signing ceremony (出席…协议的签字仪式).
+#: A name between a verb of attending and a signing ceremony (出席…协议的签字仪式), or the signing itself
+#: (共同见证甲乙海巡合作协定的签署).
 _CEREMONY = re.compile(r"(?:出席|参加|见证|举行|主持)了?(?P<n>[\u4e00-\u9fffA-Za-z0-9·\-－]+?(?:"
-                       + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r"))的?(?:签字|签署)仪式")
+                       + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r"))"
+                       r"(?:的?(?:签字|签署)仪式|的(?:签署|签字|签订)(?!仪式))")
 
 
 #: Words that make a phrase a description of documents, not a name (两项, 多份, 系列, 等).

@@ -69,7 +69,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kg.extract.dates import find_year_months
+from kg.extract.dates import find_dates, find_year_months
 from kg.extract.document_names import (CLAUSE, DOCUMENT_ENDINGS, DOCUMENT_WORDS, GENERIC_DOCUMENT, GENERIC_KINDS,
                                        LATER, NEGATED, NOT_HERE_AFTER, NOT_HERE_BEFORE, SIGNED, SOUGHT, SOUGHT_WORDS,
                                        document_names, end_of_clause, named_here, not_a_document, one_on_each_topic,
@@ -226,9 +226,12 @@ _TITLED_AFTER = re.compile(r"《")
 def _with_another(reading: Reading, summit: EntityId, sentence: Sentence, start: int) -> bool:
     """Whether the clause of a name says a participant issued it with someone who is none of the
     summit's participants (``次日，甲在[[某城]]同[[丙国总理]][[丙]]发表了《甲丙联合声明》``): another
-    meeting's; not ministers who sign in the leaders' presence (``甲国部长丁与乙国部长戊签署了…``)."""
+    meeting's; not ministers who sign in the leaders' presence (``甲国部长丁与乙国部长戊签署了…``). A
+    clause that opens with the pair (``甲在某城与丙举行会谈，双方发表《甲丙联合声明》``) is read with the clause before."""
     registry = reading.registry
     clause_start = start_of_clause(sentence.hans, start)
+    if _THE_PAIR.match(sentence.hans, clause_start) and clause_start:  # 甲与丙举行会谈，双方发表《…》
+        clause_start = start_of_clause(sentence.hans, clause_start - 1)
     participants = {p.key for p in registry.facts_about(summit, Prop.PARTICIPANT) if isinstance(p, EntityId)}
     if not participants:
         return False
@@ -240,6 +243,8 @@ def _with_another(reading: Reading, summit: EntityId, sentence: Sentence, start:
     return False
 
 
+#: A clause that opens with the pair the clause before named (甲在某城与丙举行会谈，双方发表《…》): they issued it.
+_THE_PAIR = re.compile(r"(?:会谈后|会后|随后)?(?:双方|两人|二人|两国)")
 #: Right before a person in a clause (an office between): the one a document was issued with (同[[丙国总理]]).
 _PARTNER_BEFORE = re.compile(r"(?:同|与|跟)(?:[^，,。；;《》同与跟]{0,10})$")
 
@@ -450,8 +455,14 @@ def documents_of_the_definition(reading: Reading, summits) -> None:
 
 
 def _another_time(section: Section, summit) -> bool:
-    """A section whose heading names a year the summit is not in (=== 2019年 ===)."""
-    return any(not summit.start.year <= y.year <= summit.end.year for y in find_year_months(to_hans(section.heading)))
+    """A section whose heading names a year the summit is not in (=== 2019年 ===), or days other than
+    its own: before them, or from after its first day to past its last (``=== 乙国（3月24日－26日）===``
+    after a summit of 3月21日－24日: the next stop's account, though its first day is the summit's last)."""
+    heading = to_hans(section.heading)
+    if any(not summit.start.year <= y.year <= summit.end.year for y in find_year_months(heading)):
+        return True
+    return any(day.end < summit.start or summit.start < day.start and summit.end < day.end
+               for day in find_dates(heading, year=summit.start.year))
 
 
 def is_background(section: Section) -> bool:
