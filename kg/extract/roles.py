@@ -384,6 +384,8 @@ def titles_taken(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Titl
     hans = sentence.hans
     end = spot.end + 2 if hans.startswith("}-", spot.end) else spot.end
     verb = _TAKES_UP.match(hans, end)
+    if verb is None and not hans.startswith("的", end):  # neither pattern can match: no need to mask
+        return ()
     masked = _stops_masked(hans)  # 就任埃及总统: 及 is no conjunction there
     taken = _TAKEN.match(masked, verb.end()) if verb else _INAUGURATED.match(masked, end)
     office = hans[taken.start("office"):taken.end("office")] if taken else ""
