@@ -969,3 +969,14 @@ def test_a_later_sections_visit_places_the_talks_its_own_sentence_tells_in_the_s
     tour = ("'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 背景 ==\n1973年9月26日，甲国总理[[张三]]从某都启程，"
             "先后访问[[法国]]、[[英国]]和[[西德]]，分别同法国总统[[李四]]、英国首相[[王五]]和西德总理[[赵六]]会谈。\n")
     assert read(tour) == {"1973-09-26": []}  # a tour of several states places no one meeting in the first
+
+
+def test_a_visit_box_naming_one_town_places_the_visit_placed_only_in_the_state_there():
+    box = ("{{Infobox diplomatic visit\n| date = {{Start date|2024|9|2}}－{{End date|2024|9|3}}\n| location = LOC\n}}\n"
+           "'''张三访问芬兰'''是甲国总统[[张三]]于2024年9月2日至3日对[[芬兰]]进行的国事访问。"
+           "访问期间，张三同芬兰总统[[李四]]举行会谈。\n")
+    assert read(box.replace("LOC", "{{FIN}}[[某都]]"), title="张三访问芬兰") == {"2024-09-02": [["某都", "芬兰共和国"]]}
+    assert read(box.replace("LOC", "[[某都]]"), title="张三访问芬兰") == {"2024-09-02": [["某都", "芬兰共和国"]]}
+    # stops of which the talks' one is unknown place nothing finer than the state
+    assert read(box.replace("LOC", "[[某都]]、[[某城]]"), title="张三访问芬兰") == {"2024-09-02": [["芬兰共和国"]]}
+    assert read(box.replace("LOC", "{{FIN}}[[某都]]等地"), title="张三访问芬兰") == {"2024-09-02": [["芬兰共和国"]]}

@@ -28,7 +28,7 @@ from kg.extract.venues import (lodging_gives_way_to_its_town, place_sites_in_the
                                place_venues_in_visited_states, venue_in_the_state_of_its_section,
                                venue_named_as_the_hall, venue_of_the_days_meetings, venue_of_the_gathering,
                                venue_of_the_list_intro, venue_of_the_summit_it_was_held_during,
-                               venue_of_the_talks_on_its_days, venue_of_the_town_reached_before_it,
+                               venue_of_the_talks_on_its_days, venue_of_the_town_reached_before_it, venue_of_the_visit_box,
                                venue_said_of_the_summit)
 from kg.extract.reading import read
 from kg.extract.same_document import one_document_each
@@ -77,6 +77,7 @@ def extract(document: Document) -> Extraction:
     key_generic_buildings_by_their_town(reading)
     place_venues_by_gazetteer(reading)
     place_venues_in_visited_states(reading)
+    venue_of_the_visit_box(reading, summits)
     contain_by_name(reading)
     one_document_each(reading, tuple(s.id for s in summits))
     read_events(reading, tuple(s for s in summits if s.anchor is not None))

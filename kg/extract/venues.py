@@ -32,6 +32,8 @@ gathering, the welcome before the talks, the one summit an article tells of.
 - A day's meeting placed nowhere (``4月25日，乙会见甲``), in a background or an aftermath too, was
   held in the town a participant reached right before it in its paragraph, that day or the evening
   before (``4月24日晚，甲乘专机抵达[[北京]]``).
+- A visit's infobox naming one town (``{{Infobox diplomatic visit}}`` ``| location = {{某国}}[[某都]]``)
+  places the summits of its days that the text places only in the state visited, or nowhere, in it.
 - A leader's lodging with no town of its own in the phrase (``在下榻的饭店会见乙``) names no venue:
   the meeting lies in the town the text puts it in.
 """
@@ -43,6 +45,7 @@ from datetime import date, timedelta
 
 from kg.extract.containment import REACHES, lies_in, located_within, unplaced_top, venue_in_state
 from kg.extract.dates import find_dates
+from kg.extract.entries import cell_chains, entries_in
 from kg.extract.names import GENERIC_BUILDINGS, states, strip_disambiguator
 from kg.extract.narrative import ASIDE, told_after
 from kg.extract.places import (ARRIVED_AT, BARE_KINDS, CLAUSE_BREAK, GATHERING_AFTER, NOT_OWN, VENUE_ENDINGS,
@@ -52,7 +55,7 @@ from kg.extract.reading import Reading
 from kg.extract.registry import Registry
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spot
-from kg.model import EntityId, Inference, Kind, Prop
+from kg.model import EntityId, Evidence, Inference, Kind, Prop
 
 
 #: Where a leader stays (下榻的饭店, 下榻饭店, 下榻处), before the kind of place it is.
@@ -1043,3 +1046,69 @@ def _gathering_place(reading: Reading, sentence: Sentence, anchor: Sentence) -> 
             if chain and all(joins_chain(sentence.hans[a.end:b.start]) for a, b in zip(chain, chain[1:])):
                 return _chain_facts(reading, chain, sentence)
     return None
+
+
+#: An infobox of a leader's visit (``{{Infobox diplomatic visit}}``, ``{{Infobox 外交訪問}}``).
+_VISIT_BOX = re.compile(r"^(?:infobox\s*)?(?:diplomatic visit|外交访问)$")
+#: Its field of the visit's days, and its field of where the visit went.
+_VISIT_DAYS = ("date", "dates", "日期")
+_VISIT_WHERE = ("location", "place", "地点")
+#: A list's end that leaves other stops unnamed (``[[某都]]等地``): the town is one stop of several.
+_OTHER_STOPS = re.compile(r"等地|等城市|等处")
+
+
+def venue_of_the_visit_box(reading: Reading, summits) -> None:
+    """A visit's infobox that names one town (``| location = {{MNG}}[[某都]]``, ``| place = [[某都]]``;
+    not ``[[甲城]]、[[乙城]]`` or ``[[某都]]等地``, stops of which the talks' one is unknown) places the
+    summits of its days that the text places only in a state, or nowhere: they were held in that
+    town, which lies in the state the box writes before it, else in the summit's state."""
+    registry = reading.registry
+    for box in reading.document.templates:
+        if box.nested_in is not None or not _VISIT_BOX.match(to_hans(box.key).strip().lower()):
+            continue
+        days = [d for d in find_dates(_box_field(box, _VISIT_DAYS)) if d.year_given]
+        where = next((p for p in box.params if to_hans(p.name.strip().lower()) in _VISIT_WHERE and p.value.strip()), None)
+        if not days or where is None or _OTHER_STOPS.search(to_hans(where.raw or where.value)):
+            continue
+        entries = entries_in(reading, where.span)
+        if len(entries) != 1:
+            continue  # several stops: which one held the talks is unknown
+        chain = cell_chains(reading, entries)[0]
+        start, end = days[0].start, max(d.end for d in days[:2])
+        held = [s.id for s in summits if start <= s.start and s.end <= end and _placed_at_most_in_its_state(registry, s.id)]
+        if not chain or reading.index.is_state(chain[-1][0]) or not held:
+            continue
+        places = [registry.named(Kind.COUNTRY if reading.index.is_state(name) else Kind.PLACE, name, article=article)
+                  for name, article in chain]
+        evidence = Evidence(box.span, f"{{{{{box.name}}}}}", None)
+        for summit in held:
+            _held_in_the_visits_town(registry, summit, places, evidence)
+
+
+def _placed_at_most_in_its_state(registry: Registry, summit: EntityId) -> bool:
+    venues = [v for v in registry.facts_about(summit, Prop.VENUE) if isinstance(v, EntityId)]
+    return not venues or len(venues) == 1 and venues[0].kind is Kind.COUNTRY
+
+
+def _box_field(box, names: tuple[str, ...]) -> str:
+    return next((p.value for p in box.params if to_hans(p.name.strip().lower()) in names and p.value.strip()), "")
+
+
+def _held_in_the_visits_town(registry: Registry, summit: EntityId, places: list[EntityId], evidence: Evidence) -> None:
+    """Places ``summit`` in the town that ends a visit box's chain (states, then the town)."""
+    town = places[-1]
+    box_states = [p for p in places if p.kind is Kind.COUNTRY]
+    venues = [v for v in registry.facts_about(summit, Prop.VENUE) if isinstance(v, EntityId)]
+    state = venues[0] if venues else (box_states[-1] if box_states else None)
+    if box_states and state is not None and box_states[-1].key != state.key:
+        return  # the text puts the summit in another state
+    for outer, inner in zip(places, places[1:]):
+        if inner.kind is Kind.PLACE and inner != outer:
+            registry.fact(inner, Prop.LOCATED_IN, outer, evidence=(evidence,))
+    if state is not None and not located_within(registry, town, state):
+        top = unplaced_top(registry, town)
+        if top is None:
+            return  # the text puts the town in another state
+        registry.fact(top, Prop.LOCATED_IN, state, evidence=(evidence,))
+    registry.fact(summit, Prop.VENUE, town, evidence=(evidence,))
+    registry.keep_only(summit, Prop.VENUE, town)
