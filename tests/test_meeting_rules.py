@@ -631,6 +631,25 @@ def test_a_tour_of_several_states_spans_none_of_its_meetings():
     assert list(found) == ["2019-03-25"] and found["2019-03-25"]["end"] == "2019-03-25"
 
 
+@pytest.mark.parametrize("visit", [
+    "2008年5月6日至10日，德国总理[[张三]]对[[日本]]进行国事访问。",  # the office before the name: the visitor's own
+    "2008年5月6日至10日，德国总理[[张三]]应日本首相[[李四]]邀请对[[日本]]进行国事访问。",  # the host's, who invites
+    "德国总理[[张三]]于2008年1月在[[柏林]]就职。2008年5月6日至10日，张三率德国代表团对[[日本]]进行国事访问。",
+])
+def test_the_visitors_own_state_written_in_the_visits_clause_is_no_state_visited(visit):
+    text = HEAD + visit + "7日，张三与日本首相[[李四]]在[[某城]]举行会谈。8日，张三在[[某宫]]会见日本天皇[[王五]]。"
+    found = summits(text)  # real states: whose side each leader is
+    assert list(found) == ["2008-05-06"] and found["2008-05-06"]["end"] == "2008-05-10"
+    assert found["2008-05-06"]["participants"] == {"张三", "李四", "王五"}
+
+
+def test_a_visitor_whose_own_state_is_written_still_tours_the_states_he_names():
+    text = HEAD + ("2008年5月6日至10日，德国总理[[张三]]对[[日本]]和[[韩国]]进行国事访问。"
+                   "7日，张三与日本首相[[李四]]在[[某城]]举行会谈。")
+    found = summits(text)
+    assert list(found) == ["2008-05-07"] and found["2008-05-07"]["end"] == "2008-05-07"
+
+
 def test_a_tour_whose_states_follow_its_verb_spans_none_of_its_meetings():
     text = HEAD + ("甲国总统[[张三]]于2019年3月21日至26日出访[[意大利]]、[[摩纳哥]]及[[法国]]。"
                    "3月22日，张三与意大利总理[[王五]]在[[某城]]举行会谈。3月25日，张三与法国总理[[李四]]在[[某镇]]举行会谈。")

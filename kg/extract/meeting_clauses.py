@@ -68,7 +68,8 @@ LOWER_TALKS = re.compile(r"(高级别|部长级|副部长级|次长级|外长|�
                          r"|工作层(会谈|会晤|会议|磋商|会面)|工作(会谈|会议|磋商)")  # 工作会晤: the leaders' own, working meeting
 
 
-_ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
+#: An invitation taken up (应乙国主席李四邀请, 在李四的邀请下): the one named in it is the host.
+ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
 
 
 #: A clause that moves someone to the meeting: the clauses after it may say they met.
@@ -202,7 +203,7 @@ def _date_clause(hans: str, when) -> tuple[list[int], int] | None:
     the clauses after it tell."""
     starts = [0] + [m.end() for m in CLAUSE.finditer(hans)] + [len(hans) + 1]
     index = max(i for i, at in enumerate(starts[:-1]) if at <= when.at)
-    return None if NOT_HELD.search(_ACCEPTED.sub("", hans[starts[index]:when.at])) else (starts, index)
+    return None if NOT_HELD.search(ACCEPTED.sub("", hans[starts[index]:when.at])) else (starts, index)
 
 
 #: After a day: the day someone took office, said of whom the clause names (会见10月21日新就任的首相乙), not a
@@ -382,7 +383,7 @@ _LASTED = re.compile(r"(?:会晤|会谈|会面|会见|早餐会|午餐会|晚餐
 @lru_cache(maxsize=4096)  # a sentence is asked about twice a page
 def not_held(hans: str) -> bool:
     """Whether the clauses that speak of the meeting say it did not take place (or not yet)."""
-    clauses = [_TOPIC.sub("", _ACCEPTED.sub("", c)) for c in re.split(r"[，,；;]", hans)]  # 应…邀请: an invitation taken up
+    clauses = [_TOPIC.sub("", ACCEPTED.sub("", c)) for c in re.split(r"[，,；;]", hans)]  # 应…邀请: an invitation taken up
     if _AGREED_ON.search(hans):
         return True
     told = False  # a clause before told the leaders meeting (甲同乙举行会谈，…)

@@ -19,7 +19,7 @@ from kg.extract.phrases import DURING_THE_VISIT, VISIT_WORDS
 from kg.extract.reading import Reading
 from kg.extract.joining import SummitFound, fold_with_people
 from kg.extract.boxed_summit import a_sides_top, day_of
-from kg.extract.meeting_clauses import not_held
+from kg.extract.meeting_clauses import ACCEPTED, not_held
 from kg.extract.participants import QUALIFIES, add_participants, bare_office_holders
 from kg.extract.roles import written_before
 from kg.extract.scripts import to_hans
@@ -51,7 +51,7 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
     spans the visit's days (an infobox's summit, ``boxed``, or a table row's keeps its own days)."""
     out = list(summits)
     spanned: set = set()  # summits a visit's days were given to: a longer visit around it is a tour
-    for visit in sorted(_visits(reading), key=lambda v: (v.end - v.start, v.start)):
+    for visit in sorted(_visits(reading, people), key=lambda v: (v.end - v.start, v.start)):
         if boxed is not None and visit.start <= boxed.end and boxed.start <= visit.end:
             continue  # the infobox's summit: its account's meetings join it as extract_summits says
         members = [s for s in out if visit.start <= s.start and s.end <= visit.end and set(s.participants) & visit.visitors
@@ -104,7 +104,27 @@ def _states_visited(reading: Reading, sentence: Sentence, after: int, visit: re.
                      if after <= spot.start < end and reading.index.is_state(spot.surface))
 
 
-def _visits(reading: Reading) -> list[Visit]:
+def _states_named(reading: Reading, sentence: Sentence, after: int, visit: re.Match) -> frozenset[str]:
+    """The states named from a visit's days to the end of its word's clause, but for the state of an
+    office written before a name (``德国总理张三``, ``应乙国主席李四邀请``): that is the holder's state."""
+    end = _clause_end(sentence.hans, visit.end())
+    titled = [(spot.start - len(written_before(sentence, spot)), spot.start) for spot in sentence.spots
+              if reading.registry.is_a(spot.surface, Kind.PERSON)]
+    return frozenset(spot.key for spot in sentence.spots if after <= spot.start < end and reading.index.is_state(spot.surface)
+                     and not any(begin <= spot.start < name for begin, name in titled))
+
+
+def _own_states(reading: Reading, people: People, sentence: Sentence, visit: re.Match) -> frozenset[str]:
+    """The states the article gives the visitors named before a visit's word (``2008年5月6日至10日，张三率
+    德国代表团对日本进行国事访问``, 张三 a German chancellor): a visitor's own state is no state visited.
+    Not the host's, who invites (``应日本首相李四邀请``)."""
+    hosts = [(m.start(), m.end()) for m in ACCEPTED.finditer(sentence.hans, 0, visit.start())]
+    return frozenset(people.sides[spot.key] for spot in sentence.spots if spot.start < visit.start()
+                     and spot.key in people.sides and reading.registry.is_a(spot.surface, Kind.PERSON)
+                     and not any(begin <= spot.start < end for begin, end in hosts))
+
+
+def _visits(reading: Reading, people: People) -> list[Visit]:
     """Spans of days the text says someone visited for (``于…至…对乙国进行国事访问``,
     ``2025年12月3日至5日，甲第四次对乙国进行国事访问``), never a visit planned or called off."""
     out: list[Visit] = []
@@ -128,8 +148,7 @@ def _visits(reading: Reading) -> list[Visit]:
             visit = VISIT_WORDS.search(sentence.hans, span.stop, stop) or VISIT_WORDS.search(sentence.hans, begin, span.at)
             if visit is None:
                 continue
-            if len({spot.key for spot in sentence.spots if span.stop <= spot.start < _clause_end(sentence.hans, visit.end())
-                    and reading.index.is_state(spot.surface)}) > 1:
+            if len(_states_named(reading, sentence, span.stop, visit) - _own_states(reading, people, sentence, visit)) > 1:
                 continue  # 对甲国、乙国和丙国进行国事访问, 出访甲国、乙国及丙国: a tour (应乙国主席邀请对乙国…: one state, twice)
             if _SEVERAL_STATES.search(sentence.hans, span.stop, _clause_end(sentence.hans, visit.end())):
                 continue  # 访问中东三国: a tour too
