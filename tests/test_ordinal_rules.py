@@ -276,3 +276,22 @@ def test_a_meeting_counted_in_its_series_before_a_visit_counted_in_office():
             "这是张三第四次以首相身份访问乙国。\n== 经过 ==\n2017年9月13日，张三与乙国总理[[李四]]在[[某城]]会谈，"
             "两国总理举行了第十二次甲乙年度峰会。\n")
     assert ordinals(text, title="2017年张三访问乙国") == {"2017-09-13": {12}}
+
+
+
+def test_a_numbered_summit_of_several_sides_held_somewhere_takes_the_number_its_name_carries():
+    text = HEAD + ("2031年5月9日，第二届甲乙丙峰会在[[某都]]举行，甲国总统[[张三]]与乙国总理[[李四]]、"
+                   "丙国总统[[王五]]共同出席。\n\n"
+                   "2031年6月9日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行第三届甲乙丙峰会。\n")
+    found = ordinals(text)
+    assert found["2031-05-09"] == {2}
+    assert found["2031-06-09"] == set()  # two leaders only: no session of three sides
+
+
+def test_a_bilateral_on_the_sidelines_of_a_numbered_session_is_not_that_session():
+    text = HEAD + ("2031年5月9日，第七次甲乙丙领导人会议在[[某都]]举行，甲国总统[[张三]]与乙国总理[[李四]]、"
+                   "丙国总统[[王五]]共同出席。\n\n"
+                   "2031年5月10日，甲国总统[[张三]]在第七次甲乙丙领导人会议期间与乙国总理[[李四]]举行会谈。\n")
+    found = ordinals(text)
+    assert found["2031-05-09"] == {7}
+    assert found["2031-05-10"] == set()

@@ -6,7 +6,9 @@ Only a number that places *this meeting* among meetings of its kind is an ordina
 - ``第N次``/``第N度`` counts the meeting word that follows it (会晤, 会谈, 会见, 峰会, 会议 ...),
   ``第N轮`` only where it names the series (``第九轮中澳总理年度会晤``, not a summit's
   ``第一轮会谈``), ``第N届`` only the series named before it (``…联盟第五届首脑会议``, not
-  ``第十二届南盟首脑会议``),
+  ``第十二届南盟首脑会议``; but a summit of three or more sides told held somewhere under a name that numbers
+  it, ``首届甲乙丙峰会在某都举行``, is that session, and a meeting of two on its sidelines,
+  ``在第七次甲乙丙领导人会议期间与乙会谈``, is not),
   not a multilateral gathering's sessions (``二十国集团领导人第十七次峰会``,
   ``第十七次二十国集团领导人峰会``; the European Union meeting one partner is a series of two:
   ``第二十四次甲国—欧盟领导人会晤``) nor a standing mechanism's (``经济高层对话机制第二次会议``);
@@ -93,6 +95,9 @@ _SPOKEN_OF = re.compile(r"(?:讨论|商讨|商议|希望|期待|期望)[^，,。
 _DONE_THERE = re.compile(r"上?(?:发表|演说|演讲|讲话|致辞)")
 #: Right before the number: a gathering attended (出席第七次甲乙丙领导人会议) ...
 _ATTENDED = re.compile(r"(?:出席|参加)$")
+#: After a numbered session: the days of it on which one meets someone (…会议期间与乙举行会谈): a meeting on its
+#: sidelines, which the session's number does not count.
+_ON_ITS_SIDELINES = re.compile(r"(?:期间|间隙|之际)[^，,。；;]{0,12}?(?:与|同|和)")
 #: ... in a sentence that tells a visit besides (…并对乙国进行正式访问): the gathering's number.
 _AND_A_VISIT = re.compile(rf"并[^，,。；;]{{0,12}}?(?:{_VISITS})")
 #: A first since a break: 六十年来, 1949年以来, 就任后, 时隔七年, 分裂55年后, 大战结束后, or
@@ -264,11 +269,12 @@ def _counts_something_else(hans: str, match: re.Match) -> bool:
     """Whether a ``第N次`` counts something other than this meeting's place in its series:
     how often within a stretch of time (``两人七个多月内的第三次会晤``), a meeting discussed or
     hoped for (``希望在翌年初举行第二次甲丙首脑会谈``), what one does at a meeting
-    (``第二度在某国议会联席会议发表演说``), or a gathering attended on a visit
+    (``第二度在某国议会联席会议发表演说``), a meeting on a session's sidelines (``在第七次甲乙丙领导人会议期间
+    与乙举行会谈``), or a gathering attended on a visit
     (``赴乙国出席第七次甲乙丙领导人会议并对乙国进行正式访问``: the gathering's number)."""
     before = hans[:match.start()]
     return bool(_WITHIN_A_STRETCH.search(before) or _SPOKEN_OF.search(before[_clause_start(hans, match.start()):])
-                or _DONE_THERE.match(hans, match.end())
+                or _DONE_THERE.match(hans, match.end()) or _ON_ITS_SIDELINES.match(hans, match.end())
                 or _ATTENDED.search(before) and _AND_A_VISIT.search(hans, match.end()))
 
 
@@ -286,6 +292,36 @@ def _sides_named(before: str) -> bool:
 
 def _clause_start(hans: str, at: int) -> int:
     return max((m.end() for m in _CLAUSE.finditer(hans, 0, at)), default=0)
+
+
+#: A numbered session of a summit by its own name (首届甲乙丙峰会, 第二届“甲—乙”峰会, 第七次甲乙丙领导人会议).
+_NUMBERED_SUMMIT = re.compile(r"(?:首届|第(?P<n>[0-9一二三四五六七八九十两百]+)[届次])(?P<series>[^，,。；;：:（(、]{2,24}?)"
+                              r"(?:峰会|首脑会议|领导人会议)")
+#: In that name: a body of many states as one side (甲国－某国家合作委员会峰会), a gathering of its members.
+_A_BODY_OF_STATES = re.compile(r"委员会|理事会|组织|联盟|共同体")
+#: Right after that name: it is held somewhere (…峰会在某都举行, …峰会终于在某地召开).
+_HELD_AFTER = re.compile(r"[^，,。；;：:]{0,4}?在[^，,。；;：:]{1,24}?(?:举行|召开)")
+#: Right before it: a place holds it (六国元首在某都举行首届甲—乙峰会).
+_HELD_BEFORE = re.compile(r"在[^，,。；;：:]{1,24}?(?:举行|召开)了?$")
+
+
+def number_of_a_summit_held(hans: str) -> int | None:
+    """The number a summit of several sides has in its own name where the sentence tells it
+    held somewhere (``5月9日，第七次甲乙丙领导人会议在某都举行，甲与乙、丙共同出席``, ``六国元首
+    在某都举行首届甲—乙峰会``): the sentence's meeting is that session. Not a gathering of many
+    states (``第十二届南盟首脑会议``) or of a body's members (``首届甲国－某国家合作委员会峰会``), whose
+    sessions are no summits' series, nor a session only
+    attended (``出席第七次甲乙丙领导人会议``). The caller gives it only to a meeting of three or more:
+    a bilateral on its sidelines is a summit of its own, not the session."""
+    for match in _NUMBERED_SUMMIT.finditer(hans):
+        if _names_a_gathering(match["series"]) or _A_BODY_OF_STATES.search(match["series"]) \
+                or _GATHERING.search(hans[:match.start()]):
+            continue
+        if _HELD_AFTER.match(hans, match.end()) or _HELD_BEFORE.search(hans[_clause_start(hans, match.start()):match.start()]):
+            number = chinese_number(match["n"]) if match["n"] else 1
+            if number:
+                return number
+    return None
 
 
 #: A sentence that speaks of the meeting just told (这是…, 此次会晤…, 该会议…, 据某台统计，这是…).

@@ -37,7 +37,8 @@ from kg.extract.legs import (Arrival, VisitTold, arrivals_told, day_of_the_headi
 from kg.extract.meeting_clauses import (TOOK_OFFICE, WELCOMES, bare_day, dated_by_citation, days_of_the_month,
                                         meeting_clause, not_held, only_a_welcome, relative_days, signing_clause,
                                         welcomed_by_a_leader)
-from kg.extract.ordinals import REFERS_BACK, number_the_defined_summit, ordinal_in, ordinal_of_the_subject
+from kg.extract.ordinals import (REFERS_BACK, number_of_a_summit_held, number_the_defined_summit, ordinal_in,
+                                 ordinal_of_the_subject)
 from kg.extract.participants import (Participant, QUALIFIES, a_party, below_the_top, citations_of, from_administration,
                                      from_citation_titles, from_leaders_in_office, from_the_bare_office,
                                      from_the_pronoun, from_the_sentences_before, from_the_subject,
@@ -390,6 +391,11 @@ def _heads_of_a_body(reading: Reading, participants: dict[str, Participant]) -> 
     return dropped
 
 
+#: The fewest participants of a session of a summit numbered by its own name: a meeting of two held
+#: on its sidelines is a summit of its own, which the session's number does not count.
+_SIDES_OF_A_SESSION = 3
+
+
 def _summit(reading, people, sources, section, sentences, index, when, lead_venues,
             date_basis: EntityId | None = None, clause: tuple[int, int] | None = None,
             infer: bool = True, numbered: bool = True, set_aside: tuple[str, ...] = (),
@@ -455,6 +461,8 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     registry.fact(summit, Prop.START_DATE, when.start, evidence=(evidence,), **dated)
     registry.fact(summit, Prop.END_DATE, end, evidence=tuple(dict.fromkeys((evidence, told_long.evidence()))), **dated)
     number, said_in = _ordinal_said(anchor, paragraph) if numbered else (None, anchor)
+    if not number and numbered and len(participants) >= _SIDES_OF_A_SESSION:  # 第七次甲乙丙领导人会议在某都举行
+        number, said_in = number_of_a_summit_held(anchor.hans), anchor
     if number:
         registry.fact(summit, Prop.ORDINAL, number, evidence=tuple(dict.fromkeys((evidence, said_in.evidence()))))
     elif section is not None and (number := ordinal_in(to_hans(section.heading))):  # === 第二次峰会：雷克雅未克 ===
