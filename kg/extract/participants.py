@@ -527,15 +527,22 @@ def from_leaders_in_office(reading, people: People, participants, when: date) ->
                       and (t.start is None or t.start <= when.year) and (t.end is None or when.year < t.end)}
         if len(candidates) == 1:
             key = candidates.pop()
+            evidence = _tenure_evidence(reading, key)
+            if not evidence:  # an inference the text cannot show is not published (the shapes refuse it)
+                continue
             person = participants.setdefault(key, Participant(key, key))
-            person.inferences.append((Inference.LEADER_IN_OFFICE, (), _tenure_evidence(reading, key)))
+            person.inferences.append((Inference.LEADER_IN_OFFICE, (), evidence))
 
 
 def _tenure_evidence(reading: Reading, key: str) -> tuple[Evidence, ...]:
-    """The sentences that put the person in power: a succession, a government."""
+    """The sentences that put the person in power or end their time there: a succession, a
+    government, a death (``甲于2013年去世``: in power until then)."""
     out: list[Evidence] = []
     for fact in reading.registry.facts_with((Prop.SUCCEEDED_BY, Prop.LEADER), key):
         out.extend(fact.evidence)
+    for fact in reading.registry.facts_of(Prop.DEATH_YEAR):
+        if fact.subject.key == key:
+            out.extend(fact.evidence)
     return tuple(dict.fromkeys(out))
 
 
