@@ -1959,3 +1959,16 @@ def test_a_hosts_welcome_ceremony_on_a_visits_days_takes_the_host_into_it(welcom
                                      "2021年6月2日，法国总统[[李四]]为张三举行欢迎仪式。"])
 def test_the_one_a_welcome_is_for_a_banquet_alone_and_a_welcome_after_the_visit_take_no_one_into_it(welcome):
     assert summits(HEAD + _STATE_VISIT + welcome)["2021-05-06"]["participants"] == {"张三", "王五"}
+
+
+def test_a_tours_leg_runs_from_its_arrival_to_the_day_it_leaves():
+    text = ("'''张三出访'''是甲国总统[[张三]]于2019年3月21日至28日对[[德国]]、[[法国]]和[[意大利]]进行的国事访问。\n== 行程 ==\n"
+            "=== 德国 ===\n3月21日，张三抵达[[柏林]]，开始对德国进行国事访问。22日，张三同德国总统[[李四]]举行会谈。\n"
+            "=== 法国 ===\n3月23日晚，张三抵达[[巴黎]]。24日上午，张三与法国总统[[王五]]举行会谈。"
+            "25日，张三结束对法国的访问，前往意大利。\n"
+            "=== 意大利 ===\n3月26日，张三抵达[[罗马]]，27日与意大利总理[[赵六]]举行会谈。28日，张三离开罗马回国。\n")
+    extraction = extract(parse(Page(text=text, origin="t", title="张三出访")))
+    starts = sorted(f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE)
+    ends = sorted(f.value.isoformat() for f in extraction.facts if f.prop is Prop.END_DATE)
+    assert starts == ["2019-03-21", "2019-03-23", "2019-03-25"]  # from its section's first day, or the day it flew on
+    assert ends == ["2019-03-22", "2019-03-25", "2019-03-28"]  # to the day it leaves, else its section's last day

@@ -399,3 +399,103 @@ def heading_time(section: Section) -> tuple[int | None, int | None]:
     for found in find_year_months(to_hans(section.heading)):
         return found.year, found.month
     return None, None
+
+
+#: A leader leaving a leg (``结束对乙国的国事访问``, ``启程回国``, ``离开某城，前往丙国``).
+_LEAVES = re.compile(r"结束(?:了)?对[^，。；]{1,24}?(?:访问|之行)|启程回国|离开[^，。；]{1,16}?(?:回国|[，,]?前往)")
+
+#: A sentence having the leader arrive at a leg (``3月21日，甲抵达某城，开始对乙国进行国事访问``).
+ARRIVING = re.compile(r"抵达|飞抵|到达|开始对")
+
+#: The most days a leg of a tour spans.
+_LONGEST_LEG = timedelta(days=10)
+
+
+@dataclass(frozen=True)
+class LegTold:
+    """A section of a tour's leg headed by its state alone (``=== 乙国 ===``): where it stands among
+    the sections, the first day its text gives, the day it has the leader leave, whether that first
+    day's sentence has the leader arrive, the days its text gives, and the summits it told
+    (``found[first:stop]``)."""
+
+    order: int  # the section's place among the article's sections
+    level: int
+    opens: date | None
+    leaves: date | None
+    arrives: bool
+    days: tuple[date, ...]
+    first: int
+    stop: int
+
+
+def state_of_the_leg(reading: Reading, section: Section | None) -> str | None:
+    """The state a section's heading names alone, or first of the places it visits there
+    (``=== 乙国 ===``, ``== 访问乙国 ==``, ``=== 乙国和某组织总部 ===``)."""
+    if section is None:
+        return None
+    heading = _VISIT_HEADING.match(_HEADING_NOTE.sub("", to_hans(section.heading)).strip())
+    state = re.split(r"和|与|及|、", heading["state"])[0].strip() if heading else ""
+    return state if state and (reading.registry.is_a(state, Kind.COUNTRY) or reading.index.is_state(state)) else None
+
+
+def day_of_leaving(hans: str, dates: list[DateRange], day: date | None) -> date | None:
+    """The day a sentence has the leader leave a leg (``11日下午，甲结束对乙国的正式访问启程回国``):
+    the last day it gives before the words of leaving, else the day the text had reached
+    (``7月7日，甲与乙会谈。会后，甲结束对乙国的访问``)."""
+    leaving = _LEAVES.search(hans)
+    if leaving is None:
+        return None
+    told = [d for d in dates if d.stop <= leaving.start()]
+    return told[-1].end if told else day if not dates else None
+
+
+def legs_run_to_the_next(reading: Reading, people: People, found: list[SummitFound], legs: list[LegTold]) -> None:
+    """A tour told a state's section at a time (``=== 乙国 ===``/``=== 丙国 ===``, each opening on the
+    day the leader arrives there: ``5月6日，甲抵达某城，开始对乙国进行正式访问``) has each leg span
+    the days its section tells, from that arrival to the day it has the leader leave
+    (``8日，甲结束对乙国的访问``), else to the last day it gives before the next leg's arrival;
+    a leg begins on the day the one before has the leader fly on to it (``会后，甲结束对乙国的访问，
+    当晚飞抵丙国首都``). A meeting of two leaders a leg's section tells within those days is that leg's
+    summit (the conventions: a visit during which the leaders meet is one summit, on the visit's
+    dates as the text gives them). A section that opens on no arrival, and a visit of one leg, are
+    left as they are."""
+    spans = [(_start_of_the_leg(leg, legs[i - 1] if i > 0 else None),
+              _end_of_the_leg(leg, legs[i + 1] if i + 1 < len(legs) else None)) for i, leg in enumerate(legs)]
+    for i, (leg, (start, end)) in reversed(list(enumerate(zip(legs, spans)))):  # folding moves those after
+        in_a_tour = (i > 0 and _follows(legs[i - 1], leg)) or (i + 1 < len(legs) and _follows(leg, legs[i + 1]))
+        if not in_a_tour or start is None or end is None or not start < end <= start + _LONGEST_LEG \
+                or leg.first == leg.stop:
+            continue
+        days = DateRange(start, end, 0, 0, True)
+        found[leg.first:leg.stop] = one_summit_per_leg(reading, people, [
+            over_the_leg(reading, summit, days) if len(summit.participants) == _TWO_LEADERS else summit
+            for summit in found[leg.first:leg.stop]], days)
+
+
+#: A leg's summit is the visitor's with its host: a meeting of more is one of its own day.
+_TWO_LEADERS = 2
+
+
+def _follows(leg: LegTold, following: LegTold | None) -> bool:
+    return following is not None and following.level == leg.level and following.order == leg.order + 1
+
+
+def _start_of_the_leg(leg: LegTold, before: LegTold | None) -> date | None:
+    """The day a leg begins: the day its section has the leader arrive, or the day the leg before it
+    has the leader leave for it when that is earlier (``会后，甲结束对乙国的访问，当晚飞抵丙国首都``)."""
+    if before is not None and _follows(before, leg) and before.leaves is not None and leg.opens is not None \
+            and before.opens is not None and before.opens < before.leaves < leg.opens:
+        return before.leaves
+    return leg.opens if leg.arrives else None
+
+
+def _end_of_the_leg(leg: LegTold, following: LegTold | None) -> date | None:
+    """The day a leg ends: the day its section has the leader leave (``25日下午，甲离开某城，前往
+    丙国``), else the last day its section gives, up to the next leg's arrival."""
+    if leg.opens is None:
+        return None
+    if leg.leaves is not None and leg.leaves > leg.opens:
+        return leg.leaves
+    until = following.opens if _follows(leg, following) and following.opens is not None else leg.opens + _LONGEST_LEG
+    told = [day for day in leg.days if leg.opens <= day <= until]
+    return max(told) if told else None

@@ -30,7 +30,8 @@ from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_mo
 from kg.extract.documents import documents_of_the_definition, documents_of_the_subject, outcomes
 from kg.extract.joining import (GOES_ON, SummitFound, a_row_and_its_account, fill_from_neighbours, join_mentions,
                                 one_meeting_told_in_parts, one_span_each, several_of_one_visit)
-from kg.extract.legs import (Arrival, VisitTold, arrivals_told, day_of_the_heading, days_of_each, first_year,
+from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrivals_told, day_of_leaving, legs_run_to_the_next,
+                             state_of_the_leg, day_of_the_heading, days_of_each, first_year,
                              from_the_arrivals, heading_leg, heading_time, in_the_state_of_the_heading,
                              leg_from_its_arrival, leg_told_in_prose, one_summit_per_leg, over_the_leg, the_leads_visit,
                              visit_told, year_above, year_of_the_leads_month)
@@ -88,13 +89,18 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     told_year = year or next((m.year for s in reading.lead for m in find_year_months(s.hans)), None)
     last_day: date | None = None  # the last day the sections gave, for the next one's bare days
     lead_visit = the_leads_visit(reading) if around is None else None
-    for section, section_sentences in reading.by_section.items():
+    legs: list[LegTold] = []  # the sections of a tour's legs, each headed by its state
+    for order, (section, section_sentences) in enumerate(reading.by_section.items()):
         carried = last_day if last_day is not None and last_day.year == told_year else None
-        reached, day = _find_in(reading, people, sources, section, section_sentences, lead_venues, found, year,
-                                around, tabled_spans, carried, lead_visit)
+        before = len(found)
+        reached, day, told = _find_in(reading, people, sources, section, section_sentences, lead_venues, found, year,
+                                      around, tabled_spans, carried, lead_visit)
+        if told is not None and state_of_the_leg(reading, section) is not None:
+            legs.append(LegTold(order, section.level, *told, before, len(found)))
         if not _a_background(section):  # the past a background tells: the sections after it go on from before it
             year = reached
         last_day = day or last_day
+    legs_run_to_the_next(reading, people, found, legs)
     if around is None:  # the lead tells of the summits too: an article about one may say it all there
         in_sections = list(found)
         _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None, tabled=tabled_spans)
@@ -209,9 +215,12 @@ def _a_background(section) -> bool:
 
 def _find_in(reading, people, sources, section, section_sentences, lead_venues, found,
              running_year: int | None, around: SummitFound | None = None, tabled: tuple[Span, ...] = (),
-             carried: date | None = None, lead_visit: VisitTold | None = None) -> tuple[int | None, date | None]:
-    """Finds the summits of one section; returns the year the text has reached and the
-    last day it gave.
+             carried: date | None = None, lead_visit: VisitTold | None = None
+             ) -> tuple[int | None, date | None, tuple[date | None, date | None, bool, tuple[date, ...]] | None]:
+    """Finds the summits of one section; returns the year the text has reached, the
+    last day it gave, and, when its heading gives the section no leg's days of its own, the
+    first day its text gives, the last it has a leader leave on, whether that first day's
+    sentence has a leader arrive, and the days it gives (a tour's leg, ``legs.py``).
 
     A day without a year (``11月19日``) takes, in this order: the heading's year, the
     infobox summit's year when the day falls in its days, the year of the visit the lead
@@ -240,6 +249,10 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     arrived = leg_from_its_arrival(reading, section, section_sentences, leg_year, around) if leg is None else None
     leg = leg or arrived  # 4月27日，甲抵达某都，开始对乙国进行国事访问…29日，甲结束对乙国的访问
     before = len(found)
+    opens: date | None = None  # the first day the section's text gives
+    leaves: date | None = None  # the last day it has a leader leave (结束对乙国的访问)
+    arrives = False  # whether the sentence giving that first day has a leader arrive
+    days_told: list[date] = []  # the last day of each date the section's text gives
     arrivals: list[Arrival] = []  # leaders arriving on a day the section told (10日，甲抵达某城)
     for i, sentence in enumerate(section_sentences):
         at = sentence.span_of(0, 0).start
@@ -269,6 +282,10 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             day = carried  # 17日上午，… under a heading of a place: the month the account had reached
         dates = sorted(dates + relative_days(sentence.hans, dates, day) + days_of_the_month(sentence.hans, year),
                        key=lambda d: d.at)
+        if opens is None and dates:
+            opens, arrives = dates[0].start, ARRIVING.search(sentence.hans) is not None
+        leaves = day_of_leaving(sentence.hans, dates, day) or leaves
+        days_told += [d.end for d in dates]
         if not dates and (visit or lead_visit) is not None and DURING_THE_VISIT.match(sentence.hans) and leg is None:
             days = (visit or lead_visit).days  # 访问期间，甲与乙举行会谈: on the visit's days (of the lead's, in a section)
             dates = [DateRange(days.start, days.end, 0, 0, True)]
@@ -346,7 +363,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                                                                for summit in found[before:]], leg)
     if section is not None:
         in_the_state_of_the_heading(reading, section, found[before:])
-    return year or running_year, day
+    return year or running_year, day, (opens, leaves, arrives, tuple(days_told)) \
+        if leg is None and not background else None
 
 
 #: A sentence telling what was said at the meeting just told (会见时，…; 会谈中，…).
