@@ -980,3 +980,13 @@ def test_a_visit_box_naming_one_town_places_the_visit_placed_only_in_the_state_t
     # stops of which the talks' one is unknown place nothing finer than the state
     assert read(box.replace("LOC", "[[某都]]、[[某城]]"), title="张三访问芬兰") == {"2024-09-02": [["芬兰共和国"]]}
     assert read(box.replace("LOC", "{{FIN}}[[某都]]等地"), title="张三访问芬兰") == {"2024-09-02": [["芬兰共和国"]]}
+
+
+def test_a_legs_summit_is_in_the_town_reached_though_a_later_day_is_at_the_lodging():
+    text = ("'''张三出访'''是甲国总统[[张三]]于2019年3月21日至27日对[[德国]]和[[法国]]进行的国事访问。\n== 行程 ==\n"
+            "=== 德国 ===\n3月21日，张三抵达德国首都[[柏林]]，开始对德国进行国事访问。22日，张三同德国总统[[李四]]举行会谈。"
+            "23日，张三在下榻的饭店会见了某学院师生。当天，张三结束对德国的访问，前往法国。\n"
+            "=== 法国 ===\n3月24日，张三抵达[[巴黎]]，开始对法国进行国事访问。25日，张三与法国总统[[王五]]举行会谈。"
+            "26日，张三离开巴黎回国。\n")
+    found = read(text, title="张三出访")
+    assert found["2019-03-21"][0][0] == "柏林"  # the lodging of the 23rd names no place: the town reached

@@ -852,8 +852,11 @@ def _town_reached_on_its_first_day(reading: Reading, summit):
         if not days or not any(s.key in participants for s in sentence.spots):
             continue
         if days != (first,):
-            if summit.start < days[0][0] <= summit.end and meeting_chains(reading, sentence):
-                return None  # a later day of the visit tells a place of theirs (为乙举行欢迎仪式): not the town
+            if summit.start < days[0][0] <= summit.end and any(
+                    not all(_unnamed_lodging(to_hans(spot.surface)) for spot in chain)
+                    for chain in meeting_chains(reading, sentence)):
+                return None  # a later day of the visit tells a place of theirs (为乙举行欢迎仪式): not the town,
+                # unless it is only their lodging (29日，甲在下榻的饭店会见某学院师生), which names no place
             continue
         if aside:
             continue  # the town of the article's own account
