@@ -1970,5 +1970,5 @@ def test_a_tours_leg_runs_from_its_arrival_to_the_day_it_leaves():
     extraction = extract(parse(Page(text=text, origin="t", title="张三出访")))
     starts = sorted(f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE)
     ends = sorted(f.value.isoformat() for f in extraction.facts if f.prop is Prop.END_DATE)
-    assert starts == ["2019-03-21", "2019-03-23", "2019-03-25"]  # from its section's first day, or the day it flew on
+    assert starts == ["2019-03-21", "2019-03-23", "2019-03-26"]  # each leg from the day its section has it arrive
     assert ends == ["2019-03-22", "2019-03-25", "2019-03-28"]  # to the day it leaves, else its section's last day
