@@ -116,3 +116,16 @@ def test_a_meeting_with_one_named_participant_makes_no_summit_but_says_so():
     assert not [e for e in one.entities if e.id.kind is Kind.PARTICIPATION]
     assert not [f for f in one.facts if f.prop is Prop.PARTICIPANT]
     assert any("one participant only" in issue.message for issue in one.issues)
+
+
+def test_a_leader_inferred_in_office_from_a_death_shows_the_sentence_of_the_death():
+    """A side nobody in the meeting's sentence stands for is taken by whoever held power there then; a
+    tenure known only from a death (``某人于2013年3月病逝``) is shown by that sentence, or the shapes refuse
+    the inferred participant (and the article with it)."""
+    text = ("'''测试会晤'''是指[[哥伦比亚总统]][[胡安·桑多]]与[[委内瑞拉总统]][[乌戈·查维]]在2010年举行的一系列会晤。\n\n"
+            "== 历次会晤 ==\n2010年11月2日，桑多对委内瑞拉进行首次正式访问，在[[某宫]]举行会晤，签署《某宣言》。\n\n"
+            "== 后续 ==\n查维于2013年3月病逝，王五继任总统。\n")
+    extraction = extract(parse(Page(text=text, origin="case", title="测试会晤")))
+    [in_office] = [f for f in _facts(extraction, Prop.PARTICIPANT) if f.inference is Inference.LEADER_IN_OFFICE]
+    assert in_office.value.key == "乌戈·查维"
+    assert [e.text for e in in_office.evidence] and all("病逝" in e.text for e in in_office.evidence)
