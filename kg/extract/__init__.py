@@ -24,12 +24,13 @@ from kg.extract.people import offices_for_descriptions, read_people
 from kg.extract.participants import attendees_listed_after
 from kg.extract.containment import (contain_by_name, key_generic_buildings_by_their_town, place_venues_by_gazetteer,
                                     read_where_things_lie)
-from kg.extract.venues import (lodging_gives_way_to_its_town, place_sites_in_the_town_reached,
-                               place_venues_in_visited_states, venue_in_the_state_of_its_section,
-                               venue_named_as_the_hall, venue_of_the_days_meetings, venue_of_the_gathering,
-                               venue_of_the_list_intro, venue_of_the_summit_it_was_held_during,
-                               venue_of_the_talks_on_its_days, venue_of_the_town_reached_before_it, venue_of_the_visit_box,
-                               venue_said_of_the_summit)
+from kg.extract.venues import (venue_of_the_days_meetings, venue_of_the_gathering, venue_of_the_list_intro,
+                               venue_of_the_summit_it_was_held_during, venue_said_of_the_summit)
+from kg.extract.venue_halls import lodging_gives_way_to_its_town, venue_named_as_the_hall
+from kg.extract.towns_reached import (place_sites_in_the_town_reached, venue_of_the_talks_on_its_days,
+                                      venue_of_the_town_reached_before_it)
+from kg.extract.visited_states import (place_venues_in_visited_states, venue_in_the_state_of_its_section,
+                                       venue_of_the_visit_box)
 from kg.extract.reading import read
 from kg.extract.same_document import one_document_each
 from kg.extract.scripts import to_hans

@@ -16,7 +16,7 @@ from kg.extract.dates import find_dates, find_year_months
 from kg.extract.places import held_at_chain, held_at_phrases, joins_chain, said_of_other_days, visited_chain
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence, Spot
-from kg.extract.venues import town_arrived_at_before
+from kg.extract.towns_reached import town_arrived_at_before
 from kg.model import EntityId, Inference, Kind, Prop
 
 

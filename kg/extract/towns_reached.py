@@ -1,0 +1,319 @@
+"""The town a visitor reached, as the place of the meetings told after the arrival.
+
+A day's meeting placed nowhere was held in the town a participant reached right before it
+(``4月24日晚，甲乘专机抵达[[北京]]``); the sites a visit's days name are in the town reached
+(``抵达[[某城]]…参观[[某馆]]``); a visit's talks on its days are where its first day's town is.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from kg.extract.containment import located_within, venue_in_state
+from kg.extract.dates import find_dates
+from kg.extract.names import GENERIC_BUILDINGS, strip_disambiguator
+from kg.extract.places import ARRIVED_AT, VENUE_ENDINGS, meeting_chains, well_known_container
+from kg.extract.reading import Reading
+from kg.extract.registry import Registry
+from kg.extract.scripts import to_hans
+from kg.extract.text import Sentence, Spot
+from kg.extract.venue_halls import unnamed_lodging
+from kg.extract.venues import (TALKS, days_of, participant_keys, placed_at_most_in_a_state, talks_on_its_days,
+                               told_in_order)
+from kg.model import EntityId, Inference, Kind, Prop
+
+
+#: Going to or arriving in a town (``赴[[伊斯兰堡]]出席``, ``抵达东京``).
+_ARRIVED = re.compile(r"(?:抵达|飞抵|到达|来到|前往|赴|转往|转赴)$")
+
+
+#: What a town reached is to its state, written between them (``抵达某国首都[[某都]]``, ``前往某国行政首都[[某城]]``).
+_TOWN_OF_THE_STATE = re.compile(r"(?:行政|政治|经济|商业)?(?:首都|首府|城市|港口城市|海滨城市|最大城市)$")
+
+
+def _reached(reading: Reading, sentence: Sentence, spot: Spot) -> bool:
+    """Whether ``spot`` is a town the sentence says a leader reaches: right after the verb
+    (``抵达[[某都]]``), or after the state it lies in and what it is there (``飞抵某国首都[[某都]]``,
+    ``抵达某国[[某城]]``, ``前往首都[[某都]]``): a name so written after its state or as its capital
+    is a town even where the article types it nowhere else."""
+    before = sentence.hans[:spot.start]
+    if _ARRIVED.search(before):
+        return reading.registry.is_a(spot.surface, Kind.PLACE)
+    if to_hans(spot.hans).endswith(_NOT_A_TOWN + ARRIVED_AT):
+        return False  # 抵达某国[[某机场]]: where the leader lands
+    noun = _TOWN_OF_THE_STATE.search(before)
+    before = before[:noun.start()] if noun else before
+    state = next((s for s in sentence.spots if s.end == len(before) and reading.index.is_state(s.surface)), None)
+    if state is None and noun is None:
+        return False
+    before = before[:state.start] if state is not None else before
+    return bool(_ARRIVED.search(before)) and reading.registry.kind_of(spot.surface) in (None, Kind.PLACE)
+
+
+def _one_town_reached_on_its_days(reading: Reading, summit: EntityId, said: Sentence) -> tuple[Spot, Sentence] | None:
+    """(town, sentence) of the one town the article's own account says a participant reached on
+    the summit's days before the sentence that names its site, in an earlier paragraph or section
+    (``=== 7月21日 ===`` ``21日晚，甲乘专机抵达某都[[某国际机场]]。`` ``=== 7月22日 ===`` ``22日，乙在
+    [[某宫]]为甲举行欢迎仪式，随后两国元首举行会谈``): the visit's site lies there. None where the
+    account tells two towns reached, or the site's sentence is not of its own days."""
+    days = days_of(reading.registry, summit)
+    if days is None:
+        return None
+    start, end = days
+    participants = participant_keys(reading.registry, summit)
+    towns: dict[str, tuple[Spot, Sentence]] = {}
+    for _, sentence, told in told_in_order(reading, (start, end), asides=False):
+        if sentence is said:
+            return next(iter(towns.values())) if len(towns) == 1 else None
+        days = told.times[-1:] if told else ()
+        if not days or not start <= days[0][0] <= end or not any(s.key in participants for s in sentence.spots):
+            continue
+        for spot in sentence.spots:
+            if _reached(reading, sentence, spot) and not reading.index.is_state(spot.surface) \
+                    and not to_hans(spot.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN):
+                towns.setdefault(spot.key, (spot, sentence))
+    return None
+
+
+#: A day told, other than the one told before (``26日``, ``2023年8月18日``, ``次日``).
+_ANOTHER_DAY = re.compile(r"[0-9０-９]{1,2}日|[一二三四五六七八九十]{1,3}日|次日|翌日|隔日|第二天")
+
+
+def place_sites_in_the_town_reached(reading: Reading) -> None:
+    """A summit's venue that is a site no text places (``次日（1月5日），瓦杰帕伊前往巴基斯坦总统
+    官邸，与穆沙拉夫闭门会谈``) lies in the town the same paragraph last says the leaders went
+    to or reached before it (``1月4日，瓦杰帕伊赴[[伊斯兰堡]]出席…``), when no other town comes
+    between; not a well-known venue the reference gazetteer places. A site the text puts only
+    in a state (``某国总统在总统府迎接``) lies in that town, and the town in the state. Where the
+    paragraph reaches none, a site of a visit lies in the one town its own account says a
+    participant reached on its days before (``=== 7月21日 ===`` ``…抵达某都[[某国际机场]]``).
+    A generic building keyed by its state (``[[总统府 (某国)|总统府]]``) is such a site, read by
+    its own name: the state its title adds comes after the town reached, not in its stead."""
+    registry = reading.registry
+    sentences = reading.all_sentences()
+    for fact in registry.facts_of(Prop.VENUE):
+        site = fact.value
+        if not isinstance(site, EntityId) or site.kind is not Kind.PLACE or not fact.evidence \
+                or well_known_container(reading, site.key) is not None \
+                or not to_hans(site_name(site.key)).endswith(VENUE_ENDINGS):
+            continue
+        at = next((i for i, s in enumerate(sentences) if s.evidence().span == fact.evidence[0].span), None)
+        if at is None or _placed_in_a_town(registry, site, sentences[at]):
+            continue  # the text places it in a town already
+        said = sentences[at]
+        states = [v for v in registry.facts_about(site, Prop.LOCATED_IN) if isinstance(v, EntityId) and v.kind is Kind.COUNTRY]
+        town = None
+        for sentence in reversed(sentences[max(0, at - 3):at + 1]):
+            if sentence.passage is not said.passage or sentence.paragraph != said.paragraph:
+                break
+            upto = len(sentence.hans) if sentence is not said else _site_at(sentence, site)
+            towns = [s for s in sentence.spots if s.end <= upto and _reached(reading, sentence, s)
+                     and not s.hans.endswith(VENUE_ENDINGS)
+                     and not reading.index.is_state(s.surface)]
+            if towns:
+                town = (towns[-1], sentence)
+                break
+        if town is None:
+            town = _one_town_reached_on_its_days(reading, fact.subject, said)
+        if town is not None:
+            spot, sentence = town
+            site_at = _site_at(said, site)
+            told = [s.hans for s in sentences[sentences.index(sentence):at]] + [said.hans[:site_at]]
+            if states and _ANOTHER_DAY.search("".join(told)[spot.end:]):
+                continue  # 某日赴甲城…；某日，两人在乙国某营会晤: the town of another day
+            place = registry.named(Kind.PLACE, spot.surface)
+            outer = [v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+            if states and any(not any(located_within(registry, o, s) for s in states) for o in outer):
+                continue  # the text puts the town in another state
+            for state in states:  # 某国的总统府 in 某都: the town stands between them
+                evidence = next((f.evidence for f in registry.facts_with((Prop.LOCATED_IN,), state.key)
+                                 if f.subject == site), ())
+                registry.drop_one(site, Prop.LOCATED_IN, state)
+                if not outer:
+                    registry.fact(place, Prop.LOCATED_IN, state, evidence=evidence)
+            registry.fact(site, Prop.LOCATED_IN, place, evidence=(sentence.evidence(), said.evidence()))
+
+
+def _placed_in_a_town(registry: Registry, site: EntityId, said: Sentence) -> bool:
+    """Whether the text places a site in a town: a generic building's name written without a link
+    (``总统府``) only where the meeting's own sentence does (``抵达乙都…在总统府会谈``, ``抵达丙都…在
+    总统府会谈``: each town's palace, see :func:`kg.extract.containment.key_generic_buildings_by_their_town`)."""
+    towns = [f for f in registry.facts_of(Prop.LOCATED_IN) if f.subject == site
+             and (not isinstance(f.value, EntityId) or f.value.kind is not Kind.COUNTRY)]
+    if site.key not in GENERIC_BUILDINGS:
+        return bool(towns)
+    return any(e.span == said.evidence().span for f in towns for e in f.evidence)
+
+
+def site_name(key: str) -> str:
+    """A site's own name, without the town or state a generic building's key adds to tell two
+    capitals' palaces apart (``总统府 (某国)`` → ``总统府``): what the text writes of it."""
+    return strip_disambiguator(key)
+
+
+def _site_at(sentence: Sentence, site: EntityId) -> int:
+    """Where the sentence names the site (``乙在[[总统府 (某国)|总统府]]庭院为甲举行欢迎仪式``:
+    at its own name), or its end where it does not."""
+    name = site_name(site.key)
+    return min([s.start for s in sentence.spots if s.key in (site.key, name)]
+               + [sentence.hans.find(name) % (len(sentence.hans) + 1)])
+
+
+def venue_of_the_talks_on_its_days(reading: Reading, summits) -> None:
+    """A summit of several days whose venue is only the state visited (``于5月6日至10日对日本进行的
+    国事访问``) was held where a sentence of the article's own account (not its background or
+    aftermath) tells its talks on one of those days, its participants named (``=== 5月7日 ===``
+    ``…随后甲在某城[[某官邸]]同乙举行正式会谈``): that place is the venue, and the biggest place of
+    its chain lies in the state, when the text puts it in no other. The day is the sentence's
+    own, else the one its paragraph (or its section's heading) told last. Where no sentence
+    tells the talks at a place, a summit placed nowhere or only in the state (of several days, or
+    of one: ``=== 乙国 ===`` ``…抵达[[某都]]国际机场…。当天，甲同乙举行会谈``) was held in the town a
+    participant reached on its first day (``22日，甲抵达[[某都]]``)."""
+    registry = reading.registry
+    for summit in summits:
+        venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
+        if len(venues) > 1 or venues and venues[0].kind is not Kind.COUNTRY:
+            continue  # a meeting placed nowhere or only in the state: the town reached that day, below
+        state = venues[0] if venues else None
+        talks = talks_on_its_days(reading, summit) if state is not None and summit.start != summit.end else ()
+        for sentence, place in talks:  # a visit's days; one day's meeting may be another's talks told that day
+            if place.key == state.key or place.kind is not Kind.PLACE or unnamed_lodging(place.key):
+                continue  # 29日，甲在下榻的饭店会见了某学院师生: where he stays, no town of the talks
+            if venue_in_state(registry, summit, place, state, sentence):
+                break
+        else:
+            reached = _town_reached_on_its_first_day(reading, summit)
+            if reached is None:
+                continue
+            sentence, town = reached
+            if state is not None:
+                venue_in_state(registry, summit, town, state, sentence)
+            else:  # the state visited, where the text says it, holds it (place_venues_in_visited_states)
+                registry.fact(summit.id, Prop.VENUE, town, evidence=(sentence.evidence(),))
+
+
+def venue_of_the_town_reached_before_it(reading: Reading, summits) -> None:
+    """A day's meeting its own sentence places nowhere, or only in a state (``4月25日，乙会见甲``),
+    was held in the last town a participant reached in a sentence right before it in its paragraph,
+    that day or the day before (``4月24日晚，甲乘专机抵达[[北京]]，出席…论坛``), when no sentence between
+    tells another day; in a background or an aftermath too, where a visit is told in one paragraph."""
+    registry = reading.registry
+    sentences = reading.all_sentences()
+    where = {id(s): i for i, s in enumerate(sentences)}
+    for summit in summits:
+        venues = placed_at_most_in_a_state(reading, summit, where)
+        if venues is None:
+            continue
+        reached = _town_reached_before(reading, sentences, where[id(summit.anchor)], summit)
+        if reached is None:
+            continue
+        sentence, town = reached
+        if venues:
+            venue_in_state(registry, summit, town, venues[0], sentence)
+        else:
+            registry.fact(summit.id, Prop.VENUE, town, evidence=(sentence.evidence(), summit.anchor.evidence()),
+                          inference=Inference.BACK_REFERENCE)
+
+
+#: How many sentences before a meeting's own its paragraph may tell the town reached.
+_REACHED_BEFORE = 3
+
+
+def _town_reached_before(reading: Reading, sentences: list[Sentence], at: int, summit):
+    """(sentence, town) of the last town a participant of ``summit`` reached in a sentence of the
+    paragraph before ``sentences[at]``, dated the summit's day or the day before, or undated;
+    None where that sentence reaches two towns or tells no participant reaching it."""
+    said = sentences[at]
+    participants = set(summit.participants)
+    for sentence in reversed(sentences[max(0, at - _REACHED_BEFORE):at]):
+        if sentence.section is not said.section or sentence.passage is not said.passage \
+                or sentence.paragraph != said.paragraph:
+            return None
+        days = find_dates(sentence.hans, year=summit.start.year)
+        if any(not 0 <= (summit.start - d.start).days <= 1 for d in days):
+            return None  # another day told
+        towns = [s for s in sentence.spots if _reached(reading, sentence, s) and not reading.index.is_state(s.surface)
+                 and not to_hans(s.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN)]
+        if not towns:
+            continue
+        if len({t.key for t in towns}) > 1 or not any(s.key in participants for s in sentence.spots):
+            return None
+        town = towns[-1]
+        return sentence, reading.registry.named(Kind.PLACE, town.surface,
+                                                article=town.link.link.target if town.link else None)
+    return None
+
+
+def town_arrived_at_before(reading: Reading, welcome: Sentence, upto: int, day: date, participants) -> EntityId | None:
+    """The town a participant last arrived at on or before ``day``, told in the welcome's section or
+    the section before, before the welcome (``=== 某日 ===`` ``19日晚，甲乘专机抵达[[某岛]]。``
+    ``=== 会谈 ===`` ``19日晚，乙在下榻的酒店迎接甲``): a welcome whose clause gives no town was held
+    there; in the welcome's own sentence, before ``upto`` (``甲抵达[[某城]]，乙到机场迎接``). Only a
+    sentence dated within a month before the welcome. None where none is told, or the last arrival
+    told reaches an airport or a state only (``抵达[[某机场]]``), or two towns."""
+    sentences = reading.all_sentences()
+    at = next((i for i, s in enumerate(sentences) if s is welcome), None)
+    if at is None:
+        return None
+    sections = [welcome.section]
+    for sentence in reversed(sentences[:at + 1]):
+        end = upto if sentence is welcome else len(sentence.hans)
+        if sentence.section is not sections[-1]:
+            if len(sections) == 2:
+                return None
+            sections.append(sentence.section)
+        days = find_dates(sentence.hans[:end], year=day.year)
+        if not days or any(not day - _A_VISIT_AT_MOST <= d.start <= day for d in days):
+            continue  # undated, or told of a later day or of another visit
+        reached = [s for s in sentence.spots if s.end <= end and _reached(reading, sentence, s)]
+        if not reached or not any(s.key in participants for s in sentence.spots):
+            continue
+        towns = [s for s in reached if not reading.index.is_state(s.surface)
+                 and not to_hans(s.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN)]
+        if len(towns) != len(reached) or len({t.key for t in towns}) > 1:
+            return None  # 抵达[[某机场]], 抵达乙国: the town is not told; or two towns reached
+        return reading.registry.named(Kind.PLACE, towns[-1].surface,
+                                      article=towns[-1].link.link.target if towns[-1].link else None)
+    return None
+
+
+#: How long before a welcome the arrival that brought the visitor may be told.
+_A_VISIT_AT_MOST = timedelta(days=31)
+
+
+#: Where a leader lands or stops on the way, not the town they reach (羽田机场, 某火车站).
+_NOT_A_TOWN = ("机场", "车站", "火车站", "港口", "码头", "基地")
+
+
+def _town_reached_on_its_first_day(reading: Reading, summit):
+    """(sentence, town) of the last town the article's own account says a participant reached
+    on the visit's first day (``22日，习近平抵达[[德黑兰]]``, ``…前往[[耶路撒冷]]``), when no
+    sentence tells its talks at a place: the visit's meetings were held there. Not an airport
+    or a site (``抵达[[首相官邸]]``), not a state, not one gone to after the talks its sentence tells
+    (``先在某都与乙会谈，随后前往[[某城]]``); none where a sentence anywhere in the article
+    places a participant somewhere on a later day of the visit (``7日…甲在某城为乙举行欢迎仪式``)."""
+    registry = reading.registry
+    participants = set(summit.participants)
+    found = None
+    first, span = (summit.start, summit.start), (summit.start, summit.end)
+    for aside, sentence, told in told_in_order(reading, span, asides=True):
+        days = told.times[-1:] if told else ()
+        if not days or not any(s.key in participants for s in sentence.spots):
+            continue
+        if days != (first,):
+            if summit.start < days[0][0] <= summit.end and any(
+                    not all(unnamed_lodging(to_hans(spot.surface)) for spot in chain)
+                    for chain in meeting_chains(reading, sentence)):
+                return None  # a later day of the visit tells a place of theirs (为乙举行欢迎仪式): not the town,
+                # unless it is only their lodging (29日，甲在下榻的饭店会见某学院师生), which names no place
+            continue
+        if aside:
+            continue  # the town of the article's own account
+        for spot in sentence.spots:
+            if _reached(reading, sentence, spot) \
+                    and not TALKS.search(sentence.hans, 0, spot.start) and not reading.index.is_state(spot.surface) \
+                    and not to_hans(spot.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN):
+                found = (sentence, registry.named(Kind.PLACE, spot.surface,
+                                                  article=spot.link.link.target if spot.link else None))
+    return found

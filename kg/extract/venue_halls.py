@@ -1,0 +1,255 @@
+"""Where in its town a summit was held, when its own phrase names only the town or nothing.
+
+The hall the talks are told in, that day or after (``随后两人在[[某宫]]举行会谈``); the place of the welcome
+ceremony the talks follow (``乙在[[某府]]为甲举行欢迎仪式，随后两人举行会谈``); a leader's lodging with no
+name of its own (``在下榻的饭店会见乙``), which gives way to the town the text puts the meeting in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.containment import lies_in
+from kg.extract.dates import find_dates
+from kg.extract.places import (BARE_KINDS, CLAUSE_BREAK, NOT_OWN, VENUE_ENDINGS, held_at_phrases, phrase_bounds,
+                               phrase_chain, well_known_container)
+from kg.extract.reading import Reading
+from kg.extract.scripts import to_hans
+from kg.extract.text import Sentence, Spot
+from kg.extract.venues import NOT_THERE, chain_facts, clause_of, days_of, participant_keys, told_in_order
+from kg.model import EntityId, Kind, Prop
+
+
+#: Where a leader stays (下榻的饭店, 下榻饭店, 下榻处), before the kind of place it is.
+_LODGING = re.compile(r"^下榻(?:的|之)?")
+
+
+def unnamed_lodging(name: str) -> bool:
+    """Whether a plain name is only the lodging of a leader and its kind (``下榻的饭店``,
+    ``下榻饭店``, ``下榻处``), not a name of its own (``下榻的锦绣山迎宾馆``)."""
+    lodging = _LODGING.match(name)
+    return lodging is not None and name[lodging.end():] in BARE_KINDS + ("", "处", "地")
+
+
+#: A held-at phrase that is only a leader's lodging, with no town of its own (在下榻的饭店会见乙).
+_AT_THE_LODGING = re.compile(r"在(?:其|他|她)?下榻(?:的|之)?(?:饭店|酒店|宾馆|处)")
+
+
+def lodging_gives_way_to_its_town(reading: Reading) -> None:
+    """A venue that only says where a leader stays, its phrase naming no town (``当晚，甲在下榻的
+    饭店会见乙``, not ``在某城下榻饭店``), names no place: the summit was held in the one town
+    the text puts that lodging in (``抵达某城`` before it), else no more precisely than the rest
+    of its chain (one article's lodgings, one name for hotels in several towns, are no one place)."""
+    registry = reading.registry
+    for fact in list(registry.facts_of(Prop.VENUE)):
+        lodging = fact.value
+        if not isinstance(lodging, EntityId) or not unnamed_lodging(to_hans(lodging.key)) \
+                or not any(_AT_THE_LODGING.search(to_hans(e.text)) for e in fact.evidence):
+            continue
+        towns = [v for v in registry.facts_about(lodging, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+        registry.drop_one(fact.subject, Prop.VENUE, lodging)
+        if len(towns) == 1 and not registry.has_fact(fact.subject, Prop.VENUE):
+            registry.fact(fact.subject, Prop.VENUE, towns[0], evidence=fact.evidence)
+
+
+#: ``会场X``, ``会场设在X``: the hall of the meeting, named as such.
+_HALL = re.compile(r"会场(?:设在|设于|选在|定在|为|是)?")
+
+
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff·‧・]{2,16}")
+
+
+def venue_named_as_the_hall(reading: Reading) -> None:
+    """A summit held in a town (``与勃兰特在卡塞尔举行第二次首脑会晤``) was held in the hall the
+    same or a following sentence of the paragraph names as the meeting's (``两人…驱车前往会场
+    威廉高地宫殿饭店（Schloßhotel）``), before another day is told: the hall is the venue, in the
+    town. A town that a field gives (an infobox's ``location``) is so refined by a sentence of
+    the article's own account told on the summit's days (``3月19日上午…抵达某城火车总站…。两人随后
+    前往车站对面的会场某饭店``). Where none names a hall, the place of a welcome ceremony told on its
+    days that the talks follow with no place of their own (``乙在[[某府]]为甲举行欢迎仪式，随后两人举行
+    会谈``) is the venue, when it lies in the town or its sentence names the town."""
+    registry = reading.registry
+    sentences = reading.all_sentences()
+    for fact in list(registry.facts_of(Prop.VENUE)):
+        town = fact.value
+        if not isinstance(town, EntityId) or town.kind is not Kind.PLACE or not fact.evidence \
+                or to_hans(town.key).endswith(VENUE_ENDINGS):
+            continue
+        at = next((i for i, s in enumerate(sentences) if s.evidence().span == fact.evidence[0].span), None)
+        told = _hall_told_after(reading, sentences, at) if at is not None else None
+        if told is not None:
+            _held_in_the_hall(reading, fact.subject, town, *told, (sentences[at].evidence(), told[0].evidence()))
+            continue
+        told = _hall_told_on_its_days(reading, fact.subject)
+        if told is not None:
+            _held_in_the_hall(reading, fact.subject, town, *told, (told[0].evidence(),))
+            continue
+        welcome = _welcome_before_the_talks(reading, fact.subject)
+        if welcome is not None:
+            _held_where_welcomed(reading, fact.subject, town, *welcome)
+
+
+def _welcome_before_the_talks(reading: Reading, summit: EntityId) -> tuple[Sentence, tuple[Spot, ...]] | None:
+    """(sentence, chain) of the first sentence told on the summit's days (in an aside too: a
+    return visit told in 后续) that names a participant and the place of a welcome ceremony the
+    talks follow with no place of their own (``当天下午，甲在[[某府]]为乙举行欢迎仪式，随后两人举行会谈``)."""
+    days = days_of(reading.registry, summit)
+    if days is None:
+        return None
+    start, end = days
+    participants = participant_keys(reading.registry, summit)
+    before: tuple[Sentence, list] | None = None  # a sentence ending with a ceremony: the talks may open the next
+    for _, sentence, told in told_in_order(reading, (start, end), asides=True):
+        if before is not None and before[0].passage is sentence.passage and before[0].paragraph == sentence.paragraph:
+            for match in before[1]:
+                if _talks_follow_the_welcome(before[0], match, sentence):
+                    chain = phrase_chain(reading, before[0], match)
+                    if chain:
+                        return before[0], chain
+        before = None
+        days = told.times if told else ()
+        if not days or not all(start <= a and b <= end for a, b in days) \
+                or not any(s.key in participants for s in sentence.spots) or not _WELCOMED.search(sentence.hans):
+            continue
+        welcomes = [m for m in held_at_phrases(sentence) if not NOT_THERE.search(clause_of(sentence.hans, m.start(), m.end()))]
+        for match in welcomes:
+            if _talks_follow_the_welcome(sentence, match):
+                chain = phrase_chain(reading, sentence, match)
+                if chain:
+                    return sentence, chain
+        before = (sentence, welcomes)
+    return None
+
+
+def _held_where_welcomed(reading: Reading, summit: EntityId, town: EntityId, sentence: Sentence,
+                         chain: tuple[Spot, ...]) -> None:
+    """The summit held in a town was held where the welcome ceremony before its talks was, when
+    that place lies in the town, or its sentence names the town (``抵达某都，…；当天下午，甲在[[某府]]为乙
+    举行欢迎仪式，随后…``) and the text places it nowhere else: that place, inside the town."""
+    registry = reading.registry
+    place = chain_facts(reading, chain, sentence)
+    if place is None or place.key == town.key or place.kind is not Kind.PLACE:
+        return
+    if not lies_in(reading, place, town):
+        if any(isinstance(v, EntityId) for v in registry.facts_about(place, Prop.LOCATED_IN)) \
+                or well_known_container(reading, place.key) is not None \
+                or not _names_the_town(reading, sentence, town):
+            return  # the text or the gazetteer puts it elsewhere, or the town is another sentence's
+        registry.fact(place, Prop.LOCATED_IN, town, evidence=(sentence.evidence(),))
+    registry.fact(summit, Prop.VENUE, place, evidence=(sentence.evidence(),))
+    registry.keep_only(summit, Prop.VENUE, place)
+
+
+def _names_the_town(reading: Reading, sentence: Sentence, town: EntityId) -> bool:
+    """Whether the welcome's sentence names the town, or the sentence right before it in its
+    paragraph does (``6月4日，甲抵达某城。乙在[[某广场]]为甲举行欢迎仪式``): the town just reached."""
+    sentences = reading.all_sentences()
+    at = next((i for i, s in enumerate(sentences) if s is sentence), None)
+    told = [sentence]
+    if at:
+        before = sentences[at - 1]
+        if before.passage is sentence.passage and before.paragraph == sentence.paragraph:
+            told.append(before)
+    return any(s.key == town.key for said in told for s in said.spots)
+
+
+#: Right after a welcome ceremony's clause: the talks that follow it with no place of their own
+#: (``，随后两人举行会谈``, ``，两国元首随后举行会谈``, ``。欢迎仪式后，两国元首举行会谈``).
+_TALKS_FOLLOW = re.compile(r"[^，,；;。在]{0,8}?(?:随后|之后|其后|接着|仪式(?:结束)?后)[，,]?[^，,；;。在]{0,20}?(?:会谈|会晤)")
+
+
+def _talks_follow_the_welcome(sentence: Sentence, match: re.Match, following: Sentence | None = None) -> bool:
+    """Whether the held-at phrase is a welcome ceremony's (``甲在[[某府]]为乙举行欢迎仪式``) that the
+    talks follow without a place of their own, in its sentence or at the start of ``following``
+    (``，随后两人举行会谈``), after what the ceremony holds (``，鸣礼炮21响。欢迎仪式后，…``): they
+    were held where it was (not ``随后在某厅会谈``, a place of their own)."""
+    hans = sentence.hans
+    end = phrase_bounds(sentence, match)[1]
+    stop = next((m for m in CLAUSE_BREAK.finditer(hans, end)), None)
+    if not _WELCOMED.search(hans, end, stop.end() + 2 if stop else len(hans)):
+        return False
+    at = stop.end() if stop is not None and stop.group() != "。" else len(hans)
+    for _ in range(_CEREMONY_CLAUSES + 1):
+        if at >= len(hans):
+            return following is not None and _TALKS_FOLLOW.match(following.hans) is not None
+        if _TALKS_FOLLOW.match(hans, at) is not None:
+            return True
+        stop = CLAUSE_BREAK.search(hans, at)
+        if not _OF_THE_CEREMONY.fullmatch(hans, at, stop.start() if stop else len(hans)):
+            return False  # a clause of another place, day or meeting
+        at = stop.end() if stop is not None else len(hans)
+    return False
+
+
+#: What a welcome ceremony is called after its held-at phrase (为乙举行欢迎仪式, 举行隆重欢迎仪式,
+#: 举行仪式，欢迎乙访华).
+_WELCOMED = re.compile(r"欢迎仪式|欢迎式|仪式[，,]欢迎")
+
+
+#: A clause that tells what the ceremony holds (鸣礼炮21响, 450名礼兵列队, 一同检阅仪仗队, 欢迎乙访华),
+#: with no place, day or meeting of its own ...
+_OF_THE_CEREMONY = re.compile(r"[^在于日会谈晤见往抵赴]{1,24}")
+
+
+#: ... and how many such clauses may come between the ceremony and the talks that follow it.
+_CEREMONY_CLAUSES = 3
+
+
+def _hall_told_after(reading: Reading, sentences: list[Sentence], at: int) -> tuple[Sentence, Spot] | None:
+    """(sentence, hall) of the sentence ``at`` or one of the two after it in its paragraph, before
+    another day is told, that names the meeting's hall."""
+    said = sentences[at]
+    for sentence in sentences[at:at + 3]:
+        if sentence.passage is not said.passage or sentence.paragraph != said.paragraph \
+                or sentence is not said and find_dates(sentence.hans, year=2000):
+            return None  # another paragraph, or another day
+        hall = _hall(reading, sentence)
+        if hall is not None:
+            return sentence, hall
+    return None
+
+
+def _held_in_the_hall(reading: Reading, summit: EntityId, town: EntityId, sentence: Sentence, hall: Spot,
+                      evidence: tuple) -> None:
+    """The summit was held in the hall, inside the town."""
+    registry = reading.registry
+    place = registry.named(Kind.PLACE, hall.surface, article=hall.link.link.target if hall.link else None)
+    if place.key != town.key:
+        registry.fact(place, Prop.LOCATED_IN, town, evidence=evidence)
+        registry.fact(summit, Prop.VENUE, place, evidence=(sentence.evidence(),))
+        registry.keep_only(summit, Prop.VENUE, place)
+
+
+def _hall_told_on_its_days(reading: Reading, summit: EntityId) -> tuple[Sentence, Spot] | None:
+    """(sentence, hall) of the first sentence of the article's own account, told on the summit's
+    days, that names the meeting's hall (会场…)."""
+    days = days_of(reading.registry, summit)
+    if days is None:
+        return None
+    start, end = days
+    for _, sentence, told in told_in_order(reading, (start, end), asides=False):
+        days = told.times if told else ()
+        if days and all(start <= a and b <= end for a, b in days):
+            hall = _hall(reading, sentence)
+            if hall is not None:
+                return sentence, hall
+    return None
+
+
+def _hall(reading: Reading, sentence: Sentence) -> Spot | None:
+    """The venue's name right after a ``会场`` of the sentence, linked or plain."""
+    for match in _HALL.finditer(sentence.hans):
+        if any(s.start < match.end() and s.end > match.start() for s in sentence.spots):
+            continue  # 会场 inside a name
+        spot = next((s for s in sentence.spots if s.start == match.end()), None)
+        if spot is not None and spot.hans.endswith(VENUE_ENDINGS) \
+                and not reading.registry.is_a(spot.surface, Kind.PERSON, Kind.ORGANIZATION):
+            return spot  # 会场[[某宫]]
+        run = _NAME_RUN.match(sentence.hans, match.end())
+        if run is None or not run.group().endswith(VENUE_ENDINGS) or NOT_OWN.match(run.group()) or any(
+                s.start < run.end() and s.end > run.start() and (s.end > run.end() or not reading.registry.is_a(
+                    s.surface, Kind.PLACE)) for s in sentence.spots):
+            continue  # a person's or a body's name in it, or a name running past it: not one plain name
+        surface = sentence.text[run.start():run.end()]
+        return Spot(run.start(), run.end(), reading.index.key(surface), surface, run.group(), None)
+    return None
