@@ -239,6 +239,13 @@ def test_an_issue_between_an_office_and_an_envoy_is_no_titled_person():
     assert {p for p, _ in roles_by_day(text)["2018-10-27"]} == {"张三", "李四"}
 
 
+def test_a_visit_is_no_person_an_office_is_written_before_or_after():
+    text = HEAD + ("2021年5月6日，甲国总统[[张三]]抵达[[某城]]，对乙国进行[[国事访问]]，并与乙国女王[[李四]]会谈。"
+                   "张三当面转达女王的[[正式访问]]邀请，这是张三对乙国进行[[工作访问]]之后，也是他以总统身份首次访问乙国。")
+    assert not {"国事访问", "正式访问", "工作访问"} & people(text)
+    assert {p for p, _ in roles_by_day(text)["2021-05-06"]} == {"张三", "李四"}
+
+
 def test_a_states_one_character_abbreviation_before_an_office_is_the_state():
     text = HEAD + ("2022年11月4日，德国总理[[张三]]访问乙国，在[[某城]]同乙国主席[[李四]]会谈。"
                    "<ref>{{cite news |title=德总理张三抵达某城 |date=2022-11-04}}</ref>"

@@ -69,8 +69,9 @@ def titles_before(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Tit
     """The offices written right before ``spot`` (``朝鲜劳动党总书记兼国防委员长`` gives two),
     or before it and ``的`` (``时任甲国总统的张三``, ``已成为首任甲国总统的张三``); a gloss in
     brackets after the office is no part of it (``部长会议主席（政府首脑）张三``). An issue is
-    titled by no one (``甲国总统[[某国内战|某国问题]]特使``: the envoy's, not the issue's)."""
-    if spot.hans.endswith(_ISSUES):
+    titled by no one (``甲国总统[[某国内战|某国问题]]特使``: the envoy's, not the issue's), nor is a visit
+    (``转达乙国女王的[[国事访问]]邀请``: the queen's invitation, the visit no holder of hers)."""
+    if spot.hans.endswith(_ISSUES + _VISITS):
         return ()
     hans, remembered = sentence.hans, index.remembered  # asked three times a name, by several rules
     found = remembered.get((titles_before, hans, spot.start))
@@ -88,6 +89,9 @@ def titles_listed_before(sentence: Sentence, spot: Spot, index: NameIndex) -> tu
 
 #: What a name ends with when it names an issue or a conflict, not a person (某国问题, 某国内战).
 _ISSUES = ("问题", "事务", "战争", "内战", "危机", "冲突", "进程")
+#: What a name ends with when it names a visit or its kind, never a person (国事访问, 正式访问, 工作访问,
+#: 国事访问期间).
+_VISITS = ("访问", "访问期间")
 
 
 def titles_of_the_list(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
@@ -322,7 +326,10 @@ def monarch_by_name(spot: Spot, index: NameIndex) -> bool:
 def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
     """An office given as ``以总统身份`` right after the name, a bare office word (``张三总统``)
     or an office in brackets (``张三（甲国总理）``) there (after the ``}-`` of a name kept from
-    conversion); or the title a monarch's linked name ends in (``[[某朝天皇|某某天皇]]``)."""
+    conversion); or the title a monarch's linked name ends in (``[[某朝天皇|某某天皇]]``). A visit holds no
+    office (``对乙国进行[[国事访问]]，也是他以总统身份…``: 他 is the president)."""
+    if spot.hans.endswith(_VISITS):
+        return ()
     if monarch_by_name(spot, index):
         return (Title(spot.hans[-2:], spot.end - 2, spot.end, _state_prefix(spot.hans[-2:], index)),)
     end = spot.end + 2 if sentence.hans.startswith("}-", spot.end) else spot.end
