@@ -278,7 +278,6 @@ def test_a_meeting_counted_in_its_series_before_a_visit_counted_in_office():
     assert ordinals(text, title="2017年张三访问乙国") == {"2017-09-13": {12}}
 
 
-
 def test_a_numbered_summit_of_several_sides_held_somewhere_takes_the_number_its_name_carries():
     text = HEAD + ("2031年5月9日，第二届甲乙丙峰会在[[某都]]举行，甲国总统[[张三]]与乙国总理[[李四]]、"
                    "丙国总统[[王五]]共同出席。\n\n"
