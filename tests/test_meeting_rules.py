@@ -1972,3 +1972,22 @@ def test_a_tours_leg_runs_from_its_arrival_to_the_day_it_leaves():
     ends = sorted(f.value.isoformat() for f in extraction.facts if f.prop is Prop.END_DATE)
     assert starts == ["2019-03-21", "2019-03-23", "2019-03-26"]  # each leg from the day its section has it arrive
     assert ends == ["2019-03-22", "2019-03-25", "2019-03-28"]  # to the day it leaves, else its section's last day
+
+def test_a_leg_of_a_boxed_tour_runs_from_its_arrival_to_the_day_it_leaves():
+    """Inside a tour an infobox dates as a whole (``{{Start date|…}}－{{End date|…}}``), the first leg's
+    talks are not the box's summit: they run from the leg's arrival to the day it has the leader leave
+    (``22日下午，张三离开柏林，前往法国``), which legs.legs_run_to_the_next reads where the section's own
+    reading of its arrival gives way to the box."""
+    text = ("{{Infobox event\n| title = 张三出访\n| date = {{Start date|2019|3|21}}－{{End date|2019|3|28}}\n"
+            "| location = [[柏林]]<br />[[巴黎]]<br />[[罗马]]\n| type = [[国事访问]]\n"
+            "| participants = [[张三]]<br />[[李四]]<br />[[王五]]<br />[[赵六]]\n}}\n"
+            "'''张三出访'''是甲国总统[[张三]]于2019年3月21日至28日对[[德国]]、[[法国]]和[[意大利]]进行的国事访问。\n"
+            "== 行程 ==\n=== 德国 ===\n3月21日，张三抵达德国[[柏林]]，开始对德国进行国事访问。当天下午，德国总统[[李四]]"
+            "迎接张三，随后两国元首举行会谈。\n\n3月22日上午，张三在[[某中心]]发表演讲。22日下午，张三离开柏林，前往法国。\n"
+            "=== 法国 ===\n3月22日晚，张三抵达[[巴黎]]，开始对法国进行国事访问。23日，张三与法国总统[[王五]]举行会谈。"
+            "25日，张三离开巴黎，前往意大利。\n"
+            "=== 意大利 ===\n3月26日，张三抵达[[罗马]]，当天与意大利总理[[赵六]]举行会谈。28日，张三离开罗马回国。\n")
+    extraction = extract(parse(Page(text=text, origin="t", title="张三出访")))
+    starts = {f.subject.key: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    ends = {f.subject.key: f.value.isoformat() for f in extraction.facts if f.prop is Prop.END_DATE}
+    assert ("2019-03-21", "2019-03-22") in {(starts[key], ends.get(key)) for key in starts}
