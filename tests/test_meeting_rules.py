@@ -1143,6 +1143,26 @@ def test_leaders_signing_together_meet():
     assert summits(back)["1994-09-03"]["participants"] == {"张三", "李四"}
 
 
+def test_a_visit_told_by_what_the_leaders_agreed_is_a_meeting():
+    """A dated visit whose meeting is told by the visitor and the host agreeing together,
+    no meeting word (甲访问某城，与乙达成共识): they met on the visit's day."""
+    agreed = HEAD + ("2015年3月2日，甲国总统[[张三]]对[[某城]]进行了为期一天的访问，"
+                     "与乙国总统[[李四]]就边界问题达成共识。")
+    assert summits(agreed)["2015-03-02"]["participants"] == {"张三", "李四"}
+    back = HEAD + ("2015年3月2日，甲国总统[[张三]]访问[[某城]]，这是他首次访问乙国，两国总统同意落实《某协定》。"
+                   "乙国总统[[李四]]表示欢迎。")
+    assert "2015-03-02" in summits(back)
+
+
+@pytest.mark.parametrize("sentence", [
+    "2015年3月2日，甲国总统[[张三]]访问[[某城]]，与乙国外长[[李四]]就边界问题达成共识。",  # a minister
+    "2015年3月2日，甲国外长[[张三]]访问[[某城]]，与乙国总统[[李四]]达成共识。",  # the visitor a minister
+    "2015年3月2日，甲国总统[[张三]]宣布将访问[[某城]]，与乙国总统[[李四]]达成共识。",  # a plan
+])
+def test_no_meeting_of_a_visit_agreeing_below_the_top_or_planned(sentence):
+    assert summits(HEAD + sentence) == {}
+
+
 @pytest.mark.parametrize("sentence", [
     "《某条约》由甲国总统[[张三]]和乙国总理[[李四]]于1987年12月8日在[[某城]]签署。",  # the treaty's, not a meeting told
     "1987年12月8日，甲国总统[[张三]]签署法案，乙国总理[[李四]]表示欢迎。",  # one signs

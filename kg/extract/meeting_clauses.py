@@ -312,7 +312,42 @@ def signing_clause(hans: str, when) -> tuple[tuple[int, int], bool] | None:
     if signed is None and _ATTENDED.search(hans, told, end) and at + 2 < len(starts):
         told, end = starts[at + 1], starts[at + 2] - 1  # 甲在两国外长陪同下，与乙共同签署…: the clause after
         signed = _SIGNED_TOGETHER.match(hans, told, end)
+    at = starts.index(told) if told in starts else index
+    if signed is None and (agreed := _agreed_on_the_visit(hans, starts, at, told, end)) is not None:
+        (_, end), signed = agreed  # 甲访问某城，与乙达成共识: the visit's meeting, told by what they agreed
     return ((begin, end), signed["back"] is None) if signed else None
+
+
+#: A clause telling a leader's visit made (甲访问某城, 甲对某城进行了为期一天的访问), not one planned (将访问).
+_VISITED = re.compile(r"(?:访问|进行了?[^，。；]{0,12}?访问)[^，。；]{0,15}$")
+
+
+#: Leaders agreeing together (与乙就…达成共识, 同乙达成协议, 两国总统同意…): what they agreed tells they met.
+_AGREED_TOGETHER = re.compile(r"(?:并|还)?(?:[与跟]|同(?![日天时年月意样期]))[^，。；、由就]{1,30}?(?:就[^，。；]{0,80}?)?"
+                              r"(?:达成了?(?:共识|一致|协议)|一致同意|同意)"
+                              r"|(?P<back>两国(?:元首|首脑|领导人|总理|总统|首相)|双方领导人)(?:一致)?(?:同意|达成)")
+
+
+#: A clause said of the visit in passing (这是他首次访问该国): the visit's next clause may come after it.
+_AN_ASIDE = re.compile(r"这是|此为|也是")
+
+
+def _agreed_on_the_visit(hans: str, starts: list[int], at: int, told: int, end: int
+                         ) -> tuple[tuple[int, int], re.Match] | None:
+    """The clause after a dated visit's clause (past an aside) when it tells the visitor and the
+    one named after 与/同 agreeing together, or the two leaders agreeing
+    (``2013年4月12日，甲访问某城，这是他首次访问该国，两国总统同意…``): they met on the visit.
+    Not a plan's visit (将访问), nor where either is below the top (与乙国外长丙达成共识)."""
+    if not _VISITED.search(hans, told, end) or _PLANNED.search(hans, told, end) or NOT_TOP.search(hans, told, end):
+        return None
+    for after in range(at + 1, min(at + 3, len(starts) - 1)):
+        clause = (starts[after], starts[after + 1] - 1)
+        agreed = _AGREED_TOGETHER.match(hans, *clause)
+        if agreed is not None:
+            return None if NOT_TOP.search(hans, clause[0], agreed.end()) else (clause, agreed)
+        if not _AN_ASIDE.match(hans, clause[0]):
+            return None
+    return None
 
 
 #: Who met, named by their level below the leaders (两国外长在某城举行会谈, 两党代表团举行第九次会谈).
