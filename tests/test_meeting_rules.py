@@ -1266,6 +1266,10 @@ def test_leaders_signing_after_a_date_with_its_time_of_day_meet():
     assert summits(text)["2019-01-22"]["participants"] == {"张三", "李四"}
 
 
+def test_leaders_signing_after_a_date_with_local_time_in_brackets_meet():
+    text = HEAD + "2003年3月4日上午10时（当地时间），甲国总统[[张三]]和乙国总统[[李四]]在[[某城]]签署了停火协议。"
+    assert summits(text)["2003-03-04"]["participants"] == {"张三", "李四"}
+
 
 def test_a_name_written_as_an_inline_conversion_is_read_in_its_simplified_form():
     text = HEAD + ("[[乙国总统]][[王·李四|-{zh-hans:李四; zh-tw:李肆;}-]]于2012年就任。"
