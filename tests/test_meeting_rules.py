@@ -1061,7 +1061,7 @@ def test_a_linked_name_that_meets_a_person_is_a_person_but_not_the_place_they_me
 
 
 def test_a_column_headed_by_a_states_president_is_of_people_not_places():
-    from kg.extract.tables import _COLUMNS
+    from kg.extract.table_rows import _COLUMNS
     role = next(name for name, pattern in _COLUMNS if pattern.search("中国国家主席") and name != "country")
     assert role == "people"
     assert next(name for name, pattern in _COLUMNS if pattern.search("举办国家")) == "place"

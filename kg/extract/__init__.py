@@ -37,7 +37,8 @@ from kg.extract.scripts import to_hans
 from kg.extract.sources import read_sources
 from kg.extract.subject import read_subject
 from kg.extract.summits import MAIN_TEMPLATES, extract_summits
-from kg.extract.tables import rows_give_their_documents, table_summits
+from kg.extract.table_series import rows_give_their_documents
+from kg.extract.tables import table_summits
 from kg.extract.visits import hosts_who_welcome_the_visitor, others_met_on_its_days
 from kg.model import Count, Extraction, Kind, Severity, SourceInfo
 from kg.wikitext import Document

@@ -58,7 +58,7 @@ whose days it was signed (see :func:`kg.extract.document_passes.documents_of_tre
 document to one summit's days and no other's names that summit's (a table's row the prose
 tells of: see :func:`kg.extract.document_passes.documents_by_their_days`), as a table's row that makes no
 summit of its own names the documents of the one summit the prose tells on its day
-(:func:`kg.extract.tables.rows_give_their_documents`); its note cell (备注) names a document only where
+(:func:`kg.extract.table_series.rows_give_their_documents`); its note cell (备注) names a document only where
 it says it was signed or issued (``通宵谈判，达成《新明斯克协议》``, ``发表共同声明``).
 
 Two names of one document become one node (:mod:`kg.extract.same_document`).

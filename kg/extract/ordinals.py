@@ -506,7 +506,7 @@ def _number_by_a_rows_month(reading: Reading, summits) -> None:
     """A meeting table's row dated by a month alone (``第八轮 || 2023年11月``) numbers the one
     summit the text dates to that month, where nothing has numbered it and no other summit
     has that number."""
-    from kg.extract.tables import numbered_months  # tables.py builds on this module
+    from kg.extract.table_series import numbered_months  # table_series.py builds on this module
 
     registry = reading.registry
     for year, month, number, evidence in numbered_months(reading):

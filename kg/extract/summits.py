@@ -53,6 +53,8 @@ from kg.extract.roles import written_before
 from kg.extract.scripts import script_of, to_hans, to_hant
 from kg.extract.sources import Sources
 from kg.extract.summit_venue import venue_of_the_anchor, venues_of_the_lead
+from kg.extract.table_rows import meeting_tables
+from kg.extract.table_series import rows_number_their_summits
 from kg.extract.text import Sentence
 from kg.extract.visit_days import A_GATHERING_NEXT, end_of_the_visit, goes_on_to, over_the_visit, the_visit_going_on
 from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Severity, Span
@@ -116,7 +118,6 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     if around is None and len(summits) > 1:  # an article about one summit may tell of others too
         documents_of_the_definition(reading, summits)
         number_the_defined_summit(reading, summits)
-    from kg.extract.tables import rows_number_their_summits  # tables.py builds on this module
     rows_number_their_summits(reading, summits)
     _one_summit_per_ordinal(reading, summits + ((around,) if around else ()))
     if around is None:
@@ -379,7 +380,6 @@ def _of_officials_told_before(reading: Reading, before: Sentence, sentence: Sent
 
 
 def _meeting_table_spans(reading: Reading) -> tuple[Span, ...]:
-    from kg.extract.tables import meeting_tables  # tables.py builds on this module
     return tuple(table.span for table, _ in meeting_tables(reading))
 
 

@@ -1,0 +1,139 @@
+"""Which tables list meetings, and their rows (:mod:`kg.extract.tables` reads each row as a
+summit): each column's role from its header (a date, a number, a country, a place, mediators,
+people, an outcome; a column headed by a state's name, or by one side's leaders), the office a
+column of people is headed by, the data rows with ``rowspan`` and ``colspan`` spread, a cell's
+plain text and evidence, and a number cell (``3``, ``第五届``, ``首届``, ``第九轮``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.dates import chinese_number
+from kg.extract.reading import Reading
+from kg.extract.roles import CHAIRS_OF_A_MEETING, OFFICE_WORDS
+from kg.extract.scripts import to_hans
+from kg.model import Evidence, Span
+from kg.wikitext import Cell, Table, is_header_row, passage, spread_rows
+
+
+#: A column of the third parties who brought a pair together (``斡旋方``, ``调停人``): each
+#: row's meeting is the article's pair's, with them.
+_MEDIATOR_COLUMN = re.compile(r"^(?:斡旋|调停|调解|居间|促成)(?:方|者|人|国|方领导人)$")
+
+_COLUMNS = (
+    ("date", re.compile(r"日期|时间|年份|日程|年月")),
+    ("number", re.compile(r"^(届|次|序号|编号|#|届次|次序)$")),
+    ("country", re.compile(r"^(国家|国别|所在国|东道国|主办国|举办国)$")),
+    ("place", re.compile(r"地点|会场|城市|举办地|地址|场地|国家(?!主席|元首|领导人|总理)")),  # not 中国国家主席
+    ("mediator", _MEDIATOR_COLUMN),
+    ("people", re.compile(r"领导人|出席|与会|参与|参加|元首|首脑|方$|总统|主席|总理|首相|人物|东道主|主持人|主办者"
+                          r"|^(?:会谈|会见)对象$|(?:会谈|会见|会晤)者$")),  # 会谈对象, 会见者: whom the visitor of a table of one side's hosts met
+    ("outcome", re.compile(r"成果|文件|签署|结果|协议|宣言")),
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    span: Span
+    cells: dict[str, list[Cell]]  # column role → the cells of this row in that role
+    own: tuple[Cell, ...] = ()  # the cells written in this row (not spread into it from above)
+    columns: tuple[tuple[Cell, int], ...] = ()  # each cell with the first column it stands in
+
+
+#: A column of one side's leaders: ``中方``, ``中方领导人``, ``中方主要会见者``, ``美国领导人`` (a state's name is
+#: checked against the reference list of states), or of whom the one visitor (mainly) met: ``会谈对象``,
+#: ``主要会见者`` (a tour's schedule).
+SIDE_COLUMN = re.compile(r"^[\u4e00-\u9fff]{1,2}方面?(?:(?:主要)?(?:(?:会谈|会见|会晤)?(?:领导人|元首|首脑)|(?:会谈|会见|会晤)者))?$"
+                         r"|^(?:主要)?(来访|到访|出访|访问|会见|会谈)(领导人|元首|首脑|者|对象)$|^外宾$")
+LEADERS_WORD = re.compile(r"(领导人|元首|首脑)$")
+#: A side's column named by the meeting its leaders had with the visitor: ``会见的中国领导人``,
+#: ``会谈的中方领导人`` read as ``中国领导人``, ``中方领导人``.
+MET_THE_VISITOR = re.compile(r"^(?:所|曾)?(?:会见|会谈|会晤|接见|接待)的")
+
+
+def meeting_tables(reading: Reading) -> tuple[tuple[Table, dict[int, str]], ...]:
+    """The tables that list meetings, each with the role of each of its columns. A column
+    headed by a state's name (``法国 !! 德国``) holds that side's leaders."""
+    out = []
+    for table in reading.document.tables:
+        header = table.header()
+        if header is None:
+            continue
+        roles: dict[int, str] = {}
+        column = 0
+        for cell in header:
+            text = to_hans(cell_text(reading, cell)).strip()
+            role = next((name for name, pattern in _COLUMNS if pattern.search(text)), None)
+            if role is None and reading.index.is_state(text):
+                role = "people"
+            for offset in range(cell.colspan):
+                if role:
+                    roles[column + offset] = role
+            column += cell.colspan
+        if "date" in roles.values() and {"place", "country", "people", "outcome"} & set(roles.values()):
+            out.append((table, roles))
+    return tuple(out)
+
+
+#: A column header that describes its people rather than giving their office.
+DESCRIBING_HEADER = re.compile(r"(领导人|元首|首脑|方)$")
+
+
+def column_offices(reading: Reading, table: Table, roles: dict[int, str]) -> dict[int, str]:
+    """The office a column of people is headed by (``中国国务院总理 !! 日本首相``): each
+    person in it held it then. A header that only describes them (``中方领导人``) is none."""
+    header = table.header()
+    out, column = {}, 0
+    for cell in header:
+        text = re.sub(r"\s+", "", re.sub(r"[（(][^（）()]*[）)]\s*$", "", cell_text(reading, cell).strip()))  # 日本首相<br>（内阁总理大臣）
+        hans = to_hans(text)
+        if roles.get(column) == "people" and hans.endswith(OFFICE_WORDS) and not DESCRIBING_HEADER.search(hans) \
+                and not hans.endswith(CHAIRS_OF_A_MEETING):  # 共同主席: the meeting's chairs, of whatever office
+            for offset in range(cell.colspan):
+                out[column + offset] = text
+        column += cell.colspan
+    return out
+
+
+def rows_of(table: Table, roles: dict[int, str]) -> list[Row]:
+    """Data rows with rowspan and colspan spread: each row's cells by column role."""
+    out = []
+    header = table.header()
+    data = [] if header is None else [row for row in table.rows[table.rows.index(header) + 1:]
+                                      if not is_header_row(row)]
+    for row, grid in spread_rows(data):
+        cells: dict[str, list[Cell]] = {}
+        for index in sorted(grid):
+            role = roles.get(index, "other")  # other: a column of no role (形式, 备注)
+            if grid[index] not in cells.get(role, []):
+                cells.setdefault(role, []).append(grid[index])
+        own = [c.span for c in row]
+        first: dict[Cell, int] = {}
+        for index in sorted(grid):
+            first.setdefault(grid[index], index)
+        if own:
+            out.append(Row(Span(min(s.start for s in own), max(s.end for s in own)), cells, tuple(row),
+                           tuple(first.items())))
+    return out
+
+
+def cell_text(reading: Reading, cell: Cell) -> str:
+    return passage(reading.document, cell.span).text
+
+
+def number_cell(text: str) -> int | None:
+    """A number column's cell: ``3``, ``第五届``, ``第3次``, or ``第九轮`` (the rounds of a
+    mechanism's meetings, as a table of its sessions counts them)."""
+    text = re.sub(r"[届次轮]$", "", to_hans(text).strip().removeprefix("第").strip()).strip()
+    if text == "首":  # 首届: the first
+        return 1
+    if text.isdigit():
+        return int(text) or None
+    return chinese_number(text) if text else None
+
+
+def span_evidence(reading: Reading, span: Span) -> Evidence:
+    text = passage(reading.document, span).text.strip()
+    return Evidence(span, text or reading.document.text[span.start:span.end].strip(), None)

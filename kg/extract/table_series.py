@@ -1,0 +1,133 @@
+"""What a meeting table's rows number and sign: a row's ordinal (its number column, else a
+cell that numbers the meeting), the documents of its outcome and note cells; rows dated by a
+month that a number column numbers (:func:`numbered_months`); and the table's say over the
+summits the prose tells, numbers (:func:`rows_number_their_summits`) and documents
+(:func:`rows_give_their_documents`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from kg.extract.dates import find_dates, find_year_months
+from kg.extract.document_names import DOCUMENT_WORDS, cell_documents
+from kg.extract.documents import generic_document
+from kg.extract.entries import entries_in
+from kg.extract.ordinals import ordinal_in
+from kg.extract.reading import Reading
+from kg.extract.scripts import to_hans
+from kg.extract.table_rows import Row, cell_text, meeting_tables, number_cell, rows_of, span_evidence
+from kg.model import Evidence, Kind, Prop
+
+
+def row_documents(reading: Reading, summit, row: Row) -> None:
+    """The documents of the outcome cells, and those a note cell of this row (not one spread
+    from a row above) says were signed or issued (``达成《某协议》``, ``发表共同声明``)."""
+    registry = reading.registry
+    notes = [cell for cell in row.cells.get("other", []) if cell in row.own]
+    for cell in row.cells.get("outcome", []) + notes:
+        evidence = (span_evidence(reading, cell.span),)
+        links = [link for entry in entries_in(reading, cell.span) for link in entry.links]
+        note = cell in notes  # a note names only what it says was signed or issued
+        names = cell_documents(cell_text(reading, cell), said=note)
+        for shown, target in links:
+            if not note and to_hans(target).endswith(DOCUMENT_WORDS) and not any(
+                    reading.index.same(target, n) or to_hans(shown) == to_hans(n) for n, _ in names):
+                names.append((target, False))
+        for name, by_kind in names:
+            if by_kind:
+                generic_document(reading, summit, name, evidence)
+                continue
+            linked = next((t for s, t in links if to_hans(s) == to_hans(name) or t == name), None)
+            document = registry.named(Kind.DOCUMENT, linked or name, article=linked)
+            registry.fact(summit, Prop.OUTCOME, document, evidence=evidence)
+
+
+#: A cell that is an ordinal and nothing else (``第五届``, ``第3次``): the row's meeting's number.
+_BARE_ORDINAL = re.compile(r"第\s*[0-9一二三四五六七八九十百两]+\s*[届次]")
+
+
+def row_ordinal(reading: Reading, summit, row: Row) -> None:
+    """The number column's, else a cell that numbers the meeting (``第一次非正式会晤``, or a
+    bare ``第五届`` in a note column)."""
+    for cell in row.cells.get("number", []):
+        number = number_cell(cell_text(reading, cell))
+        if number:
+            reading.registry.fact(summit, Prop.ORDINAL, number, evidence=(span_evidence(reading, cell.span),))
+            return
+    if row.cells.get("number"):
+        return
+    for cell in row.own:
+        text = to_hans(cell_text(reading, cell)).strip()
+        number = number_cell(text) if _BARE_ORDINAL.fullmatch(text) else ordinal_in(text, meetings_only=True)
+        if number:
+            reading.registry.fact(summit, Prop.ORDINAL, number, evidence=(span_evidence(reading, cell.span),))
+            return
+
+
+def numbered_months(reading: Reading) -> list[tuple[int, int, int, tuple[Evidence, ...]]]:
+    """(year, month, number, evidence) of each meeting table's row dated by a month alone
+    (``第八轮 || 2023年11月``) that its number column numbers: the row makes no summit of its
+    own, and its number is that of the meeting the prose tells in that month."""
+    out = []
+    for table, roles in meeting_tables(reading):
+        for row in rows_of(table, roles):
+            numbers, dates = row.cells.get("number", [])[:1], row.cells.get("date", [])
+            texts = [to_hans(cell_text(reading, cell)) for cell in dates]
+            if not numbers or any(d.year_given for text in texts for d in find_dates(text)):
+                continue  # a row with a day is a summit of its own
+            months = [m for text in texts for m in find_year_months(text) if m.month is not None]
+            number = number_cell(cell_text(reading, numbers[0]))
+            if len(months) == 1 and number:
+                cells = numbers + dates[:1]
+                out.append((months[0].year, months[0].month, number, tuple(span_evidence(reading, c.span) for c in cells)))
+    return out
+
+
+def rows_give_their_documents(reading: Reading, summits) -> None:
+    """A meeting table's row that makes no summit of its own (a leader's cell left empty: ``李强 || — ||
+    《甲纲要》``) but is dated to the days of exactly one summit the prose tells (the day after included):
+    the documents of its outcome cells are that summit's, as they would be the row's own."""
+    registry = reading.registry
+    told = set()
+    for fact in registry.facts_of(Prop.OUTCOME):
+        told.update(evidence.span for evidence in fact.evidence)
+    for table, roles in meeting_tables(reading):
+        for row in rows_of(table, roles):
+            outcomes = row.cells.get("outcome", [])
+            if not outcomes or any(cell.span in told for cell in outcomes):
+                continue  # the row's own summit has read them
+            days = [d for cell in row.cells.get("date", [])[:1] for d in find_dates(to_hans(cell_text(reading, cell)))
+                    if d.year_given]
+            if len(days) != 1:
+                continue
+            on_that_day = [s for s in summits if s.start <= days[0].start <= s.end + timedelta(days=1)]
+            if len(on_that_day) == 1:
+                row_documents(reading, on_that_day[0].id, row)
+
+
+def rows_number_their_summits(reading: Reading, summits) -> None:
+    """A meeting table's number column (次序, 届次) numbers the meeting of its row: the summit
+    it numbers keeps that number over one the prose says of it (``这是两人约三年来首次面对面
+    会谈``, ``第八次中日韩领导人会议`` in a cell of the row), and a number the prose gives another
+    summit (``第二次对某国进行国事访问``, a count of something else) is not that one's when the
+    column gives it already."""
+    registry = reading.registry
+    cells = {cell.span for table, roles in meeting_tables(reading) for row in rows_of(table, roles)
+             for cell in row.cells.get("number", [])}
+    ids = {summit.id for summit in summits}
+    facts = [fact for fact in registry.facts_of(Prop.ORDINAL) if fact.subject in ids]
+    by_column: dict[object, set[int]] = {}
+    for fact in facts:
+        if any(evidence.span in cells for evidence in fact.evidence):
+            by_column.setdefault(fact.subject, set()).add(fact.value)
+    numbered: dict[int, list[object]] = {}
+    for subject, numbers in by_column.items():
+        if len(numbers) == 1:  # two rows' numbers on one summit: no one number to keep
+            number = next(iter(numbers))
+            registry.keep_only(subject, Prop.ORDINAL, number)
+            numbered.setdefault(number, []).append(subject)
+    for fact in facts:
+        if fact.subject not in by_column and len(numbered.get(fact.value, ())) == 1:
+            registry.drop_one(fact.subject, Prop.ORDINAL, fact.value)

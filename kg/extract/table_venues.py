@@ -1,0 +1,189 @@
+"""Where a meeting table's row was held: its place cells big to small, inside the country of a
+国家 cell; of a cell of a tour's stops, the most precise; the one state a table's visits went to
+(its caption or the article's first sentence: ``张三历次访华``); the venue a note cell names
+(``17日在[[人民大会堂]]会谈``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities import PLACE_ENDINGS
+from kg.extract.entries import Entry, cell_chains, entries_in
+from kg.extract.phrases import HELD_AT, MEETING
+from kg.extract.places import SIGNED_AT, well_known_container
+from kg.extract.reading import Reading
+from kg.extract.scripts import to_hans
+from kg.extract.table_rows import Row, cell_text, span_evidence
+from kg.model import Evidence, Kind, Prop
+from kg.wikitext import Table
+
+
+def row_venue(reading: Reading, summit, row: Row, visited: tuple[str, Evidence] | None = None) -> None:
+    """The place of each place cell, big to small, inside the country of a 国家 cell
+    (``[[魁北克市|魁北克]] || {{flag|Canada}}``: Quebec in Canada). A cell of several stops
+    (``[[甲城]]、乙城[[某宾馆]]``) gives its most precise one, inside the cell's flag. A row
+    that names no country lies in the one the table's visits went to (``张三历次访华``)."""
+    registry = reading.registry
+    names: list[tuple[str, str | None]] = []  # big to small
+    cells = []
+    for cell in row.cells.get("country", [])[:1]:
+        entries = entries_in(reading, cell.span)
+        if entries:
+            names.extend(row_country(entries[0]))
+            cells.append(cell)
+    for cell in row.cells.get("place", [])[:1]:
+        entries = entries_in(reading, cell.span)
+        if entries:
+            names.extend(_stop_of_the_meeting(reading, entries))
+            cells.append(cell)
+    chain = []
+    for name, article in reversed(names):
+        kind = Kind.COUNTRY if reading.index.is_state(name) else Kind.PLACE
+        place = registry.named(kind, name, article=article)
+        if place.kind in (Kind.PLACE, Kind.COUNTRY) and all(p.key != place.key for p in chain):
+            chain.append(place)
+    evidence = tuple(span_evidence(reading, cell.span) for cell in cells)
+    flags = {reading.index.key(state) for cell in cells for entry in entries_in(reading, cell.span) for state in entry.flags}
+    if visited is not None and not any(p.kind is Kind.COUNTRY for p in chain) \
+            and flags <= {reading.index.key(visited[0])}:  # a flag of another state: not the visits' country
+        country = registry.named(Kind.COUNTRY, visited[0])
+        if not chain or not _elsewhere(reading, chain[-1], country):
+            chain.append(country)
+            evidence += (visited[1],)
+    for inner, outer in zip(chain, chain[1:]):
+        if inner.kind is not Kind.COUNTRY:
+            registry.fact(inner, Prop.LOCATED_IN, outer, evidence=evidence)
+    if chain:
+        registry.fact(summit, Prop.VENUE, chain[0], evidence=evidence)
+
+
+#: Names ending so are sites within a town (宾馆, 宫, 庄园), not the town itself.
+_SITE_ENDINGS = tuple(e for e in PLACE_ENDINGS if e not in ("城", "市", "省", "州", "县", "区", "岛", "山", "湖", "港", "村"))
+
+
+def _stop_of_the_meeting(reading: Reading, entries: list[Entry]) -> list[tuple[str, str | None]]:
+    """Of a cell's stops, big to small, the most precise (the first of the deepest), inside
+    the states the cell's flags name."""
+    chains = cell_chains(reading, entries)  # 新德里，海得拉巴宫: one chain
+    states = [name for chain in chains for name, _ in chain if reading.index.is_state(name)]
+
+    def depth(chain) -> tuple[int, bool]:  # a site (某宾馆) is finer than a city of as many names
+        places = [to_hans(name) for name, _ in chain if not reading.index.is_state(name)]
+        return len(places), bool(places) and places[-1].endswith(_SITE_ENDINGS)
+
+    best = list(max(chains, key=depth))  # max keeps the first of equals
+    if best and len(best) == 1 + sum(1 for name, _ in best[:-1] if reading.index.is_state(name)):
+        town = well_known_container(reading, reading.index.key(best[-1][1] or best[-1][0]))
+        if town is not None:  # 北京[[某国宾馆]] with 北京 unlinked: the reference gazetteer's town
+            best.insert(len(best) - 1, (town, None))
+    if any(reading.index.is_state(name) for name, _ in best):
+        return best
+    return [(state, None) for state in dict.fromkeys(states)] + best
+
+
+def _elsewhere(reading: Reading, place, country) -> bool:
+    """Whether the article puts the place in another state than ``country``."""
+    for outer in reading.registry.facts_about(place, Prop.LOCATED_IN):
+        if getattr(outer, "kind", None) is Kind.COUNTRY and outer.key != country.key:
+            return True
+    return False
+
+
+#: The one-character names of states that ``访X`` uses (访华, 访美): general reference.
+_VISIT_ABBREVIATIONS = {"华": "中国", "美": "美国", "苏": "苏联", "俄": "俄罗斯", "日": "日本", "朝": "朝鲜",
+                        "韩": "韩国", "印": "印度", "法": "法国", "英": "英国", "德": "德国", "越": "越南"}
+_VISITED = re.compile(r"(?<![参拜走探查寻采])访(?P<a>[华美苏俄日朝韩印法英德越])(?![国问])|(?:访问|到|对)(?P<s>[\u4e00-\u9fff]{2,10})")
+
+
+#: After a visit: the visit is the time of something else (``于2013年4月甲访华期间正式启动``), one
+#: visit, not what a table lists.
+_AS_A_TIME = re.compile(r"[^，。；,]{0,8}?(?:访问)?(?:期间|之际)")
+
+
+def visited_country(reading: Reading, table: Table) -> tuple[str, Evidence] | None:
+    """The one state a table's visits went to, as its caption (``张三历次访华``), else the
+    article's first sentence, says it (``访华``, ``到乙国的访问``, ``对乙国进行的访问``); not a visit
+    told as the time of something else (``…于某年某月张三访华期间正式启动``: one visit)."""
+    said = [(table.caption.strip(), Evidence(table.span, table.caption.strip(), None))] if table.caption else []
+    said += [(sentence.hans, sentence.evidence()) for sentence in reading.lead[:1]]
+    for text, evidence in said:
+        hans = to_hans(text)
+        if "访" not in hans:
+            continue
+        found = set()
+        for match in _VISITED.finditer(hans):
+            if match["a"]:
+                if not _AS_A_TIME.match(hans, match.end()):
+                    found.add(reading.index.key(_VISIT_ABBREVIATIONS[match["a"]]))
+                continue
+            word = match["s"]
+            state = _state_at_the_start(reading, word)
+            if state and not _AS_A_TIME.match(hans, match.start("s") + len(state)):
+                found.add(reading.index.key(state))
+                found.update(_states_listed_after(reading, hans, match.start("s") + len(state)))
+        if found:
+            return (found.pop(), evidence) if len(found) == 1 else None
+    return None
+
+
+def _state_at_the_start(reading: Reading, word: str) -> str | None:
+    """The longest state's name ``word`` begins with (``乙国进行访问``: 乙国)."""
+    return next((word[:n] for n in range(len(word), 1, -1) if reading.index.is_state(word[:n])), None)
+
+
+#: The words that join the states of a list (``甲国、乙国和丙国``).
+_LIST_JOINER = re.compile(r"[、和及与]")
+_WORD = re.compile(r"[\u4e00-\u9fff]{2,10}")
+
+
+def _states_listed_after(reading: Reading, hans: str, at: int) -> list[str]:
+    """The states a visit's list goes on to name after its first (``对甲国、乙国和丙国进行
+    国事访问``: 乙国, 丙国): a tour of several states, which is no one state a table's visits
+    went to."""
+    out = []
+    while (joiner := _LIST_JOINER.match(hans, at)) and (word := _WORD.match(hans, joiner.end())):
+        state = _state_at_the_start(reading, word.group(0))
+        if state is None:
+            break
+        out.append(reading.index.key(state))
+        at = joiner.end() + len(state)
+    return out
+
+
+def row_country(entry: Entry) -> list[tuple[str, str | None]]:
+    """The one country a 国家 cell names: its last link (``{{flagicon|Morocco}} [[法属摩洛哥]]``
+    is French Morocco), else its flag, else its text."""
+    if entry.links:
+        return [entry.links[-1]]
+    if entry.flags:
+        return [(entry.flags[0], None)]
+    text = entry.text.strip()
+    return [(text, None)] if text else []
+
+
+def venue_in_a_note(reading: Reading, summit, row: Row) -> None:
+    """A note cell that says where the talks were (``17日在[[人民大会堂]]会谈``), or where the
+    leaders signed (``在[[大克里姆林宫]]签署国际条约``), gives the venue, more precise than the
+    row's place column, and lies in it where nothing else says where it lies."""
+    registry = reading.registry
+    for cell in row.cells.get("other", []) + row.cells.get("outcome", []):
+        text = to_hans(cell_text(reading, cell))
+        held = HELD_AT.search(text)
+        if held is None or not MEETING.search(text):
+            held = SIGNED_AT.search(text)  # 在[[大克里姆林宫]]签署国际条约: where the leaders signed
+        if held is None:
+            continue
+        for entry in entries_in(reading, cell.span):
+            for shown, target in entry.links:
+                if to_hans(shown) in held["w"] and not any(
+                        registry.is_a(target, kind) for kind in (Kind.PERSON, Kind.DOCUMENT, Kind.ORGANIZATION)):
+                    place = registry.named(Kind.PLACE, target, article=target)
+                    evidence = (span_evidence(reading, cell.span),)
+                    row_place = next((v for v in registry.facts_about(summit, Prop.VENUE) if v != place), None)
+                    if row_place is not None and not registry.has_fact(place, Prop.LOCATED_IN) \
+                            and well_known_container(reading, place.key) is None:
+                        registry.fact(place, Prop.LOCATED_IN, row_place, evidence=evidence)  # in the row's place
+                    registry.fact(summit, Prop.VENUE, place, evidence=evidence)
+                    registry.keep_only(summit, Prop.VENUE, place)
+                    return
