@@ -834,3 +834,23 @@ def test_a_list_mark_inside_brackets_does_not_split_the_cell():
     assert "乙党总书记" in roles and not any("、" in role for role in roles)  # the first office listed
     assert found["2014-02-18"]["participants"] == {"张三", "李四"}
     assert found["2015-09-01"]["participants"] == {"张三", "李四"}
+
+
+def test_two_rows_of_one_day_inside_a_visit_fold_into_one_summit_that_keeps_the_rows_day():
+    # the rows' summits, both stated by a row, fold into one; a row's days stand (the fold gave the
+    # first one a new participant, and it was then dated by the visit from a sentence it did not have)
+    text = """'''2031年林默访问戊国'''是丙国总统[[林默]]于2031年4月21日至25日对戊国进行的国事访问。
+
+== 会晤 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 丙方 !! 戊方
+|-
+| 2031年4月22日 || 戊都 || [[林默]] || 戊国总统[[高原]]
+|-
+| 2031年4月22日 || 戊都 || [[林默]] || 戊国总理[[石川]]
+|}
+"""
+    found, _ = summits_of(text)
+    assert set(found) == {"2031-04-22"}
+    assert found["2031-04-22"]["end"] == "2031-04-22"
+    assert found["2031-04-22"]["participants"] == {"林默", "高原", "石川"}

@@ -200,6 +200,8 @@ def fold_with_people(reading: Reading, people: People, witness: SummitFound, int
     named = {key: key for key in witness.participants if key not in into.participants}
     if named and witness.anchor is not None:
         add_participants(reading, people, into.id, named, witness.anchor)
+    elif named:  # a table row's or an infobox's: the cells that name them are the evidence
+        reading.registry.move(witness.id, into.id, Prop.PARTICIPANT)
     fold(reading.registry, witness.id, into.id)
     return replace(into, participants=tuple(sorted(set(into.participants) | set(witness.participants))))
 

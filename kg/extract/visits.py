@@ -62,13 +62,14 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
             visit = replace(visit, end=max(s.end for s in members))
         stated = [s for s in members if s.anchor is None]
         first = stated[0] if stated else max(members, key=lambda s: (len(s.participants), -s.start.toordinal()))
+        keeps_its_days = bool(stated)  # decided before folding, which gives ``first`` new participants
         for other in members:
             if other.id == first.id or not set(other.participants) & set(first.participants) \
                     or not _sides_agree(people, first, other, visit.visited):
                 continue
             first = fold_with_people(reading, people, other, first)
             out.remove(other)
-        if first in stated:  # an infobox's or a row's days stand
+        if keeps_its_days:  # an infobox's or a row's days stand
             reading.registry.keep_only(first.id, Prop.START_DATE, first.start)
             reading.registry.keep_only(first.id, Prop.END_DATE, first.end)
         else:
