@@ -779,11 +779,31 @@ def _bound_graph() -> Graph:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """A triple as one article's named graph says it."""
+
+    graph: str  # the article's IRI
+    subject: pyoxigraph.NamedNode | pyoxigraph.BlankNode
+    property: pyoxigraph.NamedNode
+    value: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
+
+    def quad(self) -> pyoxigraph.Quad:
+        return pyoxigraph.Quad(self.subject, self.property, self.value, pyoxigraph.NamedNode(self.graph))
+
+    def key(self) -> tuple[str, str, str, str]:
+        return self.graph, str(self.subject), str(self.property), str(self.value)
+
+
+@dataclass(frozen=True)
 class Conflict:
     """Articles whose graphs are each valid but contradict one another once merged."""
 
     graphs: frozenset[str]  # the named graphs (article IRIs) that give the clashing facts
     message: str
+    #: the clashing statements, in each graph that says them (sorted): of a property allowed once,
+    #: each of the two graphs' values for the subject; of a SPARQL constraint, its focus node's
+    #: ``?path`` of its ``?value``. Empty when the constraint binds no ``?path`` or ``?value``.
+    statements: tuple[Statement, ...] = ()
 
 
 def cross_article(store: pyoxigraph.Store, *, shapes_dir: Path | None = None,
@@ -794,7 +814,8 @@ def cross_article(store: pyoxigraph.Store, *, shapes_dir: Path | None = None,
     two values of a property the shapes allow once (``sh:maxCount 1``: two first days for
     one summit) or a SPARQL constraint (one ordinal for two summits of a series). Labels
     are settled before (one per language), so ``sh:uniqueLang`` needs no check here.
-    Returns the conflicts sorted by message; empty when the articles agree.
+    Returns the conflicts sorted by message, each with the statements that clash where the
+    constraint tells them (:attr:`Conflict.statements`); empty when the articles agree.
 
     With ``around`` (the subjects an edit changed, in a store that agreed before the edit),
     only what those subjects take part in is looked at: a property allowed once is checked
@@ -818,11 +839,24 @@ def cross_article(store: pyoxigraph.Store, *, shapes_dir: Path | None = None,
                  f"GRAPH ?g1 {{ ?s a ?class ; <{prop}> ?a }} GRAPH ?g2 {{ ?s <{prop}> ?b }} "
                  f"FILTER (?g1 != ?g2 && ?a != ?b) }}")
         for row in single.query(query):
-            found.add(Conflict(frozenset({row["g1"].value, row["g2"].value}),
-                               f"{row['s'].value}: {message}"))
+            graphs = (row["g1"], row["g2"])
+            said = _statements(single, row["s"], pyoxigraph.NamedNode(prop), None, graphs)
+            found.add(Conflict(frozenset(graph.value for graph in graphs), f"{row['s'].value}: {message}", said))
     for shape, constraint in gate.sparql:
         found.update(_sparql_conflicts(shapes, shape, constraint, store, values, gate.variables))
-    return tuple(sorted(found, key=lambda conflict: (conflict.message, sorted(conflict.graphs))))
+    return tuple(sorted(found, key=lambda conflict: (conflict.message, sorted(conflict.graphs),
+                                                     [statement.key() for statement in conflict.statements])))
+
+
+def _statements(store: pyoxigraph.Store, subject: pyoxigraph.NamedNode | pyoxigraph.BlankNode,
+                prop: pyoxigraph.NamedNode, value: pyoxigraph.NamedNode | pyoxigraph.Literal | None,
+                graphs: Sequence[pyoxigraph.NamedNode] | None = None) -> tuple[Statement, ...]:
+    """The statements of ``subject`` on ``prop`` (of ``value``, or any) in ``graphs`` (or any named graph), sorted."""
+    quads = [quad for graph in graphs for quad in store.quads_for_pattern(subject, prop, value, graph)] \
+        if graphs is not None else store.quads_for_pattern(subject, prop, value)
+    said = {Statement(quad.graph_name.value, quad.subject, quad.predicate, quad.object)
+            for quad in quads if isinstance(quad.graph_name, pyoxigraph.NamedNode)}
+    return tuple(sorted(said, key=Statement.key))
 
 
 def _prefixes(shapes: Graph, constraint: Node) -> str:
@@ -922,5 +956,8 @@ def _solved(store: pyoxigraph.Store, query: str, shape: Node, shapes: Graph, mes
         graphs = {quad.graph_name.value for node in nodes for quad in store.quads_for_pattern(node, None, None)
                   if isinstance(quad.graph_name, pyoxigraph.NamedNode)}
         text = _substitute(message, {name: _rdflib_term(term) for name, term in bound.items()})
-        conflicts.append(Conflict(frozenset(graphs), f"{focus.value}: {text}"))
+        path, value = bound.get("path"), bound.get("value")
+        said = _statements(store, focus, path, value) \
+            if isinstance(path, pyoxigraph.NamedNode) and value is not None else ()
+        conflicts.append(Conflict(frozenset(graphs), f"{focus.value}: {text}", said))
     return conflicts

@@ -190,7 +190,7 @@ def test_build_page_says_why_and_never_raises():
     assert "\n" not in result.reason and "minting" in result.reason
 
 
-def test_pages_that_contradict_each_other_leave_the_later_one_out():
+def test_pages_that_contradict_each_other_name_the_statements_that_clash():
     summit, series = NamedNode("https://w3id.org/summit-kg/id/summit/s1"), NamedNode("https://w3id.org/summit-kg/id/series/x")
     other = NamedNode("https://w3id.org/summit-kg/id/summit/s2")
     rdf_type, date = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), NamedNode(str(SKG.startDate))
@@ -203,13 +203,19 @@ def test_pages_that_contradict_each_other_leave_the_later_one_out():
     store.add(Quad(summit, date, Literal("2000-06-14", datatype=xsd_date), second))
     assert [sorted(c.graphs) for c in cross_article(store)] == [[first.value, second.value]]
     assert "exactly one skg:startDate" in cross_article(store)[0].message
+    assert [(s.graph, s.subject, s.property, s.value) for s in cross_article(store)[0].statements] == [
+        (first.value, summit, date, Literal("2000-06-13", datatype=xsd_date)),
+        (second.value, summit, date, Literal("2000-06-14", datatype=xsd_date))]  # each graph's value
     store.remove_graph(second)
+    ordinal = NamedNode(str(SKG.ordinal))
+    one = Literal("1", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
     for graph, node in ((first, summit), (second, other)):  # one ordinal for two summits of a series
         store.add(Quad(node, rdf_type, NamedNode(str(SKG.Summit)), graph))
         store.add(Quad(node, NamedNode(str(SKG.inSeries)), series, graph))
-        store.add(Quad(node, NamedNode(str(SKG.ordinal)), Literal("1", datatype=NamedNode(
-            "http://www.w3.org/2001/XMLSchema#integer")), graph))
+        store.add(Quad(node, ordinal, one, graph))
     store.add(Quad(series, rdf_type, NamedNode(str(SKG.SummitSeries)), first))
     found = cross_article(store)
     assert found and all(c.graphs == {first.value, second.value} for c in found)
     assert all("ordinal" in c.message for c in found)
+    assert sorted((s.graph, s.subject.value, s.value) for c in found for s in c.statements) == [
+        (first.value, summit.value, one), (second.value, other.value, one)]  # each focus node's ordinal, where said
