@@ -3,8 +3,10 @@
 Every page is built on its own (:mod:`kg.worker`), in worker processes (:mod:`kg.pool`):
 a page that fails in any stage, does not conform to the shapes or overruns its time
 budget is quarantined with one line saying why, and the rest is built and published. The
-pages' graphs are merged in input order, checked across articles, and published in
-``--out`` all at once (:mod:`kg.outdir`), so a failure leaves what was there before.
+pages' graphs are merged in input order and checked across articles: a statement of a page
+that contradicts an earlier page's is withheld from its graph, with one line saying why.
+What is left is published in ``--out`` all at once (:mod:`kg.outdir`), so a failure leaves
+what was there before.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from kg.pool import default_jobs, elsewhere, in_order
 from kg.progress import Progress
 from kg.source import read_sources
 from kg.turtle import canonical_lines
-from kg.validate import Report, cross_article
+from kg.validate import Conflict, Report, Statement, cross_article
 from kg.validate import prepare as prepare_validation
 from kg.vocab import DEFAULT_BASE, SKG
 from kg.wikitext import Document, parse
@@ -34,6 +36,7 @@ from kg.worker import DEFAULT_BUDGET, NO_STRUCTURE, BuiltPage, PageSettings, Qua
 
 REPORT_NAME = "validation-report.ttl"  # the SHACL report of the quarantined pages, beside the outputs
 QUARANTINE_NAME = "quarantined.tsv"  # one line per quarantined page: origin, tab, why
+WITHHELD_NAME = "withheld.tsv"  # one line per statement withheld from a published page: origin, triple, why
 #: Seconds the pool waits past a page's budget before it kills the worker building it.
 _GRACE = 2.0
 #: Pages from which a build's last steps use a second process (the description counted while
@@ -90,6 +93,25 @@ class KeptPage:
 
 
 @dataclass(frozen=True)
+class Withheld:
+    """A statement left out of a published page's graph because it contradicts an earlier page's, and why."""
+
+    origin: str
+    subject: str  # the triple's terms in N-Triples form
+    property: str
+    value: str
+    reason: str
+
+    @classmethod
+    def of(cls, origin: str, statement: Statement, reason: str) -> Withheld:
+        return cls(origin, str(statement.subject), str(statement.property), str(statement.value), reason)
+
+    def line(self) -> str:
+        """Its line of ``withheld.tsv``: origin, subject, property, value and why, tab-separated."""
+        return "\t".join((self.origin, self.subject, self.property, self.value, " ".join(self.reason.split()))) + "\n"
+
+
+@dataclass(frozen=True)
 class Build:
     """What a build read, made and wrote."""
 
@@ -103,6 +125,7 @@ class Build:
     pages: tuple[PageSummary, ...] = ()  # of the published pages, in input order
     lines: int | None = None  # distinct triples, when known without the store
     incremental: bool = False  # only what the edits touched was worked out again
+    withheld: tuple[Withheld, ...] = ()  # statements left out of published pages, in input order
 
     @property
     def published(self) -> bool:
@@ -222,7 +245,8 @@ class Assembly:
     quarantined: tuple[Quarantined, ...]
     skipped: tuple[SkippedPage, ...]
     store: Store
-    contradicted: bool = False  # a page was left out for contradicting another
+    contradicted: bool = False  # a page was left out, or statements withheld, for contradicting another
+    withheld: tuple[Withheld, ...] = ()  # statements left out of the published pages' graphs, in input order
 
 
 def assemble(outcomes: Iterable[BuiltPage | KeptPage | Quarantined | SkippedPage],
@@ -230,10 +254,11 @@ def assemble(outcomes: Iterable[BuiltPage | KeptPage | Quarantined | SkippedPage
              key: Callable[[BuiltPage], str | None] | None = None) -> Assembly:
     """Bulk-loads the built pages into one store, a named graph each, and checks them across articles.
 
-    A page whose article was already read, or whose facts contradict an earlier page's
-    (two first days for one summit, one ordinal for two summits of a series), is quarantined.
-    ``raw``, when given, is given each merged page's article and N-Triples as it is merged
-    (before labels are settled); pages left out for a contradiction were given to it too.
+    A page whose article was already read is quarantined. A statement of a page that contradicts
+    an earlier page's (two first days for one summit, one ordinal for two summits of a series)
+    is withheld from its graph; a page whose contradiction does not say which statements clash
+    is quarantined. ``raw``, when given, is given each merged page's article and N-Triples as it
+    is merged (before labels are settled); what a contradiction left out was given to it too.
     ``key``, when given, says under which key the page cache holds a page (or None): the
     extraction of such a page is read back from there when asked for, not kept in memory,
     as it is for a :class:`KeptPage`.
@@ -268,20 +293,31 @@ def assemble(outcomes: Iterable[BuiltPage | KeptPage | Quarantined | SkippedPage
                 merged = Merged(outcome.origin, outcome.article, PageSummary.of(outcome.extraction), outcome.report,
                                 kept or outcome.extraction)
             built.append((position, merged))  # the store holds its triples
-    built, conflicts = _without_conflicts(built, store)
+    built, conflicts, withheld = _without_conflicts(built, store)
     rdf.settle_labels(store)
     left_out = tuple(q for _, q in sorted([*quarantined, *conflicts], key=lambda pair: pair[0]))
-    return Assembly(tuple(page for _, page in built), left_out, tuple(skipped), store, bool(conflicts))
+    return Assembly(tuple(page for _, page in built), left_out, tuple(skipped), store, bool(conflicts or withheld),
+                    withheld)
 
 
 def _without_conflicts(built: list[tuple[int, Merged]], store: Store
-                       ) -> tuple[list[tuple[int, Merged]], list[tuple[int, Quarantined]]]:
-    """Leaves out, latest first, the pages that contradict earlier ones, until none does."""
+                       ) -> tuple[list[tuple[int, Merged]], list[tuple[int, Quarantined]], tuple[Withheld, ...]]:
+    """Settles the clashes between pages, latest first, until no page contradicts an earlier one:
+    a clashing statement of a later page is withheld from its graph (:func:`_withholding`), or,
+    when no conflict tells one, the latest page of the first conflict is left out.
+    Returns the pages kept, those left out and the statements withheld from the pages kept."""
     if len(built) < 2:
-        return built, []
+        return built, [], ()
     left_out: list[tuple[int, Quarantined]] = []
+    withheld: list[tuple[int, Withheld]] = []
     while conflicts := cross_article(store):
-        involved = [(position, page) for position, page in built if page.article in conflicts[0].graphs]
+        told = _withholding(conflicts, built)
+        if told is not None:
+            position, page, statement, reason = told
+            store.remove(statement.quad())
+            withheld.append((position, Withheld.of(page.origin, statement, reason)))
+            continue
+        involved = _involved(conflicts[0], built)
         if not involved:  # a clash no article's graph says (cannot happen with named graphs only)
             break
         position, latest = involved[-1]
@@ -289,7 +325,43 @@ def _without_conflicts(built: list[tuple[int, Merged]], store: Store
         left_out.append((position, Quarantined(latest.origin, earlier + conflicts[0].message)))
         store.remove_graph(NamedNode(latest.article))
         built = [(p, page) for p, page in built if page is not latest]
-    return built, left_out
+    kept = {position for position, _ in built}
+    return built, left_out, tuple(item for position, item in sorted(
+        withheld, key=lambda pair: (pair[0], pair[1].subject, pair[1].property, pair[1].value)) if position in kept)
+
+
+def _involved(conflict: Conflict, built: list[tuple[int, Merged]]) -> list[tuple[int, Merged]]:
+    """The pages whose graphs give the clashing facts, in input order."""
+    return [(position, page) for position, page in built if page.article in conflict.graphs]
+
+
+def _withholding(conflicts: Sequence[Conflict], built: list[tuple[int, Merged]]
+                 ) -> tuple[int, Merged, Statement, str] | None:
+    """The clashing statement to withhold next, the page it is withheld from, and why.
+
+    A conflict tells the statements that clash (:attr:`~kg.validate.Conflict.statements`);
+    one first said by a later page than the conflict's first contradicts what came before it.
+    Of those, the one first said latest is withheld from the latest page that says it (from
+    an earlier page that says it too on the next turn). None when no conflict tells such a
+    statement (a SPARQL constraint that binds no ``?path`` and ``?value``)."""
+    pages = {page.article: (position, page) for position, page in built}
+    best: tuple[tuple[int, int], Statement, str] | None = None
+    for conflict in conflicts:
+        involved = _involved(conflict, built)
+        sayers: dict[tuple[str, str, str], list[tuple[int, Statement]]] = {}
+        for statement in conflict.statements:
+            if statement.graph in pages:
+                sayers.setdefault(statement.key()[1:], []).append((pages[statement.graph][0], statement))
+        for said in sayers.values():
+            said.sort(key=lambda pair: pair[0])
+            when = (said[0][0], said[-1][0])  # first said, last said
+            if involved and when[0] > involved[0][0] and (best is None or when > best[0]):
+                best = (when, said[-1][1], f"contradicts {involved[0][1].origin}: {conflict.message}")
+    if best is None:
+        return None
+    _, statement, reason = best
+    position, page = pages[statement.graph]
+    return position, page, statement, reason
 
 
 def describe(store: Store, *, base: str, endpoint: str | None = None, stats: void.Stats | None = None) -> void.Stats:
@@ -316,9 +388,11 @@ def build(specs: Sequence[str], *, out: Path, base: str = DEFAULT_BASE, check: b
 
     Pages that fail are quarantined and the others published; the returned build lists
     them, and ``out/quarantined.tsv`` (and ``out/validation-report.ttl`` for pages that do
-    not conform) say why, beside the published files. With ``strict``, one quarantined page
-    stops the build and nothing is published. Raises InputError for unreadable input or
-    when no page can be built, ConfigError for an unusable ``out``; then nothing is published.
+    not conform) say why, beside the published files. A page's statement that contradicts an
+    earlier page's is withheld from its graph, the page published, and ``out/withheld.tsv``
+    lists it. With ``strict``, one quarantined page or withheld statement stops the build and
+    nothing is published. Raises InputError for unreadable input or when no page can be
+    built, ConfigError for an unusable ``out``; then nothing is published.
     With ``cache_dir``, pages built before (same text, same code) are read back from there;
     ``shapes_cache`` (by default ``cache_dir``) keeps the shapes as read and checked, even
     for a build that reads no page back. ``progress`` counts the pages as they are built.
@@ -371,12 +445,12 @@ def _build(read: Callable[[], Iterable[Page | SkippedPage]], *, out: Path, setti
     extractions = _Extractions([page.extraction for page in assembly.built], cache)
     report = _combined([page.report for page in assembly.built]) if settings.check else None
     nothing = Build(extractions, assembly.skipped, assembly.store, report, (), None, assembly.quarantined,
-                    pages=tuple(page.summary for page in assembly.built))
+                    pages=tuple(page.summary for page in assembly.built), withheld=assembly.withheld)
     try:
-        _report_quarantine(assembly.quarantined, out, any_built=bool(assembly.built))
+        _report_quarantine(assembly.quarantined, out, any_built=bool(assembly.built), withheld=assembly.withheld)
         if not assembly.built:
             raise InputError(_nothing_to_publish(assembly, out))
-        if strict and assembly.quarantined:
+        if strict and (assembly.quarantined or assembly.withheld):
             return nothing
         link_note = _link(assembly.store, link, base) if link else None
         parallel = len(assembly.built) >= OTHER_CORE_FROM
@@ -526,8 +600,9 @@ def _combined(reports: list[Report | None]) -> Report:
     return Report(conforms=True, results=tuple(unique[key] for key in sorted(unique)))
 
 
-def _report_quarantine(quarantined: tuple[Quarantined, ...], out: Path, *, any_built: bool) -> None:
-    """Writes why pages were left out beside the published files, or clears an older account.
+def _report_quarantine(quarantined: tuple[Quarantined, ...], out: Path, *, any_built: bool,
+                       withheld: tuple[Withheld, ...] = ()) -> None:
+    """Writes why pages or their statements were left out beside the published files, or clears an older account.
 
     When no page was built the error line says it all, and only a SHACL report is written."""
     reports = [q.report for q in quarantined if q.report is not None]
@@ -543,6 +618,10 @@ def _report_quarantine(quarantined: tuple[Quarantined, ...], out: Path, *, any_b
         outdir.write_beside(out, QUARANTINE_NAME, lines.encode("utf-8"))
     else:
         outdir.remove_beside(out, QUARANTINE_NAME)
+    if withheld:
+        outdir.write_beside(out, WITHHELD_NAME, "".join(item.line() for item in withheld).encode("utf-8"))
+    else:
+        outdir.remove_beside(out, WITHHELD_NAME)
 
 
 def _nothing_to_publish(assembly: Assembly, out: Path) -> str:

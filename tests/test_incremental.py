@@ -3,7 +3,7 @@
 The build after an edit works out only the subjects the changed articles state
 (:mod:`kg.incremental`); these tests hold it to a clean ``--no-cache`` build of the same
 corpus, file for file, for an edit, a page taken out, a page added, pages that come to
-contradict one another, and a kept state that no longer matches its files.
+contradict one another and cease to, and a kept state that no longer matches its files.
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ def assert_same(edited: pipeline.Build, clean: pipeline.Build, tmp_path: Path) -
     assert [p.source.origin for p in edited.pages] == [p.source.origin for p in clean.pages]
     assert edited.counts() == clean.counts()
     assert [q.origin for q in edited.quarantined] == [q.origin for q in clean.quarantined]
+    assert edited.withheld == clean.withheld
 
 
 @pytest.mark.parametrize("edit", ["cut", "comment", "remove", "add"])
@@ -103,15 +104,34 @@ def test_edits_one_after_another_stay_a_clean_build(corpus, tmp_path):
         assert_same(edited, clean, tmp_path)
 
 
-def test_an_edit_that_contradicts_another_article_is_built_in_full(corpus, tmp_path):
+def said(out: Path, statement: pipeline.Withheld) -> bool:
+    """Whether any graph of ``out/kg.trig`` says the withheld statement."""
+    from pyoxigraph import RdfFormat, Store
+
+    store = Store()
+    store.load(path=str(out / "kg.trig"), format=RdfFormat.TRIG)
+    return any(str(quad.predicate) == statement.property and str(quad.object) == statement.value
+               for quad in store.quads_for_pattern(None, None, None) if str(quad.subject) == statement.subject)
+
+
+def test_an_edit_that_contradicts_another_article_withholds_its_statement_and_one_that_ends_it_restores_it(
+        corpus, tmp_path):
     cache = tmp_path / "cache"
     pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
-    # the realistic article that contradicts china-us-summits.wiki (one summit, two first days)
+    # the realistic article that contradicts china-us-summits.wiki (one summit, two last days)
     shutil.copy(REALISTIC / "xi-jinping-us-visit-2015.wiki", corpus / "xi-jinping-us-visit-2015.wiki")
     shutil.copy(REALISTIC / "china-us-summits.wiki", corpus / "china-us-summits.wiki")
     edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
-    assert not edited.incremental and edited.quarantined
+    assert not edited.incremental and not edited.quarantined and edited.withheld
+    assert {w.origin for w in edited.withheld} == {str(corpus / "xi-jinping-us-visit-2015.wiki")}  # the later page
     assert_same(edited, clean, tmp_path)
+    assert not said(tmp_path / "out", edited.withheld[0])
+    (corpus / "china-us-summits.wiki").unlink()  # the page it contradicted goes: its statement is published again
+    restored, clean = rebuilt_and_clean(corpus, tmp_path, cache)
+    assert not restored.withheld and said(tmp_path / "out", edited.withheld[0])
+    assert_same(restored, clean, tmp_path)
+    again = pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)  # agreeing again, kept for an edit
+    assert again.incremental and files(tmp_path / "out") == files(tmp_path / "clean")
 
 
 def test_kept_files_changed_since_are_not_spliced(corpus, tmp_path):

@@ -41,7 +41,8 @@ def users_files(out: Path) -> dict[str, bytes]:
 def others(out: Path) -> dict[str, bytes]:
     return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
             if p.is_file() and not p.is_symlink() and p.name not in PUBLISHED
-            and outdir.VERSIONS not in p.parts and p.name not in (pipeline.REPORT_NAME, pipeline.QUARANTINE_NAME)}
+            and outdir.VERSIONS not in p.parts
+            and p.name not in (pipeline.REPORT_NAME, pipeline.QUARANTINE_NAME, pipeline.WITHHELD_NAME)}
 
 
 def published(out: Path) -> dict[str, bytes]:

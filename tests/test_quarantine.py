@@ -1,7 +1,8 @@
-"""One bad page never takes down a corpus: it is left out with one line saying why (issue 12).
+"""One bad page never takes down a corpus: it is left out with one line saying why (issue 12);
+one statement that contradicts another article's never takes down its page: it is withheld.
 
-Exit codes of ``kg build``: 0 every page published, 1 published with pages left out,
-2 bad input or nothing publishable (and ``--strict`` with a page left out).
+Exit codes of ``kg build``: 0 every page published whole, 1 published with pages left out
+or statements withheld, 2 bad input or nothing publishable (and ``--strict`` with either).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
-from pyoxigraph import Literal, NamedNode, Quad, Store
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 from rdflib import Graph, URIRef
 
 from conftest import ARTICLES
@@ -219,3 +220,126 @@ def test_pages_that_contradict_each_other_name_the_statements_that_clash():
     assert all("ordinal" in c.message for c in found)
     assert sorted((s.graph, s.subject.value, s.value) for c in found for s in c.statements) == [
         (first.value, summit.value, one), (second.value, other.value, one)]  # each focus node's ordinal, where said
+
+
+MEETING = "甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行"
+ONE_DAY = "'''{}'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 经过 ==\n2019年6月13日至{}日，" + MEETING + "会晤。\n"
+
+
+def two_last_days(folder: Path) -> Path:
+    """Two articles on one summit (2019-06-13): its last day the 14th in a.wiki, the 15th in b.wiki."""
+    folder.mkdir()
+    (folder / "a.wiki").write_text(ONE_DAY.format("甲乙会晤", 14), encoding="utf-8")
+    (folder / "b.wiki").write_text(ONE_DAY.format("张三访问乙国", 15), encoding="utf-8")
+    return folder
+
+
+def graphs(out: Path) -> dict[str, set[tuple[str, str, str]]]:
+    """The triples of each article's named graph in ``out/kg.trig`` (N-Triples terms), by the article's title."""
+    store = Store()
+    store.load(path=str(out / "kg.trig"), format=RdfFormat.TRIG)
+    found: dict[str, set[tuple[str, str, str]]] = {}
+    for quad in store.quads_for_pattern(None, NamedNode("http://purl.org/dc/terms/title"), None):
+        if quad.graph_name == quad.subject:
+            found[quad.object.value] = {(str(q.subject), str(q.predicate), str(q.object))
+                                        for q in store.quads_for_pattern(None, None, None, quad.subject)}
+    return found
+
+
+def withheld(out: Path) -> list[list[str]]:
+    return [line.split("\t") for line in (out / pipeline.WITHHELD_NAME).read_text(encoding="utf-8").splitlines()]
+
+
+SUMMIT = "<https://w3id.org/summit-kg/id/summit/{}-4871b628>"  # 张三 and 李四's meeting of that day
+
+
+def test_two_last_days_for_one_summit_withhold_the_later_pages(tmp_path):
+    folder, out = two_last_days(tmp_path / "corpus"), tmp_path / "out"
+    result = build(str(folder), "--out", str(out), "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    assert "withheld: 1 statement(s) of 1 page(s)" in result.stdout and "left out" not in result.output
+    assert "published without 1 statement(s) of 1 page(s) withheld" in result.stderr
+    summit, end = SUMMIT.format("2019-06-13"), f"<{SKG.endDate}>"
+    day = '"2019-06-{}"^^<http://www.w3.org/2001/XMLSchema#date>'
+    said = graphs(out)
+    assert set(said) == {"甲乙会晤", "张三访问乙国"}  # both pages published
+    assert (summit, end, day.format(14)) in said["甲乙会晤"]
+    assert [(s, p, o) for s, p, o in said["张三访问乙国"] if (s, p) == (summit, end)] == []
+    assert summit in {s for s, _, _ in said["张三访问乙国"]}  # the rest of what the page says of it stays
+    assert withheld(out) == [[str(folder / "b.wiki"), summit, end, day.format(15),
+                              f"contradicts {folder / 'a.wiki'}: {summit[1:-1]}: A summit needs exactly one "
+                              "skg:endDate (its last day; equal to the start for a one-day summit)."]]
+    assert not (out / pipeline.QUARANTINE_NAME).exists()
+    assert build(str(folder / "a.wiki"), "--out", str(out)).exit_code == 0
+    assert not (out / pipeline.WITHHELD_NAME).exists()  # a clean build clears the account
+
+
+def test_strict_publishes_nothing_when_a_statement_is_withheld(tmp_path):
+    folder, out = two_last_days(tmp_path / "corpus"), tmp_path / "out"
+    assert build(str(folder / "a.wiki"), "--out", str(out)).exit_code == 0
+    before = (out / "kg.trig").read_bytes()
+    result = build(str(folder), "--out", str(out), "--strict")
+    assert result.exit_code == 2, result.output
+    assert "--strict: 1 statement(s) of 1 page(s) withheld, so nothing was published" in result.stderr
+    assert (out / "kg.trig").read_bytes() == before
+    assert len(withheld(out)) == 1
+
+
+def test_two_summits_of_a_series_numbered_alike_withhold_the_later_pages_ordinal(tmp_path):
+    """a.wiki numbers 2019-06-13 the third of its series; b.wiki puts 2019-06-13 in its own
+    series with 2020-05-01, which it numbers the third too."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.wiki").write_text(
+        "'''甲乙首脑会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n"
+        f"== 2018年 ==\n2018年3月1日，{MEETING}第二次甲乙首脑会晤。\n"
+        f"== 2019年 ==\n2019年6月13日，{MEETING}第三次甲乙首脑会晤。\n", encoding="utf-8")
+    (folder / "b.wiki").write_text(
+        "'''张三与李四的会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n"
+        f"== 2019年 ==\n2019年6月13日，{MEETING}会晤。\n"
+        f"== 2020年 ==\n2020年5月1日，{MEETING}第三次甲乙首脑会晤。\n", encoding="utf-8")
+    built = pipeline.build([str(folder)], out=tmp_path / "out", jobs=1)
+    assert built.published and not built.quarantined
+    ordinal, third = f"<{SKG.ordinal}>", '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    first, later = SUMMIT.format("2019-06-13"), SUMMIT.format("2020-05-01")
+    said = graphs(tmp_path / "out")
+    assert (first, ordinal, third) in said["甲乙首脑会晤"]
+    assert (later, ordinal, third) not in said["张三与李四的会晤"]
+    assert (later, f"<{SKG.inSeries}>") in {(s, p) for s, p, _ in said["张三与李四的会晤"]}
+    assert [(w.origin, w.subject, w.property, w.value) for w in built.withheld] == [
+        (str(folder / "b.wiki"), later, ordinal, third)]
+    assert built.withheld[0].reason.startswith(f"contradicts {folder / 'a.wiki'}: {later[1:-1]}: skg:ordinal 3 ")
+
+
+USERS_SHAPE = '''
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix skg: <https://w3id.org/summit-kg/ontology#> .
+<urn:mine:OneArticle> a sh:NodeShape ;
+    sh:targetClass skg:Summit ;
+    sh:message "A summit is told by one article." ;
+    sh:sparql [ sh:select """
+        SELECT $this WHERE { $this <http://www.w3.org/ns/prov#wasDerivedFrom> ?a, ?b . FILTER (?a != ?b) }
+    """ ] .
+'''
+
+
+def test_a_users_sparql_conflict_that_tells_no_statement_leaves_the_later_page_out(tmp_path, monkeypatch):
+    """A constraint of the user's that binds no ?path and ?value (a summit told by two articles)
+    tells no statement to withhold: the later page is left out, as before."""
+    from kg import validate
+
+    shapes = tmp_path / "shapes"
+    shapes.mkdir()
+    shutil.copy(validate.default_shapes_dir() / "skg-shapes.ttl", shapes / "skg-shapes.ttl")
+    (shapes / "mine.ttl").write_text(USERS_SHAPE, encoding="utf-8")
+    monkeypatch.setattr(validate, "default_shapes_dir", lambda: shapes)
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.wiki").write_text(ONE_DAY.format("甲乙会晤", 14), encoding="utf-8")
+    (folder / "b.wiki").write_text(ONE_DAY.format("甲乙首脑会晤", 14), encoding="utf-8")  # they agree
+    built = pipeline.build([str(folder)], out=tmp_path / "out", jobs=1)
+    assert [(q.origin, q.reason) for q in built.quarantined] == [
+        (str(folder / "b.wiki"), f"contradicts {folder / 'a.wiki'}: {SUMMIT.format('2019-06-13')[1:-1]}: "
+                                 "A summit is told by one article.")]
+    assert not built.withheld and not (tmp_path / "out" / pipeline.WITHHELD_NAME).exists()
+    assert set(graphs(tmp_path / "out")) == {"甲乙会晤"}

@@ -44,8 +44,11 @@ def build(sources, out, base, skip_validation, jobs, budget, strict, page_cache,
 
     A page that cannot be built (it fails, does not conform to the shapes, or takes longer
     than --page-budget) is left out with one line saying why, and the others are published.
-    Exit codes: 0 every page published; 1 published, some pages left out (listed, and in
-    OUT/quarantined.tsv); 2 bad input, nothing publishable, or --strict with a page left out.
+    A statement of a page that contradicts an earlier page's (two last days for one summit)
+    is withheld from that page's graph, listed in OUT/withheld.tsv, and the page published.
+    Exit codes: 0 every page published whole; 1 published, some pages left out (listed, and
+    in OUT/quarantined.tsv) or statements withheld (OUT/withheld.tsv); 2 bad input, nothing
+    publishable, or --strict with a page left out or a statement withheld.
     """
     link = None
     if with_links:
@@ -59,18 +62,29 @@ def build(sources, out, base, skip_validation, jobs, budget, strict, page_cache,
                                 strict=strict, cache_dir=None if no_cache else page_cache, shapes_cache=page_cache,
                                 progress=progress)
     _summary(result, out)
-    if not result.quarantined:
+    if not result.quarantined and not result.withheld:
         return
     for page in result.quarantined:
         click.echo(f"kg: left out {page.origin}: {page.reason}", err=True)
-    where = f"{out / pipeline.QUARANTINE_NAME}" + (
-        f", SHACL report in {out / pipeline.REPORT_NAME}" if any(q.report for q in result.quarantined) else "")
+    missing, where = [], []
+    if result.quarantined:
+        missing.append(f"{len(result.quarantined)} page(s) left out")
+        where.append(f"{out / pipeline.QUARANTINE_NAME}" + (
+            f", SHACL report in {out / pipeline.REPORT_NAME}" if any(q.report for q in result.quarantined) else ""))
+    if result.withheld:
+        missing.append(f"{_withheld(result)} withheld")
+        where.append(f"{out / pipeline.WITHHELD_NAME}")
     if not result.published:
-        click.echo(f"kg: --strict: {len(result.quarantined)} page(s) left out, so nothing was published "
-                   f"(see {where})", err=True)
+        click.echo(f"kg: --strict: {' and '.join(missing)}, so nothing was published (see {'; '.join(where)})",
+                   err=True)
         sys.exit(2)
-    click.echo(f"kg: published without {len(result.quarantined)} page(s) left out (see {where})", err=True)
+    click.echo(f"kg: published without {' and '.join(missing)} (see {'; '.join(where)})", err=True)
     sys.exit(1)
+
+
+def _withheld(result: pipeline.Build) -> str:
+    pages = len({item.origin for item in result.withheld})
+    return f"{len(result.withheld)} statement(s) of {pages} page(s)"
 
 
 def _summary(result: pipeline.Build, out: Path) -> None:
@@ -84,6 +98,9 @@ def _summary(result: pipeline.Build, out: Path) -> None:
                    "and only what the changed pages touch was worked out and written again")
     if result.quarantined:
         click.echo(f"left out: {len(result.quarantined)} page(s), listed below")
+    if result.withheld:
+        click.echo(f"withheld: {_withheld(result)} that contradict earlier pages, "
+                   f"listed in {out / pipeline.WITHHELD_NAME}")
     kinds: dict[str, int] = {}
     for page in result.pages:
         for kind, count in page.kinds:
