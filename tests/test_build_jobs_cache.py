@@ -47,6 +47,25 @@ def test_cached_and_uncached_builds_are_the_same(corpus, tmp_path, monkeypatch):
     assert [e.source.sha256 for e in second.extractions] == [e.source.sha256 for e in first.extractions]
 
 
+def test_withheld_statements_are_the_same_whatever_jobs_and_cache(tmp_path):
+    """Two articles that contradict each other (one summit, two last days): the same statement
+    withheld and the same files with one process or two, from the page cache or not."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("china-us-summits.wiki", "xi-jinping-us-visit-2015.wiki"):
+        shutil.copy(ARTICLES.parent / "realistic" / name, folder / name)
+    cache_dir = tmp_path / "cache"
+    builds = {label: pipeline.build([str(folder)], out=tmp_path / label, jobs=jobs, cache_dir=cached)
+              for label, jobs, cached in (("one", 1, None), ("two", 2, None), ("filled", 2, cache_dir),
+                                          ("cached", 1, cache_dir))}
+    assert builds["one"].withheld and not builds["one"].quarantined
+    for label in ("two", "filled", "cached"):
+        assert builds[label].withheld == builds["one"].withheld
+        assert files(tmp_path / label) == files(tmp_path / "one")
+        assert (tmp_path / label / pipeline.WITHHELD_NAME).read_bytes() == \
+            (tmp_path / "one" / pipeline.WITHHELD_NAME).read_bytes()
+
+
 def test_a_build_with_the_page_cache_reads_its_extractions_back_from_it(corpus, tmp_path):
     pages = tmp_path / "cache"
     held = pipeline.build([str(corpus)], out=tmp_path / "held", jobs=2)
