@@ -413,6 +413,18 @@ def test_days_told_relative_to_the_last_one_date_their_meetings_and_bind_their_o
     assert found["2025-09-03"]["participants"] == {"张三", "王五"}  # not 李四, who only watched
 
 
+def test_a_street_number_after_the_day_is_no_day_of_its_own():
+    """A house number written with 号 (某街8号, 某路12号) is where they met, not a bare day told
+    after the meeting's: the meeting's clause runs on past it. A bare 号 day after the
+    meeting's is still another day."""
+    street = HEAD + "2008年4月3日，甲国总理[[张三]]与乙国首相[[李四]]在[[某城]]柳树街8号官邸举行会谈。"
+    assert summits(street)["2008-04-03"]["participants"] == {"张三", "李四"}
+    road = HEAD + "2008年4月3日，甲国总理[[张三]]抵达[[某城]]，在和平路12号宾馆与乙国首相[[李四]]会晤。"
+    assert summits(road)["2008-04-03"]["participants"] == {"张三", "李四"}
+    later = HEAD + "2008年4月3日，甲国总理[[张三]]抵达[[某城]]；5号，张三与乙国首相[[李四]]在[[某宫]]会晤。"
+    assert set(summits(later)) == {"2008-04-05"}
+
+
 def test_a_day_mentioned_inside_a_clause_is_not_a_new_meeting_day():
     text = HEAD + ("2018年5月26日，甲国总统[[张三]]与乙国总理[[李四]]在[[某阁]]举行了事前未公布的第二次会面。"
                    "会晤由官方于当晚宣布，张三于次日上午发表会谈结果。")

@@ -108,7 +108,8 @@ def a_gathering(clause: str) -> bool:
     return any(not _ITS_OFFICE.match(clause, m.end()) for m in MULTILATERAL.finditer(clause))
 
 
-DAY_ONLY = re.compile(r"(?<![月\d])(?P<d>\d{1,2})\s*[日号](?P<part>上午|下午|晚|中午|早|凌晨)?")
+#: A day with no month (15日, 3号下午); not a house number of a street (唐宁街10号, 某路2号).
+DAY_ONLY = re.compile(r"(?<![月\d街路道巷弄])(?P<d>\d{1,2})\s*[日号](?P<part>上午|下午|晚|中午|早|凌晨)?")
 
 
 #: Right after a meeting word: something about meetings, not one (会谈日程, 会晤细节), or
