@@ -1166,6 +1166,33 @@ def test_a_visit_told_by_what_the_leaders_agreed_is_a_meeting():
     assert "2015-03-02" in summits(back)
 
 
+#: An article that gives its leaders' offices in its lead, and tells an earlier meeting in 背景.
+_BACKGROUND = ("'''甲乙会晤'''是甲国总统[[张三]]与乙国总理[[李四]]于2020年5月4日在[[某都]]举行的会晤。\n"
+               "== 背景 ==\n")
+
+
+def test_a_visit_told_by_what_the_leaders_signed_is_a_meeting_with_the_offices_it_writes():
+    """A dated visit whose meeting is told by the visitor and the one named after 与 signing
+    together, no meeting word (甲访问某城，与乙签署《…》): they met on the visit's days. Told in
+    passing, it keeps only the offices its own sentence writes, none from the lead."""
+    bare = _BACKGROUND + "1996年7月29日至30日，[[张三]]访问[[某城]]，与[[李四]]签署《某合作纪要》。"
+    found = summits(bare)["1996-07-29"]
+    assert (found["participants"], found["end"]) == ({"张三", "李四"}, "1996-07-30")
+    assert "1996-07-29" not in roles_by_day(bare)
+    written = _BACKGROUND + "1996年7月29日，甲国总统[[张三]]访问乙国，在[[某城]]与[[李四]]共同签署《某合作纪要》。"
+    assert roles_by_day(written)["1996-07-29"] == {("张三", "甲国总统")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "1996年7月29日，甲国外长[[王五]]访问[[某城]]，与乙国外长[[赵六]]签署《某议定书》。",  # ministers
+    "1996年7月29日，甲国总统[[张三]]访问[[某城]]，与乙国外长[[赵六]]签署《某议定书》。",  # the host a minister
+    "1996年7月29日，[[张三]]宣布将访问[[某城]]，与[[李四]]签署《某合作纪要》。",  # a plan
+    "1996年7月29日，[[张三]]计划访问[[某城]]，与[[李四]]签署《某合作纪要》。",  # a plan
+])
+def test_no_meeting_of_a_visit_signing_below_the_top_or_planned(sentence):
+    assert "1996-07-29" not in summits(_BACKGROUND + sentence)
+
+
 @pytest.mark.parametrize("sentence", [
     "2015年3月2日，甲国总统[[张三]]访问[[某城]]，与乙国外长[[李四]]就边界问题达成共识。",  # a minister
     "2015年3月2日，甲国外长[[张三]]访问[[某城]]，与乙国总统[[李四]]达成共识。",  # the visitor a minister

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.participants import QUALIFIES, citations_of
@@ -86,7 +87,7 @@ _SIGNED_TOGETHER = re.compile(r"[^由，。；]*?(?:[与和及跟]|同(?![日天
 
 #: What a date's clause may hold beside the date and still say nothing of its own (1月22日中午，…;
 #: 7月30日下午4时（当地时间），…).
-_BARE_TIME = re.compile(r"(?:\s|于|在|是|日|[（(]当地时间[）)]|当地时间|[上下中]午|凌晨|清晨|早上|早晨|傍晚|晚上|晚间|晚|\d+[时点](?:\d+分)?|许|左右)*")
+_BARE_TIME = re.compile(r"(?:\s|于|在|是|日|同年|[（(]当地时间[）)]|当地时间|[上下中]午|凌晨|清晨|早上|早晨|傍晚|晚上|晚间|晚|\d+[时点](?:\d+分)?|许|左右)*")
 
 
 #: A clause that only says who came along or where the leader went (甲在两国外长陪同下，…;
@@ -297,10 +298,18 @@ def welcomed_by_a_leader(reading: Reading, sentence: Sentence, clause: tuple[int
     return bool(hosts) and any(spot.key not in {host.key for host in hosts} for spot in people)
 
 
-def signing_clause(hans: str, when) -> tuple[tuple[int, int], bool] | None:
+class Signing(NamedTuple):
+    """A meeting told by what its leaders did together, no meeting word: the clauses' bounds, whether
+    they name the leaders (then only they met, none is inferred), and whether each keeps only the
+    office the text writes for them (a visit's signing, told in passing: no office from elsewhere)."""
+    clause: tuple[int, int]
+    named: bool
+    offices_as_written: bool = False
+
+
+def signing_clause(hans: str, when) -> Signing | None:
     """The date's clause when it tells leaders signing together (``1974年5月16日，甲与乙签署
-    《…》``, ``9月3日，两国元首在莫斯科签署``): they meet to sign. Returns the clause's bounds and
-    whether it names the signers (then only they sign, none is inferred), or refers back to them."""
+    《…》``, ``9月3日，两国元首在莫斯科签署``): they meet to sign. See :class:`Signing`."""
     clauses = _date_clause(hans, when)
     if clauses is None:
         return None
@@ -317,7 +326,9 @@ def signing_clause(hans: str, when) -> tuple[tuple[int, int], bool] | None:
     at = starts.index(told) if told in starts else index
     if signed is None and (agreed := _agreed_on_the_visit(hans, starts, at, told, end)) is not None:
         (_, end), signed = agreed  # 甲访问某城，与乙达成共识: the visit's meeting, told by what they agreed
-    return ((begin, end), signed["back"] is None) if signed else None
+        if signed.re is _SIGNED_ON_THE_VISIT:
+            return Signing((begin, end), True, offices_as_written=True)  # 甲访问某城，与乙签署《…》
+    return Signing((begin, end), signed["back"] is None) if signed else None
 
 
 #: A clause telling a leader's visit made (甲访问某城, 甲对某城进行了为期一天的访问), not one planned (将访问).
@@ -330,6 +341,12 @@ _AGREED_TOGETHER = re.compile(r"(?:并|还)?(?:[与跟]|同(?![日天时年月�
                               r"|(?P<back>两国(?:元首|首脑|领导人|总理|总统|首相)|双方领导人)(?:一致)?(?:同意|达成)")
 
 
+#: The visitor and the one named after 与/同 signing, told in the clause after the visit's with no
+#: subject of its own (…访问某城，与乙签署《…》; …，在某城与乙共同签署…).
+_SIGNED_ON_THE_VISIT = re.compile(r"(?:并|还|随后)?(?:在[^，。；与同和]{1,20}?)?(?:[与跟]|同(?![日天时年月意样期]))"
+                                  r"[^，。；、由]{1,30}?(?:共同|一同|一起)?(?:签署|签订|签字|签约)")
+
+
 #: A clause said of the visit in passing (这是他首次访问该国): the visit's next clause may come after it.
 _AN_ASIDE = re.compile(r"这是|此为|也是")
 
@@ -337,14 +354,15 @@ _AN_ASIDE = re.compile(r"这是|此为|也是")
 def _agreed_on_the_visit(hans: str, starts: list[int], at: int, told: int, end: int
                          ) -> tuple[tuple[int, int], re.Match] | None:
     """The clause after a dated visit's clause (past an aside) when it tells the visitor and the
-    one named after 与/同 agreeing together, or the two leaders agreeing
-    (``2013年4月12日，甲访问某城，这是他首次访问该国，两国总统同意…``): they met on the visit.
-    Not a plan's visit (将访问), nor where either is below the top (与乙国外长丙达成共识)."""
+    one named after 与/同 agreeing or signing together, or the two leaders agreeing
+    (``2013年4月12日，甲访问某城，这是他首次访问该国，两国总统同意…``, ``…访问某城，与乙签署《…》``):
+    they met on the visit. Not a plan's visit (将访问), nor where either is below the top
+    (与乙国外长丙达成共识)."""
     if not _VISITED.search(hans, told, end) or _PLANNED.search(hans, told, end) or NOT_TOP.search(hans, told, end):
         return None
     for after in range(at + 1, min(at + 3, len(starts) - 1)):
         clause = (starts[after], starts[after + 1] - 1)
-        agreed = _AGREED_TOGETHER.match(hans, *clause)
+        agreed = _AGREED_TOGETHER.match(hans, *clause) or _SIGNED_ON_THE_VISIT.match(hans, *clause)
         if agreed is not None:
             return None if NOT_TOP.search(hans, clause[0], agreed.end()) else (clause, agreed)
         if not _AN_ASIDE.match(hans, clause[0]):

@@ -612,10 +612,12 @@ def _bare_beside_an_office(reading, key: str, participants, welcome: Sentence | 
     return any(titles_in(welcome, reading, other) for other in participants if other != key)
 
 
-def record_participants(reading, people: People, summit, participants, sentences, welcome=None) -> None:
+def record_participants(reading, people: People, summit, participants, sentences, welcome=None, *,
+                        as_written: bool = False) -> None:
     """Records who met and the office each held: the offices the sentences write for them, else the
-    office the article gives them elsewhere. ``welcome``: the sentence of a welcome on arrival that
-    tells the summit (see :func:`_bare_beside_an_office`)."""
+    office the article gives them elsewhere; with ``as_written``, only the offices the first sentence
+    (the meeting's own) writes. ``welcome``: the sentence of a welcome on arrival that tells the
+    summit (see :func:`_bare_beside_an_office`)."""
     registry = reading.registry
     for key in sorted(participants):
         person_info = participants[key]
@@ -626,7 +628,7 @@ def record_participants(reading, people: People, summit, participants, sentences
             registry.fact(summit, Prop.PARTICIPANT, person, evidence=evidence, inference=method, basis=basis)
         node = participation(registry, summit, person, people.sides.get(key), key)
         stated_offices: list[str] = []
-        for sentence in sentences:
+        for sentence in sentences[:1] if as_written else sentences:
             stated_offices.extend(titles_in(sentence, reading, key))
             for spot in sentence.spots:
                 if spot.key == key:
@@ -637,7 +639,7 @@ def record_participants(reading, people: People, summit, participants, sentences
         for office in stated_offices:
             registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office),
                           evidence=(sentences[0].evidence(),))
-        if not stated_offices and people.offices.get(key) \
+        if not stated_offices and not as_written and people.offices.get(key) \
                 and not _bare_beside_an_office(reading, key, participants, welcome):
             start = next(iter(registry.facts_about(summit, Prop.START_DATE)), None)
             office = main_office(people, key, start, sentences)

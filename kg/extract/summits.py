@@ -319,9 +319,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             clause = meeting_clause(sentence.hans, meeting)
             if clause is not None and not welcomed_by_a_leader(reading, sentence, clause):
                 clause = None  # 外长丙到机场迎接: an official's welcome, no meeting of leaders
-            named = False  # a signing whose signers the clause names: only they met
+            named = as_written = False  # a signing whose signers the clause names: only they met
             if clause is None and (signing := signing_clause(sentence.hans, meeting)) is not None:
-                clause, named = signing
+                clause, named, as_written = signing
             if clause is None or any((a < clause[1] and clause[0] < b and not days_of_each(sentence.hans, dates, meeting))
                                      or when == meeting.start for a, b, when in told):
                 continue  # a clause told already, or a day told already: one summit a day a sentence
@@ -341,7 +341,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             told.append((*clause, meeting.start))
             summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues,
                              date_basis, clause, infer=not in_table and not named, numbered=heading_day is None,
-                             set_aside=several.others if several else ())
+                             set_aside=several.others if several else (), offices_as_written=as_written)
             if around is not None and summit is not None and summit.start < around.start <= (visit_end or summit.end):
                 visit_end = around.start - timedelta(days=1)  # the summit the article boxes keeps its own days
             if around is not None and summit is not None and summit.id == around.id:
@@ -417,13 +417,14 @@ _SIDES_OF_A_SESSION = 3
 def _summit(reading, people, sources, section, sentences, index, when, lead_venues,
             date_basis: EntityId | None = None, clause: tuple[int, int] | None = None,
             infer: bool = True, numbered: bool = True, set_aside: tuple[str, ...] = (),
-            only: tuple[str, ...] = ()) -> SummitFound | None:
+            only: tuple[str, ...] = (), offices_as_written: bool = False) -> SummitFound | None:
     """``infer``: whether people the sentence does not name may be inferred (not for a
     table row read as a sentence: the row itself is read by tables.py). ``numbered``:
     whether a number the sentence gives is the meeting's in its series (not in an account
     told day by day, where 第一次会晤 is the first session of the day's talks).
     ``set_aside``: people the sentence names as met in other meetings, one by one;
-    ``only``: the people of one of those meetings."""
+    ``only``: the people of one of those meetings. ``offices_as_written``: each participant keeps
+    only the office the sentences write for them, none the article gives elsewhere."""
     registry = reading.registry
     anchor = sentences[index]
     paragraph = [s for s in sentences if s.paragraph == anchor.paragraph and s.start >= anchor.start]
@@ -494,7 +495,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     welcome_ends = clause[1] if clause is not None and only_a_welcome(anchor.hans, clause) else None
     venue_of_the_anchor(reading, summit, anchor, when.start, lead_venues, when.at, welcome_ends, set(participants))
     record_participants(reading, people, summit, participants, [anchor] + paragraph,
-                        welcome=anchor if welcome_ends is not None else None)
+                        welcome=anchor if welcome_ends is not None else None, as_written=offices_as_written)
     outcomes(reading, summit, sentences, (when.start, end))
     return SummitFound(summit, section, when.start, end, anchor, keys)
 
