@@ -1193,6 +1193,26 @@ def test_no_meeting_of_a_visit_signing_below_the_top_or_planned(sentence):
     assert "1996-07-29" not in summits(_BACKGROUND + sentence)
 
 
+def test_a_return_visit_is_a_meeting_with_the_one_whose_visit_it_returns():
+    """A leader's return visit made on a day (乙回访甲国; 乙访问甲国，这是对甲访问乙国的回访), no
+    meeting word: the two leaders meet on it, as on the visit it returns."""
+    before = "1996年7月8日，[[张三]]访问乙国，与乙国总理[[李四]]举行会谈。\n\n"
+    returned = _BACKGROUND + before + "7月14日，乙国总理[[李四]]回访甲国，与甲国总统[[张三]]就边界问题交换看法。"
+    assert summits(returned)["1996-07-14"]["participants"] == {"张三", "李四"}
+    said_so = _BACKGROUND + "1996年7月14日，乙国总理[[李四]]访问甲国，这是对甲国总统[[张三]]当年访问乙国的回访。"
+    assert summits(said_so)["1996-07-14"]["participants"] == {"张三", "李四"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "7月14日，乙国总理[[李四]]邀请甲国总统[[张三]]回访乙国。",  # an invitation
+    "7月14日，两国宣布乙国总理[[李四]]将回访甲国，与甲国总统[[张三]]交换看法。",  # a plan
+    "7月14日，乙国外长[[王五]]回访甲国，与甲国总统[[张三]]交换看法。",  # a minister
+])
+def test_no_meeting_of_a_return_visit_invited_planned_or_below_the_top(sentence):
+    before = "1996年7月8日，[[张三]]访问乙国，与乙国总理[[李四]]举行会谈。\n\n"
+    assert "1996-07-14" not in summits(_BACKGROUND + before + sentence)
+
+
 @pytest.mark.parametrize("sentence", [
     "2015年3月2日，甲国总统[[张三]]访问[[某城]]，与乙国外长[[李四]]就边界问题达成共识。",  # a minister
     "2015年3月2日，甲国外长[[张三]]访问[[某城]]，与乙国总统[[李四]]达成共识。",  # the visitor a minister

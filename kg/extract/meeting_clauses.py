@@ -250,7 +250,7 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     clause = hans[begin:end]
     said = [m for m in MEETING.finditer(clause) if not _lower(clause, m) and not _ABOUT.match(clause, m.end())]
     if not said:  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
-        return (begin, end) if _welcomed_in_person(clause) else None
+        return (begin, end) if _welcomed_in_person(clause) or _a_return_visit(clause) else None
     if all(_REFERENCE.search(clause[:m.start()]) for m in said) and not HELD_AT.search(clause):
         return None  # 飞抵赫尔辛基，表示对这次会晤期望很低: the meeting is told elsewhere, not on this day
     if a_gathering(clause) and not _SIDELINES.search(clause):
@@ -258,6 +258,19 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     if HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause) or _LASTED.search(clause):
         return begin, end
     return None
+
+
+#: A leader's return visit (乙回访甲国, 乙对甲国进行回访, 也是对甲访华的回访): the one whose visit it
+#: returns is its host.
+_RETURNED = re.compile(r"回访(?!的?(?:邀请|计划|日期|时间|事宜))")
+
+
+def _a_return_visit(clause: str) -> bool:
+    """Whether a clause with no meeting word tells a leader's return visit made (``7月14日，乙回访某都``):
+    the two leaders meet on it, as on the visit it returns. Not one invited to or planned
+    (``乙邀请甲回访``, ``乙将回访``): a word of :data:`NOT_HELD` before it in the clause."""
+    returned = _RETURNED.search(clause)
+    return returned is not None and not NOT_HELD.search(ACCEPTED.sub("", clause[:returned.start()]))
 
 
 #: A host meeting the visitor on arrival (乙到机场迎接, 乙在总统府门外迎接甲, 乙亲自前往机场迎接): they meet.
