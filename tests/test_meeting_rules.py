@@ -1213,6 +1213,25 @@ def test_no_meeting_of_a_return_visit_invited_planned_or_below_the_top(sentence)
     assert "1996-07-14" not in summits(_BACKGROUND + before + sentence)
 
 
+def test_leaders_attending_something_together_meet():
+    """Two leaders told attending something together (甲与乙在某镇共同出席某仪式; 当天，两人一同出席…),
+    no meeting word: they met there that day."""
+    together = _BACKGROUND + "1996年9月11日，[[张三]]与[[李四]]在边境小镇[[某镇]]共同出席口岸重新开放仪式。"
+    assert summits(together)["1996-09-11"]["participants"] == {"张三", "李四"}
+    back = _BACKGROUND + ("1996年9月10日是两国建交30周年纪念日。当天，甲国总统[[张三]]和乙国总理[[李四]]"
+                          "在[[某城]]一同出席纪念音乐会。")
+    assert summits(back)["1996-09-10"]["participants"] == {"张三", "李四"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "1996年9月11日，[[张三]]与[[李四]]以视频方式共同出席口岸重新开放仪式。",  # by video
+    "1996年9月11日，甲国外长[[王五]]与乙国外长[[赵六]]在[[某镇]]共同出席口岸重新开放仪式。",  # ministers
+    "1996年9月11日，两国宣布[[张三]]将与[[李四]]在[[某镇]]共同出席口岸重新开放仪式。",  # a plan
+])
+def test_no_meeting_of_ministers_a_plan_or_a_video_attended_together(sentence):
+    assert "1996-09-11" not in summits(_BACKGROUND + sentence)
+
+
 @pytest.mark.parametrize("sentence", [
     "2015年3月2日，甲国总统[[张三]]访问[[某城]]，与乙国外长[[李四]]就边界问题达成共识。",  # a minister
     "2015年3月2日，甲国外长[[张三]]访问[[某城]]，与乙国总统[[李四]]达成共识。",  # the visitor a minister

@@ -250,7 +250,7 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     clause = hans[begin:end]
     said = [m for m in MEETING.finditer(clause) if not _lower(clause, m) and not _ABOUT.match(clause, m.end())]
     if not said:  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
-        return (begin, end) if _welcomed_in_person(clause) or _a_return_visit(clause) else None
+        return (begin, end) if _welcomed_in_person(clause) or _done_together(clause) else None
     if all(_REFERENCE.search(clause[:m.start()]) for m in said) and not HELD_AT.search(clause):
         return None  # 飞抵赫尔辛基，表示对这次会晤期望很低: the meeting is told elsewhere, not on this day
     if a_gathering(clause) and not _SIDELINES.search(clause):
@@ -260,17 +260,25 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     return None
 
 
+#: Leaders attending something together (甲与乙在某城共同出席某仪式, 两人一同出席…): they met there.
+_ATTENDED_TOGETHER = re.compile(r"(?:(?:[与和跟]|同(?![日天时年月意样期]))[^，。；、]{1,30}?|(?:两人|二人|两国(?:元首|领导人|总理|总统|首脑))"
+                                r"[^，。；]{0,20}?)(?:共同|一同|一起)(?:出席|参加)")
+
+
 #: A leader's return visit (乙回访甲国, 乙对甲国进行回访, 也是对甲访华的回访): the one whose visit it
 #: returns is its host.
 _RETURNED = re.compile(r"回访(?!的?(?:邀请|计划|日期|时间|事宜))")
 
 
-def _a_return_visit(clause: str) -> bool:
-    """Whether a clause with no meeting word tells a leader's return visit made (``7月14日，乙回访某都``):
-    the two leaders meet on it, as on the visit it returns. Not one invited to or planned
-    (``乙邀请甲回访``, ``乙将回访``): a word of :data:`NOT_HELD` before it in the clause."""
-    returned = _RETURNED.search(clause)
-    return returned is not None and not NOT_HELD.search(ACCEPTED.sub("", clause[:returned.start()]))
+def _done_together(clause: str) -> bool:
+    """Whether a clause with no meeting word tells leaders meeting by what they did: a return visit
+    made (``7月14日，乙回访某都``: they meet on it, as on the visit it returns), or attending something
+    together, not a gathering of many (``甲与乙共同出席某仪式``). Not one invited to or planned
+    (``乙邀请甲回访``, ``宣布甲将与乙共同出席``): a word of :data:`NOT_HELD` before it in the clause; nor
+    one done apart (``以视频方式共同出席``): a word of :data:`NOT_HELD_AFTER` anywhere in it."""
+    done = _RETURNED.search(clause) or (None if a_gathering(clause) else _ATTENDED_TOGETHER.search(clause))
+    return done is not None and not NOT_HELD.search(ACCEPTED.sub("", clause[:done.start()])) \
+        and not NOT_HELD_AFTER.search(clause)
 
 
 #: A host meeting the visitor on arrival (乙到机场迎接, 乙在总统府门外迎接甲, 乙亲自前往机场迎接): they meet.
