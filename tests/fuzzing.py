@@ -34,6 +34,9 @@ HANG = 20.0
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = next((ROOT / "kg" / "corpus").glob("*.wiki"))
 QUERIES = sorted((ROOT / "kg" / "queries").glob("*.rq"))
+#: Real articles whose structures (infoboxes, tables, sections, a visit told day by day) are
+#: spliced into one another.
+CORPORA = (ROOT / "tests" / "data" / "realistic", ROOT / "tests" / "data" / "heldout")
 
 ARTICLE_TOKENS = [
     "{{", "}}", "[[", "]]", "{{a|", "[[a|", "<ref>", "</ref>", "<ref name=x/>", "'''", "''", "\n== X ==\n", "\n=",
@@ -177,6 +180,66 @@ def fuzz_articles(seconds: float, seed: int, work: Path) -> Tally:
                         tally.lost.append(f"build {seed}/{case}: published {name} does not parse: {error}")
 
         _timed(tally, f"build {seed}/{case}", build)
+    return tally
+
+
+def _blocks(text: str) -> list[str]:
+    """An article's blocks: what blank lines separate (a paragraph, a table, a heading, an infobox)."""
+    return [block for block in text.split("\n\n") if block.strip()]
+
+
+def fuzz_splices(seconds: float, seed: int) -> Tally:
+    """Articles made of real ones: an article of the corpora with one to four blocks of others
+    (a table, a section's paragraph, an infobox) put in between its own, built as a page is in a
+    build (:func:`kg.worker.build_page`). Real structures meet in combinations no one article
+    has (two tables' rows of one day inside a visit the prose tells), which mutation of a single
+    article does not reach. A **crash** is a page left out because building it failed (not one
+    the shapes refuse, whose graph is told apart as ``refused``)."""
+    from kg.source import Page
+    from kg.worker import PageSettings, build_page
+
+    tally = Tally("splices")
+    pick = random.Random(seed)
+    articles = sorted(path for corpus in CORPORA for path in corpus.glob("*.wiki"))
+    blocks: dict[Path, list[str]] = {}
+
+    def blocks_of(path: Path) -> list[str]:
+        if path not in blocks:
+            blocks[path] = _blocks(path.read_text(encoding="utf-8"))
+        return blocks[path]
+
+    settings = PageSettings()
+    for case in _budget(seconds, tally):
+        base = pick.choice(articles)
+        text = list(blocks_of(base))
+        donors = []
+        for _ in range(pick.randint(1, 4)):
+            donor = pick.choice(articles)
+            donors.append(donor.stem)
+            donated = pick.choice(blocks_of(donor) or [""])
+            if pick.random() < 0.5:  # a table's row given to a table of the article, or said again
+                rows = [i for i, block in enumerate(text) if "\n|-\n" in block]
+                donated_rows = donated.split("\n|-\n")[1:] or [r for b in text for r in b.split("\n|-\n")[1:]]
+                if rows and donated_rows:
+                    at = pick.choice(rows)
+                    own = text[at].split("\n|-\n")
+                    own.insert(pick.randint(1, len(own)), pick.choice(donated_rows).split("\n|}")[0])
+                    text[at] = "\n|-\n".join(own)
+                    continue
+            text.insert(pick.randint(0, len(text)), donated)
+        name = f"splice {seed}/{case} ({base.stem} + {', '.join(donors)})"
+        page = Page("\n\n".join(text), origin=f"{base.stem}.wiki", title=base.stem)
+
+        def run() -> None:
+            result = build_page(page, settings)
+            reason = getattr(result, "reason", "")
+            if reason.startswith("failed while") or reason.startswith("is nested too deeply"):
+                tally.crashes.append(f"{name}: {reason[:300]}")
+            elif reason.startswith("took longer"):
+                tally.hangs.append(f"{name}: {reason[:120]}")
+            tally.count("refused" if reason.startswith("does not conform") else "built" if not reason else "left out")
+
+        _timed(tally, name, run)
     return tally
 
 

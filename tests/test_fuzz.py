@@ -52,6 +52,10 @@ def test_fuzz_articles(tmp_path):
     report(fuzzing.fuzz_articles(SECONDS, SEED, tmp_path))
 
 
+def test_fuzz_splices():
+    report(fuzzing.fuzz_splices(SECONDS, SEED))
+
+
 def test_fuzz_exports(tmp_path, build):
     report(fuzzing.fuzz_exports(SECONDS, SEED, tmp_path, build))
 
