@@ -2093,3 +2093,14 @@ def test_a_leg_of_a_boxed_tour_runs_from_its_arrival_to_the_day_it_leaves():
     starts = {f.subject.key: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
     ends = {f.subject.key: f.value.isoformat() for f in extraction.facts if f.prop is Prop.END_DATE}
     assert ("2019-03-21", "2019-03-22") in {(starts[key], ends.get(key)) for key in starts}
+
+
+def test_the_two_leaders_a_meeting_refers_back_to_are_those_told_before_it_not_after():
+    """``两国领导人在某城举行会谈`` names the two the sentence before it told (the visitor arriving, the
+    host meeting him), not a companion of a later day (``9月14日，甲在丙国总理某陪同下参观``), whom a
+    cited source's title may name too."""
+    text = ("'''林默访问戊国'''是甲国总统[[林默]]于2027年9月12日至15日对[[戊国]]进行的国事访问。\n== 行程 ==\n"
+            "9月12日，林默抵达[[戊都]]，戊国总统[[高原]]到机场迎接。两国领导人在戊都举行会谈"
+            "<ref>{{cite news |title=林默总统在石川总理陪同下参观某港 |date=2027-09-15}}</ref>。"
+            "9月14日，林默在戊国总理[[石川]]陪同下参观[[某港]]。\n")
+    assert summits(text, title="林默访问戊国")["2027-09-12"]["participants"] == {"林默", "高原"}

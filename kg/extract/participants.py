@@ -143,7 +143,10 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
             for key in found:
                 found[key].evidence.append(anchor.evidence())
             return found
-    for sentence in [anchor] + [s for s in paragraph if s is not anchor]:
+    # a meeting's sentence opening with both sides (两国领导人在某城举行会谈) names those told before it,
+    # not those of the sentences after (8月19日，甲在丙陪同下参观)
+    after = [] if _BOTH_SIDES.match(anchor.hans) else [s for s in paragraph if s is not anchor]
+    for sentence in [anchor] + after:
         if sentence is not anchor and (len(found) >= 2 or find_dates(sentence.hans) or find_year_months(sentence.hans)):
             break  # enough people, or a sentence about another time (2018年5月，李四访问乙国)
         if sentence is not anchor and _ATTENDEES.match(sentence.hans):

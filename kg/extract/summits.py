@@ -437,11 +437,11 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     dropped = below_the_top(reading, people, participants, near, when.start)  # before inferring: not one of the pair
     cited = citations_of(sources, [anchor] + paragraph)
     period = people.periods.get(section)
-    if infer:
+    if infer:  # 两人, 双方: the two the sentences before name, before any a source's title names
+        from_the_sentences_before(reading, participants, anchor, sentences[max(0, index - 2):index])
         from_citation_titles(reading, participants, cited, anchor)
         from_administration(reading, people, participants, period, section)
         from_leaders_in_office(reading, people, participants, when.start)
-        from_the_sentences_before(reading, participants, anchor, sentences[max(0, index - 2):index])
         from_the_pronoun(reading, participants, anchor, clause, sentences[max(0, index - 1):index])
         from_the_bare_office(people, participants, anchor, clause)
         from_the_subject(reading, participants, anchor, paragraph, section)
