@@ -2104,3 +2104,21 @@ def test_the_two_leaders_a_meeting_refers_back_to_are_those_told_before_it_not_a
             "<ref>{{cite news |title=林默总统在石川总理陪同下参观某港 |date=2027-09-15}}</ref>。"
             "9月14日，林默在戊国总理[[石川]]陪同下参观[[某港]]。\n")
     assert summits(text, title="林默访问戊国")["2027-09-12"]["participants"] == {"林默", "高原"}
+
+
+_MONTH_LEAD = "'''林默出访'''是甲国总统[[林默]]于2027年9月对[[戊国]]和[[己国]]进行的国事访问。\n"
+
+
+@pytest.mark.parametrize("lead", [_MONTH_LEAD, _MONTH_LEAD.replace("于2027年9月", "于2027年9月至10月")])
+def test_days_without_a_year_are_of_the_month_the_lead_dates_the_visit_in(lead):
+    """A visit the lead dates by its month alone (``于2027年9月对戊国…进行的国事访问``) gives its year to
+    the days its sections tell without one, past a background of an earlier year."""
+    text = (lead + "== 背景 ==\n2025年，戊国总统[[高原]]访问甲国。\n== 访问戊国 ==\n"
+            "9月12日，林默抵达[[戊都]]，高原到机场迎接。两国元首随后在戊都举行会谈。\n")
+    assert set(summits(text, title="林默出访")) == {"2027-09-12"}
+
+
+def test_a_visit_the_lead_dates_by_its_month_alone_makes_no_summit_of_a_plan():
+    text = (_MONTH_LEAD + "== 背景 ==\n2025年，戊国总统[[高原]]访问甲国。\n== 访问戊国 ==\n"
+            "9月12日，林默原定在[[戊都]]与高原举行会谈，后因故取消。\n")
+    assert summits(text, title="林默出访") == {}

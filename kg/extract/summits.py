@@ -87,7 +87,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     lead_venues = venues_of_the_lead(reading)
     tabled_spans = _meeting_table_spans(reading)  # rows read as sentences infer no one
     found: list[SummitFound] = []
-    year = around.start.year if around is not None else first_year(reading.lead)
+    year = around.start.year if around is not None else first_year(reading.lead) or year_of_the_leads_month(reading)
     told_year = year or next((m.year for s in reading.lead for m in find_year_months(s.hans)), None)
     last_day: date | None = None  # the last day the sections gave, for the next one's bare days
     lead_visit = the_leads_visit(reading) if around is None else None
