@@ -2122,3 +2122,27 @@ def test_a_visit_the_lead_dates_by_its_month_alone_makes_no_summit_of_a_plan():
     text = (_MONTH_LEAD + "== 背景 ==\n2025年，戊国总统[[高原]]访问甲国。\n== 访问戊国 ==\n"
             "9月12日，林默原定在[[戊都]]与高原举行会谈，后因故取消。\n")
     assert summits(text, title="林默出访") == {}
+
+
+_TOUR = ("'''奥马尔南巡'''是甲国总统[[塔里克·奥马尔]]于2031年3月对[[乙国]]和[[丙国]]进行的国事访问。\n"
+         "== 访问乙国 ==\n3月2日，奥马尔抵达[[乙都]]，开始对乙国进行国事访问。奥马尔在总统府同[[乙国总统]][[卡洛斯·门多萨]]"
+         "举行会谈，两国元首签署联合声明。\n== 访问丙国 ==\n3月6日，奥马尔抵达[[丙都]]，这是丙国独立以来首位到访的甲国元首。{}\n")
+
+
+def test_talks_told_after_the_arrival_without_a_day_are_on_the_day_of_arriving():
+    """A tour's stop told arrival first (``3月2日，甲抵达某都``), then its talks in a sentence of their own
+    with no day, opening with the visitor or his pronoun (``甲在总统府同乙国总统乙举行会谈``): the talks
+    are on the day the paragraph has him arrive."""
+    found = summits(_TOUR.format("他在议会大厦与[[丙国总理]][[维克多·萨拉斯]]会晤。"), title="奥马尔南巡")
+    assert {day: found[day]["participants"] for day in found} == {
+        "2031-03-02": {"塔里克·奥马尔", "卡洛斯·门多萨"}, "2031-03-06": {"塔里克·奥马尔", "维克多·萨拉斯"}}
+
+
+@pytest.mark.parametrize("sentence", [
+    "奥马尔表示希望与[[丙国总理]][[维克多·萨拉斯]]举行会谈。",  # a wish, no meeting held
+    "奥马尔同[[丙国外长]][[马里奥·鲁伊斯]]举行会谈。",  # a minister, below the top
+    "奥马尔同[[丙国总理]][[维克多·萨拉斯]]通电话。",  # a call
+    "[[丙国总理]][[维克多·萨拉斯]]此前曾与奥马尔会晤。",  # opening with another, of another time
+])
+def test_a_sentence_after_the_arrival_that_tells_no_talks_of_the_visitor_makes_no_summit(sentence):
+    assert set(summits(_TOUR.format(sentence), title="奥马尔南巡")) == {"2031-03-02"}

@@ -19,8 +19,9 @@ from kg.extract.meeting_clauses import relative_days
 from kg.extract.people import People
 from kg.extract.phrases import CLAUSE, MEETING, VISIT_WORDS
 from kg.extract.reading import Reading
+from kg.extract.roles import written_before
 from kg.extract.scripts import to_hans
-from kg.extract.text import Sentence
+from kg.extract.text import Sentence, Spot
 from kg.model import Kind, Prop
 from kg.wikitext import Section
 
@@ -133,6 +134,52 @@ def arrivals_told(reading: Reading, sentence: Sentence, dates: list[DateRange]) 
         if people:
             out.append(Arrival(told.start, sentence.paragraph, people))
     return out
+
+
+def arrival_in(reading: Reading, sentence: Sentence, dates: list[DateRange]) -> Arrival | None:
+    """The one day the sentence gives, when it has leaders arrive on it (``3月2日，甲抵达某都``,
+    ``3月21日，甲结束…后，…于当天抵达某都``): who is named before the word of arriving. Not a leader
+    come to attend a gathering (``抵达某城，出席…峰会``)."""
+    days = {d.start for d in dates}
+    if len(days) != 1 or any(d.end != d.start for d in dates):
+        return None
+    came = _ARRIVES.search(sentence.hans, dates[0].stop)
+    if came is None or _TO_ATTEND.search(sentence.hans, came.end()):
+        return None
+    people = frozenset(spot.key for spot in sentence.spots if spot.start < came.end()
+                       and reading.registry.is_a(spot.surface, Kind.PERSON))
+    return Arrival(dates[0].start, sentence.paragraph, people) if people else None
+
+
+#: At a sentence's start, its subject written as a pronoun (他与乙会谈后…).
+_OPENS_WITH_A_PRONOUN = re.compile(r"^[他她](?![们国人方])")
+
+
+#: Right before the one met, past his office (甲同乙国总统乙举行会谈, 甲在某城与乙会晤).
+_WITH = ("与", "同", "和", "跟")
+
+
+def talks_of_the_arrived(reading: Reading, sentence: Sentence, arrival: Arrival | None) -> bool:
+    """Whether a sentence with no day of its own, in the paragraph that had leaders arrive on a
+    day, opens with one of them and tells him meeting someone named after 与/同 (``3月2日，甲抵达某都。
+    甲同乙国总统乙举行会谈``, ``…。他在某宫与乙会晤``): a tour's stop told arrival first, its talks on
+    the day of arriving as the paragraph tells it. Not one opening with someone else (``乙国总理丙会见了
+    甲``: another meeting of the stay), nor one telling no meeting with someone (``甲赞成在船上会面``,
+    ``她此前刚在某城接待来访的丙``)."""
+    if arrival is None or arrival.paragraph != sentence.paragraph:
+        return False
+    people = [spot for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON)]
+    opens = bool(_OPENS_WITH_A_PRONOUN.match(sentence.hans)) and not (people and people[0].start == 0) \
+        or bool(people) and people[0].start == 0 and people[0].key in arrival.people
+    return opens and any(_met_with(sentence, spot) for spot in people if spot.key not in arrival.people)
+
+
+def _met_with(sentence: Sentence, spot: Spot) -> bool:
+    """Whether the name is the one met with, a meeting word after it in its clause (``与乙会晤``)."""
+    before = sentence.hans[:spot.start - len(written_before(sentence, spot))]
+    stop = CLAUSE.search(sentence.hans, spot.end)
+    end = stop.start() if stop else len(sentence.hans)
+    return before.endswith(_WITH) and MEETING.search(sentence.hans, spot.end, end) is not None
 
 
 def from_the_arrivals(reading: Reading, summits: list[SummitFound], arrivals: list[Arrival]) -> list[SummitFound]:

@@ -30,8 +30,9 @@ from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_mo
 from kg.extract.documents import documents_of_the_definition, documents_of_the_subject, outcomes
 from kg.extract.joining import (GOES_ON, SummitFound, a_row_and_its_account, fill_from_neighbours, join_mentions,
                                 one_meeting_told_in_parts, one_span_each, several_of_one_visit)
-from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrivals_told, day_of_leaving, legs_run_to_the_next,
-                             state_of_the_leg, day_of_the_heading, days_of_each, first_year,
+from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrival_in, arrivals_told, day_of_leaving,
+                             legs_run_to_the_next, state_of_the_leg, talks_of_the_arrived, day_of_the_heading,
+                             days_of_each, first_year,
                              from_the_arrivals, heading_leg, heading_time, in_the_state_of_the_heading,
                              leg_from_its_arrival, leg_told_in_prose, one_summit_per_leg, over_the_leg, the_leads_visit,
                              visit_told, year_above, year_of_the_leads_month)
@@ -255,6 +256,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     arrives = False  # whether the sentence giving that first day has a leader arrive
     days_told: list[date] = []  # the last day of each date the section's text gives
     arrivals: list[Arrival] = []  # leaders arriving on a day the section told (10日，甲抵达某城)
+    landed: Arrival | None = None  # the arrival the paragraph last told, while it tells that day
     for i, sentence in enumerate(section_sentences):
         at = sentence.span_of(0, 0).start
         in_table = any(span.start <= at < span.end for span in tabled)  # a row: only what its cells say
@@ -292,9 +294,14 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             dates = [DateRange(days.start, days.end, 0, 0, True)]
         opens_going_on = i > 0 and told_in == section_sentences[i - 1].paragraph != sentence.paragraph \
             and _OPENS_GOING_ON.match(sentence.hans)  # …7月16日上午，甲举行仪式欢迎乙。¶随后两国元首举行会谈
+        if dates:  # 3月2日，甲抵达某都。当晚，…: the arrival holds while the paragraph tells its day
+            landed = arrival_in(reading, sentence, dates) or (landed if landed is not None and all(
+                d.start == d.end == landed.day for d in dates) else None)
         if day is not None and (dated_before == sentence.paragraph and _BACK_SUBJECT.match(sentence.hans)
                                 or (told_in == sentence.paragraph or opens_going_on) and not dates and not months
-                                and (GOES_ON.search(sentence.hans) or met_one_by_one(reading, sentence) is not None)):
+                                and (GOES_ON.search(sentence.hans) or met_one_by_one(reading, sentence) is not None
+                                     or landed is not None and day == landed.day
+                                     and talks_of_the_arrived(reading, sentence, landed))):
             dates = [DateRange(day, day, 0, 0, False)] + dates  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
         elif met_on is not None and _RIGHT_AFTER.match(sentence.hans):
             dates = [DateRange(met_on, met_on, 0, 0, False)] + dates  # 会晤结束后，甲随即前往会见丙: the meeting's day
