@@ -990,3 +990,24 @@ def test_a_legs_summit_is_in_the_town_reached_though_a_later_day_is_at_the_lodgi
             "26日，张三离开巴黎回国。\n")
     found = read(text, title="张三出访")
     assert found["2019-03-21"][0][0] == "柏林"  # the lodging of the 23rd names no place: the town reached
+
+
+TOWN_BOX = ("{{Infobox event\n| title = 张三访问乙国\n| date = {{Start date|2011|3|4}}－{{End date|2011|3|6}}\n"
+            "| location = [[乙国]][[某都]]\n| type = 国事访问\n| participants = [[张三]]<br />[[李四]]<br />[[王五]]\n}}\n"
+            "'''张三访问乙国'''是甲国总统[[张三]]于2011年3月4日至6日对[[乙国]]进行的国事访问。\n"
+            "== 经过 ==\n3月4日，张三乘专机抵达某都，乙国总统[[李四]]到机场迎接。\n")
+
+
+def test_a_visit_placed_in_its_town_was_held_in_the_building_its_days_tell_the_talks_in():
+    def venue(day):
+        return read(TOWN_BOX + day + "\n", title="张三访问乙国")["2011-03-04"]
+
+    assert venue("3月5日，张三会见乙国总统李四，随后在总理府同乙国总理[[王五]]举行会谈。") == [["总理府 (某都)", "某都", "乙国"]]
+    assert venue("3月5日下午，张三在[[翠湖宫]]同乙国总统李四举行会谈。") == [["翠湖宫", "某都", "乙国"]]
+    assert venue("3月5日，两国元首在[[翠湖宫]]举行会谈。") == [["翠湖宫", "某都", "乙国"]]  # the two sides named as such
+    # talks in two buildings: the town holds both
+    assert venue("3月5日，张三在总理府同乙国总理[[王五]]举行会谈。当晚，张三在总统府同李四会见。") == [["某都", "乙国"]]
+    # a minister's meeting, a meeting with others, a call: not the summit's talks
+    assert venue("3月5日，乙国外长[[赵六]]在[[翠湖宫]]与张三、李四会面。") == [["某都", "乙国"]]
+    assert venue("3月5日，张三在[[翠湖宫]]会见了当地华侨代表。") == [["某都", "乙国"]]
+    assert venue("3月5日，张三在[[翠湖宫]]同李四通电话。") == [["某都", "乙国"]]

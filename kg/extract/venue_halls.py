@@ -1,7 +1,8 @@
 """Where in its town a summit was held, when its own phrase names only the town or nothing.
 
 The hall the talks are told in, that day or after (``随后两人在[[某宫]]举行会谈``); the place of the welcome
-ceremony the talks follow (``乙在[[某府]]为甲举行欢迎仪式，随后两人举行会谈``); a leader's lodging with no
+ceremony the talks follow (``乙在[[某府]]为甲举行欢迎仪式，随后两人举行会谈``); the building the account
+tells its talks in on one of its days (``6月1日，甲…随后在总理府同乙举行会谈``); a leader's lodging with no
 name of its own (``在下榻的饭店会见乙``), which gives way to the town the text puts the meeting in.
 """
 
@@ -16,7 +17,8 @@ from kg.extract.places import (BARE_KINDS, CLAUSE_BREAK, NOT_OWN, VENUE_ENDINGS,
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spot
-from kg.extract.venues import NOT_THERE, chain_facts, clause_of, days_of, participant_keys, told_in_order
+from kg.extract.venues import (NOT_THERE, PAIR_BEFORE, TALKS, chain_facts, clause_of, days_of, participant_keys,
+                               talks_on_its_days, told_in_order)
 from kg.model import EntityId, Kind, Prop
 
 
@@ -89,6 +91,50 @@ def venue_named_as_the_hall(reading: Reading) -> None:
             _held_where_welcomed(reading, fact.subject, town, *welcome)
 
 
+def venue_of_the_talks_in_its_town(reading: Reading, summits) -> None:
+    """A summit placed in a town only (a visit's ``于5月31日至6月2日对某国进行国事访问``, its box's
+    ``| location = [[某都]]``) was held in the building where the sentences of the article's own
+    account, told on its days, have two of its participants talk (``6月1日，甲会见乙国总统，随后在总理府
+    同乙国总理丙举行会谈``, ``当天下午，甲在[[某宫]]同丙会谈``): that building, inside the town, when the
+    text and the gazetteer put it in no other place. Not where they tell talks in two buildings
+    (``在总理府同丙举行会谈……在总统府同乙会见``: the town holds both); not talks another summit of those
+    days holds all the talkers of, nor talks with someone who is none of its participants (``会前，丁在
+    某城堡与甲、乙会面``)."""
+    registry = reading.registry
+    for summit in summits:
+        venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
+        if len(venues) != 1 or venues[0].kind is not Kind.PLACE or to_hans(venues[0].key).endswith(VENUE_ENDINGS):
+            continue
+        town, others = venues[0], [o for o in summits if o is not summit and o.start <= summit.end and summit.start <= o.end]
+        told = {place.key: (sentence, place) for sentence, place in talks_on_its_days(reading, summit, pairs=True)
+                if _talks_of(reading, sentence, summit, others)}
+        if len(told) == 1:
+            ((sentence, place),) = told.values()
+            if place.key != town.key and place.kind is Kind.PLACE \
+                    and to_hans(place.key).endswith(VENUE_ENDINGS) and not unnamed_lodging(to_hans(place.key)):
+                _held_in_the_town(reading, summit.id, town, place, sentence)
+
+
+#: Before a name: one who comes along with a participant (``甲偕副总统丙在某府与乙会晤``), no side of the talks.
+_COMPANION = re.compile(r"偕[^，,；;。与同和]{0,8}$")
+
+
+def _talks_of(reading: Reading, sentence: Sentence, summit, others) -> bool:
+    """Whether the talks a sentence tells are the summit's: two of its participants named (or the two
+    sides as such: 两国元首在…), no other person named in the talks' clause but one who comes along (偕),
+    and no other summit of its days holding all the participants named."""
+    participants = set(summit.participants)
+    named = {s.key for s in sentence.spots if s.key in participants}
+    talks = next((m for m in held_at_phrases(sentence) if TALKS.search(clause_of(sentence.hans, m.start(), m.end()))), None)
+    if talks is None or len(named) < 2 and not (not named and PAIR_BEFORE.search(sentence.hans, 0, talks.start())):
+        return False
+    low = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.hans, 0, talks.start())), default=0)
+    high = next((m.start() for m in CLAUSE_BREAK.finditer(sentence.hans, talks.end())), len(sentence.hans))
+    strangers = [s for s in sentence.spots_in(low, high) if s.key not in participants
+                 and reading.registry.is_a(s.surface, Kind.PERSON) and not _COMPANION.search(sentence.hans, low, s.start)]
+    return not strangers and not any(named <= set(o.participants) for o in others)
+
+
 def _welcome_before_the_talks(reading: Reading, summit: EntityId) -> tuple[Sentence, tuple[Spot, ...]] | None:
     """(sentence, chain) of the first sentence told on the summit's days (in an aside too: a
     return visit told in 后续) that names a participant and the place of a welcome ceremony the
@@ -126,15 +172,21 @@ def _held_where_welcomed(reading: Reading, summit: EntityId, town: EntityId, sen
     """The summit held in a town was held where the welcome ceremony before its talks was, when
     that place lies in the town, or its sentence names the town (``抵达某都，…；当天下午，甲在[[某府]]为乙
     举行欢迎仪式，随后…``) and the text places it nowhere else: that place, inside the town."""
-    registry = reading.registry
     place = chain_facts(reading, chain, sentence)
     if place is None or place.key == town.key or place.kind is not Kind.PLACE:
         return
+    if lies_in(reading, place, town) or _names_the_town(reading, sentence, town):
+        _held_in_the_town(reading, summit, town, place, sentence)  # else the town is another sentence's
+
+
+def _held_in_the_town(reading: Reading, summit: EntityId, town: EntityId, place: EntityId, sentence: Sentence) -> None:
+    """The summit was held at the place, inside the town, unless the text or the gazetteer puts
+    the place elsewhere."""
+    registry = reading.registry
     if not lies_in(reading, place, town):
         if any(isinstance(v, EntityId) for v in registry.facts_about(place, Prop.LOCATED_IN)) \
-                or well_known_container(reading, place.key) is not None \
-                or not _names_the_town(reading, sentence, town):
-            return  # the text or the gazetteer puts it elsewhere, or the town is another sentence's
+                or well_known_container(reading, place.key) is not None:
+            return
         registry.fact(place, Prop.LOCATED_IN, town, evidence=(sentence.evidence(),))
     registry.fact(summit, Prop.VENUE, place, evidence=(sentence.evidence(),))
     registry.keep_only(summit, Prop.VENUE, place)

@@ -200,28 +200,36 @@ def told_in_order(reading: Reading, span, *, asides: bool):
             yield aside, sentence, told
 
 
-def talks_on_its_days(reading: Reading, summit):
+def talks_on_its_days(reading: Reading, summit, *, pairs: bool = False):
     """(sentence, place) of each sentence of the lead or of a section of the article's own
-    account that tells talks of the summit's participants on its days, at a place."""
+    account that tells talks of the summit's participants on its days, at a place; with ``pairs``,
+    also talks of the two sides named as such (``两国领导人在某宫举行会谈``)."""
     span = (summit.start, summit.end)
     for _, sentence, told in told_in_order(reading, span, asides=False):
         days = [(a, b) for a, b in (told.times if told else ()) if (b - a).days < 28]  # not a year's or a month's
         if not days or not all(span[0] <= a and b <= span[1] for a, b in days):
             continue
-        place = _talks_place(reading, sentence, set(summit.participants))
+        place = _talks_place(reading, sentence, set(summit.participants), pairs)
         if place is not None:
             yield sentence, place
 
 
-def _talks_place(reading: Reading, sentence: Sentence, participants: set[str]) -> EntityId | None:
-    """The place of a held-at phrase of ``sentence`` whose clause tells talks of the participants."""
-    if not any(s.key in participants for s in sentence.spots):
+#: The two sides of a meeting named as such, right before where they meet (两国领导人在…, 两人随后在…).
+PAIR_BEFORE = re.compile(r"(?:两国(?:领导人|元首|首脑|总统|总理|首相)|两位领导人|双方|两人|二人)(?:随后|随即|又|还|则|当天|当日)?$")
+
+
+def _talks_place(reading: Reading, sentence: Sentence, participants: set[str], pairs: bool = False) -> EntityId | None:
+    """The place of a held-at phrase of ``sentence`` whose clause tells talks of the participants
+    (with ``pairs``, or of the two sides named as such right before it)."""
+    named = any(s.key in participants for s in sentence.spots)
+    if not named and not pairs:
         return None
     for match in held_at_phrases(sentence):
         if of_a_ceremony(sentence, match):
             continue
         clause = clause_of(sentence.hans, match.start(), match.end())
-        if not TALKS.search(clause) or NOT_THERE.search(clause):
+        if not TALKS.search(clause) or NOT_THERE.search(clause) \
+                or not named and not PAIR_BEFORE.search(sentence.hans, 0, match.start()):
             continue
         chain = phrase_chain(reading, sentence, match)
         if chain:
