@@ -1011,3 +1011,14 @@ def test_a_visit_placed_in_its_town_was_held_in_the_building_its_days_tell_the_t
     assert venue("3月5日，乙国外长[[赵六]]在[[翠湖宫]]与张三、李四会面。") == [["某都", "乙国"]]
     assert venue("3月5日，张三在[[翠湖宫]]会见了当地华侨代表。") == [["某都", "乙国"]]
     assert venue("3月5日，张三在[[翠湖宫]]同李四通电话。") == [["某都", "乙国"]]
+
+
+def test_a_visit_whose_days_tell_its_talks_in_two_buildings_of_its_town_was_held_in_the_town():
+    lead = "'''张三访问乙国'''是甲国总统[[张三]]于2011年3月4日至6日对[[乙国]]首都[[某都]]进行的国事访问。\n== 经过 ==\n"
+    first = "3月4日，张三抵达某都。当天下午，张三在某都[[翠湖宫]]会见乙国总统[[李四]]。"
+    assert read(lead + first + "3月5日，张三在[[湖滨饭店]]同乙国总理[[王五]]举行会谈。\n", title="张三访问乙国") == {
+        "2011-03-04": [["某都"]]}
+    # the same building again, a room that may lie in it, or someone else met in another: the building stays
+    for day in ("3月5日，张三在[[翠湖宫]]同乙国总理[[王五]]举行会谈。", "3月5日，张三前往东厅与乙国总理[[王五]]会谈。",
+                "3月5日，张三在[[湖滨饭店]]会见了某大学校长[[赵六]]。"):
+        assert read(lead + first + day + "\n", title="张三访问乙国") == {"2011-03-04": [["翠湖宫", "某都"]]}

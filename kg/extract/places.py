@@ -206,7 +206,7 @@ def phrase_chain(reading: Reading, sentence: Sentence, match: re.Match) -> tuple
     chain = tuple(s for s in phrase_spots(sentence, match) if reading.registry.is_a(s.surface, Kind.PLACE, Kind.COUNTRY)
                   and s.start >= owned and not _nickname_in_quotes(reading, sentence, s))
     if _ceremony_follows(sentence, match):  # 在克里姆林宫[[乔治大厅]]为…举行欢迎仪式: the hall is the ceremony's,
-        while len(chain) > 1 and chain[-1].hans.endswith(_ROOMS):  # the building holds the talks that follow
+        while len(chain) > 1 and chain[-1].hans.endswith(ROOMS):  # the building holds the talks that follow
             chain = chain[:-1]
     tail = _plain_venue(reading, sentence, match, chain)
     if tail is None:
@@ -305,7 +305,7 @@ NOT_OWN = re.compile(r"^(?:驻|其|该|此|这|那|某|[一两二三几数多][�
 #: What a ceremony, not a meeting, is held at.
 _CEREMONY = re.compile(r"仪式|典礼|宴|欢迎")
 #: Rooms of a building: where a ceremony in it is held.
-_ROOMS = ("厅", "室", "草坪")
+ROOMS = ("厅", "室", "草坪")
 
 
 def _ceremony_follows(sentence: Sentence, match: re.Match) -> bool:

@@ -12,8 +12,8 @@ import re
 
 from kg.extract.containment import lies_in
 from kg.extract.dates import find_dates
-from kg.extract.places import (BARE_KINDS, CLAUSE_BREAK, NOT_OWN, VENUE_ENDINGS, held_at_phrases, phrase_bounds,
-                               phrase_chain, well_known_container)
+from kg.extract.places import (BARE_KINDS, CLAUSE_BREAK, NOT_OWN, ROOMS, VENUE_ENDINGS, held_at_phrases,
+                               phrase_bounds, phrase_chain, well_known_container)
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spot
@@ -99,20 +99,39 @@ def venue_of_the_talks_in_its_town(reading: Reading, summits) -> None:
     text and the gazetteer put it in no other place. Not where they tell talks in two buildings
     (``在总理府同丙举行会谈……在总统府同乙会见``: the town holds both); not talks another summit of those
     days holds all the talkers of, nor talks with someone who is none of its participants (``会前，丁在
-    某城堡与甲、乙会面``)."""
+    某城堡与甲、乙会面``). A summit placed in one building of the two is so given back to the town."""
     registry = reading.registry
     for summit in summits:
         venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
-        if len(venues) != 1 or venues[0].kind is not Kind.PLACE or to_hans(venues[0].key).endswith(VENUE_ENDINGS):
+        if len(venues) != 1 or venues[0].kind is not Kind.PLACE:
             continue
         town, others = venues[0], [o for o in summits if o is not summit and o.start <= summit.end and summit.start <= o.end]
         told = {place.key: (sentence, place) for sentence, place in talks_on_its_days(reading, summit, pairs=True)
                 if _talks_of(reading, sentence, summit, others)}
-        if len(told) == 1:
+        if to_hans(town.key).endswith(VENUE_ENDINGS):
+            _town_of_two_buildings(reading, summit.id, town, list(told.values()))
+        elif len(told) == 1:
             ((sentence, place),) = told.values()
             if place.key != town.key and place.kind is Kind.PLACE \
                     and to_hans(place.key).endswith(VENUE_ENDINGS) and not unnamed_lodging(to_hans(place.key)):
                 _held_in_the_town(reading, summit.id, town, place, sentence)
+
+
+def _town_of_two_buildings(reading: Reading, summit: EntityId, venue: EntityId, told: list) -> None:
+    """A summit placed in a building whose days tell its talks in that building and in another of
+    its town, or placed nowhere (``12日，甲在某都总统府会见乙……13日，甲在某饭店同丙举行会谈``), was held
+    in the town; not when one is a room (``前往福建厅与乙会谈``), which may lie in the other."""
+    registry = reading.registry
+    places = [place for _, place in told]
+    towns = [v for v in registry.facts_about(venue, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+    if len(towns) != 1 or len(places) < 2 or venue not in places \
+            or not all(p.kind is Kind.PLACE and to_hans(p.key).endswith(VENUE_ENDINGS)
+                       and not to_hans(p.key).endswith(ROOMS) for p in places) \
+            or any(lies_in(reading, a, b) for a in places for b in places if a != b) \
+            or not all(lies_in(reading, p, towns[0]) or _placed_nowhere(reading, p) for p in places):
+        return
+    registry.fact(summit, Prop.VENUE, towns[0], evidence=tuple(sentence.evidence() for sentence, _ in told))
+    registry.keep_only(summit, Prop.VENUE, towns[0])
 
 
 #: Before a name: one who comes along with a participant (``甲偕副总统丙在某府与乙会晤``), no side of the talks.
@@ -133,6 +152,12 @@ def _talks_of(reading: Reading, sentence: Sentence, summit, others) -> bool:
     strangers = [s for s in sentence.spots_in(low, high) if s.key not in participants
                  and reading.registry.is_a(s.surface, Kind.PERSON) and not _COMPANION.search(sentence.hans, low, s.start)]
     return not strangers and not any(named <= set(o.participants) for o in others)
+
+
+def _placed_nowhere(reading: Reading, place: EntityId) -> bool:
+    """Whether neither the text nor the gazetteer puts the place anywhere."""
+    return not any(isinstance(v, EntityId) for v in reading.registry.facts_about(place, Prop.LOCATED_IN)) \
+        and well_known_container(reading, place.key) is None
 
 
 def _welcome_before_the_talks(reading: Reading, summit: EntityId) -> tuple[Sentence, tuple[Spot, ...]] | None:
@@ -184,8 +209,7 @@ def _held_in_the_town(reading: Reading, summit: EntityId, town: EntityId, place:
     the place elsewhere."""
     registry = reading.registry
     if not lies_in(reading, place, town):
-        if any(isinstance(v, EntityId) for v in registry.facts_about(place, Prop.LOCATED_IN)) \
-                or well_known_container(reading, place.key) is not None:
+        if not _placed_nowhere(reading, place):
             return
         registry.fact(place, Prop.LOCATED_IN, town, evidence=(sentence.evidence(),))
     registry.fact(summit, Prop.VENUE, place, evidence=(sentence.evidence(),))
