@@ -1013,6 +1013,19 @@ def test_a_visit_placed_in_its_town_was_held_in_the_building_its_days_tell_the_t
     assert venue("3月5日，张三在[[翠湖宫]]同李四通电话。") == [["某都", "乙国"]]
 
 
+def test_a_visit_placed_in_its_town_was_held_in_the_building_its_leaders_sign_in_together():
+    def venue(day):
+        return read(TOWN_BOX + day + "\n", title="张三访问乙国")["2011-03-04"]
+
+    assert venue("3月6日，两国元首在[[翠湖宫]]签署《甲乙联合声明》。") == [["翠湖宫", "某都", "乙国"]]
+    assert venue("3月6日，张三与李四在[[翠湖宫]]签署两国联合声明。") == [["翠湖宫", "某都", "乙国"]]
+    # ministers signing, or a document described by where it was signed: not the leaders there
+    assert venue("3月6日，两国外长在[[翠湖宫]]签署合作协定。") == [["某都", "乙国"]]
+    assert venue("3月6日，张三与李四重申在[[翠湖宫]]签署的《甲乙条约》。") == [["某都", "乙国"]]
+    # talks the sentence places elsewhere come first
+    assert venue("3月6日，张三与李四在[[湖滨饭店]]举行会晤，并在[[翠湖宫]]签署《甲乙条约》。") == [["湖滨饭店", "某都", "乙国"]]
+
+
 def test_a_visit_whose_days_tell_its_talks_in_two_buildings_of_its_town_was_held_in_the_town():
     lead = "'''张三访问乙国'''是甲国总统[[张三]]于2011年3月4日至6日对[[乙国]]首都[[某都]]进行的国事访问。\n== 经过 ==\n"
     first = "3月4日，张三抵达某都。当天下午，张三在某都[[翠湖宫]]会见乙国总统[[李四]]。"

@@ -17,7 +17,7 @@ from kg.extract.places import (BARE_KINDS, CLAUSE_BREAK, NOT_OWN, ROOMS, VENUE_E
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spot
-from kg.extract.venues import (NOT_THERE, PAIR_BEFORE, TALKS, chain_facts, clause_of, days_of, participant_keys,
+from kg.extract.venues import (NOT_THERE, PAIR_BEFORE, SIGNED, TALKS, chain_facts, clause_of, days_of, participant_keys,
                                talks_on_its_days, told_in_order)
 from kg.model import EntityId, Kind, Prop
 
@@ -95,8 +95,9 @@ def venue_of_the_talks_in_its_town(reading: Reading, summits) -> None:
     """A summit placed in a town only (a visit's ``于5月31日至6月2日对某国进行国事访问``, its box's
     ``| location = [[某都]]``) was held in the building where the sentences of the article's own
     account, told on its days, have two of its participants talk (``6月1日，甲会见乙国总统，随后在总理府
-    同乙国总理丙举行会谈``, ``当天下午，甲在[[某宫]]同丙会谈``): that building, inside the town, when the
-    text and the gazetteer put it in no other place. Not where they tell talks in two buildings
+    同乙国总理丙举行会谈``, ``当天下午，甲在[[某宫]]同丙会谈``) or sign together (``两国元首在[[某宫]]签署
+    联合声明``): that building, inside the town, when the text and the gazetteer put it in no other
+    place. Not where they tell talks in two buildings
     (``在总理府同丙举行会谈……在总统府同乙会见``: the town holds both); not talks another summit of those
     days holds all the talkers of, nor talks with someone who is none of its participants (``会前，丁在
     某城堡与甲、乙会面``). A summit placed in one building of the two is so given back to the town."""
@@ -106,7 +107,7 @@ def venue_of_the_talks_in_its_town(reading: Reading, summits) -> None:
         if len(venues) != 1 or venues[0].kind is not Kind.PLACE:
             continue
         town, others = venues[0], [o for o in summits if o is not summit and o.start <= summit.end and summit.start <= o.end]
-        told = {place.key: (sentence, place) for sentence, place in talks_on_its_days(reading, summit, pairs=True)
+        told = {place.key: (sentence, place) for sentence, place in talks_on_its_days(reading, summit, sides=True)
                 if _talks_of(reading, sentence, summit, others)}
         if to_hans(town.key).endswith(VENUE_ENDINGS):
             _town_of_two_buildings(reading, summit.id, town, list(told.values()))
@@ -144,7 +145,9 @@ def _talks_of(reading: Reading, sentence: Sentence, summit, others) -> bool:
     and no other summit of its days holding all the participants named."""
     participants = set(summit.participants)
     named = {s.key for s in sentence.spots if s.key in participants}
-    talks = next((m for m in held_at_phrases(sentence) if TALKS.search(clause_of(sentence.hans, m.start(), m.end()))), None)
+    phrases = held_at_phrases(sentence)
+    clauses = [(m, clause_of(sentence.hans, m.start(), m.end())) for m in phrases]
+    talks = next((m for m, clause in clauses if TALKS.search(clause) or len(phrases) == 1 and SIGNED.search(clause)), None)
     if talks is None or len(named) < 2 and not (not named and PAIR_BEFORE.search(sentence.hans, 0, talks.start())):
         return False
     low = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.hans, 0, talks.start())), default=0)

@@ -129,6 +129,9 @@ def chain_facts(reading: Reading, chain: tuple[Spot, ...], sentence: Sentence) -
 
 #: A meeting word of a clause that tells talks held (not a ceremony, not a banquet).
 TALKS = re.compile(r"会谈|会晤|会见|会面")
+#: ... or the leaders signing together (两国元首在某宫签署联合声明), where they meet too when the
+#: sentence holds them nowhere else (not ``在某城举行峰会，并在某宫签署``: the summit's town).
+SIGNED = re.compile(r"签署|签订")
 
 
 #: A plan or a call: what the clause tells was not held there.
@@ -200,16 +203,17 @@ def told_in_order(reading: Reading, span, *, asides: bool):
             yield aside, sentence, told
 
 
-def talks_on_its_days(reading: Reading, summit, *, pairs: bool = False):
+def talks_on_its_days(reading: Reading, summit, *, sides: bool = False):
     """(sentence, place) of each sentence of the lead or of a section of the article's own
-    account that tells talks of the summit's participants on its days, at a place; with ``pairs``,
-    also talks of the two sides named as such (``两国领导人在某宫举行会谈``)."""
+    account that tells talks of the summit's participants on its days, at a place; with ``sides``,
+    also talks of the two sides named as such (``两国领导人在某宫举行会谈``) and their signing together
+    (``两国元首在某宫签署联合声明``)."""
     span = (summit.start, summit.end)
     for _, sentence, told in told_in_order(reading, span, asides=False):
         days = [(a, b) for a, b in (told.times if told else ()) if (b - a).days < 28]  # not a year's or a month's
         if not days or not all(span[0] <= a and b <= span[1] for a, b in days):
             continue
-        place = _talks_place(reading, sentence, set(summit.participants), pairs)
+        place = _talks_place(reading, sentence, set(summit.participants), sides)
         if place is not None:
             yield sentence, place
 
@@ -218,17 +222,19 @@ def talks_on_its_days(reading: Reading, summit, *, pairs: bool = False):
 PAIR_BEFORE = re.compile(r"(?:两国(?:领导人|元首|首脑|总统|总理|首相)|两位领导人|双方|两人|二人)(?:随后|随即|又|还|则|当天|当日)?$")
 
 
-def _talks_place(reading: Reading, sentence: Sentence, participants: set[str], pairs: bool = False) -> EntityId | None:
+def _talks_place(reading: Reading, sentence: Sentence, participants: set[str], sides: bool = False) -> EntityId | None:
     """The place of a held-at phrase of ``sentence`` whose clause tells talks of the participants
-    (with ``pairs``, or of the two sides named as such right before it)."""
+    (with ``sides``, or of the two sides named as such right before it, or their signing)."""
     named = any(s.key in participants for s in sentence.spots)
-    if not named and not pairs:
+    if not named and not sides:
         return None
-    for match in held_at_phrases(sentence):
+    phrases = held_at_phrases(sentence)
+    for match in phrases:
         if of_a_ceremony(sentence, match):
             continue
         clause = clause_of(sentence.hans, match.start(), match.end())
-        if not TALKS.search(clause) or NOT_THERE.search(clause) \
+        signed = sides and len(phrases) == 1 and SIGNED.search(clause) is not None
+        if not (TALKS.search(clause) or signed) or NOT_THERE.search(clause) \
                 or not named and not PAIR_BEFORE.search(sentence.hans, 0, match.start()):
             continue
         chain = phrase_chain(reading, sentence, match)
