@@ -138,6 +138,25 @@ def test_a_month_told_without_its_year_dates_the_document_to_that_month():
     assert keys(documents(text)) == {"1985-06-14": set()}
 
 
+@pytest.mark.parametrize("sentence", [
+    "1985年初，甲国与丙国签署《甲丙边界协定》，乙国对此表示关切。",  # the year's first months: before the meeting
+    "1985年上半年，甲国与丙国签署了谅解备忘录。",
+])
+def test_a_part_of_a_year_dates_the_document_to_those_months_not_the_whole_year(sentence):
+    text = HEAD + "1985年11月19日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。" + sentence
+    assert keys(documents(text)) == {"1985-11-19": set()}
+
+
+@pytest.mark.parametrize("sentence", [
+    "1985年底，双方签署《甲乙贸易协定》。",  # the year's last months: the meeting's
+    "1985年下半年，两人签署《甲乙贸易协定》。",
+    "他于1985年初次访问乙国，两人签署《甲乙贸易协定》。",  # 初次: the first time, no part of the year
+])
+def test_a_part_of_a_year_that_holds_the_meeting_dates_the_document_to_it(sentence):
+    text = HEAD + "1985年11月19日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。" + sentence
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙贸易协定"}}
+
+
 def test_an_article_of_a_treaty_cited_is_no_document_signed():
     text = HEAD + MEETING + "双方发表联合声明，重申某岛适用《甲乙安保条约》第五条。"
     assert keys(documents(text)) == {"1985-11-19": {"联合声明"}}

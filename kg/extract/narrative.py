@@ -32,6 +32,12 @@ YEAR_FRAME = re.compile(r"^(前|后|以来|以后|以前|之前|之后|来|起|�
 _A_DOCUMENTS_YEAR = re.compile(r"[0-9]{4}年(?=(?:的|所?签(?:署|订)?的?)?《|所签)")
 
 
+#: A part of a year written after it (2024年初, 1998年底, 2010年上半年): those months, not the year.
+_PART_OF_A_YEAR = re.compile(r"上半年|下半年|初(?![次步期衷])|底|末")
+_PARTS_OF_A_YEAR = {"初": ((1, 1), (3, 31)), "底": ((10, 1), (12, 31)), "末": ((10, 1), (12, 31)),
+                    "上半年": ((1, 1), (6, 30)), "下半年": ((7, 1), (12, 31))}
+
+
 @dataclass(frozen=True)
 class Told:
     """The time a paragraph has reached: the days or months it gave last, whether they were
@@ -66,6 +72,9 @@ def _times_in(text: str, years: tuple[int, ...], year: int | None) -> Told:
         first = date(time.year, time.month or 1, 1)
         last = date(time.year, 12, 31) if time.month is None else \
             (date(time.year + time.month // 12, time.month % 12 + 1, 1) - timedelta(days=1))
+        part = _PART_OF_A_YEAR.match(text, time.stop) if time.month is None else None
+        if part is not None:  # 2024年初: its first months, not the whole year
+            first, last = (date(time.year, month, day) for month, day in _PARTS_OF_A_YEAR[part[0]])
         times.append((first, last))
     return Told(tuple(times), False, year)
 
