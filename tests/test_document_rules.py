@@ -157,6 +157,20 @@ def test_a_part_of_a_year_that_holds_the_meeting_dates_the_document_to_it(senten
     assert keys(documents(text)) == {"1985-11-19": {"甲乙贸易协定"}}
 
 
+def test_a_kind_issued_as_what_the_sides_say_in_it_is_the_summits():
+    text = HEAD + ("1985年11月19日至20日，甲国总统[[张三]]再度访问乙国，与乙国总理[[李四]]在[[某城]]会谈，"
+                   "双方在20日发表的联合公报中同意于次年重开边境口岸。")
+    assert keys(documents(text)) == {"1985-11-19": {"联合公报"}}
+
+
+@pytest.mark.parametrize("sentence", [
+    "双方重申1972年发表的联合声明中确立的各项原则。",  # an earlier one's, by its year
+    "双方原定在会后发表的联合声明中宣布重开口岸，但因分歧未能发表。",  # planned, never issued
+])
+def test_a_kind_said_in_that_is_not_issued_at_the_meeting_is_none_of_its(sentence):
+    assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": set()}
+
+
 def test_an_article_of_a_treaty_cited_is_no_document_signed():
     text = HEAD + MEETING + "双方发表联合声明，重申某岛适用《甲乙安保条约》第五条。"
     assert keys(documents(text)) == {"1985-11-19": {"联合声明"}}

@@ -10,7 +10,8 @@ of it: ``签署一项为期十年的经济合作协定``, nor are the sides it i
 that open a clause listing some of what the clause before says was signed: ``签署了12项合作协议，其中包括甲牛肉输乙议定书``),
 unquoted before the signing ceremony its leaders attended
 (``共同出席了关于…谅解备忘录的签字仪式``), or by its kind alone
-(``会后发表联合声明``, ``共同签署两国联合声明``, counted or not: ``发表五项联合声明``; not one on each topic its clause names,
+(``会后发表联合声明``, ``共同签署两国联合声明``, counted or not: ``发表五项联合声明``; as what the sides say in it:
+``双方在20日发表的联合公报中同意…``; not one on each topic its clause names,
 ``就甲、乙问题发表了三个联合声明``, which are unnamed; nor a kind its title follows, ``发表联合声明《…》``,
 which is the titled one).
 
@@ -52,7 +53,11 @@ _MEASURED = re.compile(r"(?:[一两二三四五六七八九十0-9]{1,3}(?:份|�
 _ONE = re.compile(r"一(?:份|项|个|篇)(?=关于)")
 
 
-GENERIC_DOCUMENT = re.compile(rf"(?:签署|签订|发表|发布|通过|公布|宣读)了?{_COUNT}(?:{_MEASURE})?"
+#: A kind issued, as what the sides say in it (双方在15日发表的联合公报中同意…, 会后发表的联合声明中强调…): issued.
+_SAID_IN = rf"(?P<said>的)(?=(?:会谈|两国|双方|三国|三方)?(?:{GENERIC_KINDS})[中里])"
+
+
+GENERIC_DOCUMENT = re.compile(rf"(?:签署|签订|发表|发布|通过|公布|宣读)(?:了|{_SAID_IN})?{_COUNT}(?:{_MEASURE})?"
                                rf"(?:会谈|两国|双方|三国|三方)?"
                                rf"(?P<w>{GENERIC_KINDS})")  # 共同签署两国联合声明: the sides' statement
 

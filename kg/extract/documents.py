@@ -209,8 +209,9 @@ def sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, sp
                 _NEGATED_LIST.search(sentence.hans, start_of_clause(sentence.hans, match.start()), match.start()) or \
                 by_one_side(sentence.hans[start_of_clause(sentence.hans, match.start()):match.start()]) or \
                 _SOUGHT_RIGHT_BEFORE.search(sentence.hans, 0, match.start()) or \
-                one_on_each_topic(sentence.hans, match) or not _of_the_days(sentence.hans, match.end(), span, told, opened):
-            continue
+                one_on_each_topic(sentence.hans, match) or not _of_the_days(sentence.hans, match.end(), span, told, opened) or \
+                match["said"] and _PLANNED.search(sentence.hans, start_of_clause(sentence.hans, match.start()), match.start()):
+            continue  # 双方原定在会后发表的联合声明中宣布…: what was to be said in one planned
         generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")],
                          (sentence.evidence(),))
     for match in _BOTH_SIDES_STATEMENT.finditer(sentence.hans):
