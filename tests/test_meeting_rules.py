@@ -2146,3 +2146,22 @@ def test_talks_told_after_the_arrival_without_a_day_are_on_the_day_of_arriving()
 ])
 def test_a_sentence_after_the_arrival_that_tells_no_talks_of_the_visitor_makes_no_summit(sentence):
     assert set(summits(_TOUR.format(sentence), title="奥马尔南巡")) == {"2031-03-02"}
+
+
+TWO_STATES_TOUR = ("'''2019年张三访问西非两国'''是甲国总理[[张三]]于2019年3月9日至10日对[[加纳]]和[[多哥]]的访问。\n"
+        "== 行程 ==\n=== 加纳（3月9日） ===\n3月9日，张三抵达[[阿克拉]]，同加纳总统[[李四]]举行会谈。\n")
+
+
+@pytest.mark.parametrize("word", ["次日", "翌日"])
+def test_the_next_day_opening_a_section_headed_by_its_day_is_that_day(word):
+    text = TWO_STATES_TOUR + f"=== 多哥（3月10日） ===\n{word}上午，张三飞抵[[洛美]]，随后与多哥总统[[王五]]举行会谈。\n"
+    found = summits(text, title="2019年张三访问西非两国")
+    assert found["2019-03-10"]["participants"] == {"张三", "王五"}
+    assert "2019-03-11" not in found
+
+
+def test_the_next_day_told_after_the_headings_day_is_the_day_after_it():
+    text = TWO_STATES_TOUR + ("=== 多哥（3月10日） ===\n3月10日，张三抵达[[洛美]]，出席欢迎晚宴。"
+                   "次日上午，张三与多哥总统[[王五]]举行会谈。\n")  # not the section's opening: counts from its day
+    found = summits(text, title="2019年张三访问西非两国")
+    assert found["2019-03-10"]["end"] == "2019-03-11"  # the stay runs from arrival to the talks the day after

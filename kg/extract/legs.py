@@ -272,6 +272,19 @@ def day_of_the_heading(section: Section | None, year: int | None) -> date | None
     return days[0].start if len(days) == 1 and days[0].start == days[0].end else None
 
 
+#: A day told as the one after the last (``次日``, ``翌日``, ``第二天``).
+_THE_NEXT_DAY = re.compile(r"次日|翌日|第二天")
+
+
+def heading_is_the_next_day(hans: str, told: DateRange, heading_day: date) -> DateRange:
+    """A section headed by its day (``=== 尼日尔（5月23日） ===``, ``=== 1月17日 ===``) whose text opens
+    with ``次日``/``翌日`` counts from the section before: that next day is the heading's, not the one
+    after it."""
+    if _THE_NEXT_DAY.fullmatch(hans, told.at, told.stop) and told.start == heading_day + timedelta(days=1):
+        return DateRange(heading_day, heading_day, told.at, told.stop, told.year_given)
+    return told
+
+
 def in_the_state_of_the_heading(reading: Reading, section: Section, summits: list[SummitFound]) -> None:
     """A section headed with a state alone (``=== 乙国 ===``, ``=== 乙国（11月9日至12日） ===``) tells
     a leg of a tour there: a meeting it tells with no place of its own is held in that state."""

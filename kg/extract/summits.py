@@ -33,7 +33,8 @@ from kg.extract.joining import (GOES_ON, SummitFound, a_row_and_its_account, fil
 from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrival_in, arrivals_told, day_of_leaving,
                              legs_run_to_the_next, state_of_the_leg, talks_of_the_arrived, day_of_the_heading,
                              days_of_each, first_year,
-                             from_the_arrivals, heading_leg, heading_time, in_the_state_of_the_heading,
+                             from_the_arrivals, heading_is_the_next_day, heading_leg, heading_time,
+                             in_the_state_of_the_heading,
                              leg_from_its_arrival, leg_told_in_prose, one_summit_per_leg, over_the_leg, the_leads_visit,
                              visit_told, year_above, year_of_the_leads_month)
 from kg.extract.meeting_clauses import (TOOK_OFFICE, WELCOMES, bare_day, dated_by_citation, days_of_the_month,
@@ -283,8 +284,10 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         if day is None and not dates and carried is not None and (bare := bare_day(sentence.hans, 0)) \
                 and int(bare["d"]) >= carried.day:
             day = carried  # 17日上午，… under a heading of a place: the month the account had reached
-        dates = sorted(dates + relative_days(sentence.hans, dates, day) + days_of_the_month(sentence.hans, year),
-                       key=lambda d: d.at)
+        relative = relative_days(sentence.hans, dates, day)
+        if heading_day is not None and opens is None:  # === 5月23日 ===¶次日上午，…: the day after the last section's
+            relative = [heading_is_the_next_day(sentence.hans, d, heading_day) for d in relative]
+        dates = sorted(dates + relative + days_of_the_month(sentence.hans, year), key=lambda d: d.at)
         if opens is None and dates:
             opens, arrives = dates[0].start, ARRIVING.search(sentence.hans) is not None
         leaves = day_of_leaving(sentence.hans, dates, day) or leaves
