@@ -56,6 +56,7 @@ def test_texts_exchanged_right_after_they_are_signed_are_the_summits():
 @pytest.mark.parametrize("sentence", [
     "1987年12月，双方在[[某都]]签署《中程核力量条约》。",  # another month: another meeting's
     "1945年，两国发表《某某公告》。",  # another year
+    "这是甲国继《甲丙自由贸易协定》之后签署的第二个自由贸易协定。",  # an earlier one it follows
     "会谈在最后一刻破裂，但为翌年的《中程核力量条约》铺平了道路，后于次年签署。",  # a later one
     "双方重申遵守《上海公报》，并签署了新的文件。",  # an earlier one referred to
     "双方在会晤期间互换了《中程核力量条约》的批准文本。",  # ratified, signed before

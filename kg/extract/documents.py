@@ -116,6 +116,14 @@ _EARLIER = re.compile(r"(抵达|到达|访问|访华|出访|启程|动身)[^，,
 #: Before a name in its clause: one referred to, or one signed before (重申…此前发表的《…》).
 _REFERRED_TO = re.compile(r"(遵守|重申|根据|依据|按照|依照|落实|履行|恪守|援引|引用|基于|纪念|回顾|继承|此前|以前|先前|早前|之前|过去|曾经?)"
                           r"[^，,。；;《》]*的$")
+#: Around a name: an earlier one a document follows (继《甲乙协定》之后签署的第二个协定).
+_FOLLOWS_BEFORE, _FOLLOWS_AFTER = re.compile(r"继$"), re.compile(r"^[》」』]?(之后|以后)")
+
+
+def _one_it_follows(before: str, after: str) -> bool:
+    return bool(_FOLLOWS_BEFORE.search(before) and _FOLLOWS_AFTER.match(after))
+
+
 _THIS_TIME = re.compile(r"此次|本次|这次|此行|会上|会后|期间|当天|同日")
 #: Before a name in its clause: a legislature ratifies it (甲国议会批准《…》), a later act than its signing;
 #: leaders who approve it at their meeting (三国元首…批准了《…路线图》) issue it there.
@@ -351,7 +359,7 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
             SOUGHT.search(before) or _SOUGHT_RIGHT_BEFORE.search(before) or \
             _EARLIER.search(sentence_before) or _an_earlier_one(before) or \
             NOT_HERE_AFTER.match(after) or _PLANNED.search(sentence_before) or not_a_document(hans, start, end) or \
-            _a_topic(before, after):
+            _a_topic(before, after) or _one_it_follows(before, after):
         return False
     if _ANNEX_BEFORE.search(before):
         return True  # 宣言另附有作为附件的《行动计划》: issued with it
