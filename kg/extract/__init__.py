@@ -40,6 +40,7 @@ from kg.extract.subject import read_subject
 from kg.extract.summits import MAIN_TEMPLATES, extract_summits
 from kg.extract.table_series import rows_give_their_documents
 from kg.extract.tables import table_summits
+from kg.extract.treaty_signing import summits_of_treaty_boxes
 from kg.extract.visits import hosts_who_welcome_the_visitor, others_met_on_its_days
 from kg.model import Count, Extraction, Kind, Severity, SourceInfo
 from kg.wikitext import Document
@@ -62,6 +63,7 @@ def extract(document: Document) -> Extraction:
     hosts_who_welcome_the_visitor(reading, people, summits)
     offices_for_descriptions(reading, people)
     number_by_their_days(reading, summits)
+    summits = summits_of_treaty_boxes(reading, people, summits)
     documents_of_treaty_boxes(reading, summits)
     documents_by_their_days(reading, summits)
     rows_give_their_documents(reading, summits)

@@ -20,7 +20,7 @@ from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans
 from kg.model import EntityId, Evidence, Kind, Label, Prop
 
-_TREATY_BOX = re.compile(r"^(infobox\s*)?(treaty|document|条约|條約|协定|宣言|文件)(\s*信息框|\s*资讯框)?$")
+TREATY_BOX = re.compile(r"^(infobox\s*)?(treaty|document|条约|條約|协定|宣言|文件)(\s*信息框|\s*资讯框)?$")
 
 
 def documents_of_treaty_boxes(reading: Reading, summits) -> None:
@@ -31,7 +31,7 @@ def documents_of_treaty_boxes(reading: Reading, summits) -> None:
     of which the name is the common name): then those are the documents."""
     registry = reading.registry
     for box in reading.document.templates:
-        if box.nested_in is not None or not _TREATY_BOX.match(to_hans(box.key)):
+        if box.nested_in is not None or not TREATY_BOX.match(to_hans(box.key)):
             continue
         signed = [d for d in find_dates(box.get("date_signed") or box.get("date_created") or "") if d.year_given]
         if not signed:

@@ -112,14 +112,7 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
     ids = [registry.named(Kind.PERSON, target, article=target if any(t == target for _, t in entry_links) else None)
            for _, target, _, _ in persons]
     keys = tuple(sorted({p.key for p in ids}))
-    summit = registry.unnamed(Kind.SUMMIT, f"{when[0].isoformat()}-{digest(keys)}")
-    evidence = Evidence(template.span, f"{{{{{template.name}}}}}", None)
-    registry.evidence(summit, evidence)
-    title = reading.document.title
-    registry.label(summit, Label(to_hans(title), "zh-Hans"), preferred=True)
-    registry.label(summit, Label(to_hant(title), "zh-Hant"), preferred=True)
-    registry.fact(summit, Prop.START_DATE, when[0], evidence=(evidence,))
-    registry.fact(summit, Prop.END_DATE, when[1], evidence=(evidence,))
+    summit, evidence = box_summit(reading, template, when, keys)
     for person, (_, _, office, flag) in zip(ids, persons):
         registry.fact(summit, Prop.PARTICIPANT, person, evidence=(evidence,))
         participation = add_participation(registry, summit, person, people.sides.get(person.key) or flag)
@@ -140,6 +133,20 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
             for _, target in entry.links[:1]:
                 registry.fact(summit, prop, Article(target), evidence=(evidence,))
     return SummitFound(summit, None, when[0], when[1], None, keys)
+
+
+def box_summit(reading: Reading, template: Template, when: tuple[date, date], keys: tuple[str, ...]):
+    """A summit a box makes, of its days and named for the article, with the box as evidence."""
+    registry = reading.registry
+    summit = registry.unnamed(Kind.SUMMIT, f"{when[0].isoformat()}-{digest(keys)}")
+    evidence = Evidence(template.span, f"{{{{{template.name}}}}}", None)
+    registry.evidence(summit, evidence)
+    title = reading.document.title
+    registry.label(summit, Label(to_hans(title), "zh-Hans"), preferred=True)
+    registry.label(summit, Label(to_hant(title), "zh-Hant"), preferred=True)
+    registry.fact(summit, Prop.START_DATE, when[0], evidence=(evidence,))
+    registry.fact(summit, Prop.END_DATE, when[1], evidence=(evidence,))
+    return summit, evidence
 
 
 # ------------------------------------------------------------------ fields

@@ -1,0 +1,58 @@
+"""A treaty's or a declaration's infobox tells its signing: a summit of its own where the
+text tells none on that day (summit-conventions.md: a signing of leaders is a summit)."""
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Kind, Page, Prop
+from kg.wikitext import parse
+
+
+def box(signatories, witnesses="", day="{{Start date|1997|5|14}}"):
+    return ("{{Infobox treaty\n| name = 甲乙睦邻宣言\n| date_signed = " + day + "\n"
+            "| location_signed = [[甲国]][[某都]][[某宫]]\n| signatories = " + signatories + "\n"
+            + (f"| witnesses = {witnesses}\n" if witnesses else "") + "}}\n")
+
+
+TOP = "甲国总统[[王甲]]<br />乙国总理[[赵乙]]"
+LEAD = "'''甲乙睦邻宣言'''是[[甲国]]与[[乙国]]之间的一份宣言。\n== 背景 ==\n两国长期存在边界争端，经过多年谈判后达成一致。\n"
+MET = "签字仪式前，王甲与赵乙在某宫举行了会谈。\n"
+
+
+def summits(text):
+    """start date → (participants, venues, documents) by their keys."""
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙睦邻宣言")))
+    out = {}
+    for entity in extraction.entities:
+        if entity.id.kind is Kind.SUMMIT:
+            about = [f for f in extraction.facts if f.subject == entity.id]
+            start = next(f.value for f in about if f.prop is Prop.START_DATE)
+            out[start.isoformat()] = tuple(
+                {f.value.key for f in about if f.prop is prop} for prop in (Prop.PARTICIPANT, Prop.VENUE, Prop.OUTCOME))
+    return out
+
+
+def test_the_signing_of_two_leaders_the_box_gives_is_a_summit_with_its_day_place_and_document():
+    found = summits(box(TOP) + LEAD + MET)
+    assert found == {"1997-05-14": ({"王甲", "赵乙"}, {"某宫"}, {"甲乙睦邻宣言"})}
+
+
+def test_a_head_of_state_who_witnessed_the_signing_took_part():
+    found = summits(box(TOP, "丙国总统[[孙丙]]") + LEAD + MET)
+    assert found["1997-05-14"][0] == {"王甲", "赵乙", "孙丙"}
+
+
+@pytest.mark.parametrize("signatories, text", [
+    ("甲国外交部长[[钱丁]]<br />乙国外交部长[[周戊]]", "签字仪式前，钱丁与周戊在某宫举行了会谈。"),  # ministers sign
+    (TOP, MET + "1997年5月14日，两国领导人通过视频连线签署了该宣言。"),  # by video
+    (TOP, MET + "两国领导人分别在各自首都签署了该宣言。"),  # apart
+    ("[[王甲]]", MET),  # one signatory
+    (TOP, "1997年5月14日，王甲与赵乙签署该宣言。"),  # the text tells a signing, never a meeting
+])
+def test_no_summit_from_a_signing_of_ministers_by_video_apart_of_one_or_never_met(signatories, text):
+    assert summits(box(signatories) + LEAD + text) == {}
+
+
+def test_a_summit_the_text_tells_on_the_signing_day_is_kept_and_no_second_one_made():
+    text = box(TOP) + LEAD + MET + "1997年5月13日至14日，甲国总统[[王甲]]与乙国总理[[赵乙]]在[[某都]]举行会谈。\n"
+    assert list(summits(text)) == ["1997-05-13"]
