@@ -213,10 +213,15 @@ def _leader_entries(reading: Reading, template: Template) -> tuple[list[Entry], 
     return hosts + leaders, officials
 
 
+def offices_of(reading: Reading, people: People, key: str, office: str | None) -> list[str]:
+    """The box's office for a person, else every title the article writes before their name
+    (bare ones too: 国务委员兼外长秦刚)."""
+    return [office] if office else list(people.offices.get(key, ())) + list(written_titles(reading, key))
+
+
 def _below_the_top(reading: Reading, people: People, key: str, office: str | None) -> bool:
-    """Whether the box's office for a person, else every title the article writes before
-    their name (bare ones too: 国务委员兼外长秦刚), is below a side's top (国务卿, 外长)."""
-    offices = [office] if office else list(people.offices.get(key, ())) + list(written_titles(reading, key))
+    """Whether a person's offices (:func:`offices_of`) are all below a side's top (国务卿, 外长)."""
+    offices = offices_of(reading, people, key, office)
     return bool(offices) and all(NOT_TOP.search(to_hans(o)) for o in offices)
 
 

@@ -14,12 +14,12 @@ from datetime import timedelta
 from kg.extract.dates import find_dates
 from kg.extract.document_passes import TREATY_BOX
 from kg.extract.entries import entries_in, people_of
+from kg.extract.infobox import box_summit, offices_of
 from kg.extract.joining import SummitFound
 from kg.extract.participants import participation as add_participation
-from kg.extract.people import People, first_office_held, written_titles
+from kg.extract.people import People, first_office_held
 from kg.extract.phrases import NOT_TOP
 from kg.extract.reading import Reading
-from kg.extract.infobox import box_summit
 from kg.extract.scripts import to_hans
 from kg.model import Kind, Prop
 
@@ -35,7 +35,7 @@ def summits_of_treaty_boxes(reading: Reading, people: People, summits) -> tuple[
     was by video, by exchange or apart, nor where the text tells two of them signing but
     never meeting (a treaty article that tells its signing alone)."""
     found = list(summits)
-    apart = any(_NOT_TOGETHER.search(s.hans) for s in reading.all_sentences() if "签" in s.hans)
+    apart = None  # read once, and only for an article with a treaty box
     for box in reading.document.templates:
         if box.nested_in is not None or not TREATY_BOX.match(to_hans(box.key)):
             continue
@@ -43,7 +43,11 @@ def summits_of_treaty_boxes(reading: Reading, people: People, summits) -> tuple[
         if not signed:
             continue
         day = signed[0].start
-        if any(s.start <= day <= s.end + timedelta(days=1) for s in found) or apart:
+        if any(s.start <= day <= s.end + timedelta(days=1) for s in found):
+            continue
+        if apart is None:
+            apart = any(_NOT_TOGETHER.search(s.hans) for s in reading.all_sentences() if "签" in s.hans)
+        if apart:
             continue
         signers = _top_people(reading, people, box, "signatories")
         if len({key for key, _, _ in signers}) < 2 or not _told_meeting(reading, {key for key, _, _ in signers}):
@@ -75,7 +79,7 @@ def _top_people(reading: Reading, people: People, box, field: str) -> list[tuple
     for entry in entries_in(reading, param.span):
         for target, office in people_of(reading, entry):
             key = reading.index.key(target)
-            offices = [office] if office else list(people.offices.get(key, ())) + list(written_titles(reading, key))
+            offices = offices_of(reading, people, key, office)
             if any(_TOP.search(to_hans(o)) and not NOT_TOP.search(to_hans(o)) for o in offices):
                 out.append((key, target, office))
     return out
