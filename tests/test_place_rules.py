@@ -1035,3 +1035,33 @@ def test_a_visit_whose_days_tell_its_talks_in_two_buildings_of_its_town_was_held
     for day in ("3月5日，张三在[[翠湖宫]]同乙国总理[[王五]]举行会谈。", "3月5日，张三前往东厅与乙国总理[[王五]]会谈。",
                 "3月5日，张三在[[湖滨饭店]]会见了某大学校长[[赵六]]。"):
         assert read(lead + first + day + "\n", title="张三访问乙国") == {"2011-03-04": [["翠湖宫", "某都"]]}
+
+
+def test_a_town_reached_for_a_meeting_of_its_own_holds_no_place_of_a_later_meeting():
+    tour = HEAD + ("2017年7月23日，甲国总统[[张三]]抵达[[甲城]]，与乙国国王[[李四]]举行会谈；"
+                   "随后他访问[[丙国]]，并于7月24日在[[丁城]]与丙国总统[[王五]]会谈。")
+    before = HEAD + ("1975年7月28日至29日，甲国总统[[张三]]在前往[[甲城]]出席欧洲首脑会议前访问了[[乙国]]，"
+                     "在[[乙城]]同乙国总统[[李四]]会谈。")
+    assert read(tour) == {"2017-07-23": [["甲城"]], "2017-07-24": [["丁城"]]}  # not 丁城 in 甲城
+    assert read(before) == {"1975-07-28": [["乙城"]]}  # not 乙城 in 甲城
+    # near-misses: the visit that leads straight to the meeting holds its place
+    visit = HEAD + "1970年5月21日，乙国总理[[李四]]回访[[越南]]，与甲国总统[[张三]]在[[丙城]]举行第二次首脑会晤。"
+    framed = HEAD + ("2014年3月22日，甲国总统[[张三]]抵达[[甲城]]，开始对[[乙国]]进行国事访问，"
+                     "当晚在[[某宫]]同乙国国王[[李四]]会谈。")
+    assert read(visit) == {"1970-05-21": [["丙城", "越南社会主义共和国"]]}
+    assert read(framed) == {"2014-03-22": [["某宫", "甲城"]]}
+
+
+def test_a_place_reached_after_the_meetings_day_is_the_next_days_not_the_container_of_the_first():
+    text = HEAD + ("2022年2月7日，甲国总统[[张三]]在[[某宫]]同乙国总统[[李四]]会谈，"
+                   "次日即2月8日飞抵[[丙城]]会见丙国总统[[王五]]。")
+    assert read(text) == {"2022-02-07": [["某宫"]], "2022-02-08": [["丙城"]]}
+
+
+def test_a_day_without_its_year_in_a_later_clause_is_a_date_of_its_own_unless_the_first_spans_it():
+    text = HEAD + ("2017年7月23日，甲国总统[[张三]]与乙国国王[[李四]]举行会谈；"
+                   "7月24日，张三在[[丁城]]与丙国总统[[王五]]会谈。")
+    assert read(text) == {"2017-07-23": [], "2017-07-24": [["丁城"]]}  # 丁城 is the next day's place
+    span = HEAD + ("2024年5月8日至10日，甲国总统[[张三]]对[[越南]]进行国事访问，"
+                   "5月9日在[[某城]]同越南国家主席[[李四]]举行会谈。")
+    assert read(span) == {"2024-05-08": [["某城", "越南社会主义共和国"]]}

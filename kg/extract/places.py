@@ -503,9 +503,15 @@ def said_of_other_days(clause: Sentence, upto: int, when: date) -> bool:
 
 def _own_stretch(hans: str, at: int, names: tuple[Spot, ...] = ()) -> tuple[int, int]:
     """From the end of the clause of the date before ``at`` to the start of the clause of the
-    date after it (dates with a day, and months of a year); a year that begins one of the
-    sentence's ``names`` is no date of it (``…举行会晤（[[2025年某峰会]]）``: the event's name)."""
-    marks = sorted(mark for mark in {d.at for d in find_dates(hans)} | {m.at for m in find_year_months(hans)}
+    date after it (dates with a day, and months of a year); a day written without its year in
+    another clause is a date of the sentence's first year, when no date of the sentence spans it
+    (``2017年7月23日…；随后…并于7月24日在某城…``; not ``5月8日至10日…访问，5月9日在某城…``); a year that begins
+    one of the sentence's ``names`` is no date of it (``…举行会晤（[[2025年某峰会]]）``: the event's name)."""
+    given = find_dates(hans)
+    days = [d for d in find_dates(hans, year=given[0].start.year)
+            if d.year_given or CLAUSE_BREAK.search(hans, min(at, d.at), max(at, d.at))
+            and not any(g.start <= d.start <= g.end for g in given)] if given else given
+    marks = sorted(mark for mark in {d.at for d in days} | {m.at for m in find_year_months(hans)}
                    if not any(s.start <= mark < s.end for s in names))
     clause_starts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(hans)]
     clause_ends = [m.start() for m in CLAUSE_BREAK.finditer(hans)] + [len(hans)]

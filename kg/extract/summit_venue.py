@@ -43,11 +43,13 @@ def venue_of_the_anchor(reading: Reading, summit: EntityId, anchor: Sentence, wh
     if chain and welcome_ends is not None and chain[0].start >= welcome_ends:
         chain = ()
     visited = visited_chain(reading, anchor, at)
+    if chain and visited and at is not None and chain[-1].end <= at < visited[0].start:
+        chain = ()  # 在某宫同乙会谈…，次日即2月8日飞抵某城会见丙: the place held at is the day before's
     if welcome_ends is not None and not chain and not visited:
         _welcome_in_the_town_arrived_at(reading, summit, anchor, welcome_ends, when, participants)
         return
     venue = record_chain(reading, chain or visited, anchor) if chain or visited else None
-    if chain and visited:  # 回访美国，在华盛顿与…会晤: Washington in the United States
+    if chain and visited and _visit_holds(anchor, visited, chain):  # 回访美国，在华盛顿与…会晤: Washington in the United States
         outer = record_chain(reading, visited, anchor)
         top = registry.named(registry.kind_of(chain[0].surface) or Kind.PLACE, chain[0].surface)
         if outer is not None and top.kind is Kind.PLACE and not registry.has_fact(top, Prop.LOCATED_IN) \
@@ -67,6 +69,26 @@ def venue_of_the_anchor(reading: Reading, summit: EntityId, anchor: Sentence, wh
                 return
     if venue is not None:
         registry.fact(summit, Prop.VENUE, venue, evidence=(anchor.evidence(),))
+
+
+#: Between a visit phrase and a held-at phrase: a meeting of the visit's own, or a move on to another
+#: place (``抵达甲城，与乙会谈；随后访问丙国，并于7月24日在丁城…``, ``飞抵甲城…，随后前往某庄园``).
+_ELSEWHERE = re.compile(r"会谈|会晤|会面|会见|交谈|访问|出访|前往|抵达|飞抵|飞往|转往|转赴|再赴|离开|返回")
+
+
+def _visit_holds(anchor: Sentence, visited: tuple[Spot, ...], chain: tuple[Spot, ...]) -> bool:
+    """Whether the place a visit phrase names holds the place a held-at phrase names: the visit is
+    told first, and nothing between them tells a meeting of the visit's own or a move on to another
+    place (``回访美国，在华盛顿与…会晤``; not ``在某宫同乙会谈，次日飞抵甲城``, nor ``抵达甲城，与乙会谈；
+    随后访问丙国，并于…在丁城与丙会谈``: 丁城 is no town of 甲城)."""
+    start, end = visited[-1].end, chain[0].start
+    between = anchor.hans[start:end]
+    framed = {m.end() for m in _STATE_VISITED.finditer(between)}  # 抵达某城，开始对甲国进行国事访问: that visit
+    return start <= end and all(m.end() in framed for m in _ELSEWHERE.finditer(between))
+
+
+#: A visit told as one to a state (``对甲国进行国事访问``): the visit the town reached is a stop of.
+_STATE_VISITED = re.compile(r"对[^，。；,、对]{1,12}?(?:进行(?:了|的)?|的)[^，。；,]{0,10}?访问")
 
 
 def _welcome_in_the_town_arrived_at(reading: Reading, summit: EntityId, anchor: Sentence, upto: int,
