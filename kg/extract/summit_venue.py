@@ -2,7 +2,9 @@
 
 ``在新加坡的香格里拉大酒店举行`` is the hotel in Singapore; a meeting told without a place is in the town
 its visitor was last told to arrive at (``抵达某城…，次日会谈``), or at the lead's venue of the same
-days (:class:`LeadVenue`); a list of states the meeting's leaders come from is no venue.
+days (:class:`LeadVenue`); a list of states the meeting's leaders come from is no venue. A town visited
+holds the place held at only when the visit leads straight to the meeting (``回访美国，在华盛顿与…会晤``; not
+``抵达某城，与乙会谈；随后…在另一城与丙会谈``).
 """
 
 from __future__ import annotations
