@@ -32,11 +32,13 @@ INDEX_ROWS = f"""SELECT ?summit ?start ?end ?venue WHERE {{
 DATES = f"SELECT ?summit (MIN(?d) AS ?start) WHERE {{ ?summit a <{SKG}Summit> ; <{SKG}startDate> ?d }} GROUP BY ?summit"
 #: Who took part in each summit.
 PARTICIPANTS = f"SELECT DISTINCT ?summit ?p WHERE {{ ?summit a <{SKG}Summit> ; <{SKG}participant> ?p }}"
-#: The sides that met at each summit and the states its venue lies in.
+#: The sides that met at each summit and the states its venue lies in. The venues are picked in a
+#: sub-select before the path is walked from them: with the summit joined outside the union, the engine
+#: walked ``locatedIn*`` from every node (102 s at 2,000 synthetic pages, 0.15 s so).
 COUNTRIES = f"""SELECT DISTINCT ?summit ?country WHERE {{
-            ?summit a <{SKG}Summit> .
-            {{ ?summit <{SKG}hasParticipation>/<{SKG}side> ?country }}
-            UNION {{ ?summit <{SKG}venue>/<{SKG}locatedIn>* ?country . ?country a <{SKG}Country> }}
+            {{ ?summit a <{SKG}Summit> ; <{SKG}hasParticipation>/<{SKG}side> ?country }}
+            UNION {{ {{ SELECT ?summit ?venue WHERE {{ ?summit a <{SKG}Summit> ; <{SKG}venue> ?venue }} }}
+                     ?venue <{SKG}locatedIn>* ?country . ?country a <{SKG}Country> }}
         }}"""
 #: The side each leader stood for.
 SIDES = f"SELECT DISTINCT ?p ?side WHERE {{ ?x <{SKG}agent> ?p ; <{SKG}side> ?side }} ORDER BY ?p ?side"
