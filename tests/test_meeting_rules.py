@@ -2165,3 +2165,28 @@ def test_the_next_day_told_after_the_headings_day_is_the_day_after_it():
                    "次日上午，张三与多哥总统[[王五]]举行会谈。\n")  # not the section's opening: counts from its day
     found = summits(text, title="2019年张三访问西非两国")
     assert found["2019-03-10"]["end"] == "2019-03-11"  # the stay runs from arrival to the talks the day after
+
+
+ONCE_SPEAKER = ("'''甲乙会晤'''是[[甲国]]总统[[张三]]与[[乙国]]总统[[李四]]于2017年4月5日在[[某城]]举行的会晤。\n"
+                "== 背景 ==\n{then}2013年4月6日，张三在[[某岛]]同李四举行会谈。\n"
+                "== 经过 ==\n2017年4月5日，张三与李四在[[某城]]举行会谈。")
+
+
+def test_an_office_held_then_says_nothing_of_a_later_meeting():
+    # 时任: the text says 李四 was speaker in 2010; in 2013 he met 张三 as the president the lead calls him
+    text = ONCE_SPEAKER.format(then="2010年3月，时任乙国议长的李四访问甲国，同张三首次见面。")
+    assert {day: summit["participants"] for day, summit in summits(text).items()} == {
+        "2013-04-06": {"张三", "李四"}, "2017-04-05": {"张三", "李四"}}
+
+
+def test_an_office_not_said_to_be_held_then_is_the_nearest_in_time():
+    # no 时任: 乙国议长 in 2010 is nearer to 2013 than the lead's 总统 in 2017, so the talks are a speaker's
+    text = ONCE_SPEAKER.format(then="2010年3月，乙国议长李四访问甲国，同张三首次见面。")
+    assert set(summits(text)) == {"2017-04-05"}
+
+
+def test_the_sentence_before_of_another_year_lends_no_office():
+    text = ("'''甲乙会晤'''是[[甲国]]总统[[张三]]于2024年5月8日对[[乙国]]进行的国事访问，同乙国总理[[李四]]举行会谈。\n"
+            "== 背景 ==\n2009年，时任甲国副总统的张三曾访问乙国。2023年10月17日上午，张三在[[某城]]会见乙国总理李四。")
+    assert set(summits(text)) == {"2023-10-17", "2024-05-08"}
+

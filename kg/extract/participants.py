@@ -469,6 +469,15 @@ def sends_someone(sentence: Sentence, key: str) -> bool:
     return bool(_SENDS.match(sentence.hans, spot.end))
 
 
+def told_in_another_year(sentence: Sentence, when: date) -> bool:
+    """Whether a sentence tells only a time of other years than a meeting's: the offices it gives
+    (``2011年，时任国务院副总理李克强访英``) are what its people were then, not at the meeting told
+    after it (``2014年6月17日，李克强…同卡梅伦举行会晤``)."""
+    years = {m.year for m in find_year_months(sentence.hans)} \
+        | {d.start.year for d in find_dates(sentence.hans) if d.year_given}
+    return bool(years) and when.year not in years
+
+
 def written_below_the_top(reading: Reading, sentence: Sentence, key: str) -> bool:
     """Whether the words written right before or around a person's first mention in the
     sentence give an office below the top (美国国家安全顾问张三, 张三以总统特使身份)."""

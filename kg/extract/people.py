@@ -44,12 +44,13 @@ class People:
     offices: dict[str, tuple[str, ...]]  # person key → office keys they are given, in order (a bare word, 首相, only where no fuller one ends in it)
     office_evidence: dict[tuple[str, str], Evidence]  # (person, office) → first sentence saying so
     office_years: dict[tuple[str, str], frozenset[int]]  # (person, office) → years of the sentences saying so
+    held_then: frozenset[tuple[str, str]] = frozenset()  # (person, office) only ever written as held then (时任…)
 
 
 def read_people(reading: Reading) -> People:
     periods, tenures = _periods(reading)
     tenures += _deaths_and_successions(reading)
-    sides, offices, office_evidence, office_years = _offices(reading)
+    sides, offices, office_evidence, office_years, held_then = _offices(reading)
     for tenure in tenures:
         successor_side = sides.get(tenure.person)
         if successor_side is None:
@@ -57,7 +58,7 @@ def read_people(reading: Reading) -> People:
                 if other.person != tenure.person and other.end is not None and other.end == tenure.start \
                         and other.person in sides and other.period is None and tenure.period is None:
                     sides[tenure.person] = sides[other.person]
-    return People(periods, tuple(tenures), sides, offices, office_evidence, office_years)
+    return People(periods, tuple(tenures), sides, offices, office_evidence, office_years, held_then)
 
 
 def _periods(reading: Reading) -> tuple[dict[Section, EntityId], list[Tenure]]:
@@ -140,6 +141,7 @@ def _offices(reading: Reading):
     offices: dict[str, list[str]] = {}
     evidence: dict[tuple[str, str], Evidence] = {}
     years: dict[tuple[str, str], set[int]] = {}
+    then: dict[tuple[str, str], bool] = {}  # whether every sentence giving it writes it as held then, in a year
 
     def give(person: str, title, said, sentence, when) -> None:
         key = index.key(office_key(title, index))
@@ -157,6 +159,10 @@ def _offices(reading: Reading):
             # the earliest sentence that says so: an office told of a later year says nothing of a meeting before it
             evidence[(person, key)] = said or sentence.evidence()
         years.setdefault((person, key), set()).update(when)
+        if when and _HELD_THEN.search(sentence.hans, 0, title.start):
+            then.setdefault((person, key), True)
+        else:
+            then[(person, key)] = False
 
     shared = []  # offices a copula gives a list of names: given once the sides are known
     bare_titles = []  # bare office words written with a name (首相张三, 张三总统): given where nothing fuller is
@@ -202,7 +208,12 @@ def _offices(reading: Reading):
             give(person, title, said, sentence, when)
     return (side,
             {person: tuple(keys) for person, keys in offices.items()}, evidence,
-            {pair: frozenset(found) for pair, found in years.items()})
+            {pair: frozenset(found) for pair, found in years.items()},
+            frozenset(pair for pair, only_then in then.items() if only_then))
+
+
+#: Words before an office that say it was held at the time the sentence tells (时任国家副主席的习近平).
+_HELD_THEN = re.compile(r"(?:时任|当时的?)$")
 
 
 def _joint_holders(sentence: Sentence, previous: Sentence | None, reading: Reading):
@@ -365,6 +376,7 @@ def main_office(people: People, key: str, when: date | None = None, told: Iterab
     party's (总书记) among offices as near in time."""
     offices = [o for o in people.offices.get(key, ()) if not _LEFT.search(o)]
     proper = [o for o in offices if not o.endswith(DESCRIPTIONS)] or list(offices)
+    proper = list(_not_only_then(people, key, tuple(proper), when)) if when else proper
     if not proper:
         return None
     heads = any(_HEADS_OF_STATE.search(sentence.hans) for sentence in told)
@@ -394,13 +406,24 @@ _STATES_HEAD = re.compile(r"^(?!.*(?:党|中共|中央|军委|政府|部长会�
 def offices_at(people: People, key: str, when: date) -> tuple[str, ...]:
     """The offices the text gives a person nearest to a day in time (all of them when it dates
     none); an office the person is only elected to (甲国当选总统、第一副总理张三) is held later,
-    so the others tell what the person held then."""
+    so the others tell what the person held then; one the text only says was held at a time it
+    dates (2010年，时任乙国议长的张三) tells nothing of other years where the text gives another."""
     offices = people.offices.get(key, ())
     offices = tuple(o for o in offices if not _ELECT.search(o)) or offices
+    offices = _not_only_then(people, key, offices, when)
     if not offices:
         return ()
     nearest = min(_distance(people, key, office, when) for office in offices)
     return tuple(o for o in offices if _distance(people, key, o, when) == nearest)
+
+
+def _not_only_then(people: People, key: str, offices: tuple[str, ...], when: date) -> tuple[str, ...]:
+    """The offices but those the text only says the person held in other years than a day's
+    (2010年，时任乙国议长的张三: not his office in 2013 where the text gives him another, one he
+    has not left: 前总统张三 says nothing of what he held before)."""
+    kept = tuple(o for o in offices if (key, o) not in people.held_then
+                 or when.year in people.office_years.get((key, o), ()))
+    return kept if any(not _LEFT.search(o) for o in kept) else offices
 
 
 #: An office won but not yet taken up (当选总统, 候任首相).

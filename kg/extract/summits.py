@@ -45,7 +45,7 @@ from kg.extract.ordinals import (REFERS_BACK, number_of_a_summit_held, number_th
 from kg.extract.participants import (Participant, QUALIFIES, a_party, below_the_top, citations_of, from_administration,
                                      from_citation_titles, from_leaders_in_office, from_the_bare_office,
                                      from_the_pronoun, from_the_sentences_before, from_the_subject,
-                                     meets_officials_only, met_one_by_one, received_together, record_participants,
+                                     meets_officials_only, met_one_by_one, told_in_another_year, received_together, record_participants,
                                      sends_someone, stated_participants, subject_pair, written_below_the_top)
 from kg.extract.people import People, written_titles
 from kg.extract.phrases import DURING_THE_VISIT, MEETING, NOT_TOP
@@ -443,7 +443,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         from_the_pronoun(reading, participants, anchor, clause, sentences[max(0, index - 1):index])
     for key in [k for k in participants if k in set_aside or (only and k not in only)]:
         del participants[key]
-    near = sentences[max(0, index - 1):index + 1]
+    near = [s for s in sentences[max(0, index - 1):index] if not told_in_another_year(s, when.start)] + [anchor]
     dropped = below_the_top(reading, people, participants, near, when.start)  # before inferring: not one of the pair
     cited = citations_of(sources, [anchor] + paragraph)
     period = people.periods.get(section)
