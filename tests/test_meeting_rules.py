@@ -2190,3 +2190,19 @@ def test_the_sentence_before_of_another_year_lends_no_office():
             "== 背景 ==\n2009年，时任甲国副总统的张三曾访问乙国。2023年10月17日上午，张三在[[某城]]会见乙国总理李四。")
     assert set(summits(text)) == {"2023-10-17", "2024-05-08"}
 
+
+def test_a_welcome_on_a_day_of_the_visit_takes_no_leader_from_the_neighbours():
+    # 李四 alone welcomes 张三 on the visit's first day: part of the visit, not a meeting 张三 is filled into
+    # from the meetings before and after; a meeting of 李四 alone apart from the visit (6月1日) still is
+    text = ("'''张三访问德国'''是[[法国]]总统[[张三]]应[[德国]]总统[[赵六]]和总理[[李四]]邀请，"
+            "于2024年5月8日至10日对德国进行的国事访问。\n"
+            "== 背景 ==\n2023年10月17日，张三在[[某城]]会见来访的德国总理李四。\n"
+            "== 行程 ==\n=== 5月8日 ===\n5月8日晚，张三乘专机抵达[[某都]]。李四夫妇、外长[[王五]]等到机场迎接。\n"
+            "=== 5月9日 ===\n5月9日上午，张三先后同赵六和李四举行会谈。\n"
+            "== 后续 ==\n2024年6月1日，李四在[[某镇]]举行会谈。2024年7月8日，李四访问法国，张三在[[某宾馆]]同他举行会谈。")
+    assert {day: (summit["end"], summit["participants"]) for day, summit in summits(text, "张三访问德国").items()} == {
+        "2023-10-17": ("2023-10-17", {"张三", "李四"}),
+        "2024-05-08": ("2024-05-10", {"张三", "李四", "赵六"}),
+        "2024-06-01": ("2024-06-01", {"张三", "李四"}),
+        "2024-07-08": ("2024-07-08", {"张三", "李四"}),
+    }

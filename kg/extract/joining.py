@@ -43,9 +43,17 @@ class SummitFound:
     one_of_several: bool = False  # told with others in one clause (分别同乙、丙会谈): a meeting of its own
 
 
+def _on_a_visit_of_its_people(summit: SummitFound, found: list[SummitFound]) -> bool:
+    """Whether another summit found spans the days of a meeting of one side and has its people (乙到机场迎接
+    on the first day of 甲's visit): a part of that visit, which the summits before and after say nothing of."""
+    return any(other is not summit and other.start <= summit.start and summit.end <= other.end
+               and set(summit.participants) <= set(other.participants) for other in found)
+
+
 def fill_from_neighbours(reading: Reading, people: People, found: list[SummitFound]) -> tuple[SummitFound, ...]:
     """A side no one in a summit's section stands for is taken by whoever stood for it at
-    both the summit before and the summit after (``两国元首在北京…会谈``)."""
+    both the summit before and the summit after (``两国元首在北京…会谈``), but at a meeting on
+    the days of a visit found with its people."""
     ordered = sorted(found, key=lambda s: (s.start, s.id.key))
 
     def sides(summit: SummitFound) -> dict[str, str]:
@@ -58,7 +66,8 @@ def fill_from_neighbours(reading: Reading, people: People, found: list[SummitFou
         if len(sides(summit)) >= 2 or summit.one_of_several:  # both sides stand already (甲会见丙国首相): nothing is missing
             out.append(summit)
             continue
-        for side in sorted(every_side - set(sides(summit))):  # neighbours that stand: two people or more
+        missing = set() if _on_a_visit_of_its_people(summit, ordered) else every_side - set(sides(summit))
+        for side in sorted(missing):  # neighbours that stand: two people or more
             before = next((s for s in reversed(ordered[:i]) if side in sides(s) and len(s.participants) > 1
                            and not s.one_of_several), None)  # not one of a host's several meetings
             after = next((s for s in ordered[i + 1:] if side in sides(s) and len(s.participants) > 1
