@@ -788,3 +788,19 @@ def test_a_name_after_a_count_of_one_is_the_summits():
     """``签署了一份关于某海渔业合作的联合声明``: one document counted before its name, which is the name."""
     found = documents(HEAD + MEETING + "会谈后，双方签署了一份关于某海渔业合作的联合声明。")
     assert keys(found) == {"1985-11-19": {"关于某海渔业合作的联合声明"}}
+
+
+def test_a_year_in_an_aside_is_not_where_the_account_has_got_to():
+    """``该庄园是王五1830年辞世之处``: a sentence that says what something just told is gives a year that
+    moves the account nowhere; the statement the sentence after issues 随后 is the meeting's."""
+    text = HEAD + ("2010年8月10日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]的某庄园会晤。该庄园是英雄[[王五]]1830年"
+                   "辞世之处。会晤持续约四个小时，两人随后发表联合声明。")
+    assert keys(documents(text)) == {"2010-08-10": {"联合声明"}}
+
+
+def test_a_year_that_opens_a_sentence_is_where_the_account_has_got_to():
+    """``2011年，两国外长会晤。两人随后签署《…》``: a sentence that tells what happened in another year,
+    not what something is, moves the account there; what is signed 随后 is not the meeting's."""
+    text = HEAD + ("2010年8月10日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]会晤。2011年，两国外长在[[乙城]]会晤。"
+                   "两人随后签署《甲乙渔业协定》。")
+    assert keys(documents(text)) == {"2010-08-10": set()}

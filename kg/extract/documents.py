@@ -25,7 +25,8 @@ does not date it at all:
   (``12月19日上午…。当天下午，《…》签字仪式举行``) is at the last time its paragraph told, and so is
   any that gives none where the sentence that told it began with it (``2024年9月6日，甲再度访问乙国…。
   双方签署…备忘录`` is not of a meeting in 2023; a time inside a sentence, ``此次会晤为1987年12月签署的
-  《…》铺平了道路``, is not where the account has got to); one right
+  《…》铺平了道路``, is not where the account has got to, nor is one in a sentence that says what
+  something just told is: ``该庄园是某人1830年辞世之处``); one right
   after it that speaks of the document (``该协议于2014年9月签署``) dates it too;
 - a document that is not signed there: negated (``未发表联合声明``, ``未就是否发表…达成一致``,
   ``《…》最终未能签署``), planned (``双方原定于…签署《…》``, ``《…》原定于…签署``; a plan in a name
@@ -137,6 +138,9 @@ GOES_ON = re.compile(r"当天|当日|同日|同天|是日|当晚|当夜|次日|�
                       r"|上午|下午|中午|晚上|晚间|傍晚|凌晨|早晨|(会|会谈|会晤|会议|峰会)(结束)?后")
 #: A sentence that begins with its time (2024年9月6日，…; 5月7日上午，…): the time its paragraph has reached.
 _OPENS_WITH_A_TIME = re.compile(r"[0-9]{4}年|[0-9]{1,2}月[0-9]{1,2}日")
+#: A sentence that says what something just told is (该庄园是…1830年辞世之处, 这是…继1971年…之后首位…): an aside,
+#: whose times are not where the account has got to.
+_AN_ASIDE = re.compile(r"^(?:这|该|此)[\u4e00-\u9fff]{0,4}?(?:也|曾|则|正)?(?:是|为|系)(?![0-9])")
 #: A sentence that introduces a list of the outcomes (会谈签署的四项协议为：, 会议成果包括：).
 _INTRODUCES = re.compile(r"(签署|签订|发表|通过|达成|缔结|成果|结果|文件)[^。；]*[：:]$")
 #: A sentence that says when the document just named was signed (该协议于2014年9月签署, not
@@ -180,6 +184,8 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
             sentence_outcomes(reading, summit, sentence, span, told, opened, following)
             if _INTRODUCES.search(sentence.hans) and _of_the_days(sentence.hans, len(sentence.hans), span, told, opened):
                 listed = sentence
+        if _AN_ASIDE.match(sentence.hans):
+            continue  # 该庄园是某人1830年辞世之处: the account has not got to 1830
         own = times_in(sentence.hans, span, year_of(sentence.hans, told.year if told else None))
         if own.times or own.after_the_meeting:
             opened = _OPENS_WITH_A_TIME.match(sentence.hans) is not None
