@@ -804,3 +804,25 @@ def test_a_year_that_opens_a_sentence_is_where_the_account_has_got_to():
     text = HEAD + ("2010年8月10日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]会晤。2011年，两国外长在[[乙城]]会晤。"
                    "两人随后签署《甲乙渔业协定》。")
     assert keys(documents(text)) == {"2010-08-10": set()}
+
+
+@pytest.mark.parametrize("sentence", [
+    "会谈后，双方发表《甲乙联合声明》，重申对《不扩散核武器条约》的承诺。",  # a commitment to an earlier one
+    "会谈后，双方发表《甲乙联合声明》，对甲丙建交和《甲丙和平友好条约》的签订表示欢迎。",  # another pair's, welcomed
+])
+def test_a_document_the_sides_take_a_stance_on_is_not_the_summits(sentence):
+    """``重申对《…》的承诺``, ``对…《…》的签订表示欢迎``: what 对 makes the object of a stance, with no signing
+    verb after it in its clause, was signed before or by others; the statement the sentence issues is the summit's."""
+    assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": {"甲乙联合声明"}}
+
+
+def test_a_document_whose_signing_the_sides_welcome_is_the_summits():
+    """``两国元首对签署《…》表示欢迎``: a signing verb between 对 and the name; the signing is of the meeting."""
+    found = documents(HEAD + MEETING + "会谈后，两国元首对签署《甲乙渔业协定》表示欢迎。")
+    assert keys(found) == {"1985-11-19": {"甲乙渔业协定"}}
+
+
+def test_a_name_listed_after_one_that_holds_dui_is_signed():
+    """``签署了《关于对所得避免双重征税的协定》、《甲乙文化协定执行计划》``: the 对 is inside the name before it."""
+    found = documents(HEAD + MEETING + "会谈后，双方签署了《甲乙关于对所得避免双重征税的协定》、《甲乙文化协定执行计划》。")
+    assert keys(found) == {"1985-11-19": {"甲乙关于对所得避免双重征税的协定", "甲乙文化协定执行计划"}}

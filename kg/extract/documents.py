@@ -36,7 +36,8 @@ does not date it at all:
   signed, ``签署并交换《…》文本``), ``《…》缔结40周年``, ``重申…此前发表的
   《…》``, ``落实…上次会晤时签署的《…》``; not ``根据此次签署的《…》``), a
   later one (``为翌年的《…》铺平道路``), one under negotiation (``…协定扩围谈判``, ``…条约缔结谈判``),
-  a topic of the talks (``就欧洲安全、《…条约》和经济合作等问题签署了…``), a document by its kind
+  a topic of the talks (``就欧洲安全、《…条约》和经济合作等问题签署了…``), one the sides take a stance
+  on (``重申对《…》的承诺``, ``对…《…》的签订表示欢迎``; not ``对签署《…》表示欢迎``), a document by its kind
   alone that one side issued (``日本政府另发表新闻公报``), or one issued with someone who is none
   of the summit's participants (``次日，甲在[[某城]]同[[丙国总理]][[丙]]发表了《…》``);
 - title marks that name a newspaper or an article (``据《京乡新闻》``, ``发表题为《…》的
@@ -365,7 +366,7 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
             SOUGHT.search(before) or _SOUGHT_RIGHT_BEFORE.search(before) or \
             _EARLIER.search(sentence_before) or _an_earlier_one(before) or \
             NOT_HERE_AFTER.match(after) or _PLANNED.search(sentence_before) or not_a_document(hans, start, end) or \
-            _a_topic(before, after) or _one_it_follows(before, after):
+            _a_topic(before, after) or _one_it_follows(before, after) or _a_stance_on(before):
         return False
     if _ANNEX_BEFORE.search(before):
         return True  # 宣言另附有作为附件的《行动计划》: issued with it
@@ -378,6 +379,19 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     if not hans[start:end].strip("《》").endswith(DOCUMENT_ENDINGS):
         return bool(SIGNED.search(before) or _OUTCOME_BEFORE.search(before))
     return bool(SIGNED.search(hans) or _OUTCOME_BEFORE.search(before))
+
+
+def _a_stance_on(before: str) -> bool:
+    """Whether the words before a name in its clause make it what the sides take a stance on, not what
+    they sign (``重申对《甲条约》的承诺``, ``对甲乙建交和《甲丙条约》的签订表示欢迎``): 对 with no signing verb
+    after it (``对签署《…》表示欢迎`` is of a signing)."""
+    before = _outside_names(before)  # 签署了《关于对所得避免双重征税的协定》、《…》: 对 of a name before it
+    stances = list(_STANCE.finditer(before))  # the last one is the one the name is the object of
+    return bool(stances) and not SIGNED.search(before, stances[-1].end())
+
+
+#: The word that opens what a clause takes a stance on (对《…》表示欢迎, 重申对《…》的承诺, 对于《…》的立场).
+_STANCE = re.compile(r"对(?:于)?(?!话|外|华|方|手|面|岸|等)")
 
 
 def _instruments_exchanged(before: str, after: str) -> bool:
