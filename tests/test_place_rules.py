@@ -1065,3 +1065,20 @@ def test_a_day_without_its_year_in_a_later_clause_is_a_date_of_its_own_unless_th
     span = HEAD + ("2024年5月8日至10日，甲国总统[[张三]]对[[越南]]进行国事访问，"
                    "5月9日在[[某城]]同越南国家主席[[李四]]举行会谈。")
     assert read(span) == {"2024-05-08": [["某城", "越南社会主义共和国"]]}
+
+
+def test_a_visit_that_lists_several_states_is_a_tour_that_places_no_meeting_in_the_first():
+    listed = ("'''2009年张三出访'''：2009年1月27日至2月2日，甲国总理[[张三]]出访[[瑞士]]、[[德国]]和[[西班牙]]。"
+              "\n== 经过 ==\n1月29日，张三在[[某城]]与乙国总统[[李四]]举行会谈。\n")
+    assert read(listed, title="2009年张三出访") == {"2009-01-29": [["某城"]]}  # not 某城 in 瑞士
+    # near-miss: a visit to one state places the meeting in it
+    one = ("'''2023年张三出访'''是甲国总统[[张三]]于2023年2月8日至9日进行的一次访问，访问[[法国]]。\n"
+           "== 经过 ==\n2月8日晚，张三在[[某城]][[某宫]]同法国总统[[李四]]会面。\n")
+    assert read(one, title="2023年张三出访") == {"2023-02-08": [["某宫", "某城", "法兰西共和国"]]}
+
+
+def test_each_town_a_visit_lists_right_after_its_state_lies_in_that_state():
+    tour = ("'''2023年张三出访'''是甲国总统[[张三]]于2023年2月8日至9日进行的一次欧洲之行，"
+            "先后访问[[英国]][[伦敦]]、[[法国]][[巴黎]]和[[比利时]][[布鲁塞尔]]。\n"
+            "== 经过 ==\n2月8日晚，张三抵达[[巴黎]]，在[[某宫]]同法国总统[[李四]]会面。\n")
+    assert read(tour, title="2023年张三出访") == {"2023-02-08": [["某宫", "巴黎", "法兰西共和国"]]}  # not in 英国

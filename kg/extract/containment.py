@@ -2,7 +2,8 @@
 read from the text, the places' own names and the reference gazetteer.
 
 - ``X位于A B C内`` puts X in C in B in A, and a place reached right after the town it lies in
-  (``抵达某城[[某大厦]]``) lies in it; a place named after a city of the article lies in
+  (``抵达某城[[某大厦]]``) lies in it, as each town a visit lists right after its state does
+  (``先后访问[[甲国]][[甲都]]、[[乙国]][[乙都]]``); a place named after a city of the article lies in
   it (``天津迎宾馆``); a well-known venue the text does not place lies where the reference
   gazetteer (``kg/data/venues.tsv``) says, published as an inference; one the text puts only in
   a state (an infobox's venue and host country) lies in the gazetteer's city, in that state.
@@ -96,6 +97,7 @@ def read_where_things_lie(reading: Reading) -> None:
     title = reading.index.key(reading.document.title or "")
     for sentence in reading.all_sentences():
         _read_the_stop_reached(reading, sentence)
+        _read_the_stops_listed(reading, sentence)
         _read_the_state_held_in(reading, sentence)
         for lies in _LIES.finditer(sentence.hans):
             chain = _chain_from(reading, sentence, lies.end())
@@ -133,6 +135,48 @@ def _read_the_stop_reached(reading: Reading, sentence: Sentence) -> None:
         place = registry.named(Kind.PLACE, inner.surface, article=inner.link.link.target if inner.link else None)
         if place != container:
             registry.fact(place, Prop.LOCATED_IN, container, evidence=(sentence.evidence(),))
+
+
+#: A visit's verb right before the states it lists (``先后访问[[甲国]][[甲都]]、[[乙国]][[乙都]]``).
+_VISITS = re.compile(r"(?:访问|出访|到访)了?$")
+
+
+#: Between two stops a visit lists.
+_LISTED = re.compile(r"、|和|及|以及")
+
+
+def _read_the_stops_listed(reading: Reading, sentence: Sentence) -> None:
+    """``先后访问[[甲国]][[甲都]]、[[乙国]][[乙都]]和[[丙国]][[丙都]]``: each town a visit lists right after its
+    state lies in that state (a tour of three states, each with its town)."""
+    registry = reading.registry
+    spots = sentence.spots
+    for i, state in enumerate(spots):
+        if not reading.index.is_state(state.surface) or i + 1 == len(spots):
+            continue
+        town = spots[i + 1]
+        if sentence.hans[state.end:town.start] or reading.index.is_state(town.surface) \
+                or not _reached_place(reading, state, town) or not _listed_after_a_visit(reading, sentence, i):
+            continue
+        place = registry.named(Kind.PLACE, town.surface, article=town.link.link.target if town.link else None)
+        country = registry.named(Kind.COUNTRY, state.surface, article=state.link.link.target if state.link else None)
+        registry.fact(place, Prop.LOCATED_IN, country, evidence=(sentence.evidence(),))
+
+
+def _listed_after_a_visit(reading: Reading, sentence: Sentence, i: int) -> bool:
+    """Whether the state at ``sentence.spots[i]`` is one a visit's verb lists: right after the verb,
+    or after a list mark that follows another state the visit lists (with its town)."""
+    spots, hans = sentence.spots, sentence.hans
+    while True:
+        if _VISITS.search(hans, 0, spots[i].start):
+            return True
+        j = i - 1
+        if j >= 0 and not reading.index.is_state(spots[j].surface) and not hans[spots[j - 1].end:spots[j].start] \
+                if j >= 1 else False:
+            j -= 1  # the town of the state before: 甲国甲都、乙国
+        if j < 0 or not reading.index.is_state(spots[j].surface) \
+                or not _LISTED.fullmatch(hans[spots[j + 1].end if j + 1 < i else spots[j].end:spots[i].start]):
+            return False
+        i = j
 
 
 def _reached_place(reading: Reading, outer: Spot, inner: Spot) -> bool:

@@ -3,7 +3,8 @@
 A summit held during a visit the text dates to the day (``于1997年10月26日至11月3日对美国进行的国事访问``)
 lies in the visited state when its chain names none; a tour told a state a section (``== 沙特阿拉伯 ==``)
 places the section's summits in that state; a visit's infobox naming one town (``| location = {{某国}}[[某都]]``)
-places the summits of its days in that town.
+places the summits of its days in that town. A visit that lists several states (``先后访问[[甲国]]、[[乙国]]和[[丙国]]``)
+is a tour: it visits no one of them alone.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from kg.extract.places import CLAUSE_BREAK
 from kg.extract.reading import Reading
 from kg.extract.registry import Registry
 from kg.extract.scripts import to_hans
-from kg.extract.text import Sentence
+from kg.extract.text import Sentence, Spot
 from kg.extract.venues import participant_keys
 from kg.model import EntityId, Evidence, Kind, Prop
 
@@ -69,7 +70,7 @@ def visited_states(reading: Reading, sentence: Sentence, short: bool = True) -> 
             first = next((s for s in sentence.spots if s.start == at), None)
             if first is not None and (reading.index.is_state(first.surface) or reading.registry.is_a(first.surface, Kind.COUNTRY)) \
                     and not in_a_link(match.start()) and not ended(match.start()):
-                out.add(reading.index.key(first.surface))
+                out.update(reading.index.key(s.surface) for s in _states_listed_from(reading, sentence, first))
     for match in _VISIT_SHORT.finditer(hans) if short else ():
         if in_a_link(match.start()) or ended(match.start()):
             continue
@@ -77,6 +78,30 @@ def visited_states(reading: Reading, sentence: Sentence, short: bool = True) -> 
         if reading.index.is_state(name):
             out.add(reading.index.key(name))
     return out
+
+
+#: Between two states a visit lists (``访问[[甲国]]、[[乙国]]和[[丙国]]``).
+_LIST_MARK = re.compile(r"、|和|及|以及|、以及")
+
+
+def _states_listed_from(reading: Reading, sentence: Sentence, first: Spot) -> list[Spot]:
+    """The state a visit phrase names first and the states it lists after it, each with the places
+    written in it (``先后访问[[甲国]][[某都]]、[[乙国]][[乙都]]和[[丙国]]``: a tour of three states, not a
+    visit to the first)."""
+    def is_state(spot: Spot) -> bool:
+        return reading.index.is_state(spot.surface) or reading.registry.is_a(spot.surface, Kind.COUNTRY)
+
+    listed, last = [first], first
+    for spot in (s for s in sentence.spots if s.start >= first.end):
+        between = sentence.hans[last.end:spot.start]
+        if not between and not is_state(spot):
+            last = spot  # 甲国某都: a place in the state just named
+        elif _LIST_MARK.fullmatch(between) and is_state(spot):
+            listed.append(spot)
+            last = spot
+        else:
+            break
+    return listed
 
 
 def place_venues_in_visited_states(reading: Reading) -> None:
