@@ -97,6 +97,8 @@ class Server:
 
     def __init__(self, argv: list[str], port: int) -> None:
         self.port = port
+        self.started = time.monotonic()
+        self.ready: float | None = None  # seconds from its start to its first answer
         self.process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
 
     def __enter__(self) -> Server:
@@ -107,6 +109,7 @@ class Server:
                 connection.request("GET", "/")
                 connection.getresponse().read()
                 connection.close()
+                self.ready = self.ready or time.monotonic() - self.started
         except BaseException:  # a server that never answered is stopped too, not left running
             self.__exit__()
             raise
@@ -317,6 +320,9 @@ def throughput(data: Path, seconds: float, before: Path | None = None, options: 
             kg_serve(data, **options) as kg, kg_serve(data, response_cache="0", **options) as kg_uncached, \
             _maybe(before and kg_serve(data, before, **options)) as old, \
             _maybe(before and kg_serve(data, before, response_cache="0", **options)) as old_uncached:
+        print(f"kg serve's start-up, to its first answer (the data loaded into its store): "
+              f"{kg.ready:.1f} s, {kg_uncached.ready:.1f} s (the two started one after the other; load "
+              f"{os.getloadavg()[0]:.1f})")
         # the servers run at once and take turns, a short run each, so that the machine's other load
         # (it is shared) falls on all alike; the median of the rounds is reported
         runs: dict[tuple[int, str], list[float]] = {}

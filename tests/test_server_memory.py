@@ -225,3 +225,16 @@ def test_a_query_worker_left_idle_ends_and_the_next_query_starts_another():
         assert second is not first and second.process.poll() is None
     finally:
         app.close()
+
+
+def test_the_bound_on_quads_held_in_memory_counts_every_graph():
+    from pyoxigraph import DefaultGraph, NamedNode, Quad, Store
+
+    from kg.server.data import more_quads_than
+
+    store = Store()
+    assert not more_quads_than(store, 0)
+    node = NamedNode("https://example.org/a")
+    store.extend([Quad(node, node, node, DefaultGraph()), Quad(node, node, node, NamedNode("https://example.org/g1")),
+                  Quad(node, node, NamedNode("https://example.org/b"), NamedNode("https://example.org/g2"))])
+    assert [more_quads_than(store, bound) for bound in (0, 1, 2, 3, 4)] == [True, True, True, False, False]
