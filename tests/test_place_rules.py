@@ -865,6 +865,15 @@ def test_a_days_meeting_in_an_aftermath_was_held_in_the_town_a_participant_reach
     assert read(days_later)["2019-04-28"] == []
 
 
+def test_a_meeting_was_held_in_the_town_its_own_sentence_says_a_leader_reached_before_the_talks():
+    text = HEAD + ("== 后续 ==\n2017年1月12日，甲国总统[[张三]]抵达[[某都]]，成为首位访问[[越南]]的甲国元首，"
+                   "随即与越南总理[[李四]]举行峰会。")
+    assert read(text) == {"2017-01-12": [["某都", "越南社会主义共和国"]]}
+    gone_on_after = HEAD + ("== 后续 ==\n2017年1月12日，甲国总统[[张三]]访问[[越南]]，与越南总理[[李四]]举行会谈，"
+                            "随后前往[[某城]]。")  # the town gone to after the talks is not theirs
+    assert read(gone_on_after) == {"2017-01-12": [["越南社会主义共和国"]]}
+
+
 def test_meetings_of_a_day_were_held_where_an_undated_sentence_before_them_says_all_were_held_one_by_one():
     text = HEAD + ("=== 会见各国领导人 ===\n访问乙国期间，甲国主席[[张三]]在[[某城]]同专程前来的各国领导人分别会晤。"
                    "2013年6月1日，张三会见了丙国总理[[王五]]。")

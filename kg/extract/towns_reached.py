@@ -197,7 +197,8 @@ def venue_of_the_town_reached_before_it(reading: Reading, summits) -> None:
     """A day's meeting its own sentence places nowhere, or only in a state (``4月25日，乙会见甲``),
     was held in the last town a participant reached in a sentence right before it in its paragraph,
     that day or the day before (``4月24日晚，甲乘专机抵达[[北京]]，出席…论坛``), when no sentence between
-    tells another day; in a background or an aftermath too, where a visit is told in one paragraph."""
+    tells another day, or that its own sentence says one reached before the talks (``甲抵达[[某都]]，…，两人
+    随即举行峰会``); in a background or an aftermath too, where a visit is told in one paragraph."""
     registry = reading.registry
     sentences = reading.all_sentences()
     where = {id(s): i for i, s in enumerate(sentences)}
@@ -223,18 +224,21 @@ _REACHED_BEFORE = 3
 def _town_reached_before(reading: Reading, sentences: list[Sentence], at: int, summit):
     """(sentence, town) of the last town a participant of ``summit`` reached in a sentence of the
     paragraph before ``sentences[at]``, dated the summit's day or the day before, or undated;
-    None where that sentence reaches two towns or tells no participant reaching it."""
+    None where that sentence reaches two towns or tells no participant reaching it. The meeting's
+    own sentence counts first, where it tells the arrival before any talks (``甲抵达[[某都]]，成为…
+    首位访问乙国的外国首脑，两人随即举行峰会``); not a town gone to after them (``与乙会谈后前往[[某城]]``)."""
     said = sentences[at]
     participants = set(summit.participants)
-    for sentence in reversed(sentences[max(0, at - _REACHED_BEFORE):at]):
+    for sentence in reversed(sentences[max(0, at - _REACHED_BEFORE):at + 1]):
         if sentence.section is not said.section or sentence.passage is not said.passage \
                 or sentence.paragraph != said.paragraph:
             return None
-        days = find_dates(sentence.hans, year=summit.start.year)
+        days = find_dates(sentence.hans, year=summit.start.year) if sentence is not said else ()
         if any(not 0 <= (summit.start - d.start).days <= 1 for d in days):
             return None  # another day told
         towns = [s for s in sentence.spots if _reached(reading, sentence, s) and not reading.index.is_state(s.surface)
-                 and not to_hans(s.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN)]
+                 and not to_hans(s.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN)
+                 and (sentence is not said or not TALKS.search(sentence.hans, 0, s.start))]
         if not towns:
             continue
         if len({t.key for t in towns}) > 1 or not any(s.key in participants for s in sentence.spots):
