@@ -2206,3 +2206,36 @@ def test_a_welcome_on_a_day_of_the_visit_takes_no_leader_from_the_neighbours():
         "2024-06-01": ("2024-06-01", {"张三", "李四"}),
         "2024-07-08": ("2024-07-08", {"张三", "李四"}),
     }
+
+
+@pytest.mark.parametrize("text, end", [
+    ("2019年5月24日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。\n\n"
+     "25日，张三前往[[另城]]，26日结束对乙国的访问。", "2019-05-26"),
+    ("2019年5月24日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。26日上午，张三离开某城回国。", "2019-05-26"),
+    ("2019年5月24日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。\n\n"
+     "5月25日，张三参观[[某馆]]。\n\n5月26日，张三结束访问回国。", "2019-05-26"),
+])
+def test_a_summit_of_a_visit_spans_to_the_day_its_visitor_goes_home(text, end):
+    found = summits(HEAD + text)
+    assert set(found) == {"2019-05-24"}
+    assert found["2019-05-24"]["end"] == end
+
+
+@pytest.mark.parametrize("text, day", [
+    # a tour's next stop comes first: the visit to 乙国 is over
+    ("2019年5月24日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。25日，张三抵达[[丙国]]。28日，张三结束访问回国。",
+     "2019-05-24"),
+    # going home more than a week later
+    ("2019年5月2日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。5月20日，张三结束访问回国。", "2019-05-02"),
+    # a stay of several days elsewhere comes first
+    ("2019年5月24日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。5月25日至26日：张三过境[[丙国]]，26日返抵甲国。",
+     "2019-05-24"),
+    # talks on an occasion the visitor came for
+    ("2019年5月24日，甲国总统[[张三]]出席纪念活动，并于仪式后与乙国总统[[李四]]在[[某城]]举行会谈。25日，张三结束欧洲之行。",
+     "2019-05-24"),
+    # someone else goes home
+    ("2019年5月24日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。26日，丙国总理[[王五]]结束访问回国。",
+     "2019-05-24"),
+])
+def test_a_summit_keeps_its_day_where_no_going_home_of_its_visit_follows(text, day):
+    assert summits(HEAD + text)[day]["end"] == day

@@ -113,7 +113,7 @@ _TO_ATTEND = re.compile(r"出席|参加|论坛|峰会|会议|纪念|庆典|阅�
 
 #: In a meeting's own sentence, an occasion the visitor came for (一同观看阅兵；当天下午…会谈), or a
 #: gathering it is held on the sidelines of (甲在某城出席峰会期间会见乙).
-_OCCASION = re.compile(r"论坛|纪念|庆典|阅兵|葬礼|就职典礼|(?:出席|参加)[^，。；]{0,24}期间")
+OCCASION = re.compile(r"论坛|纪念|庆典|阅兵|葬礼|就职典礼|(?:出席|参加)[^，。；]{0,24}期间")
 
 
 def arrivals_told(reading: Reading, sentence: Sentence, dates: list[DateRange]) -> list[Arrival]:
@@ -193,7 +193,7 @@ def from_the_arrivals(reading: Reading, summits: list[SummitFound], arrivals: li
     for summit in summits:
         for came in arrivals:
             if summit.anchor is not None and came.paragraph == summit.anchor.paragraph \
-                    and not _OCCASION.search(summit.anchor.hans) \
+                    and not OCCASION.search(summit.anchor.hans) \
                     and came.people & set(summit.participants) and came.day < summit.start <= came.day + _ARRIVED_BEFORE:
                 begun[summit.start] = (came.day, came.people)
     out = []

@@ -58,7 +58,8 @@ from kg.extract.summit_venue import venue_of_the_anchor, venues_of_the_lead
 from kg.extract.table_rows import meeting_tables
 from kg.extract.table_series import rows_number_their_summits
 from kg.extract.text import Sentence
-from kg.extract.visit_days import A_GATHERING_NEXT, end_of_the_visit, goes_on_to, over_the_visit, the_visit_going_on
+from kg.extract.visit_days import (A_GATHERING_NEXT, end_of_the_visit, goes_on_to, over_the_visit, the_visit_going_on,
+                                   to_the_leaving)
 from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Section
 
@@ -369,6 +370,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(replace(summit, one_of_several=True))
     found[before:] = from_the_arrivals(reading, found[before:], arrivals)
+    if leg is None and not background:
+        found[before:] = to_the_leaving(reading, found[before:], section_sentences, year or running_year, around)
     if leg is not None:
         found[before:] = one_summit_per_leg(reading, people, [over_the_leg(reading, summit, leg, people)
                                                                for summit in found[before:]], leg)

@@ -2,7 +2,8 @@
 
 A visit told from its arrival or welcome (``甲于5月14日抵达某城，开始国事访问``) goes on over the days the
 text tells after it until it ends (``16日结束访问``, ``离开某城``) or a gathering begins (``随后出席峰会``);
-a meeting the visit goes on to (``…访问乙国，会晤乙国总统``) is dated within it.
+a meeting the visit goes on to (``…访问乙国，会晤乙国总统``) is dated within it. A summit of a visit however
+told spans to the day, within a week, its section has the visitor go home (``26日结束对乙国的访问``, ``离开某城回国``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date, timedelta
 
 from kg.extract.dates import DateRange, find_dates
 from kg.extract.joining import SIGNING, SummitFound
+from kg.extract.legs import OCCASION
 from kg.extract.meeting_clauses import a_gathering, bare_day, relative_days
 from kg.extract.phrases import MEETING
 from kg.extract.reading import Reading
@@ -118,3 +120,67 @@ def _days_after_an_undated_clause(hans: str, dates: list[DateRange], day: date) 
     own = {d.at for d in relative_days(hans, dates, day)}
     return [d for d in relative_days(hans, [DateRange(day, day, 0, 0, False)], day) if d.at > 0 and d.at not in own
             and bare_day(hans, d.at) is not None]
+
+
+#: A clause telling the visitor end the visit and go home (``26日结束对乙国的访问``, ``8日上午，甲离开某城回国``,
+#: ``随后启程回国``, ``当天返抵某都``, ``结束乙国之行``); not leaving a town for the next one of the visit (``离开某城前往某镇``).
+_GOES_HOME = re.compile(r"结束[^，。；]{0,16}(?:访问|之行)|回国|返抵|返回国内")
+
+
+#: A clause telling the visitor arrive somewhere: the stay the summit was of is over (a tour's next stop).
+_ARRIVES_ELSEWHERE = re.compile(r"抵达|飞抵|到达")
+
+
+#: How many days after a summit's last one the visit it is of may end.
+_A_STAY_AT_MOST = timedelta(days=7)
+
+
+def to_the_leaving(reading: Reading, summits: list[SummitFound], sentences: list[Sentence], year: int | None,
+                   boxed: SummitFound | None = None) -> list[SummitFound]:
+    """A summit of a visit spans to the day, after its own and within a week, the section later has one of
+    its leaders end the visit (``5月24日，甲与乙举行会谈。…25日，甲前往某城，26日结束对乙国的访问``: to the 26th),
+    the conventions dating a visit during which the leaders meet by its days. Not where another summit of
+    one of its leaders comes first (a tour's next stop), an arrival elsewhere or a stay of several days after it,
+    a summit of a gathering's days or on an occasion the visitor came for (``出席纪念活动，并于仪式后与乙会谈``),
+    nor the summit the article boxes (``boxed``: its box's days stand, and a summit before it ends before them)."""
+    out = list(summits)
+    for at, summit in enumerate(out):
+        if summit.anchor is None or a_gathering(summit.anchor.hans) or OCCASION.search(summit.anchor.hans) \
+                or boxed is not None and summit.id == boxed.id:
+            continue
+        index = next((i for i, s in enumerate(sentences) if s is summit.anchor), None)
+        end = _day_of_going_home(reading, summit, out, sentences, index, year) if index is not None else None
+        if end is not None and (boxed is None or not summit.start < boxed.start <= end):
+            out[at] = over_the_visit(reading, summit, end)
+    return out
+
+
+def _day_of_going_home(reading: Reading, summit: SummitFound, summits: list[SummitFound], sentences: list[Sentence],
+                       index: int, year: int | None) -> date | None:
+    """The day a sentence after the summit's has one of its leaders go home, read as :func:`end_of_the_visit`
+    reads days; None once a day is told past the week, before the summit, or of another summit of its leaders."""
+    day = summit.start
+    for sentence in sentences[index + 1:]:
+        dates = find_dates(sentence.hans, year=year or summit.start.year)
+        dates = sorted(dates + relative_days(sentence.hans, dates, day) + _days_after_an_undated_clause(sentence.hans, dates, day),
+                       key=lambda d: d.at)
+        if any(d.start < summit.start or d.start > summit.end + _A_STAY_AT_MOST
+               or d.start > summit.end and d.end > d.start for d in dates):
+            return None  # 8月19日至20日：甲过境某城: a stay of its own after the summit's
+        if any(other.id != summit.id and other.start > summit.start and set(other.participants) & set(summit.participants)
+               and other.anchor is sentence for other in summits):
+            return None
+        day = dates[-1].start if dates else day
+        home = _GOES_HOME.search(sentence.hans)
+        if _ARRIVES_ELSEWHERE.search(sentence.hans, 0, home.start() if home else len(sentence.hans)):
+            return None
+        if home is None or a_gathering(sentence.hans):
+            continue
+        told = [d for d in dates if d.stop <= home.start()]
+        leaving = told[-1].end if told else day
+        named = {spot.key for spot in sentence.spots if spot.start < home.start()
+                 and reading.registry.is_a(spot.surface, Kind.PERSON)}
+        if leaving > summit.end and (not named or named & set(summit.participants)):
+            return leaving
+        return None
+    return None
