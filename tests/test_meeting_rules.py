@@ -1125,6 +1125,48 @@ def test_a_box_of_a_tour_makes_no_summit_and_each_stop_is_one_from_its_days():
     assert found["2016-01-22"]["participants"] == {"张三", "赵六"}
 
 
+GULF_TOUR = """{{Infobox event
+| title        = 张三海湾之行
+| date         = {{Start date|2023|7|17}}－{{End date|2023|7|19}}
+| location     = {{flagicon|QAT}} [[某城]]、{{flagicon|UAE}} [[另城]]、{{flagicon|Kuwait}} [[第三城]]
+| participants = [[张三]]、[[李四]]、[[赵六]]
+}}
+'''张三海湾之行'''是甲国总统[[张三]]2023年7月对海湾国家的访问。
+== 乙国 ==
+7月17日，张三抵达[[某城]]，乙国埃米尔[[李四]]在某宫为其举行欢迎仪式，两人随后会谈。
+== 丙国 ==
+7月18日，张三抵达[[另城]]，丙国总统[[赵六]]在总统府同张三举行会谈。
+"""
+
+
+def test_a_box_whose_stops_fly_the_flags_of_gulf_and_african_states_is_of_a_tour():
+    """{{flagicon|QAT}}, {{flagicon|UAE}}, {{flagicon|Kuwait}} (IOC/ISO codes and English names, as
+    the box of a tour writes them one stop after another with 、) are three states: the box is of a
+    tour, each stop's meeting a summit of its own dated by its stop."""
+    found = summits(GULF_TOUR, title="张三海湾之行")
+    assert {day: summit["end"] for day, summit in found.items()} == {"2023-07-17": "2023-07-17",
+                                                                     "2023-07-18": "2023-07-18"}
+    assert found["2023-07-17"]["participants"] == {"张三", "李四"}
+    assert found["2023-07-18"]["participants"] == {"张三", "赵六"}
+
+
+def test_a_box_with_the_flag_of_one_gulf_state_is_one_summit_over_its_days():
+    """One stop, one flag ({{flagicon|QAT}} [[某城]]): a visit, not a tour; its meetings are the box's summit."""
+    text = GULF_TOUR.replace("{{flagicon|QAT}} [[某城]]、{{flagicon|UAE}} [[另城]]、{{flagicon|Kuwait}} [[第三城]]",
+                             "{{flagicon|QAT}} [[某城]]")
+    found = summits(text, title="张三海湾之行")
+    assert {day: summit["end"] for day, summit in found.items()} == {"2023-07-17": "2023-07-19"}
+
+
+def test_a_box_of_stops_in_several_states_on_one_day_is_the_summit_of_that_day():
+    """A box of one day ({{Start date|2023|12|6}}) listing two stops with their flags: its day is
+    the summit's, not a tour's span its stops would each be dated within."""
+    text = GULF_TOUR.split("== 丙国 ==")[0].replace("{{Start date|2023|7|17}}－{{End date|2023|7|19}}",
+                                                     "{{Start date|2023|7|17}}")
+    found = summits(text, title="张三海湾之行")
+    assert {day: summit["end"] for day, summit in found.items()} == {"2023-07-17": "2023-07-17"}
+
+
 @pytest.mark.parametrize("sentence", [
     "2019年6月13日，甲国总理[[张三]]在某城会见乙国总督[[李四]]，转达乙国主席[[王五]]的问候。",
     "2019年6月13日，甲国总理[[张三]]在某城会见乙国总督[[李四]]，并递交乙国主席[[王五]]的亲笔信。",

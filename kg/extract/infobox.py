@@ -84,7 +84,7 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
         reading.note(f"{{{{{template.name}}}}} is about a meeting called off, not held; no summit made", where)
         return None
     stops = _states_toured(reading, template)
-    if len(stops) > 1:
+    if len(stops) > 1 and when[1] > when[0]:  # stops on one day: the box's day is the summit's, as its account tells
         reading.note(f"{{{{{template.name}}}}} is of a tour of {len(stops)} states ({'、'.join(stops)}); each stop "
                      "is a summit of its own, found in the text; no summit made from the box", where)
         return None
