@@ -781,6 +781,22 @@ def test_a_site_placed_only_in_the_state_lies_in_the_capital_reached_before_it()
     assert read(text) == {"2025-05-14": [["某宫", "某都", "芬兰共和国"]]}
 
 
+def test_a_town_reached_written_after_where_in_its_state_it_lies_holds_the_site_met_at():
+    """抵达芬兰西南部城市某都 (芬兰红海之滨城市…): the state, where in it the town lies, what the town is;
+    the town holds the site placed only in the state."""
+    for part in ("西南部", "波罗的海之滨"):
+        text = HEAD + (f"2025年5月14日下午，甲国总统[[张三]]飞抵芬兰{part}城市[[某都]]，这是甲国总统首次对芬兰进行国事访问。"
+                       "芬兰总统[[李四]]在[[某国际机场]]迎接张三，两人随后在[[某宫]]举行会谈。")
+        assert read(text) == {"2025-05-14": [["某宫", "某都", "芬兰共和国"]]}
+
+
+def test_a_town_after_a_state_and_more_than_where_in_it_is_no_town_reached():
+    """抵达芬兰后会见了某城市[[某都]]市长: the words between the state and the town are no part of the state."""
+    text = HEAD + ("2025年5月14日下午，甲国总统[[张三]]飞抵芬兰后会见了来自城市[[某都]]的代表。"
+                   "芬兰总统[[李四]]在[[某国际机场]]迎接张三，两人随后在[[某宫]]举行会谈。")
+    assert read(text) == {"2025-05-14": [["芬兰共和国"], ["某宫"]]}
+
+
 def test_a_town_reached_after_its_state_holds_the_site_met_at_that_day():
     text = HEAD + ("2013年3月24日，甲国主席[[张三]]抵达芬兰[[某都]]，开始对芬兰进行国事访问。"
                    "当天下午，张三抵达总统府，芬兰总统[[李四]]来到总统府院门迎接，随后两国元首举行会谈。")

@@ -30,6 +30,8 @@ _ARRIVED = re.compile(r"(?:抵达|飞抵|到达|来到|前往|赴|转往|转赴)
 
 #: What a town reached is to its state, written between them (``抵达某国首都[[某都]]``, ``前往某国行政首都[[某城]]``).
 _TOWN_OF_THE_STATE = re.compile(r"(?:行政|政治|经济|商业)?(?:首都|首府|城市|港口城市|海滨城市|最大城市)$")
+#: Where in its state a town reached lies, written between them (``抵达某国红海之滨城市某城``, ``某国西南部城市``).
+_PART_OF_THE_STATE = re.compile(r"[^，。、；：,;:\s]{0,4}(?:之滨|之畔|沿岸|沿海|海岸|[东南西北中]部)")
 
 
 def _reached(reading: Reading, sentence: Sentence, spot: Spot) -> bool:
@@ -45,6 +47,9 @@ def _reached(reading: Reading, sentence: Sentence, spot: Spot) -> bool:
     noun = _TOWN_OF_THE_STATE.search(before)
     before = before[:noun.start()] if noun else before
     state = next((s for s in sentence.spots if s.end == len(before) and reading.index.is_state(s.surface)), None)
+    if state is None and noun is not None:  # 抵达某国红海之滨城市[[某城]]: the state, then where in it
+        state = next((s for s in sentence.spots if s.end < len(before) and reading.index.is_state(s.surface)
+                      and _PART_OF_THE_STATE.fullmatch(before, s.end)), None)
     if state is None and noun is None:
         return False
     before = before[:state.start] if state is not None else before
