@@ -658,3 +658,10 @@ def test_an_office_written_as_incoming_is_the_office_itself_at_a_meeting_the_tex
                    "乙国下任总理[[李四]]原计划于2004年访问甲国，后推迟。2005年6月8日，李四访问甲国，与张三在[[某城]]会谈。")
     roles = roles_by_day(text)
     assert {o for p, o in roles["2005-06-08"] if p == "李四"} == {"乙国总理"}
+
+
+def test_an_office_a_headline_shortens_yields_to_the_full_one():
+    text = ("'''甲乙会晤'''是[[甲国]]与[[丙利亚]]领导人的会晤<ref>{{cite news |title=丙总统张三抵达某城 |date=2023-05-19}}</ref>。"
+            "丙利亚总统[[张三]]出席。\n== 经过 ==\n"
+            "2023年5月19日，张三在[[某城]]与甲国总理[[李四]]举行会谈。\n")
+    assert roles_by_day(text)["2023-05-19"] == {("张三", "丙利亚总统"), ("李四", "甲国总理")}
