@@ -2281,3 +2281,45 @@ def test_a_summit_of_a_visit_spans_to_the_day_its_visitor_goes_home(text, end):
 ])
 def test_a_summit_keeps_its_day_where_no_going_home_of_its_visit_follows(text, day):
     assert summits(HEAD + text)[day]["end"] == day
+
+
+GATHERING_BOX = ("{{Infobox event\n| title = 某组织峰会\n| date = {{Start date|2023|11|11}}\n| location = [[某城]]\n"
+                 "| participants = 某组织成员国领导人\n}}\n'''某组织峰会'''于2023年11月11日在[[某城]]举行。\n")
+
+
+def test_a_meeting_told_on_a_gatherings_days_alone_is_of_the_boxed_gatherings_day():
+    text = GATHERING_BOX + ("== 峰会 ==\n各国领导人在峰会上发言。\n\n=== 甲乙领导人会晤 ===\n"
+                            "当天下午，甲国总统[[张三]]在峰会期间会见了乙国总理[[李四]]。\n")
+    after = GATHERING_BOX + "== 场边会晤 ==\n峰会闭幕后，甲国总统[[张三]]在[[某城]]与乙国总理[[李四]]举行会谈。\n"
+    assert {day: (s["end"], s["participants"]) for day, s in summits(text, title="某组织峰会").items()} == {
+        "2023-11-11": ("2023-11-11", {"张三", "李四"})}
+    assert {day: (s["end"], s["participants"]) for day, s in summits(after, title="某组织峰会").items()} == {
+        "2023-11-11": ("2023-11-11", {"张三", "李四"})}
+
+
+def test_a_meeting_on_a_gatherings_days_alone_is_of_the_day_its_paragraph_told():
+    text = HEAD + ("2014年9月29日，第四届某组织峰会在[[某城]]举行，五国元首签署联合声明。"
+                   "峰会结束后，甲国总统[[张三]]与乙国总理[[李四]]举行双边会晤。\n")
+    assert {day: s["participants"] for day, s in summits(text).items()} == {"2014-09-29": {"张三", "李四"}}
+
+
+@pytest.mark.parametrize("sentence", [
+    "访问期间，甲国总统[[张三]]会见了乙国总理[[李四]]。",  # a visit's days, not a gathering's
+    "会谈期间，甲国总统[[张三]]向乙国总理[[李四]]赠送礼物。",  # the talks' own days
+])
+def test_a_visits_or_a_meetings_days_are_no_gathering_to_date_by(sentence):
+    text = GATHERING_BOX + "== 场边会晤 ==\n" + sentence + "\n"
+    assert summits(text, title="某组织峰会") == {}
+
+
+def test_a_meeting_on_a_gatherings_days_with_no_day_told_nor_boxed_is_no_summit():
+    text = HEAD + "2014年，第四届某组织峰会在[[某城]]举行。峰会期间，甲国总统[[张三]]会见了乙国总理[[李四]]。\n"
+    assert summits(text) == {}
+
+
+def test_the_gatherings_declaration_is_not_its_sideline_meetings():
+    text = GATHERING_BOX + "== 闭幕 ==\n峰会当天闭幕，通过《某宣言》。\n" + (
+        "== 场边会晤 ==\n峰会闭幕后，甲国总统[[张三]]在[[某城]]与乙国总理[[李四]]举行会谈。\n")
+    extraction = extract(parse(Page(text=text, origin="t", title="某组织峰会")))
+    assert {day for day in summits(text, title="某组织峰会")} == {"2023-11-11"}
+    assert [f for f in extraction.facts if f.prop is Prop.OUTCOME] == []

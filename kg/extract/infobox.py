@@ -65,6 +65,13 @@ def summit_infoboxes(reading: Reading) -> tuple[Template, ...]:
     return tuple(t for t in reading.document.templates if t.nested_in is None and _NAME.match(to_hans(t.key)))
 
 
+def days_of_the_box(reading: Reading) -> tuple[date, date] | None:
+    """The days the article's first summit infobox gives, whatever it names (a gathering's box names no
+    two leaders, and no summit is made of it): the days a meeting on its sidelines is dated by."""
+    boxes = summit_infoboxes(reading)
+    return _date(_param(boxes[0], "date")) if boxes else None
+
+
 def infobox_summit(reading: Reading, people: People, template: Template) -> SummitFound | None:
     registry = reading.registry
     where = template.span.start

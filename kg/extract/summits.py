@@ -28,6 +28,7 @@ from kg.extract.boxed_summit import (BACKGROUND, SAME_VISIT, a_meeting_apart, fi
 from kg.extract.containment import finer_venue
 from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
 from kg.extract.documents import documents_of_the_definition, documents_of_the_subject, outcomes
+from kg.extract.infobox import days_of_the_box
 from kg.extract.joining import (GOES_ON, SummitFound, a_row_and_its_account, fill_from_neighbours, join_mentions,
                                 one_meeting_told_in_parts, one_span_each, several_of_one_visit)
 from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrival_in, arrivals_told, day_of_leaving,
@@ -37,7 +38,7 @@ from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrival_in, 
                              in_the_state_of_the_heading,
                              leg_from_its_arrival, leg_told_in_prose, one_summit_per_leg, over_the_leg, the_leads_visit,
                              visit_told, year_above, year_of_the_leads_month)
-from kg.extract.meeting_clauses import (TOOK_OFFICE, WELCOMES, bare_day, dated_by_citation, days_of_the_month,
+from kg.extract.meeting_clauses import (ON_A_GATHERINGS_DAYS, TOOK_OFFICE, WELCOMES, bare_day, dated_by_citation, days_of_the_month,
                                         meeting_clause, not_held, only_a_welcome, relative_days, signing_clause,
                                         welcomed_by_a_leader)
 from kg.extract.ordinals import (REFERS_BACK, number_of_a_summit_held, number_the_defined_summit, ordinal_in,
@@ -94,12 +95,13 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     told_year = year or next((m.year for s in reading.lead for m in find_year_months(s.hans)), None)
     last_day: date | None = None  # the last day the sections gave, for the next one's bare days
     lead_visit = the_leads_visit(reading) if around is None else None
+    boxed = days_of_the_box(reading)  # a gathering's box too, whose days date a meeting on its sidelines
     legs: list[LegTold] = []  # the sections of a tour's legs, each headed by its state
     for order, (section, section_sentences) in enumerate(reading.by_section.items()):
         carried = last_day if last_day is not None and last_day.year == told_year else None
         before = len(found)
         reached, day, told = _find_in(reading, people, sources, section, section_sentences, lead_venues, found, year,
-                                      around, tabled_spans, carried, lead_visit)
+                                      around, tabled_spans, carried, lead_visit, boxed)
         if told is not None and state_of_the_leg(reading, section) is not None:
             legs.append(LegTold(order, section.level, *told, before, len(found)))
         if not _a_background(section):  # the past a background tells: the sections after it go on from before it
@@ -124,7 +126,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     rows_number_their_summits(reading, summits)
     _one_summit_per_ordinal(reading, summits + ((around,) if around else ()))
     if around is None:
-        if len(summits) == 1:
+        if len(summits) == 1 and not _on_a_gatherings_days(summits[0]):  # the subject is the gathering, not it
             documents_of_the_subject(reading, summits[0].start, summits[0].end, summits[0].id)
             _number_of_the_subject(reading, summits[0])
         return summits
@@ -219,8 +221,8 @@ def _a_background(section) -> bool:
 
 def _find_in(reading, people, sources, section, section_sentences, lead_venues, found,
              running_year: int | None, around: SummitFound | None = None, tabled: tuple[Span, ...] = (),
-             carried: date | None = None, lead_visit: VisitTold | None = None
-             ) -> tuple[int | None, date | None, tuple[date | None, date | None, bool, tuple[date, ...]] | None]:
+             carried: date | None = None, lead_visit: VisitTold | None = None,
+             boxed: tuple[date, date] | None = None) -> tuple[int | None, date | None, tuple[date | None, date | None, bool, tuple[date, ...]] | None]:
     """Finds the summits of one section; returns the year the text has reached, the
     last day it gave, and, when its heading gives the section no leg's days of its own, the
     first day its text gives, the last it has a leader leave on, whether that first day's
@@ -235,7 +237,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     article is about, when it is not before that day: an account of a visit told place by
     place (``=== 堪培拉 ===``) goes on with the days of the month it started in. A section's
     ``访问期间`` with no visit told in its paragraph is of ``lead_visit``, the visit the lead
-    tells.
+    tells. A meeting told on a gathering's days alone (``峰会期间，甲会见了乙``) is of the day its
+    paragraph told, else, in a section that told no day yet, of the days ``boxed``, the infobox's.
     """
     year, month = heading_time(section) if section is not None else (None, None)
     heading_day = day_of_the_heading(section, year or year_above(reading, section, around))  # === 10月21日 ===
@@ -309,6 +312,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             dates = [DateRange(day, day, 0, 0, False)] + dates  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
         elif met_on is not None and _RIGHT_AFTER.match(sentence.hans):
             dates = [DateRange(met_on, met_on, 0, 0, False)] + dates  # 会晤结束后，甲随即前往会见丙: the meeting's day
+        elif not dates and ON_A_GATHERINGS_DAYS.match(sentence.hans):
+            dates = _the_gatherings_days(day if told_in == sentence.paragraph else None, None if day else boxed)
         dated_before = sentence.paragraph if dates else None
         if dates and not background:  # the day a 随后 goes on from: one day told (not a visit's span)
             told_in = sentence.paragraph if all(d.start == d.end for d in dates) else None
@@ -379,6 +384,19 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         in_the_state_of_the_heading(reading, section, found[before:])
     return year or running_year, day, (opens, leaves, arrives, tuple(days_told)) \
         if leg is None and not background else None
+
+
+def _on_a_gatherings_days(summit: SummitFound) -> bool:
+    """Whether a summit is a meeting told on a gathering's days alone (``峰会闭幕后，甲与乙举行会谈``)."""
+    return summit.anchor is not None and ON_A_GATHERINGS_DAYS.match(summit.anchor.hans) is not None
+
+
+def _the_gatherings_days(told: date | None, boxed: tuple[date, date] | None) -> list[DateRange]:
+    """The days of a meeting told on a gathering's days alone: the day its paragraph told (``某年11月11日，
+    某峰会在某城举行。峰会期间，甲会见了乙``), else the days of the article's infobox."""
+    if told is not None:
+        return [DateRange(told, told, 0, 0, False)]
+    return [DateRange(boxed[0], boxed[1], 0, 0, False)] if boxed else []
 
 
 #: A sentence telling what was said at the meeting just told (会见时，…; 会谈中，…).
