@@ -2323,3 +2323,34 @@ def test_the_gatherings_declaration_is_not_its_sideline_meetings():
     extraction = extract(parse(Page(text=text, origin="t", title="某组织峰会")))
     assert {day for day in summits(text, title="某组织峰会")} == {"2023-11-11"}
     assert [f for f in extraction.facts if f.prop is Prop.OUTCOME] == []
+
+
+def _people(text):
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    return {e.id.key for e in extraction.entities if e.id.kind is Kind.PERSON}
+
+
+def test_a_linked_short_name_met_past_the_place_or_the_time_is_a_person():
+    past_the_place = HEAD + "[[李四]]时期，李四曾于2019年5月4日在[[某城]]与[[王五|王某]]会谈。"
+    past_the_time = HEAD + ("甲国总统[[张三]]出席晚宴。"
+                            "[[赵六]]曾在[[某革命]]后于2005年4月4日在[[某宫]]同张三总统会谈。")
+    assert meetings(past_the_place) == [("2019-05-04", frozenset({"李四", "王五"}))]
+    assert meetings(past_the_time) == [("2005-04-04", frozenset({"赵六", "张三"}))]
+
+
+def test_a_linked_short_name_a_subjectless_clause_meets_is_a_person():
+    text = HEAD + "2017年1月14日，甲国总统[[张三]]再次访问[[乙国]]，在[[某城]]总理府同[[李四|李某]]举行会谈。"
+    assert meetings(text) == [("2017-01-14", frozenset({"张三", "李四"}))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2017年1月14日，甲国总统[[张三]]再次访问[[乙国]]，在[[某城]]同[[某大学]]校长举行会谈。",  # the one met is its head
+    "2017年1月14日，甲国总统[[张三]]再次访问[[乙国]]，并参观了[[某馆]]与[[李四]]故居。",  # no meeting
+])
+def test_a_linked_name_near_a_meeting_but_not_met_is_no_person(sentence):
+    assert not {"某大学", "李四"} & _people(HEAD + sentence)
+
+
+def test_a_title_linked_before_the_name_met_is_no_person():
+    text = HEAD + "2017年5月24日，甲国总统[[张三]]在[[某宫]]与[[教宗]][[李四]]举行会面。"
+    assert "教宗" not in _people(text)

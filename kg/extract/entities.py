@@ -145,7 +145,13 @@ def _people(sentence: Sentence, reading: Reading):
 
 
 #: ``甲在某城同乙、丙举行会晤``: between a linked name and the person it met, the join of a meeting.
-_MET_WITH = re.compile(r"^(?:在[^，。；、]{0,20}?)?(?:分别|先后)?(?:同|与|和|跟)$")
+_MET_WITH = re.compile(r"^(?:曾|也|则|还|又|再次|首次|随后|随即)?(?:(?:在|于)[^，。；、]{0,40}?)?(?:分别|先后)?(?:同|与|和|跟)$")
+#: A clause with no subject of its own that meets someone where (``…，在某城同[[乙]]举行会谈``): its subject is
+#: the sentence's person before it (not ``…，与[[乙]]会谈``, which may be another visit's, told in passing).
+_MET_WITH_NO_SUBJECT = re.compile(r"(?:在|于)[^，。；、]{1,40}?(?:同|与|跟)$")
+#: Right after the one met: the meeting itself (举行会谈, 会晤), not an office or a body's head (某大学校长会谈).
+_MEETING_RIGHT_AFTER = re.compile(r"(?:举行|进行)?了?(?:首脑|正式|双边|首次)?(?:会晤|会谈|会面|会见)")
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
 #: Before a name met: "with" and what the name is described as (与刚就任乙国总统不到两个月的).
 _DESCRIBED_WITH = re.compile(r"(?:同|与|和|跟)(?P<d>[^，。；同与和跟]{2,30})的$")
 _AT_A_PLACE = re.compile(r"(?:在|于|赴|到|抵达|前往|访问|飞抵|来到|城市|首都|港口|小镇|海岛)$")  # 访问甲国远东城市[[某城]]
@@ -168,7 +174,7 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
             and not _BODY_ENDINGS.search(spot.hans) and not _AT_A_PLACE.search(hans[:spot.start])
 
     for i, spot in enumerate(sentence.spots):
-        after = sentence.spots[i + 1] if i + 1 < len(sentence.spots) else None
+        after = _the_one_met_after(sentence, i)
         if after is not None and untyped(after) and (untyped(spot) or registry.is_a(spot.surface, Kind.PERSON)) \
                 and _MET_WITH.match(hans[spot.end:after.start]) and (met := _MEETING_AFTER.match(hans[after.end:])) \
                 and not _CALLED.search(met[0]) and _A_DAY.search(hans) \
@@ -177,6 +183,9 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
             continue  # 2000年6月13日[[甲]]与[[乙]]在某城举行的会晤: two names the article links, meeting each other
         if not untyped(spot):
             continue  # 在海参崴与乙会谈: the place of the meeting
+        if _met_in_a_clause_of_its_own(sentence, reading, spot, i):
+            yield spot  # 甲再次访问乙国，在某城总理府同[[乙]]举行会谈
+            continue
         other = next((o for o in sentence.spots[i + 1:] if registry.is_a(o.surface, Kind.PERSON)), None)
         if other is not None and _MET_WITH.match(_between(sentence, spot, other, reading)) \
                 and _MEETING_AFTER.match(hans[other.end:]):
@@ -185,6 +194,32 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
                 and (described := _DESCRIBED_WITH.search(hans, 0, spot.start)) and any(
                     word in described["d"] for word in OFFICE_WORDS) and _MEETING_AFTER.match(hans[spot.end:]):
             yield spot  # 张三…与刚就任乙国总统不到两个月的[[李四]]举行会谈: met, and described by an office
+
+
+def _the_one_met_after(sentence: Sentence, i: int) -> Spot | None:
+    """The name after the ``i``-th that its meeting's join leads to, the meeting right after it
+    (``甲曾于某日在[[某城]]与[[乙]]会谈``: 乙, past the place of the meeting), else the next name."""
+    hans, spots = sentence.hans, sentence.spots
+    for after in spots[i + 2:]:
+        between = hans[spots[i].end:after.start]
+        if _CLAUSE_BREAK.search(between):
+            break
+        if _MET_WITH.match(between) and _MEETING_RIGHT_AFTER.match(hans, after.end):
+            return after  # the meeting right after: not a title before a name (与[[教宗]][[方济各]]), not 与甲国官员会面
+    return spots[i + 1] if i + 1 < len(spots) else None
+
+
+def _met_in_a_clause_of_its_own(sentence: Sentence, reading: Reading, spot: Spot, i: int) -> bool:
+    """``2017年1月14日，甲再次访问乙国，在某城总理府同[[乙]]举行会谈``: a clause without a subject, of a
+    person the sentence names before, meets the name right before the meeting: a person too."""
+    hans = sentence.hans
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(hans, 0, spot.start)]
+    if not breaks:
+        return False
+    clause = hans[breaks[-1]:spot.start]
+    return bool(_MET_WITH_NO_SUBJECT.match(clause)
+                and _MEETING_RIGHT_AFTER.match(hans, spot.end) and _A_DAY.search(hans)
+                and any(reading.registry.is_a(o.surface, Kind.PERSON) for o in sentence.spots[:i]))
 
 
 def _between(sentence: Sentence, spot: Spot, other: Spot, reading: Reading) -> str:
