@@ -2354,3 +2354,20 @@ def test_a_linked_name_near_a_meeting_but_not_met_is_no_person(sentence):
 def test_a_title_linked_before_the_name_met_is_no_person():
     text = HEAD + "2017年5月24日，甲国总统[[张三]]在[[某宫]]与[[教宗]][[李四]]举行会面。"
     assert "教宗" not in _people(text)
+
+
+def test_a_leader_named_bare_who_receives_the_visitor_apart_from_the_talks_takes_part():
+    told = HEAD + ("2001年5月3日至6日，甲国总理[[张三]]访问乙国，同乙国总理[[李四]]举行会谈，"
+                   "[[王五]]于5月4日在[[某堂]]会见了他。")
+    assert summits(told)["2001-05-03"]["participants"] == {"张三", "李四", "王五"}
+    named = HEAD + ("2001年5月3日，甲国总理[[张三]]访问乙国，同乙国总理[[李四]]举行会谈，[[王五]]会见了张三。")
+    assert summits(named)["2001-05-03"]["participants"] == {"张三", "李四", "王五"}
+
+
+def test_a_bare_name_receiving_beside_a_spouse_or_receiving_no_person_is_not_made_a_participant():
+    beside = HEAD + ("2001年5月3日，甲国总理[[张三]]访问乙国，同乙国总理[[李四]]举行会谈。"
+                     "5月4日，李四与夫人[[赵六]]在[[某堂]]会见了张三。")
+    assert summits(beside)["2001-05-03"]["participants"] == {"张三", "李四"}
+    nobody = HEAD + ("2001年5月3日，甲国总理[[张三]]访问乙国，同乙国总理[[李四]]举行会谈，"
+                     "[[王五]]会见了他们的随员。")
+    assert summits(nobody)["2001-05-03"]["participants"] == {"张三", "李四"}

@@ -160,12 +160,20 @@ _CALLED = re.compile(r"电话|通话|视频|视讯")
 _A_DAY = re.compile(r"\d\s*[日号]")
 #: Names of bodies, not people, that meet as sides (东盟, 欧洲联盟, 某国政府, 某某委员会).
 _BODY_ENDINGS = re.compile(r"(?:组织|联盟|集团|委员会|政府|党|共同体|联合国|同盟|公约|盟|理事会|议会|银行|公司|基金会?)$")
+#: Right after a linked name: receiving whom the words after name (会见了, 于某日在某堂接见).
+_RECEIVES = re.compile(r"(?:于[^，。；在]{1,12}?)?(?:在[^，。；]{1,20}?)?(?:会见|接见)了?")
+#: A pronoun for the one received (会见了他), not a group (他们) nor a state (他国).
+_HIM_OR_HER = re.compile(r"[他她](?![们国人方乡])")
+#: Before a name in its clause: another who receives with it (乙和[[丙]]会见甲, 乙与夫人[[丙]]会见甲).
+_JOINED_BEFORE = re.compile(r"[和与及、]|夫人|夫妇|陪同")
 _MEETING_AFTER = re.compile(r"^[^，。；]{0,40}?(?:会晤|会谈|会面|会见|举行首脑)")
 
 
 def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
     """A name the article links, not typed yet, that meets a person (``[[甲]]在某城同李四举行会晤``, the
-    person known by an office elsewhere) is a person: only people hold meetings with people."""
+    person known by an office elsewhere) is a person: only people hold meetings with people. So is one
+    who receives a person, first of its clause (``…举行会谈，[[甲]]会见了李四``, ``[[甲]]于某日在某堂会见了他``),
+    not one named beside another who receives (``乙与夫人[[甲]]会见李四``)."""
     registry, hans = reading.registry, sentence.hans
 
     def untyped(spot: Spot) -> bool:
@@ -185,6 +193,12 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
             continue  # 在海参崴与乙会谈: the place of the meeting
         if _met_in_a_clause_of_its_own(sentence, reading, spot, i):
             yield spot  # 甲再次访问乙国，在某城总理府同[[乙]]举行会谈
+            continue
+        received = _RECEIVES.match(hans, spot.end)
+        if received is not None and not _JOINED_BEFORE.search(hans, _clause_start(hans, spot.start), spot.start) \
+                and (_HIM_OR_HER.match(hans, received.end()) or any(
+                o.start == received.end() and registry.is_a(o.surface, Kind.PERSON) for o in sentence.spots[i + 1:])):
+            yield spot  # [[甲]]会见了乙, [[甲]]于某日在某堂会见了他: who receives a person is one
             continue
         other = next((o for o in sentence.spots[i + 1:] if registry.is_a(o.surface, Kind.PERSON)), None)
         if other is not None and _MET_WITH.match(_between(sentence, spot, other, reading)) \
@@ -220,6 +234,11 @@ def _met_in_a_clause_of_its_own(sentence: Sentence, reading: Reading, spot: Spot
     return bool(_MET_WITH_NO_SUBJECT.match(clause)
                 and _MEETING_RIGHT_AFTER.match(hans, spot.end) and _A_DAY.search(hans)
                 and any(reading.registry.is_a(o.surface, Kind.PERSON) for o in sentence.spots[:i]))
+
+
+def _clause_start(hans: str, at: int) -> int:
+    """Where the clause holding ``at`` begins."""
+    return max(hans.rfind(mark, 0, at) for mark in "，,；;。") + 1
 
 
 def _between(sentence: Sentence, spot: Spot, other: Spot, reading: Reading) -> str:
