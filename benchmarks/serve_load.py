@@ -30,6 +30,11 @@ loopback only, each bounded in time:
    lookups. Prints p50/p95/max latency and status counts per group; the target is the
    24's p95 under 1 s and no 5xx except the expensive queries' own 503s.
 
+0. **Start-up** (issue 15): seconds from ``kg serve``'s start to its first answer, three ways one
+   after the other: keeping no store (``--store-cache ''``: the files loaded into a store for the
+   run, as before the store cache), with an empty store cache (loaded, and kept), and again over the
+   same files (the kept store opened, nothing loaded).
+
     python benchmarks/serve_load.py [--data FILE | --pages N] [--seconds 20] [--before CHECKOUT] [--in-memory-quads N]
 
 ``--before CHECKOUT`` (a checkout of earlier code, e.g. from ``git archive``) has that
@@ -306,6 +311,19 @@ def _cases(every: list[str]) -> list[tuple[str, str, str, list[str], list[str] |
     ]
 
 
+def startup(data: Path, options: dict[str, str]) -> None:
+    """Print ``kg serve``'s time to its first answer keeping no store, then with an empty store cache, then
+    with the store that start kept."""
+    with tempfile.TemporaryDirectory(prefix="serve-load-stores-") as stores:
+        took = []
+        for store_cache in ("", stores, stores):
+            with kg_serve(data, store_cache=store_cache, **options) as server:
+                took.append(server.ready)
+    print(f"kg serve's start-up, to its first answer: {took[0]:.1f} s keeping no store (--store-cache ''), "
+          f"{took[1]:.1f} s with an empty store cache (the store loaded and kept), {took[2]:.1f} s over the same "
+          f"files again (the kept store opened); load {os.getloadavg()[0]:.1f}")
+
+
 def throughput(data: Path, seconds: float, before: Path | None = None, options: dict[str, str] | None = None) -> None:
     every = entities(data)
     triples = sum(1 for _ in pyoxigraph.parse(path=data, format=pyoxigraph.RdfFormat.from_extension(data.suffix.lstrip("."))))
@@ -317,7 +335,7 @@ def throughput(data: Path, seconds: float, before: Path | None = None, options: 
     cases = _cases(every)
     options = options or {}
     with tempfile.TemporaryDirectory() as directory, oxigraph_serve(data, Path(directory) / "oxigraph") as oxigraph, \
-            kg_serve(data, **options) as kg, kg_serve(data, response_cache="0", **options) as kg_uncached, \
+            kg_serve(data, store_cache="", **options) as kg, kg_serve(data, response_cache="0", store_cache="", **options) as kg_uncached, \
             _maybe(before and kg_serve(data, before, **options)) as old, \
             _maybe(before and kg_serve(data, before, response_cache="0", **options)) as old_uncached:
         print(f"kg serve's start-up, to its first answer (the data loaded into its store): "
@@ -429,7 +447,7 @@ def _maybe(server: Server | None):
 
 
 def fairness(data: Path, seconds: float) -> bool:
-    with kg_serve(data) as kg:
+    with kg_serve(data, store_cache="") as kg:
         entity = entities(data, most=1)[0]
         cheap_paths = [
             "/id/" + entity.split("/id/", 1)[1], "/void", "/",
@@ -496,12 +514,15 @@ def main() -> None:
     parser.add_argument("--rate-seconds", type=float, default=3.0, help="length of each throughput run (0: skip)")
     parser.add_argument("--before", type=Path, help="a checkout of earlier code whose kg serve takes turns with this one's")
     parser.add_argument("--in-memory-quads", type=int, help="kg serve's --in-memory-quads (default: its own)")
+    parser.add_argument("--no-startup", action="store_true", help="skip the start-up measurement")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}")
     with tempfile.TemporaryDirectory(prefix="serve-load-") as work:
         data = synthetic_build(args.pages, Path(work)) if args.pages else args.data
+        options = {} if args.in_memory_quads is None else {"in_memory_quads": str(args.in_memory_quads)}
+        if not args.no_startup:
+            startup(data, options)
         if args.rate_seconds > 0:
-            options = {} if args.in_memory_quads is None else {"in_memory_quads": str(args.in_memory_quads)}
             throughput(data, args.rate_seconds, args.before, options)
         if args.seconds > 0:
             fairness(data, args.seconds)

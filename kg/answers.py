@@ -92,13 +92,11 @@ def answer_key(sparql: str, output: str, paths: Sequence[Path]) -> str | None:
         return None
     import pyoxigraph
 
-    files = []
-    for path in paths:
-        try:
-            status = os.stat(path)
-        except OSError:
-            return None
-        files.append([os.path.realpath(path), status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev])
+    from kg.store import identities
+
+    files = identities(paths)
+    if files is None:
+        return None
     described = json.dumps([_writers_digest(), pyoxigraph.__version__, output, sparql, files], ensure_ascii=False)
     return hashlib.sha256(described.encode("utf-8")).hexdigest()
 

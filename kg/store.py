@@ -13,6 +13,7 @@ union of all graphs as their default graph unless they ask for specific graphs.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -94,3 +95,17 @@ def data_paths(given: Iterable[Path]) -> tuple[Path, ...]:
     """The files to load: those given, or the last build when none are."""
     paths = tuple(given)
     return paths or (DEFAULT_DATA,)
+
+
+def identities(paths: Sequence[Path]) -> list[list] | None:
+    """What tells each of ``paths`` from any other version of it, without reading it: its real path,
+    size, modification time and inode (a build publishes each version of its files into a directory
+    of its own and never rewrites one); None when a file cannot be looked at."""
+    found = []
+    for path in paths:
+        try:
+            status = os.stat(path)
+        except OSError:
+            return None
+        found.append([os.path.realpath(path), status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev])
+    return found

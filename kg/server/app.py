@@ -647,7 +647,7 @@ class App:
         Asked of the store, every summit's dates, venue, participants and countries fill about 10–20 MB
         of each HTTP process's own block cache at 500 pages, kept."""
         try:
-            written = (self.data.directory / kept_name(query)).read_bytes()
+            written = (self.data.loaded / kept_name(query)).read_bytes()
         except OSError:
             return self.store.query(query, use_default_graph_as_union=True)
         return parse_query_results(written, format=QueryResultsFormat.JSON)
@@ -658,7 +658,7 @@ class App:
         from the store they are every summit's dates, venue, participants and labels: at 500 pages about
         20 MB of each HTTP process's own block cache, kept (the answer, 2.9 MB of N-Triples, is kept too)."""
         try:
-            written = (self.data.directory / OVERVIEW_TRIPLES_NAME).read_bytes()
+            written = (self.data.loaded / OVERVIEW_TRIPLES_NAME).read_bytes()
         except OSError:
             return overview_triples(self.store)
         return tuple(quad.triple for quad in parse(written, format=RdfFormat.N_TRIPLES))

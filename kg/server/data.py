@@ -1,7 +1,8 @@
 """The served data: one on-disk store, written once, read by the app and every query worker.
 
 The files are bulk-loaded into a pyoxigraph store in a private directory when the server
-starts, which is then opened read-only; the app reads it for pages and cheap queries and
+starts (or, with ``--store-cache``, into an entry of the store cache, which the next start over
+the same files opens instead of loading them again: :mod:`kg.store_cache`), which is then opened read-only; the app reads it for pages and cheap queries and
 each worker process opens it read-only too, so the data is held once (on disk and in the shared page cache), not once per
 process. The same directory holds the query workers' error output (``logs/``), so that
 everything a server run writes is in one place, removed when the server closes.
@@ -52,6 +53,7 @@ from pyoxigraph import QueryResultsFormat, RdfFormat, Store, serialize
 from kg.errors import InputError
 from kg.jsonld_guard import offline
 from kg.store import DEFAULT_DATA
+from kg.store_cache import Kept, Staging, admit, open_kept, store_key
 
 
 #: Most quads the app holds in memory unless ``--in-memory-quads`` says otherwise (about 110 MB:
@@ -71,10 +73,19 @@ class ServedData:
     #: what the overview pages embed (:func:`kg.server.app.overview`), made by the process that loaded
     #: the data (:meth:`load_apart`); None: each app makes it when first asked
     overview: str | None = field(default=None, repr=False)
+    #: the directory that holds the on-disk store (``store/``) and what the loading wrote beside it:
+    #: :attr:`directory`, or an entry of the store cache kept between runs (:mod:`kg.store_cache`)
+    loaded: Path | None = None
+    #: the entry of the store cache read (its shared lock held until :meth:`close`); None: none read
+    kept: Kept | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.loaded is None:
+            self.loaded = self.directory
 
     @property
     def store_path(self) -> Path:
-        return self.directory / "store"
+        return self.loaded / "store"
 
     @property
     def logs(self) -> Path:
@@ -119,7 +130,8 @@ class ServedData:
         return served
 
     @classmethod
-    def load_apart(cls, paths: tuple[Path, ...], *, in_memory_quads: int = IN_MEMORY_QUADS) -> ServedData:
+    def load_apart(cls, paths: tuple[Path, ...], *, in_memory_quads: int = IN_MEMORY_QUADS,
+                   store_cache: Path | None = None) -> ServedData:
         """What :meth:`load` gives, for a process that forks the processes that serve: the on-disk
         store is written by another process (a new interpreter), so that this one never runs the
         engine's threads (a fork carries only the thread that makes it), and data of at most
@@ -128,47 +140,47 @@ class ServedData:
         The loading process also makes what the overview pages embed (:attr:`overview`), so
         that no process that stays keeps the memory making it took.
 
+        With ``store_cache``, what the loading process wrote is kept there for the next start over
+        the same files (:mod:`kg.store_cache`), and a start that finds it kept loads nothing into
+        the on-disk store: it opens the kept one. A cache that cannot be written is passed by (the
+        store is loaded into the served directory, as without one), with one line saying so.
+
         Raises :class:`~kg.errors.InputError` as :meth:`load` does; whatever ends the loading
         leaves no directory and no loading process behind.
         """
         directory = Path(tempfile.gettempdir()) / f"kg-serve-{uuid.uuid4().hex}"
-        keeper = None
+        keeper = kept = None
         try:
             keeper = _janitor(directory)
             directory.mkdir(mode=0o700)
             (directory / "logs").mkdir()
-            code = str(Path(__file__).resolve().parents[2])  # the kg it runs is this one, wherever it came from
-            environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (code, os.environ.get("PYTHONPATH"))))}
-            # run() kills it when this process is interrupted (a stop signal is an exception here)
-            loaded = subprocess.run([sys.executable, "-c", _LOADER, str(directory / "store"), str(in_memory_quads),
-                                     *map(str, paths)], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, env=environment)
-            said = loaded.stdout.decode("utf-8", errors="replace")
-            if said.startswith("error "):
-                raise InputError(said[len("error "):])
-            if loaded.returncode != 0 or said not in ("small", "large"):
-                raise InputError(f"{', '.join(map(str, paths))}: the process loading the data ended before it had "
-                                 f"loaded them (exit status {loaded.returncode}); see the error output above")
+            kept = _kept(paths, store_cache) if store_cache is not None else None
+            quads = kept.quads if kept is not None else _load_elsewhere(directory, paths)
+            loaded = kept.directory if kept is not None else directory
             store = None
-            if said == "small":
+            if in_memory_quads and quads <= in_memory_quads:
                 store = Store()
                 for path in paths:
                     _load(store, path)
-            served = cls(directory, store, keeper, overview=(directory / OVERVIEW_NAME).read_text(encoding="utf-8"))
-            served._remove = weakref.finalize(served, _remove, directory, keeper)
+            served = cls(directory, store, keeper, overview=(loaded / OVERVIEW_NAME).read_text(encoding="utf-8"),
+                         loaded=loaded, kept=kept)
+            served._remove = weakref.finalize(served, _remove, directory, keeper, kept)
         except BaseException:
-            _remove(directory, keeper)
+            _remove(directory, keeper, kept)
             raise
         return served
 
     @classmethod
-    def open(cls, directory: Path, keeper: Connection | None = None, *,
+    def open(cls, directory: Path, keeper: Connection | None = None, *, loaded: Path | None = None,
              in_memory_quads: int = IN_MEMORY_QUADS, store: Store | None = None) -> ServedData:
-        """The store another process loaded into ``directory``: ``store`` when given (a copy in memory
-        it shares), else read-only from disk (see :func:`app_store`); that process removes it.
-        ``keeper``: its janitor's pipe, held while this process lives (the directory outlives it)."""
+        """The store another process loaded into ``loaded`` (by default ``directory``): ``store`` when
+        given (a copy in memory it shares), else read-only from disk (see :func:`app_store`); that
+        process removes ``directory``. ``keeper``: its janitor's pipe, held while this process lives
+        (the directory outlives it)."""
+        loaded = loaded or directory
         if store is None:
-            store = app_store(directory / "store", in_memory_quads=in_memory_quads)
-        served = cls(directory, store, keeper)
+            store = app_store(loaded / "store", in_memory_quads=in_memory_quads)
+        served = cls(directory, store, keeper, loaded=loaded)
         served._remove = lambda: None
         return served
 
@@ -201,22 +213,22 @@ OVERVIEW_NAME = "overview.jsonld"
 OVERVIEW_TRIPLES_NAME = "overview.nt"
 
 #: The program that writes the on-disk store (see :meth:`ServedData.load_apart`).
-_LOADER = "import sys; from kg.server.data import load_and_say; load_and_say(sys.argv[1], int(sys.argv[2]), sys.argv[3:])"
+_LOADER = "import sys; from kg.server.data import load_and_say; load_and_say(sys.argv[1], sys.argv[2:])"
 
 
-def load_and_say(path: str, in_memory_quads: int, paths: list[str]) -> None:
+def load_and_say(path: str, paths: list[str]) -> None:
     """Bulk-load ``paths`` into a new on-disk store at ``path``, write what the overview pages embed
     beside it (:data:`OVERVIEW_NAME`), the overview's triples (:data:`OVERVIEW_TRIPLES_NAME`) and the
     answers the overview pages read (:data:`kg.server.overview.KEPT`, each in its
-    :func:`~kg.server.overview.kept_name`), close it, and say on the standard output ``small``
-    (at most ``in_memory_quads`` quads), ``large`` or ``error MESSAGE``."""
+    :func:`~kg.server.overview.kept_name`), close it, and say on the standard output ``loaded N``
+    (the store holds N quads, in all its graphs) or ``error MESSAGE``."""
     try:
         store = Store(path)
         for data in paths:
             _load(store, Path(data))
         store.flush()
         store.optimize()
-        small = in_memory_quads and not more_quads_than(store, in_memory_quads)
+        quads = len(store)  # 0.25 s of CPU for a million quads read from disk
         from kg.server.app import overview_triples  # here: made in this short-lived process, its rdflib garbage ends with it
         from kg.server.overview import KEPT, kept_name
         from kg.server.representations import embedded
@@ -231,7 +243,7 @@ def load_and_say(path: str, in_memory_quads: int, paths: list[str]) -> None:
     except InputError as error:
         sys.stdout.write(f"error {error}")
         return
-    sys.stdout.write("small" if small else "large")
+    sys.stdout.write(f"loaded {quads}")
 
 
 #: The janitor: wait until no process holds the pipe's write end (read meets its end), then
@@ -253,10 +265,55 @@ def _janitor(directory: Path) -> Connection | None:
     return Connection(writer, readable=False)
 
 
-def _remove(directory: Path, keeper: Connection | None) -> None:
+def _remove(directory: Path, keeper: Connection | None, kept: Kept | None = None) -> None:
     shutil.rmtree(directory, ignore_errors=True)
     if keeper is not None:
         keeper.close()  # the janitor ends once the processes it was handed to have ended too
+    if kept is not None:
+        kept.release()  # the processes forked from this one hold the lock until they end
+
+
+def _load_elsewhere(directory: Path, paths: tuple[Path, ...]) -> int:
+    """Have a new interpreter bulk-load ``paths`` into ``directory/store`` and write beside it what
+    the overview pages read (:func:`load_and_say`); the number of quads it holds."""
+    code = str(Path(__file__).resolve().parents[2])  # the kg it runs is this one, wherever it came from
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (code, os.environ.get("PYTHONPATH"))))}
+    # run() kills it when this process is interrupted (a stop signal is an exception here)
+    loaded = subprocess.run([sys.executable, "-c", _LOADER, str(directory / "store"), *map(str, paths)],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, env=environment)
+    said = loaded.stdout.decode("utf-8", errors="replace")
+    if said.startswith("error "):
+        raise InputError(said[len("error "):])
+    if loaded.returncode != 0 or not said.startswith("loaded ") or not said[len("loaded "):].isdigit():
+        raise InputError(f"{', '.join(map(str, paths))}: the process loading the data ended before it had "
+                         f"loaded them (exit status {loaded.returncode}); see the error output above")
+    return int(said[len("loaded "):])
+
+
+def _kept(paths: tuple[Path, ...], cache: Path) -> Kept | None:
+    """The entry of the store cache for ``paths``, loaded into it first when none is kept; None when
+    the files cannot be looked at or the cache cannot be written (then they are loaded as without one)."""
+    key = store_key(paths)
+    if key is None:
+        return None
+    kept = open_kept(cache, key)
+    if kept is not None:
+        return kept
+    try:
+        staging = Staging.make(cache)
+    except OSError as error:
+        print(f"kg serve: {cache}: cannot keep the store there ({error.strerror or error}); it is loaded for "
+              f"this run only (pass --store-cache '' to keep none, or a directory you may write)", file=sys.stderr, flush=True)
+        return None
+    try:  # left by a process killed while loading, it is removed by the next that keeps a store there
+        quads = _load_elsewhere(staging.path, paths)
+        try:
+            return admit(cache, key, staging, quads=quads)
+        except OSError as error:
+            print(f"kg serve: {error}; the store is loaded again for this run only", file=sys.stderr, flush=True)
+            return None
+    finally:
+        staging.close()
 
 
 def _load(store: Store, path: Path) -> None:

@@ -130,7 +130,8 @@ def serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[Se
 
 def _serve(settings: Settings, paths: tuple[Path, ...], *, announce: Callable[[Settings], None], stop: _Stop) -> None:
     _import_the_application()  # before the fork: the HTTP processes share its modules' memory
-    served = ServedData.load_apart(paths, in_memory_quads=settings.in_memory_quads)
+    served = ServedData.load_apart(paths, in_memory_quads=settings.in_memory_quads,
+                                   store_cache=Path(settings.store_cache) if settings.store_cache else None)
     processes: list[multiprocessing.process.BaseProcess] = []
     replaced: list[multiprocessing.process.BaseProcess] = []  # draining still, a new one in their place
     sock = None
@@ -247,7 +248,7 @@ def _http_process(settings: Settings, paths: tuple[Path, ...], served: ServedDat
     def make() -> App:
         # no copy in memory: the loading process found more than --in-memory-quads quads, so the store
         # is read from disk without counting them again (250,000 read from disk: 5 s an HTTP process)
-        mine = ServedData.open(served.directory, served.keeper, in_memory_quads=0, store=served.store)
+        mine = ServedData.open(served.directory, served.keeper, loaded=served.loaded, in_memory_quads=0, store=served.store)
         return App(settings, data=paths, served=mine, admission=admission, workers=workers, made=made, forker=forker)
 
     app = on_a_new_heap(make)  # the store opened and the application made: 3–5 MB less of its own at 500 pages

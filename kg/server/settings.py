@@ -65,6 +65,12 @@ SETTINGS: tuple[Setting, ...] = (
         lambda v: 0 <= float(v) <= 86_400, "0–86400 seconds",
     ),
     Setting(
+        "store_cache", ".kg-cache/stores", "Directory where the on-disk store loaded from the files is kept for the next "
+        "start over the same files, which opens it at once instead of loading them again (the two most recently "
+        "used are kept; a store of a million quads takes about 250 MB); '' keeps none.",
+        lambda v: isinstance(v, str) and "\0" not in v, "a directory, or '' for none",
+    ),
+    Setting(
         "response_cache", 32, "Megabytes of answers each HTTP process keeps for GET requests asked again (the data "
         "does not change while the server runs; 0: none kept).", lambda v: 0 <= int(v) <= 65_536, "0–65536 MB",
     ),
@@ -93,6 +99,7 @@ class Settings:
     in_memory_quads: int = 250_000
     worker_idle: float = 10.0
     process_idle: float = 60.0
+    store_cache: str = ".kg-cache/stores"
     response_cache: int = 32
 
     def __post_init__(self) -> None:
