@@ -1107,3 +1107,28 @@ def test_each_town_a_visit_lists_right_after_its_state_lies_in_that_state():
             "先后访问[[英国]][[伦敦]]、[[法国]][[巴黎]]和[[比利时]][[布鲁塞尔]]。\n"
             "== 经过 ==\n2月8日晚，张三抵达[[巴黎]]，在[[某宫]]同法国总统[[李四]]会面。\n")
     assert read(tour, title="2023年张三出访") == {"2023-02-08": [["某宫", "巴黎", "法兰西共和国"]]}  # not in 英国
+
+
+def test_the_town_reached_on_a_visits_first_day_holds_its_site_told_on_a_later_day():
+    lead = ("'''2016年张三访问芬兰'''是甲国国王[[张三]]于2016年11月18日至19日对[[芬兰]]进行的国事访问。\n== 经过 ==\n")
+    meets = "11月19日，张三在[[某宫]]会见芬兰总统[[王五]]。访问期间，张三同芬兰总理[[李四]]举行会谈。\n"
+    same_paragraph = lead + "11月18日，张三抵达[[某都]]。" + meets
+    assert read(same_paragraph, title="2016年张三访问芬兰") == {"2016-11-18": [["某宫", "某都", "芬兰共和国"]]}
+    next_paragraph = lead + "11月18日，张三乘专机抵达[[某都]]，芬兰总统王五在舷梯前迎候。\n\n" + meets
+    assert read(next_paragraph, title="2016年张三访问芬兰") == {"2016-11-18": [["某宫", "某都", "芬兰共和国"]]}
+    # a town reached on a day before the visit's own: the site stays only in the state
+    before_the_visit = lead + "9月18日，张三抵达[[某都]]出席论坛。" + meets
+    assert read(before_the_visit, title="2016年张三访问芬兰") == {"2016-11-18": [["某宫", "芬兰共和国"]]}
+    months_before = lead + "2016年4月14日，张三抵达[[某都]]出席论坛。\n\n" + meets
+    assert read(months_before, title="2016年张三访问芬兰") == {"2016-11-18": [["某宫", "芬兰共和国"]]}
+
+
+def test_a_visits_site_lies_in_the_town_its_section_is_headed_by():
+    text = ("'''2018年张三访问芬兰'''是甲国总统[[张三]]于2018年2月15日至17日对[[芬兰]]进行的国事访问。\n"
+            "== 行程 ==\n=== 第一天：抵达某港 ===\n2月15日晚，张三乘专机抵达[[某港]]。\n"
+            "=== 第三天：某都会谈 ===\n2月17日上午，张三抵达[[某都]]。\n\n当天，芬兰总理[[李四]]与张三在[[某宫]]举行会谈。\n")
+    assert read(text, title="2018年张三访问芬兰") == {"2018-02-15": [["某宫", "某都", "芬兰共和国"]]}
+    # a heading that names no town, or two: the two towns reached leave the site in the state
+    for heading in ("第三天：会谈", "第三天：某都与某港"):
+        other = text.replace("第三天：某都会谈", heading)
+        assert read(other, title="2018年张三访问芬兰") == {"2018-02-15": [["某宫", "芬兰共和国"]]}

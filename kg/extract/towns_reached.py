@@ -2,7 +2,8 @@
 
 A day's meeting placed nowhere was held in the town a participant reached right before it
 (``4月24日晚，甲乘专机抵达[[北京]]``); the sites a visit's days name are in the town reached
-(``抵达[[某城]]…参观[[某馆]]``); a visit's talks on its days are where its first day's town is.
+(``抵达[[某城]]…参观[[某馆]]``), else in the one town their section's heading names (``=== 第三天：某都会谈 ===``);
+a visit's talks on its days are where its first day's town is.
 """
 
 from __future__ import annotations
@@ -92,7 +93,12 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
     between; not a well-known venue the reference gazetteer places. A site the text puts only
     in a state (``某国总统在总统府迎接``) lies in that town, and the town in the state. Where the
     paragraph reaches none, a site of a visit lies in the one town its own account says a
-    participant reached on its days before (``=== 7月21日 ===`` ``…抵达某都[[某国际机场]]``).
+    participant reached on its days before (``=== 7月21日 ===`` ``…抵达某都[[某国际机场]]``). A day told
+    between the arrival and the site takes the town away from a site the text or the visit put in a
+    state only when it is not one of the visit's own days (``11月18日，甲抵达[[某都]]。11月19日，甲在
+    [[某宫]]会见乙``: the palace of the capital; ``5月21日赴某城…8月18日，两人在某国某营会晤``: not).
+    Where the account reaches no one town, the one town the site's section is headed by holds it
+    (``=== 第三天：某都会谈 ===``).
     A generic building keyed by its state (``[[总统府 (某国)|总统府]]``) is such a site, read by
     its own name: the state its title adds comes after the town reached, not in its stead."""
     registry = reading.registry
@@ -119,25 +125,69 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
             if towns:
                 town = (towns[-1], sentence)
                 break
+        of_its_days = town is None
         if town is None:
             town = _one_town_reached_on_its_days(reading, fact.subject, said)
         if town is not None:
             spot, sentence = town
             site_at = _site_at(said, site)
             told = [s.hans for s in sentences[sentences.index(sentence):at]] + [said.hans[:site_at]]
-            if states and _ANOTHER_DAY.search("".join(told)[spot.end:]):
+            if states and _ANOTHER_DAY.search("".join(told)[spot.end:]) \
+                    and not (of_its_days or _all_of_its_days(registry, fact.subject, "".join(told))):
                 continue  # 某日赴甲城…；某日，两人在乙国某营会晤: the town of another day
-            place = registry.named(Kind.PLACE, spot.surface)
-            outer = [v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
-            if states and any(not any(located_within(registry, o, s) for s in states) for o in outer):
-                continue  # the text puts the town in another state
-            for state in states:  # 某国的总统府 in 某都: the town stands between them
-                evidence = next((f.evidence for f in registry.facts_with((Prop.LOCATED_IN,), state.key)
-                                 if f.subject == site), ())
-                registry.drop_one(site, Prop.LOCATED_IN, state)
-                if not outer:
-                    registry.fact(place, Prop.LOCATED_IN, state, evidence=evidence)
-            registry.fact(site, Prop.LOCATED_IN, place, evidence=(sentence.evidence(), said.evidence()))
+            name, told_by = spot.surface, (sentence.evidence(), said.evidence())
+        else:  # === 第三天：某都会谈 ===: the town its section is headed by
+            name, told_by = _town_of_its_heading(reading, said), (said.evidence(),)
+            if name is None:
+                continue
+        place = registry.named(Kind.PLACE, name)
+        outer = [v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+        if states and any(not any(located_within(registry, o, s) for s in states) for o in outer):
+            continue  # the text puts the town in another state
+        for state in states:  # 某国的总统府 in 某都: the town stands between them
+            evidence = next((f.evidence for f in registry.facts_with((Prop.LOCATED_IN,), state.key)
+                             if f.subject == site), ())
+            registry.drop_one(site, Prop.LOCATED_IN, state)
+            if not outer:
+                registry.fact(place, Prop.LOCATED_IN, state, evidence=evidence)
+        registry.fact(site, Prop.LOCATED_IN, place, evidence=told_by)
+
+
+def _town_of_its_heading(reading: Reading, said: Sentence) -> str | None:
+    """The one town the heading of the sentence's section names (``=== 堪培拉 ===``, ``=== 第三天：新德里会谈
+    ===``), by a name the article writes elsewhere as a place's; None where it names none, or two
+    (``=== 霍巴特与悉尼 ===``): its surface."""
+    if said.section is None:
+        return None
+    heading = to_hans(said.section.heading)
+    named = [(hans, surface) for hans, surface in _towns_named(reading).items() if hans in heading]
+    named = [(hans, surface) for hans, surface in named if not any(hans in other and hans != other for other, _ in named)]
+    return named[0][1] if len({reading.index.key(surface) for _, surface in named}) == 1 else None
+
+
+def _towns_named(reading: Reading) -> dict[str, str]:
+    """The surfaces (by their Simplified form) of the names the article's sentences write that name a
+    place which is no state nor a building, worked out once a page."""
+    remembered = reading.index.remembered
+    found = remembered.get(_towns_named)
+    if found is None:
+        found = remembered[_towns_named] = {}
+        for sentence in reading.all_sentences():
+            for spot in sentence.spots:
+                hans = to_hans(spot.hans)
+                if hans not in found and reading.registry.is_a(spot.surface, Kind.PLACE) \
+                        and not reading.index.is_state(spot.surface) and not hans.endswith(VENUE_ENDINGS + _NOT_A_TOWN):
+                    found[hans] = spot.surface
+    return found
+
+
+def _all_of_its_days(registry: Registry, summit: EntityId, text: str) -> bool:
+    """Whether every day ``text`` tells, from the arrival on, is one of the summit's own (``11月18日，甲抵达
+    [[某都]]。11月19日，乙在[[某宫]]为甲举行欢迎仪式``): the town reached on an earlier day of the visit still
+    holds its site."""
+    days = days_of(registry, summit)
+    told = find_dates(text, year=days[0].year) if days is not None else ()
+    return bool(told) and all(days[0] <= d.start and d.end <= days[1] for d in told)
 
 
 def _placed_in_a_town(registry: Registry, site: EntityId, said: Sentence) -> bool:
