@@ -1132,3 +1132,22 @@ def test_a_visits_site_lies_in_the_town_its_section_is_headed_by():
     for heading in ("第三天：会谈", "第三天：某都与某港"):
         other = text.replace("第三天：某都会谈", heading)
         assert read(other, title="2018年张三访问芬兰") == {"2018-02-15": [["某宫", "芬兰共和国"]]}
+
+
+def test_where_the_two_sides_issue_their_joint_statement_is_where_they_meet():
+    visit = "2014年7月3日至4日，甲国主席[[张三]]对[[芬兰]]进行国事访问，与芬兰总统[[李四]]举行会谈，"
+    assert read(HEAD + visit + "两国在[[某都]]发表《甲芬联合声明》。") == {"2014-07-03": [["某都", "芬兰共和国"]]}
+    assert read(HEAD + visit + "双方在[[某都]]发表联合公报。") == {"2014-07-03": [["某都", "芬兰共和国"]]}
+    # a speech given somewhere, or a statement described by where it was issued: no place of the talks
+    assert read(HEAD + visit + "并在[[某城]]发表演讲。") == {"2014-07-03": [["芬兰共和国"]]}
+    assert read(HEAD + visit + "重申两国在[[某城]]发表的《甲芬联合声明》。") == {"2014-07-03": [["芬兰共和国"]]}
+
+
+def test_a_later_day_that_names_the_town_reached_keeps_it_as_the_visits_town():
+    lead = "'''1963年张三访问芬兰'''是甲国主席[[张三]]于1963年5月10日至16日对[[芬兰]]进行的国事访问。\n== 经过 ==\n"
+    text = lead + ("5月10日，张三抵达[[某都]]。访问期间，张三同芬兰总统[[李四]]举行会谈。"
+                   "16日，双方在某都发表《张三主席和李四总统联合声明》。\n")
+    assert read(text, title="1963年张三访问芬兰") == {"1963-05-10": [["某都", "芬兰共和国"]]}
+    # a later day told in another town: which of the two held the talks is not said
+    elsewhere = text.replace("双方在某都发表", "双方在[[某港]]发表")
+    assert read(elsewhere, title="1963年张三访问芬兰") == {"1963-05-10": [["芬兰共和国"]]}

@@ -35,8 +35,8 @@ infobox field, a table cell or a clause of prose.
   there and the meeting held on its occasion (``在[[某湖]]利用八国峰会之机，与乙举行会谈``), is a held-at
   phrase of that place, unless the meeting's clause names its own (``同乙在某镇会谈``); a place said
   of an earlier time (``再次令人想起七年前在[[某国]]的首次会面``) is that meeting's.
-- Where leaders sign or begin their talks is where they meet (``在[[巴黎]]签署了…条约``, ``在[[塔什干]]
-  展开谈判``, ``前往[[某都]]，与乙签署《…》``), when the sentence gives no place of the talks themselves (``在莫斯科举行峰会，并于31日
+- Where leaders sign, issue their joint statement or begin their talks is where they meet (``在[[巴黎]]签署了…条约``,
+  ``两国在[[首尔]]发表《…联合声明》``, ``在[[塔什干]]展开谈判``, ``前往[[某都]]，与乙签署《…》``), when the sentence gives no place of the talks themselves (``在莫斯科举行峰会，并于31日
   在大克里姆林宫签署…``: Moscow); not a document described by where it was signed (``在上海签署的
   《上海公报》``).
 - A well-known venue's name in quotes after another place than its town (``在南斯拉夫“白宫”同乙会面``)
@@ -481,10 +481,12 @@ def _held_with_pattern(size: int) -> re.Pattern:
 _STAYED_TO_MEET = re.compile(r"在(?P<w>[^，。；,在]{1,20}?)(?:(?:短暂)?(?:停留|逗留|停靠)[^，。；,]{0,12}"
                              r"|(?:利用|借|趁|出席|参加)[^，。；,在]{1,20}?(?:之机|之际|期间|间隙))[，,](?:并|随后|其间|期间)?"
                              r"(?:同|与|和|跟)[^，。；,在]{1,30}?(?:会谈|会晤|会见|会面)")  # not 同乙在某镇会谈: its own place
-#: ``在巴黎签署了《某条约》``, ``在塔什干展开谈判``: leaders sign or begin their talks there; not a
-#: document described by where it was signed (``在上海签署的《上海公报》``, an earlier one).
-SIGNED_AT = re.compile(r"在(?P<w>[^，。；,在]{1,24}?)(?:共同|正式|同时)?(?:签署|签订|签字|展开(?:会谈|谈判)|开始(?:会谈|谈判))"
-                        r"(?!的|仪式)")
+#: ``在巴黎签署了《某条约》``, ``双方在金边发表《…联合声明》``, ``在塔什干展开谈判``: leaders sign, issue what they
+#: state together or begin their talks there (not a speech: ``在议会发表演讲``); not a document described by
+#: where it was signed (``在上海签署的《上海公报》``, an earlier one).
+SIGNED_AT = re.compile(r"在(?P<w>[^，。；,在]{1,24}?)(?:共同|正式|同时)?(?:签署|签订|签字|展开(?:会谈|谈判)|开始(?:会谈|谈判)"
+                       r"|(?:发表|发布)(?=了?[^，。；,]{0,30}?(?:联合声明|联合公报|共同声明|联合宣言)))"
+                       r"(?!的|仪式)")
 #: ``前往白宫会见奥巴马``: gone to a place to meet someone there.
 _GONE_TO_MEET = re.compile(r"(?:前往|赴|到访|来到|抵达)(?P<w>[^，。；,、]{1,20}?)(?:会见|会晤|会谈|会面|举行会谈|举行会晤)")
 #: Going to a site and, in the next clause, meeting the partner with no place of its own

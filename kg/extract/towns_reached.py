@@ -351,21 +351,23 @@ def _town_reached_on_its_first_day(reading: Reading, summit):
     sentence tells its talks at a place: the visit's meetings were held there. Not an airport
     or a site (``抵达[[首相官邸]]``), not a state, not one gone to after the talks its sentence tells
     (``先在某都与乙会谈，随后前往[[某城]]``); none where a sentence anywhere in the article
-    places a participant somewhere on a later day of the visit (``7日…甲在某城为乙举行欢迎仪式``)."""
+    places a participant somewhere on a later day of the visit (``7日…甲在某城为乙举行欢迎仪式``), but
+    the town itself (``16日，双方在[[某都]]发表联合声明``)."""
     registry = reading.registry
     participants = set(summit.participants)
     found = None
+    later: set[str] = set()  # the towns later days of the visit name of theirs
     first, span = (summit.start, summit.start), (summit.start, summit.end)
     for aside, sentence, told in told_in_order(reading, span, asides=True):
         days = told.times[-1:] if told else ()
         if not days or not any(s.key in participants for s in sentence.spots):
             continue
         if days != (first,):
-            if summit.start < days[0][0] <= summit.end and any(
-                    not all(unnamed_lodging(to_hans(spot.surface)) for spot in chain)
-                    for chain in meeting_chains(reading, sentence)):
-                return None  # a later day of the visit tells a place of theirs (为乙举行欢迎仪式): not the town,
-                # unless it is only their lodging (29日，甲在下榻的饭店会见某学院师生), which names no place
+            if summit.start < days[0][0] <= summit.end:
+                for chain in meeting_chains(reading, sentence):
+                    if not all(unnamed_lodging(to_hans(spot.surface)) for spot in chain):
+                        later.add(chain[0].key if len(chain) == 1 else "")  # 为乙举行欢迎仪式 at a place of
+                        # theirs: not the town, unless it is only their lodging (29日，甲在下榻的饭店会见某学院师生)
             continue
         if aside:
             continue  # the town of the article's own account
@@ -375,4 +377,4 @@ def _town_reached_on_its_first_day(reading: Reading, summit):
                     and not to_hans(spot.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN):
                 found = (sentence, registry.named(Kind.PLACE, spot.surface,
                                                   article=spot.link.link.target if spot.link else None))
-    return found
+    return found if found is not None and later <= {found[1].key} else None
