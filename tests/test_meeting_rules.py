@@ -2371,3 +2371,57 @@ def test_a_bare_name_receiving_beside_a_spouse_or_receiving_no_person_is_not_mad
     nobody = HEAD + ("2001年5月3日，甲国总理[[张三]]访问乙国，同乙国总理[[李四]]举行会谈，"
                      "[[王五]]会见了他们的随员。")
     assert summits(nobody)["2001-05-03"]["participants"] == {"张三", "李四"}
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    ("2006年9月29日，乙国总理[[李四]]在[[某宫]]接待甲国总统[[张三]]，两国领导人重申合作。", "2006-09-29", "2006-09-29"),
+    ("1962年7月2日至8日，甲国总统[[张三]]对乙国进行国事访问，乙国总理[[李四]]在[[某城]]隆重接待了他。",
+     "1962-07-02", "1962-07-08"),
+    ("三个月后的8月18日，甲国总统[[张三]]到访乙国，乙国总理[[李四]]在某城以北约60公里的[[某宫]]招待张三，两人长谈3个小时。",
+     "2018-08-18", "2018-08-18"),
+    ("2019年8月19日，即[[二十国集团]]峰会召开前夕，乙国总理[[李四]]在[[某堡]]接待甲国总统[[张三]]，两人交换意见。",
+     "2019-08-19", "2019-08-19"),
+])
+def test_a_host_receiving_the_visitor_meets_him(sentence, start, end):
+    text = HEAD + "2018年5月，两国关系升温。" + sentence
+    assert meetings(text) == [(start, frozenset({"张三", "李四"}))]
+    assert summits(text)[start]["end"] == end
+
+
+@pytest.mark.parametrize("sentence", [
+    "2019年3月3日，甲国总统[[张三]]抵达[[某城]]，当晚乙国总理[[李四]]设宴款待张三。",
+    "2019年3月3日，甲国总统[[张三]]抵达[[某城]]，受到乙国外长[[王五]]的接待。",
+    "2019年3月3日，乙国总理[[李四]]在记者招待会上说，甲国总统[[张三]]是他接待的首位外国元首。",
+    "2019年3月3日，乙国总理[[李四]]在[[某城]]接待前来参加[[某论坛]]的各国领导人，甲国总统[[张三]]亦在其中。",
+    "2019年3月3日，乙国总理[[李四]]表示计划在[[某城]]接待甲国总统[[张三]]。",
+])
+def test_a_banquet_a_press_conference_a_reception_of_all_or_planned_is_no_host_receiving_a_visitor(sentence):
+    assert meetings(HEAD + sentence) == []
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("2014年4月7日，甲国总理[[张三]]与乙国首相[[李四]]在[[某城]]举行首脑会谈，宣布两国协定谈判达成实质性协议，"
+     "并发表《甲乙首脑会谈共同声明》。", "2014-04-07"),
+    ("2014年2月7日，甲国总统[[张三]]在[[某城]]同乙国总统[[李四]]举行一对一会谈，会谈内容未予公开。", "2014-02-07"),
+    ("1990年6月8日，甲国总理[[张三]]再赴[[某宫]]，与乙国总统[[李四]]共进晚宴并会谈，"
+     "为即将举行的[[北大西洋公约组织|北约]]峰会作准备。", "1990-06-08"),
+])
+def test_what_a_sentence_says_after_the_meeting_of_something_else_does_not_undo_it(sentence, day):
+    assert meetings(HEAD + sentence) == [(day, frozenset({"张三", "李四"}))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2014年4月7日，甲国总理[[张三]]宣布将与乙国首相[[李四]]举行会谈，并发表《甲乙首脑会谈共同声明》。",
+    "2014年2月7日，甲国总统[[张三]]与乙国总统[[李四]]原定举行会谈，后因故取消，会谈内容未定。",
+    "1990年6月8日，甲国总理[[张三]]表示，将在即将举行的[[北大西洋公约组织|北约]]峰会期间与乙国总统[[李四]]会谈。",
+])
+def test_a_meeting_planned_or_called_off_stays_undone_whatever_the_sentence_says_after_it(sentence):
+    assert meetings(HEAD + sentence) == []
+
+
+def test_a_states_office_written_after_an_office_is_no_persons_name():
+    text = HEAD + ("2006年9月29日，时任[[美国总统]][[张三]]在[[白宫]]接待乙国总统[[李四]]。"
+                   "张三被称为首位在白宫接待乙国元首的[[美国总统]]。")
+    assert "美国总统" not in _people(text)
+    assert meetings(text) == [("2006-09-29", frozenset({"张三", "李四"}))]
+

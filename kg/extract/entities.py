@@ -130,7 +130,7 @@ def _people(sentence: Sentence, reading: Reading):
             continue
         titles = titles_before(sentence, spot, index) + title_after(sentence, spot, index)
         if titles and not spot.hans.endswith(PLACE_ENDINGS) and not all(
-                _COLLECTIVE.search(t.text) for t in titles):
+                _COLLECTIVE.search(t.text) for t in titles) and not _a_states_office(spot.hans, index):
             yield spot
         elif (_before_government(hans[spot.end:]) or _chain_before_government(sentence, i)) \
                 and not spot.hans.endswith(_LOCAL_UNITS):  # 浙江省政府: a province's, no leader's
@@ -142,6 +142,13 @@ def _people(sentence: Sentence, reading: Reading):
             yield spot  # 乙国政府首脑[[李四]]将军: a rank, no office, is a person's
         elif _KIN_BEFORE.search(hans[:spot.start]) and i > 0 and reading.registry.is_a(sentence.spots[i - 1].surface, Kind.PERSON):
             yield spot  # 李四之父张三: a person's father is a person
+
+
+def _a_states_office(hans: str, index) -> bool:
+    """Whether a name is a state's office, a state and an office word (美国总统, 日本首相): written after
+    words that end in an office (``首位…接待中亚五国元首的美国总统``), it is still no one's name."""
+    return any(hans.endswith(word) and len(hans) > len(word) and index.is_state(hans[:-len(word)])
+               for word in OFFICE_WORDS)
 
 
 #: ``甲在某城同乙、丙举行会晤``: between a linked name and the person it met, the join of a meeting.

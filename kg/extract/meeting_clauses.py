@@ -63,6 +63,15 @@ NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能(?!达成|取得
                             r"|(?:会谈|会晤|会议)(?:结果|内容|情况)")  # 发表会谈结果: telling of it, not holding it
 
 
+#: Of :data:`NOT_HELD_AFTER`, the words telling of a meeting (发表会谈结果, 会谈内容未予公开): after a clause
+#: that told the meeting held, they speak of what was said at it.
+_TELLING_OF_IT = re.compile(r"(?:会谈|会晤|会议)(?:结果|内容|情况)")
+
+
+#: A document's name (《甲乙首脑会谈共同声明》): its words tell no meeting held or undone.
+_A_DOCUMENTS_NAME = re.compile(r"《[^《》]*》")
+
+
 #: Talks below the leaders, named by their level (高级别会谈, 工作会谈, 外长会谈): no summit.
 LOWER_TALKS = re.compile(r"(高级别|部长级|副部长级|次长级|外长|实务|军事|将军级|红十字|特使|专家级?)"
                          r"(会谈|会晤|会议|磋商|会面)"
@@ -221,8 +230,8 @@ def _date_clause(hans: str, when) -> tuple[list[int], int] | None:
 TOOK_OFFICE = re.compile(r"[^，。；的]{0,4}?(?:就任|上任|当选|就职|继任|出任|履新)的")
 
 
-#: A clause that says again which day the one before gave (即某杯决赛当天, 即峰会召开的第二天).
-_RESTATES_THE_DAY = re.compile(r"^即(?!将)[^，,；;。]*?(?:当天|当日|那天|之日|第[二三四]天)$")
+#: A clause that says again which day the one before gave (即某杯决赛当天, 即峰会召开的第二天, 即某峰会召开前夕).
+_RESTATES_THE_DAY = re.compile(r"^即(?!将)[^，,；;。]*?(?:当天|当日|那天|之日|第[二三四]天|前夕|前一[天日])$")
 
 
 def meeting_clause(hans: str, when) -> tuple[int, int] | None:
@@ -239,11 +248,13 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     topic = not hans[:when.at].strip() or (  # "6月30日下午，A…；两人其后…会谈": the date rules the sentence
         _SAME_DAY.fullmatch(hans[when.at:when.stop]) is not None and len(hans[:when.at]) <= 5
         and not CLAUSE.search(hans[:when.at]))  # as 当天 does after whoever the sentence is about (小泉当天…)
+    restated: list[tuple[int, int]] = []  # clauses that only say again which day it is
     for stop in range(index + 2, min(index + (8 if topic else 5), len(starts))):  # the clauses after, up to another date
         bare = len(last.replace(hans[when.at:when.stop], "").strip(" 于在是日上下午晚间")) <= 6
         following = hans[starts[stop - 1]:starts[stop] - 1]
         if _RESTATES_THE_DAY.match(following):
             end = starts[stop] - 1
+            restated.append((starts[stop - 1], end))
             continue  # 同年7月15日，即某杯决赛当天，甲与乙会晤: the same day said again, not another
         if not (bare or topic or _VISIT.search(last) or _CONTINUES.match(following)):
             break  # the date's clause says something of its own (not 甲于6月16日在某城停留，同乙会谈)
@@ -254,10 +265,11 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
         if NOT_HELD.search(last) and _MEETING_VERB.search(hans, begin, end):
             break  # …举行会谈；会后甲宣布，乙和丙同意会面: the meeting told, then another one planned
         end = starts[stop] - 1
-    clause = hans[begin:end]
+    clause = "".join("　" if any(a <= at < b for a, b in restated) else hans[at] for at in range(begin, end)) \
+        if restated else hans[begin:end]  # 即某峰会召开前夕: the day's gathering, no meeting of the clause
     said = [m for m in MEETING.finditer(clause) if not _lower(clause, m) and not _ABOUT.match(clause, m.end())]
     if not said:  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
-        return (begin, end) if _welcomed_in_person(clause) or _done_together(clause) else None
+        return (begin, end) if _welcomed_in_person(clause) or _done_together(clause) or _received(clause) else None
     if all(_REFERENCE.search(clause[:m.start()]) for m in said) and not HELD_AT.search(clause):
         return None  # 飞抵赫尔辛基，表示对这次会晤期望很低: the meeting is told elsewhere, not on this day
     if a_gathering(clause) and not _SIDELINES.search(clause):
@@ -286,6 +298,26 @@ def _done_together(clause: str) -> bool:
     done = _RETURNED.search(clause) or (None if a_gathering(clause) else _ATTENDED_TOGETHER.search(clause))
     return done is not None and not NOT_HELD.search(ACCEPTED.sub("", clause[:done.start()])) \
         and not NOT_HELD_AFTER.search(clause)
+
+
+#: A host receiving a visitor in person (乙在白宫接待甲, 乙在巴黎隆重接待了他, 乙在某堡招待甲): they meet.
+#: Not a banquet given for them (设宴招待, 以国宴款待: 款待 is a meal's), a press conference (记者招待会), the
+#: reception a visitor is said to have had (受到乙的接待), nor what a reception was like or whom it was the
+#: first of (接待的首位外国元首, 接待规格, 接待礼仪).
+_RECEIVES = re.compile(r"(?<![宴的])(?:接待|招待)了?(?![的时规礼标会])")
+
+
+def _received(clause: str) -> bool:
+    """Whether a clause with no meeting word tells a host receiving the visitor (``…访问乙国，乙在某城接待了他``,
+    ``乙在某宫招待甲，两人长谈3个小时``): the leaders meet that day, as at talks, a gathering told before as the
+    time (``即某峰会召开前夕，乙在某堡接待甲``) or not. Not guests received all together (接待各国领导人,
+    接待出席峰会的领导人, 接待与会贵宾), nor a reception planned (计划在某城接待甲, 乙将以高规格接待甲): a word
+    of :data:`NOT_HELD` or :data:`_PLANNED` before it in the clause."""
+    received = _RECEIVES.search(clause)
+    if received is None or a_gathering(clause[received.end():]) or _MANY_GUESTS.search(clause, received.end()):
+        return False
+    before = ACCEPTED.sub("", clause[:received.start()])
+    return not NOT_HELD.search(before) and not _PLANNED.search(before)
 
 
 #: A host meeting the visitor on arrival (乙到机场迎接, 乙在总统府门外迎接甲, 乙亲自前往机场迎接): they meet.
@@ -465,7 +497,11 @@ _LASTED = re.compile(r"(?:会晤|会谈|会面|会见|早餐会|午餐会|晚餐
 
 @lru_cache(maxsize=4096)  # a sentence is asked about twice a page
 def not_held(hans: str) -> bool:
-    """Whether the clauses that speak of the meeting say it did not take place (or not yet)."""
+    """Whether the clauses that speak of the meeting say it did not take place (or not yet). What the sentence
+    says after a clause that told the leaders meeting does not undo it when it speaks of something else: the
+    words of a document's name (``并发表《甲乙首脑会谈共同声明》``), what was said at it (``会谈内容未予公开``), a
+    gathering to come (``为即将举行的某峰会作准备``)."""
+    hans = _A_DOCUMENTS_NAME.sub("《》", hans)
     clauses = [_TOPIC.sub("", ACCEPTED.sub("", c)) for c in re.split(r"[，,；;]", hans)]  # 应…邀请: an invitation taken up
     if _AGREED_ON.search(hans):
         return True
@@ -475,11 +511,13 @@ def not_held(hans: str) -> bool:
         if held and (clause[held.end():held.end() + 1] == "的" or PRESS_CONFERENCE.match(clause, held.end())):
             held = None  # 在莫斯科举行的纪念活动, 两人在某宫举行记者会: something else held there
         meeting = MEETING.search(clause) or held
-        if meeting and NOT_HELD_AFTER.search(clause):
-            return True
+        if meeting and any(not (told and _TELLING_OF_IT.fullmatch(m.group())) for m in NOT_HELD_AFTER.finditer(clause)):
+            return True  # not 甲同乙举行会谈，会谈内容未予公开: what was said at the meeting told
         if meeting and NOT_HELD.search(clause[:meeting.end()]) and not any(_LASTED.search(c) for c in clauses[i + 1:]):
             if told and _AGREED_AT_IT.search(clause[:meeting.end()]):
                 continue  # 甲同乙举行会谈，…；两国元首同意以某峰会为新起点: what they agreed at the meeting told
+            if told and a_gathering(clause):
+                continue  # 甲与乙共进晚宴并会谈，为即将举行的某峰会作准备: a gathering to come, not this meeting
             return True
         told = told or bool(meeting and _MEETING_VERB.search(clause))
         if meeting and i > 0 and (_CONTINUES.match(clause) or clause.startswith("于")
