@@ -826,3 +826,11 @@ def test_a_name_listed_after_one_that_holds_dui_is_signed():
     """``签署了《关于对所得避免双重征税的协定》、《甲乙文化协定执行计划》``: the 对 is inside the name before it."""
     found = documents(HEAD + MEETING + "会谈后，双方签署了《甲乙关于对所得避免双重征税的协定》、《甲乙文化协定执行计划》。")
     assert keys(found) == {"1985-11-19": {"甲乙关于对所得避免双重征税的协定", "甲乙文化协定执行计划"}}
+
+
+def test_a_document_agreed_in_substance_is_not_signed_at_the_summit():
+    agreed = HEAD + ("2014年4月7日，甲国总理[[张三]]在访问乙国期间与乙国总理[[李四]]在[[某城]]举行会谈，双方宣布就"
+                     "[[甲乙经济伙伴关系协定]]达成实质协议，并发表《甲乙首脑会谈共同声明》。")
+    signed = agreed.replace("双方宣布就[[甲乙经济伙伴关系协定]]达成实质协议", "双方签署了[[甲乙经济伙伴关系协定]]")
+    assert keys(documents(agreed)) == {"2014-04-07": {"甲乙首脑会谈共同声明"}}
+    assert keys(documents(signed)) == {"2014-04-07": {"甲乙经济伙伴关系协定", "甲乙首脑会谈共同声明"}}

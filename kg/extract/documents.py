@@ -103,7 +103,8 @@ _SIGNING = re.compile(r"签署|签订|签定|缔结|签字")
 _NEGATED_LIST = re.compile("(?:" + NEGATED.pattern + r")[^，,。；;]*(?:或|和|及|与|、)$")
 #: A name that is a topic of the talks: 就…《…》…等问题, 讨论了…协议、…等议题 (before and after it in its clause).
 _TOPIC_BEFORE = re.compile(r"(就|讨论|商讨|探讨|谈及|谈到)[^，,。；;签发达通]*$")
-_TOPIC_AFTER = re.compile(r"^[^，,。；;]*?(问题|议题|事宜)")
+_TOPIC_AFTER = re.compile(r"^[^，,。；;]*?(问题|议题|事宜)"
+                          r"|^(?:谈判)?(?:已经|已)?达成了?(?:实质|原则|基本|框架)性?(?:协议|共识|一致)")  # 就《甲协定》达成实质协议
 #: Right before a signing verb: one side's government or side alone (日本政府另, 美方).
 _ONE_SIDE = re.compile(r"(?P<who>[\u4e00-\u9fff]{1,4}?)(政府|方面|方)(另外?|也|亦|则|还|随即|随后|单独|单方面)*$")
 _BOTH = re.compile(r"[两双各三四五]|共同|联合|有关|相关|对|和|与|同|及|、")
@@ -329,7 +330,8 @@ def _an_earlier_one(before: str) -> bool:
 
 def _a_topic(before: str, after: str) -> bool:
     """Whether a name in its clause is a topic of the talks, not a document signed
-    (``就欧洲安全、《反弹道导弹条约》和经济合作等问题签署了五项联合声明``)."""
+    (``就欧洲安全、《反弹道导弹条约》和经济合作等问题签署了五项联合声明``), or what they agreed on in
+    substance, to be signed later (``双方宣布就[[甲乙经济伙伴关系协定]]达成实质协议``)."""
     return bool(_TOPIC_BEFORE.search(before) and _TOPIC_AFTER.match(after))
 
 
