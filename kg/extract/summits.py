@@ -49,7 +49,7 @@ from kg.extract.participants import (Participant, QUALIFIES, a_party, below_the_
                                      meets_officials_only, met_one_by_one, told_in_another_year, received_together, record_participants,
                                      sends_someone, stated_participants, subject_pair, written_below_the_top)
 from kg.extract.people import People, written_titles
-from kg.extract.phrases import DURING_THE_VISIT, MEETING, NOT_TOP
+from kg.extract.phrases import CLAUSE, DURING_THE_VISIT, MEETING, NOT_TOP
 from kg.extract.reading import Reading
 from kg.extract.registry import digest
 from kg.extract.roles import written_before
@@ -72,6 +72,20 @@ _SINCE = re.compile(r"[^，。；,]{0,12}?以来")
 #: A time told as that of a plan (下一次峰会将于2030年11月在某城举行, 甲将在2030年访问乙国): the
 #: text does not move to it, so the days told after it keep the year the text had reached.
 _PLANNED_FOR = re.compile(r"(?:将|拟|计划)(?:于|在)$")
+
+#: An aside on the visit (这是他…, 此为…, 这也是…), and a time in it that someone took office at
+#: (这是他2023年3月上任后首次访马, 这是安瓦尔2022年11月就任总理后首次访华).
+_AN_ASIDE = re.compile(r"(?:这|此)也?(?:是|为)")
+_TOOK_OFFICE_THEN = re.compile(r"[^，。；,]{0,6}?(?:就任|上任|当选|就职|出任|上台|继任|履新)")
+
+
+def _took_office_in_an_aside(hans: str, month) -> bool:
+    """Whether a year told in an aside is when someone took office (``李四于6月18日至20日访问乙国，这是他
+    2023年3月上任后首次访乙``): the text does not move to it, so the days told before and after it keep
+    the year the text had reached (2024年…，李四于6月18日…: 2024)."""
+    opens = max((c.end() for c in CLAUSE.finditer(hans, 0, month.at)), default=0)
+    return _AN_ASIDE.match(hans, opens) is not None and _TOOK_OFFICE_THEN.match(hans, month.stop) is not None
+
 
 #: A paragraph that opens going on from the one before (随后，两国元首举行会谈): of the day that one told.
 _OPENS_GOING_ON = re.compile(r"(?:随后|其后|接着|紧接着|随即)")
@@ -267,7 +281,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         in_table = any(span.start <= at < span.end for span in tabled)  # a row: only what its cells say
         months = [m for m in find_year_months(sentence.hans) if (m.month is not None or m.at <= 2)
                   and not _SINCE.match(sentence.hans, m.stop)  # 2021年12月就任总理以来: no time the text moves to
-                  and not _PLANNED_FOR.search(sentence.hans, 0, m.at)]
+                  and not _PLANNED_FOR.search(sentence.hans, 0, m.at) and not _took_office_in_an_aside(sentence.hans, m)]
         if months and (year is None or months[0].year != year):
             year = months[0].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
         dates = find_dates(sentence.hans, year=year)
