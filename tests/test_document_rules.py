@@ -323,6 +323,19 @@ def test_instruments_of_ratification_exchanged_at_the_meeting_are_its_outcome(se
     assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}
 
 
+@pytest.mark.parametrize("sentence, wanted", [
+    ("会谈后，两国国防部交换了《甲乙国防合作谅解备忘录》，双方还同意加强合作。", {"甲乙国防合作谅解备忘录"}),
+    ("会谈后，双方发表《甲乙联合声明》，并交换了关于[[某站]]合作的谅解备忘录。", {"甲乙联合声明", "关于某站合作的谅解备忘录"}),
+    ("会谈后，两国交换了涉及甲、乙领域的四份[[谅解备忘录]]，其中包括《甲乙半导体伙伴关系协议》。", {"甲乙半导体伙伴关系协议"}),
+    ("会谈后，两国交换了涉及甲、乙领域的四份谅解备忘录。", set()),  # counted, not named
+    ("会晤期间，两国外长互换了《甲乙和平友好条约》。", set()),  # a treaty: its ratification, signed before
+    ("会晤期间，双方同意尽快交换《甲乙合作谅解备忘录》。", set()),  # sought, not done
+    ("双方外长就核燃料交换问题达成初步协议。", set()),  # an exchange as a noun: no document exchanged
+])
+def test_a_memorandum_or_an_agreement_exchanged_at_the_meeting_is_its_outcome(sentence, wanted):
+    assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}
+
+
 def test_a_tables_row_that_makes_no_summit_gives_its_documents_to_the_summit_of_its_day():
     text = ("'''甲乙领导人会晤'''是甲国与乙国领导人的定期会晤。\n== 历次会晤 ==\n{| class=\"wikitable\"\n"
             "! 次序 !! 日期 !! 地点 !! 甲方出席者 !! 乙方出席者 !! 主要成果\n|-\n"

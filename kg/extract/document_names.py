@@ -91,6 +91,19 @@ NOT_HERE_BEFORE = re.compile(r"(遵守|遵循|重申|确认|欢迎|支持|赞赏
                               r"|(?<!签署并)(?<!签订并)(?<!签字并)(?:互换了?|交换了?))$")  # not 签署并交换《…》文本: just signed
 
 
+#: Kinds of document whose texts, exchanged at a meeting, are concluded there (两国国防部交换了《甲乙国防合作谅解备忘录》,
+#: 交换了关于某站合作的谅解备忘录); a treaty's exchanged are its ratification, the treaty signed before (互换《甲乙条约》).
+EXCHANGED_KINDS = ("备忘录", "协议", "协议书", "换文")
+
+
+#: A verb of exchanging done (交换了, 互换), not sought or refused (尽快互换, 未交换), nor views exchanged (交换意见).
+EXCHANGING = re.compile(r"(?<!尽快)(?<!早日)(?<!尽早)(?<!未)(?<!没有)(?<!不)(?:交换|互换)(?!意见|看法)")
+
+
+#: A clause that tells such a document exchanged (交换了涉及甲、乙领域的四份谅解备忘录): its texts are the meeting's outcome.
+EXCHANGED = re.compile(EXCHANGING.pattern + r"了?[^，,。；;]{0,60}?(?:" + "|".join(EXCHANGED_KINDS) + ")")
+
+
 #: Title marks that name no document: a newspaper, a broadcaster, an article's title
 #: (据《京乡新闻》, 在《劳动新闻》发表题为《…》的署名文章).
 _MEDIA = re.compile(r"(新闻|日报|晚报|早报|时报|邮报|周报|画报|周刊|杂志|通讯社|电视台|电台)$")
@@ -248,8 +261,12 @@ def unquoted_names(hans: str):
     和, 与, 及, 、 (``签订中美科技合作协定和文化协定``, ``发表联合公报和关于…的联合声明``: a kind
     alone in the list is read apart; a name of what it is about ends at the document word after
     its 的: ``签署了关于结束某协定谈判的意向声明``); a description is no name (``两项有关裁军问题的协定``,
-    ``双边协议``); so are the names after ``，其中包括`` in a clause after a signing one."""
-    for verb in (*_SIGNING_OR_ISSUING.finditer(hans), *_including_after_a_signing(hans)):
+    ``双边协议``); so are the names after ``，其中包括`` in a clause after a signing one, and a memorandum's
+    or an agreement's after a verb of exchanging (``交换了关于某站合作的谅解备忘录``)."""
+    for verb in (*_SIGNING_OR_ISSUING.finditer(hans), *_including_after_a_signing(hans), *EXCHANGING.finditer(hans)):
+        exchanged = verb.re is EXCHANGING  # 交换了关于某站合作的谅解备忘录: a memorandum's or an agreement's texts only
+        if exchanged and not hans.startswith("了", verb.end()):
+            continue  # 就核燃料交换问题达成初步协议: a noun, no verb done
         at = verb.end() + (hans[verb.end():verb.end() + 1] == "了")
         stop = end_of_clause(hans, at)
         measured = _MEASURED.match(hans, at, stop) or _ONE.match(hans, at, stop)
@@ -279,7 +296,8 @@ def unquoted_names(hans: str):
                     break
                 at = join.end()
                 continue
-            if not (_a_name(name) if name.endswith(DOCUMENT_WORDS) else _a_listed_name(name)):
+            if not (_a_name(name) if name.endswith(DOCUMENT_WORDS) else _a_listed_name(name)) or \
+                    exchanged and not name.endswith(EXCHANGED_KINDS):
                 break
             yield match.start(), match.end()
             join = _LIST_GOES_ON.match(hans, match.end()) or _JOINS.match(hans, match.end(), stop)
@@ -290,10 +308,11 @@ def unquoted_names(hans: str):
 
 
 def _including_after_a_signing(hans: str):
-    """The words that open a clause listing some of what the clause before says was signed
-    (``签署了12项合作协议，其中包括甲国牛肉输乙议定书``): the names after them are written as after the verb."""
+    """The words that open a clause listing some of what the clause before says was signed or exchanged
+    (``签署了12项合作协议，其中包括甲国牛肉输乙议定书``, ``交换了四份谅解备忘录，其中包括…``): the names after them are
+    written as after the verb."""
     for match in _INCLUDING.finditer(hans):
-        if _SIGNING_OR_ISSUING.search(hans, 0, match.start()):
+        if _SIGNING_OR_ISSUING.search(hans, 0, match.start()) or EXCHANGED.search(hans, 0, match.start()):
             yield match
 
 

@@ -5,7 +5,8 @@ A document is named as :mod:`kg.extract.document_names` reads a sentence or a ce
 It is the summit's when the text says it
 was signed, issued or approved (签署, 发表, 批准了《…路线图》 by the leaders; not ``甲国议会批准《…》``, a
 legislature's later ratification; its instruments of ratification exchanged at the meeting, ``出席了互换《…》批准书的仪式``,
-not a document exchanged, ``互换《…》``, signed before; 会议的成果之一《…》, 成果文件《…》, or a clause listing what
+not a treaty exchanged, ``互换《…条约》``, signed before, but a memorandum or an agreement whose texts are exchanged there
+(``两国国防部交换了《…谅解备忘录》``, ``交换了关于…合作的谅解备忘录``); 会议的成果之一《…》, 成果文件《…》, or a clause listing what
 the clause before says was signed: ``签署了12项合作文件，包括《…》和《…》``) and dates it to the summit's days, or
 does not date it at all:
 
@@ -72,8 +73,8 @@ import re
 from datetime import date, timedelta
 
 from kg.extract.dates import find_dates, find_year_months
-from kg.extract.document_names import (CLAUSE, DOCUMENT_ENDINGS, DOCUMENT_WORDS, GENERIC_DOCUMENT, GENERIC_KINDS,
-                                       LATER, NEGATED, NOT_HERE_AFTER, NOT_HERE_BEFORE, SIGNED, SOUGHT, SOUGHT_WORDS,
+from kg.extract.document_names import (CLAUSE, DOCUMENT_ENDINGS, DOCUMENT_WORDS, EXCHANGED, EXCHANGED_KINDS,
+                                       EXCHANGING, GENERIC_DOCUMENT, GENERIC_KINDS, LATER, NEGATED, NOT_HERE_AFTER, NOT_HERE_BEFORE, SIGNED, SOUGHT, SOUGHT_WORDS,
                                        document_names, end_of_clause, named_here, not_a_document, one_on_each_topic,
                                        other_names, start_of_clause, unquoted_names)
 from kg.extract.narrative import (ASIDE, TITLE_MARKS, Told, bare_days, day_numbers, documents_years_blanked,
@@ -182,7 +183,7 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
         following = next_about(sentences, i, REFERS_BACK)
         if listed is not None:
             _listed_outcomes(reading, summit, sentence, listed)
-        elif SIGNED.search(sentence.hans) or re.search(r"成果|结果|附", sentence.hans):
+        elif SIGNED.search(sentence.hans) or EXCHANGED.search(sentence.hans) or re.search(r"成果|结果|附", sentence.hans):
             sentence_outcomes(reading, summit, sentence, span, told, opened, following)
             if _INTRODUCES.search(sentence.hans) and _of_the_days(sentence.hans, len(sentence.hans), span, told, opened):
                 listed = sentence
@@ -364,6 +365,10 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
         return False  # 《甲》和《乙》同时生效: its clause tells it came into force, not that it was signed
     if _instruments_exchanged(before, after) and not _PLANNED.search(sentence_before):
         return True  # 互换《甲乙条约》批准书: the exchange of its instruments of ratification is done at the meeting
+    if _concluded_by_exchange(hans[start:end], sentence_before) and not (
+            NEGATED.search(before) or NOT_HERE_AFTER.match(after) or _PLANNED.search(sentence_before)
+            or _EARLIER.search(sentence_before)):
+        return True  # 两国国防部交换了《甲乙国防合作谅解备忘录》: its texts exchanged at the meeting conclude it
     if NEGATED.search(before) or NOT_HERE_BEFORE.search(before) or _RATIFIED.search(before) or LATER.search(before) or \
             SOUGHT.search(before) or _SOUGHT_RIGHT_BEFORE.search(before) or \
             _EARLIER.search(sentence_before) or _an_earlier_one(before) or \
@@ -372,7 +377,7 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
         return False
     if _ANNEX_BEFORE.search(before):
         return True  # 宣言另附有作为附件的《行动计划》: issued with it
-    if _LISTED_AFTER.search(before) and SIGNED.search(hans[:clause_start]):
+    if _LISTED_AFTER.search(before) and (SIGNED.search(hans[:clause_start]) or EXCHANGED.search(hans[:clause_start])):
         return True  # 双方签署了12项合作文件，包括《…》和《…》
     if _INITIALED.search(before):
         return False  # 草签了《甲》: initialed, to be signed later
@@ -401,6 +406,18 @@ def _instruments_exchanged(before: str, after: str) -> bool:
     (``出席了互换《甲乙条约》批准书的仪式``): an act of the meeting, its outcome; unlike a document
     exchanged (``互换《…》``, signed before) or one ratified (``《…》批准``), which are not."""
     return bool(_INSTRUMENTS_EXCHANGED.search(before) and _INSTRUMENTS.match(after))
+
+
+def _concluded_by_exchange(name: str, before: str) -> bool:
+    """Whether a memorandum or an agreement is named right after a verb of exchanging, or in a list
+    after it (``交换了《甲乙国防合作谅解备忘录》``, ``交换了关于某站合作的谅解备忘录``; ``before``: the words
+    before it with the names emptied): its texts exchanged at the meeting conclude it; unlike a treaty's
+    (``互换《甲乙条约》``, its ratification) or an exchange sought (``同意尽快交换``)."""
+    return name.strip("《》「」").endswith(EXCHANGED_KINDS) and _EXCHANGED_BEFORE.search(before) is not None
+
+
+#: A verb of exchanging right before a name, or before the names listed before it (交换了《》和).
+_EXCHANGED_BEFORE = re.compile(EXCHANGING.pattern + r"了?(?:《》(?:、|和|与|及|以及))*$")
 
 
 def _outside_names(text: str) -> str:
