@@ -336,6 +336,16 @@ def test_a_memorandum_or_an_agreement_exchanged_at_the_meeting_is_its_outcome(se
     assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}
 
 
+@pytest.mark.parametrize("sentence, wanted", [
+    ("在两国元首见证下，双方企业签署了总额逾70亿美元的商业协议。", set()),
+    ("会晤期间，甲国石油公司与乙国公司签署《甲乙炼油项目协议》。", set()),
+    ("会晤期间，两国政府和企业签署了《甲乙投资协定》。", {"甲乙投资协定"}),  # governments sign it too
+    ("会晤期间，双方签署了由甲国财团承建某港码头的谅解备忘录。", {"由甲国财团承建某港码头的谅解备忘录"}),  # companies it is about
+])
+def test_a_deal_companies_sign_during_the_meeting_is_not_its_outcome(sentence, wanted):
+    assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}
+
+
 def test_a_tables_row_that_makes_no_summit_gives_its_documents_to_the_summit_of_its_day():
     text = ("'''甲乙领导人会晤'''是甲国与乙国领导人的定期会晤。\n== 历次会晤 ==\n{| class=\"wikitable\"\n"
             "! 次序 !! 日期 !! 地点 !! 甲方出席者 !! 乙方出席者 !! 主要成果\n|-\n"

@@ -369,6 +369,8 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
             NEGATED.search(before) or NOT_HERE_AFTER.match(after) or _PLANNED.search(sentence_before)
             or _EARLIER.search(sentence_before)):
         return True  # 两国国防部交换了《甲乙国防合作谅解备忘录》: its texts exchanged at the meeting conclude it
+    if _BY_COMPANIES.search(before):
+        return False  # 双方企业签署了总额逾70亿美元的商业协议: a deal of companies the leaders may witness
     if NEGATED.search(before) or NOT_HERE_BEFORE.search(before) or _RATIFIED.search(before) or LATER.search(before) or \
             SOUGHT.search(before) or _SOUGHT_RIGHT_BEFORE.search(before) or \
             _EARLIER.search(sentence_before) or _an_earlier_one(before) or \
@@ -438,6 +440,10 @@ def _unquoted_emptied(hans: str, start: int) -> str:
 
 
 _A_NAME = re.compile(r"《[^《》]*》")
+#: Before a name in its clause: companies sign it (双方企业签署了…商业协议, 甲国石油公司与乙国公司签订…协议), a deal of
+#: theirs, not a document of the summit; not governments with companies (两国政府和企业签署了…).
+_BY_COMPANIES = re.compile(r"(?<!政府和)(?<!政府与)(?<!部门和)(?<!部门与)(?<!政府及)(?:企业|公司)(?:之间|间)?"
+                           r"(?:还|也|亦|另|则|共同)*(?:签署|签订|签定)")
 #: Right before a name: it was initialed (并草签了《甲》), not signed.
 _INITIALED = re.compile(r"草签了?$")
 #: After a name in its clause: it came into force (《甲协定》同时生效), signed before.
