@@ -346,6 +346,16 @@ def test_a_deal_companies_sign_during_the_meeting_is_not_its_outcome(sentence, w
     assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}
 
 
+@pytest.mark.parametrize("sentence, wanted", [
+    ("他指出，20年前张三曾以外交大臣身份来访签署甲乙建交公报，为两国关系作出了贡献。", set()),
+    ("张三致词时回顾，该小组正是他前一年访问乙国时与李四共同签署联合公报后成立的。", set()),
+    ("双方签署了关于2030年前合作的联合声明。", {"关于2030年前合作的联合声明"}),  # a year inside its name
+    ("签字所用的桌子曾在1985年11月19日张三与李四签署《甲乙和约》时使用。", {"甲乙和约"}),  # 曾 and the day: that day's
+])
+def test_a_document_signed_a_number_of_years_before_the_meeting_is_not_its_outcome(sentence, wanted):
+    assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}
+
+
 def test_a_tables_row_that_makes_no_summit_gives_its_documents_to_the_summit_of_its_day():
     text = ("'''甲乙领导人会晤'''是甲国与乙国领导人的定期会晤。\n== 历次会晤 ==\n{| class=\"wikitable\"\n"
             "! 次序 !! 日期 !! 地点 !! 甲方出席者 !! 乙方出席者 !! 主要成果\n|-\n"

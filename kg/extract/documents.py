@@ -36,7 +36,8 @@ does not date it at all:
   ``互换《…》的批准文本``; not texts exchanged as they are
   signed, ``签署并交换《…》文本``), ``《…》缔结40周年``, ``重申…此前发表的
   《…》``, ``落实…上次会晤时签署的《…》``; not ``根据此次签署的《…》``), a
-  later one (``为翌年的《…》铺平道路``), one under negotiation (``…协定扩围谈判``, ``…条约缔结谈判``),
+  later one (``为翌年的《…》铺平道路``), one signed a number of years before the meeting (``20年前某人曾…来华签署…``,
+  ``他前一年访问某国时…共同签署联合公报``), a deal companies sign (``双方企业签署了…商业协议``; not ``两国政府和企业``), one under negotiation (``…协定扩围谈判``, ``…条约缔结谈判``),
   a topic of the talks (``就欧洲安全、《…条约》和经济合作等问题签署了…``), one the sides take a stance
   on (``重申对《…》的承诺``, ``对…《…》的签订表示欢迎``; not ``对签署《…》表示欢迎``), a document by its kind
   alone that one side issued (``日本政府另发表新闻公报``), or one issued with someone who is none
@@ -227,6 +228,7 @@ def sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, sp
                 by_one_side(sentence.hans[start_of_clause(sentence.hans, match.start()):match.start()]) or \
                 _SOUGHT_RIGHT_BEFORE.search(sentence.hans, 0, match.start()) or \
                 one_on_each_topic(sentence.hans, match) or not _of_the_days(sentence.hans, match.end(), span, told, opened) or \
+                _SIGNED_BEFORE.search(sentence.hans, start_of_clause(sentence.hans, match.start()), match.start("w")) or \
                 match["said"] and _PLANNED.search(sentence.hans, start_of_clause(sentence.hans, match.start()), match.start()):
             continue  # 双方原定在会后发表的联合声明中宣布…: what was to be said in one planned
         generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")],
@@ -369,6 +371,8 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
             NEGATED.search(before) or NOT_HERE_AFTER.match(after) or _PLANNED.search(sentence_before)
             or _EARLIER.search(sentence_before)):
         return True  # 两国国防部交换了《甲乙国防合作谅解备忘录》: its texts exchanged at the meeting conclude it
+    if _SIGNED_BEFORE.search(before):
+        return False  # 20年前某人曾以大臣身份来华签署《…》: done before the meeting, at a time told from it
     if _BY_COMPANIES.search(before):
         return False  # 双方企业签署了总额逾70亿美元的商业协议: a deal of companies the leaders may witness
     if NEGATED.search(before) or NOT_HERE_BEFORE.search(before) or _RATIFIED.search(before) or LATER.search(before) or \
@@ -440,6 +444,11 @@ def _unquoted_emptied(hans: str, start: int) -> str:
 
 
 _A_NAME = re.compile(r"《[^《》]*》")
+#: Before a signing verb in a name's clause: it was done before the meeting, at a time told from it (20年前某人曾以
+#: 外交大臣身份来华签署…, 他前一年访问某国时与某人共同签署…, 去年6月签署…); not 曾 alone, which a day may date
+#: (签字所用的桌子曾在1979年3月26日…签署《…》时使用: of the meeting that day).
+_SIGNED_BEFORE = re.compile(r"(?:(?<![0-9])[0-9]{1,2}年前|[一二三四五六七八九十两几数多]+年前|前一年|去年|前年|上一年)"
+                            r"[^，,。；;]*?(?:签署|签订|签定|缔结|签字|发表|发布)[^，,。；;]*$")
 #: Before a name in its clause: companies sign it (双方企业签署了…商业协议, 甲国石油公司与乙国公司签订…协议), a deal of
 #: theirs, not a document of the summit; not governments with companies (两国政府和企业签署了…).
 _BY_COMPANIES = re.compile(r"(?<!政府和)(?<!政府与)(?<!部门和)(?<!部门与)(?<!政府及)(?:企业|公司)(?:之间|间)?"
