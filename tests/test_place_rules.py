@@ -1151,3 +1151,16 @@ def test_a_later_day_that_names_the_town_reached_keeps_it_as_the_visits_town():
     # a later day told in another town: which of the two held the talks is not said
     elsewhere = text.replace("双方在某都发表", "双方在[[某港]]发表")
     assert read(elsewhere, title="1963年张三访问芬兰") == {"1963-05-10": [["芬兰共和国"]]}
+
+
+def test_a_visits_list_is_read_alike_for_where_its_towns_lie_and_which_states_it_visits():
+    """One reading of a visit's list (``kg.extract.listed_states``): a state followed by its town
+    and a venue in it, ``、以及`` before the last state; each town lies in the state right before
+    it, and the tour visits no one of the states alone."""
+    tour = ("'''2023年张三出访'''是甲国总统[[张三]]于2023年2月8日至9日进行的一次欧洲之行，"
+            "先后访问[[英国]][[伦敦]][[某宫]]、[[法国]][[巴黎]]、以及[[比利时]][[布鲁塞尔]]。\n"
+            "== 经过 ==\n2月8日晚，张三在[[某城]]同法国总统[[李四]]会面。\n")
+    extraction = extract(parse(Page(text=tour, origin="t", title="2023年张三出访")))
+    inside = {(f.subject.key, f.value.key) for f in extraction.facts if f.prop is Prop.LOCATED_IN}
+    assert inside == {("伦敦", "大不列颠及北爱尔兰联合王国"), ("巴黎", "法兰西共和国"), ("布鲁塞尔", "比利时王国")}
+    assert read(tour, title="2023年张三出访") == {"2023-02-08": [["某城"]]}  # a tour: not 某城 in 英国

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.gazetteer import well_known_venues
+from kg.extract.listed_states import is_listed_state, states_listed_from
 from kg.extract.names import GENERIC_BUILDINGS, building_key, disambiguator
 from kg.extract.places import (CLAUSE_BREAK, PLAIN_PLACE, SIDE_WORDS, joins_chain, meeting_chains, name_positions,
                                well_known_container)
@@ -141,42 +142,21 @@ def _read_the_stop_reached(reading: Reading, sentence: Sentence) -> None:
 _VISITS = re.compile(r"(?:访问|出访|到访)了?$")
 
 
-#: Between two stops a visit lists.
-_LISTED = re.compile(r"、|和|及|以及")
-
-
 def _read_the_stops_listed(reading: Reading, sentence: Sentence) -> None:
     """``先后访问[[甲国]][[甲都]]、[[乙国]][[乙都]]和[[丙国]][[丙都]]``: each town a visit lists right after its
-    state lies in that state (a tour of three states, each with its town)."""
+    state lies in that state (a tour of three states, each with its town); the list is read as
+    :func:`kg.extract.listed_states.states_listed_from` reads it."""
     registry = reading.registry
-    spots = sentence.spots
-    for i, state in enumerate(spots):
-        if not reading.index.is_state(state.surface) or i + 1 == len(spots):
+    for first in sentence.spots:
+        if not _VISITS.search(sentence.hans, 0, first.start) or not is_listed_state(reading, first):
             continue
-        town = spots[i + 1]
-        if sentence.hans[state.end:town.start] or reading.index.is_state(town.surface) \
-                or not _reached_place(reading, state, town) or not _listed_after_a_visit(reading, sentence, i):
-            continue
-        place = registry.named(Kind.PLACE, town.surface, article=town.link.link.target if town.link else None)
-        country = registry.named(Kind.COUNTRY, state.surface, article=state.link.link.target if state.link else None)
-        registry.fact(place, Prop.LOCATED_IN, country, evidence=(sentence.evidence(),))
-
-
-def _listed_after_a_visit(reading: Reading, sentence: Sentence, i: int) -> bool:
-    """Whether the state at ``sentence.spots[i]`` is one a visit's verb lists: right after the verb,
-    or after a list mark that follows another state the visit lists (with its town)."""
-    spots, hans = sentence.spots, sentence.hans
-    while True:
-        if _VISITS.search(hans, 0, spots[i].start):
-            return True
-        j = i - 1
-        if j >= 0 and not reading.index.is_state(spots[j].surface) and not hans[spots[j - 1].end:spots[j].start] \
-                if j >= 1 else False:
-            j -= 1  # the town of the state before: 甲国甲都、乙国
-        if j < 0 or not reading.index.is_state(spots[j].surface) \
-                or not _LISTED.fullmatch(hans[spots[j + 1].end if j + 1 < i else spots[j].end:spots[i].start]):
-            return False
-        i = j
+        for stop in states_listed_from(reading, sentence, first):
+            if not stop.places or not _reached_place(reading, stop.state, stop.places[0]):
+                continue
+            town, state = stop.places[0], stop.state
+            place = registry.named(Kind.PLACE, town.surface, article=town.link.link.target if town.link else None)
+            country = registry.named(Kind.COUNTRY, state.surface, article=state.link.link.target if state.link else None)
+            registry.fact(place, Prop.LOCATED_IN, country, evidence=(sentence.evidence(),))
 
 
 def _reached_place(reading: Reading, outer: Spot, inner: Spot) -> bool:

@@ -14,13 +14,14 @@ import re
 from kg.extract.containment import located_within, unplaced_top
 from kg.extract.dates import find_dates
 from kg.extract.entries import cell_chains, entries_in
+from kg.extract.listed_states import is_listed_state, states_listed_from
 from kg.extract.names import states
 from kg.extract.narrative import ASIDE
 from kg.extract.places import CLAUSE_BREAK
 from kg.extract.reading import Reading
 from kg.extract.registry import Registry
 from kg.extract.scripts import to_hans
-from kg.extract.text import Sentence, Spot
+from kg.extract.text import Sentence
 from kg.extract.venues import participant_keys
 from kg.model import EntityId, Evidence, Kind, Prop
 
@@ -68,9 +69,9 @@ def visited_states(reading: Reading, sentence: Sentence, short: bool = True) -> 
         for match in pattern.finditer(hans):
             at = match.start("s")
             first = next((s for s in sentence.spots if s.start == at), None)
-            if first is not None and (reading.index.is_state(first.surface) or reading.registry.is_a(first.surface, Kind.COUNTRY)) \
+            if first is not None and is_listed_state(reading, first) \
                     and not in_a_link(match.start()) and not ended(match.start()):
-                out.update(reading.index.key(s.surface) for s in _states_listed_from(reading, sentence, first))
+                out.update(reading.index.key(stop.state.surface) for stop in states_listed_from(reading, sentence, first))
     for match in _VISIT_SHORT.finditer(hans) if short else ():
         if in_a_link(match.start()) or ended(match.start()):
             continue
@@ -78,30 +79,6 @@ def visited_states(reading: Reading, sentence: Sentence, short: bool = True) -> 
         if reading.index.is_state(name):
             out.add(reading.index.key(name))
     return out
-
-
-#: Between two states a visit lists (``访问[[甲国]]、[[乙国]]和[[丙国]]``).
-_LIST_MARK = re.compile(r"、|和|及|以及|、以及")
-
-
-def _states_listed_from(reading: Reading, sentence: Sentence, first: Spot) -> list[Spot]:
-    """The state a visit phrase names first and the states it lists after it, each with the places
-    written in it (``先后访问[[甲国]][[某都]]、[[乙国]][[乙都]]和[[丙国]]``: a tour of three states, not a
-    visit to the first)."""
-    def is_state(spot: Spot) -> bool:
-        return reading.index.is_state(spot.surface) or reading.registry.is_a(spot.surface, Kind.COUNTRY)
-
-    listed, last = [first], first
-    for spot in (s for s in sentence.spots if s.start >= first.end):
-        between = sentence.hans[last.end:spot.start]
-        if not between and not is_state(spot):
-            last = spot  # 甲国某都: a place in the state just named
-        elif _LIST_MARK.fullmatch(between) and is_state(spot):
-            listed.append(spot)
-            last = spot
-        else:
-            break
-    return listed
 
 
 def place_venues_in_visited_states(reading: Reading) -> None:
