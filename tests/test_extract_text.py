@@ -72,3 +72,26 @@ def test_remembered_dates_are_handed_out_as_new_lists():
     months = find_year_months("2018年4月")
     months.append(None)
     assert len(find_year_months("2018年4月")) == 1
+
+
+def test_a_sentences_clause_starts_after_a_comma_a_semicolon_or_a_sentences_end_not_a_colon():
+    from kg.extract.text import CLAUSE_BREAK, clause_start
+    hans = "甲说：2017年1月14日，甲访问乙国；在某城同乙会谈。次日"
+    assert clause_start(hans, hans.index("乙国")) == hans.index("甲访问")
+    assert clause_start(hans, hans.index("在某城")) == hans.index("在某城")
+    assert clause_start(hans, hans.index("次日")) == hans.index("次日")
+    assert clause_start(hans, hans.index("2017")) == 0  # the colon parts no clause of the sentence
+    assert clause_start("甲，乙", 1) == 0 and clause_start("甲，乙", 2) == 2  # a mark at ``at`` is the clause's end
+    for at in range(len(hans) + 1):  # the pattern and the function say the same
+        assert clause_start(hans, at) == max((m.end() for m in CLAUSE_BREAK.finditer(hans, 0, at)), default=0)
+
+
+def test_a_clause_past_a_colon_starts_after_the_colon_too():
+    from kg.extract.text import CLAUSE_OR_COLON_BREAK, clause_start_past_colon
+    hans = "江泽民在会谈中说：这是他和总统先生第五次会晤，双方:第二次"
+    assert clause_start_past_colon(hans, hans.index("第五次")) == hans.index("这是")
+    assert clause_start_past_colon(hans, hans.index("第二次")) == hans.index("第二次")
+    assert clause_start_past_colon(hans, hans.index("会谈")) == 0
+    for at in range(len(hans) + 1):
+        assert clause_start_past_colon(hans, at) == max((m.end() for m in CLAUSE_OR_COLON_BREAK.finditer(hans, 0, at)),
+                                                        default=0)

@@ -18,7 +18,7 @@ from kg.extract.places import held_at_phrases, phrase_spots
 from kg.extract.reading import Reading
 from kg.extract.roles import HOLDERS_OFFICES, OFFICE_WORDS, monarch_by_name, office_key, ranked_after, title_after, titles_before
 from kg.extract.scripts import to_hans
-from kg.extract.text import Sentence, Spot
+from kg.extract.text import CLAUSE_BREAK, Sentence, Spot, clause_start
 from kg.model import Kind
 
 _LIES_IN = re.compile(r"位于")
@@ -158,7 +158,6 @@ _MET_WITH = re.compile(r"^(?:曾|也|则|还|又|再次|首次|随后|随即)?(?
 _MET_WITH_NO_SUBJECT = re.compile(r"(?:在|于)[^，。；、]{1,40}?(?:同|与|跟)$")
 #: Right after the one met: the meeting itself (举行会谈, 会晤), not an office or a body's head (某大学校长会谈).
 _MEETING_RIGHT_AFTER = re.compile(r"(?:举行|进行)?了?(?:首脑|正式|双边|首次)?(?:会晤|会谈|会面|会见)")
-_CLAUSE_BREAK = re.compile(r"[，,；;]")
 #: Before a name met: "with" and what the name is described as (与刚就任乙国总统不到两个月的).
 _DESCRIBED_WITH = re.compile(r"(?:同|与|和|跟)(?P<d>[^，。；同与和跟]{2,30})的$")
 _AT_A_PLACE = re.compile(r"(?:在|于|赴|到|抵达|前往|访问|飞抵|来到|城市|首都|港口|小镇|海岛)$")  # 访问甲国远东城市[[某城]]
@@ -202,7 +201,7 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
             yield spot  # 甲再次访问乙国，在某城总理府同[[乙]]举行会谈
             continue
         received = _RECEIVES.match(hans, spot.end)
-        if received is not None and not _JOINED_BEFORE.search(hans, _clause_start(hans, spot.start), spot.start) \
+        if received is not None and not _JOINED_BEFORE.search(hans, clause_start(hans, spot.start), spot.start) \
                 and (_HIM_OR_HER.match(hans, received.end()) or any(
                 o.start == received.end() and registry.is_a(o.surface, Kind.PERSON) for o in sentence.spots[i + 1:])):
             yield spot  # [[甲]]会见了乙, [[甲]]于某日在某堂会见了他: who receives a person is one
@@ -223,7 +222,7 @@ def _the_one_met_after(sentence: Sentence, i: int) -> Spot | None:
     hans, spots = sentence.hans, sentence.spots
     for after in spots[i + 2:]:
         between = hans[spots[i].end:after.start]
-        if _CLAUSE_BREAK.search(between):
+        if CLAUSE_BREAK.search(between):
             break
         if _MET_WITH.match(between) and _MEETING_RIGHT_AFTER.match(hans, after.end):
             return after  # the meeting right after: not a title before a name (与[[教宗]][[方济各]]), not 与甲国官员会面
@@ -234,18 +233,13 @@ def _met_in_a_clause_of_its_own(sentence: Sentence, reading: Reading, spot: Spot
     """``2017年1月14日，甲再次访问乙国，在某城总理府同[[乙]]举行会谈``: a clause without a subject, of a
     person the sentence names before, meets the name right before the meeting: a person too."""
     hans = sentence.hans
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(hans, 0, spot.start)]
-    if not breaks:
-        return False
-    clause = hans[breaks[-1]:spot.start]
+    start = clause_start(hans, spot.start)
+    if not start:
+        return False  # the sentence's first clause: its subject is its own
+    clause = hans[start:spot.start]
     return bool(_MET_WITH_NO_SUBJECT.match(clause)
                 and _MEETING_RIGHT_AFTER.match(hans, spot.end) and _A_DAY.search(hans)
                 and any(reading.registry.is_a(o.surface, Kind.PERSON) for o in sentence.spots[:i]))
-
-
-def _clause_start(hans: str, at: int) -> int:
-    """Where the clause holding ``at`` begins."""
-    return max(hans.rfind(mark, 0, at) for mark in "，,；;。") + 1
 
 
 def _between(sentence: Sentence, spot: Spot, other: Spot, reading: Reading) -> str:

@@ -65,7 +65,7 @@ from kg.extract.narrative import ASIDE, YEAR_FRAME, next_about, year_of
 from kg.extract.phrases import GATHERINGS
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
-from kg.extract.text import Sentence
+from kg.extract.text import CLAUSE_OR_COLON_BREAK, Sentence, clause_start_past_colon
 from kg.model import Prop
 
 _MEETINGS = r"会晤|会谈|会面|会见|见面|峰会|高峰会议?|首脑会议|最高级会议|会议"
@@ -156,7 +156,6 @@ _THE_UNION = re.compile(r"欧盟|欧洲联盟")
 _DASH = r"[—－‐–-]"
 _THE_UNION_AND_A_PARTNER = re.compile(rf"[\u4e00-\u9fff]{{1,6}}{_DASH}(?:{_THE_UNION.pattern})"
                                       rf"|(?:{_THE_UNION.pattern}){_DASH}[\u4e00-\u9fff]{{1,6}}?(?=领导人|首脑|定期|峰会|会晤|会议|$)")
-_CLAUSE = re.compile(r"[，,。；;：:]")
 _DAY_WITHOUT_YEAR = re.compile(r"(?<![0-9年])[0-9]{1,2}月[0-9]{1,2}日")
 _YEAR = re.compile(r"[0-9]{4}年")
 #: A time of day in the number's clause: it counts the sessions of a day (第一次会谈于中午12时开始).
@@ -178,8 +177,8 @@ def ordinal_in(hans: str, *, meetings_only: bool = False, within_a_year: bool = 
 
 
 def _clause_of(hans: str, at: int) -> str:
-    start = max((m.end() for m in _CLAUSE.finditer(hans, 0, at)), default=0)
-    end = next((m.start() for m in _CLAUSE.finditer(hans, at)), len(hans))
+    start = clause_start_past_colon(hans, at)
+    end = next((m.start() for m in CLAUSE_OR_COLON_BREAK.finditer(hans, at)), len(hans))
     return hans[start:end]
 
 
@@ -212,7 +211,7 @@ def _candidates(hans: str, meetings_only: bool):
         if _ATTENDS.search(match["between"]):
             continue  # 第四次出席某峰会: a person's attendance
         number = chinese_number(match["n"])
-        before = hans[_clause_start(hans, match.start()):match.start()]
+        before = hans[clause_start_past_colon(hans, match.start()):match.start()]
         if number == 1 and _SINCE.search(before):
             continue  # 自2019年4月以来的第一次会晤: a first since a break
         if number == 1 and match["counter"] in "次度" and _A_SUMMIT_ONLY.fullmatch(match["between"]) \
@@ -235,7 +234,7 @@ def _candidates(hans: str, meetings_only: bool):
         if chinese_number(match["n"]):
             yield match.start(), chinese_number(match["n"]), False, False
     for match in _FIRST.finditer(hans):
-        before = hans[_clause_start(hans, match.start()):match.start()]
+        before = hans[clause_start_past_colon(hans, match.start()):match.start()]
         if _SINCE.search(before) or not (_SERIES.search(match["between"]) or _sides_named(before)
                                          and not re.search(r"为|就|关于", match["between"])):
             continue
@@ -243,7 +242,7 @@ def _candidates(hans: str, meetings_only: bool):
             continue
         yield match.start(), 1, False, False
     for match in _FIRST_HELD.finditer(hans):
-        if not _SINCE.search(hans[_clause_start(hans, match.start()):match.end()]):
+        if not _SINCE.search(hans[clause_start_past_colon(hans, match.start()):match.end()]):
             yield match.start(), 1, False, False
 
 
@@ -273,7 +272,7 @@ def _counts_something_else(hans: str, match: re.Match) -> bool:
     与乙举行会谈``), or a gathering attended on a visit
     (``赴乙国出席第七次甲乙丙领导人会议并对乙国进行正式访问``: the gathering's number)."""
     before = hans[:match.start()]
-    return bool(_WITHIN_A_STRETCH.search(before) or _SPOKEN_OF.search(before[_clause_start(hans, match.start()):])
+    return bool(_WITHIN_A_STRETCH.search(before) or _SPOKEN_OF.search(before[clause_start_past_colon(hans, match.start()):])
                 or _DONE_THERE.match(hans, match.end()) or _ON_ITS_SIDELINES.match(hans, match.end())
                 or _ATTENDED.search(before) and _AND_A_VISIT.search(hans, match.end()))
 
@@ -288,10 +287,6 @@ def _sides_named(before: str) -> bool:
         return False
     sides = _NOT_A_SIDE.sub("", re.search(r"[\u4e00-\u9fff]*$", before[:rank.start()]).group())
     return len(sides) >= 2 and not re.search(r"和|与|同|及|、", sides)
-
-
-def _clause_start(hans: str, at: int) -> int:
-    return max((m.end() for m in _CLAUSE.finditer(hans, 0, at)), default=0)
 
 
 #: A numbered session of a summit by its own name (首届甲乙丙峰会, 第二届“甲—乙”峰会, 第七次甲乙丙领导人会议).
@@ -317,7 +312,7 @@ def number_of_a_summit_held(hans: str) -> int | None:
         if _names_a_gathering(match["series"]) or _A_BODY_OF_STATES.search(match["series"]) \
                 or _GATHERING.search(hans[:match.start()]):
             continue
-        if _HELD_AFTER.match(hans, match.end()) or _HELD_BEFORE.search(hans[_clause_start(hans, match.start()):match.start()]):
+        if _HELD_AFTER.match(hans, match.end()) or _HELD_BEFORE.search(hans[clause_start_past_colon(hans, match.start()):match.start()]):
             number = chinese_number(match["n"]) if match["n"] else 1
             if number:
                 return number

@@ -65,7 +65,7 @@ from kg.extract.names import states
 from kg.extract.phrases import HELD_AT, PRESS_CONFERENCE
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
-from kg.extract.text import Sentence, Spot
+from kg.extract.text import CLAUSE_BREAK, Sentence, Spot
 from kg.model import EntityId, Kind, Prop
 
 #: Kinds of building or site: after a link they make one name with it (北京饭店, 苏联大使馆).
@@ -522,9 +522,6 @@ def _own_stretch(hans: str, at: int, names: tuple[Spot, ...] = ()) -> tuple[int,
     low = min((e for e in clause_ends if e >= earlier[-1]), default=0) if earlier else 0
     high = max((s for s in clause_starts if s <= later[0]), default=len(hans)) if later else len(hans)
     return low, max(high, at)
-
-
-CLAUSE_BREAK = re.compile(r"[，,；;。]")
 
 
 def well_known_container(reading: Reading, key: str) -> str | None:

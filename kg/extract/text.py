@@ -20,6 +20,37 @@ from kg.wikitext import Document, Mention, Passage, RefMark, Section, passage
 _SENTENCE_END = "。！？!?\n"
 
 
+#: What parts a sentence's clauses: a comma, a semicolon, or the sentence's own end
+#: (``甲访问乙国，在某城同乙会谈。``). Rules that ask what a clause says of a name read from the last before it.
+_CLAUSE_MARKS = "，,；;。"
+CLAUSE_BREAK = re.compile(f"[{_CLAUSE_MARKS}]")
+
+#: What parts clauses where a colon begins one too (``媒体称：这是两人第三次会晤``): the words said after
+#: the colon are a clause of their own, for rules that read a number or a phrase with the words right before it.
+_CLAUSE_OR_COLON_MARKS = _CLAUSE_MARKS + "：:"
+CLAUSE_OR_COLON_BREAK = re.compile(f"[{_CLAUSE_OR_COLON_MARKS}]")
+
+
+def clause_start(hans: str, at: int) -> int:
+    """Where the sentence's clause holding ``at`` begins: after the last :data:`CLAUSE_BREAK`
+    before it, else at 0.
+
+    >>> clause_start("甲抵达某城，同乙会谈", 8)
+    6
+    """
+    return max(hans.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+
+
+def clause_start_past_colon(hans: str, at: int) -> int:
+    """Where the clause holding ``at`` begins, a colon parting clauses too: after the last
+    :data:`CLAUSE_OR_COLON_BREAK` before it, else at 0.
+
+    >>> clause_start_past_colon("媒体称：这是第三次会晤", 7)
+    4
+    """
+    return max(hans.rfind(mark, 0, at) for mark in _CLAUSE_OR_COLON_MARKS) + 1
+
+
 @dataclass(frozen=True)
 class Spot:
     """A name found in a sentence: a wikilink or a known name written without one."""
