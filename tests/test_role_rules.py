@@ -513,6 +513,25 @@ def test_a_tables_row_naming_a_host_the_prose_mention_of_its_days_does_not_is_th
     assert {p for p, _ in found["2001-01-15"]} == {"张三", "李四"}
 
 
+def test_a_verb_of_taking_up_an_office_before_it_is_no_part_of_it():
+    # 再次就任总统的李四, 1982年出任首相的李四: the office taken up; 当选总统 is still the president-elect's
+    for taken, office in (("再次就任总统", "总统"), ("1982年11月出任首相", "首相"), ("当选总统", "当选总统")):
+        text = HEAD + f"2019年2月17日，甲国总理[[张三]]在[[某城]]会见{taken}的[[李四]]。"
+        assert roles_by_day(text) == {"2019-02-17": {("张三", "甲国总理"), ("李四", office)}}
+
+
+def test_new_between_a_state_and_its_office_is_no_part_of_it():
+    # 南非新总统, and a source's title 李四当选南非新总统: the state's office
+    said = "2019年2月17日，甲国总理[[张三]]在[[某城]]会见南非新总统[[李四]]。"
+    titled = ("2019年2月17日，甲国总理[[张三]]在[[某城]]会见[[李四]]。"
+              "<ref>{{cite news|title=李四当选南非新总统|date=2019-01-04}}</ref>")
+    for text in (said, titled):
+        assert roles_by_day(HEAD + text) == {"2019-02-17": {("张三", "甲国总理"), ("李四", "南非共和国总统")}}
+    # 新 that begins a state's name is the state's (新西兰总理)
+    text = HEAD + "2019年2月17日，甲国总理[[张三]]在[[某城]]会见新西兰总理[[李四]]。"
+    assert roles_by_day(text) == {"2019-02-17": {("张三", "甲国总理"), ("李四", "新西兰总理")}}
+
+
 def test_a_rank_joined_to_an_office_by_jian_is_one_role_with_it():
     # 王储兼首相: the crown prince who heads the government, not a bare prime minister
     text = HEAD + "2022年12月7日，甲国主席[[张三]]在[[某城]]会见沙特王储兼首相[[李四]]。"

@@ -53,6 +53,11 @@ _OFFICE_AFTER = re.compile(r"^(?P<role>(?:总统|总理|首相|主席|总书记|
                            r"|举行|会见|会晤|会谈|设宴|亲自|当天|当日|随后|也将|出席|主持|表示|宣布)")
 #: An ordinal of office before it (首任甲国总统, 第44任甲国总统): which holder, not the office.
 _HOLDER_ORDINAL = re.compile(r"^(?:第?[0-9一二三四五六七八九十百]+[任届]|首任|新任|末任|继任)")
+#: 新 between a state's name and its office (乙国新总统张三, 当选乙国新总统): the holder is new, the office the state's.
+_NEW_HOLDER = re.compile(r"^新(?=副?(?:总统|总理|首相|国王|女王|主席|总书记|元首|领导人)$)")
+#: A verb of taking up an office before it, in a title before 的 (再次就任总统的张三, 1982年出任首相的李四): the
+#: office is what was taken up. Not 当选, whose office is yet to be held (当选总统的张三 is the president-elect).
+_TOOK_UP = re.compile(r"^(?:再次|再度|首次|重新|刚刚|刚|已经|已|正式)*(?:就任|出任|连任|接任|升任)")
 #: A party before a state's office (工党首相, 共和党总统): the holder's party, not the office's.
 _HOLDER_PARTY = re.compile(r"^[^党]{1,6}党(?=[^党]{0,8}(?:总统|首相|总理)$)")
 
@@ -179,14 +184,14 @@ def _titles_ending_at(hans: str, at: int, index: NameIndex, named: bool = False)
         return (Title(office, end - len(office), end, None),)
     if phrase[0] in "任届" and j > 0 and hans[j - 1].isdigit():  # 第44任: the run began after the digits
         j, phrase = j + 1, phrase[1:]
-    for holder in (_HOLDER_ORDINAL, _HOLDER_PARTY):
+    for holder in (_TOOK_UP, _HOLDER_ORDINAL, _HOLDER_PARTY):
         said = holder.match(phrase)
         if said and phrase[said.end():]:  # 新任首相 is the bare office 首相
             j, phrase = j + said.end(), phrase[said.end():]
     cut = _state_within(phrase, index)
     phrase, j = phrase[cut:], j + cut
     state = _state_length(phrase, index)
-    said = _HOLDER_ORDINAL.match(phrase[state:])
+    said = _HOLDER_ORDINAL.match(phrase[state:]) or _NEW_HOLDER.match(phrase[state:])
     if state and said and phrase[state + said.end():].endswith(OFFICE_WORDS):  # 甲国新任总统: 甲国总统
         return tuple(replace(title, start=j) for title in _split(phrase[:state] + phrase[state + said.end():], j, index))
     return _split(phrase, j, index)
