@@ -684,3 +684,26 @@ def test_an_office_a_headline_shortens_yields_to_the_full_one():
             "丙利亚总统[[张三]]出席。\n== 经过 ==\n"
             "2023年5月19日，张三在[[某城]]与甲国总理[[李四]]举行会谈。\n")
     assert roles_by_day(text)["2023-05-19"] == {("张三", "丙利亚总统"), ("李四", "甲国总理")}
+
+
+def test_a_crown_prince_is_titled_by_his_rank_and_meets_as_his_side():
+    text = HEAD + "2021年12月12日，以色列总理[[李四]]抵达[[某城]]，与阿布扎比王储[[张三]]举行会谈。"
+    deputy = HEAD + "2021年12月12日，以色列总理[[李四]]抵达[[某城]]，与沙特副王储[[张三]]举行会谈。"
+    assert roles_by_day(text) == {"2021-12-12": {("张三", "阿布扎比王储"), ("李四", "以色列国总理")}}
+    assert roles_by_day(deputy) == {}  # a deputy crown prince is below the top
+
+
+def test_a_rank_written_alone_and_with_an_office_held_with_it_is_the_two_together():
+    from kg.extract.entities import type_names
+    from kg.extract.people import first_office_held, read_people
+    from kg.extract.reading import read
+
+    def first(text):
+        reading = read(parse(Page(text=HEAD + text, origin="t", title="甲乙会晤")))
+        type_names(reading)
+        return first_office_held(read_people(reading), "张三")
+
+    assert first("2022年12月8日，沙特王储[[张三]]在[[某宫]]迎接乙国主席[[李四]]。"
+                 "随后，李四在某宫同沙特王储兼首相张三举行会谈。") == ("沙特阿拉伯王国王储兼首相",)
+    assert first("2022年12月8日，沙特王储[[张三]]在[[某宫]]迎接乙国主席[[李四]]。"
+                 "随后，李四在某宫同沙特国防大臣张三举行会谈。") == ("沙特阿拉伯王国王储",)  # another office: not joined

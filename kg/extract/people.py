@@ -393,9 +393,11 @@ def _shortens(office: str, full: str) -> bool:
 
 def first_office_held(people: People, key: str) -> tuple[str, ...]:
     """The first office the article gives a person that is not written as left (``原公安部长张三当选为
-    国家主席``: 国家主席), else the first: what a box that names the person without one gives him."""
+    国家主席``: 国家主席), else the first: what a box that names the person without one gives him; written
+    elsewhere with another held with it (甲国王储 and 甲国王储兼首相), the two together."""
     offices = people.offices.get(key, ())
-    return next(((office,) for office in offices if not _LEFT.search(office)), offices[:1])
+    first = next(((office,) for office in offices if not _LEFT.search(office)), offices[:1])
+    return tuple(next((other for other in offices if other.startswith(office + "兼")), office) for office in first)
 
 
 #: An office written as one its holder has left (已卸任的前总统张三, after a state's name too: 甲国前首相

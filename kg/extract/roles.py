@@ -17,6 +17,8 @@ from kg.extract.text import Sentence, Spot
 
 OFFICE_WORDS = ("总统", "总书记", "委员长", "主席", "总理", "首相", "国王", "领导人", "元首", "外长", "主任",
                 "议长", "大统领", "总督", "书记", "部长", "天皇", "女王", "国务卿", "总理大臣", "资政", "最高领袖", "埃米尔",
+                # a crown prince, who may rule in all but name (沙特王储某某, 阿布扎比王储某某)
+                "王储",
                 # the head of the Catholic Church, in the two spellings (教宗方济各, 教皇本笃十六世)
                 "教宗", "教皇",
                 # the heads of a society or a foundation (某协会会长, 某基金会董事长)
@@ -429,7 +431,7 @@ def _split(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:
     return tuple(out)
 
 
-#: Ranks that are no office but are written joined to one by ``兼`` (甲国王储兼首相).
+#: Ranks written joined to an office by ``兼`` (甲国王储兼首相): one role with it (王储 alone is an office too).
 _RANKS = ("王储", "太子")
 
 
