@@ -1049,6 +1049,22 @@ def test_a_leader_written_by_the_given_name_alone_is_that_leader():
     assert _given_names(inside, NameIndex.build(variant_rules(inside), inside.links)) == {"阿图": "阿图·贝凯莱"}
 
 
+def test_one_who_accompanies_a_leader_to_the_talks_is_no_party_to_them():
+    text = HEAD + "2020年8月25日，约旦国王[[张三]]在[[某城]]与埃及总统[[李四]]举行会谈，约旦王储[[王五]]陪同出席。"
+    attending = HEAD + "2020年8月25日，约旦国王[[张三]]在[[某城]]与埃及总统[[李四]]举行会谈，伊拉克总理[[王五]]亦出席。"
+    assert meetings(text) == [("2020-08-25", frozenset({"张三", "李四"}))]
+    assert meetings(attending) == [("2020-08-25", frozenset({"张三", "李四", "王五"}))]
+
+
+def test_a_short_name_going_on_with_a_regnal_number_is_another_monarch():
+    other = HEAD + ("沙特王储[[阿卜杜·本·某乙]]。2017年2月26日，马来西亚最高元首阿卜杜五世在[[某宫]]"
+                    "与沙特国王[[李四]]举行会见。")
+    short = HEAD + ("沙特王储[[阿卜杜·本·某乙]]。2017年2月26日，沙特王储阿卜杜在[[某宫]]"
+                    "与马来西亚最高元首[[李四]]举行会见。")
+    assert meetings(other) == []  # 阿卜杜五世 is not 阿卜杜·本·某乙, written short
+    assert meetings(short) == [("2017-02-26", frozenset({"阿卜杜·本·某乙", "李四"}))]
+
+
 def test_the_chair_of_an_advisory_commission_is_no_adviser():
     chair = HEAD + "1984年12月19日，中共中央顾问委员会主任[[张三]]在[[某厅]]会见乙国首相[[李四]]。"
     adviser = HEAD + "1984年12月19日，甲国国家安全顾问[[张三]]在[[某厅]]会见乙国首相[[李四]]。"

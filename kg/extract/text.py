@@ -126,12 +126,27 @@ class Spotter:
                     taken = [False] * len(hans)
                 taken[start:end] = [True] * (end - start)
         for match in _names_in(hans, self._patterns):
-            if taken is None or not any(taken[match.start():match.end()]):
+            if (taken is None or not any(taken[match.start():match.end()])) and not self._another_monarch(hans, match):
                 found.append(Spot(match.start(), match.end(), self.index.key(match.group()),
                                   text[match.start():match.end()], match.group(), None))
         if taken is None:  # names alone, found from left to right: in order already
             return tuple(found)
         return tuple(sorted(found, key=lambda s: s.start))
+
+
+    def _another_monarch(self, hans: str, match: re.Match) -> bool:
+        """Whether the name goes on with a regnal number that makes it someone else's (``穆罕默德五世``
+        where ``穆罕默德`` is the short name of 穆罕默德·本·某某, and 穆罕默德五世 is no name of his)."""
+        end = match.end()
+        if end >= len(hans) or hans[end] not in _REGNAL_DIGITS:
+            return False
+        regnal = _REGNAL_AFTER.match(hans, end)
+        return regnal is not None and self.index.key(match.group() + regnal.group()) != self.index.key(match.group())
+
+
+_REGNAL_DIGITS = frozenset("一二三四五六七八九十")
+#: A regnal number right after a name (穆罕默德五世, 阿卜杜拉二世).
+_REGNAL_AFTER = re.compile(r"[一二三四五六七八九十]{1,3}世")
 
 
 def _alternation(names) -> re.Pattern[str] | None:
