@@ -854,3 +854,19 @@ def test_two_rows_of_one_day_inside_a_visit_fold_into_one_summit_that_keeps_the_
     assert set(found) == {"2031-04-22"}
     assert found["2031-04-22"]["end"] == "2031-04-22"
     assert found["2031-04-22"]["participants"] == {"林默", "高原", "石川"}
+
+
+def test_an_office_glued_to_a_long_name_in_parts_is_no_part_of_the_name():
+    text = """'''甲乙首脑会晤'''是甲国与乙国领导人的会晤。
+== 历次会晤 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 甲方领导人 !! 乙方领导人
+|-
+| 2023年4月22日 || [[某城]] || [[张三]] || 总统马塞洛·某雷贝·德某萨
+|-
+| 2023年4月25日 || [[某城]] || [[张三]] || 总统马某·某乙
+|}
+"""
+    found, _ = summits_of(text)
+    assert found["2023-04-22"]["participants"] == {"张三", "马塞洛·某雷贝·德某萨"}  # eleven characters, the office cut off
+    assert found["2023-04-25"]["participants"] == {"张三", "马某·某乙"}

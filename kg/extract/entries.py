@@ -32,7 +32,10 @@ _FLAG_TEMPLATES = re.compile(r"^(flagicon|flag|flagcountry|flagu|flagdeco|国旗
 _ICON_ONLY = re.compile(r"^(flagicon|flagdeco)$", re.I)
 #: Linked names ending so are bodies, not people (国防委员会, 人民政府, 劳动党).
 BODY_ENDINGS = ("委员会", "政府", "党", "部", "院", "会", "军", "局", "署", "组织", "集团", "联盟", "议会", "内阁")
-_TITLED_NAME = re.compile(r"^(?P<office>.*?(?:" + "|".join(OFFICE_WORDS) + r"))(?P<name>[\u4e00-\u9fff·‧・]{2,10})$")
+#: A plain name written after its office (``国家主席王五``); a transliterated one in parts may be long
+#: (``总统马塞洛·雷贝洛·德索萨``: the office glued to an eleven-character name).
+_TITLED_NAME = re.compile(r"^(?P<office>.*?(?:" + "|".join(OFFICE_WORDS) + r"))"
+                          r"(?P<name>[\u4e00-\u9fff]{2,10}|[\u4e00-\u9fff]{1,6}[·‧・][\u4e00-\u9fff·‧・]{1,14})$")
 #: An unlinked name with a bare office word after it, as a list writes whom someone met
 #: (``某某总统``, ``某·某某国王``): a title of address, not an office's body before it.
 _NAME_THEN_OFFICE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·‧・][\u4e00-\u9fff·‧・]{1,12}?)"
