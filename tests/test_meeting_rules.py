@@ -1056,6 +1056,14 @@ def test_one_who_accompanies_a_leader_to_the_talks_is_no_party_to_them():
     assert meetings(attending) == [("2020-08-25", frozenset({"张三", "李四", "王五"}))]
 
 
+def test_a_third_named_after_both_sides_met_is_none_of_them():
+    before = HEAD + "2018年7月8日，甲国总理[[李四]]抵达[[某城]]，与乙国总统[[王五]]举行会晤。"
+    third = before + "7月24日，两国领导人又一同访问[[丙国]]，在[[某都]]会晤，丙国王储[[张三]]向二人授予勋章。"
+    named = before + "7月24日，李四再次抵达[[某都]]，两人随即会晤，王五表示欢迎。"  # one of the two named before
+    assert meetings(third) == [("2018-07-08", frozenset({"李四", "王五"})), ("2018-07-24", frozenset({"李四", "王五"}))]
+    assert meetings(named) == [("2018-07-08", frozenset({"李四", "王五"})), ("2018-07-24", frozenset({"李四", "王五"}))]
+
+
 def test_a_short_name_going_on_with_a_regnal_number_is_another_monarch():
     other = HEAD + ("沙特王储[[阿卜杜·本·某乙]]。2017年2月26日，马来西亚最高元首阿卜杜五世在[[某宫]]"
                     "与沙特国王[[李四]]举行会见。")

@@ -134,7 +134,8 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
     def person(spot, sentence) -> bool:
         return registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:]) \
             and not _CARRIED.search(sentence.hans, 0, spot.start - len(written_before(sentence, spot))) \
-            and not _a_precedent(sentence.hans, spot.start) and not (sentence is anchor and _in_reported_speech(registry, sentence, spot))
+            and not _a_precedent(sentence.hans, spot.start) and not (sentence is anchor and _in_reported_speech(registry, sentence, spot)) \
+            and not _after_both_sides_met(registry, sentence, spot)
 
     if clause is not None:
         own = [spot for spot in anchor.spots if clause[0] <= spot.start < clause[1] and person(spot, anchor)]
@@ -160,6 +161,25 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
                 found.setdefault(spot.key, Participant(spot.key, spot.surface, stated=True)).evidence.append(
                     sentence.evidence())
     return found
+
+
+def _after_both_sides_met(registry, sentence: Sentence, spot: Spot) -> bool:
+    """Whether the person is a third the sentence names only after telling both sides meet, and who
+    does something to the two (``两国领导人…在某都会晤，丙国王储[[张三]]向二人授予勋章``, ``印巴双方在某城展开
+    谈判，张三以中立第三方身份向双方施压``): none of them, whom the sentences before name. Not one of those
+    who met named again (``两人首日在某宫会面，甲国总统[[张三]]与乙国总理[[李四]]握手``), nor one named after
+    someone was before the meeting (``李四抵达某都，两人随即会晤，王五表示欢迎``)."""
+    hans = sentence.hans
+    both = _BOTH_SIDES.search(hans, 0, spot.start)
+    met = MEETING.search(hans, both.end(), spot.start) if both else None
+    if met is None or any(other.start < met.end() and registry.is_a(other.surface, Kind.PERSON) for other in sentence.spots):
+        return False
+    stop = CLAUSE.search(hans, spot.end)
+    return _TO_THE_TWO.search(hans, spot.end, stop.start() if stop else len(hans)) is not None
+
+
+#: Doing something to both who met (向二人授予, 向双方施压, 为两人设宴).
+_TO_THE_TWO = re.compile(r"(?:向|为|给)(?:二人|两人|双方|两国领导人|两位领导人)")
 
 
 def subject_pair(reading: Reading) -> tuple[tuple[str, str, Sentence], ...]:
