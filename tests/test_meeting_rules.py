@@ -1174,6 +1174,26 @@ def test_a_box_whose_stops_fly_the_flags_of_gulf_and_african_states_is_of_a_tour
     assert found["2023-07-18"]["participants"] == {"张三", "赵六"}
 
 
+@pytest.mark.parametrize("location", ["[[卡塔尔]]、[[科威特]]", "[[卡塔尔]][[某城]]<br />[[科威特]][[另城]]"])
+def test_a_box_naming_a_state_a_stop_without_flags_is_of_a_tour(location):
+    """A box listing the states it went to, linked, one an entry (``[[智利]]、[[秘鲁]]``), or each stop
+    with its state (``[[菲律宾]][[马尼拉]]、[[马来西亚]][[布城]]``): a tour, each stop a summit of its own."""
+    text = GULF_TOUR.replace("{{flagicon|QAT}} [[某城]]、{{flagicon|UAE}} [[另城]]、{{flagicon|Kuwait}} [[第三城]]",
+                             location)
+    found = summits(text, title="张三海湾之行")
+    assert {day: (summit["end"], summit["participants"]) for day, summit in found.items()} == {
+        "2023-07-17": ("2023-07-17", {"张三", "李四"}), "2023-07-18": ("2023-07-18", {"张三", "赵六"})}
+
+
+@pytest.mark.parametrize("location", ["[[卡塔尔]][[某城]]、[[另城]]", "[[某城]]、[[另城]]"])
+def test_a_box_naming_towns_of_one_state_or_none_is_one_summit_over_its_days(location):
+    """Several towns, of one state linked or of none (``[[卡塔尔]][[某城]]、[[另城]]``): a visit, not a tour."""
+    text = GULF_TOUR.replace("{{flagicon|QAT}} [[某城]]、{{flagicon|UAE}} [[另城]]、{{flagicon|Kuwait}} [[第三城]]",
+                             location)
+    found = summits(text, title="张三海湾之行")
+    assert {day: summit["end"] for day, summit in found.items()} == {"2023-07-17": "2023-07-19"}
+
+
 def test_a_box_with_the_flag_of_one_gulf_state_is_one_summit_over_its_days():
     """One stop, one flag ({{flagicon|QAT}} [[某城]]): a visit, not a tour; its meetings are the box's summit."""
     text = GULF_TOUR.replace("{{flagicon|QAT}} [[某城]]、{{flagicon|UAE}} [[另城]]、{{flagicon|Kuwait}} [[第三城]]",
@@ -2457,3 +2477,11 @@ def test_a_year_an_aside_gives_for_taking_office_is_no_time_the_text_moves_to():
     assert sorted(s for s, _ in meetings(text)) == ["2024-06-19", "2024-09-20"]
     told = text.replace("这是他2023年3月上任后首次访乙", "他于2023年3月上任")  # no aside: the text moves to 2023
     assert sorted(s[:7] for s, _ in meetings(told)) == ["2023-06", "2023-09"]
+
+
+def test_a_town_written_before_its_government_palace_is_no_person_but_a_leader_before_his_government_is():
+    """``[[某城]][[政府宫]]`` is the palace in the town, not the town's leader's government (``[[王五]]政府``)."""
+    palace = HEAD + "2016年2月2日，甲国总统[[张三]]访问乙国，乙国总统[[李四]]在[[某城]][[政府宫]]接待了张三，两人举行会谈。"
+    assert "某城" not in _people(palace)
+    government = HEAD + "2016年2月2日，[[王五]]政府的甲国总统[[张三]]与乙国总统[[李四]]举行会谈。"
+    assert "王五" in _people(government)

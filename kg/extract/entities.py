@@ -252,9 +252,13 @@ def _between(sentence: Sentence, spot: Spot, other: Spot, reading: Reading) -> s
 _LOCAL_UNITS = ("省", "市", "州", "县", "区", "镇", "乡")
 
 
+#: After 政府, a building: the seat of a government (某城政府宫, 某国政府大楼), no leader's government.
+_GOVERNMENT_SEAT = ("政府宫", "政府大楼", "政府大厦")
+
+
 def _before_government(after: str) -> bool:
-    """``张三政府``, ``…两任政府``: the name leads a government."""
-    return after.startswith("政府") or bool(GOVERNMENTS.match(after))
+    """``张三政府``, ``…两任政府``: the name leads a government; not ``[[某城]][[政府宫]]``, a building there."""
+    return after.startswith("政府") and not after.startswith(_GOVERNMENT_SEAT) or bool(GOVERNMENTS.match(after))
 
 
 def _chain_before_government(sentence: Sentence, i: int) -> bool:

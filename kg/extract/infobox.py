@@ -187,12 +187,17 @@ def _entries(reading: Reading, template: Template, field: str) -> list[Entry]:
 
 def _states_toured(reading: Reading, template: Template) -> list[str]:
     """The states a box's places lie in when it lists one stop a line, each with its flag
-    (``{{flagicon|KSA}} [[利雅得]]<br />{{flagicon|EGY}} [[开罗]]``), or names several host
+    (``{{flagicon|KSA}} [[利雅得]]<br />{{flagicon|EGY}} [[开罗]]``) or its state linked
+    (``[[甲国]]、[[乙国]]``, ``[[甲国]][[甲都]]、[[乙国]][[乙都]]``), or names several host
     states: a tour of them, not one meeting."""
     for field in ("venue", "location", "cities"):
         flags = list(dict.fromkeys(entry.flags[0] for entry in _entries(reading, template, field) if entry.flags))
         if len(flags) > 1:
             return flags
+        named = list(dict.fromkeys(next(iter(states)) for entry in _entries(reading, template, field)
+                                   if len(states := {name for _, name in entry.links if reading.index.is_state(name)}) == 1))
+        if len(named) > 1:  # [[甲国]]、[[乙国]]; [[甲国]][[甲都]]、[[乙国]][[乙都]]: a state an entry, no flags
+            return named
     return list(dict.fromkeys(name for entry in _entries(reading, template, "country")
                               for _, name in entry.links if reading.index.is_state(name)))
 
