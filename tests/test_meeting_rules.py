@@ -2234,6 +2234,40 @@ def test_a_sentence_after_the_arrival_that_tells_no_talks_of_the_visitor_makes_n
     assert set(summits(_TOUR.format(sentence), title="奥马尔南巡")) == {"2031-03-02"}
 
 
+@pytest.mark.parametrize("sentence", [
+    "[[丙国总理]][[维克多·萨拉斯]]在总理府会见奥马尔，两人共同出席签字仪式。",
+    "[[丙国总理]][[维克多·萨拉斯]]在总理府为其举行欢迎仪式，随后两人举行会谈。",
+    "[[丙国总理]][[维克多·萨拉斯]]迎接了他，两人随即举行会谈。",
+    "中午，[[丙国总理]][[维克多·萨拉斯]]在总理府与奥马尔举行会晤。",
+])
+def test_talks_told_after_the_arrival_from_the_hosts_side_are_on_the_day_of_arriving(sentence):
+    """A tour's stop told arrival first, then, in a sentence with no day, the host receiving the visitor
+    (``乙国总统乙在总统府会见甲``, ``乙为其举行欢迎仪式，随后两人举行会谈``): the talks are on the day the
+    paragraph has him arrive."""
+    found = summits(_TOUR.format(sentence), title="奥马尔南巡")
+    assert {day: found[day]["participants"] for day in found} == {
+        "2031-03-02": {"塔里克·奥马尔", "卡洛斯·门多萨"}, "2031-03-06": {"塔里克·奥马尔", "维克多·萨拉斯"}}
+
+
+@pytest.mark.parametrize("sentence", [
+    "[[丙国外长]][[马里奥·鲁伊斯]]在机场会见奥马尔。",  # below the top
+    "[[丙国总理]][[维克多·萨拉斯]]在机场迎接奥马尔。",  # a welcome, no talks told
+    "[[丙国总理]][[维克多·萨拉斯]]此前曾在某城会见奥马尔。",  # another time
+    "[[丙国总理]][[维克多·萨拉斯]]陪同奥马尔参观[[某馆]]；[[丙国外长]][[马里奥·鲁伊斯]]会见奥马尔。",  # only goes along
+    "当晚，[[丙国总理]][[维克多·萨拉斯]]在官邸与奥马尔共进晚餐。",  # the evening's dinner, apart
+])
+def test_a_sentence_after_the_arrival_opening_with_another_that_tells_no_hosts_talks_makes_no_summit(sentence):
+    assert set(summits(_TOUR.format(sentence), title="奥马尔南巡")) == {"2031-03-02"}
+
+
+def test_once_the_day_of_arriving_told_its_talks_another_host_receiving_the_visitor_is_no_summit_of_that_day():
+    told = ("[[丙国总统]][[费尔南多·罗哈斯]]当天下午在总统府会见奥马尔。"
+            "[[丙国总理]][[维克多·萨拉斯]]在总理府会见奥马尔。")
+    found = summits(_TOUR.format(told), title="奥马尔南巡")
+    assert {day: found[day]["participants"] for day in found} == {
+        "2031-03-02": {"塔里克·奥马尔", "卡洛斯·门多萨"}, "2031-03-06": {"塔里克·奥马尔", "费尔南多·罗哈斯"}}
+
+
 TWO_STATES_TOUR = ("'''2019年张三访问西非两国'''是甲国总理[[张三]]于2019年3月9日至10日对[[加纳]]和[[多哥]]的访问。\n"
         "== 行程 ==\n=== 加纳（3月9日） ===\n3月9日，张三抵达[[阿克拉]]，同加纳总统[[李四]]举行会谈。\n")
 

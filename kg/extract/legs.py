@@ -17,7 +17,7 @@ from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.joining import SIGNING, SummitFound, fold_with_people
 from kg.extract.meeting_clauses import relative_days
 from kg.extract.people import People
-from kg.extract.phrases import CLAUSE, MEETING, VISIT_WORDS
+from kg.extract.phrases import CLAUSE, MEETING, NOT_TOP, VISIT_WORDS
 from kg.extract.reading import Reading
 from kg.extract.roles import written_before
 from kg.extract.scripts import to_hans
@@ -27,7 +27,7 @@ from kg.wikitext import Section
 
 
 #: After a day: a leader arriving (``19日当地时间下午1时35分许，甲乘专机抵达某城``).
-_ARRIVES = re.compile(r"[^。；]{0,40}?(?:抵达|飞抵|到达|抵)(?!制|触)")
+_ARRIVES = re.compile(r"[^。；]{0,40}?(?:抵达|飞抵|到达|抵|降落)(?!制|触|前)")
 
 
 def first_year(sentences) -> int | None:
@@ -159,19 +159,77 @@ _OPENS_WITH_A_PRONOUN = re.compile(r"^[他她](?![们国人方])")
 _WITH = ("与", "同", "和", "跟")
 
 
-def talks_of_the_arrived(reading: Reading, sentence: Sentence, arrival: Arrival | None) -> bool:
+def talks_of_the_arrived(reading: Reading, sentence: Sentence, arrival: Arrival | None, *,
+                         met_that_day: bool = False) -> bool:
     """Whether a sentence with no day of its own, in the paragraph that had leaders arrive on a
     day, opens with one of them and tells him meeting someone named after 与/同 (``3月2日，甲抵达某都。
     甲同乙国总统乙举行会谈``, ``…。他在某宫与乙会晤``): a tour's stop told arrival first, its talks on
-    the day of arriving as the paragraph tells it. Not one opening with someone else (``乙国总理丙会见了
-    甲``: another meeting of the stay), nor one telling no meeting with someone (``甲赞成在船上会面``,
-    ``她此前刚在某城接待来访的丙``)."""
+    the day of arriving as the paragraph tells it. Or, while the paragraph has told no meeting that day
+    (``met_that_day``), opens with the host who receives him (:func:`_the_host_receives`); once it has,
+    one opening with someone else (``乙国总理丙也会见了甲``) is another meeting of the stay. Not one telling
+    no meeting with someone (``甲赞成在船上会面``, ``她此前刚在某城接待来访的丙``)."""
     if arrival is None or arrival.paragraph != sentence.paragraph:
         return False
     people = [spot for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON)]
     opens = bool(_OPENS_WITH_A_PRONOUN.match(sentence.hans)) and not (people and people[0].start == 0) \
         or bool(people) and people[0].start == 0 and people[0].key in arrival.people
-    return opens and any(_met_with(sentence, spot) for spot in people if spot.key not in arrival.people)
+    return opens and any(_met_with(sentence, spot) for spot in people if spot.key not in arrival.people) \
+        or not met_that_day and _the_host_receives(sentence, people, arrival)
+
+
+#: Before the host who opens a sentence, past his office: a part of the day or what it comes after
+#: (中午，乙在某府与甲会晤; 随后，乙…; 仪式结束后，乙与甲举行会谈), nothing the host did. Not the evening
+#: (当晚，乙在官邸与甲非正式会谈): a dinner or a talk of its own, apart from the talks of the visit.
+_LEAD_IN = re.compile(r"(?:(?:[上中下]午|随后|其后|接着|随即|仪式(?:结束)?后)[，,]?)?")
+
+
+#: Between the lead-in and the host's office, his other offices (塞内加尔总统、非洲联盟轮值主席乙).
+_OTHER_OFFICES = re.compile(r"(?:[^，,；;：:、。]{1,16}、)*")
+
+
+#: The host receiving the one who arrived in his own clause: a meeting word, or a welcome the talks
+#: may follow (乙在某宫为其举行欢迎仪式，随后两人举行会谈).
+_RECEIVES = re.compile(MEETING.pattern + r"|接待|迎接|欢迎仪式")
+
+
+#: The clause after the host's welcome, telling the talks of the two (随后两人举行会谈, 两人随即举行会谈).
+_THE_TWO_GO_ON = re.compile(r"(?:随后|随即|其后|接着)?(?:两人|二人|双方|两国元首|两国领导人)")
+
+
+#: The one who arrived, written as the host's object (为其, 会见了他).
+_THE_ARRIVED_AS_A_PRONOUN = re.compile(r"其|[他她](?![们国人方])")
+
+
+#: A sentence telling the host's meeting of another time (乙此前曾与甲会晤, 乙后来接待甲).
+_ANOTHER_TIME = re.compile(r"此前|之前|以前|早前|先前|曾|上次|此后|后来|日后|次年|翌年|多年")
+
+
+def _the_host_receives(sentence: Sentence, people: list[Spot], arrival: Arrival) -> bool:
+    """Whether a sentence with no day of its own, after one that had a leader arrive, opens with a top
+    leader of the other side who receives him in his own clause (``7月19日，甲抵达某都。乙国总统乙在总统府
+    会见甲``; ``中午，乙在总统官邸与甲举行会晤``), or welcomes him and the two then hold talks
+    (``乙迎接了他，两人随即举行会谈``): the stop's talks, on the day of arriving, told from the host's side.
+    Not one below the top (``外长丙在机场迎接甲``), a meeting of another time (``乙此前曾与甲会晤``), nor
+    where the host only goes along with him (``乙陪同甲参观某馆；丙会见甲``)."""
+    if not people or people[0].key in arrival.people:
+        return False
+    host, hans = people[0], sentence.hans
+    office = written_before(sentence, host)
+    opening = hans[:host.start - len(office)]
+    lead_in = _LEAD_IN.match(opening)
+    if _OTHER_OFFICES.fullmatch(opening, lead_in.end()) is None or NOT_TOP.search(opening, lead_in.end()):
+        return False
+    stop = CLAUSE.search(hans, host.end)
+    end = stop.start() if stop else len(hans)
+    told = _RECEIVES.search(hans, host.end, end)
+    if told is None or _ANOTHER_TIME.search(hans, host.end, told.end()):
+        return False
+    named = any(spot.key in arrival.people and spot.start < end for spot in people[1:]) \
+        or _THE_ARRIVED_AS_A_PRONOUN.search(hans, host.end, end) is not None
+    if MEETING.match(hans, told.start()):
+        return named
+    after = hans[end + 1:]
+    return named and _THE_TWO_GO_ON.match(after) is not None and MEETING.search(after.split("，")[0]) is not None
 
 
 def _met_with(sentence: Sentence, spot: Spot) -> bool:

@@ -221,7 +221,7 @@ def from_the_sentences_before(reading: Reading, participants: dict[str, Particip
 
 
 #: A third person's pronoun as the one who met (他会见…, 她先后同…会晤), not 他们, 其他, 他国.
-_PRONOUN = re.compile(r"(?<![其])[他她](?![们国人方乡])")
+_PRONOUN = re.compile(r"(?<![其])[他她](?![们国人方乡])|(?<=为)其(?![他它中余后间实])")  # 为其举行欢迎仪式: for him
 
 
 def from_the_pronoun(reading: Reading, participants: dict[str, Participant], anchor: Sentence,
@@ -248,8 +248,9 @@ def from_the_pronoun(reading: Reading, participants: dict[str, Participant], anc
             person.inferences.append((Inference.BACK_REFERENCE, (), (sentence.evidence(), anchor.evidence())))
 
 
-#: What a pronoun is written after when it is the one met (甲在某宫与她会谈, 甲同他举行会谈).
-_MEETS_WITH = re.compile(r"(?:与|同|和|跟)$")
+#: What a pronoun is written after when it is the one met (甲在某宫与她会谈, 甲同他举行会谈), or the one
+#: received (乙迎接了他，两人随即举行会谈; 乙为其举行欢迎仪式).
+_MEETS_WITH = re.compile(r"(?:与|同|和|跟|为|迎接了?|接待了?)$")
 
 
 def _the_one_met(hans: str, at: int) -> bool:

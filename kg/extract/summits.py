@@ -322,7 +322,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                                 or (told_in == sentence.paragraph or opens_going_on) and not dates and not months
                                 and (GOES_ON.search(sentence.hans) or met_one_by_one(reading, sentence) is not None
                                      or landed is not None and day == landed.day
-                                     and talks_of_the_arrived(reading, sentence, landed))):
+                                     and talks_of_the_arrived(reading, sentence, landed, met_that_day=met_on == day))):
             dates = [DateRange(day, day, 0, 0, False)] + dates  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
         elif met_on is not None and _RIGHT_AFTER.match(sentence.hans):
             dates = [DateRange(met_on, met_on, 0, 0, False)] + dates  # 会晤结束后，甲随即前往会见丙: the meeting's day
