@@ -707,3 +707,12 @@ def test_a_rank_written_alone_and_with_an_office_held_with_it_is_the_two_togethe
                  "随后，李四在某宫同沙特王储兼首相张三举行会谈。") == ("沙特阿拉伯王国王储兼首相",)
     assert first("2022年12月8日，沙特王储[[张三]]在[[某宫]]迎接乙国主席[[李四]]。"
                  "随后，李四在某宫同沙特国防大臣张三举行会谈。") == ("沙特阿拉伯王国王储",)  # another office: not joined
+
+
+def test_a_short_state_office_is_read_beside_the_full_office_only():
+    from kg.extract.roles import shortened_from
+    assert shortened_from("叙总统", ("叙总统", "叙利亚总统")) == "叙利亚总统"
+    assert shortened_from("丙总统", ("丙利亚总理", "丙利亚总统")) == "丙利亚总统"
+    assert shortened_from("叙总统", ("叙总统",)) is None  # alone, it stays as written
+    assert shortened_from("总统", ("美国总统",)) is None  # a bare office word cuts no state
+    assert shortened_from("副总统", ("叙利亚副总统",)) is None  # 副 is no state's first character

@@ -16,8 +16,9 @@ from kg.extract.dates import find_year_months, parse_date, year_range
 from kg.extract.entities import heading_leader
 from kg.extract.phrases import DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER
 from kg.extract.reading import Reading
-from kg.extract.roles import (OFFICE_WORDS, joint_offices, office_key, office_of_a_body, title_after, titles_before,
-                             titles_listed_before, titles_of, titles_of_the_list, titles_shared, titles_taken)
+from kg.extract.roles import (OFFICE_WORDS, joint_offices, office_key, office_of_a_body, shortened_from, title_after,
+                             titles_before, titles_listed_before, titles_of, titles_of_the_list, titles_shared,
+                             titles_taken)
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.sources import CITATION_TEMPLATES
 from kg.extract.text import Sentence
@@ -376,19 +377,13 @@ def main_office(people: People, key: str, when: date | None = None, told: Iterab
     party's (总书记) among offices as near in time."""
     offices = [o for o in people.offices.get(key, ()) if not _LEFT.search(o)]
     proper = [o for o in offices if not o.endswith(DESCRIPTIONS)] or list(offices)
-    proper = [o for o in proper if not any(_shortens(o, full) for full in proper)]  # 叙总统 of 叙利亚总统
+    proper = [o for o in proper if shortened_from(o, proper) is None]  # 叙总统: 叙利亚总统 is the office
     proper = list(_not_only_then(people, key, tuple(proper), when)) if when else proper
     if not proper:
         return None
     heads = any(_HEADS_OF_STATE.search(sentence.hans) for sentence in told)
     return min(proper, key=lambda office: (_distance(people, key, office, when) if when else 0,
                                            heads and not _STATES_HEAD.search(office), proper.index(office)))
-
-
-def _shortens(office: str, full: str) -> bool:
-    """Whether an office is another's written with its state cut to its first character, as a
-    headline writes it (``叙总统`` of ``叙利亚总统``, ``美总统`` of ``美国总统``)."""
-    return 3 <= len(office) < len(full) and office[0] == full[0] and full.endswith(office[1:])
 
 
 def first_office_held(people: People, key: str) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ A title is the run of words right before a name that ends in an office word (总
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from functools import lru_cache
@@ -478,6 +479,20 @@ def _abbreviated(text: str, index: NameIndex) -> str | None:
     size = _abbreviation_length(text)
     state = _ABBREVIATIONS.get(text[:1]) if size == 1 else _ABBREVIATIONS_WITH_GUO.get(text[:1])
     return index.key(state) if state and index.is_state(state) and _ABBREVIATED_OFFICE.match(text[size:]) else None
+
+
+def shortened_from(office: str, offices: Iterable[str]) -> str | None:
+    """The office of ``offices`` that ``office`` writes with its state cut to its first character, as
+    a headline writes a state no custom abbreviates (``叙总统`` of ``叙利亚总统``, ``丙总统`` of
+    ``丙利亚总统``): the same office, whose key is the full one's. A customary abbreviation (``美总统``,
+    ``德总理``) :func:`_abbreviated` reads wherever it is written, and :func:`office_key` keys it as
+    the full office already; this one is read only beside the full office the article gives.
+
+    >>> shortened_from("叙总统", ["叙总统", "叙利亚总统", "总统"])
+    '叙利亚总统'
+    """
+    return next((full for full in offices
+                 if 3 <= len(office) < len(full) and office[0] == full[0] and full.endswith(office[1:])), None)
 
 
 def _abbreviation_length(text: str) -> int:
