@@ -9,7 +9,7 @@ told spans to the day, within a week, its section has the visitor go home (``26�
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from kg.extract.dates import DateRange, find_dates
@@ -142,45 +142,111 @@ def to_the_leaving(reading: Reading, summits: list[SummitFound], sentences: list
     the conventions dating a visit during which the leaders meet by its days. Not where another summit of
     one of its leaders comes first (a tour's next stop), an arrival elsewhere or a stay of several days after it,
     a summit of a gathering's days or on an occasion the visitor came for (``出席纪念活动，并于仪式后与乙会谈``),
-    nor the summit the article boxes (``boxed``: its box's days stand, and a summit before it ends before them)."""
+    nor the summit the article boxes (``boxed``: its box's days stand, and a summit before it ends before them).
+    The section's sentences are read once (:class:`_LaterDays`), and each summit looked up in them."""
     out = list(summits)
+    later = _LaterDays(reading, sentences, out)
     for at, summit in enumerate(out):
         if summit.anchor is None or a_gathering(summit.anchor.hans) or OCCASION.search(summit.anchor.hans) \
                 or boxed is not None and summit.id == boxed.id:
             continue
-        index = next((i for i, s in enumerate(sentences) if s is summit.anchor), None)
-        end = _day_of_going_home(reading, summit, out, sentences, index, year) if index is not None else None
+        index = later.index_of(summit.anchor)
+        end = _day_of_going_home(later, summit, index, year) if index is not None else None
         if end is not None and (boxed is None or not summit.start < boxed.start <= end):
             out[at] = over_the_visit(reading, summit, end)
     return out
 
 
-def _day_of_going_home(reading: Reading, summit: SummitFound, summits: list[SummitFound], sentences: list[Sentence],
-                       index: int, year: int | None) -> date | None:
+@dataclass(frozen=True)
+class _Moves:
+    """What a sentence tells of the visitor moving on: where it tells a going home (``26日结束对乙国的访问``),
+    if it does, and whether it tells an arrival elsewhere before that (anywhere, when it tells none)."""
+
+    home: int | None  # where the going home is told
+    arrives: bool  # an arrival elsewhere before it: a tour's next stop, the stay is over
+    of_a_gathering: bool  # the sentence names a gathering: the days it tells are the gathering's
+    named: frozenset[str]  # the people the sentence names before the going home
+
+
+class _LaterDays:
+    """A section's sentences as :func:`_day_of_going_home` reads them for each of its summits: each
+    sentence's days, where it tells a going home or an arrival, and the summits it tells, read once for
+    the section instead of once for each summit (summits × sentences). A sentence's days are read
+    with the day the account has reached before it (``次日``, a bare ``26日``) and the year running:
+    read again only for another day or year, which the summits of a section seldom bring."""
+
+    def __init__(self, reading: Reading, sentences: list[Sentence], summits: list[SummitFound]) -> None:
+        self.reading, self.sentences, self.summits = reading, sentences, summits
+        self._index: dict[int, int] | None = None  # a sentence's place in the section, by its id
+        self._told_in: dict[int, list[SummitFound]] | None = None  # a sentence's summits, by its id
+        self._days: dict[tuple[int, int, date], list[DateRange]] = {}
+        self._moves: dict[int, _Moves] = {}
+
+    def index_of(self, sentence: Sentence) -> int | None:
+        """Where a summit's sentence is in the section (found once for all the section's summits)."""
+        if self._index is None:
+            self._index = {}
+            for i, each in enumerate(self.sentences):
+                self._index.setdefault(id(each), i)
+        return self._index.get(id(sentence))
+
+    def told_in(self, i: int) -> list[SummitFound]:
+        """The summits the ``i``-th sentence tells (their days, sides and sentence: what is read of them)."""
+        if self._told_in is None:
+            self._told_in = {}
+            for summit in self.summits:
+                if summit.anchor is not None:
+                    self._told_in.setdefault(id(summit.anchor), []).append(summit)
+        return self._told_in.get(id(self.sentences[i]), [])
+
+    def days(self, i: int, year: int, day: date) -> list[DateRange]:
+        """The days the ``i``-th sentence tells, in their order, read as :func:`end_of_the_visit` reads them."""
+        key = (i, year, day)
+        found = self._days.get(key)
+        if found is None:
+            hans = self.sentences[i].hans
+            dates = find_dates(hans, year=year)
+            found = self._days[key] = sorted(dates + relative_days(hans, dates, day)
+                                             + _days_after_an_undated_clause(hans, dates, day), key=lambda d: d.at)
+        return found
+
+    def moves(self, i: int) -> _Moves:
+        """What the ``i``-th sentence tells of the visitor going home or arriving elsewhere."""
+        found = self._moves.get(i)
+        if found is None:
+            sentence = self.sentences[i]
+            home = _GOES_HOME.search(sentence.hans)
+            at = home.start() if home is not None else len(sentence.hans)
+            found = self._moves[i] = _Moves(
+                home.start() if home is not None else None, _ARRIVES_ELSEWHERE.search(sentence.hans, 0, at) is not None,
+                home is not None and a_gathering(sentence.hans),
+                frozenset(spot.key for spot in sentence.spots if home is not None and spot.start < at
+                          and self.reading.registry.is_a(spot.surface, Kind.PERSON)))
+        return found
+
+
+def _day_of_going_home(later: _LaterDays, summit: SummitFound, index: int, year: int | None) -> date | None:
     """The day a sentence after the summit's has one of its leaders go home, read as :func:`end_of_the_visit`
     reads days; None once a day is told past the week, before the summit, or of another summit of its leaders."""
-    day = summit.start
-    for sentence in sentences[index + 1:]:
-        dates = find_dates(sentence.hans, year=year or summit.start.year)
-        dates = sorted(dates + relative_days(sentence.hans, dates, day) + _days_after_an_undated_clause(sentence.hans, dates, day),
-                       key=lambda d: d.at)
+    day, year = summit.start, year or summit.start.year
+    sides = set(summit.participants)
+    for i in range(index + 1, len(later.sentences)):
+        dates = later.days(i, year, day)
         if any(d.start < summit.start or d.start > summit.end + _A_STAY_AT_MOST
                or d.start > summit.end and d.end > d.start for d in dates):
             return None  # 8月19日至20日：甲过境某城: a stay of its own after the summit's
-        if any(other.id != summit.id and other.start > summit.start and set(other.participants) & set(summit.participants)
-               and other.anchor is sentence for other in summits):
+        if any(other.id != summit.id and other.start > summit.start and set(other.participants) & sides
+               for other in later.told_in(i)):
             return None
         day = dates[-1].start if dates else day
-        home = _GOES_HOME.search(sentence.hans)
-        if _ARRIVES_ELSEWHERE.search(sentence.hans, 0, home.start() if home else len(sentence.hans)):
+        moves = later.moves(i)
+        if moves.arrives:
             return None
-        if home is None or a_gathering(sentence.hans):
+        if moves.home is None or moves.of_a_gathering:
             continue
-        told = [d for d in dates if d.stop <= home.start()]
+        told = [d for d in dates if d.stop <= moves.home]
         leaving = told[-1].end if told else day
-        named = {spot.key for spot in sentence.spots if spot.start < home.start()
-                 and reading.registry.is_a(spot.surface, Kind.PERSON)}
-        if leaving > summit.end and (not named or named & set(summit.participants)):
+        if leaving > summit.end and (not moves.named or moves.named & sides):
             return leaving
         return None
     return None
