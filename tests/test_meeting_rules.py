@@ -2519,3 +2519,46 @@ def test_a_town_written_before_its_government_palace_is_no_person_but_a_leader_b
     assert "某城" not in _people(palace)
     government = HEAD + "2016年2月2日，[[王五]]政府的甲国总统[[张三]]与乙国总统[[李四]]举行会谈。"
     assert "王五" in _people(government)
+
+
+@pytest.mark.parametrize("sentences, end", [
+    ("2004年11月16日，甲国主席[[张三]]抵达[[某城]]，开始对[[乙国]]进行为期两天的国事访问。张三同乙国总统[[李四]]举行会谈。",
+     ("2004-11-16", "2004-11-17")),
+    ("2025年7月8日，甲国总统[[张三]]开始对[[乙国]]进行为期三天的国事访问。7月10日，张三与乙国首相[[李四]]在[[某城]]举行会谈。",
+     ("2025-07-08", "2025-07-10")),
+    ("1967年1月28日，甲国总统[[张三]]抵达[[某城]]作四天访问。次日，张三同乙国总书记[[李四]]在[[某别墅]]举行会谈。",
+     ("1967-01-28", "1967-01-31")),
+])
+def test_a_visit_told_from_its_first_day_and_its_length_is_the_summit_of_its_talks(sentences, end):
+    found = summits(HEAD + sentences)
+    assert [(start, found[start]["end"]) for start in found] == [end]
+    assert found[end[0]]["participants"] == {"张三", "李四"}
+
+
+@pytest.mark.parametrize("sentences, day", [
+    # the meeting told in the sentence that gives the length: dated by the day written
+    ("2018年7月14日，甲国总统[[张三]]抵达[[某城]]，开始为期三天的访问，乙国总理[[李四]]在机场迎接并与他一同检阅仪仗队。",
+     "2018-07-14"),
+    # a length told at the visit's end: the day is its last, not its first
+    ("2018年9月18日，甲国总理[[张三]]同乙国领导人[[李四]]在[[某城]]举行会谈，随后结束为期两天的访问回国。", "2018-09-18"),
+])
+def test_a_length_counts_no_days_past_a_day_the_meeting_is_written_on(sentences, day):
+    found = summits(HEAD + sentences)
+    assert [(start, found[start]["end"]) for start in found] == [(day, day)]
+
+
+def test_a_month_told_as_a_plans_does_not_move_the_year_of_the_visits_after_it():
+    text = HEAD + ("2004年11月，甲国主席[[张三]]出访乙国。11月10日，张三在[[某港]]会见丙国总理[[王五]]，"
+                   "王五表示丙国总统将于2005年1月访华。\n\n"
+                   "11月16日，张三抵达[[某城]]，开始对[[乙国]]进行为期两天的国事访问。张三同乙国总统[[李四]]举行会谈。")
+    found = summits(text)
+    assert {start: found[start]["end"] for start in found} == {"2004-11-10": "2004-11-10", "2004-11-16": "2004-11-17"}
+
+
+def test_a_meeting_tables_day_stands_against_a_visits_length():
+    text = PAIR + ('{| class="wikitable"\n! 次序 !! 日期 !! 地点 !! 成果\n|-\n'
+                   "| 1 || 2024年9月5日 || [[某城]] || 《联合声明》\n|}\n"
+                   "== 历次会晤 ==\n张三在访问[[丙国]]后，于2024年9月4日抵达[[某城]]进行为期两天的访问。"
+                   "9月5日，李四在[[某楼]]为张三举行欢迎仪式，随后两人举行会谈。\n")
+    found = summits(text, title="张李峰会")
+    assert {start: found[start]["end"] for start in found} == {"2024-09-05": "2024-09-05"}

@@ -49,7 +49,7 @@ from kg.extract.participants import (Participant, QUALIFIES, a_party, below_the_
                                      meets_officials_only, met_one_by_one, told_in_another_year, received_together, record_participants,
                                      sends_someone, stated_participants, subject_pair, written_below_the_top)
 from kg.extract.people import People, written_titles
-from kg.extract.phrases import CLAUSE, DURING_THE_VISIT, MEETING, NOT_TOP
+from kg.extract.phrases import CLAUSE, DURING_THE_VISIT, MEETING, NOT_TOP, PLANNED_FOR
 from kg.extract.reading import Reading
 from kg.extract.registry import digest
 from kg.extract.roles import written_before
@@ -69,9 +69,6 @@ from kg.wikitext import Section
 _BACK_SUBJECT = re.compile(r"^(?:两人|二人|双方|三人|(?:两|三|四)(?:位|国)(?:领导人|元首|首脑))")
 #: After a year and month, a clause reaching from it to now (2021年12月就任总理以来): a span, not a time told.
 _SINCE = re.compile(r"[^，。；,]{0,12}?以来")
-#: A time told as that of a plan (下一次峰会将于2030年11月在某城举行, 甲将在2030年访问乙国): the
-#: text does not move to it, so the days told after it keep the year the text had reached.
-_PLANNED_FOR = re.compile(r"(?:将|拟|计划)(?:于|在)$")
 
 #: An aside on the visit (这是他…, 此为…, 这也是…), and a time in it that someone took office at
 #: (这是他2023年3月上任后首次访马, 这是安瓦尔2022年11月就任总理后首次访华).
@@ -281,11 +278,11 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         in_table = any(span.start <= at < span.end for span in tabled)  # a row: only what its cells say
         months = [m for m in find_year_months(sentence.hans) if (m.month is not None or m.at <= 2)
                   and not _SINCE.match(sentence.hans, m.stop)  # 2021年12月就任总理以来: no time the text moves to
-                  and not _PLANNED_FOR.search(sentence.hans, 0, m.at) and not _took_office_in_an_aside(sentence.hans, m)]
+                  and not PLANNED_FOR.search(sentence.hans, 0, m.at) and not _took_office_in_an_aside(sentence.hans, m)]
         if months and (year is None or months[0].year != year):
             year = months[0].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
         dates = find_dates(sentence.hans, year=year)
-        explicit = [d for d in dates if d.year_given and not _PLANNED_FOR.search(sentence.hans, 0, d.at)]
+        explicit = [d for d in dates if d.year_given and not PLANNED_FOR.search(sentence.hans, 0, d.at)]
         if explicit:
             year = explicit[-1].start.year
         dates = [d for d in dates if not TOOK_OFFICE.match(sentence.hans, d.stop)]

@@ -3,7 +3,9 @@
 "甲于2008年5月6日至10日对乙国进行国事访问" gives a visit's days; the talks with 乙国's leaders
 on 5月7日 and the meeting with its monarch on 5月8日, told wherever in the article, are the
 one summit of that visit, which spans the visit's days (the conventions: "A state visit
-during which the leaders meet is one summit spanning the visit's dates").
+during which the leaders meet is one summit spanning the visit's dates"). A visit told from its
+first day and its length ("11月16日，甲抵达某城，开始对乙国进行为期两天的国事访问") spans the days
+counted, but for a meeting whose own day is written apart from the length.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from kg.extract.dates import find_dates, find_year_months
+from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
 from kg.extract.ordinals import number_the_visit
 from kg.extract.people import People
-from kg.extract.phrases import DURING_THE_VISIT, VISIT_WORDS
+from kg.extract.phrases import DURING_THE_VISIT, PLANNED_FOR, VISIT_WORDS
 from kg.extract.reading import Reading
 from kg.extract.joining import SummitFound, fold_with_people
 from kg.extract.boxed_summit import a_sides_top, day_of
@@ -23,6 +25,7 @@ from kg.extract.meeting_clauses import ACCEPTED, not_held
 from kg.extract.participants import QUALIFIES, add_participants, bare_office_holders
 from kg.extract.roles import written_before
 from kg.extract.scripts import to_hans
+from kg.extract.table_rows import meeting_tables
 from kg.extract.text import Sentence
 from kg.model import Kind, Prop
 
@@ -31,6 +34,12 @@ _CLAUSE = re.compile(r"[，,；;：:]")
 _LONGEST = timedelta(days=92)
 #: How far the meetings of a visit given from its first day only (于…起) are looked for.
 _OPEN_STAY = timedelta(days=14)
+#: A visit's length told after its first day (开始为期两天的国事访问, 对越南为期四天的正式访问, 作两天的访问,
+#: 为期四天三夜的正式访问, 为期3天的访华之旅), in days: the visit spans them from that day.
+_LASTING = re.compile(r"(?:为期|作)(?P<n>[0-9一二三四五六七八九十两]{1,3})天(?:[0-9一二三四五六七八九十两]{1,3}夜)?的?"
+                      r"[^，,。；;]{0,8}?(?:访问|之行|之旅|行程)")
+#: A visit's length told at its end (18日，甲结束为期两天的访问): the day told before it is the visit's last, not its first.
+_ENDS = "结束"
 #: A visit to several states at once, by their count (访问中东三国, 对东南亚三国进行访问): a tour.
 _SEVERAL_STATES = re.compile(r"[两二三四五六七八九十]国")
 
@@ -43,6 +52,7 @@ class Visit:
     sentence: Sentence
     open: bool = False  # given from its first day only (于9月22日起…访问): it ends with its last meeting
     visited: frozenset[str] = frozenset()  # state keys the visit's clause names (对乙国进行国事访问): the hosts' side
+    lasting: bool = False  # given from its first day and its length (开始为期两天的国事访问): its end is counted, not written
 
 
 def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitFound],
@@ -55,7 +65,7 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
         if boxed is not None and visit.start <= boxed.end and boxed.start <= visit.end:
             continue  # the infobox's summit: its account's meetings join it as extract_summits says
         members = [s for s in out if visit.start <= s.start and s.end <= visit.end and set(s.participants) & visit.visitors
-                   and s.id not in spanned]
+                   and s.id not in spanned and not (visit.lasting and _its_own_days_told(reading, visit, s))]
         if not members:
             continue
         if visit.open:
@@ -131,7 +141,8 @@ def _visits(reading: Reading, people: People) -> list[Visit]:
     out: list[Visit] = []
     year = None  # the year the text has reached: 田中此次访华的时间为9月25日至30日
     for sentence in reading.all_sentences():
-        months = [m for m in find_year_months(sentence.hans) if m.month is not None]
+        months = [m for m in find_year_months(sentence.hans) if m.month is not None
+                  and not PLANNED_FOR.search(sentence.hans, 0, m.at)]  # 乙将于2005年1月访华: the text stays in its year
         if months:  # 于2014年11月出席…后，于11月17日至19日对乙国进行国事访问: the days are of that year
             year = months[0].year
         dates = find_dates(sentence.hans, year=year)
@@ -139,12 +150,15 @@ def _visits(reading: Reading, people: People) -> list[Visit]:
         if not_held(sentence.hans):
             continue
         for i, span in enumerate(dates):
-            opened = span.end == span.start and sentence.hans.startswith("起", span.stop)
-            if opened:
+            stop = dates[i + 1].at if i + 1 < len(dates) else len(sentence.hans)
+            lasting = _days_it_lasts(sentence.hans, span, stop)
+            opened = not lasting and span.end == span.start and sentence.hans.startswith("起", span.stop)
+            if lasting:
+                span = replace(span, end=span.start + timedelta(days=lasting - 1))
+            elif opened:
                 span = replace(span, end=span.start + _OPEN_STAY)
             if span.end <= span.start or span.end - span.start > _LONGEST:
                 continue
-            stop = dates[i + 1].at if i + 1 < len(dates) else len(sentence.hans)
             begin = max((m.end() for m in _CLAUSE.finditer(sentence.hans, 0, span.at)), default=0)
             visit = VISIT_WORDS.search(sentence.hans, span.stop, stop) or VISIT_WORDS.search(sentence.hans, begin, span.at)
             if visit is None:
@@ -157,8 +171,33 @@ def _visits(reading: Reading, people: People) -> list[Visit]:
                                  and reading.registry.is_a(spot.surface, Kind.PERSON))
             if visitors:
                 out.append(Visit(span.start, span.end, visitors, sentence, open=opened,
-                                 visited=_states_visited(reading, sentence, span.stop, visit)))
+                                 visited=_states_visited(reading, sentence, span.stop, visit), lasting=bool(lasting)))
     return out
+
+
+def _days_it_lasts(hans: str, span: DateRange, stop: int) -> int | None:
+    """How many days a visit begun on a day the text gives alone goes on, told before the next day
+    (``11月16日，甲抵达某城，开始对乙国进行为期两天的国事访问``: two, the 16th and 17th); None where the
+    day is its end (``18日，甲结束为期两天的访问回国``) or the text tells no length."""
+    if span.end != span.start or "为期" not in hans and "作" not in hans:
+        return None
+    lasting = _LASTING.search(hans, span.stop, stop)
+    if lasting is None or _ENDS in hans[span.stop:lasting.start()]:
+        return None
+    return chinese_number(lasting["n"])
+
+
+def _its_own_days_told(reading: Reading, visit: Visit, summit: SummitFound) -> bool:
+    """Whether a summit on the days of a visit given by its length is dated by what is told of it alone: met
+    in the sentence that gives the length (``7月14日，甲抵达某城，开始为期三天的访问，乙在机场迎接``: the 14th),
+    or on the days a row of a meeting table gives (``| 2024年9月5日 || 某城 ||``): a day written stands against
+    a day counted."""
+    if summit.anchor is visit.sentence:
+        return True
+    rows = [table.span for table, _ in meeting_tables(reading)]
+    return any(any(d.start == summit.start and d.end == summit.end for d in find_dates(sentence.hans))
+               for sentence in reading.all_sentences()
+               if any(row.start <= sentence.span_of(0, 0).start < row.end for row in rows))
 
 
 #: A meeting word of a clause that tells of talks (同他举行会谈, 还同某人会晤, 会见某人).
