@@ -2562,3 +2562,38 @@ def test_a_meeting_tables_day_stands_against_a_visits_length():
                    "9月5日，李四在[[某楼]]为张三举行欢迎仪式，随后两人举行会谈。\n")
     found = summits(text, title="张李峰会")
     assert {start: found[start]["end"] for start in found} == {"2024-09-05": "2024-09-05"}
+
+
+@pytest.mark.parametrize("sentences, end", [
+    ("1990年7月15日，甲国总理[[张三]]赴[[某城]]同乙国总统[[李四]]会谈，翌日两人一同飞往[[某村]]继续会谈。",
+     ("1990-07-15", "1990-07-16")),
+    ("1955年12月15日，甲国总理[[张三]]抵达[[某城]]，与乙国国王[[李四]]会谈。12月18日，双方签署议定书。",
+     ("1955-12-15", "1955-12-18")),
+    ("1938年9月22日，甲国首相[[张三]]在[[某城]]与乙国元首[[李四]]举行第二轮会谈。会谈一度中断，双方以书信往来；"
+     "23日深夜会谈恢复，一直持续到9月24日凌晨。", ("1938-09-22", "1938-09-24")),
+    ("1968年7月28日，两国宣布将在[[某镇]]举行会谈。会谈于7月29日开始，甲国总书记[[张三]]与乙国第一书记[[李四]]率团出席。"
+     "会谈原定一天，最终延长至8月1日。", ("1968-07-29", "1968-08-01")),
+])
+def test_a_summit_goes_on_to_a_later_day_its_leaders_sign_or_talk_again(sentences, end):
+    found = summits(HEAD + sentences)
+    assert [(start, found[start]["end"]) for start in found] == [end]
+    assert found[end[0]]["participants"] == {"张三", "李四"}
+
+
+@pytest.mark.parametrize("sentences, days", [
+    # one of them quoting the other the next day: no meeting
+    ("1963年1月22日，甲国总理[[张三]]与乙国总统[[李四]]在[[某城]]签署条约。"
+     "次日，张三发表电视讲话，说：“乙国总统李四把签订这项条约称为一项事件。”", {"1963-01-22": "1963-01-22"}),
+    # the next day's meeting is with someone else: a summit of its own
+    ("2019年4月11日下午，甲国总理[[张三]]会见乙国总理[[李四]]，双方谈及合作；4月12日下午又会见了丙国总理[[王五]]，"
+     "双方同意加快建设。", {"2019-04-11": "2019-04-11", "2019-04-12": "2019-04-12"}),
+    # what the talks agreed to extend, not the talks
+    ("1968年7月29日，甲国总书记[[张三]]与乙国第一书记[[李四]]在[[某镇]]举行会谈，两人同意将停火延长至8月1日。",
+     {"1968-07-29": "1968-07-29"}),
+    # a day told in passing, not opening a clause
+    ("1938年9月22日，甲国首相[[张三]]在[[某城]]与乙国元首[[李四]]会谈，两人同意在9月24日前一同拟定方案。",
+     {"1938-09-22": "1938-09-22"}),
+])
+def test_a_later_day_without_the_leaders_together_ends_nothing(sentences, days):
+    found = summits(HEAD + sentences)
+    assert {start: found[start]["end"] for start in found} == days

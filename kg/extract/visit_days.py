@@ -250,3 +250,83 @@ def _day_of_going_home(later: _LaterDays, summit: SummitFound, index: int, year:
             return leaving
         return None
     return None
+
+
+#: What a day opens a clause after (``，12日两人一同…``): not a day a clause tells in passing (``在10月1日前撤出``).
+_OPENS_A_CLAUSE = "，,；;。：:"
+#: Right before a day: the talks told before it went on until then (会谈原定一天，最终延长至8月1日; 会谈恢复，一直持续到9月24日凌晨).
+_LASTS_UNTIL = re.compile(r"(?:持续|延长|延续|进行)(?:到|至)$")
+#: What a clause extends, if it tells of a plan or an agreement, is not the talks.
+_NOT_THE_TALKS = re.compile(r"将|同意|决定|要求|停火|期限|协议|条约")
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+#: A clause telling the leaders' talks going on (``翌日两人一同飞往某地，在某村继续会谈``, ``23日深夜会谈恢复``).
+_TALKS_GO_ON = re.compile(r"继续会谈|继续会晤|会谈恢复|恢复会谈|会谈继续")
+
+
+def to_the_last_day_together(reading: Reading, summits: list[SummitFound], sentences: list[Sentence],
+                             boxed: SummitFound | None = None) -> list[SummitFound]:
+    """A summit spans to the last later day, within a week, its paragraph tells its leaders signing or meeting
+    again (``15日，甲抵达某城，与乙会谈。18日，双方签署议定书``: to the 18th) or its talks going on (``翌日两人一同
+    飞往某村继续会谈``, ``会谈一度中断；23日深夜会谈恢复``): one meeting over those days. Not a summit on a
+    gathering's days, nor the one the article boxes, whose box's days stand; nor the two only going somewhere
+    together (``12日两人一同参观某厂``)."""
+    out = list(summits)
+    for at, summit in enumerate(out):
+        if summit.anchor is None or boxed is not None and summit.id == boxed.id:
+            continue
+        index = next((i for i, s in enumerate(sentences) if s is summit.anchor), None)
+        end = _last_day_together(reading, summit, out, sentences, index) if index is not None else None
+        if end is not None and end > summit.end:
+            out[at] = over_the_visit(reading, summit, end)
+    return out
+
+
+#: What a clause quotes (称：“…”): words said, not done.
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|「[^」]*(?:」|$)")
+
+
+def _last_day_together(reading: Reading, summit: SummitFound, summits: list[SummitFound], sentences: list[Sentence],
+                       index: int) -> date | None:
+    """The last day after the summit's, in its paragraph, a clause opens with whose words (quotes aside) name two
+    of its leaders, and no one else, signing, or tell them (``两人``, ``双方``) meeting or signing, or its talks
+    going on. Reading stops at a day before the summit's or more than a week after its last, at a
+    gathering told before (``峰会期间，甲会见乙，次日两人共同出席…``), at the day of another summit of its leaders
+    and at a sentence one is told in."""
+    end, day = None, summit.start
+    for sentence in sentences[index:]:
+        if sentence.paragraph != summit.anchor.paragraph:
+            break
+        if sentence is not summit.anchor and any(other.anchor is sentence and other.id != summit.id
+                                                 and set(other.participants) & set(summit.participants) for other in summits):
+            break
+        dates = find_dates(sentence.hans, year=summit.start.year)
+        dates = [d for d in sorted(dates + relative_days(sentence.hans, dates, day)
+                                   + _days_after_an_undated_clause(sentence.hans, dates, day), key=lambda d: d.at)
+                 if d.at == 0 or sentence.hans[d.at - 1] in _OPENS_A_CLAUSE  # not 要求在10月1日前撤出
+                 or _LASTS_UNTIL.search(sentence.hans, 0, d.at)]
+        if sentence is summit.anchor:
+            dates = dates[1:]  # the summit's own day (次日（1月5日），甲与乙会谈: no day after the one before)
+        for i, told in enumerate(dates):
+            if told.start < summit.start or told.start > (end or summit.end) + _A_STAY_AT_MOST:
+                return end
+            day = told.start
+            if told.start <= (end or summit.end):
+                continue
+            if a_gathering(sentence.hans[:told.at]) or any(
+                    other.id != summit.id and other.start == told.start and set(other.participants) & set(summit.participants)
+                    for other in summits):
+                return end  # 11日会见乙，12日又会见丙: the day of another meeting of its leaders
+            stop = dates[i + 1].at if i + 1 < len(dates) else len(sentence.hans)
+            said = _QUOTED.sub("", sentence.hans[told.at:stop])
+            quoted = [(m.start() + told.at, m.end() + told.at) for m in _QUOTED.finditer(sentence.hans, told.at, stop)]
+            people = {spot.key for spot in sentence.spots if told.at <= spot.start < stop
+                      and not any(a <= spot.start < b for a, b in quoted) and reading.registry.is_a(spot.surface, Kind.PERSON)}
+            if people - set(summit.participants):
+                continue  # 12日又会见了丙国总理丁: another meeting
+            both = BACK_REFERENCE.search(said) is not None  # 两人, 双方: with each other
+            clause = max((m.end() for m in _CLAUSE_MARK.finditer(sentence.hans, 0, told.at)), default=0)
+            lasted = _LASTS_UNTIL.search(sentence.hans, 0, told.at) and MEETING.search(sentence.hans, 0, told.at) \
+                and not _NOT_THE_TALKS.search(sentence.hans, clause, told.at)  # 两人同意将停火延长至8月1日
+            if lasted or _TALKS_GO_ON.search(said) or (both or len(people) >= 2) and SIGNING.search(said) or both and MEETING.search(said):
+                end = told.start  # not 甲在乙陪同下会见了某院议长: the two named, meeting others
+    return end
