@@ -7,8 +7,9 @@ saying how many quads the store holds) is kept in the store cache under a key ma
 identity of each file (its real path, size, modification time and inode: a build publishes each
 version of its files into a directory of its own and never rewrites one, as for the answers
 ``kg query`` keeps, :mod:`kg.answers`), pyoxigraph's version and a digest of kg's code
-(:func:`kg.cache.code_version`); the next start over the same files opens it read-only at once,
-and ``kg query`` asks it instead of loading the files into memory.
+(:func:`kg.cache.code_version`); the next start over the same files opens it read-only at once.
+``kg query`` does not read it: the on-disk store gives an unordered query's rows in another order
+than a store in memory, and what ``kg query`` prints must not depend on whether a server ran before.
 
 An entry is made in a directory of its own in the cache (``.staging-…``) and renamed into
 place once whole, so a reader never sees half an entry; two processes that load the same files
@@ -63,10 +64,6 @@ class Kept:
     directory: Path
     quads: int
     lock: int | None
-
-    @property
-    def store_path(self) -> Path:
-        return self.directory / "store"
 
     def release(self) -> None:
         if self.lock is not None:

@@ -177,10 +177,9 @@ class ServedData:
         given (a copy in memory it shares), else read-only from disk (see :func:`app_store`); that
         process removes ``directory``. ``keeper``: its janitor's pipe, held while this process lives
         (the directory outlives it)."""
-        loaded = loaded or directory
-        if store is None:
-            store = app_store(loaded / "store", in_memory_quads=in_memory_quads)
         served = cls(directory, store, keeper, loaded=loaded)
+        if store is None:
+            served.store = app_store(served.store_path, in_memory_quads=in_memory_quads)
         served._remove = lambda: None
         return served
 
