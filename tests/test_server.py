@@ -189,11 +189,12 @@ def test_service_description(app):
 def test_serve_get_prints_one_answer():
     from kg.cli import main
 
-    args = ["serve", *sum((["--data", str(f)] for f in FILES), []), "--get", "/void", "--accept", "application/n-triples"]
+    args = ["serve", *sum((["--data", str(f)] for f in FILES), []), "--store-cache", "", "--get", "/void",
+            "--accept", "application/n-triples"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "<http://rdfs.org/ns/void#Dataset>" in result.output
-    missing = CliRunner().invoke(main, ["serve", "--data", str(FILES[0]), "--get", "/id/person/nobody"])
+    missing = CliRunner().invoke(main, ["serve", "--data", str(FILES[0]), "--store-cache", "", "--get", "/id/person/nobody"])
     assert missing.exit_code == 2 and "answered 404" in missing.output
 
 

@@ -175,3 +175,81 @@ def test_a_kept_entry_that_cannot_be_read_is_a_miss(tmp_path):
         assert served.loaded == entry and (entry / "lock").is_file() and served.kept.quads == len(_loaded(DATA))
     finally:
         served.close()
+
+
+# --- kept by kg build --keep-store, read by kg serve --get ----------------------------------------------
+
+
+def _no_loading(monkeypatch) -> None:
+    def no_loading(*args):
+        raise AssertionError("the files were loaded again")
+
+    monkeypatch.setattr(data, "_load_elsewhere", no_loading)
+
+
+def test_a_build_that_keeps_its_store_spares_the_first_start_the_loading(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    cache = tmp_path / "stores"
+    seed = Path(__file__).parent.parent / "corpus"
+    built = CliRunner().invoke(main, ["build", str(seed), "--out", str(tmp_path / "out"), "--no-cache",
+                                      "--keep-store", "--store-cache", str(cache)])
+    assert built.exit_code == 0, built.output
+    trig = tmp_path / "out" / "kg.trig"
+    said = [line for line in built.output.splitlines() if line.startswith("kept for kg serve")]
+    quads = len(_loaded(trig))
+    assert said == [f"kept for kg serve: the store of {trig} ({quads} quads) in {cache}; "
+                    f"`kg serve --data {trig} --store-cache {cache}` opens it at once"]
+    _no_loading(monkeypatch)
+    served = ServedData.load_apart((trig,), in_memory_quads=0, store_cache=cache)
+    try:
+        assert served.loaded == cache / store_key((trig,)) and served.kept.quads == quads
+    finally:
+        served.close()
+
+
+def test_a_build_whose_store_cache_cannot_be_written_says_so_in_one_line_and_publishes(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("", encoding="utf-8")
+    seed = Path(__file__).parent.parent / "corpus"
+    built = CliRunner().invoke(main, ["build", str(seed), "--out", str(tmp_path / "out"), "--no-cache",
+                                      "--keep-store", "--store-cache", str(blocked / "stores")])
+    assert built.exit_code == 0 and (tmp_path / "out" / "kg.trig").is_file()
+    said = [line for line in built.output.splitlines() if "store" in line and "kg build" in line]
+    assert len(said) == 1 and said[0].startswith(f"kg build: {blocked / 'stores'}: cannot keep the store there")
+    assert "the first kg serve over them loads them" in said[0]
+
+
+def test_serve_get_keeps_the_store_and_reads_it_again(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    cache = tmp_path / "stores"
+    trig = _copy(tmp_path)
+    asked = ["serve", "--data", str(trig), "--store-cache", str(cache), "--in-memory-quads", "0",
+             "--get", "/void", "--accept", "application/n-triples"]
+    first = CliRunner().invoke(main, asked)
+    assert first.exit_code == 0 and "<http://rdfs.org/ns/void#Dataset>" in first.output
+    assert [entry.name for entry in cache.iterdir()] == [store_key((trig,))]
+    _no_loading(monkeypatch)
+    again = CliRunner().invoke(main, asked)
+    assert again.exit_code == 0 and again.output == first.output
+
+
+def test_serve_get_keeping_no_store_leaves_no_cache(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    trig = _copy(tmp_path)
+    got = CliRunner().invoke(main, ["serve", "--data", str(trig), "--store-cache", "", "--get", "/void",
+                                    "--accept", "application/n-triples"], catch_exceptions=False)
+    assert got.exit_code == 0 and "<http://rdfs.org/ns/void#Dataset>" in got.output
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["kg.trig"]

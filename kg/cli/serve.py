@@ -47,8 +47,14 @@ def serve(data: tuple[Path, ...], get_path: str | None, accept: str, **settings)
             f"Serving {', '.join(map(str, paths))} on http://{served.host}:{served.port}/ (Ctrl-C stops)", err=True))
         return
     from kg.server.app import App, request  # here: the serving parent holds none of the application
+    from kg.server.data import ServedData
 
-    app = App(Settings(**settings), data=paths)
+    chosen = Settings(**settings)
+    served = None
+    if chosen.store_cache:  # the store kept by a server or a build before, or loaded and kept for the next
+        served = ServedData.load_apart(paths, in_memory_quads=chosen.in_memory_quads,
+                                       store_cache=Path(chosen.store_cache)).with_store()
+    app = App(chosen, data=paths, served=served)
     try:
         reply = request(app, get_path, accept=accept)
         click.echo(reply.body.decode("utf-8", errors="replace"), nl=False)

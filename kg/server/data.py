@@ -183,6 +183,13 @@ class ServedData:
         served._remove = lambda: None
         return served
 
+    def with_store(self) -> ServedData:
+        """This, with the on-disk store opened read-only here when :meth:`load_apart` left it to the
+        processes it forks (data larger than ``in_memory_quads``): for a process that answers itself."""
+        if self.store is None:
+            self.store = Store.read_only(str(self.store_path))
+        return self
+
     def close(self) -> None:
         """Remove the store's directory (when this process made it)."""
         self._remove()
@@ -289,9 +296,26 @@ def _load_elsewhere(directory: Path, paths: tuple[Path, ...]) -> int:
     return int(said[len("loaded "):])
 
 
-def _kept(paths: tuple[Path, ...], cache: Path) -> Kept | None:
+def keep_store(paths: tuple[Path, ...], cache: Path) -> int | None:
+    """Load ``paths`` into the store cache ``cache`` as the first ``kg serve`` over them would, so that
+    the first start opens it at once (``kg build --keep-store``); nothing is loaded when it is kept
+    already. The quads the kept store holds; None when it could not be kept (said on the error output).
+
+    Raises :class:`~kg.errors.InputError` as :meth:`ServedData.load` does."""
+    kept = _kept(paths, cache, program="kg build", unkept="the first kg serve over them loads them",
+                 choose="--store-cache a directory you may write, or leave out --keep-store")
+    if kept is None:
+        return None
+    kept.release()
+    return kept.quads
+
+
+def _kept(paths: tuple[Path, ...], cache: Path, *, program: str = "kg serve",
+          unkept: str = "they are loaded for this run only",
+          choose: str = "--store-cache '' to keep none, or a directory you may write") -> Kept | None:
     """The entry of the store cache for ``paths``, loaded into it first when none is kept; None when
-    the files cannot be looked at or the cache cannot be written (then they are loaded as without one)."""
+    the files cannot be looked at or the cache cannot be written (then they are loaded as without one,
+    which ``unkept`` says, and ``choose`` what to pass instead)."""
     key = store_key(paths)
     if key is None:
         return None
@@ -301,15 +325,15 @@ def _kept(paths: tuple[Path, ...], cache: Path) -> Kept | None:
     try:
         staging = Staging.make(cache)
     except OSError as error:
-        print(f"kg serve: {cache}: cannot keep the store there ({error.strerror or error}); it is loaded for "
-              f"this run only (pass --store-cache '' to keep none, or a directory you may write)", file=sys.stderr, flush=True)
+        print(f"{program}: {cache}: cannot keep the store there ({error.strerror or error}); {unkept} "
+              f"(pass {choose})", file=sys.stderr, flush=True)
         return None
     try:  # left by a process killed while loading, it is removed by the next that keeps a store there
         quads = _load_elsewhere(staging.path, paths)
         try:
             return admit(cache, key, staging, quads=quads)
         except OSError as error:
-            print(f"kg serve: {error}; the store is loaded again for this run only", file=sys.stderr, flush=True)
+            print(f"{program}: {error}; {unkept}", file=sys.stderr, flush=True)
             return None
     finally:
         staging.close()
