@@ -35,7 +35,7 @@ from kg.worker import DEFAULT_BUDGET
               help="Build every page again, whatever the page cache holds (the shapes it keeps are still used).")
 @click.option("--keep-store", is_flag=True,
               help="Also load the published kg.trig into the store cache kg serve reads, so that its first start "
-                   "over this build opens the store at once (about 15 s of CPU a million triples).")
+                   "over this build opens the store at once (about 30 s of CPU a million triples).")
 @click.option("--store-cache", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_STORE_CACHE,
               show_default=True, help="The store cache --keep-store fills (kg serve --store-cache).")
 @click.option("--link", "with_links", is_flag=True, help="Link entities to Wikidata while building.")
