@@ -2597,3 +2597,35 @@ def test_a_summit_goes_on_to_a_later_day_its_leaders_sign_or_talk_again(sentence
 def test_a_later_day_without_the_leaders_together_ends_nothing(sentences, days):
     found = summits(HEAD + sentences)
     assert {start: found[start]["end"] for start in found} == days
+
+
+def test_a_family_name_two_relatives_share_is_the_one_the_first_sentence_links():
+    text = ("'''张丙访问乙国'''是[[甲国总理]][[张丙·某甲]]于2016年8月30日至9月6日对[[乙国]]进行的访问。\n"
+            "== 背景 ==\n1973年，某甲的父亲、时任甲国总理[[张乙·某甲]]访问乙国。\n"
+            "== 经过 ==\n2016年8月31日，某甲在[[某堂]]与乙国总理[[李四]]举行会谈。\n")
+    assert summits(text, "张丙访问乙国")["2016-08-30"]["participants"] == {"张丙·某甲", "李四"}
+
+
+def test_a_family_name_two_relatives_share_is_the_one_the_infobox_lists_as_a_leader():
+    text = ("{{Infobox summit meeting\n| date = 1998年1月21日至25日\n"
+            "| participants = [[李四]]<br>[[王丙·某乙]]\n}}\n"
+            "'''李四访问甲国'''是乙国领导人[[李四]]对[[甲国]]的访问。\n"
+            "== 后续 ==\n2012年3月26日，[[王丁·某乙]]在[[某宫]]会见丙国领导人[[赵五]]。\n"
+            "== 背景 ==\n1996年11月19日，某乙在[[某城]]与李四会谈。\n")
+    assert summits(text, "李四访问甲国")["1996-11-19"]["participants"] == {"王丙·某乙", "李四"}
+
+
+def test_a_family_name_two_relatives_share_stays_no_ones_where_the_article_names_both_or_neither():
+    both = ("'''甲乙会晤'''是[[甲国总统]][[张丙·某甲]]与其弟[[张丁·某甲]]的会晤。\n"
+            "== 经过 ==\n2016年8月31日，某甲在[[某堂]]与乙国总理[[李四]]举行会谈。\n")
+    neither = ("'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 背景 ==\n[[张丙·某甲]]与[[张丁·某甲]]是兄弟。\n"
+               "== 经过 ==\n2016年8月31日，某甲在[[某堂]]与乙国总理[[李四]]举行会谈。\n")
+    assert summits(both) == summits(neither) == {}
+
+
+def test_a_venue_the_text_states_takes_the_place_of_the_town_arrived_at():
+    text = ("'''张三访问乙国'''是[[甲国总理]][[张三]]于1998年4月26日至28日应[[乙国主席]][[李四]]邀请对[[乙国]]进行的访问。\n"
+            "== 经过 ==\n4月26日晚，张三抵达[[某城]]，李四亲自到机场迎接。两人随即共同为新航站楼揭幕。\n"
+            "4月27日上午，张三前往[[某宫]]出席欢迎仪式，两国领导人随后举行了会谈。\n")
+    found = summits(text, "张三访问乙国")
+    assert list(found) == ["1998-04-26"] and found["1998-04-26"]["venue"] == {"某宫"}

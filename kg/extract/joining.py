@@ -285,7 +285,8 @@ def _visit_holds_its_days(reading: Reading, people: People, kept: list[SummitFou
 def fold(registry, witness: EntityId, into: EntityId, documents: bool = True) -> None:
     """One summit's second witness gives its days (the summit spans both: a visit's row and
     the talks on one of its days), its documents, and its ordinal and venue where the
-    summit has none, and is forgotten."""
+    summit has none, and is forgotten. A venue the text states (``前往革命宫出席欢迎仪式…举行会谈``)
+    takes the place of the town the visitor arrived at the day before, only inferred."""
     for prop in (Prop.START_DATE, Prop.END_DATE):
         registry.move(witness, into, prop)
     if documents:
@@ -293,11 +294,17 @@ def fold(registry, witness: EntityId, into: EntityId, documents: bool = True) ->
     for prop in (Prop.ORDINAL, Prop.VENUE):
         if not registry.has_fact(into, prop):
             registry.move(witness, into, prop)
-        elif prop is Prop.VENUE and _held_inside(registry, witness, into):
+        elif prop is Prop.VENUE and (_held_inside(registry, witness, into) or _stated_for_the_town_arrived_at(registry, witness, into)):
             registry.drop(into, Prop.VENUE)
             registry.move(witness, into, Prop.VENUE)
     _roles_carried(registry, witness, into)
     registry.forget(witness)
+
+
+def _stated_for_the_town_arrived_at(registry, witness: EntityId, into: EntityId) -> bool:
+    """Whether the summit is placed only in the town its visitor arrived at (inferred from a welcome
+    there, ``抵达某城…到机场迎接``) and the witness at a place the text states (``前往革命宫…举行会谈``)."""
+    return None in registry.inferences(witness, Prop.VENUE) and registry.inferences(into, Prop.VENUE) == {Inference.BACK_REFERENCE}
 
 
 def _held_inside(registry, witness: EntityId, into: EntityId) -> bool:

@@ -55,7 +55,7 @@ def read(document: Document) -> Reading:
         known = {to_hans(form.text) for rule in rules for form in rule.forms} & written
         names |= {form.text for rule in rules for form in rule.forms if known & {to_hans(f.text) for f in rule.forms}}
     for family, target in {**_given_names(document, index), **_family_names(document, index), **own_names_in_brackets(document),
-                           **first_names_styled(document)}.items():
+                           **first_names_styled(document), **_the_subjects_family_name(document, index)}.items():
         index.merge(target, family)
         names.add(family)
     _same_city(index, names)
@@ -96,6 +96,43 @@ def _family_names(document: Document, index: NameIndex) -> dict[str, str]:
 _LIST_OFFICE = r"(?:总统|总理|首相|国王|女王|国家主席|主席|总督)"
 #: A wikilink flattened to the text it shows.
 _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]|]*)\]\]")
+#: An infobox's fields that list the leaders who met (as :mod:`kg.extract.infobox` reads them).
+_BOX_LEADERS = frozenset({"participants", "参与者", "与会者", "出席者", "leaders", "参加者", "领导人"})
+_LINK_TARGET = re.compile(r"\[\[([^\[\]|#]+)")
+
+
+def _the_subjects_family_name(document: Document, index: NameIndex) -> dict[str, str]:
+    """A family name two linked relatives share (卡斯特罗 of 菲德尔 and 劳尔, 特鲁多 of a father and
+    a son, 奥巴马 of a president and his father), written alone: the one the article is about, whom its
+    first sentence links (``'''2016年特鲁多访华'''是指[[加拿大总理]][[贾斯廷·特鲁多]]``), else whom its
+    summit infobox lists as a leader who met. The other is written in full where he is meant
+    (``同古巴国务委员会主席[[劳尔·卡斯特罗]]会谈``); where both or neither are named so, the name
+    stays no one's."""
+    families: dict[str, set[str]] = {}
+    for link in document.links:
+        family = short_form(link.target)
+        if family and (not link.label or short_form(link.label) in (family, None)):
+            families.setdefault(index.normal(family), set()).add(index.normal(link.target))
+    shared = {family: targets for family, targets in families.items() if len(targets) >= 2}
+    if not shared:
+        return {}
+    text, lead = document.page.text, document.lead
+    bold = next((span.start for span in document.bold if lead.start <= span.start < lead.end), None)
+    first = text[bold:text.find("。", bold)] if bold is not None else ""
+    boxed = "".join(param.raw for template in document.templates if template.nested_in is None
+                    and lead.start <= template.span.start < lead.end for param in template.params
+                    if to_hans(param.name.strip().lower()) in _BOX_LEADERS)
+    out = {}
+    for family, targets in shared.items():
+        for written in (first, boxed):
+            named = {index.normal(target) for target in _LINK_TARGET.findall(written)} & targets
+            if named:
+                if len(named) == 1 and not index.is_state(family):
+                    out[family] = named.pop()
+                break
+    return out
+
+
 #: The characters an unlinked transliterated name is written in: no delimiter, digit or bracket,
 #: and none of the words that go on after a name (在日内瓦, 应邀, 亦出席, 兼外长, 总统府).
 _NAME_RUN = r"[^\W\d_a-zA-Z在于应邀出席会面见谈访兼府亦同向对为是的了等将已也都就并率偕陪]{2,8}?"

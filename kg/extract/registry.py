@@ -149,6 +149,11 @@ class Registry:
     def has_fact(self, subject: EntityId, prop: Prop) -> bool:
         return bool(self.facts_about(subject, prop))
 
+    def inferences(self, subject: EntityId, prop: Prop) -> set[Inference | None]:
+        """How ``subject``'s ``prop`` facts were found: ``None`` for one its evidence states."""
+        settled, facts, settle = self._settle(subject), self._facts, self._settle
+        return {facts[key].inference for key in self._by_subject.get((prop, subject.key), ()) if settle(key[0]) == settled}
+
     def forget(self, entity: EntityId) -> None:
         """Takes back an unnamed entity, every fact about or pointing at it, the unnamed
         nodes that hang from it (a summit's participations), and its place in the basis of
