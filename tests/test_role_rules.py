@@ -716,3 +716,14 @@ def test_a_short_state_office_is_read_beside_the_full_office_only():
     assert shortened_from("叙总统", ("叙总统",)) is None  # alone, it stays as written
     assert shortened_from("总统", ("美国总统",)) is None  # a bare office word cuts no state
     assert shortened_from("副总统", ("叙利亚副总统",)) is None  # 副 is no state's first character
+
+
+def test_an_audience_verb_before_a_title_is_no_part_of_it():
+    # 晋见/觐见/谒见/拜见: the subject's audience with the titled name, as 会见 is
+    for verb in ("晋见", "觐见", "谒见", "拜见"):
+        text = HEAD + f"1974年1月14日，甲国总理[[张三]]在[[某城]]{verb}乙国国王[[李四]]，双方举行会谈。"
+        assert roles_by_day(text)["1974-01-14"] == {("张三", "甲国总理"), ("李四", "乙国国王")}, verb
+    # the verb cuts a title only where it stands before it: an office of its own is kept whole
+    text = HEAD + "1974年1月14日，甲国总理[[张三]]在[[某城]]会见乙国国王[[李四]]，双方举行会谈。"
+    assert roles_by_day(text)["1974-01-14"] == {("张三", "甲国总理"), ("李四", "乙国国王")}
+

@@ -33,6 +33,8 @@ _STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送�
                "会见", "会晤", "会谈", "接见", "拜会", "拜访", "前往", "访问", "出席", "陪同", "宴请",
                "欢迎", "会同", "致电", "致函", "邀请", "见到", "迎接", "接待", "款待", "招待", "表示", "通知",
                "宣布", "指出", "告诉",
+               # a subject's audience with a monarch, a pope or a head of state (在某城晋见甲国国王张三)
+               "晋见", "觐见", "谒见", "拜见",
                # 获/受 before the titled name make it the agent of a passive (在某地获甲国主席张三接见)
                "获", "受",
                # who is received, sent, listed or held (甲国还迎来乙国总理某某, 甲方有外长某某, 兼任委员长的某某)
