@@ -727,3 +727,16 @@ def test_an_audience_verb_before_a_title_is_no_part_of_it():
     text = HEAD + "1974年1月14日，甲国总理[[张三]]在[[某城]]会见乙国国王[[李四]]，双方举行会谈。"
     assert roles_by_day(text)["1974-01-14"] == {("张三", "甲国总理"), ("李四", "乙国国王")}
 
+
+def test_the_holders_of_an_office_the_subject_met_in_turn_are_titled_by_it():
+    lead = "'''张三与乙国总理会晤'''是指甲国总统[[张三]]与历任[[乙国总理]]举行的会晤。\n"
+    body = ("== 2001年 ==\n2001年5月3日，张三在[[某城]]与[[李四]]举行会谈。\n"
+            "== 2005年 ==\n2005年6月1日，张三在某城与[[王五]]举行会谈。\n"
+            "== 其他 ==\n2003年2月4日，[[赵六]]在某城与李四举行会谈。\n")
+    roles = roles_by_day(lead + body, title="张三与乙国总理会晤")
+    assert roles["2001-05-03"] == {("张三", "甲国总统"), ("李四", "乙国总理")}
+    assert roles["2005-06-01"] == {("张三", "甲国总统"), ("王五", "乙国总理")}
+    assert "2003-02-04" not in roles  # a holder's meeting without the subject: the series' office says nothing of it
+    # an office the lead only names as the other side's, not as held in turn (与乙国总理举行的会晤), titles no one
+    generic = "'''张三与乙国总理会晤'''是指甲国总统[[张三]]与[[乙国总理]]举行的会晤。\n"
+    assert roles_by_day(generic + body, title="张三与乙国总理会晤")["2001-05-03"] == {("张三", "甲国总统")}

@@ -20,7 +20,7 @@ from kg.extract.events import read_events
 from kg.extract.names import NOTE_TA
 from kg.extract.ordinals import number_by_their_days
 from kg.extract.infobox import infobox_summit, summit_infoboxes
-from kg.extract.people import offices_for_descriptions, read_people
+from kg.extract.people import holders_met_in_turn, offices_for_descriptions, read_people
 from kg.extract.participants import attendees_listed_after
 from kg.extract.containment import (contain_by_name, key_generic_buildings_by_their_town, place_venues_by_gazetteer,
                                     read_where_things_lie)
@@ -62,6 +62,7 @@ def extract(document: Document) -> Extraction:
     others_met_on_its_days(reading, people, summits)
     hosts_who_welcome_the_visitor(reading, people, summits)
     offices_for_descriptions(reading, people)
+    holders_met_in_turn(reading)
     number_by_their_days(reading, summits)
     summits = summits_of_treaty_boxes(reading, people, summits)
     documents_of_treaty_boxes(reading, summits)

@@ -369,6 +369,48 @@ def offices_for_descriptions(reading: Reading, people: People) -> None:
             registry.drop_one(node, Prop.ROLE, role)
 
 
+#: The first sentence's word that its subject met the holders of an office one after another (与历任[[日本首相]]
+#: 举行的会晤, 与历任教宗的会面): the office each holder met held, whatever the text calls him later.
+_HOLDERS_IN_TURN = re.compile(r"(?:与|同|和|跟)历任(?P<office>[^，。；、的与和及]{0,14}?(?:"
+                              + "|".join(sorted(OFFICE_WORDS, key=len, reverse=True)) + r"))(?=举行|进行|的|之间|会)")
+
+
+def holders_met_in_turn(reading: Reading) -> None:
+    """Each holder of an office the article's subject met in turn (``甲乙会晤是指[[张三]]与历任[[乙国总理]]
+    举行的会晤``) is titled by it at the summits the subject attends, where the text gives him no office there
+    and no other state's side: the first sentence says which office the series is about. Not the subject,
+    nor anyone at a summit without the subject (an earlier holder's meeting with someone else)."""
+    registry, index = reading.registry, reading.index
+    sentence = reading.lead[0] if reading.lead else None
+    said = _HOLDERS_IN_TURN.search(sentence.hans) if sentence is not None else None
+    titles = titles_of(said["office"], index) if said else ()
+    if len(titles) != 1:
+        return
+    title = titles[0]
+    subjects = {spot.key for spot in sentence.spots
+                if spot.end <= said.start() and registry.is_a(spot.surface, Kind.PERSON)}
+    if not subjects:
+        return
+    key = index.key(office_key(title, index))
+    nodes: dict[EntityId, list[EntityId]] = {}
+    for fact in registry.facts_of(Prop.HAS_PARTICIPATION):
+        nodes.setdefault(fact.subject, []).append(fact.value)
+    for its in nodes.values():
+        agents = {node: next(iter(registry.facts_about(node, Prop.AGENT)), None) for node in its}
+        if not subjects & {agent.key for agent in agents.values() if agent is not None}:
+            continue
+        for node, agent in agents.items():
+            if agent is None or agent.key in subjects or registry.has_fact(node, Prop.ROLE):
+                continue
+            sides = {side.key for side in registry.facts_about(node, Prop.SIDE)}
+            if title.state is not None and sides and title.state not in sides:
+                continue
+            registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, key), inference=Inference.LEAD_PARAGRAPH,
+                          evidence=(sentence.evidence(),))
+            if title.state is not None and index.key(title.text) != key:
+                registry.label(EntityId(Kind.POSITION, key), Label(title.text, "zh-Hans"))
+
+
 def main_office(people: People, key: str, when: date | None = None, told: Iterable[Sentence] = ()) -> str | None:
     """The office the article gives a person, an office proper before a description
     (朝鲜劳动党委员长 before 朝鲜最高领导人); on a day, the one the text gives nearest to it
