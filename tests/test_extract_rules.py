@@ -25,6 +25,14 @@ from kg.wikitext import parse
     ("5月26日舉行", None, []),  # no year anywhere: not a date we can publish
     ("2月30日", 2019, []),  # no such day
     ("金正日亦於2011年去世", None, []),  # a year is not a day
+    ("2018年4月27日和28日，", None, [("2018-04-27", "2018-04-28")]),  # two days that follow each other: one span
+    ("1973年7月31日及8月1日，", None, [("1973-07-31", "1973-08-01")]),
+    ("6月1日和2日两天，", 2013, [("2013-06-01", "2013-06-02")]),
+    ("8月9日和13日，", 2018, [("2018-08-09", "2018-08-09")]),  # days apart: the first alone, a bare day is none
+    ("4月27日和5月26日两度", 2018, [("2018-04-27", "2018-04-27"), ("2018-05-26", "2018-05-26")]),
+    ("2018年12月8日和12月20日", None, [("2018-12-08", "2018-12-08")]),  # the second has no year of its own
+    ("11月11日和12日先后前往", 2022, [("2022-11-11", "2022-11-11")]),  # one event each day
+    ("分别于11月25日和26日与", 2023, [("2023-11-25", "2023-11-25")]),
 ])
 def test_dates(text, year, expected):
     assert [(r.start.isoformat(), r.end.isoformat()) for r in find_dates(text, year=year)] == expected

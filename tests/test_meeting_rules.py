@@ -45,6 +45,20 @@ def test_plans_letters_and_calls_are_no_summit(sentence):
     assert summits(HEAD + sentence) == {}
 
 
+def test_two_days_joined_by_and_are_one_meetings_span():
+    text = HEAD + "2018年4月27日和28日，甲国总统[[张三]]在[[某城]]同乙国总理[[李四]]举行非正式会晤。"
+    assert {day: s["end"] for day, s in summits(text).items()} == {"2018-04-27": "2018-04-28"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "甲国总统[[张三]]于2018年11月11日和12日先后在[[某城]]和[[某都]]与乙国总理[[李四]]举行会谈。",
+    "甲国总统[[张三]]分别于2018年11月11日和12日在[[某城]]与乙国总理[[李四]]举行会谈。",
+    "甲国总统[[张三]]于2018年11月11日和13日在[[某城]]与乙国总理[[李四]]举行会谈。",
+])
+def test_two_days_joined_by_and_each_its_own_or_apart_are_not_one_span(sentence):
+    assert {day: s["end"] for day, s in summits(HEAD + sentence).items()} == {"2018-11-11": "2018-11-11"}
+
+
 def test_a_date_that_is_another_events_is_not_the_meetings():
     text = HEAD + ("由于[[丙国]]与[[丁国]]于1941年4月13日在[[某城]]签订《中立条约》，丙国尚未参战，"
                    "甲国总统[[张三]]不便与乙国总理[[李四]]直接会面。")

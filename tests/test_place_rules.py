@@ -1164,3 +1164,19 @@ def test_a_visits_list_is_read_alike_for_where_its_towns_lie_and_which_states_it
     inside = {(f.subject.key, f.value.key) for f in extraction.facts if f.prop is Prop.LOCATED_IN}
     assert inside == {("伦敦", "大不列颠及北爱尔兰联合王国"), ("巴黎", "法兰西共和国"), ("布鲁塞尔", "比利时王国")}
     assert read(tour, title="2023年张三出访") == {"2023-02-08": [["某城"]]}  # a tour: not 某城 in 英国
+
+
+def test_talks_with_someone_else_on_a_visits_days_do_not_place_another_summit_of_those_days():
+    text = ("{{Infobox event\n| title = 2013年张三访问加纳\n| date = {{Start date|2013|5|31}}－{{End date|2013|6|2}}\n"
+            "| location = {{GHA}}[[某都]]\n| participants = {{flagicon|CHN}} [[张三]]<br />{{flagicon|GHA}} [[赵六]]<br />"
+            "{{flagicon|GHA}} [[李四]]\n}}\n"
+            "'''2013年张三访问加纳'''是指中国国家主席[[张三]]于2013年5月31日至6月2日对[[加纳]]进行的国事访问。\n== 行程 ==\n"
+            "5月31日晚，张三抵达某都[[某机场]]，受到[[加纳总统]]赵六和总理李四的迎接。\n\n=== 会谈 ===\n"
+            "6月1日，张三会见赵六总统，随后在总理府同[[加纳总理|加纳总理]][[李四]]举行会谈。\n\n=== 会见 ===\n"
+            "访问加纳期间，张三在某都同专程前来的各国家领导人分别会晤。6月1日和2日两天，张三先后会见了"
+            "[[格林纳达]]总理[[周八]]和[[牙买加]]总理[[郑十]]。\n")
+    assert _venues_by_participants(text) == {
+        frozenset({"张三", "赵六", "李四"}): {"总理府 (某都)"},  # its own talks, in its town
+        frozenset({"张三", "周八"}): {"某都"},  # on those days too, but the talks at 总理府 are with 李四
+        frozenset({"张三", "郑十"}): {"某都"},
+    }

@@ -8,12 +8,15 @@
 (['2019-02-28'], 21, 2600000)
 >>> [(r.start.isoformat(), r.end.isoformat()) for r in find_dates("二〇一五年十一月六日至七日")]
 [('2015-11-06', '2015-11-07')]
+>>> [(r.start.isoformat(), r.end.isoformat()) for r in find_dates("4月27日和28日；5月26日和6月2日", year=2018)]
+[('2018-04-27', '2018-04-28'), ('2018-05-26', '2018-05-26'), ('2018-06-02', '2018-06-02')]
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from contextlib import suppress
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -25,8 +28,9 @@ _BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 NUMBER = r"[0-9０-９.]+|[〇零一二两兩三四五六七八九十百千]+"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９－～", "0123456789-~")
 
-#: Separators of a range: 至, 到, 和 hyphens and dashes of every width.
-_RANGE = r"\s*(?:至|到|－|—|–|-|~|～|〜)\s*"
+#: Separators of a range: 至, 到, hyphens and dashes of every width; or the words that join two days
+#: (``4月27日和28日``), a range only where the days follow each other (:func:`_joined`).
+_RANGE = r"\s*(?:至|到|－|—|–|-|~|～|〜|(?P<joined>和|及|与|與|、))\s*"
 _Y = r"(?P<y{n}>\d{{4}})\s*年\s*"
 _M = r"(?P<m{n}>\d{{1,2}})\s*月\s*"
 _D = r"(?P<d{n}>\d{{1,2}})\s*[日号號]"
@@ -37,10 +41,12 @@ _DATE = re.compile(
 _CN = "[〇零一二三四五六七八九十]"
 _CN_DATE = re.compile(
     rf"(?:(?P<y1>{_CN}{{4}})年)?(?P<m1>{_CN}{{1,3}})月(?P<d1>{_CN}{{1,3}})[日号號]"
-    rf"(?:{_RANGE}(?:(?:(?P<y2>{_CN}{{4}})年)?(?P<m2>{_CN}{{1,3}})月)?(?P<d2>{_CN}{{1,3}})[日号號])?"
+    rf"(?:{_RANGE.replace('?P<joined>', '?:')}(?:(?:(?P<y2>{_CN}{{4}})年)?(?P<m2>{_CN}{{1,3}})月)?(?P<d2>{_CN}{{1,3}})[日号號])?"
 )
 _CN_MONTH = re.compile(f"{_CN}月")  # what every match of _CN_DATE holds (read first: it is found four times faster)
 _YEAR_MONTH = re.compile(r"(?P<y>\d{4})\s*年\s*(?:(?P<m>\d{1,2})\s*月)?(?![0-9\s]*[日号號])")
+#: Words that give two joined days one thing each (``分别于11月25日和26日``, ``11日和12日先后前往甲城和乙城``).
+_EACH = ("分别", "分別", "先后", "先後")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _YEAR_RANGE = re.compile(r"(?P<a>\d{4})\s*(?:年)?\s*(?:至|到|－|—|–|-|~|～|〜)\s*(?P<b>\d{4})?")
 
@@ -86,6 +92,9 @@ def _dates_in(text: str, year: int | None) -> tuple[DateRange, ...]:
     if _CN_MONTH.search(text):  # a month in Chinese numerals: one text in a thousand
         matches = sorted(matches + [(m, _cn_int) for m in _CN_DATE.finditer(text)], key=lambda pair: pair[0].start())
     for match, number in matches:  # in the order they start (one pattern's are so already)
+        if match.groupdict().get("joined"):
+            found.extend(_joined(text, match, year))
+            continue
         y1 = number(match["y1"]) if match["y1"] else year
         if y1 is None:
             continue
@@ -101,6 +110,29 @@ def _dates_in(text: str, year: int | None) -> tuple[DateRange, ...]:
             continue
         found.append(DateRange(start, end, match.start(), match.end(), bool(match["y1"])))
     return tuple(found)
+
+
+def _joined(text: str, match: re.Match, year: int | None) -> list[DateRange]:
+    """Two days joined by 和 (``2018年4月27日和28日``): one span when they follow each other and the words
+    around them do not give each day its own event (``分别于…``, ``…先后前往甲城和乙城``); else each date
+    as if written alone (``4月27日和5月26日``; a bare ``13日`` is no date of its own)."""
+    first = _day(match["y1"], match["m1"], match["d1"], year)
+    second = _day(match["y2"], match["m2"] or match["m1"], match["d2"], int(match["y1"]) if match["y1"] else year)
+    before, after = text[max(0, match.start() - 3):match.start()], text[match.end():match.end() + 4].lstrip()
+    if first and second and (second - first).days == 1 and not any(
+            word in before or after.startswith(word) for word in _EACH):
+        return [DateRange(first, second, match.start(), match.end(), bool(match["y1"]))]
+    alone = [DateRange(first, first, match.start(), match.start("joined"), bool(match["y1"]))] if first else []
+    if match["m2"] and (second := _day(match["y2"], match["m2"], match["d2"], year)):
+        at = match.start("y2") if match["y2"] else match.start("m2")
+        alone.append(DateRange(second, second, at, match.end(), bool(match["y2"])))
+    return alone
+
+
+def _day(y: str | None, m: str, d: str, year: int | None) -> date | None:
+    with suppress(ValueError, TypeError):
+        return date(int(y) if y else year, int(m), int(d))
+    return None
 
 
 def _cn_int(text: str) -> int:

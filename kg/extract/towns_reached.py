@@ -19,7 +19,7 @@ from kg.extract.reading import Reading
 from kg.extract.registry import Registry
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spot
-from kg.extract.venue_halls import unnamed_lodging
+from kg.extract.venue_halls import talks_with_others, unnamed_lodging
 from kg.extract.venues import (TALKS, days_of, participant_keys, placed_at_most_in_a_state, talks_on_its_days,
                                told_in_order)
 from kg.model import EntityId, Inference, Kind, Prop
@@ -220,7 +220,8 @@ def venue_of_the_talks_on_its_days(reading: Reading, summits) -> None:
     国事访问``) was held where a sentence of the article's own account (not its background or
     aftermath) tells its talks on one of those days, its participants named (``=== 5月7日 ===``
     ``…随后甲在某城[[某官邸]]同乙举行正式会谈``): that place is the venue, and the biggest place of
-    its chain lies in the state, when the text puts it in no other. The day is the sentence's
+    its chain lies in the state, when the text puts it in no other; not talks with someone who is none
+    of its participants (``甲会见乙，随后在总理府同丙举行会谈`` places no summit of 甲 and 丁 of those days). The day is the sentence's
     own, else the one its paragraph (or its section's heading) told last. Where no sentence
     tells the talks at a place, a summit placed nowhere or only in the state (of several days, or
     of one: ``=== 乙国 ===`` ``…抵达[[某都]]国际机场…。当天，甲同乙举行会谈``) was held in the town a
@@ -233,7 +234,8 @@ def venue_of_the_talks_on_its_days(reading: Reading, summits) -> None:
         state = venues[0] if venues else None
         talks = talks_on_its_days(reading, summit) if state is not None and summit.start != summit.end else ()
         for sentence, place in talks:  # a visit's days; one day's meeting may be another's talks told that day
-            if place.key == state.key or place.kind is not Kind.PLACE or unnamed_lodging(place.key):
+            if place.key == state.key or place.kind is not Kind.PLACE or unnamed_lodging(place.key) \
+                    or talks_with_others(reading, sentence, summit):
                 continue  # 29日，甲在下榻的饭店会见了某学院师生: where he stays, no town of the talks
             if venue_in_state(registry, summit, place, state, sentence):
                 break

@@ -150,11 +150,24 @@ def _talks_of(reading: Reading, sentence: Sentence, summit, others) -> bool:
     talks = next((m for m, clause in clauses if TALKS.search(clause) or len(phrases) == 1 and SIGNED.search(clause)), None)
     if talks is None or len(named) < 2 and not (not named and PAIR_BEFORE.search(sentence.hans, 0, talks.start())):
         return False
+    return not _strangers(reading, sentence, talks, participants) and not any(named <= set(o.participants) for o in others)
+
+
+def _strangers(reading: Reading, sentence: Sentence, talks: re.Match, participants: set[str]) -> bool:
+    """Whether the clause of the talks a held-at phrase tells names a person who is none of the participants
+    but one who comes along (偕)."""
     low = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.hans, 0, talks.start())), default=0)
     high = next((m.start() for m in CLAUSE_BREAK.finditer(sentence.hans, talks.end())), len(sentence.hans))
-    strangers = [s for s in sentence.spots_in(low, high) if s.key not in participants
-                 and reading.registry.is_a(s.surface, Kind.PERSON) and not _COMPANION.search(sentence.hans, low, s.start)]
-    return not strangers and not any(named <= set(o.participants) for o in others)
+    return any(s.key not in participants and reading.registry.is_a(s.surface, Kind.PERSON)
+               and not _COMPANION.search(sentence.hans, low, s.start) for s in sentence.spots_in(low, high))
+
+
+def talks_with_others(reading: Reading, sentence: Sentence, summit) -> bool:
+    """Whether the talks a sentence tells are with someone who is none of the summit's participants
+    (``甲会见乙，随后在总理府同丙举行会谈``: not the talks of a summit of 甲 and 丁 on those days)."""
+    participants = set(summit.participants)
+    return any(_strangers(reading, sentence, m, participants) for m in held_at_phrases(sentence)
+               if TALKS.search(clause_of(sentence.hans, m.start(), m.end())))
 
 
 def _placed_nowhere(reading: Reading, place: EntityId) -> bool:
