@@ -867,3 +867,46 @@ def test_a_document_agreed_in_substance_is_not_signed_at_the_summit():
     signed = agreed.replace("双方宣布就[[甲乙经济伙伴关系协定]]达成实质协议", "双方签署了[[甲乙经济伙伴关系协定]]")
     assert keys(documents(agreed)) == {"2014-04-07": {"甲乙首脑会谈共同声明"}}
     assert keys(documents(signed)) == {"2014-04-07": {"甲乙经济伙伴关系协定", "甲乙首脑会谈共同声明"}}
+
+
+def documents_by_meeting(text, title="甲乙会晤"):
+    """(start date, its participants) → the Simplified names of the summit's documents (two
+    summits on one day apart)."""
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    shown = {e.id: next((label.text for label in e.labels if label.language == "zh-Hans"), e.id.key)
+             for e in extraction.entities}
+    out = {}
+    for entity in extraction.entities:
+        if entity.id.kind is Kind.SUMMIT:
+            about = [f for f in extraction.facts if f.subject == entity.id]
+            start = next(f.value for f in about if f.prop is Prop.START_DATE)
+            people = "、".join(sorted(shown[f.value] for f in about if f.prop is Prop.PARTICIPANT))
+            out[(start.isoformat(), people)] = {shown[f.value] for f in about if f.prop is Prop.OUTCOME}
+    return out
+
+
+THREE_MET = "2018年5月9日上午，甲国总理[[张三]]、乙国总统[[李四]]和丙国首相[[王五]]在[[某城]]举行三国领导人会议。"
+
+
+def test_what_is_signed_after_the_account_goes_on_to_another_meeting_is_that_meetings():
+    text = HEAD + THREE_MET + "当天下午，张三与王五举行会谈。会谈后，两国总理共同见证签署《甲丙社会保障协定》。\n"
+    assert documents_by_meeting(text) == {("2018-05-09", "张三、李四、王五"): set(),
+                                          ("2018-05-09", "张三、王五"): {"甲丙社会保障协定"}}
+
+
+def test_a_statement_the_sentence_telling_the_later_meeting_names_after_it_is_that_meetings():
+    text = HEAD + ("2022年7月19日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。"
+                   "同日，张三、李四与丙国总统[[王五]]举行三方峰会，就某国问题发表三方联合声明。\n")
+    assert documents_by_meeting(text) == {("2022-07-19", "张三、李四"): set(),
+                                          ("2022-07-19", "张三、李四、王五"): {"联合声明"}}
+
+
+@pytest.mark.parametrize("told", [
+    # named before the later meeting in its sentence: the first meeting's
+    "会议发表了《甲乙丙联合宣言》，随后张三与王五举行双边会谈。",
+    # the later meeting is on other days, which the document is not of
+    "5月14日，张三与王五在[[乙城]]举行会谈。三国领导人5月9日发表的《甲乙丙联合宣言》强调合作。",
+])
+def test_what_the_first_meeting_issued_stays_its_own(told):
+    found = documents_by_meeting(HEAD + THREE_MET + told + "\n")
+    assert found[("2018-05-09", "张三、李四、王五")] == {"甲乙丙联合宣言"}

@@ -52,7 +52,9 @@ A list the sentence before introduces as what was signed (``会谈签署的四�
 one 《…》 a line) names that summit's documents: each item that begins with a name, or is a
 name by what it is (``* 条约的议定书；``); an item that names none (``* 欧洲安全：…``) does
 not end it. A statement by its kind alone is the summit's where both sides issued it
-(``两国首脑在会谈后发表声明``). In an article about one summit that tells of others too, what
+(``两国首脑在会谈后发表声明``). What the account of a section tells after it has gone on to another meeting, of
+other participants, is that meeting's alone, not an earlier one's whose days it fits as well (see
+:func:`documents_of_the_meeting_told_last`). In an article about one summit that tells of others too, what
 its lead or a section of its own account (not 背景, 后续 ...) says was signed is the summit
 its first sentence dates. A
 meeting table's outcome cell needs no verb, nor its item that is a name written bare (``甲乙首脑联合声明``;
@@ -493,6 +495,61 @@ def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None
     if numbers:  # 19日，…签署《…》 in a paragraph that told no month: a day of that number
         return any((span[0] + timedelta(days=i)).day in numbers for i in range((next_day - span[0]).days + 1))
     return not own.times or any(start <= next_day and span[0] <= last for start, last in own.times)
+
+
+def documents_of_the_meeting_told_last(reading: Reading, found) -> None:
+    """A document the account tells after it has gone on to another meeting is that meeting's, not an
+    earlier one's whose days it fits as well: each summit reads what is signed from its own sentence to
+    the end of its section, so where a later sentence of the section tells a meeting of other
+    participants (``5月9日，甲乙丙三国领导人举行会议。当天下午，甲与丙举行会谈。会后，两国总理见证签署《…》``,
+    ``同日，甲、乙与丁举行三方峰会，发表三方联合声明`` after 甲乙's talks that day), what both read from
+    a sentence after it, or from its own sentence after the meeting is told, is the later meeting's alone;
+    not what its sentence names before it (``会议发表了《…》，随后甲与丙举行会谈``). ``found``: the
+    summits one section told."""
+    registry = reading.registry
+    told = [summit for summit in found if summit.anchor is not None]
+    if len(told) < 2:
+        return
+    outcomes_of = {summit.id: [] for summit in told}
+    for fact in registry.facts_of(Prop.OUTCOME):
+        if fact.subject in outcomes_of:
+            outcomes_of[fact.subject].append(fact)
+    for summit in told:
+        at = summit.anchor.evidence().span
+        later = [other for other in told if other.anchor.evidence().span.start > at.start
+                 and set(other.participants) != set(summit.participants)]
+        for fact in outcomes_of[summit.id] if later else ():
+            said = {evidence.span for evidence in fact.evidence}
+            if any(_told_there(reading, other, fact.value, said & {e.span for theirs in outcomes_of[other.id]
+                                                                    for e in theirs.evidence})
+                   for other in later):
+                registry.drop_one(summit.id, Prop.OUTCOME, fact.value)
+                if fact.value.key.startswith(f"{summit.id.key}-"):  # a kind alone, keyed by the summit: no one's now
+                    registry.forget(fact.value)
+
+
+def _told_there(reading: Reading, meeting, document: EntityId, spans) -> bool:
+    """Whether a sentence the meeting's outcome was read from (``spans``) comes after the sentence that
+    tells the meeting, or is that sentence and names the document after the meeting: after the first
+    of its participants the sentence names, or its first word for a meeting (``他出席了…峰会，双方签署了…``;
+    not ``会谈后，两国交换了…``, the talks told before)."""
+    anchor = meeting.anchor
+    at = anchor.evidence().span
+    if any(span.start > at.start for span in spans):
+        return True
+    if at not in spans:
+        return False
+    hans = anchor.hans
+    names = {to_hans(name) for name in reading.registry.surfaces(document)} | {document.key.rsplit("-", 1)[-1]}
+    named = [hans.find(name) for name in names if name and name in hans]
+    people = [spot.start for spot in anchor.spots if spot.key in meeting.participants]
+    told = min(people) if people else next((m.start() for m in _A_MEETING.finditer(hans)), None)
+    return bool(named) and told is not None and told < min(named)
+
+
+#: A word for a meeting (峰会, 会谈): where a sentence that names none of its participants tells it; not the
+#: meeting told before, after which the sentence goes on (会谈后，两国交换了…).
+_A_MEETING = re.compile(r"(?:峰会|会谈|会晤|会议|会见|会面)(?!(?:结束)?后)")
 
 
 def documents_of_the_subject(reading: Reading, start: date, end: date, summit: EntityId) -> None:

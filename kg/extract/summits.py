@@ -27,7 +27,8 @@ from kg.extract.boxed_summit import (BACKGROUND, SAME_VISIT, a_meeting_apart, fi
                                      told_within, two_before_or_after_a_gathering)
 from kg.extract.containment import finer_venue
 from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
-from kg.extract.documents import documents_of_the_definition, documents_of_the_subject, outcomes
+from kg.extract.documents import (documents_of_the_definition, documents_of_the_meeting_told_last, documents_of_the_subject,
+                                  outcomes)
 from kg.extract.infobox import days_of_the_box
 from kg.extract.joining import (GOES_ON, SummitFound, a_row_and_its_account, fill_from_neighbours, join_mentions,
                                 one_meeting_told_in_parts, one_span_each, several_of_one_visit)
@@ -113,6 +114,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         before = len(found)
         reached, day, told = _find_in(reading, people, sources, section, section_sentences, lead_venues, found, year,
                                       around, tabled_spans, carried, lead_visit, boxed)
+        documents_of_the_meeting_told_last(reading, found[before:])
         if told is not None and state_of_the_leg(reading, section) is not None:
             legs.append(LegTold(order, section.level, *told, before, len(found)))
         if not _a_background(section):  # the past a background tells: the sections after it go on from before it
