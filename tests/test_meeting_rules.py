@@ -59,6 +59,31 @@ def test_two_days_joined_by_and_each_its_own_or_apart_are_not_one_span(sentence)
     assert {day: s["end"] for day, s in summits(HEAD + sentence).items()} == {"2018-11-11": "2018-11-11"}
 
 
+def _ends(text):
+    return {day: s["end"] for day, s in summits(HEAD + text).items()}
+
+
+def test_a_summit_told_on_its_last_day_spans_from_the_day_its_talks_began():
+    began = ("1966年1月4日，甲乙双方在[[某城]]展开谈判。\n\n"
+             "1月10日下午，在首脑会议的最后一次会谈中，甲国总理[[张三]]和乙国总统[[李四]]签署了宣言。")
+    assert _ends(began) == {"1966-01-04": "1966-01-10"}
+    opened = "首脑会谈于1998年10月15日在[[某宫]]正式开始。\n\n10月23日下午，甲国总理[[张三]]和乙国总统[[李四]]在[[某宫]]签署备忘录。"
+    assert _ends(opened) == {"1998-10-15": "1998-10-23"}
+    held = ("1956年10月13日至19日，甲国代表团和乙国代表团在[[某城]]举行了谈判。\n\n"
+            "10月19日，甲国总理[[张三]]与乙国总统[[李四]]在[[某宫]]签署了《共同宣言》。")
+    assert _ends(held) == {"1956-10-13": "1956-10-19"}
+
+
+def test_talks_of_officials_long_before_or_ended_before_are_not_the_summits():
+    began = ("1966年1月4日，甲乙双方在[[某城]]展开谈判。\n\n"
+             "1月10日下午，在首脑会议的最后一次会谈中，甲国总理[[张三]]和乙国总统[[李四]]签署了宣言。")
+    assert _ends(began.replace("甲乙双方", "两国外长")) == {"1966-01-10": "1966-01-10"}
+    assert _ends(began.replace("1月10日下午", "1月25日下午")) == {"1966-01-25": "1966-01-25"}
+    held = ("1956年10月13日至17日，甲国代表团和乙国代表团在[[某城]]举行了谈判。\n\n"
+            "10月19日，甲国总理[[张三]]与乙国总统[[李四]]在[[某宫]]签署了《共同宣言》。")
+    assert _ends(held) == {"1956-10-19": "1956-10-19"}
+
+
 def test_a_date_that_is_another_events_is_not_the_meetings():
     text = HEAD + ("由于[[丙国]]与[[丁国]]于1941年4月13日在[[某城]]签订《中立条约》，丙国尚未参战，"
                    "甲国总统[[张三]]不便与乙国总理[[李四]]直接会面。")

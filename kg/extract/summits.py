@@ -60,8 +60,8 @@ from kg.extract.summit_venue import venue_of_the_anchor, venues_of_the_lead
 from kg.extract.table_rows import meeting_tables
 from kg.extract.table_series import rows_number_their_summits
 from kg.extract.text import Sentence
-from kg.extract.visit_days import (A_GATHERING_NEXT, end_of_the_visit, goes_on_to, over_the_visit, the_visit_going_on,
-                                   to_the_last_day_together, to_the_leaving)
+from kg.extract.visit_days import (A_GATHERING_NEXT, end_of_the_visit, from_the_talks_begun, goes_on_to, over_the_visit,
+                                   the_visit_going_on, to_the_last_day_together, to_the_leaving)
 from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Section
 
@@ -391,6 +391,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     if leg is None and not background:
         found[before:] = to_the_leaving(reading, found[before:], section_sentences, year or running_year, around)
         found[before:] = to_the_last_day_together(reading, found[before:], section_sentences, around)
+        found[before:] = from_the_talks_begun(reading, found[before:], section_sentences, around)
     if leg is not None:
         found[before:] = one_summit_per_leg(reading, people, [over_the_leg(reading, summit, leg, people)
                                                                for summit in found[before:]], leg)

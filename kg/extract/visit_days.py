@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from kg.extract.dates import DateRange, find_dates
 from kg.extract.joining import SIGNING, SummitFound
 from kg.extract.legs import OCCASION
-from kg.extract.meeting_clauses import a_gathering, bare_day, relative_days
-from kg.extract.phrases import MEETING
+from kg.extract.meeting_clauses import a_gathering, bare_day, not_held, relative_days
+from kg.extract.phrases import MEETING, NOT_TOP
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence
 from kg.model import Kind, Prop
@@ -330,3 +330,48 @@ def _last_day_together(reading: Reading, summit: SummitFound, summits: list[Summ
             if lasted or _TALKS_GO_ON.search(said) or (both or len(people) >= 2) and SIGNING.search(said) or both and MEETING.search(said):
                 end = told.start  # not 甲在乙陪同下会见了某院议长: the two named, meeting others
     return end
+
+
+#: Talks told beginning (``双方在某城展开谈判``, ``首脑会谈于10月15日在某宫正式开始``), or held over days
+#: (``10月13日至19日，两国代表团在某城举行了谈判``).
+_TALKS_BEGIN = re.compile(r"(?:展开|开始|开启)了?(?:首脑)?(?:谈判|会谈)|(?:谈判|会谈|首脑会议)[^，,；;。]{0,24}?(?:正式)?开始(?!前|时)")
+_TALKS_HELD = re.compile(r"举行了?(?:首脑)?(?:谈判|会谈)")
+#: How long before a summit's day its talks may have begun.
+_TALKS_AT_MOST = timedelta(days=14)
+
+
+def from_the_talks_begun(reading: Reading, summits: list[SummitFound], sentences: list[Sentence],
+                         boxed: SummitFound | None = None) -> list[SummitFound]:
+    """A summit told on the day its talks end (``1月10日，甲和乙在最后一次会谈中签署了宣言``) spans from the day,
+    within two weeks before, an earlier paragraph of its section has the talks begin (``1月4日，双方在某城展开
+    谈判``, ``首脑会谈于10月15日正式开始``) or be held over days to its own (``10月13日至19日，两国代表团在某城举行
+    了谈判``): one meeting over those days. Only the first summit of its leaders after that day; not talks of
+    officials (``两国外长于…开始谈判``), planned, or of a gathering; nor the summit the article boxes."""
+    out = list(summits)
+    for at, summit in enumerate(out):
+        if summit.anchor is None or boxed is not None and summit.id == boxed.id:
+            continue
+        index = next((i for i, s in enumerate(sentences) if s is summit.anchor), None)
+        begun = _talks_begun(sentences[:index], summit) if index else None
+        if begun is None or any(other.id != summit.id and begun <= other.start < summit.start
+                                and set(other.participants) & set(summit.participants) for other in out):
+            continue
+        reading.registry.drop(summit.id, Prop.START_DATE)
+        reading.registry.fact(summit.id, Prop.START_DATE, begun, evidence=(summit.anchor.evidence(),))
+        out[at] = replace(summit, start=begun)
+    return out
+
+
+def _talks_begun(before: list[Sentence], summit: SummitFound) -> date | None:
+    """The day a sentence of an earlier paragraph than the summit's has its talks begin (the last such)."""
+    for sentence in reversed(before):
+        if sentence.paragraph == summit.anchor.paragraph or not_held(sentence.hans) or a_gathering(sentence.hans):
+            continue
+        begins = _TALKS_BEGIN.search(sentence.hans)
+        held = begins is None and _TALKS_HELD.search(sentence.hans)
+        if begins is None and not held or NOT_TOP.search(sentence.hans, 0, (begins or held).start()):
+            continue
+        for told in find_dates(sentence.hans, year=summit.start.year):
+            if summit.start - _TALKS_AT_MOST <= told.start < summit.start and (not held or told.end == summit.start):
+                return told.start
+    return None
