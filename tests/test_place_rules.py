@@ -95,6 +95,22 @@ def test_each_date_of_a_sentence_takes_the_place_said_in_its_own_stretch():
     assert read(text) == {"2025-08-31": [["天津迎宾馆", "天津"]]}
 
 
+def test_the_place_after_the_occasion_a_meeting_is_told_in_is_its_own():
+    text = HEAD + "1985年3月12日，甲国总理[[张三]]与乙国总书记[[李四]]在出席[[王五]]葬礼期间于[[某都]]会晤。"
+    assert read(text) == {"1985-03-12": [["某都"]]}
+    text = HEAD + "2019年6月30日，甲国总统[[张三]]在访问乙国期间与乙国总统[[李四]]在[[某村]]会面。"
+    assert read(text) == {"2019-06-30": [["某村", "乙国"]]}  # not only the state visited
+    text = HEAD + "2005年4月4日，甲国总统[[张三]]曾在[[某革命]]后首次在[[某宫]]同乙国总统[[李四]]会谈。"
+    assert read(text) == {"2005-04-04": [["某宫"]]}
+
+
+def test_a_place_before_the_occasion_stays_when_what_follows_names_none():
+    text = HEAD + "2018年5月24日，甲国总统[[张三]]在[[某城]]出席峰会期间与乙国总统[[李四]]在会上举行会谈。"
+    assert read(text) == {"2018-05-24": [["某城"]]}
+    text = HEAD + "2018年5月24日，甲国总统[[张三]]在[[某城]]于5月24日与乙国总统[[李四]]举行会谈。"
+    assert read(text) == {"2018-05-24": [["某城"]]}
+
+
 def test_a_year_that_begins_a_linked_name_is_no_date_ending_the_meetings_stretch():
     text = HEAD + ("2025年8月15日，甲国总统[[张三]]与乙国总理[[李四]]在[[甲国]][[某州]][[某城]]市[[某联合基地]]"
                    "举行首次面对面会晤（[[2025年甲乙峰会]]），但未达成协议。")

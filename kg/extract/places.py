@@ -48,6 +48,9 @@ infobox field, a table cell or a clause of prose.
 - A site gone to holds the meeting of the next clause when that names no place of its own
   (``前往[[某城]]的[[某宫]]，与乙举行会谈``); a partner word that begins a venue's plain name
   (``在[[某都]]和平大厦会见乙``) does not end the place.
+- A held-at phrase whose words tell the occasion or the time first holds the meeting's place after
+  its last 在 or 于 (``在出席某葬礼期间于[[某都]]会晤``, ``在访问乙国期间与乙在[[某村]]会面``: the village, not
+  the state visited).
 
 Where the places of a chain lie one in another is :mod:`kg.extract.containment`; where the
 article as a whole says a summit was held, past its own phrase, :mod:`kg.extract.venues`.
@@ -424,9 +427,29 @@ def _held_at_phrases(sentence: Sentence) -> list[re.Match]:
         if match is None and sentence.hans[at] == "在":
             match = _STAYED_TO_MEET.match(sentence.hans, at) or SIGNED_AT.match(sentence.hans, at)
         if match:
+            inner = _held_at_after_the_occasion(sentence, match, in_a_name)
+            if inner is not None and inner.start() >= phrase_bounds(sentence, match)[1]:
+                out.append(inner)  # 在访问乙国期间与乙在某村会面: the occasion's words are no place of the meeting
+                inner = None
             out.append(match)
+            if inner is not None:
+                out.append(inner)  # 在某革命后于某日在白宫同乙会谈: after the time said, the place
             end = match.end()
     return out
+
+
+#: A 在 or 于 of its own inside a held-at phrase's words: not one of a word (位于, 由于, 正在, 现在, 所在).
+_INNER_AT = re.compile(r"(?<![位属对由关至终等基鉴])于|(?<![正现存所实自内])在(?![场任])")
+
+
+def _held_at_after_the_occasion(sentence: Sentence, match: re.Match, in_a_name: set[int]) -> re.Match | None:
+    """The held-at phrase that begins at the last 在 or 于 of its own inside a 在 phrase's words: the
+    meeting's own place after the occasion or the time it is told in (``在出席[[某人]]葬礼期间于[[某都]]会晤``,
+    ``在访日期间与乙在[[某城]][[某官邸]]举行会谈``, ``在[[某革命]]后于某日在白宫同乙会谈``)."""
+    if match.re is not HELD_AT or sentence.hans[match.start()] != "在":
+        return None
+    inner = [m.start() for m in _INNER_AT.finditer(sentence.hans, match.start("w"), match.end("w")) if m.start() not in in_a_name]
+    return HELD_AT.match(sentence.hans, inner[-1]) if inner else None
 
 
 def _phrase_starts(hans: str) -> list[int]:
