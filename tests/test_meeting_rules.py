@@ -2668,3 +2668,15 @@ def test_a_venue_the_text_states_takes_the_place_of_the_town_arrived_at():
             "4月27日上午，张三前往[[某宫]]出席欢迎仪式，两国领导人随后举行了会谈。\n")
     found = summits(text, "张三访问乙国")
     assert list(found) == ["1998-04-26"] and found["1998-04-26"]["venue"] == {"某宫"}
+
+
+def test_a_linked_name_written_without_its_last_parts_is_the_linked_ones():
+    text = HEAD.replace("== 经过 ==", "乙国王储[[阿某·本·乙某·阿勒丙]]和乙国国王[[阿某·本·丁某]]曾访问甲国。\n== 经过 ==") + (
+        "2016年2月11日，阿某·本·乙某在[[某城]]与甲国总理[[李四]]举行会谈。\n")
+    assert summits(text)["2016-02-11"]["participants"] == {"阿某·本·乙某·阿勒丙", "李四"}
+
+
+def test_a_name_two_linked_names_begin_with_is_neither_ones():
+    text = HEAD.replace("== 经过 ==", "乙国王储[[阿某·本·乙某·阿勒丙]]和乙国国王[[阿某·本·乙某·阿勒丁]]曾访问甲国。\n== 经过 ==") + (
+        "2016年2月11日，阿某·本·乙某在[[某城]]与甲国总理[[李四]]举行会谈。\n")
+    assert summits(text) == {}

@@ -55,7 +55,7 @@ def read(document: Document) -> Reading:
         known = {to_hans(form.text) for rule in rules for form in rule.forms} & written
         names |= {form.text for rule in rules for form in rule.forms if known & {to_hans(f.text) for f in rule.forms}}
     for family, target in {**_given_names(document, index), **_family_names(document, index), **own_names_in_brackets(document),
-                           **first_names_styled(document), **_the_subjects_family_name(document, index)}.items():
+                           **first_names_styled(document), **_the_subjects_family_name(document, index), **_names_begun(document, index)}.items():
         index.merge(target, family)
         names.add(family)
     _same_city(index, names)
@@ -203,6 +203,44 @@ def _written_alone(name: str, text: str) -> bool:
     at = text.find(name)
     while at >= 0:
         if _BEFORE_A_NAME.match(text, at) and _AFTER_A_NAME.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+#: A dot between the parts of a transliterated name.
+_A_DOT = re.compile(f"[{_DOTS}]")
+
+
+def _names_begun(document: Document, index: NameIndex) -> dict[str, str]:
+    """A linked name written unlinked without its last parts: the Arabic name of a son and his father
+    without the family's (``[[穆罕默德·本·扎耶德·阿勒纳哈扬]]`` … ``穆罕默德·本·扎耶德在总统府与乙会谈``), a
+    name without its last given or family part. Its first two or more parts, written with no other
+    part after them, are the linked name's where no other linked name begins with them."""
+    text = _flattened(document.page.text)
+    names = {to_hans(strip_disambiguator(n)) for link in document.links for n in (link.target, link.text)}
+    found: dict[str, set[str]] = {}
+    for link in document.links:
+        target = to_hans(strip_disambiguator(link.target))
+        dots = _A_DOT.findall(target)
+        if len(dots) < 2 or len(set(dots)) > 1:
+            continue
+        parts = target.split(dots[0])
+        for size in range(2, len(parts)):
+            begun = dots[0].join(parts[:size])
+            if begun not in names and _written_without_more(begun, text):
+                found.setdefault(begun, set()).add(index.normal(target))
+    return {begun: targets.pop() for begun, targets in found.items() if len(targets) == 1
+            and not any(name.startswith(begun) and index.normal(name) not in targets
+                        for name in names if name != begun)}
+
+
+def _written_without_more(name: str, text: str) -> bool:
+    """Whether ``name`` is written in ``text`` with no dot and part of a name right after it."""
+    at = text.find(name)
+    while at >= 0:
+        after = text[at + len(name):at + len(name) + 1]
+        if not after or not _A_DOT.match(after):
             return True
         at = text.find(name, at + 1)
     return False
