@@ -371,9 +371,17 @@ def _origin_stem(origin: str) -> str:
     return stem.rsplit(".", 1)[0] if "." in stem else stem
 
 
+#: The most wikitext a bold lead title is read from: MediaWiki's titles hold at most 255 bytes, so a
+#: longer bold span (one left open, running over the references after it) is not the title, and is
+#: not parsed again (mwparserfromhell takes seconds on 35 KB of unclosed templates).
+MOST_TITLE_WIKITEXT = 1024
+
+
 def _bold_lead_title(text: str, bold: list[Span], lead_end: int) -> str | None:
     for span in bold:
         if span.start < lead_end:
+            if span.end - span.start > MOST_TITLE_WIKITEXT:
+                return None
             return plain(text[span.start:span.end]) or None
     return None
 

@@ -85,3 +85,13 @@ def test_a_thousand_unclosed_openers_are_kept_as_text_with_an_issue(monkeypatch)
     assert handed[0].count("{{") - handed[0].count("}}") <= wikitext.MAX_UNCLOSED + ARTICLE.count("{{")
     assert any("unclosed" in issue.message and "2000" in issue.message for issue in document.issues)
     assert [s.heading for s in document.all_sections()] == [s.heading for s in wikitext.parse(Page(text=ARTICLE, origin="costs")).all_sections()]
+
+
+def test_a_bold_lead_left_open_over_the_page_is_not_its_title_nor_parsed_again(tokenized):
+    # a fuzzed article: its bold title's closing quotes lost among 1,000 unclosed citations, so the
+    # bold ran over 35 KB of them, parsed again as the title and again as that title's name (5 s)
+    opened = ARTICLE.index("'''") + 3
+    text = ARTICLE[:opened] + "朝韩首脑会晤" + "<ref>{{cite web|url=http://x|title=" * 1000 + ARTICLE[opened:]
+    document = wikitext.parse(Page(text=text, origin="costs"))
+    assert document.title == "costs"  # the origin's stem, as with no bold lead term
+    assert tokenized[0] <= 1.2 * len(text), f"{tokenized[0]:,} characters tokenized for a {len(text):,}-character page"
