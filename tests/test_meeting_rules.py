@@ -907,6 +907,37 @@ def test_a_meeting_told_as_during_the_visit_before_is_on_that_visits_days():
     assert summits(undated, title="某访问") == {}  # no days said: no summit
 
 
+BACKGROUND_VISIT = ("'''某会晤'''是甲国总统[[张三]]与乙国总理[[李四]]于2010年5月3日在[[某城]]举行的会晤。\n== 背景 ==\n"
+                    "乙国总理李四曾于2006年2月19日至23日对[[甲国]]进行国事访问。{}\n")
+
+
+def test_talks_told_after_a_visits_days_are_held_on_them():
+    """An undated sentence of the paragraph that told a visit of several days tells its talks:
+    a summit over the visit's days."""
+    found = summits(BACKGROUND_VISIT.format("张三在[[某都]]同李四举行正式会谈。"), title="某会晤")
+    assert found == {"2006-02-19": {"end": "2006-02-23", "participants": {"张三", "李四"}, "ordinal": set(),
+                                    "venue": {"某都"}},
+                     "2010-05-03": {"end": "2010-05-03", "participants": {"张三", "李四"}, "ordinal": set(),
+                                    "venue": {"某城"}}}
+
+
+def test_the_people_of_talks_told_after_a_visit_keep_the_offices_those_two_sentences_write():
+    """Not the office the article gives them elsewhere (甲国总统 in the lead, of 2010)."""
+    roles = roles_by_day(BACKGROUND_VISIT.format("张三在[[某都]]同李四举行正式会谈。"), title="某会晤")
+    assert roles["2006-02-19"] == {("李四", "乙国总理")}
+    roles = roles_by_day(BACKGROUND_VISIT.format("甲国主席张三于19日在[[某都]]同李四举行正式会谈。"), title="某会晤")
+    assert roles["2006-02-19"] == {("李四", "乙国总理"), ("张三", "甲国主席")}  # 19日: the visit's first day
+
+
+@pytest.mark.parametrize("after", ["此前，张三曾在[[某都]]同李四举行会谈。", "张三曾在[[某都]]同李四举行会谈。",
+                                   "后来，张三在[[某都]]同李四举行会谈。", "张三在[[某都]]出席了一场展览。",
+                                   "此访之后不到一个月，张三便与李四会晤。", "这是两人首次会晤。",
+                                   "张三说，他同李四的会晤十分成功。", "张三在会谈中邀请李四次年访问甲国。",
+                                   "张三同李四会谈后，21日专程前往[[某港]]，同李四举行非正式会晤。"])
+def test_a_sentence_after_a_visit_at_another_time_or_without_talks_is_not_its_summit(after):
+    assert list(summits(BACKGROUND_VISIT.format(after), title="某会晤")) == ["2010-05-03"]
+
+
 def test_both_of_them_are_the_two_the_sentence_before_names():
     text = (HEAD + "峰会开幕式前，甲国总统[[张三]]与乙国主席[[李四]]握手并短暂交谈。"
             "4月11日，两人在峰会期间举行了历时1小时的会晤。\n")

@@ -647,10 +647,10 @@ def _bare_beside_an_office(reading, key: str, participants, welcome: Sentence | 
 
 
 def record_participants(reading, people: People, summit, participants, sentences, welcome=None, *,
-                        as_written: bool = False) -> None:
+                        as_written: bool = False, written_also: tuple[Sentence, ...] = ()) -> None:
     """Records who met and the office each held: the offices the sentences write for them, else the
     office the article gives them elsewhere; with ``as_written``, only the offices the first sentence
-    (the meeting's own) writes. ``welcome``: the sentence of a welcome on arrival that tells the
+    (the meeting's own) and ``written_also`` (the sentence telling the visit it is of) write. ``welcome``: the sentence of a welcome on arrival that tells the
     summit (see :func:`_bare_beside_an_office`)."""
     registry = reading.registry
     for key in sorted(participants):
@@ -662,7 +662,7 @@ def record_participants(reading, people: People, summit, participants, sentences
             registry.fact(summit, Prop.PARTICIPANT, person, evidence=evidence, inference=method, basis=basis)
         node = participation(registry, summit, person, people.sides.get(key), key)
         stated_offices: list[str] = []
-        for sentence in sentences[:1] if as_written else sentences:
+        for sentence in (*sentences[:1], *written_also) if as_written else sentences:
             stated_offices.extend(titles_in(sentence, reading, key))
             for spot in sentence.spots:
                 if spot.key == key:

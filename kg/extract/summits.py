@@ -39,7 +39,7 @@ from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrival_in, 
                              in_the_state_of_the_heading,
                              leg_from_its_arrival, leg_told_in_prose, one_summit_per_leg, over_the_leg, the_leads_visit,
                              visit_told, year_above, year_of_the_leads_month)
-from kg.extract.meeting_clauses import (ON_A_GATHERINGS_DAYS, TOOK_OFFICE, WELCOMES, bare_day, dated_by_citation, days_of_the_month,
+from kg.extract.meeting_clauses import (DAY_ONLY, ON_A_GATHERINGS_DAYS, TOOK_OFFICE, WELCOMES, bare_day, dated_by_citation, days_of_the_month,
                                         meeting_clause, not_held, only_a_welcome, relative_days, signing_clause,
                                         welcomed_by_a_leader)
 from kg.extract.ordinals import (REFERS_BACK, number_of_a_summit_held, number_the_defined_summit, ordinal_in,
@@ -89,6 +89,13 @@ def _took_office_in_an_aside(hans: str, month) -> bool:
 _OPENS_GOING_ON = re.compile(r"(?:随后|其后|接着|紧接着|随即)")
 #: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙).
 _RIGHT_AFTER = re.compile(r"^(?:会晤|会谈|会面|会见|峰会)(?:结束)?后")
+#: The opening of a sentence that moves to another time than the visit told before it (此前, 后来, 次年).
+_ANOTHER_TIME = re.compile(r"^(?:在此之前|此前|之前|早在|此后|其后|之后|后来|次年|翌年|同年|当年|多年后|[^，。；]{0,6}?(?:之后|以后)"
+                           r"|[^，。；]{0,12}?曾(?:于|在|经|与|同|多次)|(?:这|此)也?(?:是|为))")
+#: Words that report speech or a view: a meeting named after them is talked of, not held (江泽民说：…同克林顿进行会晤).
+_SAID = re.compile(r"说|表示|称|认为|指出|强调")
+#: Right after a meeting word: the meeting as the time or thing something else is of (在会谈中说, 新加坡会晤的共识).
+_A_MEETINGS = re.compile(r"中|时|开头|期间|的")
 
 
 MAIN_TEMPLATES = ("main", "主条目", "主條目", "主题条目", "details", "further")
@@ -257,6 +264,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     heading_day = day_of_the_heading(section, year or year_above(reading, section, around))  # === 10月21日 ===
     day: date | None = heading_day  # the last day the section's text gave
     visit: VisitTold | None = None  # the visit the paragraph told (于…至…对乙国进行的访问, …抵达某城)
+    visit_met = False  # whether the sentence telling that visit tells a meeting too (由总理乙会见)
+    visit_sentence: Sentence | None = None  # that sentence
     dated_before = None  # the paragraph of the sentence before, when that sentence gave a day
     told_in = None  # the paragraph of the last sentence that gave a day (not in a background's account)
     background = _a_background(section)
@@ -276,6 +285,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     arrivals: list[Arrival] = []  # leaders arriving on a day the section told (10日，甲抵达某城)
     landed: Arrival | None = None  # the arrival the paragraph last told, while it tells that day
     for i, sentence in enumerate(section_sentences):
+        of_the_visit: Sentence | None = None  # the sentence telling the visit whose talks this undated one tells
         at = sentence.span_of(0, 0).start
         in_table = any(span.start <= at < span.end for span in tabled)  # a row: only what its cells say
         months = [m for m in find_year_months(sentence.hans) if (m.month is not None or m.at <= 2)
@@ -312,6 +322,10 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         if not dates and (visit or lead_visit) is not None and DURING_THE_VISIT.match(sentence.hans) and leg is None:
             days = (visit or lead_visit).days  # 访问期间，甲与乙举行会谈: on the visit's days (of the lead's, in a section)
             dates = [DateRange(days.start, days.end, 0, 0, True)]
+        elif not dates and not months and section is not None and leg is None and not visit_met \
+                and _talks_of_the_visit(sentence, visit):
+            dates = [DateRange(visit.days.start, visit.days.end, 0, 0, True)]  # 甲于…至…访问乙国。甲同乙举行会谈
+            of_the_visit = visit_sentence  # its people keep the offices it and the visit's sentence write
         opens_going_on = i > 0 and told_in == section_sentences[i - 1].paragraph != sentence.paragraph \
             and _OPENS_GOING_ON.match(sentence.hans)  # …7月16日上午，甲举行仪式欢迎乙。¶随后两国元首举行会谈
         if dates:  # 3月2日，甲抵达某都。当晚，…: the arrival holds while the paragraph tells its day
@@ -330,7 +344,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         dated_before = sentence.paragraph if dates else None
         if dates and not background:  # the day a 随后 goes on from: one day told (not a visit's span)
             told_in = sentence.paragraph if all(d.start == d.end for d in dates) else None
-        visit = visit_told(sentence, dates, visit)
+        if (told_now := visit_told(sentence, dates, visit)) is not visit and told_now is not None:
+            visit_met, visit_sentence = MEETING.search(sentence.hans) is not None, sentence
+        visit = told_now
         arrivals += arrivals_told(reading, sentence, dates)
         if not dates and heading_day is not None and day is not None:
             dates = [DateRange(day, day, 0, 0, False)]  # under a day's heading, a sentence is of the day last given
@@ -370,7 +386,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             told.append((*clause, meeting.start))
             summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues,
                              date_basis, clause, infer=not in_table and not named, numbered=heading_day is None,
-                             set_aside=several.others if several else (), offices_as_written=as_written)
+                             set_aside=several.others if several else (), offices_as_written=as_written,
+                             written_in_the_visit=of_the_visit)
             if around is not None and summit is not None and summit.start < around.start <= (visit_end or summit.end):
                 visit_end = around.start - timedelta(days=1)  # the summit the article boxes keeps its own days
             if around is not None and summit is not None and summit.id == around.id:
@@ -399,6 +416,23 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         in_the_state_of_the_heading(reading, section, found[before:])
     return year or running_year, day, (opens, leaves, arrives, tuple(days_told)) \
         if leg is None and not background else None
+
+
+def _talks_of_the_visit(sentence: Sentence, visit: VisitTold | None) -> bool:
+    """Whether an undated sentence tells the talks of the visit of several days its paragraph
+    told before it (``2006年2月19日至23日，甲应邀对乙国进行国事访问。乙同甲举行正式会谈``): they were
+    held on the visit's days, unless the sentence moves to another time (``此前，甲曾同乙会谈``,
+    ``此访之后，…``), gives a later day of the visit (``7日专程南下某城``), is an aside (``这是两人首次会晤``),
+    or only talks of a meeting (``甲在会谈中说``, ``落实某城会晤的共识``). The caller asks it only where the sentence telling the visit tells no meeting of
+    its own, whose summit the visit's is (``…访华，由总理丙会见并陪同参观。随后，…``)."""
+    if visit is None or visit.paragraph != sentence.paragraph or visit.days.end == visit.days.start \
+            or _ANOTHER_TIME.match(sentence.hans):
+        return False
+    if any(int(day["d"]) != visit.days.start.day for day in DAY_ONLY.finditer(sentence.hans)):
+        return False  # …会谈后，7日专程南下某城，同乙举行非正式会晤: a later day of the visit, told on its own
+    said = _SAID.search(sentence.hans)
+    before = said.start() if said else len(sentence.hans)  # 甲说：…同乙进行会晤: a meeting talked of
+    return any(not _A_MEETINGS.match(sentence.hans, met.end()) for met in MEETING.finditer(sentence.hans, 0, before))
 
 
 def _on_a_gatherings_days(summit: SummitFound) -> bool:
@@ -463,14 +497,16 @@ _SIDES_OF_A_SESSION = 3
 def _summit(reading, people, sources, section, sentences, index, when, lead_venues,
             date_basis: EntityId | None = None, clause: tuple[int, int] | None = None,
             infer: bool = True, numbered: bool = True, set_aside: tuple[str, ...] = (),
-            only: tuple[str, ...] = (), offices_as_written: bool = False) -> SummitFound | None:
+            only: tuple[str, ...] = (), offices_as_written: bool = False,
+            written_in_the_visit: Sentence | None = None) -> SummitFound | None:
     """``infer``: whether people the sentence does not name may be inferred (not for a
     table row read as a sentence: the row itself is read by tables.py). ``numbered``:
     whether a number the sentence gives is the meeting's in its series (not in an account
     told day by day, where 第一次会晤 is the first session of the day's talks).
     ``set_aside``: people the sentence names as met in other meetings, one by one;
     ``only``: the people of one of those meetings. ``offices_as_written``: each participant keeps
-    only the office the sentences write for them, none the article gives elsewhere."""
+    only the office the sentences write for them, none the article gives elsewhere; so do the people of talks
+    ``written_in_the_visit`` tells the days of (甲于…至…访问乙国。甲同乙举行会谈), with the offices that sentence writes."""
     registry = reading.registry
     anchor = sentences[index]
     paragraph = [s for s in sentences if s.paragraph == anchor.paragraph and s.start >= anchor.start]
@@ -541,7 +577,9 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     welcome_ends = clause[1] if clause is not None and only_a_welcome(anchor.hans, clause) else None
     venue_of_the_anchor(reading, summit, anchor, when.start, lead_venues, when.at, welcome_ends, set(participants))
     record_participants(reading, people, summit, participants, [anchor] + paragraph,
-                        welcome=anchor if welcome_ends is not None else None, as_written=offices_as_written)
+                        welcome=anchor if welcome_ends is not None else None,
+                        as_written=offices_as_written or written_in_the_visit is not None,
+                        written_also=(written_in_the_visit,) if written_in_the_visit is not None else ())
     outcomes(reading, summit, sentences, (when.start, end))
     return SummitFound(summit, section, when.start, end, anchor, keys)
 
