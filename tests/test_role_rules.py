@@ -740,3 +740,24 @@ def test_the_holders_of_an_office_the_subject_met_in_turn_are_titled_by_it():
     # an office the lead only names as the other side's, not as held in turn (与乙国总理举行的会晤), titles no one
     generic = "'''张三与乙国总理会晤'''是指甲国总统[[张三]]与[[乙国总理]]举行的会晤。\n"
     assert roles_by_day(generic + body, title="张三与乙国总理会晤")["2001-05-03"] == {("张三", "甲国总统")}
+
+
+def _office_names(text, office):
+    """The Simplified names the extraction gives the office keyed ``office`` (labels and alternative labels)."""
+    entity = next(e for e in _extract(text).entities if e.id.kind is Kind.POSITION and e.id.key == office)
+    return {label.text for label in entity.labels + entity.alt_labels if label.language == "zh-Hans"}
+
+
+def test_a_bare_office_word_written_for_the_holder_of_a_fuller_office_names_that_office():
+    # 张三总理, 以总理身份, 出任总理: the article writes his office 总理 too, as well as 甲国总理
+    for written in ("张三总理亲自到机场迎接李四", "张三以总理身份会见李四", "1970年张三出任总理后会见李四"):
+        text = HEAD + f"1971年9月16日，甲国总理[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。{written}。"
+        assert roles_by_day(text)["1971-09-16"] == {("张三", "甲国总理"), ("李四", "乙国总统")}, written
+        assert _office_names(text, "甲国总理") == {"甲国总理", "总理"}, written
+    # a bare word the fuller office does not end with is an office of its own, and names no other
+    text = HEAD + "1971年9月16日，甲国总理[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。李四总统亲自到机场迎接张三。"
+    assert _office_names(text, "甲国总理") == {"甲国总理"}
+    assert _office_names(text, "乙国总统") == {"乙国总统", "总统"}
+    # nor does it name the office of a deputy (副总统 is no 总统)
+    text = HEAD + "1971年9月16日，甲国副总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。张三总统亲自到机场迎接李四。"
+    assert _office_names(text, "甲国副总统") == {"甲国副总统"}

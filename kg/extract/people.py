@@ -205,14 +205,21 @@ def _offices(reading: Reading):
             if not bare and (theirs is None or side.get(person) in (None, theirs)):
                 give(person, title, said, sentence, when)
     for person, title, said, sentence, when in bare_titles:
-        if not any(office.endswith(title.text) and office != title.text for office in offices.get(person, ())):
+        fuller = [office for office in offices.get(person, ()) if office.endswith(title.text) and office != title.text]
+        if not fuller:
             give(person, title, said, sentence, when)
+        for office in fuller:  # 勃兰特总理 of 联邦德国总理: the holder's office as the text writes it for him too
+            if not _ANOTHER_OFFICE_BEFORE.search(office, 0, len(office) - len(title.text)):
+                registry.label(EntityId(Kind.POSITION, office), Label(title.text, "zh-Hans"))
     return (side,
             {person: tuple(keys) for person, keys in offices.items()}, evidence,
             {pair: frozenset(found) for pair, found in years.items()},
             frozenset(pair for pair, only_then in then.items() if only_then))
 
 
+#: Before an office word in a fuller office, what makes it another office than the word alone names
+#: (甲国副总统 is no 总统, 当选总统 not yet one).
+_ANOTHER_OFFICE_BEFORE = re.compile(r"副$|^(?:当选|候任|前任|前|代理|临时)")
 #: Words before an office that say it was held at the time the sentence tells (时任国家副主席的习近平).
 _HELD_THEN = re.compile(r"(?:时任|当时的?)$")
 
