@@ -104,6 +104,18 @@ def test_the_place_after_the_occasion_a_meeting_is_told_in_is_its_own():
     assert read(text) == {"2005-04-04": [["某宫"]]}
 
 
+def test_a_meeting_told_back_with_its_day_was_held_where_its_sentence_says():
+    text = HEAD + "2022年3月4日，甲国总统[[张三]]曾在[[某宫]]与乙国总统[[李四]]会晤，双方同意加强合作。"
+    assert read(text) == {"2022-03-04": [["某宫"]]}
+    text = HEAD + "1941年8月9日至12日，甲国总统[[张三]]和乙国首相[[李四]]曾在[[某地]][[某湾]]的军舰上举行会晤。"
+    assert read(text) == {"1941-08-09": [["某湾", "某地"]]}
+
+
+def test_a_place_the_leaders_had_met_at_before_the_day_told_is_not_its_meetings():
+    text = HEAD + "2019年6月30日，甲国总统[[张三]]与乙国总统[[李四]]会晤，两人曾在[[某城]]举行首次会谈。"
+    assert read(text) == {"2019-06-30": []}
+
+
 def test_a_place_before_the_occasion_stays_when_what_follows_names_none():
     text = HEAD + "2018年5月24日，甲国总统[[张三]]在[[某城]]出席峰会期间与乙国总统[[李四]]在会上举行会谈。"
     assert read(text) == {"2018-05-24": [["某城"]]}

@@ -187,9 +187,21 @@ _ANOTHER_TIME = re.compile(r"(?:[0-9一二三四五六七八九十两几数多]+
 def _of_another_time(sentence: Sentence, match: re.Match) -> bool:
     """Whether the held-at phrase is said of an earlier time than the sentence's
     (``…会谈，再次令人想起七年前在斯洛文尼亚的首次会面``, ``甲表示，今年6月两人在某城会晤``,
-    ``两人曾在某城会面``): its place is that meeting's."""
+    ``两人曾在某城会面``): its place is that meeting's. Not a 曾 of the day its sentence opens with
+    (``2022年3月4日，甲曾在白宫与乙会晤``, told back in a background): the meeting of that day."""
     clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.hans, 0, match.start())), default=0)
-    return bool(_ANOTHER_TIME.search(sentence.hans[clause_start:match.start()].rstrip("的")))
+    earlier = _ANOTHER_TIME.search(sentence.hans[clause_start:match.start()].rstrip("的"))
+    return earlier is not None and not (earlier.group().startswith("曾")
+                                        and _dated_just_before(sentence, clause_start, match.start()))
+
+
+def _dated_just_before(sentence: Sentence, clause_start: int, upto: int) -> bool:
+    """Whether the sentence's date with a day, in its first clause, is in the clause at
+    ``clause_start`` before ``upto`` or ends the clause right before (``2022年3月4日，…``)."""
+    hans = sentence.hans
+    return any(not CLAUSE_BREAK.search(hans, 0, d.at)
+               and (d.at >= clause_start or hans[d.stop:clause_start].strip() in ("，", ","))
+               for d in find_dates(hans[:upto]))
 
 
 def of_a_ceremony(sentence: Sentence, match: re.Match) -> bool:
