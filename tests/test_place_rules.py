@@ -116,6 +116,18 @@ def test_a_place_the_leaders_had_met_at_before_the_day_told_is_not_its_meetings(
     assert read(text) == {"2019-06-30": []}
 
 
+def test_a_name_a_leader_returns_a_visit_to_or_goes_on_to_is_a_place_of_the_visit_phrase():
+    text = HEAD + "2013年9月3日，乙国总统[[李四]]回访[[乙都]]，与甲国总统[[张三]]举行会谈。"
+    assert read(text) == {"2013-09-03": [["乙都"]]}
+    text = HEAD + "2023年10月25日，乙国总统[[李四]]转往[[甲国]][[甲都]]进行国事访问，同甲国埃米尔[[张三]]举行会谈。"
+    assert read(text) == {"2023-10-25": [["甲都", "甲国"]]}
+
+
+def test_a_person_a_leader_returns_a_visit_to_is_no_place():
+    text = HEAD + "2013年9月1日，甲国总统[[王五]]卸任。2013年9月3日，乙国总统[[李四]]回访[[王五]]，与甲国总统[[张三]]举行会谈。"
+    assert read(text) == {"2013-09-03": []}
+
+
 def test_a_place_before_the_occasion_stays_when_what_follows_names_none():
     text = HEAD + "2018年5月24日，甲国总统[[张三]]在[[某城]]出席峰会期间与乙国总统[[李四]]在会上举行会谈。"
     assert read(text) == {"2018-05-24": [["某城"]]}
@@ -462,8 +474,8 @@ def test_the_hall_a_following_sentence_names_as_the_meetings_is_the_venue_in_the
     text = HEAD + ("1970年5月21日，乙国总理[[李四]]回访甲国，与甲国总统[[张三]]在[[丙城]]举行第二次首脑会晤。"
                    "两人从火车站驱车前往会场丙城宫殿饭店（Schlosshotel），沿途民众围观。\n")
     other_day = text.replace("两人从火车站", "5月22日，两人从火车站")
-    assert read(text) == {"1970-05-21": [["丙城宫殿饭店", "丙城"]]}
-    assert read(other_day)["1970-05-21"] == [["丙城"]]  # another day's hall
+    assert read(text) == {"1970-05-21": [["丙城宫殿饭店", "丙城", "甲国"]]}  # 回访甲国: the town in the state
+    assert read(other_day)["1970-05-21"] == [["丙城", "甲国"]]  # another day's hall
 
 
 def test_the_hall_the_account_names_on_the_summits_day_refines_the_town_of_the_lead():

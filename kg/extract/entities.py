@@ -22,7 +22,7 @@ from kg.extract.text import CLAUSE_BREAK, Sentence, Spot, clause_start
 from kg.model import Kind
 
 _LIES_IN = re.compile(r"位于")
-_MOVES = re.compile(rf"({CROSS_VERBS}|访问|抵达|到访|前往|进入|赴|飞抵|到达|来到)$")
+_MOVES = re.compile(rf"({CROSS_VERBS}|访问|回访|出访|抵达|到访|前往|进入|赴|飞抵|飞往|转往|转赴|到达|来到)$")
 _TWO_STATES = re.compile(r"^(两|二|双)国")
 EVENT_WORDS = ("战争", "战役", "事件", "起义", "革命", "危机", "冲突", "会战", "政变", "运动",
                "峰会", "会议", "论坛", "博览会", "运动会", "奥运会")
