@@ -16,19 +16,24 @@ BOX = ("{{Infobox summit meeting\n| date = {{Start date|2023|3|20}}至{{End date
        "| participants = [[张三]]<br>[[李四]]\n| outcome = 《甲乙关于深化伙伴关系的联合声明》\n}}\n")
 
 
-def documents(text, title="甲乙会晤"):
-    """start date → the names of the summit's documents (every label, Simplified keys)."""
+def _summits(text, title):
+    """Each summit's start date and facts, with every entity's Simplified label (its key when it has
+    none) and every name it has (its key and labels)."""
     extraction = extract(parse(Page(text=text, origin="t", title=title)))
     names = {e.id: {e.id.key} | {label.text for label in e.labels + e.alt_labels} for e in extraction.entities}
     shown = {e.id: next((label.text for label in e.labels if label.language == "zh-Hans"), e.id.key)
              for e in extraction.entities}
-    out = {}
     for entity in extraction.entities:
         if entity.id.kind is Kind.SUMMIT:
             about = [f for f in extraction.facts if f.subject == entity.id]
             start = next(f.value for f in about if f.prop is Prop.START_DATE)
-            out[start.isoformat()] = [(shown[f.value], names[f.value]) for f in about if f.prop is Prop.OUTCOME]
-    return out
+            yield start.isoformat(), about, shown, names
+
+
+def documents(text, title="甲乙会晤"):
+    """start date → the names of the summit's documents (every label, Simplified keys)."""
+    return {start: [(shown[f.value], names[f.value]) for f in about if f.prop is Prop.OUTCOME]
+            for start, about, shown, names in _summits(text, title)}
 
 
 def keys(found):
@@ -872,16 +877,10 @@ def test_a_document_agreed_in_substance_is_not_signed_at_the_summit():
 def documents_by_meeting(text, title="甲乙会晤"):
     """(start date, its participants) → the Simplified names of the summit's documents (two
     summits on one day apart)."""
-    extraction = extract(parse(Page(text=text, origin="t", title=title)))
-    shown = {e.id: next((label.text for label in e.labels if label.language == "zh-Hans"), e.id.key)
-             for e in extraction.entities}
     out = {}
-    for entity in extraction.entities:
-        if entity.id.kind is Kind.SUMMIT:
-            about = [f for f in extraction.facts if f.subject == entity.id]
-            start = next(f.value for f in about if f.prop is Prop.START_DATE)
-            people = "、".join(sorted(shown[f.value] for f in about if f.prop is Prop.PARTICIPANT))
-            out[(start.isoformat(), people)] = {shown[f.value] for f in about if f.prop is Prop.OUTCOME}
+    for start, about, shown, _ in _summits(text, title):
+        people = "、".join(sorted(shown[f.value] for f in about if f.prop is Prop.PARTICIPANT))
+        out[(start, people)] = {shown[f.value] for f in about if f.prop is Prop.OUTCOME}
     return out
 
 
