@@ -761,3 +761,14 @@ def test_a_bare_office_word_written_for_the_holder_of_a_fuller_office_names_that
     # nor does it name the office of a deputy (副总统 is no 总统)
     text = HEAD + "1971年9月16日，甲国副总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。张三总统亲自到机场迎接李四。"
     assert _office_names(text, "甲国副总统") == {"甲国副总统"}
+
+
+def test_the_head_of_a_government_written_with_the_governments_name_is_named_so_within_the_state():
+    # 中国国务院总理, 越南政府总理, 联邦德国联邦总理: the office also goes by the government's name alone
+    text = HEAD + "2005年4月9日，中国国务院总理[[张三]]与越南政府总理[[李四]]在[[某城]]举行会谈。"
+    assert roles_by_day(text)["2005-04-09"] == {("张三", "中华人民共和国国务院总理"), ("李四", "越南社会主义共和国政府总理")}
+    assert _office_names(text, "中华人民共和国国务院总理") == {"中华人民共和国国务院总理", "中国国务院总理", "国务院总理"}
+    assert _office_names(text, "越南社会主义共和国政府总理") == {"越南社会主义共和国政府总理", "越南政府总理", "政府总理"}
+    # a government of another kind is no part of the office's own name (临时政府总理 is not 政府总理)
+    text = HEAD + "2005年4月9日，中国国务院总理[[张三]]与越南临时政府总理[[李四]]在[[某城]]举行会谈。"
+    assert "政府总理" not in _office_names(text, "越南社会主义共和国临时政府总理")
