@@ -42,6 +42,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -54,6 +55,10 @@ MOST_KEPT = 2
 _READY = "ready"
 _LOCK = "lock"
 _STAGING = ".staging-"
+_MAKING = ".making-"
+#: Seconds after which a directory still named ``.making-…`` was left by a process killed between making it
+#: and locking it (two system calls apart), and is removed by the next maker.
+MAKING_SECONDS = 60.0
 
 
 @dataclass
@@ -120,8 +125,11 @@ class Staging:
         cache.mkdir(parents=True, exist_ok=True)
         for left in cache.glob(f"{_STAGING}*"):
             _remove_unless_used(left, rename=False)
+        for left in cache.glob(f"{_MAKING}*"):  # a maker killed before its lock was held: old enough to be no one's
+            if _older_than(left, MAKING_SECONDS):
+                _remove_unless_used(left, rename=False)
         name = uuid.uuid4().hex
-        making = cache / f".making-{name}"  # named so only once its lock is held: a sweep never meets it unlocked
+        making = cache / f"{_MAKING}{name}"  # named a staging only once its lock is held: a sweep never meets one unlocked
         making.mkdir(mode=0o700)
         lock = os.open(making / _LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -174,6 +182,13 @@ def _evict(cache: Path, *, keep: str) -> None:
     entries.sort(reverse=True)
     for _, entry in entries[MOST_KEPT - 1:]:
         _remove_unless_used(entry)
+
+
+def _older_than(path: Path, seconds: float) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime > seconds
+    except OSError:
+        return False  # gone meanwhile
 
 
 def _remove_unless_used(entry: Path, *, rename: bool = True) -> None:

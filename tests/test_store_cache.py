@@ -140,6 +140,24 @@ def test_what_a_process_killed_while_loading_left_is_removed_by_the_next(tmp_pat
     in_making.close()
 
 
+def test_a_directory_left_by_a_maker_killed_before_it_locked_is_removed_once_old(tmp_path):
+    import fcntl
+
+    cache = tmp_path / "stores"
+    old, new, held = cache / ".making-old", cache / ".making-new", cache / ".making-held"
+    for made in (old, new, held):
+        made.mkdir(parents=True)
+    (old / "lock").touch()  # killed between opening its lock and taking it
+    lock = os.open(held / "lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # alive, however long it took
+    long_ago = os.stat(new).st_mtime - 2 * store_cache.MAKING_SECONDS
+    for made in (old, held):
+        os.utime(made, (long_ago, long_ago))
+    Staging.make(cache).close()
+    assert not old.exists() and new.is_dir() and held.is_dir()
+    os.close(lock)
+
+
 def test_a_cache_that_cannot_be_written_is_passed_by_with_one_line(tmp_path, capsys):
     blocked = tmp_path / "not-a-directory"
     blocked.write_text("", encoding="utf-8")
