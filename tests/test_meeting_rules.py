@@ -46,8 +46,8 @@ def test_plans_letters_and_calls_are_no_summit(sentence):
 
 
 def test_two_days_joined_by_and_are_one_meetings_span():
-    text = HEAD + "2018年4月27日和28日，甲国总统[[张三]]在[[某城]]同乙国总理[[李四]]举行非正式会晤。"
-    assert {day: s["end"] for day, s in summits(text).items()} == {"2018-04-27": "2018-04-28"}
+    text = HEAD + "2031年3月9日和10日，甲国总统[[张三]]在[[某城]]同乙国总理[[李四]]举行非正式会晤。"
+    assert {day: s["end"] for day, s in summits(text).items()} == {"2031-03-09": "2031-03-10"}
 
 
 @pytest.mark.parametrize("sentence", [

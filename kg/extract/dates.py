@@ -8,8 +8,8 @@
 (['2019-02-28'], 21, 2600000)
 >>> [(r.start.isoformat(), r.end.isoformat()) for r in find_dates("二〇一五年十一月六日至七日")]
 [('2015-11-06', '2015-11-07')]
->>> [(r.start.isoformat(), r.end.isoformat()) for r in find_dates("4月27日和28日；5月26日和6月2日", year=2018)]
-[('2018-04-27', '2018-04-28'), ('2018-05-26', '2018-05-26'), ('2018-06-02', '2018-06-02')]
+>>> [(r.start.isoformat(), r.end.isoformat()) for r in find_dates("3月9日和10日；4月2日和5月6日", year=2031)]
+[('2031-03-09', '2031-03-10'), ('2031-04-02', '2031-04-02'), ('2031-05-06', '2031-05-06')]
 """
 
 from __future__ import annotations
