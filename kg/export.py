@@ -192,7 +192,21 @@ def read(path: Path) -> Dataset:
                     raise InputError(f"{path}: {str(term)[:100]!r} is not a valid IRI; fix the file")
                 if isinstance(term, BNode) and not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", str(term)):
                     raise InputError(f"{path}: blank node {str(term)[:100]!r} has a label no RDF format can write; fix the file")
+                if isinstance(term, Literal) and term.language and not _valid_language(term.language):
+                    raise InputError(f"{path}: {term.language[:40]!r} is not a language tag (BCP 47), yet a language "
+                                     "map or @language gives it to a string; fix the file")
     return dataset
+
+
+def _valid_language(tag: str) -> bool:
+    """Whether the other formats can write ``tag``: JSON-LD takes any key of a language map
+    (``{"wasDerivedFrom": "…"}`` under ``@container: @language``) for a language, which
+    N-Triples, Turtle and TriG then write as a tag their parsers refuse."""
+    try:
+        pyoxigraph.Literal("", language=tag)
+    except ValueError:
+        return False
+    return True
 
 
 def _valid_iri(term: URIRef) -> bool:

@@ -123,6 +123,30 @@ def test_deeply_nested_jsonld_is_one_line(tmp_path, command):
     assert "deep.jsonld" in line and "nested" in line
 
 
+@pytest.mark.parametrize("command", ["validate", "export"])
+def test_a_language_map_key_that_is_no_language_tag_is_one_line(tmp_path, command):
+    """Under ``@container: @language`` every key is taken for a language; a key no tag can be
+    (found by ``make fuzz``: a property name, 14 letters) would be written as ``"…"@wasDerivedFrom``,
+    which no N-Triples parser reads back."""
+    data = tmp_path / "keys.jsonld"
+    data.write_text('{"@context": {"label": {"@id": "http://x/label", "@container": "@language"}}, '
+                    '"@id": "http://x/a", "label": {"zh-Hant": "甲", "wasDerivedFrom": "乙"}}', encoding="utf-8")
+    args = [command, str(data)] + (["--format", "nt", "--out", str(tmp_path / "out.nt")] if command == "export" else [])
+    line = one_line_error(invoke(*args))
+    assert "keys.jsonld" in line and "'wasDerivedFrom' is not a language tag" in line
+    assert not (tmp_path / "out.nt").exists()
+
+
+def test_a_language_map_with_proper_tags_is_read(tmp_path):
+    data = tmp_path / "keys.jsonld"
+    data.write_text('{"@context": {"label": {"@id": "http://x/label", "@container": "@language"}}, '
+                    '"@id": "http://x/a", "label": {"zh-Hant": "甲", "en": "A"}}', encoding="utf-8")
+    result = invoke("export", str(data), "--format", "nt", "--out", str(tmp_path / "out.nt"))
+    assert result.exit_code == 0, result.output
+    assert sorted((tmp_path / "out.nt").read_text(encoding="utf-8").splitlines()) == [
+        '<http://x/a> <http://x/label> "A"@en .', '<http://x/a> <http://x/label> "甲"@zh-Hant .']
+
+
 def test_shacl_sparql_cannot_call_service(tmp_path, listener):
     port, connected = listener
     shapes = tmp_path / "shapes"
