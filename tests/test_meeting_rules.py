@@ -947,6 +947,26 @@ def test_both_of_them_are_the_two_the_sentence_before_names():
     assert "2015-04-11" not in summits(three)  # three named before: 两人 is not known to be which two
 
 
+@pytest.mark.parametrize("occasion", ["出席上海合作组织峰会期间", "利用出席亚太经济合作组织领导人非正式会议之机，在某城",
+                                      "在二十国集团峰会间隙"])
+def test_both_of_them_meeting_on_a_gatherings_sidelines_are_the_two_told_before(occasion):
+    text = (HEAD + "2022年6月29日，甲国总统[[张三]]与乙国总统[[李四]]在[[某都]]会晤。"
+            f"2022年9月15日，两人又在[[某城]]{occasion}举行会晤。\n")
+    assert summits(text)["2022-09-15"]["participants"] == {"张三", "李四"}
+
+
+def test_both_of_them_meeting_on_a_gatherings_sidelines_are_the_pair_the_article_is_about():
+    text = ("'''张三访问乙国'''是指甲国总统[[张三]]应乙国总统[[李四]]邀请，于2023年2月9日至10日对[[乙国]]进行的访问。\n"
+            "== 后续 ==\n同年9月20日，两人在[[某城]]出席联合国大会期间再次会晤，共同发起倡议。\n")
+    assert summits(text)["2023-09-20"]["participants"] == {"张三", "李四"}
+
+
+@pytest.mark.parametrize("told", ["两人出席上海合作组织峰会", "两人在[[某城]]出席二十国集团峰会期间发表讲话"])
+def test_both_of_them_at_a_gathering_with_no_meeting_of_their_own_are_no_summit(told):
+    text = HEAD + f"2022年6月29日，甲国总统[[张三]]与乙国总统[[李四]]在[[某都]]会晤。2022年9月15日，{told}。\n"
+    assert set(summits(text)) == {"2022-06-29"}
+
+
 def test_a_companion_named_before_the_stop_is_not_the_other_party():
     text = HEAD + ("1967年6月16日，甲国总理[[张三]]与外长[[王五]]在[[某城]]停留七小时，同乙国总统[[李四]]会谈了两个多小时。")
     assert summits(text)["1967-06-16"]["participants"] == {"张三", "李四"}

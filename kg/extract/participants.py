@@ -17,7 +17,7 @@ from datetime import date
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.one_by_one import OneByOne, one_by_one
 from kg.extract.people import People, main_office, office_taken_up, offices_at, titles_in
-from kg.extract.phrases import CLAUSE, MEETING, MULTILATERAL, NOT_TOP, ORDINAL
+from kg.extract.phrases import CLAUSE, MEETING, MULTILATERAL, NOT_TOP, ON_ITS_SIDELINES, ORDINAL
 from kg.extract.reading import Reading
 from kg.extract.registry import digest
 from kg.extract.roles import OFFICE_WORDS, title_after, written_as, written_before
@@ -202,7 +202,7 @@ def from_the_sentences_before(reading: Reading, participants: dict[str, Particip
     the three it names."""
     three = _THREE.match(anchor.hans)
     size = 3 if three else 2
-    if len(participants) >= size or not (three or _BOTH_SIDES.search(anchor.hans)) or MULTILATERAL.search(anchor.hans):
+    if len(participants) >= size or not (three or _BOTH_SIDES.search(anchor.hans)) or _a_gathering_told(anchor.hans):
         return
     for sentence in reversed(before):
         if sentence.paragraph != anchor.paragraph:
@@ -218,6 +218,12 @@ def from_the_sentences_before(reading: Reading, participants: dict[str, Particip
             if not person.stated:
                 person.inferences.append((Inference.BACK_REFERENCE, (), (sentence.evidence(), anchor.evidence())))
         return
+
+
+def _a_gathering_told(hans: str) -> bool:
+    """Whether a sentence names a gathering of many states other than as the occasion of its two's meeting
+    (``两人在某城出席二十国集团峰会期间会晤`` names it so: the two are still the two told before)."""
+    return any(not ON_ITS_SIDELINES.match(hans, m.end()) for m in MULTILATERAL.finditer(hans))
 
 
 #: A third person's pronoun as the one who met (他会见…, 她先后同…会晤), not 他们, 其他, 他国.
@@ -301,7 +307,7 @@ def from_the_subject(reading: Reading, participants: dict[str, Participant], anc
     if len(participants) >= 2:
         return
     heading = to_hans(section.heading) if section else ""
-    if not (_BOTH_SIDES.search(anchor.hans) or ORDINAL.search(heading)) or MULTILATERAL.search(anchor.hans):
+    if not (_BOTH_SIDES.search(anchor.hans) or ORDINAL.search(heading)) or _a_gathering_told(anchor.hans):
         return
     pair = subject_pair(reading)
     if not pair or any(key not in {k for k, _, _ in pair} for key in participants):

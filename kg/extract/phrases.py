@@ -45,6 +45,9 @@ NOT_TOP = re.compile(r"副|荣誉|名誉|国务委员(?![会长])|外长|外交�
 CLAUSE = re.compile(r"[，,；;：:]")
 #: Gatherings of many states: not themselves a summit of two sides.
 MULTILATERAL = re.compile(GATHERINGS)
+#: After a gathering's name: its days as the occasion of a meeting of its own (…峰会期间会晤, …会议之机，在某城举行会谈,
+#: …峰会间隙举行双边会谈), not the gathering the sentence tells (出席峰会, 峰会期间发表讲话).
+ON_ITS_SIDELINES = re.compile(r"[^，。；]{0,16}?(?:期间|之机|之际|间隙|场边|前夕)[，,]?[^，。；]{0,24}?(?:会晤|会谈|会面|会见)")
 #: A meeting's number in its series, as the text writes it (第三次会晤, 首次会谈).
 ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)(?:第(?P<n>[0-9一二三四五六七八九十两]+)(?:次|度)"
                      r"|(?P<first>首次)(?=(?:正式)?(?:会晤|会谈|会面|峰会|首脑)))")
