@@ -537,6 +537,22 @@ def test_an_infobox_whose_long_name_lists_documents_names_each():
     assert keys(documents(text, title="某都协议")) == {"1998-10-05": {"关于某地和平的纲要", "关于签订和约的纲要"}}
 
 
+def test_the_leads_bold_name_of_a_document_is_another_name_of_the_boxs_document():
+    box = TREATY_BOX.replace("| long_name = 甲乙共同宣言——面向新世纪的伙伴关系\n", "")
+    text = box + ("'''甲乙睦邻宣言'''是甲国与乙国于1998年10月8日发表的宣言。\n== 签署 ==\n"
+                  "1998年10月8日，甲国首相[[张三]]与乙国总统[[李四]]在[[某都]]举行会谈，签署了甲乙睦邻宣言。\n")
+    found = documents(text, title="甲乙睦邻宣言")
+    assert [names for _, names in found["1998-10-08"]] == [{"甲乙共同宣言", "甲乙睦邻宣言"}]
+
+
+def test_the_leads_bold_name_of_no_document_names_none_of_the_box():
+    box = TREATY_BOX.replace("| long_name = 甲乙共同宣言——面向新世纪的伙伴关系\n", "")
+    text = box + ("'''1998年张三访问乙国'''是甲国首相[[张三]]于1998年10月8日对乙国的访问。\n== 经过 ==\n"
+                  "1998年10月8日，甲国首相[[张三]]与乙国总统[[李四]]在[[某都]]举行会谈。\n")
+    found = documents(text, title="1998年张三访问乙国")
+    assert [names for _, names in found["1998-10-08"]] == [{"甲乙共同宣言"}]
+
+
 def test_the_prose_names_the_documents_of_a_summit_a_table_gives_by_its_days():
     text = ("'''张李会晤'''是指甲国总理[[张三]]与乙国总理[[李四]]的历次会晤。\n== 列表 ==\n"
             '{| class="wikitable"\n! 日期 !! 地点 !! 性质\n|-\n'

@@ -12,13 +12,14 @@ import re
 from datetime import date, timedelta
 
 from kg.extract.dates import find_dates
-from kg.extract.document_names import SIGNED
+from kg.extract.document_names import DOCUMENT_ENDINGS, SIGNED
 from kg.extract.documents import GOES_ON, REFERS_BACK, sentence_outcomes
 from kg.extract.entries import cell_chains, entries_in
 from kg.extract.narrative import TITLE_MARKS, Told, bare_days, next_about, times_in, told_after, year_of
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans
 from kg.model import EntityId, Evidence, Kind, Label, Prop
+from kg.wikitext import plain
 
 TREATY_BOX = re.compile(r"^(infobox\s*)?(treaty|document|条约|條約|协定|宣言|文件)(\s*信息框|\s*资讯框)?$")
 
@@ -43,7 +44,8 @@ def documents_of_treaty_boxes(reading: Reading, summits) -> None:
         name = (box.get("name") or box.get("document_name") or "").strip()
         long_name = (box.get("long_name") or "").strip()
         listed = [m["t"] for m in TITLE_MARKS.finditer(long_name)]
-        names = [[n] for n in listed] if len(listed) > 1 else [[n for n in (name, long_name.strip("《》")) if n]]
+        names = [[n] for n in listed] if len(listed) > 1 else [[n for n in (name, long_name.strip("《》"),
+                                                                             _the_documents_subject(reading)) if n]]
         evidence = Evidence(box.span, f"{{{{{box.name}}}}}", None)
         for same in filter(None, names):
             document = registry.named(Kind.DOCUMENT, same[0])
@@ -55,6 +57,21 @@ def documents_of_treaty_boxes(reading: Reading, summits) -> None:
         signed_at = next((p for p in box.params if p.name in _SIGNED_AT_FIELDS and p.value.strip()), None)
         if signed_at is not None:
             _venue_signed(reading, on_that_day[0].id, signed_at.span, evidence)
+
+
+def _the_documents_subject(reading: Reading) -> str | None:
+    """The lead's bold name, when it names a document (a bold 亚伯拉罕协议 opening the lead under a box
+    whose name is 亞伯拉罕協定): the article is about the box's document, by another of its names."""
+    document = reading.document
+    bold = next((b for b in document.bold if document.lead.start <= b.start < document.lead.end), None)
+    if bold is None or bold.end - bold.start > _LONGEST_NAME:
+        return None
+    name = plain(document.text[bold.start:bold.end]).strip("《》 ")
+    return name if to_hans(name).endswith(DOCUMENT_ENDINGS) else None
+
+
+#: The most wikitext a document's bold name is read from (a bold run left open runs on).
+_LONGEST_NAME = 120
 
 
 #: The field of a treaty's infobox that says where it was signed.
