@@ -56,3 +56,23 @@ def test_no_summit_from_a_signing_of_ministers_by_video_apart_of_one_or_never_me
 def test_a_summit_the_text_tells_on_the_signing_day_is_kept_and_no_second_one_made():
     text = box(TOP) + LEAD + MET + "1997年5月13日至14日，甲国总统[[王甲]]与乙国总理[[赵乙]]在[[某都]]举行会谈。\n"
     assert list(summits(text)) == ["1997-05-13"]
+
+
+@pytest.mark.parametrize("signing", [
+    "1997年5月14日，宣言在某宫签署。宣言由王甲与赵乙签字，丙国国王[[孙丙]]出席见证。",  # others witness it
+    "1997年5月14日，签字仪式在某宫举行。王甲和赵乙在宣言上签字。签字后，两位领导人交换了文本，并热情握手。",  # they shake hands
+    "5月14日，王甲与赵乙在某宫签署宣言。访问期间，王甲同丙国总统[[孙丙]]会晤。",  # one of them meets another leader
+])
+def test_a_signing_the_section_of_its_day_tells_attended_witnessed_or_with_a_handshake_is_a_summit(signing):
+    found = summits(box(TOP) + LEAD + "== 签署 ==\n" + signing + "\n")
+    assert found == {"1997-05-14": ({"王甲", "赵乙"}, {"某宫"}, {"甲乙睦邻宣言"})}
+
+
+@pytest.mark.parametrize("text", [
+    "== 签署 ==\n1997年5月14日，王甲和赵乙在某宫举行仪式，签署了宣言。\n",  # a ceremony of theirs alone
+    "== 签署 ==\n1997年5月14日，王甲和赵乙在某宫举行仪式，签署了宣言。\n== 批准 ==\n"
+    "王甲于1998年1月28日签署批准法律，赵乙于2月2日签署，外交部长[[钱丁]]等出席。\n",  # attended: another day's signing
+    "== 签署 ==\n1997年5月14日，宣言在某宫签署，丙国国王[[孙丙]]出席见证。\n",  # the signers not named there
+])
+def test_no_summit_where_no_section_of_the_signing_day_tells_the_two_signers_before_others(text):
+    assert summits(box(TOP) + LEAD + text) == {}

@@ -1,6 +1,7 @@
 """The signing a treaty's or a declaration's infobox tells (``{{Infobox treaty}}``: date_signed,
 location_signed, signatories, witnesses) as a summit of its own, where no summit the text
-tells already covers that day.
+tells already covers that day and the text tells the signers together: meeting, or signing
+before others who attend or witness it.
 
 Runs after the summits are built; the document pass then gives the summit the box's
 document and place (:func:`kg.extract.document_passes.documents_of_treaty_boxes`).
@@ -50,7 +51,8 @@ def summits_of_treaty_boxes(reading: Reading, people: People, summits) -> tuple[
         if apart:
             continue
         signers = _top_people(reading, people, box, "signatories")
-        if len({key for key, _, _ in signers}) < 2 or not _told_meeting(reading, {key for key, _, _ in signers}):
+        keys = {key for key, _, _ in signers}
+        if len(keys) < 2 or not (_told_meeting(reading, keys) or _signed_before_others(reading, day, keys)):
             continue
         witnesses = [w for w in _top_people(reading, people, box, "witnesses") if w[0] not in {k for k, _, _ in signers}]
         found.append(_summit(reading, people, box, day, signers + witnesses))
@@ -68,6 +70,24 @@ def _told_meeting(reading: Reading, signers: set[str]) -> bool:
     """Whether a sentence tells two of the signatories meeting (…与…举行会谈)."""
     return any(_MET.search(s.hans) and len({spot.key for spot in s.spots} & signers) >= 2
                for s in reading.all_sentences())
+
+
+#: A signing told as done together in person: others attending or witnessing it (丙国国王和丁国总统出席见证,
+#: 作为见证人出席, 出席了签字仪式), the signers shaking hands or meeting (签字后，两位领导人…热情握手).
+_TOGETHER = re.compile(r"出席|见证|观礼|握手|" + _MET.pattern)
+
+
+def _signed_before_others(reading: Reading, day, signers: set[str]) -> bool:
+    """Whether a section that gives the signing's day and names two of the signatories tells the
+    signing attended or witnessed, or the signers shaking hands or meeting (``1994年10月26日，和约在
+    某口岸签署。条约由甲与乙签字，丙国国王和丁国总统出席见证``): they signed it together, in person."""
+    for sentences in reading.by_section.values():
+        if not any(_TOGETHER.search(s.hans) for s in sentences) \
+                or len({spot.key for s in sentences for spot in s.spots} & signers) < 2:
+            continue
+        if any(d.start == day for s in sentences for d in find_dates(s.hans, year=day.year)):
+            return True
+    return False
 
 
 def _top_people(reading: Reading, people: People, box, field: str) -> list[tuple[str, str, str | None]]:
