@@ -1292,6 +1292,20 @@ def test_a_box_with_the_flag_of_one_gulf_state_is_one_summit_over_its_days():
     assert {day: summit["end"] for day, summit in found.items()} == {"2023-07-17": "2023-07-19"}
 
 
+def test_a_box_whose_stops_fly_the_flags_of_pacific_states_is_of_a_tour():
+    """{{MHL}}, {{TUV}}, {{PLW}} (country codes of the Pacific, Latin American and European states, as
+    the box of a tour writes them one stop a line): three states, a tour, each stop a summit of its own;
+    one such flag is one stop, a visit whose meetings are the box's summit."""
+    stops = "{{MHL}}[[某城]]<br />{{TUV}}[[另城]]<br />{{PLW}}[[第三城]]"
+    text = GULF_TOUR.replace("{{flagicon|QAT}} [[某城]]、{{flagicon|UAE}} [[另城]]、{{flagicon|Kuwait}} [[第三城]]", stops)
+    found = summits(text, title="张三海湾之行")
+    assert {day: (summit["end"], summit["participants"]) for day, summit in found.items()} == {
+        "2023-07-17": ("2023-07-17", {"张三", "李四"}), "2023-07-18": ("2023-07-18", {"张三", "赵六"})}
+    one = summits(text.replace(stops, "{{MHL}}[[某城]]"), title="张三海湾之行")
+    assert {day: (summit["end"], summit["participants"]) for day, summit in one.items()} == {
+        "2023-07-17": ("2023-07-19", {"张三", "李四", "赵六"})}
+
+
 def test_a_box_of_stops_in_several_states_on_one_day_is_the_summit_of_that_day():
     """A box of one day ({{Start date|2023|12|6}}) listing two stops with their flags: its day is
     the summit's, not a tour's span its stops would each be dated within."""

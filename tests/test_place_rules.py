@@ -702,6 +702,18 @@ def test_a_meeting_of_one_day_placed_only_in_the_state_of_its_leg_was_held_in_th
     assert read(text, title="张三访问两国") == {"2006-04-26": [["某都", "加纳共和国"]]}  # not the state alone
 
 
+def test_the_town_a_tour_reaches_as_its_first_or_last_stop_holds_the_meeting_of_that_day():
+    """``抵达首站某国首都[[某都]]``, ``抵达此行最后一站…``: a tour's stop written between the verb and the
+    town's state, the town reached all the same. Not one left (``离开首站…``)."""
+    text = ("'''张三访问两国'''是指甲国主席[[张三]]于2006年4月下旬对[[丙国]]和[[加纳]]进行的国事访问。\n"
+            "== 行程 ==\n=== 加纳 ===\n2006年4月26日，张三抵达首站加纳首都[[某都]]。当天下午，他会晤加纳总统[[李四]]。\n")
+    assert read(text, title="张三访问两国") == {"2006-04-26": [["某都", "加纳共和国"]]}
+    last = text.replace("抵达首站", "抵达此行最后一站")
+    assert read(last, title="张三访问两国") == {"2006-04-26": [["某都", "加纳共和国"]]}
+    left = text.replace("抵达首站", "离开首站")
+    assert read(left, title="张三访问两国") == {"2006-04-26": [["加纳共和国"]]}
+
+
 def test_a_visits_summit_of_a_few_days_placed_nowhere_was_held_in_the_town_reached():
     text = HEAD + ("2001年6月25日至28日，甲国总理[[张三]]应邀访问乙国。抵达[[某都]]机场后，张三发表讲话。"
                    "访问期间，张三与乙国总理[[李四]]共举行了三次会谈。")

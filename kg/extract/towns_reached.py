@@ -25,8 +25,10 @@ from kg.extract.venues import (TALKS, days_of, participant_keys, placed_at_most_
 from kg.model import EntityId, Inference, Kind, Prop
 
 
-#: Going to or arriving in a town (``赴[[伊斯兰堡]]出席``, ``抵达东京``).
-_ARRIVED = re.compile(r"(?:抵达|飞抵|到达|来到|前往|赴|转往|转赴)$")
+#: Going to or arriving in a town (``赴[[伊斯兰堡]]出席``, ``抵达东京``), or in the stop of a tour it is
+#: (``抵达首站某国首都[[某都]]``, ``抵达此行最后一站[[某城]]``, ``飞抵第二站某国``).
+_ARRIVED = re.compile(r"(?:抵达|飞抵|到达|来到|前往|赴|转往|转赴)"
+                      r"(?:(?:此行|本次出访)?的?(?:首站|第[一二三四五六七八九十]站|最后一站|下一站|末站))?$")
 
 
 #: What a town reached is to its state, written between them (``抵达某国首都[[某都]]``, ``前往某国行政首都[[某城]]``).
