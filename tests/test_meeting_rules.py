@@ -2745,3 +2745,29 @@ def test_a_name_two_linked_names_begin_with_is_neither_ones():
     text = HEAD.replace("== 经过 ==", "乙国王储[[阿某·本·乙某·阿勒丙]]和乙国国王[[阿某·本·乙某·阿勒丁]]曾访问甲国。\n== 经过 ==") + (
         "2016年2月11日，阿某·本·乙某在[[某城]]与甲国总理[[李四]]举行会谈。\n")
     assert summits(text) == {}
+
+
+@pytest.mark.parametrize("sentence", [
+    "2025年1月4日，甲国总理[[张三]]飞抵[[某城]]，与时任乙国当选总统[[李四]]会面。",
+    "2024年11月29日，甲国总理[[张三]]飞往[[某城]]，与时任当选总统的[[李四]]共进晚餐。",
+    "2018年12月28日下午，甲国总理[[张三]]在[[某城]]会见时为当选总统的[[李四]]，两人举行会谈。",
+    "2024年12月9日，甲国总理[[张三]]再赴[[某庄园]]，与已当选、尚未就职的[[李四]]会面。",
+    "2024年7月11日，甲国总理[[张三]]转赴[[某庄园]]，与正在竞选总统的[[李四]]会面。",
+])
+def test_a_meeting_with_a_leader_not_yet_in_office_is_no_summit(sentence):
+    assert summits(HEAD + sentence) == {}
+
+
+def test_a_leader_elected_and_in_office_or_told_elected_after_the_meeting_still_meets():
+    new = HEAD + "2025年1月24日，甲国总理[[张三]]在[[某城]]会见新当选的乙国总统[[李四]]。"
+    after = HEAD + "2025年1月24日，甲国总理[[张三]]在[[某城]]会见乙国总统[[李四]]，祝贺他当选总统。"
+    assert summits(new)["2025-01-24"]["participants"] == {"张三", "李四"}
+    assert summits(after)["2025-01-24"]["participants"] == {"张三", "李四"}
+
+
+def test_a_leader_told_out_of_office_before_the_meeting_is_no_top_leader():
+    before = HEAD + "1989年12月1日，甲国总统[[张三]]在[[某城]]与乙国总统[[李四]]会晤。\n\n"
+    left = before + "张三卸任后仍与李四保持私人友谊。2002年10月19日，他在[[某城]]再次与李四会面。"
+    still = before + "张三仍与李四保持私人友谊。2002年10月19日，他在[[某城]]再次与李四会面。"
+    assert set(summits(left)) == {"1989-12-01"}
+    assert summits(still)["2002-10-19"]["participants"] == {"张三", "李四"}

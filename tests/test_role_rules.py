@@ -514,10 +514,12 @@ def test_a_tables_row_naming_a_host_the_prose_mention_of_its_days_does_not_is_th
 
 
 def test_a_verb_of_taking_up_an_office_before_it_is_no_part_of_it():
-    # 再次就任总统的李四, 1982年出任首相的李四: the office taken up; 当选总统 is still the president-elect's
-    for taken, office in (("再次就任总统", "总统"), ("1982年11月出任首相", "首相"), ("当选总统", "当选总统")):
+    # 再次就任总统的李四, 1982年出任首相的李四: the office taken up; 当选总统 is still the president-elect's, who is
+    # not in office yet: a meeting with him alone is no summit (the conventions; test_meeting_rules)
+    for taken, office in (("再次就任总统", "总统"), ("1982年11月出任首相", "首相")):
         text = HEAD + f"2019年2月17日，甲国总理[[张三]]在[[某城]]会见{taken}的[[李四]]。"
         assert roles_by_day(text) == {"2019-02-17": {("张三", "甲国总理"), ("李四", office)}}
+    assert roles_by_day(HEAD + "2019年2月17日，甲国总理[[张三]]在[[某城]]会见当选总统的[[李四]]。") == {}
 
 
 def test_new_between_a_state_and_its_office_is_no_part_of_it():

@@ -870,3 +870,26 @@ def test_an_office_glued_to_a_long_name_in_parts_is_no_part_of_the_name():
     found, _ = summits_of(text)
     assert found["2023-04-22"]["participants"] == {"张三", "马塞洛·某雷贝·德某萨"}  # eleven characters, the office cut off
     assert found["2023-04-25"]["participants"] == {"张三", "马某·某乙"}
+
+
+CAME_AS = """'''张三访问乙国'''是甲国首相[[张三]]对[[乙国]]的访问。
+== 概览 ==
+{| class="wikitable"
+|+ 张三访问乙国一览
+! 次序 !! 日期 !! 地点 !! 乙方领导人 !! 身分 !! 要点
+|-
+| 1 || 2022年4月9日 || [[某城]] || [[李四]] || 甲国首相 || 会谈
+|-
+| 2 || 2022年8月24日 || [[某城]] || [[李四]] || 甲国看守首相 || 会谈
+|-
+| — || 2023年1月22日 || [[某城]] || [[李四]] || 前首相 || 私人访问
+|-
+| — || 2024年11月24日 || [[某城]] || [[李四]] || || 以外长身份访问
+|}
+"""
+
+
+def test_a_row_whose_visitor_came_out_of_office_or_below_the_top_is_no_summit():
+    found, _ = summits_of(CAME_AS)
+    assert set(found) == {"2022-04-09", "2022-08-24"}  # a caretaker is still in office
+    assert found["2022-08-24"]["participants"] == {"张三", "李四"}

@@ -318,6 +318,10 @@ def from_the_subject(reading: Reading, participants: dict[str, Participant], anc
             person.inferences.append((Inference.LEAD_PARAGRAPH, (), (sentence.evidence(), anchor.evidence())))
 
 
+#: Right after a name: the person has left office by the time the text tells next (张三卸任后仍与李四保持友谊).
+_LEFT_OFFICE = re.compile(r"(?:已经?|早已)?(?:卸任|下台|离任|退任|下野)(?:后|以后|之后)")
+
+
 def below_the_top(reading: Reading, people: People, participants: dict[str, Participant],
                    near: list[Sentence], when: date) -> set[str]:
     """Drops the people whose every office, as the text gives it near the meeting or in the
@@ -329,9 +333,11 @@ def below_the_top(reading: Reading, people: People, participants: dict[str, Part
         if key in leaders:
             continue  # 副总理邓小平…。这是中国领导人首次访美: whatever his office, the text makes him the leader
         offices = [o for sentence in near for o in titles_in(sentence, reading, key)]
-        if not offices:  # no office near, but words below the top (时任共和党总统候选人张三): those
+        if not offices:  # no office near, but words below the top (时任共和党总统候选人张三), or out of office (张三卸任后): those
             offices = [w for sentence in near for spot in sentence.spots if spot.key == key
-                       if NOT_TOP.search(w := written_before(sentence, spot))] or list(offices_at(people, key, when))
+                       if NOT_TOP.search(w := written_before(sentence, spot))] \
+                or [left.group() for sentence in near for spot in sentence.spots if spot.key == key
+                    if (left := _LEFT_OFFICE.match(sentence.hans, spot.end))] or list(offices_at(people, key, when))
         if offices and all(NOT_TOP.search(office) for office in offices):
             del participants[key]
             reading.note(f"{key} met others on {when.isoformat()} as {offices[0]}, not as a top leader; "

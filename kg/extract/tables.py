@@ -74,6 +74,23 @@ _NOT_HELD_CELL = re.compile(r"[（(]?(?:未举行|未能举行|取消|已取消|
 #: A clause of any cell saying the meeting itself was not held (阿利耶夫缺席，会晤未能举行 in a 成果 cell):
 #: the row tells a meeting called off, whatever its column.
 _MEETING_NOT_HELD = re.compile(r"(?:会晤|会谈|会面|峰会|首脑会议)[^，,；;。]{0,4}?(?:未能?举行|被?取消|未成行|告吹|流产)")
+#: A cell of no role that says in what standing the row's visitor came: ``以前首相身份访问`` in a note, or an office
+#: alone in a column such as 身分 (``前首相``).
+_CAME_AS = re.compile(r"以(?P<as>[^，,；;。以]{1,12}?)身[份分]|^(?P<cell>[^，,；;。\s]{1,12})$")
+
+
+def _came_below_the_top(texts: list[str]) -> str | None:
+    """The standing a row's cells of no role give its visitor when it is below the top or out of office
+    (``前首相``, ``以外长身份访问``): the visit holds no summit. Not an office alone that tells no
+    standing below the top (``英国看守首相``), nor words that are no office (``私人访问``)."""
+    for text in texts:
+        came = _CAME_AS.search(text.strip())
+        standing = came and (came["as"] or came["cell"])
+        if standing and (came["as"] or standing.endswith(OFFICE_WORDS)) and NOT_TOP.search(standing):
+            return standing
+    return None
+
+
 _YEAR_ONLY = re.compile(r"^\s*(?P<y>1[0-9]{3}|20[0-9]{2})\s*年?\s*$")
 
 
@@ -131,6 +148,10 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
         (found for cell in row.own if cell is not date_cell  # || colspan="3" | 未举行: in any column
          and (found := _NOT_HELD_CELL.fullmatch(to_hans(cell_text(reading, cell)).strip())
               or _MEETING_NOT_HELD.search(to_hans(cell_text(reading, cell))))), None)
+    if standing := _came_below_the_top([to_hans(cell_text(reading, cell)) for cell in row.cells.get("other", [])]):
+        reading.note(f"a meeting table row of {start.isoformat()} says its visitor came as {standing!r}, not as a "
+                     "leader in office; no summit made", row.span.start, Severity.INFO)
+        return None
     if no_meeting:
         reading.note(f"a meeting table row of {start.isoformat()} says {no_meeting.group(0)!r}: a call, a plan "
                      "or talks below the leaders; no summit made", row.span.start, Severity.INFO)
