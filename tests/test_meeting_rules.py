@@ -2771,3 +2771,49 @@ def test_a_leader_told_out_of_office_before_the_meeting_is_no_top_leader():
     still = before + "张三仍与李四保持私人友谊。2002年10月19日，他在[[某城]]再次与李四会面。"
     assert set(summits(left)) == {"1989-12-01"}
     assert summits(still)["2002-10-19"]["participants"] == {"张三", "李四"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "2020年6月26日，甲国总统[[张三]]与乙国总统[[李四]]的会谈如期举行，两人各自在本国通过视频连线交谈。",
+    "2020年6月26日，甲国总统[[张三]]与乙国总统[[李四]]举行会谈，双方透过视讯连线对话。",
+])
+def test_talks_told_as_held_by_video_are_no_summit(sentence):
+    assert summits(HEAD + sentence) == {}
+
+
+def test_something_else_done_by_video_after_the_talks_does_not_undo_them():
+    text = HEAD + ("2024年11月14日，甲国总统[[张三]]同乙国总统[[李四]]在[[某宫]]举行会谈。"
+                   "会谈后，两国元首以视像连线方式共同出席某港开港仪式。")
+    assert summits(text)["2024-11-14"]["participants"] == {"张三", "李四"}
+
+
+def test_a_box_whose_venue_is_a_video_link_is_no_summit():
+    box = ("{{Infobox summit\n| name = 第二次甲乙领导人会晤\n| date = 2022年4月1日\n| venue = VENUE\n"
+           "| participants = [[张三]]<br />[[李四]]\n}}\n"
+           "'''第二次甲乙领导人会晤'''是甲国总理[[张三]]同乙国总理[[李四]]举行的会晤。\n")
+    assert meetings(box.replace("VENUE", "视频方式"), title="第二次甲乙领导人会晤") == []
+    assert meetings(box.replace("VENUE", "[[某宫]]"), title="第二次甲乙领导人会晤") == [
+        ("2022-04-01", frozenset({"张三", "李四"}))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "甲国总统[[张三]]原定于2015年11月14日启程，14日、15日在[[某城]]会晤乙国总统[[李四]]，16日在[[另城]]会见丙国总统[[王五]]。",
+    "按照原定日程，甲国总统[[张三]]将于2015年2月20日下午抵达[[某城]]，次日与乙国总统[[李四]]会面。",
+    "2023年5月22日，甲国总统[[张三]]在[[某城]]举行记者会，称与乙国总统[[李四]]的会谈没有举行是因为李四没有来到约定的地点。",
+])
+def test_the_days_of_a_plan_told_on_and_a_meeting_said_not_held_are_no_summit(sentence):
+    assert summits(HEAD + sentence) == {}
+
+
+def test_a_meeting_held_on_a_day_after_a_plan_put_off_is_held():
+    text = HEAD + ("2015年11月14日，甲国总统[[张三]]原定的出访推迟，"
+                   "16日他在[[某城]]会晤乙国总统[[李四]]。")
+    assert summits(text)["2015-11-16"]["participants"] == {"张三", "李四"}
+
+
+def test_a_box_dated_by_its_plan_is_no_summit():
+    box = ("{{Infobox event\n| title = 2017年甲国总理访乙\n| date = DATE\n"
+           "| participants = [[张三]]、[[李四]]\n}}\n'''2017年甲国总理访乙'''是甲国总理[[张三]]对乙国的访问。\n")
+    assert meetings(box.replace("DATE", "原定{{Start date|2017|2|20}}－21日"), title="2017年甲国总理访乙") == []
+    assert meetings(box.replace("DATE", "{{Start date|2017|2|20}}－21日"), title="2017年甲国总理访乙") == [
+        ("2017-02-20", frozenset({"张三", "李四"}))]

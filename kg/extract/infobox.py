@@ -10,8 +10,9 @@ participants/参与者, organisers/主持人, outcome/成果, follows, precedes)
 linked before a name is that person's role, a flag template their side; a spouse the
 article names as such, delegation lists (代表团成员 and the lines after it) and officials below
 the top (国务卿, 顾问) are not participants.
-Talks whose participants are envoys or ministers (特别代表, 外长 ...) and calls (视频,
-电话) are not summits: the infobox then gives none, and says why as an issue.
+Talks whose participants are envoys or ministers (特别代表, 外长 ...), calls (视频,
+电话, in its name or as its venue: ``| venue = 视频方式``) and a meeting the box dates by its plan
+(``| date = 原定{{Start date|…}}``) are not summits: the infobox then gives none, and says why as an issue.
 """
 
 from __future__ import annotations
@@ -57,6 +58,10 @@ CALLS = re.compile(r"视频|电话|通话|视讯|线上|云端")
 SPOUSE_BEFORE = re.compile(r"(夫人|妻子|第一夫人|丈夫|配偶)$")
 
 
+#: A box's date written as a plan's (``| date = 原定{{Start date|…}}``): the days it was to be held on.
+_PLANNED_DATE = re.compile(r"^\s*(?:原定|原计划|原订|原拟|计划|拟)")
+
+
 #: A box's name or title saying its meeting was never held (…访美取消事件).
 _CALLED_OFF = re.compile(r"取消|告吹|流产|未能举行|未举行|未成行|搁置")
 
@@ -79,9 +84,13 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
     if when is None:
         reading.note(f"{{{{{template.name}}}}} gives no day-precise date; no summit made from it", where)
         return None
+    if _PLANNED_DATE.match(to_hans(_param(template, "date").value)):
+        reading.note(f"{{{{{template.name}}}}} gives the days its meeting was planned for; no summit made", where)
+        return None
     context = to_hans(" ".join(filter(None, (reading.document.title, _param_text(template, "name"),
                                               _param_text(template, "title"), _param_text(template, "type")))))
-    if CALLS.search(context):
+    held_at = _param(template, "venue")
+    if CALLS.search(context) or (held_at is not None and CALLS.search(to_hans(held_at.value))):  # | venue = 视频方式
         reading.note(f"{{{{{template.name}}}}} is about a call, not a meeting in person; no summit made", where)
         return None
     if NOT_LEADERS.search(context):

@@ -52,6 +52,15 @@ _CONTINUES = re.compile(r"^(与|同|和|跟|并与|并同|再与|并)")
 _GOES_ON_TO = re.compile(r"^(?:并|再|还)?(?:会晤|会见|拜会|出席|参加)(?!后|中|时|期间|结束|之|持续|进行|气氛)")
 
 
+#: A clause opening on a day told from the one before (…原定于14日启程，14日、15日在某城会晤…; 将于20日抵达某城，次日与乙会面):
+#: after a plan's clause, it goes on with the plan.
+_OPENS_ON_A_DAY = re.compile(r"^(?:\d{1,2}[日号]|次日|翌日|第二天|当天|当日)")
+
+
+#: A plan undone in its own clause (原定的出访推迟): the days told after it are not the plan's.
+_PUT_OFF = re.compile(r"推迟|延期|取消|中断|告吹|搁置")
+
+
 #: A clause that tells a plan (将于, 拟, 原定): not only one that undoes something (未能达成协议).
 _PLANNED = re.compile(r"将|拟|计划|准备|原定|预定|定于")
 
@@ -59,8 +68,16 @@ _PLANNED = re.compile(r"将|拟|计划|准备|原定|预定|定于")
 #: Of NOT_HELD, the words that undo a meeting even when written after it (会晤…后因故取消);
 #: the others only speak of a meeting that comes after them (计划…会晤, not 会谈中邀请…访日).
 NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能(?!达成|取得|签署|签订|就)|告吹|搁置|无法|未定|记者会|(?<!未)公布|事宜"
-                            r"|以视频(?:方式|形式)|通过视频|以线上(?:方式|形式)"  # 会议因疫情以视频方式举行: no one met
-                            r"|(?:会谈|会晤|会议)(?:结果|内容|情况)")  # 发表会谈结果: telling of it, not holding it
+                            r"|以(?:视频|视讯|视像)(?:方式|形式)|通过(?:视频|视讯|视像)|以线上(?:方式|形式)"  # 会议因疫情以视频方式举行: no one met
+                            r"|(?:会谈|会晤|会议)(?:结果|内容|情况)"  # 发表会谈结果: telling of it, not holding it
+                            r"|(?:会谈|会晤|会面|峰会)(?:并|也|则|都)?(?:没有|并未|没能|未|不会)(?:如期)?举行(?!记者|新闻|联合)")  # 称会谈没有举行
+
+
+#: A clause after the meeting's saying the leaders talked by video (会谈如期举行，两人各自在本国通过视频连线交谈):
+#: the meeting told was no meeting in person. Not something else done by video after it (会谈后，两人以视频连线方式
+#:共同出席某港开港仪式).
+_TALKED_BY_VIDEO = re.compile(r"(?:通过|以|透过|经由)(?:视频|视讯|视像)(?:连线|会议)?(?:方式|形式)?[^，,；;。]{0,4}?"
+                              r"(?:交谈|会谈|会晤|对话|通话|交流)")
 
 
 #: Of :data:`NOT_HELD_AFTER`, the words telling of a meeting (发表会谈结果, 会谈内容未予公开): after a clause
@@ -506,11 +523,17 @@ def not_held(hans: str) -> bool:
     if _AGREED_ON.search(hans):
         return True
     told = False  # a clause before told the leaders meeting (甲同乙举行会谈，…)
+    planned = False  # the clause before told a plan, or went on with one by its day (原定于14日启程，14日…，16日…)
     for i, clause in enumerate(clauses):
+        opens_on_a_day = _OPENS_ON_A_DAY.match(clause) is not None
         held = HELD_AT.search(clause)
         if held and (clause[held.end():held.end() + 1] == "的" or PRESS_CONFERENCE.match(clause, held.end())):
             held = None  # 在莫斯科举行的纪念活动, 两人在某宫举行记者会: something else held there
         meeting = MEETING.search(clause) or held
+        if meeting and planned and opens_on_a_day and not told:
+            return True  # 鲁哈尼原定于11月14日启程，14日、15日在某城会晤…: the plan's days, told on
+        planned = bool(_PLANNED.search(clause) and NOT_HELD.search(clause) and not _PUT_OFF.search(clause)) \
+            or (planned and opens_on_a_day)
         if meeting and any(not (told and _TELLING_OF_IT.fullmatch(m.group())) for m in NOT_HELD_AFTER.finditer(clause)):
             return True  # not 甲同乙举行会谈，会谈内容未予公开: what was said at the meeting told
         if meeting and NOT_HELD.search(clause[:meeting.end()]) and not any(_LASTED.search(c) for c in clauses[i + 1:]):
@@ -519,6 +542,8 @@ def not_held(hans: str) -> bool:
             if told and a_gathering(clause):
                 continue  # 甲与乙共进晚宴并会谈，为即将举行的某峰会作准备: a gathering to come, not this meeting
             return True
+        if told and _TALKED_BY_VIDEO.search(clause):
+            return True  # 会谈如期举行，两人各自在本国通过视频连线交谈: the talks told were held by video
         told = told or bool(meeting and _MEETING_VERB.search(clause))
         if meeting and i > 0 and (_CONTINUES.match(clause) or clause.startswith("于")
                                   or _GOES_ON_TO.match(clause) and _PLANNED.search(clauses[i - 1])) \
