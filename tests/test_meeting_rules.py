@@ -2817,3 +2817,11 @@ def test_a_box_dated_by_its_plan_is_no_summit():
     assert meetings(box.replace("DATE", "原定{{Start date|2017|2|20}}－21日"), title="2017年甲国总理访乙") == []
     assert meetings(box.replace("DATE", "{{Start date|2017|2|20}}－21日"), title="2017年甲国总理访乙") == [
         ("2017-02-20", frozenset({"张三", "李四"}))]
+
+
+def test_a_successor_named_after_the_one_he_followed_is_the_one_who_met():
+    text = HEAD + "2017年4月27日，乙国总统[[李四]]对甲国进行工作访问，在[[某宫]]与甲国前总统[[王五]]的继任者[[张三]]举行会谈。"
+    assert summits(text)["2017-04-27"]["participants"] == {"李四", "张三"}
+    later = HEAD + ("2017年4月27日，乙国总统[[李四]]对甲国进行工作访问，在[[某宫]]与甲国总统[[王五]]举行会谈，"
+                    "王五后来成为[[张三]]的继任者。")  # 王五 met him; 张三 is whom he followed later
+    assert summits(later)["2017-04-27"]["participants"] == {"李四", "王五"}

@@ -119,8 +119,8 @@ def _article(spot: Spot) -> str | None:
 _REGNAL = re.compile(r"[^\W\d_a-zA-Z][一二三四五六七八九十]{1,3}世$")
 
 
-#: A kinship word right before a name, after a person's name (李四之父张三).
-_KIN_BEFORE = re.compile(r"(之父|之母|之子|之女|之妻|之夫|之弟|之兄|的父亲|的母亲|的儿子|的女儿)$")
+#: A kinship word right before a name, after a person's name (李四之父张三), or a successor's (李四的继任者张三).
+_KIN_BEFORE = re.compile(r"(之父|之母|之子|之女|之妻|之夫|之弟|之兄|的父亲|的母亲|的儿子|的女儿|的继任者|的继承人|的接班人|的前任)$")
 
 
 def _people(sentence: Sentence, reading: Reading):
@@ -141,7 +141,7 @@ def _people(sentence: Sentence, reading: Reading):
         elif ranked_after(sentence, spot) and not spot.hans.endswith(PLACE_ENDINGS):
             yield spot  # 乙国政府首脑[[李四]]将军: a rank, no office, is a person's
         elif _KIN_BEFORE.search(hans[:spot.start]) and i > 0 and reading.registry.is_a(sentence.spots[i - 1].surface, Kind.PERSON):
-            yield spot  # 李四之父张三: a person's father is a person
+            yield spot  # 李四之父张三, 李四的继任者张三: a person's father or successor is a person
 
 
 def _a_states_office(hans: str, index) -> bool:
