@@ -2819,6 +2819,25 @@ def test_a_box_dated_by_its_plan_is_no_summit():
         ("2017-02-20", frozenset({"张三", "李四"}))]
 
 
+def test_the_one_met_on_another_day_the_sentence_tells_is_not_at_this_days_meeting():
+    text = HEAD + ("2022年2月7日，甲国总统[[张三]]在[[某城]]同乙国总统[[李四]]会谈逾五小时，"
+                   "次日即2月8日飞抵[[某都]]会见丙国总统[[王五]]。")
+    found = summits(text)  # 张三, who went on to the 8th, stays; 李四 met him on the 7th only
+    assert {day: s["participants"] for day, s in found.items()} == {
+        "2022-02-07": {"张三", "李四"}, "2022-02-08": {"张三", "王五"}}
+
+
+def test_a_body_or_a_pronoun_that_met_both_on_their_days_leaves_the_sentences_people_as_they_were():
+    text = HEAD + "甲国代表团于2023年6月16日在[[某城]]会见乙国总统[[李四]]，6月17日在[[某都]]会见丙国总统[[王五]]。"
+    found = summits(text)  # no one named for the body's side: the rule does not take the other day's one away
+    assert found["2023-06-16"]["participants"] == {"李四", "王五"}
+    pronoun = HEAD + ("2023年5月，丙国总统[[王五]]出访多国。"
+                      "5月14日，他在[[某城]]同甲国总统[[张三]]共进晚餐；5月15日，他前往[[某庄园]]同乙国首相[[李四]]会谈。")
+    found = summits(pronoun)  # 他 names no one: the sentence's people stay together, as before
+    assert {day: (s["end"], s["participants"]) for day, s in found.items()} == {
+        "2023-05-14": ("2023-05-15", {"王五", "张三", "李四"})}
+
+
 def test_a_successor_named_after_the_one_he_followed_is_the_one_who_met():
     text = HEAD + "2017年4月27日，乙国总统[[李四]]对甲国进行工作访问，在[[某宫]]与甲国前总统[[王五]]的继任者[[张三]]举行会谈。"
     assert summits(text)["2017-04-27"]["participants"] == {"李四", "张三"}

@@ -126,9 +126,12 @@ def participation(registry, summit: EntityId, person: EntityId, side: str | None
 
 
 def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sentence],
-                         clause: tuple[int, int] | None = None) -> dict[str, Participant]:
+                         clause: tuple[int, int] | None = None,
+                         elsewhere: tuple[tuple[int, int], ...] = ()) -> dict[str, Participant]:
     """The people the meeting's sentence names; only those of the meeting's own clauses when
-    they name two or more (``3日，甲与乙、丙观看阅兵；当天下午，甲与丙会谈``: 甲 and 丙)."""
+    they name two or more (``3日，甲与乙、丙观看阅兵；当天下午，甲与丙会谈``: 甲 and 丙). Where they name
+    fewer, not those met in ``elsewhere``, the clauses of the other days' meetings the sentence tells
+    (``7日，甲同乙会谈，次日即8日会见丙``: the 8th is 甲's and 丙's, not 乙's; 甲, who met both, stays)."""
     registry = reading.registry
     found: dict[str, Participant] = {}
 
@@ -149,6 +152,7 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
     # a meeting's sentence opening with both sides (两国领导人在某城举行会谈) names those told before it,
     # not those of the sentences after (8月19日，甲在丙陪同下参观)
     after = [] if _BOTH_SIDES.match(anchor.hans) else [s for s in paragraph if s is not anchor]
+    apart = _met_only_on_other_days(anchor, clause, elsewhere, [spot for spot in anchor.spots if person(spot, anchor)])
     for sentence in [anchor] + after:
         if sentence is not anchor and (len(found) >= 2 or find_dates(sentence.hans) or find_year_months(sentence.hans)):
             break  # enough people, or a sentence about another time (2018年5月，李四访问乙国)
@@ -158,10 +162,33 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
         for spot in sentence.spots:
             if several is not None and spot.key in several.others:
                 continue  # met one by one, each in a meeting of their own
+            if sentence is anchor and spot.key in apart:
+                continue  # 7日，甲同乙会谈，次日即8日会见丙: 乙 met 甲 on the 7th, not on the 8th
             if person(spot, sentence):
                 found.setdefault(spot.key, Participant(spot.key, spot.surface, stated=True)).evidence.append(
                     sentence.evidence())
     return found
+
+
+#: Who comes after it in a meeting's clause is the one met (与乙会谈, 同乙, 会见乙); not 同日, 同年.
+_MET_AFTER = re.compile(r"与|同(?![日天时年月意样期])|跟|会见|会晤|接见|拜会")
+
+
+def _met_only_on_other_days(sentence: Sentence, clause: tuple[int, int] | None, elsewhere: tuple[tuple[int, int], ...],
+                            named: list[Spot]) -> set[str]:
+    """Of the people ``named`` in a meeting's sentence, those only ever named in a clause of another day's
+    meeting it tells after (丙 of ``7日，甲同乙会谈，8日，丁会见丙``, for the 7th), or the one met in such a clause
+    before (乙 of ``7日，甲同乙会谈，次日即8日会见丙``, for the 8th), not the one who went on to meet others (甲);
+    none when the rest name fewer than the two sides, as where a body's name or a pronoun stands for one
+    (``代表团于16日会见乙，17日会见丙``, ``14日，他同乙共进晚餐；15日，他同丙会谈``)."""
+    own = clause[0] if clause is not None else 0
+
+    def met_there(spot: Spot) -> bool:
+        return any(begin <= spot.start < end and (begin > own or _MET_AFTER.search(sentence.hans, begin, spot.start))
+                   for begin, end in elsewhere)
+
+    apart = {spot.key for spot in named if met_there(spot)} - {spot.key for spot in named if not met_there(spot)}
+    return apart if len({spot.key for spot in named} - apart) >= 2 else set()
 
 
 def _after_both_sides_met(registry, sentence: Sentence, spot: Spot) -> bool:

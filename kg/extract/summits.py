@@ -360,6 +360,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             continue
         told: list[tuple[int, int, date]] = []  # each meeting the sentence tells, once (…当月28日会面；2009年5月26日再度会见)
         several = met_one_by_one(reading, sentence)
+        days_clauses = [(d.start, found_clause) for d in dates
+                        if (found_clause := meeting_clause(sentence.hans, d)) is not None]
         for meeting in dates:
             clause = meeting_clause(sentence.hans, meeting)
             if clause is not None and not welcomed_by_a_leader(reading, sentence, clause):
@@ -384,10 +386,12 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             if welcome:  # 乙到机场迎接，并让其女儿丙出面接待: those named after the welcome did not meet
                 clause = (clause[0], WELCOMES.search(sentence.hans, *clause).end())
             told.append((*clause, meeting.start))
+            elsewhere = tuple(other for when, other in days_clauses  # 7日，甲同乙会谈，8日会见丙: 乙 is the 7th's
+                              if when != meeting.start and (other[1] <= clause[0] or clause[1] <= other[0]))
             summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues,
                              date_basis, clause, infer=not in_table and not named, numbered=heading_day is None,
                              set_aside=several.others if several else (), offices_as_written=as_written,
-                             written_in_the_visit=of_the_visit)
+                             written_in_the_visit=of_the_visit, elsewhere=elsewhere)
             if around is not None and summit is not None and summit.start < around.start <= (visit_end or summit.end):
                 visit_end = around.start - timedelta(days=1)  # the summit the article boxes keeps its own days
             if around is not None and summit is not None and summit.id == around.id:
@@ -498,7 +502,8 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
             date_basis: EntityId | None = None, clause: tuple[int, int] | None = None,
             infer: bool = True, numbered: bool = True, set_aside: tuple[str, ...] = (),
             only: tuple[str, ...] = (), offices_as_written: bool = False,
-            written_in_the_visit: Sentence | None = None) -> SummitFound | None:
+            written_in_the_visit: Sentence | None = None,
+            elsewhere: tuple[tuple[int, int], ...] = ()) -> SummitFound | None:
     """``infer``: whether people the sentence does not name may be inferred (not for a
     table row read as a sentence: the row itself is read by tables.py). ``numbered``:
     whether a number the sentence gives is the meeting's in its series (not in an account
@@ -506,11 +511,12 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     ``set_aside``: people the sentence names as met in other meetings, one by one;
     ``only``: the people of one of those meetings. ``offices_as_written``: each participant keeps
     only the office the sentences write for them, none the article gives elsewhere; so do the people of talks
-    ``written_in_the_visit`` tells the days of (甲于…至…访问乙国。甲同乙举行会谈), with the offices that sentence writes."""
+    ``written_in_the_visit`` tells the days of (甲于…至…访问乙国。甲同乙举行会谈), with the offices that sentence writes.
+    ``elsewhere``: the clauses of the sentence that tell other days' meetings, whose ones met are theirs."""
     registry = reading.registry
     anchor = sentences[index]
     paragraph = [s for s in sentences if s.paragraph == anchor.paragraph and s.start >= anchor.start]
-    participants = stated_participants(reading, anchor, paragraph if infer else [], clause)
+    participants = stated_participants(reading, anchor, paragraph if infer else [], clause, elsewhere)
     if only:  # 26日，他又分别会见了乙和丙: the host is the one 他 stands for
         from_the_pronoun(reading, participants, anchor, clause, sentences[max(0, index - 1):index])
     for key in [k for k in participants if k in set_aside or (only and k not in only)]:
