@@ -230,6 +230,22 @@ def test_a_visits_itinerary_is_no_venue_the_place_said_of_the_meeting_in_one_of_
     assert read(text, title="2015年张三访美") == {"2015-09-22": [["白宫", "华盛顿", "美利坚合众国"]]}  # the visited state
 
 
+def test_a_visits_talks_told_in_another_stop_of_its_itinerary_were_held_in_that_stop():
+    text = ("{{Infobox event\n| date = {{Start date|2003|10|22}}－{{End date|2003|10|24}}\n"
+            "| location = [[某港]]、[[某都]]\n| participants = [[张三]]<br>[[李四]]\n}}\n"
+            "'''2003年张三访问乙国'''是甲国主席[[张三]]于2003年10月22日至24日对[[乙国]]进行的国事访问。\n"
+            "== 经过 ==\n10月22日，张三抵达某港，乙国总理[[李四]]到机场迎接。\n\n"
+            "10月24日，张三前往某都。当天下午，张三同李四在某都举行会谈。\n")
+    title = "2003年张三访问乙国"
+    assert read(text, title=title) == {"2003-10-22": [["某都"]]}  # not the first stop
+    not_a_stop = text.replace("在某都举行会谈", "在[[某镇]]举行会谈")  # a town the box does not list
+    assert read(not_a_stop, title=title) == {"2003-10-22": [["某港"]]}
+    held_in_the_first = text.replace("到机场迎接。", "到机场迎接。当晚，李四在[[某港宾馆]]为张三举行晚宴。")
+    assert read(held_in_the_first, title=title) == {"2003-10-22": [["某港"]]}  # the first stop holds their dinner
+    someone_else = text.replace("张三同李四在某都举行会谈", "张三同乙国议长[[王五]]在某都举行会谈")  # not the pair's talks
+    assert read(someone_else, title=title) == {"2003-10-22": [["某港"]]}
+
+
 def test_a_venue_field_finer_than_the_place_the_prose_gives_stays():
     text = ("{{Infobox summit meeting\n| date = {{Start date|2019|10|11}}－{{End date|2019|10|12}}\n"
             "| venues = [[某古迹群]]\n| cities = [[某城]]、[[某镇]]\n| participants = [[张三]]<br>[[李四]]\n}}\n"

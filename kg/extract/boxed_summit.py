@@ -191,15 +191,24 @@ def finer_in_prose(reading: Reading, around: SummitFound, venue: EntityId) -> En
     (``会晤主要在金奈以南约60公里的滨海城镇马马拉普拉姆举行``), gives a place inside the
     infobox's venue: the more precise venue. When the infobox lists an itinerary
     (``[[西雅图]]、[[华盛顿]]``), a place said of the meeting in any of its stops is the venue
-    (``前往白宫会见…``)."""
+    (``前往白宫会见…``). Where the prose places no meeting of the summit in the box's venue, the first stop
+    of its itinerary, but tells two of its participants' talks in another stop the box lists, with no one else
+    named (``| location = [[某港]]、[[某都]]`` ``当天下午，甲同乙在某都举行会谈``), that stop is the venue: the talks
+    were held in the capital, not where the visit began."""
     from kg.extract.infobox import listed_places, summit_infoboxes  # the infobox reads summits: import late
 
     boxes = summit_infoboxes(reading)
     listed = [EntityId(Kind.PLACE, key) for key in (listed_places(reading, boxes[0]) if boxes else [])]
     sections = [s for section, s in reading.by_section.items() if not BACKGROUND.match(to_hans(section.heading).strip())]
+    told: list[tuple[Sentence, EntityId]] = []  # the meetings the prose places on the summit's days
+    in_the_venue = False  # whether the prose holds anything on those days in the box's venue (a dinner, a meeting)
+    town = venue.key[:-1] if venue.key.endswith(_TOWN_SUFFIXES) and len(venue.key) > 2 else venue.key  # 京都市: 京都
     for sentence in [s for group in [reading.lead, *sections] for s in group]:
-        if not MEETING.search(sentence.hans) or not_held(sentence.hans) \
-                or not same_days(sentence, (around.start, around.end)):
+        if not same_days(sentence, (around.start, around.end)):
+            continue
+        in_the_venue = in_the_venue or any(spot.key.startswith(town) for c in meeting_chains(reading, sentence)
+                                           for spot in c)  # 在京都, 在[[京都迎宾馆]]为乙举行晚宴
+        if not MEETING.search(sentence.hans) or not_held(sentence.hans):
             continue
         chain = next((c for c in meeting_chains(reading, sentence)
                       if MEETING.search(_clause_around(sentence.hans, c[0].start, c[-1].end))), ())
@@ -208,6 +217,8 @@ def finer_in_prose(reading: Reading, around: SummitFound, venue: EntityId) -> En
         if _met_someone_else(reading, sentence, chain[-1].end, around):
             continue  # 甲飞抵某城，在某长老的住所与这位长老会面: one of them meeting another, not the summit's talks
         place = record_chain(reading, chain, sentence)
+        if place is not None:
+            told.append((sentence, place))
         if place is None or place.key == venue.key:
             continue
         itinerary = venue.key in {other.key for other in listed}  # the box's venue is one stop of several
@@ -215,4 +226,26 @@ def finer_in_prose(reading: Reading, around: SummitFound, venue: EntityId) -> En
                 finer_venue(reading, other, [place]) == place for other in listed if place.key != other.key != venue.key):
             reading.registry.fact(around.id, Prop.VENUE, place, evidence=(sentence.evidence(),))
             return place
+    stop = _talks_in_another_stop(reading, around, venue, listed, told) if not in_the_venue else None
+    if stop is not None:
+        reading.registry.fact(around.id, Prop.VENUE, stop[1], evidence=(stop[0].evidence(),))
+        return stop[1]
     return venue
+
+
+#: What a town's name may end with that its venues' names leave out (京都市, 京都迎宾馆).
+_TOWN_SUFFIXES = ("市", "都")
+
+
+def _talks_in_another_stop(reading: Reading, around: SummitFound, venue: EntityId, listed: list[EntityId],
+                           told: list[tuple[Sentence, EntityId]]) -> tuple[Sentence, EntityId] | None:
+    """(sentence, stop) of the first talks the prose tells of the summit's participants in a stop of the
+    box's itinerary other than its venue, the first stop, when it places no meeting in a place inside that
+    venue: the sentence names two of its participants and no other person."""
+    if len(listed) < 2 or venue != listed[0] or any(finer_venue(reading, venue, [place]) == place for _, place in told):
+        return None
+    for sentence, place in told:
+        people = {s.key for s in sentence.spots if reading.registry.is_a(s.surface, Kind.PERSON)}
+        if place in listed[1:] and len(people) >= 2 and people <= set(around.participants):
+            return sentence, place
+    return None
