@@ -1139,6 +1139,26 @@ def test_a_leader_written_by_the_given_name_alone_is_that_leader():
     assert _given_names(inside, NameIndex.build(variant_rules(inside), inside.links)) == {"阿图": "阿图·贝凯莱"}
 
 
+def test_a_leader_written_by_the_given_name_before_his_office_is_that_leader():
+    """News writes a host by his given name and office (``与佐科总统举行会谈``, ``同萨勒曼国王会谈``): the
+    linked name it begins. Not where another linked name has it as a later part (``[[王五·本·阿图]]``):
+    阿图 alone may be either."""
+    text = HEAD + ("2019年3月2日，乙国总统[[阿图·贝凯莱]]发表讲话。\n\n"
+                   "2019年3月3日，甲国总理[[李四]]抵达[[某城]]，当天下午与阿图总统举行会谈。")
+    assert meetings(text) == [("2019-03-03", frozenset({"阿图·贝凯莱", "李四"}))]
+    assert meetings(text.replace("发表讲话", "与[[王五·本·阿图]]发表讲话")) == []
+
+
+def test_a_leader_written_by_the_family_name_between_his_given_names_and_his_mothers_is_that_leader():
+    """A Spanish or Portuguese name is written by the father's family name, a middle part of the
+    linked name (``[[安德烈斯·曼努埃尔·洛佩斯·奥夫拉多尔]]`` … ``洛佩斯抵达某城``). Not a middle part of an
+    Arabic name, the father's own name (``[[塔米姆·本·哈马德·阿勒萨尼]]``: 哈马德 is another man)."""
+    lead = "'''甲乙会晤'''是甲国总统[[胡安·卡洛斯·甲列斯·乙多尔]]对[[乙国]]的访问。\n== 经过 ==\n"
+    text = lead + "2022年5月6日，甲列斯抵达[[某城]]，同乙国总统[[李四]]会晤。"
+    assert meetings(text) == [("2022-05-06", frozenset({"胡安·卡洛斯·甲列斯·乙多尔", "李四"}))]
+    assert meetings(text.replace("胡安·卡洛斯·甲列斯·乙多尔", "塔米姆·本·甲列斯·阿勒萨尼")) == []
+
+
 def test_one_who_accompanies_a_leader_to_the_talks_is_no_party_to_them():
     text = HEAD + "2020年8月25日，约旦国王[[张三]]在[[某城]]与埃及总统[[李四]]举行会谈，约旦王储[[王五]]陪同出席。"
     attending = HEAD + "2020年8月25日，约旦国王[[张三]]在[[某城]]与埃及总统[[李四]]举行会谈，伊拉克总理[[王五]]亦出席。"

@@ -54,7 +54,7 @@ def read(document: Document) -> Reading:
         written = _state_hans() | {to_hans(name) for name in names - _state_names()}  # names holds every state's
         known = {to_hans(form.text) for rule in rules for form in rule.forms} & written
         names |= {form.text for rule in rules for form in rule.forms if known & {to_hans(f.text) for f in rule.forms}}
-    for family, target in {**_given_names(document, index), **_family_names(document, index), **own_names_in_brackets(document),
+    for family, target in {**_middle_family_names(document, index), **_given_names(document, index), **_family_names(document, index), **own_names_in_brackets(document),
                            **first_names_styled(document), **_the_subjects_family_name(document, index), **_names_begun(document, index)}.items():
         index.merge(target, family)
         names.add(family)
@@ -171,38 +171,46 @@ _DOTS = "·‧•・"
 _NAME_BEFORE = r"(?:(?<=^)|(?<=[，。；、（(\s与和同及跟])|(?<=总统|总理|主席|首相|国王|女王))"
 _NAME_AFTER = (r"(?=[，。；、）)]|在|与|和|同|则|也|于|到|表示|说|称|随后|抵达|访问|会见|会晤|会谈|迎接|陪同|前往"
                r"|亲自|即|已|曾|对|向|为|是|的|率)")
+#: Or right before the office he holds, as news writes a leader by his given name (``与佐科总统举行会谈``).
+_OFFICE_AFTER = r"(?=总统|总理|首相|国王|女王|王储|埃米尔|苏丹)"
 
 
 def _given_names(document: Document, index: NameIndex) -> dict[str, str]:
     """The given names a leader is written by where custom names people so (Ethiopia, Eritrea,
     Iceland, Indonesia: ``[[阿比·艾哈迈德]]`` … ``阿比在机场迎接``): the first part of a linked
     dotted name, written in the text on its own (not inside 约翰逊 or 唐纳德), that no other
-    link shares."""
+    link shares. Written only before an office (``与佐科总统举行会谈``), where no other link has it
+    as a later part either (``[[萨勒曼·本·阿卜杜勒-阿齐兹]]`` and ``[[穆罕默德·本·萨勒曼]]``:
+    萨勒曼国王 names the king, but a text writing 萨勒曼 so alone may mean either)."""
     text = _flattened(document.page.text)
     known = {to_hans(strip_disambiguator(n)) for link in document.links for n in (link.target, link.text)}
     found: dict[str, set[str]] = {}
+    later: set[str] = set()  # the parts after the first of each name
     for name in known:
         parts = re.split(f"[{_DOTS}]", name)
         if len(parts) >= 2 and len(parts[0]) >= 2:
             found.setdefault(parts[0], set()).add(name)
+        later.update(parts[1:])
     out = {}
     for given, names in found.items():
-        if len(names) == 1 and _written_alone(given, text) and not index.is_state(given):
+        if len(names) == 1 and not index.is_state(given) and (
+                _written_alone(given, text) or given not in later and _written_alone(given, text, _BEFORE_ITS_OFFICE)):
             out[given] = next(iter(names))
     return out
 
 
 _BEFORE_A_NAME = re.compile(_NAME_BEFORE)
 _AFTER_A_NAME = re.compile(_NAME_AFTER)
+_BEFORE_ITS_OFFICE = re.compile(_OFFICE_AFTER)
 
 
-def _written_alone(name: str, text: str) -> bool:
+def _written_alone(name: str, text: str, after: re.Pattern = _AFTER_A_NAME) -> bool:
     """Whether ``name`` stands in ``text`` between what may be written before and after a
     name on its own (``f"{_NAME_BEFORE}{name}{_NAME_AFTER}"`` found anywhere), without
     compiling a pattern for each name."""
     at = text.find(name)
     while at >= 0:
-        if _BEFORE_A_NAME.match(text, at) and _AFTER_A_NAME.match(text, at + len(name)):
+        if _BEFORE_A_NAME.match(text, at) and after.match(text, at + len(name)):
             return True
         at = text.find(name, at + 1)
     return False
@@ -233,6 +241,31 @@ def _names_begun(document: Document, index: NameIndex) -> dict[str, str]:
     return {begun: targets.pop() for begun, targets in found.items() if len(targets) == 1
             and not any(name.startswith(begun) and index.normal(name) not in targets
                         for name in names if name != begun)}
+
+
+def _middle_family_names(document: Document, index: NameIndex) -> dict[str, str]:
+    """The family name a leader of a Spanish or Portuguese name is written by, between his given
+    names and his mother's family name (``[[安德烈斯·曼努埃尔·洛佩斯·奥夫拉多尔]]`` … ``洛佩斯抵达某城``,
+    ``[[路易斯·伊纳西奥·卢拉·达席尔瓦]]`` … ``卢拉``): a part of a linked name of three parts or more, neither
+    its first nor its last, written in the text on its own, that no other linked name has. Not a
+    part of an Arabic name, where those are the father's and forefathers' names (``塔米姆·本·哈马德``)."""
+    text = _flattened(document.page.text)
+    names = {to_hans(strip_disambiguator(n)) for link in document.links for n in (link.target, link.text)}
+    found: dict[str, set[str]] = {}
+    for name in names:
+        parts = _A_DOT.split(name)
+        if len(parts) < 3 or _SON_OF & set(parts):
+            continue
+        for middle in parts[1:-1]:
+            if len(middle) >= 2 and middle not in names and _written_alone(middle, text):
+                found.setdefault(middle, set()).add(index.normal(name))
+    return {middle: targets.pop() for middle, targets in found.items() if len(targets) == 1
+            and not index.is_state(middle)
+            and not any(middle in _A_DOT.split(name) for name in names if index.normal(name) not in targets)}
+
+
+#: The words of an Arabic name that say whose son or daughter one is.
+_SON_OF = frozenset({"本", "宾", "伊本", "宾特", "阿布"})
 
 
 def _written_without_more(name: str, text: str) -> bool:
