@@ -1732,6 +1732,17 @@ def test_a_meeting_the_day_after_its_paragraph_has_the_visitor_arrive_is_of_the_
     assert {day: s["end"] for day, s in summits(two_days).items()} == {"2016-11-12": "2016-11-12"}
 
 
+def test_a_wreath_laid_at_a_monument_before_the_talks_is_no_occasion_the_visit_came_for():
+    """``8日，他向[[某纪念碑]]献花圈，并在[[某宫]]与乙举行会谈``: a monument (纪念碑, 纪念馆, 纪念堂) is a place the
+    visitor honours, not a commemoration come to, so the talks the day after he arrived are of the visit
+    begun then; a commemoration attended (出席纪念活动) still is."""
+    text = HEAD + ("2022年5月7日晚，甲国总统[[张三]]抵达[[某城]]。8日，他向[[某纪念碑]]献花圈，"
+                   "并在[[某宫]]与乙国主席[[李四]]举行会谈。")
+    assert {day: s["end"] for day, s in summits(text).items()} == {"2022-05-07": "2022-05-08"}
+    attended = text.replace("向[[某纪念碑]]献花圈", "出席独立纪念活动")
+    assert {day: s["end"] for day, s in summits(attended).items()} == {"2022-05-08": "2022-05-08"}
+
+
 def test_a_meeting_where_the_leader_stops_over_is_held_there():
     text = ("'''甲访问乙国'''是甲国总统[[张三]]于2024年12月2日至4日对[[乙国]]进行的访问。\n== 经过 ==\n"
             "2024年12月2日，前往乙国途中，张三在[[丙国]]短暂停留，与丙国总理[[王五]]举行闭门会议。")

@@ -702,6 +702,19 @@ def test_a_meeting_placed_nowhere_was_held_where_its_days_meetings_one_after_ano
     assert _venues_by_participants(one_meeting)[frozenset({"张三", "王五"})] == set()  # one meeting's place only
 
 
+def test_a_stops_meeting_is_not_held_in_the_town_the_next_leg_reaches_that_evening():
+    """A tour told a leg a section (``=== 第一天：乙国（5月7日） ===``, ``=== 第二天：丙国（5月8日） ===``): the town
+    the next leg's section has the leader reach on the stop's day (``张三于5月7日晚抵达[[某都]]``) is the next
+    stop's, not the place of the stop's own talks; a section headed by a day alone goes on with the same stop."""
+    text = ("'''张三访问两国'''是甲国总统[[张三]]于2022年5月7日至8日对[[伯利兹]]和[[古巴]]进行的工作访问。\n== 行程 ==\n"
+            "=== 第一天：伯利兹（5月7日） ===\n5月7日，张三抵达伯利兹，与伯利兹总理[[李四]]举行私人会晤。"
+            "当天16时，张三起飞前往古巴。\n"
+            "=== 第二天：古巴（5月8日） ===\n张三于5月7日晚抵达[[某都]]。8日，他在[[某宫]]与古巴国家主席[[王五]]举行会谈。\n")
+    stop = frozenset({"张三", "李四"})
+    assert _venues_by_participants(text)[stop] == {"伯利兹"}
+    assert _venues_by_participants(text.replace("第二天：古巴（5月8日）", "第二天（5月8日）"))[stop] == {"某都"}
+
+
 def test_a_meeting_of_one_day_placed_nowhere_was_held_in_the_town_a_participant_reached_that_day():
     text = HEAD + "2024年5月26日中午，乙国总理[[李四]]抵达[[某都]]机场。当天，甲国总统[[张三]]与李四举行双边会谈。"
     assert read(text) == {"2024-05-26": [["某都"]]}
@@ -728,6 +741,17 @@ def test_the_town_a_tour_reaches_as_its_first_or_last_stop_holds_the_meeting_of_
     assert read(last, title="张三访问两国") == {"2006-04-26": [["某都", "加纳共和国"]]}
     left = text.replace("抵达首站", "离开首站")
     assert read(left, title="张三访问两国") == {"2006-04-26": [["加纳共和国"]]}
+
+
+def test_the_town_gone_on_to_after_reaching_another_holds_the_meeting_of_that_day():
+    """``抵达[[某都]]，随即前往某都以南的[[某城]]``: the town he went on to holds the talks told after it, not the
+    one he landed in, nor the one its way is told from; where he only landed, the town he landed in."""
+    text = HEAD + ("2020年10月20日，甲国首相[[张三]]抵达[[某都]]，随即前往某都以南的[[某城]]。"
+                   "当天下午，他在[[某宫]]与乙国总统[[李四]]举行会谈。")
+    assert read(text) == {"2020-10-20": [["某宫", "某城"]]}
+    assert read(text.replace("某都以南的[[某城]]", "[[某城]]")) == {"2020-10-20": [["某宫", "某城"]]}
+    assert read(text.replace("，随即前往某都以南的[[某城]]", "")) == {"2020-10-20": [["某宫", "某都"]]}
+    assert read(text.replace("随即前往某都以南的[[某城]]", "参观了[[某城]]")) == {"2020-10-20": [["某宫", "某都"]]}
 
 
 def test_a_visits_summit_of_a_few_days_placed_nowhere_was_held_in_the_town_reached():

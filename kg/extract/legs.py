@@ -112,8 +112,9 @@ _TO_ATTEND = re.compile(r"出席|参加|论坛|峰会|会议|纪念|庆典|阅�
 
 
 #: In a meeting's own sentence, an occasion the visitor came for (一同观看阅兵；当天下午…会谈), or a
-#: gathering it is held on the sidelines of (甲在某城出席峰会期间会见乙).
-OCCASION = re.compile(r"论坛|纪念|庆典|阅兵|葬礼|就职典礼|(?:出席|参加)[^，。；]{0,24}期间")
+#: gathering it is held on the sidelines of (甲在某城出席峰会期间会见乙). Not a monument he lays a wreath at
+#: (向某纪念碑献花圈, 参观某纪念馆): a place, no commemoration come for.
+OCCASION = re.compile(r"论坛|纪念(?![碑馆堂])|庆典|阅兵|葬礼|就职典礼|(?:出席|参加)[^，。；]{0,24}期间")
 
 
 def arrivals_told(reading: Reading, sentence: Sentence, dates: list[DateRange]) -> list[Arrival]:

@@ -31,6 +31,13 @@ _ARRIVED = re.compile(r"(?:抵达|飞抵|到达|来到|前往|赴|转往|转赴)
                       r"(?:(?:此行|本次出访)?的?(?:首站|第[一二三四五六七八九十]站|最后一站|下一站|末站))?$")
 
 
+#: A town the way to another is told from (``前往某都以南的[[某城]]``, ``以北约50公里的``): not the one reached.
+_FROM_A_POINT = r"以[东南西北]{1,2}(?:约?[0-9一二三四五六七八九十百]+(?:公里|千米|英里))?处?的"
+_A_POINT_OF_REFERENCE = re.compile(_FROM_A_POINT)
+#: Going to a town told from another (``随即前往某都以南的[[某城]]``).
+_PAST_A_POINT = re.compile(r"(?:抵达|飞抵|到达|来到|前往|赴|转往|转赴)[^，。；、]{1,12}?" + _FROM_A_POINT + "$")
+
+
 #: What a town reached is to its state, written between them (``抵达某国首都[[某都]]``, ``前往某国行政首都[[某城]]``).
 _TOWN_OF_THE_STATE = re.compile(r"(?:行政|政治|经济|商业)?(?:首都|首府|城市|港口城市|海滨城市|最大城市)$")
 #: Where in its state a town reached lies, written between them (``抵达某国红海之滨城市某城``, ``某国西南部城市``).
@@ -43,8 +50,12 @@ def _reached(reading: Reading, sentence: Sentence, spot: Spot) -> bool:
     ``抵达某国[[某城]]``, ``前往首都[[某都]]``): a name so written after its state or as its capital
     is a town even where the article types it nowhere else."""
     before = sentence.hans[:spot.start]
+    if _A_POINT_OF_REFERENCE.match(sentence.hans, spot.end):
+        return False  # 前往[[某都]]以南的某城: the way is told from it
     if _ARRIVED.search(before):
         return reading.registry.is_a(spot.surface, Kind.PLACE)
+    if _PAST_A_POINT.search(before):  # 前往某都以南的[[某城]]: told by where it lies, a place
+        return reading.registry.kind_of(spot.surface) in (None, Kind.PLACE)
     if to_hans(spot.hans).endswith(_NOT_A_TOWN + ARRIVED_AT):
         return False  # 抵达某国[[某机场]]: where the leader lands
     noun = _TOWN_OF_THE_STATE.search(before)
@@ -349,6 +360,27 @@ _A_VISIT_AT_MOST = timedelta(days=31)
 _NOT_A_TOWN = ("机场", "车站", "火车站", "港口", "码头", "基地")
 
 
+def _of_another_leg(reading: Reading, sentence: Sentence, summit, state: str | None) -> bool:
+    """Whether a sentence is of a tour's next leg, apart from the summit's: in another section, headed
+    by another state than the one the summit lies in (``=== 第三天：乙国（5月7日） ===`` ``5月7日，甲抵达乙国…``,
+    ``=== 第四天：丙国（5月8日） ===`` ``甲于5月7日晚抵达[[某都]]``: the town of the next stop, not of 乙国's talks)."""
+    if state is None or summit.anchor is None or sentence.section is summit.anchor.section or sentence.section is None:
+        return False
+    named = _states_of_the_heading(reading, sentence.section)
+    return bool(named) and reading.index.key(state) not in named
+
+
+def _states_of_the_heading(reading: Reading, section) -> frozenset[str]:
+    """The keys of the states a section's heading names (``第四天：古巴（5月8日）``: 古巴), read once a section."""
+    known = reading.index.remembered.get((_states_of_the_heading, id(section)))
+    if known is None:
+        heading = to_hans(section.heading)
+        known = frozenset(reading.index.key(heading[i:j]) for i in range(len(heading))
+                          for j in range(i + 2, min(len(heading), i + 12) + 1) if reading.index.is_state(heading[i:j]))
+        reading.index.remembered[(_states_of_the_heading, id(section))] = known
+    return known
+
+
 def _town_reached_on_its_first_day(reading: Reading, summit):
     """(sentence, town) of the last town the article's own account says a participant reached
     on the visit's first day (``22日，习近平抵达[[德黑兰]]``, ``…前往[[耶路撒冷]]``), when no
@@ -362,9 +394,12 @@ def _town_reached_on_its_first_day(reading: Reading, summit):
     found = None
     later: set[str] = set()  # the towns later days of the visit name of theirs
     first, span = (summit.start, summit.start), (summit.start, summit.end)
+    state = next((v.key for v in registry.facts_about(summit.id, Prop.VENUE)
+                  if isinstance(v, EntityId) and v.kind is Kind.COUNTRY), None)
     for aside, sentence, told in told_in_order(reading, span, asides=True):
         days = told.times[-1:] if told else ()
-        if not days or not any(s.key in participants for s in sentence.spots):
+        if not days or not any(s.key in participants for s in sentence.spots) \
+                or _of_another_leg(reading, sentence, summit, state):
             continue
         if days != (first,):
             if summit.start < days[0][0] <= summit.end:
