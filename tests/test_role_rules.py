@@ -649,7 +649,35 @@ def test_an_office_written_as_left_after_the_state_is_no_office_carried_to_a_lat
 
 def test_the_popes_title_before_his_name_is_his_office_whatever_church_is_written_before_it():
     text = HEAD + "1991年7月30日，甲国总统[[张三]]在[[某城]]会见[[天主教]][[教宗]][[某某二世]]，两人举行会谈。"
-    assert ("某某二世", "教宗") in roles_by_day(text)["1991-07-30"]
+    assert ("某某二世", "罗马教宗") in roles_by_day(text)["1991-07-30"]
+
+
+def _labels(text, key, title="甲乙会晤"):
+    """The labels of the entity keyed ``key`` that ``text`` makes."""
+    entity = next(e for e in _extract(text, title).entities if e.id.key == key)
+    return {label.text for label in entity.labels + entity.alt_labels}
+
+
+def test_the_popes_word_written_alone_for_him_gives_him_the_office():
+    text = ("'''某某二世访问甲国'''是[[教宗]][[某某二世]]对[[甲国]]的访问。\n== 经过 ==\n"
+            "1998年1月21日下午，教宗抵达[[某城]]，甲国总统[[张三]]在机场迎接。"
+            "1月22日，教宗在[[某宫]]与张三举行正式会谈。")
+    assert roles_by_day(text, "某某二世访问甲国")["1998-01-21"] == {("教宗", "罗马教宗"), ("张三", "甲国总统")}
+    assert "教宗" in _labels(text, "罗马教宗", "某某二世访问甲国")
+
+
+def test_a_boxs_pope_is_given_his_office_where_the_text_also_writes_the_word_alone_for_him():
+    text = ("{{Infobox event\n| date = {{Start date|1979|6|2}}－{{End date|1979|6|10}}\n"
+            "| participants = 教宗[[某某二世]]<br />甲国总统[[张三]]\n}}\n"
+            "'''某某二世访问甲国'''是[[教宗]][[某某二世]]对[[甲国]]的访问。\n== 经过 ==\n"
+            "6月2日上午，教宗抵达[[某城]]。随后，教宗在[[某宫]]同张三会晤。")
+    assert roles_by_day(text, "某某二世访问甲国")["1979-06-02"] == {("某某二世", "罗马教宗"), ("张三", "甲国总统")}
+
+
+def test_the_popes_word_before_a_room_names_no_place():
+    text = HEAD + ("2009年7月10日，甲国总统[[张三]]在[[某城]]与[[教宗]][[某某十六世]]会晤，"
+                   "会晤在[[某宫]]教宗私人图书馆进行。")
+    assert not any(e.id.key == "教宗" and e.id.kind is Kind.PLACE for e in _extract(text).entities)
 
 
 def test_a_link_to_the_popes_article_titled_with_his_office_names_the_person_the_rest_names():

@@ -24,7 +24,7 @@ from kg.extract.dates import find_dates
 from kg.extract.document_names import DOCUMENT_WORDS, cell_documents, named_here
 from kg.extract.entries import Entry, cell_chains, entries_in, entry_places, people_of
 from kg.extract.ordinals import ordinal_of_the_subject
-from kg.extract.people import People, first_office_held, written_titles
+from kg.extract.people import People, first_office_held, office_named, written_titles
 from kg.extract.containment import lies_in
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
@@ -134,7 +134,7 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
         participation = add_participation(registry, summit, person, people.sides.get(person.key) or flag)
         offices = (office,) if office else first_office_held(people, person.key)
         for name in offices:
-            registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, name), evidence=(evidence,))
+            registry.fact(participation, Prop.ROLE, office_named(registry, name), evidence=(evidence,))
     venue = _places(reading, template, evidence)
     if venue is not None:
         registry.fact(summit, Prop.VENUE, venue, evidence=(evidence,))

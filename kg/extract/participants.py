@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kg.extract.dates import find_dates, find_year_months
+from kg.extract.names import HOLDERS_OFFICES
 from kg.extract.one_by_one import OneByOne, one_by_one
-from kg.extract.people import People, main_office, office_taken_up, offices_at, titles_in
+from kg.extract.people import People, main_office, office_named, office_taken_up, offices_at, titles_in
 from kg.extract.phrases import CLAUSE, MEETING, MULTILATERAL, NOT_TOP, ON_ITS_SIDELINES, ORDINAL
 from kg.extract.reading import Reading
 from kg.extract.registry import digest
@@ -701,6 +702,9 @@ def record_participants(reading, people: People, summit, participants, sentences
         for method, basis, evidence in person_info.inferences:
             registry.fact(summit, Prop.PARTICIPANT, person, evidence=evidence, inference=method, basis=basis)
         node = participation(registry, summit, person, people.sides.get(key), key)
+        if key in HOLDERS_OFFICES:  # 教宗抵达某城: the office written alone for its holder is his office
+            registry.fact(node, Prop.ROLE, office_named(registry, key), evidence=(sentences[0].evidence(),))
+            continue
         stated_offices: list[str] = []
         for sentence in (*sentences[:1], *written_also) if as_written else sentences:
             stated_offices.extend(titles_in(sentence, reading, key))

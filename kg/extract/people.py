@@ -15,8 +15,9 @@ from datetime import date
 from kg.extract.dates import find_year_months, parse_date, year_range
 from kg.extract.entities import heading_leader
 from kg.extract.phrases import DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER
+from kg.extract.names import HOLDERS_OFFICES
 from kg.extract.reading import Reading
-from kg.extract.roles import (OFFICE_WORDS, joint_offices, office_key, office_of_a_body, shortened_from, title_after,
+from kg.extract.roles import (HOLDERS_OFFICE, OFFICE_WORDS, joint_offices, office_key, office_of_a_body, shortened_from, title_after,
                              titles_before, titles_listed_before, titles_of, titles_of_the_list, titles_shared,
                              titles_taken)
 from kg.extract.scripts import to_hans, to_hant
@@ -150,6 +151,7 @@ def _offices(reading: Reading):
             registry.named(Kind.POSITION, title.text)  # an office told in two places (甲国副总统兼总理: 甲国总理)
         if title.state is not None and index.key(title.text) != key:  # 就任[[甲国总统]]: the link is the office's name too
             registry.label(EntityId(Kind.POSITION, key), Label(title.text, "zh-Hans"))
+        _label_holders_office(registry, key, title.text)
         if own := office_of_a_body(title, index):  # 甲国[[某委员会|国防委员会委员长]]: its name within the state too
             registry.label(EntityId(Kind.POSITION, key), Label(own, "zh-Hans"))
         offices.setdefault(person, [])
@@ -255,11 +257,29 @@ def _joint_holders(sentence: Sentence, previous: Sentence | None, reading: Readi
             yield key, joint.title
 
 
+def office_named(registry, office: str) -> EntityId:
+    """The position an office written alone names (a box's ``教宗[[某某]]``): a holder's office word's
+    office (:data:`HOLDERS_OFFICE`), whatever else the word names in the article, else the office itself."""
+    if to_hans(office) not in HOLDERS_OFFICES:
+        return registry.named(Kind.POSITION, office)
+    _label_holders_office(registry, HOLDERS_OFFICE, office)
+    return registry.named(Kind.POSITION, HOLDERS_OFFICE)
+
+
+def _label_holders_office(registry, key: str, written: str) -> None:
+    """The office of a holder's office word (:data:`HOLDERS_OFFICE`) is called by the word (教宗), and the
+    word written names the office where it names no person (在宗座宫教宗私人图书馆: no place either)."""
+    if key == HOLDERS_OFFICE:
+        registry.label(EntityId(Kind.POSITION, key), Label(HOLDERS_OFFICES[0], "zh-Hans"))
+        registry.named(Kind.POSITION, written)
+
+
 def _holds_another_name(sentence: Sentence, spot, title, registry) -> bool:
     """Whether the words read as the name's title hold another person's name (a source's title
     ``张三总理李四副总理到达某城``: 张三总理 is no office of 李四's)."""
     return any(other is not spot and title.start < other.end and other.start < title.end
-               and registry.is_a(other.surface, Kind.PERSON) for other in sentence.spots)
+               and registry.is_a(other.surface, Kind.PERSON) and other.hans not in HOLDERS_OFFICES
+               for other in sentence.spots)
 
 
 def _sentences_and_titles(reading: Reading):
@@ -416,6 +436,7 @@ def holders_met_in_turn(reading: Reading) -> None:
                           evidence=(sentence.evidence(),))
             if title.state is not None and index.key(title.text) != key:
                 registry.label(EntityId(Kind.POSITION, key), Label(title.text, "zh-Hans"))
+            _label_holders_office(registry, key, title.text)
 
 
 def main_office(people: People, key: str, when: date | None = None, told: Iterable[Sentence] = ()) -> str | None:

@@ -525,13 +525,22 @@ def _state_prefix(text: str, index: NameIndex) -> str | None:
     return index.key(state) if state and index.is_state(state) else None
 
 
+#: The key of the office a holder's office word names (教宗, 教皇: the pope's), apart from the word: the text
+#: writes the word alone for its holder too (``教宗接受了邀请``), which makes the word a person's name, and
+#: a name is one entity's. The office is labelled with the word (:data:`HOLDERS_OFFICES`).
+HOLDERS_OFFICE = "罗马教宗"
+
+
 def office_key(title: Title, index: NameIndex) -> str:
     """A script- and variant-neutral name for an office: the state's full name, then the office.
 
     A party's office keeps the party's name as written (朝鲜劳动党总书记). The state's
     chairman written ``国家主席`` after the state's name is its ``主席`` (甲国国家主席 is
-    甲国主席, as 中华人民共和国主席 is called 中国国家主席).
+    甲国主席, as 中华人民共和国主席 is called 中国国家主席). A holder's office (教宗, 教皇) is
+    :data:`HOLDERS_OFFICE`, apart from the word, which the text also writes alone for its holder.
     """
+    if title.text in HOLDERS_OFFICES:
+        return HOLDERS_OFFICE
     if title.state is None:
         return index.normal(title.text)
     for size in range(min(len(title.text) - 1, 12), 1, -1):
