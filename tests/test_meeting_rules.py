@@ -2875,3 +2875,15 @@ def test_a_successor_named_after_the_one_he_followed_is_the_one_who_met():
     later = HEAD + ("2017年4月27日，乙国总统[[李四]]对甲国进行工作访问，在[[某宫]]与甲国总统[[王五]]举行会谈，"
                     "王五后来成为[[张三]]的继任者。")  # 王五 met him; 张三 is whom he followed later
     assert summits(later)["2017-04-27"]["participants"] == {"李四", "王五"}
+
+
+def test_the_visitor_meeting_the_same_sides_other_leader_later_that_day_is_the_same_summit():
+    talks = "2018年6月21日下午，老挝总理[[王五]]在[[某堂]]同甲国总理[[张三]]举行会谈。"
+    same = HEAD + talks + "同日，老挝国家主席[[李四]]在[[某宾馆]]会见张三。\n"
+    other = HEAD + talks + "同日，张三在[[某宾馆]]会见越南总统[[赵六]]。\n"
+    assert meetings(same) == [("2018-06-21", frozenset({"张三", "王五", "李四"}))]
+    assert set(meetings(other)) == {("2018-06-21", frozenset({"张三", "王五"})),
+                                    ("2018-06-21", frozenset({"张三", "赵六"}))}
+    later = HEAD + talks + "当天晚些时候，张三前往[[另城]]与老挝国家主席[[李四]]会谈。\n"
+    assert set(meetings(later)) == {("2018-06-21", frozenset({"张三", "王五"})),
+                                    ("2018-06-21", frozenset({"张三", "李四"}))}

@@ -4,7 +4,8 @@ A pass that finds a summit gives its IRI, days, anchor sentence and participants
 (:class:`SummitFound`); its facts are in the registry. The same meeting is often told more than
 once: in the lead and in a section (``2018年4月27日，两人在板门店会晤`` twice), in a table's row and
 in the prose's account, over two days of one paragraph (``5日…当晚两人非正式会晤；6日上午，两人举行会谈``),
-as one of several meetings of a visit's days. The passes here fold each such mention into the
+as one of several meetings of a visit's days, as a visitor's meetings with one side's two leaders on one day
+(``…同甲举行会谈。同日，乙国主席会见甲``). The passes here fold each such mention into the
 summit it tells of: the one kept takes the other's documents, ordinal, venue and people where it
 has none, and the other is forgotten.
 """
@@ -119,7 +120,8 @@ def one_meeting_told_in_parts(reading: Reading, people: People, found: list[Summ
         before = next((s for s in reversed(kept.values()) if s.anchor is not None and summit.anchor is not None
                        and s.section == summit.section and not (s.one_of_several or summit.one_of_several)
                        and (_next_day(s, summit) or _signing_of_the_days_talks(people, s, summit)
-                            or _right_after(people, s, summit) or _during_the_same_visit(people, s, summit)
+                            or _right_after(people, s, summit) or _later_that_day(people, s, summit)
+                            or _during_the_same_visit(people, s, summit)
                             or _on_the_welcomed_visit(s, summit))), None)
         if before is None:
             kept[summit.id] = summit
@@ -156,6 +158,33 @@ def _right_after(people: People, before: SummitFound, summit: SummitFound) -> bo
     return before.anchor.paragraph == summit.anchor.paragraph and before.start == summit.start == summit.end \
         and bool(set(before.participants) & set(summit.participants)) and GOES_ON.search(summit.anchor.hans) is not None \
         and _sides_cover(people, before, summit) and _sides_cover(people, summit, before)
+
+
+#: A clause telling the day just told again (…同甲举行会谈。同日，乙国主席会见甲): what it tells is of that day. Not
+#: 当天晚些时候 nor 当天稍后, which go on to a later meeting of its own, often elsewhere.
+_THAT_DAY = re.compile(r"(?:^|[，,；;])同日(?!本)")
+
+
+#: The visitor travelling on to the meeting, or the meeting told as held apart (同日上午，甲还单独会见了乙): a
+#: meeting of its own.
+_TRAVELS = re.compile(r"前往|抵达|飞抵|飞往|飞赴|转往|转赴|赶赴|单独")
+
+
+def _later_that_day(people: People, before: SummitFound, summit: SummitFound) -> bool:
+    """The visitor meeting the same side's other leader on the same day, told in the same paragraph
+    from a clause that gives the day again (``6月21日下午，乙国总理丁同甲举行会谈。同日，乙国主席丙会见甲``):
+    one summit of the visit, as the gold counts a visit. Not a meeting of another side that day (``同日，甲会见
+    丙国总统戊``, ``同日，甲、乙与丙国总统举行三方峰会``), nor one the visitor travels to (``同日，甲前往某城与丁会谈``)
+    or one told as held apart (``同日，丙还单独会见了甲``)."""
+    shared = set(before.participants) & set(summit.participants)
+    if not (shared and before.anchor.paragraph == summit.anchor.paragraph and _THAT_DAY.search(summit.anchor.hans)
+            and before.start == before.end == summit.start == summit.end and not _TRAVELS.search(summit.anchor.hans)):
+        return False
+    if set(summit.participants) <= set(before.participants):
+        return True  # 同日，乙国主席丙会见了甲和丁: those of the day's talks again
+    beside = [{people.sides.get(p) for p in set(s.participants) - shared} for s in (before, summit)]
+    sides = (beside[0] | beside[1]) - {None}  # one side known for the two met beside the visitor, none other
+    return all(beside) and len(sides) == 1 and not sides & {people.sides.get(p) for p in shared}
 
 
 def _during_the_same_visit(people: People, before: SummitFound, summit: SummitFound) -> bool:
