@@ -1743,6 +1743,17 @@ def test_a_wreath_laid_at_a_monument_before_the_talks_is_no_occasion_the_visit_c
     assert {day: s["end"] for day, s in summits(attended).items()} == {"2022-05-08": "2022-05-08"}
 
 
+def test_a_host_titled_by_his_states_office_and_then_a_chair_he_holds_for_a_term_is_a_leader():
+    """``加纳总统、[[某联盟]]轮值主席[[李四]]迎接了他，两人随即举行会谈``: the chair a leader holds for a term
+    (轮值主席) titles no one, but the state's office listed before it is his: the stop's talks are a summit.
+    The chair alone makes no leader."""
+    text = ("'''张三访问加纳'''是甲国总理[[张三]]于2022年5月22日至24日对[[加纳]]进行的访问。\n== 行程 ==\n"
+            "=== 加纳（5月22日） ===\n5月22日下午，张三抵达加纳首都[[某都]]，开始其首次非洲之行。"
+            "加纳总统、[[某联盟]]轮值主席[[李四]]迎接了他，两人随即举行会谈。\n")
+    assert meetings(text, title="张三访问加纳") == [("2022-05-22", frozenset({"张三", "李四"}))]
+    assert meetings(text.replace("加纳总统、", ""), title="张三访问加纳") == []
+
+
 def test_a_meeting_where_the_leader_stops_over_is_held_there():
     text = ("'''甲访问乙国'''是甲国总统[[张三]]于2024年12月2日至4日对[[乙国]]进行的访问。\n== 经过 ==\n"
             "2024年12月2日，前往乙国途中，张三在[[丙国]]短暂停留，与丙国总理[[王五]]举行闭门会议。")

@@ -242,6 +242,10 @@ def _title_run(hans: str, name_start: int) -> tuple[int | None, int]:
         k = _run_start(hans, j - 1)  # 时任乙国最高领导人、李四之父张三: the office before the kinship
         if k is not None and hans[k:j - 1].endswith(OFFICE_WORDS):
             return k, j - 1
+    if j is not None and j > 1 and hans[j - 1] == "、" and hans.endswith(CHAIRS_OF_A_MEETING, j, name_start):
+        k = _run_start(hans, j - 1)  # 乙国总统、某组织轮值主席张三: the office before the chair he holds for a term
+        if k is not None and hans[k:j - 1].endswith(OFFICE_WORDS):
+            return k, j - 1
     if j != name_start or name_start < 2 or hans[name_start - 1] != "的":
         return j, name_start
     k = _run_start(hans, name_start - 1)
