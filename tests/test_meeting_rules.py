@@ -1159,6 +1159,18 @@ def test_a_leader_written_by_the_family_name_between_his_given_names_and_his_mot
     assert meetings(text.replace("胡安·卡洛斯·甲列斯·乙多尔", "塔米姆·本·甲列斯·阿勒萨尼")) == []
 
 
+def test_a_given_name_written_alone_before_a_verb_or_after_whom_for_is_that_leader():
+    text = HEAD + ("乙国主席[[通甲·某乙]]应邀访问甲国。\n\n"
+                   "2031年8月9日，甲国总统[[张三]]在[[某城]]同通甲举行会谈。")
+    assert meetings(text) == [("2031-08-09", frozenset({"张三", "通甲·某乙"}))]
+    from kg.extract.names import NameIndex, variant_rules
+    from kg.extract.reading import _given_names
+    welcomed = parse(Page(text="甲国为通甲举行欢迎仪式。[[通甲·某乙]]", origin="t", title="t"))
+    assert _given_names(welcomed, NameIndex.build(variant_rules(welcomed), welcomed.links)) == {"通甲": "通甲·某乙"}
+    inside = parse(Page(text="通甲举之事。甲国为通甲某举行仪式。[[通甲·某乙]]", origin="t", title="t"))
+    assert _given_names(inside, NameIndex.build(variant_rules(inside), inside.links)) == {}
+
+
 def test_one_who_accompanies_a_leader_to_the_talks_is_no_party_to_them():
     text = HEAD + "2020年8月25日，约旦国王[[张三]]在[[某城]]与埃及总统[[李四]]举行会谈，约旦王储[[王五]]陪同出席。"
     attending = HEAD + "2020年8月25日，约旦国王[[张三]]在[[某城]]与埃及总统[[李四]]举行会谈，伊拉克总理[[王五]]亦出席。"
