@@ -98,6 +98,14 @@ def test_talks_below_the_top_and_envoys_are_no_summit():
     assert summits(envoy) == {}
 
 
+def test_a_secretary_of_the_party_secretariat_书记处_who_welcomes_a_visitor_is_no_party_to_the_talks():
+    text = HEAD + ("2031年6月28日上午，乙国主席[[李四]]一行的专机降落[[某机场]]，甲党中央政治局委员、书记处常务书记[[王五]]等"
+                   "到机场迎接。随后，甲党中央总书记[[张三]]在[[某府]]为李四举行欢迎仪式，两人举行会谈。")
+    assert meetings(text) == [("2031-06-28", frozenset({"张三", "李四"}))]
+    secretary = HEAD + "2031年6月28日，甲党中央书记处常务书记[[王五]]在[[某城]]会见乙国主席[[李四]]。"
+    assert meetings(secretary) == []
+
+
 @pytest.mark.parametrize("sentence", [
     "2015年12月28日下午，两国外长在[[某城]]举行会谈。甲国总理[[张三]]向乙国总统[[李四]]表示歉意。",
     "7月20日，两党代表团举行第九次会谈。甲国领导人[[张三]]表示，乙国领导人[[李四]]的立场不变。",
