@@ -130,6 +130,22 @@ def test_with_japan_同日本_is_no_same_day_同日():
     assert summits(text, title="张三访日")["1988-12-19"]["participants"] == {"张三", "李四"}
 
 
+def test_a_numbered_meeting_of_japans_第N次日_is_no_next_day_次日():
+    text = ("'''张三访乙'''是日本首相[[张三]]对[[乙国]]的访问。\n== 背景 ==\n"
+            "2031年3月19日，张三首次访问乙国，在[[某城]]与乙国总理[[李四]]举行第14次日乙年度首脑会谈，双方发表联合声明。\n"
+            "2032年9月17日，张三在[[某都]]与乙国总统[[王五]]举行首次日乙首脑会谈。")
+    found = summits(text, title="张三访乙")
+    assert set(found) == {"2031-03-19", "2032-09-17"}
+    assert found["2031-03-19"]["participants"] == {"张三", "李四"} and found["2031-03-19"]["ordinal"] == {14}
+    assert found["2032-09-17"]["participants"] == {"张三", "王五"} and found["2032-09-17"]["ordinal"] == {1}
+
+
+def test_a_next_day_次日_after_a_clause_is_still_the_day_after():
+    text = ("'''张三访乙'''是日本首相[[张三]]对[[乙国]]的访问。\n== 经过 ==\n"
+            "2031年5月6日，张三在[[某城]]与乙国总理[[李四]]举行会谈，次日与乙国总统[[王五]]会晤。")
+    assert set(summits(text, title="张三访乙")) == {"2031-05-06", "2031-05-07"}
+
+
 def test_the_writer_of_a_letter_read_out_is_not_at_the_meeting():
     text = HEAD + ("2020年1月15日，甲国总统[[张三]]与乙国代表[[李四]]在[[某宫]]签署并交换协议文本，"
                    "李四宣读了乙国主席[[王五]]致张三的信件。")

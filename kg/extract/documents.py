@@ -83,6 +83,7 @@ from kg.extract.document_names import (CLAUSE, DOCUMENT_ENDINGS, DOCUMENT_WORDS,
 from kg.extract.narrative import (ASIDE, TITLE_MARKS, Told, bare_days, day_numbers, documents_years_blanked,
                                   month_opening, next_about, times_in, told_after, year_of)
 from kg.extract.ordinals import the_defined_summit
+from kg.extract.phrases import NEXT_DAY
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.text import Sentence
@@ -140,8 +141,8 @@ _COMMON_NAME = re.compile(r"(总称|合称|统称)(为)?$")
 #: What ends a part of a sentence that tells a time of its own (1966年…签署《甲》；1972年，…《乙》).
 _PART = re.compile(r"[；;]")
 #: Words that tell a sentence goes on at the time told before it (当天下午，…签字; 普京同日签署…).
-GOES_ON = re.compile(r"当天|当日|同日|同天|是日|当晚|当夜|次日|翌日|隔日|同年|当年|同月|当月|随后|其后|之后|此后|稍后"
-                      r"|上午|下午|中午|晚上|晚间|傍晚|凌晨|早晨|(会|会谈|会晤|会议|峰会)(结束)?后")
+GOES_ON = re.compile(r"当天|当日|同日|同天|是日|当晚|当夜|隔日|同年|当年|同月|当月|随后|其后|之后|此后|稍后|" + NEXT_DAY
+                     + r"|上午|下午|中午|晚上|晚间|傍晚|凌晨|早晨|(会|会谈|会晤|会议|峰会)(结束)?后")
 #: A sentence that begins with its time (2024年9月6日，…; 5月7日上午，…): the time its paragraph has reached.
 _OPENS_WITH_A_TIME = re.compile(r"[0-9]{4}年|[0-9]{1,2}月[0-9]{1,2}日")
 #: A sentence that says what something just told is (该庄园是…1830年辞世之处, 这是…继1971年…之后首位…): an aside,

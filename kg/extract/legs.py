@@ -17,7 +17,7 @@ from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.joining import SIGNING, SummitFound, fold_with_people
 from kg.extract.meeting_clauses import relative_days
 from kg.extract.people import People
-from kg.extract.phrases import CLAUSE, MEETING, NOT_TOP, VISIT_WORDS
+from kg.extract.phrases import CLAUSE, MEETING, NEXT_DAY, NOT_TOP, VISIT_WORDS
 from kg.extract.reading import Reading
 from kg.extract.roles import written_before
 from kg.extract.scripts import to_hans
@@ -332,7 +332,7 @@ def day_of_the_heading(section: Section | None, year: int | None) -> date | None
 
 
 #: A day told as the one after the last (``次日``, ``翌日``, ``第二天``).
-_THE_NEXT_DAY = re.compile(r"次日|翌日|第二天")
+_THE_NEXT_DAY = re.compile(NEXT_DAY)
 
 
 def heading_is_the_next_day(hans: str, told: DateRange, heading_day: date) -> DateRange:

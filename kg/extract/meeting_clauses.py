@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.participants import QUALIFIES, citations_of
-from kg.extract.phrases import CLAUSE, HELD_AT, MEETING, MULTILATERAL, NOT_TOP, ORDINAL, PRESS_CONFERENCE
+from kg.extract.phrases import CLAUSE, HELD_AT, MEETING, MULTILATERAL, NEXT_DAY, NOT_TOP, ORDINAL, PRESS_CONFERENCE
 from kg.extract.reading import Reading
 from kg.extract.roles import written_before
 from kg.extract.sources import Sources
@@ -159,7 +159,7 @@ _CALL = re.compile(r"通电话|通话|电话会谈|视频会晤|视频通话|视
 _REFERENCE = re.compile(r"(这次|此次|本次|该次|那次|这场|此番)$")
 
 
-_SAME_DAY = re.compile(r"当天|当日(?!本)|同日(?!本)|同一天|次日|翌日|第二天")  # not 同日本首相: with Japan's premier
+_SAME_DAY = re.compile(r"当天|当日(?!本)|同日(?!本)|同一天|" + NEXT_DAY)  # not 同日本首相: with Japan's premier
 
 
 _MONTHS_DAY = re.compile(r"(?:当月|同月|本月|该月)(?P<d>\d{1,2})[日号]")

@@ -17,6 +17,9 @@ TAKES_OVER = re.compile(r"^(?:接任|继任|接班|继位|接替|上台)")
 GOVERNMENTS = re.compile(r"(?:两|二|三|几|历)任.{0,8}政府")
 #: Right before a place: moving across or into it.
 CROSS_VERBS = "穿过|越过|跨过|穿越|跨越"
+#: The words of a day told as the one after the last (次日, 翌日, 第二天), as an alternation. Not 次日 after a
+#: number or a word that counts (第14次日印年度首脑会谈, 首次日朝首脑会谈, 此次日本之行): a meeting of Japan's.
+NEXT_DAY = r"(?<![首再第两三四五六七八九十百0-9几多历每这此上该本那])次日|翌日|第二天"
 #: Gatherings of many states (G20, APEC ...): a session of one is no summit of two sides. By their short
 #: names and by their full ones, which the short ones are no part of (亚太经济合作组织, 东南亚国家联盟).
 GATHERINGS = (r"金砖|二十国集团|G20|亚太经合|APEC|上海合作组织|上合|东盟|联合国|七国集团|G7|八国集团|北约"

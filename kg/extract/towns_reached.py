@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from kg.extract.containment import located_within, venue_in_state
 from kg.extract.dates import find_dates
 from kg.extract.names import GENERIC_BUILDINGS, strip_disambiguator
+from kg.extract.phrases import NEXT_DAY
 from kg.extract.places import ARRIVED_AT, VENUE_ENDINGS, meeting_chains, well_known_container
 from kg.extract.reading import Reading
 from kg.extract.registry import Registry
@@ -96,7 +97,7 @@ def _one_town_reached_on_its_days(reading: Reading, summit: EntityId, said: Sent
 
 
 #: A day told, other than the one told before (``26日``, ``2023年8月18日``, ``次日``).
-_ANOTHER_DAY = re.compile(r"[0-9０-９]{1,2}日|[一二三四五六七八九十]{1,3}日|次日|翌日|隔日|第二天")
+_ANOTHER_DAY = re.compile(r"[0-9０-９]{1,2}日|[一二三四五六七八九十]{1,3}日|隔日|" + NEXT_DAY)
 
 
 def place_sites_in_the_town_reached(reading: Reading) -> None:
