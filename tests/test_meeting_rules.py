@@ -2934,3 +2934,20 @@ def test_the_visitor_meeting_the_same_sides_other_leader_later_that_day_is_the_s
     later = HEAD + talks + "当天晚些时候，张三前往[[另城]]与老挝国家主席[[李四]]会谈。\n"
     assert set(meetings(later)) == {("2018-06-21", frozenset({"张三", "王五"})),
                                     ("2018-06-21", frozenset({"张三", "李四"}))}
+
+
+@pytest.mark.parametrize("sentence, participants", [
+    ("2002年4月23日，首届某海峰会在[[某城]]举行，[[张三]]与[[李四]]、[[王五]]等沿岸国家元首出席。", {"张三", "李四", "王五"}),
+    ("2002年4月23日，[[张三]]、[[李四]]等两国领导人在[[某城]]举行会谈。", {"张三", "李四"}),
+])
+def test_names_listed_before_the_leaders_they_are_are_people(sentence, participants):
+    assert summits(HEAD + sentence)["2002-04-23"]["participants"] == participants
+
+
+def test_a_list_of_states_or_a_place_in_the_lists_words_names_no_leader():
+    text = HEAD + ("2002年4月23日，甲国总统[[张三]]在[[某城]]与乙国总理[[李四]]会谈，[[丙地]]、[[丁地]]等国元首也出席了峰会，"
+                   "[[某岛]]岛主赵六等社群领袖到场，[[青川]]、[[白水]]等地领导人和[[某会]]、[[某校]]等单位领导人到机场迎接。")
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    people = {e.id.key for e in extraction.entities if e.id.kind is Kind.PERSON}
+    assert people == {"张三", "李四"}
+    assert summits(text)["2002-04-23"]["participants"] == {"张三", "李四"}

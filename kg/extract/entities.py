@@ -142,6 +142,29 @@ def _people(sentence: Sentence, reading: Reading):
             yield spot  # 乙国政府首脑[[李四]]将军: a rank, no office, is a person's
         elif _KIN_BEFORE.search(hans[:spot.start]) and i > 0 and reading.registry.is_a(sentence.spots[i - 1].surface, Kind.PERSON):
             yield spot  # 李四之父张三, 李四的继任者张三: a person's father or successor is a person
+        elif _listed_as_leaders(sentence, i) and not spot.hans.endswith(PLACE_ENDINGS) \
+                and not _BODY_ENDINGS.search(spot.hans):
+            yield spot  # 张三、[[李四]]等乙国领导人到机场迎接: each name of the list is a leader's
+
+
+#: Right after the last name of a list: the leaders it names, as a group, of states or of a gathering's
+#: members (等中国领导人, 等沿岸国家元首, 等10多位成员领导人, 五位美国总统); not the states' (甲、乙等国元首),
+#: whose names are states, nor leaders of places, bodies or parties (北京、上海等地领导人, 等单位领导人).
+_LEADERS_AFTER_A_LIST = re.compile(r"(?:等|[两二三四五六七八九十]位)(?!国)(?:[^，。；、的]{0,8}?(?:国|国家|成员|与会))?"
+                                   r"(?:领导人|元首|首脑|领袖|总统|总理|首相|国王)(?![府宫])")
+#: Between two names of one list.
+_LIST_JOINS = ("、", "和", "与", "及", "同")
+
+
+def _listed_as_leaders(sentence: Sentence, i: int) -> bool:
+    """Whether the ``i``-th name is one of a list of names, one right after another, that ends in the
+    leaders they are (``毛泽东、[[朱德]]等中国领导人``, ``甲与乙、[[丙]]等沿岸国家元首出席``): a list of
+    leaders names people. Not a name only written in the list's words (``[[某岛]]岛主丁等社群领袖``)."""
+    hans, spots = sentence.hans, sentence.spots
+    j = i
+    while j + 1 < len(spots) and hans[spots[j].end:spots[j + 1].start] in _LIST_JOINS:
+        j += 1
+    return bool(_LEADERS_AFTER_A_LIST.match(hans, spots[j].end))
 
 
 def _a_states_office(hans: str, index) -> bool:
