@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -294,7 +294,7 @@ def parse(page: Page) -> Document:
     lead_end = walker.headings[0][0].start if walker.headings else len(text)
     boxes = [t.span for t in walker.templates if t.nested_in is None]
     prose_bold = [b for b in walker.bold if not any(box.start <= b.start < box.end for box in boxes)]
-    title = page.title or _bold_lead_title(text, prose_bold, lead_end) or _origin_stem(page.origin)
+    title = page.title or bold_lead_term(text, prose_bold, lead_end) or _origin_stem(page.origin)
     return Document(
         page=page,
         title=title,
@@ -377,7 +377,9 @@ def _origin_stem(origin: str) -> str:
 MOST_TITLE_WIKITEXT = 1024
 
 
-def _bold_lead_title(text: str, bold: list[Span], lead_end: int) -> str | None:
+def bold_lead_term(text: str, bold: Sequence[Span], lead_end: int) -> str | None:
+    """The plain text of the first bold run before ``lead_end`` (the lead's bold term, which names the
+    article's subject), or None where there is none or it is longer than :data:`MOST_TITLE_WIKITEXT`."""
     for span in bold:
         if span.start < lead_end:
             if span.end - span.start > MOST_TITLE_WIKITEXT:

@@ -19,7 +19,7 @@ from kg.extract.narrative import TITLE_MARKS, Told, bare_days, next_about, times
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans
 from kg.model import EntityId, Evidence, Kind, Label, Prop
-from kg.wikitext import plain
+from kg.wikitext import bold_lead_term
 
 TREATY_BOX = re.compile(r"^(infobox\s*)?(treaty|document|条约|條約|协定|宣言|文件)(\s*信息框|\s*资讯框)?$")
 
@@ -63,15 +63,8 @@ def _the_documents_subject(reading: Reading) -> str | None:
     """The lead's bold name, when it names a document (a bold 亚伯拉罕协议 opening the lead under a box
     whose name is 亞伯拉罕協定): the article is about the box's document, by another of its names."""
     document = reading.document
-    bold = next((b for b in document.bold if document.lead.start <= b.start < document.lead.end), None)
-    if bold is None or bold.end - bold.start > _LONGEST_NAME:
-        return None
-    name = plain(document.text[bold.start:bold.end]).strip("《》 ")
-    return name if to_hans(name).endswith(DOCUMENT_ENDINGS) else None
-
-
-#: The most wikitext a document's bold name is read from (a bold run left open runs on).
-_LONGEST_NAME = 120
+    name = (bold_lead_term(document.text, document.bold, document.lead.end) or "").strip("《》 ")
+    return name if name and to_hans(name).endswith(DOCUMENT_ENDINGS) else None
 
 
 #: The field of a treaty's infobox that says where it was signed.

@@ -54,7 +54,7 @@ _GOES_ON_TO = re.compile(r"^(?:并|再|还)?(?:会晤|会见|拜会|出席|参�
 
 #: A clause opening on a day told from the one before (…原定于14日启程，14日、15日在某城会晤…; 将于20日抵达某城，次日与乙会面):
 #: after a plan's clause, it goes on with the plan.
-_OPENS_ON_A_DAY = re.compile(r"^(?:\d{1,2}[日号]|次日|翌日|第二天|当天|当日)")
+_OPENS_ON_A_DAY = re.compile(r"^(?:\d{1,2}[日号]|" + NEXT_DAY + r"|当天|当日)")
 
 
 #: A plan undone in its own clause (原定的出访推迟): the days told after it are not the plan's.
