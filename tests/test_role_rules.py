@@ -802,3 +802,17 @@ def test_the_head_of_a_government_written_with_the_governments_name_is_named_so_
     # a government of another kind is no part of the office's own name (临时政府总理 is not 政府总理)
     text = HEAD + "2005年4月9日，中国国务院总理[[张三]]与越南临时政府总理[[李四]]在[[某城]]举行会谈。"
     assert "政府总理" not in _office_names(text, "越南社会主义共和国临时政府总理")
+
+
+def test_an_office_taken_up_again_is_the_office_held_after_it():
+    # 重任总统, 再度出任, 第二次出任: taking up again, as 就任 is; the office written as held then (时任) before it
+    # is no longer his at a later meeting
+    for again in ("2012年李四重任总统", "李四2012年底再度出任总统", "李四于2012年第二次出任总统"):
+        text = HEAD + (f"2011年3月24日，时任乙国总理的[[李四]]在[[某城]]与甲国总理[[张三]]举行会谈。{again}。\n"
+                       "== 后续 ==\n2015年9月21日，张三在某城与李四会晤。")
+        assert {o for p, o in roles_by_day(text)["2015-09-21"] if p == "李四"} == {"总统"}, again
+    # no taking up: a burden (身负重任) is no office, and the office held then is the only one the text gives
+    text = HEAD + ("2011年3月24日，时任乙国总理的[[李四]]在[[某城]]与甲国总理[[张三]]举行会谈。2012年李四身负重任出访。\n"
+                   "== 后续 ==\n2015年9月21日，张三在某城与李四会晤。")
+    assert {o for p, o in roles_by_day(text)["2015-09-21"] if p == "李四"} == {"乙国总理"}
+

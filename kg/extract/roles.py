@@ -60,9 +60,13 @@ _OFFICE_AFTER = re.compile(r"^(?P<role>(?:总统|总理|首相|主席|总书记|
 _HOLDER_ORDINAL = re.compile(r"^(?:第?[0-9一二三四五六七八九十百]+[任届]|首任|新任|末任|继任)")
 #: 新 between a state's name and its office (乙国新总统张三, 当选乙国新总统): the holder is new, the office the state's.
 _NEW_HOLDER = re.compile(r"^新(?=副?(?:总统|总理|首相|国王|女王|主席|总书记|元首|领导人)$)")
+#: How or when an office is taken up, before the verb: again (再度出任, 第二次出任), first, already, formally.
+_AGAIN_OR_HOW = r"再次|再度|第[二三四五六七八九十两]次|首次|重新|刚刚|刚|已经|已|正式"
+#: Verbs of taking up an office, taking it up again among them (重任总统, 回任总理: held before, taken anew).
+_TAKING_UP = r"就任|出任|连任|接任|升任|重任|回任"
 #: A verb of taking up an office before it, in a title before 的 (再次就任总统的张三, 1982年出任首相的李四): the
 #: office is what was taken up. Not 当选, whose office is yet to be held (当选总统的张三 is the president-elect).
-_TOOK_UP = re.compile(r"^(?:再次|再度|首次|重新|刚刚|刚|已经|已|正式)*(?:就任|出任|连任|接任|升任)")
+_TOOK_UP = re.compile(r"^(?:" + _AGAIN_OR_HOW + r")*(?:" + _TAKING_UP + r")")
 #: A party before a state's office (工党首相, 共和党总统): the holder's party, not the office's.
 _HOLDER_PARTY = re.compile(r"^[^党]{1,6}党(?=[^党]{0,8}(?:总统|首相|总理)$)")
 
@@ -367,8 +371,8 @@ def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title
 
 #: A person taking up an office (张三就任甲国总统, 张三于2016年4月出任新设立的国务资政): the
 #: words up to the verb may only say when or how; the office runs to a word's end.
-_TAKES_UP = re.compile(r"(?:[于在]?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|[于在]|正式|再次|首次|重新|刚刚|刚|已经|已)*"
-                       r"(?:就任|出任|当选为?|担任|接任|继任|升任|连任)")
+_TAKES_UP = re.compile(r"(?:[于在]?\d{4}年(?:[底初]|(?:\d{1,2}月)?(?:\d{1,2}日)?)|[于在]|" + _AGAIN_OR_HOW + r")*"
+                       r"(?:" + _TAKING_UP + r"|当选为?|担任|继任)")
 #: What ends the office taken up: punctuation, 的, and words that begin another clause (后, 以, 并, 和 …).
 _TAKEN_STOPS = "，,。；;、（(“”的后以之当时期前成并和与及0-9"
 _TAKEN = re.compile(rf"(?:[^{_TAKEN_STOPS}]{{0,10}}的)?(?P<office>[^{_TAKEN_STOPS}]{{2,16}})")
