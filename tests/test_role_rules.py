@@ -816,3 +816,20 @@ def test_an_office_taken_up_again_is_the_office_held_after_it():
                    "== 后续 ==\n2015年9月21日，张三在某城与李四会晤。")
     assert {o for p, o in roles_by_day(text)["2015-09-21"] if p == "李四"} == {"乙国总理"}
 
+
+def test_a_rows_office_given_last_before_its_day_yields_to_one_the_text_gives_since():
+    # 2012年，时任乙国总理李四 is the last office a dated sentence gives before a row of 2019, but a source of 2016
+    # calls him 乙国总统: he held that since, and the office nearest the row's day is his
+    rows = ("'''李四访问甲国'''是指[[乙国]]领导人[[李四]]对[[甲国]]的历次访问。\n== 列表 ==\n"
+            '{| class="wikitable"\n! 日期 !! 地点 !! 甲方领导人 !! 备注\n|-\n'
+            "| 2012年4月8日 || [[某城]] || [[张三]] || 正式访问\n|-\n"
+            "| 2019年7月2日 || [[某城]] || 张三 || 会谈\n|}\n"
+            "== 经过 ==\n2012年4月8日，时任乙国总理李四访问甲国，与张三在某城会谈。")
+    since = "<ref>{{cite news |title=乙国总统李四会见甲国客人 |date=2016-09-03}}</ref>"
+    held = roles_by_day(rows + since + "\n", title="李四访问甲国")
+    assert {o for p, o in held["2019-07-02"] if p == "李四"} == {"乙国总统"}
+    assert {o for p, o in held["2012-04-08"] if p == "李四"} == {"乙国总理"}
+    # a bare office written for two at once (甲乙两国总统) is read onto names that may not hold it: no change of office
+    joint = "2016年9月3日，李四表示希望与丙国和丁国两国总统会面。"
+    held = roles_by_day(rows + joint + "\n", title="李四访问甲国")
+    assert {o for p, o in held["2019-07-02"] if p == "李四"} == {"乙国总理"}

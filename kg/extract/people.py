@@ -47,12 +47,13 @@ class People:
     office_evidence: dict[tuple[str, str], Evidence]  # (person, office) → first sentence saying so
     office_years: dict[tuple[str, str], frozenset[int]]  # (person, office) → years of the sentences saying so
     held_then: frozenset[tuple[str, str]] = frozenset()  # (person, office) only ever written as held then (时任…)
+    taken_up: frozenset[tuple[str, str]] = frozenset()  # (person, office) said to be taken up (就任, 重任总统)
 
 
 def read_people(reading: Reading) -> People:
     periods, tenures = _periods(reading)
     tenures += _deaths_and_successions(reading)
-    sides, offices, office_evidence, office_years, held_then = _offices(reading)
+    sides, offices, office_evidence, office_years, held_then, taken_up = _offices(reading)
     for tenure in tenures:
         successor_side = sides.get(tenure.person)
         if successor_side is None:
@@ -60,7 +61,7 @@ def read_people(reading: Reading) -> People:
                 if other.person != tenure.person and other.end is not None and other.end == tenure.start \
                         and other.person in sides and other.period is None and tenure.period is None:
                     sides[tenure.person] = sides[other.person]
-    return People(periods, tuple(tenures), sides, offices, office_evidence, office_years, held_then)
+    return People(periods, tuple(tenures), sides, offices, office_evidence, office_years, held_then, taken_up)
 
 
 def _periods(reading: Reading) -> tuple[dict[Section, EntityId], list[Tenure]]:
@@ -144,9 +145,12 @@ def _offices(reading: Reading):
     evidence: dict[tuple[str, str], Evidence] = {}
     years: dict[tuple[str, str], set[int]] = {}
     then: dict[tuple[str, str], bool] = {}  # whether every sentence giving it writes it as held then, in a year
+    taken_up: set[tuple[str, str]] = set()
 
-    def give(person: str, title, said, sentence, when) -> None:
+    def give(person: str, title, said, sentence, when, taken=False) -> None:
         key = index.key(office_key(title, index))
+        if taken:
+            taken_up.add((person, key))
         if title.state is not None and sentence.hans[title.start:title.end] != title.text:
             registry.named(Kind.POSITION, title.text)  # an office told in two places (甲国副总统兼总理: 甲国总理)
         if title.state is not None and index.key(title.text) != key:  # 就任[[甲国总统]]: the link is the office's name too
@@ -168,12 +172,12 @@ def _offices(reading: Reading):
             then[(person, key)] = False
 
     shared = []  # offices a copula gives a list of names: given once the sides are known
-    bare_titles = []  # bare office words written with a name (首相张三, 张三总统): given where nothing fuller is
+    bare_titles = []  # bare office words written with a name (首相张三, 张三总统, 重任总统): given where nothing fuller is
     previous = None
     for sentence, said, dated, headed in _sentences_and_titles(reading):
         when = {found.year for found in find_year_months(sentence.hans)} or dated
         if not headed:
-            bare_titles += [(key, title, said, sentence, when)
+            bare_titles += [(key, title, said, sentence, when, False)
                             for key, title in _joint_holders(sentence, previous, reading)]
         previous = sentence
         for spot in sentence.spots:
@@ -184,15 +188,15 @@ def _offices(reading: Reading):
                 registry.named(Kind.PERSON, spot.surface)  # 张三就任甲国总统后, 张三（甲国总统）: who holds a state's office is a person
             if not registry.is_a(spot.surface, Kind.PERSON):
                 continue
+            taken = () if headed else titles_taken(sentence, spot, index)
             for title in headed or (titles_listed_before(sentence, spot, index) + title_after(sentence, spot, index)
-                                    + titles_taken(sentence, spot, index)
-                                    + titles_of_the_list(sentence, spot, index)):
+                                    + taken + titles_of_the_list(sentence, spot, index)):
                 if not headed and _holds_another_name(sentence, spot, title, registry):
                     continue
                 if title.state is None and title.text in OFFICE_WORDS:
-                    bare_titles.append((spot.key, title, said, sentence, when))
+                    bare_titles.append((spot.key, title, said, sentence, when, title in taken))
                     continue
-                give(spot.key, title, said, sentence, when)
+                give(spot.key, title, said, sentence, when, title in taken)
                 if title.state and said is None:  # a source's title gives an office, the article the sides
                     sides.setdefault(spot.key, Counter())[title.state] += 1
             if not headed:
@@ -206,17 +210,17 @@ def _offices(reading: Reading):
             bare = title.state is None and title.text in OFFICE_WORDS
             if not bare and (theirs is None or side.get(person) in (None, theirs)):
                 give(person, title, said, sentence, when)
-    for person, title, said, sentence, when in bare_titles:
+    for person, title, said, sentence, when, taken in bare_titles:
         fuller = [office for office in offices.get(person, ()) if office.endswith(title.text) and office != title.text]
         if not fuller:
-            give(person, title, said, sentence, when)
+            give(person, title, said, sentence, when, taken)
         for office in fuller:  # 勃兰特总理 of 联邦德国总理: the holder's office as the text writes it for him too
             if not _ANOTHER_OFFICE_BEFORE.search(office, 0, len(office) - len(title.text)):
                 registry.label(EntityId(Kind.POSITION, office), Label(title.text, "zh-Hans"))
     return (side,
             {person: tuple(keys) for person, keys in offices.items()}, evidence,
             {pair: frozenset(found) for pair, found in years.items()},
-            frozenset(pair for pair, only_then in then.items() if only_then))
+            frozenset(pair for pair, only_then in then.items() if only_then), frozenset(taken_up))
 
 
 #: Before an office word in a fuller office, what makes it another office than the word alone names

@@ -207,7 +207,7 @@ def role_from_prose(reading: Reading, people: People, participation, person, day
         lasting = [o for o in offices if not _ONLY_THEN.search(to_hans(o))]
         if earlier and lasting and (before is None or max(earlier) > before[0]):
             before = (max(earlier), lasting, sentence)
-    if before is not None:
+    if before is not None and not _given_another_since(people, person.key, before[1], before[0], day):
         for office in before[1]:
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
                           inference=Inference.EARLIER_ROLE, evidence=(before[2].evidence(),))
@@ -223,6 +223,18 @@ def role_from_prose(reading: Reading, people: People, participation, person, day
         return  # 2024年，甲国总理张三表示…: an office held later says nothing of a meeting before
     registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office),
                   inference=Inference.EARLIER_ROLE, evidence=(evidence,))
+
+
+def _given_another_since(people: People, key: str, offices: list[str], since: date, day: date) -> bool:
+    """Whether the text gives the person another office in a year after ``since`` and not after
+    ``day`` (``2012年，时任甲国总理张三…``, then ``乙国总统张三`` in 2016 or ``2014年张三重任总统``, for
+    a row of 2019): the office given last before the day is no longer the one he held; the office
+    nearest the day in time is. A bare office word counts only taken up (``重任总统``): written
+    for several at once (``甲乙两国总统``), it may be read onto the wrong name."""
+    return any(other not in offices and not any(other.endswith(o) or o.endswith(other) for o in offices)
+               and (other not in OFFICE_WORDS or (key, other) in people.taken_up)
+               and any(since.year < year <= day.year for year in people.office_years.get((key, other), ()))
+               for other in people.offices.get(key, ()))
 
 
 #: In the capacity of an office: ``以朝鲜劳动党总书记身份访华``.
