@@ -2951,3 +2951,22 @@ def test_a_list_of_states_or_a_place_in_the_lists_words_names_no_leader():
     people = {e.id.key for e in extraction.entities if e.id.kind is Kind.PERSON}
     assert people == {"张三", "李四"}
     assert summits(text)["2002-04-23"]["participants"] == {"张三", "李四"}
+
+
+@pytest.mark.parametrize("after", [
+    "，双方签署了合作文件，并会见了乙国国民议会议长王五",  # one of them meets an official after the talks
+    "，甲国议会议长[[王五]]、甲国政协主席[[赵六]]分别会见了他",  # officials meet the visitor, one by one
+    "，甲国外长[[王五]]和乙国外长[[赵六]]在座",  # ministers sit in
+])
+def test_leaders_talks_stand_when_a_clause_after_them_tells_officials_meeting_one_of_them(after):
+    text = HEAD + f"2016年7月7日，甲国总统[[张三]]在[[某府]]与乙国总统[[李四]]举行会谈{after}。"
+    assert meetings(text) == [("2016-07-07", frozenset({"张三", "李四"}))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2016年7月7日，甲国总理[[张三]]在[[某府]]同乙国总统助理[[李四]]举行会谈，并共进午餐。",  # the other party is an official
+    "2016年7月7日，甲国总统[[张三]]在[[某府]]，会见了乙国参议院议长王五，双方签署了合作文件。",  # whom he met: an official
+    "2016年7月7日，乙国总统[[李四]]还会见了甲国议会议长[[王五]]，并在[[某港]]会见了某市市长[[赵六]]。",  # 会见了 named officials
+])
+def test_an_official_in_the_meetings_own_clause_still_makes_it_no_summit(sentence):
+    assert meetings(HEAD + sentence) == []

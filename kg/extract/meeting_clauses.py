@@ -296,6 +296,25 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     return None
 
 
+#: Leaders meeting each other: not a gathering held (举行的领导人会议上，…).
+_MET = re.compile(r"会晤|会谈|会面|会见|见面|接见|拜会")
+
+
+def who_met(hans: str, clause: tuple[int, int] | None) -> tuple[int, int]:
+    """The part of a meeting's clauses that tells who met: up to the end of the first piece naming the
+    meeting (``甲国总理张三同乙国总统助理李四会谈``), not the pieces after it, which tell others meeting
+    someone of it or sitting in (``…举行会谈，并会见了议长丙``, ``…，议长丙分别会见了他``, ``…，外长丁在座``).
+
+    >>> h = "当天，甲与乙举行会谈，并会见了议长丙。"
+    >>> h[slice(*who_met(h, (0, len(h) - 1)))]
+    '当天，甲与乙举行会谈'
+    """
+    begin, end = clause if clause is not None else (0, len(hans))
+    said = _MET.search(hans, begin, end)
+    stop = CLAUSE.search(hans, said.end(), end) if said is not None else None
+    return begin, stop.start() if stop is not None else end
+
+
 #: Leaders attending something together (甲与乙在某城共同出席某仪式, 两人一同出席…): they met there.
 _ATTENDED_TOGETHER = re.compile(r"(?:(?:[与和跟]|同(?![日天时年月意样期]))[^，。；、]{1,30}?|(?:两人|二人|两国(?:元首|领导人|总理|总统|首脑))"
                                 r"[^，。；]{0,20}?)(?:共同|一同|一起)(?:出席|参加)")

@@ -415,7 +415,7 @@ def _first_person(reading: Reading, sentence: Sentence, stop: int) -> Spot | Non
 
 
 #: Words that join the two parties of a meeting (甲同乙会谈, 甲会见乙).
-_PARTY_BEFORE = re.compile(r"(与|同|和|跟|会见|会晤|接见|拜会|会同)(?:了?(?:正在|前来)?(?:到访|来访|访华)的)?$")  # 会见到访的外长乙
+_PARTY_BEFORE = re.compile(r"(与|同|和|跟|会见|会晤|接见|拜会|会同)(?:了?(?:正在|前来)?(?:到访|来访|访华)的|了)?$")  # 会见到访的外长乙
 
 
 _PARTY_AFTER = re.compile(r"^(与|同|和|跟|会见|会晤|接见|拜会)")

@@ -41,7 +41,7 @@ from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrival_in, 
                              visit_told, year_above, year_of_the_leads_month)
 from kg.extract.meeting_clauses import (DAY_ONLY, ON_A_GATHERINGS_DAYS, TOOK_OFFICE, WELCOMES, bare_day, dated_by_citation, days_of_the_month,
                                         meeting_clause, not_held, only_a_welcome, relative_days, signing_clause,
-                                        welcomed_by_a_leader)
+                                        welcomed_by_a_leader, who_met)
 from kg.extract.ordinals import (REFERS_BACK, number_of_a_summit_held, number_the_defined_summit, ordinal_in,
                                  ordinal_of_the_subject)
 from kg.extract.participants import (Participant, QUALIFIES, a_party, below_the_top, citations_of, from_administration,
@@ -544,9 +544,10 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     first = next((spot.key for spot in anchor.spots if spot.start < before and (reading.registry.is_a(spot.surface, Kind.PERSON)
                   or NOT_TOP.search(written_before(anchor, spot))) and not QUALIFIES.match(anchor.hans[spot.end:])),
                  None)  # the first person named, or the first name an official's title stands before
+    own = who_met(anchor.hans, clause)  # not a clause after it: …举行会谈，并会见了议长丙
     if first in dropped or (first is not None and (written_below_the_top(reading, anchor, first)
                                                    or sends_someone(anchor, first))) \
-            or any(a_party(anchor, key, clause) for key in dropped) or meets_officials_only(reading, anchor, clause):
+            or any(a_party(anchor, key, own) for key in dropped) or meets_officials_only(reading, anchor, own):
         # 特使张三会见李四, 国家安全顾问张三会见李四: the one who met is not a top leader
         reading.note(f"the meeting on {when.start.isoformat()} is led by {first}, not a top leader; no summit made",
                      anchor.span_of(0, 0).start)
