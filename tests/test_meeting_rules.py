@@ -782,6 +782,41 @@ def test_a_meeting_with_a_third_sides_leader_on_a_leg_keeps_its_own_day():
     }
 
 
+def test_a_visitors_talks_with_a_third_states_leader_on_a_leg_keep_their_own_day():
+    # the leg's host state's summit spans the leg; the talks with another state's leader held there are one of their own day
+    text = ("'''张三出访'''是法国总统[[张三]]于2031年5月20日至23日先后访问[[加纳]]和[[埃及]]的行程。\n== 行程 ==\n"
+            "=== 加纳 ===\n5月20日，张三抵达[[某都]]，加纳总统[[李四]]到机场迎接。当天，两国元首在总统府举行会谈。\n\n"
+            "5月21日，张三在某都与埃及总统[[王五]]举行双边会谈。\n"
+            "=== 埃及 ===\n5月22日上午，张三结束对加纳的访问，抵达[[另城]]。当天，张三同[[赵六]]总理举行会谈。\n")
+    found = summits(text, title="张三出访")
+    assert {day: (s["end"], s["participants"]) for day, s in found.items() if day <= "2031-05-21"} == {
+        "2031-05-20": ("2031-05-22", {"张三", "李四"}),
+        "2031-05-21": ("2031-05-21", {"张三", "王五"}),  # Egypt's leader met in Ghana: not the Ghana leg's summit
+    }
+
+
+def test_a_leg_headed_by_a_states_taiwan_name_is_that_states_leg():
+    # 衣索比亞, 沙烏地阿拉伯: the names Taiwan writes are the states' (kg/data/states.tsv), so a heading
+    # naming one heads a leg, and the lead naming two of them is a tour, not one visit over all its days
+    text = ("'''張三出訪'''是甲國總統[[張三]]於2031年2月14日至18日對[[沙烏地阿拉伯]]和[[衣索比亞]]進行的訪問。\n"
+            "== 行程 ==\n=== 沙烏地阿拉伯 ===\n2月15日，張三與沙烏地阿拉伯國王[[李四]]舉行會談。\n"
+            "=== 衣索比亞 ===\n2月16日，張三與衣索比亞總理[[王五]]舉行會談。\n")
+    found = summits(text, title="張三出訪")
+    assert {day: s["participants"] for day, s in found.items()} == {
+        "2031-02-15": {"张三", "李四"}, "2031-02-16": {"张三", "王五"}}
+
+
+def test_a_meeting_told_as_of_a_tours_days_is_not_dated_by_the_whole_tour():
+    # 访问期间 of a visit to one state dates a meeting by its days; of a tour of several, by no one summit's
+    text = ("'''张三出访'''是甲国总统[[张三]]于2031年5月20日至23日先后访问[[加纳]]、[[埃及]]和[[肯尼亚]]的行程。\n"
+            "== 评价 ==\n访问期间，张三与埃及总统[[王五]]举行会谈。\n")
+    assert summits(text, title="张三出访") == {}
+    one = ("'''张三访问埃及'''是甲国总统[[张三]]于2031年5月20日至23日对[[埃及]]进行的国事访问。\n"
+           "== 行程 ==\n访问期间，张三与埃及总统[[王五]]举行会谈。\n")
+    assert {day: (s["end"], s["participants"]) for day, s in summits(one, title="张三访问埃及").items()} == {
+        "2031-05-20": ("2031-05-23", {"张三", "王五"})}
+
+
 def test_a_meeting_whose_other_party_is_below_the_top_is_no_summit():
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]同乙国总统国家安全事务助理[[基乙]]进行了会谈。") == {}
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]会见乙国总统特使[[基乙]]。") == {}

@@ -1272,3 +1272,14 @@ def test_talks_with_someone_else_on_a_visits_days_do_not_place_another_summit_of
         frozenset({"张三", "周八"}): {"某都"},  # on those days too, but the talks at 总理府 are with 李四
         frozenset({"张三", "郑十"}): {"某都"},
     }
+
+
+def test_a_state_named_as_taiwan_writes_it_is_the_state_mainland_writing_names():
+    # one node for 沙烏地阿拉伯 (Taiwan) and 沙特阿拉伯 (mainland), as for 南韩 and 韩国: an IRI stable across variants
+    def state_keys(text):
+        extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+        return {e.id.key for e in extraction.entities if e.id.kind is Kind.COUNTRY}
+
+    taiwan = state_keys("'''甲乙會晤'''是2031年5月20日[[甲國]]總統[[張三]]與[[沙烏地阿拉伯]]國王[[李四]]在[[利雅德]]舉行的會晤。")
+    mainland = state_keys("'''甲乙会晤'''是2031年5月20日[[甲国]]总统[[张三]]与[[沙特阿拉伯]]国王[[李四]]在[[利雅得]]举行的会晤。")
+    assert "沙特阿拉伯王国" in taiwan and "沙特阿拉伯王国" in mainland

@@ -55,14 +55,17 @@ def days_of_each(hans: str, dates, meeting) -> bool:
     return _ON_EACH.search(hans, meeting.stop, stop.start() if stop else len(hans)) is not None
 
 
-def over_the_leg(reading: Reading, summit: SummitFound, leg: DateRange, people: People | None = None) -> SummitFound:
+def over_the_leg(reading: Reading, summit: SummitFound, leg: DateRange, people: People | None = None,
+                 state: str | None = None) -> SummitFound:
     """A meeting on a day of the leg its section's heading gives is the summit of that leg's visit,
     which spans its days (the conventions: a visit during which the leaders meet is one summit); not
-    one with the leader of a third side (``14日，甲在某都与丙国总统及乙国王储三人会面``), a summit of its
-    own day."""
+    one with the leader of a third side (``14日，甲在某都与丙国总统及乙国王储三人会面``), nor, in a leg
+    headed by its ``state`` (a key), one of two sides neither of which is that state (``=== 乙国 ===¶
+    21日，甲在乙都同丙国总统举行会谈``): a summit of its own day, the visitor's with a third state's leader."""
     if not (leg.start <= summit.start and summit.end <= leg.end) or (summit.start, summit.end) == (leg.start, leg.end):
         return summit
-    if people is not None and len({people.sides.get(p) for p in summit.participants} - {None}) > 2:
+    sides = {people.sides.get(p) for p in summit.participants} - {None} if people is not None else set()
+    if len(sides) > 2 or (state is not None and len(sides) == 2 and state not in sides):
         return summit
     for prop, day in ((Prop.START_DATE, leg.start), (Prop.END_DATE, leg.end)):
         reading.registry.drop(summit.id, prop)
@@ -277,6 +280,7 @@ class VisitTold:
 
     days: DateRange
     paragraph: int
+    tour: bool = False  # the lead's visit to several states (先后访问甲国、乙国和丙国): no one summit's days
 
 
 def visit_told(sentence: Sentence, dates: list[DateRange], before: VisitTold | None) -> VisitTold | None:
@@ -305,7 +309,8 @@ def the_leads_visit(reading: Reading) -> VisitTold | None:
         year = months[0].year if months else year
         dates = find_dates(sentence.hans, year=year)
         if (visit := visit_told(sentence, dates, None)) is not None and visit.days.end > visit.days.start:
-            told.append(visit)
+            states = {spot.key for spot in sentence.spots if spot.start >= visit.days.stop and reading.index.is_state(spot.surface)}
+            told.append(replace(visit, tour=len(states) > 1))
     return told[0] if len(told) == 1 else None
 
 
@@ -545,6 +550,7 @@ class LegTold:
     days: tuple[date, ...]
     first: int
     stop: int
+    state: str | None = None  # the key of the state its heading names
 
 
 def state_of_the_leg(reading: Reading, section: Section | None) -> str | None:
@@ -587,7 +593,7 @@ def legs_run_to_the_next(reading: Reading, people: People, found: list[SummitFou
             continue
         days = DateRange(start, end, 0, 0, True)
         found[leg.first:leg.stop] = one_summit_per_leg(reading, people, [
-            over_the_leg(reading, summit, days) if len(summit.participants) == _TWO_LEADERS else summit
+            over_the_leg(reading, summit, days, people, leg.state) if len(summit.participants) == _TWO_LEADERS else summit
             for summit in found[leg.first:leg.stop]], days)
 
 

@@ -122,8 +122,8 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         reached, day, told = _find_in(reading, people, sources, section, section_sentences, lead_venues, found, year,
                                       around, tabled_spans, carried, lead_visit, boxed)
         documents_of_the_meeting_told_last(reading, found[before:])
-        if told is not None and state_of_the_leg(reading, section) is not None:
-            legs.append(LegTold(order, section.level, *told, before, len(found)))
+        if told is not None and (leg_state := state_of_the_leg(reading, section)) is not None:
+            legs.append(LegTold(order, section.level, *told, before, len(found), reading.index.key(leg_state)))
         if not _a_background(section):  # the past a background tells: the sections after it go on from before it
             year = reached
         last_day = day or last_day
@@ -319,7 +319,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             opens, arrives = dates[0].start, ARRIVING.search(sentence.hans) is not None
         leaves = day_of_leaving(sentence.hans, dates, day) or leaves
         days_told += [d.end for d in dates]
-        if not dates and (visit or lead_visit) is not None and DURING_THE_VISIT.match(sentence.hans) and leg is None:
+        if not dates and (visit or lead_visit) is not None and DURING_THE_VISIT.match(sentence.hans) and leg is None \
+                and not (visit or lead_visit).tour:  # a tour's days are no one meeting's
             days = (visit or lead_visit).days  # 访问期间，甲与乙举行会谈: on the visit's days (of the lead's, in a section)
             dates = [DateRange(days.start, days.end, 0, 0, True)]
         elif not dates and not months and section is not None and leg is None and not visit_met \
@@ -414,7 +415,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         found[before:] = to_the_last_day_together(reading, found[before:], section_sentences, around)
         found[before:] = from_the_talks_begun(reading, found[before:], section_sentences, around)
     if leg is not None:
-        found[before:] = one_summit_per_leg(reading, people, [over_the_leg(reading, summit, leg, people)
+        state = state_of_the_leg(reading, section)
+        state = reading.index.key(state) if state is not None else None
+        found[before:] = one_summit_per_leg(reading, people, [over_the_leg(reading, summit, leg, people, state)
                                                                for summit in found[before:]], leg)
     if section is not None:
         in_the_state_of_the_heading(reading, section, found[before:])
