@@ -893,3 +893,77 @@ def test_a_row_whose_visitor_came_out_of_office_or_below_the_top_is_no_summit():
     found, _ = summits_of(CAME_AS)
     assert set(found) == {"2022-04-09", "2022-08-24"}  # a caretaker is still in office
     assert found["2022-08-24"]["participants"] == {"张三", "李四"}
+
+
+MET_ONE_SIDE = """'''张三访问乙国'''是指甲国总理[[张三]]任内对[[乙国]]的访问。
+== 主要访问 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 会晤对象 !! 备注
+|-
+| 2006年1月16日 || [[某城]] || 总统[[李四]] || 首次访问
+|-
+| 2007年1月21日 || [[某镇]] || 总统李四 ||
+|}
+"""
+
+
+def test_a_column_of_whom_the_visitor_met_holds_the_hosts_of_the_one_leader_the_article_is_about():
+    found, _ = summits_of(MET_ONE_SIDE)
+    assert {day: summit["participants"] for day, summit in found.items()} == {
+        "2006-01-16": {"张三", "李四"}, "2007-01-21": {"张三", "李四"}}
+
+
+def test_a_column_headed_by_one_states_office_holds_the_hosts_of_the_visitor_the_caption_names():
+    text = MET_ONE_SIDE.replace("! 日期 !! 地点 !! 会晤对象 !! 备注", "|+ 张三与法国总统的会谈\n! 日期 !! 地点 !! 法国总统 !! 备注") \
+        .replace("总统[[李四]]", "[[李四]]").replace("总统李四", "[[王五]]")
+    found, _ = summits_of(text)
+    assert {day: summit["participants"] for day, summit in found.items()} == {
+        "2006-01-16": {"张三", "李四"}, "2007-01-21": {"张三", "王五"}}
+
+
+def test_a_column_of_all_who_met_or_of_an_office_below_a_states_top_takes_no_visitor():
+    for header in ("与会者", "法国副总统"):
+        found, _ = summits_of(MET_ONE_SIDE.replace("会晤对象", header))
+        assert found == {}, header
+
+
+def test_the_number_column_of_one_tours_stops_numbers_no_meeting_that_of_a_series_does():
+    tour = """'''张三出访'''是指甲国总统[[张三]]2024年12月对乙国和丙国的访问。
+== 行程 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 地点 !! 会晤对象
+|-
+| 1 || 2024年12月3日—4日 || [[某城]] || 总统[[李四]]
+|-
+| 2 || 2024年12月5日 || [[某镇]] || 总理[[王五]]
+|}
+"""
+    _, extraction = summits_of(tour)
+    start = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    assert sorted(start.values()) == ["2024-12-03", "2024-12-05"]
+    assert [f for f in extraction.facts if f.prop is Prop.ORDINAL] == []
+    _, extraction = summits_of(tour.replace("2024年12月5日", "2025年12月5日"))  # a year apart: a series
+    start = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    numbered = {start[f.subject]: f.value for f in extraction.facts if f.prop is Prop.ORDINAL}
+    assert numbered == {"2024-12-03": 1, "2025-12-05": 2}
+
+
+def test_the_capacity_a_visitor_came_in_on_one_day_is_not_carried_to_later_rows():
+    text = """'''张三与乙国总统会谈'''是指甲国领导人[[张三]]任内与乙国总统的会谈。
+== 会谈列表 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 会谈对象 !! 性质
+|-
+| 1961年11月14日 || [[某城]] || [[李四]] || 张三以甲国总理身份访问
+|-
+| 1965年5月17日 || [[某城]] || [[王五]] || 国事访问
+|}
+"""
+    _, extraction = summits_of(text)
+    agent = {f.subject: f.value.key for f in extraction.facts if f.prop is Prop.AGENT}
+    summit_of = {f.value: f.subject for f in extraction.facts if f.prop is Prop.HAS_PARTICIPATION}
+    start = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    roles = {(start[summit_of[f.subject]], agent[f.subject], f.value.key) for f in extraction.facts
+             if f.prop is Prop.ROLE}
+    assert {(day, who) for day, who, _ in roles} == {("1961-11-14", "张三")}
+    assert roles == {("1961-11-14", "张三", "甲国总理")}

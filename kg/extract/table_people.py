@@ -184,9 +184,10 @@ def role_from_prose(reading: Reading, people: People, participation, person, day
     """A row names a leader bare: the offices the prose gives them in a sentence dated that
     day (``时任甲国劳动党委员长张三于2019年1月7日至10日…``, ``以甲国劳动党总书记身份``); else
     the office it gives them last before that day (``2014年10月17日，…乙国总统李四`` for a row of
-    2015), as they still held it; else the article's office for them nearest that day in time (a
-    source of the row's year calling them 总理, not an undated 总统 of years before). The last two
-    are marked as inferred, and never a description or an office only of its own day (当选总统)."""
+    2015), as they still held it, but not the capacity they came in that day (``以某会议议长身份
+    访美``); else the article's office for them nearest that day in time (a source of the row's
+    year calling them 总理, not an undated 总统 of years before). The last two are marked as
+    inferred, and never a description or an office only of its own day (当选总统)."""
     registry = reading.registry
     before: tuple[date, list[str], object] | None = None  # the latest dated offices before the day
     for sentence in reading.all_sentences():
@@ -204,7 +205,7 @@ def role_from_prose(reading: Reading, people: People, participation, person, day
             if offices:
                 return
         earlier = [d for d in days if d < day]
-        lasting = [o for o in offices if not _ONLY_THEN.search(to_hans(o))]
+        lasting = [o for o in offices if not _ONLY_THEN.search(to_hans(o)) and not _in_capacity(sentence.text, o)]
         if earlier and lasting and (before is None or max(earlier) > before[0]):
             before = (max(earlier), lasting, sentence)
     if before is not None and not _given_another_since(people, person.key, before[1], before[0], day):

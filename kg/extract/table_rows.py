@@ -29,7 +29,7 @@ _COLUMNS = (
     ("place", re.compile(r"地点|会场|城市|举办地|地址|场地|国家(?!主席|元首|领导人|总理)")),  # not 中国国家主席
     ("mediator", _MEDIATOR_COLUMN),
     ("people", re.compile(r"领导人|出席|与会|参与|参加|元首|首脑|方$|总统|主席|总理|首相|人物|东道主|主持人|主办者"
-                          r"|^(?:会谈|会见)对象$|(?:会谈|会见|会晤)者$")),  # 会谈对象, 会见者: whom the visitor of a table of one side's hosts met
+                          r"|^(?:会谈|会见|会晤)对象$|(?:会谈|会见|会晤)者$")),  # 会谈对象, 会见者: whom the visitor of a table of one side's hosts met
     ("outcome", re.compile(r"成果|文件|签署|结果|协议|宣言")),
 )
 
@@ -42,12 +42,13 @@ class Row:
     columns: tuple[tuple[Cell, int], ...] = ()  # each cell with the first column it stands in
 
 
-#: A column of one side's leaders: ``中方``, ``中方领导人``, ``中方主要会见者``, ``美国领导人`` (a state's name is
-#: checked against the reference list of states), or of whom the one visitor (mainly) met: ``会谈对象``,
-#: ``主要会见者`` (a tour's schedule).
+#: A column of one side's leaders: ``中方``, ``中方领导人``, ``中方主要会见者``, ``美国领导人``, ``美国总统`` (a state's
+#: name is checked against the reference list of states), or of whom the one visitor (mainly) met: ``会谈对象``,
+#: ``会晤对象``, ``主要会见者`` (a tour's schedule).
 SIDE_COLUMN = re.compile(r"^[\u4e00-\u9fff]{1,2}方面?(?:(?:主要)?(?:(?:会谈|会见|会晤)?(?:领导人|元首|首脑)|(?:会谈|会见|会晤)者))?$"
-                         r"|^(?:主要)?(来访|到访|出访|访问|会见|会谈)(领导人|元首|首脑|者|对象)$|^外宾$")
-LEADERS_WORD = re.compile(r"(领导人|元首|首脑)$")
+                         r"|^(?:主要)?(来访|到访|出访|访问|会见|会谈|会晤)(领导人|元首|首脑|者|对象)$|^外宾$")
+#: What follows a state's name in a header of its leaders (``美国领导人``) or of its top office (``美国总统``).
+LEADERS_WORD = re.compile(r"(领导人|元首|首脑|总统|总理|首相|国王|女王)$")
 #: A side's column named by the meeting its leaders had with the visitor: ``会见的中国领导人``,
 #: ``会谈的中方领导人`` read as ``中国领导人``, ``中方领导人``.
 MET_THE_VISITOR = re.compile(r"^(?:所|曾)?(?:会见|会谈|会晤|接见|接待)的")

@@ -1,8 +1,8 @@
-"""What a meeting table's rows number and sign: a row's ordinal (its number column, else a
-cell that numbers the meeting), the documents of its outcome and note cells; rows dated by a
-month that a number column numbers (:func:`numbered_months`); and the table's say over the
-summits the prose tells, numbers (:func:`rows_number_their_summits`) and documents
-(:func:`rows_give_their_documents`).
+"""What a meeting table's rows number and sign: a row's ordinal (its number column, unless the
+rows are the stops of one tour, else a cell that numbers the meeting), the documents of its
+outcome and note cells; rows dated by a month that a number column numbers
+(:func:`numbered_months`); and the table's say over the summits the prose tells, numbers
+(:func:`rows_number_their_summits`) and documents (:func:`rows_give_their_documents`).
 """
 
 from __future__ import annotations
@@ -48,15 +48,16 @@ def row_documents(reading: Reading, summit, row: Row) -> None:
 _BARE_ORDINAL = re.compile(r"第\s*[0-9一二三四五六七八九十百两]+\s*[届次]")
 
 
-def row_ordinal(reading: Reading, summit, row: Row) -> None:
+def row_ordinal(reading: Reading, summit, row: Row, *, stops: bool = False) -> None:
     """The number column's, else a cell that numbers the meeting (``第一次非正式会晤``, or a
-    bare ``第五届`` in a note column)."""
-    for cell in row.cells.get("number", []):
+    bare ``第五届`` in a note column). The number column of a table of one tour's stops
+    (``stops``, see :func:`stops_of_one_tour`) orders its stops and numbers no meeting."""
+    for cell in row.cells.get("number", []) if not stops else ():
         number = number_cell(cell_text(reading, cell))
         if number:
             reading.registry.fact(summit, Prop.ORDINAL, number, evidence=(span_evidence(reading, cell.span),))
             return
-    if row.cells.get("number"):
+    if row.cells.get("number") and not stops:
         return
     for cell in row.own:
         text = to_hans(cell_text(reading, cell)).strip()
@@ -64,6 +65,24 @@ def row_ordinal(reading: Reading, summit, row: Row) -> None:
         if number:
             reading.registry.fact(summit, Prop.ORDINAL, number, evidence=(span_evidence(reading, cell.span),))
             return
+
+
+#: The most days a tour's stops are apart: a table whose rows all lie within them lists one trip.
+_ONE_TOUR = timedelta(days=31)
+
+
+def stops_of_one_tour(reading: Reading, rows: list[Row]) -> bool:
+    """Whether a table's rows are the stops of one trip: two or more rows, each dated to a day,
+    all within a month (``1 || 2024年12月3日 || 甲国``, ``2 || 2024年12月5日 || 乙国``): its
+    number column orders the stops, not the meetings of a series."""
+    days = []
+    for row in rows:
+        found = [d for cell in row.cells.get("date", [])[:1] for d in find_dates(to_hans(cell_text(reading, cell)))
+                 if d.year_given]
+        if not found:
+            return False
+        days.append(found[0])
+    return len(days) > 1 and max(d.end for d in days) - min(d.start for d in days) <= _ONE_TOUR
 
 
 def numbered_months(reading: Reading) -> list[tuple[int, int, int, tuple[Evidence, ...]]]:

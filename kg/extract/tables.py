@@ -7,7 +7,8 @@ outcome (成果, 文件, 签署) and a number (届, 次, 序号); a column heade
 (``法国 !! 德国``) holds that side's leaders; a column of mediators (``斡旋方``) adds them to the pair
 the article's first sentence names; a caption of one pair's meetings (``张三与李四历次会晤``) names
 the two who met in each row, the other of them a person even where no office types them. A table whose only column of people is one
-side's (``中方领导人``, ``中方主要会谈领导人``, ``中方主要会见者``) lists that side's hosts, one or several a row, of the
+side's (``中方领导人``, ``中方主要会谈领导人``, ``中方主要会见者``, ``会晤对象``, a state's top office: ``美国总统``) lists
+that side's hosts, one or several a row, of the
 one leader its caption (else the article's first sentence) names. A note cell or an explanatory note (``<ref group="注">``)
 that says who else took part adds them; an explanatory note telling a meeting of the row's
 leaders on another day (``峰会前一日（6月28日），甲与乙举行了双边会谈``) is a summit of its own; a cell that counts governments (``8个流亡政府``) or
@@ -40,7 +41,7 @@ from kg.extract.table_people import (ABSENT, DELEGATIONS, OFFICE_IN_BRACKETS, RE
                                      one_side_only, people_of_the_cell, role_from_prose, table_visitor,
                                      text_after_name)
 from kg.extract.table_rows import Row, cell_text, column_offices, meeting_tables, rows_of, span_evidence
-from kg.extract.table_series import row_documents, row_ordinal
+from kg.extract.table_series import row_documents, row_ordinal, stops_of_one_tour
 from kg.extract.table_venues import row_venue, venue_in_a_note, visited_country
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity
 from kg.wikitext import Cell, Table
@@ -53,8 +54,10 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
         visitor = table_visitor(reading, table) if one_side_only(reading, table, roles) else None
         visited = visited_country(reading, table)
         offices = column_offices(reading, table, roles)
-        for row in rows_of(table, roles):
-            summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices)
+        rows = rows_of(table, roles)
+        stops = stops_of_one_tour(reading, rows)
+        for row in rows:
+            summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices, stops)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
             for other in meetings_in_notes(reading, people, row, summit) if summit is not None else ():
@@ -122,7 +125,7 @@ def _year_column(reading: Reading, cells: list[Cell]) -> int | None:
 def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, Evidence], ...] = (),
             visitor: tuple[str, Evidence, bool] | None = None,
             visited: tuple[str, Evidence] | None = None, heading_year: int | None = None,
-            offices: dict[int, str] | None = None) -> SummitFound | None:
+            offices: dict[int, str] | None = None, stops: bool = False) -> SummitFound | None:
     registry = reading.registry
     date_cells = row.cells.get("date", [])
     when = None
@@ -229,5 +232,5 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
     row_venue(reading, summit, row, visited)
     venue_in_a_note(reading, summit, row)
     row_documents(reading, summit, row)
-    row_ordinal(reading, summit, row)
+    row_ordinal(reading, summit, row, stops=stops)
     return SummitFound(summit, None, start, end, None, keys)
