@@ -925,3 +925,15 @@ def test_a_statement_the_sentence_telling_the_later_meeting_names_after_it_is_th
 def test_what_the_first_meeting_issued_stays_its_own(told):
     found = documents_by_meeting(HEAD + THREE_MET + told + "\n")
     assert found[("2018-05-09", "张三、李四、王五")] == {"甲乙丙联合宣言"}
+
+
+def test_an_aside_clause_in_a_year_of_its_own_does_not_set_the_year_a_bare_day_is_in():
+    text = HEAD + ("== 乙国 ==\n2016年6月1日，甲国总统[[张三]]抵达[[某都]]，开始对乙国的国事访问，这是继2000年[[王五]]之后甲国总统首次访问乙国。"
+                   "3日，她在[[某宫]]与乙国总理[[李四]]举行会谈，双方发表了纪念甲乙建交130周年的联合声明。\n")
+    assert keys(documents(text)) == {"2016-06-03": {"纪念甲乙建交130周年的联合声明"}}
+
+
+def test_the_clause_that_says_what_the_subject_is_is_no_aside():
+    text = ("'''甲乙会谈'''，是甲国总统[[张三]]与乙国总理[[李四]]于1985年11月19日在[[某城]]举行的会晤。"
+            "双方签署了《甲乙和平协定》。\n")
+    assert keys(documents(text, title="甲乙会谈")) == {"1985-11-19": {"甲乙和平协定"}}

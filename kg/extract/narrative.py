@@ -4,7 +4,8 @@ after one that speaks of what that one told.
 An undated sentence is read at the time its paragraph reached (``12月19日上午…。当天下午，
 《…》签字仪式举行``); a day without its year is read in the year its paragraph is in; a
 sentence that begins by referring back (``该协议于…签署``, ``这是…第三次会议``) says more
-of what the sentence before it told. The document reader and the ordinal reader both
+of what the sentence before it told, and a clause that does (``…，这是继2000年某人之后首次…``) is an
+aside whose years the paragraph has not got to. The document reader and the ordinal reader both
 follow a paragraph this way.
 """
 
@@ -94,7 +95,7 @@ def _last_year(hans: str) -> int | None:
 def told_after(hans: str, span: tuple[date, date], before: Told | None) -> Told | None:
     """The time a paragraph has reached after this sentence: the sentence's own, else the
     one before (an undated sentence goes on at the last time told: 当天下午，…签字)."""
-    hans = documents_years_blanked(hans)
+    hans = asides_blanked(documents_years_blanked(hans))
     year = year_of(hans, before.year if before else None)
     told = times_in(hans, span, year)
     if not told.times and not told.after_the_meeting and bare_days(hans, before):
@@ -107,6 +108,18 @@ def documents_years_blanked(hans: str) -> str:
     """The sentence with the years of the earlier documents it names blanked (``两国签署了9项协议，包括…、
     落实2008年所签引渡条约的文书``): the sentence after it is not told in that year."""
     return _A_DOCUMENTS_YEAR.sub(lambda m: "〃" * len(m.group()), hans) if "年" in hans else hans
+
+
+#: A clause that says what the one before it told is, in a time of its own (…开始对乙国的国事访问，这是继2000年
+#: 某人之后…首次; …，也是1990年以来…首次): an aside to its part's end, whose times the account has not got to; not
+#: a bare 是, which opens the clause that says what the article's subject is (``甲乙会谈，是甲与乙于2000年…举行的会谈``).
+_ASIDE_CLAUSE = re.compile(r"(?<=[，,])(?:(?:这|此)(?:也|亦|则|正)?(?:是|为|系)|(?:也|亦)是)(?![0-9])[^；;]*")
+
+
+def asides_blanked(hans: str) -> str:
+    """The sentence with its aside clauses blanked (``6月1日，甲抵达某城，这是继2000年乙之后…首次``):
+    the sentence after it goes on in the paragraph's year, not the aside's."""
+    return _ASIDE_CLAUSE.sub(lambda m: "〃" * len(m.group()), hans) if "年" in hans else hans
 
 
 def bare_days(text: str, told: Told | None) -> tuple[tuple[date, date], ...]:
