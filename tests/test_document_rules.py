@@ -937,3 +937,31 @@ def test_the_clause_that_says_what_the_subject_is_is_no_aside():
     text = ("'''甲乙会谈'''，是甲国总统[[张三]]与乙国总理[[李四]]于1985年11月19日在[[某城]]举行的会晤。"
             "双方签署了《甲乙和平协定》。\n")
     assert keys(documents(text, title="甲乙会谈")) == {"1985-11-19": {"甲乙和平协定"}}
+
+
+@pytest.mark.parametrize("sentence", [
+    "两人还表示，希望当年在某组织的首脑会议上签署[[欧洲常规裁军协定]]。",  # wished, however far the verb
+    "张三赞扬李四的领导力，但重申反对以现有文本签署[[甲乙自由贸易协定]]。",  # opposed
+    "此访正值乙国因政府暂停签署[[甲乙联系国协定]]而爆发抗议之际。",  # suspended
+    "双方重申年内缔结《甲乙全面经济合作协定》的目标。",  # a goal
+    "这是甲国首次与未加入《不扩散核武器条约》的国家缔结此类协定。",  # a treaty one has not joined
+    "声明写明，双方认识到缔结[[和平条约]]将有助于睦邻友好，并同意继续进行谈判。",  # what a document says
+])
+def test_a_document_wished_opposed_aimed_at_joined_or_said_in_another_is_not_the_summits(sentence):
+    assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": set()}
+
+
+def test_what_a_declaration_says_is_signed_later_names_no_document_of_the_summit():
+    text = HEAD + MEETING + ("双方发表了《某城宣言》。"
+                             "《某城宣言》指出，双方同意早日解决领土问题，进而签署甲乙和平友好条约。")
+    assert keys(documents(text)) == {"1985-11-19": {"某城宣言"}}
+
+
+@pytest.mark.parametrize("sentence, wanted", [
+    ("双方希望加强合作，并签署了《甲乙文化协定》。", {"甲乙文化协定"}),  # the wish is another clause's
+    ("双方签署了《甲乙投资协定》，反对保护主义。", {"甲乙投资协定"}),
+    ("声明写明双方将加强合作；双方还签署了《甲乙科技合作协定》。", {"甲乙科技合作协定"}),  # the part after ；
+    ("双方签署《甲乙合作计划》的目的是加强合作。", {"甲乙合作计划"}),  # a purpose, not a goal of signing later
+])
+def test_a_wish_or_a_documents_words_in_another_part_leave_a_signing_done(sentence, wanted):
+    assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}

@@ -86,8 +86,10 @@ _NEGATED_AFTER = re.compile(r"^[^，,。；;《》]{0,6}?(?:" + NEGATED.pattern 
 
 
 #: Before a name: the document is an earlier or a later one, not signed here (重申遵守《…》,
-#: 再确认《…》, 表示欢迎《…》: one the sides confirm or welcome was signed before, or by others).
+#: 再确认《…》, 表示欢迎《…》: one the sides confirm or welcome was signed before, or by others; 未加入《…》,
+#: 退出《…》: one a state joins or leaves).
 NOT_HERE_BEFORE = re.compile(r"(遵守|遵循|重申|确认|欢迎|支持|赞赏|根据|依据|按照|依照|落实|履行|恪守|援引|引用|引述|基于|纪念"
+                              r"|加入|退出|违反"
                               r"|(?<!签署并)(?<!签订并)(?<!签字并)(?:互换了?|交换了?))$")  # not 签署并交换《…》文本: just signed
 
 

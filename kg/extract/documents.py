@@ -31,7 +31,10 @@ does not date it at all:
   after it that speaks of the document (``该协议于2014年9月签署``) dates it too;
 - a document that is not signed there: negated (``未发表联合声明``, ``未就是否发表…达成一致``,
   ``《…》最终未能签署``), planned (``双方原定于…签署《…》``, ``《…》原定于…签署``; a plan in a name
-  before it is none: ``签订了《甲执行计划》和《乙议定书》``), initialed (``草签了《…》``), an earlier one
+  before it is none: ``签订了《甲执行计划》和《乙议定书》``), wished, opposed or put off however far its verb
+  is from the wish (``希望当年在某会议上签署《…》``, ``重申反对以现有文本签署《…》``, ``暂停签署《…》``), aimed
+  at (``重申年内缔结《…》的目标``), one a state joins or leaves (``未加入《…》的国家``), one in what a document
+  the sentence opens with says (``声明写明，…缔结和平条约…``, ``《某城宣言》指出，…进而签署…``), initialed (``草签了《…》``), an earlier one
   referred to, confirmed or welcomed, or an article of it cited (``重申遵守《上海公报》``, ``适用《…条约》第五条``, ``再确认《…》``, ``表示欢迎《…》``,
   ``互换《…》的批准文本``; not texts exchanged as they are
   signed, ``签署并交换《…》文本``), ``《…》缔结40周年``, ``重申…此前发表的
@@ -119,6 +122,12 @@ _JOINED = re.compile(r"和|与|同|及|、")
 _PLANNED = re.compile(r"原定|原拟|计划|拟于|准备|预定|打算|有望|将于|预计|预期|提议(?!下)|建议(?!下)|呼吁")
 #: In a clause: it is to be done, not done (双方将签署…并发表声明).
 _PLANNED_HERE = re.compile(r"将|拟|计划|准备|打算|有望|可能")
+#: Before a name in its clause: its signing is wished, opposed or put off, however far the verb is from the wish
+#: (希望当年在某会议上签署《…》, 重申反对以现有文本签署《…》, 宣布暂停签署《…》): not done.
+_WISHED_BEFORE = re.compile(r"(希望|期望|期待|盼望|寻求|争取|力争|反对|暂停|推迟|搁置|中止|拒绝)[^，,。；;]*?"
+                            r"(签署|签订|签定|缔结|签字)[^，,。；;]{0,4}$")
+#: After a name: its signing is what the sides aim at (重申年内缔结《…》的目标): not done.
+_AIMED_AFTER = re.compile(r"^的(目标|计划|意向|愿望|设想|前景)")
 #: Before a name in its sentence: it came before the visit (在甲抵达某都前数小时，…签署了…, 访问前夕).
 _EARLIER = re.compile(r"(抵达|到达|访问|访华|出访|启程|动身)[^，,。；;]{0,8}?前(?!往|进|来|去|任|身)|前夕|前一[天日]")
 #: Before a name in its clause: one referred to, or one signed before (重申…此前发表的《…》).
@@ -382,7 +391,8 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
             SOUGHT.search(before) or _SOUGHT_RIGHT_BEFORE.search(before) or \
             _EARLIER.search(sentence_before) or _an_earlier_one(before) or \
             NOT_HERE_AFTER.match(after) or _PLANNED.search(sentence_before) or not_a_document(hans, start, end) or \
-            _a_topic(before, after) or _one_it_follows(before, after) or _a_stance_on(before):
+            _a_topic(before, after) or _one_it_follows(before, after) or _a_stance_on(before) or \
+            _WISHED_BEFORE.search(before) or _AIMED_AFTER.match(after) or _what_a_document_says(hans, start):
         return False
     if _ANNEX_BEFORE.search(before):
         return True  # 宣言另附有作为附件的《行动计划》: issued with it
@@ -395,6 +405,18 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     if not hans[start:end].strip("《》").endswith(DOCUMENT_ENDINGS):
         return bool(SIGNED.search(before) or _OUTCOME_BEFORE.search(before))
     return bool(SIGNED.search(hans) or _OUTCOME_BEFORE.search(before))
+
+
+def _what_a_document_says(hans: str, start: int) -> bool:
+    """Whether a name is in what a document the sentence opens with says (``声明写明，双方认识到…缔结和平条约…``,
+    ``《某城宣言》指出，…进而签署甲乙和平条约``), up to the part's end (``；双方还签署了…``): content, not signed."""
+    says = _IT_SAYS_OPENING.match(hans)
+    return bool(says and says.end() <= start and not _PART.search(hans, says.end(), start))
+
+
+#: A sentence that opens with what a document says (声明写明，…; 《甲宣言》指出，…; 公报称：…).
+_IT_SAYS_OPENING = re.compile(r"^(?:该|此|这份)?(?:《[^《》]+》|(?:联合|共同)?(?:声明|宣言|公报)|协议|协定|条约)中?"
+                              r"(?:指出|写明|写道|载明|表示|强调|称|规定|宣布|提出|明确)[，,：:]")
 
 
 def _a_stance_on(before: str) -> bool:
