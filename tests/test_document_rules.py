@@ -965,3 +965,16 @@ def test_what_a_declaration_says_is_signed_later_names_no_document_of_the_summit
 ])
 def test_a_wish_or_a_documents_words_in_another_part_leave_a_signing_done(sentence, wanted):
     assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}
+
+
+def test_a_treatys_short_name_by_its_sides_and_its_full_name_are_one():
+    text = HEAD + MEETING + ("访问期间，张三同李四签署了《甲乙友好合作条约》。"
+                             "11月20日，两人签署了为期25年的《甲国和乙国共和国友好合作条约》。")
+    found = documents(text)
+    assert len(found["1985-11-19"]) == 1
+    assert {"甲乙友好合作条约", "甲国和乙国共和国友好合作条约"} <= found["1985-11-19"][0][1]
+
+
+def test_a_treaty_of_other_sides_is_not_folded_into_the_short_name():
+    text = HEAD + MEETING + "访问期间，双方签署了《甲乙友好合作条约》和《甲国和丙国友好合作条约》。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙友好合作条约", "甲国和丙国友好合作条约"}}

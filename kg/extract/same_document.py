@@ -4,7 +4,7 @@ These are one document's names: ``《甲》（又称《乙》）`` (or 「乙」
 ``《甲》，即《乙》``,
 ``《甲》和《乙》…总称《丙》``, a short form of a summit's other document
 (``《中俄关于X的联合声明》`` of ``《中华人民共和国和俄罗斯联邦关于X的联合声明》``, ``《中美联合声明》``
-of ``《中华人民共和国和美利坚合众国联合声明》``), and a
+of ``《中华人民共和国和美利坚合众国联合声明》``, ``《苏古友好合作条约》`` of ``《苏联和古巴共和国友好合作条约》``), and a
 document named by its kind alone where the summit has one of that kind named in full, and
 one only described after a signing verb (``签署了全部销毁两国中程导弹的条约``) where the
 summit has one of that kind by name, and a name that ends the summit's one other name it ends
@@ -153,22 +153,26 @@ def _described_and_named(named: list[EntityId], quoted: set[str]):
     return out
 
 
-_KIND = re.compile(rf"({GENERIC_KINDS})$")
-
-
 #: What joins the sides' names in a document's full name (中华人民共和国和美利坚合众国).
 _SIDES_JOIN = "和与同"
 
 
 def _same_sides_and_kind(short: str, full: str) -> bool:
-    kind = _KIND.search(short)
-    if kind is None or "关于" in short or not full.endswith(kind.group()) or "关于" in full:
+    """Whether ``short`` names each side of ``full`` by its first character and goes on as it does: the
+    same kind (中美联合声明 of 中华人民共和国和美利坚合众国联合声明) or the same name after the sides
+    (苏古友好合作条约 of 苏联和古巴共和国友好合作条约)."""
+    if "关于" in short or "关于" in full:
         return False
-    sides = short[:kind.start()]
-    if not 2 <= len(sides) <= 4 or not all(NAME_CHAR.match(c) for c in sides):
-        return False
-    pattern = re.escape(sides[0]) + ".*?" + "".join(f"[{_SIDES_JOIN}]{re.escape(c)}.*?" for c in sides[1:])
-    return bool(re.fullmatch(pattern, full[:-len(kind.group())]))
+    for cut in (2, 3, 4):
+        sides, rest = short[:cut], short[cut:]
+        if len(rest) < 2 or not rest.endswith(DOCUMENT_WORDS) or not full.endswith(rest) or len(full) <= len(short):
+            continue
+        if not all(NAME_CHAR.match(c) for c in sides):
+            return False
+        pattern = re.escape(sides[0]) + ".*?" + "".join(f"[{_SIDES_JOIN}]{re.escape(c)}.*?" for c in sides[1:])
+        if re.fullmatch(pattern, full[:-len(rest)]):
+            return True
+    return False
 
 
 def _subsequence(short: str, full: str) -> bool:
