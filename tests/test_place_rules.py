@@ -577,6 +577,19 @@ def test_a_stop_somewhere_holds_the_meeting_its_sentence_tells_during_it():
     assert read(own) == {"1967-06-16": [["某镇"]]}
 
 
+def test_a_gathering_attended_somewhere_holds_the_meeting_told_right_after_it_with_no_named_place():
+    during = HEAD + "2022年12月8日，甲国主席[[张三]]在[[某都]]出席[[首届某峰会]]期间，会见了前来出席峰会的乙国总统[[李四]]。"
+    lodging = HEAD + ("2017年11月11日下午，甲国主席[[张三]]在[[丙国]][[某港]]出席[[某领导人非正式会议]]后，"
+                      "在下榻的酒店会见乙国总统[[李四]]。")
+    local = HEAD + ("2022年11月13日，甲国总统[[张三]]与乙国总统[[李四]]在[[丙国]][[某都]]出席[[某系列峰会]]期间，"
+                    "在当地一间酒店举行首脑会谈。")
+    own = HEAD + "2022年12月8日，甲国主席[[张三]]在[[某都]]出席[[首届某峰会]]期间，在[[某宫]]会见乙国总统[[李四]]。"
+    assert read(during) == {"2022-12-08": [["某都"]]}
+    assert read(lodging) == {"2017-11-11": [["某港", "丙国"]]}
+    assert read(local) == {"2022-11-13": [["某都", "丙国"]]}
+    assert read(own) == {"2022-12-08": [["某宫"]]}  # a place named in the meeting's clause is its own
+
+
 def test_a_region_between_a_state_and_its_port_keeps_the_chain_one():
     text = HEAD + "1998年12月3日，甲国总统[[张三]]与乙国首相[[李四]]在[[甲国]][[某地]]地区的港口城市[[某港]]举行会晤。"
     assert read(text) == {"1998-12-03": [["某港", "某地", "甲国"]]}

@@ -32,8 +32,10 @@ infobox field, a table cell or a clause of prose.
   another (``飞抵釜山，随后前往…峰会举办地庆州，在…会晤``) meets at the last stop before the
   meeting; a lead that dates its place to the day gives it to that day's meeting only.
 - A stop somewhere and the meeting held during it (``在[[某城]]停留七小时，同乙会谈``), or a gathering
-  there and the meeting held on its occasion (``在[[某湖]]利用八国峰会之机，与乙举行会谈``), is a held-at
-  phrase of that place, unless the meeting's clause names its own (``同乙在某镇会谈``); a place said
+  there and the meeting held on its occasion or right after it (``在[[某湖]]利用八国峰会之机，与乙举行会谈``,
+  ``在[[某都]]出席某峰会期间，会见了乙``), is a held-at phrase of that place, unless the meeting's clause
+  names its own (``同乙在某镇会谈``); a lodging or a local hotel is none (``出席…后，在下榻的酒店会见乙``,
+  ``在当地一间酒店举行会谈``); a place said
   of an earlier time (``再次令人想起七年前在[[某国]]的首次会面``) is that meeting's.
 - Where leaders sign, issue their joint statement or begin their talks is where they meet (``在[[巴黎]]签署了…条约``,
   ``两国在[[首尔]]发表《…联合声明》``, ``在[[塔什干]]展开谈判``, ``前往[[某都]]，与乙签署《…》``), when the sentence gives no place of the talks themselves (``在莫斯科举行峰会，并于31日
@@ -512,10 +514,14 @@ def _held_with_pattern(size: int) -> re.Pattern:
 
 
 #: ``在巴黎停留七小时，同某国总统某会谈``: a stop somewhere, and the meeting held during it.
-#: So is a gathering there, and the meeting held on its occasion (在某湖利用八国峰会之机，与乙举行会谈).
+#: So is a gathering there, and the meeting held on its occasion or right after it (在某湖利用八国峰会之机，
+#: 与乙举行会谈; 在某都出席某峰会期间，会见了乙), told with no place of its own (not 同乙在某镇会谈) or only with
+#: one that has no name (在某港出席某会议后，在下榻的酒店会见乙; 在当地一间酒店举行会谈: the lodging, the local hotel).
 _STAYED_TO_MEET = re.compile(r"在(?P<w>[^，。；,在]{1,20}?)(?:(?:短暂)?(?:停留|逗留|停靠)[^，。；,]{0,12}"
-                             r"|(?:利用|借|趁|出席|参加)[^，。；,在]{1,20}?(?:之机|之际|期间|间隙))[，,](?:并|随后|其间|期间)?"
-                             r"(?:同|与|和|跟)[^，。；,在]{1,30}?(?:会谈|会晤|会见|会面)")  # not 同乙在某镇会谈: its own place
+                             r"|(?:利用|借|趁|出席|参加)[^，。；,在]{1,20}?(?:之机|之际|期间|间隙|之后|后))[，,](?:并|随后|其间|期间)?"
+                             r"(?:(?:同|与|和|跟)[^，。；,在]{1,30}?|(?:先后|分别)?(?=会见|会晤)"
+                             r"|在(?:其|他|她)?(?:下榻(?:的|之)?(?:饭店|酒店|宾馆|处)|当地(?:的|一[间家座处])?(?:饭店|酒店|宾馆)?)"
+                             r"[^，。；,在]{0,30}?)(?:会谈|会晤|会见|会面)")
 #: ``在巴黎签署了《某条约》``, ``双方在金边发表《…联合声明》``, ``在塔什干展开谈判``: leaders sign, issue what they
 #: state together or begin their talks there (not a speech: ``在议会发表演讲``); not a document described by
 #: where it was signed (``在上海签署的《上海公报》``, an earlier one).
