@@ -241,7 +241,7 @@ def test_a_visits_talks_told_in_another_stop_of_its_itinerary_were_held_in_that_
     not_a_stop = text.replace("在某都举行会谈", "在[[某镇]]举行会谈")  # a town the box does not list
     assert read(not_a_stop, title=title) == {"2003-10-22": [["某港"]]}
     held_in_the_first = text.replace("到机场迎接。", "到机场迎接。当晚，李四在[[某港宾馆]]为张三举行晚宴。")
-    assert read(held_in_the_first, title=title) == {"2003-10-22": [["某港"]]}  # the first stop holds their dinner
+    assert read(held_in_the_first, title=title) == {"2003-10-22": [["某港宾馆", "某港"]]}  # the first stop holds their dinner
     someone_else = text.replace("张三同李四在某都举行会谈", "张三同乙国议长[[王五]]在某都举行会谈")  # not the pair's talks
     assert read(someone_else, title=title) == {"2003-10-22": [["某港"]]}
 
@@ -863,6 +863,21 @@ def test_the_talks_follow_the_welcome_after_what_the_ceremony_holds():
     assert read(told) == {"2023-05-07": [["某广场", "某都"]]}
     elsewhere = text.replace("三军仪仗队列队", "随后前往某馆参观")  # another place before the talks
     assert read(elsewhere) == {"2023-05-07": [["某都"]]}
+
+
+def test_a_towns_meeting_whose_talks_have_no_place_was_held_where_the_host_gave_the_banquet():
+    text = HEAD + ("2014年8月30日，乙国总理[[李四]]抵达[[甲城]]，同甲国首相[[张三]]举行会谈。"
+                   "当晚，张三在[[某馆]]为李四举行非正式晚宴。")
+    assert read(text) == {"2014-08-30": [["某馆", "甲城"]]}
+    feast = HEAD + ("1978年5月20日上午，甲国总统[[张三]]乘专机抵达[[乙都]]，乙国主席[[李四]]到机场迎接，"
+                    "当晚在[[某议事堂]]举行盛大宴会欢迎张三。")
+    assert read(feast) == {"1978-05-20": [["某议事堂", "乙都"]]}
+    own_place = text.replace("同甲国首相", "在[[某宫]]同甲国首相")  # the talks' own place
+    assert read(own_place) == {"2014-08-30": [["某宫", "甲城"]]}
+    next_day = text.replace("当晚", "9月5日晚")  # a banquet of another day
+    assert read(next_day) == {"2014-08-30": [["甲城"]]}
+    guests = text.replace("为李四举行非正式晚宴", "举行宴会，欢迎出席论坛的各国贵宾")  # a gathering's guests, not the visitor
+    assert read(guests) == {"2014-08-30": [["甲城"]]}
 
 
 def test_a_lodging_with_no_town_of_its_own_names_no_venue():

@@ -2,8 +2,10 @@
 
 The hall the talks are told in, that day or after (``随后两人在[[某宫]]举行会谈``); the place of the welcome
 ceremony the talks follow (``乙在[[某府]]为甲举行欢迎仪式，随后两人举行会谈``); the building the account
-tells its talks in on one of its days (``6月1日，甲…随后在总理府同乙举行会谈``); a leader's lodging with no
-name of its own (``在下榻的饭店会见乙``), which gives way to the town the text puts the meeting in.
+tells its talks in on one of its days (``6月1日，甲…随后在总理府同乙举行会谈``); where nothing places the talks in
+their town, the place of the banquet the host gives the visitor on its days (``当晚，乙在[[某宫]]为甲举行盛大国宴``);
+a leader's lodging with no name of its own (``在下榻的饭店会见乙``), which gives way to the town the text puts
+the meeting in.
 """
 
 from __future__ import annotations
@@ -116,6 +118,52 @@ def venue_of_the_talks_in_its_town(reading: Reading, summits) -> None:
             if place.key != town.key and place.kind is Kind.PLACE \
                     and to_hans(place.key).endswith(VENUE_ENDINGS) and not unnamed_lodging(to_hans(place.key)):
                 _held_in_the_town(reading, summit.id, town, place, sentence)
+
+
+def venue_of_the_banquet(reading: Reading) -> None:
+    """A summit still placed in a town only, its talks told at no building, was held where the
+    host gave the visitor a banquet on its days (``当晚，乙在[[某宫]]为甲举行盛大国宴``, ``在[[某馆]]为甲
+    举行非正式晚宴``, ``当晚在[[某堂]]举行盛大宴会欢迎甲``): that place, inside the town, when it lies in
+    the town or its sentence (or the one before it in its paragraph) names the town."""
+    registry = reading.registry
+    for fact in list(registry.facts_of(Prop.VENUE)):
+        town = fact.value
+        if not isinstance(town, EntityId) or town.kind is not Kind.PLACE or to_hans(town.key).endswith(VENUE_ENDINGS) \
+                or len([v for v in registry.facts_about(fact.subject, Prop.VENUE) if isinstance(v, EntityId)]) != 1:
+            continue
+        banquet = _banquet_on_its_days(reading, fact.subject)
+        if banquet is not None:
+            _held_where_welcomed(reading, fact.subject, town, *banquet)
+
+
+#: After a held-at phrase, in its clause: a banquet given there (为乙举行盛大国宴, 举行欢迎宴会, 举行宴会欢迎乙).
+_BANQUET = re.compile(r"[^，,；;。在]{0,24}?举行[^，,；;。在]{0,8}?(?:国宴|晚宴|宴会|欢迎宴)")
+
+
+def _banquet_on_its_days(reading: Reading, summit: EntityId) -> tuple[Sentence, tuple[Spot, ...]] | None:
+    """(sentence, chain) of the one place of a banquet given on the summit's days to a participant named in
+    its clause (``为甲举行国宴``, ``举行宴会欢迎甲``; not a gathering's ``举行宴会，欢迎出席峰会的各国贵宾``); None
+    when there is none, or several places."""
+    days = days_of(reading.registry, summit)
+    if days is None:
+        return None
+    start, end = days
+    participants = participant_keys(reading.registry, summit)
+    found: list[tuple[Sentence, tuple[Spot, ...]]] = []
+    for _, sentence, told in told_in_order(reading, (start, end), asides=True):
+        days = told.times if told else ()
+        if not days or not all(start <= a and b <= end for a, b in days) \
+                or not any(s.key in participants for s in sentence.spots) or "宴" not in sentence.hans:
+            continue
+        for match in held_at_phrases(sentence):
+            after = phrase_bounds(sentence, match)[1]
+            stop = next((m.start() for m in CLAUSE_BREAK.finditer(sentence.hans, after)), len(sentence.hans))
+            if _BANQUET.match(sentence.hans, after) \
+                    and any(s.key in participants for s in sentence.spots_in(after, stop)):  # not 举行宴会，欢迎与会各国贵宾
+                chain = phrase_chain(reading, sentence, match)
+                if chain:
+                    found.append((sentence, chain))
+    return found[0] if len({chain[-1].key for _, chain in found}) == 1 else None
 
 
 def _town_of_two_buildings(reading: Reading, summit: EntityId, venue: EntityId, told: list) -> None:
