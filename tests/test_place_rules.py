@@ -123,6 +123,14 @@ def test_a_name_a_leader_returns_a_visit_to_or_goes_on_to_is_a_place_of_the_visi
     assert read(text) == {"2023-10-25": [["甲都", "甲国"]]}
 
 
+def test_a_site_flown_to_before_the_talks_is_their_place_but_not_a_stop_moved_on_to_after_them():
+    text = HEAD + "1954年6月25日，甲国总理[[张三]]飞往[[乙都]]的[[某宫]]，同乙国总理[[李四]]会谈。"
+    assert read(text) == {"1954-06-25": [["某宫", "乙都"]]}
+    text = HEAD + ("1954年6月25日至28日，甲国总理[[张三]]访问[[乙都]]，与乙国总理[[李四]]举行多次会谈；"
+                   "张三随后转赴[[丙都]]，与[[丙国]]总理[[王五]]会谈。")
+    assert read(text) == {"1954-06-25": [["乙都"]]}  # 转赴: the next stop's talks, with another side
+
+
 def test_a_person_a_leader_returns_a_visit_to_is_no_place():
     text = HEAD + "2013年9月1日，甲国总统[[王五]]卸任。2013年9月3日，乙国总统[[李四]]回访[[王五]]，与甲国总统[[张三]]举行会谈。"
     assert read(text) == {"2013-09-03": []}

@@ -19,6 +19,7 @@ import re
 from kg.extract.gazetteer import well_known_venues
 from kg.extract.listed_states import is_listed_state, states_listed_from
 from kg.extract.names import GENERIC_BUILDINGS, building_key, disambiguator
+from kg.extract.phrases import TRAVELS_TO
 from kg.extract.places import (CLAUSE_BREAK, PLAIN_PLACE, SIDE_WORDS, joins_chain, meeting_chains, name_positions,
                                well_known_container)
 from kg.extract.reading import Reading
@@ -117,7 +118,7 @@ def read_where_things_lie(reading: Reading) -> None:
 
 
 #: Right before the place a leader goes to or reaches.
-REACHES = re.compile(r"(?:抵达|飞抵|到达|来到|前往|转往|转赴|赴)$")
+REACHES = re.compile(rf"(?:{TRAVELS_TO})$")
 
 
 def _read_the_stop_reached(reading: Reading, sentence: Sentence) -> None:

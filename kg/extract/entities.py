@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.phrases import CROSS_VERBS, DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER
+from kg.extract.phrases import CROSS_VERBS, DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER, TRAVELS_TO
 from kg.extract.places import held_at_phrases, phrase_spots
 from kg.extract.reading import Reading
 from kg.extract.roles import HOLDERS_OFFICES, OFFICE_WORDS, monarch_by_name, office_key, ranked_after, title_after, titles_before
@@ -22,7 +22,7 @@ from kg.extract.text import CLAUSE_BREAK, Sentence, Spot, clause_start
 from kg.model import Kind
 
 _LIES_IN = re.compile(r"位于")
-_MOVES = re.compile(rf"({CROSS_VERBS}|访问|回访|出访|抵达|到访|前往|进入|赴|飞抵|飞往|转往|转赴|到达|来到)$")
+_MOVES = re.compile(rf"({CROSS_VERBS}|访问|回访|出访|到访|进入|{TRAVELS_TO})$")
 _TWO_STATES = re.compile(r"^(两|二|双)国")
 EVENT_WORDS = ("战争", "战役", "事件", "起义", "革命", "危机", "冲突", "会战", "政变", "运动",
                "峰会", "会议", "论坛", "博览会", "运动会", "奥运会")
@@ -183,7 +183,7 @@ _MET_WITH_NO_SUBJECT = re.compile(r"(?:在|于)[^，。；、]{1,40}?(?:同|与|
 _MEETING_RIGHT_AFTER = re.compile(r"(?:举行|进行)?了?(?:首脑|正式|双边|首次)?(?:会晤|会谈|会面|会见)")
 #: Before a name met: "with" and what the name is described as (与刚就任乙国总统不到两个月的).
 _DESCRIBED_WITH = re.compile(r"(?:同|与|和|跟)(?P<d>[^，。；同与和跟]{2,30})的$")
-_AT_A_PLACE = re.compile(r"(?:在|于|赴|到|抵达|前往|访问|飞抵|来到|城市|首都|港口|小镇|海岛)$")  # 访问甲国远东城市[[某城]]
+_AT_A_PLACE = re.compile(rf"(?:在|于|到|访问|{TRAVELS_TO}|城市|首都|港口|小镇|海岛)$")  # 访问甲国远东城市[[某城]]
 #: A call, not a meeting (视频会晤, 通电话); a day of the month (a meeting that can be a summit).
 _CALLED = re.compile(r"电话|通话|视频|视讯")
 _A_DAY = re.compile(r"\d\s*[日号]")

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from kg.extract.containment import located_within
 from kg.extract.participants import Participant, add_participants, record_participants
 from kg.extract.people import People
-from kg.extract.phrases import DURING_THE_VISIT, MEETING
+from kg.extract.phrases import DURING_THE_VISIT, MEETING, TRAVELS_TO
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence
 from kg.model import EntityId, Inference, Prop, Severity, Span
@@ -167,7 +167,7 @@ _THAT_DAY = re.compile(r"(?:^|[，,；;])同日(?!本)")
 
 #: The visitor travelling on to the meeting, or the meeting told as held apart (同日上午，甲还单独会见了乙): a
 #: meeting of its own.
-_TRAVELS = re.compile(r"前往|抵达|飞抵|飞往|飞赴|转往|转赴|赶赴|单独")
+_TRAVELS = re.compile(rf"{TRAVELS_TO}|单独")
 
 
 def _later_that_day(people: People, before: SummitFound, summit: SummitFound) -> bool:

@@ -67,7 +67,7 @@ from functools import lru_cache
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.gazetteer import well_known_venues
 from kg.extract.names import states
-from kg.extract.phrases import HELD_AT, PRESS_CONFERENCE
+from kg.extract.phrases import ARRIVES, GOES_TO, HELD_AT, PRESS_CONFERENCE, TRAVELS_TO
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
 from kg.extract.text import CLAUSE_BREAK, Sentence, Spot
@@ -529,10 +529,11 @@ SIGNED_AT = re.compile(r"在(?P<w>[^，。；,在]{1,24}?)(?:共同|正式|同�
                        r"|(?:发表|发布)(?=了?[^，。；,]{0,30}?(?:联合声明|联合公报|共同声明|联合宣言)))"
                        r"(?!的|仪式)")
 #: ``前往白宫会见奥巴马``: gone to a place to meet someone there.
-_GONE_TO_MEET = re.compile(r"(?:前往|赴|到访|来到|抵达)(?P<w>[^，。；,、]{1,20}?)(?:会见|会晤|会谈|会面|举行会谈|举行会晤)")
+_GONE_TO_MEET = re.compile(rf"(?:{TRAVELS_TO}|到访)" r"(?P<w>[^，。；,、]{1,20}?)(?:会见|会晤|会谈|会面|举行会谈|举行会晤)")
 #: Going to a site and, in the next clause, meeting the partner with no place of its own
-#: (``抵达[[某府]]，与乙国总理李四举行会谈``, ``前往某城的[[某宫]]，同李四会晤``): the site is the place.
-_GONE_THEN_MET = re.compile(r"(?:前往|来到|抵达|到达)(?P<w>[^，。；,、]{1,20}?)[，,](?:随后|随即|即)?(?:与|同|跟)"
+#: (``抵达[[某府]]，与乙国总理李四举行会谈``, ``前往某城的[[某宫]]，同李四会晤``): the site is the place. Not a
+#: move on (``随后转赴[[某城]]，与丙国总理会谈``): the next stop's meeting, with another side, not the one told before.
+_GONE_THEN_MET = re.compile(rf"(?:{ARRIVES}|{GOES_TO})" r"(?P<w>[^，。；,、]{1,20}?)[，,](?:随后|随即|即)?(?:与|同|跟)"
                             r"[^，。；,在]{1,40}?(?:会见|会晤|会谈|会面)")
 
 
@@ -586,7 +587,7 @@ def _containers_by_key(reading: Reading) -> dict[str, str]:
 
 #: ``回访美国，在华盛顿…会晤``, ``访问莫斯科，与戈尔巴乔夫举行会晤``, ``赴印度金奈，出席…会晤``: the
 #: place a leader goes to, followed in its sentence by the meeting.
-_VISITED = re.compile(r"(?:前往|赴|到访|来到|抵达|飞抵|访问|回访|出访|南下|北上|转往|转赴)(?P<w>[^，。；,、与和同在于]{1,20}?)"
+_VISITED = re.compile(rf"(?:{TRAVELS_TO}|到访|访问|回访|出访|南下|北上)" r"(?P<w>[^，。；,、与和同在于]{1,20}?)"
                       r"(?=[，,]|与|和|同|出席|参加|会见|会晤|会谈|期间|举行)")
 #: A kind of place between two names (``俄罗斯远东城市海参崴``): the name after it is a place.
 _PLACE_NOUN = re.compile(r"城市|城镇|小镇|小城|港口|首都|首府|州府|省会")

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from kg.extract.containment import located_within
 from kg.extract.dates import find_dates, find_year_months
+from kg.extract.phrases import TRAVELS_TO
 from kg.extract.places import held_at_chain, held_at_phrases, joins_chain, said_of_other_days, visited_chain
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence, Spot
@@ -75,7 +76,7 @@ def venue_of_the_anchor(reading: Reading, summit: EntityId, anchor: Sentence, wh
 
 #: Between a visit phrase and a held-at phrase: a meeting of the visit's own, or a move on to another
 #: place (``抵达甲城，与乙会谈；随后访问丙国，并于7月24日在丁城…``, ``飞抵甲城…，随后前往某庄园``).
-_ELSEWHERE = re.compile(r"会谈|会晤|会面|会见|交谈|访问|出访|前往|抵达|飞抵|飞往|转往|转赴|再赴|离开|返回")
+_ELSEWHERE = re.compile(rf"会谈|会晤|会面|会见|交谈|访问|出访|{TRAVELS_TO}|离开|返回")
 
 
 def _visit_holds(anchor: Sentence, visited: tuple[Spot, ...], chain: tuple[Spot, ...]) -> bool:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from kg.extract.containment import located_within, venue_in_state
 from kg.extract.dates import find_dates
 from kg.extract.names import GENERIC_BUILDINGS, strip_disambiguator
-from kg.extract.phrases import NEXT_DAY
+from kg.extract.phrases import NEXT_DAY, TRAVELS_TO
 from kg.extract.places import ARRIVED_AT, VENUE_ENDINGS, meeting_chains, well_known_container
 from kg.extract.reading import Reading
 from kg.extract.registry import Registry
@@ -28,7 +28,7 @@ from kg.model import EntityId, Inference, Kind, Prop
 
 #: Going to or arriving in a town (``赴[[伊斯兰堡]]出席``, ``抵达东京``), or in the stop of a tour it is
 #: (``抵达首站某国首都[[某都]]``, ``抵达此行最后一站[[某城]]``, ``飞抵第二站某国``).
-_ARRIVED = re.compile(r"(?:抵达|飞抵|到达|来到|前往|赴|转往|转赴)"
+_ARRIVED = re.compile(rf"(?:{TRAVELS_TO})"
                       r"(?:(?:此行|本次出访)?的?(?:首站|第[一二三四五六七八九十]站|最后一站|下一站|末站))?$")
 
 
@@ -36,7 +36,7 @@ _ARRIVED = re.compile(r"(?:抵达|飞抵|到达|来到|前往|赴|转往|转赴)
 _FROM_A_POINT = r"以[东南西北]{1,2}(?:约?[0-9一二三四五六七八九十百]+(?:公里|千米|英里))?处?的"
 _A_POINT_OF_REFERENCE = re.compile(_FROM_A_POINT)
 #: Going to a town told from another (``随即前往某都以南的[[某城]]``).
-_PAST_A_POINT = re.compile(r"(?:抵达|飞抵|到达|来到|前往|赴|转往|转赴)[^，。；、]{1,12}?" + _FROM_A_POINT + "$")
+_PAST_A_POINT = re.compile(rf"(?:{TRAVELS_TO})" r"[^，。；、]{1,12}?" + _FROM_A_POINT + "$")
 
 
 #: What a town reached is to its state, written between them (``抵达某国首都[[某都]]``, ``前往某国行政首都[[某城]]``).
