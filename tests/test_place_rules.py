@@ -736,6 +736,20 @@ def test_a_stops_meeting_is_not_held_in_the_town_the_next_leg_reaches_that_eveni
     assert _venues_by_participants(text.replace("第二天：古巴（5月8日）", "第二天（5月8日）"))[stop] == {"某都"}
 
 
+def test_a_days_meeting_is_not_held_in_the_town_reached_after_its_own_sentence_told_the_leaders_meeting():
+    """A stop on the way (``途中在[[巴拿马]]停留…随后两人举行双边会谈``) is over once its sentence tells the
+    talks: the town reached after it that day (``当晚…抵达巴拉圭首都[[某都]]``) is the next stop's. Not after a
+    welcome alone, where the talks are told after the town reached (``乙到机场迎接。甲随后抵达…[[某城]]``)."""
+    text = ("'''张三出访'''是指甲国总统[[张三]]于2008年8月率团前往[[巴拉圭]]，出席该国新任总统的就职典礼。\n== 行程 ==\n"
+            "8月13日，张三飞往南美，途中在[[巴拿马]]停留约两小时。巴拿马总统[[李四]]到机场迎接，随后两人举行双边会谈。"
+            "当晚11时40分，张三抵达巴拉圭首都[[某都]]。\n")
+    met = frozenset({"张三", "李四"})
+    assert _venues_by_participants(text)[met] == set()
+    welcomed = text.replace("到机场迎接，随后两人举行双边会谈。当晚11时40分，张三抵达巴拉圭首都[[某都]]。",
+                            "到机场迎接。张三随后抵达巴拿马首都[[某城]]。当天，张三同李四举行会谈。")
+    assert _venues_by_participants(welcomed)[met] == {"某城"}
+
+
 def test_a_meeting_of_one_day_placed_nowhere_was_held_in_the_town_a_participant_reached_that_day():
     text = HEAD + "2024年5月26日中午，乙国总理[[李四]]抵达[[某都]]机场。当天，甲国总统[[张三]]与李四举行双边会谈。"
     assert read(text) == {"2024-05-26": [["某都"]]}
@@ -750,6 +764,21 @@ def test_a_meeting_of_one_day_placed_only_in_the_state_of_its_leg_was_held_in_th
             "== 行程 ==\n=== 加纳 ===\n2006年4月26日，张三乘坐的专机抵达[[某都]]国际机场，加纳总统[[李四]]在舷梯下迎接。"
             "当天，张三同李四举行会谈。\n")
     assert read(text, title="张三访问两国") == {"2006-04-26": [["某都", "加纳共和国"]]}  # not the state alone
+
+
+def test_a_town_landed_in_driven_into_or_moved_on_to_holds_the_meeting_of_that_day():
+    """``降落在[[某都]]某空军基地``, ``专列驶抵[[某都]]车站``, ``转抵[[某都]]``: the town reached, as after 抵达. Not a
+    town written before a dash and another (``降落在[[某都]]－[[某城]]的某机场``): the airport of both."""
+    text = ("'''张三访问两国'''是指甲国主席[[张三]]于2006年4月下旬对[[丙国]]和[[加纳]]进行的国事访问。\n"
+            "== 行程 ==\n=== 加纳 ===\n2006年4月26日，张三乘坐的专机降落在[[某都]]某空军基地，加纳总统[[李四]]在舷梯下迎接。"
+            "当天，张三同李四举行会谈。\n")
+    assert read(text, title="张三访问两国") == {"2006-04-26": [["某都", "加纳共和国"]]}
+    driven = text.replace("乘坐的专机降落在[[某都]]某空军基地", "的专列驶抵[[某都]]车站")
+    assert read(driven, title="张三访问两国") == {"2006-04-26": [["某都", "加纳共和国"]]}
+    moved_on = text.replace("张三乘坐的专机降落在[[某都]]某空军基地", "张三结束对丙国的访问，转抵[[某都]]")
+    assert read(moved_on, title="张三访问两国") == {"2006-04-26": [["某都", "加纳共和国"]]}
+    twin = text.replace("[[某都]]某空军基地", "[[某都]]－[[某城]]的某机场")
+    assert read(twin, title="张三访问两国") == {"2006-04-26": [["加纳共和国"]]}
 
 
 def test_the_town_a_tour_reaches_as_its_first_or_last_stop_holds_the_meeting_of_that_day():

@@ -17,13 +17,13 @@ TAKES_OVER = re.compile(r"^(?:接任|继任|接班|继位|接替|上台)")
 GOVERNMENTS = re.compile(r"(?:两|二|三|几|历)任.{0,8}政府")
 #: Right before a place: moving across or into it.
 CROSS_VERBS = "穿过|越过|跨过|穿越|跨越"
-#: Right before a place: a visitor arriving there (抵达某城, 飞抵, 到达, 来到), as an alternation.
-ARRIVES = "抵达|飞抵|到达|来到"
+#: Right before a place: a visitor arriving there (抵达某城, 飞抵, 驶抵, 到达, 来到, 降落在某机场), as an alternation.
+ARRIVES = "抵达|飞抵|驶抵|到达|来到|降落在?"
 #: Right before a place: a visitor setting out for it (前往某城, 赴, 飞往, 飞赴, 赶赴), as an alternation; 赴 is
 #: not the last character of a move on (转赴).
 GOES_TO = "前往|飞往|飞赴|赶赴|(?<!转)赴"
-#: Right before a place: a visitor going on to it from the stop told before (转往某城, 转赴), as an alternation.
-MOVES_ON = "转往|转赴"
+#: Right before a place: a visitor going on to it from the stop told before (转往某城, 转赴, 转抵), as an alternation.
+MOVES_ON = "转往|转赴|转抵"
 #: Any of the three: the place written right after is one a visitor reached or went to.
 TRAVELS_TO = "|".join((ARRIVES, GOES_TO, MOVES_ON))
 #: The words of a day told as the one after the last (次日, 翌日, 第二天), as an alternation. Not 次日 after a

@@ -35,6 +35,8 @@ _ARRIVED = re.compile(rf"(?:{TRAVELS_TO})"
 #: A town the way to another is told from (``前往某都以南的[[某城]]``, ``以北约50公里的``): not the one reached.
 _FROM_A_POINT = r"以[东南西北]{1,2}(?:约?[0-9一二三四五六七八九十百]+(?:公里|千米|英里))?处?的"
 _A_POINT_OF_REFERENCE = re.compile(_FROM_A_POINT)
+#: After a town: a dash and another town, the two naming what serves both (甲城－乙城机场, 科隆－波恩的瓦恩机场).
+_TWIN_TOWN = re.compile(r"[－\-–—]")
 #: Going to a town told from another (``随即前往某都以南的[[某城]]``).
 _PAST_A_POINT = re.compile(rf"(?:{TRAVELS_TO})" r"[^，。；、]{1,12}?" + _FROM_A_POINT + "$")
 
@@ -53,6 +55,8 @@ def _reached(reading: Reading, sentence: Sentence, spot: Spot) -> bool:
     before = sentence.hans[:spot.start]
     if _A_POINT_OF_REFERENCE.match(sentence.hans, spot.end):
         return False  # 前往[[某都]]以南的某城: the way is told from it
+    if _TWIN_TOWN.match(sentence.hans, spot.end):
+        return False  # 降落在甲城－乙城的某机场: the airport of both, no town reached
     if _ARRIVED.search(before):
         return reading.registry.is_a(spot.surface, Kind.PLACE)
     if _PAST_A_POINT.search(before):  # 前往某都以南的[[某城]]: told by where it lies, a place
@@ -94,6 +98,10 @@ def _one_town_reached_on_its_days(reading: Reading, summit: EntityId, said: Sent
                     and not to_hans(spot.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN):
                 towns.setdefault(spot.key, (spot, sentence))
     return None
+
+
+#: Leaders meeting, told in a sentence (甲同乙会晤, 乙接见甲): not a welcome on arrival alone.
+_MET = re.compile(r"会谈|会晤|会见|会面|接见")
 
 
 #: A day told, other than the one told before (``26日``, ``2023年8月18日``, ``次日``).
@@ -389,7 +397,10 @@ def _town_reached_on_its_first_day(reading: Reading, summit):
     or a site (``抵达[[首相官邸]]``), not a state, not one gone to after the talks its sentence tells
     (``先在某都与乙会谈，随后前往[[某城]]``); none where a sentence anywhere in the article
     places a participant somewhere on a later day of the visit (``7日…甲在某城为乙举行欢迎仪式``), but
-    the town itself (``16日，双方在[[某都]]发表联合声明``)."""
+    the town itself (``16日，双方在[[某都]]发表联合声明``). A day's meeting its section tells is over once its own
+    sentence tells the leaders meeting somewhere: a town the section reaches after it is the next stop's (``5月6日，
+    甲抵达乙国，同乙会晤。¶当天17时，甲降落在[[丙都]]``); not where that sentence names no place (``甲与乙举行会谈。
+    当天，乙抵达[[某城]]``), nor after a welcome alone (``乙到机场迎接。甲随后抵达[[某城]]``)."""
     registry = reading.registry
     participants = set(summit.participants)
     found = None
@@ -397,7 +408,14 @@ def _town_reached_on_its_first_day(reading: Reading, summit):
     first, span = (summit.start, summit.start), (summit.start, summit.end)
     state = next((v.key for v in registry.facts_about(summit.id, Prop.VENUE)
                   if isinstance(v, EntityId) and v.kind is Kind.COUNTRY), None)
+    in_a_section = summit.start == summit.end and not any(s is summit.anchor for s in reading.lead)
+    over = None  # the section of a day's meeting, once its own sentence told the leaders meeting
     for aside, sentence, told in told_in_order(reading, span, asides=True):
+        if over is not None and sentence.section is over:
+            continue  # 当晚11时40分，甲抵达丙国首都[[丙都]]: the next stop's, reached after the talks
+        if in_a_section and sentence is summit.anchor and _MET.search(sentence.hans) and any(
+                reading.index.is_state(s.surface) or registry.is_a(s.surface, Kind.PLACE) for s in sentence.spots):
+            over = sentence.section
         days = told.times[-1:] if told else ()
         if not days or not any(s.key in participants for s in sentence.spots) \
                 or _of_another_leg(reading, sentence, summit, state):
