@@ -1348,3 +1348,16 @@ def test_a_state_named_as_taiwan_writes_it_is_the_state_mainland_writing_names()
     taiwan = state_keys("'''甲乙會晤'''是2031年5月20日[[甲國]]總統[[張三]]與[[沙烏地阿拉伯]]國王[[李四]]在[[利雅德]]舉行的會晤。")
     mainland = state_keys("'''甲乙会晤'''是2031年5月20日[[甲国]]总统[[张三]]与[[沙特阿拉伯]]国王[[李四]]在[[利雅得]]举行的会晤。")
     assert "沙特阿拉伯王国" in taiwan and "沙特阿拉伯王国" in mainland
+
+
+def test_a_meeting_in_the_state_a_visit_goes_on_to_is_in_that_state_not_the_one_visited():
+    # 在对乙国进行访问期间前往丙国: the meeting is in the state reached (a city-state: its own town)
+    lead = "'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 经过 ==\n"
+    went_on = read(lead + "2031年6月5日，甲国总统[[张三]]在对[[马来西亚]]进行正式访问期间前往[[新加坡]]，会见新加坡总理[[李四]]。")
+    assert went_on == {"2031-06-05": [["新加坡共和国"]]}
+    vatican = read(lead + "2031年6月5日，甲国总统[[张三]]在对[[意大利]]进行正式访问期间前往[[梵蒂冈]]，会见教宗[[李四]]。\n\n"
+                   "2032年3月2日，张三在访问意大利期间于梵蒂冈[[宗座宫]]再次会见李四。")
+    assert vatican["2031-06-05"] == [["梵蒂冈城国"]]
+    assert all("意大利共和国" not in place for places in vatican.values() for place in places)  # the Vatican is no part of Italy
+    stayed = read(lead + "2031年6月5日，甲国总统[[张三]]在对[[马来西亚]]进行正式访问期间会见马来西亚总理[[李四]]。")
+    assert stayed == {"2031-06-05": [["马来西亚"]]}  # near-miss: no state reached, the state visited

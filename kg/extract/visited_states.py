@@ -45,6 +45,11 @@ _ENDED = re.compile(r"结束了?$")
 _VISIT_PLANNED = re.compile(r"(?<!应)(?<!受)邀请|计划|拟|将于|将在|原定|准备|希望|同意|下次|下一次|今后")
 
 
+#: During a visit, the leader going on to another state for the meeting (``在对乙国进行正式访问期间前往丙国，会见丙国
+#:总理``, ``访问乙国期间转赴丙国``): the meeting is held in the state reached, not the one visited.
+_GOES_ON_TO = re.compile(r"期间[，,]?[^，。；,]{0,8}?(?:前往|转赴|转往|飞抵|抵达|赴)(?=(?P<s>[^，。；,、]{1,12}))")
+
+
 _SHORT_STATES = {"华": "中国", "美": "美国", "俄": "俄罗斯", "日": "日本", "朝": "朝鲜", "韩": "韩国", "英": "英国",
                  "法": "法国", "德": "德国", "印": "印度", "越": "越南", "苏": "苏联"}
 
@@ -78,6 +83,11 @@ def visited_states(reading: Reading, sentence: Sentence, short: bool = True) -> 
         name = _SHORT_STATES[match["a"]]
         if reading.index.is_state(name):
             out.add(reading.index.key(name))
+    if out:
+        for match in _GOES_ON_TO.finditer(hans):
+            reached = next((s for s in sentence.spots if s.start == match.start("s") and reading.index.is_state(s.surface)), None)
+            if reached is not None:
+                return {reading.index.key(reached.surface)}  # 在对乙国访问期间前往丙国: the state the meeting is in
     return out
 
 
@@ -146,7 +156,10 @@ def _tells_the_summit(reading: Reading, start, sentence: Sentence, state_key: st
     访问，与甲国主席举行会谈`` places the talks in the state it visits, in any section; not a tour
     (``先后访问[[甲国]]、[[乙国]]和[[丙国]]，分别同…会谈``)."""
     span = sentence.evidence().span
-    others = {reading.index.key(s.surface) for s in sentence.spots if reading.index.is_state(s.surface)} - {state_key}
+    gone_on = _GOES_ON_TO.search(sentence.hans)  # 在对乙国访问期间前往丙国: 乙国 is the visit it left for the meeting
+    after = gone_on.start("s") if gone_on is not None else 0
+    others = {reading.index.key(s.surface) for s in sentence.spots
+              if s.start >= after and reading.index.is_state(s.surface)} - {state_key}
     return not others and any(e.span == span for e in start.evidence)
 
 
