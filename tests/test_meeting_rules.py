@@ -3005,3 +3005,21 @@ def test_leaders_talks_stand_when_a_clause_after_them_tells_officials_meeting_on
 ])
 def test_an_official_in_the_meetings_own_clause_still_makes_it_no_summit(sentence):
     assert meetings(HEAD + sentence) == []
+
+
+_LATER = "'''甲乙关系'''是[[甲国]]与[[乙国]]的关系。\n== 后续 ==\n2031年3月，甲国总统[[张三]]访问乙国。\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "当地时间3月21日（星期五），张三与乙国总理[[李四]]在[[某宫]]会晤。",
+    "当地时间3月21日上午，张三乘车抵达[[某中心]]，乙国总统[[李四]]在下车处迎候并举行欢迎仪式，两国元首随后举行会谈。",
+])
+def test_a_day_told_by_its_clock_opens_the_sentence_as_a_bare_day_does(sentence):
+    text = _LATER + sentence
+    assert {day: s["participants"] for day, s in summits(text).items()} == {"2031-03-21": {"张三", "李四"}}
+
+
+def test_a_day_after_anything_else_before_it_does_not_open_the_sentence():
+    text = _LATER + "宣布停火后的3月21日（星期五），张三发表讲话，两国元首曾于去年会晤。"
+    assert summits(text) == {}
+

@@ -251,6 +251,10 @@ TOOK_OFFICE = re.compile(r"[^，。；的]{0,4}?(?:就任|上任|当选|就职|�
 _RESTATES_THE_DAY = re.compile(r"^即(?!将)[^，,；;。]*?(?:当天|当日|那天|之日|第[二三四]天|前夕|前一[天日])$")
 
 
+#: What may stand before a date that opens its sentence: whose clock it is told by (当地时间9月15日上午，…).
+_CLOCK_ONLY = re.compile(r"\s*(?:当地时间|北京时间|[（(]当地时间[）)])?\s*")
+
+
 def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     """Where the meeting the date is the date of is told, if it is: a meeting word in the
     date's own clause, or in the next one when the date's clause is the date alone
@@ -262,7 +266,7 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     starts, index = clauses
     begin, end = starts[index], starts[index + 1] - 1
     last = hans[begin:end]
-    topic = not hans[:when.at].strip() or (  # "6月30日下午，A…；两人其后…会谈": the date rules the sentence
+    topic = _CLOCK_ONLY.fullmatch(hans, 0, when.at) is not None or (  # "6月30日下午，A…；两人其后…会谈": the date rules the sentence
         _SAME_DAY.fullmatch(hans[when.at:when.stop]) is not None and len(hans[:when.at]) <= 5
         and not CLAUSE.search(hans[:when.at]))  # as 当天 does after whoever the sentence is about (小泉当天…)
     restated: list[tuple[int, int]] = []  # clauses that only say again which day it is
