@@ -3023,3 +3023,13 @@ def test_a_day_after_anything_else_before_it_does_not_open_the_sentence():
     text = _LATER + "宣布停火后的3月21日（星期五），张三发表讲话，两国元首曾于去年会晤。"
     assert summits(text) == {}
 
+
+def test_talks_told_right_after_a_welcome_are_that_days_meeting():
+    text = _LATER + "* 乙国：3月21日上午，张三在[[某堂]]为乙国总统[[李四]]举行欢迎仪式，随后两国元首举行会谈。"
+    assert {day: s["participants"] for day, s in summits(text).items()} == {"2031-03-21": {"张三", "李四"}}
+
+
+def test_a_clause_after_a_welcome_that_goes_on_to_no_meeting_tells_none():
+    text = _LATER + "* 乙国：3月21日上午，张三在[[某堂]]为乙国总统[[李四]]举行欢迎仪式，两国元首曾于去年会晤。"
+    assert summits(text) == {}
+

@@ -43,6 +43,9 @@ NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|
 
 #: A clause with no subject of its own, going on with the one before (…，与乙会面).
 _CONTINUES = re.compile(r"^(与|同|和|跟|并与|并同|再与|并)")
+#: A clause telling what came right after the one before, on its day (…为乙举行欢迎仪式，随后两国元首举行会谈;
+#: …在下车处迎候，两国元首随后举行会谈).
+_NEXT_THEN = re.compile(r"^(?:两国(?:元首|领导人|首脑|总理|总统)|两位领导人|两人|二人|双方|三方)?(?:随后|随即|旋即|继而)")
 
 
 #: A clause with no subject of its own that opens on what it goes on to do (…将于7月访问乙国，会晤乙国总统;
@@ -277,7 +280,7 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
             end = starts[stop] - 1
             restated.append((starts[stop - 1], end))
             continue  # 同年7月15日，即某杯决赛当天，甲与乙会晤: the same day said again, not another
-        if not (bare or topic or _VISIT.search(last) or _CONTINUES.match(following)):
+        if not (bare or topic or _VISIT.search(last) or _CONTINUES.match(following) or _NEXT_THEN.match(following)):
             break  # the date's clause says something of its own (not 甲于6月16日在某城停留，同乙会谈)
         last = following
         if any(not TOOK_OFFICE.match(last, d.stop) for d in find_dates(last, year=when.start.year)) \
