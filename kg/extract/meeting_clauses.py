@@ -45,7 +45,8 @@ NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|
 _CONTINUES = re.compile(r"^(与|同|和|跟|并与|并同|再与|并)")
 #: A clause telling what came right after the one before, on its day (…为乙举行欢迎仪式，随后两国元首举行会谈;
 #: …在下车处迎候，两国元首随后举行会谈).
-_NEXT_THEN = re.compile(r"^(?:两国(?:元首|领导人|首脑|总理|总统)|两位领导人|两人|二人|双方|三方)?(?:随后|随即|旋即|继而)")
+_NEXT_THEN = re.compile(r"^(?:两国(?:元首|领导人|首脑|总理|总统)|两位领导人|两人|二人|双方|三方)?(?:随后|随即|旋即|继而)"
+                        r"(?=[^，,；;。]*?(?:会谈|会晤|会见|会面))")  # talks, not 随后两人共进晚餐
 
 
 #: A clause with no subject of its own that opens on what it goes on to do (…将于7月访问乙国，会晤乙国总统;
