@@ -817,6 +817,14 @@ def test_a_meeting_told_as_of_a_tours_days_is_not_dated_by_the_whole_tour():
         "2031-05-20": ("2031-05-23", {"张三", "王五"})}
 
 
+def test_a_crown_prince_who_is_also_a_deputy_prime_minister_is_a_top_leader():
+    # 王储 alone is a top office (who may rule in all but name); 兼副首相 after it does not make him a deputy
+    held = summits(HEAD + "2031年2月19日，甲国王储兼副首相、国防大臣[[张三]]在某都与乙国总理[[李四]]举行会谈。")
+    assert held["2031-02-19"]["participants"] == {"张三", "李四"}
+    assert summits(HEAD + "2031年2月19日，甲国副王储兼国防大臣[[张三]]在某都与乙国总理[[李四]]举行会谈。") == {}
+    assert summits(HEAD + "2031年2月19日，甲国副首相[[张三]]在某都与乙国总理[[李四]]举行会谈。") == {}
+
+
 def test_a_meeting_whose_other_party_is_below_the_top_is_no_summit():
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]同乙国总统国家安全事务助理[[基乙]]进行了会谈。") == {}
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]会见乙国总统特使[[基乙]]。") == {}

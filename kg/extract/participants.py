@@ -21,7 +21,7 @@ from kg.extract.people import People, main_office, office_named, office_taken_up
 from kg.extract.phrases import CLAUSE, MEETING, MULTILATERAL, NOT_TOP, ON_ITS_SIDELINES, ORDINAL
 from kg.extract.reading import Reading
 from kg.extract.registry import digest
-from kg.extract.roles import OFFICE_WORDS, title_after, written_as, written_before
+from kg.extract.roles import OFFICE_WORDS, title_after, titles_listed_before, written_as, written_before
 from kg.extract.scripts import to_hans
 from kg.extract.sources import Sources, citation_title
 from kg.extract.text import Sentence, Spot
@@ -361,7 +361,8 @@ def below_the_top(reading: Reading, people: People, participants: dict[str, Part
     for key in list(participants):
         if key in leaders:
             continue  # 副总理邓小平…。这是中国领导人首次访美: whatever his office, the text makes him the leader
-        offices = [o for sentence in near for o in titles_in(sentence, reading, key)]
+        # every office listed before the name: one at the top makes him a top leader (王储兼副首相、国防大臣张三)
+        offices = [o for sentence in near for o in titles_in(sentence, reading, key, listed=True)]
         if not offices:  # no office near, but words below the top (时任共和党总统候选人张三), or out of office (张三卸任后): those
             offices = [w for sentence in near for spot in sentence.spots if spot.key == key
                        if NOT_TOP.search(w := written_before(sentence, spot))] \
@@ -545,7 +546,12 @@ def written_below_the_top(reading: Reading, sentence: Sentence, key: str) -> boo
     """Whether the words written right before or around a person's first mention in the
     sentence give an office below the top (美国国家安全顾问张三, 张三以总统特使身份)."""
     spot = next(s for s in sentence.spots if s.key == key)
-    return bool(NOT_TOP.search(written_before(sentence, spot)) or NOT_TOP.search(written_as(sentence, spot)))
+    if NOT_TOP.search(written_as(sentence, spot)):
+        return True
+    if not NOT_TOP.search(written_before(sentence, spot)):
+        return False
+    # 甲国王储兼副首相、国防大臣张三: an office at the top listed before the one below it is his too
+    return not any(not NOT_TOP.search(title.text) for title in titles_listed_before(sentence, spot, reading.index)[:-1])
 
 
 def citations_of(sources: Sources, sentences: list[Sentence]) -> tuple[EntityId, ...]:

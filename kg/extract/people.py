@@ -532,13 +532,15 @@ def _distance(people: People, key: str, office: str, when: date) -> float:
     return min(abs(year - when.year) for year in years) if years else float("inf")
 
 
-def titles_in(sentence: Sentence, reading: Reading, person_key: str) -> tuple[str, ...]:
-    """Office keys written with the person's name in this sentence (bare 总统 resolved by the person's offices)."""
+def titles_in(sentence: Sentence, reading: Reading, person_key: str, *, listed: bool = False) -> tuple[str, ...]:
+    """Office keys written with the person's name in this sentence (bare 总统 resolved by the person's offices);
+    ``listed``: with those listed with ``、`` before the one right before the name (``甲国王储兼副首相、国防大臣张三``)."""
     index = reading.index
+    before = titles_listed_before if listed else titles_before
     out: list[str] = []
     for spot in sentence.spots:
         if spot.key != person_key:
             continue
-        for title in titles_before(sentence, spot, index) + title_after(sentence, spot, index):
+        for title in before(sentence, spot, index) + title_after(sentence, spot, index):
             out.append(index.key(office_key(title, index)))
     return tuple(dict.fromkeys(out))
