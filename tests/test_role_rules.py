@@ -572,11 +572,14 @@ def test_a_bare_office_after_a_name_then_what_its_holder_does_titles_the_name():
 
 
 def test_a_minister_called_daichen_holds_an_office_below_the_top():
-    # 国防大臣: the crown prince who was defence minister met the premier as no top leader
-    text = HEAD + ("2014年3月，时任乙国王储兼副首相、国防大臣的[[李四]]访问甲国，甲国总理[[张三]]于3月14日在[[某城]]会见了他。"
+    # 国防大臣: the defence minister met the premier as no top leader; a crown prince who was defence minister
+    # too did as a top leader (王储 is at the top, 兼副首相 and 、国防大臣 after it do not bring him below it)
+    text = HEAD + ("2014年3月，时任乙国国防大臣的[[李四]]访问甲国，甲国总理[[张三]]于3月14日在[[某城]]会见了他。"
                    "\n== 后续 ==\n2017年3月16日，乙国国王李四访问甲国，与张三在[[某城]]举行会谈。")
     found = roles_by_day(text)
     assert "2014-03-14" not in found and "2017-03-16" in found
+    crown_prince = roles_by_day(text.replace("时任乙国国防大臣", "时任乙国王储兼副首相、国防大臣"))
+    assert "2014-03-14" in crown_prince and "2017-03-16" in crown_prince
 
 
 def test_a_military_rank_after_a_linked_name_makes_a_person_without_an_office():
