@@ -902,6 +902,30 @@ def test_the_talks_follow_the_welcome_after_what_the_ceremony_holds():
     assert read(elsewhere) == {"2023-05-07": [["某都"]]}
 
 
+def test_the_talks_the_visitor_goes_to_from_the_welcome_he_attends_were_held_where_it_was():
+    text = HEAD + ("2023年5月7日至8日，甲国总统[[张三]]访问[[某都]]，与乙国总理[[李四]]举行会晤。\n\n"
+                   "5月7日，张三抵达某都；当天下午，张三在[[某宫]]出席欢迎仪式，并与李四举行约40分钟的会谈。")
+    assert read(text) == {"2023-05-07": [["某宫", "某都"]]}
+    straight = text.replace("，并与李四举行约40分钟的会谈", "，同乙国总理李四举行会谈")
+    assert read(straight) == {"2023-05-07": [["某宫", "某都"]]}
+    joined = text.replace("出席欢迎仪式，并与李四举行约40分钟的会谈", "出席欢迎仪式并与李四会谈")
+    assert read(joined) == {"2023-05-07": [["某宫", "某都"]]}
+    own_place = text.replace("并与李四举行", "并与李四在[[某厅]]举行")  # the talks' own place, not the welcome's
+    assert read(own_place)["2023-05-07"] != [["某宫", "某都"]]
+    no_talks = text.replace("并与李四举行约40分钟的会谈", "随后发表演讲")
+    assert read(no_talks) == {"2023-05-07": [["某都"]]}
+
+
+def test_talks_the_pair_holds_right_after_the_hosts_welcome_were_held_where_it_was():
+    text = HEAD + ("2023年5月7日至8日，甲国总统[[张三]]访问[[某都]]，与乙国总理[[李四]]举行会晤。\n\n"
+                   "5月7日，张三抵达某都；当天下午，乙国总理[[李四]]在[[某府]]为张三举行欢迎仪式，两国元首举行单独会谈。")
+    assert read(text) == {"2023-05-07": [["某府", "某都"]]}
+    at_once = text.replace("两国元首举行单独会谈", "两人随即举行会谈")
+    assert read(at_once) == {"2023-05-07": [["某府", "某都"]]}
+    same_day = text.replace("两国元首举行单独会谈", "同日两国元首在[[某厅]]举行会谈")  # 同日: no partner, a place of its own
+    assert read(same_day)["2023-05-07"] != [["某府", "某都"]]
+
+
 def test_a_towns_meeting_whose_talks_have_no_place_was_held_where_the_host_gave_the_banquet():
     text = HEAD + ("2014年8月30日，乙国总理[[李四]]抵达[[甲城]]，同甲国首相[[张三]]举行会谈。"
                    "当晚，张三在[[某馆]]为李四举行非正式晚宴。")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.phrases import CROSS_VERBS, DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER, TRAVELS_TO
+from kg.extract.phrases import ATTENDS_WELCOME, CROSS_VERBS, DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER, TRAVELS_TO
 from kg.extract.places import held_at_phrases, phrase_spots
 from kg.extract.reading import Reading
 from kg.extract.roles import HOLDERS_OFFICES, OFFICE_WORDS, monarch_by_name, office_key, ranked_after, title_after, titles_before
@@ -297,6 +297,9 @@ def _places(sentence: Sentence, reading: Reading):
     hans = sentence.hans
     for match in held_at_phrases(sentence):
         yield from phrase_spots(sentence, match, reading)
+    if "出席" in hans:
+        for match in ATTENDS_WELCOME.finditer(hans):  # 在[[某宫]]出席欢迎仪式
+            yield from phrase_spots(sentence, match, reading)
     for spot in sentence.spots:
         before = hans[:spot.start]
         if _LIES_IN.search(before[-3:]) or _MOVES.search(before.rstrip("了")):

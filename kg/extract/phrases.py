@@ -6,6 +6,10 @@ import re
 
 #: "在/于 … 举行": the words between name where something is held.
 HELD_AT = re.compile(r"(?:在|于)(?P<w>[^，。；,]{1,40}?)(?:举行|召开|举办|进行|会晤|会谈|会面|会唔|会见|接待|短暂停留)")
+#: "在 … 出席欢迎仪式": where a visitor attends the welcome ceremony (甲在[[某宫]]出席欢迎仪式), no 举行 of its own.
+ATTENDS_WELCOME = re.compile(r"在(?P<w>[^，,；;。在]{1,24}?)出席了?[^，,；;。在]{0,6}?欢迎仪式")
+#: Right before a name: one who comes along with the leader before him (甲偕副总统丙与乙会晤, 甲偕夫人丁), no side of the talks.
+COMES_ALONG = re.compile(r"偕[^，,；;。与同和]{0,8}$")
 #: Right after :data:`HELD_AT`'s 举行: a press conference held there (两人在某宫举行记者会), not a meeting.
 PRESS_CONFERENCE = re.compile(r"了?(?:联合|共同)?(?:记者会|新闻发布会|记者招待会)")
 #: After a name: "(亦)于2011年去世".

@@ -17,6 +17,7 @@ from kg.extract.dates import find_dates
 from kg.extract.places import (BARE_KINDS, CLAUSE_BREAK, NOT_OWN, ROOMS, VENUE_ENDINGS, held_at_phrases,
                                phrase_bounds, phrase_chain, well_known_container)
 from kg.extract.reading import Reading
+from kg.extract.phrases import ATTENDS_WELCOME, COMES_ALONG
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spot
 from kg.extract.venues import (NOT_THERE, PAIR_BEFORE, SIGNED, TALKS, chain_facts, clause_of, days_of, participant_keys,
@@ -183,10 +184,6 @@ def _town_of_two_buildings(reading: Reading, summit: EntityId, venue: EntityId, 
     registry.keep_only(summit, Prop.VENUE, towns[0])
 
 
-#: Before a name: one who comes along with a participant (``甲偕副总统丙在某府与乙会晤``), no side of the talks.
-_COMPANION = re.compile(r"偕[^，,；;。与同和]{0,8}$")
-
-
 def _talks_of(reading: Reading, sentence: Sentence, summit, others) -> bool:
     """Whether the talks a sentence tells are the summit's: two of its participants named (or the two
     sides as such: 两国元首在…), no other person named in the talks' clause but one who comes along (偕),
@@ -207,7 +204,7 @@ def _strangers(reading: Reading, sentence: Sentence, talks: re.Match, participan
     low = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.hans, 0, talks.start())), default=0)
     high = next((m.start() for m in CLAUSE_BREAK.finditer(sentence.hans, talks.end())), len(sentence.hans))
     return any(s.key not in participants and reading.registry.is_a(s.surface, Kind.PERSON)
-               and not _COMPANION.search(sentence.hans, low, s.start) for s in sentence.spots_in(low, high))
+               and not COMES_ALONG.search(sentence.hans, low, s.start) for s in sentence.spots_in(low, high))
 
 
 def talks_with_others(reading: Reading, sentence: Sentence, summit) -> bool:
@@ -246,7 +243,8 @@ def _welcome_before_the_talks(reading: Reading, summit: EntityId) -> tuple[Sente
         if not days or not all(start <= a and b <= end for a, b in days) \
                 or not any(s.key in participants for s in sentence.spots) or not _WELCOMED.search(sentence.hans):
             continue
-        welcomes = [m for m in held_at_phrases(sentence) if not NOT_THERE.search(clause_of(sentence.hans, m.start(), m.end()))]
+        welcomes = [m for m in held_at_phrases(sentence) + list(ATTENDS_WELCOME.finditer(sentence.hans))
+                    if not NOT_THERE.search(clause_of(sentence.hans, m.start(), m.end()))]
         for match in welcomes:
             if _talks_follow_the_welcome(sentence, match):
                 chain = phrase_chain(reading, sentence, match)
@@ -294,8 +292,12 @@ def _names_the_town(reading: Reading, sentence: Sentence, town: EntityId) -> boo
 
 
 #: Right after a welcome ceremony's clause: the talks that follow it with no place of their own
-#: (``，随后两人举行会谈``, ``，两国元首随后举行会谈``, ``。欢迎仪式后，两国元首举行会谈``).
-_TALKS_FOLLOW = re.compile(r"[^，,；;。在]{0,8}?(?:随后|之后|其后|接着|仪式(?:结束)?后)[，,]?[^，,；;。在]{0,20}?(?:会谈|会晤)")
+#: (``，随后两人举行会谈``, ``，两国元首随后举行会谈``, ``。欢迎仪式后，两国元首举行会谈``, ``，两人随即举行会谈``),
+#: or that the clause goes straight on to, with the other side (``，并与乙举行会谈``, ``，同乙举行会谈``,
+#: ``并与其会谈`` right after the ceremony) or the pair as such (``，两国元首举行单独会谈``).
+_TALKS_FOLLOW = re.compile(r"(?:[^，,；;。在]{0,8}?(?:随后|随即|旋即|之后|其后|接着|仪式(?:结束)?后)[，,]?"
+                           r"|并|同(?![日时年月天])|与(?!会)|(?:两人|双方|两国(?:元首|领导人|总理|首脑))先?)"
+                           r"[^，,；;。在]{0,20}?(?:会谈|会晤)")
 
 
 def _talks_follow_the_welcome(sentence: Sentence, match: re.Match, following: Sentence | None = None) -> bool:
@@ -306,8 +308,11 @@ def _talks_follow_the_welcome(sentence: Sentence, match: re.Match, following: Se
     hans = sentence.hans
     end = phrase_bounds(sentence, match)[1]
     stop = next((m for m in CLAUSE_BREAK.finditer(hans, end)), None)
-    if not _WELCOMED.search(hans, end, stop.end() + 2 if stop else len(hans)):
+    welcome = _WELCOMED.search(hans, end, stop.end() + 2 if stop else len(hans))
+    if welcome is None:
         return False
+    if hans.startswith("并", welcome.end()) and _TALKS_FOLLOW.match(hans, welcome.end()):
+        return True  # 为乙举行欢迎仪式并与其会谈
     at = stop.end() if stop is not None and stop.group() != "。" else len(hans)
     for _ in range(_CEREMONY_CLAUSES + 1):
         if at >= len(hans):
