@@ -3041,3 +3041,11 @@ def test_a_clause_after_a_welcome_that_goes_on_to_no_meeting_tells_none():
     text = _LATER + "* 乙国：3月21日上午，张三在[[某堂]]为乙国总统[[李四]]举行欢迎仪式，两国元首曾于去年会晤。"
     assert summits(text) == {}
 
+
+def test_a_meeting_someone_says_they_held_is_not_held_on_the_day_they_say_so():
+    # 10月28日，甲表示，他与乙进行了长时间会谈: the talks were before; the day is the saying's
+    said = HEAD + "2018年10月28日，甲国总理[[张三]]在社交媒体上表示，他与乙国国王[[李四]]进行了长时间会谈。"
+    assert summits(said) == {}
+    # what is said after the meeting the clause tells leaves it on its day
+    told = HEAD + "2018年10月28日，甲国总理[[张三]]在[[某城]]与乙国国王[[李四]]举行会谈，张三表示，会谈富有成果。"
+    assert set(summits(told)) == {"2018-10-28"}

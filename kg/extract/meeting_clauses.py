@@ -173,6 +173,11 @@ _MONTHS_DAY = re.compile(r"(?:当月|同月|本月|该月)(?P<d>\d{1,2})[日号]
 _REPORTED = re.compile(r"介绍|表示|宣布|声称|透露|公布|指出|报道|预告|称")
 
 
+#: A clause that ends in someone's saying (甲在社交媒体上表示, 甲对记者说): the clauses after it are what was said.
+#: Not a speech given (发表演说, 进行游说) nor a name (简称).
+_SAYS = re.compile(r"(?:表示|(?<![演游小学])说|指出|强调|(?<![简名号])称)$")
+
+
 #: Before 当天 in its clause, a word that makes it an object's day, not the clause's (于次日, 发表于当天).
 _HEAD_VERB = re.compile(r"[于在到至从]|发表|宣布|签署|举行|表示")
 
@@ -289,6 +294,8 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
             break  # another day's clause
         if NOT_HELD.search(last) and _MEETING_VERB.search(hans, begin, end):
             break  # …举行会谈；会后甲宣布，乙和丙同意会面: the meeting told, then another one planned
+        if _SAYS.search(hans, begin, starts[stop - 1] - 1):
+            break  # 10月28日，甲在社交媒体上表示，他与乙进行了长时间会谈: what was said that day, not done
         end = starts[stop] - 1
     clause = "".join("　" if any(a <= at < b for a, b in restated) else hans[at] for at in range(begin, end)) \
         if restated else hans[begin:end]  # 即某峰会召开前夕: the day's gathering, no meeting of the clause
