@@ -836,3 +836,17 @@ def test_a_rows_office_given_last_before_its_day_yields_to_one_the_text_gives_si
     joint = "2016年9月3日，李四表示希望与丙国和丁国两国总统会面。"
     held = roles_by_day(rows + joint + "\n", title="李四访问甲国")
     assert {o for p, o in held["2019-07-02"] if p == "李四"} == {"乙国总理"}
+
+
+def test_a_monarchs_title_after_a_states_name_is_the_states_office():
+    # 文莱苏丹, 阿曼苏丹: the sultan who reigns, so that the meeting with him is a summit
+    for written, office in (("[[文莱苏丹]]", "文莱达鲁萨兰国苏丹"), ("阿曼苏丹", "阿曼苏丹国苏丹")):
+        text = HEAD + f"2019年11月24日，甲国总统[[张三]]在[[某城]]同{written}[[李四]]举行会谈。"
+        assert roles_by_day(text) == {"2019-11-24": {("张三", "甲国总统"), ("李四", office)}}
+    assert "文莱苏丹" in _labels(HEAD + "2019年11月24日，甲国总统[[张三]]在[[某城]]同文莱苏丹[[李四]]举行会谈。",
+                                 "文莱达鲁萨兰国苏丹")
+    # alone 苏丹 is a state (Sudan), after no state's name a part of a name (南苏丹, 努尔苏丹): no office
+    for written in ("苏丹", "南苏丹"):
+        assert roles_by_day(HEAD + f"2019年11月24日，甲国总统[[张三]]在[[某城]]同{written}[[李四]]举行会谈。") == {}
+    text = HEAD + "2019年11月24日，甲国总统[[张三]]在[[努尔苏丹]][[李四]]宫同乙国总统[[王五]]举行会谈。"
+    assert roles_by_day(text) == {"2019-11-24": {("张三", "甲国总统"), ("王五", "乙国总统")}}

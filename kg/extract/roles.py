@@ -187,7 +187,7 @@ def _titles_ending_at(hans: str, at: int, index: NameIndex, named: bool = False)
         return ()
     phrase = hans[j:end]
     if not phrase.endswith(OFFICE_WORDS):
-        return ()
+        return _states_monarch(phrase, j, index)
     if phrase.endswith(HOLDERS_OFFICES):  # [[天主教]][[教宗]]: one office, whatever church is written before it
         office = next(office for office in HOLDERS_OFFICES if phrase.endswith(office))
         return (Title(office, end - len(office), end, None),)
@@ -204,6 +204,23 @@ def _titles_ending_at(hans: str, at: int, index: NameIndex, named: bool = False)
     if state and said and phrase[state + said.end():].endswith(OFFICE_WORDS):  # 甲国新任总统: 甲国总统
         return tuple(replace(title, start=j) for title in _split(phrase[:state] + phrase[state + said.end():], j, index))
     return _split(phrase, j, index)
+
+
+#: A monarch's title that is an office only right after the state's name (文莱苏丹, 阿曼苏丹): alone it is a
+#: state's name (苏丹, Sudan), and within a name part of it (努尔苏丹), so it is no office word.
+_STATES_MONARCHS = ("苏丹",)
+
+
+def _states_monarch(phrase: str, j: int, index: NameIndex) -> tuple[Title, ...]:
+    """The office of a run that ends in a state's name and its monarch's title (``同文莱苏丹``:
+    ``文莱苏丹``); none when the words before the title name no state (``南苏丹``, ``努尔苏丹``)."""
+    if not phrase.endswith(_STATES_MONARCHS):
+        return ()
+    cut = _state_within(phrase, index)
+    state = phrase[cut:-2]
+    if len(state) < 2 or not index.is_state(state):
+        return ()
+    return (Title(phrase[cut:], j + cut, j + len(phrase), index.key(state)),)
 
 
 def _state_within(phrase: str, index: NameIndex) -> int:
