@@ -850,3 +850,18 @@ def test_a_monarchs_title_after_a_states_name_is_the_states_office():
         assert roles_by_day(HEAD + f"2019年11月24日，甲国总统[[张三]]在[[某城]]同{written}[[李四]]举行会谈。") == {}
     text = HEAD + "2019年11月24日，甲国总统[[张三]]在[[努尔苏丹]][[李四]]宫同乙国总统[[王五]]举行会谈。"
     assert roles_by_day(text) == {"2019-11-24": {("张三", "甲国总统"), ("王五", "乙国总统")}}
+
+
+def test_a_span_of_years_dates_the_offices_its_sentence_gives_from_its_first_year():
+    # 2021—2026年任期: the sentence tells of the time from 2021, though its years read the span's last
+    from kg.extract.entities import type_names
+    from kg.extract.people import read_people
+    from kg.extract.reading import read
+
+    def years(sentence):
+        reading = read(parse(Page(text=HEAD + sentence, origin="t", title="甲乙会晤")))
+        type_names(reading)
+        return read_people(reading).office_years[("李四", "乙国主席")]
+
+    assert years("此访是[[张三]]在2021—2026年任期内的首次出访，应乙国主席[[李四]]邀请进行。") == {2021, 2026}
+    assert years("此访是[[张三]]在2026年的首次出访，应乙国主席[[李四]]邀请进行。") == {2026}

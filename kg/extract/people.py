@@ -175,7 +175,7 @@ def _offices(reading: Reading):
     bare_titles = []  # bare office words written with a name (首相张三, 张三总统, 重任总统): given where nothing fuller is
     previous = None
     for sentence, said, dated, headed in _sentences_and_titles(reading):
-        when = {found.year for found in find_year_months(sentence.hans)} or dated
+        when = {found.year for found in find_year_months(sentence.hans)} | _first_years(sentence.hans) or dated
         if not headed:
             bare_titles += [(key, title, said, sentence, when, False)
                             for key, title in _joint_holders(sentence, previous, reading)]
@@ -221,6 +221,16 @@ def _offices(reading: Reading):
             {person: tuple(keys) for person, keys in offices.items()}, evidence,
             {pair: frozenset(found) for pair, found in years.items()},
             frozenset(pair for pair, only_then in then.items() if only_then), frozenset(taken_up))
+
+
+#: A span of years written as one (2021—2026年任期, 1998-2003年): the text tells of the time from its first year.
+_YEARS_SPAN = re.compile(r"(?<!\d)(\d{4})\s*[—–－~～至-]\s*\d{4}年")
+
+
+def _first_years(hans: str) -> set[int]:
+    """The first years of the spans of years ``hans`` writes (``是通伦在2021—2026年任期…的首次出访``: 2021),
+    which a sentence's own years leave out when they read the span's last."""
+    return {int(span[1]) for span in _YEARS_SPAN.finditer(hans)} if "年" in hans else set()
 
 
 #: Before an office word in a fuller office, what makes it another office than the word alone names
