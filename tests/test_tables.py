@@ -38,6 +38,16 @@ def summits_of(text):
     return out, extraction
 
 
+def roles_of_the_summits(text):
+    """(a summit's first day, who, the office he held there) of each role the table's article gives."""
+    _, extraction = summits_of(text)
+    agent = {f.subject: f.value.key for f in extraction.facts if f.prop is Prop.AGENT}
+    summit_of = {f.value: f.subject for f in extraction.facts if f.prop is Prop.HAS_PARTICIPATION}
+    start = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    return {(start[summit_of[f.subject]], agent[f.subject], f.value.key) for f in extraction.facts
+            if f.prop is Prop.ROLE}
+
+
 def test_a_row_with_a_day_is_a_summit_and_rowspan_carries_its_cell_down():
     found, _ = summits_of(TABLE)
     assert sorted(found) == ["2001-07-16", "2003-05-08"]
@@ -654,12 +664,7 @@ def test_a_bare_name_takes_the_office_given_last_before_its_row_or_in_the_capaci
 2014年10月17日，张三与德国总统李四会谈。
 2016年2月11日，王五应李四邀请访问德国，这是他首次以法国社会党第一书记身份出访。
 """
-    _, extraction = summits_of(text)
-    agent = {f.subject: f.value.key for f in extraction.facts if f.prop is Prop.AGENT}
-    summit_of = {f.value: f.subject for f in extraction.facts if f.prop is Prop.HAS_PARTICIPATION}
-    start = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
-    roles = {(start[summit_of[f.subject]], agent[f.subject], f.value.key) for f in extraction.facts
-             if f.prop is Prop.ROLE}
+    roles = roles_of_the_summits(text)
     assert ("2015-02-11", "李四", "德意志联邦共和国总统") in roles  # still president: 当选总统 was of its day only
     assert ("2015-02-11", "张三", "法兰西共和国总理") in roles
     assert ("2016-02-11", "王五", "法国社会党第一书记") in roles  # 李四 is German: the office is not his
@@ -959,11 +964,6 @@ def test_the_capacity_a_visitor_came_in_on_one_day_is_not_carried_to_later_rows(
 | 1965年5月17日 || [[某城]] || [[王五]] || 国事访问
 |}
 """
-    _, extraction = summits_of(text)
-    agent = {f.subject: f.value.key for f in extraction.facts if f.prop is Prop.AGENT}
-    summit_of = {f.value: f.subject for f in extraction.facts if f.prop is Prop.HAS_PARTICIPATION}
-    start = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
-    roles = {(start[summit_of[f.subject]], agent[f.subject], f.value.key) for f in extraction.facts
-             if f.prop is Prop.ROLE}
+    roles = roles_of_the_summits(text)
     assert {(day, who) for day, who, _ in roles} == {("1961-11-14", "张三")}
     assert roles == {("1961-11-14", "张三", "甲国总理")}
