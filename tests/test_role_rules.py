@@ -865,3 +865,16 @@ def test_a_span_of_years_dates_the_offices_its_sentence_gives_from_its_first_yea
 
     assert years("此访是[[张三]]在2021—2026年任期内的首次出访，应乙国主席[[李四]]邀请进行。") == {2021, 2026}
     assert years("此访是[[张三]]在2026年的首次出访，应乙国主席[[李四]]邀请进行。") == {2026}
+
+
+def test_a_gulf_rulers_given_name_then_crown_prince_titles_the_person():
+    # 李四王储会见了张三: a Gulf ruler's given name, then his title (穆罕默德王储), as a king's (萨勒曼国王)
+    text = HEAD + ("2019年3月23日，甲国总统[[张三]]抵达乙国，[[李四·本·王五]]到机场迎接。"
+                   "当天，李四王储在[[某城]]会见了张三，两人举行会谈。")
+    assert ("李四·本·王五", "王储") in roles_by_day(text)["2019-03-23"]
+
+
+def test_a_town_then_crown_prince_is_the_towns_crown_prince_not_a_person():
+    # [[某城]]王储[[李四·本·王五]]: the emirate's crown prince; the town no person, whatever comes after
+    text = HEAD + "2019年3月23日，甲国总统[[张三]]在[[某城]]同[[某城]]王储[[李四·本·王五]]举行会谈。"
+    assert "某城" not in people(text) and "李四·本·王五" in people(text)

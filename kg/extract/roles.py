@@ -53,9 +53,13 @@ _AS_ROLE = re.compile(r"^.{0,4}?以(?P<role>[^，。；、]{1,14}?)(?:的)?身[�
 #: A bare office word right after a name (``张三总统与李四总理``), then a word's end.
 #: Two held at once are joined by 兼 (周恩来总理兼外长签字); signing is the name's act too, and so
 #: is what the holder does next (张三总统举行会谈, 张三主席设宴招待, 张三总统亲自到机场迎接).
-_OFFICE_AFTER = re.compile(r"^(?P<role>(?:总统|总理|首相|主席|总书记|委员长|国王|女王|天皇)(?:兼(?:外长|外交部长|国防部长|总理|首相))?)"
+#: A Gulf monarchy's crown prince or emir is written so too, after his given name (穆罕默德王储会见了乙).
+_OFFICE_AFTER = re.compile(r"^(?P<role>(?:总统|总理|首相|主席|总书记|委员长|国王|女王|天皇|王储|埃米尔)(?:兼(?:外长|外交部长|国防部长|总理|首相))?)"
                            r"(?=[与和及同、，,在于对向将为。；;（(：:]|特使|特别代表|夫人|夫妇|签字|签署|$"  # 张三总统特使: 张三 is the president
                            r"|举行|会见|会晤|会谈|设宴|亲自|当天|当日|随后|也将|出席|主持|表示|宣布)")
+#: Titles written after a Gulf ruler's given name (穆罕默德王储, 塔米姆埃米尔): only a dotted full name's.
+_GULF_TITLES = ("王储", "埃米尔")
+_DOTTED = re.compile("[·‧•・]")
 #: An ordinal of office before it (首任甲国总统, 第44任甲国总统): which holder, not the office.
 _HOLDER_ORDINAL = re.compile(r"^(?:第?[0-9一二三四五六七八九十百]+[任届]|首任|新任|末任|继任)")
 #: 新 between a state's name and its office (乙国新总统张三, 当选乙国新总统): the holder is new, the office the state's.
@@ -369,6 +373,8 @@ def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title
         return (Title(spot.hans[-2:], spot.end - 2, spot.end, _state_prefix(spot.hans[-2:], index)),)
     end = spot.end + 2 if sentence.hans.startswith("}-", spot.end) else spot.end
     bare = _OFFICE_AFTER.match(sentence.hans[end:])
+    if bare and bare["role"].startswith(_GULF_TITLES) and not _DOTTED.search(spot.key):
+        return ()  # [[某城]]王储某某: the emirate's crown prince, the town no person (穆罕默德王储: 穆罕默德·本·某某's)
     if bare and not index.is_state(spot.surface) and not spot.hans.endswith(_BODIES_HOLDING_OFFICES):
         # 甲国总统的, 某某党总书记和: the state's or the body's office, no person's
         first, _, second = bare["role"].partition("兼")
