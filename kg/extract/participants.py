@@ -551,7 +551,7 @@ def written_below_the_top(reading: Reading, sentence: Sentence, key: str) -> boo
     if not NOT_TOP.search(written_before(sentence, spot)):
         return False
     # 甲国王储兼副首相、国防大臣张三: an office at the top listed before the one below it is his too
-    return not any(not NOT_TOP.search(title.text) for title in titles_listed_before(sentence, spot, reading.index)[:-1])
+    return all(NOT_TOP.search(title.text) for title in titles_listed_before(sentence, spot, reading.index)[:-1])
 
 
 def citations_of(sources: Sources, sentences: list[Sentence]) -> tuple[EntityId, ...]:
