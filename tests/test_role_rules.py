@@ -878,3 +878,14 @@ def test_a_town_then_crown_prince_is_the_towns_crown_prince_not_a_person():
     # [[某城]]王储[[李四·本·王五]]: the emirate's crown prince; the town no person, whatever comes after
     text = HEAD + "2019年3月23日，甲国总统[[张三]]在[[某城]]同[[某城]]王储[[李四·本·王五]]举行会谈。"
     assert "某城" not in people(text) and "李四·本·王五" in people(text)
+
+
+def test_the_capacity_someone_acted_in_later_is_no_office_at_an_earlier_meeting():
+    # 以特使身份 in 2035 is what he acted as then, as 时任 says: the lead's 乙国首相 is his office at the 2031 talks
+    lead = "'''甲乙会晤'''是指甲国总理[[张三]]与[[乙国首相]][[李四]]之间的会谈。\n== 经过 ==\n"
+    text = lead + ("2031年6月12日，李四在某城与张三会谈。\n\n"
+                   "2035年3月，已卸任的李四以特使身份访问甲国，出席纪念活动。")
+    assert roles_by_day(text)["2031-06-12"] == {("张三", "甲国总理"), ("李四", "乙国首相")}
+    # near-miss: the capacity written in the meeting's own year is his office there
+    same_year = lead + "2031年6月12日，李四以乙国首相身份在某城与张三会谈。"
+    assert ("李四", "乙国首相") in roles_by_day(same_year)["2031-06-12"]

@@ -166,7 +166,8 @@ def _offices(reading: Reading):
             # the earliest sentence that says so: an office told of a later year says nothing of a meeting before it
             evidence[(person, key)] = said or sentence.evidence()
         years.setdefault((person, key), set()).update(when)
-        if when and _HELD_THEN.search(sentence.hans, 0, title.start):
+        if when and (_HELD_THEN.search(sentence.hans, 0, title.start)
+                     or sentence.hans.endswith(_AS, 0, title.start) and sentence.hans.startswith(_CAPACITY, title.end)):
             then.setdefault((person, key), True)
         else:
             then[(person, key)] = False
@@ -238,6 +239,8 @@ def _first_years(hans: str) -> set[int]:
 _ANOTHER_OFFICE_BEFORE = re.compile(r"副$|^(?:当选|候任|前任|前|代理|临时)")
 #: Words before an office that say it was held at the time the sentence tells (时任国家副主席的习近平).
 _HELD_THEN = re.compile(r"(?:时任|当时的?)$")
+#: Or around it, the capacity someone acted in then (2022年，已卸任的张三以特使身份访问乙国): 以 before, 身份 after.
+_AS, _CAPACITY = "以", "身份"
 
 
 def _joint_holders(sentence: Sentence, previous: Sentence | None, reading: Reading):
