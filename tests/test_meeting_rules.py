@@ -825,6 +825,16 @@ def test_a_crown_prince_who_is_also_a_deputy_prime_minister_is_a_top_leader():
     assert summits(HEAD + "2031年2月19日，甲国副首相[[张三]]在某都与乙国总理[[李四]]举行会谈。") == {}
 
 
+def test_a_japanese_leader_of_a_three_character_name_is_written_by_his_two_character_family_name():
+    # 日本首相[[石破茂]] … 石破在某城与乙国总理会谈: 石破 is 石破茂, as 小泉 is 小泉纯一郎
+    text = ("'''甲乙会晤'''是[[日本首相]][[某破茂]]于2031年1月9日至10日访问[[乙国]]时的会晤。\n== 经过 ==\n"
+            "1月9日傍晚，某破茂抵达[[某都]]。\n\n10日上午，某破在某都与乙国总理[[李四]]举行会谈。\n")
+    assert {day: s["participants"] for day, s in summits(text).items()} == {"2031-01-09": {"某破茂", "李四"}}  # the visit's days
+    # near-miss: two such names the text links share the two characters: 某破 stays no one's
+    two = text.replace("1月9日傍晚，某破茂抵达[[某都]]。", "1月9日傍晚，某破茂与日本首相[[某破高]]一同抵达[[某都]]。")
+    assert all("某破茂" not in s["participants"] or "李四" not in s["participants"] for s in summits(two).values())
+
+
 def test_a_meeting_whose_other_party_is_below_the_top_is_no_summit():
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]同乙国总统国家安全事务助理[[基乙]]进行了会谈。") == {}
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]会见乙国总统特使[[基乙]]。") == {}

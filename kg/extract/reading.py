@@ -72,13 +72,13 @@ def read(document: Document) -> Reading:
 
 #: Offices written right before a linked name that make it a person's (日本首相[[小泉纯一郎]]).
 _TITLED = re.compile(r"(首相|总理|天皇|大臣|总统|主席|总书记|委员长|国王|女王)\]*$")
-_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{4,5}$")
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{3,5}$")
 
 
 def _family_names(document: Document, index: NameIndex) -> dict[str, str]:
     """The family names a Japanese leader is written by after a first full mention
-    (日本首相[[小泉纯一郎]] … 小泉当天抵达): the first two characters of a four- or
-    five-character name an office is written before, where no other link shares them."""
+    (日本首相[[小泉纯一郎]] … 小泉当天抵达, 日本首相[[石破茂]] … 石破在某城会谈): the first two characters of a
+    three- to five-character name an office is written before, where no other link shares them."""
     text = document.page.text
     found: dict[str, set[str]] = {}
     for link in document.links:
