@@ -554,13 +554,14 @@ class LegTold:
 
 
 def state_of_the_leg(reading: Reading, section: Section | None) -> str | None:
-    """The state a section's heading names alone, or first of the places it visits there
+    """The key of the state a section's heading names alone, or first of the places it visits there
     (``=== 乙国 ===``, ``== 访问乙国 ==``, ``=== 乙国和某组织总部 ===``)."""
     if section is None:
         return None
     heading = _VISIT_HEADING.match(_HEADING_NOTE.sub("", to_hans(section.heading)).strip())
     state = re.split(r"和|与|及|、", heading["state"])[0].strip() if heading else ""
-    return state if state and (reading.registry.is_a(state, Kind.COUNTRY) or reading.index.is_state(state)) else None
+    named = state and (reading.registry.is_a(state, Kind.COUNTRY) or reading.index.is_state(state))
+    return reading.index.key(state) if named else None
 
 
 def day_of_leaving(hans: str, dates: list[DateRange], day: date | None) -> date | None:

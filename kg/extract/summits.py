@@ -123,7 +123,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
                                       around, tabled_spans, carried, lead_visit, boxed)
         documents_of_the_meeting_told_last(reading, found[before:])
         if told is not None and (leg_state := state_of_the_leg(reading, section)) is not None:
-            legs.append(LegTold(order, section.level, *told, before, len(found), reading.index.key(leg_state)))
+            legs.append(LegTold(order, section.level, *told, before, len(found), leg_state))
         if not _a_background(section):  # the past a background tells: the sections after it go on from before it
             year = reached
         last_day = day or last_day
@@ -416,7 +416,6 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         found[before:] = from_the_talks_begun(reading, found[before:], section_sentences, around)
     if leg is not None:
         state = state_of_the_leg(reading, section)
-        state = reading.index.key(state) if state is not None else None
         found[before:] = one_summit_per_leg(reading, people, [over_the_leg(reading, summit, leg, people, state)
                                                                for summit in found[before:]], leg)
     if section is not None:

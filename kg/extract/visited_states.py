@@ -17,6 +17,7 @@ from kg.extract.entries import cell_chains, entries_in
 from kg.extract.listed_states import is_listed_state, states_listed_from
 from kg.extract.names import states
 from kg.extract.narrative import ASIDE
+from kg.extract.phrases import TRAVELS_TO
 from kg.extract.places import CLAUSE_BREAK
 from kg.extract.reading import Reading
 from kg.extract.registry import Registry
@@ -47,7 +48,7 @@ _VISIT_PLANNED = re.compile(r"(?<!应)(?<!受)邀请|计划|拟|将于|将在|�
 
 #: During a visit, the leader going on to another state for the meeting (``在对乙国进行正式访问期间前往丙国，会见丙国
 #:总理``, ``访问乙国期间转赴丙国``): the meeting is held in the state reached, not the one visited.
-_GOES_ON_TO = re.compile(r"期间[，,]?[^，。；,]{0,8}?(?:前往|转赴|转往|飞抵|抵达|赴)(?=(?P<s>[^，。；,、]{1,12}))")
+_GOES_ON_TO = re.compile(rf"期间[，,]?[^，。；,]{{0,8}}?(?:{TRAVELS_TO})(?=(?P<s>[^，。；,、]{{1,12}}))")
 
 
 _SHORT_STATES = {"华": "中国", "美": "美国", "俄": "俄罗斯", "日": "日本", "朝": "朝鲜", "韩": "韩国", "英": "英国",
