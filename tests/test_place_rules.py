@@ -1385,3 +1385,24 @@ def test_a_meeting_in_the_state_a_visit_goes_on_to_is_in_that_state_not_the_one_
     assert all("意大利共和国" not in place for places in vatican.values() for place in places)  # the Vatican is no part of Italy
     stayed = read(lead + "2031年6月5日，甲国总统[[张三]]在对[[马来西亚]]进行正式访问期间会见马来西亚总理[[李四]]。")
     assert stayed == {"2031-06-05": [["马来西亚"]]}  # near-miss: no state reached, the state visited
+
+
+def test_the_talks_right_after_a_welcome_at_a_building_are_held_where_the_sentence_says_they_are():
+    text = HEAD + ("2014年3月26日，乙国总统[[李四]]在[[某院]]广场为甲国主席[[张三]]举行欢迎仪式，"
+                   "两国元首随后在[[某宫]]举行会谈。")
+    assert read(text) == {"2014-03-26": [["某宫"]]}
+    attended = HEAD + ("2024年6月19日，甲国总统[[张三]]与乙国领导人[[李四]]共同出席在[[某广场]]举行的欢迎仪式，"
+                       "随后在[[某都]]甲山迎宾馆举行会谈。")
+    assert read(attended) == {"2024-06-19": [["甲山迎宾馆", "某都"]]}
+
+
+def test_a_welcome_ground_keeps_the_talks_told_in_its_own_clause_or_held_in_the_same_building():
+    met_there = HEAD + ("1984年12月19日，甲国首相[[张三]]出席乙方在[[某堂]]东门外广场举行的欢迎仪式，先后同[[李四]]、"
+                        "[[王五]]会晤；下午，李四在[[某厅]]会见张三。")
+    assert read(met_there) == {"1984-12-19": [["某堂"]]}
+    same_building = HEAD + ("2018年11月20日，乙国总统[[李四]]在[[某都]][[某府]]前草坪为甲国主席[[张三]]举行欢迎仪式，"
+                            "两国元首随后在[[某府]]举行会谈。")
+    assert read(same_building) == {"2018-11-20": [["某府", "某都"]]}
+    in_a_town = HEAD + ("2019年10月14日，乙国国王[[李四]]在[[某都]]为甲国总统[[张三]]举行欢迎仪式，"
+                        "随后两人在[[某宫]]举行会谈。")
+    assert read(in_a_town) == {"2019-10-14": [["某宫", "某都"]]}  # the town holds the talks too

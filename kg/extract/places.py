@@ -43,6 +43,9 @@ infobox field, a table cell or a clause of prose.
   《上海公报》``).
 - A well-known venue's name in quotes after another place than its town (``在南斯拉夫“白宫”同乙会面``)
   is a nickname of a building there, not that venue: no place of the chain.
+- A welcome ceremony at a building gives way to the talks held right after it elsewhere
+  (``乙在[[某院]]广场为甲举行欢迎仪式，两国元首随后在[[某宫]]举行会谈``: the palace), not to talks told
+  in another clause (``出席…欢迎仪式，先后同乙、丙会晤；下午…``) nor held in the same building.
 - A ceremony said to be held somewhere (``纪念仪式在…宝剑海滩举行``) gives no meeting its place;
   a 于 of a date does not swallow the 在 of the place (``于…由…在平壤会面``).
 - A partner with a long title does not hide the place: ``在…基地与俄罗斯总统…会晤`` ends the
@@ -161,6 +164,7 @@ def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
         low, high = _own_stretch(sentence.hans, at, sentence.spots)
         own = [m for m in matches if low <= m.start() and m.end() <= high]
         matches = [m for m in own if m.end() > at] + [m for m in own if m.end() <= at][::-1]
+    matches = _talks_after_the_welcome(reading, sentence, matches)
     chains = [c for c in (phrase_chain(reading, sentence, m) for m in matches if m.re is not SIGNED_AT) if c] \
         or [c for c in (phrase_chain(reading, sentence, m) for m in matches) if c]  # 在某城会谈，并在某宫签署: the talks'
     if not chains:
@@ -172,6 +176,32 @@ def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
         if chosen[-1].key in keys[:-1] or container is not None and reading.index.key(container) == chosen[-1].key:
             chosen = other
     return chosen
+
+
+def _talks_after_the_welcome(reading: Reading, sentence: Sentence, matches: list[re.Match]) -> list[re.Match]:
+    """The phrase of the talks first when the first phrase is of a welcome ceremony at a building
+    before them (``乙在[[某院]]广场为甲举行欢迎仪式，两国元首随后在[[某宫]]举行会谈``, ``出席在[[某广场]]举行的
+    欢迎仪式，随后在某都某宾馆举行会谈``): the ceremony's ground holds no talks, the place of the talks that
+    follow does. Not a ceremony in a town (``在[[某都]]为甲举行欢迎仪式，随后两人在王宫举行会谈``): the
+    town holds the talks too."""
+    if not matches or not _ceremony_follows(sentence, matches[0]):
+        return matches
+    first = matches[0]
+    ground = phrase_chain(reading, sentence, first)
+    if not ground or not ground[-1].hans.endswith(_BUILDING_ENDINGS):
+        return matches
+    talks = next((m for m in matches[1:] if m.start() >= first.end() and m.re is not SIGNED_AT
+                  and not _ceremony_follows(sentence, m)), None)
+    if talks is None or not _THEN_ALONE.fullmatch(sentence.hans, first.end(), talks.start()):
+        return matches  # 出席…欢迎仪式，先后同乙、丙会晤；下午…在某厅会见: the ceremony's ground holds the talks
+    if any(s.key == ground[-1].key for s in phrase_chain(reading, sentence, talks)):
+        return matches  # 在某都总统府前草坪为甲举行欢迎仪式，两国元首随后在总统府举行会谈: the finer one is the ceremony's
+    return [talks] + [m for m in matches if m is not talks]
+
+
+#: Between a welcome ceremony and the held-at phrase of the talks right after it: the rest of the
+#: ceremony's clause and a "then" (``为甲举行欢迎仪式，两国元首随后``), no other event or meeting told.
+_THEN_ALONE = re.compile(r"[^，,；;。]*[，,]?[^，,；;。]{0,8}?(?:随后|随即|接着|然后|之后)[^，,；;。]{0,8}?")
 
 
 #: A ceremony or a show said to be held somewhere (``纪念仪式在…宝剑海滩举行``): its place, not a meeting's.
@@ -321,6 +351,8 @@ _ADVERB_AFTER = re.compile(r"(?:首先|随即|随后|共同|正式|分别|单独
 NOT_OWN = re.compile(r"^(?:驻|其|该|此|这|那|某|[一两二三几数多][处座家间所个栋]|双方|两国|会谈|会晤|会议)")
 #: What a ceremony, not a meeting, is held at.
 _CEREMONY = re.compile(r"仪式|典礼|宴|欢迎")
+#: How a building's name ends, a ceremony's ground among them (荣军院, 某广场, 总统府): not a town's.
+_BUILDING_ENDINGS = VENUE_ENDINGS + ("院",)
 #: Rooms of a building: where a ceremony in it is held.
 ROOMS = ("厅", "室", "草坪")
 
