@@ -292,6 +292,43 @@ def test_a_listed_document_named_by_what_it_is_may_give_its_day_in_a_parenthesis
     assert keys(documents(text)) == {"1985-11-19": {"甲乙贸易协议", "关于和平利用原子能合作的协定"}}
 
 
+def test_a_listed_document_named_by_what_it_is_may_be_long_and_have_a_note_after_it():
+    text = HEAD + MEETING + ("\n== 成果 ==\n访问期间两国签署了多项文件，包括：\n"
+                             "* 关于发展乙国基础设施的协议，为甲国企业参与重建敞开大门；\n"
+                             "* 联合生产125毫米炮弹的协议；\n"
+                             "* 甲国向乙国出售自行迫击炮、战车和防空系统的协议<ref name=\"a\"/>。\n"
+                             "\n== 后续 ==\n两国关系有所改善。\n")
+    assert keys(documents(text)) == {"1985-11-19": {"关于发展乙国基础设施的协议", "联合生产125毫米炮弹的协议",
+                                                    "甲国向乙国出售自行迫击炮、战车和防空系统的协议"}}
+
+
+@pytest.mark.parametrize("item", [
+    "* 20多个政治文件和合作协议，涉及金额近300亿美元\n",  # counted: no name
+    "* 双方达成延长商务和学生签证的协议，有效期分别为10年和5年；\n",  # what was done, told
+])
+def test_a_listed_item_with_a_note_that_counts_or_tells_names_no_document(item):
+    text = HEAD + MEETING + "\n== 成果 ==\n* 《甲乙防务协定》\n" + item
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙防务协定"}}
+
+
+def test_a_listed_item_that_tells_a_signing_is_read_as_a_sentence():
+    text = HEAD + MEETING + ("\n== 成果 ==\n* 两国签署《关于建立外交关系的换文》，决定互派大使。\n"
+                             "* 1986年10月7日，第一批士兵回国。\n")
+    assert keys(documents(text)) == {"1985-11-19": {"关于建立外交关系的换文"}}
+
+
+def test_a_list_introduced_as_what_was_exchanged():
+    text = HEAD + MEETING + ("\n在两国首脑见证下，双方交换了以下合作文件<ref name=\"pw\"/>：\n"
+                             "* 《甲乙铁路延伸计划换文》及贷款契约\n* 《关于救灾活动的安排》\n* 《农业合作备忘录》\n"
+                             "\n访问期间，张三还与企业界举行会谈。\n")
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙铁路延伸计划换文", "关于救灾活动的安排", "农业合作备忘录"}}
+
+
+def test_a_list_of_views_exchanged_names_no_document():
+    text = HEAD + MEETING + ("\n双方就以下问题交换了意见：\n* 甲乙边境协定的落实\n* 《某城议定书》的执行\n")
+    assert keys(documents(text)) == {"1985-11-19": set()}
+
+
 def test_a_title_inside_a_documents_title_is_also_written_in_title_marks():
     found = documents(HEAD + MEETING + "会晤结束时，双方发表《纪念〈甲乙友好条约〉签署十周年联合声明》。")
     assert keys(found) == {"1985-11-19": {"纪念〈甲乙友好条约〉签署十周年联合声明"}}

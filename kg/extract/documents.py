@@ -51,9 +51,11 @@ does not date it at all:
   given as the basis of something (``在三个《联合公报》的原则基础上``, ``在国际法和《联合国宪章》宗旨和
   原则基础上``) is an earlier one.
 
-A list the sentence before introduces as what was signed (``会谈签署的四项协议为：`` then
-one 《…》 a line) names that summit's documents: each item that begins with a name, or is a
-name by what it is (``* 条约的议定书；``); an item that names none (``* 欧洲安全：…``) does
+A list the sentence before introduces as what was signed or exchanged (``会谈签署的四项协议为：``,
+``双方交换了以下合作文件：`` then one 《…》 a line) names that summit's documents: each item that begins with a name, or is a
+name by what it is (``* 条约的议定书；``), however long, with a note after it (``* 关于发展乙国基础设施的协议，为…敞开大门；``;
+not one counted, ``* 20多个政治文件和合作协议，涉及…``); an item that tells a signing is read as a sentence
+(``* 两国签署《…》，决定互派大使。``); an item that names none (``* 欧洲安全：…``) does
 not end it. A statement by its kind alone is the summit's where both sides issued it
 (``两国首脑在会谈后发表声明``). What the account of a section tells after it has gone on to another meeting, of
 other participants, is that meeting's alone, not an earlier one's whose days it fits as well (see
@@ -159,6 +161,8 @@ _OPENS_WITH_A_TIME = re.compile(r"[0-9]{4}年|[0-9]{1,2}月[0-9]{1,2}日")
 _AN_ASIDE = re.compile(r"^(?:这|该|此)[\u4e00-\u9fff]{0,4}?(?:也|曾|则|正)?(?:是|为|系)(?![0-9])")
 #: A sentence that introduces a list of the outcomes (会谈签署的四项协议为：, 会议成果包括：).
 _INTRODUCES = re.compile(r"(签署|签订|发表|通过|达成|缔结|成果|结果|文件)[^。；]*[：:]$")
+#: A sentence that introduces a list of documents exchanged (双方交换了以下合作文件：).
+_EXCHANGED_LIST = re.compile(EXCHANGING.pattern + r"了?[^，,。；;]*文件[：:]$")
 #: A sentence that says when the document just named was signed (该协议于2014年9月签署, not
 #: 该条约于1988年6月1日生效, which dates its coming into force).
 REFERS_BACK = re.compile(r"^(该|此|这份|这项|这一|上述)(协议|协定|条约|声明|宣言|公报|文件|备忘录|议定书|纪要|纲要|宪章|公约)"
@@ -169,9 +173,12 @@ _INSTRUMENTS_EXCHANGED = re.compile(r"(?<!尽快)(?<!早日)(?<!尽早)(?<!未)(
 _INSTRUMENTS = re.compile(r"^的?批准书")
 #: A list item that is a document named by what it is, no more (条约的议定书；), or with its day or a
 #: note in a parenthesis after it (关于某事合作的协定（6月21日）).
-_DESCRIBED_ITEM = re.compile(r"^(?P<n>[^，,。；;：:《》「」“”()（）\s]{1,16}?(?:"
+_DESCRIBED_ITEM = re.compile(r"^(?P<n>[^，,。；;：:《》「」“”()（）\s]{1,40}?(?:"
                              + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r"))"
-                             r"(?:[（(][^（）()]{1,20}[）)])?[；;。.，,]?$")
+                             r"(?:[（(][^（）()]{1,20}[）)])?(?P<note>[，,][^。；;]+)?[；;。.，,]?$")
+#: What makes such an item no name: a count (20多个政治文件和合作协议), or a verb that tells what was done
+#: (双方达成延长签证的协议): a sentence.
+_NO_ITEM_NAME = re.compile(r"项(?!目)|份|个|些|系列|多(?!边)|等|各|" + SIGNED.pattern)
 #: The heading of a section that lists what a meeting signed or issued (== 成果 ==, == 签署文件 ==).
 _OUTCOMES_HEADING = re.compile(r"^(主要|会议|会谈|会晤|峰会|访问)?(成果|成果文件|签署(的)?文件)$")
 _BACKGROUND = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备)")
@@ -194,11 +201,12 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
         if listed is None and _opens_an_outcomes_section(reading, sentence, before):
             listed = sentence  # == 成果 == then a list: the heading introduces it
         following = next_about(sentences, i, REFERS_BACK)
-        if listed is not None:
-            _listed_outcomes(reading, summit, sentence, listed)
-        elif SIGNED.search(sentence.hans) or EXCHANGED.search(sentence.hans) or re.search(r"成果|结果|附", sentence.hans):
+        an_item_named = listed is not None and _listed_outcomes(reading, summit, sentence, listed)  # * 《甲乙协定》
+        if not an_item_named and (SIGNED.search(sentence.hans) or EXCHANGED.search(sentence.hans)
+                                  or re.search(r"成果|结果|附", sentence.hans) or _EXCHANGED_LIST.search(sentence.hans)):
             sentence_outcomes(reading, summit, sentence, span, told, opened, following)
-            if _INTRODUCES.search(sentence.hans) and _of_the_days(sentence.hans, len(sentence.hans), span, told, opened):
+            if listed is None and _INTRODUCES.search(sentence.hans) and \
+                    _of_the_days(sentence.hans, len(sentence.hans), span, told, opened):
                 listed = sentence
         if _AN_ASIDE.match(sentence.hans):
             continue  # 该庄园是某人1830年辞世之处: the account has not got to 1830
@@ -296,33 +304,46 @@ def _opens_an_outcomes_section(reading: Reading, sentence: Sentence, before: Sen
                 and (before is None or before.section is not sentence.section))
 
 
-def _listed_outcomes(reading: Reading, summit: EntityId, item: Sentence, introduction: Sentence) -> None:
+def _listed_outcomes(reading: Reading, summit: EntityId, item: Sentence, introduction: Sentence) -> bool:
     """An item of a list the sentence before introduced as the outcomes (会谈签署的四项协议为：
-    then one 《…》 a line), or a heading did (``== 成果 ==``): the name it begins with, with its other names."""
+    then one 《…》 a line), or a heading did (``== 成果 ==``): the name it begins with, with its other names.
+    Whether the item named one (one that tells a signing, ``两国签署《…》``, is read as a sentence)."""
     registry = reading.registry
     evidence = (item.evidence(),) if introduction is item else (item.evidence(), introduction.evidence())
     described = _DESCRIBED_ITEM.match(item.hans)
+    if described is not None and _told_not_named(described):
+        described = None  # * 双方达成延长签证的协议，有效期…: what was done, told
     if described is not None:  # 条约的议定书；: the item is the name
         if re.fullmatch(GENERIC_KINDS, described["n"]):
             generic_document(reading, summit, item.text[:described.end("n")], evidence)
-            return
+            return True
         document = registry.named(Kind.DOCUMENT, item.text[:described.end("n")])
         registry.fact(summit, Prop.OUTCOME, document, evidence=evidence)
         registry.evidence(document, item.evidence())
-        return
+        return True
     for start, end, name, article in document_names(item):
-        if start != 0:
-            break
-        if not named_here(item.hans, start, end):
-            break
+        if start != 0 or not named_here(item.hans, start, end):
+            return False
         if re.fullmatch(GENERIC_KINDS, to_hans(name)):
             generic_document(reading, summit, name, evidence)
-            break
+            return True
         document = registry.named(Kind.DOCUMENT, name, article=article)
         registry.fact(summit, Prop.OUTCOME, document, evidence=evidence)
         registry.evidence(document, item.evidence())
         other_names(reading, document, item, end)
-        break
+        return True
+    return False
+
+
+def _told_not_named(described: re.Match) -> bool:
+    """Whether an item read as a name by what it is, long or with a note after it, tells what was done
+    or counts documents instead (``双方达成延长签证的协议，有效期…``, ``20多个政治文件和合作协议，涉及…``)."""
+    long = len(described["n"]) > _SHORT_ITEM
+    return bool((long or described["note"]) and _NO_ITEM_NAME.search(described["n"]))
+
+
+#: How long an item read as a name may be with no more asked of it (条约的议定书；): 16 characters and its document word.
+_SHORT_ITEM = 20
 
 
 def generic_document(reading: Reading, summit: EntityId, name: str, evidence) -> EntityId:

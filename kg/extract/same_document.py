@@ -6,8 +6,8 @@ These are one document's names: ``《甲》（又称《乙》）`` (or 「乙」
 (``《中俄关于X的联合声明》`` of ``《中华人民共和国和俄罗斯联邦关于X的联合声明》``, ``《中美联合声明》``
 of ``《中华人民共和国和美利坚合众国联合声明》``, ``《苏古友好合作条约》`` of ``《苏联和古巴共和国友好合作条约》``), and a
 document named by its kind alone where the summit has one of that kind named in full, and
-one only described after a signing verb (``签署了全部销毁两国中程导弹的条约``) where the
-summit has one of that kind by name, and a name that ends the summit's one other name it ends
+one only described after a signing verb (``签署了全部销毁两国中程导弹的条约``; not a list's item, ``* 联合生产某炮弹的协议；``,
+which names it) where the summit has one of that kind by name, and a name that ends the summit's one other name it ends
 (``《某城宣言》`` of ``《甲乙第二次会议某城宣言》``); and one name each side writes with itself first
 (``…构建甲乙命运共同体的联合声明`` and ``…构建乙甲命运共同体的联合声明``). A name that holds another
 title in 〈…〉, as one in 《…》 writes it (``《纪念〈甲乙条约〉签署十周年联合声明》``), is also named with
@@ -24,6 +24,10 @@ from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans
 from kg.model import EntityId, Kind, Label, Prop
 
+#: A list's item that is a name alone, a note after it or none (``* 联合生产某炮弹的协议；``): written as a name, as one
+#: in title marks is, not a description of one.
+_AN_ITEM = re.compile(r"^[*#]+[ \t]*(?P<t>[^，,。；;：:《》「」“”<\[\]\n]+?)[ \t]*(?=[，,。；;<]|$)", re.M)
+
 #: A title inside a document's title, which title marks around the whole write in 〈…〉.
 _INNER_TITLE = re.compile(r"〈(?P<t>[^〈〉《》]+)〉")
 
@@ -37,6 +41,7 @@ def one_document_each(reading: Reading, summits) -> None:
     registry.refold(Kind.DOCUMENT)
     quoted = {to_hans(m["t"]) for sentence in reading.all_sentences() for m in TITLE_MARKS.finditer(sentence.hans)}
     quoted |= {m["t"] for m in TITLE_MARKS.finditer(to_hans(reading.document.text))}
+    quoted |= {m["t"] for m in _AN_ITEM.finditer(to_hans(reading.document.text))}  # * 联合生产某炮弹的协议；
     for summit in summits:
         documents = [d for d in registry.facts_about(summit, Prop.OUTCOME) if isinstance(d, EntityId)]
         named = [d for d in documents if d.kind is Kind.DOCUMENT and registry.kind_of(d.key) is Kind.DOCUMENT]
