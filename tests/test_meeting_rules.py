@@ -926,6 +926,41 @@ def test_a_visits_days_without_a_year_take_the_year_the_text_reached():
     assert list(found) == ["1972-09-25"] and found["1972-09-25"]["end"] == "1972-09-30"
 
 
+@pytest.mark.parametrize("opening, span", [
+    ("2031年适逢两国建交50周年。", ("2031-06-18", "2031-06-20")),  # a year without its month opens the sentence
+    ("两国于2013年以来多次互访。", ("2031-06-19", "2031-06-19")),  # near-miss: a year that frames a time
+    ("此后直到2013年两国再无互访。", ("2031-06-19", "2031-06-19")),  # near-miss: a year inside the sentence
+])
+def test_a_year_without_its_month_opening_a_sentence_is_the_year_a_visits_days_are_in(opening, span):
+    text = HEAD + ("2030年5月，两国外长会晤。" + opening + "应甲国总理[[张三]]邀请，乙国总理[[李四]]于6月18日至20日对甲国进行正式访问，"
+                   "6月18日晚抵达[[某城]]。2031年6月19日上午，张三在[[某府]]为李四举行欢迎仪式，两人随后举行会谈。")
+    found = summits(text)
+    assert list(found) == [span[0]] and found[span[0]]["end"] == span[1]
+
+
+def _spans(text):
+    """Each summit's days and participants, summits that begin on one day kept apart."""
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    out = set()
+    for entity in extraction.entities:
+        if entity.id.kind is Kind.SUMMIT:
+            about = [f for f in extraction.facts if f.subject == entity.id]
+            days = tuple(next(f.value.isoformat() for f in about if f.prop is p) for p in (Prop.START_DATE, Prop.END_DATE))
+            out.add(days + (frozenset(f.value.key for f in about if f.prop is Prop.PARTICIPANT),))
+    return out
+
+
+def test_a_meeting_with_a_third_states_leader_on_a_visits_first_day_is_no_part_of_that_visit():
+    # the states are real (kg/data/states.tsv), so each leader's side is known: 王五 is of neither 南非 nor 印度
+    text = HEAD + ("2031年7月7日清晨，印度总理[[张三]]抵达莫桑比克首都[[某都]]，与莫桑比克总统[[王五]]举行会谈。"
+                   "7月7日至9日，张三访问[[南非]]，8日在[[某城]]与南非总统[[李四]]举行会谈。")
+    assert _spans(text) == {("2031-07-07", "2031-07-07", frozenset({"张三", "王五"})),
+                            ("2031-07-07", "2031-07-09", frozenset({"张三", "李四"}))}
+    # near-miss: the visited state's own leader met on the visit's first day is of that visit's summit
+    hosts = text.replace("莫桑比克首都[[某都]]，与莫桑比克总统[[王五]]", "南非首都[[某都]]，与南非总统[[李四]]")
+    assert _spans(hosts) == {("2031-07-07", "2031-07-09", frozenset({"张三", "李四"}))}
+
+
 def test_a_japanese_leader_is_written_by_his_family_name_after_a_titled_mention():
     text = HEAD + ("2004年5月22日，日本首相[[小泉纯一郎]]再度访问[[平壤]]。"
                    "小泉当天上午抵达平壤，随后前往[[某宾馆]]与朝鲜领导人[[李四]]会谈。")

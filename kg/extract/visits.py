@@ -22,6 +22,7 @@ from kg.extract.reading import Reading
 from kg.extract.joining import SummitFound, fold_with_people
 from kg.extract.boxed_summit import a_sides_top, day_of
 from kg.extract.meeting_clauses import ACCEPTED, not_held
+from kg.extract.narrative import YEAR_FRAME
 from kg.extract.participants import QUALIFIES, add_participants, bare_office_holders
 from kg.extract.roles import written_before
 from kg.extract.scripts import to_hans
@@ -30,6 +31,9 @@ from kg.extract.text import Sentence
 from kg.model import Kind, Prop
 
 _CLAUSE = re.compile(r"[，,；;：:]")
+#: A year without its month that opens a sentence (2024年适逢两国建交50周年, 2031年，…): the text has reached it, not
+#: a year named inside one (重走甘地1893年被逐下火车之路) or one that frames a time (2013年以来).
+_A_YEAR_OPENS = re.compile(r"(?P<year>[0-9]{4})年(?![0-9]{1,2}月|" + YEAR_FRAME.pattern.lstrip("^") + ")")
 #: The longest stay still read as one visit (毛泽东 stayed two months in Moscow).
 _LONGEST = timedelta(days=92)
 #: How far the meetings of a visit given from its first day only (于…起) are looked for.
@@ -65,7 +69,8 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
         if boxed is not None and visit.start <= boxed.end and boxed.start <= visit.end:
             continue  # the infobox's summit: its account's meetings join it as extract_summits says
         members = [s for s in out if visit.start <= s.start and s.end <= visit.end and set(s.participants) & visit.visitors
-                   and s.id not in spanned and not (visit.lasting and _its_own_days_told(reading, visit, s))]
+                   and s.id not in spanned and not (visit.lasting and _its_own_days_told(reading, visit, s))
+                   and not _with_a_third_state(people, visit, s)]
         if not members:
             continue
         if visit.open:
@@ -107,6 +112,15 @@ def _sides_agree(people: People, first: SummitFound, other: SummitFound, visited
     return all(people.sides.get(p) in sides | visited | {None} for p in other.participants if p not in first.participants)
 
 
+def _with_a_third_state(people: People, visit: Visit, summit: SummitFound) -> bool:
+    """Whether a summit on a visit's days names someone of a state neither visited nor the visitors' own
+    (``7月7日至9日，甲访问乙国``, and on the 7th 甲 met 丙国总统 in 丙国 before going on): not that visit's."""
+    if not visit.visited:
+        return False
+    known = visit.visited | {people.sides.get(v) for v in visit.visitors} | {None}
+    return any(people.sides.get(p) not in known for p in summit.participants)
+
+
 def _states_visited(reading: Reading, sentence: Sentence, after: int, visit: re.Match) -> frozenset[str]:
     """The states named from a visit's days to the end of its word's clause, the states visited
     (``于11月25日至27日对乙国进行国事访问``, ``于5月6日至8日访问乙国``)."""
@@ -145,6 +159,8 @@ def _visits(reading: Reading, people: People) -> list[Visit]:
                   and not PLANNED_FOR.search(sentence.hans, 0, m.at)]  # 乙将于2005年1月访华: the text stays in its year
         if months:  # 于2014年11月出席…后，于11月17日至19日对乙国进行国事访问: the days are of that year
             year = months[0].year
+        elif opened_by := _A_YEAR_OPENS.match(sentence.hans):  # 2024年适逢建交50周年。…于6月18日至20日对乙国…访问
+            year = int(opened_by["year"])
         dates = find_dates(sentence.hans, year=year)
         year = next((d.start.year for d in reversed(dates) if d.year_given), year)
         if not_held(sentence.hans):
