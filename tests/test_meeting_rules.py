@@ -2124,6 +2124,16 @@ def test_the_top_leaders_a_sentence_lists_as_attending_the_signing_right_after_i
     assert summits(banquet)["2001-05-09"]["participants"] == {"张三", "李四"}
 
 
+@pytest.mark.parametrize("sentence, met", [
+    ("甲国总统[[张三]]在[[王五]]访乙50周年之际对乙国进行国事访问，并与乙国总统[[李四]]会谈。", {"张三", "李四"}),
+    ("甲国总统[[张三]]与乙国总理[[李四]]共同出席纪念[[王五]]演说五十周年的活动。", {"张三", "李四"}),
+    ("甲国总统[[张三]]与乙国总理[[李四]]、丙国总统[[王五]]出席建交50周年庆典并举行会谈。",
+     {"张三", "李四", "王五"}),  # an anniversary its holder attends
+])
+def test_the_one_whose_anniversary_a_meeting_remembers_is_not_at_it(sentence, met):
+    assert summits(HEAD + "2014年4月10日，" + sentence)["2014-04-10"]["participants"] == met
+
+
 def test_a_clause_saying_again_which_day_it_was_does_not_part_the_day_from_its_meeting():
     text = HEAD + ("2018年5月29日，乙国总统[[李四]]访问甲国，与甲国总统[[张三]]会晤。"
                    "同年7月15日，即2018年某杯决赛当天，张三在[[某城]]与李四会晤。")

@@ -70,6 +70,13 @@ def _a_precedent(hans: str, at: int) -> bool:
     return any(found.start() < at < found.end() for found in _PRECEDENT.finditer(hans))
 
 
+#: After a name, the anniversary of what that person once did (甲访华50周年, 在甲1964年访墨50周年之际,
+#: 纪念甲演说五十周年): whom a later meeting remembers, not one who is at it. Not an anniversary the
+#: name's holder attends (甲与乙出席建交50周年庆典).
+_ANNIVERSARY = re.compile(r"(?:[0-9０-９]{4}年)?(?:访问?[^\s，,。；;、的0-9０-９]{0,3}|演说|演讲|讲话|诞辰|逝世|去世)"
+                          r"(?:[0-9０-９]+|[一二三四五六七八九十百]+)周年")
+
+
 #: Words that stand for both leaders of the article's two sides.
 _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑")
 #: Three people the sentence before named, as the subject (三人, 三位领导人, 三国元首).
@@ -139,7 +146,8 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
     def person(spot, sentence) -> bool:
         return registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:]) \
             and not _CARRIED.search(sentence.hans, 0, spot.start - len(written_before(sentence, spot))) \
-            and not _a_precedent(sentence.hans, spot.start) and not (sentence is anchor and _in_reported_speech(registry, sentence, spot)) \
+            and not _a_precedent(sentence.hans, spot.start) and not _ANNIVERSARY.match(sentence.hans, spot.end) \
+            and not (sentence is anchor and _in_reported_speech(registry, sentence, spot)) \
             and not _after_both_sides_met(registry, sentence, spot)
 
     if clause is not None:
