@@ -2124,6 +2124,40 @@ def test_the_top_leaders_a_sentence_lists_as_attending_the_signing_right_after_i
     assert summits(banquet)["2001-05-09"]["participants"] == {"张三", "李四"}
 
 
+SIGNED = HEAD + "2001年5月9日，甲国总统[[张三]]与乙国总统[[李四]]在[[某宫]]正式签署和约"
+
+
+@pytest.mark.parametrize("witnessed, added", [
+    ("，丙国国王[[王五]]和丁国总统[[赵六]]出席见证。", {("王五", "丙国国王"), ("赵六", "丁国总统")}),
+    ("，丙国总统[[王五]]出席并在和约上签字见证。", {("王五", "丙国总统")}),
+    ("。作为东道主，丙国总统[[王五]]主持了签字仪式。", {("王五", "丙国总统")}),
+    ("，宣布两国边界问题获得解决。丙国总统[[王五]]以及[[赵六]]的私人代表[[钱七]]亦在文件上签字。", {("王五", "丙国总统")}),
+])
+def test_the_top_leaders_told_witnessing_a_signing_took_part_in_it(witnessed, added):
+    """Leaders at the top told witnessing a signing (出席见证, 主持了签字仪式, signing it too), in its sentence
+    or the next, took part in the signing's summit, each with the office written there."""
+    text = SIGNED + witnessed
+    assert summits(text)["2001-05-09"]["participants"] == {"张三", "李四"} | {who for who, _ in added}
+    assert roles_of(text) == {("张三", "甲国总统"), ("李四", "乙国总统")} | added
+
+
+def test_a_witness_written_bare_takes_the_office_the_article_gives_him():
+    text = (HEAD + "和约由丙国总统[[王五]]斡旋达成。\n\n"
+            "2001年5月9日，甲国总统[[张三]]与乙国总统[[李四]]在[[某宫]]签署和约，王五作为见证人在和约上签字。")
+    assert summits(text)["2001-05-09"]["participants"] == {"张三", "李四", "王五"}
+    assert ("王五", "丙国总统") in roles_of(text)
+
+
+@pytest.mark.parametrize("witnessed", [
+    "，丙国王储[[王五]]和丁国外长[[赵六]]出席见证。",  # below the top: a crown prince, a minister
+    "，丙国总统[[王五]]作为见证人出席。",  # attending as a witness and no more: a mediator in the room
+    "，丙国总统[[王五]]出席了签字仪式后的宴会。",
+    "。2002年3月1日，丙国总统[[王五]]出席见证了另一协定的签署。",  # another day's signing
+])
+def test_those_below_the_top_or_only_attending_or_at_another_signing_do_not_take_part(witnessed):
+    assert summits(SIGNED + witnessed)["2001-05-09"]["participants"] == {"张三", "李四"}
+
+
 @pytest.mark.parametrize("sentence, met", [
     ("甲国总统[[张三]]在[[王五]]访乙50周年之际对乙国进行国事访问，并与乙国总统[[李四]]会谈。", {"张三", "李四"}),
     ("甲国总统[[张三]]与乙国总理[[李四]]共同出席纪念[[王五]]演说五十周年的活动。", {"张三", "李四"}),

@@ -58,14 +58,16 @@ def test_a_summit_the_text_tells_on_the_signing_day_is_kept_and_no_second_one_ma
     assert list(summits(text)) == ["1997-05-13"]
 
 
-@pytest.mark.parametrize("signing", [
-    "1997年5月14日，宣言在某宫签署。宣言由王甲与赵乙签字，丙国国王[[孙丙]]出席见证。",  # others witness it
-    "1997年5月14日，签字仪式在某宫举行。王甲和赵乙在宣言上签字。签字后，两位领导人交换了文本，并热情握手。",  # they shake hands
-    "5月14日，王甲与赵乙在某宫签署宣言。访问期间，王甲同丙国总统[[孙丙]]会晤。",  # one of them meets another leader
+@pytest.mark.parametrize("signing, witnesses", [
+    # others witness it: a king at the top, who takes part (participants.witnesses_of_the_signing)
+    ("1997年5月14日，宣言在某宫签署。宣言由王甲与赵乙签字，丙国国王[[孙丙]]出席见证。", {"孙丙"}),
+    ("1997年5月14日，宣言在某宫签署。宣言由王甲与赵乙签字，丙国外长[[孙丙]]出席见证。", set()),
+    ("1997年5月14日，签字仪式在某宫举行。王甲和赵乙在宣言上签字。签字后，两位领导人交换了文本，并热情握手。", set()),  # they shake hands
+    ("5月14日，王甲与赵乙在某宫签署宣言。访问期间，王甲同丙国总统[[孙丙]]会晤。", set()),  # one of them meets another leader
 ])
-def test_a_signing_the_section_of_its_day_tells_attended_witnessed_or_with_a_handshake_is_a_summit(signing):
+def test_a_signing_the_section_of_its_day_tells_attended_witnessed_or_with_a_handshake_is_a_summit(signing, witnesses):
     found = summits(box(TOP) + LEAD + "== 签署 ==\n" + signing + "\n")
-    assert found == {"1997-05-14": ({"王甲", "赵乙"}, {"某宫"}, {"甲乙睦邻宣言"})}
+    assert found == {"1997-05-14": ({"王甲", "赵乙"} | witnesses, {"某宫"}, {"甲乙睦邻宣言"})}
 
 
 @pytest.mark.parametrize("text", [

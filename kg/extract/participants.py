@@ -737,3 +737,67 @@ def record_participants(reading, people: People, summit, participants, sentences
             office = main_office(people, key, start, sentences)
             registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office_taken_up(people, key, office, start)),
                           inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(key, office)],))
+
+
+#: A clause telling who witnessed a signing, they its subject: attending and witnessing it (丙国国王和丁国总统出席见证,
+#: 出席并在条约上签字见证), signing it as its witness (丙作为见证人在条约上签字), signing it too (丙亦在文件上签字),
+#: presiding over it (丙主持了签字仪式, 丙主持并居中见证). Not attending as a witness and no more (丙作为见证人出席):
+#: a mediator in the room, not one of the leaders at the signing.
+_WITNESSED = re.compile(r"(?:^|(?<=[，,；;：:]))(?P<who>[^，,；;：:]+?)(?:也|亦|还|均|一同|共同)?(?:作为见证人[^，,；;：:]{0,12}?(?:签字|签名|签署)"
+                        r"|出席(?:并[^，,；;：:]{0,12}?)?见证|主持(?:并(?:居中)?见证|了?(?:签字|签约|签署)仪式)"
+                        r"|(?:也|亦)在[^，,；;：:]{1,12}?上(?:签字|签名))")
+
+#: The offices of those at the top whom a witness's clause adds, as they end: a state's head or its government's
+#: (沙特阿拉伯王国王储 is none).
+_HEADS = re.compile(r"(?:总统|总理|首相|国王|女王|元首|苏丹|埃米尔|天皇|国家主席)$")
+
+
+def witnesses_of_the_signing(reading, people: People, summits) -> None:
+    """Leaders at the top told witnessing a signing (``1994年10月26日，和约在某口岸签署。条约由甲与乙签字，
+    丙国国王和丁国总统出席见证``) took part in the summit of that signing: the one summit of the day the
+    sentence or the two before it in its paragraph give (the last of them to give one), of two of the people
+    they name besides."""
+    sentences = reading.all_sentences()
+    for at, sentence in enumerate(sentences):
+        if "见证" not in sentence.hans and "仪式" not in sentence.hans and "上签" not in sentence.hans:
+            continue
+        witnesses = _witnesses(reading, people, sentence)
+        if not witnesses:
+            continue
+        told = [s for s in sentences[max(0, at - 2):at + 1]
+                if s.passage is sentence.passage and s.paragraph == sentence.paragraph]
+        others = {spot.key for s in told for spot in s.spots} - set(witnesses)
+        held = [summit for summit in summits if len(others & set(summit.participants)) >= 2
+                and any(summit.start <= day.start <= summit.end for day in _days_told(told, summit.start.year))]
+        if len(held) == 1:
+            added = {key: surface for key, surface in witnesses.items() if key not in held[0].participants}
+            if added:
+                add_participants(reading, people, held[0].id, added, sentence)
+
+
+def _days_told(told: list[Sentence], year: int) -> list:
+    """The days the last of these sentences that gives any gives (``year`` fills in ``10月26日``)."""
+    for sentence in reversed(told):
+        days = find_dates(sentence.hans, year=year)
+        if days:
+            return days
+    return []
+
+
+def _witnesses(reading, people: People, sentence: Sentence) -> dict[str, str]:
+    """The leaders at the top (key → surface) a sentence's clauses tell witnessing a signing: each
+    titled so in the sentence, else given such an office by the article; not one only named in
+    another's title (丙的私人代表丁)."""
+    hans, registry = sentence.hans, reading.registry
+    named = {}
+    for clause in _WITNESSED.finditer(hans):
+        if "签" in clause["who"]:
+            continue  # 甲与乙签署和约并出席见证: the signers, told so
+        for spot in sentence.spots:
+            if not (clause.start("who") <= spot.start and spot.end <= clause.end("who")) \
+                    or not registry.is_a(spot.surface, Kind.PERSON) or hans.startswith("的", spot.end):
+                continue
+            offices = titles_in(sentence, reading, spot.key) or people.offices.get(spot.key, ())
+            if any(_HEADS.search(office) and not NOT_TOP.search(office) for office in offices):
+                named.setdefault(spot.key, spot.surface)
+    return named
