@@ -325,6 +325,14 @@ def test_a_gathering_is_no_summit_but_a_meeting_on_its_sidelines_is():
     assert set(summits(sidelines)) == {"2016-09-03"}
 
 
+def test_a_gathering_named_in_what_was_said_at_a_meeting_does_not_make_it_the_gathering():
+    said = HEAD + ("2012年8月30日，甲国总统[[张三]]与乙国总统[[李四]]举行单独会谈，张三祝贺李四当选，"
+                   "李四则表示甲国担任轮值主席国是不结盟运动的机遇。")
+    assert {day: s["participants"] for day, s in summits(said).items()} == {"2012-08-30": {"张三", "李四"}}
+    gathering = HEAD + "2012年8月30日，甲国总统[[张三]]与乙国总统[[李四]]出席不结盟运动首脑会议，会议通过了宣言。"
+    assert summits(gathering) == {}
+
+
 def test_delegates_in_a_people_column_are_not_leaders():
     text = HEAD + ('{| class="wikitable"\n! 日期 !! 地点 !! 与会者\n|-\n'
                    "| 1941年6月12日 || [[伦敦]] || 英国、4个[[自治领]]、[[自由法国]]及8个[[流亡政府]]的代表\n|}\n")

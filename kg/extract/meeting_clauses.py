@@ -304,7 +304,8 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
         return (begin, end) if _welcomed_in_person(clause) or _done_together(clause) or _received(clause) else None
     if all(_REFERENCE.search(clause[:m.start()]) for m in said) and not HELD_AT.search(clause):
         return None  # 飞抵赫尔辛基，表示对这次会晤期望很低: the meeting is told elsewhere, not on this day
-    if a_gathering(clause) and not _SIDELINES.search(clause):
+    told = CLAUSE.search(clause, said[0].end())  # the clauses after the meeting's own tell what was said at it
+    if a_gathering(clause[:told.start() if told else len(clause)]) and not _SIDELINES.search(clause):
         return None  # the gathering itself, not a meeting of two sides on its sidelines
     if HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause) or _LASTED.search(clause):
         return begin, end
