@@ -333,6 +333,14 @@ def test_a_gathering_named_in_what_was_said_at_a_meeting_does_not_make_it_the_ga
     assert summits(gathering) == {}
 
 
+@pytest.mark.parametrize("late", ["会谈推迟约两小时才开始", "会谈推迟111分钟才开始", "会谈推迟至6时才开始"])
+def test_talks_begun_hours_late_were_held(late):
+    text = HEAD + f"2019年6月29日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈，因张三日程延误，{late}。"
+    assert set(summits(text)) == {"2019-06-29"}
+    put_off = text.replace(late, "会谈推迟到下个月举行")
+    assert summits(put_off) == {}
+
+
 def test_delegates_in_a_people_column_are_not_leaders():
     text = HEAD + ('{| class="wikitable"\n! 日期 !! 地点 !! 与会者\n|-\n'
                    "| 1941年6月12日 || [[伦敦]] || 英国、4个[[自治领]]、[[自由法国]]及8个[[流亡政府]]的代表\n|}\n")

@@ -29,7 +29,10 @@ _MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)
                            r"|(会晤|会谈|会面|会见)了?|接待了?(?:到访|来访)")  # 在某宫接待到访的乙国总统
 
 
-NOT_HELD = re.compile(r"中断|取消|推迟|延期|未能|拒绝|商定|计划|留待|将于|将在|拟于|准备|筹备|提议|邀请|原拟|希望|致函|致电|致信"
+#: After 推迟: by how long, or to what hour of the day (会谈推迟约两小时才开始, 推迟至6时才开始): a meeting held late, not put off.
+_HELD_LATE = r"(?![^，。；]{0,3}?[0-9一二三四五六七八九十两半百]+个?多?(?:小时|分钟|钟头)|至[^，。；]{0,8}?时)"
+
+NOT_HELD = re.compile(r"中断|取消|推迟" + _HELD_LATE + r"|延期|未能|拒绝|商定|计划|留待|将于|将在|拟于|准备|筹备|提议|邀请|原拟|希望|致函|致电|致信"
                       r"|(?:将|决定)(?=(?:分别|先后)?(?:同|与|和|跟|会晤|会见|会谈|出席|赴|访问|前往|举行))"  # 还将分别同…会晤
                       r"|考虑(?!到)"  # 正考虑在某地与乙会面 (not 考虑到安全因素，两人在某地会面)
                       r"|原定(?![0-9一二三四五六七八九十两半]+个?(?:分钟|小时|天|日))"  # 原定35分钟的会谈: a length, no plan
@@ -62,7 +65,7 @@ _OPENS_ON_A_DAY = re.compile(r"^(?:\d{1,2}[日号]|" + NEXT_DAY + r"|当天|当�
 
 
 #: A plan undone in its own clause (原定的出访推迟): the days told after it are not the plan's.
-_PUT_OFF = re.compile(r"推迟|延期|取消|中断|告吹|搁置")
+_PUT_OFF = re.compile(r"推迟" + _HELD_LATE + r"|延期|取消|中断|告吹|搁置")
 
 
 #: A clause that tells a plan (将于, 拟, 原定): not only one that undoes something (未能达成协议).
@@ -71,7 +74,7 @@ _PLANNED = re.compile(r"将|拟|计划|准备|原定|预定|定于")
 
 #: Of NOT_HELD, the words that undo a meeting even when written after it (会晤…后因故取消);
 #: the others only speak of a meeting that comes after them (计划…会晤, not 会谈中邀请…访日).
-NOT_HELD_AFTER = re.compile(r"中断|取消|推迟|延期|未能(?!达成|取得|签署|签订|就)|告吹|搁置|无法|未定|记者会|(?<!未)公布|事宜"
+NOT_HELD_AFTER = re.compile(r"中断|取消|推迟" + _HELD_LATE + r"|延期|未能(?!达成|取得|签署|签订|就)|告吹|搁置|无法|未定|记者会|(?<!未)公布|事宜"
                             r"|以(?:视频|视讯|视像)(?:方式|形式)|通过(?:视频|视讯|视像)|以线上(?:方式|形式)"  # 会议因疫情以视频方式举行: no one met
                             r"|(?:会谈|会晤|会议)(?:结果|内容|情况)"  # 发表会谈结果: telling of it, not holding it
                             r"|(?:会谈|会晤|会面|峰会)(?:并|也|则|都)?(?:没有|并未|没能|未|不会)(?:如期)?举行(?!记者|新闻|联合)")  # 称会谈没有举行
