@@ -341,6 +341,26 @@ def test_talks_begun_hours_late_were_held(late):
     assert summits(put_off) == {}
 
 
+def test_a_leader_written_after_his_office_on_the_day_told_meets_that_day():
+    told = HEAD + ("2025年4月26日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]出席葬礼前举行会谈。"
+                   "[[丙国总统]][[王五]]当日亦在场边与李四会谈。")
+    assert [(s["start"], sorted(s["participants"])) for s in _all_summits(told)] == [
+        ("2025-04-26", ["张三", "李四"]), ("2025-04-26", ["李四", "王五"])]
+    published = told.replace("[[丙国总统]][[王五]]当日亦在场边与李四会谈。", "[[丙国总统]][[王五]]于当日发表声明。")
+    assert [(s["start"], sorted(s["participants"])) for s in _all_summits(published)] == [("2025-04-26", ["张三", "李四"])]
+
+
+def _all_summits(text):
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    out = []
+    for entity in extraction.entities:
+        if entity.id.kind is Kind.SUMMIT:
+            about = [f for f in extraction.facts if f.subject == entity.id]
+            out.append({"start": next(f.value for f in about if f.prop is Prop.START_DATE).isoformat(),
+                        "participants": {f.value.key for f in about if f.prop is Prop.PARTICIPANT}})
+    return sorted(out, key=lambda s: (s["start"], sorted(s["participants"])))
+
+
 def test_delegates_in_a_people_column_are_not_leaders():
     text = HEAD + ('{| class="wikitable"\n! 日期 !! 地点 !! 与会者\n|-\n'
                    "| 1941年6月12日 || [[伦敦]] || 英国、4个[[自治领]]、[[自由法国]]及8个[[流亡政府]]的代表\n|}\n")

@@ -184,6 +184,9 @@ _SAYS = re.compile(r"(?:表示|(?<![演游小学])说|指出|强调|(?<![简名�
 #: Before 当天 in its clause, a word that makes it an object's day, not the clause's (于次日, 发表于当天).
 _HEAD_VERB = re.compile(r"[于在到至从]|发表|宣布|签署|举行|表示")
 
+#: Whoever did it, written as a head's office and the name after it (丙国总统王五, 国务院总理李四).
+_AN_OFFICE_AND_NAME = re.compile(r"[^，,；;。]{0,8}?(?:总统|总理|首相|主席|国王|女王|埃米尔|总书记)[^，,；;。的]{1,6}")
+
 
 def relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[DateRange]:
     """Days an account gives relative to the last one (``3日，…``, ``当天下午``, ``次日``): each
@@ -207,8 +210,8 @@ def relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[D
             out.append(DateRange(when, when, match.start(), match.end(), False))
     for word in _SAME_DAY.finditer(hans):
         head = hans[max((m.end() for m in CLAUSE.finditer(hans, 0, word.start())), default=0):word.start()]
-        if len(head) > 5 or _HEAD_VERB.search(head):
-            continue  # a clause that starts with it, or with whoever did it (小泉当天…), not 于次日发表…
+        if _HEAD_VERB.search(head) or len(head) > 5 and not _AN_OFFICE_AND_NAME.fullmatch(head):
+            continue  # a clause that starts with it, or with whoever did it (小泉当天…, 丙国总统王五当日…), not 于次日发表…
         before = [d for d in dates + out if d.stop <= word.start()]
         base = before[-1].start if before else day
         if base is None:
