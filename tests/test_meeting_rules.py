@@ -1692,6 +1692,21 @@ def test_the_same_leaders_meeting_again_the_next_day_is_one_summit():
     assert list(told) == ["2008-04-05"] and told["2008-04-05"]["end"] == "2008-04-06"
 
 
+def test_days_told_one_after_another_from_a_bare_day_are_each_their_own():
+    text = HEAD + ("=== 乙国 ===\n1974年1月9日至11日，甲国首相[[张三]]对乙国进行正式访问。"
+                   "9日他前往[[某宫]]签名致意；10日张三与乙国总理[[李四]]会谈，双方确认加强两国关系。")
+    assert {day: (s["end"], s["participants"]) for day, s in summits(text).items()} == {
+        "1974-01-09": ("1974-01-11", {"张三", "李四"})}
+    said = text.replace("9日他前往[[某宫]]签名致意；10日张三与乙国总理[[李四]]会谈", "9日他对记者表示，10日将与乙国总理[[李四]]会谈")
+    assert summits(said) == {}
+
+
+def test_the_same_leaders_again_on_a_day_already_told_are_the_same_summit():
+    text = HEAD + ("2019年10月11日至12日，甲国主席[[张三]]在[[某城]]同乙国总理[[李四]]举行非正式会晤。"
+                   "11日，两国领导人在[[某寺]]边走边谈；12日上午，两人继续举行会晤。")
+    assert {day: s["end"] for day, s in summits(text).items()} == {"2019-10-11": "2019-10-12"}
+
+
 def test_a_host_meeting_others_on_the_next_day_keeps_two_summits():
     text = HEAD + ("2008年4月5日，甲国总统[[张三]]在[[某城]]与乙国总统[[李四]]举行会谈；"
                    "6日，张三又与丙国总理[[王五]]举行会谈。")

@@ -216,8 +216,10 @@ def _on_the_welcomed_visit(before: SummitFound, summit: SummitFound) -> bool:
 
 
 def _next_day(before: SummitFound, summit: SummitFound) -> bool:
+    """The same leaders on the next day, or on a later day of the days already told (``10月11日至12日，甲同乙会晤。
+    11日，…；12日上午，两人继续会谈``)."""
     return before.anchor.paragraph == summit.anchor.paragraph and before.participants == summit.participants \
-        and before.end + timedelta(days=1) == summit.start
+        and before.start < summit.start <= before.end + timedelta(days=1)
 
 
 def _signing_of_the_days_talks(people: People, before: SummitFound, summit: SummitFound) -> bool:

@@ -201,7 +201,7 @@ def relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[D
             pass
     for clause in CLAUSE.finditer(hans):  # "…3日至5日访问乙国，4日在某城与丙会谈，5日…": each clause's day
         match = bare_day(hans, clause.end())
-        before = [d for d in dates if d.stop <= clause.end()]
+        before = [d for d in dates + out if d.stop <= clause.end()]  # 9日…；10日…: after a bare day too
         if match and before and not _REPORTED.search(hans, before[0].stop, clause.end()):  # 介绍，6日…将…: a schedule told
             try:
                 when = before[-1].end.replace(day=int(match["d"]))
