@@ -1707,6 +1707,15 @@ def test_the_same_leaders_again_on_a_day_already_told_are_the_same_summit():
     assert {day: s["end"] for day, s in summits(text).items()} == {"2019-10-11": "2019-10-12"}
 
 
+def test_a_visit_reported_as_planned_gives_the_visit_no_days():
+    text = ("'''甲国总统访问乙国'''是甲国总统[[张三]]于2016年3月20日至22日对[[乙国]]进行的访问。\n== 背景 ==\n"
+            "2015年4月11日，张三与乙国主席[[李四]]在[[某城]]举行会晤。\n== 经过 ==\n"
+            "2016年2月17日，某台报道称张三计划于3月21日至22日访问乙国。\n\n"
+            "3月21日，张三在[[某宫]]同乙国主席李四举行会谈。")
+    assert {day: s["end"] for day, s in summits(text, title="甲国总统访问乙国").items()} == {
+        "2015-04-11": "2015-04-11", "2016-03-20": "2016-03-22"}
+
+
 def test_a_host_meeting_others_on_the_next_day_keeps_two_summits():
     text = HEAD + ("2008年4月5日，甲国总统[[张三]]在[[某城]]与乙国总统[[李四]]举行会谈；"
                    "6日，张三又与丙国总理[[王五]]举行会谈。")

@@ -166,6 +166,8 @@ def _visits(reading: Reading, people: People) -> list[Visit]:
         if not_held(sentence.hans):
             continue
         for i, span in enumerate(dates):
+            if PLANNED_FOR.search(sentence.hans, 0, span.at):
+                continue  # 报道称甲计划于3月21日至22日访问乙国: a plan's days
             stop = dates[i + 1].at if i + 1 < len(dates) else len(sentence.hans)
             lasting = _days_it_lasts(sentence.hans, span, stop)
             opened = not lasting and span.end == span.start and sentence.hans.startswith("起", span.stop)
