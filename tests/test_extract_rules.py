@@ -33,6 +33,10 @@ from kg.wikitext import parse
     ("2018年12月8日和12月20日", None, [("2018-12-08", "2018-12-08")]),  # the second has no year of its own
     ("11月11日和12日先后前往", 2022, [("2022-11-11", "2022-11-11")]),  # one event each day
     ("分别于11月25日和26日与", 2023, [("2023-11-25", "2023-11-25")]),
+    # a day after a date written with its year is of that year, not of the year the text had reached
+    ("其中1961年6月访华。甲于1963年4月12日抵达某城；4月20日，两国元首签署", 1961,
+     [("1963-04-12", "1963-04-12"), ("1963-04-20", "1963-04-20")]),
+    ("4月20日，甲回顾了1963年4月12日的访问", 1961, [("1961-04-20", "1961-04-20"), ("1963-04-12", "1963-04-12")]),
 ])
 def test_dates(text, year, expected):
     assert [(r.start.isoformat(), r.end.isoformat()) for r in find_dates(text, year=year)] == expected

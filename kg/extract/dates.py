@@ -77,7 +77,8 @@ def normalize_digits(text: str) -> str:
 
 
 def find_dates(text: str, *, year: int | None = None, month: int | None = None) -> list[DateRange]:
-    """Every day-precise date or date range in ``text``; ``year`` fills in ``4月27日``."""
+    """Every day-precise date or date range in ``text``; ``year`` fills in ``4月27日``, unless a date written
+    with its year comes before it in the text (``于1963年4月12日抵达…；4月20日…``: of 1963)."""
     return list(_dates_in(text, year))
 
 
@@ -91,11 +92,14 @@ def _dates_in(text: str, year: int | None) -> tuple[DateRange, ...]:
     matches = [(m, int) for m in _DATE.finditer(text)]
     if _CN_MONTH.search(text):  # a month in Chinese numerals: one text in a thousand
         matches = sorted(matches + [(m, _cn_int) for m in _CN_DATE.finditer(text)], key=lambda pair: pair[0].start())
+    written = None  # the year of the last date written with its year: a day after it in the text is of that year
     for match, number in matches:  # in the order they start (one pattern's are so already)
         if match.groupdict().get("joined"):
-            found.extend(_joined(text, match, year))
+            found.extend(_joined(text, match, year if written is None else written))
             continue
-        y1 = number(match["y1"]) if match["y1"] else year
+        y1 = number(match["y1"]) if match["y1"] else year if written is None or year is None else written
+        if match["y1"]:
+            written = y1
         if y1 is None:
             continue
         m1, d1 = number(match["m1"]), number(match["d1"])
