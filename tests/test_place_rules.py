@@ -1406,3 +1406,19 @@ def test_a_welcome_ground_keeps_the_talks_told_in_its_own_clause_or_held_in_the_
     in_a_town = HEAD + ("2019年10月14日，乙国国王[[李四]]在[[某都]]为甲国总统[[张三]]举行欢迎仪式，"
                         "随后两人在[[某宫]]举行会谈。")
     assert read(in_a_town) == {"2019-10-14": [["某宫", "某都"]]}  # the town holds the talks too
+
+
+def test_a_host_greeting_the_visitor_at_a_place_holds_the_talks_that_follow_with_no_place_of_their_own():
+    # 乙在某宫迎接甲并与其举行会谈: the palace, in the town reached
+    arrived = "'''甲乙会晤'''。\n2023年7月17日，甲国总统[[张三]]抵达[[乙都]]，乙国总统[[李四]]在{}。"
+    assert read(arrived.format("萨拉姆宫迎接并与其举行会谈")) == {"2023-07-17": [["萨拉姆宫", "乙都"]]}
+    assert read(arrived.format("[[某宫]]正门迎接张三，两人先举行约一小时的私人会谈")) == {"2023-07-17": [["某宫", "乙都"]]}
+    # near-misses: an airport holds no talks; talks placed elsewhere; a greeting with no talks after it
+    assert read(arrived.format("机场迎接张三，两人随后举行会谈")) == {"2023-07-17": [["乙都"]]}
+    assert read(arrived.format("某宫迎接张三，两人随后在[[某厅]]举行会谈")) == {"2023-07-17": [["某厅", "乙都"]]}
+    assert read(arrived.format("萨拉姆宫迎接张三")) == {"2023-07-17": [["乙都"]]}
+    assert read(arrived.format("[[乙都]]湖畔的「某酒店」迎接张三，两人共进午餐并会谈")) == {"2023-07-17": [["乙都"]]}  # a town
+    # the talks' own clause names no place: the state the lead says was visited still holds them
+    lead = "'''2016年李四访问意大利'''是乙国国王[[李四]]于2016年3月对[[意大利]]进行的正式访问。\n== 经过 ==\n3月15日，意大利总统[[张三]]在"
+    assert read(lead + "[[某宫]]大厅迎接李四，两人随后举行扩大会谈。") == {"2016-03-15": [["意大利共和国"], ["某宫"]]}
+    assert read(lead + "[[某宫]]与李四举行会谈。") == {"2016-03-15": [["某宫"]]}

@@ -50,6 +50,9 @@ infobox field, a table cell or a clause of prose.
   a 于 of a date does not swallow the 在 of the place (``于…由…在平壤会面``).
 - A partner with a long title does not hide the place: ``在…基地与俄罗斯总统…会晤`` ends the
   place at the first 与 that is no character of a name.
+- A host greeting the visitor at a place holds the talks that follow it with no place of their own
+  (``乙在萨拉姆宫迎接甲并与其举行会谈``, ``在[[某宫]]正门迎接甲，两人先举行私人会谈``, ``在某府前以军礼欢迎，并与其举行
+  会谈``); not an airport or a station (``在机场迎接，随后双方举行会晤``), nor before talks placed elsewhere.
 - A site gone to holds the meeting of the next clause when that names no place of its own
   (``前往[[某城]]的[[某宫]]，与乙举行会谈``); a partner word that begins a venue's plain name
   (``在[[某都]]和平大厦会见乙``) does not end the place.
@@ -460,7 +463,7 @@ def _held_at_phrases(sentence: Sentence) -> list[re.Match]:
         if at < end or at in in_a_name:
             continue
         if sentence.hans[at] in "在于":
-            match = HELD_AT.match(sentence.hans, at) or _held_with(sentence, at)
+            match = _greeted_then_met(sentence, at) or HELD_AT.match(sentence.hans, at) or _held_with(sentence, at)
             if match and PRESS_CONFERENCE.match(sentence.hans, match.end()):
                 continue  # 在某使馆举行记者会: where they spoke to the press, not where they met
             if match and sentence.hans[at] == "于" and any(
@@ -496,6 +499,32 @@ def _held_at_after_the_occasion(sentence: Sentence, match: re.Match, in_a_name: 
         return None
     inner = [m.start() for m in _INNER_AT.finditer(sentence.hans, match.start("w"), match.end("w")) if m.start() not in in_a_name]
     return HELD_AT.match(sentence.hans, inner[-1]) if inner else None
+
+
+def _greeted_then_met(sentence: Sentence, at: int) -> re.Match | None:
+    """``乙在萨拉姆宫迎接甲并与其举行会谈``, ``在开罗[[伊蒂哈迪亚宫|总统府（伊蒂哈迪亚宫）]]迎接甲，两国领导人举行会谈``: a host
+    greeting the visitor at a building or a site, and the talks that follow with no place of their own; not at an
+    airport or a station, where a visitor lands (``在机场迎接，随后双方举行会晤``), nor in a town, or at a place whose
+    name the text does not write plainly (``在某村湖畔的「某酒店」迎接甲，两人共进午餐并会谈``: not the village)."""
+    match = _GREETED_THEN_MET.match(sentence.hans, at)
+    if match is None or any(s.start < match.start("w") < s.end for s in sentence.spots):
+        return None
+    site = _PAREN_AFTER.sub("", match["w"])  # 在开罗总统府（伊蒂哈迪亚宫）迎接
+    return match if site.endswith(VENUE_ENDINGS) and not site.endswith(ARRIVED_AT) else None
+
+
+def greeted_then_met(match: re.Match) -> bool:
+    """Whether a held-at phrase is a host's greeting the talks follow (``在某宫迎接甲，两人随后举行会谈``)."""
+    return match.re is _GREETED_THEN_MET
+
+
+#: A host greeting the visitor somewhere (在某宫迎接甲, 在某府前以军礼欢迎, 在某宫正门迎接, 在某宫大厅迎接: the palace), and
+#: the talks that follow right after, in its clause or the next, with no place of their own (并与其举行会谈,
+#: ，两人随后举行会谈, ，两国元首随即举行会谈, ，并与其举行会谈).
+_GREETED_THEN_MET = re.compile(
+    r"在(?P<w>[^，。；,在]{1,30}?)(?:[东南西北正大]?门(?:前|外|口)?|前|外|大厅|庭院|台阶)?(?:亲自|冒雨)?(?:迎接|迎候|以军礼欢迎)"
+    r"[^，。；,在]{0,12}?(?:[，,]并?|并)(?:两人|双方|二人|两国(?:元首|领导人|首脑|总统|总理|首相))?(?:随后|随即|先)?"
+    r"(?:与其|同其|与之|与他|同他|与她|同她)?(?:举行|进行)?[^，。；,在与同和]{0,10}?(?:会谈|会晤)")
 
 
 def _phrase_starts(hans: str) -> list[int]:

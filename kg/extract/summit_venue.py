@@ -2,9 +2,10 @@
 
 ``在新加坡的香格里拉大酒店举行`` is the hotel in Singapore; a meeting told without a place is in the town
 its visitor was last told to arrive at (``抵达某城…，次日会谈``), or at the lead's venue of the same
-days (:class:`LeadVenue`); a list of states the meeting's leaders come from is no venue. A town visited
-holds the place held at only when the visit leads straight to the meeting (``回访美国，在华盛顿与…会晤``; not
-``抵达某城，与乙会谈；随后…在另一城与丙会谈``).
+days (:class:`LeadVenue`), whose state still holds talks whose own clause names no place after a host greets the
+visitor at one (``在[[某宫]]大厅迎接乙，两人随后举行会谈``: the palace, and the state the lead says was visited); a
+list of states the meeting's leaders come from is no venue. A town visited holds the place held at only when
+the visit leads straight to the meeting (``回访美国，在华盛顿与…会晤``; not ``抵达某城，与乙会谈；随后…在另一城与丙会谈``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from datetime import date, timedelta
 from kg.extract.containment import located_within
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.phrases import TRAVELS_TO
-from kg.extract.places import held_at_chain, held_at_phrases, joins_chain, said_of_other_days, visited_chain
+from kg.extract.places import (greeted_then_met, held_at_chain, held_at_phrases, joins_chain, said_of_other_days,
+                               visited_chain)
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence, Spot
 from kg.extract.towns_reached import town_arrived_at_before
@@ -52,6 +54,8 @@ def venue_of_the_anchor(reading: Reading, summit: EntityId, anchor: Sentence, wh
         _welcome_in_the_town_arrived_at(reading, summit, anchor, welcome_ends, when, participants)
         return
     venue = record_chain(reading, chain or visited, anchor) if chain or visited else None
+    greeted = bool(chain) and any(greeted_then_met(m) and m.start() < chain[0].start < m.end()
+                                  for m in held_at_phrases(anchor))
     if chain and visited and _visit_holds(anchor, visited, chain):  # 回访美国，在华盛顿与…会晤: Washington in the United States
         outer = record_chain(reading, visited, anchor)
         top = registry.named(registry.kind_of(chain[0].surface) or Kind.PLACE, chain[0].surface)
@@ -70,6 +74,10 @@ def venue_of_the_anchor(reading: Reading, summit: EntityId, anchor: Sentence, wh
                 registry.fact(summit, Prop.VENUE, lead_venue, evidence=(lead.clause.evidence(), anchor.evidence()),
                               inference=Inference.LEAD_PARAGRAPH)
                 return
+        elif greeted and lead_venue.kind is Kind.COUNTRY \
+                and not any(registry.is_a(s.surface, Kind.COUNTRY) or reading.index.is_state(s.surface) for s in chain):
+            registry.fact(summit, Prop.VENUE, lead_venue, evidence=(lead.clause.evidence(), anchor.evidence()),
+                          inference=Inference.LEAD_PARAGRAPH)  # 在某宫迎接甲，两人随后举行会谈: still in the lead's state
     if venue is not None:
         registry.fact(summit, Prop.VENUE, venue, evidence=(anchor.evidence(),))
 
