@@ -3198,3 +3198,29 @@ def test_a_meeting_someone_says_they_held_is_not_held_on_the_day_they_say_so():
     # what is said after the meeting the clause tells leaves it on its day
     told = HEAD + "2018年10月28日，甲国总理[[张三]]在[[某城]]与乙国国王[[李四]]举行会谈，张三表示，会谈富有成果。"
     assert set(summits(told)) == {"2018-10-28"}
+
+
+NEXT_LEG = ("'''甲国总理访问东南亚'''是甲国总理[[张三]]2031年1月对[[乙国]]和[[丙国]]的访问。\n"
+           "== 访问行程 ==\n=== 乙国 ===\n1月16日，张三抵达[[某都]]，同乙国总理[[李四]]举行会谈。\n"
+           "=== 丙国 ===\n")
+
+
+def test_a_section_opening_on_the_next_day_goes_on_from_the_day_the_section_before_told():
+    text = NEXT_LEG + "翌日，张三转赴[[某城]]，在丙国总理府与丙国总理[[王五]]举行会谈。\n"
+    assert {day: s["participants"] for day, s in summits(text, title="甲国总理访问东南亚").items()} == {
+        "2031-01-16": {"张三", "李四"}, "2031-01-17": {"张三", "王五"}}
+
+
+def test_a_section_opening_on_the_next_day_without_a_meeting_takes_no_day_from_before():
+    text = NEXT_LEG + "翌日，张三抵达[[某城]]，丙国总理[[王五]]等政府高官到场迎接。\n"
+    assert set(summits(text, title="甲国总理访问东南亚")) == {"2031-01-16"}
+
+
+def test_the_same_days_other_meeting_opening_the_next_section_is_of_the_visit():
+    head = ("'''甲国总理访问老挝'''是甲国总理[[张三]]2018年6月对老挝的访问。\n== 访问经过 ==\n"
+            "=== 会见国家主席 ===\n6月21日，老挝国家主席[[李四]]在[[某宾馆]]会见张三。\n=== 另一会谈 ===\n")
+    same = head + "同日下午，老挝总理[[王五]]在[[某堂]]同张三举行会谈。\n"
+    other = head + "同日下午，张三在[[某堂]]会见越南总统[[赵六]]。\n"
+    assert meetings(same, title="甲国总理访问老挝") == [("2018-06-21", frozenset({"张三", "李四", "王五"}))]
+    assert set(meetings(other, title="甲国总理访问老挝")) == {("2018-06-21", frozenset({"张三", "李四"})),
+                                                      ("2018-06-21", frozenset({"张三", "赵六"}))}

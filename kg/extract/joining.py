@@ -118,11 +118,15 @@ def one_meeting_told_in_parts(reading: Reading, people: People, found: list[Summ
     kept: dict = {}  # id → the summit as it stands, in the order of their days
     for summit in sorted(found, key=lambda s: s.start):
         before = next((s for s in reversed(kept.values()) if s.anchor is not None and summit.anchor is not None
-                       and s.section == summit.section and not (s.one_of_several or summit.one_of_several)
-                       and (_next_day(s, summit) or _signing_of_the_days_talks(people, s, summit)
-                            or _right_after(people, s, summit) or _later_that_day(people, s, summit)
-                            or _during_the_same_visit(people, s, summit)
-                            or _on_the_welcomed_visit(s, summit))), None)
+                       and not (s.one_of_several or summit.one_of_several)
+                       and (s.section == summit.section and (
+                                _next_day(s, summit) or _signing_of_the_days_talks(people, s, summit)
+                                or _right_after(people, s, summit)
+                                or _later_that_day(people, s, summit, s.anchor.paragraph == summit.anchor.paragraph)
+                                or _during_the_same_visit(people, s, summit) or _on_the_welcomed_visit(s, summit))
+                            or len(s.participants) == 2 and _later_that_day(people, s, summit, True)
+                            and _opens_the_next_section(reading, s, summit))),
+                      None)
         if before is None:
             kept[summit.id] = summit
             continue
@@ -170,14 +174,27 @@ _THAT_DAY = re.compile(r"(?:^|[，,；;])同日(?!本)")
 _TRAVELS = re.compile(rf"{TRAVELS_TO}|单独")
 
 
-def _later_that_day(people: People, before: SummitFound, summit: SummitFound) -> bool:
-    """The visitor meeting the same side's other leader on the same day, told in the same paragraph
-    from a clause that gives the day again (``6月21日下午，乙国总理丁同甲举行会谈。同日，乙国主席丙会见甲``):
-    one summit of the visit, as the gold counts a visit. Not a meeting of another side that day (``同日，甲会见
-    丙国总统戊``, ``同日，甲、乙与丙国总统举行三方峰会``), nor one the visitor travels to (``同日，甲前往某城与丁会谈``)
-    or one told as held apart (``同日，丙还单独会见了甲``)."""
+def _opens_the_next_section(reading: Reading, before: SummitFound, summit: SummitFound) -> bool:
+    """Whether ``summit``'s sentence opens the section right after ``before``'s (``=== 会见乙 ===``, then
+    ``=== 同丙会谈 ===¶同日下午，丙同甲举行会谈``): it goes on with the day that section told. The caller asks it
+    of a visitor's meeting with one host (not of a gathering's, after which a section tells a meeting of two
+    of its leaders: ``=== 某峰会 ===``, then ``=== 甲乙会谈 ===¶同日，甲与乙举行双边会谈``)."""
+    sections = list(reading.by_section)
+    if before.section is None or summit.section is None or before.section not in sections \
+            or summit.section not in sections or sections.index(summit.section) != sections.index(before.section) + 1:
+        return False
+    opening = reading.by_section[summit.section]
+    return bool(opening) and opening[0] is summit.anchor
+
+
+def _later_that_day(people: People, before: SummitFound, summit: SummitFound, told_on: bool) -> bool:
+    """The visitor meeting the same side's other leader on the same day, told on (``told_on``: in the same
+    paragraph, or opening the section after) from a clause that gives the day again (``6月21日下午，乙国总理丁同
+    甲举行会谈。同日，乙国主席丙会见甲``): one summit of the visit, as the gold counts a visit. Not a meeting of
+    another side that day (``同日，甲会见丙国总统戊``, ``同日，甲、乙与丙国总统举行三方峰会``), nor one the visitor
+    travels to (``同日，甲前往某城与丁会谈``) or one told as held apart (``同日，丙还单独会见了甲``)."""
     shared = set(before.participants) & set(summit.participants)
-    if not (shared and before.anchor.paragraph == summit.anchor.paragraph and _THAT_DAY.search(summit.anchor.hans)
+    if not (shared and told_on and _THAT_DAY.search(summit.anchor.hans)
             and before.start == before.end == summit.start == summit.end and not _TRAVELS.search(summit.anchor.hans)):
         return False
     if set(summit.participants) <= set(before.participants):

@@ -225,6 +225,13 @@ def relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[D
 _CLOCK = re.compile(r"(?:当地时间|北京时间|当地|[\u4e00-\u9fff]{2,4}时间)?")
 
 
+def opens_from_the_last_day(hans: str) -> bool:
+    """Whether a sentence opens on a day told from the last one the text gave (``翌日，…``, ``同日，…``,
+    ``当天下午，…``), which a section may open on: the day its heading's place was reached is the one
+    after the last the section before told (``=== 乙国 ===¶翌日，甲转赴某都，与乙举行会谈``)."""
+    return _SAME_DAY.match(hans) is not None
+
+
 def bare_day(hans: str, at: int) -> re.Match | None:
     """A day with no month at ``at`` (``13日``), after whose clock it is told if the text says."""
     return DAY_ONLY.match(hans, _CLOCK.match(hans, at).end())

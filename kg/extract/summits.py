@@ -40,8 +40,8 @@ from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrival_in, 
                              leg_from_its_arrival, leg_told_in_prose, one_summit_per_leg, over_the_leg, the_leads_visit,
                              visit_told, year_above, year_of_the_leads_month)
 from kg.extract.meeting_clauses import (DAY_ONLY, ON_A_GATHERINGS_DAYS, TOOK_OFFICE, WELCOMES, bare_day, dated_by_citation, days_of_the_month,
-                                        meeting_clause, not_held, only_a_welcome, relative_days, signing_clause,
-                                        welcomed_by_a_leader, who_met)
+                                        meeting_clause, not_held, only_a_welcome, opens_from_the_last_day, relative_days,
+                                        signing_clause, welcomed_by_a_leader, who_met)
 from kg.extract.ordinals import (REFERS_BACK, number_of_a_summit_held, number_the_defined_summit, ordinal_in,
                                  ordinal_of_the_subject)
 from kg.extract.participants import (Participant, QUALIFIES, a_party, below_the_top, citations_of, from_administration,
@@ -308,9 +308,11 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 dates, date_basis = dated_by_citation(reading, sources, sentence)
             if not dates and running_year is not None:
                 dates = find_dates(sentence.hans, year=running_year)
-        if day is None and not dates and carried is not None and (bare := bare_day(sentence.hans, 0)) \
-                and int(bare["d"]) >= carried.day:
-            day = carried  # 17日上午，… under a heading of a place: the month the account had reached
+        if day is None and not dates and carried is not None and ((bare := bare_day(sentence.hans, 0))
+                                                                  and int(bare["d"]) >= carried.day
+                                                                  or opens_from_the_last_day(sentence.hans)
+                                                                  and MEETING.search(sentence.hans)):
+            day = carried  # 17日上午，… (翌日，…与乙会谈) under a heading of a place: the month (the day) the account had reached
         relative = relative_days(sentence.hans, dates, day)
         if heading_day is not None and opens is None:  # === 5月23日 ===¶次日上午，…: the day after the last section's
             relative = [heading_is_the_next_day(sentence.hans, d, heading_day) for d in relative]
