@@ -1015,3 +1015,11 @@ def test_a_treatys_short_name_by_its_sides_and_its_full_name_are_one():
 def test_a_treaty_of_other_sides_is_not_folded_into_the_short_name():
     text = HEAD + MEETING + "访问期间，双方签署了《甲乙友好合作条约》和《甲国和丙国友好合作条约》。"
     assert keys(documents(text)) == {"1985-11-19": {"甲乙友好合作条约", "甲国和丙国友好合作条约"}}
+
+
+def test_what_followed_the_meeting_told_before_is_not_the_next_meetings():
+    text = HEAD + ("2023年3月21日，甲国首相[[张三]]与乙国总统[[李四]]在[[某都]]举行会谈。\n\n"
+                   "两国领导人会后发表《甲乙特别伙伴关系联合声明》。\n\n"
+                   "3月22日，张三在[[另都]]与丙国总理[[王五]]举行会谈。\n")
+    assert documents_by_meeting(text) == {("2023-03-21", "张三、李四"): {"甲乙特别伙伴关系联合声明"},
+                                          ("2023-03-22", "张三、王五"): set()}

@@ -1080,10 +1080,17 @@ def test_the_people_of_talks_told_after_a_visit_keep_the_offices_those_two_sente
 @pytest.mark.parametrize("after", ["此前，张三曾在[[某都]]同李四举行会谈。", "张三曾在[[某都]]同李四举行会谈。",
                                    "后来，张三在[[某都]]同李四举行会谈。", "张三在[[某都]]出席了一场展览。",
                                    "此访之后不到一个月，张三便与李四会晤。", "这是两人首次会晤。",
-                                   "张三说，他同李四的会晤十分成功。", "张三在会谈中邀请李四次年访问甲国。",
-                                   "张三同李四会谈后，21日专程前往[[某港]]，同李四举行非正式会晤。"])
+                                   "张三说，他同李四的会晤十分成功。", "张三在会谈中邀请李四次年访问甲国。"])
 def test_a_sentence_after_a_visit_at_another_time_or_without_talks_is_not_its_summit(after):
     assert list(summits(BACKGROUND_VISIT.format(after), title="某会晤")) == ["2010-05-03"]
+
+
+def test_a_later_day_of_the_visit_told_in_a_clause_is_that_days_meeting_of_the_visit():
+    """Its day is read from the one the account reached (the visit's), and its meeting is the visit's summit."""
+    found = summits(BACKGROUND_VISIT.format("张三同李四会谈后，21日专程前往[[某港]]，同李四举行非正式会晤。"),
+                    title="某会晤")
+    assert {day: (s["end"], s["participants"]) for day, s in found.items()} == {
+        "2006-02-19": ("2006-02-23", {"张三", "李四"}), "2010-05-03": ("2010-05-03", {"张三", "李四"})}
 
 
 def test_both_of_them_are_the_two_the_sentence_before_names():
@@ -2317,6 +2324,14 @@ def test_the_head_of_a_society_or_a_foundation_holds_no_summit(sentence):
     assert summits(HEAD + sentence) == {}
 
 
+def test_the_heads_an_article_is_about_hold_a_summit_together_only():
+    head = "'''王赵会谈'''是某基金会董事长[[王五]]与某协会会长[[赵六]]的会谈。\n== 经过 ==\n"
+    together = "1993年4月27日，王五与赵六在[[某城]]举行会谈。"
+    with_a_leader = "1998年10月18日，王五在[[某城]]与乙国主席[[李四]]会面。"
+    assert set(summits(head + together, title="王赵会谈")) == {"1993-04-27"}
+    assert set(summits(head + together + with_a_leader, title="王赵会谈")) == {"1993-04-27"}
+
+
 def test_a_table_cell_saying_the_meeting_was_not_held_undoes_its_row_whatever_its_column():
     text = ("'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 历次会晤 ==\n{| class=\"wikitable\"\n"
             "! 次序 !! 日期 !! 地点 !! 与会者 !! 成果\n|-\n"
@@ -3198,6 +3213,37 @@ def test_a_meeting_someone_says_they_held_is_not_held_on_the_day_they_say_so():
     # what is said after the meeting the clause tells leaves it on its day
     told = HEAD + "2018年10月28日，甲国总理[[张三]]在[[某城]]与乙国国王[[李四]]举行会谈，张三表示，会谈富有成果。"
     assert set(summits(told)) == {"2018-10-28"}
+
+
+def test_a_day_told_after_the_clauses_subject_and_yu_is_the_meeting_day():
+    text = HEAD + ("2031年3月21日，甲国总理[[张三]]访问[[丙国]]。\n\n"
+                   "结束访问后，张三于22日返回乙国，在[[某都]]与乙国总理[[李四]]举行会谈，23日上午回国。")
+    assert {day: (s["end"], s["participants"]) for day, s in summits(text).items()} == {
+        "2031-03-22": ("2031-03-22", {"张三", "李四"})}
+
+
+def test_a_plans_day_told_after_its_subject_and_yu_is_no_meeting_day():
+    text = HEAD + ("2031年3月21日，甲国总理[[张三]]访问[[丙国]]。\n\n"
+                   "结束访问后，张三将于22日返回乙国，在[[某都]]与乙国总理[[李四]]举行会谈。")
+    assert summits(text) == {}
+
+
+def test_a_clause_day_after_a_sentence_with_no_date_is_of_the_month_the_account_reached():
+    text = HEAD + ("2031年1月9日至11日，甲国总理[[张三]]对乙国进行正式访问。"
+                   "张三先在[[某宫]]签名致意，10日与乙国总理[[李四]]会谈。")
+    assert {day: s["end"] for day, s in summits(text).items()} == {"2031-01-09": "2031-01-11"}
+
+
+def test_a_clause_day_after_a_month_the_sentence_names_is_that_months():
+    text = HEAD + ("2024年11月22日，甲国总统[[张三]]同乙国主席[[王五]]在[[某都]]举行会谈。\n\n"
+                   "2028年11月，张三再度访问乙国，并于18日在[[某都]]同乙国主席[[李四]]举行会谈。")
+    assert "2024-11-18" not in summits(text)
+
+
+def test_a_meeting_over_two_days_told_again_on_its_second_is_one_summit():
+    text = HEAD + ("2031年10月11日至12日，甲国总统[[张三]]在[[某城]]同乙国总理[[李四]]举行非正式会晤。"
+                   "11日，两国领导人在[[某寺]]边走边谈；12日上午，两人继续举行会晤。")
+    assert {day: s["end"] for day, s in summits(text).items()} == {"2031-10-11": "2031-10-12"}
 
 
 NEXT_LEG = ("'''甲国总理访问东南亚'''是甲国总理[[张三]]2031年1月对[[乙国]]和[[丙国]]的访问。\n"

@@ -106,8 +106,10 @@ LOWER_TALKS = re.compile(r"(高级别|部长级|副部长级|次长级|外长|�
 ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
 
 
-#: A clause that moves someone to the meeting: the clauses after it may say they met.
-_VISIT = re.compile(r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|出访|抵达|到访|前往|来到|飞抵|赴|应邀|邀请|出席|率团|率领|接待|款待")
+#: A clause that moves someone to the meeting: the clauses after it may say they met (…返回某国，在某城与乙会谈:
+#: back to a state the tour passed through).
+_VISIT = re.compile(r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|出访|抵达|到访|前往|来到|飞抵|赴|返回|返抵|应邀|邀请|出席|率团|率领"
+                    r"|接待|款待")
 
 
 #: Leaders signing together, told with them as its subject (甲与乙在某城签署《…》, 两国元首签署);
@@ -183,6 +185,12 @@ _SAYS = re.compile(r"(?:表示|(?<![演游小学])说|指出|强调|(?<![简名�
 
 #: Before 当天 in its clause, a word that makes it an object's day, not the clause's (于次日, 发表于当天).
 _HEAD_VERB = re.compile(r"[于在到至从]|发表|宣布|签署|举行|表示")
+#: Before a day in its clause, the clause's own subject and 于 (岸田于22日返回某国, 两国总理于22日在某城举行会晤):
+#: the day is the clause's. Not a day before the one the sentence tells (巴罗佐已于27日抵达).
+_ITS_SUBJECT_THEN = re.compile(r"(?P<head>[^，,；;：:。已]{0,4}?)于")
+#: 于 going on with the subject of the clause before (…出席某开幕式，并于当天会见乙; …再度访问乙国，并于18日…): left
+#: unread, as before; the clause before tells what the day is of (an occasion, a visit of several days).
+_GOES_ON_THEN = re.compile(r"(?:并|又|还|随后|随即)于")
 
 #: Whoever did it, written as a head's office and the name after it (丙国总统王五, 国务院总理李四).
 _AN_OFFICE_AND_NAME = re.compile(r"[^，,；;。]{0,8}?(?:总统|总理|首相|主席|国王|女王|埃米尔|总书记)[^，,；;。的]{1,6}")
@@ -200,14 +208,22 @@ def relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[D
         except ValueError:
             pass
     for clause in CLAUSE.finditer(hans):  # "…3日至5日访问乙国，4日在某城与丙会谈，5日…": each clause's day
-        match = bare_day(hans, clause.end())
+        if (match := day_of_the_clause(hans, clause.end())) is None:
+            continue
         before = [d for d in dates + out if d.stop <= clause.end()]  # 9日…；10日…: after a bare day too
-        if match and before and not _REPORTED.search(hans, before[0].stop, clause.end()):  # 介绍，6日…将…: a schedule told
-            try:
-                when = before[-1].end.replace(day=int(match["d"]))
-            except ValueError:
-                continue
-            out.append(DateRange(when, when, match.start(), match.end(), False))
+        if before:
+            base = before[-1].end
+        elif dates or any(m.month is not None for m in find_year_months(hans[:clause.end()])):
+            continue  # 2008年11月，甲访问乙国，18日…: the month the sentence names (days_of_the_month)
+        else:
+            base = day  # 结束访问后，甲于22日返回乙国: of the month the account had reached
+        if base is None or _REPORTED.search(hans, before[0].stop if before else 0, clause.end()):
+            continue  # 介绍，6日…将…: a schedule told
+        try:
+            when = base.replace(day=int(match["d"]))
+        except ValueError:
+            continue
+        out.append(DateRange(when, when, match.start(), match.end(), False))
     for word in _SAME_DAY.finditer(hans):
         head = hans[max((m.end() for m in CLAUSE.finditer(hans, 0, word.start())), default=0):word.start()]
         if _HEAD_VERB.search(head) or len(head) > 5 and not _AN_OFFICE_AND_NAME.fullmatch(head):
@@ -237,11 +253,24 @@ def bare_day(hans: str, at: int) -> re.Match | None:
     return DAY_ONLY.match(hans, _CLOCK.match(hans, at).end())
 
 
+def day_of_the_clause(hans: str, at: int) -> re.Match | None:
+    """The day with no month a clause at ``at`` gives: the one it opens on (``13日，…``), or the one told
+    after its subject and 于 (``岸田于22日返回某国``); not a plan's day (``将于22日``, ``…将于11日与乙会谈，
+    两人于13日…``), an object's (``发表于22日``), nor one going on from the clause before (``并于18日``)."""
+    if (opening := bare_day(hans, at)) is not None:
+        return opening
+    subject = _ITS_SUBJECT_THEN.match(hans, at)
+    if subject is None or _PLANNED.search(hans, 0, subject.end()) or _HEAD_VERB.search(subject["head"]) \
+            or _GOES_ON_THEN.fullmatch(hans, at, subject.end()):
+        return None
+    return DAY_ONLY.match(hans, subject.end())
+
+
 def days_of_the_month(hans: str, year: int | None) -> list[DateRange]:
     """``2008年5月，…当月28日…``, ``2011年8月，甲访问乙国，23日在某城…``: a day of the month
     the sentence last named (a clause's bare day, when no full date came before it)."""
     out: list[DateRange] = []
-    bare = [m for clause in CLAUSE.finditer(hans) if (m := DAY_ONLY.match(hans, clause.end()))
+    bare = [m for clause in CLAUSE.finditer(hans) if (m := day_of_the_clause(hans, clause.end()))
             and not find_dates(hans[:clause.end()], year=year or 2000)]
     for match in list(_MONTHS_DAY.finditer(hans)) + bare:
         months = [m for m in find_year_months(hans[:match.start()]) if m.month is not None]

@@ -41,7 +41,8 @@ from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrival_in, 
                              visit_told, year_above, year_of_the_leads_month)
 from kg.extract.meeting_clauses import (DAY_ONLY, ON_A_GATHERINGS_DAYS, TOOK_OFFICE, WELCOMES, bare_day, dated_by_citation, days_of_the_month,
                                         meeting_clause, not_held, only_a_welcome, opens_from_the_last_day, relative_days,
-                                        signing_clause, welcomed_by_a_leader, who_met)
+                                        signing_clause,
+                                        welcomed_by_a_leader, who_met)
 from kg.extract.ordinals import (REFERS_BACK, number_of_a_summit_held, number_the_defined_summit, ordinal_in,
                                  ordinal_of_the_subject)
 from kg.extract.participants import (Participant, QUALIFIES, a_party, below_the_top, citations_of, from_administration,
@@ -485,9 +486,12 @@ def _heads_of_a_body(reading: Reading, participants: dict[str, Participant]) -> 
     (``某基金会董事长甲在某城与乙国主席乙会面``): a semi-official body's head meeting a leader,
     or another such head, holds no summit. Returns whom it dropped. Not the two an article
     about their meeting is about (``张李会谈是某基金会董事长张三与某协会会长李四…举行的会谈``):
-    a meeting that is the article's subject counts whatever their rank."""
+    a meeting that is the article's subject counts whatever their rank; their meeting with someone else does
+    not (``1998年10月18日，张三与乙国主席丙会面``: the head of a body meeting a leader)."""
     subject = {key for key, _, _ in subject_pair(reading)} if MEETING.search(to_hans(reading.document.title or "")) \
         else set()
+    if not subject <= set(participants):
+        subject = set()
     dropped = set()
     for key in [k for k in participants if k not in subject]:
         titles = [to_hans(title) for title in written_titles(reading, key)]
@@ -591,8 +595,20 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
                         welcome=anchor if welcome_ends is not None else None,
                         as_written=offices_as_written or written_in_the_visit is not None,
                         written_also=(written_in_the_visit,) if written_in_the_visit is not None else ())
-    outcomes(reading, summit, sentences, (when.start, end))
+    outcomes(reading, summit, [s for s in sentences if not _after_an_earlier_meeting(s, anchor)], (when.start, end))
     return SummitFound(summit, section, when.start, end, anchor, keys)
+
+
+#: A sentence opening on what came after the meeting just told (两国领导人会后发表《…》, 会谈结束后，…).
+_AFTER_THE_MEETING = re.compile(r"^[^，,；;。]{0,8}?(?:会后|(?:会谈|会晤|会面|峰会)(?:结束)?后)")
+
+
+def _after_an_earlier_meeting(sentence: Sentence, anchor: Sentence) -> bool:
+    """Whether a sentence a paragraph before the anchor's tells what followed the meeting told before it
+    (``…同日，甲与乙在某都举行会谈。¶两国领导人会后发表《…》。¶甲于22日返回丙国，与丁举行会谈``): the
+    documents it names are that meeting's, not those of the one the anchor tells after it."""
+    return sentence.passage is anchor.passage and sentence.paragraph < anchor.paragraph \
+        and _AFTER_THE_MEETING.match(sentence.hans) is not None
 
 
 #: A meeting's length told in days (在持续12天的会议后, 经过五天的谈判, 会谈持续了三天, 为期两天的会晤).
