@@ -529,6 +529,26 @@ def test_a_statement_both_sides_issued_by_its_kind_alone():
     assert keys(documents(text)) == {"1985-11-19": {"声明"}}
 
 
+@pytest.mark.parametrize("sentence, wanted", [
+    ("两国首脑在联合声明中确认高铁计划力争1988年开工。", "联合声明"),  # what they say in it dates nothing of it
+    ("三方在共同声明中表示，将进一步合作。", "共同声明"),
+    ("两国于11月20日发表的联合声明对条约的执行情况表示满意。", "联合声明"),
+    ("会后，张三宣读了两国的联合声明。", "联合声明"),
+])
+def test_a_statement_by_its_kind_alone_that_the_sides_speak_through(sentence, wanted):
+    assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": {wanted}}
+
+
+@pytest.mark.parametrize("sentence", [
+    "乙方在联合声明中承诺保护当地居民的利益。",  # one side's words
+    "1987年12月，两国在联合声明中表示将继续合作。",  # another year's statement
+    "甲方发表的声明称，双方同意合作。",  # one side's, not by a kind of both
+    "双方原定在会后发表的联合声明中宣布建交。",  # planned
+])
+def test_a_statement_one_side_or_another_time_speaks_through_is_not_the_summits(sentence):
+    assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": set()}
+
+
 def test_a_section_of_its_own_account_names_the_documents_of_an_article_that_tells_of_others():
     text = ("'''甲乙会谈'''是指甲国总统[[张三]]应乙国主席[[李四]]邀请，于2022年10月30日至11月2日对乙国进行的访问。"
             "10月31日，李四在某都与张三会谈。\n"

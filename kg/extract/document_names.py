@@ -11,7 +11,7 @@ that open a clause listing some of what the clause before says was signed: ``签
 unquoted before the signing ceremony its leaders attended
 (``共同出席了关于…谅解备忘录的签字仪式``), or by its kind alone
 (``会后发表联合声明``, ``共同签署两国联合声明``, counted or not: ``发表五项联合声明``; as what the sides say in it:
-``双方在20日发表的联合公报中同意…``; not one on each topic its clause names,
+``双方在20日发表的联合公报中同意…``, ``宣读了两国的联合声明``; not one on each topic its clause names,
 ``就甲、乙问题发表了三个联合声明``, which are unnamed; nor a kind its title follows, ``发表联合声明《…》``,
 which is the titled one).
 
@@ -58,8 +58,8 @@ _SAID_IN = rf"(?P<said>的)(?=(?:会谈|两国|双方|三国|三方)?(?:{GENERIC
 
 
 GENERIC_DOCUMENT = re.compile(rf"(?:签署|签订|发表|发布|通过|公布|宣读)(?:了|{_SAID_IN})?{_COUNT}(?:{_MEASURE})?"
-                               rf"(?:会谈|两国|双方|三国|三方)?"
-                               rf"(?P<w>{GENERIC_KINDS})")  # 共同签署两国联合声明: the sides' statement
+                               rf"(?:(?:会谈|两国|双方|三国|三方)的?)?"
+                               rf"(?P<w>{GENERIC_KINDS})")  # 共同签署两国联合声明, 宣读了两国的联合声明: the sides' statement
 
 
 def one_on_each_topic(hans: str, match: re.Match) -> bool:

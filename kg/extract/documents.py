@@ -57,7 +57,8 @@ name by what it is (``* 条约的议定书；``), however long, with a note afte
 not one counted, ``* 20多个政治文件和合作协议，涉及…``); an item that tells a signing is read as a sentence
 (``* 两国签署《…》，决定互派大使。``); an item that names none (``* 欧洲安全：…``) does
 not end it. A statement by its kind alone is the summit's where both sides issued it
-(``两国首脑在会谈后发表声明``). What the account of a section tells after it has gone on to another meeting, of
+(``两国首脑在会谈后发表声明``) or speak through it (``两国首脑在联合声明中确认…``, ``两国于21日发表的联合声明对…表示满意``;
+what they say in it dates nothing of it; not one side's, ``乙方在联合声明中承诺…``). What the account of a section tells after it has gone on to another meeting, of
 other participants, is that meeting's alone, not an earlier one's whose days it fits as well (see
 :func:`documents_of_the_meeting_told_last`). In an article about one summit that tells of others too, what
 its lead or a section of its own account (not 背景, 后续 ...) says was signed is the summit
@@ -105,9 +106,13 @@ _OUTCOME_BEFORE = re.compile(r"(成果|结果)(文件)?(之一)?(是|为|包括|
 
 #: A statement by its kind alone that both sides issued (两国首脑在会谈后发表声明): one of that
 #: summit's own; one side's (白宫发表声明) is not.
-_BOTH_SIDES_STATEMENT = re.compile(r"(?:双方|两国|两人|二人|两位领导人|两国领导人|两国首脑|两国元首|三国领导人|三方)"
-                                   r"(?P<between>[^，,。；;]{0,10}?)(?:共同)?(?:发表|发布|宣读)了?(?:一份|一项)?"
+_BOTH_SIDES = r"(?:双方|两国|两人|二人|两位领导人|两国领导人|两国首脑|两国元首|三国领导人|三方)"
+_BOTH_SIDES_STATEMENT = re.compile(_BOTH_SIDES + r"(?P<between>[^，,。；;]{0,10}?)(?:共同)?(?:发表|发布|宣读)了?(?:一份|一项)?"
                                    r"(?P<w>声明)(?=[，,。；;：:]|$)")
+#: A statement by its kind alone through which both sides say something (两国首脑在联合声明中确认…, 三方在共同声明中表示…,
+#: 两国于21日发表的联合声明对…表示满意): they issued it; one side's words (中方在联合声明中承诺) are not.
+_BOTH_SIDES_SAY_IN = re.compile(_BOTH_SIDES + r"(?:在(?:一份|其)?|(?P<between>[^，,。；;]{0,12}?)(?:发表|发布)的)"
+                                r"(?P<w>" + GENERIC_KINDS + r")中?(?:确认|表示|重申|强调|同意|宣布|指出|承诺|明确|写入|对|称)")
 _SIGNING = re.compile(r"签署|签订|签定|缔结|签字")
 #: Before a verb in its clause: a negated one it is listed with (双方没有签署协议或发布共同声明: neither).
 _NEGATED_LIST = re.compile("(?:" + NEGATED.pattern + r")[^，,。；;]*(?:或|和|及|与|、)$")
@@ -203,7 +208,8 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
         following = next_about(sentences, i, REFERS_BACK)
         an_item_named = listed is not None and _listed_outcomes(reading, summit, sentence, listed)  # * 《甲乙协定》
         if not an_item_named and (SIGNED.search(sentence.hans) or EXCHANGED.search(sentence.hans)
-                                  or re.search(r"成果|结果|附", sentence.hans) or _EXCHANGED_LIST.search(sentence.hans)):
+                                  or re.search(r"成果|结果|附", sentence.hans) or _EXCHANGED_LIST.search(sentence.hans)
+                                  or _BOTH_SIDES_SAY_IN.search(sentence.hans)):
             sentence_outcomes(reading, summit, sentence, span, told, opened, following)
             if listed is None and _INTRODUCES.search(sentence.hans) and \
                     _of_the_days(sentence.hans, len(sentence.hans), span, told, opened):
@@ -256,6 +262,10 @@ def sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, sp
     for match in _BOTH_SIDES_STATEMENT.finditer(sentence.hans):
         if not NEGATED.search(match.group()) and not _PLANNED_HERE.search(match["between"]) and \
                 _of_the_days(sentence.hans, match.end(), span, told, opened):
+            generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")], (sentence.evidence(),))
+    for match in _BOTH_SIDES_SAY_IN.finditer(sentence.hans):  # what they say in it dates nothing of it (确认…2018年开工)
+        if not _PLANNED.search(match["between"] or "") and \
+                _of_the_days(sentence.hans[:match.end("w")], match.end("w"), span, told, opened):
             generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")], (sentence.evidence(),))
 
 
