@@ -63,6 +63,20 @@ def test_names_fold_scripts_variants_and_disambiguators():
     assert strip_disambiguator("金正恩（政治人物）") == "金正恩"
 
 
+@pytest.mark.parametrize("forms, written, key", [
+    # a variant that ends the canonical form (the family name alone): the full name written is not grown by it
+    ((("戴甲·卡乙", "zh-Hans"), ("卡乙", "zh-Hant-HK")), "戴甲·卡乙", "戴甲·卡乙"),
+    ((("戴甲·卡乙", "zh-Hans"), ("卡乙", "zh-Hant-HK")), "卡乙", "戴甲·卡乙"),
+    ((("戴甲·卡乙", "zh-Hans"), ("卡乙", "zh-Hant-HK")), "英国首相戴甲·卡乙", "英国首相戴甲·卡乙"),
+    # near-miss: a variant longer than the canonical form written at the same place is still the variant
+    ((("艾丙", "zh-Hans"), ("艾丙威丁", "zh-Hant-TW")), "艾丙威丁", "艾丙"),
+    ((("艾丙威丁", "zh-Hans"), ("艾丙", "zh-Hant-TW")), "艾丙", "艾丙威丁"),
+])
+def test_a_variant_inside_the_canonical_form_written_in_full_is_not_replaced(forms, written, key):
+    index = NameIndex.build([VariantRule(tuple(Label(text, tag) for text, tag in forms))], [])
+    assert index.normal(written) == key
+
+
 def _article(body: str):
     return extract(parse(Page(text="'''测试会晤'''是两国领导人的会晤。\n" + body, origin="case", title="测试会晤")))
 

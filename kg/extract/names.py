@@ -286,6 +286,11 @@ class NameIndex:
         self._replacements_at: dict[str, list[tuple[str, str]]] = {}  # by first character, in that order
         for variant, canonical in self._replacements.items():
             self._replacements_at.setdefault(variant[0], []).append((variant, canonical))
+        #: The canonical forms by first character, longest first: one written in full stays as it is, though a
+        #: variant ends it (zh-cn:戴维·卡梅伦; zh-hk:卡梅倫: 戴维·卡梅伦 is not 戴维·戴维·卡梅伦).
+        self._canonicals_at: dict[str, list[str]] = {}
+        for canonical in sorted(set(self._replacements.values()) - self._replacements.keys(), key=lambda c: (-len(c), c)):
+            self._canonicals_at.setdefault(canonical[0], []).append(canonical)  # not one another rule replaces
         self._parent: dict[str, str] = {}
         self._weight: dict[str, int] = {}
         self.state_keys: set[str] = set()
@@ -375,10 +380,15 @@ class NameIndex:
             return text
         out, i = [], 0
         while i < len(text):
+            written = next((c for c in self._canonicals_at.get(text[i], ()) if text.startswith(c, i)), "")
+            if written and not any(len(v) > len(written) and text.startswith(v, i) for v, _ in self._replacements_at.get(text[i], ())):
+                out.append(written)  # longer than any variant written here: as it is
+                i += len(written)
+                continue
             for variant, canonical in self._replacements_at.get(text[i], ()):
                 if text.startswith(variant, i):
-                    out.append(canonical)  # 艾森豪 → 艾森豪威尔, but 艾森豪威尔 stays as it is
-                    i += len(canonical) if text.startswith(canonical, i) else len(variant)
+                    out.append(canonical)  # 艾森豪 → 艾森豪威尔 (艾森豪威尔 written stays as it is, above)
+                    i += len(variant)
                     break
             else:
                 out.append(text[i])
