@@ -889,3 +889,31 @@ def test_the_capacity_someone_acted_in_later_is_no_office_at_an_earlier_meeting(
     # near-miss: the capacity written in the meeting's own year is his office there
     same_year = lead + "2031年6月12日，李四以乙国首相身份在某城与张三会谈。"
     assert ("李四", "乙国首相") in roles_by_day(same_year)["2031-06-12"]
+
+
+def _short_names_read(text, short):
+    """The keys the reading gives each mention of ``short`` written alone in ``HEAD + text``, in order."""
+    from kg.extract.reading import read
+
+    reading = read(parse(Page(text=HEAD + text, origin="t", title="甲乙会晤")))
+    return [spot.key for sentence in reading.all_sentences() for spot in sentence.spots if spot.hans == short]
+
+
+def test_a_short_name_two_people_share_is_the_one_the_office_written_with_it_names():
+    text = ("张三曾与乙国总统[[穆罕默德·本·某甲·阿勒某丁]]通电话，会见某城王储穆罕默德·本·某甲。\n"
+            "2015年8月16日，张三访问乙国，会见乙国副总统兼总理、某城酋长[[穆罕默德·本·某乙·阿勒某丙]]。"
+            "2019年8月23日，穆罕默德王储在某城会见张三。2023年7月15日，穆罕默德总统在总统府与张三会谈。")
+    assert _short_names_read(text, "穆罕默德") == ["穆罕默德·本·某甲·阿勒某丁"]  # 穆罕默德王储: not the one named last
+    assert _short_names_read(text, "穆罕默德总统") == ["穆罕默德·本·某甲·阿勒某丁"]  # not the 副总统's
+    # one of them written with no office may have held it too (a father and a son, presidents in turn)
+    father = ("2018年8月12日，乙国总统某甲与[[张三]]会谈。[[古尔班·某甲]]之子、"
+              "乙国总统[[谢尔达尔·某甲]]于2022年6月29日与张三会谈。")
+    assert _short_names_read(father, "某甲") == ["某甲"]
+
+
+def test_a_short_name_two_people_share_written_with_no_office_is_the_one_named_last_before_it():
+    text = ("2023年12月6日，张三抵达某城，[[乙国总统]][[穆罕默德·本·某甲·阿勒某丁]]在总统府外迎接，两人举行会谈。"
+            "穆罕默德称两国关系密切。张三随后飞往某镇，与[[丙国王储]][[穆罕默德·本·某乙]]会谈。穆罕默德接受了邀请。")
+    assert _short_names_read(text, "穆罕默德") == ["穆罕默德·本·某甲·阿勒某丁", "穆罕默德·本·某乙"]
+    # before either is named, it stays no one's
+    assert _short_names_read("穆罕默德称两国关系密切。" + text, "穆罕默德")[0] == "穆罕默德"

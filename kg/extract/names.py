@@ -229,7 +229,7 @@ def first_names_styled(document: Document) -> dict[str, str]:
             if first + word not in hans:
                 continue
             holders = {link.target for link in document.links if link.target in targets
-                       and word in _written_before(text, link.span.start)}
+                       and word in _OFFICE_WORD.findall(_written_before(text, link.span.start))}  # 副总统 is no 总统
             if len(holders) == 1:
                 out[first + word] = holders.pop()
     return out
@@ -499,3 +499,82 @@ def labels_for(key: str, surfaces: set[str], index: NameIndex) -> tuple[tuple[La
         if clean not in taken:
             alts.add(Label(clean, script_of(clean)))
     return labels, tuple(sorted(alts, key=lambda label: (label.text, label.language)))  # Label's order, no __lt__ a pair
+
+
+#: An office word written with a leader's name, as one word: a deputy's (副总统) is no other office's.
+_OFFICE_WORD = re.compile(r"副?(?:总统|总理|首相)|王储|国王(?!储)|女王|埃米尔|酋长|亲王|主席|苏丹")  # 甲国王储: no 国王
+#: The offices written right before a name, joined by 兼 or 、 (``阿布扎比王储``, ``王储兼首相``), the last right at it.
+_OFFICES_BEFORE = re.compile(f"(?:(?:{_OFFICE_WORD.pattern})[兼、]?)+$")
+#: An office right after a name (``穆罕默德王储``, ``穆罕默德总统``).
+_OFFICE_AFTER = re.compile(f"^(?:{_OFFICE_WORD.pattern})")
+
+
+@dataclass(frozen=True)
+class Namesake:
+    """One of the people a short name is shared by, with the offices the text writes with their full name."""
+
+    target: str  # the link's target
+    offices: frozenset[str]  # office words (王储, 副总统)
+    written: str  # the words right before their full name, where the offices are (阿布扎比王储, 迪拜酋长)
+
+
+def namesakes(document: Document, index: NameIndex) -> dict[str, tuple[Namesake, ...]]:
+    """The short names two or more linked people share and the index keys as no one's
+    (``穆罕默德`` of ``[[穆罕默德·本·扎耶德]]`` and ``[[穆罕默德·本·拉希德]]``), each with its
+    sharers and the offices the text writes right before each one's full name, linked or not
+    (``阿布扎比王储穆罕默德·本·扎耶德``, ``[[某国副总统]]兼总理[[穆罕默德·本·拉希德]]``): what tells which
+    of them an office written with the short name means."""
+    owners: dict[str, dict[str, set[str]]] = {}  # short name → link target → its full names as written
+    for link in document.links:
+        if _NAMESPACED.match(link.target):
+            continue
+        short = short_form(link.target)
+        if short:
+            forms = owners.setdefault(index.normal(short), {}).setdefault(link.target, set())
+            full = to_hans(strip_disambiguator(link.target))
+            parts, dot = _DOTTED.split(full), (_DOTTED.findall(full) or ["·"])[0]
+            forms |= {dot.join(parts[:size]) for size in range(3, len(parts) + 1)}  # 甲·本·乙 of 甲·本·乙·阿勒丙 too
+            forms.add(full)
+            if link.label and _DOTTED.search(link.label):
+                forms.add(to_hans(shown(link.label)).strip())
+    shared = {short: targets for short, targets in owners.items()
+              if len({index.key(target) for target in targets}) >= 2 and index.key(short) not in
+              {index.key(target) for target in targets} and not index.is_state(short)}
+    if not shared:
+        return {}
+    text = to_hans(_SHOWN_LINK.sub(r"\1", document.page.text))
+    out = {}
+    for short, targets in shared.items():
+        sharers = []
+        for target, forms in targets.items():
+            written = []
+            for form in forms:
+                at = text.find(form)
+                while at >= 0:
+                    written.append(re.split(r"[，。；;,\n>|=]", text[max(0, at - 24):at])[-1])
+                    at = text.find(form, at + len(form))
+            words = " ".join(written)
+            sharers.append(Namesake(target, frozenset(_OFFICE_WORD.findall(words)), words))
+        out[short] = tuple(sharers)
+    return out
+
+
+def namesake_meant(hans: str, start: int, end: int, sharers: tuple[Namesake, ...]) -> Namesake | None:
+    """Which of the people sharing the short name written at ``hans[start:end]`` the office written
+    with it means: the one only whose full name the text writes with every office word written right
+    before or after it (``阿布扎比王储穆罕默德``, ``穆罕默德总统``: not a ``副总统``'s); of several, the one only
+    whose full name is written with the words before those offices (``阿布扎比``). ``None`` where no
+    office is written with it, or it tells none of them apart."""
+    before = _OFFICES_BEFORE.search(hans, max(0, start - 12), start)
+    after = _OFFICE_AFTER.match(hans[end:end + 4])
+    words = set(_OFFICE_WORD.findall(before.group())) if before else set()
+    if after:
+        words.add(after.group())
+    if not words or not all(sharer.offices for sharer in sharers):
+        return None  # one written with no office may have held this one (a father and a son, presidents in turn)
+    holders = [sharer for sharer in sharers if words <= sharer.offices]
+    if len(holders) > 1 and before:
+        place = hans[max(0, before.start() - 6):before.start()]
+        holders = [sharer for sharer in holders
+                   if any(place[i:] in sharer.written for i in range(len(place) - 1))] or holders
+    return holders[0] if len(holders) == 1 else None

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.extract.gazetteer import well_known_names
-from kg.extract.names import (NameIndex, first_names_styled, own_names_in_brackets, short_form, spouses_named, states,
-                             strip_disambiguator, variant_rules)
+from kg.extract.names import (NameIndex, Namesake, first_names_styled, namesakes, own_names_in_brackets, short_form,
+                             spouses_named, states, strip_disambiguator, variant_rules)
 from kg.extract.registry import Registry
 from kg.extract.scripts import has_han, to_hans
 from kg.extract.text import Sentence, Spotter, longest_first, sentences
@@ -60,14 +60,42 @@ def read(document: Document) -> Reading:
         names.add(family)
     _same_city(index, names)
     common = _always_named()  # each a name, so only the rest are asked
-    spotter = Spotter(index, (common & names) | {n for n in names - common if _is_name(n)}, common=common)
+    spotter = Spotter(index, (common & names) | {n for n in names - common if _is_name(n)}, common=common,
+                      namesakes=namesakes(document, index))
     registry = Registry(index)
     lead = sentences(document, document.lead, None, spotter, clauses=True)
     by_section = {}
     for section in document.all_sections():
         if not is_appendix(section):
             by_section[section] = sentences(document, section.body, section, spotter)
+    if spotter.namesakes:
+        lead = _namesakes_named_last(lead, spotter.namesakes, index)
+        by_section = {section: _namesakes_named_last(told, spotter.namesakes, index)
+                      for section, told in by_section.items()}
     return Reading(document, index, registry, spotter, lead, by_section)
+
+
+def _namesakes_named_last(told: tuple[Sentence, ...], namesakes: dict[str, tuple[Namesake, ...]],
+                          index: NameIndex) -> tuple[Sentence, ...]:
+    """A short name two people share, written where no office tells which (``穆罕默德则称…``), is
+    the one of them named last before it in the section (``[[乙国总统]]穆罕默德·本·某甲在总统府外迎接。…
+    穆罕默德则称``), among those the text writes with an office: a son or a wife named with none is
+    no leader the short name stands for alone."""
+    last: dict[str, Namesake] = {}  # short name → the sharer named last
+    sharer_of = {index.key(sharer.target): (short, sharer) for short, sharers in namesakes.items()
+                 for sharer in sharers if sharer.offices}
+    out = []
+    for sentence in told:
+        spots = list(sentence.spots)
+        for i, spot in enumerate(spots):
+            if spot.key in sharer_of:
+                short, sharer = sharer_of[spot.key]
+                last[short] = sharer
+            elif spot.link is None and spot.hans in namesakes and spot.hans in last:
+                meant = last[spot.hans]
+                spots[i] = replace(spot, key=index.key(meant.target), surface=meant.target)
+        out.append(replace(sentence, spots=tuple(spots)) if spots != list(sentence.spots) else sentence)
+    return tuple(out)
 
 
 #: Offices written right before a linked name that make it a person's (日本首相[[小泉纯一郎]]).

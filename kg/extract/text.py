@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from kg.extract.names import NameIndex, generic_building
+from kg.extract.names import NameIndex, Namesake, generic_building, namesake_meant
 from kg.extract.scripts import to_hans
 from kg.model import Evidence, Span
 from kg.wikitext import Document, Mention, Passage, RefMark, Section, passage
@@ -103,8 +103,10 @@ class Spotter:
     all the names, longest first, finds: the leftmost name, the longest there.
     """
 
-    def __init__(self, index: NameIndex, names: set[str], common: frozenset[str] = frozenset()) -> None:
+    def __init__(self, index: NameIndex, names: set[str], common: frozenset[str] = frozenset(),
+                 namesakes: dict[str, tuple[Namesake, ...]] | None = None) -> None:
         self.index = index
+        self.namesakes = namesakes or {}  # a short name several people share → they (names.namesakes)
         if common and common <= names:
             shared = _hans_names(common)
             own = {to_hans(n) for n in names - common if len(n) > 1} - shared
@@ -127,6 +129,12 @@ class Spotter:
                 taken[start:end] = [True] * (end - start)
         for match in _names_in(hans, self._patterns):
             if (taken is None or not any(taken[match.start():match.end()])) and not self._another_monarch(hans, match):
+                meant = self.namesakes and match.group() in self.namesakes \
+                    and namesake_meant(hans, match.start(), match.end(), self.namesakes[match.group()])
+                if meant:  # 阿布扎比王储穆罕默德: the one of two 穆罕默德 whose office it is, named by his full name
+                    found.append(Spot(match.start(), match.end(), self.index.key(meant.target), meant.target,
+                                      match.group(), None))
+                    continue
                 found.append(Spot(match.start(), match.end(), self.index.key(match.group()),
                                   text[match.start():match.end()], match.group(), None))
         if taken is None:  # names alone, found from left to right: in order already
