@@ -2750,6 +2750,18 @@ def test_a_summit_keeps_its_day_where_no_going_home_of_its_visit_follows(text, d
     assert summits(HEAD + text)[day]["end"] == day
 
 
+RETURN = "2019年5月24日，日本首相[[张三]]与韩国总统[[李四]]在[[某城]]举行会谈。"  # real states: whose side each is
+
+
+@pytest.mark.parametrize("going, end", [
+    ("张三于26日中午搭乘专机返回日本。", "2019-05-26"),  # the subject, 于 and its day: a return to his own state
+    ("张三于26日返回[[某镇]]。", "2019-05-24"),  # near-miss: a return to a town is no going home
+    ("李四于26日返回日本。", "2019-05-24"),  # near-miss: a return to a state that is not the one named's own
+])
+def test_a_summit_of_a_visit_spans_to_the_day_its_visitor_returns_to_his_own_state(going, end):
+    assert summits(HEAD + RETURN + going)["2019-05-24"]["end"] == end
+
+
 GATHERING_BOX = ("{{Infobox event\n| title = 某组织峰会\n| date = {{Start date|2023|11|11}}\n| location = [[某城]]\n"
                  "| participants = 某组织成员国领导人\n}}\n'''某组织峰会'''于2023年11月11日在[[某城]]举行。\n")
 

@@ -237,6 +237,26 @@ def relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[D
     return out
 
 
+#: A sentence's subject, then 于 and the day it did what it tells (甲于7日…, 甲于当地时间4日下午…): a few words, no
+#: time or clause of their own.
+_WHO_THEN_ON = re.compile(r"[^，,；;。：:0-9年月日]{1,8}?于")
+
+
+def day_after_its_subject(hans: str, dates: list[DateRange], day: date | None) -> list[DateRange]:
+    """The bare day a sentence with no date of its own tells after its subject and 于 (``甲于7日中午搭乘专机
+    返回甲国``), in the month of the day the account reached before it; none where the sentence opens with its
+    day (:func:`relative_days` reads that) or names no subject first (``据报道，7日…``)."""
+    subject = _WHO_THEN_ON.match(hans)
+    match = bare_day(hans, subject.end()) if subject and not dates and day is not None else None
+    if match is None:
+        return []
+    try:
+        when = day.replace(day=int(match["d"]))
+    except ValueError:
+        return []
+    return [DateRange(when, when, match.start(), match.end(), False)]
+
+
 #: Whose clock a bare day is told by (当地时间13日上午): no part of the day itself.
 _CLOCK = re.compile(r"(?:当地时间|北京时间|当地|[\u4e00-\u9fff]{2,4}时间)?")
 

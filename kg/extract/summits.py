@@ -414,7 +414,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 found.append(replace(summit, one_of_several=True))
     found[before:] = from_the_arrivals(reading, found[before:], arrivals)
     if leg is None and not background:
-        found[before:] = to_the_leaving(reading, found[before:], section_sentences, year or running_year, around)
+        found[before:] = to_the_leaving(reading, found[before:], section_sentences, year or running_year, around, people.sides)
         found[before:] = to_the_last_day_together(reading, found[before:], section_sentences, around)
         found[before:] = from_the_talks_begun(reading, found[before:], section_sentences, around)
     if leg is not None:

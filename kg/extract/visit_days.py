@@ -3,7 +3,8 @@
 A visit told from its arrival or welcome (``甲于5月14日抵达某城，开始国事访问``) goes on over the days the
 text tells after it until it ends (``16日结束访问``, ``离开某城``) or a gathering begins (``随后出席峰会``);
 a meeting the visit goes on to (``…访问乙国，会晤乙国总统``) is dated within it. A summit of a visit however
-told spans to the day, within a week, its section has the visitor go home (``26日结束对乙国的访问``, ``离开某城回国``).
+told spans to the day, within a week, its section has the visitor go home (``26日结束对乙国的访问``, ``离开某城回国``,
+``甲于7日中午搭乘专机返回甲国``: a return to his own state).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import date, timedelta
 from kg.extract.dates import DateRange, find_dates
 from kg.extract.joining import SIGNING, SummitFound
 from kg.extract.legs import OCCASION
-from kg.extract.meeting_clauses import a_gathering, bare_day, not_held, relative_days
+from kg.extract.meeting_clauses import a_gathering, bare_day, day_after_its_subject, not_held, relative_days
 from kg.extract.phrases import MEETING, NOT_TOP
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence
@@ -127,6 +128,10 @@ def _days_after_an_undated_clause(hans: str, dates: list[DateRange], day: date) 
 _GOES_HOME = re.compile(r"结束[^，。；]{0,16}(?:访问|之行)|回国|返抵|返回国内")
 
 
+#: A return somewhere (``7日中午搭乘专机返回日本``): going home where the place is the own state of someone named before it.
+_RETURNS = re.compile(r"返回")
+
+
 #: A clause telling the visitor arrive somewhere: the stay the summit was of is over (a tour's next stop).
 _ARRIVES_ELSEWHERE = re.compile(r"抵达|飞抵|到达")
 
@@ -136,16 +141,17 @@ _A_STAY_AT_MOST = timedelta(days=7)
 
 
 def to_the_leaving(reading: Reading, summits: list[SummitFound], sentences: list[Sentence], year: int | None,
-                   boxed: SummitFound | None = None) -> list[SummitFound]:
+                   boxed: SummitFound | None = None, sides: dict[str, str] | None = None) -> list[SummitFound]:
     """A summit of a visit spans to the day, after its own and within a week, the section later has one of
-    its leaders end the visit (``5月24日，甲与乙举行会谈。…25日，甲前往某城，26日结束对乙国的访问``: to the 26th),
+    its leaders end the visit (``5月24日，甲与乙举行会谈。…25日，甲前往某城，26日结束对乙国的访问``: to the 26th)
+    or return to their own state (``甲于7日中午搭乘专机返回甲国``, ``sides`` giving each person's state; not ``返回某城``),
     the conventions dating a visit during which the leaders meet by its days. Not where another summit of
     one of its leaders comes first (a tour's next stop), an arrival elsewhere or a stay of several days after it,
     a summit of a gathering's days or on an occasion the visitor came for (``出席纪念活动，并于仪式后与乙会谈``),
     nor the summit the article boxes (``boxed``: its box's days stand, and a summit before it ends before them).
     The section's sentences are read once (:class:`_LaterDays`), and each summit looked up in them."""
     out = list(summits)
-    later = _LaterDays(reading, sentences, out)
+    later = _LaterDays(reading, sentences, out, sides or {})
     for at, summit in enumerate(out):
         if summit.anchor is None or a_gathering(summit.anchor.hans) or OCCASION.search(summit.anchor.hans) \
                 or boxed is not None and summit.id == boxed.id:
@@ -175,8 +181,9 @@ class _LaterDays:
     with the day the account has reached before it (``次日``, a bare ``26日``) and the year running:
     read again only for another day or year, which the summits of a section seldom bring."""
 
-    def __init__(self, reading: Reading, sentences: list[Sentence], summits: list[SummitFound]) -> None:
-        self.reading, self.sentences, self.summits = reading, sentences, summits
+    def __init__(self, reading: Reading, sentences: list[Sentence], summits: list[SummitFound],
+                 sides: dict[str, str]) -> None:
+        self.reading, self.sentences, self.summits, self.sides = reading, sentences, summits, sides
         self._index: dict[int, int] | None = None  # a sentence's place in the section, by its id
         self._told_in: dict[int, list[SummitFound]] | None = None  # a sentence's summits, by its id
         self._days: dict[tuple[int, int, date], list[DateRange]] = {}
@@ -206,8 +213,8 @@ class _LaterDays:
         if found is None:
             hans = self.sentences[i].hans
             dates = find_dates(hans, year=year)
-            found = self._days[key] = sorted(dates + relative_days(hans, dates, day)
-                                             + _days_after_an_undated_clause(hans, dates, day), key=lambda d: d.at)
+            found = self._days[key] = sorted(dates + relative_days(hans, dates, day) + _days_after_an_undated_clause(
+                hans, dates, day) + day_after_its_subject(hans, dates, day), key=lambda d: d.at)
         return found
 
     def moves(self, i: int) -> _Moves:
@@ -215,7 +222,7 @@ class _LaterDays:
         found = self._moves.get(i)
         if found is None:
             sentence = self.sentences[i]
-            home = _GOES_HOME.search(sentence.hans)
+            home = _GOES_HOME.search(sentence.hans) or self._home_returned_to(sentence)
             at = home.start() if home is not None else len(sentence.hans)
             found = self._moves[i] = _Moves(
                 home.start() if home is not None else None, _ARRIVES_ELSEWHERE.search(sentence.hans, 0, at) is not None,
@@ -223,6 +230,20 @@ class _LaterDays:
                 frozenset(spot.key for spot in sentence.spots if home is not None and spot.start < at
                           and self.reading.registry.is_a(spot.surface, Kind.PERSON)))
         return found
+
+    def _home_returned_to(self, sentence: Sentence) -> re.Match | None:
+        """A return (``返回``) to a state right after it that is the own state of someone the sentence
+        names before it (``甲于7日中午搭乘专机返回甲国``): going home. Not a return to a town (``返回某城``) or
+        to a state of no one named before it (``甲和乙返回丙国``, 丙国 the host's)."""
+        for back in _RETURNS.finditer(sentence.hans):
+            there = next((spot for spot in sentence.spots if spot.start == back.end()), None)
+            if there is None or not self.reading.index.is_state(there.surface):
+                continue
+            named = {self.sides.get(spot.key) for spot in sentence.spots if spot.start < back.start()
+                     and self.reading.registry.is_a(spot.surface, Kind.PERSON)}
+            if there.key in named:
+                return back
+        return None
 
 
 def _day_of_going_home(later: _LaterDays, summit: SummitFound, index: int, year: int | None) -> date | None:
