@@ -208,23 +208,21 @@ class _Names:
         self._by_first: dict[str, list[str]] = {}  # each name under its first character, longest first
         for name in sorted(names, key=lambda n: (-len(n), n)):
             self._by_first.setdefault(name[0], []).append(name)
-        #: Where a name may start: a class of their first characters, which compiles in no time
-        #: and is looked for by the matcher, not a character at a time.
-        self._firsts = re.compile("[" + "".join(map(re.escape, sorted(self._by_first))) + "]")
 
     @classmethod
     def of(cls, names) -> "_Names | None":
         return cls(names) if names else None
 
     def search(self, text: str, pos: int = 0) -> "_Found | None":
-        by_first, first = self._by_first, self._firsts.search
-        candidate = first(text, pos)
-        while candidate is not None:
-            at = candidate.start()
-            for name in by_first[text[at]]:
-                if text.startswith(name, at):
-                    return _Found(at, name)
-            candidate = first(text, at + 1)
+        # Where a name may start, read a character at a time: a pattern of the first characters
+        # (a class of a few hundred) cost more to compile, once a page, than every sentence's reading.
+        get = self._by_first.get
+        for at in range(pos, len(text)):
+            names = get(text[at])
+            if names is not None:
+                for name in names:
+                    if text.startswith(name, at):
+                        return _Found(at, name)
         return None
 
     def finditer(self, text: str) -> Iterator["_Found"]:
