@@ -188,7 +188,26 @@ def placed_at_most_in_a_state(reading: Reading, summit, where: dict[int, int]) -
 def told_in_order(reading: Reading, span, *, asides: bool):
     """(aside, sentence, told) for each sentence of the lead and the sections (those aside, such
     as 背景, only if ``asides``), with what ``told_after`` says it tells of the days ``span``:
-    each paragraph starts again from its section's heading."""
+    each paragraph starts again from its section's heading. Read once a page for each span:
+    half a dozen rules walk the article with a summit's days; each after the first takes what
+    the first read, and reads on where it stopped."""
+    memo = vars(reading).setdefault("_told_in_order", {})  # lives as long as the page's reading
+    if (span, asides) not in memo:
+        memo[(span, asides)] = ([], _told_in_order(reading, span, asides=asides))
+    read, rest = memo[(span, asides)]
+    at = 0
+    while True:
+        if at == len(read):
+            following = next(rest, None)
+            if following is None:
+                return
+            read.append(following)
+        yield read[at]
+        at += 1
+
+
+def _told_in_order(reading: Reading, span, *, asides: bool):
+    """:func:`told_in_order`, read from the text."""
     parts = [(None, reading.lead)] + list(reading.by_section.items())
     for section, sentences in parts:
         aside = section is not None and bool(ASIDE.match(to_hans(section.heading).strip()))
