@@ -326,6 +326,7 @@ _RESTATES_THE_DAY = re.compile(r"^即(?!将)[^，,；;。]*?(?:当天|当日|那
 _CLOCK_ONLY = re.compile(r"\s*(?:当地时间|北京时间|[（(]当地时间[）)])?\s*")
 
 
+@lru_cache(maxsize=4096)  # asked twice of each date of a sentence (summits._find_in)
 def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     """Where the meeting the date is the date of is told, if it is: a meeting word in the
     date's own clause, or in the next one when the date's clause is the date alone
