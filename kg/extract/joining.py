@@ -110,11 +110,13 @@ def several_of_one_visit(reading: Reading, people: People, found: list[SummitFou
     return out
 
 
-def one_meeting_told_in_parts(reading: Reading, people: People, found: list[SummitFound]) -> list[SummitFound]:
+def one_meeting_told_in_parts(reading: Reading, people: People, found: list[SummitFound],
+                              boxed: EntityId | None = None) -> list[SummitFound]:
     """The same leaders meeting on the next day, told in the same paragraph (``5日…当晚两人
     非正式会晤；6日上午，两人举行会谈``), and the same sides signing on the day of their talks,
     told in one section (``当天下午，《…》签字仪式举行，甲和乙分别代表本国政府签字``): one summit,
-    as an account told day by day is; not a host's meetings one by one."""
+    as an account told day by day is; not a host's meetings one by one. The infobox's summit
+    (``boxed``), which the prose found too, is the one kept: the article's other facts go on to it."""
     kept: dict = {}  # id → the summit as it stands, in the order of their days
     for summit in sorted(found, key=lambda s: s.start):
         before = next((s for s in reversed(kept.values()) if s.anchor is not None and summit.anchor is not None
@@ -129,6 +131,11 @@ def one_meeting_told_in_parts(reading: Reading, people: People, found: list[Summ
                       None)
         if before is None:
             kept[summit.id] = summit
+            continue
+        if summit.id == boxed:
+            del kept[before.id]
+            kept[summit.id] = replace(fold_with_people(reading, people, before, summit),
+                                      start=min(before.start, summit.start), end=max(before.end, summit.end))
             continue
         kept[before.id] = replace(fold_with_people(reading, people, summit, before), end=max(before.end, summit.end))
     return [kept[s.id] for s in found if s.id in kept]

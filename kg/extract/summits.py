@@ -137,7 +137,8 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         found[:] = found + join_mentions(reading, people, found, _apart_in_the_lead(
             reading, people, sources, lead_venues, tabled_spans, found, around))
     found[:] = found + join_mentions(reading, people, found, list(tabled))
-    found[:] = one_meeting_told_in_parts(reading, people, several_of_one_visit(reading, people, found))
+    found[:] = one_meeting_told_in_parts(reading, people, several_of_one_visit(reading, people, found),
+                                         around.id if around is not None else None)
     from kg.extract.visits import one_summit_per_visit  # visits.py builds on this module
     summits = fill_from_neighbours(reading, people, one_summit_per_visit(reading, people, one_span_each(reading, found), around))
     summits = tuple(a_row_and_its_account(reading, people, list(summits), tabled_spans))
