@@ -995,6 +995,10 @@ def test_a_meeting_with_a_third_states_leader_on_a_visits_first_day_is_no_part_o
     # near-miss: the visited state's own leader met on the visit's first day is of that visit's summit
     hosts = text.replace("莫桑比克首都[[某都]]，与莫桑比克总统[[王五]]", "南非首都[[某都]]，与南非总统[[李四]]")
     assert _spans(hosts) == {("2031-07-07", "2031-07-09", frozenset({"张三", "李四"}))}
+    # near-miss: the visit's first visit word is the visit ended; the state visited is named after it
+    ended = HEAD + ("2031年7月7日至9日，印度总理[[张三]]在结束对[[莫桑比克]]的访问后转往[[某城]]，对[[南非]]进行国事访问。"
+                    "8日，南非总统[[李四]]与张三举行会谈。")
+    assert _spans(ended) == {("2031-07-07", "2031-07-09", frozenset({"张三", "李四"}))}
 
 
 def test_a_japanese_leader_is_written_by_his_family_name_after_a_titled_mention():

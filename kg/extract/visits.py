@@ -70,7 +70,7 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
             continue  # the infobox's summit: its account's meetings join it as extract_summits says
         members = [s for s in out if visit.start <= s.start and s.end <= visit.end and set(s.participants) & visit.visitors
                    and s.id not in spanned and not (visit.lasting and _its_own_days_told(reading, visit, s))
-                   and not _with_a_third_state(people, visit, s)]
+                   and not _with_a_third_state(reading, people, visit, s)]
         if not members:
             continue
         if visit.open:
@@ -112,12 +112,15 @@ def _sides_agree(people: People, first: SummitFound, other: SummitFound, visited
     return all(people.sides.get(p) in sides | visited | {None} for p in other.participants if p not in first.participants)
 
 
-def _with_a_third_state(people: People, visit: Visit, summit: SummitFound) -> bool:
-    """Whether a summit on a visit's days names someone of a state neither visited nor the visitors' own
-    (``7月7日至9日，甲访问乙国``, and on the 7th 甲 met 丙国总统 in 丙国 before going on): not that visit's."""
+def _with_a_third_state(reading: Reading, people: People, visit: Visit, summit: SummitFound) -> bool:
+    """Whether a summit on a visit's days names someone of a state its sentence does not name at all, nor
+    the visitors' own (``7月7日至9日，甲访问乙国``, and on the 7th 甲 met 丙国总统 in 丙国 before going on): not
+    that visit's. Any state the sentence names may be the one visited (``6月19日至20日，甲在结束对丙国的访问
+    后转往某城，对乙国进行国事访问``: the first visit word is the visit ended)."""
     if not visit.visited:
         return False
-    known = visit.visited | {people.sides.get(v) for v in visit.visitors} | {None}
+    named = {spot.key for spot in visit.sentence.spots if reading.index.is_state(spot.surface)}
+    known = visit.visited | named | {people.sides.get(v) for v in visit.visitors} | {None}
     return any(people.sides.get(p) not in known for p in summit.participants)
 
 
