@@ -2330,10 +2330,10 @@ def test_the_head_of_a_society_or_a_foundation_holds_no_summit(sentence):
 
 def test_the_heads_an_article_is_about_hold_a_summit_together_only():
     head = "'''王赵会谈'''是某基金会董事长[[王五]]与某协会会长[[赵六]]的会谈。\n== 经过 ==\n"
-    together = "1993年4月27日，王五与赵六在[[某城]]举行会谈。"
-    with_a_leader = "1998年10月18日，王五在[[某城]]与乙国主席[[李四]]会面。"
-    assert set(summits(head + together, title="王赵会谈")) == {"1993-04-27"}
-    assert set(summits(head + together + with_a_leader, title="王赵会谈")) == {"1993-04-27"}
+    together = "2031年4月2日，王五与赵六在[[某城]]举行会谈。"
+    with_a_leader = "2036年10月8日，王五在[[某城]]与乙国主席[[李四]]会面。"
+    assert set(summits(head + together, title="王赵会谈")) == {"2031-04-02"}
+    assert set(summits(head + together + with_a_leader, title="王赵会谈")) == {"2031-04-02"}
 
 
 def test_a_table_cell_saying_the_meeting_was_not_held_undoes_its_row_whatever_its_column():
