@@ -454,11 +454,6 @@ def _first_dated_of_a_states_leg(reading: Reading, section: Section | None, sent
 _BEGINS_A_STAY = re.compile(r"抵达|飞抵|到达|前往|开始[^，。；]{0,12}访问")
 
 
-#: A clause telling the visitor leave the leg's state: ending the visit to it (``26日，甲结束对乙国的国事访问``),
-#: leaving its town (``25日下午，甲离开某城``), setting off home (``11日下午，甲启程回国``).
-_LEAVES = re.compile(r"结束[^，。；]{0,12}访问|离开|启程|回国|返国")
-
-
 #: The longest a state's leg of a tour is read to go on from its first day.
 _A_LEG_AT_MOST = timedelta(days=10)
 
@@ -525,7 +520,8 @@ def heading_time(section: Section) -> tuple[int | None, int | None]:
     return None, None
 
 
-#: A leader leaving a leg (``结束对乙国的国事访问``, ``启程回国``, ``离开某城，前往丙国``).
+#: A leader leaving a leg (``结束对乙国的国事访问``, ``启程回国``, ``离开某城，前往丙国``): what ends a leg's days
+#: (_day_the_leg_ends, _left_as_the_next_leg_begins) and the leaving told below.
 _LEAVES = re.compile(r"结束(?:了)?对[^，。；]{1,24}?(?:访问|之行)|启程回国|离开[^，。；]{1,16}?(?:回国|[，,]?前往)")
 
 #: A sentence having the leader arrive at a leg (``3月21日，甲抵达某城，开始对乙国进行国事访问``).
