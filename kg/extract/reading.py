@@ -30,6 +30,8 @@ class Reading:
     by_section: dict[Section, tuple[Sentence, ...]]  # prose sections' own bodies
     issues: list[Issue] = field(default_factory=list)
     called_leaders: frozenset[str] | None = None  # whom the text calls his country's leader (participants.py)
+    #: The article's account of a summit's days as read so far, by span (venues.told_in_order), for this page only.
+    accounts: dict = field(default_factory=dict, repr=False, compare=False)
 
     def all_sentences(self) -> tuple[Sentence, ...]:
         out = list(self.lead)

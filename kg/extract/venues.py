@@ -191,10 +191,10 @@ def told_in_order(reading: Reading, span, *, asides: bool):
     each paragraph starts again from its section's heading. Read once a page for each span:
     half a dozen rules walk the article with a summit's days; each after the first takes what
     the first read, and reads on where it stopped."""
-    memo = vars(reading).setdefault("_told_in_order", {})  # lives as long as the page's reading
-    if (span, asides) not in memo:
-        memo[(span, asides)] = ([], _told_in_order(reading, span, asides=asides))
-    read, rest = memo[(span, asides)]
+    accounts = reading.accounts
+    if (span, asides) not in accounts:
+        accounts[(span, asides)] = ([], _told_in_order(reading, span, asides=asides))
+    read, rest = accounts[(span, asides)]
     at = 0
     while True:
         if at == len(read):
