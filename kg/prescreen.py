@@ -396,6 +396,9 @@ _PREFIXES = {f"PREFIX skg: <{_SKG}>", f"PREFIX xsd: <{XSD}>", f"PREFIX rdf: <{RD
 _DANGLING = ("SELECT $this ?path ?value WHERE { $this ?path ?value . FILTER (isIRI(?value) && ?path != rdf:type) "
              'BIND (REPLACE(STR($this), "[^/]*/[^/]*$", "") AS ?base) FILTER (STRSTARTS(STR(?value), ?base)) '
              "FILTER NOT EXISTS { ?value rdf:type ?type } }")
+_UNTYPED_SOURCE = ("SELECT $this ?value ?via WHERE { ?value ?via $this . FILTER (isIRI(?value) && isIRI($this)) "
+                   "FILTER NOT EXISTS { ?value rdf:type ?type } "
+                   'BIND (REPLACE(STR($this), "[^/]*/[^/]*$", "") AS ?base) FILTER (STRSTARTS(STR(?value), ?base)) }')
 _YEARS = ("SELECT $this ?value ?end (skg:startYear AS ?path) WHERE { $this skg:startYear ?value ; skg:endYear ?end . "
           "FILTER (xsd:integer(STR(?value)) > xsd:integer(STR(?end))) }")
 _ORDINALS = ("SELECT $this ?value ?other (skg:ordinal AS ?path) WHERE { $this skg:ordinal ?value ; "
@@ -411,21 +414,25 @@ _DIGITS = re.compile(r"[0-9]{1,18}")
 class SparqlScreen:
     """Whether a page's triples surely give the shapes' SPARQL constraints no row, known without
     loading them and the ontology into pyoxigraph and running the queries (about 2 ms of a
-    conforming page's 6 of validation). It knows the three shipped constraints by their text and
+    conforming page's 6 of validation). It knows the four shipped constraints by their text and
     answers True only when each surely finds nothing: a value under the base that the page does
-    not type (typed in the ontology, or not at all), years it cannot read as plain integers, two
+    not type (typed in the ontology, or not at all), a node under the base the page does not type
+    pointing at a focus node, years it cannot read as plain integers, two
     nodes it cannot tell apart by ordinal and series, an ontology term a focus node or a property
     the queries read, or any other constraint, and :mod:`kg.validate` runs them as before."""
 
-    known: tuple[str, ...] | None  # each constraint's kind ("dangling", "years", "ordinals"); None: one it does not know
+    known: tuple[str, ...] | None  # each constraint's kind ("dangling", "untyped source", "years", "ordinals");
+    # None: one it does not know
     ontology_subjects: frozenset[str]  # the ontology's IRIs with triples of their own, which join the store
     ontology_predicates: frozenset[str]
+    ontology_objects: frozenset[str]  # the IRIs the ontology's triples point at
 
     @classmethod
     def of(cls, queries: tuple[tuple[str, tuple[Node, ...]], ...], ontology_subjects: frozenset[str],
-           ontology_predicates: frozenset[str]) -> SparqlScreen:
+           ontology_predicates: frozenset[str], ontology_objects: frozenset[str]) -> SparqlScreen:
         """From each constraint's query (its PREFIX lines and SELECT) and target classes."""
-        kinds = {" ".join(_DANGLING.split()): "dangling", " ".join(_YEARS.split()): "years",
+        kinds = {" ".join(_DANGLING.split()): "dangling", " ".join(_UNTYPED_SOURCE.split()): "untyped source",
+                 " ".join(_YEARS.split()): "years",
                  " ".join(_ORDINALS.split()): "ordinals"}
         known: list[str] | None = []
         for query, _targets in queries:
@@ -436,7 +443,8 @@ class SparqlScreen:
                 known = None
                 break
             known.append(kinds[select])
-        return cls(tuple(known) if known is not None else None, ontology_subjects, ontology_predicates)
+        return cls(tuple(known) if known is not None else None, ontology_subjects, ontology_predicates,
+                   ontology_objects)
 
     def clears(self, checked: Graph | Triples, index: _Index, targets: tuple[tuple[Node, ...], ...]) -> bool:
         """True only when no constraint (``targets``: each one's target classes, in order) surely gives a row."""
@@ -444,6 +452,8 @@ class SparqlScreen:
             return False
         for kind, classes in zip(self.known, targets):
             if kind == "dangling" and not self._no_dangling(index, classes):
+                return False
+            if kind == "untyped source" and not self._no_untyped_source(index, classes):
                 return False
             if kind == "years" and not self._years_in_order(index):
                 return False
@@ -465,6 +475,21 @@ class SparqlScreen:
                     continue
                 for value in values:
                     if isinstance(value, URIRef) and value.startswith(base) and not index.types.get(value):
+                        return False
+        return True
+
+    def _no_untyped_source(self, index: _Index, classes: tuple[Node, ...]) -> bool:
+        """No IRI the page does not type points, by any predicate, at a focus node whose base it is under."""
+        focus_nodes = set().union(*(index.instances.get(cls, ()) for cls in classes))
+        if any(str(focus) in self.ontology_objects for focus in focus_nodes):
+            return False  # the ontology's own triples pointing at it would join the page's
+        for subject, predicates in index.out.items():
+            if not isinstance(subject, URIRef) or index.types.get(subject):
+                continue
+            for values in predicates.values():
+                for value in values:
+                    if (isinstance(value, URIRef) and value in focus_nodes  # a literal is never one (and hashes slowly)
+                            and subject.startswith(_LAST_TWO_SEGMENTS.sub("", value))):
                         return False
         return True
 

@@ -379,7 +379,8 @@ class _Gate:
         """What says, once per process, whether a page's triples surely give the SPARQL constraints no row."""
         subjects = frozenset(q.subject.value for q in self.ontology_quads if isinstance(q.subject, pyoxigraph.NamedNode))
         predicates = frozenset(q.predicate.value for q in self.ontology_quads)
-        return SparqlScreen.of(tuple((c.query, c.targets) for c in self.constraints), subjects, predicates)
+        objects = frozenset(q.object.value for q in self.ontology_quads if isinstance(q.object, pyoxigraph.NamedNode))
+        return SparqlScreen.of(tuple((c.query, c.targets) for c in self.constraints), subjects, predicates, objects)
 
     @cached_property
     def constraints(self) -> tuple[_Constraint, ...]:

@@ -66,6 +66,9 @@ CASES: dict[str, Break] = {
     "Node-dangling": breaks(
         "INSERT DATA { summit:two skg:supportedBy citation:ghost }", ("Node-dangling", "summit/two")
     ),
+    "Node-untyped-source": breaks(  # a summit written about with no type: it points at a typed participant
+        "INSERT DATA { summit:ghost skg:participant person:B }", ("Node-untyped-source", "person/B")
+    ),
     "Labelled-zh-Hans": breaks('DELETE DATA { document:D rdfs:label "共同宣言"@zh-Hans }', ("Labelled-zh-Hans", "document/D")),
     "Labelled-zh-Hant": breaks('DELETE DATA { place:Hall rdfs:label "國賓館"@zh-Hant }', ("Labelled-zh-Hant", "place/Hall")),
     "Labelled-uniqueLang": breaks('INSERT DATA { person:B rdfs:label "乙先生"@zh-Hans }', ("Labelled-uniqueLang", "person/B")),
@@ -356,6 +359,26 @@ def test_a_dangling_reference_names_the_missing_node_in_its_message() -> None:
     assert result.message == (
         f"Points to {ID}citation/ghost, which is under the same base but has no rdf:type: a dangling reference."
     )
+
+
+def test_a_node_described_without_a_type_is_named_with_what_it_points_through() -> None:
+    """A summit the graph says things about but does not type (a summit folded away whose facts
+    stayed) is no dangling reference (nothing typed points at it): it is found from what it points at."""
+    (result,) = validate(broken(CASES["Node-untyped-source"])).results
+
+    assert result.focus == URIRef(ID + "person/B")
+    assert result.value == URIRef(ID + "summit/ghost")
+    assert result.message == (
+        f"Pointed at by {ID}summit/ghost (through {SKG}participant), which is under the same base but has no "
+        "rdf:type: a node described without a type."
+    )
+
+
+def test_an_untyped_iri_outside_the_base_may_point_at_a_node() -> None:
+    """What the graph's base does not hold (another dataset's item, a web page) needs no type of ours."""
+    case = breaks("INSERT DATA { <https://example.org/elsewhere/item/1> skg:participant person:B }")
+
+    assert validate(broken(case)) == Report(conforms=True, results=())
 
 
 def test_a_duplicate_ordinal_names_the_other_summit() -> None:

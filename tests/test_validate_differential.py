@@ -135,6 +135,9 @@ def test_a_graph_with_odd_focus_nodes_gets_the_report_with_no_shortcut(odd: list
     # a fact pointing at an IRI under the page's base that nothing types
     [(URIRef(f"{ID}person/somebody"), RDF.type, SKG.Person), (URIRef(f"{ID}person/somebody"), SKG.relatedTo,
                                                                URIRef(f"{ID}place/nowhere"))],
+    # an IRI under the page's base that nothing types, pointing at a typed node
+    [(URIRef(f"{ID}summit/untyped"), SKG.participant, URIRef(f"{ID}person/somebody")),
+     (URIRef(f"{ID}person/somebody"), RDF.type, SKG.Person)],
     # a period whose years are out of order, and one whose years are no plain integers
     [(URIRef(f"{ID}period/p"), RDF.type, SKG.Period), (URIRef(f"{ID}period/p"), SKG.startYear, Literal("2001")),
      (URIRef(f"{ID}period/p"), SKG.endYear, Literal("1999"))],
@@ -143,7 +146,7 @@ def test_a_graph_with_odd_focus_nodes_gets_the_report_with_no_shortcut(odd: list
     # two summits of one series with one ordinal
     [(URIRef(f"{ID}summit/{name}"), predicate, value) for name in ("a", "b") for predicate, value in
      ((RDF.type, SKG.Summit), (SKG.ordinal, Literal(1)), (SKG.inSeries, URIRef(f"{ID}series/s")))],
-], ids=["dangling", "years-reversed", "years-odd", "ordinal-shared"])
+], ids=["dangling", "untyped-source", "years-reversed", "years-odd", "ordinal-shared"])
 def test_what_the_sparql_screen_cannot_clear_gets_the_report_with_no_shortcut(rows: list) -> None:
     """The SPARQL screen (kg.prescreen.SparqlScreen) spares a page the constraints' store only when
     they surely find nothing: a page where they may runs them, and gets their report."""
@@ -161,7 +164,7 @@ def test_what_the_sparql_screen_cannot_clear_gets_the_report_with_no_shortcut(ro
 
 
 def test_the_sparql_screen_clears_the_articles_and_knows_the_shipped_constraints() -> None:
-    assert gate().sparql_screen.known == ("dangling", "years", "ordinals")
+    assert gate().sparql_screen.known == ("dangling", "untyped source", "years", "ordinals")
     cleared = 0
     for path in ARTICLES:
         checked = rdf.Triples()
