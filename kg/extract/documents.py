@@ -81,7 +81,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kg.extract.dates import find_dates, find_year_months
+from kg.extract.dates import chinese_number, find_dates, find_year_months
 from kg.extract.document_names import (CLAUSE, DOCUMENT_ENDINGS, DOCUMENT_WORDS, EXCHANGED, EXCHANGED_KINDS,
                                        EXCHANGING, GENERIC_DOCUMENT, GENERIC_KINDS, LATER, NEGATED, NOT_HERE_AFTER, NOT_HERE_BEFORE, SIGNED, SOUGHT, SOUGHT_WORDS,
                                        document_names, end_of_clause, named_here, not_a_document, one_on_each_topic,
@@ -231,7 +231,7 @@ def sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, sp
         if start < skip_until:
             continue  # another name of the document before it, given in its parenthesis
         if not _said_signed(sentence.hans, start, end) or not _of_the_days(sentence.hans, end, span, told, opened) \
-                or _with_another(reading, summit, sentence, start):
+                or _with_another(reading, summit, sentence, start) or _a_gatherings(reading, summit, sentence.hans, start):
             continue
         if following is not None and not _of_the_days(following.hans, 0, span):
             continue  # 该协议于2014年9月签署: the next sentence dates it to other days
@@ -255,7 +255,8 @@ def sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, sp
                 _SOUGHT_RIGHT_BEFORE.search(sentence.hans, 0, match.start()) or \
                 one_on_each_topic(sentence.hans, match) or not _of_the_days(sentence.hans, match.end(), span, told, opened) or \
                 _SIGNED_BEFORE.search(sentence.hans, start_of_clause(sentence.hans, match.start()), match.start("w")) or \
-                match["said"] and _PLANNED.search(sentence.hans, start_of_clause(sentence.hans, match.start()), match.start()):
+                match["said"] and _PLANNED.search(sentence.hans, start_of_clause(sentence.hans, match.start()), match.start()) or \
+                _a_gatherings(reading, summit, sentence.hans, match.start("w")):
             continue  # 双方原定在会后发表的联合声明中宣布…: what was to be said in one planned
         generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")],
                          (sentence.evidence(),))
@@ -291,6 +292,62 @@ def _with_another(reading: Reading, summit: EntityId, sentence: Sentence, start:
                 and any(s.key in participants for s in sentence.spots_in(clause_start, partner.start())):
             return True
     return False
+
+
+def _a_gatherings(reading: Reading, summit: EntityId, hans: str, start: int) -> bool:
+    """Whether the document named at ``start`` is what a gathering of more sides than the summit's signed
+    or adopted (the summit one of two on its sidelines, or a visit over its days): the subject of its verb is
+    the gathering's sides (``成员国领导人签署《…》``, ``甲和其他19个国家的代表共同签署《…》``; uncounted, more than
+    two), or the gathering itself where the sentence counts its sides (``33国领导人与会，会议通过《…》``); the
+    sentence's opening subject where the verb's clause has none (``会议一致同意…，通过了《…》``). Not a meeting of
+    two called so (``两国总理年度会议发表…``), nor three leaders' document at a meeting of three."""
+    participants = {p.key for p in reading.registry.facts_about(summit, Prop.PARTICIPANT) if isinstance(p, EntityId)}
+    before = _outside_names(hans[start_of_clause(hans, start):start])
+    verb = None
+    for verb in _SIGNING_VERB.finditer(before):
+        pass
+    if verb is None or len(participants) < 2:
+        return False
+    subject = _ADVERBIAL_AFTER.sub("", before[:verb.start()]) or _ADVERBIAL_AFTER.sub("", _OPENING_SUBJECT.match(hans)["s"])
+    if _THE_TWO.search(subject):
+        return False
+    sides = _MANY_SIDES.fullmatch(subject)
+    if sides is not None:
+        return len(participants) < _how_many(sides)
+    if _A_GATHERING.fullmatch(subject) is None:
+        return False
+    counted = [m for m in _SIDES_NAMED.finditer(hans, 0, start) if m["n"] or m["m"]]
+    signed = _SIDES_SIGNED.search(hans, 0, start_of_clause(hans, start))  # 成员国领导人签署《甲》…，会议发表了《乙》
+    return len(participants) < _how_many(counted[-1]) if counted else signed is not None and len(participants) < _how_many(signed)
+
+
+def _how_many(sides: re.Match) -> int:
+    """How many sides the words name (``33国领导人``: 33; ``成员国领导人``: more than two)."""
+    written = sides["n"] or sides["m"]
+    return (chinese_number(written) if written else None) or 3
+
+
+_SIGNING_VERB = re.compile(r"签署|签订|签定|缔结|发表|发布|通过")
+#: Between a subject and its verb: how or where it was done (一致, 共同, 在开幕式上).
+_ADVERBIAL_AFTER = re.compile(r"(?:在[^，,。；;在]{1,12}?[上中]?)?(?:一致|共同|最终|正式|还|并|也|随后|同时|又|均|都)*了?$")
+#: The subject a sentence opens with, after the time it opens with (12月5日，会议一致同意…): to its first verb.
+_OPENING_SUBJECT = re.compile(r"^(?:[^，,。；;]{0,14}[日月年时]，)?(?P<s>[^，,。；;]*?)(?=同意|决定|签署|签订|发表|发布|通过|宣布|[，,。；;]|$)")
+#: The sides of a gathering of many (成员国领导人, 各国领导人, 33国领导人和政府代表, 与会各方).
+_SIDES = (r"(?:其他|其余)?(?:成员国|与会各[方国]|与会国家?|各国|(?P<n>[三四五六七八九十]|[0-9]{1,3})[国方]"
+          r"|(?P<m>[三四五六七八九十0-9]{1,3})个国家)"
+          r"的?(?:领导人|元首|首脑|代表|政府首脑)?(?:和政府代表|和代表)?")
+#: A gathering's sides as a subject, alone or after others (甲和其他19个国家的代表, 包括甲在内的各国领导人).
+_MANY_SIDES = re.compile(r"(?:[^，,。；;]{0,12}?(?:和|与|及|、|在内的))?" + _SIDES)
+_SIDES_NAMED = re.compile(_SIDES)
+#: A clause whose subject is a gathering's sides, signing (…，成员国领导人签署…).
+_SIDES_SIGNED = re.compile(r"(?:^|(?<=[，,；;]))" + _MANY_SIDES.pattern + r"(?:在[^，,。；;在]{1,12}?[上中]?)?"
+                           r"(?:一致|共同|最终|正式|还|并|也|随后|同时|又|均|都)*(?:签署|签订|签定|缔结|发表|发布|通过)")
+#: A gathering as a subject: the meeting itself (会议, 拉共体第七届首脑会议); not leaders who attend it (出席会议).
+_A_GATHERING = re.compile(r"[^，,。；;出参主举召]{0,14}?(?:会议|峰会|首脑会议|全体会议|大会)")
+
+
+#: A meeting of the two sides, however it is called (两国总理年度会议, 双边会议).
+_THE_TWO = re.compile(r"两国|双方|双边|两人|二人")
 
 
 #: A clause that opens with the pair the clause before named (甲在某城与丙举行会谈，双方发表《…》): they issued it.
