@@ -46,6 +46,18 @@ def test_a_bare_kind_of_building_makes_one_name_with_the_link_inside_it_but_not_
     assert read(box("[[美国]]大使馆")) == {"2005-04-29": [["美国大使馆"]]}
 
 
+def test_a_seat_named_by_its_kind_right_after_its_town_or_state_makes_one_name_with_it():
+    def talks(where):
+        return read(f"'''甲乙会晤'''。\n2022年12月8日，甲国首相[[张三]]{where}同乙国首相[[李四]]举行会谈。")
+
+    assert talks("在[[某都]]王宫") == {"2022-12-08": [["某都王宫", "某都"]]}
+    assert talks("在芬兰政府总理府") == {"2022-12-08": [["芬兰政府总理府"]]}
+    assert talks("抵达[[某都]]，在芬兰总理府") == {"2022-12-08": [["芬兰总理府", "某都"]]}
+    # the kind alone, or after 的, names the town's building of that kind: no one name with the town
+    assert talks("抵达[[某都]]，在王宫") == {"2022-12-08": [["王宫 (某都)", "某都"]]}
+    assert talks("在[[某都]]的王宫") == {"2022-12-08": [["王宫 (某都)", "某都"]]}
+
+
 def test_a_venue_after_a_side_of_a_plain_town_lies_in_the_last_link():
     assert read(box("[[甲国]][[某边疆区]]乙城附近甲城休养地")) == {"2005-04-29": [["甲城休养地", "某边疆区", "甲国"]]}
 

@@ -79,11 +79,13 @@ from kg.extract.scripts import to_hans
 from kg.extract.text import CLAUSE_BREAK, Sentence, Spot
 from kg.model import EntityId, Kind, Prop
 
-#: Kinds of building or site: after a link they make one name with it (北京饭店, 苏联大使馆).
+#: Kinds of building or site: after a link they make one name with it (北京饭店, 苏联大使馆), as the seat of a
+#: head of state or government named by its kind does with its town or state (芬兰总统府, 某都王宫, 某国政府总理府).
 BARE_KINDS = ("饭店", "宾馆", "酒店", "大酒店", "大饭店", "国宾馆", "大使馆", "领事馆", "总领事馆", "使馆", "代表处",
               "机场", "国际机场", "大学", "车站", "火车站", "体育馆", "体育场", "会议中心", "会展中心", "国际会议中心",
               "大厦", "广场", "公园", "博物馆", "港", "市", "省", "州", "县", "区",
-              "城堡", "古堡", "庄园", "别墅", "山庄", "度假村", "宫殿", "行宫", "教堂", "大教堂", "官邸", "总统府", "故居")
+              "城堡", "古堡", "庄园", "别墅", "山庄", "度假村", "宫殿", "行宫", "教堂", "大教堂", "官邸", "总统府", "故居",
+              "王宫", "总理府", "政府总理府")
 #: Sides and directions after a place: where in it, not a place of its own (某村北侧, 武汉市区).
 SIDE_WORDS = re.compile(r"^(?:[东南西北]部?|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|周边|郊外|郊区|市区|市郊|市内|境内|"
                         r"城内|以[东南西北]|[东南西北]郊|之[东南西北]|内|上|外)$")
