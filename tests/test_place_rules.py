@@ -672,6 +672,17 @@ def test_a_tour_told_a_state_a_section_places_the_sections_meeting_in_that_state
     assert found["2016-01-25"] == [["某港"]]  # a section of reactions names no state the meeting lies in
 
 
+def test_a_tour_told_the_visit_to_a_state_a_section_places_the_sections_meeting_in_that_state():
+    tour = ("'''张三之行'''是甲国主席[[张三]]于2016年1月19日至23日对[[越南]]、[[老挝]]的访问。\n"
+            "== 访问越南 ==\n1月19日，[[张三]]在[[某都]]同越南国家主席[[李四]]举行会谈。\n"
+            "== 訪問老撾 ==\n1月21日，[[张三]]在[[某城]]同老挝国家主席[[王五]]举行会谈。\n"
+            "== 访问经过 ==\n1月23日，[[张三]]在[[某港]]同老挝总理[[赵六]]举行会谈。\n")
+    found = read(tour, title="张三之行")
+    assert found["2016-01-19"] == [["某都", "越南社会主义共和国"]]
+    assert found["2016-01-21"] == [["某城", "老挝人民民主共和国"]]  # the heading in Traditional script
+    assert found["2016-01-23"] == [["某港"]]  # a heading of the visit's account names no state
+
+
 def test_meetings_told_one_a_list_item_after_the_sentence_that_says_where_they_were_held():
     text = HEAD + ("== 会谈 ==\n甲国主席[[张三]]在[[某堂]]分别同两国元首举行会谈：\n"
                    "* '''乙国'''：5月29日下午，[[张三]]同乙国总统[[李四]]举行会谈。\n"

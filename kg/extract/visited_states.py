@@ -180,23 +180,29 @@ def _state_names(reading: Reading, key: str):
 
 
 def venue_in_the_state_of_its_section(reading: Reading, summits) -> None:
-    """A tour told a state a section (``== 沙特阿拉伯 ==`` ``…习近平在利雅得同萨勒曼举行会谈``):
-    a summit its section's sentence tells, whose venue the text puts in no state, lies in the
-    state the heading names; not a section of reactions or the like (``== 反应 ==`` ``=== 朝鲜 ===``)."""
+    """A tour told a state a section (``== 沙特阿拉伯 ==`` ``…习近平在利雅得同萨勒曼举行会谈``, or the
+    visit to it: ``== 访问伊朗 ==``): a summit its section's sentence tells, whose venue the text puts in
+    no state, lies in the state the heading names; not a section of reactions or the like (``== 反应 ==``
+    ``=== 朝鲜 ===``), nor one whose heading names more than the state (``== 访问经过 ==``)."""
     registry = reading.registry
     parents = {id(sub): section for section in reading.document.all_sections() for sub in section.subsections}
     for summit in summits:
         section = summit.anchor.section if summit.anchor is not None else None
-        if section is None or not reading.index.is_state(to_hans(section.heading).strip()):
+        name = _VISIT_HEADING.sub("", to_hans(section.heading).strip()) if section is not None else ""
+        if not reading.index.is_state(name):
             continue
         parent = parents.get(id(section))
         if parent is not None and ASIDE.match(to_hans(parent.heading).strip()):
             continue
-        state = registry.named(Kind.COUNTRY, to_hans(section.heading).strip())
+        state = registry.named(Kind.COUNTRY, name)
         for venue in list(registry.facts_about(summit.id, Prop.VENUE)):
             top = _top_of(reading, venue)
             if top is not None and top.key != state.key and top.kind is Kind.PLACE:
                 registry.fact(top, Prop.LOCATED_IN, state, evidence=(summit.anchor.evidence(),))
+
+
+#: Before the state a section's heading names: the visit to it (``访问伊朗``, ``出访某国``).
+_VISIT_HEADING = re.compile(r"^(?:国事|正式)?(?:访问|出访)")
 
 
 #: An infobox of a leader's visit (``{{Infobox diplomatic visit}}``, ``{{Infobox 外交訪問}}``).
