@@ -683,6 +683,15 @@ def test_a_tour_told_the_visit_to_a_state_a_section_places_the_sections_meeting_
     assert found["2016-01-23"] == [["某港"]]  # a heading of the visit's account names no state
 
 
+def test_a_visit_to_a_state_of_another_name_or_time_places_its_meeting_in_that_state():
+    visit = "2023年9月5日，甲国总统[[张三]]对{}进行国事访问，与国王[[李四]]举行会谈。"
+    assert read(visit.format("史瓦帝尼")) == {"2023-09-05": [["斯威士兰王国"]]}  # Eswatini, as Taiwan writes it
+    assert read(visit.format("斯威士兰")) == {"2023-09-05": [["斯威士兰王国"]]}
+    assert read(visit.format("捷克斯洛伐克")) == {"2023-09-05": [["捷克斯洛伐克社会主义共和国"]]}
+    tour = "2023年9月5日，甲国总统[[张三]]先后访问[[乙国]]、捷克斯洛伐克和[[丙国]]，在[[某城]]与国王[[李四]]举行会谈。"
+    assert read(tour) == {"2023-09-05": [["某城"]]}  # a tour of three states: no one of them holds the meeting
+
+
 def test_meetings_told_one_a_list_item_after_the_sentence_that_says_where_they_were_held():
     text = HEAD + ("== 会谈 ==\n甲国主席[[张三]]在[[某堂]]分别同两国元首举行会谈：\n"
                    "* '''乙国'''：5月29日下午，[[张三]]同乙国总统[[李四]]举行会谈。\n"
