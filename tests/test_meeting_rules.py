@@ -3286,3 +3286,39 @@ def test_the_same_days_other_meeting_opening_the_next_section_is_of_the_visit():
     assert meetings(same, title="甲国总理访问老挝") == [("2018-06-21", frozenset({"张三", "李四", "王五"}))]
     assert set(meetings(other, title="甲国总理访问老挝")) == {("2018-06-21", frozenset({"张三", "李四"})),
                                                       ("2018-06-21", frozenset({"张三", "赵六"}))}
+
+
+@pytest.mark.parametrize("sentence", [
+    "== 背景 ==\n此前，甲国总理[[张三]]曾于2031年3月9日在[[某宫]]觐见乙国国王[[李四]]，并出席国王设的午宴。",
+    "== 背景 ==\n此前，甲国总理[[张三]]曾于2031年3月9日在[[某宫]]晉見乙國國王[[李四]]。",
+])
+def test_an_audience_with_a_monarch_觐见_晋见_is_a_meeting(sentence):
+    """觐见/晋见/谒见: one received in audience by a monarch, a pope or a senior leader meets them in person."""
+    found = summits("'''甲乙关系'''是[[甲国]]与[[乙国]]的关系。\n" + sentence, title="甲乙关系")
+    assert {day: (s["end"], s["participants"]) for day, s in found.items()} == {
+        "2031-03-09": ("2031-03-09", {"张三", "李四"})}
+
+
+def test_an_audience_with_a_title_written_before_the_name_and_a_partys_first_has_no_extra_person_nor_ordinal():
+    """[[教宗]][[李四]]: the title the article also calls its subject by, no second person; 甲党领导人首次会见:
+    the first of one side's leaders, no series ordinal."""
+    text = ("'''1979年教宗访问甲国'''是[[教宗]][[王五]]的访问。\n== 背景 ==\n"
+            "此前，甲党第一书记[[张三]]曾于2031年3月9日在[[某宫]]晋见[[教宗]][[李四]]，是甲党领导人首次会见教宗。\n"
+            "== 经过 ==\n2032年6月2日，[[教宗]]抵达[[某城]]。")
+    found = summits(text, title="1979年教宗访问甲国")
+    assert found["2031-03-09"]["participants"] == {"张三", "李四"}
+    assert found["2031-03-09"]["ordinal"] == set()
+
+
+def test_an_audience_in_a_capacity_below_the_top_is_no_summit():
+    text = ("'''甲乙关系'''是[[甲国]]与[[乙国]]的关系。\n== 背景 ==\n"
+            "同年9月，甲国总统[[张三]]邀请乙国总统[[李四]]访问甲国。"
+            "张三本人曾于2031年10月20日至24日以总统当选人身分访问乙国并晋见李四。")
+    assert summits(text, title="甲乙关系") == {}
+
+
+def test_visiting_a_mausoleum_拜谒_or_an_envoys_audience_is_no_summit():
+    text = ("'''甲乙关系'''是[[甲国]]与[[乙国]]的关系。\n== 背景 ==\n"
+            "2031年3月9日，甲国总理[[张三]]在[[某城]]拜谒[[某陵]]。"
+            "2031年3月10日，甲国驻乙国大使[[王五]]在[[某宫]]觐见乙国国王[[李四]]。")
+    assert summits(text, title="甲乙关系") == {}

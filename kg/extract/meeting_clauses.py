@@ -26,7 +26,7 @@ from kg.model import Kind, Prop
 
 #: A meeting said to happen: "A与B会晤", "举行会谈", "进行了会谈", "见面".
 _MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|会面|会见|见面|峰会|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐)|举行.{0,6}(会晤|会谈|峰会|首脑会议|领导人会议|高峰会议)"
-                           r"|(会晤|会谈|会面|会见)了?|接待了?(?:到访|来访)")  # 在某宫接待到访的乙国总统
+                           r"|(会晤|会谈|会面|会见|觐见|晋见|谒见)了?|接待了?(?:到访|来访)")  # 在某宫接待到访的乙国总统
 
 
 #: After 推迟: by how long, or to what hour of the day (会谈推迟约两小时才开始, 推迟至6时才开始): a meeting held late, not put off.
@@ -376,7 +376,7 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
 
 
 #: Leaders meeting each other: not a gathering held (举行的领导人会议上，…).
-_MET = re.compile(r"会晤|会谈|会面|会见|见面|接见|拜会")
+_MET = re.compile(r"会晤|会谈|会面|会见|见面|接见|拜会|觐见|晋见|谒见")
 
 
 def who_met(hans: str, clause: tuple[int, int] | None) -> tuple[int, int]:

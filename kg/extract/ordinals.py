@@ -81,6 +81,8 @@ _SERIES = re.compile(r"非正式|首脑|领导人|元首|高峰|最高级")
 _LEADERS_BEFORE = re.compile(r"(最高|主要)?(领导人|元首|首脑|政府首脑)(之间)?的?$")
 #: Right before a bare 第一次: only the two who meet (两人之间的, 两国元首的, 两国政府首脑的), no series.
 _THESE_TWO = re.compile(r"(两人|二人|两位|双方|两国(?:最高)?(?:政府)?(?:领导人|元首|首脑))(?:之间|间)?的?$")
+#: Words that make the sides named before the leaders more than one (两岸执政党, 国共两党, 各党).
+_TWO_OR_MORE = re.compile(r"两|双|各|与|和|及|、")
 #: Words before the leaders that name no side (这次会谈是, 两国, 两个, 双方 ...).
 _NOT_A_SIDE = re.compile(r"这|此|次|是|也|为|乃|会谈|会晤|两国|两个|两位|两|二|双方|国家|政府|的|之间")
 #: A count within a year named (2018年第2次; 继2013年第二次 counts on from 2013) ...
@@ -287,7 +289,10 @@ def _sides_named(before: str) -> bool:
     rank = _LEADERS_BEFORE.search(before)
     if rank is None:
         return False
-    sides = _NOT_A_SIDE.sub("", re.search(r"[\u4e00-\u9fff]*$", before[:rank.start()]).group())
+    written = re.search(r"[\u4e00-\u9fff]*$", before[:rank.start()]).group()
+    if written.endswith("党") and not _TWO_OR_MORE.search(written):
+        return False  # 是甲国共产党领导人首次会见…: one party's leaders, one side (not 两岸执政党, 国共两党)
+    sides = _NOT_A_SIDE.sub("", written)
     return len(sides) >= 2 and not re.search(r"和|与|同|及|、", sides)
 
 

@@ -65,6 +65,12 @@ def _in_reported_speech(registry, sentence: Sentence, spot: Spot) -> bool:
     return False
 
 
+def _titles_the_next(registry, sentence: Sentence, spot: Spot) -> bool:
+    """Whether a person's name is written right before another's, nothing between (``晋见[[教宗]][[保禄六世]]``,
+    where the article also calls its subject 教宗): the title the next one is known by, not a second person."""
+    return any(other.start == spot.end and registry.is_a(other.surface, Kind.PERSON) for other in sentence.spots)
+
+
 def _a_precedent(hans: str, at: int) -> bool:
     """Whether the name at ``at`` is within ``继…之后``: someone who did it before."""
     return any(found.start() < at < found.end() for found in _PRECEDENT.finditer(hans))
@@ -148,7 +154,7 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
             and not _CARRIED.search(sentence.hans, 0, spot.start - len(written_before(sentence, spot))) \
             and not _a_precedent(sentence.hans, spot.start) and not _ANNIVERSARY.match(sentence.hans, spot.end) \
             and not (sentence is anchor and _in_reported_speech(registry, sentence, spot)) \
-            and not _after_both_sides_met(registry, sentence, spot)
+            and not _after_both_sides_met(registry, sentence, spot) and not _titles_the_next(registry, sentence, spot)
 
     if clause is not None:
         own = [spot for spot in anchor.spots if clause[0] <= spot.start < clause[1] and person(spot, anchor)]
@@ -357,6 +363,8 @@ def from_the_subject(reading: Reading, participants: dict[str, Participant], anc
 
 #: Right after a name: the person has left office by the time the text tells next (张三卸任后仍与李四保持友谊).
 _LEFT_OFFICE = re.compile(r"(?:已经?|早已)?(?:卸任|下台|离任|退任|下野)(?:后|以后|之后)")
+#: After a name, in its clause: the capacity the person came in (张三曾于某日以总统当选人身分访问乙国).
+_IN_THE_CAPACITY = re.compile(r"[^，,。；;]{0,30}?以(?P<office>[^，,。；;、]{1,14}?)的?身[份分]")
 
 
 def below_the_top(reading: Reading, people: People, participants: dict[str, Participant],
@@ -370,7 +378,9 @@ def below_the_top(reading: Reading, people: People, participants: dict[str, Part
         if key in leaders:
             continue  # 副总理邓小平…。这是中国领导人首次访美: whatever his office, the text makes him the leader
         # every office listed before the name: one at the top makes him a top leader (王储兼副首相、国防大臣张三)
-        offices = [o for sentence in near for o in titles_in(sentence, reading, key, listed=True)]
+        offices = [came["office"] for spot in near[-1].spots if spot.key == key  # 张三以总统当选人身分访问乙国
+                   if (came := _IN_THE_CAPACITY.match(near[-1].hans, spot.end)) and NOT_TOP.search(came["office"])] \
+            or [o for sentence in near for o in titles_in(sentence, reading, key, listed=True)]
         if not offices:  # no office near, but words below the top (时任共和党总统候选人张三), or out of office (张三卸任后): those
             offices = [w for sentence in near for spot in sentence.spots if spot.key == key
                        if NOT_TOP.search(w := written_before(sentence, spot))] \
