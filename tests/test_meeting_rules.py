@@ -3322,3 +3322,27 @@ def test_visiting_a_mausoleum_拜谒_or_an_envoys_audience_is_no_summit():
             "2031年3月9日，甲国总理[[张三]]在[[某城]]拜谒[[某陵]]。"
             "2031年3月10日，甲国驻乙国大使[[王五]]在[[某宫]]觐见乙国国王[[李四]]。")
     assert summits(text, title="甲乙关系") == {}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    (HEAD + "2023年4月25日晚，甲国总统[[张三]]抵达[[乙都]]，开始对[[乙国]]的访问。访问期间，乙国国王[[赵六]]在王宫接见张三。"
+     "4月26日，乙国首相[[李四]]在首相府会见张三。\n", {"2023-04-25": ("2023-04-26", ["张三", "李四", "赵六"])}),
+    (HEAD + "2008年10月28日，甲国总理[[张三]]与乙国总理[[李四]]在[[乙都]]举行会晤。访问期间，张三还会见了乙国总统[[赵六]]。\n",
+     {"2008-10-28": ("2008-10-28", ["张三", "李四", "赵六"])}),
+    ("'''1973年张三访问乙国'''是指甲国总理[[张三]]于1973年10月31日至11月4日对[[乙国]]进行的国事访问。访问期间，张三与乙国"
+     "总理[[李四]]举行会谈，并获乙国主席[[赵六]]接见。\n== 经过 ==\n10月31日，张三抵达[[乙都]]。\n",
+     {"1973-10-31": ("1973-11-04", ["张三", "李四", "赵六"])}),  # the lead's: the visit its first sentence defines
+])
+def test_a_top_leader_met_during_the_visit_takes_part_in_it(text, wanted):
+    title = text[3:text.index("'''", 3)] if text.startswith("'''") else "甲乙会晤"
+    assert {day: (s["end"], sorted(s["participants"])) for day, s in summits(text, title=title).items()} == wanted
+
+
+@pytest.mark.parametrize("sentence", [
+    "峰会期间，张三还会见了丙国总统[[赵六]]。",  # a gathering's days: a meeting of its own
+    "外交部表示，访问期间张三将会见乙国总统[[赵六]]。",  # planned
+    "访问期间，他先后同乙国安全会议秘书[[王五]]、乙国总统[[赵六]]举行会谈。",  # one by one: meetings of their own
+])
+def test_a_meeting_during_the_visit_not_told_held_with_it_adds_no_one(sentence):
+    text = HEAD + "2008年10月28日，甲国总理[[张三]]与乙国总理[[李四]]在[[乙都]]举行会晤。" + sentence + "\n"
+    assert {day: sorted(s["participants"]) for day, s in summits(text).items()} == {"2008-10-28": ["张三", "李四"]}

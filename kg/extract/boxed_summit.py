@@ -21,6 +21,7 @@ from kg.extract.joining import SummitFound
 from kg.extract.meeting_clauses import DAY_ONLY, not_held
 from kg.extract.participants import Participant, QUALIFIES, bare_office_holders, met_one_by_one, record_participants
 from kg.extract.people import People, titles_in
+from kg.extract.ordinals import the_defined_summit
 from kg.extract.phrases import CLAUSE, MEETING, NOT_TOP
 from kg.extract.places import meeting_chains
 from kg.extract.reading import Reading
@@ -131,6 +132,79 @@ def meetings_of_the_visit(reading: Reading, people: People, around: SummitFound)
         return around
     record_participants(reading, people, around.id, added, sentences)
     return replace(around, participants=tuple(sorted(around.participants + tuple(added))))
+
+
+def met_during_the_visit(reading: Reading, people: People, summits: tuple[SummitFound, ...]) -> tuple[SummitFound, ...]:
+    """A clause that tells a meeting during the visit, with no day of its own (``访问期间，乙国国王丁在王宫接见甲``,
+    ``访问期间，甲还会见了乙国总统丁``, ``此访期间，甲获乙国主席丁接见``): whoever a participant of the visit
+    meets there, in the office of a side's top leader (not a third state's), takes part in it. The visit is the one of
+    that participant its paragraph tells (the lead's, the one its first sentence defines), else the one on the day its
+    paragraph has reached. Not one met one by one (``先后同…举行会谈``), each a meeting of its own."""
+    added_to: dict[EntityId, tuple[dict[str, Participant], list[Sentence]]] = {}
+    previous: Sentence | None = None
+    day: date | None = None  # the day the paragraph has reached
+    for sentence in [*reading.lead, *(s for sentences in reading.by_section.values() for s in sentences)]:
+        if previous is None or previous.passage is not sentence.passage or previous.paragraph != sentence.paragraph:
+            day = None
+        previous = sentence
+        during = _DURING.search(sentence.hans)
+        dates = find_dates(sentence.hans[:during.start()] if during else sentence.hans,
+                           year=day.year if day else (summits[0].start.year if summits else None))
+        day = dates[-1].start if dates and dates[-1].year_given or dates and day else day
+        if during is None or not _MET_DURING.search(sentence.hans, during.end(), _end_of_clause(sentence.hans, during.end())) \
+                or not_held(sentence.hans) or met_one_by_one(reading, sentence):
+            continue
+        named = {spot.key: spot.surface for spot in sentence.spots if spot.start >= during.end()
+                 and reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])
+                 and not sentence.hans.startswith(HEAD_OFFICES, spot.end)}  # 南斯拉夫总统: a state before its office
+        summit = _the_visit_told(reading, sentence, summits, set(named), day)
+        if summit is None:
+            continue
+        sides = {people.sides.get(p) for p in summit.participants} - {None}
+        added, sentences = added_to.setdefault(summit.id, ({}, []))
+        for key, surface in named.items():
+            if key in summit.participants or key in added or not a_sides_top(reading, people, sentence, key) \
+                    or len(sides) >= 2 and people.sides.get(key) not in sides | {None}:
+                continue  # a third state's leader: a meeting of its own
+            added[key] = Participant(key, surface, stated=True)
+            added[key].evidence.append(sentence.evidence())
+            sentences.append(sentence)
+    out = []
+    for summit in summits:
+        added, sentences = added_to.get(summit.id, ({}, []))
+        if added:
+            record_participants(reading, people, summit.id, added, sentences)
+            summit = replace(summit, participants=tuple(sorted(summit.participants + tuple(added))))
+        out.append(summit)
+    return tuple(out)
+
+
+def _the_visit_told(reading: Reading, sentence: Sentence, summits: tuple[SummitFound, ...], named: set[str], day: date | None
+                    ) -> SummitFound | None:
+    """The summit a clause of what happened during a visit is of (see :func:`met_during_the_visit`); not one the
+    sentence itself tells."""
+    of_them = [s for s in summits if named & set(s.participants) and s.anchor is not sentence]
+    defined = the_defined_summit(reading, summits) if sentence.section is None else None
+    if defined is not None and defined in of_them:
+        return defined  # the lead's 访问期间: the visit its first sentence defines
+    in_its_section = [s for s in of_them if s.anchor is not None and s.anchor.section is sentence.section
+                      and s.anchor.passage is sentence.passage]
+    for candidates in ([s for s in in_its_section if s.anchor.paragraph == sentence.paragraph],
+                       [s for s in of_them if day is not None and s.start <= day <= s.end]):
+        if len({s.id for s in candidates}) == 1:
+            return candidates[0]
+    return None
+
+
+#: A clause opening on the days of the visit told (访问期间，…; 此访期间; 访华期间), not a gathering's (峰会期间), nor
+#: whatever 其间 refers back to (出席…博览会，其间再赴北京拜会…).
+_DURING = re.compile(r"(?:^|(?<=[，,]))(?:此访|访问|出访|访[\u4e00-\u9fff])期间[，,]?")
+#: A meeting told in that clause (会见, 接见, 举行会谈).
+_MET_DURING = re.compile(r"会见|会晤|会谈|接见|拜会|见面|会面")
+
+
+def _end_of_clause(hans: str, at: int) -> int:
+    return next((m.start() for m in re.finditer(r"[，,。；;]", hans[at:])), len(hans) - at) + at
 
 
 def day_of(hans: str, current: date | None, year: int) -> date | None:

@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from kg.extract.boxed_summit import (BACKGROUND, SAME_VISIT, a_meeting_apart, finer_in_prose, meetings_of_the_visit,
+from kg.extract.boxed_summit import (BACKGROUND, SAME_VISIT, a_meeting_apart, finer_in_prose, meetings_of_the_visit, met_during_the_visit,
                                      told_within, two_before_or_after_a_gathering)
 from kg.extract.containment import finer_venue
 from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
@@ -142,6 +142,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     from kg.extract.visits import one_summit_per_visit  # visits.py builds on this module
     summits = fill_from_neighbours(reading, people, one_summit_per_visit(reading, people, one_span_each(reading, found), around))
     summits = tuple(a_row_and_its_account(reading, people, list(summits), tabled_spans))
+    summits = met_during_the_visit(reading, people, summits)
     if around is None and len(summits) > 1:  # an article about one summit may tell of others too
         documents_of_the_definition(reading, summits)
         number_the_defined_summit(reading, summits)
