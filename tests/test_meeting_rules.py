@@ -3256,6 +3256,23 @@ def test_a_clause_day_after_a_month_the_sentence_names_is_that_months():
     assert "2024-11-18" not in summits(text)
 
 
+@pytest.mark.parametrize("sentence, day", [
+    ("2031年2月7日，甲国总统[[张三]]出席[[某运动会]]开幕式，并于当天在[[某城]]同乙国总统[[李四]]举行会谈。", "2031-02-07"),
+    ("2031年11月，甲国总统[[张三]]再度访问乙国，并于18日在[[某城]]同乙国总统[[李四]]举行会谈。", "2031-11-18"),
+])
+def test_a_meeting_told_going_on_from_the_clause_before_并于当天_并于N日_is_of_that_day(sentence, day):
+    assert {d: (s["end"], s["participants"]) for d, s in summits(HEAD + sentence).items()} == {
+        day: (day, {"张三", "李四"})}
+
+
+@pytest.mark.parametrize("sentence", [
+    "2031年11月，甲国总统[[张三]]再度访问乙国，并将于18日在[[某城]]同乙国总统[[李四]]举行会谈。",
+    "2031年2月7日，甲国总统[[张三]]出席[[某运动会]]开幕式，并于当天发表讲话。乙国总统[[李四]]也出席了开幕式。",
+])
+def test_a_plan_or_no_meeting_going_on_from_the_clause_before_is_no_summit(sentence):
+    assert summits(HEAD + sentence) == {}
+
+
 def test_a_meeting_over_two_days_told_again_on_its_second_is_one_summit():
     text = HEAD + ("2031年10月11日至12日，甲国总统[[张三]]在[[某城]]同乙国总理[[李四]]举行非正式会晤。"
                    "11日，两国领导人在[[某寺]]边走边谈；12日上午，两人继续举行会晤。")

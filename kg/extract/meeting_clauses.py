@@ -188,8 +188,8 @@ _HEAD_VERB = re.compile(r"[于在到至从]|发表|宣布|签署|举行|表示")
 #: Before a day in its clause, the clause's own subject and 于 (岸田于22日返回某国, 两国总理于22日在某城举行会晤):
 #: the day is the clause's. Not a day before the one the sentence tells (巴罗佐已于27日抵达).
 _ITS_SUBJECT_THEN = re.compile(r"(?P<head>[^，,；;：:。已]{0,4}?)于")
-#: 于 going on with the subject of the clause before (…出席某开幕式，并于当天会见乙; …再度访问乙国，并于18日…): left
-#: unread, as before; the clause before tells what the day is of (an occasion, a visit of several days).
+#: 于 going on with the subject of the clause before (…出席某开幕式，并于当天会见乙; …再度访问乙国，并于18日…): the
+#: day of that clause, told of the one the clause before tells (its 当天 is the sentence's day, not a day of an object).
 _GOES_ON_THEN = re.compile(r"(?:并|又|还|随后|随即)于")
 
 #: Whoever did it, written as a head's office and the name after it (丙国总统王五, 国务院总理李四).
@@ -226,7 +226,8 @@ def relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[D
         out.append(DateRange(when, when, match.start(), match.end(), False))
     for word in _SAME_DAY.finditer(hans):
         head = hans[max((m.end() for m in CLAUSE.finditer(hans, 0, word.start())), default=0):word.start()]
-        if _HEAD_VERB.search(head) or len(head) > 5 and not _AN_OFFICE_AND_NAME.fullmatch(head):
+        if (_HEAD_VERB.search(head) or len(head) > 5 and not _AN_OFFICE_AND_NAME.fullmatch(head)) \
+                and not _GOES_ON_THEN.fullmatch(head):  # …出席某开幕式，并于当天会见乙: the sentence's day
             continue  # a clause that starts with it, or with whoever did it (小泉当天…, 丙国总统王五当日…), not 于次日发表…
         before = [d for d in dates + out if d.stop <= word.start()]
         base = before[-1].start if before else day
@@ -275,13 +276,13 @@ def bare_day(hans: str, at: int) -> re.Match | None:
 
 def day_of_the_clause(hans: str, at: int) -> re.Match | None:
     """The day with no month a clause at ``at`` gives: the one it opens on (``13日，…``), or the one told
-    after its subject and 于 (``岸田于22日返回某国``); not a plan's day (``将于22日``, ``…将于11日与乙会谈，
-    两人于13日…``), an object's (``发表于22日``), nor one going on from the clause before (``并于18日``)."""
+    after its subject and 于 (``岸田于22日返回某国``), or going on from the clause before (``…再度访问乙国，
+    并于18日同乙会谈``); not a plan's day (``将于22日``, ``…将于11日与乙会谈，两人于13日…``), nor an
+    object's (``发表于22日``)."""
     if (opening := bare_day(hans, at)) is not None:
         return opening
     subject = _ITS_SUBJECT_THEN.match(hans, at)
-    if subject is None or _PLANNED.search(hans, 0, subject.end()) or _HEAD_VERB.search(subject["head"]) \
-            or _GOES_ON_THEN.fullmatch(hans, at, subject.end()):
+    if subject is None or _PLANNED.search(hans, 0, subject.end()) or _HEAD_VERB.search(subject["head"]):
         return None
     return DAY_ONLY.match(hans, subject.end())
 
