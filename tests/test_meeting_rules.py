@@ -261,6 +261,13 @@ def test_a_multilateral_gathering_and_words_about_a_meeting_are_no_summit():
     assert summits(speaking, title="张李峰会") == {}
 
 
+@pytest.mark.parametrize("name", ["海湾阿拉伯国家合作委员会", "海湾合作委员会"])
+def test_a_session_of_the_gulf_cooperation_council_is_a_gathering_no_summit_of_those_attending(name):
+    text = HEAD + (f"2031年12月9日下午，首届甲国－{name}峰会在[[某城]]举行。"
+                   "丁国王储[[赵六]]主持峰会，乙国埃米尔[[李四]]、丙国国王[[王五]]出席。")
+    assert summits(text) == {}
+
+
 def test_a_plain_name_in_a_people_column_is_a_participant():
     text = HEAD + ('{| class="wikitable"\n! 日期 !! 地点 !! 甲方 !! 乙方\n|-\n'
                    "| 1975年12月1日至5日 || 甲国 || 毛泽东、邓小平 || [[李四]]\n|}\n")
