@@ -2711,6 +2711,25 @@ def test_the_sentence_before_of_another_year_lends_no_office():
     assert set(summits(text)) == {"2023-10-17", "2024-05-08"}
 
 
+def test_a_successor_whose_side_no_office_gives_takes_no_predecessor_from_the_neighbours():
+    # 张三 and 王五, whose sides no office gives (国家主席, 继任的国务委员会主席), stand for the two sides at the
+    # 2028 talks: the summits before and after, whose 古巴 is 王五's predecessor 李四, add no one to them
+    text = ("'''张三访问古巴'''是国家主席[[张三]]对[[古巴]]的访问。\n== 背景 ==\n"
+            "2024年11月22日，时任国家主席[[张三]]抵达[[哈瓦那]]，随即同古巴国务委员会主席[[李四]]举行会谈。"
+            "2028年11月，张三再度访问古巴，并于18日在哈瓦那同继任的国务委员会主席[[王五]]举行会谈。\n"
+            "== 后续 ==\n2030年5月3日，中国国家主席[[赵六]]在[[某城]]会见古巴国务委员会主席[[李四]]。")
+    assert {day: summit["participants"] for day, summit in summits(text, "张三访问古巴").items()} == {
+        "2024-11-22": {"张三", "李四"}, "2028-11-18": {"张三", "王五"}, "2030-05-03": {"赵六", "李四"}}
+
+
+def test_meetings_told_one_by_one_on_a_tour_of_places_visited_in_turn_are_not_on_its_first_day():
+    tour = HEAD + ("2031年9月26日，甲国首相[[张三]]从[[某都]]启程，先后访问[[乙国]]、[[丙国]]和[[丁国]]，"
+                   "分别同乙国总统[[李四]]、丙国首相[[王五]]和丁国总理[[赵六]]会谈。")
+    assert summits(tour) == {}
+    one_town = HEAD + "2031年9月26日，甲国首相[[张三]]在[[某都]]分别同乙国总统[[李四]]、丙国首相[[王五]]会谈。"
+    assert set(summits(one_town)) == {"2031-09-26"}
+
+
 def test_a_welcome_on_a_day_of_the_visit_takes_no_leader_from_the_neighbours():
     # 李四 alone welcomes 张三 on the visit's first day: part of the visit, not a meeting 张三 is filled into
     # from the meetings before and after; a meeting of 李四 alone apart from the visit (6月1日) still is

@@ -67,6 +67,11 @@ def fill_from_neighbours(reading: Reading, people: People, found: list[SummitFou
         if len(sides(summit)) >= 2 or summit.one_of_several:  # both sides stand already (甲会见丙国首相): nothing is missing
             out.append(summit)
             continue
+        if not sides(summit) and len(summit.participants) >= 2:
+            # 甲同继任的主席乙举行会谈, two whose sides no office of the article gives: they stand for the two sides
+            # (not whoever the summits before and after had there, 乙's predecessor)
+            out.append(summit)
+            continue
         missing = set() if _on_a_visit_of_its_people(summit, ordered) else every_side - set(sides(summit))
         for side in sorted(missing):  # neighbours that stand: two people or more
             before = next((s for s in reversed(ordered[:i]) if side in sides(s) and len(s.participants) > 1

@@ -409,6 +409,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             if summit is not None:
                 met_on = summit.start
         meeting = next((d for d in reversed(dates) if d.at <= several.begin), None) if several else None
+        if meeting is not None and meeting.start == meeting.end and sum(d.at <= several.begin for d in dates) == 1 \
+                and _LEGS_IN_TURN.search(sentence.hans, meeting.stop, several.end):
+            meeting = None  # 26日，甲启程，先后访问乙国、丙国和丁国，分别同…会谈: each on its leg's day, not given
         for pair in several.pairs() if several and meeting else ():
             summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues,
                              date_basis, (several.begin, several.end), infer=False, numbered=False, only=pair)
@@ -444,6 +447,11 @@ def _talks_of_the_visit(sentence: Sentence, visit: VisitTold | None) -> bool:
     said = _SAID.search(sentence.hans)
     before = said.start() if said else len(sentence.hans)  # 甲说：…同乙进行会晤: a meeting talked of
     return any(not _A_MEETINGS.match(sentence.hans, met.end()) for met in MEETING.finditer(sentence.hans, 0, before))
+
+
+#: Between a day and the meetings told one by one after it, places visited in turn (先后访问乙国、丙国和丁国，分别同
+#: …会谈): each meeting is on the day of its own leg, which the text does not give, not on that day (a departure's).
+_LEGS_IN_TURN = re.compile(r"(?:先后|相继|依次)(?:访问|出访|前往|到访)[^，,。；;]*?[、和与及]")
 
 
 def _on_a_gatherings_days(summit: SummitFound) -> bool:
