@@ -58,6 +58,20 @@ def test_a_seat_named_by_its_kind_right_after_its_town_or_state_makes_one_name_w
     assert talks("在[[某都]]的王宫") == {"2022-12-08": [["王宫 (某都)", "某都"]]}
 
 
+def test_the_seat_a_welcome_is_held_at_holds_the_talks_after_it_not_its_hall_nor_a_banquet():
+    def day(text):
+        return read(f"'''甲乙会晤'''。\n2024年6月19日上午，{text}")
+
+    assert day("乙国首相[[李四]]在[[某都]]首相署为甲国总理[[张三]]举行欢迎仪式，两人随后举行会谈。") == {
+        "2024-06-19": [["首相署", "某都"]]}
+    assert day("甲国总理[[张三]]在[[某都]]的首相署与乙国首相[[李四]]举行会谈。") == {"2024-06-19": [["首相署", "某都"]]}
+    # the hall of the welcome, and the palace of a banquet, hold no talks
+    assert day("乙国首相[[李四]]在[[某宫]]北大厅为甲国总理[[张三]]举行欢迎仪式，两人随后举行会谈。") == {
+        "2024-06-19": [["某宫"]]}
+    assert day("甲国总理[[张三]]抵达[[某都]]，同乙国首相[[李四]]举行会谈。当晚，李四在某都王宫为张三举行国宴。") == {
+        "2024-06-19": [["某都"]]}
+
+
 def test_a_venue_after_a_side_of_a_plain_town_lies_in_the_last_link():
     assert read(box("[[甲国]][[某边疆区]]乙城附近甲城休养地")) == {"2005-04-29": [["甲城休养地", "某边疆区", "甲国"]]}
 

@@ -18,8 +18,10 @@ infobox field, a table cell or a clause of prose.
 - A venue is often written without a link after the last place of the phrase
   (``在美国[[旧金山]]斐洛里庄园``, ``[[乌兰乌德]]郊外的索斯诺维博尔军事基地``, ``克劳福德的布什
   私人牧场``): a plain name ending as venues do is the venue, inside that place; not when the
-  phrase is a ceremony's (``在人民大会堂北大厅举行欢迎仪式``) or the name a count (一处山顶城堡); a
-  hospital or a study is one (``在[[莫斯科]]中央门诊医院``, ``在[[中南海]]游泳池书房``). A name in
+  phrase is a ceremony's (``在人民大会堂北大厅举行欢迎仪式``, ``在某宫为甲举行国宴``), but for the seat a
+  welcome is held at, which holds the talks after it (``在[[某都]]首相署为甲举行欢迎仪式，两人随后举行会谈``),
+  or the name a count (一处山顶城堡); a hospital, a study or an office (署) is one
+  (``在[[莫斯科]]中央门诊医院``, ``在[[中南海]]游泳池书房``, ``在[[某都]]的首相署``). A name in
   quotes after the kind of place it is (``[[长门市]]的温泉旅馆「大谷山庄」``) is the venue, in the
   chain; a person's own (``在普京的总统官邸与其会谈``) is the residence, not the person or his
   state (but ``在甲城出席张三的就职典礼后``: no place of his).
@@ -337,7 +339,7 @@ def _begins_a_venue_name(sentence: Sentence, at: int, end: int) -> bool:
 #: the venue even without a link (``斐洛里庄园``, ``东大厅``, ``索斯诺维博尔军事基地``, ``高尔基号``).
 VENUE_ENDINGS = ("庄园", "山庄", "宫", "馆", "酒店", "饭店", "大厦", "广场", "中心", "别墅", "城堡", "古堡", "厅", "楼", "堂",
                  "园", "阁", "府", "殿", "基地", "营", "号", "室", "屋", "邸", "亭", "寺", "驿站", "农场", "牧场", "舰", "礼堂",
-                 "驻地", "总部", "大学", "学院", "研究所", "医院", "书房")
+                 "驻地", "总部", "大学", "学院", "研究所", "医院", "书房", "署")
 _PLAIN_NAME = re.compile(r"^[\u4e00-\u9fff·‧・]{2,16}$")
 #: How a venue written after a side of a town in a place field ends: as venues do, or as a resort.
 _TAIL_VENUE_ENDINGS = VENUE_ENDINGS + ("休养地", "疗养地", "疗养院", "度假村", "度假区")
@@ -356,17 +358,22 @@ _ADVERB_AFTER = re.compile(r"(?:首先|随即|随后|共同|正式|分别|单独
 NOT_OWN = re.compile(r"^(?:驻|其|该|此|这|那|某|[一两二三几数多][处座家间所个栋]|双方|两国|会谈|会晤|会议)")
 #: What a ceremony, not a meeting, is held at.
 _CEREMONY = re.compile(r"仪式|典礼|宴|欢迎")
+#: A welcome ceremony: the seat it is held at holds the talks that follow it.
+_WELCOME = re.compile(r"欢迎(?:仪式|式)")
+#: How the name of a seat of government ends (总统府, 某宫, 首相署): where a welcome is held, and the talks after it.
+_SEAT_ENDINGS = ("府", "宫", "署")
 #: How a building's name ends, a ceremony's ground among them (荣军院, 某广场, 总统府): not a town's.
 _BUILDING_ENDINGS = VENUE_ENDINGS + ("院",)
 #: Rooms of a building: where a ceremony in it is held.
 ROOMS = ("厅", "室", "草坪")
 
 
-def _ceremony_follows(sentence: Sentence, match: re.Match) -> bool:
-    """Whether what the phrase says is held there is a ceremony (``在…为张三举行欢迎仪式``)."""
+def _ceremony_follows(sentence: Sentence, match: re.Match, ceremony: re.Pattern = _CEREMONY) -> bool:
+    """Whether what the phrase says is held there is a ceremony (``在…为张三举行欢迎仪式``), or one of
+    the kind ``ceremony`` says."""
     end = phrase_bounds(sentence, match)[1]
     stop = next((m.start() for m in CLAUSE_BREAK.finditer(sentence.hans, end)), len(sentence.hans))
-    return bool(_CEREMONY.search(sentence.hans, end, stop))
+    return bool(ceremony.search(sentence.hans, end, stop))
 
 
 def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: tuple[Spot, ...]) -> Spot | None:
@@ -375,8 +382,9 @@ def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: t
     ``[[乌兰乌德]]郊外的索斯诺维博尔军事基地``, ``克劳福德的布什私人牧场``), a name that ends as a
     venue does. A bare kind of building right after a place makes one name with it (北京饭店)."""
     start, end = phrase_bounds(sentence, match)
-    if _ceremony_follows(sentence, match):
-        return None  # 在人民大会堂北大厅举行欢迎仪式: the hall is the ceremony's, not the talks'
+    ceremony = _ceremony_follows(sentence, match)
+    if ceremony and not _ceremony_follows(sentence, match, _WELCOME):
+        return None  # 在某宫为甲举行国宴: a banquet's hall holds no talks
     start = _after_owner(reading, sentence, match)
     words = _ADVERB_AFTER.sub("", _PAREN_AFTER.sub("", sentence.hans[start:end]))
     end = start + len(words.rstrip())
@@ -388,6 +396,8 @@ def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: t
     at = begin + len(gap)
     name = sentence.hans[at:end]
     quoted = _QUOTED_VENUE.match(name)
+    if ceremony and (quoted is not None or _QUOTE_THEN_KIND.match(name)):
+        return None
     if quoted is not None and quoted["k"].endswith(_KINDS_BEFORE_A_NAME):  # 温泉旅馆「大谷山庄」: the name in quotes
         at, end = at + quoted.start("n"), at + quoted.end("n")
         name = quoted["n"]
@@ -407,6 +417,8 @@ def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: t
         return None  # 霍利布希的书房: a bare kind of room names no venue of its own
     if any(s.start < end and s.end > at and (s.start < at or reading.index.is_state(s.surface)) for s in sentence.spots):
         return None  # the name runs into a linked name or holds a state: not one plain name
+    if ceremony and not name.endswith(_SEAT_ENDINGS):
+        return None  # 在人民大会堂北大厅举行欢迎仪式: the hall is the ceremony's, not the talks'
     if last is not None and not gap and name in BARE_KINDS:
         at = last.start  # [[贝努维尔]]城堡: one name, in the place it is named after
     surface = sentence.text[at:end]
