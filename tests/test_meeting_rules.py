@@ -3299,6 +3299,25 @@ def test_a_plan_or_no_meeting_going_on_from_the_clause_before_is_no_summit(sente
     assert summits(HEAD + sentence) == {}
 
 
+@pytest.mark.parametrize("sentence, day", [
+    ("2031年6月22日，甲国总理[[张三]]在[[某都]]欢迎乙国总理[[李四]]，两人同意加强合作。", "2031-06-22"),
+    ("2031年3月9日，乙国总理[[李四]]首度访问甲国，甲国总理[[张三]]在[[某宫]]前广场以军礼欢迎。", "2031-03-09"),
+])
+def test_a_leader_welcoming_the_visitor_in_person_欢迎_meets_him_that_day(sentence, day):
+    assert {d: (s["end"], s["participants"]) for d, s in summits(HEAD + sentence).items()} == {
+        day: (day, {"张三", "李四"})}
+
+
+@pytest.mark.parametrize("sentence", [
+    "2031年6月22日，甲国总理[[张三]]对乙国总理[[李四]]宣布的停火表示欢迎。",
+    "2031年6月22日，乙国总理[[李四]]抵达[[某都]]，甲国外长[[王五]]到机场欢迎。",
+    "2031年6月22日，甲国总理[[张三]]在[[某宫]]为与会各国领导人举行欢迎晚宴，乙国总理[[李四]]出席。",
+    "2031年8月30日，甲国国安局长[[王五]]在[[某宫]]晋见乙国国王[[李四]]。",
+])
+def test_a_welcome_said_of_something_a_banquet_or_an_officials_welcome_or_audience_is_no_summit(sentence):
+    assert summits(HEAD + sentence) == {}
+
+
 def test_a_meeting_over_two_days_told_again_on_its_second_is_one_summit():
     text = HEAD + ("2031年10月11日至12日，甲国总统[[张三]]在[[某城]]同乙国总理[[李四]]举行非正式会晤。"
                    "11日，两国领导人在[[某寺]]边走边谈；12日上午，两人继续举行会晤。")

@@ -436,8 +436,11 @@ def _received(clause: str) -> bool:
     return not NOT_HELD.search(before) and not _PLANNED.search(before)
 
 
-#: A host meeting the visitor on arrival (乙到机场迎接, 乙在总统府门外迎接甲, 乙亲自前往机场迎接): they meet.
-WELCOMES = re.compile(r"迎接")
+#: A host meeting the visitor on arrival (乙到机场迎接, 乙在总统府门外迎接甲, 乙亲自前往机场迎接), or welcoming him
+#: in person (乙在某都欢迎甲, 乙在总统府前广场以军礼欢迎): they meet. Not a welcome said of something (对…表示欢迎),
+#: received (受到…的欢迎, 热烈欢迎), written (欢迎词) or a ceremony's or a banquet's (欢迎仪式, 举行仪式欢迎, 欢迎宴会),
+#: which a visit's day-by-day account tells before the talks it is part of.
+WELCOMES = re.compile(r"迎接|(?<!表示)(?<!热烈)(?<!的)(?<!仪式)欢迎(?![词辞信函宴会晚午酒仪])")
 
 
 #: Guests welcomed all together (迎接各国领导人, 迎接与会贵宾): a gathering's opening, no meeting of two.
