@@ -155,3 +155,46 @@ def test_a_leader_inferred_in_office_from_a_death_shows_the_sentence_of_the_deat
     [in_office] = [f for f in _facts(extraction, Prop.PARTICIPANT) if f.inference is Inference.LEADER_IN_OFFICE]
     assert in_office.value.key == "乌戈·查维"
     assert [e.text for e in in_office.evidence] and all("病逝" in e.text for e in in_office.evidence)
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("某盟", Kind.ORGANIZATION), ("甲国政府", Kind.ORGANIZATION), ("明斯克小组", Kind.ORGANIZATION),
+    ("某某勋章", Kind.AWARD), ("某某奖章", Kind.AWARD),
+    ("张三", Kind.PERSON), ("盟一郎", Kind.PERSON),  # a body's word inside a name, not at its end, is no body's
+])
+def test_a_name_written_as_a_bodys_or_an_awards_is_typed_so_whichever_rule_takes_it_for_a_person(name, kind):
+    from kg.extract.registry import Registry
+
+    assert Registry(NameIndex.build((), ())).named(Kind.PERSON, name).kind is kind
+
+
+def test_a_body_in_a_tables_column_of_leaders_is_no_participant_and_leaves_no_participation():
+    """``非盟主席、乙国总统李四`` in a row's column: the body's name before its chair's office is no one who met."""
+    text = ("'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 经过 ==\n"
+            '{| class="wikitable"\n! 届次 !! 日期 !! 地点 !! 甲方 !! 乙方\n|-\n'
+            "| 第一届 || 2031年4月8日－9日 || [[甲国]][[某城]] || 总理[[张三]] || [[某盟]]主席、乙国总统[[李四]]\n|}\n"
+            "2031年4月9日，峰会在[[某体育场]]举行，张三主持会议，乙国总统李四、丙国总统[[王五]]出席。\n")
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+
+    kinds = {entity.id.key: entity.id.kind for entity in extraction.entities}
+    agents = [fact.value.key for fact in extraction.facts if fact.prop is Prop.AGENT]
+    participations = [entity.id for entity in extraction.entities if entity.id.kind is Kind.PARTICIPATION]
+    assert kinds["某盟"] is Kind.ORGANIZATION
+    assert sorted(agents) == ["张三", "李四", "王五"]
+    assert len(participations) == 3  # each with its agent: none of the body's is left behind
+    assert not any(fact.prop is Prop.PARTICIPANT and fact.value.key == "某盟" for fact in extraction.facts)
+
+
+def test_a_rows_town_holds_the_building_the_account_of_the_same_meeting_gives():
+    """A table's row (``甲国某城``) and the prose's account of the meeting (``在某体育场举行``) are one
+    summit at the building, which lies in the row's town; the account's building is no longer placed nowhere."""
+    text = ("'''第三届甲乙论坛峰会'''于2031年10月26日至29日在[[甲国]][[某城]]举行。\n== 历届峰会 ==\n"
+            '{| class="wikitable"\n! 届次 !! 日期 !! 地点 !! 甲方 !! 乙方\n|-\n'
+            "| 第三届 || 2031年10月26日－29日 || [[甲国]][[某城]] || 总理[[张三]] || 乙国总统[[李四]]\n|}\n"
+            "== 会议 ==\n10月29日，首脑级峰会在[[某体育场]]举行，张三主持会议，乙国总统李四、丙国总统[[王五]]出席。\n")
+    extraction = extract(parse(Page(text=text, origin="t", title="第三届甲乙论坛峰会")))
+
+    venues = [fact.value.key for fact in extraction.facts if fact.prop is Prop.VENUE]
+    within = sorted((fact.subject.key, fact.value.key) for fact in extraction.facts if fact.prop is Prop.LOCATED_IN)
+    assert venues == ["某体育场"]
+    assert within == [("某体育场", "某城"), ("某城", "甲国")]

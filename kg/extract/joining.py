@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from kg.extract.containment import located_within
+from kg.extract.containment import located_within, unplaced_top
 from kg.extract.participants import Participant, add_participants, record_participants
 from kg.extract.people import People
+from kg.extract.places import VENUE_ENDINGS
 from kg.extract.phrases import DURING_THE_VISIT, MEETING, TRAVELS_TO
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence
@@ -319,7 +320,7 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
             kept[kept.index(same)] = other
             same = other
         else:
-            fold(registry, other.id, same.id)
+            fold(registry, other.id, same.id, row=other.anchor is None)
         if other.end > other.start:  # 于15日至18日举行的会晤: the talks of the 16th and the signing of the 18th with it
             _visit_holds_its_days(reading, people, kept, replace(same, start=min(same.start, other.start),
                                                                  end=max(same.end, other.end)))
@@ -342,11 +343,12 @@ def _visit_holds_its_days(reading: Reading, people: People, kept: list[SummitFou
             kept.remove(mention)
 
 
-def fold(registry, witness: EntityId, into: EntityId, documents: bool = True) -> None:
+def fold(registry, witness: EntityId, into: EntityId, documents: bool = True, row: bool = False) -> None:
     """One summit's second witness gives its days (the summit spans both: a visit's row and
     the talks on one of its days), its documents, and its ordinal and venue where the
     summit has none, and is forgotten. A venue the text states (``前往革命宫出席欢迎仪式…举行会谈``)
-    takes the place of the town the visitor arrived at the day before, only inferred."""
+    takes the place of the town the visitor arrived at the day before, only inferred. A ``row`` (a
+    table's, of the same meeting) may also say which town the summit's building is in."""
     for prop in (Prop.START_DATE, Prop.END_DATE):
         registry.move(witness, into, prop)
     if documents:
@@ -357,6 +359,8 @@ def fold(registry, witness: EntityId, into: EntityId, documents: bool = True) ->
         elif prop is Prop.VENUE and (_held_inside(registry, witness, into) or _stated_for_the_town_arrived_at(registry, witness, into)):
             registry.drop(into, Prop.VENUE)
             registry.move(witness, into, Prop.VENUE)
+        elif prop is Prop.VENUE and row:
+            _placed_in_the_witness_town(registry, witness, into)
     _roles_carried(registry, witness, into)
     registry.forget(witness)
 
@@ -373,6 +377,19 @@ def _held_inside(registry, witness: EntityId, into: EntityId) -> bool:
     theirs = [v for v in registry.facts_about(witness, Prop.VENUE) if isinstance(v, EntityId)]
     ours = [v for v in registry.facts_about(into, Prop.VENUE) if isinstance(v, EntityId)]
     return len(theirs) == len(ours) == 1 and theirs[0] != ours[0] and located_within(registry, theirs[0], ours[0])
+
+
+def _placed_in_the_witness_town(registry, witness: EntityId, into: EntityId) -> None:
+    """The summit's venue, a place the text puts nowhere (the prose's ``在某体育场举行``), lies in the
+    witness's one venue (the table row's ``甲国某城`` for the same meeting), a town, not another building
+    (two buildings of one visit are two days' venues): the row's cell is the evidence."""
+    theirs = [v for v in registry.facts_about(witness, Prop.VENUE) if isinstance(v, EntityId)]
+    ours = [v for v in registry.facts_about(into, Prop.VENUE) if isinstance(v, EntityId)]
+    if len(theirs) != 1 or len(ours) != 1 or theirs[0] == ours[0] or theirs[0].key.endswith(VENUE_ENDINGS) \
+            or unplaced_top(registry, ours[0]) != ours[0] or located_within(registry, theirs[0], ours[0]):
+        return
+    evidence = next(fact.evidence for fact in registry.facts_of(Prop.VENUE) if fact.subject == witness)
+    registry.fact(ours[0], Prop.LOCATED_IN, theirs[0], evidence=evidence)
 
 
 def _roles_carried(registry, witness: EntityId, into: EntityId) -> None:

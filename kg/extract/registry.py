@@ -8,6 +8,7 @@ a country), and every fact is rewritten to the settled kind.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import replace
 
@@ -27,6 +28,11 @@ TAKES = {
     Prop.OUTCOME: (Kind.DOCUMENT,), Prop.AWARD: (Kind.AWARD,), Prop.IN_SERIES: (Kind.SERIES,),
     Prop.PUBLISHER: (Kind.ORGANIZATION,),
 }
+#: The last words of a body's name (非盟, 某国政府, 明斯克小组, 某委员会) and of an award's (某某勋章): a name
+#: written so is no person's, whichever rule took it for one by the words around it (乙国总统[[某某勋章]],
+#: ``非盟主席`` in a table's column of leaders, 应[[某国政府]]的邀请).
+_A_BODYS = re.compile(r"(?:组织|联盟|盟|政府|小组|委员会|理事会|共同体|集团|议会)$")
+_AN_AWARDS = re.compile(r"(?:勋章|奖章)$")
 
 
 class Registry:
@@ -51,6 +57,8 @@ class Registry:
     def named(self, kind: Kind, surface: str, *, article: str | None = None) -> EntityId:
         """The entity ``surface`` names, typed ``kind`` unless already typed more strongly."""
         key = self._building_key(surface, article) if kind is Kind.PLACE else self.index.key(surface)
+        if kind is Kind.PERSON and (_A_BODYS.search(key) or _AN_AWARDS.search(key)):
+            kind = Kind.AWARD if _AN_AWARDS.search(key) else Kind.ORGANIZATION
         known = self._kinds.get(key)
         if known is None or NAMED.index(kind) < NAMED.index(known):
             self._kinds[key] = kind
@@ -286,7 +294,8 @@ class Registry:
 
     def finish(self) -> tuple[tuple[Entity, ...], tuple[Fact, ...], tuple[Fact, ...]]:
         """The settled entities and facts, in a stable order, and the facts left out because
-        their value settled to a kind the property cannot take."""
+        their value settled to a kind the property cannot take; a node whose agent is left out (a
+        participation of a name settled as a body or a state) goes with every fact about or pointing at it."""
         entities: list[Entity] = []
         for key, kind in self._kinds.items():
             entity = EntityId(kind, key)
@@ -304,6 +313,10 @@ class Registry:
             settled = fact if subject is fact.subject and value is fact.value else \
                 Fact(subject, fact.prop, value, fact.evidence, fact.inference, fact.basis)
             (facts if _fits(settled) else left_out).append(settled)
+        gone = {fact.subject for fact in left_out if fact.prop is Prop.AGENT}  # a participation of no person
+        if gone:
+            facts = [fact for fact in facts if fact.subject not in gone and fact.value not in gone]
+            entities = [entity for entity in entities if entity.id not in gone]
         entities.sort(key=lambda e: e.id.sort_key)
         shown: dict[EntityId, str] = {}  # repr() of each entity a fact points at: the same for equal ones
 
