@@ -1045,14 +1045,14 @@ def test_what_followed_the_meeting_told_before_is_not_the_next_meetings():
                                           ("2023-03-22", "张三、王五"): set()}
 
 
-SIDELINES = ("'''2019年某城峰会'''于2019年6月14日在[[某城]]举行。\n== 场边会晤 ==\n"
-             "2019年6月12日至14日，甲国主席[[张三]]对[[乙国]]进行国事访问，并与乙国总统[[李四]]举行会谈。\n== 峰会 ==\n")
+SIDELINES = ("'''2033年某城峰会'''于2033年6月14日在[[某城]]举行。\n== 场边会晤 ==\n"
+             "2033年6月12日至14日，甲国主席[[张三]]对[[乙国]]进行国事访问，并与乙国总统[[李四]]举行会谈。\n== 峰会 ==\n")
 
 
 @pytest.mark.parametrize("text", [
     SIDELINES + "6月14日，成员国领导人签署《某城宣言》，会议发表了《某城新闻公报》。\n",  # its sides sign, then it issues
     SIDELINES + "6月14日，峰会闭幕，包括张三在内的各国领导人在闭幕式上共同签署《某城宣言》。\n",  # its sides
-    ("'''2023年张三访问乙国'''是甲国总统[[张三]]于2023年1月22日至25日对[[乙国]]的正式访问。\n== 访问 ==\n"
+    ("'''2034年张三访问乙国'''是甲国总统[[张三]]于2034年1月22日至25日对[[乙国]]的正式访问。\n== 访问 ==\n"
      "1月23日，张三与乙国总统[[李四]]在[[乙都]]举行会晤。\n\n"
      "1月24日，[[丙组织]]第七届首脑会议在乙都举行，33国领导人与会，会议通过《乙都宣言》。\n"),  # it adopts, its sides counted
 ])
@@ -1062,12 +1062,12 @@ def test_a_gatherings_document_is_not_the_meeting_of_two_over_its_days(text):
 
 
 @pytest.mark.parametrize("text, wanted", [
-    ("'''甲乙丙峰会'''于2019年6月14日在[[某城]]举行。\n== 经过 ==\n2019年6月14日，甲国总统[[张三]]、乙国总统[[李四]]与"
-     "丙国总统[[王五]]在[[某城]]举行三方会晤，三国领导人签署《某城宣言》。\n", {"2019-06-14": {"某城宣言"}}),  # three of three
-    ("'''甲乙会议'''于2019年6月14日在[[某城]]举行。\n== 经过 ==\n2019年6月14日，甲国总理[[张三]]与乙国总理[[李四]]在"
-     "[[某城]]举行会谈。两国总理年度会议通过了《甲乙合作规划》。\n", {"2019-06-14": {"甲乙合作规划"}}),  # a meeting of two
+    ("'''甲乙丙峰会'''于2033年6月14日在[[某城]]举行。\n== 经过 ==\n2033年6月14日，甲国总统[[张三]]、乙国总统[[李四]]与"
+     "丙国总统[[王五]]在[[某城]]举行三方会晤，三国领导人签署《某城宣言》。\n", {"2033-06-14": {"某城宣言"}}),  # three of three
+    ("'''甲乙会议'''于2033年6月14日在[[某城]]举行。\n== 经过 ==\n2033年6月14日，甲国总理[[张三]]与乙国总理[[李四]]在"
+     "[[某城]]举行会谈。两国总理年度会议通过了《甲乙合作规划》。\n", {"2033-06-14": {"甲乙合作规划"}}),  # a meeting of two
     (SIDELINES + "6月14日，与会领导人交换意见。会议发表了《某城新闻公报》。\n",
-     {"2019-06-12": {"某城新闻公报"}}),  # no sides counted or signing in its sentence: the meeting may be the two's
+     {"2033-06-12": {"某城新闻公报"}}),  # no sides counted or signing in its sentence: the meeting may be the two's
 ])
 def test_a_meetings_document_whose_signers_are_its_own_sides_stays_its(text, wanted):
     assert keys(documents(text, title=text[3:text.index("'''", 3)])) == wanted

@@ -2715,11 +2715,11 @@ def test_a_successor_whose_side_no_office_gives_takes_no_predecessor_from_the_ne
     # 张三 and 王五, whose sides no office gives (国家主席, 继任的国务委员会主席), stand for the two sides at the
     # 2028 talks: the summits before and after, whose 古巴 is 王五's predecessor 李四, add no one to them
     text = ("'''张三访问古巴'''是国家主席[[张三]]对[[古巴]]的访问。\n== 背景 ==\n"
-            "2024年11月22日，时任国家主席[[张三]]抵达[[哈瓦那]]，随即同古巴国务委员会主席[[李四]]举行会谈。"
+            "2036年11月22日，时任国家主席[[张三]]抵达[[哈瓦那]]，随即同古巴国务委员会主席[[李四]]举行会谈。"
             "2028年11月，张三再度访问古巴，并于18日在哈瓦那同继任的国务委员会主席[[王五]]举行会谈。\n"
             "== 后续 ==\n2030年5月3日，中国国家主席[[赵六]]在[[某城]]会见古巴国务委员会主席[[李四]]。")
     assert {day: summit["participants"] for day, summit in summits(text, "张三访问古巴").items()} == {
-        "2024-11-22": {"张三", "李四"}, "2028-11-18": {"张三", "王五"}, "2030-05-03": {"赵六", "李四"}}
+        "2036-11-22": {"张三", "李四"}, "2028-11-18": {"张三", "王五"}, "2030-05-03": {"赵六", "李四"}}
 
 
 def test_meetings_told_one_by_one_on_a_tour_of_places_visited_in_turn_are_not_on_its_first_day():
@@ -3387,13 +3387,13 @@ def test_visiting_a_mausoleum_拜谒_or_an_envoys_audience_is_no_summit():
 
 
 @pytest.mark.parametrize("text, wanted", [
-    (HEAD + "2023年4月25日晚，甲国总统[[张三]]抵达[[乙都]]，开始对[[乙国]]的访问。访问期间，乙国国王[[赵六]]在王宫接见张三。"
-     "4月26日，乙国首相[[李四]]在首相府会见张三。\n", {"2023-04-25": ("2023-04-26", ["张三", "李四", "赵六"])}),
-    (HEAD + "2008年10月28日，甲国总理[[张三]]与乙国总理[[李四]]在[[乙都]]举行会晤。访问期间，张三还会见了乙国总统[[赵六]]。\n",
-     {"2008-10-28": ("2008-10-28", ["张三", "李四", "赵六"])}),
-    ("'''1973年张三访问乙国'''是指甲国总理[[张三]]于1973年10月31日至11月4日对[[乙国]]进行的国事访问。访问期间，张三与乙国"
+    (HEAD + "2034年4月25日晚，甲国总统[[张三]]抵达[[乙都]]，开始对[[乙国]]的访问。访问期间，乙国国王[[赵六]]在王宫接见张三。"
+     "4月26日，乙国首相[[李四]]在首相府会见张三。\n", {"2034-04-25": ("2034-04-26", ["张三", "李四", "赵六"])}),
+    (HEAD + "2035年10月28日，甲国总理[[张三]]与乙国总理[[李四]]在[[乙都]]举行会晤。访问期间，张三还会见了乙国总统[[赵六]]。\n",
+     {"2035-10-28": ("2035-10-28", ["张三", "李四", "赵六"])}),
+    ("'''2039年张三访问乙国'''是指甲国总理[[张三]]于2039年10月31日至11月4日对[[乙国]]进行的国事访问。访问期间，张三与乙国"
      "总理[[李四]]举行会谈，并获乙国主席[[赵六]]接见。\n== 经过 ==\n10月31日，张三抵达[[乙都]]。\n",
-     {"1973-10-31": ("1973-11-04", ["张三", "李四", "赵六"])}),  # the lead's: the visit its first sentence defines
+     {"2039-10-31": ("2039-11-04", ["张三", "李四", "赵六"])}),  # the lead's: the visit its first sentence defines
 ])
 def test_a_top_leader_met_during_the_visit_takes_part_in_it(text, wanted):
     title = text[3:text.index("'''", 3)] if text.startswith("'''") else "甲乙会晤"
@@ -3406,5 +3406,5 @@ def test_a_top_leader_met_during_the_visit_takes_part_in_it(text, wanted):
     "访问期间，他先后同乙国安全会议秘书[[王五]]、乙国总统[[赵六]]举行会谈。",  # one by one: meetings of their own
 ])
 def test_a_meeting_during_the_visit_not_told_held_with_it_adds_no_one(sentence):
-    text = HEAD + "2008年10月28日，甲国总理[[张三]]与乙国总理[[李四]]在[[乙都]]举行会晤。" + sentence + "\n"
-    assert {day: sorted(s["participants"]) for day, s in summits(text).items()} == {"2008-10-28": ["张三", "李四"]}
+    text = HEAD + "2035年10月28日，甲国总理[[张三]]与乙国总理[[李四]]在[[乙都]]举行会晤。" + sentence + "\n"
+    assert {day: sorted(s["participants"]) for day, s in summits(text).items()} == {"2035-10-28": ["张三", "李四"]}

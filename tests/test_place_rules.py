@@ -48,28 +48,28 @@ def test_a_bare_kind_of_building_makes_one_name_with_the_link_inside_it_but_not_
 
 def test_a_seat_named_by_its_kind_right_after_its_town_or_state_makes_one_name_with_it():
     def talks(where):
-        return read(f"'''甲乙会晤'''。\n2022年12月8日，甲国首相[[张三]]{where}同乙国首相[[李四]]举行会谈。")
+        return read(f"'''甲乙会晤'''。\n2037年12月8日，甲国首相[[张三]]{where}同乙国首相[[李四]]举行会谈。")
 
-    assert talks("在[[某都]]王宫") == {"2022-12-08": [["某都王宫", "某都"]]}
-    assert talks("在芬兰政府总理府") == {"2022-12-08": [["芬兰政府总理府"]]}
-    assert talks("抵达[[某都]]，在芬兰总理府") == {"2022-12-08": [["芬兰总理府", "某都"]]}
+    assert talks("在[[某都]]王宫") == {"2037-12-08": [["某都王宫", "某都"]]}
+    assert talks("在芬兰政府总理府") == {"2037-12-08": [["芬兰政府总理府"]]}
+    assert talks("抵达[[某都]]，在芬兰总理府") == {"2037-12-08": [["芬兰总理府", "某都"]]}
     # the kind alone, or after 的, names the town's building of that kind: no one name with the town
-    assert talks("抵达[[某都]]，在王宫") == {"2022-12-08": [["王宫 (某都)", "某都"]]}
-    assert talks("在[[某都]]的王宫") == {"2022-12-08": [["王宫 (某都)", "某都"]]}
+    assert talks("抵达[[某都]]，在王宫") == {"2037-12-08": [["王宫 (某都)", "某都"]]}
+    assert talks("在[[某都]]的王宫") == {"2037-12-08": [["王宫 (某都)", "某都"]]}
 
 
 def test_the_seat_a_welcome_is_held_at_holds_the_talks_after_it_not_its_hall_nor_a_banquet():
     def day(text):
-        return read(f"'''甲乙会晤'''。\n2024年6月19日上午，{text}")
+        return read(f"'''甲乙会晤'''。\n2036年6月19日上午，{text}")
 
     assert day("乙国首相[[李四]]在[[某都]]首相署为甲国总理[[张三]]举行欢迎仪式，两人随后举行会谈。") == {
-        "2024-06-19": [["首相署", "某都"]]}
-    assert day("甲国总理[[张三]]在[[某都]]的首相署与乙国首相[[李四]]举行会谈。") == {"2024-06-19": [["首相署", "某都"]]}
+        "2036-06-19": [["首相署", "某都"]]}
+    assert day("甲国总理[[张三]]在[[某都]]的首相署与乙国首相[[李四]]举行会谈。") == {"2036-06-19": [["首相署", "某都"]]}
     # the hall of the welcome, and the palace of a banquet, hold no talks
     assert day("乙国首相[[李四]]在[[某宫]]北大厅为甲国总理[[张三]]举行欢迎仪式，两人随后举行会谈。") == {
-        "2024-06-19": [["某宫"]]}
+        "2036-06-19": [["某宫"]]}
     assert day("甲国总理[[张三]]抵达[[某都]]，同乙国首相[[李四]]举行会谈。当晚，李四在某都王宫为张三举行国宴。") == {
-        "2024-06-19": [["某都"]]}
+        "2036-06-19": [["某都"]]}
 
 
 def test_a_venue_after_a_side_of_a_plain_town_lies_in_the_last_link():
@@ -687,23 +687,23 @@ def test_a_tour_told_a_state_a_section_places_the_sections_meeting_in_that_state
 
 
 def test_a_tour_told_the_visit_to_a_state_a_section_places_the_sections_meeting_in_that_state():
-    tour = ("'''张三之行'''是甲国主席[[张三]]于2016年1月19日至23日对[[越南]]、[[老挝]]的访问。\n"
+    tour = ("'''张三之行'''是甲国主席[[张三]]于2038年1月19日至23日对[[越南]]、[[老挝]]的访问。\n"
             "== 访问越南 ==\n1月19日，[[张三]]在[[某都]]同越南国家主席[[李四]]举行会谈。\n"
             "== 訪問老撾 ==\n1月21日，[[张三]]在[[某城]]同老挝国家主席[[王五]]举行会谈。\n"
             "== 访问经过 ==\n1月23日，[[张三]]在[[某港]]同老挝总理[[赵六]]举行会谈。\n")
     found = read(tour, title="张三之行")
-    assert found["2016-01-19"] == [["某都", "越南社会主义共和国"]]
-    assert found["2016-01-21"] == [["某城", "老挝人民民主共和国"]]  # the heading in Traditional script
-    assert found["2016-01-23"] == [["某港"]]  # a heading of the visit's account names no state
+    assert found["2038-01-19"] == [["某都", "越南社会主义共和国"]]
+    assert found["2038-01-21"] == [["某城", "老挝人民民主共和国"]]  # the heading in Traditional script
+    assert found["2038-01-23"] == [["某港"]]  # a heading of the visit's account names no state
 
 
 def test_a_visit_to_a_state_of_another_name_or_time_places_its_meeting_in_that_state():
-    visit = "2023年9月5日，甲国总统[[张三]]对{}进行国事访问，与国王[[李四]]举行会谈。"
-    assert read(visit.format("史瓦帝尼")) == {"2023-09-05": [["斯威士兰王国"]]}  # Eswatini, as Taiwan writes it
-    assert read(visit.format("斯威士兰")) == {"2023-09-05": [["斯威士兰王国"]]}
-    assert read(visit.format("捷克斯洛伐克")) == {"2023-09-05": [["捷克斯洛伐克社会主义共和国"]]}
-    tour = "2023年9月5日，甲国总统[[张三]]先后访问[[乙国]]、捷克斯洛伐克和[[丙国]]，在[[某城]]与国王[[李四]]举行会谈。"
-    assert read(tour) == {"2023-09-05": [["某城"]]}  # a tour of three states: no one of them holds the meeting
+    visit = "2034年9月5日，甲国总统[[张三]]对{}进行国事访问，与国王[[李四]]举行会谈。"
+    assert read(visit.format("史瓦帝尼")) == {"2034-09-05": [["斯威士兰王国"]]}  # Eswatini, as Taiwan writes it
+    assert read(visit.format("斯威士兰")) == {"2034-09-05": [["斯威士兰王国"]]}
+    assert read(visit.format("捷克斯洛伐克")) == {"2034-09-05": [["捷克斯洛伐克社会主义共和国"]]}
+    tour = "2034年9月5日，甲国总统[[张三]]先后访问[[乙国]]、捷克斯洛伐克和[[丙国]]，在[[某城]]与国王[[李四]]举行会谈。"
+    assert read(tour) == {"2034-09-05": [["某城"]]}  # a tour of three states: no one of them holds the meeting
 
 
 def test_meetings_told_one_a_list_item_after_the_sentence_that_says_where_they_were_held():
