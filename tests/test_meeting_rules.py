@@ -3408,3 +3408,15 @@ def test_a_top_leader_met_during_the_visit_takes_part_in_it(text, wanted):
 def test_a_meeting_during_the_visit_not_told_held_with_it_adds_no_one(sentence):
     text = HEAD + "2035年10月28日，甲国总理[[张三]]与乙国总理[[李四]]在[[乙都]]举行会晤。" + sentence + "\n"
     assert {day: sorted(s["participants"]) for day, s in summits(text).items()} == {"2035-10-28": ["张三", "李四"]}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # who did not come is not at what the sentence tells
+    ("2031年4月10日晚，甲国总统[[张三]]在[[某城]]为各国首脑举行欢迎晚宴，乙国总统[[李四]]与甲国总统张三会面，"
+     "丙国总统[[王五]]和丁国总统[[赵六]]没有出席。", {"张三", "李四"}),
+    ("2031年4月10日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈，丙国总统[[王五]]缺席会谈。", {"张三", "李四"}),
+    # near-miss: a thing missed, and the meeting held instead
+    ("2031年4月10日，丙国总统[[王五]]未出席峰会，而是在[[某城]]与甲国总统[[张三]]举行会谈。", {"王五", "张三"}),
+])
+def test_a_leader_the_sentence_says_did_not_attend_takes_no_part(sentence, expected):
+    assert summits(HEAD + sentence + "\n")["2031-04-10"]["participants"] == expected

@@ -83,6 +83,15 @@ _ANNIVERSARY = re.compile(r"(?:[0-9０-９]{4}年)?(?:访问?[^\s，,。；;、�
                           r"(?:[0-9０-９]+|[一二三四五六七八九十百]+)周年")
 
 
+#: After a name, to the end of its clause: that it was not there (甲未出席, 甲和乙没有出席, 甲缺席会议, 甲拒绝出席峰会),
+#: so it is no participant of what the sentence tells. Not a thing missed before what was done instead
+#: (甲未出席开幕式，而是与乙会谈): see :data:`_INSTEAD`.
+_ABSENT = re.compile(r"[^，,。；;]*?(?:均|也|亦|都|则|最终)?(?:(?:未能|未|没有|拒绝)出席|缺席)"
+                     r"(?:了?(?:会议|峰会|会谈|会晤|论坛|晚宴|宴会))?(?=$|[，,。；;])")
+#: What was done instead of what a clause says someone missed.
+_INSTEAD = re.compile(r"而是|转而|改为|改由")
+
+
 #: Words that stand for both leaders of the article's two sides.
 _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑")
 #: Three people the sentence before named, as the subject (三人, 三位领导人, 三国元首).
@@ -153,6 +162,7 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
         return registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:]) \
             and not _CARRIED.search(sentence.hans, 0, spot.start - len(written_before(sentence, spot))) \
             and not _a_precedent(sentence.hans, spot.start) and not _ANNIVERSARY.match(sentence.hans, spot.end) \
+            and not (_ABSENT.match(sentence.hans, spot.end) and not _INSTEAD.search(sentence.hans, spot.end)) \
             and not (sentence is anchor and _in_reported_speech(registry, sentence, spot)) \
             and not _after_both_sides_met(registry, sentence, spot) and not _titles_the_next(registry, sentence, spot)
 
