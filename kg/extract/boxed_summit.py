@@ -27,7 +27,7 @@ from kg.extract.places import meeting_chains
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
 from kg.extract.summit_venue import record_chain, same_days
-from kg.extract.text import Sentence
+from kg.extract.text import Sentence, clause_end
 from kg.model import EntityId, Kind, Prop
 
 
@@ -151,7 +151,7 @@ def met_during_the_visit(reading: Reading, people: People, summits: tuple[Summit
         dates = find_dates(sentence.hans[:during.start()] if during else sentence.hans,
                            year=day.year if day else (summits[0].start.year if summits else None))
         day = dates[-1].start if dates and dates[-1].year_given or dates and day else day
-        if during is None or not _MET_DURING.search(sentence.hans, during.end(), _end_of_clause(sentence.hans, during.end())) \
+        if during is None or not _MET_DURING.search(sentence.hans, during.end(), clause_end(sentence.hans, during.end())) \
                 or not_held(sentence.hans) or met_one_by_one(reading, sentence):
             continue
         named = {spot.key: spot.surface for spot in sentence.spots if spot.start >= during.end()
@@ -201,10 +201,6 @@ def _the_visit_told(reading: Reading, sentence: Sentence, summits: tuple[SummitF
 _DURING = re.compile(r"(?:^|(?<=[，,]))(?:此访|访问|出访|访[\u4e00-\u9fff])期间[，,]?")
 #: A meeting told in that clause (会见, 接见, 举行会谈).
 _MET_DURING = re.compile(r"会见|会晤|会谈|接见|拜会|见面|会面")
-
-
-def _end_of_clause(hans: str, at: int) -> int:
-    return next((m.start() for m in re.finditer(r"[，,。；;]", hans[at:])), len(hans) - at) + at
 
 
 def day_of(hans: str, current: date | None, year: int) -> date | None:

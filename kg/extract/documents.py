@@ -327,9 +327,11 @@ def _how_many(sides: re.Match) -> int:
     return (chinese_number(written) if written else None) or 3
 
 
-_SIGNING_VERB = re.compile(r"签署|签订|签定|缔结|发表|发布|通过")
-#: Between a subject and its verb: how or where it was done (一致, 共同, 在开幕式上).
-_ADVERBIAL_AFTER = re.compile(r"(?:在[^，,。；;在]{1,12}?[上中]?)?(?:一致|共同|最终|正式|还|并|也|随后|同时|又|均|都)*了?$")
+_SIGNING = r"签署|签订|签定|缔结|发表|发布|通过"
+_SIGNING_VERB = re.compile(_SIGNING)
+#: Between a subject and its verb: where and how it was done (在开幕式上, 一致, 共同).
+_WHERE_AND_HOW = r"(?:在[^，,。；;在]{1,12}?[上中]?)?(?:一致|共同|最终|正式|还|并|也|随后|同时|又|均|都)*"
+_ADVERBIAL_AFTER = re.compile(_WHERE_AND_HOW + r"了?$")
 #: The subject a sentence opens with, after the time it opens with (12月5日，会议一致同意…): to its first verb.
 _OPENING_SUBJECT = re.compile(r"^(?:[^，,。；;]{0,14}[日月年时]，)?(?P<s>[^，,。；;]*?)(?=同意|决定|签署|签订|发表|发布|通过|宣布|[，,。；;]|$)")
 #: The sides of a gathering of many (成员国领导人, 各国领导人, 33国领导人和政府代表, 与会各方).
@@ -340,8 +342,7 @@ _SIDES = (r"(?:其他|其余)?(?:成员国|与会各[方国]|与会国家?|各�
 _MANY_SIDES = re.compile(r"(?:[^，,。；;]{0,12}?(?:和|与|及|、|在内的))?" + _SIDES)
 _SIDES_NAMED = re.compile(_SIDES)
 #: A clause whose subject is a gathering's sides, signing (…，成员国领导人签署…).
-_SIDES_SIGNED = re.compile(r"(?:^|(?<=[，,；;]))" + _MANY_SIDES.pattern + r"(?:在[^，,。；;在]{1,12}?[上中]?)?"
-                           r"(?:一致|共同|最终|正式|还|并|也|随后|同时|又|均|都)*(?:签署|签订|签定|缔结|发表|发布|通过)")
+_SIDES_SIGNED = re.compile(r"(?:^|(?<=[，,；;]))" + _MANY_SIDES.pattern + _WHERE_AND_HOW + "(?:" + _SIGNING + ")")
 #: A gathering as a subject: the meeting itself (会议, 拉共体第七届首脑会议); not leaders who attend it (出席会议).
 _A_GATHERING = re.compile(r"[^，,。；;出参主举召]{0,14}?(?:会议|峰会|首脑会议|全体会议|大会)")
 

@@ -41,6 +41,17 @@ def clause_start(hans: str, at: int) -> int:
     return max(hans.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
 
 
+def clause_end(hans: str, at: int) -> int:
+    """Where the sentence's clause holding ``at`` ends: at the first :data:`CLAUSE_BREAK` from it, else
+    at the sentence's end.
+
+    >>> clause_end("甲抵达某城，同乙会谈", 2)
+    5
+    """
+    found = CLAUSE_BREAK.search(hans, at)
+    return found.start() if found else len(hans)
+
+
 def clause_start_past_colon(hans: str, at: int) -> int:
     """Where the clause holding ``at`` begins, a colon parting clauses too: after the last
     :data:`CLAUSE_OR_COLON_BREAK` before it, else at 0.
