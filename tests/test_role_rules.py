@@ -917,3 +917,39 @@ def test_a_short_name_two_people_share_written_with_no_office_is_the_one_named_l
     assert _short_names_read(text, "穆罕默德") == ["穆罕默德·本·某甲·阿勒某丁", "穆罕默德·本·某乙"]
     # before either is named, it stays no one's
     assert _short_names_read("穆罕默德称两国关系密切。" + text, "穆罕默德")[0] == "穆罕默德"
+
+
+def test_an_office_below_the_top_given_only_in_another_year_is_not_carried_to_a_summit():
+    # 乙国国防部长 in 2031 is what 李四 held on his way up: at a summit of 2035 the text says nothing of his
+    # office, and the lead's 乙国总统 is the office carried to it, though the minister's is nearer in time
+    from datetime import date
+
+    from kg.extract.entities import type_names
+    from kg.extract.people import main_office, read_people
+    from kg.extract.reading import read
+
+    def carried(text, day):
+        reading = read(parse(Page(text=text, origin="t", title="甲乙会晤")))
+        type_names(reading)
+        return main_office(read_people(reading), "李四", day)
+
+    lead = "'''甲乙会晤'''是指甲国总统[[张三]]与[[乙国总统]][[李四]]之间的会晤。\n== 背景 ==\n"
+    text = lead + "李四在担任乙国国防部长期间，曾于2031年访问甲国。"
+    assert carried(text, date(2035, 11, 2)) == "乙国总统"
+    # near-misses: in the minister's own year the office the text dates nearest is his; a top office
+    # dated in another year is carried however far in time
+    assert carried(text, date(2031, 11, 2)) == "乙国国防部长"
+    top = lead + "2031年，乙国总理李四访问甲国。"
+    assert carried(top, date(2035, 11, 2)) == "乙国总理"
+
+
+def test_a_rows_office_below_the_top_of_an_earlier_year_is_not_carried_to_a_later_row():
+    # the last dated sentence before the row of 2035 makes 李四 defence minister in 2031: the row of 2035 takes
+    # the lead's office; the row of 2031, of the minister's own year, keeps it
+    rows = ("'''李四访问甲国'''是指[[乙国总统]][[李四]]对[[甲国]]的历次访问。\n== 列表 ==\n"
+            '{| class="wikitable"\n! 日期 !! 地点 !! 甲方领导人 !! 备注\n|-\n'
+            "| 2031年4月8日 || [[某城]] || [[张三]] || 正式访问\n|-\n"
+            "| 2035年7月2日 || [[某城]] || 张三 || 会谈\n|}\n"
+            "== 经过 ==\n2031年2月12日，时任乙国国防部长的李四访问甲国。\n")
+    assert roles_by_day(rows, title="李四访问甲国") == {"2031-04-08": {("李四", "乙国国防部长")},
+                                                        "2035-07-02": {("李四", "乙国总统")}}

@@ -14,7 +14,7 @@ from datetime import date
 
 from kg.extract.dates import find_year_months, parse_date, year_range
 from kg.extract.entities import heading_leader
-from kg.extract.phrases import DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER
+from kg.extract.phrases import DIED, GOVERNMENTS, NOT_TOP, SUCCESSOR_BEFORE, TAKES_OVER
 from kg.extract.names import HOLDERS_OFFICES
 from kg.extract.reading import Reading
 from kg.extract.roles import (HOLDERS_OFFICE, OFFICE_WORDS, joint_offices, office_key, office_of_a_body, shortened_from, title_after,
@@ -461,8 +461,10 @@ def main_office(people: People, key: str, when: date | None = None, told: Iterab
     (朝鲜劳动党委员长 before 朝鲜最高领导人); on a day, the one the text gives nearest to it
     in time (委员长 in 2019, 总书记 in 2025), else the first. Where the sentences that tell
     the meeting call its parties heads of state (两国元首), a state's head (国家主席) before a
-    party's (总书记) among offices as near in time."""
-    offices = [o for o in people.offices.get(key, ()) if not _LEFT.search(o)]
+    party's (总书记) among offices as near in time. On a day, not an office below the top the
+    text gives only in other years (see :func:`below_the_top_then`)."""
+    offices = [o for o in people.offices.get(key, ()) if not _LEFT.search(o)
+               and not (when and below_the_top_then(people, key, o, when.year))]
     proper = [o for o in offices if not o.endswith(DESCRIPTIONS)] or list(offices)
     proper = [o for o in proper if shortened_from(o, proper) is None]  # 叙总统: 叙利亚总统 is the office
     proper = list(_not_only_then(people, key, tuple(proper), when)) if when else proper
@@ -471,6 +473,15 @@ def main_office(people: People, key: str, when: date | None = None, told: Iterab
     heads = any(_HEADS_OF_STATE.search(sentence.hans) for sentence in told)
     return min(proper, key=lambda office: (_distance(people, key, office, when) if when else 0,
                                            heads and not _STATES_HEAD.search(office), proper.index(office)))
+
+
+def below_the_top_then(people: People, key: str, office: str, year: int) -> bool:
+    """Whether ``office`` is one below a side's top (a deputy's, a minister's: 第一副主席, 国防部长) that the
+    text gives the person only in years other than ``year`` (``张三在担任甲国国防部长期间，曾于2031年访问乙国``,
+    a summit of 2035): what he held on his way up, not at a summit of top leaders years apart, where the
+    text says nothing of his office. One it dates in the summit's year, or dates nowhere, may be his then."""
+    years = people.office_years.get((key, office), ())
+    return bool(years) and year not in years and NOT_TOP.search(office) is not None
 
 
 def first_office_held(people: People, key: str) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from datetime import date
 from kg.extract.dates import find_dates
 from kg.extract.entities import PLACE_ENDINGS
 from kg.extract.entries import Entry, people_of
-from kg.extract.people import People, main_office, titles_in
+from kg.extract.people import People, below_the_top_then, main_office, titles_in
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans
@@ -205,7 +205,8 @@ def role_from_prose(reading: Reading, people: People, participation, person, day
             if offices:
                 return
         earlier = [d for d in days if d < day]
-        lasting = [o for o in offices if not _ONLY_THEN.search(to_hans(o)) and not _in_capacity(sentence.text, o)]
+        lasting = [o for o in offices if not _ONLY_THEN.search(to_hans(o)) and not _in_capacity(sentence.text, o)
+                   and not (earlier and below_the_top_then(people, person.key, o, day.year))]
         if earlier and lasting and (before is None or max(earlier) > before[0]):
             before = (max(earlier), lasting, sentence)
     if before is not None and not _given_another_since(people, person.key, before[1], before[0], day):
