@@ -1071,3 +1071,21 @@ def test_a_gatherings_document_is_not_the_meeting_of_two_over_its_days(text):
 ])
 def test_a_meetings_document_whose_signers_are_its_own_sides_stays_its(text, wanted):
     assert keys(documents(text, title=text[3:text.index("'''", 3)])) == wanted
+
+
+@pytest.mark.parametrize("cell, wanted", [
+    ("签署某型导弹采购合同", [("某型导弹采购合同", False)]),  # a contract is a document
+    ("签署3.5亿英镑贷款协议", [("贷款协议", False)]),  # what it is worth is no part of its name
+    ("约40亿欧元合同", []),  # a sum alone names none
+    ("签署购买货轮、渔业合作等合同", []),  # a description
+])
+def test_a_contract_and_a_deal_by_what_it_is_worth(cell, wanted):
+    assert cell_documents(cell) == wanted
+
+
+def test_what_companies_sign_is_not_the_summits_nor_what_its_list_includes():
+    text = HEAD + MEETING + "在两国领导人见证下，双方企业签署了总额逾30亿美元的商业协议，其中包括甲国某公司向乙国航空公司出售客机的合同。"
+    assert keys(documents(text)) == {"1985-11-19": set()}
+    by_governments = HEAD + MEETING + "两国政府签署了5项协议，其中包括某港租赁合同。"
+    assert keys(documents(by_governments)) == {"1985-11-19": {"某港租赁合同"}}
+

@@ -2,11 +2,11 @@
 
 A document is named in 《…》, in 「…」 where the quoted words end in a document word and
 its clause says it was signed (``簽署「甲乙漁業協定」``; Traditional texts quote names so, and
-speech too: ``「這一次沒有達成協議」``), as a linked name ending in a document word (宣言, 协议 ...),
+speech too: ``「這一次沒有達成協議」``), as a linked name ending in a document word (宣言, 协议, 合同 ...),
 unquoted after a signing verb (``签订中美科技合作协定和文化协定``, ``签署了卫生、医学教育和科学
 领域的政府间合作协议，以及修建…公路桥的协议``, or listed after a titled one: ``签署了《甲协定》、甲文化协定
 两年执行计划和乙议定书``; modifiers alone before the document word are a description: ``重要合作协议``, ``会谈后发表的甲乙联合声明重申…``; a measure before it is no part
-of it: ``签署一项为期十年的经济合作协定``, nor are the sides it is between: ``两国政府间的电视合拍协议``; or after the words
+of it: ``签署一项为期十年的经济合作协定``, nor what it is worth: ``签署22.6亿英镑贷款协议``, nor are the sides it is between: ``两国政府间的电视合拍协议``; or after the words
 that open a clause listing some of what the clause before says was signed: ``签署了12项合作协议，其中包括甲牛肉输乙议定书``),
 unquoted before the signing ceremony its leaders attended
 (``共同出席了关于…谅解备忘录的签字仪式``), or by its kind alone
@@ -31,7 +31,7 @@ from kg.model import EntityId, Label
 SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|公布|签定|宣读|批准")
 
 
-DOCUMENT_WORDS = ("宣言", "声明", "协议", "协议书", "公报", "条约", "协定", "纪要", "备忘录", "议定书", "联合声明")
+DOCUMENT_WORDS = ("宣言", "声明", "协议", "协议书", "公报", "条约", "协定", "纪要", "备忘录", "议定书", "联合声明", "合同")
 
 
 #: Documents named by their kind alone (会后发表联合声明): one of that summit's own.
@@ -43,9 +43,13 @@ GENERIC_KINDS = r"联合声明|联合公报|共同声明|联合宣言|新闻公�
 _COUNT = r"(?P<count>[一两二三四五六七八九十0-9]{1,3}(?:份|项|个|篇))?"
 
 
-#: A measure of a document before its name or kind (长达99条的联合声明, 为期十年的经济合作协定), or the sides it
-#: is between (两国政府间的电视合拍协议): no part of it.
-_MEASURE = r"(?:(?:长达|价值|总值|总额|为期|金额)[^，,。；;的《》]{1,12}|(?:两国|双方|三国)(?:政府)?之?间)的"
+#: A sum of money, what a deal is worth (22.6亿英镑, 约50亿欧元).
+_AMOUNT = r"(?:约|逾|近|超过)?[0-9][0-9.]*(?:万|亿)*(?:美元|欧元|英镑|日元|卢布|人民币|澳元|加元|元)"
+
+
+#: A measure of a document before its name or kind (长达99条的联合声明, 为期十年的经济合作协定, what it is worth:
+#: 22.6亿英镑贷款协议), or the sides it is between (两国政府间的电视合拍协议): no part of it.
+_MEASURE = rf"(?:(?:(?:长达|价值|总值|总额|为期|金额)[^，,。；;的《》]{{1,12}}|(?:两国|双方|三国)(?:政府)?之?间)的|{_AMOUNT}的?)"
 
 
 _MEASURED = re.compile(r"(?:[一两二三四五六七八九十0-9]{1,3}(?:份|项|个|篇))?" + _MEASURE)
@@ -492,6 +496,10 @@ _NO_ITEM = re.compile(r"未|无|没|不")
 _CELL_ITEMS = re.compile(r"[^、，,；;\n]+")
 
 
+#: Words that open an outcome cell's item listing some of what was signed (包括甲港租赁合同, 其中包括…).
+_INCLUDING_ITEM = re.compile(r"(?:其中)?(?:包括|包含)")
+
+
 def _named_items(hans: str):
     """(start, end) of each item of an outcome cell that is a name and nothing else, written
     without title marks (``甲乙首脑联合声明``, ``联合声明；甲乙争端休战协议``): the cell needs
@@ -500,6 +508,8 @@ def _named_items(hans: str):
     for item in _CELL_ITEMS.finditer(hans):
         start, end = item.start() + len(item.group()) - len(item.group().lstrip()), \
             item.end() - len(item.group()) + len(item.group().rstrip())
+        including = _INCLUDING_ITEM.match(hans, start, end)
+        start = including.end() if including else start  # 签署9项协议，包括甲港租赁合同: the name after the words
         if _UNQUOTED.fullmatch(hans, start, end) and _a_name(hans[start:end]) and \
                 not SIGNED.search(hans, start, end) and not _NO_ITEM.match(hans, start, end):
             yield start, end
@@ -510,4 +520,5 @@ def _a_name(name: str) -> bool:
     ``重要合作协议``: modifiers alone)."""
     core = name[:-max(len(w) for w in DOCUMENT_WORDS if name.endswith(w))]
     return not (re.fullmatch(GENERIC_KINDS, name) or _NOT_A_NAME.search(core) or _NOT_A_NAME_START.match(name)
-                or len(core) < 2 or _ONLY_MODIFIERS.fullmatch(core) or core.endswith("的") and len(core) < 6)
+                or len(core) < 2 or _ONLY_MODIFIERS.fullmatch(core) or core.endswith("的") and len(core) < 6
+                or re.fullmatch(_AMOUNT + "的?", core))  # 约50亿欧元合同: what it is worth, no name

@@ -40,7 +40,7 @@ does not date it at all:
   signed, ``签署并交换《…》文本``), ``《…》缔结40周年``, ``重申…此前发表的
   《…》``, ``落实…上次会晤时签署的《…》``; not ``根据此次签署的《…》``), a
   later one (``为翌年的《…》铺平道路``), one signed a number of years before the meeting (``20年前某人曾…来华签署…``,
-  ``他前一年访问某国时…共同签署联合公报``), a deal companies sign (``双方企业签署了…商业协议``; not ``两国政府和企业``), one under negotiation (``…协定扩围谈判``, ``…条约缔结谈判``),
+  ``他前一年访问某国时…共同签署联合公报``), a deal companies sign (``双方企业签署了…商业协议``, and what it includes: ``，其中包括…的合同``; not ``两国政府和企业``), one under negotiation (``…协定扩围谈判``, ``…条约缔结谈判``),
   a topic of the talks (``就欧洲安全、《…条约》和经济合作等问题签署了…``), one the sides take a stance
   on (``重申对《…》的承诺``, ``对…《…》的签订表示欢迎``; not ``对签署《…》表示欢迎``), a document by its kind
   alone that one side issued (``日本政府另发表新闻公报``), or one issued with someone who is none
@@ -474,8 +474,9 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
         return True  # 两国国防部交换了《甲乙国防合作谅解备忘录》: its texts exchanged at the meeting conclude it
     if _SIGNED_BEFORE.search(before):
         return False  # 20年前某人曾以大臣身份来华签署《…》: done before the meeting, at a time told from it
-    if _BY_COMPANIES.search(before):
-        return False  # 双方企业签署了总额逾70亿美元的商业协议: a deal of companies the leaders may witness
+    if _BY_COMPANIES.search(before) or clause_start and _LISTED_AFTER.search(before) and \
+            _BY_COMPANIES.search(hans, start_of_clause(hans, clause_start - 1), clause_start):
+        return False  # 双方企业签署了总额逾70亿美元的商业协议(，其中包括…的合同): deals of companies the leaders may witness
     if NEGATED.search(before) or NOT_HERE_BEFORE.search(before) or _RATIFIED.search(before) or LATER.search(before) or \
             SOUGHT.search(before) or _SOUGHT_RIGHT_BEFORE.search(before) or \
             _EARLIER.search(sentence_before) or _an_earlier_one(before) or \
