@@ -1089,3 +1089,26 @@ def test_what_companies_sign_is_not_the_summits_nor_what_its_list_includes():
     by_governments = HEAD + MEETING + "两国政府签署了5项协议，其中包括某港租赁合同。"
     assert keys(documents(by_governments)) == {"1985-11-19": {"某港租赁合同"}}
 
+
+VISIT_BOX = ("{{Infobox diplomatic visit\n| name = 2034年张三访问乙国\n| date = 2034年3月6日－8日\n"
+             "| participants = [[张三]]<br />[[李四]]\n| outcome = 《甲乙联合声明》；签署3项协议，包括某港租赁合同\n}}\n")
+VISIT = "'''2034年张三访问乙国'''是甲国总统[[张三]]于2034年3月6日至8日对乙国的国事访问。\n== 经过 ==\n"
+
+
+def test_a_visits_infobox_names_what_the_one_summit_of_its_days_signed():
+    text = VISIT_BOX + VISIT + "2034年3月7日，张三与乙国总理[[李四]]在[[某都]]举行会谈。\n"
+    assert keys(documents(text, title="2034年张三访问乙国")) == {"2034-03-06": {"甲乙联合声明", "某港租赁合同"}}
+
+
+def test_a_visits_infobox_names_no_document_of_a_tour_of_several_summits():
+    box = VISIT_BOX.replace("2034年3月6日－8日", "2034年4月27日－5月2日")
+    text = box + HEAD + ("2034年4月27日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。\n\n"
+                         "2034年5月1日，甲国总统[[张三]]与丙国总统[[王五]]在[[丙都]]举行会晤。\n")
+    assert keys(documents(text)) == {"2034-04-27": set(), "2034-05-01": set()}
+
+
+def test_a_visits_infobox_names_no_later_document_and_shortens_none_into_another():
+    box = VISIT_BOX.replace("《甲乙联合声明》；签署3项协议，包括某港租赁合同",
+                            "为翌年的《[[甲乙合作条约]]》奠定基础；关于购买某型战机的政府间谅解备忘录")
+    text = box + VISIT + "2034年3月7日，张三与乙国总理[[李四]]在[[某都]]举行会谈，签署了关于乙国购买某型战机的政府间谅解备忘录。\n"
+    assert keys(documents(text, title="2034年张三访问乙国")) == {"2034-03-06": {"关于乙国购买某型战机的政府间谅解备忘录"}}

@@ -14,7 +14,8 @@ what happened at them, and last the article's subject (a series or one summit).
 
 from __future__ import annotations
 
-from kg.extract.document_passes import documents_by_their_days, documents_of_the_meeting_told, documents_of_treaty_boxes
+from kg.extract.document_passes import (documents_by_their_days, documents_of_the_meeting_told, documents_of_treaty_boxes,
+                                        documents_of_visit_boxes)
 from kg.extract.entities import type_names
 from kg.extract.events import read_events
 from kg.extract.names import NOTE_TA
@@ -67,6 +68,7 @@ def extract(document: Document) -> Extraction:
     summits = summits_of_treaty_boxes(reading, people, summits)
     witnesses_of_the_signing(reading, people, summits)
     documents_of_treaty_boxes(reading, summits)
+    documents_of_visit_boxes(reading, summits)
     documents_by_their_days(reading, summits)
     rows_give_their_documents(reading, summits)
     documents_of_the_meeting_told(reading, summits)

@@ -1,7 +1,9 @@
 """Passes over the whole article that give a summit the documents its own sentences do not.
 
 An infobox of the document (``{{Infobox treaty}}``, ``{{Infobox document}}``) names the summit on whose days
-it was signed, and where the box says it was signed places that summit; a sentence anywhere in the prose that
+it was signed, and where the box says it was signed places that summit; a leader's visit's infobox
+(``{{Infobox diplomatic visit}}``) names in its ``outcome`` what the one summit of the visit's days signed or issued;
+a sentence anywhere in the prose that
 dates a document to one summit's days and no other's names that summit's (a table's row the prose tells of);
 and what the account of a meeting told in its own section says was signed is that meeting's.
 """
@@ -15,9 +17,11 @@ from kg.extract.dates import find_dates
 from kg.extract.document_names import DOCUMENT_ENDINGS, SIGNED
 from kg.extract.documents import GOES_ON, REFERS_BACK, sentence_outcomes
 from kg.extract.entries import cell_chains, entries_in
+from kg.extract.infobox import outcome_documents
 from kg.extract.narrative import TITLE_MARKS, Told, bare_days, next_about, times_in, told_after, year_of
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans
+from kg.extract.visited_states import VISIT_BOX
 from kg.model import EntityId, Evidence, Kind, Label, Prop
 from kg.wikitext import bold_lead_term
 
@@ -57,6 +61,42 @@ def documents_of_treaty_boxes(reading: Reading, summits) -> None:
         signed_at = next((p for p in box.params if p.name in _SIGNED_AT_FIELDS and p.value.strip()), None)
         if signed_at is not None:
             _venue_signed(reading, on_that_day[0].id, signed_at.span, evidence)
+
+
+def documents_of_visit_boxes(reading: Reading, summits) -> None:
+    """A leader's visit's infobox (``{{Infobox diplomatic visit}}``, ``{{Infobox 外交訪問}}``) names in its
+    ``outcome`` what the visit signed or issued, read as a summit infobox's is (``《甲乙联合声明》；关于…的谅解备忘录``:
+    title marks, or unquoted after a signing verb or as an item of its own): the outcomes of the one summit held
+    within the days of its ``date``. Not where several were (a tour: which of them signed it is unknown)."""
+    registry = reading.registry
+    for box in reading.document.templates:
+        if box.nested_in is not None or not VISIT_BOX.match(to_hans(box.key).strip().lower()):
+            continue
+        days = [d for d in find_dates(box.get("date") or box.get("dates") or box.get("日期") or "") if d.year_given]
+        if not days:
+            continue
+        start, end = days[0].start, max(d.end for d in days[:2])
+        held = [s for s in summits if start <= s.start and s.end <= end]
+        if len(held) != 1:
+            continue
+        evidence = Evidence(box.span, f"{{{{{box.name}}}}}", None)
+        given = [d.key for d in registry.facts_about(held[0].id, Prop.OUTCOME) if isinstance(d, EntityId)]
+        for name, article in outcome_documents(reading, box):
+            if any(_shortened(to_hans(name), other) for other in given):
+                continue  # 关于购买某战机的协议 of the prose's 关于甲国购买某战机的协议: the box shortens its name
+            document = registry.named(Kind.DOCUMENT, name, article=article)
+            registry.fact(held[0].id, Prop.OUTCOME, document, evidence=(evidence,))
+            registry.evidence(document, evidence)
+
+
+def _shortened(short: str, full: str) -> bool:
+    """Whether ``short`` writes ``full`` with words left out: its characters, in order, end in the same
+    document word (关于购买某战机的协议 of 关于甲国购买某战机的协议)."""
+    word = next((w for w in DOCUMENT_ENDINGS if short.endswith(w)), None)
+    if word is None or len(short) < 8 or len(short) >= len(full) or not full.endswith(word):
+        return False
+    chars = iter(full)
+    return all(c in chars for c in short)
 
 
 def _the_documents_subject(reading: Reading) -> str | None:

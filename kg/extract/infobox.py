@@ -138,7 +138,7 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
     venue = _places(reading, template, evidence)
     if venue is not None:
         registry.fact(summit, Prop.VENUE, venue, evidence=(evidence,))
-    for name, article in _documents(reading, template):
+    for name, article in outcome_documents(reading, template):
         document = registry.named(Kind.DOCUMENT, name, article=article)
         registry.fact(summit, Prop.OUTCOME, document, evidence=(evidence,))
     numbered = ordinal_of_the_subject(reading, *when)  # the infobox has no ordinal of its own
@@ -310,10 +310,16 @@ def listed_places(reading: Reading, template: Template) -> list[str]:
     return out
 
 
-def _documents(reading: Reading, template: Template) -> list[tuple[str, str | None]]:
+def outcome_documents(reading: Reading, template: Template) -> list[tuple[str, str | None]]:
+    """(name, linked article) of each document a box's ``outcome`` names: linked, in title marks (not one it
+    calls earlier or later: ``为翌年的《[[某条约]]》奠定基础``), or unquoted as an outcome cell names it."""
     out: list[tuple[str, str | None]] = []
     for entry in _entries(reading, template, "outcome"):
+        elsewhere = {to_hans(m.group(1)) for m in re.finditer(r"《([^《》]+)》", entry.text)
+                     if not named_here(entry.text, m.start(), m.end())}  # 为翌年的《[[某条约]]》奠定基础: a later one
         for shown, target in entry.links:
+            if to_hans(shown) in elsewhere:
+                continue
             if to_hans(target).endswith(DOCUMENT_WORDS) or f"《{to_hans(shown)}》" in entry.text:
                 out.append((target, target))
         for match in re.finditer(r"《([^《》]+)》", entry.text):

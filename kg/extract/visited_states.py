@@ -206,7 +206,7 @@ _VISIT_HEADING = re.compile(r"^(?:国事|正式)?(?:访问|出访)")
 
 
 #: An infobox of a leader's visit (``{{Infobox diplomatic visit}}``, ``{{Infobox 外交訪問}}``).
-_VISIT_BOX = re.compile(r"^(?:infobox\s*)?(?:diplomatic visit|外交访问)$")
+VISIT_BOX = re.compile(r"^(?:infobox\s*)?(?:diplomatic visit|外交访问)$")
 
 
 #: Its field of the visit's days, and its field of where the visit went.
@@ -227,7 +227,7 @@ def venue_of_the_visit_box(reading: Reading, summits) -> None:
     town, which lies in the state the box writes before it, else in the summit's state."""
     registry = reading.registry
     for box in reading.document.templates:
-        if box.nested_in is not None or not _VISIT_BOX.match(to_hans(box.key).strip().lower()):
+        if box.nested_in is not None or not VISIT_BOX.match(to_hans(box.key).strip().lower()):
             continue
         days = [d for d in find_dates(_box_field(box, _VISIT_DAYS)) if d.year_given]
         where = next((p for p in box.params if to_hans(p.name.strip().lower()) in _VISIT_WHERE and p.value.strip()), None)
