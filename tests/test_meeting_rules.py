@@ -332,6 +332,24 @@ def test_a_gathering_is_no_summit_but_a_meeting_on_its_sidelines_is():
     assert set(summits(sidelines)) == {"2016-09-03"}
 
 
+@pytest.mark.parametrize("attended", [
+    "2034年7月6日至7日，甲国总理[[张三]]出席在[[某城]]举行的[[金砖国家领导人第三十次会晤]]。在领导人合影中，东道主乙国总统[[李四]]站在张三身旁。",
+    "2034年11月18日至19日，二十国集团领导人峰会在[[某城]]举行，甲国总理[[张三]]与乙国总统[[李四]]应邀出席。",
+    "2034年7月10日，甲国总理[[张三]]抵达[[某城]]，出席北约峰会，乙国总统[[李四]]也出席。",
+])
+def test_leaders_who_only_attend_a_gathering_named_a_meeting_are_no_summit(attended):
+    assert summits(HEAD + attended) == {}
+
+
+@pytest.mark.parametrize("told", [
+    "2034年7月6日，甲国总理[[张三]]出席[[金砖国家领导人第三十次会晤]]后，在[[某宫]]与乙国总统[[李四]]共进晚餐。",
+    "2034年7月6日，甲国总理[[张三]]赴[[某城]]出席金砖国家领导人第三十次会晤前夕，同乙国总统[[李四]]举行会谈。",
+    "2034年7月6日，甲国总理[[张三]]在[[某城]]出席金砖国家领导人第三十次会晤期间会见乙国总统[[李四]]。",
+])
+def test_a_meeting_told_beside_the_gathering_attended_is_a_summit(told):
+    assert {day: s["participants"] for day, s in summits(HEAD + told).items()} == {"2034-07-06": {"张三", "李四"}}
+
+
 def test_a_gathering_named_in_what_was_said_at_a_meeting_does_not_make_it_the_gathering():
     said = HEAD + ("2012年8月30日，甲国总统[[张三]]与乙国总统[[李四]]举行单独会谈，张三祝贺李四当选，"
                    "李四则表示甲国担任轮值主席国是不结盟运动的机遇。")

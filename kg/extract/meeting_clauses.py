@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.participants import QUALIFIES, citations_of
-from kg.extract.phrases import CLAUSE, HELD_AT, MEETING, MULTILATERAL, NEXT_DAY, NOT_TOP, ORDINAL, PRESS_CONFERENCE
+from kg.extract.phrases import (CLAUSE, GATHERINGS, HELD_AT, MEETING, MULTILATERAL, NEXT_DAY, NOT_TOP, ORDINAL, PRESS_CONFERENCE,
+                                VISIT_WORDS)
 from kg.extract.reading import Reading
 from kg.extract.roles import written_before
 from kg.extract.sources import Sources
@@ -139,7 +140,26 @@ ON_A_GATHERINGS_DAYS = re.compile(r"^(?:(?:当天|当日|同日)?(?:[上下中]�
                                   r"(?:峰会|首脑会议|领导人会议)(?:闭幕|结束)?(?:期间|后|场边|间隙)")
 
 
-_SIDELINES = re.compile(r"期间|场边|间隙|之机|之际|双边|会议前|峰会前|峰会后|会见|会晤|出席")
+#: In a clause naming a gathering, what tells a meeting on its sidelines (峰会期间会见乙, 在峰会间隙举行双边会谈).
+_SIDELINES = re.compile(r"期间|场边|间隙|之机|之际|前夕|双边|会议前|峰会前|峰会后|会见|会晤")
+#: A gathering's own name, from the body's name to the word that names its session (金砖国家领导人第十七次会晤,
+#: 二十国集团领导人峰会): its 会晤 tells no meeting on its sidelines.
+_GATHERINGS_NAME = re.compile(rf"(?:{GATHERINGS})(?:(?!期间|场边|间隙|之机|之际|前夕|举行|会见|会谈|会面)[^，,；;。：:、与同和跟在]){{0,16}}?"
+                              r"(?:峰会|会晤|首脑会议|领导人会议|会议)")
+#: A leader meeting another in the clause: a meeting word after a word that joins the two (在某宫与乙共进晚餐, 同乙举行会谈).
+_WITH_ANOTHER = re.compile(r"(?:[与跟向]|同(?![日天时年月意样期]))[^，,；;。]{1,30}?(?:" + MEETING.pattern + ")")
+#: A bloc joined to one partner by a dash (中国—东盟领导人会议, 甲国—欧盟峰会): a meeting of two sides, attended.
+_PARTNER_AND_BLOC = re.compile(rf"[—－–-](?:{GATHERINGS})|(?:{GATHERINGS})[—－–-]")
+
+
+def _on_its_sidelines(clause: str) -> bool:
+    """Whether a clause naming a gathering tells more than the gathering: a meeting on its sidelines, outside the
+    gathering's own name (``甲在峰会期间会见乙``, ``出席某峰会后，在某宫与乙共进晚餐``), a visit made with it
+    (``出席某峰会并对乙国进行国事访问``), a bloc's meeting with one partner attended (``出席第五次甲国—东盟领导人会议``);
+    not one who only attends it (``甲出席在某城举行的金砖国家领导人第十七次会晤``, ``某峰会在某城举行，乙应邀出席``)."""
+    masked = _GATHERINGS_NAME.sub(lambda m: "　" * len(m.group()), clause)
+    return bool(_SIDELINES.search(masked) or _WITH_ANOTHER.search(masked) or VISIT_WORDS.search(masked)
+                or ("出席" in masked and _PARTNER_AND_BLOC.search(clause)))
 
 
 #: After a gathering's name: an office of it, held by a leader who meets (欧盟委员会主席乙, 联合国秘书长丙).
@@ -369,7 +389,7 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     if all(_REFERENCE.search(clause[:m.start()]) for m in said) and not HELD_AT.search(clause):
         return None  # 飞抵赫尔辛基，表示对这次会晤期望很低: the meeting is told elsewhere, not on this day
     told = CLAUSE.search(clause, said[0].end())  # the clauses after the meeting's own tell what was said at it
-    if a_gathering(clause[:told.start() if told else len(clause)]) and not _SIDELINES.search(clause):
+    if a_gathering(clause[:told.start() if told else len(clause)]) and not _on_its_sidelines(clause):
         return None  # the gathering itself, not a meeting of two sides on its sidelines
     if HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause) or _LASTED.search(clause):
         return begin, end
