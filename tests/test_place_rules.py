@@ -1468,3 +1468,20 @@ def test_a_host_greeting_the_visitor_at_a_place_holds_the_talks_that_follow_with
     lead = "'''2016年李四访问意大利'''是乙国国王[[李四]]于2016年3月对[[意大利]]进行的正式访问。\n== 经过 ==\n3月15日，意大利总统[[张三]]在"
     assert read(lead + "[[某宫]]大厅迎接李四，两人随后举行扩大会谈。") == {"2016-03-15": [["意大利共和国"], ["某宫"]]}
     assert read(lead + "[[某宫]]与李四举行会谈。") == {"2016-03-15": [["某宫"]]}
+
+
+def test_a_day_told_after_a_semicolon_takes_no_place_of_the_day_before():
+    def tour(second):
+        return read("'''甲国首相东南亚之行'''。\n== 2037年 ==\n11月16日，甲国首相[[张三]]在[[乙都]]与乙国首相[[李四]]举行会谈，"
+                    f"并会见乙国国王[[赵六]]{second}与丙国主席[[王五]]举行会谈，当晚回国。")
+
+    assert tour("；17日转赴[[丙都]]，") == {"2037-11-16": [["乙都"]], "2037-11-17": [["丙都"]]}
+    assert tour("；17日，") == {"2037-11-16": [["乙都"]], "2037-11-17": []}
+    # a day told on in the same account, after a comma, is still in the place told
+    assert tour("，17日又") == {"2037-11-16": [["乙都"]], "2037-11-17": [["乙都"]]}
+
+
+def test_what_a_sentence_tells_before_its_first_day_frames_every_day_after_a_semicolon():
+    text = ("'''甲乙会晤'''。\n== 2037年 ==\n会晤前后，甲国总理[[张三]]在[[某都]]密集会见与会领导人：4月11日下午会见乙国总理"
+            "[[李四]]；4月12日下午又会见了丙国总理[[王五]]。")
+    assert read(text) == {"2037-04-11": [["某都"]], "2037-04-12": [["某都"]]}

@@ -58,6 +58,9 @@ infobox field, a table cell or a clause of prose.
 - A site gone to holds the meeting of the next clause when that names no place of its own
   (``前往[[某城]]的[[某宫]]，与乙举行会谈``); a partner word that begins a venue's plain name
   (``在[[某都]]和平大厦会见乙``) does not end the place.
+- A sentence that writes its days without their year and opens a later day's account after a semicolon
+  (``11月16日，在[[甲都]]与乙会谈；17日转赴[[丙都]]，与丁会谈``) gives each day the places of its own account, and
+  the words before its first day to them all (``在[[某都]]会见与会领导人：4月11日…；4月12日…``).
 - A held-at phrase whose words tell the occasion or the time first holds the meeting's place after
   its last 在 or 于 (``在出席某葬礼期间于[[某都]]会晤``, ``在访问乙国期间与乙在[[某村]]会面``: the village, not
   the state visited).
@@ -169,7 +172,9 @@ def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
     matches = [m for m in held_at_phrases(sentence) if not of_a_ceremony(sentence, m) and not _of_another_time(sentence, m)]
     if at is not None:
         low, high = _own_stretch(sentence.hans, at, sentence.spots)
-        own = [m for m in matches if low <= m.start() and m.end() <= high]
+        others = _other_days_accounts(sentence.hans, at)
+        own = [m for m in matches if low <= m.start() and m.end() <= high
+               and not any(a <= m.start() < b for a, b in others)]
         matches = [m for m in own if m.end() > at] + [m for m in own if m.end() <= at][::-1]
     matches = _talks_after_the_welcome(reading, sentence, matches)
     chains = [c for c in (phrase_chain(reading, sentence, m) for m in matches if m.re is not SIGNED_AT) if c] \
@@ -641,6 +646,38 @@ def _own_stretch(hans: str, at: int, names: tuple[Spot, ...] = ()) -> tuple[int,
     return low, max(high, at)
 
 
+#: A day that opens an account of its own after a semicolon (``…；17日转赴某都``, ``…；5月15日，他前往…``).
+_DAY_AFTER_A_SEMICOLON = re.compile(r"[；;]\s*(?P<d>(?:[0-9]{1,2}月)?[0-9]{1,2}[日号])")
+
+
+def _other_days_accounts(hans: str, at: int) -> tuple[tuple[int, int], ...]:
+    """The stretches of a sentence that tell other days than the one at ``at``, when it writes its
+    days without their year and opens each later day's account after a semicolon
+    (``11月16日，甲在某都与乙会谈；17日转赴另一都，与丙会谈``): the account before the day's semicolon is
+    the day before's, the one from the next such semicolon on the days after. What comes before the
+    first day is the frame of them all (``在某都会见与会领导人：4月11日…；4月12日…``: each day's town).
+    A sentence that writes its year is split by its dates already (:func:`_own_stretch`)."""
+    if ("；" not in hans and ";" not in hans) or find_dates(hans):
+        return ()
+    first = find_dates(hans, year=_ANY_LEAP_YEAR)
+    if not first:
+        return ()
+    opened = [m for m in _DAY_AFTER_A_SEMICOLON.finditer(hans) if m.start("d") > first[0].at]
+    out = []
+    mine = next((i for i, m in enumerate(opened) if m.start("d") == at), None)
+    if mine is not None:  # the day before's account: from the day before to this day's semicolon
+        out.append((opened[mine - 1].start("d") if mine else first[0].at, opened[mine].start()))
+    later = next((m for m in opened if m.start("d") > at), None)
+    if later is not None:
+        out.append((later.start(), len(hans)))
+    return tuple(out)
+
+
+#: A year for days written without one (``5月14日，…；5月15日，…``: the year told before the sentence),
+#: where they stand in the sentence being all that is read; a leap year holds every day written.
+_ANY_LEAP_YEAR = 2000
+
+
 def well_known_container(reading: Reading, key: str) -> str | None:
     """The place a well-known venue lies in, by the reference gazetteer (``kg/data/venues.tsv``)."""
     return _containers_by_key(reading).get(key)
@@ -683,11 +720,14 @@ def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
     在…举行 names; not the airport or the station arrived at (``抵达甲国[[某机场]]，当晚在[[某府]]
     会见…``: the residence lies in the state, not in the airport)."""
     low, high = _own_stretch(sentence.hans, at, sentence.spots) if at is not None else (0, len(sentence.hans))
+    others = _other_days_accounts(sentence.hans, at) if at is not None else ()
     found: list[tuple[Spot, ...]] = []
     meeting = high
     for match in _VISITED.finditer(sentence.hans, low, high):
         if match.start() >= meeting:
             break  # the stop before the meeting is where it was held (飞抵釜山，随后前往庆州，在…会晤)
+        if any(a <= match.start() < b for a, b in others):
+            continue
         if any(s.start <= match.start() < s.end for s in sentence.spots):
             continue
         after = _MEETING_AFTER.search(sentence.hans, match.end(), high)
