@@ -194,6 +194,22 @@ def test_the_prose_numbers_a_summit_a_table_gives_by_its_days():
     assert ordinals(text, title="张李会晤") == {"2019-11-04": {2}, "2020-08-09": {5}, "2021-03-02": set()}
 
 
+def test_a_numbered_row_of_visits_that_names_no_leaders_numbers_the_summit_the_prose_tells_on_its_days():
+    lead = "'''李四访问甲国'''是指乙国总理[[李四]]对[[甲国]]的历次访问。\n== 访问列表 ==\n"
+    table = ('{| class="wikitable"\n! 次序 !! 日期 !! 地点 !! 性质 !! 主要活动\n|-\n'
+             "| 1 || 2034年11月1日—2日 || [[某都]] || 正式访问 || 张三会见；发表联合声明\n|-\n"
+             "| 2 || 2036年6月4日—8日 || [[某城]]、某都 || 正式访问 || 张三会见\n|}\n")
+    prose = ("== 历次访问 ==\n2034年11月1日至2日，李四对甲国进行正式访问。访问期间，甲国主席[[张三]]在某都[[某堂]]会见李四。\n\n"
+             "2036年6月4日至8日，李四再次访问甲国，7日下午，张三在某堂同李四举行会谈。\n")
+    assert ordinals(lead + table + prose, title="李四访问甲国") == {"2034-11-01": {1}, "2036-06-04": {2}}
+    # a conference's sessions (第2届): a meeting on its sidelines those days is no session of it
+    sessions = table.replace("! 次序", "! 届次").replace("| 1 ||", "| 第1届 ||").replace("| 2 ||", "| 第2届 ||")
+    assert ordinals(lead + sessions + prose, title="李四访问甲国") == {"2034-11-01": set(), "2036-06-04": set()}
+    # the stops of one tour, numbered in their order: no series
+    tour = table.replace("2036年6月4日—8日", "2034年11月5日")
+    assert ordinals(lead + tour + prose, title="李四访问甲国") == {"2034-11-01": set(), "2036-06-04": set()}
+
+
 @pytest.mark.parametrize("hans, number", [
     ("这次会谈是半岛分裂以后南北两国领导人首次面对面会谈", 1),  # the series' sides named before 首次
     ("是两个甲国政府首脑之间的首次会晤", 1),

@@ -43,7 +43,8 @@ in an office: ``第十二次甲乙年度峰会``, not ``第四次以首相身份
 总统先生第五次会晤``, not in its background or aftermath) states the number; so does one that
 tells of other summits too, for the summit its first sentence dates. A summit nothing has
 numbered (a table's row) takes the number a sentence anywhere in the prose states of a
-meeting it dates to that summit's days and no other's.
+meeting it dates to that summit's days and no other's; a table's numbered row that made no summit of
+its own (a list of visits naming no leaders) numbers the one summit the prose tells on the row's days.
 
 >>> ordinal_in("两人在华盛顿举行他们3年来的第三次会晤")
 3
@@ -502,6 +503,24 @@ def number_by_their_days(reading: Reading, summits) -> None:
             if not registry.has_fact(summit, Prop.ORDINAL):
                 registry.fact(summit, Prop.ORDINAL, number, evidence=tuple(dict.fromkeys(s.evidence() for s in said)))
     _number_by_a_rows_month(reading, summits)
+    _number_by_a_rows_days(reading, summits)
+
+
+def _number_by_a_rows_days(reading: Reading, summits) -> None:
+    """A meeting table's numbered row dated by its days that made no summit of its own (it
+    names no two leaders: ``1 || 2031年11月1日—2日 || 某都 || 正式访问``) numbers the one summit
+    the text tells on those days, where nothing has numbered it and no other summit has that
+    number."""
+    from kg.extract.table_series import numbered_days  # table_series.py builds on this module
+
+    registry = reading.registry
+    for first, last, number, evidence in numbered_days(reading):
+        on_them = {s.id for s in summits if first <= s.start <= last}
+        taken = {n for s in summits for n in registry.facts_about(s.id, Prop.ORDINAL)}
+        if len(on_them) == 1 and number not in taken:
+            (summit,) = on_them
+            if not registry.has_fact(summit, Prop.ORDINAL):
+                registry.fact(summit, Prop.ORDINAL, number, evidence=evidence)
 
 
 def _number_by_a_rows_month(reading: Reading, summits) -> None:

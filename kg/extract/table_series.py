@@ -8,7 +8,7 @@ outcome and note cells; rows dated by a month that a number column numbers
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.document_names import DOCUMENT_WORDS, cell_documents
@@ -101,6 +101,29 @@ def numbered_months(reading: Reading) -> list[tuple[int, int, int, tuple[Evidenc
             if len(months) == 1 and number:
                 cells = numbers + dates[:1]
                 out.append((months[0].year, months[0].month, number, tuple(span_evidence(reading, c.span) for c in cells)))
+    return out
+
+
+def numbered_days(reading: Reading) -> list[tuple[date, date, int, tuple[Evidence, ...]]]:
+    """(first day, last day, number, evidence) of each meeting table's row dated by its days
+    that its number column numbers (``1 || 2031年11月1日—2日 || 某都 || 正式访问``), in a table
+    of a series (not the stops of one tour, which its number orders): where the row names no
+    two leaders and makes no summit of its own, its number is that of the meeting the prose
+    tells on those days. Not a session of a conference (``第28届``): a meeting on its sidelines
+    those days is no session of it."""
+    out = []
+    for table, roles in meeting_tables(reading):
+        rows = rows_of(table, roles)
+        if stops_of_one_tour(reading, rows):
+            continue
+        for row in rows:
+            numbers, dates = row.cells.get("number", [])[:1], row.cells.get("date", [])[:1]
+            days = [d for cell in dates for d in find_dates(to_hans(cell_text(reading, cell))) if d.year_given]
+            written = to_hans(cell_text(reading, numbers[0])) if numbers else ""
+            number = number_cell(written) if numbers and "届" not in written else None
+            if len(days) == 1 and number:
+                cells = numbers + dates
+                out.append((days[0].start, days[0].end, number, tuple(span_evidence(reading, c.span) for c in cells)))
     return out
 
 
