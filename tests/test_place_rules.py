@@ -169,6 +169,32 @@ def test_a_place_before_the_occasion_stays_when_what_follows_names_none():
     assert read(text) == {"2018-05-24": [["某城"]]}
 
 
+def test_a_meeting_told_with_no_place_of_its_own_is_where_its_leaders_attended_what_the_sentence_tells():
+    text = HEAD + "[[某城]]位于[[乙国]]东部。"
+    told = text + "2036年5月29日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]共同出席纪念活动。"
+    assert read(told) == {"2036-05-29": [["某城", "乙国"]]}
+    told = text + "2036年5月29日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]共同出席纪念活动，两人在[[某墓]]前献花。"
+    assert read(told) == {"2036-05-29": []}  # two places: the meeting's is not said
+    told = text + "2036年11月11日下午，甲国总理[[张三]]在[[某城]]出席第九次甲乙领导人会议，会议由乙国首相[[李四]]主持。"
+    assert read(told) == {"2036-11-11": [["某城", "乙国"]]}
+    told = text + "2036年5月29日，甲国总统[[张三]]与乙国总理[[李四]]在[[某宫]]举行会谈，此前两人在[[某城]]共同出席纪念活动。"
+    assert read(told) == {"2036-05-29": [["某宫"]]}  # the talks' own place
+    told = text + "2036年5月29日，甲国总统[[张三]]访问[[乙都]]，与乙国总理[[李四]]会谈，并在[[某城]]出席纪念活动。"
+    assert read(told) == {"2036-05-29": [["乙都"]]}  # the town visited for the talks
+    told = text + "2036年5月29日，甲国总统[[张三]]与乙国总理[[李四]]会晤，两人曾在[[某城]]共同出席纪念活动。"
+    assert read(told) == {"2036-05-29": []}  # an earlier time's
+
+
+def test_a_meeting_told_with_no_place_of_its_own_is_in_the_one_town_its_sentence_visits():
+    text = HEAD + "[[甲都]]位于[[甲国]]北部。[[丙都]]位于[[丙国]]。"
+    told = text + "2036年4月12日，乙国总统[[李四]]访问[[甲都]]，这是他首次访问该国，两国总统同意落实合作协议。"
+    assert read(told) == {"2036-04-12": [["甲都", "甲国"]]}
+    told = text + "2036年10月22日，乙国总统[[李四]]对[[甲都]]进行了为期一天的访问，与甲国总统[[张三]]就合作达成共识。"
+    assert read(told) == {"2036-10-22": [["甲都", "甲国"]]}
+    told = text + "2036年4月12日，乙国总统[[李四]]在[[丙都]]出席论坛后访问[[甲都]]，两国总统同意落实合作协议。"
+    assert read(told) == {"2036-04-12": []}  # a place told before the town
+
+
 def test_a_year_that_begins_a_linked_name_is_no_date_ending_the_meetings_stretch():
     text = HEAD + ("2025年8月15日，甲国总统[[张三]]与乙国总理[[李四]]在[[甲国]][[某州]][[某城]]市[[某联合基地]]"
                    "举行首次面对面会晤（[[2025年甲乙峰会]]），但未达成协议。")

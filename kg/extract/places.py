@@ -78,7 +78,7 @@ from functools import lru_cache
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.gazetteer import well_known_venues
 from kg.extract.names import states
-from kg.extract.phrases import ARRIVES, GOES_TO, HELD_AT, PRESS_CONFERENCE, TRAVELS_TO
+from kg.extract.phrases import ARRIVES, GOES_TO, HELD_AT, PRESS_CONFERENCE, TRAVELS_TO, VISIT_WORDS
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
 from kg.extract.text import CLAUSE_BREAK, Sentence, Spot
@@ -188,6 +188,80 @@ def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
         if chosen[-1].key in keys[:-1] or container is not None and reading.index.key(container) == chosen[-1].key:
             chosen = other
     return chosen
+
+
+def attended_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -> tuple[Spot, ...]:
+    """The places of ``在…出席`` in the date's own stretch: where the leaders the sentence tells
+    attended the gathering or the ceremony they met at (``两人在某城共同出席纪念活动``,
+    ``甲在某都出席第五次甲乙领导人会议``), for a meeting told with no 在…举行 of its own. Not
+    attended from afar (``在某都以视频方式出席``), nor what the meeting came after (``在某都出席论坛后``),
+    nor said of an earlier time, nor where the sentence tells a visit before it or another place
+    (``对甲国和乙国进行访问，并在某都出席…``, ``在甲城为…揭幕，随后在乙城出席…``, ``在甲城出席…，两人在某墓前
+    献花``: one place of several, the meeting's not said)."""
+    low, high = _own_stretch(sentence.hans, at, sentence.spots) if at is not None else (0, len(sentence.hans))
+    in_a_name = name_positions(sentence)
+    for match in _ATTENDED_AT.finditer(sentence.hans, low, high):
+        if VISIT_WORDS.search(sentence.hans, 0, match.start()) or _somewhere_before(sentence, low, match.start(), in_a_name) \
+                or _somewhere_before(sentence, match.end(), high, in_a_name):
+            return ()  # 对甲国和乙国进行访问，并在某都出席…, 在甲城为…揭幕，随后在乙城出席…: one place of several
+        rest = sentence.hans[match.end():_clause_end(sentence, match.end())]
+        if match.start() in in_a_name or _REMOTELY.search(sentence.hans, match.start("w"), match.end()) \
+                or _REMOTELY.search(rest) or "后" in rest or _of_another_time(sentence, match):
+            continue  # 在某都出席论坛后访问乙都: what was done after it is told elsewhere
+        chain = phrase_chain(reading, sentence, match)
+        if chain:
+            return chain
+    return ()
+
+
+#: ``在某城（共同）出席…``: where the leaders attended what the sentence tells.
+_ATTENDED_AT = re.compile(r"在(?P<w>[^，。；,在]{1,24}?)(?:共同|一同|一起|一道)?出席")
+#: Attending from afar: by video or online, not in person.
+_REMOTELY = re.compile(r"视频|线上|在线|远程|连线|网络")
+
+
+def town_visited(reading: Reading, sentence: Sentence, at: int | None = None) -> tuple[Spot, ...]:
+    """The one town a visit phrase of the date's own stretch names, with nothing told after it
+    of a meeting: ``乙国总统李四访问[[甲都]]，两国总统同意…``, ``对[[甲都]]进行了为期一天的访问``,
+    ``回访[[乙都]]。`` were held there. Not a state (the visited state's rules place those), nor a
+    sentence that names two towns visited (a tour) or a place before the town (``先在[[甲城]]参观…，
+    随后访问[[乙城]]``: reached after what was told)."""
+    low, high = _own_stretch(sentence.hans, at, sentence.spots) if at is not None else (0, len(sentence.hans))
+    in_a_name = name_positions(sentence)
+    found = []
+    for pattern in (_TOWN_VISITED, _VISIT_TO_TOWN):
+        for match in pattern.finditer(sentence.hans, low, high):
+            if match.start() in in_a_name or _somewhere_before(sentence, low, match.start(), in_a_name):
+                continue  # 先在甲城参观…，傍晚飞抵乙城: the town reached after the meeting told
+            spots = sentence.spots_in(match.start("w"), match.end("w"))
+            town = spots[0] if len(spots) == 1 else None
+            if town is not None and (town.start, town.end) == (match.start("w"), match.end("w")) \
+                    and reading.registry.is_a(town.surface, Kind.PLACE) and not reading.registry.is_a(town.surface, Kind.COUNTRY) \
+                    and not reading.index.is_state(town.surface) and not town.hans.endswith(ARRIVED_AT):
+                found.append(town)
+    return (found[0],) if len({s.key for s in found}) == 1 else ()
+
+
+#: ``访问某城，``, ``回访某城。``: a town a leader visits, the visit's clause ending with it.
+_TOWN_VISITED = re.compile(r"(?:到访|访问|回访)(?P<w>[^，。；,、与和同在于对]{1,16}?)(?=[，。；,]|$)")
+#: ``对某城进行了为期一天的访问``: a visit told as one to the town.
+_VISIT_TO_TOWN = re.compile(r"对(?P<w>[^，。；,、对]{1,12}?)(?:进行(?:了|的)?|的)[^，。；,]{0,10}?访问")
+
+
+def _somewhere_before(sentence: Sentence, low: int, upto: int, in_a_name: set[int]) -> bool:
+    """Whether a 在 of its own stands between ``low`` and ``upto``: the sentence told a place before; not
+    one of a time (``在出席某峰会后访问乙都``)."""
+    return any(m.group() == "在" and m.start() not in in_a_name and not _AT_A_TIME.match(sentence.hans, m.end())
+               for m in _INNER_AT.finditer(sentence.hans, low, upto))
+
+
+#: After 在: what was done, the time after it (``在出席某峰会后``), no place.
+_AT_A_TIME = re.compile(r"出席|参加|访问|结束|完成")
+
+
+def _clause_end(sentence: Sentence, at: int) -> int:
+    stop = CLAUSE_BREAK.search(sentence.hans, at)
+    return stop.start() if stop else len(sentence.hans)
 
 
 def _talks_after_the_welcome(reading: Reading, sentence: Sentence, matches: list[re.Match]) -> list[re.Match]:

@@ -4,7 +4,8 @@
 its visitor was last told to arrive at (``抵达某城…，次日会谈``), or at the lead's venue of the same
 days (:class:`LeadVenue`), whose state still holds talks whose own clause names no place after a host greets the
 visitor at one (``在[[某宫]]大厅迎接乙，两人随后举行会谈``: the palace, and the state the lead says was visited); a
-list of states the meeting's leaders come from is no venue. A town visited holds the place held at only when
+list of states the meeting's leaders come from is no venue; a meeting told with no place of its own nor a visit is
+where its leaders attended what the sentence tells (``两人在某城共同出席纪念活动``). A town visited holds the place held at only when
 the visit leads straight to the meeting (``回访美国，在华盛顿与…会晤``; not ``抵达某城，与乙会谈；随后…在另一城与丙会谈``).
 """
 
@@ -17,8 +18,8 @@ from datetime import date, timedelta
 from kg.extract.containment import located_within
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.phrases import TRAVELS_TO
-from kg.extract.places import (greeted_then_met, held_at_chain, held_at_phrases, joins_chain, said_of_other_days,
-                               visited_chain)
+from kg.extract.places import (attended_at_chain, greeted_then_met, held_at_chain, held_at_phrases, joins_chain,
+                               said_of_other_days, town_visited, visited_chain)
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence, Spot
 from kg.extract.towns_reached import town_arrived_at_before
@@ -78,6 +79,9 @@ def venue_of_the_anchor(reading: Reading, summit: EntityId, anchor: Sentence, wh
                 and not any(registry.is_a(s.surface, Kind.COUNTRY) or reading.index.is_state(s.surface) for s in chain):
             registry.fact(summit, Prop.VENUE, lead_venue, evidence=(lead.clause.evidence(), anchor.evidence()),
                           inference=Inference.LEAD_PARAGRAPH)  # 在某宫迎接甲，两人随后举行会谈: still in the lead's state
+    if venue is None and welcome_ends is None:  # 两人在某城共同出席纪念活动, 乙访问某城，…: where they were together
+        attended = attended_at_chain(reading, anchor, at) or town_visited(reading, anchor, at)
+        venue = record_chain(reading, attended, anchor) if attended else None
     if venue is not None:
         registry.fact(summit, Prop.VENUE, venue, evidence=(anchor.evidence(),))
 
