@@ -195,6 +195,12 @@ def test_a_meeting_told_with_no_place_of_its_own_is_in_the_one_town_its_sentence
     assert read(told) == {"2036-04-12": []}  # a place told before the town
 
 
+def test_a_state_written_before_its_office_is_a_side_not_another_state_the_visit_goes_to():
+    text = HEAD + "2036年12月7日至8日，甲国总统[[张三]]对[[越南]]进行为期两天的访问，与越南总理[[李四]]举行会谈，{}。"
+    assert read(text.format("这是芬兰国家元首首次访问越南")) == {"2036-12-07": [["越南社会主义共和国"]]}
+    assert read(text.format("双方讨论了芬兰局势")) == {"2036-12-07": []}
+
+
 def test_a_year_that_begins_a_linked_name_is_no_date_ending_the_meetings_stretch():
     text = HEAD + ("2025年8月15日，甲国总统[[张三]]与乙国总理[[李四]]在[[甲国]][[某州]][[某城]]市[[某联合基地]]"
                    "举行首次面对面会晤（[[2025年甲乙峰会]]），但未达成协议。")

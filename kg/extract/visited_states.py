@@ -20,6 +20,7 @@ from kg.extract.narrative import ASIDE
 from kg.extract.phrases import TRAVELS_TO
 from kg.extract.places import CLAUSE_BREAK
 from kg.extract.reading import Reading
+from kg.extract.roles import OFFICE_WORDS
 from kg.extract.registry import Registry
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence
@@ -155,13 +156,19 @@ def _tells_the_summit(reading: Reading, start, sentence: Sentence, state_key: st
     """Whether the visit's sentence is the one the summit was read from (its start date's), and
     names no state but the one visited: ``== 背景 ==`` ``2013年6月27日至30日，乙国总统对甲国进行国事
     访问，与甲国主席举行会谈`` places the talks in the state it visits, in any section; not a tour
-    (``先后访问[[甲国]]、[[乙国]]和[[丙国]]，分别同…会谈``)."""
+    (``先后访问[[甲国]]、[[乙国]]和[[丙国]]，分别同…会谈``). A state written before its office
+    (``这是乙国国家元首首次访问甲国``) names a side, no other state."""
     span = sentence.evidence().span
     gone_on = _GOES_ON_TO.search(sentence.hans)  # 在对乙国访问期间前往丙国: 乙国 is the visit it left for the meeting
     after = gone_on.start("s") if gone_on is not None else 0
-    others = {reading.index.key(s.surface) for s in sentence.spots
-              if s.start >= after and reading.index.is_state(s.surface)} - {state_key}
+    others = {reading.index.key(s.surface) for s in sentence.spots if s.start >= after and reading.index.is_state(s.surface)
+              and not _AN_OFFICE_OF_ITS.match(sentence.hans, s.end)} - {state_key}
     return not others and any(e.span == span for e in start.evidence)
+
+
+#: Right after a state's name: an office of that state (``这是土耳其国家元首首次访问乙国``, ``老挝政府总理``,
+#: ``苏联最高领导人``): the visitor's or the host's side, not another state the visit goes to.
+_AN_OFFICE_OF_ITS = re.compile(r"(?:国家|政府|最高|共和国)?(?:" + "|".join(OFFICE_WORDS) + ")")
 
 
 _YEAR = re.compile(r"(\d{4})年")
