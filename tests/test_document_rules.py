@@ -1112,3 +1112,17 @@ def test_a_visits_infobox_names_no_later_document_and_shortens_none_into_another
                             "为翌年的《[[甲乙合作条约]]》奠定基础；关于购买某型战机的政府间谅解备忘录")
     text = box + VISIT + "2034年3月7日，张三与乙国总理[[李四]]在[[某都]]举行会谈，签署了关于乙国购买某型战机的政府间谅解备忘录。\n"
     assert keys(documents(text, title="2034年张三访问乙国")) == {"2034-03-06": {"关于乙国购买某型战机的政府间谅解备忘录"}}
+
+
+@pytest.mark.parametrize("sentence", [
+    "在1990年代《甲乙和平协议》签署后，两国关系一度回暖。",  # the time since it was signed
+    "自《甲乙停战协定》签订以来，两国领导人从未会晤。",
+    "张三在[[某城议定书]]通过10周年之际前往某城发表演讲。",  # an anniversary
+])
+def test_a_document_signed_before_the_time_a_sentence_tells_is_not_the_summits(sentence):
+    assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": set()}
+
+
+def test_a_document_signed_and_then_told_of_is_the_summits():
+    text = HEAD + MEETING + "会谈后，双方签署《甲乙和平协议》后共同会见记者。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙和平协议"}}

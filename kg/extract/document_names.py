@@ -126,10 +126,12 @@ _ARTICLE_TITLE = re.compile(r"(题为|题目为|文章|社论|一文|一书|著�
 LATER = re.compile(r"翌年|次年|第二年|隔年|来年|后来|日后|此后|多年后|数年后")
 
 
-#: After a name: an anniversary, a ratification, a negotiation, a document of it
+#: After a name: an anniversary (《甲》通过10周年), the time since it was signed (《甲》签署后，…; 签署以来), a
+#: ratification, a negotiation, a document of it
 #: (《生物武器公约》议定书: the name only qualifies another), or an article of it cited
 #: (适用《甲乙安保条约》第五条, 《宪章》第2条的原则: a text in force, referred to).
-NOT_HERE_AFTER = re.compile(r"^[^，,。；;《》]{0,6}?(原则|基础|精神)上|^(的)?((缔结|签署|签订|签字)?[0-9一二三四五六七八九十]+周年|以来|批准|(缔结|签署|签订|扩围)?谈判|磋商|议定书|修正案|附件"
+NOT_HERE_AFTER = re.compile(r"^[^，,。；;《》]{0,6}?(原则|基础|精神)上|^(的)?((缔结|签署|签订|签字|通过)?[0-9一二三四五六七八九十]+周年|以来"
+                             r"|(缔结|签署|签订|签字|发表|通过)(之后|以后|后|以来)|批准|(缔结|签署|签订|扩围)?谈判|磋商|议定书|修正案|附件"
                              r"|原则|基础|精神|规定|框架内|第[0-9一二三四五六七八九十百、]+条)")
 
 
