@@ -1930,6 +1930,26 @@ def test_meetings_told_one_by_one_after_a_day_are_of_that_day():
     assert meetings(told_later) == [("2023-08-18", frozenset({"张三", "李四", "王五"}))]
 
 
+def test_meetings_one_by_one_before_all_of_them_meet_are_that_meeting():
+    text = HEAD + ("2036年10月31日，甲国总统[[张三]]、乙国总理[[李四]]和丙国总统[[王五]]在[[某城]]会面。"
+                   "张三先后与李四、王五分别会谈，随后三人举行三方会谈。")
+    assert meetings(text) == [("2036-10-31", frozenset({"张三", "李四", "王五"}))]
+    apart = text.replace("，随后三人举行三方会谈", "")  # no meeting of all after them: each two's is a summit
+    assert sorted(meetings(apart)) == sorted([("2036-10-31", frozenset({"张三", "李四", "王五"})),
+                                              ("2036-10-31", frozenset({"张三", "李四"})),
+                                              ("2036-10-31", frozenset({"张三", "王五"}))])
+
+
+def test_meetings_one_by_one_before_the_boxed_three_meet_are_the_boxs_summit():
+    text = ("{{Infobox summit meeting\n| date = {{Start date|2036|6|4}}\n| participants = [[张三]]<br>[[李四]]<br>[[王五]]\n}}\n"
+            "'''2036年某城峰会'''是[[美国总统]][[张三]]、[[以色列总理]][[李四]]与[[巴勒斯坦]]总理[[王五]]"
+            "于2036年6月4日在[[某城]]举行的三方会晤。\n== 峰会 ==\n"
+            "6月4日，张三抵达[[某城]]，在[[某宫]]分别会见李四和王五，再举行三方会谈。\n")
+    assert meetings(text, title="2036年某城峰会") == [("2036-06-04", frozenset({"张三", "李四", "王五"}))]
+    apart = text.replace("，再举行三方会谈", "")  # bilaterals on a gathering of three sides: summits of their own
+    assert len(meetings(apart, title="2036年某城峰会")) == 3
+
+
 def test_a_closed_door_meeting_with_a_leader_is_a_summit():
     text = HEAD + "2024年12月2日，甲国总统[[张三]]在[[丙国]]短暂停留，与丙国总理[[王五]]举行闭门会议。"
     assert meetings(text) == [("2024-12-02", frozenset({"张三", "王五"}))]

@@ -19,6 +19,7 @@ from kg.extract.containment import finer_venue
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.joining import SummitFound
 from kg.extract.meeting_clauses import DAY_ONLY, not_held
+from kg.extract.one_by_one import then_all_together
 from kg.extract.participants import Participant, QUALIFIES, bare_office_holders, met_one_by_one, record_participants
 from kg.extract.people import People, titles_in
 from kg.extract.ordinals import the_defined_summit
@@ -44,6 +45,8 @@ def a_meeting_apart(people: People, summit: SummitFound, around: SummitFound) ->
     theirs = {people.sides.get(p) for p in summit.participants} - {None}
     if len(sides) >= 2 and theirs - sides:
         return True
+    if summit.one_of_several and summit.anchor is not None and then_all_together(summit.anchor.hans):
+        return False  # 甲先后与乙、丙会谈，再举行三方会谈: the talks of two were the first part of the box's
     bilateral = summit.one_of_several or (summit.anchor is not None and _BILATERAL.search(summit.anchor.hans))
     return len(sides) >= 3 and len(summit.participants) == 2 and bool(bilateral)
 

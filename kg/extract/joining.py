@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from kg.extract.containment import located_within, unplaced_top
+from kg.extract.one_by_one import then_all_together
 from kg.extract.participants import Participant, add_participants, record_participants
 from kg.extract.people import People
 from kg.extract.places import VENUE_ENDINGS
@@ -103,17 +104,27 @@ def fill_from_neighbours(reading: Reading, people: People, found: list[SummitFou
 def several_of_one_visit(reading: Reading, people: People, found: list[SummitFound]) -> list[SummitFound]:
     """One of several meetings told at once whose sides are those of another meeting of
     those days, with someone in common, is part of it: a guest meeting the
-    host state's premier after its president (``两人会谈；甲当天又分别会见乙国总理丙和…``)."""
+    host state's premier after its president (``两人会谈；甲当天又分别会见乙国总理丙和…``); so is one
+    whose people all meet together those days, the talks of each two before the three's
+    (``甲先后与乙、丙分别会谈，随后三人举行三方会谈``)."""
     out = list(found)
     for summit in [s for s in found if s.one_of_several]:
         into = next((s for s in out if s.id != summit.id and not s.one_of_several and s.start <= summit.end
                      and summit.start <= s.end and set(s.participants) & set(summit.participants)
-                     and _sides_cover(people, s, summit) and _sides_cover(people, summit, s)), None)
+                     and _sides_cover(people, s, summit)
+                     and (_sides_cover(people, summit, s) or _part_of_all_together(summit, s))), None)
         if into is None:
             continue
         out.remove(summit)
         out[out.index(into)] = fold_with_people(reading, people, summit, into)
     return out
+
+
+def _part_of_all_together(summit: SummitFound, together: SummitFound) -> bool:
+    """Whether ``summit``, one of several told at once, is of people who all meet in ``together``, as its sentence
+    goes on to tell (``甲先后与乙、丙分别会谈，随后三人举行三方会谈``)."""
+    return set(summit.participants) < set(together.participants) and summit.anchor is not None \
+        and then_all_together(summit.anchor.hans)
 
 
 def one_meeting_told_in_parts(reading: Reading, people: People, found: list[SummitFound],

@@ -6,6 +6,8 @@ of three people: 甲 with 张三, and 甲 with 李四, each a summit of its own.
 others as a list after the clause (``…举行会见，即乙国总统张三、丙国总理李四``), or go on with the
 list after a comma (``分别会见了乙国总统张三，以及丙国总理李四和丁国总统王五``). A host meeting
 many leaders (``会见了…多国领导人，其中包括张三和李四``) meets them one by one too, with no 分别.
+The sentence may go on to them all meeting together (``甲先后与乙、丙分别会谈，随后三人举行三方会谈``): the
+talks of each two were then the first part of the meeting of all (:func:`then_all_together`).
 
 This module only reads where such a clause is and who is on each side of it; summits.py
 makes the meetings.
@@ -22,6 +24,11 @@ _EACH = re.compile(r"(?:分别|先后|逐一|一一)(?:同|与|和|跟|会见|�
 _MANY = re.compile(r"(?:会见|会晤|接见)了?[^，,；;。]{0,30}?(?:多国|各国|多位|数位|几位)[^，,；;。]{0,8}?(?:领导人|元首|首脑)"
                    r"(?=[，,]\s*其中包括)")
 _CLAUSE = re.compile(r"[，,；;：:。]")
+#: All of those met one by one meeting together then (随后三人举行三方会谈, 再举行三方会谈, 随后三位领导人举行会晤); not
+#: those met who came to a gathering (会见了前来出席四方峰会的乙和丙).
+_ALL_TOGETHER = re.compile(r"(?:随后|然后|接着|之后|其后|再)[^，,；;。]{0,4}?"
+                           r"(?:三方|四方|三边|三人|四人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))[^，,；;。]{0,24}?"
+                           r"(?:会谈|会晤|会面|会议|峰会)")
 #: A clause that gives the list the one before announced (``，即乙国总统张三、…``).
 _LISTED = re.compile(r"[，,：:]\s*(?:即|其中包括|包括|分别是|分别为|依次为|依次是|以及)")
 
@@ -76,3 +83,13 @@ def one_by_one(hans: str, people: list[tuple[str, int]]) -> OneByOne | None:
 def _clause_end(hans: str, at: int) -> int:
     found = _CLAUSE.search(hans, at)
     return found.start() if found else len(hans)
+
+
+def then_all_together(hans: str) -> bool:
+    """Whether the sentence, after its host meets others one by one, tells them all meeting together.
+
+    >>> then_all_together("甲先后与乙、丙分别会谈，随后三人举行三方会谈。"), then_all_together("甲分别会见乙和丙。")
+    (True, False)
+    """
+    said = _EACH.search(hans)
+    return said is not None and _ALL_TOGETHER.search(hans, said.end()) is not None
