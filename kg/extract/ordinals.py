@@ -502,40 +502,25 @@ def number_by_their_days(reading: Reading, summits) -> None:
             (summit, said), = claimed.items()
             if not registry.has_fact(summit, Prop.ORDINAL):
                 registry.fact(summit, Prop.ORDINAL, number, evidence=tuple(dict.fromkeys(s.evidence() for s in said)))
-    _number_by_a_rows_month(reading, summits)
-    _number_by_a_rows_days(reading, summits)
+    from kg.extract.table_series import numbered_days, numbered_months  # table_series.py builds on this module
+
+    months = [(*_month(year, month), number, evidence) for year, month, number, evidence in numbered_months(reading)]
+    _number_by_rows(reading, summits, months)
+    _number_by_rows(reading, summits, numbered_days(reading))
 
 
-def _number_by_a_rows_days(reading: Reading, summits) -> None:
-    """A meeting table's numbered row dated by its days that made no summit of its own (it
-    names no two leaders: ``1 || 2031年11月1日—2日 || 某都 || 正式访问``) numbers the one summit
-    the text tells on those days, where nothing has numbered it and no other summit has that
-    number."""
-    from kg.extract.table_series import numbered_days  # table_series.py builds on this module
-
+def _number_by_rows(reading: Reading, summits, rows) -> None:
+    """Each meeting table's numbered row that made no summit of its own, as (first day, last
+    day, number, evidence), numbers the one summit the text tells starting within its days,
+    where nothing has numbered it and no other summit has that number: a row dated by a month
+    alone (``第八轮 || 2023年11月``), or by its days where it names no two leaders (``1 ||
+    2031年11月1日—2日 || 某都 || 正式访问``)."""
     registry = reading.registry
-    for first, last, number, evidence in numbered_days(reading):
-        on_them = {s.id for s in summits if first <= s.start <= last}
+    for first, last, number, evidence in rows:
+        in_them = {s.id for s in summits if first <= s.start <= last}
         taken = {n for s in summits for n in registry.facts_about(s.id, Prop.ORDINAL)}
-        if len(on_them) == 1 and number not in taken:
-            (summit,) = on_them
-            if not registry.has_fact(summit, Prop.ORDINAL):
-                registry.fact(summit, Prop.ORDINAL, number, evidence=evidence)
-
-
-def _number_by_a_rows_month(reading: Reading, summits) -> None:
-    """A meeting table's row dated by a month alone (``第八轮 || 2023年11月``) numbers the one
-    summit the text dates to that month, where nothing has numbered it and no other summit
-    has that number."""
-    from kg.extract.table_series import numbered_months  # table_series.py builds on this module
-
-    registry = reading.registry
-    for year, month, number, evidence in numbered_months(reading):
-        first, last = _month(year, month)
-        in_it = {s.id for s in summits if first <= s.start <= last}
-        taken = {n for s in summits for n in registry.facts_about(s.id, Prop.ORDINAL)}
-        if len(in_it) == 1 and number not in taken:
-            (summit,) = in_it
+        if len(in_them) == 1 and number not in taken:
+            (summit,) = in_them
             if not registry.has_fact(summit, Prop.ORDINAL):
                 registry.fact(summit, Prop.ORDINAL, number, evidence=evidence)
 
