@@ -3458,3 +3458,26 @@ def test_a_meeting_during_the_visit_not_told_held_with_it_adds_no_one(sentence):
 ])
 def test_a_leader_the_sentence_says_did_not_attend_takes_no_part(sentence, expected):
     assert summits(HEAD + sentence + "\n")["2031-04-10"]["participants"] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("2034年6月2日下午，甲国总统[[张三]]在[[某宫]]会见乙国总统[[李四]]，两国元首出席了协定签署仪式；"
+     "当晚，他又同丙国总理[[王五]]举行晚宴会谈。", [["张三", "李四"], ["张三", "王五"]]),
+    ("2034年6月2日下午，甲国总统[[张三]]会见乙国总统[[李四]]；当晚又会见丙国总理[[王五]]。",
+     [["张三", "李四"], ["张三", "王五"]]),
+    ("2034年6月2日，甲国总统[[张三]]在[[某宫]]与乙国总统[[李四]]举行会谈；当天下午，张三还会见了丙国总理[[王五]]。",
+     [["张三", "李四"], ["张三", "王五"]]),
+    # near-misses: after a comma the evening goes on with the meeting told; a later hour with no meeting in it
+    ("2034年6月2日，甲国总统[[张三]]与乙国总统[[李四]]举行会谈，晚上两国元首还共进晚餐。", [["张三", "李四"]]),
+    ("2034年6月2日，甲国总统[[张三]]与乙国总统[[李四]]举行会谈；当晚，张三又出席了欢迎宴会。", [["张三", "李四"]]),
+])
+def test_a_clause_after_a_semicolon_on_a_later_hour_with_又_还_is_another_meeting_of_that_day(sentence, expected):
+    found = meetings(HEAD + sentence + "\n")
+    assert sorted(sorted(people) for day, people in found) == expected and {day for day, _ in found} == {"2034-06-02"}
+
+
+def test_a_sentence_with_no_date_and_a_later_hour_with_又_tells_two_meetings_of_the_day_the_account_reached():
+    text = HEAD + ("2035年10月6日，某共同体首次会议在[[某城]]召开。会前，丙国总统[[王五]]在[[某堡]]与甲国总统[[张三]]、"
+                   "乙国总理[[李四]]会面；当晚，张三又与丁国总统[[赵六]]举行会晤。\n")
+    assert sorted((day, sorted(people)) for day, people in meetings(text)) == [
+        ("2035-10-06", ["张三", "李四", "王五"]), ("2035-10-06", ["张三", "赵六"])]

@@ -191,6 +191,19 @@ _REFERENCE = re.compile(r"(这次|此次|本次|该次|那次|这场|此番)$")
 _SAME_DAY = re.compile(r"当天|当日(?!本)|同日(?!本)|同一天|" + NEXT_DAY)  # not 同日本首相: with Japan's premier
 
 
+#: A clause opening on a later hour of the day its sentence told and on 又, 还 or 再 (…会见乙；当晚，他又同丙举行晚宴
+#:会谈; …会见乙；当晚又会见丙; …举行闭门会议；当天下午，甲还会见了丙): another meeting of that day, not more of the first.
+_LATER_THAT_DAY_AGAIN = re.compile(r"(?P<time>当晚|(?:当天|当日|同日)?(?:晚上|晚间|傍晚|下午|中午)|同日晚|当日晚)[，,]?"
+                                   r"[^，,；;。]{0,4}?(?:又|还|再)(?=[^，,；;。]*?(?:同|与|和|跟|会见|会晤|会谈))")
+
+
+def another_later_that_day(hans: str, at: int) -> re.Match | None:
+    """The time word of a clause at ``at`` that tells another meeting later on its sentence's day
+    (``…；当晚，他又同丙举行晚宴会谈``), written after ``；``; not the first clause, nor one after ``，``,
+    which may go on with the meeting told (``…举行会谈，晚上两国元首还共进晚餐``)."""
+    return _LATER_THAT_DAY_AGAIN.match(hans, at) if at > 0 and hans[at - 1] in "；;" else None
+
+
 _MONTHS_DAY = re.compile(r"(?:当月|同月|本月|该月)(?P<d>\d{1,2})[日号]")
 
 
@@ -244,6 +257,16 @@ def relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[D
         except ValueError:
             continue
         out.append(DateRange(when, when, match.start(), match.end(), False))
+    for clause in CLAUSE.finditer(hans):  # 6月2日下午，甲会见乙；当晚，他又同丙会谈: that day's, later
+        if (later := another_later_that_day(hans, clause.end())) is None or _SAME_DAY.match(hans, later.start()):
+            continue  # 当天下午: the day 当天 gives, below
+        before = [d for d in dates + out if d.stop <= clause.end()]
+        base = before[-1].end if before else day  # 会前，甲与乙会面；当晚，两人又…: of the day the account had reached
+        if base is None:
+            continue
+        if not before:  # …its first clause too, which the later hour goes on from
+            out.append(DateRange(base, base, 0, 0, False))
+        out.append(DateRange(base, base, later.start("time"), later.end("time"), False))
     for word in _SAME_DAY.finditer(hans):
         head = hans[max((m.end() for m in CLAUSE.finditer(hans, 0, word.start())), default=0):word.start()]
         if (_HEAD_VERB.search(head) or len(head) > 5 and not _AN_OFFICE_AND_NAME.fullmatch(head)) \
@@ -366,6 +389,8 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     for stop in range(index + 2, min(index + (8 if topic else 5), len(starts))):  # the clauses after, up to another date
         bare = len(last.replace(hans[when.at:when.stop], "").strip(" 于在是日上下午晚间")) <= 6
         following = hans[starts[stop - 1]:starts[stop] - 1]
+        if another_later_that_day(hans, starts[stop - 1]) is not None:
+            break  # …会见乙；当晚，他又同丙会谈: another meeting, told from its own time
         if _RESTATES_THE_DAY.match(following):
             end = starts[stop] - 1
             restated.append((starts[stop - 1], end))

@@ -39,7 +39,8 @@ from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrival_in, 
                              in_the_state_of_the_heading,
                              leg_from_its_arrival, leg_told_in_prose, one_summit_per_leg, over_the_leg, the_leads_visit,
                              visit_told, year_above, year_of_the_leads_month)
-from kg.extract.meeting_clauses import (DAY_ONLY, ON_A_GATHERINGS_DAYS, TOOK_OFFICE, WELCOMES, bare_day, dated_by_citation, days_of_the_month,
+from kg.extract.meeting_clauses import (DAY_ONLY, ON_A_GATHERINGS_DAYS, TOOK_OFFICE, WELCOMES, another_later_that_day, bare_day,
+                                        dated_by_citation, days_of_the_month,
                                         meeting_clause, not_held, only_a_welcome, opens_from_the_last_day, relative_days,
                                         signing_clause,
                                         welcomed_by_a_leader, who_met)
@@ -375,8 +376,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             named = as_written = False  # a signing whose signers the clause names: only they met
             if clause is None and (signing := signing_clause(sentence.hans, meeting)) is not None:
                 clause, named, as_written = signing
+            later = clause is not None and another_later_that_day(sentence.hans, clause[0]) is not None  # …；当晚又会见丙
             if clause is None or any((a < clause[1] and clause[0] < b and not days_of_each(sentence.hans, dates, meeting))
-                                     or when == meeting.start for a, b, when in told):
+                                     or when == meeting.start and not later for a, b, when in told):
                 continue  # a clause told already, or a day told already: one summit a day a sentence
             if several is not None and clause[0] < several.end and several.begin < clause[1]:
                 continue  # the meetings told one by one, below
@@ -393,7 +395,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 clause = (clause[0], WELCOMES.search(sentence.hans, *clause).end())
             told.append((*clause, meeting.start))
             elsewhere = tuple(other for when, other in days_clauses  # 7日，甲同乙会谈，8日会见丙: 乙 is the 7th's
-                              if when != meeting.start and (other[1] <= clause[0] or clause[1] <= other[0]))
+                              if (when != meeting.start or later) and (other[1] <= clause[0] or clause[1] <= other[0]))
             summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues,
                              date_basis, clause, infer=not in_table and not named, numbered=heading_day is None,
                              set_aside=several.others if several else (), offices_as_written=as_written,
