@@ -3481,3 +3481,13 @@ def test_a_sentence_with_no_date_and_a_later_hour_with_又_tells_two_meetings_of
                    "乙国总理[[李四]]会面；当晚，张三又与丁国总统[[赵六]]举行会晤。\n")
     assert sorted((day, sorted(people)) for day, people in meetings(text)) == [
         ("2035-10-06", ["张三", "李四", "王五"]), ("2035-10-06", ["张三", "赵六"])]
+
+
+def test_a_later_meeting_of_the_day_after_a_semicolon_is_not_held_where_the_clause_before_was():
+    text = HEAD + ("2034年6月2日下午，甲国总统[[张三]]在[[某宫]]会见乙国总统[[李四]]；当晚，他又同丙国总理[[王五]]举行晚宴会谈。"
+                   "\n")
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    venues = {frozenset(f.value.key for f in extraction.facts if f.subject == entity.id and f.prop is Prop.PARTICIPANT):
+              {f.value.key for f in extraction.facts if f.subject == entity.id and f.prop is Prop.VENUE}
+              for entity in extraction.entities if entity.id.kind is Kind.SUMMIT}
+    assert venues == {frozenset({"张三", "李四"}): {"某宫"}, frozenset({"张三", "王五"}): set()}

@@ -258,15 +258,16 @@ def relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[D
             continue
         out.append(DateRange(when, when, match.start(), match.end(), False))
     for clause in CLAUSE.finditer(hans):  # 6月2日下午，甲会见乙；当晚，他又同丙会谈: that day's, later
-        if (later := another_later_that_day(hans, clause.end())) is None or _SAME_DAY.match(hans, later.start()):
-            continue  # 当天下午: the day 当天 gives, below
+        if (later := another_later_that_day(hans, clause.end())) is None:
+            continue
         before = [d for d in dates + out if d.stop <= clause.end()]
         base = before[-1].end if before else day  # 会前，甲与乙会面；当晚，两人又…: of the day the account had reached
         if base is None:
             continue
         if not before:  # …its first clause too, which the later hour goes on from
             out.append(DateRange(base, base, 0, 0, False))
-        out.append(DateRange(base, base, later.start("time"), later.end("time"), False))
+        if not _SAME_DAY.match(hans, later.start()):  # 当天下午: the day 当天 gives, below
+            out.append(DateRange(base, base, later.start("time"), later.end("time"), False))
     for word in _SAME_DAY.finditer(hans):
         head = hans[max((m.end() for m in CLAUSE.finditer(hans, 0, word.start())), default=0):word.start()]
         if (_HEAD_VERB.search(head) or len(head) > 5 and not _AN_OFFICE_AND_NAME.fullmatch(head)) \

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from kg.extract.containment import located_within
 from kg.extract.dates import find_dates, find_year_months
+from kg.extract.meeting_clauses import another_later_that_day
 from kg.extract.phrases import TRAVELS_TO
 from kg.extract.places import (attended_at_chain, greeted_then_met, held_at_chain, held_at_phrases, joins_chain,
                                said_of_other_days, town_visited, visited_chain)
@@ -48,6 +49,8 @@ def venue_of_the_anchor(reading: Reading, summit: EntityId, anchor: Sentence, wh
     chain = held_at_chain(reading, anchor, at)
     if chain and welcome_ends is not None and chain[0].start >= welcome_ends:
         chain = ()
+    if chain and at is not None and chain[0].start < at and another_later_that_day(anchor.hans, at) is not None:
+        chain = ()  # 在某宫会见乙；当晚，他又同丙会谈: the place of the meeting before, not the evening's
     visited = visited_chain(reading, anchor, at)
     if chain and visited and at is not None and chain[-1].end <= at < visited[0].start:
         chain = ()  # 在某宫同乙会谈…，次日即2月8日飞抵某城会见丙: the place held at is the day before's
