@@ -3491,3 +3491,15 @@ def test_a_later_meeting_of_the_day_after_a_semicolon_is_not_held_where_the_clau
               {f.value.key for f in extraction.facts if f.subject == entity.id and f.prop is Prop.VENUE}
               for entity in extraction.entities if entity.id.kind is Kind.SUMMIT}
     assert venues == {frozenset({"张三", "李四"}): {"某宫"}, frozenset({"张三", "王五"}): set()}
+
+
+@pytest.mark.parametrize("lead, day", [
+    ("在2035年两度前往[[乙都]]与乙国总统[[李四]]举行的会晤。", "2035-05-06"),
+    # near-misses: a lead of two years, and one of none, leave the day to its source (published weeks before: the year before)
+    ("在2034年和2035年两度前往[[乙都]]与乙国总统[[李四]]举行的会晤。", "2034-05-06"),
+    ("两度前往[[乙都]]与乙国总统[[李四]]举行的会晤。", "2034-05-06"),
+])
+def test_a_day_cited_to_a_preview_weeks_before_is_of_the_one_year_the_lead_gives(lead, day):
+    text = ("'''张三访问乙都'''是指[[甲国总理]][[张三]]" + lead + "\n== 首次会晤 ==\n"
+            "5月6日，张三与李四在[[某宫]]会谈<ref>{{cite news |title=张三将访问乙都 |date=2035-03-25}}</ref>。\n")
+    assert list(summits(text, title="张三访问乙都")) == [day]

@@ -393,6 +393,13 @@ def year_of_the_leads_month(reading: Reading) -> int | None:
     return next((m.year for s in reading.lead for m in find_year_months(s.hans) if m.month is not None), None)
 
 
+def year_the_lead_defines(reading: Reading) -> int | None:
+    """The one year the lead's first sentence gives, alone, to what it defines (``是指甲国总理张三在2025年
+    两度前往某都与乙国总统李四举行的会晤``): the year of the days its account gives without one."""
+    years = {m.year for m in find_year_months(reading.lead[0].hans) if m.month is None} if reading.lead else set()
+    return years.pop() if len(years) == 1 else None
+
+
 def leg_told_in_prose(reading: Reading, section: Section | None, sentences: list[Sentence],
                        year: int | None) -> DateRange | None:
     """The days of a state's leg whose heading gives none (``=== 乙国 ===``, ``== 访问乙国 ==``), as its

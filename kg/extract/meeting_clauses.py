@@ -613,13 +613,14 @@ def _lower(clause: str, meeting: re.Match) -> bool:
     return bool(subjects) and not _LEADERS_TOO.search(clause, subjects[-1].end(), meeting.start())
 
 
-def dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence):
+def dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence, reached: int | None = None):
     """A day without a year takes the year of the source cited for it: the last such day
     on or before the source's publication date. A source that reports the day in its own
     year comes first: one published before it (a preview cited beside the report, 6月9日's
     for 6月12日's arrival) does not put the day a year back. Cited alone, a source published
     days before the day (``9月23日，甲在某城会见乙`` citing a source of 2021-09-22) previews it in its
-    own year; one published longer before tells the day of the year before."""
+    own year; one published longer before tells the day of the year before, unless the text has
+    ``reached`` the source's year already (a preview weeks ahead, cited under 2025's account)."""
     dated = []
     for citation in citations_of(sources, [sentence]):
         published = next((v for v in reading.registry.facts_about(citation, Prop.PUBLICATION_DATE)
@@ -632,6 +633,8 @@ def dated_by_citation(reading: Reading, sources: Sources, sentence: Sentence):
     for dates, published, citation in dated[:1]:
         if dates[0].start - published <= _A_PREVIEW_AHEAD:
             return dates, citation  # a source published on 9月22日 for 9月23日: a preview of the next day
+        if reached == published.year:
+            return dates, citation  # 2025年…¶5月6日，甲与乙会谈 citing a source of 2025-03-25: a preview
         return find_dates(sentence.hans, year=published.year - 1), citation
     return [], None
 

@@ -38,7 +38,7 @@ from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrival_in, 
                              from_the_arrivals, heading_is_the_next_day, heading_leg, heading_time,
                              in_the_state_of_the_heading,
                              leg_from_its_arrival, leg_told_in_prose, one_summit_per_leg, over_the_leg, the_leads_visit,
-                             visit_told, year_above, year_of_the_leads_month)
+                             visit_told, year_above, year_of_the_leads_month, year_the_lead_defines)
 from kg.extract.meeting_clauses import (DAY_ONLY, ON_A_GATHERINGS_DAYS, TOOK_OFFICE, WELCOMES, another_later_that_day, bare_day,
                                         dated_by_citation, days_of_the_month,
                                         meeting_clause, not_held, only_a_welcome, opens_from_the_last_day, relative_days,
@@ -112,7 +112,8 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     lead_venues = venues_of_the_lead(reading)
     tabled_spans = _meeting_table_spans(reading)  # rows read as sentences infer no one
     found: list[SummitFound] = []
-    year = around.start.year if around is not None else first_year(reading.lead) or year_of_the_leads_month(reading)
+    year = around.start.year if around is not None \
+        else first_year(reading.lead) or year_of_the_leads_month(reading) or year_the_lead_defines(reading)
     told_year = year or next((m.year for s in reading.lead for m in find_year_months(s.hans)), None)
     last_day: date | None = None  # the last day the sections gave, for the next one's bare days
     lead_visit = the_leads_visit(reading) if around is None else None
@@ -309,7 +310,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 dates = [d for d in find_dates(sentence.hans, year=lead_visit.days.start.year)
                          if lead_visit.days.start <= d.start <= lead_visit.days.end]
             if not dates:
-                dates, date_basis = dated_by_citation(reading, sources, sentence)
+                dates, date_basis = dated_by_citation(reading, sources, sentence, running_year)
             if not dates and running_year is not None:
                 dates = find_dates(sentence.hans, year=running_year)
         if day is None and not dates and carried is not None and ((bare := bare_day(sentence.hans, 0))
