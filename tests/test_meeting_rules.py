@@ -2504,6 +2504,19 @@ def test_a_welcome_writing_one_sides_office_carries_none_from_the_lead_to_the_ot
     assert ("李四", "乙国总理") in roles_by_day(VISIT_LEAD + "丙国总统王五。\n" + bare).get("2021-05-06", set())
 
 
+def test_a_welcome_writing_the_hosts_office_carries_the_leads_office_to_the_one_welcomed_after_it():
+    # 乙国总理李四在某酒店迎接张三: the sentence writes the host's office and names the visitor only as the one
+    # welcomed, no side bare beside it: 张三's office from the lead is carried
+    after = "== 后续 ==\n2033年5月6日晚，乙国总理李四在下榻的[[某酒店]]迎接张三。\n"
+    assert roles_by_day(VISIT_LEAD + after) == {"2033-05-06": {("张三", "甲国总统"), ("李四", "乙国总理")}}
+    # near-misses: the visitor named bare before the welcome (张三抵达某城，…迎接), or the host, beside the
+    # other side's office gets none from the lead
+    before = "== 后续 ==\n2033年5月6日，张三抵达[[某城]]，乙国总理李四到机场迎接。\n"
+    assert roles_by_day(VISIT_LEAD + before) == {"2033-05-06": {("李四", "乙国总理")}}
+    host = "== 后续 ==\n2033年5月6日，甲国总统张三抵达[[某城]]，李四到机场迎接。\n"
+    assert roles_by_day(VISIT_LEAD + host) == {"2033-05-06": {("张三", "甲国总统")}}
+
+
 def test_a_signing_told_alone_after_the_talks_of_a_welcomed_visit_is_of_that_visit():
     text = HEAD + ("2019年3月3日，甲国总统[[张三]]抵达[[某城]]，乙国总理[[李四]]到机场迎接。\n\n"
                    "张三随后访问了[[另城]]。3月5日，两国元首在[[另城]]举行会谈。3月8日，张三与李四在[[某宫]]签署联合声明。")

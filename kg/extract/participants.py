@@ -712,13 +712,23 @@ def _listed_as_attending(reading, sentence: Sentence) -> dict[str, str]:
 
 
 def _bare_beside_an_office(reading, key: str, participants, welcome: Sentence | None) -> bool:
-    """Whether a welcome's sentence writes ``key`` bare while it writes another participant's office
-    (``国家主席甲抵达某城，乙到机场迎接``): the text gives the one side's office and not the other's,
-    so no office of the article's (``印尼总统乙`` in the lead) is carried to ``乙``. Where it writes
-    none (``甲抵达某城，乙到机场迎接``), each side's office is carried as at any meeting."""
-    if welcome is None or titles_in(welcome, reading, key):
+    """Whether a welcome's sentence writes ``key`` bare before the welcome while it writes another
+    participant's office (``国家主席甲抵达某城，乙到机场迎接``): the text gives the one side's office and not
+    the other's, so no office of the article's (``印尼总统乙`` in the lead) is carried to ``乙``. Where it
+    writes none (``甲抵达某城，乙到机场迎接``), each side's office is carried as at any meeting, and so is
+    the office of the one welcomed written only after the welcome (``乙国总统丙在某酒店迎接甲``) or not by
+    name (``他抵达某城，乙国总统丙到机场迎接``): the sentence writes the host's office, and no side bare."""
+    if welcome is None or titles_in(welcome, reading, key) or not _named_before_the_welcome(welcome, key):
         return False
     return any(titles_in(welcome, reading, other) for other in participants if other != key)
+
+
+def _named_before_the_welcome(sentence: Sentence, key: str) -> bool:
+    """Whether the sentence names ``key`` before its first welcome (``甲抵达某城，乙到机场迎接``: both)."""
+    from kg.extract.meeting_clauses import WELCOMES  # meeting_clauses.py builds on this module: import late
+
+    welcome = WELCOMES.search(sentence.hans)
+    return welcome is not None and any(spot.key == key and spot.start < welcome.start() for spot in sentence.spots)
 
 
 def record_participants(reading, people: People, summit, participants, sentences, welcome=None, *,
