@@ -970,7 +970,7 @@ def test_a_statement_the_sentence_telling_the_later_meeting_names_after_it_is_th
     text = HEAD + ("2022年7月19日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。"
                    "同日，张三、李四与丙国总统[[王五]]举行三方峰会，就某国问题发表三方联合声明。\n")
     assert documents_by_meeting(text) == {("2022-07-19", "张三、李四"): set(),
-                                          ("2022-07-19", "张三、李四、王五"): {"联合声明"}}
+                                          ("2022-07-19", "张三、李四、王五"): {"三方联合声明"}}
 
 
 @pytest.mark.parametrize("told", [
@@ -1126,3 +1126,11 @@ def test_a_document_signed_before_the_time_a_sentence_tells_is_not_the_summits(s
 def test_a_document_signed_and_then_told_of_is_the_summits():
     text = HEAD + MEETING + "会谈后，双方签署《甲乙和平协议》后共同会见记者。"
     assert keys(documents(text)) == {"1985-11-19": {"甲乙和平协议"}}
+
+
+def test_a_statement_of_three_parties_issued_is_named_by_its_whole_kind():
+    three = ("1985年11月19日，甲国总统[[张三]]、乙国总理[[李四]]与丙国总统[[王五]]在[[某城]]举行三方会晤，"
+             "就某地局势发表三方联合声明。")
+    assert keys(documents(HEAD + three)) == {"1985-11-19": {"三方联合声明"}}
+    two = HEAD + MEETING + "会谈后，双方发表联合声明。"  # the sides before the kind are no part of it
+    assert keys(documents(two)) == {"1985-11-19": {"联合声明"}}

@@ -62,7 +62,7 @@ _SAID_IN = rf"(?P<said>的)(?=(?:会谈|两国|双方|三国|三方)?(?:{GENERIC
 
 
 GENERIC_DOCUMENT = re.compile(rf"(?:签署|签订|发表|发布|通过|公布|宣读)(?:了|{_SAID_IN})?{_COUNT}(?:{_MEASURE})?"
-                               rf"(?:(?:会谈|两国|双方|三国|三方)的?)?"
+                               rf"(?:(?:会谈|两国|双方|三国|三方(?!联合声明))的?)?"  # 发表三方联合声明: the kind, whole
                                rf"(?P<w>{GENERIC_KINDS})")  # 共同签署两国联合声明, 宣读了两国的联合声明: the sides' statement
 
 
