@@ -201,6 +201,15 @@ def test_a_state_written_before_its_office_is_a_side_not_another_state_the_visit
     assert read(text.format("双方讨论了芬兰局势")) == {"2036-12-07": []}
 
 
+def test_an_audience_with_a_monarch_or_a_pope_was_held_where_its_sentence_says():
+    text = HEAD + "2037年3月2日，甲国首相[[张三]]在[[乙都]]觐见乙国国王[[李四]]，并出席国王设的午宴。"
+    assert read(text) == {"2037-03-02": [["乙都"]]}
+    text = HEAD + "2037年12月1日，甲国第一书记[[张三]]在[[乙都]]晋见教宗[[李四]]。"
+    assert read(text) == {"2037-12-01": [["乙都"]]}
+    text = HEAD + "2037年12月1日，甲国第一书记[[张三]]晋见教宗[[李四]]，两人曾在[[乙都]]会面。"
+    assert read(text) == {"2037-12-01": []}  # an earlier time's
+
+
 def test_a_year_that_begins_a_linked_name_is_no_date_ending_the_meetings_stretch():
     text = HEAD + ("2025年8月15日，甲国总统[[张三]]与乙国总理[[李四]]在[[甲国]][[某州]][[某城]]市[[某联合基地]]"
                    "举行首次面对面会晤（[[2025年甲乙峰会]]），但未达成协议。")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-#: "在/于 … 举行": the words between name where something is held.
-HELD_AT = re.compile(r"(?:在|于)(?P<w>[^，。；,]{1,40}?)(?:举行|召开|举办|进行|会晤|会谈|会面|会唔|会见|接待|短暂停留)")
+#: "在/于 … 举行": the words between name where something is held; an audience too (在某都觐见国王, 晋见教宗).
+HELD_AT = re.compile(r"(?:在|于)(?P<w>[^，。；,]{1,40}?)(?:举行|召开|举办|进行|会晤|会谈|会面|会唔|会见|接待|短暂停留|觐见|晋见|谒见)")
 #: "在 … 出席欢迎仪式": where a visitor attends the welcome ceremony (甲在[[某宫]]出席欢迎仪式), no 举行 of its own.
 ATTENDS_WELCOME = re.compile(r"在(?P<w>[^，,；;。在]{1,24}?)出席了?[^，,；;。在]{0,6}?欢迎仪式")
 #: Right before a name: one who comes along with the leader before him (甲偕副总统丙与乙会晤, 甲偕夫人丁), no side of the talks.
