@@ -1526,3 +1526,22 @@ def test_what_a_sentence_tells_before_its_first_day_frames_every_day_after_a_sem
     text = ("'''甲乙会晤'''。\n== 2037年 ==\n会晤前后，甲国总理[[张三]]在[[某都]]密集会见与会领导人：4月11日下午会见乙国总理"
             "[[李四]]；4月12日下午又会见了丙国总理[[王五]]。")
     assert read(text) == {"2037-04-11": [["某都"]], "2037-04-12": [["某都"]]}
+
+
+def test_a_place_of_another_meeting_asked_for_or_talked_of_is_not_the_meetings():
+    text = (HEAD + "2033年6月20日，甲国总统[[张三]]在[[某都]]会晤到访的乙国总理[[李四]]。"
+            "两人讨论了贸易问题；李四并请张三在[[某城]]某峰会期间会见丙国总统[[王五]]时提出此事。")
+    assert read(text) == {"2033-06-20": []}  # not 某城: the meeting asked for
+    text = (HEAD + "2034年9月2日，甲国总统[[张三]]同乙国总理[[李四]]举行会谈。"
+            "双方还就年内在[[丙国]]举行[[某会议]]交换了意见。")
+    assert read(text) == {"2034-09-02": []}
+    text = (HEAD + "2035年11月5日，甲国总统[[张三]]同乙国总理[[李四]]举行会谈，"
+            "张三并请求乙方支持同年12月在[[某都]]举行的某特别峰会。")
+    assert read(text) == {"2035-11-05": []}
+
+
+def test_a_meeting_held_at_an_invitation_or_on_a_topic_is_held_where_it_says():
+    text = HEAD + "2036年3月4日，甲国总统[[张三]]应乙国总理[[李四]]邀请在[[某都]]会晤。"
+    assert read(text) == {"2036-03-04": [["某都"]]}
+    text = HEAD + "2037年5月6日，甲国总统[[张三]]与乙国总理[[李四]]就边界问题在[[某城]]举行会谈。"
+    assert read(text) == {"2037-05-06": [["某城"]]}

@@ -169,7 +169,8 @@ def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
     迎宾馆会见…``) gives each date the phrase in its own stretch: after the date before the
     next dated clause, else before it after the last dated clause. A phrase ends where a
     topic or a partner begins (就, 与 …)."""
-    matches = [m for m in held_at_phrases(sentence) if not of_a_ceremony(sentence, m) and not _of_another_time(sentence, m)]
+    matches = [m for m in held_at_phrases(sentence) if not of_a_ceremony(sentence, m) and not _of_another_time(sentence, m)
+               and not of_a_meeting_not_held(sentence, m)]
     if at is not None:
         low, high = _own_stretch(sentence.hans, at, sentence.spots)
         others = _other_days_accounts(sentence.hans, at)
@@ -311,6 +312,28 @@ def _of_another_time(sentence: Sentence, match: re.Match) -> bool:
     earlier = _ANOTHER_TIME.search(sentence.hans[clause_start:match.start()].rstrip("的"))
     return earlier is not None and not (earlier.group().startswith("曾")
                                         and _dated_just_before(sentence, clause_start, match.start()))
+
+
+#: In a held-at phrase's clause, before it: a meeting asked for, planned or supported, not one held
+#: (``请乙在某城…期间会见丙时``, ``邀请乙出席…在某城举行的``, ``原计划在某城举行``, ``支持同年12月在某都举行的``).
+_NOT_HELD_BEFORE = re.compile(r"(?:邀请|请求|(?<![宴聘申提])请|原计划|原定|(?<!按)计划|规划|拟|支持)[^，,；;。]{0,40}$")
+#: ``应乙邀请``, ``接受乙的邀请``: the meeting held at an invitation.
+_AT_AN_INVITATION = re.compile(r"应[^，,；;。]{0,30}?邀|接受[^，,；;。]{0,20}?邀请")
+#: A topic said before the phrase and talked of after it (``就…年内在某国举行某会议交换了意见``): a meeting discussed.
+_TOPIC_BEFORE = re.compile(r"就[^，,；;。]{1,40}$")
+_TALKED_OF_AFTER = re.compile(r"[^，,；;。]{0,40}?(?:交换了?意见|进行了?(?:讨论|沟通|磋商)|达成(?:了)?(?:一致|共识))")
+
+
+def of_a_meeting_not_held(sentence: Sentence, match: re.Match) -> bool:
+    """Whether the held-at phrase places another meeting that its clause asks for, plans, supports or
+    talks of (``并请乙在[[某城]]某峰会期间会见丙时``, ``原计划在某城举行``, ``就…年内在[[某国]]举行[[某会议]]交换了意见``):
+    that meeting's place, not the one told. Not a meeting held at an invitation (``应乙邀请在某都会晤``)."""
+    hans = sentence.hans
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(hans, 0, match.start())), default=0)
+    before = hans[clause_start:match.start()]
+    if _NOT_HELD_BEFORE.search(before):
+        return not _AT_AN_INVITATION.search(before)
+    return bool(_TOPIC_BEFORE.search(before)) and bool(_TALKED_OF_AFTER.match(hans, match.end()))
 
 
 def _dated_just_before(sentence: Sentence, clause_start: int, upto: int) -> bool:
