@@ -1545,3 +1545,17 @@ def test_a_meeting_held_at_an_invitation_or_on_a_topic_is_held_where_it_says():
     assert read(text) == {"2036-03-04": [["某都"]]}
     text = HEAD + "2037年5月6日，甲国总统[[张三]]与乙国总理[[李四]]就边界问题在[[某城]]举行会谈。"
     assert read(text) == {"2037-05-06": [["某城"]]}
+
+
+def test_a_place_of_the_meeting_the_one_told_is_counted_from_is_not_its():
+    text = (HEAD + "2036年4月26日，甲国总统[[张三]]与乙国总理[[李四]]在[[某殿]]内交谈约15分钟，"
+            "这是两人在[[某宫]]争吵后的首次会面。")
+    assert read(text) == {"2036-04-26": []}  # not 某宫: the quarrel's
+    text = (HEAD + "2037年10月30日，甲国总统[[张三]]与乙国总理[[李四]]举行会晤，"
+            "这是两人自2035年在[[某城]]某峰会期间会面后的首次面对面会晤。")
+    assert read(text) == {"2037-10-30": []}
+
+
+def test_a_meeting_held_after_another_event_at_its_place_is_held_there():
+    text = HEAD + "2038年3月2日，甲国总统[[张三]]在[[某城]]举行新政府成立后的首次会晤，会见乙国总理[[李四]]。"
+    assert read(text) == {"2038-03-02": [["某城"]]}
