@@ -1559,3 +1559,17 @@ def test_a_place_of_the_meeting_the_one_told_is_counted_from_is_not_its():
 def test_a_meeting_held_after_another_event_at_its_place_is_held_there():
     text = HEAD + "2038年3月2日，甲国总统[[张三]]在[[某城]]举行新政府成立后的首次会晤，会见乙国总理[[李四]]。"
     assert read(text) == {"2038-03-02": [["某城"]]}
+
+
+def test_a_leg_of_a_tour_told_after_its_days_is_not_the_place_of_the_meeting_of_those_days():
+    text = (HEAD + "2031年5月31日至6月8日，甲国总统[[张三]]对[[乙国]]、[[丙国]]、[[丁国]]三国进行国事访问，"
+            "并赴[[戊国]][[某州]][[某庄园]]同戊国总统[[王五]]举行会晤。")
+    assert read(text) == {"2031-05-31": []}
+    text = (HEAD + "2032年7月19日至28日，甲国总统[[张三]]对[[乙国]]、[[丙国]]和[[丁国]]进行国事访问，"
+            "出席在[[某城]]举行的某峰会，其间同乙国总统[[李四]]举行会谈。")
+    assert read(text) == {"2032-07-19": []}
+
+
+def test_the_place_a_visit_to_one_state_tells_after_its_days_is_the_meetings():
+    text = HEAD + "2033年7月19日至21日，甲国总统[[张三]]对[[乙国]]进行国事访问，并在[[某城]]同乙国总统[[李四]]举行会谈。"
+    assert read(text) == {"2033-07-19": [["某城"]]}

@@ -176,6 +176,8 @@ def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
         others = _other_days_accounts(sentence.hans, at)
         own = [m for m in matches if low <= m.start() and m.end() <= high
                and not any(a <= m.start() < b for a, b in others)]
+        other_legs = _other_legs_of_the_tour(sentence.hans, at)
+        own = [m for m in own if m.start() < other_legs]
         matches = [m for m in own if m.end() > at] + [m for m in own if m.end() <= at][::-1]
     matches = _talks_after_the_welcome(reading, sentence, matches)
     chains = [c for c in (phrase_chain(reading, sentence, m) for m in matches if m.re is not SIGNED_AT) if c] \
@@ -751,6 +753,21 @@ def _own_stretch(hans: str, at: int, names: tuple[Spot, ...] = ()) -> tuple[int,
     return low, max(high, at)
 
 
+#: A tour of several states told after its days (``于7月19日至28日对甲国、乙国和丙国进行国事访问``), up to its clause's end.
+_TOUR = re.compile(r"对[^，,；;。对]{1,40}?[、][^，,；;。]{1,40}?(?:进行|的)[^，,；;。]{0,10}?访问[^，,；;。]{0,6}")
+
+
+def _other_legs_of_the_tour(hans: str, at: int) -> int:
+    """Where a sentence that dates a tour of several states at ``at`` goes on to tell one leg of it
+    (``于…对甲国、乙国和丙国进行国事访问，出席在[[某城]]举行的某会晤``, ``…三国进行国事访问，并赴[[丁国]][[某庄园]]同戊举行
+    会晤``): that leg's place is not of the meeting dated at the tour's days; the end of the sentence when it tells none."""
+    tour = _TOUR.search(hans, at, min(len(hans), at + 60))
+    return tour.end() if tour is not None and not _SENTENCE_PART_BREAK.search(hans, at, tour.start()) else len(hans)
+
+
+_SENTENCE_PART_BREAK = re.compile("[；;。]")
+
+
 #: A day that opens an account of its own after a semicolon (``…；17日转赴某都``, ``…；5月15日，他前往…``).
 _DAY_AFTER_A_SEMICOLON = re.compile(r"[；;]\s*(?P<d>(?:[0-9]{1,2}月)?[0-9]{1,2}[日号])")
 
@@ -828,6 +845,7 @@ def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
     others = _other_days_accounts(sentence.hans, at) if at is not None else ()
     found: list[tuple[Spot, ...]] = []
     meeting = high
+    high = min(high, _other_legs_of_the_tour(sentence.hans, at)) if at is not None else high
     for match in _VISITED.finditer(sentence.hans, low, high):
         if match.start() >= meeting:
             break  # the stop before the meeting is where it was held (飞抵釜山，随后前往庆州，在…会晤)
