@@ -1573,3 +1573,14 @@ def test_a_leg_of_a_tour_told_after_its_days_is_not_the_place_of_the_meeting_of_
 def test_the_place_a_visit_to_one_state_tells_after_its_days_is_the_meetings():
     text = HEAD + "2033年7月19日至21日，甲国总统[[张三]]对[[乙国]]进行国事访问，并在[[某城]]同乙国总统[[李四]]举行会谈。"
     assert read(text) == {"2033-07-19": [["某城"]]}
+
+
+def test_a_ceremony_attended_somewhere_after_the_talks_does_not_place_them():
+    text = (HEAD + "2034年9月4日，甲国总统[[张三]]抵达[[某都]]，当天与乙国总统[[李四]]进行了会谈，"
+            "晚间出席在[[某镇]]的[[某堡]]举行的国宴。")
+    assert read(text) == {"2034-09-04": [["某都"]]}
+
+
+def test_a_meeting_at_a_banquet_attended_is_held_there():
+    text = HEAD + "2035年9月4日，甲国总统[[张三]]出席在[[某堡]]举行的国宴上与乙国总统[[李四]]会晤。"
+    assert read(text) == {"2035-09-04": [["某堡"]]}

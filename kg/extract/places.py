@@ -357,9 +357,22 @@ def _dated_just_before(sentence: Sentence, clause_start: int, upto: int) -> bool
 
 def of_a_ceremony(sentence: Sentence, match: re.Match) -> bool:
     """Whether the held-at phrase's subject is a ceremony, not the meeting
-    (``2014年6月6日，诺曼底登陆70周年国际纪念仪式在乌伊斯特勒昂的[[宝剑海滩]]举行``)."""
-    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.hans, 0, match.start())), default=0)
-    return bool(_CEREMONY_SUBJECT.search(sentence.hans[clause_start:match.start()].strip()))
+    (``2014年6月6日，诺曼底登陆70周年国际纪念仪式在乌伊斯特勒昂的[[宝剑海滩]]举行``), or a ceremony someone
+    attends that it describes (``晚间出席在布吕尔的[[奥古斯都堡宫]]举行的国宴``; not a welcome, whose seat holds the
+    talks after it)."""
+    hans = sentence.hans
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(hans, 0, match.start())), default=0)
+    if match.re is HELD_AT and _ATTENDED_CEREMONY.match(hans, match.end()) \
+            and _ATTENDS_BEFORE.search(hans[clause_start:match.start()]):
+        return True
+    return bool(_CEREMONY_SUBJECT.search(hans[clause_start:match.start()].strip()))
+
+
+#: After a held-at phrase's 举行: the ceremony it describes (``举行的国宴``, ``举行的葬礼``, ``举行的…纪念碑揭幕仪式``), not a welcome.
+_ATTENDED_CEREMONY = re.compile(r"的(?![^，,；;。]{0,20}?欢迎)[^，,；;。]{0,20}?(?:国宴|宴会|晚宴|午宴|仪式|典礼|开幕式|闭幕式|葬礼|国葬|弥撒|音乐会|演出)"
+                                r"(?![^，,；;。]{0,4}?(?:期间|之际|间隙|前夕|后|上))")
+#: Right before a held-at phrase, in its clause: someone attends what it describes (``出席在…``, ``参加了在…``).
+_ATTENDS_BEFORE = re.compile(r"(?:出席|参加|参与)了?$")
 
 
 def meeting_chains(reading: Reading, sentence: Sentence) -> list[tuple[Spot, ...]]:
