@@ -953,3 +953,27 @@ def test_a_rows_office_below_the_top_of_an_earlier_year_is_not_carried_to_a_late
             "== 经过 ==\n2031年2月12日，时任乙国国防部长的李四访问甲国。\n")
     assert roles_by_day(rows, title="李四访问甲国") == {"2031-04-08": {("李四", "乙国国防部长")},
                                                         "2035-07-02": {("李四", "乙国总统")}}
+
+
+def test_offices_listed_as_the_capacity_are_each_the_persons_office_then():
+    # 以A、B的身份: both offices are 李四's at that visit, as 以A身份 alone would be
+    text = HEAD + ("2033年4月18日至26日，[[李四]]以乙国党中央委员会总书记、乙国主席的身份，率代表团对甲国进行正式访问。"
+                   "4月19日，甲国总理[[张三]]与李四在[[某城]]举行会谈。")
+    assert roles_by_day(text) == {"2033-04-18": {("张三", "甲国总理"), ("李四", "乙国党中央委员会总书记")}}
+    assert _offices(text[len(HEAD):])["李四"] == ("乙国党中央委员会总书记", "乙国主席")
+    # near-miss: a list whose parts are not each an office (one office's name holding 、) gives none
+    ministry = HEAD + ("2033年4月18日，[[李四]]以乙国环境、自然保护部部长身份访问甲国。"
+                       "4月19日，甲国总理[[张三]]与李四在[[某城]]举行会谈。")
+    assert "李四" not in _offices(ministry[len(HEAD):])
+
+
+def test_offices_listed_as_the_capacity_of_one_visit_are_not_carried_to_a_later_row():
+    # the capacities of 2033 are what 李四 came as then: a row of 2037 the text tells nothing of takes no office
+    rows = ("'''李四访问甲国'''是指乙国领导人[[李四]]对[[甲国]]的历次访问。\n== 列表 ==\n"
+            '{| class="wikitable"\n! 日期 !! 地点 !! 甲方领导人 !! 备注\n|-\n'
+            "| 2033年4月18日 || [[某城]] || [[张三]] || 正式访问\n|-\n"
+            "| 2037年7月2日 || [[某城]] || 张三 || 会谈\n|}\n"
+            "== 经过 ==\n2033年4月18日，李四以乙国党中央委员会总书记、乙国主席的身份访问甲国。\n")
+    roles = roles_by_day(rows, title="李四访问甲国")
+    assert {o for p, o in roles["2033-04-18"] if p == "李四"} == {"乙国党中央委员会总书记", "乙国主席"}
+    assert not {o for p, o in roles.get("2037-07-02", ()) if p == "李四"}

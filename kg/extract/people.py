@@ -167,7 +167,8 @@ def _offices(reading: Reading):
             evidence[(person, key)] = said or sentence.evidence()
         years.setdefault((person, key), set()).update(when)
         if when and (_HELD_THEN.search(sentence.hans, 0, title.start)
-                     or sentence.hans.endswith(_AS, 0, title.start) and sentence.hans.startswith(_CAPACITY, title.end)):
+                     or sentence.hans.endswith(_AS, 0, title.start) and sentence.hans.startswith(_CAPACITY, title.end)
+                     or _one_of_the_capacities(sentence.hans, title)):
             then.setdefault((person, key), True)
         else:
             then[(person, key)] = False
@@ -241,6 +242,18 @@ _ANOTHER_OFFICE_BEFORE = re.compile(r"副$|^(?:当选|候任|前任|前|代理|�
 _HELD_THEN = re.compile(r"(?:时任|当时的?)$")
 #: Or around it, the capacity someone acted in then (2022年，已卸任的张三以特使身份访问乙国): 以 before, 身份 after.
 _AS, _CAPACITY = "以", "身份"
+#: Or one of several capacities listed (以甲党总书记、甲国主席的身份): 以 or 、 before it, 、 or 身份 after.
+_LISTED_BEFORE = re.compile(r"以(?:[^，,。；;、以]{2,20}、){0,2}$")
+_LISTED_AFTER = re.compile(r"(?:、[^，,。；;、]{2,20}?){0,2}的?身[份分]")
+
+
+def _one_of_the_capacities(hans: str, title) -> bool:
+    """Whether an office is one of those listed as the capacity someone acted in then (``以甲党总书记、
+    甲国主席的身份``): held at that time, as a single capacity is (:data:`_CAPACITY`)."""
+    if not (hans.startswith("、", title.end) or hans.endswith("、", 0, title.start)):
+        return False  # a single capacity, read as written above
+    before = _LISTED_BEFORE.search(hans, max(0, title.start - 45), title.start)
+    return before is not None and _LISTED_AFTER.match(hans, title.end) is not None
 
 
 def _joint_holders(sentence: Sentence, previous: Sentence | None, reading: Reading):

@@ -50,6 +50,8 @@ def _words_with_stops() -> tuple[str, ...]:
     names = {name for row in states() for name in row if any(ch in _STOP_CHARS for ch in name)}
     return _WORDS_WITH_STOPS + tuple(sorted(names))
 _AS_ROLE = re.compile(r"^.{0,4}?以(?P<role>[^，。；、]{1,14}?)(?:的)?身[份分]")  # 身分: the Traditional texts' spelling
+#: Several offices listed as the capacity (``以甲党总书记、甲国主席的身份``): each one the person held.
+_AS_ROLES = re.compile(r"^.{0,4}?以(?P<role>[^，。；、]{2,20}?(?:、[^，。；、]{2,20}?){1,2})(?:的)?身[份分]")
 #: A bare office word right after a name (``张三总统与李四总理``), then a word's end.
 #: Two held at once are joined by 兼 (周恩来总理兼外长签字); signing is the name's act too, and so
 #: is what the holder does next (张三总统举行会谈, 张三主席设宴招待, 张三总统亲自到机场迎接).
@@ -384,12 +386,22 @@ def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title
     if bracket and bracket["role"].endswith(OFFICE_WORDS) and not index.is_state(spot.surface):
         return tuple(replace(title, start=title.start + bracket.start("role"), end=title.end + bracket.start("role"))
                      for title in _titles_ending_at(bracket["role"], len(bracket["role"]), index))
-    match = _AS_ROLE.match(sentence.hans[end:])
-    if not match or not match["role"].endswith(OFFICE_WORDS):
+    after = sentence.hans[end:]
+    match = _AS_ROLE.match(after) or _AS_ROLES.match(after)
+    if not match or not all(part.endswith(OFFICE_WORDS) for part in match["role"].split("、")):
         return ()
     if any(end <= other.start < end + match.start("role") - 1 for other in sentence.spots):
         return ()  # 甲国总统张三以…身份: the 以 follows another name, whose office it gives
-    return _split(match["role"], end + match.start("role"), index)
+    return _capacities(match["role"], end + match.start("role"), index)
+
+
+def _capacities(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:
+    """The offices of a capacity listed with ``、`` (``甲党总书记、国家主席``), each split at ``兼``."""
+    out: tuple[Title, ...] = ()
+    for part in phrase.split("、"):
+        out += _split(part, offset, index)
+        offset += len(part) + 1
+    return out
 
 
 #: A person taking up an office (张三就任甲国总统, 张三于2016年4月出任新设立的国务资政): the

@@ -13,6 +13,7 @@ from datetime import date
 from kg.extract.dates import find_dates
 from kg.extract.entities import PLACE_ENDINGS
 from kg.extract.entries import Entry, people_of
+from kg.extract.names import NameIndex
 from kg.extract.people import People, below_the_top_then, main_office, titles_in
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS
@@ -205,7 +206,7 @@ def role_from_prose(reading: Reading, people: People, participation, person, day
             if offices:
                 return
         earlier = [d for d in days if d < day]
-        lasting = [o for o in offices if not _ONLY_THEN.search(to_hans(o)) and not _in_capacity(sentence.text, o)
+        lasting = [o for o in offices if not _ONLY_THEN.search(to_hans(o)) and not _in_capacity(sentence.text, o, reading.index)
                    and not (earlier and below_the_top_then(people, person.key, o, day.year))]
         if earlier and lasting and (before is None or max(earlier) > before[0]):
             before = (max(earlier), lasting, sentence)
@@ -218,7 +219,7 @@ def role_from_prose(reading: Reading, people: People, participation, person, day
     if office is None or _ONLY_THEN.search(to_hans(office)):
         return
     evidence = people.office_evidence[(person.key, office)]
-    if _in_capacity(evidence.text, office):
+    if _in_capacity(evidence.text, office, reading.index):
         return  # 张三以总理身份访问乙国: the office of that one visit, not of every row
     told = [d.start for d in find_dates(to_hans(evidence.text)) if d.year_given]
     if told and min(told) > day:
@@ -239,15 +240,17 @@ def _given_another_since(people: People, key: str, offices: list[str], since: da
                for other in people.offices.get(key, ()))
 
 
-#: In the capacity of an office: ``以朝鲜劳动党总书记身份访华``.
-_CAPACITY = re.compile(r"以(?P<office>[\u4e00-\u9fff]{2,16}?)(?:的)?身份")
+#: In the capacity of an office, or of several listed (``以朝鲜劳动党总书记身份访华``, ``以甲党总书记、甲国主席的身份``).
+_CAPACITY = re.compile(r"以(?P<office>[\u4e00-\u9fff]{2,16}?(?:、[\u4e00-\u9fff]{2,16}?){0,2})(?:的)?身份")
 
 
-def _in_capacity(text: str, office: str) -> bool:
+def _in_capacity(text: str, office: str, index: NameIndex) -> bool:
     """Whether a sentence gives the office as the capacity someone acted in on one occasion
-    (``张三以甲国总理身份访问乙国``): what he held then, not what the article calls him."""
+    (``张三以甲国总理身份访问乙国``), as written or by the name the article links it under: what he
+    held then, not what the article calls him."""
     office = to_hans(office)
-    return any(match["office"] == office for match in _CAPACITY.finditer(to_hans(text)))
+    return any(office == part or office == index.key(part)
+               for match in _CAPACITY.finditer(to_hans(text)) for part in match["office"].split("、"))
 
 
 def _capacities(reading: Reading, people: People, sentence, key: str) -> list[str]:
@@ -257,15 +260,17 @@ def _capacities(reading: Reading, people: People, sentence, key: str) -> list[st
     out = []
     named = dict.fromkeys(spot.key for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON))
     for match in _CAPACITY.finditer(sentence.hans):
-        office = match["office"]
-        state = next((reading.index.key(office[:n]) for n in range(len(office) - 1, 1, -1)
-                      if reading.index.is_state(office[:n])), None)
-        if state is None or not office.endswith(OFFICE_WORDS):
-            continue
-        holders = [k for k in named if people.sides.get(k) == state] \
-            or [k for k in named if people.sides.get(k) is None]
-        if holders == [key]:
-            out.append(sentence.text[match.start("office"):match.end("office")])
+        at = match.start("office")
+        for office in match["office"].split("、"):
+            start, at = at, at + len(office) + 1
+            state = next((reading.index.key(office[:n]) for n in range(len(office) - 1, 1, -1)
+                          if reading.index.is_state(office[:n])), None)
+            if state is None or not office.endswith(OFFICE_WORDS):
+                continue
+            holders = [k for k in named if people.sides.get(k) == state] \
+                or [k for k in named if people.sides.get(k) is None]
+            if holders == [key]:
+                out.append(sentence.text[start:start + len(office)])
     return out
 
 
