@@ -3516,3 +3516,23 @@ def test_a_day_cited_to_a_preview_weeks_before_is_of_the_one_year_the_lead_gives
     text = ("'''张三访问乙都'''是指[[甲国总理]][[张三]]" + lead + "\n== 首次会晤 ==\n"
             "5月6日，张三与李四在[[某宫]]会谈<ref>{{cite news |title=张三将访问乙都 |date=2035-03-25}}</ref>。\n")
     assert list(summits(text, title="张三访问乙都")) == [day]
+
+
+CALL_VISIT = ("'''2034年张三访问乙国'''是甲国总理[[张三]]于2034年5月6日至8日对[[乙国]]进行的正式访问。\n"
+              "== 经过 ==\n2034年5月6日，张三抵达[[某城]]。7日，乙国总理[[李四]]同张三举行会谈。"
+              "当日下午，她拜会乙国总统[[王五]]和副总统[[赵六]]，随后出席晚宴。\n")
+
+
+def test_a_courtesy_call_on_a_head_on_a_visits_days_joins_its_summit():
+    found = summits(CALL_VISIT, title="2034年张三访问乙国")
+    assert found == {"2034-05-06": {"end": "2034-05-08", "participants": {"张三", "李四", "王五"},
+                                    "ordinal": set(), "venue": {"乙国"}}}  # not the vice-president
+
+
+def test_a_courtesy_call_off_the_visits_days_by_someone_else_or_in_another_state_joins_no_one():
+    later = CALL_VISIT.replace("当日下午，她拜会", "9月2日，她拜会")
+    minister = CALL_VISIT.replace("当日下午，她拜会", "当日下午，甲国外长[[孙七]]拜会")
+    abroad = CALL_VISIT.replace("当日下午，她拜会乙国总统", "当日下午，她转往[[新加坡]]，拜会总统")
+    emperor = CALL_VISIT.replace("她拜会乙国总统[[王五]]", "她拜会[[王五]]天皇")
+    for text in (later, minister, abroad, emperor):
+        assert summits(text, title="2034年张三访问乙国")["2034-05-06"]["participants"] == {"张三", "李四"}

@@ -42,7 +42,7 @@ from kg.extract.summits import MAIN_TEMPLATES, extract_summits
 from kg.extract.table_series import rows_give_their_documents
 from kg.extract.tables import table_summits
 from kg.extract.treaty_signing import summits_of_treaty_boxes
-from kg.extract.visits import hosts_who_welcome_the_visitor, others_met_on_its_days
+from kg.extract.visits import heads_called_on, hosts_who_welcome_the_visitor, others_met_on_its_days
 from kg.model import Count, Extraction, Kind, Severity, SourceInfo
 from kg.wikitext import Document
 
@@ -62,6 +62,7 @@ def extract(document: Document) -> Extraction:
     attendees_listed_after(reading, people, summits)
     others_met_on_its_days(reading, people, summits)
     hosts_who_welcome_the_visitor(reading, people, summits)
+    heads_called_on(reading, people, summits)
     offices_for_descriptions(reading, people)
     holders_met_in_turn(reading)
     number_by_their_days(reading, summits)

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
 from kg.extract.ordinals import number_the_visit
-from kg.extract.people import People
+from kg.extract.people import People, titles_in
 from kg.extract.phrases import DURING_THE_VISIT, PLANNED_FOR, VISIT_WORDS
 from kg.extract.reading import Reading
 from kg.extract.joining import SummitFound, fold_with_people
@@ -340,4 +340,51 @@ def _host_joins(reading: Reading, people: People, summits, summit: SummitFound, 
     for key, surface in named.items():
         if key not in summit.participants and _of_its_sides(people, summit, key) \
                 and a_sides_top(reading, people, sentence, key) and not _a_meeting_of_its_own(summits, summit, key):
+            add_participants(reading, people, summit.id, {key: surface}, sentence)
+
+
+#: A courtesy call on someone (拜会国王某某, 禮節性拜會總統某某, 先后拜会总统某某和总理某某): the one called on is met.
+_CALLS_ON = re.compile(r"拜会了?")
+#: A head who is the state's symbol, whom a visitor calls on beside the talks (前往皇居拜会某某天皇): the gold
+#: leaves him out of a visit's summit where he only receives the call.
+_A_SYMBOL = "天皇"
+
+
+def heads_called_on(reading: Reading, people: People, summits) -> None:
+    """A courtesy call a participant pays on the summit's days on a head of one of its sides, told
+    anywhere in the article (``当日下午，她拜会乙国总统丙``, ``7日，甲前往某宫拜会国王丙``): the one called
+    on, a side's top by the office the text gives, takes part in the summit. Not a call someone else of
+    the party pays (``乙国外长丁拜会丙``), nor on those below the top (副总统, 议长), a spouse (王后) or an
+    emperor who is his state's symbol (``拜会丙天皇``)."""
+    for summit in summits:
+        for section, sentences in reading.by_section.items():
+            day = next(iter(find_dates(to_hans(section.heading), year=summit.start.year)), None)
+            current = day.start if day else None
+            for sentence in sentences:
+                current = day_of(sentence.hans, current, summit.start.year)
+                if current is None or not summit.start <= current <= summit.end or not_held(sentence.hans):
+                    continue
+                for call in _CALLS_ON.finditer(sentence.hans):
+                    _called_on_joins(reading, people, summits, summit, sentence, call)
+
+
+def _called_on_joins(reading: Reading, people: People, summits, summit: SummitFound, sentence: Sentence, call) -> None:
+    """Those named after the call's word in its clause join the summit, where the clause before it names one
+    of its participants (or ``他``/``她`` for one) or no one: the caller is of the summit."""
+    hans = sentence.hans
+    begin = max((m.end() for m in _CLAUSE.finditer(hans, 0, call.start())), default=0)
+    end = _clause_end(hans, call.end())
+    callers = [spot.key for spot in sentence.spots if begin <= spot.start < call.start()
+               and reading.registry.is_a(spot.surface, Kind.PERSON)]
+    if callers and not set(callers) & set(summit.participants) and not _HIM_OR_HER.search(hans, begin, call.start()):
+        return
+    named = {spot.key: spot.surface for spot in sentence.spots if call.end() <= spot.start < end
+             and reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(hans[spot.end:])}
+    sides = {people.sides.get(key) for key in summit.participants}
+    elsewhere = any(reading.index.is_state(spot.surface) and spot.key not in sides for spot in sentence.spots)
+    for key, surface in named.items():
+        side = people.sides.get(key)  # a head written by office alone (拜会国王某某): of the side visited, in no other state
+        if key not in summit.participants and (side is None and not elsewhere or _of_its_sides(people, summit, key)) \
+                and a_sides_top(reading, people, sentence, key) and not _a_meeting_of_its_own(summits, summit, key) \
+                and not any(office.endswith(_A_SYMBOL) for office in titles_in(sentence, reading, key)):
             add_participants(reading, people, summit.id, {key: surface}, sentence)
