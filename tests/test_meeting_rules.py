@@ -1035,6 +1035,16 @@ def test_a_japanese_leader_is_written_by_his_family_name_after_a_titled_mention(
     assert untitled.index.key("开罗") != untitled.index.key("开罗宣言")  # no office titles it: no family name
 
 
+def test_a_date_written_before_a_linked_events_name_is_that_events_day_not_the_meetings():
+    # 向2031年2月19日[[某城空袭]]遇难者纪念碑献花，并就…举行会谈: the talks are not of 2031-02-19
+    text = HEAD + ("2035年11月16日，甲国总统[[张三]]在[[某城]]与乙国总理[[李四]]一同向2031年2月19日[[某城空袭]]"
+                   "遇难者纪念碑献花，并就防务合作举行会谈。")
+    assert summits(text) == {}
+    # near-miss: a date before a linked place is the meeting's own
+    place = HEAD + "2035年11月16日[[某城]]，甲国总统[[张三]]与乙国总理[[李四]]举行会谈。"
+    assert {day: s["participants"] for day, s in summits(place).items()} == {"2035-11-16": {"张三", "李四"}}
+
+
 def test_a_persons_father_named_by_kinship_is_a_person_and_an_office_as_shenfen_in_either_spelling():
     text = HEAD + "2000年7月19日，乙国总统[[普丙]]以乙国总统身分访问甲国，与时任甲国最高领导人、甲国主席[[李四]]之父[[张三]]举行会谈。"
     assert summits(text)["2000-07-19"]["participants"] == {"张三", "普丙"}
