@@ -1035,6 +1035,16 @@ def test_a_japanese_leader_is_written_by_his_family_name_after_a_titled_mention(
     assert untitled.index.key("开罗") != untitled.index.key("开罗宣言")  # no office titles it: no family name
 
 
+def test_a_japanese_leader_linked_untitled_is_written_by_his_family_name_after_a_titled_unlinked_mention():
+    # 继[[某山一郎]]访问之后 … 日本首相某山一郎率团 … 某山与乙国总理会谈: the link says it is a name, the office whose
+    text = HEAD + ("此访是继2033年[[某山一郎]]访问乙国之后，日本首相再度到访乙国。\n\n"
+                   "2033年10月，日本首相某山一郎率团访问[[某都]]。10月19日，某山与乙国总理[[李四]]举行会谈。")
+    assert {day: s["participants"] for day, s in summits(text).items()} == {"2033-10-19": {"某山一郎", "李四"}}
+    # near-miss: the office before the unlinked name is a person's, not a state's (王六总统某山大学之行)
+    place = text.replace("日本首相某山一郎率团访问[[某都]]", "[[王六]]总统某山一郎之行到访[[某都]]")
+    assert summits(place) == {}
+
+
 def test_a_date_written_before_a_linked_events_name_is_that_events_day_not_the_meetings():
     # 向2031年2月19日[[某城空袭]]遇难者纪念碑献花，并就…举行会谈: the talks are not of 2031-02-19
     text = HEAD + ("2035年11月16日，甲国总统[[张三]]在[[某城]]与乙国总理[[李四]]一同向2031年2月19日[[某城空袭]]"

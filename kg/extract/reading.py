@@ -108,18 +108,53 @@ _HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{3,5}$")
 def _family_names(document: Document, index: NameIndex) -> dict[str, str]:
     """The family names a Japanese leader is written by after a first full mention
     (日本首相[[小泉纯一郎]] … 小泉当天抵达, 日本首相[[石破茂]] … 石破在某城会谈): the first two characters of a
-    three- to five-character name an office is written before, where no other link shares them."""
+    three- to five-character name an office is written before, where no other link shares them.
+    The office may stand before the name written again unlinked (继[[鸠山一郎]]之后 … 日本首相鸠山一郎率团
+    … 鸠山与某人签署): the link says it is a name, the office whose."""
     text = document.page.text
+    hans = lru_cache(maxsize=1)(lambda: to_hans(text))  # made only for a name titled where it is not linked
+    linked = lru_cache(maxsize=1)(lambda: {to_hans(strip_disambiguator(n)) for link in document.links
+                                           for n in (link.target, link.text)})
     found: dict[str, set[str]] = {}
     for link in document.links:
         target = strip_disambiguator(link.target)
         if not _HAN_NAME.match(target) or "·" in (link.label or ""):
             continue
-        if _TITLED.search(to_hans(text[max(0, link.span.start - 12):link.span.start])):
+        if _TITLED.search(to_hans(text[max(0, link.span.start - 12):link.span.start])) \
+                or (_titled_unlinked(text, target) and _family_alone(hans(), to_hans(target)[:2], linked())):
             found.setdefault(to_hans(target)[:2], set()).add(to_hans(target))
     taken = {to_hans(strip_disambiguator(link.target)) for link in document.links}
     return {family: next(iter(targets)) for family, targets in found.items()
             if len(targets) == 1 and family not in taken and not index.is_state(family)}
+
+
+_LINK_MARKUP = re.compile(r"\[\[|\]\]")
+
+
+def _titled_unlinked(text: str, name: str) -> bool:
+    """Whether ``name`` is written unlinked somewhere in ``text`` right after a state's office
+    (日本首相鸠山一郎; not 某人总统康乃尔大学之行, a place after someone's office)."""
+    at = text.find(name)
+    while at != -1:
+        before = to_hans(text[max(0, at - 16):at])
+        if not text.startswith("[[", at - 2) and (office := _TITLED.search(before)):
+            whose = _LINK_MARKUP.sub("", before[:office.start()])
+            if any(whose.endswith(state) for state in _state_hans()):
+                return True
+        at = text.find(name, at + len(name))
+    return False
+
+
+def _family_alone(hans: str, family: str, linked: set[str]) -> bool:
+    """Whether ``family`` is written somewhere in ``hans`` where no longer linked name begins
+    (安倍 alone, not the 金正 of 金正日 in an article about 金正恩)."""
+    longer = [name for name in linked if name.startswith(family) and len(name) > len(family)]
+    at = hans.find(family)
+    while at != -1:
+        if not any(hans.startswith(name, at) for name in longer):
+            return True
+        at = hans.find(family, at + len(family))
+    return False
 
 
 #: A state's top office, written between the state and an unlinked leader's name in a list.
