@@ -6,7 +6,7 @@ speech too: ``「這一次沒有達成協議」``), as a linked name ending in a
 unquoted after a signing verb (``签订中美科技合作协定和文化协定``, ``签署了卫生、医学教育和科学
 领域的政府间合作协议，以及修建…公路桥的协议``, or listed after a titled one: ``签署了《甲协定》、甲文化协定
 两年执行计划和乙议定书``; modifiers alone before the document word are a description: ``重要合作协议``, ``会谈后发表的甲乙联合声明重申…``; a measure before it is no part
-of it: ``签署一项为期十年的经济合作协定``, nor what it is worth: ``签署22.6亿英镑贷款协议``, nor are the sides it is between: ``两国政府间的电视合拍协议``; or after the words
+of it: ``签署一项为期十年的经济合作协定``, nor what it is worth: ``签署5.5亿英镑贷款协议``, nor are the sides it is between: ``两国政府间的电视合拍协议``; or after the words
 that open a clause listing some of what the clause before says was signed: ``签署了12项合作协议，其中包括甲牛肉输乙议定书``),
 unquoted before the signing ceremony its leaders attended
 (``共同出席了关于…谅解备忘录的签字仪式``), or by its kind alone
@@ -43,12 +43,12 @@ GENERIC_KINDS = r"联合声明|联合公报|共同声明|联合宣言|新闻公�
 _COUNT = r"(?P<count>[一两二三四五六七八九十0-9]{1,3}(?:份|项|个|篇))?"
 
 
-#: A sum of money, what a deal is worth (22.6亿英镑, 约50亿欧元).
+#: A sum of money, what a deal is worth (5.5亿英镑, 约50亿欧元).
 _AMOUNT = r"(?:约|逾|近|超过)?[0-9][0-9.]*(?:万|亿)*(?:美元|欧元|英镑|日元|卢布|人民币|澳元|加元|元)"
 
 
 #: A measure of a document before its name or kind (长达99条的联合声明, 为期十年的经济合作协定, what it is worth:
-#: 22.6亿英镑贷款协议), or the sides it is between (两国政府间的电视合拍协议): no part of it.
+#: 5.5亿英镑贷款协议), or the sides it is between (两国政府间的电视合拍协议): no part of it.
 _MEASURE = rf"(?:(?:(?:长达|价值|总值|总额|为期|金额)[^，,。；;的《》]{{1,12}}|(?:两国|双方|三国)(?:政府)?之?间)的|{_AMOUNT}的?)"
 
 

@@ -305,7 +305,7 @@ _ANOTHER_TIME = re.compile(r"(?:[0-9一二三四五六七八九十两几数多]+
                            r"[^，,；;在]{0,8}$|曾经?$")
 
 
-#: In or right after a held-at phrase: what the meeting told is counted from (``在白宫争吵后的首次会面``,
+#: In or right after a held-at phrase: what the meeting told is counted from (``在某宫争吵后的首次会面``,
 #: ``在某城会面以来的首次会晤``): the held-at phrase places that earlier event.
 _SINCE = re.compile(r"(?:后|之后|以来)的?(?:首次|第[一二三四五六七八九十0-9]+次|再次|又一次)")
 
@@ -313,11 +313,11 @@ _SINCE = re.compile(r"(?:后|之后|以来)的?(?:首次|第[一二三四五六�
 def _of_another_time(sentence: Sentence, match: re.Match) -> bool:
     """Whether the held-at phrase is said of an earlier time than the sentence's
     (``…会谈，再次令人想起七年前在斯洛文尼亚的首次会面``, ``甲表示，今年6月两人在某城会晤``,
-    ``两人曾在某城会面``), or a meeting the one told is counted from (``这是两人在白宫争吵后的首次会面``):
+    ``两人曾在某城会面``), or a meeting the one told is counted from (``这是两人在某宫争吵后的首次会面``):
     its place is that meeting's. Not a 曾 of the day its sentence opens with
     (``2022年3月4日，甲曾在白宫与乙会晤``, told back in a background): the meeting of that day."""
     if _SINCE.search(sentence.hans, match.start("w"), match.end("w")) or _SINCE.match(sentence.hans, match.end()):
-        return True  # 这是两人在白宫争吵后的首次会面, 自在某城会面后的首次会晤: the place of the meeting before
+        return True  # 这是两人在某宫争吵后的首次会面, 自在某城会面后的首次会晤: the place of the meeting before
     clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.hans, 0, match.start())), default=0)
     earlier = _ANOTHER_TIME.search(sentence.hans[clause_start:match.start()].rstrip("的"))
     return earlier is not None and not (earlier.group().startswith("曾")

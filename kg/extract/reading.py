@@ -109,8 +109,8 @@ def _family_names(document: Document, index: NameIndex) -> dict[str, str]:
     """The family names a Japanese leader is written by after a first full mention
     (日本首相[[小泉纯一郎]] … 小泉当天抵达, 日本首相[[石破茂]] … 石破在某城会谈): the first two characters of a
     three- to five-character name an office is written before, where no other link shares them.
-    The office may stand before the name written again unlinked (继[[鸠山一郎]]之后 … 日本首相鸠山一郎率团
-    … 鸠山与某人签署): the link says it is a name, the office whose."""
+    The office may stand before the name written again unlinked (继[[山田一郎]]之后 … 甲国首相山田一郎率团
+    … 山田与某人签署): the link says it is a name, the office whose."""
     text = document.page.text
     hans = lru_cache(maxsize=1)(lambda: to_hans(text))  # made only for a name titled where it is not linked
     linked = lru_cache(maxsize=1)(lambda: {to_hans(strip_disambiguator(n)) for link in document.links
@@ -133,7 +133,7 @@ _LINK_MARKUP = re.compile(r"\[\[|\]\]")
 
 def _titled_unlinked(text: str, name: str) -> bool:
     """Whether ``name`` is written unlinked somewhere in ``text`` right after a state's office
-    (日本首相鸠山一郎; not 某人总统康乃尔大学之行, a place after someone's office)."""
+    (甲国首相山田一郎; not 某人总统某某大学之行, a place after someone's office)."""
     at = text.find(name)
     while at != -1:
         before = to_hans(text[max(0, at - 16):at])
@@ -147,7 +147,7 @@ def _titled_unlinked(text: str, name: str) -> bool:
 
 def _family_alone(hans: str, family: str, linked: set[str]) -> bool:
     """Whether ``family`` is written somewhere in ``hans`` where no longer linked name begins
-    (安倍 alone, not the 金正 of 金正日 in an article about 金正恩)."""
+    (山田 alone, not the 山田 of [[山田二郎]] in an article about 山田一郎)."""
     longer = [name for name in linked if name.startswith(family) and len(name) > len(family)]
     at = hans.find(family)
     while at != -1:

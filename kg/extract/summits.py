@@ -76,13 +76,13 @@ _SINCE = re.compile(r"[^，。；,]{0,12}?以来")
 #: An aside on the visit (这是他…, 此为…, 这也是…), and a time in it that someone took office at
 #: (这是他2023年3月上任后首次访马, 这是安瓦尔2022年11月就任总理后首次访华).
 _AN_ASIDE = re.compile(r"(?:这|此)也?(?:是|为)")
-#: How a linked event's name ends (达尔文空袭, 某国会袭击事件, 以哈战争): a date written right before it is its day.
+#: How a linked event's name ends (某城空袭, 某国会袭击事件, 以哈战争): a date written right before it is its day.
 _EVENT = re.compile(r"(?:空袭|袭击|事件|战争|战役|政变|革命|地震|海啸|惨案|屠杀|起义)$")
 
 
 def _an_events_day(sentence: Sentence, day: DateRange) -> bool:
     """Whether ``day`` is written right before a linked event's name, as its day, not a meeting's
-    (向1942年2月19日[[达尔文空袭]]遇难者纪念碑献花，并就…举行会谈: the talks are not of 1942)."""
+    (向2031年2月19日[[某城空袭]]遇难者纪念碑献花，并就…举行会谈: the talks are not of 2031)."""
     return any(spot.start == day.stop and spot.link is not None and _EVENT.search(spot.hans) for spot in sentence.spots)
 
 
