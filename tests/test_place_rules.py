@@ -1584,3 +1584,15 @@ def test_a_ceremony_attended_somewhere_after_the_talks_does_not_place_them():
 def test_a_meeting_at_a_banquet_attended_is_held_there():
     text = HEAD + "2035年9月4日，甲国总统[[张三]]出席在[[某堡]]举行的国宴上与乙国总统[[李四]]会晤。"
     assert read(text) == {"2035-09-04": [["某堡"]]}
+
+
+def test_a_towns_name_written_plainly_after_a_linked_state_in_a_place_cell_is_the_town_in_the_state():
+    def cell(where):
+        return read("'''甲乙会晤'''是甲国总统[[张三]]与乙国总理[[李四]]的会晤。\n"
+                    "{| class=\"wikitable\"\n! 日期 !! 地点 !! 备注\n|-\n"
+                    f"| 2034年3月5日 || {where} || 张三与李四会谈\n|}}\n")
+
+    assert cell("[[比利时]]某城") == {"2034-03-05": [["某城", "比利时王国"]]}
+    # a building or a kind of place makes one name with the state: not a town in it
+    assert cell("[[比利时]]大使馆") == {"2034-03-05": [["比利时大使馆"]]}
+    assert cell("[[比利时]]王宫") == {"2034-03-05": [["比利时王宫"]]}

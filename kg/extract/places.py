@@ -118,8 +118,9 @@ def tail_place(reading: Reading, last: str, tail: str) -> tuple[str, bool] | Non
     Returns ``(name, inside)``: ``inside`` when the name lies in the link: the tail's own
     (``福建厅``) or, for a bare kind of building, the one name it makes with the link
     (``贝努维尔城堡``, ``北京饭店``); not inside a state it makes one name with
-    (``美国大使馆``, which replaces it); ``None`` when the tail is a side or a direction of
-    the link (``北侧``) or not a name."""
+    (``美国大使馆``, which replaces it), but a town's name after a linked state is the town,
+    inside it (``[[甲国]]某城``, see :func:`_a_towns_name`); ``None`` when the tail is a side or
+    a direction of the link (``北侧``) or not a name."""
     tail = tail.strip()
     later = _VENUE_LATER_IN_THE_TAIL.match(tail)
     if later is not None and later["n"].endswith(_TAIL_VENUE_ENDINGS) and not SIDE_WORDS.match(later["n"]):
@@ -127,10 +128,24 @@ def tail_place(reading: Reading, last: str, tail: str) -> tuple[str, bool] | Non
     if not tail or SIDE_WORDS.match(tail) or not PLAIN_PLACE.match(tail):
         return None
     if reading.index.is_state(last):
+        if _a_towns_name(tail):
+            return tail, True  # [[甲国]]某城: the town, in the state
         return to_hans(last) + tail, False  # [[美国]]大使馆 is not in the United States
     if tail in BARE_KINDS:
         return to_hans(last) + tail, True  # [[贝努维尔]]城堡: the castle of Bénouville, in it
     return tail, True
+
+
+#: A town's name as a place field writes it plainly after its linked state (``[[甲国]]某城``).
+_TOWN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,7}$")
+
+
+def _a_towns_name(tail: str) -> bool:
+    """Whether a plain tail after a linked state reads as a town's name (``[[甲国]]某城``, ``[[乙国]]乙都``),
+    not a building's or a kind of place that makes one name with the state (``[[甲国]]大使馆``,
+    ``[[甲国]]总统府``, ``[[甲国]]驻乙国使馆``), nor a side of it (``北部``)."""
+    return bool(_TOWN_NAME.match(tail)) and tail not in BARE_KINDS and not tail.endswith(VENUE_ENDINGS + ("住所",)) \
+        and not tail.startswith("驻") and not SIDE_WORDS.match(tail)
 
 
 def joins_chain(between: str) -> bool:
