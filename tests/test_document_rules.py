@@ -1134,3 +1134,20 @@ def test_a_statement_of_three_parties_issued_is_named_by_its_whole_kind():
     assert keys(documents(HEAD + three)) == {"1985-11-19": {"三方联合声明"}}
     two = HEAD + MEETING + "会谈后，双方发表联合声明。"  # the sides before the kind are no part of it
     assert keys(documents(two)) == {"1985-11-19": {"联合声明"}}
+
+
+MEETING_2033 = "2033年5月8日至9日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。"
+
+
+def test_a_listed_item_may_name_who_signed_it_or_that_it_was_renewed_before_its_name():
+    text = HEAD + MEETING_2033 + ("\n== 签署文件 ==\n会谈后，两国元首见证签署以下文件：\n"
+                                  "* 甲国交通部与乙国国土交通部《交通合作备忘录》\n"
+                                  "* 甲国政府与[[某城银行]]《某港贷款协议》\n"
+                                  "* 续签2031年《文化合作谅解备忘录》\n")
+    assert keys(documents(text)) == {"2033-05-08": {"交通合作备忘录", "某港贷款协议", "文化合作谅解备忘录"}}
+
+
+def test_a_listed_item_that_tells_what_the_sides_do_with_a_document_names_none():
+    text = HEAD + MEETING_2033 + ("\n== 签署文件 ==\n会谈后，两国元首见证签署以下文件：\n"
+                                  "* 《甲乙贸易协议》\n* 甲乙坚守和积极实践《某城宣言》\n")
+    assert keys(documents(text)) == {"2033-05-08": {"甲乙贸易协议"}}

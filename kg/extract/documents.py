@@ -374,7 +374,8 @@ def _opens_an_outcomes_section(reading: Reading, sentence: Sentence, before: Sen
 
 def _listed_outcomes(reading: Reading, summit: EntityId, item: Sentence, introduction: Sentence) -> bool:
     """An item of a list the sentence before introduced as the outcomes (会谈签署的四项协议为：
-    then one 《…》 a line), or a heading did (``== 成果 ==``): the name it begins with, with its other names.
+    then one 《…》 a line), or a heading did (``== 成果 ==``): the name it begins with, after who signed it
+    or a renewal if the item gives them (``甲国某部与乙国某部《…》``, ``续签《…》``), with its other names.
     Whether the item named one (one that tells a signing, ``两国签署《…》``, is read as a sentence)."""
     registry = reading.registry
     evidence = (item.evidence(),) if introduction is item else (item.evidence(), introduction.evidence())
@@ -390,7 +391,7 @@ def _listed_outcomes(reading: Reading, summit: EntityId, item: Sentence, introdu
         registry.evidence(document, item.evidence())
         return True
     for start, end, name, article in document_names(item):
-        if start != 0 or not named_here(item.hans, start, end):
+        if start != 0 and not _SIGNATORIES.fullmatch(item.hans[:start]) or not named_here(item.hans, start, end):
             return False
         if re.fullmatch(GENERIC_KINDS, to_hans(name)):
             generic_document(reading, summit, name, evidence)
@@ -401,6 +402,13 @@ def _listed_outcomes(reading: Reading, summit: EntityId, item: Sentence, introdu
         other_names(reading, document, item, end)
         return True
     return False
+
+
+#: What an item may give before the name it begins with: who signed it, each an organ of a state or a
+#: company (``甲国外交部与乙国外交部《…》``, ``甲国政府与某银行《…》``), or that it was signed anew
+#: (``续签2031年《…》``): the item is still that name.
+_ORGAN = r"[^，,。；;：:《》「」“”]{1,30}?(?:部|政府|局|署|委员会|公司|银行|集团|机构|中心|协会|基金)"
+_SIGNATORIES = re.compile(rf"(?:{_ORGAN}(?:与|和|同|及|、))+{_ORGAN}|续签(?:了)?(?:[0-9]{{4}}年)?")
 
 
 def _told_not_named(described: re.Match) -> bool:
