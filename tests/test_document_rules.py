@@ -1151,3 +1151,12 @@ def test_a_listed_item_that_tells_what_the_sides_do_with_a_document_names_none()
     text = HEAD + MEETING_2033 + ("\n== 签署文件 ==\n会谈后，两国元首见证签署以下文件：\n"
                                   "* 《甲乙贸易协议》\n* 甲乙坚守和积极实践《某城宣言》\n")
     assert keys(documents(text)) == {"2033-05-08": {"甲乙贸易协议"}}
+
+
+@pytest.mark.parametrize("sentence, wanted", [
+    ("会谈后，两国于9日发表共同新闻公报。", {"共同新闻公报"}),
+    ("会谈后，双方发表联合新闻公报。", {"联合新闻公报"}),
+    ("会谈后，甲国政府另发表新闻公报。", set()),  # one side's
+])
+def test_a_joint_press_communique_by_its_kind_alone_is_the_summits(sentence, wanted):
+    assert keys(documents(HEAD + MEETING_2033 + sentence)) == {"2033-05-08": wanted}

@@ -34,8 +34,8 @@ SIGNED = re.compile(r"签署|签订|发表|通过|发布|达成|缔结|签字|�
 DOCUMENT_WORDS = ("宣言", "声明", "协议", "协议书", "公报", "条约", "协定", "纪要", "备忘录", "议定书", "联合声明", "合同")
 
 
-#: Documents named by their kind alone (会后发表联合声明): one of that summit's own.
-GENERIC_KINDS = r"联合声明|联合公报|共同声明|联合宣言|新闻公报|会谈纪要|[三四]方(?:联合)?声明"
+#: Documents named by their kind alone (会后发表联合声明, 两国发表共同新闻公报): one of that summit's own.
+GENERIC_KINDS = r"联合声明|联合公报|共同声明|联合宣言|(?:联合|共同)?新闻公报|会谈纪要|[三四]方(?:联合)?声明"
 
 
 #: A count before a kind (发表两份联合声明, 发表五项联合声明): statements of that kind, one of the summit's own.
