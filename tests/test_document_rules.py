@@ -1160,3 +1160,10 @@ def test_a_listed_item_that_tells_what_the_sides_do_with_a_document_names_none()
 ])
 def test_a_joint_press_communique_by_its_kind_alone_is_the_summits(sentence, wanted):
     assert keys(documents(HEAD + MEETING_2033 + sentence)) == {"2033-05-08": wanted}
+
+
+def test_a_listed_exchange_of_notes_named_by_what_it_is_about():
+    text = HEAD + MEETING_2033 + ("\n== 签署文件 ==\n此访期间两国共签署3项协议，主要包括：\n"
+                                  "* 《甲乙经济技术合作谅解备忘录》\n* 关于某城附近某隧道建设的换文\n"
+                                  "* 对2031年换文所划界线作出调整；\n")
+    assert keys(documents(text)) == {"2033-05-08": {"甲乙经济技术合作谅解备忘录", "关于某城附近某隧道建设的换文"}}

@@ -176,10 +176,10 @@ REFERS_BACK = re.compile(r"^(该|此|这份|这项|这一|上述)(协议|协定|
 #: not sought or refused (同意尽快互换, 未交换).
 _INSTRUMENTS_EXCHANGED = re.compile(r"(?<!尽快)(?<!早日)(?<!尽早)(?<!未)(?<!没有)(?<!不)(?:互换|交换)了?$")
 _INSTRUMENTS = re.compile(r"^的?批准书")
-#: A list item that is a document named by what it is, no more (条约的议定书；), or with its day or a
-#: note in a parenthesis after it (关于某事合作的协定（6月21日）).
+#: A list item that is a document named by what it is, no more (条约的议定书；, 关于某隧道建设的换文), or with its
+#: day or a note in a parenthesis after it (关于某事合作的协定（6月21日）).
 _DESCRIBED_ITEM = re.compile(r"^(?P<n>[^，,。；;：:《》「」“”()（）\s]{1,40}?(?:"
-                             + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r"))"
+                             + "|".join(sorted(DOCUMENT_WORDS + ("换文",), key=len, reverse=True)) + r"))"
                              r"(?:[（(][^（）()]{1,20}[）)])?(?P<note>[，,][^。；;]+)?[；;。.，,]?$")
 #: What makes such an item no name: a count (20多个政治文件和合作协议), or a verb that tells what was done
 #: (双方达成延长签证的协议): a sentence.
