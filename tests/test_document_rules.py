@@ -1167,3 +1167,17 @@ def test_a_listed_exchange_of_notes_named_by_what_it_is_about():
                                   "* 《甲乙经济技术合作谅解备忘录》\n* 关于某城附近某隧道建设的换文\n"
                                   "* 对2031年换文所划界线作出调整；\n")
     assert keys(documents(text)) == {"2033-05-08": {"甲乙经济技术合作谅解备忘录", "关于某城附近某隧道建设的换文"}}
+
+
+VISIT_BOX_2033 = ("{{Infobox summit meeting\n| date = {{Start date|2033|6|22}}－{{End date|2033|6|26}}\n"
+             "| participants = [[张三]]<br>[[李四]]\n}}\n'''2033年张三访问乙国'''是指甲国总统[[张三]]于2033年6月22日至26日"
+             "对乙国进行的国事访问。\n== 访问行程 ==\n6月24日下午，李四在某城同张三举行会谈。")
+
+
+@pytest.mark.parametrize("said, wanted", [
+    ("李四宣布乙方决定对甲国公民实施15日单方面免签政策。", {"甲乙行动计划"}),  # a number of days, no day
+    ("李四宣布乙方决定自15日起对甲国公民实施免签政策。", set()),  # the 15th: the sentence after goes on then
+])
+def test_a_number_of_days_is_no_day_the_account_goes_on_at(said, wanted):
+    text = VISIT_BOX_2033 + said + "会谈后，双方共同发表了《甲乙行动计划》。"
+    assert keys(documents(text, title="2033年张三访问乙国")) == {"2033-06-22": wanted}
