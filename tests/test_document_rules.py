@@ -1181,3 +1181,11 @@ VISIT_BOX_2033 = ("{{Infobox summit meeting\n| date = {{Start date|2033|6|22}}�
 def test_a_number_of_days_is_no_day_the_account_goes_on_at(said, wanted):
     text = VISIT_BOX_2033 + said + "会谈后，双方共同发表了《甲乙行动计划》。"
     assert keys(documents(text, title="2033年张三访问乙国")) == {"2033-06-22": wanted}
+
+
+def test_a_plans_years_in_brackets_after_its_name_are_part_of_a_name_of_it():
+    found = documents(VISIT_BOX_2033 + "会谈后，双方共同发表了《甲乙行动计划（2034—2037年）》。", title="2033年张三访问乙国")
+    assert keys(found) == {"2033-06-22": {"甲乙行动计划"}}
+    assert "甲乙行动计划（2034—2037年）" in dict(found["2033-06-22"])["甲乙行动计划"]
+    found = documents(HEAD + MEETING_2033 + "会谈后，双方发表了《甲乙联合声明 (2033年)》。")
+    assert "甲乙联合声明 (2033年)" not in dict(found["2033-05-08"])["甲乙联合声明"]  # one year: a disambiguator

@@ -36,6 +36,9 @@ NOTE_TA = ("noteta", "notetag", "note ta")
 _CONVERSION = re.compile(r"-\{(?=\s*zh-[a-z]+\s*:)([^{}]*)\}-")
 _DISAMBIGUATOR = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
 _RULE_ITEM = re.compile(r"(zh-[a-z]+)\s*:\s*([^;；]+)")
+#: The years a plan runs, in brackets right after its name (某某行动计划（2031—2033年）, 某某规划（2031-2035）): part of
+#: the name as the text writes it, not an article's disambiguator (``某条约 (2031年)``, one year after a space).
+_PERIOD_AFTER = re.compile(r"(?<=\S)[（(][0-9]{4}年?\s*[—－\-–～~至到]+\s*[0-9]{2,4}年?[）)]$")
 
 
 @dataclass(frozen=True)
@@ -498,6 +501,8 @@ def labels_for(key: str, surfaces: set[str], index: NameIndex) -> tuple[tuple[La
         clean = strip_disambiguator(surface)
         if clean not in taken:
             alts.add(Label(clean, script_of(clean)))
+        if _PERIOD_AFTER.search(surface) and surface.strip() not in taken:  # 某某行动计划（2031—2033年）: its name too
+            alts.add(Label(surface.strip(), script_of(surface.strip())))
     return labels, tuple(sorted(alts, key=lambda label: (label.text, label.language)))  # Label's order, no __lt__ a pair
 
 
