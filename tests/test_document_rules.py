@@ -1189,3 +1189,12 @@ def test_a_plans_years_in_brackets_after_its_name_are_part_of_a_name_of_it():
     assert "甲乙行动计划（2034—2037年）" in dict(found["2033-06-22"])["甲乙行动计划"]
     found = documents(HEAD + MEETING_2033 + "会谈后，双方发表了《甲乙联合声明 (2033年)》。")
     assert "甲乙联合声明 (2033年)" not in dict(found["2033-05-08"])["甲乙联合声明"]  # one year: a disambiguator
+
+
+@pytest.mark.parametrize("said, wanted", [
+    ("张三在致辞中宣布，到2040年将对乙国的援助增至10亿美元。", {"甲乙峰会联合宣言"}),  # a target year
+    ("张三在致辞中回顾，2031年两国首次举行会晤。", set()),  # a time told: the sentence after goes on then
+])
+def test_a_year_something_is_to_be_done_by_is_no_time_the_account_goes_on_at(said, wanted):
+    text = HEAD + MEETING_2033 + said + "会后，张三与李四共同发表《甲乙峰会联合宣言》。"
+    assert keys(documents(text)) == {"2033-05-08": wanted}

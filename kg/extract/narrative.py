@@ -96,13 +96,18 @@ def _last_year(hans: str) -> int | None:
 def told_after(hans: str, span: tuple[date, date], before: Told | None) -> Told | None:
     """The time a paragraph has reached after this sentence: the sentence's own, else the
     one before (an undated sentence goes on at the last time told: 当天下午，…签字)."""
-    hans = asides_blanked(documents_years_blanked(hans))
+    hans = asides_blanked(documents_years_blanked(_TARGET_YEAR.sub(lambda m: "〃" * len(m.group()), hans)))
     year = year_of(hans, before.year if before else None)
     told = times_in(hans, span, year)
     if not told.times and not told.after_the_meeting and bare_days(hans, before):
         told = Told(bare_days(hans, before), False, year)
     return told if told.times or told.after_the_meeting else (Told(before.times, before.after_the_meeting, year)
                                                               if before else Told((), False, year))
+
+
+#: A year something is to be done by (宣布到2040年将对乙国的援助增至10亿美元, 力争到2040年实现贸易额翻番): a target,
+#: not a time the account has got to; not the end of a span (2031年至2033年).
+_TARGET_YEAR = re.compile(r"(?<![0-9年])(?:到|至)[0-9]{4}年(?:时|底|末)?(?=[，,]?(?:将|要|把|使|实现|达到|增至|翻))")
 
 
 def documents_years_blanked(hans: str) -> str:
