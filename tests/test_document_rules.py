@@ -1175,7 +1175,7 @@ VISIT_BOX_2033 = ("{{Infobox summit meeting\n| date = {{Start date|2033|6|22}}�
 
 
 @pytest.mark.parametrize("said, wanted", [
-    ("李四宣布乙方决定对甲国公民实施15日单方面免签政策。", {"甲乙行动计划"}),  # a number of days, no day
+    ("李四宣布乙方决定对甲国公民实施20日单方面免签。", {"甲乙行动计划"}),  # a number of days, no day
     ("李四宣布乙方决定自15日起对甲国公民实施免签政策。", set()),  # the 15th: the sentence after goes on then
 ])
 def test_a_number_of_days_is_no_day_the_account_goes_on_at(said, wanted):

@@ -25,7 +25,7 @@ _AFTER_THE_MEETING = re.compile(r"(会议|会谈|会晤|峰会|会)(结束)?(之
 #: Sections that tell of other times than the summit's own (背景, 后续, 影响 ...).
 ASIDE = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备|后续|反应|评价|影响|回应|各方反应|国际反应|争议|意义)")
 #: A day by its number alone, its month and year those told before (17日，…；18日，…); not a number of days
-#: (实施15日单方面免签政策, 须在30日内离境, 停留10日左右).
+#: (对甲国公民实施20日单方面免签, 须在30日内离境, 停留10日左右).
 _BARE_DAY = re.compile(r"(?<![0-9０-９月年号號.－—–~～至到\-])([0-9]{1,2})日(?!(?:以|之)?内|单方面|免签|签证|停留|左右)")
 #: After a year: the year frames a time (2030年前, 1980年代, 2013年以来) and dates nothing.
 YEAR_FRAME = re.compile(r"^(前|后|以来|以后|以前|之前|之后|来|起|间|代)")
