@@ -3556,3 +3556,38 @@ def test_a_courtesy_call_off_the_visits_days_by_someone_else_or_in_another_state
     emperor = CALL_VISIT.replace("她拜会乙国总统[[王五]]", "她拜会[[王五]]天皇")
     for text in (later, minister, abroad, emperor):
         assert summits(text, title="2034年张三访问乙国")["2034-05-06"]["participants"] == {"张三", "李四"}
+
+
+BODYS_GATHERING = ("'''{title}'''于2035年9月3日至5日在[[某城]]举行。\n== 会晤 ==\n9月4日上午，会晤在[[某会展中心]]举行。"
+                   "甲国总统[[张三]]主持，乙国总统[[李四]]、丙国总理[[王五]]、丁国总统[[赵六]]等出席。\n\n9月5日，张三会见李四。\n")
+
+
+@pytest.mark.parametrize("title, days", [
+    ("金砖国家领导人第二十次会晤", {"2035-09-05"}),  # the bare 会晤 held is the gathering the title names
+    # near-misses: a bloc's meeting with one partner, and a meeting of four states no body holds, are summits
+    ("甲国—东盟峰会", {"2035-09-04", "2035-09-05"}),
+    ("甲乙丙丁四国峰会", {"2035-09-04", "2035-09-05"}),
+])
+def test_the_bare_meeting_word_held_in_an_article_about_a_bodys_gathering_is_that_gathering(title, days):
+    assert set(summits(BODYS_GATHERING.format(title=title), title=title)) == days
+
+
+def _outcomes_by_day(text, title):
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    days = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    out = {day: set() for subject, day in days.items() if subject.kind is Kind.SUMMIT}
+    for fact in extraction.facts:
+        if fact.prop is Prop.OUTCOME and fact.subject in days:
+            out[days[fact.subject]].add(fact.value.key)
+    return out
+
+
+@pytest.mark.parametrize("title, outcome", [
+    ("金砖国家领导人第二十次会晤", set()),  # the gathering's declaration, not the sideline meeting's
+    ("张三李四某城会晤", {"某城宣言"}),  # near-miss: the article's own summit on the days its lead gives
+])
+def test_what_a_bodys_gathering_adopts_is_not_the_meeting_on_its_sidelines(title, outcome):
+    text = (f"'''{title}'''于2035年9月4日在[[某城]]举行。会议通过《某城宣言》。\n== 背景 ==\n"
+            "2034年5月1日，甲国总统[[张三]]在[[某都]]会见丙国总理[[王五]]。\n== 会见 ==\n"
+            "2035年9月4日，张三在某城会见乙国总统[[李四]]。\n")
+    assert _outcomes_by_day(text, title) == {"2034-05-01": set(), "2035-09-04": outcome}

@@ -171,6 +171,25 @@ def a_gathering(clause: str) -> bool:
     return any(not _ITS_OFFICE.match(clause, m.end()) for m in MULTILATERAL.finditer(clause))
 
 
+#: The bare word for a meeting as its clause's subject, held or opened at a place (会晤在某中心举行, 峰会在某城开幕).
+_HELD_AS_THE_SUBJECT = re.compile(r"(?:^|[，,])(?:本次|此次|这次|本届)?(?:会晤|峰会|首脑会议|领导人会议|会议)(?:在|于)[^，,；;。]{1,30}?"
+                                  r"(?:举行|开幕|召开)")
+
+
+def a_bodys_gathering(subject: str) -> bool:
+    """Whether what an article is about, as its title and box name it, is a gathering of a body of many states
+    (金砖国家领导人第九次会晤, 某年二十国集团某城峰会), not a bloc's meeting with one partner (甲国—某联盟峰会),
+    which is the two sides' summit."""
+    return a_gathering(subject) and not _PARTNER_AND_BLOC.search(subject)
+
+
+def the_gathering_held(hans: str, clause: tuple[int, int], subject: str) -> bool:
+    """Whether a clause tells the gathering its article is about held, by a bare 会晤 or 峰会 (``10月9日上午，会晤在
+    某会展中心举行。甲主持，乙、丙、丁等出席`` in an article titled 某组织领导人第九次会晤): the gathering of
+    many states the title names, not a meeting of two sides."""
+    return a_bodys_gathering(subject) and _HELD_AS_THE_SUBJECT.search(hans[clause[0]:clause[1]]) is not None
+
+
 #: A day with no month (15日, 3号下午); not a house number of a street (唐宁街10号, 某路2号).
 DAY_ONLY = re.compile(r"(?<![月\d街路道巷弄])(?P<d>\d{1,2})\s*[日号](?P<part>上午|下午|晚|中午|早|凌晨)?")
 

@@ -29,7 +29,7 @@ from kg.extract.containment import finer_venue
 from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
 from kg.extract.documents import (documents_of_the_definition, documents_of_the_meeting_told_last, documents_of_the_subject,
                                   outcomes)
-from kg.extract.infobox import days_of_the_box
+from kg.extract.infobox import days_of_the_box, summit_infoboxes
 from kg.extract.joining import (GOES_ON, SummitFound, a_row_and_its_account, fill_from_neighbours, join_mentions,
                                 one_meeting_told_in_parts, one_span_each, several_of_one_visit)
 from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrival_in, arrivals_told, day_of_leaving,
@@ -41,7 +41,8 @@ from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrival_in, 
                              visit_told, year_above, year_of_the_leads_month, year_the_lead_defines)
 from kg.extract.meeting_clauses import (DAY_ONLY, ON_A_GATHERINGS_DAYS, TOOK_OFFICE, WELCOMES, another_later_that_day, bare_day,
                                         dated_by_citation, days_of_the_month,
-                                        meeting_clause, not_held, only_a_welcome, opens_from_the_last_day, relative_days,
+                                        a_bodys_gathering, meeting_clause, not_held, only_a_welcome, opens_from_the_last_day,
+                                        relative_days, the_gathering_held,
                                         signing_clause,
                                         welcomed_by_a_leader, who_met)
 from kg.extract.ordinals import (REFERS_BACK, number_of_a_summit_held, number_the_defined_summit, ordinal_in,
@@ -155,7 +156,8 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     summits = fill_from_neighbours(reading, people, one_summit_per_visit(reading, people, one_span_each(reading, found), around))
     summits = tuple(a_row_and_its_account(reading, people, list(summits), tabled_spans))
     summits = met_during_the_visit(reading, people, summits)
-    if around is None and len(summits) > 1:  # an article about one summit may tell of others too
+    if around is None and len(summits) > 1 and not a_bodys_gathering(_subject_of(reading)):
+        # an article about one summit may tell of others too; a body's gathering is none of them (its documents, its number)
         documents_of_the_definition(reading, summits)
         number_the_defined_summit(reading, summits)
     rows_number_their_summits(reading, summits)
@@ -384,6 +386,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             clause = meeting_clause(sentence.hans, meeting)
             if clause is not None and not welcomed_by_a_leader(reading, sentence, clause):
                 clause = None  # 外长丙到机场迎接: an official's welcome, no meeting of leaders
+            if clause is not None and the_gathering_held(sentence.hans, clause, _subject_of(reading)):
+                clause = None  # 会晤在某会展中心举行 in an article about a gathering of many: the gathering itself
             named = as_written = False  # a signing whose signers the clause names: only they met
             if clause is None and (signing := signing_clause(sentence.hans, meeting)) is not None:
                 clause, named, as_written = signing
@@ -443,6 +447,13 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         in_the_state_of_the_heading(reading, section, found[before:])
     return year or running_year, day, (opens, leaves, arrives, tuple(days_told)) \
         if leg is None and not background else None
+
+
+def _subject_of(reading: Reading) -> str:
+    """What the article is about, as its title and its summit box's name write it."""
+    boxes = summit_infoboxes(reading)
+    named = next((p.value for p in boxes[0].params if p.name.strip() == "name"), "") if boxes else ""
+    return to_hans(f"{reading.document.title or ''} {named}")
 
 
 def _talks_of_the_visit(sentence: Sentence, visit: VisitTold | None) -> bool:
