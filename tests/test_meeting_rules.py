@@ -3572,6 +3572,17 @@ def test_the_bare_meeting_word_held_in_an_article_about_a_bodys_gathering_is_tha
     assert set(summits(BODYS_GATHERING.format(title=title), title=title)) == days
 
 
+@pytest.mark.parametrize("sentence, days", [
+    # the 16th's talks open on their own day after an official's meeting of the 15th: led by 张三, not the official
+    ("2034年6月15日，[[甲国外交部长|外长]][[王五]]在某城会见乙国总统[[李四]]；6月16日，甲国总统[[张三]]在[[某宫]]与李四举行会谈。",
+     {"2034-06-16"}),
+    # near-miss: the official is the subject of the whole sentence, meeting on the next day
+    ("2034年6月15日，[[甲国外交部长|外长]][[王五]]抵达某城，并于6月16日与乙国总统[[李四]]举行会谈。", set()),
+])
+def test_a_later_days_clause_of_its_own_is_led_by_whom_it_names_not_by_the_official_of_the_clause_before(sentence, days):
+    assert set(summits(HEAD + sentence)) == days
+
+
 def _outcomes_by_day(text, title):
     extraction = extract(parse(Page(text=text, origin="t", title=title)))
     days = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}

@@ -581,9 +581,9 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         reading.note(f"one of the meetings told one by one on {when.start.isoformat()} is with someone below "
                      "the top; no summit made", anchor.span_of(0, 0).start)
         return None
-    said = MEETING.search(anchor.hans)
+    opens, said = _the_clauses_meeting(anchor.hans, clause, when)
     before = said.start() if said else len(anchor.hans)
-    first = next((spot.key for spot in anchor.spots if spot.start < before and (reading.registry.is_a(spot.surface, Kind.PERSON)
+    first = next((spot.key for spot in anchor.spots if opens <= spot.start < before and (reading.registry.is_a(spot.surface, Kind.PERSON)
                   or NOT_TOP.search(written_before(anchor, spot))) and not QUALIFIES.match(anchor.hans[spot.end:])),
                  None)  # the first person named, or the first name an official's title stands before
     own = who_met(anchor.hans, clause)  # not a clause after it: …举行会谈，并会见了议长丙
@@ -631,6 +631,17 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
                         written_also=(written_in_the_visit,) if written_in_the_visit is not None else ())
     outcomes(reading, summit, [s for s in sentences if not _after_an_earlier_meeting(s, anchor)], (when.start, end))
     return SummitFound(summit, section, when.start, end, anchor, keys)
+
+
+def _the_clauses_meeting(hans: str, clause: tuple[int, int] | None, when: DateRange) -> tuple[int, re.Match | None]:
+    """Where the one who met is looked for, and the meeting word it ends at: in the clause that tells the meeting
+    when it opens on its own day after another day's and names one (``6月15日，某国外长丙会见甲；6月16日，甲与乙
+    举行会谈``: the 16th's talks are led by 甲, not by the official of the clause before), else from the start of
+    the sentence (``外长丙于6月15日抵达，并在次日与乙会谈``: the one who met is the sentence's subject)."""
+    if clause is not None and 0 < clause[0] == when.at and find_dates(hans[:clause[0]], year=when.start.year) \
+            and (said := MEETING.search(hans, clause[0], clause[1])) is not None:
+        return clause[0], said
+    return 0, MEETING.search(hans)
 
 
 #: A sentence opening on what came after the meeting just told (两国领导人会后发表《…》, 会谈结束后，…).
