@@ -1596,3 +1596,21 @@ def test_a_towns_name_written_plainly_after_a_linked_state_in_a_place_cell_is_th
     # a building or a kind of place makes one name with the state: not a town in it
     assert cell("[[比利时]]大使馆") == {"2034-03-05": [["比利时大使馆"]]}
     assert cell("[[比利时]]王宫") == {"2034-03-05": [["比利时王宫"]]}
+
+
+def test_a_plain_venue_on_the_shore_of_a_linked_lake_or_river_lies_by_it():
+    def talks(where):
+        return read(f"'''甲乙会晤'''。\n2036年5月9日，甲国总理[[张三]]{where}同乙国总理[[李四]]举行会谈。")
+
+    assert talks("在[[白鹭湖]]畔的青松宾馆") == {"2036-05-09": [["青松宾馆", "白鹭湖"]]}
+    assert talks("在[[白鹭河]]畔青松宾馆") == {"2036-05-09": [["青松宾馆", "白鹭河"]]}
+    # a linked town on the shore keeps its own chain: the river holds no town
+    assert talks("在[[白鹭河]]畔的[[某城]]") == {"2036-05-09": [["某城"]]}
+
+
+def test_a_towns_centre_is_a_side_of_the_town_and_a_hotel_there_no_venue_of_its_own():
+    def talks(where):
+        return read(f"'''甲乙会晤'''。\n2036年5月9日，甲国总理[[张三]]{where}同乙国总理[[李四]]举行会谈。")
+
+    assert talks("在[[某城]]市中心的青松大厦") == {"2036-05-09": [["青松大厦", "某城"]]}
+    assert talks("在[[某城]]市中心的一家酒店") == {"2036-05-09": [["某城"]]}

@@ -96,8 +96,9 @@ SIDE_WORDS = re.compile(r"^(?:[东南西北]部?|[东南西北]侧|[东南西北
                         r"城内|以[东南西北]|[东南西北]郊|之[东南西北]|内|上|外)$")
 #: Between two places of a chain: nothing, 的, a side or a direction, a kind of place
 #: (``某村南侧的某馆``, ``克里米亚南部城市雅尔塔``, ``金奈以南约60公里的滨海城镇马马拉普拉姆``,
-#: ``[[乙国]]古城[[某城]]``).
-_GAP_WORDS = (r"(?:[市省县区]|地区|大区)?"  # 广州市松园: the city's own suffix; 布列塔尼地区的港口城市圣马洛: the region's
+#: ``[[乙国]]古城[[某城]]``), a town's centre (``某城市中心的某大厦``; ``某城市中心的一家酒店`` is then no venue
+#: of its own).
+_GAP_WORDS = (r"(?:市中心|[市省县区]|地区|大区)?"  # 广州市松园: the city's own suffix; 布列塔尼地区的港口城市圣马洛: the region's; 某城市中心的: its centre
               r"(?:[（(][^（()）]{1,20}[）)])?"  # 符拉迪沃斯托克（海参崴）俄罗斯岛: another name of the city
               r"(?:首府|首都|州府|省会|(?:总统|总理|首相|国王|女王|元首)?(?:住所|寓所|官邸|私邸)|港湾|港内|湾内)?"  # 布里亚特共和国首府乌兰乌德, 中南海住所菊香书屋, 巴西利亚总统官邸黎明宫
               r"(?:远东|[东南西北]部|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|郊外|郊区|市区|境内|城内|湖畔|河畔|江畔|海滨|海边|岛上|上"
@@ -156,6 +157,14 @@ def joins_chain(between: str) -> bool:
     if quoted is not None and quoted.group("k").endswith(_KINDS_BEFORE_A_NAME):
         between = between[:quoted.start()]
     return bool(_CHAIN_GAP.match(between))
+
+
+def spots_join(sentence: Sentence, outer: Spot, inner: Spot) -> bool:
+    """Whether two names of a sentence's chain are one chain, the later inside the earlier: the
+    words between them join a chain (:func:`joins_chain`), or the later is the plain venue on the
+    shore of the lake or river the earlier links (``[[某湖]]畔的某宾馆``, see :func:`_shore`)."""
+    between = sentence.hans[outer.end:inner.start]
+    return joins_chain(between) or (inner.link is None and bool(between) and _shore(sentence, outer, inner.start) == between)
 
 
 def flag_of(name: str, state: str) -> bool:
@@ -533,6 +542,7 @@ def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: t
         return None
     begin = last.end if last is not None else start
     gap = _GAP_PREFIX.match(sentence.hans, begin, end).group() if last is not None else ""
+    gap = gap or _shore(sentence, last, end)
     at = begin + len(gap)
     name = sentence.hans[at:end]
     quoted = _QUOTED_VENUE.match(name)
@@ -563,6 +573,24 @@ def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: t
         at = last.start  # [[贝努维尔]]城堡: one name, in the place it is named after
     surface = sentence.text[at:end]
     return Spot(at, end, reading.index.key(surface), surface, sentence.hans[at:end], None)
+
+
+#: The shore of the lake or the river a link names, before a venue on it (``[[某湖]]畔的某宾馆``).
+_SHORE = re.compile(r"畔的?")
+
+
+def _shore(sentence: Sentence, last: Spot | None, end: int) -> str:
+    """The words ``畔的`` between a linked lake or river and the plain venue on its shore
+    (``在[[某湖]]畔的某宾馆举行会谈``: the guest house, by the lake); ``""`` when there are none. A town
+    written after the shore (``[[某河]]畔的[[某城]]``) is no venue on it and keeps its own chain."""
+    if last is None or last.link is None or not to_hans(last.surface).endswith(_WATERS):
+        return ""
+    shore = _SHORE.match(sentence.hans, last.end, end)
+    return shore.group() if shore is not None else ""
+
+
+#: How the name of a lake, a river or a sea ends.
+_WATERS = ("湖", "河", "江", "海", "池", "水库")
 
 
 def _inside_plain_venue(sentence: Sentence, spot: Spot, end: int) -> bool:

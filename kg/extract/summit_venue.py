@@ -19,7 +19,7 @@ from kg.extract.containment import located_within
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.meeting_clauses import another_later_that_day
 from kg.extract.phrases import TRAVELS_TO
-from kg.extract.places import (attended_at_chain, greeted_then_met, held_at_chain, held_at_phrases, joins_chain,
+from kg.extract.places import (attended_at_chain, greeted_then_met, held_at_chain, held_at_phrases, spots_join,
                                said_of_other_days, town_visited, visited_chain)
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence, Spot
@@ -128,7 +128,7 @@ def record_chain(reading: Reading, chain: tuple[Spot, ...], sentence: Sentence) 
     side: EntityId | None = None
     for i, (spot, place) in enumerate(zip(chain, places)):
         between = sentence.hans[chain[i - 1].end:spot.start] if i else ""
-        if i and not joins_chain(between) and not _SIDE_MARK.match(between):
+        if i and not spots_join(sentence, chain[i - 1], spot) and not _SIDE_MARK.match(between):
             container, side = None, None
         is_side = place.kind is Kind.COUNTRY and bool(_SIDE_MARK.match(sentence.hans[spot.end:]))
         if is_side:

@@ -51,7 +51,7 @@ from datetime import date, timedelta
 from kg.extract.containment import REACHES, lies_in, venue_in_state
 from kg.extract.dates import find_dates
 from kg.extract.narrative import ASIDE, told_after
-from kg.extract.places import (CLAUSE_BREAK, GATHERING_AFTER, held_at_chain, held_at_phrases, joins_chain,
+from kg.extract.places import (CLAUSE_BREAK, GATHERING_AFTER, held_at_chain, held_at_phrases, joins_chain, spots_join,
                                meeting_chains, of_a_ceremony, phrase_chain)
 from kg.extract.reading import Reading
 from kg.extract.registry import Registry
@@ -122,7 +122,7 @@ def chain_facts(reading: Reading, chain: tuple[Spot, ...], sentence: Sentence) -
     registry = reading.registry
     places = [registry.named(registry.kind_of(s.surface) or Kind.PLACE, s.surface) for s in chain]
     for (a, outer), (b, inner) in zip(zip(chain, places), zip(chain[1:], places[1:])):
-        if joins_chain(sentence.hans[a.end:b.start]) and inner.kind is Kind.PLACE and inner != outer:
+        if spots_join(sentence, a, b) and inner.kind is Kind.PLACE and inner != outer:
             registry.fact(inner, Prop.LOCATED_IN, outer, evidence=(sentence.evidence(),))
     return places[-1] if places else None
 
