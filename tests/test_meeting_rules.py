@@ -3602,3 +3602,23 @@ def test_what_a_bodys_gathering_adopts_is_not_the_meeting_on_its_sidelines(title
             "2034年5月1日，甲国总统[[张三]]在[[某都]]会见丙国总理[[王五]]。\n== 会见 ==\n"
             "2035年9月4日，张三在某城会见乙国总统[[李四]]。\n")
     assert _outcomes_by_day(text, title) == {"2034-05-01": set(), "2035-09-04": outcome}
+
+
+LISTED_TOWNS = ("'''2034年张三访问乙国'''是[[甲国总理]][[张三]]于2034年3月8日至11日对[[乙国]]进行的正式访问。"
+                "访问期间，张三与[[乙国总理]][[李四]]举行会谈。\n== 经过 ==\n")
+
+
+@pytest.mark.parametrize("body", [
+    "2034年3月8日至11日，张三访问乙国，先后到访[[某城]]、[[乙城]]和[[丙都]]；3月10日，两国总理在丙都[[某宫]]举行会谈。",
+    "2034年3月8日，张三抵达[[某城]]、[[乙城]]和[[丙都]]；3月10日，两国总理在丙都[[某宫]]举行会谈。",
+])
+def test_each_name_listed_after_a_town_reached_is_a_town_and_no_holder_of_the_joint_office(body):
+    found = summits(LISTED_TOWNS + body + "\n", title="2034年张三访问乙国")
+    assert found["2034-03-08"]["participants"] == {"张三", "李四"}
+
+
+def test_names_listed_after_the_town_past_a_comma_are_still_the_people_met():
+    body = "2034年3月10日，张三抵达[[某城]]，与乙国总理[[李四]]和[[王五]]举行会谈。"
+    found = summits(LISTED_TOWNS.replace("访问期间，张三与[[乙国总理]][[李四]]举行会谈。", "") + body + "\n",
+                    title="2034年张三访问乙国")
+    assert found["2034-03-08"]["participants"] == {"张三", "李四", "王五"}

@@ -4,7 +4,8 @@
   government (``张三政府``, ``在李四和王五两任…政府``), or who died or took over
   (``…去世，由赵六接任``);
 - a place: where something is held (``在…举行``), lies (``位于…``), is crossed, visited
-  or reached; a state when the gazetteer or the text (``…两国``) says so;
+  or reached, and each name listed after one visited (``到访甲城、乙城和丙城``); a state when
+  the gazetteer or the text (``…两国``) says so;
 - an office: the words before a person's name that end in an office word, or a linked
   name ending in one (朝鲜最高领导人); an event: a linked name ending in 战争, 事件 ...
 """
@@ -300,10 +301,25 @@ def _places(sentence: Sentence, reading: Reading):
     if "出席" in hans:
         for match in ATTENDS_WELCOME.finditer(hans):  # 在[[某宫]]出席欢迎仪式
             yield from phrase_spots(sentence, match, reading)
-    for spot in sentence.spots:
+    for i, spot in enumerate(sentence.spots):
         before = hans[:spot.start]
         if _LIES_IN.search(before[-3:]) or _MOVES.search(before.rstrip("了")):
             yield spot
+            yield from _listed_after_a_place(sentence, i)
+
+
+#: Between two places of one list of places reached (先后到访甲城、乙城和丙城).
+_PLACE_LIST_JOINS = ("、", "和", "及", "以及")
+
+
+def _listed_after_a_place(sentence: Sentence, i: int):
+    """The names listed right after the ``i``-th, a place visited or reached, joined by 、, 和 or 及
+    (``先后到访[[甲城]]、[[乙城]]和[[丙城]]``): each is a place visited too, as the first is."""
+    hans, spots = sentence.hans, sentence.spots
+    j = i
+    while j + 1 < len(spots) and hans[spots[j].end:spots[j + 1].start] in _PLACE_LIST_JOINS:
+        j += 1
+        yield spots[j]
 
 
 def _states(sentence: Sentence):
