@@ -3622,3 +3622,13 @@ def test_names_listed_after_the_town_past_a_comma_are_still_the_people_met():
     found = summits(LISTED_TOWNS.replace("访问期间，张三与[[乙国总理]][[李四]]举行会谈。", "") + body + "\n",
                     title="2034年张三访问乙国")
     assert found["2034-03-08"]["participants"] == {"张三", "李四", "王五"}
+
+
+def test_a_session_of_the_european_political_community_is_a_gathering_no_summit_of_its_host_and_a_guest():
+    text = HEAD + "2035年7月18日，甲国首相[[张三]]在[[某宫]]主持第四届欧洲政治共同体峰会，乙国总统[[李四]]应邀出席。"
+    assert summits(text) == {}
+
+
+def test_a_meeting_on_the_sidelines_of_the_european_political_community_is_a_summit():
+    text = HEAD + "2035年7月18日，甲国首相[[张三]]在[[某宫]]出席欧洲政治共同体峰会期间与乙国总统[[李四]]举行会谈。"
+    assert summits(text)["2035-07-18"]["participants"] == {"张三", "李四"}
