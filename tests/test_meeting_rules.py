@@ -3632,3 +3632,14 @@ def test_a_session_of_the_european_political_community_is_a_gathering_no_summit_
 def test_a_meeting_on_the_sidelines_of_the_european_political_community_is_a_summit():
     text = HEAD + "2035年7月18日，甲国首相[[张三]]在[[某宫]]出席欧洲政治共同体峰会期间与乙国总统[[李四]]举行会谈。"
     assert summits(text)["2035-07-18"]["participants"] == {"张三", "李四"}
+
+
+def test_the_one_before_the_first_since_did_it_before_and_is_no_participant():
+    text = HEAD + ("2035年7月19日，乙国总统[[李四]]在[[某宫]]与甲国首相[[张三]]会谈，并向甲国内阁发表讲话，"
+                   "成为自2031年丙国总统[[王五]]以来首位向甲国内阁发表讲话的外国领导人。")
+    assert summits(text)["2035-07-19"]["participants"] == {"张三", "李四"}
+
+
+def test_one_named_after_the_first_since_of_a_meeting_is_still_a_participant():
+    text = HEAD + "2035年7月19日，乙国总统[[李四]]在[[某宫]]与甲国首相[[张三]]和丙国总统[[王五]]会谈，这是三国领导人自2031年以来首次会晤。"
+    assert summits(text)["2035-07-19"]["participants"] == {"张三", "李四", "王五"}

@@ -41,9 +41,10 @@ QUALIFIES = re.compile(r"^(的)?(?:国家主席|主席|总统|总理|首相|国�
 #: Before a name: what someone else carries from that person, who is not there (转交了张三总统的亲笔信,
 #: 听取特使转达的李四有关会晤的意愿), or to that person, greeted from afar (请他转达对张三主席的问候).
 _CARRIED = re.compile(r"(?:转达|转交|递交|面交|带来|捎来)了?的?$|转达了?对$")
-#: The ones an event follows as its precedent (成为继张三、李四之后第三位访问某城的总统, 这是继张三之后):
+#: The ones an event follows as its precedent (成为继张三、李四之后第三位访问某城的总统, 这是继张三之后), or the last
+#: before the first one since (成为自2031年甲国总统张三以来首位…的外国领导人, 自张三访问某国之后首位…):
 #: named as those who did it before, not as taking part.
-_PRECEDENT = re.compile(r"继[^，,。；;]{1,30}?之后")
+_PRECEDENT = re.compile(r"继[^，,。；;]{1,30}?之后|自[^，,。；;]{1,30}?(?:以来|之后)的?(?:首位|第一位|首名)")
 
 
 #: Reported speech: a speech verb opening what someone says, up to the sentence end (甲说，「…」，乙…;
@@ -72,7 +73,7 @@ def _titles_the_next(registry, sentence: Sentence, spot: Spot) -> bool:
 
 
 def _a_precedent(hans: str, at: int) -> bool:
-    """Whether the name at ``at`` is within ``继…之后``: someone who did it before."""
+    """Whether the name at ``at`` is within ``继…之后`` or ``自…以来首位``: someone who did it before."""
     return any(found.start() < at < found.end() for found in _PRECEDENT.finditer(hans))
 
 
