@@ -3643,3 +3643,20 @@ def test_the_one_before_the_first_since_did_it_before_and_is_no_participant():
 def test_one_named_after_the_first_since_of_a_meeting_is_still_a_participant():
     text = HEAD + "2035年7月19日，乙国总统[[李四]]在[[某宫]]与甲国首相[[张三]]和丙国总统[[王五]]会谈，这是三国领导人自2031年以来首次会晤。"
     assert summits(text)["2035-07-19"]["participants"] == {"张三", "李四", "王五"}
+
+
+BOX_WITH_A_DEPUTY = ("{{Infobox event\n| date = {{Start date|2035|2|28}}\n"
+                     "| participants = [[张三]]、[[李四]]、[[王五]]\n}}\n"
+                     "'''2035年张三与李四会晤'''是甲国总统[[张三]]与乙国总统[[李四]]于2035年2月28日在[[某宫]]举行的会晤。"
+                     "甲国副总统[[王五]]在场。\n")
+
+
+@pytest.mark.parametrize("deputy", ["甲国副总统", "甲国副总理兼外长"])
+def test_a_deputy_a_summit_box_lists_is_no_participant(deputy):
+    text = BOX_WITH_A_DEPUTY.replace("甲国副总统[[王五]]", f"{deputy}[[王五]]")
+    assert summits(text, title="2035年张三与李四会晤")["2035-02-28"]["participants"] == {"张三", "李四"}
+
+
+def test_one_a_summit_box_lists_at_the_top_stays_a_participant():
+    text = BOX_WITH_A_DEPUTY.replace("甲国副总统[[王五]]在场", "丙国总统[[王五]]在场")
+    assert summits(text, title="2035年张三与李四会晤")["2035-02-28"]["participants"] == {"张三", "李四", "王五"}

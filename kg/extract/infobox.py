@@ -122,6 +122,11 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
         reading.note(f"{{{{{template.name}}}}} names {', '.join(sorted(below))}, whose offices the article gives "
                      "as below the top; no summit made", where)
         return None
+    # the box lists a deputy, whom the article titles only below the top (甲国副总统王五, 甲国副总理兼外长王五, in the
+    # room as the two leaders met): the two leaders it lists are the summit's participants, he is none
+    deputies = {key for _, t, office, _ in persons if (key := reading.index.key(t)) in below
+                and any(_DEPUTY in to_hans(o) for o in offices_of(reading, people, key, office))}
+    persons = [person for person in persons if reading.index.key(person[1]) not in deputies]
     if len({reading.index.key(t) for _, t, _, _ in persons}) < 2:
         reading.note(f"{{{{{template.name}}}}} names fewer than two participants; no summit made", where)
         return None
@@ -238,6 +243,10 @@ def offices_of(reading: Reading, people: People, key: str, office: str | None) -
     """The box's office for a person, else every title the article writes before their name
     (bare ones too: 国务委员兼外长秦刚)."""
     return [office] if office else list(people.offices.get(key, ())) + list(written_titles(reading, key))
+
+
+#: The word of a deputy's office (副总统, 副总理, 第一副主席).
+_DEPUTY = "副"
 
 
 def _below_the_top(reading: Reading, people: People, key: str, office: str | None) -> bool:
