@@ -775,6 +775,23 @@ def test_the_holders_of_an_office_the_subject_met_in_turn_are_titled_by_it():
     assert roles_by_day(generic + body, title="张三与乙国总理会晤")["2001-05-03"] == {("张三", "甲国总统")}
 
 
+def test_the_holders_of_the_offices_a_series_is_defined_between_are_titled_by_them():
+    # the lead defines the series as meetings between two states' offices: a bare office word one of them ends
+    # with is that office, and the one participant the text gives no office holds the office left
+    lead = "'''冰马领导人会议'''是[[冰岛总理]]与[[马耳他总统]]之间的年度会晤机制，由两国轮流主办。\n== 历届 ==\n"
+    body = ("2031年5月3日，[[李四]]与总理[[张三]]在[[某城]]举行会谈。\n"
+            "2033年6月1日，[[王五]]与[[赵六]]在某城举行会谈。\n")
+    roles = roles_by_day(lead + body, title="冰马领导人会议")
+    assert roles["2031-05-03"] == {("张三", "冰岛总理"), ("李四", "马耳他共和国总统")}
+    assert "2033-06-01" not in roles  # two without an office: which holds which the text does not say
+    # 和 joins the list, but not within a state's name (马耳他共和国)
+    joined = lead.replace("[[冰岛总理]]与[[马耳他总统]]", "[[冰岛总理]]和[[马耳他共和国总统]]")
+    assert roles_by_day(joined + body, title="冰马领导人会议")["2031-05-03"] == {("张三", "冰岛总理"), ("李四", "马耳他共和国总统")}
+    # a person named among them makes the lead a person's meetings, not the offices'
+    named = "'''冰马领导人会议'''是冰岛总理[[张三]]与[[马耳他总统]]之间的年度会晤机制，由两国轮流主办。\n== 历届 ==\n"
+    assert roles_by_day(named + body, title="冰马领导人会议")["2031-05-03"] == {("张三", "冰岛总理")}
+
+
 def _office_names(text, office):
     """The Simplified names the extraction gives the office keyed ``office`` (labels and alternative labels)."""
     entity = next(e for e in _extract(text).entities if e.id.kind is Kind.POSITION and e.id.key == office)

@@ -21,7 +21,7 @@ from kg.extract.events import read_events
 from kg.extract.names import NOTE_TA
 from kg.extract.ordinals import number_by_their_days
 from kg.extract.infobox import infobox_summit, summit_infoboxes
-from kg.extract.people import holders_met_in_turn, offices_for_descriptions, read_people
+from kg.extract.people import holders_met_in_turn, holders_of_the_series_offices, offices_for_descriptions, read_people
 from kg.extract.participants import attendees_listed_after, witnesses_of_the_signing
 from kg.extract.containment import (contain_by_name, key_generic_buildings_by_their_town, place_venues_by_gazetteer,
                                     read_where_things_lie)
@@ -65,6 +65,7 @@ def extract(document: Document) -> Extraction:
     heads_called_on(reading, people, summits)
     offices_for_descriptions(reading, people)
     holders_met_in_turn(reading)
+    holders_of_the_series_offices(reading, people)
     number_by_their_days(reading, summits)
     summits = summits_of_treaty_boxes(reading, people, summits)
     witnesses_of_the_signing(reading, people, summits)

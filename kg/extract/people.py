@@ -469,6 +469,79 @@ def holders_met_in_turn(reading: Reading) -> None:
             _label_holders_office(registry, key, title.text)
 
 
+#: A series' first sentence that defines it as meetings between offices (是甲国总理与乙国首相之间的年度会晤机制,
+#: 是甲国总统、乙国总理和丙国总统之间的三边峰会): the offices, each a state's, listed before 之间.
+_BETWEEN_OFFICES = re.compile(r"是指?(?P<offices>[^，。；是]{4,60}?)之间")
+#: The joiners of the list (和 but in 共和国 and 和平: 中华人民共和国国务院总理 is one office).
+_OFFICES_LISTED = re.compile(r"[与同及、]|和(?![国平])")
+
+
+def series_offices(reading: Reading) -> tuple[tuple[str, ...], Sentence | None]:
+    """The keys of the offices a series' lead says its meetings are between (``甲乙会议是甲国总理与乙国
+    首相之间的年度会晤机制``), none unless every one listed is one state's office and no person is named
+    among them (``甲国总统张三与乙国总理之间``: a person's meetings, not the offices')."""
+    registry, index = reading.registry, reading.index
+    for sentence in reading.lead[:3]:
+        said = _BETWEEN_OFFICES.search(sentence.hans)
+        if said is None:
+            continue
+        if any(said.start("offices") < spot.end and spot.start < said.end("offices")
+               and registry.is_a(spot.surface, Kind.PERSON) for spot in sentence.spots):
+            return (), None
+        keys = []
+        for part in _OFFICES_LISTED.split(said["offices"]):
+            titles = titles_of(part, index)
+            if len(titles) != 1 or titles[0].state is None or titles[0].start != 0:
+                return (), None
+            keys.append(index.key(office_key(titles[0], index)))
+        states = {key[:_state_size(key, index)] for key in keys}
+        return (tuple(keys), sentence) if len(keys) >= 2 and len(states) == len(keys) else ((), None)
+    return (), None
+
+
+def _state_size(key: str, index) -> int:
+    """How long the state's name an office's key begins with is (甲国总理: 甲国)."""
+    return next((size for size in range(len(key) - 1, 1, -1) if index.is_state(key[:size])), 0)
+
+
+def holders_of_the_series_offices(reading: Reading, people: People) -> None:
+    """At a meeting of a series its lead defines as one between offices (``是甲国总理与乙国首相之间的年度
+    会晤机制``), the one participant the article gives no office anywhere (``李四抵达某城，与首相张三举行
+    会谈``) holds the one office of them no other participant there holds: its holder is who meets the
+    others'. A bare office word a participant holds there (首相) that one of the offices ends with is
+    that office (甲国首相 of 甲国首相与乙国总理之间). Not where two or more are left without an office,
+    nor where two offices are left: which is whose the text does not say."""
+    offices, sentence = series_offices(reading)
+    if not offices:
+        return
+    registry = reading.registry
+    nodes: dict[EntityId, list[EntityId]] = {}
+    for fact in registry.facts_of(Prop.HAS_PARTICIPATION):
+        nodes.setdefault(fact.subject, []).append(fact.value)
+    for its in nodes.values():
+        taken, bare = set(), []
+        for node in its:
+            for role in registry.facts_about(node, Prop.ROLE):
+                fuller = [office for office in offices if office == role.key
+                          or role.key in OFFICE_WORDS and office.endswith(role.key)]
+                if len(fuller) == 1:
+                    taken.add(fuller[0])
+                    if fuller[0] != role.key:
+                        bare.append((node, role, fuller[0]))
+        for node, role, office in bare:  # 首相 of 甲国首相与乙国总理之间: 甲国首相
+            registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office), inference=Inference.LEAD_PARAGRAPH,
+                          evidence=(sentence.evidence(),))
+            registry.drop_one(node, Prop.ROLE, role)
+        left = [office for office in offices if office not in taken and not office.endswith(DESCRIPTIONS)]
+        officeless = [node for node in its if not registry.has_fact(node, Prop.ROLE)
+                      and (agent := next(iter(registry.facts_about(node, Prop.AGENT)), None)) is not None
+                      and not people.offices.get(agent.key)]
+        roleless = [node for node in its if not registry.has_fact(node, Prop.ROLE)]
+        if len(left) == 1 and len(officeless) == 1 and roleless == officeless:
+            registry.fact(officeless[0], Prop.ROLE, registry.named(Kind.POSITION, left[0]),
+                          inference=Inference.LEAD_PARAGRAPH, evidence=(sentence.evidence(),))
+
+
 def main_office(people: People, key: str, when: date | None = None, told: Iterable[Sentence] = ()) -> str | None:
     """The office the article gives a person, an office proper before a description
     (朝鲜劳动党委员长 before 朝鲜最高领导人); on a day, the one the text gives nearest to it
