@@ -824,6 +824,15 @@ def test_the_head_of_a_government_written_with_the_governments_name_is_named_so_
     assert "政府总理" not in _office_names(text, "越南社会主义共和国临时政府总理")
 
 
+def test_a_states_chair_written_guojia_zhuxi_is_named_so_within_the_state():
+    # 越南国家主席: the state's chair also goes by 国家主席 alone, as 国务院总理 does by its body's name
+    text = HEAD + "2034年4月9日，越南国家主席[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。"
+    assert _office_names(text, "越南社会主义共和国主席") == {"越南社会主义共和国主席", "越南国家主席", "国家主席"}
+    # the chair written without 国家 (越南主席) is not called so
+    text = HEAD + "2034年4月9日，越南主席[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。"
+    assert "国家主席" not in _office_names(text, "越南社会主义共和国主席")
+
+
 def test_an_office_taken_up_again_is_the_office_held_after_it():
     # 重任总统, 再度出任, 第二次出任: taking up again, as 就任 is; the office written as held then (时任) before it
     # is no longer his at a later meeting

@@ -595,8 +595,10 @@ def office_key(title: Title, index: NameIndex) -> str:
 
 
 #: A body of a state whose office its name with the office word names by itself (国防委员会委员长, 部长会议主席),
-#: and the head of a state's government written with the government's name (国务院总理, 政府总理, 联邦总理).
-_A_BODYS_OFFICE = re.compile(r"^(?:[^党]{2,10}(?:委员会|会议)(?:" + "|".join(OFFICE_WORDS) + r")|(?:国务院|政府|联邦)副?总理)$")
+#: the head of a state's government written with the government's name (国务院总理, 政府总理, 联邦总理), and
+#: the state's chair written 国家主席 after the state's name (甲国国家主席: 国家主席 within the state).
+_A_BODYS_OFFICE = re.compile(r"^(?:[^党]{2,10}(?:委员会|会议)(?:" + "|".join(OFFICE_WORDS) + r")|(?:国务院|政府|联邦)副?总理"
+                             r"|国家副?主席)$")
 
 
 def office_of_a_body(title: Title, index: NameIndex) -> str | None:
