@@ -3010,7 +3010,8 @@ def test_a_year_an_aside_gives_for_taking_office_is_no_time_the_text_moves_to():
     text = HEAD + ("2024年为两国建交50周年。应乙国总理[[李四]]邀请，甲国总理[[张三]]于6月18日至20日对乙国进行正式访问，"
                    "这是他2023年3月上任后首次访乙。19日上午，张三与李四举行会谈。\n\n"
                    "同年9月20日，甲国主席[[王五]]在[[某城]]同乙国国王[[赵六]]举行会谈。")
-    assert sorted(s for s, _ in meetings(text)) == ["2024-06-19", "2024-09-20"]
+    assert sorted(s for s, _ in meetings(text)) == ["2024-06-18", "2024-09-20"]  # the visit's days, in 2024
+    assert summits(text)["2024-06-18"]["end"] == "2024-06-20"
     told = text.replace("这是他2023年3月上任后首次访乙", "他于2023年3月上任")  # no aside: the text moves to 2023
     assert sorted(s[:7] for s, _ in meetings(told)) == ["2023-06", "2023-09"]
 
@@ -3660,3 +3661,5 @@ def test_a_deputy_a_summit_box_lists_is_no_participant(deputy):
 def test_one_a_summit_box_lists_at_the_top_stays_a_participant():
     text = BOX_WITH_A_DEPUTY.replace("甲国副总统[[王五]]在场", "丙国总统[[王五]]在场")
     assert summits(text, title="2035年张三与李四会晤")["2035-02-28"]["participants"] == {"张三", "李四", "王五"}
+
+

@@ -22,7 +22,7 @@ from kg.extract.reading import Reading
 from kg.extract.joining import SummitFound, fold_with_people
 from kg.extract.boxed_summit import a_sides_top, day_of
 from kg.extract.meeting_clauses import ACCEPTED, not_held
-from kg.extract.narrative import YEAR_FRAME
+from kg.extract.narrative import YEAR_FRAME, asides_blanked
 from kg.extract.participants import QUALIFIES, add_participants, bare_office_holders
 from kg.extract.roles import written_before
 from kg.extract.scripts import to_hans
@@ -158,8 +158,9 @@ def _visits(reading: Reading, people: People) -> list[Visit]:
     out: list[Visit] = []
     year = None  # the year the text has reached: 田中此次访华的时间为9月25日至30日
     for sentence in reading.all_sentences():
-        months = [m for m in find_year_months(sentence.hans) if m.month is not None
+        months = [m for m in find_year_months(asides_blanked(sentence.hans)) if m.month is not None
                   and not PLANNED_FOR.search(sentence.hans, 0, m.at)]  # 乙将于2005年1月访华: the text stays in its year
+        # …于6月18日至20日对乙国进行访问，这是他2033年3月上任后首次访乙: an aside's year, not the visit's
         if months:  # 于2014年11月出席…后，于11月17日至19日对乙国进行国事访问: the days are of that year
             year = months[0].year
         elif opened_by := _A_YEAR_OPENS.match(sentence.hans):  # 2024年适逢建交50周年。…于6月18日至20日对乙国…访问
