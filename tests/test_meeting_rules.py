@@ -3663,3 +3663,21 @@ def test_one_a_summit_box_lists_at_the_top_stays_a_participant():
     assert summits(text, title="2035年张三与李四会晤")["2035-02-28"]["participants"] == {"张三", "李四", "王五"}
 
 
+
+
+LEG_AFTER_THE_BOX = ("{{Infobox event\n| title = 2035年张三访问越南\n| date = 2035年7月24日至26日\n"
+                     "| participants = [[张三]]<br />[[李四]]\n}}\n"
+                     "'''2035年张三访问越南'''是法国总统[[张三]]于2035年7月24日至26日对[[越南]]进行的访问。\n"
+                     "== 行程 ==\n7月25日，越南国家主席[[李四]]同张三举行会谈。\n"
+                     "== 后续 ==\n结束越南之行后，张三于7月26日至28日访问[[老挝]]。7月27日，张三与老挝总理[[王五]]举行会谈。\n")
+
+
+def test_a_visit_begun_on_the_boxed_visits_last_day_is_the_next_legs_summit_over_its_days():
+    found = summits(LEG_AFTER_THE_BOX, title="2035年张三访问越南")
+    assert {day: s["end"] for day, s in found.items()} == {"2035-07-24": "2035-07-26", "2035-07-26": "2035-07-28"}
+
+
+def test_a_visit_sharing_more_than_its_first_day_with_the_boxed_visits_is_left_to_the_box():
+    overlapping = LEG_AFTER_THE_BOX.replace("于7月26日至28日访问", "于7月25日至28日访问")
+    found = summits(overlapping, title="2035年张三访问越南")
+    assert {day: s["end"] for day, s in found.items()} == {"2035-07-24": "2035-07-26", "2035-07-27": "2035-07-27"}

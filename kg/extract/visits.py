@@ -66,7 +66,7 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
     out = list(summits)
     spanned: set = set()  # summits a visit's days were given to: a longer visit around it is a tour
     for visit in sorted(_visits(reading, people), key=lambda v: (v.end - v.start, v.start)):
-        if boxed is not None and visit.start <= boxed.end and boxed.start <= visit.end:
+        if boxed is not None and visit.start <= boxed.end and boxed.start <= visit.end and not _the_next_leg(visit, boxed):
             continue  # the infobox's summit: its account's meetings join it as extract_summits says
         members = [s for s in out if visit.start <= s.start and s.end <= visit.end and set(s.participants) & visit.visitors
                    and s.id not in spanned and not (visit.lasting and _its_own_days_told(reading, visit, s))
@@ -90,12 +90,20 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
         else:
             for prop, day in ((Prop.START_DATE, visit.start), (Prop.END_DATE, visit.end)):
                 reading.registry.drop(first.id, prop)
-                reading.registry.fact(first.id, prop, day, evidence=(visit.sentence.evidence(), first.anchor.evidence()))
+                reading.registry.fact(first.id, prop, day, evidence=(visit.sentence.evidence(),) + (
+                    (first.anchor.evidence(),) if first.anchor is not None else ()))
             first = replace(first, start=visit.start, end=visit.end)
         number_the_visit(reading, first.id, visit.sentence)  # 对法国进行第三次国事访问
         spanned.update(s.id for s in members)  # those it did not take keep their own days
         out[[s.id for s in out].index(first.id)] = first
     return out
+
+
+def _the_next_leg(visit: Visit, boxed: SummitFound) -> bool:
+    """Whether a visit the text dates shares only its first day with the boxed visit's last one: the visitor
+    flew on that day (``结束对乙国的访问后，甲于5月6日至8日访问丙国``, the box 5月4日至6日), and its
+    meetings are that next visit's, not the boxed one's."""
+    return boxed.start < visit.start == boxed.end < visit.end
 
 
 def _clause_end(hans: str, at: int) -> int:
