@@ -1003,3 +1003,26 @@ def test_offices_listed_as_the_capacity_of_one_visit_are_not_carried_to_a_later_
     roles = roles_by_day(rows, title="李四访问甲国")
     assert {o for p, o in roles["2033-04-18"] if p == "李四"} == {"乙国党中央委员会总书记", "乙国主席"}
     assert not {o for p, o in roles.get("2037-07-02", ()) if p == "李四"}
+
+
+def test_another_name_in_brackets_after_a_leaders_full_name_is_his_own_name():
+    told = "是甲国元首。2033年5月5日，某丙与乙国总理[[李四]]在[[某城]]会谈。"
+    for bracket in ("（又译某丙）", "（又譯'''某丙'''、某丁）", "（简称某丙）", "（通称某丙，某地译作「某戊」）", "（某丙）"):
+        roles = roles_by_day(HEAD + "[[甲国总统]][[约翰·某乙]]" + bracket + told)["2033-05-05"]
+        assert ("约翰·某乙", "甲国总统") in roles, bracket
+    # without the bracket 某丙 is no one's name
+    assert roles_by_day(HEAD + "[[甲国总统]][[约翰·某乙]]" + told) == {}
+
+
+def test_a_bracket_after_a_name_that_is_no_name_stays_no_name():
+    from kg.extract.names import other_names_in_brackets
+
+    def named(text):
+        return other_names_in_brackets(parse(Page(text=HEAD + text, origin="t", title="甲乙会晤")))
+
+    assert named("[[约翰·某乙]]（又译某丙、某丁）访问乙国，某丙说。") == {"某丙": "约翰·某乙", "某丁": "约翰·某乙"}
+    assert named("[[约翰·某乙]]（某丙）访问乙国，某丙说。") == {"某丙": "约翰·某乙"}
+    assert named("[[约翰·某乙]]（甲国总统）访问乙国，甲国总统说。") == {}  # an office
+    assert named("[[约翰·某乙]]（主持）访问乙国，会议由他主持。") == {}  # a note
+    assert named("[[约翰·某乙]]（某丙）访问乙国。") == {}  # a bare word the text never uses again
+    assert named("[[某城]]（某丙）有会议，某丙说。") == {}  # bare, after no person's dotted name

@@ -203,6 +203,51 @@ def own_names_in_brackets(document: Document) -> dict[str, str]:
     return out
 
 
+#: Another name in brackets right after a link (the bracket's words).
+_BRACKET_AFTER = re.compile(r"^\s*[（(](?P<words>[^（()）\[\]<>{}|]{2,40}?)[）)]")
+#: The words that say a bracket's word is another name of the same: ``又译某乙``, ``简称某乙``, ``通称某乙``,
+#: ``全名某乙``, ``某地译作「某乙」``.
+_SAID = re.compile(r"^(?:(?:又|亦|或|另|也)?(?:译|称)(?:作|为)?|简称|通称|全名|全称|本名|[^、，,]{1,10}?译(?:作|为)?)")
+_NAME_SEPARATORS = re.compile(r"[、，,；;]|或")
+_NAME_QUOTES = re.compile(r"'{2,}|[「」“”『』\"]")
+#: Words that make a bracket's word an office, a role, a group or a note rather than a name.
+_NO_NAME = re.compile(r"总统|总理|首相|主席|部长|外长|大臣|代表|国王|女王|王储|书记|委员|特使|团长|议长|州长|夫人|局长"
+                      r"|见证|签署|调停|线上|原定|主持|出席|陪同|随行|缺席|代为|组织|联盟|政府|党|军|国|省|州|市|年|月|日"
+                      r"|前|时任|当选|左|右|译|称")
+_A_NAME = re.compile(r"^[\u4e00-\u9fff·‧•・-]{2,12}$")
+
+
+def other_names_in_brackets(document: Document) -> dict[str, str]:
+    """Another name given in brackets right after a linked name, which the later text uses for
+    the same one: ``甲国总统[[某甲·某乙]]（又译某丙、某丁）`` (某丙 and 某丁 are 某甲·某乙),
+    ``（简称某丙）``, ``（通称某丙，某地译某戊）``; and a bare ``[[某甲·某乙]]（某丙）`` after a person's
+    dotted name when the word is plainly a name written again elsewhere: Han characters only, no
+    office (``（甲国总统）``), place, party, date or note (``（见证）``, ``（主持）``)
+    (name → link target). A state's name is the gazetteer's to join."""
+    text = document.page.text
+    hans = None
+    state_names = {to_hans(name) for row in states() for name in row}
+    out: dict[str, str] = {}
+    for link in document.links:
+        bracket = _BRACKET_AFTER.match(to_hans(text[link.span.end:link.span.end + 48]))
+        if not bracket:
+            continue
+        pieces = [_NAME_QUOTES.sub("", piece).strip() for piece in _NAME_SEPARATORS.split(bracket["words"])]
+        said = bool(_SAID.match(pieces[0]))
+        if not said and not _DOTTED.search(link.target):
+            continue
+        for piece in pieces:
+            name = _SAID.sub("", piece, count=1).strip() if said else piece
+            if not _A_NAME.match(name) or name in state_names or name == to_hans(strip_disambiguator(link.target)):
+                continue
+            if not said:  # a bare word must look like a name, and be one the text uses
+                hans = hans if hans is not None else to_hans(text)
+                if _NO_NAME.search(name) or hans.count(name) < 2:
+                    continue
+            out[name] = link.target
+    return out
+
+
 #: Words written right after a leader's first name in place of the rest of it (穆罕默德王储, 穆罕默德总统).
 _STYLED_BY = ("王储", "总统", "总理", "首相", "国王", "埃米尔", "亲王")
 _DOTTED = re.compile("[·‧•・]")
