@@ -1026,3 +1026,12 @@ def test_a_bracket_after_a_name_that_is_no_name_stays_no_name():
     assert named("[[约翰·某乙]]（主持）访问乙国，会议由他主持。") == {}  # a note
     assert named("[[约翰·某乙]]（某丙）访问乙国。") == {}  # a bare word the text never uses again
     assert named("[[某城]]（某丙）有会议，某丙说。") == {}  # bare, after no person's dotted name
+
+
+def test_another_name_in_brackets_after_the_name_in_its_own_language():
+    told = "是甲国元首。2033年5月5日，某丙与乙国总理[[李四]]在[[某城]]会谈。"
+    for bracket in ("（{{lang|de|Jan Mou}}，又译某丙）", "（Jan Mou，又译某丙）"):
+        roles = roles_by_day(HEAD + "[[甲国总统]][[约翰·某乙]]" + bracket + told)["2033-05-05"]
+        assert ("约翰·某乙", "甲国总统") in roles, bracket
+    # a foreign name alone, then a note, is no name
+    assert roles_by_day(HEAD + "[[甲国总统]][[约翰·某乙]]（Jan Mou，2031年）" + told) == {}

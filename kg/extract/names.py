@@ -203,8 +203,10 @@ def own_names_in_brackets(document: Document) -> dict[str, str]:
     return out
 
 
-#: Another name in brackets right after a link (the bracket's words).
-_BRACKET_AFTER = re.compile(r"^\s*[（(](?P<words>[^（()）\[\]<>{}|]{2,40}?)[）)]")
+#: Another name in brackets right after a link (the bracket's words), after the name in its own
+#: language where one comes first (``（{{lang|xx|Jan Mou}}，又译某丙）``, ``（Jan Mou，又译某丙）``).
+_BRACKET_AFTER = re.compile(r"^\s*[（(](?:(?:\{\{lang\|[a-z-]+\|[^{}|]+\}\}|[A-Za-z][A-Za-z .'-]*)[，,]\s*)?"
+                            r"(?P<words>[^（()）\[\]<>{}|]{2,40}?)[）)]")
 #: The words that say a bracket's word is another name of the same: ``又译某乙``, ``简称某乙``, ``通称某乙``,
 #: ``全名某乙``, ``某地译作「某乙」``.
 _SAID = re.compile(r"^(?:(?:又|亦|或|另|也)?(?:译|称)(?:作|为)?|简称|通称|全名|全称|本名|[^、，,]{1,10}?译(?:作|为)?)")
