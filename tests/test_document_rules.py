@@ -247,6 +247,21 @@ def test_a_name_written_bare_that_ends_a_documents_short_name_is_that_document()
     assert keys(documents(text)) == {"1985-11-19": {"甲国政府和乙国政府科学技术合作协定", "文化协定"}}
 
 
+def test_a_short_name_in_title_marks_that_ends_a_documents_name_is_that_document_whatever_its_kind():
+    text = ("'''甲乙领导人会晤'''是甲国与乙国领导人的定期会晤。\n== 历次会晤 ==\n{| class=\"wikitable\"\n"
+            "! 次序 !! 日期 !! 地点 !! 出席者 !! 主要成果\n|-\n"
+            "| 1 || 2033年1月10日 || [[某城]] || [[张三]]、[[李四]] || 《五年行动计划（2033—2037）》、《某城宣言》\n|}\n"
+            "== 经过 ==\n2033年1月10日，甲国总理[[张三]]在[[某城]]与乙国总统[[李四]]举行会晤。"
+            "会议发表了《甲乙合作五年行动计划（2033—2037）》和《甲乙合作第一次领导人会议某城宣言》。\n")
+    assert keys(documents(text, title="甲乙领导人会晤")) == {
+        "2033-01-10": {"甲乙合作五年行动计划", "甲乙合作第一次领导人会议某城宣言"}}
+
+
+def test_a_short_name_in_title_marks_that_ends_no_other_name_stays_its_own_document():
+    text = HEAD + MEETING.replace("1985年", "2033年") + "会议发表了《甲乙合作五年行动计划》和《文化交流三年行动计划》。"
+    assert keys(documents(text)) == {"2033-11-19": {"甲乙合作五年行动计划", "文化交流三年行动计划"}}
+
+
 def test_documents_with_a_common_name_are_one():
     text = HEAD + MEETING + "会议结束时，双方签署《某城会议议定书》并发表《某城会议公报》，两个文件总称《某城协定》。"
     found = documents(text)

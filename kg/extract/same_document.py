@@ -130,7 +130,7 @@ def _tail_of_a_name(reading: Reading, named: list[EntityId], quoted: set[str]):
     ``《甲乙两国政府科学技术合作协定》（简称《甲乙科技合作协定》）``)."""
     out = []
     for short in named:
-        if len(short.key) < 4 or not short.key.endswith(DOCUMENT_WORDS):
+        if len(short.key) < 4 or not (short.key.endswith(DOCUMENT_WORDS) or _written_as_a_name(reading, short, quoted)):
             continue
         longer = [d for d in named if d != short and (d.key in quoted or "的" not in d.key)  # not 签订的边界条约
                   and any(len(name) > len(short.key) and name.endswith(short.key)
@@ -138,6 +138,13 @@ def _tail_of_a_name(reading: Reading, named: list[EntityId], quoted: set[str]):
         if len(longer) == 1:
             out.append((short, longer[0]))
     return out
+
+
+def _written_as_a_name(reading: Reading, document: EntityId, quoted: set[str]) -> bool:
+    """Whether the text writes this document's name as a name, in title marks or as a list's item alone
+    (``《五年行动计划（2031—2035年）》``, ``* 合作纲要``), as a name of any kind is written; a name written
+    bare in a sentence ends in a document's kind word (``签署了科技合作协定``)."""
+    return any(reading.index.key(q) == document.key for q in quoted)
 
 
 def _described_and_named(named: list[EntityId], quoted: set[str]):
