@@ -262,6 +262,24 @@ def test_a_short_name_in_title_marks_that_ends_no_other_name_stays_its_own_docum
     assert keys(documents(text)) == {"2033-11-19": {"甲乙合作五年行动计划", "文化交流三年行动计划"}}
 
 
+def test_a_document_called_by_a_word_of_its_name_and_its_kind_is_that_document():
+    text = HEAD + ("2034年3月1日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会晤，"
+                   "双方签署《甲国与乙国和平总框架协定》。两人随后正式签署和平协定。")
+    (document,) = documents(text)["2034-03-01"]
+    assert {"甲国与乙国和平总框架协定", "和平协定"} <= document[1]
+
+
+@pytest.mark.parametrize("signed, wanted", [
+    # two of the kind hold the word: which one it is, is unknown
+    ("《甲国与乙国和平总框架协定》和《甲国与乙国和平执行协定》", {"甲国与乙国和平总框架协定", "甲国与乙国和平执行协定", "和平协定"}),
+    # a name that holds the short one whole cites it: another document
+    ("《关于和平协定执行安排的协定》", {"关于和平协定执行安排的协定", "和平协定"}),
+])
+def test_a_word_and_a_kind_stays_its_own_document_where_no_one_name_holds_it(signed, wanted):
+    text = HEAD + f"2034年3月1日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会晤，双方签署{signed}。两人随后正式签署和平协定。"
+    assert keys(documents(text)) == {"2034-03-01": wanted}
+
+
 def test_documents_with_a_common_name_are_one():
     text = HEAD + MEETING + "会议结束时，双方签署《某城会议议定书》并发表《某城会议公报》，两个文件总称《某城协定》。"
     found = documents(text)
