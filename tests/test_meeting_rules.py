@@ -3681,3 +3681,20 @@ def test_a_visit_sharing_more_than_its_first_day_with_the_boxed_visits_is_left_t
     overlapping = LEG_AFTER_THE_BOX.replace("于7月26日至28日访问", "于7月25日至28日访问")
     found = summits(overlapping, title="2035年张三访问越南")
     assert {day: s["end"] for day, s in found.items()} == {"2035-07-24": "2035-07-26", "2035-07-27": "2035-07-27"}
+
+
+def test_leaders_of_two_states_a_host_also_met_in_one_list_are_met_each_on_their_own():
+    text = HEAD + ("2033年7月27日，甲国首相[[张三]]在[[某城]]与乙国总理[[李四]]举行会谈。"
+                   "同日他还会见了[[牙买加]]总理[[王五]]和[[斐济]]总理[[赵六]]。")
+    found = set(meetings(text))
+    assert ("2033-07-27", frozenset({"张三", "王五"})) in found
+    assert ("2033-07-27", frozenset({"张三", "赵六"})) in found
+    assert not any("王五" in people and "赵六" in people for _, people in found)
+
+
+def test_leaders_of_one_state_a_host_also_met_in_one_list_are_not_met_one_by_one():
+    text = HEAD + ("2033年7月27日，甲国首相[[张三]]在[[某城]]与丙国总统[[李四]]举行会谈。"
+                   "同日他还会见了[[乙国]]国王[[王五]]和[[乙国]]总理[[赵六]]。")
+    found = meetings(text)
+    assert any("王五" in people for _, people in found)
+    assert all(("王五" in people) == ("赵六" in people) for _, people in found)  # one meeting of them both

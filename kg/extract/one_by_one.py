@@ -6,6 +6,8 @@ of three people: 甲 with 张三, and 甲 with 李四, each a summit of its own.
 others as a list after the clause (``…举行会见，即乙国总统张三、丙国总理李四``), or go on with the
 list after a comma (``分别会见了乙国总统张三，以及丙国总理李四和丁国总统王五``). A host meeting
 many leaders (``会见了…多国领导人，其中包括张三和李四``) meets them one by one too, with no 分别.
+A host who *also* met two or more others in one list (``同日甲还会见了乙国总理张三和丙国总理李四``)
+met them one by one too when they lead different states (:func:`also_met`; the caller weighs the states).
 The sentence may go on to them all meeting together (``甲先后与乙、丙分别会谈，随后三人举行三方会谈``): the
 talks of each two were then the first part of the meeting of all (:func:`then_all_together`).
 
@@ -24,6 +26,10 @@ _EACH = re.compile(r"(?:分别|先后|逐一|一一)(?:同|与|和|跟|会见|�
 _MANY = re.compile(r"(?:会见|会晤|接见)了?[^，,；;。]{0,30}?(?:多国|各国|多位|数位|几位)[^，,；;。]{0,8}?(?:领导人|元首|首脑)"
                    r"(?=[，,]\s*其中包括)")
 _CLAUSE = re.compile(r"[，,；;：:。]")
+#: A host who also met others, after the day's main talks (还会见了, 又会见, 也会晤了); not 分别 (read above).
+_ALSO = re.compile(r"(?:还|又|也)(?:单独)?(?:会见|会晤|接见)了?")
+#: The day such a clause gives (同日, 当天, 26日): meetings of that day, not the ones of a whole trip (还会见了乙和丙等领导人).
+_ITS_DAY = re.compile(r"同日|同一天|当天|当日|次日|翌日|[0-9０-９]{1,2}日")
 #: All of those met one by one meeting together then (随后三人举行三方会谈, 再举行三方会谈, 随后三位领导人举行会晤); not
 #: those met who came to a gathering (会见了前来出席四方峰会的乙和丙).
 _ALL_TOGETHER = re.compile(r"(?:随后|然后|接着|之后|其后|再)[^，,；;。]{0,4}?"
@@ -64,7 +70,29 @@ def one_by_one(hans: str, people: list[tuple[str, int]]) -> OneByOne | None:
     >>> one_by_one("甲与乙分别举行会谈。", [("甲", 0), ("乙", 2)]) is None
     True
     """
-    said = _EACH.search(hans) or _MANY.search(hans)
+    return _met_after(hans, people, _EACH.search(hans) or _MANY.search(hans))
+
+
+def also_met(hans: str, people: list[tuple[str, int]]) -> OneByOne | None:
+    """The clause of ``hans`` that tells a host who also met two or more others, listed with no 分别.
+
+    Such a list may be one meeting of them all (a state's leaders together) or one meeting each (the
+    leaders of several states): the caller tells which from their states. Only where the sentence gives
+    the day before it: a list of a trip's meetings gives none (``甲还会见了乙国总理张三和丙国总理李四等领导人``).
+
+    >>> also_met("同日甲还会见了乙国总理张三和丙国总理李四。", [("甲", 2), ("张三", 11), ("李四", 18)]).pairs()
+    (('张三', '甲'), ('李四', '甲'))
+    >>> also_met("同日甲会见了乙国总理张三和丙国总理李四。", [("甲", 2), ("张三", 10), ("李四", 17)]) is None
+    True
+    >>> also_met("甲还会见了乙国总理张三和丙国总理李四。", [("甲", 0), ("张三", 9), ("李四", 16)]) is None
+    True
+    """
+    said = _ALSO.search(hans)
+    return _met_after(hans, people, said) if said and _ITS_DAY.search(hans, 0, said.start()) else None
+
+
+def _met_after(hans: str, people: list[tuple[str, int]], said: re.Match[str] | None) -> OneByOne | None:
+    """Hosts named before ``said`` in its clause (else the sentence's subject), the others after it."""
     if said is None:
         return None
     begin = max((m.end() for m in _CLAUSE.finditer(hans, 0, said.start())), default=0)

@@ -16,7 +16,7 @@ from datetime import date
 
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.names import HOLDERS_OFFICES
-from kg.extract.one_by_one import OneByOne, one_by_one
+from kg.extract.one_by_one import OneByOne, also_met, one_by_one
 from kg.extract.people import People, main_office, office_named, office_taken_up, offices_at, titles_in
 from kg.extract.phrases import CLAUSE, MEETING, MULTILATERAL, NOT_TOP, ON_ITS_SIDELINES, ORDINAL
 from kg.extract.reading import Reading
@@ -118,14 +118,37 @@ def met_one_by_one(reading: Reading, sentence: Sentence) -> OneByOne | None:
     A host written as 他/她 in the clause that names the others (``26日，他又分别会见了乙和丙``) is the
     subject of the sentence before it in its paragraph (``甲在某城先后同…举行会谈。26日，他又分别会见了…``);
     not one in a clause before (``她出席欢迎仪式，先后同乙、丙会晤``: her visit's talks, told one by one)."""
+    found = _read_with_pronoun_host(reading, sentence, one_by_one)
+    if found is None and (also := _read_with_pronoun_host(reading, sentence, also_met)) is not None \
+            and _of_different_states(reading, sentence, also):
+        found = also
+    return found if found is not None and MEETING.search(sentence.hans, found.begin, found.end) else None
+
+
+def _read_with_pronoun_host(reading: Reading, sentence: Sentence, read) -> OneByOne | None:
+    """What ``read`` finds among the persons the sentence names, the host written as 他/她 read as the
+    subject of the sentence before."""
     named = [(spot.key, spot.start) for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
              and not QUALIFIES.match(sentence.hans[spot.end:])]
-    found = one_by_one(sentence.hans, named)
+    found = read(sentence.hans, named)
     pronoun = _PRONOUN.search(sentence.hans, 0, named[0][1]) if named and found is None else None
     if pronoun is not None and not CLAUSE.search(sentence.hans, pronoun.end(), named[0][1]) \
             and (subject := _subject_before(reading, sentence)) is not None:
-        found = one_by_one(sentence.hans, [(subject.key, pronoun.start())] + named)
-    return found if found is not None and MEETING.search(sentence.hans, found.begin, found.end) else None
+        found = read(sentence.hans, [(subject.key, pronoun.start())] + named)
+    return found
+
+
+def _of_different_states(reading: Reading, sentence: Sentence, found: OneByOne) -> bool:
+    """Whether each of those a host also met is written with an office of a state of its own, no two the
+    same (``还会见了乙国总理张三和丙国总理李四``: two meetings; ``还会见了乙国总理张三和乙国议长王五``: one visit's)."""
+    states = []
+    for spot in sentence.spots:
+        if spot.key in found.others and found.begin <= spot.start < found.end:
+            titled = {t.state for t in titles_listed_before(sentence, spot, reading.index) if t.state is not None}
+            if len(titled) != 1:
+                return False
+            states.extend(titled)
+    return len(states) == len(found.others) and len(set(states)) == len(states)
 
 
 def _subject_before(reading: Reading, sentence: Sentence) -> Spot | None:
