@@ -3698,3 +3698,18 @@ def test_leaders_of_one_state_a_host_also_met_in_one_list_are_not_met_one_by_one
     found = meetings(text)
     assert any("王五" in people for _, people in found)
     assert all(("王五" in people) == ("赵六" in people) for _, people in found)  # one meeting of them both
+
+
+def test_the_first_day_the_box_gives_stands_when_an_arrival_told_the_day_before_moved_it():
+    """A box's summit the prose tells too, whose visitor the prose has arrive the day before the talks: the box's
+    first day stands, and the summit keeps one first day (a summit with none is refused by the shapes)."""
+    text = ("{{Infobox summit meeting\n| name = 2034年某城峰会\n| date = {{Start date|2034|5|31}}－{{End date|2034|6|3}}\n"
+            "| participants = [[张三]]<br>[[李四]]\n}}\n"
+            "'''2034年某城峰会'''是[[甲国总统]][[张三]]与[[乙国总统]][[李四]]于2034年5月31日至6月3日在[[某城]]举行的会晤。\n"
+            "== 会谈 ==\n5月30日，李四抵达某城。5月31日，张三在[[某宫]]为李四举行欢迎仪式，两国领导人随即开始会谈。\n")
+    found = summits(text, title="2034年某城峰会")
+    assert found["2034-05-31"]["end"] == "2034-06-03"
+    extraction = extract(parse(Page(text=text, origin="t", title="2034年某城峰会")))
+    for entity in extraction.entities:
+        if entity.id.kind is Kind.SUMMIT:
+            assert sum(f.subject == entity.id and f.prop is Prop.START_DATE for f in extraction.facts) == 1

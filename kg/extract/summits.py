@@ -174,8 +174,8 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     venue = boxed_venue[0] if boxed_venue else None
     for summit in summits:
         if summit.id == around.id:  # the prose found the infobox's summit itself: its days stand
-            reading.registry.keep_only(around.id, Prop.START_DATE, around.start)
-            reading.registry.keep_only(around.id, Prop.END_DATE, around.end)
+            for prop, day in ((Prop.START_DATE, around.start), (Prop.END_DATE, around.end)):
+                _the_boxs_day_stands(reading.registry, around.id, prop, day)
             venue = finer_venue(reading, venue, reading.registry.facts_about(around.id, Prop.VENUE))
             continue
         if a_meeting_apart(people, summit, around):
@@ -447,6 +447,17 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         in_the_state_of_the_heading(reading, section, found[before:])
     return year or running_year, day, (opens, leaves, arrives, tuple(days_told)) \
         if leg is None and not background else None
+
+
+def _the_boxs_day_stands(registry, summit, prop: Prop, day) -> None:
+    """The first or last day the infobox gives its summit stands against the prose's: the other days are
+    forgotten, and where a reading since moved the box's own day (an arrival told the day before the talks),
+    the box's day takes their place, with their evidence: a summit never left without it."""
+    told = [fact for fact in registry.facts_of(prop) if fact.subject == summit]
+    others = [fact for fact in told if fact.value != day]
+    if others and len(others) == len(told):
+        registry.fact(summit, prop, day, evidence=tuple(e for fact in others for e in fact.evidence))
+    registry.keep_only(summit, prop, day)
 
 
 def _subject_of(reading: Reading) -> str:
