@@ -3713,3 +3713,14 @@ def test_the_first_day_the_box_gives_stands_when_an_arrival_told_the_day_before_
     for entity in extraction.entities:
         if entity.id.kind is Kind.SUMMIT:
             assert sum(f.subject == entity.id and f.prop is Prop.START_DATE for f in extraction.facts) == 1
+
+
+@pytest.mark.parametrize("deadline, days", [
+    ("并于2039年12月31日前将库存减半", {"2034-06-01"}),  # a deadline: 同日 is the signing's day
+    ("并于2039年12月31日将库存减半", {"2034-06-01", "2039-12-31"}),  # near-miss: a day told, no 前
+    ("，张三并于2039年12月31日前往乙国与李四再次会谈", {"2034-06-01", "2039-12-31"}),  # near-miss: 前往 goes that day
+])
+def test_a_day_something_is_to_be_done_by_is_no_day_the_account_reaches(deadline, days):
+    text = (HEAD + "2034年6月1日，甲国总统[[张三]]与乙国总统[[李四]]在[[某宫]]签署《甲乙某某协定》。"
+            f"协定要求双方{deadline}。同日，两人还签署了《甲乙贸易协定》。")
+    assert set(summits(text)) == days

@@ -90,6 +90,17 @@ def _an_events_day(sentence: Sentence, day: DateRange) -> bool:
 _TOOK_OFFICE_THEN = re.compile(r"[^，。；,]{0,6}?(?:就任|上任|当选|就职|出任|上台|继任|履新)")
 
 
+#: A day something is to be done by (并于2039年12月31日前将库存减半, 须在2039年底以前完成): a deadline, no time the account
+#: has reached; the days told after it keep the year and the day the text had.
+_BY_A_DAY = re.compile(r"(?:之|以)?前(?![往来去赴])")
+
+
+def _a_deadline(hans: str, day) -> bool:
+    """Whether a date is a deadline (``于2039年12月31日前将…``): 于 or 在 before it, 前 after it (not 前往, 前来:
+    ``于2039年10月16日前往乙国`` goes on that day)."""
+    return hans[:day.at].endswith(("于", "在")) and _BY_A_DAY.match(hans, day.stop) is not None
+
+
 def _took_office_in_an_aside(hans: str, month) -> bool:
     """Whether a year told in an aside is when someone took office (``李四于6月18日至20日访问乙国，这是他
     2023年3月上任后首次访乙``): the text does not move to it, so the days told before and after it keep
@@ -310,7 +321,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                   and not PLANNED_FOR.search(sentence.hans, 0, m.at) and not _took_office_in_an_aside(sentence.hans, m)]
         if months and (year is None or months[0].year != year):
             year = months[0].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
-        dates = find_dates(sentence.hans, year=year)
+        dates = [d for d in find_dates(sentence.hans, year=year) if not _a_deadline(sentence.hans, d)]
         explicit = [d for d in dates if d.year_given and not PLANNED_FOR.search(sentence.hans, 0, d.at)]
         if explicit:
             year = explicit[-1].start.year
