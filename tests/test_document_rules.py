@@ -264,19 +264,19 @@ def test_a_short_name_in_title_marks_that_ends_no_other_name_stays_its_own_docum
 
 def test_a_document_called_by_a_word_of_its_name_and_its_kind_is_that_document():
     text = HEAD + ("2034年3月1日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会晤，"
-                   "双方签署《甲国与乙国和平总框架协定》。两人随后正式签署和平协定。")
+                   "双方签署《甲国与乙国互助总纲协定》。两人随后正式签署互助协定。")
     (document,) = documents(text)["2034-03-01"]
-    assert {"甲国与乙国和平总框架协定", "和平协定"} <= document[1]
+    assert {"甲国与乙国互助总纲协定", "互助协定"} <= document[1]
 
 
 @pytest.mark.parametrize("signed, wanted", [
     # two of the kind hold the word: which one it is, is unknown
-    ("《甲国与乙国和平总框架协定》和《甲国与乙国和平执行协定》", {"甲国与乙国和平总框架协定", "甲国与乙国和平执行协定", "和平协定"}),
+    ("《甲国与乙国互助总纲协定》和《甲国与乙国互助执行协定》", {"甲国与乙国互助总纲协定", "甲国与乙国互助执行协定", "互助协定"}),
     # a name that holds the short one whole cites it: another document
-    ("《关于和平协定执行安排的协定》", {"关于和平协定执行安排的协定", "和平协定"}),
+    ("《关于互助协定执行安排的协定》", {"关于互助协定执行安排的协定", "互助协定"}),
 ])
 def test_a_word_and_a_kind_stays_its_own_document_where_no_one_name_holds_it(signed, wanted):
-    text = HEAD + f"2034年3月1日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会晤，双方签署{signed}。两人随后正式签署和平协定。"
+    text = HEAD + f"2034年3月1日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会晤，双方签署{signed}。两人随后正式签署互助协定。"
     assert keys(documents(text)) == {"2034-03-01": wanted}
 
 

@@ -9,7 +9,7 @@ document named by its kind alone where the summit has one of that kind named in 
 one only described after a signing verb (``签署了全部销毁两国中程导弹的条约``; not a list's item, ``* 联合生产某炮弹的协议；``,
 which names it) where the summit has one of that kind by name, and a name that ends the summit's one other name it ends
 (``《某城宣言》`` of ``《甲乙第二次会议某城宣言》``, ``《五年行动计划》`` of ``《甲乙合作五年行动计划》``), and a word of the
-summit's one name of a kind and the kind, written bare (``签署合作协定`` of ``《甲国与乙国合作总纲协定》``); and one name
+summit's one name of a kind and the kind, written bare (``签署互助协定`` of ``《甲国与乙国互助总纲协定》``); and one name
 each side writes with itself first
 (``…构建甲乙命运共同体的联合声明`` and ``…构建乙甲命运共同体的联合声明``). A name that holds another
 title in 〈…〉, as one in 《…》 writes it (``《纪念〈甲乙条约〉签署十周年联合声明》``), is also named with
@@ -146,8 +146,8 @@ def _tail_of_a_name(reading: Reading, named: list[EntityId], quoted: set[str]):
 
 def _a_word_of_a_name_and_its_kind(reading: Reading, named: list[EntityId], quoted: set[str]):
     """Pairs (short, full) of a summit's documents that are one: a name written bare, a word and a kind
-    (``正式签署合作协定``), and the one other document of that kind whose name holds the word before its kind
-    word (``《甲国与乙国合作总纲协定》``): the text calls the document by what it is about. Not where two
+    (``正式签署互助协定``), and the one other document of that kind whose name holds the word before its kind
+    word (``《甲国与乙国互助总纲协定》``): the text calls the document by what it is about. Not where two
     documents of that kind hold the word (which one it is is unknown), nor a name that holds the short one
     whole (``《关于某某协定附件的协定》`` cites it; one that ends with it is read by :func:`_tail_of_a_name`)."""
     out = []
