@@ -268,6 +268,26 @@ def test_a_session_of_the_gulf_cooperation_council_is_a_gathering_no_summit_of_t
     assert summits(text) == {}
 
 
+THIRD_SESSION = ("{{Infobox summit\n| name = 甲组织第三次峰会\n| date = {{Start date|2033|5|6}}\n"
+             "| cities = [[某城]]\n| chair = [[张三]]\n}}\n"
+             "''''甲组织第三次峰会''''于2033年5月6日在[[甲国]]的[[某城]]举行。\n== 峰会 ==\n"
+             "5月6日，第三次峰会在某城举行。")
+
+
+def test_the_heads_a_sentence_lists_as_attending_a_gathering_are_its_participants():
+    text = THIRD_SESSION + "出席峰会的有[[甲国总统]][[张三]]、[[乙国总统]][[李四]]、[[丙国总理]][[王五]]以及委员会秘书长[[赵六]]。"
+    found = summits(text, title="甲组织第三次峰会")
+    assert found["2033-05-06"]["participants"] == {"张三", "李四", "王五"}
+
+
+@pytest.mark.parametrize("listed", [
+    "出席峰会的有[[甲国总统]][[张三]]、[[乙国]]外长[[李四]]、[[丙国]]副总理[[王五]]。",  # one head, the rest below the top
+    "陪同出席的有[[甲国总统]][[张三]]、[[乙国总统]][[李四]]、[[丙国总理]][[王五]]。",  # those who went along
+])
+def test_a_list_of_officials_or_of_those_going_along_names_no_participants(listed):
+    assert summits(THIRD_SESSION + listed, title="甲组织第三次峰会") == {}
+
+
 def test_a_plain_name_in_a_people_column_is_a_participant():
     text = HEAD + ('{| class="wikitable"\n! 日期 !! 地点 !! 甲方 !! 乙方\n|-\n'
                    "| 1975年12月1日至5日 || 甲国 || 毛泽东、邓小平 || [[李四]]\n|}\n")

@@ -206,6 +206,9 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
         if sentence is not anchor and (len(found) >= 2 or find_dates(sentence.hans) or find_year_months(sentence.hans)):
             break  # enough people, or a sentence about another time (2018年5月，李四访问乙国)
         if sentence is not anchor and _ATTENDEES.match(sentence.hans):
+            for spot in _heads_listed_as_attending(sentence, person):
+                found.setdefault(spot.key, Participant(spot.key, spot.surface, stated=True)).evidence.append(
+                    sentence.evidence())
             continue  # 两人在某地会谈。参加会谈的美方人员有甲…: the delegations, not the two who met
         several = met_one_by_one(reading, sentence) if sentence is not anchor else None
         for spot in sentence.spots:
@@ -217,6 +220,27 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
                 found.setdefault(spot.key, Participant(spot.key, spot.surface, stated=True)).evidence.append(
                     sentence.evidence())
     return found
+
+
+#: The offices a list of those attending writes for a state's head or its government's (甲国总统, 乙国首相);
+#: a crown prince may rule in all but name (丙国王储).
+_HEAD_WRITTEN = re.compile(r"(?:总统|总理|首相|国王|女王|元首|苏丹|埃米尔|天皇|国家主席|王储)$")
+#: Those who only sit in or go along with someone (陪同会见的有…, 在座的有…): never the leaders who met.
+_ALONG = re.compile(r"陪同|在座")
+
+
+def _heads_listed_as_attending(sentence: Sentence, person) -> list[Spot]:
+    """The leaders a sentence listing who attended names, each written with a head's office of a state
+    (``出席峰会的有甲国总统张三、乙国总理李四以及委员会秘书长王五``: 张三 and 李四), where it names two or
+    more such: a gathering's heads, not a delegation; none where it lists those below the top
+    (``出席会谈的有外长张三、副总理李四``) or those who only went along (``陪同会见的有…``)."""
+    told = _ATTENDEES.match(sentence.hans)
+    if told is None or _ALONG.search(told.group()):
+        return []
+    heads = [spot for spot in sentence.spots if spot.start >= told.end() and person(spot, sentence)
+             and _HEAD_WRITTEN.search(written_before(sentence, spot))
+             and not NOT_TOP.search(written_before(sentence, spot))]
+    return heads if len({spot.key for spot in heads}) >= 2 else []
 
 
 #: Who comes after it in a meeting's clause is the one met (与乙会谈, 同乙, 会见乙); not 同日, 同年.
