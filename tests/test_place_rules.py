@@ -1614,3 +1614,23 @@ def test_a_towns_centre_is_a_side_of_the_town_and_a_hotel_there_no_venue_of_its_
 
     assert talks("在[[某城]]市中心的青松大厦") == {"2036-05-09": [["青松大厦", "某城"]]}
     assert talks("在[[某城]]市中心的一家酒店") == {"2036-05-09": [["某城"]]}
+
+
+def test_a_town_a_box_places_the_visit_in_alone_is_a_place_whatever_the_prose_writes_after_it():
+    from kg.extract import extract
+    from kg.wikitext import parse as parse_page
+
+    def visit(location):
+        text = ("{{Infobox diplomatic visit\n| date = {{Start date|2034|5|6}}－{{End date|2034|5|8}}\n"
+                f"| location = {location}\n}}}}\n"
+                "'''2034年张三访问乙国'''是甲国总统[[张三]]于2034年5月6日至8日对[[乙国]]进行的国事访问。\n"
+                "5月7日，张三在[[某都]]同乙国总统[[李四]]举行会谈，双方表示尊重[[某都]]政府的立场。\n")
+        people = {e.id.key for e in extract(parse_page(Page(text=text, origin="t", title="2034年张三访问乙国"))).entities
+                  if e.id.kind is Kind.PERSON}
+        return read(text, title="2034年张三访问乙国"), people
+
+    # [[某都]]政府: the seat stands for the government; the box gives 某都 alone as the visit's town
+    assert visit("[[某都]]") == ({"2034-05-06": [["某都"]]}, {"张三", "李四"})
+    assert visit("[[某都]]，总统府")[1] == {"张三", "李四"}
+    # a link with more words in its entry may be a person's name (李四's residence): no place by the box
+    assert "李四" in visit("[[李四]]私邸")[1]

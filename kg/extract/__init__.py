@@ -20,7 +20,7 @@ from kg.extract.entities import type_names
 from kg.extract.events import read_events
 from kg.extract.names import NOTE_TA
 from kg.extract.ordinals import number_by_their_days
-from kg.extract.infobox import infobox_summit, summit_infoboxes
+from kg.extract.infobox import boxed_place_names, infobox_summit, summit_infoboxes
 from kg.extract.people import holders_met_in_turn, holders_of_the_series_offices, offices_for_descriptions, read_people
 from kg.extract.participants import attendees_listed_after, witnesses_of_the_signing
 from kg.extract.containment import (contain_by_name, key_generic_buildings_by_their_town, place_venues_by_gazetteer,
@@ -52,7 +52,7 @@ INTERPRETED = NOTE_TA + ("各地中文名", "infobox east asian", "lang", "refli
 
 def extract(document: Document) -> Extraction:
     reading = read(document)
-    type_names(reading)
+    type_names(reading, boxed_place_names(reading))
     read_where_things_lie(reading)
     sources = read_sources(reading)
     people = read_people(reading)

@@ -35,8 +35,10 @@ _COLLECTIVE = re.compile(r"(^|[^国])([中美苏俄印朝韩日英法德越新�
 _HEADING_GOVERNMENT = re.compile(r"^\s*(?P<name>.+?)\s*(政府|政权|内阁|时期|执政时期)\s*(?:[（(].*)?$")
 
 
-def type_names(reading: Reading) -> None:
-    """Types the names of the article in the registry, by the patterns above."""
+def type_names(reading: Reading, boxed_places: frozenset[str] = frozenset()) -> None:
+    """Types the names of the article in the registry, by the patterns above. A name a summit box's place
+    field gives alone (``boxed_places``, see :func:`kg.extract.infobox.boxed_place_names`) is a place, not a
+    person whatever the prose writes around it (``[[某都]]政府``: the seat stands for the state's government)."""
     registry, index = reading.registry, reading.index
     titled = _titled_people(reading)
     states = []  # typed once every person is known: 拜登与洛伦索两国团队 names two people
@@ -45,7 +47,8 @@ def type_names(reading: Reading) -> None:
             if index.is_state(spot.surface):
                 registry.named(Kind.COUNTRY, spot.surface, article=_article(spot))
         for spot in _people(sentence, reading):
-            registry.named(Kind.PERSON, spot.surface, article=_article(spot))
+            if spot.key not in boxed_places:
+                registry.named(Kind.PERSON, spot.surface, article=_article(spot))
         for spot in _places(sentence, reading):
             if spot.hans.endswith(EVENT_WORDS):
                 continue  # "在二十国集团峰会期间": a time, not a place

@@ -33,6 +33,7 @@ from kg.extract.phrases import NOT_TOP
 from kg.extract.registry import digest
 from kg.extract.joining import SummitFound
 from kg.extract.meeting_clauses import not_held
+from kg.extract.visited_states import VISIT_BOX
 from kg.model import Article, EntityId, Evidence, Kind, Label, Prop
 from kg.wikitext import Param, Template
 
@@ -68,6 +69,21 @@ _CALLED_OFF = re.compile(r"取消|告吹|流产|未能举行|未举行|未成行
 
 def summit_infoboxes(reading: Reading) -> tuple[Template, ...]:
     return tuple(t for t in reading.document.templates if t.nested_in is None and _NAME.match(to_hans(t.key)))
+
+
+def boxed_place_names(reading: Reading) -> frozenset[str]:
+    """The keys of the places a summit's or a visit's box's place fields link, each alone in its entry
+    (``| location = {{某国}}[[某都]]，某宫``: 某都): places, whatever the prose writes right after them
+    (``[[某都]]政府``, the seat standing for a government; ``两国总理某都会谈``). Not a link with more
+    words in its entry (``[[张三]]官邸``): the name may be a person's."""
+    out: set[str] = set()
+    visits = (t for t in reading.document.templates if t.nested_in is None and VISIT_BOX.match(to_hans(t.key)))
+    for template in (*summit_infoboxes(reading), *visits):
+        for field in ("venue", "location", "cities"):
+            for entry in _entries(reading, template, field):
+                if len(entry.links) == 1 and to_hans(entry.links[0][0]) == entry.text.strip():
+                    out.add(reading.index.key(entry.links[0][1]))
+    return frozenset(out)
 
 
 def days_of_the_box(reading: Reading) -> tuple[date, date] | None:
