@@ -36,9 +36,10 @@ _HEADING_GOVERNMENT = re.compile(r"^\s*(?P<name>.+?)\s*(政府|政权|内阁|时
 
 
 def type_names(reading: Reading, boxed_places: frozenset[str] = frozenset()) -> None:
-    """Types the names of the article in the registry, by the patterns above. A name a summit box's place
-    field gives alone (``boxed_places``, see :func:`kg.extract.infobox.boxed_place_names`) is a place, not a
-    person whatever the prose writes around it (``[[某都]]政府``: the seat stands for the state's government)."""
+    """Types the names of the article in the registry, by the patterns above. A name a summit's or a
+    visit's box gives alone in a place field (``boxed_places``, see :func:`kg.extract.infobox.boxed_place_names`)
+    is a place, not a person whatever the prose writes around it (``[[某都]]政府``: the seat stands for the
+    state's government)."""
     registry, index = reading.registry, reading.index
     titled = _titled_people(reading)
     states = []  # typed once every person is known: 拜登与洛伦索两国团队 names two people
