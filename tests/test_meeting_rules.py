@@ -3362,6 +3362,19 @@ def test_a_plans_day_told_after_its_subject_and_yu_is_no_meeting_day():
     assert summits(text) == {}
 
 
+@pytest.mark.parametrize("opening, days", [
+    ("张三于22日下午抵达[[某都]]后，立即与乙国总统[[李四]]举行会谈。", {"2031-03-21", "2031-03-22"}),
+    ("甲国总理[[张三]]于22日抵达[[某都]]，同乙国总统[[李四]]举行会谈。", {"2031-03-21", "2031-03-22"}),
+    ("张三将于22日抵达[[某都]]，同乙国总统[[李四]]举行会谈。", {"2031-03-21"}),  # near-miss: a plan
+])
+def test_a_day_told_after_the_sentences_own_subject_and_yu_is_the_meeting_day(opening, days):
+    text = HEAD + "2031年3月21日，甲国总理[[张三]]在[[某城]]同丙国总统[[王五]]会谈。\n\n" + opening
+    found = summits(text)
+    assert set(found) == days
+    if "2031-03-22" in days:
+        assert found["2031-03-22"]["participants"] == {"张三", "李四"}
+
+
 def test_a_clause_day_after_a_sentence_with_no_date_is_of_the_month_the_account_reached():
     text = HEAD + ("2031年1月9日至11日，甲国总理[[张三]]对乙国进行正式访问。"
                    "张三先在[[某宫]]签名致意，10日与乙国总理[[李四]]会谈。")

@@ -246,15 +246,24 @@ _GOES_ON_THEN = re.compile(r"(?:并|又|还|随后|随即)于")
 
 #: Whoever did it, written as a head's office and the name after it (丙国总统王五, 国务院总理李四).
 _AN_OFFICE_AND_NAME = re.compile(r"[^，,；;。]{0,8}?(?:总统|总理|首相|主席|国王|女王|埃米尔|总书记)[^，,；;。的]{1,6}")
+#: A sentence's subject written as an office and a name, then 于 (乙国总统李四于25日…).
+_OFFICE_AND_NAME_THEN = re.compile(_AN_OFFICE_AND_NAME.pattern + "于")
 
 
-def relative_days(hans: str, dates: list[DateRange], day: date | None) -> list[DateRange]:
+def relative_days(hans: str, dates: list[DateRange], day: date | None, *, subjects_day: bool = False) -> list[DateRange]:
     """Days an account gives relative to the last one (``3日，…``, ``当天下午``, ``次日``): each
-    is the day before it in the text, the sentence's own dates first."""
+    is the day before it in the text, the sentence's own dates first; with ``subjects_day``, also
+    a day told after the sentence's own subject and 于 (:func:`day_after_the_subject`)."""
     out: list[DateRange] = []
     match = bare_day(hans, 0)
     if match and day is not None and not dates:
         try:
+            out.append(DateRange(day.replace(day=int(match["d"])), day.replace(day=int(match["d"])),
+                                 match.start(), match.end(), False))
+        except ValueError:
+            pass
+    if subjects_day and (match := day_after_the_subject(hans)) and day is not None and not dates:
+        try:  # 张三于25日抵达某都后，立即与乙国总统李四会谈: of the month the account had reached
             out.append(DateRange(day.replace(day=int(match["d"])), day.replace(day=int(match["d"])),
                                  match.start(), match.end(), False))
         except ValueError:
@@ -335,6 +344,16 @@ def opens_from_the_last_day(hans: str) -> bool:
 def bare_day(hans: str, at: int) -> re.Match | None:
     """A day with no month at ``at`` (``13日``), after whose clock it is told if the text says."""
     return DAY_ONLY.match(hans, _CLOCK.match(hans, at).end())
+
+
+def day_after_the_subject(hans: str) -> re.Match | None:
+    """The day with no month a sentence opens with after its subject and 于: a short name (``张三于25日抵达某都``)
+    or an office and a name (``乙国总统李四于25日下午抵达某都后…``); not a plan's (``张三将于25日…``), nor one after
+    a verb (``会谈于25日举行``: the sentence's own clause reads it)."""
+    subject = _ITS_SUBJECT_THEN.match(hans) or _OFFICE_AND_NAME_THEN.match(hans)
+    if subject is None or _PLANNED.search(hans, 0, subject.end()) or _HEAD_VERB.search(hans, 0, subject.end() - 1):
+        return None
+    return DAY_ONLY.match(hans, subject.end())
 
 
 def day_of_the_clause(hans: str, at: int) -> re.Match | None:

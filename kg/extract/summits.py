@@ -40,6 +40,7 @@ from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrival_in, 
                              leg_from_its_arrival, leg_told_in_prose, one_summit_per_leg, over_the_leg, the_leads_visit,
                              visit_told, year_above, year_of_the_leads_month, year_the_lead_defines)
 from kg.extract.meeting_clauses import (DAY_ONLY, ON_A_GATHERINGS_DAYS, TOOK_OFFICE, WELCOMES, another_later_that_day, bare_day,
+                                        day_after_the_subject,
                                         dated_by_citation, days_of_the_month,
                                         a_bodys_gathering, meeting_clause, not_held, only_a_welcome, opens_from_the_last_day,
                                         relative_days, the_gathering_held,
@@ -93,6 +94,14 @@ _TOOK_OFFICE_THEN = re.compile(r"[^，。；,]{0,6}?(?:就任|上任|当选|就�
 #: A day something is to be done by (并于2039年12月31日前将库存减半, 须在2039年底以前完成): a deadline, no time the account
 #: has reached; the days told after it keep the year and the day the text had.
 _BY_A_DAY = re.compile(r"(?:之|以)?前(?![往来去赴])")
+
+
+def _within_a_visit(visit: VisitTold | None, day: date | None) -> bool:
+    """Whether the account is inside the days of a visit told before (``5月2日至6日，甲访问乙国。¶甲于3日在某宫同乙
+    会谈``): its talks are of the visit, whose days the visit's own reading gives, not of the day told after a
+    subject and 于."""
+    return visit is not None and day is not None and visit.days.start < visit.days.end \
+        and visit.days.start <= day <= visit.days.end
 
 
 def _a_deadline(hans: str, day) -> bool:
@@ -336,12 +345,15 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 dates, date_basis = dated_by_citation(reading, sources, sentence, running_year)
             if not dates and running_year is not None:
                 dates = find_dates(sentence.hans, year=running_year)
-        if day is None and not dates and carried is not None and ((bare := bare_day(sentence.hans, 0))
+        if day is None and not dates and carried is not None and ((bare := bare_day(sentence.hans, 0)
+                                                                            or day_after_the_subject(sentence.hans))
                                                                   and int(bare["d"]) >= carried.day
                                                                   or opens_from_the_last_day(sentence.hans)
                                                                   and MEETING.search(sentence.hans)):
             day = carried  # 17日上午，… (翌日，…与乙会谈) under a heading of a place: the month (the day) the account had reached
-        relative = relative_days(sentence.hans, dates, day)
+        opens_a_paragraph = i == 0 or section_sentences[i - 1].paragraph != sentence.paragraph
+        relative = relative_days(sentence.hans, dates, day,  # ¶张三于25日抵达某都后，立即与李四会谈
+                                 subjects_day=opens_a_paragraph and not _within_a_visit(visit, day))
         if heading_day is not None and opens is None:  # === 5月23日 ===¶次日上午，…: the day after the last section's
             relative = [heading_is_the_next_day(sentence.hans, d, heading_day) for d in relative]
         dates = sorted(dates + relative + days_of_the_month(sentence.hans, year), key=lambda d: d.at)
