@@ -1035,3 +1035,28 @@ def test_another_name_in_brackets_after_the_name_in_its_own_language():
         assert ("约翰·某乙", "甲国总统") in roles, bracket
     # a foreign name alone, then a note, is no name
     assert roles_by_day(HEAD + "[[甲国总统]][[约翰·某乙]]（Jan Mou，2031年）" + told) == {}
+
+
+
+#: A visit of several days, then its talks, neither writing the visitor's office.
+_VISIT = "2033年5月3日至5日，[[张三]]对乙国进行正式访问。张三在[[某城]]同乙国总统[[李四]]举行会谈。"
+
+
+def test_the_talks_of_a_visit_take_the_office_its_paragraph_writes():
+    text = HEAD + _VISIT + "访问期间，甲国总理张三还参观了[[某厂]]。"
+    assert ("张三", "甲国总理") in roles_by_day(text)["2033-05-03"]
+
+
+def test_the_talks_of_a_visit_take_no_office_written_undated_elsewhere():
+    text = HEAD + "甲国总理[[张三]]出身军旅。\n\n" + _VISIT
+    assert not {o for p, o in roles_by_day(text)["2033-05-03"] if p == "张三"}
+
+
+def test_the_talks_of_a_visit_take_the_office_the_text_gives_only_in_that_year():
+    text = HEAD + "2033年初，甲国总理[[张三]]宣布将出访。\n\n" + _VISIT
+    assert ("张三", "甲国总理") in roles_by_day(text)["2033-05-03"]
+
+
+def test_the_talks_of_a_visit_take_no_office_the_text_gives_in_another_year():
+    text = HEAD + "2031年，甲国总理[[张三]]宣布将出访。\n\n" + _VISIT
+    assert not {o for p, o in roles_by_day(text)["2033-05-03"] if p == "张三"}

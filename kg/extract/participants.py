@@ -780,11 +780,13 @@ def _named_before_the_welcome(sentence: Sentence, key: str) -> bool:
 
 
 def record_participants(reading, people: People, summit, participants, sentences, welcome=None, *,
-                        as_written: bool = False, written_also: tuple[Sentence, ...] = ()) -> None:
+                        as_written: bool = False, written_also: tuple[Sentence, ...] = (),
+                        of_its_year: bool = False) -> None:
     """Records who met and the office each held: the offices the sentences write for them, else the
     office the article gives them elsewhere; with ``as_written``, only the offices the first sentence
     (the meeting's own) and ``written_also`` (the sentence telling the visit it is of) write. ``welcome``: the sentence of a welcome on arrival that tells the
-    summit (see :func:`_bare_beside_an_office`)."""
+    summit (see :func:`_bare_beside_an_office`). ``of_its_year``: the meeting is the talks of a visit, and one
+    whom its two sentences write no office for takes those of :func:`_offices_of_the_visit`."""
     registry = reading.registry
     for key in sorted(participants):
         person_info = participants[key]
@@ -809,12 +811,30 @@ def record_participants(reading, people: People, summit, participants, sentences
         for office in stated_offices:
             registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office),
                           evidence=(sentences[0].evidence(),))
+        start = next(iter(registry.facts_about(summit, Prop.START_DATE)), None)
+        if not stated_offices and as_written and of_its_year and start is not None:
+            for office in _offices_of_the_visit(reading, people, key, start, sentences):
+                registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office), inference=Inference.EARLIER_ROLE,
+                              evidence=(people.office_evidence.get((key, office)) or sentences[0].evidence(),))
         if not stated_offices and not as_written and people.offices.get(key) \
                 and not _bare_beside_an_office(reading, key, participants, welcome):
-            start = next(iter(registry.facts_about(summit, Prop.START_DATE)), None)
             office = main_office(people, key, start, sentences)
             registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office_taken_up(people, key, office, start)),
                           inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(key, office)],))
+
+
+def _offices_of_the_visit(reading, people: People, key: str, when, sentences) -> tuple[str, ...]:
+    """The offices of a person at the talks of a visit whose two sentences write none for him
+    (``2031年5月3日至5日，张三访问乙国。张三同李四举行会谈``): those the visit's paragraph writes for him
+    (``访问期间，张三还拜会了乙党总书记李四``), else the one office the article gives him in sentences of
+    that year alone (``2031年初，甲国总理张三宣布将出访``); none it gives him undated or in other years."""
+    written = [office for sentence in sentences for office in titles_in(sentence, reading, key)]
+    written = [office for office in dict.fromkeys(written) if reading.registry.is_a(office, Kind.POSITION)]
+    if written:
+        return tuple(written)
+    of_the_year = [office for office in people.offices.get(key, ())
+                   if people.office_years.get((key, office)) == frozenset({when.year})]
+    return tuple(of_the_year) if len(of_the_year) == 1 and main_office(people, key, when) == of_the_year[0] else ()
 
 
 #: A clause telling who witnessed a signing, they its subject: attending and witnessing it (丙国国王和丁国总统出席见证,

@@ -662,7 +662,8 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     record_participants(reading, people, summit, participants, [anchor] + paragraph,
                         welcome=anchor if welcome_ends is not None else None,
                         as_written=offices_as_written or written_in_the_visit is not None,
-                        written_also=(written_in_the_visit,) if written_in_the_visit is not None else ())
+                        written_also=(written_in_the_visit,) if written_in_the_visit is not None else (),
+                        of_its_year=written_in_the_visit is not None and not offices_as_written)
     outcomes(reading, summit, [s for s in sentences if not _after_an_earlier_meeting(s, anchor)], (when.start, end))
     return SummitFound(summit, section, when.start, end, anchor, keys)
 
