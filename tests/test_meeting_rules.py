@@ -898,6 +898,17 @@ def test_a_meeting_told_as_of_a_tours_days_is_not_dated_by_the_whole_tour():
         "2031-05-20": ("2031-05-23", {"张三", "王五"})}
 
 
+@pytest.mark.parametrize("led, found", [
+    ("率[[德国]]党政代表团对[[埃及]]进行的访问", {"2031-05-20": ("2031-05-23", {"张三", "王五"})}),  # his own state's delegation
+    ("率[[德國]]政府代表團對[[埃及]]進行的訪問", {"2031-05-20": ("2031-05-23", {"张三", "王五"})}),
+    ("率团对[[德国]]和[[埃及]]进行的访问", {}),  # near-miss: two states visited, a tour
+])
+def test_the_state_of_the_delegation_a_visitor_leads_is_his_own_not_a_stop_of_a_tour(led, found):
+    text = (f"'''张三访问埃及'''是甲国总统[[张三]]于2031年5月20日至23日{led}。\n"
+            "== 经过 ==\n访问期间，张三与埃及总统[[王五]]举行会谈。\n")
+    assert {day: (s["end"], s["participants"]) for day, s in summits(text, title="张三访问埃及").items()} == found
+
+
 def test_a_crown_prince_who_is_also_a_deputy_prime_minister_is_a_top_leader():
     # 王储 alone is a top office (who may rule in all but name); 兼副首相 after it does not make him a deputy
     held = summits(HEAD + "2031年2月19日，甲国王储兼副首相、国防大臣[[张三]]在某都与乙国总理[[李四]]举行会谈。")

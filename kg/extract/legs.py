@@ -299,9 +299,21 @@ def visit_told(sentence: Sentence, dates: list[DateRange], before: VisitTold | N
     return None
 
 
+#: After a state's name: the delegation it names (甲国党政代表团, 甲國政府代表團), the visitors' own.
+_ITS_DELEGATION = re.compile(r"[^\W\d_a-zA-Z对于向赴访]{0,4}?代表[团團]")
+
+
+def a_delegations_state(sentence: Sentence, spot: Spot) -> bool:
+    """Whether a state is named as the one a delegation is of (``张三于2033年5月6日至10日率甲国党政代表团对乙国进行
+    访问``): the visitors' own state, which they lead there, not a state visited; not one named before a visit's
+    word (``张三率团访问乙国``: 乙国 is visited)."""
+    return _ITS_DELEGATION.match(sentence.hans, spot.end) is not None
+
+
 def the_leads_visit(reading: Reading) -> VisitTold | None:
     """The one visit of several days the lead's first paragraph tells (``于1979年1月28日至2月5日
-    对美国进行的正式访问``), if it tells exactly one."""
+    对美国进行的正式访问``), if it tells exactly one; a state whose delegation the visitor leads is his own,
+    not a stop of a tour."""
     told = []
     year = None
     for sentence in [s for s in reading.lead if reading.lead and s.paragraph == reading.lead[0].paragraph]:
@@ -309,7 +321,8 @@ def the_leads_visit(reading: Reading) -> VisitTold | None:
         year = months[0].year if months else year
         dates = find_dates(sentence.hans, year=year)
         if (visit := visit_told(sentence, dates, None)) is not None and visit.days.end > visit.days.start:
-            states = {spot.key for spot in sentence.spots if spot.start >= visit.days.stop and reading.index.is_state(spot.surface)}
+            states = {spot.key for spot in sentence.spots if spot.start >= visit.days.stop and reading.index.is_state(spot.surface)
+                      and not a_delegations_state(sentence, spot)}
             told.append(replace(visit, tour=len(states) > 1))
     return told[0] if len(told) == 1 else None
 
