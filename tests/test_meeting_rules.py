@@ -909,6 +909,30 @@ def test_the_state_of_the_delegation_a_visitor_leads_is_his_own_not_a_stop_of_a_
     assert {day: (s["end"], s["participants"]) for day, s in summits(text, title="张三访问埃及").items()} == found
 
 
+def test_the_hosts_who_invite_a_tour_together_are_its_hosts_not_the_visitors_side():
+    # four hosts listed with 、 run longer than one invitation: each is still a host, whose state is visited
+    text = ("{{Infobox event\n| date = {{Start date|2031|5|18}}－{{End date|2031|5|26}}\n"
+            "| location = {{BRA}}[[巴西利亚]]<br>{{COL}}[[波哥大]]<br>{{PER}}[[利马]]<br>{{CHL}}[[圣地亚哥]]\n"
+            "| participants = {{flagicon|BRA}} [[李老四]]<br>{{flagicon|COL}} [[钱小七]]<br>{{flagicon|PER}} [[王老五]]"
+            "<br>{{flagicon|CHL}} [[赵小六]]\n}}\n"
+            "'''张三出访'''是指甲国总理[[张三]]应[[巴西总统]][[李老四]]、[[哥伦比亚总统]][[钱小七]]、[[秘鲁总统]][[王老五]]、"
+            "[[智利总统]][[赵小六]]邀请，于2031年5月18日至26日对[[巴西]]、[[哥伦比亚]]、[[秘鲁]]和[[智利]]进行的正式访问。\n"
+            "== 行程 ==\n=== 巴西 ===\n5月19日，张三与李老四举行会谈。\n=== 哥伦比亚 ===\n5月21日，张三与钱小七举行会谈。\n"
+            "=== 秘鲁 ===\n5月22日，张三与王老五举行会谈。\n=== 智利 ===\n5月25日，张三与赵小六举行会谈。\n")
+    assert {day: s["participants"] for day, s in summits(text, title="张三出访").items()} == {
+        "2031-05-19": {"张三", "李老四"}, "2031-05-21": {"张三", "钱小七"}, "2031-05-22": {"张三", "王老五"},
+        "2031-05-25": {"张三", "赵小六"}}
+
+
+def test_one_state_visited_at_the_invitation_of_its_leaders_listed_is_one_visit():
+    # near-miss: the hosts who invite listed with 、 are of the one state visited, which spans the visit's days
+    text = ("'''张三访问巴西'''是甲国总理[[张三]]应[[巴西]]联邦共和国总统[[李四]]、副总统[[王五]]邀请，"
+            "于2031年5月18日至26日对[[巴西]]进行正式访问。\n== 行程 ==\n"
+            "5月19日，张三与巴西总统李四举行会谈。5月22日，张三在某城与李四再次会晤。\n")
+    assert {day: (s["end"], s["participants"]) for day, s in summits(text, title="张三访问巴西").items()} == {
+        "2031-05-18": ("2031-05-26", {"张三", "李四"})}
+
+
 def test_a_crown_prince_who_is_also_a_deputy_prime_minister_is_a_top_leader():
     # 王储 alone is a top office (who may rule in all but name); 兼副首相 after it does not make him a deputy
     held = summits(HEAD + "2031年2月19日，甲国王储兼副首相、国防大臣[[张三]]在某都与乙国总理[[李四]]举行会谈。")

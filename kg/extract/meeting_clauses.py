@@ -103,8 +103,9 @@ LOWER_TALKS = re.compile(r"(高级别|部长级|副部长级|次长级|外长|�
                          r"|工作层(会谈|会晤|会议|磋商|会面)|工作(会谈|会议|磋商)")  # 工作会晤: the leaders' own, working meeting
 
 
-#: An invitation taken up (应乙国主席李四邀请, 在李四的邀请下): the one named in it is the host.
-ACCEPTED = re.compile(r"应[^，,；;。]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
+#: An invitation taken up (应乙国主席李四邀请, 在李四的邀请下): the one named in it is the host; the hosts of a tour
+#: who invite together are listed with 、, each as long as one (应乙国总统李四、丙国总统王五、丁国总理赵六邀请).
+ACCEPTED = re.compile(r"应(?:[^，,；;。、]{1,30}?、)*?[^，,；;。、]{0,30}?邀请?|在[^，,；;。]{0,30}?的?邀请下")
 
 
 #: A clause that moves someone to the meeting: the clauses after it may say they met (…返回某国，在某城与乙会谈:
