@@ -1634,3 +1634,15 @@ def test_a_town_a_box_places_the_visit_in_alone_is_a_place_whatever_the_prose_wr
     assert visit("[[某都]]，总统府")[1] == {"张三", "李四"}
     # a link with more words in its entry may be a person's name (李四's residence): no place by the box
     assert "李四" in visit("[[李四]]私邸")[1]
+
+
+def test_a_central_asian_state_by_its_short_name_but_not_a_soviet_republics_body_of_that_name():
+    def talks(where):
+        return read(f"'''甲乙会晤'''。\n2034年3月5日，甲国总理[[张三]]{where}同乙国总理[[李四]]举行会谈。")
+
+    # zh-tw writes the state without -斯坦 (哈薩克, 烏茲別克, 塔吉克)
+    assert talks("在哈萨克") == {"2034-03-05": [["哈萨克斯坦共和国"]]}
+    assert talks("在烏茲別克首都[[某城]]") == {"2034-03-05": [["某城", "乌兹别克斯坦共和国"]]}
+    # a Soviet republic's council or soviet is a body of that republic, not today's state
+    assert talks("在乌兹别克部长会议大楼") == {"2034-03-05": [["乌兹别克部长会议大楼"]]}
+    assert talks("在塔吉克最高苏维埃大厦") == {"2034-03-05": [["塔吉克最高苏维埃大厦"]]}

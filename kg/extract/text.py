@@ -139,7 +139,8 @@ class Spotter:
                     taken = [False] * len(hans)
                 taken[start:end] = [True] * (end - start)
         for match in _names_in(hans, self._patterns):
-            if (taken is None or not any(taken[match.start():match.end()])) and not self._another_monarch(hans, match):
+            if (taken is None or not any(taken[match.start():match.end()])) and not self._another_monarch(hans, match) \
+                    and not self._a_soviet_republics_body(hans, match):
                 meant = self.namesakes and match.group() in self.namesakes \
                     and namesake_meant(hans, match.start(), match.end(), self.namesakes[match.group()])
                 if meant:  # 阿布扎比王储穆罕默德: the one of two 穆罕默德 whose office it is, named by his full name
@@ -153,6 +154,12 @@ class Spotter:
         return tuple(sorted(found, key=lambda s: s.start))
 
 
+    def _a_soviet_republics_body(self, hans: str, match: re.Match) -> bool:
+        """Whether a state's name, written without a link, names a republic of the Soviet Union by the body
+        it goes on with (``甲斯坦部长会议``, ``甲斯坦苏维埃社会主义共和国``, ``甲斯坦加盟共和国``): the
+        republic's council or soviet, not the state that bears its name today."""
+        return _SOVIET_BODY.match(hans, match.end()) is not None and self.index.is_state(match.group())
+
     def _another_monarch(self, hans: str, match: re.Match) -> bool:
         """Whether the name goes on with a regnal number that makes it someone else's (``穆罕默德五世``
         where ``穆罕默德`` is the short name of 穆罕默德·本·某某, and 穆罕默德五世 is no name of his)."""
@@ -162,6 +169,9 @@ class Spotter:
         regnal = _REGNAL_AFTER.match(hans, end)
         return regnal is not None and self.index.key(match.group() + regnal.group()) != self.index.key(match.group())
 
+
+#: The bodies of a Soviet republic written right after its name (甲斯坦部长会议, 甲斯坦最高苏维埃).
+_SOVIET_BODY = re.compile(r"部长会议|最高苏维埃|苏维埃|加盟共和国|社会主义共和国")
 
 _REGNAL_DIGITS = frozenset("一二三四五六七八九十")
 #: A regnal number right after a name (穆罕默德五世, 阿卜杜拉二世).
