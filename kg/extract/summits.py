@@ -142,6 +142,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     ``tabled`` are the rows of meeting tables, joined to the prose's summits of their days."""
     lead_venues = venues_of_the_lead(reading)
     tabled_spans = _meeting_table_spans(reading)  # rows read as sentences infer no one
+    subject = _subject_of(reading)
     found: list[SummitFound] = []
     year = around.start.year if around is not None \
         else first_year(reading.lead) or year_of_the_leads_month(reading) or year_the_lead_defines(reading)
@@ -154,7 +155,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         carried = last_day if last_day is not None and last_day.year == told_year else None
         before = len(found)
         reached, day, told = _find_in(reading, people, sources, section, section_sentences, lead_venues, found, year,
-                                      around, tabled_spans, carried, lead_visit, boxed)
+                                      around, tabled_spans, carried, lead_visit, boxed, subject)
         documents_of_the_meeting_told_last(reading, found[before:])
         if told is not None and (leg_state := state_of_the_leg(reading, section)) is not None:
             legs.append(LegTold(order, section.level, *told, before, len(found), leg_state))
@@ -164,11 +165,12 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     legs_run_to_the_next(reading, people, found, legs)
     if around is None:  # the lead tells of the summits too: an article about one may say it all there
         in_sections = list(found)
-        _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None, tabled=tabled_spans)
+        _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None, tabled=tabled_spans,
+                 subject=subject)
         found[:] = in_sections + join_mentions(reading, people, in_sections, found[len(in_sections):])
     else:  # the lead of a boxed summit may tell of a meeting on other days (此前，甲于3月2日在某城同乙会谈)
         found[:] = found + join_mentions(reading, people, found, _apart_in_the_lead(
-            reading, people, sources, lead_venues, tabled_spans, found, around))
+            reading, people, sources, lead_venues, tabled_spans, found, around, subject))
     found[:] = found + join_mentions(reading, people, found, list(tabled))
     found[:] = one_meeting_told_in_parts(reading, people, several_of_one_visit(reading, people, found),
                                          around.id if around is not None else None)
@@ -176,7 +178,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     summits = fill_from_neighbours(reading, people, one_summit_per_visit(reading, people, one_span_each(reading, found), around))
     summits = tuple(a_row_and_its_account(reading, people, list(summits), tabled_spans))
     summits = met_during_the_visit(reading, people, summits)
-    if around is None and len(summits) > 1 and not a_bodys_gathering(_subject_of(reading)):
+    if around is None and len(summits) > 1 and not a_bodys_gathering(subject):
         # an article about one summit may tell of others too; a body's gathering is none of them (its documents, its number)
         documents_of_the_definition(reading, summits)
         number_the_defined_summit(reading, summits)
@@ -221,7 +223,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
 
 
 def _apart_in_the_lead(reading: Reading, people: People, sources: Sources, lead_venues, tabled_spans,
-                       found: list[SummitFound], around: SummitFound) -> list[SummitFound]:
+                       found: list[SummitFound], around: SummitFound, subject: str) -> list[SummitFound]:
     """The meetings the lead of a boxed summit tells on days wholly outside the box's (a visit
     the leader paid just before: 此前，他于3月2日在某城同乙举行了会谈). Only the lead's sentences
     dated wholly outside the box's days are read (the rest tell the box's own summit, which the box
@@ -231,7 +233,7 @@ def _apart_in_the_lead(reading: Reading, people: People, sources: Sources, lead_
                if (dates := find_dates(sentence.hans, year=year))
                and all(d.end < around.start or around.end < d.start for d in dates)]
     told: list[SummitFound] = []
-    _find_in(reading, people, sources, None, outside, lead_venues, told, year, tabled=tabled_spans)
+    _find_in(reading, people, sources, None, outside, lead_venues, told, year, tabled=tabled_spans, subject=subject)
     kept = {s.id for s in found} | {around.id}
     apart = []
     for summit in told:
@@ -279,7 +281,7 @@ def _a_background(section) -> bool:
 def _find_in(reading, people, sources, section, section_sentences, lead_venues, found,
              running_year: int | None, around: SummitFound | None = None, tabled: tuple[Span, ...] = (),
              carried: date | None = None, lead_visit: VisitTold | None = None,
-             boxed: tuple[date, date] | None = None) -> tuple[int | None, date | None, tuple[date | None, date | None, bool, tuple[date, ...]] | None]:
+             boxed: tuple[date, date] | None = None, subject: str = "") -> tuple[int | None, date | None, tuple[date | None, date | None, bool, tuple[date, ...]] | None]:
     """Finds the summits of one section; returns the year the text has reached, the
     last day it gave, and, when its heading gives the section no leg's days of its own, the
     first day its text gives, the last it has a leader leave on, whether that first day's
@@ -296,6 +298,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     ``访问期间`` with no visit told in its paragraph is of ``lead_visit``, the visit the lead
     tells. A meeting told on a gathering's days alone (``峰会期间，甲会见了乙``) is of the day its
     paragraph told, else, in a section that told no day yet, of the days ``boxed``, the infobox's.
+    ``subject`` is what the article is about (:func:`_subject_of`): a meeting held in an article about
+    a body's gathering may be that gathering.
     """
     year, month = heading_time(section) if section is not None else (None, None)
     heading_day = day_of_the_heading(section, year or year_above(reading, section, around))  # === 10月21日 ===
@@ -409,7 +413,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             clause = meeting_clause(sentence.hans, meeting)
             if clause is not None and not welcomed_by_a_leader(reading, sentence, clause):
                 clause = None  # 外长丙到机场迎接: an official's welcome, no meeting of leaders
-            if clause is not None and the_gathering_held(sentence.hans, clause, _subject_of(reading)):
+            if clause is not None and the_gathering_held(sentence.hans, clause, subject):
                 clause = None  # 会晤在某会展中心举行 in an article about a gathering of many: the gathering itself
             named = as_written = False  # a signing whose signers the clause names: only they met
             if clause is None and (signing := signing_clause(sentence.hans, meeting)) is not None:
