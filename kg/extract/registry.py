@@ -149,6 +149,12 @@ class Registry:
         return [f for f in self._facts.values() if f.prop in props
                 and isinstance(f.value, EntityId) and f.value.key == value_key]
 
+    def facts_recorded(self, subject: EntityId, prop: Prop) -> list[Fact]:
+        """The facts of one property recorded of ``subject`` itself, in the order recorded, with their
+        evidence (:meth:`facts_about` gives the values only, of the subject and whatever settled into it)."""
+        facts = self._facts
+        return [facts[key] for key in self._by_subject.get((prop, subject.key), ()) if key[0] == subject]
+
     def facts_of(self, prop: Prop) -> list[Fact]:
         """Every fact of one property, in the order recorded."""
         facts = self._facts

@@ -480,7 +480,7 @@ def _the_boxs_day_stands(registry, summit, prop: Prop, day) -> None:
     """The first or last day the infobox gives its summit stands against the prose's: the other days are
     forgotten, and where a reading since moved the box's own day (an arrival told the day before the talks),
     the box's day takes their place, with their evidence: a summit never left without it."""
-    told = [fact for fact in registry.facts_of(prop) if fact.subject == summit]
+    told = registry.facts_recorded(summit, prop)
     others = [fact for fact in told if fact.value != day]
     if others and len(others) == len(told):
         registry.fact(summit, prop, day, evidence=tuple(e for fact in others for e in fact.evidence))
