@@ -795,6 +795,27 @@ def test_a_number_column_counting_rounds_numbers_each_rows_meeting():
     assert numbered == {"2013-04-09": 1, "2025-07-15": 10}
 
 
+def test_a_rounds_column_headed_lunci_numbers_each_rows_meeting_but_a_column_of_notes_does_not():
+    text = """'''甲乙政府磋商'''是甲國總理與乙國總理之間的定期磋商機制。
+== 歷次磋商 ==
+{| class="wikitable"
+! 輪次 !! 日期 !! 地點 !! 甲方 !! 乙方
+|-
+| 首輪 || 2033年4月9日 || [[某城]] || [[張三]] || [[李四]]
+|-
+| 第二輪 || 2035年7月15日 || [[某鎮]] || [[王五]] || [[李四]]
+|}
+"""
+    _, extraction = summits_of(text)
+    start = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    numbered = {start[f.subject]: f.value for f in extraction.facts if f.prop is Prop.ORDINAL}
+    assert numbered == {"2033-04-09": 1, "2035-07-15": 2}
+    _, unnumbered = summits_of(text.replace("! 輪次 !!", "! 備註 !!").replace("| 首輪 ||", "| 會談 ||")
+                               .replace("| 第二輪 ||", "| 會談 ||"))
+    assert len({f.subject for f in unnumbered.facts if f.prop is Prop.START_DATE}) == 2
+    assert not [f for f in unnumbered.facts if f.prop is Prop.ORDINAL]
+
+
 def test_a_row_dated_by_a_month_alone_numbers_the_one_meeting_the_prose_tells_in_that_month():
     text = """'''甲乙总理年度会晤'''是甲国总理与乙国总理之间的定期会晤机制。
 == 历史 ==

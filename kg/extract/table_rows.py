@@ -24,7 +24,7 @@ _MEDIATOR_COLUMN = re.compile(r"^(?:斡旋|调停|调解|居间|促成)(?:方|�
 
 _COLUMNS = (
     ("date", re.compile(r"日期|时间|年份|日程|年月")),
-    ("number", re.compile(r"^(届|次|序号|编号|#|届次|次序)$")),
+    ("number", re.compile(r"^(届|次|轮|序号|编号|#|届次|次序|轮次)$")),  # 轮次: a mechanism's rounds (首轮, 第二轮)
     ("country", re.compile(r"^(国家|国别|所在国|东道国|主办国|举办国)$")),
     ("place", re.compile(r"地点|会场|城市|举办地|地址|场地|国家(?!主席|元首|领导人|总理)")),  # not 中国国家主席
     ("mediator", _MEDIATOR_COLUMN),
