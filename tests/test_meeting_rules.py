@@ -3792,3 +3792,17 @@ def test_a_day_something_is_to_be_done_by_is_no_day_the_account_reaches(deadline
     text = (HEAD + "2034年6月1日，甲国总统[[张三]]与乙国总统[[李四]]在[[某宫]]签署《甲乙某某协定》。"
             f"协定要求双方{deadline}。同日，两人还签署了《甲乙贸易协定》。")
     assert set(summits(text)) == days
+
+
+INVITED = ("'''2033年某城峰会'''是多国领导人于2033年9月9日至10日在[[某城]]举行的峰会。\n== 会晤 ==\n=== 甲乙会晤 ===\n"
+           "9月9日，甲国总统[[张三]]与乙国总统[[李四]]举行会晤。张三在会晤中邀请李四于2034年5月访问甲国。\n"
+           "=== 甲丙会晤 ===\n9月10日，甲国总统[[张三]]与丙国总理[[王五]]举行会谈。")
+
+
+def test_the_year_an_invitation_asks_a_guest_to_come_in_is_not_the_year_the_text_has_reached():
+    assert set(summits(INVITED, "2033年某城峰会")) == {"2033-09-09", "2033-09-10"}
+
+
+def test_the_year_of_a_visit_made_at_an_invitation_is_the_year_the_text_has_reached():
+    text = HEAD + "乙国总统[[李四]]应甲国总统[[张三]]邀请于2034年5月访问甲国。\n5月4日，两人在[[某城]]举行会谈。"
+    assert set(summits(text)) == {"2034-05-04"}

@@ -40,9 +40,10 @@ GATHERINGS = (r"金砖|二十国集团|G20|亚太经合|APEC|上海合作组织|
               r"|美洲峰会|英联邦|独联体|集体安全条约|亚欧会议|不结盟|伊斯兰合作组织|太平洋岛国论坛"
               r"|亚太经济合作|东南亚国家联盟|欧洲联盟|非洲联盟|阿拉伯国家联盟|北大西洋公约组织|独立国家联合体"
               r"|海湾阿拉伯国家合作委员会|海湾合作委员会|海湾合作理事会|海合会|欧洲政治共同体")
-#: A time told as that of a plan (下一次峰会将于2030年11月在某城举行, 甲将在2030年访问乙国): the
-#: text does not move to it, so the days told after it keep the year the text had reached.
-PLANNED_FOR = re.compile(r"(?:将|拟|计划)(?:于|在)$")
+#: A time told as that of a plan (下一次峰会将于2030年11月在某城举行, 甲将在2030年访问乙国), or as the one
+#: an invitation asks a guest to come at (甲邀请乙于2030年5月访问甲国; not 应甲邀请于…, the visit's own time):
+#: the text does not move to it, so the days told after it keep the year the text had reached.
+PLANNED_FOR = re.compile(r"(?:将|拟|计划)(?:于|在)$|邀请[^，。；,;]{1,20}?(?:于|在)$")
 #: Words that make a span of days a visit (not a meeting word: a visit may hold several meetings).
 VISIT_WORDS = re.compile(r"国事访问|正式访问|工作访问|友好访问|私人访问|访问|访华|访美|访日|访朝|访韩|访俄|访苏|访英|访法|访德|访印"
                          r"|出访|到访")
