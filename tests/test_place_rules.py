@@ -1646,3 +1646,20 @@ def test_a_central_asian_state_by_its_short_name_but_not_a_soviet_republics_body
     # a Soviet republic's council or soviet is a body of that republic, not today's state
     assert talks("在乌兹别克部长会议大楼") == {"2034-03-05": [["乌兹别克部长会议大楼"]]}
     assert talks("在塔吉克最高苏维埃大厦") == {"2034-03-05": [["塔吉克最高苏维埃大厦"]]}
+
+
+def test_the_lead_placing_a_visits_talks_in_its_town_gives_way_to_the_building_its_days_tell_them_in():
+    text = ("{{Infobox event\n| title = 张三访问乙国\n| date = {{Start date|2034|5|6}}－{{End date|2034|5|9}}\n"
+            "| location = [[乙国]][[某都]]、[[某港]]\n| type = 国事访问\n| participants = [[张三]]<br />[[李四]]\n}}\n"
+            "'''张三访问乙国'''是甲国总统[[张三]]于2034年5月6日至9日对[[乙国]]进行的国事访问。"
+            "访问期间，张三于5月7日在某都与乙国总统[[李四]]举行会谈。\n== 经过 ==\n=== 5月7日 ===\n")
+
+    def venue(day):
+        return read(text + day + "\n", title="张三访问乙国")["2034-05-06"]
+
+    assert venue("当天中午，张三与李四在[[翠湖宫]]举行小范围会谈。") == [["翠湖宫", "某都", "乙国"]]
+    # the day's talks told again in the state only: the town
+    assert venue("当天中午，张三与李四在乙国举行小范围会谈。") == [["某都", "乙国"]]
+    # talks in two buildings of the town: the town holds both
+    assert venue("当天中午，张三与李四在[[翠湖宫]]举行会谈。当晚，张三在[[松园]]同李四会见。") == [["某都", "乙国"]]
+

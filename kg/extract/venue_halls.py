@@ -114,11 +114,22 @@ def venue_of_the_talks_in_its_town(reading: Reading, summits) -> None:
                 if _talks_of(reading, sentence, summit, others)}
         if to_hans(town.key).endswith(VENUE_ENDINGS):
             _town_of_two_buildings(reading, summit.id, town, list(told.values()))
-        elif len(told) == 1:
+            continue
+        told = _in_the_town(reading, town, told)
+        if len(told) == 1:
             ((sentence, place),) = told.values()
             if place.key != town.key and place.kind is Kind.PLACE \
                     and to_hans(place.key).endswith(VENUE_ENDINGS) and not unnamed_lodging(to_hans(place.key)):
                 _held_in_the_town(reading, summit.id, town, place, sentence)
+
+
+def _in_the_town(reading: Reading, town: EntityId, told: dict) -> dict:
+    """The talks of ``told`` (place key → (sentence, place)) placed finer than the town: a sentence
+    that tells them in the town itself, or in a place holding it, says no other place of them
+    (the lead's ``于10月7日在某都与乙举行会谈`` and the day's ``当天中午，甲与乙在[[某宫]]举行会谈``:
+    the palace)."""
+    return {key: (sentence, place) for key, (sentence, place) in told.items()
+            if key != town.key and not lies_in(reading, town, place)}
 
 
 def venue_of_the_banquet(reading: Reading) -> None:
