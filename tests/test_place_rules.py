@@ -1663,3 +1663,19 @@ def test_the_lead_placing_a_visits_talks_in_its_town_gives_way_to_the_building_i
     # talks in two buildings of the town: the town holds both
     assert venue("当天中午，张三与李四在[[翠湖宫]]举行会谈。当晚，张三在[[松园]]同李四会见。") == [["某都", "乙国"]]
 
+
+
+def test_a_welcome_whose_sentence_names_no_town_was_held_in_the_one_town_the_visit_reached():
+    def venue(location, reached):
+        text = ("{{Infobox event\n| title = 张三访问乙国\n| date = {{Start date|2033|6|17}}－{{End date|2033|6|20}}\n"
+                f"| location = {location}\n| type = 正式访问\n| participants = [[张三]]<br />[[李四]]\n}}}}\n"
+                "'''张三访问乙国'''是甲国总理[[张三]]于2033年6月17日至20日对[[乙国]]进行的正式访问。\n== 访问行程 ==\n"
+                f"=== 6月17日 ===\n张三于6月17日抵达{reached}，开始为期4天的访问。\n=== 6月19日 ===\n"
+                "6月19日傍晚，乙国总理李四在[[翠湖府]]为张三举行欢迎仪式，随后两人举行会谈。\n")
+        return read(text, title="张三访问乙国")["2033-06-17"]
+
+    assert venue("[[乙国]][[某都]]", "某都") == [["翠湖府", "某都", "乙国"]]
+    # a box listing several towns: the visit may have gone on to another
+    assert venue("[[乙国]][[某都]]、[[某港]]", "某都") == [["某都", "乙国"]]
+    # the town reached is not the one the summit is placed in
+    assert venue("[[乙国]][[某都]]", "某港") == [["某都", "乙国"]]

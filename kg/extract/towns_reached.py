@@ -75,7 +75,7 @@ def _reached(reading: Reading, sentence: Sentence, spot: Spot) -> bool:
     return bool(_ARRIVED.search(before)) and reading.registry.kind_of(spot.surface) in (None, Kind.PLACE)
 
 
-def _one_town_reached_on_its_days(reading: Reading, summit: EntityId, said: Sentence) -> tuple[Spot, Sentence] | None:
+def one_town_reached_on_its_days(reading: Reading, summit: EntityId, said: Sentence) -> tuple[Spot, Sentence] | None:
     """(town, sentence) of the one town the article's own account says a participant reached on
     the summit's days before the sentence that names its site, in an earlier paragraph or section
     (``=== 7月21日 ===`` ``21日晚，甲乘专机抵达某都[[某国际机场]]。`` ``=== 7月22日 ===`` ``22日，乙在
@@ -149,7 +149,7 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
                 break
         of_its_days = town is None
         if town is None:
-            town = _one_town_reached_on_its_days(reading, fact.subject, said)
+            town = one_town_reached_on_its_days(reading, fact.subject, said)
         if town is not None:
             spot, sentence = town
             site_at = _site_at(said, site)

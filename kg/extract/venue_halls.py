@@ -273,8 +273,25 @@ def _held_where_welcomed(reading: Reading, summit: EntityId, town: EntityId, sen
     place = chain_facts(reading, chain, sentence)
     if place is None or place.key == town.key or place.kind is not Kind.PLACE:
         return
-    if lies_in(reading, place, town) or _names_the_town(reading, sentence, town):
+    if lies_in(reading, place, town) or _names_the_town(reading, sentence, town) \
+            or _placed_nowhere(reading, place) and _the_town_reached(reading, summit, sentence, town):
         _held_in_the_town(reading, summit, town, place, sentence)  # else the town is another sentence's
+
+
+def _the_town_reached(reading: Reading, summit: EntityId, sentence: Sentence, town: EntityId) -> bool:
+    """Whether the town is the one the visit's own account says a participant reached on its days before
+    the welcome (``=== 6月17日 ===`` ``甲于6月17日抵达某都…`` ``=== 6月19日 ===`` ``乙在[[某府]]为甲举行欢迎仪式，随后
+    两人举行会谈``): the welcome's seat lies there; not in a visit whose box lists several towns
+    (``| location = [[某港]]、[[某都]]``), which may have gone on to another the account reaches unsaid."""
+    # both modules import this one, directly or through others: import late
+    from kg.extract.infobox import listed_places, summit_infoboxes
+    from kg.extract.towns_reached import one_town_reached_on_its_days
+
+    boxes = summit_infoboxes(reading)
+    if boxes and len(listed_places(reading, boxes[0])) > 1:
+        return False
+    reached = one_town_reached_on_its_days(reading, summit, sentence)
+    return reached is not None and reading.index.key(reached[0].surface) == town.key
 
 
 def _held_in_the_town(reading: Reading, summit: EntityId, town: EntityId, place: EntityId, sentence: Sentence) -> None:
