@@ -1231,3 +1231,27 @@ def test_a_plans_years_in_brackets_after_its_name_are_part_of_a_name_of_it():
 def test_a_year_something_is_to_be_done_by_is_no_time_the_account_goes_on_at(said, wanted):
     text = HEAD + MEETING_2033 + said + "会后，张三与李四共同发表《甲乙峰会联合宣言》。"
     assert keys(documents(text)) == {"2033-05-08": wanted}
+
+
+@pytest.mark.parametrize("said, wanted", [
+    ("双方签署了互免签证协定。", {"互免签证协定"}),  # 签 of 签证: a visa, no verb
+    ("双方签署了甲国向某港项目提供贷款的协定。", {"甲国向某港项目提供贷款的协定"}),  # 项 of 项目: a project, no count
+    ("双方签署了两项合作协定。", set()),  # a count: a description
+])
+def test_a_visa_or_a_project_in_an_unquoted_name_is_part_of_it(said, wanted):
+    assert keys(documents(HEAD + MEETING_2033 + said)) == {"2033-05-08": wanted}
+
+
+TOUR_2033 = ("'''2033年张三出访乙国和丙国'''是甲国总统[[张三]]于2033年5月7日至11日对乙国和丙国进行的正式访问。\n== 行程 ==\n"
+             "=== 乙国 ===\n5月7日至9日，张三访问乙国。5月8日，张三在[[某城]]与乙国总统[[李四]]举行会谈。{}\n"
+             "=== 丙国 ===\n5月10日至11日，张三访问丙国。5月10日，张三在[[某镇]]与丙国总统[[王五]]会谈，"
+             "双方就渔业合作达成共识，并签署了《甲丙渔业协定》。\n")
+
+
+@pytest.mark.parametrize("said, wanted", [
+    ("", set()),  # 丙国's section tells only the meeting with 王五: its signing is that meeting's
+    ("会谈后，两人签署了《甲乙航运协定》。", {"甲乙航运协定"}),  # the defined summit's own section
+])
+def test_a_section_that_tells_only_another_meeting_gives_the_defined_summit_nothing(said, wanted):
+    found = keys(documents(TOUR_2033.format(said), title="2033年张三出访乙国和丙国"))
+    assert found == {"2033-05-07": wanted, "2033-05-10": {"甲丙渔业协定"}}

@@ -203,8 +203,10 @@ _NAME_ENDS = re.compile(r"和|与|及|以|为|等")
 
 
 #: What makes an unquoted phrase a description, not a name (两项有关…的协定, 双边协议, 关于…的若干协定).
-#: 共同 of 命运共同体, or right after 关于 (关于共同推进…的备忘录), is a name's word.
-_NOT_A_NAME = re.compile(r"项|份|个|些|系列|多|等|各|若干|并|(?<!关于)共同(?!体)|正式|分别|签|发表|" + GENERIC_KINDS)
+#: 共同 of 命运共同体, or right after 关于 (关于共同推进…的备忘录), is a name's word; so are 项 of 项目 (甲国向某港
+#: 项目提供贷款的协定: a project, not a count) and 签 of 签证 (互免签证协定: a visa, not a verb of signing).
+_NOT_A_NAME = re.compile(r"项(?!目)|份|个|些|系列|多|等|各|若干|并|(?<!关于)共同(?!体)|正式|分别|签(?!证)|发表|"
+                         + GENERIC_KINDS)
 
 
 #: What a name may not begin with: a word that makes it a description (有关…的协定, 上述协议).

@@ -691,8 +691,21 @@ def documents_of_the_definition(reading: Reading, summits) -> None:
         return
     outcomes(reading, summit.id, reading.lead, (summit.start, summit.end))
     for section, sentences in reading.by_section.items():
-        if not ASIDE.match(to_hans(section.heading).strip()) and not _another_time(section, summit):
+        if not ASIDE.match(to_hans(section.heading).strip()) and not _another_time(section, summit) \
+                and not _another_meetings_account(summit, summits, sentences):
             outcomes(reading, summit.id, sentences, (summit.start, summit.end))
+
+
+def _another_meetings_account(summit, summits, sentences) -> bool:
+    """Whether a section is the account of another meeting, of other participants, and not of the
+    defined summit: the other one is told in it and the defined one is not (a tour's ``=== 丙国 ===``
+    telling 甲's talks with 丙 the day after the defined summit with 乙 ended): what it says was signed is
+    that meeting's, read by its own account."""
+    told = {id(sentence) for sentence in sentences}
+    if summit.anchor is None or id(summit.anchor) in told:
+        return False
+    return any(other is not summit and other.anchor is not None and id(other.anchor) in told
+               and set(other.participants) != set(summit.participants) for other in summits)
 
 
 def _another_time(section: Section, summit) -> bool:
