@@ -1255,3 +1255,21 @@ TOUR_2033 = ("'''2033年张三出访乙国和丙国'''是甲国总统[[张三]]�
 def test_a_section_that_tells_only_another_meeting_gives_the_defined_summit_nothing(said, wanted):
     found = keys(documents(TOUR_2033.format(said), title="2033年张三出访乙国和丙国"))
     assert found == {"2033-05-07": wanted, "2033-05-10": {"甲丙渔业协定"}}
+
+
+def test_a_statement_named_by_its_sides_and_its_kind_is_the_one_about_something_of_those_sides():
+    text = HEAD + MEETING_2033 + ("会谈后，双方发表了《甲乙关于建立某某伙伴关系的联合宣言》。"
+                                  "5月9日，《甲乙联合宣言》全文在某城发表。")
+    found = documents(text)
+    assert len(found["2033-05-08"]) == 1
+    assert {"甲乙联合宣言", "甲乙关于建立某某伙伴关系的联合宣言"} <= found["2033-05-08"][0][1]
+
+
+@pytest.mark.parametrize("said, wanted", [
+    ("会谈后，双方发表了《甲乙联合宣言》和《甲乙关于某问题的联合宣言》。",  # listed together: two
+     {"甲乙联合宣言", "甲乙关于某问题的联合宣言"}),
+    ("会谈后，双方发表了《甲乙关于某问题的联合宣言》。5月9日，双方又发表了《甲丙联合宣言》。",  # other sides
+     {"甲丙联合宣言", "甲乙关于某问题的联合宣言"}),
+])
+def test_a_statement_by_its_sides_stays_apart_from_one_about_something_listed_with_it_or_of_other_sides(said, wanted):
+    assert keys(documents(HEAD + MEETING_2033 + said)) == {"2033-05-08": wanted}

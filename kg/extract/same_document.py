@@ -4,7 +4,9 @@ These are one document's names: ``《甲》（又称《乙》）`` (or 「乙」
 ``《甲》，即《乙》``,
 ``《甲》和《乙》…总称《丙》``, a short form of a summit's other document
 (``《中俄关于X的联合声明》`` of ``《中华人民共和国和俄罗斯联邦关于X的联合声明》``, ``《中美联合声明》``
-of ``《中华人民共和国和美利坚合众国联合声明》``, ``《苏古友好合作条约》`` of ``《苏联和古巴共和国友好合作条约》``), and a
+of ``《中华人民共和国和美利坚合众国联合声明》``, ``《苏古友好合作条约》`` of ``《苏联和古巴共和国友好合作条约》``, the sides
+and the kind alone of the summit's one statement of those sides about something: ``《甲乙联合宣言》`` of
+``《甲乙关于建立某某伙伴关系的联合宣言》``, not where a sentence lists both), and a
 document named by its kind alone where the summit has one of that kind named in full, and
 one only described after a signing verb (``签署了全部销毁两国中程导弹的条约``; not a list's item, ``* 联合生产某炮弹的协议；``,
 which names it) where the summit has one of that kind by name, and a name that ends the summit's one other name it ends
@@ -54,6 +56,8 @@ def one_document_each(reading: Reading, summits) -> None:
                 registry.drop_one(summit, Prop.OUTCOME, description)
             else:
                 registry.fold(description, full)
+        for short, full in _sides_and_kind_of_one_about(reading, named):
+            registry.fold(short, full)
         for short, full in _tail_of_a_name(reading, named, quoted):
             registry.fold(short, full)
         for short, full in _a_word_of_a_name_and_its_kind(reading, named, quoted):
@@ -210,6 +214,45 @@ def _same_sides_and_kind(short: str, full: str) -> bool:
         if re.fullmatch(pattern, full[:-len(rest)]):
             return True
     return False
+
+
+def _sides_and_kind_of_one_about(reading: Reading, named: list[EntityId]):
+    """Pairs (short, full) of a summit's documents that are one: a name of the sides and the kind alone
+    (``《甲乙联合宣言》``) and the summit's one name of what a statement of those sides and that kind is about
+    (``《甲乙关于建立某某伙伴关系的联合宣言》``, ``《甲国和乙国政府关于某问题的联合宣言》``). Not where two such
+    names are the summit's (which one it is is unknown), nor where a sentence lists both (``发表了《甲乙联合
+    声明》和《甲乙关于某问题的联合声明》``: two statements)."""
+    sentences = [s.hans for s in reading.all_sentences()]
+    out = []
+    for short in named:
+        fulls = [full for full in named if full != short and _sides_and_kind_of_a_name_about(short.key, full.key)]
+        if len(fulls) == 1 and not any(short.key in s and fulls[0].key in s for s in sentences):
+            out.append((short, fulls[0]))
+    return out
+
+
+#: The kinds a statement of the sides is named by after them (甲乙联合宣言, 甲乙条约), longest first.
+_KINDS_OF_SIDES = tuple(sorted({*DOCUMENT_WORDS, "联合宣言", "联合公报", "共同声明", "共同宣言"}, key=len, reverse=True))
+
+
+def _sides_and_kind_of_a_name_about(short: str, full: str) -> bool:
+    """Whether ``short`` is the sides and the kind alone (甲乙联合宣言) of ``full``, a name of what it is
+    about whose sides before 关于 are the same (``甲乙关于建立某某伙伴关系的联合宣言``,
+    ``甲国和乙国政府关于某问题的联合宣言``) and whose kind is the same: the text calls the statement by
+    its sides. Not where the sides of ``full`` are more than theirs names (``甲乙两国首脑关于…``), nor one
+    about something of no sides (``关于某问题的联合声明``)."""
+    if "关于" in short or "关于" not in full:
+        return False
+    kind = next((w for w in _KINDS_OF_SIDES if short.endswith(w)), None)
+    if kind is None or not full.endswith(kind):
+        return False
+    sides, head = short[:-len(kind)], full.split("关于", 1)[0]
+    if not 2 <= len(sides) <= 4 or not head or not all(NAME_CHAR.match(c) for c in sides):
+        return False
+    if head == sides:
+        return True
+    pattern = re.escape(sides[0]) + ".*?" + "".join(f"[{_SIDES_JOIN}]{re.escape(c)}.*?" for c in sides[1:])
+    return re.fullmatch(pattern, head) is not None
 
 
 def _subsequence(short: str, full: str) -> bool:
