@@ -1273,3 +1273,17 @@ def test_a_statement_named_by_its_sides_and_its_kind_is_the_one_about_something_
 ])
 def test_a_statement_by_its_sides_stays_apart_from_one_about_something_listed_with_it_or_of_other_sides(said, wanted):
     assert keys(documents(HEAD + MEETING_2033 + said)) == {"2033-05-08": wanted}
+
+
+YEARLESS_2033 = ("'''2033年张三访问乙国'''是指甲国总统[[张三]]于2033年5月对乙国进行的国事访问。"
+                 "5月8日，乙国总理[[李四]]在[[某城]]与张三举行会谈。\n== 成果 ==\n{}5月8日，两国发表《甲乙联合声明》。\n"
+                 "== 后续 ==\n2035年6月2日，李四在[[某镇]]与张三再次会谈。\n")
+
+
+@pytest.mark.parametrize("before, wanted", [
+    ("", {"甲乙联合声明"}),  # no year in its section: the day is the summit's, in its year
+    ("2031年，两国签署《甲乙建交公报》。\n\n", set()),  # its section gave a year: the day may be of that year
+])
+def test_a_day_without_its_year_in_a_section_that_gave_none_dates_a_document_to_the_summit_of_that_day(before, wanted):
+    found = keys(documents(YEARLESS_2033.format(before), title="2033年张三访问乙国"))
+    assert found == {"2033-05-08": wanted, "2035-06-02": set()}

@@ -149,15 +149,24 @@ def documents_by_their_days(reading: Reading, summits) -> None:
             if i and (sentences[i - 1].paragraph != sentence.paragraph or sentences[i - 1].passage is not sentence.passage):
                 told = None
             when = _own_times(sentence.hans, told)
-            if when and SIGNED.search(sentence.hans) and \
+            yearless = not when and not any(year_of(s.hans, None) for s in sentences[:i + 1])
+            if (when or yearless) and SIGNED.search(sentence.hans) and \
                     not any(t.start <= sentence.span_of(0, 0).start < t.end for t in tables):
                 on_those_days = {s.id: s for s in summits
-                                 if any(start <= s.end + timedelta(days=1) and s.start <= last for start, last in when)}
+                                 if any(start <= s.end + timedelta(days=1) and s.start <= last
+                                        for start, last in when or _days_in_its_years(sentence.hans, s))}
                 if len(on_those_days) == 1:
                     (summit,) = on_those_days.values()
                     sentence_outcomes(reading, summit.id, sentence, (summit.start, summit.end), told, False,
                                        next_about(sentences, i, REFERS_BACK))
             told = told_after(sentence.hans, (date.min, date.min), told)
+
+
+def _days_in_its_years(hans: str, summit) -> tuple[tuple[date, date], ...]:
+    """The days a sentence gives by month and day alone, read in the years of the summit's days, where
+    nothing before it in its section gave a year (``== 成果 ==`` then ``10月17日，两国发表《…》``, the year
+    the lead's): a day of that summit's, if it is one."""
+    return tuple(t for t in times_in(hans, (summit.start, summit.end)).times if (t[1] - t[0]).days < 28)
 
 
 def documents_of_the_meeting_told(reading: Reading, summits) -> None:
