@@ -1287,3 +1287,11 @@ YEARLESS_2033 = ("'''2033年张三访问乙国'''是指甲国总统[[张三]]于
 def test_a_day_without_its_year_in_a_section_that_gave_none_dates_a_document_to_the_summit_of_that_day(before, wanted):
     found = keys(documents(YEARLESS_2033.format(before), title="2033年张三访问乙国"))
     assert found == {"2033-05-08": wanted, "2035-06-02": set()}
+
+
+@pytest.mark.parametrize("said, wanted", [
+    ("会晤后，两国发表联合声明，宣布建交。\n\n两国领导人在会晤后发表声明，承诺加强合作。", 1),  # one statement, two kind words
+    ("会晤后，两国发表联合声明，并发表联合公报。", 2),  # a communiqué is no statement: two documents
+])
+def test_a_summits_statements_by_their_kinds_alone_are_one(said, wanted):
+    assert len(documents(HEAD + MEETING_2033 + said)["2033-05-08"]) == wanted

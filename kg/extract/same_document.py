@@ -8,6 +8,7 @@ of ``《中华人民共和国和美利坚合众国联合声明》``, ``《苏古
 and the kind alone of the summit's one statement of those sides about something: ``《甲乙联合宣言》`` of
 ``《甲乙关于建立某某伙伴关系的联合宣言》``, not where a sentence lists both), and a
 document named by its kind alone where the summit has one of that kind named in full, and
+a summit's statements named by their kind alone, whatever kind words (``三方声明``, ``联合声明``, ``声明``), and
 one only described after a signing verb (``签署了全部销毁两国中程导弹的条约``; not a list's item, ``* 联合生产某炮弹的协议；``,
 which names it) where the summit has one of that kind by name, and a name that ends the summit's one other name it ends
 (``《某城宣言》`` of ``《甲乙第二次会议某城宣言》``, ``《五年行动计划》`` of ``《甲乙合作五年行动计划》``), and a word of the
@@ -25,7 +26,7 @@ import re
 from kg.extract.document_names import DOCUMENT_WORDS, GENERIC_KINDS, NAME_CHAR
 from kg.extract.narrative import TITLE_MARKS
 from kg.extract.reading import Reading
-from kg.extract.scripts import script_of, to_hans
+from kg.extract.scripts import script_of, to_hans, to_hant
 from kg.model import EntityId, Kind, Label, Prop
 
 #: A list's item that is a name alone, a note after it or none (``* 联合生产某炮弹的协议；``): written as a name, as one
@@ -75,6 +76,25 @@ def one_document_each(reading: Reading, summits) -> None:
             if word in seen or any(name.endswith(word) for name in named_words):
                 registry.forget(document)
             seen.add(word)
+        _one_statement_by_its_kinds(reading, [d for d in registry.facts_about(summit, Prop.OUTCOME)
+                                              if isinstance(d, EntityId) and d not in named])
+
+
+#: The key of a document named by its kind alone: the key of the summit it was read for (its first day and a
+#: hash of its participants then), then the kind (2031-05-08-1a2b3c4d-联合声明).
+_KIND_ALONE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9a-f]+-(?P<name>[^-]+)$")
+
+
+def _one_statement_by_its_kinds(reading: Reading, unnamed: list[EntityId]) -> None:
+    """A summit's statements named by their kind alone are one statement, whatever kind words the text
+    calls it by (a table's ``三方声明``, the prose's ``三国领导人发表联合声明``, ``发表声明``): the first one
+    found stays, with the others' names as its own."""
+    registry = reading.registry
+    statements = [(d, kind["name"]) for d in unnamed if (kind := _KIND_ALONE.match(d.key)) and d.key.endswith("声明")]
+    for other, name in statements[1:]:
+        registry.label(statements[0][0], Label(name, "zh-Hans"))
+        registry.label(statements[0][0], Label(to_hant(name), "zh-Hant"))
+        registry.forget(other)
 
 
 def _inner_title_in_title_marks(reading: Reading, document: EntityId) -> None:
