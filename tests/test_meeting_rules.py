@@ -3806,3 +3806,12 @@ def test_the_year_an_invitation_asks_a_guest_to_come_in_is_not_the_year_the_text
 def test_the_year_of_a_visit_made_at_an_invitation_is_the_year_the_text_has_reached():
     text = HEAD + "乙国总统[[李四]]应甲国总统[[张三]]邀请于2034年5月访问甲国。\n5月4日，两人在[[某城]]举行会谈。"
     assert set(summits(text)) == {"2034-05-04"}
+
+
+def test_talks_told_after_the_arrival_are_on_the_day_of_arriving():
+    text = HEAD + ("2035年10月28日下午，甲国总统[[张三]]乘专机飞抵[[某城]]。"
+                   "抵达后，张三与乙国总统[[李四]]会面，双方谈及某问题。")
+    assert summits(text)["2035-10-28"]["participants"] == {"张三", "李四"}
+    plans = HEAD + ("2035年10月28日下午，甲国总统[[张三]]乘专机飞抵[[某城]]。"
+                    "抵达后，张三表示希望将来与乙国总统[[李四]]会面。")
+    assert summits(plans) == {}

@@ -31,8 +31,9 @@ from kg.wikitext import Section
 SIGNING = re.compile(r"签署|签订|签字|签约")
 
 
-#: A clause saying it goes on right after what the one before told (甲与乙随后在某宫会谈; 乙在机场迎接甲，两人随后…).
-GOES_ON = re.compile(r"(?:^|[，,；])[^，,。；]{0,12}?(?:随后|其后|接着|紧接着)")
+#: A clause saying it goes on right after what the one before told (甲与乙随后在某宫会谈; 乙在机场迎接甲，两人随后…),
+#: or right after the arrival told before it (甲抵达某城。抵达后，甲与乙会面; 甲抵达后即前往某宫，与乙会晤).
+GOES_ON = re.compile(r"(?:^|[，,；])[^，,。；]{0,12}?(?:随后|其后|接着|紧接着|抵达(?:之)?后)")
 
 
 @dataclass(frozen=True)
