@@ -852,6 +852,19 @@ def test_a_legs_section_that_opens_with_the_arrival_dates_its_summit_to_the_depa
     }
 
 
+@pytest.mark.parametrize("opening, end", [
+    # the next leg opens on a bare day, of the month the leg began in, ending the visit before it
+    ("24日，张三结束对加纳的访问，抵达[[某港]]。当天，张三与埃及总统[[赵六]]会谈。", "2031-03-24"),
+    # near-miss: the next leg opens on its arrival alone, no leaving told: the leg keeps the days its section tells
+    ("24日，张三抵达[[某港]]。当天，张三与埃及总统[[赵六]]会谈。", "2031-03-22"),
+])
+def test_a_leg_ends_on_the_bare_day_the_next_legs_section_opens_by_ending_it(opening, end):
+    text = ("'''张三出访'''是甲国总统[[张三]]于2031年3月对[[加纳]]和[[埃及]]进行的国事访问。\n== 行程 ==\n"
+            "=== 加纳 ===\n2031年3月21日，张三抵达[[某都]]，开始对加纳进行国事访问。22日，张三同加纳总统[[李四]]举行会谈。\n"
+            "=== 埃及 ===\n" + opening + "\n")
+    assert summits(text, title="张三出访")["2031-03-21"]["end"] == end
+
+
 def test_a_meeting_with_a_third_sides_leader_on_a_leg_keeps_its_own_day():
     text = ("'''张三出访'''是法国总统[[张三]]于2019年3月对[[加纳]]和[[埃及]]进行的国事访问。\n== 行程 ==\n"
             "=== 加纳 ===\n2019年3月21日，张三抵达[[某都]]，开始对加纳进行国事访问。22日，张三同加纳总统[[李四]]举行会谈。"

@@ -478,12 +478,13 @@ _BEGINS_A_STAY = re.compile(r"抵达|飞抵|到达|前往|开始[^，。；]{0,1
 _A_LEG_AT_MOST = timedelta(days=10)
 
 
-def _days_told(sentences: list[Sentence], year: int) -> list[tuple[DateRange, str]]:
+def _days_told(sentences: list[Sentence], year: int, day: date | None = None) -> list[tuple[DateRange, str]]:
     """Each day a section tells, in order, with what its text says up to the next day told: a bare
-    ``25日`` or ``当天`` read from the day before it, a sentence with no day of its own going on with
-    the day its paragraph last told (``7月7日，甲与乙举行会谈。会后，甲结束对乙国的访问``)."""
+    ``25日`` or ``当天`` read from the day before it (``day`` for the first: the day the account had
+    reached before the section), a sentence with no day of its own going on with the day its paragraph
+    last told (``7月7日，甲与乙举行会谈。会后，甲结束对乙国的访问``)."""
     out: list[tuple[DateRange, str]] = []
-    day, paragraph = None, None
+    paragraph = None
     for sentence in sentences:
         dates = find_dates(sentence.hans, year=year)
         dates = sorted(dates + relative_days(sentence.hans, dates, day), key=lambda d: d.at)
@@ -523,12 +524,13 @@ def _last_day_told(sentences: list[Sentence], start: date, year: int) -> date | 
 
 def _left_as_the_next_leg_begins(reading: Reading, section: Section, year: int, start: date) -> date | None:
     """The day the next state's leg opens by telling the visitor leave the one before
-    (``=== 丙国 ===¶3月29日，甲结束对乙国的访问，从某城乘专机抵达丙都``), within a few days of its first."""
+    (``=== 丙国 ===¶3月29日，甲结束对乙国的访问，从某城乘专机抵达丙都``), within a few days of its first.
+    A bare day opening it (``=== 丙国 ===¶20日，甲结束对乙国的访问…``) is of the month the leg began in."""
     sections = list(reading.by_section)
     following = next((s for s in sections[sections.index(section) + 1:] if s.level <= section.level), None)
     if following is None or following.level != section.level or _leg_state(reading, following) is None:
         return None
-    days = _days_told(list(reading.by_section[following]), year)
+    days = _days_told(list(reading.by_section[following]), year, start)
     if days and start < days[0][0].start <= start + _A_LEG_AT_MOST and _LEAVES.search(days[0][1]):
         return days[0][0].start
     return None
