@@ -2919,6 +2919,21 @@ def test_a_summit_keeps_its_day_where_no_going_home_of_its_visit_follows(text, d
     assert summits(HEAD + text)[day]["end"] == day
 
 
+@pytest.mark.parametrize("going, end", [
+    # the going home told by the arrival back: the day of the journey, the visit ended on the day told before it
+    ("25日，张三前往[[另城]]参观。27日上午，张三返抵甲国。", "2031-05-25"),
+    ("25日，张三前往[[另城]]参观。27日，张三结束访问返抵甲国。", "2031-05-25"),
+    ("25日，张三前往[[另城]]参观，26日结束对乙国的访问，27日返抵甲国。", "2031-05-26"),
+    # near-miss: the going home told by the leaving (回国): that day is the visit's last
+    ("25日，张三前往[[另城]]参观。27日，张三结束访问回国。", "2031-05-27"),
+    # near-miss: back home on the night of the talks: the summit keeps its day
+    ("当晚，张三返抵甲国。", "2031-05-24"),
+])
+def test_a_visit_told_going_home_by_the_arrival_back_ends_the_day_before(going, end):
+    text = HEAD + "2031年5月24日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。\n\n" + going
+    assert summits(text)["2031-05-24"]["end"] == end
+
+
 RETURN = "2019年5月24日，日本首相[[张三]]与韩国总统[[李四]]在[[某城]]举行会谈。"  # real states: whose side each is
 
 

@@ -128,6 +128,11 @@ def _days_after_an_undated_clause(hans: str, dates: list[DateRange], day: date) 
 _GOES_HOME = re.compile(r"结束[^，。；]{0,16}(?:访问|之行)|回国|返抵|返回国内")
 
 
+#: A going home told by the arrival back (``4日上午，甲返抵甲国``, ``12日，甲结束访问返抵甲国``): the day of the
+#: journey home, not one of the visit's.
+_BACK_HOME = re.compile(r"返抵")
+
+
 #: A return somewhere (``7日中午搭乘专机返回日本``): going home where the place is the own state of someone named before it.
 _RETURNS = re.compile(r"返回")
 
@@ -169,6 +174,7 @@ class _Moves:
     if it does, and whether it tells an arrival elsewhere before that (anywhere, when it tells none)."""
 
     home: int | None  # where the going home is told
+    back: int | None  # where the going home is told by the arrival back (返抵), if it is: the visit ended before
     arrives: bool  # an arrival elsewhere before it: a tour's next stop, the stay is over
     of_a_gathering: bool  # the sentence names a gathering: the days it tells are the gathering's
     named: frozenset[str]  # the people the sentence names before the going home
@@ -225,7 +231,9 @@ class _LaterDays:
             home = _GOES_HOME.search(sentence.hans) or self._home_returned_to(sentence)
             at = home.start() if home is not None else len(sentence.hans)
             found = self._moves[i] = _Moves(
-                home.start() if home is not None else None, _ARRIVES_ELSEWHERE.search(sentence.hans, 0, at) is not None,
+                home.start() if home is not None else None,
+                back.start() if home is not None and (back := _BACK_HOME.search(sentence.hans, home.start())) else None,
+                _ARRIVES_ELSEWHERE.search(sentence.hans, 0, at) is not None,
                 home is not None and a_gathering(sentence.hans),
                 frozenset(spot.key for spot in sentence.spots if home is not None and spot.start < at
                           and self.reading.registry.is_a(spot.surface, Kind.PERSON)))
@@ -259,7 +267,7 @@ def _day_of_going_home(later: _LaterDays, summit: SummitFound, index: int, year:
         if any(other.id != summit.id and other.start > summit.start and set(other.participants) & sides
                for other in later.told_in(i)):
             return None
-        day = dates[-1].start if dates else day
+        reached, day = day, dates[-1].start if dates else day
         moves = later.moves(i)
         if moves.arrives:
             return None
@@ -267,6 +275,9 @@ def _day_of_going_home(later: _LaterDays, summit: SummitFound, index: int, year:
             continue
         told = [d for d in dates if d.stop <= moves.home]
         leaving = told[-1].end if told else day
+        if moves.back is not None:  # 8月2日，甲转赴某城…。8月4日上午，甲返抵甲国: the visit ended on the 2nd
+            arrival = [d for d in dates if d.stop <= moves.back]
+            leaving = arrival[-2].end if len(arrival) > 1 else reached if arrival else day
         if leaving > summit.end and (not moves.named or moves.named & sides):
             return leaving
         return None
