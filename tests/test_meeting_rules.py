@@ -865,6 +865,20 @@ def test_a_leg_ends_on_the_bare_day_the_next_legs_section_opens_by_ending_it(ope
     assert summits(text, title="张三出访")["2031-03-21"]["end"] == end
 
 
+@pytest.mark.parametrize("leaving, end", [
+    # the leg's section has the visitor end the visit it tells (结束访问, no state named): the leg's last day
+    ("23日，张三结束访问，24日上午返回某都。", "2031-03-23"),
+    # near-miss: no leaving told: the leg runs to the last day its section tells
+    ("23日，张三参观[[某港]]，24日上午前往某都。", "2031-03-24"),
+])
+def test_a_leg_ends_on_the_day_its_section_has_the_visitor_end_the_visit(leaving, end):
+    text = ("'''张三出访'''是甲国总统[[张三]]于2031年3月对[[加纳]]和[[埃及]]进行的国事访问。\n== 行程 ==\n"
+            "=== 埃及 ===\n2031年3月18日，张三抵达[[另城]]，开始对埃及进行国事访问。19日，张三与埃及总统[[赵六]]会谈。\n"
+            "=== 加纳 ===\n2031年3月21日，张三抵达[[某都]]，开始对加纳进行国事访问。22日，张三同加纳总统[[李四]]举行会谈。"
+            + leaving + "\n")
+    assert summits(text, title="张三出访")["2031-03-21"]["end"] == end
+
+
 def test_a_meeting_with_a_third_sides_leader_on_a_leg_keeps_its_own_day():
     text = ("'''张三出访'''是法国总统[[张三]]于2019年3月对[[加纳]]和[[埃及]]进行的国事访问。\n== 行程 ==\n"
             "=== 加纳 ===\n2019年3月21日，张三抵达[[某都]]，开始对加纳进行国事访问。22日，张三同加纳总统[[李四]]举行会谈。"

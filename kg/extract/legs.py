@@ -542,9 +542,9 @@ def heading_time(section: Section) -> tuple[int | None, int | None]:
     return None, None
 
 
-#: A leader leaving a leg (``结束对乙国的国事访问``, ``启程回国``, ``离开某城，前往丙国``): what ends a leg's days
-#: (_day_the_leg_ends, _left_as_the_next_leg_begins) and the leaving told below.
-_LEAVES = re.compile(r"结束(?:了)?对[^，。；]{1,24}?(?:访问|之行)|启程回国|离开[^，。；]{1,16}?(?:回国|[，,]?前往)")
+#: A leader leaving a leg (``结束对乙国的国事访问``, ``启程回国``, ``离开某城，前往丙国``; ``17日，甲结束访问``: the visit
+#: the leg tells): what ends a leg's days (_day_the_leg_ends, _left_as_the_next_leg_begins) and the leaving told below.
+_LEAVES = re.compile(r"结束(?:了)?对[^，。；]{1,24}?(?:访问|之行)|结束(?:了)?访问|启程回国|离开[^，。；]{1,16}?(?:回国|[，,]?前往)")
 
 #: A sentence having the leader arrive at a leg (``3月21日，甲抵达某城，开始对乙国进行国事访问``).
 ARRIVING = re.compile(r"抵达|飞抵|到达|开始对")
