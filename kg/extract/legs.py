@@ -525,7 +525,7 @@ def _last_day_told(sentences: list[Sentence], start: date, year: int) -> date | 
 def _left_as_the_next_leg_begins(reading: Reading, section: Section, year: int, start: date) -> date | None:
     """The day the next state's leg opens by telling the visitor leave the one before
     (``=== 丙国 ===¶3月29日，甲结束对乙国的访问，从某城乘专机抵达丙都``), within a few days of its first.
-    A bare day opening it (``=== 丙国 ===¶20日，甲结束对乙国的访问…``) is of the month the leg began in."""
+    A bare day opening it (``=== 丙国 ===¶26日，甲结束对乙国的访问…``) is of the month the leg began in."""
     sections = list(reading.by_section)
     following = next((s for s in sections[sections.index(section) + 1:] if s.level <= section.level), None)
     if following is None or following.level != section.level or _leg_state(reading, following) is None:
@@ -542,7 +542,7 @@ def heading_time(section: Section) -> tuple[int | None, int | None]:
     return None, None
 
 
-#: A leader leaving a leg (``结束对乙国的国事访问``, ``启程回国``, ``离开某城，前往丙国``; ``17日，甲结束访问``: the visit
+#: A leader leaving a leg (``结束对乙国的国事访问``, ``启程回国``, ``离开某城，前往丙国``; ``9日，甲结束访问``: the visit
 #: the leg tells): what ends a leg's days (_day_the_leg_ends, _left_as_the_next_leg_begins) and the leaving told below.
 _LEAVES = re.compile(r"结束(?:了)?对[^，。；]{1,24}?(?:访问|之行)|结束(?:了)?访问|启程回国|离开[^，。；]{1,16}?(?:回国|[，,]?前往)")
 

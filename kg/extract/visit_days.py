@@ -128,7 +128,7 @@ def _days_after_an_undated_clause(hans: str, dates: list[DateRange], day: date) 
 _GOES_HOME = re.compile(r"结束[^，。；]{0,16}(?:访问|之行)|回国|返抵|返回国内")
 
 
-#: A going home told by the arrival back (``4日上午，甲返抵甲国``, ``12日，甲结束访问返抵甲国``): the day of the
+#: A going home told by the arrival back (``9日上午，甲返抵甲国``, ``27日，甲结束访问返抵甲国``): the day of the
 #: journey home, not one of the visit's.
 _BACK_HOME = re.compile(r"返抵")
 
@@ -275,7 +275,7 @@ def _day_of_going_home(later: _LaterDays, summit: SummitFound, index: int, year:
             continue
         told = [d for d in dates if d.stop <= moves.home]
         leaving = told[-1].end if told else day
-        if moves.back is not None:  # 8月2日，甲转赴某城…。8月4日上午，甲返抵甲国: the visit ended on the 2nd
+        if moves.back is not None:  # 5月6日，甲转赴某城…。5月8日上午，甲返抵甲国: the visit ended on the 6th
             arrival = [d for d in dates if d.stop <= moves.back]
             leaving = arrival[-2].end if len(arrival) > 1 else reached if arrival else day
         if leaving > summit.end and (not moves.named or moves.named & sides):
