@@ -1348,6 +1348,25 @@ def test_a_host_written_as_a_pronoun_meeting_leaders_one_by_one_is_the_subject_o
     assert meetings(visit) == [("2019-12-18", frozenset({"张三", "李四", "王五"}))]  # 她 in a clause before: the visit's
 
 
+def test_leaders_listed_after_a_colon_are_met_one_by_one():
+    text = HEAD + ("2034年9月2日，甲国主席[[张三]]在[[某宾馆]]先后同3位外国领导人举行会晤："
+                   "乙国总统[[李四]]、丙国总理[[王五]]、丁国总统[[赵六]]。")
+    assert set(meetings(text)) == {("2034-09-02", frozenset({"张三", "李四"})),
+                                   ("2034-09-02", frozenset({"张三", "王五"})),
+                                   ("2034-09-02", frozenset({"张三", "赵六"}))}
+    together = HEAD + ("2034年9月2日，甲国主席[[张三]]在[[某宾馆]]同3位外国领导人举行会晤："
+                       "乙国总统[[李四]]、丙国总理[[王五]]、丁国总统[[赵六]]。")
+    assert ("2034-09-02", frozenset({"张三", "李四"})) not in meetings(together)  # no 先后: not met one by one
+
+
+def test_a_host_meeting_leaders_in_a_row_meets_each_on_their_own():
+    text = HEAD + ("2034年9月5日下午，甲国主席[[张三]]在[[某城]]会见乙国总统[[李四]]。"
+                   "在接下来的两个小时里，他还连续会见了丙国总理[[王五]]、丁国首相[[赵六]]和戊国总统[[钱七]]。")
+    found = set(meetings(text))
+    assert {("2034-09-05", frozenset({"张三", other})) for other in ("王五", "赵六", "钱七")} <= found
+    assert not any("王五" in people and "赵六" in people for _, people in found)
+
+
 def test_leaders_listed_after_the_clause_with_state_and_office_are_met_one_by_one():
     text = HEAD + ("2014年11月22日，中国国家主席[[张三]]在[[某城]]分别与前来的两国领导人举行会见，"
                    "即斐济总统阿卡努、汤加首相图西纳。")
