@@ -3876,3 +3876,10 @@ def test_talks_told_after_the_arrival_are_on_the_day_of_arriving():
     plans = HEAD + ("2035年10月28日下午，甲国总统[[张三]]乘专机飞抵[[某城]]。"
                     "抵达后，张三表示希望将来与乙国总统[[李四]]会面。")
     assert summits(plans) == {}
+
+
+def test_a_meeting_right_after_a_press_conference_is_held():
+    text = HEAD + "2033年5月5日下午，甲国主席[[张三]]在峰会闭幕后的记者会结束后，随即会见乙国总理[[李四]]。"
+    assert summits(text)["2033-05-05"]["participants"] == {"张三", "李四"}
+    spoken_of = HEAD + "2033年5月5日下午，甲国主席[[张三]]在峰会闭幕后的记者会上谈及会见乙国总理[[李四]]。"
+    assert summits(spoken_of) == {}
