@@ -1349,19 +1349,19 @@ def test_a_host_written_as_a_pronoun_meeting_leaders_one_by_one_is_the_subject_o
 
 
 def test_leaders_listed_after_a_colon_are_met_one_by_one():
-    text = HEAD + ("2034年9月2日，甲国主席[[张三]]在[[某宾馆]]先后同3位外国领导人举行会晤："
+    text = HEAD + ("2034年9月2日，甲国主席[[张三]]在[[某宾馆]]先后会见三国领导人："
                    "乙国总统[[李四]]、丙国总理[[王五]]、丁国总统[[赵六]]。")
     assert set(meetings(text)) == {("2034-09-02", frozenset({"张三", "李四"})),
                                    ("2034-09-02", frozenset({"张三", "王五"})),
                                    ("2034-09-02", frozenset({"张三", "赵六"}))}
-    together = HEAD + ("2034年9月2日，甲国主席[[张三]]在[[某宾馆]]同3位外国领导人举行会晤："
+    together = HEAD + ("2034年9月2日，甲国主席[[张三]]在[[某宾馆]]会见三国领导人："
                        "乙国总统[[李四]]、丙国总理[[王五]]、丁国总统[[赵六]]。")
     assert ("2034-09-02", frozenset({"张三", "李四"})) not in meetings(together)  # no 先后: not met one by one
 
 
 def test_a_host_meeting_leaders_in_a_row_meets_each_on_their_own():
     text = HEAD + ("2034年9月5日下午，甲国主席[[张三]]在[[某城]]会见乙国总统[[李四]]。"
-                   "在接下来的两个小时里，他还连续会见了丙国总理[[王五]]、丁国首相[[赵六]]和戊国总统[[钱七]]。")
+                   "当晚，张三又连续会见丙国总理[[王五]]、丁国首相[[赵六]]和戊国总统[[钱七]]。")
     found = set(meetings(text))
     assert {("2034-09-05", frozenset({"张三", other})) for other in ("王五", "赵六", "钱七")} <= found
     assert not any("王五" in people and "赵六" in people for _, people in found)
@@ -3879,7 +3879,9 @@ def test_talks_told_after_the_arrival_are_on_the_day_of_arriving():
 
 
 def test_a_meeting_right_after_a_press_conference_is_held():
-    text = HEAD + "2033年5月5日下午，甲国主席[[张三]]在峰会闭幕后的记者会结束后，随即会见乙国总理[[李四]]。"
+    text = HEAD + "2033年5月5日下午，甲国主席[[张三]]在联合记者会结束后，随即会见乙国总理[[李四]]。"
+    after = HEAD + "2033年5月5日下午，甲国主席[[张三]]举行记者会后会见了乙国总理[[李四]]。"
+    assert summits(after)["2033-05-05"]["participants"] == {"张三", "李四"}
     assert summits(text)["2033-05-05"]["participants"] == {"张三", "李四"}
-    spoken_of = HEAD + "2033年5月5日下午，甲国主席[[张三]]在峰会闭幕后的记者会上谈及会见乙国总理[[李四]]。"
+    spoken_of = HEAD + "2033年5月5日下午，甲国主席[[张三]]在联合记者会上谈及会见乙国总理[[李四]]。"
     assert summits(spoken_of) == {}

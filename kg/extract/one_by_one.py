@@ -4,7 +4,7 @@
 of three people: 甲 with 张三, and 甲 with 李四, each a summit of its own. Chinese says so with
 分别 (or 先后, 逐一, 一一, and 连续 or 接连 for meetings in a row) before the word that joins the host to the
 others, and may give the others as a list after the clause (``…举行会见，即乙国总统张三、丙国总理李四``), or after
-a colon (``先后同三位外国领导人举行会晤：乙国总统张三、丙国总理李四、丁国总统王五``), or go on with the
+a colon (``甲先后会见三国领导人：乙国总统张三、丙国总理李四、丁国总统王五``), or go on with the
 list after a comma (``分别会见了乙国总统张三，以及丙国总理李四和丁国总统王五``). A host meeting
 many leaders (``会见了…多国领导人，其中包括张三和李四``) meets them one by one too, with no 分别.
 A host who *also* met two or more others in one list (``同日甲还会见了乙国总理张三和丙国总理李四``)
@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 #: 分别/先后/逐一 right before what joins a host to the people met (同, 与, 会见); 连续/接连 (meetings in a row:
-#: 他还连续会见了乙国总理张三、丙国总统李四).
+#: 甲当晚连续会见乙国总理张三、丙国总统李四).
 _EACH = re.compile(r"(?:分别|先后|逐一|一一|连续|接连)(?:同|与|和|跟|会见|会晤|接见|约见)")
 #: A host meeting many leaders, then named in a list (会见了前来出席峰会的多国领导人，其中包括…).
 _MANY = re.compile(r"(?:会见|会晤|接见)了?[^，,；;。]{0,30}?(?:多国|各国|多位|数位|几位)[^，,；;。]{0,8}?(?:领导人|元首|首脑)"
@@ -37,7 +37,7 @@ _ITS_DAY = re.compile(r"同日|同一天|当天|当日|次日|翌日|[0-9０-９
 _ALL_TOGETHER = re.compile(r"(?:随后|然后|接着|之后|其后|再)[^，,；;。]{0,4}?"
                            r"(?:三方|四方|三边|三人|四人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))[^，,；;。]{0,24}?"
                            r"(?:会谈|会晤|会面|会议|峰会)")
-#: A clause that gives the list the one before announced (``，即乙国总统张三、…``; ``…举行会晤：乙国总统张三、…``).
+#: A clause that gives the list the one before announced (``，即乙国总统张三、…``; ``…会见三国领导人：乙国总统张三、…``).
 _LISTED = re.compile(r"[：:]|[，,]\s*(?:即|其中包括|包括|分别是|分别为|依次为|依次是|以及)")
 
 
