@@ -3885,3 +3885,11 @@ def test_a_meeting_right_after_a_press_conference_is_held():
     assert summits(text)["2033-05-05"]["participants"] == {"张三", "李四"}
     spoken_of = HEAD + "2033年5月5日下午，甲国主席[[张三]]在联合记者会上谈及会见乙国总理[[李四]]。"
     assert summits(spoken_of) == {}
+
+
+def test_a_leader_met_as_the_incoming_holder_in_an_earlier_year_meets_as_the_holder_later():
+    text = HEAD.replace("== 经过 ==\n", "== 背景 ==\n2031年11月，甲国总理[[张三]]前往某城会见乙国当选总统[[李四]]。\n== 经过 ==\n") \
+        + "2032年2月10日，张三与李四在[[某宫]]举行会谈。"
+    assert summits(text)["2032-02-10"]["participants"] == {"张三", "李四"}
+    same_year = HEAD + "2031年11月，甲国总理[[张三]]前往某城会见乙国当选总统[[李四]]。\n2031年12月10日，张三与李四在[[某宫]]举行会谈。"
+    assert "2031-12-10" not in summits(same_year)  # near-miss: still the president-elect that year

@@ -24,7 +24,7 @@ from kg.extract.dates import find_dates
 from kg.extract.document_names import DOCUMENT_WORDS, cell_documents, named_here
 from kg.extract.entries import Entry, cell_chains, entries_in, entry_places, people_of
 from kg.extract.ordinals import ordinal_of_the_subject
-from kg.extract.people import People, first_office_held, office_named, written_titles
+from kg.extract.people import People, first_office_held, office_named, office_taken_up, written_titles
 from kg.extract.containment import lies_in
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
@@ -133,7 +133,7 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
             if reading.index.key(target) not in spouses:
                 persons.append((target, target, office, entry.flags[0] if entry.flags else None))
     below = {reading.index.key(t) for _, t, office, _ in persons
-             if _below_the_top(reading, people, reading.index.key(t), office)}
+             if _below_the_top(reading, people, reading.index.key(t), office, when[0])}
     if below and len({reading.index.key(t) for _, t, _, _ in persons} - below) < 2:
         reading.note(f"{{{{{template.name}}}}} names {', '.join(sorted(below))}, whose offices the article gives "
                      "as below the top; no summit made", where)
@@ -265,9 +265,11 @@ def offices_of(reading: Reading, people: People, key: str, office: str | None) -
 _DEPUTY = "副"
 
 
-def _below_the_top(reading: Reading, people: People, key: str, office: str | None) -> bool:
-    """Whether a person's offices (:func:`offices_of`) are all below a side's top (国务卿, 外长)."""
-    offices = offices_of(reading, people, key, office)
+def _below_the_top(reading: Reading, people: People, key: str, office: str | None, when: date) -> bool:
+    """Whether a person's offices (:func:`offices_of`) are all below a side's top (国务卿, 外长) on the
+    box's first day: an office the text only gives him as its incoming holder in earlier years
+    (2031年，甲会见当选总统李四 and a box of 2032) is the office itself by then (:func:`office_taken_up`)."""
+    offices = [office_taken_up(people, key, o, when) for o in offices_of(reading, people, key, office)]
     return bool(offices) and all(NOT_TOP.search(to_hans(o)) for o in offices)
 
 

@@ -443,7 +443,8 @@ def below_the_top(reading: Reading, people: People, participants: dict[str, Part
             offices = [w for sentence in near for spot in sentence.spots if spot.key == key
                        if NOT_TOP.search(w := written_before(sentence, spot))] \
                 or [left.group() for sentence in near for spot in sentence.spots if spot.key == key
-                    if (left := _LEFT_OFFICE.match(sentence.hans, spot.end))] or list(offices_at(people, key, when))
+                    if (left := _LEFT_OFFICE.match(sentence.hans, spot.end))] \
+                or [office_taken_up(people, key, office, when) for office in offices_at(people, key, when)]
         if offices and all(NOT_TOP.search(office) for office in offices):
             del participants[key]
             reading.note(f"{key} met others on {when.isoformat()} as {offices[0]}, not as a top leader; "

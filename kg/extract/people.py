@@ -549,8 +549,8 @@ def main_office(people: People, key: str, when: date | None = None, told: Iterab
     the meeting call its parties heads of state (两国元首), a state's head (国家主席) before a
     party's (总书记) among offices as near in time. On a day, not an office below the top the
     text gives only in other years (see :func:`below_the_top_then`)."""
-    offices = [o for o in people.offices.get(key, ()) if not _LEFT.search(o)
-               and not (when and below_the_top_then(people, key, o, when.year))]
+    offices = [o for o in people.offices.get(key, ()) if not _LEFT.search(o)  # an incoming one is taken up later
+               and not (when and below_the_top_then(people, key, o, when.year) and not _INCOMING.search(o))]
     proper = [o for o in offices if not o.endswith(DESCRIPTIONS)] or list(offices)
     proper = [o for o in proper if shortened_from(o, proper) is None]  # 叙总统: 叙利亚总统 is the office
     proper = list(_not_only_then(people, key, tuple(proper), when)) if when else proper
