@@ -140,7 +140,8 @@ def _cli(tally: Tally, case: str, args: list[str]):
     result = CliRunner().invoke(main, args, catch_exceptions=True)
     code = result.exit_code
     tally.count(f"exit {code}")
-    crashed = (result.exception is not None and not isinstance(result.exception, SystemExit)) or "Traceback" in result.output
+    crashed = (result.exception is not None and not isinstance(result.exception, SystemExit)) or "Traceback" in result.output \
+        or "please report it with this page" in result.output  # kg extract's one line for an extractor that failed
     if crashed or code not in (0, 1, 2):
         detail = f"{type(result.exception).__name__}: {result.exception}" if result.exception else result.output[-300:]
         tally.crashes.append(f"{case}: exit {code}: {detail[:300]}")
