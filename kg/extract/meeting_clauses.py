@@ -251,11 +251,36 @@ _AN_OFFICE_AND_NAME = re.compile(r"[^，,；;。]{0,8}?(?:总统|总理|首相|�
 _OFFICE_AND_NAME_THEN = re.compile(_AN_OFFICE_AND_NAME.pattern + "于")
 
 
+#: A sentence opening on the evening of the day the account reached (当晚，甲与丙会晤; not 当晚，…又…, which
+#: :func:`another_later_that_day` reads after a clause of that day).
+_THAT_EVENING = re.compile(r"(?:当晚|当夜)(?=[，,])")
+#: An evening's informal talks (当晚，乙在官邸与甲非正式会谈): a talk of its own beside the visit's talks, which
+#: place it (as legs.py reads it too); the evening gives them no day.
+_INFORMAL = "非正式"
+#: A meal the evening is told by (共进晚餐, 早餐会): no talks of its own.
+_A_MEAL = re.compile(r"共进(?:工作)?[早午晚]餐|早餐会")
+
+
+def _met_that_evening(hans: str) -> re.Match | None:
+    """The evening a sentence opens on when the clause it opens tells a meeting (``当晚，甲在某宫与丙会晤，…``);
+    not one whose meeting is told only in a later clause (``当晚，甲出席欢迎宴会，丙也会见了他``: a banquet's
+    greeting), nor an informal talk or a meal (``当晚，丙在官邸与甲共进晚餐``: the evening's dinner, apart from the
+    visit's talks)."""
+    evening = _THAT_EVENING.match(hans)
+    if evening is None or _INFORMAL in hans:
+        return None
+    clause = CLAUSE.search(hans, evening.end() + 1)
+    meeting = MEETING.search(hans, evening.end(), clause.start() if clause else len(hans))
+    return evening if meeting is not None and not _A_MEAL.fullmatch(meeting[0]) else None
+
+
 def relative_days(hans: str, dates: list[DateRange], day: date | None, *, subjects_day: bool = False) -> list[DateRange]:
     """Days an account gives relative to the last one (``3日，…``, ``当天下午``, ``次日``): each
     is the day before it in the text, the sentence's own dates first; with ``subjects_day``, also
     a day told after the sentence's own subject and 于 (:func:`day_after_the_subject`)."""
     out: list[DateRange] = []
+    if (evening := _met_that_evening(hans)) is not None and day is not None and not dates:
+        out.append(DateRange(day, day, evening.start(), evening.end(), False))  # 当晚，甲与丙会晤: the day told
     match = bare_day(hans, 0)
     if match and day is not None and not dates:
         try:

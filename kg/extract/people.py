@@ -61,7 +61,23 @@ def read_people(reading: Reading) -> People:
                 if other.person != tenure.person and other.end is not None and other.end == tenure.start \
                         and other.person in sides and other.period is None and tenure.period is None:
                     sides[tenure.person] = sides[other.person]
+    _the_holy_sees(reading, sides, offices)
     return People(periods, tuple(tenures), sides, offices, office_evidence, office_years, held_then, taken_up)
+
+
+#: The state whose head a pope is (教宗, 教皇: :data:`HOLDERS_OFFICES`), by a name the gazetteer knows it by.
+_THE_HOLY_SEE = "梵蒂冈"
+
+
+def _the_holy_sees(reading: Reading, sides: dict[str, str], offices: dict[str, tuple[str, ...]]) -> None:
+    """A pope's side is the Holy See's state, which his office names none of (``甲国总统张三在梵蒂冈会见教宗某某,
+    随后会见乙国总理李四``: the pope is a side of his own, not one of 乙国's leaders); given where the text gives the
+    holder no state's office."""
+    if not reading.index.is_state(_THE_HOLY_SEE):
+        return
+    for person, keys in offices.items():
+        if person not in sides and any(key.endswith(HOLDERS_OFFICES) for key in keys):
+            sides[person] = reading.index.key(_THE_HOLY_SEE)
 
 
 def _periods(reading: Reading) -> tuple[dict[Section, EntityId], list[Tenure]]:
