@@ -242,11 +242,15 @@ def _sides_and_kind_of_one_about(reading: Reading, named: list[EntityId]):
     (``《甲乙关于建立某某伙伴关系的联合宣言》``, ``《甲国和乙国政府关于某问题的联合宣言》``). Not where two such
     names are the summit's (which one it is is unknown), nor where a sentence lists both (``发表了《甲乙联合
     声明》和《甲乙关于某问题的联合声明》``: two statements)."""
-    sentences = [s.hans for s in reading.all_sentences()]
+    sentences: list[str] | None = None
     out = []
     for short in named:
         fulls = [full for full in named if full != short and _sides_and_kind_of_a_name_about(short.key, full.key)]
-        if len(fulls) == 1 and not any(short.key in s and fulls[0].key in s for s in sentences):
+        if len(fulls) != 1:
+            continue
+        if sentences is None:
+            sentences = [s.hans for s in reading.all_sentences()]
+        if not any(short.key in s and fulls[0].key in s for s in sentences):
             out.append((short, fulls[0]))
     return out
 
