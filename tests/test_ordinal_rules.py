@@ -310,3 +310,23 @@ def test_a_bilateral_on_the_sidelines_of_a_numbered_session_is_not_that_session(
     found = ordinals(text)
     assert found["2031-05-09"] == {7}
     assert found["2031-05-10"] == set()
+
+
+@pytest.mark.parametrize("hans, number", [
+    ("6日中午，张三与李四举行首脑会谈，这是两人自李四复任以来的第二次会谈", 2),
+    ("8月6日上午，两国首脑在某宫举行张三就任后的第三次首脑会谈", 3),
+    ("6日中午，张三与李四举行第二次会谈", None),  # a day's second session
+    ("8月6日上午，两国首脑在某宫举行第三次首脑会谈", None),
+])
+def test_a_count_since_an_event_counts_meetings_not_a_days_sessions(hans, number):
+    assert ordinal_in(hans) == number
+
+
+def test_a_day_told_without_its_year_keeps_a_count_since_an_event():
+    text = HEAD + ("2031年8月5日晚，乙国总统[[李四]]抵达[[某都]]，开始对甲国进行访问。"
+                   "6日中午，甲国总统[[张三]]在某宫与李四举行首脑会谈，这是两人自李四复任以来的第二次会谈。\n\n"
+                   "2032年3月5日晚，乙国总统[[李四]]抵达[[某都]]。"
+                   "6日中午，甲国总统[[张三]]在某宫与李四举行第二次会谈。\n")
+    found = ordinals(text)
+    assert found["2031-08-05"] == {2}
+    assert found["2032-03-05"] == set()

@@ -164,6 +164,9 @@ _DAY_WITHOUT_YEAR = re.compile(r"(?<![0-9年])[0-9]{1,2}月[0-9]{1,2}日")
 _YEAR = re.compile(r"[0-9]{4}年")
 #: A time of day in the number's clause: it counts the sessions of a day (第一次会谈于中午12时开始).
 _TIME_OF_DAY = re.compile(r"上午|中午|下午|午后|晚上|晚间|傍晚|当晚|凌晨|早晨|早上|清晨|[0-9一二三四五六七八九十]+(时|点)")
+#: Right before the number: the stretch it counts over runs from an event or a taking of office
+#: (自乙复任以来的第二次会谈, 甲就任后的第三次首脑会谈): the meetings of years, never a day's sessions.
+_SINCE_AN_EVENT = re.compile(r"(?:以来|就任后|上任后|就职后|执政后|当选后)的?$")
 
 
 @lru_cache(maxsize=4096)  # two in five are asked again of the same sentence, by several rules
@@ -190,7 +193,10 @@ def _clause_of(hans: str, at: int) -> str:
 def _a_session(hans: str, at: int) -> bool:
     """Whether the number at ``at`` counts a day's sessions: a time of day in its clause
     (第一次会谈于中午12时开始), or before it in a sentence that tells a day without its
-    year, as an account told day by day does (12月2日早晨风暴加剧，苏方把第一次会谈…)."""
+    year, as an account told day by day does (12月2日早晨风暴加剧，苏方把第一次会谈…); not a count
+    since an event (``6日上午，甲与乙举行会谈，这是两人自乙复任以来的第二次会谈``), which counts meetings."""
+    if _SINCE_AN_EVENT.search(hans[:at]):
+        return False
     if _TIME_OF_DAY.search(_clause_of(hans, at)):
         return True
     return bool(_TIME_OF_DAY.search(hans[:at]) and _DAY_WITHOUT_YEAR.search(hans) and not _YEAR.search(hans))
@@ -201,7 +207,7 @@ def _candidates(hans: str, meetings_only: bool):
         if _a_session(hans, match.start()) or _A_WAR.match(match["between"]):
             continue
         if match["noun"] == "会谈" and not _SERIES.search(match["between"]) and _DAY_FIRST.match(hans) \
-                and not _YEAR.search(hans):
+                and not _YEAR.search(hans) and not _SINCE_AN_EVENT.search(hans[:match.start()]):
             continue  # 12月24日，甲和乙举行第二次会谈: the talks of a visit told day by day
         if _WITHIN_THE_YEAR.search(hans[:match.start()]) or _counts_something_else(hans, match):
             continue
