@@ -343,3 +343,13 @@ def test_an_account_day_by_day_numbers_a_meeting_by_the_series_it_names():
     assert found["2031-05-09"] == {7}  # the series named by its sides and rank
     assert found["2031-05-08"] == set()  # the day's first talks: a session of the visit
 
+
+@pytest.mark.parametrize("name, number", [
+    ("第二十届甲国—欧盟峰会", 20),  # the union and one partner: a series of two
+    ("第二十届欧盟峰会", None),  # the union alone: a gathering of its members
+])
+def test_an_article_named_as_a_session_of_the_union_and_one_partner(name, number):
+    text = ("{{Infobox summit meeting\n| name = " + name + "\n| date = {{Start date|2033|2|3}}\n"
+            "| participants = [[张三]]<br>[[李四]]\n}}\n'''" + name + "'''于2033年2月3日在[[某都]]举行。"
+            "甲国总统[[张三]]和欧洲理事会主席[[李四]]出席峰会。\n")
+    assert ordinals(text, title=name) == {"2033-02-03": {number} if number else set()}

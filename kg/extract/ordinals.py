@@ -429,10 +429,11 @@ def _numbered_by_its_name(reading: Reading) -> tuple[int, Sentence] | None:
     """An article whose name numbers the session of a series of its own (``首届甲乙峰会``,
     ``第二届甲国－乙国首脑会议``) numbers its summit so, where the lead's first sentence gives
     that name; not a session of a gathering of many states (``第一届东亚峰会``), whose
-    sessions are no summits' series."""
+    sessions are no summits' series, but the European Union meeting one partner, joined to it by a
+    dash, is a series of two (``第二十届甲国—欧盟峰会``)."""
     name = to_hans(reading.document.title or "").strip()
     match = _NUMBERED_NAME.match(name)
-    if match is None or re.search(_ANY_GATHERING, name) or not reading.lead \
+    if match is None or _names_a_gathering(name) or not reading.lead \
             or name not in reading.lead[0].hans:
         return None
     number = chinese_number(match["n"]) if match["n"] else 1
