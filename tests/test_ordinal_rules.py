@@ -353,3 +353,12 @@ def test_an_article_named_as_a_session_of_the_union_and_one_partner(name, number
             "| participants = [[张三]]<br>[[李四]]\n}}\n'''" + name + "'''于2033年2月3日在[[某都]]举行。"
             "甲国总统[[张三]]和欧洲理事会主席[[李四]]出席峰会。\n")
     assert ordinals(text, title=name) == {"2033-02-03": {number} if number else set()}
+
+
+@pytest.mark.parametrize("hans, number", [
+    ("张三出席在某都举行的亚洲相互协作与信任措施会议第九次峰会，并对乙国进行国事访问", None),  # the gathering's session
+    ("张三出席在某都举行的亚信第九次峰会，并对乙国进行国事访问", None),  # its short name, known before
+    ("张三与李四在某都举行第五次甲乙峰会，并对乙国进行国事访问", 5),
+])
+def test_a_gathering_known_by_its_full_name_counts_its_own_sessions(hans, number):
+    assert ordinal_in(hans) == number

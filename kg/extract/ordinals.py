@@ -146,10 +146,11 @@ _A_SUMMIT_ONLY = re.compile(r"(最高级|首脑|高峰|正式)*")
 #: A day told without its year, or by its number alone, first in its sentence (12月24日，…; 23日，…):
 #: an account day by day.
 _DAY_FIRST = re.compile(r"^(?<![0-9年])(?:[0-9]{1,2}月)?[0-9]{1,2}日")
-#: The summits of two gatherings by their own names, whose number counts the gathering's sessions
-#: (第十届亚欧首脑会议, 第九届美洲国家首脑会议): not in GATHERINGS, where a name holding 首脑会议
-#: would make the sentence's meeting the gathering's.
-_GATHERINGS_SUMMITS = r"亚欧首脑|美洲国家首脑"
+#: The summits of gatherings by their own names, whose number counts the gathering's sessions
+#: (第十届亚欧首脑会议, 第九届美洲国家首脑会议), and a gathering whose full name ends in 会议
+#: (亚洲相互协作与信任措施会议第九次峰会; GATHERINGS knows it by its short name, 亚信): not in GATHERINGS,
+#: where a name holding 首脑会议 or 会议 would make the sentence's meeting the gathering's.
+_GATHERINGS_SUMMITS = r"亚欧首脑|美洲国家首脑|亚洲相互协作与信任措施会议"
 #: A gathering of many states, or the summit of one by its own name.
 _ANY_GATHERING = rf"{GATHERINGS}|{_GATHERINGS_SUMMITS}"
 #: Just before the number: a gathering of many states, whose sessions it counts
