@@ -333,15 +333,15 @@ def test_a_day_told_without_its_year_keeps_a_count_since_an_event():
 
 
 def test_an_account_day_by_day_numbers_a_meeting_by_the_series_it_names():
-    text = ("{{Infobox event\n| date = {{Start date|2031|5|8}}－{{End date|2031|5|11}}\n"
+    text = ("{{Infobox event\n| date = {{Start date|2031|6|1}}－{{End date|2031|6|4}}\n"
             "| participants = {{flagicon|BRA}} [[张三]]<br />{{flagicon|COL}} [[李四]]\n}}\n"
-            "'''2031年张三访问哥伦比亚'''是巴西总统[[张三]]于2031年5月8日至11日对[[哥伦比亚]]进行的正式访问。\n"
-            "== 行程 ==\n=== 5月9日 ===\n"
-            "5月9日，第七次巴哥秘领导人会议在[[某都]]举行，张三与哥伦比亚总统[[李四]]、秘鲁总统[[王五]]共同出席。\n"
-            "=== 5月10日 ===\n5月10日下午，张三与李四在[[某城]]举行第一次会谈。\n")
+            "'''2031年张三访问哥伦比亚'''是巴西总统[[张三]]于2031年6月1日至4日对[[哥伦比亚]]进行的正式访问。\n"
+            "== 行程 ==\n=== 6月2日 ===\n"
+            "6月2日，第四次巴哥秘领导人会议在[[某都]]举行，张三与哥伦比亚总统[[李四]]、秘鲁总统[[王五]]共同出席。\n"
+            "=== 6月3日 ===\n6月3日下午，张三与李四在[[某城]]举行第一次会谈。\n")
     found = ordinals(text, title="2031年张三访问哥伦比亚")
-    assert found["2031-05-09"] == {7}  # the series named by its sides and rank
-    assert found["2031-05-08"] == set()  # the day's first talks: a session of the visit
+    assert found["2031-06-02"] == {4}  # the series named by its sides and rank
+    assert found["2031-06-01"] == set()  # the day's first talks: a session of the visit
 
 
 @pytest.mark.parametrize("name, number", [

@@ -188,7 +188,7 @@ def ordinal_in(hans: str, *, meetings_only: bool = False, within_a_year: bool = 
 def series_number_in(hans: str) -> int | None:
     """The number a Simplified sentence of an account told day by day states of its meeting, only
     where the words before the meeting word name the series it counts, by its sides or its rank
-    (``5月9日，第七次甲乙丙领导人会议在某都举行``, ``第二次“甲+乙”峰会在某城举行``); not a bare count of the
+    (``6月2日，第四次甲乙丙领导人会议在某都举行``, ``第二次“甲+乙”峰会在某城举行``); not a bare count of the
     day's talks (``下午，甲与乙举行第一次会谈``, ``第三次单独会谈``), the visit's sessions."""
     found = sorted((at, number) for at, number, yearly, visit in _candidates(hans, False) if not yearly and not visit)
     if not found:

@@ -588,7 +588,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     table row read as a sentence: the row itself is read by tables.py). ``numbered``:
     whether a number the sentence gives is the meeting's in its series (not in an account
     told day by day, where 第一次会晤 is the first session of the day's talks, unless the words
-    before its meeting word name the series: 第七次甲乙丙领导人会议).
+    before its meeting word name the series: 第四次甲乙丙领导人会议).
     ``set_aside``: people the sentence names as met in other meetings, one by one;
     ``only``: the people of one of those meetings. ``offices_as_written``: each participant keeps
     only the office the sentences write for them, none the article gives elsewhere; so do the people of talks
@@ -649,7 +649,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     end, told_long = _end_of_its_length(anchor, sentences[index:], when)
     registry.fact(summit, Prop.START_DATE, when.start, evidence=(evidence,), **dated)
     registry.fact(summit, Prop.END_DATE, end, evidence=tuple(dict.fromkeys((evidence, told_long.evidence()))), **dated)
-    # a day's account counts its talks (第一次会谈), but not the series it names (第七次甲乙丙领导人会议)
+    # a day's account counts its talks (第一次会谈), but not the series it names (第四次甲乙丙领导人会议)
     number, said_in = _ordinal_said(anchor, paragraph) if numbered else (series_number_in(anchor.hans), anchor)
     if not number and numbered and len(participants) >= _SIDES_OF_A_SESSION:  # 第七次甲乙丙领导人会议在某都举行
         number, said_in = number_of_a_summit_held(anchor.hans), anchor
