@@ -1130,6 +1130,13 @@ def test_a_partner_word_that_begins_a_venues_name_does_not_end_the_place():
     assert read(partner) == {"2023-05-07": [["某都"]]}
 
 
+def test_a_partner_word_that_begins_a_venues_name_does_not_end_the_place_before_the_partner():
+    text = HEAD + "2034年3月9日晚，甲国总统[[张三]]在[[某都]]和平大厦同乙国总理[[李四]]举行会谈。"
+    assert read(text) == {"2034-03-09": [["和平大厦", "某都"]]}  # 同 ends the place, not the 和 of 和平大厦
+    partner = HEAD + "2034年3月9日晚，甲国总统[[张三]]在[[某都]]和乙国总理[[李四]]举行会谈后同丙国官员座谈。"
+    assert read(partner) == {"2034-03-09": [["某都"]]}  # 和 begins no venue's name: the partner
+
+
 def test_a_visits_site_lies_in_the_one_town_reached_on_an_earlier_day_of_its_account():
     text = ("'''2014年张三访问乙国'''是甲国主席[[张三]]于2014年7月21日至23日对[[乙国]]首都[[某都]]进行的国事访问。\n"
             "== 经过 ==\n=== 7月21日 ===\n21日晚，张三乘专机抵达某都[[某国际机场]]，乙国副主席[[王五]]到机场迎接。\n\n"

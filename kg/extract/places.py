@@ -470,15 +470,20 @@ def phrase_bounds(sentence: Sentence, match: re.Match) -> tuple[int, int]:
     start, end = match.start("w"), match.end("w")
     for stop in _PHRASE_ENDS.finditer(sentence.hans, start, end):
         if not any(s.start <= stop.start() < s.end for s in sentence.spots) \
-                and not _begins_a_venue_name(sentence, stop.start(), end):
+                and not _begins_a_venue_name(sentence, stop.start(), start, end):
             end = stop.start()
             break
     return start, end
 
 
-def _begins_a_venue_name(sentence: Sentence, at: int, end: int) -> bool:
+def _begins_a_venue_name(sentence: Sentence, at: int, start: int, end: int) -> bool:
     """Whether the word at ``at`` is the first character of a plain venue's name that runs to
-    the phrase's end (``在[[某都]]和平大厦会见乙``: 和 begins 和平大厦, no partner after it)."""
+    the phrase's end (``在[[某都]]和平大厦会见乙``: 和 begins 和平大厦, no partner after it), or, right
+    after a place's name or opening the phrase, to the partner word after it (``在[[某都]]和平大厦同乙举行
+    会谈``: 同 ends the place, not 和; not a word the partner word ends, as 陪同 in ``在乙陪同下抵达某府与丙会晤``)."""
+    partner = _PHRASE_ENDS.search(sentence.hans, at + 1, end)
+    if partner is not None and (at == start or any(s.end == at for s in sentence.spots)):
+        end = partner.start()
     rest = sentence.hans[at:end]
     return bool(_PLAIN_NAME.match(rest)) and rest.endswith(VENUE_ENDINGS) \
         and not any(s.start < end and s.end > at for s in sentence.spots)
