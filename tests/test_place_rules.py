@@ -1137,6 +1137,13 @@ def test_a_partner_word_that_begins_a_venues_name_does_not_end_the_place_before_
     assert read(partner) == {"2034-03-09": [["某都"]]}  # 和 begins no venue's name: the partner
 
 
+def test_who_came_along_after_zai_is_no_place_and_the_place_reached_after_it_is_the_meetings():
+    text = HEAD + "2036年6月2日下午，甲国总统[[张三]]在夫人[[王五]]陪同下抵达首相官邸与乙国总理[[李四]]会晤。"
+    assert read(text) == {"2036-06-02": [["首相官邸"]]}  # not 王五, who came along
+    at_a_place = text.replace("在夫人[[王五]]陪同下抵达首相官邸", "在[[某宫]]")
+    assert read(at_a_place) == {"2036-06-02": [["某宫"]]}
+
+
 def test_a_visits_site_lies_in_the_one_town_reached_on_an_earlier_day_of_its_account():
     text = ("'''2014年张三访问乙国'''是甲国主席[[张三]]于2014年7月21日至23日对[[乙国]]首都[[某都]]进行的国事访问。\n"
             "== 经过 ==\n=== 7月21日 ===\n21日晚，张三乘专机抵达某都[[某国际机场]]，乙国副主席[[王五]]到机场迎接。\n\n"

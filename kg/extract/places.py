@@ -649,6 +649,8 @@ def _held_at_phrases(sentence: Sentence) -> list[re.Match]:
     for at in _phrase_starts(sentence.hans):
         if at < end or at in in_a_name:
             continue
+        if sentence.hans[at] == "在" and _CAME_ALONG.match(sentence.hans, at):
+            continue  # 在夫人张三陪同下抵达某府: who came along, not where (the place may follow)
         if sentence.hans[at] in "在于":
             match = _greeted_then_met(sentence, at) or HELD_AT.match(sentence.hans, at) or _held_with(sentence, at)
             if match and PRESS_CONFERENCE.match(sentence.hans, match.end()):
@@ -672,6 +674,10 @@ def _held_at_phrases(sentence: Sentence) -> list[re.Match]:
                 out.append(inner)  # 在某革命后于某日在白宫同乙会谈: after the time said, the place
             end = match.end()
     return out
+
+
+#: ``在…陪同下`` (``在夫人张三陪同下``, ``在乙国总理李四的陪同下``): who comes along with a leader, no place.
+_CAME_ALONG = re.compile(r"在[^，,；;。在]{1,24}?(?:陪同|陪伴)下")
 
 
 #: A 在 or 于 of its own inside a held-at phrase's words: not one of a word (位于, 由于, 正在, 现在, 所在).
