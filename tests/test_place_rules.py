@@ -1693,3 +1693,29 @@ def test_a_welcome_whose_sentence_names_no_town_was_held_in_the_one_town_the_vis
     assert venue("[[乙国]][[某都]]、[[某港]]", "某都") == [["某都", "乙国"]]
     # the town reached is not the one the summit is placed in
     assert venue("[[乙国]][[某都]]", "某港") == [["某都", "乙国"]]
+
+
+def test_a_visits_talks_told_on_going_to_a_later_stop_of_its_itinerary_were_held_at_that_stop():
+    text = ("{{Infobox event\n| date = {{Start date|2034|5|11}}－{{End date|2034|5|14}}\n"
+            "| location = [[某港]]、[[某镇]]、[[某都]]\n| participants = [[张三]]<br>[[李四]]\n}}\n"
+            "'''2034年张三访问智利'''是芬兰总统[[张三]]于2034年5月11日至14日对[[智利]]进行的国事访问。\n"
+            "== 经过 ==\n5月11日，张三抵达[[某港]]，在某港出席侨胞座谈会。\n\n"
+            "13日，张三前往[[某都]]，与智利总统[[李四]]举行会谈。\n")
+    title = "2034年张三访问智利"
+    assert read(text, title=title) == {"2034-05-11": [["某都", "智利共和国"]]}  # not the first stop, where he met others
+    not_a_stop = text.replace("前往[[某都]]", "前往[[某村]]")  # a town the box does not list
+    assert read(not_a_stop, title=title) == {"2034-05-11": [["某港", "智利共和国"]]}
+    someone_else = text.replace("与智利总统[[李四]]", "与智利参议长[[王五]]")  # not the pair's talks
+    assert read(someone_else, title=title) == {"2034-05-11": [["某港", "智利共和国"]]}
+    a_tour_of_three = text.replace("[[李四]]\n}}", "[[李四]]<br>[[赵六]]\n}}").replace(
+        "对[[智利]]进行的国事访问。", "对[[智利]]和[[秘鲁]]进行的国事访问，会见了秘鲁总统[[赵六]]。")  # one host of a tour's box
+    assert read(a_tour_of_three, title=title) == {"2034-05-11": [["某港"]]}
+
+
+def test_a_visits_talks_told_on_a_later_day_at_no_place_were_held_in_the_town_reached_by_that_day():
+    text = HEAD + ("2033年9月6日至15日，甲国总理[[张三]]访问乙国。\n=== 抵达 ===\n"
+                   "9月6日上午，张三飞抵[[某港]]。7日中午，张三经[[某镇]]抵达[[某都]]。\n"
+                   "=== 会谈 ===\n9月7日，乙国主席[[李四]]同张三举行会谈。\n")
+    assert read(text) == {"2033-09-06": [["某都"]]}  # reached on the talks' day, not the first day's town
+    on_the_first_day = text.replace("9月7日，乙国主席", "9月6日，乙国主席")
+    assert read(on_the_first_day) == {"2033-09-06": [["某港"]]}

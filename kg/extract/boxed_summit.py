@@ -258,7 +258,7 @@ def _clause_around(hans: str, start: int, end: int) -> str:
     return hans[low:high]
 
 
-def finer_in_prose(reading: Reading, around: SummitFound, venue: EntityId) -> EntityId:
+def finer_in_prose(reading: Reading, people: People, around: SummitFound, venue: EntityId) -> EntityId:
     """In an article about one summit, a sentence of the lead or a section (not its
     background) that says where the meeting was held, with no date outside its days
     (``会晤主要在金奈以南约60公里的滨海城镇马马拉普拉姆举行``), gives a place inside the
@@ -300,6 +300,9 @@ def finer_in_prose(reading: Reading, around: SummitFound, venue: EntityId) -> En
             reading.registry.fact(around.id, Prop.VENUE, place, evidence=(sentence.evidence(),))
             return place
     stop = _talks_in_another_stop(reading, around, venue, listed, told) if not in_the_venue else None
+    if stop is None:
+        stop = _talks_on_reaching_another_stop(reading, people, around, venue, listed,
+                                               [s for group in [reading.lead, *sections] for s in group])
     if stop is not None:
         reading.registry.fact(around.id, Prop.VENUE, stop[1], evidence=(stop[0].evidence(),))
         return stop[1]
@@ -321,4 +324,29 @@ def _talks_in_another_stop(reading: Reading, around: SummitFound, venue: EntityI
         people = {s.key for s in sentence.spots if reading.registry.is_a(s.surface, Kind.PERSON)}
         if place in listed[1:] and len(people) >= 2 and people <= set(around.participants):
             return sentence, place
+    return None
+
+
+def _talks_on_reaching_another_stop(reading: Reading, people: People, around: SummitFound, venue: EntityId,
+                                    listed: list[EntityId], sentences: list[Sentence]) -> tuple[Sentence, EntityId] | None:
+    """(sentence, stop) of a sentence on the summit's days that tells one of its participants going to a
+    stop of the box's itinerary other than its venue, the first stop, and there the talks with the other, the
+    box's two participants named and no one else (``| location = [[甲城]]、[[乙城]]`` ``13日，张三前往[[乙城]]，
+    与乙国首相[[李四]]举行会谈``): the talks were held at the later stop, not where the visit began. Not in a
+    tour's box of three sides or more, whose talks at a later stop are one host's of several."""
+    from kg.extract.towns_reached import town_reached_for_the_talks  # reads the towns reached: import late
+
+    if len(listed) < 2 or venue != listed[0] or len({people.sides.get(p) for p in around.participants} - {None}) > 2:
+        return None  # a tour's box of three sides or more: its talks at a later stop are one host's
+    for sentence in sentences:
+        if not same_days(sentence, (around.start, around.end)) or not_held(sentence.hans):
+            continue
+        named = {s.key for s in sentence.spots if reading.registry.is_a(s.surface, Kind.PERSON)}
+        if len(named) < 2 or not named <= set(around.participants):
+            continue
+        town = town_reached_for_the_talks(reading, sentence)
+        if town is None:
+            continue
+        stop = next((other for other in listed[1:] if other.key == reading.index.key(town.surface)), None)
+        return (sentence, stop) if stop is not None else None
     return None

@@ -217,7 +217,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         else:
             kept.append(summit)
     if venue is not None:
-        venue = finer_in_prose(reading, around, venue)
+        venue = finer_in_prose(reading, people, around, venue)
         reading.registry.keep_only(around.id, Prop.VENUE, venue)
     return tuple(kept)
 

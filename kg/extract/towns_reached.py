@@ -3,7 +3,8 @@
 A day's meeting placed nowhere was held in the town a participant reached right before it
 (``4月24日晚，甲乘专机抵达[[北京]]``); the sites a visit's days name are in the town reached
 (``抵达[[某城]]…参观[[某馆]]``), else in the one town their section's heading names (``=== 第三天：某都会谈 ===``);
-a visit's talks on its days are where its first day's town is.
+a visit's talks on its days are where its first day's town is, or the town reached by the later day its talks
+are told.
 """
 
 from __future__ import annotations
@@ -73,6 +74,19 @@ def _reached(reading: Reading, sentence: Sentence, spot: Spot) -> bool:
         return False
     before = before[:state.start] if state is not None else before
     return bool(_ARRIVED.search(before)) and reading.registry.kind_of(spot.surface) in (None, Kind.PLACE)
+
+
+def town_reached_for_the_talks(reading: Reading, sentence: Sentence) -> Spot | None:
+    """The town a sentence says a leader goes to or reaches before the talks it then tells
+    (``13日，甲前往[[某城]]，与乙国首相乙举行会谈``): where those talks were held. The last such town
+    before the talks' word; not a state, an airport or a site; None where the sentence tells no talks or
+    reaches no town before them."""
+    talks = TALKS.search(sentence.hans)
+    if talks is None:
+        return None
+    towns = [s for s in sentence.spots if s.end <= talks.start() and _reached(reading, sentence, s)
+             and not reading.index.is_state(s.surface) and not to_hans(s.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN)]
+    return towns[-1] if towns else None
 
 
 def one_town_reached_on_its_days(reading: Reading, summit: EntityId, said: Sentence) -> tuple[Spot, Sentence] | None:
@@ -400,7 +414,9 @@ def _town_reached_on_its_first_day(reading: Reading, summit):
     the town itself (``16日，双方在[[某都]]发表联合声明``). A day's meeting its section tells is over once its own
     sentence tells the leaders meeting somewhere: a town the section reaches after it is the next stop's (``5月6日，
     甲抵达乙国，同乙会晤。¶当天17时，甲降落在[[丙都]]``); not where that sentence names no place (``甲与乙举行会谈。
-    当天，乙抵达[[某城]]``), nor after a welcome alone (``乙到机场迎接。甲随后抵达[[某城]]``)."""
+    当天，乙抵达[[某城]]``), nor after a welcome alone (``乙到机场迎接。甲随后抵达[[某城]]``). Where the account tells
+    the talks at no place on a later day (:func:`_talks_told_on_a_later_day`), the last town reached by that day,
+    before that sentence (``19日，甲经某城抵达[[某都]]``), not the first day's."""
     registry = reading.registry
     participants = set(summit.participants)
     found = None
@@ -410,7 +426,10 @@ def _town_reached_on_its_first_day(reading: Reading, summit):
                   if isinstance(v, EntityId) and v.kind is Kind.COUNTRY), None)
     in_a_section = summit.start == summit.end and not any(s is summit.anchor for s in reading.lead)
     over = None  # the section of a day's meeting, once its own sentence told the leaders meeting
+    talks = _talks_told_on_a_later_day(reading, summit)
     for aside, sentence, told in told_in_order(reading, span, asides=True):
+        if talks is not None and sentence is talks[1]:
+            break  # a town reached after the talks' sentence is the next stop's
         if over is not None and sentence.section is over:
             continue  # 当晚11时40分，甲抵达丙国首都[[丙都]]: the next stop's, reached after the talks
         if in_a_section and sentence is summit.anchor and _MET.search(sentence.hans) and any(
@@ -426,7 +445,8 @@ def _town_reached_on_its_first_day(reading: Reading, summit):
                     if not all(unnamed_lodging(to_hans(spot.surface)) for spot in chain):
                         later.add(chain[0].key if len(chain) == 1 else "")  # 为乙举行欢迎仪式 at a place of
                         # theirs: not the town, unless it is only their lodging (29日，甲在下榻的饭店会见某学院师生)
-            continue
+            if talks is None or days[0][0] != days[0][1] or not summit.start < days[0][0] <= talks[0]:
+                continue  # 19日，甲经某城抵达[[某都]]。…19日，乙同甲会谈: a town reached by the talks' day holds them
         if aside:
             continue  # the town of the article's own account
         for spot in sentence.spots:
@@ -436,3 +456,22 @@ def _town_reached_on_its_first_day(reading: Reading, summit):
                 found = (sentence, registry.named(Kind.PLACE, spot.surface,
                                                   article=spot.link.link.target if spot.link else None))
     return found if found is not None and later <= {found[1].key} else None
+
+
+def _talks_told_on_a_later_day(reading: Reading, summit) -> tuple[date, Sentence] | None:
+    """(day, sentence) of the first sentence of the article's own account that tells two of a visit's
+    participants meeting, with no place, on a day of the visit after its first (``=== 抵达 ===``
+    ``18日，甲飞抵[[某城]]。19日，甲经某城抵达[[某都]]。`` ``=== 会谈 ===`` ``19日，乙同甲举行会谈``): the
+    town reached up to that day holds the talks, not the first day's. None where the talks are told on the
+    first day, or none are told."""
+    participants = set(summit.participants)
+    for aside, sentence, told in told_in_order(reading, (summit.start, summit.end), asides=False):
+        days = told.times[-1:] if told else ()
+        said = sentence.hans.split("“")[0]  # not talks a statement quoted tells (公报说，“双方在会谈中…”)
+        if aside or not days or days[0][0] != days[0][1] or not summit.start <= days[0][0] <= summit.end \
+                or not _MET.search(said) or len({s.key for s in sentence.spots if s.key in participants}) < 2:
+            continue  # 访问期间，…会见: no one day told
+        if days[0][0] == summit.start or re.search(TRAVELS_TO, said) or meeting_chains(reading, sentence):
+            return None  # 10日，甲前往乙国总统官邸，与乙会谈: talks told at a place of their own
+        return days[0][0], sentence
+    return None
