@@ -3905,27 +3905,16 @@ def test_a_sentence_opening_on_the_evening_of_the_day_told_is_of_that_day():
     assert summits(banquet)["2033-06-02"]["participants"] == {"张三", "李四"}  # near-miss: a greeting at the banquet
 
 
+POPE_TITLE = "2034年张三与某某会晤"
 POPE_BOX = ("{{Infobox summit\n| name = 2034年张三与某某会晤\n| date = {{Start date|2034|5|6}}\n| venue = [[宗座宫]]\n"
             "| participants = [[张三]]<br />[[教宗某某]]\n}}\n'''2034年张三与某某会晤'''是[[美国总统]][[张三]]与"
             "[[天主教]][[教宗]][[某某]]于2034年5月6日在[[梵蒂冈]][[宗座宫]]举行的会面。\n"
             "== 会晤 ==\n5月6日上午，张三抵达宗座宫，与教宗私下会晤约一小时。\n== 同日其他会晤 ==\n")
 
 
-def meetings_of_the_day(text, title="2034年张三与某某会晤"):
-    """Each summit's start and participants, several of one day apart."""
-    extraction = extract(parse(Page(text=text, origin="t", title=title)))
-    out = []
-    for entity in extraction.entities:
-        if entity.id.kind is Kind.SUMMIT:
-            about = [f for f in extraction.facts if f.subject == entity.id]
-            out.append((next(f.value for f in about if f.prop is Prop.START_DATE).isoformat(),
-                        frozenset(f.value.key for f in about if f.prop is Prop.PARTICIPANT)))
-    return set(out)
-
-
 def test_a_pope_is_a_side_of_his_own_so_a_states_leader_met_that_day_holds_a_meeting_apart():
     text = POPE_BOX + "同日下午，张三前往[[某宫]]会见[[意大利总统]][[李四]]。"
-    assert meetings_of_the_day(text) == {("2034-05-06", frozenset({"张三", "教宗某某"})),
-                                         ("2034-05-06", frozenset({"张三", "李四"}))}
+    assert set(meetings(text, title=POPE_TITLE)) == {("2034-05-06", frozenset({"张三", "教宗某某"})),
+                                                     ("2034-05-06", frozenset({"张三", "李四"}))}
     again = POPE_BOX + "同日下午，张三再次与[[教宗]]会晤。"
-    assert meetings_of_the_day(again) == {("2034-05-06", frozenset({"张三", "教宗某某"}))}  # near-miss: the box's sides
+    assert set(meetings(again, title=POPE_TITLE)) == {("2034-05-06", frozenset({"张三", "教宗某某"}))}  # near-miss: the box's sides
