@@ -3918,3 +3918,19 @@ def test_a_pope_is_a_side_of_his_own_so_a_states_leader_met_that_day_holds_a_mee
                                                      ("2034-05-06", frozenset({"张三", "李四"}))}
     again = POPE_BOX + "同日下午，张三再次与[[教宗]]会晤。"
     assert set(meetings(again, title=POPE_TITLE)) == {("2034-05-06", frozenset({"张三", "教宗某某"}))}  # near-miss: the box's sides
+
+
+@pytest.mark.parametrize("after", ["欢迎仪式后", "仪式结束后"])
+def test_a_sentence_opening_after_the_ceremony_the_paragraph_told_is_of_its_day(after):
+    ceremony = "2033年6月2日，甲国总统[[张三]]在[[某宫]]东门外广场举行仪式，欢迎乙国总统[[李四]]对甲国进行国事访问。"
+    text = HEAD + ceremony + f"{after}，两国元首在某宫举行会谈。"
+    assert summits(text)["2033-06-02"]["participants"] == {"张三", "李四"}
+    visit = HEAD + ceremony + f"{after}，李四前往[[某馆]]参观。"
+    assert summits(visit) == {}  # near-miss: what follows the ceremony is no meeting
+
+
+def test_a_ceremony_in_an_article_about_a_bodys_gathering_does_not_date_the_talks_after_it():
+    text = ("'''金砖国家领导人第三十一次会晤'''于2033年6月1日至3日在[[某城]]举行。\n\n== 双边活动 ==\n"
+            "2033年6月2日，甲国总统[[张三]]在[[某宫]]东门外广场举行仪式，欢迎乙国总统[[李四]]对甲国进行国事访问。"
+            "欢迎仪式后，两国元首举行会谈。")
+    assert "2033-06-02" not in summits(text, title="金砖国家领导人第三十一次会晤")  # the visit's days are not the ceremony's

@@ -120,6 +120,10 @@ def _took_office_in_an_aside(hans: str, month) -> bool:
 
 #: A paragraph that opens going on from the one before (随后，两国元首举行会谈): of the day that one told.
 _OPENS_GOING_ON = re.compile(r"(?:随后|其后|接着|紧接着|随即)")
+#: A sentence opening right after a ceremony the paragraph told on its day (…甲举行仪式欢迎乙。欢迎仪式后，两国元首举行
+#: 会谈; 仪式结束后，甲与乙举行会谈): of that day. Not in an article about a body's gathering, where a state visit told
+#: beside it is dated by the days the visit was announced for, which the ceremony's day is not.
+_AFTER_A_CEREMONY = re.compile(r"^[^，,。；]{0,6}?仪式(?:结束)?后[，,]")
 #: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙).
 _RIGHT_AFTER = re.compile(r"^(?:会晤|会谈|会面|会见|峰会)(?:结束)?后")
 #: The opening of a sentence that moves to another time than the visit told before it (此前, 后来, 次年).
@@ -381,6 +385,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         if day is not None and (dated_before == sentence.paragraph and _BACK_SUBJECT.match(sentence.hans)
                                 or (told_in == sentence.paragraph or opens_going_on) and not dates and not months
                                 and (GOES_ON.search(sentence.hans) or met_one_by_one(reading, sentence) is not None
+                                     or _AFTER_A_CEREMONY.match(sentence.hans) and not a_bodys_gathering(subject)
                                      or landed is not None and day == landed.day
                                      and talks_of_the_arrived(reading, sentence, landed, met_that_day=met_on == day))):
             dates = [DateRange(day, day, 0, 0, False)] + dates  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
