@@ -3934,3 +3934,17 @@ def test_a_ceremony_in_an_article_about_a_bodys_gathering_does_not_date_the_talk
             "2033年6月2日，甲国总统[[张三]]在[[某宫]]东门外广场举行仪式，欢迎乙国总统[[李四]]对甲国进行国事访问。"
             "欢迎仪式后，两国元首举行会谈。")
     assert "2033-06-02" not in summits(text, title="金砖国家领导人第三十一次会晤")  # the visit's days are not the ceremony's
+
+
+@pytest.mark.parametrize("opening", ["两国元首随后", "随后两国元首", "双方随后"])
+def test_a_paragraph_going_on_from_the_one_before_is_of_its_day_and_its_two(opening):
+    welcomed = HEAD + "2034年6月17日，甲国总统[[张三]]抵达[[某都]]。乙国总统[[李四]]在机场迎接张三。\n\n"
+    met = summits(welcomed + f"{opening}举行会谈，决定建立伙伴关系。")
+    assert {day: s["participants"] for day, s in met.items()} == {"2034-06-17": {"张三", "李四"}}
+    assert summits(welcomed + "两国元首多次举行会谈，决定建立伙伴关系。") == {}  # near-miss: it goes on from no one day
+
+
+def test_a_summit_spans_the_visits_days_a_later_sentence_gives_with_days_alone():
+    arrived = HEAD + "2036年5月7日，甲国总统[[张三]]抵达[[某都]]，乙国总统[[李四]]在机场迎接张三。两国元首随后举行会谈。"
+    assert {d: s["end"] for d, s in summits(arrived + "访问于7日至8日进行。").items()} == {"2036-05-07": "2036-05-08"}
+    assert {d: s["end"] for d, s in summits(arrived + "访问于9日至10日进行。").items()} == {"2036-05-07": "2036-05-07"}  # not its day

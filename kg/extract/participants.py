@@ -306,7 +306,7 @@ def from_the_sentences_before(reading: Reading, participants: dict[str, Particip
     if len(participants) >= size or not (three or _BOTH_SIDES.search(anchor.hans)) or _a_gathering_told(anchor.hans):
         return
     for sentence in reversed(before):
-        if sentence.paragraph != anchor.paragraph:
+        if sentence.paragraph != anchor.paragraph and not _goes_on_from(sentence, anchor, before):
             return
         named = {spot.key: spot.surface for spot in sentence.spots
                  if reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])}
@@ -319,6 +319,17 @@ def from_the_sentences_before(reading: Reading, participants: dict[str, Particip
             if not person.stated:
                 person.inferences.append((Inference.BACK_REFERENCE, (), (sentence.evidence(), anchor.evidence())))
         return
+
+
+#: A paragraph's first clause going on from what the paragraph before told last (两国元首随后举行会谈, 随后，两人…).
+_GOES_ON_FROM_BEFORE = re.compile(r"^(?:两人|二人|双方|(?:两|三|四)(?:位|国)(?:领导人|元首|首脑))?(?:随后|其后|接着|紧接着|随即)")
+
+
+def _goes_on_from(sentence: Sentence, anchor: Sentence, before: list[Sentence]) -> bool:
+    """Whether ``sentence`` ends the paragraph right before the anchor's, and the anchor opens its own going on from
+    it (``…乙在机场迎接甲。¶两国元首随后举行会谈``): the two it names are the ones the anchor counts."""
+    return sentence is before[-1] and sentence.paragraph == anchor.paragraph - 1 \
+        and _GOES_ON_FROM_BEFORE.match(anchor.hans) is not None
 
 
 def _a_gathering_told(hans: str) -> bool:

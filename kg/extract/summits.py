@@ -65,7 +65,7 @@ from kg.extract.table_rows import meeting_tables
 from kg.extract.table_series import rows_number_their_summits
 from kg.extract.text import Sentence
 from kg.extract.visit_days import (A_GATHERING_NEXT, end_of_the_visit, from_the_talks_begun, goes_on_to, over_the_visit,
-                                   the_visit_going_on, to_the_last_day_together, to_the_leaving)
+                                   the_visit_going_on, to_the_days_told_after, to_the_last_day_together, to_the_leaving)
 from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Severity, Span
 from kg.wikitext import Section
 
@@ -118,8 +118,9 @@ def _took_office_in_an_aside(hans: str, month) -> bool:
     return _AN_ASIDE.match(hans, opens) is not None and _TOOK_OFFICE_THEN.match(hans, month.stop) is not None
 
 
-#: A paragraph that opens going on from the one before (随后，两国元首举行会谈): of the day that one told.
-_OPENS_GOING_ON = re.compile(r"(?:随后|其后|接着|紧接着|随即)")
+#: A paragraph that opens going on from the one before (随后，两国元首举行会谈; 两国元首随后举行会谈, its subject the two
+#: that one told): of the day that one told.
+_OPENS_GOING_ON = re.compile(r"(?:两人|二人|双方|(?:两|三|四)(?:位|国)(?:领导人|元首|首脑))?(?:随后|其后|接着|紧接着|随即)")
 #: A sentence opening right after a ceremony the paragraph told on its day (…甲举行仪式欢迎乙。欢迎仪式后，两国元首举行
 #: 会谈; 仪式结束后，甲与乙举行会谈): of that day. Not in an article about a body's gathering, where a state visit told
 #: beside it is dated by the days the visit was announced for, which the ceremony's day is not.
@@ -470,6 +471,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     if leg is None and not background:
         found[before:] = to_the_leaving(reading, found[before:], section_sentences, year or running_year, around, people.sides)
         found[before:] = to_the_last_day_together(reading, found[before:], section_sentences, around)
+        found[before:] = to_the_days_told_after(reading, found[before:], section_sentences, around)
         found[before:] = from_the_talks_begun(reading, found[before:], section_sentences, around)
     if leg is not None:
         state = state_of_the_leg(reading, section)

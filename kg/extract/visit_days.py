@@ -295,6 +295,33 @@ _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _TALKS_GO_ON = re.compile(r"继续会谈|继续会晤|会谈恢复|恢复会谈|会谈继续")
 
 
+#: A visit's days told with days alone (访问于5日至6日进行, 行程自3日至7日): of the month the account has reached.
+_VISITS_BARE_DAYS = re.compile(r"(?:访问|行程)(?:于|自|从)(?P<a>\d{1,2})日(?:至|到)(?P<b>\d{1,2})日")
+
+
+def to_the_days_told_after(reading: Reading, summits: list[SummitFound], sentences: list[Sentence],
+                           boxed: SummitFound | None = None) -> list[SummitFound]:
+    """A summit spans the days a later sentence of its paragraph gives the visit with days alone, when its own
+    day is among them (``3月5日，甲抵达某都…两国元首随后举行会谈。访问于5日至6日进行``: to the 6th, of the
+    summit's month). Not the summit the article boxes, whose box's days stand."""
+    out = list(summits)
+    for at, summit in enumerate(out):
+        if summit.anchor is None or boxed is not None and summit.id == boxed.id:
+            continue
+        later = [s for s in sentences if s.paragraph == summit.anchor.paragraph and s.passage is summit.anchor.passage
+                 and s.start > summit.anchor.start]
+        told = next((m for s in later if (m := _VISITS_BARE_DAYS.search(s.hans))), None)
+        if told is None or not int(told["a"]) <= summit.start.day <= int(told["b"]) or summit.start != summit.end:
+            continue
+        try:
+            end = summit.start.replace(day=int(told["b"]))
+        except ValueError:
+            continue
+        if end > summit.end:
+            out[at] = over_the_visit(reading, summit, end)
+    return out
+
+
 def to_the_last_day_together(reading: Reading, summits: list[SummitFound], sentences: list[Sentence],
                              boxed: SummitFound | None = None) -> list[SummitFound]:
     """A summit spans to the last later day, within a week, its paragraph tells its leaders signing or meeting
