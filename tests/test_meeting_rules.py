@@ -3944,6 +3944,14 @@ def test_a_paragraph_going_on_from_the_one_before_is_of_its_day_and_its_two(open
     assert summits(welcomed + "两国元首多次举行会谈，决定建立伙伴关系。") == {}  # near-miss: it goes on from no one day
 
 
+@pytest.mark.parametrize("met", ["并会见乙国总理[[王五]]", "并与乙国总理[[王五]]会面"])
+def test_what_the_talks_were_about_does_not_make_the_next_clause_a_plan(met):
+    held = HEAD + f"2035年4月11日，甲国总统[[张三]]抵达[[某都]]，与乙国总统[[李四]]举行会谈，讨论两国经济合作，{met}。"
+    assert {day: s["participants"] for day, s in summits(held).items()} == {"2035-04-11": {"张三", "李四"}}
+    planned = HEAD + "2035年4月11日，甲国总统[[张三]]表示，两国将讨论经济合作，并与乙国总统[[李四]]会晤。"
+    assert summits(planned) == {}  # near-miss: no meeting told before the discussion, which is a plan's
+
+
 def test_a_summit_spans_the_visits_days_a_later_sentence_gives_with_days_alone():
     arrived = HEAD + "2036年5月7日，甲国总统[[张三]]抵达[[某都]]，乙国总统[[李四]]在机场迎接张三。两国元首随后举行会谈。"
     assert {d: s["end"] for d, s in summits(arrived + "访问于7日至8日进行。").items()} == {"2036-05-07": "2036-05-08"}

@@ -91,6 +91,9 @@ _TALKED_BY_VIDEO = re.compile(r"(?:通过|以|透过|经由)(?:视频|视讯|视
 #: Of :data:`NOT_HELD_AFTER`, the words telling of a meeting (发表会谈结果, 会谈内容未予公开): after a clause
 #: that told the meeting held, they speak of what was said at it.
 _TELLING_OF_IT = re.compile(r"(?:会谈|会晤|会议)(?:结果|内容|情况)")
+#: A clause opening on what the meeting a clause before told was about (甲与乙举行会谈，讨论两国经济合作，并会见丙): the
+#: clause after it goes on with the visit, not with a plan (宣布将讨论…，并与乙会晤).
+_WHAT_IT_TALKED_OF = re.compile(r"(?:讨论|商讨|磋商)")
 
 
 #: A document's name (《甲乙首脑会谈共同声明》): its words tell no meeting held or undone.
@@ -759,10 +762,10 @@ def not_held(hans: str) -> bool:
             return True
         if told and _TALKED_BY_VIDEO.search(clause):
             return True  # 会谈如期举行，两人各自在本国通过视频连线交谈: the talks told were held by video
-        told = told or bool(meeting and _MEETING_VERB.search(clause))
+        told_before, told = told, told or bool(meeting and _MEETING_VERB.search(clause))
         if meeting and i > 0 and (_CONTINUES.match(clause) or clause.startswith("于")
                                   or _GOES_ON_TO.match(clause) and _PLANNED.search(clauses[i - 1])) \
-                and NOT_HELD.search(clauses[i - 1]):
+                and NOT_HELD.search(clauses[i - 1]) and not (told_before and _WHAT_IT_TALKED_OF.match(clauses[i - 1])):
             return True  # 宣布甲将于5月前访问乙国，与乙国主席会面; 宣布甲将应邀，于6月16日赴…: it goes on with the plan
         if meeting and _CALL.search(clause, meeting.end()):
             return True  # 甲与乙在峰会前夕通电话: the meeting word tells when they called
