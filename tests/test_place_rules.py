@@ -1719,3 +1719,16 @@ def test_a_visits_talks_told_on_a_later_day_at_no_place_were_held_in_the_town_re
     assert read(text) == {"2033-09-06": [["某都"]]}  # reached on the talks' day, not the first day's town
     on_the_first_day = text.replace("9月7日，乙国主席", "9月6日，乙国主席")
     assert read(on_the_first_day) == {"2033-09-06": [["某港"]]}
+
+
+def test_a_day_that_begins_the_name_of_the_airport_reached_is_no_day_of_the_text():
+    """``抵达[[某都]]二月四日国际机场``, ``抵达某都“2月4日国际机场”``: an airport named after a day; the town reached
+    that day holds the talks told after it. A day followed by 在 and a place is a day all the same."""
+    text = ("'''张三访问两国'''是指甲国主席[[张三]]于2035年5月对[[丙国]]和[[加纳]]进行的访问。\n"
+            "== 行程 ==\n=== 加纳 ===\n应加纳总统[[李四]]邀请，张三于当地时间2035年5月8日下午乘专机抵达[[某都]]二月四日国际机场，"
+            "开始对加纳进行正式访问。访问期间，张三同李四举行会谈。\n")
+    assert read(text, title="张三访问两国") == {"2035-05-08": [["某都", "加纳共和国"]]}
+    quoted = text.replace("二月四日国际机场", "“2月4日国际机场”")
+    assert read(quoted, title="张三访问两国") == {"2035-05-08": [["某都", "加纳共和国"]]}
+    another_day = text.replace("抵达[[某都]]二月四日国际机场", "抵达[[某都]]，5月4日在广场")
+    assert read(another_day, title="张三访问两国") == {"2035-05-08": [["加纳共和国"]]}

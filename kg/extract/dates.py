@@ -71,6 +71,11 @@ class YearMonth:
 _HAS_FULLWIDTH = re.compile("[０-９－～]")
 
 
+#: Right after a day: the kind of place it names (``某都“5月9日国际机场”``, ``某城十月一日广场``): the day is part of
+#: that place's name, no date of the text.
+_NAMES_A_PLACE = re.compile(r"[”」』\"]?(?:国际机场|國際機場|机场|機場|广场|廣場|大街|大道|大桥|大橋|体育场|體育場)")
+
+
 def normalize_digits(text: str) -> str:
     """Full-width digits and dashes as ASCII; the length is kept."""
     return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
@@ -100,8 +105,8 @@ def _dates_in(text: str, year: int | None) -> tuple[DateRange, ...]:
         y1 = number(match["y1"]) if match["y1"] else year if written is None or year is None else written
         if match["y1"]:
             written = y1
-        if y1 is None:
-            continue
+        if y1 is None or _NAMES_A_PLACE.match(text, match.end()):
+            continue  # 抵达某都“5月9日国际机场”: an airport's name, no day
         m1, d1 = number(match["m1"]), number(match["d1"])
         y2 = number(match["y2"]) if match["y2"] else y1
         m2 = number(match["m2"]) if match["m2"] else m1
