@@ -619,6 +619,19 @@ def test_an_office_holders_residence_between_a_city_and_the_venues_name_keeps_on
     assert read(text) == {"2024-11-20": [["某宫", "某都"]]}
 
 
+def test_the_seat_of_an_office_named_by_its_kind_between_a_city_and_the_buildings_name_keeps_one_chain():
+    """``在[[某都]]总统府[[某宫]]``, ``在某国首都[[某都]]的总理府[[某楼]]``: the building is that seat, in the town."""
+    seat = HEAD + "2036年1月15日，乙国总理[[李四]]在[[某都]]总统府[[某宫]]与甲国总统[[张三]]举行会谈。"
+    assert read(seat) == {"2036-01-15": [["某宫", "某都"]]}
+    after_of = seat.replace("在[[某都]]总统府[[某宫]]", "在[[某都]]的总理府[[某楼]]")
+    assert read(after_of) == {"2036-01-15": [["某楼", "某都"]]}
+    # something else between them keeps them apart: the building is not said to be in the town
+    apart = seat.replace("在[[某都]]总统府[[某宫]]", "在[[某都]]外交部[[某宫]]")
+    assert read(apart) == {"2036-01-15": [["某宫"]]}
+    alone = seat.replace("总统府[[某宫]]", "总统府")  # no building named after it: the seat is the venue
+    assert read(alone) == {"2036-01-15": [["某都总统府", "某都"]]}
+
+
 def containers(text):
     """place key → the keys of the places the extraction puts it in."""
     inside = {}

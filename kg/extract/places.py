@@ -156,7 +156,12 @@ def joins_chain(between: str) -> bool:
     quoted = _KIND_THEN_QUOTE.search(between)
     if quoted is not None and quoted.group("k").endswith(_KINDS_BEFORE_A_NAME):
         between = between[:quoted.start()]
-    return bool(_CHAIN_GAP.match(between))
+    return bool(_CHAIN_GAP.match(between)) or bool(_SEAT_OF_AN_OFFICE.match(between))
+
+
+#: Between a town and a building's name: the seat of an office the building is, named by its kind
+#: (``[[某都]]总统府[[某宫]]``, ``[[某都]]的总理府[[某楼]]``): the building, in the town.
+_SEAT_OF_AN_OFFICE = re.compile(r"^的?(?:总统|总理|首相)府$")
 
 
 def spots_join(sentence: Sentence, outer: Spot, inner: Spot) -> bool:
