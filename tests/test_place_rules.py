@@ -632,6 +632,16 @@ def test_the_seat_of_an_office_named_by_its_kind_between_a_city_and_the_building
     assert read(alone) == {"2036-01-15": [["某都总统府", "某都"]]}
 
 
+def test_a_residence_named_by_its_kind_between_a_city_and_the_buildings_name_keeps_one_chain():
+    """``在其位于[[某城]]的官邸[[某楼]]``, ``在[[某城]]总理寓所[[某楼]]``: the building is that residence, in the town."""
+    text = HEAD + "2036年1月15日，甲国总理[[张三]]在其位于[[某城]]的官邸[[某楼]]与乙国总统[[李四]]举行会谈。"
+    assert read(text) == {"2036-01-15": [["某楼", "某城"]]}
+    kept = text.replace("的官邸[[某楼]]", "总理寓所[[某楼]]")
+    assert read(kept) == {"2036-01-15": [["某楼", "某城"]]}
+    other = text.replace("的官邸[[某楼]]", "的办公室[[某楼]]")  # no residence or seat between: not said to be in the town
+    assert read(other) == {"2036-01-15": [["某楼"]]}
+
+
 def containers(text):
     """place key → the keys of the places the extraction puts it in."""
     inside = {}

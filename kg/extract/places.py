@@ -159,9 +159,9 @@ def joins_chain(between: str) -> bool:
     return bool(_CHAIN_GAP.match(between)) or bool(_SEAT_OF_AN_OFFICE.match(between))
 
 
-#: Between a town and a building's name: the seat of an office the building is, named by its kind
-#: (``[[某都]]总统府[[某宫]]``, ``[[某都]]的总理府[[某楼]]``): the building, in the town.
-_SEAT_OF_AN_OFFICE = re.compile(r"^的?(?:总统|总理|首相)府$")
+#: Between a town and a building's name: the seat of an office or the residence the building is, named by its
+#: kind (``[[某都]]总统府[[某宫]]``, ``[[某都]]的总理府[[某楼]]``, ``位于[[某城]]的官邸[[某楼]]``): the building, in the town.
+_SEAT_OF_AN_OFFICE = re.compile(r"^的?(?:(?:总统|总理|首相)府|(?:总统|总理|首相|国王|女王|元首)?(?:官邸|私邸|寓所))$")
 
 
 def spots_join(sentence: Sentence, outer: Spot, inner: Spot) -> bool:
