@@ -1060,3 +1060,23 @@ def test_the_talks_of_a_visit_take_the_office_the_text_gives_only_in_that_year()
 def test_the_talks_of_a_visit_take_no_office_the_text_gives_in_another_year():
     text = HEAD + "2031年，甲国总理[[张三]]宣布将出访。\n\n" + _VISIT
     assert not {o for p, o in roles_by_day(text)["2033-05-03"] if p == "张三"}
+
+
+def _party_leaders_meetings(ref):
+    """A party's leader titled in full at one meeting, and a later meeting told bare, its source's title
+    giving him an office as a headline writes it (``ref``)."""
+    return roles_by_day(HEAD + "2033年3月25日，乙共中央总书记[[李四]]与甲国总统[[张三]]在[[某城]]举行会谈。\n== 后续 ==\n"
+                        "2036年5月20日，李四再次访问甲国，与张三在[[某城]]会谈。"
+                        "<ref>{{cite news |title=%s |date=2036-05-21}}</ref>" % ref)
+
+
+def test_a_partys_office_written_without_its_central_committee_is_the_committees():
+    roles = _party_leaders_meetings("乙共总书记李四访问甲国")
+    assert {o for p, o in roles["2036-05-20"] if p == "李四"} == {"乙共中央总书记"}
+
+
+def test_a_deputys_office_of_the_central_committee_is_another_office():
+    roles = roles_by_day(HEAD + "2033年3月25日，乙党中央副主席[[李四]]与甲国总统[[张三]]在[[某城]]举行会谈。\n== 后续 ==\n"
+                         "2036年5月20日，李四再次访问甲国，与张三在[[某城]]会谈。"
+                         "<ref>{{cite news |title=乙党主席李四访问甲国 |date=2036-05-21}}</ref>")
+    assert {o for p, o in roles["2036-05-20"] if p == "李四"} == {"乙党主席"}

@@ -17,9 +17,9 @@ from kg.extract.entities import heading_leader
 from kg.extract.phrases import DIED, GOVERNMENTS, NOT_TOP, SUCCESSOR_BEFORE, TAKES_OVER
 from kg.extract.names import HOLDERS_OFFICES
 from kg.extract.reading import Reading
-from kg.extract.roles import (HOLDERS_OFFICE, OFFICE_WORDS, joint_offices, office_key, office_of_a_body, shortened_from, title_after,
-                             titles_before, titles_listed_before, titles_of, titles_of_the_list, titles_shared,
-                             titles_taken)
+from kg.extract.roles import (HOLDERS_OFFICE, OFFICE_WORDS, central_committees_from, joint_offices, office_key,
+                             office_of_a_body, shortened_from, title_after, titles_before, titles_listed_before,
+                             titles_of, titles_of_the_list, titles_shared, titles_taken)
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.sources import CITATION_TEMPLATES
 from kg.extract.text import Sentence
@@ -569,6 +569,7 @@ def main_office(people: People, key: str, when: date | None = None, told: Iterab
                and not (when and below_the_top_then(people, key, o, when.year) and not _INCOMING.search(o))]
     proper = [o for o in offices if not o.endswith(DESCRIPTIONS)] or list(offices)
     proper = [o for o in proper if shortened_from(o, proper) is None]  # 叙总统: 叙利亚总统 is the office
+    proper = [o for o in proper if central_committees_from(o, proper) is None]  # 甲共总书记: 甲共中央总书记 is the office
     proper = list(_not_only_then(people, key, tuple(proper), when)) if when else proper
     if not proper:
         return None

@@ -540,6 +540,21 @@ def shortened_from(office: str, offices: Iterable[str]) -> str | None:
                  if 3 <= len(office) < len(full) and office[0] == full[0] and full.endswith(office[1:])), None)
 
 
+def central_committees_from(office: str, offices: Iterable[str]) -> str | None:
+    """The office of ``offices`` that ``office`` writes without the party's central committee (``甲共总书记``
+    of ``甲共中央总书记``, ``甲党主席`` of ``甲党中央主席``): a party's leader is its central committee's, and
+    the shorter form, a headline's, names the same office.
+
+    >>> central_committees_from("甲共总书记", ["甲共总书记", "甲共中央总书记"])
+    '甲共中央总书记'
+    """
+    return next((full for full in offices if _CENTRAL.sub("", full, count=1) == office != full), None)
+
+
+#: The central committee written between a party's name and its office (甲共中央总书记, 甲党中央委员会主席).
+_CENTRAL = re.compile(r"(?<=[共党])中央(?:委员会)?(?=" + "|".join(sorted(OFFICE_WORDS, key=len, reverse=True)) + r")")
+
+
 def _abbreviation_length(text: str) -> int:
     """How many characters an abbreviation of a state at the start of ``text`` may take (以国: 2)."""
     return 2 if text[:1] in _ABBREVIATIONS_WITH_GUO and text[1:2] == "国" else 1
