@@ -1080,3 +1080,14 @@ def test_a_deputys_office_of_the_central_committee_is_another_office():
                          "2036年5月20日，李四再次访问甲国，与张三在[[某城]]会谈。"
                          "<ref>{{cite news |title=乙党主席李四访问甲国 |date=2036-05-21}}</ref>")
     assert {o for p, o in roles["2036-05-20"] if p == "李四"} == {"乙党主席"}
+
+
+def test_an_office_a_series_lead_gives_is_called_as_the_lead_writes_it():
+    # the key names the state in full (马耳他共和国总统); the lead writes 马耳他总统, and so may a reader
+    lead = "'''冰马领导人会议'''是[[冰岛总理]]与[[马耳他总统]]之间的年度会晤机制，由两国轮流主办。\n== 历届 ==\n"
+    text = lead + "2031年5月3日，[[李四]]与总理[[张三]]在[[某城]]举行会谈。\n"
+    assert ("李四", "马耳他共和国总统") in roles_by_day(text, title="冰马领导人会议")["2031-05-03"]
+    assert "马耳他总统" in _office_names(text, "马耳他共和国总统")
+    # an office the text gives its holder itself is called as the text writes it there, not as the lead does
+    written = lead + "2031年5月3日，马耳他共和国总统[[李四]]与总理[[张三]]在[[某城]]举行会谈。\n"
+    assert "马耳他总统" not in _office_names(written, "马耳他共和国总统")

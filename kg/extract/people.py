@@ -492,10 +492,11 @@ _BETWEEN_OFFICES = re.compile(r"是指?(?P<offices>[^，。；是]{4,60}?)之间
 _OFFICES_LISTED = re.compile(r"[与同及、]|和(?![国平])")
 
 
-def series_offices(reading: Reading) -> tuple[tuple[str, ...], Sentence | None]:
+def series_offices(reading: Reading) -> tuple[tuple[str, ...], Sentence | None, tuple[str, ...]]:
     """The keys of the offices a series' lead says its meetings are between (``甲乙会议是甲国总理与乙国
     首相之间的年度会晤机制``), none unless every one listed is one state's office and no person is named
-    among them (``甲国总统张三与乙国总理之间``: a person's meetings, not the offices')."""
+    among them (``甲国总统张三与乙国总理之间``: a person's meetings, not the offices'); with the sentence,
+    and each office as the lead writes it (``甲国总理``, whose key may name the state in full)."""
     registry, index = reading.registry, reading.index
     for sentence in reading.lead[:3]:
         said = _BETWEEN_OFFICES.search(sentence.hans)
@@ -503,16 +504,17 @@ def series_offices(reading: Reading) -> tuple[tuple[str, ...], Sentence | None]:
             continue
         if any(said.start("offices") < spot.end and spot.start < said.end("offices")
                and registry.is_a(spot.surface, Kind.PERSON) for spot in sentence.spots):
-            return (), None
-        keys = []
+            return (), None, ()
+        keys, written = [], []
         for part in _OFFICES_LISTED.split(said["offices"]):
             titles = titles_of(part, index)
             if len(titles) != 1 or titles[0].state is None or titles[0].start != 0:
-                return (), None
+                return (), None, ()
             keys.append(index.key(office_key(titles[0], index)))
+            written.append(titles[0].text)
         states = {key[:_state_size(key, index)] for key in keys}
-        return (tuple(keys), sentence) if len(keys) >= 2 and len(states) == len(keys) else ((), None)
-    return (), None
+        return (tuple(keys), sentence, tuple(written)) if len(keys) >= 2 and len(states) == len(keys) else ((), None, ())
+    return (), None, ()
 
 
 def _state_size(key: str, index) -> int:
@@ -526,11 +528,13 @@ def holders_of_the_series_offices(reading: Reading, people: People) -> None:
     会谈``) holds the one office of them no other participant there holds: its holder is who meets the
     others'. A bare office word a participant holds there (首相) that one of the offices ends with is
     that office (甲国首相 of 甲国首相与乙国总理之间). Not where two or more are left without an office,
-    nor where two offices are left: which is whose the text does not say."""
-    offices, sentence = series_offices(reading)
+    nor where two offices are left: which is whose the text does not say. An office given so is
+    called as the lead writes it too (``乙国首相``, the key naming the state in full: 乙国联邦首相)."""
+    offices, sentence, written = series_offices(reading)
     if not offices:
         return
     registry = reading.registry
+    as_written = dict(zip(offices, written))
     nodes: dict[EntityId, list[EntityId]] = {}
     for fact in registry.facts_of(Prop.HAS_PARTICIPATION):
         nodes.setdefault(fact.subject, []).append(fact.value)
@@ -548,6 +552,7 @@ def holders_of_the_series_offices(reading: Reading, people: People) -> None:
             registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office), inference=Inference.LEAD_PARAGRAPH,
                           evidence=(sentence.evidence(),))
             registry.drop_one(node, Prop.ROLE, role)
+            _label_as_the_lead_writes(reading, office, as_written[office])
         left = [office for office in offices if office not in taken and not office.endswith(DESCRIPTIONS)]
         officeless = [node for node in its if not registry.has_fact(node, Prop.ROLE)
                       and (agent := next(iter(registry.facts_about(node, Prop.AGENT)), None)) is not None
@@ -556,6 +561,13 @@ def holders_of_the_series_offices(reading: Reading, people: People) -> None:
         if len(left) == 1 and len(officeless) == 1 and roleless == officeless:
             registry.fact(officeless[0], Prop.ROLE, registry.named(Kind.POSITION, left[0]),
                           inference=Inference.LEAD_PARAGRAPH, evidence=(sentence.evidence(),))
+            _label_as_the_lead_writes(reading, left[0], as_written[left[0]])
+
+
+def _label_as_the_lead_writes(reading: Reading, key: str, written: str) -> None:
+    """An office keyed by its state's full name (乙国联邦首相) is called as the lead writes it (``乙国首相``)."""
+    if reading.index.key(written) != key:
+        reading.registry.label(EntityId(Kind.POSITION, key), Label(to_hans(written), "zh-Hans"))
 
 
 def main_office(people: People, key: str, when: date | None = None, told: Iterable[Sentence] = ()) -> str | None:
