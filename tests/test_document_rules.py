@@ -1295,3 +1295,16 @@ def test_a_day_without_its_year_in_a_section_that_gave_none_dates_a_document_to_
 ])
 def test_a_summits_statements_by_their_kinds_alone_are_one(said, wanted):
     assert len(documents(HEAD + MEETING_2033 + said)["2033-05-08"]) == wanted
+
+
+@pytest.mark.parametrize("said, wanted", [
+    # the sides a name opens with are whose bodies signed it: the name is what follows them
+    ("会谈后，两国元首出席了三项合作文件的签字仪式，包括两国商会贸易促进协定、两国官方媒体交流谅解备忘录和某港建设合作协定。",
+     {"商会贸易促进协定", "媒体交流谅解备忘录", "某港建设合作协定"}),
+    ("会谈后，两国元首出席了两国商会贸易促进协定的签字仪式。", {"商会贸易促进协定"}),
+    # the governments a formal name is between are part of it (甲国政府和乙国政府关于…的协议)
+    ("会谈后，两国元首出席了两国政府间关于某桥建设合作的协议的签字仪式。", {"两国政府间关于某桥建设合作的协议"}),
+    ("会谈后，两国签署了两国合作协定。", set()),  # the sides and a modifier: a description, no name
+])
+def test_the_two_sides_before_a_name_are_no_part_of_it_unless_its_governments_are_between_them(said, wanted):
+    assert keys(documents(HEAD + MEETING_2033 + said)) == {"2033-05-08": wanted}

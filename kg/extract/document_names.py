@@ -197,6 +197,12 @@ _ABOUT = re.compile(r"关于[\u4e00-\u9fffA-Za-z0-9·、“”]*?的[\u4e00-\u9f
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 
 
+#: The two sides a name opens with, as whose bodies signed it (两国工商会合作协定, 两国官方通讯社信息交流谅解备忘录):
+#: no part of its name, which is what follows (工商会合作协定). Not the governments a formal name is between
+#: (两国政府间关于某管道建设的协议, as 甲国政府和乙国政府关于…的协议 is written): that name is whole.
+_THE_SIDES = re.compile(r"两国(?:官方)?(?!政府|之?间|的)(?=[\u4e00-\u9fffA-Za-z0-9])")
+
+
 #: What may follow a name: a join, a verb that goes on about it (…协定，为…; …协定以…), or the
 #: 等 that ends a list (签署甲乙合拍协议等合作文件).
 _NAME_ENDS = re.compile(r"和|与|及|以|为|等")
@@ -210,7 +216,7 @@ _NOT_A_NAME = re.compile(r"项(?!目)|份|个|些|系列|多|等|各|若干|并|
 
 
 #: What a name may not begin with: a word that makes it a description (有关…的协定, 上述协议).
-_NOT_A_NAME_START = re.compile(r"^(有关|相关|上述|以上|这|该|此|其|有|两|三|几|数|一|的)")  # 签订的边界条约: a description
+_NOT_A_NAME_START = re.compile(r"^(有关|相关|上述|以上|这|该|此|其|有|两(?!国政府间?关于)|三|几|数|一|的)")  # 签订的边界条约: a description
 
 
 #: Right after a name the meeting issued (会后发表的甲乙联合声明重申…): what the document says.
@@ -290,6 +296,8 @@ def unquoted_names(hans: str):
                     break
                 at, after_a_title = join.end(), True
                 continue
+            sides = _THE_SIDES.match(hans, at, stop)  # 两国工商会合作协定: the name is what follows the sides
+            at = sides.end() if sides else at
             match = _UNQUOTED.match(hans, at, stop)
             if after_a_title:
                 match = _LISTED_AFTER_A_TITLE.match(hans, at, stop) or match
@@ -342,10 +350,12 @@ def ceremony_names(hans: str):
     共同融资协议签字仪式``): the ceremony is the signing; a description is none (``出席两项合作协议的签字仪式``,
     ``出席合作文件签字仪式``, nor kinds listed: ``出席了双边协定和谅解备忘录的签署仪式``)."""
     for match in _CEREMONY.finditer(hans):
-        name = match["n"]
+        sides = _THE_SIDES.match(hans, match.start("n"), match.end("n"))  # 出席两国某某协定的签字仪式: 某某协定
+        start = sides.end() if sides else match.start("n")
+        name = hans[start:match.end("n")]
         if not (re.fullmatch(GENERIC_KINDS, name) or _NOT_A_NAME_START.match(name) or _COUNTED.search(name)
                 or len(name) < 6 or _kinds_listed(name)):
-            yield match.start("n"), match.end("n")
+            yield start, match.end("n")
 
 
 def _kinds_listed(name: str) -> bool:
