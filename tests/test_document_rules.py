@@ -280,6 +280,12 @@ def test_a_word_and_a_kind_stays_its_own_document_where_no_one_name_holds_it(sig
     assert keys(documents(text)) == {"2034-03-01": wanted}
 
 
+def test_a_word_and_a_kind_listed_in_one_sentence_with_the_name_that_holds_the_word_is_another_document():
+    text = HEAD + ("2034年3月1日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会晤，"
+                   "双方签署了某港合作协定以及某港合作计划框架协定。")
+    assert keys(documents(text)) == {"2034-03-01": {"某港合作协定", "某港合作计划框架协定"}}
+
+
 def test_documents_with_a_common_name_are_one():
     text = HEAD + MEETING + "会议结束时，双方签署《某城会议议定书》并发表《某城会议公报》，两个文件总称《某城协定》。"
     found = documents(text)
@@ -1308,3 +1314,4 @@ def test_a_summits_statements_by_their_kinds_alone_are_one(said, wanted):
 ])
 def test_the_two_sides_before_a_name_are_no_part_of_it_unless_its_governments_are_between_them(said, wanted):
     assert keys(documents(HEAD + MEETING_2033 + said)) == {"2033-05-08": wanted}
+

@@ -173,7 +173,9 @@ def _a_word_of_a_name_and_its_kind(reading: Reading, named: list[EntityId], quot
     (``正式签署互助协定``), and the one other document of that kind whose name holds the word before its kind
     word (``《甲国与乙国互助总纲协定》``): the text calls the document by what it is about. Not where two
     documents of that kind hold the word (which one it is is unknown), nor a name that holds the short one
-    whole (``《关于某某协定附件的协定》`` cites it; one that ends with it is read by :func:`_tail_of_a_name`)."""
+    whole (``《关于某某协定附件的协定》`` cites it; one that ends with it is read by :func:`_tail_of_a_name`), nor where
+    a sentence lists both (``签署了某港合作协定和某港合作计划框架协定``: two agreements)."""
+    sentences: list[str] | None = None
     out = []
     for short in named:
         if "的" in short.key or not short.key.endswith(DOCUMENT_WORDS) or _written_as_a_name(reading, short, quoted):
@@ -184,7 +186,11 @@ def _a_word_of_a_name_and_its_kind(reading: Reading, named: list[EntityId], quot
             continue
         holding = [d for d in named if d != short and short.key not in d.key and d.key.endswith(kind)
                    and word in d.key[:-len(kind)] and (d.key in quoted or "的" not in d.key)]
-        if len(holding) == 1:
+        if len(holding) != 1:
+            continue
+        if sentences is None:
+            sentences = [s.hans for s in reading.all_sentences()]
+        if not any(short.key in s and holding[0].key in s for s in sentences):
             out.append((short, holding[0]))
     return out
 
