@@ -1314,4 +1314,3 @@ def test_a_summits_statements_by_their_kinds_alone_are_one(said, wanted):
 ])
 def test_the_two_sides_before_a_name_are_no_part_of_it_unless_its_governments_are_between_them(said, wanted):
     assert keys(documents(HEAD + MEETING_2033 + said)) == {"2033-05-08": wanted}
-
