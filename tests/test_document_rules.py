@@ -1314,3 +1314,13 @@ def test_a_summits_statements_by_their_kinds_alone_are_one(said, wanted):
 ])
 def test_the_two_sides_before_a_name_are_no_part_of_it_unless_its_governments_are_between_them(said, wanted):
     assert keys(documents(HEAD + MEETING_2033 + said)) == {"2033-05-08": wanted}
+
+
+@pytest.mark.parametrize("said, wanted", [
+    # the years a name gives last, in a parenthesis: it is a plan all the same, and its signing is witnessed
+    ("会谈后，两国元首共同见证《甲乙共同行动计划（2034—2038年）》以及经贸等领域合作文件的签署。", {"甲乙共同行动计划"}),
+    ("会谈后，两国元首共同见证《甲乙共同行动计划（草案）》的签署。", set()),  # no years: the name ends in no kind
+    ("会谈后，两国元首谈到《甲乙共同行动计划（2034—2038年）》。", set()),  # no signing: no outcome
+])
+def test_a_name_that_ends_in_its_years_in_a_parenthesis_ends_in_the_kind_before_them(said, wanted):
+    assert keys(documents(HEAD + MEETING_2033 + said)) == {"2033-05-08": wanted}

@@ -100,6 +100,8 @@ from kg.wikitext import Section
 _LISTED_AFTER = re.compile(r"^(其中)?(包括|包含|有|如|即|分别是|分别为)([^，,。；;]*[、和与及])?$")
 #: Before a name in its clause: an annex of a document (宣言另附有作为附件的《行动计划》).
 _ANNEX_BEFORE = re.compile(r"(宣言|声明|条约|协定|协议|公报|文件)[^，,。；;《》]{0,4}(附有|附带|附)[^，,。；;《》]{0,6}$")
+#: The years a name gives last, in a parenthesis (《甲乙共同行动计划（2031—2035年）》): the name ends in the word before them.
+_ITS_YEARS = re.compile(r"[（(][^（）()]*[0-9][^（）()]*[）)]$")
 #: Right before a name: it is named as the meeting's outcome (会议的结果之一《…》).
 _OUTCOME_BEFORE = re.compile(r"(成果|结果)(文件)?(之一)?(是|为|包括|有)?$")
 
@@ -500,7 +502,7 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
         return False  # 草签了《甲》: initialed, to be signed later
     if hans[start] == "「":  # a quoted name: its own clause says it was signed
         return bool(SIGNED.search(before) or _OUTCOME_BEFORE.search(before))
-    if not hans[start:end].strip("《》").endswith(DOCUMENT_ENDINGS):
+    if not _ITS_YEARS.sub("", hans[start:end].strip("《》")).endswith(DOCUMENT_ENDINGS):  # …行动计划（2031—2035年）: a plan
         return bool(SIGNED.search(before) or _OUTCOME_BEFORE.search(before))
     return bool(SIGNED.search(hans) or _OUTCOME_BEFORE.search(before))
 
