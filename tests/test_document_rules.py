@@ -1324,3 +1324,13 @@ def test_the_two_sides_before_a_name_are_no_part_of_it_unless_its_governments_ar
 ])
 def test_a_name_that_ends_in_its_years_in_a_parenthesis_ends_in_the_kind_before_them(said, wanted):
     assert keys(documents(HEAD + MEETING_2033 + said)) == {"2033-05-08": wanted}
+
+
+@pytest.mark.parametrize("said, wanted", [
+    ("双方签署有效期至2038年的甲乙军事合作协定。", {"甲乙军事合作协定"}),  # how long it holds: no part of its name
+    ("双方签署有效期为十年的甲乙军事合作协定。", {"甲乙军事合作协定"}),
+    ("双方签署有效期为十年的协定。", set()),  # its kind alone after the measure: no name
+])
+def test_how_long_a_document_holds_before_its_name_is_no_part_of_it(said, wanted):
+    text = HEAD + "2033年5月8日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会晤，" + said
+    assert keys(documents(text)) == {"2033-05-08": wanted}

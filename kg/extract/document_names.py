@@ -47,9 +47,9 @@ _COUNT = r"(?P<count>[一两二三四五六七八九十0-9]{1,3}(?:份|项|个|�
 _AMOUNT = r"(?:约|逾|近|超过)?[0-9][0-9.]*(?:万|亿)*(?:美元|欧元|英镑|日元|卢布|人民币|澳元|加元|元)"
 
 
-#: A measure of a document before its name or kind (长达99条的联合声明, 为期十年的经济合作协定, what it is worth:
+#: A measure of a document before its name or kind (长达99条的联合声明, 为期十年的经济合作协定, 有效期至某年的某某协定, what it is worth:
 #: 5.5亿英镑贷款协议), or the sides it is between (两国政府间的电视合拍协议): no part of it.
-_MEASURE = rf"(?:(?:(?:长达|价值|总值|总额|为期|金额)[^，,。；;的《》]{{1,12}}|(?:两国|双方|三国)(?:政府)?之?间)的|{_AMOUNT}的?)"
+_MEASURE = rf"(?:(?:(?:长达|价值|总值|总额|为期|金额|有效期)[^，,。；;的《》]{{1,12}}|(?:两国|双方|三国)(?:政府)?之?间)的|{_AMOUNT}的?)"
 
 
 _MEASURED = re.compile(r"(?:[一两二三四五六七八九十0-9]{1,3}(?:份|项|个|篇))?" + _MEASURE)
