@@ -197,9 +197,9 @@ _ABOUT = re.compile(r"关于[\u4e00-\u9fffA-Za-z0-9·、“”]*?的[\u4e00-\u9f
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 
 
-#: The two sides a name opens with, as whose bodies signed it (两国工商会合作协定, 两国官方通讯社信息交流谅解备忘录):
-#: no part of its name, which is what follows (工商会合作协定). Not the governments a formal name is between
-#: (两国政府间关于某管道建设的协议, as 甲国政府和乙国政府关于…的协议 is written): that name is whole.
+#: The two sides a name opens with, as whose bodies signed it (两国商会贸易促进协定, 两国官方媒体交流谅解备忘录):
+#: no part of its name, which is what follows (商会贸易促进协定). Not the governments a formal name is between
+#: (两国政府间关于某桥建设合作的协议, as 甲国政府和乙国政府关于…的协议 is written): that name is whole.
 _THE_SIDES = re.compile(r"两国(?:官方)?(?!政府|之?间|的)(?=[\u4e00-\u9fffA-Za-z0-9])")
 
 
@@ -296,7 +296,7 @@ def unquoted_names(hans: str):
                     break
                 at, after_a_title = join.end(), True
                 continue
-            sides = _THE_SIDES.match(hans, at, stop)  # 两国工商会合作协定: the name is what follows the sides
+            sides = _THE_SIDES.match(hans, at, stop)  # 两国商会贸易促进协定: the name is what follows the sides
             at = sides.end() if sides else at
             match = _UNQUOTED.match(hans, at, stop)
             if after_a_title:
