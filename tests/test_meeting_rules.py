@@ -3956,3 +3956,13 @@ def test_a_summit_spans_the_visits_days_a_later_sentence_gives_with_days_alone()
     arrived = HEAD + "2036年5月7日，甲国总统[[张三]]抵达[[某都]]，乙国总统[[李四]]在机场迎接张三。两国元首随后举行会谈。"
     assert {d: s["end"] for d, s in summits(arrived + "访问于7日至8日进行。").items()} == {"2036-05-07": "2036-05-08"}
     assert {d: s["end"] for d, s in summits(arrived + "访问于9日至10日进行。").items()} == {"2036-05-07": "2036-05-07"}  # not its day
+
+
+@pytest.mark.parametrize("deadline, days", [
+    ("并于2039年12月31日前将库存减半", {"2034-05-31"}),  # a deadline: 同日 is the signing's day, of the lead's year
+    ("并于2039年12月31日将库存减半", {"2034-05-31", "2039-12-31"}),  # near-miss: a day told, no 前
+])
+def test_a_deadline_is_no_day_the_account_reaches_where_its_days_take_the_leads_year(deadline, days):
+    text = ("'''某城峰会'''是甲国总统[[张三]]与乙国总统[[李四]]于2034年5月31日至6月3日在某城举行的首脑会谈。\n== 会谈 ==\n"
+            f"6月1日，两国元首在某宫签署了《甲乙某某协定》。协定要求双方{deadline}。同日，两人还签署了《甲乙贸易协定》。")
+    assert set(summits(text, title="某城峰会")) == days

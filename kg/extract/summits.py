@@ -354,6 +354,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 dates, date_basis = dated_by_citation(reading, sources, sentence, running_year)
             if not dates and running_year is not None:
                 dates = find_dates(sentence.hans, year=running_year)
+            dates = [d for d in dates if not _a_deadline(sentence.hans, d)]  # 于2039年12月31日前: by then, no day told
         if day is None and not dates and carried is not None and ((bare := bare_day(sentence.hans, 0)
                                                                             or day_after_the_subject(sentence.hans))
                                                                   and int(bare["d"]) >= carried.day
