@@ -1755,3 +1755,20 @@ def test_a_day_that_begins_the_name_of_the_airport_reached_is_no_day_of_the_text
     assert read(quoted, title="张三访问两国") == {"2035-05-08": [["某都", "加纳共和国"]]}
     another_day = text.replace("抵达[[某都]]二月四日国际机场", "抵达[[某都]]，5月4日在广场")
     assert read(another_day, title="张三访问两国") == {"2035-05-08": [["加纳共和国"]]}
+
+
+def test_a_town_the_article_links_elsewhere_written_plainly_before_a_known_venue_in_a_cell_holds_it():
+    def rows(cell, town="[[某都]]"):
+        return ("'''甲乙会晤列表'''列出甲国总理[[张三]]与乙国总统[[李四]]的会晤。\n== 会晤 ==\n"
+                f"峰会结束后，张三转往首都{town}进行国事访问。2035年7月8日，李四在总统官邸[[某宫]]接待张三，两人举行会谈。\n"
+                "== 列表 ==\n{| class=\"wikitable\"\n! 日期 !! 地点 !! 备注\n|-\n"
+                f"| 2035年7月8日 || {cell} || 国事访问\n|}}\n")
+
+    def found(cell, town="[[某都]]"):
+        return read(rows(cell, town), title="甲乙会晤列表")["2035-07-08"]
+
+    assert found("巴西某都某宫") == [["某宫", "某都", "巴西联邦共和国"]]
+    assert found("某都某宫") == [["某宫", "某都"]]
+    # the town never linked, or a venue the article names nowhere else: no split of the cell's name
+    assert ["巴西某都某宫"] in found("巴西某都某宫", town="某都")
+    assert ["巴西某都和平大厦"] in found("巴西某都和平大厦")

@@ -290,7 +290,9 @@ def _split_known(reading: Reading, text: str) -> list[tuple[str, None]]:
     ``美国驻奥地利大使馆`` is not in the United States. A place the article links with its
     administrative suffix counts written without it (``海南三亚`` for ``[[海南省]][[三亚市]]``). A
     hall named after the gazetteer's venue (``某都人民会堂东厅``) lies in that venue, as
-    ``[[人民会堂]]东厅`` does: the rest's own name."""
+    ``[[人民会堂]]东厅`` does: the rest's own name. A town the article links elsewhere with no kind
+    given yet (``转往[[某都]]访问``) holds the rest only where the rest is a place the article knows
+    (``甲国某都某宫`` with ``在[[某宫]]会谈``), see :func:`_linked_town`."""
     if reading.index.is_state(text):
         return [(text, None)]  # 印度尼西亚: no 印度 in it
     known = _linked_places(reading)
@@ -304,18 +306,22 @@ def _split_known(reading: Reading, text: str) -> list[tuple[str, None]]:
         if reading.index.is_state(head):
             inner = _split_known(reading, text[size:]) if not text[size:].startswith("驻") else []
             first = _known_name(reading, inner[0][0], known) if inner else None
+            if first is None and len(inner) > 1 and _linked_town(reading, inner[0][0]):
+                first = inner[0][0]  # 甲国某都某宫 with [[某都]] linked elsewhere: the town, in the state
             if first is not None:
                 return [(head, None), (first, None)] + inner[1:]
             if inner == [(text[size:], None)] and _town(text[size:]):
                 return [(head, None), (text[size:], None)]  # 马来西亚吉隆坡: the capital, in the state
             continue
-        head = head if reading.registry.is_a(head, Kind.PLACE) else _known_name(reading, head, known)
-        if head is None:
+        town = head if reading.registry.is_a(head, Kind.PLACE) else _known_name(reading, head, known)
+        if town is None and not _linked_town(reading, head):
             continue
         rest = text[size:]
         own = _known_name(reading, rest, known) \
             or (rest if well_known_container(reading, reading.index.key(rest)) is not None else None)
-        return [(head, None), (own or text, None)]
+        if town is None and own is None:
+            continue  # [[某都]] linked, then a name the article gives nothing else: no split (某都某某大厦)
+        return [(town or head, None), (own or text, None)]
     return [(text, None)]
 
 
@@ -353,6 +359,15 @@ def _known_name(reading: Reading, name: str, known: set[str]) -> str | None:
         return name
     linked = {reading.index.key(link.target) for link in reading.document.links}  # [[海南省]]: a place by its suffix
     return next((name + suffix for suffix in _ADMIN_SUFFIXES if reading.index.key(name + suffix) in known | linked), None)
+
+
+def _linked_town(reading: Reading, name: str) -> bool:
+    """Whether the article links ``name`` elsewhere as a name of no kind known yet (a town it travels to:
+    ``转往[[某都]]进行访问``), a plain town's name, not a building's or a kind of place: before a place the
+    article knows (``某都某宫`` with ``[[某宫]]`` a venue), it is the town that holds that place."""
+    key = reading.index.key(name)
+    return _town(to_hans(name)) and reading.registry.kind_of(name) is None \
+        and any(reading.index.key(link.target) == key for link in reading.document.links)
 
 
 def _linked_places(reading: Reading) -> set[str]:
