@@ -1091,3 +1091,15 @@ def test_an_office_a_series_lead_gives_is_called_as_the_lead_writes_it():
     # an office the text gives its holder itself is called as the text writes it there, not as the lead does
     written = lead + "2031年5月3日，马耳他共和国总统[[李四]]与总理[[张三]]在[[某城]]举行会谈。\n"
     assert "马耳他总统" not in _office_names(written, "马耳他共和国总统")
+
+
+def test_an_office_taken_up_on_a_day_without_its_year_is_the_takers():
+    meeting = "2033年5月19日，乙国总统[[李四]]在[[某城]]与[[张三]]举行会谈。"
+    sworn = HEAD + "2033年5月甲国举行大选，张三于5月10日宣誓就任第7任首相。" + meeting
+    assert ("张三", "首相") in roles_by_day(sworn)["2033-05-19"]  # the day says when; the oath and the ordinal say how
+    on_the_day = HEAD + "2033年5月甲国举行大选，张三于10日就任首相。" + meeting
+    assert ("张三", "首相") in roles_by_day(on_the_day)["2033-05-19"]
+    # a day followed by another verb gives no office
+    left = HEAD + "2033年5月甲国举行大选，张三于5月10日宣布辞去首相。" + meeting
+    assert not {o for p, o in roles_by_day(left).get("2033-05-19", ()) if p == "张三"}
+

@@ -202,8 +202,11 @@ def _offices(reading: Reading):
             if headed and registry.kind_of(spot.surface) is None and not index.is_state(spot.surface):
                 registry.named(Kind.PERSON, spot.surface)  # a name in a column of an office's holders
             elif not headed and registry.kind_of(spot.surface) is None and not index.is_state(spot.surface) \
-                    and any(title.state for title in titles_taken(sentence, spot, index) + title_after(sentence, spot, index)):
-                registry.named(Kind.PERSON, spot.surface)  # 张三就任甲国总统后, 张三（甲国总统）: who holds a state's office is a person
+                    and (any(title.state or title.text != "主席" for title in titles_taken(sentence, spot, index))
+                         or any(title.state for title in title_after(sentence, spot, index))):
+                # 张三就任甲国总统后, 张三宣誓就任首相, 张三（甲国总统）: who takes up an office, or holds a state's, is a
+                # person; not who takes the chair (某某担任主席): a meeting's, a committee's, a party's, anyone's
+                registry.named(Kind.PERSON, spot.surface)
             if not registry.is_a(spot.surface, Kind.PERSON):
                 continue
             taken = () if headed else titles_taken(sentence, spot, index)

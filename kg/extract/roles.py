@@ -406,11 +406,16 @@ def _capacities(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]
 
 #: A person taking up an office (张三就任甲国总统, 张三于2016年4月出任新设立的国务资政): the
 #: words up to the verb may only say when or how; the office runs to a word's end.
-_TAKES_UP = re.compile(r"(?:[于在]?\d{4}年(?:[底初]|(?:\d{1,2}月)?(?:\d{1,2}日)?)|[于在]|" + _AGAIN_OR_HOW + r")*"
+#: A day of the sentence's year may stand without the year (张三于5月10日就任, 李四于23日就任), and the oath
+#: before the verb (张三宣誓就任甲国总统): both say only when or how.
+_TAKES_UP = re.compile(r"(?:[于在]?\d{4}年(?:[底初]|(?:\d{1,2}月)?(?:\d{1,2}日)?)|[于在]?\d{1,2}月(?:\d{1,2}日)?"
+                       r"|[于在]?\d{1,2}日|[于在]|宣誓|" + _AGAIN_OR_HOW + r")*"
                        r"(?:" + _TAKING_UP + r"|当选为?|担任|继任)")
 #: What ends the office taken up: punctuation, 的, and words that begin another clause (后, 以, 并, 和 …).
 _TAKEN_STOPS = "，,。；;、（(“”的后以之当时期前成并和与及0-9"
-_TAKEN = re.compile(rf"(?:[^{_TAKEN_STOPS}]{{0,10}}的)?(?P<office>[^{_TAKEN_STOPS}]{{2,16}})")
+#: An ordinal of office right after the verb (就任第7任首相) says which holder, and is no part of the office.
+_TAKEN = re.compile(rf"(?:[^{_TAKEN_STOPS}]{{0,10}}的)?(?:第[0-9一二三四五六七八九十百]+[任届])?"
+                    rf"(?P<office>[^{_TAKEN_STOPS}]{{2,16}})")
 
 
 #: A person's inauguration named after the name (张三的总统就职典礼, 张三的总理宣誓就职仪式).
