@@ -1103,3 +1103,13 @@ def test_an_office_taken_up_on_a_day_without_its_year_is_the_takers():
     left = HEAD + "2033年5月甲国举行大选，张三于5月10日宣布辞去首相。" + meeting
     assert not {o for p, o in roles_by_day(left).get("2033-05-19", ()) if p == "张三"}
 
+
+def test_a_summits_chair_taken_up_is_no_office():
+    text = HEAD + ("2034年3月，乙国总统[[张三]]访问甲国。2034年11月19日，甲国总理[[李四]]在[[某城]]出席峰会后"
+                   "与担任峰会主席的张三举行会谈。")
+    roles = {o for p, o in roles_by_day(text)["2034-11-19"] if p == "张三"}
+    assert roles == {"乙国总统"}  # the chair is the meeting's, held for its term: his office is the state's
+    # a council's chair is an office (部长会议主席), summit or not
+    council = HEAD + "2034年11月19日，甲国总理[[李四]]在[[某城]]与乙国部长会议主席[[张三]]举行会谈。"
+    assert ("张三", "乙国部长会议主席") in roles_by_day(council)["2034-11-19"]
+

@@ -461,8 +461,9 @@ def titles_taken(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Titl
                  for title in _titles_ending_at(office, len(office), index))
 
 
-#: A meeting's chairs, not a state's office (某会议共同主席, 担任轮值主席): whoever holds them holds an office besides.
-CHAIRS_OF_A_MEETING = ("共同主席", "联合主席", "轮值主席")
+#: A meeting's chairs, not a state's office (某会议共同主席, 担任轮值主席, 担任峰会主席的张三): whoever holds them
+#: holds an office besides.
+CHAIRS_OF_A_MEETING = ("共同主席", "联合主席", "轮值主席", "峰会主席")
 
 
 def _split(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:
