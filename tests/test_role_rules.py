@@ -1113,3 +1113,12 @@ def test_a_summits_chair_taken_up_is_no_office():
     council = HEAD + "2034年11月19日，甲国总理[[李四]]在[[某城]]与乙国部长会议主席[[张三]]举行会谈。"
     assert ("张三", "乙国部长会议主席") in roles_by_day(council)["2034-11-19"]
 
+
+def test_a_leader_taking_an_official_along_is_no_part_of_the_officials_title():
+    text = HEAD + "2035年5月19日，甲国总理[[张三]]偕外交部长[[王五]]抵达[[某城]]，与乙国总统[[李四]]举行会谈。"
+    assert _offices(text)["王五"] == ("外交部长",)  # not 张三偕外交部长
+    led = HEAD + "2035年5月19日，甲国总理[[张三]]率外交部长[[王五]]抵达[[某城]]，与乙国总统[[李四]]举行会谈。"
+    assert _offices(led)["王五"] == ("外交部长",)
+    # without the joining word the run is the title
+    plain = HEAD + "2035年5月19日，甲国外交部长[[王五]]抵达[[某城]]，与乙国总统[[李四]]举行会谈。"
+    assert _offices(plain)["王五"] == ("甲国外交部长",)

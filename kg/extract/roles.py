@@ -27,6 +27,8 @@ OFFICE_WORDS = ("总统", "总书记", "委员长", "主席", "总理", "首相"
                 # offices below the top, so that a meeting with their holders is seen to be no summit
                 "助理", "顾问", "特使", "大使", "大臣")
 _STOP_CHARS = set("与和及同跟给由在是为向对了的、，,。；;：:（）()《》「」“”\"' \n") | set("于把被让将而应指即请")
+#: A leader taking officials along (甲国总理张三偕外交部长王五, 张三率外长王五): the official's title starts after.
+_STOP_CHARS |= set("偕携率")
 _STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送给", "赠送给", "时期", "其间", "期间", "列出",
                "此后", "其后", "随后", "之后", "此前", "之前", "据",  # 此后海协会会长某某: when, then whose
                # verbs whose object is the titled name (会见俄罗斯总理某某)
@@ -39,6 +41,8 @@ _STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送�
                "获", "受",
                # who is received, sent, listed or held (甲国还迎来乙国总理某某, 甲方有外长某某, 兼任委员长的某某)
                "迎来", "派出以", "派出", "包括", "还有", "则有", "中有", "方有", "关注", "转达", "转任", "曾任", "兼任",
+               # who is led along (张三率领外长王五, 张三带领外长王五): as 率
+               "率领", "带领",
                "落实", "但", "当天", "当晚", "次日")  # not 同日: 同日本首相某某
 #: Words that hold a stop character but are one word (中华人民共和国: 和 is no conjunction here).
 _WORDS_WITH_STOPS = ("共和国", "和平")
