@@ -18,7 +18,7 @@ from kg.extract.dates import find_dates, find_year_months
 from kg.extract.names import HOLDERS_OFFICES
 from kg.extract.one_by_one import OneByOne, also_met, one_by_one
 from kg.extract.people import People, main_office, office_named, office_taken_up, offices_at, titles_in
-from kg.extract.phrases import CLAUSE, MEETING, MULTILATERAL, NOT_TOP, ON_ITS_SIDELINES, ORDINAL
+from kg.extract.phrases import CLAUSE, MEETING, MULTILATERAL, NOT_TOP, ON_ITS_SIDELINES, OPENS_GOING_ON, ORDINAL
 from kg.extract.reading import Reading
 from kg.extract.registry import digest
 from kg.extract.roles import OFFICE_WORDS, title_after, titles_listed_before, written_as, written_before
@@ -321,15 +321,11 @@ def from_the_sentences_before(reading: Reading, participants: dict[str, Particip
         return
 
 
-#: A paragraph's first clause going on from what the paragraph before told last (两国元首随后举行会谈, 随后，两人…).
-_GOES_ON_FROM_BEFORE = re.compile(r"^(?:两人|二人|双方|(?:两|三|四)(?:位|国)(?:领导人|元首|首脑))?(?:随后|其后|接着|紧接着|随即)")
-
-
 def _goes_on_from(sentence: Sentence, anchor: Sentence, before: list[Sentence]) -> bool:
     """Whether ``sentence`` ends the paragraph right before the anchor's, and the anchor opens its own going on from
     it (``…乙在机场迎接甲。¶两国元首随后举行会谈``): the two it names are the ones the anchor counts."""
     return sentence is before[-1] and sentence.paragraph == anchor.paragraph - 1 \
-        and _GOES_ON_FROM_BEFORE.match(anchor.hans) is not None
+        and OPENS_GOING_ON.match(anchor.hans) is not None
 
 
 def _a_gathering_told(hans: str) -> bool:

@@ -54,7 +54,7 @@ from kg.extract.participants import (Participant, QUALIFIES, a_party, below_the_
                                      meets_officials_only, met_one_by_one, told_in_another_year, received_together, record_participants,
                                      sends_someone, stated_participants, subject_pair, written_below_the_top)
 from kg.extract.people import People, written_titles
-from kg.extract.phrases import CLAUSE, DURING_THE_VISIT, MEETING, NOT_TOP, PLANNED_FOR
+from kg.extract.phrases import CLAUSE, DURING_THE_VISIT, MEETING, NOT_TOP, OPENS_GOING_ON, PLANNED_FOR
 from kg.extract.reading import Reading
 from kg.extract.registry import digest
 from kg.extract.roles import written_before
@@ -118,9 +118,6 @@ def _took_office_in_an_aside(hans: str, month) -> bool:
     return _AN_ASIDE.match(hans, opens) is not None and _TOOK_OFFICE_THEN.match(hans, month.stop) is not None
 
 
-#: A paragraph that opens going on from the one before (随后，两国元首举行会谈; 两国元首随后举行会谈, its subject the two
-#: that one told): of the day that one told.
-_OPENS_GOING_ON = re.compile(r"(?:两人|二人|双方|(?:两|三|四)(?:位|国)(?:领导人|元首|首脑))?(?:随后|其后|接着|紧接着|随即)")
 #: A sentence opening right after a ceremony the paragraph told on its day (…甲举行仪式欢迎乙。欢迎仪式后，两国元首举行
 #: 会谈; 仪式结束后，甲与乙举行会谈): of that day. Not in an article about a body's gathering, where a state visit told
 #: beside it is dated by the days the visit was announced for, which the ceremony's day is not.
@@ -380,7 +377,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             dates = [DateRange(visit.days.start, visit.days.end, 0, 0, True)]  # 甲于…至…访问乙国。甲同乙举行会谈
             of_the_visit = visit_sentence  # its people keep the offices it and the visit's sentence write
         opens_going_on = i > 0 and told_in == section_sentences[i - 1].paragraph != sentence.paragraph \
-            and _OPENS_GOING_ON.match(sentence.hans)  # …7月16日上午，甲举行仪式欢迎乙。¶随后两国元首举行会谈
+            and OPENS_GOING_ON.match(sentence.hans)  # …7月16日上午，甲举行仪式欢迎乙。¶随后两国元首举行会谈
         if dates:  # 3月2日，甲抵达某都。当晚，…: the arrival holds while the paragraph tells its day
             landed = arrival_in(reading, sentence, dates) or (landed if landed is not None and all(
                 d.start == d.end == landed.day for d in dates) else None)
