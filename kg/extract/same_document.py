@@ -175,7 +175,6 @@ def _a_word_of_a_name_and_its_kind(reading: Reading, named: list[EntityId], quot
     documents of that kind hold the word (which one it is is unknown), nor a name that holds the short one
     whole (``《关于某某协定附件的协定》`` cites it; one that ends with it is read by :func:`_tail_of_a_name`), nor where
     a sentence lists both (``签署了某港合作协定和某港合作计划框架协定``: two agreements)."""
-    sentences: list[str] | None = None
     out = []
     for short in named:
         if "的" in short.key or not short.key.endswith(DOCUMENT_WORDS) or _written_as_a_name(reading, short, quoted):
@@ -186,11 +185,7 @@ def _a_word_of_a_name_and_its_kind(reading: Reading, named: list[EntityId], quot
             continue
         holding = [d for d in named if d != short and short.key not in d.key and d.key.endswith(kind)
                    and word in d.key[:-len(kind)] and (d.key in quoted or "的" not in d.key)]
-        if len(holding) != 1:
-            continue
-        if sentences is None:
-            sentences = [s.hans for s in reading.all_sentences()]
-        if not any(short.key in s and holding[0].key in s for s in sentences):
+        if len(holding) == 1 and not _one_sentence_names_both(reading, short.key, holding[0].key):
             out.append((short, holding[0]))
     return out
 
@@ -248,17 +243,18 @@ def _sides_and_kind_of_one_about(reading: Reading, named: list[EntityId]):
     (``《甲乙关于建立某某伙伴关系的联合宣言》``, ``《甲国和乙国政府关于某问题的联合宣言》``). Not where two such
     names are the summit's (which one it is is unknown), nor where a sentence lists both (``发表了《甲乙联合
     声明》和《甲乙关于某问题的联合声明》``: two statements)."""
-    sentences: list[str] | None = None
     out = []
     for short in named:
         fulls = [full for full in named if full != short and _sides_and_kind_of_a_name_about(short.key, full.key)]
-        if len(fulls) != 1:
-            continue
-        if sentences is None:
-            sentences = [s.hans for s in reading.all_sentences()]
-        if not any(short.key in s and fulls[0].key in s for s in sentences):
+        if len(fulls) == 1 and not _one_sentence_names_both(reading, short.key, fulls[0].key):
             out.append((short, fulls[0]))
     return out
+
+
+def _one_sentence_names_both(reading: Reading, one: str, other: str) -> bool:
+    """Whether a sentence of the article names both documents (``签署了某港合作协定和某港合作计划框架协定``):
+    a list of two, not one document called two ways."""
+    return any(one in s.hans and other in s.hans for s in reading.all_sentences())
 
 
 #: The kinds a statement of the sides is named by after them (甲乙联合宣言, 甲乙条约), longest first.
