@@ -3966,3 +3966,20 @@ def test_a_deadline_is_no_day_the_account_reaches_where_its_days_take_the_leads_
     text = ("'''某城峰会'''是甲国总统[[张三]]与乙国总统[[李四]]于2034年5月31日至6月3日在某城举行的首脑会谈。\n== 会谈 ==\n"
             f"6月1日，两国元首在某宫签署了《甲乙某某协定》。协定要求双方{deadline}。同日，两人还签署了《甲乙贸易协定》。")
     assert set(summits(text, title="某城峰会")) == days
+
+
+HALL_BOX = ("{{Infobox summit meeting\n| name = 2036年张三访问德国\n| date = {{Start date|2036|4|2}}－{{End date|2036|4|5}}\n"
+            "| cities = [[某都]]\n| participants = [[张三]]<br />[[李四]]\n}}\n"
+            "'''2036年张三访问德国'''是[[法国总统]][[张三]]于2036年4月2日至5日对[[德国]]进行的正式访问，其间与[[德国总理]]"
+            "[[李四]]会谈。\n== 行程 ==\n4月4日，张三在某都会见[[意大利总理]][[王五]]。\n\n")
+
+
+@pytest.mark.parametrize("day, hall", [("4月3日", {"某宫"}), ("4月4日", {"某都"})])
+def test_the_two_sides_talks_on_a_day_no_other_summit_holds_are_the_boxed_summits(day, hall):
+    """``两国领导人在某宫举行会谈`` on a day of the box that no other summit of those days holds (a third state's
+    leader met on another day) is the box's talks, and the box is held in that hall; on the day the other summit holds,
+    the two sides may be either pair's and the box keeps its town."""
+    found = summits(HALL_BOX + f"{day}，两国领导人在[[某宫]]举行会谈。\n", title="2036年张三访问德国")
+    assert found["2036-04-02"]["end"] == "2036-04-05"
+    assert found["2036-04-04"]["participants"] == {"张三", "王五"}
+    assert found["2036-04-02"]["venue"] == hall

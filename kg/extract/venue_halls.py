@@ -198,7 +198,8 @@ def _town_of_two_buildings(reading: Reading, summit: EntityId, venue: EntityId, 
 def _talks_of(reading: Reading, sentence: Sentence, summit, others) -> bool:
     """Whether the talks a sentence tells are the summit's: two of its participants named (or the two
     sides as such: 两国元首在…), no other person named in the talks' clause but one who comes along (偕),
-    and no other summit of its days holding all the participants named."""
+    and no other summit of its days holding all the participants named (for the two sides as such, no other
+    summit of the days the sentence gives)."""
     participants = set(summit.participants)
     named = {s.key for s in sentence.spots if s.key in participants}
     phrases = held_at_phrases(sentence)
@@ -206,7 +207,15 @@ def _talks_of(reading: Reading, sentence: Sentence, summit, others) -> bool:
     talks = next((m for m, clause in clauses if TALKS.search(clause) or len(phrases) == 1 and SIGNED.search(clause)), None)
     if talks is None or len(named) < 2 and not (not named and PAIR_BEFORE.search(sentence.hans, 0, talks.start())):
         return False
+    if not named:  # 两国元首在…: any other summit of the sentence's own days may be the two meant
+        others = [o for o in others if _holds_its_days(sentence, summit, o)]
     return not _strangers(reading, sentence, talks, participants) and not any(named <= set(o.participants) for o in others)
+
+
+def _holds_its_days(sentence: Sentence, summit, other) -> bool:
+    """Whether another summit's days hold every day the sentence gives (all of them, where it gives none): a
+    tour's next stop begun on the visit's last day (5月6日至8日) does not hold ``5月4日，两国领导人在某宫举行会谈``."""
+    return all(other.start <= d.start and d.end <= other.end for d in find_dates(sentence.hans, year=summit.start.year))
 
 
 def _strangers(reading: Reading, sentence: Sentence, talks: re.Match, participants: set[str]) -> bool:
