@@ -1772,3 +1772,20 @@ def test_a_town_the_article_links_elsewhere_written_plainly_before_a_known_venue
     # the town never linked, or a venue the article names nowhere else: no split of the cell's name
     assert ["巴西某都某宫"] in found("巴西某都某宫", town="某都")
     assert ["巴西某都和平大厦"] in found("巴西某都和平大厦")
+
+
+def test_a_generic_seat_the_talks_were_held_at_lies_in_the_town_the_visit_was_placed_in():
+    """``28日和29日，张三与李四在总统府举行了数轮会谈`` in a visit placed in 某都: the kind of building alone
+    names that town's one, the finer venue. A building with a name of its own may lie anywhere."""
+    def venue(talks):
+        text = ("{{Infobox event\n| title = 张三访问乙国\n| date = {{Start date|2036|6|27}}－{{End date|2036|6|29}}\n"
+                "| location = [[乙国]][[某都]]\n| type = 正式访问\n| participants = [[张三]]<br />[[李四]]\n}}\n"
+                "'''张三访问乙国'''是甲国总理[[张三]]于2036年6月27日至29日对[[乙国]]进行的正式访问。\n== 经过 ==\n"
+                "2036年6月27日，张三抵达某都，李四到机场迎接。\n\n"
+                f"28日和29日，张三与李四{talks}举行了数轮会谈。\n")
+        return read(text, title="张三访问乙国")["2036-06-27"]
+
+    assert venue("在总统府") == [["总统府 (某都)", "某都", "乙国"]]
+    assert venue("在总理官邸") == [["总理官邸 (某都)", "某都", "乙国"]]
+    assert venue("在翠湖宫") == [["某都", "乙国"]]  # a name of its own: not put in the town
+    assert venue("") == [["某都", "乙国"]]

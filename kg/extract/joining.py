@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from kg.extract.containment import located_within, unplaced_top
+from kg.extract.names import GENERIC_BUILDINGS
 from kg.extract.one_by_one import then_all_together
 from kg.extract.participants import Participant, add_participants, record_participants
 from kg.extract.people import People
@@ -24,7 +25,7 @@ from kg.extract.places import VENUE_ENDINGS
 from kg.extract.phrases import DURING_THE_VISIT, MEETING, TRAVELS_TO
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence
-from kg.model import EntityId, Inference, Prop, Severity, Span
+from kg.model import EntityId, Inference, Kind, Prop, Severity, Span
 from kg.wikitext import Section
 
 
@@ -371,6 +372,9 @@ def fold(registry, witness: EntityId, into: EntityId, documents: bool = True, ro
         elif prop is Prop.VENUE and (_held_inside(registry, witness, into) or _stated_for_the_town_arrived_at(registry, witness, into)):
             registry.drop(into, Prop.VENUE)
             registry.move(witness, into, Prop.VENUE)
+        elif prop is Prop.VENUE and _seat_in_the_summit_town(registry, witness, into):
+            registry.drop(into, Prop.VENUE)
+            registry.move(witness, into, Prop.VENUE)
         elif prop is Prop.VENUE and row:
             _placed_in_the_witness_town(registry, witness, into)
     _roles_carried(registry, witness, into)
@@ -389,6 +393,26 @@ def _held_inside(registry, witness: EntityId, into: EntityId) -> bool:
     theirs = [v for v in registry.facts_about(witness, Prop.VENUE) if isinstance(v, EntityId)]
     ours = [v for v in registry.facts_about(into, Prop.VENUE) if isinstance(v, EntityId)]
     return len(theirs) == len(ours) == 1 and theirs[0] != ours[0] and located_within(registry, theirs[0], ours[0])
+
+
+def _seat_in_the_summit_town(registry, witness: EntityId, into: EntityId) -> bool:
+    """Whether the witness was held at a generic building the text puts nowhere (the prose's
+    ``他在总统府与乙会谈``, see :data:`kg.extract.names.GENERIC_BUILDINGS`) and the summit in one town
+    (a table row's ``某都`` for the same meeting): the kind of building alone names that town's one, so
+    it lies in the town and is the finer venue. A building with a name of its own may lie anywhere."""
+    theirs = [v for v in registry.facts_about(witness, Prop.VENUE) if isinstance(v, EntityId)]
+    ours = [v for v in registry.facts_about(into, Prop.VENUE) if isinstance(v, EntityId)]
+    if len(theirs) != 1 or len(ours) != 1 or theirs[0].key not in GENERIC_BUILDINGS \
+            or any(isinstance(v, EntityId) for v in registry.facts_about(theirs[0], Prop.LOCATED_IN)):
+        return False
+    town = ours[0]
+    if town.kind is not Kind.PLACE or registry.index.is_state(town.key) or town.key in GENERIC_BUILDINGS \
+            or town.key.endswith(VENUE_ENDINGS):
+        return False
+    evidence = tuple(e for fact in registry.facts_of(Prop.VENUE) if fact.subject in (witness, into)
+                     for e in fact.evidence)
+    registry.fact(theirs[0], Prop.LOCATED_IN, town, evidence=evidence)
+    return True
 
 
 def _placed_in_the_witness_town(registry, witness: EntityId, into: EntityId) -> None:
