@@ -1789,3 +1789,22 @@ def test_a_generic_seat_the_talks_were_held_at_lies_in_the_town_the_visit_was_pl
     assert venue("在总理官邸") == [["总理官邸 (某都)", "某都", "乙国"]]
     assert venue("在翠湖宫") == [["某都", "乙国"]]  # a name of its own: not put in the town
     assert venue("") == [["某都", "乙国"]]
+
+
+def test_the_hyderabad_house_lies_in_new_delhi_by_the_gazetteer():
+    text = HEAD + "2034年4月2日，甲国总理[[张三]]与印度总理[[李四]]在新德里海德拉巴宫会谈。"
+    assert read(text) == {"2034-04-02": [["海德拉巴宫", "新德里"]]}  # the town known, split off the venue's name
+
+
+def test_talks_told_after_a_welcome_at_a_generic_seat_are_held_at_another_building_of_its_town():
+    """``乙方在某都[[总统府 (乙国)|总统府]]广场为甲举行欢迎仪式…随后两人在[[某宫]]会谈``: the welcome's seat gives way to
+    the talks' building when the text or the gazetteer puts that building in the seat's town, not inside the seat."""
+    def venue(hall):
+        text = ("'''张三访问印度'''是指甲国总理[[张三]]于2034年3月5日至8日对[[印度]]进行的正式访问。\n== 经过 ==\n"
+                "3月7日上午，印方在新德里[[总统府 (印度)|总统府]]广场为张三举行欢迎仪式，印度总理[[李四]]到场迎接。"
+                f"随后，两国总理在{hall}举行会谈。\n")
+        return read(text, title="张三访问印度")["2034-03-05"]
+
+    assert venue("[[海得拉巴宫]]") == [["海得拉巴宫", "新德里", "印度共和国"]]
+    # a building placed nowhere else: a hall of the seat, as before
+    assert venue("[[翠湖宫]]") == [["翠湖宫", "总统府 (印度共和国)", "新德里", "印度共和国"]]

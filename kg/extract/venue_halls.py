@@ -14,6 +14,7 @@ import re
 
 from kg.extract.containment import lies_in
 from kg.extract.dates import find_dates
+from kg.extract.names import generic_building
 from kg.extract.places import (BARE_KINDS, CLAUSE_BREAK, NOT_OWN, ROOMS, VENUE_ENDINGS, held_at_phrases,
                                phrase_bounds, phrase_chain, well_known_container)
 from kg.extract.reading import Reading
@@ -307,12 +308,23 @@ def _held_in_the_town(reading: Reading, summit: EntityId, town: EntityId, place:
     """The summit was held at the place, inside the town, unless the text or the gazetteer puts
     the place elsewhere."""
     registry = reading.registry
-    if not lies_in(reading, place, town):
+    if not lies_in(reading, place, town) and not _beside_the_seat(reading, place, town):
         if not _placed_nowhere(reading, place):
             return
         registry.fact(place, Prop.LOCATED_IN, town, evidence=(sentence.evidence(),))
     registry.fact(summit, Prop.VENUE, place, evidence=(sentence.evidence(),))
     registry.keep_only(summit, Prop.VENUE, place)
+
+
+def _beside_the_seat(reading: Reading, place: EntityId, seat: EntityId) -> bool:
+    """Whether the summit is placed at a generic seat keyed by its state or town (a welcome's
+    ``[[总统府 (甲国)|总统府]]``, see :data:`kg.extract.names.GENERIC_BUILDINGS`) and the place its talks
+    are told at lies in the town that holds the seat (``随后两人在[[翠湖宫]]会谈``, the palace in
+    某都 by the text or the gazetteer): another building of that town, not a hall inside the seat."""
+    if not generic_building(seat.key):
+        return False
+    towns = [v for v in reading.registry.facts_about(seat, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+    return len(towns) == 1 and lies_in(reading, place, towns[0])
 
 
 def _names_the_town(reading: Reading, sentence: Sentence, town: EntityId) -> bool:
