@@ -1334,3 +1334,31 @@ def test_a_name_that_ends_in_its_years_in_a_parenthesis_ends_in_the_kind_before_
 def test_how_long_a_document_holds_before_its_name_is_no_part_of_it(said, wanted):
     text = HEAD + "2033年5月8日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会晤，" + said
     assert keys(documents(text)) == {"2033-05-08": wanted}
+
+
+@pytest.mark.parametrize("said, wanted", [
+    # a point between digits is the name's, as a version's (3.0版): the name goes on past it
+    ("会谈后，二人签署了关于启动甲乙伙伴关系3.0版的联合声明。", {"关于启动甲乙伙伴关系3.0版的联合声明"}),
+    ("会谈后，二人签署了甲乙伙伴关系3.0版联合声明。", {"甲乙伙伴关系3.0版联合声明"}),
+    ("会谈后，二人签署了甲乙伙伴关系3.版联合声明。", set()),  # no digit after the point: no version, no name
+])
+def test_a_point_between_digits_goes_on_with_a_name(said, wanted):
+    assert keys(documents(HEAD + MEETING_2033 + said)) == {"2033-05-08": wanted}
+
+
+def _row_and_prose(cell, prose):
+    return ("'''甲乙领导人会晤'''是甲国与乙国领导人的定期会晤。\n== 历次会晤 ==\n{| class=\"wikitable\"\n"
+            "! 次序 !! 日期 !! 地点 !! 出席者 !! 主要成果\n|-\n"
+            f"| 1 || 2034年6月3日 || [[某城]] || [[张三]]、[[李四]] || {cell}\n|}}\n"
+            f"== 经过 ==\n2034年6月3日，甲国总理[[张三]]在[[某城]]与乙国总统[[李四]]举行会晤，{prose}\n")
+
+
+@pytest.mark.parametrize("cell, prose, wanted", [
+    # a table's cell leaves out the sides the prose's name of the subject gives: one statement
+    ("签署关于深化伙伴关系的联合声明", "二人签署了关于深化两国伙伴关系的联合声明。", 1),
+    ("签署关于深化伙伴关系的联合声明", "二人签署了关于深化双方伙伴关系的联合声明。", 1),
+    # other words than the sides: two statements
+    ("签署关于深化伙伴关系的联合声明", "二人签署了关于深化两国经贸伙伴关系的联合声明。", 2),
+])
+def test_a_subject_written_with_and_without_the_sides_names_one_document(cell, prose, wanted):
+    assert len(documents(_row_and_prose(cell, prose), title="甲乙领导人会晤")["2034-06-03"]) == wanted

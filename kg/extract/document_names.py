@@ -167,10 +167,15 @@ DOCUMENT_ENDINGS = DOCUMENT_WORDS + ("宪章", "纲要", "清单", "愿景", "�
 _ITEM_SEPARATORS = re.compile(r"[、，,；;]")
 
 
+#: A point between two digits is a name's, as in a version (关于启动甲乙伙伴关系3.0版的联合声明): the name
+#: goes on past it; a full stop or any other point ends it.
+_DECIMAL_POINT = r"(?<=[0-9])\.(?=[0-9])"
+
+
 #: Unquoted names after a signing verb: a run of name characters ending in a document word.
 #: A hyphen may join its parts (S-400防空导弹系统协议, 甲－乙边界协定), and quotation marks a term
 #: inside it (关于共同推进“某某倡议”建设的谅解备忘录).
-_UNQUOTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·][\u4e00-\u9fffA-Za-z0-9·、\-－“”]*?(?:"
+_UNQUOTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·](?:[\u4e00-\u9fffA-Za-z0-9·、\-－“”]|" + _DECIMAL_POINT + r")*?(?:"
                        + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + ")")
 
 
@@ -190,7 +195,8 @@ _LISTED_AFTER_A_TITLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·][\u4e00-\u9fffA-Z
 
 #: An unquoted name of what a document is about (关于结束甲协定谈判的意向声明, 关于共同推进“某某倡议”建设的
 #: 谅解备忘录): a document word inside it is its subject's; the name ends at the document word after its 的.
-_ABOUT = re.compile(r"关于[\u4e00-\u9fffA-Za-z0-9·、“”]*?的[\u4e00-\u9fffA-Za-z0-9·“”]*?(?:"
+_ABOUT = re.compile(r"关于(?:[\u4e00-\u9fffA-Za-z0-9·、“”]|" + _DECIMAL_POINT + r")*?的"
+                    r"(?:[\u4e00-\u9fffA-Za-z0-9·“”]|" + _DECIMAL_POINT + r")*?(?:"
                     + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r")(?=[^\u4e00-\u9fffA-Za-z0-9·]|和|与|及|以|为|$)")
 
 

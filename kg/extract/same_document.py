@@ -110,7 +110,8 @@ def _inner_title_in_title_marks(reading: Reading, document: EntityId) -> None:
 
 def _short_and_full(named: list[EntityId]):
     """Pairs (short, full) of a summit's documents that are one: the same subject from
-    关于 on, the short one's issuers a subsequence of the full one's (中俄 of
+    关于 on (or but for the sides the full one names in it: ``关于深化两国伙伴关系的联合声明``
+    of ``关于深化伙伴关系的联合声明``), the short one's issuers a subsequence of the full one's (中俄 of
     中华人民共和国和俄罗斯联邦, or none); or the same kind issued by the same sides, the
     short one naming each side by its first character (中美联合声明 of
     中华人民共和国和美利坚合众国联合声明, 中日 of 中华人民共和国政府和日本国政府)."""
@@ -122,13 +123,27 @@ def _short_and_full(named: list[EntityId]):
             if "关于" in short.key and "关于" in full.key:
                 s_head, s_tail = short.key.split("关于", 1)
                 f_head, f_tail = full.key.split("关于", 1)
-                if s_tail == f_tail and len(s_tail) >= 8 and _subsequence(s_head, f_head):
+                if _same_subject(s_tail, f_tail) and len(s_tail) >= 8 and _subsequence(s_head, f_head):
                     out.append((short, full))
                     break
             elif _same_sides_and_kind(short.key, full.key):
                 out.append((short, full))
                 break
     return out
+
+
+#: The sides as a subject's words name them (关于深化两国伙伴关系的…, 关于双方合作的…).
+_SIDES_IN_A_SUBJECT = re.compile(r"两国|双方")
+
+
+def _same_subject(short: str, full: str) -> bool:
+    """Whether two subjects after 关于 are one: the same words, or the full one's but for the sides
+    it names once (``深化两国伙伴关系的联合声明`` and ``深化伙伴关系的联合声明``, as a table's cell shortens the
+    prose's name)."""
+    if short == full:
+        return True
+    sides = list(_SIDES_IN_A_SUBJECT.finditer(full))
+    return len(sides) == 1 and full[:sides[0].start()] + full[sides[0].end():] == short
 
 
 def _each_side_first(named: list[EntityId]):
