@@ -1362,3 +1362,14 @@ def _row_and_prose(cell, prose):
 ])
 def test_a_subject_written_with_and_without_the_sides_names_one_document(cell, prose, wanted):
     assert len(documents(_row_and_prose(cell, prose), title="甲乙领导人会晤")["2034-06-03"]) == wanted
+
+
+@pytest.mark.parametrize("said, wanted", [
+    # the first of its kind the sides signed: no part of the name, which follows it
+    ("会谈后，两国签署了首份甲乙防务合作协定。", {"甲乙防务合作协定"}),
+    ("会谈后，两国签署了五项文件，其中包括两国首份海事合作谅解备忘录以及某港建设合作协议。",
+     {"海事合作谅解备忘录", "某港建设合作协议"}),
+    ("会谈后，两国签署了首份协定。", set()),  # its kind alone after it: no name
+])
+def test_the_first_of_its_kind_before_a_name_is_no_part_of_it(said, wanted):
+    assert keys(documents(HEAD + MEETING_2033 + said)) == {"2033-05-08": wanted}

@@ -209,6 +209,11 @@ NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 _THE_SIDES = re.compile(r"两国(?:官方)?(?!政府|之?间|的)(?=[\u4e00-\u9fffA-Za-z0-9])")
 
 
+#: The first of its kind the sides signed, written before a name (签署了首份甲乙防务合作协定, 两国首份某某备忘录):
+#: no part of the name, as a count is none.
+_FIRST_OF_ITS_KIND = re.compile(r"首(?:份|项|个|部)(?=[\u4e00-\u9fffA-Za-z0-9])")
+
+
 #: What may follow a name: a join, a verb that goes on about it (…协定，为…; …协定以…), or the
 #: 等 that ends a list (签署甲乙合拍协议等合作文件).
 _NAME_ENDS = re.compile(r"和|与|及|以|为|等")
@@ -304,6 +309,8 @@ def unquoted_names(hans: str):
                 continue
             sides = _THE_SIDES.match(hans, at, stop)  # 两国商会贸易促进协定: the name is what follows the sides
             at = sides.end() if sides else at
+            first = _FIRST_OF_ITS_KIND.match(hans, at, stop)  # 首份防务合作协定: the name is what follows
+            at = first.end() if first else at
             match = _UNQUOTED.match(hans, at, stop)
             if after_a_title:
                 match = _LISTED_AFTER_A_TITLE.match(hans, at, stop) or match
