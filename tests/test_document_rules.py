@@ -1373,3 +1373,15 @@ def test_a_subject_written_with_and_without_the_sides_names_one_document(cell, p
 ])
 def test_the_first_of_its_kind_before_a_name_is_no_part_of_it(said, wanted):
     assert keys(documents(HEAD + MEETING_2033 + said)) == {"2033-05-08": wanted}
+
+
+@pytest.mark.parametrize("item, wanted", [
+    # an item listing several names: each one is what was signed, also after the first one's note
+    ("* 《甲乙海关协定》、《某港合作备忘录》和《某河议定书》\n", {"甲乙海关协定", "某港合作备忘录", "某河议定书"}),
+    ("* 《甲乙海关协定》（由两国部长签署）和《某港合作备忘录》\n", {"甲乙海关协定", "某港合作备忘录"}),
+    # a name the item gives after other words is no item of the list
+    ("* 《甲乙海关协定》，取代了《甲乙旧海关协定》\n", {"甲乙海关协定"}),
+])
+def test_an_item_that_lists_several_names_names_each(item, wanted):
+    text = HEAD + MEETING_2033 + "\n== 成果 ==\n会谈后，双方签署了多项协议，其中包括：\n" + item
+    assert keys(documents(text)) == {"2033-05-08": wanted}

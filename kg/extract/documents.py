@@ -377,7 +377,8 @@ def _opens_an_outcomes_section(reading: Reading, sentence: Sentence, before: Sen
 def _listed_outcomes(reading: Reading, summit: EntityId, item: Sentence, introduction: Sentence) -> bool:
     """An item of a list the sentence before introduced as the outcomes (会谈签署的四项协议为：
     then one 《…》 a line), or a heading did (``== 成果 ==``): the name it begins with, after who signed it
-    or a renewal if the item gives them (``甲国某部与乙国某部《…》``, ``续签《…》``), with its other names.
+    or a renewal if the item gives them (``甲国某部与乙国某部《…》``, ``续签《…》``), with its other names,
+    and the names listed right after it (``《甲乙海关协定》、《某港合作备忘录》和《某河议定书》``).
     Whether the item named one (one that tells a signing, ``两国签署《…》``, is read as a sentence)."""
     registry = reading.registry
     evidence = (item.evidence(),) if introduction is item else (item.evidence(), introduction.evidence())
@@ -392,18 +393,26 @@ def _listed_outcomes(reading: Reading, summit: EntityId, item: Sentence, introdu
         registry.fact(summit, Prop.OUTCOME, document, evidence=evidence)
         registry.evidence(document, item.evidence())
         return True
+    at = None  # where the names read so far end
     for start, end, name, article in document_names(item):
-        if start != 0 and not _SIGNATORIES.fullmatch(item.hans[:start]) or not named_here(item.hans, start, end):
+        if at is None and (start != 0 and not _SIGNATORIES.fullmatch(item.hans[:start])
+                           or not named_here(item.hans, start, end)):
             return False
+        if at is not None and not _LISTED_NEXT.fullmatch(item.hans, at, start):
+            break  # 《甲乙协定》（某人称其为《…》）: no name of the list
         if re.fullmatch(GENERIC_KINDS, to_hans(name)):
             generic_document(reading, summit, name, evidence)
-            return True
+            at = end
+            continue
         document = registry.named(Kind.DOCUMENT, name, article=article)
         registry.fact(summit, Prop.OUTCOME, document, evidence=evidence)
         registry.evidence(document, item.evidence())
-        other_names(reading, document, item, end)
-        return True
-    return False
+        at = other_names(reading, document, item, end)
+    return at is not None
+
+
+#: Between two names an item lists (《甲》、《乙》和《丙》), after the first one's parenthesis if it has one.
+_LISTED_NEXT = re.compile(r"[）)]?(?:、|和|与|及|以及)")
 
 
 #: What an item may give before the name it begins with: who signed it, each an organ of a state or a
