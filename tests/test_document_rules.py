@@ -1385,3 +1385,18 @@ def test_the_first_of_its_kind_before_a_name_is_no_part_of_it(said, wanted):
 def test_an_item_that_lists_several_names_names_each(item, wanted):
     text = HEAD + MEETING_2033 + "\n== 成果 ==\n会谈后，双方签署了多项协议，其中包括：\n" + item
     assert keys(documents(text)) == {"2033-05-08": wanted}
+
+
+@pytest.mark.parametrize("said, wanted", [
+    # a box's title and subtitle, the prose's title alone: one statement
+    ("会谈后，双方发表《某城精神》。", 1),
+    # the prose's subtitle alone: one statement
+    ("会谈后，双方发表《甲乙联合声明》。", 1),
+    # another name, one the whole holds but neither part is: two documents
+    ("会谈后，双方发表《某城精神宣言》。", 2),
+])
+def test_a_title_and_subtitle_and_a_part_alone_name_one_document(said, wanted):
+    box = (BOX.replace("{{Start date|2023|3|20}}至{{End date|2023|3|22}}", "{{Start date|2036|3|20}}至{{End date|2036|3|22}}")
+           .replace("《甲乙关于深化伙伴关系的联合声明》", "《某城精神：甲乙联合声明》"))
+    text = box + HEAD + "2036年3月20日至22日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。" + said
+    assert len(documents(text)["2036-03-20"]) == wanted

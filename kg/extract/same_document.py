@@ -65,6 +65,8 @@ def one_document_each(reading: Reading, summits) -> None:
             registry.fold(short, full)
         for other, first in _each_side_first(named):
             registry.fold(other, first)
+        for part, whole in _title_and_subtitle(named):
+            registry.fold(part, whole)
         for document in named:
             _inner_title_in_title_marks(reading, document)
         named_words = {to_hans(name) for d in named for name in (d.key, *registry.surfaces(d))}
@@ -144,6 +146,25 @@ def _same_subject(short: str, full: str) -> bool:
         return True
     sides = list(_SIDES_IN_A_SUBJECT.finditer(full))
     return len(sides) == 1 and full[:sides[0].start()] + full[sides[0].end():] == short
+
+
+#: What parts a title from its subtitle (某城精神：甲乙丙联合声明).
+_SUBTITLE_COLON = re.compile(r"[：:]")
+
+
+def _title_and_subtitle(named: list[EntityId]):
+    """Pairs (part, whole) of a summit's documents that are one: a name written with a title and a subtitle
+    parted by a colon (``《某城精神：甲乙丙联合声明》``, ``《甲乙首脑联合声明：新时代的伙伴关系》``, as an infobox
+    gives it) and a name that is its title or its subtitle alone (``《某城精神》``, ``《甲乙首脑联合声明》``), as the prose
+    calls it. Not a part of fewer than two characters."""
+    out = []
+    for whole in named:
+        parts = _SUBTITLE_COLON.split(whole.key)
+        if len(parts) != 2:
+            continue
+        out.extend((part, whole) for part in named
+                   if part != whole and part.key in parts and len(part.key) >= 2)
+    return out
 
 
 def _each_side_first(named: list[EntityId]):
