@@ -154,7 +154,7 @@ _SUBTITLE_COLON = re.compile(r"[：:]")
 
 def _title_and_subtitle(named: list[EntityId]):
     """Pairs (part, whole) of a summit's documents that are one: a name written with a title and a subtitle
-    parted by a colon (``《某城精神：甲乙丙联合声明》``, ``《甲乙首脑联合声明：新时代的伙伴关系》``, as an infobox
+    parted by a colon (``《某城精神：甲乙丙联合声明》``, ``《甲乙首脑联合声明：面向未来的伙伴关系》``, as an infobox
     gives it) and a name that is its title or its subtitle alone (``《某城精神》``, ``《甲乙首脑联合声明》``), as the prose
     calls it. Not a part of fewer than two characters."""
     out = []
