@@ -1122,3 +1122,16 @@ def test_a_leader_taking_an_official_along_is_no_part_of_the_officials_title():
     # without the joining word the run is the title
     plain = HEAD + "2035年5月19日，甲国外交部长[[王五]]抵达[[某城]]，与乙国总统[[李四]]举行会谈。"
     assert _offices(plain)["王五"] == ("甲国外交部长",)
+
+
+
+def test_an_office_named_for_a_group_of_states_is_the_bare_office():
+    # 两国总理张三与李四: each holds his own state's 总理; 东道国总统: the host state's, as the holder's other offices tell
+    text = HEAD + "2034年3月8日，两国总理[[张三]]与[[李四]]在[[某城]]举行会谈。"
+    assert roles_by_day(text)["2034-03-08"] >= {("张三", "总理")}
+    host = HEAD + ("2034年3月8日，甲国总统[[张三]]访问乙国，在[[某城]]与乙国总统[[李四]]会谈。"
+                   "次日，东道国总统李四主持了某峰会。")
+    assert {o for p, o in roles_by_day(host)["2034-03-08"] if p == "李四"} == {"乙国总统"}
+    # a state's own office keeps its state: 甲国总理张三 is no bare 总理
+    near = HEAD + "2034年3月8日，甲国总理[[张三]]与乙国总理[[李四]]在[[某城]]举行会谈。"
+    assert ("张三", "甲国总理") in roles_by_day(near)["2034-03-08"]

@@ -207,6 +207,9 @@ def _titles_ending_at(hans: str, at: int, index: NameIndex, named: bool = False)
         said = holder.match(phrase)
         if said and phrase[said.end():]:  # 新任首相 is the bare office 首相
             j, phrase = j + said.end(), phrase[said.end():]
+    group = _GROUP_HOLDERS.match(phrase)
+    if group:  # 两国总理张三与李四, 东道国总统张三: the bare office, its state the holder's own
+        j, phrase = j + group.end(), phrase[group.end():]
     cut = _state_within(phrase, index)
     phrase, j = phrase[cut:], j + cut
     state = _state_length(phrase, index)
@@ -214,6 +217,12 @@ def _titles_ending_at(hans: str, at: int, index: NameIndex, named: bool = False)
     if state and said and phrase[state + said.end():].endswith(OFFICE_WORDS):  # 甲国新任总统: 甲国总统
         return tuple(replace(title, start=j) for title in _split(phrase[:state] + phrase[state + said.end():], j, index))
     return _split(phrase, j, index)
+
+
+#: Words naming the states of an office's holders as a group (两国, 双方, 三国, 各国) or by their part in a meeting
+#: (东道国, 东道主), not one state: the office before a name is the bare word (两国总理张三与李四: each his own
+#: state's 总理; 东道国总统张三: the host state's 总统).
+_GROUP_HOLDERS = re.compile(r"^(?:两国|双方|三国|各国|东道国|东道主)(?=副?(?:总统|总理|首相|主席|国王|总书记)$)")
 
 
 #: A monarch's title that is an office only right after the state's name (文莱苏丹, 阿曼苏丹): alone it is a
