@@ -1135,3 +1135,22 @@ def test_an_office_named_for_a_group_of_states_is_the_bare_office():
     # a state's own office keeps its state: 甲国总理张三 is no bare 总理
     near = HEAD + "2034年3月8日，甲国总理[[张三]]与乙国总理[[李四]]在[[某城]]举行会谈。"
     assert ("张三", "甲国总理") in roles_by_day(near)["2034-03-08"]
+
+
+def test_an_office_written_with_its_state_and_without_is_called_by_both():
+    # 越南最高元首李四 and 最高元首李四: the state's office, called as the text also calls it, with no state
+    text = HEAD + ("2035年4月2日，最高元首[[李四]]发表讲话。"
+                   "2035年6月1日，越南最高元首李四在[[某城]]与甲国总统[[张三]]会谈。")
+    office = "越南社会主义共和国最高元首"
+    assert ("李四", office) in roles_by_day(text)["2035-06-01"]
+
+    def called(key):
+        return {label.text for entity in _extract(text).entities if entity.id.kind is Kind.POSITION
+                and entity.id.key == key for label in entity.labels + entity.alt_labels}
+
+    assert "最高元首" in called(office)
+    # the shorter name written for someone else is no name of his: another office, as far as the text says
+    other = HEAD + ("2035年4月2日，最高元首[[王五]]发表讲话。"
+                    "2035年6月1日，越南最高元首[[李四]]在[[某城]]与甲国总统[[张三]]会谈。")
+    assert "最高元首" not in {label.text for entity in _extract(other).entities if entity.id.kind is Kind.POSITION
+                          and entity.id.key == office for label in entity.labels + entity.alt_labels}

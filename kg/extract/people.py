@@ -238,10 +238,23 @@ def _offices(reading: Reading):
         for office in fuller:  # 勃兰特总理 of 联邦德国总理: the holder's office as the text writes it for him too
             if not _ANOTHER_OFFICE_BEFORE.search(office, 0, len(office) - len(title.text)):
                 registry.label(EntityId(Kind.POSITION, office), Label(title.text, "zh-Hans"))
+    _label_with_the_state_left_out(reading, offices)
     return (side,
             {person: tuple(keys) for person, keys in offices.items()}, evidence,
             {pair: frozenset(found) for pair, found in years.items()},
             frozenset(pair for pair, only_then in then.items() if only_then), frozenset(taken_up))
+
+
+def _label_with_the_state_left_out(reading: Reading, offices: dict[str, list[str]]) -> None:
+    """An office the text gives a person both with its state and without (``甲国最高元首张三`` and ``最高元首
+    张三``) is called by the shorter name too: the same office, its state left out as the text leaves it out."""
+    index, registry = reading.index, reading.registry
+    for keys in offices.values():
+        for short in keys:
+            for full in keys:
+                if full != short and full.endswith(short) and index.is_state(full[:-len(short)]) \
+                        and short not in OFFICE_WORDS:
+                    registry.label(EntityId(Kind.POSITION, full), Label(short, "zh-Hans"))
 
 
 #: A span of years written as one (2021—2026年任期, 1998-2003年): the text tells of the time from its first year.
