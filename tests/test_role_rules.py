@@ -1154,3 +1154,13 @@ def test_an_office_written_with_its_state_and_without_is_called_by_both():
                     "2035年6月1日，越南最高元首[[李四]]在[[某城]]与甲国总统[[张三]]会谈。")
     assert "最高元首" not in {label.text for entity in _extract(other).entities if entity.id.kind is Kind.POSITION
                           and entity.id.key == office for label in entity.labels + entity.alt_labels}
+
+
+def test_a_top_office_listed_before_a_lower_one_is_the_office_held_at_the_meeting():
+    # 某国总理、外交大臣李四: the premier who is his own foreign minister meets 张三 as premier
+    text = HEAD + "2036年2月5日，甲国总统[[张三]]在[[某城]]会见沙特总理、外交大臣[[李四]]。"
+    assert {o for p, o in roles_by_day(text)["2036-02-05"] if p == "李四"} == {"沙特阿拉伯王国总理"}
+    crown_prince = HEAD + "2036年2月5日，甲国总统[[张三]]在[[某城]]会见沙特王储兼副首相、国防大臣[[李四]]。"
+    assert {o for p, o in roles_by_day(crown_prince)["2036-02-05"] if p == "李四"} == {"沙特阿拉伯王国王储兼副首相"}
+    # every office listed below the top: a minister's meeting, no summit
+    assert roles_by_day(HEAD + "2036年2月5日，甲国总统[[张三]]在[[某城]]与沙特副首相、国防大臣[[李四]]会谈。") == {}

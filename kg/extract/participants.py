@@ -809,7 +809,7 @@ def record_participants(reading, people: People, summit, participants, sentences
             continue
         stated_offices: list[str] = []
         for sentence in (*sentences[:1], *written_also) if as_written else sentences:
-            stated_offices.extend(titles_in(sentence, reading, key))
+            stated_offices.extend(titles_in(sentence, reading, key, top_first=True))
             for spot in sentence.spots:
                 if spot.key == key:
                     for title in title_after(sentence, spot, reading.index):

@@ -687,15 +687,30 @@ def _distance(people: People, key: str, office: str, when: date) -> float:
     return min(abs(year - when.year) for year in years) if years else float("inf")
 
 
-def titles_in(sentence: Sentence, reading: Reading, person_key: str, *, listed: bool = False) -> tuple[str, ...]:
+def titles_in(sentence: Sentence, reading: Reading, person_key: str, *, listed: bool = False,
+              top_first: bool = False) -> tuple[str, ...]:
     """Office keys written with the person's name in this sentence (bare 总统 resolved by the person's offices);
-    ``listed``: with those listed with ``、`` before the one right before the name (``甲国王储兼副首相、国防大臣张三``)."""
+    ``listed``: with those listed with ``、`` before the one right before the name (``甲国王储兼副首相、国防大臣张三``);
+    ``top_first``: a participant's, the top ones listed before lower ones (:func:`_top_listed_first`)."""
     index = reading.index
     before = titles_listed_before if listed else titles_before
     out: list[str] = []
     for spot in sentence.spots:
         if spot.key != person_key:
             continue
-        for title in before(sentence, spot, index) + title_after(sentence, spot, index):
+        titles = before(sentence, spot, index)
+        for title in (_top_listed_first(sentence, spot, index, titles) if top_first else titles) \
+                + title_after(sentence, spot, index):
             out.append(index.key(office_key(title, index)))
     return tuple(dict.fromkeys(out))
+
+
+def _top_listed_first(sentence: Sentence, spot, index, titles: tuple) -> tuple:
+    """The offices right before a name, but where they are all below a side's top and a top office is listed
+    with ``、`` before them (``甲国总理、外交部长张三``, ``乙国王储兼副首相、国防大臣李四``): the top ones listed,
+    the office the holder meets another side's leaders in; the lower one is what he holds besides."""
+    if not titles or not all(NOT_TOP.search(title.text) for title in titles):
+        return titles
+    tops = tuple(title for title in titles_listed_before(sentence, spot, index)
+                 if title not in titles and not NOT_TOP.search(title.text))
+    return tops or titles
