@@ -3983,3 +3983,16 @@ def test_the_two_sides_talks_on_a_day_no_other_summit_holds_are_the_boxed_summit
     assert found["2036-04-02"]["end"] == "2036-04-05"
     assert found["2036-04-04"]["participants"] == {"张三", "王五"}
     assert found["2036-04-02"]["venue"] == hall
+
+
+ARRIVED_ON_THE_DAY = "2034年8月14日，甲国总统[[张三]]抵达乙国首都[[某城]]，出席某博览会开幕式。"
+
+
+@pytest.mark.parametrize("opening", ["上午，", "中午，", "下午3时，", "上午"])
+def test_a_sentence_opening_on_a_part_of_the_day_is_of_the_day_its_paragraph_told(opening):
+    """``…抵达某城。中午，甲与乙会晤``: a sentence opening on a part of the day and no date goes on with the day its
+    paragraph told; in the next paragraph, which told no day, it is not (the near-miss)."""
+    met = f"{opening}张三与乙国总统[[李四]]会晤。"
+    assert {d: s["participants"] for d, s in summits(HEAD + ARRIVED_ON_THE_DAY + met).items()} \
+        == {"2034-08-14": {"张三", "李四"}}
+    assert summits(HEAD + ARRIVED_ON_THE_DAY + "\n\n" + met) == {}

@@ -122,6 +122,18 @@ def _took_office_in_an_aside(hans: str, month) -> bool:
 #: 会谈; 仪式结束后，甲与乙举行会谈): of that day. Not in an article about a body's gathering, where a state visit told
 #: beside it is dated by the days the visit was announced for, which the ceremony's day is not.
 _AFTER_A_CEREMONY = re.compile(r"^[^，,。；]{0,6}?仪式(?:结束)?后[，,]")
+#: A sentence opening on a part of the day and no date (…甲抵达某都。中午，甲在某宫会见乙; 下午3时，甲同乙会谈):
+#: that part of the day the paragraph told. Not the evening, whose dinners and informal talks are apart from the visit's
+#: talks (:func:`~kg.extract.meeting_clauses.relative_days` reads 当晚).
+_A_PART_OF_THAT_DAY = re.compile(r"^(?:[上中下]午)(?:\d{1,2}[时点](?:\d{1,2}分)?(?:许|左右)?)?(?![0-9]|的)")
+
+
+def _in_the_box(day: date, around: SummitFound | None) -> bool:
+    """Whether a day is one of the boxed summit's: the box's own reading (:mod:`kg.extract.boxed_summit`) takes the
+    talks told on its days, so a sentence opening on a part of such a day (``下午，甲同乙会谈``) needs no day of its own."""
+    return around is not None and around.start <= day <= around.end
+
+
 #: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙).
 _RIGHT_AFTER = re.compile(r"^(?:会晤|会谈|会面|会见|峰会)(?:结束)?后")
 #: The opening of a sentence that moves to another time than the visit told before it (此前, 后来, 次年).
@@ -385,6 +397,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                                 or (told_in == sentence.paragraph or opens_going_on) and not dates and not months
                                 and (GOES_ON.search(sentence.hans) or met_one_by_one(reading, sentence) is not None
                                      or _AFTER_A_CEREMONY.match(sentence.hans) and not a_bodys_gathering(subject)
+                                     or _A_PART_OF_THAT_DAY.match(sentence.hans) is not None and not _in_the_box(day, around)
                                      or landed is not None and day == landed.day
                                      and talks_of_the_arrived(reading, sentence, landed, met_that_day=met_on == day))):
             dates = [DateRange(day, day, 0, 0, False)] + dates  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
