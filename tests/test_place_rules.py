@@ -1808,3 +1808,29 @@ def test_talks_told_after_a_welcome_at_a_generic_seat_are_held_at_another_buildi
     assert venue("[[海得拉巴宫]]") == [["海得拉巴宫", "新德里", "印度共和国"]]
     # a building placed nowhere else: a hall of the seat, as before
     assert venue("[[翠湖宫]]") == [["翠湖宫", "总统府 (印度共和国)", "新德里", "印度共和国"]]
+
+
+
+def test_a_meeting_told_as_the_same_days_after_talks_held_in_a_town_was_held_in_that_town():
+    """``7月27日，甲在首都[[某都]]与乙举行会谈。同日他还会见了丙国总统丁``: the second meeting of the day, placed
+    nowhere but in the leg's state, was held in the town of the first. Not one told of another day (``7月29日``),
+    nor after a sentence between them (``…举行会谈。两国签署…。同日，…``)."""
+    def venues(then):
+        text = ("'''张三访问两国'''是指甲国首相[[张三]]于2035年7月下旬对[[加纳]]和[[丙国]]进行的正式访问。\n"
+                "== 行程 ==\n=== 加纳 ===\n2035年7月27日，张三在首都[[某都]]与加纳总统[[李四]]举行会谈。"
+                f"{then}他还会见了[[多哥]]总统[[王五]]。\n")
+        extraction = extract(parse(Page(text=text, origin="t", title="张三访问两国")))
+        facts = extraction.facts
+        inside = {f.subject.key: {f.value.key} for f in facts if f.prop is Prop.LOCATED_IN}
+        summits = {f.subject for f in facts if f.subject.kind is Kind.SUMMIT}
+        return sorted((next(f.value for f in facts if f.subject == s and f.prop is Prop.START_DATE).isoformat(),
+                       [chain(f.value.key, inside) for f in facts if f.subject == s and f.prop is Prop.VENUE])
+                      for s in summits)
+
+    assert venues("同日") == [("2035-07-27", [["某都", "加纳共和国"]])] * 2
+    assert venues("当天") == [("2035-07-27", [["某都", "加纳共和国"]])] * 2
+    # talks told two sentences before: the day may have moved on
+    apart = venues("张三表示两国友谊深厚。同日")
+    assert ("2035-07-27", [["加纳共和国"]]) in apart and ("2035-07-27", [["某都", "加纳共和国"]]) in apart
+    # another day: the town of the talks before does not hold it
+    assert venues("7月29日，") == [("2035-07-27", [["某都", "加纳共和国"]]), ("2035-07-29", [["加纳共和国"]])]

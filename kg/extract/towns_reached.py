@@ -16,7 +16,7 @@ from kg.extract.containment import located_within, venue_in_state
 from kg.extract.dates import find_dates
 from kg.extract.names import GENERIC_BUILDINGS, strip_disambiguator
 from kg.extract.phrases import NEXT_DAY, TRAVELS_TO
-from kg.extract.places import ARRIVED_AT, VENUE_ENDINGS, meeting_chains, well_known_container
+from kg.extract.places import ARRIVED_AT, VENUE_ENDINGS, held_at_chain, meeting_chains, well_known_container
 from kg.extract.reading import Reading
 from kg.extract.registry import Registry
 from kg.extract.scripts import to_hans
@@ -319,7 +319,9 @@ def _town_reached_before(reading: Reading, sentences: list[Sentence], at: int, s
     paragraph before ``sentences[at]``, dated the summit's day or the day before, or undated;
     None where that sentence reaches two towns or tells no participant reaching it. The meeting's
     own sentence counts first, where it tells the arrival before any talks (``甲抵达[[某都]]，成为…
-    首位访问乙国的外国首脑，两人随即举行峰会``); not a town gone to after them (``与乙会谈后前往[[某城]]``)."""
+    首位访问乙国的外国首脑，两人随即举行峰会``); not a town gone to after them (``与乙会谈后前往[[某城]]``).
+    Where the meeting's own sentence opens on the same day (``同日，甲还会见了丙``), the town the sentence right
+    before holds its talks in counts too, see :func:`_town_held_at`."""
     said = sentences[at]
     participants = set(summit.participants)
     for sentence in reversed(sentences[max(0, at - _REACHED_BEFORE):at + 1]):
@@ -332,6 +334,8 @@ def _town_reached_before(reading: Reading, sentences: list[Sentence], at: int, s
         towns = [s for s in sentence.spots if _reached(reading, sentence, s) and not reading.index.is_state(s.surface)
                  and not to_hans(s.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN)
                  and (sentence is not said or not TALKS.search(sentence.hans, 0, s.start))]
+        if not towns and at > 0 and sentence is sentences[at - 1] and _SAME_DAY_AGAIN.match(said.hans):
+            towns = _town_held_at(reading, sentence)
         if not towns:
             continue
         if len({t.key for t in towns}) > 1 or not any(s.key in participants for s in sentence.spots):
@@ -340,6 +344,20 @@ def _town_reached_before(reading: Reading, sentences: list[Sentence], at: int, s
         return sentence, reading.registry.named(Kind.PLACE, town.surface,
                                                 article=town.link.link.target if town.link else None)
     return None
+
+
+#: A sentence that opens on the day the one before told (``同日，甲还会见了丙``, ``当天下午，…``): not 同日本….
+_SAME_DAY_AGAIN = re.compile(r"(?:同日(?!本)|当天|当日(?!本)|同一天)")
+
+
+def _town_held_at(reading: Reading, sentence: Sentence) -> list[Spot]:
+    """The town the sentence holds its talks in (``7月27日，甲在首都[[某都]]与乙举行会谈``): where a meeting the
+    very next sentence tells on that same day (``同日，甲还会见了丙国总理丁``) was held too, when that one names no
+    place of its own. Not a state, nor a building (the next meeting may be in another one of the town); not
+    talks told two sentences or more before (``…举行会谈。两国签署…。同日，…``: the day may have moved on)."""
+    return [s for s in held_at_chain(reading, sentence) if not reading.index.is_state(s.surface)
+            and reading.registry.kind_of(s.surface) in (None, Kind.PLACE)
+            and not to_hans(s.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN)][-1:]
 
 
 def town_arrived_at_before(reading: Reading, welcome: Sentence, upto: int, day: date, participants) -> EntityId | None:
