@@ -387,11 +387,15 @@ def _stated_for_the_town_arrived_at(registry, witness: EntityId, into: EntityId)
     return None in registry.inferences(witness, Prop.VENUE) and registry.inferences(into, Prop.VENUE) == {Inference.BACK_REFERENCE}
 
 
+def _places_of(registry, summit: EntityId) -> list[EntityId]:
+    """The places a summit is held at (its venue facts that are entities, not a literal)."""
+    return [v for v in registry.facts_about(summit, Prop.VENUE) if isinstance(v, EntityId)]
+
+
 def _held_inside(registry, witness: EntityId, into: EntityId) -> bool:
     """Whether the witness was held at a place inside the summit's one venue (a table row's 北京,
     the prose's account of the same meeting in 人民大会堂): the finer place is the venue."""
-    theirs = [v for v in registry.facts_about(witness, Prop.VENUE) if isinstance(v, EntityId)]
-    ours = [v for v in registry.facts_about(into, Prop.VENUE) if isinstance(v, EntityId)]
+    theirs, ours = _places_of(registry, witness), _places_of(registry, into)
     return len(theirs) == len(ours) == 1 and theirs[0] != ours[0] and located_within(registry, theirs[0], ours[0])
 
 
@@ -400,8 +404,7 @@ def _seat_in_the_summit_town(registry, witness: EntityId, into: EntityId) -> boo
     ``他在总统府与乙会谈``, see :data:`kg.extract.names.GENERIC_BUILDINGS`) and the summit in one town
     (a table row's ``某都`` for the same meeting): the kind of building alone names that town's one, so
     it lies in the town and is the finer venue. A building with a name of its own may lie anywhere."""
-    theirs = [v for v in registry.facts_about(witness, Prop.VENUE) if isinstance(v, EntityId)]
-    ours = [v for v in registry.facts_about(into, Prop.VENUE) if isinstance(v, EntityId)]
+    theirs, ours = _places_of(registry, witness), _places_of(registry, into)
     if len(theirs) != 1 or len(ours) != 1 or theirs[0].key not in GENERIC_BUILDINGS \
             or any(isinstance(v, EntityId) for v in registry.facts_about(theirs[0], Prop.LOCATED_IN)):
         return False
@@ -419,8 +422,7 @@ def _placed_in_the_witness_town(registry, witness: EntityId, into: EntityId) -> 
     """The summit's venue, a place the text puts nowhere (the prose's ``在某体育场举行``), lies in the
     witness's one venue (the table row's ``甲国某城`` for the same meeting), a town, not another building
     (two buildings of one visit are two days' venues): the row's cell is the evidence."""
-    theirs = [v for v in registry.facts_about(witness, Prop.VENUE) if isinstance(v, EntityId)]
-    ours = [v for v in registry.facts_about(into, Prop.VENUE) if isinstance(v, EntityId)]
+    theirs, ours = _places_of(registry, witness), _places_of(registry, into)
     if len(theirs) != 1 or len(ours) != 1 or theirs[0] == ours[0] or theirs[0].key.endswith(VENUE_ENDINGS) \
             or unplaced_top(registry, ours[0]) != ours[0] or located_within(registry, theirs[0], ours[0]):
         return
