@@ -209,14 +209,15 @@ def _talks_of(reading: Reading, sentence: Sentence, summit, others) -> bool:
     if talks is None or len(named) < 2 and not (not named and PAIR_BEFORE.search(sentence.hans, 0, talks.start())):
         return False
     if not named:  # 两国元首在…: any other summit of the sentence's own days may be the two meant
-        others = [o for o in others if _holds_its_days(sentence, summit, o)]
+        days = find_dates(sentence.hans, year=summit.start.year)
+        others = [o for o in others if _holds_its_days(days, o)]
     return not _strangers(reading, sentence, talks, participants) and not any(named <= set(o.participants) for o in others)
 
 
-def _holds_its_days(sentence: Sentence, summit, other) -> bool:
-    """Whether another summit's days hold every day the sentence gives (all of them, where it gives none): a
+def _holds_its_days(days, other) -> bool:
+    """Whether another summit's days hold every day a sentence gives (all of them, where it gives none): a
     tour's next stop begun on the visit's last day (5月6日至8日) does not hold ``5月4日，两国领导人在某宫举行会谈``."""
-    return all(other.start <= d.start and d.end <= other.end for d in find_dates(sentence.hans, year=summit.start.year))
+    return all(other.start <= d.start and d.end <= other.end for d in days)
 
 
 def _strangers(reading: Reading, sentence: Sentence, talks: re.Match, participants: set[str]) -> bool:
