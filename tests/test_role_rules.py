@@ -1089,8 +1089,10 @@ def test_an_office_a_series_lead_gives_is_called_as_the_lead_writes_it():
     assert ("李四", "马耳他共和国总统") in roles_by_day(text, title="冰马领导人会议")["2031-05-03"]
     assert "马耳他总统" in _office_names(text, "马耳他共和国总统")
     # an office the text gives its holder itself is called as the text writes it there, not as the lead does
-    written = lead + "2031年5月3日，马耳他共和国总统[[李四]]与总理[[张三]]在[[某城]]举行会谈。\n"
-    assert "马耳他总统" not in _office_names(written, "马耳他共和国总统")
+    # (a lead writing the state by another name than its common one, which the full name is called by too)
+    other = "'''冰韩领导人会议'''是[[冰岛总理]]与[[南韩总统]]之间的年度会晤机制，由两国轮流主办。\n== 历届 ==\n"
+    written = other + "2031年5月3日，大韩民国总统[[李四]]与总理[[张三]]在[[某城]]举行会谈。\n"
+    assert "南韩总统" not in _office_names(written, "大韩民国总统")
 
 
 def test_an_office_taken_up_on_a_day_without_its_year_is_the_takers():
@@ -1164,3 +1166,20 @@ def test_a_top_office_listed_before_a_lower_one_is_the_office_held_at_the_meetin
     assert {o for p, o in roles_by_day(crown_prince)["2036-02-05"] if p == "李四"} == {"沙特阿拉伯王国王储兼副首相"}
     # every office listed below the top: a minister's meeting, no summit
     assert roles_by_day(HEAD + "2036年2月5日，甲国总统[[张三]]在[[某城]]与沙特副首相、国防大臣[[李四]]会谈。") == {}
+
+
+def test_an_office_written_with_its_states_full_name_is_called_by_its_common_name_too():
+    # 法兰西共和国总统张三: the office of 法国总统, which Chinese writes either way, as it writes the state
+    text = HEAD + "2036年5月4日，[[法兰西共和国总统]][[张三]]在[[某城]]与乙国总理[[李四]]举行会谈。"
+    office = "法兰西共和国总统"
+    assert ("张三", office) in roles_by_day(text)["2036-05-04"]
+
+    def called(text, key):
+        return {label.text for entity in _extract(text).entities if entity.id.kind is Kind.POSITION
+                and entity.id.key == key for label in entity.labels + entity.alt_labels}
+
+    assert "法国总统" in called(text, office)
+    # written with the common name already: no other name is made up for it
+    from kg.extract.scripts import to_hans
+    near = HEAD + "2036年5月4日，法国总统[[张三]]在[[某城]]与乙国总理[[李四]]举行会谈。"
+    assert {to_hans(name) for name in called(near, office)} <= {"法国总统", office}

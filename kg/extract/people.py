@@ -10,12 +10,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from kg.extract.dates import find_year_months, parse_date, year_range
 from kg.extract.entities import heading_leader
 from kg.extract.phrases import DIED, GOVERNMENTS, NOT_TOP, SUCCESSOR_BEFORE, TAKES_OVER
-from kg.extract.names import HOLDERS_OFFICES
+from kg.extract.names import HOLDERS_OFFICES, states
 from kg.extract.reading import Reading
 from kg.extract.roles import (HOLDERS_OFFICE, OFFICE_WORDS, central_committees_from, joint_offices, office_key,
                              office_of_a_body, shortened_from, title_after, titles_before, titles_listed_before,
@@ -172,6 +173,7 @@ def _offices(reading: Reading):
         if title.state is not None and index.key(title.text) != key:  # 就任[[甲国总统]]: the link is the office's name too
             registry.label(EntityId(Kind.POSITION, key), Label(title.text, "zh-Hans"))
         _label_holders_office(registry, key, title.text)
+        _label_by_the_states_common_name(registry, key, title, index)
         if own := office_of_a_body(title, index):  # 甲国[[某委员会|国防委员会委员长]]: its name within the state too
             registry.label(EntityId(Kind.POSITION, key), Label(own, "zh-Hans"))
         offices.setdefault(person, [])
@@ -243,6 +245,24 @@ def _offices(reading: Reading):
             {person: tuple(keys) for person, keys in offices.items()}, evidence,
             {pair: frozenset(found) for pair, found in years.items()},
             frozenset(pair for pair, only_then in then.items() if only_then), frozenset(taken_up))
+
+
+def _label_by_the_states_common_name(registry, key: str, title, index) -> None:
+    """An office written with its state's full name (``甲民主共和国总统``) is called by the state's common
+    name too (``甲国总统``): one office, which Chinese names either way, as it names the state either way."""
+    if title.state is None:
+        return
+    written = next((size for size in range(min(len(title.text) - 1, 12), 1, -1)
+                    if index.is_state(title.text[:size])), 0)
+    common = _common_names().get(title.state)
+    if written and common and title.text[:written] == title.state != common:
+        registry.label(EntityId(Kind.POSITION, key), Label(common + title.text[written:], "zh-Hans"))
+
+
+@lru_cache(maxsize=1)
+def _common_names() -> dict[str, str]:
+    """Each state's common name by its full name (大韩民国: 韩国), the gazetteer's first other name."""
+    return {row[0]: row[1] for row in states() if len(row) > 1}
 
 
 def _label_with_the_state_left_out(reading: Reading, offices: dict[str, list[str]]) -> None:
