@@ -1183,3 +1183,12 @@ def test_an_office_written_with_its_states_full_name_is_called_by_its_common_nam
     from kg.extract.scripts import to_hans
     near = HEAD + "2036年5月4日，法国总统[[张三]]在[[某城]]与乙国总理[[李四]]举行会谈。"
     assert {to_hans(name) for name in called(near, office)} <= {"法国总统", office}
+
+
+def test_a_states_full_name_written_in_the_other_order_is_the_state():
+    # 多民族玻利维亚国 and 玻利维亚多民族国: one state's full name, written either way round
+    text = HEAD + "2037年9月6日，[[多民族玻利维亚国]]总统[[张三]]在[[某城]]与乙国总统[[李四]]举行会谈。"
+    assert ("张三", "玻利维亚多民族国总统") in roles_by_day(text)["2037-09-06"]
+    # 多民族 before another state's name makes no Bolivia of it
+    near = HEAD + "2037年9月6日，多民族厄瓜多尔总统[[张三]]在[[某城]]与乙国总统[[李四]]举行会谈。"
+    assert not {o for p, o in roles_by_day(near).get("2037-09-06", ()) if p == "张三" and "玻利维亚" in o}
