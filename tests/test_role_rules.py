@@ -1183,6 +1183,9 @@ def test_an_office_written_with_its_states_full_name_is_called_by_its_common_nam
     from kg.extract.scripts import to_hans
     near = HEAD + "2036年5月4日，法国总统[[张三]]在[[某城]]与乙国总理[[李四]]举行会谈。"
     assert {to_hans(name) for name in called(near, office)} <= {"法国总统", office}
+    # a state the gazetteer gives no shorter name of its own: its office is called only as written
+    roc = HEAD + "2036年5月4日，[[中华民国总统]][[张三]]在[[某城]]与乙国总理[[李四]]举行会谈。"
+    assert {to_hans(name) for name in called(roc, "中华民国总统")} == {"中华民国总统"}
 
 
 def test_a_states_full_name_written_in_the_other_order_is_the_state():

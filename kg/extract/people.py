@@ -261,7 +261,9 @@ def _label_by_the_states_common_name(registry, key: str, title, index) -> None:
 
 @lru_cache(maxsize=1)
 def _common_names() -> dict[str, str]:
-    """Each state's common name by its full name (大韩民国: 韩国), the gazetteer's first other name."""
+    """Each state's common name by its full name (大韩民国: 韩国), the gazetteer's first other name. A row
+    whose first other name is its key (中华民国) has no common name to give: its other names are not a
+    shorter form of the same name."""
     return {row[0]: row[1] for row in states() if len(row) > 1}
 
 
