@@ -198,3 +198,20 @@ def test_a_rows_town_holds_the_building_the_account_of_the_same_meeting_gives():
     within = sorted((fact.subject.key, fact.value.key) for fact in extraction.facts if fact.prop is Prop.LOCATED_IN)
     assert venues == ["某体育场"]
     assert within == [("某体育场", "某城"), ("某城", "甲国")]
+
+
+def test_a_leader_called_by_her_family_name_and_madam_right_after_her_office_is_herself():
+    told = _article("== 背景 ==\n乙国总统[[丙丁·某乙]]是该国首位女总统。\n"
+                    "== 2033年 ==\n2033年4月8日下午，甲国总理[[张三]]在[[某城]]同[[乙国总统]]某乙夫人举行会谈。\n")
+    assert {f.value.key for f in _facts(told, Prop.PARTICIPANT)} == {"张三", "丙丁·某乙"}
+    spouse = _article("== 背景 ==\n乙国总统[[丙丁·某乙]]曾多次访问甲国。\n"
+                      "== 2033年 ==\n2033年4月8日下午，甲国总理[[张三]]在[[某城]]同乙国总统[[李四]]举行会谈，"
+                      "随后会见了某乙夫人。\n")
+    assert "丙丁·某乙" not in {f.value.key for f in _facts(spouse, Prop.PARTICIPANT)}
+
+
+def test_the_officials_of_a_government_met_are_no_leader_named_by_it():
+    told = _article("== 2034年 ==\n2034年5月3日，甲国总统[[张三]]抵达[[某城]]，会见[[某某邦]]政府官员。"
+                    "5月4日，张三在[[某都]]与乙国总理[[李四]]会谈。\n")
+    assert "某某邦" not in {f.value.key for f in _facts(told, Prop.PARTICIPANT)}
+    assert {"张三", "李四"} <= {f.value.key for f in _facts(told, Prop.PARTICIPANT)}

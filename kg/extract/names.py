@@ -203,6 +203,28 @@ def own_names_in_brackets(document: Document) -> dict[str, str]:
     return out
 
 
+#: A family name and 夫人 written right after an office (``[[甲国总统]]某乙夫人``, ``甲国总理某乙夫人``).
+_MADAM_AFTER_OFFICE = re.compile(r"(?:总统|总理|首相)(?:\]\])?([\u4e00-\u9fff·]{2,8}?)夫人")
+
+
+def madams_after_their_office(document: Document) -> dict[str, str]:
+    """A leader known by her family name and 夫人, written right after her office
+    (``同[[甲国总统]]某乙夫人举行会谈``, where the article links ``[[某丙·某乙]]``): the office is
+    hers, so ``某乙夫人`` is her name, not a title of 某乙's spouse (``某乙总统夫人`` and
+    ``某乙总统和夫人`` are the spouse's, and stay so) (name → link target)."""
+    text = to_hans(document.page.text)
+    by_family: dict[str, set[str]] = {}
+    for link in document.links:
+        if (short := short_form(link.target)) is not None:
+            by_family.setdefault(to_hans(short), set()).add(link.target)
+    out: dict[str, str] = {}
+    for said in _MADAM_AFTER_OFFICE.finditer(text):
+        targets = by_family.get(said[1], set())
+        if len(targets) == 1:
+            out[document.page.text[said.start(1):said.end()]] = next(iter(targets))
+    return out
+
+
 #: Another name in brackets right after a link (the bracket's words), after the name in its own
 #: language where one comes first (``（{{lang|xx|Jan Mou}}，又译某丙）``, ``（Jan Mou，又译某丙）``).
 _BRACKET_AFTER = re.compile(r"^\s*[（(](?:(?:\{\{lang\|[a-z-]+\|[^{}|]+\}\}|[A-Za-z][A-Za-z .'-]*)[，,]\s*)?"

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.extract.gazetteer import well_known_names
-from kg.extract.names import (NameIndex, Namesake, first_names_styled, namesakes, other_names_in_brackets,
-                             own_names_in_brackets, short_form, spouses_named, states, strip_disambiguator, variant_rules)
+from kg.extract.names import (NameIndex, Namesake, first_names_styled, madams_after_their_office, namesakes,
+                             other_names_in_brackets, own_names_in_brackets, short_form, spouses_named, states,
+                             strip_disambiguator, variant_rules)
 from kg.extract.registry import Registry
 from kg.extract.scripts import has_han, to_hans
 from kg.extract.text import Sentence, Spotter, longest_first, sentences
@@ -57,7 +58,7 @@ def read(document: Document) -> Reading:
         known = {to_hans(form.text) for rule in rules for form in rule.forms} & written
         names |= {form.text for rule in rules for form in rule.forms if known & {to_hans(f.text) for f in rule.forms}}
     for family, target in {**_middle_family_names(document, index), **_given_names(document, index), **_family_names(document, index), **own_names_in_brackets(document),
-                           **other_names_in_brackets(document),
+                           **madams_after_their_office(document), **other_names_in_brackets(document),
                            **first_names_styled(document), **_the_subjects_family_name(document, index), **_names_begun(document, index)}.items():
         index.merge(target, family)
         names.add(family)
