@@ -3996,3 +3996,17 @@ def test_a_sentence_opening_on_a_part_of_the_day_is_of_the_day_its_paragraph_tol
     assert {d: s["participants"] for d, s in summits(HEAD + ARRIVED_ON_THE_DAY + met).items()} \
         == {"2034-08-14": {"张三", "李四"}}
     assert summits(HEAD + ARRIVED_ON_THE_DAY + "\n\n" + met) == {}
+
+
+SIGNED_ON_THE_LEG = ("'''甲国总统出访'''是甲国总统[[张三]]2033年11月对[[乙国]]和[[智利]]的访问。\n"
+                     "== 访问行程 ==\n=== 乙国 ===\n11月16日，张三在[[某城]]同乙国总统[[李四]]举行会谈。\n"
+                     "=== 智利 ===\n11月17日晚，张三抵达[[某都]]，开始对智利的访问。访问期间，{signed}签署了5项合作协议。"
+                     "18日上午，张三与智利总统[[王五]]一同参观了某港。随后王五陪同张三前往机场，张三结束访问，启程回国。\n")
+
+
+def test_the_two_heads_signing_on_a_legs_visit_days_is_its_summit():
+    found = summits(SIGNED_ON_THE_LEG.format(signed="两国元首"), title="甲国总统出访")
+    assert found["2033-11-17"]["participants"] == {"张三", "王五"}
+    assert found["2033-11-17"]["end"] == "2033-11-18"
+    below = summits(SIGNED_ON_THE_LEG.format(signed="两国外长"), title="甲国总统出访")
+    assert "2033-11-17" not in below

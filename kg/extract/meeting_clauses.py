@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.participants import QUALIFIES, citations_of
-from kg.extract.phrases import (CLAUSE, GATHERINGS, HELD_AT, MEETING, MULTILATERAL, NEXT_DAY, NOT_TOP, ORDINAL, PRESS_CONFERENCE,
-                                VISIT_WORDS)
+from kg.extract.phrases import (CLAUSE, DURING_THE_VISIT, GATHERINGS, HELD_AT, MEETING, MULTILATERAL, NEXT_DAY, NOT_TOP,
+                                ORDINAL, PRESS_CONFERENCE, VISIT_WORDS)
 from kg.extract.reading import Reading
 from kg.extract.roles import written_before
 from kg.extract.sources import Sources
@@ -599,6 +599,14 @@ class Signing(NamedTuple):
     offices_as_written: bool = False
 
 
+def _the_visits_days_only(hans: str, begin: int, end: int) -> bool:
+    """Whether a clause is the visit's days alone (``访问期间，两国元首签署了…``, dated by the visit the text
+    told before it): like a bare date, it leaves the telling to the clause after. Only a visit of several
+    days is read so: a one-day visit's meeting is the one its day's sentences tell already."""
+    during = DURING_THE_VISIT.match(hans, begin, end)
+    return during is not None and during.end() == end
+
+
 def signing_clause(hans: str, when) -> Signing | None:
     """The date's clause when it tells leaders signing together (``1974年5月16日，甲与乙签署
     《…》``, ``9月3日，两国元首在莫斯科签署``): they meet to sign. See :class:`Signing`."""
@@ -608,7 +616,8 @@ def signing_clause(hans: str, when) -> Signing | None:
     starts, index = clauses
     begin, end = starts[index], starts[index + 1] - 1
     told = when.stop
-    if _BARE_TIME.fullmatch(hans[begin:end].replace(hans[when.at:when.stop], "")) and index + 2 < len(starts):
+    days_only = _the_visits_days_only(hans, begin, end) and when.end > when.start  # 访问期间，两国元首签署…
+    if (_BARE_TIME.fullmatch(hans[begin:end].replace(hans[when.at:when.stop], "")) or days_only) and index + 2 < len(starts):
         told, end = starts[index + 1], starts[index + 2] - 1  # 1974年5月16日，甲与乙签署…: the clause after a bare date
     signed = _SIGNED_TOGETHER.match(hans, told, end)
     at = starts.index(told) if told in starts else index
