@@ -208,6 +208,10 @@ def test_a_leader_called_by_her_family_name_and_madam_right_after_her_office_is_
                       "== 2033年 ==\n2033年4月8日下午，甲国总理[[张三]]在[[某城]]同乙国总统[[李四]]举行会谈，"
                       "随后会见了某乙夫人。\n")
     assert "丙丁·某乙" not in {f.value.key for f in _facts(spouse, Prop.PARTICIPANT)}
+    named_wife = _article("== 背景 ==\n乙国总统[[丙丁·某乙]]曾多次访问甲国。\n"
+                          "== 2033年 ==\n2033年4月8日下午，甲国总理[[张三]]在[[某城]]同乙国总理[[李四]]举行会谈，"
+                          "随后会见了乙国总统某乙夫人某戊。\n")
+    assert "丙丁·某乙" not in {f.value.key for f in _facts(named_wife, Prop.PARTICIPANT)}
 
 
 def test_the_officials_of_a_government_met_are_no_leader_named_by_it():

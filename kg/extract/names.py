@@ -203,8 +203,10 @@ def own_names_in_brackets(document: Document) -> dict[str, str]:
     return out
 
 
-#: A family name and 夫人 written right after an office (``[[甲国总统]]某乙夫人``, ``甲国总理某乙夫人``).
-_MADAM_AFTER_OFFICE = re.compile(r"(?:总统|总理|首相)(?:\]\])?([\u4e00-\u9fff·]{2,8}?)夫人")
+#: A family name and 夫人 written right after an office (``[[甲国总统]]某乙夫人``, ``甲国总理某乙夫人``), not
+#: followed by a name of her own (``甲国总统某乙夫人某丙``: the president's wife, named after her title).
+_MADAM_AFTER_OFFICE = re.compile(r"(?:总统|总理|首相)(?:\]\])?([\u4e00-\u9fff·]{2,8}?)夫人"
+                                 r"(?=$|[^\u4e00-\u9fff\[]|[和与同及在于举进会签出访表说率一等的])")
 
 
 def madams_after_their_office(document: Document) -> dict[str, str]:
