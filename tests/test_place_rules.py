@@ -1834,3 +1834,22 @@ def test_a_meeting_told_as_the_same_days_after_talks_held_in_a_town_was_held_in_
     assert ("2035-07-27", [["加纳共和国"]]) in apart and ("2035-07-27", [["某都", "加纳共和国"]]) in apart
     # another day: the town of the talks before does not hold it
     assert venues("7月29日，") == [("2035-07-27", [["某都", "加纳共和国"]]), ("2035-07-29", [["加纳共和国"]])]
+
+
+def _one_day_visit(location, account, days="{{Start date|2037|2|7}}"):
+    return read("{{Infobox event\n| title = 甲乙会晤\n| date = " + days + "\n"
+                f"| location = {location}\n| participants = [[张三]]<br>[[李四]]\n}}}}\n"
+                "'''甲乙会晤'''是[[甲国首相]][[张三]]于2037年2月对[[泰国]]进行的访问。\n== 经过 ==\n" + account)
+
+
+def test_talks_told_with_no_day_in_the_account_of_a_one_day_visit_are_its_talks():
+    """A one-day visit whose account tells the talks in a paragraph that gives no day
+    (``在[[某都]]，甲拜会国王。甲与乙在[[某府]]举行会谈``) was held where those talks were, also where the box
+    gives a flag before the town (``| location = {{甲国旗}} [[某都]]``). Not a visit of several days: the
+    talks may be of any of them."""
+    talks = "2月7日上午，张三启程。\n\n在[[某都]]，张三拜会国王。[[张三]]与[[李四]]在[[乙国总理府]]举行会谈。"
+    assert _one_day_visit("[[某都]]", talks) == {"2037-02-07": [["乙国总理府", "某都"]]}
+    assert _one_day_visit("{{THA}} [[某都]]", talks) == {"2037-02-07": [["乙国总理府", "某都", "泰王国"]]}
+    several = "{{Start date|2037|2|7}}－{{End date|2037|2|9}}"
+    assert _one_day_visit("[[某都]]", talks, days=several) == {"2037-02-07": [["某都"]]}
+

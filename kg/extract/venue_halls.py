@@ -22,7 +22,7 @@ from kg.extract.phrases import ATTENDS_WELCOME, COMES_ALONG
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spot
 from kg.extract.venues import (NOT_THERE, PAIR_BEFORE, SIGNED, TALKS, chain_facts, clause_of, days_of, participant_keys,
-                               talks_on_its_days, told_in_order)
+                               talks_on_its_days, told_in_order, undated_talks)
 from kg.model import EntityId, Kind, Prop
 
 
@@ -104,7 +104,9 @@ def venue_of_the_talks_in_its_town(reading: Reading, summits) -> None:
     place. Not where they tell talks in two buildings
     (``在总理府同丙举行会谈……在总统府同乙会见``: the town holds both); not talks another summit of those
     days holds all the talkers of, nor talks with someone who is none of its participants (``会前，丁在
-    某城堡与甲、乙会面``). A summit placed in one building of the two is so given back to the town."""
+    某城堡与甲、乙会面``). A summit placed in one building of the two is so given back to the town. A one-day
+    summit whose account tells no talks on its day reads the talks told with no day at all (``在[[某都]]，甲拜会
+    国王。甲与乙在[[某府]]举行会谈``), when no other summit of the article has two of its participants."""
     registry = reading.registry
     for summit in summits:
         venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
@@ -113,6 +115,9 @@ def venue_of_the_talks_in_its_town(reading: Reading, summits) -> None:
         town, others = venues[0], [o for o in summits if o is not summit and o.start <= summit.end and summit.start <= o.end]
         told = {place.key: (sentence, place) for sentence, place in talks_on_its_days(reading, summit, sides=True)
                 if _talks_of(reading, sentence, summit, others)}
+        if not told and _the_one_day_of_its_pair(summit, summits):
+            told = {place.key: (sentence, place) for sentence, place in undated_talks(reading, summit)
+                    if _talks_of(reading, sentence, summit, others)}
         if to_hans(town.key).endswith(VENUE_ENDINGS):
             _town_of_two_buildings(reading, summit.id, town, list(told.values()))
             continue
@@ -122,6 +127,14 @@ def venue_of_the_talks_in_its_town(reading: Reading, summits) -> None:
             if place.key != town.key and place.kind is Kind.PLACE \
                     and to_hans(place.key).endswith(VENUE_ENDINGS) and not unnamed_lodging(to_hans(place.key)):
                 _held_in_the_town(reading, summit.id, town, place, sentence)
+
+
+def _the_one_day_of_its_pair(summit, summits) -> bool:
+    """Whether the summit is held on one day and no other summit of the article has two of its
+    participants: talks of theirs the text tells without a day can only be that day's."""
+    participants = set(summit.participants)
+    return summit.start == summit.end and not any(
+        len(participants & set(other.participants)) >= 2 for other in summits if other is not summit)
 
 
 def _in_the_town(reading: Reading, town: EntityId, told: dict) -> dict:

@@ -237,6 +237,18 @@ def talks_on_its_days(reading: Reading, summit, *, sides: bool = False):
             yield sentence, place
 
 
+def undated_talks(reading: Reading, summit):
+    """(sentence, place) of each sentence of the lead or of a section of the article's own account that
+    tells talks of the summit's participants at a place and gives no day, nor follows one in its paragraph
+    (``在[[某都]]，甲拜会国王。甲与乙在[[某府]]举行会谈``): of a one-day visit, the talks of its day."""
+    for _, sentence, told in told_in_order(reading, (summit.start, summit.end), asides=False):
+        if told is not None and told.times:
+            continue
+        place = _talks_place(reading, sentence, set(summit.participants))
+        if place is not None:
+            yield sentence, place
+
+
 #: The two sides of a meeting named as such, right before where they meet (两国领导人在…, 两人随后在…).
 PAIR_BEFORE = re.compile(r"(?:两国(?:领导人|元首|首脑|总统|总理|首相)|两位领导人|双方|两人|二人)(?:随后|随即|又|还|则|当天|当日)?$")
 
