@@ -1853,3 +1853,20 @@ def test_talks_told_with_no_day_in_the_account_of_a_one_day_visit_are_its_talks(
     several = "{{Start date|2037|2|7}}－{{End date|2037|2|9}}"
     assert _one_day_visit("[[某都]]", talks, days=several) == {"2037-02-07": [["某都"]]}
 
+
+def test_a_place_held_at_before_a_long_list_of_leaders_met_together_is_the_meetings():
+    """``在[[某都]]同甲国总统张三、乙国总理李四、丙国首相王五…等领导人举行集体会晤``: the partners listed one
+    after another, each with the office, run longer than one partner's name and title ever does, and the
+    place before them is still the meeting's. Not one partner and a long topic (``同乙就…举行会谈``): the
+    words after the partner word are no list, and no place is read."""
+    def venue(partners):
+        text = ("'''甲乙会晤'''。\n2036年11月16日，甲国主席[[赵六]]在[[某都]]同" + partners + "举行集体会晤。")
+        return read(text)
+
+    leaders = "、".join(f"{state}部长会议主席[[{name}]]" for state, name in
+                       [("乙国", "李四"), ("丙国", "王五"), ("丁国", "孙七"), ("戊国", "周八"), ("己国", "吴九"),
+                        ("庚国", "郑十"), ("辛国", "冯一"), ("壬国", "陈二")])
+    assert venue(leaders + "等八国领导人") == {"2036-11-16": [["某都"]]}
+    topic = ("两国在能源交通农业渔业旅游教育卫生文化体育科技环保海洋气候变化防灾减灾以及人员往来等广泛领域深化务实合作的"
+             "具体举措和未来十年双边关系发展的总体规划与路线图以及共同关心的国际和地区问题深入交换意见并")
+    assert venue("乙国部长会议主席[[李四]]就" + topic) == {"2036-11-16": []}

@@ -748,7 +748,11 @@ _PLACE_OF_MEETING = re.compile(r"(?:会谈|会晤|会面|会见|峰会|首脑会
 
 #: ``在某地与某人会晤``, the partner's names and offices long: the place ends where the partner begins.
 _PARTNER_WORD = re.compile(r"(?:分别|先后)?(?:与|同|和|跟)")  # 在某宾馆分别同甲、乙会谈: several partners
-_PARTNER_THEN_MEETING = re.compile(r"[^，。；,]{1,90}?(?:举行|会晤|会谈|会面|会见)")
+#: The partners and the meeting after the partner word: one partner (or a few) in a clause's stretch, or a list of
+#: three or more leaders with their offices, one after another (``同甲国总统张三、乙国总理李四、丙国首相王五等…
+#: 举行集体会晤``), however long the list runs.
+_PARTNER_THEN_MEETING = re.compile(r"(?:[^，。；,]{1,90}?|(?:[^，。；,、]{1,30}、){3,}[^，。；,]{1,90}?)"
+                                   r"(?:举行|会晤|会谈|会面|会见)")
 
 
 def _held_with(sentence: Sentence, at: int) -> re.Match | None:
