@@ -1400,3 +1400,21 @@ def test_a_title_and_subtitle_and_a_part_alone_name_one_document(said, wanted):
            .replace("《甲乙关于深化伙伴关系的联合声明》", "《某城精神：甲乙联合声明》"))
     text = box + HEAD + "2036年3月20日至22日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。" + said
     assert len(documents(text)["2036-03-20"]) == wanted
+
+
+MONTH_VISIT = ("'''2033年张三访问乙国'''是指甲国总理[[张三]]于2033年7月出席某运动会开幕式并对[[乙国]]进行的访问。\n"
+               "== 会见 ==\n2033年7月28日上午，乙国主席[[李四]]在[[某城]]会见甲国总理张三。\n\n"
+               "== 成果 ==\n访问期间，两国发表《甲国和乙国关于建立战略伙伴关系的联合声明》。\n\n"
+               "== 后续 ==\n2035年11月4日，乙国总理[[王五]]在[[乙城]]会见甲国总理[[赵六]]。\n")
+
+
+def test_an_article_defined_by_the_month_of_its_visit_gives_its_outcomes_section_to_the_summit_of_that_month():
+    found = documents(MONTH_VISIT, "2033年张三访问乙国")
+    assert keys(found) == {"2033-07-28": {"甲国和乙国关于建立战略伙伴关系的联合声明"}, "2035-11-04": set()}
+
+
+def test_a_month_that_holds_several_summits_defines_none_of_them():
+    tour = MONTH_VISIT.replace("== 成果 ==", "2033年7月30日，甲国总理张三在[[丙城]]会见丙国总统[[钱七]]。\n\n== 成果 ==")
+    found = documents(tour, "2033年张三访问乙国")
+    assert keys(found) == {"2033-07-28": set(), "2033-07-30": set(), "2035-11-04": set()}
+

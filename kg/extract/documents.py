@@ -88,7 +88,7 @@ from kg.extract.document_names import (CLAUSE, DOCUMENT_ENDINGS, DOCUMENT_WORDS,
                                        other_names, start_of_clause, unquoted_names)
 from kg.extract.narrative import (ASIDE, TITLE_MARKS, Told, bare_days, day_numbers, documents_years_blanked,
                                   month_opening, next_about, times_in, told_after, year_of)
-from kg.extract.ordinals import the_defined_summit
+from kg.extract.ordinals import the_defined_summit, the_summit_of_its_month
 from kg.extract.phrases import NEXT_DAY
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans, to_hant
@@ -697,14 +697,24 @@ def documents_of_the_definition(reading: Reading, summits) -> None:
     """In an article about one summit that tells of others too, what its lead, or a section
     of its own account (not its background or aftermath: 背景, 后续 ...), says was signed or
     issued is its own summit's (the one on the days its first sentence gives)."""
-    summit = the_defined_summit(reading, summits)
+    summit, by_its_month = the_defined_summit(reading, summits), False
+    if summit is None:
+        summit, by_its_month = the_summit_of_its_month(reading, summits), True
     if summit is None:
         return
     outcomes(reading, summit.id, reading.lead, (summit.start, summit.end))
     for section, sentences in reading.by_section.items():
         if not ASIDE.match(to_hans(section.heading).strip()) and not _another_time(section, summit) \
-                and not _another_meetings_account(summit, summits, sentences):
+                and not _another_meetings_account(summit, summits, sentences) \
+                and not (by_its_month and _another_year_told(sentences, summit)):
             outcomes(reading, summit.id, sentences, (summit.start, summit.end))
+
+
+def _another_year_told(sentences, summit) -> bool:
+    """Whether a section tells a year the summit is not in (``== 成果 ==¶2031年，两国签署《…》。¶5月8日，…``): a
+    summit its first sentence dates by its month alone has no day to tell its own account by there."""
+    return any(not summit.start.year <= y.year <= summit.end.year
+               for sentence in sentences for y in find_year_months(sentence.hans))
 
 
 def _another_meetings_account(summit, summits, sentences) -> bool:

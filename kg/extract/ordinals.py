@@ -366,6 +366,26 @@ def the_defined_summit(reading: Reading, summits):
     return summits[overlaps[-1][1]]  # the one that spans most of those days
 
 
+#: What makes a month a frame, not a time (2031年7月以来首次); not 来 of a visitor coming (2031年7月来华).
+_MONTH_FRAME = re.compile(r"以来|以后|以前|之前|之后|前(?!往|来|去)|后|起|间")
+
+
+def the_summit_of_its_month(reading: Reading, summits):
+    """In an article whose first sentence dates the visit by its month alone (``…是指甲国总理于2031年7月来华
+    出席某会开幕式并进行的访问``), the one summit held in that month; none where it holds several (a tour), where
+    the sentence gives a day, or where the month frames a time (``2031年7月以来首次``)."""
+    first = _first_sentence(reading.lead)
+    if any(d.year_given for d in find_dates(first)):
+        return None
+    months = [m for m in find_year_months(first) if m.month is not None and not _MONTH_FRAME.match(first[m.stop:])]
+    if not months:
+        return None
+    start = date(months[0].year, months[0].month, 1)
+    end = date(start.year + start.month // 12, start.month % 12 + 1, 1) - timedelta(days=1)
+    held = [s for s in summits if s.start <= end and start <= s.end]
+    return held[0] if len(held) == 1 else None
+
+
 def _first_sentence(lead) -> str:
     """The lead's first sentence to its 。, however many clauses it was read as
     (``《甲》（{{lang|ja|…；}}…）是1998年10月8日…发表的文件。``)."""
