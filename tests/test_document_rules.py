@@ -1418,3 +1418,11 @@ def test_a_month_that_holds_several_summits_defines_none_of_them():
     found = documents(tour, "2033年张三访问乙国")
     assert keys(found) == {"2033-07-28": set(), "2033-07-30": set(), "2035-11-04": set()}
 
+
+@pytest.mark.parametrize("said, wanted", [
+    ("双方还在新闻发布会前起草了甲乙文化合作谅解备忘录。", []),  # a press conference: no verb of issuing
+    ("双方在会谈后发布甲乙文化合作谅解备忘录。", ["甲乙文化合作谅解备忘录"]),
+])
+def test_a_press_conference_issues_no_name_written_after_it(said, wanted):
+    assert [said[a:b] for a, b in unquoted_names(said)] == wanted
+

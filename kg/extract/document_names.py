@@ -77,8 +77,9 @@ def one_on_each_topic(hans: str, match: re.Match) -> bool:
 _ISSUED_AFTER = r"(?:会|会谈|会晤|会议|峰会)(?:结束)?后(?:共同)?(?:签署|签订|发表|发布)的"
 
 
-#: Verbs after which a name may stand without title marks (签订甲乙科技合作协定, 发表联合公报和关于…的联合声明).
-_SIGNING_OR_ISSUING = re.compile(_ISSUED_AFTER + r"|签署|签订|签定|缔结|签字|发表|发布")
+#: Verbs after which a name may stand without title marks (签订甲乙科技合作协定, 发表联合公报和关于…的联合声明);
+#: not 发布 or 发表 of a press conference, a noun (双方在新闻发布会前起草了某某备忘录: nothing issued).
+_SIGNING_OR_ISSUING = re.compile(_ISSUED_AFTER + r"|签署|签订|签定|缔结|签字|发表(?!会)|发布(?!会)")
 
 
 NEGATED = re.compile(r"(未|没有|没|不|无法|拒绝)(能|曾|会|得|再)?(共同|正式)?(签署|签订|签定|发表|发布|通过|达成|缔结|公布)"
