@@ -362,3 +362,36 @@ def test_an_article_named_as_a_session_of_the_union_and_one_partner(name, number
 ])
 def test_a_gathering_known_by_its_full_name_counts_its_own_sessions(hans, number):
     assert ordinal_in(hans) == number
+
+
+@pytest.mark.parametrize("hans, number", [
+    ("两国总理在某都举行第十二届德意峰会", 12),  # a pair by two states' customary abbreviations
+    ("张三与李四举行第九届日澳年度峰会", 9),  # ... and words on what its meetings are
+    ("张三出席第五届泰越领导人非正式峰会", 5),
+    ("张三与李四在某都举行第二十届加拿大—墨西哥峰会", 20),  # two states' names joined by a dash
+    ("张三出席第三届日本—中亚峰会", None),  # a state and a region: a gathering of many
+    ("张三出席第四届中非峰会", None),  # 非 names a continent
+    ("张三出席第十届里海峰会", None),  # a sea's states, no pair
+    ("张三出席第十届某盟首脑会议", None),
+])
+def test_a_session_numbered_in_a_pairs_series_names_its_two_states(hans, number):
+    assert ordinal_in(hans) == number
+
+
+def test_a_numbered_meeting_within_a_boxed_visit_s_days_numbers_the_visit():
+    text = ("{{Infobox event\n| date = {{Start date|2034|7|8}}－{{End date|2034|7|10}}\n"
+            "| participants = {{flagicon|GER}} [[张三]]<br />{{flagicon|ITA}} [[李四]]\n}}\n"
+            "'''2034年张三访问意大利'''是德国总统[[张三]]于2034年7月8日至10日对[[意大利]]进行的国事访问。"
+            "访问期间，张三与意大利总理[[李四]]共同出席第十二届德意峰会。\n"
+            "== 行程 ==\n=== 7月10日 ===\n10日，第十二届德意峰会在[[某都]]举行，李四迎接张三。\n")
+    assert ordinals(text, title="2034年张三访问意大利") == {"2034-07-08": {12}}
+
+
+def test_a_session_of_a_community_of_states_attended_on_a_visit_numbers_no_summit():
+    text = ("{{Infobox event\n| date = 2035年1月22日－25日\n"
+            "| participants = {{flagicon|BRA}} [[张三]]<br />{{flagicon|ARG}} [[李四]]\n}}\n"
+            "'''2035年张三访问阿根廷'''是巴西总统[[张三]]的出访。2035年1月22日至25日，张三访问[[阿根廷]]，"
+            "其间在[[某都]]出席拉共体第九届首脑会议。\n"
+            "== 行程 ==\n1月24日，拉共体第九届首脑会议在某都举行，张三与阿根廷总统[[李四]]出席。\n")
+    found = ordinals(text, title="2035年张三访问阿根廷")
+    assert found and all(numbers == set() for numbers in found.values())

@@ -63,6 +63,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 
 from kg.extract.dates import chinese_number, find_dates, find_year_months
+from kg.extract.names import states
 from kg.extract.narrative import ASIDE, YEAR_FRAME, next_about, year_of
 from kg.extract.phrases import GATHERINGS
 from kg.extract.reading import Reading
@@ -151,8 +152,11 @@ _DAY_FIRST = re.compile(r"^(?<![0-9年])(?:[0-9]{1,2}月)?[0-9]{1,2}日")
 #: (亚洲相互协作与信任措施会议第九次峰会; GATHERINGS knows it by its short name, 亚信): not in GATHERINGS,
 #: where a name holding 首脑会议 or 会议 would make the sentence's meeting the gathering's.
 _GATHERINGS_SUMMITS = r"亚欧首脑|美洲国家首脑|亚洲相互协作与信任措施会议"
+#: The community of a continent's states, whose number counts its own sessions (某都出席拉共体第八届首脑会议):
+#: a gathering of many states, attended on a visit, whose number is none of a summit of two.
+_COMMUNITIES = r"拉共体|拉丁美洲和加勒比国家共同体"
 #: A gathering of many states, or the summit of one by its own name.
-_ANY_GATHERING = rf"{GATHERINGS}|{_GATHERINGS_SUMMITS}"
+_ANY_GATHERING = rf"{GATHERINGS}|{_GATHERINGS_SUMMITS}|{_COMMUNITIES}"
 #: Just before the number: a gathering of many states, whose sessions it counts
 #: (二十国集团领导人第十七次峰会, 亚太经合组织第三十次领导人非正式会议).
 _GATHERING = re.compile(rf"({_ANY_GATHERING})[^，,。；;：:]{{0,8}}$")
@@ -231,7 +235,7 @@ def _candidates(hans: str, meetings_only: bool):
                 _names_a_gathering(match["between"]):  # 第十七次二十国集团领导人峰会
             continue
         if match["counter"] == "轮" and not _ROUNDS_OF_A_SERIES.search(match["between"]) or \
-                match["counter"] == "届" and match["between"]:
+                match["counter"] == "届" and match["between"] and not _names_a_pair(match["between"]):
             continue  # 第二轮会谈: a session; 第十二届某盟首脑会议: a gathering's session (below)
         if _ATTENDS.search(match["between"]):
             continue  # 第四次出席某峰会: a person's attendance
@@ -287,6 +291,30 @@ def _names_a_gathering(between: str) -> bool:
     if pair and not re.search(_ANY_GATHERING, _THE_UNION.sub("", pair.group())):
         between = between[:pair.start()] + between[pair.end():]
     return bool(re.search(_ANY_GATHERING, between))
+
+
+#: After the sides of a pair's series, the words that say what its meetings are (年度, 领导人非正式).
+_PAIR_SERIES_WORDS = re.compile(r"(?:年度|定期|领导人|首脑|元首|政府|非正式)*$")
+#: States' customary one-character abbreviations, two of which name a pair (英法, 印俄, 葡巴, 新马); not
+#: 阿 or 非, which name a region (中阿, 中非: gatherings of many states), nor 欧, the Union or a continent.
+_ONE_CHARACTER_STATES = "中美俄苏德法英日韩朝越澳菲泰蒙印加意埃土古沙哈缅柬葡巴新马西荷比以"
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    return frozenset(name for row in states() for name in row)
+
+
+def _names_a_pair(between: str) -> bool:
+    """Whether the words between ``第N届`` and its meeting word name a series of two states, by
+    their abbreviations (``第三十七届甲乙峰会`` written 英法, 印俄, 新马领导人非正式) or their names joined by a
+    dash (``第十三届甲国—乙国峰会``): the meetings of the pair's leaders, numbered in their series; not a
+    gathering (``第十二届南盟首脑会议``) nor a state and a region (``第二届中国—中亚峰会``)."""
+    sides = _PAIR_SERIES_WORDS.sub("", between, count=1)
+    if len(sides) == 2 and sides[0] != sides[1] and all(c in _ONE_CHARACTER_STATES for c in sides):
+        return True
+    names = re.split(_DASH, sides)
+    return len(names) == 2 and names[0] != names[1] and all(name in _state_names() for name in names)
 
 
 def _counts_something_else(hans: str, match: re.Match) -> bool:

@@ -197,7 +197,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         documents_of_the_definition(reading, summits)
         number_the_defined_summit(reading, summits)
     rows_number_their_summits(reading, summits)
-    _one_summit_per_ordinal(reading, summits + ((around,) if around else ()))
+    _one_summit_per_ordinal(reading, summits + ((around,) if around else ()), around)
     if around is None:
         if len(summits) == 1 and not _on_a_gatherings_days(summits[0]):  # the subject is the gathering, not it
             documents_of_the_subject(reading, summits[0].start, summits[0].end, summits[0].id)
@@ -268,9 +268,11 @@ def _number_of_the_subject(reading: Reading, summit: SummitFound) -> None:
         reading.registry.fact(summit.id, Prop.ORDINAL, numbered[0], evidence=(numbered[1].evidence(),))
 
 
-def _one_summit_per_ordinal(reading: Reading, summits) -> None:
+def _one_summit_per_ordinal(reading: Reading, summits, around: SummitFound | None = None) -> None:
     """Two summits the text numbers alike: 首次 stays with the earlier one; any other number
-    said of two is dropped from both, with an issue (a guess would break the series)."""
+    said of two is dropped from both, with an issue (a guess would break the series). A meeting
+    within the days of the summit an infobox states is that summit (``7月10日，第三十届甲乙峰会在某都举行``
+    in an article about a visit of 8 to 10 July that its lead says held it): the number stays with the box's."""
     registry = reading.registry
     by_number: dict[int, list[SummitFound]] = {}
     unique = {s.id: s for s in summits}.values()
@@ -278,6 +280,11 @@ def _one_summit_per_ordinal(reading: Reading, summits) -> None:
         for number in registry.facts_about(summit.id, Prop.ORDINAL):
             by_number.setdefault(number, []).append(summit)
     for number, claimants in by_number.items():
+        if around is not None and any(s.id == around.id for s in claimants):
+            within = [s for s in claimants if s.id != around.id and around.start <= s.start and s.end <= around.end]
+            for summit in within:
+                registry.drop(summit.id, Prop.ORDINAL)
+            claimants = [s for s in claimants if s not in within]
         if len(claimants) < 2:
             continue
         losers = claimants[1:] if number == 1 else claimants
