@@ -395,3 +395,13 @@ def test_a_session_of_a_community_of_states_attended_on_a_visit_numbers_no_summi
             "== 行程 ==\n1月24日，拉共体第九届首脑会议在某都举行，张三与阿根廷总统[[李四]]出席。\n")
     found = ordinals(text, title="2035年张三访问阿根廷")
     assert found and all(numbers == set() for numbers in found.values())
+
+
+@pytest.mark.parametrize("hans, number", [
+    ("2036年6月20日，张三与李四在某都共同主持第六轮德意政府磋商", 6),  # a pair's governments, chaired by their heads
+    ("张三与李四举行第三次德国—意大利政府磋商", 3),
+    ("两国代表团在某都举行第十一轮磋商", None),  # rounds of talks, no pair's governments named
+    ("张三主持第二轮某省政府磋商", None),
+])
+def test_a_round_of_a_pairs_government_consultations_is_numbered(hans, number):
+    assert ordinal_in(hans) == number
