@@ -96,13 +96,19 @@ def _last_year(hans: str) -> int | None:
 def told_after(hans: str, span: tuple[date, date], before: Told | None) -> Told | None:
     """The time a paragraph has reached after this sentence: the sentence's own, else the
     one before (an undated sentence goes on at the last time told: 当天下午，…签字)."""
-    hans = asides_blanked(documents_years_blanked(_TARGET_YEAR.sub(lambda m: "〃" * len(m.group()), hans)))
+    hans = _blanked(hans)
     year = year_of(hans, before.year if before else None)
     told = times_in(hans, span, year)
     if not told.times and not told.after_the_meeting and bare_days(hans, before):
         told = Told(bare_days(hans, before), False, year)
     return told if told.times or told.after_the_meeting else (Told(before.times, before.after_the_meeting, year)
                                                               if before else Told((), False, year))
+
+
+@lru_cache(maxsize=4096)  # a sentence is read once for each summit's days, by several rules
+def _blanked(hans: str) -> str:
+    """The sentence as :func:`told_after` reads it: its targets', earlier documents' and asides' years blanked."""
+    return asides_blanked(documents_years_blanked(_TARGET_YEAR.sub(lambda m: "〃" * len(m.group()), hans)))
 
 
 #: A year something is to be done by (宣布到2040年将对乙国的援助增至10亿美元, 力争到2040年实现贸易额翻番): a target,
