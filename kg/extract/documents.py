@@ -80,6 +80,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from kg.extract.dates import chinese_number, find_dates, find_year_months
 from kg.extract.document_names import (CLAUSE, DOCUMENT_ENDINGS, DOCUMENT_WORDS, EXCHANGED, EXCHANGED_KINDS,
@@ -209,9 +210,7 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
             listed = sentence  # == 成果 == then a list: the heading introduces it
         following = next_about(sentences, i, REFERS_BACK)
         an_item_named = listed is not None and _listed_outcomes(reading, summit, sentence, listed)  # * 《甲乙协定》
-        if not an_item_named and (SIGNED.search(sentence.hans) or EXCHANGED.search(sentence.hans)
-                                  or re.search(r"成果|结果|附", sentence.hans) or _EXCHANGED_LIST.search(sentence.hans)
-                                  or _BOTH_SIDES_SAY_IN.search(sentence.hans)):
+        if not an_item_named and _may_tell_outcomes(sentence.hans):
             sentence_outcomes(reading, summit, sentence, span, told, opened, following)
             if listed is None and _INTRODUCES.search(sentence.hans) and \
                     _of_the_days(sentence.hans, len(sentence.hans), span, told, opened):
@@ -222,6 +221,14 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
         if own.times or own.after_the_meeting:
             opened = _OPENS_WITH_A_TIME.match(sentence.hans) is not None
         told = told_after(sentence.hans, span, told)
+
+
+@lru_cache(maxsize=4096)  # a sentence is read once for each summit whose outcomes are sought
+def _may_tell_outcomes(hans: str) -> bool:
+    """Whether a sentence says something was signed, exchanged or issued, or names outcomes or
+    annexes: only such a sentence is read by :func:`sentence_outcomes`."""
+    return bool(SIGNED.search(hans) or EXCHANGED.search(hans) or re.search(r"成果|结果|附", hans)
+                or _EXCHANGED_LIST.search(hans) or _BOTH_SIDES_SAY_IN.search(hans))
 
 
 def sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, span: tuple[date, date],
