@@ -384,6 +384,16 @@ def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title
     office (``对乙国进行[[国事访问]]，也是他以总统身份…``: 他 is the president)."""
     if spot.hans.endswith(_VISITS):
         return ()
+    remembered = index.remembered  # asked about four times a name, by several rules
+    asked = (title_after, id(sentence), spot.start, spot.end, spot.key, spot.surface, spot.hans, spot.link is None)
+    found = remembered.get(asked)
+    if found is None or found[0] is not sentence:  # the sentence is kept with it: its id names no other
+        found = remembered[asked] = (sentence, _title_after(sentence, spot, index))
+    return found[1]
+
+
+def _title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
+    """:func:`title_after`, read from the sentence."""
     if monarch_by_name(spot, index):
         return (Title(spot.hans[-2:], spot.end - 2, spot.end, _state_prefix(spot.hans[-2:], index)),)
     end = spot.end + 2 if sentence.hans.startswith("}-", spot.end) else spot.end
