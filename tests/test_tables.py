@@ -988,3 +988,49 @@ def test_the_capacity_a_visitor_came_in_on_one_day_is_not_carried_to_later_rows(
     roles = roles_of_the_summits(text)
     assert {(day, who) for day, who, _ in roles} == {("1961-11-14", "张三")}
     assert roles == {("1961-11-14", "张三", "甲国总理")}
+
+
+ROUND_OF_TALKS = """'''2034年甲国总理就职典礼'''是指甲国总理[[张三]]于2034年5月6日在[[某都]]宣誓就职的仪式，[[丙国]]前总统[[孙七]]出席。
+== 双边会谈 ==
+5月7日，甲国总理[[张三]]在某都同出席典礼的各国领导人分别举行会谈：
+{| class="wikitable"
+! 日期 !! 国家 !! 会谈对象
+|-
+| 5月7日 || 乙国 || [[乙国总统|总统]][[李四]]
+|-
+| 5月7日 || 丁国 || [[丁国总理|总理]][[王五]]
+|}
+"""
+
+
+def meetings_of(text):
+    """{(first day, who met)} of the summits the article gives, two of one day apart."""
+    _, extraction = summits_of(text)
+
+    def about(entity, prop):
+        return {f.value for f in extraction.facts if f.subject == entity.id and f.prop is prop}
+
+    return {(min(about(e, Prop.START_DATE)).isoformat(), frozenset(p.key for p in about(e, Prop.PARTICIPANT)))
+            for e in extraction.entities if e.id.kind is Kind.SUMMIT}
+
+
+def test_a_table_of_days_without_a_year_is_of_the_year_of_the_days_the_lead_dates():
+    assert meetings_of(ROUND_OF_TALKS) == {("2034-05-07", frozenset({"张三", "李四"})),
+                                           ("2034-05-07", frozenset({"张三", "王五"}))}
+
+
+def test_a_row_far_from_the_days_the_lead_dates_takes_no_year_from_it():
+    text = ROUND_OF_TALKS.replace("| 5月7日 || 乙国", "| 11月20日 || 乙国").replace("5月7日，甲国总理", "甲国总理")
+    found = meetings_of(text)
+    assert found == {("2034-05-07", frozenset({"张三", "王五"}))}
+
+
+def test_a_sentence_before_the_table_that_tells_no_meeting_names_no_visitor():
+    found = meetings_of(ROUND_OF_TALKS.replace("5月7日，甲国总理[[张三]]在某都同出席典礼的各国领导人分别举行会谈：",
+                                               "下表列出出席甲国总理[[张三]]就职典礼的各国领导人："))
+    assert found == set()
+
+
+def test_the_one_leader_a_sentence_ending_in_a_colon_names_met_each_host_of_the_table_after_it():
+    text = ROUND_OF_TALKS.replace("| 5月7日 ||", "| 2034年5月7日 ||")  # the first sentence names two people
+    assert meetings_of(text) == {("2034-05-07", frozenset({"张三", "李四"})), ("2034-05-07", frozenset({"张三", "王五"}))}

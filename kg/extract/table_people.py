@@ -161,11 +161,33 @@ def table_visitor(reading: Reading, table: Table) -> tuple[str, Evidence, bool] 
             return next(iter(named.values())), Evidence(table.span, caption, None), False
         if named:
             return None
+    if (introduced := _introduced_by(reading, table)) is not None:
+        return introduced
     for sentence in reading.lead[:1]:
         named = {spot.key: spot.surface for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON)}
         if len(named) == 1:
             return next(iter(named.values())), sentence.evidence(), True
     return None
+
+
+#: The end of a sentence that introduces what follows it (``…分别举行会谈：``).
+_INTRODUCES = re.compile(r"[：:]\s*$")
+#: A meeting's word in the introducing sentence (``以下为张三会见的各国领导人：``).
+_MEETS = re.compile(r"会见|会谈|会晤|会面|接见|举行[^，。；]{0,6}会")
+
+
+def _introduced_by(reading: Reading, table: Table) -> tuple[str, Evidence, bool] | None:
+    """The one leader the sentence right before a table of one side names, when it ends with a colon and
+    says they met the people listed (``以下为甲国总理张三在某城会见的各国领导人：``, ``5月7日，张三同来访的
+    各国领导人分别举行会谈：``): the other of each row. Not a sentence naming two people or none, nor one that
+    tells no meeting (``下表列出张三的访问：`` leaves it to the article's first sentence)."""
+    before = [s for s in reading.all_sentences()
+              if s.evidence().span.end <= table.span.start and s.evidence().span.end > table.span.start - 400]
+    last = max(before, key=lambda s: s.evidence().span.end, default=None)
+    if last is None or not _INTRODUCES.search(last.hans) or not _MEETS.search(last.hans):
+        return None
+    named = {spot.key: spot.surface for spot in last.spots if reading.registry.is_a(spot.surface, Kind.PERSON)}
+    return (next(iter(named.values())), last.evidence(), False) if len(named) == 1 else None
 
 
 def _people_in(reading: Reading, text: str) -> dict[str, str]:

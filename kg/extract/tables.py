@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.dates import find_dates, find_year_months
+from datetime import timedelta
+
+from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.entries import entries_in
 from kg.extract.joining import SummitFound
 from kg.extract.meeting_clauses import LOWER_TALKS
@@ -49,6 +51,7 @@ from kg.wikitext import Cell, Table
 
 def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
     found: list[SummitFound] = []
+    lead_days = _days_the_lead_dates(reading)
     for table, roles in meeting_tables(reading):
         pair = caption_pair(reading, table)
         visitor = table_visitor(reading, table) if one_side_only(reading, table, roles) else None
@@ -57,7 +60,8 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
         rows = rows_of(table, roles)
         stops = stops_of_one_tour(reading, rows)
         for row in rows:
-            summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices, stops)
+            summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices, stops,
+                             lead_days)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
             for other in meetings_in_notes(reading, people, row, summit) if summit is not None else ():
@@ -113,6 +117,29 @@ def _heading_year(reading: Reading, table: Table) -> int | None:
     return years[0].year if len(years) == 1 else None
 
 
+#: How far from the days the lead dates a row's day without a year may lie and still be of their year.
+_NEAR_THE_LEAD = timedelta(days=31)
+
+
+def _days_the_lead_dates(reading: Reading) -> DateRange | None:
+    """The first days with their year that the lead's first paragraph gives (``是指甲国总理张三于2033年5月6日至8日
+    在某城与来访各国领导人举行的会谈``): the days of the event the article tells."""
+    first = [s for s in reading.lead if s.paragraph == reading.lead[0].paragraph] if reading.lead else []
+    return next((d for s in first for d in find_dates(s.hans) if d.year_given), None)
+
+
+def _near_the_leads_days(hans: str, lead_days: DateRange) -> DateRange | None:
+    """A row's day written without a year (``5月7日``) in a table with no year of its own (no column, no heading
+    giving one), read in the year of the days the lead dates when it then falls within a month of them: a
+    table of the meetings of the event the article is about (the lead's ``2033年5月6日至8日``, a row's ``5月7日``).
+    Not a day that would lie further off in that year (a row's ``12月1日`` against the lead's May)."""
+    found = find_dates(hans, year=lead_days.start.year)
+    if not found or found[0].end > found[0].start or not (lead_days.start - _NEAR_THE_LEAD <= found[0].start
+                         and found[0].end <= lead_days.end + _NEAR_THE_LEAD):
+        return None
+    return found[0]
+
+
 def _year_column(reading: Reading, cells: list[Cell]) -> int | None:
     """The year a date cell of its own gives (``2011年``, ``2011``), for the days of another."""
     for cell in cells:
@@ -125,7 +152,8 @@ def _year_column(reading: Reading, cells: list[Cell]) -> int | None:
 def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, Evidence], ...] = (),
             visitor: tuple[str, Evidence, bool] | None = None,
             visited: tuple[str, Evidence] | None = None, heading_year: int | None = None,
-            offices: dict[int, str] | None = None, stops: bool = False) -> SummitFound | None:
+            offices: dict[int, str] | None = None, stops: bool = False,
+            lead_days: DateRange | None = None) -> SummitFound | None:
     registry = reading.registry
     date_cells = row.cells.get("date", [])
     when = None
@@ -139,6 +167,11 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
         found = find_dates(to_hans(cell_text(reading, cell)), year=year)
         if found:
             when = (found[0].start, found[0].end, cell)
+            break
+    for cell in date_cells if when is None and year is None and lead_days is not None else ():
+        found = _near_the_leads_days(to_hans(cell_text(reading, cell)), lead_days)
+        if found:
+            when = (found.start, found.end, cell)
             break
     if when is None:
         shown = " ".join(cell_text(reading, c).strip() for c in date_cells)
