@@ -1034,3 +1034,16 @@ def test_a_sentence_before_the_table_that_tells_no_meeting_names_no_visitor():
 def test_the_one_leader_a_sentence_ending_in_a_colon_names_met_each_host_of_the_table_after_it():
     text = ROUND_OF_TALKS.replace("| 5月7日 ||", "| 2034年5月7日 ||")  # the first sentence names two people
     assert meetings_of(text) == {("2034-05-07", frozenset({"张三", "李四"})), ("2034-05-07", frozenset({"张三", "王五"}))}
+
+
+def test_rows_that_place_their_meeting_nowhere_were_held_where_the_sentence_introducing_the_table_says():
+    text = ROUND_OF_TALKS.replace("同出席典礼", "[[某宫]]同出席典礼").replace("! 日期 !! 国家 !! 会谈对象", "! 日期 !! 备注 !! 会谈对象")
+    found, _ = summits_of(text)
+    assert found["2034-05-07"]["venue"] == {"某宫"}
+
+
+def test_a_row_that_places_its_meeting_keeps_its_own_place():
+    text = ROUND_OF_TALKS.replace("同出席典礼", "[[某宫]]同出席典礼").replace("! 日期 !! 国家 !! 会谈对象", "! 日期 !! 地点 !! 会谈对象")
+    text = text.replace("| 5月7日 || 乙国 ||", "| 5月7日 || [[某馆]] ||").replace("| 5月7日 || 丁国 ||", "| 5月7日 || [[某馆]] ||")
+    found, _ = summits_of(text)
+    assert found["2034-05-07"]["venue"] == {"某馆"}

@@ -18,6 +18,7 @@ from kg.extract.people import People, below_the_top_then, main_office, titles_in
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans
+from kg.extract.text import Sentence
 from kg.extract.table_rows import LEADERS_WORD, MET_THE_VISITOR, SIDE_COLUMN, cell_text
 from kg.model import Evidence, Inference, Kind, Prop
 from kg.wikitext import Table
@@ -176,15 +177,22 @@ _INTRODUCES = re.compile(r"[：:]\s*$")
 _MEETS = re.compile(r"会见|会谈|会晤|会面|接见|举行[^，。；]{0,6}会")
 
 
+def sentence_introducing(reading: Reading, table: Table) -> Sentence | None:
+    """The sentence right before a table that ends with a colon and tells the meetings it lists
+    (``5月7日，张三在某宫同来访的各国领导人分别举行会谈：``), if there is one."""
+    before = [s for s in reading.all_sentences()
+              if table.span.start - 400 < s.evidence().span.end <= table.span.start]
+    last = max(before, key=lambda s: s.evidence().span.end, default=None)
+    return last if last is not None and _INTRODUCES.search(last.hans) and _MEETS.search(last.hans) else None
+
+
 def _introduced_by(reading: Reading, table: Table) -> tuple[str, Evidence, bool] | None:
     """The one leader the sentence right before a table of one side names, when it ends with a colon and
     says they met the people listed (``以下为甲国总理张三在某城会见的各国领导人：``, ``5月7日，张三同来访的
     各国领导人分别举行会谈：``): the other of each row. Not a sentence naming two people or none, nor one that
     tells no meeting (``下表列出张三的访问：`` leaves it to the article's first sentence)."""
-    before = [s for s in reading.all_sentences()
-              if s.evidence().span.end <= table.span.start and s.evidence().span.end > table.span.start - 400]
-    last = max(before, key=lambda s: s.evidence().span.end, default=None)
-    if last is None or not _INTRODUCES.search(last.hans) or not _MEETS.search(last.hans):
+    last = sentence_introducing(reading, table)
+    if last is None:
         return None
     named = {spot.key: spot.surface for spot in last.spots if reading.registry.is_a(spot.surface, Kind.PERSON)}
     return (next(iter(named.values())), last.evidence(), False) if len(named) == 1 else None

@@ -11,11 +11,13 @@ import re
 from kg.extract.entities import PLACE_ENDINGS
 from kg.extract.entries import Entry, cell_chains, entries_in
 from kg.extract.phrases import HELD_AT, MEETING
-from kg.extract.places import SIGNED_AT, well_known_container
+from kg.extract.places import SIGNED_AT, held_at_chain, well_known_container
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
 from kg.extract.table_rows import Row, cell_text, span_evidence
-from kg.model import Evidence, Kind, Prop
+from kg.extract.text import Sentence
+from kg.extract.venues import chain_facts
+from kg.model import Evidence, Inference, Kind, Prop
 from kg.wikitext import Table
 
 
@@ -187,3 +189,13 @@ def venue_in_a_note(reading: Reading, summit, row: Row) -> None:
                     registry.fact(summit, Prop.VENUE, place, evidence=evidence)
                     registry.keep_only(summit, Prop.VENUE, place)
                     return
+
+
+def venue_of_the_intro(reading: Reading, summit, intro: Sentence) -> None:
+    """A row that places its meeting nowhere was held where the sentence introducing the table holds them
+    all (``5月7日，张三在某都[[某宫]]同来访的各国领导人分别举行会谈：``): 某宫 in 某都."""
+    chain = held_at_chain(reading, intro)
+    place = chain_facts(reading, chain, intro) if chain else None
+    if place is not None:
+        reading.registry.fact(summit, Prop.VENUE, place, evidence=(intro.evidence(),), inference=Inference.BACK_REFERENCE)
+

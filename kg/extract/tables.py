@@ -35,16 +35,17 @@ from kg.extract.participants import subject_pair
 from kg.extract.people import People
 from kg.extract.phrases import NOT_TOP
 from kg.extract.reading import Reading
+from kg.extract.text import Sentence
 from kg.extract.registry import digest
 from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.table_notes import attendees_of_its_section, joined_in_a_note, meetings_in_notes
-from kg.extract.table_people import (ABSENT, DELEGATIONS, OFFICE_IN_BRACKETS, REPRESENTS, caption_pair, is_linked,
+from kg.extract.table_people import (ABSENT, sentence_introducing, DELEGATIONS, OFFICE_IN_BRACKETS, REPRESENTS, caption_pair, is_linked,
                                      one_side_only, people_of_the_cell, role_from_prose, table_visitor,
                                      text_after_name)
 from kg.extract.table_rows import Row, cell_text, column_offices, meeting_tables, rows_of, span_evidence
 from kg.extract.table_series import row_documents, row_ordinal, stops_of_one_tour
-from kg.extract.table_venues import row_venue, venue_in_a_note, visited_country
+from kg.extract.table_venues import row_venue, venue_in_a_note, venue_of_the_intro, visited_country
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity
 from kg.wikitext import Cell, Table
 
@@ -59,9 +60,10 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
         offices = column_offices(reading, table, roles)
         rows = rows_of(table, roles)
         stops = stops_of_one_tour(reading, rows)
+        intro = sentence_introducing(reading, table)
         for row in rows:
             summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices, stops,
-                             lead_days)
+                             lead_days, intro)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
             for other in meetings_in_notes(reading, people, row, summit) if summit is not None else ():
@@ -153,7 +155,7 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
             visitor: tuple[str, Evidence, bool] | None = None,
             visited: tuple[str, Evidence] | None = None, heading_year: int | None = None,
             offices: dict[int, str] | None = None, stops: bool = False,
-            lead_days: DateRange | None = None) -> SummitFound | None:
+            lead_days: DateRange | None = None, intro: Sentence | None = None) -> SummitFound | None:
     registry = reading.registry
     date_cells = row.cells.get("date", [])
     when = None
@@ -264,6 +266,8 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
         role_from_prose(reading, people, participation, person, start)
     row_venue(reading, summit, row, visited)
     venue_in_a_note(reading, summit, row)
+    if intro is not None and not registry.has_fact(summit, Prop.VENUE):
+        venue_of_the_intro(reading, summit, intro)
     row_documents(reading, summit, row)
     row_ordinal(reading, summit, row, stops=stops)
     return SummitFound(summit, None, start, end, None, keys)
