@@ -198,4 +198,3 @@ def venue_of_the_intro(reading: Reading, summit, intro: Sentence) -> None:
     place = chain_facts(reading, chain, intro) if chain else None
     if place is not None:
         reading.registry.fact(summit, Prop.VENUE, place, evidence=(intro.evidence(),), inference=Inference.BACK_REFERENCE)
-

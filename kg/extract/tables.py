@@ -23,7 +23,6 @@ leaders (an issue says so). Each fact points at the cell it came from.
 from __future__ import annotations
 
 import re
-
 from datetime import timedelta
 
 from kg.extract.dates import DateRange, find_dates, find_year_months
@@ -35,17 +34,17 @@ from kg.extract.participants import subject_pair
 from kg.extract.people import People
 from kg.extract.phrases import NOT_TOP
 from kg.extract.reading import Reading
-from kg.extract.text import Sentence
 from kg.extract.registry import digest
 from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.table_notes import attendees_of_its_section, joined_in_a_note, meetings_in_notes
-from kg.extract.table_people import (ABSENT, sentence_introducing, DELEGATIONS, OFFICE_IN_BRACKETS, REPRESENTS, caption_pair, is_linked,
-                                     one_side_only, people_of_the_cell, role_from_prose, table_visitor,
-                                     text_after_name)
+from kg.extract.table_people import (ABSENT, DELEGATIONS, OFFICE_IN_BRACKETS, REPRESENTS, caption_pair, is_linked,
+                                     one_side_only, people_of_the_cell, role_from_prose, sentence_introducing,
+                                     table_visitor, text_after_name)
 from kg.extract.table_rows import Row, cell_text, column_offices, meeting_tables, rows_of, span_evidence
 from kg.extract.table_series import row_documents, row_ordinal, stops_of_one_tour
 from kg.extract.table_venues import row_venue, venue_in_a_note, venue_of_the_intro, visited_country
+from kg.extract.text import Sentence
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity
 from kg.wikitext import Cell, Table
 
