@@ -1047,3 +1047,10 @@ def test_a_row_that_places_its_meeting_keeps_its_own_place():
     text = text.replace("| 5月7日 || 乙国 ||", "| 5月7日 || [[某馆]] ||").replace("| 5月7日 || 丁国 ||", "| 5月7日 || [[某馆]] ||")
     found, _ = summits_of(text)
     assert found["2034-05-07"]["venue"] == {"某馆"}
+
+
+def test_a_prime_minister_who_serves_under_a_president_heading_the_government_is_no_top_leader():
+    # 国务总理: the premier of a state whose president heads the government, met at a round of talks
+    text = ROUND_OF_TALKS.replace("[[丁国总理|总理]][[王五]]", "[[丁国国务总理|国务总理]][[王五]]")
+    assert meetings_of(text) == {("2034-05-07", frozenset({"张三", "李四"}))}
+
