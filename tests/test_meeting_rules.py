@@ -1388,6 +1388,18 @@ def test_the_hosts_premier_met_on_the_same_day_is_part_of_the_visit_but_not_the_
     assert meetings(text) == [("2019-03-01", frozenset({"张三", "李四", "王五"}))]
 
 
+def test_an_office_of_a_states_body_later_in_a_list_is_of_the_state_named_before_it():
+    """政府总理, 国家主席 name no state: after 越南国家主席张三和 (or a party's office of that state) in a list of the
+    people met, the office is that state's, so its holder is a side of the visit; a body's office below the top
+    (国会主席) is given the state too, and is no participant still."""
+    talks = "2033年10月20日，甲国总统[[张三]]在[[某城]]同越南国家主席[[李四]]举行会谈；"
+    text = HEAD + talks + "同日，张三还分别会见了越共中央总书记[[王五]]、政府总理[[赵六]]和国会主席[[孙七]]。"
+    assert meetings(text) == [("2033-10-20", frozenset({"张三", "李四", "王五", "赵六"}))]
+    listed = HEAD + talks + "同日，张三还分别会见了越南国家主席[[王五]]和政府总理[[赵六]]。"
+    assert meetings(listed) == [("2033-10-20", frozenset({"张三", "李四", "王五", "赵六"}))]
+    assert ("赵六", "政府总理") in roles_by_day(listed)["2033-10-20"]  # the office as the text writes it
+
+
 def test_bilaterals_told_on_a_gatherings_eve_and_days_are_summits_of_their_own():
     text = ("{{Infobox summit meeting\n| date = {{Start date|2023|5|18}}－{{End date|2023|5|19}}\n"
             "| participants = [[张三]]、[[李四]]、[[王五]]、[[赵六]]\n}}\n"

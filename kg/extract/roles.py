@@ -120,10 +120,11 @@ _VISITS = ("访问", "访问期间")
 
 def titles_of_the_list(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
     """A bare office word before a later name of a list (``甲国总统张三、总理李四``, ``甲国总理张三及
-    总统李四``) is of the state the office before the list's earlier name names: ``甲国总理``."""
+    总统李四``) is of the state the office before the list's earlier name names: ``甲国总理``. So is an office of
+    a state's body that names no state (``甲国国家主席张三和政府总理李四``, ``甲共中央总书记张三、政府总理李四``)."""
     hans = sentence.hans
     titles = titles_before(sentence, spot, index)
-    if len(titles) != 1 or titles[0].state is not None or titles[0].text not in OFFICE_WORDS:
+    if len(titles) != 1 or titles[0].state is not None or not _bare_or_a_bodys(titles[0].text):
         return ()
     bare = titles[0]
     before = next((other for other in sentence.spots if other.end == bare.start - 1), None)
@@ -133,9 +134,19 @@ def titles_of_the_list(sentence: Sentence, spot: Spot, index: NameIndex) -> tupl
         size = _state_length(title.text, index)
         if title.state is not None and size:
             return (Title(title.text[:size] + bare.text, bare.start, bare.end, title.state),)
+        if title.state is not None and bare.text not in OFFICE_WORDS:  # 甲共中央总书记张三和政府总理李四: 甲国's
+            return (replace(bare, state=title.state),)
     return ()
 
 
+def _bare_or_a_bodys(office: str) -> bool:
+    """Whether ``office`` names no state: a bare office word (总理), or one of a state's body that
+    names none either (政府总理, 国家主席, 国会主席), as a list writes it after ``甲国总统张三和``."""
+    return office in OFFICE_WORDS or office.startswith(_STATES_BODIES) and office[2:] in OFFICE_WORDS
+
+
+#: A state's bodies written before an office with no state's name (政府总理, 国家主席, 国会主席, 联邦总理).
+_STATES_BODIES = ("政府", "国家", "国会", "联邦")
 #: What joins the names of a list (张三和李四, 张三、李四).
 _LIST_JOINS = "和与及、"
 
