@@ -192,6 +192,14 @@ def test_a_supreme_leader_is_an_office_and_its_holder_a_participant():
     assert ("王五", "伊朗最高领袖") in roles
 
 
+def test_a_supreme_leader_written_as_the_supreme_religious_or_spiritual_leader_is_that_office():
+    for office in ("伊朗最高宗教领袖", "伊朗最高精神领袖"):
+        text = HEAD + f"2034年6月13日，甲国首相[[张三]]在[[某城]]会见{office}[[王五]]。"
+        assert roles_by_day(text) == {"2034-06-13": {("张三", "甲国首相"), ("王五", office)}}
+    # a religious leader who is not the supreme one holds no office that makes the meeting a summit
+    assert roles_by_day(HEAD + "2034年6月13日，甲国首相[[张三]]在[[某城]]会见伊朗宗教领袖[[王五]]。") == {}
+
+
 def test_a_bare_office_later_in_a_list_is_of_the_state_named_before_it():
     text = HEAD + "1954年6月28日，甲国总理[[张三]]访问缅甸，与缅甸总统[[李四]]、总理[[王五]]在[[某城]]会面。"
     roles = roles_by_day(text)["1954-06-28"]

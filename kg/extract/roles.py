@@ -18,6 +18,8 @@ from kg.extract.text import Sentence, Spot
 
 OFFICE_WORDS = ("总统", "总书记", "委员长", "主席", "总理", "首相", "国王", "领导人", "元首", "外长", "主任",
                 "议长", "大统领", "总督", "书记", "部长", "天皇", "女王", "国务卿", "总理大臣", "资政", "最高领袖", "埃米尔",
+                # Iran's supreme leader, as the press also writes him (甲国最高宗教领袖某某, 最高精神领袖某某)
+                "最高宗教领袖", "最高精神领袖",
                 # a crown prince, who may rule in all but name (沙特王储某某, 阿布扎比王储某某)
                 "王储",
                 # the head of the Catholic Church, in the two spellings (教宗方济各, 教皇本笃十六世)
