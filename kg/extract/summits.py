@@ -426,6 +426,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         if not dates and leg is not None and (arrived is None or DURING_THE_VISIT.match(sentence.hans)):
             # === 乙国（11月9日至12日） ===: 在与乙国总理的会谈中… is of those days (not a day's sentence that goes on)
             dates = [DateRange(leg.start, leg.end, 0, 0, True)]
+        if not dates:
+            continue  # no day: no meeting to find (whether it was held, and met one by one, not asked)
         if not_held(sentence.hans) or (i > 0 and _DURING_IT.match(sentence.hans) and _of_officials_told_before(
                 reading, section_sentences[i - 1], sentence)):
             continue
