@@ -324,10 +324,11 @@ def hosts_who_welcome_the_visitor(reading: Reading, people: People, summits) -> 
     在某宫为甲举行隆重的欢迎仪式``, ``中午，女王在某宫花园举行欢迎仪式``): the host, a side's
     top leader written by name or by a head's office alone whose holder the article names, takes part in
     the visit's summit. Days are read as an account gives them (``28日晚``, ``当晚``), section by section."""
+    telling = _sections_telling(reading, _WELCOME)
     for summit in summits:
         if summit.end <= summit.start:
             continue  # a visit spans days
-        for section, sentences in reading.by_section.items():
+        for section, sentences in telling:
             day = next(iter(find_dates(to_hans(section.heading), year=summit.start.year)), None)
             current = day.start if day else None
             for sentence in sentences:
@@ -336,6 +337,13 @@ def hosts_who_welcome_the_visitor(reading: Reading, people: People, summits) -> 
                 if welcome and current is not None and summit.start <= current <= summit.end \
                         and not not_held(sentence.hans):
                     _host_joins(reading, people, summits, summit, sentence, welcome)
+
+
+def _sections_telling(reading: Reading, pattern: re.Pattern) -> list:
+    """The sections (with their sentences) of which a sentence matches ``pattern``: read once, not once a
+    summit. Each section's days are read from its own heading on, so one telling none adds no one to any."""
+    return [(section, sentences) for section, sentences in reading.by_section.items()
+            if any(pattern.search(sentence.hans) for sentence in sentences)]
 
 
 def _host_joins(reading: Reading, people: People, summits, summit: SummitFound, sentence: Sentence, welcome) -> None:
@@ -365,8 +373,9 @@ def heads_called_on(reading: Reading, people: People, summits) -> None:
     on, a side's top by the office the text gives, takes part in the summit. Not a call someone else of
     the party pays (``乙国外长丁拜会丙``), nor on those below the top (副总统, 议长), a spouse (王后) or an
     emperor who is his state's symbol (``拜会丙天皇``)."""
+    telling = _sections_telling(reading, _CALLS_ON)
     for summit in summits:
-        for section, sentences in reading.by_section.items():
+        for section, sentences in telling:
             day = next(iter(find_dates(to_hans(section.heading), year=summit.start.year)), None)
             current = day.start if day else None
             for sentence in sentences:
