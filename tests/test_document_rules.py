@@ -1240,6 +1240,15 @@ def test_a_year_something_is_to_be_done_by_is_no_time_the_account_goes_on_at(sai
 
 
 @pytest.mark.parametrize("said, wanted", [
+    ("2033年5月8日，在[[某组织峰会]]开幕前夕，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会谈，"
+     "两国随后签署了《甲乙渔业协定》。", {"甲乙渔业协定"}),  # the eve of another gathering: the talks' time
+    (MEETING_2033 + "会晤前夕，两国外长签署了《甲乙渔业协定》。", set()),  # the eve of the meeting: before it
+])
+def test_talks_on_the_eve_of_another_gathering_sign_what_follows_them(said, wanted):
+    assert keys(documents(HEAD + said)) == {"2033-05-08": wanted}
+
+
+@pytest.mark.parametrize("said, wanted", [
     ("双方签署了互免签证协定。", {"互免签证协定"}),  # 签 of 签证: a visa, no verb
     ("双方签署了甲国向某港项目提供贷款的协定。", {"甲国向某港项目提供贷款的协定"}),  # 项 of 项目: a project, no count
     ("双方签署了两项合作协定。", set()),  # a count: a description

@@ -140,6 +140,18 @@ _WISHED_BEFORE = re.compile(r"(希望|期望|期待|盼望|寻求|争取|力争|
 _AIMED_AFTER = re.compile(r"^的(目标|计划|意向|愿望|设想|前景)")
 #: Before a name in its sentence: it came before the visit (在甲抵达某都前数小时，…签署了…, 访问前夕).
 _EARLIER = re.compile(r"(抵达|到达|访问|访华|出访|启程|动身)[^，,。；;]{0,8}?前(?!往|进|来|去|任|身)|前夕|前一[天日]")
+#: After 前夕 in its sentence: talks held then (在某组织峰会开幕前夕，甲、乙、丙三国领导人举行三方会谈，随后签署了《…》):
+#: the eve is the time of those talks, and what is signed after them is theirs.
+_TALKS_HELD = re.compile(r"举行[^，,。；;]{0,8}(?:会谈|会晤|峰会|会面)")
+
+
+def _told_earlier(sentence_before: str) -> bool:
+    """Whether the sentence says what it names came before the meeting (访问前夕，…发表《…》), not on
+    the eve of another gathering at talks it tells (某峰会前夕，甲与乙举行会谈，签署了《…》)."""
+    earlier = _EARLIER.search(sentence_before)
+    return earlier is not None and not (earlier[0] == "前夕" and _TALKS_HELD.search(sentence_before, earlier.end()))
+
+
 #: Before a name in its clause: one referred to, or one signed before (重申…此前发表的《…》).
 _REFERRED_TO = re.compile(r"(遵守|重申|根据|依据|按照|依照|落实|履行|恪守|援引|引用|基于|纪念|回顾|继承|此前|以前|先前|早前|之前|过去|曾经?)"
                           r"[^，,。；;《》]*的$")
@@ -496,7 +508,7 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
         return True  # 互换《甲乙条约》批准书: the exchange of its instruments of ratification is done at the meeting
     if _concluded_by_exchange(hans[start:end], sentence_before) and not (
             NEGATED.search(before) or NOT_HERE_AFTER.match(after) or _PLANNED.search(sentence_before)
-            or _EARLIER.search(sentence_before)):
+            or _told_earlier(sentence_before)):
         return True  # 两国国防部交换了《甲乙国防合作谅解备忘录》: its texts exchanged at the meeting conclude it
     if _SIGNED_BEFORE.search(before):
         return False  # 20年前某人曾以大臣身份来华签署《…》: done before the meeting, at a time told from it
@@ -505,7 +517,7 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
         return False  # 双方企业签署了总额逾70亿美元的商业协议(，其中包括…的合同): deals of companies the leaders may witness
     if NEGATED.search(before) or NOT_HERE_BEFORE.search(before) or _RATIFIED.search(before) or LATER.search(before) or \
             SOUGHT.search(before) or _SOUGHT_RIGHT_BEFORE.search(before) or \
-            _EARLIER.search(sentence_before) or _an_earlier_one(before) or \
+            _told_earlier(sentence_before) or _an_earlier_one(before) or \
             NOT_HERE_AFTER.match(after) or _PLANNED.search(sentence_before) or not_a_document(hans, start, end) or \
             _a_topic(before, after) or _one_it_follows(before, after) or _a_stance_on(before) or \
             _WISHED_BEFORE.search(before) or _AIMED_AFTER.match(after) or _what_a_document_says(hans, start):
