@@ -345,6 +345,12 @@ def states() -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+@lru_cache(maxsize=1)
+def state_names() -> frozenset[str]:
+    """Every name the gazetteer gives a state (Simplified)."""
+    return frozenset(name for row in states() for name in row)
+
+
 class NameIndex:
     """Keys for names, built once per article from its variant rules and its links."""
 

@@ -63,7 +63,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 
 from kg.extract.dates import chinese_number, find_dates, find_year_months
-from kg.extract.names import states
+from kg.extract.names import state_names
 from kg.extract.narrative import ASIDE, YEAR_FRAME, next_about, year_of
 from kg.extract.phrases import GATHERINGS
 from kg.extract.reading import Reading
@@ -304,11 +304,6 @@ _PAIR_SERIES_WORDS = re.compile(r"(?:年度|定期|领导人|首脑|元首|政�
 _ONE_CHARACTER_STATES = "中美俄苏德法英日韩朝越澳菲泰蒙印加意埃土古沙哈缅柬葡巴新马西荷比以"
 
 
-@lru_cache(maxsize=1)
-def _state_names() -> frozenset[str]:
-    return frozenset(name for row in states() for name in row)
-
-
 def _names_a_pair(between: str) -> bool:
     """Whether the words between ``第N届`` and its meeting word name a series of two states, by
     their abbreviations (``第三十七届甲乙峰会`` written 英法, 印俄, 新马领导人非正式) or their names joined by a
@@ -318,7 +313,7 @@ def _names_a_pair(between: str) -> bool:
     if len(sides) == 2 and sides[0] != sides[1] and all(c in _ONE_CHARACTER_STATES for c in sides):
         return True
     names = re.split(_DASH, sides)
-    return len(names) == 2 and names[0] != names[1] and all(name in _state_names() for name in names)
+    return len(names) == 2 and names[0] != names[1] and all(name in state_names() for name in names)
 
 
 def _counts_something_else(hans: str, match: re.Match) -> bool:

@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from kg.extract.gazetteer import well_known_names
 from kg.extract.names import (NameIndex, Namesake, first_names_styled, madams_after_their_office, namesakes,
-                             other_names_in_brackets, own_names_in_brackets, short_form, spouses_named, states,
-                             strip_disambiguator, variant_rules)
+                             other_names_in_brackets, own_names_in_brackets, short_form, spouses_named, state_names,
+                             states, strip_disambiguator, variant_rules)
 from kg.extract.registry import Registry
 from kg.extract.scripts import has_han, to_hans
 from kg.extract.text import Sentence, Spotter, longest_first, sentences
@@ -49,12 +49,12 @@ def read(document: Document) -> Reading:
     index = NameIndex.build(rules, document.links, spouses_named(document))
     names = {link.target for link in document.links} | {link.text for link in document.links}
     names |= {short for name in set(names) if (short := short_form(name))}
-    names |= _state_names()
+    names |= state_names()
     names |= {form.text for rule in index.rules for form in rule.forms if index.is_state(form.text)}
     names |= _named_elsewhere(document)
     names |= listed_leaders(document)
     if rules:  # 普丁 linked, 普京 written: the article's noteTA says they are one
-        written = _state_hans() | {to_hans(name) for name in names - _state_names()}  # names holds every state's
+        written = _state_hans() | {to_hans(name) for name in names - state_names()}  # names holds every state's
         known = {to_hans(form.text) for rule in rules for form in rule.forms} & written
         names |= {form.text for rule in rules for form in rule.forms if known & {to_hans(f.text) for f in rule.forms}}
     for family, target in {**_middle_family_names(document, index), **_given_names(document, index), **_family_names(document, index), **own_names_in_brackets(document),
@@ -386,21 +386,17 @@ def _same_city(index: NameIndex, names: set[str]) -> None:
         index.merge(name, name[:-1])
 
 
-@lru_cache(maxsize=1)
-def _state_names() -> frozenset[str]:
-    return frozenset(name for row in states() for name in row)
-
 
 @lru_cache(maxsize=1)
 def _state_hans() -> frozenset[str]:
     """The states' names in Simplified script, converted once a process, not once an article."""
-    return frozenset(to_hans(name) for name in _state_names())
+    return frozenset(to_hans(name) for name in state_names())
 
 
 @lru_cache(maxsize=1)
 def _common_names() -> frozenset[str]:
     """The names every article's reading holds: the states' and the reference gazetteer's."""
-    return _state_names() | {n.strip() for n in well_known_names() if n.strip()}
+    return state_names() | {n.strip() for n in well_known_names() if n.strip()}
 
 
 @lru_cache(maxsize=1)
