@@ -1054,3 +1054,38 @@ def test_a_prime_minister_who_serves_under_a_president_heading_the_government_is
     text = ROUND_OF_TALKS.replace("[[丁国总理|总理]][[王五]]", "[[丁国国务总理|国务总理]][[王五]]")
     assert meetings_of(text) == {("2034-05-07", frozenset({"张三", "李四"}))}
 
+
+
+def test_a_host_named_only_as_sworn_in_meets_each_guest_of_a_table_of_guests():
+    text = """'''2034年张三宣誓就职典礼'''是指[[张三]]于2034年5月26日在[[甲都]]宣誓就任第9任[[甲国总理]]的仪式。
+== 双边会谈 ==
+5月27日，张三在[[甲都]][[某宫]]同出席典礼的各国领导人分别举行双边会谈：
+{| class="wikitable"
+! 日期 !! 国家 !! 会谈对象
+|-
+| 5月27日 || {{flag|乙国}} || [[乙国总统|总统]][[李四]]
+|-
+| 5月27日 || {{flag|丙国}} || [[丙国总理|总理]][[王五]]
+|}
+"""
+    found, _ = summits_of(text)
+    assert found["2034-05-27"]["participants"] in ({"张三", "李四"}, {"张三", "王五"})
+    extraction = extract(parse(Page(text=text, origin="t", title="2034年张三宣誓就职典礼")))
+    pairs = {frozenset(f.value.key for f in extraction.facts if f.prop is Prop.PARTICIPANT and f.subject == s)
+             for s in {f.subject for f in extraction.facts if f.prop is Prop.PARTICIPANT}}
+    assert pairs == {frozenset({"张三", "李四"}), frozenset({"张三", "王五"})}
+    assert "甲都" not in {e.id.key for e in extraction.entities if e.id.kind is Kind.PERSON}  # where he was sworn in
+
+
+def test_a_name_before_an_inauguration_with_no_office_taken_is_no_host():
+    text = """'''2034年某城典礼'''是指[[张三]]于2034年5月26日在[[甲都]]出席的就任仪式。
+== 双边会谈 ==
+5月27日，张三在[[甲都]][[某宫]]同出席典礼的各国领导人分别举行双边会谈：
+{| class="wikitable"
+! 日期 !! 国家 !! 会谈对象
+|-
+| 5月27日 || {{flag|乙国}} || [[乙国总统|总统]][[李四]]
+|}
+"""
+    extraction = extract(parse(Page(text=text, origin="t", title="2034年某城典礼")))
+    assert "张三" not in {e.id.key for e in extraction.entities if e.id.kind is Kind.PERSON}

@@ -2,7 +2,7 @@
 
 - a person: a name written after an office (``甲国总统张三``), or named as the leader of a
   government (``张三政府``, ``在李四和王五两任…政府``), or who died or took over
-  (``…去世，由赵六接任``);
+  (``…去世，由赵六接任``), or was sworn in as or elected to an office (``张三于某日宣誓就任甲国总理``);
 - a place: where something is held (``在…举行``), lies (``位于…``), is crossed, visited
   or reached, and each name listed after one visited (``到访甲城、乙城和丙城``); a state when
   the gazetteer or the text (``…两国``) says so;
@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.phrases import ATTENDS_WELCOME, CROSS_VERBS, DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER, TRAVELS_TO
+from kg.extract.phrases import (ATTENDS_WELCOME, CROSS_VERBS, DIED, GOVERNMENTS, NOT_TOP, SUCCESSOR_BEFORE,
+                                TAKES_OVER, TAKES_UP_AN_OFFICE, TRAVELS_TO)
 from kg.extract.places import held_at_phrases, phrase_spots
 from kg.extract.reading import Reading
 from kg.extract.roles import HOLDERS_OFFICES, OFFICE_WORDS, monarch_by_name, office_key, ranked_after, title_after, titles_before
@@ -143,6 +144,8 @@ def _people(sentence: Sentence, reading: Reading):
         elif DIED.match(hans[spot.end:]) or (SUCCESSOR_BEFORE.search(hans[:spot.start])
                                              and TAKES_OVER.match(hans[spot.end:])):
             yield spot
+        elif _takes_up_an_office(sentence, spot, index):
+            yield spot  # 张三于某日宣誓就任甲国总理: who is sworn in as an office holds it
         elif ranked_after(sentence, spot) and not spot.hans.endswith(PLACE_ENDINGS):
             yield spot  # 乙国政府首脑[[李四]]将军: a rank, no office, is a person's
         elif _KIN_BEFORE.search(hans[:spot.start]) and i > 0 and reading.registry.is_a(sentence.spots[i - 1].surface, Kind.PERSON):
@@ -150,6 +153,25 @@ def _people(sentence: Sentence, reading: Reading):
         elif _listed_as_leaders(sentence, i) and not spot.hans.endswith(PLACE_ENDINGS) \
                 and not _BODY_ENDINGS.search(spot.hans):
             yield spot  # 张三、[[李四]]等乙国领导人到机场迎接: each name of the list is a leader's
+
+
+#: Right after taking up an office: the office, a state's or a body's, up to its office word (甲国总理); not
+#: the time since (就任以来两国元首…, 当选后, 就任时).
+_THE_OFFICE_TAKEN = re.compile(r"(?![以之]?[来后前时])[^，。；：、的]{0,10}?(?:%s)" % "|".join(sorted(OFFICE_WORDS, key=len, reverse=True)))
+
+
+def _takes_up_an_office(sentence: Sentence, spot: Spot, index) -> bool:
+    """Whether the name, linked, is sworn in as, takes up or is elected to a top office in its own clause
+    (``[[张三]]于某日在某宫宣誓就任第15任[[甲国总理]]``, ``[[李四]]当选乙国总统``): the subject of taking up an
+    office is a person. Not a place, a body or a state (``甲国当选…理事国``), nor the place it happened at
+    (``张三在[[某都]]宣誓就任…``), nor a name the verb is not
+    right after but for the clause's time and place (``张三访问期间，李四就任总统``: 李四's)."""
+    if spot.link is None or spot.hans.endswith(PLACE_ENDINGS) or _BODY_ENDINGS.search(spot.hans) \
+            or index.is_state(spot.surface) or _AT_A_PLACE.search(sentence.hans, 0, spot.start):
+        return False  # 张三在[[某都]]宣誓就任: the place he was sworn in at
+    taken = TAKES_UP_AN_OFFICE.match(sentence.hans, spot.end)
+    office = _THE_OFFICE_TAKEN.match(sentence.hans, taken.end()) if taken is not None else None
+    return office is not None and not NOT_TOP.search(office[0])  # 出任副总理兼外长: the text types him elsewhere
 
 
 #: Right after the last name of a list: the leaders it names, as a group, of states or of a gathering's

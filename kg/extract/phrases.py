@@ -17,6 +17,10 @@ DIED = re.compile(r"^.{0,2}?(?:于|在)?(?P<y>\d{4})年(?:\d{1,2}月)?(?:\d{1,2}
 #: Before a name: "由"; after it: "接任" — the name took over.
 SUCCESSOR_BEFORE = re.compile(r"由$")
 TAKES_OVER = re.compile(r"^(?:接任|继任|接班|继位|接替|上台)")
+#: After a name, in its own clause: it was sworn in as, took up or was elected to an office
+#: (``张三于某日在某宫宣誓就任第15任甲国总理``, ``李四当选乙国总统``), read up to the verb; the office follows.
+TAKES_UP_AN_OFFICE = re.compile(r"(?:(?:于|在)[^，。；：、]{0,40}?)?(?:宣誓)?(?:就任|出任|当选为?|宣誓就职为)"
+                                r"(?:第[0-9一二三四五六七八九十百]+任|新一?任|首任)?")
 #: After the names of leaders: "两任保守派政府".
 GOVERNMENTS = re.compile(r"(?:两|二|三|几|历)任.{0,8}政府")
 #: Right before a place: moving across or into it.
