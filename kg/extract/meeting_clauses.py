@@ -476,7 +476,8 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
         end = starts[stop] - 1
     clause = "".join("　" if any(a <= at < b for a, b in restated) else hans[at] for at in range(begin, end)) \
         if restated else hans[begin:end]  # 即某峰会召开前夕: the day's gathering, no meeting of the clause
-    said = [m for m in MEETING.finditer(clause) if not _lower(clause, m) and not _ABOUT.match(clause, m.end())]
+    said = [m for m in MEETING.finditer(clause) if not _lower(clause, m) and not _ABOUT.match(clause, m.end())
+            and not _THE_PRESS.match(clause, m.end()) and not _SAYS.search(clause, 0, m.start())]
     if not said:  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
         return (begin, end) if _welcomed_in_person(clause) or _done_together(clause) or _received(clause) else None
     if all(_REFERENCE.search(clause[:m.start()]) for m in said) and not HELD_AT.search(clause):
@@ -487,6 +488,11 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     if HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause) or _LASTED.search(clause):
         return begin, end
     return None
+
+
+#: Right after a meeting word: the press met (会见记者, 会见了中外媒体), no leader. Right before one, a
+#: saying (:data:`_SAYS`: ``称会谈具建设性``): the meeting is what was said about, told elsewhere.
+_THE_PRESS = re.compile(r"了?(?:中外|在场|随行|各国)?(?:记者|媒体|传媒|新闻界)")
 
 
 #: Leaders meeting each other: not a gathering held (举行的领导人会议上，…).
