@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-#: "在/于 … 举行": the words between name where something is held; an audience too (在某都觐见国王, 晋见教宗).
-HELD_AT = re.compile(r"(?:在|于)(?P<w>[^，。；,]{1,40}?)(?:举行|召开|举办|进行|会晤|会谈|会面|会唔|会见|接待|短暂停留|觐见|晋见|谒见)")
+#: "在/于 … 举行": the words between name where something is held; an audience too (在某都觐见国王, 晋见教宗,
+#: 在某都受到国王某某的接见).
+HELD_AT = re.compile(r"(?:在|于)(?P<w>[^，。；,]{1,40}?)(?:举行|召开|举办|进行|会晤|会谈|会面|会唔|会见|接待|短暂停留|觐见|晋见|谒见"
+                     r"|(?:受到|获)(?=[^，。；]{0,30}?接见))")
 #: "在 … 出席欢迎仪式": where a visitor attends the welcome ceremony (甲在[[某宫]]出席欢迎仪式), no 举行 of its own.
 ATTENDS_WELCOME = re.compile(r"在(?P<w>[^，,；;。在]{1,24}?)出席了?[^，,；;。在]{0,6}?欢迎仪式")
 #: Right before a name: one who comes along with the leader before him (甲偕副总统丙与乙会晤, 甲偕夫人丁), no side of the talks.
@@ -57,8 +59,9 @@ VISIT_WORDS = re.compile(r"国事访问|正式访问|工作访问|友好访问|�
 DURING_THE_VISIT = re.compile(r"^(?:在|于)?(?:这次|此次|本次|该次|此)?(?:国事)?(?:访问|访华|访美|访苏|访俄|访日|访朝|访韩|访|行)(?:期间|中)"
                               r"|^在[^，,。；、0-9会坛礼式赛运战任位政学职此这那节情停留]{1,5}?期间")
 #: Words that name a meeting of people (会晤, 会谈, 峰会, 共进晚餐, 举行的…会议), and an audience
-#: with a monarch, a pope or a senior leader (觐见国王, 晋见教宗, 谒见): the one received meets them in person.
-MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|觐见|晋见|谒见|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐|早餐会|接待了?(?:到访|来访)|高峰会|首脑会议|最高级会议|高峰会议|领导人会议"
+#: with a monarch, a pope or a senior leader (觐见国王, 晋见教宗, 谒见, 受到国王某某的接见, 获教宗接见): the one
+#: received meets them in person.
+MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|觐见|晋见|谒见|(?:受到|获)[^，。；]{0,30}?接见|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐|早餐会|接待了?(?:到访|来访)|高峰会|首脑会议|最高级会议|高峰会议|领导人会议"
                      r"|(召开|举行)的.{0,4}会议")
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...; 国务总理, the premier who serves
 #: under a president heading the government, not 国务院总理).

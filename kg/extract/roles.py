@@ -39,8 +39,8 @@ _STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送�
                "宣布", "指出", "告诉",
                # a subject's audience with a monarch, a pope or a head of state (在某城晋见甲国国王张三)
                "晋见", "觐见", "谒见", "拜见",
-               # 获/受 before the titled name make it the agent of a passive (在某地获甲国主席张三接见)
-               "获", "受",
+               # 获/受 before the titled name make it the agent of a passive (在某地获甲国主席张三接见, 受到国王某某的接见)
+               "受到", "获", "受",
                # who is received, sent, listed or held (甲国还迎来乙国总理某某, 甲方有外长某某, 兼任委员长的某某)
                "迎来", "派出以", "派出", "包括", "还有", "则有", "中有", "方有", "关注", "转达", "转任", "曾任", "兼任",
                # who is led along (张三率领外长王五, 张三带领外长王五): as 率
