@@ -4022,3 +4022,29 @@ def test_the_two_heads_signing_on_a_legs_visit_days_is_its_summit():
     assert found["2033-11-17"]["end"] == "2033-11-18"
     below = summits(SIGNED_ON_THE_LEG.format(signed="两国外长"), title="甲国总统出访")
     assert "2033-11-17" not in below
+
+
+def test_meeting_the_press_or_saying_the_talks_went_well_is_no_meeting():
+    from datetime import date
+
+    from kg.extract.dates import DateRange
+    from kg.extract.meeting_clauses import meeting_clause
+    day = DateRange(date(2037, 5, 6), date(2037, 5, 6), 0, 0, False)  # the day a day's heading gives
+    assert meeting_clause("会后张三在乙国驻甲国大使馆会见记者，称会谈具建设性。", day) is None
+    assert meeting_clause("会后张三在乙国驻甲国大使馆会见了中外媒体。", day) is None
+    assert meeting_clause("会后张三在乙国驻甲国大使馆会见李四，称会谈具建设性。", day) is not None
+
+
+def test_received_in_audience_by_a_king_is_a_meeting_where_it_says():
+    text = HEAD + "== 2034年 ==\n2034年12月4日，甲国总统[[张三]]首次访问乙国，在[[乙都]]受到国王[[李四]]的接见。\n"
+    found = summits(text)
+    assert found["2034-12-04"]["participants"] == {"张三", "李四"} and found["2034-12-04"]["venue"] == {"乙都"}
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    offices = {f.value.key for f in extraction.facts if f.prop is Prop.ROLE}
+    assert "国王" in offices and not any(o.startswith("到") for o in offices)
+
+
+def test_an_adviser_received_is_no_meeting_of_the_leader_he_advises():
+    text = HEAD + ("== 2034年 ==\n2034年3月30日，[[张三]]的首席外交顾问[[王五]]在[[乙都]]获乙国总统[[李四]]接见。"
+                   "甲国总统张三表示欢迎。\n")
+    assert "2034-03-30" not in summits(text)
