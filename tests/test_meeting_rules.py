@@ -4048,3 +4048,13 @@ def test_an_adviser_received_is_no_meeting_of_the_leader_he_advises():
     text = HEAD + ("== 2034年 ==\n2034年3月30日，[[张三]]的首席外交顾问[[王五]]在[[乙都]]获乙国总统[[李四]]接见。"
                    "甲国总统张三表示欢迎。\n")
     assert "2034-03-30" not in summits(text)
+
+
+def test_a_section_opening_after_leaving_on_that_day_is_of_the_last_day_told():
+    lead = "'''2033年张三与某宗会晤'''是甲国总统[[张三]]与[[某宗]]的会面。\n== 会晤 ==\n2033年5月6日，某宗在[[某宫]]接见张三。\n"
+    text = lead + "== 同日其他会晤 ==\n离开某宫后，张三当天下午前往[[乙宫]]会见乙国总统[[李四]]。\n"
+    found = summits(text, title="2033年张三与某宗会晤")
+    assert any(s["participants"] == {"张三", "李四"} for d, s in found.items() if d == "2033-05-06")
+    text = lead + "== 其他会晤 ==\n离开某宫后，张三前往[[乙宫]]会见乙国总统[[李四]]。\n"  # no day said: none taken
+    found = summits(text, title="2033年张三与某宗会晤")
+    assert not any(s["participants"] == {"张三", "李四"} for s in found.values())

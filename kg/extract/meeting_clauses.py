@@ -367,8 +367,13 @@ _CLOCK = re.compile(r"(?:当地时间|北京时间|当地|[\u4e00-\u9fff]{2,4}�
 def opens_from_the_last_day(hans: str) -> bool:
     """Whether a sentence opens on a day told from the last one the text gave (``翌日，…``, ``同日，…``,
     ``当天下午，…``), which a section may open on: the day its heading's place was reached is the one
-    after the last the section before told (``=== 乙国 ===¶翌日，甲转赴某都，与乙举行会谈``)."""
-    return _SAME_DAY.match(hans) is not None
+    after the last the section before told (``=== 乙国 ===¶翌日，甲转赴某都，与乙举行会谈``); or gives that
+    day right after its subject, once it has left the place the text was at (``离开某城后，甲当天下午前往某宫会见乙``)."""
+    return _SAME_DAY.match(hans) is not None or _LEFT_THEN_THAT_DAY.match(hans) is not None
+
+
+#: A sentence opening on leaving the place the account was at, then its subject on that day (离开某城后，甲当天下午…).
+_LEFT_THEN_THAT_DAY = re.compile(r"(?:离开|告别)[^，,。；;]{1,20}?(?:后|之后)[，,]?[^，,。；;]{1,12}?(?:当天|当日(?!本)|同日(?!本))")
 
 
 def bare_day(hans: str, at: int) -> re.Match | None:
