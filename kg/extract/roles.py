@@ -405,6 +405,13 @@ def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title
     return found[1]
 
 
+def _where_the_subject_is(sentence: Sentence, spot: Spot) -> bool:
+    """Whether the name is written right after a 在 or 于 that follows another name
+    (``张三在[[某都]]以总理身份``): the place the person before it is at, not a person."""
+    at = spot.start - 1
+    return at > 0 and sentence.hans[at] in "在于" and any(other.end == at for other in sentence.spots)
+
+
 def _title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
     """:func:`title_after`, read from the sentence."""
     if monarch_by_name(spot, index):
@@ -428,6 +435,8 @@ def _title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Titl
         return ()
     if any(end <= other.start < end + match.start("role") - 1 for other in sentence.spots):
         return ()  # 甲国总统张三以…身份: the 以 follows another name, whose office it gives
+    if _where_the_subject_is(sentence, spot):
+        return ()  # 张三在某都首次以总理身份…: the office is 张三's, 某都 the place he is at
     return _capacities(match["role"], end + match.start("role"), index)
 
 
