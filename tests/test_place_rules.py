@@ -1870,3 +1870,20 @@ def test_a_place_held_at_before_a_long_list_of_leaders_met_together_is_the_meeti
     topic = ("两国在能源交通农业渔业旅游教育卫生文化体育科技环保海洋气候变化防灾减灾以及人员往来等广泛领域深化务实合作的"
              "具体举措和未来十年双边关系发展的总体规划与路线图以及共同关心的国际和地区问题深入交换意见并")
     assert venue("乙国部长会议主席[[李四]]就" + topic) == {"2036-11-16": []}
+
+
+def test_a_place_after_the_subjects_at_is_no_person_of_an_office_said_after_it():
+    text = HEAD + "2037年5月11日，乙国总理[[张三]]在[[某都]]首次以总理身份与甲国总理[[李四]]举行双边会谈。"
+    assert _venues_by_participants(text) == {frozenset({"张三", "李四"}): {"某都"}}
+    # a name after a 在 that opens the clause is the one the office is said of: 王五 came as the president
+    text = HEAD + "2037年5月11日，在[[王五]]以总统身份访问乙国期间，乙国总理[[李四]]与王五举行会谈。"
+    assert frozenset({"王五", "李四"}) in _venues_by_participants(text)
+
+
+def test_a_stay_in_a_town_holds_the_meetings_told_during_it():
+    text = HEAD + "2037年2月6日，甲国主席[[张三]]抵达乙国出席开幕式。在[[某城]]期间，张三还会见了丙国总统[[李四]]。"
+    assert _venues_by_participants(text)[frozenset({"张三", "李四"})] == {"某城"}
+    # the stay of a visit or a gathering is a time, not a place: the state arrived in holds the meeting
+    for during in ("在峰会期间", "在访问期间"):
+        text = HEAD + f"2037年2月6日，甲国主席[[张三]]抵达乙国出席开幕式。{during}，张三还会见了丙国总统[[李四]]。"
+        assert _venues_by_participants(text)[frozenset({"张三", "李四"})] == {"乙国"}

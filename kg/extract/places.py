@@ -668,7 +668,8 @@ def _held_at_phrases(sentence: Sentence) -> list[re.Match]:
             match = _GONE_TO_MEET.match(sentence.hans, at) or _GONE_THEN_MET.match(sentence.hans, at) \
                 or _PLACE_OF_MEETING.match(sentence.hans, at)
         if match is None and sentence.hans[at] == "在":
-            match = _STAYED_TO_MEET.match(sentence.hans, at) or SIGNED_AT.match(sentence.hans, at)
+            match = _STAYED_TO_MEET.match(sentence.hans, at) or _WHILE_THERE.match(sentence.hans, at) \
+                or SIGNED_AT.match(sentence.hans, at)
         if match:
             inner = _held_at_after_the_occasion(sentence, match, in_a_name)
             if inner is not None and inner.start() >= phrase_bounds(sentence, match)[1]:
@@ -785,6 +786,9 @@ _STAYED_TO_MEET = re.compile(r"在(?P<w>[^，。；,在]{1,20}?)(?:(?:短暂)?(?
                              r"(?:(?:同|与|和|跟)[^，。；,在]{1,30}?|(?:先后|分别)?(?=会见|会晤)"
                              r"|在(?:其|他|她)?(?:下榻(?:的|之)?(?:饭店|酒店|宾馆|处)|当地(?:的|一[间家座处])?(?:饭店|酒店|宾馆)?)"
                              r"[^，。；,在]{0,30}?)(?:会谈|会晤|会见|会面)")
+#: ``在[[某都]]期间，甲还会见了乙``, ``在某都期间与乙会面``: the meetings of a leader's stay in a town (or a state), told
+#: with no place of their own; not the stay of a visit or a gathering (在访问期间, 在峰会期间: a time, no place).
+_WHILE_THERE = re.compile(r"在(?P<w>[^，。；,在访出参峰会议]{2,12}?)期间[，,]?[^，。；,在]{0,16}?(?:会谈|会晤|会见|会面)")
 #: ``在巴黎签署了《某条约》``, ``双方在金边发表《…联合声明》``, ``在塔什干展开谈判``: leaders sign, issue what they
 #: state together or begin their talks there (not a speech: ``在议会发表演讲``); not a document described by
 #: where it was signed (``在上海签署的《上海公报》``, an earlier one).
