@@ -37,7 +37,8 @@ infobox field, a table cell or a clause of prose.
   there and the meeting held on its occasion or right after it (``在[[某湖]]利用八国峰会之机，与乙举行会谈``,
   ``在[[某都]]出席某峰会期间，会见了乙``), is a held-at phrase of that place, unless the meeting's clause
   names its own (``同乙在某镇会谈``); a lodging or a local hotel is none (``出席…后，在下榻的酒店会见乙``,
-  ``在当地一间酒店举行会谈``); a place said
+  ``在当地一间酒店举行会谈``); a stay there and the meetings told during it are one too (``在[[某都]]期间，甲还会见了乙``),
+  not the stay of a visit or a gathering (``在访问期间``, ``在峰会期间``: a time); a place said
   of an earlier time (``再次令人想起七年前在[[某国]]的首次会面``) is that meeting's.
 - Where leaders sign, issue their joint statement or begin their talks is where they meet (``在[[巴黎]]签署了…条约``,
   ``两国在[[首尔]]发表《…联合声明》``, ``在[[塔什干]]展开谈判``, ``前往[[某都]]，与乙签署《…》``), when the sentence gives no place of the talks themselves (``在莫斯科举行峰会，并于31日

@@ -394,7 +394,8 @@ def title_after(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title
     """An office given as ``以总统身份`` right after the name, a bare office word (``张三总统``)
     or an office in brackets (``张三（甲国总理）``) there (after the ``}-`` of a name kept from
     conversion); or the title a monarch's linked name ends in (``[[某朝天皇|某某天皇]]``). A visit holds no
-    office (``对乙国进行[[国事访问]]，也是他以总统身份…``: 他 is the president)."""
+    office (``对乙国进行[[国事访问]]，也是他以总统身份…``: 他 is the president), nor does a place written after the
+    subject's 在 (``张三在[[某都]]首次以总理身份…``: 张三 is the premier, 某都 the place)."""
     if spot.hans.endswith(_VISITS):
         return ()
     remembered = index.remembered  # asked about four times a name, by several rules
