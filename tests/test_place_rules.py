@@ -1887,3 +1887,13 @@ def test_a_stay_in_a_town_holds_the_meetings_told_during_it():
     for during in ("在峰会期间", "在访问期间"):
         text = HEAD + f"2037年2月6日，甲国主席[[张三]]抵达乙国出席开幕式。{during}，张三还会见了丙国总统[[李四]]。"
         assert _venues_by_participants(text)[frozenset({"张三", "李四"})] == {"乙国"}
+
+
+def test_a_site_gone_to_before_the_talks_holds_no_town_of_them():
+    def talks(before):
+        return read(f"'''甲乙会晤'''。\n2037年6月23日，甲国总统[[张三]]{before}，随后在[[某都]]主席府与乙国主席[[李四]]举行会谈。")
+
+    assert talks("首先前往[[某某陵]]拜谒并献花") == {"2037-06-23": [["主席府", "某都"]]}
+    assert talks("首先前往[[某纪念馆]]参观") == {"2037-06-23": [["主席府", "某都"]]}
+    # a state gone to holds the town of the talks that follow
+    assert talks("回访[[乙国]]") == {"2037-06-23": [["主席府", "某都", "乙国"]]}
