@@ -1897,3 +1897,4 @@ def test_a_site_gone_to_before_the_talks_holds_no_town_of_them():
     assert talks("首先前往[[某纪念馆]]参观") == {"2037-06-23": [["主席府", "某都"]]}
     # a state gone to holds the town of the talks that follow
     assert talks("回访[[乙国]]") == {"2037-06-23": [["主席府", "某都", "乙国"]]}
+

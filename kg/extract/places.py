@@ -789,7 +789,7 @@ _STAYED_TO_MEET = re.compile(r"在(?P<w>[^，。；,在]{1,20}?)(?:(?:短暂)?(?
                              r"[^，。；,在]{0,30}?)(?:会谈|会晤|会见|会面)")
 #: ``在[[某都]]期间，甲还会见了乙``, ``在某都期间与乙会面``: the meetings of a leader's stay in a town (or a state), told
 #: with no place of their own; not the stay of a visit or a gathering (在访问期间, 在峰会期间: a time, no place).
-_WHILE_THERE = re.compile(r"在(?P<w>[^，。；,在访出参峰会议]{2,12}?)期间[，,]?[^，。；,在]{0,16}?(?:会谈|会晤|会见|会面)")
+_WHILE_THERE = re.compile(r"在(?P<w>[^，。；,在访出参峰会议]{2,12}?)期间[，,]?[^，。；,在]{0,40}?(?:会谈|会晤|会见|会面)")
 #: ``在巴黎签署了《某条约》``, ``双方在金边发表《…联合声明》``, ``在塔什干展开谈判``: leaders sign, issue what they
 #: state together or begin their talks there (not a speech: ``在议会发表演讲``); not a document described by
 #: where it was signed (``在上海签署的《上海公报》``, an earlier one).

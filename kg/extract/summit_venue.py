@@ -7,7 +7,7 @@ visitor at one (``在[[某宫]]大厅迎接乙，两人随后举行会谈``: the
 list of states the meeting's leaders come from is no venue; a meeting told with no place of its own nor a visit is
 where its leaders attended what the sentence tells (``两人在某城共同出席纪念活动``). A town visited holds the place held at only when
 the visit leads straight to the meeting (``回访美国，在华盛顿与…会晤``; not ``抵达某城，与乙会谈；随后…在另一城与丙会谈``),
-and is a town or a state, not a site gone to (``前往某某陵拜谒并献花，随后在某都…会谈``: no town lies in a tomb).
+and is a town or a state, not a tomb or a memorial gone to (``前往某某陵拜谒并献花，随后在某都…会谈``).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from kg.extract.containment import located_within
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.meeting_clauses import another_later_that_day
 from kg.extract.phrases import TRAVELS_TO
-from kg.extract.places import (VENUE_ENDINGS, attended_at_chain, greeted_then_met, held_at_chain, held_at_phrases,
-                               said_of_other_days, spots_join, town_visited, visited_chain)
+from kg.extract.places import (attended_at_chain, greeted_then_met, held_at_chain, held_at_phrases, said_of_other_days,
+                               spots_join, town_visited, visited_chain)
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence, Spot
 from kg.extract.towns_reached import town_arrived_at_before
@@ -101,15 +101,15 @@ def _visit_holds(anchor: Sentence, visited: tuple[Spot, ...], chain: tuple[Spot,
     place (``回访美国，在华盛顿与…会晤``; not ``在某宫同乙会谈，次日飞抵甲城``, nor ``抵达甲城，与乙会谈；
     随后访问丙国，并于…在丁城与丙会谈``: 丁城 is no town of 甲城)."""
     if visited[-1].hans.endswith(_SITE_VISITED):
-        return False  # 前往某某陵拜谒并献花，随后在某都…会谈: a site visited holds no town
+        return False  # 前往某某陵拜谒并献花，随后在某都…会谈: a tomb visited holds no town
     start, end = visited[-1].end, chain[0].start
     between = anchor.hans[start:end]
     framed = {m.end() for m in _STATE_VISITED.finditer(between)}  # 抵达某城，开始对甲国进行国事访问: that visit
     return start <= end and all(m.end() in framed for m in _ELSEWHERE.finditer(between))
 
 
-#: How the name of a site gone to ends (a building, a tomb, a memorial): no town lies in it.
-_SITE_VISITED = VENUE_ENDINGS + ("陵", "墓", "碑", "纪念馆")
+#: How the name of a tomb or a memorial ends, where a leader goes to pay his respects: no town lies in it.
+_SITE_VISITED = ("陵", "墓", "碑", "纪念馆", "纪念堂", "陵园", "墓园")
 
 
 #: A visit told as one to a state (``对甲国进行国事访问``): the visit the town reached is a stop of.
