@@ -1435,3 +1435,67 @@ def test_a_month_that_holds_several_summits_defines_none_of_them():
 def test_a_press_conference_issues_no_name_written_after_it(said, wanted):
     assert [said[a:b] for a, b in unquoted_names(said)] == wanted
 
+
+
+def test_a_deadline_in_what_a_document_requires_is_no_time_the_account_reaches():
+    text = HEAD + ("2033年6月1日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤，签署了《甲乙化学武器协定》。"
+                   "协定要求双方在2035年以前开始销毁化学武器，并于2039年12月31日前将库存减半。"
+                   "同日，两人还签署了《甲乙贸易协定》。")
+    assert keys(documents(text)) == {"2033-06-01": {"甲乙化学武器协定", "甲乙贸易协定"}}
+
+
+def test_a_day_something_is_to_be_done_by_is_blanked_but_not_a_day_one_leaves_on():
+    from kg.extract.documents import deadlines_blanked
+    assert deadlines_blanked("并于2039年12月31日前将库存减半") == "并于〃〃〃〃〃〃〃〃〃〃〃前将库存减半"
+    assert deadlines_blanked("张三于2039年10月16日前往乙国") == "张三于2039年10月16日前往乙国"  # went that day
+
+
+def test_a_treaty_a_statement_is_about_is_no_document_signed():
+    text = HEAD + MEETING + "会晤结束时，两人签署了《甲乙贸易协定》，并就[[甲乙裁军条约]]的主要条款发表联合声明。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙贸易协定", "联合声明"}}
+
+
+def test_an_undated_paragraph_of_a_years_section_names_that_years_summits_documents():
+    text = ("'''甲乙领导人年度会议'''是[[甲国]]与[[乙国]]领导人的年度会议。\n"
+            "== 历次会议 ==\n{| class=\"wikitable\"\n! 届次 !! 日期 !! 地点 !! 甲国总理 !! 乙国总理 !! 主要成果\n|-\n"
+            "| 第一届 || 2033年10月11日—13日 || [[某城]] || [[张三]] || [[李四]] || 签署一揽子协议\n|-\n"
+            "| 第二届 || 2034年6月3日 || [[乙城]] || [[张三]] || [[李四]] || 讨论氢能合作\n|}\n"
+            "== 2033年 ==\n2033年10月11日，张三宣布李四将于本月11日至13日访问某城。\n\n"
+            "两国总理共同见证了一系列协议的签署，包括《甲乙军事训练谅解备忘录》以及科学创新备忘录。\n"
+            "== 2034年至2035年 ==\n2034年6月3日，张三宣布李四将于本月访问乙城。\n\n"
+            "两国总理签署了《甲乙数字经济协定》。\n")
+    found = keys(documents(text, "甲乙领导人年度会议"))
+    assert found["2033-10-11"] == {"甲乙军事训练谅解备忘录", "科学创新备忘录"}
+    assert "甲乙数字经济协定" not in found.get("2034-06-03", set())  # a section of two years: which one is unknown
+
+
+@pytest.mark.parametrize("hans, wanted", [
+    ("会谈后，两国元首共同见证了甲乙经济技术合作协定以及粮食、旅游等领域合作文件的签署", ["甲乙经济技术合作协定"]),
+    ("两国元首共同见证了两国政府经济技术合作协议等多项合作文件的签署", []),  # the sides and a description
+    ("会谈后，两人共同见证了双边合作文件的签署", []),
+    ("两国元首共同见证了“某路”建设合作规划等双边合作文件的签署", ["“某路”建设合作规划"]),
+    ("两人共同见证某桥完成衔接，以及甲乙经济特区谅解备忘录的签署", ["甲乙经济特区谅解备忘录"]),
+    ("两人见证了四份谅解备忘录和意向书的签署", []),  # counted, and a kind alone
+    ("两人出席了双边协定和谅解备忘录的签署仪式", []),  # kinds alone
+    ("两人见证了能源、电力、航空等领域合作文件的签署", []),  # a description
+])
+def test_names_listed_before_the_signing_a_leader_witnessed(hans, wanted):
+    assert [hans[a:b] for a, b in ceremony_names(hans)] == wanted
+
+
+def test_a_name_opening_what_the_document_says_is_no_signing():
+    text = HEAD + MEETING + ("会晤结束时，双方签署《甲乙和平协定》。\n== 内容 ==\n"
+                             "《宣言》确认两国致力于和平，强调通过友好协商解决争议。《条约》是两国签署的首份政治文件。\n")
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙和平协定"}}
+
+
+def test_a_definition_that_dates_the_document_dates_it():
+    text = ("'''甲乙宣言'''是一份宣言。\n== 签署 ==\n" + MEETING +
+            "《甲乙宣言》是甲国与乙国于1985年11月20日签署的政治文件。\n")
+    assert keys(documents(text, "甲乙宣言")) == {"1985-11-19": {"甲乙宣言"}}
+
+
+def test_a_comma_in_the_parenthesis_after_a_name_does_not_end_its_clause():
+    text = HEAD + ("2033年11月11日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤，会议发表《甲乙联合声明》。\n"
+                   "《甲乙海洋宣言》（英语：Declaration on the Sea，简称DOS）是两国于2002年11月4日签署的政治文件。\n")
+    assert keys(documents(text)) == {"2033-11-11": {"甲乙联合声明"}}

@@ -78,3 +78,9 @@ def test_a_signing_the_section_of_its_day_tells_attended_witnessed_or_with_a_han
 ])
 def test_no_summit_where_no_section_of_the_signing_day_tells_the_two_signers_before_others(text):
     assert summits(box(TOP) + LEAD + text) == {}
+
+
+def test_what_the_treatys_article_lists_as_signed_with_it_is_the_signings():
+    text = box(TOP) + LEAD + MET + ("== 内容 ==\n与宣言同时签署的文件还包括：\n* 《甲乙贸易与航行条约》\n"
+                                    "* 《甲乙边境一体化协定》\n== 影响 ==\n宣言之后，甲国又同丙国签订《甲丙条约》。\n")
+    assert summits(text)["1997-05-14"][2] == {"甲乙睦邻宣言", "甲乙贸易与航行条约", "甲乙边境一体化协定"}

@@ -370,6 +370,60 @@ def ceremony_names(hans: str):
         if not (re.fullmatch(GENERIC_KINDS, name) or _NOT_A_NAME_START.match(name) or _COUNTED.search(name)
                 or len(name) < 6 or _kinds_listed(name)):
             yield start, match.end("n")
+    yield from _listed_before_a_ceremony(hans)
+
+
+def _listed_before_a_ceremony(hans: str):
+    """(start, end) of the names listed first between a verb of attending and the signing they name, before
+    what the list goes on to describe (``见证了两国政府经济技术合作协定以及粮食、融资等领域合作文件的签署``,
+    ``见证了“一带一路”建设合作规划等双边合作文件的签署``, ``共同见证某某完成衔接，以及甲乙经济特区谅解备忘录的签署``):
+    each item that ends in a document's word and is no description (``四份谅解备忘录和意向书``,
+    ``双边协定和谅解备忘录``: counted, or kinds alone); the list stops at its 等."""
+    for end in _SIGNING_ITSELF.finditer(hans):
+        opens = start_of_clause(hans, end.start())
+        if opens and _GOES_ON_LISTING.match(hans, opens):  # …完成衔接，以及甲乙谅解备忘录的签署: the verb's clause before
+            opens = start_of_clause(hans, opens - 1)
+        verbs = list(_ATTENDING.finditer(hans, opens, end.start()))
+        if not verbs:
+            continue
+        at, stop = verbs[-1].end(), end.start()
+        listed = _LISTING.search(hans, at, stop) is not None  # one name alone is _CEREMONY's
+        while at < stop:
+            item = _CEREMONY_ITEM.match(hans, at, stop)
+            if item is None:
+                break
+            name = item["n"]
+            if listed and _a_listed_ceremony_name(name):
+                yield item.start("n"), item.end("n")
+            if item["join"] in ("等", ""):
+                break
+            at = item.end()
+
+
+def _a_listed_ceremony_name(name: str) -> bool:
+    """Whether an item listed before a signing names a document: it ends in a document's word, and is no
+    description (``四份谅解备忘录``, ``双边合作文件``, ``两国政府经济技术合作协议``: counted, modifiers or the sides alone
+    before its word, or kinds listed)."""
+    word = next((w for w in sorted(DOCUMENT_ENDINGS, key=len, reverse=True) if name.endswith(w)), None)
+    if word is None or len(name) < 6 or re.fullmatch(GENERIC_KINDS, name) or _NOT_A_NAME_START.match(name) \
+            or _COUNTED.search(name) or _kinds_listed(name):
+        return False
+    core = _THE_SIDES_OR_BOTH.sub("", name[:-len(word)])
+    return bool(core) and not _ONLY_MODIFIERS.fullmatch(core)
+
+
+#: The sides a description opens with (双方合作文件, 双边合作文件): no name's words.
+_THE_SIDES_OR_BOTH = re.compile(r"^(?:两国|双方|三方|两国政府|双边)")
+#: A join of a list (甲协定以及…, 乙规划等…).
+_LISTING = re.compile(r"以及|、|和|与|及|等")
+#: The signing a verb of attending names, after what was signed (…的签署, …签字仪式).
+_SIGNING_ITSELF = re.compile(r"的?(?:签字|签署)仪式|的(?:签署|签字|签订)(?!仪式)")
+#: A verb of attending a signing (出席了, 见证).
+_ATTENDING = re.compile(r"(?:出席|参加|见证)了?")
+#: A clause that goes on with the list of the clause before (，以及…).
+_GOES_ON_LISTING = re.compile(r"以及|及|和")
+#: An item of the list before a signing, to the join after it (甲协定以及, 乙规划等, or the list's end).
+_CEREMONY_ITEM = re.compile(r"(?:[，,]?以及|及|和|、)?(?P<n>[^，,。；;、]+?)(?P<join>[，,]?以及|、|和|与|及|等|$)")
 
 
 def _kinds_listed(name: str) -> bool:

@@ -15,10 +15,10 @@ from datetime import date, timedelta
 
 from kg.extract.dates import find_dates
 from kg.extract.document_names import DOCUMENT_ENDINGS, SIGNED
-from kg.extract.documents import GOES_ON, REFERS_BACK, sentence_outcomes
+from kg.extract.documents import GOES_ON, REFERS_BACK, outcomes, sentence_outcomes
 from kg.extract.entries import cell_chains, entries_in
 from kg.extract.infobox import outcome_documents
-from kg.extract.narrative import TITLE_MARKS, Told, bare_days, next_about, times_in, told_after, year_of
+from kg.extract.narrative import ASIDE, TITLE_MARKS, Told, bare_days, next_about, times_in, told_after, year_of
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans
 from kg.extract.visited_states import VISIT_BOX
@@ -61,6 +61,26 @@ def documents_of_treaty_boxes(reading: Reading, summits) -> None:
         signed_at = next((p for p in box.params if p.name in _SIGNED_AT_FIELDS and p.value.strip()), None)
         if signed_at is not None:
             _venue_signed(reading, on_that_day[0].id, signed_at.span, evidence)
+        if len(summits) == 1 and _made_by_the_box(reading, summits[0], box):
+            _documents_of_the_signings_account(reading, summits[0])
+
+
+def _documents_of_the_signings_account(reading: Reading, summit) -> None:
+    """What the lead or the article's own account of the signing (not its background, aftermath or
+    reactions: 背景, 影响, 后续 ...) says was signed then is the signing's too (``与议定书同时签署的文件还包括：``)."""
+    span = (summit.start, summit.end)
+    outcomes(reading, summit.id, reading.lead, span)
+    for section, sentences in reading.by_section.items():
+        if not ASIDE.match(to_hans(section.heading).strip()):
+            outcomes(reading, summit.id, sentences, span)
+
+
+def _made_by_the_box(reading: Reading, summit, box) -> bool:
+    """Whether the summit is the signing the treaty's box tells, none the prose or a summit's box told (its days
+    are the treaty box's): the article about the treaty is the account of that signing (``与议定书同时签署的文件
+    还包括：`` then a list of 《…》, a line each, names its documents too)."""
+    return summit.anchor is None and any(e.span == box.span for fact in reading.registry.facts_recorded(summit.id, Prop.START_DATE)
+                                         for e in fact.evidence)
 
 
 def documents_of_visit_boxes(reading: Reading, summits) -> None:
@@ -159,7 +179,28 @@ def documents_by_their_days(reading: Reading, summits) -> None:
                     (summit,) = on_those_days.values()
                     sentence_outcomes(reading, summit.id, sentence, (summit.start, summit.end), told, False,
                                        next_about(sentences, i, REFERS_BACK))
+            elif told is None and not when and SIGNED.search(sentence.hans) and \
+                    (summit := _the_summit_of_its_year(sentence, summits)) is not None:
+                sentence_outcomes(reading, summit.id, sentence, (summit.start, summit.end), None, False,
+                                   next_about(sentences, i, REFERS_BACK))
             told = told_after(sentence.hans, (date.min, date.min), told)
+
+
+#: The heading of a section of a series' account that is a year alone (== 2031年 ==).
+_A_YEARS_HEADING = re.compile(r"^\s*(?P<y>[0-9]{4})年\s*$")
+
+
+def _the_summit_of_its_year(sentence, summits):
+    """The one summit of the year a section's heading is (``== 2031年 ==``), where a paragraph of it that has told
+    no time yet says something was signed (``两国总理共同见证了…一系列协议的签署，包括《…》``): the section is that
+    year's account, and a paragraph that gives no time of its own goes on in it. None where the year holds
+    no summit or several."""
+    heading = _A_YEARS_HEADING.match(to_hans(sentence.heading or ""))
+    if heading is None:
+        return None
+    year = int(heading["y"])
+    held = [s for s in summits if s.start.year == year]
+    return held[0] if len(held) == 1 else None
 
 
 def _days_in_its_years(hans: str, summit) -> tuple[tuple[date, date], ...]:

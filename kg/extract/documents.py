@@ -122,7 +122,8 @@ _NEGATED_LIST = re.compile("(?:" + NEGATED.pattern + r")[^，,。；;]*(?:或|�
 #: A name that is a topic of the talks: 就…《…》…等问题, 讨论了…协议、…等议题 (before and after it in its clause).
 _TOPIC_BEFORE = re.compile(r"(就|讨论|商讨|探讨|谈及|谈到)[^，,。；;签发达通]*$")
 _TOPIC_AFTER = re.compile(r"^[^，,。；;]*?(问题|议题|事宜)"
-                          r"|^(?:谈判)?(?:已经|已)?达成了?(?:实质|原则|基本|框架)性?(?:协议|共识|一致)")  # 就《甲协定》达成实质协议
+                          r"|^(?:谈判)?(?:已经|已)?达成了?(?:实质|原则|基本|框架)性?(?:协议|共识|一致)"  # 就《甲协定》达成实质协议
+                          r"|^的[^，,。；;《》]{0,12}?(?:发表|发布|签署|签订)")  # 就《甲条约》的主要条款发表联合声明: what it is about
 #: Right before a signing verb: one side's government or side alone (日本政府另, 美方).
 _ONE_SIDE = re.compile(r"(?P<who>[\u4e00-\u9fff]{1,4}?)(政府|方面|方)(另外?|也|亦|则|还|随即|随后|单独|单方面)*$")
 _BOTH = re.compile(r"[两双各三四五]|共同|联合|有关|相关|对|和|与|同|及|、")
@@ -229,10 +230,23 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
                 listed = sentence
         if _AN_ASIDE.match(sentence.hans):
             continue  # 该庄园是某人1830年辞世之处: the account has not got to 1830
-        own = times_in(sentence.hans, span, year_of(sentence.hans, told.year if told else None))
+        hans = deadlines_blanked(sentence.hans)  # 于2002年12月31日前将库存减至…: by then, no time told
+        own = times_in(hans, span, year_of(hans, told.year if told else None))
         if own.times or own.after_the_meeting:
-            opened = _OPENS_WITH_A_TIME.match(sentence.hans) is not None
-        told = told_after(sentence.hans, span, told)
+            opened = _OPENS_WITH_A_TIME.match(hans) is not None
+        told = told_after(hans, span, told)
+
+
+#: A time something is to be done by (协定要求双方在2033年以前开始…，并于2039年12月31日前将…): a deadline, not a
+#: time the account has got to; not 前往, 前来 (于2039年10月16日前往乙国 goes on that day).
+_DEADLINE = re.compile(r"(?<=[于在])(?:[0-9]{4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?|底|末|年底)?|[0-9]{1,2}月[0-9]{1,2}日)"
+                       r"(?=(?:之|以)?前(?![往来去赴夕]))")
+
+
+def deadlines_blanked(hans: str) -> str:
+    """The sentence with the times things are to be done by blanked (``协定要求…于2039年12月31日前将…``): the
+    sentence after it (``同日，两人还签署了《…》``) goes on at the time told before, not at the deadline."""
+    return _DEADLINE.sub(lambda m: "〃" * len(m.group()), hans) if "前" in hans else hans
 
 
 @lru_cache(maxsize=4096)  # a sentence is read once for each summit whose outcomes are sought
@@ -472,8 +486,9 @@ def _an_earlier_one(before: str) -> bool:
 
 def _a_topic(before: str, after: str) -> bool:
     """Whether a name in its clause is a topic of the talks, not a document signed
-    (``就欧洲安全、《反弹道导弹条约》和经济合作等问题签署了五项联合声明``), or what they agreed on in
-    substance, to be signed later (``双方宣布就[[甲乙经济伙伴关系协定]]达成实质协议``)."""
+    (``就欧洲安全、《反弹道导弹条约》和经济合作等问题签署了五项联合声明``), what they agreed on in
+    substance, to be signed later (``双方宣布就[[甲乙经济伙伴关系协定]]达成实质协议``), or what a statement
+    issued is about (``并就[[甲乙条约]]的主要条款发表联合声明``: the statement is issued, not the treaty)."""
     return bool(_TOPIC_BEFORE.search(before) and _TOPIC_AFTER.match(after))
 
 
@@ -520,7 +535,8 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
             _told_earlier(sentence_before) or _an_earlier_one(before) or \
             NOT_HERE_AFTER.match(after) or _PLANNED.search(sentence_before) or not_a_document(hans, start, end) or \
             _a_topic(before, after) or _one_it_follows(before, after) or _a_stance_on(before) or \
-            _WISHED_BEFORE.search(before) or _AIMED_AFTER.match(after) or _what_a_document_says(hans, start):
+            _WISHED_BEFORE.search(before) or _AIMED_AFTER.match(after) or _what_a_document_says(hans, start) or \
+            _the_subject_of_what_it_says(before, after) or _defined_undated(hans, before, after):
         return False
     if _ANNEX_BEFORE.search(before):
         return True  # 宣言另附有作为附件的《行动计划》: issued with it
@@ -533,6 +549,28 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     if not _ITS_YEARS.sub("", hans[start:end].strip("《》")).endswith(DOCUMENT_ENDINGS):  # …行动计划（2031—2035年）: a plan
         return bool(SIGNED.search(before) or _OUTCOME_BEFORE.search(before))
     return bool(SIGNED.search(hans) or _OUTCOME_BEFORE.search(before))
+
+
+def _the_subject_of_what_it_says(before: str, after: str) -> bool:
+    """Whether a name opens its clause as the subject of what the document says (``《宣言》确认…，强调通过友好协商…``,
+    ``《某城宣言》指出…``): its content is told, not its signing; a signing word further on is the content's
+    (通过 of ``通过友好协商``)."""
+    return not before and _IT_SAYS_AFTER.match(after) is not None
+
+
+def _defined_undated(hans: str, before: str, after: str) -> bool:
+    """Whether a name opens its clause to say what the document is, in a sentence that gives no time
+    (``《宣言》是甲国与乙国在某问题上签署的首份政治文件``): a definition of one told elsewhere, not a signing at
+    the time the paragraph has reached; a definition that dates it (``《甲》是…于2033年5月1日签署的宣言``) does."""
+    return not before and _IS_AFTER.match(after) is not None and _A_TIME.search(hans) is None
+
+
+_IS_AFTER = re.compile(r"^(?:是|为|系)")
+_A_TIME = re.compile(r"[0-9]{4}年|[0-9]{1,2}月[0-9]{1,2}日")
+
+
+#: Right after a name that opens its clause: what the document says (《宣言》确认…, 《条约》规定…).
+_IT_SAYS_AFTER = re.compile(r"^(?:中|里)?(?:确认|指出|写明|写道|载明|表示|强调|称|规定|宣布|提出|明确|承诺|重申|呼吁|要求)")
 
 
 def _what_a_document_says(hans: str, start: int) -> bool:
@@ -624,7 +662,7 @@ def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None
     with it (``opened``: 2024年9月6日，…). The year of an earlier document named after it in
     its clause dates nothing of it (``签署了…协定、落实2008年所签引渡条约的文书``)."""
     hans = hans[:end] + documents_years_blanked(hans[end:])
-    stop = next((m.start() for m in CLAUSE.finditer(hans, end)), len(hans))
+    stop = next((m.start() for m in CLAUSE.finditer(hans, _past_its_parenthesis(hans, end))), len(hans))
     year = year_of(hans[:stop], told.year if told else None)
     part = max((m.end() for m in _PART.finditer(hans, 0, end)), default=0)  # 1966年…《甲》；1972年，…《乙》
     own = times_in(hans[part:stop], span, year)
@@ -646,6 +684,18 @@ def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None
     if numbers:  # 19日，…签署《…》 in a paragraph that told no month: a day of that number
         return any((span[0] + timedelta(days=i)).day in numbers for i in range((next_day - span[0]).days + 1))
     return not own.times or any(start <= next_day and span[0] <= last for start, last in own.times)
+
+
+def _past_its_parenthesis(hans: str, end: int) -> int:
+    """Where a name's clause goes on after the parenthesis right after it (``《甲乙宣言》（英语：…，简称…）是…于2002年
+    11月4日签署的``): a comma inside it ends no clause."""
+    if not hans.startswith(("（", "("), end):
+        return end
+    closed = _CLOSING.search(hans, end)
+    return closed.end() if closed else end
+
+
+_CLOSING = re.compile(r"[）)]")
 
 
 def documents_of_the_meeting_told_last(reading: Reading, found) -> None:
