@@ -78,6 +78,8 @@ def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     "这是双方自2019年4月以来的第一次会晤",  # a first since a break
     "也是张三任内两国领导人的第一次会面",  # a first within a term
     "提出年内举行甲乙经济高层对话机制第二次会议等建议",  # a mechanism's sessions
+    "张三与乙国副总统王五共同主持甲乙合作论坛第二次会议",  # a body's session chaired with another, not the two who met
+    "甲乙高级别合作委员会第七次会议在某都举行",  # a body's session, no co-chairs
     "12月24日，张三和李四举行第二次会谈，会谈长达五个小时",  # the talks of a visit told day by day
     "两人举行第一轮会谈，着重讨论安全问题",  # the rounds of one summit's talks
     "第十二届某盟首脑会议开幕式后，两人会谈16分钟",  # a gathering's session
@@ -405,3 +407,11 @@ def test_a_session_of_a_community_of_states_attended_on_a_visit_numbers_no_summi
 ])
 def test_a_round_of_a_pairs_government_consultations_is_numbered(hans, number):
     assert ordinal_in(hans) == number
+
+
+@pytest.mark.parametrize("hans", [
+    "访问期间，两国领导人在某都共同主持了甲国—乙国高级别战略合作委员会第七次会议",
+    "张三和李四在总理府举行会谈后，共同主持了高级别战略合作委员会第七次会议",
+])
+def test_a_bodys_session_the_two_leaders_chair_together_is_their_meetings_number(hans):
+    assert ordinal_in(hans) == 7

@@ -233,7 +233,7 @@ def _candidates(hans: str, meetings_only: bool):
             continue
         year = _WITHIN_A_YEAR.search(hans[:match.start()])
         yearly = bool(year and not year["after"])
-        if _GATHERING.search(hans[:match.start()]) or _BODY.search(hans[:match.start()]) or \
+        if _GATHERING.search(hans[:match.start()]) or _BODY.search(hans[:match.start()]) and not _co_chaired(hans, match) or \
                 _names_a_gathering(match["between"]):  # 第十七次二十国集团领导人峰会
             continue
         if match["noun"] == _CONSULTATIONS and not _names_a_pair(match["between"]):
@@ -277,6 +277,20 @@ def _candidates(hans: str, meetings_only: bool):
     for match in _FIRST_HELD.finditer(hans):
         if not _SINCE.search(hans[clause_start_past_colon(hans, match.start()):match.end()]):
             yield match.start(), 1, False, False
+
+
+#: Before a body's session in its clause: the two leaders who met chair it together (两国领导人共同主持了甲乙高级别
+#: 合作委员会第七次会议; 甲和乙举行会谈后，共同主持了…): their meeting is that session.
+_CO_CHAIRED_BY_THE_TWO = re.compile(r"(?:(?:两国|两位|双方)(?:领导人|元首|首脑|总统|总理)|两人|二人|(?:会谈|会晤|会面)(?:结束)?后[，,])"
+                                    r"[^，,。；;]{0,16}?共同主持了?[^，,。；;]{0,30}$")
+
+
+def _co_chaired(hans: str, match: re.Match) -> bool:
+    """Whether a standing body's numbered session (``…委员会第七次会议``) is chaired together by the two who met
+    (``两国领导人在某都共同主持了甲乙高级别战略合作委员会第七次会议``, ``…举行一对一会谈后，共同主持了…``): the
+    summit is that session, and its number the summit's; not a session one of them chairs with another
+    (``甲与乙国副总统丙共同主持某论坛第二次会议``), nor one a body holds alone."""
+    return match["noun"] == "会议" and _CO_CHAIRED_BY_THE_TWO.search(hans[:match.start()]) is not None
 
 
 def _first_of_these_two(before: str, between: str) -> bool:
