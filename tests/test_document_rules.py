@@ -1499,3 +1499,26 @@ def test_a_comma_in_the_parenthesis_after_a_name_does_not_end_its_clause():
     text = HEAD + ("2033年11月11日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤，会议发表《甲乙联合声明》。\n"
                    "《甲乙海洋宣言》（英语：Declaration on the Sea，简称DOS）是两国于2002年11月4日签署的政治文件。\n")
     assert keys(documents(text)) == {"2033-11-11": {"甲乙联合声明"}}
+
+
+@pytest.mark.parametrize("sentence", [
+    "张三指出，44年前，两国领导人就是在某宾馆达成《甲乙公报》，开启了关系正常化进程。",  # a time told back, its own clause
+    "此外，甲国国家石油公司还与乙方签署了上游油气勘探合作保密协议。",  # a company's deal with a side
+])
+def test_what_was_done_years_before_or_by_a_company_with_a_side_is_not_the_summits(sentence):
+    assert keys(documents(HEAD + MEETING + "会晤结束时，双方签署《甲乙和平协定》。" + sentence)) == \
+        {"1985-11-19": {"甲乙和平协定"}}
+
+
+@pytest.mark.parametrize("sentence", [
+    "同日，张三出席在某城举行的某组织第四次峰会，峰会通过了《某城宣言》。",  # the gathering one of the two attended
+    "同日，张三出席某组织某城峰会，各成员国元首签署并发表《某城宣言》。",  # its members, before their first verb
+])
+def test_what_a_gathering_one_of_the_two_attends_adopts_is_not_their_summits(sentence):
+    text = HEAD + MEETING + "会晤结束时，双方签署《甲乙和平协定》。" + sentence
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙和平协定"}}
+
+
+def test_a_document_the_sides_had_approved_before_is_not_the_summits():
+    text = HEAD + MEETING + "会晤结束时，双方签署《甲乙和平协定》。两国此前已批准《2030年经贸合作路线图》。"
+    assert keys(documents(text)) == {"1985-11-19": {"甲乙和平协定"}}

@@ -334,18 +334,20 @@ def _a_gatherings(reading: Reading, summit: EntityId, hans: str, start: int) -> 
     or adopted (the summit one of two on its sidelines, or a visit over its days): the subject of its verb is
     the gathering's sides (``成员国领导人签署《…》``, ``甲和其他19个国家的代表共同签署《…》``; uncounted, more than
     two), or the gathering itself where the sentence counts its sides (``33国领导人与会，会议通过《…》``); the
-    sentence's opening subject where the verb's clause has none (``会议一致同意…，通过了《…》``). Not a meeting of
-    two called so (``两国总理年度会议发表…``), nor three leaders' document at a meeting of three."""
+    sentence's opening subject where the verb's clause has none (``会议一致同意…，通过了《…》``), or, for a summit
+    of two, the gathering a clause before says one of them attends (``普京出席某组织第四次峰会，峰会通过了《…》``).
+    Not a meeting of two called so (``两国总理年度会议发表…``), nor three leaders' document at a meeting of three."""
     participants = {p.key for p in reading.registry.facts_about(summit, Prop.PARTICIPANT) if isinstance(p, EntityId)}
     before = _outside_names(hans[start_of_clause(hans, start):start])
-    verb = None
-    for verb in _SIGNING_VERB.finditer(before):
-        pass
+    verb = _SIGNING_VERB.search(before)  # the clause's first: 各成员国元首签署并发表《…》
     if verb is None or len(participants) < 2:
         return False
     subject = _ADVERBIAL_AFTER.sub("", before[:verb.start()]) or _ADVERBIAL_AFTER.sub("", _OPENING_SUBJECT.match(hans)["s"])
     if _THE_TWO.search(subject):
         return False
+    if len(participants) == 2 and _A_GATHERING.fullmatch(subject) and \
+            _ATTENDS_A_GATHERING.search(hans, 0, start_of_clause(hans, start)):
+        return True  # 普京出席某组织第四次峰会，峰会通过了《某城宣言》: the gathering he attended adopted it, not the two
     sides = _MANY_SIDES.fullmatch(subject)
     if sides is not None:
         return len(participants) < _how_many(sides)
@@ -369,8 +371,8 @@ _WHERE_AND_HOW = r"(?:在[^，,。；;在]{1,12}?[上中]?)?(?:一致|共同|最
 _ADVERBIAL_AFTER = re.compile(_WHERE_AND_HOW + r"了?$")
 #: The subject a sentence opens with, after the time it opens with (12月5日，会议一致同意…): to its first verb.
 _OPENING_SUBJECT = re.compile(r"^(?:[^，,。；;]{0,14}[日月年时]，)?(?P<s>[^，,。；;]*?)(?=同意|决定|签署|签订|发表|发布|通过|宣布|[，,。；;]|$)")
-#: The sides of a gathering of many (成员国领导人, 各国领导人, 33国领导人和政府代表, 与会各方).
-_SIDES = (r"(?:其他|其余)?(?:成员国|与会各[方国]|与会国家?|各国|(?P<n>[三四五六七八九十]|[0-9]{1,3})[国方]"
+#: The sides of a gathering of many (成员国领导人, 各成员国元首, 各国领导人, 33国领导人和政府代表, 与会各方).
+_SIDES = (r"(?:其他|其余|各)?(?:成员国|与会各[方国]|与会国家?|各国|(?P<n>[三四五六七八九十]|[0-9]{1,3})[国方]"
           r"|(?P<m>[三四五六七八九十0-9]{1,3})个国家)"
           r"的?(?:领导人|元首|首脑|代表|政府首脑)?(?:和政府代表|和代表)?")
 #: A gathering's sides as a subject, alone or after others (甲和其他19个国家的代表, 包括甲在内的各国领导人).
@@ -382,6 +384,8 @@ _SIDES_SIGNED = re.compile(r"(?:^|(?<=[，,；;]))" + _MANY_SIDES.pattern + _WHE
 _A_GATHERING = re.compile(r"[^，,。；;出参主举召]{0,14}?(?:会议|峰会|首脑会议|全体会议|大会)")
 
 
+#: A clause telling a leader attends a gathering (出席在某城举行的某组织第四次峰会, 参加某会议).
+_ATTENDS_A_GATHERING = re.compile(r"(?:出席|参加)了?[^，,。；;]{2,30}?(?:峰会|首脑会议|会议|大会)(?=[，,]|$)")
 #: A meeting of the two sides, however it is called (两国总理年度会议, 双边会议).
 _THE_TWO = re.compile(r"两国|双方|双边|两人|二人")
 
@@ -479,9 +483,13 @@ def generic_document(reading: Reading, summit: EntityId, name: str, evidence) ->
 
 def _an_earlier_one(before: str) -> bool:
     """Whether the words before a name make it one signed before (``重申双方此前发表的《…》``,
-    ``落实2009年签署的《…》``), not this time (``根据此次签署的《…》``)."""
+    ``落实2009年签署的《…》``, ``两国此前已批准《…》``), not this time (``根据此次签署的《…》``)."""
     referred = _REFERRED_TO.search(before)
-    return bool(referred and not _THIS_TIME.search(referred.group()))
+    return bool(referred and not _THIS_TIME.search(referred.group())) or _DONE_EARLIER.search(before) is not None
+
+
+#: Right before a name: its signing told as done before (两国此前已批准《…》, 双方早已签署《…》).
+_DONE_EARLIER = re.compile(r"(?:此前|之前|先前|早前|早已|业已)(?:已经?|曾经?)?(?:签署|签订|批准|通过|发表|达成|缔结)了?$")
 
 
 def _a_topic(before: str, after: str) -> bool:
@@ -525,8 +533,9 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
             NEGATED.search(before) or NOT_HERE_AFTER.match(after) or _PLANNED.search(sentence_before)
             or _told_earlier(sentence_before)):
         return True  # 两国国防部交换了《甲乙国防合作谅解备忘录》: its texts exchanged at the meeting conclude it
-    if _SIGNED_BEFORE.search(before):
-        return False  # 20年前某人曾以大臣身份来华签署《…》: done before the meeting, at a time told from it
+    if _SIGNED_BEFORE.search(before) or clause_start and _YEARS_AGO.fullmatch(
+            hans, start_of_clause(hans, clause_start - 1), clause_start - 1) and _DONE.search(before):
+        return False  # 20年前某人曾以大臣身份来华签署《…》, 44年前，两国领导人在此达成《…》: done before the meeting
     if _BY_COMPANIES.search(before) or clause_start and _LISTED_AFTER.search(before) and \
             _BY_COMPANIES.search(hans, start_of_clause(hans, clause_start - 1), clause_start):
         return False  # 双方企业签署了总额逾70亿美元的商业协议(，其中包括…的合同): deals of companies the leaders may witness
@@ -636,14 +645,18 @@ def _unquoted_emptied(hans: str, start: int) -> str:
 
 _A_NAME = re.compile(r"《[^《》]*》")
 #: Before a signing verb in a name's clause: it was done before the meeting, at a time told from it (20年前某人曾以
-#: 外交大臣身份来华签署…, 他前一年访问某国时与某人共同签署…, 去年6月签署…); not 曾 alone, which a day may date
+#: 外交大臣身份来华签署…, 他前一年访问某国时与某人共同签署…, 去年6月签署…, 44年前…就是在此达成《…》); not 曾 alone, which a day may date
 #: (签字所用的桌子曾在1979年3月26日…签署《…》时使用: of the meeting that day).
 _SIGNED_BEFORE = re.compile(r"(?:(?<![0-9])[0-9]{1,2}年前|[一二三四五六七八九十两几数多]+年前|前一年|去年|前年|上一年)"
-                            r"[^，,。；;]*?(?:签署|签订|签定|缔结|签字|发表|发布)[^，,。；;]*$")
-#: Before a name in its clause: companies sign it (双方企业签署了…商业协议, 甲国石油公司与乙国公司签订…协议), a deal of
-#: theirs, not a document of the summit; not governments with companies (两国政府和企业签署了…).
+                            r"[^，,。；;]*?(?:签署|签订|签定|缔结|签字|发表|发布|达成)[^，,。；;]*$")
+#: A clause that is a time told from the meeting back (44年前，…; 他说，20多年前，…): what the next one says was signed
+#: was signed then.
+_YEARS_AGO = re.compile(r"(?:[0-9]{1,3}|[一二三四五六七八九十两几数]+)多?年(?:以)?前")
+_DONE = re.compile(r"签署|签订|签定|缔结|签字|发表|发布|达成")
+#: Before a name in its clause: companies sign it (双方企业签署了…商业协议, 甲国石油公司与乙国公司签订…协议, 甲国国家石油
+#: 公司还与乙方签署了…), a deal of theirs, not a document of the summit; not governments with companies (两国政府和企业签署了…).
 _BY_COMPANIES = re.compile(r"(?<!政府和)(?<!政府与)(?<!部门和)(?<!部门与)(?<!政府及)(?:企业|公司)(?:之间|间)?"
-                           r"(?:还|也|亦|另|则|共同)*(?:签署|签订|签定)")
+                           r"(?:还|也|亦|另|则|共同)*(?:(?:与|同|和)[^，,。；;与同和]{1,8}?)?(?:签署|签订|签定)")
 #: Right before a name: it was initialed (并草签了《甲》), not signed.
 _INITIALED = re.compile(r"草签了?$")
 #: After a name in its clause: it came into force (《甲协定》同时生效), signed before.
