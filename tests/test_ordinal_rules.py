@@ -79,6 +79,10 @@ def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     "也是张三任内两国领导人的第一次会面",  # a first within a term
     "提出年内举行甲乙经济高层对话机制第二次会议等建议",  # a mechanism's sessions
     "张三与乙国副总统王五共同主持甲乙合作论坛第二次会议",  # a body's session chaired with another, not the two who met
+    "这是李四1月20日就任乙国总统后甲乙两国首脑的首次正式会谈",  # a first since a taking of office, told with words between
+    "这是张三即位后首次与元首级贵宾会谈",
+    "两国新政府成立后首次元首会晤",
+    "这是某风波后两国领导人首次正式会晤",  # a first since an event
     "甲乙高级别合作委员会第七次会议在某都举行",  # a body's session, no co-chairs
     "12月24日，张三和李四举行第二次会谈，会谈长达五个小时",  # the talks of a visit told day by day
     "两人举行第一轮会谈，着重讨论安全问题",  # the rounds of one summit's talks

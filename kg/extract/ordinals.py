@@ -107,10 +107,12 @@ _ATTENDED = re.compile(r"(?:出席|参加)$")
 _ON_ITS_SIDELINES = re.compile(r"(?:期间|间隙|之际)[^，,。；;]{0,12}?(?:与|同|和)")
 #: ... in a sentence that tells a visit besides (…并对乙国进行正式访问): the gathering's number.
 _AND_A_VISIT = re.compile(rf"并[^，,。；;]{{0,12}}?(?:{_VISITS})")
-#: A first since a break: 六十年来, 1949年以来, 就任后, 时隔七年, 分裂55年后, 大战结束后, or
+#: A first since a break: 六十年来, 1949年以来, 就任后, 时隔七年, 分裂55年后, 大战结束后, since a taking of office or an
+#: event however it is told (某人就任美国总统后…的首次正式会谈, 即位后首次, 两国新政府成立后首次, 冲突爆发后…首次), or
 #: within a term (习近平任内的第一次会面).
 _SINCE = re.compile(r"以来|年来|多来|月来|就任后|上任后|时隔|任内|任期内"
-                    r"|(峰会|会晤|会谈|会面|会议|通话|袭击|事件|危机|交恶|冲突|失败|中断|结束)(之|以)?后")
+                    r"|(峰会|会晤|会谈|会面|会议|通话|袭击|事件|危机|交恶|冲突|失败|中断|结束)(之|以)?后"
+                    r"|(?:就任|就职|上任|即位|继位|当选|成立|执政|爆发|风波|失去)[^，,。；;首第]{0,8}?(?:之|以)?后")
 #: Between 第N轮 and its meeting word: the series the rounds are of (第九轮甲乙总理年度会晤), not
 #: a summit's rounds of talks (第一轮会谈, 第二轮会谈 are its sessions).
 _ROUNDS_OF_A_SERIES = re.compile(r"年度|定期|首脑|领导人|元首|总理|总统|高峰|最高级")
