@@ -80,6 +80,9 @@ def test_a_number_that_places_the_meeting_in_its_series(hans, number):
     "提出年内举行甲乙经济高层对话机制第二次会议等建议",  # a mechanism's sessions
     "张三与乙国副总统王五共同主持甲乙合作论坛第二次会议",  # a body's session chaired with another, not the two who met
     "这是李四1月20日就任乙国总统后甲乙两国首脑的首次正式会谈",  # a first since a taking of office, told with words between
+    "访问期间，他在某城出席第四次甲国—某某国家领导人会晤，并会见了乙国总理李四",  # a gathering of a state and a group
+    "其间张三出席在某城举行的第四次甲国—某某国家领导人会晤",
+    "并出席7月7日在某都举行的第七次甲国—某某国家领导人会晤",
     "这是张三即位后首次与元首级贵宾会谈",
     "两国新政府成立后首次元首会晤",
     "这是某风波后两国领导人首次正式会晤",  # a first since an event
@@ -419,3 +422,7 @@ def test_a_round_of_a_pairs_government_consultations_is_numbered(hans, number):
 ])
 def test_a_bodys_session_the_two_leaders_chair_together_is_their_meetings_number(hans):
     assert ordinal_in(hans) == 7
+
+
+def test_a_gathering_of_a_state_and_a_group_of_states_held_keeps_its_number():
+    assert ordinal_in("7月7日，第七次甲国—某某国家领导人会晤在某都举行") == 7

@@ -101,10 +101,12 @@ _SPOKEN_OF = re.compile(r"(?:讨论|商讨|商议|希望|期待|期望)[^，,。
 #: Right after the meeting word: what one does there (第二度在某国议会联席会议发表演说), which it counts.
 _DONE_THERE = re.compile(r"上?(?:发表|演说|演讲|讲话|致辞)")
 #: Right before the number: a gathering attended (出席第七次甲乙丙领导人会议) ...
-_ATTENDED = re.compile(r"(?:出席|参加)$")
+_ATTENDED = re.compile(r"(?:出席|参加)了?(?:[^，,。；;第出参]{1,20}?(?:举行|召开)的)?$")  # 出席7月7日在某城举行的第四次…
 #: After a numbered session: the days of it on which one meets someone (…会议期间与乙举行会谈): a meeting on its
 #: sidelines, which the session's number does not count.
 _ON_ITS_SIDELINES = re.compile(r"(?:期间|间隙|之际)[^，,。；;]{0,12}?(?:与|同|和)")
+#: ... or one whose sides are a state and a group of states (出席第四次甲国—某某国家领导人会晤): the gathering's number.
+_A_GROUP_OF_STATES = re.compile(r"[—－‐–-][\u4e00-\u9fff]{1,6}国家")
 #: ... in a sentence that tells a visit besides (…并对乙国进行正式访问): the gathering's number.
 _AND_A_VISIT = re.compile(rf"并[^，,。；;]{{0,12}}?(?:{_VISITS})")
 #: A first since a break: 六十年来, 1949年以来, 就任后, 时隔七年, 分裂55年后, 大战结束后, since a taking of office or an
@@ -338,11 +340,13 @@ def _counts_something_else(hans: str, match: re.Match) -> bool:
     hoped for (``希望在翌年初举行第二次甲丙首脑会谈``), what one does at a meeting
     (``第二度在某国议会联席会议发表演说``), a meeting on a session's sidelines (``在第七次甲乙丙领导人会议期间
     与乙举行会谈``), or a gathering attended on a visit
-    (``赴乙国出席第七次甲乙丙领导人会议并对乙国进行正式访问``: the gathering's number)."""
+    (``赴乙国出席第七次甲乙丙领导人会议并对乙国进行正式访问``: the gathering's number), or attended where its
+    sides are a state and a group of states (``在某城出席第四次甲国—某某国家领导人会晤``)."""
     before = hans[:match.start()]
     return bool(_WITHIN_A_STRETCH.search(before) or _SPOKEN_OF.search(before[clause_start_past_colon(hans, match.start()):])
                 or _DONE_THERE.match(hans, match.end()) or _ON_ITS_SIDELINES.match(hans, match.end())
-                or _ATTENDED.search(before) and _AND_A_VISIT.search(hans, match.end()))
+                or _ATTENDED.search(before) and (_AND_A_VISIT.search(hans, match.end())
+                                                 or _A_GROUP_OF_STATES.search(match["between"])))
 
 
 def _sides_named(before: str) -> bool:
