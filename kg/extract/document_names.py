@@ -257,8 +257,22 @@ SOUGHT = re.compile(SOUGHT_WORDS + r"(?:签署|签订|签定|缔结|达成|完�
 
 def document_names(sentence: Sentence):
     """(start, end, name, linked article) of each document the sentence names, in the
-    order it names them."""
-    return sorted(_document_names(sentence), key=lambda found: found[0])
+    order it names them.
+
+    The outcome reader asks it of a sentence once for each summit whose section holds it: it is
+    worked out once a sentence, kept by the sentence's identity (with the sentence itself, so that
+    no other object takes its id while it is kept) for the last :data:`_NAMES_KEPT` sentences."""
+    kept = _NAMES.get(id(sentence))
+    if kept is None or kept[0] is not sentence:
+        if len(_NAMES) >= _NAMES_KEPT:
+            _NAMES.clear()
+        kept = _NAMES[id(sentence)] = (sentence, tuple(sorted(_document_names(sentence), key=lambda found: found[0])))
+    return list(kept[1])
+
+
+#: The sentences :func:`document_names` keeps the names of (a page has a few hundred).
+_NAMES_KEPT = 1024
+_NAMES: dict[int, tuple[Sentence, tuple[tuple[int, int, str, str | None], ...]]] = {}
 
 
 def _document_names(sentence: Sentence):

@@ -516,6 +516,7 @@ _EACH_ITS_OWN = re.compile(r"各自(?:另外?|也|亦|则|还|单独)*$")
 _SOUGHT_RIGHT_BEFORE = re.compile(SOUGHT_WORDS + "$")
 
 
+@lru_cache(maxsize=4096)  # a sentence's names are read once for each summit whose outcomes are sought
 def _said_signed(hans: str, start: int, end: int) -> bool:
     """Whether the clause says this document was signed or issued here."""
     clause_start = max((m.end() for m in CLAUSE.finditer(hans, 0, start)), default=0)
