@@ -252,7 +252,7 @@ def other_names_in_brackets(document: Document) -> dict[str, str]:
     (name → link target). A state's name is the gazetteer's to join."""
     text = document.page.text
     hans = None
-    state_names = {to_hans(name) for row in states() for name in row}
+    state_names = state_names_hans()  # the states' names are the gazetteer's to join
     out: dict[str, str] = {}
     for link in document.links:
         bracket = _BRACKET_AFTER.match(to_hans(text[link.span.end:link.span.end + 48]))
@@ -349,6 +349,12 @@ def states() -> tuple[tuple[str, ...], ...]:
 def state_names() -> frozenset[str]:
     """Every name the gazetteer gives a state (Simplified)."""
     return frozenset(name for row in states() for name in row)
+
+
+@lru_cache(maxsize=1)
+def state_names_hans() -> frozenset[str]:
+    """:func:`state_names` in Simplified script, converted once a process, not once an article."""
+    return frozenset(to_hans(name) for name in state_names())
 
 
 class NameIndex:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from kg.extract.gazetteer import well_known_names
 from kg.extract.names import (NameIndex, Namesake, first_names_styled, madams_after_their_office, namesakes,
                              other_names_in_brackets, own_names_in_brackets, short_form, spouses_named, state_names,
-                             states, strip_disambiguator, variant_rules)
+                             state_names_hans, states, strip_disambiguator, variant_rules)
 from kg.extract.registry import Registry
 from kg.extract.scripts import has_han, to_hans
 from kg.extract.text import Sentence, Spotter, longest_first, sentences
@@ -387,10 +387,9 @@ def _same_city(index: NameIndex, names: set[str]) -> None:
 
 
 
-@lru_cache(maxsize=1)
 def _state_hans() -> frozenset[str]:
     """The states' names in Simplified script, converted once a process, not once an article."""
-    return frozenset(to_hans(name) for name in state_names())
+    return state_names_hans()
 
 
 @lru_cache(maxsize=1)
