@@ -1,5 +1,5 @@
 """The extraction's plumbing: the Spotter (the names every article looks for compiled once, found
-together with the article's own), given names written alone, remembered dates."""
+together with the article's own), given names written alone, remembered dates and document names."""
 
 from __future__ import annotations
 
@@ -72,6 +72,28 @@ def test_remembered_dates_are_handed_out_as_new_lists():
     months = find_year_months("2018年4月")
     months.append(None)
     assert len(find_year_months("2018年4月")) == 1
+
+
+def test_remembered_document_names_are_handed_out_as_new_lists_each_of_its_own_sentence():
+    from kg.extract.document_names import document_names
+    from kg.extract.text import Sentence
+
+    def sentence(text: str) -> Sentence:
+        return Sentence(None, 0, len(text), text, text, None, 0, (), ())
+
+    one = sentence("两国签署了《甲乙协定》。")
+    first = document_names(one)
+    first.clear()
+    assert [name for _, _, name, _ in document_names(one)] == ["甲乙协定"]
+    assert [name for _, _, name, _ in document_names(sentence("两国发表了《丙丁声明》。"))] == ["丙丁声明"]
+    assert [name for _, _, name, _ in document_names(sentence("两国签署了《甲乙协定》。"))] == ["甲乙协定"]
+
+
+def test_the_states_names_in_simplified_script_are_each_name_of_the_gazetteer_converted():
+    from kg.extract.names import state_names_hans, states
+    from kg.scripts import to_hans
+
+    assert state_names_hans() == {to_hans(name) for row in states() for name in row}
 
 
 def test_a_sentences_clause_starts_after_a_comma_a_semicolon_or_a_sentences_end_not_a_colon():
