@@ -466,6 +466,40 @@ def test_a_visit_told_day_by_day_takes_in_the_top_leaders_met_on_its_days():
     assert found["2023-03-20"]["participants"] == {"张三", "李四", "王五"}  # not the legislature's chair
 
 
+#: A boxed visit told day by day between real states (whose side each leader is), its last days' accounts to fill.
+HOSTS_VISIT = ("{{Infobox summit meeting\n| date = {{Start date|2033|5|6}}–{{End date|2033|5|8}}\n"
+               "| participants = [[张三]]<br>[[李四]]\n}}\n"
+               "'''2033年张三访问法国'''是德国总理[[张三]]对[[法国]]的国事访问。\n"
+               "== 行程 ==\n=== 5月6日 ===\n5月6日，张三抵达[[巴黎]]。当天下午，法国总统[[李四]]同张三举行会谈。\n"
+               "=== {heading} ===\n{account}\n")
+
+
+def _hosts_visit(heading, account):
+    text = HOSTS_VISIT.replace("{heading}", heading).replace("{account}", account)
+    return summits(text, title="2033年张三访问法国")["2033-05-06"]["participants"]
+
+
+@pytest.mark.parametrize("account, joined", [
+    ("7日，张三分别会见了法国总理[[王五]]和国民议会议长[[赵六]]。", {"王五"}),  # the hosts' leaders, met in turn
+    ("7日，张三先后同法国总理[[王五]]、国民议会议长[[赵六]]举行会谈。", {"王五"}),
+    ("7日，张三分别会见了西班牙首相[[王五]]和意大利总理[[赵六]]。", set()),  # third states' leaders: meetings of their own
+])
+def test_the_hosts_leaders_a_visitor_meets_in_turn_take_part_in_the_visit(account, joined):
+    assert _hosts_visit("5月7日", account) == {"张三", "李四"} | joined
+
+
+@pytest.mark.parametrize("heading, joined", [("5月8日", {"王五"}), ("5月9日", set())])
+def test_next_day_opening_a_section_headed_by_its_day_is_that_day(heading, joined):
+    """``=== 5月8日 ===\n次日，…``: the heading says which day the 次日 of the account before is."""
+    assert _hosts_visit(heading, "次日，法国总理[[王五]]会见张三。") == {"张三", "李四"} | joined
+
+
+@pytest.mark.parametrize("account, joined", [("在巴黎期间，法国总理[[王五]]也与张三晤谈。", {"王五"}),
+                                             ("在巴黎期间，国民议会议长[[赵六]]也与张三晤谈。", set())])
+def test_talks_written_晤谈_on_a_visits_days_take_the_top_leader_into_it(account, joined):
+    assert _hosts_visit("5月7日", account) == {"张三", "李四"} | joined
+
+
 KINGS_VISIT = ("{{Infobox event\n| date = {{Start date|2023|3|20}}–{{End date|2023|3|22}}\n"
                "| participants = [[张三]]<br>[[李四]]\n}}\n"
                "'''2023年张三访问乙国'''是甲国国王[[张三]]对乙国的国事访问，乙国总统[[李四]]与其会谈。\n"

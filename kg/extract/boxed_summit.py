@@ -94,7 +94,8 @@ _NEXT_DAY = re.compile(r"^(次日|翌日|第二天)")
 _LATER_SECTIONS = re.compile(r"^(后续|反应|评价|影响|回应|各方反应|国际反应|争议|意义)")
 
 
-_MET = re.compile(r"会见|会晤|会谈|见面|会面")
+#: A meeting told in a day's account (会见, 举行会谈, 也与甲晤谈).
+_MET = re.compile(r"会见|会晤|会谈|晤谈|见面|会面")
 
 
 def meetings_of_the_visit(reading: Reading, people: People, around: SummitFound) -> SummitFound:
@@ -108,21 +109,18 @@ def meetings_of_the_visit(reading: Reading, people: People, around: SummitFound)
         heading = to_hans(section.heading)
         if BACKGROUND.match(heading.strip()) or _LATER_SECTIONS.match(heading.strip()):
             continue
-        day = next(iter(find_dates(heading, year=around.start.year)), None)
-        current = day.start if day else None
-        for sentence in section_sentences:
-            current = day_of(sentence.hans, current, around.start.year)
+        for sentence, current in days_told(section, section_sentences, around.start.year):
             if current is None or not (around.start <= current <= around.end):
                 continue
             if not _MET.search(sentence.hans) or not_held(sentence.hans):
                 continue
-            several = met_one_by_one(reading, sentence)  # met one by one: meetings of their own
+            sides = {people.sides.get(p) for p in around.participants} - {None}
+            several = met_one_by_one(reading, sentence)  # met one by one: meetings of their own, but the hosts'
             keys = {spot.key: spot.surface for spot in sentence.spots
                     if reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])
-                    and not (several and spot.key in several.others)}
+                    and not (several and spot.key in several.others and not _a_host_met_in_turn(people, spot.key, sides))}
             if not (set(keys) | set(bare_office_holders(people, sentence))) & set(around.participants):
                 continue  # 在京期间，国王还会见了乙: the visitor told by his office alone
-            sides = {people.sides.get(p) for p in around.participants} - {None}
             for key, surface in keys.items():
                 if key in around.participants or key in added or not a_sides_top(reading, people, sentence, key):
                     continue
@@ -137,12 +135,20 @@ def meetings_of_the_visit(reading: Reading, people: People, around: SummitFound)
     return replace(around, participants=tuple(sorted(around.participants + tuple(added))))
 
 
+def _a_host_met_in_turn(people: People, key: str, sides: set) -> bool:
+    """Whether one a visitor met one by one is of one of the visit's two sides (``分别会见乙国国家主席丙和政府总理丁``,
+    ``先后会见乙国总理丁和参议院议长戊``): the host state's leaders met in turn on its days are the visit's, not
+    meetings of their own as the leaders of a gathering met in turn are."""
+    return len(sides) >= 2 and people.sides.get(key) in sides
+
+
 def met_during_the_visit(reading: Reading, people: People, summits: tuple[SummitFound, ...]) -> tuple[SummitFound, ...]:
     """A clause that tells a meeting during the visit, with no day of its own (``访问期间，乙国国王丁在王宫接见甲``,
     ``访问期间，甲还会见了乙国总统丁``, ``此访期间，甲获乙国主席丁接见``): whoever a participant of the visit
     meets there, in the office of a side's top leader (not a third state's), takes part in it. The visit is the one of
     that participant its paragraph tells (the lead's, the one its first sentence defines), else the one on the day its
-    paragraph has reached. Not one met one by one (``先后同…举行会谈``), each a meeting of its own."""
+    paragraph has reached. Not one met one by one (``先后同乙、丙举行会谈``), each a meeting of its own, but the visited
+    state's leaders met in turn (``访问期间，他先后同乙国安全会议秘书丙、乙国总理丁举行会谈``)."""
     added_to: dict[EntityId, tuple[dict[str, Participant], list[Sentence]]] = {}
     previous: Sentence | None = None
     day: date | None = None  # the day the paragraph has reached
@@ -155,17 +161,20 @@ def met_during_the_visit(reading: Reading, people: People, summits: tuple[Summit
                            year=day.year if day else (summits[0].start.year if summits else None))
         day = dates[-1].start if dates and dates[-1].year_given or dates and day else day
         if during is None or not _MET_DURING.search(sentence.hans, during.end(), clause_end(sentence.hans, during.end())) \
-                or not_held(sentence.hans) or met_one_by_one(reading, sentence):
+                or not_held(sentence.hans):
             continue
+        several = met_one_by_one(reading, sentence)
         named = {spot.key: spot.surface for spot in sentence.spots if spot.start >= during.end()
                  and reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])
                  and not sentence.hans.startswith(HEAD_OFFICES, spot.end)}  # 南斯拉夫总统: a state before its office
-        summit = _the_visit_told(reading, sentence, summits, set(named), day)
+        summit = _the_visit_told(reading, sentence, summits, set(named) | set(several.hosts if several else ()), day)
         if summit is None:
             continue
         sides = {people.sides.get(p) for p in summit.participants} - {None}
         added, sentences = added_to.setdefault(summit.id, ({}, []))
         for key, surface in named.items():
+            if several and not (key in several.others and _a_host_met_in_turn(people, key, sides)):
+                continue  # met one by one: each a meeting of its own, but the host state's leaders met in turn
             if key in summit.participants or key in added or not a_sides_top(reading, people, sentence, key) \
                     or len(sides) >= 2 and people.sides.get(key) not in sides | {None}:
                 continue  # a third state's leader: a meeting of its own
@@ -204,6 +213,21 @@ def _the_visit_told(reading: Reading, sentence: Sentence, summits: tuple[SummitF
 _DURING = re.compile(r"(?:^|(?<=[，,]))(?:此访|访问|出访|访[\u4e00-\u9fff])期间[，,]?")
 #: A meeting told in that clause (会见, 接见, 举行会谈).
 _MET_DURING = re.compile(r"会见|会晤|会谈|接见|拜会|见面|会面")
+
+
+def days_told(section, sentences, year: int):
+    """Each sentence of a day-by-day section with the day it is about: from the heading's day (``=== 8月22日 ===``)
+    on, as :func:`day_of` reads them. The section's first sentence opening ``次日`` under a heading that gives its
+    day goes on from the section before: the heading has said which day that is (``=== 2月25日 ===
+    次日（25日），…``)."""
+    headed = next(iter(find_dates(to_hans(section.heading), year=year)), None)
+    current = headed.start if headed else None
+    for i, sentence in enumerate(sentences):
+        if i == 0 and headed is not None and _NEXT_DAY.match(sentence.hans):
+            yield sentence, day_of(sentence.hans[_NEXT_DAY.match(sentence.hans).end():], current, year)
+            continue
+        current = day_of(sentence.hans, current, year)
+        yield sentence, current
 
 
 def day_of(hans: str, current: date | None, year: int) -> date | None:

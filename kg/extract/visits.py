@@ -20,12 +20,11 @@ from kg.extract.people import People, titles_in
 from kg.extract.phrases import DURING_THE_VISIT, PLANNED_FOR, VISIT_WORDS
 from kg.extract.reading import Reading
 from kg.extract.joining import SummitFound, fold_with_people
-from kg.extract.boxed_summit import a_sides_top, day_of
+from kg.extract.boxed_summit import a_sides_top, days_told
 from kg.extract.meeting_clauses import ACCEPTED, not_held
 from kg.extract.narrative import YEAR_FRAME, asides_blanked
 from kg.extract.participants import QUALIFIES, add_participants, bare_office_holders
 from kg.extract.roles import written_before
-from kg.extract.scripts import to_hans
 from kg.extract.table_rows import meeting_tables
 from kg.extract.text import Sentence
 from kg.model import Kind, Prop
@@ -329,10 +328,7 @@ def hosts_who_welcome_the_visitor(reading: Reading, people: People, summits) -> 
         if summit.end <= summit.start:
             continue  # a visit spans days
         for section, sentences in telling:
-            day = next(iter(find_dates(to_hans(section.heading), year=summit.start.year)), None)
-            current = day.start if day else None
-            for sentence in sentences:
-                current = day_of(sentence.hans, current, summit.start.year)
+            for sentence, current in days_told(section, sentences, summit.start.year):
                 welcome = _WELCOME.search(sentence.hans)
                 if welcome and current is not None and summit.start <= current <= summit.end \
                         and not not_held(sentence.hans):
@@ -376,10 +372,7 @@ def heads_called_on(reading: Reading, people: People, summits) -> None:
     telling = _sections_telling(reading, _CALLS_ON)
     for summit in summits:
         for section, sentences in telling:
-            day = next(iter(find_dates(to_hans(section.heading), year=summit.start.year)), None)
-            current = day.start if day else None
-            for sentence in sentences:
-                current = day_of(sentence.hans, current, summit.start.year)
+            for sentence, current in days_told(section, sentences, summit.start.year):
                 if current is None or not summit.start <= current <= summit.end or not_held(sentence.hans):
                     continue
                 for call in _CALLS_ON.finditer(sentence.hans):
