@@ -4092,3 +4092,12 @@ def test_a_section_opening_after_leaving_on_that_day_is_of_the_last_day_told():
     text = lead + "== 其他会晤 ==\n离开某宫后，张三前往[[乙宫]]会见乙国总统[[李四]]。\n"  # no day said: none taken
     found = summits(text, title="2033年张三与某宗会晤")
     assert not any(s["participants"] == {"张三", "李四"} for s in found.values())
+
+
+@pytest.mark.parametrize("later, met", [
+    ("7日转赴[[某都]]，与丙国主席[[王五]]和丙国总理[[赵六]]交换意见。", {"张三", "王五", "赵六"}),  # 张三 left out: he met them
+    ("7日，丙国主席[[王五]]与丙国总理[[赵六]]在[[某都]]会谈。", {"王五", "赵六"}),  # its own subject
+])
+def test_a_clause_opening_on_whom_its_subject_met_has_the_sentences_subject(later, met):
+    text = HEAD + "2031年5月6日，甲国总统[[张三]]在[[某城]]与乙国总理[[李四]]举行会谈；" + later + "\n"
+    assert summits(text)["2031-05-07"]["participants"] == met

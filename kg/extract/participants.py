@@ -196,7 +196,8 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
     if clause is not None:
         own = [spot for spot in anchor.spots if clause[0] <= spot.start < clause[1] and person(spot, anchor)]
         if len({spot.key for spot in own}) >= 2:
-            for spot in own:
+            subject = _elided_subject(anchor, own[0], [spot for spot in anchor.spots if person(spot, anchor)])
+            for spot in ([subject] if subject is not None and subject.start < clause[0] else []) + own:
                 found.setdefault(spot.key, Participant(spot.key, spot.surface, stated=True))
             for key in found:
                 found[key].evidence.append(anchor.evidence())
@@ -223,6 +224,28 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
                 found.setdefault(spot.key, Participant(spot.key, spot.surface, stated=True)).evidence.append(
                     sentence.evidence())
     return found
+
+
+#: A clause that opens on whom its subject meets, the subject left out (与乙国主席丙和总理丁交换意见, 并同丙会谈).
+_OPENS_ON_THE_MET = re.compile(r"(?:并|还|又|再|也|随后|随即|然后|先后|分别)?(?:与|同|跟)")
+#: A clause that opens on its subject (11月16日，甲在某城…; 甲随后…): a date or a time of day before it at most.
+_SUBJECT_OPENS = re.compile(r"(?:[0-9０-９]{4}年)?(?:[0-9０-９]{1,2}月)?(?:[0-9０-９]{1,2}日)?(?:上午|下午|晚上|中午|早上|晚|当天|同日)?[，,]?")
+
+
+def _elided_subject(sentence: Sentence, first_met: Spot, named: list[Spot]) -> Spot | None:
+    """The sentence's subject as the one who meets those a later clause opens on, its subject left out
+    (``11月16日，甲在某城与戊会谈；17日转赴某城，与乙国主席丙和总理丁交换意见``: 甲 met 丙 and 丁): the first
+    person the sentence names, opening its own clause, where the clause of the first one met opens on
+    与/同 with no one named before it."""
+    hans = sentence.hans
+    begin = max((m.end() for m in CLAUSE.finditer(hans, 0, first_met.start)), default=0)
+    if not _OPENS_ON_THE_MET.fullmatch(hans, begin, first_met.start - len(written_before(sentence, first_met))):
+        return None
+    subject = named[0] if named and named[0].start < begin else None
+    if subject is None:
+        return None
+    opens = max((m.end() for m in CLAUSE.finditer(hans, 0, subject.start)), default=0)
+    return subject if _SUBJECT_OPENS.fullmatch(hans, opens, subject.start - len(written_before(sentence, subject))) else None
 
 
 #: The offices a list of those attending writes for a state's head or its government's (甲国总统, 乙国首相);
