@@ -4101,3 +4101,16 @@ def test_a_section_opening_after_leaving_on_that_day_is_of_the_last_day_told():
 def test_a_clause_opening_on_whom_its_subject_met_has_the_sentences_subject(later, met):
     text = HEAD + "2031年5月6日，甲国总统[[张三]]在[[某城]]与乙国总理[[李四]]举行会谈；" + later + "\n"
     assert summits(text)["2031-05-07"]["participants"] == met
+
+
+_GATHERING = ("'''2033年甲乙特别首脑会议'''是甲国与乙方于2033年12月16日至18日在[[某城]]举行的特别首脑会议。"
+              "会议由甲国首相[[张三]]与乙国总统[[李四]]共同主持。\n== 与会者 ==\n据甲国外务省公布的名单，出席会议的有：{list}\n")
+
+
+@pytest.mark.parametrize("listed, joined", [
+    ("丙国国王[[王五]]、丁国总理[[赵六]]、戊国总统[[孙七]]，某组织秘书长[[周八]]亦出席。", {"王五", "赵六", "孙七"}),
+    ("丙国外长[[王五]]、丁国外长[[赵六]]和某组织秘书长[[周八]]。", set()),  # below the top: none of the leaders
+])
+def test_a_list_of_who_attended_the_gathering_the_article_defines_adds_its_heads(listed, joined):
+    found = summits(_GATHERING.replace("{list}", listed), title="2033年甲乙特别首脑会议")
+    assert found["2033-12-16"]["participants"] == {"张三", "李四"} | joined

@@ -22,7 +22,7 @@ from kg.extract.names import NOTE_TA
 from kg.extract.ordinals import number_by_their_days
 from kg.extract.infobox import boxed_place_names, infobox_summit, summit_infoboxes
 from kg.extract.people import holders_met_in_turn, holders_of_the_series_offices, offices_for_descriptions, read_people
-from kg.extract.participants import attendees_listed_after, witnesses_of_the_signing
+from kg.extract.participants import attendees_listed_after, attendees_of_the_defined_gathering, witnesses_of_the_signing
 from kg.extract.containment import (contain_by_name, key_generic_buildings_by_their_town, place_venues_by_gazetteer,
                                     read_where_things_lie)
 from kg.extract.venues import (venue_of_the_days_meetings, venue_of_the_gathering, venue_of_the_list_intro,
@@ -60,6 +60,7 @@ def extract(document: Document) -> Extraction:
     boxed = infobox_summit(reading, people, boxes[0]) if boxes else None
     summits = extract_summits(reading, people, sources, around=boxed, tabled=table_summits(reading, people))
     attendees_listed_after(reading, people, summits)
+    attendees_of_the_defined_gathering(reading, people, summits)
     others_met_on_its_days(reading, people, summits)
     hosts_who_welcome_the_visitor(reading, people, summits)
     heads_called_on(reading, people, summits)

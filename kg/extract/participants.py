@@ -17,6 +17,7 @@ from datetime import date
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.names import HOLDERS_OFFICES
 from kg.extract.one_by_one import OneByOne, also_met, one_by_one
+from kg.extract.ordinals import the_defined_summit
 from kg.extract.people import People, main_office, office_named, office_taken_up, offices_at, titles_in
 from kg.extract.phrases import CLAUSE, MEETING, MULTILATERAL, NOT_TOP, ON_ITS_SIDELINES, OPENS_GOING_ON, ORDINAL
 from kg.extract.reading import Reading
@@ -762,6 +763,37 @@ def attendees_listed_after(reading, people: People, summits) -> None:
             added = {key: surface for key, surface in named.items() if key not in held[0].participants}
             if added:
                 add_participants(reading, people, held[0].id, added, sentence)
+
+
+#: A clause that opens a list of who attended, after what it is told from at most (据某部公布的名单，出席会议的有：…,
+#: 出席峰会的领导人包括…); not the attendees of one side (中方出席的有…: a delegation).
+_ATTENDED_LIST = re.compile(r"(?:^|[，,])(?:出席|参加|与会)(?:会议|峰会|首脑会议|会晤)?的[^，,。；;：:]{0,8}?(?:有|包括|为)[：:]?")
+
+
+def attendees_of_the_defined_gathering(reading, people: People, summits) -> None:
+    """A sentence that lists who attended (``据某部公布的名单，出席会议的有：甲国总统张三、乙国总理李四、丙国苏丹
+    王五…``), in an article whose first sentence defines one gathering on given days: the leaders it lists, two or
+    more each written with a state's head office (not 秘书长, 外长), take part in it. Not where the sentence or its
+    paragraph before it tells a day (``6月3日，某会议在某城举行。出席会议的有…``): the gathering of that day."""
+    summit = the_defined_summit(reading, summits)
+    if summit is None:
+        return
+    dated, previous = False, None  # whether the paragraph has told a day before the sentence
+    for sentence in reading.all_sentences():
+        if previous is None or previous.passage is not sentence.passage or previous.paragraph != sentence.paragraph:
+            dated = False
+        previous = sentence
+        told = _ATTENDED_LIST.search(sentence.hans)
+        days = find_dates(sentence.hans, year=summit.start.year)
+        was_dated, dated = dated, dated or bool(days)
+        if told is None or was_dated or days or _ALONG.search(told.group()):
+            continue  # a day's gathering (6月3日，某会议举行。出席会议的有…): not the one the article defines
+        heads = {spot.key: spot.surface for spot in sentence.spots if spot.start >= told.end()
+                 and reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])
+                 and _HEAD_WRITTEN.search(written_before(sentence, spot)) and not NOT_TOP.search(written_before(sentence, spot))}
+        added = {key: surface for key, surface in heads.items() if key not in summit.participants}
+        if len(heads) >= 2 and added:
+            add_participants(reading, people, summit.id, added, sentence)
 
 
 #: What ends a list of who attended: the verb, and what they attended (…和丁国总理王五出席会议), a
