@@ -358,9 +358,25 @@ def test_a_bare_office_only_one_state_has_names_the_state_and_its_holder():
 
 
 def test_an_office_after_jian_that_names_no_state_is_of_the_state_before_it():
-    # 阿联酋副总统兼总理: the premier of the same state, not a bare 总理 of no state's
-    text = HEAD + "2018年7月20日，甲国总统[[张三]]在[[某城]]会见阿联酋副总统兼总理[[李四]]。"
+    # 阿联酋总统兼总理: the premier of the same state, not a bare 总理 of no state's
+    text = HEAD + "2018年7月20日，甲国总统[[张三]]在[[某城]]会见阿联酋总统兼总理[[李四]]。"
     assert ("李四", "阿拉伯联合酋长国总理") in roles_by_day(text)["2018-07-20"]
+
+
+def test_a_vice_president_who_is_prime_minister_holds_one_role_of_the_state_before_it():
+    # 乙国副总统兼总理: one role, as 王储兼首相 is (he heads the government), of 乙国, and he is a top leader
+    text = HEAD + "2034年7月20日，甲国总统[[张三]]在[[某城]]会见阿联酋副总统兼总理[[李四]]。"
+    assert ("李四", "阿拉伯联合酋长国副总统兼总理") in roles_by_day(text)["2034-07-20"]
+    # a deputy premier who is foreign minister holds two offices, both below the top: no summit of his
+    lower = HEAD + "2034年7月20日，甲国总统[[张三]]在[[某城]]会见阿联酋副总理兼外长[[李四]]。"
+    assert "2034-07-20" not in roles_by_day(lower)
+
+
+def test_the_head_of_the_government_administration_council_is_chinas_premier_under_either_name():
+    # 政务院总理 (1949–1954) is written with or without the state: 中华人民共和国政务院总理, called 政务院总理 too
+    text = HEAD + "2033年6月28日，中华人民共和国政务院总理[[张三]]在[[某城]]同乙国总理[[李四]]举行会谈。"
+    assert ("张三", "中华人民共和国政务院总理") in roles_by_day(text)["2033-06-28"]
+    assert "政务院总理" in _labels(text, "中华人民共和国政务院总理")
 
 
 def test_an_office_written_as_left_is_no_office_the_person_holds():

@@ -19,7 +19,8 @@ from kg.extract.names import HOLDERS_OFFICES
 from kg.extract.one_by_one import OneByOne, also_met, one_by_one
 from kg.extract.ordinals import the_defined_summit
 from kg.extract.people import People, main_office, office_named, office_taken_up, offices_at, titles_in
-from kg.extract.phrases import CLAUSE, MEETING, MULTILATERAL, NOT_TOP, ON_ITS_SIDELINES, OPENS_GOING_ON, ORDINAL
+from kg.extract.phrases import (CLAUSE, MEETING, MULTILATERAL, NOT_TOP, ON_ITS_SIDELINES, OPENS_GOING_ON, ORDINAL,
+                                held_below_the_top)
 from kg.extract.reading import Reading
 from kg.extract.registry import digest
 from kg.extract.roles import OFFICE_WORDS, title_after, titles_listed_before, written_as, written_before
@@ -479,7 +480,7 @@ def below_the_top(reading: Reading, people: People, participants: dict[str, Part
                 or [left.group() for sentence in near for spot in sentence.spots if spot.key == key
                     if (left := _LEFT_OFFICE.match(sentence.hans, spot.end))] \
                 or [office_taken_up(people, key, office, when) for office in offices_at(people, key, when)]
-        if offices and all(NOT_TOP.search(office) for office in offices):
+        if offices and all(held_below_the_top(office) for office in offices):
             del participants[key]
             reading.note(f"{key} met others on {when.isoformat()} as {offices[0]}, not as a top leader; "
                          "not a participant of a summit")

@@ -15,7 +15,7 @@ from datetime import date
 
 from kg.extract.dates import find_year_months, parse_date, year_range
 from kg.extract.entities import heading_leader
-from kg.extract.phrases import DIED, GOVERNMENTS, NOT_TOP, SUCCESSOR_BEFORE, TAKES_OVER
+from kg.extract.phrases import DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER, held_below_the_top
 from kg.extract.names import HOLDERS_OFFICES, states
 from kg.extract.reading import Reading
 from kg.extract.roles import (HOLDERS_OFFICE, OFFICE_WORDS, central_committees_from, joint_offices, office_key,
@@ -634,7 +634,7 @@ def below_the_top_then(people: People, key: str, office: str, year: int) -> bool
     a summit of 2035): what he held on his way up, not at a summit of top leaders years apart, where the
     text says nothing of his office. One it dates in the summit's year, or dates nowhere, may be his then."""
     years = people.office_years.get((key, office), ())
-    return bool(years) and year not in years and NOT_TOP.search(office) is not None
+    return bool(years) and year not in years and held_below_the_top(office)
 
 
 def first_office_held(people: People, key: str) -> tuple[str, ...]:
@@ -731,8 +731,8 @@ def _top_listed_first(sentence: Sentence, spot, index, titles: tuple) -> tuple:
     """The offices right before a name, but where they are all below a side's top and a top office is listed
     with ``、`` before them (``甲国总理、外交部长张三``, ``乙国王储兼副首相、国防大臣李四``): the top ones listed,
     the office the holder meets another side's leaders in; the lower one is what he holds besides."""
-    if not titles or not all(NOT_TOP.search(title.text) for title in titles):
+    if not titles or not all(held_below_the_top(title.text) for title in titles):
         return titles
     tops = tuple(title for title in titles_listed_before(sentence, spot, index)
-                 if title not in titles and not NOT_TOP.search(title.text))
+                 if title not in titles and not held_below_the_top(title.text))
     return tops or titles

@@ -68,6 +68,14 @@ MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|觐见|�
 NOT_TOP = re.compile(r"(?<!王储兼)(?<!太子兼)(?<!王储兼第一)(?<!太子兼第一)副|荣誉|名誉|国务委员(?![会长])|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|候选人|顾问(?!委员会)|助理|秘书长|议长|(?:国会|议会|国民议会)主席|人大常委会|政协|发言人|议员|州长|市长|前(?:总统|首相|总理|主席|国家主席|总书记)"
                      r"|卸任|离任|退任|下野|(?<![新再])当选(?=总统|首相|总理|主席)|当选人|候任|尚未就职|尚未就任|竞选"  # 已卸任首相的甲: a former leader
                      r"|常委(?!会)|政治局委员|书记处|(?<!总理)大臣|(?<!院)国务总理|长官|院长|局长|(?<!顾问委员会)主任|[省市州县区]委书记|(?<!国务)(?<!国防)(?<!中央)(?<!军事)(?<!欧盟)(?<!欧洲联盟)(?<!革命)委员会(?:委员长|主席)")
+
+
+def held_below_the_top(office: str) -> bool:
+    """Whether one role is below a side's top: each office joined in it by ``兼`` is (``甲国副总统兼外长``),
+    not where one is at the top (``甲国副总统兼总理``, one role: he heads the government)."""
+    return all(NOT_TOP.search(part) for part in office.split("兼"))
+
+
 #: What parts a sentence into clauses.
 CLAUSE = re.compile(r"[，,；;：:]")
 #: Gatherings of many states: not themselves a summit of two sides.

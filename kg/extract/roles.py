@@ -514,7 +514,7 @@ CHAIRS_OF_A_MEETING = ("共同主席", "联合主席", "轮值主席", "峰会�
 
 def _split(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:
     """The offices of a run split at ``兼``; a bare office word (总理, not 国防委员长) is of the
-    state the office before it names (甲国副总统兼总理: 甲国总理)."""
+    state the office before it names (甲国总统兼总理: 甲国总理)."""
     out: list[Title] = []
     at = 0
     for part in _joined_to_ranks(phrase.split("兼")):
@@ -531,23 +531,29 @@ def _split(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:
 
 #: Ranks written joined to an office by ``兼`` (甲国王储兼首相): one role with it (王储 alone is an office too).
 _RANKS = ("王储", "太子")
+#: A deputy head of state written joined to the head of government's office (甲国副总统兼总理): one role, as high
+#: as that office (he heads the government), the way 王储兼首相 is; a deputy's below it (副总理兼外长) are two.
+_DEPUTY_HEADS = ("副总统",)
+_HEADS_OF_GOVERNMENT = ("总理", "首相")
 
 
 def _joined_to_ranks(parts: list[str]) -> list[str]:
     """The parts of a run split at ``兼`` with a rank kept joined to the office after it
     (``甲国王储兼首相`` is one role, as high as its office: a crown prince who is prime
-    minister heads a government; ``甲国王储兼副首相`` does not)."""
+    minister heads a government; ``甲国王储兼副首相`` does not), and a vice-president to the
+    government's head's office after it (``甲国副总统兼总理``)."""
     out: list[str] = []
     for part in parts:
-        if out and out[-1].endswith(_RANKS):
+        if out and (out[-1].endswith(_RANKS) or out[-1].endswith(_DEPUTY_HEADS) and part in _HEADS_OF_GOVERNMENT):
             out[-1] += "兼" + part
         else:
             out.append(part)
     return out
 
 
-#: Bodies that belong to one state, so that an office of theirs names the state (国务院总理).
-_BODIES = (("国务院", "中华人民共和国"), ("中共", "中华人民共和国"), ("中国共产党", "中华人民共和国"),
+#: Bodies that belong to one state, so that an office of theirs names the state (国务院总理; 政务院总理, the
+#: same government's head under its name of 1949–1954).
+_BODIES = (("国务院", "中华人民共和国"), ("政务院", "中华人民共和国"), ("中共", "中华人民共和国"), ("中国共产党", "中华人民共和国"),
            ("全国人大", "中华人民共和国"), ("中央军委", "中华人民共和国"), ("苏共", "苏维埃社会主义共和国联盟"),
            ("苏联共产党", "苏维埃社会主义共和国联盟"), ("朝鲜劳动党", "朝鲜民主主义人民共和国"),
            ("劳动党", "朝鲜民主主义人民共和国"), ("越共", "越南社会主义共和国"), ("越南共产党", "越南社会主义共和国"),
@@ -662,9 +668,9 @@ def office_key(title: Title, index: NameIndex) -> str:
 
 
 #: A body of a state whose office its name with the office word names by itself (国防委员会委员长, 部长会议主席),
-#: the head of a state's government written with the government's name (国务院总理, 政府总理, 联邦总理), and
+#: the head of a state's government written with the government's name (国务院总理, 政务院总理, 政府总理, 联邦总理), and
 #: the state's chair written 国家主席 after the state's name (甲国国家主席: 国家主席 within the state).
-_A_BODYS_OFFICE = re.compile(r"^(?:[^党]{2,10}(?:委员会|会议)(?:" + "|".join(OFFICE_WORDS) + r")|(?:国务院|政府|联邦)副?总理"
+_A_BODYS_OFFICE = re.compile(r"^(?:[^党]{2,10}(?:委员会|会议)(?:" + "|".join(OFFICE_WORDS) + r")|(?:国务院|政务院|政府|联邦)副?总理"
                              r"|国家副?主席)$")
 
 
