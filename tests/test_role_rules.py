@@ -1219,3 +1219,13 @@ def test_a_states_full_name_written_in_the_other_order_is_the_state():
     # 多民族 before another state's name makes no Bolivia of it
     near = HEAD + "2037年9月6日，多民族厄瓜多尔总统[[张三]]在[[某城]]与乙国总统[[李四]]举行会谈。"
     assert not {o for p, o in roles_by_day(near).get("2037-09-06", ()) if p == "张三" and "玻利维亚" in o}
+
+
+def test_new_before_a_bare_office_says_the_holder_is_new_and_the_office_is_the_word():
+    # 上任的新总理李四: 新 is no part of the office, which is the bare 总理, as written without 新 (总理李四)
+    text = (HEAD + "2034年5月23日，[[李四]]就任乙国总理。"
+            "2034年6月9日，甲国总统[[张三]]抵达[[某城]]，与同年5月上任的新总理李四共进晚餐，两人举行会谈。")
+    assert roles_by_day(text)["2034-06-09"] == {("张三", "甲国总统"), ("李四", "总理")}
+    # near-miss: 新 within a state's short name (巴新总理, Papua New Guinea's) stays the state's
+    png = HEAD + "2034年6月9日，甲国总统[[张三]]在[[某城]]会见巴新总理[[李四]]。"
+    assert ("李四", "巴新总理") in roles_by_day(png)["2034-06-09"]

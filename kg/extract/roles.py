@@ -70,7 +70,8 @@ _GULF_TITLES = ("王储", "埃米尔")
 _DOTTED = re.compile("[·‧•・]")
 #: An ordinal of office before it (首任甲国总统, 第44任甲国总统): which holder, not the office.
 _HOLDER_ORDINAL = re.compile(r"^(?:第?[0-9一二三四五六七八九十百]+[任届]|首任|新任|末任|继任)")
-#: 新 between a state's name and its office (乙国新总统张三, 当选乙国新总统): the holder is new, the office the state's.
+#: 新 between a state's name and its office (乙国新总统张三, 当选乙国新总统): the holder is new, the office the state's;
+#: before a bare office (上任的新总理张三) the office is the bare word.
 _NEW_HOLDER = re.compile(r"^新(?=副?(?:总统|总理|首相|国王|女王|主席|总书记|元首|领导人)$)")
 #: How or when an office is taken up, before the verb: again (再度出任, 第二次出任), first, already, formally.
 _AGAIN_OR_HOW = r"再次|再度|第[二三四五六七八九十两]次|首次|重新|刚刚|刚|已经|已|正式"
@@ -216,7 +217,7 @@ def _titles_ending_at(hans: str, at: int, index: NameIndex, named: bool = False)
         return (Title(office, end - len(office), end, None),)
     if phrase[0] in "任届" and j > 0 and hans[j - 1].isdigit():  # 第44任: the run began after the digits
         j, phrase = j + 1, phrase[1:]
-    for holder in (_TOOK_UP, _HOLDER_ORDINAL, _HOLDER_PARTY):
+    for holder in (_TOOK_UP, _HOLDER_ORDINAL, _HOLDER_PARTY, _NEW_HOLDER):
         said = holder.match(phrase)
         if said and phrase[said.end():]:  # 新任首相 is the bare office 首相
             j, phrase = j + said.end(), phrase[said.end():]
