@@ -1229,3 +1229,13 @@ def test_new_before_a_bare_office_says_the_holder_is_new_and_the_office_is_the_w
     # near-miss: 新 within a state's short name (巴新总理, Papua New Guinea's) stays the state's
     png = HEAD + "2034年6月9日，甲国总统[[张三]]在[[某城]]会见巴新总理[[李四]]。"
     assert ("李四", "巴新总理") in roles_by_day(png)["2034-06-09"]
+
+
+def test_the_office_before_a_name_that_takes_up_another_is_the_one_left():
+    # 副总统李四继任总统: told with the visit, the vice-presidency is what he left, not an office he held at it
+    text = ("'''李四访问甲国'''是乙国总统[[李四]]于2035年12月1日至5日对[[甲国]]进行的访问。\n== 经过 ==\n"
+            "2035年12月1日，李四抵达[[某城]]，甲国主席[[张三]]同他举行会谈。2034年8月，乙国总统王五辞职，副总统李四继任总统。")
+    assert roles_by_day(text)["2035-12-01"] == {("张三", "甲国主席"), ("李四", "乙国总统")}
+    # near-miss: written with no office taken up (副总统李四出席), the office before the name is his
+    kept = text.replace("副总统李四继任总统", "副总统李四出席")
+    assert ("李四", "副总统") in roles_by_day(kept)["2035-12-01"]

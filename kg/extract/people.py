@@ -711,7 +711,8 @@ def _distance(people: People, key: str, office: str, when: date) -> float:
 
 def titles_in(sentence: Sentence, reading: Reading, person_key: str, *, listed: bool = False,
               top_first: bool = False) -> tuple[str, ...]:
-    """Office keys written with the person's name in this sentence (bare 总统 resolved by the person's offices);
+    """Office keys written with the person's name in this sentence (bare 总统 resolved by the person's offices),
+    but the one before a name that takes up another (副总统张三继任总统: the office left);
     ``listed``: with those listed with ``、`` before the one right before the name (``甲国王储兼副首相、国防大臣张三``);
     ``top_first``: a participant's, the top ones listed before lower ones (:func:`_top_listed_first`)."""
     index = reading.index
@@ -721,10 +722,24 @@ def titles_in(sentence: Sentence, reading: Reading, person_key: str, *, listed: 
         if spot.key != person_key:
             continue
         titles = before(sentence, spot, index)
+        if titles and _takes_up_another(titles, titles_taken(sentence, spot, index)):
+            titles = ()  # 副总统张三继任总统: the office before the name is the one he leaves, not one he holds on
         for title in (_top_listed_first(sentence, spot, index, titles) if top_first else titles) \
                 + title_after(sentence, spot, index):
             out.append(index.key(office_key(title, index)))
     return tuple(dict.fromkeys(out))
+
+
+def _takes_up_another(titles: tuple, taken: tuple) -> bool:
+    """Whether a name takes up an office other than those written before it (``副总统张三继任总统``), not
+    the same one again (``总统张三连任``, ``甲国总统张三就任总统``)."""
+    return bool(taken) and not any(_one_office(held.text, new.text) for held in titles for new in taken)
+
+
+def _one_office(one: str, other: str) -> bool:
+    """Whether two offices as written are one, the state written or not (甲国总统, 总统; not 副总统, 总统)."""
+    longer, shorter = (one, other) if len(one) >= len(other) else (other, one)
+    return longer.endswith(shorter) and not _ANOTHER_OFFICE_BEFORE.search(longer, 0, len(longer) - len(shorter))
 
 
 def _top_listed_first(sentence: Sentence, spot, index, titles: tuple) -> tuple:
