@@ -1239,3 +1239,13 @@ def test_the_office_before_a_name_that_takes_up_another_is_the_one_left():
     # near-miss: written with no office taken up (副总统李四出席), the office before the name is his
     kept = text.replace("副总统李四继任总统", "副总统李四出席")
     assert ("李四", "副总统") in roles_by_day(kept)["2035-12-01"]
+
+
+def test_a_bare_office_written_with_a_signer_is_his_where_the_article_gives_him_nothing_fuller():
+    # 同李四总理签署 on a visit told in passing: 总理 is written with him and is all the article gives him
+    lead = "'''1973年张三访问乙国'''是甲国领导人[[张三]]于1973年5月18日至22日对[[乙国]]进行的访问。\n== 后续 ==\n"
+    signed = "张三于1978年5月4日至7日再次访问乙国，同[[李四]]总理签署了为期25年的《某合作协定》。"
+    assert roles_by_day(lead + signed)["1978-05-04"] == {("李四", "总理")}
+    # near-miss: where the article gives him a fuller office (乙国总理李四), that one is his, not the bare word
+    fuller = lead + "1977年，乙国总理[[李四]]访问甲国。" + signed.replace("[[李四]]", "李四")
+    assert roles_by_day(fuller)["1978-05-04"] == {("李四", "乙国总理")}

@@ -874,7 +874,8 @@ def record_participants(reading, people: People, summit, participants, sentences
                     for title in title_after(sentence, spot, reading.index):
                         if title.state is None and title.text in OFFICE_WORDS:
                             stated_offices.extend(o for o in people.offices.get(key, ()) if o.endswith(title.text))
-        stated_offices = [o for o in dict.fromkeys(stated_offices) if registry.is_a(o, Kind.POSITION)]
+        stated_offices = [o for o in dict.fromkeys(stated_offices) if registry.is_a(o, Kind.POSITION)
+                          or _bare_and_all_given(o, people.offices.get(key, ()))]
         for office in stated_offices:
             registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office),
                           evidence=(sentences[0].evidence(),))
@@ -888,6 +889,13 @@ def record_participants(reading, people: People, summit, participants, sentences
             office = main_office(people, key, start, sentences)
             registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office_taken_up(people, key, office, start)),
                           inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(key, office)],))
+
+
+def _bare_and_all_given(office: str, offices: tuple[str, ...]) -> bool:
+    """Whether an office the sentence writes with a name is a bare word and the only office the article
+    gives the person (``同施密特总理签署``: 总理, nothing fuller): it is his as written, which the office he is
+    carried to elsewhere would be too."""
+    return office in OFFICE_WORDS and offices == (office,)
 
 
 def _offices_of_the_visit(reading, people: People, key: str, when, sentences) -> tuple[str, ...]:
