@@ -1249,3 +1249,13 @@ def test_a_bare_office_written_with_a_signer_is_his_where_the_article_gives_him_
     # near-miss: where the article gives him a fuller office (乙国总理李四), that one is his, not the bare word
     fuller = lead + "1977年，乙国总理[[李四]]访问甲国。" + signed.replace("[[李四]]", "李四")
     assert roles_by_day(fuller)["1978-05-04"] == {("李四", "乙国总理")}
+
+
+def test_the_capacity_a_person_came_in_on_a_day_the_clause_dates_is_his_office_then():
+    # 李四于2036年6月26日首次以总统身份访问甲国: the capacity written after the day he came
+    text = ("'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 后续 ==\n"
+            "[[李四]]于2036年6月26日首次以总统身份访问甲国，当天在[[某城]]与甲国总理[[张三]]举行会谈。")
+    assert ("李四", "总统") in roles_by_day(text)["2036-06-26"]
+    # near-miss: a capacity after another name is that one's (李四于…与王五以特使身份): not 李四's
+    other = text.replace("首次以总统身份访问甲国，当天", "访问甲国，").replace("与甲国总理[[张三]]", "与甲国总理[[张三]]以特使身份")
+    assert not any(who == "李四" and office.endswith("特使") for who, office in roles_by_day(other).get("2036-06-26", ()))

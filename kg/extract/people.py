@@ -295,7 +295,7 @@ _ANOTHER_OFFICE_BEFORE = re.compile(r"副$|^(?:当选|候任|前任|前|代理|�
 #: Words before an office that say it was held at the time the sentence tells (时任国家副主席的习近平).
 _HELD_THEN = re.compile(r"(?:时任|当时的?)$")
 #: Or around it, the capacity someone acted in then (2022年，已卸任的张三以特使身份访问乙国): 以 before, 身份 after.
-_AS, _CAPACITY = "以", "身份"
+_AS, _CAPACITY = "以", ("身份", "身分")  # 身分: the Traditional texts' spelling
 #: Or one of several capacities listed (以甲党总书记、甲国主席的身份): 以 or 、 before it, 、 or 身份 after.
 _LISTED_BEFORE = re.compile(r"以(?:[^，,。；;、以]{2,20}、){0,2}$")
 _LISTED_AFTER = re.compile(r"(?:、[^，,。；;、]{2,20}?){0,2}的?身[份分]")

@@ -55,9 +55,14 @@ def _words_with_stops() -> tuple[str, ...]:
     """Those words and every state name that holds a stop character (埃及, 特立尼达和多巴哥)."""
     names = {name for row in states() for name in row if any(ch in _STOP_CHARS for ch in name)}
     return _WORDS_WITH_STOPS + tuple(sorted(names))
-_AS_ROLE = re.compile(r"^.{0,4}?以(?P<role>[^，。；、]{1,14}?)(?:的)?身[份分]")  # 身分: the Traditional texts' spelling
+#: Or after the day the person came so (``张三于2031年6月26日首次以总统身份访问乙国``), up to another day, and
+#: whether it was the first time or again; not a year or a month alone (于2005年以某党主席身份: the capacity of a
+#: visit the clause does not date to a day).
+_WHEN_AS = (r"[于在]\d{4}年\d{1,2}月\d{1,2}日(?:至(?:\d{1,2}月)?\d{1,2}日)?"
+            r"(?:首次|再次|再度|第[一二三四五六七八九十]次)?")
+_AS_ROLE = re.compile(r"^(?:.{0,4}?|" + _WHEN_AS + r")以(?P<role>[^，。；、]{1,14}?)(?:的)?身[份分]")  # 身分: the Traditional
 #: Several offices listed as the capacity (``以甲党总书记、甲国主席的身份``): each one the person held.
-_AS_ROLES = re.compile(r"^.{0,4}?以(?P<role>[^，。；、]{2,20}?(?:、[^，。；、]{2,20}?){1,2})(?:的)?身[份分]")
+_AS_ROLES = re.compile(r"^(?:.{0,4}?|" + _WHEN_AS + r")以(?P<role>[^，。；、]{2,20}?(?:、[^，。；、]{2,20}?){1,2})(?:的)?身[份分]")
 #: A bare office word right after a name (``张三总统与李四总理``), then a word's end.
 #: Two held at once are joined by 兼 (周恩来总理兼外长签字); signing is the name's act too, and so
 #: is what the holder does next (张三总统举行会谈, 张三主席设宴招待, 张三总统亲自到机场迎接).
