@@ -26,7 +26,9 @@ def corpus(request):
 
 @pytest.fixture(scope="module")
 def scores(corpus):
-    return scorecard.score_corpus(corpus=corpus)
+    from kg.pool import default_jobs
+
+    return scorecard.score_corpus(corpus=corpus, jobs=default_jobs())  # a thousand builds: on every core
 
 
 @pytest.fixture(scope="module")
