@@ -1497,7 +1497,7 @@ def test_a_definition_that_dates_the_document_dates_it():
 
 def test_a_comma_in_the_parenthesis_after_a_name_does_not_end_its_clause():
     text = HEAD + ("2033年11月11日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤，会议发表《甲乙联合声明》。\n"
-                   "《甲乙海洋宣言》（英语：Declaration on the Sea，简称DOS）是两国于2002年11月4日签署的政治文件。\n")
+                   "《甲乙海洋宣言》（英语：Declaration on the Sea，简称DOS）是两国于2032年11月4日签署的政治文件。\n")
     assert keys(documents(text)) == {"2033-11-11": {"甲乙联合声明"}}
 
 
