@@ -12,6 +12,7 @@ a visit told day by day takes in the top leaders its side meets on its days
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -30,6 +31,7 @@ from kg.extract.scripts import to_hans
 from kg.extract.summit_venue import record_chain, same_days
 from kg.extract.text import Sentence, clause_end
 from kg.model import EntityId, Kind, Prop
+from kg.wikitext import Section
 
 
 #: Headings of a section telling what came before the summit (背景, 筹备).
@@ -215,7 +217,7 @@ _DURING = re.compile(r"(?:^|(?<=[，,]))(?:此访|访问|出访|访[\u4e00-\u9ff
 _MET_DURING = re.compile(r"会见|会晤|会谈|接见|拜会|见面|会面")
 
 
-def days_told(section, sentences, year: int):
+def days_told(section: Section, sentences: list[Sentence], year: int) -> Iterator[tuple[Sentence, date | None]]:
     """Each sentence of a day-by-day section with the day it is about: from the heading's day (``=== 8月22日 ===``)
     on, as :func:`day_of` reads them. The section's first sentence opening ``次日`` under a heading that gives its
     day goes on from the section before: the heading has said which day that is (``=== 2月25日 ===
@@ -223,8 +225,8 @@ def days_told(section, sentences, year: int):
     headed = next(iter(find_dates(to_hans(section.heading), year=year)), None)
     current = headed.start if headed else None
     for i, sentence in enumerate(sentences):
-        if i == 0 and headed is not None and _NEXT_DAY.match(sentence.hans):
-            yield sentence, day_of(sentence.hans[_NEXT_DAY.match(sentence.hans).end():], current, year)
+        if i == 0 and headed is not None and (next_day := _NEXT_DAY.match(sentence.hans)):
+            yield sentence, day_of(sentence.hans[next_day.end():], current, year)
             continue
         current = day_of(sentence.hans, current, year)
         yield sentence, current

@@ -645,15 +645,16 @@ def _unquoted_emptied(hans: str, start: int) -> str:
 
 
 _A_NAME = re.compile(r"《[^《》]*》")
+#: A signing, an issuing or an agreement reached, told as done (签署, 发表, 达成).
+_DONE = re.compile(r"签署|签订|签定|缔结|签字|发表|发布|达成")
 #: Before a signing verb in a name's clause: it was done before the meeting, at a time told from it (20年前某人曾以
 #: 外交大臣身份来华签署…, 他前一年访问某国时与某人共同签署…, 去年6月签署…, 44年前…就是在此达成《…》); not 曾 alone, which a day may date
 #: (签字所用的桌子曾在1979年3月26日…签署《…》时使用: of the meeting that day).
 _SIGNED_BEFORE = re.compile(r"(?:(?<![0-9])[0-9]{1,2}年前|[一二三四五六七八九十两几数多]+年前|前一年|去年|前年|上一年)"
-                            r"[^，,。；;]*?(?:签署|签订|签定|缔结|签字|发表|发布|达成)[^，,。；;]*$")
+                            r"[^，,。；;]*?(?:" + _DONE.pattern + r")[^，,。；;]*$")
 #: A clause that is a time told from the meeting back (44年前，…; 他说，20多年前，…): what the next one says was signed
 #: was signed then.
 _YEARS_AGO = re.compile(r"(?:[0-9]{1,3}|[一二三四五六七八九十两几数]+)多?年(?:以)?前")
-_DONE = re.compile(r"签署|签订|签定|缔结|签字|发表|发布|达成")
 #: Before a name in its clause: companies sign it (双方企业签署了…商业协议, 甲国石油公司与乙国公司签订…协议, 甲国国家石油
 #: 公司还与乙方签署了…), a deal of theirs, not a document of the summit; not governments with companies (两国政府和企业签署了…).
 _BY_COMPANIES = re.compile(r"(?<!政府和)(?<!政府与)(?<!部门和)(?<!部门与)(?<!政府及)(?:企业|公司)(?:之间|间)?"

@@ -779,15 +779,14 @@ def attendees_of_the_defined_gathering(reading, people: People, summits) -> None
     summit = the_defined_summit(reading, summits)
     if summit is None:
         return
-    dated, previous = False, None  # whether the paragraph has told a day before the sentence
+    paragraph: list[Sentence] = []  # the sentences of the paragraph before this one
     for sentence in reading.all_sentences():
-        if previous is None or previous.passage is not sentence.passage or previous.paragraph != sentence.paragraph:
-            dated = False
-        previous = sentence
+        if paragraph and (paragraph[-1].passage is not sentence.passage or paragraph[-1].paragraph != sentence.paragraph):
+            paragraph = []
+        paragraph.append(sentence)
         told = _ATTENDED_LIST.search(sentence.hans)
-        days = find_dates(sentence.hans, year=summit.start.year)
-        was_dated, dated = dated, dated or bool(days)
-        if told is None or was_dated or days or _ALONG.search(told.group()):
+        if told is None or _ALONG.search(told.group()) \
+                or any(find_dates(said.hans, year=summit.start.year) for said in paragraph):
             continue  # a day's gathering (6月3日，某会议举行。出席会议的有…): not the one the article defines
         heads = {spot.key: spot.surface for spot in sentence.spots if spot.start >= told.end()
                  and reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])

@@ -54,7 +54,7 @@ def read(document: Document) -> Reading:
     names |= _named_elsewhere(document)
     names |= listed_leaders(document)
     if rules:  # 普丁 linked, 普京 written: the article's noteTA says they are one
-        written = _state_hans() | {to_hans(name) for name in names - state_names()}  # names holds every state's
+        written = state_names_hans() | {to_hans(name) for name in names - state_names()}  # names holds every state's
         known = {to_hans(form.text) for rule in rules for form in rule.forms} & written
         names |= {form.text for rule in rules for form in rule.forms if known & {to_hans(f.text) for f in rule.forms}}
     for family, target in {**_middle_family_names(document, index), **_given_names(document, index), **_family_names(document, index), **own_names_in_brackets(document),
@@ -141,7 +141,7 @@ def _titled_unlinked(text: str, name: str) -> bool:
         before = to_hans(text[max(0, at - 16):at])
         if not text.startswith("[[", at - 2) and (office := _TITLED.search(before)):
             whose = _LINK_MARKUP.sub("", before[:office.start()])
-            if any(whose.endswith(state) for state in _state_hans()):
+            if any(whose.endswith(state) for state in state_names_hans()):
                 return True
         at = text.find(name, at + len(name))
     return False
@@ -385,11 +385,6 @@ def _same_city(index: NameIndex, names: set[str]) -> None:
     for name in sorted(name for name in hans if len(name) >= 3 and name.endswith("市") and name[:-1] in hans):
         index.merge(name, name[:-1])
 
-
-
-def _state_hans() -> frozenset[str]:
-    """The states' names in Simplified script, converted once a process, not once an article."""
-    return state_names_hans()
 
 
 @lru_cache(maxsize=1)
