@@ -1259,3 +1259,24 @@ def test_the_capacity_a_person_came_in_on_a_day_the_clause_dates_is_his_office_t
     # near-miss: a capacity after another name is that one's (李四于…与王五以特使身份): not 李四's
     other = text.replace("首次以总统身份访问甲国，当天", "访问甲国，").replace("与甲国总理[[张三]]", "与甲国总理[[张三]]以特使身份")
     assert not any(who == "李四" and office.endswith("特使") for who, office in roles_by_day(other).get("2036-06-26", ()))
+
+
+def test_a_place_listed_after_the_place_of_a_meeting_is_no_person_who_meets():
+    text = HEAD + ("[[张三]]是甲国总统。2033年7月15日，张三在[[某都]]举行会议。"
+                   "2033年7月16日，[[李四]]在某都和[[某高地]]与张三会晤。")
+    found = people(text)
+    assert "某高地" not in found and {"张三", "李四"} <= found
+    # near miss: a name joined to a person, not to the place after 在, still meets
+    near = HEAD + ("[[张三]]是甲国总统。2033年7月15日，张三在[[某都]]举行会议。"
+                   "2033年7月16日，[[李四]]和[[王五]]与张三会晤。")
+    assert "王五" in people(near)
+
+
+def test_a_bodys_rotating_chair_in_a_table_cell_is_an_office_not_a_name_and_office():
+    table = ("'''甲非论坛'''是甲国与非洲国家的峰会。\n== 历届 ==\n{| class=\"wikitable\"\n"
+             "! 届次 !! 日期 !! 地点 !! 甲方 !! 非方\n|-\n"
+             "| 第一届 || 2034年8月18日 || [[某都]] || 总统[[张三]] || 某盟轮值主席、丙国总统[[李四]]\n|}\n")
+    found = people(table)
+    assert "某盟轮值" not in found and "李四" in found
+    near = table.replace("某盟轮值主席、丙国总统[[李四]]", "王五主席、丙国总统[[李四]]")
+    assert "王五" in people(near)  # a name and the bare office after it, as a list writes whom someone met

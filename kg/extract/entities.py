@@ -235,7 +235,8 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
     def untyped(spot: Spot) -> bool:
         return reading.index.normal(spot.surface) in linked and registry.kind_of(spot.surface) is None \
             and not reading.index.is_state(spot.surface) and not spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS) \
-            and not _BODY_ENDINGS.search(spot.hans) and not _AT_A_PLACE.search(hans[:spot.start])
+            and not _BODY_ENDINGS.search(spot.hans) and not _AT_A_PLACE.search(hans[:spot.start]) \
+            and not _listed_after_a_place_of_the_meeting(sentence, spot, reading)
 
     for i, spot in enumerate(sentence.spots):
         after = _the_one_met_after(sentence, i)
@@ -264,6 +265,17 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
                 and (described := _DESCRIBED_WITH.search(hans, 0, spot.start)) and any(
                     word in described["d"] for word in OFFICE_WORDS) and _MEETING_AFTER.match(hans[spot.end:]):
             yield spot  # 张三…与刚就任乙国总统不到两个月的[[李四]]举行会谈: met, and described by an office
+
+
+def _listed_after_a_place_of_the_meeting(sentence: Sentence, spot: Spot, reading: Reading) -> bool:
+    """Whether the name is listed after a place the meeting is at, joined by 和, 、 or 及 (``甲在[[某都]]和[[某地]]
+    与乙会晤``): a place of the meeting too, not a person who meets."""
+    hans, spots = sentence.hans, sentence.spots
+    at = spots.index(spot)
+    if at == 0 or hans[spots[at - 1].end:spot.start] not in _PLACE_LIST_JOINS:
+        return False
+    before = spots[at - 1]
+    return reading.registry.is_a(before.surface, Kind.PLACE) and hans.endswith(("在", "于"), 0, before.start)
 
 
 def _the_one_met_after(sentence: Sentence, i: int) -> Spot | None:

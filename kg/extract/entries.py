@@ -18,7 +18,7 @@ from kg.extract.gazetteer import well_known_names
 from kg.extract.names import shown
 from kg.extract.places import BARE_KINDS, PLAIN_PLACE, SIDE_WORDS, VENUE_ENDINGS, flag_of, known_place, tail_place, well_known_container
 from kg.extract.reading import Reading
-from kg.extract.roles import OFFICE_WORDS
+from kg.extract.roles import CHAIRS_OF_A_MEETING, OFFICE_WORDS
 from kg.extract.scripts import to_hans
 from kg.model import Kind, Span
 from kg.wikitext import Document, Template
@@ -270,8 +270,8 @@ def _titled_after(reading: Reading, text: str) -> tuple[str, str] | None:
     ``None`` when the words before the office are a state's or a body's (``甲国总统``,
     ``国务院总理``) or a name the article gives to something other than a person."""
     match = _NAME_THEN_OFFICE.match(text)
-    if match is None:
-        return None
+    if match is None or to_hans(text).endswith(CHAIRS_OF_A_MEETING):
+        return None  # 某组织轮值主席: the words before 轮值主席 name the body whose chair he is, no person
     name = match["name"]
     if reading.index.is_state(name) or name.endswith(BODY_ENDINGS + ("国", "方")) \
             or reading.registry.kind_of(name) not in (None, Kind.PERSON):
