@@ -1280,3 +1280,12 @@ def test_a_bodys_rotating_chair_in_a_table_cell_is_an_office_not_a_name_and_offi
     assert "某盟轮值" not in found and "李四" in found
     near = table.replace("某盟轮值主席、丙国总统[[李四]]", "王五主席、丙国总统[[李四]]")
     assert "王五" in people(near)  # a name and the bare office after it, as a list writes whom someone met
+
+
+def test_a_joint_office_after_the_states_listed_is_of_their_unnamed_holders():
+    text = HEAD + ("[[张三]]是丙国总统。2035年9月4日，张三与乙国总统雷某在[[某城]]共同主持首届某某峰会，"
+                   "[[马绍尔群岛]]、[[基里巴斯]]、[[瑙鲁]]三国总统出席。")
+    assert "某城" not in people(text)
+    # near miss: a joint office with no states before it is of the people the sentence names
+    near = HEAD + "2035年9月4日，[[张三]]与[[李四]]在某城举行会谈，会后两国总统签署了公报。"
+    assert {"张三", "李四"} <= people(near)

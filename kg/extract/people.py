@@ -322,6 +322,8 @@ def _joint_holders(sentence: Sentence, previous: Sentence | None, reading: Readi
                 and not index.is_state(spot.surface)]
 
     for joint in joint_offices(sentence.hans):
+        if _states_listed_before(sentence.hans, joint.title.start, index):
+            continue  # 甲国、乙国和丙国三国总统出席: the holders are those states', whom the sentence does not name
         named = people_in(sentence)
         if any(spot.start >= joint.title.end for spot in named):
             continue  # 两国总理张三和李四, 两国总理见证王五签署: the names after it are whom it is said of
@@ -339,6 +341,23 @@ def _joint_holders(sentence: Sentence, previous: Sentence | None, reading: Readi
         for key, spot in holders.items():
             registry.named(Kind.PERSON, spot.surface)
             yield key, joint.title
+
+
+#: The word for the states of a joint office's holders, written right before it (三国总统, 两国总理).
+_HOLDERS_STATES = ("两国", "三国", "双方")
+
+
+def _states_listed_before(hans: str, office_start: int, index) -> bool:
+    """Whether the states a joint office is of are listed right before it (``甲国、乙国和丙国三国总统``):
+    the office is said of those states' holders, not of people the sentence names before."""
+    end = office_start
+    for word in _HOLDERS_STATES:
+        if hans.endswith(word, 0, end):
+            end -= len(word)
+            break
+    else:
+        return False
+    return any(index.is_state(hans[end - size:end]) for size in range(min(end, 12), 1, -1))
 
 
 def office_named(registry, office: str) -> EntityId:
