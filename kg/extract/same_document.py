@@ -63,6 +63,8 @@ def one_document_each(reading: Reading, summits) -> None:
             registry.fold(short, full)
         for short, full in _a_word_of_a_name_and_its_kind(reading, named, quoted):
             registry.fold(short, full)
+        for short, full in _words_left_out(reading, named):
+            registry.fold(short, full)
         for other, first in _each_side_first(named):
             registry.fold(other, first)
         for part, whole in _title_and_subtitle(named):
@@ -221,6 +223,33 @@ def _a_word_of_a_name_and_its_kind(reading: Reading, named: list[EntityId], quot
             continue
         holding = [d for d in named if d != short and short.key not in d.key and d.key.endswith(kind)
                    and word in d.key[:-len(kind)] and (d.key in quoted or "的" not in d.key)]
+        if len(holding) == 1 and not _one_sentence_names_both(reading, short.key, holding[0].key):
+            out.append((short, holding[0]))
+    return out
+
+
+#: The joins a name writes between two things it is about, one as good as another (装备及技术, 装备与技术).
+_ALIKE_JOINS = str.maketrans({"及": "和", "与": "和", "同": "和"})
+
+
+def _words_left_out(reading: Reading, named: list[EntityId]):
+    """Pairs (short, full) of a summit's documents that are one: a name that keeps the words of the other's
+    in their order, of the same kind, but leaves some out (``在第三国保护彼此国民的谅解备忘录`` of
+    ``在第三国出现紧急情况下保护彼此国民的谅解备忘录``, ``某产业合作备忘录`` of ``某产业发展合作备忘录``; 及, 与 and 和
+    alike: ``装备品及技术转移协定`` of ``甲乙有关装备品与技术转移的政府间协定``), as a table's cell, an infobox or
+    a list shortens the prose's name. Not a short one of fewer than five characters before its kind (``经济合作协定``
+    is a kind of agreement, not a name shortened), nor one more than one name holds so (which one it is is
+    unknown), nor where a sentence lists both (``签署了技术合作协定和技术合作计划框架协定``: two agreements), nor a
+    name of what it is about (``关于深化两国经贸伙伴关系的联合声明`` is not ``关于深化伙伴关系的联合声明``: its
+    subject is other words, :func:`_short_and_full` reads those)."""
+    out = []
+    for short in named:
+        kind = max((w for w in DOCUMENT_WORDS if short.key.endswith(w)), key=len, default=None)
+        if kind is None or len(short.key) - len(kind) < 5 or "关于" in short.key:
+            continue
+        words = short.key[:-len(kind)].translate(_ALIKE_JOINS)
+        holding = [d for d in named if d != short and len(d.key) > len(short.key) and d.key.endswith(kind) and "关于" not in d.key
+                   and _subsequence(words, d.key[:-len(kind)].translate(_ALIKE_JOINS))]
         if len(holding) == 1 and not _one_sentence_names_both(reading, short.key, holding[0].key):
             out.append((short, holding[0]))
     return out
