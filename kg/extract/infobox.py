@@ -337,11 +337,21 @@ def listed_places(reading: Reading, template: Template) -> list[str]:
     return out
 
 
+#: A name in title marks and another in a parenthesis right after it (《甲乙友好合作条约》（《某城条约》）).
+_OTHER_NAME_AFTER = re.compile(r"《(?P<name>[^《》]+)》[（(]《(?P<other>[^《》]+)》[）)]")
+
+
 def outcome_documents(reading: Reading, template: Template) -> list[tuple[str, str | None]]:
     """(name, linked article) of each document a box's ``outcome`` names: linked, in title marks (not one it
-    calls earlier or later: ``为翌年的《[[某条约]]》奠定基础``), or unquoted as an outcome cell names it."""
+    calls earlier or later: ``为翌年的《[[某条约]]》奠定基础``), or unquoted as an outcome cell names it. A name
+    in title marks in a parenthesis right after another (``签署《甲乙友好合作条约》（《某城条约》）``) is that
+    document's other name, as the prose's ``《甲》（又称《乙》）`` is."""
     out: list[tuple[str, str | None]] = []
     for entry in _entries(reading, template, "outcome"):
+        other_names = set()
+        for match in _OTHER_NAME_AFTER.finditer(entry.text):
+            reading.index.merge(match["name"], match["other"])
+            other_names.add(match["other"])  # given too, as a name of the same node
         elsewhere = {to_hans(m.group(1)) for m in re.finditer(r"《([^《》]+)》", entry.text)
                      if not named_here(entry.text, m.start(), m.end())}  # 为翌年的《[[某条约]]》奠定基础: a later one
         for shown, target in entry.links:
@@ -353,8 +363,8 @@ def outcome_documents(reading: Reading, template: Template) -> list[tuple[str, s
             title = match.group(1)
             if not named_here(entry.text, match.start(), match.end()):
                 continue  # 《生物武器公约》议定书: a name that qualifies another
-            if not any(reading.index.same(title, name) or to_hans(shown) == title
-                       for name, _ in out for shown in (name,)):
+            if title in other_names or not any(reading.index.same(title, name) or to_hans(shown) == title
+                                               for name, _ in out for shown in (name,)):
                 out.append((title, None))
         out += _unquoted_documents(reading, entry, out)
     return out
