@@ -305,8 +305,9 @@ def sentence_outcomes(reading: Reading, summit: EntityId, sentence: Sentence, sp
             generic_document(reading, summit, sentence.text[match.start("w"):match.end("w")], (sentence.evidence(),))
 
 
-#: Right after a kind: the title of that document (发表联合声明《甲乙伙伴关系：某城提案》), which names it.
-_TITLED_AFTER = re.compile(r"《")
+#: Right after a kind: the title of that document (发表联合声明《甲乙伙伴关系：某城提案》), or the words that say what
+#: its title is (发表了一份长达三页的联合声明，即《某城对话与和平联合宣言》; （即《…》）), which name it.
+_TITLED_AFTER = re.compile(r"(?:[，,（(]?(?:即|亦即|也就是))?《")
 
 
 def _with_another(reading: Reading, summit: EntityId, sentence: Sentence, start: int) -> bool:
@@ -521,7 +522,7 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     """Whether the clause says this document was signed or issued here."""
     clause_start = max((m.end() for m in CLAUSE.finditer(hans, 0, start)), default=0)
     before, after = hans[clause_start:start], hans[end:]
-    sentence_before = _outside_names(_unquoted_emptied(hans, start))
+    sentence_before = _terms_emptied(_outside_names(_unquoted_emptied(hans, start)))
     verb = SIGNED.search(hans, end, end_of_clause(hans, end))
     to_its_verb = _outside_names(hans[end:verb.start()]) if verb else ""  # 《甲》原定于…签署, 《甲》最终未能签署
     if _PLANNED.search(to_its_verb) or NEGATED.search(hans[end:verb.end()] if verb else ""):
@@ -632,6 +633,16 @@ def _outside_names(text: str) -> str:
     sentence tells is in its own words, not in a name it lists before (``签订了《甲执行计划》、
     《乙议定书》``: 乙 is signed, not planned)."""
     return _A_NAME.sub("《》", text) if "《" in text else text
+
+
+#: A term in quotes, no clause in it (「某某铁路计划」, “某某计划”): a name, as Traditional texts quote a project's.
+_QUOTED_TERM = re.compile(r"「[^「」，,。；;：:]{1,20}」|“[^“”，,。；;：:]{1,20}”")
+
+
+def _terms_emptied(text: str) -> str:
+    """The words of a text with the terms it quotes emptied: a plan word in a project's name is no plan told
+    (``签署了「某某铁路计划」日圆贷款换文及《甲乙社会保障协定》``: signed, not planned)."""
+    return _QUOTED_TERM.sub("「」", text) if "「" in text or "“" in text else text
 
 
 def _unquoted_emptied(hans: str, start: int) -> str:
