@@ -194,11 +194,29 @@ _LISTED_AFTER_A_TITLE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·][\u4e00-\u9fffA-Z
                                    + r")(?=、|和|与|及|以及|等|[，,。；;]|$)")
 
 
+#: Words that end a name of what a document is about after its 的, besides the document words
+#: (发表了关于共同解决某某等社会课题的政府间协商文件, 发布了关于稳定和发展双边关系的五点共识).
+_ABOUT_KINDS = ("文件", "共识", "愿景", "路线图", "纲要", "宪章", "公约", "换文", "照会")
+
+
 #: An unquoted name of what a document is about (关于结束甲协定谈判的意向声明, 关于共同推进“某某倡议”建设的
 #: 谅解备忘录): a document word inside it is its subject's; the name ends at the document word after its 的.
 _ABOUT = re.compile(r"关于(?:[\u4e00-\u9fffA-Za-z0-9·、“”]|" + _DECIMAL_POINT + r")*?的"
                     r"(?:[\u4e00-\u9fffA-Za-z0-9·“”]|" + _DECIMAL_POINT + r")*?(?:"
-                    + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r")(?=[^\u4e00-\u9fffA-Za-z0-9·]|和|与|及|以|为|$)")
+                    + "|".join(sorted(DOCUMENT_WORDS + _ABOUT_KINDS, key=len, reverse=True))
+                    + r")(?=[^\u4e00-\u9fffA-Za-z0-9·]|和|与|及|以|为|$)")
+
+
+#: The topic a name opens with, to its last 的 (关于战略稳定等问题的): 等 in it is the topic's word
+#: (…等问题, …等社会课题), not the end of a list.
+_ABOUT_TOPIC = re.compile(r"^关于.*的")
+
+
+def _topic_etc_dropped(words: str) -> str:
+    """The words of a name with the 等 of the topic it opens with left out (``关于甲乙等问题的`` → ``关于甲乙问题的``):
+    what makes a name a description is read outside its topic."""
+    topic = _ABOUT_TOPIC.match(words)
+    return words if topic is None else topic.group().replace("等", "") + words[topic.end():]
 
 
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
@@ -329,8 +347,8 @@ def unquoted_names(hans: str):
             match = _UNQUOTED.match(hans, at, stop)
             if after_a_title:
                 match = _LISTED_AFTER_A_TITLE.match(hans, at, stop) or match
-            if match is not None and hans.startswith("关于", at) and NAME_CHAR.match(hans, match.end()) \
-                    and not _NAME_ENDS.match(hans, match.end()):
+            if hans.startswith("关于", at) and (match is None or NAME_CHAR.match(hans, match.end())
+                                                and not _NAME_ENDS.match(hans, match.end())):
                 match = _ABOUT.match(hans, at, stop) or match  # 关于结束甲协定谈判的意向声明: the words to its 的 are its own
             if match is None or NAME_CHAR.match(hans, match.end()) and not _NAME_ENDS.match(hans, match.end()) \
                     and not (verb.group().endswith("的") and _IT_SAYS.match(hans, match.end())):
@@ -369,7 +387,10 @@ _INCLUDING = re.compile(r"(?<=[，,])(?:其中)?(?:包括|包含)")
 def _a_listed_name(name: str) -> bool:
     """Whether an unquoted item of a list after a titled name, ending in another word of what
     was signed (``中美文化协定两年执行计划``), names one: not a description (``有关计划``)."""
-    return not (_NOT_A_NAME.search(name) or _NOT_A_NAME_START.match(name)) and len(name) >= 6
+    topic = _ABOUT_TOPIC.match(name)  # 达成了关于某问题的共识: a consensus reached, no document; 关于…的五点共识 is one
+    if topic is not None and len(name) - topic.end() - max((len(w) for w in _ABOUT_KINDS if name.endswith(w)), default=0) < 2:
+        return False
+    return not (_NOT_A_NAME.search(_topic_etc_dropped(name)) or _NOT_A_NAME_START.match(name)) and len(name) >= 6
 
 
 def ceremony_names(hans: str):
@@ -615,6 +636,7 @@ def _a_name(name: str) -> bool:
     """Whether words that end in a document word name one, not describe it (``两项有关…的协定``,
     ``重要合作协议``: modifiers alone)."""
     core = name[:-max(len(w) for w in DOCUMENT_WORDS if name.endswith(w))]
-    return not (re.fullmatch(GENERIC_KINDS, name) or _NOT_A_NAME.search(core) or _NOT_A_NAME_START.match(name)
+    return not (re.fullmatch(GENERIC_KINDS, name) or _NOT_A_NAME.search(_topic_etc_dropped(core))
+                or _NOT_A_NAME_START.match(name)
                 or len(core) < 2 or _ONLY_MODIFIERS.fullmatch(core) or core.endswith("的") and len(core) < 6
                 or re.fullmatch(_AMOUNT + "的?", core))  # 约50亿欧元合同: what it is worth, no name
