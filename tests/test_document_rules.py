@@ -1522,3 +1522,75 @@ def test_what_a_gathering_one_of_the_two_attends_adopts_is_not_their_summits(sen
 def test_a_document_the_sides_had_approved_before_is_not_the_summits():
     text = HEAD + MEETING + "会晤结束时，双方签署《甲乙和平协定》。两国此前已批准《2030年经贸合作路线图》。"
     assert keys(documents(text)) == {"1985-11-19": {"甲乙和平协定"}}
+
+
+MEETING_2034 = "2034年6月5日至6日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会晤。"
+
+
+def test_a_name_that_leaves_out_words_of_the_summits_other_name_of_its_kind_is_that_document():
+    text = HEAD + MEETING_2034 + ("会谈后，两人签署在第三国出现紧急情况下保护彼此国民的谅解备忘录。"
+                                  "次日，两国签署了甲乙有关装备品与技术转移的政府间协定。\n"
+                                  "== 成果 ==\n* 在第三国保护彼此国民的谅解备忘录\n* 装备品及技术转移协定\n")
+    names = sorted((sorted(names) for _, names in documents(text)["2034-06-05"]), key=len)
+    assert len(names) == 2
+    assert {"在第三国保护彼此国民的谅解备忘录", "在第三国出现紧急情况下保护彼此国民的谅解备忘录"} <= set(names[0] + names[1])
+    assert any({"装备品及技术转移协定", "甲乙有关装备品与技术转移的政府间协定"} <= set(n) for n in names)
+    assert any({"在第三国保护彼此国民的谅解备忘录", "在第三国出现紧急情况下保护彼此国民的谅解备忘录"} <= set(n) for n in names)
+
+
+def test_a_name_that_leaves_out_words_stays_its_own_where_a_sentence_lists_both():
+    text = HEAD + MEETING_2034 + "会谈后，双方签署了某港技术合作协定和某港技术合作计划框架协定。"
+    assert keys(documents(text)) == {"2034-06-05": {"某港技术合作协定", "某港技术合作计划框架协定"}}
+
+
+def test_a_title_in_a_parenthesis_after_another_in_an_outcome_cell_is_its_other_name():
+    box = BOX.replace("《甲乙关于深化伙伴关系的联合声明》", "签署《甲国—乙国友好合作条约》（《某城条约》）")
+    text = box + "'''甲乙会谈'''是甲国与乙国于2023年3月20日至22日的会谈。\n"
+    found = documents(text, title="甲乙会谈")
+    (document,) = found["2023-03-20"]
+    assert {"甲国—乙国友好合作条约", "某城条约"} <= document[1]
+
+
+def test_two_titles_listed_in_an_outcome_cell_stay_two_documents():
+    box = BOX.replace("《甲乙关于深化伙伴关系的联合声明》", "签署《甲国—乙国友好合作条约》、《某城条约》")
+    text = box + "'''甲乙会谈'''是甲国与乙国于2023年3月20日至22日的会谈。\n"
+    assert keys(documents(text, title="甲乙会谈")) == {"2023-03-20": {"甲国—乙国友好合作条约", "某城条约"}}
+
+
+def test_a_kind_alone_that_the_text_says_is_a_titled_document_is_that_one():
+    text = HEAD + MEETING_2034 + "会后，两国发表了一份长达三页的联合声明，即《某城对话与和平联合宣言》。"
+    assert keys(documents(text)) == {"2034-06-05": {"某城对话与和平联合宣言"}}
+
+
+def test_a_kind_alone_with_no_title_after_it_is_the_summits_own():
+    text = HEAD + MEETING_2034 + "会后，两国发表了一份长达三页的联合声明，同意在某城再次会晤。"
+    assert keys(documents(text)) == {"2034-06-05": {"联合声明"}}
+
+
+def test_a_plan_word_in_a_quoted_project_name_is_no_plan():
+    text = HEAD + MEETING_2034 + "会后两国在两位领导人见证下签署了「某城通勤铁路计划」贷款换文及《甲乙社会保障协定》。"
+    assert keys(documents(text)) == {"2034-06-05": {"甲乙社会保障协定"}}
+
+
+def test_a_plan_told_outside_quotes_is_still_a_plan():
+    text = HEAD + MEETING_2034 + "两国计划于年内签署「某城通勤铁路」贷款换文及《甲乙社会保障协定》。"
+    assert documents(text) == {"2034-06-05": []}
+
+
+@pytest.mark.parametrize("hans, name", [
+    ("双方并发表关于共同解决首都人口过密和老龄化等社会课题的政府间协商文件。", "关于共同解决首都人口过密和老龄化等社会课题的政府间协商文件"),
+    ("两国发布了关于稳定和发展双边关系的五点共识。", "关于稳定和发展双边关系的五点共识"),
+])
+def test_an_unquoted_name_about_a_topic_ends_at_its_kind_and_its_topics_etc_is_its_own(hans, name):
+    assert [hans[a:b] for a, b in unquoted_names(hans)] == [name]
+
+
+@pytest.mark.parametrize("hans", ["双方达成了关于甲乙问题的共识", "会谈后双方签署了关于甲乙合作的文件",
+                                  "双方签署了关于某海问题、反恐合作等6项声明"])
+def test_a_consensus_or_papers_about_a_topic_and_a_counted_list_are_no_name(hans):
+    assert list(unquoted_names(hans)) == []
+
+
+def test_an_outcome_cell_names_a_statement_about_a_topic_with_etc_in_it():
+    assert cell_documents("关于战略稳定等问题的联合声明") == [("关于战略稳定等问题的联合声明", False)]
+    assert cell_documents("战略稳定等联合声明") == []
