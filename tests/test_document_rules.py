@@ -1594,3 +1594,13 @@ def test_a_consensus_or_papers_about_a_topic_and_a_counted_list_are_no_name(hans
 def test_an_outcome_cell_names_a_statement_about_a_topic_with_etc_in_it():
     assert cell_documents("关于战略稳定等问题的联合声明") == [("关于战略稳定等问题的联合声明", False)]
     assert cell_documents("战略稳定等联合声明") == []
+
+
+def test_a_quoted_title_the_text_says_a_statement_bears_names_it():
+    text = HEAD + MEETING_2034 + "會議期間雙方簽署了一份題為「深化、多樣化和制度化甲乙夥伴關係」的聯合聲明。"
+    assert keys(documents(text)) == {"2034-06-05": {"深化、多样化和制度化甲乙伙伴关系"}}
+
+
+def test_a_quoted_term_a_statement_is_about_is_not_its_title():
+    text = HEAD + MEETING_2034 + "會議期間雙方發表了支持「某某走廊」的聯合聲明。"
+    assert "某某走廊" not in keys(documents(text)).get("2034-06-05", set())

@@ -155,8 +155,10 @@ _NAMED_INSIDE = re.compile(r"[《「“](?P<t>[^《》「」“”]+)[》」”]
 _QUOTED_NAME = re.compile(r"「(?P<t>[^「」《》]{2,40}?(?:" + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r"))」")
 
 
-#: A name in quotes right before a document's kind is its title (发布「两岸和平发展共同愿景」新闻公报).
-_QUOTED_TITLE = re.compile(r"「(?P<t>[^「」《》]{2,40}?)」(?=" + GENERIC_KINDS + ")")
+#: A name in quotes right before a document's kind is its title (发布「两岸和平发展共同愿景」新闻公报), and so is one
+#: the words before it say is the title, its 的 before the kind (签署了一份题为「深化战略伙伴关系」的联合声明).
+_QUOTED_TITLE = re.compile(r"「(?P<t>[^「」《》]{2,40}?)」(?=" + GENERIC_KINDS + ")"
+                           r"|(?<=题为|名为)「(?P<titled>[^「」《》]{2,40}?)」(?=的(?:" + GENERIC_KINDS + "))")
 
 
 #: A name that ends in none of these is a document only when its own clause says it was
@@ -304,7 +306,8 @@ def _document_names(sentence: Sentence):
     for match in (*_QUOTED_NAME.finditer(sentence.hans), *_QUOTED_TITLE.finditer(sentence.hans)):
         if not any(a <= match.start() < b for a, b in taken):
             taken.append((match.start(), match.end()))
-            yield match.start(), match.end(), sentence.text[match.start("t"):match.end("t")], None
+            group = "t" if match["t"] is not None else "titled"
+            yield match.start(), match.end(), sentence.text[match.start(group):match.end(group)], None
     for spot in sentence.spots:
         if spot.link and spot.hans.endswith(DOCUMENT_WORDS) and \
                 not any(a <= spot.start < b for a, b in taken):
