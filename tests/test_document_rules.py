@@ -1604,3 +1604,17 @@ def test_a_quoted_title_the_text_says_a_statement_bears_names_it():
 def test_a_quoted_term_a_statement_is_about_is_not_its_title():
     text = HEAD + MEETING_2034 + "會議期間雙方發表了支持「某某走廊」的聯合聲明。"
     assert "某某走廊" not in keys(documents(text)).get("2034-06-05", set())
+
+
+def test_a_linked_short_name_with_a_dash_between_the_sides_is_the_full_name_it_leaves_words_out_of():
+    box = BOX.replace("《甲乙关于深化伙伴关系的联合声明》", "《甲国政府和乙国政府自由贸易协定》")
+    text = box + ("'''甲乙会谈'''是甲国与乙国于2023年3月20日至22日的会谈。访问期间，两国签署了"
+                  "[[甲国—乙国自由贸易协定|自由贸易协定]]。\n")
+    (document,) = documents(text, title="甲乙会谈")["2023-03-20"]
+    assert {"甲国政府和乙国政府自由贸易协定", "甲国—乙国自由贸易协定"} <= document[1]
+
+
+def test_a_short_name_two_full_names_hold_stays_its_own():
+    text = HEAD + MEETING_2034 + ("会谈后，两国签署了关于甲国购买战斗机的政府间协议谅解备忘录。次日，两国签署了关于乙国购买潜艇的政府间协议"
+                                  "谅解备忘录。\n== 成果 ==\n* 政府间谅解备忘录\n")
+    assert len(documents(text)["2034-06-05"]) == 3

@@ -228,30 +228,35 @@ def _a_word_of_a_name_and_its_kind(reading: Reading, named: list[EntityId], quot
     return out
 
 
-#: The joins a name writes between two things it is about, one as good as another (装备及技术, 装备与技术).
-_ALIKE_JOINS = str.maketrans({"及": "和", "与": "和", "同": "和"})
+#: The joins a name writes between two things it is about, one as good as another (装备及技术, 装备与技术), and the
+#: dashes between two sides' names, which the full name writes as words (甲国—乙国 of 甲国政府和乙国政府).
+_ALIKE_JOINS = str.maketrans({"及": "和", "与": "和", "同": "和", "—": None, "－": None, "-": None, "–": None, "·": None})
 
 
 def _words_left_out(reading: Reading, named: list[EntityId]):
     """Pairs (short, full) of a summit's documents that are one: a name that keeps the words of the other's
     in their order, of the same kind, but leaves some out (``在第三国保护彼此国民的谅解备忘录`` of
-    ``在第三国出现紧急情况下保护彼此国民的谅解备忘录``, ``某产业合作备忘录`` of ``某产业发展合作备忘录``; 及, 与 and 和
-    alike: ``装备品及技术转移协定`` of ``甲乙有关装备品与技术转移的政府间协定``), as a table's cell, an infobox or
-    a list shortens the prose's name. Not a short one of fewer than five characters before its kind (``经济合作协定``
-    is a kind of agreement, not a name shortened), nor one more than one name holds so (which one it is is
-    unknown), nor where a sentence lists both (``签署了技术合作协定和技术合作计划框架协定``: two agreements), nor a
-    name of what it is about (``关于深化两国经贸伙伴关系的联合声明`` is not ``关于深化伙伴关系的联合声明``: its
-    subject is other words, :func:`_short_and_full` reads those)."""
+    ``在第三国出现紧急情况下保护彼此国民的谅解备忘录``, ``某产业合作备忘录`` of ``某产业发展合作备忘录``, ``甲国乙国自由贸易
+    协定`` of ``甲国政府和乙国政府自由贸易协定``; 及, 与 and 和 alike: ``装备品及技术转移协定`` of ``甲乙有关装备品与技术
+    转移的政府间协定``), as a table's cell, an infobox or a list shortens the prose's name: any name the short one
+    is written by. Not a short one of fewer than five characters before its kind (``经济合作协定`` is a kind of
+    agreement, not a name shortened), nor one more than one name holds so (which one it is is unknown), nor where
+    a sentence lists both (``签署了技术合作协定和技术合作计划框架协定``: two agreements), nor a short name of what
+    it is about (``关于深化伙伴关系的联合声明`` is not ``关于深化两国经贸伙伴关系的联合声明``: its subject is other words,
+    :func:`_short_and_full` reads those)."""
+    registry = reading.registry
     out = []
     for short in named:
-        kind = max((w for w in DOCUMENT_WORDS if short.key.endswith(w)), key=len, default=None)
-        if kind is None or len(short.key) - len(kind) < 5 or "关于" in short.key:
-            continue
-        words = short.key[:-len(kind)].translate(_ALIKE_JOINS)
-        holding = [d for d in named if d != short and len(d.key) > len(short.key) and d.key.endswith(kind) and "关于" not in d.key
-                   and _subsequence(words, d.key[:-len(kind)].translate(_ALIKE_JOINS))]
-        if len(holding) == 1 and not _one_sentence_names_both(reading, short.key, holding[0].key):
-            out.append((short, holding[0]))
+        for name in sorted({to_hans(n) for n in (short.key, *registry.surfaces(short))}, key=len, reverse=True):
+            kind = max((w for w in DOCUMENT_WORDS if name.endswith(w)), key=len, default=None)
+            if kind is None or len(name) - len(kind) < 5 or "关于" in name:
+                continue
+            words = name[:-len(kind)].translate(_ALIKE_JOINS)
+            holding = [d for d in named if d != short and len(d.key) > len(name) and d.key.endswith(kind)
+                       and _subsequence(words, d.key[:-len(kind)].translate(_ALIKE_JOINS))]
+            if len(holding) == 1 and not _one_sentence_names_both(reading, name, holding[0].key):
+                out.append((short, holding[0]))
+                break
     return out
 
 
