@@ -1,13 +1,16 @@
 """A document's names as a sentence or a table's cell writes them.
 
-A document is named in 《…》, in 「…」 where the quoted words end in a document word and
+A document is named in 《…》, in 「…」 before its kind where the words before say it is its title
+(``签署了一份题为「深化甲乙伙伴关系」的联合声明``), in 「…」 where the quoted words end in a document word and
 its clause says it was signed (``簽署「甲乙漁業協定」``; Traditional texts quote names so, and
 speech too: ``「這一次沒有達成協議」``), as a linked name ending in a document word (宣言, 协议, 合同 ...),
 unquoted after a signing verb (``签订中美科技合作协定和文化协定``, ``签署了卫生、医学教育和科学
 领域的政府间合作协议，以及修建…公路桥的协议``, or listed after a titled one: ``签署了《甲协定》、甲文化协定
 两年执行计划和乙议定书``; modifiers alone before the document word are a description: ``重要合作协议``, ``会谈后发表的甲乙联合声明重申…``; a measure before it is no part
 of it: ``签署一项为期十年的经济合作协定``, nor what it is worth: ``签署5.5亿英镑贷款协议``, nor are the sides it is between: ``两国政府间的电视合拍协议``; or after the words
-that open a clause listing some of what the clause before says was signed: ``签署了12项合作协议，其中包括甲牛肉输乙议定书``),
+that open a clause listing some of what the clause before says was signed: ``签署了12项合作协议，其中包括甲牛肉输乙议定书``;
+a name of what it is about runs to its 的 and the kind after it, a 等 of its topic its own: ``发表关于解决某某等社会课题的
+政府间协商文件``, ``发布了关于稳定双边关系的五点共识``, not ``达成了关于某问题的共识``),
 unquoted before the signing ceremony its leaders attended
 (``共同出席了关于…谅解备忘录的签字仪式``), or by its kind alone
 (``会后发表联合声明``, ``共同签署两国联合声明``, counted or not: ``发表五项联合声明``; as what the sides say in it:

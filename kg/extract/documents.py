@@ -29,6 +29,8 @@ does not date it at all:
   《…》铺平了道路``, is not where the account has got to, nor is one in a sentence that says what
   something just told is: ``该庄园是某人1830年辞世之处``); one right
   after it that speaks of the document (``该协议于2014年9月签署``) dates it too;
+- a kind alone the text says is a titled one (``发表了一份联合声明，即《某城宣言》``) is that one, not a second;
+- a plan word inside a quoted project's name (``签署了「某铁路计划」贷款换文及《…》``) tells no plan;
 - a document that is not signed there: negated (``未发表联合声明``, ``未就是否发表…达成一致``,
   ``《…》最终未能签署``), planned (``双方原定于…签署《…》``, ``《…》原定于…签署``; a plan in a name
   before it is none: ``签订了《甲执行计划》和《乙议定书》``), wished, opposed or put off however far its verb

@@ -12,7 +12,9 @@ a summit's statements named by their kind alone, whatever kind words (``三方�
 one only described after a signing verb (``签署了全部销毁两国中程导弹的条约``; not a list's item, ``* 联合生产某炮弹的协议；``,
 which names it) where the summit has one of that kind by name, and a name that ends the summit's one other name it ends
 (``《某城宣言》`` of ``《甲乙第二次会议某城宣言》``, ``《五年行动计划》`` of ``《甲乙合作五年行动计划》``), and a word of the
-summit's one name of a kind and the kind, written bare (``签署互助协定`` of ``《甲国与乙国互助总纲协定》``); and one name
+summit's one name of a kind and the kind, written bare (``签署互助协定`` of ``《甲国与乙国互助总纲协定》``), and a name that
+keeps the words of the summit's one other name of its kind in their order but leaves some out (``在第三国保护彼此国民的
+谅解备忘录`` of ``在第三国出现紧急情况下保护彼此国民的谅解备忘录``); and one name
 each side writes with itself first
 (``…构建甲乙命运共同体的联合声明`` and ``…构建乙甲命运共同体的联合声明``). A name that holds another
 title in 〈…〉, as one in 《…》 writes it (``《纪念〈甲乙条约〉签署十周年联合声明》``), is also named with
