@@ -1618,3 +1618,16 @@ def test_a_short_name_two_full_names_hold_stays_its_own():
     text = HEAD + MEETING_2034 + ("会谈后，两国签署了关于甲国购买战斗机的政府间协议谅解备忘录。次日，两国签署了关于乙国购买潜艇的政府间协议"
                                   "谅解备忘录。\n== 成果 ==\n* 政府间谅解备忘录\n")
     assert len(documents(text)["2034-06-05"]) == 3
+
+
+def test_a_bare_name_a_parenthesis_calls_a_titled_one_is_its_other_name():
+    text = HEAD + MEETING_2034 + ("6月5日，双方签署了《甲乙关于某河西岸的临时协议》（即'''某城第二号协议'''）。"
+                                  "次日，两人出席仪式，庆祝签署某城第二号协议。")
+    (document,) = documents(text)["2034-06-05"]
+    assert {"甲乙关于某河西岸的临时协议", "某城第二号协议"} <= document[1]
+
+
+def test_a_parenthesis_that_describes_a_titled_one_gives_no_other_name():
+    text = HEAD + MEETING_2034 + "6月5日，双方签署了《甲乙关于某河西岸的临时协议》（即两国第二份协议）。"
+    (document,) = documents(text)["2034-06-05"]
+    assert "两国第二份协议" not in document[1]

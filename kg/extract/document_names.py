@@ -153,6 +153,12 @@ _ALSO_CALLED = re.compile(r"[，,]?(简称|又称|亦称|也称|全称|通称|�
 _NAMED_INSIDE = re.compile(r"[《「“](?P<t>[^《》「」“”]+)[》」”]")
 
 
+#: Another name written bare as all a parenthesis says (（即某城第二号协议）, （又称某城协定）), as a lead's bold
+#: words give it: a name, where it ends in a document word.
+_CALLED_INSIDE = re.compile(r"^(?:即|又称|亦称|也称|简称|通称|或称)(?P<t>[^，,。；;：:（）()《》「」“”]{2,30}?(?:"
+                            + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r"))$")
+
+
 #: A name in quotes that ends in a document word (签署「甲乙协定」, 发表「联合声明」): Traditional
 #: texts quote names so; other quotes are speech.
 _QUOTED_NAME = re.compile(r"「(?P<t>[^「」《》]{2,40}?(?:" + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r"))」")
@@ -498,7 +504,8 @@ def end_of_clause(hans: str, at: int) -> int:
 
 
 def other_names(reading: Reading, document: EntityId, sentence: Sentence, end: int) -> int:
-    """``《甲》（又称《乙》，{{lang|en|…}}、{{lang|ko|…}}）``: 乙 and the en/ko names; after the name
+    """``《甲》（又称《乙》，{{lang|en|…}}、{{lang|ko|…}}）``: 乙 and the en/ko names (a bare name all the parenthesis
+    says too: ``《甲》（即某城第二号协议）``, as a lead's bold words give it); after the name
     or its parenthesis, ``，简称《乙》、《丙》``: 乙 and 丙.
 
     Returns where the other names end (``end`` when there are none).
@@ -540,7 +547,8 @@ def _parenthesis(reading: Reading, document: EntityId, sentence: Sentence, end: 
             break
     inside = (end + 1, end + stop)
     hans_inside = sentence.hans[inside[0]:inside[1]]
-    for match in _NAMED_INSIDE.finditer(hans_inside):
+    called = [m for m in _CALLED_INSIDE.finditer(hans_inside) if _a_name(m["t"])]  # not （即两国第二份协议）
+    for match in (*_NAMED_INSIDE.finditer(hans_inside), *called):
         text = sentence.text[inside[0] + match.start("t"):inside[0] + match.end("t")]
         reading.registry.label(document, Label(text, script_of(text)))
         reading.index.merge(document.key, text)
