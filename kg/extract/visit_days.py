@@ -124,8 +124,10 @@ def _days_after_an_undated_clause(hans: str, dates: list[DateRange], day: date) 
 
 
 #: A clause telling the visitor end the visit and go home (``26日结束对乙国的访问``, ``8日上午，甲离开某城回国``,
-#: ``随后启程回国``, ``当天返抵某都``, ``结束乙国之行``); not leaving a town for the next one of the visit (``离开某城前往某镇``).
-_GOES_HOME = re.compile(r"结束[^，。；]{0,16}(?:访问|之行)|回国|返抵|返回国内")
+#: ``随后启程回国``, ``当天返抵某都``, ``结束乙国之行``), or the guest and the host taking leave of each other (``第二天清晨
+#: 向乙辞行``, ``8日上午，乙前往迎宾馆向甲辞行``: the farewell is the visit's last act); not leaving a town for the next one of
+#: the visit (``离开某城前往某镇``).
+_GOES_HOME = re.compile(r"结束[^，。；]{0,16}(?:访问|之行)|回国|返抵|返回国内|辞行")
 
 
 #: A going home told by the arrival back (``9日上午，甲返抵甲国``, ``27日，甲结束访问返抵甲国``): the day of the
