@@ -2139,6 +2139,19 @@ def test_a_meeting_the_day_after_its_paragraph_has_the_visitor_arrive_is_of_the_
     assert {day: s["end"] for day, s in summits(two_days).items()} == {"2016-11-12": "2016-11-12"}
 
 
+@pytest.mark.parametrize("arrived, start", [
+    # a state visit begun on arriving, a gathering to attend besides: the visit's first day
+    ("2035年6月23日傍晚，甲国主席[[张三]]抵达[[某城]]，开始对乙国进行国事访问，并将出席在[[另城]]举行的某某峰会。", "2035-06-23"),
+    ("2035年6月23日中午，甲国主席[[张三]]抵达[[某城]]，出席某某组织峰会，并对乙国进行国事访问。", "2035-06-23"),
+    # near-miss: a gathering come to, no visit to the host besides
+    ("2035年6月23日傍晚，甲国主席[[张三]]抵达[[某城]]，出席某某峰会。", "2035-06-24"),
+    ("2035年6月23日傍晚，甲国主席[[张三]]抵达[[某城]]，出席某某峰会，并将访问[[另城]]。", "2035-06-24"),
+])
+def test_an_arrival_that_begins_a_visit_besides_a_gathering_dates_the_visit(arrived, start):
+    text = HEAD + arrived + "24日下午，张三在某城同乙国总理[[李四]]举行会谈。"
+    assert list(summits(text)) == [start]
+
+
 def test_a_wreath_laid_at_a_monument_before_the_talks_is_no_occasion_the_visit_came_for():
     """``8日，他向[[某纪念碑]]献花圈，并在[[某宫]]与乙举行会谈``: a monument (纪念碑, 纪念馆, 纪念堂) is a place the
     visitor honours, not a commemoration come to, so the talks the day after he arrived are of the visit
@@ -2971,6 +2984,11 @@ def test_a_welcome_on_a_day_of_the_visit_takes_no_leader_from_the_neighbours():
     ("2019年5月24日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。26日上午，张三离开某城回国。", "2019-05-26"),
     ("2019年5月24日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。\n\n"
      "5月25日，张三参观[[某馆]]。\n\n5月26日，张三结束访问回国。", "2019-05-26"),
+    # the guest takes leave of the host (辞行), or the host of the guest: the visit's last act
+    ("2019年5月24日，甲国总理[[张三]]前往[[某村]]，与乙国总理[[李四]]举行会谈。\n\n"
+     "张三在某村留宿一夜，第二天清晨用过早点后向李四辞行。", "2019-05-25"),
+    ("2019年5月24日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会谈。\n\n"
+     "5月26日上午，乙国国王[[王五]]前往[[某馆]]向张三辞行。", "2019-05-26"),
 ])
 def test_a_summit_of_a_visit_spans_to_the_day_its_visitor_goes_home(text, end):
     found = summits(HEAD + text)
@@ -2993,6 +3011,8 @@ def test_a_summit_of_a_visit_spans_to_the_day_its_visitor_goes_home(text, end):
     # someone else goes home
     ("2019年5月24日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。26日，丙国总理[[王五]]结束访问回国。",
      "2019-05-24"),
+    # a farewell more than a week later is of another stay
+    ("2019年5月2日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会谈。5月20日，张三向李四辞行。", "2019-05-02"),
 ])
 def test_a_summit_keeps_its_day_where_no_going_home_of_its_visit_follows(text, day):
     assert summits(HEAD + text)[day]["end"] == day

@@ -112,6 +112,16 @@ _ARRIVED_BEFORE = timedelta(days=1)
 
 #: After arriving, a gathering the leader comes to attend (出席…论坛, 参加…峰会).
 _TO_ATTEND = re.compile(r"出席|参加|论坛|峰会|会议|纪念|庆典|阅兵|葬礼|就职")
+#: After arriving, the visit the leader begins or pays to the host's state besides the gathering attended
+#: (``抵达某城，开始对乙国进行国事访问，并将出席…峰会``, ``抵达某城，出席…会议，并对乙国进行国事访问``).
+_AND_A_VISIT_TO_THE_HOST = re.compile(r"(?:对|开始)[^，,。；;]{0,12}?(?:国事|正式|工作)访问")
+
+
+def _come_to_attend_only(hans: str, start: int, stop: int) -> bool:
+    """Whether the words after an arrival tell a gathering come to (``抵达北京，出席…高峰论坛``) and no visit to the
+    host's state besides (``…，并对乙国进行国事访问``): a leader on a state, official or working visit to the
+    host is on a visit, whatever gathering he attends in its days."""
+    return bool(_TO_ATTEND.search(hans, start, stop)) and not _AND_A_VISIT_TO_THE_HOST.search(hans, start, stop)
 
 
 #: In a meeting's own sentence, an occasion the visitor came for (一同观看阅兵；当天下午…会谈), or a
@@ -130,7 +140,7 @@ def arrivals_told(reading: Reading, sentence: Sentence, dates: list[DateRange]) 
         if came is None:
             continue
         then = next((d.at for d in dates if d.at >= came.end()), len(sentence.hans))  # up to the next day told
-        if _TO_ATTEND.search(sentence.hans, came.end(), then):
+        if _come_to_attend_only(sentence.hans, came.end(), then):
             continue
         begin = max((m.end() for m in CLAUSE.finditer(sentence.hans, 0, told.at)), default=0)
         people = frozenset(spot.key for spot in sentence.spots if begin <= spot.start < came.end()
@@ -148,7 +158,7 @@ def arrival_in(reading: Reading, sentence: Sentence, dates: list[DateRange]) -> 
     if len(days) != 1 or any(d.end != d.start for d in dates):
         return None
     came = _ARRIVES.search(sentence.hans, dates[0].stop)
-    if came is None or _TO_ATTEND.search(sentence.hans, came.end()):
+    if came is None or _come_to_attend_only(sentence.hans, came.end(), len(sentence.hans)):
         return None
     people = frozenset(spot.key for spot in sentence.spots if spot.start < came.end()
                        and reading.registry.is_a(spot.surface, Kind.PERSON))
