@@ -2152,6 +2152,20 @@ def test_an_arrival_that_begins_a_visit_besides_a_gathering_dates_the_visit(arri
     assert list(summits(text)) == [start]
 
 
+@pytest.mark.parametrize("talks, start, arrived_only", [
+    ("13日上午，乙国总统[[李四]]为张三举行欢迎仪式，随后两国元首举行会谈。", "2036-09-11", "2036-09-13"),  # a later paragraph
+    ("14日上午，乙国总统[[李四]]为张三举行欢迎仪式，随后两国元首举行会谈。", "2036-09-11", "2036-09-14"),  # three days on
+    # near-miss: talks more than three days after the arrival are of their own day
+    ("15日上午，乙国总统[[李四]]为张三举行欢迎仪式，随后两国元首举行会谈。", "2036-09-15", "2036-09-15"),
+])
+def test_an_arrival_that_says_it_begins_a_visit_dates_its_talks_of_the_next_days(talks, start, arrived_only):
+    text = HEAD + ("2036年9月11日中午，甲国主席[[张三]]抵达[[某城]]，出席某某组织峰会，并对乙国进行国事访问。\n\n"
+                   + talks)
+    assert list(summits(text)) == [start]
+    # near-miss: an arrival that says no visit dates only the meetings of its paragraph's next day
+    assert list(summits(text.replace("，出席某某组织峰会，并对乙国进行国事访问", ""))) == [arrived_only]
+
+
 def test_a_wreath_laid_at_a_monument_before_the_talks_is_no_occasion_the_visit_came_for():
     """``8日，他向[[某纪念碑]]献花圈，并在[[某宫]]与乙举行会谈``: a monument (纪念碑, 纪念馆, 纪念堂) is a place the
     visitor honours, not a commemoration come to, so the talks the day after he arrived are of the visit

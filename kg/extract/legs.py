@@ -104,10 +104,13 @@ class Arrival:
     day: date
     paragraph: int
     people: frozenset[str]  # person keys named in the clause that arrives
+    visit: bool = False  # the sentence has the leader begin or pay a visit to the host's state (开始对乙国进行国事访问)
 
 
-#: How many days before a meeting an arrival told in its paragraph begins its visit.
+#: How many days before a meeting an arrival told in its paragraph begins its visit ...
 _ARRIVED_BEFORE = timedelta(days=1)
+#: ... and an arrival that says it begins a visit to the host (抵达某城，并对乙国进行国事访问; 次日晚…家宴; 13日…会谈).
+_VISIT_BEGUN_BEFORE = timedelta(days=3)
 
 
 #: After arriving, a gathering the leader comes to attend (出席…论坛, 参加…峰会).
@@ -146,7 +149,8 @@ def arrivals_told(reading: Reading, sentence: Sentence, dates: list[DateRange]) 
         people = frozenset(spot.key for spot in sentence.spots if begin <= spot.start < came.end()
                            and reading.registry.is_a(spot.surface, Kind.PERSON))
         if people:
-            out.append(Arrival(told.start, sentence.paragraph, people))
+            out.append(Arrival(told.start, sentence.paragraph, people,
+                               _AND_A_VISIT_TO_THE_HOST.search(sentence.hans, came.end(), then) is not None))
     return out
 
 
@@ -254,19 +258,31 @@ def _met_with(sentence: Sentence, spot: Spot) -> bool:
     return before.endswith(_WITH) and MEETING.search(sentence.hans, spot.end, end) is not None
 
 
+def _the_visits_first_talks(came: Arrival, summit: SummitFound, summits: list[SummitFound]) -> bool:
+    """Whether a summit is the first its arrived leader holds within three days of an arrival that began a visit,
+    in its paragraph or a later one of its section (``11日，甲抵达某城，并对乙国进行国事访问。¶13日，两国元首举行会谈``);
+    not one after another summit of the leader's held since (a third side's leader met on the visit's days)."""
+    return came.paragraph <= summit.anchor.paragraph and came.day < summit.start <= came.day + _VISIT_BEGUN_BEFORE \
+        and not any(other.id != summit.id and came.day < other.start < summit.start and came.people & set(other.participants)
+                    for other in summits)
+
+
 def from_the_arrivals(reading: Reading, summits: list[SummitFound], arrivals: list[Arrival]) -> list[SummitFound]:
     """A meeting the day after its paragraph has one of its leaders arrive is of the visit that
     began then (``11月10日，甲抵达某城，11日与乙举行会谈``: 10–11), as are the section's other meetings
     of that leader that day: the conventions date a visit during which the leaders meet from its
-    first day. Not where the meeting's sentence tells an occasion come for (``一同观看阅兵；当天下午，
+    first day. An arrival that says it begins a visit to the host (``11日，甲抵达某城，并对乙国进行国事访问…。¶13日上午，
+    两国元首举行会谈``) so dates the meetings of the section's later paragraphs within three days of it. Not where the
+    meeting's sentence tells an occasion come for (``一同观看阅兵；当天下午，
     甲与乙举行会谈``), where the day of arriving holds a meeting of its own (``5日抵达，当晚与乙会晤``), nor
     a signing told alone (it is on its day, and joins the day's talks)."""
     begun: dict[date, tuple[date, frozenset[str]]] = {}  # a meeting's day -> the day its visit began, who came
     for summit in summits:
         for came in arrivals:
-            if summit.anchor is not None and came.paragraph == summit.anchor.paragraph \
-                    and not OCCASION.search(summit.anchor.hans) \
-                    and came.people & set(summit.participants) and came.day < summit.start <= came.day + _ARRIVED_BEFORE:
+            if summit.anchor is None or OCCASION.search(summit.anchor.hans) or not came.people & set(summit.participants):
+                continue
+            if came.paragraph == summit.anchor.paragraph and came.day < summit.start <= came.day + _ARRIVED_BEFORE \
+                    or came.visit and _the_visits_first_talks(came, summit, summits):
                 begun[summit.start] = (came.day, came.people)
     out = []
     for summit in summits:
