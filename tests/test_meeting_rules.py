@@ -2152,6 +2152,32 @@ def test_an_arrival_that_begins_a_visit_besides_a_gathering_dates_the_visit(arri
     assert list(summits(text)) == [start]
 
 
+@pytest.mark.parametrize("attended, end", [
+    # the span between 出席 and 举行的 is the gathering's days: the talks on the day of arrival are of that day
+    ("出席4月12日至13日举行的某某峰会", "2037-04-12"),
+    ("出席12日至13日在[[某都]]举行的某某会议", "2037-04-12"),
+])
+def test_the_days_of_a_gathering_attended_are_not_a_meetings(attended, end):
+    text = HEAD + ("== 美国 ==\n2037年4月12日，甲国主席[[张三]]抵达[[某都]]，" + attended + "。"
+                   "抵达当日，张三在某都同乙国总统[[李四]]举行会晤。\n")
+    assert {day: s["end"] for day, s in summits(text).items()} == {"2037-04-12": end}
+
+
+@pytest.mark.parametrize("hans, gatherings", [
+    ("甲出席4月12日至13日举行的某某峰会", True),
+    ("甲出席了4月20日至21日在某城举行的某某会议", True),
+    # near-misses: a single day, a span that is the leader's own (并于…出席), a span not of a gathering held
+    ("甲出席4月12日举行的欢迎仪式", False),
+    ("甲并于4月12日至13日出席某某峰会", False),
+    ("甲出席4月12日至13日的访问活动", False),
+])
+def test_a_span_written_as_a_gatherings_days(hans, gatherings):
+    from kg.extract.dates import find_dates
+    from kg.extract.summits import _a_gatherings_days
+
+    assert any(_a_gatherings_days(hans, d) for d in find_dates(hans, year=2037)) is gatherings
+
+
 @pytest.mark.parametrize("talks, start, arrived_only", [
     ("13日上午，乙国总统[[李四]]为张三举行欢迎仪式，随后两国元首举行会谈。", "2036-09-11", "2036-09-13"),  # a later paragraph
     ("14日上午，乙国总统[[李四]]为张三举行欢迎仪式，随后两国元首举行会谈。", "2036-09-11", "2036-09-14"),  # three days on

@@ -88,6 +88,20 @@ def _an_events_day(sentence: Sentence, day: DateRange) -> bool:
     return any(spot.start == day.stop and spot.link is not None and _EVENT.search(spot.hans) for spot in sentence.spots)
 
 
+#: Around a span of days: a gathering attended that was held on them (出席4月12日至13日举行的某某峰会, 出席20日至21日在某城
+#: 举行的某某会议).
+_ATTENDS_BEFORE = re.compile(r"(?:出席|参加)了?$")
+_HELD_ON_THEM = re.compile(r"(?:在[^，,。；;]{1,16}?)?(?:举行|召开)的")
+
+
+def _a_gatherings_days(hans: str, days: DateRange) -> bool:
+    """Whether a span of days is written as the days of a gathering attended, between 出席 and ``举行的`` and its name
+    (``4月12日，甲抵达某都，出席4月12日至13日举行的某某峰会。抵达当日，甲同乙举行会晤``): the gathering's days, not a
+    meeting's; a single day so written may be the meeting's (出席5日举行的欢迎仪式后与乙会谈)."""
+    return days.end > days.start and bool(_ATTENDS_BEFORE.search(hans, 0, days.at)) \
+        and _HELD_ON_THEM.match(hans, days.stop) is not None
+
+
 _TOOK_OFFICE_THEN = re.compile(r"[^，。；,]{0,6}?(?:就任|上任|当选|就职|出任|上台|继任|履新)")
 
 
@@ -371,6 +385,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             if not dates and running_year is not None:
                 dates = find_dates(sentence.hans, year=running_year)
             dates = [d for d in dates if not _a_deadline(sentence.hans, d)]  # 于2039年12月31日前: by then, no day told
+        dates = [d for d in dates if not _a_gatherings_days(sentence.hans, d)]  # 出席4月12日至13日举行的某某峰会
         if day is None and not dates and carried is not None and ((bare := bare_day(sentence.hans, 0)
                                                                             or day_after_the_subject(sentence.hans))
                                                                   and int(bare["d"]) >= carried.day
