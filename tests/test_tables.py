@@ -1089,3 +1089,22 @@ def test_a_name_before_an_inauguration_with_no_office_taken_is_no_host():
 """
     extraction = extract(parse(Page(text=text, origin="t", title="2034年某城典礼")))
     assert "张三" not in {e.id.key for e in extraction.entities if e.id.kind is Kind.PERSON}
+
+
+def test_a_row_of_a_list_of_trips_naming_several_states_is_a_tour_not_one_meeting():
+    text = """'''张三出访列表'''列出甲国总统[[张三]]的出国访问。
+== 出访一览 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 访问国家 !! 会晤元首
+|-
+| 1 || 2034年6月4日－12日 || {{FRA}}、{{GER}} || 法国总统李四、德国总理王五
+|-
+| 2 || 2035年3月8日－10日 || {{ITA}} || 意大利总理赵六
+|-
+| 3 || 2036年5月2日 || {{ESP}}、{{POR}} || 西班牙首相孙七、葡萄牙总理周八
+|}
+"""
+    found, _ = summits_of(text)
+    assert "2034-06-04" not in found  # two states over nine days: each state's meeting has its own days
+    assert found["2035-03-08"]["participants"] == {"张三", "赵六"}  # one state: the row is that visit
+    assert "2036-05-02" in found  # one day: a meeting of the leaders the row names, not a tour's span

@@ -164,6 +164,24 @@ def row_country(entry: Entry) -> list[tuple[str, str | None]]:
     return [(text, None)] if text else []
 
 
+def states_of_the_row(reading: Reading, row: Row) -> tuple[str, ...]:
+    """The states a row's country or place cell names, in order, as a list of states and nothing else
+    (``{{甲国}}、{{乙国}}``, ``[[甲国]]、[[乙国]]``): the states a row of a list of trips visited. None of a
+    cell that also names a town or a site (``[[某城]]，{{甲国}}``): the place of one meeting."""
+    index = reading.index
+    for cell in (row.cells.get("country", []) + row.cells.get("place", []))[:1]:
+        states: list[str] = []
+        for entry in entries_in(reading, cell.span):
+            names = list(entry.flags) + [target for _, target in entry.links]
+            if not names and entry.text.strip():
+                names = [entry.text.strip()]
+            if not names or not all(index.is_state(name) for name in names):
+                return ()
+            states += [key for key in dict.fromkeys(index.key(name) for name in names) if key not in states]
+        return tuple(states)
+    return ()
+
+
 def venue_in_a_note(reading: Reading, summit, row: Row) -> None:
     """A note cell that says where the talks were (``17日在[[人民大会堂]]会谈``), or where the
     leaders signed (``在[[大克里姆林宫]]签署国际条约``), gives the venue, more precise than the

@@ -43,7 +43,7 @@ from kg.extract.table_people import (ABSENT, DELEGATIONS, OFFICE_IN_BRACKETS, RE
                                      table_visitor, text_after_name)
 from kg.extract.table_rows import Row, cell_text, column_offices, meeting_tables, rows_of, span_evidence
 from kg.extract.table_series import row_documents, row_ordinal, stops_of_one_tour
-from kg.extract.table_venues import row_venue, venue_in_a_note, venue_of_the_intro, visited_country
+from kg.extract.table_venues import row_venue, states_of_the_row, venue_in_a_note, venue_of_the_intro, visited_country
 from kg.extract.text import Sentence
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity
 from kg.wikitext import Cell, Table
@@ -188,6 +188,11 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
     if standing := _came_below_the_top([to_hans(cell_text(reading, cell)) for cell in row.cells.get("other", [])]):
         reading.note(f"a meeting table row of {start.isoformat()} says its visitor came as {standing!r}, not as a "
                      "leader in office; no summit made", row.span.start, Severity.INFO)
+        return None
+    if end > start and len(states := states_of_the_row(reading, row)) > 1:
+        reading.note(f"a meeting table row of {start.isoformat()} to {end.isoformat()} lists the states of a tour "
+                     f"({'、'.join(states)}): the meetings of each state are told by its own days, not by the "
+                     "tour's; no summit made", row.span.start, Severity.INFO)
         return None
     if no_meeting:
         reading.note(f"a meeting table row of {start.isoformat()} says {no_meeting.group(0)!r}: a call, a plan "
