@@ -1146,6 +1146,18 @@ def test_a_visits_infobox_names_no_document_of_a_tour_of_several_summits():
     assert keys(documents(text)) == {"2034-04-27": set(), "2034-05-01": set()}
 
 
+def test_a_tours_infobox_names_a_document_of_the_stop_whose_days_the_prose_names_it_on():
+    box = ("{{Infobox event\n| date = 2034年4月27日－5月2日\n| location = {{FRA}}[[某城]]<br />{{GER}}[[丙都]]\n"
+           "| participants = [[张三]]<br />[[李四]]<br />[[王五]]\n| outcome = 签署《甲乙基本合作协定》\n}}\n")
+    text = box + HEAD + ("2034年4月27日，甲国总统[[张三]]与法国总理[[李四]]在[[某城]]举行会晤。当晚，两国外长就"
+                         "《甲乙基本合作协定》举行磋商。\n\n"
+                         "2034年5月1日，甲国总统[[张三]]与德国总统[[王五]]在[[丙都]]举行会晤。\n")
+    found = keys(documents(text))
+    assert found["2034-04-27"] == {"甲乙基本合作协定"} and found["2034-05-01"] == set()
+    unnamed = text.replace("当晚，两国外长就《甲乙基本合作协定》举行磋商。", "")  # the prose names it nowhere
+    assert keys(documents(unnamed)) == {"2034-04-27": set(), "2034-05-01": set()}
+
+
 def test_a_visits_infobox_names_no_later_document_and_shortens_none_into_another():
     box = VISIT_BOX.replace("《甲乙联合声明》；签署3项协议，包括某港租赁合同",
                             "为翌年的《[[甲乙合作条约]]》奠定基础；关于购买某型战机的政府间谅解备忘录")

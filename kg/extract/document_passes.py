@@ -17,7 +17,7 @@ from kg.extract.dates import find_dates
 from kg.extract.document_names import DOCUMENT_ENDINGS, SIGNED
 from kg.extract.documents import GOES_ON, REFERS_BACK, outcomes, sentence_outcomes
 from kg.extract.entries import cell_chains, entries_in
-from kg.extract.infobox import outcome_documents
+from kg.extract.infobox import outcome_documents, states_toured, summit_infoboxes
 from kg.extract.narrative import ASIDE, TITLE_MARKS, Told, bare_days, next_about, times_in, told_after, year_of
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans
@@ -87,26 +87,45 @@ def documents_of_visit_boxes(reading: Reading, summits) -> None:
     """A leader's visit's infobox (``{{Infobox diplomatic visit}}``, ``{{Infobox 外交訪問}}``) names in its
     ``outcome`` what the visit signed or issued, read as a summit infobox's is (``《甲乙联合声明》；关于…的谅解备忘录``:
     title marks, or unquoted after a signing verb or as an item of its own): the outcomes of the one summit held
-    within the days of its ``date``. Not where several were (a tour: which of them signed it is unknown)."""
+    within the days of its ``date``. Where several were, as on a tour (a box of a tour's stops makes no summit of
+    its own, :func:`kg.extract.infobox.infobox_summit`), a document is the one summit's whose own sentences name it
+    (``兩國元首隨即舉行會談，並見證兩國外長簽署《甲乙基本合作協定》``); else which of them signed it is unknown."""
     registry = reading.registry
     for box in reading.document.templates:
-        if box.nested_in is not None or not VISIT_BOX.match(to_hans(box.key).strip().lower()):
+        if box.nested_in is not None or not (VISIT_BOX.match(to_hans(box.key).strip().lower())
+                                             or box in summit_infoboxes(reading) and len(states_toured(reading, box)) > 1):
             continue
         days = [d for d in find_dates(box.get("date") or box.get("dates") or box.get("日期") or "") if d.year_given]
         if not days:
             continue
         start, end = days[0].start, max(d.end for d in days[:2])
         held = [s for s in summits if start <= s.start and s.end <= end]
-        if len(held) != 1:
-            continue
         evidence = Evidence(box.span, f"{{{{{box.name}}}}}", None)
-        given = [d.key for d in registry.facts_about(held[0].id, Prop.OUTCOME) if isinstance(d, EntityId)]
         for name, article in outcome_documents(reading, box):
+            signed = held if len(held) == 1 else [s for s in held if _names_it(reading, s, to_hans(name))]
+            if len(signed) != 1:
+                continue
+            given = [d.key for d in registry.facts_about(signed[0].id, Prop.OUTCOME) if isinstance(d, EntityId)]
             if any(_shortened(to_hans(name), other) for other in given):
                 continue  # 关于购买某战机的协议 of the prose's 关于甲国购买某战机的协议: the box shortens its name
             document = registry.named(Kind.DOCUMENT, name, article=article)
-            registry.fact(held[0].id, Prop.OUTCOME, document, evidence=(evidence,))
+            registry.fact(signed[0].id, Prop.OUTCOME, document, evidence=(evidence,))
             registry.evidence(document, evidence)
+
+
+def _names_it(reading: Reading, summit, name: str) -> bool:
+    """Whether the prose names the document ``name`` on the summit's days: in a sentence whose paragraph has
+    told, by then, a day within them (``3月31日，甲抵达某都。當晚，…兩國元首隨即舉行會談，並見證…簽署《某協定》``)."""
+    for told in reading.by_section.values():
+        for i, sentence in enumerate(told):
+            at = sentence.hans.find(name)
+            if at < 0:
+                continue
+            paragraph = [s.hans for s in told[:i] if s.paragraph == sentence.paragraph] + [sentence.hans[:at]]
+            days = [d for hans in paragraph for d in find_dates(hans, year=summit.start.year)]
+            if days and summit.start <= days[-1].start <= summit.end:
+                return True
+    return False
 
 
 def _shortened(short: str, full: str) -> bool:

@@ -115,7 +115,7 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
     if _CALLED_OFF.search(context) or not_held(to_hans(_param_text(template, "outcome") or "")):
         reading.note(f"{{{{{template.name}}}}} is about a meeting called off, not held; no summit made", where)
         return None
-    stops = _states_toured(reading, template)
+    stops = states_toured(reading, template)
     if len(stops) > 1 and when[1] > when[0]:  # stops on one day: the box's day is the summit's, as its account tells
         reading.note(f"{{{{{template.name}}}}} is of a tour of {len(stops)} states ({'、'.join(stops)}); each stop "
                      "is a summit of its own, found in the text; no summit made from the box", where)
@@ -215,7 +215,7 @@ def _entries(reading: Reading, template: Template, field: str) -> list[Entry]:
     return entries_in(reading, param.span) if param is not None else []
 
 
-def _states_toured(reading: Reading, template: Template) -> list[str]:
+def states_toured(reading: Reading, template: Template) -> list[str]:
     """The states a box's places lie in when it lists one stop a line, each with its flag
     (``{{flagicon|KSA}} [[利雅得]]<br />{{flagicon|EGY}} [[开罗]]``) or its state linked
     (``[[甲国]]、[[乙国]]``, ``[[甲国]][[甲都]]、[[乙国]][[乙都]]``), or names several host
