@@ -4174,3 +4174,27 @@ _GATHERING = ("'''2033年甲乙特别首脑会议'''是甲国与乙方于2033年
 def test_a_list_of_who_attended_the_gathering_the_article_defines_adds_its_heads(listed, joined):
     found = summits(_GATHERING.replace("{list}", listed), title="2033年甲乙特别首脑会议")
     assert found["2033-12-16"]["participants"] == {"张三", "李四"} | joined
+
+
+CROWN_PRINCES_VISIT = ("'''2036年王五访问甲国'''是乙国王储[[王五]]于2036年2月19日至20日对[[甲国]]进行的国事访问。\n"
+                       "== 经过 ==\n2036年2月20日上午，甲国总统[[赵六]]为王储举行欢迎仪式。同日，甲国总理[[张三]]与王储在[[某宫]]举行会谈。\n")
+
+
+def test_a_crown_prince_told_by_his_title_alone_is_the_one_the_article_names_so():
+    found = summits(CROWN_PRINCES_VISIT, title="2036年王五访问甲国")
+    assert {"张三", "王五"} <= found["2036-02-19"]["participants"]
+    other = CROWN_PRINCES_VISIT.replace("甲国总理[[张三]]与王储", "甲国总理[[张三]]与丙国王储")  # another state's
+    assert not any({"张三", "王五"} <= s["participants"] for s in summits(other, title="2036年王五访问甲国").values())
+
+
+def test_a_visit_begun_on_the_last_day_of_a_boxed_visit_and_going_past_it_is_the_tours_next_stop():
+    text = ("{{Infobox summit meeting\n| date = {{Start date|2038|4|2}}－{{End date|2038|4|5}}\n| cities = [[乙都]]\n"
+            "| participants = {{flagicon|FRA}} [[张三]]<br />{{flagicon|GER}} [[李四]]\n}}\n"
+            "'''2038年张三访问德国'''是法国总统[[张三]]于2038年4月2日至5日对[[德国]]进行的正式访问。"
+            "访问期间，张三同德国领导人[[李四]]签署了《[[甲乙友好条约]]》。\n"
+            "== 访问行程 ==\n4月3日，张三与李四在[[某宫]]举行会谈。\n\n4月5日，张三结束访问，离开[[乙都]]飞往[[丙都]]。\n"
+            "== 后续 ==\n4月{}，张三访问[[英国]]，同首相[[王五]]在伦敦会谈。\n")
+    found = summits(text.format("5日至7日"), title="2038年张三访问德国")
+    assert found["2038-04-05"]["participants"] == {"张三", "王五"}  # the next stop, past the box's days
+    within = summits(text.format("4日至5日"), title="2038年张三访问德国")  # within the box's days: the box's
+    assert not any(s["participants"] == {"张三", "王五"} for s in within.values())

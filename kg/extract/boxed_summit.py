@@ -47,10 +47,20 @@ def a_meeting_apart(people: People, summit: SummitFound, around: SummitFound) ->
     theirs = {people.sides.get(p) for p in summit.participants} - {None}
     if len(sides) >= 2 and theirs - sides:
         return True
+    if _the_next_or_last_stop(summit, around):
+        return True
     if summit.one_of_several and summit.anchor is not None and then_all_together(summit.anchor.hans):
         return False  # 甲先后与乙、丙会谈，再举行三方会谈: the talks of two were the first part of the box's
     bilateral = summit.one_of_several or (summit.anchor is not None and _BILATERAL.search(summit.anchor.hans))
     return len(sides) >= 3 and len(summit.participants) == 2 and bool(bilateral)
+
+
+def _the_next_or_last_stop(summit: SummitFound, around: SummitFound) -> bool:
+    """Whether a meeting with someone the box does not name shares only the box's first or last day and goes on
+    past it (``4月5日至7日，甲访问丙国，同丙国首相会谈`` after a box of 2 to 5 April): the tour's stop before or after
+    the box's visit, begun or ended the day the visitor travelled."""
+    edge = (summit.start == around.end and summit.end > around.end) or (summit.end == around.start and summit.start < around.start)
+    return edge and bool(set(summit.participants) - set(around.participants))
 
 
 def two_before_or_after_a_gathering(people: People, summit: SummitFound, around: SummitFound) -> bool:

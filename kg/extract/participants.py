@@ -402,8 +402,8 @@ def _the_one_met(hans: str, at: int) -> bool:
     return bool(_MEETS_WITH.search(hans, 0, at))
 
 
-#: A head's office written alone for the one who holds it (国王还会见了乙, 丙会见女王并设午宴).
-_BARE_OFFICE = re.compile(r"(?:^|(?<=[，,；;、\s还亦也则并又见晤了与同和及跟]))(?P<office>国王|女王|天皇|总统|首相)"
+#: A head's office written alone for the one who holds it (国王还会见了乙, 丙会见女王并设午宴, 甲与王储举行会谈).
+_BARE_OFFICE = re.compile(r"(?:^|(?<=[，,；;、\s还亦也则并又见晤了与同和及跟]))(?P<office>国王|女王|天皇|总统|首相|王储)"
                           r"(?![的之府办特代位])")
 
 
@@ -417,10 +417,10 @@ def bare_office_holders(people: People, sentence: Sentence, begin: int = 0, end:
         if any(spot.start == said.end() or spot.start <= said.start() < spot.end for spot in sentence.spots) \
                 or QUALIFIES.match(sentence.hans[said.end():]):
             continue  # 国王某某, [[昭和天皇]]: a title of the name written; 国王特使, 天皇葬礼: not the holder there
-        holders = {(key, office) for key, offices in people.offices.items()
-                   for office in offices if office.endswith(said.group("office"))}
+        holders = {(key, office) for key, offices in people.offices.items()  # 王储兼首相: the crown prince's too
+                   for office in offices if office.endswith(said.group("office")) or said.group("office") + "兼" in office}
         if len({key for key, _ in holders}) == 1:
-            key, office = min(holders)
+            key, office = min(holders, key=lambda held: (not held[1].endswith(said.group("office")), held))
             found.setdefault(key, office)
     return found
 
