@@ -1108,3 +1108,22 @@ def test_a_row_of_a_list_of_trips_naming_several_states_is_a_tour_not_one_meetin
     assert "2034-06-04" not in found  # two states over nine days: each state's meeting has its own days
     assert found["2035-03-08"]["participants"] == {"张三", "赵六"}  # one state: the row is that visit
     assert "2036-05-02" in found  # one day: a meeting of the leaders the row names, not a tour's span
+
+
+def test_a_row_of_a_visit_to_attend_a_gathering_of_many_states_is_no_summit():
+    text = """'''张三访问乙国列表'''列出甲国总理[[张三]]对[[乙国]]的访问。
+== 历次访问 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 地点 !! 会晤对象 !! 备注
+|-
+| 1 || 2033年7月7日－9日 || [[某城]] || 首相[[李四]] || 出席[[第40届八国集团首脑会议|八国集团某城峰会]]
+|-
+| 2 || 2034年3月9日－10日 || [[乙都]] || 首相[[李四]] || 正式访问
+|-
+| 3 || 2035年5月26日－27日 || [[某镇]] || 首相[[李四]] || 出席七国集团峰会期间举行双边会谈
+|}
+"""
+    found, _ = summits_of(text)
+    assert "2033-07-07" not in found  # the gathering itself: no meeting of two
+    assert found["2034-03-09"]["participants"] == {"张三", "李四"}
+    assert found["2035-05-26"]["participants"] == {"张三", "李四"}  # talks on its sidelines: a meeting of two

@@ -32,7 +32,7 @@ from kg.extract.meeting_clauses import LOWER_TALKS
 from kg.extract.participants import participation as add_participation
 from kg.extract.participants import subject_pair
 from kg.extract.people import People
-from kg.extract.phrases import NOT_TOP
+from kg.extract.phrases import GATHERINGS, NOT_TOP, ON_ITS_SIDELINES
 from kg.extract.reading import Reading
 from kg.extract.registry import digest
 from kg.extract.roles import OFFICE_WORDS
@@ -96,6 +96,22 @@ def _came_below_the_top(texts: list[str]) -> str | None:
         standing = came and (came["as"] or came["cell"])
         if standing and (came["as"] or standing.endswith(OFFICE_WORDS)) and NOT_TOP.search(standing):
             return standing
+    return None
+
+
+#: A row's words that its visit was to attend a gathering of many states (出席八国集团洞爷湖峰会, 出席二十国集团峰会):
+#: not to meet the host; not a meeting on its sidelines (峰会期间会晤).
+_ATTENDED = re.compile(rf"^(?:赴[^，,；;。]{{0,10}}?)?(?:出席|参加|与会)[^，,；;。]{{0,12}}?(?:{GATHERINGS})[^，,；;。]*$")
+
+
+def _attended_a_gathering(reading: Reading, row: Row) -> str | None:
+    """The words of a cell of no role (场合, 备注, 目的) saying the row's visit was to attend a gathering of many
+    states and nothing else (``出席[[第34届八国集团首脑会议|八国集团洞爷湖峰会]]``): the gathering itself is
+    no summit, and a meeting of two during it is told, with its own day, in the prose."""
+    for cell in row.cells.get("other", []):
+        text = to_hans(cell_text(reading, cell)).strip()
+        if (found := _ATTENDED.match(text)) and not ON_ITS_SIDELINES.search(text):
+            return found.group(0)
     return None
 
 
@@ -193,6 +209,11 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
         reading.note(f"a meeting table row of {start.isoformat()} to {end.isoformat()} lists the states of a tour "
                      f"({'、'.join(states)}): the meetings of each state are told by its own days, not by the "
                      "tour's; no summit made", row.span.start, Severity.INFO)
+        return None
+    if attended := _attended_a_gathering(reading, row):
+        reading.note(f"a meeting table row of {start.isoformat()} says its visit was to attend {attended!r}, a "
+                     "gathering of many states; no summit made (a meeting of two there is the prose's)",
+                     row.span.start, Severity.INFO)
         return None
     if no_meeting:
         reading.note(f"a meeting table row of {start.isoformat()} says {no_meeting.group(0)!r}: a call, a plan "
