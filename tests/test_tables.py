@@ -1127,3 +1127,13 @@ def test_a_row_of_a_visit_to_attend_a_gathering_of_many_states_is_no_summit():
     assert "2033-07-07" not in found  # the gathering itself: no meeting of two
     assert found["2034-03-09"]["participants"] == {"张三", "李四"}
     assert found["2035-05-26"]["participants"] == {"张三", "李四"}  # talks on its sidelines: a meeting of two
+
+
+def test_a_state_a_flag_names_in_a_place_cell_has_all_its_names_a_town_only_its_own():
+    text = ("'''甲乙会晤'''\n== 历次 ==\n{| class=\"wikitable\"\n! 日期 !! 地点 !! 甲方 !! 乙方\n|-\n"
+            "| 2034年4月2日 || {{JPN}}[[某滨市|某滨]] || 主席张三 || 总统李四\n|}\n")
+    found, extraction = summits_of(text)
+    assert found["2034-04-02"]["venue"] == {"某滨市"}
+    names = {e.id.key: {label.text for label in e.labels + e.alt_labels} for e in extraction.entities}
+    assert {"日本国", "日本"} <= names["日本国"]  # the flag's state, by its full name and its short one
+    assert names["某滨市"] == {"某滨市", "某濱市", "某滨"}  # a town keeps only the names it is written by

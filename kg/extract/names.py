@@ -565,11 +565,22 @@ def _state_names_text() -> str:
     return "\n".join(_state_normals().values())
 
 
+@lru_cache(maxsize=1)
+def _state_rows() -> dict[str, tuple[str, ...]]:
+    return {row[0]: row[1:] for row in states()}
+
+
+def _state_row(key: str) -> tuple[str, ...]:
+    """The other names the gazetteer of states gives the state keyed ``key`` (日本 of 日本国)."""
+    return _state_rows().get(key, ())
+
+
 def labels_for(key: str, surfaces: set[str], index: NameIndex) -> tuple[tuple[Label, ...], tuple[Label, ...]]:
     """Preferred ``zh-Hans``/``zh-Hant`` labels and alternative labels for an entity.
 
     Both are functions of the key alone, so an entity named by several articles gets the
-    same labels from each; the text's own spellings and the regional forms become
+    same labels from each; the text's own spellings, the regional forms and a state's other
+    names (日本 of 日本国, which a flag template or the state's full name stands for) become
     alternative labels.
     """
     hans = key
@@ -580,6 +591,9 @@ def labels_for(key: str, surfaces: set[str], index: NameIndex) -> tuple[tuple[La
     for form in index.regional_forms(key):
         if form.text not in taken or form.language not in ("zh-Hans", "zh-Hant"):
             alts.add(form)
+    for name in _state_row(key) if key in index.state_keys else ():
+        if name not in taken:  # a state written by its flag ({{JPN}}) or one form of its name has all its names
+            alts.add(Label(name, script_of(name)))
     for surface in surfaces:
         clean = strip_disambiguator(surface)
         if clean not in taken:
