@@ -614,6 +614,16 @@ def test_a_visit_invited_or_planned_is_no_visit_whose_state_holds_the_meeting():
     assert read(made) == {"1998-04-02": [["某城", "越南社会主义共和国"]]}
 
 
+def test_a_visit_promised_wished_or_considered_is_no_visit_whose_state_holds_the_meeting():
+    """``拜登在白宫接待到访的洛伦索，并承诺访问安哥拉``: the promise is of a later visit, not this one."""
+    promised = HEAD + "2033年11月30日，甲国总统[[张三]]在[[某城]]接待到访的乙国总理[[李四]]，并承诺访问[[越南]]。\n"
+    assert read(promised) == {"2033-11-30": [["某城"]]}
+    for word in ("答应", "有意", "愿意", "考虑"):
+        assert read(promised.replace("承诺", word)) == {"2033-11-30": [["某城"]]}
+    made = promised.replace("，并承诺访问[[越南]]", "，李四此行访问[[越南]]")  # a visit told as made
+    assert read(made) == {"2033-11-30": [["某城", "越南社会主义共和国"]]}
+
+
 def test_an_office_holders_residence_between_a_city_and_the_venues_name_keeps_one_chain():
     text = HEAD + "2024年11月20日，乙国总理[[李四]]在[[某都]]总统官邸[[某宫]]与甲国总统[[张三]]举行会谈。"
     assert read(text) == {"2024-11-20": [["某宫", "某都"]]}

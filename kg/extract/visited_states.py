@@ -43,8 +43,9 @@ _VISIT_SHORT = re.compile(r"(?<![参拜走探查寻采])访(?P<a>[华美俄日�
 _ENDED = re.compile(r"结束了?$")
 
 
-#: Before a visit phrase in its clause: the visit is invited or planned, not made (邀请乙于秋季访日).
-_VISIT_PLANNED = re.compile(r"(?<!应)(?<!受)邀请|计划|拟|将于|将在|原定|准备|希望|同意|下次|下一次|今后")
+#: Before a visit phrase in its clause: the visit is invited, planned, promised, wished or considered, not made
+#: (邀请乙于秋季访日, 并承诺访问某国, 有意访日, 考虑访问某国).
+_VISIT_PLANNED = re.compile(r"(?<!应)(?<!受)邀请|计划|拟|将于|将在|原定|准备|希望|同意|下次|下一次|今后|承诺|答应|愿意|有意|期待|打算|考虑")
 
 
 #: During a visit, the leader going on to another state for the meeting (``在对乙国进行正式访问期间前往丙国，会见丙国
