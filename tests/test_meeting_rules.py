@@ -4198,3 +4198,17 @@ def test_a_visit_begun_on_the_last_day_of_a_boxed_visit_and_going_past_it_is_the
     assert found["2038-04-05"]["participants"] == {"张三", "王五"}  # the next stop, past the box's days
     within = summits(text.format("4日至5日"), title="2038年张三访问德国")  # within the box's days: the box's
     assert not any(s["participants"] == {"张三", "王五"} for s in within.values())
+
+
+@pytest.mark.parametrize("welcome", ["7日上午，法国总统[[李四]]在[[某宫]]为张三举行隆重的欢迎仪式。随后，法国总理[[王五]]与张三举行会谈。",
+                                     "7日上午，法国总统[[李四]]在[[某宫]]为张三举行正式欢迎仪式，王五出席。同日，王五与张三在[[某馆]]举行会谈。"])
+def test_a_head_who_welcomes_before_the_talks_another_of_the_side_holds_that_day_only_welcomes(welcome):
+    text = HEAD + "德国总理[[张三]]于2031年5月6日至8日对[[法国]]进行国事访问，法国总理[[王五]]到机场迎接。" + welcome
+    assert summits(text)["2031-05-06"]["participants"] == {"张三", "王五"}
+
+
+@pytest.mark.parametrize("welcome", ["7日上午，法国总统[[李四]]在[[某宫]]为张三举行隆重的欢迎仪式。随后，李四与张三举行会谈。",
+                                     "7日上午，法国总统[[李四]]在[[某宫]]为张三举行隆重的欢迎仪式。8日，法国总理[[王五]]与张三举行会谈。"])
+def test_a_head_who_welcomes_and_holds_the_talks_or_whose_premier_talks_another_day_takes_part(welcome):
+    text = HEAD + "德国总理[[张三]]于2031年5月6日至8日对[[法国]]进行国事访问，法国总理[[王五]]到机场迎接。" + welcome
+    assert "李四" in summits(text)["2031-05-06"]["participants"]

@@ -328,11 +328,13 @@ def hosts_who_welcome_the_visitor(reading: Reading, people: People, summits) -> 
         if summit.end <= summit.start:
             continue  # a visit spans days
         for section, sentences in telling:
-            for sentence, current in days_told(section, sentences, summit.start.year):
+            told = list(days_told(section, sentences, summit.start.year))
+            for sentence, current in told:
                 welcome = _WELCOME.search(sentence.hans)
                 if welcome and current is not None and summit.start <= current <= summit.end \
                         and not not_held(sentence.hans):
-                    _host_joins(reading, people, summits, summit, sentence, welcome)
+                    talks = [s for s, day in told if day == current and s.start >= sentence.start]
+                    _host_joins(reading, people, summits, summit, sentence, welcome, talks)
 
 
 def _sections_telling(reading: Reading, pattern: re.Pattern) -> list:
@@ -342,8 +344,10 @@ def _sections_telling(reading: Reading, pattern: re.Pattern) -> list:
             if any(pattern.search(sentence.hans) for sentence in sentences)]
 
 
-def _host_joins(reading: Reading, people: People, summits, summit: SummitFound, sentence: Sentence, welcome) -> None:
-    """The host named in the welcome's clause before its words (not the one it is ``为``) joins the summit."""
+def _host_joins(reading: Reading, people: People, summits, summit: SummitFound, sentence: Sentence, welcome,
+                day: list[Sentence]) -> None:
+    """The host named in the welcome's clause before its words (not the one it is ``为``) joins the summit,
+    but not one whose side's talks that day someone else of the side holds (:func:`_talks_held_by_another`)."""
     hans = sentence.hans
     begin = max((m.end() for m in _CLAUSE.finditer(hans, 0, welcome.start())), default=0)
     named = {spot.key: spot.surface for spot in sentence.spots if begin <= spot.start < welcome.start()
@@ -352,8 +356,36 @@ def _host_joins(reading: Reading, people: People, summits, summit: SummitFound, 
     named.update((key, key) for key in bare_office_holders(people, sentence, begin, welcome.start()) if key not in named)
     for key, surface in named.items():
         if key not in summit.participants and _of_its_sides(people, summit, key) \
-                and a_sides_top(reading, people, sentence, key) and not _a_meeting_of_its_own(summits, summit, key):
+                and a_sides_top(reading, people, sentence, key) and not _a_meeting_of_its_own(summits, summit, key) \
+                and not _talks_held_by_another(reading, people, key, sentence, welcome.end(), day):
             add_participants(reading, people, summit.id, {key: surface}, sentence)
+
+
+#: A meeting word of the talks a welcome ceremony goes before (随后，丁与甲举行会谈; 与丁举行首脑会谈).
+_TALKS_WORD = re.compile(r"会谈|会晤|会见|会面")
+
+
+def _talks_held_by_another(reading: Reading, people: People, host: str, sentence: Sentence, after: int,
+                           day: list[Sentence]) -> bool:
+    """Whether the talks of the welcome's day, told after it (in its sentence or the day's sentences after),
+    are held by another leader of the welcoming host's side (``乙国总统丙在总统府为甲举行欢迎仪式。随后，总理丁与甲
+    举行会谈``, ``…举行正式欢迎仪式，丁出席。同日，丁与甲在某宫举行会谈``): the head of state only welcomes, the
+    one who holds the talks is the side's principal. A clause naming the host too (``丙与甲举行会谈``) is his."""
+    side = people.sides.get(host)
+    if side is None:
+        return False
+    for told in day:
+        start = after if told is sentence else 0
+        for talks in _TALKS_WORD.finditer(told.hans, start):
+            begin = max((m.end() for m in _CLAUSE.finditer(told.hans, start, talks.start())), default=start)
+            named = {spot.key for spot in told.spots if begin <= spot.start < talks.start()
+                     and reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(told.hans[spot.end:])}
+            if host in named:
+                return False
+            if any(key != host and people.sides.get(key) == side and a_sides_top(reading, people, told, key)
+                   for key in named):
+                return True
+    return False
 
 
 #: A courtesy call on someone (拜会国王某某, 禮節性拜會總統某某, 先后拜会总统某某和总理某某): the one called on is met.
