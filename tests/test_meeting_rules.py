@@ -4212,3 +4212,19 @@ def test_a_head_who_welcomes_before_the_talks_another_of_the_side_holds_that_day
 def test_a_head_who_welcomes_and_holds_the_talks_or_whose_premier_talks_another_day_takes_part(welcome):
     text = HEAD + "德国总理[[张三]]于2031年5月6日至8日对[[法国]]进行国事访问，法国总理[[王五]]到机场迎接。" + welcome
     assert "李四" in summits(text)["2031-05-06"]["participants"]
+
+
+@pytest.mark.parametrize("banquet", ["当晚，王五总统在某府设国宴款待李四。", "当晚，李四出席王五总统举行的国宴。"])
+def test_a_head_named_after_the_talks_only_for_the_banquet_he_gives_is_no_participant(banquet):
+    text = HEAD + ("2033年4月4日，乙国总统[[李四]]抵达[[某城]]，开始为期三天的国事访问。\n\n5日上午，甲国总统[[王五]]和甲国总理[[张三]]"
+                   "在[[某府]]为李四举行正式欢迎仪式。李四随后前往[[某宫]]，与张三举行首脑会谈。会谈后，两国签署了五项谅解备忘录。" + banquet)
+    assert summits(text)["2033-04-04"]["participants"] == {"李四", "张三"}
+    talked = text.replace("与张三举行首脑会谈", "与王五、张三举行首脑会谈")  # one who met before the banquet stays
+    assert summits(talked)["2033-04-04"]["participants"] == {"李四", "张三", "王五"}
+
+
+def test_a_banquet_host_in_the_meetings_sentence_is_dropped_where_others_meet_but_not_where_they_meet_after():
+    apart = HEAD + "2034年1月27日，乙国总统[[李四]]抵达[[某城]]，甲国国王[[王五]]在[[某宫]]设国宴欢迎，当日下午李四与甲国总理[[张三]]举行会谈。"
+    assert summits(apart)["2034-01-27"]["participants"] == {"李四", "张三"}
+    pair = HEAD + "2034年1月27日晚，甲国总理[[张三]]在[[某宫]]设宴欢迎乙国总统[[李四]]；28日，两人在[[某城]]举行会谈。"
+    assert summits(pair)["2034-01-27"]["participants"] == {"张三", "李四"}

@@ -26,7 +26,7 @@ from kg.extract.registry import digest
 from kg.extract.roles import OFFICE_WORDS, title_after, titles_listed_before, written_as, written_before
 from kg.extract.scripts import to_hans
 from kg.extract.sources import Sources, citation_title
-from kg.extract.text import Sentence, Spot
+from kg.extract.text import Sentence, Spot, clause_end, clause_start
 from kg.model import EntityId, Evidence, Inference, Kind, Prop, Span
 from kg.wikitext import Section
 
@@ -96,6 +96,19 @@ _ABSENT = re.compile(r"[^，,。；;]*?(?:均|也|亦|都|则|最终)?(?:(?:未�
                      r"(?:了?(?:会议|峰会|会谈|会晤|论坛|晚宴|宴会))?(?=$|[，,。；;])")
 #: What was done instead of what a clause says someone missed.
 _INSTEAD = re.compile(r"而是|转而|改为|改由")
+
+
+#: A banquet held, given or attended (设国宴款待, 举行欢迎晚宴, 出席…举行的国宴, 设宴欢迎).
+_BANQUET = re.compile(r"国宴|宴会|晚宴|午宴|设宴")
+
+
+def hosts_a_banquet_only(hans: str, spot: Spot) -> bool:
+    """Whether the name's clause tells only a banquet, after the name, and no meeting (``当晚，乙国总统丙在总统府设国宴
+    款待甲``, ``并出席丙总统举行的国宴``, ``当晚，丙和丁共同举行欢迎晚宴``): the banquet's host or guest is named for the
+    banquet, not as one who met; a clause telling a meeting too (``丙设宴款待甲并举行会谈``) or a meal together
+    (``两人共进晚餐``) names those who met."""
+    begin, end = clause_start(hans, spot.start), clause_end(hans, spot.end)
+    return bool(_BANQUET.search(hans, spot.end, end)) and not MEETING.search(hans, begin, end)
 
 
 #: Words that stand for both leaders of the article's two sides.
@@ -179,13 +192,25 @@ def participation(registry, summit: EntityId, person: EntityId, side: str | None
 
 def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sentence],
                          clause: tuple[int, int] | None = None,
-                         elsewhere: tuple[tuple[int, int], ...] = ()) -> dict[str, Participant]:
+                         elsewhere: tuple[tuple[int, int], ...] = (),
+                         before: list[Sentence] = ()) -> dict[str, Participant]:
     """The people the meeting's sentence names; only those of the meeting's own clauses when
     they name two or more (``3日，甲与乙、丙观看阅兵；当天下午，甲与丙会谈``: 甲 and 丙). Where they name
     fewer, not those met in ``elsewhere``, the clauses of the other days' meetings the sentence tells
-    (``7日，甲同乙会谈，次日即8日会见丙``: the 8th is 甲's and 丙's, not 乙's; 甲, who met both, stays)."""
+    (``7日，甲同乙会谈，次日即8日会见丙``: the 8th is 甲's and 丙's, not 乙's; 甲, who met both, stays).
+    Not one named only in a banquet's clause (:func:`hosts_a_banquet_only`), unless a sentence of the paragraph
+    ``before`` the meeting's tells them meeting (``丙为甲举行欢迎仪式，双方随后举行会谈。…当晚，丙设宴``), or
+    the meeting's own sentence goes on with the two who met (``12日晚，丙设宴欢迎甲；13日，两人举行会谈``) or names
+    no one else met (``当天他会见了友人；晚上出席丙举行的宴会``: the host is the one he met)."""
     registry = reading.registry
     found: dict[str, Participant] = {}
+    met_before = {spot.key for told in before if MEETING.search(told.hans) for spot in told.spots}
+    named_apart = any(registry.is_a(spot.surface, Kind.PERSON) and not hosts_a_banquet_only(anchor.hans, spot)
+                      for spot in anchor.spots)  # someone the meeting's sentence names outside a banquet's clause
+
+    def at_a_banquet_only(spot, sentence) -> bool:
+        return hosts_a_banquet_only(sentence.hans, spot) and spot.key not in met_before \
+            and not (sentence is anchor and (_BOTH_SIDES.search(sentence.hans, spot.end) or not named_apart))
 
     def person(spot, sentence) -> bool:
         return registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:]) \
@@ -193,7 +218,8 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
             and not _a_precedent(sentence.hans, spot.start) and not _ANNIVERSARY.match(sentence.hans, spot.end) \
             and not (_ABSENT.match(sentence.hans, spot.end) and not _INSTEAD.search(sentence.hans, spot.end)) \
             and not (sentence is anchor and _in_reported_speech(registry, sentence, spot)) \
-            and not _after_both_sides_met(registry, sentence, spot) and not _titles_the_next(registry, sentence, spot)
+            and not _after_both_sides_met(registry, sentence, spot) and not _titles_the_next(registry, sentence, spot) \
+            and not at_a_banquet_only(spot, sentence)
 
     if clause is not None:
         own = [spot for spot in anchor.spots if clause[0] <= spot.start < clause[1] and person(spot, anchor)]

@@ -639,7 +639,8 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     registry = reading.registry
     anchor = sentences[index]
     paragraph = [s for s in sentences if s.paragraph == anchor.paragraph and s.start >= anchor.start]
-    participants = stated_participants(reading, anchor, paragraph if infer else [], clause, elsewhere)
+    before = [s for s in sentences[:index] if s.paragraph == anchor.paragraph and s.passage is anchor.passage]
+    participants = stated_participants(reading, anchor, paragraph if infer else [], clause, elsewhere, before)
     if only:  # 26日，他又分别会见了乙和丙: the host is the one 他 stands for
         from_the_pronoun(reading, participants, anchor, clause, sentences[max(0, index - 1):index])
     for key in [k for k in participants if k in set_aside or (only and k not in only)]:
