@@ -4228,3 +4228,24 @@ def test_a_banquet_host_in_the_meetings_sentence_is_dropped_where_others_meet_bu
     assert summits(apart)["2034-01-27"]["participants"] == {"李四", "张三"}
     pair = HEAD + "2034年1月27日晚，甲国总理[[张三]]在[[某宫]]设宴欢迎乙国总统[[李四]]；28日，两人在[[某城]]举行会谈。"
     assert summits(pair)["2034-01-27"]["participants"] == {"张三", "李四"}
+
+
+def _participant_sets(text, title):
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    return sorted(sorted(f.value.key for f in extraction.facts if f.subject == entity.id and f.prop is Prop.PARTICIPANT)
+                  for entity in extraction.entities if entity.id.kind is Kind.SUMMIT)
+
+
+_PAIR = "'''张三与李四会晤'''是指[[土耳其]]总统[[张三]]与[[沙特阿拉伯]]王储[[李四]]之间的会晤。\n== 经过 ==\n2035年7月17日，张三抵达[[吉达]]。"
+
+
+def test_top_leaders_of_one_side_met_in_turn_are_one_summit():
+    text = _PAIR + "同日，他先后与沙特阿拉伯国王[[王五]]及王储兼首相李四在[[某宫]]会谈。"
+    assert _participant_sets(text, "张三与李四会晤") == [["张三", "李四", "王五"]]
+
+
+@pytest.mark.parametrize("met", ["卡塔尔埃米尔[[赵六]]", "沙特阿拉伯外交大臣[[赵六]]"])
+def test_leaders_of_several_sides_or_one_below_the_top_met_in_turn_are_each_met_on_their_own(met):
+    text = _PAIR + f"同日，他先后与沙特阿拉伯国王[[王五]]及{met}在[[某宫]]会谈。"
+    assert ["张三", "李四", "王五"] not in _participant_sets(text, "张三与李四会晤")
+    assert ["张三", "王五"] in _participant_sets(text, "张三与李四会晤")

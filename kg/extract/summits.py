@@ -23,8 +23,8 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from kg.extract.boxed_summit import (BACKGROUND, SAME_VISIT, a_meeting_apart, finer_in_prose, meetings_of_the_visit, met_during_the_visit,
-                                     told_within, two_before_or_after_a_gathering)
+from kg.extract.boxed_summit import (BACKGROUND, SAME_VISIT, a_meeting_apart, a_sides_top, finer_in_prose, meetings_of_the_visit,
+                                     met_during_the_visit, told_within, two_before_or_after_a_gathering)
 from kg.extract.containment import finer_venue
 from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
 from kg.extract.documents import (documents_of_the_definition, documents_of_the_meeting_told_last, documents_of_the_subject,
@@ -53,6 +53,7 @@ from kg.extract.participants import (Participant, QUALIFIES, a_party, below_the_
                                      from_the_pronoun, from_the_sentences_before, from_the_subject,
                                      meets_officials_only, met_one_by_one, told_in_another_year, received_together, record_participants,
                                      sends_someone, stated_participants, subject_pair, written_below_the_top)
+from kg.extract.one_by_one import OneByOne
 from kg.extract.people import People, written_titles
 from kg.extract.phrases import CLAUSE, DURING_THE_VISIT, MEETING, NOT_TOP, OPENS_GOING_ON, PLANNED_FOR
 from kg.extract.reading import Reading
@@ -497,7 +498,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         if meeting is not None and meeting.start == meeting.end and sum(d.at <= several.begin for d in dates) == 1 \
                 and _LEGS_IN_TURN.search(sentence.hans, meeting.stop, several.end):
             meeting = None  # 26日，甲启程，先后访问乙国、丙国和丁国，分别同…会谈: each on its leg's day, not given
-        for pair in several.pairs() if several and meeting else ():
+        for pair in _meetings_of(reading, people, sentence, several) if several and meeting else ():
             summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues,
                              date_basis, (several.begin, several.end), infer=False, numbered=False, only=pair)
             if summit is not None and all(s.id != summit.id for s in found):
@@ -715,6 +716,19 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
                         of_its_year=written_in_the_visit is not None and not offices_as_written)
     outcomes(reading, summit, [s for s in sentences if not _after_an_earlier_meeting(s, anchor)], (when.start, end))
     return SummitFound(summit, section, when.start, end, anchor, keys)
+
+
+def _meetings_of(reading: Reading, people: People, sentence: Sentence, several: OneByOne) -> tuple[tuple[str, ...], ...]:
+    """The meetings a clause tells one by one: one each of those met (``分别会见密克罗尼西亚总统乙、萨摩亚总理丙``),
+    but a single one where all of them are top leaders of one side and the host of another (``他先后与乙国国王丙及王储兼
+    首相丁在某宫会谈``, ``先后与乙国总统丙和总理丁会面``): the visit's talks with that side's leaders in turn, one summit.
+    Not where one met is below the top (``分别会见总理丙和人大常委会委员长丁``): each meeting is read on its own."""
+    sides = {people.sides.get(key) for key in several.others}
+    hosts = {people.sides.get(key) for key in several.hosts}
+    if len(sides) == 1 and None not in sides and None not in hosts and not sides & hosts \
+            and all(a_sides_top(reading, people, sentence, key) for key in several.others):
+        return (tuple(sorted(several.hosts + several.others)),)
+    return several.pairs()
 
 
 def _the_clauses_meeting(hans: str, clause: tuple[int, int] | None, when: DateRange) -> tuple[int, re.Match | None]:
