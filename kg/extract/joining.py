@@ -58,7 +58,10 @@ def _on_a_visit_of_its_people(summit: SummitFound, found: list[SummitFound]) -> 
 def fill_from_neighbours(reading: Reading, people: People, found: list[SummitFound]) -> tuple[SummitFound, ...]:
     """A side no one in a summit's section stands for is taken by whoever stood for it at
     both the summit before and the summit after (``两国元首在北京…会谈``), but at a meeting on
-    the days of a visit found with its people."""
+    the days of a visit found with its people, nor where the summit names someone whose side the
+    article does not give and several sides are missing, as on a tour of several states (``甲抵达莫尔兹比港，
+    同巴新总理乙会谈``): 乙 stands for one of them, and the leaders of the tour's other states who met 甲
+    before and after are not added."""
     ordered = sorted(found, key=lambda s: (s.start, s.id.key))
 
     def sides(summit: SummitFound) -> dict[str, str]:
@@ -77,6 +80,8 @@ def fill_from_neighbours(reading: Reading, people: People, found: list[SummitFou
             out.append(summit)
             continue
         missing = set() if _on_a_visit_of_its_people(summit, ordered) else every_side - set(sides(summit))
+        if len(missing) > 1 and len(summit.participants) >= 2 and any(p not in people.sides for p in summit.participants):
+            missing = set()  # 甲同巴新总理乙会谈 on a tour of several states, 乙 of a side the article does not give
         for side in sorted(missing):  # neighbours that stand: two people or more
             before = next((s for s in reversed(ordered[:i]) if side in sides(s) and len(s.participants) > 1
                            and not s.one_of_several), None)  # not one of a host's several meetings
