@@ -109,7 +109,7 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
     if CALLS.search(context) or (held_at is not None and CALLS.search(to_hans(held_at.value))):  # | venue = 视频方式
         reading.note(f"{{{{{template.name}}}}} is about a call, not a meeting in person; no summit made", where)
         return None
-    if NOT_LEADERS.search(context):
+    if NOT_LEADERS.search(context) and not _a_delegation_of_leaders(reading, template, context):
         reading.note(f"{{{{{template.name}}}}} is about envoys or ministers, not top leaders; no summit made", where)
         return None
     if _CALLED_OFF.search(context) or not_held(to_hans(_param_text(template, "outcome") or "")):
@@ -230,6 +230,20 @@ def states_toured(reading: Reading, template: Template) -> list[str]:
             return named
     return list(dict.fromkeys(name for entry in _entries(reading, template, "country")
                               for _, name in entry.links if reading.index.is_state(name)))
+
+
+def _a_delegation_of_leaders(reading: Reading, template: Template, context: str) -> bool:
+    """Whether a box whose title or type speaks of a delegation (``| type = 党政代表团正式访问``, ``政府代表团访问``) is of
+    the leaders who headed it: its participants name two people or more, none of them an official below the top
+    (``| participants = 甲、乙<br />丙``); not one of envoys (``外交部长``, ``顾问``) or of delegations (``甲方代表团：``)."""
+    if NOT_LEADERS.search(_DELEGATION_WORD.sub("", context)):
+        return False
+    leaders, officials = _leader_entries(reading, template)
+    return not officials and len({key for entry in leaders for key in _persons_of(reading, entry)}) >= 2
+
+
+#: A delegation named in a box's title or type (党政代表团, 政府代表团).
+_DELEGATION_WORD = re.compile(r"代表团")
 
 
 def _leader_entries(reading: Reading, template: Template) -> tuple[list[Entry], list[Entry]]:
