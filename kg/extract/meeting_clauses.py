@@ -436,6 +436,11 @@ def _date_clause(hans: str, when) -> tuple[list[int], int] | None:
 TOOK_OFFICE = re.compile(r"[^，。；的]{0,4}?(?:就任|上任|当选|就职|继任|出任|履新)的")
 
 
+#: After a day: someone taking office on it, and the time from then (石破茂于同年10月1日就任首相后首次与乙会晤,
+#: 2022年5月10日甲就职后，同年6月两人…交谈): the day of the office taken up, not of a meeting.
+_SINCE_TAKING_OFFICE = re.compile(r"[^，,。；;的]{0,8}?(?:就任|上任|当选|就职|继任|出任|履新|上台)[^，,。；;]{0,8}?(?:后|以后|之后|以来)")
+
+
 #: A clause that says again which day the one before gave (即某杯决赛当天, 即峰会召开的第二天, 即某峰会召开前夕).
 _RESTATES_THE_DAY = re.compile(r"^即(?!将)[^，,；;。]*?(?:当天|当日|那天|之日|第[二三四]天|前夕|前一[天日])$")
 
@@ -451,7 +456,7 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     (``2000年6月13日，…会晤``), with a place it is held at or a number it has (举行, 在…会面,
     第二次, 首次). Returns the clauses' bounds in ``hans``."""
     clauses = _date_clause(hans, when)
-    if clauses is None:
+    if clauses is None or _SINCE_TAKING_OFFICE.match(hans, when.stop):
         return None
     starts, index = clauses
     begin, end = starts[index], starts[index + 1] - 1
