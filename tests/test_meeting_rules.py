@@ -4249,3 +4249,41 @@ def test_leaders_of_several_sides_or_one_below_the_top_met_in_turn_are_each_met_
     text = _PAIR + f"同日，他先后与沙特阿拉伯国王[[王五]]及{met}在[[某宫]]会谈。"
     assert ["张三", "李四", "王五"] not in _participant_sets(text, "张三与李四会晤")
     assert ["张三", "王五"] in _participant_sets(text, "张三与李四会晤")
+
+
+def test_a_summit_of_a_side_no_office_gives_in_a_tour_of_several_takes_no_leader_from_the_neighbours():
+    # 赵六's side (巴新) is not read, but he stands for the side the summit has besides 日本: the leaders of the tour's
+    # other states (新西兰, 澳大利亚), each of whom met 张三 before and after it, are not added
+    tour = ("'''张三访问大洋洲'''是[[日本]]首相[[张三]]对[[新西兰]]、[[澳大利亚]]和[[巴布亚新几内亚]]的访问。\n== 经过 ==\n"
+            "2036年7月7日，张三在[[奥克兰]]同新西兰总理[[李四]]举行会谈。\n\n2036年7月8日，张三同澳大利亚总理[[王五]]举行会谈。\n\n"
+            "2036年7月10日，张三抵达[[莫尔兹比港]]，当天下午在国会大厦同巴新总理[[赵六]]举行会谈。\n\n"
+            "2037年3月24日，新西兰总理李四访问日本，在东京同张三举行会谈。\n\n2038年1月14日，张三再次访问澳大利亚，同王五举行会谈。")
+    assert summits(tour, "张三访问大洋洲")["2036-07-10"]["participants"] == {"张三", "赵六"}
+
+
+def _delegation_box(participants):
+    return ("{{Infobox event\n| date = {{Start date|2039|9|30}}－{{End date|2039|10|4}}\n| type = 党政代表团正式访问\n"
+            f"| participants = {participants}\n}}}}\n"
+            "'''2039年张三访问乙国'''是指甲国领导人[[张三]]于2039年9月30日至10月4日率党政代表团对乙国进行的访问。\n"
+            "== 经过 ==\n到达当天晚上，张三在[[某堂]]与乙国主席[[李四]]开始会谈。\n")
+
+
+def test_a_box_of_a_delegations_visit_its_leaders_head_is_their_summit():
+    found = summits(_delegation_box("[[张三]]<br />[[李四]]、[[王五]]"), title="2039年张三访问乙国")
+    assert found["2039-09-30"]["participants"] == {"张三", "李四", "王五"}
+
+
+def test_a_box_of_a_delegations_visit_that_lists_officials_is_no_summit_of_its_own():
+    assert summits(_delegation_box("[[张三]]<br />[[王五]]（外交部长）"), title="2039年张三访问乙国") == {}
+
+
+@pytest.mark.parametrize("aside", ["这是李四于同年10月1日就任首相后首次与张三会晤。",
+                                   "2038年10月1日李四就职后，同年11月两人在[[某城]]晚宴上进行了简短交谈。"])
+def test_the_day_someone_took_office_told_before_a_meeting_since_is_no_meetings_day(aside):
+    text = HEAD + "2038年11月16日，甲国主席[[张三]]在[[某城]]同乙国首相[[李四]]举行会谈。" + aside
+    assert set(summits(text)) == {"2038-11-16"}
+
+
+def test_a_meeting_on_the_day_someone_took_office_is_that_days():
+    text = HEAD + "2038年10月1日，乙国首相[[李四]]就任当天即在[[某城]]同甲国主席[[张三]]举行会谈。"
+    assert set(summits(text)) == {"2038-10-01"}
