@@ -4287,3 +4287,12 @@ def test_the_day_someone_took_office_told_before_a_meeting_since_is_no_meetings_
 def test_a_meeting_on_the_day_someone_took_office_is_that_days():
     text = HEAD + "2038年10月1日，乙国首相[[李四]]就任当天即在[[某城]]同甲国主席[[张三]]举行会谈。"
     assert set(summits(text)) == {"2038-10-01"}
+
+
+def test_a_banquet_host_stays_where_the_sentence_goes_on_with_the_office_both_who_met_hold():
+    premiers = HEAD + ("2035年5月25日，乙国总理[[李四]]抵达[[某城]]，甲国总理[[张三]]当晚在[[某宫]]设宴款待；26日，"
+                       "两国总理在某城举行会谈。27日，李四结束访问回国。")
+    assert summits(premiers)["2035-05-25"]["participants"] == {"张三", "李四"}
+    other = premiers.replace("26日，两国总理在某城举行会谈", "26日，李四与甲国总统[[王五]]在某城举行会谈")  # the host only dines him
+    assert summits(other)["2035-05-25"]["participants"] == {"李四", "王五"}
+

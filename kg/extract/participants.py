@@ -113,6 +113,8 @@ def hosts_a_banquet_only(hans: str, spot: Spot) -> bool:
 
 #: Words that stand for both leaders of the article's two sides.
 _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑")
+#: The two who met written by the office both hold (两国总理, 两位总统): after a banquet's clause, the talks of its host.
+_BOTH_HOLDERS = re.compile(r"两国(?:总理|总统|首相|政府首脑)|两位(?:总理|总统|首相)")
 #: Three people the sentence before named, as the subject (三人, 三位领导人, 三国元首).
 _THREE = re.compile(r"^(?:三人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))")
 #: A sentence listing who else sat in (参加会谈的美方人员有…, 陪同会见的有…, 出席会谈的还有…).
@@ -200,7 +202,7 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
     (``7日，甲同乙会谈，次日即8日会见丙``: the 8th is 甲's and 丙's, not 乙's; 甲, who met both, stays).
     Not one named only in a banquet's clause (:func:`hosts_a_banquet_only`), unless a sentence of the paragraph
     ``before`` the meeting's tells them meeting (``丙为甲举行欢迎仪式，双方随后举行会谈。…当晚，丙设宴``), or
-    the meeting's own sentence goes on with the two who met (``12日晚，丙设宴欢迎甲；13日，两人举行会谈``) or names
+    the meeting's own sentence goes on with the two who met (``12日晚，丙设宴欢迎甲；13日，两人举行会谈``, ``两国总理``) or names
     no one else met (``当天他会见了友人；晚上出席丙举行的宴会``: the host is the one he met)."""
     registry = reading.registry
     found: dict[str, Participant] = {}
@@ -210,7 +212,8 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
 
     def at_a_banquet_only(spot, sentence) -> bool:
         return hosts_a_banquet_only(sentence.hans, spot) and spot.key not in met_before \
-            and not (sentence is anchor and (_BOTH_SIDES.search(sentence.hans, spot.end) or not named_apart))
+            and not (sentence is anchor and (_BOTH_SIDES.search(sentence.hans, spot.end)
+                                              or _BOTH_HOLDERS.search(sentence.hans, spot.end) or not named_apart))
 
     def person(spot, sentence) -> bool:
         return registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:]) \
