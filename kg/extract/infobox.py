@@ -236,14 +236,10 @@ def _a_delegation_of_leaders(reading: Reading, template: Template, context: str)
     """Whether a box whose title or type speaks of a delegation (``| type = 党政代表团正式访问``, ``政府代表团访问``) is of
     the leaders who headed it: its participants name two people or more, none of them an official below the top
     (``| participants = 甲、乙<br />丙``); not one of envoys (``外交部长``, ``顾问``) or of delegations (``甲方代表团：``)."""
-    if NOT_LEADERS.search(_DELEGATION_WORD.sub("", context)):
+    if NOT_LEADERS.search(context.replace("代表团", "")):  # the delegation the box names aside
         return False
     leaders, officials = _leader_entries(reading, template)
     return not officials and len({key for entry in leaders for key in _persons_of(reading, entry)}) >= 2
-
-
-#: A delegation named in a box's title or type (党政代表团, 政府代表团).
-_DELEGATION_WORD = re.compile(r"代表团")
 
 
 def _leader_entries(reading: Reading, template: Template) -> tuple[list[Entry], list[Entry]]:

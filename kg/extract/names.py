@@ -566,13 +566,9 @@ def _state_names_text() -> str:
 
 
 @lru_cache(maxsize=1)
-def _state_rows() -> dict[str, tuple[str, ...]]:
+def _states_other_names() -> dict[str, tuple[str, ...]]:
+    """Each state's key and the other names the gazetteer gives it (日本 of 日本国)."""
     return {row[0]: row[1:] for row in states()}
-
-
-def _state_row(key: str) -> tuple[str, ...]:
-    """The other names the gazetteer of states gives the state keyed ``key`` (日本 of 日本国)."""
-    return _state_rows().get(key, ())
 
 
 def labels_for(key: str, surfaces: set[str], index: NameIndex) -> tuple[tuple[Label, ...], tuple[Label, ...]]:
@@ -591,7 +587,7 @@ def labels_for(key: str, surfaces: set[str], index: NameIndex) -> tuple[tuple[La
     for form in index.regional_forms(key):
         if form.text not in taken or form.language not in ("zh-Hans", "zh-Hant"):
             alts.add(form)
-    for name in _state_row(key) if key in index.state_keys else ():
+    for name in _states_other_names().get(key, ()) if key in index.state_keys else ():
         if name not in taken:  # a state written by its flag ({{JPN}}) or one form of its name has all its names
             alts.add(Label(name, script_of(name)))
     for surface in surfaces:
