@@ -289,12 +289,27 @@ def test_a_place_the_prose_gives_elsewhere_does_not_replace_the_infobox_venue():
 
 
 def test_a_well_known_venue_the_text_does_not_place_lies_where_the_gazetteer_says_as_an_inference():
-    text = HEAD + "2022年2月4日，甲国总统[[张三]]与乙国总理[[李四]]在[[中南海]][[瀛台]]举行会谈。"
+    text = HEAD + ("2022年2月4日，甲国总统[[张三]]与乙国总理[[李四]]在[[中南海]][[瀛台]]举行会谈。"
+                   "会谈后，李四前往北京郊外参观。")
     assert read(text) == {"2022-02-04": [["瀛台", "中南海", "北京"]]}
     extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
     inferred = {(f.subject.key, f.value.key) for f in extraction.facts
                 if f.prop is Prop.LOCATED_IN and f.inference is not None}
     assert inferred == {("中南海", "北京")}  # 瀛台 in 中南海 is the text's own
+
+
+def test_the_gazetteers_town_of_a_venue_stays_only_where_the_text_names_it_or_a_state_it_gives_holds_it():
+    """``在[[白宫]]会谈`` in an article that never writes Washington places the talks at the White House
+    alone; the town stays where the article names it anywhere, or where the visit's state goes on from it."""
+    said = HEAD + "2036年3月4日，乙国总理[[李四]]在[[白宫]]同甲国总统[[张三]]举行会谈。"
+    assert read(said) == {"2036-03-04": [["白宫"]]}
+    named = said + "次日，李四离开华盛顿回国。"  # near miss: the town is the article's own
+    assert read(named) == {"2036-03-04": [["白宫", "华盛顿"]]}
+    visit = ("'''2036年李四访美'''是乙国总理[[李四]]于2036年3月3日至5日对[[美国]]进行的正式访问。\n== 经过 ==\n"
+             "3月4日，甲国总统[[张三]]在[[白宫]]同李四举行会谈。\n")
+    assert read(visit, title="2036年李四访美") == {"2036-03-03": [["白宫", "华盛顿", "美利坚合众国"]]}
+    cited = said.replace("举行会谈。", "举行会谈。<ref>{{cite news|title=李四抵达华盛顿}}</ref>")
+    assert read(cited) == {"2036-03-04": [["白宫"]]}  # a cited headline is no text of the article's
 
 
 def test_a_visits_itinerary_is_no_venue_the_place_said_of_the_meeting_in_one_of_its_stops_is():
@@ -941,7 +956,7 @@ def test_a_legs_summit_is_held_in_the_town_reached_not_at_the_lodging_of_a_later
 
 
 def test_the_freedom_house_lies_in_panmunjom_by_the_gazetteer():
-    text = HEAD + "2019年6月30日，甲国总统[[张三]]与乙国领导人[[李四]]在自由之家举行会谈。"
+    text = HEAD + "2019年6月30日，甲国总统[[张三]]与乙国领导人[[李四]]在自由之家举行会谈。两人随后在板门店散步。"
     assert read(text) == {"2019-06-30": [["自由之家", "板门店"]]}
 
 

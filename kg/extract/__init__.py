@@ -24,7 +24,7 @@ from kg.extract.infobox import boxed_place_names, infobox_summit, summit_infobox
 from kg.extract.people import holders_met_in_turn, holders_of_the_series_offices, offices_for_descriptions, read_people
 from kg.extract.participants import attendees_listed_after, attendees_of_the_defined_gathering, witnesses_of_the_signing
 from kg.extract.containment import (contain_by_name, key_generic_buildings_by_their_town, place_venues_by_gazetteer,
-                                    read_where_things_lie)
+                                    read_where_things_lie, towns_only_the_gazetteer_gives)
 from kg.extract.venues import (venue_of_the_days_meetings, venue_of_the_gathering, venue_of_the_list_intro,
                                venue_of_the_summit_it_was_held_during, venue_said_of_the_summit)
 from kg.extract.venue_halls import (lodging_gives_way_to_its_town, venue_named_as_the_hall, venue_of_the_banquet,
@@ -92,6 +92,7 @@ def extract(document: Document) -> Extraction:
     place_venues_by_gazetteer(reading)
     place_venues_in_visited_states(reading)
     venue_of_the_visit_box(reading, summits)
+    towns_only_the_gazetteer_gives(reading)
     contain_by_name(reading)
     one_document_each(reading, tuple(s.id for s in summits))
     read_events(reading, tuple(s for s in summits if s.anchor is not None))

@@ -6,7 +6,8 @@ read from the text, the places' own names and the reference gazetteer.
   (``先后访问[[甲国]][[甲都]]、[[乙国]][[乙都]]``); a place named after a city of the article lies in
   it (``天津迎宾馆``); a well-known venue the text does not place lies where the reference
   gazetteer (``kg/data/venues.tsv``) says, published as an inference; one the text puts only in
-  a state (an infobox's venue and host country) lies in the gazetteer's city, in that state.
+  a state (an infobox's venue and host country) lies in the gazetteer's city, in that state. The
+  gazetteer's town stays only where the article names it, or a state the text gives holds it.
 - An embassy (``驻某国大使馆``) lies in the state its name says.
 - A generic building's name written without a link (``在某都总统府``) names the building of the
   town (else the state) the text puts it in: two towns' palaces are two places.
@@ -328,6 +329,44 @@ def place_venues_by_gazetteer(reading: Reading) -> None:
                 break
             registry.fact(place, Prop.LOCATED_IN, outer, evidence=evidence, inference=Inference.REFERENCE_GAZETTEER)
             place = outer
+
+
+def towns_only_the_gazetteer_gives(reading: Reading) -> None:
+    """A well-known venue's town by the reference gazetteer (白宫 in 华盛顿) stays in a chain only
+    where the article names that town somewhere, or where the chain goes on from it to a state the
+    text gives (``乙访问美国，甲在[[白宫]]同他会谈``: in Washington, in the United States): an article
+    that writes ``在[[白宫]]会谈`` and never Washington places its meeting at the White House, and the
+    most precise place a text gives lies in the places it gives, not in one it never writes. Taken
+    from the top down (瀛台 in 中南海 in 北京: 北京 first)."""
+    registry = reading.registry
+    text = None
+    dropped = True
+    while dropped:
+        dropped = False
+        for fact in registry.facts_of(Prop.LOCATED_IN):
+            town = fact.value
+            if fact.inference is not Inference.REFERENCE_GAZETTEER or not isinstance(town, EntityId) \
+                    or town.kind is not Kind.PLACE or registry.has_fact(town, Prop.LOCATED_IN) \
+                    or any(f.value == town and f.inference is None
+                           for f in registry.facts_recorded(fact.subject, Prop.LOCATED_IN)):
+                continue
+            text = _plain_text(reading) if text is None else text
+            if any(to_hans(name) in text for name in registry.surfaces(town) | {town.key}):
+                continue
+            registry.drop_one(fact.subject, Prop.LOCATED_IN, town)
+            dropped = True
+            break
+
+
+def _plain_text(reading: Reading) -> str:
+    """The page's text without its references (a cited headline names no place of the article's own)."""
+    page, out, at = reading.document.text, [], 0
+    for ref in sorted(reading.document.refs, key=lambda r: r.span.start):
+        if ref.span.start >= at:
+            out.append(page[at:ref.span.start])
+            at = ref.span.end
+    out.append(page[at:])
+    return to_hans("".join(out))
 
 
 def _city_between(reading: Reading, place: EntityId, stated: list[EntityId]) -> bool:
