@@ -1267,6 +1267,17 @@ def test_both_of_them_are_the_two_the_sentence_before_names():
     assert "2015-04-11" not in summits(three)  # three named before: 两人 is not known to be which two
 
 
+@pytest.mark.parametrize("both", ["两国总统", "两位总统", "两国总理", "两位总理", "两国首相"])
+def test_both_holders_of_one_office_are_the_two_the_sentence_before_names(both):
+    """``两国总统``, ``两位总理``: the office both who met hold stands for them, as ``两人`` does
+    (``…甲国总统张三与乙国总统李四在某城会晤。2033年9月3日，两国总统又在某岛举行会晤``)."""
+    text = (HEAD + "2031年6月23日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]会晤。"
+            f"2033年9月3日，{both}又在[[某岛]]举行会晤。\n")
+    assert summits(text)["2033-09-03"]["participants"] == {"张三", "李四"}
+    three = text.replace("与乙国总统[[李四]]", "与乙国总统[[李四]]、丙国总统[[王五]]")
+    assert "2033-09-03" not in summits(three)  # three named before: not known to be which two
+
+
 @pytest.mark.parametrize("occasion", ["出席上海合作组织峰会期间", "利用出席亚太经济合作组织领导人非正式会议之机，在某城",
                                       "在二十国集团峰会间隙"])
 def test_both_of_them_meeting_on_a_gatherings_sidelines_are_the_two_told_before(occasion):

@@ -1,5 +1,7 @@
 """Rules of how real articles write where a meeting was held, each on a small hand-made article."""
 
+import pytest
+
 from kg.extract import extract
 from kg.model import Kind, Page, Prop
 from kg.wikitext import parse
@@ -1821,13 +1823,15 @@ def test_the_hyderabad_house_lies_in_new_delhi_by_the_gazetteer():
     assert read(text) == {"2034-04-02": [["海德拉巴宫", "新德里"]]}  # the town known, split off the venue's name
 
 
-def test_talks_told_after_a_welcome_at_a_generic_seat_are_held_at_another_building_of_its_town():
+@pytest.mark.parametrize("then", ["随后，两国总理在", "两国总理随后在", "随后，两人在", "两人随后在"])
+def test_talks_told_after_a_welcome_at_a_generic_seat_are_held_at_another_building_of_its_town(then):
     """``乙方在某都[[总统府 (乙国)|总统府]]广场为甲举行欢迎仪式…随后两人在[[某宫]]会谈``: the welcome's seat gives way to
-    the talks' building when the text or the gazetteer puts that building in the seat's town, not inside the seat."""
+    the talks' building when the text or the gazetteer puts that building in the seat's town, not inside the seat;
+    the talks' sentence, naming both who met (两人, 两国总理) and so telling the summit again, leaves it so."""
     def venue(hall):
         text = ("'''张三访问印度'''是指甲国总理[[张三]]于2034年3月5日至8日对[[印度]]进行的正式访问。\n== 经过 ==\n"
                 "3月7日上午，印方在新德里[[总统府 (印度)|总统府]]广场为张三举行欢迎仪式，印度总理[[李四]]到场迎接。"
-                f"随后，两国总理在{hall}举行会谈。\n")
+                f"{then}{hall}举行会谈。\n")
         return read(text, title="张三访问印度")["2034-03-05"]
 
     assert venue("[[海得拉巴宫]]") == [["海得拉巴宫", "新德里", "印度共和国"]]

@@ -82,7 +82,7 @@ CLAUSE = re.compile(r"[，,；;：:]")
 MULTILATERAL = re.compile(GATHERINGS)
 #: A paragraph opening going on from what the paragraph before told last (随后，两国元首举行会谈; 两国元首随后举行会谈,
 #: its subject the two that one told): of that one's day and leaders.
-OPENS_GOING_ON = re.compile(r"(?:两人|二人|双方|(?:两|三|四)(?:位|国)(?:领导人|元首|首脑))?(?:随后|其后|接着|紧接着|随即)")
+OPENS_GOING_ON = re.compile(r"(?:两人|二人|双方|(?:两|三|四)(?:位|国)(?:领导人|元首|首脑|总理|总统|首相))?(?:随后|其后|接着|紧接着|随即)")
 #: After a gathering's name: its days as the occasion of a meeting of its own (…峰会期间会晤, …会议之机，在某城举行会谈,
 #: …峰会间隙举行双边会谈), not the gathering the sentence tells (出席峰会, 峰会期间发表讲话).
 ON_ITS_SIDELINES = re.compile(r"[^，。；]{0,16}?(?:期间|之机|之际|间隙|场边|前夕)[，,]?[^，。；]{0,24}?(?:会晤|会谈|会面|会见)")

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from kg.extract.containment import located_within
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.meeting_clauses import another_later_that_day
-from kg.extract.phrases import TRAVELS_TO
+from kg.extract.phrases import OPENS_GOING_ON, TRAVELS_TO
 from kg.extract.places import (attended_at_chain, greeted_then_met, held_at_chain, held_at_phrases, said_of_other_days,
                                spots_join, town_visited, visited_chain)
 from kg.extract.reading import Reading
@@ -88,6 +88,27 @@ def venue_of_the_anchor(reading: Reading, summit: EntityId, anchor: Sentence, wh
         venue = record_chain(reading, attended, anchor) if attended else None
     if venue is not None:
         registry.fact(summit, Prop.VENUE, venue, evidence=(anchor.evidence(),))
+
+
+#: A welcome ceremony told (为甲举行欢迎仪式, 出席欢迎式).
+_WELCOME_CEREMONY = re.compile(r"欢迎(?:仪式|式)")
+
+
+def talks_held_after_the_welcome(reading: Reading, summit: EntityId, welcome: Sentence, talks: Sentence) -> None:
+    """A summit told first by a welcome ceremony at one place (``乙方在某都[[总统府]]广场为甲举行欢迎仪式``) and,
+    in the next sentence of its paragraph, by the talks that follow it (``随后，两国总理在[[某宫]]举行会谈``): it
+    stays placed at the ceremony's ground, as if the talks' sentence had told no summit of its own, and the hall
+    of its talks is read from that sentence after (:func:`kg.extract.venue_halls.venue_of_the_talks_in_its_town`:
+    another building of the ground's town, or a hall inside the ground)."""
+    if talks.paragraph != welcome.paragraph or not OPENS_GOING_ON.match(talks.hans) \
+            or not _WELCOME_CEREMONY.search(welcome.hans):
+        return
+    registry = reading.registry
+    facts = [f for f in registry.facts_recorded(summit, Prop.VENUE) if f.evidence]
+    if any(f.evidence[0].span == welcome.evidence().span for f in facts):
+        for fact in facts:
+            if fact.evidence[0].span == talks.evidence().span:
+                registry.drop_one(summit, Prop.VENUE, fact.value)
 
 
 #: Between a visit phrase and a held-at phrase: a meeting of the visit's own, or a move on to another

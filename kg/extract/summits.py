@@ -61,7 +61,7 @@ from kg.extract.registry import digest
 from kg.extract.roles import written_before
 from kg.extract.scripts import script_of, to_hans, to_hant
 from kg.extract.sources import Sources
-from kg.extract.summit_venue import venue_of_the_anchor, venues_of_the_lead
+from kg.extract.summit_venue import talks_held_after_the_welcome, venue_of_the_anchor, venues_of_the_lead
 from kg.extract.table_rows import meeting_tables
 from kg.extract.table_series import rows_number_their_summits
 from kg.extract.text import Sentence
@@ -490,7 +490,10 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 visit_end = None  # the welcome on the boxed visit's first day: the box's days stand
             if summit is not None and visit_end is not None and summit.end < visit_end:
                 summit = over_the_visit(reading, summit, visit_end)
-            if summit is not None and all(s.id != summit.id for s in found):
+            earlier = next((s for s in found if summit is not None and s.id == summit.id), None)
+            if earlier is not None and i > 0 and earlier.anchor is section_sentences[i - 1]:
+                talks_held_after_the_welcome(reading, summit.id, earlier.anchor, sentence)  # …欢迎仪式。随后，两人在某宫会谈
+            if summit is not None and earlier is None:
                 found.append(summit)
             if summit is not None:
                 met_on = summit.start
