@@ -1278,6 +1278,18 @@ def test_both_holders_of_one_office_are_the_two_the_sentence_before_names(both):
     assert "2033-09-03" not in summits(three)  # three named before: not known to be which two
 
 
+@pytest.mark.parametrize("talks", ["欢迎仪式结束后，两国总理举行会谈。", "随后，两国总理举行会谈。", "仪式后，两人随即举行会谈。"])
+def test_both_sides_opening_a_clause_are_the_two_told_before_not_those_told_after(talks):
+    """``欢迎仪式结束后，两国总理举行会谈``: both sides, the subject of a clause after a time or what went before,
+    are the two the sentence before names (the host welcoming, the visitor), not the two the next sentence names
+    (``访问期间，甲还拜会了乙国总书记丙``); a meeting told with no subject reads the next sentence as before."""
+    text = (HEAD + "2033年5月6日下午，乙国总理[[李四]]在[[某都]]主持仪式，欢迎甲国总理[[张三]]来访。" + talks
+            + "访问期间，张三还拜会了乙国总书记[[王五]]，出席企业圆桌会议。\n")
+    assert {"张三", "李四"} <= summits(text)["2033-05-06"]["participants"]
+    no_subject = text.replace(talks, "欢迎仪式结束后，举行了会谈。")
+    assert "李四" not in summits(no_subject)["2033-05-06"]["participants"]
+
+
 @pytest.mark.parametrize("occasion", ["出席上海合作组织峰会期间", "利用出席亚太经济合作组织领导人非正式会议之机，在某城",
                                       "在二十国集团峰会间隙"])
 def test_both_of_them_meeting_on_a_gatherings_sidelines_are_the_two_told_before(occasion):

@@ -231,9 +231,11 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
             for key in found:
                 found[key].evidence.append(anchor.evidence())
             return found
-    # a meeting's sentence opening with both sides (两国领导人在某城举行会谈) names those told before it,
-    # not those of the sentences after (8月19日，甲在丙陪同下参观)
-    after = [] if _BOTH_SIDES.match(anchor.hans) else [s for s in paragraph if s is not anchor]
+    # a meeting's sentence opening with both sides (两国领导人在某城举行会谈, 欢迎仪式结束后，两国总理举行会谈) names
+    # those told before it, not those of the sentences after (8月19日，甲在丙陪同下参观)
+    back = _BOTH_SIDES.match(anchor.hans) or (_opens_on_both_sides(registry, anchor) and before
+                                              and len(_people_named(registry, before[-1])) == 2)
+    after = [] if back else [s for s in paragraph if s is not anchor]
     apart = _met_only_on_other_days(anchor, clause, elsewhere, [spot for spot in anchor.spots if person(spot, anchor)])
     for sentence in [anchor] + after:
         if sentence is not anchor and (len(found) >= 2 or find_dates(sentence.hans) or find_year_months(sentence.hans)):
@@ -253,6 +255,24 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
                 found.setdefault(spot.key, Participant(spot.key, spot.surface, stated=True)).evidence.append(
                     sentence.evidence())
     return found
+
+
+def _opens_on_both_sides(registry, sentence: Sentence) -> bool:
+    """Whether the sentence tells its meeting with both sides as the subject, opening it or a clause of it with no one
+    named before (``两国领导人在某城举行会谈``, ``欢迎仪式结束后，两国总理举行会谈``, ``当天，两人举行会谈``): the two are
+    those told before it, where the sentence before names two. Not a clause after someone named (``甲抵达某城，两人随即
+    会谈``: the sentence names one)."""
+    hans = sentence.hans
+    for both in _BOTH_SIDES.finditer(hans):
+        if both.start() == 0 or hans[both.start() - 1] in "，,；;":
+            return not any(spot.start < both.start() and registry.is_a(spot.surface, Kind.PERSON) for spot in sentence.spots)
+    return False
+
+
+def _people_named(registry, sentence: Sentence) -> set[str]:
+    """The people a sentence names, not as qualifying someone else (乙国总理丙, not 丙的特使)."""
+    return {spot.key for spot in sentence.spots
+            if registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])}
 
 
 #: A clause that opens on whom its subject meets, the subject left out (与乙国主席丙和总理丁交换意见, 并同丙会谈).
