@@ -1643,3 +1643,27 @@ def test_a_parenthesis_that_describes_a_titled_one_gives_no_other_name():
     text = HEAD + MEETING_2034 + "6月5日，双方签署了《甲乙关于某河西岸的临时协议》（即两国第二份协议）。"
     (document,) = documents(text)["2034-06-05"]
     assert "两国第二份协议" not in document[1]
+
+
+def test_a_year_describing_something_by_when_it_happened_does_not_date_a_sentence_that_opens_with_a_bare_day():
+    from kg.extract.narrative import recalled_years_blanked
+
+    assert "2031" not in recalled_years_blanked("1月15日，张三首度访问2031年复交的乙国，与李四会面")
+    assert "2031" not in recalled_years_blanked("6月20日上午，张三会见李四；李四表示，2031年张三访问乙国时两国建立了伙伴关系")
+    # the sentence opens with its own year, or the year is no phrase's (a plan's time): it stands
+    assert "2031" in recalled_years_blanked("2031年1月15日，张三访问2031年复交的乙国")
+    assert "2035" in recalled_years_blanked("1月15日，两国同意于2035年举行下届峰会")
+    assert "2033" in recalled_years_blanked("4月2日，双方同时签署2033年至2035年行动计划")
+
+
+def test_a_recalled_year_in_the_sentence_does_not_move_the_document_to_that_year():
+    head = "'''张三出访列表'''列出甲国总统[[张三]]的出访。\n== 出访 ==\n=== 2033年 ===\n"
+    text = head + ("1月14日，张三出席某国总统的就职典礼。1月15日，张三首度访问2031年复交的[[乙国]]，与乙国总理[[李四]]"
+                   "会面并签署联合公报，18日上午返国。\n")
+    assert keys(documents(text, title="张三出访列表")) == {"2033-01-15": {"联合公报"}}
+    told = head + ("6月20日上午，张三在[[某堂]]会见乙国总理[[李四]]；李四表示，2031年张三访问乙国时两国建立了伙伴关系。"
+                   "同日，双方发表《甲乙联合成果声明》。\n")
+    assert keys(documents(told, title="张三出访列表")) == {"2033-06-20": {"甲乙联合成果声明"}}
+    # a sentence that opens with the year it tells of: the document signed then is that time's, not the summit's
+    then = told.replace("同日，双方发表《甲乙联合成果声明》。", "\n2031年张三访问乙国时，两国签署了《甲乙伙伴关系宣言》。")
+    assert keys(documents(then, title="张三出访列表")) == {"2033-06-20": set()}

@@ -15,7 +15,9 @@ does not date it at all:
   not of a summit in 1985; a month without its year opening the sentence is in the year its paragraph is in:
   ``同年12月，…签署《…》`` is not of a summit that June); a day said to come after the meeting (``会议后的9月17日``) is
   the meeting's; a year inside a document's name (``关于2030年前…的联合声明``) or one that
-  frames a time (``2030年前``, ``1980年代``) dates nothing; a day without its year is read
+  frames a time (``2030年前``, ``1980年代``) dates nothing, nor, in a sentence that opens with a day without its year,
+  one heading a phrase that describes something by when it happened (``1月15日，甲首度访问2007年复交的乙国，…签署联合公报``,
+  ``…；乙表示，2014年丙访问乙国时…``); a day without its year is read
   in the year its paragraph is in, else in each year the summit's days touch (``2月14日``
   of a visit from 12月16日 to 2月17日), a day by its number alone (``18日，两国发表联合声明``) in
   the month its paragraph told; a part of a sentence after ``；`` that gives a time
@@ -90,7 +92,7 @@ from kg.extract.document_names import (CLAUSE, DOCUMENT_ENDINGS, DOCUMENT_WORDS,
                                        document_names, end_of_clause, named_here, not_a_document, one_on_each_topic,
                                        other_names, start_of_clause, unquoted_names)
 from kg.extract.narrative import (ASIDE, TITLE_MARKS, Told, bare_days, day_numbers, documents_years_blanked,
-                                  month_opening, next_about, times_in, told_after, year_of)
+                                  month_opening, next_about, recalled_years_blanked, times_in, told_after, year_of)
 from kg.extract.ordinals import the_defined_summit, the_summit_of_its_month
 from kg.extract.phrases import NEXT_DAY
 from kg.extract.reading import Reading
@@ -689,7 +691,7 @@ def _of_the_days(hans: str, end: int, span: tuple[date, date], told: Told | None
     told last (``told``), and so is any undated one where the sentence that told it began
     with it (``opened``: 2024年9月6日，…). The year of an earlier document named after it in
     its clause dates nothing of it (``签署了…协定、落实2008年所签引渡条约的文书``)."""
-    hans = hans[:end] + documents_years_blanked(hans[end:])
+    hans = recalled_years_blanked(hans[:end] + documents_years_blanked(hans[end:]))
     stop = next((m.start() for m in CLAUSE.finditer(hans, _past_its_parenthesis(hans, end))), len(hans))
     year = year_of(hans[:stop], told.year if told else None)
     part = max((m.end() for m in _PART.finditer(hans, 0, end)), default=0)  # 1966年…《甲》；1972年，…《乙》

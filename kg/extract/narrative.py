@@ -107,8 +107,9 @@ def told_after(hans: str, span: tuple[date, date], before: Told | None) -> Told 
 
 @lru_cache(maxsize=4096)  # a sentence is read once for each summit's days, by several rules
 def _blanked(hans: str) -> str:
-    """The sentence as :func:`told_after` reads it: its targets', earlier documents' and asides' years blanked."""
-    return asides_blanked(documents_years_blanked(_TARGET_YEAR.sub(lambda m: "〃" * len(m.group()), hans)))
+    """The sentence as :func:`told_after` reads it: its targets', earlier documents', asides' and recalled years blanked."""
+    return recalled_years_blanked(asides_blanked(documents_years_blanked(
+        _TARGET_YEAR.sub(lambda m: "〃" * len(m.group()), hans))))
 
 
 #: A year something is to be done by (宣布到2040年将对乙国的援助增至10亿美元, 力争到2040年实现贸易额翻番): a target,
@@ -120,6 +121,24 @@ def documents_years_blanked(hans: str) -> str:
     """The sentence with the years of the earlier documents it names blanked (``两国签署了9项协议，包括…、
     落实2008年所签引渡条约的文书``): the sentence after it is not told in that year."""
     return _A_DOCUMENTS_YEAR.sub(lambda m: "〃" * len(m.group()), hans) if "年" in hans else hans
+
+
+#: A sentence that opens with a day told without its year (1月15日，…; 6月20日上午，…): the day is in the year its
+#: paragraph is in.
+_OPENS_WITH_A_BARE_DAY = re.compile(r"^(?:[0-9]{1,2}月)?[0-9]{1,2}日")
+#: A year heading a phrase that describes something by when it happened, ending in 时 or 的 (访问2007年复交的乙国,
+#: 甲表示，2014年乙访问甲国时两国建立了…): the time of what it describes, not one the account has got to.
+_RECALLED_YEAR = re.compile(r"(?<![0-9])[0-9]{4}年"
+                            r"(?=[^，,。；;：:0-9年月日]{1,16}?(?:(?<![同小当届临及按准暂])时(?![任隔间期代刻])|的))")
+
+
+def recalled_years_blanked(hans: str) -> str:
+    """A sentence that opens with a day without its year, with the years blanked that head a phrase describing
+    something by when it happened (``1月15日，甲首度访问2007年复交的乙国，…签署联合公报``, ``6月20日上午，…；乙表示，
+    2014年丙访问乙国时两国建立了…``): the sentence, and the paragraph after it, are still in the paragraph's year."""
+    if "年" not in hans or not _OPENS_WITH_A_BARE_DAY.match(hans):
+        return hans
+    return _RECALLED_YEAR.sub(lambda m: "〃" * len(m.group()), hans)
 
 
 #: A clause that says what the one before it told is, in a time of its own (…开始对乙国的国事访问，这是继2000年
