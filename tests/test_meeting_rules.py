@@ -4319,3 +4319,21 @@ def test_a_banquet_host_stays_where_the_sentence_goes_on_with_the_office_both_wh
     other = premiers.replace("26日，两国总理在某城举行会谈", "26日，李四与甲国总统[[王五]]在某城举行会谈")  # the host only dines him
     assert summits(other)["2035-05-25"]["participants"] == {"李四", "王五"}
 
+
+
+@pytest.mark.parametrize("official", ["来访的中共中央对外联络部部长[[王五]]", "日本自民党干事长[[王五]]",
+                                      "出席两国外交磋商的中国外交部部长助理[[王五]]"])
+def test_a_leader_receiving_an_official_the_text_links_holds_no_summit(official):
+    text = ("'''张三李四会晤'''是[[智利]]与[[中国]]领导人的会晤。\n== 经过 ==\n"
+            "2033年3月2日，智利总统[[张三]]在[[某城]]与中国国家主席[[李四]]举行会谈。\n\n"
+            f"2034年5月6日，张三在[[某城]]会见{official}，王五表示愿推动两国关系。\n\n"
+            "2035年7月8日，张三与李四在[[某都]]举行会晤。")
+    assert set(summits(text)) == {"2033-03-02", "2035-07-08"}
+
+
+def test_a_leader_receiving_a_linked_leader_still_holds_a_summit():
+    text = ("'''张三李四会晤'''是[[智利]]与[[中国]]领导人的会晤。\n== 经过 ==\n"
+            "2033年3月2日，智利总统[[张三]]在[[某城]]与中国国家主席[[李四]]举行会谈。\n\n"
+            "2034年5月6日，张三在[[某城]]会见来访的中国总理[[王五]]，王五表示愿推动两国关系。\n\n"
+            "2035年7月8日，张三与李四在[[某都]]举行会晤。")
+    assert summits(text)["2034-05-06"]["participants"] == {"张三", "王五"}

@@ -583,12 +583,16 @@ _PARTY_AFTER = re.compile(r"^(与|同|和|跟|会见|会晤|接见|拜会)")
 
 def meets_officials_only(reading: Reading, sentence: Sentence, clause: tuple[int, int] | None) -> bool:
     """Whether whom the clause's leader receives are officials below the top, each named by his
-    office and no person the text knows (``甲在某城分别会见了乙国参议院议长丙和众议院议长丁``), or a
+    office and no person the text knows (``甲在某城分别会见了乙国参议院议长丙和众议院议长丁``) but one
+    whose office written right before his name is below the top (``甲会见来访的乙国外交部部长[[丙]]``), or a
     group of them (``甲在某宫会见乙国高级别代表团``, ``甲首次与乙国官员会面``)."""
     begin, end = clause if clause is not None else (0, len(sentence.hans))
     met = _RECEIVES.search(sentence.hans, begin, end)
     if met is not None:
         stop = CLAUSE.search(sentence.hans, met.end(), end)
+        after = stop.end() if stop else end + 1
+        if _LIST_GOES_ON.match(sentence.hans, after):  # …副总统丁，以及丙国总理戊: not all of them officials
+            return False
         received = (met.end(), stop.start() if stop else end)
         parts = [part for part in _LISTED_PEOPLE.split(sentence.hans[received[0]:received[1]]) if part]
         if not parts or not all(NOT_TOP.search(part) or _OFFICIALS.search(part) for part in parts):
@@ -598,7 +602,13 @@ def meets_officials_only(reading: Reading, sentence: Sentence, clause: tuple[int
     else:
         return False
     return not any(received[0] <= spot.start < received[1] and reading.registry.is_a(spot.surface, Kind.PERSON)
-                   for spot in sentence.spots)
+                   and not _titled_below_the_top(sentence, spot) for spot in sentence.spots)
+
+
+def _titled_below_the_top(sentence: Sentence, spot: Spot) -> bool:
+    """Whether the office written right before a name is below a side's top (``外交部部长[[丙]]``)."""
+    office = written_before(sentence, spot)
+    return bool(office) and held_below_the_top(office)
 
 
 def received_together(reading: Reading, sentence: Sentence, clause: tuple[int, int] | None,
@@ -618,6 +628,9 @@ def received_together(reading: Reading, sentence: Sentence, clause: tuple[int, i
 
 
 _RECEIVES = re.compile(r"(?:分别)?(?:会见|接见)了?")
+
+#: A list of those received that goes on after a comma (…乙国副总统丁，以及丙国总理戊).
+_LIST_GOES_ON = re.compile(r"以及|还有")
 
 
 #: A group below the top met as one (乙国高级别代表团, 特使团, 乙国官员), not a delegation's head (代表团团长).
