@@ -4337,3 +4337,24 @@ def test_a_leader_receiving_a_linked_leader_still_holds_a_summit():
             "2034年5月6日，张三在[[某城]]会见来访的中国总理[[王五]]，王五表示愿推动两国关系。\n\n"
             "2035年7月8日，张三与李四在[[某都]]举行会晤。")
     assert summits(text)["2034-05-06"]["participants"] == {"张三", "王五"}
+
+
+@pytest.mark.parametrize("talks", ["当天，两国总理在[[某府]]举行会谈。", "两位总理随后在[[某府]]举行会谈。"])
+def test_the_two_written_by_the_office_both_hold_are_the_two_the_sentence_before_names(talks):
+    text = ("'''张三访问孟加拉国'''是中国总理[[张三]]对[[孟加拉国]]的访问。\n== 经过 ==\n"
+            "2034年4月7日下午，张三飞抵[[达卡]]，开始为期两天的正式访问，孟加拉国总理[[李四]]在舷梯旁迎候。" + talks)
+    assert summits(text)["2034-04-07"]["participants"] == {"张三", "李四"}
+
+
+def test_the_two_holders_as_the_object_of_a_meeting_are_not_the_two_named_before():
+    text = ("'''张三访问孟加拉国'''是中国总理[[张三]]对[[孟加拉国]]的访问。\n== 经过 ==\n"
+            "2034年4月7日下午，张三飞抵[[达卡]]，孟加拉国总理[[李四]]在舷梯旁迎候。"
+            "当天，王五在[[某府]]会见两国总理。")
+    assert all("王五" not in s["participants"] for s in summits(text).values())
+
+
+def test_a_paragraph_opening_on_the_visit_goes_on_from_the_two_the_paragraph_before_ended_on():
+    text = ("'''张三访华'''是韩国总统[[张三]]对[[中华民国]]的访问。\n== 经过 ==\n"
+            "2034年11月27日，张三飞抵[[台北]]。总统[[李四]]亲率外交部长[[王五]]等至机场迎接。张三与李四在舷梯旁握手良久。\n\n"
+            "访问期间，两位总统在[[台北]]举行会谈。")
+    assert summits(text)["2034-11-27"]["participants"] == {"张三", "李四"}

@@ -19,7 +19,7 @@ from kg.extract.names import HOLDERS_OFFICES
 from kg.extract.one_by_one import OneByOne, also_met, one_by_one
 from kg.extract.ordinals import the_defined_summit
 from kg.extract.people import People, main_office, office_named, office_taken_up, offices_at, titles_in
-from kg.extract.phrases import (CLAUSE, MEETING, MULTILATERAL, NOT_TOP, ON_ITS_SIDELINES, OPENS_GOING_ON, ORDINAL,
+from kg.extract.phrases import (CLAUSE, DURING_THE_VISIT, MEETING, MULTILATERAL, NOT_TOP, ON_ITS_SIDELINES, OPENS_GOING_ON, ORDINAL,
                                 held_below_the_top)
 from kg.extract.reading import Reading
 from kg.extract.registry import digest
@@ -380,6 +380,21 @@ def from_the_sentences_before(reading: Reading, participants: dict[str, Particip
     size = 3 if three else 2
     if len(participants) >= size or not (three or _BOTH_SIDES.search(anchor.hans)) or _a_gathering_told(anchor.hans):
         return
+    _the_ones_named_before(reading, participants, anchor, before, size)
+
+
+def from_the_holders_before(reading: Reading, participants: dict[str, Participant], anchor: Sentence,
+                            before: list[Sentence]) -> None:
+    """``两国总理``, ``两位总统`` opening a clause of talks (``当天，两国总理在某府举行会谈``) that the other readings left
+    with fewer than two: the two the sentence just before names, as ``两国元首`` would be."""
+    if len(participants) < 2 and _both_holders_meet(anchor.hans) and not _a_gathering_told(anchor.hans) \
+            and not (before and (MEETING.search(before[-1].hans) or _WELCOMED.search(before[-1].hans))):
+        _the_ones_named_before(reading, participants, anchor, before, 2)  # not after a welcome: that one's talks
+
+
+def _the_ones_named_before(reading: Reading, participants: dict[str, Participant], anchor: Sentence,
+                           before: list[Sentence], size: int) -> None:
+    """The ``size`` people the sentence just before the anchor, in its paragraph, names, when they include those named."""
     for sentence in reversed(before):
         if sentence.paragraph != anchor.paragraph and not _goes_on_from(sentence, anchor, before):
             return
@@ -396,11 +411,27 @@ def from_the_sentences_before(reading: Reading, participants: dict[str, Particip
         return
 
 
+def _both_holders_meet(hans: str) -> bool:
+    """Whether the ones who meet are written by the office both hold, as the clause's subject (``当天，两国总理在某府
+    举行会谈``, ``两位总统在某城举行会谈``)."""
+    both = _BOTH_HOLDERS.search(hans)
+    return both is not None and hans[clause_start(hans, both.start()):both.start()] in _CLAUSE_OPENERS \
+        and _TALKS.search(hans, both.end(), clause_end(hans, both.end())) is not None
+
+
+#: A welcome told as the visit's meeting (乙到机场迎接甲, 为甲举行欢迎仪式): the talks after it are its summit's.
+_WELCOMED = re.compile(r"迎接|欢迎")
+#: Talks held between the two (not 会见记者, the press they meet together).
+_TALKS = re.compile(r"会谈|会晤|会面")
+#: What may open a clause before its subject (当天，…; 随后…).
+_CLAUSE_OPENERS = ("", "随后", "其后", "接着", "随即", "当天", "同日", "次日", "翌日")
+
+
 def _goes_on_from(sentence: Sentence, anchor: Sentence, before: list[Sentence]) -> bool:
     """Whether ``sentence`` ends the paragraph right before the anchor's, and the anchor opens its own going on from
     it (``…乙在机场迎接甲。¶两国元首随后举行会谈``): the two it names are the ones the anchor counts."""
     return sentence is before[-1] and sentence.paragraph == anchor.paragraph - 1 \
-        and OPENS_GOING_ON.match(anchor.hans) is not None
+        and (OPENS_GOING_ON.match(anchor.hans) is not None or DURING_THE_VISIT.match(anchor.hans) is not None)
 
 
 def _a_gathering_told(hans: str) -> bool:
