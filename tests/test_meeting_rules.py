@@ -40,6 +40,8 @@ def test_meeting_verbs_beyond_held_at():
     "2019年6月13日，甲国总统[[张三]]发推表示正考虑在[[某城]]与乙国总理[[李四]]会面。",
     "2019年6月13日，甲国总统[[张三]]在[[某宫]]表示，他不想与乙国总理[[李四]]举行一场毫无意义的会面。",
     "2019年6月13日，甲国总统[[张三]]发表声明，称他与乙国总理[[李四]]应在稍后的日期举行会晤。",
+    "2019年6月13日，某报称甲国总统[[张三]]正协调于7月访问丙国之际首度与乙国总理[[李四]]举行会谈。",
+    "2019年6月13日，两国团队正在安排甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会面的细节。",
 ])
 def test_plans_letters_and_calls_are_no_summit(sentence):
     assert summits(HEAD + sentence) == {}
@@ -4319,6 +4321,11 @@ def test_a_banquet_host_stays_where_the_sentence_goes_on_with_the_office_both_wh
     other = premiers.replace("26日，两国总理在某城举行会谈", "26日，李四与甲国总统[[王五]]在某城举行会谈")  # the host only dines him
     assert summits(other)["2035-05-25"]["participants"] == {"李四", "王五"}
 
+
+
+def test_talks_the_two_sides_coordinate_before_holding_them_are_a_summit():
+    text = HEAD + "2019年6月13日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会谈，双方同意协调立场。"
+    assert set(summits(text)) == {"2019-06-13"}
 
 
 @pytest.mark.parametrize("official", ["来访的中共中央对外联络部部长[[王五]]", "日本自民党干事长[[王五]]",
