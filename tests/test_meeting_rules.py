@@ -4365,3 +4365,10 @@ def test_a_paragraph_opening_on_the_visit_goes_on_from_the_two_the_paragraph_bef
             "2034年11月27日，张三飞抵[[台北]]。总统[[李四]]亲率外交部长[[王五]]等至机场迎接。张三与李四在舷梯旁握手良久。\n\n"
             "访问期间，两位总统在[[台北]]举行会谈。")
     assert summits(text)["2034-11-27"]["participants"] == {"张三", "李四"}
+
+
+def test_a_leader_receiving_one_the_text_calls_his_countrys_leader_holds_a_summit_whatever_his_office():
+    text = ("'''王五访问智利'''是指时任中国国务院副总理[[王五]]于2034年5月5日至8日对[[智利]]进行的正式访问。"
+            "这是中国领导人首次正式访问智利。\n== 经过 ==\n"
+            "5月6日，智利总统[[张三]]在[[某城]]会见来访的中国国务院副总理[[王五]]。")
+    assert summits(text)["2034-05-05"]["participants"] == {"张三", "王五"}

@@ -615,7 +615,8 @@ _PARTY_AFTER = re.compile(r"^(与|同|和|跟|会见|会晤|接见|拜会)")
 def meets_officials_only(reading: Reading, sentence: Sentence, clause: tuple[int, int] | None) -> bool:
     """Whether whom the clause's leader receives are officials below the top, each named by his
     office and no person the text knows (``甲在某城分别会见了乙国参议院议长丙和众议院议长丁``) but one
-    whose office written right before his name is below the top (``甲会见来访的乙国外交部部长[[丙]]``), or a
+    whose office written right before his name is below the top (``甲会见来访的乙国外交部部长[[丙]]``) and whom the text
+    does not call his country's leader (:func:`called_the_leader`), or a
     group of them (``甲在某宫会见乙国高级别代表团``, ``甲首次与乙国官员会面``)."""
     begin, end = clause if clause is not None else (0, len(sentence.hans))
     met = _RECEIVES.search(sentence.hans, begin, end)
@@ -633,7 +634,8 @@ def meets_officials_only(reading: Reading, sentence: Sentence, clause: tuple[int
     else:
         return False
     return not any(received[0] <= spot.start < received[1] and reading.registry.is_a(spot.surface, Kind.PERSON)
-                   and not _titled_below_the_top(sentence, spot) for spot in sentence.spots)
+                   and not (_titled_below_the_top(sentence, spot) and spot.key not in called_the_leader(reading))
+                   for spot in sentence.spots)
 
 
 def _titled_below_the_top(sentence: Sentence, spot: Spot) -> bool:
