@@ -4372,3 +4372,10 @@ def test_a_leader_receiving_one_the_text_calls_his_countrys_leader_holds_a_summi
             "这是中国领导人首次正式访问智利。\n== 经过 ==\n"
             "5月6日，智利总统[[张三]]在[[某城]]会见来访的中国国务院副总理[[王五]]。")
     assert summits(text)["2034-05-05"]["participants"] == {"张三", "王五"}
+
+
+def test_the_two_holders_meeting_again_on_a_day_of_their_own_are_the_two_the_meeting_before_names():
+    text = ("'''张三李四会晤'''是[[俄罗斯]]与[[乌克兰]]领导人的会晤。\n== 经过 ==\n"
+            "2033年6月23日，乌克兰总统[[李四]]与俄罗斯总统[[张三]]在[[某城]]会晤，签署《某某协议》。"
+            "2034年9月3日，两国总统又在[[某镇]]举行会晤。")
+    assert summits(text)["2034-09-03"]["participants"] == {"张三", "李四"}

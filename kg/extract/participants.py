@@ -386,10 +386,17 @@ def from_the_sentences_before(reading: Reading, participants: dict[str, Particip
 def from_the_holders_before(reading: Reading, participants: dict[str, Participant], anchor: Sentence,
                             before: list[Sentence]) -> None:
     """``两国总理``, ``两位总统`` opening a clause of talks (``当天，两国总理在某府举行会谈``) that the other readings left
-    with fewer than two: the two the sentence just before names, as ``两国元首`` would be."""
+    with fewer than two: the two the sentence just before names, as ``两国元首`` would be; not talks told with no
+    day of their own right after a meeting or a welcome (:func:`_met_or_welcomed`)."""
     if len(participants) < 2 and _both_holders_meet(anchor.hans) and not _a_gathering_told(anchor.hans) \
-            and not (before and (MEETING.search(before[-1].hans) or _WELCOMED.search(before[-1].hans))):
-        _the_ones_named_before(reading, participants, anchor, before, 2)  # not after a welcome: that one's talks
+            and not (before and not find_dates(anchor.hans) and _met_or_welcomed(before[-1].hans)):
+        _the_ones_named_before(reading, participants, anchor, before, 2)
+
+
+def _met_or_welcomed(hans: str) -> bool:
+    """Whether a sentence tells a meeting or a welcome (乙到机场迎接甲): talks told right after it with no day of their
+    own (``随后，两国总理在某宫举行会谈``) are of its summit, whose people and place it has given."""
+    return MEETING.search(hans) is not None or _WELCOMED.search(hans) is not None
 
 
 def _the_ones_named_before(reading: Reading, participants: dict[str, Participant], anchor: Sentence,
