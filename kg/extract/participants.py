@@ -111,9 +111,11 @@ def hosts_a_banquet_only(hans: str, spot: Spot) -> bool:
     return bool(_BANQUET.search(hans, spot.end, end)) and not MEETING.search(hans, begin, end)
 
 
-#: Words that stand for both leaders of the article's two sides, or write them by the office both hold (两国总理, 两位总统).
-_BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑"
-                         r"|两国(?:总理|总统|首相|政府首脑)|两位(?:总理|总统|首相)")
+#: The two who met written by the office both hold (两国总理, 两位总统).
+_HOLDERS = r"两国(?:总理|总统|首相|政府首脑)|两位(?:总理|总统|首相)"
+_BOTH_HOLDERS = re.compile(_HOLDERS)
+#: Words that stand for both leaders of the article's two sides, or write them by the office both hold.
+_BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑|" + _HOLDERS)
 #: Three people the sentence before named, as the subject (三人, 三位领导人, 三国元首).
 _THREE = re.compile(r"^(?:三人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))")
 #: A sentence listing who else sat in (参加会谈的美方人员有…, 陪同会见的有…, 出席会谈的还有…).
