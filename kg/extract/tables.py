@@ -15,7 +15,8 @@ leaders on another day (``峰会前一日（6月28日），甲与乙举行了双
 a name that represents someone (``张三代表甲国``) names no leader. ``rowspan``/``colspan`` are spread
 over the rows and columns they cover; links, flag templates and date templates in cells
 are read; footnotes are not. A year in a column of its own (``年份 !! 日期``), else in the
-heading of the table's section (``=== 2011年 ===``), dates days written without one. A row dated by month or year only gives no summit, nor does a row whose
+heading of the table's section (``=== 2011年 ===``), else near the days the lead dates, else in the title
+(``某某2033年出访列表``), dates days written without one. A row dated by month or year only gives no summit, nor does a row whose
 own words (形式, 性质, 备注) say it was a call, a video link, cancelled or talks below the
 leaders (an issue says so). Each fact points at the cell it came from.
 """
@@ -52,6 +53,7 @@ from kg.wikitext import Cell, Table
 def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
     found: list[SummitFound] = []
     lead_days = _days_the_lead_dates(reading)
+    title_year = _year_of_the_title(reading)
     for table, roles in meeting_tables(reading):
         pair = caption_pair(reading, table)
         visitor = table_visitor(reading, table) if one_side_only(reading, table, roles) else None
@@ -62,7 +64,7 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
         intro = sentence_introducing(reading, table)
         for row in rows:
             summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices, stops,
-                             lead_days, intro)
+                             lead_days, intro, title_year)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
             for other in meetings_in_notes(reading, people, row, summit) if summit is not None else ():
@@ -134,6 +136,14 @@ def _heading_year(reading: Reading, table: Table) -> int | None:
     return years[0].year if len(years) == 1 else None
 
 
+def _year_of_the_title(reading: Reading) -> int | None:
+    """The one year the article's title names (``某某2033年出访列表``, ``某某2033年出访``): the article
+    tells that year's visits, and a table's days written without a year (``5月4日``) that no year column,
+    section heading or lead's days date are of it. Not a title of two years (``2031年至2033年``) or none."""
+    years = {y.year for y in find_year_months(to_hans(reading.document.title))}
+    return years.pop() if len(years) == 1 else None
+
+
 #: How far from the days the lead dates a row's day without a year may lie and still be of their year.
 _NEAR_THE_LEAD = timedelta(days=31)
 
@@ -170,7 +180,8 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
             visitor: tuple[str, Evidence, bool] | None = None,
             visited: tuple[str, Evidence] | None = None, heading_year: int | None = None,
             offices: dict[int, str] | None = None, stops: bool = False,
-            lead_days: DateRange | None = None, intro: Sentence | None = None) -> SummitFound | None:
+            lead_days: DateRange | None = None, intro: Sentence | None = None,
+            title_year: int | None = None) -> SummitFound | None:
     registry = reading.registry
     date_cells = row.cells.get("date", [])
     when = None
@@ -189,6 +200,11 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
         found = _near_the_leads_days(to_hans(cell_text(reading, cell)), lead_days)
         if found:
             when = (found.start, found.end, cell)
+            break
+    for cell in date_cells if when is None and year is None and title_year is not None else ():
+        found = find_dates(to_hans(cell_text(reading, cell)), year=title_year)
+        if found:
+            when = (found[0].start, found[0].end, cell)
             break
     if when is None:
         shown = " ".join(cell_text(reading, c).strip() for c in date_cells)
