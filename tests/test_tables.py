@@ -1137,3 +1137,42 @@ def test_a_state_a_flag_names_in_a_place_cell_has_all_its_names_a_town_only_its_
     names = {e.id.key: {label.text for label in e.labels + e.alt_labels} for e in extraction.entities}
     assert {"日本国", "日本"} <= names["日本国"]  # the flag's state, by its full name and its short one
     assert names["某滨市"] == {"某滨市", "某濱市", "某滨"}  # a town keeps only the names it is written by
+
+
+YEARS_VISITS = """'''张三2034年出访列表'''列出甲国总理[[张三]]2034年的出国访问。
+== 出访一览 ==
+{| class="wikitable"
+! 日期 !! 国家 !! 会谈对象 !! 备注
+|-
+| 3月4日－5日 || [[乙国]] || 总统[[李四]] || [[某城]]
+|-
+| 6月 || [[丙国]] || 总理[[王五]] ||
+|}
+"""
+
+
+def years_visits_of(text, title):
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    starts = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    return {starts[f.subject]: set() for f in extraction.facts if f.prop is Prop.START_DATE} | {
+        day: {f.value.key for f in extraction.facts if f.prop is Prop.PARTICIPANT and starts.get(f.subject) == day}
+        for day in starts.values()}
+
+
+def test_a_titles_one_year_dates_the_days_of_a_table_written_without_one():
+    found = years_visits_of(YEARS_VISITS, "张三2034年出访列表")
+    assert set(found) == {"2034-03-04"} and found["2034-03-04"] == {"张三", "李四"}  # a month alone dates nothing
+
+
+def test_a_title_of_no_year_or_of_two_years_dates_no_table_day():
+    assert years_visits_of(YEARS_VISITS.replace("2034年", ""), "张三出访列表") == {}
+    two = YEARS_VISITS.replace("2034年", "2033年至2034年")
+    assert years_visits_of(two, "张三2033年至2034年出访列表") == {}
+
+
+def test_a_header_shared_with_notes_is_one_sides_when_one_of_its_parts_is():
+    text = HOSTS_ONLY.replace("乙方领导人", "会晤领导人 / 备注")
+    found, _ = summits_of(text)
+    assert found["2000-05-29"]["participants"] == {"张三", "李四"}
+    found, _ = summits_of(HOSTS_ONLY.replace("乙方领导人", "主要参与者／备注"))
+    assert found == {}  # neither part is a side's
