@@ -1289,3 +1289,32 @@ def test_a_joint_office_after_the_states_listed_is_of_their_unnamed_holders():
     # near miss: a joint office with no states before it is of the people the sentence names
     near = HEAD + "2035年9月4日，[[张三]]与[[李四]]在某城举行会谈，会后两国总统签署了公报。"
     assert {"张三", "李四"} <= people(near)
+
+
+VISITS_ABROAD = """'''张三2034年出访列表'''列出[[甲国总理]][[张三]]2034年的出国访问。
+== 出访一览 ==
+{| class="wikitable"
+! 日期 !! 国家 !! 会谈对象 !! 备注
+|-
+| 3月4日 || [[乙国]] || 总统[[李四]] || [[某城]]
+|-
+| 6月8日 || [[丙国]] || 总理[[王五]] || [[某都]]
+|}
+== 丙国 ==
+6月8日，张三在某都与丙国总理王五会谈。
+"""
+
+
+def test_the_first_sentences_office_of_a_leaders_visits_abroad_is_his_at_the_first_visit_only():
+    roles = roles_by_day(VISITS_ABROAD, "张三2034年出访列表")
+    assert ("张三", "甲国总理") in roles["2034-03-04"]
+    assert not any(who == "张三" for who, _ in roles["2034-06-08"])
+    assert ("王五", "丙国总理") in roles["2034-06-08"]  # the host keeps his own
+    written = VISITS_ABROAD.replace("6月8日，张三在", "6月8日，甲国总理张三在")
+    assert ("张三", "甲国总理") in roles_by_day(written, "张三2034年出访列表")["2034-06-08"]  # a visit's own words
+
+
+def test_the_office_of_one_tours_first_sentence_holds_at_each_of_its_stops():
+    text = VISITS_ABROAD.replace("2034年的出国访问", "2034年就任后的首次出国访问")
+    roles = roles_by_day(text, "张三2034年出访列表")
+    assert ("张三", "甲国总理") in roles["2034-06-08"]
