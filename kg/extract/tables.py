@@ -54,6 +54,8 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
     found: list[SummitFound] = []
     lead_days = _days_the_lead_dates(reading)
     title_year = _year_of_the_title(reading)
+    if lead_days is not None and lead_days.start.year == title_year:
+        title_year = None  # the lead's days are of the title's year: they date the table (or leave it undated)
     for table, roles in meeting_tables(reading):
         pair = caption_pair(reading, table)
         visitor = table_visitor(reading, table) if one_side_only(reading, table, roles) else None
@@ -138,8 +140,9 @@ def _heading_year(reading: Reading, table: Table) -> int | None:
 
 def _year_of_the_title(reading: Reading) -> int | None:
     """The one year the article's title names (``某某2033年出访列表``, ``某某2033年出访``): the article
-    tells that year's visits, and a table's days written without a year (``5月4日``) that no year column,
-    section heading or lead's days date are of it. Not a title of two years (``2031年至2033年``) or none."""
+    tells that year's visits, and a table's days written without a year (``5月4日``) that no year column
+    or section heading dates are of it, unless the lead dates days of that year itself (the event the
+    article is about: its days date the table's). Not a title of two years (``2031年至2033年``) or none."""
     years = {y.year for y in find_year_months(to_hans(reading.document.title))}
     return years.pop() if len(years) == 1 else None
 
