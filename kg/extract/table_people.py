@@ -136,13 +136,15 @@ def text_after_name(entry: Entry, name: str) -> str:
     return entry.text[at + len(shown):] if at >= 0 else ""
 
 
+#: The leaders the visitor met, named by that meeting alone (``会见的领导人``, ``所会晤的元首``): his hosts.
+_MET_LEADERS = re.compile(r"^(?:所|曾)?(?:会见|会谈|会晤|接见)的(?:领导人|元首|首脑)$")
 #: A header shared by two kinds of content (``会晤领导人 / 备注``, ``会晤元首／政府首长``): each part names one.
 _SHARED_HEADER = re.compile(r"[/／]")
 
 
 def one_side_only(reading: Reading, table: Table, roles: dict[int, str]) -> bool:
     """Whether the table's only column of people is one side's (``中方领导人``, ``美方``,
-    ``俄罗斯``): the other side is then the one the table or the article is about. A header that
+    ``俄罗斯``, ``会见的领导人``): the other side is then the one the table or the article is about. A header that
     shares its column with notes (``会晤领导人 / 备注``) is one side's when one of its parts is."""
     header = table.header()
     columns, column = [], 0
@@ -152,8 +154,9 @@ def one_side_only(reading: Reading, table: Table, roles: dict[int, str]) -> bool
         column += cell.colspan
     if len(columns) != 1:
         return False
-    parts = [MET_THE_VISITOR.sub("", part.strip()) for part in _SHARED_HEADER.split(columns[0])]
-    return any(SIDE_COLUMN.match(part) or reading.index.is_state(LEADERS_WORD.sub("", part)) for part in parts)
+    parts = [part.strip() for part in _SHARED_HEADER.split(columns[0])]
+    return any(_MET_LEADERS.match(part) or SIDE_COLUMN.match(bare := MET_THE_VISITOR.sub("", part))
+               or reading.index.is_state(LEADERS_WORD.sub("", bare)) for part in parts)
 
 
 def table_visitor(reading: Reading, table: Table) -> tuple[str, Evidence, bool] | None:
