@@ -1176,3 +1176,31 @@ def test_a_header_shared_with_notes_is_one_sides_when_one_of_its_parts_is():
     assert found["2000-05-29"]["participants"] == {"张三", "李四"}
     found, _ = summits_of(HOSTS_ONLY.replace("乙方领导人", "主要参与者／备注"))
     assert found == {}  # neither part is a side's
+
+
+def test_a_cell_of_stops_all_as_precise_says_no_town_of_the_meeting_only_its_state():
+    text = """'''张三与李四会晤列表'''列出甲国主席[[张三]]与乙国总统[[李四]]的会晤。
+== 会晤列表 ==
+{| class="wikitable"
+|+ 张三与李四的会晤
+! 日期 !! 地点 !! 备注
+|-
+| 2036年3月12日－13日 || {{flag|FRA}} 甲城、[[丙城]] ||
+|}
+"""
+    found, _ = summits_of(text)
+    assert found["2036-03-12"]["venue"] == {"法兰西共和国"}
+
+
+def test_a_column_of_the_leaders_met_holds_the_hosts_of_the_one_visitor():
+    text = HOSTS_ONLY.replace("乙方领导人", "会见的领导人")
+    found, _ = summits_of(text)
+    assert found["2000-05-29"]["participants"] == {"张三", "李四"}
+    assert summits_of(HOSTS_ONLY.replace("乙方领导人", "出席的领导人"))[0] == {}  # who attended: no side's
+
+
+def test_a_lead_dating_days_of_the_titles_year_leaves_the_title_no_say_over_the_table():
+    took_office = YEARS_VISITS.replace("2034年的出国访问", "于2033年11月5日就任后在2034年的出国访问")
+    assert set(years_visits_of(took_office, "张三2034年出访列表")) == {"2034-03-04"}  # days of another year
+    over_a_range = YEARS_VISITS.replace("2034年的出国访问", "于2034年3月4日至5日的出国访问")
+    assert years_visits_of(over_a_range, "张三2034年出访列表") == {}  # the lead's days date the table alone
