@@ -315,9 +315,12 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
         sides = {people.sides.get(p) for p in a.participants} - {None}
         return all(people.sides.get(p) in sides for p in b.participants if p not in a.participants)
 
+    for other in others:  # the same IRI: its facts are already one summit's, over the days both give (a row's visit)
+        if (twin := next((i for i, s in enumerate(kept) if s.id == other.id), None)) is not None:
+            kept[twin] = replace(kept[twin], start=min(kept[twin].start, other.start), end=max(kept[twin].end, other.end))
     for other in others:
         if any(s.id == other.id for s in kept):
-            continue  # the same IRI: its facts are already one summit's
+            continue
         same = next((s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
                      and set(s.participants) & set(other.participants) and sides_agree(s, other)
                      and len(s.participants) >= len(other.participants)), None)  # never into a poorer witness
