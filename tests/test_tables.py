@@ -1204,3 +1204,47 @@ def test_a_lead_dating_days_of_the_titles_year_leaves_the_title_no_say_over_the_
     assert set(years_visits_of(took_office, "张三2034年出访列表")) == {"2034-03-04"}  # days of another year
     over_a_range = YEARS_VISITS.replace("2034年的出国访问", "于2034年3月4日至5日的出国访问")
     assert years_visits_of(over_a_range, "张三2034年出访列表") == {}  # the lead's days date the table alone
+
+
+NOTES_ONLY = """'''张三2035年出访列表'''列出甲国总统[[张三]]2035年的出国访问。
+== 出访一览 ==
+{| class="wikitable"
+! 日期 !! 国家 !! 城市 !! 性质 !! 主要活动
+|-
+| 3月17日－19日 || [[乙国]] || [[某都]] || 正式访问 || 3月19日在[[某宫]]与乙国总统[[李四]]会谈
+|-
+| 6月27日－29日 || [[丙国]] || [[某城]] || 多边会议 || 出席[[二十国集团]]峰会；6月28日与丙国总理[[王五]]会晤
+|-
+| 10月2日－4日 || [[丁国]] || [[某镇]] || 正式访问 || 参观[[某馆]]，丁国总统[[赵六]]陪同
+|}
+"""
+
+
+def test_a_note_saying_whom_the_one_visitor_met_names_the_host_of_the_row():
+    found = years_visits_of(NOTES_ONLY, "张三2035年出访列表")
+    assert found["2035-03-17"] == {"张三", "李四"}  # a visit: the row's days
+    assert found["2035-06-28"] == {"张三", "王五"}  # at a gathering: the meeting's own day
+    assert not any(day.startswith("2035-10") for day in found)  # a note of no meeting names no host
+
+
+def test_a_note_of_a_table_of_two_leaders_meetings_adds_no_host():
+    text = NOTES_ONLY.replace("列出甲国总统[[张三]]2035年的出国访问", "列出甲国总统[[张三]]与乙国总统[[孙七]]2035年的会晤")
+    found = years_visits_of(text, "张三2035年出访列表")
+    assert "李四" not in found.get("2035-03-17", set())
+
+
+def test_a_row_and_the_proses_meeting_of_one_day_are_one_summit_over_the_rows_days_not_the_visit_before():
+    text = """'''张三2035年出访列表'''列出甲国总统[[张三]]2035年的出国访问。
+== 出访一览 ==
+{| class="wikitable"
+! 日期 !! 国家 !! 城市 !! 性质 !! 主要活动
+|-
+| 9月4日－6日 || [[乙国]] || [[某都]] || 国事访问 || 与乙国总统[[李四]]会谈
+|-
+| 9月6日－7日 || [[丙国]] || [[某城]] || 国事访问 || 会晤丙国总统[[王五]]
+|}
+== 经过 ==
+9月4日，张三抵达乙国。5日，张三与乙国总统李四会谈。6日，张三转往丙国，会晤丙国总统王五。
+"""
+    found = years_visits_of(text, "张三2035年出访列表")
+    assert found == {"2035-09-04": {"张三", "李四"}, "2035-09-06": {"张三", "王五"}}

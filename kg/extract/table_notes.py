@@ -67,6 +67,38 @@ def attendees_of_its_section(reading: Reading, people: People, row: Row) -> list
     return out
 
 
+#: A note's clause telling the row's visitor met someone (``与[[乙]]会谈``, ``3月19日在某宫与乙会谈``,
+#: ``会晤总统[[丙]]、总理[[丁]]``): not a clause of no meeting (``出席某论坛``).
+_MET = re.compile(r"[与同和跟][^，,；;。]*?(?:会谈|会晤|会面|会见|晤谈)|^[^，,；;。]{0,12}?(?:会晤|会见|会谈|拜会)")
+
+
+def met_in_a_note(reading: Reading, people: People, row: Row) -> tuple[list[tuple[object, object]], list[str]]:
+    """The people a note cell of a table of one leader's visits, which names no one in a column of
+    people, says he met (``3月17日－19日 || 美国 || 正式访问 || 3月19日在[[白宫]]与特朗普会谈``,
+    ``会晤总统[[丙]]、总理[[丁]]``): the hosts of the row's meeting, each but those the article
+    gives only offices below the top, as (person, cell); and those clauses (their days: ``9月22日与乙会晤``)."""
+    registry = reading.registry
+    out, told = [], []
+    for cell in row.cells.get("other", []):
+        raw = cell_text(reading, cell)
+        hans = to_hans(raw)
+        for clause in _CLAUSE.finditer(hans):
+            text = clause.group(0)
+            if not _MET.search(text) or NOT_HELD.search(text) or LOWER_TALKS.search(text):
+                continue
+            for spot in reading.spotter.spots(raw[clause.start():clause.end()], text, (), 0):
+                if not registry.is_a(spot.surface, Kind.PERSON):
+                    continue
+                person = registry.named(Kind.PERSON, spot.surface)
+                offices = people.offices.get(person.key, ())
+                if offices and all(NOT_TOP.search(to_hans(office)) for office in offices):
+                    continue
+                if all(p.key != person.key for p, _ in out):
+                    out.append((person, cell))
+                    told.append(text)
+    return out, told
+
+
 #: A note saying who else took part: ``丙、丁参加某城会谈``, ``丙亦出席会晤``, ``丙、丁亦出席。``
 _JOINED = re.compile(r"(?P<who>[^，。；;,]{1,40}?)(?:(?:亦|也|还|一同|共同)?(?:参加|出席|参与|加入)了?"
                      r"[^，。；;,]{0,10}?(?:会谈|会晤|峰会|会议|首脑会议)|(?:亦|也|一同|同时)(?:出席|参加|与会)(?=[。；;，,]|$))")

@@ -38,7 +38,7 @@ from kg.extract.reading import Reading
 from kg.extract.registry import digest
 from kg.extract.roles import OFFICE_WORDS
 from kg.extract.scripts import to_hans, to_hant
-from kg.extract.table_notes import attendees_of_its_section, joined_in_a_note, meetings_in_notes
+from kg.extract.table_notes import attendees_of_its_section, joined_in_a_note, meetings_in_notes, met_in_a_note
 from kg.extract.table_people import (ABSENT, DELEGATIONS, OFFICE_IN_BRACKETS, REPRESENTS, caption_pair, is_linked,
                                      one_side_only, people_of_the_cell, role_from_prose, sentence_introducing,
                                      table_visitor, text_after_name)
@@ -58,7 +58,8 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
         title_year = None  # the lead's days are of the title's year: they date the table (or leave it undated)
     for table, roles in meeting_tables(reading):
         pair = caption_pair(reading, table)
-        visitor = table_visitor(reading, table) if one_side_only(reading, table, roles) else None
+        visitor = table_visitor(reading, table) \
+            if one_side_only(reading, table, roles) or "people" not in roles.values() else None
         visited = visited_country(reading, table)
         offices = column_offices(reading, table, roles)
         rows = rows_of(table, roles)
@@ -117,6 +118,23 @@ def _attended_a_gathering(reading: Reading, row: Row) -> str | None:
         if (found := _ATTENDED.match(text)) and not ON_ITS_SIDELINES.search(text):
             return found.group(0)
     return None
+
+
+#: A row's cell saying the visit was to a gathering of many states (``多边会议``) in a column of its kind (性质).
+_MANY_STATES = re.compile(r"^多边(?:会议|峰会|场合)?$")
+
+
+def _the_meetings_own_day(reading: Reading, row: Row, told: list[str], start, end):
+    """The days of a row whose note tells its meeting: the day the note gives the meeting
+    (``出席某峰会；11月17日与乙会晤``) when the row's visit was to a gathering of many states, whose
+    days are not the meeting's; else the row's own days (a visit: ``正式访问 || 5月1日在白宫与乙会谈``)."""
+    cells = [to_hans(cell_text(reading, cell)).strip() for cell in row.cells.get("other", [])]
+    to_a_gathering = any(_MANY_STATES.match(text) or any(_ATTENDED.match(clause) for clause in re.split(r"[；;]", text))
+                         for text in cells)
+    days = [d for text in told for d in find_dates(text, year=start.year) if start <= d.start <= end]
+    if to_a_gathering and len({(d.start, d.end) for d in days}) == 1:
+        return days[0].start, days[0].end
+    return start, end
 
 
 _YEAR_ONLY = re.compile(r"^\s*(?P<y>1[0-9]{3}|20[0-9]{2})\s*年?\s*$")
@@ -239,6 +257,10 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
                      "or talks below the leaders; no summit made", row.span.start, Severity.INFO)
         return None
     persons = []  # (entity, office, cell)
+    if visitor is not None and "people" not in row.cells:  # 3月19日在白宫与特朗普会谈: the host a note says he met
+        met, told = met_in_a_note(reading, people, row)
+        persons += [(person, None, cell) for person, cell in met]
+        start, end = _the_meetings_own_day(reading, row, told, start, end)
     for cell in row.cells.get("people", []) + row.cells.get("mediator", []):
         if DELEGATIONS.search(to_hans(cell_text(reading, cell))):
             continue  # 甲、乙及8个流亡政府: representatives of governments, not their leaders
