@@ -1927,3 +1927,22 @@ def test_a_site_gone_to_before_the_talks_holds_no_town_of_them():
     # a state gone to holds the town of the talks that follow
     assert talks("回访[[乙国]]") == {"2037-06-23": [["主席府", "某都", "乙国"]]}
 
+
+
+STOPS = ("'''赵甲出访列表'''列出甲国总统[[赵甲]]的出国访问。\n== 2036年 ==\n"
+         "2036年3月21日，赵甲抵达[[乙城]]，与乙国总统[[张三]]会晤；24日转赴[[丙城]]，25日与丙国总统[[李四]]举行会谈，"
+         "26日上午离开丙城；26日在[[冰岛]]出席会议，并与冰岛总统[[王五]]举行双边会谈。")
+
+
+def test_each_stop_of_a_semicolon_joined_tour_holds_the_meeting_told_after_reaching_it():
+    found = read(STOPS, "赵甲出访列表")
+    assert found["2036-03-21"][0][0] == "乙城"
+    assert found["2036-03-25"][0][0] == "丙城"  # moved on: not where the meeting of the 21st was
+    assert found["2036-03-26"][0][-1] == "冰岛"  # 26日在冰岛出席…: the day's account opens there
+
+
+def test_a_place_held_at_before_the_date_holds_its_meeting_when_the_visitor_stayed():
+    text = ("'''赵甲出访列表'''列出甲国总统[[赵甲]]的出国访问。\n== 2036年 ==\n"
+            "2036年3月21日，赵甲抵达[[乙城]]，与乙国总统[[张三]]会晤，23日又与乙国总理[[李四]]举行会谈。")
+    found = read(text, "赵甲出访列表")
+    assert found["2036-03-23"][0][0] == "乙城"

@@ -79,7 +79,7 @@ from functools import lru_cache
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.gazetteer import well_known_venues
 from kg.extract.names import states
-from kg.extract.phrases import ARRIVES, GOES_TO, HELD_AT, PRESS_CONFERENCE, TRAVELS_TO, VISIT_WORDS
+from kg.extract.phrases import ARRIVES, GOES_TO, HELD_AT, MOVES_ON, PRESS_CONFERENCE, TRAVELS_TO, VISIT_WORDS
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
 from kg.extract.text import CLAUSE_BREAK, Sentence, Spot
@@ -192,13 +192,18 @@ def known_place(reading: Reading, name: str) -> bool:
 _PHRASE_ENDS = re.compile(r"就|与|和|同|跟|对|为|向|把|将|由|以|关于|出席|参加|列席")
 
 
+#: A visitor moving on to another place (``；24日转赴[[丙国]]``, ``随后前往某城``): a place held at before it is left.
+_MOVED_ON = re.compile(rf"(?:{MOVES_ON}|{GOES_TO}|离开)")
+
+
 def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -> tuple[Spot, ...]:
     """The places of ``在/于 … 举行`` (会晤, 会见 …) that a meeting dated at ``at`` is held at.
 
     A sentence that tells of several events (``于2024年10月在喀山…会晤，2025年8月31日…在天津
     迎宾馆会见…``) gives each date the phrase in its own stretch: after the date before the
-    next dated clause, else before it after the last dated clause. A phrase ends where a
-    topic or a partner begins (就, 与 …)."""
+    next dated clause, else before it after the last dated clause, unless the visitor moved on from it
+    before the date (``抵达乙国，与乙会晤；24日转赴丙国，25日与丙会谈``: not 乙国 for the 25th). A phrase ends
+    where a topic or a partner begins (就, 与 …)."""
     matches = [m for m in held_at_phrases(sentence) if not of_a_ceremony(sentence, m) and not _of_another_time(sentence, m)
                and not of_a_meeting_not_held(sentence, m)]
     if at is not None:
@@ -208,7 +213,8 @@ def held_at_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
                and not any(a <= m.start() < b for a, b in others)]
         other_legs = _other_legs_of_the_tour(sentence.hans, at)
         own = [m for m in own if m.start() < other_legs]
-        matches = [m for m in own if m.end() > at] + [m for m in own if m.end() <= at][::-1]
+        matches = [m for m in own if m.end() > at] + [m for m in own if m.end() <= at
+                                                      and not _MOVED_ON.search(sentence.hans, m.end(), at)][::-1]
     matches = _talks_after_the_welcome(reading, sentence, matches)
     chains = [c for c in (phrase_chain(reading, sentence, m) for m in matches if m.re is not SIGNED_AT) if c] \
         or [c for c in (phrase_chain(reading, sentence, m) for m in matches) if c]  # 在某城会谈，并在某宫签署: the talks'
@@ -902,7 +908,7 @@ def _containers_by_key(reading: Reading) -> dict[str, str]:
 
 #: ``回访美国，在华盛顿…会晤``, ``访问莫斯科，与戈尔巴乔夫举行会晤``, ``赴印度金奈，出席…会晤``: the
 #: place a leader goes to, followed in its sentence by the meeting.
-_VISITED = re.compile(rf"(?:{TRAVELS_TO}|到访|访问|回访|出访|南下|北上)" r"(?P<w>[^，。；,、与和同在于]{1,20}?)"
+_VISITED = re.compile(rf"(?:{TRAVELS_TO}|到访|访问|回访|出访|南下|北上|(?<=[0-9][日号])在)" r"(?P<w>[^，。；,、与和同在于]{1,20}?)"
                       r"(?=[，,]|与|和|同|出席|参加|会见|会晤|会谈|期间|举行)")
 #: A kind of place between two names (``俄罗斯远东城市海参崴``): the name after it is a place.
 _PLACE_NOUN = re.compile(r"城市|城镇|小镇|小城|港口|首都|首府|州府|省会")
@@ -920,7 +926,8 @@ def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
     """The places of the visit phrase in the date's own stretch that a meeting word follows,
     the last before that meeting when a leader goes on from one place to another: where the
     meeting was held when no 在…举行 says it, and the state or city that holds the place a
-    在…举行 names; not the airport or the station arrived at (``抵达甲国[[某机场]]，当晚在[[某府]]
+    在…举行 names (the meeting of a day before, told first, bounds no later day's: ``抵达乙国，与乙会晤；
+    24日转赴丙国，25日与丙会谈``: 丙国 for the 25th); not the airport or the station arrived at (``抵达甲国[[某机场]]，当晚在[[某府]]
     会见…``: the residence lies in the state, not in the airport)."""
     low, high = _own_stretch(sentence.hans, at, sentence.spots) if at is not None else (0, len(sentence.hans))
     others = _other_days_accounts(sentence.hans, at) if at is not None else ()
@@ -960,7 +967,8 @@ def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
             chain = chain[:-1]  # 抵达甲国[[某机场]]，当晚在某府会见…: the airport holds no meeting
         if chain and gaps_ok and chain[0].start - begin <= 1:
             found.append(chain)
-            meeting = min(meeting, after.start())
+            if at is None or after.start() >= at:  # not the meeting of a day before (…会晤；24日转赴丙国，25日与…)
+                meeting = min(meeting, after.start())
     return found[-1] if found else ()
 
 
