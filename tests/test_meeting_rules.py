@@ -4379,3 +4379,11 @@ def test_the_two_holders_meeting_again_on_a_day_of_their_own_are_the_two_the_mee
             "2033年6月23日，乌克兰总统[[李四]]与俄罗斯总统[[张三]]在[[某城]]会晤，签署《某某协议》。"
             "2034年9月3日，两国总统又在[[某镇]]举行会晤。")
     assert summits(text)["2034-09-03"]["participants"] == {"张三", "李四"}
+
+
+def test_a_list_of_one_years_visits_dates_its_sections_days_in_that_year():
+    text = ("'''张三2034年出访列表'''列出甲国总理[[张三]]2034年的出国访问。张三于2033年11月24日就任。\n"
+            "== 访问经过 ==\n=== 乙国 ===\n3月4日，张三与乙国总统[[李四]]举行会谈。\n")
+    assert set(summits(text, "张三2034年出访列表")) == {"2034-03-04"}
+    untitled = text.replace("张三2034年出访列表", "张三出访列表")
+    assert set(summits(untitled, "张三出访列表")) == {"2033-03-04"}  # no year of the list: the lead's runs on

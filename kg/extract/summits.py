@@ -65,6 +65,7 @@ from kg.extract.summit_venue import talks_held_after_the_welcome, venue_of_the_a
 from kg.extract.table_rows import meeting_tables
 from kg.extract.table_series import rows_number_their_summits
 from kg.extract.text import Sentence
+from kg.extract.visits_abroad import year_of_the_list
 from kg.extract.visit_days import (A_GATHERING_NEXT, end_of_the_visit, from_the_talks_begun, goes_on_to, over_the_visit,
                                    the_visit_going_on, to_the_days_told_after, to_the_last_day_together, to_the_leaving)
 from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Severity, Span
@@ -173,8 +174,8 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     tabled_spans = _meeting_table_spans(reading)  # rows read as sentences infer no one
     subject = _subject_of(reading)
     found: list[SummitFound] = []
-    year = around.start.year if around is not None \
-        else first_year(reading.lead) or year_of_the_leads_month(reading) or year_the_lead_defines(reading)
+    year = around.start.year if around is not None else year_of_the_list(reading) \
+        or first_year(reading.lead) or year_of_the_leads_month(reading) or year_the_lead_defines(reading)
     told_year = year or next((m.year for s in reading.lead for m in find_year_months(s.hans)), None)
     last_day: date | None = None  # the last day the sections gave, for the next one's bare days
     lead_visit = the_leads_visit(reading) if around is None else None
