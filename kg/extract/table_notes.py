@@ -73,8 +73,9 @@ _MET = re.compile(r"[与同和跟][^，,；;。]*?(?:会谈|会晤|会面|会见
 
 
 def met_in_a_note(reading: Reading, people: People, row: Row) -> tuple[list[tuple[object, object]], list[str]]:
-    """The people a note cell of a table of one leader's visits, which names no one in a column of
-    people, says he met (``3月17日－19日 || 美国 || 正式访问 || 3月19日在[[白宫]]与特朗普会谈``,
+    """The people a note cell of a table of one leader's visits, which names no one in a column of people
+    nor numbers its rows (a series' own ways), says he met (``3月17日－19日 || 美国 || 正式访问 ||
+    3月19日在[[白宫]]与特朗普会谈``,
     ``会晤总统[[丙]]、总理[[丁]]``): the hosts of the row's meeting, each but those the article
     gives only offices below the top, as (person, cell); and those clauses (their days: ``9月22日与乙会晤``)."""
     registry = reading.registry

@@ -257,7 +257,7 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
                      "or talks below the leaders; no summit made", row.span.start, Severity.INFO)
         return None
     persons = []  # (entity, office, cell)
-    if visitor is not None and "people" not in row.cells:  # 3月19日在白宫与特朗普会谈: the host a note says he met
+    if visitor is not None and "people" not in row.cells and "number" not in row.cells:  # 3月19日在白宫与乙会谈: the host met
         met, told = met_in_a_note(reading, people, row)
         persons += [(person, None, cell) for person, cell in met]
         start, end = _the_meetings_own_day(reading, row, told, start, end)
