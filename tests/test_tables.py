@@ -1178,20 +1178,6 @@ def test_a_header_shared_with_notes_is_one_sides_when_one_of_its_parts_is():
     assert found == {}  # neither part is a side's
 
 
-def test_a_cell_of_stops_all_as_precise_says_no_town_of_the_meeting_only_its_state():
-    text = """'''张三与李四会晤列表'''列出甲国主席[[张三]]与乙国总统[[李四]]的会晤。
-== 会晤列表 ==
-{| class="wikitable"
-|+ 张三与李四的会晤
-! 日期 !! 地点 !! 备注
-|-
-| 2036年3月12日－13日 || {{flag|FRA}} 甲城、[[丙城]] ||
-|}
-"""
-    found, _ = summits_of(text)
-    assert found["2036-03-12"]["venue"] == {"法兰西共和国"}
-
-
 def test_a_column_of_the_leaders_met_holds_the_hosts_of_the_one_visitor():
     text = HOSTS_ONLY.replace("乙方领导人", "会见的领导人")
     found, _ = summits_of(text)

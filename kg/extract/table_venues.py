@@ -65,9 +65,8 @@ _SITE_ENDINGS = tuple(e for e in PLACE_ENDINGS if e not in ("城", "市", "省",
 
 
 def _stop_of_the_meeting(reading: Reading, entries: list[Entry]) -> list[tuple[str, str | None]]:
-    """Of a cell's stops, big to small, the most precise, inside the states the cell's flags name;
-    of stops all as precise (``拉利贝拉、[[某都]]``: the towns of a visit), none: the cell does not
-    say in which the meeting was, and the prose may."""
+    """Of a cell's stops, big to small, the most precise (the first of the deepest), inside
+    the states the cell's flags name."""
     chains = cell_chains(reading, entries)  # 新德里，海得拉巴宫: one chain
     states = [name for chain in chains for name, _ in chain if reading.index.is_state(name)]
 
@@ -76,8 +75,6 @@ def _stop_of_the_meeting(reading: Reading, entries: list[Entry]) -> list[tuple[s
         return len(places), bool(places) and places[-1].endswith(_SITE_ENDINGS)
 
     best = list(max(chains, key=depth))  # max keeps the first of equals
-    if depth(best)[0] and sum(1 for chain in chains if depth(chain) == depth(best)) > 1:
-        return [(state, None) for state in dict.fromkeys(states)]  # 拉利贝拉、[[某都]]: which town is not said
     if best and len(best) == 1 + sum(1 for name, _ in best[:-1] if reading.index.is_state(name)):
         town = well_known_container(reading, reading.index.key(best[-1][1] or best[-1][0]))
         if town is not None:  # 北京[[某国宾馆]] with 北京 unlinked: the reference gazetteer's town
