@@ -15,8 +15,9 @@ leaders on another day (``峰会前一日（6月28日），甲与乙举行了双
 a name that represents someone (``张三代表甲国``) names no leader. ``rowspan``/``colspan`` are spread
 over the rows and columns they cover; links, flag templates and date templates in cells
 are read; footnotes are not. A year in a column of its own (``年份 !! 日期``), else in the
-heading of the table's section (``=== 2011年 ===``), else near the days the lead dates, else in the title
-(``某某2033年出访列表``), dates days written without one. A row dated by month or year only gives no summit, nor does a row whose
+heading of the table's section (``=== 2011年 ===``), else near the days the lead dates, else the year of a
+list of one year's visits abroad (``某某2033年出访列表``: :func:`~kg.extract.visits_abroad.year_of_the_list`),
+dates days written without one. A row dated by month or year only gives no summit, nor does a row whose
 own words (形式, 性质, 备注) say it was a call, a video link, cancelled or talks below the
 leaders (an issue says so). Each fact points at the cell it came from.
 """
@@ -46,6 +47,7 @@ from kg.extract.table_rows import Row, cell_text, column_offices, meeting_tables
 from kg.extract.table_series import row_documents, row_ordinal, stops_of_one_tour
 from kg.extract.table_venues import row_venue, states_of_the_row, venue_in_a_note, venue_of_the_intro, visited_country
 from kg.extract.text import Sentence
+from kg.extract.visits_abroad import year_of_the_list
 from kg.model import Evidence, Inference, Kind, Label, Prop, Severity
 from kg.wikitext import Cell, Table
 
@@ -53,7 +55,7 @@ from kg.wikitext import Cell, Table
 def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
     found: list[SummitFound] = []
     lead_days = _days_the_lead_dates(reading)
-    title_year = _year_of_the_title(reading)
+    title_year = year_of_the_list(reading)
     if lead_days is not None and lead_days.start.year == title_year:
         title_year = None  # the lead's days are of the title's year: they date the table (or leave it undated)
     for table, roles in meeting_tables(reading):
@@ -154,15 +156,6 @@ def _heading_year(reading: Reading, table: Table) -> int | None:
         return None
     years = find_year_months(to_hans(section.heading))
     return years[0].year if len(years) == 1 else None
-
-
-def _year_of_the_title(reading: Reading) -> int | None:
-    """The one year the article's title names (``某某2033年出访列表``, ``某某2033年出访``): the article
-    tells that year's visits, and a table's days written without a year (``5月4日``) that no year column
-    or section heading dates are of it, unless the lead dates days of that year itself (the event the
-    article is about: its days date the table's). Not a title of two years (``2031年至2033年``) or none."""
-    years = {y.year for y in find_year_months(to_hans(reading.document.title))}
-    return years.pop() if len(years) == 1 else None
 
 
 #: How far from the days the lead dates a row's day without a year may lie and still be of their year.

@@ -32,10 +32,12 @@ def lists_visits_abroad(reading: Reading) -> bool:
 
 
 def year_of_the_list(reading: Reading) -> int | None:
-    """The one year a list of visits is of: the only year its title names, when its first sentence names
-    that year first (``…列出甲国总理张三2033年的出国访问``, ``…于2033年就职第一年的出国访问``)."""
+    """The one year a list of one leader's visits abroad is of: the only year its title names, when its first
+    sentence names that year first (``…列出甲国总理张三2033年的出国访问``, ``…于2033年就职第一年的出国访问``)."""
+    if not lists_visits_abroad(reading):
+        return None
     years = {y.year for y in find_year_months(to_hans(reading.document.title))}
-    if len(years) != 1 or not reading.lead:
+    if len(years) != 1:
         return None
     told = find_year_months(reading.lead[0].hans)
     return told[0].year if told and told[0].year in years else None
