@@ -908,8 +908,11 @@ def _containers_by_key(reading: Reading) -> dict[str, str]:
 
 #: ``回访美国，在华盛顿…会晤``, ``访问莫斯科，与戈尔巴乔夫举行会晤``, ``赴印度金奈，出席…会晤``: the
 #: place a leader goes to, followed in its sentence by the meeting.
-_VISITED = re.compile(rf"(?:{TRAVELS_TO}|到访|访问|回访|出访|南下|北上|(?<=[0-9][日号])在)" r"(?P<w>[^，。；,、与和同在于]{1,20}?)"
+_VISITED = re.compile(rf"(?:{TRAVELS_TO}|到访|访问|回访|出访|南下|北上)" r"(?P<w>[^，。；,、与和同在于]{1,20}?)"
                       r"(?=[，,]|与|和|同|出席|参加|会见|会晤|会谈|期间|举行)")
+#: A day's account opening at a place the visitor attends something at (``；26日在[[某国]]出席某会议，并与…会谈``):
+#: a stop of the tour, as one arrived at; not where the day's meeting is held (``23日在[[某城]]与乙会谈``: 在…会谈).
+_DAY_AT = re.compile(r"(?<=[0-9][日号])在(?P<w>[^，。；,、与和同在于]{1,20}?)(?=出席|参加)")
 #: A kind of place between two names (``俄罗斯远东城市海参崴``): the name after it is a place.
 _PLACE_NOUN = re.compile(r"城市|城镇|小镇|小城|港口|首都|首府|州府|省会")
 #: ``某峰会举办地某城``: the name after it is the host place of a gathering.
@@ -934,7 +937,9 @@ def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
     found: list[tuple[Spot, ...]] = []
     meeting = high
     high = min(high, _other_legs_of_the_tour(sentence.hans, at)) if at is not None else high
-    for match in _VISITED.finditer(sentence.hans, low, high):
+    stops = sorted([*_VISITED.finditer(sentence.hans, low, high), *_DAY_AT.finditer(sentence.hans, low, high)],
+                   key=lambda m: m.start())
+    for match in stops:
         if match.start() >= meeting:
             break  # the stop before the meeting is where it was held (飞抵釜山，随后前往庆州，在…会晤)
         if any(a <= match.start() < b for a, b in others):
