@@ -929,8 +929,8 @@ def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
     """The places of the visit phrase in the date's own stretch that a meeting word follows,
     the last before that meeting when a leader goes on from one place to another: where the
     meeting was held when no 在…举行 says it, and the state or city that holds the place a
-    在…举行 names (the meeting of a day before, told first, bounds no later day's: ``抵达乙国，与乙会晤；
-    24日转赴丙国，25日与丙会谈``: 丙国 for the 25th); not the airport or the station arrived at (``抵达甲国[[某机场]]，当晚在[[某府]]
+    在…举行 names (the meeting of a day before, told first, bounds no later day's account after a semicolon:
+    ``抵达乙国，与乙会晤；24日转赴丙国，25日与丙会谈``: 丙国 for the 25th); not the airport or the station arrived at (``抵达甲国[[某机场]]，当晚在[[某府]]
     会见…``: the residence lies in the state, not in the airport)."""
     low, high = _own_stretch(sentence.hans, at, sentence.spots) if at is not None else (0, len(sentence.hans))
     others = _other_days_accounts(sentence.hans, at) if at is not None else ()
@@ -972,9 +972,16 @@ def visited_chain(reading: Reading, sentence: Sentence, at: int | None = None) -
             chain = chain[:-1]  # 抵达甲国[[某机场]]，当晚在某府会见…: the airport holds no meeting
         if chain and gaps_ok and chain[0].start - begin <= 1:
             found.append(chain)
-            if at is None or after.start() >= at:  # not the meeting of a day before (…会晤；24日转赴丙国，25日与…)
-                meeting = min(meeting, after.start())
+            if at is None or after.start() >= at or not _a_days_account_between(sentence.hans, after.start(), at):
+                meeting = min(meeting, after.start())  # not the meeting of a day before its own account (…会晤；24日转赴)
     return found[-1] if found else ()
+
+
+def _a_days_account_between(hans: str, start: int, at: int) -> bool:
+    """Whether a day opens an account of its own after a semicolon from ``start`` up to the day at ``at``
+    (``…会晤；24日转赴某国``, ``…；26日在某国出席``)."""
+    found = _DAY_AFTER_A_SEMICOLON.search(hans, start, min(len(hans), at + 6))
+    return found is not None and found.start() < at
 
 
 def _plain_stop(reading: Reading, sentence: Sentence, start: int, end: int) -> Spot | None:
