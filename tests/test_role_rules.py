@@ -1318,3 +1318,52 @@ def test_the_office_of_one_tours_first_sentence_holds_at_each_of_its_stops():
     text = VISITS_ABROAD.replace("2034年的出国访问", "2034年就任后的首次出国访问")
     roles = roles_by_day(text, "张三2034年出访列表")
     assert ("张三", "甲国总理") in roles["2034-06-08"]
+
+
+def test_a_sentence_telling_the_time_before_it_dates_an_office_held_then():
+    # 当时 writes no year of its own: the deputy's office is of the year the sentence before told, not of a row of 2036
+    rows = ('{| class="wikitable"\n! 日期 !! 地点 !! 甲方 !! 乙方\n|-\n| 2031年10月26日 || [[某城]] || [[张三]] || [[王五]]\n'
+            '|-\n| 2036年11月13日 || [[某城]] || 张三 || [[李四]]\n|}\n== 经过 ==\n'
+            '2031年10月26日，甲国总统张三在某城与乙国总统王五会晤。')
+    text = HEAD + rows + "当时副总统李四也参与接待。"
+    assert not {o for p, o in roles_by_day(text)["2036-11-13"] if p == "李四"}
+    # near miss: the year told before is another section's: nothing dates the office, which is carried
+    apart = HEAD + rows + "\n== 背景 ==\n当时副总统李四也参与接待。"
+    assert {o for p, o in roles_by_day(apart)["2036-11-13"] if p == "李四"} == {"副总统"}
+
+
+def test_an_office_taken_up_on_a_later_day_is_not_held_at_a_meeting_before_it():
+    # 时任 dates the crown prince's office to 2031 only; 李四 takes up 总统 on 2032-05-14: not his in February
+    text = HEAD + ("2031年8月31日，甲国总统[[张三]]与时任乙国王储[[李四]]通电话。\n"
+                   "2032年2月14日，张三访问乙国，与李四在[[某城]]会谈。\n"
+                   "同年5月13日，乙国总统王五逝世，李四于次日当选总统。\n"
+                   "2032年5月17日，张三前往某城吊唁，并与李四总统举行会谈。")
+    roles = roles_by_day(text)
+    assert {o for p, o in roles["2032-02-14"] if p == "李四"} == {"乙国王储"}
+    assert {o for p, o in roles["2032-05-17"] if p == "李四"} == {"总统"}
+    # near miss: taken up before the meeting (同年1月13日): the office taken up is the one held at it
+    earlier = roles_by_day(text.replace("同年5月13日", "同年1月13日"))
+    assert {o for p, o in earlier["2032-02-14"] if p == "李四"} == {"总统"}
+
+
+def test_as_near_in_time_an_office_itself_comes_before_the_one_won():
+    # 2031年1月当选乙国总统的李四 and a source of 2031 calling him 乙国总统: at a meeting in March he is the president
+    text = HEAD + ("2031年1月当选乙国总统的[[李四]]于3月25日至29日访问甲国。"
+                   "<ref>{{cite news |title=甲国总统张三同乙国总统李四举行会谈 |date=2031-03-26}}</ref>\n"
+                   '{| class="wikitable"\n! 日期 !! 地点 !! 甲方 !! 乙方\n|-\n| 2031年3月26日 || [[某城]] || [[张三]] || 李四\n|}')
+    assert {o for p, o in roles_by_day(text)["2031-03-26"] if p == "李四"} == {"乙国总统"}
+    # near miss: the office won the only one the text gives: nothing else to prefer, and no office is made up
+    alone = text.replace("乙国总统李四举行会谈", "来宾举行会谈")
+    assert not {o for p, o in roles_by_day(alone).get("2031-03-26", ()) if p == "李四"} - {"当选乙国总统"}
+
+
+def test_as_near_in_time_the_office_taken_up_last_before_a_meeting_comes_first():
+    text = HEAD + ("2031年7月11日，甲国主席[[李四]]访问乙国，与乙国总统[[张三]]会谈。\n"
+                   "2031年8月3日，李四当选甲共中央总书记。9月10日至13日，张三访问甲国，与李四在[[某城]]会谈。")
+    assert {o for p, o in roles_by_day(text)["2031-09-10"] if p == "李四"} == {"甲共中央总书记"}
+    # near miss: taken up after the meeting (10月3日): the office the text gave him before
+    later = roles_by_day(text.replace("8月3日", "10月3日"))
+    assert {o for p, o in later["2031-09-10"] if p == "李四"} == {"甲国主席"}
+    # near miss: 就任…后 tells the time since, not the day of taking up (是李四就任总书记后首次访问)
+    since = text.replace("2031年8月3日，李四当选甲共中央总书记。", "2031年8月3日，李四访问丙国，是李四就任甲共中央总书记后首次出访。")
+    assert {o for p, o in roles_by_day(since)["2031-09-10"] if p == "李四"} == {"甲国主席"}

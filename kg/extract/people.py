@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
 
-from kg.extract.dates import find_year_months, parse_date, year_range
+from kg.extract.dates import find_dates, find_year_months, parse_date, year_range
 from kg.extract.entities import heading_leader
 from kg.extract.phrases import DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER, held_below_the_top
 from kg.extract.names import HOLDERS_OFFICES, states
@@ -49,12 +49,13 @@ class People:
     office_years: dict[tuple[str, str], frozenset[int]]  # (person, office) → years of the sentences saying so
     held_then: frozenset[tuple[str, str]] = frozenset()  # (person, office) only ever written as held then (时任…)
     taken_up: frozenset[tuple[str, str]] = frozenset()  # (person, office) said to be taken up (就任, 重任总统)
+    taken_on: dict[tuple[str, str], date] = field(default_factory=dict)  # (person, office) → the day told taking it up
 
 
 def read_people(reading: Reading) -> People:
     periods, tenures = _periods(reading)
     tenures += _deaths_and_successions(reading)
-    sides, offices, office_evidence, office_years, held_then, taken_up = _offices(reading)
+    sides, offices, office_evidence, office_years, held_then, taken_up, taken_on = _offices(reading)
     for tenure in tenures:
         successor_side = sides.get(tenure.person)
         if successor_side is None:
@@ -63,7 +64,8 @@ def read_people(reading: Reading) -> People:
                         and other.person in sides and other.period is None and tenure.period is None:
                     sides[tenure.person] = sides[other.person]
     _the_holy_sees(reading, sides, offices)
-    return People(periods, tuple(tenures), sides, offices, office_evidence, office_years, held_then, taken_up)
+    return People(periods, tuple(tenures), sides, offices, office_evidence, office_years, held_then, taken_up,
+                  taken_on)
 
 
 #: The state whose head a pope is (教宗, 教皇: :data:`HOLDERS_OFFICES`), by a name the gazetteer knows it by.
@@ -163,11 +165,15 @@ def _offices(reading: Reading):
     years: dict[tuple[str, str], set[int]] = {}
     then: dict[tuple[str, str], bool] = {}  # whether every sentence giving it writes it as held then, in a year
     taken_up: set[tuple[str, str]] = set()
+    taken_on: dict[tuple[str, str], date] = {}
 
     def give(person: str, title, said, sentence, when, taken=False) -> None:
         key = index.key(office_key(title, index))
         if taken:
             taken_up.add((person, key))
+            day = _day_told(sentence, when) if said is None and not _SINCE.match(sentence.hans, title.end) else None
+            if day and day < taken_on.get((person, key), date.max):
+                taken_on[(person, key)] = day
         if title.state is not None and sentence.hans[title.start:title.end] != title.text:
             registry.named(Kind.POSITION, title.text)  # an office told in two places (甲国副总统兼总理: 甲国总理)
         if title.state is not None and index.key(title.text) != key:  # 就任[[甲国总统]]: the link is the office's name too
@@ -193,9 +199,15 @@ def _offices(reading: Reading):
 
     shared = []  # offices a copula gives a list of names: given once the sides are known
     bare_titles = []  # bare office words written with a name (首相张三, 张三总统, 重任总统): given where nothing fuller is
-    previous = None
+    previous, told, told_in = None, set(), None
     for sentence, said, dated, headed in _sentences_and_titles(reading):
         when = {found.year for found in find_year_months(sentence.hans)} | _first_years(sentence.hans) or dated
+        if said is None and not headed and (told_in is None or told_in.section is not sentence.section):
+            told, told_in = set(), sentence
+        if not when and said is None and not headed and _THAT_TIME.search(sentence.hans):
+            when = told
+        if when and said is None and not headed:
+            told, told_in = when, sentence
         if not headed:
             bare_titles += [(key, title, said, sentence, when, False)
                             for key, title in _joint_holders(sentence, previous, reading)]
@@ -244,7 +256,22 @@ def _offices(reading: Reading):
     return (side,
             {person: tuple(keys) for person, keys in offices.items()}, evidence,
             {pair: frozenset(found) for pair, found in years.items()},
-            frozenset(pair for pair, only_then in then.items() if only_then), frozenset(taken_up))
+            frozenset(pair for pair, only_then in then.items() if only_then), frozenset(taken_up), taken_on)
+
+
+#: Words that tell the time the text last told, in the section (同年5月13日, 当时张三以副总统身份…, 时任总统的张三):
+#: a sentence that writes no year of its own but these is of the year the one before it in its section wrote.
+_THAT_TIME = re.compile(r"^(?:同年|当年|该年)|当时|此时|其时|时任")
+
+
+#: After an office taken up: the time since (张三就任首相后首次访问, 就任以来), which the sentence's day is of, not the taking up.
+_SINCE = re.compile(r"(?:之?后|以来|後)")
+
+
+def _day_told(sentence: Sentence, when: set[int]) -> date | None:
+    """The first day a sentence tells, in the one year it is of (``同年5月13日，…张三于次日当选总统``: that May 13th)."""
+    days = find_dates(sentence.hans, year=min(when)) if len(when) == 1 else []
+    return days[0].start if days else None
 
 
 def _label_by_the_states_common_name(registry, key: str, title, index) -> None:
@@ -636,6 +663,7 @@ def main_office(people: People, key: str, when: date | None = None, told: Iterab
     text gives only in other years (see :func:`below_the_top_then`)."""
     offices = [o for o in people.offices.get(key, ()) if not _LEFT.search(o)  # an incoming one is taken up later
                and not (when and below_the_top_then(people, key, o, when.year) and not _INCOMING.search(o))]
+    offices = _held_by_then(people, key, offices, when) if when else offices
     proper = [o for o in offices if not o.endswith(DESCRIPTIONS)] or list(offices)
     proper = [o for o in proper if shortened_from(o, proper) is None]  # 叙总统: 叙利亚总统 is the office
     proper = [o for o in proper if central_committees_from(o, proper) is None]  # 甲共总书记: 甲共中央总书记 is the office
@@ -644,7 +672,24 @@ def main_office(people: People, key: str, when: date | None = None, told: Iterab
         return None
     heads = any(_HEADS_OF_STATE.search(sentence.hans) for sentence in told)
     return min(proper, key=lambda office: (_distance(people, key, office, when) if when else 0,
+                                           bool(_INCOMING.search(office)),  # as near: the office itself, not one won
+                                           bool(when) and _latest_taken_first(people, key, office, when),
                                            heads and not _STATES_HEAD.search(office), proper.index(office)))
+
+
+def _latest_taken_first(people: People, key: str, office: str, when: date) -> int:
+    """Among offices as near a day in time, the one the text tells the person taking up last before it comes
+    first (``2031年8月3日，张三当选甲共中央总书记。9月10日…``: at that meeting the new office, not the state's
+    one given him in July), then the others; ``0`` for an office not told taken up on a day before ``when``."""
+    taken = people.taken_on.get((key, office))
+    return -taken.toordinal() if taken is not None and taken <= when else 0
+
+
+def _held_by_then(people: People, key: str, offices: list[str], when: date) -> list[str]:
+    """The offices but one the text tells the person took up on a day after ``when`` (``同年5月13日，…张三于次日
+    当选总统``: not his at a meeting that February), where another is left: what he held before it."""
+    held = [o for o in offices if people.taken_on.get((key, o), date.min) <= when]
+    return held or offices
 
 
 def below_the_top_then(people: People, key: str, office: str, year: int) -> bool:

@@ -461,7 +461,7 @@ def _capacities(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]
 #: A day of the sentence's year may stand without the year (张三于5月10日就任, 李四于23日就任), and the oath
 #: before the verb (张三宣誓就任甲国总统): both say only when or how.
 _TAKES_UP = re.compile(r"(?:[于在]?\d{4}年(?:[底初]|(?:\d{1,2}月)?(?:\d{1,2}日)?)|[于在]?\d{1,2}月(?:\d{1,2}日)?"
-                       r"|[于在]?\d{1,2}日|[于在]|宣誓|" + _AGAIN_OR_HOW + r")*"
+                       r"|[于在]?\d{1,2}日|[于在]|宣誓|次日|翌日|当天|当日|同日|" + _AGAIN_OR_HOW + r")*"
                        r"(?:" + _TAKING_UP + r"|当选为?|担任|继任)")
 #: What ends the office taken up: punctuation, 的, and words that begin another clause (后, 以, 并, 和 …).
 _TAKEN_STOPS = "，,。；;、（(“”的后以之当时期前成并和与及0-9"
