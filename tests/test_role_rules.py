@@ -1367,3 +1367,18 @@ def test_as_near_in_time_the_office_taken_up_last_before_a_meeting_comes_first()
     # near miss: 就任…后 tells the time since, not the day of taking up (是李四就任总书记后首次访问)
     since = text.replace("2031年8月3日，李四当选甲共中央总书记。", "2031年8月3日，李四访问丙国，是李四就任甲共中央总书记后首次出访。")
     assert {o for p, o in roles_by_day(since)["2031-09-10"] if p == "李四"} == {"甲国主席"}
+
+
+def test_a_bare_office_after_a_name_is_not_the_deputys_or_the_one_won():
+    # 副总统张三继任美国总统, then 张三总统 at a meeting: 总统 is his 美国总统, not the 副总统 that ends in it
+    text = HEAD + ("1994年8月，[[副总统]][[张三]]继任美国总统。\n== 访问 ==\n"
+                   "2031年12月2日，甲国主席[[李四]]在某城会见了张三总统。")
+    assert {o for p, o in roles_by_day(text)["2031-12-02"] if p == "张三"} == {"美利坚合众国总统"}
+    # nor one won (当选乙国总统的张三): the bare word as written
+    won = HEAD + ("当选乙国总统的[[张三]]于2030年访问甲国。\n== 访问 ==\n"
+                  "2031年12月2日，甲国主席[[李四]]在某城会见了张三总统。")
+    assert {o for p, o in roles_by_day(won)["2031-12-02"] if p == "张三"} == {"总统"}
+    # near miss: his only office the state's (美国总统张三): the bare word is that office
+    plain = HEAD + ("1994年8月，美国总统[[张三]]访问丙国。\n== 访问 ==\n"
+                    "2031年12月2日，甲国主席[[李四]]在某城会见了张三总统。")
+    assert {o for p, o in roles_by_day(plain)["2031-12-02"] if p == "张三"} == {"美利坚合众国总统"}

@@ -18,7 +18,7 @@ from kg.extract.dates import find_dates, find_year_months
 from kg.extract.names import HOLDERS_OFFICES
 from kg.extract.one_by_one import OneByOne, also_met, one_by_one
 from kg.extract.ordinals import the_defined_summit
-from kg.extract.people import People, main_office, office_named, office_taken_up, offices_at, titles_in
+from kg.extract.people import People, main_office, office_named, office_taken_up, offices_at, one_office, titles_in
 from kg.extract.phrases import (CLAUSE, DURING_THE_VISIT, MEETING, MULTILATERAL, NOT_TOP, ON_ITS_SIDELINES, OPENS_GOING_ON, ORDINAL,
                                 held_below_the_top)
 from kg.extract.reading import Reading
@@ -974,7 +974,8 @@ def record_participants(reading, people: People, summit, participants, sentences
                 if spot.key == key:
                     for title in title_after(sentence, spot, reading.index):
                         if title.state is None and title.text in OFFICE_WORDS:
-                            stated_offices.extend(o for o in people.offices.get(key, ()) if o.endswith(title.text))
+                            # 福特总统: the office of his that is 总统 (美国总统), not his deputy's (副总统)
+                            stated_offices.extend(o for o in people.offices.get(key, ()) if one_office(o, title.text))
         stated_offices = [o for o in dict.fromkeys(stated_offices) if registry.is_a(o, Kind.POSITION)
                           or _bare_and_all_given(o, people.offices.get(key, ()))]
         for office in stated_offices:
@@ -988,8 +989,9 @@ def record_participants(reading, people: People, summit, participants, sentences
         if not stated_offices and not as_written and people.offices.get(key) \
                 and not _bare_beside_an_office(reading, key, participants, welcome):
             office = main_office(people, key, start, sentences)
-            registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office_taken_up(people, key, office, start)),
-                          inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(key, office)],))
+            if office is not None:  # none held then (a deputy's office of years before): none carried
+                registry.fact(node, Prop.ROLE, registry.named(Kind.POSITION, office_taken_up(people, key, office, start)),
+                              inference=Inference.EARLIER_ROLE, evidence=(people.office_evidence[(key, office)],))
 
 
 def _bare_and_all_given(office: str, offices: tuple[str, ...]) -> bool:

@@ -246,12 +246,13 @@ def _offices(reading: Reading):
             if not bare and (theirs is None or side.get(person) in (None, theirs)):
                 give(person, title, said, sentence, when)
     for person, title, said, sentence, when, taken in bare_titles:
-        fuller = [office for office in offices.get(person, ()) if office.endswith(title.text) and office != title.text]
+        # 勃兰特总理 of 联邦德国总理: the holder's office as the text writes it for him too; not 总统 of 副总统 (副总统张三
+        # 继任总统: the bare word is another office, his own to give)
+        fuller = [office for office in offices.get(person, ()) if office != title.text and one_office(office, title.text)]
         if not fuller:
             give(person, title, said, sentence, when, taken)
-        for office in fuller:  # 勃兰特总理 of 联邦德国总理: the holder's office as the text writes it for him too
-            if not _ANOTHER_OFFICE_BEFORE.search(office, 0, len(office) - len(title.text)):
-                registry.label(EntityId(Kind.POSITION, office), Label(title.text, "zh-Hans"))
+        for office in fuller:
+            registry.label(EntityId(Kind.POSITION, office), Label(title.text, "zh-Hans"))
     _label_with_the_state_left_out(reading, offices)
     return (side,
             {person: tuple(keys) for person, keys in offices.items()}, evidence,
@@ -797,10 +798,10 @@ def titles_in(sentence: Sentence, reading: Reading, person_key: str, *, listed: 
 def _takes_up_another(titles: tuple, taken: tuple) -> bool:
     """Whether a name takes up an office other than those written before it (``副总统张三继任总统``), not
     the same one again (``总统张三连任``, ``甲国总统张三就任总统``)."""
-    return bool(taken) and not any(_one_office(held.text, new.text) for held in titles for new in taken)
+    return bool(taken) and not any(one_office(held.text, new.text) for held in titles for new in taken)
 
 
-def _one_office(one: str, other: str) -> bool:
+def one_office(one: str, other: str) -> bool:
     """Whether two offices as written are one, the state written or not (甲国总统, 总统; not 副总统, 总统)."""
     longer, shorter = (one, other) if len(one) >= len(other) else (other, one)
     return longer.endswith(shorter) and not _ANOTHER_OFFICE_BEFORE.search(longer, 0, len(longer) - len(shorter))
