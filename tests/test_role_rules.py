@@ -1382,3 +1382,15 @@ def test_a_bare_office_after_a_name_is_not_the_deputys_or_the_one_won():
     plain = HEAD + ("1994年8月，美国总统[[张三]]访问丙国。\n== 访问 ==\n"
                     "2031年12月2日，甲国主席[[李四]]在某城会见了张三总统。")
     assert {o for p, o in roles_by_day(plain)["2031-12-02"] if p == "张三"} == {"美利坚合众国总统"}
+
+
+def test_an_office_told_taken_up_only_in_later_years_is_not_carried_back():
+    rows = ('{| class="wikitable"\n! 日期 !! 地点 !! 甲方 !! 乙方\n|-\n| 2033年6月11日 || [[某城]] || [[张三]] || [[李四]]\n'
+            '|-\n| 2036年8月17日 || [[某城]] || 张三 || 李四\n|}\n== 经过 ==\n2033年6月11日，甲国总统张三在某城会见李四。')
+    text = HEAD + rows + "2036年4月，李四出任乙国国务资政。"
+    roles = roles_by_day(text)
+    assert not {o for p, o in roles["2033-06-11"] if p == "李四"}  # taken up in 2036: not his in 2033
+    assert {o for p, o in roles["2036-08-17"] if p == "李四"} == {"乙国国务资政"}
+    # near miss: the office only written with his name in 2036, not told taken up then: carried as before
+    written = roles_by_day(HEAD + rows + "2036年4月，乙国国务资政李四访问丙国。")
+    assert {o for p, o in written["2033-06-11"] if p == "李四"} == {"乙国国务资政"}

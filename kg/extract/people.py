@@ -687,10 +687,18 @@ def _latest_taken_first(people: People, key: str, office: str, when: date) -> in
 
 
 def _held_by_then(people: People, key: str, offices: list[str], when: date) -> list[str]:
-    """The offices but one the text tells the person took up on a day after ``when`` (``同年5月13日，…张三于次日
-    当选总统``: not his at a meeting that February), where another is left: what he held before it."""
-    held = [o for o in offices if people.taken_on.get((key, o), date.min) <= when]
-    return held or offices
+    """The offices but those the person had not yet taken up on ``when``: one the text tells him taking up on a
+    later day (``同年5月13日，…张三于次日当选总统``: not his at a meeting that February), or taking up and dates only
+    in later years (``2016年4月，张三出任新设立的国务资政``: not his in 2015). None left: none held then."""
+    return [o for o in offices
+            if people.taken_on.get((key, o), date.min) <= when and not _taken_up_later(people, key, o, when)]
+
+
+def _taken_up_later(people: People, key: str, office: str, when: date) -> bool:
+    """Whether the text tells the person taking up ``office`` (出任国务资政) and dates it only in years after ``when``."""
+    same = [other for other in people.offices.get(key, ()) if one_office(office, other)]  # 国务资政, 甲国国务资政
+    years = {year for other in same for year in people.office_years.get((key, other), ())}
+    return bool(years) and min(years) > when.year and any((key, other) in people.taken_up for other in same)
 
 
 def below_the_top_then(people: People, key: str, office: str, year: int) -> bool:
