@@ -1946,3 +1946,15 @@ def test_a_place_held_at_before_the_date_holds_its_meeting_when_the_visitor_stay
             "2036年3月21日，赵甲抵达[[乙城]]，与乙国总统[[张三]]会晤，23日又与乙国总理[[李四]]举行会谈。")
     found = read(text, "赵甲出访列表")
     assert found["2036-03-23"][0][0] == "乙城"
+
+
+def test_a_city_whose_name_begins_like_a_short_state_is_no_visit_to_that_state():
+    def visit(words):
+        return read("'''甲乙会晤'''是甲国总理[[张三]]与乙国总理[[李四]]的会晤。\n\n"
+                    f"2033年5月6日，[[张三]]{words}，与[[李四]]举行会谈。\n")
+    assert visit("到访华沙") == {"2033-05-06": []}  # Warsaw, not China (访华)
+    assert visit("到访[[华沙]]") == {"2033-05-06": [["华沙"]]}
+    assert visit("到访华盛顿") == {"2033-05-06": [["华盛顿"]]}
+    assert visit("访德黑兰") == {"2033-05-06": []}  # Tehran, not Germany (访德)
+    assert visit("访华") == {"2033-05-06": [["中华人民共和国"]]}  # the short name itself
+    assert visit("访日") == {"2033-05-06": [["日本国"]]}

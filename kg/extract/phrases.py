@@ -39,6 +39,10 @@ TRAVELS_TO = "|".join((ARRIVES, GOES_TO, MOVES_ON))
 #: The words of a day told as the one after the last (次日, 翌日, 第二天), as an alternation. Not 次日 after a
 #: number or a word that counts (第14次日印年度首脑会谈, 首次日朝首脑会谈, 此次日本之行): a meeting of Japan's.
 NEXT_DAY = r"(?<![首再第两三四五六七八九十百0-9几多历每这此上该本那])次日|翌日|第二天"
+#: Right after 访: a place whose name begins with a character 访X uses for a state (访华 China, 访德 Germany, 访日 Japan):
+#: ``到访华沙``, ``访华盛顿``, ``访德黑兰``, ``访日内瓦`` visit the city, not the state. General reference (the
+#: well-known such names), as a negative lookahead for the patterns that read 访X.
+NOT_A_SHORT_STATE = r"(?!华沙|华盛顿|华府|德黑兰|日内瓦|苏丹|苏格兰|苏黎世|印尼|印度尼西亚|法兰克福|英格兰|美洲|越秀)"
 #: Gatherings of many states (G20, APEC ...): a session of one is no summit of two sides. By their short
 #: names and by their full ones, which the short ones are no part of (亚太经济合作组织, 东南亚国家联盟).
 GATHERINGS = (r"金砖|二十国集团|G20|亚太经合|APEC|上海合作组织|上合|东盟|联合国|七国集团|G7|八国集团|北约"

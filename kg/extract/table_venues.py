@@ -10,7 +10,7 @@ import re
 
 from kg.extract.entities import PLACE_ENDINGS
 from kg.extract.entries import Entry, cell_chains, entries_in
-from kg.extract.phrases import HELD_AT, MEETING
+from kg.extract.phrases import HELD_AT, MEETING, NOT_A_SHORT_STATE
 from kg.extract.places import SIGNED_AT, held_at_chain, well_known_container
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
@@ -95,7 +95,8 @@ def _elsewhere(reading: Reading, place, country) -> bool:
 #: The one-character names of states that ``访X`` uses (访华, 访美): general reference.
 _VISIT_ABBREVIATIONS = {"华": "中国", "美": "美国", "苏": "苏联", "俄": "俄罗斯", "日": "日本", "朝": "朝鲜",
                         "韩": "韩国", "印": "印度", "法": "法国", "英": "英国", "德": "德国", "越": "越南"}
-_VISITED = re.compile(r"(?<![参拜走探查寻采])访(?P<a>[华美苏俄日朝韩印法英德越])(?![国问])|(?:访问|到|对)(?P<s>[\u4e00-\u9fff]{2,10})")
+_VISITED = re.compile(r"(?<![参拜走探查寻采])访" + NOT_A_SHORT_STATE + r"(?P<a>[华美苏俄日朝韩印法英德越])(?![国问])"
+                      r"|(?:访问|到|对)(?P<s>[\u4e00-\u9fff]{2,10})")
 
 
 #: After a visit: the visit is the time of something else (``于2013年4月甲访华期间正式启动``), one

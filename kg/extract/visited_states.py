@@ -17,7 +17,7 @@ from kg.extract.entries import cell_chains, entries_in
 from kg.extract.listed_states import is_listed_state, states_listed_from
 from kg.extract.names import states
 from kg.extract.narrative import ASIDE
-from kg.extract.phrases import TRAVELS_TO
+from kg.extract.phrases import NOT_A_SHORT_STATE, TRAVELS_TO
 from kg.extract.places import CLAUSE_BREAK
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS
@@ -35,8 +35,9 @@ _VISIT_OF = re.compile(r"对(?P<s>[^，。；,、对]{1,12}?)(?:进行(?:了|的
 _VISIT_TO = re.compile(r"(?:访问|出访|到访|回访)(?=(?P<s>[^，。；,、]{1,12}))")
 
 
-#: ``访华``, ``访美``: a visit to the state one character names.
-_VISIT_SHORT = re.compile(r"(?<![参拜走探查寻采])访(?P<a>[华美俄日朝韩英法德印越苏])(?![问谈客])")  # 参访法隆寺: a site
+#: ``访华``, ``访美``: a visit to the state one character names (not ``访华沙``, a city's name).
+_VISIT_SHORT = re.compile(r"(?<![参拜走探查寻采])访" + NOT_A_SHORT_STATE
+                          + r"(?P<a>[华美俄日朝韩英法德印越苏])(?![问谈客])")  # 参访法隆寺: a site
 
 
 #: Before a visit phrase: the visit is over (``结束对美国的访问后``).
@@ -67,6 +68,9 @@ def visited_states(reading: Reading, sentence: Sentence, short: bool = True) -> 
     def in_a_link(at: int) -> bool:
         return any(s.link is not None and s.start <= at < s.end for s in sentence.spots)
 
+    def a_place_begins(at: int) -> bool:  # 到访[[华沙]]: the character 访X uses begins a place's name
+        return any(s.start == at and not reading.index.is_state(s.surface) for s in sentence.spots)
+
     def ended(at: int) -> bool:  # 结束对美国的访问后，…访华: the visit before, not this one
         start = max((m.end() for m in CLAUSE_BREAK.finditer(hans, 0, at)), default=0)
         planned = _VISIT_PLANNED.search(hans, start, at)  # 邀请乙于秋季访日; not 应甲邀请访日
@@ -81,7 +85,7 @@ def visited_states(reading: Reading, sentence: Sentence, short: bool = True) -> 
                     and not in_a_link(match.start()) and not ended(match.start()):
                 out.update(reading.index.key(stop.state.surface) for stop in states_listed_from(reading, sentence, first))
     for match in _VISIT_SHORT.finditer(hans) if short else ():
-        if in_a_link(match.start()) or ended(match.start()):
+        if in_a_link(match.start()) or ended(match.start()) or a_place_begins(match.start("a")):
             continue
         name = _SHORT_STATES[match["a"]]
         if reading.index.is_state(name):
