@@ -1234,3 +1234,38 @@ def test_a_row_and_the_proses_meeting_of_one_day_are_one_summit_over_the_rows_da
 """
     found = years_visits_of(text, "张三2035年出访列表")
     assert found == {"2035-09-04": {"张三", "李四"}, "2035-09-06": {"张三", "王五"}}
+
+
+def test_a_lead_mention_that_is_also_a_table_row_keeps_the_rows_summit_whole():
+    """A visit the lead tells and a table's first row gives (one IRI: the same days and people), with talks told in a
+    section: joining the lead's mention to the section's talks must not forget the row's summit with it (it was left
+    with its start date alone, and the page refused by the shapes)."""
+    text = """{{Infobox diplomatic visit
+| name = 2033年张三访问乙国
+| date = {{Start date|2033|5|11}}－{{End date|2033|5|15}}
+| location = [[乙都]]、[[丙城]]
+| host = [[李四]]
+| guest = [[张三]]
+}}
+'''2033年张三访问乙国'''是指[[甲国总统]][[张三]]应[[乙国主席]][[李四]]邀请，于2033年5月11日至15日对[[乙国]]进行的国事访问。访问期间，两国元首在[[乙宫]]举行会谈，并签署了《甲乙联合声明》。
+
+== 行程 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 活动
+|-
+| 5月11日 || 乙都 || 抵达乙都
+|-
+| 5月12日 || 乙都 || 乙宫欢迎仪式；与李四会谈
+|-
+| 5月15日 || 丙城 || 结束访问
+|}
+
+== 会谈 ==
+5月12日上午，李四在乙宫为张三举行欢迎仪式。随后，张三与李四在乙宫举行会谈。
+"""
+    extraction = extract(parse(Page(text=text, origin="t", title="2033年张三访问乙国")))
+    summits = [e.id for e in extraction.entities if e.id.kind is Kind.SUMMIT]
+    assert len(summits) == 1
+    about = {(f.prop, str(getattr(f.value, "key", f.value))) for f in extraction.facts if f.subject == summits[0]}
+    assert {(Prop.START_DATE, "2033-05-11"), (Prop.END_DATE, "2033-05-15"),
+            (Prop.PARTICIPANT, "张三"), (Prop.PARTICIPANT, "李四")} <= about

@@ -300,12 +300,15 @@ def _sides_cover(people: People, summit: SummitFound, other: SummitFound) -> boo
     return all(people.sides.get(p) in sides for p in other.participants if p not in summit.participants)
 
 
-def join_mentions(reading: Reading, people: People, kept: list[SummitFound], others: list[SummitFound]) -> list[SummitFound]:
+def join_mentions(reading: Reading, people: People, kept: list[SummitFound], others: list[SummitFound],
+                  rows: frozenset[EntityId] = frozenset()) -> list[SummitFound]:
     """Mentions of one meeting made twice (the lead and a section, on overlapping days with
     a participant in common and no side the other does not have) are one summit: the later
     one gives the first its documents, ordinal and venue where the first has none, and is
     forgotten. Returns the others left. (甲 meeting a third
-    country's leader during his visit to 乙 is another summit: that country is no side of the visit.)"""
+    country's leader during his visit to 乙 is another summit: that country is no side of the visit.)
+    A mention that is a table's row too (``rows``: the same IRI) is left for the row's joining: forgotten
+    here, it would take the row's summit with it."""
     registry = reading.registry
     left = []
 
@@ -320,6 +323,9 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
             kept[twin] = replace(kept[twin], start=min(kept[twin].start, other.start), end=max(kept[twin].end, other.end))
     for other in others:
         if any(s.id == other.id for s in kept):
+            continue
+        if other.id in rows:
+            left.append(other)
             continue
         same = next((s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
                      and set(s.participants) & set(other.participants) and sides_agree(s, other)

@@ -197,10 +197,11 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         in_sections = list(found)
         _find_in(reading, people, sources, None, reading.lead, lead_venues, found, None, tabled=tabled_spans,
                  subject=subject)
-        found[:] = in_sections + join_mentions(reading, people, in_sections, found[len(in_sections):])
+        found[:] = in_sections + join_mentions(reading, people, in_sections, found[len(in_sections):],
+                                               frozenset(s.id for s in tabled))
     else:  # the lead of a boxed summit may tell of a meeting on other days (此前，甲于3月2日在某城同乙会谈)
         found[:] = found + join_mentions(reading, people, found, _apart_in_the_lead(
-            reading, people, sources, lead_venues, tabled_spans, found, around, subject))
+            reading, people, sources, lead_venues, tabled_spans, found, around, subject), frozenset(s.id for s in tabled))
     found[:] = found + join_mentions(reading, people, found, list(tabled))
     found[:] = one_meeting_told_in_parts(reading, people, several_of_one_visit(reading, people, found),
                                          around.id if around is not None else None)
