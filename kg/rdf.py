@@ -145,27 +145,30 @@ class Triples:
     """
 
     def __init__(self) -> None:
+        #: subject → predicate → value → the triple's N-Triples line once made (None before):
+        #: a line asked for again is read where the triple is, not looked up by the triple
+        #: (whose literal rdflib hashes in Python, three times a line)
         self._by_subject: dict = {}
-        self._lines: dict[tuple, str] = {}  # each triple's N-Triples line, once made
 
     def lines(self, written: Callable[[Node], Node] | None = None) -> list[str]:
         """Each triple's N-Triples line (with its newline), in order, as rdflib's serialiser
         writes it; with ``written``, each object as ``written`` gives it. A line is made once
         per triple, however often it is asked for."""
-        made, lines, names = self._lines, [], {}
-        for subject, predicate, value in self:
-            if written is not None and (other := written(value)) is not value:
-                lines.append(_row(subject, predicate, other, names))
-                continue
-            line = made.get((subject, predicate, value))
-            if line is None:
-                line = made[subject, predicate, value] = _row(subject, predicate, value, names)
-            lines.append(line)
+        lines, names = [], {}
+        for subject, predicates in self._by_subject.items():
+            for predicate, values in predicates.items():
+                for value, line in values.items():
+                    if written is not None and (other := written(value)) is not value:
+                        lines.append(_row(subject, predicate, other, names))
+                        continue
+                    if line is None:  # an existing key's value replaced: the dict's order is kept
+                        line = values[value] = _row(subject, predicate, value, names)
+                    lines.append(line)
         return lines
 
     def add(self, triple: tuple) -> None:
         subject, predicate, value = triple
-        self._by_subject.setdefault(subject, {}).setdefault(predicate, {})[value] = None
+        self._by_subject.setdefault(subject, {}).setdefault(predicate, {}).setdefault(value, None)  # a line made stays
 
     def remove(self, triple: tuple) -> None:
         """Takes out one triple (all three terms given), as the store does: its subject keeps its place."""
