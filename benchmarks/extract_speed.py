@@ -7,7 +7,7 @@ times :func:`kg.wikitext.parse` and :func:`kg.extract.extract` of each page by C
 (``time.process_time``), ``--repeat`` times, and prints the best mean per page of each
 group with the load average. Parsing is done before the extraction's clock starts.
 Python's cyclic collector runs as in a build's page worker (``kg.pool``): what was read
-before the clock starts is frozen out of its sight and it collects every 10,000
+before the clock starts is frozen out of its sight and it collects every 50,000
 allocations; ``--gc default`` keeps the interpreter's own settings, which walk every page
 held here hundreds of times and overstate a page's CPU (by about 15 % on 1,100 articles).
 
@@ -41,7 +41,7 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 ARTICLES = ("corpus", "tests/data/articles", "tests/data/realistic", "tests/data/heldout")
 #: ``kg.pool``'s page workers' collector thresholds, written here so that ``--before`` measures
 #: an earlier checkout the same way (``tests/test_benchmarks.py`` checks they still agree).
-_WORKER_GC = (10_000, 10, 10)
+_WORKER_GC = (50_000, 10, 10)
 
 
 def main() -> None:
