@@ -28,7 +28,7 @@ from kg.pool import default_jobs, elsewhere, in_order
 from kg.progress import Progress
 from kg.source import read_sources
 from kg.turtle import canonical_lines
-from kg.validate import Conflict, Report, Statement, cross_article
+from kg.validate import Conflict, Report, Statement, cross_article, reads_strictly
 from kg.validate import prepare as prepare_validation
 from kg.vocab import DEFAULT_BASE, SKG
 from kg.wikitext import Document, parse
@@ -264,6 +264,7 @@ def assemble(outcomes: Iterable[BuiltPage | KeptPage | Quarantined | SkippedPage
     as it is for a :class:`KeptPage`.
     """
     store = Store()
+    strictly_read: bool | None = None  # whether a validated page's lines were read so in its worker (kg.validate)
     built: list[tuple[int, Merged]] = []
     quarantined: list[tuple[int, Quarantined]] = []
     skipped: list[SkippedPage] = []
@@ -281,9 +282,13 @@ def assemble(outcomes: Iterable[BuiltPage | KeptPage | Quarantined | SkippedPage
             quarantined.append((position, Quarantined(outcome.origin, why)))
         else:
             seen[outcome.article] = outcome.origin
+            if strictly_read is None and outcome.report is not None:
+                strictly_read = reads_strictly()
             # a page's few hundred lines: a plain load costs about two thirds of a bulk load's CPU,
-            # which pays for its threads and sorted runs at every call
-            store.load(outcome.ntriples, RdfFormat.N_TRIPLES, to_graph=NamedNode(outcome.article))
+            # which pays for its threads and sorted runs at every call; a lenient one (its IRIs and
+            # language tags not checked again) about four fifths of a strict one
+            store.load(outcome.ntriples, RdfFormat.N_TRIPLES, to_graph=NamedNode(outcome.article),
+                       lenient=outcome.report is not None and strictly_read)
             if raw is not None:
                 raw(outcome.article, outcome.ntriples)
             if isinstance(outcome, KeptPage):

@@ -250,6 +250,13 @@ def validate_triples(triples: Triples) -> Report:
     return _report_in_place(_gate(default_shapes_dir(), default_ontology()), triples)
 
 
+def reads_strictly() -> bool:
+    """Whether :func:`validate_triples` reads every page's N-Triples lines with pyoxigraph's
+    strict parser (as a store loads them), which it does where the shapes hold SPARQL
+    constraints (the shipped ones do): a page it validated may then be loaded leniently."""
+    return bool(_gate(default_shapes_dir(), default_ontology()).sparql)
+
+
 def _report_in_place(gate: _Gate, data: Graph | Triples) -> Report:
     """The report on the data with the ontology's classes added for the check and taken away after."""
     added = [triple for triple in gate.classes if triple not in data]
