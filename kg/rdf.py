@@ -245,7 +245,7 @@ class _Writer:
     def iri(self, entity: EntityId) -> URIRef:
         found = self._iris.get(entity)
         if found is None:
-            found = self._iris[entity] = self.minter.entity(entity.kind.value, entity.key)
+            found = self._iris[entity] = _minted(self.minter, entity.kind.value, entity.key)
         return found
 
     def article(self) -> None:
@@ -355,6 +355,23 @@ class _Writer:
 
 def _text(label: Label) -> Literal:
     return _literal(label.text, language=label.language)
+
+
+#: The entity IRIs a process's pages minted last, by base, kind and key: an entity named again by
+#: another page (a country, a position, a leader) is not minted again (its key escaped, the IRI checked).
+_MINTED: dict[tuple[str, str, str], URIRef] = {}
+#: Most IRIs kept (a few MB a worker); when full they are forgotten, and the next are kept.
+_MINTED_KEPT = 50_000
+
+
+def _minted(minter: Minter, kind: str, key: str) -> URIRef:
+    """``minter.entity(kind, key)``, the one minted before for the same base, kind and key when there is one."""
+    found = _MINTED.get((minter.base, kind, key))
+    if found is None:
+        if len(_MINTED) >= _MINTED_KEPT:
+            _MINTED.clear()
+        found = _MINTED[minter.base, kind, key] = minter.entity(kind, key)
+    return found
 
 
 #: The literals a process's pages wrote last, by their value's type, value, datatype and language: a
