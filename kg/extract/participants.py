@@ -271,9 +271,9 @@ def _opens_on_both_sides(registry, sentence: Sentence) -> bool:
     return False
 
 
-def _people_named(registry, sentence: Sentence) -> set[str]:
-    """The people a sentence names, not as qualifying someone else (乙国总理丙, not 丙的特使)."""
-    return {spot.key for spot in sentence.spots
+def _people_named(registry, sentence: Sentence) -> dict[str, str]:
+    """The people a sentence names, not as qualifying someone else (乙国总理丙, not 丙的特使): key → surface."""
+    return {spot.key: spot.surface for spot in sentence.spots
             if registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])}
 
 
@@ -407,8 +407,7 @@ def _the_ones_named_before(reading: Reading, participants: dict[str, Participant
     for sentence in reversed(before):
         if sentence.paragraph != anchor.paragraph and not _goes_on_from(sentence, anchor, before):
             return
-        named = {spot.key: spot.surface for spot in sentence.spots
-                 if reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])}
+        named = _people_named(reading.registry, sentence)
         if len(named) < size:
             continue
         if len(named) > size or any(key not in named for key in participants):
