@@ -449,18 +449,24 @@ def _listed_before_a_ceremony(hans: str):
 
 def _a_listed_ceremony_name(name: str) -> bool:
     """Whether an item listed before a signing names a document: it ends in a document's word, and is no
-    description (``四份谅解备忘录``, ``双边合作文件``, ``两国政府经济技术合作协议``: counted, modifiers or the sides alone
-    before its word, or kinds listed)."""
+    description (``四份谅解备忘录``, ``双边合作文件``, ``两国政府合作协议``: counted, modifiers or the sides alone
+    before its word, or kinds listed). The two governments a name opens with before its topic
+    (``见证了两国政府经济技术合作协定等文件的签署``) are the formal name's ``甲国政府和乙国政府…协定`` shortened:
+    the name is whole, its sides included."""
     word = next((w for w in sorted(DOCUMENT_ENDINGS, key=len, reverse=True) if name.endswith(w)), None)
-    if word is None or len(name) < 6 or re.fullmatch(GENERIC_KINDS, name) or _NOT_A_NAME_START.match(name) \
+    if word is None or len(name) < 6 or re.fullmatch(GENERIC_KINDS, name) \
+            or _NOT_A_NAME_START.match(name) and not _THE_TWO_GOVERNMENTS.match(name) \
             or _COUNTED.search(name) or _kinds_listed(name):
         return False
     core = _THE_SIDES_OR_BOTH.sub("", name[:-len(word)])
-    return bool(core) and not _ONLY_MODIFIERS.fullmatch(core)
+    return len(core) >= 2 and not _ONLY_MODIFIERS.fullmatch(core)
 
 
-#: The sides a description opens with (双方合作文件, 双边合作文件): no name's words.
-_THE_SIDES_OR_BOTH = re.compile(r"^(?:两国|双方|三方|两国政府|双边)")
+#: The sides a description opens with (双方合作文件, 双边合作文件, 两国政府合作协议): no name's words.
+_THE_SIDES_OR_BOTH = re.compile(r"^(?:两国政府(?:之?间的?)?|两国|双方|三方|双边)")
+#: The two governments a listed name opens with, the topic right after them (两国政府经济技术合作协定), as a formal
+#: name between 甲国政府和乙国政府 is shortened; not the words between them (两国政府间协议).
+_THE_TWO_GOVERNMENTS = re.compile(r"^两国政府(?!之?间)")
 #: A join of a list (甲协定以及…, 乙规划等…).
 _LISTING = re.compile(r"以及|、|和|与|及|等")
 #: The signing a verb of attending names, after what was signed (…的签署, …签字仪式).
