@@ -237,6 +237,20 @@ def test_the_sentence_after_may_give_the_number_on_a_sources_word():
     assert ordinals(text) == {"1999-02-20": {10}, "2001-07-14": set()}
 
 
+@pytest.mark.parametrize("after, number", [
+    ("据某社统计，包括张三首个任期在内，这是两人的第十二次会谈。", 12),  # the source's count, a clause of what it includes
+    ("张三在会谈中说，这是两人的第五次会谈，两国关系坚如磐石。", 5),  # one of them says it at the talks
+    ("李四在会晤中表示，这是甲国总理时隔九年访问乙国，也是两人的第四次首脑会谈。", 4),
+    ("张三在会谈中说，这是他第二次访问乙国。", None),  # his own visits: no series
+    ("张三在会谈中说，两人的第五次会谈将在明年举行。", None),  # it does not speak of the meeting just told
+])
+def test_the_sentence_after_may_give_the_number_in_a_speakers_or_a_sources_words(after, number):
+    text = ("'''甲乙首脑会谈'''是[[甲国]]总理与[[乙国]]总统之间的一系列会谈。\n== 历次会谈 ==\n"
+            "=== 2031年 ===\n2031年4月2日，甲国总理[[张三]]访问[[某城]]，与乙国总统[[李四]]举行会谈。\n"
+            "=== 2033年 ===\n2033年6月25日，张三与李四在[[另城]]出席某会议期间会谈约40分钟。" + after + "\n")
+    assert ordinals(text, title="甲乙首脑会谈") == {"2031-04-02": set(), "2033-06-25": {number} if number else set()}
+
+
 @pytest.mark.parametrize("title, lead, number", [
     ("首届甲乙峰会", "'''首届甲乙峰会'''于2001年5月3日至4日在[[某城]]举行，甲国总统[[张三]]与乙国总统[[李四]]会晤。", 1),
     ("第三届甲国－乙国首脑会议", "'''第三届甲国－乙国首脑会议'''于2001年5月3日在[[某城]]举行，甲国总统[[张三]]与乙国总统[[李四]]会晤。", 3),

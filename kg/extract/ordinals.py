@@ -395,7 +395,9 @@ def number_of_a_summit_held(hans: str) -> int | None:
 
 
 #: A sentence that speaks of the meeting just told (这是…, 此次会晤…, 该会议…, 据某台统计，这是…).
-REFERS_BACK = re.compile(r"^(据[^，,。]{1,24}(统计|报道|报导|介绍)[，,])?(这|此|该|本)(是|次|场|一|为|届)")
+REFERS_BACK = re.compile(r"^(据[^，,。]{1,24}(统计|报道|报导|介绍)[，,](?:[^，,。；;]{1,16}在内[，,])?"
+                         r"|[^，,。；;：:「“]{1,16}?在(?:会谈|会晤|会见|讲话|致辞|记者会)[^，,。；;]{0,4}?中(?:说|表示|称|指出)[，,：:]?)?"
+                         r"(这|此|该|本)(是|次|场|一|为|届)")
 
 
 def the_defined_summit(reading: Reading, summits):
