@@ -1670,3 +1670,16 @@ def test_a_recalled_year_in_the_sentence_does_not_move_the_document_to_that_year
     # a sentence that opens with the year it tells of: the document signed then is that time's, not the summit's
     then = told.replace("同日，双方发表《甲乙联合成果声明》。", "\n2031年张三访问乙国时，两国签署了《甲乙伙伴关系宣言》。")
     assert keys(documents(then, title="张三出访列表")) == {"2033-06-20": set()}
+
+
+@pytest.mark.parametrize("sentence, wanted", [
+    # what a statement issued earlier in the sentence says: its words, not a signing
+    ("次日，甲国总统府发表声明称，双方同意加强合作，张三还提出丙国须重返[[丙核协议]]。", set()),
+    ("甲国外交部29日发表声明表示，双方同意加强合作，并就[[丙核协议]]和丁国局势交换意见。", set()),
+    # the name's own clause tells its signing: the statement reports it
+    ("会后，甲国总统府发表声明称，两国元首当天签署了《甲乙贸易协定》。", {"甲乙贸易协定"}),
+    # a part after the statement's words is the sentence's own again
+    ("会谈后甲国发表声明称，两国同意扩大合作；两国还签署了《甲乙渔业协定》。", {"甲乙渔业协定"}),
+])
+def test_a_name_in_what_a_statement_says_is_no_signing(sentence, wanted):
+    assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}

@@ -551,7 +551,8 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
             NOT_HERE_AFTER.match(after) or _PLANNED.search(sentence_before) or not_a_document(hans, start, end) or \
             _a_topic(before, after) or _one_it_follows(before, after) or _a_stance_on(before) or \
             _WISHED_BEFORE.search(before) or _AIMED_AFTER.match(after) or _what_a_document_says(hans, start) or \
-            _the_subject_of_what_it_says(before, after) or _defined_undated(hans, before, after):
+            _the_subject_of_what_it_says(before, after) or _defined_undated(hans, before, after) or \
+            _in_what_a_statement_says(hans, start, end):
         return False
     if _ANNEX_BEFORE.search(before):
         return True  # 宣言另附有作为附件的《行动计划》: issued with it
@@ -593,6 +594,22 @@ def _what_a_document_says(hans: str, start: int) -> bool:
     ``《某城宣言》指出，…进而签署甲乙和平条约``), up to the part's end (``；双方还签署了…``): content, not signed."""
     says = _IT_SAYS_OPENING.match(hans)
     return bool(says and says.end() <= start and not _PART.search(hans, says.end(), start))
+
+
+def _in_what_a_statement_says(hans: str, start: int, end: int) -> bool:
+    """Whether a name is in what a statement issued earlier in the sentence says (``甲国总统府次日发表声明称，双方同意…，
+    张三还提出丙国须重返《某协议》``, ``…发表声明表示，…并就《某协议》交换意见``), up to the part's end, where the
+    name's own clause tells no signing (not ``声明称，两国当天签署了《甲乙协定》``): the statement's words, and
+    its 发表 is no issuing of the document named."""
+    says = _ISSUED_SAYING.search(hans, 0, start)
+    if says is None or _PART.search(hans, says.end(), start):
+        return False
+    return not (SIGNED.search(hans, start_of_clause(hans, start), start) or SIGNED.search(hans, end, end_of_clause(hans, end)))
+
+
+#: A statement issued and what it says (发表声明称，…; 发布新闻公报表示：…): the words after it are its content.
+_ISSUED_SAYING = re.compile(r"(?:发表|发布|发出)了?(?:一份|一项)?[^，,。；;《》]{0,6}?(?:声明|公报|新闻稿)中?"
+                            r"(?:称|表示|说|指出|强调|写道)[，,：:]")
 
 
 #: A sentence that opens with what a document says (声明写明，…; 《甲宣言》指出，…; 公报称：…).
