@@ -1683,3 +1683,16 @@ def test_a_recalled_year_in_the_sentence_does_not_move_the_document_to_that_year
 ])
 def test_a_name_in_what_a_statement_says_is_no_signing(sentence, wanted):
     assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}
+
+
+@pytest.mark.parametrize("sentence, wanted", [
+    # a quoted name ending in a word of a signed text, its own clause signing it
+    ("访问期间双方还签署「甲乙经贸合作路线图」等多份合作文件。", {"甲乙经贸合作路线图"}),
+    ("同日，两国内阁举行联席会谈，双方签署一份「创新公约」，涵盖交通运输等领域的合作。", {"创新公约"}),
+    # a project's name quoted before more words, a plan adopted, a signing in another clause: none
+    ("两国签署了「某某铁路规划」贷款换文。", set()),
+    ("峰会通过「某洋计划」。", set()),
+    ("双方签署了渔业协定，张三称「甲乙合作路线图」仍在商讨。", {"渔业协定"}),
+])
+def test_a_quoted_name_of_a_signed_text_that_its_clause_signs(sentence, wanted):
+    assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}

@@ -164,6 +164,13 @@ _CALLED_INSIDE = re.compile(r"^(?:即|又称|亦称|也称|简称|通称|或称)
 _QUOTED_NAME = re.compile(r"「(?P<t>[^「」《》]{2,40}?(?:" + "|".join(sorted(DOCUMENT_WORDS, key=len, reverse=True)) + r"))」")
 
 
+#: A name in quotes that ends in a word of a signed text that is no document word (签署「甲乙经贸合作路线图」, 签署一份
+#: 「创新公约」): a name where its own clause signs it, before its end or a join; not a plan or a consensus
+#: quoted as a programme's or a slogan's name (通过「某某计划」, 达成「重要共识」).
+_QUOTED_SIGNED_NAME = re.compile(r"「(?P<t>[^「」《》]{2,40}?(?:路线图|公约|规划|纲要|宪章))」(?=[，,。；;、和与及等]|$)")
+_SIGNED_IN_ITS_CLAUSE = re.compile(r"(?:签署|签订|签定|缔结)了?[^，,。；;：:「」《》]{0,12}$")
+
+
 #: A name in quotes right before a document's kind is its title (发布「两岸和平发展共同愿景」新闻公报), and so is one
 #: the words before it say is the title, its 的 before the kind (签署了一份题为「深化战略伙伴关系」的联合声明).
 _QUOTED_TITLE = re.compile(r"「(?P<t>[^「」《》]{2,40}?)」(?=" + GENERIC_KINDS + ")"
@@ -312,7 +319,9 @@ def _document_names(sentence: Sentence):
         name = link.link.link.target if link else sentence.text[match.start("t"):match.end("t")]
         taken.append((match.start(), match.end()))
         yield match.start(), match.end(), name, link.link.link.target if link else None
-    for match in (*_QUOTED_NAME.finditer(sentence.hans), *_QUOTED_TITLE.finditer(sentence.hans)):
+    signed = [m for m in _QUOTED_SIGNED_NAME.finditer(sentence.hans)
+              if _SIGNED_IN_ITS_CLAUSE.search(sentence.hans, start_of_clause(sentence.hans, m.start()), m.start())]
+    for match in (*_QUOTED_NAME.finditer(sentence.hans), *_QUOTED_TITLE.finditer(sentence.hans), *signed):
         if not any(a <= match.start() < b for a, b in taken):
             taken.append((match.start(), match.end()))
             group = "t" if match["t"] is not None else "titled"
