@@ -440,3 +440,15 @@ def test_a_bodys_session_the_two_leaders_chair_together_is_their_meetings_number
 
 def test_a_gathering_of_a_state_and_a_group_of_states_held_keeps_its_number():
     assert ordinal_in("7月7日，第七次甲国—某某国家领导人会晤在某都举行") == 7
+
+
+def test_a_session_numbered_after_the_leaders_of_its_sides():
+    lead = ("'''甲乙丙三国元首首届峰会'''于2031年12月14日在[[某都]]举行，甲国总统[[张三]]、乙国总统[[李四]]"
+            "与丙国总统[[王五]]出席。\n")
+    assert ordinals(lead, title="甲乙丙三国元首首届峰会") == {"2031-12-14": {1}}
+    text = HEAD + ("2031年12月14日，甲国总统[[张三]]在[[某都]]主持甲乙丙三国元首首届峰会，与乙国总统[[李四]]和"
+                   "丙国总统[[王五]]会晤。\n\n"
+                   "2033年5月9日，甲国总统[[张三]]在[[另城]]出席甲乙丙三国元首第二届峰会期间与乙国总统[[李四]]会谈。\n")
+    found = ordinals(text)
+    assert found["2031-12-14"] == {1}
+    assert found["2033-05-09"] == set()  # a session attended, a meeting of two on its sidelines

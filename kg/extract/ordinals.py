@@ -373,21 +373,27 @@ _A_BODY_OF_STATES = re.compile(r"委员会|理事会|组织|联盟|共同体")
 _HELD_AFTER = re.compile(r"[^，,。；;：:]{0,4}?在[^，,。；;：:]{1,24}?(?:举行|召开)")
 #: Right before it: a place holds it (六国元首在某都举行首届甲—乙峰会).
 _HELD_BEFORE = re.compile(r"在[^，,。；;：:]{1,24}?(?:举行|召开)了?$")
+#: A session a place holds or one of its leaders chairs there, numbered after the leaders of its sides (甲在某都主持
+#: 甲乙丙三国元首首届峰会): the sentence's meeting is that session.
+_HELD_AFTER_ITS_LEADERS = re.compile(r"(?<=在)[^，,。；;：:]{1,24}?(?:举行|召开|主持)了?(?P<series>[^，,。；;：:（(]{2,30}?(?:元首|领导人|首脑))"
+                                     r"(?:首届|第(?P<n>[0-9一二三四五六七八九十两百]+)[届次])(?:峰会|首脑会议|领导人会议)")
 
 
 def number_of_a_summit_held(hans: str) -> int | None:
     """The number a summit of several sides has in its own name where the sentence tells it
     held somewhere (``5月9日，第七次甲乙丙领导人会议在某都举行，甲与乙、丙共同出席``, ``六国元首
-    在某都举行首届甲—乙峰会``): the sentence's meeting is that session. Not a gathering of many
+    在某都举行首届甲—乙峰会``), or after the leaders of its sides where one of them chairs it there (``甲在某都主持
+    甲乙丙三国元首首届峰会``): the sentence's meeting is that session. Not a gathering of many
     states (``第十二届南盟首脑会议``) or of a body's members (``首届甲国－某国家合作委员会峰会``), whose
     sessions are no summits' series, nor a session only
     attended (``出席第七次甲乙丙领导人会议``). The caller gives it only to a meeting of three or more:
     a bilateral on its sidelines is a summit of its own, not the session."""
-    for match in _NUMBERED_SUMMIT.finditer(hans):
+    for match in (*_NUMBERED_SUMMIT.finditer(hans), *_HELD_AFTER_ITS_LEADERS.finditer(hans)):
         if _names_a_gathering(match["series"]) or _A_BODY_OF_STATES.search(match["series"]) \
                 or _GATHERING.search(hans[:match.start()]):
             continue
-        if _HELD_AFTER.match(hans, match.end()) or _HELD_BEFORE.search(hans[clause_start_past_colon(hans, match.start()):match.start()]):
+        if match.re is _HELD_AFTER_ITS_LEADERS or _HELD_AFTER.match(hans, match.end()) or \
+                _HELD_BEFORE.search(hans[clause_start_past_colon(hans, match.start()):match.start()]):
             number = chinese_number(match["n"]) if match["n"] else 1
             if number:
                 return number
@@ -495,14 +501,19 @@ _NUMBERED_NAME = re.compile(r"^(?:首届|第(?P<n>[0-9一二三四五六七八�
                             r"(?:峰会|高峰会议?|首脑会议|首脑会晤|领导人会议|领导人会晤|元首会晤)$")
 
 
+#: An article's name that numbers its summit after the leaders of its sides (甲乙丙三国元首首届峰会, 甲乙领导人第二届峰会).
+_NUMBERED_AFTER_ITS_LEADERS = re.compile(r"^(?P<series>[^，,。；;：:（(]{2,30}?(?:元首|领导人|首脑))(?:首届|第(?P<n>[0-9一二三四五六七八九十两百]+)届)"
+                                         r"(?:峰会|高峰会议?|首脑会议|首脑会晤|领导人会议|领导人会晤)$")
+
+
 def _numbered_by_its_name(reading: Reading) -> tuple[int, Sentence] | None:
     """An article whose name numbers the session of a series of its own (``首届甲乙峰会``,
-    ``第二届甲国－乙国首脑会议``) numbers its summit so, where the lead's first sentence gives
+    ``第二届甲国－乙国首脑会议``, or after the leaders of its sides: ``甲乙丙三国元首首届峰会``) numbers its summit so, where the lead's first sentence gives
     that name; not a session of a gathering of many states (``第一届东亚峰会``), whose
     sessions are no summits' series, but the European Union meeting one partner, joined to it by a
     dash, is a series of two (``第二十届甲国—欧盟峰会``)."""
     name = to_hans(reading.document.title or "").strip()
-    match = _NUMBERED_NAME.match(name)
+    match = _NUMBERED_NAME.match(name) or _NUMBERED_AFTER_ITS_LEADERS.match(name)
     if match is None or _names_a_gathering(name) or not reading.lead \
             or name not in reading.lead[0].hans:
         return None
