@@ -4387,3 +4387,17 @@ def test_a_list_of_one_years_visits_dates_its_sections_days_in_that_year():
     assert set(summits(text, "张三2034年出访列表")) == {"2034-03-04"}
     untitled = text.replace("张三2034年出访列表", "张三出访列表")
     assert set(summits(untitled, "张三出访列表")) == {"2033-03-04"}  # no year of the list: the lead's runs on
+
+
+@pytest.mark.parametrize("sentence", [
+    "2033年11月6日，甲国总统[[张三]]与乙国总理[[李四]]在[[某馆]]举行首脑会谈并召开联合记者会。",
+    "2033年11月6日，甲国总统[[张三]]抵达[[某城]]，与乙国总理[[李四]]会谈后举行联合记者会。",
+    "2033年11月6日，甲国总统[[张三]]在[[某宫]]与乙国总理[[李四]]举行会谈，并共同出席记者会。",
+])
+def test_the_press_conference_the_leaders_held_after_their_meeting_is_its_own(sentence):
+    assert set(summits(HEAD + sentence)) == {"2033-11-06"}
+
+
+def test_a_press_conference_that_only_speaks_of_a_meeting_tells_none_held():
+    sentence = "2033年11月6日，某宫在记者会上宣布甲国总统[[张三]]将与乙国总理[[李四]]会谈。"
+    assert summits(HEAD + sentence) == {}
