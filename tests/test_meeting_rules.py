@@ -4401,3 +4401,13 @@ def test_the_press_conference_the_leaders_held_after_their_meeting_is_its_own(se
 def test_a_press_conference_that_only_speaks_of_a_meeting_tells_none_held():
     sentence = "2033年11月6日，某宫在记者会上宣布甲国总统[[张三]]将与乙国总理[[李四]]会谈。"
     assert summits(HEAD + sentence) == {}
+
+
+def test_a_signing_told_after_until_that_day_is_the_leaders_meeting():
+    sentence = "直到2034年8月12日，甲国总理[[张三]]才在[[某城]]与乙国总理[[李四]]签署《某某条约》，两国关系由此进入新阶段。"
+    assert {day: s["participants"] for day, s in summits(HEAD + sentence).items()} == {"2034-08-12": {"张三", "李四"}}
+
+
+def test_until_that_day_with_no_signing_together_is_no_meeting():
+    sentence = "直到2034年8月12日，甲国总理[[张三]]仍在[[某城]]等待乙国议会批准《某某条约》。"
+    assert summits(HEAD + sentence) == {}

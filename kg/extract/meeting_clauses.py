@@ -133,8 +133,8 @@ _SIGNED_TOGETHER = re.compile(r"[^由，。；]*?(?:[与和及跟]|同(?![日天
 
 
 #: What a date's clause may hold beside the date and still say nothing of its own (1月22日中午，…;
-#: 7月30日下午4时（当地时间），…).
-_BARE_TIME = re.compile(r"(?:\s|于|在|是|日|同年|[（(]当地时间[）)]|当地时间|[上下中]午|凌晨|清晨|早上|早晨|傍晚|晚上|晚间|晚|\d+[时点](?:\d+分)?|许|左右)*")
+#: 7月30日下午4时（当地时间），…; 直到1970年8月12日，…才…: the day at last, what was done then in the next clause).
+_BARE_TIME = re.compile(r"(?:\s|直到|直至|于|在|是|日|同年|[（(]当地时间[）)]|当地时间|[上下中]午|凌晨|清晨|早上|早晨|傍晚|晚上|晚间|晚|\d+[时点](?:\d+分)?|许|左右)*")
 
 
 #: A clause that only says who came along or where the leader went (甲在两国外长陪同下，…;
