@@ -4411,3 +4411,16 @@ def test_a_signing_told_after_until_that_day_is_the_leaders_meeting():
 def test_until_that_day_with_no_signing_together_is_no_meeting():
     sentence = "直到2034年8月12日，甲国总理[[张三]]仍在[[某城]]等待乙国议会批准《某某条约》。"
     assert summits(HEAD + sentence) == {}
+
+
+@pytest.mark.parametrize("sentence", [
+    "2035年5月19日，甲国总统[[张三]]在[[某城]]会见乙国总统[[李四]]，并表示某进程外长会将在甲国举行。",
+    "2035年5月19日，甲国总统[[张三]]在[[某城]]与乙国总统[[李四]]举行会谈，双方同意继续互访，并确认将在安全领域进行战略沟通。",
+])
+def test_a_plan_of_something_else_after_the_meeting_told_leaves_it_held(sentence):
+    assert set(summits(HEAD + sentence)) == {"2035-05-19"}
+
+
+def test_a_meeting_planned_after_the_meeting_told_is_still_a_plan():
+    sentence = "2035年5月19日，甲国总统[[张三]]致函乙国总统[[李四]]，并表示两人将在某城会晤。"
+    assert summits(HEAD + sentence) == {}
