@@ -4424,3 +4424,24 @@ def test_a_plan_of_something_else_after_the_meeting_told_leaves_it_held(sentence
 def test_a_meeting_planned_after_the_meeting_told_is_still_a_plan():
     sentence = "2035年5月19日，甲国总统[[张三]]致函乙国总统[[李四]]，并表示两人将在某城会晤。"
     assert summits(HEAD + sentence) == {}
+
+
+@pytest.mark.parametrize("meeting", ["在[[某城]]举行甲乙政府间峰会", "在[[某港]]签署《某港备忘录》"])
+def test_a_linked_name_holding_a_summit_or_signing_with_a_person_is_a_person(meeting):
+    text = HEAD + f"2036年2月27日，[[张三]]与乙国总统[[李四]]会谈。2036年9月4日，[[王五]]与李四{meeting}。"
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    people = {e.id.key for e in extraction.entities if e.id.kind is Kind.PERSON}
+    assert {"王五", "李四"} <= people
+    assert ("2036-09-04", frozenset({"王五", "李四"})) in meetings(text)
+
+
+def test_a_short_name_of_a_linked_person_is_read_as_that_person_when_he_meets_someone():
+    text = HEAD + ("2036年5月1日，乙国总统[[李四]]在大选中败于[[赵·王五]]。"
+                   "2036年9月4日，王五与李四在[[某港]]签署《某港备忘录》。")
+    assert ("2036-09-04", frozenset({"赵·王五", "李四"})) in meetings(text)
+
+
+def test_a_linked_place_before_a_signing_with_a_person_is_no_person():
+    text = HEAD + "2036年9月4日，乙国总统[[李四]]访问[[某港]]，与[[某港]]签署《某港备忘录》。"
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    assert "某港" not in {e.id.key for e in extraction.entities if e.id.kind is Kind.PERSON}

@@ -222,7 +222,10 @@ _RECEIVES = re.compile(r"(?:于[^，。；在]{1,12}?)?(?:在[^，。；]{1,20}?
 _HIM_OR_HER = re.compile(r"[他她](?![们国人方乡])")
 #: Before a name in its clause: another who receives with it (乙和[[丙]]会见甲, 乙与夫人[[丙]]会见甲).
 _JOINED_BEFORE = re.compile(r"[和与及、]|夫人|夫妇|陪同")
-_MEETING_AFTER = re.compile(r"^[^，。；]{0,40}?(?:会晤|会谈|会面|会见|举行首脑)")
+#: Right after the one met: the meeting, a summit the two hold (在某城举行两国政府间峰会) or a document the two sign
+#: (在某城签署《…》): only people hold summits and sign with people.
+_MEETING_AFTER = re.compile(r"^[^，。；]{0,40}?(?:会晤|会谈|会面|会见|举行首脑|举行[^，。；]{0,12}?峰会"
+                            r"|(?:共同)?(?:签署|签订)了?《)")
 
 
 def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
@@ -233,7 +236,8 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
     registry, hans = reading.registry, sentence.hans
 
     def untyped(spot: Spot) -> bool:
-        return reading.index.normal(spot.surface) in linked and registry.kind_of(spot.surface) is None \
+        return (reading.index.normal(spot.surface) in linked or spot.key in linked) \
+            and registry.kind_of(spot.surface) is None \
             and not reading.index.is_state(spot.surface) and not spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS) \
             and not _BODY_ENDINGS.search(spot.hans) and not _AT_A_PLACE.search(hans[:spot.start]) \
             and not _listed_after_a_place_of_the_meeting(sentence, spot, reading)
