@@ -4445,3 +4445,14 @@ def test_a_linked_place_before_a_signing_with_a_person_is_no_person():
     text = HEAD + "2036年9月4日，乙国总统[[李四]]访问[[某港]]，与[[某港]]签署《某港备忘录》。"
     extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
     assert "某港" not in {e.id.key for e in extraction.entities if e.id.kind is Kind.PERSON}
+
+
+@pytest.mark.parametrize("office", ["人民委员会主席", "国家管理委员会主席"])
+def test_the_chairman_of_a_council_that_is_the_government_is_a_top_leader(office):
+    sentence = f"2037年8月12日，甲国{office}[[张三]]在[[某宫]]与乙国首相[[李四]]举行会谈。"
+    assert {day: s["participants"] for day, s in summits(HEAD + sentence).items()} == {"2037-08-12": {"张三", "李四"}}
+
+
+def test_the_chairman_of_a_ministrys_committee_is_below_the_top():
+    sentence = "2037年8月12日，甲国计划委员会主席[[张三]]在[[某宫]]与乙国首相[[李四]]举行会谈。"
+    assert summits(HEAD + sentence) == {}
