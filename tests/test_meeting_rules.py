@@ -4447,12 +4447,24 @@ def test_a_linked_place_before_a_signing_with_a_person_is_no_person():
     assert "某港" not in {e.id.key for e in extraction.entities if e.id.kind is Kind.PERSON}
 
 
-@pytest.mark.parametrize("office", ["人民委员会主席", "国家管理委员会主席"])
+@pytest.mark.parametrize("office", ["苏联人民委员会主席", "苏维埃社会主义共和国联盟人民委员会主席", "甲国国家管理委员会主席"])
 def test_the_chairman_of_a_council_that_is_the_government_is_a_top_leader(office):
-    sentence = f"2037年8月12日，甲国{office}[[张三]]在[[某宫]]与乙国首相[[李四]]举行会谈。"
+    sentence = f"2037年8月12日，{office}[[张三]]在[[某宫]]与乙国首相[[李四]]举行会谈。"
     assert {day: s["participants"] for day, s in summits(HEAD + sentence).items()} == {"2037-08-12": {"张三", "李四"}}
 
 
-def test_the_chairman_of_a_ministrys_committee_is_below_the_top():
-    sentence = "2037年8月12日，甲国计划委员会主席[[张三]]在[[某宫]]与乙国首相[[李四]]举行会谈。"
+@pytest.mark.parametrize("office", ["甲国计划委员会主席", "甲国人民委员会主席"])
+def test_the_chairman_of_a_committee_or_a_peoples_council_beside_the_president_is_below_the_top(office):
+    sentence = f"2037年8月12日，{office}[[张三]]在[[某宫]]与乙国首相[[李四]]举行会谈。"
+    assert summits(HEAD + sentence) == {}
+
+
+def test_an_envoy_signing_with_a_leader_is_no_person_of_a_summit():
+    text = HEAD + ("2036年5月1日，甲国政府某事务特别代表[[赵·王五]]抵达[[某港]]。"
+                   "2036年9月4日，王五与乙国领导人[[李四]]在[[某港]]签署《某港协议》。")
+    assert meetings(text) == []
+
+
+def test_a_visit_planned_after_a_meeting_told_is_still_planned():
+    sentence = "2035年9月13日，甲国总统[[张三]]的特使在[[某城]]会见乙国总统[[李四]]，转达关切；乙国方面随后确认张三将于10月进行国事访问。"
     assert summits(HEAD + sentence) == {}

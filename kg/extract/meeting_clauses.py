@@ -786,8 +786,9 @@ def not_held(hans: str) -> bool:
             or (planned and opens_on_a_day)
         if meeting and any(not (told and _TELLING_OF_IT.fullmatch(m.group())) for m in NOT_HELD_AFTER.finditer(clause)):
             return True  # not 甲同乙举行会谈，会谈内容未予公开: what was said at the meeting told
-        if meeting and told and MEETING.search(clause) is None:
+        if meeting and told and MEETING.search(clause) is None and VISIT_WORDS.search(clause) is None:
             meeting = None  # 甲会见乙，并表示某外长会将在某城举行: after the meeting told, something else held or planned
+            # (not a visit: 确认乙将于10月进行国事访问 plans the leaders' meeting)
         if meeting and NOT_HELD.search(clause[:meeting.end()]) and not any(_LASTED.search(c) for c in clauses[i + 1:]):
             if told and _AGREED_AT_IT.search(clause[:meeting.end()]):
                 continue  # 甲同乙举行会谈，…；两国元首同意以某峰会为新起点: what they agreed at the meeting told
