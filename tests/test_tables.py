@@ -1269,3 +1269,23 @@ def test_a_lead_mention_that_is_also_a_table_row_keeps_the_rows_summit_whole():
     about = {(f.prop, str(getattr(f.value, "key", f.value))) for f in extraction.facts if f.subject == summits[0]}
     assert {(Prop.START_DATE, "2033-05-11"), (Prop.END_DATE, "2033-05-15"),
             (Prop.PARTICIPANT, "张三"), (Prop.PARTICIPANT, "李四")} <= about
+
+
+MINISTERS = """'''甲乙丙三方外长对话'''是甲国、乙国和丙国外交部长之间的对话机制。
+== 历次对话 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 地点 !! 甲方 !! 乙方 !! 丙方
+|-
+| 第一次 || 2033年12月26日 || [[某城]] || 张三 || [[李四]] || [[王五]]
+|-
+| 第二次 || 2034年12月15日 || [[某都]] || 张三 || [[李四]] || [[王五]]
+|}
+"""
+
+
+def test_the_table_of_an_article_about_a_ministers_meeting_lists_no_summit():
+    extraction = extract(parse(Page(text=MINISTERS, origin="t", title="甲乙丙三方外长对话")))
+    assert [e for e in extraction.entities if e.id.kind is Kind.SUMMIT] == []
+    leaders = MINISTERS.replace("外长对话", "领导人会晤").replace("外交部长", "领导人")
+    extraction = extract(parse(Page(text=leaders, origin="t", title="甲乙丙三方领导人会晤")))
+    assert len([e for e in extraction.entities if e.id.kind is Kind.SUMMIT]) == 2

@@ -52,8 +52,17 @@ from kg.model import Evidence, Inference, Kind, Label, Prop, Severity
 from kg.wikitext import Cell, Table
 
 
+#: A title naming a meeting of ministers (中阿巴三方外长对话, 某论坛第十届部长级会议, 日德外长防长“2+2”会谈): the
+#: meetings the article's table lists are its ministers', no summit.
+_MINISTERS_MEETING = re.compile(r"外长|外交部长|防长|国防部长|财长|部长级|外交秘书")
+
+
 def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
+    """One summit per row of a meeting table; none of an article about a meeting of ministers
+    (:data:`_MINISTERS_MEETING`), whose table lists its rounds with each side's minister."""
     found: list[SummitFound] = []
+    if _MINISTERS_MEETING.search(to_hans(reading.document.title or "")):
+        return ()
     lead_days = _days_the_lead_dates(reading)
     title_year = year_of_the_list(reading)
     if lead_days is not None and lead_days.start.year == title_year:
