@@ -68,9 +68,8 @@ def type_names(reading: Reading, boxed_places: frozenset[str] = frozenset()) -> 
                 elif spot.hans.endswith(EVENT_WORDS):
                     registry.named(Kind.EVENT, spot.surface, article=_article(spot))
     linked = _known_names(reading)
-    below = _titled_below_the_top(reading)
     for sentence in reading.all_sentences():  # after the first pass: who met someone known to be a person
-        for spot in _met_a_person(sentence, reading, linked, below):
+        for spot in _met_a_person(sentence, reading, linked):
             registry.named(Kind.PERSON, spot.surface, article=_article(spot))
     for spot in states:
         if not registry.is_a(spot.surface, Kind.PERSON):
@@ -224,22 +223,17 @@ _HIM_OR_HER = re.compile(r"[他她](?![们国人方乡])")
 #: Before a name in its clause: another who receives with it (乙和[[丙]]会见甲, 乙与夫人[[丙]]会见甲).
 _JOINED_BEFORE = re.compile(r"[和与及、]|夫人|夫妇|陪同")
 _MEETING_AFTER = re.compile(r"^[^，。；]{0,40}?(?:会晤|会谈|会面|会见|举行首脑)")
-#: Right after a person met: a summit the two hold (在某城举行两国政府间峰会) or a document the two sign (在某城签署《…》):
-#: only people hold summits and sign with a person (not two names neither known, which may be a body and its envoy).
-_HELD_OR_SIGNED_AFTER = re.compile(r"^[^，。；]{0,40}?(?:举行[^，。；]{0,12}?峰会|(?:共同)?(?:签署|签订)了?《)")
 
 
-def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str], below: set[str] = frozenset()):
+def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
     """A name the article links, not typed yet, that meets a person (``[[甲]]在某城同李四举行会晤``, the
     person known by an office elsewhere) is a person: only people hold meetings with people. So is one
     who receives a person, first of its clause (``…举行会谈，[[甲]]会见了李四``, ``[[甲]]于某日在某堂会见了他``),
-    not one named beside another who receives (``乙与夫人[[甲]]会见李四``). A short name of a linked person (``巴拉克`` of
-    ``[[埃胡德·巴拉克]]``) counts as linked, unless the article titles that person below the top (``below``)."""
+    not one named beside another who receives (``乙与夫人[[甲]]会见李四``)."""
     registry, hans = reading.registry, sentence.hans
 
     def untyped(spot: Spot) -> bool:
-        return (reading.index.normal(spot.surface) in linked or spot.key in linked and spot.key not in below) \
-            and registry.kind_of(spot.surface) is None \
+        return reading.index.normal(spot.surface) in linked and registry.kind_of(spot.surface) is None \
             and not reading.index.is_state(spot.surface) and not spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS) \
             and not _BODY_ENDINGS.search(spot.hans) and not _AT_A_PLACE.search(hans[:spot.start]) \
             and not _listed_after_a_place_of_the_meeting(sentence, spot, reading)
@@ -265,27 +259,12 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str], below:
             continue
         other = next((o for o in sentence.spots[i + 1:] if registry.is_a(o.surface, Kind.PERSON)), None)
         if other is not None and _MET_WITH.match(_between(sentence, spot, other, reading)) \
-                and (_MEETING_AFTER.match(hans[other.end:]) or _HELD_OR_SIGNED_AFTER.match(hans[other.end:])
-                     and spot.key not in below):
+                and _MEETING_AFTER.match(hans[other.end:]):
             yield spot
         elif any(registry.is_a(o.surface, Kind.PERSON) for o in sentence.spots[:i]) \
                 and (described := _DESCRIBED_WITH.search(hans, 0, spot.start)) and any(
                     word in described["d"] for word in OFFICE_WORDS) and _MEETING_AFTER.match(hans[spot.end:]):
             yield spot  # 张三…与刚就任乙国总统不到两个月的[[李四]]举行会谈: met, and described by an office
-
-
-def _titled_below_the_top(reading: Reading) -> set[str]:
-    """The names the article writes somewhere right after an office below the top (``某国特别代表[[张三]]``): one who
-    meets or signs with a leader as an envoy (``张三与乙国领导人李四签署《…》``) does so for someone else."""
-    return {spot.key for sentence in reading.all_sentences() for spot in sentence.spots
-            if _offices_below_the_top(sentence.hans[max(clause_start(sentence.hans, spot.start), spot.start - 24):spot.start])}
-
-
-def _offices_below_the_top(written: str) -> bool:
-    """Whether the offices written before a name, listed with ``、`` or ``兼``, are all below the top (``某国特别代表``);
-    not where one is at the top (``某国王储、武装部队副最高统帅``: the crown prince's)."""
-    parts = [part for part in re.split(r"[、兼]", written) if part]
-    return bool(parts) and NOT_TOP.search(written) is not None and all(NOT_TOP.search(part) for part in parts)
 
 
 def _listed_after_a_place_of_the_meeting(sentence: Sentence, spot: Spot, reading: Reading) -> bool:
