@@ -18,9 +18,9 @@ from kg.extract.entities import heading_leader
 from kg.extract.phrases import DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER, held_below_the_top
 from kg.extract.names import HOLDERS_OFFICES, states
 from kg.extract.reading import Reading
-from kg.extract.roles import (HOLDERS_OFFICE, OFFICE_WORDS, central_committees_from, joint_offices, office_key,
-                             office_of_a_body, shortened_from, title_after, titles_before, titles_listed_before,
-                             titles_of, titles_of_the_list, titles_shared, titles_taken)
+from kg.extract.roles import (HOLDERS_OFFICE, OFFICE_WORDS, central_committees_from, chairs_the_meeting, joint_offices,
+                             office_key, office_of_a_body, shortened_from, title_after, titles_before,
+                             titles_listed_before, titles_of, titles_of_the_list, titles_shared, titles_taken)
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.sources import CITATION_TEMPLATES
 from kg.extract.text import Sentence
@@ -466,7 +466,7 @@ def _cells_under_offices(reading: Reading, table: Table):
     column = 0
     for cell in header:
         text = to_hans(re.sub(r"\s+", "", _HEADER_GLOSS.sub("", passage(reading.document, cell.span).text.strip())))
-        titles = () if text.endswith(DESCRIPTIONS) else titles_of(text, reading.index)
+        titles = () if text.endswith(DESCRIPTIONS) or chairs_the_meeting(text) else titles_of(text, reading.index)
         for offset in range(cell.colspan):
             if titles:
                 offices[column + offset] = titles

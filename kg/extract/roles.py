@@ -508,6 +508,8 @@ def titles_taken(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Titl
     office = hans[taken.start("office"):taken.end("office")] if taken else ""
     if not office.endswith(OFFICE_WORDS) or office.endswith(CHAIRS_OF_A_MEETING):
         return ()
+    if office == _CHAIR and verb is not None and verb.group().endswith("担任"):
+        return ()  # 越南总理张三担任主席: he chairs the meeting, he holds no 主席 by it
     start = taken.start("office")
     return tuple(replace(title, start=title.start + start, end=title.end + start)
                  for title in _titles_ending_at(office, len(office), index))
@@ -516,6 +518,15 @@ def titles_taken(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Titl
 #: A meeting's chairs, not a state's office (某会议共同主席, 担任轮值主席, 担任峰会主席的张三): whoever holds them
 #: holds an office besides.
 CHAIRS_OF_A_MEETING = ("共同主席", "联合主席", "轮值主席", "峰会主席")
+#: The chair's word alone: taken by a verb of presiding (甲国总理张三担任主席) or heading a column of a table of
+#: meetings (届次 !! 日期 !! 地点 !! 主席), it is the meeting's chair, a leader of whichever side hosts it.
+_CHAIR = "主席"
+
+
+def chairs_the_meeting(header: str) -> bool:
+    """Whether a table's column header names the meetings' chairs (``主席``, ``共同主席``), not an office its
+    people hold: each row's chair holds an office of his own side besides."""
+    return header == _CHAIR or header.endswith(CHAIRS_OF_A_MEETING)
 
 
 def _split(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.extract.dates import chinese_number
 from kg.extract.reading import Reading
-from kg.extract.roles import CHAIRS_OF_A_MEETING, OFFICE_WORDS
+from kg.extract.roles import OFFICE_WORDS, chairs_the_meeting
 from kg.extract.scripts import to_hans
 from kg.model import Evidence, Span
 from kg.wikitext import Cell, Table, is_header_row, passage, spread_rows
@@ -91,7 +91,7 @@ def column_offices(reading: Reading, table: Table, roles: dict[int, str]) -> dic
         text = re.sub(r"\s+", "", re.sub(r"[（(][^（）()]*[）)]\s*$", "", cell_text(reading, cell).strip()))  # 日本首相<br>（内阁总理大臣）
         hans = to_hans(text)
         if roles.get(column) == "people" and hans.endswith(OFFICE_WORDS) and not DESCRIBING_HEADER.search(hans) \
-                and not hans.endswith(CHAIRS_OF_A_MEETING):  # 共同主席: the meeting's chairs, of whatever office
+                and not chairs_the_meeting(hans):  # 主席, 共同主席: the meeting's chairs, of whatever office
             for offset in range(cell.colspan):
                 out[column + offset] = text
         column += cell.colspan
