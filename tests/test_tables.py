@@ -1310,3 +1310,31 @@ def test_a_column_headed_by_the_chairs_word_names_the_meetings_chair_not_an_offi
     assert not any(office == "主席" for _, _, office in roles)
     assert ("2033-11-06", "张三", "甲国总理") in roles
     assert ("2034-10-29", "李四", "乙国总统") in roles
+
+
+def test_a_column_of_offices_beside_a_column_of_people_gives_each_rows_office():
+    text = """'''甲国领导人访问乙国列表'''列出甲国领导人对乙国的访问。
+== 列表 ==
+{| class="wikitable"
+! 日期 !! 甲方领导人 !! 职务 !! 乙方领导人 !! 地点
+|-
+| 2033年6月22日 || [[张三]] || 国家主席 || [[李四]] || [[某城]]
+|-
+| 2035年4月2日 || [[王五]] || 外交部长 || [[李四]] || [[某城]]
+|}
+"""
+    roles = roles_of_the_summits(text)
+    assert ("2033-06-22", "张三", "国家主席") in roles
+    assert not any(who == "王五" for _, who, _ in roles)  # a minister beside his name: no top office
+
+
+def test_an_office_column_after_no_column_of_people_gives_no_office():
+    text = """'''张三访问乙国列表'''列出甲国总统[[张三]]对乙国的访问。
+== 列表 ==
+{| class="wikitable"
+! 日期 !! 身份 !! 乙方领导人 !! 地点
+|-
+| 2033年6月22日 || 外交部长 || [[李四]] || [[某城]]
+|}
+"""
+    assert ("2033-06-22", "张三", "外交部长") not in roles_of_the_summits(text)

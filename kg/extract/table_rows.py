@@ -98,6 +98,25 @@ def column_offices(reading: Reading, table: Table, roles: dict[int, str]) -> dic
     return out
 
 
+#: A column that gives the office of the person beside it (``越方领导人 !! 职务``, ``会见对象 !! 职务``).
+_OFFICE_COLUMN = re.compile(r"^(?:职务|职位|官职|职衔|头衔|身份|身分)$")
+
+
+def offices_beside(reading: Reading, table: Table, roles: dict[int, str]) -> dict[int, int]:
+    """The column of offices right after a column of people (``越方领导人 !! 职务 !! 美国总统``), by the
+    people's column: each row's office cell is the office the person beside it held then, as a header
+    office is a column's (:func:`column_offices`). A column of offices after no column of people (``日期 !!
+    身份``: the standing of a table's one visitor) is none."""
+    header = table.header()
+    out, column = {}, 0
+    for cell in header:
+        if column > 0 and roles.get(column - 1) == "people" and roles.get(column) is None \
+                and _OFFICE_COLUMN.match(to_hans(cell_text(reading, cell)).strip()):
+            out[column - 1] = column
+        column += cell.colspan
+    return out
+
+
 def rows_of(table: Table, roles: dict[int, str]) -> list[Row]:
     """Data rows with rowspan and colspan spread: each row's cells by column role."""
     out = []

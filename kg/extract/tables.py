@@ -43,7 +43,7 @@ from kg.extract.table_notes import attendees_of_its_section, joined_in_a_note, m
 from kg.extract.table_people import (ABSENT, DELEGATIONS, OFFICE_IN_BRACKETS, REPRESENTS, caption_pair, is_linked,
                                      one_side_only, people_of_the_cell, role_from_prose, sentence_introducing,
                                      table_visitor, text_after_name)
-from kg.extract.table_rows import Row, cell_text, column_offices, meeting_tables, rows_of, span_evidence
+from kg.extract.table_rows import Row, cell_text, column_offices, meeting_tables, offices_beside, rows_of, span_evidence
 from kg.extract.table_series import row_documents, row_ordinal, stops_of_one_tour
 from kg.extract.table_venues import row_venue, states_of_the_row, venue_in_a_note, venue_of_the_intro, visited_country
 from kg.extract.text import Sentence
@@ -73,12 +73,13 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
             if one_side_only(reading, table, roles) or "people" not in roles.values() else None
         visited = visited_country(reading, table)
         offices = column_offices(reading, table, roles)
+        beside = offices_beside(reading, table, roles)
         rows = rows_of(table, roles)
         stops = stops_of_one_tour(reading, rows)
         intro = sentence_introducing(reading, table)
         for row in rows:
             summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices, stops,
-                             lead_days, intro, title_year)
+                             lead_days, intro, title_year, beside)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
             for other in meetings_in_notes(reading, people, row, summit) if summit is not None else ():
@@ -199,12 +200,24 @@ def _year_column(reading: Reading, cells: list[Cell]) -> int | None:
     return None
 
 
+def _office_beside(reading: Reading, row: Row, cell, beside: dict[int, int]) -> str | None:
+    """The office a row writes in the column of offices beside a cell of one person (``[[张三]] || 国家主席``):
+    a top office, its gloss in brackets left out (``总统（共同主席）``); none beside a cell of several."""
+    column = dict(row.columns).get(cell)
+    at = beside.get(column) if column is not None else None
+    if at is None or len(entries_in(reading, cell.span)) != 1:
+        return None
+    office = next((re.sub(r"[（(][^（）()]*[）)]", "", cell_text(reading, other)).strip()
+                   for other, first in row.columns if first == at), "")
+    return office if to_hans(office).endswith(OFFICE_WORDS) and not NOT_TOP.search(to_hans(office)) else None
+
+
 def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, Evidence], ...] = (),
             visitor: tuple[str, Evidence, bool] | None = None,
             visited: tuple[str, Evidence] | None = None, heading_year: int | None = None,
             offices: dict[int, str] | None = None, stops: bool = False,
             lead_days: DateRange | None = None, intro: Sentence | None = None,
-            title_year: int | None = None) -> SummitFound | None:
+            title_year: int | None = None, beside: dict[int, int] | None = None) -> SummitFound | None:
     registry = reading.registry
     date_cells = row.cells.get("date", [])
     when = None
@@ -267,6 +280,7 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
         if DELEGATIONS.search(to_hans(cell_text(reading, cell))):
             continue  # 甲、乙及8个流亡政府: representatives of governments, not their leaders
         headed = (offices or {}).get(dict(row.columns).get(cell, -1))  # 日本首相 !! 韩国总统
+        written = _office_beside(reading, row, cell, beside or {})  # 越方领导人 !! 职务
         for entry in entries_in(reading, cell.span):
             for name, office in people_of_the_cell(reading, entry):
                 if office and NOT_TOP.search(to_hans(office)):
@@ -280,6 +294,9 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
                     if NOT_TOP.search(to_hans(headed)):
                         continue  # a column of ministers
                     office = headed
+                elif office is None and written:
+                    office = next((o for o in people.offices.get(reading.index.key(name), ())
+                                   if to_hans(o).endswith(to_hans(written))), written)
                 if REPRESENTS.match(text_after_name(entry, name)):
                     continue  # 张三代表甲国: a representative
                 if bracket and ABSENT.search(bracket.group(0)):
