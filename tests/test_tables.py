@@ -1312,6 +1312,7 @@ def test_a_column_headed_by_the_chairs_word_names_the_meetings_chair_not_an_offi
     assert ("2034-10-29", "李四", "乙国总统") in roles
 
 
+
 def test_a_column_of_offices_beside_a_column_of_people_gives_each_rows_office():
     text = """'''甲国领导人访问乙国列表'''列出甲国领导人对乙国的访问。
 == 列表 ==
@@ -1338,3 +1339,49 @@ def test_an_office_column_after_no_column_of_people_gives_no_office():
 |}
 """
     assert ("2033-06-22", "张三", "外交部长") not in roles_of_the_summits(text)
+
+
+def test_a_column_headed_by_the_chairs_word_names_the_meetings_chair_not_an_office():
+    text = """'''甲乙丙首脑会议'''是甲国、乙国与丙国领导人的定期会议。
+== 历届会议 ==
+{| class="wikitable"
+! 届次 !! 日期 !! 地点 !! 主席
+|-
+| 1 || 2033年11月6日 || [[某城]] || [[张三]]
+|-
+| 2 || 2034年10月29日 || [[某市]] || [[李四]]
+|}
+=== 第一次会议 ===
+2033年11月6日，第一次会议在某城举行，甲国总理[[张三]]主持，乙国总统[[李四]]和丙国首相[[王五]]出席。
+=== 第二次会议 ===
+2034年10月29日，第二次会议在某市举行，乙国总统李四担任主席，张三和王五出席。
+"""
+    roles = roles_of_the_summits(text)
+    assert not any(office == "主席" for _, _, office in roles)
+    assert ("2033-11-06", "张三", "甲国总理") in roles
+    assert ("2034-10-29", "李四", "乙国总统") in roles
+
+
+def test_a_bare_office_after_a_name_in_a_cell_is_the_office_of_a_states_body_the_prose_gives():
+    text = """'''王五2033年出访列表'''列出[[丙国首相]][[王五]]于2033年的出国访问。
+== 出访一览 ==
+{| class="wikitable"
+! 日期 !! 国家 !! 城市 !! 性质 !! 会晤领导人 / 备注
+|-
+| 3月29日－4月1日 || [[甲国]] || [[某城]] || 正式访问 || 张三主席、李四总理
+|-
+| 5月3日－4日 || [[乙国]] || [[某市]] || 正式访问 || 赵六总理
+|}
+=== 甲国 ===
+3月29日至4月1日，王五对甲国进行正式访问。3月31日下午，[[甲国国家主席|国家主席]][[张三]]在[[某宫]]会见王五；4月1日欢迎仪式后，[[甲国国务院总理|国务院总理]][[李四]]同王五举行会谈。
+=== 乙国 ===
+5月3日至4日，王五对乙国进行正式访问，与[[赵六]]举行会谈。
+"""
+    extraction = extract(parse(Page(text=text, origin="t", title="王五2033年出访列表")))
+    agent = {f.subject: f.value.key for f in extraction.facts if f.prop is Prop.AGENT}
+    summit_of = {f.value: f.subject for f in extraction.facts if f.prop is Prop.HAS_PARTICIPATION}
+    start = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    roles = {(start[summit_of[f.subject]], agent[f.subject], f.value.key) for f in extraction.facts
+             if f.prop is Prop.ROLE}
+    assert {office for _, who, office in roles if who == "张三"} == {"国家主席"}  # not a 主席 of nothing besides
+    assert ("2033-05-03", "赵六", "总理") in roles  # no office of a body in the prose: the cell's word stays

@@ -37,7 +37,7 @@ from kg.extract.people import People
 from kg.extract.phrases import GATHERINGS, NOT_TOP, ON_ITS_SIDELINES
 from kg.extract.reading import Reading
 from kg.extract.registry import digest
-from kg.extract.roles import OFFICE_WORDS
+from kg.extract.roles import OFFICE_WORDS, titles_of
 from kg.extract.scripts import to_hans, to_hant
 from kg.extract.table_notes import attendees_of_its_section, joined_in_a_note, meetings_in_notes, met_in_a_note
 from kg.extract.table_people import (ABSENT, DELEGATIONS, OFFICE_IN_BRACKETS, REPRESENTS, caption_pair, is_linked,
@@ -200,6 +200,17 @@ def _year_column(reading: Reading, cells: list[Cell]) -> int | None:
     return None
 
 
+def _of_its_body(reading: Reading, people: People, key: str, office: str | None) -> str | None:
+    """A bare office word a cell writes after a name (``张三主席、李四总理``) as the one office of a state's body
+    the article gives the person that ends in it, written with no state's name (``国家主席``, ``国务院总理``):
+    which body's 主席 the cell means. One that names its state (``乙国总理``) the article's other mentions give."""
+    if office is None or to_hans(office) not in OFFICE_WORDS:
+        return office
+    bodies = {o for o in people.offices.get(key, ()) if to_hans(o).endswith(to_hans(office)) and o != office
+              and all(title.state is None for title in titles_of(o, reading.index))}
+    return bodies.pop() if len(bodies) == 1 else office
+
+
 def _office_beside(reading: Reading, row: Row, cell, beside: dict[int, int]) -> str | None:
     """The office a row writes in the column of offices beside a cell of one person (``[[张三]] || 国家主席``):
     a top office, its gloss in brackets left out (``总统（共同主席）``); none beside a cell of several."""
@@ -302,7 +313,7 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
                 if bracket and ABSENT.search(bracket.group(0)):
                     continue  # [[李四]]（未出席）
                 persons.append((registry.named(Kind.PERSON, name, article=name if is_linked(entry, name) else None),
-                                office, cell))
+                                _of_its_body(reading, people, reading.index.key(name), office), cell))
     inferred = []
     hosts = {p.key for p, _, _ in persons}
     guest = registry.named(Kind.PERSON, visitor[0]) if visitor is not None and hosts else None
