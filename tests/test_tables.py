@@ -1385,3 +1385,81 @@ def test_a_bare_office_after_a_name_in_a_cell_is_the_office_of_a_states_body_the
              if f.prop is Prop.ROLE}
     assert {office for _, who, office in roles if who == "张三"} == {"国家主席"}  # not a 主席 of nothing besides
     assert ("2033-05-03", "赵六", "总理") in roles  # no office of a body in the prose: the cell's word stays
+
+
+def _summits_listed(text, title):
+    """Each summit as (start, end, participants), sorted: two summits of one day both show."""
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    out = []
+    for summit in (e.id for e in extraction.entities if e.id.kind is Kind.SUMMIT):
+        about = [f for f in extraction.facts if f.subject == summit]
+        (start,) = {f.value.isoformat() for f in about if f.prop is Prop.START_DATE}
+        (end,) = {f.value.isoformat() for f in about if f.prop is Prop.END_DATE}
+        out.append((start, end, frozenset(f.value.key for f in about if f.prop is Prop.PARTICIPANT)))
+    return sorted(out, key=lambda s: (s[0], sorted(s[2])))
+
+
+VISITS_TABLE_AND_ACCOUNTS = """'''张三访问智利'''是指[[芬兰总理]][[张三]]自2034年就任以来对[[智利]]进行的历次访问。
+
+== 背景 ==
+2035年1月，[[李四]]当选智利总统。2月16日，李四与张三在[[赫尔辛基]]举行会谈。
+
+== 历次访问 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 地点 !! 会见的智方领导人
+|-
+| 1 || 2035年3月13日—14日 || [[圣地亚哥]]、[[瓦尔帕莱索]] || 总统李四、总理[[王五]]
+|-
+| 2 || 2037年5月11日—12日 || 圣地亚哥 || 总统李四、总理王五
+|}
+
+=== 2035年 ===
+2035年3月13日，张三在结束对[[秘鲁]]的访问后抵达圣地亚哥。当天，他与李四总统在圣地亚哥总统府举行会谈，两国签署了《某协定》。\
+同日下午，张三在智利国会发表演讲，并与总理王五会谈。14日，张三在瓦尔帕莱索会见了阿根廷总统[[赵六]]。
+
+=== 2037年 ===
+2037年5月11日，张三启程对智利进行为期两天的访问。抵达当晚，他分别会见了李四总统和王五总理。12日，张三出席一场庆典并发表演讲。
+"""
+
+
+def test_a_rows_visit_the_prose_told_the_first_meeting_of_holds_the_others_of_its_days():
+    """A visits table's row of several days whose first meeting the prose tells too (the row's summit, one IRI)
+    holds the prose's other meetings of its people on those days, an office written bare (``与总理王五会谈``,
+    ``分别会见了李四总统和王五总理``): one summit of the visit, not a second of the same day; a third
+    state's leader met on those days (``会见了阿根廷总统赵六``) is a summit of its own."""
+    found = _summits_listed(VISITS_TABLE_AND_ACCOUNTS, "张三访问智利")
+    assert found == [("2035-02-16", "2035-02-16", {"张三", "李四"}),
+                     ("2035-03-13", "2035-03-14", {"张三", "李四", "王五"}),
+                     ("2035-03-14", "2035-03-14", {"张三", "赵六"}),
+                     ("2037-05-11", "2037-05-12", {"张三", "李四", "王五"})]
+
+
+ROW_NAMING_MORE_THAN_THE_FIRST_TALKS = """'''张三访问智利'''是指[[芬兰总理]][[张三]]自2034年上任以来对[[智利]]进行的历次访问。
+
+== 历次访问 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 地点 !! 会见的智方领导人 !! 主要成果
+|-
+| 1 || 2035年4月2日 || 圣地亚哥 || 李四总统 || 
+|-
+| 2 || 2036年2月13日－14日 || [[圣地亚哥]]、[[瓦尔帕莱索]] || 李四总统；[[王五]] || 《某协定》
+|}
+
+=== 2035年 ===
+2035年4月2日，张三访问智利，在圣地亚哥同智利总统[[李四]]会谈。
+
+=== 2036年 ===
+2036年2月13日，张三启程对智利和[[秘鲁]]进行访问。当天抵达圣地亚哥后，李四总统在机场迎接，两人相互拥抱，张三接受了仪仗队致敬。两国领导人随后举行会谈，见证签署了《某协定》。
+
+14日，张三在瓦尔帕莱索出席一场论坛并发表演讲，会见了王五。同日，他还会见了阿根廷总统[[赵六]]。当天下午张三前往[[利马]]。
+"""
+
+
+def test_a_rows_visit_that_takes_the_proses_first_talks_holds_the_next_days_meeting_too():
+    """A row naming more of the host's leaders than the prose's first talks (``李四总统；王五``; the talks told
+    with 李四 alone are the row's summit) holds the prose's meeting with the other on the visit's next day
+    (``14日，…会见了王五``); a third state's leader met that day (``会见了阿根廷总统赵六``) is a summit of its own."""
+    found = _summits_listed(ROW_NAMING_MORE_THAN_THE_FIRST_TALKS, "张三访问智利")
+    assert found == [("2035-04-02", "2035-04-02", {"张三", "李四"}),
+                     ("2036-02-13", "2036-02-14", {"张三", "李四", "王五"}),
+                     ("2036-02-14", "2036-02-14", {"张三", "赵六"})]

@@ -320,7 +320,10 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
 
     for other in others:  # the same IRI: its facts are already one summit's, over the days both give (a row's visit)
         if (twin := next((i for i, s in enumerate(kept) if s.id == other.id), None)) is not None:
-            kept[twin] = replace(kept[twin], start=min(kept[twin].start, other.start), end=max(kept[twin].end, other.end))
+            kept[twin] = replace(kept[twin], start=min(kept[twin].start, other.start), end=max(kept[twin].end, other.end),
+                                 participants=tuple(sorted(set(kept[twin].participants) | set(other.participants))))
+            if other.anchor is None:  # a row's visit, whose first meeting the prose told: it holds the others too
+                _visit_holds_its_days(reading, people, kept, kept[twin])
     for other in others:
         if any(s.id == other.id for s in kept):
             continue
@@ -336,6 +339,7 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
         if poorer is not None:  # a prose mention naming one side, a table row naming both: the row is the summit
             fold(registry, poorer.id, other.id, documents=False)  # the row's own cells name its documents
             kept[kept.index(poorer)] = other
+            _visit_holds_its_days(reading, people, kept, other)  # and the prose's other meetings of its days
             continue
         if same is None:
             left.append(other)
@@ -358,7 +362,10 @@ def _visit_holds_its_days(reading: Reading, people: People, kept: list[SummitFou
     """A table row's visit of several days holds the meetings the prose tells of its
     people on those days (a premier receiving the visitor, the talks of one day): each such
     mention, whose others stand for no side the row does not have, is folded into the row, and
-    those it names beyond the row (the premier who received the visitor) took part in the visit."""
+    those it names beyond the row (the premier who received the visitor) took part in the visit. So it does
+    however the row met the prose's first meeting of its days: told under the same IRI (``当天，他与李四总统举行
+    会谈。同日下午，…并与总理王五会谈``), or that meeting naming fewer of its people (``两国领导人随后举行会谈``,
+    then ``14日，…会见了王五``)."""
     if visit.end <= visit.start:
         return
     sides = {people.sides.get(p) for p in visit.participants} - {None}
