@@ -1463,3 +1463,44 @@ def test_a_rows_visit_that_takes_the_proses_first_talks_holds_the_next_days_meet
     assert found == [("2035-04-02", "2035-04-02", {"张三", "李四"}),
                      ("2036-02-13", "2036-02-14", {"张三", "李四", "王五"}),
                      ("2036-02-14", "2036-02-14", {"张三", "赵六"})]
+
+
+ITINERARY_OF_THE_LEADS_VISIT = """'''2034年张三访问智利'''是指[[芬兰总理]][[张三]]于2034年7月3日至8日对[[智利]]进行的正式访问。访问期间，[[智利总统]][[李四]]和[[智利总理]][[王五]]分别与他会见、会谈。
+
+== 访问行程 ==
+{| class="wikitable"
+|-
+! 日期 !! 地点 !! 活动
+|-
+| 7月3日 || [[赫尔辛基]] || 张三率团启程
+|-
+| 7月4日 || [[圣地亚哥]] || 抵达圣地亚哥；李四于当天会见张三
+|-
+| 7月5日 || 圣地亚哥[[拉莫内达宫]] || 与王五举行会谈；两国签署3项合作协定
+|-
+| 7月8日 || — || 结束访问
+|}
+
+7月5日，王五同张三举行会谈。
+"""
+
+SIDELINES_OF_THE_LEADS_GATHERING = """'''2034年圣地亚哥峰会'''是2034年7月3日至5日在[[圣地亚哥]]举行的某组织峰会。
+
+== 双边会晤 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 领导人
+|-
+| 7月4日 || 圣地亚哥 || [[芬兰总理]][[张三]]、[[智利总统]][[李四]]
+|}
+"""
+
+
+def test_a_row_of_a_day_of_the_visit_the_lead_dates_is_that_visit_over_its_days():
+    """A table of the lead's visit day by day (``7月4日 || 某城 || 抵达某城；李四于当天会见张三``, its days written
+    without a year, within the visit's ``于2034年7月3日至8日…进行的正式访问``): each row's meeting is of the visit, one
+    summit over the visit's days with everyone the rows and the prose say met, not a summit of the row's day;
+    a table of a gathering's meetings, whose lead tells no visit, keeps each row's own day."""
+    assert _summits_listed(ITINERARY_OF_THE_LEADS_VISIT, "2034年张三访问智利") == [
+        ("2034-07-03", "2034-07-08", {"张三", "李四", "王五"})]
+    assert _summits_listed(SIDELINES_OF_THE_LEADS_GATHERING, "2034年圣地亚哥峰会") == [
+        ("2034-07-04", "2034-07-04", {"张三", "李四"})]

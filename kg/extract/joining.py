@@ -311,6 +311,7 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
     here, it would take the row's summit with it."""
     registry = reading.registry
     left = []
+    rowed = {other.id for other in others if other.anchor is None}  # the IRIs of rows, some the prose's too
 
     def sides_agree(a: SummitFound, b: SummitFound) -> bool:
         """Whether everyone ``b`` names beyond ``a`` stands for a side ``a`` has (a side the
@@ -345,7 +346,11 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
             left.append(other)
             _visit_holds_its_days(reading, people, kept, other)
             continue
-        if other.anchor is None and not set(other.participants) <= set(same.participants):
+        if other.anchor is None and not set(other.participants) <= set(same.participants) and same.id in rowed:
+            # the mention is another row's summit too (one IRI): it stays, with the hosts this row names
+            same = fold_with_people(reading, people, other, same)
+            kept[[s.id for s in kept].index(same.id)] = same
+        elif other.anchor is None and not set(other.participants) <= set(same.participants):
             # a row naming a host the prose mention does not (the visit's talks, not a premier's welcome): the row is the summit
             fold(registry, same.id, other.id, documents=False)
             kept[kept.index(same)] = other

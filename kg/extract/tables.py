@@ -17,7 +17,8 @@ over the rows and columns they cover; links, flag templates and date templates i
 are read; footnotes are not. A year in a column of its own (``年份 !! 日期``), else in the
 heading of the table's section (``=== 2011年 ===``), else near the days the lead dates, else the year of a
 list of one year's visits abroad (``某某2033年出访列表``: :func:`~kg.extract.visits_abroad.year_of_the_list`),
-dates days written without one. A row dated by month or year only gives no summit, nor does a row whose
+dates days written without one; a row whose day, so dated, is one of the visit the lead tells (a table of that
+visit day by day) is of the visit, over its days. A row dated by month or year only gives no summit, nor does a row whose
 own words (形式, 性质, 备注) say it was a call, a video link, cancelled or talks below the
 leaders (an issue says so). Each fact points at the cell it came from.
 """
@@ -30,6 +31,7 @@ from datetime import timedelta
 from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.entries import entries_in
 from kg.extract.joining import SummitFound
+from kg.extract.legs import VisitTold, the_leads_visit
 from kg.extract.meeting_clauses import LOWER_TALKS
 from kg.extract.participants import participation as add_participation
 from kg.extract.participants import subject_pair
@@ -64,6 +66,7 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
     if _MINISTERS_MEETING.search(to_hans(reading.document.title or "")):
         return ()
     lead_days = _days_the_lead_dates(reading)
+    lead_visit = the_leads_visit(reading)
     title_year = year_of_the_list(reading)
     if lead_days is not None and lead_days.start.year == title_year:
         title_year = None  # the lead's days are of the title's year: they date the table (or leave it undated)
@@ -79,7 +82,7 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
         intro = sentence_introducing(reading, table)
         for row in rows:
             summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices, stops,
-                             lead_days, intro, title_year, beside)
+                             lead_days, intro, title_year, beside, lead_visit)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
             for other in meetings_in_notes(reading, people, row, summit) if summit is not None else ():
@@ -191,6 +194,17 @@ def _near_the_leads_days(hans: str, lead_days: DateRange) -> DateRange | None:
     return found[0]
 
 
+def _a_day_of_the_leads_visit(day: DateRange, visit: VisitTold | None) -> tuple | None:
+    """The days of the one visit the lead tells (``於2013年7月3日至8日對乙國進行的正式訪問``, not a tour of several
+    states) when a row's day, written without a year, is one of them (``7月4日 || 某都 || 抵達某都；乙國主席於當天
+    會見甲``): the table is that visit's account day by day, and what its row tells is of the visit, one summit over
+    the visit's days (the conventions), not a summit of its own day."""
+    if visit is None or visit.tour or not (visit.days.start <= day.start and day.end <= visit.days.end) \
+            or (day.start, day.end) == (visit.days.start, visit.days.end):
+        return None
+    return visit.days.start, visit.days.end
+
+
 def _year_column(reading: Reading, cells: list[Cell]) -> int | None:
     """The year a date cell of its own gives (``2011年``, ``2011``), for the days of another."""
     for cell in cells:
@@ -228,10 +242,12 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
             visited: tuple[str, Evidence] | None = None, heading_year: int | None = None,
             offices: dict[int, str] | None = None, stops: bool = False,
             lead_days: DateRange | None = None, intro: Sentence | None = None,
-            title_year: int | None = None, beside: dict[int, int] | None = None) -> SummitFound | None:
+            title_year: int | None = None, beside: dict[int, int] | None = None,
+            lead_visit: VisitTold | None = None) -> SummitFound | None:
     registry = reading.registry
     date_cells = row.cells.get("date", [])
     when = None
+    row_day = None  # a row's own day where the row is one day of the lead's visit, whose days it takes
     for cell in date_cells:
         found = [d for d in find_dates(to_hans(cell_text(reading, cell))) if d.year_given]
         if found:
@@ -246,7 +262,9 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
     for cell in date_cells if when is None and year is None and lead_days is not None else ():
         found = _near_the_leads_days(to_hans(cell_text(reading, cell)), lead_days)
         if found:
-            when = (found.start, found.end, cell)
+            if (visit_days := _a_day_of_the_leads_visit(found, lead_visit)) is not None:
+                row_day = found.start  # the row's own day keys its summit: each row one witness of the visit
+            when = (*(visit_days or (found.start, found.end)), cell)
             break
     for cell in date_cells if when is None and year is None and title_year is not None else ():
         found = find_dates(to_hans(cell_text(reading, cell)), year=title_year)
@@ -336,7 +354,7 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
         reading.note(f"a meeting table row of {start.isoformat()} names fewer than two leaders; no summit made",
                      row.span.start, Severity.INFO)
         return None
-    summit = registry.unnamed(Kind.SUMMIT, f"{start.isoformat()}-{digest(keys)}")
+    summit = registry.unnamed(Kind.SUMMIT, f"{(row_day or start).isoformat()}-{digest(keys)}")
     row_evidence = span_evidence(reading, row.span)
     registry.evidence(summit, row_evidence)
     title = f"{start.year}年{start.month}月{start.day}日{reading.document.title}"
