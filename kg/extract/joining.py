@@ -22,6 +22,7 @@ from kg.extract.one_by_one import then_all_together
 from kg.extract.participants import Participant, add_participants, record_participants
 from kg.extract.people import People
 from kg.extract.places import VENUE_ENDINGS
+from kg.extract.roles import OFFICE_WORDS
 from kg.extract.phrases import DURING_THE_VISIT, MEETING, TRAVELS_TO
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence
@@ -324,7 +325,7 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
             kept[twin] = replace(kept[twin], start=min(kept[twin].start, other.start), end=max(kept[twin].end, other.end),
                                  participants=tuple(sorted(set(kept[twin].participants) | set(other.participants))))
             if other.anchor is None:  # a row's visit, whose first meeting the prose told: it holds the others too
-                _visit_holds_its_days(reading, people, kept, kept[twin])
+                _visit_holds_its_days(reading, people, kept, kept[twin], named=True)
     for other in others:
         if any(s.id == other.id for s in kept):
             continue
@@ -340,7 +341,7 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
         if poorer is not None:  # a prose mention naming one side, a table row naming both: the row is the summit
             fold(registry, poorer.id, other.id, documents=False)  # the row's own cells name its documents
             kept[kept.index(poorer)] = other
-            _visit_holds_its_days(reading, people, kept, other)  # and the prose's other meetings of its days
+            _visit_holds_its_days(reading, people, kept, other, named=True)  # and the prose's other meetings of its days
             continue
         if same is None:
             left.append(other)
@@ -363,23 +364,37 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
     return left
 
 
-def _visit_holds_its_days(reading: Reading, people: People, kept: list[SummitFound], visit: SummitFound) -> None:
+def _visit_holds_its_days(reading: Reading, people: People, kept: list[SummitFound], visit: SummitFound,
+                          named: bool = False) -> None:
     """A table row's visit of several days holds the meetings the prose tells of its
     people on those days (a premier receiving the visitor, the talks of one day): each such
     mention, whose others stand for no side the row does not have, is folded into the row, and
     those it names beyond the row (the premier who received the visitor) took part in the visit. So it does
     however the row met the prose's first meeting of its days: told under the same IRI (``当天，他与李四总统举行
     会谈。同日下午，…并与总理王五会谈``), or that meeting naming fewer of its people (``两国领导人随后举行会谈``,
-    then ``14日，…会见了王五``)."""
+    then ``14日，…会见了王五``); then (``named``) not a meeting of someone the row does not name whose office is
+    written with a state's name the article gives no side of (``与丙国总统王五进行会谈``): a third state's leader."""
     if visit.end <= visit.start:
         return
     sides = {people.sides.get(p) for p in visit.participants} - {None}
     for mention in [s for s in kept if s.id != visit.id]:
         if visit.start <= mention.start and mention.end <= visit.end \
                 and set(mention.participants) & set(visit.participants) \
+                and not (named and any(_of_a_state_named(people, p) for p in mention.participants
+                                       if p not in visit.participants and people.sides.get(p) is None)) \
                 and all(people.sides.get(p) in sides | {None} for p in mention.participants):
             fold_with_people(reading, people, mention, visit)
             kept.remove(mention)
+
+
+#: An office written after a state's name (丙国总统, 某某国首相): of that state, whether or not the gazetteer knows it.
+_A_STATES_OFFICE = re.compile(r"国(?:" + "|".join(sorted(OFFICE_WORDS, key=len, reverse=True)) + r")$")
+
+
+def _of_a_state_named(people: People, person: str) -> bool:
+    """Whether the text gives ``person`` an office written after a state's name (``丙国总统``), not a bare office
+    (``总督``, ``主席``) nor a state's own name for one (``国家主席``), which leave the state to the passage."""
+    return any(_A_STATES_OFFICE.search(office) for office in people.offices.get(person, ()))
 
 
 def fold(registry, witness: EntityId, into: EntityId, documents: bool = True, row: bool = False) -> None:
