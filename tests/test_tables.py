@@ -1504,3 +1504,27 @@ def test_a_row_of_a_day_of_the_visit_the_lead_dates_is_that_visit_over_its_days(
         ("2034-07-03", "2034-07-08", {"张三", "李四", "王五"})]
     assert _summits_listed(SIDELINES_OF_THE_LEADS_GATHERING, "2034年圣地亚哥峰会") == [
         ("2034-07-04", "2034-07-04", {"张三", "李四"})]
+
+
+ROUNDS_OF_SIDES = """'''{title}'''是[[芬兰]]、[[智利]]和[[秘鲁]]三国{who}之间的定期对话机制，始于2033年。
+
+== 历次对话 ==
+{{| class="wikitable"
+|-
+! 次序 !! 日期 !! 地点 !! 芬方 !! 智方 !! 秘方
+|-
+| 第一次 || 2033年12月26日 || [[赫尔辛基]] || [[张三]] || [[李四]] || [[王五]]
+|-
+| 第二次 || 2034年12月15日 || [[圣地亚哥]] || 张三 || 李四 || 王五
+|}}
+"""
+
+
+def test_the_rounds_of_a_meeting_of_ministers_that_the_title_names_are_no_summits():
+    """A title naming a meeting of ministers (``三方外长对话``): its table of rounds, whose columns of sides name
+    each side's minister, gives no summit; the same table in an article about its leaders' meetings does."""
+    ministers = ROUNDS_OF_SIDES.format(title="芬兰—智利—秘鲁三方外长对话", who="外交部长")
+    assert _summits_listed(ministers, "芬兰—智利—秘鲁三方外长对话") == []
+    leaders = ROUNDS_OF_SIDES.format(title="芬兰—智利—秘鲁三方领导人会晤", who="领导人")
+    assert [(start, people) for start, _, people in _summits_listed(leaders, "芬兰—智利—秘鲁三方领导人会晤")] == [
+        ("2033-12-26", {"张三", "李四", "王五"}), ("2034-12-15", {"张三", "李四", "王五"})]
