@@ -150,7 +150,8 @@ def one_meeting_told_in_parts(reading: Reading, people: People, found: list[Summ
                                 _next_day(s, summit) or _signing_of_the_days_talks(people, s, summit)
                                 or _right_after(people, s, summit)
                                 or _later_that_day(people, s, summit, s.anchor.paragraph == summit.anchor.paragraph)
-                                or _during_the_same_visit(people, s, summit) or _on_the_welcomed_visit(s, summit))
+                                or _during_the_same_visit(people, s, summit) or _on_the_welcomed_visit(s, summit)
+                                or _the_hosts_other_leader(people, s, summit))
                             or len(s.participants) == 2 and _later_that_day(people, s, summit, True)
                             and _opens_the_next_section(reading, s, summit))),
                       None)
@@ -234,6 +235,32 @@ def _later_that_day(people: People, before: SummitFound, summit: SummitFound, to
     beside = [{people.sides.get(p) for p in set(s.participants) - shared} for s in (before, summit)]
     sides = (beside[0] | beside[1]) - {None}  # one side known for the two met beside the visitor, none other
     return all(beside) and len(sides) == 1 and not sides & {people.sides.get(p) for p in shared}
+
+
+def _the_hosts_other_leader(people: People, before: SummitFound, summit: SummitFound) -> bool:
+    """The visitor meeting, on the days of the talks the paragraph told, one the text names by a bare office
+    alone (``29日，两人举行正式会谈。甲当天会见总统丙时表示``, ``甲与乙会晤后…随后还会见了总统丙``): an office
+    written without a state is of the state the passage is about, the one visited, so the meeting is of the visit,
+    one summit with the talks. Not a meeting told of one whose office names a state, or whose side the text gives
+    (a third state's leader: ``会见了丁国总统戊``), nor one the visitor travels to or holds apart."""
+    if before.anchor.paragraph != summit.anchor.paragraph or not before.start <= summit.start <= summit.end <= before.end \
+            or _TRAVELS.search(summit.anchor.hans):
+        return False
+    shared = set(before.participants) & set(summit.participants)
+    if len(shared) != 1:
+        return False
+    visitor_side = people.sides.get(next(iter(shared)))
+    met = set(summit.participants) - shared
+    hosts = set(before.participants) - shared
+    return visitor_side is not None and bool(met) and all(_by_a_bare_office(people, p) for p in met) \
+        and bool(hosts) and all(people.sides.get(p) not in (None, visitor_side) or _by_a_bare_office(people, p)
+                                for p in hosts)
+
+
+def _by_a_bare_office(people: People, person: str) -> bool:
+    """Whether the text gives ``person`` no side and only offices written without a state (``总统``, ``总理``)."""
+    offices = people.offices.get(person, ())
+    return people.sides.get(person) is None and bool(offices) and all(office in OFFICE_WORDS for office in offices)
 
 
 def _during_the_same_visit(people: People, before: SummitFound, summit: SummitFound) -> bool:
