@@ -4447,7 +4447,9 @@ HOSTS_OTHER_LEADER = """'''张三访问智利'''是指[[芬兰总理]][[张三]]
 == 2035年 ==
 2035年10月9日上午，张三抵达[[圣地亚哥]]，智利总理[[李四]]在机场迎接。张三在[[拉莫内达宫]]与李四会晤后表示希望加强合作。张三随后还会见了总统[[王五]]。
 == 2037年 ==
-2037年10月28日晚，张三抵达圣地亚哥，先与总理[[赵六]]共进晚餐。29日，两人举行正式会谈。张三当天会见总统[[孙七]]时表示两国关系坚实。
+2037年10月29日，张三与总理[[赵六]]举行正式会谈。张三当天会见总统[[孙七]]时表示两国关系坚实。
+== 2038年 ==
+2038年3月2日，张三抵达圣地亚哥。同日，张三与智利总理[[郑十]]举行会谈，双方同意促进经济合作；张三还分别与总统[[冯十一]]和参议院议长[[陈十二]]会谈。
 == 2039年 ==
 2039年5月4日，张三抵达圣地亚哥，与智利总理[[周八]]举行会谈。张三当天还会见了秘鲁总统[[吴九]]。
 """
@@ -4455,12 +4457,13 @@ HOSTS_OTHER_LEADER = """'''张三访问智利'''是指[[芬兰总理]][[张三]]
 
 def test_a_leader_met_by_a_bare_office_on_the_days_of_the_talks_is_of_the_visit():
     """The visitor meeting, on the days of the talks the paragraph told, one named by a bare office alone
-    (``张三随后还会见了总统王五``, ``29日，两人举行正式会谈。张三当天会见总统孙七时表示``): the office is the visited
-    state's, the meeting part of the visit's one summit; a leader whose office names a state (``当天还会见了秘鲁总统
-    吴九``) met a summit of its own."""
+    (``张三随后还会见了总统王五``, ``张三与总理赵六举行正式会谈。张三当天会见总统孙七时表示``, ``…；张三还分别与总统
+    冯十一和…会谈``): the office is the visited state's, the meeting part of the visit's one summit; a leader whose
+    office names a state (``当天还会见了秘鲁总统吴九``) met a summit of its own."""
     found = sorted((s, v["end"], v["participants"]) for s, v in summits(HOSTS_OTHER_LEADER, "张三访问智利").items())
-    assert found[:2] == [("2035-10-09", "2035-10-09", {"张三", "李四", "王五"}),
-                         ("2037-10-28", "2037-10-29", {"张三", "赵六", "孙七"})]
+    assert found[:3] == [("2035-10-09", "2035-10-09", {"张三", "李四", "王五"}),
+                         ("2037-10-29", "2037-10-29", {"张三", "赵六", "孙七"}),
+                         ("2038-03-02", "2038-03-02", {"张三", "郑十", "冯十一"})]  # met one by one, the talks' day
     listed = extract(parse(Page(text=HOSTS_OTHER_LEADER, origin="t", title="张三访问智利")))
     of_2039 = [e for e in listed.entities if e.id.kind is Kind.SUMMIT and e.id.key.startswith("2039-05-04")]
     assert len(of_2039) == 2

@@ -23,7 +23,7 @@ from kg.extract.participants import Participant, add_participants, record_partic
 from kg.extract.people import People
 from kg.extract.places import VENUE_ENDINGS
 from kg.extract.roles import OFFICE_WORDS
-from kg.extract.phrases import DURING_THE_VISIT, MEETING, TRAVELS_TO
+from kg.extract.phrases import DURING_THE_VISIT, MEETING, NOT_TOP, TRAVELS_TO
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence
 from kg.model import EntityId, Inference, Kind, Prop, Severity, Span
@@ -112,15 +112,18 @@ def fill_from_neighbours(reading: Reading, people: People, found: list[SummitFou
 def several_of_one_visit(reading: Reading, people: People, found: list[SummitFound]) -> list[SummitFound]:
     """One of several meetings told at once whose sides are those of another meeting of
     those days, with someone in common, is part of it: a guest meeting the
-    host state's premier after its president (``两人会谈；甲当天又分别会见乙国总理丙和…``); so is one
+    host state's premier after its president (``两人会谈；甲当天又分别会见乙国总理丙和…``), or one named by a bare
+    office alone on the talks' days (``甲与乙国总理丙会谈；甲还分别与总统丁和…会谈``: the visited state's); so is one
     whose people all meet together those days, the talks of each two before the three's
     (``甲先后与乙、丙分别会谈，随后三人举行三方会谈``)."""
     out = list(found)
     for summit in [s for s in found if s.one_of_several]:
         into = next((s for s in out if s.id != summit.id and not s.one_of_several and s.start <= summit.end
                      and summit.start <= s.end and set(s.participants) & set(summit.participants)
-                     and _sides_cover(people, s, summit)
-                     and (_sides_cover(people, summit, s) or _part_of_all_together(summit, s))), None)
+                     and (_sides_cover(people, s, summit)
+                          and (_sides_cover(people, summit, s) or _part_of_all_together(summit, s))
+                          or (s.start, s.end) == (summit.start, summit.end) and _met_by_bare_offices(people, s, summit))),
+                    None)
         if into is None:
             continue
         out.remove(summit)
@@ -238,29 +241,38 @@ def _later_that_day(people: People, before: SummitFound, summit: SummitFound, to
 
 
 def _the_hosts_other_leader(people: People, before: SummitFound, summit: SummitFound) -> bool:
-    """The visitor meeting, on the days of the talks the paragraph told, one the text names by a bare office
+    """The visitor meeting, on the days of the talks the paragraph told (the same days), one the text names by a bare office
     alone (``29日，两人举行正式会谈。甲当天会见总统丙时表示``, ``甲与乙会晤后…随后还会见了总统丙``): an office
     written without a state is of the state the passage is about, the one visited, so the meeting is of the visit,
     one summit with the talks. Not a meeting told of one whose office names a state, or whose side the text gives
     (a third state's leader: ``会见了丁国总统戊``), nor one the visitor travels to or holds apart."""
-    if before.anchor.paragraph != summit.anchor.paragraph or not before.start <= summit.start <= summit.end <= before.end \
+    if before.anchor.paragraph != summit.anchor.paragraph or (before.start, before.end) != (summit.start, summit.end) \
             or _TRAVELS.search(summit.anchor.hans):
         return False
-    shared = set(before.participants) & set(summit.participants)
+    return _met_by_bare_offices(people, before, summit)
+
+
+def _met_by_bare_offices(people: People, talks: SummitFound, summit: SummitFound) -> bool:
+    """Whether ``summit`` is the visitor of ``talks`` (their one participant in common, of a side the text gives)
+    meeting only people named by a bare office alone, and ``talks`` the visitor with hosts of another side or named
+    so too: the bare offices are the visited state's."""
+    shared = set(talks.participants) & set(summit.participants)
     if len(shared) != 1:
         return False
     visitor_side = people.sides.get(next(iter(shared)))
     met = set(summit.participants) - shared
-    hosts = set(before.participants) - shared
+    hosts = set(talks.participants) - shared
     return visitor_side is not None and bool(met) and all(_by_a_bare_office(people, p) for p in met) \
         and bool(hosts) and all(people.sides.get(p) not in (None, visitor_side) or _by_a_bare_office(people, p)
                                 for p in hosts)
 
 
 def _by_a_bare_office(people: People, person: str) -> bool:
-    """Whether the text gives ``person`` no side and only offices written without a state (``总统``, ``总理``)."""
+    """Whether the text gives ``person`` no side and only a side's top offices written without a state (``总统``,
+    ``总理``; not ``外长``, ``议长``)."""
     offices = people.offices.get(person, ())
-    return people.sides.get(person) is None and bool(offices) and all(office in OFFICE_WORDS for office in offices)
+    return people.sides.get(person) is None and bool(offices) \
+        and all(office in OFFICE_WORDS and not NOT_TOP.search(office) for office in offices)
 
 
 def _during_the_same_visit(people: People, before: SummitFound, summit: SummitFound) -> bool:
