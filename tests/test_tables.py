@@ -1528,3 +1528,47 @@ def test_the_rounds_of_a_meeting_of_ministers_that_the_title_names_are_no_summit
     leaders = ROUNDS_OF_SIDES.format(title="芬兰—智利—秘鲁三方领导人会晤", who="领导人")
     assert [(start, people) for start, _, people in _summits_listed(leaders, "芬兰—智利—秘鲁三方领导人会晤")] == [
         ("2033-12-26", {"张三", "李四", "王五"}), ("2034-12-15", {"张三", "李四", "王五"})]
+
+
+ROW_OF_ONE_SIDE_AND_THE_ACCOUNT = """'''张三与李四会晤'''是指[[芬兰总统]][[张三]]与[[智利]]领导人[[李四]]之间的历次会晤。
+
+== 历次会晤 ==
+{| class="wikitable"
+|-
+! 日期 !! 地点 !! 智方领导人 !! 主要内容
+|-
+| 2035年7月22日 || [[圣地亚哥]] || 王五（总统） || 会谈，签署三项协定；访问期间另会见李四总理
+|-
+| 2035年9月25日 || 圣地亚哥 || 李四（总理） || 会见，讨论能源合作
+|}
+
+=== 2035年 ===
+2035年7月22日，张三抵达圣地亚哥，同就职不久的[[王五]]总统会谈，双方签署三项新协定。张三还与李四总理会谈。
+
+9月25日，李四在圣地亚哥会见张三，讨论能源合作。
+"""
+
+ROW_OF_ONE_SIDE_AND_A_THIRD_STATE = """'''张三与李四会晤'''是指[[芬兰总统]][[张三]]与[[智利]]领导人[[李四]]之间的历次会晤。
+
+== 历次会晤 ==
+{| class="wikitable"
+|-
+! 日期 !! 地点 !! 智方领导人 !! 主要内容
+|-
+| 2036年3月3日 || [[圣地亚哥]] || [[王五]]（总统） || 会谈；另会见[[李四]]总理
+|}
+
+=== 2036年 ===
+2036年3月3日，张三在[[利马]]会见了秘鲁总统[[赵六]]。
+"""
+
+
+def test_a_row_naming_one_sides_leaders_is_the_proses_meeting_of_its_day_that_names_them_too():
+    """A table's row read as a sentence names only the hosts (``王五（总统） || 会谈…；访问期间另会见李四总理``: the
+    visitor the table is about left out); the prose's account of that day naming them and the visitor (``张三…同王五
+    总统会谈…。张三还与李四总理会谈``) is the same meeting, one summit; a row whose people the prose's meeting of its
+    day does not name, with a third state's leader (``张三在利马会见了秘鲁总统赵六``), is another."""
+    assert _summits_listed(ROW_OF_ONE_SIDE_AND_THE_ACCOUNT, "张三与李四会晤") == [
+        ("2035-07-22", "2035-07-22", {"张三", "李四", "王五"}), ("2035-09-25", "2035-09-25", {"张三", "李四"})]
+    assert _summits_listed(ROW_OF_ONE_SIDE_AND_A_THIRD_STATE, "张三与李四会晤") == [
+        ("2036-03-03", "2036-03-03", {"张三", "赵六"}), ("2036-03-03", "2036-03-03", {"李四", "王五"})]

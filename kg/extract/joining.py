@@ -175,7 +175,9 @@ def a_row_and_its_account(reading: Reading, people: People, found: list[SummitFo
     """A meeting table's row and the prose's account of the same meeting, elsewhere in the article
     (``| 2016年9月3日 || 杭州 || 甲 || 出席峰会期间会见`` and ``2016年9月3日，甲在杭州会见来华出席峰会的乙``): the
     same leaders on overlapping days are one summit, the account's, which the row's facts join (its days
-    widened to the row's)."""
+    widened to the row's). So is a row naming only some of the account's people (``王五（总统） || 会谈；另会见李四
+    总理``: the visitor the table is about left out of its cells) or others of the same sides (a row's ``吊唁哈利法
+    总统逝世`` of the day the account tells the talks with his successor): one meeting of those sides that day."""
     def in_a_row(summit: SummitFound) -> bool:
         at = summit.anchor.span_of(0, 0).start
         return any(span.start <= at < span.end for span in tabled)
@@ -184,7 +186,9 @@ def a_row_and_its_account(reading: Reading, people: People, found: list[SummitFo
     for row in [s for s in found if s.anchor is not None and in_a_row(s)]:
         told = next((s for s in out if s.id != row.id and s.anchor is not None and not in_a_row(s)
                      and s.start <= row.end and row.start <= s.end
-                     and set(s.participants) == set(row.participants)), None)
+                     and (set(row.participants) <= set(s.participants)
+                          or set(s.participants) & set(row.participants)
+                          and _sides_cover(people, s, row) and _sides_cover(people, row, s))), None)
         if told is None:
             continue
         out.remove(row)
