@@ -1958,3 +1958,21 @@ def test_a_city_whose_name_begins_like_a_short_state_is_no_visit_to_that_state()
     assert visit("访德黑兰") == {"2033-05-06": []}  # Tehran, not Germany (访德)
     assert visit("访华") == {"2033-05-06": [["中华人民共和国"]]}  # the short name itself
     assert visit("访日") == {"2033-05-06": [["日本国"]]}
+
+
+def test_the_state_a_leader_goes_back_to_or_visits_holds_the_town_of_the_meeting_that_follows():
+    back = HEAD + "2037年3月22日，甲国首相[[张三]]返回波兰，在[[某都]]与波兰总理[[李四]]举行会谈。"
+    assert read(back) == {"2037-03-22": [["某都", "波兰共和国"]]}
+    received = HEAD + "2037年12月4日，甲国总统[[张三]]首次访问巴林，在[[某都]]受到国王[[李四]]的接见。"
+    assert read(received) == {"2037-12-04": [["某都", "巴林王国"]]}
+    # the state gone back to before a meeting told in a sentence of its own holds nothing of it
+    apart = HEAD + "2037年3月22日，甲国首相[[张三]]返回波兰。同日，他在[[某都]]与波兰总理[[李四]]举行会谈。"
+    assert read(apart) == {"2037-03-22": [["某都"]]}
+    # the lodging a leader goes back to is where he stays, no place he visits: the state he is in holds the talks
+    lodging = ("'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。两国此前曾在[[某都]]举行会谈。\n== 经过 ==\n"
+               "2037年11月21日，正在波兰出席会议的甲国首相[[张三]]，利用会议的间隙，返回某都下榻饭店同波兰总理[[李四]]举行会晤。")
+    assert read(lodging) == {"2037-11-21": [["波兰共和国"]]}
+    # met on the way home, passing through a town: not in the state gone back to
+    on_the_way = HEAD + "2037年4月13日，甲国总统[[张三]]由美国返回波兰途经[[某港]]时，与乙国总统[[李四]]会晤。"
+    assert "波兰共和国" not in [name for chain in read(on_the_way)["2037-04-13"] for name in chain]
+

@@ -906,9 +906,11 @@ def _containers_by_key(reading: Reading) -> dict[str, str]:
     return found
 
 
-#: ``回访美国，在华盛顿…会晤``, ``访问莫斯科，与戈尔巴乔夫举行会晤``, ``赴印度金奈，出席…会晤``: the
-#: place a leader goes to, followed in its sentence by the meeting.
-_VISITED = re.compile(rf"(?:{TRAVELS_TO}|到访|访问|回访|出访|南下|北上)" r"(?P<w>[^，。；,、与和同在于]{1,20}?)"
+#: ``回访美国，在华盛顿…会晤``, ``访问莫斯科，与戈尔巴乔夫举行会晤``, ``赴印度金奈，出席…会晤``, ``返回波兰，在华沙与…
+#: 会谈``: the place a leader goes (or goes back) to, followed in its sentence by the meeting; not the lodging a
+#: leader goes back to (``返回吉隆坡下榻饭店同乙会晤``: where he stays, which the lodging rules read), nor the way home
+#: (``由美国返回朝鲜途经上海时，与乙会晤``: met on the way, not in the state returned to).
+_VISITED = re.compile(rf"(?:{TRAVELS_TO}|到访|访问|回访|出访|(?:返回|返抵)(?![^，。；,]{{0,8}}?(?:下榻|途经|经过|路过))|南下|北上)" r"(?P<w>[^，。；,、与和同在于]{1,20}?)"
                       r"(?=[，,]|与|和|同|出席|参加|会见|会晤|会谈|期间|举行)")
 #: A day's account opening at a place the visitor attends something at (``；26日在[[某国]]出席某会议，并与…会谈``):
 #: a stop of the tour, as one arrived at; not where the day's meeting is held (``23日在[[某城]]与乙会谈``: 在…会谈).
@@ -918,7 +920,7 @@ _PLACE_NOUN = re.compile(r"城市|城镇|小镇|小城|港口|首都|首府|州�
 #: ``某峰会举办地某城``: the name after it is the host place of a gathering.
 _HOST_PLACE = re.compile(r"(?:举办地|主办地|所在地|举办城市|主办城市|东道主城市|东道城市)")
 #: What the leader went there for: a meeting, or signing with the other side (``前往某都，与乙签署《…》``).
-_MEETING_AFTER = re.compile(r"会晤|会谈|会面|会见|峰会|首脑会议|高峰会|最高级会议|签署|签订|签字")
+_MEETING_AFTER = re.compile(r"会晤|会谈|会面|会见|接见|峰会|首脑会议|高峰会|最高级会议|签署|签订|签字")
 
 
 #: Where a leader lands or alights (某机场, 某车站): a place of arrival, which holds no meeting.
