@@ -1976,3 +1976,16 @@ def test_the_state_a_leader_goes_back_to_or_visits_holds_the_town_of_the_meeting
     on_the_way = HEAD + "2037年4月13日，甲国总统[[张三]]由美国返回波兰途经[[某港]]时，与乙国总统[[李四]]会晤。"
     assert "波兰共和国" not in [name for chain in read(on_the_way)["2037-04-13"] for name in chain]
 
+
+def test_a_legs_meeting_placed_only_in_its_state_was_held_in_the_town_its_section_reached():
+    tour = ("'''张三访问两国'''是指甲国总统[[张三]]于2036年2月14日至18日对[[埃及]]和[[加纳]]进行的访问。\n"
+            "== 行程 ==\n=== 加纳 ===\n15日晚，张三离开[[某城]]，抵达加纳首都[[某都]]，由加纳外长到机场迎接。\n\n"
+            "2036年2月16日上午，张三参观纪念馆。随后，他在加纳政府所在地与加纳总统[[李四]]举行会谈。\n")
+    assert read(tour, title="张三访问两国") == {"2036-02-16": [["某都", "加纳共和国"]]}
+    # a section that reaches two towns by the meeting's day: which one held it is not told
+    two = tour.replace("由加纳外长到机场迎接。", "由加纳外长到机场迎接。次日清晨，张三前往[[另一城]]。")
+    assert read(two, title="张三访问两国") == {"2036-02-16": [["加纳共和国"]]}
+    # the leader goes on somewhere before the talks: the place he went to may lie outside the town
+    gone = tour.replace("随后，他在加纳政府所在地与", "随后，他乘直升机前往加纳总统官邸，与")
+    assert read(gone, title="张三访问两国") == {"2036-02-16": [["加纳共和国"]]}
+

@@ -30,7 +30,7 @@ from kg.extract.venues import (venue_of_the_days_meetings, venue_of_the_gatherin
 from kg.extract.venue_halls import (lodging_gives_way_to_its_town, venue_named_as_the_hall, venue_of_the_banquet,
                                     venue_of_the_talks_in_its_town)
 from kg.extract.towns_reached import (place_sites_in_the_town_reached, venue_of_the_talks_on_its_days,
-                                      venue_of_the_town_reached_before_it)
+                                      venue_of_the_town_its_leg_reached, venue_of_the_town_reached_before_it)
 from kg.extract.visited_states import (place_venues_in_visited_states, venue_in_the_state_of_its_section,
                                        venue_of_the_visit_box)
 from kg.extract.reading import read
@@ -93,6 +93,7 @@ def extract(document: Document) -> Extraction:
     place_venues_by_gazetteer(reading)
     place_venues_in_visited_states(reading)
     venue_of_the_visit_box(reading, summits)
+    venue_of_the_town_its_leg_reached(reading, summits)
     towns_only_the_gazetteer_gives(reading)
     contain_by_name(reading)
     one_document_each(reading, tuple(s.id for s in summits))

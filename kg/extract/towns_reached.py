@@ -4,7 +4,8 @@ A day's meeting placed nowhere was held in the town a participant reached right 
 (``4月24日晚，甲乘专机抵达[[北京]]``); the sites a visit's days name are in the town reached
 (``抵达[[某城]]…参观[[某馆]]``), else in the one town their section's heading names (``=== 第三天：某都会谈 ===``);
 a visit's talks on its days are where its first day's town is, or the town reached by the later day its talks
-are told.
+are told. A tour's leg told a section (``=== 乙国 ===``) holds its meetings placed only in that state in the one
+town the section reaches before them (``15日晚，甲抵达乙国首都某都``).
 """
 
 from __future__ import annotations
@@ -493,3 +494,64 @@ def _talks_told_on_a_later_day(reading: Reading, summit) -> tuple[date, Sentence
             return None  # 10日，甲前往乙国总统官邸，与乙会谈: talks told at a place of their own
         return days[0][0], sentence
     return None
+
+
+#: A leader going on somewhere (前往某官邸, 赴某地): told in the meeting's own sentence, it leaves the town reached.
+_GOES_ON = re.compile(TRAVELS_TO)
+
+
+def venue_of_the_town_its_leg_reached(reading: Reading, summits) -> None:
+    """A tour told a state a section (``=== 乙国（4月21日－22日） ===``) reaches that state's town in the
+    section's own account (``15日晚，甲抵达乙国首都[[乙都]]``, ``抵达[[乙都]]，对乙国进行国事访问``): a summit the
+    section tells, placed only in that state, was held in that town, when the section reaches no other town
+    by the summit's day, tells no other meeting of those days, and the text puts the town in no other state."""
+    registry = reading.registry
+    for summit in summits:
+        anchor = summit.anchor
+        if anchor is None or anchor.section is None:
+            continue
+        venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
+        if len(venues) != 1 or venues[0].kind is not Kind.COUNTRY \
+                or _states_of_the_heading(reading, anchor.section) != {venues[0].key}:
+            continue
+        if any(other is not summit and other.anchor is not None and other.anchor.section is anchor.section
+               and other.start <= summit.end and summit.start <= other.end for other in summits):
+            continue  # two meetings of the leg's days: which the town reached holds is not told
+        found = _one_town_of_the_leg(reading, summit, reading.by_section.get(anchor.section, ()))
+        if found is not None:
+            venue_in_state(registry, summit, found[1], venues[0], found[0])
+
+
+def _one_town_of_the_leg(reading: Reading, summit, sentences) -> tuple[Sentence, EntityId] | None:
+    """(sentence, town) of the one town a participant reaches in a leg's section up to the summit's own
+    sentence, told no later than the summit's last day; None where it reaches none, or two, or where the
+    leader goes on somewhere after the arrival and before the talks are told (``10日，甲乘直升机前往乙国总统
+    官邸，与乙举行会谈``: the residence may lie outside the town)."""
+    participants = set(summit.participants)
+    towns: dict[str, tuple[Sentence, Spot]] = {}
+    arrived, anchored = None, False
+    for sentence in sentences:
+        days = find_dates(sentence.hans, year=summit.start.year)
+        if any(d.start > summit.end for d in days):
+            break  # the leg's later days: a town reached then is no town of the summit's
+        talks = TALKS.search(sentence.hans)
+        if arrived is not None and sentence is not arrived[0] \
+                and _GOES_ON.search(sentence.hans, 0, talks.start() if talks else len(sentence.hans)):
+            return None
+        if not anchored and any(s.key in participants for s in sentence.spots):
+            for spot in sentence.spots:
+                if _reached(reading, sentence, spot) and not reading.index.is_state(spot.surface) \
+                        and not to_hans(spot.hans).endswith(VENUE_ENDINGS + _NOT_A_TOWN):
+                    towns.setdefault(spot.key, (sentence, spot))
+                    arrived = (sentence, spot)
+        if arrived is not None and any(not summit.start <= d.start <= summit.end for d in find_dates(
+                sentence.hans[arrived[1].end:] if sentence is arrived[0] else sentence.hans, year=summit.start.year)):
+            return None  # 抵达[[某都]]，5月4日在某地: another day told after the arrival
+        anchored = anchored or sentence is summit.anchor
+        if anchored and talks is not None:
+            break
+    if len(towns) != 1 or not anchored:
+        return None
+    sentence, spot = next(iter(towns.values()))
+    return sentence, reading.registry.named(Kind.PLACE, spot.surface, article=spot.link.link.target if spot.link else None)
+
