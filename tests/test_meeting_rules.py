@@ -4467,3 +4467,30 @@ def test_a_leader_met_by_a_bare_office_on_the_days_of_the_talks_is_of_the_visit(
     listed = extract(parse(Page(text=HOSTS_OTHER_LEADER, origin="t", title="张三访问智利")))
     of_2039 = [e for e in listed.entities if e.id.kind is Kind.SUMMIT and e.id.key.startswith("2039-05-04")]
     assert len(of_2039) == 2
+
+
+_MONTH_VISIT = ("'''2033年张三访问乙国'''是指甲国总理[[张三]]于2033年5月对[[乙国]]进行的正式访问。访问期间，乙国总理[[王五]]"
+                "于5月7日同张三举行会谈，乙国主席[[李四]]于5月8日会见张三。\n== 经过 ==\n"
+                "2033年5月7日，王五在[[某宫]]同张三举行会谈。\n\n2033年5月8日，李四在某宫会见张三。\n")
+
+
+def test_a_visit_dated_by_its_month_is_one_summit_from_its_first_meeting_to_its_last():
+    assert {(day, s["end"], frozenset(s["participants"])) for day, s in summits(_MONTH_VISIT).items()} == {
+        ("2033-05-07", "2033-05-08", frozenset({"张三", "王五", "李四"}))}
+
+
+@pytest.mark.parametrize("lead", [
+    # the month of taking office, not of the visit
+    "'''2033年张三访问乙国'''是甲国总理[[张三]]的一次访问，这是张三2033年5月就任后首次访问[[乙国]]。访问期间，乙国总理[[王五]]"
+    "于5月7日同张三举行会谈，乙国主席[[李四]]于5月8日会见张三。",
+    # a tour of three states in that month
+    "'''2033年张三访问乙国'''是指甲国总理[[张三]]于2033年5月对[[乙国]]进行的正式访问，是其乙国、[[丙国]]、[[丁国]]三国之行的首站。"
+    "访问期间，乙国总理[[王五]]于5月7日同张三举行会谈，乙国主席[[李四]]于5月8日会见张三。",
+    # no sentence of the paragraph tells the visit's meetings as such
+    "'''2033年张三访问乙国'''是指甲国总理[[张三]]于2033年5月对[[乙国]]进行的正式访问。乙国总理[[王五]]"
+    "于5月7日同张三举行会谈，乙国主席[[李四]]于5月8日会见张三。",
+])
+def test_a_month_not_the_visits_or_a_tours_keeps_each_meeting_on_its_day(lead):
+    text = _MONTH_VISIT.replace(_MONTH_VISIT.split("\n== 经过")[0], lead)
+    assert {(day, s["end"]) for day, s in summits(text).items()} == {("2033-05-07", "2033-05-07"),
+                                                                      ("2033-05-08", "2033-05-08")}

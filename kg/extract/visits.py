@@ -43,6 +43,8 @@ _LASTING = re.compile(r"(?:为期|作)(?P<n>[0-9一二三四五六七八九十�
                       r"[^，,。；;]{0,8}?(?:访问|之行|之旅|行程)")
 #: A visit's length told at its end (18日，甲结束为期两天的访问): the day told before it is the visit's last, not its first.
 _ENDS = "结束"
+#: Words after a month that make it the month of what came before a visit (2031年6月就任后首次访华).
+_SINCE = re.compile(r"后|以来|之后")
 #: A visit to several states at once, by their count (访问中东三国, 对东南亚三国进行访问): a tour.
 _SEVERAL_STATES = re.compile(r"[两二三四五六七八九十]国")
 
@@ -56,6 +58,7 @@ class Visit:
     open: bool = False  # given from its first day only (于9月22日起…访问): it ends with its last meeting
     visited: frozenset[str] = frozenset()  # state keys the visit's clause names (对乙国进行国事访问): the hosts' side
     lasting: bool = False  # given from its first day and its length (开始为期两天的国事访问): its end is counted, not written
+    month_only: bool = False  # given by its month (于2031年5月对乙国进行正式访问。访问期间，…): it spans its meetings
 
 
 def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitFound],
@@ -72,8 +75,12 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
                    and not _with_a_third_state(reading, people, visit, s)]
         if not members:
             continue
+        if visit.month_only and len(members) < 2:
+            continue  # one meeting keeps its own days
         if visit.open:
             visit = replace(visit, end=max(s.end for s in members))
+        if visit.month_only:
+            visit = replace(visit, start=min(s.start for s in members), end=max(s.end for s in members))
         stated = [s for s in members if s.anchor is None]
         first = stated[0] if stated else max(members, key=lambda s: (len(s.participants), -s.start.toordinal()))
         keeps_its_days = bool(stated)  # decided before folding, which gives ``first`` new participants
@@ -164,7 +171,8 @@ def _visits(reading: Reading, people: People) -> list[Visit]:
     ``2025年12月3日至5日，甲第四次对乙国进行国事访问``), never a visit planned or called off."""
     out: list[Visit] = []
     year = None  # the year the text has reached: 田中此次访华的时间为9月25日至30日
-    for sentence in reading.all_sentences():
+    sentences = reading.all_sentences()
+    for at, sentence in enumerate(sentences):
         months = [m for m in find_year_months(asides_blanked(sentence.hans)) if m.month is not None
                   and not PLANNED_FOR.search(sentence.hans, 0, m.at)]  # 乙将于2005年1月访华: the text stays in its year
         # …于6月18日至20日对乙国进行访问，这是他2033年3月上任后首次访乙: an aside's year, not the visit's
@@ -176,6 +184,8 @@ def _visits(reading: Reading, people: People) -> list[Visit]:
         year = next((d.start.year for d in reversed(dates) if d.year_given), year)
         if not_held(sentence.hans):
             continue
+        if not dates and months and (month := _the_month_of_a_visit(reading, people, sentence, months, sentences[at + 1:at + 4])):
+            out.append(month)
         for i, span in enumerate(dates):
             if PLANNED_FOR.search(sentence.hans, 0, span.at):
                 continue  # 报道称甲计划于3月21日至22日访问乙国: a plan's days
@@ -202,6 +212,33 @@ def _visits(reading: Reading, people: People) -> list[Visit]:
                 out.append(Visit(span.start, span.end, visitors, sentence, open=opened,
                                  visited=_states_visited(reading, sentence, span.stop, visit), lasting=bool(lasting)))
     return out
+
+
+def _the_month_of_a_visit(reading: Reading, people: People, sentence: Sentence, months, after) -> Visit | None:
+    """A visit the text dates by its month alone, whose meetings a sentence of its paragraph soon after opens on
+    (``甲于2031年5月对乙国进行正式访问。访问期间，乙国总理丙于5月7日同甲举行会谈，乙国主席丁于8日会见甲``): the
+    meetings of its days, told wherever in the article, are one summit from the first to the last. Not where
+    the sentence names a day (its days are read as written), nor a tour of several states, nor a month not the
+    visit's (``于2031年6月就任后首次访问乙国``)."""
+    if not any(later.passage is sentence.passage and later.paragraph == sentence.paragraph
+               and DURING_THE_VISIT.match(later.hans) for later in after):
+        return None
+    month = months[0]
+    visit = VISIT_WORDS.search(sentence.hans, month.stop, _clause_end(sentence.hans, month.stop))
+    if visit is None or PLANNED_FOR.search(sentence.hans, 0, month.at) or not sentence.hans.endswith("于", 0, month.at) \
+            or _SINCE.search(sentence.hans, month.stop, visit.start()):
+        return None  # 这是甲2031年6月就任总统后首次访问乙国: the month of something else
+    if len(_states_named(reading, sentence, month.stop, visit) - _own_states(reading, people, sentence, visit)) > 1 \
+            or _SEVERAL_STATES.search(sentence.hans, month.stop):
+        return None  # 是其甲国、乙国、丙国三国之行的首站: a month of several states' meetings
+    visitors = frozenset(spot.key for spot in sentence.spots if spot.start < month.at
+                         and reading.registry.is_a(spot.surface, Kind.PERSON))
+    if not visitors:
+        return None
+    first = date(month.year, month.month, 1)
+    last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+    return Visit(first, last, visitors, sentence, visited=_states_visited(reading, sentence, month.stop, visit),
+                 month_only=True)
 
 
 def _days_it_lasts(hans: str, span: DateRange, stop: int) -> int | None:
