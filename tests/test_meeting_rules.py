@@ -4494,3 +4494,14 @@ def test_a_month_not_the_visits_or_a_tours_keeps_each_meeting_on_its_day(lead):
     text = _MONTH_VISIT.replace(_MONTH_VISIT.split("\n== 经过")[0], lead)
     assert {(day, s["end"]) for day, s in summits(text).items()} == {("2033-05-07", "2033-05-07"),
                                                                       ("2033-05-08", "2033-05-08")}
+
+
+@pytest.mark.parametrize("opening, found", [
+    # a span reaching to now: the meetings of those years, none on the day before
+    ("张三担任甲国总统以来，先后与乙国总统[[李四]]、总理[[王五]]会晤。", set()),
+    # the day the sentence before told goes on
+    ("随后，张三先后与乙国总统[[李四]]、总理[[王五]]会晤。", {"2033-11-05"}),
+])
+def test_a_sentence_opening_on_a_span_to_now_is_not_of_the_day_before(opening, found):
+    text = HEAD + "2033年11月5日，甲国总统[[张三]]抵达[[某城]]，出席签字仪式。" + opening
+    assert set(summits(text)) == found

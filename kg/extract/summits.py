@@ -76,6 +76,9 @@ from kg.wikitext import Section
 _BACK_SUBJECT = re.compile(r"^(?:两人|二人|双方|三人|(?:两|三|四)(?:位|国)(?:领导人|元首|首脑))")
 #: After a year and month, a clause reaching from it to now (2021年12月就任总理以来): a span, not a time told.
 _SINCE = re.compile(r"[^，。；,]{0,12}?以来")
+#: A sentence opening on a span reaching to now (甲担任主席以来，先后与乙、丙会晤; 自2031年以来…; 近年来…): of those
+#: years, not of the day the sentence before told.
+_A_PERIOD_OPENS = re.compile(r"^[^，。；,]{0,16}?(?:以来|至今|年来)[，,]")
 
 #: An aside on the visit (这是他…, 此为…, 这也是…), and a time in it that someone took office at
 #: (这是他2023年3月上任后首次访马, 这是安瓦尔2022年11月就任总理后首次访华).
@@ -420,6 +423,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 d.start == d.end == landed.day for d in dates) else None)
         if day is not None and (dated_before == sentence.paragraph and _BACK_SUBJECT.match(sentence.hans)
                                 or (told_in == sentence.paragraph or opens_going_on) and not dates and not months
+                                and not _A_PERIOD_OPENS.match(sentence.hans)
                                 and (GOES_ON.search(sentence.hans) or met_one_by_one(reading, sentence) is not None
                                      or _AFTER_A_CEREMONY.match(sentence.hans) and not a_bodys_gathering(subject)
                                      or _A_PART_OF_THAT_DAY.match(sentence.hans) is not None and not _in_the_box(day, around)
