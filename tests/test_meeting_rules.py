@@ -4505,3 +4505,16 @@ def test_a_month_not_the_visits_or_a_tours_keeps_each_meeting_on_its_day(lead):
 def test_a_sentence_opening_on_a_span_to_now_is_not_of_the_day_before(opening, found):
     text = HEAD + "2033年11月5日，甲国总统[[张三]]抵达[[某城]]，出席签字仪式。" + opening
     assert set(summits(text)) == found
+
+
+@pytest.mark.parametrize("after, found", [
+    # the clause after the plan tells it held on its day
+    ("；4月9日，两人如期在某宫会晤。", {"2033-04-09"}),
+    # held as planned is not said: the plan alone
+    ("。", set()),
+    # said not held as planned
+    ("；但会晤未能如期举行。", set()),
+])
+def test_a_meeting_announced_then_told_held_as_planned_is_a_summit(after, found):
+    text = HEAD + "2033年3月，某宫宣布甲国总统[[张三]]将于4月9日在[[某宫]]接待乙国总统[[李四]]，讨论两国合作" + after
+    assert set(summits(text)) == found

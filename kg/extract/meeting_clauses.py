@@ -756,6 +756,8 @@ _AGREED_ON = re.compile(r"就[^，,；;。]*?(?:会晤|会谈|峰会|首脑会�
 _AGREED_AT_IT = re.compile(r"同意|商定|表示愿|愿(?:与|同|和|跟|意)|希望|期待|期望|决定|宣布|呼吁")
 
 
+#: A later clause telling the meeting planned held as planned (宣布甲将于4月9日接待乙；4月9日，两人如期会晤).
+_HELD_AS_PLANNED = re.compile(r"(?<![未没不能法有])(?:如期|如约|按计划|按原计划)")  # not 未能如期举行
 #: A meeting said to have lasted so long (三人的早餐会持续约一小时): it took place, whatever a clause
 #: before said of it being proposed (甲向乙提议共进早餐).
 _LASTED = re.compile(r"(?:会晤|会谈|会面|会见|早餐会|午餐会|晚餐会|餐会)[^，,；;。]{0,4}?(?:持续|历时|长达|进行了)了?"
@@ -789,7 +791,8 @@ def not_held(hans: str) -> bool:
         if meeting and told and MEETING.search(clause) is None and VISIT_WORDS.search(clause) is None:
             meeting = None  # 甲会见乙，并表示某外长会将在某城举行: after the meeting told, something else held or planned
             # (not a visit: 确认乙将于10月进行国事访问 plans the leaders' meeting)
-        if meeting and NOT_HELD.search(clause[:meeting.end()]) and not any(_LASTED.search(c) for c in clauses[i + 1:]):
+        if meeting and NOT_HELD.search(clause[:meeting.end()]) and not any(
+                _LASTED.search(c) or _HELD_AS_PLANNED.search(c) and MEETING.search(c) for c in clauses[i + 1:]):
             if told and _AGREED_AT_IT.search(clause[:meeting.end()]):
                 continue  # 甲同乙举行会谈，…；两国元首同意以某峰会为新起点: what they agreed at the meeting told
             if told and a_gathering(clause):
