@@ -4518,3 +4518,16 @@ def test_a_sentence_opening_on_a_span_to_now_is_not_of_the_day_before(opening, f
 def test_a_meeting_announced_then_told_held_as_planned_is_a_summit(after, found):
     text = HEAD + "2033年3月，某宫宣布甲国总统[[张三]]将于4月9日在[[某宫]]接待乙国总统[[李四]]，讨论两国合作" + after
     assert set(summits(text)) == found
+
+
+@pytest.mark.parametrize("opening, found", [
+    # how long after the sentence before: the date still opens the sentence and rules its clauses
+    ("一个月后的10月9日下午，", {"2033-10-09"}),
+    ("两天后的10月9日，", {"2033-10-09"}),
+    # how long after, but no day: the talks have none
+    ("一个月后，", set()),
+])
+def test_a_date_opening_its_sentence_after_how_long_since_rules_the_talks_after_it(opening, found):
+    text = HEAD + ("2033年9月，乙国总统[[李四]]来华出席[[某峰会]]。" + opening +
+                   "甲国主席[[张三]]在[[某宫]]广场举行仪式，欢迎李四对甲国进行国事访问，随后两国元首举行会谈。")
+    assert set(summits(text)) == found

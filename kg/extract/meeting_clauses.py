@@ -451,8 +451,9 @@ _SINCE_TAKING_OFFICE = re.compile(r"[^，,。；;的]{0,8}?(?:就任|上任|当�
 _RESTATES_THE_DAY = re.compile(r"^即(?!将)[^，,；;。]*?(?:当天|当日|那天|之日|第[二三四]天|前夕|前一[天日])$")
 
 
-#: What may stand before a date that opens its sentence: whose clock it is told by (当地时间9月15日上午，…).
-_CLOCK_ONLY = re.compile(r"\s*(?:当地时间|北京时间|[（(]当地时间[）)])?\s*")
+#: What may stand before a date that opens its sentence: whose clock it is told by (当地时间9月15日上午，…), or how
+#: long after what was told before it came (一个月后的10月9日下午，…; 两天后的9月15日，…).
+_CLOCK_ONLY = re.compile(r"\s*(?:当地时间|北京时间|[（(]当地时间[）)]|[0-9一二三四五六七八九十两半几数]{1,3}个?(?:天|日|周|星期|月|年)后的)?\s*")
 
 
 @lru_cache(maxsize=4096)  # asked twice of each date of a sentence (summits._find_in)
