@@ -4531,3 +4531,15 @@ def test_a_date_opening_its_sentence_after_how_long_since_rules_the_talks_after_
     text = HEAD + ("2033年9月，乙国总统[[李四]]来华出席[[某峰会]]。" + opening +
                    "甲国主席[[张三]]在[[某宫]]广场举行仪式，欢迎李四对甲国进行国事访问，随后两国元首举行会谈。")
     assert set(summits(text)) == found
+
+
+@pytest.mark.parametrize("stay, found", [
+    # a stay on the way: the meeting told in the clause after it is of its day
+    ("张三于5月31日在[[乙国]]短暂停留，会见乙国总理[[李四]]。", {"2033-05-31"}),
+    ("张三于5月31日在[[乙国]]逗留，会见乙国总理[[李四]]。", {"2033-05-31"}),
+    # the clause of the day says something of its own: no meeting of that day
+    ("张三于5月31日在[[乙国]]发表演讲，会见乙国总理[[李四]]的计划未能实现。", set()),
+])
+def test_a_stay_told_on_its_day_dates_the_meeting_told_after_it(stay, found):
+    text = HEAD + "2033年5月30日，甲国总理[[张三]]抵达[[丙国]]。\n\n" + stay
+    assert set(summits(text)) == found
