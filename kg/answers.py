@@ -44,6 +44,10 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.pool import Turns
 
 #: Where ``kg query`` keeps answers unless told otherwise (beside the build's page cache).
 DEFAULT_DIR = Path(".kg-cache/answers")
@@ -69,6 +73,13 @@ ANSWERED_AHEAD_FROM = 50
 AHEAD_ONLY = "ahead"
 #: CPU seconds a build gives each named query (``kg query``'s default ``--timeout``); one past it is asked by ``kg query``.
 BUILD_SECONDS = 10.0
+#: Processes a build answers the named queries in while it writes its files, each taking the next
+#: query when it is free: at a million triples the answers take about 17 s of CPU, more than any
+#: file, and one process answering them all was left alone on a core for 5 s after the files.
+PROCESSES = 2
+#: The named queries asked first: those whose answers are tens of megabytes at a million triples
+#: (2.5–2.8 s of CPU each), so that no process is left with one of them when the others are done.
+ASKED_FIRST = ("wikidata-links", "labels", "sources")
 #: A query function whose value differs from run to run (the twin of kg serve's in kg/server/responses.py).
 _VOLATILE = re.compile(r"\b(?:NOW|RAND|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
 _PACKAGE = Path(__file__).resolve().parent
@@ -250,13 +261,15 @@ def page_of(answer: bytes, output: str, rows: int, first: int, most: int | None)
     return ending.join([lines[0], *lines[1:-1][first:last], b""])
 
 
-def answer_named_queries(store, directory: Path, *, seconds: float, ahead: bool = False) -> tuple[str, ...]:
+def answer_named_queries(store, directory: Path, *, seconds: float, ahead: bool = False,
+                         turns: Turns | None = None) -> tuple[str, ...]:
     """Every named query with its default parameters (``ahead``: with each other value it is answered
     in ahead, :func:`kg.query.answered_ahead`), asked of ``store`` (the store whose files
     are being written into ``directory``) and written in each of :data:`OUTPUTS` as
     ``kg query`` prints it, into ``directory/answers`` under a name that says which; returns those
     names, for :func:`keep_answered` to key once ``kg.trig`` is written. A query past ``seconds``
-    of CPU time, or that fails, is left out: ``kg query`` asks it itself.
+    of CPU time, or that fails, is left out: ``kg query`` asks it itself. With ``turns``, shared
+    by several processes, only the queries whose turn this process takes are asked here.
 
     The engine answers each query once, in SPARQL JSON; the table, CSV and TSV are made from one
     reading of that answer, each distinct term's forms once for all the queries
@@ -270,7 +283,12 @@ def answer_named_queries(store, directory: Path, *, seconds: float, ahead: bool 
     outputs = [Output(output) for output in OUTPUTS]
     cells = Cells()
     names = []
-    for asked, text in _texts(ahead=ahead).items():
+    texts = sorted(_texts(ahead=ahead).items(), key=lambda item: item[0].split("+")[0] not in ASKED_FIRST)
+    taken = iter(range(len(texts))) if turns is None else iter(turns.take, None)
+    for number in taken:
+        if number >= len(texts):
+            break
+        asked, text = texts[number]
         try:
             # checked: the package's own texts, which the query guard accepts (tests/test_query.py asks each
             # through it); reading them again with rdflib's parser cost about 1.6 s of CPU a build
@@ -307,18 +325,20 @@ def keep_answered(directory: Path, names: Sequence[str]) -> None:
             os.replace(folder / name, folder / f"{key}{_SUFFIX}")
 
 
-def answering_elsewhere(store, directory: Path, *, seconds: float = BUILD_SECONDS) -> Callable[[], None]:
-    """:func:`answer_named_queries` started in a forked process while this one writes the
-    files; the function returned waits for it and keys the answers (call it once ``kg.trig``
-    is written)."""
-    from kg.pool import elsewhere
+def answering_elsewhere(store, directory: Path, *, seconds: float = BUILD_SECONDS,
+                        processes: int = PROCESSES) -> Callable[[], None]:
+    """:func:`answer_named_queries` started in ``processes`` forked processes, which take the
+    queries in turns, while this one writes the files; the function returned waits for them and
+    keys the answers (call it once ``kg.trig`` is written)."""
+    from kg.pool import Turns, elsewhere
 
-    answered = elsewhere(_answer_named_queries, store, directory, seconds)
-    return lambda: keep_answered(directory, answered())
+    turns = Turns()
+    answered = [elsewhere(_answer_named_queries, store, directory, seconds, turns) for _ in range(processes)]
+    return lambda: keep_answered(directory, [name for each in answered for name in each()])
 
 
-def _answer_named_queries(store, directory: Path, seconds: float) -> tuple[str, ...]:
-    return answer_named_queries(store, directory, seconds=seconds)
+def _answer_named_queries(store, directory: Path, seconds: float, turns: Turns) -> tuple[str, ...]:
+    return answer_named_queries(store, directory, seconds=seconds, turns=turns)
 
 
 def answer_later(directory: Path, *, defaults: bool = True) -> None:
