@@ -14,6 +14,10 @@ tail would take were the build alone on two cores: the parent's CPU between its 
 order, each forked piece of work's own CPU from its fork on, the parent waiting where it waited,
 the runnable processes sharing the cores by niceness, as the kernel shares them; the pages by
 then take their CPU over two cores (they keep both busy: two workers and the parent merging).
+The parent's marks count its main thread's CPU; what its other threads do after the last page
+(the raw store's copy, RocksDB's loads and compaction) is a piece of work beside it, waited for
+where the raw store is taken (counted in the parent's steps, before the fortieth session, a
+thread working beside them made them look that much longer).
 
 ``EXPORT`` is an export written by ``corpus_scale.py`` (``--write N PATH`` writes one here);
 ``--code DIR`` builds with another checkout's kg (earlier code, to take turns with);
@@ -41,12 +45,20 @@ SUMMED = ("fsync", "raw store filled")
 
 #: The child: kg's steps wrapped so that each prints "mark WHAT start|end WALL CPU" to a pipe.
 CHILD = r"""
-import os, sys, time
+import os, sys, threading, time
 sys.path.insert(0, sys.argv[1])
 marks = os.fdopen(int(os.environ["KG_TIMELINE_FD"]), "w", buffering=1)
 
-def mark(what, edge):
-    marks.write(f"mark {what} {edge} {time.time():.4f} {time.process_time():.4f}\n")
+def main_cpu():
+    # the main thread's CPU: the parent's steps run in it; its other threads (the raw store's
+    # copy, RocksDB's loads and compaction) are work beside it, marked as a piece of its own
+    return time.clock_gettime(time.pthread_getcpuclockid(threading.main_thread().ident))
+
+def others():
+    return time.process_time() - main_cpu()
+
+def mark(what, edge, cpu=None):
+    marks.write(f"mark {what} {edge} {time.time():.4f} {main_cpu() if cpu is None else cpu:.4f}\n")
 
 def threads(when):
     # each thread's CPU by name (RocksDB's compaction is rocksdb:low) and the process's max RSS
@@ -82,12 +94,12 @@ def elsewhere(work, *arguments, **options):
     what = getattr(work, "__name__", "work").lstrip("_")
     mark(f"fork:{what}", "start")
     def inside(*arguments):
-        mark(f"in fork:{what}", "start")
+        mark(f"in fork:{what}", "start", time.process_time())  # a fork's threads are all its work
         mark(f"niceness {os.nice(0)} of:{what}", "start")
         try:
             return work(*arguments)
         finally:
-            mark(f"in fork:{what}", "end")
+            mark(f"in fork:{what}", "end", time.process_time())
     waited = pool_elsewhere(inside, *arguments, **options)
     def result():
         mark(f"wait:{what}", "start")
@@ -100,6 +112,13 @@ def elsewhere(work, *arguments, **options):
 pool_elsewhere = pool.elsewhere
 pool.elsewhere = export.elsewhere = pipeline.elsewhere = elsewhere
 
+raw_work = []  # the raw store's work beside the main thread, from the last page to its wait
+def raw_begun():
+    if not raw_work:
+        raw_work.append(True)
+        mark("fork:raw store", "start")
+        mark("in fork:raw store", "start", others())
+
 build_pages = pipeline.build_pages
 def pages(*args, **kwargs):
     def each():
@@ -107,8 +126,29 @@ def pages(*args, **kwargs):
         yield from build_pages(*args, **kwargs)
         mark("pages", "end")
         threads("the last page")
+        if not hasattr(incremental.RawFill, "copy"):  # filled as the pages merged: compaction and the last load left
+            raw_begun()
     return each()
 pipeline.build_pages = pages
+
+copy_raw = getattr(incremental.RawFill, "copy", None)
+if copy_raw is not None:  # copied by a thread once the pages are merged (the 40th session)
+    def copying(self, *args, **kwargs):
+        raw_begun()
+        return copy_raw(self, *args, **kwargs)
+    incremental.RawFill.copy = copying
+finish_raw = incremental.RawFill.finish
+def finishing(self):
+    if raw_work == [True]:
+        raw_work.append(False)
+        mark("wait:raw store", "start")
+        try:
+            return finish_raw(self)
+        finally:
+            mark("in fork:raw store", "end", others())
+            mark("wait:raw store", "end")
+    return finish_raw(self)
+incremental.RawFill.finish = finishing
 wrapped(pipeline, "_without_conflicts", "checks across articles")
 wrapped(rdf, "settle_labels", "labels settled")
 wrapped(rdf, "publish_shared_once", "shared moved")
@@ -119,7 +159,7 @@ wrapped(export, "write_void", "void.ttl")
 wrapped(incremental.Kept, "adopt", "raw store adopted")
 wrapped(incremental.Kept, "save", "state saved")
 wrapped(pipeline.outdir, "_fsync", "fsync")
-wrapped(incremental.RawFill, "add", "raw store filled")  # as the pages merge (before the 17th session)
+wrapped(incremental.RawFill, "add", "raw store filled")  # as the pages merge (the 17th to the 39th session)
 
 from kg.cli import main
 mark("build", "start")
