@@ -15,11 +15,11 @@ cross-article checks look only at them (:func:`kg.validate.cross_article` ``arou
 each file is written by splicing their new entries into the previous file. The result is
 the bytes a clean build of the edited corpus gives (``tests/test_build_jobs_cache.py``).
 
-A full build fills a new raw store as it merges the pages (:class:`RawFill`, 64 MiB at a
-time, so it never holds the whole corpus's N-Quads five times over) and takes it in place of the
-last one only once the files are published: the state is dropped first and written again
-after, so a build that fails or is killed leaves no state (the next build is a full one),
-never a wrong one.
+A full build fills a new raw store once the pages are merged (:class:`RawFill`, by a thread
+while the build goes on, 64 MiB at a time, so it never holds the whole corpus's N-Quads five
+times over) and takes it in place of the last one only once the files are published: the
+state is dropped first and written again after, so a build that fails or is killed leaves no
+state (the next build is a full one), never a wrong one.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -153,10 +154,13 @@ class Kept:
         self.forget()
         self._raw, self.raw_name = fill.store, fill.path.name
         _OPENED[str(fill.path)] = fill.store
-        for old in self.directory.glob("raw-*"):
+        for old in self.directory.glob("raw-*"):  # the stores before, and a copy a killed build left
             if old != fill.path:
                 _OPENED.pop(str(old), None)
-                shutil.rmtree(old, ignore_errors=True)
+                if old.is_dir():
+                    shutil.rmtree(old, ignore_errors=True)
+                else:
+                    old.unlink(missing_ok=True)
         return True
 
     def save(self, state: State) -> None:
@@ -178,61 +182,65 @@ class Kept:
 
 
 class RawFill:
-    """A raw store being made: each article's graph, as its page gave it, added as the pages
-    are merged, 64 MiB of N-Quads at a time. Each bulk load adds sorted files over the whole
+    """A raw store being made: the articles' graphs as the pages gave them, copied out of the
+    build's store once every page is merged (:meth:`copy`) by a thread of this process, while
+    the build goes on checking the pages across articles on the core the workers left. (Filled
+    as the pages merged, before the fortieth session, its bulk loads took about 3 ms of CPU a
+    page from the two cores building them.) The copy waits in a file beside the store and is
+    loaded 64 MiB of N-Quads at a time. Each bulk load adds sorted files over the whole
     key range, which RocksDB's compaction thread then merges into the levels below, rewriting
     what is there: the fewer the loads, the less is rewritten (at 3,000 pages 16 MiB a load
     cost the compaction 11 s of CPU, 64 MiB 3.3). A bulk load holds about five times its
-    N-Quads in memory, so the whole corpus at once is too much (+820 MiB at 3,000 pages);
-    64 MiB at a time holds about 200 MiB more than 16 while the pages merge, under the
-    build's peak in the tail. A store that cannot be written is given up: the build goes on,
-    and the next one is a full one."""
+    N-Quads in memory, so the whole corpus at once is too much (+820 MiB at 3,000 pages).
+    A store that cannot be written is given up: the build goes on, and the next one is a full one."""
 
     BATCH = 64 << 20  # bytes of N-Quads per bulk load
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.store: Store | None = Store(str(path))
-        self._pending: list[bytes] = []
-        self._size = 0
+        self._thread: threading.Thread | None = None
+        self._read = threading.Event()  # set once the copy is out of the build's store
 
-    def add(self, article: str, ntriples: bytes) -> None:
-        """The graph of ``article``: the page's sorted N-Triples lines, each ending in `` .``."""
-        if self.store is None:
-            return
-        self._pending.append(ntriples.replace(b" .\n", f" <{article}> .\n".encode("utf-8")))
-        self._size += len(self._pending[-1])
-        if self._size >= self.BATCH:
-            self._load()
+    def copy(self, store: Store) -> None:
+        """Starts copying the named graphs of ``store`` (every page merged, nothing settled)
+        into the raw store; returns at once. ``store`` must not change until :meth:`copied`."""
+        self._thread = threading.Thread(target=self._fill, args=(store,), name="kg-raw-store", daemon=True)
+        self._thread.start()
+
+    def copied(self) -> None:
+        """Waits until the copy is read out of the build's store, which may change from then on."""
+        if self._thread is not None:
+            self._read.wait()
 
     def finish(self) -> bool:
-        """Loads what is pending and flushes the store; whether it is whole."""
-        self._load()
-        if self.store is None:
-            return False
-        try:
-            self.store.flush()
-        except OSError:
-            self.discard()
-            return False
-        return True
+        """Waits for the copy to be loaded and the store flushed; whether it is whole."""
+        if self._thread is not None:
+            self._thread.join()
+        return self.store is not None
 
     def discard(self) -> None:
+        self.finish()
         self.store = None
-        self._pending.clear()
         _OPENED.pop(str(self.path), None)
         shutil.rmtree(self.path, ignore_errors=True)
 
-    def _load(self) -> None:
-        if self.store is None or not self._pending:
-            return
+    def _fill(self, store: Store) -> None:
+        copy = self.path.with_name(f"{self.path.name}.nq")
         try:
-            # lenient: these lines were read strictly a moment ago, into the build's store (pipeline.assemble)
-            self.store.bulk_load(b"".join(self._pending), RdfFormat.N_QUADS, lenient=True)
-        except OSError:
-            self.discard()
-        self._pending.clear()
-        self._size = 0
+            try:
+                store.dump(str(copy), format=RdfFormat.N_QUADS)  # a named graph per article, no default graph yet
+            finally:
+                self._read.set()
+            with open(copy, "rb") as stream:
+                while chunk := stream.read(self.BATCH):
+                    # lenient: these lines were read strictly a moment ago, into the build's store (pipeline.assemble)
+                    self.store.bulk_load(chunk + stream.readline(), RdfFormat.N_QUADS, lenient=True)
+            self.store.flush()
+        except Exception:  # noqa: BLE001 - a disk full or anything else: a store not whole is given up
+            self.store = None
+        finally:
+            copy.unlink(missing_ok=True)
 
 
 #: The raw stores this process opened, by directory: RocksDB lets a process open a directory

@@ -250,15 +250,15 @@ class Assembly:
 
 
 def assemble(outcomes: Iterable[BuiltPage | KeptPage | Quarantined | SkippedPage],
-             raw: Callable[[str, bytes], None] | None = None,
+             raw: incremental.RawFill | None = None,
              key: Callable[[BuiltPage], str | None] | None = None) -> Assembly:
     """Bulk-loads the built pages into one store, a named graph each, and checks them across articles.
 
     A page whose article was already read is quarantined. A statement of a page that contradicts
     an earlier page's (two first days for one summit, one ordinal for two summits of a series)
     is withheld from its graph; a page whose contradiction does not say which statements clash
-    is quarantined. ``raw``, when given, is given each merged page's article and N-Triples as it
-    is merged (before labels are settled); what a contradiction left out was given to it too.
+    is quarantined. ``raw``, when given, copies the store once every page is merged, before
+    labels are settled (:meth:`kg.incremental.RawFill.copy`, while the pages are checked).
     ``key``, when given, says under which key the page cache holds a page (or None): the
     extraction of such a page is read back from there when asked for, not kept in memory,
     as it is for a :class:`KeptPage`.
@@ -289,8 +289,6 @@ def assemble(outcomes: Iterable[BuiltPage | KeptPage | Quarantined | SkippedPage
             # language tags not checked again) about four fifths of a strict one
             store.load(outcome.ntriples, RdfFormat.N_TRIPLES, to_graph=NamedNode(outcome.article),
                        lenient=outcome.report is not None and strictly_read)
-            if raw is not None:
-                raw(outcome.article, outcome.ntriples)
             if isinstance(outcome, KeptPage):
                 merged = Merged(outcome.origin, outcome.article, outcome.summary, outcome.report, outcome.key)
             else:
@@ -298,7 +296,11 @@ def assemble(outcomes: Iterable[BuiltPage | KeptPage | Quarantined | SkippedPage
                 merged = Merged(outcome.origin, outcome.article, PageSummary.of(outcome.extraction), outcome.report,
                                 kept or outcome.extraction)
             built.append((position, merged))  # the store holds its triples
-    built, conflicts, withheld = _without_conflicts(built, store)
+    if raw is not None:
+        raw.copy(store)
+    built, conflicts, withheld = _without_conflicts(built, store)  # what it leaves out is not kept: no raw store
+    if raw is not None:
+        raw.copied()
     rdf.settle_labels(store)
     left_out = tuple(q for _, q in sorted([*quarantined, *conflicts], key=lambda pair: pair[0]))
     return Assembly(tuple(page for _, page in built), left_out, tuple(skipped), store, bool(conflicts or withheld),
@@ -441,12 +443,12 @@ def _build(read: Callable[[], Iterable[Page | SkippedPage]], *, out: Path, setti
     base = settings.base
     keys: dict[str, str] = {}
     outcomes = build_pages(read(), settings, jobs=jobs, cache=cache, shapes_cache=shapes_cache, keys=keys)
-    fill = kept.filling() if kept is not None else None  # the raw store, filled as the pages are merged
+    fill = kept.filling() if kept is not None else None  # the raw store, filled once the pages are merged
     adopted = False
     held = (lambda page: keys[page.origin] if page.origin in keys and cache.holds(keys[page.origin]) else None) \
         if cache is not None else None
     assembly = assemble(progress.over(outcomes) if progress is not None else outcomes,
-                        raw=fill.add if fill is not None else None, key=held)
+                        raw=fill, key=held)
     extractions = _Extractions([page.extraction for page in assembly.built], cache)
     report = _combined([page.report for page in assembly.built]) if settings.check else None
     nothing = Build(extractions, assembly.skipped, assembly.store, report, (), None, assembly.quarantined,
