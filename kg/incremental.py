@@ -16,7 +16,7 @@ each file is written by splicing their new entries into the previous file. The r
 the bytes a clean build of the edited corpus gives (``tests/test_build_jobs_cache.py``).
 
 A full build fills a new raw store once the pages are merged (:class:`RawFill`, by a thread
-while the build goes on, 64 MiB at a time, so it never holds the whole corpus's N-Quads five
+while the build goes on, 32 MiB at a time, so it never holds the whole corpus's N-Quads five
 times over) and takes it in place of the last one only once the files are published: the
 state is dropped first and written again after, so a build that fails or is killed leaves no
 state (the next build is a full one), never a wrong one.
@@ -187,14 +187,18 @@ class RawFill:
     the build goes on checking the pages across articles on the core the workers left. (Filled
     as the pages merged, before the fortieth session, its bulk loads took about 3 ms of CPU a
     page from the two cores building them.) The copy waits in a file beside the store and is
-    loaded 64 MiB of N-Quads at a time. Each bulk load adds sorted files over the whole
+    loaded 32 MiB of N-Quads at a time. Each bulk load adds sorted files over the whole
     key range, which RocksDB's compaction thread then merges into the levels below, rewriting
     what is there: the fewer the loads, the less is rewritten (at 3,000 pages 16 MiB a load
     cost the compaction 11 s of CPU, 64 MiB 3.3). A bulk load holds about five times its
-    N-Quads in memory, so the whole corpus at once is too much (+820 MiB at 3,000 pages).
+    N-Quads in memory, so the whole corpus at once is too much (+820 MiB at 3,000 pages), and
+    in the build's tail, where the copy now runs beside the files being written, 64 MiB a load
+    raised the build's peak to 1,465–1,466 MiB at 3,000 pages against 1,293–1,328 at 32
+    (6 Dec, 14:30–14:37: 64.2–65.5 s against 67.5–69.3 s of wall, 119–122 s against 127–130 s
+    of CPU; 32 keeps the peak under 1.5 GB).
     A store that cannot be written is given up: the build goes on, and the next one is a full one."""
 
-    BATCH = 64 << 20  # bytes of N-Quads per bulk load
+    BATCH = 32 << 20  # bytes of N-Quads per bulk load
 
     def __init__(self, path: Path) -> None:
         self.path = path
