@@ -54,7 +54,7 @@ from kg.model import Evidence, Inference, Kind, Label, Prop, Severity
 from kg.wikitext import Cell, Table
 
 
-#: A title naming a meeting of ministers (中阿巴三方外长对话, 某论坛第十届部长级会议, 外长防长“2+2”会谈): the
+#: A title naming a meeting of ministers (甲乙丙三方外长对话, 某论坛第十届部长级会议, 外长防长“2+2”会谈): the
 #: meetings the article's table lists are its ministers', no summit.
 _MINISTERS_MEETING = re.compile(r"外长|外交部长|外相|防长|国防部长|财长|部长级|外交秘书|2\+2")
 
