@@ -176,7 +176,7 @@ def a_row_and_its_account(reading: Reading, people: People, found: list[SummitFo
     (``| 2016年9月3日 || 杭州 || 甲 || 出席峰会期间会见`` and ``2016年9月3日，甲在杭州会见来华出席峰会的乙``): the
     same leaders on overlapping days are one summit, the account's, which the row's facts join (its days
     widened to the row's). So is a row naming only some of the account's people (``王五（总统） || 会谈；另会见李四
-    总理``: the visitor the table is about left out of its cells) or others of the same sides (a row's ``吊唁哈利法
+    总理``: the visitor the table is about left out of its cells) or others of the same sides (a row's ``吊唁某
     总统逝世`` of the day the account tells the talks with his successor): one meeting of those sides that day."""
     def in_a_row(summit: SummitFound) -> bool:
         at = summit.anchor.span_of(0, 0).start

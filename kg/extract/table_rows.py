@@ -98,12 +98,12 @@ def column_offices(reading: Reading, table: Table, roles: dict[int, str]) -> dic
     return out
 
 
-#: A column that gives the office of the person beside it (``越方领导人 !! 职务``, ``会见对象 !! 职务``).
+#: A column that gives the office of the person beside it (``乙方领导人 !! 职务``, ``会见对象 !! 职务``).
 _OFFICE_COLUMN = re.compile(r"^(?:职务|职位|官职|职衔|头衔|身份|身分)$")
 
 
 def offices_beside(reading: Reading, table: Table, roles: dict[int, str]) -> dict[int, int]:
-    """The column of offices right after a column of people (``越方领导人 !! 职务 !! 美国总统``), by the
+    """The column of offices right after a column of people (``乙方领导人 !! 职务 !! 甲国总统``), by the
     people's column: each row's office cell is the office the person beside it held then, as a header
     office is a column's (:func:`column_offices`). A column of offices after no column of people (``日期 !!
     身份``: the standing of a table's one visitor) is none."""

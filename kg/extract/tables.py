@@ -309,7 +309,7 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
         if DELEGATIONS.search(to_hans(cell_text(reading, cell))):
             continue  # 甲、乙及8个流亡政府: representatives of governments, not their leaders
         headed = (offices or {}).get(dict(row.columns).get(cell, -1))  # 日本首相 !! 韩国总统
-        written = _office_beside(reading, row, cell, beside or {})  # 越方领导人 !! 职务
+        written = _office_beside(reading, row, cell, beside or {})  # 乙方领导人 !! 职务
         for entry in entries_in(reading, cell.span):
             for name, office in people_of_the_cell(reading, entry):
                 if office and NOT_TOP.search(to_hans(office)):
