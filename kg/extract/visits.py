@@ -202,13 +202,9 @@ def _visits(reading: Reading, people: People) -> list[Visit]:
             visit = VISIT_WORDS.search(sentence.hans, span.stop, stop) or VISIT_WORDS.search(sentence.hans, begin, span.at)
             if visit is None:
                 continue
-            if len(_states_named(reading, sentence, span.stop, visit) - _own_states(reading, people, sentence, visit)) > 1:
-                continue  # 对甲国、乙国和丙国进行国事访问, 出访甲国、乙国及丙国: a tour (应乙国主席邀请对乙国…: one state, twice)
-            if _SEVERAL_STATES.search(sentence.hans, span.stop, _clause_end(sentence.hans, visit.end())):
-                continue  # 访问中东三国: a tour too
-            visitors = frozenset(spot.key for spot in sentence.spots if spot.start < max(visit.start(), span.at)
-                                 and reading.registry.is_a(spot.surface, Kind.PERSON))
-            if visitors:
+            if _a_tour(reading, people, sentence, span.stop, visit, _clause_end(sentence.hans, visit.end())):
+                continue
+            if visitors := _people_before(reading, sentence, max(visit.start(), span.at)):
                 out.append(Visit(span.start, span.end, visitors, sentence, open=opened,
                                  visited=_states_visited(reading, sentence, span.stop, visit), lasting=bool(lasting)))
     return out
@@ -228,17 +224,27 @@ def _the_month_of_a_visit(reading: Reading, people: People, sentence: Sentence, 
     if visit is None or PLANNED_FOR.search(sentence.hans, 0, month.at) or not sentence.hans.endswith("于", 0, month.at) \
             or _SINCE.search(sentence.hans, month.stop, visit.start()):
         return None  # 这是甲2031年6月就任总统后首次访问乙国: the month of something else
-    if len(_states_named(reading, sentence, month.stop, visit) - _own_states(reading, people, sentence, visit)) > 1 \
-            or _SEVERAL_STATES.search(sentence.hans, month.stop):
+    if _a_tour(reading, people, sentence, month.stop, visit, len(sentence.hans)):
         return None  # 是其甲国、乙国、丙国三国之行的首站: a month of several states' meetings
-    visitors = frozenset(spot.key for spot in sentence.spots if spot.start < month.at
-                         and reading.registry.is_a(spot.surface, Kind.PERSON))
-    if not visitors:
+    if not (visitors := _people_before(reading, sentence, month.at)):
         return None
     first = date(month.year, month.month, 1)
     last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
     return Visit(first, last, visitors, sentence, visited=_states_visited(reading, sentence, month.stop, visit),
                  month_only=True)
+
+
+def _a_tour(reading: Reading, people: People, sentence: Sentence, after: int, visit: re.Match, until: int) -> bool:
+    """Whether the visit the sentence tells from ``after`` is a tour: of several states named in its word's clause
+    (``对甲国、乙国和丙国进行国事访问``, ``出访甲国、乙国及丙国``; not ``应乙国主席邀请对乙国…``, one state twice, nor the
+    visitor's own), or of several counted before ``until`` (``访问中东三国``)."""
+    return len(_states_named(reading, sentence, after, visit) - _own_states(reading, people, sentence, visit)) > 1 \
+        or _SEVERAL_STATES.search(sentence.hans, after, until) is not None
+
+
+def _people_before(reading: Reading, sentence: Sentence, at: int) -> frozenset[str]:
+    """The people the sentence names before ``at``: the visitors of the visit told from there."""
+    return frozenset(spot.key for spot in sentence.spots if spot.start < at and reading.registry.is_a(spot.surface, Kind.PERSON))
 
 
 def _days_it_lasts(hans: str, span: DateRange, stop: int) -> int | None:
