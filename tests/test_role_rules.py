@@ -359,8 +359,20 @@ def test_a_bare_office_only_one_state_has_names_the_state_and_its_holder():
 
 def test_an_office_after_jian_that_names_no_state_is_of_the_state_before_it():
     # 阿联酋总统兼总理: the premier of the same state, not a bare 总理 of no state's
-    text = HEAD + "2038年7月20日，甲国总统[[张三]]在[[某城]]会见阿联酋总统兼总理[[李四]]。"
-    assert ("李四", "阿拉伯联合酋长国总理") in roles_by_day(text)["2038-07-20"]
+    text = "2038年7月20日，甲国总统[[张三]]在[[某城]]会见阿联酋总统兼总理[[李四]]。"
+    assert _offices(text)["李四"] == ("阿拉伯联合酋长国总统", "阿拉伯联合酋长国总理")
+
+
+def test_of_offices_joined_by_jian_a_participant_meets_in_the_first_at_the_top():
+    # 乙国国务委员会主席兼部长会议主席李四: the office he is named by first; the one after 兼 he holds besides
+    text = HEAD + "2036年3月21日，甲国总统[[张三]]在[[某城]]同古巴国务委员会主席兼部长会议主席[[李四]]举行会谈。"
+    assert {o for p, o in roles_by_day(text)["2036-03-21"] if p == "李四"} == {"古巴共和国国务委员会主席"}
+    # the first below the top (乙国国防部长兼总理): the top one after it
+    lower_first = HEAD + "2036年5月2日，甲国总统[[张三]]在[[某城]]与泰国国防部长兼总理[[李四]]举行会谈。"
+    assert {o for p, o in roles_by_day(lower_first)["2036-05-02"] if p == "李四"} == {"泰王国总理"}
+    # an office listed with 、 before another is not joined by 兼: the one right before the name stays his
+    listed = HEAD + "2036年6月2日，越共中央总书记、国家主席[[李四]]在[[某城]]会见甲国总统[[张三]]。"
+    assert ("李四", "国家主席") in roles_by_day(listed)["2036-06-02"]
 
 
 def test_a_vice_president_who_is_prime_minister_holds_one_role_of_the_state_before_it():

@@ -797,8 +797,8 @@ def titles_in(sentence: Sentence, reading: Reading, person_key: str, *, listed: 
         titles = before(sentence, spot, index)
         if titles and _takes_up_another(titles, titles_taken(sentence, spot, index)):
             titles = ()  # 副总统张三继任总统: the office before the name is the one he leaves, not one he holds on
-        for title in (_top_listed_first(sentence, spot, index, titles) if top_first else titles) \
-                + title_after(sentence, spot, index):
+        for title in (_first_of_the_joined(sentence.hans, _top_listed_first(sentence, spot, index, titles))
+                      if top_first else titles) + title_after(sentence, spot, index):
             out.append(index.key(office_key(title, index)))
     return tuple(dict.fromkeys(out))
 
@@ -813,6 +813,29 @@ def one_office(one: str, other: str) -> bool:
     """Whether two offices as written are one, the state written or not (甲国总统, 总统; not 副总统, 总统)."""
     longer, shorter = (one, other) if len(one) >= len(other) else (other, one)
     return longer.endswith(shorter) and not _ANOTHER_OFFICE_BEFORE.search(longer, 0, len(longer) - len(shorter))
+
+
+def _first_of_the_joined(hans: str, titles: tuple) -> tuple:
+    """Of offices joined by ``兼`` before a name, those a participant meets the other side in: the first at a
+    side's top, with the others of another body (甲国总统兼乙党主席: the state's and the party's), not a lower post
+    he holds besides (乙国总理兼国防部长李四: 乙国总理) nor a second post of the same state's (乙国国务委员会主席兼
+    部长会议主席李四: the office he is named by first). Offices not joined so are kept each."""
+    runs: list[list] = []
+    for title in titles:
+        if runs and title.start == runs[-1][-1].end + 1 and hans[runs[-1][-1].end] == "兼":
+            runs[-1].append(title)
+        else:
+            runs.append([title])
+    out = []
+    for run in runs:
+        first = next((title for title in run if not held_below_the_top(title.text)), run[0])
+        out += [title for title in run if title is first or not held_below_the_top(title.text)
+                and (_A_PARTYS.search(title.text) or _A_PARTYS.search(first.text))]
+    return tuple(out)
+
+
+#: An office of a party, not of a state (甲党主席, 越共中央总书记, 中共中央主席): held besides a state's by one person.
+_A_PARTYS = re.compile(r"党|^.{1,2}共(?!和)")
 
 
 def _top_listed_first(sentence: Sentence, spot, index, titles: tuple) -> tuple:
