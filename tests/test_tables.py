@@ -1550,3 +1550,39 @@ def test_a_row_naming_one_sides_leaders_is_the_proses_meeting_of_its_day_that_na
         ("2035-07-22", "2035-07-22", {"张三", "李四", "王五"}), ("2035-09-25", "2035-09-25", {"张三", "李四"})]
     assert _summits_listed(ROW_OF_ONE_SIDE_AND_A_THIRD_STATE, "张三与李四会晤") == [
         ("2036-03-03", "2036-03-03", {"张三", "赵六"}), ("2036-03-03", "2036-03-03", {"李四", "王五"})]
+
+
+SIDES_NAMED_BY_THEIR_OFFICES = """'''芬智秘三方会晤'''是指[[芬兰总统]]与[[智利总统]]、秘鲁领导人就某问题举行的一系列三方会晤。
+
+== 历次会晤 ==
+{| class="wikitable"
+|-
+! 日期 !! 地点 !! 芬方 !! 智方 !! 秘方 !! 成果
+|-
+| 2033年6月20日 || [[某城]] || [[张三]] || [[李四]] || [[王五]] || 联合声明
+|}
+
+=== 2033年 ===
+2033年5月1日，智利总统李四与秘鲁总理王五通电话。
+"""
+
+
+def _roles_of(text, title):
+    from conftest import roles_by_day
+
+    return roles_by_day(text, title)
+
+
+def test_a_side_column_under_a_series_of_offices_gives_its_person_the_sides_office():
+    """``芬方 || [[张三]]`` under a first sentence that says the meetings are 芬兰总统's with others: 张三, given no office
+    anywhere, met as 芬兰总统; the others keep the offices the prose gives them, and a side the sentence names by a
+    description (秘鲁领导人) gives none."""
+    roles = _roles_of(SIDES_NAMED_BY_THEIR_OFFICES, "芬智秘三方会晤")["2033-06-20"]
+    assert ("张三", "芬兰共和国总统") in roles
+    assert ("李四", "智利共和国总统") in roles and not any(p == "王五" and o.endswith("领导人") for p, o in roles)
+    # a row of bare names, the text giving none of them an office: no office read onto anyone
+    bare = SIDES_NAMED_BY_THEIR_OFFICES.split("=== 2033年 ===")[0]
+    assert not _roles_of(bare, "芬智秘三方会晤").get("2033-06-20")
+    # a column naming a side the sentence gives no office: none
+    other = SIDES_NAMED_BY_THEIR_OFFICES.replace("! 日期 !! 地点 !! 芬方", "! 日期 !! 地点 !! 丁方")
+    assert not any(p == "张三" for p, _ in _roles_of(other, "芬智秘三方会晤")["2033-06-20"])

@@ -41,6 +41,7 @@ from kg.extract.reading import Reading
 from kg.extract.registry import digest
 from kg.extract.roles import OFFICE_WORDS, titles_of
 from kg.extract.scripts import to_hans, to_hant
+from kg.extract.side_columns import SidesOffice, column_sides_offices, label_as_written, offices_of_the_sides
 from kg.extract.table_notes import attendees_of_its_section, joined_in_a_note, meetings_in_notes, met_in_a_note
 from kg.extract.table_people import (ABSENT, DELEGATIONS, OFFICE_IN_BRACKETS, REPRESENTS, caption_pair, is_linked,
                                      one_side_only, people_of_the_cell, role_from_prose, sentence_introducing,
@@ -70,6 +71,7 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
     title_year = year_of_the_list(reading)
     if lead_days is not None and lead_days.start.year == title_year:
         title_year = None  # the lead's days are of the title's year: they date the table (or leave it undated)
+    sides_offices = offices_of_the_sides(reading)
     for table, roles in meeting_tables(reading):
         pair = caption_pair(reading, table)
         visitor = table_visitor(reading, table) \
@@ -77,12 +79,13 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
         visited = visited_country(reading, table)
         offices = column_offices(reading, table, roles)
         beside = offices_beside(reading, table, roles)
+        sides = column_sides_offices(reading, table, roles, sides_offices)
         rows = rows_of(table, roles)
         stops = stops_of_one_tour(reading, rows)
         intro = sentence_introducing(reading, table)
         for row in rows:
             summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices, stops,
-                             lead_days, intro, title_year, beside, lead_visit)
+                             lead_days, intro, title_year, beside, lead_visit, sides)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
             for other in meetings_in_notes(reading, people, row, summit) if summit is not None else ():
@@ -243,7 +246,7 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
             offices: dict[int, str] | None = None, stops: bool = False,
             lead_days: DateRange | None = None, intro: Sentence | None = None,
             title_year: int | None = None, beside: dict[int, int] | None = None,
-            lead_visit: VisitTold | None = None) -> SummitFound | None:
+            lead_visit: VisitTold | None = None, sides: dict[int, SidesOffice] | None = None) -> SummitFound | None:
     registry = reading.registry
     date_cells = row.cells.get("date", [])
     when = None
@@ -363,6 +366,7 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
     dated = span_evidence(reading, date_cell.span)
     registry.fact(summit, Prop.START_DATE, start, evidence=(dated,))
     registry.fact(summit, Prop.END_DATE, end, evidence=(dated,))
+    sided, titled = [], False  # people of a side's column the text gives no office; whether it gives any other one
     for person, office, cell in persons:
         evidence = (cell,) if isinstance(cell, Evidence) else (span_evidence(reading, cell.span),)
         registry.fact(summit, Prop.PARTICIPANT, person, evidence=evidence)
@@ -371,6 +375,15 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
             registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, office), evidence=evidence)
         else:  # the office the prose gives them where it tells of that day, else the article's
             role_from_prose(reading, people, participation, person, start)
+            side = None if isinstance(cell, Evidence) else (sides or {}).get(dict(row.columns).get(cell, -1))
+            if side is not None and not registry.has_fact(participation, Prop.ROLE) and not people.offices.get(person.key):
+                sided.append((participation, side))
+        titled = titled or registry.has_fact(participation, Prop.ROLE)
+    for participation, side in sided if titled else ():
+        # 俄方 || 某甲 under 是指俄罗斯总统与…举行的, the row's others given offices: the side's office is the one he met in
+        registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, side.key),
+                      inference=Inference.LEAD_PARAGRAPH, evidence=(side.evidence,))
+        label_as_written(reading, side)
     lead = [visitor[1]] * len(inferred) if visitor is not None and inferred else \
         [sentence.evidence() for _, _, sentence in subject_pair(reading)]
     for person, evidence in zip(inferred, lead):
