@@ -1406,3 +1406,15 @@ def test_an_office_told_taken_up_only_in_later_years_is_not_carried_back():
     # near miss: the office only written with his name in 2036, not told taken up then: carried as before
     written = roles_by_day(HEAD + rows + "2036年4月，乙国国务资政李四访问丙国。")
     assert {o for p, o in written["2033-06-11"] if p == "李四"} == {"乙国国务资政"}
+
+
+def test_chinas_premier_is_the_state_councils_whether_or_not_the_text_names_the_council():
+    # 中国总理张三 and 中国国务院总理张三: one office, the premier of the State Council
+    bare = HEAD + "2035年6月18日，甲国总统[[李四]]在[[某城]]会见中国总理[[张三]]。"
+    full = HEAD + "2035年6月18日，甲国总统[[李四]]在[[某城]]会见中国国务院总理[[张三]]。"
+    assert ("张三", "中华人民共和国国务院总理") in roles_by_day(bare)["2035-06-18"]
+    assert ("张三", "中华人民共和国国务院总理") in roles_by_day(full)["2035-06-18"]
+    # another state's premier keeps the bare word, and China's vice-premier is the council's too
+    other = HEAD + "2035年6月18日，甲国总统[[李四]]在[[某城]]会见泰国总理[[张三]]。"
+    assert ("张三", "泰王国总理") in roles_by_day(other)["2035-06-18"]
+    assert _offices("2035年6月18日，中国副总理[[王五]]在[[某城]]发表讲话。")["王五"] == ("中华人民共和国国务院副总理",)

@@ -678,10 +678,21 @@ def office_key(title: Title, index: NameIndex) -> str:
         return index.normal(title.text)
     for size in range(min(len(title.text) - 1, 12), 1, -1):
         if index.is_state(title.text[:size]) and "党" not in title.text[size:]:
-            return title.state + _STATES_CHAIR.sub("", index.normal(title.text[size:]))
+            return title.state + _governments(title.state, _STATES_CHAIR.sub("", index.normal(title.text[size:])))
     if _abbreviated(title.text, index):
-        return title.state + index.normal(title.text[_abbreviation_length(title.text):])
+        return title.state + _governments(title.state, index.normal(title.text[_abbreviation_length(title.text):]))
     return index.normal(title.text)
+
+
+#: States whose head of government is its government body's, which the state's name and the bare word name too
+#: (中国总理: the premier of the State Council, 中华人民共和国国务院总理).
+_GOVERNMENTS_BODIES = {"中华人民共和国": "国务院"}
+
+
+def _governments(state: str, office: str) -> str:
+    """``office`` within ``state``, the bare head of government's word (总理, 副总理) given the body whose it is."""
+    body = _GOVERNMENTS_BODIES.get(state)
+    return body + office if body and office in ("总理", "副总理") else office
 
 
 #: A body of a state whose office its name with the office word names by itself (国防委员会委员长, 部长会议主席),
