@@ -870,6 +870,27 @@ def test_a_legs_days_told_in_its_sections_prose_date_its_meetings():
     assert starts == ["2019-03-21", "2019-03-24"] and ends == ["2019-03-23", "2019-03-27"]
 
 
+@pytest.mark.parametrize("lead, first", [
+    # the lead's days are a tour's (several states in its visit's clause), the gathering it attends then no summit:
+    # the first leg's talks keep their own day
+    ("于2033年7月19日至24日对[[加纳]]、[[肯尼亚]]和[[埃及]]进行国事访问，并出席在[[另城]]举行的金砖国家领导人第二十五次会晤。",
+     ("2033-07-19", "2033-07-19")),
+    ("于2033年7月19日至24日对非洲三国进行国事访问，并出席在[[另城]]举行的金砖国家领导人第二十五次会晤。",
+     ("2033-07-19", "2033-07-19")),
+    # near-miss: one state visited, the gathering on its days: the visit's days are its summit's
+    ("于2033年7月19日至24日对[[加纳]]进行国事访问，并出席在[[另城]]举行的金砖国家领导人第二十五次会晤。",
+     ("2033-07-19", "2033-07-24")),
+    # near-miss: a group named by its count (二十国集团) is no count of states visited
+    ("于2033年7月19日至24日赴[[另城]]出席二十国集团领导人第三十次峰会并对[[加纳]]进行国事访问。",
+     ("2033-07-19", "2033-07-24")),
+])
+def test_a_tours_days_in_the_lead_date_none_of_its_meetings(lead, first):
+    text = ("'''张三出访'''是甲国总统[[张三]]" + lead + "\n== 行程 ==\n"
+            "=== 加纳 ===\n7月19日，张三同加纳总统[[李四]]在[[某都]]举行会谈。\n")
+    found = summits(text, title="张三出访")
+    assert (first[0], found[first[0]]["end"]) == first
+
+
 LEGS_BY_ARRIVAL = ("'''张三出访'''是甲国总统[[张三]]于2019年3月对[[加纳]]、[[肯尼亚]]和[[埃及]]进行的国事访问。\n== 行程 ==\n"
         "=== 加纳 ===\n2019年3月21日，张三抵达[[某都]]，开始对加纳进行国事访问。22日，张三同加纳总统[[李四]]举行会谈。"
         "会后，张三参观了某港。23日，张三结束对加纳的访问，离开某都。\n"

@@ -325,6 +325,31 @@ def visit_told(sentence: Sentence, dates: list[DateRange], before: VisitTold | N
     return None
 
 
+#: A count of the states a visit goes to (访问非洲四国, 对东南亚三国进行访问): a tour; not ``两国``, the two sides, nor a
+#: group a gathering is named after (二十国集团, 七国集团).
+_STATES_COUNTED = re.compile(r"(?<![一二三四五六七八九十百])[三四五六七八九十]国(?!集团)")
+
+
+def a_tours_days(reading: Reading, sentence: Sentence, days: DateRange) -> bool:
+    """Whether the span of days a sentence gives is a visit's to several states, named or counted in the clause
+    of its visit's word (``于7月19日至28日对甲国、乙国和丙国进行国事访问``, ``于4月29日至5月2日先后访问甲国、乙国和
+    丙国``, ``对非洲四国进行访问``): a tour's days, of no one gathering its sentence tells attended
+    (``…，并出席在某城举行的金砖国家领导人第十次会晤``), whose summit would take in the tour's first stop.
+    The state of a delegation the visitor leads (``率甲国代表团``) or of an office written before a name (``甲国总统张三``,
+    ``应乙国总统李四邀请``) is a leader's, no stop."""
+    visit = VISIT_WORDS.search(sentence.hans, days.stop)
+    if days.end <= days.start or visit is None:
+        return False
+    stop = CLAUSE.search(sentence.hans, visit.end())
+    stop = stop.start() if stop else len(sentence.hans)
+    titled = [(spot.start - len(written_before(sentence, spot)), spot.start) for spot in sentence.spots
+              if days.stop <= spot.start < stop and reading.registry.is_a(spot.surface, Kind.PERSON)]
+    states = {spot.key for spot in sentence.spots if days.stop <= spot.start < stop
+              and reading.index.is_state(spot.surface) and not a_delegations_state(sentence, spot)
+              and not any(begin <= spot.start < name for begin, name in titled)}
+    return len(states) > 1 or _STATES_COUNTED.search(sentence.hans, days.stop, stop) is not None
+
+
 #: After a state's name: the delegation it names (甲国党政代表团, 甲國政府代表團), the visitors' own.
 _ITS_DELEGATION = re.compile(r"[^\W\d_a-zA-Z对于向赴访]{0,4}?代表[团團]")
 

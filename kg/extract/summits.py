@@ -32,7 +32,7 @@ from kg.extract.documents import (documents_of_the_definition, documents_of_the_
 from kg.extract.infobox import days_of_the_box, summit_infoboxes
 from kg.extract.joining import (GOES_ON, SummitFound, a_row_and_its_account, fill_from_neighbours, join_mentions,
                                 one_meeting_told_in_parts, one_span_each, several_of_one_visit)
-from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrival_in, arrivals_told, day_of_leaving,
+from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, a_tours_days, arrival_in, arrivals_told, day_of_leaving,
                              legs_run_to_the_next, state_of_the_leg, talks_of_the_arrived, day_of_the_heading,
                              days_of_each, first_year,
                              from_the_arrivals, heading_is_the_next_day, heading_leg, heading_time,
@@ -42,7 +42,7 @@ from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, arrival_in, 
 from kg.extract.meeting_clauses import (DAY_ONLY, ON_A_GATHERINGS_DAYS, TOOK_OFFICE, WELCOMES, another_later_that_day, bare_day,
                                         day_after_the_subject,
                                         dated_by_citation, days_of_the_month,
-                                        a_bodys_gathering, meeting_clause, not_held, only_a_welcome, opens_from_the_last_day,
+                                        a_bodys_gathering, a_gathering, meeting_clause, not_held, only_a_welcome, opens_from_the_last_day,
                                         relative_days, the_gathering_held,
                                         signing_clause,
                                         welcomed_by_a_leader, who_met)
@@ -459,6 +459,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                         if (found_clause := meeting_clause(sentence.hans, d)) is not None]
         for meeting in dates:
             clause = meeting_clause(sentence.hans, meeting)
+            if clause is not None and a_gathering(sentence.hans[clause[0]:clause[1]]) \
+                    and a_tours_days(reading, sentence, meeting):
+                continue  # 于7月19日至28日对甲国、乙国和丙国进行国事访问，并出席某某峰会: a tour's days, the gathering's no summit
             if clause is not None and not welcomed_by_a_leader(reading, sentence, clause):
                 clause = None  # 外长丙到机场迎接: an official's welcome, no meeting of leaders
             if clause is not None and the_gathering_held(sentence.hans, clause, subject):
