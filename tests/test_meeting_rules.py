@@ -3299,11 +3299,39 @@ def test_a_town_written_before_its_government_palace_is_no_person_but_a_leader_b
      ("2025-07-08", "2025-07-10")),
     ("1967年1月28日，甲国总统[[张三]]抵达[[某城]]作四天访问。次日，张三同乙国总书记[[李四]]在[[某别墅]]举行会谈。",
      ("1967-01-28", "1967-01-31")),
+    # the talks told in the length's own sentence are the visit's too (a welcome alone there keeps its day: below)
+    ("2034年5月3日，甲国总统[[张三]]抵达[[某城]]，开始对[[乙国]]为期两天的访问，并与乙国总统[[李四]]会晤。",
+     ("2034-05-03", "2034-05-04")),
+    ("2034年1月28日，甲国总统[[张三]]抵达[[某城]]作四天访问，当天即同乙国总书记[[李四]]在[[某别墅]]进行了会谈。",
+     ("2034-01-28", "2034-01-31")),
 ])
 def test_a_visit_told_from_its_first_day_and_its_length_is_the_summit_of_its_talks(sentences, end):
     found = summits(HEAD + sentences)
     assert [(start, found[start]["end"]) for start in found] == [end]
     assert found[end[0]]["participants"] == {"张三", "李四"}
+
+
+@pytest.mark.parametrize("heading, span", [
+    # the section's heading names the year its visit's days without one are of
+    ("=== 2033年：乙国 ===", ("2033-04-11", "2033-04-14")),
+    # near-miss: a heading naming none leaves the year the text reached (the section before's): no visit of 2033
+    ("=== 乙国 ===", ("2033-04-14", "2033-04-14")),
+])
+def test_a_visits_days_are_of_the_year_its_sections_heading_names(heading, span):
+    text = ("'''张三出访列表'''列出甲国总统[[张三]]的出访。\n== 出访 ==\n=== 2031年：丙国 ===\n"
+            "2031年8月12日至19日，张三对[[丙国]]进行国事访问。8月13日，张三与丙国总统[[王五]]在[[某港]]会谈。\n"
+            + heading + "\n张三于4月11日至14日在[[乙国]]进行国事访问。2033年4月14日，张三与乙国总统[[李四]]在[[某城]]举行会谈。\n")
+    found = summits(text, title="张三出访列表")
+    assert (span[0], found[span[0]]["end"]) == span
+
+
+def test_a_backgrounds_past_does_not_move_the_year_of_the_visits_after_it():
+    text = ("'''张三访问乙国'''是甲国总理[[张三]]于2034年2月10日至12日对[[乙国]]进行的访问。\n== 背景 ==\n"
+            "2033年11月，乙国总统[[李四]]当选后，张三前往[[某城]]会见李四。\n== 经过 ==\n"
+            "2月10日，张三与李四在[[某宫]]举行会谈。\n== 后续 ==\n"
+            "同年11月5日至7日，李四对[[甲国]]进行访问。11月6日，李四与张三在[[某馆]]举行会谈。\n")
+    found = summits(text, title="张三访问乙国")
+    assert ("2034-11-05", found["2034-11-05"]["end"]) == ("2034-11-05", "2034-11-07")
 
 
 @pytest.mark.parametrize("sentences, day", [

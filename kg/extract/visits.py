@@ -20,7 +20,10 @@ from kg.extract.people import People, titles_in
 from kg.extract.phrases import DURING_THE_VISIT, PLANNED_FOR, VISIT_WORDS
 from kg.extract.reading import Reading
 from kg.extract.joining import SummitFound, fold_with_people
-from kg.extract.boxed_summit import a_sides_top, days_told
+from kg.extract.boxed_summit import BACKGROUND, a_sides_top, days_told
+from kg.extract.legs import heading_time
+from kg.extract.scripts import to_hans
+from kg.wikitext import Section
 from kg.extract.meeting_clauses import ACCEPTED, not_held
 from kg.extract.narrative import YEAR_FRAME, asides_blanked
 from kg.extract.participants import QUALIFIES, add_participants, bare_office_holders
@@ -172,7 +175,11 @@ def _visits(reading: Reading, people: People) -> list[Visit]:
     out: list[Visit] = []
     year = None  # the year the text has reached: 田中此次访华的时间为9月25日至30日
     sentences = reading.all_sentences()
+    opening = {id(told[0]): section for section, told in reading.by_section.items() if told}
+    before_the_past: int | None = None  # the year reached before a background section, which its past does not move
     for at, sentence in enumerate(sentences):
+        if (section := opening.get(id(sentence))) is not None:
+            year, before_the_past = _year_at_the_section(section, year, before_the_past)
         months = [m for m in find_year_months(asides_blanked(sentence.hans)) if m.month is not None
                   and not PLANNED_FOR.search(sentence.hans, 0, m.at)]  # 乙将于2005年1月访华: the text stays in its year
         # …于6月18日至20日对乙国进行访问，这是他2033年3月上任后首次访乙: an aside's year, not the visit's
@@ -208,6 +215,17 @@ def _visits(reading: Reading, people: People) -> list[Visit]:
                 out.append(Visit(span.start, span.end, visitors, sentence, open=opened,
                                  visited=_states_visited(reading, sentence, span.stop, visit), lasting=bool(lasting)))
     return out
+
+
+def _year_at_the_section(section: Section, year: int | None, before_the_past: int | None) -> tuple[int | None, int | None]:
+    """The year the text has reached as a section opens, and the one a background section was opened at (else None):
+    the year its heading names (``=== 2033年：乙国 ===``: ``甲于4月11日至14日在乙国进行国是访问`` is of 2033), else the
+    year reached before the background section just read, whose past (``2031年11月，甲在…会见乙``) does not carry into
+    the account after it (``== 后续 ==¶同年11月5日至7日，乙对甲国进行访问``: the year the article is about)."""
+    if before_the_past is not None:
+        year = before_the_past
+    before_the_past = year if BACKGROUND.match(to_hans(section.heading).strip()) else None
+    return heading_time(section)[0] or year, before_the_past
 
 
 def _the_month_of_a_visit(reading: Reading, people: People, sentence: Sentence, months, after) -> Visit | None:
@@ -260,12 +278,13 @@ def _days_it_lasts(hans: str, span: DateRange, stop: int) -> int | None:
 
 
 def _its_own_days_told(reading: Reading, visit: Visit, summit: SummitFound) -> bool:
-    """Whether a summit on the days of a visit given by its length is dated by what is told of it alone: met
-    in the sentence that gives the length (``7月14日，甲抵达某城，开始为期三天的访问，乙在机场迎接``: the 14th),
-    or on the days a row of a meeting table gives (``| 2024年9月5日 || 某城 ||``): a day written stands against
-    a day counted."""
+    """Whether a summit on the days of a visit given by its length is dated by what is told of it alone: a
+    welcome the sentence that gives the length tells, and no talks (``7月14日，甲抵达某城，开始为期三天的访问，乙在机场
+    迎接``: the 14th; but ``…开始对乙国为期两天的访问，并与乙会晤``, ``…作四天访问，当天即同乙…进行了会谈`` are the
+    visit's talks, its summit spanning the days counted), or on the days a row of a meeting table gives
+    (``| 2024年9月5日 || 某城 ||``): a day written stands against a day counted."""
     if summit.anchor is visit.sentence:
-        return True
+        return _TALKS.search(visit.sentence.hans) is None
     rows = [table.span for table, _ in meeting_tables(reading)]
     return any(any(d.start == summit.start and d.end == summit.end for d in find_dates(sentence.hans))
                for sentence in reading.all_sentences()
