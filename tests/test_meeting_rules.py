@@ -3334,6 +3334,18 @@ def test_a_backgrounds_past_does_not_move_the_year_of_the_visits_after_it():
     assert ("2034-11-05", found["2034-11-05"]["end"]) == ("2034-11-05", "2034-11-07")
 
 
+@pytest.mark.parametrize("visit, span", [
+    # the visitor named by a pronoun, the sentence before naming him: the visit's days are the summit's
+    ("2035年初，甲国总统[[张三]]再次当选连任。6月2日至4日，他访问[[乙国]]。", ("2035-06-02", "2035-06-04")),
+    # near-miss: the sentence before is another paragraph's: whom the pronoun stands for is not told there
+    ("2035年初，甲国总统[[张三]]再次当选连任。\n\n6月2日至4日，他访问[[乙国]]。", ("2035-06-04", "2035-06-04")),
+])
+def test_a_visitor_named_by_a_pronoun_is_the_one_the_sentence_before_names(visit, span):
+    text = HEAD + visit + "6月4日上午，乙国主席[[李四]]在[[某宫]]会见张三。"
+    found = summits(text)
+    assert (span[0], found[span[0]]["end"]) == span
+
+
 @pytest.mark.parametrize("sentences, day", [
     # the meeting told in the sentence that gives the length: dated by the day written
     ("2018年7月14日，甲国总统[[张三]]抵达[[某城]]，开始为期三天的访问，乙国总理[[李四]]在机场迎接并与他一同检阅仪仗队。",

@@ -211,7 +211,8 @@ def _visits(reading: Reading, people: People) -> list[Visit]:
                 continue
             if _a_tour(reading, people, sentence, span.stop, visit, _clause_end(sentence.hans, visit.end())):
                 continue
-            if visitors := _people_before(reading, sentence, max(visit.start(), span.at)):
+            if visitors := _people_before(reading, sentence, max(visit.start(), span.at)) \
+                    or _the_one_the_pronoun_is(reading, sentence, sentences[at - 1] if at else None, visit.start()):
                 out.append(Visit(span.start, span.end, visitors, sentence, open=opened,
                                  visited=_states_visited(reading, sentence, span.stop, visit), lasting=bool(lasting)))
     return out
@@ -263,6 +264,18 @@ def _a_tour(reading: Reading, people: People, sentence: Sentence, after: int, vi
 def _people_before(reading: Reading, sentence: Sentence, at: int) -> frozenset[str]:
     """The people the sentence names before ``at``: the visitors of the visit told from there."""
     return frozenset(spot.key for spot in sentence.spots if spot.start < at and reading.registry.is_a(spot.surface, Kind.PERSON))
+
+
+def _the_one_the_pronoun_is(reading: Reading, sentence: Sentence, before: Sentence | None, at: int) -> frozenset[str]:
+    """The visitor a sentence names by a pronoun alone before its visit's word (``6月2日至4日，他访问乙国``,
+    ``他首次出任总理期间，于…对乙国进行正式访问``): the person the sentence just before, in its paragraph, names first,
+    its subject (``2033年初甲再次当选连任。``). Not where that sentence names no one."""
+    if before is None or before.passage is not sentence.passage or before.paragraph != sentence.paragraph \
+            or not _HIM_OR_HER.search(sentence.hans, 0, at):
+        return frozenset()
+    subject = next((spot for spot in before.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
+                    and not QUALIFIES.match(before.hans[spot.end:])), None)
+    return frozenset({subject.key}) if subject is not None else frozenset()
 
 
 def _days_it_lasts(hans: str, span: DateRange, stop: int) -> int | None:
