@@ -1989,3 +1989,14 @@ def test_a_legs_meeting_placed_only_in_its_state_was_held_in_the_town_its_sectio
     gone = tour.replace("随后，他在加纳政府所在地与", "随后，他乘直升机前往加纳总统官邸，与")
     assert read(gone, title="张三访问两国") == {"2036-02-16": [["加纳共和国"]]}
 
+
+
+def test_a_sea_written_before_a_town_is_what_the_town_lies_by_not_its_container():
+    def talks(where):
+        return read(f"'''甲乙会晤'''。\n2035年5月3日，甲国总统[[张三]]抵达{where}，与乙国总统[[李四]]举行会谈。")
+
+    assert talks("[[丙海]]城市[[某港]]") == {"2035-05-03": [["某港"]]}
+    assert talks("[[埃及]][[丙海]]沿岸城市[[某港]]") == {"2035-05-03": [["某港", "埃及"]]}
+    assert talks("埃及[[丙海]]之滨城市[[某港]]") == {"2035-05-03": [["某港", "埃及"]]}
+    # near-miss: a town whose own name ends in 海, written with its suffix, still holds what follows it
+    assert talks("[[丙海]]市[[某宾馆]]") == {"2035-05-03": [["某宾馆", "丙海"]]}
