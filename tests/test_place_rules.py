@@ -2000,3 +2000,17 @@ def test_a_sea_written_before_a_town_is_what_the_town_lies_by_not_its_container(
     assert talks("埃及[[丙海]]之滨城市[[某港]]") == {"2035-05-03": [["某港", "埃及"]]}
     # near-miss: a town whose own name ends in 海, written with its suffix, still holds what follows it
     assert talks("[[丙海]]市[[某宾馆]]") == {"2035-05-03": [["某宾馆", "丙海"]]}
+
+
+def test_a_town_a_place_cell_writes_after_its_state_or_region_lies_there_for_the_prose_too():
+    def text(cell, where="在[[某都]]"):
+        return ("'''甲乙会晤'''。\n== 列表 ==\n{| class=\"wikitable\"\n! 日期 !! 地点 !! 备注\n|-\n"
+                f"| 2034年3月1日 || {cell} || 筹备会议\n|}}\n== 经过 ==\n"
+                f"2034年5月6日，甲国总统[[张三]]{where}同乙国总理[[李四]]举行会谈。\n")
+
+    assert read(text("芬兰[[某都]]")) == {"2034-05-06": [["某都", "芬兰共和国"]]}
+    assert read(text("[[某某省]][[某都]]")) == {"2034-05-06": [["某都", "某某省"]]}
+    # near-misses: a list of stops is no chain, and a town the text puts in another state stays there
+    assert read(text("芬兰、[[某都]]")) == {"2034-05-06": [["某都"]]}
+    assert read(text("芬兰[[某都]]", "在[[瑞典]][[某都]]")) == {"2034-05-06": [["某都", "瑞典王国"]]}
+
