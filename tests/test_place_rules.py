@@ -2014,3 +2014,10 @@ def test_a_town_a_place_cell_writes_after_its_state_or_region_lies_there_for_the
     assert read(text("芬兰、[[某都]]")) == {"2034-05-06": [["某都"]]}
     assert read(text("芬兰[[某都]]", "在[[瑞典]][[某都]]")) == {"2034-05-06": [["某都", "瑞典王国"]]}
 
+
+def test_a_regions_capital_lies_in_the_region_whatever_the_sentence_tells_of_it():
+    text = ("'''甲乙会晤'''。\n2036年4月2日，甲国总统[[张三]]访问[[某某邦]]首府[[某城]]，首站受到欢迎。"
+            "次日，[[张三]]在[[某城]]同乙国总理[[李四]]举行会谈。\n")
+    assert read(text) == {"2036-04-03": [["某城", "某某邦"]]}
+    # near-miss: a region and a town written with other words between them are no capital and its region
+    assert read(text.replace("首府[[某城]]", "和[[某城]]")) == {"2036-04-03": [["某城"]]}

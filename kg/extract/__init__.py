@@ -41,7 +41,7 @@ from kg.extract.subject import read_subject
 from kg.extract.summits import MAIN_TEMPLATES, extract_summits
 from kg.extract.table_series import rows_give_their_documents
 from kg.extract.tables import table_summits
-from kg.extract.towns_in_regions import towns_of_the_place_cells
+from kg.extract.towns_in_regions import capitals_of_their_regions, towns_of_the_place_cells
 from kg.extract.treaty_signing import summits_of_treaty_boxes
 from kg.extract.visits_abroad import first_sentences_office_at_the_first_visit
 from kg.extract.visits import heads_called_on, hosts_who_welcome_the_visitor, others_met_on_its_days
@@ -99,6 +99,7 @@ def extract(document: Document) -> Extraction:
     towns_only_the_gazetteer_gives(reading)
     towns_by_the_sea(reading)
     towns_of_the_place_cells(reading)
+    capitals_of_their_regions(reading)
     contain_by_name(reading)
     one_document_each(reading, tuple(s.id for s in summits))
     first_sentences_office_at_the_first_visit(reading, summits)

@@ -1,10 +1,11 @@
 """Where a town lies, as the words written right before it say: its state or region in a meeting table's place
-cell, whatever summit each row becomes.
+cell, whatever summit each row becomes, and its region where a sentence calls it the region's capital.
 
 A table's place cell is written big to small: ``波兰华沙``, ``德国柏林，总理府``, ``{{flagicon|CHN}} [[江苏省]][[苏州市|苏州]]``.
 The town written right after a state or a region lies in it, for the whole article: a row that makes no summit of
 its own (one side's leader only), or whose meeting the prose tells on other days, still says where its town is, and
-the prose's summit held in that town lies there too.
+the prose's summit held in that town lies there too. So does a region's capital (``[[古吉拉特邦]]首府[[甘地讷格尔]]``),
+in whatever sentence it is called so.
 """
 
 from __future__ import annotations
@@ -53,3 +54,22 @@ def _in_another_state(registry, town: EntityId, state: EntityId) -> bool:
     return any(isinstance(outer, EntityId) and outer.kind is Kind.COUNTRY and outer.key != state.key
                for outer in registry.facts_about(town, Prop.LOCATED_IN))
 
+
+#: Between a region and its capital: ``[[古吉拉特邦]]首府[[甘地讷格尔]]``, ``某省省会某城``.
+_CAPITAL_OF = re.compile(r"^的?(?:首府|省会|州府)$")
+
+
+def capitals_of_their_regions(reading: Reading) -> None:
+    """``[[古吉拉特邦]]首府[[甘地讷格尔]]``, ``[[北领地]]首府达尔文`` in any sentence: the capital lies in its region,
+    whatever the sentence tells of it (a first stop, a visit, an arrival)."""
+    registry = reading.registry
+    for sentence in reading.all_sentences():
+        for outer, inner in zip(sentence.spots, sentence.spots[1:]):
+            if not _CAPITAL_OF.match(sentence.hans[outer.end:inner.start]) or reading.index.is_state(outer.surface) \
+                    or reading.index.is_state(inner.surface) or not registry.is_a(outer.surface, Kind.PLACE) \
+                    or registry.kind_of(inner.surface) not in (None, Kind.PLACE):
+                continue
+            region = registry.named(Kind.PLACE, outer.surface, article=outer.link.link.target if outer.link else None)
+            town = registry.named(Kind.PLACE, inner.surface, article=inner.link.link.target if inner.link else None)
+            if town != region:
+                registry.fact(town, Prop.LOCATED_IN, region, evidence=(sentence.evidence(),))
