@@ -380,6 +380,27 @@ def test_a_clause_that_lists_some_of_what_was_signed_names_them_as_the_verb_does
     assert keys(documents(text)) == {"1985-11-19": {"乙国牛肉输甲议定书", "某港综合开发的合作备忘录"}}
 
 
+@pytest.mark.parametrize("sentence, wanted", [
+    ("会晤后，双方签署了包括甲乙过境运输协定在内的10项协议。", {"甲乙过境运输协定"}),
+    ("会晤期间，双方达成包括建立全面伙伴关系协定在内的6份政府间合作文件。", {"建立全面伙伴关系协定"}),
+    ("会晤后，双方签署了包括贸易和气候变化等议题在内的6项协议。", set()),  # topics, no document
+    ("会晤后，双方签署了包括甲方向乙方供应某矿的长期合同在内的5项文件。", set()),  # what it does: a description
+    ("两国讨论了包括甲乙过境运输协定在内的多个问题。", set()),  # discussed, not signed
+])
+def test_what_a_signing_names_as_included_in_its_count_is_one_of_the_documents(sentence, wanted):
+    assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}
+
+
+def test_what_is_signed_during_this_visit_is_the_visits_just_told():
+    head = "'''2035年张三访问乙国'''是指甲国总理[[张三]]于2035年12月2日至5日对[[乙国]]进行的正式访问。\n\n== 背景 ==\n"
+    told = ("他首次出任总理期间，于2031年3月20日至27日对乙国进行为期一周的正式访问，3月21日上午乙国总理[[李四]]在某城与他"
+            "举行会谈，乙国主席[[王五]]当天下午在[[某堂]]会见张三。此访期间两国签署了包括甲乙过境运输协定在内的10项协议。"
+            "2033年6月19日至24日，张三第二次以总理身份访问乙国，王五在某城会见了他，双方签署了关于建设某铁路的谅解备忘录。\n")
+    found = keys(documents(head + told, title="2035年张三访问乙国"))
+    assert found["2031-03-20"] == {"甲乙过境运输协定"}  # this visit: the one told before, not the later one
+    assert found["2033-06-19"] == {"关于建设某铁路的谅解备忘录"}
+
+
 def test_the_sides_a_document_is_between_are_no_part_of_its_name():
     text = HEAD + MEETING + "会晤后，双方签署了两国政府间的电视合拍协议。"
     assert keys(documents(text)) == {"1985-11-19": {"电视合拍协议"}}
@@ -1163,6 +1184,14 @@ def test_a_visits_infobox_names_no_later_document_and_shortens_none_into_another
                             "为翌年的《[[甲乙合作条约]]》奠定基础；关于购买某型战机的政府间谅解备忘录")
     text = box + VISIT + "2034年3月7日，张三与乙国总理[[李四]]在[[某都]]举行会谈，签署了关于乙国购买某型战机的政府间谅解备忘录。\n"
     assert keys(documents(text, title="2034年张三访问乙国")) == {"2034-03-06": {"关于乙国购买某型战机的政府间谅解备忘录"}}
+
+
+def test_a_visits_infobox_that_shortens_a_documents_name_gives_it_that_name_too():
+    box = VISIT_BOX.replace("《甲乙联合声明》；签署3项协议，包括某港租赁合同", "签署3项协议，包括某港一期租赁合同")
+    text = box + VISIT + "2034年3月7日，张三与乙国总理[[李四]]在[[某都]]举行会谈，签署了包括[[某港]]某港一期租赁合同在内的3项协议。\n"
+    found = documents(text, title="2034年张三访问乙国")
+    assert keys(found) == {"2034-03-06": {"某港某港一期租赁合同"}}
+    assert "某港一期租赁合同" in dict(found["2034-03-06"])["某港某港一期租赁合同"]
 
 
 @pytest.mark.parametrize("sentence", [

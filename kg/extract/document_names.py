@@ -8,7 +8,9 @@ unquoted after a signing verb (``签订中美科技合作协定和文化协定``
 领域的政府间合作协议，以及修建…公路桥的协议``, or listed after a titled one: ``签署了《甲协定》、甲文化协定
 两年执行计划和乙议定书``; modifiers alone before the document word are a description: ``重要合作协议``, ``会谈后发表的甲乙联合声明重申…``; a measure before it is no part
 of it: ``签署一项为期十年的经济合作协定``, nor what it is worth: ``签署5.5亿英镑贷款协议``, nor are the sides it is between: ``两国政府间的电视合拍协议``; or after the words
-that open a clause listing some of what the clause before says was signed: ``签署了12项合作协议，其中包括甲牛肉输乙议定书``;
+that open a clause listing some of what the clause before says was signed: ``签署了12项合作协议，其中包括甲牛肉输乙议定书``,
+or between the 包括 and 在内 that name one of those signed or reached before their count: ``签署了包括甲乙过境协定在内的10项协议``,
+``达成包括某伙伴关系协定在内的6份文件`` (not what it does: ``包括甲方向乙方供应某矿的长期合同在内``);
 a name of what it is about runs to its 的 and the kind after it, a 等 of its topic its own: ``发表关于解决某某等社会课题的
 政府间协商文件``, ``发布了关于稳定双边关系的五点共识``, not ``达成了关于某问题的共识``),
 unquoted before the signing ceremony its leaders attended
@@ -253,7 +255,7 @@ _FIRST_OF_ITS_KIND = re.compile(r"首(?:份|项|个|部)(?=[\u4e00-\u9fffA-Za-z0
 
 #: What may follow a name: a join, a verb that goes on about it (…协定，为…; …协定以…), or the
 #: 等 that ends a list (签署甲乙合拍协议等合作文件).
-_NAME_ENDS = re.compile(r"和|与|及|以|为|等")
+_NAME_ENDS = re.compile(r"和|与|及|以|为|等|在内的")
 
 
 #: What makes an unquoted phrase a description, not a name (两项有关…的协定, 双边协议, 关于…的若干协定).
@@ -344,12 +346,15 @@ def unquoted_names(hans: str):
     its 的: ``签署了关于结束某协定谈判的意向声明``); a description is no name (``两项有关裁军问题的协定``,
     ``双边协议``); so are the names after ``，其中包括`` in a clause after a signing one, and a memorandum's
     or an agreement's after a verb of exchanging (``交换了关于某站合作的谅解备忘录``)."""
-    for verb in (*_SIGNING_OR_ISSUING.finditer(hans), *_including_after_a_signing(hans), *EXCHANGING.finditer(hans)):
+    for verb in (*_SIGNING_OR_ISSUING.finditer(hans), *_including_after_a_signing(hans), *EXCHANGING.finditer(hans),
+                 *_REACHED_INCLUDING.finditer(hans)):
         exchanged = verb.re is EXCHANGING  # 交换了关于某站合作的谅解备忘录: a memorandum's or an agreement's texts only
         if exchanged and not hans.startswith("了", verb.end()):
             continue  # 就核燃料交换问题达成初步协议: a noun, no verb done
         at = verb.end() + (hans[verb.end():verb.end() + 1] == "了")
         stop = end_of_clause(hans, at)
+        within = _INCLUDED_WITHIN.match(hans, at, stop)
+        at = within.end() if within else at  # 签署了包括甲乙过境协定在内的10项协议: the name is after 包括
         measured = _MEASURED.match(hans, at, stop) or _ONE.match(hans, at, stop)
         at = measured.end() if measured else at  # 签署一项为期十年的经济合作协定: the name is after its measure
         after_a_title = False
@@ -382,8 +387,8 @@ def unquoted_names(hans: str):
                 at = join.end()
                 continue
             if not (_a_name(name) if name.endswith(DOCUMENT_WORDS) else _a_listed_name(name)) or \
-                    exchanged and not name.endswith(EXCHANGED_KINDS):
-                break
+                    exchanged and not name.endswith(EXCHANGED_KINDS) or within and "的" in name and not name.startswith("关于"):
+                break  # 包括甲方向乙方供应某物的长期合同在内: what it does, a description; 包括关于…的协定在内 names one
             yield match.start(), match.end()
             join = _LIST_GOES_ON.match(hans, match.end()) or _JOINS.match(hans, match.end(), stop)
             if join is None:
@@ -403,6 +408,12 @@ def _including_after_a_signing(hans: str):
 
 #: A clause that opens by listing some of what was signed (，其中包括…, ，包括…).
 _INCLUDING = re.compile(r"(?<=[，,])(?:其中)?(?:包括|包含)")
+#: What was signed written as one of them, before the count of all (签署了包括甲乙过境协定在内的10项协议): the
+#: words after 包括, up to the 在内 that closes them, name it.
+_INCLUDED_WITHIN = re.compile(r"(?:包括|包含)(?=[^，,。；;《》]{2,60}?在内的)")
+#: Documents reached, one named among them (达成包括建立全面伙伴关系协定在内的6份文件): reached as signed; not
+#: 达成协议 alone, which names none.
+_REACHED_INCLUDING = re.compile(r"达成(?=了?" + _INCLUDED_WITHIN.pattern + ")")
 
 
 def _a_listed_name(name: str) -> bool:

@@ -105,9 +105,11 @@ def documents_of_visit_boxes(reading: Reading, summits) -> None:
             signed = held if len(held) == 1 else [s for s in held if _names_it(reading, s, to_hans(name))]
             if len(signed) != 1:
                 continue
-            given = [d.key for d in registry.facts_about(signed[0].id, Prop.OUTCOME) if isinstance(d, EntityId)]
-            if any(_shortened(to_hans(name), other) for other in given):
-                continue  # 关于购买某战机的协议 of the prose's 关于甲国购买某战机的协议: the box shortens its name
+            given = [d for d in registry.facts_about(signed[0].id, Prop.OUTCOME) if isinstance(d, EntityId)]
+            longer = next((d for d in given if _shortened(to_hans(name), d.key)), None)
+            if longer is not None:  # 关于购买某战机的协议 of the prose's 关于甲国购买某战机的协议: the box shortens its name,
+                registry.label(longer, Label(name, script_of(name)))  # which is one of its names
+                continue
             document = registry.named(Kind.DOCUMENT, name, article=article)
             registry.fact(signed[0].id, Prop.OUTCOME, document, evidence=(evidence,))
             registry.evidence(document, evidence)
