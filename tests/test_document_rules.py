@@ -401,6 +401,16 @@ def test_what_is_signed_during_this_visit_is_the_visits_just_told():
     assert found["2033-06-19"] == {"关于建设某铁路的谅解备忘录"}
 
 
+@pytest.mark.parametrize("sentence, wanted", [
+    ("会晤后，两国总统签署了一项长期战略合作协议。", {"长期战略合作协议"}),
+    ("会晤后，双方改为签署一份防务联合公报。", {"防务联合公报"}),
+    ("会晤后，双方签署了一份谅解备忘录。", set()),  # one of a kind, unnamed
+    ("会晤后，双方签署了一项涵盖能源安全和工业增长的协议。", set()),  # what it covers: a description
+])
+def test_one_document_counted_before_its_name_is_named_after_the_count(sentence, wanted):
+    assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}
+
+
 def test_the_sides_a_document_is_between_are_no_part_of_its_name():
     text = HEAD + MEETING + "会晤后，双方签署了两国政府间的电视合拍协议。"
     assert keys(documents(text)) == {"1985-11-19": {"电视合拍协议"}}

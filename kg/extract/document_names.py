@@ -58,8 +58,11 @@ _MEASURE = rf"(?:(?:(?:长达|价值|总值|总额|为期|金额|有效期)[^，
 
 
 _MEASURED = re.compile(r"(?:[一两二三四五六七八九十0-9]{1,3}(?:份|项|个|篇))?" + _MEASURE)
-#: One document counted before its name (签署了一份关于某海法律地位的联合声明): the name is after it.
-_ONE = re.compile(r"一(?:份|项|个|篇)(?=关于)")
+#: One document counted before its name (签署了一份关于某海法律地位的联合声明, 签署了一项长期战略合作协议): the name is
+#: after it.
+_ONE = re.compile(r"一(?:份|项|个|篇)(?=[\u4e00-\u9fff])")
+#: A kind alone after its measure (一份谅解备忘录, 一项合作备忘录): one document of that kind, not named.
+_ONE_OF_A_KIND = re.compile(r"(?:合作)?(?:谅解)?备忘录(?=[^\u4e00-\u9fff]|和|与|及|$)")
 
 
 #: A kind issued, as what the sides say in it (双方在15日发表的联合公报中同意…, 会后发表的联合声明中强调…): issued.
@@ -266,7 +269,7 @@ _NOT_A_NAME = re.compile(r"项(?!目)|份|个|些|系列|多|等|各|若干|并|
 
 
 #: What a name may not begin with: a word that makes it a description (有关…的协定, 上述协议).
-_NOT_A_NAME_START = re.compile(r"^(有关|相关|上述|以上|这|该|此|其|有|两(?!国政府间?关于)|三|几|数|一|的)")  # 签订的边界条约: a description
+_NOT_A_NAME_START = re.compile(r"^(有关|相关|涉及|涵盖|上述|以上|这|该|此|其|有|两(?!国政府间?关于)|三|几|数|一|的)")  # 签订的边界条约: a description
 
 
 #: Right after a name the meeting issued (会后发表的甲乙联合声明重申…): what the document says.
@@ -357,6 +360,8 @@ def unquoted_names(hans: str):
         at = within.end() if within else at  # 签署了包括甲乙过境协定在内的10项协议: the name is after 包括
         measured = _MEASURED.match(hans, at, stop) or _ONE.match(hans, at, stop)
         at = measured.end() if measured else at  # 签署一项为期十年的经济合作协定: the name is after its measure
+        if measured and _ONE_OF_A_KIND.match(hans, at, stop):
+            continue  # 签署了一份谅解备忘录: one of a kind, unnamed
         after_a_title = False
         while at < stop:
             titled = _TITLED.match(hans, at, stop)  # 签署了《甲协定》、乙计划和丙协定: the titled one is read apart
