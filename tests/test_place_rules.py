@@ -2021,3 +2021,35 @@ def test_a_regions_capital_lies_in_the_region_whatever_the_sentence_tells_of_it(
     assert read(text) == {"2036-04-03": [["某城", "某某邦"]]}
     # near-miss: a region and a town written with other words between them are no capital and its region
     assert read(text.replace("首府[[某城]]", "和[[某城]]")) == {"2036-04-03": [["某城"]]}
+
+
+def test_a_towns_meeting_was_held_in_the_building_a_participant_goes_to_right_before_it():
+    def venue(told):
+        text = ("{{Infobox event\n| title = 张三访问乙国\n| date = {{Start date|2036|3|9}}－{{End date|2036|3|10}}\n"
+                "| location = [[乙国]][[某都]]\n| type = 正式访问\n| participants = [[张三]]<br />[[李四]]\n}}\n"
+                "'''张三访问乙国'''是甲国总理[[张三]]于2036年3月9日至10日对[[乙国]]进行的正式访问。\n== 访问行程 ==\n"
+                "3月9日，张三抵达某都，开始为期两天的访问。\n\n" + told + "\n")
+        return read(text, title="张三访问乙国")["2036-03-09"]
+
+    assert venue("3月10日上午，张三乘车抵达某都的[[世界会议中心]]，李四在下车处热情迎候并举行盛大欢迎仪式，"
+                 "两国元首随后举行正式会谈。") == [["世界会议中心", "某都", "乙国"]]
+    assert venue("3月10日晚，张三抵达[[某都]][[翠湖宫]]，李四在宫外迎接并与他握手，随后为他举行工作晚宴。") \
+        == [["翠湖宫", "某都", "乙国"]]
+    assert venue("3月10日下午5时许，张三的车队抵达首相官邸，李四夫妇冒雨在门前迎候。") == [["首相官邸", "某都", "乙国"]]
+    assert venue("3月10日，张三随即前往总统府，出席欢迎仪式并拜会李四总统。") == [["总统府 (某都)", "某都", "乙国"]]
+    assert venue("3月10日，张三前往总理府松涛大厦拜会李四。") == [["松涛大厦", "某都", "乙国"]]
+    # near misses: a leader alone at a welcome, an air base one lands at, a meeting told before the going,
+    # the talks' own place, something else done there
+    assert venue("3月10日，张三随即前往总统府，出席欢迎仪式。") == [["某都", "乙国"]]
+    assert venue("3月10日，张三前往联邦大厦，出席联邦委员会举行的迎接仪式。") == [["某都", "乙国"]]
+    assert venue("3月10日，张三抵达某都松林空军基地，李四到场迎接。") == [["某都", "乙国"]]
+    assert venue("3月10日，张三在某都会见了李四，随后前往某联盟总部，与李四会谈。") == [["某都", "乙国"]]
+    assert venue("3月10日，张三前往松涛国家官邸，李四在松园接待张三，两人举行会谈。")[0][0] != "松涛国家官邸"
+    assert venue("3月10日，张三前往某某陵献花，随后与李四举行会谈。") == [["某都", "乙国"]]
+
+
+def test_a_venue_written_inside_a_towns_own_suffix_is_the_venue_not_the_words_before_it():
+    text = HEAD + "2033年5月7日，[[张三]]与[[李四]]在[[某都]]市内的总理府举行会谈。"
+    assert read(text) == {"2033-05-07": [["总理府 (某都)", "某都"]]}
+    # a bare kind after 市内 names no venue of its own: the town
+    assert read(text.replace("市内的总理府", "市内酒店")) == {"2033-05-07": [["某都"]]}

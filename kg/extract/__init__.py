@@ -28,6 +28,7 @@ from kg.extract.containment import (contain_by_name, key_generic_buildings_by_th
 from kg.extract.venues import (venue_of_the_days_meetings, venue_of_the_gathering, venue_of_the_list_intro,
                                venue_of_the_summit_it_was_held_during, venue_said_of_the_summit)
 from kg.extract.venue_halls import (lodging_gives_way_to_its_town, venue_named_as_the_hall, venue_of_the_banquet,
+                                    venue_of_the_building_gone_to,
                                     venue_of_the_talks_in_its_town)
 from kg.extract.towns_reached import (place_sites_in_the_town_reached, venue_of_the_talks_on_its_days,
                                       venue_of_the_town_its_leg_reached, venue_of_the_town_reached_before_it)
@@ -88,6 +89,7 @@ def extract(document: Document) -> Extraction:
     venue_in_the_state_of_its_section(reading, summits)
     venue_named_as_the_hall(reading)
     venue_of_the_talks_in_its_town(reading, summits)
+    venue_of_the_building_gone_to(reading, summits)
     venue_of_the_banquet(reading)
     place_sites_in_the_town_reached(reading)
     lodging_gives_way_to_its_town(reading)

@@ -25,7 +25,7 @@ infobox field, a table cell or a clause of prose.
   quotes after the kind of place it is (``[[长门市]]的温泉旅馆「大谷山庄」``) is the venue, in the
   chain; a person's own (``在普京的总统官邸与其会谈``) is the residence, not the person or his
   state (but ``在甲城出席张三的就职典礼后``: no place of his).
-- Words that keep a chain one: a city's own suffix (``[[广州]]市``), a region's (``[[布列塔尼]]地区的
+- Words that keep a chain one: a city's own suffix (``[[广州]]市``) and its inside (``[[某都]]市内的总理府``), a region's (``[[布列塔尼]]地区的
   港口城市[[圣马洛]]``), another name in brackets
   (``符拉迪沃斯托克（海参崴）``), ``首府``, ``首都``, ``住所``, an office holder's residence
   (``[[某都]]总统官邸[[某宫]]``), ``岛上的``, ``港湾的``, sides. In a place field, a venue after a
@@ -102,7 +102,7 @@ SIDE_WORDS = re.compile(r"^(?:[东南西北]部?|[东南西北]侧|[东南西北
 _GAP_WORDS = (r"(?:市中心|[市省县区]|地区|大区)?"  # 广州市松园: the city's own suffix; 布列塔尼地区的港口城市圣马洛: the region's; 某城市中心的: its centre
               r"(?:[（(][^（()）]{1,20}[）)])?"  # 符拉迪沃斯托克（海参崴）俄罗斯岛: another name of the city
               r"(?:首府|首都|州府|省会|(?:总统|总理|首相|国王|女王|元首)?(?:住所|寓所|官邸|私邸)|港湾|港内|湾内)?"  # 布里亚特共和国首府乌兰乌德, 中南海住所菊香书屋, 巴西利亚总统官邸黎明宫
-              r"(?:远东|[东南西北]部|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|郊外|郊区|市区|境内|城内|湖畔|河畔|江畔|海滨|海边|岛上|上"
+              r"(?:远东|[东南西北]部|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|郊外|郊区|市区|市内|境内|城内|湖畔|河畔|江畔|海滨|海边|岛上|上"
               r"|以[东南西北](?:约?[0-9一二三四五六七八九十百]+(?:公里|千米|英里))?)?的?"
               r"(?:[\u4e00-\u9fff]{0,2}(?:城市|城镇|小镇|小城|古城|古都|名城|港口|村庄|山区|度假区|胜地))?[的之]?")
 _CHAIN_GAP = re.compile("^" + _GAP_WORDS + "$")
@@ -560,6 +560,8 @@ def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: t
     begin = last.end if last is not None else start
     gap = _GAP_PREFIX.match(sentence.hans, begin, end).group() if last is not None else ""
     gap = gap or _shore(sentence, last, end)
+    if gap.endswith("市"):
+        gap += _INSIDE_THE_TOWN.match(sentence.hans, begin + len(gap), end).group()  # 某都市内的总理府: the office
     at = begin + len(gap)
     name = sentence.hans[at:end]
     quoted = _QUOTED_VENUE.match(name)
@@ -590,6 +592,10 @@ def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: t
         at = last.start  # [[贝努维尔]]城堡: one name, in the place it is named after
     surface = sentence.text[at:end]
     return Spot(at, end, reading.index.key(surface), surface, sentence.hans[at:end], None)
+
+
+#: After a town's 市: inside it (``达卡市内的总理府``, ``某城市内酒店``), before the venue that lies there.
+_INSIDE_THE_TOWN = re.compile(r"(?:内的?)?")
 
 
 #: The shore of the lake or the river a link names, before a venue on it (``[[某湖]]畔的某宾馆``).

@@ -5,7 +5,7 @@ ceremony the talks follow (``乙在[[某府]]为甲举行欢迎仪式，随后�
 tells its talks in on one of its days (``6月1日，甲…随后在总理府同乙举行会谈``); where nothing places the talks in
 their town, the place of the banquet the host gives the visitor on its days (``当晚，乙在[[某宫]]为甲举行盛大国宴``);
 a leader's lodging with no name of its own (``在下榻的饭店会见乙``), which gives way to the town the text puts
-the meeting in.
+the meeting in; the building a participant goes to right before the meeting (``随即前往[[某宫]]，先与乙举行会晤``).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import re
 
 from kg.extract.containment import lies_in
 from kg.extract.dates import find_dates
-from kg.extract.names import generic_building
-from kg.extract.places import (BARE_KINDS, CLAUSE_BREAK, NOT_OWN, ROOMS, VENUE_ENDINGS, held_at_phrases,
+from kg.extract.names import GENERIC_BUILDINGS, generic_building
+from kg.extract.places import (ARRIVED_AT, BARE_KINDS, CLAUSE_BREAK, NOT_OWN, ROOMS, VENUE_ENDINGS, held_at_phrases,
                                phrase_bounds, phrase_chain, well_known_container)
 from kg.extract.reading import Reading
 from kg.extract.phrases import ATTENDS_WELCOME, COMES_ALONG
@@ -461,3 +461,132 @@ def _hall(reading: Reading, sentence: Sentence) -> Spot | None:
         surface = sentence.text[run.start():run.end()]
         return Spot(run.start(), run.end(), reading.index.key(surface), surface, run.group(), None)
     return None
+
+
+def venue_of_the_building_gone_to(reading: Reading, summits) -> None:
+    """A summit still placed in a town only was held in the building a participant goes to on its days when the
+    sentence goes straight on to the meeting there, with no place of its own (``随即前往[[某宫]]，先与乙举行会晤``,
+    ``随即驱车前往乙官邸，两人举行双边会谈``, ``前往总理府某大厦拜会乙``, ``抵达[[某都]][[某宫]]，乙在宫外迎接``,
+    ``随后前往[[某宫]]出席正式欢迎仪式``): that building, inside the town. Not a building whose clause tells
+    something else done there (``前往[[某陵]]献花``), not a stop the leader only lands at (``抵达某机场``), nor
+    when the meeting names a place of its own (``前往[[某宫]]，乙在[[某厅]]接待甲``)."""
+    registry = reading.registry
+    for summit in summits:
+        venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
+        if len(venues) != 1 or venues[0].kind is not Kind.PLACE or to_hans(venues[0].key).endswith(VENUE_ENDINGS):
+            continue
+        gone = _building_gone_to_on_its_days(reading, summit.id)
+        if gone is not None:
+            sentence, chain = gone
+            place = chain_facts(reading, chain, sentence)
+            if place is not None and place.kind is Kind.PLACE and place.key != venues[0].key:
+                _held_in_the_town(reading, summit.id, venues[0], place, sentence)
+
+
+#: A leader going to a place (前往, 抵达, 移驾 …), up to the end of its clause or the call paid there right after
+#: (前往某府某大厦拜会乙, 前往某宫出席欢迎仪式).
+_GONE_TO_A_BUILDING = re.compile(r"(?:抵达|到达|来到|前往|赶赴|移驾)(?P<w>[^，。；,、在]{1,24}?)"
+                                 r"(?=[，,；;。]|拜会|拜见|会见|会晤|出席|$)")
+#: The meeting the going leads to, in its clause or one of the two after it: talks, a call, a host greeting the
+#: visitor or a welcome ceremony (先与乙举行会晤, 两人举行双边会谈, 乙在宫外迎接, 乙为其举行正式欢迎仪式).
+_MET_THERE = re.compile(r"拜会|拜见|会见|会晤|会谈|会面|迎接|迎候|欢迎仪式")
+#: How many clauses after the going the meeting may be told in.
+_CLAUSES_TO_THE_MEETING = 3
+
+
+def _building_gone_to_on_its_days(reading: Reading, summit: EntityId) -> tuple[Sentence, tuple[Spot, ...]] | None:
+    """(sentence, chain) of the first sentence told on the summit's days (in an aside too) that names a
+    participant going to a building and the meeting the going leads to."""
+    days = days_of(reading.registry, summit)
+    if days is None:
+        return None
+    start, end = days
+    participants = participant_keys(reading.registry, summit)
+    for _, sentence, told in told_in_order(reading, (start, end), asides=True):
+        days = told.times if told else ()
+        if not days or not all(start <= a and b <= end for a, b in days) \
+                or not _sides_of_the_summit(reading, sentence, participants):
+            continue
+        for match in _GONE_TO_A_BUILDING.finditer(sentence.hans):
+            if _MET_THERE.search(sentence.hans, 0, match.start()):
+                break  # 在某城会见了乙，随后前往[[某总部]]，与丙会谈: the going is the next meeting's
+            chain = _building_of(reading, sentence, match)
+            if chain and _leads_to_the_meeting(reading, sentence, match.end("w")):
+                return sentence, chain
+    return None
+
+
+def _sides_of_the_summit(reading: Reading, sentence: Sentence, participants: set[str]) -> bool:
+    """Whether the people the sentence names are all participants of the summit, and both its sides are told:
+    two of them named, or one and the other as a pronoun or the pair (``他随即前往某官邸，同乙举行会谈``,
+    ``两人举行双边会谈``), or one called on by the other (``甲随即前往总统府…并拜会乙总统``); not a leader alone at a welcome (``前往[[某大厦]]，出席联邦委员会的迎接仪式``)."""
+    people = {s.key for s in sentence.spots if reading.registry.is_a(s.surface, Kind.PERSON)}
+    named = people & participants
+    if not named or people - participants:
+        return False
+    return len(named) >= 2 or _OTHER_SIDE.search(sentence.hans) is not None or any(
+        s.key in participants and 0 <= s.start - call.end() <= 12
+        for call in _CALLS_ON.finditer(sentence.hans) for s in sentence.spots)
+
+
+#: The other side of the meeting, or both, told without a name (他, 其, 两人, 双方, 两国元首).
+_OTHER_SIDE = re.compile(r"[他她其]|两人|二人|双方|两国(?:领导人|元首|首脑|总统|总理|首相)")
+#: A call paid on someone, the one who pays it told before (教宗…拜会萨利赫总统): both sides.
+_CALLS_ON = re.compile(r"(?:拜会|拜见|会见|会晤)了?")
+
+
+def _building_of(reading: Reading, sentence: Sentence, match: re.Match) -> tuple[Spot, ...]:
+    """The chain of the place gone to when it ends the going phrase and is a building (a name ending as venues
+    do), not an airport or a station one lands at, nor a lodging."""
+    chain = phrase_chain(reading, sentence, match)
+    if not chain and sentence.hans[match.start("w"):match.end("w")] in GENERIC_BUILDINGS:
+        chain = (_plain_spot(reading, sentence, match.start("w"), match.end("w")),)  # 随即前往王宫
+    if not chain:
+        return ()
+    kind_first = _KIND_BEFORE_ITS_NAME.match(chain[-1].hans) if chain[-1].link is None else None
+    if kind_first is not None and kind_first.group("n").endswith(VENUE_ENDINGS):  # 总理府某大厦: the tower
+        chain = chain[:-1] + (_plain_spot(reading, sentence, chain[-1].start + kind_first.start("n"), chain[-1].end),)
+    last = chain[-1].hans
+    if chain[-1].end != match.end("w") or not last.endswith(VENUE_ENDINGS) or last.endswith(_NOT_WHERE_THEY_MEET) \
+            or unnamed_lodging(last) or reading.registry.is_a(chain[-1].surface, Kind.PERSON, Kind.ORGANIZATION):
+        return ()
+    return chain
+
+
+#: Where a leader lands (某机场, 某空军基地) or is welcomed outside (某广场): not the building of the talks.
+_NOT_WHERE_THEY_MEET = ARRIVED_AT + ("空军基地", "广场")
+
+
+#: A plain name that gives the kind of building first and its own name after it (总理府泰库法大厦).
+_KIND_BEFORE_ITS_NAME = re.compile(r"(?:%s|首相官邸|首相府)(?P<n>[\u4e00-\u9fff·‧・]{2,16})$"
+                                   % "|".join(sorted(GENERIC_BUILDINGS, key=len, reverse=True)))
+
+
+def _plain_spot(reading: Reading, sentence: Sentence, start: int, end: int) -> Spot:
+    surface = sentence.text[start:end]
+    return Spot(start, end, reading.index.key(surface), surface, sentence.hans[start:end], None)
+
+
+def _leads_to_the_meeting(reading: Reading, sentence: Sentence, at: int) -> bool:
+    """Whether the meeting is told right after ``at``, in the going's clause or one of the two after it,
+    with no place of its own, no other going and no plan (``未能``)."""
+    hans = sentence.hans
+    upto = at
+    for _ in range(_CLAUSES_TO_THE_MEETING):
+        stop = CLAUSE_BREAK.search(hans, upto)
+        met = _MET_THERE.search(hans, upto, stop.start() if stop is not None else len(hans))
+        if met is not None:
+            between = hans[at:met.end()]
+            if NOT_THERE.search(between) or _GOES_ON.search(between):
+                return False
+            return not any(at <= m.start() < met.end() and phrase_chain(reading, sentence, m)
+                           for m in held_at_phrases(sentence))
+        if stop is None or stop.group() == "。":
+            return False
+        upto = stop.end()
+    return False
+
+
+#: Between the going and the meeting: another going, to another place.
+_GOES_ON = re.compile(r"抵达|到达|前往|赶赴|飞往|飞赴|转往|转赴|返回|离开")
+
