@@ -2048,6 +2048,22 @@ def test_a_towns_meeting_was_held_in_the_building_a_participant_goes_to_right_be
     assert venue("3月10日，张三前往某某陵献花，随后与李四举行会谈。") == [["某都", "乙国"]]
 
 
+def test_a_visits_summit_placed_in_the_state_only_was_held_where_the_welcome_before_its_talks_was():
+    def venue(told):
+        text = ("'''张三访问智利'''是甲国总理[[张三]]于2037年4月9日至11日对[[智利]]进行的国事访问，"
+                "其间与智利总统[[李四]]举行会谈。\n== 访问经过 ==\n4月9日晚，张三抵达智利。\n\n" + told + "\n")
+        return read(text, title="张三访问智利")["2037-04-09"]
+
+    assert venue("4月10日上午，智利总统[[李四]]在[[某都]]主席府主持了正式欢迎仪式，两人随后举行会谈。") \
+        == [["主席府", "某都", "智利共和国"]]
+    assert venue("4月10日上午，张三在[[某都]][[松涛宫]]接受正式欢迎仪式，随后与智利总统[[李四]]举行会谈。") \
+        == [["松涛宫", "某都", "智利共和国"]]
+    # near misses: no talks follow the welcome; the talks name a place of their own
+    assert venue("4月10日上午，智利总统[[李四]]在[[某都]]主席府主持了正式欢迎仪式。") == [["智利共和国"]]
+    assert venue("4月10日上午，智利总统[[李四]]在[[某都]]主席府主持了正式欢迎仪式，两人随后在[[松涛宫]]举行会谈。")[0][0] \
+        == "松涛宫"
+
+
 def test_a_venue_written_inside_a_towns_own_suffix_is_the_venue_not_the_words_before_it():
     text = HEAD + "2033年5月7日，[[张三]]与[[李四]]在[[某都]]市内的总理府举行会谈。"
     assert read(text) == {"2033-05-07": [["总理府 (某都)", "某都"]]}

@@ -28,7 +28,7 @@ from kg.extract.containment import (contain_by_name, key_generic_buildings_by_th
 from kg.extract.venues import (venue_of_the_days_meetings, venue_of_the_gathering, venue_of_the_list_intro,
                                venue_of_the_summit_it_was_held_during, venue_said_of_the_summit)
 from kg.extract.venue_halls import (lodging_gives_way_to_its_town, venue_named_as_the_hall, venue_of_the_banquet,
-                                    venue_of_the_building_gone_to,
+                                    venue_of_the_building_gone_to, venue_of_the_welcome_in_the_state,
                                     venue_of_the_talks_in_its_town)
 from kg.extract.towns_reached import (place_sites_in_the_town_reached, venue_of_the_talks_on_its_days,
                                       venue_of_the_town_its_leg_reached, venue_of_the_town_reached_before_it)
@@ -96,6 +96,7 @@ def extract(document: Document) -> Extraction:
     key_generic_buildings_by_their_town(reading)
     place_venues_by_gazetteer(reading)
     place_venues_in_visited_states(reading)
+    venue_of_the_welcome_in_the_state(reading, summits)
     venue_of_the_visit_box(reading, summits)
     venue_of_the_town_its_leg_reached(reading, summits)
     towns_only_the_gazetteer_gives(reading)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.phrases import (ATTENDS_WELCOME, CROSS_VERBS, DIED, GOVERNMENTS, NOT_TOP, SUCCESSOR_BEFORE,
-                                TAKES_OVER, TAKES_UP_AN_OFFICE, TRAVELS_TO)
+from kg.extract.phrases import (CROSS_VERBS, DIED, GOVERNMENTS, NOT_TOP, SUCCESSOR_BEFORE, TAKES_OVER,
+                                TAKES_UP_AN_OFFICE, TRAVELS_TO, WELCOME_AT)
 from kg.extract.places import held_at_phrases, phrase_spots
 from kg.extract.reading import Reading
 from kg.extract.roles import HOLDERS_OFFICES, OFFICE_WORDS, monarch_by_name, office_key, ranked_after, title_after, titles_before
@@ -336,8 +336,8 @@ def _places(sentence: Sentence, reading: Reading):
     hans = sentence.hans
     for match in held_at_phrases(sentence):
         yield from phrase_spots(sentence, match, reading)
-    if "出席" in hans:
-        for match in ATTENDS_WELCOME.finditer(hans):  # 在[[某宫]]出席欢迎仪式
+    if "欢迎" in hans:
+        for match in WELCOME_AT.finditer(hans):  # 在[[某宫]]出席欢迎仪式, 在[[某都]]某府主持欢迎仪式
             yield from phrase_spots(sentence, match, reading)
     for i, spot in enumerate(sentence.spots):
         before = hans[:spot.start]

@@ -8,8 +8,10 @@ import re
 #: 在某都受到国王某某的接见).
 HELD_AT = re.compile(r"(?:在|于)(?P<w>[^，。；,]{1,40}?)(?:举行|召开|举办|进行|会晤|会谈|会面|会唔|会见|接待|短暂停留|觐见|晋见|谒见"
                      r"|(?:受到|获)(?=[^，。；]{0,30}?接见))")
-#: "在 … 出席欢迎仪式": where a visitor attends the welcome ceremony (甲在[[某宫]]出席欢迎仪式), no 举行 of its own.
-ATTENDS_WELCOME = re.compile(r"在(?P<w>[^，,；;。在]{1,24}?)出席了?[^，,；;。在]{0,6}?欢迎仪式")
+#: "在 … 出席/主持/接受欢迎仪式", "在 … 以正式仪式欢迎": where the visitor attends, or the host holds, the welcome
+#: ceremony (甲在[[某宫]]出席欢迎仪式, 乙在[[某都]]某府主持了正式欢迎仪式, 甲在[[某楼]]接受正式欢迎仪式, 乙在[[某府]]以正式仪式欢迎甲).
+WELCOME_AT = re.compile(r"在(?P<w>[^，,；;。在]{1,24}?)(?:(?:出席|主持|接受)了?[^，,；;。在]{0,6}?欢迎仪式"
+                        r"|以[^，,；;。在]{0,6}?仪式欢迎)")
 #: Right before a name: one who comes along with the leader before him (甲偕副总统丙与乙会晤, 甲偕夫人丁), no side of the talks.
 COMES_ALONG = re.compile(r"偕[^，,；;。与同和]{0,8}$")
 #: Right after :data:`HELD_AT`'s 举行: a press conference held there (两人在某宫举行记者会), not a meeting.

@@ -5,20 +5,22 @@ ceremony the talks follow (``乙在[[某府]]为甲举行欢迎仪式，随后�
 tells its talks in on one of its days (``6月1日，甲…随后在总理府同乙举行会谈``); where nothing places the talks in
 their town, the place of the banquet the host gives the visitor on its days (``当晚，乙在[[某宫]]为甲举行盛大国宴``);
 a leader's lodging with no name of its own (``在下榻的饭店会见乙``), which gives way to the town the text puts
-the meeting in; the building a participant goes to right before the meeting (``随即前往[[某宫]]，先与乙举行会晤``).
+the meeting in; the building a participant goes to right before the meeting (``随即前往[[某宫]]，先与乙举行会晤``);
+and, for a summit placed only in the state visited, the place of the welcome its talks follow
+(``乙在[[某都]]某府主持了正式欢迎仪式，两人随后举行会谈``).
 """
 
 from __future__ import annotations
 
 import re
 
-from kg.extract.containment import lies_in
+from kg.extract.containment import lies_in, venue_in_state
 from kg.extract.dates import find_dates
 from kg.extract.names import GENERIC_BUILDINGS, generic_building
 from kg.extract.places import (ARRIVED_AT, BARE_KINDS, CLAUSE_BREAK, NOT_OWN, ROOMS, VENUE_ENDINGS, held_at_phrases,
                                phrase_bounds, phrase_chain, well_known_container)
 from kg.extract.reading import Reading
-from kg.extract.phrases import ATTENDS_WELCOME, COMES_ALONG
+from kg.extract.phrases import COMES_ALONG, WELCOME_AT
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spot
 from kg.extract.venues import (NOT_THERE, PAIR_BEFORE, SIGNED, TALKS, chain_facts, clause_of, days_of, participant_keys,
@@ -278,7 +280,7 @@ def _welcome_before_the_talks(reading: Reading, summit: EntityId) -> tuple[Sente
         if not days or not all(start <= a and b <= end for a, b in days) \
                 or not any(s.key in participants for s in sentence.spots) or not _WELCOMED.search(sentence.hans):
             continue
-        welcomes = [m for m in held_at_phrases(sentence) + list(ATTENDS_WELCOME.finditer(sentence.hans))
+        welcomes = [m for m in held_at_phrases(sentence) + list(WELCOME_AT.finditer(sentence.hans))
                     if not NOT_THERE.search(clause_of(sentence.hans, m.start(), m.end()))]
         for match in welcomes:
             if _talks_follow_the_welcome(sentence, match):
@@ -390,8 +392,8 @@ def _talks_follow_the_welcome(sentence: Sentence, match: re.Match, following: Se
 
 
 #: What a welcome ceremony is called after its held-at phrase (为乙举行欢迎仪式, 举行隆重欢迎仪式,
-#: 举行仪式，欢迎乙访华).
-_WELCOMED = re.compile(r"欢迎仪式|欢迎式|仪式[，,]欢迎")
+#: 举行仪式，欢迎乙访华, 以正式仪式欢迎乙).
+_WELCOMED = re.compile(r"欢迎仪式|欢迎式|仪式[，,]?欢迎")
 
 
 #: A clause that tells what the ceremony holds (鸣礼炮21响, 450名礼兵列队, 一同检阅仪仗队, 欢迎乙访华),
@@ -590,3 +592,23 @@ def _leads_to_the_meeting(reading: Reading, sentence: Sentence, at: int) -> bool
 #: Between the going and the meeting: another going, to another place.
 _GOES_ON = re.compile(r"抵达|到达|前往|赶赴|飞往|飞赴|转往|转赴|返回|离开")
 
+
+def venue_of_the_welcome_in_the_state(reading: Reading, summits) -> None:
+    """A summit placed only in the state visited was held where the welcome ceremony told on its days, which the talks
+    follow with no place of their own, was (``乙在[[某都]]某府主持了正式欢迎仪式，两人随后举行会谈``, ``乙在[[某堂]]东门外
+    广场为甲举行欢迎仪式，随后两国元首举行会谈``): that place, inside the state, when the text puts it in no other and
+    the sentence names no one who is none of its participants."""
+    registry = reading.registry
+    for summit in summits:
+        venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
+        if len(venues) != 1 or venues[0].kind is not Kind.COUNTRY:
+            continue
+        welcome = _welcome_before_the_talks(reading, summit.id)
+        if welcome is None:
+            continue
+        sentence, chain = welcome
+        place = chain_facts(reading, chain, sentence)
+        strangers = {s.key for s in sentence.spots if registry.is_a(s.surface, Kind.PERSON)} - set(summit.participants)
+        if place is not None and place.kind is Kind.PLACE and to_hans(place.key).endswith(VENUE_ENDINGS) \
+                and not strangers:  # not 乙在某府主持欢迎仪式，甲随后与丙举行会谈
+            venue_in_state(registry, summit, place, venues[0], sentence)
