@@ -4604,3 +4604,50 @@ def test_a_date_opening_its_sentence_after_how_long_since_rules_the_talks_after_
 def test_a_stay_told_on_its_day_dates_the_meeting_told_after_it(stay, found):
     text = HEAD + "2033年5月30日，甲国总理[[张三]]抵达[[丙国]]。\n\n" + stay
     assert set(summits(text)) == found
+
+
+def _typed_people(text):
+    """The names the first pass types as people in ``text``."""
+    from kg.extract.entities import type_names
+    from kg.extract.reading import read
+
+    reading = read(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    type_names(reading)
+    return {spot.surface for sentence in reading.all_sentences() for spot in sentence.spots
+            if reading.registry.is_a(spot.surface, Kind.PERSON)}
+
+
+def test_a_linked_name_met_on_the_day_told_before_is_a_person_but_not_an_office_or_a_title():
+    day = HEAD + "2033年5月3日，甲国总统[[张三]]抵达[[某城]]，与乙国总理[[李四]]举行会谈。"
+    met = day + "同日下午，张三在[[某酒店]]与[[王五]]会面。"
+    assert "王五" in _typed_people(met)
+    assert ("2033-05-03", frozenset({"张三", "王五"})) in meetings(met)
+    assert "王五" not in _typed_people(day + "张三曾在[[某酒店]]与[[王五]]会面。")  # no day: no meeting to read
+    titled = _typed_people(day + "同日下午，张三在[[某酒店]]与[[丙国外交部长官]][[王五]]会谈。")
+    assert "丙国外交部长官" not in titled  # a title written before a name
+
+
+def test_a_linked_name_that_chairs_or_holds_a_summit_with_a_person_is_a_person():
+    chaired = HEAD + ("2034年6月1日至2日，第二次甲乙特别峰会在[[某城]]举行，"
+                      "由[[张三]]与时任乙方轮值主席国丙国总理[[李四]]共同主持。")
+    assert "张三" in _typed_people(chaired)
+    assert ("2034-06-01", frozenset({"张三", "李四"})) in meetings(chaired)
+    held = HEAD + "2036年2月27日，[[张三]]与乙国总统[[李四]]在[[某城]]举行甲乙政府间峰会，双方同意重启谈判。"
+    assert ("2036-02-27", frozenset({"张三", "李四"})) in meetings(held)
+    seat = HEAD + "2035年7月9日，乙国总理[[李四]]在某都[[某府]]与甲国总理[[张三]]共同主持第五轮政府磋商。"
+    assert "某府" not in _typed_people(seat)  # the place they chair in
+
+
+def test_a_linked_name_that_holds_talks_with_him_is_a_person_but_not_with_them():
+    text = HEAD + "2037年3月23日晚，乙国总统[[李四]]抵达[[某都]]，开始国事访问，[[张三]]于24日同他举行会谈。"
+    assert "张三" in _typed_people(text)
+    group = HEAD + "2037年3月23日晚，乙国代表团抵达[[某都]]，[[某部]]于24日同他们举行会谈。"
+    assert "某部" not in _typed_people(group)
+
+
+def test_a_linked_name_that_meets_one_described_before_their_office_is_a_person():
+    text = HEAD + "2038年5月30日，[[张三]]在[[某堂]]同来华国事访问的[[乙国总统]][[李四]]举行会谈。"
+    assert "张三" in _typed_people(text)
+    assert ("2038-05-30", frozenset({"张三", "李四"})) in meetings(text)
+    seen = HEAD + "2038年5月30日，[[某团]]在[[某堂]]观看了来华国事访问的[[乙国总统]][[李四]]的演出。"
+    assert "某团" not in _typed_people(seen)  # no meeting with the one described

@@ -275,17 +275,18 @@ _MET_AFTER_THE_PLACE = re.compile(r"[^，,；;。与同和跟]{0,6}?(?:分别|�
 _ONE_OF_THE_PAIR = re.compile(r"[他她]|两人|二人|双方|对方|总统|总理|首相|主席|国王|女王|元首|领导人")
 
 
-def _met_someone_else(reading: Reading, sentence: Sentence, after: int, summit: SummitFound) -> bool:
+def _met_someone_else(reading: Reading, people: People, sentence: Sentence, after: int, summit: SummitFound) -> bool:
     """Whether the meeting placed at ``after`` is, as written right after the place, with someone
     the text names by a linked word that is no person's name, nor by a pronoun or a leader's office
-    (``3月6日，甲飞抵某城，在某长老的住所与这位年逾九旬的[[大长老]]会面``): one participant meeting
-    someone else, not the summit's talks. An unlinked name (同卢拉举行会谈) is taken as one of them."""
+    (``3月6日，甲飞抵某城，在某长老的住所与这位年逾九旬的[[大长老]]会面``), or with a person not of the summit to whom
+    the article gives no office anywhere (``同日下午，甲在某酒店与[[丙]]会面``, 丙 of no side the text says): one
+    participant meeting someone else, not the summit's talks. An unlinked name (同卢拉举行会谈) is taken as one of them."""
     said = _MET_AFTER_THE_PLACE.match(sentence.hans, after)
     if said is None or _ONE_OF_THE_PAIR.search(said["whom"]):
         return False
     named = [spot for spot in sentence.spots if said.start("whom") <= spot.start < said.end("whom")]
     return bool(named) and not any(spot.key in summit.participants or reading.registry.is_a(spot.surface, Kind.PERSON)
-                                   for spot in named)
+                                   and spot.key in people.sides for spot in named)
 
 
 def _clause_around(hans: str, start: int, end: int) -> str:
@@ -323,7 +324,7 @@ def finer_in_prose(reading: Reading, people: People, around: SummitFound, venue:
                       if MEETING.search(_clause_around(sentence.hans, c[0].start, c[-1].end))), ())
         if not chain:
             continue  # 在克里姆林宫乔治大厅为…举行欢迎仪式，随后…会谈: the hall is the ceremony's
-        if _met_someone_else(reading, sentence, chain[-1].end, around):
+        if _met_someone_else(reading, people, sentence, chain[-1].end, around):
             continue  # 甲飞抵某城，在某长老的住所与这位长老会面: one of them meeting another, not the summit's talks
         place = record_chain(reading, chain, sentence)
         if place is not None:

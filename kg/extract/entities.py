@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.phrases import (CROSS_VERBS, DIED, GOVERNMENTS, NOT_TOP, SUCCESSOR_BEFORE, TAKES_OVER,
+from kg.extract.phrases import (CROSS_VERBS, DIED, GOVERNMENTS, NEXT_DAY, NOT_TOP, SUCCESSOR_BEFORE, TAKES_OVER,
                                 TAKES_UP_AN_OFFICE, TRAVELS_TO, WELCOME_AT)
 from kg.extract.places import held_at_phrases, phrase_spots
 from kg.extract.reading import Reading
@@ -214,10 +214,22 @@ _AT_A_PLACE = re.compile(rf"(?:在|于|到|访问|{TRAVELS_TO}|城市|首都|港
 #: A call, not a meeting (视频会晤, 通电话); a day of the month (a meeting that can be a summit).
 _CALLED = re.compile(r"电话|通话|视频|视讯")
 _A_DAY = re.compile(r"\d\s*[日号]")
+#: A sentence opening on the day told before it (同日下午，…; 当天，…; 次日，…): a day too, the last one's.
+_THE_DAY_TOLD = re.compile(rf"(?:同日|同一天|当天|当日|{NEXT_DAY})")
 #: Names of bodies, not people, that meet as sides (东盟, 欧洲联盟, 某国政府, 某某委员会).
 _BODY_ENDINGS = re.compile(r"(?:组织|联盟|集团|委员会|政府|党|共同体|联合国|同盟|公约|盟|理事会|议会|银行|公司|基金会?)$")
 #: Right after a linked name: receiving whom the words after name (会见了, 于某日在某堂接见).
 _RECEIVES = re.compile(r"(?:于[^，。；在]{1,12}?)?(?:在[^，。；]{1,20}?)?(?:会见|接见)了?")
+#: Right after a linked name: holding talks with him or her (于24日同他举行会谈, 在某宫与她会晤).
+_TALKS_WITH = re.compile(r"(?:于[^，。；在]{1,12}?)?(?:在[^，。；]{1,20}?)?(?:同|与|跟)(?=[他她])")
+#: After the one met: what two leaders do together besides meeting (共同主持, 签署条约, 在某城举行峰会), as only
+#: people do.
+_ACTS_TOGETHER_AFTER = re.compile(r"[^，。；]{0,40}?(?:共同主持|签署|签订|举行[^，。；]{0,12}?峰会)")
+#: Between a name and the one it meets, that one described before their office (在某堂同来华国事访问的乙国总统丙会谈).
+_MET_WITH_DESCRIBED = re.compile(r"^(?:(?:在|于)[^，。；、]{0,40}?)?(?:同|与|跟)[^，。；同与和跟]{1,20}的$")
+#: Between a name and the one it acts with: "with" and how that one is described before their office
+#: (与时任东盟轮值主席国泰国总理乙共同主持).
+_WITH_DESCRIBED = re.compile(r"^(?:同|与|和|跟)(?:时任)?[^，。；、同与和跟在于]{0,12}$")
 #: A pronoun for the one received (会见了他), not a group (他们) nor a state (他国).
 _HIM_OR_HER = re.compile(r"[他她](?![们国人方乡])")
 #: Before a name in its clause: another who receives with it (乙和[[丙]]会见甲, 乙与夫人[[丙]]会见甲).
@@ -242,7 +254,7 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
         after = _the_one_met_after(sentence, i)
         if after is not None and untyped(after) and (untyped(spot) or registry.is_a(spot.surface, Kind.PERSON)) \
                 and _MET_WITH.match(hans[spot.end:after.start]) and (met := _MEETING_AFTER.match(hans[after.end:])) \
-                and not _CALLED.search(met[0]) and _A_DAY.search(hans) \
+                and not _CALLED.search(met[0]) and (_A_DAY.search(hans) or _on_the_day_told(sentence, spot, after)) \
                 and not any(hans.startswith(OFFICE_WORDS, s.end) for s in (spot, after)):  # 乙国总理: a state's
             yield from (s for s in (spot, after) if registry.kind_of(s.surface) is None)
             continue  # 2000年6月13日[[甲]]与[[乙]]在某城举行的会晤: two names the article links, meeting each other
@@ -257,14 +269,50 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
                 o.start == received.end() and registry.is_a(o.surface, Kind.PERSON) for o in sentence.spots[i + 1:])):
             yield spot  # [[甲]]会见了乙, [[甲]]于某日在某堂会见了他: who receives a person is one
             continue
+        talks = _TALKS_WITH.match(hans, spot.end)
+        if talks is not None and _HIM_OR_HER.match(hans, talks.end()) and _MEETING_RIGHT_AFTER.match(hans, talks.end() + 1) \
+                and not _JOINED_BEFORE.search(hans, clause_start(hans, spot.start), spot.start):
+            yield spot  # [[甲]]于24日同他举行会谈: who holds talks with a person is one
+            continue
         other = next((o for o in sentence.spots[i + 1:] if registry.is_a(o.surface, Kind.PERSON)), None)
-        if other is not None and _MET_WITH.match(_between(sentence, spot, other, reading)) \
-                and _MEETING_AFTER.match(hans[other.end:]):
-            yield spot
+        if other is not None and _meets_or_acts_with(sentence, spot, other, reading):
+            yield spot  # [[甲]]与乙在某城会谈, [[甲]]与乙共同主持: who meets a person, or signs with one, is one
         elif any(registry.is_a(o.surface, Kind.PERSON) for o in sentence.spots[:i]) \
                 and (described := _DESCRIBED_WITH.search(hans, 0, spot.start)) and any(
                     word in described["d"] for word in OFFICE_WORDS) and _MEETING_AFTER.match(hans[spot.end:]):
             yield spot  # 张三…与刚就任乙国总统不到两个月的[[李四]]举行会谈: met, and described by an office
+
+
+def _meets_or_acts_with(sentence: Sentence, spot: Spot, other: Spot, reading: Reading) -> bool:
+    """Whether the name meets the person named after it (``[[甲]]与乙在某城会谈``, ``[[甲]]在某堂同来华国事访问的乙国总统
+    乙会谈``), acts with them as only leaders do (``由[[甲]]与时任轮值主席国丙国总理乙共同主持``, ``[[甲]]与乙签署条约``; not
+    ``甲在某城[[某府]]与乙共同主持``, the place they chair in)."""
+    hans = sentence.hans
+    between = _between(sentence, spot, other, reading)
+    meets = _MEETING_AFTER.match(hans[other.end:]) is not None
+    acts = _acts_together_with(sentence, other, reading)
+    if (_MET_WITH.match(between) or _MET_WITH_DESCRIBED.match(between)) and meets:
+        return True
+    return bool(_MET_WITH.match(between) or _WITH_DESCRIBED.match(between)) and acts \
+        and "在" not in hans[clause_start(hans, spot.start):spot.start]
+
+
+def _acts_together_with(sentence: Sentence, other: Spot, reading: Reading) -> bool:
+    """Whether what follows a person met is what the two do together (``与乙国总统[[李四]]共同主持``, ``与[[李四]]签署
+    条约``), with no other person named before it: not ``与乙国总统[[李四]]特别代表、国务卿[[王五]]共同主持``, where the
+    one acting is 王五."""
+    acts = _ACTS_TOGETHER_AFTER.match(sentence.hans, other.end)
+    return acts is not None and not any(other.end <= o.start < acts.end() and reading.registry.is_a(o.surface, Kind.PERSON)
+                                        for o in sentence.spots)
+
+
+def _on_the_day_told(sentence: Sentence, spot: Spot, after: Spot) -> bool:
+    """Whether a sentence opening on the day told before it (``同日下午，甲在某酒店与[[乙]]会面``) tells two names
+    meeting on that day, neither an office (``与[[教宗]]会晤``) nor a title written right before a name
+    (``与[[某国外交部长官]][[丙]]会谈``): a day's meeting, as one dated by its day of the month."""
+    return _THE_DAY_TOLD.match(sentence.hans) is not None \
+        and not any(s.hans.endswith(OFFICE_WORDS) for s in (spot, after)) \
+        and not any(o.start == after.end for o in sentence.spots)
 
 
 def _listed_after_a_place_of_the_meeting(sentence: Sentence, spot: Spot, reading: Reading) -> bool:

@@ -240,7 +240,8 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
             reading.registry.move(summit.id, around.id, Prop.OUTCOME)
             if not reading.registry.has_fact(around.id, Prop.ORDINAL):
                 reading.registry.move(summit.id, around.id, Prop.ORDINAL)
-            finer = finer_venue(reading, venue, reading.registry.facts_about(summit.id, Prop.VENUE))
+            finer = finer_venue(reading, venue, reading.registry.facts_about(summit.id, Prop.VENUE)) \
+                if _of_the_boxs_sides(people, summit, around) else venue
             if finer != venue:  # the prose says where in the infobox's place they met
                 reading.registry.move(summit.id, around.id, Prop.VENUE)
                 venue = finer
@@ -529,6 +530,14 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         in_the_state_of_the_heading(reading, section, found[before:])
     return year or running_year, day, (opens, leaves, arrives, tuple(days_told)) \
         if leg is None and not background else None
+
+
+def _of_the_boxs_sides(people: People, summit: SummitFound, around: SummitFound) -> bool:
+    """Whether everyone a meeting on the boxed summit's days names is one of the box's people or of their sides:
+    where they met is where the box's summit was held. Not a meeting with someone the article gives no office
+    (``同日下午，甲在某酒店与[[丙]]会面``): that place is another meeting's."""
+    sides = {people.sides.get(p) for p in around.participants} - {None}
+    return all(p in around.participants or people.sides.get(p) in sides for p in summit.participants)
 
 
 def _the_boxs_day_stands(registry, summit, prop: Prop, day) -> None:
