@@ -57,10 +57,10 @@ class _Index:
         types: dict[Node, Collection[Node]] = {}
         parents: dict[Node, Collection[Node]] = {}
         for s, predicates in out.items():
-            if RDF.type in predicates:
-                types[s] = predicates[RDF.type]
-            if RDFS.subClassOf in predicates:
-                parents[s] = predicates[RDFS.subClassOf]
+            if _TYPE in predicates:
+                types[s] = predicates[_TYPE]
+            if _SUBCLASS_OF in predicates:
+                parents[s] = predicates[_SUBCLASS_OF]
             for p in inverse:
                 for o in predicates.get(p, ()):
                     into.setdefault((o, p), []).append(s)
@@ -79,6 +79,8 @@ class _Index:
 
 
 _NOTHING: Mapping[Node, Collection[Node]] = {}
+#: Terms read for every node of every page, made once: an attribute of rdflib's RDF namespace makes a new one each time.
+_TYPE, _SUBCLASS_OF = RDF.type, RDFS.subClassOf
 
 
 def _by_subject(graph: Graph) -> dict[Node, dict[Node, list[Node]]]:
@@ -464,17 +466,20 @@ class SparqlScreen:
     def _no_dangling(self, index: _Index, classes: tuple[Node, ...]) -> bool:
         """No focus node points, but by rdf:type, at an IRI under its base that the page does not type."""
         focus_nodes = set().union(*(index.instances.get(cls, ()) for cls in classes))
+        types = index.types
         for focus in focus_nodes:
             if not isinstance(focus, URIRef):
                 continue  # a blank node's rows are never a result (pyoxigraph renames it)
             if str(focus) in self.ontology_subjects:  # by its text: an rdflib term does not hash as its string
                 return False  # the ontology's own triples about it would join the page's
             base = _LAST_TWO_SEGMENTS.sub("", focus)
-            for predicate, values in index.out.get(focus, _NOTHING).items():
-                if predicate == RDF.type:
+            predicates = index.out.get(focus, _NOTHING)
+            typed = predicates.get(_TYPE)  # its rdf:type values, skipped by identity: no rdflib equality per predicate
+            for values in predicates.values():
+                if values is typed:
                     continue
-                for value in values:
-                    if isinstance(value, URIRef) and value.startswith(base) and not index.types.get(value):
+                for value in values:  # str's own startswith: rdflib's makes two strings first
+                    if isinstance(value, URIRef) and str.startswith(value, base) and not types.get(value):
                         return False
         return True
 

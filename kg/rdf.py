@@ -150,15 +150,15 @@ class Triples:
         #: (whose literal rdflib hashes in Python, three times a line)
         self._by_subject: dict = {}
 
-    def lines(self, written: Callable[[Node], Node] | None = None) -> list[str]:
+    def lines(self, written: Callable[[Literal], Node] | None = None) -> list[str]:
         """Each triple's N-Triples line (with its newline), in order, as rdflib's serialiser
-        writes it; with ``written``, each object as ``written`` gives it. A line is made once
-        per triple, however often it is asked for."""
+        writes it; with ``written``, each literal object as ``written`` gives it (IRIs and blank
+        nodes are written as they are). A line is made once per triple, however often it is asked for."""
         lines, names = [], {}
         for subject, predicates in self._by_subject.items():
             for predicate, values in predicates.items():
                 for value, line in values.items():
-                    if written is not None and (other := written(value)) is not value:
+                    if written is not None and isinstance(value, Literal) and (other := written(value)) is not value:
                         lines.append(_row(subject, predicate, other, names))
                         continue
                     if line is None:  # an existing key's value replaced: the dict's order is kept
