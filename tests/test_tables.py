@@ -1586,3 +1586,26 @@ def test_a_side_column_under_a_series_of_offices_gives_its_person_the_sides_offi
     # a column naming a side the sentence gives no office: none
     other = SIDES_NAMED_BY_THEIR_OFFICES.replace("! 日期 !! 地点 !! 芬方", "! 日期 !! 地点 !! 丁方")
     assert not any(p == "张三" for p, _ in _roles_of(other, "芬智秘三方会晤")["2033-06-20"])
+
+
+MONARCHS_TABLE = """'''甲国国王会见乙国总统列表'''列出甲国国王与乙国总统的会见。
+== 会见一览 ==
+{| class="wikitable"
+! 日期 !! 甲国国王 !! 乙国总统 !! 地点 !! 备注
+|-
+| 2034年4月24日 || [[张三]] || [[李四]] || 王宫 || 国宴
+|-
+| 2037年11月6日 || 张三 || [[王五]] || 王宫 || 工作访问
+|}
+"""
+
+
+def test_a_column_headed_by_a_monarchs_title_holds_one_side_of_each_rows_meeting():
+    """A list of a monarch's meetings heads his column with his title (``天皇``, ``甲国国王``, ``教宗``), not with
+    ``领导人``: each row is a summit of him and the other column's leader. A header merely beginning with the
+    title (``国王寿辰``) is no column of people."""
+    found, _ = summits_of(MONARCHS_TABLE)
+    assert {day: summit["participants"] for day, summit in found.items()} == {
+        "2034-04-24": {"张三", "李四"}, "2037-11-06": {"张三", "王五"}}
+    found, _ = summits_of(MONARCHS_TABLE.replace("甲国国王 !!", "国王寿辰 !!"))
+    assert all("张三" not in summit["participants"] for summit in found.values())

@@ -29,7 +29,8 @@ _COLUMNS = (
     ("place", re.compile(r"地点|会场|城市|举办地|地址|场地|国家(?!主席|元首|领导人|总理)")),  # not 中国国家主席
     ("mediator", _MEDIATOR_COLUMN),
     ("people", re.compile(r"领导人|出席|与会|参与|参加|元首|首脑|方$|总统|主席|总理|首相|人物|东道主|主持人|主办者"
-                          r"|^(?:会谈|会见|会晤)对象$|(?:会谈|会见|会晤)者$")),  # 会谈对象, 会见者: whom the visitor of a table of one side's hosts met
+                          r"|^(?:会谈|会见|会晤)对象$|(?:会谈|会见|会晤)者$"  # 会谈对象, 会见者: whom the visitor of a table of one side's hosts met
+                          r"|^[\u4e00-\u9fff]{0,4}(?:天皇|国王|女王|教宗)$")),  # a monarch's column: 天皇, 英国国王, 教宗
     ("outcome", re.compile(r"成果|文件|签署|结果|协议|宣言")),
 )
 
