@@ -2821,6 +2821,26 @@ def test_the_pope_named_after_his_title_is_a_leader_met():
                                             "ordinal": set(), "venue": {"某城"}}}
 
 
+def test_the_popes_word_alone_is_the_one_pope_the_article_links():
+    """``[[教宗]]`` written alone for the pope of the day is the one pope the article links (``[[某济各 (教宗)|某济各]]``):
+    its talks told with the word alone are his; an article linking two popes leaves the word alone."""
+    text = (HEAD + "甲国总统[[张三]]多次与[[教宗]][[某济各 (教宗)|某济各]]会面。\n\n"
+            "2034年11月26日，张三再访[[梵蒂冈]]，与教宗在[[宗座宫]]会谈约一小时。")
+    assert summits(text)["2034-11-26"]["participants"] == {"张三", "某济各"}
+    two = text.replace("会面。", "会面，此前也曾会见[[某笃十六世 (教宗)|某笃十六世]]。")
+    assert "2034-11-26" not in summits(two)  # the word alone names no one of the two, so no leader met
+
+
+def test_a_meeting_in_what_someone_wrote_online_is_no_meeting_of_that_day():
+    """``张三当天在推特上写道，与李四会面是一生的荣幸``: what follows 写道 is what he wrote, as after 表示 or 称, not a
+    meeting held on the day last named."""
+    text = (HEAD + "2035年5月24日，甲国总统[[张三]]在[[某城]]与乙国总统[[李四]]会谈。"
+            "随后张三于5月26日飞往[[某镇]]出席峰会。张三当天在推特上写道，与李四会面是“一生的荣幸”。")
+    assert set(summits(text)) == {"2035-05-24"}
+    said = text.replace("写道", "表示")
+    assert set(summits(said)) == {"2035-05-24"}
+
+
 def test_a_linked_name_ending_in_a_regnal_number_is_a_person_met():
     text = HEAD + "2003年11月5日，甲国总统[[张三]]在[[某城]]与[[某某二世]]会晤。"
     assert summits(text)["2003-11-05"]["participants"] == {"张三", "某某二世"}

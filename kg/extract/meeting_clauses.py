@@ -241,9 +241,9 @@ _MONTHS_DAY = re.compile(r"(?:当月|同月|本月|该月)(?P<d>\d{1,2})[日号]
 _REPORTED = re.compile(r"介绍|表示|宣布|声称|透露|公布|指出|报道|预告|称")
 
 
-#: A clause that ends in someone's saying (甲在社交媒体上表示, 甲对记者说): the clauses after it are what was said.
+#: A clause that ends in someone's saying (甲在社交媒体上表示, 甲对记者说, 甲在推特上写道): the clauses after it are what was said.
 #: Not a speech given (发表演说, 进行游说) nor a name (简称).
-_SAYS = re.compile(r"(?:表示|(?<![演游小学])说|指出|强调|(?<![简名号])称)$")
+_SAYS = re.compile(r"(?:表示|(?<![演游小学])说|指出|强调|写道|(?<![简名号])称)$")
 
 
 #: Before 当天 in its clause, a word that makes it an object's day, not the clause's (于次日, 发表于当天).
