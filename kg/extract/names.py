@@ -425,7 +425,19 @@ class NameIndex:
         for link in links:  # [[教宗方济各]] and [[方济各]]: one person
             if name := without_holders_office(link.target):
                 index.merge(link.target, name)
+        index._merge_the_one_holder(links)
         return index
+
+    def _merge_the_one_holder(self, links) -> None:
+        """The office written alone for its holder (``教宗接见了他``) is the one holder the article links
+        (``[[教宗方济各]]``, ``[[方济各 (教宗)|方济各]]``, not a list's ``[[教宗某某出访列表]]``): an article naming
+        two popes leaves the word alone."""
+        holders = {self.key(link.target) for link in links
+                   if len(without_holders_office(link.target) or "") in range(2, 9)  # not [[教宗某某出访列表]]
+                   or to_hans(disambiguator(link.target) or "") in HOLDERS_OFFICES}
+        if len(holders) == 1:
+            for office in HOLDERS_OFFICES:
+                self.merge(next(iter(holders)), office)
 
     def _merge_states(self) -> None:
         """The gazetteer's states, each a group keyed by its first name."""
