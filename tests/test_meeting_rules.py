@@ -4033,6 +4033,18 @@ def test_leaders_of_two_states_a_host_also_met_in_one_list_are_met_each_on_their
     assert not any("王五" in people and "赵六" in people for _, people in found)
 
 
+def test_a_leader_a_host_also_met_named_bare_in_the_list_holds_the_office_written_before_his_name_elsewhere():
+    """``同日他还会见了牙买加总理王五、赵六和斐济总理孙七`` with 赵六 written ``加拿大总理[[赵六]]`` earlier: three states'
+    leaders, three meetings; written earlier only as a guest (no office), the list stays one meeting."""
+    text = HEAD + ("2033年7月26日，甲国首相[[张三]]在[[某城]]与[[加拿大]]总理[[赵六]]举行会谈。"
+                   "2033年7月27日，张三在某城与丙国总理[[李四]]举行会谈。"
+                   "同日他还会见了[[牙买加]]总理[[王五]]、赵六和[[斐济]]总理[[孙七]]。")
+    found = set(meetings(text))
+    assert {("2033-07-27", frozenset({"张三", other})) for other in ("王五", "赵六", "孙七")} <= found
+    bare = text.replace("与[[加拿大]]总理[[赵六]]举行会谈", "与[[赵六]]举行会谈")
+    assert not any(day == "2033-07-27" and people == frozenset({"张三", "赵六"}) for day, people in meetings(bare))
+
+
 def test_leaders_of_one_state_a_host_also_met_in_one_list_are_not_met_one_by_one():
     text = HEAD + ("2033年7月27日，甲国首相[[张三]]在[[某城]]与丙国总统[[李四]]举行会谈。"
                    "同日他还会见了[[乙国]]国王[[王五]]和[[乙国]]总理[[赵六]]。")

@@ -161,15 +161,24 @@ def _read_with_pronoun_host(reading: Reading, sentence: Sentence, read) -> OneBy
 
 def _of_different_states(reading: Reading, sentence: Sentence, found: OneByOne) -> bool:
     """Whether each of those a host also met is written with an office of a state of its own, no two the
-    same (``还会见了乙国总理张三和丙国总理李四``: two meetings; ``还会见了乙国总理张三和乙国议长王五``: one visit's)."""
+    same (``还会见了乙国总理张三和丙国总理李四``: two meetings; ``还会见了乙国总理张三和乙国议长王五``: one visit's);
+    one named bare holds the office the article writes before his name elsewhere."""
     states = []
     for spot in sentence.spots:
         if spot.key in found.others and found.begin <= spot.start < found.end:
-            titled = {t.state for t in titles_listed_before(sentence, spot, reading.index) if t.state is not None}
+            titled = {t.state for t in titles_listed_before(sentence, spot, reading.index) if t.state is not None} \
+                or _states_titled_elsewhere(reading, spot.key)
             if len(titled) != 1:
                 return False
             states.extend(titled)
     return len(states) == len(found.others) and len(set(states)) == len(states)
+
+
+def _states_titled_elsewhere(reading: Reading, key: str) -> set[str]:
+    """The states of the offices the article writes before a person's name wherever it names him (``日本首相[[安倍晋三]]``),
+    for a list that names him bare (``还会见了乙国总统张三、安倍晋三和丙国总理李四``)."""
+    return {title.state for sentence in reading.all_sentences() for spot in sentence.spots if spot.key == key
+            for title in titles_listed_before(sentence, spot, reading.index) if title.state is not None}
 
 
 def _subject_before(reading: Reading, sentence: Sentence) -> Spot | None:
