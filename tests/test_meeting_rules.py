@@ -4683,3 +4683,22 @@ def test_a_linked_name_that_meets_one_described_before_their_office_is_a_person(
     assert ("2038-05-30", frozenset({"张三", "李四"})) in meetings(text)
     seen = HEAD + "2038年5月30日，[[某团]]在[[某堂]]观看了来华国事访问的[[乙国总统]][[李四]]的演出。"
     assert "某团" not in _typed_people(seen)  # no meeting with the one described
+
+
+_FLAGGED_VISIT = ("{{Infobox event\n| title = 2034年张三访问马尔代夫\n"
+                  "| date = {{Start date|2034|6|8}}－{{End date|2034|6|9}}\n| location = {{MDV}}[[马累]]\n"
+                  "| participants = {{flagicon|IND}} [[张三]]<br />{{flagicon|MDV}} [[李四]]\n}}\n"
+                  "'''2034年张三访问马尔代夫'''是指[[印度总理]][[张三]]于2034年6月8日至9日对[[马尔代夫]]进行的国事访问。\n"
+                  "== 行程 ==\n6月8日，张三抵达马累，受到李四总统的欢迎。当天，两国领导人在总统府举行会谈。\n"
+                  "== 后续 ==\n6月9日，张三抵达[[科伦坡]]。当天，他在总统府与[[斯里兰卡总统]][[王五]]举行会谈。\n")
+
+
+def test_a_meeting_on_the_boxed_visits_last_day_with_a_third_states_leader_is_apart_when_the_host_has_only_a_flag():
+    """The box flags its host (``{{flagicon|MDV}} [[李四]]``) whom the text writes with no state (``李四总统``): the
+    talks on the visit's last day with a third state's president (``与斯里兰卡总统王五举行会谈``) have a side the box has
+    not, a summit of their own; without the flags, the box's sides are not known and the talks stay the box's."""
+    found = summits(_FLAGGED_VISIT, title="2034年张三访问马尔代夫")
+    assert found["2034-06-09"]["participants"] == {"张三", "王五"}
+    assert found["2034-06-08"]["participants"] == {"张三", "李四"}
+    unflagged = _FLAGGED_VISIT.replace("{{flagicon|IND}} ", "").replace("{{flagicon|MDV}} ", "")
+    assert "2034-06-09" not in summits(unflagged, title="2034年张三访问马尔代夫")

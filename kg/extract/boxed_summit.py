@@ -38,12 +38,14 @@ from kg.wikitext import Section
 BACKGROUND = re.compile(r"^(背景|历史背景|起源|前因|缘起|历史|筹备|准备)")
 
 
-def a_meeting_apart(people: People, summit: SummitFound, around: SummitFound) -> bool:
+def a_meeting_apart(people: People, summit: SummitFound, around: SummitFound, flagged: frozenset[str] = frozenset()) -> bool:
     """Whether a meeting on the boxed summit's days is not the box's: it has a side the box
     does not (甲 receiving a third state's leader during 乙's visit, 甲 meeting the leaders
     of the region together), or the box is a gathering of three sides or more and this a
-    meeting of two told as such (a bilateral on its sidelines: 两国元首举行会谈, 分别同…会谈)."""
-    sides = {people.sides.get(p) for p in around.participants} - {None}
+    meeting of two told as such (a bilateral on its sidelines: 两国元首举行会谈, 分别同…会谈).
+    ``flagged``: the sides the box's flags give its participants (:func:`sides_the_box_flags`), for a host
+    the text writes with no state's office (``萨利赫总统``)."""
+    sides = ({people.sides.get(p) for p in around.participants} | flagged) - {None}
     theirs = {people.sides.get(p) for p in summit.participants} - {None}
     if len(sides) >= 2 and theirs - sides:
         return True
@@ -53,6 +55,12 @@ def a_meeting_apart(people: People, summit: SummitFound, around: SummitFound) ->
         return False  # 甲先后与乙、丙会谈，再举行三方会谈: the talks of two were the first part of the box's
     bilateral = summit.one_of_several or (summit.anchor is not None and _BILATERAL.search(summit.anchor.hans))
     return len(sides) >= 3 and len(summit.participants) == 2 and bool(bilateral)
+
+
+def sides_the_box_flags(registry, around: SummitFound) -> frozenset[str]:
+    """The sides the box's participants are given (``{{flagicon|MDV}} [[某某]]``: the state its flag names)."""
+    return frozenset(side.key for node in registry.facts_about(around.id, Prop.HAS_PARTICIPATION)
+                     for side in registry.facts_about(node, Prop.SIDE))
 
 
 def _the_next_or_last_stop(summit: SummitFound, around: SummitFound) -> bool:

@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from kg.extract.boxed_summit import (BACKGROUND, SAME_VISIT, a_meeting_apart, a_sides_top, finer_in_prose, meetings_of_the_visit,
+from kg.extract.boxed_summit import (BACKGROUND, SAME_VISIT, a_meeting_apart, a_sides_top, sides_the_box_flags, finer_in_prose, meetings_of_the_visit,
                                      met_during_the_visit, told_within, two_before_or_after_a_gathering)
 from kg.extract.containment import finer_venue
 from kg.extract.dates import DateRange, chinese_number, find_dates, find_year_months
@@ -226,6 +226,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     documents_of_the_subject(reading, around.start, around.end, around.id)
     around = meetings_of_the_visit(reading, people, around)
     kept = [around]
+    flagged = sides_the_box_flags(reading.registry, around)
     boxed_venue = [v for v in reading.registry.facts_about(around.id, Prop.VENUE)][:1]
     venue = boxed_venue[0] if boxed_venue else None
     for summit in summits:
@@ -234,7 +235,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
                 _the_boxs_day_stands(reading.registry, around.id, prop, day)
             venue = finer_venue(reading, venue, reading.registry.facts_about(around.id, Prop.VENUE))
             continue
-        if a_meeting_apart(people, summit, around):
+        if a_meeting_apart(people, summit, around, flagged):
             kept.append(summit)
         elif summit.start <= around.end and around.start <= summit.end:
             reading.registry.move(summit.id, around.id, Prop.OUTCOME)
@@ -246,7 +247,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
                 reading.registry.move(summit.id, around.id, Prop.VENUE)
                 venue = finer
             reading.registry.forget(summit.id)
-        elif told_within(summit, around) and not a_meeting_apart(people, summit, around) \
+        elif told_within(summit, around) and not a_meeting_apart(people, summit, around, flagged) \
                 and not two_before_or_after_a_gathering(people, summit, around):
             reading.registry.forget(summit.id)  # its talks are the summit's: the box's days stand
         else:
