@@ -311,10 +311,10 @@ class VisitTold:
 
 def visit_told(sentence: Sentence, dates: list[DateRange], before: VisitTold | None) -> VisitTold | None:
     """The visit a later 访问期间 of the paragraph is of: the days the sentence gives a visit
-    (``1月22日至23日，甲对乙国进行访问``), or the day it has a leader arrive (``1月19日，甲抵达
-    某城``: the visit begins then); else the visit before, while the sentences of its
+    (``1月22日至23日，甲对乙国进行访问``; one day too, ``于9月3日对乙国进行的访问``), or the day it has a leader
+    arrive (``1月19日，甲抵达某城``: the visit begins then); else the visit before, while the sentences of its
     paragraph tell days within it (``22日，甲抵达某城。访问期间，…``)."""
-    told = next((d for d in dates if d.end > d.start and VISIT_WORDS.search(sentence.hans, d.stop)), None)
+    told = next((d for d in dates if VISIT_WORDS.search(sentence.hans, d.stop)), None)
     if told is not None:
         return VisitTold(told, sentence.paragraph)
     if before is not None and before.paragraph == sentence.paragraph \
