@@ -4702,3 +4702,24 @@ def test_a_meeting_on_the_boxed_visits_last_day_with_a_third_states_leader_is_ap
     assert found["2034-06-08"]["participants"] == {"张三", "李四"}
     unflagged = _FLAGGED_VISIT.replace("{{flagicon|IND}} ", "").replace("{{flagicon|MDV}} ", "")
     assert "2034-06-09" not in summits(unflagged, title="2034年张三访问马尔代夫")
+
+
+def test_talks_told_during_a_one_day_visit_the_lead_defines_are_of_its_day():
+    """``…于2034年9月3日对乙国进行的正式访问。访问期间，张三与乙国总统李四举行会谈``: 访问期间 is the one day the
+    visit was; a visit told with no day leaves the talks undated."""
+    text = ("'''2034年张三访问乙国'''是指[[甲国总统]][[张三]]于2034年9月3日对[[蒙古国]]进行的正式访问。"
+            "访问期间，张三与[[蒙古国总统]][[李四]]在[[乌兰巴托]]举行会谈。\n")
+    assert summits(text, title="2034年张三访问乙国") == {
+        "2034-09-03": {"end": "2034-09-03", "participants": {"张三", "李四"}, "ordinal": set(), "venue": {"乌兰巴托"}}}
+    undated = text.replace("于2034年9月3日对", "对")
+    assert summits(undated, title="2034年张三访问乙国") == {}
+
+
+def test_talks_opening_after_the_ceremony_the_sentence_before_told_are_of_its_day_in_a_background_too():
+    """``== 背景 ==`` ``11月17日，张三出席李四的就职典礼。典礼结束后，张三与李四举行会谈``: the ceremony's day; a
+    sentence before it that tells no ceremony gives its day to nothing after 典礼结束后."""
+    text = ("'''2035年张三访问乙国'''是指[[甲国总统]][[张三]]对[[乙国]]的访问。\n== 背景 ==\n"
+            "2034年11月17日，张三前往[[某城]]出席[[乙国总统]][[李四]]的就职典礼。典礼结束后，张三与李四举行会谈。\n")
+    assert "2034-11-17" in summits(text, title="2035年张三访问乙国")
+    no_ceremony = text.replace("出席[[乙国总统]][[李四]]的就职典礼", "参观[[某馆]]").replace("与李四", "与[[乙国总统]][[李四]]")
+    assert "2034-11-17" not in summits(no_ceremony, title="2035年张三访问乙国")

@@ -138,13 +138,24 @@ def _took_office_in_an_aside(hans: str, month) -> bool:
 
 
 #: A sentence opening right after a ceremony the paragraph told on its day (…甲举行仪式欢迎乙。欢迎仪式后，两国元首举行
-#: 会谈; 仪式结束后，甲与乙举行会谈): of that day. Not in an article about a body's gathering, where a state visit told
-#: beside it is dated by the days the visit was announced for, which the ceremony's day is not.
-_AFTER_A_CEREMONY = re.compile(r"^[^，,。；]{0,6}?仪式(?:结束)?后[，,]")
+#: 会谈; 仪式结束后，甲与乙举行会谈; 甲出席乙的就职典礼。典礼结束后，…): of that day. Not in an article about a body's
+#: gathering, where a state visit told beside it is dated by the days the visit was announced for, which the ceremony's day is not.
+_AFTER_A_CEREMONY = re.compile(r"^[^，,。；]{0,6}?(?:仪式|典礼)(?:结束)?后[，,]")
 #: A sentence opening on a part of the day and no date (…甲抵达某都。中午，甲在某宫会见乙; 下午3时，甲同乙会谈):
 #: that part of the day the paragraph told. Not the evening, whose dinners and informal talks are apart from the visit's
 #: talks (:func:`~kg.extract.meeting_clauses.relative_days` reads 当晚).
 _A_PART_OF_THAT_DAY = re.compile(r"^(?:[上中下]午)(?:\d{1,2}[时点](?:\d{1,2}分)?(?:许|左右)?)?(?![0-9]|的)")
+
+
+#: A ceremony told (欢迎仪式, 就职典礼).
+_A_CEREMONY = re.compile(r"仪式|典礼")
+
+
+def _after_the_ceremony_just_told(sentences, i: int) -> bool:
+    """Whether the sentence opens right after a ceremony the sentence before it told with its day (``11月17日，甲出席乙的
+    就职典礼。典礼结束后，甲与乙举行会谈``): of that day, in a background's account too."""
+    return i > 0 and _AFTER_A_CEREMONY.match(sentences[i].hans) is not None \
+        and _A_CEREMONY.search(sentences[i - 1].hans) is not None
 
 
 def _in_the_box(day: date, around: SummitFound | None) -> bool:
@@ -423,7 +434,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         if dates:  # 3月2日，甲抵达某都。当晚，…: the arrival holds while the paragraph tells its day
             landed = arrival_in(reading, sentence, dates) or (landed if landed is not None and all(
                 d.start == d.end == landed.day for d in dates) else None)
-        if day is not None and (dated_before == sentence.paragraph and _BACK_SUBJECT.match(sentence.hans)
+        if day is not None and (dated_before == sentence.paragraph and (_BACK_SUBJECT.match(sentence.hans)
+                                                                        or _after_the_ceremony_just_told(section_sentences, i)
+                                                                        and not a_bodys_gathering(subject))
                                 or (told_in == sentence.paragraph or opens_going_on) and not dates and not months
                                 and not _A_PERIOD_OPENS.match(sentence.hans)
                                 and (GOES_ON.search(sentence.hans) or met_one_by_one(reading, sentence) is not None
