@@ -4723,3 +4723,13 @@ def test_talks_opening_after_the_ceremony_the_sentence_before_told_are_of_its_da
     assert "2034-11-17" in summits(text, title="2035年张三访问乙国")
     no_ceremony = text.replace("出席[[乙国总统]][[李四]]的就职典礼", "参观[[某馆]]").replace("与李四", "与[[乙国总统]][[李四]]")
     assert "2034-11-17" not in summits(no_ceremony, title="2035年张三访问乙国")
+
+
+def test_a_meeting_told_then_what_it_announced_and_went_on_to_discuss_is_held():
+    """``张三与李四举行会谈，宣布建立战略伙伴关系，并就反恐合作交换意见``: 宣布 tells what the meeting announced, not a plan
+    the clause after goes on with; ``…，宣布张三将于5月访问乙国，并与李四会面`` is one."""
+    text = HEAD + ("2034年3月4日，[[张三]]与[[巴基斯坦总统]][[李四]]在[[总统府]]举行会谈，宣布建立战略伙伴关系，"
+                   "并就反恐合作交换意见。")
+    assert summits(text)["2034-03-04"]["participants"] == {"张三", "李四"}
+    plan = HEAD + "2034年3月4日，两国外长举行会谈，宣布[[张三]]将于5月访问乙国，并与[[巴基斯坦总统]][[李四]]会面。"
+    assert summits(plan) == {}

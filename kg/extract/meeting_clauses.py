@@ -804,8 +804,10 @@ def not_held(hans: str) -> bool:
         told_before, told = told, told or bool(meeting and _MEETING_VERB.search(clause))
         if meeting and i > 0 and (_CONTINUES.match(clause) or clause.startswith("于")
                                   or _GOES_ON_TO.match(clause) and _PLANNED.search(clauses[i - 1])) \
-                and NOT_HELD.search(clauses[i - 1]) and not (told_before and _WHAT_IT_TALKED_OF.match(clauses[i - 1])):
+                and NOT_HELD.search(clauses[i - 1]) and not (told_before and (_WHAT_IT_TALKED_OF.match(clauses[i - 1])
+                                                                            or not _PLANNED.search(clauses[i - 1]))):
             return True  # 宣布甲将于5月前访问乙国，与乙国主席会面; 宣布甲将应邀，于6月16日赴…: it goes on with the plan
+            # (not 甲与乙举行会谈，宣布建立战略伙伴关系，并就…交换意见: what the meeting told did, no plan)
         if meeting and _CALL.search(clause, meeting.end()):
             return True  # 甲与乙在峰会前夕通电话: the meeting word tells when they called
         call = next((j for j in range(i - 1, -1, -1) if _CALL.search(clauses[j])), None)
