@@ -4713,6 +4713,9 @@ def test_talks_told_during_a_one_day_visit_the_lead_defines_are_of_its_day():
         "2034-09-03": {"end": "2034-09-03", "participants": {"张三", "李四"}, "ordinal": set(), "venue": {"乌兰巴托"}}}
     undated = text.replace("于2034年9月3日对", "对")
     assert summits(undated, title="2034年张三访问乙国") == {}
+    announced = text.replace("是指[[甲国总统]][[张三]]于2034年9月3日对[[蒙古国]]进行的正式访问",
+                             "是指2034年8月28日，乙国外交部宣布，[[甲国总统]][[张三]]将对[[蒙古国]]进行正式访问")
+    assert "2034-08-28" not in summits(announced, title="2034年张三访问乙国")  # the day of the announcement, not the visit
 
 
 def test_talks_opening_after_the_ceremony_the_sentence_before_told_are_of_its_day_in_a_background_too():

@@ -309,12 +309,18 @@ class VisitTold:
     tour: bool = False  # the lead's visit to several states (先后访问甲国、乙国和丙国): no one summit's days
 
 
+#: After a single day, the visit made on it, in the day's own clause (于9月3日对乙国进行的正式访问, 9月3日访问乙国): not
+#: a visit told after a comma (9月12日，某发言人宣布…将于…进行访问), of another day.
+_ONE_DAYS_VISIT = re.compile(r"[^，,；;。0-9０-９]{0,12}?(?:" + VISIT_WORDS.pattern + ")")
+
+
 def visit_told(sentence: Sentence, dates: list[DateRange], before: VisitTold | None) -> VisitTold | None:
     """The visit a later 访问期间 of the paragraph is of: the days the sentence gives a visit
     (``1月22日至23日，甲对乙国进行访问``; one day too, ``于9月3日对乙国进行的访问``), or the day it has a leader
     arrive (``1月19日，甲抵达某城``: the visit begins then); else the visit before, while the sentences of its
     paragraph tell days within it (``22日，甲抵达某城。访问期间，…``)."""
-    told = next((d for d in dates if VISIT_WORDS.search(sentence.hans, d.stop)), None)
+    told = next((d for d in dates if VISIT_WORDS.search(sentence.hans, d.stop)
+                 and (d.end > d.start or _ONE_DAYS_VISIT.match(sentence.hans, d.stop))), None)
     if told is not None:
         return VisitTold(told, sentence.paragraph)
     if before is not None and before.paragraph == sentence.paragraph \
