@@ -309,9 +309,11 @@ class VisitTold:
     tour: bool = False  # the lead's visit to several states (先后访问甲国、乙国和丙国): no one summit's days
 
 
-#: After a single day, the visit made on it, in the day's own clause (于9月3日对乙国进行的正式访问, 9月3日访问乙国): not
-#: a visit told after a comma (9月12日，某发言人宣布…将于…进行访问), of another day.
-_ONE_DAYS_VISIT = re.compile(r"[^，,；;。0-9０-９]{0,12}?(?:" + VISIT_WORDS.pattern + ")")
+#: After a single day, the visit made to a state on it, in the day's own clause (于9月3日对乙国进行的正式访问): not a
+#: visit told after a comma (9月12日，某发言人宣布…将于…进行访问), of another day, nor the visit's name (10月13日是
+#: 访华行程的第一天).
+_ONE_DAYS_VISIT = re.compile(r"[^，,；;。0-9０-９]{0,6}?(?:对|赴)[^，,；;。0-9０-９]{1,12}?进行[^，,；;。0-9０-９]{0,6}?(?:"
+                             + VISIT_WORDS.pattern + ")")
 
 
 def visit_told(sentence: Sentence, dates: list[DateRange], before: VisitTold | None) -> VisitTold | None:
