@@ -4736,3 +4736,18 @@ def test_a_meeting_told_then_what_it_announced_and_went_on_to_discuss_is_held():
     assert summits(text)["2034-03-04"]["participants"] == {"张三", "李四"}
     plan = HEAD + "2034年3月4日，两国外长举行会谈，宣布[[张三]]将于5月访问乙国，并与[[巴基斯坦总统]][[李四]]会面。"
     assert summits(plan) == {}
+
+
+def test_a_box_of_one_leaders_bilateral_meetings_with_several_makes_no_summit_of_them_all():
+    """``| type = 双边会见`` with three leaders in the box: each pair met on its own, as the sections tell, not the three
+    together; a box of the same three that is no list of bilaterals is one meeting of them all."""
+    text = ("{{Infobox event\n| title = 2034年峰会期间张三双边会见\n| date = {{Start date|2034|9|9}}－{{End date|2034|9|10}}\n"
+            "| location = [[新德里]]\n| type = 双边会见\n| participants = [[张三]]、[[李四]]、[[王五]]\n}}\n"
+            "'''2034年峰会期间张三双边会见'''是指[[甲国总理]][[张三]]于2034年9月出席峰会期间举行的双边会见。\n"
+            "== 9月9日 ==\n2034年9月9日，张三在新德里会见[[意大利总理]][[李四]]。\n"
+            "== 9月10日 ==\n2034年9月10日，张三在新德里会见[[英国首相]][[王五]]。\n")
+    found = summits(text, title="2034年峰会期间张三双边会见")
+    assert {day: s["participants"] for day, s in found.items()} == {
+        "2034-09-09": {"张三", "李四"}, "2034-09-10": {"张三", "王五"}}
+    together = text.replace("双边会见", "三方会晤")
+    assert any(s["participants"] == {"张三", "李四", "王五"} for s in summits(together, title="2034年峰会期间张三三方会晤").values())

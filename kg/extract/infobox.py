@@ -65,6 +65,8 @@ _PLANNED_DATE = re.compile(r"^\s*(?:原定|原计划|原订|原拟|计划|拟)")
 
 #: A box's name or title saying its meeting was never held (…访美取消事件).
 _CALLED_OFF = re.compile(r"取消|告吹|流产|未能举行|未举行|未成行|搁置")
+#: A box of a leader's bilateral meetings on a gathering's sidelines (双边会见, 双边会晤): each pair met on its own.
+_BILATERALS = re.compile(r"双边(?:会见|会晤|会谈|会面)")
 
 
 def summit_infoboxes(reading: Reading) -> tuple[Template, ...]:
@@ -145,6 +147,10 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
     persons = [person for person in persons if reading.index.key(person[1]) not in deputies]
     if len({reading.index.key(t) for _, t, _, _ in persons}) < 2:
         reading.note(f"{{{{{template.name}}}}} names fewer than two participants; no summit made", where)
+        return None
+    if _BILATERALS.search(context) and len({reading.index.key(t) for _, t, _, _ in persons}) > 2:
+        reading.note(f"{{{{{template.name}}}}} is of bilateral meetings of {len(persons)} leaders; each pair met on its own, "
+                     "found in the text; no summit made from the box", where)
         return None
     ids = [registry.named(Kind.PERSON, target, article=target if any(t == target for _, t in entry_links) else None)
            for _, target, _, _ in persons]
