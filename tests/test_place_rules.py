@@ -2069,3 +2069,20 @@ def test_a_venue_written_inside_a_towns_own_suffix_is_the_venue_not_the_words_be
     assert read(text) == {"2033-05-07": [["总理府 (某都)", "某都"]]}
     # a bare kind after 市内 names no venue of its own: the town
     assert read(text.replace("市内的总理府", "市内酒店")) == {"2033-05-07": [["某都"]]}
+
+
+_LANDED = ("{{Infobox event\n| date = {{Start date|2034|3|5}}－{{End date|2034|3|8}}\n| location = [[某都]]\n"
+           "| participants = [[张三]]<br>[[王五]]\n}}\n"
+           "'''2034年甲访问乙国'''是指[[甲国总统]][[张三]]于2034年3月5日至8日对[[乙国]]进行的访问。\n"
+           "== 行程 ==\n3月5日下午，张三的专机降落[[某都国际机场]]，[[乙国总理]][[李四]]在舷梯下迎接，"
+           "两人随后在机场贵宾室进行了简短会晤。张三随即前往[[某宫]]，出席欢迎仪式并与[[乙国总统]][[王五]]举行会谈。\n")
+
+
+def test_a_brief_meeting_in_the_airports_room_on_landing_is_not_where_the_visits_talks_were():
+    """``两人随后在机场贵宾室进行了简短会晤。甲随即前往某宫，…举行会谈``: the visit's summit was held at the palace the
+    visitor went to, not in the airport's room he was met in on landing; told alone, the room places nothing finer
+    than the visit's state."""
+    (venues,) = read(_LANDED, title="2034年甲访问乙国").values()
+    assert [v[0] for v in venues] == ["某宫"]
+    alone = _LANDED.replace("张三随即前往[[某宫]]，出席欢迎仪式并与[[乙国总统]][[王五]]举行会谈。", "")
+    assert all("机场贵宾室" not in v for v in read(alone, title="2034年甲访问乙国").values() for v in v)

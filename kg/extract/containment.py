@@ -223,13 +223,24 @@ def registry_kind(reading: Reading, spot: Spot) -> Kind | None:
     return reading.registry.kind_of(spot.surface)
 
 
+#: A place at an airport (机场贵宾室, 某空军基地): where a visitor is met on landing, not where a visit's talks were.
+_AT_AN_AIRPORT = re.compile(r"机场|空军基地")
+
+
+def at_an_airport(place: EntityId) -> bool:
+    """Whether a place is an airport or a room of one (机场贵宾室)."""
+    return _AT_AN_AIRPORT.search(place.key) is not None
+
+
 def finer_venue(reading: Reading, venue: EntityId | None, said: list) -> EntityId | None:
     """The infobox's venue, or a place the prose says the same meeting was held at that lies
-    inside it (an infobox's 北京 and the prose's 人民大会堂 in 北京): the most precise place."""
+    inside it (an infobox's 北京 and the prose's 人民大会堂 in 北京): the most precise place. A room at the
+    airport where the visitor was met on landing (两人随后在机场贵宾室进行了简短会晤) is not the visit's."""
     if venue is None:
         return None
     for place in said:
-        if isinstance(place, EntityId) and place != venue and lies_in(reading, place, venue):
+        if isinstance(place, EntityId) and place != venue and lies_in(reading, place, venue) \
+                and not at_an_airport(place):
             return place
     return venue
 

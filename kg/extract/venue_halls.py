@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.containment import lies_in, venue_in_state
+from kg.extract.containment import at_an_airport, lies_in, venue_in_state
 from kg.extract.dates import find_dates
 from kg.extract.names import GENERIC_BUILDINGS, generic_building
 from kg.extract.places import (ARRIVED_AT, BARE_KINDS, CLAUSE_BREAK, NOT_OWN, ROOMS, VENUE_ENDINGS, held_at_phrases,
@@ -108,7 +108,8 @@ def venue_of_the_talks_in_its_town(reading: Reading, summits) -> None:
     days holds all the talkers of, nor talks with someone who is none of its participants (``会前，丁在
     某城堡与甲、乙会面``). A summit placed in one building of the two is so given back to the town. A one-day
     summit whose account tells no talks on its day reads the talks told with no day at all (``在[[某都]]，甲拜会
-    国王。甲与乙在[[某府]]举行会谈``), when no other summit of the article has two of its participants."""
+    国王。甲与乙在[[某府]]举行会谈``), when no other summit of the article has two of its participants. Not an airport's
+    room the visitor was met in on landing (``两人随后在机场贵宾室进行了简短会晤``)."""
     registry = reading.registry
     for summit in summits:
         venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
@@ -123,7 +124,7 @@ def venue_of_the_talks_in_its_town(reading: Reading, summits) -> None:
         if to_hans(town.key).endswith(VENUE_ENDINGS):
             _town_of_two_buildings(reading, summit.id, town, list(told.values()))
             continue
-        told = _in_the_town(reading, town, told)
+        told = _in_the_town(reading, town, {key: found for key, found in told.items() if not at_an_airport(found[1])})
         if len(told) == 1:
             ((sentence, place),) = told.values()
             if place.key != town.key and place.kind is Kind.PLACE \
