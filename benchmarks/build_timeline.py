@@ -152,6 +152,7 @@ incremental.RawFill.finish = finishing
 wrapped(pipeline, "_without_conflicts", "checks across articles")
 wrapped(rdf, "settle_labels", "labels settled")
 wrapped(rdf, "publish_shared_once", "shared moved")
+wrapped(void, "published_stats", "counted")  # after the move, in the parent (the 41st session)
 wrapped(pipeline, "describe")
 wrapped(export, "write_store", "files")
 wrapped(export, "_write_union", "kg.nt kg.ttl kg.jsonld")

@@ -291,7 +291,8 @@ def write_outputs(dataset: Dataset, out_dir: Path, *, base: str = DEFAULT_BASE) 
 
 
 def write_store(store: Store, out_dir: Path, *, base: str = DEFAULT_BASE,
-                indexes: dict[str, entries.Index] | None = None, parallel: bool = False) -> tuple[Path, ...]:
+                indexes: dict[str, entries.Index] | None = None, parallel: bool = False,
+                subjects: Sequence[str] | None = None) -> tuple[Path, ...]:
     """Writes kg.ttl, kg.jsonld, kg.nt, kg.trig, context.jsonld and void.ttl of ``store`` into the existing ``out_dir``.
 
     ``store`` holds one named graph per article and the dataset description in its
@@ -300,7 +301,9 @@ def write_store(store: Store, out_dir: Path, *, base: str = DEFAULT_BASE,
     copy of the corpus: kg.nt, kg.ttl and kg.jsonld (the union of the graphs) a subject at
     a time, in order; kg.trig a graph at a time (with ``parallel``, in a forked process
     meanwhile: both cores are free once the pages are built). The same store gives the same bytes, those
-    :func:`write_graphs` gives for its graphs. Returns the paths written, in that order.
+    :func:`write_graphs` gives for its graphs. ``subjects``, when given, are those of the named
+    graphs as N-Triples writes them (:func:`kg.void.published_stats` lists them), not asked of the
+    store again. Returns the paths written, in that order.
     """
     description = canonical_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()))
     names = sorted(graph.value for graph in store.named_graphs() if isinstance(graph, pyoxigraph.NamedNode))
@@ -310,14 +313,17 @@ def write_store(store: Store, out_dir: Path, *, base: str = DEFAULT_BASE,
         for name in names:
             yield name, canonical_lines(store.dump(format=RdfFormat.N_TRIPLES, from_graph=pyoxigraph.NamedNode(name)))
 
-    return _write_files(out_dir, lambda: _by_subject(store), graphs, description, base=base, indexes=indexes,
-                        parallel=parallel)
+    if subjects is not None:  # and those of the default graph, the description
+        subjects = {*subjects, *(line.split(" ", 1)[0] for line in description)}
+    return _write_files(out_dir, lambda: _by_subject(store, subjects), graphs, description, base=base,
+                        indexes=indexes, parallel=parallel)
 
 
-def _by_subject(store: Store) -> Iterator[tuple[str, list[str]]]:
-    """Every subject of ``store`` (in any graph) in the order of its lines, with its distinct
-    lines over all graphs: what :func:`entries.by_subject` gives of the sorted union."""
-    keys = sorted(f"{subject} " for subject in _subjects(store))
+def _by_subject(store: Store, subjects: Iterable[str] | None = None) -> Iterator[tuple[str, list[str]]]:
+    """Every subject of ``store`` (in any graph; ``subjects`` when given, as N-Triples writes them)
+    in the order of its lines, with its distinct lines over all graphs: what :func:`entries.by_subject`
+    gives of the sorted union."""
+    keys = sorted(f"{subject} " for subject in (_subjects(store) if subjects is None else subjects))
     for key in keys:
         token = key[:-1]
         subject = pyoxigraph.NamedNode(token[1:-1]) if token.startswith("<") else pyoxigraph.BlankNode(token[2:])

@@ -24,7 +24,7 @@ from kg import answers, entries, export, incremental, outdir, rdf, void
 from kg.cache import PageCache, code_version
 from kg.errors import ConfigError, InputError, LinkError
 from kg.model import Count, Extraction, Issue, Page, Severity, SkippedPage, SourceInfo
-from kg.pool import default_jobs, elsewhere, in_order
+from kg.pool import default_jobs, in_order
 from kg.progress import Progress
 from kg.source import read_sources
 from kg.turtle import canonical_lines
@@ -39,8 +39,8 @@ QUARANTINE_NAME = "quarantined.tsv"  # one line per quarantined page: origin, ta
 WITHHELD_NAME = "withheld.tsv"  # one line per statement withheld from a published page: origin, triple, why
 #: Seconds the pool waits past a page's budget before it kills the worker building it.
 _GRACE = 2.0
-#: Pages from which a build's last steps use a second process (the description counted while
-#: shared triples move, kg.trig written while the other files are): below it a fork costs more than it saves.
+#: Pages from which a build's last steps use other processes (kg.trig written, the named queries
+#: answered while the other files are written): below it a fork costs more than it saves.
 OTHER_CORE_FROM = 50
 
 
@@ -374,8 +374,8 @@ def _withholding(conflicts: Sequence[Conflict], built: list[tuple[int, Merged]]
 def describe(store: Store, *, base: str, endpoint: str | None = None, stats: void.Stats | None = None) -> void.Stats:
     """Puts the dataset description into the default graph (replacing an older one); returns its counts.
 
-    ``stats``, when given, are the counts of the named graphs before what several say was
-    moved to the shared graph (the move changes none of them but the shared graph's size)."""
+    ``stats``, when given, are the counts of the named graphs (what several say moved to the
+    shared graph or not: the move changes none of them but the shared graph's size)."""
     store.clear_graph(DefaultGraph())
     if stats is None:
         stats = void.stats_of(store, base=base)
@@ -461,16 +461,17 @@ def _build(read: Callable[[], Iterable[Page | SkippedPage]], *, out: Path, setti
             return nothing
         link_note = _link(assembly.store, link, base) if link else None
         parallel = len(assembly.built) >= OTHER_CORE_FROM
-        counted = elsewhere(void.stats_of, assembly.store, base) if parallel else None  # while shared triples move
         shared = rdf.publish_shared_once(assembly.store, base=base)
-        stats = describe(assembly.store, base=base, stats=counted() if counted is not None else None)
+        counted, subjects = void.published_stats(assembly.store, base=base)  # each distinct triple in one graph now
+        stats = describe(assembly.store, base=base, stats=counted)
         indexes: dict[str, entries.Index] = {}
         version: list[Path] = []
 
         def write(directory: Path) -> None:
             version.append(directory)
             answering = answers.answering_elsewhere(assembly.store, directory) if parallel else None
-            export.write_store(assembly.store, directory, base=base, indexes=indexes, parallel=parallel)
+            export.write_store(assembly.store, directory, base=base, indexes=indexes, parallel=parallel,
+                               subjects=subjects)
             if answering is not None:  # the named queries answered meanwhile, kept beside the files (kg.answers)
                 answering()
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyoxigraph import Literal as PyLiteral
-from pyoxigraph import NamedNode, RdfFormat, Store, Triple, serialize
+from pyoxigraph import NamedNode, QueryResultsFormat, RdfFormat, Store, Triple, serialize
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, VOID, XSD
@@ -68,13 +68,32 @@ class Stats:
 
 def stats_of(store: Store, base: str) -> Stats:
     """The counts of the named graphs of ``store``, SPARQL over it."""
-    stats = Stats()
-    stats.subjects = _number(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    subjects = _number(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    properties = _counted(store, "SELECT ?term (COUNT(*) AS ?n) WHERE { "
+                                 "SELECT DISTINCT ?s ?term ?o WHERE { GRAPH ?g { ?s ?term ?o } } } GROUP BY ?term")
+    return _stats(store, base, subjects=subjects, properties=properties)
+
+
+def published_stats(store: Store, *, base: str) -> tuple[Stats, list[str]]:
+    """The counts :func:`stats_of` gives, of a store whose named graphs hold each distinct triple
+    once (after :func:`kg.rdf.publish_shared_once`), and the subjects of its named graphs, each
+    once, as N-Triples writes them (what :func:`kg.export.write_store` writes the files by).
+
+    There a property's distinct triples are its quads: counted without the table of every
+    triple that ``DISTINCT`` makes (at 3,000 pages 0.5 s of CPU against 2.1), and the distinct
+    subjects are counted as they are listed, once for the counts and the files."""
+    answer = store.query("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } }")
+    subjects = answer.serialize(format=QueryResultsFormat.TSV).decode("utf-8").split("\n")[1:-1]
+    properties = _counted(store, "SELECT ?term (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?term ?o } } GROUP BY ?term")
+    return _stats(store, base, subjects=len(subjects), properties=properties), subjects
+
+
+def _stats(store: Store, base: str, *, subjects: int, properties: Counter) -> Stats:
+    """The counts of the named graphs of ``store``, given its distinct subjects and each property's distinct triples."""
+    stats = Stats(subjects=subjects, properties=properties)
     stats.classes = _counted(store, "SELECT ?term (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?term } } GROUP BY ?term")
-    stats.properties = _counted(store, "SELECT ?term (COUNT(*) AS ?n) WHERE { "
-                                       "SELECT DISTINCT ?s ?term ?o WHERE { GRAPH ?g { ?s ?term ?o } } } GROUP BY ?term")
     # every distinct triple has one predicate, an IRI: the distinct triples are the properties' sum, not counted again
-    stats.triples = sum(stats.properties.values())
+    stats.triples = sum(properties.values())
     summits = f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s a <{SKG.Summit}> }} }}"
     stats.summits = {row["s"].value for row in store.query(summits)}
     stats.articles = dict(_articles(store))

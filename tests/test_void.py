@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pyoxigraph
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID
 
@@ -61,6 +62,25 @@ def test_counts_are_of_distinct_triples_across_the_named_graphs() -> None:
     graph = describe(dataset, base=BASE)
 
     assert graph.value(DATASET, VOID.triples) == Literal(expected)
+
+
+def test_the_counts_after_the_shared_triples_moved_are_those_before() -> None:
+    from kg.rdf import publish_shared_once
+    from kg.void import _store_of, published_stats, stats_of
+
+    store = _store_of(two_article_dataset())
+    store.add(pyoxigraph.Quad(pyoxigraph.NamedNode(str(FIRST)), pyoxigraph.NamedNode(str(DCTERMS.title)),
+                              pyoxigraph.Literal("Test summits"), pyoxigraph.DefaultGraph()))  # a description's
+    before = stats_of(store, BASE)
+    publish_shared_once(store, base=BASE)
+
+    after, subjects = published_stats(store, base=BASE)
+
+    assert after.shared == 1
+    after.shared = before.shared
+    assert after == before
+    named = {str(quad.subject) for quad in store if not isinstance(quad.graph_name, pyoxigraph.DefaultGraph)}
+    assert sorted(subjects) == sorted(named) and len(subjects) == before.subjects
 
 
 def test_an_earlier_description_in_the_default_graph_is_not_counted() -> None:
