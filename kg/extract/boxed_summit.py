@@ -44,7 +44,7 @@ def a_meeting_apart(people: People, summit: SummitFound, around: SummitFound, fl
     of the region together), or the box is a gathering of three sides or more and this a
     meeting of two told as such (a bilateral on its sidelines: 两国元首举行会谈, 分别同…会谈).
     ``flagged``: the sides the box's flags give its participants (:func:`sides_the_box_flags`), for a host
-    the text writes with no state's office (``萨利赫总统``)."""
+    the text writes with no state's office (``王五总统``)."""
     sides = ({people.sides.get(p) for p in around.participants} | flagged) - {None}
     theirs = {people.sides.get(p) for p in summit.participants} - {None}
     if len(sides) >= 2 and theirs - sides:
@@ -288,7 +288,7 @@ def _met_someone_else(reading: Reading, people: People, sentence: Sentence, afte
     the text names by a linked word that is no person's name, nor by a pronoun or a leader's office
     (``3月6日，甲飞抵某城，在某长老的住所与这位年逾九旬的[[大长老]]会面``), or with a person not of the summit to whom
     the article gives no office anywhere (``同日下午，甲在某酒店与[[丙]]会面``, 丙 of no side the text says): one
-    participant meeting someone else, not the summit's talks. An unlinked name (同卢拉举行会谈) is taken as one of them."""
+    participant meeting someone else, not the summit's talks. An unlinked name (同李四举行会谈) is taken as one of them."""
     said = _MET_AFTER_THE_PLACE.match(sentence.hans, after)
     if said is None or _ONE_OF_THE_PAIR.search(said["whom"]):
         return False

@@ -176,7 +176,7 @@ _RATIFIED = re.compile(r"(议会|国会|议院|人大|常委会|杜马|最高苏
 _COMMON_NAME = re.compile(r"(总称|合称|统称)(为)?$")
 #: What ends a part of a sentence that tells a time of its own (1966年…签署《甲》；1972年，…《乙》).
 _PART = re.compile(r"[；;]")
-#: Words that tell a sentence goes on at the time told before it (当天下午，…签字; 普京同日签署…; 此访期间，…签署:
+#: Words that tell a sentence goes on at the time told before it (当天下午，…签字; 张三同日签署…; 此访期间，…签署:
 #: the visit just told).
 GOES_ON = re.compile(r"当天|当日|同日|同天|是日|当晚|当夜|隔日|同年|当年|同月|当月|随后|其后|之后|此后|稍后|此访|此次访问|这次访问|"
                      + NEXT_DAY

@@ -430,7 +430,7 @@ class NameIndex:
 
     def _merge_the_one_holder(self, links) -> None:
         """The office written alone for its holder (``教宗接见了他``) is the one holder the article links
-        (``[[教宗方济各]]``, ``[[方济各 (教宗)|方济各]]``, not a list's ``[[教宗某某出访列表]]``): an article naming
+        (``[[教宗某济各]]``, ``[[某济各 (教宗)|某济各]]``, not a list's ``[[教宗某某出访列表]]``): an article naming
         two popes leaves the word alone."""
         holders = {self.key(link.target) for link in links
                    if len(without_holders_office(link.target) or "") in range(2, 9)  # not [[教宗某某出访列表]]

@@ -175,8 +175,8 @@ def _of_different_states(reading: Reading, sentence: Sentence, found: OneByOne) 
 
 
 def _states_titled_elsewhere(reading: Reading, key: str) -> set[str]:
-    """The states of the offices the article writes before a person's name wherever it names him (``日本首相[[安倍晋三]]``),
-    for a list that names him bare (``还会见了乙国总统张三、安倍晋三和丙国总理李四``)."""
+    """The states of the offices the article writes before a person's name wherever it names him (``加拿大总理[[赵六]]``),
+    for a list that names him bare (``还会见了乙国总统张三、赵六和丙国总理李四``)."""
     return {title.state for sentence in reading.all_sentences() for spot in sentence.spots if spot.key == key
             for title in titles_listed_before(sentence, spot, reading.index) if title.state is not None}
 

@@ -534,7 +534,7 @@ def _sides_of_the_summit(reading: Reading, sentence: Sentence, participants: set
 
 #: The other side of the meeting, or both, told without a name (他, 其, 两人, 双方, 两国元首).
 _OTHER_SIDE = re.compile(r"[他她其]|两人|二人|双方|两国(?:领导人|元首|首脑|总统|总理|首相)")
-#: A call paid on someone, the one who pays it told before (教宗…拜会萨利赫总统): both sides.
+#: A call paid on someone, the one who pays it told before (教宗…拜会王五总统): both sides.
 _CALLS_ON = re.compile(r"(?:拜会|拜见|会见|会晤)了?")
 
 
