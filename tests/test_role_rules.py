@@ -1199,7 +1199,7 @@ def test_a_top_office_listed_before_a_lower_one_is_the_office_held_at_the_meetin
     text = HEAD + "2036年2月5日，甲国总统[[张三]]在[[某城]]会见沙特总理、外交大臣[[李四]]。"
     assert {o for p, o in roles_by_day(text)["2036-02-05"] if p == "李四"} == {"沙特阿拉伯王国总理"}
     crown_prince = HEAD + "2036年2月5日，甲国总统[[张三]]在[[某城]]会见沙特王储兼副首相、国防大臣[[李四]]。"
-    assert {o for p, o in roles_by_day(crown_prince)["2036-02-05"] if p == "李四"} == {"沙特阿拉伯王国王储兼副首相"}
+    assert {o for p, o in roles_by_day(crown_prince)["2036-02-05"] if p == "李四"} == {"沙特阿拉伯王国王储"}
     # every office listed below the top: a minister's meeting, no summit
     assert roles_by_day(HEAD + "2036年2月5日，甲国总统[[张三]]在[[某城]]与沙特副首相、国防大臣[[李四]]会谈。") == {}
 
@@ -1418,3 +1418,23 @@ def test_chinas_premier_is_the_state_councils_whether_or_not_the_text_names_the_
     other = HEAD + "2035年6月18日，甲国总统[[李四]]在[[某城]]会见泰国总理[[张三]]。"
     assert ("张三", "泰王国总理") in roles_by_day(other)["2035-06-18"]
     assert _offices("2035年6月18日，中国副总理[[王五]]在[[某城]]发表讲话。")["王五"] == ("中华人民共和国国务院副总理",)
+
+
+def test_a_crown_princes_deputy_post_joined_by_jian_is_one_he_holds_besides():
+    # 王储兼副首相: the rank is the office he meets in, the deputy's post (副首相, 第一副首相) held besides
+    text = HEAD + "2034年3月6日，甲国总统[[张三]]在[[某城]]会见沙特王储兼第一副首相[[李四]]。"
+    assert {o for p, o in roles_by_day(text)["2034-03-06"] if p == "李四"} == {"沙特阿拉伯王国王储"}
+    # near miss: 王储兼首相 heads the government, one role with its rank
+    heads = HEAD + "2034年3月6日，甲国总统[[张三]]在[[某城]]会见沙特王储兼首相[[李四]]。"
+    assert {o for p, o in roles_by_day(heads)["2034-03-06"] if p == "李四"} == {"沙特阿拉伯王国王储兼首相"}
+
+
+def test_an_office_carried_is_not_a_lower_post_the_same_sentence_lists_with_a_top_one():
+    # 时任王储兼副首相、国防大臣的李四: carried to the talks, he met as crown prince, not as defence minister
+    text = HEAD + ("2033年2月19日至20日，时任王储兼副首相、国防大臣的[[李四]]对甲国进行访问，"
+                   "甲国总理[[张三]]亲赴机场迎接。两人在[[某宫]]举行会谈。")
+    assert {o for p, o in roles_by_day(text)["2033-02-19"] if p == "李四"} == {"王储"}
+    # near miss: the offices are kept where both are at the top (王储兼首相: one role, the government's head)
+    heads = text.replace("王储兼副首相、国防大臣", "王储兼首相")
+    assert {o for p, o in roles_by_day(heads)["2033-02-19"] if p == "李四"} == {"王储兼首相"}
+

@@ -669,6 +669,7 @@ def main_office(people: People, key: str, when: date | None = None, told: Iterab
     proper = [o for o in proper if shortened_from(o, proper) is None]  # 叙总统: 叙利亚总统 is the office
     proper = [o for o in proper if central_committees_from(o, proper) is None]  # 甲共总书记: 甲共中央总书记 is the office
     proper = list(_not_only_then(people, key, tuple(proper), when)) if when else proper
+    proper = [o for o in proper if not _held_besides(people, key, o, proper)]
     if not proper:
         return None
     heads = any(_HEADS_OF_STATE.search(sentence.hans) for sentence in told)
@@ -676,6 +677,16 @@ def main_office(people: People, key: str, when: date | None = None, told: Iterab
                                            bool(_INCOMING.search(office)),  # as near: the office itself, not one won
                                            bool(when) and _latest_taken_first(people, key, office, when),
                                            heads and not _STATES_HEAD.search(office), proper.index(office)))
+
+
+def _held_besides(people: People, key: str, office: str, offices: list[str]) -> bool:
+    """Whether ``office`` is below a side's top and the sentence that gives it gives the person one at the top
+    too (``时任甲国王储兼副首相、国防大臣的张三``, ``甲国总理、外交部长张三``): a post he held besides, not the
+    office he meets other sides' leaders in."""
+    said = people.office_evidence.get((key, office))
+    return held_below_the_top(office) and said is not None and any(
+        other != office and not held_below_the_top(other) and people.office_evidence.get((key, other)) == said
+        for other in offices)
 
 
 def _latest_taken_first(people: People, key: str, office: str, when: date) -> int:

@@ -534,7 +534,11 @@ def _split(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:
     state the office before it names (甲国总统兼总理: 甲国总理)."""
     out: list[Title] = []
     at = 0
-    for part in _joined_to_ranks(phrase.split("兼")):
+    parts = _joined_to_ranks(phrase.split("兼"))
+    for i, part in enumerate(parts):
+        if i and parts[i - 1].endswith(_RANKS) and _A_DEPUTYS.match(part):
+            at += len(part) + 1  # 甲国王储兼副首相: the rank is the office he meets in, the deputy's post one held besides
+            continue
         if part.endswith(OFFICE_WORDS) and not part.endswith(CHAIRS_OF_A_MEETING):
             state = _state_prefix(part, index)
             text = part
@@ -554,14 +558,20 @@ _DEPUTY_HEADS = ("副总统",)
 _HEADS_OF_GOVERNMENT = ("总理", "首相")
 
 
+#: A deputy's office (副首相, 第一副首相): what a crown prince holds besides (甲国王储兼副首相、国防大臣张三), below
+#: the rank he meets other sides' leaders in (甲国王储), not one role with it as 王储兼首相 is: no office of his.
+_A_DEPUTYS = re.compile(r"(?:第[一二三]|首席)?副")
+
+
 def _joined_to_ranks(parts: list[str]) -> list[str]:
     """The parts of a run split at ``兼`` with a rank kept joined to the office after it
     (``甲国王储兼首相`` is one role, as high as its office: a crown prince who is prime
-    minister heads a government; ``甲国王储兼副首相`` does not), and a vice-president to the
-    government's head's office after it (``甲国副总统兼总理``)."""
+    minister heads a government; ``甲国王储兼副首相`` does not: his office is the rank, see :func:`_split`),
+    and a vice-president to the government's head's office after it (``甲国副总统兼总理``)."""
     out: list[str] = []
     for part in parts:
-        if out and (out[-1].endswith(_RANKS) or out[-1].endswith(_DEPUTY_HEADS) and part in _HEADS_OF_GOVERNMENT):
+        if out and (out[-1].endswith(_RANKS) and not _A_DEPUTYS.match(part)
+                    or out[-1].endswith(_DEPUTY_HEADS) and part in _HEADS_OF_GOVERNMENT):
             out[-1] += "兼" + part
         else:
             out.append(part)
