@@ -1438,3 +1438,17 @@ def test_an_office_carried_is_not_a_lower_post_the_same_sentence_lists_with_a_to
     heads = text.replace("王储兼副首相、国防大臣", "王储兼首相")
     assert {o for p, o in roles_by_day(heads)["2033-02-19"] if p == "李四"} == {"王储兼首相"}
 
+
+def test_an_office_stated_at_a_summit_told_twice_leaves_no_other_carried_to_it():
+    # the box and the lead state 李四's office at the talks; the prose's telling carries the one a sentence
+    # of other days gives him (时任法国当选总统李四): the office stated is his at the meeting, the carried one not
+    text = ("{{Infobox event\n| title = 2035年张三访问乙国\n| date = {{Start date|2035|4|17}}\n| location = 乙国[[某城]]\n"
+            "| participants = [[张三]]<br />[[李四]]\n}}\n"
+            "'''2035年张三访问乙国'''是指[[甲国总理]][[张三]]于2035年4月17日对乙国进行的工作访问。"
+            "访问期间，张三在[[某宫]]与法国总统[[李四]]举行会谈。\n"
+            "== 背景 ==\n2035年1月4日，张三曾飞抵[[某城]]，与时任法国当选总统李四会面。\n"
+            "== 会谈 ==\n4月17日中午，张三抵达某宫，与李四举行会谈。\n")
+    assert {o for p, o in roles_by_day(text)["2035-04-17"] if p == "李四"} == {"法兰西共和国总统"}
+    # near miss: an office stated without its state's name (临时政府总统) may be any of his: the carried one stays
+    bare = text.replace("与法国总统[[李四]]举行会谈", "与临时政府总统[[李四]]举行会谈")
+    assert {o for p, o in roles_by_day(bare)["2035-04-17"] if p == "李四"} == {"临时政府总统", "法兰西共和国当选总统"}

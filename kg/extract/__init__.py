@@ -38,6 +38,7 @@ from kg.extract.reading import read
 from kg.extract.same_document import one_document_each
 from kg.extract.scripts import to_hans
 from kg.extract.sources import read_sources
+from kg.extract.stated_offices import offices_stated_at_the_summit
 from kg.extract.subject import read_subject
 from kg.extract.summits import MAIN_TEMPLATES, extract_summits
 from kg.extract.table_series import rows_give_their_documents
@@ -106,6 +107,7 @@ def extract(document: Document) -> Extraction:
     contain_by_name(reading)
     one_document_each(reading, tuple(s.id for s in summits))
     first_sentences_office_at_the_first_visit(reading, summits)
+    offices_stated_at_the_summit(reading, summits)
     read_events(reading, tuple(s for s in summits if s.anchor is not None))
     read_subject(reading, summits)
     entities, facts, left_out = reading.registry.finish()
