@@ -1546,6 +1546,24 @@ def test_a_leader_written_by_the_given_name_before_his_office_is_that_leader():
     assert meetings(text.replace("发表讲话", "与[[王五·本·阿图]]发表讲话")) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "2033年5月3日，乙国总统[[张三]]在[[某宫]]会见通甲。",
+    "2033年5月3日，乙国总统[[张三]]会见了通甲总理。",
+    "2033年5月3日，乙国总统[[张三]]在[[某宫]]迎接来访的通甲，随后两人举行会谈。",
+    "2033年5月3日，乙国总统[[张三]]与通甲进行会谈。",
+])
+def test_a_given_name_written_alone_after_a_verb_of_meeting_is_that_leader(sentence):
+    """The one met is written right after the verb of meeting or welcoming (``会见了通甲``, ``迎接来访的通甲``) and goes
+    on to what they did (``与通甲进行会谈``), by the given name alone where custom names him so (Thailand, Laos,
+    Indonesia: ``[[通甲·某乙]]`` … ``会见通甲``). Not inside a longer name after the same verb (``会见通甲拉``)."""
+    lead = "'''甲乙会晤'''是甲国总理[[通甲·某乙]]对[[乙国]]的访问。\n== 经过 ==\n"
+    assert meetings(lead + sentence) == [("2033-05-03", frozenset({"张三", "通甲·某乙"}))]
+    from kg.extract.names import NameIndex, variant_rules
+    from kg.extract.reading import _given_names
+    inside = parse(Page(text="乙国总统会见通甲拉，会见了通甲某。[[通甲·某乙]]", origin="t", title="t"))
+    assert _given_names(inside, NameIndex.build(variant_rules(inside), inside.links)) == {}
+
+
 def test_a_leader_written_by_the_family_name_between_his_given_names_and_his_mothers_is_that_leader():
     """A Spanish or Portuguese name is written by the father's family name, a middle part of the
     linked name (``[[安德烈斯·曼努埃尔·洛佩斯·奥夫拉多尔]]`` … ``洛佩斯抵达某城``). Not a middle part of an

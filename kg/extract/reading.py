@@ -235,8 +235,11 @@ def listed_leaders(document: Document) -> set[str]:
 _DOTS = "·‧•・"
 #: What a person's name may be written after and before on its own (``，阿比在机场迎接``,
 #: ``与阿比会谈``, ``为通伦举行欢迎仪式``, ``同通伦举行会谈``): not inside a longer word (克什米尔, 约翰逊, 唐纳德).
-_NAME_BEFORE = r"(?:(?<=^)|(?<=[，。；、（(\s与和同及跟为向由])|(?<=总统|总理|主席|首相|国王|女王))"
-_NAME_AFTER = (r"(?=[，。；、）)]|在|与|和|同|则|也|于|到|表示|说|称|随后|抵达|访问|会见|会晤|会谈|迎接|陪同|前往"
+#: The one met is written right after the verb of meeting or welcoming (``乙国总统会见了通伦``, ``接见通伦``,
+#: ``迎接来访的通伦``), and goes on to what they did (``与通伦进行会谈``).
+_NAME_BEFORE = (r"(?:(?<=^)|(?<=[，。；、（(\s与和同及跟为向由])|(?<=总统|总理|主席|首相|国王|女王)"
+                r"|(?<=会见|会晤|接见|拜会|迎接|欢迎)|(?<=会见了|会晤了|接见了|拜会了|迎接了|来访的|到访的))")
+_NAME_AFTER = (r"(?=[，。；、）)]|在|与|和|同|则|也|于|到|表示|说|称|随后|抵达|访问|会见|会晤|会谈|会面|进行|迎接|陪同|前往"
                r"|亲自|即|已|曾|对|向|为|是|的|率|举行|还|当选|先后|一行|结束|随即|共同|邀请|出席|主持|分别|再次|再度)")
 #: Or right before the office he holds, as news writes a leader by his given name (``与佐科总统举行会谈``).
 _OFFICE_AFTER = r"(?=总统|总理|首相|国王|女王|王储|埃米尔|苏丹)"
