@@ -4397,6 +4397,20 @@ def test_a_summit_of_a_side_no_office_gives_in_a_tour_of_several_takes_no_leader
     assert summits(tour, "张三访问大洋洲")["2036-07-10"]["participants"] == {"张三", "赵六"}
 
 
+def test_a_leg_elsewhere_in_a_series_of_two_leaders_takes_no_leader_from_the_neighbours():
+    # 张三 and 李四 meet before and after; on the way to the second meeting 张三 first visits 泰国 and meets its premier 赵六,
+    # whose side the article does not give: 赵六 stands for the side missing, 李四 is not added to that meeting
+    series = ("'''张三与李四会晤'''是指[[美国总统]][[张三]]与[[缅甸总统]][[李四]]的三次会晤。\n== 经过 ==\n"
+              "2034年3月5日，张三在[[某城]]同李四举行会谈。\n\n"
+              "张三于2035年11月18日先访问[[泰国]]，在[[曼谷]]同总理[[赵六]]会谈。11月19日，张三抵达[[仰光]]，同李四会面。\n\n"
+              "2036年5月20日，张三在[[某宫]]会晤李四。")
+    found = summits(series, "张三与李四会晤")
+    assert found["2035-11-18"]["participants"] == {"张三", "赵六"}
+    # near miss: a meeting naming one side's leader alone still takes the other side's from the neighbours
+    alone = series.replace("同总理[[赵六]]会谈", "举行会谈")
+    assert summits(alone, "张三与李四会晤")["2035-11-18"]["participants"] == {"张三", "李四"}
+
+
 def _delegation_box(participants):
     return ("{{Infobox event\n| date = {{Start date|2039|9|30}}－{{End date|2039|10|4}}\n| type = 党政代表团正式访问\n"
             f"| participants = {participants}\n}}}}\n"

@@ -62,7 +62,9 @@ def fill_from_neighbours(reading: Reading, people: People, found: list[SummitFou
     the days of a visit found with its people, nor where the summit names someone whose side the
     article does not give and several sides are missing, as on a tour of several states (``甲抵达莫尔兹比港，
     同巴新总理乙会谈``): 乙 stands for one of them, and the leaders of the tour's other states who met 甲
-    before and after are not added."""
+    before and after are not added; nor where one side is missing but the summit's sentence names a state none of
+    the article's sides is, a leg of the visitor's there in a series of two leaders' meetings (``甲先访问丙国，在某城同
+    总理丁会谈``): 丁 stands for the side missing, not the other leader of the series."""
     ordered = sorted(found, key=lambda s: (s.start, s.id.key))
 
     def sides(summit: SummitFound) -> dict[str, str]:
@@ -81,7 +83,8 @@ def fill_from_neighbours(reading: Reading, people: People, found: list[SummitFou
             out.append(summit)
             continue
         missing = set() if _on_a_visit_of_its_people(summit, ordered) else every_side - set(sides(summit))
-        if len(missing) > 1 and len(summit.participants) >= 2 and any(p not in people.sides for p in summit.participants):
+        if len(summit.participants) >= 2 and any(p not in people.sides for p in summit.participants) \
+                and (len(missing) > 1 or missing and _in_a_third_state(reading, summit, every_side)):
             missing = set()  # 甲同巴新总理乙会谈 on a tour of several states, 乙 of a side the article does not give
         for side in sorted(missing):  # neighbours that stand: two people or more
             before = next((s for s in reversed(ordered[:i]) if side in sides(s) and len(s.participants) > 1
@@ -107,6 +110,13 @@ def fill_from_neighbours(reading: Reading, people: People, found: list[SummitFou
             continue
         out.append(summit)
     return tuple(out)
+
+
+def _in_a_third_state(reading: Reading, summit: SummitFound, sides: set[str]) -> bool:
+    """Whether the sentence telling ``summit`` names a state that is none of the article's sides (``甲先访问丙国，
+    在某城同总理丁会谈``): the meeting is a leg of the visitor's there, and the one he meets is of that state."""
+    return summit.anchor is not None and any(reading.index.is_state(spot.key) and spot.key not in sides
+                                             for spot in summit.anchor.spots)
 
 
 def several_of_one_visit(reading: Reading, people: People, found: list[SummitFound]) -> list[SummitFound]:
