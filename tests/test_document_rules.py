@@ -1060,6 +1060,17 @@ def test_an_aside_clause_in_a_year_of_its_own_does_not_set_the_year_a_bare_day_i
     assert keys(documents(text)) == {"2016-06-03": {"纪念甲乙建交130周年的联合声明"}}
 
 
+def test_a_bare_day_is_in_the_month_its_paragraph_told_last_in_the_text():
+    """A sentence that tells a month before the visit's days (``2034年3月就任后，…于6月4日至8日访问``) has got to the
+    visit's days: a bare ``8日`` after it is of June, not of the month the office was taken up in."""
+    text = HEAD + ("2034年3月再度就任总理后，乙国总理[[李四]]应甲国总理[[张三]]邀请，于6月4日至8日对甲国进行正式访问。"
+                   "7日，张三在[[某堂]]同李四举行会谈。8日，两国发表联合声明。\n")
+    assert keys(documents(text)) == {"2034-06-04": {"联合声明"}}
+    # near miss: where a month is told after the visit's days (``…6月4日至6日访问甲国，9月又访问丙国``), a bare day is of it
+    later = text.replace("于6月4日至8日对甲国进行正式访问。", "于6月4日至6日对甲国进行正式访问，9月又访问丙国。")
+    assert keys(documents(later.replace("7日，张三", "5日，张三"))) == {"2034-06-04": set()}
+
+
 def test_the_clause_that_says_what_the_subject_is_is_no_aside():
     text = ("'''甲乙会谈'''，是甲国总统[[张三]]与乙国总理[[李四]]于1985年11月19日在[[某城]]举行的会晤。"
             "双方签署了《甲乙和平协定》。\n")

@@ -60,14 +60,14 @@ def times_in(text: str, span: tuple[date, date], year: int | None = None) -> Tol
 @lru_cache(maxsize=4096)  # a sentence is read about seven times a page, by several rules
 def _times_in(text: str, years: tuple[int, ...], year: int | None) -> Told:
     text = TITLE_MARKS.sub(lambda m: "《" + "〃" * len(m["t"]) + "》", text)  # names date nothing
-    times: list[tuple[date, date]] = []
+    times: list[tuple[int, date, date]] = []  # in the order the text tells them: the last is where it got to
     days = find_dates(text, year=years[0])
     for day in days:
         if _AFTER_THE_MEETING.search(text[:day.at]):
             return Told((), True, year)
-        times.append((day.start, day.end))
+        times.append((day.at, day.start, day.end))
         if not day.year_given and len(years) > 1:
-            times.extend((d.start, d.end) for d in find_dates(text[day.at:day.stop], year=years[-1])[:1])
+            times.extend((day.at, d.start, d.end) for d in find_dates(text[day.at:day.stop], year=years[-1])[:1])
     for time in find_year_months(text):
         if any(d.at <= time.at < d.stop for d in days) or YEAR_FRAME.match(text[time.stop:]):
             continue
@@ -77,8 +77,9 @@ def _times_in(text: str, years: tuple[int, ...], year: int | None) -> Told:
         part = _PART_OF_A_YEAR.match(text, time.stop) if time.month is None else None
         if part is not None:  # 2024年初: its first months, not the whole year
             first, last = (date(time.year, month, day) for month, day in _PARTS_OF_A_YEAR[part[0]])
-        times.append((first, last))
-    return Told(tuple(times), False, year)
+        times.append((time.at, first, last))
+    # 2034年3月就任后，…于6月4日至8日访问: the visit's days are told last, a bare 8日 after it is of June
+    return Told(tuple((first, last) for _, first, last in sorted(times, key=lambda t: t[0])), False, year)
 
 
 def year_of(hans: str, before: int | None) -> int | None:
