@@ -1071,6 +1071,17 @@ def test_a_bare_day_is_in_the_month_its_paragraph_told_last_in_the_text():
     assert keys(documents(later.replace("7日，张三", "5日，张三"))) == {"2034-06-04": set()}
 
 
+def test_the_years_a_titled_plan_runs_in_brackets_after_it_date_nothing():
+    """``签署了《甲乙三年战略合作计划》（2034—2036年），…，并发表联合声明``: the bracketed years are how the text names the
+    plan, not a time the sentence is at; both documents are the meeting's. A year the clause itself gives
+    (``2036年，双方发表联合声明``) still dates what follows it."""
+    meeting = HEAD + "2034年1月25日，甲国总统[[张三]]抵达[[某城]]，随后与乙国总理[[李四]]在[[某宫]]举行会谈。\n\n"
+    text = meeting + "会谈后，双方签署了《甲乙三年战略合作计划》（2034—2036年），涵盖国防等领域，并发表联合声明。\n"
+    assert keys(documents(text)) == {"2034-01-25": {"甲乙三年战略合作计划", "联合声明"}}
+    later = meeting + "会谈后，双方签署了《甲乙三年战略合作计划》；2036年，两国发表联合声明。\n"
+    assert keys(documents(later)) == {"2034-01-25": {"甲乙三年战略合作计划"}}
+
+
 def test_the_clause_that_says_what_the_subject_is_is_no_aside():
     text = ("'''甲乙会谈'''，是甲国总统[[张三]]与乙国总理[[李四]]于1985年11月19日在[[某城]]举行的会晤。"
             "双方签署了《甲乙和平协定》。\n")

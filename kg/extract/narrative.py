@@ -20,6 +20,9 @@ from kg.extract.dates import find_dates, find_year_months
 from kg.extract.text import Sentence
 
 TITLE_MARKS = re.compile(r"《(?P<t>[^《》]+)》")
+#: The years a titled plan runs, in brackets right after its name (《甲乙三年战略合作计划》（2031—2033年）): part of how
+#: the text names it, no time the account has got to.
+_PERIOD_AFTER_A_TITLE = re.compile(r"(?<=》)[（(][0-9]{4}年?\s*[—－\-–～~至到]+\s*[0-9]{2,4}年?[）)]")
 #: A day said to come after the meeting (在…会议后的9月17日): the meeting's.
 _AFTER_THE_MEETING = re.compile(r"(会议|会谈|会晤|峰会|会)(结束)?(之)?后的?$")
 #: Sections that tell of other times than the summit's own (背景, 后续, 影响 ...).
@@ -59,7 +62,8 @@ def times_in(text: str, span: tuple[date, date], year: int | None = None) -> Tol
 
 @lru_cache(maxsize=4096)  # a sentence is read about seven times a page, by several rules
 def _times_in(text: str, years: tuple[int, ...], year: int | None) -> Told:
-    text = TITLE_MARKS.sub(lambda m: "《" + "〃" * len(m["t"]) + "》", text)  # names date nothing
+    text = _PERIOD_AFTER_A_TITLE.sub(lambda m: "〃" * len(m.group()),
+                                     TITLE_MARKS.sub(lambda m: "《" + "〃" * len(m["t"]) + "》", text))  # names date nothing
     times: list[tuple[int, date, date]] = []  # in the order the text tells them: the last is where it got to
     days = find_dates(text, year=years[0])
     for day in days:
@@ -109,8 +113,8 @@ def told_after(hans: str, span: tuple[date, date], before: Told | None) -> Told 
 @lru_cache(maxsize=4096)  # a sentence is read once for each summit's days, by several rules
 def _blanked(hans: str) -> str:
     """The sentence as :func:`told_after` reads it: its targets', earlier documents', asides' and recalled years blanked."""
-    return recalled_years_blanked(asides_blanked(documents_years_blanked(
-        _TARGET_YEAR.sub(lambda m: "〃" * len(m.group()), hans))))
+    return recalled_years_blanked(asides_blanked(documents_years_blanked(_PERIOD_AFTER_A_TITLE.sub(
+        lambda m: "〃" * len(m.group()), _TARGET_YEAR.sub(lambda m: "〃" * len(m.group()), hans)))))
 
 
 #: A year something is to be done by (宣布到2040年将对乙国的援助增至10亿美元, 力争到2040年实现贸易额翻番): a target,
