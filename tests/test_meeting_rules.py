@@ -1564,6 +1564,18 @@ def test_a_given_name_written_alone_after_a_verb_of_meeting_is_that_leader(sente
     assert _given_names(inside, NameIndex.build(variant_rules(inside), inside.links)) == {}
 
 
+def test_the_office_both_hold_is_the_two_the_article_gives_it():
+    """``两国总统在某城签订了《…》`` in a paragraph of its own, the two named sections before (``[[美国总统]][[张三]]与
+    [[法国总统]][[李四]]``): the two the article writes with that office, one for each side. Not where a side has had
+    two holders of it (``法国总统[[王五]]`` too): the office then names no two people."""
+    text = ("'''某城条约'''是[[美国]]与[[法国]]于2033年签订的双边条约。\n== 背景 ==\n"
+            "[[美国总统]][[张三]]与[[法国总统]][[李四]]自2031年起多次通电话，讨论边界问题。\n== 签订 ==\n"
+            "2033年5月4日，两国总统在[[某城]]签订了《某城条约》。\n")
+    assert meetings(text, "某城条约") == [("2033-05-04", frozenset({"张三", "李四"}))]
+    two_holders = text.replace("讨论边界问题。", "讨论边界问题。2032年，[[法国总统]][[王五]]就任。")
+    assert meetings(two_holders, "某城条约") == []
+
+
 def test_a_leader_written_by_the_family_name_between_his_given_names_and_his_mothers_is_that_leader():
     """A Spanish or Portuguese name is written by the father's family name, a middle part of the
     linked name (``[[安德烈斯·曼努埃尔·洛佩斯·奥夫拉多尔]]`` … ``洛佩斯抵达某城``). Not a middle part of an

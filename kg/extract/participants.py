@@ -404,6 +404,35 @@ def from_the_holders_before(reading: Reading, participants: dict[str, Participan
         _the_ones_named_before(reading, participants, anchor, before, 2)
 
 
+def from_the_office_both_hold(people: People, participants: dict[str, Participant], anchor: Sentence) -> None:
+    """``两国总统``, ``两位总理`` as the ones who met, where no sentence near names them (``2033年5月4日，两国总统在某城
+    签订了《…》``, a paragraph after the one that named them): the two people the article writes with that office for two
+    sides, one for each, where it writes no one else so (``[[甲国总统]][[张三]]``, ``乙国总统[[李四]]``); not where a
+    side has had two holders of it, or a third side one (the office names no two people then)."""
+    if len(participants) >= 2 or (both := _BOTH_HOLDERS.search(anchor.hans)) is None:
+        return
+    word = _HOLDERS_WORD.search(both.group()).group()
+    holders: dict[str, set[str]] = {}
+    for person, offices in people.offices.items():
+        if (side := people.sides.get(person)) and any(one_office(office, word) for office in offices):
+            holders.setdefault(side, set()).add(person)
+    if len(holders) != 2 or any(len(people_of) != 1 for people_of in holders.values()):
+        return
+    pair = [next(iter(people_of)) for people_of in holders.values()]
+    if any(key not in pair for key in participants):
+        return
+    for key in pair:
+        office = next(o for o in people.offices[key] if one_office(o, word))
+        said = people.office_evidence.get((key, office))
+        person = participants.setdefault(key, Participant(key, key))
+        if not person.stated:
+            person.inferences.append((Inference.BACK_REFERENCE, (), tuple(e for e in (said, anchor.evidence()) if e)))
+
+
+#: The office word of ``两国总统``, ``两位首相``.
+_HOLDERS_WORD = re.compile(r"总理|总统|首相|政府首脑")
+
+
 def _met_or_welcomed(hans: str) -> bool:
     """Whether a sentence tells a meeting or a welcome (乙到机场迎接甲): talks told right after it with no day of their
     own (``随后，两国总理在某宫举行会谈``) are of its summit, whose people and place it has given."""

@@ -50,7 +50,7 @@ from kg.extract.ordinals import (REFERS_BACK, number_of_a_summit_held, number_th
                                  ordinal_of_the_subject, series_number_in)
 from kg.extract.participants import (Participant, QUALIFIES, a_party, below_the_top, citations_of, from_administration,
                                      from_citation_titles, from_leaders_in_office, from_the_bare_office,
-                                     from_the_pronoun, from_the_holders_before, from_the_sentences_before, from_the_subject,
+                                     from_the_pronoun, from_the_holders_before, from_the_office_both_hold, from_the_sentences_before, from_the_subject,
                                      meets_officials_only, met_one_by_one, told_in_another_year, received_together, record_participants,
                                      sends_someone, stated_participants, subject_pair, written_below_the_top)
 from kg.extract.one_by_one import OneByOne
@@ -694,6 +694,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         from_the_bare_office(people, participants, anchor, clause)
         from_the_subject(reading, participants, anchor, paragraph, section)
         from_the_holders_before(reading, participants, anchor, sentences[max(0, index - 2):index])
+        from_the_office_both_hold(people, participants, anchor)
     dropped |= below_the_top(reading, people, participants, near, when.start)
     dropped |= _heads_of_a_body(reading, participants)
     if only and len(participants) < 2:  # 分别会见了副总统丙，以及乙国总理丁: the one met is below the top
