@@ -1082,6 +1082,20 @@ def test_the_years_a_titled_plan_runs_in_brackets_after_it_date_nothing():
     assert keys(documents(later)) == {"2034-01-25": {"甲乙三年战略合作计划"}}
 
 
+@pytest.mark.parametrize("signed, names", [
+    ("会谈后，两国元首共同见证签署共建“某某之路”合作规划等多项合作文件。", {"共建“某某之路”合作规划"}),
+    ("双方签署了防务合作备忘录和避免双重征税协定修订议定书等七份文件。", {"防务合作备忘录", "避免双重征税协定修订议定书"}),
+    # near misses: topics before the count (农村开发等十项合作文件), a plan word alone with modifiers (合作规划等多项文件)
+    ("双方签署了农村开发等十项合作文件。", set()),
+    ("双方签署了合作规划等多项文件。", set()),
+])
+def test_the_last_name_before_the_count_of_all_signed_is_a_document(signed, names):
+    """``签署…X等N项文件``: the name before the count of all is one of the documents, whatever word of what was signed
+    ends it (…合作规划) and whatever document word is inside it (…协定修订议定书)."""
+    text = HEAD + "2034年1月25日，甲国总统[[张三]]抵达[[某城]]，随后与乙国总理[[李四]]在[[某宫]]举行会谈。" + signed + "\n"
+    assert keys(documents(text)) == {"2034-01-25": names}
+
+
 def test_the_clause_that_says_what_the_subject_is_is_no_aside():
     text = ("'''甲乙会谈'''，是甲国总统[[张三]]与乙国总理[[李四]]于1985年11月19日在[[某城]]举行的会晤。"
             "双方签署了《甲乙和平协定》。\n")

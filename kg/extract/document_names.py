@@ -206,6 +206,14 @@ _UNQUOTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·](?:[\u4e00-\u9fffA-Za-z0-9·�
 _JOINS = re.compile(r"和|与|及|以及|、")
 
 
+#: The last name of a list closed by the count of all signed (签署了甲乙防务合作备忘录和避免双重征税协定修订议定书等七份文件,
+#: 见证签署共建“某某之路”合作规划等多项合作文件): whatever word of what was signed ends it, and a document word inside it
+#: (…协定修订议定书) is its subject's; the count after 等 says it is one of the documents.
+_BEFORE_THE_COUNT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·](?:[\u4e00-\u9fffA-Za-z0-9·\-－“”]|" + _DECIMAL_POINT + r")*?(?:"
+                               + "|".join(sorted(DOCUMENT_ENDINGS, key=len, reverse=True))
+                               + r")(?=等(?:[0-9]{1,3}|[一两二三四五六七八九十]{1,3}|多|数)(?:项|份|个))")
+
+
 #: A name in title marks where a list of names goes on (签署了《甲协定》、乙协定两年执行计划和丙议定书).
 _TITLED = re.compile(r"《[^《》]+》")
 
@@ -381,6 +389,8 @@ def unquoted_names(hans: str):
             if hans.startswith("关于", at) and (match is None or NAME_CHAR.match(hans, match.end())
                                                 and not _NAME_ENDS.match(hans, match.end())):
                 match = _ABOUT.match(hans, at, stop) or match  # 关于结束甲协定谈判的意向声明: the words to its 的 are its own
+            if match is None or NAME_CHAR.match(hans, match.end()) and not _NAME_ENDS.match(hans, match.end()):
+                match = _BEFORE_THE_COUNT.match(hans, at, stop) or match  # …协定修订议定书等七份文件: the name is to 等
             if match is None or NAME_CHAR.match(hans, match.end()) and not _NAME_ENDS.match(hans, match.end()) \
                     and not (verb.group().endswith("的") and _IT_SAYS.match(hans, match.end())):
                 break  # the document word ends no name here (…协定书的)
