@@ -51,6 +51,11 @@ class Told:
     times: tuple[tuple[date, date], ...] = ()
     after_the_meeting: bool = False
     year: int | None = None
+    last: tuple[date, date] | None = None  # the time told last in the text, where not the last of ``times``
+
+    @property
+    def told_last(self) -> tuple[date, date] | None:
+        return self.last or (self.times[-1] if self.times else None)
 
 
 def times_in(text: str, span: tuple[date, date], year: int | None = None) -> Told:
@@ -64,7 +69,7 @@ def times_in(text: str, span: tuple[date, date], year: int | None = None) -> Tol
 def _times_in(text: str, years: tuple[int, ...], year: int | None) -> Told:
     text = _PERIOD_AFTER_A_TITLE.sub(lambda m: "〃" * len(m.group()),
                                      TITLE_MARKS.sub(lambda m: "《" + "〃" * len(m["t"]) + "》", text))  # names date nothing
-    times: list[tuple[int, date, date]] = []  # in the order the text tells them: the last is where it got to
+    times: list[tuple[int, date, date]] = []  # with where the text tells each: the last told is where it got to
     days = find_dates(text, year=years[0])
     for day in days:
         if _AFTER_THE_MEETING.search(text[:day.at]):
@@ -83,7 +88,8 @@ def _times_in(text: str, years: tuple[int, ...], year: int | None) -> Told:
             first, last = (date(time.year, month, day) for month, day in _PARTS_OF_A_YEAR[part[0]])
         times.append((time.at, first, last))
     # 2034年3月就任后，…于6月4日至8日访问: the visit's days are told last, a bare 8日 after it is of June
-    return Told(tuple((first, last) for _, first, last in sorted(times, key=lambda t: t[0])), False, year)
+    last = max(reversed(times), key=lambda t: t[0])[1:] if times else None
+    return Told(tuple((first, end) for _, first, end in times), False, year, last)
 
 
 def year_of(hans: str, before: int | None) -> int | None:
@@ -106,7 +112,7 @@ def told_after(hans: str, span: tuple[date, date], before: Told | None) -> Told 
     told = times_in(hans, span, year)
     if not told.times and not told.after_the_meeting and bare_days(hans, before):
         told = Told(bare_days(hans, before), False, year)
-    return told if told.times or told.after_the_meeting else (Told(before.times, before.after_the_meeting, year)
+    return told if told.times or told.after_the_meeting else (Told(before.times, before.after_the_meeting, year, before.last)
                                                               if before else Told((), False, year))
 
 
@@ -161,9 +167,10 @@ def asides_blanked(hans: str) -> str:
 def bare_days(text: str, told: Told | None) -> tuple[tuple[date, date], ...]:
     """The days a text gives by their number alone (``17日，…；18日，…``), in the month its
     paragraph told last; none where it told no month."""
-    if told is None or not told.times or told.times[-1][0].replace(day=1) != told.times[-1][1].replace(day=1):
+    last = told.told_last if told is not None else None
+    if last is None or last[0].replace(day=1) != last[1].replace(day=1):
         return ()  # no month told (a year, or days across months)
-    month = told.times[-1][0]
+    month = last[0]
     out = []
     for match in _BARE_DAY.finditer(TITLE_MARKS.sub(lambda m: "《" + "〃" * len(m["t"]) + "》", text)):
         try:
