@@ -1803,7 +1803,8 @@ def test_a_town_the_article_links_elsewhere_written_plainly_before_a_known_venue
 
 def test_a_generic_seat_the_talks_were_held_at_lies_in_the_town_the_visit_was_placed_in():
     """``28日和29日，张三与李四在总统府举行了数轮会谈`` in a visit placed in 某都: the kind of building alone
-    names that town's one, the finer venue. A building with a name of its own may lie anywhere."""
+    names that town's one, the finer venue. A building with a name of its own is the venue of the talks told on the
+    visit's days (the paragraph's bare days are in the month the account reached before it), inside the town."""
     def venue(talks):
         text = ("{{Infobox event\n| title = 张三访问乙国\n| date = {{Start date|2036|6|27}}－{{End date|2036|6|29}}\n"
                 "| location = [[乙国]][[某都]]\n| type = 正式访问\n| participants = [[张三]]<br />[[李四]]\n}}\n"
@@ -1814,7 +1815,7 @@ def test_a_generic_seat_the_talks_were_held_at_lies_in_the_town_the_visit_was_pl
 
     assert venue("在总统府") == [["总统府 (某都)", "某都", "乙国"]]
     assert venue("在总理官邸") == [["总理官邸 (某都)", "某都", "乙国"]]
-    assert venue("在翠湖宫") == [["某都", "乙国"]]  # a name of its own: not put in the town
+    assert venue("在翠湖宫") == [["翠湖宫", "某都", "乙国"]]
     assert venue("") == [["某都", "乙国"]]
 
 
@@ -2086,3 +2087,21 @@ def test_a_brief_meeting_in_the_airports_room_on_landing_is_not_where_the_visits
     assert [v[0] for v in venues] == ["某宫"]
     alone = _LANDED.replace("张三随即前往[[某宫]]，出席欢迎仪式并与[[乙国总统]][[王五]]举行会谈。", "")
     assert all("机场贵宾室" not in v for v in read(alone, title="2034年甲访问乙国").values() for v in v)
+
+
+
+BARE_DAY_VISIT = ("{{Infobox event\n| title = 2034年张三访问丙国\n| date = {{Start date|2034|7|16}}－{{End date|2034|7|18}}\n"
+                  "| location = [[某都]]\n}}\n"
+                  "'''2034年张三访问丙国'''是甲国总理[[张三]]于2034年7月16日至18日对[[某都]]进行的正式访问。\n")
+BARE_DAY_WELCOME = "17日，丙国总统[[李四]]在[[某宫]]为张三举行正式欢迎仪式，鸣礼炮21响。随后李四与张三举行会谈。\n"
+
+
+def test_a_paragraph_opening_with_a_bare_day_goes_on_in_the_month_the_account_reached_before_it():
+    text = BARE_DAY_VISIT + ("== 经过 ==\n=== 抵达 ===\n7月16日，张三抵达[[某都]]，部长在机场迎接。\n=== 会谈 ===\n"
+                             + BARE_DAY_WELCOME)
+    assert read(text, title="2034年张三访问丙国") == {"2034-07-16": [["某宫", "某都"]]}
+
+
+def test_a_bare_day_after_a_month_told_only_in_the_background_is_no_day_of_the_visit():
+    text = BARE_DAY_VISIT + "== 背景 ==\n2034年7月16日，甲国外交部宣布张三将访问丙国。\n== 经过 ==\n" + BARE_DAY_WELCOME
+    assert ["某宫", "某都"] not in read(text, title="2034年张三访问丙国").get("2034-07-16", [])

@@ -50,7 +50,7 @@ from datetime import date, timedelta
 
 from kg.extract.containment import REACHES, lies_in, venue_in_state
 from kg.extract.dates import find_dates
-from kg.extract.narrative import ASIDE, told_after
+from kg.extract.narrative import ASIDE, Told, told_after
 from kg.extract.places import (CLAUSE_BREAK, GATHERING_AFTER, held_at_chain, held_at_phrases, joins_chain, spots_join,
                                meeting_chains, of_a_ceremony, phrase_chain)
 from kg.extract.reading import Reading
@@ -209,6 +209,7 @@ def told_in_order(reading: Reading, span, *, asides: bool):
 def _told_in_order(reading: Reading, span, *, asides: bool):
     """:func:`told_in_order`, read from the text."""
     parts = [(None, reading.lead)] + list(reading.by_section.items())
+    reached = None  # where the account's paragraph before got to
     for section, sentences in parts:
         aside = section is not None and bool(ASIDE.match(to_hans(section.heading).strip()))
         if aside and not asides:
@@ -217,9 +218,32 @@ def _told_in_order(reading: Reading, span, *, asides: bool):
         told, paragraph = heading, None
         for sentence in sentences:
             if sentence.paragraph != paragraph:
+                if paragraph is not None and not aside:
+                    reached = told
                 told, paragraph = heading, sentence.paragraph
+                if not aside and (told is None or not told.times):
+                    told = month_gone_on(sentence.hans, reached) or told
             told = told_after(sentence.hans, span, told)
             yield aside, sentence, told
+        if paragraph is not None and not aside:
+            reached = told
+
+
+#: A paragraph that opens with a day by its number alone (``17日，甲抵达某都``, ``18日上午，…``).
+_OPENS_WITH_ITS_DAY = re.compile(r"^([0-9]{1,2})日")
+
+
+def month_gone_on(hans: str, reached) -> Told | None:
+    """Where a paragraph that opens with a day by its number alone starts: the account goes on in the month
+    the paragraph before it got to (``7月16日，甲抵达某城…`` ``=== 乙国 ===`` ``17日，甲抵达某都``: 7月17日), when
+    that one told one month and the day comes after the one it told last; None otherwise."""
+    opens = _OPENS_WITH_ITS_DAY.match(hans)
+    if opens is None or reached is None or not reached.times:
+        return None
+    start, end = reached.times[-1]
+    if start.replace(day=1) != end.replace(day=1) or int(opens[1]) < end.day:
+        return None
+    return Told(((start, end),), False, reached.year)
 
 
 def talks_on_its_days(reading: Reading, summit, *, sides: bool = False):
