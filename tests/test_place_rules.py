@@ -2105,3 +2105,24 @@ def test_a_paragraph_opening_with_a_bare_day_goes_on_in_the_month_the_account_re
 def test_a_bare_day_after_a_month_told_only_in_the_background_is_no_day_of_the_visit():
     text = BARE_DAY_VISIT + "== 背景 ==\n2034年7月16日，甲国外交部宣布张三将访问丙国。\n== 经过 ==\n" + BARE_DAY_WELCOME
     assert ["某宫", "某都"] not in read(text, title="2034年张三访问丙国").get("2034-07-16", [])
+
+
+def test_a_gatherings_hall_the_lead_gives_is_not_the_venue_of_the_meetings_on_its_sidelines():
+    text = ("'''2035年某城峰会'''即二十国集团领导人第九十次峰会，于2035年6月28日至29日在[[甲国]][[某城]]的[[某会议中心]]举行。\n"
+            "== 场边会晤 ==\n6月28日，甲国总统[[张三]]与乙国总理[[李四]]举行会谈。\n\n6月29日，张三与丙国总统[[王五]]举行会谈。\n")
+    assert read(text, title="2035年某城峰会") == {"2035-06-28": [["某城", "甲国"]], "2035-06-29": [["某城", "甲国"]]}
+
+
+def test_a_summit_held_at_the_building_the_lead_gives_keeps_its_bilaterals_there():
+    text = ("'''2035年某营峰会'''是甲国总统[[张三]]、乙国总理[[李四]]与丙国总统[[王五]]于2035年6月28日在[[甲国]][[某州]]的"
+            "[[某营]]举行的三边首脑会议。\n== 经过 ==\n6月28日，三国领导人举行三边会谈。张三还分别同李四、王五举行了双边会谈。\n")
+    extraction = extract(parse(Page(text=text, origin="t", title="2035年某营峰会")))
+    venues = [f.value.key for f in extraction.facts if f.prop is Prop.VENUE]
+    assert len(venues) >= 2 and set(venues) == {"某营"}
+
+
+def test_a_town_the_lead_gives_a_gathering_stays_the_town_of_the_meetings_on_its_sidelines():
+    text = ("'''2035年某城峰会'''即五国领导人第九次会晤，于2035年6月28日至29日在[[甲国]][[甲省]][[某城]]举行。\n"
+            "== 场边会晤 ==\n6月28日，甲国总统[[张三]]与乙国总理[[李四]]举行会谈。\n\n6月29日，张三与丙国总统[[王五]]举行会谈。\n")
+    found = read(text, title="2035年某城峰会")
+    assert [v[0] for venues in found.values() for v in venues] == ["某城", "某城"]

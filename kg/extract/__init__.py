@@ -25,8 +25,8 @@ from kg.extract.people import holders_met_in_turn, holders_of_the_series_offices
 from kg.extract.participants import attendees_listed_after, attendees_of_the_defined_gathering, witnesses_of_the_signing
 from kg.extract.containment import (contain_by_name, key_generic_buildings_by_their_town, place_venues_by_gazetteer,
                                     read_where_things_lie, towns_only_the_gazetteer_gives)
-from kg.extract.venues import (venue_of_the_days_meetings, venue_of_the_gathering, venue_of_the_list_intro,
-                               venue_of_the_summit_it_was_held_during, venue_said_of_the_summit)
+from kg.extract.venues import (gathering_hall_gives_way_to_its_town, venue_of_the_days_meetings, venue_of_the_gathering,
+                               venue_of_the_list_intro, venue_of_the_summit_it_was_held_during, venue_said_of_the_summit)
 from kg.extract.venue_halls import (lodging_gives_way_to_its_town, venue_named_as_the_hall, venue_of_the_banquet,
                                     venue_of_the_building_gone_to, venue_of_the_welcome_in_the_state,
                                     venue_of_the_talks_in_its_town)
@@ -80,6 +80,7 @@ def extract(document: Document) -> Extraction:
     documents_by_their_days(reading, summits)
     rows_give_their_documents(reading, summits)
     documents_of_the_meeting_told(reading, summits)
+    gathering_hall_gives_way_to_its_town(reading, summits)
     venue_said_of_the_summit(reading, summits)
     venue_of_the_talks_on_its_days(reading, summits)
     venue_of_the_gathering(reading, summits)

@@ -51,8 +51,8 @@ from datetime import date, timedelta
 from kg.extract.containment import REACHES, lies_in, venue_in_state
 from kg.extract.dates import find_dates
 from kg.extract.narrative import ASIDE, Told, told_after
-from kg.extract.places import (CLAUSE_BREAK, GATHERING_AFTER, held_at_chain, held_at_phrases, joins_chain, spots_join,
-                               meeting_chains, of_a_ceremony, phrase_chain)
+from kg.extract.places import (CLAUSE_BREAK, GATHERING_AFTER, VENUE_ENDINGS, held_at_chain, held_at_phrases, joins_chain,
+                               spots_join, meeting_chains, of_a_ceremony, phrase_chain)
 from kg.extract.reading import Reading
 from kg.extract.registry import Registry
 from kg.extract.scripts import to_hans
@@ -233,7 +233,7 @@ def _told_in_order(reading: Reading, span, *, asides: bool):
 _OPENS_WITH_ITS_DAY = re.compile(r"^([0-9]{1,2})日")
 
 
-def month_gone_on(hans: str, reached) -> Told | None:
+def month_gone_on(hans: str, reached: Told | None) -> Told | None:
     """Where a paragraph that opens with a day by its number alone starts: the account goes on in the month
     the paragraph before it got to (``7月16日，甲抵达某城…`` ``=== 乙国 ===`` ``17日，甲抵达某都``: 7月17日), when
     that one told one month and the day comes after the one it told last; None otherwise."""
@@ -391,6 +391,38 @@ def venue_of_the_gathering(reading: Reading, summits) -> None:
                 registry.fact(summit.id, Prop.VENUE, place, evidence=evidence,
                               inference=None if sentence is anchor else Inference.BACK_REFERENCE)
                 break
+
+
+def gathering_hall_gives_way_to_its_town(reading: Reading, summits) -> None:
+    """A building the lead says a gathering was held at (``峰会于6月28日至29日在[[某城]]的[[某会议中心]]举行``) is
+    the gathering's hall, not the venue of the meetings held on its sidelines: when two or more meetings of different
+    leaders are placed there by the lead alone, and none of the article's summits is itself placed there by its own
+    text nor holds all their leaders (the gathering is none of them: not ``三国领导人于8月18日在[[某营]]举行的三边峰会``
+    with its two bilaterals there too), they were held in the one town the building lies in. Not a town the lead gives
+    (``于9月3日至5日在[[某省]][[某城]]举行``): the meetings were held there."""
+    registry = reading.registry
+    by_lead: dict[EntityId, list] = {}
+    stated: set[EntityId] = set()
+    for summit in summits:
+        for fact in registry.facts_recorded(summit.id, Prop.VENUE):
+            if not isinstance(fact.value, EntityId):
+                continue
+            if fact.inference is Inference.LEAD_PARAGRAPH and fact.value in registry.facts_about(summit.id, Prop.VENUE):
+                by_lead.setdefault(fact.value, []).append((summit, fact))
+            else:
+                stated.add(fact.value)
+    for hall, placed in by_lead.items():
+        towns = [v for v in registry.facts_about(hall, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+        leaders = {p for summit, _ in placed for p in summit.participants}
+        if hall in stated or not to_hans(hall.key).endswith(VENUE_ENDINGS) \
+                or len(towns) != 1 or towns[0].kind is not Kind.PLACE \
+                or len({frozenset(summit.participants) for summit, _ in placed}) < 2 \
+                or any(leaders <= set(summit.participants) for summit in summits):
+            continue  # the gathering is a summit of the article's own, which holds all the meetings placed there
+        for summit, fact in placed:
+            registry.drop_one(summit.id, Prop.VENUE, hall)
+            if not registry.has_fact(summit.id, Prop.VENUE):
+                registry.fact(summit.id, Prop.VENUE, towns[0], evidence=fact.evidence, inference=Inference.LEAD_PARAGRAPH)
 
 
 def venue_of_the_summit_it_was_held_during(reading: Reading, summits) -> None:
