@@ -2121,6 +2121,22 @@ def test_a_summit_held_at_the_building_the_lead_gives_keeps_its_bilaterals_there
     assert len(venues) >= 2 and set(venues) == {"某营"}
 
 
+def _visit_of_talks_and_a_call(second):
+    return ("{{Infobox event\n| title = 2036年张三访问乙国\n| date = {{Start date|2036|3|4}}－{{End date|2036|3|6}}\n"
+            "| venue = [[某堂]]\n| cities = [[某都]]\n| participants = [[张三]]<br />[[李四]]<br />[[王五]]\n}}\n"
+            "'''2036年张三访问乙国'''是甲国总统[[张三]]于2036年3月4日至6日对乙国的国事访问。\n== 经过 ==\n"
+            "3月4日，张三抵达某都。\n\n5日下午，乙国总理[[李四]]在[[某堂]]同张三举行会谈。\n\n"
+            f"6日上午，乙国总统[[王五]]在[[某宾馆]]{second}。\n")
+
+
+def test_a_visit_placed_where_its_formal_talks_were_keeps_that_building_beside_a_call_paid_in_another():
+    assert read(_visit_of_talks_and_a_call("会见张三"), title="2036年张三访问乙国") == {"2036-03-04": [["某堂", "某都"]]}
+
+
+def test_a_visit_whose_days_tell_formal_talks_in_two_buildings_is_held_in_their_town():
+    assert read(_visit_of_talks_and_a_call("同张三举行会谈"), title="2036年张三访问乙国") == {"2036-03-04": [["某都"]]}
+
+
 def test_a_town_the_lead_gives_a_gathering_stays_the_town_of_the_meetings_on_its_sidelines():
     text = ("'''2035年某城峰会'''即五国领导人第九次会晤，于2035年6月28日至29日在[[甲国]][[甲省]][[某城]]举行。\n"
             "== 场边会晤 ==\n6月28日，甲国总统[[张三]]与乙国总理[[李四]]举行会谈。\n\n6月29日，张三与丙国总统[[王五]]举行会谈。\n")

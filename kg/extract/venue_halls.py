@@ -202,6 +202,8 @@ def _town_of_two_buildings(reading: Reading, summit: EntityId, venue: EntityId, 
     registry = reading.registry
     places = [place for _, place in told]
     towns = [v for v in registry.facts_about(venue, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+    if _the_talks_not_the_call(told, venue):
+        return
     if len(towns) != 1 or len(places) < 2 or venue not in places \
             or not all(p.kind is Kind.PLACE and to_hans(p.key).endswith(VENUE_ENDINGS)
                        and not to_hans(p.key).endswith(ROOMS) for p in places) \
@@ -210,6 +212,19 @@ def _town_of_two_buildings(reading: Reading, summit: EntityId, venue: EntityId, 
         return
     registry.fact(summit, Prop.VENUE, towns[0], evidence=tuple(sentence.evidence() for sentence, _ in told))
     registry.keep_only(summit, Prop.VENUE, towns[0])
+
+
+#: Talks between counterparts (会谈, 会晤), not a call one pays on the other (会见).
+_FORMAL_TALKS = re.compile(r"会谈|会晤")
+
+
+def _the_talks_not_the_call(told: list, venue: EntityId) -> bool:
+    """Whether the summit is placed in the one building of two its days tell its formal talks in (``李四在[[某堂]]
+    同张三举行会谈``), the other holding only a call paid on the visitor (``王五在[[某宾馆]]会见张三``): a visit's
+    talks with its host are its meeting, the call another leader pays is not where it was held."""
+    formal = {place.key: bool(_FORMAL_TALKS.search(clause_of(sentence.hans, m.start(), m.end())))
+              for sentence, place in told for m in held_at_phrases(sentence)[:1]}
+    return len(formal) == 2 and formal.get(venue.key) is True and list(formal.values()).count(True) == 1
 
 
 def _talks_of(reading: Reading, sentence: Sentence, summit, others) -> bool:
