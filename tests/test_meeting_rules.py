@@ -4795,3 +4795,14 @@ def test_a_box_of_one_leaders_bilateral_meetings_with_several_makes_no_summit_of
         "2034-09-09": {"张三", "李四"}, "2034-09-10": {"张三", "王五"}}
     together = text.replace("双边会见", "三方会晤")
     assert any(s["participants"] == {"张三", "李四", "王五"} for s in summits(together, title="2034年峰会期间张三三方会晤").values())
+
+
+def test_a_visit_put_off_and_held_at_last_on_its_days_is_a_summit():
+    text = HEAD + ("== 后续 ==\n推迟的访乙行程最终于2034年9月20日至22日举行：甲国国王[[张三]]对乙国进行国事访问，"
+                   "乙国总统[[李四]]在[[某都]]为其举行欢迎仪式并与其会谈。")
+    assert summits(text)["2034-09-20"]["end"] == "2034-09-22"
+    assert summits(text)["2034-09-20"]["participants"] == {"张三", "李四"}
+    put_off_to = text.replace("最终于2034年9月20日至22日举行：", "推迟至2034年9月20日至22日：")
+    assert summits(put_off_to) == {}
+    by_video = HEAD + "原定的峰会一再推迟，最终于2034年9月20日以视频方式举行，甲国国王[[张三]]与乙国总统[[李四]]会谈。"
+    assert summits(by_video) == {}

@@ -71,6 +71,18 @@ _OPENS_ON_A_DAY = re.compile(r"^(?:\d{1,2}[日号]|" + NEXT_DAY + r"|当天|当�
 _PUT_OFF = re.compile(r"推迟" + _HELD_LATE + r"|延期|取消|中断|告吹|搁置")
 
 
+#: A put-off told in the clause that goes on to the day it was held at last (推迟的访法行程最终于某年9月20日至22日举行,
+#: 两度推迟后于某年10月1日至2日在某城举行): the meeting put off was held then; the put-off word undoes nothing.
+#: Not one put off to a day (推迟至9月), nor one held by video (…最终于某日以视频方式举行: :data:`NOT_HELD_AFTER`).
+_PUT_OFF_THEN_HELD = re.compile(r"(?:推迟|延期)(?=(?:后|之后|的)?[^，,；;。：:]{0,12}?(?:最终|终于|最后|后|之后)于"
+                                r"[^，,；;。：:]{0,20}?\d{1,2}[日号][^，,；;。：:]{0,24}?(?:举行|成行|召开))")
+
+
+#: A date's clause that says something was held on it and ends on a colon (访问最终于某年9月20日至22日举行：甲…，乙…并与其
+#: 会谈): the clauses after the colon tell what was held, on the date's days.
+_TOLD_AFTER_A_COLON = re.compile(r"[^，,；;。]*?(?:举行|进行|成行)[：:]")
+
+
 #: A clause that tells a plan (将于, 拟, 原定): not only one that undoes something (未能达成协议).
 _PLANNED = re.compile(r"将|拟|计划|准备|原定|预定|定于")
 
@@ -434,7 +446,8 @@ def _date_clause(hans: str, when) -> tuple[list[int], int] | None:
     the clauses after it tell."""
     starts = [0] + [m.end() for m in CLAUSE.finditer(hans)] + [len(hans) + 1]
     index = max(i for i, at in enumerate(starts[:-1]) if at <= when.at)
-    return None if NOT_HELD.search(ACCEPTED.sub("", hans[starts[index]:when.at])) else (starts, index)
+    clause = _PUT_OFF_THEN_HELD.sub(lambda m: "　" * len(m.group()), hans[starts[index]:starts[index + 1] - 1])
+    return None if NOT_HELD.search(ACCEPTED.sub("", clause[:when.at - starts[index]])) else (starts, index)
 
 
 #: After a day: the day someone took office, said of whom the clause names (会见10月21日新就任的首相乙), not a
@@ -481,7 +494,8 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
             end = starts[stop] - 1
             restated.append((starts[stop - 1], end))
             continue  # 同年7月15日，即某杯决赛当天，甲与乙会晤: the same day said again, not another
-        if not (bare or topic or _VISIT.search(last) or _CONTINUES.match(following) or _NEXT_THEN.match(following)):
+        if not (bare or topic or _VISIT.search(last) or _CONTINUES.match(following) or _NEXT_THEN.match(following)
+                or _TOLD_AFTER_A_COLON.fullmatch(hans, starts[index], starts[index + 1])):
             break  # the date's clause says something of its own (not 甲于6月16日在某城停留，同乙会谈)
         last = following
         if any(not TOOK_OFFICE.match(last, d.stop) for d in find_dates(last, year=when.start.year)) \
@@ -772,6 +786,7 @@ def not_held(hans: str) -> bool:
     words of a document's name (``并发表《甲乙首脑会谈共同声明》``), what was said at it (``会谈内容未予公开``), a
     gathering to come (``为即将举行的某峰会作准备``)."""
     hans = _ITS_PRESS_CONFERENCE.sub("", _A_DOCUMENTS_NAME.sub("《》", hans))
+    hans = _PUT_OFF_THEN_HELD.sub("", hans)
     clauses = [_TOPIC.sub("", ACCEPTED.sub("", c)) for c in re.split(r"[，,；;]", hans)]  # 应…邀请: an invitation taken up
     if _AGREED_ON.search(hans):
         return True
