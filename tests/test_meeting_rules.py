@@ -2183,6 +2183,18 @@ def test_meetings_one_by_one_before_all_of_them_meet_are_that_meeting():
                                               ("2036-10-31", frozenset({"张三", "王五"}))])
 
 
+def test_meetings_one_by_one_each_held_alone_before_all_meet_are_summits_of_their_own():
+    row = ("{| class=\"wikitable\"\n! 日期 !! 地点 !! 东道主 !! 与会者\n|-\n"
+           "| 2036年10月31日 || [[某城]] || [[张三]] || [[李四]]、[[王五]]\n|}\n")
+    text = HEAD + row + ("2036年10月31日，甲国总统[[张三]]先后与乙国总理[[李四]]、丙国总统[[王五]]单独会谈，"
+                         "随后三位领导人举行三方会谈。")
+    assert sorted(meetings(text)) == sorted([("2036-10-31", frozenset({"张三", "李四", "王五"})),
+                                             ("2036-10-31", frozenset({"张三", "李四"})),
+                                             ("2036-10-31", frozenset({"张三", "王五"}))])
+    parts = text.replace("单独会谈", "分别会谈")  # not said to be alone: the first part of the meeting of all
+    assert meetings(parts) == [("2036-10-31", frozenset({"张三", "李四", "王五"}))]
+
+
 def test_meetings_one_by_one_before_the_boxed_three_meet_are_the_boxs_summit():
     text = ("{{Infobox summit meeting\n| date = {{Start date|2036|6|4}}\n| participants = [[张三]]<br>[[李四]]<br>[[王五]]\n}}\n"
             "'''2036年某城峰会'''是[[美国总统]][[张三]]、[[以色列总理]][[李四]]与[[巴勒斯坦]]总理[[王五]]"

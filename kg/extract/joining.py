@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from kg.extract.containment import located_within, unplaced_top
 from kg.extract.names import GENERIC_BUILDINGS
-from kg.extract.one_by_one import then_all_together
+from kg.extract.one_by_one import each_met_alone, then_all_together
 from kg.extract.participants import Participant, add_participants, record_participants
 from kg.extract.people import People
 from kg.extract.places import VENUE_ENDINGS
@@ -127,7 +127,7 @@ def several_of_one_visit(reading: Reading, people: People, found: list[SummitFou
     whose people all meet together those days, the talks of each two before the three's
     (``甲先后与乙、丙分别会谈，随后三人举行三方会谈``)."""
     out = list(found)
-    for summit in [s for s in found if s.one_of_several]:
+    for summit in [s for s in found if s.one_of_several and not _met_alone(s)]:
         into = next((s for s in out if s.id != summit.id and not s.one_of_several and s.start <= summit.end
                      and summit.start <= s.end and set(s.participants) & set(summit.participants)
                      and (_sides_cover(people, s, summit)
@@ -139,6 +139,12 @@ def several_of_one_visit(reading: Reading, people: People, found: list[SummitFou
         out.remove(summit)
         out[out.index(into)] = fold_with_people(reading, people, summit, into)
     return out
+
+
+def _met_alone(summit: SummitFound) -> bool:
+    """Whether ``summit`` is one of several its sentence says the host held alone, one by one (``甲先后与乙、丙单独
+    会谈，随后三位领导人举行三方会谈``): a meeting of its own, not a part of another of those people that day."""
+    return summit.one_of_several and summit.anchor is not None and each_met_alone(summit.anchor.hans)
 
 
 def _part_of_all_together(summit: SummitFound, together: SummitFound) -> bool:
@@ -390,7 +396,7 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
                      and len(s.participants) >= len(other.participants)), None)  # never into a poorer witness
         poorer = None if same is not None else next(
             (s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
-             and set(s.participants) < set(other.participants) and sides_agree(other, s)), None)
+             and set(s.participants) < set(other.participants) and sides_agree(other, s) and not _met_alone(s)), None)
         if poorer is not None:  # a prose mention naming one side, a table row naming both: the row is the summit
             fold(registry, poorer.id, other.id, documents=False)  # the row's own cells name its documents
             kept[kept.index(poorer)] = other

@@ -37,6 +37,9 @@ _ITS_DAY = re.compile(r"同日|同一天|当天|当日|次日|翌日|[0-9０-９
 _ALL_TOGETHER = re.compile(r"(?:随后|然后|接着|之后|其后|再)[^，,；;。]{0,4}?"
                            r"(?:三方|四方|三边|三人|四人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))[^，,；;。]{0,24}?"
                            r"(?:会谈|会晤|会面|会议|峰会)")
+#: Each meeting said to be held alone (先后与乙、丙单独会谈, 分别举行单独会晤): a meeting of its own, whatever
+#: meeting of them all the sentence tells after it.
+_ALONE = re.compile(r"单独(?:举行了?)?(?:会谈|会晤|会面|会见)")
 #: A clause that gives the list the one before announced (``，即乙国总统张三、…``; ``…会见三国领导人：乙国总统张三、…``).
 _LISTED = re.compile(r"[：:]|[，,]\s*(?:即|其中包括|包括|分别是|分别为|依次为|依次是|以及)")
 
@@ -123,3 +126,14 @@ def then_all_together(hans: str) -> bool:
     """
     said = _EACH.search(hans)
     return said is not None and _ALL_TOGETHER.search(hans, said.end()) is not None
+
+
+def each_met_alone(hans: str) -> bool:
+    """Whether the sentence says its host met the others one by one, each alone (单独): each meeting is its own
+    summit, not a part of the meeting of them all the sentence may go on to tell.
+
+    >>> each_met_alone("甲先后与乙、丙单独会谈，随后三人举行三方会谈。"), each_met_alone("甲先后与乙、丙分别会谈，随后三人举行三方会谈。")
+    (True, False)
+    """
+    said = _EACH.search(hans)
+    return said is not None and _ALONE.search(hans, said.end(), _clause_end(hans, said.end())) is not None
