@@ -4818,3 +4818,14 @@ def test_a_visit_put_off_and_held_at_last_on_its_days_is_a_summit():
     assert summits(put_off_to) == {}
     by_video = HEAD + "原定的峰会一再推迟，最终于2034年9月20日以视频方式举行，甲国国王[[张三]]与乙国总统[[李四]]会谈。"
     assert summits(by_video) == {}
+
+
+def test_two_named_in_their_own_meeting_clause_met_though_a_third_then_met_each_one_by_one():
+    text = ("'''2034年某都峰会'''是甲国、乙国与丙国领导人的会晤。\n== 经过 ==\n"
+            "2034年7月19日，甲国总统[[张三]]、乙国总统[[李四]]与丙国总统[[王五]]在[[某都]]举行三方会谈。"
+            "当天，张三与王五在某都举行会晤，讨论粮食运输问题；丁国最高领袖[[赵六]]也分别会见了张三和王五。\n")
+    found = meetings(text, title="2034年某都峰会")
+    assert ("2034-07-19", frozenset({"张三", "王五"})) in found
+    assert ("2034-07-19", frozenset({"张三", "赵六"})) in found and ("2034-07-19", frozenset({"王五", "赵六"})) in found
+    only_one_by_one = text.replace("当天，张三与王五在某都举行会晤，讨论粮食运输问题；", "当天，")
+    assert ("2034-07-19", frozenset({"张三", "王五"})) not in meetings(only_one_by_one, title="2034年某都峰会")

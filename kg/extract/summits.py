@@ -506,7 +506,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                               if (when != meeting.start or later) and (other[1] <= clause[0] or clause[1] <= other[0]))
             summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues,
                              date_basis, clause, infer=not in_table and not named, numbered=heading_day is None,
-                             set_aside=several.others if several else (), offices_as_written=as_written,
+                             set_aside=_met_one_by_one_only(sentence, several, clause), offices_as_written=as_written,
                              written_in_the_visit=of_the_visit, elsewhere=elsewhere)
             if around is not None and summit is not None and summit.start < around.start <= (visit_end or summit.end):
                 visit_end = around.start - timedelta(days=1)  # the summit the article boxes keeps its own days
@@ -654,6 +654,15 @@ def _heads_of_a_body(reading: Reading, participants: dict[str, Participant]) -> 
 #: The fewest participants of a session of a summit numbered by its own name: a meeting of two held
 #: on its sidelines is a summit of its own, which the session's number does not count.
 _SIDES_OF_A_SESSION = 3
+
+
+def _met_one_by_one_only(sentence: Sentence, several: OneByOne | None, clause: tuple[int, int]) -> tuple[str, ...]:
+    """Of the people a sentence has met one by one in another clause, those the meeting clause does not name itself:
+    they are not its own. Those it names are (当天，甲与乙举行会晤…；丙也分别会见了甲和乙: 甲 and 乙 met each other too)."""
+    if several is None:
+        return ()
+    named = {spot.key for spot in sentence.spots if clause[0] <= spot.start < clause[1]}
+    return tuple(key for key in several.others if key not in named)
 
 
 def _summit(reading, people, sources, section, sentences, index, when, lead_venues,
