@@ -4829,3 +4829,15 @@ def test_two_named_in_their_own_meeting_clause_met_though_a_third_then_met_each_
     assert ("2034-07-19", frozenset({"张三", "赵六"})) in found and ("2034-07-19", frozenset({"王五", "赵六"})) in found
     only_one_by_one = text.replace("当天，张三与王五在某都举行会晤，讨论粮食运输问题；", "当天，")
     assert ("2034-07-19", frozenset({"张三", "王五"})) not in meetings(only_one_by_one, title="2034年某都峰会")
+
+
+def test_an_aside_on_an_earlier_year_inside_a_paragraph_does_not_move_the_year_a_later_同年_reads():
+    aside = ("'''2035年张三访问乙国'''是甲国总理[[张三]]于2035年7月2日至8日对乙国进行的访问。\n== 访问 ==\n"
+             "7月8日，乙国总统[[李四]]与张三在[[某城]]举行会谈。某城在历史上屡遭战火，"
+             "2031年5月7日丙军又在此签署停战书，因而此举具有象征意义。\n"
+             "== 后续 ==\n同年9月4日至9日，李四对甲国进行回访，在[[某都]]同张三举行会谈。\n")
+    found = meetings(aside, title="2035年张三访问乙国")
+    assert ("2035-09-04", frozenset({"张三", "李四"})) in found
+    assert not any(day.startswith("2031") for day, _ in found)
+    told = aside.replace("某城在历史上屡遭战火，2031年5月7日", "\n\n2031年5月7日，")  # a paragraph of its own: the account moves
+    assert ("2031-09-04", frozenset({"张三", "李四"})) in meetings(told, title="2035年张三访问乙国")

@@ -137,6 +137,17 @@ def _took_office_in_an_aside(hans: str, month) -> bool:
     return _AN_ASIDE.match(hans, opens) is not None and _TOOK_OFFICE_THEN.match(hans, month.stop) is not None
 
 
+def _an_aside_of_years_before(sentence: Sentence, year: int | None, dated_paragraph: int | None) -> bool:
+    """Whether a sentence inside a paragraph that has told a day goes back to an earlier year with no meeting of
+    its own (…7月8日，两人前往某城…。某城在历史上…，1945年5月7日某军又在此签署投降书，因而此举具有象征意义): an
+    aside on the past; the account stays in the year it had reached, which a later 同年 is of."""
+    if year is None or dated_paragraph != sentence.paragraph or MEETING.search(sentence.hans):
+        return False
+    years = [m.year for m in find_year_months(sentence.hans)] \
+        + [d.start.year for d in find_dates(sentence.hans) if d.year_given]
+    return bool(years) and all(y < year for y in years)
+
+
 #: A sentence opening right after a ceremony the paragraph told on its day (…甲举行仪式欢迎乙。欢迎仪式后，两国元首举行
 #: 会谈; 仪式结束后，甲与乙举行会谈; 甲出席乙的就职典礼。典礼结束后，…): of that day. Not in an article about a body's
 #: gathering, where a state visit told beside it is dated by the days the visit was announced for, which the ceremony's day is not.
@@ -362,6 +373,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     visit_met = False  # whether the sentence telling that visit tells a meeting too (由总理乙会见)
     visit_sentence: Sentence | None = None  # that sentence
     dated_before = None  # the paragraph of the sentence before, when that sentence gave a day
+    dated_paragraph = None  # the paragraph of the last sentence that gave a day
     told_in = None  # the paragraph of the last sentence that gave a day (not in a background's account)
     background = _a_background(section)
     met_on: date | None = None  # the day of the last meeting the section told
@@ -386,11 +398,13 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         months = [m for m in find_year_months(sentence.hans) if (m.month is not None or m.at <= 2)
                   and not _SINCE.match(sentence.hans, m.stop)  # 2021年12月就任总理以来: no time the text moves to
                   and not PLANNED_FOR.search(sentence.hans, 0, m.at) and not _took_office_in_an_aside(sentence.hans, m)]
-        if months and (year is None or months[0].year != year):
+        aside = _an_aside_of_years_before(sentence, year or running_year or (around.start.year if around else None)
+                                          or (lead_visit.days.start.year if lead_visit else None), dated_paragraph)
+        if months and (year is None or months[0].year != year) and not aside:
             year = months[0].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
         dates = [d for d in find_dates(sentence.hans, year=year) if not _a_deadline(sentence.hans, d)]
         explicit = [d for d in dates if d.year_given and not PLANNED_FOR.search(sentence.hans, 0, d.at)]
-        if explicit:
+        if explicit and not aside:
             year = explicit[-1].start.year
         dates = [d for d in dates if not TOOK_OFFICE.match(sentence.hans, d.stop) and not _an_events_day(sentence, d)]
         date_basis = None
@@ -450,6 +464,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         elif not dates and ON_A_GATHERINGS_DAYS.match(sentence.hans):
             dates = _the_gatherings_days(day if told_in == sentence.paragraph else None, None if day else boxed)
         dated_before = sentence.paragraph if dates else None
+        dated_paragraph = sentence.paragraph if dates else dated_paragraph
         if dates and not background:  # the day a 随后 goes on from: one day told (not a visit's span)
             told_in = sentence.paragraph if all(d.start == d.end for d in dates) else None
         if (told_now := visit_told(sentence, dates, visit)) is not visit and told_now is not None:
