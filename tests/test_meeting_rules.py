@@ -4841,3 +4841,13 @@ def test_an_aside_on_an_earlier_year_inside_a_paragraph_does_not_move_the_year_a
     assert not any(day.startswith("2031") for day, _ in found)
     told = aside.replace("某城在历史上屡遭战火，2031年5月7日", "\n\n2031年5月7日，")  # a paragraph of its own: the account moves
     assert ("2031-09-04", frozenset({"张三", "李四"})) in meetings(told, title="2035年张三访问乙国")
+
+
+def test_a_meeting_of_three_sides_told_after_the_twos_talks_that_day_is_another_summit():
+    text = ("'''2034年张三访问乙国'''是甲国总统[[张三]]于2034年7月19日对乙国进行的访问。\n== 访问 ==\n"
+            "2034年7月19日，张三访问[[某都]]，与乙国总统[[李四]]举行会谈；"
+            "当天，张三、李四和丙国总统[[王五]]举行三方峰会。\n")
+    assert sorted(meetings(text, title="2034年张三访问乙国")) == sorted([
+        ("2034-07-19", frozenset({"张三", "李四"})), ("2034-07-19", frozenset({"张三", "李四", "王五"}))])
+    the_twos = text.replace("；当天，张三、李四和丙国总统[[王五]]举行三方峰会", "，随后两国领导人举行扩大会谈")
+    assert meetings(the_twos, title="2034年张三访问乙国") == [("2034-07-19", frozenset({"张三", "李四"}))]
