@@ -4841,6 +4841,8 @@ def test_an_aside_on_an_earlier_year_inside_a_paragraph_does_not_move_the_year_a
     assert not any(day.startswith("2031") for day, _ in found)
     told = aside.replace("某城在历史上屡遭战火，2031年5月7日", "\n\n2031年5月7日，")  # a paragraph of its own: the account moves
     assert ("2031-09-04", frozenset({"张三", "李四"})) in meetings(told, title="2035年张三访问乙国")
+    recalled = aside.replace("某城在历史上屡遭战火，2031年5月7日丙军又在此", "张三在致辞中回顾，他曾于2031年5月7日在此")
+    assert ("2035-09-04", frozenset({"张三", "李四"})) not in meetings(recalled, title="2035年张三访问乙国")
 
 
 def test_a_meeting_of_three_sides_told_after_the_twos_talks_that_day_is_another_summit():

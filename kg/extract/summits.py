@@ -140,12 +140,17 @@ def _took_office_in_an_aside(hans: str, month) -> bool:
 def _an_aside_of_years_before(sentence: Sentence, year: int | None, dated_paragraph: int | None) -> bool:
     """Whether a sentence inside a paragraph that has told a day goes back to an earlier year with no meeting of
     its own (…7月8日，两人前往某城…。某城在历史上…，1945年5月7日某军又在此签署投降书，因而此举具有象征意义): an
-    aside on the past; the account stays in the year it had reached, which a later 同年 is of."""
+    aside on the past; the account stays in the year it had reached, which a later 同年 is of. Not the past a leader
+    recalls (甲在致辞中回顾，他曾于1995年9月…): what someone says is told as they say it, and left as it was read."""
     if year is None or dated_paragraph != sentence.paragraph or MEETING.search(sentence.hans):
         return False
-    years = [m.year for m in find_year_months(sentence.hans)] \
-        + [d.start.year for d in find_dates(sentence.hans) if d.year_given]
-    return bool(years) and all(y < year for y in years)
+    spans = [(m.at, m.year) for m in find_year_months(sentence.hans)] \
+        + [(d.at, d.start.year) for d in find_dates(sentence.hans) if d.year_given]
+    return bool(spans) and all(y < year and not _RECALLED.search(sentence.hans, 0, at) for at, y in spans)
+
+
+#: Words of someone recalling or saying (回顾, 回忆, 表示, 说): the past told after them is theirs.
+_RECALLED = re.compile(r"回顾|回忆|忆及|追忆|提到|表示|(?<![演游小学])说|(?<![简名号])称|指出")
 
 
 #: A sentence opening right after a ceremony the paragraph told on its day (…甲举行仪式欢迎乙。欢迎仪式后，两国元首举行
