@@ -15,7 +15,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.extract.dates import DateRange, find_dates, find_year_months
-from kg.extract.one_by_one import each_met_alone
 from kg.extract.participants import QUALIFIES, citations_of
 from kg.extract.phrases import (CLAUSE, DURING_THE_VISIT, GATHERINGS, HELD_AT, MEETING, MULTILATERAL, NEXT_DAY, NOT_TOP,
                                 ORDINAL, PRESS_CONFERENCE, VISIT_WORDS)
@@ -29,8 +28,7 @@ from kg.model import Kind, Prop
 #: A meeting said to happen: "A与B会晤", "举行会谈", "进行了会谈", "见面".
 _MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|会面|会见|见面|峰会|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐)|举行.{0,6}(会晤|会谈|峰会|首脑会议|领导人会议|高峰会议)"
                            r"|(会晤|会谈|会面|会见|觐见|晋见|谒见)了?|接待了?(?:到访|来访)"  # 在某宫接待到访的乙国总统
-                           r"|(?:受到|获)[^，。；]{0,30}?接见"  # 在某都受到国王某某的接见: received in audience
-                           r"|举行[^，,；;。]{0,12}?(?:双边|三边|三方|四边|四方)(?:会晤|会谈|峰会|首脑会议)")  # 举行首次某某三边峰会
+                           r"|(?:受到|获)[^，。；]{0,30}?接见")  # 在某都受到国王某某的接见: received in audience
 
 
 #: After 推迟: by how long, or to what hour of the day (会谈推迟约两小时才开始, 推迟至6时才开始): a meeting held late, not put off.
@@ -241,29 +239,11 @@ _LATER_THAT_DAY_AGAIN = re.compile(r"(?P<time>当晚|(?:当天|当日|同日)?(?
                                    r"[^，,；;。]{0,4}?(?:又|还|再)(?=[^，,；;。]*?(?:同|与|和|跟|会见|会晤|会谈))")
 
 
-#: Meetings told one by one (分别同, 先后与): see :mod:`kg.extract.one_by_one`.
-_ONE_BY_ONE_BEFORE = re.compile(r"(?:分别|先后|逐一|一一)(?:同|与|和|跟|会见|会晤|接见)")
-#: A clause opening on the sentence's day, or on what came after, and telling a meeting of three or more sides (…先与乙举行
-#: 双边会谈，随后三国领导人举行三边峰会; …与乙举行会谈；当天，甲、乙和丙举行三方峰会): another meeting than the two's told
-#: before it.
-_ALL_SIDES_THEN = re.compile(r"(?P<time>随后|然后|之后|接着|其后|当天|当日|同日|当晚)[，,]?"
-                             r"(?=[^，,；;。]{0,30}?(?:三方|三边|四方|四边|三国|四国|三位|四位)"
-                             r"[^，,；;。]{0,20}?(?:会谈|会晤|会面|峰会|首脑会议))")
-
-
 def another_later_that_day(hans: str, at: int) -> re.Match | None:
     """The time word of a clause at ``at`` that tells another meeting later on its sentence's day
     (``…；当晚，他又同丙举行晚宴会谈``), written after ``；``; not the first clause, nor one after ``，``,
-    which may go on with the meeting told (``…举行会谈，晚上两国元首还共进晚餐``). After either, a meeting of three
-    or more sides (``…先与乙举行双边会谈，随后三国领导人举行三边峰会``) is another, unless the two's before it were
-    one of several met one by one, the first part of the meeting of all (``甲先后与乙、丙分别会谈，随后三人…``)."""
-    if at <= 0 or hans[at - 1] not in "；;，,":
-        return None
-    if hans[at - 1] in "；;" and (again := _LATER_THAT_DAY_AGAIN.match(hans, at)) is not None:
-        return again
-    if _ONE_BY_ONE_BEFORE.search(hans, 0, at) and not each_met_alone(hans):
-        return None
-    return _ALL_SIDES_THEN.match(hans, at)
+    which may go on with the meeting told (``…举行会谈，晚上两国元首还共进晚餐``)."""
+    return _LATER_THAT_DAY_AGAIN.match(hans, at) if at > 0 and hans[at - 1] in "；;" else None
 
 
 _MONTHS_DAY = re.compile(r"(?:当月|同月|本月|该月)(?P<d>\d{1,2})[日号]")
