@@ -2142,3 +2142,23 @@ def test_a_town_the_lead_gives_a_gathering_stays_the_town_of_the_meetings_on_its
             "== 场边会晤 ==\n6月28日，甲国总统[[张三]]与乙国总理[[李四]]举行会谈。\n\n6月29日，张三与丙国总统[[王五]]举行会谈。\n")
     found = read(text, title="2035年某城峰会")
     assert [v[0] for venues in found.values() for v in venues] == ["某城", "某城"]
+
+
+def test_a_gatherings_box_naming_one_town_places_the_meetings_of_its_days_told_with_no_place():
+    def text(location, day="5月20日"):
+        return ("{{Infobox event\n| title = 2036年张三出席某峰会\n| date = {{Start date|2036|5|20}}－{{End date|2036|5|21}}\n"
+                f"| location = {location}\n| type = 峰会场边双边会谈\n}}}}\n"
+                "'''2036年张三出席某峰会'''是指甲国总统[[张三]]于2036年5月20日至21日亲赴乙国某城，出席某峰会"
+                "并在峰会场边与多国领导人举行的一系列双边会谈。\n== 行程 ==\n"
+                f"2036年{day}，张三在峰会场边会见丙国总理[[李四]]。\n")
+
+    assert read(text("{{FIN}}[[某城]]")) == {"2036-05-20": [["某城", "芬兰共和国"]]}
+    assert read(text("[[某城]]")) == {"2036-05-20": [["某城"]]}
+    # near-misses: a meeting on a day outside the box's, and stops of which the meeting's one is unknown
+    assert read(text("{{FIN}}[[某城]]", day="5月23日")) == {"2036-05-23": []}
+    assert read(text("{{FIN}}[[某城]]、[[另一城]]")) == {"2036-05-20": []}
+    # a box naming its leader (| participants = [[张三]]及各国领导人) places his meetings only
+    led = text("{{FIN}}[[某城]]").replace("| type =", "| participants = [[张三]]及各国领导人\n| type =")
+    assert read(led) == {"2036-05-20": [["某城", "芬兰共和国"]]}
+    others = led.replace("张三在峰会场边会见丙国总理[[李四]]", "丁国总统[[王五]]在峰会场边会见丙国总理[[李四]]")
+    assert read(others) == {"2036-05-20": []}

@@ -99,7 +99,7 @@ def extract(document: Document) -> Extraction:
     place_venues_by_gazetteer(reading)
     place_venues_in_visited_states(reading)
     venue_of_the_welcome_in_the_state(reading, summits)
-    venue_of_the_visit_box(reading, summits)
+    venue_of_the_visit_box(reading, summits, boxes)
     venue_of_the_town_its_leg_reached(reading, summits)
     towns_only_the_gazetteer_gives(reading)
     towns_by_the_sea(reading)

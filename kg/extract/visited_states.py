@@ -228,18 +228,25 @@ _VISIT_DAYS = ("date", "dates", "日期")
 _VISIT_WHERE = ("location", "place", "地点")
 
 
+#: A gathering's box field naming the leader whose meetings the article tells.
+_BOX_LEADERS = ("participants", "参与者", "与会者", "出席者", "leaders")
+
+
 #: A list's end that leaves other stops unnamed (``[[某都]]等地``): the town is one stop of several.
 _OTHER_STOPS = re.compile(r"等地|等城市|等处")
 
 
-def venue_of_the_visit_box(reading: Reading, summits) -> None:
+def venue_of_the_visit_box(reading: Reading, summits, gatherings=()) -> None:
     """A visit's infobox that names one town (``| location = {{MNG}}[[某都]]``, ``| place = [[某都]]``;
     not ``[[甲城]]、[[乙城]]`` or ``[[某都]]等地``, stops of which the talks' one is unknown) places the
     summits of its days that the text places only in a state, or nowhere: they were held in that
-    town, which lies in the state the box writes before it, else in the summit's state."""
+    town, which lies in the state the box writes before it, else in the summit's state. So does the
+    box of a gathering or an event (``gatherings``: ``{{Infobox event}}`` ``| location = {{JPN}}[[某城]]``):
+    the meetings told on its days with no place of their own were held on its sidelines, in its town; those of
+    the leader its participants field links, where it links one (``[[张三]]及各国领导人``)."""
     registry = reading.registry
     for box in reading.document.templates:
-        if box.nested_in is not None or not VISIT_BOX.match(to_hans(box.key).strip().lower()):
+        if box.nested_in is not None or not (VISIT_BOX.match(to_hans(box.key).strip().lower()) or box in gatherings):
             continue
         days = [d for d in find_dates(_box_field(box, _VISIT_DAYS)) if d.year_given]
         where = next((p for p in box.params if to_hans(p.name.strip().lower()) in _VISIT_WHERE and p.value.strip()), None)
@@ -251,6 +258,10 @@ def venue_of_the_visit_box(reading: Reading, summits) -> None:
         chain = cell_chains(reading, entries)[0]
         start, end = days[0].start, max(d.end for d in days[:2])
         held = [s.id for s in summits if start <= s.start and s.end <= end and _placed_at_most_in_its_state(registry, s.id)]
+        if box in gatherings:  # a box naming its leader (| participants = [[张三]]及各国领导人): his meetings only
+            leaders = {reading.index.key(target) for param in box.params if to_hans(param.name.strip().lower())
+                       in _BOX_LEADERS for entry in entries_in(reading, param.span) for _, target in entry.links}
+            held = [s for s in held if not leaders or participant_keys(registry, s) & leaders]
         if not chain or reading.index.is_state(chain[-1][0]) or not held:
             continue
         places = [registry.named(Kind.COUNTRY if reading.index.is_state(name) else Kind.PLACE, name, article=article)
