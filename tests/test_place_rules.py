@@ -2113,6 +2113,14 @@ def test_a_gatherings_hall_the_lead_gives_is_not_the_venue_of_the_meetings_on_it
     assert read(text, title="2035年某城峰会") == {"2035-06-28": [["某城", "甲国"]], "2035-06-29": [["某城", "甲国"]]}
 
 
+def test_meetings_years_apart_the_lead_places_in_one_building_keep_it():
+    text = ("'''甲乙首脑会晤'''是甲国与乙国领导人的会晤，2031年和2035年的会晤都在[[甲国]][[某城]]的[[某宾馆]]举行。\n"
+            "== 经过 ==\n2031年6月28日，甲国总统[[张三]]与乙国总理[[李四]]举行会谈。\n\n"
+            "2035年6月29日，张三与乙国总理[[王五]]举行会谈。\n")
+    found = read(text, title="甲乙首脑会晤")
+    assert len(found) == 2 and all(chains and chains[0][0] == "某宾馆" for chains in found.values())
+
+
 def test_a_summit_held_at_the_building_the_lead_gives_keeps_its_bilaterals_there():
     text = ("'''2035年某营峰会'''是甲国总统[[张三]]、乙国总理[[李四]]与丙国总统[[王五]]于2035年6月28日在[[甲国]][[某州]]的"
             "[[某营]]举行的三边首脑会议。\n== 经过 ==\n6月28日，三国领导人举行三边会谈。张三还分别同李四、王五举行了双边会谈。\n")

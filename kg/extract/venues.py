@@ -393,12 +393,18 @@ def venue_of_the_gathering(reading: Reading, summits) -> None:
                 break
 
 
+#: The longest a gathering runs whose sideline meetings its hall is given to: meetings years apart that the lead places
+#: in one building (2000年和2007年的会晤都在某国宾馆举行) are a series held there, not a gathering's sidelines.
+_A_GATHERINGS_DAYS = timedelta(days=7)
+
+
 def gathering_hall_gives_way_to_its_town(reading: Reading, summits) -> None:
     """A building the lead says a gathering was held at (``峰会于6月28日至29日在[[某城]]的[[某会议中心]]举行``) is
     the gathering's hall, not the venue of the meetings held on its sidelines: when two or more meetings of different
     leaders are placed there by the lead alone, and none of the article's summits is itself placed there by its own
     text nor holds all their leaders (the gathering is none of them: not ``三国领导人于8月18日在[[某营]]举行的三边峰会``
-    with its two bilaterals there too), they were held in the one town the building lies in. Not a town the lead gives
+    with its two bilaterals there too), they were held in the one town the building lies in; not meetings more than a
+    week apart, a series the lead places in one building. Not a town the lead gives
     (``于9月3日至5日在[[某省]][[某城]]举行``): the meetings were held there."""
     registry = reading.registry
     by_lead: dict[EntityId, list] = {}
@@ -417,6 +423,7 @@ def gathering_hall_gives_way_to_its_town(reading: Reading, summits) -> None:
         if hall in stated or not to_hans(hall.key).endswith(VENUE_ENDINGS) \
                 or len(towns) != 1 or towns[0].kind is not Kind.PLACE \
                 or len({frozenset(summit.participants) for summit, _ in placed}) < 2 \
+                or max(s.end for s, _ in placed) - min(s.start for s, _ in placed) > _A_GATHERINGS_DAYS \
                 or any(leaders <= set(summit.participants) for summit in summits):
             continue  # the gathering is a summit of the article's own, which holds all the meetings placed there
         for summit, fact in placed:
