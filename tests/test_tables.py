@@ -1609,3 +1609,22 @@ def test_a_column_headed_by_a_monarchs_title_holds_one_side_of_each_rows_meeting
         "2034-04-24": {"张三", "李四"}, "2037-11-06": {"张三", "王五"}}
     found, _ = summits_of(MONARCHS_TABLE.replace("甲国国王 !!", "国王寿辰 !!"))
     assert all("张三" not in summit["participants"] for summit in found.values())
+
+
+def test_a_column_headed_by_whom_the_visitor_met_and_their_office_gives_that_office():
+    text = """'''甲国总统访问乙国列表'''列出甲国总统对乙国的访问。
+== 访问列表 ==
+{| class="wikitable"
+! 次序 !! 总统 !! 日期 !! 地点 !! 会晤的乙国总统 !! 备注
+|-
+| 1 || [[张三]] || 2033年6月14日 || [[某城]] || [[李四]] || 远东之行的一站
+|-
+| 2 || [[王五]] || 2036年10月23日 || [[某城]] || [[赵六]] || 出席峰会
+|}
+"""
+    _, extraction = summits_of(text)
+    roles = roles_by_person(extraction)
+    assert roles["李四"] == roles["赵六"] == {"乙国总统"}  # not 会晤的乙国总统
+    assert roles["张三"] == {"总统"}
+    describing = text.replace("会晤的乙国总统", "会晤的乙国领导人")
+    assert "李四" not in roles_by_person(summits_of(describing)[1])  # a describing header is no office

@@ -84,13 +84,16 @@ DESCRIBING_HEADER = re.compile(r"(领导人|元首|首脑|方)$")
 
 
 def column_offices(reading: Reading, table: Table, roles: dict[int, str]) -> dict[int, str]:
-    """The office a column of people is headed by (``中国国务院总理 !! 日本首相``): each
+    """The office a column of people is headed by (``中国国务院总理 !! 日本首相``, ``会晤的甲国总统``): each
     person in it held it then. A header that only describes them (``中方领导人``) is none."""
     header = table.header()
     out, column = {}, 0
     for cell in header:
         text = re.sub(r"\s+", "", re.sub(r"[（(][^（）()]*[）)]\s*$", "", cell_text(reading, cell).strip()))  # 日本首相<br>（内阁总理大臣）
         hans = to_hans(text)
+        met = MET_THE_VISITOR.match(hans)  # 会晤的甲国总统: those the visitor met, who held that office
+        if met:
+            text, hans = text[met.end():], hans[met.end():]
         if roles.get(column) == "people" and hans.endswith(OFFICE_WORDS) and not DESCRIBING_HEADER.search(hans) \
                 and not chairs_the_meeting(hans):  # 主席, 共同主席: the meeting's chairs, of whatever office
             for offset in range(cell.colspan):
