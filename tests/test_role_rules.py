@@ -1452,3 +1452,10 @@ def test_an_office_stated_at_a_summit_told_twice_leaves_no_other_carried_to_it()
     # near miss: an office stated without its state's name (临时政府总统) may be any of his: the carried one stays
     bare = text.replace("与法国总统[[李四]]举行会谈", "与临时政府总统[[李四]]举行会谈")
     assert {o for p, o in roles_by_day(bare)["2035-04-17"] if p == "李四"} == {"临时政府总统", "法兰西共和国当选总统"}
+
+
+def test_an_office_taken_by_then_before_de_is_the_office_held():
+    text = HEAD + "2034年5月8日，甲国主席[[张三]]在[[某宫]]同已任乙国总统的[[李四]]举行会谈。"
+    assert roles_by_day(text)["2034-05-08"] == {("张三", "甲国主席"), ("李四", "乙国总统")}  # not 已任乙国总统
+    former = HEAD + "2034年5月8日，甲国主席[[张三]]在[[某宫]]同已卸任乙国总统的[[李四]]举行会谈。"
+    assert ("李四", "乙国总统") not in roles_by_day(former).get("2034-05-08", set())  # 已卸任: out of office
