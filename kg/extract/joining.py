@@ -25,6 +25,7 @@ from kg.extract.places import VENUE_ENDINGS
 from kg.extract.roles import OFFICE_WORDS
 from kg.extract.phrases import DURING_THE_VISIT, MEETING, NOT_TOP, TRAVELS_TO
 from kg.extract.reading import Reading
+from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence
 from kg.model import EntityId, Inference, Kind, Prop, Severity, Span
 from kg.wikitext import Section
@@ -360,6 +361,23 @@ def _sides_cover(people: People, summit: SummitFound, other: SummitFound) -> boo
     return all(people.sides.get(p) in sides for p in other.participants if p not in summit.participants)
 
 
+#: Two leaders' meeting told as such beside a gathering of more (四方会谈之后，甲与乙举行了两人的首次双边会谈; 拜登与
+#: 杜鲁道举行双边会谈；当天稍后，两人与丙举行第九届峰会): a meeting apart from the gathering.
+_BILATERAL = re.compile(r"双边(?:会谈|会晤|会见|会面)|单独(?:会谈|会晤|会见|会面)")
+
+
+def _apart_from_the_gathering(reading: Reading, pair: SummitFound, gathering: SummitFound) -> bool:
+    """Whether ``pair``, two of ``gathering``'s three or more, is told as their bilateral meeting, in its
+    sentence or its section's heading (``=== 双边会晤 ===``): a summit of its own on the gathering's day,
+    not a second mention of the gathering."""
+    if len(pair.participants) != 2 or len(gathering.participants) < 3 \
+            or not set(pair.participants) < set(gathering.participants):
+        return False
+    if pair.anchor is not None and _BILATERAL.search(pair.anchor.hans):
+        return True
+    return pair.section is not None and "双边" in to_hans(pair.section.heading)
+
+
 def join_mentions(reading: Reading, people: People, kept: list[SummitFound], others: list[SummitFound],
                   rows: frozenset[EntityId] = frozenset()) -> list[SummitFound]:
     """Mentions of one meeting made twice (the lead and a section, on overlapping days with
@@ -393,10 +411,12 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
             continue
         same = next((s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
                      and set(s.participants) & set(other.participants) and sides_agree(s, other)
-                     and len(s.participants) >= len(other.participants)), None)  # never into a poorer witness
+                     and len(s.participants) >= len(other.participants)
+                     and not _apart_from_the_gathering(reading, other, s)), None)  # never into a poorer witness
         poorer = None if same is not None else next(
             (s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
-             and set(s.participants) < set(other.participants) and sides_agree(other, s) and not _met_alone(s)), None)
+             and set(s.participants) < set(other.participants) and sides_agree(other, s) and not _met_alone(s)
+             and not _apart_from_the_gathering(reading, s, other)), None)
         if poorer is not None:  # a prose mention naming one side, a table row naming both: the row is the summit
             fold(registry, poorer.id, other.id, documents=False)  # the row's own cells name its documents
             kept[kept.index(poorer)] = other
