@@ -4850,3 +4850,37 @@ def test_a_meeting_named_by_its_number_of_sides_三方会议_is_a_meeting_of_tho
     assert meetings(text) == [("2033-02-27", frozenset({"张三", "李四", "王五"}))]
     a_forum = text.replace("举行三方会议", "出席三方合作论坛")  # a forum attended: no meeting word
     assert meetings(a_forum) == []
+
+
+def test_a_three_sides_meeting_of_leaders_is_a_summit_and_of_ministers_is_none():
+    text = HEAD + "2034年11月22日，甲国总统[[张三]]、乙国总统[[李四]]和丙国总统[[王五]]在[[某城]]举行三方会议。"
+    assert summits(text)["2034-11-22"]["participants"] == {"张三", "李四", "王五"}
+    ministers = HEAD + "2034年11月22日，甲国外长[[张三]]、乙国外长[[李四]]和丙国外长[[王五]]在[[某城]]举行三方会议。"
+    assert summits(ministers) == {}
+
+
+_FOUR = ("'''甲乙丙丁峰会'''是[[甲国总统]][[张三]]、[[乙国总理]][[李四]]、[[丙国总统]][[王五]]和[[丁国总统]][[赵六]]"
+         "于2034年12月9日在[[甲国]][[某城]][[某宫]]举行的四国峰会。\n== 峰会 ==\n12月9日下午，李四、王五、赵六陆续抵达某宫，"
+         "张三举行仪式欢迎三国领导人。四国领导人随后举行正式会谈。\n\n")
+
+
+def test_two_leaders_bilateral_beside_their_gathering_on_its_day_is_a_summit_of_its_own():
+    found = _people_of_each(_FOUR + "当天，王五与赵六在某宫举行了双边会谈。\n")
+    assert {frozenset(s) for s in found} == {frozenset({"张三", "李四", "王五", "赵六"}), frozenset({"王五", "赵六"})}
+    again = _people_of_each(_FOUR + "当天，王五与赵六在某宫举行了会谈。\n")  # no word of its own: the gathering told again
+    assert [frozenset(s) for s in again] == [frozenset({"张三", "李四", "王五", "赵六"})]
+
+
+def test_a_sentence_opening_after_the_gatherings_talks_is_of_their_day():
+    found = _people_of_each(_FOUR + "四方会谈之后，王五与赵六在某宫举行了两人的首次双边会谈。\n")
+    assert frozenset({"王五", "赵六"}) in {frozenset(s) for s in found}
+
+
+def _people_of_each(text, title="甲乙丙丁峰会"):
+    """The participants of each summit the article gives, one set a summit (several may share a day)."""
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    agent = {}
+    for f in extraction.facts:
+        if f.prop is Prop.PARTICIPANT:
+            agent.setdefault(f.subject, set()).add(f.value.key)
+    return [agent[s] for s in sorted(agent, key=lambda e: e.key)]

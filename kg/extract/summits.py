@@ -180,8 +180,9 @@ def _in_the_box(day: date, around: SummitFound | None) -> bool:
     return around is not None and around.start <= day <= around.end
 
 
-#: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙).
-_RIGHT_AFTER = re.compile(r"^(?:会晤|会谈|会面|会见|峰会)(?:结束)?后")
+#: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙; 四方会谈之后，
+#: 乙与丙举行双边会谈).
+_RIGHT_AFTER = re.compile(r"^(?:[三四五六]方|多边|正式)?(?:会晤|会谈|会面|会见|峰会)(?:结束)?之?后")
 #: The opening of a sentence that moves to another time than the visit told before it (此前, 后来, 次年).
 _ANOTHER_TIME = re.compile(r"^(?:在此之前|此前|之前|早在|此后|其后|之后|后来|次年|翌年|同年|当年|多年后|[^，。；]{0,6}?(?:之后|以后)"
                            r"|[^，。；]{0,12}?曾(?:于|在|经|与|同|多次)|(?:这|此)也?(?:是|为))")
@@ -464,8 +465,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                                      or landed is not None and day == landed.day
                                      and talks_of_the_arrived(reading, sentence, landed, met_that_day=met_on == day))):
             dates = [DateRange(day, day, 0, 0, False)] + dates  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
-        elif met_on is not None and _RIGHT_AFTER.match(sentence.hans):
-            dates = [DateRange(met_on, met_on, 0, 0, False)] + dates  # 会晤结束后，甲随即前往会见丙: the meeting's day
+        elif (met_on or day) is not None and _RIGHT_AFTER.match(sentence.hans):
+            # 会晤结束后，甲随即前往会见丙: the meeting's day; or the day told last, of the talks a box's reading takes
+            dates = [DateRange(met_on or day, met_on or day, 0, 0, False)] + dates
         elif not dates and ON_A_GATHERINGS_DAYS.match(sentence.hans):
             dates = _the_gatherings_days(day if told_in == sentence.paragraph else None, None if day else boxed)
         dated_before = sentence.paragraph if dates else None
