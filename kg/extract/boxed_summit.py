@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from kg.extract.containment import finer_venue
 from kg.extract.dates import find_dates, find_year_months
-from kg.extract.joining import SummitFound
+from kg.extract.joining import SummitFound, told_as_two
 from kg.extract.meeting_clauses import DAY_ONLY, not_held
 from kg.extract.one_by_one import then_all_together
 from kg.extract.participants import Participant, QUALIFIES, bare_office_holders, met_one_by_one, record_participants
@@ -42,7 +42,7 @@ def a_meeting_apart(people: People, summit: SummitFound, around: SummitFound, fl
     """Whether a meeting on the boxed summit's days is not the box's: it has a side the box
     does not (甲 receiving a third state's leader during 乙's visit, 甲 meeting the leaders
     of the region together), or the box is a gathering of three sides or more and this a
-    meeting of two told as such (a bilateral on its sidelines: 两国元首举行会谈, 分别同…会谈).
+    meeting of two told as such (a bilateral on its sidelines: 两国元首举行会谈, 分别同…会谈, a 双边 heading).
     ``flagged``: the sides the box's flags give its participants (:func:`sides_the_box_flags`), for a host
     the text writes with no state's office (``王五总统``)."""
     sides = ({people.sides.get(p) for p in around.participants} | flagged) - {None}
@@ -53,7 +53,7 @@ def a_meeting_apart(people: People, summit: SummitFound, around: SummitFound, fl
         return True
     if summit.one_of_several and summit.anchor is not None and then_all_together(summit.anchor.hans):
         return False  # 甲先后与乙、丙会谈，再举行三方会谈: the talks of two were the first part of the box's
-    bilateral = summit.one_of_several or (summit.anchor is not None and _BILATERAL.search(summit.anchor.hans))
+    bilateral = summit.one_of_several or told_as_two(summit)
     return len(sides) >= 3 and len(summit.participants) == 2 and bool(bilateral)
 
 
@@ -76,10 +76,6 @@ def two_before_or_after_a_gathering(people: People, summit: SummitFound, around:
     more (甲 receiving the first leader to arrive the day before the summit): a summit of their own."""
     sides = {people.sides.get(p) for p in around.participants} - {None}
     return len(sides) >= 3 and len(summit.participants) == 2 and not (around.start <= summit.start <= around.end)
-
-
-#: Words that make a meeting one of two sides (两国元首举行会谈, 双边会晤, 一对一).
-_BILATERAL = re.compile(r"两国(?:元首|领导人|首脑)|双边|一对一")
 
 
 #: How far from the box's days an account of the same visit may tell a meeting of its leaders.

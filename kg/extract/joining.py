@@ -205,7 +205,8 @@ def a_row_and_its_account(reading: Reading, people: People, found: list[SummitFo
                      and s.start <= row.end and row.start <= s.end
                      and (set(row.participants) <= set(s.participants)
                           or set(s.participants) & set(row.participants)
-                          and _sides_cover(people, s, row) and _sides_cover(people, row, s))), None)
+                          and _sides_cover(people, s, row) and _sides_cover(people, row, s))
+                     and not _apart_from_the_gathering(row, s)), None)  # a bilaterals' table beside the gathering
         if told is None:
             continue
         out.remove(row)
@@ -361,21 +362,24 @@ def _sides_cover(people: People, summit: SummitFound, other: SummitFound) -> boo
     return all(people.sides.get(p) in sides for p in other.participants if p not in summit.participants)
 
 
-#: Two leaders' meeting told as such beside a gathering of more (四方会谈之后，甲与乙举行了两人的首次双边会谈; 拜登与
-#: 杜鲁道举行双边会谈；当天稍后，两人与丙举行第九届峰会): a meeting apart from the gathering.
-_BILATERAL = re.compile(r"双边(?:会谈|会晤|会见|会面)|单独(?:会谈|会晤|会见|会面)")
+#: Words that make a meeting one of two sides (两国元首举行会谈, 双边会晤, 一对一, 单独会谈).
+BILATERAL = re.compile(r"两国(?:元首|领导人|首脑)|双边|一对一|单独(?:会谈|会晤|会见|会面)")
 
 
-def _apart_from_the_gathering(reading: Reading, pair: SummitFound, gathering: SummitFound) -> bool:
-    """Whether ``pair``, two of ``gathering``'s three or more, is told as their bilateral meeting, in its
-    sentence or its section's heading (``=== 双边会晤 ===``): a summit of its own on the gathering's day,
-    not a second mention of the gathering."""
-    if len(pair.participants) != 2 or len(gathering.participants) < 3 \
-            or not set(pair.participants) < set(gathering.participants):
-        return False
-    if pair.anchor is not None and _BILATERAL.search(pair.anchor.hans):
+def told_as_two(summit: SummitFound) -> bool:
+    """Whether a meeting is told as one of two sides, in its sentence or its section's heading (``=== 双边会晤 ===``,
+    over a table's rows or a list of meetings): beside a gathering of more on its days (四方会谈之后，甲与乙举行了两人的
+    首次双边会谈), a meeting of its own."""
+    if summit.anchor is not None and BILATERAL.search(summit.anchor.hans):
         return True
-    return pair.section is not None and "双边" in to_hans(pair.section.heading)
+    return summit.section is not None and "双边" in to_hans(summit.section.heading)
+
+
+def _apart_from_the_gathering(pair: SummitFound, gathering: SummitFound) -> bool:
+    """Whether ``pair``, two of ``gathering``'s three or more, is told as their bilateral meeting
+    (:func:`told_as_two`): a summit of its own on the gathering's day, not a second mention of the gathering."""
+    return len(pair.participants) == 2 and len(gathering.participants) >= 3 \
+        and set(pair.participants) < set(gathering.participants) and told_as_two(pair)
 
 
 def join_mentions(reading: Reading, people: People, kept: list[SummitFound], others: list[SummitFound],
@@ -412,11 +416,11 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
         same = next((s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
                      and set(s.participants) & set(other.participants) and sides_agree(s, other)
                      and len(s.participants) >= len(other.participants)
-                     and not _apart_from_the_gathering(reading, other, s)), None)  # never into a poorer witness
+                     and not _apart_from_the_gathering(other, s)), None)  # never into a poorer witness
         poorer = None if same is not None else next(
             (s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end
              and set(s.participants) < set(other.participants) and sides_agree(other, s) and not _met_alone(s)
-             and not _apart_from_the_gathering(reading, s, other)), None)
+             and not _apart_from_the_gathering(s, other)), None)
         if poorer is not None:  # a prose mention naming one side, a table row naming both: the row is the summit
             fold(registry, poorer.id, other.id, documents=False)  # the row's own cells name its documents
             kept[kept.index(poorer)] = other
