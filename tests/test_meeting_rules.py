@@ -4884,3 +4884,27 @@ def _people_of_each(text, title="甲乙丙丁峰会"):
         if f.prop is Prop.PARTICIPANT:
             agent.setdefault(f.subject, set()).add(f.value.key)
     return [agent[s] for s in sorted(agent, key=lambda e: e.key)]
+
+
+_THREE_BOXED = ("{{Infobox event\n| title = 甲乙丙峰会\n| date = {{Start date|2035|7|19}}\n| location = [[某城]]\n}}\n"
+                "'''甲乙丙峰会'''是[[甲国总统]][[张三]]、[[乙国总统]][[李四]]和[[丙国总统]][[王五]]于2035年7月19日在[[某城]]"
+                "举行的三方会谈。\n== 峰会 ==\n7月19日，李四抵达某城。当天，三国元首举行三方会谈。\n\n")
+
+
+def test_the_meetings_listed_under_a_sentence_giving_the_gatherings_day_are_each_of_that_day():
+    listed = _THREE_BOXED + ("=== 双边会晤 ===\n峰会当天，三国领导人还分别举行会晤：\n* 李四与王五会晤，双方讨论了经贸合作。\n"
+                             "* 张三与李四举行会谈。\n")
+    found = {frozenset(s) for s in _people_of_each(listed, title="甲乙丙峰会")}
+    assert found == {frozenset({"张三", "李四", "王五"}), frozenset({"李四", "王五"}), frozenset({"张三", "李四"})}
+    quoted = _THREE_BOXED + "=== 双边会晤 ===\n峰会当天，李四表示：\n* 两国愿与王五举行会谈。\n"  # a quote, no list of meetings
+    assert {frozenset(s) for s in _people_of_each(quoted, title="甲乙丙峰会")} == {frozenset({"张三", "李四", "王五"})}
+
+
+def test_rows_under_a_bilaterals_heading_on_a_boxed_gatherings_day_are_meetings_of_their_own():
+    table = ('{| class="wikitable"\n! 日期 !! 会晤 !! 地点 !! 备注\n|-\n| 7月19日 || 张三－李四 || 某城 || 会晤\n'
+             '|-\n| 7月19日 || 李四－王五 || 某城 || 会谈\n|}\n')
+    apart = _THREE_BOXED + "== 双边会晤 ==\n峰会期间，各国领导人还举行了多场会晤：\n" + table
+    assert {frozenset(s) for s in _people_of_each(apart, title="甲乙丙峰会")} == {
+        frozenset({"张三", "李四", "王五"}), frozenset({"张三", "李四"}), frozenset({"李四", "王五"})}
+    folded = _THREE_BOXED + "== 会晤 ==\n峰会期间，各国领导人还举行了多场会晤：\n" + table
+    assert {frozenset(s) for s in _people_of_each(folded, title="甲乙丙峰会")} == {frozenset({"张三", "李四", "王五"})}

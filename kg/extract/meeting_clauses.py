@@ -157,10 +157,10 @@ _ATTENDED = re.compile(r"在[^，。；]{1,20}?(?:陪同|见证|陪伴|注视)�
 
 
 #: A sentence that dates its meeting by a gathering's days alone, written at its start (峰会期间，甲会见了乙;
-#: 峰会闭幕后，甲与乙举行会谈; 当天下午，甲在峰会期间会见了乙): no day of its own, the gathering's.
+#: 峰会闭幕后，甲与乙举行会谈; 当天下午，甲在峰会期间会见了乙; 峰会当天，…): no day of its own, the gathering's.
 #: Not a visit's days (访问期间) nor the meeting's own (会谈期间).
 ON_A_GATHERINGS_DAYS = re.compile(r"^(?:(?:当天|当日|同日)?(?:[上下中]午|晚上?|晚间)?，)?[^，。；0-9]{0,12}?"
-                                  r"(?:峰会|首脑会议|领导人会议)(?:闭幕|结束)?(?:期间|后|场边|间隙)")
+                                  r"(?:峰会|首脑会议|领导人会议)(?:闭幕|结束)?(?:期间|后|场边|间隙|当天|当日)")
 
 
 #: In a clause naming a gathering, what tells a meeting on its sidelines (峰会期间会见乙, 在峰会间隙举行双边会谈).

@@ -180,6 +180,9 @@ def _in_the_box(day: date, around: SummitFound | None) -> bool:
     return around is not None and around.start <= day <= around.end
 
 
+#: A sentence introducing the meetings its paragraph lists next, one an item (峰会当天，三国领导人还分别举行双边会晤：¶
+#: * 甲与乙会晤…¶* 丙与甲举行会谈。): each item is of the day it gives.
+_INTRODUCES_MEETINGS = re.compile(r"(?:会晤|会谈|会见|会面)[^，,。；]{0,8}[：:]$")
 #: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙; 四方会谈之后，
 #: 乙与丙举行双边会谈).
 _RIGHT_AFTER = re.compile(r"^(?:[三四五六]方|多边|正式)?(?:会晤|会谈|会面|会见|峰会)(?:结束)?之?后")
@@ -397,6 +400,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     days_told: list[date] = []  # the last day of each date the section's text gives
     arrivals: list[Arrival] = []  # leaders arriving on a day the section told (10日，甲抵达某城)
     landed: Arrival | None = None  # the arrival the paragraph last told, while it tells that day
+    listing: tuple[int, date] | None = None  # the paragraph and day of a sentence introducing a list of meetings
     for i, sentence in enumerate(section_sentences):
         of_the_visit: Sentence | None = None  # the sentence telling the visit whose talks this undated one tells
         at = sentence.span_of(0, 0).start
@@ -478,6 +482,10 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             visit_met, visit_sentence = MEETING.search(sentence.hans) is not None, sentence
         visit = told_now
         arrivals += arrivals_told(reading, sentence, dates)
+        if not dates and listing is not None and listing[0] == sentence.paragraph:
+            dates = [DateRange(listing[1], listing[1], 0, 0, False)]  # an item of the day's list of meetings
+        listing = (sentence.paragraph, dates[0].start) if len(dates) == 1 and dates[0].start == dates[0].end \
+            and _INTRODUCES_MEETINGS.search(sentence.hans) else listing
         if not dates and heading_day is not None and day is not None:
             dates = [DateRange(day, day, 0, 0, False)]  # under a day's heading, a sentence is of the day last given
         if dates:  # the day the next sentence's 当天 is: the one heading this sentence, else its last
