@@ -4908,3 +4908,18 @@ def test_rows_under_a_bilaterals_heading_on_a_boxed_gatherings_day_are_meetings_
         frozenset({"张三", "李四", "王五"}), frozenset({"张三", "李四"}), frozenset({"李四", "王五"})}
     folded = _THREE_BOXED + "== 会晤 ==\n峰会期间，各国领导人还举行了多场会晤：\n" + table
     assert {frozenset(s) for s in _people_of_each(folded, title="甲乙丙峰会")} == {frozenset({"张三", "李四", "王五"})}
+
+
+_TWO_HOSTS = ("'''2036年张三访问意大利和韩国'''是指[[德国总理]][[张三]]应[[意大利总理]][[李四]]、[[韩国总统]][[王五]]邀请，"
+              "于2036年3月22日至29日对两国进行的正式访问，其间举行了第五轮[[德意总理年度会晤]]。\n"
+              "== 访问行程 ==\n=== 意大利 ===\n3月22日，张三抵达[[罗马]]，李四到机场迎接。访问期间，两国总理在罗马举行第五轮德意总理年度会晤。\n"
+              "=== 韩国 ===\n3月26日，张三抵达[[首尔]]，开始对韩国的正式访问。27日，张三同王五总统举行会谈。"
+              "3月29日，张三结束访问回国。\n")
+
+
+def test_a_visit_to_both_states_whose_leaders_invited_it_is_a_tour_each_stop_a_summit():
+    found = _all_summits(_TWO_HOSTS)  # the series the lead names is no holder of 两国总理 either
+    assert [(s["start"], sorted(s["participants"])) for s in found] == [
+        ("2036-03-22", ["张三", "李四"]), ("2036-03-26", ["张三", "王五"])]  # no meeting of the three, nor a series as one
+    one = _TWO_HOSTS.replace("[[意大利总理]][[李四]]、[[韩国总统]][[王五]]邀请", "[[日本首相]][[李四]]邀请")
+    assert summits(one, title="2036年张三访问意大利和韩国")["2036-03-22"]["end"] == "2036-03-29"  # one host: the lead's visit

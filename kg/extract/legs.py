@@ -15,11 +15,11 @@ from datetime import date, timedelta
 
 from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.joining import SIGNING, SummitFound, fold_with_people
-from kg.extract.meeting_clauses import relative_days
+from kg.extract.meeting_clauses import ACCEPTED, relative_days
 from kg.extract.people import People
 from kg.extract.phrases import CLAUSE, MEETING, NEXT_DAY, NOT_TOP, VISIT_WORDS
 from kg.extract.reading import Reading
-from kg.extract.roles import written_before
+from kg.extract.roles import titles_before, written_before
 from kg.extract.scripts import to_hans
 from kg.extract.text import Sentence, Spot
 from kg.model import Kind, Prop
@@ -355,7 +355,24 @@ def a_tours_days(reading: Reading, sentence: Sentence, days: DateRange) -> bool:
     states = {spot.key for spot in sentence.spots if days.stop <= spot.start < stop
               and reading.index.is_state(spot.surface) and not a_delegations_state(sentence, spot)
               and not any(begin <= spot.start < name for begin, name in titled)}
-    return len(states) > 1 or _STATES_COUNTED.search(sentence.hans, days.stop, stop) is not None
+    return len(states) > 1 or _STATES_COUNTED.search(sentence.hans, days.stop, stop) is not None \
+        or _BOTH_HOSTS.search(sentence.hans, days.stop, stop) is not None and _invited_by_several(reading, sentence)
+
+
+#: The two states a visit goes to, counted (对两国进行的正式访问, 访问两国): a tour where its hosts are of two states.
+_BOTH_HOSTS = re.compile(r"(?:对|访问|出访)两国")
+
+
+def _invited_by_several(reading: Reading, sentence: Sentence) -> bool:
+    """Whether the leaders whose invitation the sentence tells are of two states or more (``应甲国总理张三、乙国总理李四
+    邀请``): the two a later ``两国`` counts are theirs, each host of a stop."""
+    invited = ACCEPTED.search(sentence.hans)
+    if invited is None:
+        return False
+    hosts = [spot for spot in sentence.spots if invited.start() <= spot.start < invited.end()
+             and reading.registry.is_a(spot.surface, Kind.PERSON)]
+    return len({title.state for spot in hosts for title in titles_before(sentence, spot, reading.index)
+                if title.state is not None}) > 1
 
 
 #: After a state's name: the delegation it names (甲国党政代表团, 甲國政府代表團), the visitors' own.

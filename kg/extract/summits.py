@@ -504,9 +504,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                         if (found_clause := meeting_clause(sentence.hans, d)) is not None]
         for meeting in dates:
             clause = meeting_clause(sentence.hans, meeting)
-            if clause is not None and a_gathering(sentence.hans[clause[0]:clause[1]]) \
-                    and a_tours_days(reading, sentence, meeting):
-                continue  # 于7月19日至28日对甲国、乙国和丙国进行国事访问，并出席某某峰会: a tour's days, the gathering's no summit
+            if clause is not None and a_tours_days(reading, sentence, meeting):
+                continue  # 于7月19日至28日对甲国、乙国和丙国进行国事访问，并出席某某峰会 (其间举行了…会晤): a tour's days, no one meeting's
             if clause is not None and not welcomed_by_a_leader(reading, sentence, clause):
                 clause = None  # 外长丙到机场迎接: an official's welcome, no meeting of leaders
             if clause is not None and the_gathering_held(sentence.hans, clause, subject):
