@@ -4923,3 +4923,11 @@ def test_a_visit_to_both_states_whose_leaders_invited_it_is_a_tour_each_stop_a_s
         ("2036-03-22", ["张三", "李四"]), ("2036-03-26", ["张三", "王五"])]  # no meeting of the three, nor a series as one
     one = _TWO_HOSTS.replace("[[意大利总理]][[李四]]、[[韩国总统]][[王五]]邀请", "[[日本首相]][[李四]]邀请")
     assert summits(one, title="2036年张三访问意大利和韩国")["2036-03-22"]["end"] == "2036-03-29"  # one host: the lead's visit
+
+
+def test_the_three_a_sentence_names_after_its_time_are_the_three_named_before():
+    text = HEAD + ("2032年2月8日，[[法国总统]][[张三]]赴[[柏林]]，与[[德国总理]][[李四]]及[[波兰总统]][[王五]]举行会谈。"
+                   "2033年6月12日晚，三人又在[[巴黎]][[某宫]]会晤。")
+    assert summits(text)["2033-06-12"]["participants"] == {"张三", "李四", "王五"}
+    two = text.replace("及[[波兰总统]][[王五]]", "")
+    assert "2033-06-12" not in summits(two)  # 三人 of two named: no one to take

@@ -117,7 +117,7 @@ _BOTH_HOLDERS = re.compile(_HOLDERS)
 #: Words that stand for both leaders of the article's two sides, or write them by the office both hold.
 _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑|" + _HOLDERS)
 #: Three people the sentence before named, as the subject (三人, 三位领导人, 三国元首).
-_THREE = re.compile(r"^(?:三人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))")
+_THREE = re.compile(r"^(?:[^，,。；;]{0,14}?[，,])?(?:三人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))")  # after its time (6月12日晚，三人…)
 #: A sentence listing who else sat in (参加会谈的美方人员有…, 陪同会见的有…, 出席会谈的还有…).
 _ATTENDEES = re.compile(r"(?:参加|出席|参与|陪同|在座)[^，。；]{0,12}?的[^，。；]{0,10}?(?:还)?(?:有|包括|为)")
 
