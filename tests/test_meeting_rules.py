@@ -4931,3 +4931,11 @@ def test_the_three_a_sentence_names_after_its_time_are_the_three_named_before():
     assert summits(text)["2033-06-12"]["participants"] == {"张三", "李四", "王五"}
     two = text.replace("及[[波兰总统]][[王五]]", "")
     assert "2033-06-12" not in summits(two)  # 三人 of two named: no one to take
+
+
+def test_a_leader_receiving_another_at_a_place_meets_him():
+    text = ("'''2035年李四访问德国'''是[[法国总统]][[李四]]应[[德国总理]][[张三]]邀请于2035年5月2日对[[德国]]进行的访问。\n"
+            "== 背景 ==\n2034年7月17日，张三在[[柏林]]接待李四，表示德国支持法国的欧盟进程，双方讨论了地区前景。\n")
+    assert summits(text, title="2035年李四访问德国")["2034-07-17"]["participants"] == {"张三", "李四"}
+    staff = text.replace("在[[柏林]]接待李四", "在[[柏林]]出席晚宴，接待工作由李四的办公室负责")
+    assert "2034-07-17" not in summits(staff, title="2035年李四访问德国")

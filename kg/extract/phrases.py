@@ -69,7 +69,8 @@ DURING_THE_VISIT = re.compile(r"^(?:在|于)?(?:这次|此次|本次|该次|此)
 #: received meets them in person.
 MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|觐见|晋见|谒见|(?:受到|获)[^，。；]{0,30}?接见|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐|早餐会|接待了?(?:到访|来访)|高峰会|首脑会议|最高级会议|高峰会议|领导人会议"
                      r"|(召开|举行)的.{0,4}会议"
-                     r"|(?:双边|三边|四边|三方|四方)会议")  # 甲与乙在某城与丙举行三方会议: a meeting of the sides named
+                     r"|(?:双边|三边|四边|三方|四方)会议"  # 甲与乙在某城与丙举行三方会议: a meeting of the sides named
+                     r"|在[^，。；]{1,16}?接待(?!规格|工作|单位|人员|处)")  # 甲在某宫接待乙: the host received the guest
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...; 国务总理, the premier who serves
 #: under a president heading the government, not 国务院总理).
 NOT_TOP = re.compile(r"(?<!王储兼)(?<!太子兼)(?<!王储兼第一)(?<!太子兼第一)副|荣誉|名誉|国务委员(?![会长])|外长|外交部长|部长(?!会议主席)|国务卿|特使|特别代表|大使|候选人|顾问(?!委员会)|助理|秘书长|干事长|议长|(?:国会|议会|国民议会)主席|人大常委会|政协|发言人|议员|州长|市长|前(?:总统|首相|总理|主席|国家主席|总书记)"
