@@ -377,8 +377,10 @@ def told_as_two(summit: SummitFound) -> bool:
 
 def _apart_from_the_gathering(pair: SummitFound, gathering: SummitFound) -> bool:
     """Whether ``pair``, two of ``gathering``'s three or more, is told as their bilateral meeting
-    (:func:`told_as_two`): a summit of its own on the gathering's day, not a second mention of the gathering."""
-    return len(pair.participants) == 2 and len(gathering.participants) >= 3 \
+    (:func:`told_as_two`): a summit of its own on the gathering's day, not a second mention of the gathering. Not one
+    of several told at once (分别与乙、丙、丁举行双边会晤), whose joining :func:`several_of_one_visit` reads: a row listing
+    them all (``7月16日 || 某城 || 乙、丙、丁``) is their one-by-one meetings told again."""
+    return len(pair.participants) == 2 and len(gathering.participants) >= 3 and not pair.one_of_several \
         and set(pair.participants) < set(gathering.participants) and told_as_two(pair)
 
 
