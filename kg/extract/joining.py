@@ -364,13 +364,16 @@ def _sides_cover(people: People, summit: SummitFound, other: SummitFound) -> boo
 
 #: Words that make a meeting one of two sides (两国元首举行会谈, 双边会晤, 一对一, 单独会谈).
 BILATERAL = re.compile(r"两国(?:元首|领导人|首脑)|双边|一对一|单独(?:会谈|会晤|会见|会面)")
+#: Of those, the words that say so of a meeting beside others of the same leaders (双边会晤, 单独会谈), not 两国元首,
+#: the two sides of a visit any mention of its talks names (两国元首就双边关系…举行会谈).
+_APART = re.compile(r"双边(?:会谈|会晤|会见|会面)|一对一|单独(?:会谈|会晤|会见|会面)")
 
 
-def told_as_two(summit: SummitFound) -> bool:
-    """Whether a meeting is told as one of two sides, in its sentence or its section's heading (``=== 双边会晤 ===``,
-    over a table's rows or a list of meetings): beside a gathering of more on its days (四方会谈之后，甲与乙举行了两人的
-    首次双边会谈), a meeting of its own."""
-    if summit.anchor is not None and BILATERAL.search(summit.anchor.hans):
+def told_as_two(summit: SummitFound, words: re.Pattern = BILATERAL) -> bool:
+    """Whether a meeting is told as one of two sides (``words``), in its sentence or its section's heading
+    (``=== 双边会晤 ===``, over a table's rows or a list of meetings): beside a gathering of more on its days
+    (四方会谈之后，甲与乙举行了两人的首次双边会谈), a meeting of its own."""
+    if summit.anchor is not None and words.search(summit.anchor.hans):
         return True
     return summit.section is not None and "双边" in to_hans(summit.section.heading)
 
@@ -381,7 +384,7 @@ def _apart_from_the_gathering(pair: SummitFound, gathering: SummitFound) -> bool
     of several told at once (分别与乙、丙、丁举行双边会晤), whose joining :func:`several_of_one_visit` reads: a row listing
     them all (``7月16日 || 某城 || 乙、丙、丁``) is their one-by-one meetings told again."""
     return len(pair.participants) == 2 and len(gathering.participants) >= 3 and not pair.one_of_several \
-        and set(pair.participants) < set(gathering.participants) and told_as_two(pair)
+        and set(pair.participants) < set(gathering.participants) and told_as_two(pair, _APART)
 
 
 def join_mentions(reading: Reading, people: People, kept: list[SummitFound], others: list[SummitFound],
