@@ -219,3 +219,13 @@ def test_the_officials_of_a_government_met_are_no_leader_named_by_it():
                     "5月4日，张三在[[某都]]与乙国总理[[李四]]会谈。\n")
     assert "某某邦" not in {f.value.key for f in _facts(told, Prop.PARTICIPANT)}
     assert {"张三", "李四"} <= {f.value.key for f in _facts(told, Prop.PARTICIPANT)}
+
+
+def test_the_chair_of_a_forum_named_is_no_person():
+    text = ("'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 经过 ==\n2036年9月25日，甲国总统[[张三]]在[[某宫]]会见了"
+            "[[乙国总理]][[李四]]，与会者包括[[某某岛国论坛]]主席、丙国总理[[王五]]。\n")
+    one = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    assert "某某岛国论坛" not in {e.id.key for e in one.entities if e.id.kind is Kind.PERSON}
+    person = text.replace("[[某某岛国论坛]]主席", "[[赵六]]主席")  # a linked name before the office is its holder
+    assert "赵六" in {e.id.key for e in extract(parse(Page(text=person, origin="t", title="甲乙会晤"))).entities
+                     if e.id.kind is Kind.PERSON}

@@ -135,7 +135,7 @@ def _people(sentence: Sentence, reading: Reading):
         if index.is_state(spot.surface):
             continue
         titles = titles_before(sentence, spot, index) + title_after(sentence, spot, index)
-        if titles and not spot.hans.endswith(PLACE_ENDINGS) and not all(
+        if titles and not spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS) and not all(
                 _COLLECTIVE.search(t.text) for t in titles) and not _a_states_office(spot.hans, index):
             yield spot
         elif (_before_government(hans[spot.end:]) or _chain_before_government(sentence, i)) \
