@@ -229,3 +229,14 @@ def test_the_chair_of_a_forum_named_is_no_person():
     person = text.replace("[[某某岛国论坛]]主席", "[[赵六]]主席")  # a linked name before the office is its holder
     assert "赵六" in {e.id.key for e in extract(parse(Page(text=person, origin="t", title="甲乙会晤"))).entities
                      if e.id.kind is Kind.PERSON}
+
+
+def test_a_treatys_linked_name_whose_members_leaders_are_met_is_no_person():
+    text = ("'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 经过 ==\n2036年11月16日，甲国总统[[张三]]在[[某城]]"
+            "与乙国总理[[李四]]会谈。同日，张三还与[[某某伙伴关系协定]]其他成员国领导人会面。\n")
+    one = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    people = {e.id.key for e in one.entities if e.id.kind is Kind.PERSON}
+    assert people == {"张三", "李四"}
+    named = text.replace("[[某某伙伴关系协定]]其他成员国领导人", "[[王五]]")  # a linked name met so is a person
+    assert "王五" in {e.id.key for e in extract(parse(Page(text=named, origin="t", title="甲乙会晤"))).entities
+                     if e.id.kind is Kind.PERSON}

@@ -16,6 +16,7 @@ import re
 
 from kg.extract.phrases import (CROSS_VERBS, DIED, GOVERNMENTS, NEXT_DAY, NOT_TOP, SUCCESSOR_BEFORE, TAKES_OVER,
                                 TAKES_UP_AN_OFFICE, TRAVELS_TO, WELCOME_AT)
+from kg.extract.document_names import DOCUMENT_WORDS
 from kg.extract.places import held_at_phrases, phrase_spots
 from kg.extract.reading import Reading
 from kg.extract.roles import HOLDERS_OFFICES, OFFICE_WORDS, monarch_by_name, office_key, ranked_after, title_after, titles_before
@@ -239,14 +240,15 @@ _MEETING_AFTER = re.compile(r"^[^，。；]{0,40}?(?:会晤|会谈|会面|会见
 
 def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
     """A name the article links, not typed yet, that meets a person (``[[甲]]在某城同李四举行会晤``, the
-    person known by an office elsewhere) is a person: only people hold meetings with people. So is one
+    person known by an office elsewhere) is a person: only people hold meetings with people (not a treaty's name:
+    ``与[[某某伙伴关系协定]]其他成员国领导人会面``, its members'). So is one
     who receives a person, first of its clause (``…举行会谈，[[甲]]会见了李四``, ``[[甲]]于某日在某堂会见了他``),
     not one named beside another who receives (``乙与夫人[[甲]]会见李四``)."""
     registry, hans = reading.registry, sentence.hans
 
     def untyped(spot: Spot) -> bool:
         return reading.index.normal(spot.surface) in linked and registry.kind_of(spot.surface) is None \
-            and not reading.index.is_state(spot.surface) and not spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS) \
+            and not reading.index.is_state(spot.surface) and not spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS + DOCUMENT_WORDS) \
             and not _BODY_ENDINGS.search(spot.hans) and not _AT_A_PLACE.search(hans[:spot.start]) \
             and not _listed_after_a_place_of_the_meeting(sentence, spot, reading)
 
