@@ -117,3 +117,33 @@ def test_a_clause_past_a_colon_starts_after_the_colon_too():
     for at in range(len(hans) + 1):
         assert clause_start_past_colon(hans, at) == max((m.end() for m in CLAUSE_OR_COLON_BREAK.finditer(hans, 0, at)),
                                                         default=0)
+
+
+def test_a_pattern_anchored_at_the_end_is_looked_for_only_as_far_back_as_it_reaches():
+    """``_AT_A_PLACE`` and ``_MOVES`` are searched over the last few characters before a name, not the
+    whole sentence before it: what each finds is what a search of all the text before the name finds."""
+    from kg.extract.entities import _AT_A_PLACE, _AT_A_PLACE_REACH, _MOVES, _MOVES_REACH
+
+    pick = random.Random(42)
+    words = ["在", "于", "到", "访问", "抵达", "降落在", "转赴", "赴", "转", "城市", "海岛", "穿越", "了", "甲", "乙", "，", "\n"]
+    for case in range(4000):
+        text = "".join(pick.choices(words, k=pick.randint(0, 12)))
+        end = pick.randint(0, len(text))
+        for pattern, reach in ((_AT_A_PLACE, _AT_A_PLACE_REACH), (_MOVES, _MOVES_REACH)):
+            whole = pattern.search(text[:end])
+            near = pattern.search(text, max(0, end - reach), end)
+            assert (whole and whole.span()) == (near and near.span()), (case, pattern.pattern, text, end)
+
+
+def test_an_arrival_is_found_where_the_search_of_its_clause_ends():
+    """``legs.arrival_in`` looks for the word of arriving alone: it ends where a search of ``_ARRIVES``
+    (up to 40 characters, no 。 or ；, then the word) from the same place ends."""
+    from kg.extract.legs import _ARRIVAL_WORD, _ARRIVES
+
+    pick = random.Random(43)
+    words = ["抵达", "抵", "达", "制", "前", "触", "飞抵", "到达", "降落", "甲", "乙乙乙乙乙乙乙乙", "。", "；", "，"]
+    for case in range(4000):
+        text = "".join(pick.choices(words, k=pick.randint(0, 16)))
+        start = pick.randint(0, len(text))
+        whole, word = _ARRIVES.search(text, start), _ARRIVAL_WORD.search(text, start)
+        assert (whole and whole.end()) == (word and word.end()), (case, text, start)

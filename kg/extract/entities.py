@@ -168,7 +168,7 @@ def _takes_up_an_office(sentence: Sentence, spot: Spot, index) -> bool:
     (``张三在[[某都]]宣誓就任…``), nor a name the verb is not
     right after but for the clause's time and place (``张三访问期间，李四就任总统``: 李四's)."""
     if spot.link is None or spot.hans.endswith(PLACE_ENDINGS) or _BODY_ENDINGS.search(spot.hans) \
-            or index.is_state(spot.surface) or _AT_A_PLACE.search(sentence.hans, 0, spot.start):
+            or index.is_state(spot.surface) or _AT_A_PLACE.search(sentence.hans, max(0, spot.start - _AT_A_PLACE_REACH), spot.start):
         return False  # 张三在[[某都]]宣誓就任: the place he was sworn in at
     taken = TAKES_UP_AN_OFFICE.match(sentence.hans, spot.end)
     office = _THE_OFFICE_TAKEN.match(sentence.hans, taken.end()) if taken is not None else None
@@ -212,6 +212,19 @@ _MEETING_RIGHT_AFTER = re.compile(r"(?:举行|进行)?了?(?:首脑|正式|双�
 #: Before a name met: "with" and what the name is described as (与刚就任乙国总统不到两个月的).
 _DESCRIBED_WITH = re.compile(r"(?:同|与|和|跟)(?P<d>[^，。；同与和跟]{2,30})的$")
 _AT_A_PLACE = re.compile(rf"(?:在|于|到|访问|{TRAVELS_TO}|城市|首都|港口|小镇|海岛)$")  # 访问甲国远东城市[[某城]]
+
+
+def _reach(pattern: re.Pattern[str]) -> int:
+    """How far before the end of a text a pattern anchored there (``…$``) can start a match: its
+    longest match, and a newline ``$`` may stand before. Searching only that far back finds what a
+    search of the whole text does (the lookbehinds still see the text before), without trying every
+    place of a long sentence (about 4 µs a search of ``_AT_A_PLACE``, asked of each name a page types)."""
+    longest = re._parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    return longest + 1
+
+
+_AT_A_PLACE_REACH = _reach(_AT_A_PLACE)
+_MOVES_REACH = _reach(_MOVES)
 #: A call, not a meeting (视频会晤, 通电话); a day of the month (a meeting that can be a summit).
 _CALLED = re.compile(r"电话|通话|视频|视讯")
 _A_DAY = re.compile(r"\d\s*[日号]")
@@ -249,7 +262,7 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
     def untyped(spot: Spot) -> bool:
         return reading.index.normal(spot.surface) in linked and registry.kind_of(spot.surface) is None \
             and not reading.index.is_state(spot.surface) and not spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS + DOCUMENT_WORDS) \
-            and not _BODY_ENDINGS.search(spot.hans) and not _AT_A_PLACE.search(hans[:spot.start]) \
+            and not _BODY_ENDINGS.search(spot.hans) and not _AT_A_PLACE.search(hans, max(0, spot.start - _AT_A_PLACE_REACH), spot.start) \
             and not _listed_after_a_place_of_the_meeting(sentence, spot, reading)
 
     for i, spot in enumerate(sentence.spots):
@@ -391,7 +404,8 @@ def _places(sentence: Sentence, reading: Reading):
             yield from phrase_spots(sentence, match, reading)
     for i, spot in enumerate(sentence.spots):
         before = hans[:spot.start]
-        if _LIES_IN.search(before[-3:]) or _MOVES.search(before.rstrip("了")):
+        moved = len(before.rstrip("了"))
+        if _LIES_IN.search(before[-3:]) or _MOVES.search(hans, max(0, moved - _MOVES_REACH), moved):
             yield spot
             yield from _listed_after_a_place(sentence, i)
 

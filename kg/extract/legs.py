@@ -28,6 +28,10 @@ from kg.wikitext import Section
 
 #: After a day: a leader arriving (``19日当地时间下午1时35分许，甲乘专机抵达某城``).
 _ARRIVES = re.compile(r"[^。；]{0,40}?(?:抵达|飞抵|到达|抵|降落)(?!制|触|前)")
+#: The word of arriving alone: where a search of :data:`_ARRIVES` from a place ends (its first match starts
+#: as far back as 40 characters allow, and its lazy run stops at the first word of arriving from there, the
+#: first from that place), found without trying each of those 40 characters at every place of the sentence.
+_ARRIVAL_WORD = re.compile(r"(?:抵达|飞抵|到达|抵|降落)(?!制|触|前)")
 
 
 def first_year(sentences) -> int | None:
@@ -161,7 +165,7 @@ def arrival_in(reading: Reading, sentence: Sentence, dates: list[DateRange]) -> 
     days = {d.start for d in dates}
     if len(days) != 1 or any(d.end != d.start for d in dates):
         return None
-    came = _ARRIVES.search(sentence.hans, dates[0].stop)
+    came = _ARRIVAL_WORD.search(sentence.hans, dates[0].stop)  # where _ARRIVES.search would end
     if came is None or _come_to_attend_only(sentence.hans, came.end(), len(sentence.hans)):
         return None
     people = frozenset(spot.key for spot in sentence.spots if spot.start < came.end()
