@@ -190,7 +190,7 @@ def ordinal_in(hans: str, *, meetings_only: bool = False, within_a_year: bool = 
     fall back on where the text gives no other.
     ``visits``: read a count of visits too (``第四次以首相身份访问乙国``), else meetings alone.
     """
-    found = sorted((at, number) for at, number, yearly, visit in _candidates(hans, meetings_only)
+    found = sorted((at, number) for at, number, yearly, visit in _candidates_kept(hans, meetings_only)
                    if yearly == within_a_year and (visits or not visit))
     return found[0][1] if found else None
 
@@ -200,7 +200,7 @@ def series_number_in(hans: str) -> int | None:
     where the words before the meeting word name the series it counts, by its sides or its rank
     (``6月2日，第四次甲乙丙领导人会议在某都举行``, ``第二次“甲+乙”峰会在某城举行``); not a bare count of the
     day's talks (``下午，甲与乙举行第一次会谈``, ``第三次单独会谈``), the visit's sessions."""
-    found = sorted((at, number) for at, number, yearly, visit in _candidates(hans, False) if not yearly and not visit)
+    found = sorted((at, number) for at, number, yearly, visit in _candidates_kept(hans, False) if not yearly and not visit)
     if not found:
         return None
     at, number = found[0]
@@ -224,6 +224,11 @@ def _a_session(hans: str, at: int) -> bool:
     if _TIME_OF_DAY.search(_clause_of(hans, at)):
         return True
     return bool(_TIME_OF_DAY.search(hans[:at]) and _DAY_WITHOUT_YEAR.search(hans) and not _YEAR.search(hans))
+
+
+@lru_cache(maxsize=4096)  # one sentence's are asked by ordinal_in with other options and by series_number_in
+def _candidates_kept(hans: str, meetings_only: bool) -> tuple[tuple[int, int, bool, bool], ...]:
+    return tuple(_candidates(hans, meetings_only))
 
 
 def _candidates(hans: str, meetings_only: bool):
@@ -265,7 +270,7 @@ def _candidates(hans: str, meetings_only: bool):
         for match in _NTH_IN_OFFICE.finditer(hans):  # 第三次以中共中央总书记、国家主席身份访问越南
             if chinese_number(match["n"]) and not any(m.start() == match.start() for m in _NTH.finditer(hans)):
                 yield match.start(), chinese_number(match["n"]), False, True
-    for match in _NTH_OF_A_NAME.finditer(hans):  # 媒体称之为「二度胡吴会」
+    for match in _NTH_OF_A_NAME.finditer(hans) if "度" in hans else ():  # 媒体称之为「二度胡吴会」
         yield match.start(), chinese_number(match["n"]), False, False
     for match in _NAME_WITH_ITS_COUNT.finditer(hans):  # 举行「甲乙七会」
         if chinese_number(match["n"]):
@@ -278,7 +283,7 @@ def _candidates(hans: str, meetings_only: bool):
         if meetings_only and match["noun"] == "会议" or _first_of_these_two(before, match["between"]):
             continue
         yield match.start(), 1, False, False
-    for match in _FIRST_HELD.finditer(hans):
+    for match in _FIRST_HELD.finditer(hans) if "首次" in hans or "首度" in hans or "第一次" in hans else ():
         if not _SINCE.search(hans[clause_start_past_colon(hans, match.start()):match.end()]):
             yield match.start(), 1, False, False
 
