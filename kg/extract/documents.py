@@ -215,6 +215,13 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
     """Records as the summit's outcomes the documents these sentences say were signed or
     issued at it (see the module's rules)."""
     sentences = list(sentences)
+    # Whether a later sentence of the same paragraph may tell outcomes: the only ones that read the time the
+    # paragraph has reached, so it is worked out only up to the last of them (most paragraphs have none).
+    read_on, later = [False] * len(sentences), False
+    for i in range(len(sentences) - 1, -1, -1):
+        read_on[i], sentence = later, sentences[i]
+        later = (later or _may_tell_outcomes(sentence.hans)) and i > 0 and sentences[i - 1].paragraph == \
+            sentence.paragraph and sentences[i - 1].passage is sentence.passage
     told: Told | None = None  # the last time the paragraph gave
     opened = False  # whether the sentence that gave it began with it (2024年9月6日，…)
     listed: Sentence | None = None  # the sentence that introduced the list of outcomes being read
@@ -234,7 +241,7 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
             if listed is None and _INTRODUCES.search(sentence.hans) and \
                     _of_the_days(sentence.hans, len(sentence.hans), span, told, opened):
                 listed = sentence
-        if _AN_ASIDE.match(sentence.hans):
+        if not read_on[i] or _AN_ASIDE.match(sentence.hans):
             continue  # 该庄园是某人1830年辞世之处: the account has not got to 1830
         hans = deadlines_blanked(sentence.hans)  # 于2002年12月31日前将库存减至…: by then, no time told
         own = times_in(hans, span, year_of(hans, told.year if told else None))
