@@ -120,7 +120,9 @@ def extract(document: Document) -> Extraction:
     source = SourceInfo(document.title, page.wiki, page.language, page.sha256, page.revision_id,
                         page.timestamp, page.origin)
     named = {e.id.key for e in entities if e.id.kind is not Kind.CITATION}
-    labels = {to_hans(label.text) for e in entities for label in e.labels + e.alt_labels}
+    # to_hans keeps a text's length: only the labels as long as a link no entity is named by are converted
+    lengths = {len(link.target) for link in document.links if reading.index.key(link.target) not in named}
+    labels = {to_hans(label.text) for e in entities for label in e.labels + e.alt_labels if len(label.text) in lengths}
     used_links = sum(1 for link in document.links  # an entity, a gift's name, a see-also article
                      if reading.index.key(link.target) in named or to_hans(link.target) in labels
                      or link.target in sources.see_also)
