@@ -403,8 +403,8 @@ _UNTYPED_SOURCE = ("SELECT $this ?value ?via WHERE { ?value ?via $this . FILTER 
                    'BIND (REPLACE(STR($this), "[^/]*/[^/]*$", "") AS ?base) FILTER (STRSTARTS(STR(?value), ?base)) }')
 _YEARS = ("SELECT $this ?value ?end (skg:startYear AS ?path) WHERE { $this skg:startYear ?value ; skg:endYear ?end . "
           "FILTER (xsd:integer(STR(?value)) > xsd:integer(STR(?end))) }")
-_ORDINALS = ("SELECT $this ?value ?other (skg:ordinal AS ?path) WHERE { $this skg:ordinal ?value ; "
-             "skg:inSeries ?series . ?other skg:ordinal ?value ; skg:inSeries ?series . FILTER (?other != $this) }")
+_ORDINALS = ("SELECT $this ?value ?other (skg:ordinal AS ?path) WHERE { $this skg:inSeries ?series ; "
+             "skg:ordinal ?value . ?other skg:inSeries ?series ; skg:ordinal ?value . FILTER (?other != $this) }")
 #: The base REPLACE takes of a focus IRI (``\Z``: XPath's ``$`` ends the string, Python's may end before a newline).
 _LAST_TWO_SEGMENTS = re.compile(r"[^/]*/[^/]*\Z")
 _START_YEAR, _END_YEAR = URIRef(_SKG + "startYear"), URIRef(_SKG + "endYear")
