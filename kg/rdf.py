@@ -10,11 +10,11 @@ categories and see-also links.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, Store
+from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad, Store
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.plugins.serializers.nt import _quoteLiteral  # the N-Triples serialiser's own literals: the same bytes
@@ -79,7 +79,8 @@ def shared_graph(base: str = DEFAULT_BASE) -> NamedNode:
     return NamedNode(str(Minter(base).entity("dataset", "shared")))
 
 
-def publish_shared_once(store: Store, *, base: str = DEFAULT_BASE) -> NamedNode:
+def publish_shared_once(store: Store, *, base: str = DEFAULT_BASE,
+                        among: Iterable[NamedNode | BlankNode] | None = None) -> NamedNode:
     """Moves every triple that two or more named graphs of ``store`` state into :func:`shared_graph`.
 
     A country, a position or a summit named by many articles would otherwise be described
@@ -93,12 +94,25 @@ def publish_shared_once(store: Store, *, base: str = DEFAULT_BASE) -> NamedNode:
 
     The triples are found by a SPARQL group over the store and moved quad by quad: they are
     few (1,325 of 353,000 at 1,000 pages), and the same move as one SPARQL update joined the
-    group with every quad of the store again (about half of its time).
+    group with every quad of the store again (about half of its time). ``among``, when given,
+    holds every subject that two or more named graphs state (more does no harm): the triples
+    are then found among their quads alone, not by a group of every quad of the store (at
+    3,000 pages 546 subjects of 150,220, their 182,161 quads of 1,172,813: 0.4 s of CPU against
+    2.4).
     """
     shared = shared_graph(base)
-    several = store.query("SELECT ?s ?p ?o WHERE { GRAPH ?any { ?s ?p ?o } } GROUP BY ?s ?p ?o "
-                          "HAVING (COUNT(?any) > 1)")
-    triples = [(row["s"], row["p"], row["o"]) for row in several]
+    if among is None:
+        several = store.query("SELECT ?s ?p ?o WHERE { GRAPH ?any { ?s ?p ?o } } GROUP BY ?s ?p ?o "
+                              "HAVING (COUNT(?any) > 1)")
+        triples = [(row["s"], row["p"], row["o"]) for row in several]
+    else:
+        triples = []
+        for subject in among:
+            graphs: dict[tuple, int] = defaultdict(int)
+            for quad in store.quads_for_pattern(subject, None, None, None):
+                if not isinstance(quad.graph_name, DefaultGraph):
+                    graphs[quad.predicate, quad.object] += 1
+            triples.extend((subject, predicate, obj) for (predicate, obj), count in graphs.items() if count > 1)
     for subject, predicate, obj in triples:
         for quad in list(store.quads_for_pattern(subject, predicate, obj, None)):
             if not isinstance(quad.graph_name, DefaultGraph):  # GRAPH ?g: the named graphs only

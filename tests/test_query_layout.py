@@ -56,6 +56,19 @@ def test_a_triple_two_graphs_state_moves_to_the_shared_graph_once():
     assert sorted(map(str, store)) == before
 
 
+@pytest.mark.parametrize("among", [["a", "b"], ["a", "b", "c"]])
+def test_the_subjects_several_graphs_state_give_the_same_move(among):
+    one, two = NamedNode(EX + "article/1"), NamedNode(EX + "article/2")
+    quads = [_quad("a", "both", one), _quad("a", "both", two), _quad("a", "first", one), _quad("b", "second", two),
+             _quad("b", "second", one), _quad("a", "both", DefaultGraph())]
+    asked, told = Store(), Store()
+    asked.extend(quads)
+    told.extend(quads)
+    publish_shared_once(asked, base=EX)
+    publish_shared_once(told, base=EX, among=[NamedNode(EX + name) for name in among])  # more subjects do no harm
+    assert sorted(map(str, told)) == sorted(map(str, asked))
+
+
 def test_each_triple_of_a_build_is_in_one_named_graph(several):
     store = load_store([several / "kg.trig"])
     stated = Counter(quad.triple for quad in store if isinstance(quad.graph_name, NamedNode))
