@@ -1628,3 +1628,15 @@ def test_a_column_headed_by_whom_the_visitor_met_and_their_office_gives_that_off
     assert roles["张三"] == {"总统"}
     describing = text.replace("会晤的乙国总统", "会晤的乙国领导人")
     assert "李四" not in roles_by_person(summits_of(describing)[1])  # a describing header is no office
+
+
+def test_a_boxed_visits_itinerary_row_of_its_first_day_is_the_boxs_summit_not_folded_into_the_talks_row():
+    text = ("{{Infobox event\n| title = 2036年张三访问乙国\n| date = {{Start date|2036|5|28}}－{{End date|2036|6|1}}\n"
+            "| location = {{CHN}}[[北京市|北京]]\n| participants = {{flagicon|TUN}} [[张三]]<br />{{flagicon|CHN}} [[李四]]\n}}\n"
+            "'''2036年张三访问乙国'''是指[[突尼斯总统]][[张三]]应[[中华人民共和国主席|中国国家主席]][[李四]]邀请，"
+            "于2036年5月28日至6月1日对[[中华人民共和国]]进行的[[国事访问]]。\n== 行程 ==\n"
+            '{| class="wikitable"\n|-\n! 日期 !! 地点 !! 活动\n|-\n| 5月28日 || 北京 || 抵达北京，开始国事访问\n'
+            "|-\n| 5月31日 || [[人民大会堂]] || 欢迎仪式；与李四举行会谈\n|-\n| 6月1日 || 北京 || 结束访问\n|}\n\n"
+            "5月31日上午，李四在人民大会堂为张三举行欢迎仪式，随后两国元首举行会谈。\n")
+    found, _ = summits_of(text)
+    assert list(found) == ["2036-05-28"] and found["2036-05-28"]["participants"] == {"张三", "李四"}

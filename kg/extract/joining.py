@@ -388,14 +388,16 @@ def _apart_from_the_gathering(pair: SummitFound, gathering: SummitFound) -> bool
 
 
 def join_mentions(reading: Reading, people: People, kept: list[SummitFound], others: list[SummitFound],
-                  rows: frozenset[EntityId] = frozenset()) -> list[SummitFound]:
+                  rows: frozenset[EntityId] = frozenset(), boxed: EntityId | None = None) -> list[SummitFound]:
     """Mentions of one meeting made twice (the lead and a section, on overlapping days with
     a participant in common and no side the other does not have) are one summit: the later
     one gives the first its documents, ordinal and venue where the first has none, and is
     forgotten. Returns the others left. (甲 meeting a third
     country's leader during his visit to 乙 is another summit: that country is no side of the visit.)
     A mention that is a table's row too (``rows``: the same IRI) is left for the row's joining: forgotten
-    here, it would take the row's summit with it."""
+    here, it would take the row's summit with it. So is a row that is the summit the article's box states
+    (``boxed``: its first day and people, the same IRI): the box's reading takes the days' meetings into it; folded
+    into one of them here, the box's summit would be left with no facts of its own."""
     registry = reading.registry
     left = []
     rowed = {other.id for other in others if other.anchor is None}  # the IRIs of rows, some the prose's too
@@ -415,7 +417,7 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
     for other in others:
         if any(s.id == other.id for s in kept):
             continue
-        if other.id in rows:
+        if other.id in rows or other.id == boxed:  # a row of the box's own days and people: the box's summit itself
             left.append(other)
             continue
         same = next((s for s in kept if s.id != other.id and s.start <= other.end and other.start <= s.end

@@ -236,7 +236,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     else:  # the lead of a boxed summit may tell of a meeting on other days (此前，甲于3月2日在某城同乙会谈)
         found[:] = found + join_mentions(reading, people, found, _apart_in_the_lead(
             reading, people, sources, lead_venues, tabled_spans, found, around, subject), frozenset(s.id for s in tabled))
-    found[:] = found + join_mentions(reading, people, found, list(tabled))
+    found[:] = found + join_mentions(reading, people, found, list(tabled), boxed=around.id if around is not None else None)
     found[:] = one_meeting_told_in_parts(reading, people, several_of_one_visit(reading, people, found),
                                          around.id if around is not None else None)
     from kg.extract.visits import one_summit_per_visit  # visits.py builds on this module
