@@ -1640,3 +1640,35 @@ def test_a_boxed_visits_itinerary_row_of_its_first_day_is_the_boxs_summit_not_fo
             "5月31日上午，李四在人民大会堂为张三举行欢迎仪式，随后两国元首举行会谈。\n")
     found, _ = summits_of(text)
     assert list(found) == ["2036-05-28"] and found["2036-05-28"]["participants"] == {"张三", "李四"}
+
+
+LEGS = """'''2034年张三访问尼泊尔不丹'''是甲国总统[[张三]]于2034年3月5日至10日对[[尼泊尔]]和[[不丹]]进行的访问。
+== 行程 ==
+{| class="wikitable"
+! 日期 !! 国家 !! 会谈对象
+|-
+| 3月5日－8日 || 尼泊尔 || 总统[[李四]]
+|-
+| 3月8日－10日 || 不丹 || 首相[[王五]]
+|}
+=== 尼泊尔 ===
+3月5日晚，张三抵达尼泊尔首都加德满都。6日，张三与尼泊尔总统李四举行会谈。
+=== 不丹 ===
+3月8日，张三抵达不丹首都廷布，当天与不丹首相王五举行会谈。
+"""
+
+
+def test_a_tours_row_dated_by_a_range_gives_its_legs_days_to_the_summit_of_its_host():
+    found, _ = summits_of(LEGS)
+    assert {start: (v["end"], v["participants"]) for start, v in found.items()} == {
+        "2034-03-05": ("2034-03-08", {"张三", "李四"}),  # the prose told the arrival and the talks (5–6)
+        "2034-03-08": ("2034-03-10", {"张三", "王五"}),  # the prose told the day of the talks only
+    }
+
+
+def test_a_row_of_the_whole_tour_widens_no_legs_summit():
+    """A row listing the tour's states, over the tour's days, holds the talks of both legs: it is no leg."""
+    tour_row = LEGS.replace("| 3月5日－8日 || 尼泊尔 || 总统[[李四]]\n|-\n| 3月8日－10日 || 不丹 || 首相[[王五]]\n",
+                            "| 3月5日－10日 || [[尼泊尔]]、[[不丹]] || 总统[[李四]]、首相[[王五]]\n")
+    found, _ = summits_of(tour_row)
+    assert {start: v["end"] for start, v in found.items()} == {"2034-03-05": "2034-03-06", "2034-03-08": "2034-03-08"}

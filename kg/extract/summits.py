@@ -32,6 +32,7 @@ from kg.extract.documents import (documents_of_the_definition, documents_of_the_
 from kg.extract.infobox import days_of_the_box, summit_infoboxes
 from kg.extract.joining import (GOES_ON, SummitFound, a_row_and_its_account, fill_from_neighbours, join_mentions,
                                 one_meeting_told_in_parts, one_span_each, several_of_one_visit)
+from kg.extract.leg_rows import legs_span_their_rows
 from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, a_tours_days, arrival_in, arrivals_told, day_of_leaving,
                              legs_run_to_the_next, state_of_the_leg, talks_of_the_arrived, day_of_the_heading,
                              days_of_each, first_year,
@@ -249,6 +250,7 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
         number_the_defined_summit(reading, summits)
     rows_number_their_summits(reading, summits)
     _one_summit_per_ordinal(reading, summits + ((around,) if around else ()), around)
+    summits = legs_span_their_rows(reading, summits)  # once numbered: a leg's days make no summit the lead's
     if around is None:
         if len(summits) == 1 and not _on_a_gatherings_days(summits[0]):  # the subject is the gathering, not it
             documents_of_the_subject(reading, summits[0].start, summits[0].end, summits[0].id)
