@@ -4939,3 +4939,21 @@ def test_a_leader_receiving_another_at_a_place_meets_him():
     assert summits(text, title="2035年李四访问德国")["2034-07-17"]["participants"] == {"张三", "李四"}
     staff = text.replace("在[[柏林]]接待李四", "在[[柏林]]出席晚宴，接待工作由李四的办公室负责")
     assert "2034-07-17" not in summits(staff, title="2035年李四访问德国")
+
+
+SERIES_AT_A_GATHERING = (
+    "'''2036年某峰会期间张三双边会晤'''是指甲国总统[[张三]]于2036年6月28日至29日在[[某城]]出席某峰会期间，"
+    "同乙国、丙国等国领导人举行的一系列双边会晤。\n== 6月28日 ==\n6月28日下午，张三与乙国总统[[李四]]在某城举行会晤。\n"
+    "== 6月29日 ==\n6月29日，张三与丙国总理[[王五]]举行会谈。\n")
+
+
+def test_the_days_of_a_series_of_meetings_with_many_leaders_date_none_of_them():
+    found = summits(SERIES_AT_A_GATHERING, title="2036年某峰会期间张三双边会晤")
+    assert {start: (v["end"], v["participants"]) for start, v in found.items()} == {
+        "2036-06-28": ("2036-06-28", {"张三", "李四"}), "2036-06-29": ("2036-06-29", {"张三", "王五"})}
+
+
+def test_a_series_of_talks_of_two_leaders_over_days_is_one_summit_of_them():
+    text = ("'''2036年张三李四会谈'''是指甲国总统[[张三]]于2036年6月28日至29日在[[某城]]与乙国总统[[李四]]举行的一系列会谈。\n"
+            "== 经过 ==\n6月28日下午，张三与李四在某城举行会谈。\n")
+    assert {s: v["end"] for s, v in summits(text, title="2036年张三李四会谈").items()} == {"2036-06-28": "2036-06-29"}

@@ -108,6 +108,18 @@ def _a_gatherings_days(hans: str, days: DateRange) -> bool:
         and _HELD_ON_THEM.match(hans, days.stop) is not None
 
 
+#: After a span of days, in its sentence: the many leaders met in a series of meetings on them (同多国领导人举行的一系列双边
+#: 会晤, 与美国、英国等国领导人举行的一系列会谈).
+_A_SERIES_OF_MEETINGS = re.compile(r"(?:与|同)(?:多国|各国|多位|[^，,。；;]{0,24}?等国)(?:领导人|元首|首脑)[^，,。；;]{0,4}?举行的?一系列")
+
+
+def _a_series_days(hans: str, days: DateRange) -> bool:
+    """Whether a span of days is written as the days over which the subject met many leaders in a series of
+    meetings (``甲于6月28日至29日出席某峰会期间，同多国领导人举行的一系列双边会晤``): the gathering's days, which
+    date each meeting of the series only as the text tells it, not one meeting of the first leader told."""
+    return days.end > days.start and _A_SERIES_OF_MEETINGS.search(hans, days.stop) is not None
+
+
 _TOOK_OFFICE_THEN = re.compile(r"[^，。；,]{0,6}?(?:就任|上任|当选|就职|出任|上台|继任|履新)")
 
 
@@ -430,7 +442,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             if not dates and running_year is not None:
                 dates = find_dates(sentence.hans, year=running_year)
             dates = [d for d in dates if not _a_deadline(sentence.hans, d)]  # 于2039年12月31日前: by then, no day told
-        dates = [d for d in dates if not _a_gatherings_days(sentence.hans, d)]  # 出席4月12日至13日举行的某某峰会
+        dates = [d for d in dates if not _a_gatherings_days(sentence.hans, d)  # 出席4月12日至13日举行的某某峰会
+                 and not _a_series_days(sentence.hans, d)]  # 于28日至29日…同多国领导人举行的一系列双边会晤
         if day is None and not dates and carried is not None and ((bare := bare_day(sentence.hans, 0)
                                                                             or day_after_the_subject(sentence.hans))
                                                                   and int(bare["d"]) >= carried.day
