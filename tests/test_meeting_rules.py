@@ -4435,6 +4435,19 @@ def test_a_leg_elsewhere_in_a_series_of_two_leaders_takes_no_leader_from_the_nei
     assert summits(alone, "张三与李四会晤")["2035-11-18"]["participants"] == {"张三", "李四"}
 
 
+def test_one_named_with_no_office_of_a_state_stands_for_the_side_the_neighbours_would_fill():
+    # 王五 is written with no state's office (``同王五主席``): his side is not read, but he stands for the side
+    # missing beside 张三, and 李四, who stood for it at the meetings before and after, is not added as a third
+    text = ("'''张三与李四会晤'''是指[[法国]]总统[[张三]]与[[德国]]总理[[李四]]的会晤。\n== 经过 ==\n"
+            "2031年5月3日，法国总统张三访问德国，同德国总理李四举行会谈。\n\n"
+            "2033年9月4日，张三在[[某城]]同[[王五]]主席举行会谈。\n\n"
+            "2035年7月8日，德国总理李四访问法国，同张三举行会谈。")
+    assert summits(text, "张三与李四会晤")["2033-09-04"]["participants"] == {"张三", "王五"}
+    # near miss: a meeting naming one side's leader alone still takes the other side's from the neighbours
+    alone = text.replace("同[[王五]]主席举行会谈", "举行会谈")
+    assert summits(alone, "张三与李四会晤")["2033-09-04"]["participants"] == {"张三", "李四"}
+
+
 def _delegation_box(participants):
     return ("{{Infobox event\n| date = {{Start date|2039|9|30}}－{{End date|2039|10|4}}\n| type = 党政代表团正式访问\n"
             f"| participants = {participants}\n}}}}\n"

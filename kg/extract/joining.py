@@ -94,6 +94,8 @@ def fill_from_neighbours(reading: Reading, people: People, found: list[SummitFou
                           and not s.one_of_several), None)
             if before and after and sides(before)[side] == sides(after)[side] and summit.anchor is not None:
                 key = sides(before)[side]
+                if len(missing) == 1 and _stood_for_by_one_named(people, summit, key):
+                    continue
                 person = Participant(key, key)
                 evidence = tuple(s.anchor.evidence() for s in (before, after) if s.anchor is not None)
                 if not evidence:  # neighbours read from a table's rows only: nothing to show for it
@@ -111,6 +113,16 @@ def fill_from_neighbours(reading: Reading, people: People, found: list[SummitFou
             continue
         out.append(summit)
     return tuple(out)
+
+
+def _stood_for_by_one_named(people: People, summit: SummitFound, neighbour: str) -> bool:
+    """Whether someone the summit's sentence names, of a side the article gives him no office of (``与江泽民主席
+    会见``, ``梅德韦杰夫（总统） 会谈``, ``胡锦涛回访加拿大，…同哈珀举行会谈``), stands for the one side missing: the
+    side's leader who met at the summits before and after is no third who met where the sentence does not name him
+    (``与江泽民主席会见``: not 李鹏, the premier at the rows around it). Not one the sentence does not name, read
+    from words for both (``两国总理举行会晤``): the neighbours' leader is the one they stand for."""
+    named = {spot.key for spot in summit.anchor.spots}
+    return neighbour not in named and any(p not in people.sides and p in named for p in summit.participants)
 
 
 def _in_a_third_state(reading: Reading, summit: SummitFound, sides: set[str]) -> bool:
