@@ -1771,3 +1771,14 @@ def test_a_name_in_what_a_statement_says_is_no_signing(sentence, wanted):
 ])
 def test_a_quoted_name_of_a_signed_text_that_its_clause_signs(sentence, wanted):
     assert keys(documents(HEAD + MEETING + sentence)) == {"1985-11-19": wanted}
+
+
+def test_a_document_only_described_is_called_by_its_kind_too():
+    # 发表了旨在…的联合声明, never in title marks: a statement about something, named by its kind (联合声明)
+    text = HEAD + "2033年6月4日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会谈，会后发表了旨在推动两国核能合作的联合声明。"
+    [(shown, names)] = documents(text)["2033-06-04"]
+    assert "联合声明" in names and shown == "旨在推动两国核能合作的联合声明"
+    # near miss: a name in title marks is a title, not a description: it is not also called by its kind alone
+    titled = HEAD + "2033年6月4日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会谈，会后发表了《推动两国核能合作的联合声明》。"
+    [(_, names)] = documents(titled)["2033-06-04"]
+    assert "联合声明" not in names

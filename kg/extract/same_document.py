@@ -54,6 +54,8 @@ def one_document_each(reading: Reading, summits) -> None:
         named = [d for d in documents if d.kind is Kind.DOCUMENT and registry.kind_of(d.key) is Kind.DOCUMENT]
         for short, full in _short_and_full(named):
             registry.fold(short, full)
+        for description in named:
+            _called_by_its_kind(reading, description, quoted)
         for description, full in _described_and_named(named, quoted):
             if full is None:  # several of its kind by name: which one it describes is unknown
                 registry.drop_one(summit, Prop.OUTCOME, description)
@@ -262,6 +264,24 @@ def _words_left_out(reading: Reading, named: list[EntityId]):
     return out
 
 
+def _called_by_its_kind(reading: Reading, document: EntityId, quoted: set[str]) -> None:
+    """A document the text only describes, never in title marks (``发表了旨在推动民用核能合作的联合声明``,
+    ``签署管道项目的政府间协议``), is called by the kind its description ends in, the words after its last 的
+    (联合声明, 政府间协议): the description says what it is about, the kind is what it is named."""
+    if not _described(document, quoted):
+        return
+    kind = document.key.rsplit("的", 1)[1]
+    if 2 <= len(kind) <= 8 and kind.endswith(DOCUMENT_WORDS) and "、" not in kind:
+        reading.registry.label(document, Label(kind, "zh-Hans"))
+        reading.registry.label(document, Label(to_hant(kind), "zh-Hant"))
+
+
+def _described(document: EntityId, quoted: set[str]) -> bool:
+    """Whether a document's name only describes it (签署了全部销毁两国中程和短程核导弹的条约): words then 的 and
+    its kind, never in title marks, not a name about something (关于…的联合声明)."""
+    return "的" in document.key and not document.key.startswith("关于") and document.key not in quoted
+
+
 def _written_as_a_name(reading: Reading, document: EntityId, quoted: set[str]) -> bool:
     """Whether the text writes this document's name as a name, in title marks or as a list's item alone
     (``《五年行动计划（2031—2035年）》``, ``* 合作纲要``), as a name of any kind is written; a name written
@@ -275,7 +295,7 @@ def _described_and_named(named: list[EntityId], quoted: set[str]):
     one document of that kind the summit has by name (its 条约); (description, None) where
     it has several of that kind by name."""
     def described(document: EntityId) -> bool:
-        return "的" in document.key and not document.key.startswith("关于") and document.key not in quoted
+        return _described(document, quoted)
 
     out = []
     for description in filter(described, named):
