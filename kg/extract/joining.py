@@ -94,7 +94,7 @@ def fill_from_neighbours(reading: Reading, people: People, found: list[SummitFou
                           and not s.one_of_several), None)
             if before and after and sides(before)[side] == sides(after)[side] and summit.anchor is not None:
                 key = sides(before)[side]
-                if len(missing) == 1 and _stood_for_by_one_named(people, summit, key):
+                if len(missing) == 1 and _stood_for_by_one_named(reading, people, summit, key):
                     continue
                 person = Participant(key, key)
                 evidence = tuple(s.anchor.evidence() for s in (before, after) if s.anchor is not None)
@@ -115,14 +115,27 @@ def fill_from_neighbours(reading: Reading, people: People, found: list[SummitFou
     return tuple(out)
 
 
-def _stood_for_by_one_named(people: People, summit: SummitFound, neighbour: str) -> bool:
+def _stood_for_by_one_named(reading: Reading, people: People, summit: SummitFound, neighbour: str) -> bool:
     """Whether someone the summit's sentence names, of a side the article gives him no office of (``与江泽民主席
     会见``, ``梅德韦杰夫（总统） 会谈``, ``胡锦涛回访加拿大，…同哈珀举行会谈``), stands for the one side missing: the
-    side's leader who met at the summits before and after is no third who met where the sentence does not name him
-    (``与江泽民主席会见``: not 李鹏, the premier at the rows around it). Not one the sentence does not name, read
-    from words for both (``两国总理举行会晤``): the neighbours' leader is the one they stand for."""
-    named = {spot.key for spot in summit.anchor.spots}
-    return neighbour not in named and any(p not in people.sides and p in named for p in summit.participants)
+    side's leader who met at the summits before and after is no third who met where neither that sentence nor the
+    account going on right after it with no time of its own (``甲还与乙总理会谈``) names him (``与江泽民主席会见``:
+    not 李鹏, the premier at the rows around it). Not one the sentence does not name, read from words for both
+    (``两国总理举行会晤``): the neighbours' leader is the one they stand for."""
+    anchor = summit.anchor
+    named = {spot.key for spot in anchor.spots}
+    if not any(p not in people.sides and p in named for p in summit.participants):
+        return False
+    told = reading.by_section.get(summit.section, ()) if summit.section is not None else reading.lead
+    after = next((s for s in told if s.passage is anchor.passage and s.paragraph == anchor.paragraph
+                  and s.start >= anchor.end), None)
+    if after is not None and not _TELLS_A_TIME.search(after.hans):
+        named |= {spot.key for spot in after.spots}
+    return neighbour not in named
+
+
+#: A sentence telling a time of its own (2009年, 12月3日, 次日, 同年): not the account of the day before it going on.
+_TELLS_A_TIME = re.compile(r"[0-9０-９一二三四五六七八九十〇]{1,4}[年月日]|次日|翌日|同年|当年|此后|其后|之后")
 
 
 def _in_a_third_state(reading: Reading, summit: SummitFound, sides: set[str]) -> bool:
