@@ -2170,3 +2170,13 @@ def test_a_gatherings_box_naming_one_town_places_the_meetings_of_its_days_told_w
     assert read(led) == {"2036-05-20": [["某城", "芬兰共和国"]]}
     others = led.replace("张三在峰会场边会见丙国总理[[李四]]", "丁国总统[[王五]]在峰会场边会见丙国总理[[李四]]")
     assert read(others) == {"2036-05-20": []}
+
+
+def test_the_host_chairs_the_meeting_where_it_is_held():
+    def chaired(where):
+        return read(f"'''甲乙会晤'''。\n== 经过 ==\n2037年5月12日，甲国总统[[张三]]{where}第八次甲乙丙领导人会议，乙国总理[[李四]]出席。")
+
+    assert chaired("在[[某城]]主持") == {"2037-05-12": [["某城"]]}
+    assert chaired("在[[某城]]主持召开") == {"2037-05-12": [["某城"]]}
+    # near-miss: chaired from afar
+    assert chaired("在[[某城]]以视频方式主持").get("2037-05-12", []) == []

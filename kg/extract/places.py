@@ -682,7 +682,7 @@ def _held_at_phrases(sentence: Sentence) -> list[re.Match]:
                 or _PLACE_OF_MEETING.match(sentence.hans, at)
         if match is None and sentence.hans[at] == "在":
             match = _STAYED_TO_MEET.match(sentence.hans, at) or _WHILE_THERE.match(sentence.hans, at) \
-                or SIGNED_AT.match(sentence.hans, at)
+                or SIGNED_AT.match(sentence.hans, at) or _chaired_at(sentence, at)
         if match:
             inner = _held_at_after_the_occasion(sentence, match, in_a_name)
             if inner is not None and inner.start() >= phrase_bounds(sentence, match)[1]:
@@ -788,6 +788,22 @@ def _held_with(sentence: Sentence, at: int) -> re.Match | None:
 @lru_cache(maxsize=64)
 def _held_with_pattern(size: int) -> re.Pattern:
     return re.compile(r"(?:在|于)(?P<w>.{%d})" % size)
+
+
+def _chaired_at(sentence: Sentence, at: int) -> re.Match | None:
+    """``在[[某城]]主持第八次甲乙丙领导人会议``, ``在[[某宫]]主持三方峰会``, ``在某都主持召开某国邻国峰会``: the host
+    chairs the meeting where it is held, the place written before 主持. Not chaired from afar (``在北京以视频方式主持
+    峰会``), under someone's auspices (``在联合国主持下``), nor a ceremony or a banquet the host chairs there
+    (``在某宫主持欢迎仪式``: the welcome's rules read it), nor a gathering described by who chaired it (``主持的``)."""
+    match = _CHAIRED_AT.match(sentence.hans, at)
+    if match is None or _REMOTELY.search(match["w"]) or any(s.start < match.start("w") < s.end for s in sentence.spots):
+        return None
+    return match
+
+
+#: ``在某城主持（召开）…峰会`` (会议, 会晤, 会谈, 论坛), the gathering's word in the clause; not a ceremony first.
+_CHAIRED_AT = re.compile(r"在(?P<w>[^，。；,在]{1,24}?)主持(?![^，。；,]{0,2}下|的)(?:召开)?了?"
+                         r"(?=[^，。；,仪宴]{0,30}?(?:峰会|会议|会晤|会谈|论坛))")
 
 
 #: ``在巴黎停留七小时，同某国总统某会谈``: a stop somewhere, and the meeting held during it.
