@@ -2172,6 +2172,25 @@ def test_a_gatherings_box_naming_one_town_places_the_meetings_of_its_days_told_w
     assert read(others) == {"2036-05-20": []}
 
 
+def test_a_town_a_gatherings_name_is_written_with_holds_the_meeting_told_during_it():
+    def talks(attended):
+        return read(f"'''甲乙会晤'''。\n== 经过 ==\n2037年5月8日，甲国总统[[张三]]在出席{attended}期间同乙国首相[[李四]]会晤。")
+
+    assert talks("[[二十国集团]][[某城]]峰会") == {"2037-05-08": [["某城"]]}
+    assert talks("[[南非]][[某城]]二十国集团峰会") == {"2037-05-08": [["某城", "南非共和国"]]}
+    # near-misses: a body's name before the gathering's word, and the states of a gathering's sides
+    assert talks("[[某组织]]峰会") == {"2037-05-08": []}
+    assert talks("[[中国]]—[[丁国]]峰会") == {"2037-05-08": []}
+
+
+def test_a_gathering_named_by_its_town_holds_the_meeting_told_during_it_where_the_article_names_the_town():
+    text = ("'''甲乙会晤'''。\n== 经过 ==\n2037年5月7日，甲国总统[[张三]]抵达[[某城]]。\n\n"
+            "2037年6月6日，张三和乙国总统[[李四]]在出席[[某城国际经济论坛]]期间举行会谈。")
+    assert read(text)["2037-06-06"] == [["某城"]]
+    # near-miss: a gathering the meeting came after, not during
+    assert read(text.replace("期间举行会谈", "后举行会谈"))["2037-06-06"] == []
+
+
 def test_the_host_chairs_the_meeting_where_it_is_held():
     def chaired(where):
         return read(f"'''甲乙会晤'''。\n== 经过 ==\n2037年5月12日，甲国总统[[张三]]{where}第八次甲乙丙领导人会议，乙国总理[[李四]]出席。")

@@ -253,6 +253,63 @@ def attended_at_chain(reading: Reading, sentence: Sentence, at: int | None = Non
     return ()
 
 
+def host_town_of_the_gathering(reading: Reading, sentence: Sentence, at: int | None = None) -> tuple[Spot, ...]:
+    """The town a gathering's name is written with, in the date's own stretch, when the meeting is told
+    during it: ``在出席[[二十国集团]][[某城]]峰会期间会晤``, ``出席某城八国峰会期间与乙会谈``, ``在出席[[丙国]]某城
+    二十国集团峰会期间同乙会晤`` (the town, in the state written right before it) were held in that town. Not a
+    state in the name (``出席中国—中亚峰会期间``, ``美国—东盟特别峰会``: the sides, not the host), nor a town that begins
+    a body's name (``出席上海合作组织峰会期间``), nor a gathering the meeting came after (``出席某城峰会后``)."""
+    low, high = _own_stretch(sentence.hans, at, sentence.spots) if at is not None else (0, len(sentence.hans))
+    in_a_name = name_positions(sentence)
+    for match in _GATHERING_ATTENDED.finditer(sentence.hans, low, high):
+        if match.start() in in_a_name:
+            continue
+        for spot in sentence.spots_in(match.start("w"), match.end("w")):
+            town = _town_naming_the_gathering(reading, spot)
+            if town is not None:
+                return (town,)
+            kind = reading.registry.kind_of(spot.surface)
+            after = _GATHERING_OF_THE_TOWN.match(sentence.hans, spot.end, match.end("w"))
+            if reading.index.is_state(spot.surface) or after is None or kind not in (None, Kind.PLACE):
+                continue
+            if kind is None and not (_GROUP_BEFORE.search(sentence.hans, match.start("w"), spot.start)
+                                     or _GROUP.match(sentence.hans, spot.end)):
+                continue  # [[某组织]]峰会: a body's name; [[二十国集团]][[某城]]峰会, 某城八国峰会: the town
+            state = next((s for s in sentence.spots if s.end == spot.start and reading.index.is_state(s.surface)), None)
+            return (state, spot) if state is not None else (spot,)
+    return ()
+
+
+def _town_naming_the_gathering(reading: Reading, spot: Spot) -> Spot | None:
+    """The town a gathering's own linked name begins with (``[[某城国际经济论坛]]``, ``[[某城论坛]]``), when the
+    article names that town as a place: the town the gathering is held in, as a spot of the name's first characters."""
+    if spot.link is None or not _A_GATHERING.search(spot.hans):
+        return None
+    for end in range(len(spot.hans) - 2, 1, -1):
+        name = spot.surface[:end]
+        if _A_GATHERING.match(spot.hans, end) and reading.registry.is_a(name, Kind.PLACE) \
+                and not reading.index.is_state(name):
+            return Spot(spot.start, spot.start + end, reading.index.key(name), name, spot.hans[:end], None)
+    return None
+
+
+#: What a gathering named by its town is, right after the town's name (``某城国际经济论坛``, ``某城峰会``).
+_A_GATHERING = re.compile(r"(?:国际|全球|世界|亚洲)?(?:经济|安全|投资|合作)?(?:论坛|峰会|会议|年会|大会)$")
+
+
+#: ``出席…峰会期间`` (之际, 间隙, 时): a gathering attended, the meeting told during it.
+_GATHERING_ATTENDED = re.compile(r"(?:出席|参加)(?P<w>[^，。；,]{2,30}?(?:峰会|会议|论坛|年会|大会))(?:期间|之际|间隙|时)")
+#: The groups whose gatherings are named by their host town (``二十国集团大阪峰会``, ``圣彼得堡八国峰会``,
+#: ``庆州APEC领导人非正式会议``): a name written right before or after them in a gathering's name is the town.
+_GROUPS = r"(?:二十国集团|八国集团|七国集团|八国|七国|G20|G8|G7|APEC|亚太经合组织)(?:（[A-Z0-9]+）|\([A-Z0-9]+\))?"
+_GROUP = re.compile(_GROUPS)
+_GROUP_BEFORE = re.compile(_GROUPS + "$")
+#: After a town in a gathering's name: the gathering's word, or first the group whose meeting it is
+#: (``[[某城]]峰会``, ``某城八国峰会``, ``某城二十国集团峰会``, ``某城APEC领导人非正式会议``).
+_GATHERING_OF_THE_TOWN = re.compile(rf"(?:{_GROUPS})?(?:领导人)?(?:第[一二三四五六七八九十0-9]+[届次])?"
+                                    r"(?:峰会|会议|论坛|年会|大会|首脑会议|非正式会议)")
+
+
 #: ``在某城（共同）出席…``: where the leaders attended what the sentence tells.
 _ATTENDED_AT = re.compile(r"在(?P<w>[^，。；,在]{1,24}?)(?:共同|一同|一起|一道)?出席")
 #: Attending from afar: by video or online, not in person.

@@ -20,8 +20,8 @@ from kg.extract.containment import located_within
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.meeting_clauses import another_later_that_day
 from kg.extract.phrases import OPENS_GOING_ON, TRAVELS_TO
-from kg.extract.places import (attended_at_chain, greeted_then_met, held_at_chain, held_at_phrases, said_of_other_days,
-                               spots_join, town_visited, visited_chain)
+from kg.extract.places import (attended_at_chain, greeted_then_met, held_at_chain, held_at_phrases,
+                               host_town_of_the_gathering, said_of_other_days, spots_join, town_visited, visited_chain)
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence, Spot
 from kg.extract.towns_reached import town_arrived_at_before
@@ -84,7 +84,8 @@ def venue_of_the_anchor(reading: Reading, summit: EntityId, anchor: Sentence, wh
             registry.fact(summit, Prop.VENUE, lead_venue, evidence=(lead.clause.evidence(), anchor.evidence()),
                           inference=Inference.LEAD_PARAGRAPH)  # 在某宫迎接甲，两人随后举行会谈: still in the lead's state
     if venue is None and welcome_ends is None:  # 两人在某城共同出席纪念活动, 乙访问某城，…: where they were together
-        attended = attended_at_chain(reading, anchor, at) or town_visited(reading, anchor, at)
+        attended = attended_at_chain(reading, anchor, at) or town_visited(reading, anchor, at) \
+            or host_town_of_the_gathering(reading, anchor, at)
         venue = record_chain(reading, attended, anchor) if attended else None
     if venue is not None:
         registry.fact(summit, Prop.VENUE, venue, evidence=(anchor.evidence(),))
