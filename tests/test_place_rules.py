@@ -2199,3 +2199,15 @@ def test_the_host_chairs_the_meeting_where_it_is_held():
     assert chaired("在[[某城]]主持召开") == {"2037-05-12": [["某城"]]}
     # near-miss: chaired from afar
     assert chaired("在[[某城]]以视频方式主持").get("2037-05-12", []) == []
+
+
+def test_a_summit_boxs_town_in_its_host_state_holds_the_meetings_of_its_days_told_with_no_place():
+    def text(day="11月10日", host="{{KSA}}"):
+        return ("{{Infobox summit meeting\n| host_country = " + host + "\n"
+                "| date = {{Start date|2036|11|10}}－{{End date|2036|11|11}}\n| cities = [[某都]]\n}}\n"
+                "'''第九届甲乙国家首脑会议'''是甲乙两地区国家领导人的会议。\n== 双边会晤 ==\n"
+                f"2036年{day}，甲国总统[[张三]]会见乙国总统[[李四]]。\n")
+
+    assert read(text(), title="第九届甲乙国家首脑会议") == {"2036-11-10": [["某都", "沙特阿拉伯王国"]]}
+    # near-miss: a meeting on a day outside the box's
+    assert read(text("11月14日"), title="第九届甲乙国家首脑会议") == {"2036-11-14": []}

@@ -228,6 +228,23 @@ _VISIT_DAYS = ("date", "dates", "日期")
 _VISIT_WHERE = ("location", "place", "地点")
 
 
+#: A gathering's box field of the town it is held in (``{{Infobox summit meeting}}`` ``| cities = [[某都]]``), and of
+#: the state that hosts it (``| host_country = {{SAU}}``).
+_GATHERING_TOWNS = ("cities", "city", "城市")
+_HOST_STATE = ("host_country", "东道国", "主办国")
+
+
+def _host_state(reading: Reading, box) -> list[tuple[str, str | None]]:
+    """The one state a gathering's box names as its host (``| host_country = {{SAU}}``), as the top of a chain."""
+    param = next((p for p in box.params if to_hans(p.name.strip().lower()) in _HOST_STATE and (p.raw or p.value).strip()), None)
+    if param is None:
+        return []
+    entries = entries_in(reading, param.span)
+    states = [name for chain in cell_chains(reading, entries, country=True) for name, _ in chain
+              if reading.index.is_state(name)] if len(entries) == 1 else []
+    return [(states[0], None)] if len(set(states)) == 1 else []
+
+
 #: A gathering's box field naming the leader whose meetings the article tells.
 _BOX_LEADERS = ("participants", "参与者", "与会者", "出席者", "leaders")
 
@@ -241,7 +258,8 @@ def venue_of_the_visit_box(reading: Reading, summits, gatherings=()) -> None:
     not ``[[甲城]]、[[乙城]]`` or ``[[某都]]等地``, stops of which the talks' one is unknown) places the
     summits of its days that the text places only in a state, or nowhere: they were held in that
     town, which lies in the state the box writes before it, else in the summit's state. So does the
-    box of a gathering or an event (``gatherings``: ``{{Infobox event}}`` ``| location = {{JPN}}[[某城]]``):
+    box of a gathering or an event (``gatherings``: ``{{Infobox event}}`` ``| location = {{JPN}}[[某城]]``; a summit
+    meeting's ``| cities = [[某城]]``, in the state its ``| host_country = {{SAU}}`` names):
     the meetings told on its days with no place of their own were held on its sidelines, in its town; those of
     the leader its participants field links, where it links one (``[[张三]]及各国领导人``)."""
     registry = reading.registry
@@ -249,7 +267,8 @@ def venue_of_the_visit_box(reading: Reading, summits, gatherings=()) -> None:
         if box.nested_in is not None or not (VISIT_BOX.match(to_hans(box.key).strip().lower()) or box in gatherings):
             continue
         days = [d for d in find_dates(_box_field(box, _VISIT_DAYS)) if d.year_given]
-        where = next((p for p in box.params if to_hans(p.name.strip().lower()) in _VISIT_WHERE and p.value.strip()), None)
+        fields = _VISIT_WHERE + (_GATHERING_TOWNS if box in gatherings else ())
+        where = next((p for p in box.params if to_hans(p.name.strip().lower()) in fields and p.value.strip()), None)
         if not days or where is None or _OTHER_STOPS.search(to_hans(where.raw or where.value)):
             continue
         entries = entries_in(reading, where.span)
@@ -264,6 +283,8 @@ def venue_of_the_visit_box(reading: Reading, summits, gatherings=()) -> None:
             held = [s for s in held if not leaders or participant_keys(registry, s) & leaders]
         if not chain or reading.index.is_state(chain[-1][0]) or not held:
             continue
+        if box in gatherings and not any(reading.index.is_state(name) for name, _ in chain):
+            chain = _host_state(reading, box) + chain  # | host_country = {{SAU}} | cities = [[某都]]: the town in that state
         places = [registry.named(Kind.COUNTRY if reading.index.is_state(name) else Kind.PLACE, name, article=article)
                   for name, article in chain]
         evidence = Evidence(box.span, f"{{{{{box.name}}}}}", None)
