@@ -165,21 +165,53 @@ class Kept:
         return True
 
     def save(self, state: State) -> None:
-        temporary = self.directory / f".state.{os.getpid()}.tmp"
-        try:
-            if self._raw is not None:
-                self._raw.flush()
-            if state.indexes[entries.TTL].keys == state.indexes[entries.NT].keys:  # one subject an entry in both
-                state.indexes[entries.TTL].keys = state.indexes[entries.NT].keys  # kept once
-            with open(temporary, "wb") as stream:
-                pickle.dump(state, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.directory / "state.pickle")
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        self.saving(state).keep()
+
+    def saving(self, state: State) -> Saving:
+        """Starts writing ``state`` beside the last one, by a thread (the raw store flushed first);
+        it becomes the state once :meth:`Saving.keep` says so."""
+        return Saving(self, state)
 
     def close(self) -> None:
         self._raw = None
         self._lock.close()
+
+
+class Saving:
+    """A state being written, by a thread of this process, to a file beside the kept one, while
+    the build goes on (an edit publishes its files meanwhile): :meth:`keep` makes it the kept
+    state, :meth:`drop` throws it away (the files it describes were not published)."""
+
+    def __init__(self, kept: Kept, state: State) -> None:
+        self._path = kept.directory / "state.pickle"
+        self._temporary = kept.directory / f".state.{os.getpid()}.tmp"
+        self._written = False
+        self._thread = threading.Thread(target=self._write, args=(kept._raw, state), name="kg-state", daemon=True)
+        self._thread.start()
+
+    def keep(self) -> None:
+        self._thread.join()
+        if self._written:
+            try:
+                os.replace(self._temporary, self._path)
+            except OSError:
+                self._temporary.unlink(missing_ok=True)
+
+    def drop(self) -> None:
+        self._thread.join()
+        self._temporary.unlink(missing_ok=True)
+
+    def _write(self, raw: Store | None, state: State) -> None:
+        try:
+            if raw is not None:
+                raw.flush()
+            if state.indexes[entries.TTL].keys == state.indexes[entries.NT].keys:  # one subject an entry in both
+                state.indexes[entries.TTL].keys = state.indexes[entries.NT].keys  # kept once
+            with open(self._temporary, "wb") as stream:
+                pickle.dump(state, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            self._written = True
+        except OSError:
+            self._temporary.unlink(missing_ok=True)
 
 
 class RawFill:

@@ -556,23 +556,6 @@ def _rebuild(kept: incremental.Kept, state: incremental.State, read: Callable[[]
     except entries.Unindexable:  # a node the JSON-LD writer leaves to rdflib: written whole by a full build
         return None
     _report_quarantine(tuple(quarantined), out, any_built=True)
-    made: dict[str, entries.Index] = {}
-    version: list[Path] = []
-
-    def write(directory: Path) -> None:
-        version.append(directory)
-        made.update(incremental.splice_files(state, plan, directory))
-        paths = [directory / export.OUTPUT_NAMES[fmt] for fmt in export.Format]
-        paths.append(export._write_context(directory))
-        export.write_void(directory, plan.description, paths, base=settings.base,
-                          digests={incremental.FILES[kind]: (index.size, index.sha256) for kind, index in made.items()})
-
-    try:
-        written = outdir.publish(out, export.PUBLISHED_NAMES, write)
-    except (entries.Unindexable, OSError):  # the last build's files changed under us: a full build
-        return None
-    if len(published) >= OTHER_CORE_FROM:  # a corpus's named queries answered anew beside its files (kg.answers)
-        answers.answer_later(version[0])
     records = {page.key: page for page in published if isinstance(page, incremental.PageRecord)}
     pages = []
     for page in published:
@@ -583,10 +566,33 @@ def _rebuild(kept: incremental.Kept, state: incremental.State, read: Callable[[]
             pages.append(summary)
         else:
             pages.append(page.summary)
-    files = {kind: (str(version[0] / name), incremental.identity(str(version[0] / name)))
-             for kind, name in incremental.FILES.items()}
-    kept.save(incremental.State(records, plan.stats, plan.description, plan.lines, made, files, state.shared,
-                                state.raw))
+    saving: list[incremental.Saving] = []
+    version: list[Path] = []
+
+    def write(directory: Path) -> None:
+        version.append(directory)
+        made = incremental.splice_files(state, plan, directory)
+        paths = [directory / export.OUTPUT_NAMES[fmt] for fmt in export.Format]
+        paths.append(export._write_context(directory))
+        export.write_void(directory, plan.description, paths, base=settings.base,
+                          digests={incremental.FILES[kind]: (index.size, index.sha256) for kind, index in made.items()})
+        files = {kind: (str(directory / name), incremental.identity(str(directory / name)))
+                 for kind, name in incremental.FILES.items()}
+        # the new state written by a thread while the files are published (synced, the old ones removed)
+        saving.append(kept.saving(incremental.State(records, plan.stats, plan.description, plan.lines, made, files,
+                                                    state.shared, state.raw)))
+
+    try:
+        written = outdir.publish(out, export.PUBLISHED_NAMES, write)
+    except BaseException as error:
+        for unpublished in saving:
+            unpublished.drop()
+        if isinstance(error, (entries.Unindexable, OSError)):  # the last build's files changed under us: a full build
+            return None
+        raise
+    if len(published) >= OTHER_CORE_FROM:  # a corpus's named queries answered anew beside its files (kg.answers)
+        answers.answer_later(version[0])
+    saving[0].keep()
     report = _combined([page.report for page in published]) if settings.check else None
     extractions = _Extractions([page.extraction if isinstance(page, BuiltPage) else page.key for page in published],
                                cache)  # a KeptPage's key, as a PageRecord's

@@ -215,3 +215,24 @@ def test_a_raw_store_that_cannot_be_written_means_a_full_build_next(corpus, tmp_
     edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
     assert not edited.incremental
     assert_same(edited, clean, tmp_path)
+
+
+def test_an_edit_whose_files_are_not_published_keeps_no_state(corpus, tmp_path, monkeypatch):
+    from kg import outdir
+
+    cache = tmp_path / "cache"
+    pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
+    page = sorted(corpus.glob("*.wiki"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- edited -->\n", encoding="utf-8")
+
+    def interrupted(path):  # the files written (the new state being written meanwhile), not yet published
+        raise RuntimeError("interrupted")
+
+    monkeypatch.setattr(outdir, "_fsync", interrupted)
+    with pytest.raises(RuntimeError):
+        pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
+    assert not list(cache.rglob("state.pickle")) and not list(cache.rglob(".state.*"))
+    monkeypatch.undo()
+    edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
+    assert not edited.incremental
+    assert_same(edited, clean, tmp_path)
