@@ -18,7 +18,7 @@ loopback only, each bounded in time:
    in-process with no HTTP at all, the floor.
    Then the memory each server holds: the resident set (RSS) and the proportional set (PSS:
    shared pages divided among the processes sharing them) summed over the server's
-   processes (kg serve's parent, HTTP processes and query workers), once the index page
+   processes (kg serve's parent, HTTP processes, their forkers and query workers), once the index page
    has been asked for as a browser does and a query has started a worker, and again at rest, once kg serve's idle workers have ended
    (``--worker-idle``, 10 s by default) and its idle HTTP processes reading from disk have been
    replaced by new ones (``--process-idle``, 60 s; at most 150 s are waited; an earlier code's
@@ -402,7 +402,9 @@ def warm_memory(server: Server) -> tuple[float, float]:
 
 
 def memory_by_kind(pid: int) -> str:
-    """PSS in MB of each of ``pid``'s processes, by kind: the parent, the HTTP processes, the query workers."""
+    """PSS in MB of each of ``pid``'s processes, by kind: the parent, the HTTP processes, their forkers (each
+    forks its HTTP process's query workers) and the query workers; what is left of the sum (the janitor's
+    shell) is a few hundred kB."""
     kinds: dict[str, list[float]] = {}
     for process in [pid, *descendants(pid)]:
         try:
@@ -410,7 +412,7 @@ def memory_by_kind(pid: int) -> str:
             rollup = Path(f"/proc/{process}/smaps_rollup").read_text()
         except OSError:
             continue  # ended meanwhile
-        kind = "parent" if process == pid else {"kg-serve-http": "HTTP", "kg-serve-query": "workers"}.get(name)
+        kind = "parent" if process == pid else {"kg-serve-http": "HTTP", "kg-serve-fork": "forkers", "kg-serve-query": "workers"}.get(name)
         if kind is not None:
             kinds.setdefault(kind, []).append(int(re.search(r"Pss:\s+(\d+)", rollup)[1]) / 1024)
     return ", ".join(f"{kind} {'+'.join(f'{pss:.0f}' for pss in sizes)}" for kind, sizes in kinds.items())
