@@ -4970,3 +4970,16 @@ def test_a_series_of_talks_of_two_leaders_over_days_is_one_summit_of_them():
     text = ("'''2036年张三李四会谈'''是指甲国总统[[张三]]于2036年6月28日至29日在[[某城]]与乙国总统[[李四]]举行的一系列会谈。\n"
             "== 经过 ==\n6月28日下午，张三与李四在某城举行会谈。\n")
     assert {s: v["end"] for s, v in summits(text, title="2036年张三李四会谈").items()} == {"2036-06-28": "2036-06-29"}
+
+
+def test_a_meeting_of_three_states_on_a_visits_day_is_apart_from_the_visits_talks():
+    # the states are real (kg/data/states.tsv), so each leader's side is known from the lead's offices; the visit
+    # names a town, no state
+    lead = "'''甲乙会晤'''是[[印度总理]][[张三]]与[[伊朗总统]][[李四]]的会晤。\n== 背景 ==\n"
+    text = lead + ("2036年5月22日至23日，张三访问[[德黑兰]]，与李四举行会谈。"
+                   "5月23日，张三、李四与[[阿富汗总统]][[王五]]在德黑兰共同见证三国部长签署《甲乙丙三方协定》。")
+    assert _spans(text) == {("2036-05-22", "2036-05-23", frozenset({"张三", "李四"})),
+                            ("2036-05-23", "2036-05-23", frozenset({"张三", "李四", "王五"}))}
+    # near-miss: the third named is of the host's side: two sides, one visit, one summit
+    hosts = text.replace("[[阿富汗总统]][[王五]]", "[[伊朗最高领袖]][[王五]]")
+    assert {(a, b) for a, b, _ in _spans(hosts)} == {("2036-05-22", "2036-05-23")}

@@ -76,6 +76,7 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
         members = [s for s in out if visit.start <= s.start and s.end <= visit.end and set(s.participants) & visit.visitors
                    and s.id not in spanned and not (visit.lasting and _its_own_days_told(reading, visit, s))
                    and not _with_a_third_state(reading, people, visit, s)]
+        members = [s for s in members if not _a_gathering_of_more(people, s, members)]
         if not members:
             continue
         if visit.month_only and len(members) < 2:
@@ -106,6 +107,19 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
         spanned.update(s.id for s in members)  # those it did not take keep their own days
         out[[s.id for s in out].index(first.id)] = first
     return out
+
+
+def _sides_of(people: People, summit: SummitFound) -> set:
+    return {people.sides.get(p) for p in summit.participants} - {None}
+
+
+def _a_gathering_of_more(people: People, summit: SummitFound, members: list[SummitFound]) -> bool:
+    """Whether a meeting on a visit's days brings in sides beyond the visit's own two, which another meeting of
+    those days gives (``5月22日至23日，甲访问乙国，与乙举行会谈`` and ``5月23日，甲、乙与丙国总统丁共同见证…三方协定``;
+    the visitor's talks with the host and then a meeting of six leaders at the host's office): a gathering of its own
+    on the visit's days, which keeps its own day and people, not the visit's summit."""
+    sides = _sides_of(people, summit)
+    return len(sides) >= 3 and any(len(two := _sides_of(people, other)) == 2 and two < sides for other in members)
 
 
 def _the_next_leg(visit: Visit, boxed: SummitFound) -> bool:
