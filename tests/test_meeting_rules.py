@@ -4983,3 +4983,17 @@ def test_a_meeting_of_three_states_on_a_visits_day_is_apart_from_the_visits_talk
     # near-miss: the third named is of the host's side: two sides, one visit, one summit
     hosts = text.replace("[[阿富汗总统]][[王五]]", "[[伊朗最高领袖]][[王五]]")
     assert {(a, b) for a, b, _ in _spans(hosts)} == {("2036-05-22", "2036-05-23")}
+
+
+
+def test_the_bare_days_after_a_year_told_in_a_sentence_of_no_years_section_are_of_that_year():
+    text = ("'''甲乙关系'''是[[甲国]]与[[乙国]]的关系。\n== 背景 ==\n"
+            "就任后，甲国总统[[张三]]于2037年2月15日在[[某宫]]与乙国总理[[李四]]举行会谈；"
+            "5月3日，丙国总统[[王五]]访问某宫，与张三举行首次会晤。")
+    got = summits(text, title="甲乙关系")
+    assert set(got) == {"2037-02-15", "2037-05-03"}
+    assert got["2037-02-15"]["participants"] == {"张三", "李四"}
+    assert got["2037-05-03"]["participants"] == {"张三", "王五"}
+    # near-miss: the second day is a plan's, told as one: no meeting of that day
+    planned = text.replace("5月3日，丙国总统[[王五]]访问某宫，与张三举行首次会晤", "丙国总统[[王五]]将于5月3日访问某宫")
+    assert set(summits(planned, title="甲乙关系")) == {"2037-02-15"}

@@ -427,6 +427,11 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         if months and (year is None or months[0].year != year) and not aside:
             year = months[0].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
         dates = [d for d in find_dates(sentence.hans, year=year) if not _a_deadline(sentence.hans, d)]
+        if year is None and (given := next((d for d in dates if d.year_given), None)) is not None:
+            # 他于2017年2月15日…会谈；3月14日…；5月3日，乙访问…: the days told after a full date, going on from it, are of
+            # its year (not a day before it, 抵达某都，5月4日在广场…, which the account does not go on to)
+            dates = [d for d in find_dates(sentence.hans, year=given.start.year) if not _a_deadline(sentence.hans, d)
+                     and (d.year_given or d.at > given.at and d.start >= given.end)]
         explicit = [d for d in dates if d.year_given and not PLANNED_FOR.search(sentence.hans, 0, d.at)]
         if explicit and not aside:
             year = explicit[-1].start.year
