@@ -4997,3 +4997,14 @@ def test_the_bare_days_after_a_year_told_in_a_sentence_of_no_years_section_are_o
     # near-miss: the second day is a plan's, told as one: no meeting of that day
     planned = text.replace("5月3日，丙国总统[[王五]]访问某宫，与张三举行首次会晤", "丙国总统[[王五]]将于5月3日访问某宫")
     assert set(summits(planned, title="甲乙关系")) == {"2037-02-15"}
+
+
+
+def test_a_year_and_month_told_after_the_day_opening_the_sentence_do_not_date_that_day():
+    text = ("'''甲乙会晤列表'''列出甲国主席[[张三]]与乙国总理[[李四]]的会晤。\n== 2038年正式访问 ==\n"
+            "3月31日，张三在[[某城]]会见李四，开场时说很高兴再次会面——两人上一次会面是在2037年11月的某峰会期间。")
+    assert set(summits(text, title="甲乙会晤列表")) == {"2038-03-31"}
+    # near-miss: the year and month written before the day date it
+    before = text.replace("3月31日，张三在[[某城]]会见李四，开场时说很高兴再次会面——两人上一次会面是在2037年11月的某峰会期间。",
+                          "2037年11月，两国宣布建交。3月31日，张三在[[某城]]会见李四。")
+    assert set(summits(before, title="甲乙会晤列表")) == {"2037-03-31"}

@@ -136,6 +136,16 @@ def _within_a_visit(visit: VisitTold | None, day: date | None) -> bool:
         and visit.days.start <= day <= visit.days.end
 
 
+def _after_the_day_told(hans: str, month, year: int | None) -> bool:
+    """Whether a year and month are written after the day that opens the sentence, in the year the text had reached
+    (``3月31日，甲在某城会见乙，开场时说…——两人上一次会面是在2022年11月的某峰会期间``): the time of an aside on the
+    past, not the day's; the day keeps the year the text had."""
+    if year is None:
+        return False
+    first = next(iter(find_dates(hans, year=year)), None)
+    return first is not None and not first.year_given and first.at <= 2 and first.stop <= month.at
+
+
 def _a_deadline(hans: str, day) -> bool:
     """Whether a date is a deadline (``于2039年12月31日前将…``): 于 or 在 before it, 前 after it (not 前往, 前来:
     ``于2039年10月16日前往乙国`` goes on that day)."""
@@ -424,7 +434,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                   and not PLANNED_FOR.search(sentence.hans, 0, m.at) and not _took_office_in_an_aside(sentence.hans, m)]
         aside = _an_aside_of_years_before(sentence, year or running_year or (around.start.year if around else None)
                                           or (lead_visit.days.start.year if lead_visit else None), dated_paragraph)
-        if months and (year is None or months[0].year != year) and not aside:
+        if months and (year is None or months[0].year != year) and not aside \
+                and not _after_the_day_told(sentence.hans, months[0], year):
             year = months[0].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
         dates = [d for d in find_dates(sentence.hans, year=year) if not _a_deadline(sentence.hans, d)]
         if year is None and (given := next((d for d in dates if d.year_given), None)) is not None:
