@@ -1,5 +1,7 @@
 """Meeting tables: one summit per row with a day-precise date, rowspan spread, footnotes ignored."""
 
+import pytest
+
 from kg.extract import extract
 from kg.model import Kind, Page, Prop
 from kg.wikitext import parse
@@ -1672,3 +1674,15 @@ def test_a_row_of_the_whole_tour_widens_no_legs_summit():
                             "| 3月5日－10日 || [[尼泊尔]]、[[不丹]] || 总统[[李四]]、首相[[王五]]\n")
     found, _ = summits_of(tour_row)
     assert {start: v["end"] for start, v in found.items()} == {"2034-03-05": "2034-03-06", "2034-03-08": "2034-03-08"}
+
+
+@pytest.mark.parametrize("header", ["会谈、会见对象", "会见和会谈对象", "乙方会见、会谈对象", "会见、会谈的法国领导人"])
+def test_a_column_headed_by_two_words_of_meeting_joined_holds_whom_the_visitor_met(header):
+    found, _ = summits_of(MET_ONE_SIDE.replace("会晤对象", header))
+    assert {day: summit["participants"] for day, summit in found.items()} == {
+        "2006-01-16": {"张三", "李四"}, "2007-01-21": {"张三", "李四"}}
+
+
+def test_two_words_of_meeting_joined_before_a_count_head_no_column_of_people():
+    found, _ = summits_of(MET_ONE_SIDE.replace("会晤对象", "会谈、会见次数"))
+    assert found == {}
