@@ -1686,3 +1686,23 @@ def test_a_column_headed_by_two_words_of_meeting_joined_holds_whom_the_visitor_m
 def test_two_words_of_meeting_joined_before_a_count_head_no_column_of_people():
     found, _ = summits_of(MET_ONE_SIDE.replace("会晤对象", "会谈、会见次数"))
     assert found == {}
+
+
+GATHERINGS_ROWS = """'''甲国总理访乙列表'''列出[[甲国]]总理对[[乙国]]的访问。
+== 列表 ==
+{| class="wikitable"
+! 总理 !! 日期 !! 访问城市 !! 会谈对象 !! 备注
+|-
+| [[张三]] || 2033年6月9日－10日 || [[某城]] || 主席[[李四]] || 出席二十国集团某城峰会，9日与李四会晤
+|-
+| 张三 || 2034年8月31日－9月1日 || [[某镇]] || 主席李四 || 出席二十国集团某镇峰会，31日与李四会晤
+|-
+| 张三 || 2035年5月14日－16日 || [[某都]] || 主席李四 || 国事访问，15日与李四会谈
+|}
+"""
+
+
+def test_a_row_of_a_visit_to_a_gathering_is_dated_by_the_day_its_note_gives_the_meeting_even_without_a_month():
+    found, _ = summits_of(GATHERINGS_ROWS)
+    assert {day: summit["end"] for day, summit in found.items()} == {
+        "2033-06-09": "2033-06-09", "2034-08-31": "2034-08-31", "2035-05-14": "2035-05-16"}  # a visit keeps its days

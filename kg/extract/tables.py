@@ -32,7 +32,7 @@ from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.entries import entries_in
 from kg.extract.joining import SummitFound
 from kg.extract.legs import VisitTold, the_leads_visit
-from kg.extract.meeting_clauses import LOWER_TALKS
+from kg.extract.meeting_clauses import DAY_ONLY, LOWER_TALKS
 from kg.extract.participants import participation as add_participation
 from kg.extract.participants import subject_pair
 from kg.extract.people import People
@@ -147,12 +147,30 @@ def _the_meetings_own_day(reading: Reading, row: Row, told: list[str], start, en
     (``出席某峰会；11月17日与乙会晤``) when the row's visit was to a gathering of many states, whose
     days are not the meeting's; else the row's own days (a visit: ``正式访问 || 5月1日在白宫与乙会谈``)."""
     cells = [to_hans(cell_text(reading, cell)).strip() for cell in row.cells.get("other", [])]
-    to_a_gathering = any(_MANY_STATES.match(text) or any(_ATTENDED.match(clause) for clause in re.split(r"[；;]", text))
-                         for text in cells)
-    days = [d for text in told for d in find_dates(text, year=start.year) if start <= d.start <= end]
+    to_a_gathering = any(_MANY_STATES.match(text) or "访问" not in text and any(
+        _ATTENDED.match(clause) for clause in re.split(r"[；;，,]", text)) for text in cells)
+    days = [d for text in told for d in find_dates(text, year=start.year) if start <= d.start <= end] \
+        or [d for text in told for d in _bare_days_of_the_row(text, start, end)]
     if to_a_gathering and len({(d.start, d.end) for d in days}) == 1:
         return days[0].start, days[0].end
     return start, end
+
+
+def _bare_days_of_the_row(text: str, start, end) -> list[DateRange]:
+    """The days a note tells with no month (``出席某峰会，9日与乙会晤``): of the row's days, in the month
+    of the row's first or last day (``8月31日－9月1日 || …31日与乙会晤``), whichever holds it."""
+    out = []
+    for match in DAY_ONLY.finditer(text):
+        for month in dict.fromkeys((start.month, end.month)):
+            try:
+                day = start.replace(year=start.year if month >= start.month else end.year, month=month,
+                                    day=int(match["d"]))
+            except ValueError:
+                continue
+            if start <= day <= end:
+                out.append(DateRange(day, day, 0, 0, False))
+                break
+    return out
 
 
 _YEAR_ONLY = re.compile(r"^\s*(?P<y>1[0-9]{3}|20[0-9]{2})\s*年?\s*$")
@@ -308,6 +326,8 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
         met, told = met_in_a_note(reading, people, row)
         persons += [(person, None, cell) for person, cell in met]
         start, end = _the_meetings_own_day(reading, row, told, start, end)
+    if "people" in row.cells:  # 出席某峰会，9日与乙会晤 beside a column of those met: the day of the meeting
+        start, end = _the_meetings_own_day(reading, row, met_in_a_note(reading, people, row)[1], start, end)
     for cell in row.cells.get("people", []) + row.cells.get("mediator", []):
         if DELEGATIONS.search(to_hans(cell_text(reading, cell))):
             continue  # 甲、乙及8个流亡政府: representatives of governments, not their leaders
