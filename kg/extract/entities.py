@@ -154,6 +154,17 @@ def _people(sentence: Sentence, reading: Reading):
         elif _listed_as_leaders(sentence, i) and not spot.hans.endswith(PLACE_ENDINGS) \
                 and not _BODY_ENDINGS.search(spot.hans):
             yield spot  # 张三、[[李四]]等乙国领导人到机场迎接: each name of the list is a leader's
+        elif _ARRIVES_AS_A_VISITOR.match(hans, spot.end) and clause_start(hans, spot.start) == spot.start \
+                and not spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS + _CRAFT_ENDINGS + OFFICE_WORDS) \
+                and not _BODY_ENDINGS.search(spot.hans):
+            yield spot  # 张三（又译张叁）于1月28日抵达某都: who arrives on a visit, as a clause's subject, is a person
+
+
+#: Right after a clause's subject: its arrival on a visit (``张三（又译张叁）于1月28日傍晚抵达某都``, ``张三到访``,
+#: ``张三访华``), which only a person makes. Not landing (``降落在``): an aircraft's.
+_ARRIVES_AS_A_VISITOR = re.compile(r"(?:[（(][^（）()，。]{0,20}[）)])?(?:于[^，。；]{1,16}?)?(?:抵达|飞抵|到达|到访|访华|出访)")
+#: Names of craft and groups that arrive too (某某号, 某某舰, 代表团, 某某乐团).
+_CRAFT_ENDINGS = ("号", "舰", "艇", "机", "团", "队")
 
 
 #: Right after taking up an office: the office, a state's or a body's, up to its office word (甲国总理); not
