@@ -5016,3 +5016,10 @@ def test_a_linked_name_that_arrives_on_a_visit_is_a_person_a_pronoun_after_may_s
     for crafts in ("[[某某号]]于傍晚抵达[[某城]]。", "[[某某代表团]]于傍晚抵达[[某城]]。", "[[甲国总理]]于傍晚抵达[[某城]]。"):
         extraction = extract(parse(Page(text=HEAD + "2031年12月18日，" + crafts, origin="t", title="甲乙会晤")))
         assert not any(e.id.kind is Kind.PERSON for e in extraction.entities), crafts
+
+
+def test_two_leaders_chairing_a_commissions_session_together_meet():
+    text = HEAD + "2031年12月20日，乙国总统[[李四]]访问[[某都]]，与甲国总统[[张三]]共同主持甲乙高级别合作委员会第五次会议。"
+    assert summits(text)["2031-12-20"]["participants"] == {"张三", "李四"}
+    press = HEAD + "2031年12月20日，乙国总统[[李四]]访问[[某都]]，与甲国总统[[张三]]共同主持记者会。"
+    assert summits(press) == {}

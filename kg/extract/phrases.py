@@ -70,6 +70,8 @@ DURING_THE_VISIT = re.compile(r"^(?:在|于)?(?:这次|此次|本次|该次|此)
 MEETING = re.compile(r"会晤|会谈|会面|峰会|首脑|会唔|会见|觐见|晋见|谒见|(?:受到|获)[^，。；]{0,30}?接见|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐|早餐会|接待了?(?:到访|来访)|高峰会|首脑会议|最高级会议|高峰会议|领导人会议"
                      r"|(召开|举行)的.{0,4}会议"
                      r"|(?:双边|三边|四边|三方|四方)会议"  # 甲与乙在某城与丙举行三方会议: a meeting of the sides named
+                     # 甲与乙共同主持某某高级别合作委员会第五次会议: two who chair a commission's session together meet
+                     r"|共同主持了?[^，。；]{0,30}?委员会[^，。；]{0,12}?会议"
                      # 甲在某宫接待乙: the host received the guest; not a reception of all (接待前来参加某论坛的各国领导人)
                      r"|在[^，。；]{1,16}?接待(?!规格|工作|单位|人员|处|[^，。；]{0,12}?(?:各国|与会|来宾|代表团|记者))")
 #: Offices below the top: their holders' talks are no summit (副总统, 外长, 特使 ...; 国务总理, the premier who serves
