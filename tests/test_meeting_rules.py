@@ -5023,3 +5023,11 @@ def test_two_leaders_chairing_a_commissions_session_together_meet():
     assert summits(text)["2031-12-20"]["participants"] == {"张三", "李四"}
     press = HEAD + "2031年12月20日，乙国总统[[李四]]访问[[某都]]，与甲国总统[[张三]]共同主持记者会。"
     assert summits(press) == {}
+
+
+def test_the_two_exchanging_views_after_a_call_go_on_with_the_call():
+    lead = "'''张三与李四通话列表'''列出[[法国总统]][[张三]]与[[德国总统]][[李四]]在任期内进行的电话通话和视频会晤。\n"
+    call = lead + "2031年2月11日上午，张三同李四通电话。两国元首就双边关系和重大国际地区问题深入交换意见。"
+    assert summits(call, title="张三与李四通话列表") == {}
+    met = HEAD + "2031年2月11日上午，甲国总统[[张三]]抵达[[某城]]，乙国总统[[李四]]到机场迎接。两国元首就双边关系深入交换意见。"
+    assert set(summits(met)) == {"2031-02-11"}

@@ -224,7 +224,7 @@ _ABOUT = re.compile(r"(日程|安排|细节|事宜|结果|内容|情况|议程|�
 
 
 #: A call: what the clauses after it in its sentence say was done on the call, not at a meeting.
-_CALL = re.compile(r"通电话|通话|电话会谈|视频会晤|视频通话|视讯")
+CALL = re.compile(r"通电话|通话|电话会谈|视频会晤|视频通话|视讯")
 
 
 #: Right before a meeting word: the meeting is one the text has told already (这次会晤).
@@ -824,9 +824,9 @@ def not_held(hans: str) -> bool:
                                                                             or not _PLANNED.search(clauses[i - 1]))):
             return True  # 宣布甲将于5月前访问乙国，与乙国主席会面; 宣布甲将应邀，于6月16日赴…: it goes on with the plan
             # (not 甲与乙举行会谈，宣布建立战略伙伴关系，并就…交换意见: what the meeting told did, no plan)
-        if meeting and _CALL.search(clause, meeting.end()):
+        if meeting and CALL.search(clause, meeting.end()):
             return True  # 甲与乙在峰会前夕通电话: the meeting word tells when they called
-        call = next((j for j in range(i - 1, -1, -1) if _CALL.search(clauses[j])), None)
+        call = next((j for j in range(i - 1, -1, -1) if CALL.search(clauses[j])), None)
         if meeting and call is not None and not any(re.search(r"\d[日号]", c) for c in clauses[call + 1:i + 1]):
             return True  # 甲与乙通电话表示祝贺，双方确认…会谈: the sentence goes on with the call, up to another day
     return False

@@ -40,7 +40,7 @@ from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, a_tours_days
                              in_the_state_of_the_heading,
                              leg_from_its_arrival, leg_told_in_prose, one_summit_per_leg, over_the_leg, the_leads_visit,
                              visit_told, year_above, year_of_the_leads_month, year_the_lead_defines)
-from kg.extract.meeting_clauses import (DAY_ONLY, ON_A_GATHERINGS_DAYS, TOOK_OFFICE, WELCOMES, another_later_that_day, bare_day,
+from kg.extract.meeting_clauses import (CALL, DAY_ONLY, ON_A_GATHERINGS_DAYS, TOOK_OFFICE, WELCOMES, another_later_that_day, bare_day,
                                         day_after_the_subject,
                                         dated_by_citation, days_of_the_month,
                                         a_bodys_gathering, a_gathering, meeting_clause, not_held, only_a_welcome, opens_from_the_last_day,
@@ -75,6 +75,12 @@ from kg.wikitext import Section
 
 #: A sentence about the people the one before named, as its subject (两人随后…, 三位领导人在…).
 _BACK_SUBJECT = re.compile(r"^(?:两人|二人|双方|三人|(?:两|三|四)(?:位|国)(?:领导人|元首|首脑))")
+def _goes_on_with_a_call(sentences: list[Sentence], i: int) -> bool:
+    """Whether the sentence before, in the paragraph, tells a call (``甲同乙通电话。两国元首就…深入交换意见``): a
+    sentence of the two that follows it with no day of its own goes on with the call, no meeting."""
+    return i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph and CALL.search(sentences[i - 1].hans) is not None
+
+
 #: After a year and month, a clause reaching from it to now (2021年12月就任总理以来): a span, not a time told.
 _SINCE = re.compile(r"[^，。；,]{0,12}?以来")
 #: A sentence opening on a span reaching to now (甲担任主席以来，先后与乙、丙会晤; 自2031年以来…; 近年来…): of those
@@ -490,6 +496,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             landed = arrival_in(reading, sentence, dates) or (landed if landed is not None and all(
                 d.start == d.end == landed.day for d in dates) else None)
         if day is not None and (dated_before == sentence.paragraph and (_BACK_SUBJECT.match(sentence.hans)
+                                                                        and not _goes_on_with_a_call(section_sentences, i)
                                                                         or _after_the_ceremony_just_told(section_sentences, i)
                                                                         and not a_bodys_gathering(subject))
                                 or (told_in == sentence.paragraph or opens_going_on) and not dates and not months
