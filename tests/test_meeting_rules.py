@@ -5031,3 +5031,10 @@ def test_the_two_exchanging_views_after_a_call_go_on_with_the_call():
     assert summits(call, title="张三与李四通话列表") == {}
     met = HEAD + "2031年2月11日上午，甲国总统[[张三]]抵达[[某城]]，乙国总统[[李四]]到机场迎接。两国元首就双边关系深入交换意见。"
     assert set(summits(met)) == {"2031-02-11"}
+
+
+def test_a_summit_denied_or_in_the_making_is_no_summit():
+    text = HEAD + "2031年3月26日，甲国总理[[张三]]表示将继续同乙国总统[[李四]]保持联系，但否认正在酝酿首脑峰会。"
+    assert summits(text) == {}
+    held = HEAD + "2031年3月26日，甲国总理[[张三]]同乙国总统[[李四]]举行首脑会谈，双方否认存在分歧。"
+    assert set(summits(held)) == {"2031-03-26"}
