@@ -5038,3 +5038,12 @@ def test_a_summit_denied_or_in_the_making_is_no_summit():
     assert summits(text) == {}
     held = HEAD + "2031年3月26日，甲国总理[[张三]]同乙国总统[[李四]]举行首脑会谈，双方否认存在分歧。"
     assert set(summits(held)) == {"2031-03-26"}
+
+
+def test_a_visitor_meeting_in_turn_one_states_head_and_its_premier_written_bare_holds_one_summit():
+    text = HEAD + ("2031年3月1日，国家主席[[李四]]接见记者；同日[[法国总理]][[王五]]出席会议。\n\n"
+                   "2031年4月1日，甲国总理[[张三]]对[[巴黎]]进行一日短访，分别与李四和王五会见、会谈。")
+    found = summits(text)
+    assert {day: s["participants"] for day, s in found.items()} == {"2031-04-01": {"张三", "李四", "王五"}}
+    two_states = text.replace("国家主席[[李四]]", "[[德国总统]][[李四]]")
+    assert {frozenset(p) for _, p in meetings(two_states)} == {frozenset({"张三", "李四"}), frozenset({"张三", "王五"})}

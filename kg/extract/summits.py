@@ -841,7 +841,33 @@ def _meetings_of(reading: Reading, people: People, sentence: Sentence, several: 
     if len(sides) == 1 and None not in sides and None not in hosts and not sides & hosts \
             and all(a_sides_top(reading, people, sentence, key) for key in several.others):
         return (tuple(sorted(several.hosts + several.others)),)
+    if _one_sides_heads(reading, people, sentence, several):
+        return (tuple(sorted(several.hosts + several.others)),)
     return several.pairs()
+
+
+#: The head of state and the head of government of one state, by the offices written bare (国家主席 and 国务院总理,
+#: 总统 and 总理): the two a visitor meets in turn on one visit.
+_HEAD_OF_STATE = ("主席", "总统", "国王", "女王", "天皇", "苏丹", "埃米尔")
+_HEAD_OF_GOVERNMENT = ("总理", "首相")
+
+
+def _one_sides_heads(reading: Reading, people: People, sentence: Sentence, several: OneByOne) -> bool:
+    """Whether a visitor met in turn two people only, one the head of state and the other the head of
+    government, at least one of them of a state the article gives and the other of no other state (``阿德恩对北京进行
+    一日短访，分别与习近平和李克强会见、会谈``, 国家主席习近平 written with no state): that state's two leaders met on one
+    visit, one summit (the conventions: a state visit's talks are one summit), not one with each."""
+    if len(several.others) != 2 or not all(a_sides_top(reading, people, sentence, key) for key in several.others):
+        return False
+    sides = {people.sides.get(key) for key in several.others}
+    hosts = {people.sides.get(key) for key in several.hosts}
+    known = sides - {None}
+    if len(known) != 1 or known & hosts:
+        return False
+    offices = [list(people.offices.get(key, ())) for key in several.others]
+    heads = [any(to_hans(o).endswith(_HEAD_OF_STATE) for o in each) for each in offices]
+    governs = [any(to_hans(o).endswith(_HEAD_OF_GOVERNMENT) for o in each) for each in offices]
+    return (heads[0] and governs[1] or heads[1] and governs[0]) and not (all(heads) or all(governs))
 
 
 def _the_clauses_meeting(hans: str, clause: tuple[int, int] | None, when: DateRange) -> tuple[int, re.Match | None]:
