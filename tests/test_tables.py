@@ -1677,6 +1677,9 @@ def test_a_row_of_the_whole_tour_widens_no_legs_summit():
 
 
 @pytest.mark.parametrize("header", ["会谈、会见对象", "会见和会谈对象", "乙方会见、会谈对象", "会见、会谈的法国领导人"])
+
+
+@pytest.mark.parametrize("header", ["会谈、会见对象", "会见和会谈对象", "会见、会谈的法国领导人"])
 def test_a_column_headed_by_two_words_of_meeting_joined_holds_whom_the_visitor_met(header):
     found, _ = summits_of(MET_ONE_SIDE.replace("会晤对象", header))
     assert {day: summit["participants"] for day, summit in found.items()} == {

@@ -23,7 +23,7 @@ from kg.wikitext import Cell, Table, is_header_row, passage, spread_rows
 _MEDIATOR_COLUMN = re.compile(r"^(?:斡旋|调停|调解|居间|促成)(?:方|者|人|国|方领导人)$")
 
 #: The words of meeting a header names its people by, one or two joined (``会谈对象``, ``会谈、会见对象``,
-#: ``会见、会谈的中国领导人``, ``朝方会见、会谈对象``): the two words are one meeting's, not two columns'.
+#: ``会见、会谈的中国领导人``): the two words are one meeting's, not two columns'.
 _MET = r"(?:会谈|会见|会晤|接见|接待)(?:[、/和与及](?:会谈|会见|会晤|接见|接待))?"
 
 _COLUMNS = (
@@ -33,7 +33,7 @@ _COLUMNS = (
     ("place", re.compile(r"地点|会场|城市|举办地|地址|场地|国家(?!主席|元首|领导人|总理)")),  # not 中国国家主席
     ("mediator", _MEDIATOR_COLUMN),
     ("people", re.compile(r"领导人|出席|与会|参与|参加|元首|首脑|方$|总统|主席|总理|首相|人物|东道主|主持人|主办者"
-                          r"|^(?:[\u4e00-\u9fff]{1,2}方)?" + _MET + r"对象$|" + _MET + r"者$"  # 会谈对象, 乙方会谈、会见对象, 会见者: whom the visitor of a table of one side's hosts met
+                          r"|^" + _MET + r"对象$|" + _MET + r"者$"  # 会谈对象, 会谈、会见对象, 会见者: whom the visitor of a table of one side's hosts met
                           r"|^[\u4e00-\u9fff]{0,4}(?:天皇|国王|女王|教宗)$")),  # a monarch's column: 天皇, 英国国王, 教宗
     ("outcome", re.compile(r"成果|文件|签署|结果|协议|宣言")),
 )
@@ -50,7 +50,7 @@ class Row:
 #: A column of one side's leaders: ``中方``, ``中方领导人``, ``中方主要会见者``, ``美国领导人``, ``美国总统`` (a state's
 #: name is checked against the reference list of states), or of whom the one visitor (mainly) met: ``会谈对象``,
 #: ``会晤对象``, ``主要会见者`` (a tour's schedule).
-SIDE_COLUMN = re.compile(r"^[\u4e00-\u9fff]{1,2}方面?(?:(?:主要)?(?:(?:" + _MET + r")?(?:领导人|元首|首脑)|" + _MET + r"(?:者|对象)))?$"
+SIDE_COLUMN = re.compile(r"^[\u4e00-\u9fff]{1,2}方面?(?:(?:主要)?(?:(?:" + _MET + r")?(?:领导人|元首|首脑)|" + _MET + r"者))?$"
                          r"|^(?:主要)?(?:来访|到访|出访|访问|" + _MET + r")(?:领导人|元首|首脑|者|对象)$|^外宾$")
 #: What follows a state's name in a header of its leaders (``美国领导人``) or of its top office (``美国总统``).
 LEADERS_WORD = re.compile(r"(领导人|元首|首脑|总统|总理|首相|国王|女王)$")
