@@ -5013,7 +5013,8 @@ def test_a_year_and_month_told_after_the_day_opening_the_sentence_do_not_date_th
 def test_a_linked_name_that_arrives_on_a_visit_is_a_person_a_pronoun_after_may_stand_for():
     text = HEAD + "2031年12月18日，[[张三]]（又译张叁）于傍晚抵达[[某城]]。19日，他在[[某堂]]与国家主席[[李四]]会晤。"
     assert summits(text)["2031-12-18"]["participants"] == {"张三", "李四"}
-    for crafts in ("[[某某号]]于傍晚抵达[[某城]]。", "[[某某代表团]]于傍晚抵达[[某城]]。", "[[甲国总理]]于傍晚抵达[[某城]]。"):
+    official = "国务院副总理、某对话中方牵头人[[张三]]。\n\n2031年12月18日，[[张三]]于傍晚抵达[[某城]]。"
+    for crafts in ("[[某某号]]于傍晚抵达[[某城]]。", "[[某某代表团]]于傍晚抵达[[某城]]。", "[[甲国总理]]于傍晚抵达[[某城]]。", official):
         extraction = extract(parse(Page(text=HEAD + "2031年12月18日，" + crafts, origin="t", title="甲乙会晤")))
         assert not any(e.id.kind is Kind.PERSON for e in extraction.entities), crafts
 

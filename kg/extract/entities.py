@@ -156,7 +156,7 @@ def _people(sentence: Sentence, reading: Reading):
             yield spot  # 张三、[[李四]]等乙国领导人到机场迎接: each name of the list is a leader's
         elif _ARRIVES_AS_A_VISITOR.match(hans, spot.end) and clause_start(hans, spot.start) == spot.start \
                 and not spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS + _CRAFT_ENDINGS + OFFICE_WORDS) \
-                and not _BODY_ENDINGS.search(spot.hans):
+                and not _BODY_ENDINGS.search(spot.hans) and not _written_below_the_top(reading, spot.key):
             yield spot  # 张三（又译张叁）于1月28日抵达某都: who arrives on a visit, as a clause's subject, is a person
 
 
@@ -165,6 +165,13 @@ def _people(sentence: Sentence, reading: Reading):
 _ARRIVES_AS_A_VISITOR = re.compile(r"(?:[（(][^（）()，。]{0,20}[）)])?(?:于[^，。；]{1,16}?)?(?:抵达|飞抵|到达|到访|访华|出访)")
 #: Names of craft and groups that arrive too (某某号, 某某舰, 代表团, 某某乐团).
 _CRAFT_ENDINGS = ("号", "舰", "艇", "机", "团", "队")
+
+
+def _written_below_the_top(reading: Reading, key: str) -> bool:
+    """Whether the article writes the name anywhere after an office below the top in its clause
+    (``国务院副总理、某对话中方牵头人[[张三]]``): an official's arrival, typed by his office or not at all."""
+    return any(spot.key == key and NOT_TOP.search(sentence.hans, clause_start(sentence.hans, spot.start), spot.start)
+               for sentence in reading.all_sentences() for spot in sentence.spots)
 
 
 #: Right after taking up an office: the office, a state's or a body's, up to its office word (甲国总理); not
