@@ -1676,9 +1676,6 @@ def test_a_row_of_the_whole_tour_widens_no_legs_summit():
     assert {start: v["end"] for start, v in found.items()} == {"2034-03-05": "2034-03-06", "2034-03-08": "2034-03-08"}
 
 
-@pytest.mark.parametrize("header", ["会谈、会见对象", "会见和会谈对象", "乙方会见、会谈对象", "会见、会谈的法国领导人"])
-
-
 @pytest.mark.parametrize("header", ["会谈、会见对象", "会见和会谈对象", "会见、会谈的法国领导人"])
 def test_a_column_headed_by_two_words_of_meeting_joined_holds_whom_the_visitor_met(header):
     found, _ = summits_of(MET_ONE_SIDE.replace("会晤对象", header))
