@@ -116,11 +116,11 @@ def fill_from_neighbours(reading: Reading, people: People, found: list[SummitFou
 
 
 def _stood_for_by_one_named(reading: Reading, people: People, summit: SummitFound, neighbour: str) -> bool:
-    """Whether someone the summit's sentence names, of a side the article gives him no office of (``与江泽民主席
-    会见``, ``梅德韦杰夫（总统） 会谈``, ``胡锦涛回访加拿大，…同哈珀举行会谈``), stands for the one side missing: the
+    """Whether someone the summit's sentence names, of a side the article gives him no office of (``与丙主席
+    会见``, ``丁（总统） 会谈``, ``戊回访乙国，…同己举行会谈``), stands for the one side missing: the
     side's leader who met at the summits before and after is no third who met where neither that sentence nor the
-    account going on right after it with no time of its own (``甲还与乙总理会谈``) names him (``与江泽民主席会见``:
-    not 李鹏, the premier at the rows around it). Not one the sentence does not name, read from words for both
+    account going on right after it with no time of its own (``甲还与乙总理会谈``) names him (``与丙主席会见``:
+    not 庚, the premier at the rows around it). Not one the sentence does not name, read from words for both
     (``两国总理举行会晤``): the neighbours' leader is the one they stand for."""
     anchor = summit.anchor
     named = {spot.key for spot in anchor.spots}

@@ -854,8 +854,8 @@ _HEAD_OF_GOVERNMENT = ("总理", "首相")
 
 def _one_sides_heads(reading: Reading, people: People, sentence: Sentence, several: OneByOne) -> bool:
     """Whether a visitor met in turn two people only, one the head of state and the other the head of
-    government, at least one of them of a state the article gives and the other of no other state (``阿德恩对北京进行
-    一日短访，分别与习近平和李克强会见、会谈``, 国家主席习近平 written with no state): that state's two leaders met on one
+    government, at least one of them of a state the article gives and the other of no other state (``甲对某都进行
+    一日短访，分别与乙和丙会见、会谈``, 国家主席乙 written with no state): that state's two leaders met on one
     visit, one summit (the conventions: a state visit's talks are one summit), not one with each."""
     if len(several.others) != 2 or not all(a_sides_top(reading, people, sentence, key) for key in several.others):
         return False
