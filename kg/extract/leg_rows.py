@@ -1,7 +1,7 @@
 """A tour's table dated leg by leg: each row's days are the days of the one summit of that leg.
 
-A table of a tour's stops writes each stop's days as a range without a year (``2月16日－19日 || 坦桑尼亚 ||
-总统基奎特``, ``4月23日－25日 || 日本 || 东京 || 国事访问；与安倍晋三会谈``), the year being the lead's. Such a row
+A table of a tour's stops writes each stop's days as a range without a year (``2月16日－19日 || 乙国 ||
+总统丙``, ``4月23日－25日 || 丁国 || 某都 || 国事访问；与戊会谈``), the year being the lead's. Such a row
 makes no summit of its own (:mod:`kg.extract.tables` reads single days only: the prose tells each leg's
 meetings); its days are those of the leg, from the day the visitor arrived to the day he left, which the prose
 often tells only in part (the arrival, the talks). The one summit the prose found within those days that has

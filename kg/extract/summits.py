@@ -75,12 +75,6 @@ from kg.wikitext import Section
 
 #: A sentence about the people the one before named, as its subject (两人随后…, 三位领导人在…).
 _BACK_SUBJECT = re.compile(r"^(?:两人|二人|双方|三人|(?:两|三|四)(?:位|国)(?:领导人|元首|首脑))")
-def _goes_on_with_a_call(sentences: list[Sentence], i: int) -> bool:
-    """Whether the sentence before, in the paragraph, tells a call (``甲同乙通电话。两国元首就…深入交换意见``): a
-    sentence of the two that follows it with no day of its own goes on with the call, no meeting."""
-    return i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph and CALL.search(sentences[i - 1].hans) is not None
-
-
 #: After a year and month, a clause reaching from it to now (2021年12月就任总理以来): a span, not a time told.
 _SINCE = re.compile(r"[^，。；,]{0,12}?以来")
 #: A sentence opening on a span reaching to now (甲担任主席以来，先后与乙、丙会晤; 自2031年以来…; 近年来…): of those
@@ -124,6 +118,12 @@ def _a_series_days(hans: str, days: DateRange) -> bool:
     meetings (``甲于6月28日至29日出席某峰会期间，同多国领导人举行的一系列双边会晤``): the gathering's days, which
     date each meeting of the series only as the text tells it, not one meeting of the first leader told."""
     return days.end > days.start and _A_SERIES_OF_MEETINGS.search(hans, days.stop) is not None
+
+
+def _goes_on_with_a_call(sentences: list[Sentence], i: int) -> bool:
+    """Whether the sentence before, in the paragraph, tells a call (``甲同乙通电话。两国元首就…深入交换意见``): a
+    sentence of the two that follows it with no day of its own goes on with the call, no meeting."""
+    return i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph and CALL.search(sentences[i - 1].hans) is not None
 
 
 _TOOK_OFFICE_THEN = re.compile(r"[^，。；,]{0,6}?(?:就任|上任|当选|就职|出任|上台|继任|履新)")
