@@ -11,7 +11,6 @@ a person the row names, and no other row does (the host, not the visitor every r
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 
 from kg.extract.dates import DateRange, find_dates
 from kg.extract.joining import SummitFound
@@ -19,15 +18,12 @@ from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
 from kg.extract.table_rows import Row, cell_text, meeting_tables, rows_of, span_evidence
 from kg.extract.table_venues import states_of_the_row
+from kg.extract.tables import NEAR_THE_LEAD, days_the_lead_dates
 from kg.model import EntityId, Kind, Prop
-
-#: How far from the lead's days a leg may lie and still be of the tour the lead dates.
-_NEAR_THE_LEAD = timedelta(days=31)
-
 
 def legs_span_their_rows(reading: Reading, summits: tuple[SummitFound, ...]) -> tuple[SummitFound, ...]:
     """``summits`` with each one a leg row's days hold, and that has the row's own person, widened to them."""
-    lead = _days_the_lead_dates(reading)
+    lead = days_the_lead_dates(reading)
     if lead is None:
         return summits
     out = list(summits)
@@ -51,12 +47,6 @@ def legs_span_their_rows(reading: Reading, summits: tuple[SummitFound, ...]) -> 
     return tuple(out)
 
 
-def _days_the_lead_dates(reading: Reading) -> DateRange | None:
-    """The first days with their year that the lead's first paragraph gives: the tour's."""
-    first = [s for s in reading.lead if s.paragraph == reading.lead[0].paragraph] if reading.lead else []
-    return next((d for s in first for d in find_dates(s.hans) if d.year_given), None)
-
-
 def _a_legs_days(reading: Reading, row: Row, lead: DateRange) -> DateRange | None:
     """A row's days written as a range without a year (``2月16日－19日``) within a month of the lead's days,
     in a row of one state or none (not a row listing the states of a whole tour)."""
@@ -65,7 +55,7 @@ def _a_legs_days(reading: Reading, row: Row, lead: DateRange) -> DateRange | Non
         if len(found) != 1 or found[0].year_given or found[0].end <= found[0].start:
             return None
         days = found[0]
-        if lead.start - _NEAR_THE_LEAD <= days.start and days.end <= lead.end + _NEAR_THE_LEAD \
+        if lead.start - NEAR_THE_LEAD <= days.start and days.end <= lead.end + NEAR_THE_LEAD \
                 and len(states_of_the_row(reading, row)) <= 1:
             return days
     return None

@@ -66,7 +66,7 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
     found: list[SummitFound] = []
     if _MINISTERS_MEETING.search(to_hans(reading.document.title or "")):
         return ()
-    lead_days = _days_the_lead_dates(reading)
+    lead_days = days_the_lead_dates(reading)
     lead_visit = the_leads_visit(reading)
     title_year = year_of_the_list(reading)
     if lead_days is not None and lead_days.start.year == title_year:
@@ -193,10 +193,10 @@ def _heading_year(reading: Reading, table: Table) -> int | None:
 
 
 #: How far from the days the lead dates a row's day without a year may lie and still be of their year.
-_NEAR_THE_LEAD = timedelta(days=31)
+NEAR_THE_LEAD = timedelta(days=31)
 
 
-def _days_the_lead_dates(reading: Reading) -> DateRange | None:
+def days_the_lead_dates(reading: Reading) -> DateRange | None:
     """The first days with their year that the lead's first paragraph gives (``是指甲国总理张三于2033年5月6日至8日
     在某城与来访各国领导人举行的会谈``): the days of the event the article tells."""
     first = [s for s in reading.lead if s.paragraph == reading.lead[0].paragraph] if reading.lead else []
@@ -209,8 +209,8 @@ def _near_the_leads_days(hans: str, lead_days: DateRange) -> DateRange | None:
     table of the meetings of the event the article is about (the lead's ``2033年5月6日至8日``, a row's ``5月7日``).
     Not a day that would lie further off in that year (a row's ``12月1日`` against the lead's May)."""
     found = find_dates(hans, year=lead_days.start.year)
-    if not found or found[0].end > found[0].start or not (lead_days.start - _NEAR_THE_LEAD <= found[0].start
-                         and found[0].end <= lead_days.end + _NEAR_THE_LEAD):
+    if not found or found[0].end > found[0].start or not (lead_days.start - NEAR_THE_LEAD <= found[0].start
+                         and found[0].end <= lead_days.end + NEAR_THE_LEAD):
         return None
     return found[0]
 
