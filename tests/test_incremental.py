@@ -104,6 +104,42 @@ def test_edits_one_after_another_stay_a_clean_build(corpus, tmp_path):
         assert_same(edited, clean, tmp_path)
 
 
+def dump_of(path: Path, timestamp: str) -> str:
+    """``path``'s article as the one page of a MediaWiki export, revised at ``timestamp``."""
+    from xml.sax.saxutils import escape
+
+    return ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11" xml:lang="zh">'
+            "<siteinfo><sitename>Wikipedia</sitename><dbname>zhwiki</dbname>"
+            "<base>https://zh.wikipedia.org/wiki/A</base></siteinfo>"
+            f"<page><title>{path.stem}</title><ns>0</ns><id>5</id><revision><id>9</id>"
+            f"<timestamp>{timestamp}</timestamp><model>wikitext</model><format>text/x-wiki</format>"
+            f'<text xml:space="preserve">{escape(path.read_text(encoding="utf-8"))}</text></revision></page>'
+            "</mediawiki>")
+
+
+@pytest.mark.parametrize("edited_page", ["the dump's", "another"])
+def test_a_literal_the_store_writes_otherwise_is_spliced_as_a_clean_build_writes_it(corpus, tmp_path, edited_page):
+    """A revision stamped ``+00:00`` is an ``xsd:dateTime`` the store keeps as ``Z``: the files an
+    edit splices must hold it as the clean build's do, whether or not its page was the one edited."""
+    cache = tmp_path / "cache"
+    pages = sorted(corpus.glob("*.wiki"))
+    dumped = pages[4]
+    dump = tmp_path / "dump.xml"
+    dump.write_text(dump_of(dumped, "2034-05-01T08:30:00+00:00"), encoding="utf-8")
+    dumped.unlink()
+    inputs = [str(corpus), str(dump)]
+    pipeline.build(inputs, out=tmp_path / "out", cache_dir=cache)
+    if edited_page == "another":
+        pages[2].write_text(pages[2].read_text(encoding="utf-8") + "\n<!-- edited -->\n", encoding="utf-8")
+    else:
+        dump.write_text(dump.read_text(encoding="utf-8").replace("</text>", "\n&lt;!-- edited --&gt;</text>"), encoding="utf-8")
+    edited = pipeline.build(inputs, out=tmp_path / "out", cache_dir=cache)
+    clean = pipeline.build(inputs, out=tmp_path / "clean")
+    assert edited.incremental
+    assert_same(edited, clean, tmp_path)
+    assert b'"2034-05-01T08:30:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>' in files(tmp_path / "out")["kg.nt"]
+
+
 def said(out: Path, statement: pipeline.Withheld) -> bool:
     """Whether any graph of ``out/kg.trig`` says the withheld statement."""
     from pyoxigraph import RdfFormat, Store
@@ -236,3 +272,17 @@ def test_an_edit_whose_files_are_not_published_keeps_no_state(corpus, tmp_path, 
     edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
     assert not edited.incremental
     assert_same(edited, clean, tmp_path)
+
+
+def test_a_state_a_killed_build_was_writing_is_cleared_by_the_next(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
+    (kept,) = cache.glob("last-build/*")
+    left = kept / ".state.4242.0.tmp"  # a build killed while its thread wrote the state
+    left.write_bytes(b"half a pickle")
+    page = sorted(corpus.glob("*.wiki"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- edited -->\n", encoding="utf-8")
+    edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
+    assert edited.incremental
+    assert_same(edited, clean, tmp_path)
+    assert not left.exists() and not list(kept.glob(".state.*")) and (kept / "state.pickle").exists()
