@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import itertools
 import os
 import pickle
 import shutil
@@ -115,6 +116,8 @@ class Kept:
         except OSError:
             lock.close()
             return None
+        for left in directory.glob(".state.*.tmp"):  # a state a killed build was writing: the lock is ours now
+            left.unlink(missing_ok=True)
         return cls(directory, lock)
 
     def load(self) -> State | None:
@@ -177,6 +180,9 @@ class Kept:
         self._lock.close()
 
 
+_SAVINGS = itertools.count()
+
+
 class Saving:
     """A state being written, by a thread of this process, to a file beside the kept one, while
     the build goes on (an edit publishes its files meanwhile): :meth:`keep` makes it the kept
@@ -184,7 +190,7 @@ class Saving:
 
     def __init__(self, kept: Kept, state: State) -> None:
         self._path = kept.directory / "state.pickle"
-        self._temporary = kept.directory / f".state.{os.getpid()}.tmp"
+        self._temporary = kept.directory / f".state.{os.getpid()}.{next(_SAVINGS)}.tmp"  # one a Saving
         self._written = False
         self._thread = threading.Thread(target=self._write, args=(kept._raw, state), name="kg-state", daemon=True)
         self._thread.start()
