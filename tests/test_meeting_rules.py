@@ -5048,3 +5048,26 @@ def test_a_visitor_meeting_in_turn_one_states_head_and_its_premier_written_bare_
     assert {day: s["participants"] for day, s in found.items()} == {"2031-04-01": {"张三", "李四", "王五"}}
     two_states = text.replace("国家主席[[李四]]", "[[德国总统]][[李四]]")
     assert {frozenset(p) for _, p in meetings(two_states)} == {frozenset({"张三", "李四"}), frozenset({"张三", "王五"})}
+
+
+def test_two_after_a_pronoun_joined_to_the_one_it_met_are_the_pronouns_one_and_that_one():
+    text = HEAD + ("2032年5月16日晚，甲国总统[[张三]]抵达[[某都]]，这是他第六次访问乙国。当晚，他与乙国总理[[李四]]在[[某饭店]]"
+                   "共进晚餐。17日，两人在[[某府]]举行会谈，会后共同会见记者。")
+    assert {frozenset(s["participants"]) for s in _all_summits(text)} == {frozenset({"张三", "李四"})}
+    # near-miss: the pronoun dines alone, joined to no one: the two are not told
+    alone = text.replace("他与乙国总理[[李四]]在[[某饭店]]共进晚餐", "他在[[某饭店]]会见乙国总理[[李四]]的顾问")
+    assert all(len(s["participants"]) < 2 or "李四" not in s["participants"] for s in _all_summits(alone))
+
+
+def test_a_journey_naming_no_state_whose_days_meet_two_states_leaders_is_a_tour_each_leg_its_own_days():
+    # the states are real (kg/data/states.tsv), so each leader's side is known
+    text = ("'''2032年张三出访'''是[[印度总理]][[张三]]于2032年5月14日至20日进行的出访。\n== 行程 ==\n=== 南非 ===\n"
+            "5月14日，张三自[[新德里]]启程，15日抵达[[比勒陀利亚]]。15日，张三在[[某府]]与[[南非总统]][[李四]]会晤。"
+            "16日上午，张三参观[[某神庙]]，当天下午离开比勒陀利亚。\n=== 莫桑比克 ===\n"
+            "5月16日晚，张三抵达[[马普托]]。17日，张三在[[某宫]]与[[莫桑比克总统]][[王五]]举行会谈。\n")
+    assert _spans(text) == {("2032-05-14", "2032-05-16", frozenset({"张三", "李四"})),
+                            ("2032-05-16", "2032-05-17", frozenset({"张三", "王五"}))}
+    # near-miss: a journey whose days meet one state's leader only is one visit, spanning the journey's days
+    one_state = text.replace("[[莫桑比克总统]][[王五]]", "[[南非总统]][[李四]]").replace("=== 莫桑比克 ===", "=== 开普敦 ===")
+    assert _spans(one_state) == {("2032-05-14", "2032-05-20", frozenset({"张三", "李四"}))}
+

@@ -446,6 +446,8 @@ def _the_ones_named_before(reading: Reading, participants: dict[str, Participant
         if sentence.paragraph != anchor.paragraph and not _goes_on_from(sentence, anchor, before):
             return
         named = _people_named(reading.registry, sentence)
+        if len(named) == size - 1 and (subject := _the_pronoun_meeting(reading, sentence, named)) is not None:
+            named = {subject.key: subject.surface, **named}  # 当晚，他与乙共进晚餐。17日，两人举行会谈
         if len(named) < size:
             continue
         if len(named) > size or any(key not in named for key in participants):
@@ -455,6 +457,24 @@ def _the_ones_named_before(reading: Reading, participants: dict[str, Participant
             if not person.stated:
                 person.inferences.append((Inference.BACK_REFERENCE, (), (sentence.evidence(), anchor.evidence())))
         return
+
+
+#: A third person's pronoun as a clause's subject joined to the one it meets or dines with (他与乙共进晚餐, 她同乙会面),
+#: the time of day at most before it in its clause.
+_PRONOUN_WITH = re.compile(r"(?:^|(?<=[，,；;]))(?:当晚|当天|同日|次日|翌日|随后|晚间|[上下中]午|早上|晚上)?[，,]?"
+                           r"(?:[他她])(?:随后|随即|当晚|当天|又|还|先)?(?:与|同|和|跟)")
+
+
+def _the_pronoun_meeting(reading: Reading, sentence: Sentence, named: dict[str, str]) -> Spot | None:
+    """The one a pronoun opening a clause of the sentence stands for, where it is joined to someone it names
+    (``11月16日晚，甲抵达某都。当晚，他与乙国总理乙共进晚餐。17日，两人举行会谈``): the subject of the sentence before
+    it in its paragraph, not one the sentence names. The two a ``两人`` after it counts are he and the one he met."""
+    hans = sentence.hans
+    said = next((m for m in _PRONOUN_WITH.finditer(hans)), None)
+    if said is None or any(spot.start < said.end() and spot.key in named for spot in sentence.spots):
+        return None
+    subject = _subject_before(reading, sentence)
+    return subject if subject is not None and subject.key not in named else None
 
 
 def _both_holders_meet(hans: str) -> bool:

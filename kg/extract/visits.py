@@ -77,7 +77,7 @@ def one_summit_per_visit(reading: Reading, people: People, summits: list[SummitF
                    and s.id not in spanned and not (visit.lasting and _its_own_days_told(reading, visit, s))
                    and not _with_a_third_state(reading, people, visit, s)]
         members = [s for s in members if not _a_gathering_of_more(people, s, members)]
-        if not members:
+        if not members or _hosts_of_several_states(people, visit, members):
             continue
         if visit.month_only and len(members) < 2:
             continue  # one meeting keeps its own days
@@ -120,6 +120,17 @@ def _a_gathering_of_more(people: People, summit: SummitFound, members: list[Summ
     on the visit's days, which keeps its own day and people, not the visit's summit."""
     sides = _sides_of(people, summit)
     return len(sides) >= 3 and any(len(two := _sides_of(people, other)) == 2 and two < sides for other in members)
+
+
+def _hosts_of_several_states(people: People, visit: Visit, members: list[SummitFound]) -> bool:
+    """Whether a journey whose sentence names no state visited (``甲于11月14日至20日进行的出访``) has its visitor meet,
+    on its days, the leaders of two states, each alone (乙国总统 on the 15th, 丙国总理 on the 17th): a tour of those
+    states, each leg's talks a summit of their own days, not one visit spanning the journey."""
+    if visit.visited:
+        return False
+    own = {people.sides.get(v) for v in visit.visitors}
+    hosts = {frozenset(sides) for s in members if len(sides := _sides_of(people, s) - own) == 1}
+    return len(hosts) > 1
 
 
 def _the_next_leg(visit: Visit, boxed: SummitFound) -> bool:
