@@ -5071,3 +5071,10 @@ def test_a_journey_naming_no_state_whose_days_meet_two_states_leaders_is_a_tour_
     one_state = text.replace("[[莫桑比克总统]][[王五]]", "[[南非总统]][[李四]]").replace("=== 莫桑比克 ===", "=== 开普敦 ===")
     assert _spans(one_state) == {("2032-05-14", "2032-05-20", frozenset({"张三", "李四"}))}
 
+
+def test_an_invitation_to_talks_whose_sentence_tells_what_came_after_them_was_held():
+    text = HEAD + "2033年2月4日，丙国首相[[王五]]邀请甲国总统[[张三]]与乙国总统[[李四]]赴丙国会谈，三人会后发表联合声明。"
+    assert {day: s["participants"] for day, s in summits(text).items()} == {"2033-02-04": {"张三", "李四", "王五"}}
+    # near-miss: what was to come after the talks tells no talks held
+    planned = text.replace("三人会后发表联合声明", "会后将发表联合声明")
+    assert summits(planned) == {}

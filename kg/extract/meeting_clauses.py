@@ -773,6 +773,12 @@ _AGREED_ON = re.compile(r"就[^，,；;。]*?(?:会晤|会谈|峰会|首脑会�
 _AGREED_AT_IT = re.compile(r"同意|商定|表示愿|愿(?:与|同|和|跟|意)|希望|期待|期望|决定|宣布|呼吁")
 
 
+#: A clause opening on what those who met did after it (三人会后发表联合声明, 会谈后双方签署…), not on what they were to
+#: do (会后将发表…): the meeting the clauses before told was held, whatever invitation or plan they told it by.
+_AFTER_IT = re.compile(r"(?:[两三四五]人|双方|各方|三方|四方|[两三四五]国(?:领导人|元首|首脑))?(?:会后|会谈后|会晤后|峰会后|会谈结束后|会晤结束后)"
+                       r"(?![^，,；;。]{0,6}?(?:将|拟|计划|准备|预计))[^，,；;。]{0,6}?(?:发表|签署|签订|举行|共同|会见记者)")
+#: Before a meeting word, an invitation to it (甲邀请乙与丙赴某国会谈): told held where a clause after it tells what came after it.
+_INVITED_TO_IT = re.compile(r"邀请")
 #: A later clause telling the meeting planned held as planned (宣布甲将于4月9日接待乙；4月9日，两人如期会晤).
 _HELD_AS_PLANNED = re.compile(r"(?<![未没不能法有])(?:如期|如约|按计划|按原计划)")  # not 未能如期举行
 #: A meeting said to have lasted so long (三人的早餐会持续约一小时): it took place, whatever a clause
@@ -810,7 +816,8 @@ def not_held(hans: str) -> bool:
             meeting = None  # 甲会见乙，并表示某外长会将在某城举行: after the meeting told, something else held or planned
             # (not a visit: 确认乙将于10月进行国事访问 plans the leaders' meeting)
         if meeting and NOT_HELD.search(clause[:meeting.end()]) and not any(
-                _LASTED.search(c) or _HELD_AS_PLANNED.search(c) and MEETING.search(c) for c in clauses[i + 1:]):
+                _LASTED.search(c) or _HELD_AS_PLANNED.search(c) and MEETING.search(c) for c in clauses[i + 1:]) \
+                and not (_INVITED_TO_IT.search(clause[:meeting.start()]) and any(_AFTER_IT.match(c) for c in clauses[i + 1:])):
             if told and _AGREED_AT_IT.search(clause[:meeting.end()]):
                 continue  # 甲同乙举行会谈，…；两国元首同意以某峰会为新起点: what they agreed at the meeting told
             if told and a_gathering(clause):
@@ -818,7 +825,7 @@ def not_held(hans: str) -> bool:
             return True
         if told and _TALKED_BY_VIDEO.search(clause):
             return True  # 会谈如期举行，两人各自在本国通过视频连线交谈: the talks told were held by video
-        told_before, told = told, told or bool(meeting and _MEETING_VERB.search(clause))
+        told_before, told = told, told or bool(meeting and _MEETING_VERB.search(clause)) or bool(_AFTER_IT.match(clause))
         if meeting and i > 0 and (_CONTINUES.match(clause) or clause.startswith("于")
                                   or _GOES_ON_TO.match(clause) and _PLANNED.search(clauses[i - 1])) \
                 and NOT_HELD.search(clauses[i - 1]) and not (told_before and (_WHAT_IT_TALKED_OF.match(clauses[i - 1])
