@@ -5078,3 +5078,14 @@ def test_an_invitation_to_talks_whose_sentence_tells_what_came_after_them_was_he
     # near-miss: what was to come after the talks tells no talks held
     planned = text.replace("三人会后发表联合声明", "会后将发表联合声明")
     assert summits(planned) == {}
+
+
+def test_one_who_comes_along_with_the_leader_is_no_party_the_leader_meets():
+    along = HEAD + ("2034年10月21日，乙国国王[[李四]]访问甲国，甲国总统[[张三]]在[[某府]]以军礼欢迎，"
+                    "随后偕副总统[[王五]]与其双边会晤。")
+    assert {day: s["participants"] for day, s in summits(along).items()} == {"2034-10-21": {"张三", "李四"}}
+    travels = HEAD + "2034年2月10日，甲国总理[[张三]]与外交部长[[王五]]前往[[某都]]，乙国总统[[李四]]在会谈中表示愿意合作。"
+    assert {day: s["participants"] for day, s in summits(travels).items()} == {"2034-02-10": {"张三", "李四"}}
+    # near-miss: the official is the one the leader met
+    assert summits(HEAD + "2034年2月10日，乙国总统[[李四]]与甲国外交部长[[王五]]在[[某都]]举行会谈。") == {}
+

@@ -676,6 +676,12 @@ _PARTY_BEFORE = re.compile(r"(与|同|和|跟|会见|会晤|接见|拜会|会同
 
 
 _PARTY_AFTER = re.compile(r"^(与|同|和|跟|会见|会晤|接见|拜会)")
+#: Right before a name: the one it names comes along with the clause's subject (偕副总统丙, 携外长丙, 在外长丙陪同下 is
+#: read elsewhere), whatever the clause goes on to (偕副总统丙与乙双边会晤: the subject and 乙 met).
+_ALONG_WITH = re.compile(r"(?:偕同?|携同?)(?:夫人及|夫人和)?$")
+#: Right after a name joined to the clause's subject by 与: the two travel together (甲与外长丙前往某都，乙在会谈中表示…),
+#: so the one named is no party the subject meets.
+_TRAVELS_WITH = re.compile(r"(?:一同|一起|共同)?(?:前往|赴|飞抵|飞往|抵达|到达|出访|访问)")
 
 
 def meets_officials_only(reading: Reading, sentence: Sentence, clause: tuple[int, int] | None) -> bool:
@@ -753,6 +759,8 @@ def a_party(sentence: Sentence, key: str, clause: tuple[int, int] | None) -> boo
             continue
         titled = written_before(sentence, spot)
         before = sentence.hans[begin:spot.start - len(titled)]
+        if _ALONG_WITH.search(before) or _PARTY_BEFORE.search(before) and _TRAVELS_WITH.match(sentence.hans, spot.end):
+            continue  # 偕副总统丙与乙会晤, 甲与外长丙前往某都: who came with the one who met
         if _PARTY_AFTER.match(sentence.hans[spot.end:end]):
             return True
         if _PARTY_BEFORE.search(before) and not _joined_later(sentence, spot, end) \
