@@ -1190,8 +1190,10 @@ def test_a_column_of_the_leaders_met_holds_the_hosts_of_the_one_visitor():
 def test_a_lead_dating_days_of_the_titles_year_leaves_the_title_no_say_over_the_table():
     took_office = YEARS_VISITS.replace("2034年的出国访问", "于2033年11月5日就任后在2034年的出国访问")
     assert set(years_visits_of(took_office, "张三2034年出访列表")) == {"2034-03-04"}  # days of another year
-    over_a_range = YEARS_VISITS.replace("2034年的出国访问", "于2034年3月4日至5日的出国访问")
+    over_a_range = YEARS_VISITS.replace("2034年的出国访问", "于2034年9月4日至5日的出国访问")
     assert years_visits_of(over_a_range, "张三2034年出访列表") == {}  # the lead's days date the table alone
+    near = YEARS_VISITS.replace("2034年的出国访问", "于2034年3月4日至5日的出国访问")
+    assert years_visits_of(near, "张三2034年出访列表") == {"2034-03-04": {"张三", "李四"}}  # a row of the lead's days
 
 
 NOTES_ONLY = """'''张三2035年出访列表'''列出甲国总统[[张三]]2035年的出国访问。
@@ -1706,3 +1708,33 @@ def test_a_row_of_a_visit_to_a_gathering_is_dated_by_the_day_its_note_gives_the_
     found, _ = summits_of(GATHERINGS_ROWS)
     assert {day: summit["end"] for day, summit in found.items()} == {
         "2033-06-09": "2033-06-09", "2034-08-31": "2034-08-31", "2035-05-14": "2035-05-16"}  # a visit keeps its days
+
+
+TOUR_TABLE_OF_LEGS = """'''2036年张三欧洲之行'''是[[芬兰总统]][[张三]]于2036年3月21日至26日对[[智利]]、[[秘鲁]]和[[厄瓜多尔]]进行的国事访问。
+
+== 行程 ==
+{{| class="wikitable"
+|-
+! 日期 !! 国家 !! 城市 !! 会谈对象
+|-
+| 3月21日－24日 || 智利 || [[圣地亚哥]] || 总统[[李四]]
+|-
+| 3月24日 || 秘鲁 || [[利马]] || 总统[[王五]]
+|-
+| 3月24日－26日 || 厄瓜多尔 || [[基多]] || 总统[[赵六]]
+|-
+| {when} || 芬兰 || [[赫尔辛基]] || 总理[[钱七]]
+|}}
+"""
+
+
+def test_a_tour_tables_legs_of_several_days_without_a_year_are_the_leads_and_each_row_its_own_summit():
+    """A tour's table whose legs are written as days without a year (``3月21日－24日``), within the days the lead
+    dates (``于2036年3月21日至26日对甲、乙和丙进行的国事访问``): each leg is a summit over its days, and a one-day leg
+    on the last day of one and the first of the next (``3月24日``) stays a summit of its own, a row of its own
+    table. A row's days far from the lead's (``11月2日－4日``) date nothing."""
+    legs = [("2036-03-21", "2036-03-24", {"张三", "李四"}), ("2036-03-24", "2036-03-24", {"张三", "王五"}),
+            ("2036-03-24", "2036-03-26", {"张三", "赵六"})]
+    assert _summits_listed(TOUR_TABLE_OF_LEGS.format(when="11月2日－4日"), "2036年张三欧洲之行") == legs
+    assert _summits_listed(TOUR_TABLE_OF_LEGS.format(when="3月26日"), "2036年张三欧洲之行") == legs + [
+        ("2036-03-26", "2036-03-26", {"张三", "钱七"})]

@@ -426,6 +426,7 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
     registry = reading.registry
     left = []
     rowed = {other.id for other in others if other.anchor is None}  # the IRIs of rows, some the prose's too
+    apart = rowed | rows  # each a row of a table: a meeting of its own, never held by another's days
 
     def sides_agree(a: SummitFound, b: SummitFound) -> bool:
         """Whether everyone ``b`` names beyond ``a`` stands for a side ``a`` has (a side the
@@ -440,7 +441,7 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
             if other.anchor is None:  # a row's visit, whose first meeting the prose told: it holds the others too
                 _visit_holds_its_days(reading, people, kept, kept[twin], named=True)
     for other in others:
-        if any(s.id == other.id for s in kept):
+        if any(s.id == other.id for s in kept) or not registry.holds(other.id):  # or folded into another already
             continue
         if other.id in rows or other.id == boxed:  # a row of the box's own days and people: the box's summit itself
             left.append(other)
@@ -456,11 +457,11 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
         if poorer is not None:  # a prose mention naming one side, a table row naming both: the row is the summit
             fold(registry, poorer.id, other.id, documents=False)  # the row's own cells name its documents
             kept[kept.index(poorer)] = other
-            _visit_holds_its_days(reading, people, kept, other, named=True)  # and the prose's other meetings of its days
+            _visit_holds_its_days(reading, people, kept, other, named=True, rows=apart)  # and the prose's other meetings of its days
             continue
         if same is None:
             left.append(other)
-            _visit_holds_its_days(reading, people, kept, other)
+            _visit_holds_its_days(reading, people, kept, other, rows=apart)
             continue
         if other.anchor is None and not set(other.participants) <= set(same.participants) and same.id in rowed:
             # the mention is another row's summit too (one IRI): it stays, with the hosts this row names
@@ -475,12 +476,12 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
             fold(registry, other.id, same.id, row=other.anchor is None)
         if other.end > other.start:  # 于15日至18日举行的会晤: the talks of the 16th and the signing of the 18th with it
             _visit_holds_its_days(reading, people, kept, replace(same, start=min(same.start, other.start),
-                                                                 end=max(same.end, other.end)))
+                                                                 end=max(same.end, other.end)), rows=apart - {other.id})
     return left
 
 
 def _visit_holds_its_days(reading: Reading, people: People, kept: list[SummitFound], visit: SummitFound,
-                          named: bool = False) -> None:
+                          named: bool = False, rows: set[EntityId] | frozenset[EntityId] = frozenset()) -> None:
     """A table row's visit of several days holds the meetings the prose tells of its
     people on those days (a premier receiving the visitor, the talks of one day): each such
     mention, whose others stand for no side the row does not have, is folded into the row, and
@@ -492,7 +493,7 @@ def _visit_holds_its_days(reading: Reading, people: People, kept: list[SummitFou
     if visit.end <= visit.start:
         return
     sides = {people.sides.get(p) for p in visit.participants} - {None}
-    for mention in [s for s in kept if s.id != visit.id]:
+    for mention in [s for s in kept if s.id != visit.id and s.id not in rows]:
         if visit.start <= mention.start and mention.end <= visit.end \
                 and set(mention.participants) & set(visit.participants) \
                 and not (named and any(_of_a_state_named(people, p) for p in mention.participants

@@ -1,11 +1,12 @@
 """A tour's table dated leg by leg: each row's days are the days of the one summit of that leg.
 
 A table of a tour's stops writes each stop's days as a range without a year (``2月16日－19日 || 乙国 ||
-总统丙``, ``4月23日－25日 || 丁国 || 某都 || 国事访问；与戊会谈``), the year being the lead's. Such a row
-makes no summit of its own (:mod:`kg.extract.tables` reads single days only: the prose tells each leg's
-meetings); its days are those of the leg, from the day the visitor arrived to the day he left, which the prose
-often tells only in part (the arrival, the talks). The one summit the prose found within those days that has
-a person the row names, and no other row does (the host, not the visitor every row or none names), spans them.
+总统丙``, ``4月23日－25日 || 丁国 || 某都 || 国事访问；与戊会谈``), the year being the lead's. A row that names
+the two who met is a summit of its own over those days (:mod:`kg.extract.tables`); one that does not (its host
+only in a note) makes none, and the prose tells the leg's meetings. Its days are those of the leg, from the day
+the visitor arrived to the day he left, which the prose often tells only in part (the arrival, the talks). The
+one summit the prose found within those days that has a person the row names, and no other row does (the host,
+not the visitor every row or none names), spans them.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ def legs_span_their_rows(reading: Reading, summits: tuple[SummitFound, ...]) -> 
         rows = [(row, _row_text(reading, row)) for row in rows_of(table, roles)]
         for row, text in rows:
             days = _a_legs_days(reading, row, lead)
-            if days is None:
-                continue
+            if days is None or any((s.start, s.end) == (days.start, days.end) for s in out):
+                continue  # the row's own summit holds its days (a row naming the leg's host: kg.extract.tables)
             others = [t for r, t in rows if r is not row]
             held = [i for i, s in enumerate(out) if days.start <= s.start and s.end <= days.end
                     and (s.start, s.end) != (days.start, days.end) and _names_its_own(reading, s, text, others)]

@@ -112,6 +112,10 @@ class Registry:
             self._unnamed[entity] = article or self._unnamed.get(entity)
         return entity
 
+    def holds(self, entity: EntityId) -> bool:
+        """Whether an unnamed entity is still there: made and not taken back (:meth:`forget`)."""
+        return entity in self._unnamed
+
     def label(self, entity: EntityId, label: Label, *, preferred: bool = False) -> None:
         if label.text.strip():
             (self._labels if preferred else self._alts)[self._settle(entity)].add(

@@ -209,7 +209,7 @@ def _near_the_leads_days(hans: str, lead_days: DateRange) -> DateRange | None:
     table of the meetings of the event the article is about (the lead's ``2033年5月6日至8日``, a row's ``5月7日``).
     Not a day that would lie further off in that year (a row's ``12月1日`` against the lead's May)."""
     found = find_dates(hans, year=lead_days.start.year)
-    if not found or found[0].end > found[0].start or not (lead_days.start - NEAR_THE_LEAD <= found[0].start
+    if not found or not (lead_days.start - NEAR_THE_LEAD <= found[0].start
                          and found[0].end <= lead_days.end + NEAR_THE_LEAD):
         return None
     return found[0]
