@@ -2623,6 +2623,21 @@ def test_a_column_of_mediators_adds_them_to_the_pair_the_article_is_about():
     assert found["2021-05-06"]["participants"] == {"张三", "李四", "王五", "赵六"}
 
 
+@pytest.mark.parametrize("header, others", [("其他参加者", {"王五"}), ("其余与会领导人", {"王五"}),
+                                            ("参加者", None)])  # all who took part: the pair is not the article's to add
+def test_a_column_of_the_others_who_took_part_adds_them_to_the_pair_the_article_is_about(header, others):
+    text = ("'''张三与李四会晤'''是指[[甲国总统]][[张三]]与[[乙国总理]][[李四]]之间的历次会面。\n== 列表 ==\n"
+            f'{{| class="wikitable"\n! 日期 !! 地点 !! 名称 !! {header}\n|-\n'
+            "| 2032年3月2日－4日 || [[某城]] || 某城会议 ||\n|-\n"
+            "| 2033年5月6日 || [[另城]] || 另城会议 || [[丙国总统]][[王五]]\n|}\n")
+    found = summits(text, title="张三与李四会晤")
+    if others is None:
+        assert found == {}  # a row of one name: fewer than two leaders
+    else:
+        assert found["2032-03-02"]["participants"] == {"张三", "李四"}
+        assert found["2033-05-06"]["participants"] == {"张三", "李四"} | others
+
+
 def test_a_column_of_one_sides_hosts_headed_by_who_met_the_visitor_lists_them():
     text = ("'''张三访问乙国'''是指[[甲国]]总理[[张三]]对[[乙国]]的历次访问。\n== 列表 ==\n"
             '{| class="wikitable"\n! 次序 !! 日期 !! 地点 !! 乙方主要会见者 !! 性质\n|-\n'

@@ -21,6 +21,9 @@ from kg.wikitext import Cell, Table, is_header_row, passage, spread_rows
 #: A column of the third parties who brought a pair together (``斡旋方``, ``调停人``): each
 #: row's meeting is the article's pair's, with them.
 _MEDIATOR_COLUMN = re.compile(r"^(?:斡旋|调停|调解|居间|促成)(?:方|者|人|国|方领导人)$")
+#: A column of the others who took part (``其他参加者``, ``其余与会领导人``): read as a column of mediators is, each row
+#: the article's pair's meeting with them.
+_OTHERS_COLUMN = re.compile(r"^(?:其他|其它|其余|另外)的?(?:参加者|参会者|与会者|出席者|参与者|参加人|与会领导人|领导人|与会方)$")
 
 #: The words of meeting a header names its people by, one or two joined (``会谈对象``, ``会谈、会见对象``,
 #: ``会见、会谈的中国领导人``): the two words are one meeting's, not two columns'.
@@ -32,6 +35,7 @@ _COLUMNS = (
     ("country", re.compile(r"^(国家|国别|所在国|东道国|主办国|举办国)$")),
     ("place", re.compile(r"地点|会场|城市|举办地|地址|场地|国家(?!主席|元首|领导人|总理)")),  # not 中国国家主席
     ("mediator", _MEDIATOR_COLUMN),
+    ("mediator", _OTHERS_COLUMN),
     ("people", re.compile(r"领导人|出席|与会|参与|参加|元首|首脑|方$|总统|主席|总理|首相|人物|东道主|主持人|主办者"
                           r"|^" + _MET + r"对象$|" + _MET + r"者$"  # 会谈对象, 会谈、会见对象, 会见者: whom the visitor of a table of one side's hosts met
                           r"|^[\u4e00-\u9fff]{0,4}(?:天皇|国王|女王|教宗)$")),  # a monarch's column: 天皇, 英国国王, 教宗
