@@ -5104,3 +5104,51 @@ def test_one_who_comes_along_with_the_leader_is_no_party_the_leader_meets():
     # near-miss: the official is the one the leader met
     assert summits(HEAD + "2034年2月10日，乙国总统[[李四]]与甲国外交部长[[王五]]在[[某都]]举行会谈。") == {}
 
+
+VISIT_BOX_OF_PEOPLE = """{{{{Infobox diplomatic visit
+| name  = 2034年张三访问乙国
+| guest = [[张三]]（[[甲国总理]]）
+| host  = {host}
+| date  = {{{{Start date|2034|8|7}}}}－{{{{End date|2034|8|9}}}}
+}}}}
+'''2034年张三访问乙国'''是甲国总理张三于2034年8月7日至9日对[[乙国]]进行的访问。
+
+== 经过 ==
+8月8日上午，李四以隆重军礼欢迎张三。随后李四偕同副总统[[王五]]在[[某府]]与张三举行双边会晤。
+"""
+
+
+@pytest.mark.parametrize("host, met", [
+    ("[[李四]]<br />{{乙国}}总统", {"张三", "李四"}),  # the name over a line of its office
+    ("乙国总统[[李四]]", {"张三", "李四"}),  # its office before it
+    ("[[李四]]（乙国总统）", {"张三", "李四"}),  # in brackets after it
+    ("[[李四]]", set()),  # a name with no office: the box says nothing of what it is
+])
+def test_a_visit_boxs_host_written_with_an_office_is_a_person(host, met):
+    """The host a visit's box names with an office (``| host = [[李四]]<br />{{乙国}}总统``) is a person, though the prose
+    names him only bare, leading an official along (``李四偕同副总统王五…与张三举行双边会晤``)."""
+    found = summits(VISIT_BOX_OF_PEOPLE.format(host=host), title="2034年张三访问乙国")
+    assert {p for s in found.values() for p in s["participants"]} == met
+
+
+@pytest.mark.parametrize("state", ["[[圣文森特和格林纳丁斯]]", "[[聖文森及格瑞那丁]]", "[[圣基茨和尼维斯]]", "[[摩纳哥]]"])
+def test_a_small_states_leader_written_with_its_office_meets_as_that_states(state):
+    """The leader of a small state whose name holds a conjunction (``圣文森特和格林纳丁斯``, ``聖文森及格瑞那丁``): its
+    office is the state's (``…总理``), not cut at the conjunction into a place's (``格林纳丁斯总理``)."""
+    text = (f"'''2035年张三访问乙国'''是{state}总理[[张三]]对[[乙国]]的访问。\n== 经过 ==\n"
+            "2035年5月6日，张三在[[某都]]与乙国总统[[李四]]举行会谈。")
+    extraction = extract(parse(Page(text=text, origin="t", title="2035年张三访问乙国")))
+    roles = {f.value.key for f in extraction.facts if f.prop is Prop.ROLE}
+    assert any(role.endswith("总理") and len(role) > 4 and not role.startswith(("格林纳丁斯", "尼维斯", "格瑞那丁"))
+               for role in roles), roles
+
+
+def test_an_office_held_besides_does_not_make_a_leader_an_official():
+    """``兼任司法部长的张三``: an office he holds besides the one he is known by, which the article need not write
+    (``张三于…对甲国的访问``); the treaty he signed on the day of the talks does not make him an official, and the talks
+    stay a summit."""
+    text = ("'''2036年张三访问甲国'''是[[张三]]于2036年3月4日至6日对[[甲国]]的访问。\n== 经过 ==\n"
+            "3月5日，甲国总统[[李四]]与张三举行会谈。两国当日签署了三项条约，其中《引渡条约》由甲国司法部长[[王五]]"
+            "与兼任司法部长的张三签署。")
+    found = summits(text, title="2036年张三访问甲国")
+    assert [s["participants"] for s in found.values()] == [{"张三", "李四"}]

@@ -1738,3 +1738,29 @@ def test_a_tour_tables_legs_of_several_days_without_a_year_are_the_leads_and_eac
     assert _summits_listed(TOUR_TABLE_OF_LEGS.format(when="11月2日－4日"), "2036年张三欧洲之行") == legs
     assert _summits_listed(TOUR_TABLE_OF_LEGS.format(when="3月26日"), "2036年张三欧洲之行") == legs + [
         ("2036-03-26", "2036-03-26", {"张三", "钱七"})]
+
+
+ENVOYS_ITINERARY = """'''2034年张三出使乙国'''是甲国副总统[[张三]]于2034年8月12日至16日，以总统[[王五]]特使身份率团{what}的行程。
+
+== 行程 ==
+{{| class="wikitable"
+! 日期 !! 地点 !! 行程
+|-
+| 8月12日 || [[某城]] || 下午启程
+|-
+| 8月14日 || [[乙都]] || 上午抵达；接受市钥
+|-
+| 8月15日 || 乙都 || 出席典礼
+|}}
+"""
+
+
+def test_an_itinerary_of_a_ceremony_names_no_pair_in_whose_ceremony_it_was():
+    """The first sentence names whose inauguration the visitor came to (``出席乙国新任总统李四（Li Si）及副总统赵六就职典礼
+    的行程``): a ceremony's, not a pair's meetings, so an itinerary table of no people makes no summit of each day; a
+    first sentence naming whom the visitor met (``与乙国新任总统李四（Li Si）及副总统赵六会晤``) still gives the pair."""
+    came_to = "出席[[乙国]]新任总统[[李四]]（Li Si）及副总统赵六就职典礼"
+    assert _summits_listed(ENVOYS_ITINERARY.format(what=came_to), "2034年张三出使乙国") == []
+    met = "前往[[乙国]]与新任总统[[李四]]（Li Si）及副总统赵六会晤"
+    assert [people for _, _, people in _summits_listed(ENVOYS_ITINERARY.format(what=met), "2034年张三出使乙国")] == [
+        {"张三", "李四"}] * 3

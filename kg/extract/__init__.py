@@ -40,6 +40,7 @@ from kg.extract.scripts import to_hans
 from kg.extract.sources import read_sources
 from kg.extract.stated_offices import offices_stated_at_the_summit
 from kg.extract.subject import read_subject
+from kg.extract.visit_box_people import type_the_boxs_people
 from kg.extract.summits import MAIN_TEMPLATES, extract_summits
 from kg.extract.table_series import rows_give_their_documents
 from kg.extract.tables import table_summits
@@ -58,6 +59,7 @@ INTERPRETED = NOTE_TA + ("各地中文名", "infobox east asian", "lang", "refli
 def extract(document: Document) -> Extraction:
     reading = read(document)
     type_names(reading, boxed_place_names(reading))
+    type_the_boxs_people(reading)
     read_where_things_lie(reading)
     sources = read_sources(reading)
     people = read_people(reading)

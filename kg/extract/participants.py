@@ -369,13 +369,21 @@ def _after_both_sides_met(registry, sentence: Sentence, spot: Spot) -> bool:
 _TO_THE_TWO = re.compile(r"(?:向|为|给)(?:二人|两人|双方|两国领导人|两位领导人)")
 
 
+#: After a name, its gloss and the others named with it: the ceremony of theirs someone came to (出席乙国新任总统李四
+#: （Li Si）及副总统王五就职典礼, 张三的国葬): whose inauguration or funeral it was, not whom the article's visitor met.
+_WHOSE_CEREMONY = re.compile(r"(?:[（(][^（）()]*[）)])?(?:(?:及|和|与)[^，。；]{0,24}?)?的?"
+                             r"(?:宣誓)?(?:就职|就任|葬礼|国葬|丧礼|追悼会|婚礼|加冕|登基)")
+
+
 def subject_pair(reading: Reading) -> tuple[tuple[str, str, Sentence], ...]:
     """The two leaders an article is about, as its first lead sentence names them
-    (``A与B的峰会是指…``): (key, surface, sentence) each, or nothing when it names other than two."""
+    (``A与B的峰会是指…``): (key, surface, sentence) each, or nothing when it names other than two. Not one
+    whose ceremony the sentence says the visitor came to (``出席乙国新任总统李四就职典礼的行程``)."""
     for sentence in reading.lead[:1]:
         found: dict[str, tuple[str, str, Sentence]] = {}
         for spot in sentence.spots:
-            if reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:]):
+            if reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:]) \
+                    and not _WHOSE_CEREMONY.match(sentence.hans, spot.end):
                 found.setdefault(spot.key, (spot.key, spot.surface, sentence))
         if len(found) == 2:
             return tuple(found.values())

@@ -15,7 +15,7 @@ from datetime import date
 
 from kg.extract.dates import find_dates, find_year_months, parse_date, year_range
 from kg.extract.entities import heading_leader
-from kg.extract.phrases import DIED, GOVERNMENTS, SUCCESSOR_BEFORE, TAKES_OVER, held_below_the_top
+from kg.extract.phrases import DIED, GOVERNMENTS, NOT_TOP, SUCCESSOR_BEFORE, TAKES_OVER, held_below_the_top
 from kg.extract.names import HOLDERS_OFFICES, states
 from kg.extract.reading import Reading
 from kg.extract.roles import (HOLDERS_OFFICE, OFFICE_WORDS, central_committees_from, chairs_the_meeting, joint_offices,
@@ -228,6 +228,9 @@ def _offices(reading: Reading):
                                     + taken + titles_of_the_list(sentence, spot, index)):
                 if not headed and _holds_another_name(sentence, spot, title, registry):
                     continue
+                if not headed and sentence.hans.endswith("兼任", 0, title.start) and sentence.hans.startswith("的", title.end) \
+                        and NOT_TOP.search(title.text):
+                    continue  # 兼任司法部长的张三: a post below the top held besides the office he is known by
                 if title.state is None and title.text in OFFICE_WORDS:
                     bare_titles.append((spot.key, title, said, sentence, when, title in taken))
                     continue
