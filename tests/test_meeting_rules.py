@@ -5152,3 +5152,72 @@ def test_an_office_held_besides_does_not_make_a_leader_an_official():
             "与兼任司法部长的张三签署。")
     found = summits(text, title="2036年张三访问甲国")
     assert [s["participants"] for s in found.values()] == [{"张三", "李四"}]
+
+
+@pytest.mark.parametrize("sentence, met", [
+    ("2035年2月4日至11日，甲国总统[[张三]]与乙国首相[[李四]]、丙国领导人[[王五]]在[[某地]]举行[[某地会议]]。",
+     {"张三", "李四", "王五"}),
+    ("2035年2月4日，甲国总统[[张三]]与乙国首相[[李四]]通电话，商定举行某地会议。", None),
+])
+def test_leaders_holding_a_conference_together_meet(sentence, met):
+    """Leaders joined by 与 who hold a conference (``甲与乙、丙在某地举行某地会议``) meet at it; a call that agrees to
+    hold one is no meeting."""
+    found = summits("'''某会'''是某某。\n== 背景 ==\n" + sentence, title="某会")
+    assert ([s["participants"] for s in found.values()] if met else found) == ([met] if met else {})
+
+
+@pytest.mark.parametrize("named, held", [("第二十一次中国—欧盟领导人会晤", True), ("[[第二十一次中国—东盟领导人会议]]", True),
+                                         ("第二十一次欧盟峰会", False)])
+def test_a_partners_meeting_with_a_bloc_named_by_its_number_is_a_summit(named, held):
+    """A partner's meeting with a bloc, chaired together (``共同主持第二十一次中国—欧盟领导人会晤``): the two sides'
+    summit, told in a 后续 like any other; the bloc's own gathering (``欧盟峰会``) is none."""
+    text = ("'''第二十次中国—某联盟领导人会晤'''于2034年7月16日在[[北京]]举行。\n== 会晤 ==\n"
+            "7月16日上午，国务院总理[[张三]]在[[人民大会堂]]同某联盟理事会主席[[李四]]举行会晤。\n== 后续 ==\n"
+            f"2035年4月9日，张三在[[布鲁塞尔]]同李四共同主持{named}，双方再次发表联合声明。")
+    found = summits(text, title="第二十次中国—某联盟领导人会晤")
+    assert ("2035-04-09" in found) is held
+
+
+@pytest.mark.parametrize("sentence, met", [
+    ("当天早上，他与即将卸任的乙国总统[[李四]]举行早餐会叙旧。", True),  # about to leave office: still in it
+    ("当天中午，张三与乙国总统[[李四]]举行午餐会。", True),
+    ("当天早上，他与乙国外长[[李四]]举行早餐会。", False),  # a minister: no leaders' meeting
+    ("当天中午，张三出席乙国总统[[李四]]为各国来宾举行的午餐会。", False),  # a meal for all, no meeting of two
+])
+def test_a_meal_two_leaders_hold_is_a_meeting_and_leaving_office_soon_is_still_in_it(sentence, met):
+    text = ("'''2033年张三出访乙国'''是甲国总统[[张三]]于2033年8月13日出访[[乙国]]的行程。\n== 乙国 ==\n"
+            "8月14日，张三在乙国展开访问行程。" + sentence)
+    found = summits(text, title="2033年张三出访乙国")
+    assert any({"张三", "李四"} <= s["participants"] for s in found.values()) is met
+
+
+def test_two_who_hold_a_conference_again_meet():
+    """``两人再度在某地举行会议``: the two the article is about hold a conference of their own."""
+    text = ("'''第一次某地会议'''是甲国总统[[张三]]与乙国首相[[李四]]于2033年8月17日至24日在[[某地]]举行的会议。\n"
+            "== 后续 ==\n2034年9月12日至16日，两人再度在[[某城堡]]举行会议，史称第二次某地会议。")
+    found = summits(text, title="第一次某地会议")
+    assert found["2034-09-12"]["participants"] == {"张三", "李四"} and found["2034-09-12"]["end"] == "2034-09-16"
+
+
+@pytest.mark.parametrize("sentence, held", [
+    ("2033年5月2日一早，张三前往乙国政府大楼会见李四，就两国合作交换意见；随后邀请李四在[[某舰]]上共进早餐。", True),
+    ("2033年5月2日，张三邀请李四在[[某舰]]上共进早餐。", False),  # an invitation alone: a plan
+])
+def test_an_invitation_acted_on_next_does_not_undo_the_meeting_told(sentence, held):
+    text = HEAD.replace("领导人的会晤。", "领导人甲国总统[[张三]]与乙国总统[[李四]]的会晤。") + sentence
+    assert bool(summits(text)) is held
+
+
+def test_a_boxed_meeting_the_lead_says_was_held_by_video_is_no_summit():
+    box = ("{{Infobox event\n| title = 第二十二次甲乙领导人会晤\n| date = {{Start date|2036|6|22}}\n"
+           "| participants = [[张三]]、[[李四]]\n}}\n")
+    lead = "'''第二十二次甲乙领导人会晤'''于2036年6月22日{how}举行。甲国总理[[张三]]同乙国总统[[李四]]举行会晤。\n"
+    assert summits(box + lead.format(how="以视频方式"), title="第二十二次甲乙领导人会晤") == {}
+    assert list(summits(box + lead.format(how="在[[某城]]"), title="第二十二次甲乙领导人会晤")) == ["2036-06-22"]
+
+
+@pytest.mark.parametrize("office", ["俄罗斯国家杜马主席", "国际奥委会主席"])
+def test_a_speaker_or_the_head_of_a_body_met_is_no_summit(office):
+    text = HEAD + f"2036年8月26日，甲国主席[[张三]]在[[某城]]会见{office}[[李四]]。"
+    assert summits(text) == {}
+

@@ -56,6 +56,8 @@ _FIELDS = {
 DELEGATION = re.compile(r"代表团|随行人员|随员|成员")
 NOT_LEADERS = re.compile(r"特别代表|特使|外长|外交部长|部长|国务卿|大使|代表团|顾问|秘书长|高级代表")
 CALLS = re.compile(r"视频|电话|通话|视讯|线上|云端")
+#: The lead's first sentence saying the meeting the article is about was held by video (…于某日以视频方式举行).
+_HELD_BY_VIDEO = re.compile(r"(?:以|通过)(?:视频|视讯|视像|线上|网络)[^，。；]{0,6}?(?:方式|形式|连线)?举行")
 SPOUSE_BEFORE = re.compile(r"(夫人|妻子|第一夫人|丈夫|配偶)$")
 
 
@@ -108,7 +110,8 @@ def infobox_summit(reading: Reading, people: People, template: Template) -> Summ
     context = to_hans(" ".join(filter(None, (reading.document.title, _param_text(template, "name"),
                                               _param_text(template, "title"), _param_text(template, "type")))))
     held_at = _param(template, "venue")
-    if CALLS.search(context) or (held_at is not None and CALLS.search(to_hans(held_at.value))):  # | venue = 视频方式
+    if CALLS.search(context) or (held_at is not None and CALLS.search(to_hans(held_at.value))) \
+            or (reading.lead and _HELD_BY_VIDEO.search(reading.lead[0].hans)):  # | venue = 视频方式; …于某日以视频方式举行
         reading.note(f"{{{{{template.name}}}}} is about a call, not a meeting in person; no summit made", where)
         return None
     if NOT_LEADERS.search(context) and not _a_delegation_of_leaders(reading, template, context):

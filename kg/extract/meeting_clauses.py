@@ -26,7 +26,9 @@ from kg.model import Kind, Prop
 
 
 #: A meeting said to happen: "A与B会晤", "举行会谈", "进行了会谈", "见面".
-_MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|会面|会见|见面|峰会|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐)|举行.{0,6}(会晤|会谈|峰会|首脑会议|领导人会议|高峰会议)"
+_MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|会面|会见|见面|峰会|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐)"
+                           r"|(与|和|同|跟)[^，。；]{1,30}?举行了?(?:工作)?[早午晚]餐会"  # 与乙举行早餐会: a meal the two held
+                           r"|举行.{0,6}(会晤|会谈|峰会|首脑会议|领导人会议|高峰会议)"
                            r"|(会晤|会谈|会面|会见|觐见|晋见|谒见)了?|接待了?(?:到访|来访)"  # 在某宫接待到访的乙国总统
                            r"|在[^，。；]{1,16}?接待(?!规格|工作|单位|人员|处|[^，。；]{0,12}?(?:各国|与会|来宾|代表团|记者))"  # 甲在某宫接待乙
                            r"|(?:受到|获)[^，。；]{0,30}?接见")  # 在某都受到国王某某的接见: received in audience
@@ -175,6 +177,11 @@ _GATHERINGS_NAME = re.compile(rf"(?:{GATHERINGS})(?:(?!期间|场边|间隙|之�
 _WITH_ANOTHER = re.compile(r"(?:[与跟向]|同(?![日天时年月意样期]))[^，,；;。]{1,30}?(?:" + MEETING.pattern + ")")
 #: A bloc joined to one partner by a dash (中国—东盟领导人会议, 甲国—欧盟峰会): a meeting of two sides, attended.
 _PARTNER_AND_BLOC = re.compile(rf"[—－–-](?:{GATHERINGS})|(?:{GATHERINGS})[—－–-]")
+
+
+#: One side's leader holding the meeting with the other's (甲同乙、丙共同主持…, 甲与乙举行…): a partner's meeting with a
+#: bloc so told is the two sides' summit, not a session of the bloc that its members attend.
+_HELD_WITH = re.compile(r"(?:与|同|跟)[^，。；]{1,30}?(?:共同主持|主持|举行)")
 
 
 def _on_its_sidelines(clause: str) -> bool:
@@ -517,8 +524,10 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     if all(_REFERENCE.search(clause[:m.start()]) for m in said) and not HELD_AT.search(clause):
         return None  # 飞抵赫尔辛基，表示对这次会晤期望很低: the meeting is told elsewhere, not on this day
     told = CLAUSE.search(clause, said[0].end())  # the clauses after the meeting's own tell what was said at it
-    if a_gathering(clause[:told.start() if told else len(clause)]) and not _on_its_sidelines(clause):
-        return None  # the gathering itself, not a meeting of two sides on its sidelines
+    gathering = clause[:told.start() if told else len(clause)]
+    if a_gathering(gathering) and not (_PARTNER_AND_BLOC.search(gathering) and _HELD_WITH.search(gathering)) \
+            and not _on_its_sidelines(clause):
+        return None  # the gathering itself, not a meeting of two sides on its sidelines (nor 甲同乙共同主持中国—某联盟领导人会晤)
     if HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause) or _LASTED.search(clause):
         return begin, end
     return None
@@ -787,6 +796,10 @@ _LASTED = re.compile(r"(?:会晤|会谈|会面|会见|早餐会|午餐会|晚餐
                      r"(?:约|近|逾|超过)?[0-9一二三四五六七八九十两半]+个?多?(?:小时|分钟|钟头)")
 
 
+#: A clause after a meeting told, opening on what was done next, an invitation (随后邀请乙在某舰上共进早餐).
+_INVITED_THEN = re.compile(r"^(?:随后|接着|其后|之后|会后)(?:又|还)?邀请")
+
+
 @lru_cache(maxsize=4096)  # a sentence is asked about twice a page
 def not_held(hans: str) -> bool:
     """Whether the clauses that speak of the meeting say it did not take place (or not yet). What the sentence
@@ -822,6 +835,8 @@ def not_held(hans: str) -> bool:
                 continue  # 甲同乙举行会谈，…；两国元首同意以某峰会为新起点: what they agreed at the meeting told
             if told and a_gathering(clause):
                 continue  # 甲与乙共进晚宴并会谈，为即将举行的某峰会作准备: a gathering to come, not this meeting
+            if told and _INVITED_THEN.match(clause):
+                continue  # 甲会见乙…；随后邀请乙在某舰上共进早餐: what he did next that day, no plan of the meeting told
             return True
         if told and _TALKED_BY_VIDEO.search(clause):
             return True  # 会谈如期举行，两人各自在本国通过视频连线交谈: the talks told were held by video
