@@ -5221,3 +5221,28 @@ def test_a_speaker_or_the_head_of_a_body_met_is_no_summit(office):
     text = HEAD + f"2036年8月26日，甲国主席[[张三]]在[[某城]]会见{office}[[李四]]。"
     assert summits(text) == {}
 
+
+
+@pytest.mark.parametrize("sentence", [
+    "甲国总统[[张三]]于2035年5月6日分别会见了乙国总理[[李四]]和丙国总统[[王五]]。",
+    "在会见丁国国王[[赵六]]之前，张三于2035年5月6日先后在[[某舰]]上会见了乙国总理[[李四]]和丙国总统[[王五]]。",
+])
+def test_a_day_told_in_the_clause_of_meetings_one_by_one_dates_each(sentence):
+    """The day written in the clause before its ``分别``/``先后`` (``张三于5月6日分别会见了李四和王五``, ``先后在某舰上会见了``):
+    each meeting told one by one is a summit of that day."""
+    text = "'''某会'''是甲国总统[[张三]]的会晤。\n== 经过 ==\n" + sentence
+    extraction = extract(parse(Page(text=text, origin="t", title="某会")))
+    met = [sorted(f.value.key for f in extraction.facts if f.subject == e.id and f.prop is Prop.PARTICIPANT)
+           for e in extraction.entities if e.id.kind is Kind.SUMMIT]
+    assert sorted(met) == [["张三", "李四"], ["张三", "王五"]]
+
+
+@pytest.mark.parametrize("day, dated", [("4月10日", "2034-04-10"), ("5月2日", "2035-05-02")])
+def test_a_day_of_the_month_the_lead_dates_is_of_its_year_whatever_a_later_source(day, dated):
+    """A lead dating its subject by a month (``于2034年4月出席某论坛年会前后``): a day of that month its account gives
+    without a year is of the lead's year, though the source cited for it is of a year later; a day of another month
+    is left to its source."""
+    text = ("'''某论坛2034年年会期间张三双边会见'''是指甲国主席[[张三]]于2034年4月出席[[某论坛]]2034年年会前后举行的一系列"
+            "双边会见。\n== 会见经过 ==\n"
+            f"{day}，张三还在[[某镇]]会见了乙国总理[[李四]]<ref>{{{{cite news |title=李四与张三会面 |date=2035-05-29}}}}</ref>。")
+    assert list(summits(text, title="某论坛2034年年会期间张三双边会见")) == [dated]

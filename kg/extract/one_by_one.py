@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 #: 分别/先后/逐一 right before what joins a host to the people met (同, 与, 会见); 连续/接连 (meetings in a row:
 #: 甲当晚连续会见乙国总理张三、丙国总统李四).
-_EACH = re.compile(r"(?:分别|先后|逐一|一一|连续|接连)(?:同|与|和|跟|会见|会晤|接见|约见)")
+_EACH = re.compile(r"(?:分别|先后|逐一|一一|连续|接连)(?:在[^，。；、]{1,16}?)?(?:同|与|和|跟|会见|会晤|接见|约见)")
 #: A host meeting many leaders, then named in a list (会见了前来出席峰会的多国领导人，其中包括…).
 _MANY = re.compile(r"(?:会见|会晤|接见)了?[^，,；;。]{0,30}?(?:多国|各国|多位|数位|几位)[^，,；;。]{0,8}?(?:领导人|元首|首脑)"
                    r"(?=[，,]\s*其中包括)")
@@ -52,6 +52,8 @@ class OneByOne:
     end: int
     hosts: tuple[str, ...]  # person keys: who met each of the others
     others: tuple[str, ...]  # person keys, in the order written
+    said: int = 0  # where the word that says they met one by one is (分别, 先后; 会见了…其中包括)
+    clause: int = 0  # where the clause of that word starts
 
     def pairs(self) -> tuple[tuple[str, ...], ...]:
         """The people of each meeting: the hosts with one of the others."""
@@ -100,7 +102,7 @@ def _met_after(hans: str, people: list[tuple[str, int]], said: re.Match[str] | N
     """Hosts named before ``said`` in its clause (else the sentence's subject), the others after it."""
     if said is None:
         return None
-    begin = max((m.end() for m in _CLAUSE.finditer(hans, 0, said.start())), default=0)
+    begin = clause = max((m.end() for m in _CLAUSE.finditer(hans, 0, said.start())), default=0)
     end = _clause_end(hans, said.end())
     while end < len(hans) and _LISTED.match(hans, end):
         end = _clause_end(hans, end + 1)
@@ -110,7 +112,7 @@ def _met_after(hans: str, people: list[tuple[str, int]], said: re.Match[str] | N
     others = tuple(dict.fromkeys(key for key, at in people if said.start() <= at < end and key not in hosts))
     if not hosts or len(others) < 2:
         return None
-    return OneByOne(begin, end, hosts, others)
+    return OneByOne(begin, end, hosts, others, said.start(), clause)
 
 
 def _clause_end(hans: str, at: int) -> int:

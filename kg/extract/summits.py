@@ -109,8 +109,11 @@ def _a_gatherings_days(hans: str, days: DateRange) -> bool:
 
 
 #: After a span of days, in its sentence: the many leaders met in a series of meetings on them (同多国领导人举行的一系列双边
-#: 会晤, 与美国、英国等国领导人举行的一系列会谈).
-_A_SERIES_OF_MEETINGS = re.compile(r"(?:与|同)(?:多国|各国|多位|[^，,。；;]{0,24}?等国)(?:领导人|元首|首脑)[^，,。；;]{0,4}?举行的?一系列")
+#: 会晤, 与美国、英国等国领导人举行的一系列会谈), or meetings told as a series or by their count (开展系列双边会晤,
+#: 举行20余场双边会见).
+_A_SERIES_OF_MEETINGS = re.compile(r"(?:与|同)(?:多国|各国|多位|[^，,。；;]{0,24}?等国)(?:领导人|元首|首脑)[^，,。；;]{0,4}?举行的?一系列"
+                                   r"|(?:开展|举行|进行)了?(?:一)?系列(?:双边)?(?:会晤|会见|会谈)"
+                                   r"|(?:开展|举行|进行)了?[0-9一二三四五六七八九十两]+余?场(?:双边)?(?:会晤|会见|会谈)")
 
 
 def _a_series_days(hans: str, days: DateRange) -> bool:
@@ -382,6 +385,16 @@ def _a_background(section) -> bool:
     return section is not None and BACKGROUND.match(to_hans(section.heading).strip()) is not None
 
 
+def _the_leads_month(reading: Reading) -> tuple[int, int] | None:
+    """The one year and month the lead's first paragraph dates its subject by when it gives no day
+    (``…于2018年4月出席某论坛年会前后…举行的一系列双边会见``)."""
+    first = [s for s in reading.lead if s.paragraph == reading.lead[0].paragraph] if reading.lead else []
+    if any(d.year_given for s in first for d in find_dates(s.hans)):
+        return None
+    months = {(m.year, m.month) for s in first for m in find_year_months(s.hans) if m.month is not None}
+    return months.pop() if len(months) == 1 else None
+
+
 def _find_in(reading, people, sources, section, section_sentences, lead_venues, found,
              running_year: int | None, around: SummitFound | None = None, tabled: tuple[Span, ...] = (),
              carried: date | None = None, lead_visit: VisitTold | None = None,
@@ -393,8 +406,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
 
     A day without a year (``11月19日``) takes, in this order: the heading's year, the
     infobox summit's year when the day falls in its days, the year of the visit the lead
-    dates (``于1978年11月5日至14日对…进行的访问``) when it falls in it, the year of the source cited
-    for it, and last the year the text had reached before. A day without a month at the
+    dates (``于1978年11月5日至14日对…进行的访问``) when it falls in it, the lead's year when the lead dates
+    its subject by a month alone (``于2018年4月出席…``) and the day falls in that month, the year of the source
+    cited for it, and last the year the text had reached before. A day without a month at the
     start of a sentence (``17日上午，…``) in a section whose heading and text gave no day
     yet is of ``carried``'s month, the last day the sections before gave in the year the
     article is about, when it is not before that day: an account of a visit told place by
@@ -406,6 +420,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     a body's gathering may be that gathering.
     """
     year, month = heading_time(section) if section is not None else (None, None)
+    lead_month = _the_leads_month(reading) if around is None else None
     heading_day = day_of_the_heading(section, year or year_above(reading, section, around))  # === 10月21日 ===
     day: date | None = heading_day  # the last day the section's text gave
     visit: VisitTold | None = None  # the visit the paragraph told (于…至…对乙国进行的访问, …抵达某城)
@@ -459,6 +474,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             if not dates and lead_visit is not None:  # 11月12日 in a section of the visit the lead dates
                 dates = [d for d in find_dates(sentence.hans, year=lead_visit.days.start.year)
                          if lead_visit.days.start <= d.start <= lead_visit.days.end]
+            if not dates and lead_month is not None:  # 4月10日 in an account of the lead's 于2018年4月出席…
+                dates = [d for d in find_dates(sentence.hans, year=lead_month[0]) if (d.start.year, d.start.month) == lead_month]
             if not dates:
                 dates, date_basis = dated_by_citation(reading, sources, sentence, running_year)
             if not dates and running_year is not None:
@@ -588,7 +605,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 found.append(summit)
             if summit is not None:
                 met_on = summit.start
-        meeting = next((d for d in reversed(dates) if d.at <= several.begin), None) if several else None
+        # the day told before the meetings: before their clause, or one day in it (甲于5月6日分别会见了乙和丙)
+        meeting = next((d for d in reversed(dates) if d.at <= several.begin or d.start == d.end
+                        and several.clause <= d.at < several.said), None) if several else None
         if meeting is not None and meeting.start == meeting.end and sum(d.at <= several.begin for d in dates) == 1 \
                 and _LEGS_IN_TURN.search(sentence.hans, meeting.stop, several.end):
             meeting = None  # 26日，甲启程，先后访问乙国、丙国和丁国，分别同…会谈: each on its leg's day, not given
