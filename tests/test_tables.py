@@ -1764,3 +1764,24 @@ def test_an_itinerary_of_a_ceremony_names_no_pair_in_whose_ceremony_it_was():
     met = "前往[[乙国]]与新任总统[[李四]]（Li Si）及副总统赵六会晤"
     assert [people for _, _, people in _summits_listed(ENVOYS_ITINERARY.format(what=met), "2034年张三出使乙国")] == [
         {"张三", "李四"}] * 3
+
+
+def test_a_town_written_before_dengdi_stays_a_place_though_the_next_cell_names_leaders():
+    """``[[某京]]等地 || 甲国领导人``: 等地 ends a list of places; the leaders are the next cell's, and
+    the town is a place in every row that names it."""
+    text = """'''乙国总理访问甲国列表'''列出乙国总理对[[法国]]进行的访问。
+== 访问列表 ==
+{| class="wikitable"
+! 总理 !! 日期 !! 访问地点 !! 会谈对象
+|-
+| [[张三]] || 2033年4月5日－7日 || [[某京]]、[[丙京]] || 总统[[李四]]
+|-
+| [[王五]] || 2034年10月 || [[某京]]等地 || 法国领导人
+|}
+"""
+    found, extraction = summits_of(text)
+    assert found["2033-04-05"]["venue"] == {"某京"}
+    assert not any(e.id.key == "某京" for e in extraction.entities if e.id.kind is Kind.PERSON)
+    # a list of names that ends in the leaders they are still names people
+    found, extraction = summits_of(text.replace("[[某京]]等地 || 法国领导人", "[[赵六]]、[[孙七]]等法国领导人 ||"))
+    assert {"赵六", "孙七"} <= {e.id.key for e in extraction.entities if e.id.kind is Kind.PERSON}

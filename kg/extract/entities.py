@@ -195,8 +195,9 @@ def _takes_up_an_office(sentence: Sentence, spot: Spot, index) -> bool:
 
 #: Right after the last name of a list: the leaders it names, as a group, of states or of a gathering's
 #: members (等中国领导人, 等沿岸国家元首, 等10多位成员领导人, 五位美国总统); not the states' (甲、乙等国元首),
-#: whose names are states, nor leaders of places, bodies or parties (北京、上海等地领导人, 等单位领导人).
-_LEADERS_AFTER_A_LIST = re.compile(r"(?:等|[两二三四五六七八九十]位)(?!国)(?:[^，。；、的]{0,8}?(?:国|国家|成员|与会))?"
+#: whose names are states, nor leaders of places, bodies or parties (北京、上海等地领导人, 等单位领导人); 等地 ends
+#: a list of places, and the leaders of the next cell of a table's row are another cell's (``北京等地 || 中国领导人``).
+_LEADERS_AFTER_A_LIST = re.compile(r"(?:等|[两二三四五六七八九十]位)(?![国地])(?:[^，。；、的\s]{0,8}?(?:国|国家|成员|与会))?"
                                    r"(?:领导人|元首|首脑|领袖|总统|总理|首相|国王)(?![府宫])")
 #: Between two names of one list.
 _LIST_JOINS = ("、", "和", "与", "及", "同")
