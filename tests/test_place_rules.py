@@ -2211,3 +2211,16 @@ def test_a_summit_boxs_town_in_its_host_state_holds_the_meetings_of_its_days_tol
     assert read(text(), title="第九届甲乙国家首脑会议") == {"2036-11-10": [["某都", "沙特阿拉伯王国"]]}
     # near-miss: a meeting on a day outside the box's
     assert read(text("11月14日"), title="第九届甲乙国家首脑会议") == {"2036-11-14": []}
+
+
+def test_a_site_named_after_another_town_of_the_article_lies_in_that_town_not_the_one_reached():
+    """``抵达[[某都]]…移驾[[丙京宫]]``, the box listing [[丙京]] as a stop: the palace is 丙京's, in the state of the
+    town reached; a site named after no town of the article lies in the town reached."""
+    text = ("{{Infobox event\n| title = 张三访问印度尼西亚\n| date = {{Start date|2036|11|8}}－{{End date|2036|11|10}}\n"
+            "| location = {{IDN}}[[某都]]、[[丙京]]\n| participants = [[张三]]<br />[[李四]]\n}}\n"
+            "'''张三访问印度尼西亚'''是甲国总统[[张三]]于2036年11月8日至10日对[[印度尼西亚]]进行的国事访问。\n"
+            "== 经过 ==\n11月8日，张三抵达[[某都]]。下午，张三移驾[[丙京宫|丙京总统府]]，出席官方欢迎仪式，"
+            "并与印度尼西亚总统[[李四]]举行会谈。\n")
+    assert read(text, title="张三访问印度尼西亚") == {"2036-11-08": [["丙京宫", "丙京", "印度尼西亚共和国"]]}
+    assert read(text.replace("[[丙京宫|丙京总统府]]", "[[松涛宫]]"), title="张三访问印度尼西亚") \
+        == {"2036-11-08": [["松涛宫", "某都", "印度尼西亚共和国"]]}

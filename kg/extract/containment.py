@@ -19,10 +19,10 @@ import re
 
 from kg.extract.gazetteer import well_known_venues
 from kg.extract.listed_states import is_listed_state, states_listed_from
-from kg.extract.names import GENERIC_BUILDINGS, building_key, disambiguator
+from kg.extract.names import GENERIC_BUILDINGS, building_key, disambiguator, strip_disambiguator
 from kg.extract.phrases import TRAVELS_TO
-from kg.extract.places import (CLAUSE_BREAK, PLAIN_PLACE, SIDE_WORDS, joins_chain, meeting_chains, name_positions,
-                               well_known_container)
+from kg.extract.places import (CLAUSE_BREAK, PLAIN_PLACE, SIDE_WORDS, VENUE_ENDINGS, joins_chain, meeting_chains,
+                               name_positions, well_known_container)
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans
 from kg.extract.text import Sentence, Spot
@@ -61,6 +61,31 @@ def contain_by_name(reading: Reading) -> None:
             own = key[len(town):] if town and key.startswith(town) else ""
             if len(own) >= 2 and PLAIN_PLACE.match(own) and not SIDE_WORDS.match(own) and not _ADMIN_SUFFIX.match(own):
                 registry.label(place, Label(own, script_of(own)))
+
+
+def town_in_its_name(reading: Reading, place: EntityId) -> EntityId | None:
+    """The place of the article, not a state, whose name the place's begins with (``茂物宫``: 茂物; not
+    ``华盛顿州``, whose suffix names the bigger place): the town the place is named after, and lies in, whatever
+    town a visitor reached before going there (``抵达雅加达…驱车前往茂物宫``). A stop a summit's or a visit's box
+    lists is a town of the article too (``| location = [[雅加达]]、[[茂物]]``)."""
+    registry = reading.registry
+    name = strip_disambiguator(place.key)  # 总统府 (某国): a generic building, named after no town
+    keys = [k for k in (*registry.keys_of(Kind.PLACE), *_stops_boxed(reading)) if len(k) >= 2 and len(k) < len(name)
+            and name.startswith(k) and not _ADMIN_SUFFIX.match(name[len(k):]) and not reading.index.is_state(k)
+            and not k.endswith(VENUE_ENDINGS) and registry.kind_of(k) in (None, Kind.PLACE)]
+    return registry.named(Kind.PLACE, max(keys, key=len)) if keys else None
+
+
+def _stops_boxed(reading: Reading) -> frozenset[str]:
+    """The keys of the places a summit's or a visit's box links in its place fields (``| location = [[雅加达]]、
+    [[茂物]]``), worked out once while the name index stays as it is."""
+    from kg.extract.infobox import boxed_place_names  # the box module reads containment: import late
+
+    remembered = reading.index.remembered
+    found = remembered.get(_stops_boxed)
+    if found is None:
+        found = remembered[_stops_boxed] = boxed_place_names(reading)
+    return found
 
 
 #: A mission named for the state it is in (甲国驻乙国大使馆): 乙国 holds it.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kg.extract.containment import located_within, venue_in_state
+from kg.extract.containment import located_within, town_in_its_name, venue_in_state
 from kg.extract.dates import find_dates
 from kg.extract.names import GENERIC_BUILDINGS, strip_disambiguator
 from kg.extract.phrases import NEXT_DAY, TRAVELS_TO
@@ -137,7 +137,9 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
     Where the account reaches no one town, the one town the site's section is headed by holds it
     (``=== 第三天：某都会谈 ===``).
     A generic building keyed by its state (``[[总统府 (某国)|总统府]]``) is such a site, read by
-    its own name: the state its title adds comes after the town reached, not in its stead."""
+    its own name: the state its title adds comes after the town reached, not in its stead.
+    A site named after another town of the article (``抵达雅加达…驱车前往茂物宫``) lies in that town, in the state
+    of the one reached (see :func:`kg.extract.containment.town_in_its_name`)."""
     registry = reading.registry
     sentences = reading.all_sentences()
     for fact in registry.facts_of(Prop.VENUE):
@@ -177,8 +179,16 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
             name, told_by = _town_of_its_heading(reading, said), (said.evidence(),)
             if name is None:
                 continue
-        place = registry.named(Kind.PLACE, name)
+        place = reached = registry.named(Kind.PLACE, name)
+        named = town_in_its_name(reading, site)
+        if named is not None and named.key != reached.key and not located_within(registry, named, reached):
+            place, told_by = named, (said.evidence(),)  # 茂物宫: in the town it is named after, not the one reached
         outer = [v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+        if place is not reached and not outer and not states:  # the town gone on to, in the state of the one reached
+            outer = [v for v in registry.facts_about(reached, Prop.LOCATED_IN) if isinstance(v, EntityId)
+                     and v.kind is Kind.COUNTRY][:1]
+            for state in outer:
+                registry.fact(place, Prop.LOCATED_IN, state, evidence=told_by)
         if states and any(not any(located_within(registry, o, s) for s in states) for o in outer):
             continue  # the text puts the town in another state
         for state in states:  # 某国的总统府 in 某都: the town stands between them

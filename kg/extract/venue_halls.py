@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.containment import at_an_airport, lies_in, venue_in_state
+from kg.extract.containment import at_an_airport, lies_in, town_in_its_name, venue_in_state
 from kg.extract.dates import find_dates
 from kg.extract.names import GENERIC_BUILDINGS, generic_building
 from kg.extract.places import (ARRIVED_AT, BARE_KINDS, CLAUSE_BREAK, NOT_OWN, ROOMS, VENUE_ENDINGS, held_at_phrases,
@@ -274,6 +274,19 @@ def _placed_nowhere(reading: Reading, place: EntityId) -> bool:
         and well_known_container(reading, place.key) is None
 
 
+def _in_the_town_of_its_name(reading: Reading, place: EntityId, named: EntityId, town: EntityId,
+                             sentence: Sentence) -> None:
+    """The place lies in the town it is named after; that town, placed nowhere, in the state that holds the town
+    the visitor went on from (a drive from the capital to the palace of another town of its state)."""
+    registry = reading.registry
+    registry.fact(place, Prop.LOCATED_IN, named, evidence=(sentence.evidence(),))
+    if _placed_nowhere(reading, named):
+        state = next((v for v in registry.facts_about(town, Prop.LOCATED_IN)
+                      if isinstance(v, EntityId) and v.kind is Kind.COUNTRY), None)
+        if state is not None:
+            registry.fact(named, Prop.LOCATED_IN, state, evidence=(sentence.evidence(),))
+
+
 def _welcome_before_the_talks(reading: Reading, summit: EntityId) -> tuple[Sentence, tuple[Spot, ...]] | None:
     """(sentence, chain) of the first sentence told on the summit's days (in an aside too: a
     return visit told in 后续) that names a participant and the place of a welcome ceremony the
@@ -338,12 +351,17 @@ def _the_town_reached(reading: Reading, summit: EntityId, sentence: Sentence, to
 
 def _held_in_the_town(reading: Reading, summit: EntityId, town: EntityId, place: EntityId, sentence: Sentence) -> None:
     """The summit was held at the place, inside the town, unless the text or the gazetteer puts
-    the place elsewhere."""
+    the place elsewhere. A place named after another town of the article (``抵达雅加达…驱车前往茂物宫``:
+    the palace of 茂物) lies in that town, in the state of the one reached, not in the one reached."""
     registry = reading.registry
     if not lies_in(reading, place, town) and not _beside_the_seat(reading, place, town):
         if not _placed_nowhere(reading, place):
             return
-        registry.fact(place, Prop.LOCATED_IN, town, evidence=(sentence.evidence(),))
+        named = town_in_its_name(reading, place)
+        if named is not None and named.key != town.key and not lies_in(reading, named, town):
+            _in_the_town_of_its_name(reading, place, named, town, sentence)
+        else:
+            registry.fact(place, Prop.LOCATED_IN, town, evidence=(sentence.evidence(),))
     registry.fact(summit, Prop.VENUE, place, evidence=(sentence.evidence(),))
     registry.keep_only(summit, Prop.VENUE, place)
 
