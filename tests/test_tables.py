@@ -1785,3 +1785,25 @@ def test_a_town_written_before_dengdi_stays_a_place_though_the_next_cell_names_l
     # a list of names that ends in the leaders they are still names people
     found, extraction = summits_of(text.replace("[[某京]]等地 || 法国领导人", "[[赵六]]、[[孙七]]等法国领导人 ||"))
     assert {"赵六", "孙七"} <= {e.id.key for e in extraction.entities if e.id.kind is Kind.PERSON}
+
+
+def test_of_a_rows_stops_the_town_the_other_visits_share_holds_the_talks_not_a_one_off_first_stop():
+    """``[[某港]]、[[某都]]``, 某港 listed in this row alone and 某都 in the others: the visit began at 某港 and met
+    its hosts in 某都, the stop the visits share. A first stop other visits make too stays the place."""
+    text = """'''乙国总理访问法国列表'''列出乙国总理对[[法国]]进行的访问。
+== 访问列表 ==
+{| class="wikitable"
+! 总理 !! 日期 !! 访问地点 !! 会谈对象
+|-
+| [[张三]] || 2033年4月5日－7日 || [[某都]] || 总统[[李四]]
+|-
+| [[张三]] || 2034年6月1日－3日 || [[某港]]、[[某都]] || 总统[[李四]]
+|-
+| [[王五]] || 2035年9月9日－11日 || [[丙城]]、[[某都]] || 总统[[李四]]
+|-
+| [[王五]] || 2036年3月2日－4日 || [[丙城]] || 总统[[李四]]
+|}
+"""
+    found, _ = summits_of(text)
+    assert found["2034-06-01"]["venue"] == {"某都"}
+    assert found["2035-09-09"]["venue"] == {"丙城"}  # near-miss: 丙城 is listed in another row too

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kg.extract.entities import PLACE_ENDINGS
 from kg.extract.entries import Entry, cell_chains, entries_in
@@ -14,7 +15,7 @@ from kg.extract.phrases import HELD_AT, MEETING, NOT_A_SHORT_STATE
 from kg.extract.places import SIGNED_AT, held_at_chain, well_known_container
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
-from kg.extract.table_rows import Row, cell_text, span_evidence
+from kg.extract.table_rows import Row, cell_text, meeting_tables, rows_of, span_evidence
 from kg.extract.text import Sentence
 from kg.extract.venues import chain_facts
 from kg.model import Evidence, Inference, Kind, Prop
@@ -74,7 +75,7 @@ def _stop_of_the_meeting(reading: Reading, entries: list[Entry]) -> list[tuple[s
         places = [to_hans(name) for name, _ in chain if not reading.index.is_state(name)]
         return len(places), bool(places) and places[-1].endswith(_SITE_ENDINGS)
 
-    best = list(max(chains, key=depth))  # max keeps the first of equals
+    best = _town_the_rows_list_most(reading, chains, list(max(chains, key=depth)), depth)  # max keeps the first of equals
     if best and len(best) == 1 + sum(1 for name, _ in best[:-1] if reading.index.is_state(name)):
         town = well_known_container(reading, reading.index.key(best[-1][1] or best[-1][0]))
         if town is not None:  # 北京[[某国宾馆]] with 北京 unlinked: the reference gazetteer's town
@@ -82,6 +83,41 @@ def _stop_of_the_meeting(reading: Reading, entries: list[Entry]) -> list[tuple[s
     if any(reading.index.is_state(name) for name, _ in best):
         return best
     return [(state, None) for state in dict.fromkeys(states)] + best
+
+
+def _town_the_rows_list_most(reading: Reading, chains, best, depth):
+    """Of a cell's stops that are towns alike (``[[某港]]、[[某都]]``), the one the article's meeting tables list in
+    the most rows, where the first is listed in this row alone: a stop no other visit makes is where this one began
+    or went on to, the stop the visits share is the seat of the leaders they met (a list of one pair's meetings or
+    one state's visits: ``某都``, ``某港、某都``, ``某都、丙城``). A site, or a cell of one town, is the place as written."""
+    if depth(best) != (1, False):
+        return best
+    towns = [chain for chain in chains if depth(chain) == (1, False)]
+    if len(towns) < 2:
+        return best
+    listed = _towns_the_rows_list(reading)
+
+    def times(chain) -> int:
+        return listed[reading.index.key(chain[-1][1] or chain[-1][0])]
+
+    most = max(towns, key=times)  # max keeps the first of equals
+    return list(most) if times(best) == 1 and times(most) > 1 else best
+
+
+def _towns_the_rows_list(reading: Reading) -> Counter:
+    """How many rows of the article's meeting tables list each town (its key) among their stops, worked out once
+    while the name index stays as it is."""
+    remembered = reading.index.remembered
+    found = remembered.get(_towns_the_rows_list)
+    if found is None:
+        found = remembered[_towns_the_rows_list] = Counter()
+        for table, roles in meeting_tables(reading):
+            for row in rows_of(table, roles):
+                for cell in row.cells.get("place", [])[:1]:
+                    found.update({reading.index.key(chain[-1][1] or chain[-1][0])
+                                  for chain in cell_chains(reading, entries_in(reading, cell.span))
+                                  if chain and not reading.index.is_state(chain[-1][0])})
+    return found
 
 
 def _elsewhere(reading: Reading, place, country) -> bool:
