@@ -2224,3 +2224,13 @@ def test_a_site_named_after_another_town_of_the_article_lies_in_that_town_not_th
     assert read(text, title="张三访问印度尼西亚") == {"2036-11-08": [["丙京宫", "丙京", "印度尼西亚共和国"]]}
     assert read(text.replace("[[丙京宫|丙京总统府]]", "[[松涛宫]]"), title="张三访问印度尼西亚") \
         == {"2036-11-08": [["松涛宫", "某都", "印度尼西亚共和国"]]}
+
+
+def test_a_meal_shared_or_views_exchanged_with_a_partner_is_held_where_the_phrase_says():
+    """``在[[某宫]]与乙共进晚餐``, ``在[[某宫]]与乙交换意见``: the two met there, as ``在[[某宫]]与乙会谈`` says;
+    an atmosphere is no place (``在友好的气氛中与乙交换意见``)."""
+    told = "'''甲乙会晤'''。\n2037年5月3日晚，甲国总统[[张三]]{}与乙国总理[[李四]]{}。\n"
+    assert read(told.format("在[[某宫]]", "共进晚餐")) == {"2037-05-03": [["某宫"]]}
+    assert read(told.format("在[[某宫]]", "交换意见")) == {"2037-05-03": [["某宫"]]}
+    assert read(told.format("在友好的气氛中", "交换意见")) == {"2037-05-03": []}
+

@@ -639,8 +639,9 @@ def _plain_venue(reading: Reading, sentence: Sentence, match: re.Match, chain: t
         surface = sentence.text[at:end]  # “某某”宾馆: the quoted name with its kind
         return Spot(at, end, reading.index.key(surface), surface, name, None)
     if not _PLAIN_NAME.match(name) or SIDE_WORDS.match(name) or NOT_OWN.match(name) \
+            or NOT_OWN.match(name.rsplit("的", 1)[-1]) \
             or not any(name.endswith(e) and len(name) > len(e) for e in VENUE_ENDINGS):
-        return None  # 霍利布希的书房: a bare kind of room names no venue of its own
+        return None  # 霍利布希的书房: a bare kind of room names no venue of its own; 某院的一家餐厅: one of several
     if any(s.start < end and s.end > at and (s.start < at or reading.index.is_state(s.surface)) for s in sentence.spots):
         return None  # the name runs into a linked name or holds a state: not one plain name
     if ceremony and not name.endswith(_SEAT_ENDINGS):
@@ -821,9 +822,10 @@ _PLACE_OF_MEETING = re.compile(r"(?:会谈|会晤|会面|会见|峰会|首脑会
 _PARTNER_WORD = re.compile(r"(?:分别|先后)?(?:与|同|和|跟)")  # 在某宾馆分别同甲、乙会谈: several partners
 #: The partners and the meeting after the partner word: one partner (or a few) in a clause's stretch, or a list of
 #: three or more leaders with their offices, one after another (``同甲国总统张三、乙国总理李四、丙国首相王五等…
-#: 举行集体会晤``), however long the list runs.
+#: 举行集体会晤``), however long the list runs. A meal the two share or views they exchange is their meeting too
+#: (``在[[某庄园]]与其共进晚餐``, ``在总统府与乙晤谈``, ``在某宫与乙交换意见``).
 _PARTNER_THEN_MEETING = re.compile(r"(?:[^，。；,]{1,90}?|(?:[^，。；,、]{1,30}、){3,}[^，。；,]{1,90}?)"
-                                   r"(?:举行|会晤|会谈|会面|会见)")
+                                   r"(?:举行|会晤|会谈|会面|会见|晤谈|交换了?意见|共进(?:工作)?[早午晚]餐)")
 
 
 def _held_with(sentence: Sentence, at: int) -> re.Match | None:
