@@ -2234,3 +2234,13 @@ def test_a_meal_shared_or_views_exchanged_with_a_partner_is_held_where_the_phras
     assert read(told.format("在[[某宫]]", "交换意见")) == {"2037-05-03": [["某宫"]]}
     assert read(told.format("在友好的气氛中", "交换意见")) == {"2037-05-03": []}
 
+
+def test_a_venue_written_on_a_seas_shore_or_by_a_town_is_named_without_the_side():
+    """``[[某海]]之滨的松涛官邸``: the residence on the shore, in no sea; ``[[某城]]西郊的松涛官邸``, ``[[某城]]附近的乙镇``
+    (a place field): the place by the town, counted in it. A side alone (``[[某城]]附近``) names no place."""
+    told = "'''甲乙会晤'''。\n2037年5月3日晚，甲国总统[[张三]]在{}与乙国总理[[李四]]会谈。\n"
+    assert read(told.format("[[某海]]之滨的松涛官邸")) == {"2037-05-03": [["松涛官邸"]]}
+    assert read(told.format("[[某城]]西郊的松涛官邸")) == {"2037-05-03": [["松涛官邸", "某城"]]}
+    assert read(box("[[某城]]附近的乙镇")) == {"2005-04-29": [["乙镇", "某城"]]}
+    assert read(box("[[某城]]郊外的乙庄园")) == {"2005-04-29": [["乙庄园", "某城"]]}
+    assert read(box("[[某城]]附近")) == {"2005-04-29": [["某城"]]}

@@ -103,6 +103,7 @@ _GAP_WORDS = (r"(?:市中心|[市省县区]|地区|大区)?"  # 广州市松园:
               r"(?:[（(][^（()）]{1,20}[）)])?"  # 符拉迪沃斯托克（海参崴）俄罗斯岛: another name of the city
               r"(?:首府|首都|州府|省会|(?:总统|总理|首相|国王|女王|元首)?(?:住所|寓所|官邸|私邸)|港湾|港内|湾内)?"  # 布里亚特共和国首府乌兰乌德, 中南海住所菊香书屋, 巴西利亚总统官邸黎明宫
               r"(?:远东|[东南西北]部|[东南西北]侧|[东南西北]面|一侧|一方|方面|附近|郊外|郊区|市区|市内|境内|城内|湖畔|河畔|江畔|海滨|海边|岛上|上"
+              r"|之[滨畔]|[沿东西南北]?岸边?|[东南西北]郊"  # [[某海]]之滨的某官邸: on its shore; [[某城]]西郊的某官邸
               r"|以[东南西北](?:约?[0-9一二三四五六七八九十百]+(?:公里|千米|英里))?)?的?"
               r"(?:[\u4e00-\u9fff]{0,2}(?:城市|城镇|小镇|小城|古城|古都|名城|港口|村庄|山区|度假区|胜地))?[的之]?")
 _CHAIN_GAP = re.compile("^" + _GAP_WORDS + "$")
@@ -112,6 +113,10 @@ PLAIN_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 
 #: A venue written after a plain town and the side of it that it lies on (``[[滨海边疆区]]某城附近某休养地``).
 _VENUE_LATER_IN_THE_TAIL = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:附近|郊外|郊区|近郊|以[东南西北])(?P<n>[\u4e00-\u9fff]{2,12})$")
+
+
+#: A place written after the side of the linked place it lies by (``[[某城]]附近的某镇``, ``[[某都]]郊外的某庄园``).
+_BY_THE_LINK = re.compile(r"^(?:附近|郊外|郊区|近郊)的(?P<n>[\u4e00-\u9fff]{2,12})$")
 
 
 def tail_place(reading: Reading, last: str, tail: str) -> tuple[str, bool] | None:
@@ -124,6 +129,9 @@ def tail_place(reading: Reading, last: str, tail: str) -> tuple[str, bool] | Non
     inside it (``[[甲国]]某城``, see :func:`_a_towns_name`); ``None`` when the tail is a side or
     a direction of the link (``北侧``) or not a name."""
     tail = tail.strip()
+    by = _BY_THE_LINK.match(tail)
+    if by is not None and PLAIN_PLACE.match(by["n"]) and not SIDE_WORDS.match(by["n"]):
+        return by["n"], True  # [[某城]]附近的某镇: the town by it, counted in it
     later = _VENUE_LATER_IN_THE_TAIL.match(tail)
     if later is not None and later["n"].endswith(_TAIL_VENUE_ENDINGS) and not SIDE_WORDS.match(later["n"]):
         return later["n"], True  # [[某区]]某城附近某休养地: the venue, in the link

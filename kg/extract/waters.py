@@ -42,3 +42,22 @@ def towns_by_the_sea(reading: Reading) -> None:
                 if inner.kind is Kind.PLACE and not registry.facts_about(inner, Prop.LOCATED_IN):
                     for outer in registry.facts_about(water, Prop.LOCATED_IN):
                         registry.fact(inner, Prop.LOCATED_IN, outer, evidence=(sentence.evidence(),))
+        _venues_on_the_shore(reading, sentence)
+
+
+#: A sea's shore before the plain name of a venue on it (``[[某海]]之滨的某官邸``).
+_SHORE = re.compile(r"(?:之[滨畔]|[沿东西南北]?岸边?)的?")
+
+
+def _venues_on_the_shore(reading: Reading, sentence) -> None:
+    """``位于[[某海]]之滨的某官邸``: the venue written plainly on a sea's shore lies by the sea, not in it."""
+    registry = reading.registry
+    for sea in sentence.spots:
+        shore = _SHORE.match(sentence.hans, sea.end)
+        if shore is None or not shore.group() or not _SEA.match(sea.hans) or sea.hans in well_known_names():
+            continue
+        after = sentence.hans[shore.end():]
+        for fact in registry.facts_with((Prop.LOCATED_IN,), sea.key):
+            inner = fact.subject
+            if isinstance(inner, EntityId) and inner.kind is Kind.PLACE and after.startswith(inner.key):
+                registry.drop_one(inner, Prop.LOCATED_IN, fact.value)
