@@ -2244,3 +2244,12 @@ def test_a_venue_written_on_a_seas_shore_or_by_a_town_is_named_without_the_side(
     assert read(box("[[某城]]附近的乙镇")) == {"2005-04-29": [["乙镇", "某城"]]}
     assert read(box("[[某城]]郊外的乙庄园")) == {"2005-04-29": [["乙庄园", "某城"]]}
     assert read(box("[[某城]]附近")) == {"2005-04-29": [["某城"]]}
+
+
+def test_a_call_paid_on_the_host_or_the_host_receiving_the_visitor_is_held_where_its_phrase_says():
+    """``在[[某宫]]礼节性拜会乙``, ``在[[某宫]]接见甲``: the meeting is a call or an audience, held there; a place
+    the leader is accompanied in is no place of the call (``在夫人陪同下拜会乙``)."""
+    told = "'''甲乙会晤'''。\n2037年5月3日，甲国总统[[张三]]{}。\n"
+    assert read(told.format("在[[某宫]]礼节性拜会乙国总统[[李四]]，两人随后举行会谈")) == {"2037-05-03": [["某宫"]]}
+    assert read(told.format("在[[某宫]]接见乙国总理[[李四]]，两人随后举行会谈")) == {"2037-05-03": [["某宫"]]}
+    assert read(told.format("在夫人[[王五]]陪同下拜会乙国总统[[李四]]并与其会谈")) == {"2037-05-03": []}

@@ -748,7 +748,7 @@ def _held_at_phrases(sentence: Sentence) -> list[re.Match]:
                 or _PLACE_OF_MEETING.match(sentence.hans, at)
         if match is None and sentence.hans[at] == "在":
             match = _STAYED_TO_MEET.match(sentence.hans, at) or _WHILE_THERE.match(sentence.hans, at) \
-                or SIGNED_AT.match(sentence.hans, at) or _chaired_at(sentence, at)
+                or SIGNED_AT.match(sentence.hans, at) or _chaired_at(sentence, at) or _CALLED_ON_AT.match(sentence.hans, at)
         if match:
             inner = _held_at_after_the_occasion(sentence, match, in_a_name)
             if inner is not None and inner.start() >= phrase_bounds(sentence, match)[1]:
@@ -759,6 +759,10 @@ def _held_at_phrases(sentence: Sentence) -> list[re.Match]:
                 out.append(inner)  # 在某革命后于某日在白宫同乙会谈: after the time said, the place
             end = match.end()
     return out
+
+
+#: ``在[[某宫]]礼节性拜会乙``, ``在某府接见甲``: a call paid on the host, or the host receiving the visitor, where it is.
+_CALLED_ON_AT = re.compile(r"在(?P<w>[^，。；,在]{1,24}?)(?:礼节性)?(?:拜会|接见)")
 
 
 #: ``在…陪同下`` (``在夫人张三陪同下``, ``在乙国总理李四的陪同下``): who comes along with a leader, no place.
