@@ -64,10 +64,10 @@ def contain_by_name(reading: Reading) -> None:
 
 
 def town_in_its_name(reading: Reading, place: EntityId) -> EntityId | None:
-    """The place of the article, not a state, whose name the place's begins with (``茂物宫``: 茂物; not
+    """The place of the article, not a state, whose name the place's begins with (``乙镇宫``: 乙镇; not
     ``华盛顿州``, whose suffix names the bigger place): the town the place is named after, and lies in, whatever
-    town a visitor reached before going there (``抵达雅加达…驱车前往茂物宫``). A stop a summit's or a visit's box
-    lists is a town of the article too (``| location = [[雅加达]]、[[茂物]]``)."""
+    town a visitor reached before going there (``抵达甲都…驱车前往乙镇宫``). A stop a summit's or a visit's box
+    lists is a town of the article too (``| location = [[甲都]]、[[乙镇]]``)."""
     registry = reading.registry
     name = strip_disambiguator(place.key)  # 总统府 (某国): a generic building, named after no town
     keys = [k for k in (*registry.keys_of(Kind.PLACE), *_stops_boxed(reading)) if len(k) >= 2 and len(k) < len(name)
@@ -77,8 +77,8 @@ def town_in_its_name(reading: Reading, place: EntityId) -> EntityId | None:
 
 
 def _stops_boxed(reading: Reading) -> frozenset[str]:
-    """The keys of the places a summit's or a visit's box links in its place fields (``| location = [[雅加达]]、
-    [[茂物]]``), worked out once while the name index stays as it is."""
+    """The keys of the places a summit's or a visit's box links in its place fields (``| location = [[甲都]]、
+    [[乙镇]]``), worked out once while the name index stays as it is."""
     from kg.extract.infobox import boxed_place_names  # the box module reads containment: import late
 
     remembered = reading.index.remembered

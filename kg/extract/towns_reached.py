@@ -138,7 +138,7 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
     (``=== 第三天：某都会谈 ===``).
     A generic building keyed by its state (``[[总统府 (某国)|总统府]]``) is such a site, read by
     its own name: the state its title adds comes after the town reached, not in its stead.
-    A site named after another town of the article (``抵达雅加达…驱车前往茂物宫``) lies in that town, in the state
+    A site named after another town of the article (``抵达甲都…驱车前往乙镇宫``) lies in that town, in the state
     of the one reached (see :func:`kg.extract.containment.town_in_its_name`)."""
     registry = reading.registry
     sentences = reading.all_sentences()
@@ -182,7 +182,7 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
         place = reached = registry.named(Kind.PLACE, name)
         named = town_in_its_name(reading, site)
         if named is not None and named.key != reached.key and not located_within(registry, named, reached):
-            place, told_by = named, (said.evidence(),)  # 茂物宫: in the town it is named after, not the one reached
+            place, told_by = named, (said.evidence(),)  # 乙镇宫: in the town it is named after, not the one reached
         outer = [v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
         if place is not reached and not outer and not states:  # the town gone on to, in the state of the one reached
             outer = [v for v in registry.facts_about(reached, Prop.LOCATED_IN) if isinstance(v, EntityId)

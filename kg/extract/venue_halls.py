@@ -351,8 +351,8 @@ def _the_town_reached(reading: Reading, summit: EntityId, sentence: Sentence, to
 
 def _held_in_the_town(reading: Reading, summit: EntityId, town: EntityId, place: EntityId, sentence: Sentence) -> None:
     """The summit was held at the place, inside the town, unless the text or the gazetteer puts
-    the place elsewhere. A place named after another town of the article (``抵达雅加达…驱车前往茂物宫``:
-    the palace of 茂物) lies in that town, in the state of the one reached, not in the one reached."""
+    the place elsewhere. A place named after another town of the article (``抵达甲都…驱车前往乙镇宫``:
+    the palace of 乙镇) lies in that town, in the state of the one reached, not in the one reached."""
     registry = reading.registry
     if not lies_in(reading, place, town) and not _beside_the_seat(reading, place, town):
         if not _placed_nowhere(reading, place):
