@@ -387,12 +387,14 @@ def _a_background(section) -> bool:
 
 def _the_leads_month(reading: Reading) -> tuple[int, int] | None:
     """The one year and month the lead's first paragraph dates its subject by when it gives no day
-    (``…于2018年4月出席某论坛年会前后…举行的一系列双边会见``)."""
-    first = [s for s in reading.lead if s.paragraph == reading.lead[0].paragraph] if reading.lead else []
-    if any(d.year_given for s in first for d in find_dates(s.hans)):
-        return None
-    months = {(m.year, m.month) for s in first for m in find_year_months(s.hans) if m.month is not None}
-    return months.pop() if len(months) == 1 else None
+    (``…于2018年4月出席某论坛年会前后…举行的一系列双边会见``), worked out once a page (each section asks)."""
+    remembered = reading.index.remembered
+    if _the_leads_month not in remembered:
+        first = [s for s in reading.lead if s.paragraph == reading.lead[0].paragraph] if reading.lead else []
+        months = {(m.year, m.month) for s in first for m in find_year_months(s.hans) if m.month is not None}
+        dated = any(d.year_given for s in first for d in find_dates(s.hans))
+        remembered[_the_leads_month] = months.pop() if len(months) == 1 and not dated else None
+    return remembered[_the_leads_month]
 
 
 def _find_in(reading, people, sources, section, section_sentences, lead_venues, found,
