@@ -2253,3 +2253,20 @@ def test_a_call_paid_on_the_host_or_the_host_receiving_the_visitor_is_held_where
     assert read(told.format("在[[某宫]]礼节性拜会乙国总统[[李四]]，两人随后举行会谈")) == {"2037-05-03": [["某宫"]]}
     assert read(told.format("在[[某宫]]接见乙国总理[[李四]]，两人随后举行会谈")) == {"2037-05-03": [["某宫"]]}
     assert read(told.format("在夫人[[王五]]陪同下拜会乙国总统[[李四]]并与其会谈")) == {"2037-05-03": []}
+
+
+def test_a_rows_itinerary_gives_way_to_the_stop_its_account_tells_the_talks_in():
+    text = ("'''张三出访列表'''列出甲国总理[[张三]]的出访。\n== 列表 ==\n"
+            "{| class=\"wikitable\"\n! 日期 !! 地点 !! 会晤领导人 !! 备注\n|-\n"
+            "| 2034年1月8日－9日 || [[某港]]、[[某都]] || 乙国总统[[李四]] || 签署合作文件\n|}\n"
+            "== 2034年访问乙国 ==\n2034年1月8日，乙国总统[[李四]]到某港机场迎接张三，两人乘车穿过市区。"
+            "9日，两人在乙国首都某都举行会谈，签署合作文件。\n")
+    title = "张三出访列表"
+    assert read(text, title=title) == {"2034-01-08": [["某都"]]}  # not the first stop, where the visit began
+    # near misses: talks only planned there, with someone else, or told in the first stop too leave the first stop
+    planned = text.replace("9日，两人在", "9日，两人原定在")
+    assert read(planned, title=title) == {"2034-01-08": [["某港"]]}
+    a_speaker = text.replace("某都举行会谈", "某都同议长[[王五]]举行会谈")
+    assert read(a_speaker, title=title) == {"2034-01-08": [["某港"]]}
+    also_first = text.replace("两人乘车穿过市区", "两人在某港举行会谈")
+    assert read(also_first, title=title) == {"2034-01-08": [["某港"]]}

@@ -30,8 +30,9 @@ from kg.extract.venues import (gathering_hall_gives_way_to_its_town, venue_of_th
 from kg.extract.venue_halls import (lodging_gives_way_to_its_town, venue_named_as_the_hall, venue_of_the_banquet,
                                     venue_of_the_building_gone_to, venue_of_the_welcome_in_the_state,
                                     venue_of_the_talks_in_its_town)
-from kg.extract.towns_reached import (place_sites_in_the_town_reached, venue_of_the_talks_on_its_days,
-                                      venue_of_the_town_its_leg_reached, venue_of_the_town_reached_before_it)
+from kg.extract.towns_reached import (place_sites_in_the_town_reached, venue_of_the_stop_of_its_talks,
+                                      venue_of_the_talks_on_its_days, venue_of_the_town_its_leg_reached,
+                                      venue_of_the_town_reached_before_it)
 from kg.extract.visited_states import (place_venues_in_visited_states, venue_in_the_state_of_its_section,
                                        venue_of_the_visit_box)
 from kg.extract.reading import read
@@ -92,6 +93,7 @@ def extract(document: Document) -> Extraction:
     venue_of_the_summit_it_was_held_during(reading, summits)
     venue_in_the_state_of_its_section(reading, summits)
     venue_named_as_the_hall(reading)
+    venue_of_the_stop_of_its_talks(reading, summits)
     venue_of_the_talks_in_its_town(reading, summits)
     venue_of_the_building_gone_to(reading, summits)
     venue_of_the_banquet(reading)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kg.extract.containment import located_within, town_in_its_name, venue_in_state
+from kg.extract.containment import at_an_airport, lies_in, located_within, town_in_its_name, venue_in_state
 from kg.extract.dates import find_dates
 from kg.extract.names import GENERIC_BUILDINGS, strip_disambiguator
 from kg.extract.phrases import NEXT_DAY, TRAVELS_TO
@@ -565,3 +565,63 @@ def _one_town_of_the_leg(reading: Reading, summit, sentences) -> tuple[Sentence,
     sentence, spot = next(iter(towns.values()))
     return sentence, reading.registry.named(Kind.PLACE, spot.surface, article=spot.link.link.target if spot.link else None)
 
+
+
+#: The stops of a place cell written as an itinerary (``[[甲城]]、[[乙城]]``, ``甲城、乙城、丙城``).
+_STOPS = re.compile(r"[^、，,（()）]{2,16}(?:、[^、，,（()）]{2,16})+")
+
+
+def venue_of_the_stop_of_its_talks(reading: Reading, summits) -> None:
+    """A visit that a list's row places by its itinerary, towns one after another (``| 1月8日－9日 || [[甲城]]、
+    [[乙城]] ||``), is placed in its first stop; it was held in the stop where the article's own account tells its
+    talks on its days (``9日，甲在乙城与乙国总统丙会谈``, ``在乙城期间，甲与丙…举行了会谈``, ``丙在[[某堂]]会见甲``
+    with 某堂 in 乙城): the visit began in one town and its leaders met in another. Only where every talks told of those days at a place is in that one other stop, none in the first nor
+    with someone who is none of its participants (``随后在[[丁城]]与丁会谈``): the stop, in the first stop's state."""
+    registry = reading.registry
+    for summit in summits:
+        venues = [f for f in registry.facts_recorded(summit.id, Prop.VENUE) if isinstance(f.value, EntityId)]
+        if len(venues) != 1 or venues[0].value.kind is not Kind.PLACE:
+            continue
+        first = venues[0].value
+        stops = _itinerary(reading, venues[0].evidence)
+        if len(stops) < 2 or stops[0] != first.key:
+            continue
+        held: set[str] = set()
+        said = None
+        for sentence, place in talks_on_its_days(reading, summit, sides=True):
+            if talks_with_others(reading, sentence, summit, first=True) or at_an_airport(place):
+                continue
+            stop = _stop_holding(reading, place, stops)
+            held.add(stop or "")
+            said = said or (sentence if stop and stop != first.key else None)
+        if len(held) != 1 or said is None:
+            continue
+        town = registry.named(Kind.PLACE, next(iter(held)))
+        states = [v for v in registry.facts_about(first, Prop.LOCATED_IN) if isinstance(v, EntityId)
+                  and v.kind is Kind.COUNTRY]
+        registry.drop_one(summit.id, Prop.VENUE, first)
+        registry.drop_one(town, Prop.LOCATED_IN, first)  # two stops of one itinerary: neither lies in the other
+        registry.fact(summit.id, Prop.VENUE, town, evidence=(*venues[0].evidence, said.evidence()))
+        if len(states) == 1 and not registry.has_fact(town, Prop.LOCATED_IN):
+            registry.fact(town, Prop.LOCATED_IN, states[0], evidence=venues[0].evidence)
+
+
+def _itinerary(reading: Reading, evidence) -> list[str]:
+    """The keys of the stops a row's place cell lists, in order (none where it lists one place, or states). Not a
+    box's field, which may list a tour's stops in several states (:func:`kg.extract.boxed_summit.finer_in_prose`)."""
+    for said in evidence:
+        listed = _STOPS.fullmatch(to_hans(said.text).strip())
+        stops = [reading.index.key(name.strip()) for name in listed.group(0).split("、")] if listed else []
+        if len(stops) >= 2 and not any(reading.index.is_state(stop) for stop in stops):
+            return stops
+    return []
+
+
+def _stop_holding(reading: Reading, place: EntityId, stops: list[str]) -> str | None:
+    """The stop that is the place or holds it (by the text, the gazetteer or its name: 乙城宫 in 乙城)."""
+    for stop in stops:
+        town = EntityId(Kind.PLACE, stop)
+        named = town_in_its_name(reading, place)
+        if place.key == stop or lies_in(reading, place, town) or named is not None and named.key == stop:
+            return stop
+    return None

@@ -260,12 +260,14 @@ def _strangers(reading: Reading, sentence: Sentence, talks: re.Match, participan
                and not COMES_ALONG.search(sentence.hans, low, s.start) for s in sentence.spots_in(low, high))
 
 
-def talks_with_others(reading: Reading, sentence: Sentence, summit) -> bool:
+def talks_with_others(reading: Reading, sentence: Sentence, summit, *, first: bool = False) -> bool:
     """Whether the talks a sentence tells are with someone who is none of the summit's participants
-    (``甲会见乙，随后在总理府同丙举行会谈``: not the talks of a summit of 甲 and 丁 on those days)."""
+    (``甲会见乙，随后在总理府同丙举行会谈``: not the talks of a summit of 甲 and 丁 on those days); with
+    ``first``, the talks of its first held-at phrase that tells talks, the one that places them
+    (``甲在某城会见乙，随后前往某总部，与丙会谈``: 甲 and 乙 met in 某城)."""
     participants = set(summit.participants)
-    return any(_strangers(reading, sentence, m, participants) for m in held_at_phrases(sentence)
-               if TALKS.search(clause_of(sentence.hans, m.start(), m.end())))
+    talks = [m for m in held_at_phrases(sentence) if TALKS.search(clause_of(sentence.hans, m.start(), m.end()))]
+    return any(_strangers(reading, sentence, m, participants) for m in (talks[:1] if first else talks))
 
 
 def _placed_nowhere(reading: Reading, place: EntityId) -> bool:
