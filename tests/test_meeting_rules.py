@@ -3314,7 +3314,6 @@ def test_a_host_receiving_the_visitor_meets_him(sentence, start, end):
 
 
 @pytest.mark.parametrize("sentence", [
-    "2019年3月3日，甲国总统[[张三]]抵达[[某城]]，当晚乙国总理[[李四]]设宴款待张三。",
     "2019年3月3日，甲国总统[[张三]]抵达[[某城]]，受到乙国外长[[王五]]的接待。",
     "2019年3月3日，乙国总理[[李四]]在记者招待会上说，甲国总统[[张三]]是他接待的首位外国元首。",
     "2019年3月3日，乙国总理[[李四]]在[[某城]]接待前来参加[[某论坛]]的各国领导人，甲国总统[[张三]]亦在其中。",
@@ -3322,6 +3321,35 @@ def test_a_host_receiving_the_visitor_meets_him(sentence, start, end):
 ])
 def test_a_banquet_a_press_conference_a_reception_of_all_or_planned_is_no_host_receiving_a_visitor(sentence):
     assert meetings(HEAD + sentence) == []
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("2019年3月3日，甲国总统[[张三]]抵达[[某城]]，当晚乙国总理[[李四]]设宴款待张三。", "2019-03-03"),
+    ("2035年1月9日，甲国总统[[张三]]对乙国进行工作访问，乙国总理[[李四]]在私邸设午宴款待。", "2035-01-09"),
+    ("2034年3月24日中午，乙国总理[[李四]]及其家人在[[某城]]寓所设家宴款待甲国总统[[张三]]一家。", "2034-03-24"),
+    ("乙国总理[[李四]]曾于2033年9月访问甲国，甲国总统[[张三]]于2033年9月26日晚间在[[某宫]]以国宴款待。", "2033-09-26"),
+])
+def test_a_leader_giving_the_visiting_leader_a_meal_meets_him(sentence, day):
+    """A host's meal for the visitor (设宴款待, 设午宴款待, 设家宴款待, 以国宴款待) is their meeting that day when the
+    sentence tells no talks: the two sat at one table."""
+    assert meetings(HEAD + sentence) == [(day, frozenset({"张三", "李四"}))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2036年3月3日，甲国总统[[张三]]抵达[[某城]]，当晚乙国外长[[王五]]设宴款待张三。",  # a minister's dinner
+    "2036年3月3日，乙国总理[[李四]]在[[某城]]设宴款待出席[[某论坛]]的各国领导人，甲国总统[[张三]]亦在其中。",
+    "2036年3月3日，乙国政府宣布，乙国总理[[李四]]将设宴款待来访的甲国总统[[张三]]。",  # announced
+    "2036年3月3日，甲国总统[[张三]]表示，乙国总理[[李四]]计划以国宴款待他。",  # planned
+])
+def test_a_ministers_dinner_a_gatherings_banquet_or_one_planned_is_no_meeting(sentence):
+    assert meetings(HEAD + sentence) == []
+
+
+def test_a_hosts_meal_on_a_visit_whose_account_goes_on_to_talks_is_no_meeting_of_its_own():
+    text = HEAD + ("2034年9月11日，甲国主席[[张三]]抵达[[某城]]，对乙国进行国事访问。次日晚，乙国总统[[李四]]设家宴款待张三。\n\n"
+                   "13日上午，李四为张三举行欢迎仪式，随后两国元首举行会谈。")
+    found = summits(text)
+    assert set(found) == {"2034-09-11"} and found["2034-09-11"]["end"] == "2034-09-13"
 
 
 @pytest.mark.parametrize("sentence, day", [

@@ -520,7 +520,8 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     said = [m for m in MEETING.finditer(clause) if not _lower(clause, m) and not _ABOUT.match(clause, m.end())
             and not _THE_PRESS.match(clause, m.end()) and not _SAYS.search(clause, 0, m.start())]
     if not said:  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
-        return (begin, end) if _welcomed_in_person(clause) or _done_together(clause) or _received(clause) else None
+        return (begin, end) if _welcomed_in_person(clause) or _done_together(clause) or _received(clause) \
+            or _a_banquet_given(clause) and not MEETING.search(hans, end) else None
     if all(_REFERENCE.search(clause[:m.start()]) for m in said) and not HELD_AT.search(clause):
         return None  # 飞抵赫尔辛基，表示对这次会晤期望很低: the meeting is told elsewhere, not on this day
     told = CLAUSE.search(clause, said[0].end())  # the clauses after the meeting's own tell what was said at it
@@ -598,6 +599,25 @@ def _received(clause: str) -> bool:
     return not NOT_HELD.search(before) and not _PLANNED.search(before)
 
 
+#: A host giving the visitor a meal (乙设宴款待甲, 乙在某宫设国宴招待, 乙在私邸设午宴款待, 乙以国宴款待, 乙举行家宴
+#: 款待甲, 两人共进晚宴): the two sit at one table, so they meet that day. Not where the sentence goes on with talks
+#: (乙设国宴欢迎，当日下午甲与丙举行会谈; …设宴款待；26日，甲与丙举行会谈: the talks are the visit's meeting, the host
+#: only dines him; a later sentence of the section telling talks, read in summits._find_in), a gathering's banquet
+#: for its guests (设宴款待出席峰会的各国领导人, 招待与会贵宾), nor one announced or planned (宣布乙将设宴款待甲,
+#: 计划以国宴款待): a word of :data:`NOT_HELD` or :data:`_PLANNED` before it in the clause. A minister's dinner
+#: (外长丙设宴款待甲) finds no two leaders, and the participants stage makes no summit of it.
+_BANQUET_GIVEN = re.compile(r"设[午晚家国]?宴(?:款待|招待|欢迎)|以[午晚家国]宴(?:款待|招待)|(?:举行|设)家宴|共进[午晚]宴")
+
+
+def _a_banquet_given(clause: str) -> bool:
+    """Whether a clause with no meeting word tells a host giving the visitor a meal (``当晚，乙设宴款待甲``)."""
+    banquet = _BANQUET_GIVEN.search(clause)
+    if banquet is None or a_gathering(clause) or _MANY_GUESTS.search(clause, banquet.end()):
+        return False
+    before = ACCEPTED.sub("", clause[:banquet.start()])
+    return not NOT_HELD.search(before) and not _PLANNED.search(before) and not NOT_HELD_AFTER.search(clause)
+
+
 #: A host meeting the visitor on arrival (乙到机场迎接, 乙在总统府门外迎接甲, 乙亲自前往机场迎接), or welcoming him
 #: in person (乙在某都欢迎甲, 乙在总统府前广场以军礼欢迎): they meet. Not a welcome said of something (对…表示欢迎),
 #: received (受到…的欢迎, 热烈欢迎), written (欢迎词) or a ceremony's or a banquet's (欢迎仪式, 举行仪式欢迎, 欢迎宴会),
@@ -615,6 +635,12 @@ def _welcomed_in_person(clause: str) -> bool:
     gathering's opening (乙在会场迎接出席峰会的各国领导人): the gathering is no meeting of two."""
     welcome = WELCOMES.search(clause)
     return welcome is not None and not a_gathering(clause) and not _MANY_GUESTS.search(clause, welcome.end())
+
+
+def only_a_banquet(hans: str, clause: tuple[int, int]) -> bool:
+    """Whether the clause tells a meeting by a host's meal alone, no meeting word (``当晚，乙设宴款待甲``)."""
+    return MEETING.search(hans, *clause) is None and _BANQUET_GIVEN.search(hans, *clause) is not None \
+        and WELCOMES.search(hans, *clause) is None
 
 
 def only_a_welcome(hans: str, clause: tuple[int, int]) -> bool:

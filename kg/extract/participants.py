@@ -213,16 +213,20 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
     Not one named only in a banquet's clause (:func:`hosts_a_banquet_only`), unless a sentence of the paragraph
     ``before`` the meeting's tells them meeting (``丙为甲举行欢迎仪式，双方随后举行会谈。…当晚，丙设宴``), or
     the meeting's own sentence goes on with the two who met (``12日晚，丙设宴欢迎甲；13日，两人举行会谈``, ``两国总理``) or names
-    no one else met (``当天他会见了友人；晚上出席丙举行的宴会``: the host is the one he met)."""
+    no one else met (``当天他会见了友人；晚上出席丙举行的宴会``: the host is the one he met), or the meal is all the
+    sentence tells from the meeting's clause on (``…对乙国进行工作访问，丙在私邸设午宴款待``: the host is the one met)."""
     registry = reading.registry
     found: dict[str, Participant] = {}
     met_before = {spot.key for told in before if MEETING.search(told.hans) for spot in told.spots}
     named_apart = any(registry.is_a(spot.surface, Kind.PERSON) and not hosts_a_banquet_only(anchor.hans, spot)
                       for spot in anchor.spots)  # someone the meeting's sentence names outside a banquet's clause
+    # the sentence tells no meeting from its clauses on but the meal (…访问乙国，丙在私邸设午宴款待): its host is the one met
+    the_banquet_is_the_meeting = clause is not None and not MEETING.search(anchor.hans, clause[0])
 
     def at_a_banquet_only(spot, sentence) -> bool:
         return hosts_a_banquet_only(sentence.hans, spot) and spot.key not in met_before \
-            and not (sentence is anchor and (_BOTH_SIDES.search(sentence.hans, spot.end) or not named_apart))
+            and not (sentence is anchor and (_BOTH_SIDES.search(sentence.hans, spot.end) or not named_apart
+                                             or the_banquet_is_the_meeting))
 
     def person(spot, sentence) -> bool:
         return registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:]) \

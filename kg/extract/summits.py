@@ -43,7 +43,7 @@ from kg.extract.legs import (ARRIVING, Arrival, LegTold, VisitTold, a_tours_days
 from kg.extract.meeting_clauses import (CALL, DAY_ONLY, ON_A_GATHERINGS_DAYS, TOOK_OFFICE, WELCOMES, another_later_that_day, bare_day,
                                         day_after_the_subject,
                                         dated_by_citation, days_of_the_month,
-                                        a_bodys_gathering, a_gathering, meeting_clause, not_held, only_a_welcome, opens_from_the_last_day,
+                                        a_bodys_gathering, a_gathering, meeting_clause, not_held, only_a_banquet, only_a_welcome, opens_from_the_last_day,
                                         relative_days, the_gathering_held,
                                         signing_clause,
                                         welcomed_by_a_leader, who_met)
@@ -567,6 +567,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 clause = None  # 外长丙到机场迎接: an official's welcome, no meeting of leaders
             if clause is not None and the_gathering_held(sentence.hans, clause, subject):
                 clause = None  # 会晤在某会展中心举行 in an article about a gathering of many: the gathering itself
+            if clause is not None and only_a_banquet(sentence.hans, clause) \
+                    and any(MEETING.search(later.hans) for later in section_sentences[i + 1:]):
+                clause = None  # 次日晚，乙设家宴款待甲。13日，两国元首举行会谈: the talks the account goes on to are the meeting
             named = as_written = False  # a signing whose signers the clause names: only they met
             if clause is None and (signing := signing_clause(sentence.hans, meeting)) is not None:
                 clause, named, as_written = signing
