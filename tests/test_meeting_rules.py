@@ -5274,3 +5274,35 @@ def test_a_day_of_the_month_the_lead_dates_is_of_its_year_whatever_a_later_sourc
             "双边会见。\n== 会见经过 ==\n"
             f"{day}，张三还在[[某镇]]会见了乙国总理[[李四]]<ref>{{{{cite news |title=李四与张三会面 |date=2035-05-29}}}}</ref>。")
     assert list(summits(text, title="某论坛2034年年会期间张三双边会见")) == [dated]
+
+
+def test_a_pronoun_opening_the_sentence_is_who_met_in_its_later_clause_on_a_time_of_its_own():
+    """``他在某城接受欢迎，当天下午与乙举行会晤``, ``他于3日抵达某城，翌日…并与乙举行会谈``: the meeting's clause has a
+    time of its own and leaves its subject out; the one who met is the sentence's subject, the pronoun, which
+    stands for the one the sentence before names."""
+    later = HEAD + ("2033年11月，乙国总理[[李四]]就任后，于12月20日飞往甲国。"
+                    "他在[[某城]]接受传统仪式的欢迎，当天下午与甲国总统[[张三]]举行会晤。")
+    assert summits(later)["2033-12-20"]["participants"] == {"张三", "李四"}
+    next_day = HEAD + ("乙国总统[[李四]]即对甲国进行国事访问。"
+                       "他于2034年3月27日抵达[[某城]]，下榻某宾馆，翌日在[[某宫]]出席欢迎仪式，并与甲国主席[[张三]]举行会谈。")
+    assert summits(next_day)["2034-03-28"]["participants"] == {"张三", "李四"}
+    # near miss: the later clause names its own subject, a minister: no summit of 李四's
+    minister = HEAD + ("乙国总统[[李四]]即对甲国进行国事访问。"
+                       "他于2034年3月27日抵达[[某城]]，翌日甲国外长[[王五]]与乙国外长[[赵六]]举行会谈。")
+    assert not any("李四" in s["participants"] for s in summits(minister).values())
+    # near miss: the day inside the clause is when someone took office, not a time the clause opens on
+    inner = HEAD + ("甲国总统[[张三]]于2036年5月29日访问丙国。"
+                    "2036年5月31日，他在途中停留[[某城]]，会见甫于5月10日就任[[乙国总理]]的[[李四]]。")
+    assert "2036-05-10" not in summits(inner)
+
+
+def test_a_pronoun_stands_for_the_one_named_before_a_sentence_naming_him_by_a_pronoun_too():
+    """``甲于…访问某国。这是他就任后首次访问该国。访问期间，他同乙举行会谈``: the sentence just before names no
+    one but by the same pronoun; the one it stands for is named in the sentence before that."""
+    text = HEAD + ("乙国总统[[李四]]于2035年10月25日至26日对甲国进行正式访问。这是他就任总统后首次访问甲国。"
+                   "访问期间，他在[[某城]]同甲国总统[[张三]]举行会谈。")
+    assert any(s["participants"] == {"张三", "李四"} for s in summits(text).values())
+    # near miss: the sentence between names someone else, a minister, whom the pronoun stands for: no summit
+    other = HEAD + ("乙国总统[[李四]]于2035年10月25日对甲国进行正式访问。乙国外长[[王五]]随行，这是他首次访问甲国。"
+                    "10月26日，他在[[某城]]同甲国总统[[张三]]举行会谈。")
+    assert summits(other) == {}

@@ -526,24 +526,57 @@ def from_the_pronoun(reading: Reading, participants: dict[str, Participant], anc
                       clause: tuple[int, int] | None, before: list[Sentence]) -> None:
     """``他``/``她`` meeting someone, before the meeting word of the meeting's clause: the
     person the sentence just before, in its paragraph, names first (its subject:
-    ``…甲抵达某城。12月19日，她同乙会晤``)."""
+    ``…甲抵达某城。12月19日，她同乙会晤``). The pronoun may open the sentence whose later clause, on a time of its
+    own, tells the meeting with its subject left out (``他于3日抵达某城，翌日…并与乙举行会谈``: see
+    :func:`_the_sentences_pronoun`); and the sentence just before may itself name the one it stands for by a pronoun
+    only (``甲于…访问某国。这是他就任后首次访问该国。访问期间，他同乙举行会谈``): the one named before it is meant."""
     begin, end = clause if clause is not None else (0, len(anchor.hans))
     said = MEETING.search(anchor.hans, begin, end)
-    pronoun = _PRONOUN.search(anchor.hans, begin, said.start() if said else end)
+    pronoun = _PRONOUN.search(anchor.hans, begin, said.start() if said else end) \
+        or _the_sentences_pronoun(reading, anchor, begin, said.start() if said else end)
     named_before = {spot.key for spot in anchor.spots
                     if spot.start < pronoun.start() and reading.registry.is_a(spot.surface, Kind.PERSON)} if pronoun else set()
     if pronoun is None or any(spot.start < pronoun.start() for spot in anchor.spots
                               if begin <= spot.start and reading.registry.is_a(spot.surface, Kind.PERSON)) \
             and not (_the_one_met(anchor.hans, pronoun.start()) and len(named_before) == 1):
         return  # no pronoun, or someone named before it is whom it stands for (乙抵达后，甲与他会谈)
-    for sentence in before:
+    for sentence in reversed(before):
         if sentence.paragraph != anchor.paragraph:
             return
         subject = next((spot for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
                         and not QUALIFIES.match(sentence.hans[spot.end:])), None)
+        if subject is None and _PRONOUN.search(sentence.hans) and not _names_a_person(reading, sentence):
+            continue  # 这是他就任后首次访问该国: the one it stands for is named before it
         if subject is not None and subject.key not in participants:
             person = participants.setdefault(subject.key, Participant(subject.key, subject.surface))
             person.inferences.append((Inference.BACK_REFERENCE, (), (sentence.evidence(), anchor.evidence())))
+        return
+
+
+def _names_a_person(reading: Reading, sentence: Sentence) -> bool:
+    return any(reading.registry.is_a(spot.surface, Kind.PERSON) for spot in sentence.spots)
+
+
+#: A third person's pronoun as the sentence's subject, after its time at most (他于3日抵达某城, 当天下午，她…).
+_PRONOUN_OPENS = re.compile(_SUBJECT_OPENS.pattern + r"(?=[他她](?![们国人方乡]))")
+#: A time a clause opens on (当天下午，…; 翌日…; 17日…).
+_OWN_TIME = re.compile(r"(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日|当天|当日|同日|翌日|次日|当晚|[上下中]午|晚上|早上|晚间")
+#: What the one met is written right after (与乙, 同乙国总理乙, 并与乙).
+_WITH = re.compile(r"(?:与|同|跟|和)$")
+
+
+def _the_sentences_pronoun(reading: Reading, anchor: Sentence, begin: int, said: int) -> re.Match | None:
+    """The pronoun opening the sentence, where the meeting's clause comes later, on a time of its own, and leaves
+    its subject out (``他在某城接受欢迎，当天下午与乙举行会晤``, ``他于3日抵达某城，翌日…并与乙举行会谈``): the one
+    who met is the sentence's subject. Not where anyone the sentence names before the meeting word is other than one
+    met (``他抵达某城，翌日丙与乙会谈``: 丙 is the clause's own subject)."""
+    if begin == 0 or not _OWN_TIME.match(anchor.hans, begin) or (opens := _PRONOUN_OPENS.match(anchor.hans)) is None:
+        return None  # 他…，会见甫于5月10日就任的乙: a date inside the clause, not the time it opens on
+    for spot in anchor.spots:
+        if spot.start < said and reading.registry.is_a(spot.surface, Kind.PERSON) \
+                and not _WITH.search(anchor.hans, 0, spot.start - len(written_before(anchor, spot))):
+            return None
+    return _PRONOUN.match(anchor.hans, opens.end())
 
 
 #: What a pronoun is written after when it is the one met (甲在某宫与她会谈, 甲同他举行会谈), or the one
