@@ -1685,6 +1685,20 @@ def test_a_column_headed_by_two_words_of_meeting_joined_holds_whom_the_visitor_m
         "2006-01-16": {"张三", "李四"}, "2007-01-21": {"张三", "李四"}}
 
 
+@pytest.mark.parametrize("header", ["主要会谈对象", "乙方会谈对象", "乙方主要会见对象"])
+def test_a_column_of_whom_the_visitor_met_may_say_they_were_the_main_ones_or_of_which_side(header):
+    text = MET_ONE_SIDE.replace("2006年1月16日", "2036年1月16日").replace("2007年1月21日", "2037年1月21日")
+    found, _ = summits_of(text.replace("会晤对象", header))
+    assert {day: summit["participants"] for day, summit in found.items()} == {
+        "2036-01-16": {"张三", "李四"}, "2037-01-21": {"张三", "李四"}}
+
+
+def test_a_column_of_the_main_topics_of_the_talks_holds_no_people():
+    text = MET_ONE_SIDE.replace("2006年1月16日", "2036年1月16日").replace("2007年1月21日", "2037年1月21日")
+    found, _ = summits_of(text.replace("会晤对象", "主要会谈议题"))
+    assert found == {}
+
+
 def test_two_words_of_meeting_joined_before_a_count_head_no_column_of_people():
     found, _ = summits_of(MET_ONE_SIDE.replace("会晤对象", "会谈、会见次数"))
     assert found == {}
@@ -1807,3 +1821,51 @@ def test_of_a_rows_stops_the_town_the_other_visits_share_holds_the_talks_not_a_o
     found, _ = summits_of(text)
     assert found["2034-06-01"]["venue"] == {"某都"}
     assert found["2035-09-09"]["venue"] == {"丙城"}  # near-miss: 丙城 is listed in another row too
+
+
+TOUR_LEAVING_ON_THE_ROWS_LAST_DAY = """'''甲国总统访问越南'''列出[[甲国]]总统对[[越南]]的访问。
+== 列表 ==
+{| class="wikitable"
+! 日期 !! 甲国总统 !! 越方会谈对象 !! 地点
+|-
+| 2034年10月20日—22日 || [[张三]] || 国家主席[[李四]] || [[河内]]
+|}
+== 2034年 ==
+2034年10月20日，张三启程开始东南亚三国之行。21日上午，张三与越南国家主席李四在河内举行会谈。
+22日，张三离开越南，飞往[[柬埔寨]]首都[[金边]]，并与首相[[王五]]举行会谈。
+"""
+
+
+def test_a_rows_visit_does_not_hold_the_next_legs_meeting_told_on_its_last_day_in_a_third_state():
+    """The row's days end on the day the visitor flies on to a third state (``离开越南，飞往柬埔寨…与首相王五举行
+    会谈``): that meeting, with someone the text gives no side, is the next leg's summit, not the row's visit's."""
+    found = _summits_listed(TOUR_LEAVING_ON_THE_ROWS_LAST_DAY, "甲国总统访问越南")
+    assert found == [("2034-10-20", "2034-10-22", {"张三", "李四"}), ("2034-10-22", "2034-10-22", {"张三", "王五"})]
+
+
+def test_a_rows_visit_holds_a_meeting_of_its_last_day_in_its_own_state():
+    text = TOUR_LEAVING_ON_THE_ROWS_LAST_DAY.replace("张三离开越南，飞往[[柬埔寨]]首都[[金边]]，并与首相[[王五]]举行会谈",
+                                                     "张三在河内与首相[[王五]]举行会谈")
+    found = _summits_listed(text, "甲国总统访问越南")
+    assert found == [("2034-10-20", "2034-10-22", {"张三", "李四", "王五"})]
+
+
+VISITS_TO_A_FORUM = """'''张三访问乙国'''是指甲国总统[[张三]]对[[乙国]]的访问。
+== 访问列表 ==
+{| class="wikitable"
+! 次序 !! 日期 !! 地点 !! 性质 !! 主要会见对象
+|-
+| 1 || 2035年10月28日－29日 || [[某城]] || 出席第三届乙国－某洲论坛峰会 || 总统[[李四]]
+|-
+| 2 || 2036年9月1日－3日 || 某城 || 国事访问 || 总理[[王五]]
+|}
+== 2035年 ==
+2035年10月28日下午，张三抵达某城出席论坛峰会，与乙国总统李四会晤。
+"""
+
+
+def test_a_row_of_a_visit_to_attend_a_forum_is_no_summit_over_its_days():
+    """A forum is of many parties (``出席第三届乙国－某洲论坛峰会``): the row's days are the forum's, and the meeting
+    with the host is the prose's, of its own day; a row of a state visit is the visit's summit."""
+    found = _summits_listed(VISITS_TO_A_FORUM, "张三访问乙国")
+    assert found == [("2035-10-28", "2035-10-28", {"张三", "李四"}), ("2036-09-01", "2036-09-03", {"张三", "王五"})]

@@ -439,7 +439,7 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
             kept[twin] = replace(kept[twin], start=min(kept[twin].start, other.start), end=max(kept[twin].end, other.end),
                                  participants=tuple(sorted(set(kept[twin].participants) | set(other.participants))))
             if other.anchor is None:  # a row's visit, whose first meeting the prose told: it holds the others too
-                _visit_holds_its_days(reading, people, kept, kept[twin], named=True)
+                _visit_holds_its_days(reading, people, kept, kept[twin], named=True, row=True)
     for other in others:
         if any(s.id == other.id for s in kept) or not registry.holds(other.id):  # or folded into another already
             continue
@@ -457,11 +457,11 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
         if poorer is not None:  # a prose mention naming one side, a table row naming both: the row is the summit
             fold(registry, poorer.id, other.id, documents=False)  # the row's own cells name its documents
             kept[kept.index(poorer)] = other
-            _visit_holds_its_days(reading, people, kept, other, named=True, rows=apart)  # and the prose's other meetings of its days
+            _visit_holds_its_days(reading, people, kept, other, named=True, rows=apart, row=True)  # and the prose's other meetings of its days
             continue
         if same is None:
             left.append(other)
-            _visit_holds_its_days(reading, people, kept, other, rows=apart)
+            _visit_holds_its_days(reading, people, kept, other, rows=apart, row=other.anchor is None)
             continue
         if other.anchor is None and not set(other.participants) <= set(same.participants) and same.id in rowed:
             # the mention is another row's summit too (one IRI): it stays, with the hosts this row names
@@ -476,12 +476,14 @@ def join_mentions(reading: Reading, people: People, kept: list[SummitFound], oth
             fold(registry, other.id, same.id, row=other.anchor is None)
         if other.end > other.start:  # 于15日至18日举行的会晤: the talks of the 16th and the signing of the 18th with it
             _visit_holds_its_days(reading, people, kept, replace(same, start=min(same.start, other.start),
-                                                                 end=max(same.end, other.end)), rows=apart - {other.id})
+                                                                 end=max(same.end, other.end)), rows=apart - {other.id},
+                                  row=same.id in rowed or other.anchor is None)
     return left
 
 
 def _visit_holds_its_days(reading: Reading, people: People, kept: list[SummitFound], visit: SummitFound,
-                          named: bool = False, rows: set[EntityId] | frozenset[EntityId] = frozenset()) -> None:
+                          named: bool = False, rows: set[EntityId] | frozenset[EntityId] = frozenset(),
+                          row: bool = False) -> None:
     """A table row's visit of several days holds the meetings the prose tells of its
     people on those days (a premier receiving the visitor, the talks of one day): each such
     mention, whose others stand for no side the row does not have, is folded into the row, and
@@ -489,7 +491,10 @@ def _visit_holds_its_days(reading: Reading, people: People, kept: list[SummitFou
     however the row met the prose's first meeting of its days: told under the same IRI (``当天，他与李四总统举行
     会谈。同日下午，…并与总理王五会谈``), or that meeting naming fewer of its people (``两国领导人随后举行会谈``,
     then ``14日，…会见了王五``); then (``named``) not a meeting of someone the row does not name whose office is
-    written with a state's name the article gives no side of (``与丙国总统王五进行会谈``): a third state's leader."""
+    written with a state's name the article gives no side of (``与丙国总统王五进行会谈``): a third state's leader. Nor,
+    the visit being a table's ``row``, one told in a sentence naming a third state (none of the row's people's, of the
+    states its venue lies in, nor of the title's), of someone beyond the row whose side the text does not give (the
+    last day of a row's visit: ``22日，甲离开乙国，飞往丙国首都某城，并与首相王五举行会谈``): the next leg of a tour."""
     if visit.end <= visit.start:
         return
     sides = {people.sides.get(p) for p in visit.participants} - {None}
@@ -498,9 +503,34 @@ def _visit_holds_its_days(reading: Reading, people: People, kept: list[SummitFou
                 and set(mention.participants) & set(visit.participants) \
                 and not (named and any(_of_a_state_named(people, p) for p in mention.participants
                                        if p not in visit.participants and people.sides.get(p) is None)) \
+                and not (row and any(p not in visit.participants and people.sides.get(p) is None for p in mention.participants)
+                         and _in_a_third_state(reading, mention, sides | _states_of_the_title(reading)
+                                               | _states_placed_in(reading, visit.id))) \
                 and all(people.sides.get(p) in sides | {None} for p in mention.participants):
             fold_with_people(reading, people, mention, visit)
             kept.remove(mention)
+
+
+def _states_of_the_title(reading: Reading) -> set[str]:
+    """The states the article's title names (``甲国总统访问乙国``): the sides of the visits it lists, even where
+    the text gives no one of them a side."""
+    title = reading.document.title or ""
+    return {spot.key for spot in reading.spotter.spots(title, to_hans(title), (), 0) if reading.index.is_state(spot.key)}
+
+
+def _states_placed_in(reading: Reading, summit: EntityId) -> set[str]:
+    """The states a summit's venues lie in by the located-in facts so far (a row's ``{{NPL}} || [[加德满都]]``)."""
+    registry, out, seen = reading.registry, set(), set()
+    frontier = [v for v in registry.facts_about(summit, Prop.VENUE) if isinstance(v, EntityId)]
+    while frontier:
+        place = frontier.pop()
+        if place.key in seen:
+            continue
+        seen.add(place.key)
+        if place.kind is Kind.COUNTRY or reading.index.is_state(place.key):
+            out.add(place.key)
+        frontier.extend(v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId))
+    return out
 
 
 #: An office written after a state's name (丙国总统, 某某国首相): of that state, whether or not the gazetteer knows it.

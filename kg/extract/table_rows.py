@@ -28,6 +28,10 @@ _OTHERS_COLUMN = re.compile(r"^(?:其他|其它|其余|另外)的?(?:参加者|�
 #: The words of meeting a header names its people by, one or two joined (``会谈对象``, ``会谈、会见对象``,
 #: ``会见、会谈的中国领导人``): the two words are one meeting's, not two columns'.
 _MET = r"(?:会谈|会见|会晤|接见|接待)(?:[、/和与及](?:会谈|会见|会晤|接见|接待))?"
+#: What a header of whom the visitor met may put before its words of meeting: that they were the main ones
+#: (``主要会谈对象``: whom he mainly met) or of which side (``乙方会谈对象``, the side's name shortened to a
+#: character or two before 方, ``乙方主要会见对象``). Still the hosts the visitor met, one column of people.
+_WHOSE_MET = r"(?:[\u4e00-\u9fff]{1,2}方)?(?:主要)?"
 
 _COLUMNS = (
     ("date", re.compile(r"日期|时间|年份|日程|年月")),
@@ -37,7 +41,7 @@ _COLUMNS = (
     ("mediator", _MEDIATOR_COLUMN),
     ("mediator", _OTHERS_COLUMN),
     ("people", re.compile(r"领导人|出席|与会|参与|参加|元首|首脑|方$|总统|主席|总理|首相|人物|东道主|主持人|主办者"
-                          r"|^" + _MET + r"对象$|" + _MET + r"者$"  # 会谈对象, 会谈、会见对象, 会见者: whom the visitor of a table of one side's hosts met
+                          r"|^" + _WHOSE_MET + _MET + r"对象$|" + _MET + r"者$"  # 会谈对象, 会谈、会见对象, 会见者: whom the visitor of a table of one side's hosts met
                           r"|^[\u4e00-\u9fff]{0,4}(?:天皇|国王|女王|教宗)$")),  # a monarch's column: 天皇, 英国国王, 教宗
     ("outcome", re.compile(r"成果|文件|签署|结果|协议|宣言")),
 )
@@ -51,10 +55,10 @@ class Row:
     columns: tuple[tuple[Cell, int], ...] = ()  # each cell with the first column it stands in
 
 
-#: A column of one side's leaders: ``中方``, ``中方领导人``, ``中方主要会见者``, ``美国领导人``, ``美国总统`` (a state's
+#: A column of one side's leaders: ``中方``, ``中方领导人``, ``中方主要会见者``, ``乙方会谈对象``, ``美国领导人``, ``美国总统`` (a state's
 #: name is checked against the reference list of states), or of whom the one visitor (mainly) met: ``会谈对象``,
 #: ``会晤对象``, ``主要会见者`` (a tour's schedule).
-SIDE_COLUMN = re.compile(r"^[\u4e00-\u9fff]{1,2}方面?(?:(?:主要)?(?:(?:" + _MET + r")?(?:领导人|元首|首脑)|" + _MET + r"者))?$"
+SIDE_COLUMN = re.compile(r"^[\u4e00-\u9fff]{1,2}方面?(?:(?:主要)?(?:(?:" + _MET + r")?(?:领导人|元首|首脑)|" + _MET + r"(?:者|对象)))?$"
                          r"|^(?:主要)?(?:来访|到访|出访|访问|" + _MET + r")(?:领导人|元首|首脑|者|对象)$|^外宾$")
 #: What follows a state's name in a header of its leaders (``美国领导人``) or of its top office (``美国总统``).
 LEADERS_WORD = re.compile(r"(领导人|元首|首脑|总统|总理|首相|国王|女王)$")

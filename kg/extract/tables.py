@@ -122,9 +122,10 @@ def _came_below_the_top(texts: list[str]) -> str | None:
     return None
 
 
-#: A row's words that its visit was to attend a gathering of many states (出席八国集团洞爷湖峰会, 出席二十国集团峰会):
-#: not to meet the host; not a meeting on its sidelines (峰会期间会晤).
-_ATTENDED = re.compile(rf"^(?:赴[^，,；;。]{{0,10}}?)?(?:出席|参加|与会)[^，,；;。]{{0,12}}?(?:{GATHERINGS})[^，,；;。]*$")
+#: A row's words that its visit was to attend a gathering of many states (出席八国集团洞爷湖峰会, 出席二十国集团峰会),
+#: or a forum's (出席第三届甲国－某洲论坛峰会: a forum is of many parties): not to meet the host; not a meeting on
+#: its sidelines (峰会期间会晤).
+_ATTENDED = re.compile(rf"^(?:赴[^，,；;。]{{0,10}}?)?(?:出席|参加|与会)[^，,；;。]{{0,12}}?(?:{GATHERINGS}|论坛)[^，,；;。]*$")
 
 
 def _attended_a_gathering(reading: Reading, row: Row) -> str | None:
