@@ -1869,3 +1869,38 @@ def test_a_row_of_a_visit_to_attend_a_forum_is_no_summit_over_its_days():
     with the host is the prose's, of its own day; a row of a state visit is the visit's summit."""
     found = _summits_listed(VISITS_TO_A_FORUM, "张三访问乙国")
     assert found == [("2035-10-28", "2035-10-28", {"张三", "李四"}), ("2036-09-01", "2036-09-03", {"张三", "王五"})]
+
+
+BILATERALS_OF_AN_EVENT = """'''2034年某会议期间张三双边会见'''是指甲国主席[[张三]]于2034年11月在[[某城]]主持某会议前后，同出席会议的多国领导人举行的一系列双边会见。
+== 会见一览 ==
+{| class="wikitable"
+! 日期 !! 对方领导人 !! 职务 !! 地点
+|-
+| 11月9日 || [[李四]] || 乙国总统 || 某城
+|-
+| 11月10日－11日 || [[王五]] || 丙国总理 || 某城
+|}
+"""
+
+
+def test_a_tables_days_without_a_year_are_of_the_one_year_the_title_and_first_sentence_name():
+    found = _summits_listed(BILATERALS_OF_AN_EVENT, "2034年某会议期间张三双边会见")
+    assert found == [("2034-11-09", "2034-11-09", {"张三", "李四"}), ("2034-11-10", "2034-11-11", {"张三", "王五"})]
+
+
+@pytest.mark.parametrize("title, lead", [
+    ("2033年至2034年某会议期间张三双边会见", "于2034年11月"),  # a title of two years
+    ("2034年某会议期间张三双边会见", "于2033年当选后，于2034年11月"),  # the first sentence tells another year first
+])
+def test_a_tables_days_without_a_year_are_not_dated_by_a_title_of_two_years_or_a_first_sentence_telling_another(
+        title, lead):
+    text = BILATERALS_OF_AN_EVENT.replace("2034年某会议期间张三双边会见", title).replace("于2034年11月", lead)
+    assert _summits_listed(text, title) == []
+
+
+def test_a_schedules_days_without_a_year_are_not_dated_by_the_title():
+    """A table of the days' doings (``日期 !! 地点 !! 活动``), no column of whom was met, is left to the prose."""
+    text = BILATERALS_OF_AN_EVENT.replace("! 日期 !! 对方领导人 !! 职务 !! 地点", "! 日期 !! 活动 !! 备注 !! 地点") \
+        .replace("[[李四]] || 乙国总统", "与乙国总统[[李四]]简短会见 || ").replace("[[王五]] || 丙国总理", "与丙国总理[[王五]]会谈 || ")
+    assert _summits_listed(text, "2034年某会议期间张三双边会见") == []
+

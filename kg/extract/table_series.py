@@ -150,14 +150,15 @@ def rows_give_their_documents(reading: Reading, summits) -> None:
 
 
 def rows_number_their_summits(reading: Reading, summits) -> None:
-    """A meeting table's number column (次序, 届次) numbers the meeting of its row: the summit
+    """A meeting table's number column (次序, 届次), or else a cell of the row that numbers its meeting
+    (``甲乙丙三国元首第七次会晤`` in a 形式 column: :func:`row_ordinal`), numbers the meeting of its row: the summit
     it numbers keeps that number over one the prose says of it (``这是两人约三年来首次面对面
-    会谈``, ``第八次中日韩领导人会议`` in a cell of the row), and a number the prose gives another
-    summit (``第二次对某国进行国事访问``, a count of something else) is not that one's when the
-    column gives it already."""
+    会谈``, ``第八次中日韩领导人会议`` in a cell of the row, ``三国元首第六次会晤于2032年在某城举行`` told of
+    the meeting before), and a number the prose gives another summit (``第二次对某国进行国事访问``, a count of
+    something else) is not that one's when the row gives it already."""
     registry = reading.registry
     cells = {cell.span for table, roles in meeting_tables(reading) for row in rows_of(table, roles)
-             for cell in row.cells.get("number", [])}
+             for cell in row.own}
     ids = {summit.id for summit in summits}
     facts = [fact for fact in registry.facts_of(Prop.ORDINAL) if fact.subject in ids]
     by_column: dict[object, set[int]] = {}

@@ -68,7 +68,8 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
         return ()
     lead_days = days_the_lead_dates(reading)
     lead_visit = the_leads_visit(reading)
-    title_year = year_of_the_list(reading)
+    listed_year = year_of_the_list(reading)
+    title_year = listed_year or (year_of_the_event(reading) if lead_days is None else None)  # of a table of whom met
     if lead_days is not None and lead_days.start.year == title_year:
         title_year = None  # the lead's days are of the title's year: they date the table (or leave it undated)
     sides_offices = offices_of_the_sides(reading)
@@ -83,9 +84,12 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
         rows = rows_of(table, roles)
         stops = stops_of_one_tour(reading, rows)
         intro = sentence_introducing(reading, table)
+        # the title's year dates a table of whom was met, not a schedule (活动) nor a tour's legs by state (国家)
+        year = title_year if title_year == listed_year or ("people" in roles.values()
+                                                           and "country" not in roles.values()) else None
         for row in rows:
             summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices, stops,
-                             lead_days, intro, title_year, beside, lead_visit, sides)
+                             lead_days, intro, year, beside, lead_visit, sides)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
             for other in meetings_in_notes(reading, people, row, summit) if summit is not None else ():
@@ -202,6 +206,19 @@ def days_the_lead_dates(reading: Reading) -> DateRange | None:
     在某城与来访各国领导人举行的会谈``): the days of the event the article tells."""
     first = [s for s in reading.lead if s.paragraph == reading.lead[0].paragraph] if reading.lead else []
     return next((d for s in first for d in find_dates(s.hans) if d.year_given), None)
+
+
+def year_of_the_event(reading: Reading) -> int | None:
+    """The one year an article's title names when its first sentence names no other (``2033年甲乙会议期间张三双边
+    会见…是指…于2033年11月在某城…``, ``2033年甲国领导人出访列表…列出2033年…``; called where that sentence dates
+    no day): the year of the event or of the list the article is about, the year of a table's days written without
+    one (``11月10日``, ``8月16日－21日``). Not a title naming two years, nor one whose first sentence tells
+    another year too (``于2032年当选后，于2033年11月``)."""
+    years = {y.year for y in find_year_months(to_hans(reading.document.title or ""))}
+    if len(years) != 1 or not reading.lead:
+        return None
+    told = {y.year for y in find_year_months(reading.lead[0].hans)}
+    return next(iter(years)) if told == years else None
 
 
 def _near_the_leads_days(hans: str, lead_days: DateRange) -> DateRange | None:
