@@ -12,18 +12,20 @@ loading the store. A query that calls a function whose value differs from run to
 ``kg serve`` never keeps its answer either. A kept answer that cannot be read is a miss,
 never an error, and one that cannot be written is not kept.
 
-A build of many pages answers the named queries (their default parameters, every output of
-``kg query``) while it writes its files, and keeps the answers beside them, in the version
-directory it publishes (:data:`PRECOMPUTED`), under the keys ``kg query`` computes over that
-``kg.trig``: the first asking after a build is read back too (:func:`precomputed`), and so is
-``kg serve``'s (:mod:`kg.server.built`). A new build publishes a new directory, so a kept
-answer never outlives the files it answers. A build after an edit, which splices its files
-in seconds and holds no store of them, leaves the answering to a process of its own that
-outlives it (:func:`answer_later`): it loads the new ``kg.trig`` and keeps the answers
-beside it some seconds later, as a full build would have. The same process, after a build of
-:data:`ANSWERED_AHEAD_FROM` pages or more, keeps each named query's answers with the other
-parameters users ask it (:func:`kg.query.answered_ahead`: the languages, a summit's first
-numbers), which the engine answers in 0.2 to 2.4 s of CPU on a million-triple build.
+A build of :data:`ANSWERED_AHEAD_FROM` pages or more leaves the named queries (their default
+parameters, every output of ``kg query``) to a process of its own that outlives it
+(:func:`answer_later`): it loads the published ``kg.trig`` and keeps the answers beside it, in
+the version directory the build published (:data:`PRECOMPUTED`), under the keys ``kg query``
+computes over that ``kg.trig``: an asking once they are kept is read back (:func:`precomputed`),
+and so is ``kg serve``'s (:mod:`kg.server.built`); one before asks the engine, as it would with no
+answers kept. (Until the forty-fifth session the build answered them itself while it wrote its
+files, in two forked processes: about 17 s of CPU at a million triples, on the build's critical
+path; the process after it takes about 20 s of CPU with the store loaded again, at a lower
+priority, after the build has returned.) A new build publishes a new directory, so a kept answer
+never outlives the files it answers. A build after an edit, which splices its files in seconds,
+does the same. The same process then keeps each named query's answers with the other parameters
+users ask it (:func:`kg.query.answered_ahead`: the languages, a summit's first numbers), which
+the engine answers in 0.2 to 2.4 s of CPU on a million-triple build.
 
     >>> import tempfile
     >>> kept = AnswerCache(Path(tempfile.mkdtemp()))
@@ -41,13 +43,9 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from kg.pool import Turns
 
 #: Where ``kg query`` keeps answers unless told otherwise (beside the build's page cache).
 DEFAULT_DIR = Path(".kg-cache/answers")
@@ -73,13 +71,6 @@ ANSWERED_AHEAD_FROM = 50
 AHEAD_ONLY = "ahead"
 #: CPU seconds a build gives each named query (``kg query``'s default ``--timeout``); one past it is asked by ``kg query``.
 BUILD_SECONDS = 10.0
-#: Processes a build answers the named queries in while it writes its files, each taking the next
-#: query when it is free: at a million triples the answers take about 17 s of CPU, more than any
-#: file, and one process answering them all was left alone on a core for 5 s after the files.
-PROCESSES = 2
-#: The named queries asked first: those whose answers are tens of megabytes at a million triples
-#: (2.5–2.8 s of CPU each), so that no process is left with one of them when the others are done.
-ASKED_FIRST = ("wikidata-links", "labels", "sources")
 #: A query function whose value differs from run to run (the twin of kg serve's in kg/server/responses.py).
 _VOLATILE = re.compile(r"\b(?:NOW|RAND|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
 _PACKAGE = Path(__file__).resolve().parent
@@ -261,15 +252,13 @@ def page_of(answer: bytes, output: str, rows: int, first: int, most: int | None)
     return ending.join([lines[0], *lines[1:-1][first:last], b""])
 
 
-def answer_named_queries(store, directory: Path, *, seconds: float, ahead: bool = False,
-                         turns: Turns | None = None) -> tuple[str, ...]:
+def answer_named_queries(store, directory: Path, *, seconds: float, ahead: bool = False) -> tuple[str, ...]:
     """Every named query with its default parameters (``ahead``: with each other value it is answered
     in ahead, :func:`kg.query.answered_ahead`), asked of ``store`` (the store whose files
     are being written into ``directory``) and written in each of :data:`OUTPUTS` as
     ``kg query`` prints it, into ``directory/answers`` under a name that says which; returns those
     names, for :func:`keep_answered` to key once ``kg.trig`` is written. A query past ``seconds``
-    of CPU time, or that fails, is left out: ``kg query`` asks it itself. With ``turns``, shared
-    by several processes, only the queries whose turn this process takes are asked here.
+    of CPU time, or that fails, is left out: ``kg query`` asks it itself.
 
     The engine answers each query once, in SPARQL JSON; the table, CSV and TSV are made from one
     reading of that answer, each distinct term's forms once for all the queries
@@ -283,12 +272,7 @@ def answer_named_queries(store, directory: Path, *, seconds: float, ahead: bool 
     outputs = [Output(output) for output in OUTPUTS]
     cells = Cells()
     names = []
-    texts = sorted(_texts(ahead=ahead).items(), key=lambda item: item[0].split("+")[0] not in ASKED_FIRST)
-    taken = iter(range(len(texts))) if turns is None else iter(turns.take, None)
-    for number in taken:
-        if number >= len(texts):
-            break
-        asked, text = texts[number]
+    for asked, text in _texts(ahead=ahead).items():
         try:
             # checked: the package's own texts, which the query guard accepts (tests/test_query.py asks each
             # through it); reading them again with rdflib's parser cost about 1.6 s of CPU a build
@@ -325,27 +309,11 @@ def keep_answered(directory: Path, names: Sequence[str]) -> None:
             os.replace(folder / name, folder / f"{key}{_SUFFIX}")
 
 
-def answering_elsewhere(store, directory: Path, *, seconds: float = BUILD_SECONDS,
-                        processes: int = PROCESSES) -> Callable[[], None]:
-    """:func:`answer_named_queries` started in ``processes`` forked processes, which take the
-    queries in turns, while this one writes the files; the function returned waits for them and
-    keys the answers (call it once ``kg.trig`` is written)."""
-    from kg.pool import Turns, elsewhere
-
-    turns = Turns()
-    answered = [elsewhere(_answer_named_queries, store, directory, seconds, turns) for _ in range(processes)]
-    return lambda: keep_answered(directory, [name for each in answered for name in each()])
-
-
-def _answer_named_queries(store, directory: Path, seconds: float, turns: Turns) -> tuple[str, ...]:
-    return answer_named_queries(store, directory, seconds=seconds, turns=turns)
-
-
 def answer_later(directory: Path, *, defaults: bool = True) -> None:
     """The named queries answered over ``directory/kg.trig`` (published, whole) and kept beside it
     by a new process in a session of its own, at a lower priority, which this one does not wait
     for (``python -m kg.answers DIRECTORY NICENESS [ahead]``): with their default parameters
-    (unless ``defaults`` is false: a full build kept those itself), then with the others they are
+    (unless ``defaults`` is false), then with the others they are
     answered in ahead (:func:`kg.query.answered_ahead`). Nothing is said if it cannot start:
     ``kg query`` then asks the engine, as it does until the answers are kept."""
     import subprocess

@@ -40,8 +40,8 @@ QUARANTINE_NAME = "quarantined.tsv"  # one line per quarantined page: origin, ta
 WITHHELD_NAME = "withheld.tsv"  # one line per statement withheld from a published page: origin, triple, why
 #: Seconds the pool waits past a page's budget before it kills the worker building it.
 _GRACE = 2.0
-#: Pages from which a build's last steps use other processes (kg.trig written, the named queries
-#: answered while the other files are written): below it a fork costs more than it saves.
+#: Pages from which a build's last steps use other processes (kg.trig written while the other files
+#: are) and a process after it keeps the named queries' answers: below it a fork costs more than it saves.
 OTHER_CORE_FROM = 50
 
 
@@ -485,11 +485,8 @@ def _build(read: Callable[[], Iterable[Page | SkippedPage]], *, out: Path, setti
 
         def write(directory: Path) -> None:
             version.append(directory)
-            answering = answers.answering_elsewhere(assembly.store, directory) if parallel else None
             export.write_store(assembly.store, directory, base=base, indexes=indexes, parallel=parallel,
                                subjects=subjects)
-            if answering is not None:  # the named queries answered meanwhile, kept beside the files (kg.answers)
-                answering()
 
         written = outdir.publish(out, export.PUBLISHED_NAMES, write)
         if fill is not None and not assembly.contradicted and len(indexes) == len(incremental.FILES):
@@ -502,8 +499,8 @@ def _build(read: Callable[[], Iterable[Page | SkippedPage]], *, out: Path, setti
                          for kind, name in incremental.FILES.items()}
                 kept.save(incremental.State(pages, stats, description, indexes[entries.NT].lines, indexes, files,
                                             shared.value, kept.raw_name))
-        if len(assembly.built) >= answers.ANSWERED_AHEAD_FROM:  # with other parameters, by a process after it
-            answers.answer_later(version[0], defaults=False)
+        if len(assembly.built) >= answers.ANSWERED_AHEAD_FROM:  # by a process after it, kept beside the files
+            answers.answer_later(version[0])
         lines = indexes[entries.NT].lines if entries.NT in indexes else None
         return replace(nothing, written=written, link_note=link_note, lines=lines)
     finally:

@@ -10,8 +10,7 @@ up, so memory holds at most a few items and results whatever the order forces to
     [1, 4, 9]
 
 :func:`elsewhere` runs one piece of work in a forked process while this one goes on (a
-build's last steps on the other core), its result waited for when it is needed; :class:`Turns`
-lets several such processes share a list of pieces, each taking the next when it is free.
+build's last steps on the other core), its result waited for when it is needed.
 """
 
 from __future__ import annotations
@@ -209,25 +208,6 @@ def elsewhere(work: Callable[..., Any], *arguments: Any) -> Callable[[], Any]:
         return value
 
     return result
-
-
-class Turns:
-    """Numbers 0, 1, 2, … each handed out once across the processes forked after it is made: work
-    split into pieces is shared by several processes, each taking the next piece when it is free::
-
-        >>> turns = Turns()
-        >>> turns.take(), turns.take()
-        (0, 1)
-    """
-
-    def __init__(self) -> None:
-        self._next = _CONTEXT.Value("q", 0)  # in memory the forks share, with its lock
-
-    def take(self) -> int:
-        with self._next.get_lock():
-            taken = self._next.value
-            self._next.value = taken + 1
-        return taken
 
 
 def _send_result(work: Callable[..., Any], arguments: tuple, sending: Connection) -> None:

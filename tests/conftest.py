@@ -54,3 +54,22 @@ def roles_by_day(text, title="甲乙会晤"):
             out.setdefault(day[of[f.subject]], set()).add((agent[f.subject], f.value.key))
     return out
 
+
+
+def corpus_build_with_its_answers(sources: list[str], out: Path) -> Path:
+    """``sources`` built as a corpus's build is (its last steps in other processes), and the named
+    queries' answers kept beside its files as the process it leaves behind keeps them first
+    (:func:`kg.answers.answer_later`: their default parameters), run here and waited for."""
+    from kg import answers, pipeline
+    from kg.store import load_store
+
+    def kept_now(directory: Path, **options) -> None:
+        store = load_store([directory / answers.ANSWERED])
+        answers.keep_answered(directory, answers.answer_named_queries(store, directory, seconds=answers.BUILD_SECONDS))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "OTHER_CORE_FROM", 1)
+        patch.setattr(answers, "ANSWERED_AHEAD_FROM", 1)
+        patch.setattr(answers, "answer_later", kept_now)
+        pipeline.build(sources, out=out)
+    return out

@@ -20,15 +20,10 @@ ACCEPTS = ("application/sparql-results+json", "application/sparql-results+xml", 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    """A build of several articles that answers the named queries as a corpus's build does."""
-    from conftest import ARTICLES, CORPUS_ARTICLE
-    from kg import pipeline
+    """A build of several articles as a corpus's is, with the answers the process after it keeps."""
+    from conftest import ARTICLES, CORPUS_ARTICLE, corpus_build_with_its_answers
 
-    out = tmp_path_factory.mktemp("served") / "out"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pipeline, "OTHER_CORE_FROM", 1)  # a corpus's build: it answers the named queries
-        pipeline.build([str(CORPUS_ARTICLE), str(ARTICLES)], out=out)
-    return out
+    return corpus_build_with_its_answers([str(CORPUS_ARTICLE), str(ARTICLES)], tmp_path_factory.mktemp("served") / "out")
 
 
 @pytest.fixture(scope="module")
