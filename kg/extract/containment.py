@@ -270,6 +270,16 @@ def finer_venue(reading: Reading, venue: EntityId | None, said: list) -> EntityI
     return venue
 
 
+def held_in(registry, place: EntityId) -> list[EntityId]:
+    """The places ``place`` lies in directly, by the located-in facts so far."""
+    return [v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+
+
+def states_of(registry, place: EntityId) -> list[EntityId]:
+    """The states ``place`` lies in directly, by the located-in facts so far."""
+    return [v for v in held_in(registry, place) if v.kind is Kind.COUNTRY]
+
+
 def located_within(registry, inner: EntityId, outer: EntityId) -> bool:
     """Whether ``inner`` lies in ``outer`` by the located-in facts so far (or is it)."""
     seen: set[str] = set()
@@ -281,7 +291,7 @@ def located_within(registry, inner: EntityId, outer: EntityId) -> bool:
         if place.key in seen:
             continue
         seen.add(place.key)
-        frontier.extend(v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId))
+        frontier.extend(held_in(registry, place))
         container = next((c for names, c in well_known_venues()
                           if any(registry.index.key(n) == place.key for n in names)), None)
         if container is not None:
@@ -315,7 +325,7 @@ def unplaced_top(registry, venue: EntityId, by_gazetteer: bool = True) -> Entity
         seen.add(place.key)
         if place.kind is Kind.COUNTRY or registry.index.is_state(place.key):
             return None
-        outer = [v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+        outer = held_in(registry, place)
         container = next((c for names, c in well_known_venues()
                           if any(registry.index.key(n) == place.key for n in names)), None) if by_gazetteer else None
         if not outer and container is not None:  # 人民大会堂: in 北京 by the reference gazetteer
@@ -337,7 +347,7 @@ def lies_in(reading: Reading, inner: EntityId, outer: EntityId) -> bool:
         if place.key in seen:
             continue
         seen.add(place.key)
-        frontier.extend(v for v in reading.registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId))
+        frontier.extend(held_in(reading.registry, place))
         container = well_known_container(reading, place.key)
         if container is not None:
             frontier.append(EntityId(Kind.PLACE, reading.index.key(container)))
@@ -353,7 +363,7 @@ def place_venues_by_gazetteer(reading: Reading) -> None:
         place, evidence, seen = fact.value, fact.evidence, set()
         while isinstance(place, EntityId) and place.kind is Kind.PLACE and evidence and place.key not in seen:
             seen.add(place.key)
-            stated = [v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+            stated = held_in(registry, place)
             if stated and not _city_between(reading, place, stated):  # the text places it: go on from where it says
                 place = stated[0]
                 continue
@@ -415,7 +425,7 @@ def _city_between(reading: Reading, place: EntityId, stated: list[EntityId]) -> 
     if container is None or reading.index.is_state(container):
         return False
     city = EntityId(Kind.PLACE, reading.index.key(container))
-    outer = [v for v in reading.registry.facts_about(city, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+    outer = held_in(reading.registry, city)
     if any(not any(located_within(reading.registry, o, s) for s in stated) for o in outer):
         return False  # the text puts the city in another state
     registry = reading.registry

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from kg.extract.containment import located_within, unplaced_top
+from kg.extract.containment import held_in, located_within, unplaced_top
 from kg.extract.names import GENERIC_BUILDINGS
 from kg.extract.one_by_one import each_met_alone, then_all_together
 from kg.extract.participants import Participant, add_participants, record_participants
@@ -529,7 +529,7 @@ def _states_placed_in(reading: Reading, summit: EntityId) -> set[str]:
         seen.add(place.key)
         if place.kind is Kind.COUNTRY or reading.index.is_state(place.key):
             out.add(place.key)
-        frontier.extend(v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId))
+        frontier.extend(held_in(registry, place))
     return out
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kg.extract.containment import at_an_airport, lies_in, located_within, town_in_its_name, venue_in_state
+from kg.extract.containment import (at_an_airport, held_in, lies_in, located_within, states_of, town_in_its_name,
+                                    venue_in_state)
 from kg.extract.dates import find_dates
 from kg.extract.names import GENERIC_BUILDINGS, strip_disambiguator
 from kg.extract.phrases import NEXT_DAY, TRAVELS_TO
@@ -152,7 +153,7 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
         if at is None or _placed_in_a_town(registry, site, sentences[at]):
             continue  # the text places it in a town already
         said = sentences[at]
-        states = [v for v in registry.facts_about(site, Prop.LOCATED_IN) if isinstance(v, EntityId) and v.kind is Kind.COUNTRY]
+        states = states_of(registry, site)
         town = None
         for sentence in reversed(sentences[max(0, at - 3):at + 1]):
             if sentence.passage is not said.passage or sentence.paragraph != said.paragraph:
@@ -183,10 +184,9 @@ def place_sites_in_the_town_reached(reading: Reading) -> None:
         named = town_in_its_name(reading, site)
         if named is not None and named.key != reached.key and not located_within(registry, named, reached):
             place, told_by = named, (said.evidence(),)  # 乙镇宫: in the town it is named after, not the one reached
-        outer = [v for v in registry.facts_about(place, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+        outer = held_in(registry, place)
         if place is not reached and not outer and not states:  # the town gone on to, in the state of the one reached
-            outer = [v for v in registry.facts_about(reached, Prop.LOCATED_IN) if isinstance(v, EntityId)
-                     and v.kind is Kind.COUNTRY][:1]
+            outer = states_of(registry, reached)[:1]
             for state in outer:
                 registry.fact(place, Prop.LOCATED_IN, state, evidence=told_by)
         if states and any(not any(located_within(registry, o, s) for s in states) for o in outer):
@@ -597,8 +597,7 @@ def venue_of_the_stop_of_its_talks(reading: Reading, summits) -> None:
         if len(held) != 1 or said is None:
             continue
         town = registry.named(Kind.PLACE, next(iter(held)))
-        states = [v for v in registry.facts_about(first, Prop.LOCATED_IN) if isinstance(v, EntityId)
-                  and v.kind is Kind.COUNTRY]
+        states = states_of(registry, first)
         registry.drop_one(summit.id, Prop.VENUE, first)
         registry.drop_one(town, Prop.LOCATED_IN, first)  # two stops of one itinerary: neither lies in the other
         registry.fact(summit.id, Prop.VENUE, town, evidence=(*venues[0].evidence, said.evidence()))

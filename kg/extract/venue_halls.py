@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.containment import at_an_airport, lies_in, town_in_its_name, venue_in_state
+from kg.extract.containment import at_an_airport, held_in, lies_in, states_of, town_in_its_name, venue_in_state
 from kg.extract.dates import find_dates
 from kg.extract.names import GENERIC_BUILDINGS, generic_building
 from kg.extract.places import (ARRIVED_AT, BARE_KINDS, CLAUSE_BREAK, NOT_OWN, ROOMS, VENUE_ENDINGS, held_at_phrases,
@@ -54,7 +54,7 @@ def lodging_gives_way_to_its_town(reading: Reading) -> None:
         if not isinstance(lodging, EntityId) or not unnamed_lodging(to_hans(lodging.key)) \
                 or not any(_AT_THE_LODGING.search(to_hans(e.text)) for e in fact.evidence):
             continue
-        towns = [v for v in registry.facts_about(lodging, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+        towns = held_in(registry, lodging)
         registry.drop_one(fact.subject, Prop.VENUE, lodging)
         if len(towns) == 1 and not registry.has_fact(fact.subject, Prop.VENUE):
             registry.fact(fact.subject, Prop.VENUE, towns[0], evidence=fact.evidence)
@@ -201,7 +201,7 @@ def _town_of_two_buildings(reading: Reading, summit: EntityId, venue: EntityId, 
     in the town; not when one is a room (``前往福建厅与乙会谈``), which may lie in the other."""
     registry = reading.registry
     places = [place for _, place in told]
-    towns = [v for v in registry.facts_about(venue, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+    towns = held_in(registry, venue)
     if _the_talks_not_the_call(told, venue):
         return
     if len(towns) != 1 or len(places) < 2 or venue not in places \
@@ -283,8 +283,7 @@ def _in_the_town_of_its_name(reading: Reading, place: EntityId, named: EntityId,
     registry = reading.registry
     registry.fact(place, Prop.LOCATED_IN, named, evidence=(sentence.evidence(),))
     if _placed_nowhere(reading, named):
-        state = next((v for v in registry.facts_about(town, Prop.LOCATED_IN)
-                      if isinstance(v, EntityId) and v.kind is Kind.COUNTRY), None)
+        state = next(iter(states_of(registry, town)), None)
         if state is not None:
             registry.fact(named, Prop.LOCATED_IN, state, evidence=(sentence.evidence(),))
 
@@ -375,7 +374,7 @@ def _beside_the_seat(reading: Reading, place: EntityId, seat: EntityId) -> bool:
     某都 by the text or the gazetteer): another building of that town, not a hall inside the seat."""
     if not generic_building(seat.key):
         return False
-    towns = [v for v in reading.registry.facts_about(seat, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+    towns = held_in(reading.registry, seat)
     return len(towns) == 1 and lies_in(reading, place, towns[0])
 
 

@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from kg.extract.containment import REACHES, lies_in, venue_in_state
+from kg.extract.containment import REACHES, held_in, lies_in, venue_in_state
 from kg.extract.dates import find_dates
 from kg.extract.narrative import ASIDE, Told, told_after
 from kg.extract.places import (CLAUSE_BREAK, GATHERING_AFTER, VENUE_ENDINGS, held_at_chain, held_at_phrases, joins_chain,
@@ -418,7 +418,7 @@ def gathering_hall_gives_way_to_its_town(reading: Reading, summits) -> None:
             else:
                 stated.add(fact.value)
     for hall, placed in by_lead.items():
-        towns = [v for v in registry.facts_about(hall, Prop.LOCATED_IN) if isinstance(v, EntityId)]
+        towns = held_in(registry, hall)
         leaders = {p for summit, _ in placed for p in summit.participants}
         if hall in stated or not to_hans(hall.key).endswith(VENUE_ENDINGS) \
                 or len(towns) != 1 or towns[0].kind is not Kind.PLACE \
