@@ -638,6 +638,21 @@ def test_a_bare_ordinal_in_a_note_column_numbers_the_rows_meeting():
     assert numbered == {"2009-08-09": 5}
 
 
+def test_the_number_a_rows_own_cell_gives_its_meeting_stays_over_the_one_the_prose_says_of_the_meeting_before():
+    """A row's 形式 cell numbers its meeting (甲乙丙三国元首第七次会晤); the prose of that day goes on to the
+    meeting before it (三国元首第六次会晤于某年在某城举行): its number is not this summit's, which would hold two."""
+    text = ("'''2035年甲国领导人双边会见'''是指[[甲国]]国家主席[[张三]]于2035年9月在[[某城]]出席纪念活动期间举行的双边会见。\n\n"
+            "== 会见列表 ==\n{| class=\"wikitable\"\n! 日期 !! 会见对象 !! 形式\n|-\n"
+            "| 9月2日 || 乙国总统[[李四]] || 会谈\n|-\n"
+            "| 9月3日 || 乙国总统[[李四]]、丙国总统[[王五]] || 甲乙丙三国元首第七次会晤\n|}\n\n"
+            "== 经过 ==\n9月3日，张三在[[某宫]]同李四、王五举行甲乙丙三国元首第七次会晤。"
+            "三国元首第六次会晤于2034年7月在[[另城]]举行。\n")
+    extraction = extract(parse(Page(text=text, origin="t", title="2035年甲国领导人双边会见")))
+    start = {f.subject: f.value.isoformat() for f in extraction.facts if f.prop is Prop.START_DATE}
+    numbered = [(start[f.subject], f.value) for f in extraction.facts if f.prop is Prop.ORDINAL]
+    assert numbered == [("2035-09-03", 7)]
+
+
 def test_a_note_telling_a_meeting_of_the_rows_leaders_on_another_day_is_a_summit_of_its_own():
     found, _ = summits_of(NOTES)
     assert found["2016-06-28"]["participants"] == {"李四", "王五"}  # the visa news after it is not of the talks
