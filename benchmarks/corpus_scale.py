@@ -389,12 +389,9 @@ def stage_times(trig: Path, code: Path) -> str:
         started = time.process_time()
         answers.answer_named_queries(store, out, seconds=answers.BUILD_SECONDS)
         spent["answers"] = time.process_time() - started
-        graphs = [(graph.value, store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph))
-                  for graph in store.named_graphs()]
         started = time.process_time()
         fill = incremental.RawFill(Path(scratch) / "raw")
-        for name, ntriples in graphs:
-            fill.add(name, ntriples)
+        fill.copy(store)  # the articles' graphs, as a build copies them once its pages are merged
         fill.finish()
         spent["raw store"] = time.process_time() - started
         digest = hashlib.sha256()
