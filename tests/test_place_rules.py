@@ -2270,3 +2270,26 @@ def test_a_rows_itinerary_gives_way_to_the_stop_its_account_tells_the_talks_in()
     assert read(a_speaker, title=title) == {"2034-01-08": [["某港"]]}
     also_first = text.replace("两人乘车穿过市区", "两人在某港举行会谈")
     assert read(also_first, title=title) == {"2034-01-08": [["某港"]]}
+
+
+
+_WENT_TO_TALK = ("{{Infobox event\n| date = {{Start date|2036|3|5}}－{{End date|2036|3|7}}\n| location = [[某都]]\n"
+                 "| participants = [[张三]]<br>[[王五]]\n}}\n"
+                 "'''2036年甲访问乙国'''是指[[甲国总统]][[张三]]于2036年3月5日至7日对[[乙国]]进行的访问，会见了乙国总统[[王五]]。\n"
+                 "== 行程 ==\n3月5日下午，张三抵达[[某都]]。3月6日上午，张三前往翠湖宫与其举行会谈。\n")
+
+
+def test_the_building_gone_to_in_the_clause_of_the_meeting_held_there_is_the_venue():
+    """``前往某宫与其举行会谈``, ``前往某宫礼节性拜会乙``, ``前往某府觐见国王乙``: Chinese joins the going and the
+    meeting held there in one clause, with no comma between, as readily as in two; the building is the venue, in
+    the town of the visit."""
+    def venues(text):
+        return list(read(text, title="2036年甲访问乙国").values())
+    assert venues(_WENT_TO_TALK) == [[["翠湖宫", "某都"]]]
+    for meeting in ("礼节性拜会[[乙国总统]][[王五]]", "觐见[[乙国国王]][[王五]]"):
+        assert venues(_WENT_TO_TALK.replace("与其举行会谈", meeting)) == [[["翠湖宫", "某都"]]], meeting
+    # near misses: a memorial visited for a wreath; an airport; a going planned, not made
+    for other in ("前往[[英雄纪念碑]]与其一同献花", "前往[[某都国际机场]]与其举行会谈", "原定前往翠湖宫与其举行会谈",
+                  "原定前往翠湖宫，与其举行会谈"):
+        found = venues(_WENT_TO_TALK.replace("前往翠湖宫与其举行会谈", other))
+        assert all(v[0] in ("某都", "乙国") for chains in found for v in chains), (other, found)

@@ -504,9 +504,11 @@ def venue_of_the_building_gone_to(reading: Reading, summits) -> None:
     """A summit still placed in a town only was held in the building a participant goes to on its days when the
     sentence goes straight on to the meeting there, with no place of its own (``随即前往[[某宫]]，先与乙举行会晤``,
     ``随即驱车前往乙官邸，两人举行双边会谈``, ``前往总理府某大厦拜会乙``, ``抵达[[某都]][[某宫]]，乙在宫外迎接``,
-    ``随后前往[[某宫]]出席正式欢迎仪式``): that building, inside the town. Not a building whose clause tells
-    something else done there (``前往[[某陵]]献花``), not a stop the leader only lands at (``抵达某机场``), nor
-    when the meeting names a place of its own (``前往[[某宫]]，乙在[[某厅]]接待甲``)."""
+    ``随后前往[[某宫]]出席正式欢迎仪式``), or when the clause of the going goes straight on to the meeting with no comma
+    (``前往某宫与其举行会谈``, ``前往某宫礼节性拜会乙``, ``前往某府觐见国王乙``): that building, inside the town. Not a
+    building whose clause tells something else done there (``前往[[某陵]]献花``), not a stop the leader only lands at
+    (``抵达某机场``), not a going planned (``原定前往某宫与乙会谈``), nor when the meeting names a place of its own
+    (``前往[[某宫]]，乙在[[某厅]]接待甲``)."""
     registry = reading.registry
     for summit in summits:
         venues = [v for v in registry.facts_about(summit.id, Prop.VENUE) if isinstance(v, EntityId)]
@@ -520,13 +522,16 @@ def venue_of_the_building_gone_to(reading: Reading, summits) -> None:
                 _held_in_the_town(reading, summit.id, venues[0], place, sentence)
 
 
-#: A leader going to a place (前往, 抵达, 移驾 …), up to the end of its clause or the call paid there right after
-#: (前往某府某大厦拜会乙, 前往某宫出席欢迎仪式).
+#: A leader going to a place (前往, 抵达, 移驾 …), up to the end of its clause, the call paid there right after
+#: (前往某府某大厦拜会乙, 前往某宫出席欢迎仪式) or the talks with the other side the clause goes straight on to, with
+#: no comma between (前往[[某府]]与乙举行会谈, 来到某街10号同乙会晤: Chinese joins the going and the talks held
+#: there in one clause as readily as in two).
 _GONE_TO_A_BUILDING = re.compile(r"(?:抵达|到达|来到|前往|赶赴|移驾)(?P<w>[^，。；,、在]{1,24}?)"
-                                 r"(?=[，,；;。]|拜会|拜见|会见|会晤|出席|$)")
-#: The meeting the going leads to, in its clause or one of the two after it: talks, a call, a host greeting the
-#: visitor or a welcome ceremony (先与乙举行会晤, 两人举行双边会谈, 乙在宫外迎接, 乙为其举行正式欢迎仪式).
-_MET_THERE = re.compile(r"拜会|拜见|会见|会晤|会谈|会面|迎接|迎候|欢迎仪式")
+                                 r"(?=[，,；;。]|(?:礼节性)?(?:拜会|拜见|觐见|晋见|会见|会晤|会谈)|出席|$"
+                                 r"|[与同][^，,；;。与同]{1,16}?(?:会谈|会晤|会面|会见))")
+#: The meeting the going leads to, in its clause or one of the two after it: talks, a call or an audience, a host
+#: greeting the visitor or a welcome ceremony (先与乙举行会晤, 两人举行双边会谈, 觐见国王乙, 乙在宫外迎接, 乙为其举行正式欢迎仪式).
+_MET_THERE = re.compile(r"拜会|拜见|觐见|晋见|会见|会晤|会谈|会面|迎接|迎候|欢迎仪式")
 #: How many clauses after the going the meeting may be told in.
 _CLAUSES_TO_THE_MEETING = 3
 
@@ -547,6 +552,9 @@ def _building_gone_to_on_its_days(reading: Reading, summit: EntityId) -> tuple[S
         for match in _GONE_TO_A_BUILDING.finditer(sentence.hans):
             if _MET_THERE.search(sentence.hans, 0, match.start()):
                 break  # 在某城会见了乙，随后前往[[某总部]]，与丙会谈: the going is the next meeting's
+            clause = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.hans, 0, match.start())), default=0)
+            if NOT_THERE.search(sentence.hans, clause, match.start()):
+                continue  # 原定前往某宫与乙会谈: a going planned, not made
             chain = _building_of(reading, sentence, match)
             if chain and _leads_to_the_meeting(reading, sentence, match.end("w")):
                 return sentence, chain
