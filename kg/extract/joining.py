@@ -498,24 +498,35 @@ def _visit_holds_its_days(reading: Reading, people: People, kept: list[SummitFou
     if visit.end <= visit.start:
         return
     sides = {people.sides.get(p) for p in visit.participants} - {None}
+    known: list[set[str]] = []  # the row's states, the title's and its venue's, worked out once if asked
+
+    def beyond_the_rows_states(mention: SummitFound) -> bool:
+        if not known:
+            known.append(sides | _states_of_the_title(reading) | _states_placed_in(reading, visit.id))
+        return _in_a_third_state(reading, mention, known[0])
+
     for mention in [s for s in kept if s.id != visit.id and s.id not in rows]:
         if visit.start <= mention.start and mention.end <= visit.end \
                 and set(mention.participants) & set(visit.participants) \
                 and not (named and any(_of_a_state_named(people, p) for p in mention.participants
                                        if p not in visit.participants and people.sides.get(p) is None)) \
                 and not (row and any(p not in visit.participants and people.sides.get(p) is None for p in mention.participants)
-                         and _in_a_third_state(reading, mention, sides | _states_of_the_title(reading)
-                                               | _states_placed_in(reading, visit.id))) \
+                         and beyond_the_rows_states(mention)) \
                 and all(people.sides.get(p) in sides | {None} for p in mention.participants):
             fold_with_people(reading, people, mention, visit)
             kept.remove(mention)
 
 
-def _states_of_the_title(reading: Reading) -> set[str]:
+def _states_of_the_title(reading: Reading) -> frozenset[str]:
     """The states the article's title names (``甲国总统访问乙国``): the sides of the visits it lists, even where
-    the text gives no one of them a side."""
-    title = reading.document.title or ""
-    return {spot.key for spot in reading.spotter.spots(title, to_hans(title), (), 0) if reading.index.is_state(spot.key)}
+    the text gives no one of them a side; worked out once while the name index stays as it is."""
+    remembered = reading.index.remembered
+    found = remembered.get(_states_of_the_title)
+    if found is None:
+        title = reading.document.title or ""
+        found = remembered[_states_of_the_title] = frozenset(
+            spot.key for spot in reading.spotter.spots(title, to_hans(title), (), 0) if reading.index.is_state(spot.key))
+    return found
 
 
 def _states_placed_in(reading: Reading, summit: EntityId) -> set[str]:

@@ -566,7 +566,6 @@ def _one_town_of_the_leg(reading: Reading, summit, sentences) -> tuple[Sentence,
     return sentence, reading.registry.named(Kind.PLACE, spot.surface, article=spot.link.link.target if spot.link else None)
 
 
-
 #: The stops of a place cell written as an itinerary (``[[甲城]]、[[乙城]]``, ``甲城、乙城、丙城``).
 _STOPS = re.compile(r"[^、，,（()）]{2,16}(?:、[^、，,（()）]{2,16})+")
 
@@ -575,8 +574,9 @@ def venue_of_the_stop_of_its_talks(reading: Reading, summits) -> None:
     """A visit that a list's row places by its itinerary, towns one after another (``| 1月8日－9日 || [[甲城]]、
     [[乙城]] ||``), is placed in its first stop; it was held in the stop where the article's own account tells its
     talks on its days (``9日，甲在乙城与乙国总统丙会谈``, ``在乙城期间，甲与丙…举行了会谈``, ``丙在[[某堂]]会见甲``
-    with 某堂 in 乙城): the visit began in one town and its leaders met in another. Only where every talks told of those days at a place is in that one other stop, none in the first nor
-    with someone who is none of its participants (``随后在[[丁城]]与丁会谈``): the stop, in the first stop's state."""
+    with 某堂 in 乙城): the visit began in one town and its leaders met in another. Only where every talks told of
+    those days at a place is in that one other stop, none in the first nor with someone who is none of its
+    participants (``随后在[[丁城]]与丁会谈``): the stop, in the first stop's state."""
     registry = reading.registry
     for summit in summits:
         venues = [f for f in registry.facts_recorded(summit.id, Prop.VENUE) if isinstance(f.value, EntityId)]
@@ -618,9 +618,8 @@ def _itinerary(reading: Reading, evidence) -> list[str]:
 
 def _stop_holding(reading: Reading, place: EntityId, stops: list[str]) -> str | None:
     """The stop that is the place or holds it (by the text, the gazetteer or its name: 乙城宫 in 乙城)."""
+    named = town_in_its_name(reading, place)
     for stop in stops:
-        town = EntityId(Kind.PLACE, stop)
-        named = town_in_its_name(reading, place)
-        if place.key == stop or lies_in(reading, place, town) or named is not None and named.key == stop:
+        if place.key == stop or lies_in(reading, place, EntityId(Kind.PLACE, stop)) or named is not None and named.key == stop:
             return stop
     return None
