@@ -1586,6 +1586,19 @@ def test_a_leader_written_by_the_family_name_between_his_given_names_and_his_mot
     assert meetings(text.replace("胡安·卡洛斯·甲列斯·乙多尔", "塔米姆·本·甲列斯·阿勒萨尼")) == []
 
 
+def test_a_leader_written_by_the_second_half_of_a_double_family_name_is_that_leader():
+    """A double family name is written by its second half after a first full mention
+    (``[[马哈茂德·艾哈迈迪-内贾德]]`` … ``内贾德抵达某城``). Not a half that is a state's name (阿曼 is Oman),
+    nor one another linked person is named by (that person's), nor the half of a name with 本, the father's name."""
+    lead = "'''甲乙会晤'''是甲国总统[[马哈茂德·甲迪-乙贾德]]对[[乙国]]的访问。\n== 经过 ==\n"
+    text = lead + "2034年5月6日，乙贾德抵达[[某城]]，同乙国总统[[李四]]会晤。"
+    assert meetings(text) == [("2034-05-06", frozenset({"马哈茂德·甲迪-乙贾德", "李四"}))]
+    assert meetings(text.replace("乙贾德", "阿曼")) == []
+    assert meetings(text.replace("甲迪-乙贾德", "本·阿卜杜勒-乙贾德")) == []
+    shared = text.replace("[[李四]]会晤。", "[[李四]]会晤。[[王五·乙贾德]]出席。")  # 乙贾德 is 王五's own short name
+    assert meetings(shared) == [("2034-05-06", frozenset({"王五·乙贾德", "李四"}))]
+
+
 def test_a_given_name_written_alone_before_a_verb_or_after_whom_for_is_that_leader():
     text = HEAD + ("乙国主席[[通甲·某乙]]应邀访问甲国。\n\n"
                    "2031年8月9日，甲国总统[[张三]]在[[某城]]同通甲举行会谈。")

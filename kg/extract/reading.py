@@ -59,7 +59,8 @@ def read(document: Document) -> Reading:
         names |= {form.text for rule in rules for form in rule.forms if known & {to_hans(f.text) for f in rule.forms}}
     for family, target in {**_middle_family_names(document, index), **_given_names(document, index), **_family_names(document, index), **own_names_in_brackets(document),
                            **madams_after_their_office(document), **other_names_in_brackets(document),
-                           **first_names_styled(document), **_the_subjects_family_name(document, index), **_names_begun(document, index)}.items():
+                           **first_names_styled(document), **_the_subjects_family_name(document, index), **_names_begun(document, index),
+                           **_second_family_names(document, index)}.items():
         index.merge(target, family)
         names.add(family)
     _same_city(index, names)
@@ -336,6 +337,33 @@ def _middle_family_names(document: Document, index: NameIndex) -> dict[str, str]
 
 #: The words of an Arabic name that say whose son or daughter one is.
 _SON_OF = frozenset({"本", "宾", "伊本", "宾特", "阿布"})
+
+
+#: The hyphen between the two halves of a double family name, in its spellings.
+_HYPHEN = re.compile(r"[-－‐–]")
+
+
+def _second_family_names(document: Document, index: NameIndex) -> dict[str, str]:
+    """The second half of a double family name, which Chinese writes a leader by after a first full
+    mention (``[[马哈茂德·艾哈迈迪-内贾德]]`` … ``内贾德抵达某城``, ``[[贾迈勒·阿卜杜-纳赛尔]]`` … ``与纳赛尔会谈``):
+    the part after the hyphen of a linked name's last part, written in the text on its own, that no
+    other linked name has as a part or a half, and that is no state's name (``约翰·施奈德-阿曼``: 阿曼 is
+    Oman). Not of an Arabic name with 本, whose last part is the father's name (``某甲·本·阿卜杜勒-某乙``)."""
+    text = _flattened(document.page.text)
+    names = {to_hans(strip_disambiguator(n)) for link in document.links for n in (link.target, link.text)}
+    found: dict[str, set[str]] = {}
+    for name in names:
+        parts = _A_DOT.split(name)
+        halves = _HYPHEN.split(parts[-1])
+        if len(parts) < 2 or len(halves) < 2 or _SON_OF & set(parts):
+            continue
+        second = halves[-1]
+        if len(second) >= 2 and second not in names and _written_alone(second, text):
+            found.setdefault(second, set()).add(index.normal(name))
+    return {second: targets.pop() for second, targets in found.items() if len(targets) == 1
+            and not index.is_state(second)
+            and not any(second in _A_DOT.split(name) or second in _HYPHEN.split(_A_DOT.split(name)[-1])
+                        for name in names if index.normal(name) not in targets)}
 
 
 def _written_without_more(name: str, text: str) -> bool:
