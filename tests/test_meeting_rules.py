@@ -3341,9 +3341,10 @@ def test_a_banquet_a_press_conference_a_reception_of_all_or_planned_is_no_host_r
     ("2035年1月9日，甲国总统[[张三]]对乙国进行工作访问，乙国总理[[李四]]在私邸设午宴款待。", "2035-01-09"),
     ("2034年3月24日中午，乙国总理[[李四]]及其家人在[[某城]]寓所设家宴款待甲国总统[[张三]]一家。", "2034-03-24"),
     ("乙国总理[[李四]]曾于2033年9月访问甲国，甲国总统[[张三]]于2033年9月26日晚间在[[某宫]]以国宴款待。", "2033-09-26"),
+    ("2033年10月，乙国总理[[李四]]访问甲国，甲国总统[[张三]]于10月26日在[[某宫]]为他举行国宴。", "2033-10-26"),
 ])
 def test_a_leader_giving_the_visiting_leader_a_meal_meets_him(sentence, day):
-    """A host's meal for the visitor (设宴款待, 设午宴款待, 设家宴款待, 以国宴款待) is their meeting that day when the
+    """A host's meal for the visitor (设宴款待, 设午宴款待, 设家宴款待, 以国宴款待, 为他举行国宴) is their meeting that day when the
     sentence tells no talks: the two sat at one table."""
     assert meetings(HEAD + sentence) == [(day, frozenset({"张三", "李四"}))]
 
@@ -3353,6 +3354,7 @@ def test_a_leader_giving_the_visiting_leader_a_meal_meets_him(sentence, day):
     "2036年3月3日，乙国总理[[李四]]在[[某城]]设宴款待出席[[某论坛]]的各国领导人，甲国总统[[张三]]亦在其中。",
     "2036年3月3日，乙国政府宣布，乙国总理[[李四]]将设宴款待来访的甲国总统[[张三]]。",  # announced
     "2036年3月3日，甲国总统[[张三]]表示，乙国总理[[李四]]计划以国宴款待他。",  # planned
+    "2036年3月3日，乙国总理[[李四]]为出席[[某论坛]]的各国领导人举行欢迎宴会，甲国总统[[张三]]亦在其中。",
 ])
 def test_a_ministers_dinner_a_gatherings_banquet_or_one_planned_is_no_meeting(sentence):
     assert meetings(HEAD + sentence) == []

@@ -600,19 +600,20 @@ def _received(clause: str) -> bool:
 
 
 #: A host giving the visitor a meal (乙设宴款待甲, 乙在某宫设国宴招待, 乙在私邸设午宴款待, 乙以国宴款待, 乙举行家宴
-#: 款待甲, 两人共进晚宴): the two sit at one table, so they meet that day. Not where the sentence goes on with talks
+#: 款待甲, 两人共进晚宴, 乙在白宫为他举行国宴): the two sit at one table, so they meet that day. Not where the sentence goes on with talks
 #: (乙设国宴欢迎，当日下午甲与丙举行会谈; …设宴款待；26日，甲与丙举行会谈: the talks are the visit's meeting, the host
 #: only dines him; a later sentence of the section telling talks, read in summits._find_in), a gathering's banquet
-#: for its guests (设宴款待出席峰会的各国领导人, 招待与会贵宾), nor one announced or planned (宣布乙将设宴款待甲,
+#: for its guests (设宴款待出席峰会的各国领导人, 为与会各国领导人举行欢迎晚宴), nor one announced or planned (宣布乙将设宴款待甲,
 #: 计划以国宴款待): a word of :data:`NOT_HELD` or :data:`_PLANNED` before it in the clause. A minister's dinner
 #: (外长丙设宴款待甲) finds no two leaders, and the participants stage makes no summit of it.
-_BANQUET_GIVEN = re.compile(r"设[午晚家国]?宴(?:款待|招待|欢迎)|以[午晚家国]宴(?:款待|招待)|(?:举行|设)家宴|共进[午晚]宴")
+_BANQUET_GIVEN = re.compile(r"设[午晚家国]?宴(?:款待|招待|欢迎)|以[午晚家国]宴(?:款待|招待)|(?:举行|设)家宴|共进[午晚]宴"
+                           r"|为[^，,。；;、]{1,12}?举行(?:盛大的?)?(?:国宴|欢迎宴会|欢迎晚宴)")
 
 
 def _a_banquet_given(clause: str) -> bool:
     """Whether a clause with no meeting word tells a host giving the visitor a meal (``当晚，乙设宴款待甲``)."""
     banquet = _BANQUET_GIVEN.search(clause)
-    if banquet is None or a_gathering(clause) or _MANY_GUESTS.search(clause, banquet.end()):
+    if banquet is None or a_gathering(clause) or _MANY_GUESTS.search(clause, banquet.start()):
         return False
     before = ACCEPTED.sub("", clause[:banquet.start()])
     return not NOT_HELD.search(before) and not _PLANNED.search(before) and not NOT_HELD_AFTER.search(clause)
