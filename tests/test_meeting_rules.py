@@ -1599,6 +1599,14 @@ def test_a_leader_written_by_the_second_half_of_a_double_family_name_is_that_lea
     assert meetings(shared) == [("2034-05-06", frozenset({"王五·乙贾德", "李四"}))]
 
 
+def test_the_chairman_of_a_revolutionary_command_council_is_a_top_leader():
+    """``革命指挥委员会主席`` heads a state ruled by its council (利比亚, 伊拉克): a top leader, read as one office
+    (指 of 指挥 is no 是指). A legislature's committee chairman (国会外交委员会主席) stays none."""
+    text = HEAD + "2035年1月12日，甲国总统[[张三]]在[[某城]]与乙国革命指挥委员会主席[[李四]]会晤。"
+    assert meetings(text) == [("2035-01-12", frozenset({"张三", "李四"}))]
+    assert meetings(text.replace("革命指挥委员会主席", "国会外交委员会主席")) == []
+
+
 def test_a_given_name_written_alone_before_a_verb_or_after_whom_for_is_that_leader():
     text = HEAD + ("乙国主席[[通甲·某乙]]应邀访问甲国。\n\n"
                    "2031年8月9日，甲国总统[[张三]]在[[某城]]同通甲举行会谈。")

@@ -49,7 +49,7 @@ _STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送�
                "率领", "带领",
                "落实", "但", "当天", "当晚", "次日")  # not 同日: 同日本首相某某
 #: Words that hold a stop character but are one word (中华人民共和国: 和 is no conjunction here).
-_WORDS_WITH_STOPS = ("共和国", "和平")
+_WORDS_WITH_STOPS = ("共和国", "和平", "指挥")  # 革命指挥委员会主席: 指 is no 是指 here
 
 
 @lru_cache(maxsize=1)
