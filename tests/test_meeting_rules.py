@@ -1607,6 +1607,18 @@ def test_the_chairman_of_a_revolutionary_command_council_is_a_top_leader():
     assert meetings(text.replace("革命指挥委员会主席", "国会外交委员会主席")) == []
 
 
+def test_a_leader_written_by_a_one_character_family_name_on_its_own_is_that_leader():
+    """A one-character family name is written alone after a first full mention (``[[特雷莎·梅]]`` … ``梅在某城同乙
+    举行会谈``), and found only where written on its own: not inside a word (``桐乡``), not before a character that
+    makes a word of it (``桐于``), nor where two linked names end with it."""
+    lead = "'''甲乙会晤'''是甲国首相[[玛丽·桐]]对[[乙国]]的访问。\n== 经过 ==\n"
+    text = lead + "2036年8月28日，桐在[[某城]]同乙国总统[[李四]]举行会谈。"
+    assert meetings(text) == [("2036-08-28", frozenset({"玛丽·桐", "李四"}))]
+    assert meetings(text.replace("，桐在", "，桐乡代表在")) == []
+    assert meetings(text.replace("桐在[[某城]]同", "桐于[[某城]]同")) == []
+    assert meetings(text.replace("[[李四]]举行会谈。", "[[李四]]举行会谈。[[约翰·桐]]出席。")) == []
+
+
 def test_a_given_name_written_alone_before_a_verb_or_after_whom_for_is_that_leader():
     text = HEAD + ("乙国主席[[通甲·某乙]]应邀访问甲国。\n\n"
                    "2031年8月9日，甲国总统[[张三]]在[[某城]]同通甲举行会谈。")

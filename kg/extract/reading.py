@@ -65,8 +65,11 @@ def read(document: Document) -> Reading:
         names.add(family)
     _same_city(index, names)
     common = _always_named()  # each a name, so only the rest are asked
+    singles = _one_character_family_names(document, index)
+    for family, target in singles.items():
+        index.merge(target, family)
     spotter = Spotter(index, (common & names) | {n for n in names - common if _is_name(n)}, common=common,
-                      namesakes=namesakes(document, index))
+                      namesakes=namesakes(document, index), alone=_alone_pattern(singles))
     registry = Registry(index)
     lead = sentences(document, document.lead, None, spotter, clauses=True)
     by_section = {}
@@ -244,6 +247,39 @@ _NAME_AFTER = (r"(?=[，。；、）)]|在|与|和|同|则|也|于|到|表示|�
                r"|亲自|即|已|曾|对|向|为|是|的|率|举行|还|当选|先后|一行|结束|随即|共同|邀请|出席|主持|分别|再次|再度)")
 #: Or right before the office he holds, as news writes a leader by his given name (``与佐科总统举行会谈``).
 _OFFICE_AFTER = r"(?=总统|总理|首相|国王|女王|王储|埃米尔|苏丹)"
+
+
+#: What a one-character family name is written between on its own: as a name alone, but not before a
+#: character that makes a word of it (梅于, 基于: 基于 is "based on"), nor before 的 or 是 (基是, 梅的).
+_ONE_AFTER = (r"(?=[，。；、）)]|在|与|和|同|则|也|表示|说|称|随后|抵达|访问|会见|会晤|会谈|会面|进行|迎接|陪同|前往"
+              r"|亲自|率|举行|当选|先后|一行|结束|随即|共同|邀请|出席|主持|分别|再次|再度|首相|总理|夫人|政府)")
+_ONE_ALONE_AFTER = re.compile(_ONE_AFTER)
+
+
+def _one_character_family_names(document: Document, index: NameIndex) -> dict[str, str]:
+    """The one-character family name a leader is written by after a first full mention, as Chinese
+    writes ``[[特雷莎·梅]]`` … ``梅在某城同乙举行会谈`` and ``[[约翰·基]]`` … ``基总理表示``: the last part of a
+    linked dotted name, one character long, written in the text on its own (between what a name
+    alone is written between, :data:`_ONE_AFTER` after it), that no other linked name ends with and
+    no state is called. The spotter finds it only so written (:func:`_alone_pattern`), never inside a
+    word (梅德韦杰夫, 基辅)."""
+    text = _flattened(document.page.text)
+    known = {to_hans(strip_disambiguator(n)) for link in document.links if ":" not in link.target
+             for n in (link.target, link.text)}
+    found: dict[str, set[str]] = {}
+    for name in known:
+        parts = _A_DOT.split(name)
+        if len(parts) >= 2 and len(parts[-1]) == 1 and len(parts[-2]) >= 2:
+            found.setdefault(parts[-1], set()).add(index.normal(name))
+    return {family: targets.pop() for family, targets in found.items() if len(targets) == 1
+            and not index.is_state(family) and _written_alone(family, text, _ONE_ALONE_AFTER)}
+
+
+def _alone_pattern(singles: dict[str, str]) -> re.Pattern | None:
+    """The pattern that finds the one-character names only where each is written on its own."""
+    if not singles:
+        return None
+    return re.compile(f"{_NAME_BEFORE}(?:{'|'.join(map(re.escape, sorted(singles)))}){_ONE_AFTER}")
 
 
 def _given_names(document: Document, index: NameIndex) -> dict[str, str]:

@@ -115,7 +115,8 @@ class Spotter:
     """
 
     def __init__(self, index: NameIndex, names: set[str], common: frozenset[str] = frozenset(),
-                 namesakes: dict[str, tuple[Namesake, ...]] | None = None) -> None:
+                 namesakes: dict[str, tuple[Namesake, ...]] | None = None, alone: re.Pattern | None = None) -> None:
+        """``alone``: a pattern of the names found only where written on their own (one character long)."""
         self.index = index
         self.namesakes = namesakes or {}  # a short name several people share → they (names.namesakes)
         if common and common <= names:
@@ -123,7 +124,7 @@ class Spotter:
             own = {to_hans(n) for n in names - common if len(n) > 1} - shared
         else:
             shared, own = frozenset(), {to_hans(n) for n in names if len(n) > 1}
-        self._patterns = tuple(pattern for pattern in (_pattern_of(shared), _Names.of(own)) if pattern is not None)
+        self._patterns = tuple(pattern for pattern in (_pattern_of(shared), _Names.of(own), alone) if pattern is not None)
 
     def spots(self, text: str, hans: str, mentions: tuple[Mention, ...], offset: int) -> tuple[Spot, ...]:
         """Links first; then known names in the text between them."""
