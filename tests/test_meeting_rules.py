@@ -1619,6 +1619,16 @@ def test_a_leader_written_by_a_one_character_family_name_on_its_own_is_that_lead
     assert meetings(text.replace("[[李四]]举行会谈。", "[[李四]]举行会谈。[[约翰·桐]]出席。")) == []
 
 
+def test_a_day_without_its_year_is_of_the_month_the_sentence_before_went_on_to():
+    """``2031年6月李四出任乙国总理，于2032年3月首次访问甲国。3月7日，李四与张三会晤``: 7 March 2032, the month the
+    sentence before ends on, not 2031, the year it opens with. Not where this day's month is another (6月7日 stays
+    in 2031), nor where the sentence before goes on to a day after its later month."""
+    text = HEAD + ("== 背景 ==\n2031年6月[[李四]]出任乙国总理后，于2032年3月首次以总理身份访问甲国。"
+                   "3月7日，李四在[[某宫]]与甲国总统[[张三]]会晤。")
+    assert meetings(text) == [("2032-03-07", frozenset({"张三", "李四"}))]
+    assert meetings(text.replace("3月7日，", "6月7日，")) == [("2031-06-07", frozenset({"张三", "李四"}))]
+
+
 def test_a_given_name_written_alone_before_a_verb_or_after_whom_for_is_that_leader():
     text = HEAD + ("乙国主席[[通甲·某乙]]应邀访问甲国。\n\n"
                    "2031年8月9日，甲国总统[[张三]]在[[某城]]同通甲举行会谈。")

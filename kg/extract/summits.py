@@ -145,6 +145,22 @@ def _within_a_visit(visit: VisitTold | None, day: date | None) -> bool:
         and visit.days.start <= day <= visit.days.end
 
 
+def _month_the_sentence_before_went_on_to(before: Sentence, sentence: Sentence) -> int | None:
+    """The year of the month the sentence before ends on, where this one, in its paragraph, opens with a day
+    of that month written without its year (``2010年6月李四出任总理后，于2011年3月首次访美。3月7日，李四…``: 2011,
+    not the 2010 the sentence before opened with); no day written after that month in the sentence before."""
+    if before.paragraph != sentence.paragraph:
+        return None
+    months = [m for m in find_year_months(before.hans) if m.month is not None and not _SINCE.match(before.hans, m.stop)]
+    if len(months) < 2 or months[-1].year == months[0].year \
+            or any(d.at >= months[-1].stop for d in find_dates(before.hans, year=months[-1].year)):
+        return None
+    first = next(iter(find_dates(sentence.hans, year=months[-1].year)), None)
+    if first is None or first.year_given or first.at > 2 or first.start.month != months[-1].month:
+        return None
+    return months[-1].year
+
+
 def _after_the_day_told(hans: str, month, year: int | None) -> bool:
     """Whether a year and month are written after the day that opens the sentence, in the year the text had reached
     (``3月31日，甲在某城会见乙，开场时说…——两人上一次会面是在2022年11月的某峰会期间``): the time of an aside on the
@@ -460,6 +476,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         if months and (year is None or months[0].year != year) and not aside \
                 and not _after_the_day_told(sentence.hans, months[0], year):
             year = months[0].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
+        elif not months and i and (went_on := _month_the_sentence_before_went_on_to(section_sentences[i - 1], sentence)):
+            year = went_on  # 2010年6月…，于2011年3月首次访美。3月7日，…: the month the account went on to
         dates = [d for d in find_dates(sentence.hans, year=year) if not _a_deadline(sentence.hans, d)]
         if year is None and (given := next((d for d in dates if d.year_given), None)) is not None:
             # 他于2017年2月15日…会谈；3月14日…；5月3日，乙访问…: the days told after a full date, going on from it, are of
