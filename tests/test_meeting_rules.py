@@ -4757,6 +4757,21 @@ def test_a_sentence_opening_on_a_span_to_now_is_not_of_the_day_before(opening, f
     assert set(summits(text)) == found
 
 
+@pytest.mark.parametrize("sentence, found", [
+    # someone makes a plan known: the day is the announcement's, the meetings named after it the plan's
+    ("2034年3月8日，[[某宫]]一名官员证实甲国总统[[张三]]与乙国总统[[李四]]将会面，但未透露具体时间和地点。", set()),
+    ("2034年3月8日，乙国政府确认甲国总统[[张三]]将于周日启程访问乙国，行程包括会见乙国总统[[李四]]。", set()),
+    ("2034年3月8日，甲国外交部发表通告，宣布甲国总理[[张三]]将访问乙国，礼节性拜会乙国总统[[李四]]，"
+     "并与乙国总理[[王五]]举行会谈。", set()),
+    # near misses: the talks told first, what the leaders announced at them after; a later day of the sentence
+    ("2034年3月8日，甲国总统[[张三]]与乙国总统[[李四]]举行会谈，双方宣布两国将建立战略伙伴关系。", {"2034-03-08"}),
+    ("2034年3月8日，[[某宫]]宣布甲国总统[[张三]]将访问乙国；3月10日，张三与乙国总统[[李四]]在[[某城]]会谈。",
+     {"2034-03-10"}),
+])
+def test_a_sentence_opening_on_a_plan_made_known_tells_no_meeting_held(sentence, found):
+    assert set(summits(HEAD + sentence)) == found
+
+
 @pytest.mark.parametrize("after, found", [
     # the clause after the plan tells it held on its day
     ("；4月9日，两人如期在某宫会晤。", {"2033-04-09"}),

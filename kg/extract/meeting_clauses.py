@@ -815,6 +815,13 @@ _AFTER_IT = re.compile(r"(?:[两三四五]人|双方|各方|三方|四方|[两�
                        r"(?![^，,；;。]{0,6}?(?:将|拟|计划|准备|预计))[^，,；;。]{0,6}?(?:发表|签署|签订|举行|共同|会见记者)")
 #: Before a meeting word, an invitation to it (甲邀请乙与丙赴某国会谈): told held where a clause after it tells what came after it.
 _INVITED_TO_IT = re.compile(r"邀请")
+#: A sentence that opens, before any meeting is told, on someone making a plan known (某宫证实两人将会面;
+#: 乙国政府确认甲将于周日启程访问乙国，行程包括会见乙; 某部发表通告，宣布甲将访问乙国，礼节性拜会乙，并与丙举行会谈):
+#: the day it gives is the day of the announcement, and every meeting named after it, up to a clause that
+#: opens on another day or on what was then done (…；3月10日，两人会谈; 随后…), is the plan's.
+_ANNOUNCES_A_PLAN = re.compile(r"(?:宣布|确认|证实|通告|宣称|声称)[^，,；;。]*?(?:将|拟|计划|准备|预定|定于)")
+#: A clause that leaves the announcement: it opens on a day, or on what came next.
+_LEAVES_THE_ANNOUNCEMENT = re.compile(r"^(?:\d{1,2}月)?\d{1,2}[日号]|^(?:" + NEXT_DAY + r"|当天|当日|当晚|随后|随即|其后|之后|会后)")
 #: A later clause telling the meeting planned held as planned (宣布甲将于4月9日接待乙；4月9日，两人如期会晤).
 _HELD_AS_PLANNED = re.compile(r"(?<![未没不能法有])(?:如期|如约|按计划|按原计划)")  # not 未能如期举行
 #: A meeting said to have lasted so long (三人的早餐会持续约一小时): it took place, whatever a clause
@@ -840,12 +847,19 @@ def not_held(hans: str) -> bool:
         return True
     told = False  # a clause before told the leaders meeting (甲同乙举行会谈，…)
     planned = False  # the clause before told a plan, or went on with one by its day (原定于14日启程，14日…，16日…)
+    announced = False  # the sentence opened on a plan made known (某宫证实两人将会面): its meetings are the plan's
     for i, clause in enumerate(clauses):
         opens_on_a_day = _OPENS_ON_A_DAY.match(clause) is not None
         held = HELD_AT.search(clause)
         if held and (clause[held.end():held.end() + 1] == "的" or PRESS_CONFERENCE.match(clause, held.end())):
             held = None  # 在莫斯科举行的纪念活动, 两人在某宫举行记者会: something else held there
         meeting = MEETING.search(clause) or held
+        announced = announced and not _LEAVES_THE_ANNOUNCEMENT.match(clause)
+        plan = None if told else _ANNOUNCES_A_PLAN.search(clause)
+        announced = announced or plan is not None and (meeting is None or plan.start() < meeting.start())
+        if meeting and announced and not any(
+                _LASTED.search(c) or _HELD_AS_PLANNED.search(c) and MEETING.search(c) for c in clauses[i + 1:]):
+            return True  # 乙国政府确认甲将于周日启程访伊，行程包括会见乙: the announcement's day, no meeting held
         if meeting and planned and opens_on_a_day and not told:
             return True  # 鲁哈尼原定于11月14日启程，14日、15日在某城会晤…: the plan's days, told on
         planned = bool(_PLANNED.search(clause) and NOT_HELD.search(clause) and not _PUT_OFF.search(clause)) \
