@@ -4831,6 +4831,23 @@ def test_a_linked_name_met_on_the_day_told_before_is_a_person_but_not_an_office_
     assert "丙国外交部长官" not in titled  # a title written before a name
 
 
+def test_a_linked_name_written_short_that_meets_a_person_on_a_day_is_a_person():
+    """[[阿明·甲多]] linked once with no office, then written short (甲多) as the one who meets a leader."""
+    linked = HEAD + "[[阿明·甲多]]生于[[某城]]。\n\n"
+    met = linked + "2034年3月8日，甲多在[[某城]]与乙国总理[[李四]]举行会谈。"
+    assert "甲多" in _typed_people(met)
+    assert ("2034-03-08", frozenset({"阿明·甲多", "李四"})) in meetings(met)
+    # near miss: a call, no meeting; the short form stays untyped and nothing is made
+    called = linked + "2034年3月8日，甲多与乙国总理[[李四]]通电话。"
+    assert "甲多" not in _typed_people(called)
+    assert not meetings(called)
+    # near miss: an envoy, titled so where the article links him, signing with a leader
+    envoy = (HEAD + "甲国特别代表[[阿明·甲多]]曾多次访问[[某城]]。\n\n"
+             "2035年2月9日，甲多与乙国总理[[李四]]在[[某城]]签署《某某协议》。")
+    assert "甲多" not in _typed_people(envoy)
+    assert not meetings(envoy)
+
+
 def test_a_linked_name_that_chairs_or_holds_a_summit_with_a_person_is_a_person():
     chaired = HEAD + ("2034年6月1日至2日，第二次甲乙特别峰会在[[某城]]举行，"
                       "由[[张三]]与时任乙方轮值主席国丙国总理[[李四]]共同主持。")

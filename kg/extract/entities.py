@@ -19,7 +19,8 @@ from kg.extract.phrases import (CROSS_VERBS, DIED, GOVERNMENTS, NEXT_DAY, NOT_TO
 from kg.extract.document_names import DOCUMENT_WORDS
 from kg.extract.places import held_at_phrases, phrase_spots
 from kg.extract.reading import Reading
-from kg.extract.roles import HOLDERS_OFFICES, OFFICE_WORDS, monarch_by_name, office_key, ranked_after, title_after, titles_before
+from kg.extract.roles import (HOLDERS_OFFICES, OFFICE_WORDS, monarch_by_name, office_key, ranked_after, title_after,
+                              titles_before, written_before)
 from kg.extract.scripts import to_hans
 from kg.extract.text import CLAUSE_BREAK, Sentence, Spot, clause_start
 from kg.model import Kind
@@ -275,11 +276,14 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
     person known by an office elsewhere) is a person: only people hold meetings with people (not a treaty's name:
     ``与[[某某伙伴关系协定]]其他成员国领导人会面``, its members'). So is one
     who receives a person, first of its clause (``…举行会谈，[[甲]]会见了李四``, ``[[甲]]于某日在某堂会见了他``),
-    not one named beside another who receives (``乙与夫人[[甲]]会见李四``)."""
+    not one named beside another who receives (``乙与夫人[[甲]]会见李四``). A name the article links only in full and
+    writes short as its last part (``[[阿明·甲多]]`` … ``甲多在某城与李四举行会谈``), as Chinese writes a foreign leader
+    after the first mention, is a person where it meets one known to be a person."""
     registry, hans = reading.registry, sentence.hans
 
-    def untyped(spot: Spot) -> bool:
-        return reading.index.normal(spot.surface) in linked and registry.kind_of(spot.surface) is None \
+    def untyped(spot: Spot, short: bool = False) -> bool:
+        return (reading.index.normal(spot.surface) in linked or short and spot.key in linked) \
+            and registry.kind_of(spot.surface) is None \
             and not reading.index.is_state(spot.surface) and not spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS + DOCUMENT_WORDS) \
             and not _BODY_ENDINGS.search(spot.hans) and not _AT_A_PLACE.search(hans, max(0, spot.start - _AT_A_PLACE_REACH), spot.start) \
             and not _listed_after_a_place_of_the_meeting(sentence, spot, reading)
@@ -293,6 +297,10 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
             yield from (s for s in (spot, after) if registry.kind_of(s.surface) is None)
             continue  # 2000年6月13日[[甲]]与[[乙]]在某城举行的会晤: two names the article links, meeting each other
         if not untyped(spot):
+            if untyped(spot, short=True) and (other := next((o for o in sentence.spots[i + 1:] if registry.is_a(
+                    o.surface, Kind.PERSON)), None)) is not None and _meets_or_acts_with(sentence, spot, other, reading) \
+                    and not _titled_below_the_top(reading, spot.key):
+                yield spot  # [[阿明·甲多]] written short: 某日，甲多在某城与乙国总理李四举行会谈
             continue  # 在海参崴与乙会谈: the place of the meeting
         if _met_in_a_clause_of_its_own(sentence, reading, spot, i):
             yield spot  # 甲再次访问乙国，在某城总理府同[[乙]]举行会谈
@@ -315,6 +323,13 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
                 and (described := _DESCRIBED_WITH.search(hans, 0, spot.start)) and any(
                     word in described["d"] for word in OFFICE_WORDS) and _MEETING_AFTER.match(hans[spot.end:]):
             yield spot  # 张三…与刚就任乙国总统不到两个月的[[李四]]举行会谈: met, and described by an office
+
+
+def _titled_below_the_top(reading: Reading, key: str) -> bool:
+    """Whether the article writes the name anywhere after a title below the top (``某国特别代表[[阿明·甲多]]``): an
+    envoy who signs with a leader is no leader's equal."""
+    return any(spot.key == key and NOT_TOP.search(written_before(sentence, spot))
+               for sentence in reading.all_sentences() for spot in sentence.spots)
 
 
 def _meets_or_acts_with(sentence: Sentence, spot: Spot, other: Spot, reading: Reading) -> bool:
