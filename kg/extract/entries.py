@@ -26,6 +26,10 @@ from kg.wikitext import Document, Template
 _ENTRY_SPLIT = re.compile(r"<br\s*/?>|\n|、|，|,|；|;")
 #: Separators that end an item even inside brackets: a line, whatever a bracket left open.
 _LINE_SPLIT = re.compile(r"<br\s*/?>|\n")
+#: Every character :func:`_entries_in` acts on (a bracket of markup, a bracket, the first of a separator):
+#: the text between two of them is passed over at once, not a character at a time.
+_MARKS = frozenset("[]{}-（()）<\n、，,；;")
+_NEXT_MARK = re.compile("[" + re.escape("".join(sorted(_MARKS))) + "]")
 _FLAG_TEMPLATES = re.compile(r"^(flagicon|flag|flagcountry|flagu|flagdeco|国旗|旗帜)$", re.I)
 #: Flag templates that draw the flag alone, with no name (``{{flagicon|IND}}``): decoration
 #: beside a name, not a statement of the state (``{{flag|India}}`` and ``{{IND}}`` write its name).
@@ -101,6 +105,11 @@ def _entries_in(document: Document, span: Span, marks: _Marks) -> list[Entry]:
     pieces = []
     start = depth = brackets = i = 0
     while i < len(raw):  # split at separators outside [[…]], {{…}}, -{…}- and <ref>…</ref>
+        if raw[i] not in _MARKS:  # a character none of the tests below reads: on to the next one they may
+            found = _NEXT_MARK.search(raw, i)
+            if found is None:
+                break
+            i = found.start()
         two = raw[i:i + 2]
         if two in ("[[", "{{", "-{"):
             depth += 1
