@@ -41,7 +41,7 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 ARTICLES = ("corpus", "tests/data/articles", "tests/data/realistic", "tests/data/heldout")
 #: ``kg.pool``'s page workers' collector thresholds, written here so that ``--before`` measures
 #: an earlier checkout the same way (``tests/test_benchmarks.py`` checks they still agree).
-_WORKER_GC = (50_000, 10, 10)
+_WORKER_GC = (200_000, 10, 10)
 
 
 def main() -> None:
