@@ -5383,3 +5383,19 @@ def test_a_pronoun_stands_for_the_one_named_before_a_sentence_naming_him_by_a_pr
     other = HEAD + ("乙国总统[[李四]]于2035年10月25日对甲国进行正式访问。乙国外长[[王五]]随行，这是他首次访问甲国。"
                     "10月26日，他在[[某城]]同甲国总统[[张三]]举行会谈。")
     assert summits(other) == {}
+
+
+@pytest.mark.parametrize("opening, day", [
+    ("此次访问前，张三先访问了[[丙国]]。", "2035-06-03"),
+    ("张三此行先后访问[[丙国]]和乙国。", "2035-06-03"),
+    ("访乙前不久，张三出席了[[某论坛]]。", "2035-06-03"),
+    ("张三先访问了[[丙国]]。", "2032-06-03"),  # near miss: no word of the visit the article is about
+    ("此访之后，张三访问了[[丙国]]。", "2032-06-03"),  # near miss: after the visit, no time of its own
+])
+def test_a_background_telling_of_the_articles_visit_is_of_its_year(opening, day):
+    """A background that has reached a past year (2032年11月…) and then tells of the visit the article is about
+    (此次访问前, 张三此行, 访乙前不久) is back in that visit's year: its days without a year are of 2035."""
+    text = ("'''2035年张三访问乙国'''是指甲国总统[[张三]]于2035年6月5日至7日对[[乙国]]进行的国事访问。\n== 背景 ==\n"
+            "2032年11月，乙国总统[[李四]]曾访问甲国。\n\n" + opening
+            + "6月3日，张三在[[丙都]]同丙国总统[[王五]]举行会谈。")
+    assert meetings(text) == [(day, frozenset({"张三", "王五"}))]

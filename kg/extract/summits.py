@@ -81,6 +81,12 @@ _SINCE = re.compile(r"[^，。；,]{0,12}?以来")
 #: years, not of the day the sentence before told.
 _A_PERIOD_OPENS = re.compile(r"^[^，。；,]{0,16}?(?:以来|至今|年来)[，,]")
 
+#: A sentence telling of the visit the article is about, by the visit itself (此访前一天, 此次访华前, 甲此行先后访问…,
+#: 访美前不久), not after it (此访之后): of that visit's time, whatever past year the account before it had reached.
+_THIS_VISIT = re.compile(r"(?:此访|此行|(?:此次|这次|本次)(?:访问|出访|访[\u4e00-\u9fff]))(?!之?后|以后)"
+                         r"|访[\u4e00-\u9fff](?:前不久|前夕)")
+
+
 #: An aside on the visit (这是他…, 此为…, 这也是…), and a time in it that someone took office at
 #: (这是他2023年3月上任后首次访马, 这是安瓦尔2022年11月就任总理后首次访华).
 _AN_ASIDE = re.compile(r"(?:这|此)也?(?:是|为)")
@@ -464,6 +470,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     arrivals: list[Arrival] = []  # leaders arriving on a day the section told (10日，甲抵达某城)
     landed: Arrival | None = None  # the arrival the paragraph last told, while it tells that day
     listing: tuple[int, date] | None = None  # the paragraph and day of a sentence introducing a list of meetings
+    visits_year = around.start.year if around is not None else lead_visit.days.start.year if lead_visit is not None \
+        else first_year(reading.lead)  # the year of the visit the article is about
     for i, sentence in enumerate(section_sentences):
         of_the_visit: Sentence | None = None  # the sentence telling the visit whose talks this undated one tells
         at = sentence.span_of(0, 0).start
@@ -478,6 +486,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             year = months[0].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
         elif not months and i and (went_on := _month_the_sentence_before_went_on_to(section_sentences[i - 1], sentence)):
             year = went_on  # 2010年6月…，于2011年3月首次访美。3月7日，…: the month the account went on to
+        elif not months and visits_year is not None and _THIS_VISIT.search(sentence.hans) \
+                and not any(d.year_given for d in find_dates(sentence.hans)):
+            year = visits_year  # ¶2031年…。¶此次访华前，甲先访问了乙国。6月2日，…: the days of the article's visit's year
         dates = [d for d in find_dates(sentence.hans, year=year) if not _a_deadline(sentence.hans, d)]
         if year is None and (given := next((d for d in dates if d.year_given), None)) is not None:
             # 他于2017年2月15日…会谈；3月14日…；5月3日，乙访问…: the days told after a full date, going on from it, are of
