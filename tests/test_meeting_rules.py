@@ -5399,3 +5399,16 @@ def test_a_background_telling_of_the_articles_visit_is_of_its_year(opening, day)
             "2032年11月，乙国总统[[李四]]曾访问甲国。\n\n" + opening
             + "6月3日，张三在[[丙都]]同丙国总统[[王五]]举行会谈。")
     assert meetings(text) == [(day, frozenset({"张三", "王五"}))]
+
+
+@pytest.mark.parametrize("sentence, met", [
+    ("2033年8月5日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]出席某管道奠基仪式。", True),
+    ("2033年8月5日，甲国总统[[张三]]抵达乙国，与乙国总统[[李四]]一起为某管道奠基。", True),
+    ("2033年8月5日，甲国总理[[张三]]与乙国总理[[李四]]在[[某城]]共同见证某铁路的通车。", True),
+    ("2033年8月5日，甲国总统[[张三]]在[[某城]]出席某管道奠基仪式，乙国总统[[李四]]发来贺电。", False),  # one attended
+    ("2033年8月5日，甲国总统[[张三]]宣布将与乙国总统[[李四]]在[[某城]]出席某管道奠基仪式。", False),  # a plan
+    ("2033年8月5日，甲国总统[[张三]]与乙国总统[[李四]]通电话，商定一起为某管道奠基。", False),  # a call
+])
+def test_two_leaders_at_one_ceremony_or_laying_a_stone_together_met(sentence, met):
+    """甲与乙在某城出席某仪式, 与乙一起为某管道奠基, 甲与乙共同见证…: both were there, so they met."""
+    assert meetings(HEAD + sentence) == ([("2033-08-05", frozenset({"张三", "李四"}))] if met else [])

@@ -521,6 +521,7 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
             and not _THE_PRESS.match(clause, m.end()) and not _SAYS.search(clause, 0, m.start())]
     if not said:  # no meeting word, or only talks below the leaders (两韩举行高级别会谈)
         return (begin, end) if _welcomed_in_person(clause) or _done_together(clause) or _received(clause) \
+            or _attended_with(clause) \
             or _a_banquet_given(clause) and not MEETING.search(hans, end) else None
     if all(_REFERENCE.search(clause[:m.start()]) for m in said) and not HELD_AT.search(clause):
         return None  # 飞抵赫尔辛基，表示对这次会晤期望很低: the meeting is told elsewhere, not on this day
@@ -558,9 +559,13 @@ def who_met(hans: str, clause: tuple[int, int] | None) -> tuple[int, int]:
     return begin, stop.start() if stop is not None else end
 
 
-#: Leaders attending something together (甲与乙在某城共同出席某仪式, 两人一同出席…): they met there.
+#: Leaders attending something together (甲与乙在某城共同出席某仪式, 两人一同出席…), witnessing it together (甲与乙共同见证
+#: …的签署) or laying a stone together (与乙一起为某管道奠基): they met there.
 _ATTENDED_TOGETHER = re.compile(r"(?:(?:[与和跟]|同(?![日天时年月意样期]))[^，。；、]{1,30}?|(?:两人|二人|两国(?:元首|领导人|总理|总统|首脑))"
-                                r"[^，。；]{0,20}?)(?:共同|一同|一起)(?:出席|参加)")
+                                r"[^，。；]{0,20}?)(?:共同|一同|一起)(?:出席|参加|见证|为[^，。；]{1,20}?奠基)")
+#: One leader attending a ceremony with the other (甲与乙在某城出席某工程奠基仪式; not 甲参与…), not a signing's, whose
+#: signers the sentence may name apart (甲与乙出席签字仪式，外长丙与丁签署…).
+_ATTENDED_WITH = re.compile(r"(?:(?<!参)与|跟|同(?![日天时年月意样期]))[^，。；、]{1,30}?出席(?![^，。；]{0,30}?签)[^，。；]{0,30}?仪式")
 
 
 #: A leader's return visit (乙回访甲国, 乙对甲国进行回访, 也是对甲访华的回访): the one whose visit it
@@ -575,6 +580,14 @@ def _done_together(clause: str) -> bool:
     (``乙邀请甲回访``, ``宣布甲将与乙共同出席``): a word of :data:`NOT_HELD` before it in the clause; nor
     one done apart (``以视频方式共同出席``): a word of :data:`NOT_HELD_AFTER` anywhere in it."""
     done = _RETURNED.search(clause) or (None if a_gathering(clause) else _ATTENDED_TOGETHER.search(clause))
+    return done is not None and not NOT_HELD.search(ACCEPTED.sub("", clause[:done.start()])) \
+        and not NOT_HELD_AFTER.search(clause)
+
+
+def _attended_with(clause: str) -> bool:
+    """Whether a clause with no meeting word tells one leader attending a ceremony with the other (``甲与乙在某城出席
+    某管道奠基仪式``), not planned (a word of :data:`NOT_HELD` before it) nor done apart (:data:`NOT_HELD_AFTER`)."""
+    done = None if a_gathering(clause) else _ATTENDED_WITH.search(clause)
     return done is not None and not NOT_HELD.search(ACCEPTED.sub("", clause[:done.start()])) \
         and not NOT_HELD_AFTER.search(clause)
 
