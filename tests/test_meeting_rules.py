@@ -1588,7 +1588,7 @@ def test_a_leader_written_by_the_family_name_between_his_given_names_and_his_mot
 
 def test_a_leader_written_by_the_second_half_of_a_double_family_name_is_that_leader():
     """A double family name is written by its second half after a first full mention
-    (``[[马哈茂德·艾哈迈迪-内贾德]]`` … ``内贾德抵达某城``). Not a half that is a state's name (阿曼 is Oman),
+    (``[[马哈茂德·甲迪-乙贾德]]`` … ``乙贾德抵达某城``). Not a half that is a state's name (阿曼 is Oman),
     nor one another linked person is named by (that person's), nor the half of a name with 本, the father's name."""
     lead = "'''甲乙会晤'''是甲国总统[[马哈茂德·甲迪-乙贾德]]对[[乙国]]的访问。\n== 经过 ==\n"
     text = lead + "2034年5月6日，乙贾德抵达[[某城]]，同乙国总统[[李四]]会晤。"
@@ -1608,7 +1608,7 @@ def test_the_chairman_of_a_revolutionary_command_council_is_a_top_leader():
 
 
 def test_a_leader_written_by_a_one_character_family_name_on_its_own_is_that_leader():
-    """A one-character family name is written alone after a first full mention (``[[特雷莎·梅]]`` … ``梅在某城同乙
+    """A one-character family name is written alone after a first full mention (``[[玛丽·桐]]`` … ``桐在某城同乙
     举行会谈``), and found only where written on its own: not inside a word (``桐乡``), not before a character that
     makes a word of it (``桐于``), nor where two linked names end with it."""
     lead = "'''甲乙会晤'''是甲国首相[[玛丽·桐]]对[[乙国]]的访问。\n== 经过 ==\n"

@@ -250,7 +250,7 @@ _OFFICE_AFTER = r"(?=总统|总理|首相|国王|女王|王储|埃米尔|苏丹)
 
 
 #: What a one-character family name is written between on its own: as a name alone, but not before a
-#: character that makes a word of it (梅于, 基于: 基于 is "based on"), nor before 的 or 是 (基是, 梅的).
+#: character that makes a word of it (桐于; 基于 is "based on"), nor before 的 or 是 (桐是, 桐的).
 _ONE_AFTER = (r"(?=[，。；、）)]|在|与|和|同|则|也|表示|说|称|随后|抵达|访问|会见|会晤|会谈|会面|进行|迎接|陪同|前往"
               r"|亲自|率|举行|当选|先后|一行|结束|随即|共同|邀请|出席|主持|分别|再次|再度|首相|总理|夫人|政府)")
 _ONE_ALONE_AFTER = re.compile(_ONE_AFTER)
@@ -258,11 +258,11 @@ _ONE_ALONE_AFTER = re.compile(_ONE_AFTER)
 
 def _one_character_family_names(document: Document, index: NameIndex) -> dict[str, str]:
     """The one-character family name a leader is written by after a first full mention, as Chinese
-    writes ``[[特雷莎·梅]]`` … ``梅在某城同乙举行会谈`` and ``[[约翰·基]]`` … ``基总理表示``: the last part of a
+    writes ``[[玛丽·桐]]`` … ``桐在某城同乙举行会谈`` and ``[[约翰·杉]]`` … ``杉总理表示``: the last part of a
     linked dotted name, one character long, written in the text on its own (between what a name
     alone is written between, :data:`_ONE_AFTER` after it), that no other linked name ends with and
     no state is called. The spotter finds it only so written (:func:`_alone_pattern`), never inside a
-    word (梅德韦杰夫, 基辅)."""
+    word (桐乡, 杉树)."""
     text = _flattened(document.page.text)
     known = {to_hans(strip_disambiguator(n)) for link in document.links if ":" not in link.target
              for n in (link.target, link.text)}
@@ -381,9 +381,9 @@ _HYPHEN = re.compile(r"[-－‐–]")
 
 def _second_family_names(document: Document, index: NameIndex) -> dict[str, str]:
     """The second half of a double family name, which Chinese writes a leader by after a first full
-    mention (``[[马哈茂德·艾哈迈迪-内贾德]]`` … ``内贾德抵达某城``, ``[[贾迈勒·阿卜杜-纳赛尔]]`` … ``与纳赛尔会谈``):
+    mention (``[[某甲·艾哈乙-丙贾德]]`` … ``丙贾德抵达某城``, ``[[某丁·阿卜杜-戊赛尔]]`` … ``与戊赛尔会谈``):
     the part after the hyphen of a linked name's last part, written in the text on its own, that no
-    other linked name has as a part or a half, and that is no state's name (``约翰·施奈德-阿曼``: 阿曼 is
+    other linked name has as a part or a half, and that is no state's name (``某甲·乙德-阿曼``: 阿曼 is
     Oman). Not of an Arabic name with 本, whose last part is the father's name (``某甲·本·阿卜杜勒-某乙``)."""
     text = _flattened(document.page.text)
     names = {to_hans(strip_disambiguator(n)) for link in document.links for n in (link.target, link.text)}
