@@ -231,7 +231,7 @@ def listed_leaders(document: Document) -> set[str]:
         joined = text[one.end():other.start()]
         if joined in ("、", "和", "及", "与", "以及", "，"):
             out |= {one["name"], other["name"]}
-    known = {to_hans(strip_disambiguator(n)) for link in document.links for n in (link.target, link.text)}
+    known = _linked_names(document)
     known |= {short for name in known if (short := short_form(name))}
     return {name for name in out if name not in known and not any(k != name and k in name for k in known | out)}
 
@@ -249,6 +249,11 @@ _NAME_AFTER = (r"(?=[，。；、）)]|在|与|和|同|则|也|于|到|表示|�
 _OFFICE_AFTER = r"(?=总统|总理|首相|国王|女王|王储|埃米尔|苏丹)"
 
 
+def _linked_names(document: Document) -> set[str]:
+    """Every name the article links, as target and as shown text, in Simplified script without a disambiguator."""
+    return {to_hans(strip_disambiguator(n)) for link in document.links for n in (link.target, link.text)}
+
+
 #: What a one-character family name is written between on its own: as a name alone, but not before a
 #: character that makes a word of it (桐于; 基于 is "based on"), nor before 的 or 是 (桐是, 桐的).
 _ONE_AFTER = (r"(?=[，。；、）)]|在|与|和|同|则|也|表示|说|称|随后|抵达|访问|会见|会晤|会谈|会面|进行|迎接|陪同|前往"
@@ -260,12 +265,11 @@ def _one_character_family_names(document: Document, index: NameIndex) -> dict[st
     """The one-character family name a leader is written by after a first full mention, as Chinese
     writes ``[[玛丽·桐]]`` … ``桐在某城同乙举行会谈`` and ``[[约翰·杉]]`` … ``杉总理表示``: the last part of a
     linked dotted name, one character long, written in the text on its own (between what a name
-    alone is written between, :data:`_ONE_AFTER` after it), that no other linked name ends with and
-    no state is called. The spotter finds it only so written (:func:`_alone_pattern`), never inside a
+    alone is written between, :data:`_ONE_AFTER` after it), that no other linked name has as its last part
+    and no state is called. The spotter finds it only so written (:func:`_alone_pattern`), never inside a
     word (桐乡, 杉树)."""
     text = _flattened(document.page.text)
-    known = {to_hans(strip_disambiguator(n)) for link in document.links if ":" not in link.target
-             for n in (link.target, link.text)}
+    known = _linked_names(document)
     found: dict[str, set[str]] = {}
     for name in known:
         parts = _A_DOT.split(name)
@@ -290,7 +294,7 @@ def _given_names(document: Document, index: NameIndex) -> dict[str, str]:
     as a later part either (``[[萨勒曼·本·阿卜杜勒-阿齐兹]]`` and ``[[穆罕默德·本·萨勒曼]]``:
     萨勒曼国王 names the king, but a text writing 萨勒曼 so alone may mean either)."""
     text = _flattened(document.page.text)
-    known = {to_hans(strip_disambiguator(n)) for link in document.links for n in (link.target, link.text)}
+    known = _linked_names(document)
     found: dict[str, set[str]] = {}
     later: set[str] = set()  # the parts after the first of each name
     for name in known:
@@ -333,7 +337,7 @@ def _names_begun(document: Document, index: NameIndex) -> dict[str, str]:
     name without its last given or family part. Its first two or more parts, written with no other
     part after them, are the linked name's where no other linked name begins with them."""
     text = _flattened(document.page.text)
-    names = {to_hans(strip_disambiguator(n)) for link in document.links for n in (link.target, link.text)}
+    names = _linked_names(document)
     found: dict[str, set[str]] = {}
     for link in document.links:
         target = to_hans(strip_disambiguator(link.target))
@@ -357,7 +361,7 @@ def _middle_family_names(document: Document, index: NameIndex) -> dict[str, str]
     its first nor its last, written in the text on its own, that no other linked name has. Not a
     part of an Arabic name, where those are the father's and forefathers' names (``塔米姆·本·哈马德``)."""
     text = _flattened(document.page.text)
-    names = {to_hans(strip_disambiguator(n)) for link in document.links for n in (link.target, link.text)}
+    names = _linked_names(document)
     found: dict[str, set[str]] = {}
     for name in names:
         parts = _A_DOT.split(name)
@@ -386,7 +390,7 @@ def _second_family_names(document: Document, index: NameIndex) -> dict[str, str]
     other linked name has as a part or a half, and that is no state's name (``某甲·乙德-阿曼``: 阿曼 is
     Oman). Not of an Arabic name with 本, whose last part is the father's name (``某甲·本·阿卜杜勒-某乙``)."""
     text = _flattened(document.page.text)
-    names = {to_hans(strip_disambiguator(n)) for link in document.links for n in (link.target, link.text)}
+    names = _linked_names(document)
     found: dict[str, set[str]] = {}
     for name in names:
         parts = _A_DOT.split(name)
