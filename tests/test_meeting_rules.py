@@ -5412,3 +5412,46 @@ def test_a_background_telling_of_the_articles_visit_is_of_its_year(opening, day)
 def test_two_leaders_at_one_ceremony_or_laying_a_stone_together_met(sentence, met):
     """甲与乙在某城出席某仪式, 与乙一起为某管道奠基, 甲与乙共同见证…: both were there, so they met."""
     assert meetings(HEAD + sentence) == ([("2033-08-05", frozenset({"张三", "李四"}))] if met else [])
+
+
+def test_an_emperor_is_a_top_leader():
+    """``甲国皇帝某某`` (as a monarch of an empire is written): an office at the top, as 国王 and 天皇 are, so
+    the name it stands before is a person who met."""
+    text = ("'''2037年张三访问乙国'''是甲国皇帝[[某某·张三|张三]]于2037年4月6日至23日对[[乙国]]进行的国事访问。\n"
+            "== 经过 ==\n4月6日，张三乘专列抵达[[某城]]，乙国天皇[[李四]]亲率皇族在车站月台迎接。")
+    assert meetings(text, "2037年张三访问乙国") == [("2037-04-06", frozenset({"某某·张三", "李四"}))]
+    assert meetings(text.replace("甲国皇帝", "甲国使节"), "2037年张三访问乙国") == []
+
+
+def test_a_council_of_peoples_commissars_chairman_who_is_also_a_commissar_is_a_top_leader():
+    """``[[苏联人民委员会主席]]兼[[苏联外交人民委员部|外交人民委员]]张三``: both offices are read, so the one at the
+    top makes him a leader who met; a people's commissar alone (外交人民委员张三) is a minister, below the top."""
+    text = ("'''2037年张三访问乙国'''，指[[苏联人民委员会主席]]兼[[苏联外交人民委员部|外交人民委员]][[张三]]于2037年"
+            "11月12日至14日对[[乙国]]进行的访问。\n== 经过 ==\n11月12日下午，乙国元首[[李四]]在[[某府]]接见张三，两人举行会谈。")
+    assert meetings(text, "2037年张三访问乙国") == [("2037-11-12", frozenset({"张三", "李四"}))]
+    minister = text.replace("[[苏联人民委员会主席]]兼[[苏联外交人民委员部|外交人民委员]]", "苏联外交人民委员")
+    assert meetings(minister, "2037年张三访问乙国") == []
+
+
+def test_a_supreme_commanders_title_names_a_person():
+    """``乙城王储兼乙国武装部队副最高统帅[[某某]]``: 统帅 ends an office, so the name after it is a person's (the
+    crown prince's, who may rule in all but name), and the given name he is written by after it is his too."""
+    text = ("'''张三与穆甲·本·乙德会谈'''，是指甲国首相[[张三]]与[[乙城]]王储兼[[乙国]]武装部队副最高统帅"
+            "[[穆甲·本·乙德]]之间的会谈。\n== 经过 ==\n2038年2月26日，张三在[[某府]]与穆甲会谈。")
+    assert meetings(text, "张三与穆甲·本·乙德会谈") == [("2038-02-26", frozenset({"张三", "穆甲·本·乙德"}))]
+    assert meetings(text.replace("武装部队副最高统帅", "武装部队副最高统"), "张三与穆甲·本·乙德会谈") == []
+
+
+def test_a_given_name_two_linked_leaders_share_is_the_one_the_title_names():
+    """Two linked names begin with one given name (``[[穆甲·本·乙德·阿勒丙]]``, ``[[穆甲·本·丁德·阿勒戊]]``); the
+    text writing 穆甲 alone means the article's subject, whose later part the title writes. Where the title
+    writes neither's, 穆甲 stays no one's."""
+    text = ("'''张三与穆甲·本·乙德会谈'''，是指甲国首相[[张三]]与乙国王储[[穆甲·本·乙德·阿勒丙]]之间的会谈。"
+            "乙国总理[[穆甲·本·丁德·阿勒戊]]也曾访问甲国。\n== 经过 ==\n2038年3月5日，穆甲在[[某府]]与张三会谈。")
+    assert meetings(text, "张三与穆甲·本·乙德会谈") == [("2038-03-05", frozenset({"张三", "穆甲·本·乙德·阿勒丙"}))]
+    from kg.extract.names import NameIndex, variant_rules
+    from kg.extract.reading import _given_names
+    for title, given in (("张三与穆甲·本·乙德会谈", {"穆甲": "穆甲·本·乙德·阿勒丙"}), ("张三的会谈", {})):
+        document = parse(Page(text=text.replace("张三与穆甲·本·乙德会谈", title), origin="t", title=title))
+        assert _given_names(document, NameIndex.build(variant_rules(document), document.links)) == given
+

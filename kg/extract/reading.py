@@ -290,7 +290,8 @@ def _given_names(document: Document, index: NameIndex) -> dict[str, str]:
     """The given names a leader is written by where custom names people so (Ethiopia, Eritrea,
     Iceland, Indonesia: ``[[阿比·艾哈迈德]]`` … ``阿比在机场迎接``): the first part of a linked
     dotted name, written in the text on its own (not inside 约翰逊 or 唐纳德), that no other
-    link shares. Written only before an office (``与佐科总统举行会谈``), where no other link has it
+    link shares, or, where others share it, that of the one whose later part the title writes (the
+    article's subject: ``甲与某某·本·乙会谈`` … ``某某在总统府与甲会谈``, where another 某某 is linked too). Written only before an office (``与佐科总统举行会谈``), where no other link has it
     as a later part either (``[[萨勒曼·本·阿卜杜勒-阿齐兹]]`` and ``[[穆罕默德·本·萨勒曼]]``:
     萨勒曼国王 names the king, but a text writing 萨勒曼 so alone may mean either)."""
     text = _flattened(document.page.text)
@@ -302,8 +303,12 @@ def _given_names(document: Document, index: NameIndex) -> dict[str, str]:
         if len(parts) >= 2 and len(parts[0]) >= 2:
             found.setdefault(parts[0], set()).add(name)
         later.update(parts[1:])
+    title = to_hans(document.title or "")
     out = {}
     for given, names in found.items():
+        if len(names) > 1:  # 穆罕默德 of two linked names: the one the title names, the article's subject
+            names = {name for name in names if any(len(part) > 1 and part in title for part in _A_DOT.split(name)[1:]
+                                                   if not any(part in other for other in names - {name}))} or names
         if len(names) == 1 and not index.is_state(given) and (
                 _written_alone(given, text) or given not in later and _written_alone(given, text, _BEFORE_ITS_OFFICE)):
             out[given] = next(iter(names))

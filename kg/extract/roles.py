@@ -17,17 +17,19 @@ from kg.extract.scripts import has_han
 from kg.extract.text import Sentence, Spot
 
 OFFICE_WORDS = ("总统", "总书记", "委员长", "主席", "总理", "首相", "国王", "领导人", "元首", "外长", "主任",
-                "议长", "大统领", "总督", "书记", "部长", "天皇", "女王", "国务卿", "总理大臣", "资政", "最高领袖", "埃米尔",
+                "议长", "大统领", "总督", "书记", "部长", "天皇", "皇帝", "女王", "国务卿", "总理大臣", "资政", "最高领袖", "埃米尔",
                 # Iran's supreme leader, as the press also writes him (甲国最高宗教领袖某某, 最高精神领袖某某)
                 "最高宗教领袖", "最高精神领袖",
                 # a crown prince, who may rule in all but name (沙特王储某某, 阿布扎比王储某某)
-                "王储",
+                "王储", "统帅",
                 # the head of the Catholic Church, in the two spellings (教宗方济各, 教皇本笃十六世)
                 "教宗", "教皇",
                 # the heads of a society or a foundation (某协会会长, 某基金会董事长)
                 "会长", "董事长",
                 # offices below the top, so that a meeting with their holders is seen to be no summit
-                "助理", "顾问", "特使", "大使", "大臣")
+                "助理", "顾问", "特使", "大使", "大臣",
+                # a Soviet-type government's ministers (外交人民委员某某)
+                "人民委员")
 _STOP_CHARS = set("与和及同跟给由在是为向对了的、，,。；;：:（）()《》「」“”\"' \n") | set("于把被让将而应指即请")
 #: A leader taking officials along (甲国总理张三偕外交部长王五, 张三率外长王五): the official's title starts after.
 _STOP_CHARS |= set("偕携率")
