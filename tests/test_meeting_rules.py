@@ -5455,3 +5455,33 @@ def test_a_given_name_two_linked_leaders_share_is_the_one_the_title_names():
         document = parse(Page(text=text.replace("张三与穆甲·本·乙德会谈", title), origin="t", title=title))
         assert _given_names(document, NameIndex.build(variant_rules(document), document.links)) == given
 
+
+def test_talks_during_the_visit_before_a_day_another_act_is_dated_are_on_the_visits_days():
+    """``访问期间，甲与乙多次晤谈，并于9月1日在某城发表演说``: the talks (晤谈, a word of meeting) are of the
+    visit's days; the day the clause after gives is the speech's. Not where no talks come before it."""
+    lead = ("'''2038年张三访问乙国'''是[[甲国总统]][[张三]]于2038年8月30日至9月2日对[[乙国]]进行的国事访问。")
+    text = lead + "访问期间，张三与乙国国家元首[[李四]]多次晤谈，并于9月1日在[[某城]]发表演说。"
+    summit = summits(text, "2038年张三访问乙国")
+    assert {day: (s["end"], s["participants"]) for day, s in summit.items()} == {
+        "2038-08-30": ("2038-09-02", {"张三", "李四"})}
+    no_talks = lead + "访问期间，张三参观了乙国国家元首[[李四]]的故居，并于9月1日在[[某城]]发表演说。"
+    assert summits(no_talks, "2038年张三访问乙国") == {}
+
+
+def test_a_day_of_the_same_month_is_of_the_month_the_sentence_before_named():
+    """``甲于2035年11月就任总理。同月18日，他在某城…同乙举行会谈``: 同月 is the month the sentence before named;
+    not where that sentence is in another paragraph, which names no month for it."""
+    text = HEAD + ("== 背景 ==\n[[张三]]于2035年11月就任甲国总理。同月18日，他在[[某城]]同乙国首相[[李四]]举行会谈。")
+    assert meetings(text) == [("2035-11-18", frozenset({"张三", "李四"}))]
+    apart = text.replace("就任甲国总理。同月", "就任甲国总理。\n\n同月")
+    assert meetings(apart) == []
+
+
+@pytest.mark.parametrize("after", ["李四在会上邀请张三出席次年的某城峰会", "讨论了反恐和某城峰会的筹备"])
+def test_an_invitation_to_a_gathering_or_its_preparation_talked_of_after_the_meeting_leaves_it_held(after):
+    """After the talks told, an invitation to attend a gathering (邀请甲出席次年的某城峰会) or what was talked of
+    (讨论了某峰会的筹备) is no plan of these talks. An invitation to meet again stays a plan only where no talks
+    were told before it."""
+    sentence = f"2035年5月19日，甲国总统[[张三]]在[[某城]]同乙国首相[[李四]]会谈约70分钟，{after}。"
+    assert meetings(HEAD + sentence) == [("2035-05-19", frozenset({"张三", "李四"}))]
+    assert meetings(HEAD + "2035年5月19日，甲国总统[[张三]]邀请乙国首相[[李四]]出席次年的某城峰会。") == []

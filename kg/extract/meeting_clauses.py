@@ -26,10 +26,10 @@ from kg.model import Kind, Prop
 
 
 #: A meeting said to happen: "A与B会晤", "举行会谈", "进行了会谈", "见面".
-_MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|会面|会见|见面|峰会|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐)"
+_MEETING_VERB = re.compile(r"(与|和|同|跟).{1,30}?(举行|进行了?|展开)?(会晤|会谈|晤谈|会面|会见|见面|峰会|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐)"
                            r"|(与|和|同|跟)[^，。；]{1,30}?举行了?(?:工作)?[早午晚]餐会"  # 与乙举行早餐会: a meal the two held
-                           r"|举行.{0,6}(会晤|会谈|峰会|首脑会议|领导人会议|高峰会议)"
-                           r"|(会晤|会谈|会面|会见|觐见|晋见|谒见)了?|接待了?(?:到访|来访)"  # 在某宫接待到访的乙国总统
+                           r"|举行.{0,6}(会晤|会谈|晤谈|峰会|首脑会议|领导人会议|高峰会议)"
+                           r"|(会晤|会谈|晤谈|会面|会见|觐见|晋见|谒见)了?|接待了?(?:到访|来访)"  # 在某宫接待到访的乙国总统
                            r"|在[^，。；]{1,16}?接待(?!规格|工作|单位|人员|处|[^，。；]{0,12}?(?:各国|与会|来宾|代表团|记者))"  # 甲在某宫接待乙
                            r"|(?:受到|获)[^，。；]{0,30}?接见")  # 在某都受到国王某某的接见: received in audience
 
@@ -112,6 +112,8 @@ _TELLING_OF_IT = re.compile(r"(?:会谈|会晤|会议)(?:结果|内容|情况)")
 #: A clause opening on what the meeting a clause before told was about (甲与乙举行会谈，讨论两国经济合作，并会见丙): the
 #: clause after it goes on with the visit, not with a plan (宣布将讨论…，并与乙会晤).
 _WHAT_IT_TALKED_OF = re.compile(r"(?:讨论|商讨|磋商)")
+#: A clause after a meeting told that opens on what was talked of there (…会谈，讨论了某峰会的筹备).
+_WHAT_IT_WENT_INTO = re.compile(r"(?:双方|两人|二人|两国元首)?(?:还|并|主要|重点|着重)?(?:讨论|商讨|谈及|谈到|探讨)了")
 
 
 #: A document's name (《甲乙首脑会谈共同声明》): its words tell no meeting held or undone.
@@ -196,6 +198,10 @@ def _on_its_sidelines(clause: str) -> bool:
 
 #: After a gathering's name: an office of it, held by a leader who meets (欧盟委员会主席乙, 联合国秘书长丙).
 _ITS_OFFICE = re.compile(r"(?:委员会|理事会)?(?:主席|秘书长)")
+
+
+#: Attending what the clause goes on to name (邀请甲出席次年的某城峰会): a gathering, not two leaders' meeting.
+_TO_ATTEND = re.compile(r"(?:出席|参加|列席)[^，,；;。]{0,16}$")
 
 
 def a_gathering(clause: str) -> bool:
@@ -431,14 +437,17 @@ def day_of_the_clause(hans: str, at: int) -> re.Match | None:
     return DAY_ONLY.match(hans, subject.end())
 
 
-def days_of_the_month(hans: str, year: int | None) -> list[DateRange]:
+def days_of_the_month(hans: str, year: int | None, before: str = "") -> list[DateRange]:
     """``2008年5月，…当月28日…``, ``2011年8月，甲访问乙国，23日在某城…``: a day of the month
-    the sentence last named (a clause's bare day, when no full date came before it)."""
+    the sentence last named (a clause's bare day, when no full date came before it); a 同月 or 当月 day
+    the sentence names no month before is of the last one ``before``, the sentence before it in its
+    paragraph, named (``甲于2015年11月就任总理。同月18日，他…``)."""
     out: list[DateRange] = []
     bare = [m for clause in CLAUSE.finditer(hans) if (m := day_of_the_clause(hans, clause.end()))
             and not find_dates(hans[:clause.end()], year=year or 2000)]
     for match in list(_MONTHS_DAY.finditer(hans)) + bare:
-        months = [m for m in find_year_months(hans[:match.start()]) if m.month is not None]
+        months = [m for m in find_year_months(hans[:match.start()]) if m.month is not None] \
+            or [m for m in find_year_months(before) if m.month is not None and match.re is _MONTHS_DAY]
         if not months:
             continue
         try:
@@ -887,8 +896,11 @@ def not_held(hans: str) -> bool:
                 and not (_INVITED_TO_IT.search(clause[:meeting.start()]) and any(_AFTER_IT.match(c) for c in clauses[i + 1:])):
             if told and _AGREED_AT_IT.search(clause[:meeting.end()]):
                 continue  # 甲同乙举行会谈，…；两国元首同意以某峰会为新起点: what they agreed at the meeting told
-            if told and a_gathering(clause):
-                continue  # 甲与乙共进晚宴并会谈，为即将举行的某峰会作准备: a gathering to come, not this meeting
+            if told and (a_gathering(clause) or _TO_ATTEND.search(clause, 0, meeting.start())):
+                continue  # 甲与乙共进晚宴并会谈，为即将举行的某峰会作准备; 乙在会上邀请甲出席次年的某城峰会: a gathering
+                # to come, which one attends, not this meeting
+            if told and _WHAT_IT_WENT_INTO.match(clause):
+                continue  # 甲与乙会谈约70分钟，讨论了反恐和某城峰会的筹备: what the meeting told talked of
             if told and _INVITED_THEN.match(clause):
                 continue  # 甲会见乙…；随后邀请乙在某舰上共进早餐: what he did next that day, no plan of the meeting told
             return True

@@ -525,15 +525,19 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                                  subjects_day=opens_a_paragraph and not _within_a_visit(visit, day))
         if heading_day is not None and opens is None:  # === 5月23日 ===¶次日上午，…: the day after the last section's
             relative = [heading_is_the_next_day(sentence.hans, d, heading_day) for d in relative]
-        dates = sorted(dates + relative + days_of_the_month(sentence.hans, year), key=lambda d: d.at)
+        dates = sorted(dates + relative + days_of_the_month(sentence.hans, year, before=section_sentences[i - 1].hans if i and not
+                                                                  opens_a_paragraph else ""), key=lambda d: d.at)
         if opens is None and dates:
             opens, arrives = dates[0].start, ARRIVING.search(sentence.hans) is not None
         leaves = day_of_leaving(sentence.hans, dates, day) or leaves
         days_told += [d.end for d in dates]
-        if not dates and (visit or lead_visit) is not None and DURING_THE_VISIT.match(sentence.hans) and leg is None \
-                and not (visit or lead_visit).tour:  # a tour's days are no one meeting's
-            days = (visit or lead_visit).days  # 访问期间，甲与乙举行会谈: on the visit's days (of the lead's, in a section)
-            dates = [DateRange(days.start, days.end, 0, 0, True)]
+        if (visit or lead_visit) is not None and DURING_THE_VISIT.match(sentence.hans) and leg is None \
+                and not (visit or lead_visit).tour \
+                and (not dates or MEETING.search(sentence.hans, 0, dates[0].at)):  # a tour's days are no one meeting's
+            # 访问期间，甲与乙举行会谈: on the visit's days (of the lead's, in a section); so too the talks before a
+            # day another clause gives its own act (访问期间，甲与乙多次晤谈，并于9月1日在某城发表演说)
+            days = (visit or lead_visit).days
+            dates = [DateRange(days.start, days.end, 0, 0, True)] + dates
         elif not dates and not months and section is not None and leg is None and not visit_met \
                 and _talks_of_the_visit(sentence, visit):
             dates = [DateRange(visit.days.start, visit.days.end, 0, 0, True)]  # 甲于…至…访问乙国。甲同乙举行会谈
