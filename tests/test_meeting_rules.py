@@ -5485,3 +5485,37 @@ def test_an_invitation_to_a_gathering_or_its_preparation_talked_of_after_the_mee
     sentence = f"2035年5月19日，甲国总统[[张三]]在[[某城]]同乙国首相[[李四]]会谈约70分钟，{after}。"
     assert meetings(HEAD + sentence) == [("2035-05-19", frozenset({"张三", "李四"}))]
     assert meetings(HEAD + "2035年5月19日，甲国总统[[张三]]邀请乙国首相[[李四]]出席次年的某城峰会。") == []
+
+
+def test_the_names_listed_after_an_office_written_for_several_each_hold_it():
+    """``分别与三国总统[[甲]]、[[乙]]和[[丙]]举行会谈`` in the lead of a tour: each name of the list holds the office written
+    before it for several states, so each is a person, and a stop's account naming one by the family name alone finds
+    him; the lead's meetings one by one are each a stop's, on that stop's days, not the tour's."""
+    text = ("'''2037年张三出访'''是指[[甲国总统]][[张三]]于2037年4月16日至25日先后访问[[秘鲁]]、[[智利]]和[[巴西]]的"
+            "出访活动。访问期间，张三分别与三国总统[[某甲·王一]]、[[某乙·赵二]]和[[某丙·孙三]]举行会谈。\n== 行程 ==\n"
+            "=== 秘鲁（4月16日—18日） ===\n17日，张三出席王一在[[某府]]举行的欢迎仪式，两国元首随后举行会谈。\n"
+            "=== 智利（4月19日—21日） ===\n20日，张三在[[某宫]]与赵二举行会谈。\n"
+            "=== 巴西（4月22日—25日） ===\n23日，张三在[[某殿]]与孙三举行会谈。\n")
+    found = {day: (s["end"], s["participants"]) for day, s in summits(text, "2037年张三出访").items()}
+    assert found == {"2037-04-16": ("2037-04-18", {"张三", "某甲·王一"}), "2037-04-19": ("2037-04-21", {"张三", "某乙·赵二"}),
+                     "2037-04-22": ("2037-04-25", {"张三", "某丙·孙三"})}
+
+
+def test_a_pronoun_signing_with_a_named_leader_stands_for_the_one_named_before():
+    """``2039年3月，乙国总统李四对甲国进行国事访问。3月3日，他在某院发表讲话，当天并在某宫与张三签署了…宣言``: the signers
+    the clause names met, 他 being the one the sentence before names. An official named before (外长) signs no summit."""
+    text = ("'''2037年张三访问乙国'''是[[甲国首相]][[张三]]对[[乙国]]的访问。\n== 后续 ==\n"
+            "2039年3月，乙国总统[[李四]]对甲国进行国事访问。3月3日，他在[[某院]]发表讲话，当天并在[[某宫]]与张三签署了"
+            "两国《战略伙伴关系宣言》。")
+    assert meetings(text, "2037年张三访问乙国") == [("2039-03-03", frozenset({"张三", "李四"}))]
+    official = text.replace("乙国总统[[李四]]对甲国进行国事访问", "乙国外长[[李四]]对甲国进行访问")
+    assert meetings(official, "2037年张三访问乙国") == []
+
+
+def test_talks_and_a_joint_press_conference_are_the_talks_held():
+    """``10日与乙在某宫举行会谈和联合记者会``: the press conference is the talks' own, told with 和; not a plan of talks and a
+    press conference called off (原定举行会谈和记者会，后因故取消)."""
+    text = HEAD + "乙国总统[[李四]]于2038年4月9日晚抵达[[某都]]，10日与甲国总统[[张三]]在[[某宫]]举行会谈和联合记者会。"
+    assert meetings(text) == [("2038-04-09", frozenset({"张三", "李四"}))]
+    called_off = HEAD + "2038年4月10日，甲国总统[[张三]]与乙国总统[[李四]]原定在[[某宫]]举行会谈和记者会，后因故取消。"
+    assert meetings(called_off) == []

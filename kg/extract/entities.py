@@ -152,7 +152,7 @@ def _people(sentence: Sentence, reading: Reading):
             yield spot  # 乙国政府首脑[[李四]]将军: a rank, no office, is a person's
         elif _KIN_BEFORE.search(hans[:spot.start]) and i > 0 and reading.registry.is_a(sentence.spots[i - 1].surface, Kind.PERSON):
             yield spot  # 李四之父张三, 李四的继任者张三: a person's father or successor is a person
-        elif _listed_as_leaders(sentence, i) and not spot.hans.endswith(PLACE_ENDINGS) \
+        elif (_listed_as_leaders(sentence, i) or _listed_after_leaders(sentence, i)) and not spot.hans.endswith(PLACE_ENDINGS) \
                 and not _BODY_ENDINGS.search(spot.hans):
             yield spot  # 张三、[[李四]]等乙国领导人到机场迎接: each name of the list is a leader's
         elif _ARRIVES_AS_A_VISITOR.match(hans, spot.end) and clause_start(hans, spot.start) == spot.start \
@@ -213,6 +213,21 @@ def _listed_as_leaders(sentence: Sentence, i: int) -> bool:
     while j + 1 < len(spots) and hans[spots[j].end:spots[j + 1].start] in _LIST_JOINS:
         j += 1
     return bool(_LEADERS_AFTER_A_LIST.match(hans, spots[j].end))
+
+
+#: Right before the first name of a list: the office its names hold, written for several (四国总统, 两国领导人,
+#: 各国元首); not one state's (甲国总统, whose holder the office word types alone).
+_LEADERS_BEFORE_A_LIST = re.compile(r"(?:[两二三四五六七八九十]国|各国|双方)的?(?:领导人|元首|首脑|领袖|总统|总理|首相|国王)$")
+
+
+def _listed_after_leaders(sentence: Sentence, i: int) -> bool:
+    """Whether the ``i``-th name is one of a list of names, one right after another, that follows the office its
+    names hold together (``分别与四国总统[[甲]]、[[乙]]、[[丙]]和[[丁]]举行会谈``): each is a leader, a person."""
+    hans, spots = sentence.hans, sentence.spots
+    j = i
+    while j > 0 and hans[spots[j - 1].end:spots[j].start] in _LIST_JOINS:
+        j -= 1
+    return bool(_LEADERS_BEFORE_A_LIST.search(hans, 0, spots[j].start))
 
 
 def _a_states_office(hans: str, index) -> bool:

@@ -118,11 +118,11 @@ _WHAT_IT_WENT_INTO = re.compile(r"(?:双方|两人|二人|两国元首)?(?:还|�
 
 #: A document's name (《甲乙首脑会谈共同声明》): its words tell no meeting held or undone.
 _A_DOCUMENTS_NAME = re.compile(r"《[^《》]*》")
-#: Right after a meeting word: the press conference the leaders held when it ended (会谈并召开联合记者会, 会晤后举行联合
+#: Right after a meeting word: the press conference the leaders held when it ended (会谈并召开联合记者会, 会谈和联合记者会, 会晤后举行联合
 #: 记者会, 会谈，并共同出席记者会): the meeting's own, told as held; not a press conference where a meeting was only
 #: spoken of (白宫在记者会上宣布两人将会晤), which no meeting word comes right before.
-_ITS_PRESS_CONFERENCE = re.compile(r"(?<=会谈|会晤|会面)(?:后|之后|结束后)?[，,]?(?:并|随后|还)?(?:共同|一同|一起)?"
-                                   r"(?:召开|举行|出席)了?(?:联合|共同)?(?:记者会|新闻发布会|记者招待会)")
+_ITS_PRESS_CONFERENCE = re.compile(r"(?<=会谈|会晤|会面)(?:(?:后|之后|结束后)?[，,]?(?:并|随后|还)?(?:共同|一同|一起)?"
+                                   r"(?:召开|举行|出席)了?|[和及])(?:联合|共同)?(?:记者会|新闻发布会|记者招待会)")
 
 
 #: Talks below the leaders, named by their level (高级别会谈, 工作会谈, 外长会谈): no summit.

@@ -151,6 +151,14 @@ def _within_a_visit(visit: VisitTold | None, day: date | None) -> bool:
         and visit.days.start <= day <= visit.days.end
 
 
+def _one_by_one_on_a_tour(reading: Reading, sentence: Sentence, visit: VisitTold | None, told: Sentence | None) -> bool:
+    """Whether a sentence tells the leaders met one by one on the days of a visit its paragraph told to several states
+    (``于4月16日至27日先后访问甲国、乙国、丙国和丁国…访问期间，他分别与四国总统A、B、C和D举行会谈``): each is a stop's
+    meeting, on that stop's days, not the tour's."""
+    return visit is not None and told is not None and met_one_by_one(reading, sentence) is not None \
+        and a_tours_days(reading, told, visit.days)
+
+
 def _month_the_sentence_before_went_on_to(before: Sentence, sentence: Sentence) -> int | None:
     """The year of the month the sentence before ends on, where this one, in its paragraph, opens with a day
     of that month written without its year (``2010年6月李四出任总理后，于2011年3月首次访美。3月7日，李四…``: 2011,
@@ -532,7 +540,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         leaves = day_of_leaving(sentence.hans, dates, day) or leaves
         days_told += [d.end for d in dates]
         if (visit or lead_visit) is not None and DURING_THE_VISIT.match(sentence.hans) and leg is None \
-                and not (visit or lead_visit).tour \
+                and not (visit or lead_visit).tour and not _one_by_one_on_a_tour(reading, sentence, visit, visit_sentence) \
                 and (not dates or MEETING.search(sentence.hans, 0, dates[0].at)):  # a tour's days are no one meeting's
             # 访问期间，甲与乙举行会谈: on the visit's days (of the lead's, in a section); so too the talks before a
             # day another clause gives its own act (访问期间，甲与乙多次晤谈，并于9月1日在某城发表演说)
@@ -629,7 +637,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues,
                              date_basis, clause, infer=not in_table and not named, numbered=heading_day is None,
                              set_aside=_met_one_by_one_only(sentence, several, clause), offices_as_written=as_written,
-                             written_in_the_visit=of_the_visit, elsewhere=elsewhere)
+                             written_in_the_visit=of_the_visit, elsewhere=elsewhere, signers_named=named)
             if around is not None and summit is not None and summit.start < around.start <= (visit_end or summit.end):
                 visit_end = around.start - timedelta(days=1)  # the summit the article boxes keeps its own days
             if around is not None and summit is not None and summit.id == around.id:
@@ -794,7 +802,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
             infer: bool = True, numbered: bool = True, set_aside: tuple[str, ...] = (),
             only: tuple[str, ...] = (), offices_as_written: bool = False,
             written_in_the_visit: Sentence | None = None,
-            elsewhere: tuple[tuple[int, int], ...] = ()) -> SummitFound | None:
+            elsewhere: tuple[tuple[int, int], ...] = (), signers_named: bool = False) -> SummitFound | None:
     """``infer``: whether people the sentence does not name may be inferred (not for a
     table row read as a sentence: the row itself is read by tables.py). ``numbered``:
     whether a number the sentence gives is the meeting's in its series (not in an account
@@ -804,13 +812,15 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     ``only``: the people of one of those meetings. ``offices_as_written``: each participant keeps
     only the office the sentences write for them, none the article gives elsewhere; so do the people of talks
     ``written_in_the_visit`` tells the days of (甲于…至…访问乙国。甲同乙举行会谈), with the offices that sentence writes.
-    ``elsewhere``: the clauses of the sentence that tell other days' meetings, whose ones met are theirs."""
+    ``elsewhere``: the clauses of the sentence that tell other days' meetings, whose ones met are theirs.
+    ``signers_named``: a signing whose clause names its signers, only they met; one of them may be named by a pronoun
+    (``3月3日，他在某宫与乙签署了…``), which stands for the one the sentence before names."""
     registry = reading.registry
     anchor = sentences[index]
     paragraph = [s for s in sentences if s.paragraph == anchor.paragraph and s.start >= anchor.start]
     before = [s for s in sentences[:index] if s.paragraph == anchor.paragraph and s.passage is anchor.passage]
     participants = stated_participants(reading, anchor, paragraph if infer else [], clause, elsewhere, before)
-    if only:  # 26日，他又分别会见了乙和丙: the host is the one 他 stands for
+    if only or signers_named:  # 26日，他又分别会见了乙和丙: the host is the one 他 stands for
         from_the_pronoun(reading, participants, anchor, clause, sentences[max(0, index - 1):index])
     for key in [k for k in participants if k in set_aside or (only and k not in only)]:
         del participants[key]
