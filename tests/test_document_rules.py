@@ -1782,3 +1782,15 @@ def test_a_document_only_described_is_called_by_its_kind_too():
     titled = HEAD + "2033年6月4日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会谈，会后发表了《推动两国核能合作的联合声明》。"
     [(_, names)] = documents(titled)["2033-06-04"]
     assert "联合声明" not in names
+
+
+MEETING_2037 = "2037年12月13日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行会谈。"
+
+
+def test_names_signed_one_after_another_before_a_plans_name_are_all_signed():
+    """``签署《甲合作谅解备忘录》《乙技术实施计划及某合作谅解备忘录》``: 实施 inside the next name says nothing of the ones
+    before it coming into force; a clause that says they came into force (《甲协定》和《乙协定》同时生效) still signs none."""
+    signed = HEAD + MEETING_2037 + "会谈后，两国领导人出席签署仪式，签署《甲合作谅解备忘录》《乙技术实施计划及某合作谅解备忘录》。"
+    assert keys(documents(signed)) == {"2037-12-13": {"甲合作谅解备忘录", "乙技术实施计划及某合作谅解备忘录"}}
+    in_force = HEAD + MEETING_2037 + "《甲协定》和《乙协定》同时生效。"
+    assert keys(documents(in_force)) == {"2037-12-13": set()}

@@ -540,8 +540,8 @@ def _said_signed(hans: str, start: int, end: int) -> bool:
     to_its_verb = _outside_names(hans[end:verb.start()]) if verb else ""  # 《甲》原定于…签署, 《甲》最终未能签署
     if _PLANNED.search(to_its_verb) or NEGATED.search(hans[end:verb.end()] if verb else ""):
         return False
-    if verb is None and _IN_FORCE.search(hans, end, end_of_clause(hans, end)):
-        return False  # 《甲》和《乙》同时生效: its clause tells it came into force, not that it was signed
+    if verb is None and _IN_FORCE.search(_outside_names(hans[end:end_of_clause(hans, end)])):
+        return False  # 《甲》和《乙》同时生效: its clause tells it came into force, not that it was signed (not 实施 of 《…实施计划》)
     if _instruments_exchanged(before, after) and not _PLANNED.search(sentence_before):
         return True  # 互换《甲乙条约》批准书: the exchange of its instruments of ratification is done at the meeting
     if _concluded_by_exchange(hans[start:end], sentence_before) and not (
