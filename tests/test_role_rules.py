@@ -1459,3 +1459,18 @@ def test_an_office_taken_by_then_before_de_is_the_office_held():
     assert roles_by_day(text)["2034-05-08"] == {("张三", "甲国主席"), ("李四", "乙国总统")}  # not 已任乙国总统
     former = HEAD + "2034年5月8日，甲国主席[[张三]]在[[某宫]]同已卸任乙国总统的[[李四]]举行会谈。"
     assert ("李四", "乙国总统") not in roles_by_day(former).get("2034-05-08", set())  # 已卸任: out of office
+
+
+def test_a_gulf_rulers_given_name_then_sultan_titles_the_person():
+    """``李四苏丹在某宫接见张三``: a Gulf ruler's given name, then 苏丹 (the title written after it, as 国王 and 埃米尔 are);
+    after a name with no dots 苏丹 stays the state Sudan (``[[某城]]苏丹``: no one's title)."""
+    text = HEAD + ("乙国前任苏丹为[[李四·本·王五]]。\n\n2038年2月11日，李四苏丹在[[某宫]]接见甲国总理[[张三]]，两人举行会谈。")
+    assert ("李四·本·王五", "苏丹") in roles_by_day(text)["2038-02-11"]
+    assert "某城" not in people(HEAD + "2038年2月11日，甲国总理[[张三]]抵达[[某城]]苏丹港。")
+
+
+def test_a_crown_princes_rank_before_another_states_office_joined_by_jian_is_his_role():
+    """``[[某城]]王储兼乙国武装部队副最高统帅[[李四·本·王五]]``: the office after 兼 names a state, but the crown prince's
+    rank before it is the same man's, the one he meets in; not the deputy's post alone."""
+    text = HEAD + "2038年4月30日，甲国首相[[张三]]在[[某宫]]与[[某城]]王储兼[[乙国]]武装部队副最高统帅[[李四·本·王五]]会谈。"
+    assert ("李四·本·王五", "某城王储") in roles_by_day(text)["2038-04-30"]

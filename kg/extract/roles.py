@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract.names import HOLDERS_OFFICES, NameIndex, states
+from kg.extract.phrases import NOT_TOP
 from kg.extract.scripts import has_han
 from kg.extract.text import Sentence, Spot
 
@@ -71,11 +72,12 @@ _AS_ROLES = re.compile(r"^(?:.{0,4}?|" + _WHEN_AS + r")以(?P<role>[^，。；�
 #: Two held at once are joined by 兼 (周恩来总理兼外长签字); signing is the name's act too, and so
 #: is what the holder does next (张三总统举行会谈, 张三主席设宴招待, 张三总统亲自到机场迎接).
 #: A Gulf monarchy's crown prince or emir is written so too, after his given name (穆罕默德王储会见了乙).
-_OFFICE_AFTER = re.compile(r"^(?P<role>(?:总统|总理|首相|主席|总书记|委员长|国王|女王|天皇|王储|埃米尔)(?:兼(?:外长|外交部长|国防部长|总理|首相))?)"
+_OFFICE_AFTER = re.compile(r"^(?P<role>(?:总统|总理|首相|主席|总书记|委员长|国王|女王|天皇|王储|埃米尔|苏丹)(?:兼(?:外长|外交部长|国防部长|总理|首相))?)"
                            r"(?=[与和及同、，,在于对向将为。；;（(：:]|特使|特别代表|夫人|夫妇|签字|签署|$"  # 张三总统特使: 张三 is the president
                            r"|举行|会见|会晤|会谈|设宴|亲自|当天|当日|随后|也将|出席|主持|表示|宣布)")
-#: Titles written after a Gulf ruler's given name (穆罕默德王储, 塔米姆埃米尔): only a dotted full name's.
-_GULF_TITLES = ("王储", "埃米尔")
+#: Titles written after a Gulf ruler's given name (穆罕默德王储, 塔米姆埃米尔, 卡布斯苏丹): only a dotted full name's (苏丹
+#: after any other name is the state Sudan's).
+_GULF_TITLES = ("王储", "埃米尔", "苏丹")
 _DOTTED = re.compile("[·‧•・]")
 #: An ordinal of office before it (首任甲国总统, 第44任甲国总统): which holder, not the office.
 _HOLDER_ORDINAL = re.compile(r"^(?:第?[0-9一二三四五六七八九十百]+[任届]|首任|新任|末任|继任)")
@@ -268,13 +270,15 @@ def _states_monarch(phrase: str, j: int, index: NameIndex) -> tuple[Title, ...]:
 def _state_within(phrase: str, index: NameIndex) -> int:
     """Where the state an office belongs to begins inside a run that does not start with one
     (``在某营接待甲国首相``, ``三国首脑有甲国总统``: the words before the state are no part of
-    the office); 0 when the run starts with a state's name or names none. A seat of government
+    the office); 0 when the run starts with a state's name or names none, or when an office joined by 兼 comes before
+    the state (``某城王储兼甲国武装部队副最高统帅``: both the holder's). A seat of government
     before a state's name is a clause's subject (``白宫证实甲国总统``), not the office's body."""
     if _state_prefix(phrase, index) is not None and not phrase.startswith(_SEATS):
         return 0
     for at in range(1, len(phrase) - 1):
         if any(index.is_state(phrase[at:at + size]) for size in range(min(len(phrase) - at - 1, 12), 1, -1)):
-            return at
+            # 某城王储兼甲国武装部队副最高统帅: an office joined by 兼 before the state's is the same holder's
+            return 0 if phrase[:at].endswith("兼") and phrase[:at - 1].endswith(OFFICE_WORDS) else at
     return 0
 
 
@@ -540,7 +544,7 @@ def _split(phrase: str, offset: int, index: NameIndex) -> tuple[Title, ...]:
     at = 0
     parts = _joined_to_ranks(phrase.split("兼"))
     for i, part in enumerate(parts):
-        if i and parts[i - 1].endswith(_RANKS) and _A_DEPUTYS.match(part):
+        if i and parts[i - 1].endswith(_RANKS) and _below_the_rank(part):
             at += len(part) + 1  # 甲国王储兼副首相: the rank is the office he meets in, the deputy's post one held besides
             continue
         if part.endswith(OFFICE_WORDS) and not part.endswith(CHAIRS_OF_A_MEETING):
@@ -567,6 +571,12 @@ _HEADS_OF_GOVERNMENT = ("总理", "首相")
 _A_DEPUTYS = re.compile(r"(?:第[一二三]|首席)?副")
 
 
+def _below_the_rank(part: str) -> bool:
+    """Whether an office written after a crown prince's rank and 兼 is one below the top he holds besides (副首相;
+    乙国武装部队副最高统帅, 国防大臣), not the government he heads with it (王储兼首相)."""
+    return bool(_A_DEPUTYS.match(part) or NOT_TOP.search(part))
+
+
 def _joined_to_ranks(parts: list[str]) -> list[str]:
     """The parts of a run split at ``兼`` with a rank kept joined to the office after it
     (``甲国王储兼首相`` is one role, as high as its office: a crown prince who is prime
@@ -574,7 +584,7 @@ def _joined_to_ranks(parts: list[str]) -> list[str]:
     and a vice-president to the government's head's office after it (``甲国副总统兼总理``)."""
     out: list[str] = []
     for part in parts:
-        if out and (out[-1].endswith(_RANKS) and not _A_DEPUTYS.match(part)
+        if out and (out[-1].endswith(_RANKS) and not _below_the_rank(part)
                     or out[-1].endswith(_DEPUTY_HEADS) and part in _HEADS_OF_GOVERNMENT):
             out[-1] += "兼" + part
         else:
