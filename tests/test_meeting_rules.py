@@ -5519,3 +5519,25 @@ def test_talks_and_a_joint_press_conference_are_the_talks_held():
     assert meetings(text) == [("2038-04-09", frozenset({"张三", "李四"}))]
     called_off = HEAD + "2038年4月10日，甲国总统[[张三]]与乙国总统[[李四]]原定在[[某宫]]举行会谈和记者会，后因故取消。"
     assert meetings(called_off) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "2038年5月31日傍晚，甲国总理[[张三]]抵达[[某城]]。当晚，他与乙国总理[[李四]]一同在[[某中心]]参观某展，随后发表演说。",
+    "2038年5月31日，甲国总理[[张三]]与乙国总理[[李四]]一起视察[[某港]]。",
+])
+def test_two_leaders_visiting_a_place_together_met(sentence):
+    """他与乙一同在某中心参观某展, 与乙一起视察某港: both were there together, as at a ceremony; not one leader
+    visiting with someone who is no leader (与夫人一起参观)."""
+    assert meetings(HEAD + sentence) == [("2038-05-31", frozenset({"张三", "李四"}))]
+    assert meetings(HEAD + "2038年5月31日，甲国总理[[张三]]与夫人一起参观[[某港]]。") == []
+
+
+def test_talks_after_a_visit_told_before_a_later_day_of_a_statement_are_on_the_visits_days():
+    """``甲于…1月11日至12日对乙国进行正式访问。甲在某城与乙会谈，两国于1月12日发表共同声明``: the talks, told with no day
+    of their own, are of the visit's days; the later day is the statement's. Not talks told in a paragraph of their
+    own, which the visit's days are not said of."""
+    text = HEAD.replace("经过", "背景") + ("甲国首相[[张三]]于2033年1月11日至12日对[[乙国]]进行正式访问。"
+                                          "张三在[[某城]]与乙国总统[[李四]]会谈，两国于1月12日发表共同声明。")
+    assert {day: s["end"] for day, s in summits(text).items()} == {"2033-01-11": "2033-01-12"}
+    assert summits(text.replace("正式访问。张三", "正式访问。\n\n张三")) == {}
+

@@ -569,9 +569,11 @@ def who_met(hans: str, clause: tuple[int, int] | None) -> tuple[int, int]:
 
 
 #: Leaders attending something together (甲与乙在某城共同出席某仪式, 两人一同出席…), witnessing it together (甲与乙共同见证
-#: …的签署) or laying a stone together (与乙一起为某管道奠基): they met there.
+#: …的签署), laying a stone together (与乙一起为某管道奠基) or visiting a place together (他与乙一同在某中心参观某展,
+#: 两人一起视察某港): they met there.
 _ATTENDED_TOGETHER = re.compile(r"(?:(?:[与和跟]|同(?![日天时年月意样期]))[^，。；、]{1,30}?|(?:两人|二人|两国(?:元首|领导人|总理|总统|首脑))"
-                                r"[^，。；]{0,20}?)(?:共同|一同|一起)(?:出席|参加|见证|为[^，。；]{1,20}?奠基)")
+                                r"[^，。；]{0,20}?)(?:共同|一同|一起)(?:在[^，。；]{1,20}?)?"
+                                r"(?:出席|参加|见证|参观|视察|游览|考察|为[^，。；]{1,20}?奠基)")
 #: One leader attending a ceremony with the other (甲与乙在某城出席某工程奠基仪式; not 甲参与…), not a signing's, whose
 #: signers the sentence may name apart (甲与乙出席签字仪式，外长丙与丁签署…).
 _ATTENDED_WITH = re.compile(r"(?:(?<!参)与|跟|同(?![日天时年月意样期]))[^，。；、]{1,30}?出席(?![^，。；]{0,30}?签)[^，。；]{0,30}?仪式")

@@ -546,9 +546,10 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             # day another clause gives its own act (访问期间，甲与乙多次晤谈，并于9月1日在某城发表演说)
             days = (visit or lead_visit).days
             dates = [DateRange(days.start, days.end, 0, 0, True)] + dates
-        elif not dates and not months and section is not None and leg is None and not visit_met \
-                and _talks_of_the_visit(sentence, visit):
-            dates = [DateRange(visit.days.start, visit.days.end, 0, 0, True)]  # 甲于…至…访问乙国。甲同乙举行会谈
+        elif (not dates or MEETING.search(sentence.hans, 0, dates[0].at)) and not months and section is not None \
+                and leg is None and not visit_met and _talks_of_the_visit(sentence, visit):
+            # 甲于…至…访问乙国。甲同乙举行会谈 (，两国于12日发表共同声明: the later day the statement's)
+            dates = [DateRange(visit.days.start, visit.days.end, 0, 0, True)] + dates
             of_the_visit = visit_sentence  # its people keep the offices it and the visit's sentence write
         opens_going_on = i > 0 and told_in == section_sentences[i - 1].paragraph != sentence.paragraph \
             and OPENS_GOING_ON.match(sentence.hans)  # …7月16日上午，甲举行仪式欢迎乙。¶随后两国元首举行会谈
