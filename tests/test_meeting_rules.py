@@ -5541,3 +5541,28 @@ def test_talks_after_a_visit_told_before_a_later_day_of_a_statement_are_on_the_v
     assert {day: s["end"] for day, s in summits(text).items()} == {"2033-01-11": "2033-01-12"}
     assert summits(text.replace("正式访问。张三", "正式访问。\n\n张三")) == {}
 
+
+@pytest.mark.parametrize("box, host, met", [
+    ("Infobox visit", "乙国总统[[李四]]", {"张三", "李四"}),  # a box named for a visit alone
+    ("Infobox state visit", "乙國總統[[李四]]", {"张三", "李四"}),
+    ("Infobox event", "乙国总统[[李四]]", set()),  # no visit's box: its host field is no one's
+])
+def test_a_visit_boxs_host_is_read_whatever_the_visit_box_is_called(box, host, met):
+    """``{{Infobox visit}}`` and ``{{Infobox state visit}}`` are a visit's box as ``{{Infobox diplomatic visit}}`` is: the
+    host they write with an office is a person, though the prose names him bare. Not an event's box."""
+    text = VISIT_BOX_OF_PEOPLE.replace("Infobox diplomatic visit", box).format(host=host)
+    found = summits(text, title="2034年张三访问乙国")
+    assert {p for s in found.values() for p in s["participants"]} == met
+
+
+@pytest.mark.parametrize("office, below", [
+    ("甲党中央副主席和甲国国务院总理", False),  # heads the government
+    ("甲国副总理和外长", True),
+    ("甲国副总统兼外长", True),
+    ("外交和国防委员会主席", False),  # 和 inside one body's name, no two offices
+])
+def test_offices_joined_by_and_are_each_weighed(office, below):
+    """``以中共中央副主席和国务院总理的身份``: two offices joined by 和 (or 及, 、) after an office word are each his, one of
+    them at the top; 和 inside a body's name joins no offices."""
+    from kg.extract.phrases import held_below_the_top
+    assert held_below_the_top(office) is below

@@ -85,8 +85,13 @@ NOT_TOP = re.compile(r"(?<!王储兼)(?<!太子兼)(?<!王储兼第一)(?<!太�
 
 def held_below_the_top(office: str) -> bool:
     """Whether one role is below a side's top: each office joined in it by ``兼`` is (``甲国副总统兼外长``),
-    not where one is at the top (``甲国副总统兼总理``, one role: he heads the government)."""
-    return all(NOT_TOP.search(part) for part in office.split("兼"))
+    not where one is at the top (``甲国副总统兼总理``, one role: he heads the government); so too offices joined by
+    和, 及 or 、 (``以中共中央副主席和国务院总理的身份``: he heads the government)."""
+    return all(NOT_TOP.search(part) for part in _OFFICES_JOINED.split(office))
+
+
+#: What joins two offices held at once: 兼, or 和, 及, 、 after an office word (副主席和国务院总理; not 外交和国防委员会).
+_OFFICES_JOINED = re.compile(r"兼|(?:(?<=总统|总理|首相|主席|国王|部长|外长)|(?<=总书记|委员长))[和及、]")
 
 
 #: What parts a sentence into clauses.

@@ -217,8 +217,9 @@ def venue_in_the_state_of_its_section(reading: Reading, summits) -> None:
 _VISIT_HEADING = re.compile(r"^(?:国事|正式)?(?:访问|出访)")
 
 
-#: An infobox of a leader's visit (``{{Infobox diplomatic visit}}``, ``{{Infobox 外交訪問}}``).
-VISIT_BOX = re.compile(r"^(?:infobox\s*)?(?:diplomatic visit|外交访问)$")
+#: An infobox of a leader's visit (``{{Infobox diplomatic visit}}``, ``{{Infobox 外交訪問}}``, ``{{Infobox visit}}``,
+#: ``{{Infobox state visit}}``).
+VISIT_BOX = re.compile(r"^(?:infobox\s*)?(?:(?:diplomatic |state |official )?visit|外交访问|国事访问)$")
 
 
 #: Its field of the visit's days, and its field of where the visit went.
