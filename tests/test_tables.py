@@ -1919,3 +1919,24 @@ def test_a_schedules_days_without_a_year_are_not_dated_by_the_title():
         .replace("[[李四]] || 乙国总统", "与乙国总统[[李四]]简短会见 || ").replace("[[王五]] || 丙国总理", "与丙国总理[[王五]]会谈 || ")
     assert _summits_listed(text, "2034年某会议期间张三双边会见") == []
 
+
+
+PAIR_TABLE = """'''张三与李四会晤'''是指[[甲国总统]][[张三]]与乙国领导人[[李四]]之间的历次会晤。
+== 历次会晤 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 会晤者 !! 备注
+|-
+| 2034年4月2日 || [[某都]] || LEADER || 首次访问
+|}
+"""
+
+
+@pytest.mark.parametrize("leader, met", [
+    ("[[李四]]（总理）", {"张三", "李四"}),  # one of the pair: the other is the article's other
+    ("[[王五]]（总理）", set()),  # someone else: the row is not said to be the pair's
+])
+def test_a_row_of_a_pairs_meetings_naming_one_of_them_is_the_pairs(leader, met):
+    """In an article of two leaders' meetings (``张三与李四会晤是指…``), a row naming one of the pair alone
+    (``2034年4月2日 || 某都 || 李四（总理）``) is their meeting; not a row naming a third leader alone."""
+    found, _ = summits_of(PAIR_TABLE.replace("LEADER", leader))
+    assert {p for s in found.values() for p in s["participants"]} == met

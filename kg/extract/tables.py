@@ -51,7 +51,7 @@ from kg.extract.table_series import row_documents, row_ordinal, stops_of_one_tou
 from kg.extract.table_venues import row_venue, states_of_the_row, venue_in_a_note, venue_of_the_intro, visited_country
 from kg.extract.text import Sentence
 from kg.extract.visits_abroad import year_of_the_list
-from kg.model import Evidence, Inference, Kind, Label, Prop, Severity
+from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Severity
 from kg.wikitext import Cell, Table
 
 
@@ -390,6 +390,8 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
     if len({p.key for p, _, _ in persons} | {p.key for p in inferred}) < 2:  # 届次 || 日期 || 地点 and a section each
         persons += [attendee for attendee in attendees_of_its_section(reading, people, row)
                     if attendee[0].key not in {p.key for p, _, _ in persons} | {p.key for p in inferred}]
+    if len({p.key for p, _, _ in persons} | {p.key for p in inferred}) < 2:
+        inferred += _the_other_of_the_pair(reading, {p.key for p, _, _ in persons} | {p.key for p in inferred})
     keys = tuple(sorted({p.key for p, _, _ in persons} | {p.key for p in inferred}))
     if len(keys) < 2:
         reading.note(f"a meeting table row of {start.isoformat()} names fewer than two leaders; no summit made",
@@ -436,3 +438,14 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
     row_documents(reading, summit, row)
     row_ordinal(reading, summit, row, stops=stops)
     return SummitFound(summit, None, start, end, None, keys)
+
+
+def _the_other_of_the_pair(reading: Reading, named: set[str]) -> list[EntityId]:
+    """The other of the two leaders an article of one pair's meetings is about (``甲与乙会晤``), where a row names
+    only one of them (``2010年4月2日 || 某都 || 乙（总理）``): each row is the pair's; none where the row names
+    someone else, or the lead names no pair."""
+    pair = subject_pair(reading)
+    keys = {key for key, _, _ in pair}
+    if len(keys) != 2 or len(named) != 1 or not named <= keys:
+        return []
+    return [reading.registry.named(Kind.PERSON, surface) for key, surface, _ in pair if key not in named]
