@@ -5566,3 +5566,13 @@ def test_offices_joined_by_and_are_each_weighed(office, below):
     them at the top; 和 inside a body's name joins no offices."""
     from kg.extract.phrases import held_below_the_top
     assert held_below_the_top(office) is below
+
+
+def test_two_leaders_after_sentences_naming_one_each_are_those_two():
+    """``9月15日，乙在某宫为甲举行欢迎仪式。乙在致辞中说…。甲仅简短致辞。随后两国领导人在某室单独会谈``: each of the two
+    sentences before names one, together the two the words count. Not where they name three."""
+    text = HEAD + ("2036年9月15日，乙国总统[[李四]]在[[某宫]]南草坪为甲国总理[[张三]]举行欢迎仪式。"
+                   "李四在致辞中说，两国“已经结下纽带”。张三仅简短致辞。随后两国领导人在[[某室]]单独会谈约半小时。")
+    assert meetings(text) == [("2036-09-15", frozenset({"张三", "李四"}))]
+    three = text.replace("张三仅简短致辞", "丙国总理[[王五]]与张三仅简短致辞")
+    assert ("2036-09-15", frozenset({"张三", "李四"})) not in meetings(three)

@@ -453,7 +453,10 @@ def _met_or_welcomed(hans: str) -> bool:
 
 def _the_ones_named_before(reading: Reading, participants: dict[str, Participant], anchor: Sentence,
                            before: list[Sentence], size: int) -> None:
-    """The ``size`` people the sentence just before the anchor, in its paragraph, names, when they include those named."""
+    """The ``size`` people the sentence just before the anchor, in its paragraph, names, when they include those named;
+    or, where each of the sentences before names fewer, the ``size`` they name together (``乙在某宫为甲举行欢迎仪式。甲
+    …致辞说…。随后两国领导人单独会谈``: the host, then the guest)."""
+    together: dict[str, str] = {}
     for sentence in reversed(before):
         if sentence.paragraph != anchor.paragraph and not _goes_on_from(sentence, anchor, before):
             return
@@ -461,7 +464,10 @@ def _the_ones_named_before(reading: Reading, participants: dict[str, Participant
         if len(named) == size - 1 and (subject := _the_pronoun_meeting(reading, sentence, named)) is not None:
             named = {subject.key: subject.surface, **named}  # 当晚，他与乙共进晚餐。17日，两人举行会谈
         if len(named) < size:
-            continue
+            together = {**named, **together}
+            if len(together) != size:
+                continue
+            named = together
         if len(named) > size or any(key not in named for key in participants):
             return  # more than the people it counts, or not those the sentence names
         for key, surface in named.items():
