@@ -2262,11 +2262,11 @@ def test_a_leader_receiving_a_visiting_leader_holds_a_summit():
 
 def test_a_meeting_the_day_after_its_paragraph_has_the_visitor_arrive_is_of_the_visit_from_then():
     text = HEAD + ("2016年11月10日，甲国总理[[张三]]抵达[[某城]]，11日与乙国首相[[李四]]举行年度峰会，"
-                   "12日两人一同参观[[某厂]]。")
+                   "12日张三参观[[某厂]]。")
     assert {day: s["end"] for day, s in summits(text).items()} == {"2016-11-10": "2016-11-11"}
     gathering = text.replace("抵达[[某城]]，", "抵达[[某城]]出席论坛，")  # come to a gathering: not a visit to its host
     assert {day: s["end"] for day, s in summits(gathering).items()} == {"2016-11-11": "2016-11-11"}
-    two_days = text.replace("11日与", "12日与").replace("12日两人", "13日两人")  # not the next day
+    two_days = text.replace("11日与", "12日与").replace("12日张三", "13日张三")  # not the next day
     assert {day: s["end"] for day, s in summits(two_days).items()} == {"2016-11-12": "2016-11-12"}
 
 
@@ -4355,7 +4355,7 @@ def test_a_sentence_opening_on_a_part_of_the_day_is_of_the_day_its_paragraph_tol
 SIGNED_ON_THE_LEG = ("'''甲国总统出访'''是甲国总统[[张三]]2033年11月对[[乙国]]和[[智利]]的访问。\n"
                      "== 访问行程 ==\n=== 乙国 ===\n11月16日，张三在[[某城]]同乙国总统[[李四]]举行会谈。\n"
                      "=== 智利 ===\n11月17日晚，张三抵达[[某都]]，开始对智利的访问。访问期间，{signed}签署了5项合作协议。"
-                     "18日上午，张三与智利总统[[王五]]一同参观了某港。随后王五陪同张三前往机场，张三结束访问，启程回国。\n")
+                     "18日上午，张三参观了某港。随后智利总统[[王五]]陪同张三前往机场，张三结束访问，启程回国。\n")
 
 
 def test_the_two_heads_signing_on_a_legs_visit_days_is_its_summit():
