@@ -452,3 +452,16 @@ def test_a_session_numbered_after_the_leaders_of_its_sides():
     found = ordinals(text)
     assert found["2031-12-14"] == {1}
     assert found["2033-05-09"] == set()  # a session attended, a meeting of two on its sidelines
+
+
+@pytest.mark.parametrize("series, number", [
+    ("芬兰—智利政府间峰会", 5),  # intergovernmental: still the pair's series
+    ("芬兰—智利高级别会议", 5),
+    ("芬兰—南美国家政府间峰会", None),  # a state and a group of states: a gathering's number
+])
+def test_a_pairs_numbered_intergovernmental_or_high_level_session_is_its_ordinal(series, number):
+    """``第五届意大利—阿尔及利亚政府间峰会在某城举行``: the words that say what the pair's meetings are (政府间, 高级别)
+    do not hide the two states the session's name is of."""
+    text = HEAD + (f"2035年7月23日，第五届{series}在[[某别墅]]举行。甲国总理[[张三]]在别墅迎接乙国总统[[李四]]，"
+                   "两人先举行双边会谈，随后共同主持全体会议。")
+    assert ordinals(text)["2035-07-23"] == ({number} if number else set())

@@ -320,8 +320,8 @@ def _names_a_gathering(between: str) -> bool:
     return bool(re.search(_ANY_GATHERING, between))
 
 
-#: After the sides of a pair's series, the words that say what its meetings are (年度, 领导人非正式).
-_PAIR_SERIES_WORDS = re.compile(r"(?:年度|定期|领导人|首脑|元首|政府|非正式)*$")
+#: After the sides of a pair's series, the words that say what its meetings are (年度, 领导人非正式, 政府间, 高级别).
+_PAIR_SERIES_WORDS = re.compile(r"(?:年度|定期|领导人|首脑|元首|政府间|政府|高级别|高层|非正式)*$")
 #: States' customary one-character abbreviations, two of which name a pair (英法, 印俄, 葡巴, 新马); not
 #: 阿 or 非, which name a region (中阿, 中非: gatherings of many states), nor 欧, the Union or a continent.
 _ONE_CHARACTER_STATES = "中美俄苏德法英日韩朝越澳菲泰蒙印加意埃土古沙哈缅柬葡巴新马西荷比以"
