@@ -423,7 +423,9 @@ def test_a_session_of_a_community_of_states_attended_on_a_visit_numbers_no_summi
 @pytest.mark.parametrize("hans, number", [
     ("2036年6月20日，张三与李四在某都共同主持第六轮德意政府磋商", 6),  # a pair's governments, chaired by their heads
     ("张三与李四举行第三次德国—意大利政府磋商", 3),
+    ("2036年10月5日，两人在某都共同主持第三轮德印政府间磋商", 3),  # intergovernmental consultations, as written too
     ("两国代表团在某都举行第十一轮磋商", None),  # rounds of talks, no pair's governments named
+    ("两国代表团在某都举行第十一轮政府间磋商", None),  # no pair named
     ("张三主持第二轮某省政府磋商", None),
 ])
 def test_a_round_of_a_pairs_government_consultations_is_numbered(hans, number):

@@ -73,8 +73,8 @@ from kg.model import Prop
 
 _MEETINGS = r"会晤|会谈|会面|会见|见面|峰会|高峰会议?|首脑会议|最高级会议|会议"
 _VISITS = r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|访印|出访"
-#: The consultations of two governments, which their heads of government chair (第三轮甲乙政府磋商).
-_CONSULTATIONS = r"政府磋商"
+#: The consultations of two governments, which their heads of government chair (第三轮甲乙政府磋商, 政府间磋商).
+_CONSULTATIONS = r"政府间?磋商"
 _NTH = re.compile(rf"第(?P<n>[0-9一二三四五六七八九十两百]+)(?P<counter>次|度|轮|届)"
                   rf"(?P<between>[^，,。；;：:、第]{{0,12}}?)(?P<noun>{_MEETINGS}|{_VISITS}|{_CONSULTATIONS})")
 _FIRST = re.compile(rf"(?:首次|首度)(?:举行|进行|召开|展开)?了?(?P<between>[^，,。；;：:、]{{0,8}}?)"
@@ -245,9 +245,9 @@ def _candidates(hans: str, meetings_only: bool):
         if _GATHERING.search(hans[:match.start()]) or _BODY.search(hans[:match.start()]) and not _co_chaired(hans, match) or \
                 _names_a_gathering(match["between"]):  # 第十七次二十国集团领导人峰会
             continue
-        if match["noun"] == _CONSULTATIONS and not _names_a_pair(match["between"]):
+        if match["noun"].endswith("磋商") and not _names_a_pair(match["between"]):
             continue  # 第二轮磋商 of a body, not the consultations of a pair's governments
-        if match["counter"] == "轮" and not (_ROUNDS_OF_A_SERIES.search(match["between"]) or match["noun"] == _CONSULTATIONS) or \
+        if match["counter"] == "轮" and not (_ROUNDS_OF_A_SERIES.search(match["between"]) or match["noun"].endswith("磋商")) or \
                 match["counter"] == "届" and match["between"] and not _names_a_pair(match["between"]):
             continue  # 第二轮会谈: a session; 第十二届某盟首脑会议: a gathering's session (below)
         if _ATTENDS.search(match["between"]):
