@@ -1940,3 +1940,27 @@ def test_a_row_of_a_pairs_meetings_naming_one_of_them_is_the_pairs(leader, met):
     (``2034年4月2日 || 某都 || 李四（总理）``) is their meeting; not a row naming a third leader alone."""
     found, _ = summits_of(PAIR_TABLE.replace("LEADER", leader))
     assert {p for s in found.values() for p in s["participants"]} == met
+
+
+GUESTS_TABLE = """'''2036年某论坛双边会见'''是甲国主席[[张三]]在某论坛期间的双边会见。
+== 会见 ==
+{| class="wikitable"
+! 日期 !! 国家 !! 会见对象 !! 职务 !! 地点
+|-
+| 2036年11月1日 || {{flagicon|Gabon}} [[加蓬]] || [[李四]] || 总统 || [[某堂]]
+|-
+| 2036年11月2日 || {{flagicon|Comoros}} [[科摩罗]] || [[王五]] || 总统 || SECOND
+|}
+"""
+
+
+@pytest.mark.parametrize("second, inside", [
+    ("[[某堂]]", set()),  # one hall beside two states: each state is the one met's, not the hall's
+    ("[[某馆]]", {"加蓬共和国"}),  # a place of its own each row: the row's state is where it lies
+])
+def test_a_state_column_beside_one_hall_for_many_states_is_the_guests(second, inside):
+    """A host's meetings in one hall with the leaders of many states (``加蓬 || 李四 || 总统 || 某堂``, ``科摩罗 || 王五 ||
+    总统 || 某堂``): the 国家 column names each one met's state; the hall lies in neither."""
+    _, extraction = summits_of(GUESTS_TABLE.replace("SECOND", second))
+    located = {f.value.key for f in extraction.facts if f.prop is Prop.LOCATED_IN and f.subject.key == "某堂"}
+    assert located == inside

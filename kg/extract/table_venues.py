@@ -22,15 +22,17 @@ from kg.model import Evidence, Inference, Kind, Prop
 from kg.wikitext import Table
 
 
-def row_venue(reading: Reading, summit, row: Row, visited: tuple[str, Evidence] | None = None) -> None:
+def row_venue(reading: Reading, summit, row: Row, visited: tuple[str, Evidence] | None = None,
+              guests_states: bool = False) -> None:
     """The place of each place cell, big to small, inside the country of a 国家 cell
     (``[[魁北克市|魁北克]] || {{flag|Canada}}``: Quebec in Canada). A cell of several stops
     (``[[甲城]]、乙城[[某宾馆]]``) gives its most precise one, inside the cell's flag. A row
-    that names no country lies in the one the table's visits went to (``张三历次访华``)."""
+    that names no country lies in the one the table's visits went to (``张三历次访华``). ``guests_states``: the
+    table's 国家 column names the state of each one met, not where (see :func:`guests_states`)."""
     registry = reading.registry
     names: list[tuple[str, str | None]] = []  # big to small
     cells = []
-    for cell in row.cells.get("country", [])[:1]:
+    for cell in row.cells.get("country", [])[:1] if not guests_states else ():
         entries = entries_in(reading, cell.span)
         if entries:
             names.extend(row_country(entries[0]))
@@ -253,3 +255,18 @@ def venue_of_the_intro(reading: Reading, summit, intro: Sentence) -> None:
     place = chain_facts(reading, chain, intro) if chain else None
     if place is not None:
         reading.registry.fact(summit, Prop.VENUE, place, evidence=(intro.evidence(),), inference=Inference.BACK_REFERENCE)
+
+
+def guests_states(reading: Reading, rows: list[Row]) -> bool:
+    """Whether a table's 国家 column names the state of each leader met rather than where they met: one place of
+    its place column written beside two states or more (``11月1日 || 加蓬 || 邦戈 || 总统 || 人民大会堂`` and
+    ``… || 科摩罗 || 桑比 || 总统 || 人民大会堂``: a host's meetings in one hall with the leaders of many states)."""
+    seen: dict[str, set[str]] = {}
+    for row in rows:
+        places = row.cells.get("place", [])[:1]
+        countries = row.cells.get("country", [])[:1]
+        if places and countries:
+            place = cell_text(reading, places[0]).strip()
+            if place:
+                seen.setdefault(place, set()).add(cell_text(reading, countries[0]).strip())
+    return any(len(states) > 1 for states in seen.values())

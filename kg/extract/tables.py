@@ -48,7 +48,8 @@ from kg.extract.table_people import (ABSENT, DELEGATIONS, OFFICE_IN_BRACKETS, RE
                                      table_visitor, text_after_name)
 from kg.extract.table_rows import Row, cell_text, column_offices, meeting_tables, offices_beside, rows_of, span_evidence
 from kg.extract.table_series import row_documents, row_ordinal, stops_of_one_tour
-from kg.extract.table_venues import row_venue, states_of_the_row, venue_in_a_note, venue_of_the_intro, visited_country
+from kg.extract.table_venues import (guests_states, row_venue, states_of_the_row, venue_in_a_note, venue_of_the_intro,
+                                     visited_country)
 from kg.extract.text import Sentence
 from kg.extract.visits_abroad import year_of_the_list
 from kg.model import EntityId, Evidence, Inference, Kind, Label, Prop, Severity
@@ -83,13 +84,14 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
         sides = column_sides_offices(reading, table, roles, sides_offices)
         rows = rows_of(table, roles)
         stops = stops_of_one_tour(reading, rows)
+        guests = guests_states(reading, rows)  # 国家 || 会见对象 || … || 人民大会堂: each one met's state
         intro = sentence_introducing(reading, table)
         # the title's year dates a table of whom was met, not a schedule (活动) nor a tour's legs by state (国家)
         year = title_year if title_year == listed_year or ("people" in roles.values()
                                                            and "country" not in roles.values()) else None
         for row in rows:
             summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices, stops,
-                             lead_days, intro, year, beside, lead_visit, sides)
+                             lead_days, intro, year, beside, lead_visit, sides, guests)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
             for other in meetings_in_notes(reading, people, row, summit) if summit is not None else ():
@@ -282,7 +284,8 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
             offices: dict[int, str] | None = None, stops: bool = False,
             lead_days: DateRange | None = None, intro: Sentence | None = None,
             title_year: int | None = None, beside: dict[int, int] | None = None,
-            lead_visit: VisitTold | None = None, sides: dict[int, SidesOffice] | None = None) -> SummitFound | None:
+            lead_visit: VisitTold | None = None, sides: dict[int, SidesOffice] | None = None,
+            guests: bool = False) -> SummitFound | None:
     registry = reading.registry
     date_cells = row.cells.get("date", [])
     when = None
@@ -431,7 +434,7 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
                       inference=Inference.LEAD_PARAGRAPH)
         participation = add_participation(registry, summit, person, None)
         role_from_prose(reading, people, participation, person, start)
-    row_venue(reading, summit, row, visited)
+    row_venue(reading, summit, row, visited, guests_states=guests)
     venue_in_a_note(reading, summit, row)
     if intro is not None and not registry.has_fact(summit, Prop.VENUE):
         venue_of_the_intro(reading, summit, intro)
