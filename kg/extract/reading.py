@@ -306,7 +306,7 @@ def _given_names(document: Document, index: NameIndex) -> dict[str, str]:
     title = to_hans(document.title or "")
     out = {}
     for given, names in found.items():
-        if len(names) > 1:  # 穆罕默德 of two linked names: the one the title names, the article's subject
+        if len(names) > 1:  # 某某 of two linked names (某某·本·甲, 某某·本·乙): the one the title names, the article's subject
             names = {name for name in names if any(len(part) > 1 and part in title for part in _A_DOT.split(name)[1:]
                                                    if not any(part in other for other in names - {name}))} or names
         if len(names) == 1 and not index.is_state(given) and (

@@ -259,8 +259,8 @@ def venue_of_the_intro(reading: Reading, summit, intro: Sentence) -> None:
 
 def guests_states(reading: Reading, rows: list[Row]) -> bool:
     """Whether a table's 国家 column names the state of each leader met rather than where they met: one place of
-    its place column written beside two states or more (``11月1日 || 加蓬 || 邦戈 || 总统 || 人民大会堂`` and
-    ``… || 科摩罗 || 桑比 || 总统 || 人民大会堂``: a host's meetings in one hall with the leaders of many states)."""
+    its place column written beside two states or more (``11月1日 || 加蓬 || 李四 || 总统 || 某堂`` and
+    ``… || 科摩罗 || 王五 || 总统 || 某堂``: a host's meetings in one hall with the leaders of many states)."""
     seen: dict[str, set[str]] = {}
     for row in rows:
         places = row.cells.get("place", [])[:1]

@@ -84,7 +84,7 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
         sides = column_sides_offices(reading, table, roles, sides_offices)
         rows = rows_of(table, roles)
         stops = stops_of_one_tour(reading, rows)
-        guests = guests_states(reading, rows)  # 国家 || 会见对象 || … || 人民大会堂: each one met's state
+        guests = guests_states(reading, rows)  # 国家 || 会见对象 || … || 某堂: each one met's state
         intro = sentence_introducing(reading, table)
         # the title's year dates a table of whom was met, not a schedule (活动) nor a tour's legs by state (国家)
         year = title_year if title_year == listed_year or ("people" in roles.values()
