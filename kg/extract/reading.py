@@ -291,9 +291,10 @@ def _given_names(document: Document, index: NameIndex) -> dict[str, str]:
     Iceland, Indonesia: ``[[阿比·艾哈迈德]]`` … ``阿比在机场迎接``): the first part of a linked
     dotted name, written in the text on its own (not inside 约翰逊 or 唐纳德), that no other
     link shares, or, where others share it, that of the one whose later part the title writes (the
-    article's subject: ``甲与某某·本·乙会谈`` … ``某某在总统府与甲会谈``, where another 某某 is linked too). Written only before an office (``与佐科总统举行会谈``), where no other link has it
-    as a later part either (``[[萨勒曼·本·阿卜杜勒-阿齐兹]]`` and ``[[穆罕默德·本·萨勒曼]]``:
-    萨勒曼国王 names the king, but a text writing 萨勒曼 so alone may mean either)."""
+    article's subject: ``甲与某某·本·乙会谈`` … ``某某在总统府与甲会谈``, where another 某某 is linked too).
+    Written only before an office (``与佐科总统举行会谈``), where no other link has it as a later part either
+    (``[[萨勒曼·本·阿卜杜勒-阿齐兹]]`` and ``[[穆罕默德·本·萨勒曼]]``: 萨勒曼国王 names the king, but a text
+    writing 萨勒曼 so alone may mean either)."""
     text = _flattened(document.page.text)
     known = _linked_names(document)
     found: dict[str, set[str]] = {}

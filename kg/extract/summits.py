@@ -533,8 +533,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                                  subjects_day=opens_a_paragraph and not _within_a_visit(visit, day))
         if heading_day is not None and opens is None:  # === 5月23日 ===¶次日上午，…: the day after the last section's
             relative = [heading_is_the_next_day(sentence.hans, d, heading_day) for d in relative]
-        dates = sorted(dates + relative + days_of_the_month(sentence.hans, year, before=section_sentences[i - 1].hans if i and not
-                                                                  opens_a_paragraph else ""), key=lambda d: d.at)
+        said_before = section_sentences[i - 1].hans if i and not opens_a_paragraph else ""  # 同月18日's month
+        dates = sorted(dates + relative + days_of_the_month(sentence.hans, year, before=said_before), key=lambda d: d.at)
         if opens is None and dates:
             opens, arrives = dates[0].start, ARRIVING.search(sentence.hans) is not None
         leaves = day_of_leaving(sentence.hans, dates, day) or leaves

@@ -23,16 +23,16 @@ from kg.wikitext import Table
 
 
 def row_venue(reading: Reading, summit, row: Row, visited: tuple[str, Evidence] | None = None,
-              guests_states: bool = False) -> None:
+              guests: bool = False) -> None:
     """The place of each place cell, big to small, inside the country of a 国家 cell
     (``[[魁北克市|魁北克]] || {{flag|Canada}}``: Quebec in Canada). A cell of several stops
     (``[[甲城]]、乙城[[某宾馆]]``) gives its most precise one, inside the cell's flag. A row
-    that names no country lies in the one the table's visits went to (``张三历次访华``). ``guests_states``: the
+    that names no country lies in the one the table's visits went to (``张三历次访华``). ``guests``: the
     table's 国家 column names the state of each one met, not where (see :func:`guests_states`)."""
     registry = reading.registry
     names: list[tuple[str, str | None]] = []  # big to small
     cells = []
-    for cell in row.cells.get("country", [])[:1] if not guests_states else ():
+    for cell in row.cells.get("country", [])[:1] if not guests else ():
         entries = entries_in(reading, cell.span)
         if entries:
             names.extend(row_country(entries[0]))

@@ -434,7 +434,7 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
                       inference=Inference.LEAD_PARAGRAPH)
         participation = add_participation(registry, summit, person, None)
         role_from_prose(reading, people, participation, person, start)
-    row_venue(reading, summit, row, visited, guests_states=guests)
+    row_venue(reading, summit, row, visited, guests=guests)
     venue_in_a_note(reading, summit, row)
     if intro is not None and not registry.has_fact(summit, Prop.VENUE):
         venue_of_the_intro(reading, summit, intro)
