@@ -218,6 +218,9 @@ def _listed_as_leaders(sentence: Sentence, i: int) -> bool:
 #: Right before the first name of a list: the office its names hold, written for several (四国总统, 两国领导人,
 #: 各国元首); not one state's (甲国总统, whose holder the office word types alone).
 _LEADERS_BEFORE_A_LIST = re.compile(r"(?:[两二三四五六七八九十]国|各国|双方)的?(?:领导人|元首|首脑|领袖|总统|总理|首相|国王)$")
+#: How far back its longest match reaches (两国的领导人): a search from there finds what a search of the whole
+#: sentence before the name would, asked for each untyped name of every sentence.
+_LEADERS_BEFORE_A_LIST_REACH = 6
 
 
 def _listed_after_leaders(sentence: Sentence, i: int) -> bool:
@@ -227,7 +230,7 @@ def _listed_after_leaders(sentence: Sentence, i: int) -> bool:
     j = i
     while j > 0 and hans[spots[j - 1].end:spots[j].start] in _LIST_JOINS:
         j -= 1
-    return bool(_LEADERS_BEFORE_A_LIST.search(hans, 0, spots[j].start))
+    return bool(_LEADERS_BEFORE_A_LIST.search(hans, max(0, spots[j].start - _LEADERS_BEFORE_A_LIST_REACH), spots[j].start))
 
 
 def _a_states_office(hans: str, index) -> bool:

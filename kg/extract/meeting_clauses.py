@@ -447,7 +447,7 @@ def days_of_the_month(hans: str, year: int | None, before: str = "") -> list[Dat
             and not find_dates(hans[:clause.end()], year=year or 2000)]
     for match in list(_MONTHS_DAY.finditer(hans)) + bare:
         months = [m for m in find_year_months(hans[:match.start()]) if m.month is not None] \
-            or [m for m in find_year_months(before) if m.month is not None and match.re is _MONTHS_DAY]
+            or [m for m in (find_year_months(before) if match.re is _MONTHS_DAY else ()) if m.month is not None]
         if not months:
             continue
         try:
