@@ -2293,3 +2293,12 @@ def test_the_building_gone_to_in_the_clause_of_the_meeting_held_there_is_the_ven
                   "原定前往翠湖宫，与其举行会谈"):
         found = venues(_WENT_TO_TALK.replace("前往翠湖宫与其举行会谈", other))
         assert all(v[0] in ("某都", "乙国") for chains in found for v in chains), (other, found)
+
+
+@pytest.mark.parametrize("flag, state", [
+    ("{{flag|YUG}}", "南斯拉夫社会主义联邦共和国"),  # a state of earlier times, by its code
+    ("{{flag|Zaire}}", "刚果民主共和国"),  # a state by the name it had then: the state it became
+])
+def test_a_flag_of_a_state_of_earlier_times_writes_that_state(flag, state):
+    table = FLAG_TABLE.replace("{{flag|JPN}}", flag)
+    assert read(table, title="甲乙会晤列表")["2009-10-10"] == [["乙城", state]]

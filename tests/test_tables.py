@@ -1964,3 +1964,21 @@ def test_a_state_column_beside_one_hall_for_many_states_is_the_guests(second, in
     _, extraction = summits_of(GUESTS_TABLE.replace("SECOND", second))
     located = {f.value.key for f in extraction.facts if f.prop is Prop.LOCATED_IN and f.subject.key == "某堂"}
     assert located == inside
+
+
+STATES_PAIR_TABLE = """'''张三与李四会晤'''是指[[苏联]]领导人[[张三]]与[[STATE]]总统、[[STATE共产党]]主席[[李四]]在2033年至2036年间举行的一系列会晤。
+== 会晤列表 ==
+{| class="wikitable"
+! 时间 !! 地点 !! 场合
+|-
+| 2033年9月22日－25日 || [[某都]] || 张三访问STATE
+|}
+"""
+
+
+@pytest.mark.parametrize("state", ["南斯拉夫", "北越", "罗得西亚"])
+def test_a_state_of_earlier_times_linked_in_the_lead_is_a_state_not_a_third_leader(state):
+    """A state of earlier times (``[[南斯拉夫]]``) is in the gazetteer: the lead names two leaders, not three, so a
+    table of their meetings that names neither in a row is theirs."""
+    text = STATES_PAIR_TABLE.replace("STATE", state)
+    assert _summits_listed(text, "张三与李四会晤") == [("2033-09-22", "2033-09-25", frozenset({"张三", "李四"}))]
