@@ -1982,3 +1982,68 @@ def test_a_state_of_earlier_times_linked_in_the_lead_is_a_state_not_a_third_lead
     table of their meetings that names neither in a row is theirs."""
     text = STATES_PAIR_TABLE.replace("STATE", state)
     assert _summits_listed(text, "张三与李四会晤") == [("2033-09-22", "2033-09-25", frozenset({"张三", "李四"}))]
+
+
+CONSULTATIONS = """'''芬兰—冰岛年度领导人磋商'''（BRACKETED），是[[芬兰]]与[[冰岛]]之间最高层级的双边机制，由芬兰总理与[[冰岛总统]][[李四]]主持。
+== 历次磋商 ==
+{| class="wikitable"
+! 届次 !! 日期 !! 地点 !! 芬兰总理 !! 备注
+|-
+| 第1次 || 2035年8月26日 || [[某城]] || [[张三]] ||
+|-
+| 第2次 || 2036年3月16日 || [[某都]] || [[王五]] || 签署换文
+|}
+"""
+
+
+@pytest.mark.parametrize("bracketed", [
+    "{{lang-fi|Vuosittainen johtajien neuvottelu}}；{{lang-en|Annual Leaders' Consultation}}，简称'''ALC'''",
+    "英语：Annual Leaders' Consultation",
+])
+def test_a_semicolon_inside_the_leads_brackets_does_not_end_its_first_clause(bracketed):
+    """The lead's first sentence is split into clauses at ``；``, but not at one inside its brackets (``（芬兰语：…；
+    英语：…）``): the sentence still names the one leader who chairs every round with the column's office holder."""
+    text = CONSULTATIONS.replace("BRACKETED", bracketed)
+    assert _summits_listed(text, "芬兰—冰岛年度领导人磋商") == [
+        ("2035-08-26", "2035-08-26", frozenset({"张三", "李四"})),
+        ("2036-03-16", "2036-03-16", frozenset({"王五", "李四"}))]
+
+
+INVITED_VISITORS_TABLE = """'''2036年张三访问乙国'''是指[[甲国总理]][[张三]]INVITED于2036年6月18日至21日对[[乙国]]进行的正式访问。
+== 会晤一览 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 会晤对象 !! 内容
+|-
+| 2036年6月19日 || [[某都]] || [[乙国总统]][[王五]] || 会见
+|}
+"""
+
+
+@pytest.mark.parametrize("invited", ["应[[乙国总理]][[李四]]邀请，", "应乙国总理[[李四]]和丙国政府邀请，", ""])
+def test_the_one_who_invited_the_visitor_is_not_the_visitor_of_a_table_of_whom_he_met(invited):
+    """A table of whom a visit met (``会晤对象``) is the visitor's: the one leader the first sentence names, but for
+    the one who invited him (``应乙国总理李四邀请``), who is no second visitor."""
+    text = INVITED_VISITORS_TABLE.replace("INVITED", invited)
+    assert _summits_listed(text, "2036年张三访问乙国") == [("2036-06-19", "2036-06-19", frozenset({"张三", "王五"}))]
+
+
+TOUR_BY_STATES_TABLE = """'''2036年张三访问乙国和丙国'''是指[[甲国总理]][[张三]]应[[乙国总理]][[李四]]和[[丙国总统]][[王五]]邀请，于2036年6月24日至28日对STATES进行的正式访问。
+== 行程 ==
+{| class="wikitable"
+! 国家 !! 日期 !! 会谈对象
+|-
+| [[乙国]] || 6月24日－25日 || 李四总理
+|-
+| [[丙国]] || 6月26日－28日 || 王五总统
+|}
+"""
+
+
+@pytest.mark.parametrize("states", ["两国", "上述两国"])
+def test_the_legs_of_a_tour_the_lead_counts_keep_their_own_days(states):
+    """A lead's visit to states it counts (``对两国进行的正式访问``, the states named only among those who invited) is
+    a tour: each leg of its table is dated by its own days, not widened to the tour's."""
+    text = TOUR_BY_STATES_TABLE.replace("STATES", states)
+    assert _summits_listed(text, "2036年张三访问乙国和丙国") == [
+        ("2036-06-24", "2036-06-25", frozenset({"张三", "李四"})),
+        ("2036-06-26", "2036-06-28", frozenset({"张三", "王五"}))]

@@ -390,10 +390,14 @@ def a_delegations_state(sentence: Sentence, spot: Spot) -> bool:
     return _ITS_DELEGATION.match(sentence.hans, spot.end) is not None
 
 
+#: The states of a tour counted, not named (``应甲、乙和丙邀请，于…对三国进行的正式访问``).
+_SEVERAL_STATES = re.compile(r"[^，,；;。]{0,4}?对(?:[两二三四五六七八九十]|[这该上述]{1,2}[两二三四五六七八九十])国")
+
+
 def the_leads_visit(reading: Reading) -> VisitTold | None:
     """The one visit of several days the lead's first paragraph tells (``于1979年1月28日至2月5日
     对美国进行的正式访问``), if it tells exactly one; a state whose delegation the visitor leads is his own,
-    not a stop of a tour."""
+    not a stop of a tour; a visit to states it counts (``对三国进行的``) is a tour."""
     told = []
     year = None
     for sentence in [s for s in reading.lead if reading.lead and s.paragraph == reading.lead[0].paragraph]:
@@ -403,7 +407,8 @@ def the_leads_visit(reading: Reading) -> VisitTold | None:
         if (visit := visit_told(sentence, dates, None)) is not None and visit.days.end > visit.days.start:
             states = {spot.key for spot in sentence.spots if spot.start >= visit.days.stop and reading.index.is_state(spot.surface)
                       and not a_delegations_state(sentence, spot)}
-            told.append(replace(visit, tour=len(states) > 1))
+            counted = _SEVERAL_STATES.match(sentence.hans, visit.days.stop) is not None
+            told.append(replace(visit, tour=len(states) > 1 or counted))
     return told[0] if len(told) == 1 else None
 
 

@@ -14,6 +14,7 @@ from kg.extract.dates import find_dates
 from kg.extract.entities import PLACE_ENDINGS
 from kg.extract.entries import Entry, people_of
 from kg.extract.names import NameIndex
+from kg.extract.meeting_clauses import ACCEPTED
 from kg.extract.people import People, below_the_top_then, main_office, titles_in
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS
@@ -161,7 +162,8 @@ def one_side_only(reading: Reading, table: Table, roles: dict[int, str]) -> bool
 
 def table_visitor(reading: Reading, table: Table) -> tuple[str, Evidence, bool] | None:
     """The one leader a table of one side's hosts is about: the only person its caption
-    names (``|+ 张三历次访问乙国``), else the only one the article's first sentence names.
+    names (``|+ 张三历次访问乙国``), else the only one the article's first sentence names but for those who
+    invited him (``张三应乙国总理李四邀请…``).
     As (surface, evidence, whether only inferred from the lead)."""
     if table.caption:
         caption = table.caption.strip()
@@ -173,7 +175,9 @@ def table_visitor(reading: Reading, table: Table) -> tuple[str, Evidence, bool] 
     if (introduced := _introduced_by(reading, table)) is not None:
         return introduced
     for sentence in reading.lead[:1]:
-        named = {spot.key: spot.surface for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON)}
+        inviting = [found.span() for found in ACCEPTED.finditer(sentence.hans)]
+        named = {spot.key: spot.surface for spot in sentence.spots if reading.registry.is_a(spot.surface, Kind.PERSON)
+                 and not any(start <= spot.start < end for start, end in inviting)}
         if len(named) == 1:
             return next(iter(named.values())), sentence.evidence(), True
     return None

@@ -329,6 +329,8 @@ def sentences(document: Document, span: Span, section: Section | None, spotter: 
     start, paragraph = 0, 0
     for end in (_CLAUSE_ENDS if clauses else _SENTENCE_ENDS).finditer(text + "\n"):
         i, char = end.start(), end.group()
+        if char in "；;" and _inside_brackets(text, start, i):
+            continue  # （英语：…；…）: the bracket's parts, not two clauses of the sentence
         stop = i + 1 if i < len(text) else i
         chunk = text[start:stop]
         if chunk.strip():
@@ -345,6 +347,12 @@ def sentences(document: Document, span: Span, section: Section | None, spotter: 
 
 
 _SENTENCE_ENDS = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+
+
+def _inside_brackets(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` is inside a bracket opened after ``start``."""
+    opened = text.count("（", start, at) + text.count("(", start, at)
+    return opened > text.count("）", start, at) + text.count(")", start, at)
 _CLAUSE_ENDS = re.compile(f"[{re.escape(_SENTENCE_END)}；;]")
 
 
