@@ -1607,6 +1607,44 @@ def test_the_chairman_of_a_revolutionary_command_council_is_a_top_leader():
     assert meetings(text.replace("革命指挥委员会主席", "国会外交委员会主席")) == []
 
 
+@pytest.mark.parametrize("office", ["国家和平与发展委员会主席", "国家恢复法律和秩序委员会主席"])
+def test_the_chairman_of_a_juntas_council_named_with_and_is_a_top_leader(office):
+    """A junta's council that heads the state, its name holding 与 or 和 (``国家和平与发展委员会主席``), is one
+    office, not two joined, and a top one; a development committee's chairman alone stays none."""
+    text = HEAD + f"2036年9月8日，甲国总统[[张三]]在[[某城]]与乙国{office}[[李四]]会谈。"
+    assert meetings(text) == [("2036-09-08", frozenset({"张三", "李四"}))]
+    assert meetings(text.replace(office, "发展委员会主席")) == []
+
+
+@pytest.mark.parametrize("told, day", [
+    ("14日傍晚，李四在[[某某马格7号]]总理官邸同甲国总统[[张三]]会晤。", "2037-03-14"),  # a house number after a name
+    ("7号上午，李四在[[某宫]]同甲国总统[[张三]]会晤。", "2037-03-07"),  # a bare 号 day opening the clause is a day
+])
+def test_a_house_number_after_a_name_is_no_day_of_the_month(told, day):
+    text = HEAD + "2037年3月1日，乙国总理[[李四]]抵达[[某城]]，开始为期两周的访问。" + told
+    assert list(summits(text)) == [day]
+
+@pytest.mark.parametrize("minister, met", [
+    ("与丙国国务卿[[王五]]", {"张三", "李四"}),  # one of three parties: the two leaders still met
+    ("", {"张三", "李四"}),
+])
+def test_a_ministers_part_in_a_meeting_of_three_leaves_the_leaders_meeting(minister, met):
+    """A minister who is one party of a meeting of three (``甲、乙与丙国国务卿丁举行三方会谈``) is left out, and the
+    two leaders still met; a minister who is the other party of a meeting of two is no summit."""
+    text = HEAD + f"2038年11月13日，甲国总理[[张三]]、乙国国王[[李四]]{minister}在[[某城]]王宫举行三方会谈。"
+    assert meetings(text) == [("2038-11-13", frozenset(met))]
+    assert meetings(HEAD + "2038年11月13日，甲国总理[[张三]]与丙国国务卿[[王五]]在[[某城]]王宫举行会谈。") == []
+
+
+@pytest.mark.parametrize("kind", ["正式访问", "未经事先宣布的访问", "为期一天的工作访问"])
+def test_a_one_day_visit_whose_kind_is_written_long_gives_its_talks_that_day(kind):
+    """``于2038年6月18日对乙国首都某城进行的未经事先宣布的访问。访问期间，甲与乙国国王李四举行会谈``: the talks of a
+    visit of one day, however long the words for its kind."""
+    text = ("'''2038年张三访问乙国'''是指[[甲国总理]][[张三]]于2038年6月18日对[[乙国]]首都[[某城]]进行的" + kind + "。"
+            "访问期间，张三与乙国国王[[李四]]举行会谈。\n")
+    assert meetings(text, title="2038年张三访问乙国") == [("2038-06-18", frozenset({"张三", "李四"}))]
+
+
 def test_a_leader_written_by_a_one_character_family_name_on_its_own_is_that_leader():
     """A one-character family name is written alone after a first full mention (``[[玛丽·桐]]`` … ``桐在某城同乙
     举行会谈``), and found only where written on its own: not inside a word (``桐乡``), not before a character that

@@ -315,8 +315,8 @@ class VisitTold:
 
 #: After a single day, the visit made to a state on it, in the day's own clause (于9月3日对乙国进行的正式访问): not a
 #: visit told after a comma (9月12日，某发言人宣布…将于…进行访问), of another day, nor the visit's name (10月13日是
-#: 访华行程的第一天).
-_ONE_DAYS_VISIT = re.compile(r"[^，,；;。0-9０-９]{0,6}?(?:对|赴)[^，,；;。0-9０-９]{1,12}?进行[^，,；;。0-9０-９]{0,6}?(?:"
+#: 访华行程的第一天). The visit's kind may be long (进行的未经事先宣布的访问).
+_ONE_DAYS_VISIT = re.compile(r"[^，,；;。0-9０-９]{0,6}?(?:对|赴)[^，,；;。0-9０-９]{1,12}?进行[^，,；;。0-9０-９]{0,10}?(?:"
                              + VISIT_WORDS.pattern + ")")
 
 

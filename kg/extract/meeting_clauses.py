@@ -228,8 +228,10 @@ def the_gathering_held(hans: str, clause: tuple[int, int], subject: str) -> bool
     return a_bodys_gathering(subject) and _HELD_AS_THE_SUBJECT.search(hans[clause[0]:clause[1]]) is not None
 
 
-#: A day with no month (15日, 3号下午); not a house number of a street (唐宁街10号, 某路2号).
-DAY_ONLY = re.compile(r"(?<![月\d街路道巷弄])(?P<d>\d{1,2})\s*[日号](?P<part>上午|下午|晚|中午|早|凌晨)?")
+#: A day with no month (15日, 3号下午); not a house number of a street (唐宁街10号, 某路2号) nor one written
+#: right after a name (某某马格7号总理官邸): a bare 号 day follows no other word than 于, 在, 至... or none.
+DAY_ONLY = re.compile(r"(?<![月\d街路道巷弄])(?:(?=\d{1,2}\s*日)|(?<=[于在至到和及与、从自起当])|(?<![\u4e00-\u9fff]))"
+                      r"(?P<d>\d{1,2})\s*[日号](?P<part>上午|下午|晚|中午|早|凌晨)?")
 
 
 #: Right after a meeting word: something about meetings, not one (会谈日程, 会晤细节), or

@@ -801,10 +801,17 @@ _MET_A_GROUP = re.compile(r"(?:与|同|和|跟)(?P<who>[^，,；;。与同和跟
 _LISTED_PEOPLE = re.compile(r"[、和及与]|以及")
 
 
+#: A meeting of more than two parties (三方会谈, 四边会晤).
+_MANY_PARTIES = re.compile(r"[三四五六七八九多][方边](?:会谈|会晤|会议|峰会|会面|首脑会议)")
+
+
 def a_party(sentence: Sentence, key: str, clause: tuple[int, int] | None) -> bool:
     """Whether the person is one of the two parties the meeting's clause joins
-    (``甲国总理张三同乙国总统助理李四会谈``: 李四 is the other party, so no summit)."""
+    (``甲国总理张三同乙国总统助理李四会谈``: 李四 is the other party, so no summit); not one of three or more
+    (``甲、乙与丙国国务卿丁举行三方会谈``: the leaders among them still met)."""
     begin, end = clause if clause is not None else (0, len(sentence.hans))
+    if _MANY_PARTIES.search(sentence.hans, begin, end):
+        return False
     for spot in sentence.spots:
         if spot.key != key or not begin <= spot.start < end:
             continue
