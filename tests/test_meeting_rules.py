@@ -1644,6 +1644,70 @@ def test_a_one_day_visit_whose_kind_is_written_long_gives_its_talks_that_day(kin
             "访问期间，张三与乙国国王[[李四]]举行会谈。\n")
     assert meetings(text, title="2038年张三访问乙国") == [("2038-06-18", frozenset({"张三", "李四"}))]
 
+@pytest.mark.parametrize("second", ["会谈", "签署了两国贸易协定"])
+def test_a_move_to_another_town_the_same_day_tells_another_meeting_there(second):
+    """``…，当天与乙会谈，随后又于同日飞往丙城，与丙签署了…``: two meetings of one day, each with its own partner, town
+    and documents; not one summit of three."""
+    text = HEAD + ("2035年8月26日上午，甲国总统[[张三]]离开某城前往[[乙城]]，当天与乙国总统[[李四]]会谈，"
+                   f"随后又于同日飞往[[丙城]]，与丙国总统[[王五]]{second}。")
+    found = summits_and_places(text)
+    assert found == [("2035-08-26", frozenset({"张三", "李四"}), frozenset({"乙城"})),
+                     ("2035-08-26", frozenset({"张三", "王五"}), frozenset({"丙城"}))]
+
+GATHERING_SECTIONS = """'''2035年甲乙峰会'''于2035年12月19日至20日在[[某城]]举行。
+== 经过 ==
+=== 会前 ===
+2035年12月18日，甲国总理[[张三]]与丙国总统[[王五]]在某城会谈。
+=== 会议 ===
+OPENED，20日上午举行领导人会议。
+=== 会后 ===
+当天下午，张三又在某城与乙国总统[[李四]]举行双边会谈。
+"""
+
+
+@pytest.mark.parametrize("opened", ["会议19日开幕", "本届峰会19日开幕"])
+def test_a_gathering_named_right_before_its_day_gives_the_day_a_later_section_goes_on_from(opened):
+    """``会议19日开幕，20日上午举行领导人会议`` gives its days after the gathering's name, the way news writes them, so the
+    next section's ``当天下午`` is the 20th, not the day the section before it told."""
+    text = GATHERING_SECTIONS.replace("OPENED", opened)
+    assert meetings(text, title="2035年甲乙峰会") == [("2035-12-18", frozenset({"张三", "王五"})),
+                                                   ("2035-12-20", frozenset({"张三", "李四"}))]
+
+
+def test_a_move_that_day_in_a_sentence_without_a_day_of_its_own_dates_nothing():
+    """``访问期间，甲会晤了乙，随后当天转往丙国``: the sentence gives no day, so its 当天 is none the sentence before gave
+    (``10月7日，某地发生冲突``)."""
+    text = HEAD + "2035年8月7日，某地发生冲突。访问期间，甲国总统[[张三]]会晤了乙国总统[[李四]]，随后当天转往[[丙国]]。"
+    assert "2035-08-07" not in summits(text)
+
+
+def summits_and_places(text, title="甲乙会晤"):
+    """Every summit as (start, participants, venues), sorted."""
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    out = []
+    for entity in extraction.entities:
+        if entity.id.kind is Kind.SUMMIT:
+            about = [f for f in extraction.facts if f.subject == entity.id]
+            out.append((next(f.value for f in about if f.prop is Prop.START_DATE).isoformat(),
+                        frozenset(f.value.key for f in about if f.prop is Prop.PARTICIPANT),
+                        frozenset(f.value.key for f in about if f.prop is Prop.VENUE)))
+    return sorted(out, key=lambda s: sorted(s[1]))
+
+
+def test_a_document_signed_in_a_clause_that_opens_with_another_partner_is_that_meetings():
+    text = HEAD + ("2035年8月26日，甲国总统[[张三]]在[[乙城]]与乙国总统[[李四]]会谈，随后又于同日飞往[[丙城]]，"
+                   "与丙国总统[[王五]]签署了《甲丙贸易协定》。")
+    extraction = extract(parse(Page(text=text, origin="t", title="甲乙会晤")))
+    outcomes = {}
+    for fact in extraction.facts:
+        if fact.prop is Prop.PARTICIPANT:
+            outcomes.setdefault(fact.subject, {"who": set(), "signed": set()})["who"].add(fact.value.key)
+    for fact in extraction.facts:
+        if fact.prop is Prop.OUTCOME and fact.subject in outcomes:
+            outcomes[fact.subject]["signed"].add(fact.value.key)
+    assert sorted((sorted(o["who"]), sorted(o["signed"])) for o in outcomes.values()) == [
+        (["张三", "李四"], []), (["张三", "王五"], ["甲丙贸易协定"])]
+
 
 def test_a_leader_written_by_a_one_character_family_name_on_its_own_is_that_leader():
     """A one-character family name is written alone after a first full mention (``[[玛丽·桐]]`` … ``桐在某城同乙

@@ -326,7 +326,8 @@ _TITLED_AFTER = re.compile(r"(?:[，,（(]?(?:即|亦即|也就是))?《")
 def _with_another(reading: Reading, summit: EntityId, sentence: Sentence, start: int) -> bool:
     """Whether the clause of a name says a participant issued it with someone who is none of the
     summit's participants (``次日，甲在[[某城]]同[[丙国总理]][[丙]]发表了《甲丙联合声明》``): another
-    meeting's; not ministers who sign in the leaders' presence (``甲国部长丁与乙国部长戊签署了…``). A
+    meeting's, as is a clause that opens with the partner (``…，随后飞往某城，与丙签署了…``); not ministers who sign in
+    the leaders' presence (``甲国部长丁与乙国部长戊签署了…``). A
     clause that opens with the pair (``甲在某城与丙举行会谈，双方发表《甲丙联合声明》``) is read with the clause before."""
     registry = reading.registry
     clause_start = start_of_clause(sentence.hans, start)
@@ -338,7 +339,8 @@ def _with_another(reading: Reading, summit: EntityId, sentence: Sentence, start:
     for spot in sentence.spots_in(clause_start, start):
         partner = _PARTNER_BEFORE.search(sentence.hans, clause_start, spot.start)
         if partner is not None and registry.is_a(spot.surface, Kind.PERSON) and spot.key not in participants \
-                and any(s.key in participants for s in sentence.spots_in(clause_start, partner.start())):
+                and (any(s.key in participants for s in sentence.spots_in(clause_start, partner.start()))
+                     or partner.start() == clause_start):  # …，与丙签署了《…》: the sentence's subject with 丙
             return True
     return False
 

@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.participants import QUALIFIES, citations_of
-from kg.extract.phrases import (CLAUSE, DURING_THE_VISIT, GATHERINGS, HELD_AT, MEETING, MULTILATERAL, NEXT_DAY, NOT_TOP,
+from kg.extract.phrases import (CLAUSE, DURING_THE_VISIT, GATHERINGS, HELD_AT, MEETING, MOVED_ON_THAT_DAY, MULTILATERAL,
+                                NEXT_DAY, NOT_TOP,
                                 ORDINAL, PRESS_CONFERENCE, VISIT_WORDS)
 from kg.extract.reading import Reading
 from kg.extract.roles import written_before
@@ -258,9 +259,12 @@ _LATER_THAT_DAY_AGAIN = re.compile(r"(?P<time>当晚|(?:当天|当日|同日)?(?
 
 def another_later_that_day(hans: str, at: int) -> re.Match | None:
     """The time word of a clause at ``at`` that tells another meeting later on its sentence's day
-    (``…；当晚，他又同丙举行晚宴会谈``), written after ``；``; not the first clause, nor one after ``，``,
-    which may go on with the meeting told (``…举行会谈，晚上两国元首还共进晚餐``)."""
-    return _LATER_THAT_DAY_AGAIN.match(hans, at) if at > 0 and hans[at - 1] in "；;" else None
+    (``…；当晚，他又同丙举行晚宴会谈``), written after ``；``, or after ``，`` where it moves on to another place that
+    day (``…当天与乙会谈，随后又于同日飞往某城，与丙签署…``); not the first clause, nor one after ``，`` that
+    may go on with the meeting told (``…举行会谈，晚上两国元首还共进晚餐``)."""
+    if at > 0 and hans[at - 1] in "；;":
+        return _LATER_THAT_DAY_AGAIN.match(hans, at)
+    return MOVED_ON_THAT_DAY.match(hans, at) if at > 0 and hans[at - 1] in "，," else None
 
 
 _MONTHS_DAY = re.compile(r"(?:当月|同月|本月|该月)(?P<d>\d{1,2})[日号]")
@@ -355,8 +359,8 @@ def relative_days(hans: str, dates: list[DateRange], day: date | None, *, subjec
             continue
         before = [d for d in dates + out if d.stop <= clause.end()]
         base = before[-1].end if before else day  # 会前，甲与乙会面；当晚，两人又…: of the day the account had reached
-        if base is None:
-            continue
+        if base is None or not before and later.re is MOVED_ON_THAT_DAY:
+            continue  # …会晤了乙，随后当天转往丙国: a move on a day the sentence does not give
         if not before:  # …its first clause too, which the later hour goes on from
             out.append(DateRange(base, base, 0, 0, False))
         if not _SAME_DAY.match(hans, later.start()):  # 当天下午: the day 当天 gives, below
@@ -416,11 +420,17 @@ def bare_day(hans: str, at: int) -> re.Match | None:
     return DAY_ONLY.match(hans, _CLOCK.match(hans, at).end())
 
 
+#: A gathering named as a sentence's subject right before its day (会议19日开幕, 本届峰会20日闭幕), the way news writes it.
+_A_GATHERING_ON = re.compile(r"(?:本届|此次|这次|该次)?(?:峰会|会议|大会|论坛|首脑会议)(?=\d{1,2}日)")
+
+
 def day_after_the_subject(hans: str) -> re.Match | None:
     """The day with no month a sentence opens with after its subject and 于: a short name (``张三于25日抵达某都``)
-    or an office and a name (``乙国总统李四于25日下午抵达某都后…``); not a plan's (``张三将于25日…``), nor one after
-    a verb (``会谈于25日举行``: the sentence's own clause reads it)."""
+    or an office and a name (``乙国总统李四于25日下午抵达某都后…``), or right after a gathering (``会议19日开幕``);
+    not a plan's (``张三将于25日…``), nor one after a verb (``会谈于25日举行``: the sentence's own clause reads it)."""
     subject = _ITS_SUBJECT_THEN.match(hans) or _OFFICE_AND_NAME_THEN.match(hans)
+    if subject is None and (gathering := _A_GATHERING_ON.match(hans)) is not None:
+        return DAY_ONLY.match(hans, gathering.end())  # 会议19日开幕，20日上午举行领导人会议
     if subject is None or _PLANNED.search(hans, 0, subject.end()) or _HEAD_VERB.search(hans, 0, subject.end() - 1):
         return None
     return DAY_ONLY.match(hans, subject.end())
@@ -734,8 +744,9 @@ def signing_clause(hans: str, when) -> Signing | None:
     return Signing((begin, end), signed["back"] is None) if signed else None
 
 
-#: A clause telling a leader's visit made (甲访问某城, 甲对某城进行了为期一天的访问), not one planned (将访问).
-_VISITED = re.compile(r"(?:访问|进行了?[^，。；]{0,12}?访问)[^，。；]{0,15}$")
+#: A clause telling a leader's visit made (甲访问某城, 甲对某城进行了为期一天的访问) or a place reached (又于同日飞往某城),
+#: not one planned (将访问).
+_VISITED = re.compile(r"(?:访问|进行了?[^，。；]{0,12}?访问|飞往|飞抵|抵达|到达|前往|转赴)[^，。；]{0,15}$")
 
 
 #: Leaders agreeing together (与乙就…达成共识, 同乙达成协议, 两国总统同意…): what they agreed tells they met.

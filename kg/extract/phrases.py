@@ -107,3 +107,8 @@ ON_ITS_SIDELINES = re.compile(r"[^，。；]{0,16}?(?:期间|之机|之际|间�
 #: A meeting's number in its series, as the text writes it (第三次会晤, 首次会谈).
 ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)(?:第(?P<n>[0-9一二三四五六七八九十两]+)(?:次|度)"
                      r"|(?P<first>首次)(?=(?:正式)?(?:会晤|会谈|会面|峰会|首脑)))")
+
+#: A clause moving on that day to another place (``…，随后又于同日飞往乙城``): what it tells there is another meeting,
+#: held there.
+MOVED_ON_THAT_DAY = re.compile(r"(?:随后|之后|其后|接着)?(?:又|还)?于?(?P<time>同日|当天|当日)(?!本)"
+                               r"(?=飞往|飞抵|前往|转赴|转往|抵达|赶赴)")

@@ -79,7 +79,8 @@ from functools import lru_cache
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.gazetteer import well_known_venues
 from kg.extract.names import states
-from kg.extract.phrases import ARRIVES, GOES_TO, HELD_AT, MOVES_ON, PRESS_CONFERENCE, TRAVELS_TO, VISIT_WORDS
+from kg.extract.phrases import (ARRIVES, GOES_TO, HELD_AT, MOVED_ON_THAT_DAY, MOVES_ON, PRESS_CONFERENCE, TRAVELS_TO,
+                                VISIT_WORDS)
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
 from kg.extract.text import CLAUSE_BREAK, Sentence, Spot
@@ -922,7 +923,9 @@ def _own_stretch(hans: str, at: int, names: tuple[Spot, ...] = ()) -> tuple[int,
     days = [d for d in find_dates(hans, year=given[0].start.year)
             if d.year_given or CLAUSE_BREAK.search(hans, min(at, d.at), max(at, d.at))
             and not any(g.start <= d.start <= g.end for g in given)] if given else given
-    marks = sorted(mark for mark in {d.at for d in days} | {m.at for m in find_year_months(hans)}
+    moved = {m.start("time"): m.start() for m in MOVED_ON_THAT_DAY.finditer(hans)
+             if m.start() > 0 and hans[m.start() - 1] in "，,"}  # …，随后又于同日飞往某城: that day's next stretch
+    marks = sorted(mark for mark in {d.at for d in days} | {m.at for m in find_year_months(hans)} | set(moved)
                    if not any(s.start <= mark < s.end for s in names))
     clause_starts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(hans)]
     clause_ends = [m.start() for m in CLAUSE_BREAK.finditer(hans)] + [len(hans)]
@@ -930,6 +933,7 @@ def _own_stretch(hans: str, at: int, names: tuple[Spot, ...] = ()) -> tuple[int,
     later = [m for m in marks if m > at]
     low = min((e for e in clause_ends if e >= earlier[-1]), default=0) if earlier else 0
     high = max((s for s in clause_starts if s <= later[0]), default=len(hans)) if later else len(hans)
+    low = max(low, moved.get(at, low))
     return low, max(high, at)
 
 

@@ -600,7 +600,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         told: list[tuple[int, int, date]] = []  # each meeting the sentence tells, once (…当月28日会面；2009年5月26日再度会见)
         several = met_one_by_one(reading, sentence)
         days_clauses = [(d.start, found_clause) for d in dates
-                        if (found_clause := meeting_clause(sentence.hans, d)) is not None]
+                        if (found_clause := meeting_clause(sentence.hans, d)
+                            or _the_signings_clause(signing_clause(sentence.hans, d))) is not None]
         for meeting in dates:
             clause = meeting_clause(sentence.hans, meeting)
             if clause is not None and a_tours_days(reading, sentence, meeting):
@@ -634,7 +635,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                 clause = (clause[0], WELCOMES.search(sentence.hans, *clause).end())
             told.append((*clause, meeting.start))
             elsewhere = tuple(other for when, other in days_clauses  # 7日，甲同乙会谈，8日会见丙: 乙 is the 7th's
-                              if (when != meeting.start or later) and (other[1] <= clause[0] or clause[1] <= other[0]))
+                              if (when != meeting.start or later or clause[1] <= other[0]
+                                  and another_later_that_day(sentence.hans, other[0]) is not None)
+                              and (other[1] <= clause[0] or clause[1] <= other[0]))  # …，随后又于同日飞往某城，与丙…
             summit = _summit(reading, people, sources, section, section_sentences, i, meeting, lead_venues,
                              date_basis, clause, infer=not in_table and not named, numbered=heading_day is None,
                              set_aside=_met_one_by_one_only(sentence, several, clause), offices_as_written=as_written,
@@ -677,6 +680,10 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         in_the_state_of_the_heading(reading, section, found[before:])
     return year or running_year, day, (opens, leaves, arrives, tuple(days_told)) \
         if leg is None and not background else None
+
+
+def _the_signings_clause(signing) -> tuple[int, int] | None:
+    return signing[0] if signing is not None else None
 
 
 def _of_the_boxs_sides(people: People, summit: SummitFound, around: SummitFound) -> bool:
