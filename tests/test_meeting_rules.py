@@ -1383,16 +1383,24 @@ def test_a_visit_given_from_its_first_day_ends_with_its_last_meeting():
     assert list(found) == ["1982-09-22"] and found["1982-09-22"]["end"] == "1982-09-24"
 
 
+def _facts_of_each_summit(text, title):
+    """The facts about each summit the text gives, one list a summit."""
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    return [[f for f in extraction.facts if f.subject == entity.id]
+            for entity in extraction.entities if entity.id.kind is Kind.SUMMIT]
+
+
+def _keys(about, prop):
+    return frozenset(f.value.key for f in about if f.prop is prop)
+
+
+def _start(about):
+    return next(f.value for f in about if f.prop is Prop.START_DATE).isoformat()
+
+
 def meetings(text, title="甲乙会晤"):
     """Every summit as (start, participants): several may share a day."""
-    extraction = extract(parse(Page(text=text, origin="t", title=title)))
-    out = []
-    for entity in extraction.entities:
-        if entity.id.kind is Kind.SUMMIT:
-            about = [f for f in extraction.facts if f.subject == entity.id]
-            start = next(f.value for f in about if f.prop is Prop.START_DATE).isoformat()
-            out.append((start, frozenset(f.value.key for f in about if f.prop is Prop.PARTICIPANT)))
-    return out
+    return [(_start(about), _keys(about, Prop.PARTICIPANT)) for about in _facts_of_each_summit(text, title)]
 
 
 def test_a_host_meeting_leaders_one_by_one_holds_a_summit_with_each():
@@ -1682,16 +1690,9 @@ def test_a_move_that_day_in_a_sentence_without_a_day_of_its_own_dates_nothing():
 
 
 def summits_and_places(text, title="甲乙会晤"):
-    """Every summit as (start, participants, venues), sorted."""
-    extraction = extract(parse(Page(text=text, origin="t", title=title)))
-    out = []
-    for entity in extraction.entities:
-        if entity.id.kind is Kind.SUMMIT:
-            about = [f for f in extraction.facts if f.subject == entity.id]
-            out.append((next(f.value for f in about if f.prop is Prop.START_DATE).isoformat(),
-                        frozenset(f.value.key for f in about if f.prop is Prop.PARTICIPANT),
-                        frozenset(f.value.key for f in about if f.prop is Prop.VENUE)))
-    return sorted(out, key=lambda s: sorted(s[1]))
+    """Every summit as (start, participants, venues), sorted by its participants."""
+    return sorted(((_start(about), _keys(about, Prop.PARTICIPANT), _keys(about, Prop.VENUE))
+                   for about in _facts_of_each_summit(text, title)), key=lambda s: sorted(s[1]))
 
 
 def test_a_document_signed_in_a_clause_that_opens_with_another_partner_is_that_meetings():
