@@ -467,3 +467,31 @@ def test_a_pairs_numbered_intergovernmental_or_high_level_session_is_its_ordinal
     text = HEAD + (f"2035年7月23日，第五届{series}在[[某别墅]]举行。甲国总理[[张三]]在别墅迎接乙国总统[[李四]]，"
                    "两人先举行双边会谈，随后共同主持全体会议。")
     assert ordinals(text)["2035-07-23"] == ({number} if number else set())
+
+
+INDEXED_LIST = ("'''甲国总统与乙国国王会晤列表'''列出历任[[甲国]]总统与[[乙国]]国王的会晤。\n== 列表 ==\n"
+                '{| class="wikitable"\n! HEADER !! 甲国总统 !! 乙国国王 !! 日期 !! 地点 !! 备注\n|-\n'
+                "| 1 || [[张三]] || [[李四]] || 2035年2月14日 || [[某城]] || 正式访问\n|-\n"
+                "| 2 || [[王五]] || [[赵六]] || 2037年1月30日 || [[某都]] || 国事访问\n|-\n"
+                "| 3 || [[王五]] || [[赵六]] || 2038年6月21日 || [[某都]] || 第二次会晤\n|}\n")
+
+
+@pytest.mark.parametrize("header, numbers", [
+    ("#", {"2035-02-14": set(), "2037-01-30": set(), "2038-06-21": {2}}),  # an index: only the notes number
+    ("序号", {"2035-02-14": set(), "2037-01-30": set(), "2038-06-21": {2}}),
+    ("次序", {"2035-02-14": {1}, "2037-01-30": {2}, "2038-06-21": {3}}),  # the series' order: each row's number
+])
+def test_a_column_that_indexes_a_lists_rows_numbers_no_meeting(header, numbers):
+    """A number column headed 序号 or # indexes the rows of a list (here of several pairs of leaders), not each
+    meeting's place in a series: a row is numbered only by what its cells say (``第二次会晤``)."""
+    assert ordinals(INDEXED_LIST.replace("HEADER", header), title="甲国总统与乙国国王会晤列表") == numbers
+
+
+def test_the_index_of_a_table_of_one_pairs_meetings_is_each_meetings_place_in_their_series():
+    """A 序号 column in a table of the meetings of the pair the lead names (no column of people): each row's index is
+    that meeting's place among the pair's meetings."""
+    text = ("'''张三与李四会晤'''是指甲国总统[[张三]]与乙国总理[[李四]]的历次会晤。\n== 列表 ==\n"
+            '{| class="wikitable"\n! 序号 !! 日期 !! 地点 !! 场合\n|-\n'
+            "| 1 || 2035年11月2日 || [[某城]] || 国事访问\n|-\n"
+            "| 2 || 2036年8月24日 || [[某都]] || 正式访问\n|}\n")
+    assert ordinals(text, title="张三与李四会晤") == {"2035-11-02": {1}, "2036-08-24": {2}}

@@ -91,6 +91,25 @@ def meeting_tables(reading: Reading) -> tuple[tuple[Table, dict[int, str]], ...]
     return tuple(out)
 
 
+#: A number column that indexes the list's rows (序号, 编号, #), as against one of the series' numbers (届, 次, 轮).
+_INDEX_HEADER = re.compile(r"^(?:序号|编号|#)$")
+
+
+def indexes_its_rows(reading: Reading, table: Table, roles: dict[int, str]) -> bool:
+    """Whether the table's number column only indexes the rows of a list of several pairs' meetings (``# || 美国总统
+    || 沙特国王``, ``序号 || 日方 || 斯方``: whoever held the office met): no row's number is its meeting's place in a
+    series, which only its own words give (``第三次会晤``). Not a column of 届 or 次, nor the index of a table of one
+    pair's meetings, named in the lead, not in a column (``序号 || 日期 || 地点``): each its meeting's place."""
+    if "people" not in roles.values():
+        return False
+    column = 0
+    for cell in table.header():
+        if roles.get(column) == "number":
+            return _INDEX_HEADER.match(to_hans(cell_text(reading, cell)).strip()) is not None
+        column += cell.colspan
+    return False
+
+
 #: A column header that describes its people rather than giving their office.
 DESCRIBING_HEADER = re.compile(r"(领导人|元首|首脑|方)$")
 

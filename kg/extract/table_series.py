@@ -17,7 +17,7 @@ from kg.extract.entries import entries_in
 from kg.extract.ordinals import ordinal_in
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
-from kg.extract.table_rows import Row, cell_text, meeting_tables, number_cell, rows_of, span_evidence
+from kg.extract.table_rows import Row, cell_text, indexes_its_rows, meeting_tables, number_cell, rows_of, span_evidence
 from kg.model import Evidence, Kind, Prop
 
 
@@ -48,16 +48,17 @@ def row_documents(reading: Reading, summit, row: Row) -> None:
 _BARE_ORDINAL = re.compile(r"第\s*[0-9一二三四五六七八九十百两]+\s*[届次]")
 
 
-def row_ordinal(reading: Reading, summit, row: Row, *, stops: bool = False) -> None:
+def row_ordinal(reading: Reading, summit, row: Row, *, numbers_no_meeting: bool = False) -> None:
     """The number column's, else a cell that numbers the meeting (``第一次非正式会晤``, or a
-    bare ``第五届`` in a note column). The number column of a table of one tour's stops
-    (``stops``, see :func:`stops_of_one_tour`) orders its stops and numbers no meeting."""
-    for cell in row.cells.get("number", []) if not stops else ():
+    bare ``第五届`` in a note column). The number column of a table of one tour's stops (see
+    :func:`stops_of_one_tour`) orders its stops, and one headed 序号 or # indexes a list's rows: neither numbers a
+    meeting (``numbers_no_meeting``)."""
+    for cell in row.cells.get("number", []) if not numbers_no_meeting else ():
         number = number_cell(cell_text(reading, cell))
         if number:
             reading.registry.fact(summit, Prop.ORDINAL, number, evidence=(span_evidence(reading, cell.span),))
             return
-    if row.cells.get("number") and not stops:
+    if row.cells.get("number") and not numbers_no_meeting:
         return
     for cell in row.own:
         text = to_hans(cell_text(reading, cell)).strip()
@@ -87,11 +88,11 @@ def stops_of_one_tour(reading: Reading, rows: list[Row]) -> bool:
 
 def numbered_months(reading: Reading) -> list[tuple[int, int, int, tuple[Evidence, ...]]]:
     """(year, month, number, evidence) of each meeting table's row dated by a month alone
-    (``第八轮 || 2023年11月``) that its number column numbers: the row makes no summit of its
-    own, and its number is that of the meeting the prose tells in that month."""
+    (``第八轮 || 2023年11月``) that its number column numbers (not one that indexes a list's rows, 序号): the row
+    makes no summit of its own, and its number is that of the meeting the prose tells in that month."""
     out = []
     for table, roles in meeting_tables(reading):
-        for row in rows_of(table, roles):
+        for row in rows_of(table, roles) if not indexes_its_rows(reading, table, roles) else ():
             numbers, dates = row.cells.get("number", [])[:1], row.cells.get("date", [])
             texts = [to_hans(cell_text(reading, cell)) for cell in dates]
             if not numbers or any(d.year_given for text in texts for d in find_dates(text)):
@@ -107,15 +108,15 @@ def numbered_months(reading: Reading) -> list[tuple[int, int, int, tuple[Evidenc
 def numbered_days(reading: Reading) -> list[tuple[date, date, int, tuple[Evidence, ...]]]:
     """(first day, last day, number, evidence) of each meeting table's row dated by its days
     that its number column numbers (``1 || 2031年11月1日—2日 || 某都 || 正式访问``), in a table
-    of a series (not the stops of one tour, which its number orders): where the row names no
+    of a series (not the stops of one tour, which its number orders, nor a list whose 序号 indexes its rows): where the row names no
     two leaders and makes no summit of its own, its number is that of the meeting the prose
     tells on those days. Not a session of a conference (``第28届``): a meeting on its sidelines
     those days is no session of it."""
     out = []
     for table, roles in meeting_tables(reading):
         rows = rows_of(table, roles)
-        if stops_of_one_tour(reading, rows):
-            continue
+        if stops_of_one_tour(reading, rows) or indexes_its_rows(reading, table, roles):
+            continue  # the stops of one tour, or a list's rows (序号): no meeting's number
         for row in rows:
             numbers, dates = row.cells.get("number", [])[:1], row.cells.get("date", [])[:1]
             days = [d for cell in dates for d in find_dates(to_hans(cell_text(reading, cell))) if d.year_given]

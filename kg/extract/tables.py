@@ -46,7 +46,8 @@ from kg.extract.table_notes import attendees_of_its_section, joined_in_a_note, m
 from kg.extract.table_people import (ABSENT, DELEGATIONS, OFFICE_IN_BRACKETS, REPRESENTS, caption_pair, is_linked,
                                      one_side_only, people_of_the_cell, role_from_prose, sentence_introducing,
                                      table_visitor, text_after_name)
-from kg.extract.table_rows import Row, cell_text, column_offices, meeting_tables, offices_beside, rows_of, span_evidence
+from kg.extract.table_rows import (Row, cell_text, column_offices, indexes_its_rows, meeting_tables, offices_beside, rows_of,
+                                   span_evidence)
 from kg.extract.table_series import row_documents, row_ordinal, stops_of_one_tour
 from kg.extract.table_venues import (guests_states, row_venue, states_of_the_row, venue_in_a_note, venue_of_the_intro,
                                      visited_country)
@@ -83,14 +84,14 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
         beside = offices_beside(reading, table, roles)
         sides = column_sides_offices(reading, table, roles, sides_offices)
         rows = rows_of(table, roles)
-        stops = stops_of_one_tour(reading, rows)
+        unnumbered = stops_of_one_tour(reading, rows) or indexes_its_rows(reading, table, roles)  # numbers no meeting
         guests = guests_states(reading, rows)  # 国家 || 会见对象 || … || 某堂: each one met's state
         intro = sentence_introducing(reading, table)
         # the title's year dates a table of whom was met, not a schedule (活动) nor a tour's legs by state (国家)
         year = title_year if title_year == listed_year or ("people" in roles.values()
                                                            and "country" not in roles.values()) else None
         for row in rows:
-            summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices, stops,
+            summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices, unnumbered,
                              lead_days, intro, year, beside, lead_visit, sides, guests)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
@@ -281,7 +282,7 @@ def _office_beside(reading: Reading, row: Row, cell, beside: dict[int, int]) -> 
 def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, Evidence], ...] = (),
             visitor: tuple[str, Evidence, bool] | None = None,
             visited: tuple[str, Evidence] | None = None, heading_year: int | None = None,
-            offices: dict[int, str] | None = None, stops: bool = False,
+            offices: dict[int, str] | None = None, unnumbered: bool = False,
             lead_days: DateRange | None = None, intro: Sentence | None = None,
             title_year: int | None = None, beside: dict[int, int] | None = None,
             lead_visit: VisitTold | None = None, sides: dict[int, SidesOffice] | None = None,
@@ -439,7 +440,7 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
     if intro is not None and not registry.has_fact(summit, Prop.VENUE):
         venue_of_the_intro(reading, summit, intro)
     row_documents(reading, summit, row)
-    row_ordinal(reading, summit, row, stops=stops)
+    row_ordinal(reading, summit, row, numbers_no_meeting=unnumbered)
     return SummitFound(summit, None, start, end, None, keys)
 
 
