@@ -1672,6 +1672,16 @@ OPENED，20日上午举行领导人会议。
 当天下午，张三又在某城与乙国总统[[李四]]举行双边会谈。
 """
 
+@pytest.mark.parametrize("visit", [
+    "[[张三]]总统应[[李四]]主席邀请对乙国进行国事访问，同李四举行会谈",
+    "[[张三]]总统应[[李四]]主席的邀请对乙国进行国事访问，同李四举行会谈",
+    "甲国总统[[张三]]应乙国主席[[李四]]邀请对乙国进行国事访问，同李四举行会谈",  # the office before each name
+])
+def test_a_leader_written_before_his_office_who_accepts_an_invitation_is_a_leader(visit):
+    """``张三总统应李四主席邀请…``: each name is a leader's, as an office written after it says; neither is only a word."""
+    text = HEAD + f"2038年5月13日至16日，{visit}。"
+    assert meetings(text) == [("2038-05-13", frozenset({"张三", "李四"}))]
+
 
 @pytest.mark.parametrize("opened", ["会议19日开幕", "本届峰会19日开幕"])
 def test_a_gathering_named_right_before_its_day_gives_the_day_a_later_section_goes_on_from(opened):

@@ -75,7 +75,8 @@ _AS_ROLES = re.compile(r"^(?:.{0,4}?|" + _WHEN_AS + r")以(?P<role>[^，。；�
 #: A Gulf monarchy's crown prince or emir is written so too, after his given name (穆罕默德王储会见了乙).
 _OFFICE_AFTER = re.compile(r"^(?P<role>(?:总统|总理|首相|主席|总书记|委员长|国王|女王|天皇|王储|埃米尔|苏丹)(?:兼(?:外长|外交部长|国防部长|总理|首相))?)"
                            r"(?=[与和及同、，,在于对向将为。；;（(：:]|特使|特别代表|夫人|夫妇|签字|签署|$"  # 张三总统特使: 张三 is the president
-                           r"|举行|会见|会晤|会谈|设宴|亲自|当天|当日|随后|也将|出席|主持|表示|宣布)")
+                           r"|举行|会见|会晤|会谈|设宴|亲自|当天|当日|随后|也将|出席|主持|表示|宣布"
+                           r"|应|的?邀请)")  # 张三总统应李四主席（的）邀请: each the office after his name
 #: Titles written after a Gulf ruler's given name (某某王储, 某甲埃米尔, 某乙苏丹): only a dotted full name's (苏丹
 #: after any other name is the state Sudan's).
 _GULF_TITLES = ("王储", "埃米尔", "苏丹")
