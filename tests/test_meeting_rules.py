@@ -1544,6 +1544,15 @@ def test_a_leader_written_by_the_given_name_alone_is_that_leader():
     assert _given_names(inside, NameIndex.build(variant_rules(inside), inside.links)) == {"阿图": "阿图·贝凯莱"}
 
 
+@pytest.mark.parametrize("linked", ["[[阿图·贝凯莱·德萨]]", "[[阿图·贝凯莱·德萨|阿图·贝凯莱]]"])
+def test_a_given_name_of_a_link_written_with_a_shorter_text_is_that_leader(linked):
+    """``[[阿图·贝凯莱·德萨|阿图·贝凯莱]]`` … ``阿图抵达某城``: the link's target and text are one person's names, so
+    their one given name is his, not shared by two."""
+    text = HEAD + (f"2039年7月8日，甲国总理{linked}抵达[[某城]]，受到乙国总统[[李四]]在机场的热烈欢迎。"
+                   "阿图与李四当天举行会谈。")
+    assert meetings(text) == [("2039-07-08", frozenset({"阿图·贝凯莱·德萨", "李四"}))]
+
+
 def test_a_leader_written_by_the_given_name_before_his_office_is_that_leader():
     """News writes a host by his given name and office (``与佐科总统举行会谈``, ``同萨勒曼国王会谈``): the
     linked name it begins. Not where another linked name has it as a later part (``[[王五·本·阿图]]``):

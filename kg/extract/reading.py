@@ -301,8 +301,8 @@ def _given_names(document: Document, index: NameIndex) -> dict[str, str]:
     later: set[str] = set()  # the parts after the first of each name
     for name in known:
         parts = re.split(f"[{_DOTS}]", name)
-        if len(parts) >= 2 and len(parts[0]) >= 2:
-            found.setdefault(parts[0], set()).add(name)
+        if len(parts) >= 2 and len(parts[0]) >= 2:  # a link's target and text are one person's: one name
+            found.setdefault(parts[0], set()).add(index.key(name))
         later.update(parts[1:])
     title = to_hans(document.title or "")
     out = {}
