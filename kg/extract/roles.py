@@ -52,8 +52,8 @@ _STOP_WORDS = ("时任", "现任", "当时", "当年", "前任", "届时", "送�
                "率领", "带领",
                "落实", "但", "当天", "当晚", "次日")  # not 同日: 同日本首相某某
 #: Words that hold a stop character but are one word (中华人民共和国: 和 is no conjunction here).
-_WORDS_WITH_STOPS = ("共和国", "和平与发展", "法律和秩序", "法律与秩序", "和平", "指挥")  # 革命指挥委员会主席: 指 is no 是指 here;
-# 国家和平与发展委员会主席 is one office, not two joined by 与
+#: 革命指挥委员会主席: 指 is no 是指 here; 国家和平与发展委员会主席 is one office, not two joined by 与.
+_WORDS_WITH_STOPS = ("共和国", "和平与发展", "法律和秩序", "法律与秩序", "和平", "指挥")
 
 
 @lru_cache(maxsize=1)

@@ -683,6 +683,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
 
 
 def _the_signings_clause(signing) -> tuple[int, int] | None:
+    """The clause of a signing told (:func:`signing_clause`), if one is."""
     return signing[0] if signing is not None else None
 
 

@@ -108,10 +108,10 @@ def numbered_months(reading: Reading) -> list[tuple[int, int, int, tuple[Evidenc
 def numbered_days(reading: Reading) -> list[tuple[date, date, int, tuple[Evidence, ...]]]:
     """(first day, last day, number, evidence) of each meeting table's row dated by its days
     that its number column numbers (``1 || 2031年11月1日—2日 || 某都 || 正式访问``), in a table
-    of a series (not the stops of one tour, which its number orders, nor a list whose 序号 indexes its rows): where the row names no
-    two leaders and makes no summit of its own, its number is that of the meeting the prose
-    tells on those days. Not a session of a conference (``第28届``): a meeting on its sidelines
-    those days is no session of it."""
+    of a series (not the stops of one tour, which its number orders, nor a list whose 序号 indexes
+    its rows): where the row names no two leaders and makes no summit of its own, its number is
+    that of the meeting the prose tells on those days. Not a session of a conference (``第28届``):
+    a meeting on its sidelines those days is no session of it."""
     out = []
     for table, roles in meeting_tables(reading):
         rows = rows_of(table, roles)

@@ -46,8 +46,8 @@ from kg.extract.table_notes import attendees_of_its_section, joined_in_a_note, m
 from kg.extract.table_people import (ABSENT, DELEGATIONS, OFFICE_IN_BRACKETS, REPRESENTS, caption_pair, is_linked,
                                      one_side_only, people_of_the_cell, role_from_prose, sentence_introducing,
                                      table_visitor, text_after_name)
-from kg.extract.table_rows import (Row, cell_text, column_offices, indexes_its_rows, meeting_tables, offices_beside, rows_of,
-                                   span_evidence)
+from kg.extract.table_rows import (Row, cell_text, column_offices, indexes_its_rows, meeting_tables, offices_beside,
+                                   rows_of, span_evidence)
 from kg.extract.table_series import row_documents, row_ordinal, stops_of_one_tour
 from kg.extract.table_venues import (guests_states, row_venue, states_of_the_row, venue_in_a_note, venue_of_the_intro,
                                      visited_country)
@@ -91,8 +91,8 @@ def table_summits(reading: Reading, people: People) -> tuple[SummitFound, ...]:
         year = title_year if title_year == listed_year or ("people" in roles.values()
                                                            and "country" not in roles.values()) else None
         for row in rows:
-            summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices, unnumbered,
-                             lead_days, intro, year, beside, lead_visit, sides, guests)
+            summit = _summit(reading, people, row, pair, visitor, visited, _heading_year(reading, table), offices,
+                             unnumbered, lead_days, intro, year, beside, lead_visit, sides, guests)
             if summit is not None and all(s.id != summit.id for s in found):
                 found.append(summit)
             for other in meetings_in_notes(reading, people, row, summit) if summit is not None else ():
