@@ -2047,3 +2047,32 @@ def test_the_legs_of_a_tour_the_lead_counts_keep_their_own_days(states):
     assert _summits_listed(text, "2036年张三访问乙国和丙国") == [
         ("2036-06-24", "2036-06-25", frozenset({"张三", "李四"})),
         ("2036-06-26", "2036-06-28", frozenset({"张三", "王五"}))]
+
+
+NUMBERED_SESSIONS = """'''甲乙高级别合作委员会'''是[[甲国]]与[[乙国]]政府首脑共同主持的机制。委员会于2031年设立。截至2039年，委员会共举行了三次会议。
+== 历次会议 ==
+{| class="wikitable"
+! 届次 !! 日期 !! 地点 !! 甲方 !! 乙方
+|-
+| 第一次 || 2031年5月14日 || [[某城]] || 总理[[张三]] || 总理[[李四]]
+|-
+| 第二次 || 2035年3月8日 || [[某都]] || 总理[[张三]] || 总理[[李四]]
+|-
+| 第三次 || 2039年2月11日 || [[某城]] || 总理[[王五]] || 总理[[李四]]
+|}
+=== HEADING ===
+第二次会议于3月8日在某都举行，正值某危机高峰。张三和李四先举行一对一会谈，随后举行扩大会谈。
+"""
+
+
+@pytest.mark.parametrize("heading, day", [
+    ("第二次会议", "2035-03-08"),  # the section the table's 第二次 row is: that row's year
+    ("第二次会议（某都）", "2035-03-08"),
+])
+def test_a_section_headed_by_a_rows_number_tells_its_days_in_that_rows_year(heading, day):
+    """A series article whose table numbers its rows (``第二次 || 2035年3月8日``) and then tells each session in a section
+    of its own (``=== 第二次会议 ===¶第二次会议于3月8日…``): the section's days without a year are of its row's year,
+    not of the year the table's last row reached (no second meeting on 2039-03-08)."""
+    found = _summits_listed(NUMBERED_SESSIONS.replace("HEADING", heading), "甲乙高级别合作委员会")
+    assert found == [("2031-05-14", "2031-05-14", frozenset({"张三", "李四"})), (day, day, frozenset({"张三", "李四"})),
+                     ("2039-02-11", "2039-02-11", frozenset({"王五", "李四"}))]

@@ -64,7 +64,7 @@ from kg.extract.scripts import script_of, to_hans, to_hant
 from kg.extract.sources import Sources
 from kg.extract.summit_venue import talks_held_after_the_welcome, venue_of_the_anchor, venues_of_the_lead
 from kg.extract.table_rows import meeting_tables
-from kg.extract.table_series import rows_number_their_summits
+from kg.extract.table_series import rows_number_their_summits, years_of_the_numbered_rows
 from kg.extract.text import Sentence
 from kg.extract.visits_abroad import year_of_the_list
 from kg.extract.visit_days import (A_GATHERING_NEXT, end_of_the_visit, from_the_talks_begun, goes_on_to, over_the_visit,
@@ -277,11 +277,14 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     lead_visit = the_leads_visit(reading) if around is None else None
     boxed = days_of_the_box(reading)  # a gathering's box too, whose days date a meeting on its sidelines
     legs: list[LegTold] = []  # the sections of a tour's legs, each headed by its state
+    numbered_years = years_of_the_numbered_rows(reading)  # === 第四次会议 === of the table's 第四次 row
     for order, (section, section_sentences) in enumerate(reading.by_section.items()):
         carried = last_day if last_day is not None and last_day.year == told_year else None
         before = len(found)
-        reached, day, told = _find_in(reading, people, sources, section, section_sentences, lead_venues, found, year,
-                                      around, tabled_spans, carried, lead_visit, boxed, subject)
+        number = ordinal_in(to_hans(section.heading)) if section is not None and numbered_years else None
+        reached, day, told = _find_in(reading, people, sources, section, section_sentences, lead_venues, found,
+                                      numbered_years.get(number, year), around, tabled_spans, carried, lead_visit,
+                                      boxed, subject)
         documents_of_the_meeting_told_last(reading, found[before:])
         if told is not None and (leg_state := state_of_the_leg(reading, section)) is not None:
             legs.append(LegTold(order, section.level, *told, before, len(found), leg_state))

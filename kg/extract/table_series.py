@@ -105,6 +105,21 @@ def numbered_months(reading: Reading) -> list[tuple[int, int, int, tuple[Evidenc
     return out
 
 
+def years_of_the_numbered_rows(reading: Reading) -> dict[int, int]:
+    """The year of each number a meeting table's rows give with a day (``第四次 || 2016年3月8日``), where all its
+    rows give one year: a section headed by that number (``=== 第四次会议 ===``) tells that row's meeting, and its
+    days without a year (``第四次会议于3月8日在某城举行``) are of that year, not of the year the text reached last."""
+    years: dict[int, set[int]] = {}
+    for table, roles in meeting_tables(reading):
+        for row in rows_of(table, roles) if not indexes_its_rows(reading, table, roles) else ():
+            numbers, dates = row.cells.get("number", [])[:1], row.cells.get("date", [])[:1]
+            number = number_cell(cell_text(reading, numbers[0])) if numbers else None
+            days = [d for cell in dates for d in find_dates(to_hans(cell_text(reading, cell))) if d.year_given]
+            if number and days:
+                years.setdefault(number, set()).add(days[0].start.year)
+    return {number: found.pop() for number, found in years.items() if len(found) == 1}
+
+
 def numbered_days(reading: Reading) -> list[tuple[date, date, int, tuple[Evidence, ...]]]:
     """(first day, last day, number, evidence) of each meeting table's row dated by its days
     that its number column numbers (``1 || 2031年11月1日—2日 || 某都 || 正式访问``), in a table
