@@ -1692,6 +1692,40 @@ def test_a_leader_written_before_his_office_who_accepts_an_invitation_is_a_leade
     assert meetings(text) == [("2038-05-13", frozenset({"张三", "李四"}))]
 
 
+BOXED_VISIT = """{{Infobox diplomatic visit
+| name          = 2036年李四访问甲国
+| date          = BOX
+| location      = {{USA}}[[某都]][[某宫]]
+| visitor       = {{flagicon|ITA}} [[李四]]（乙国总理）
+| host          = {{flagicon|USA}} [[张三]]（甲国总统）
+| type          = 正式访问
+}}
+'''2036年李四访问甲国'''是[[乙国总理]][[李四]]于2036年10月18日对[[甲国]]进行的正式访问。[[甲国总统]][[张三]]在[[某宫]]以全套欢迎仪式接待李四。
+
+== 背景 ==
+李四于2034年2月出任总理。同年3月27日，张三访问[[某城]]，与李四举行会谈。
+
+2036年9月12日，某宫发言人宣布，张三将于10月18日接待李四进行正式访问，两人将讨论难民危机等议题。当时李四正为12月举行的公投奔走。
+
+== 访问经过 ==
+李四于17日在[[另城]]出席活动后启程。
+
+18日上午，张三在某宫为李四举行欢迎仪式。随后，张三与李四在某厅举行双边会谈。
+"""
+
+
+@pytest.mark.parametrize("box_date, day", [
+    ("2036年10月18日", "2036-10-18"),  # the box's month, not the month of the announcement before
+    ("2036年9月18日", "2036-09-18"),  # near miss: the box's own month is the announcement's
+])
+def test_a_bare_day_of_a_visits_account_is_of_the_month_its_box_dates(box_date, day):
+    """A visit's box dates it (``| date = 2036年10月18日``); a background last dates the announcement (``9月12日，…宣布，
+    甲将于10月18日接待乙``); then ``== 访问经过 ==¶乙于17日…¶18日上午，…会谈``: the account's bare days are of the month
+    the box gives, not of the announcement's."""
+    assert [start for start, _ in meetings(BOXED_VISIT.replace("BOX", box_date), title="2036年李四访问甲国")] == [
+        "2034-03-27", day]
+
+
 @pytest.mark.parametrize("opened", ["会议19日开幕", "本届峰会19日开幕"])
 def test_a_gathering_named_right_before_its_day_gives_the_day_a_later_section_goes_on_from(opened):
     """``会议19日开幕，20日上午举行领导人会议`` gives its days after the gathering's name, the way news writes them, so the

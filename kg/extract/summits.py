@@ -65,6 +65,7 @@ from kg.extract.sources import Sources
 from kg.extract.summit_venue import talks_held_after_the_welcome, venue_of_the_anchor, venues_of_the_lead
 from kg.extract.table_rows import meeting_tables
 from kg.extract.table_series import rows_number_their_summits, years_of_the_numbered_rows
+from kg.extract.visited_states import days_of_the_visit_box
 from kg.extract.text import Sentence
 from kg.extract.visits_abroad import year_of_the_list
 from kg.extract.visit_days import (A_GATHERING_NEXT, end_of_the_visit, from_the_talks_begun, goes_on_to, over_the_visit,
@@ -525,6 +526,11 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             dates = [d for d in dates if not _a_deadline(sentence.hans, d)]  # 于2039年12月31日前: by then, no day told
         dates = [d for d in dates if not _a_gatherings_days(sentence.hans, d)  # 出席4月12日至13日举行的某某峰会
                  and not _a_series_days(sentence.hans, d)]  # 于28日至29日…同多国领导人举行的一系列双边会晤
+        if day is None and not dates and not background \
+                and (bare := bare_day(sentence.hans, 0) or day_after_the_subject(sentence.hans)) \
+                and (box_days := boxed or days_of_the_visit_box(reading)) is not None \
+                and _near_the_box(box_days, int(bare["d"])):
+            day = box_days[0]  # 甲于17日…¶18日上午，… of a visit boxed 2016年10月18日: the box's month, not a plan's before
         if day is None and not dates and carried is not None and ((bare := bare_day(sentence.hans, 0)
                                                                             or day_after_the_subject(sentence.hans))
                                                                   and int(bare["d"]) >= carried.day
@@ -741,6 +747,18 @@ _LEGS_IN_TURN = re.compile(r"(?:先后|相继|依次)(?:访问|出访|前往|到
 def _on_a_gatherings_days(summit: SummitFound) -> bool:
     """Whether a summit is a meeting told on a gathering's days alone (``峰会闭幕后，甲与乙举行会谈``)."""
     return summit.anchor is not None and ON_A_GATHERINGS_DAYS.match(summit.anchor.hans) is not None
+
+
+def _near_the_box(boxed: tuple[date, date], day: int) -> bool:
+    """Whether a day of the month, read in the box's first month, is one of the boxed days or a few days off them
+    (the visitor's departure the day before)."""
+    try:
+        return boxed[0] - _NEAR_THE_BOX <= boxed[0].replace(day=day) <= boxed[1] + _NEAR_THE_BOX
+    except ValueError:
+        return False
+
+
+_NEAR_THE_BOX = timedelta(days=3)
 
 
 def _the_gatherings_days(told: date | None, boxed: tuple[date, date] | None) -> list[DateRange]:

@@ -10,6 +10,7 @@ is a tour: it visits no one of them alone.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from kg.extract.containment import located_within, unplaced_top
 from kg.extract.dates import find_dates
@@ -252,6 +253,14 @@ _BOX_LEADERS = ("participants", "参与者", "与会者", "出席者", "leaders"
 
 #: A list's end that leaves other stops unnamed (``[[某都]]等地``): the town is one stop of several.
 _OTHER_STOPS = re.compile(r"等地|等城市|等处")
+
+
+def days_of_the_visit_box(reading: Reading) -> tuple[date, date] | None:
+    """The days the article's one visit box gives (``| date = 2016年10月18日``), if it has one box that gives them."""
+    boxes = [box for box in reading.document.templates
+             if box.nested_in is None and VISIT_BOX.match(to_hans(box.key).strip().lower())]
+    days = [d for d in find_dates(_box_field(boxes[0], _VISIT_DAYS)) if d.year_given] if len(boxes) == 1 else []
+    return (days[0].start, days[0].end) if days else None
 
 
 def venue_of_the_visit_box(reading: Reading, summits, gatherings=()) -> None:
