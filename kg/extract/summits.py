@@ -528,9 +528,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                  and not _a_series_days(sentence.hans, d)]  # 于28日至29日…同多国领导人举行的一系列双边会晤
         if day is None and not dates and not background \
                 and (bare := bare_day(sentence.hans, 0) or day_after_the_subject(sentence.hans)) \
-                and (box_days := boxed or days_of_the_visit_box(reading)) is not None \
+                and (box_days := days_of_the_visit_box(reading)) is not None \
                 and _near_the_box(box_days, int(bare["d"])):
-            day = box_days[0]  # 甲于17日…¶18日上午，… of a visit boxed 2016年10月18日: the box's month, not a plan's before
+            day = box_days[0]  # 甲于17日…¶18日上午，… of a visit boxed 2036年10月18日: the box's month, not a plan's before
         if day is None and not dates and carried is not None and ((bare := bare_day(sentence.hans, 0)
                                                                             or day_after_the_subject(sentence.hans))
                                                                   and int(bare["d"]) >= carried.day
@@ -749,16 +749,17 @@ def _on_a_gatherings_days(summit: SummitFound) -> bool:
     return summit.anchor is not None and ON_A_GATHERINGS_DAYS.match(summit.anchor.hans) is not None
 
 
+#: How many days off a visit's boxed days its account's first bare day may be (the visitor's departure the day before).
+_NEAR_THE_BOX = timedelta(days=3)
+
+
 def _near_the_box(boxed: tuple[date, date], day: int) -> bool:
-    """Whether a day of the month, read in the box's first month, is one of the boxed days or a few days off them
-    (the visitor's departure the day before)."""
+    """Whether a day of the month, read in the box's first month, is one of the boxed days or a few days off them."""
     try:
         return boxed[0] - _NEAR_THE_BOX <= boxed[0].replace(day=day) <= boxed[1] + _NEAR_THE_BOX
     except ValueError:
         return False
 
-
-_NEAR_THE_BOX = timedelta(days=3)
 
 
 def _the_gatherings_days(told: date | None, boxed: tuple[date, date] | None) -> list[DateRange]:

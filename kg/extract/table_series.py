@@ -106,7 +106,7 @@ def numbered_months(reading: Reading) -> list[tuple[int, int, int, tuple[Evidenc
 
 
 def years_of_the_numbered_rows(reading: Reading) -> dict[int, int]:
-    """The year of each number a meeting table's rows give with a day (``第四次 || 2016年3月8日``), where all its
+    """The year of each number a meeting table's rows give with a day (``第四次 || 2036年3月8日``), where all its
     rows give one year: a section headed by that number (``=== 第四次会议 ===``) tells that row's meeting, and its
     days without a year (``第四次会议于3月8日在某城举行``) are of that year, not of the year the text reached last."""
     years: dict[int, set[int]] = {}

@@ -256,7 +256,7 @@ _OTHER_STOPS = re.compile(r"等地|等城市|等处")
 
 
 def days_of_the_visit_box(reading: Reading) -> tuple[date, date] | None:
-    """The days the article's one visit box gives (``| date = 2016年10月18日``), if it has one box that gives them."""
+    """The days the article's one visit box gives (``| date = 2036年10月18日``), if it has one box that gives them."""
     boxes = [box for box in reading.document.templates
              if box.nested_in is None and VISIT_BOX.match(to_hans(box.key).strip().lower())]
     days = [d for d in find_dates(_box_field(boxes[0], _VISIT_DAYS)) if d.year_given] if len(boxes) == 1 else []
