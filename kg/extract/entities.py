@@ -152,8 +152,8 @@ def _people(sentence: Sentence, reading: Reading):
             yield spot  # 乙国政府首脑[[李四]]将军: a rank, no office, is a person's
         elif _KIN_BEFORE.search(hans[:spot.start]) and i > 0 and reading.registry.is_a(sentence.spots[i - 1].surface, Kind.PERSON):
             yield spot  # 李四之父张三, 李四的继任者张三: a person's father or successor is a person
-        elif (_listed_as_leaders(sentence, i) or _listed_after_leaders(sentence, i)) and not spot.hans.endswith(PLACE_ENDINGS) \
-                and not _BODY_ENDINGS.search(spot.hans):
+        elif (_listed_as_leaders(sentence, i) or _listed_after_leaders(sentence, i)) \
+                and not spot.hans.endswith(PLACE_ENDINGS) and not _BODY_ENDINGS.search(spot.hans):
             yield spot  # 张三、[[李四]]等乙国领导人到机场迎接: each name of the list is a leader's
         elif _ARRIVES_AS_A_VISITOR.match(hans, spot.end) and clause_start(hans, spot.start) == spot.start \
                 and not spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS + _CRAFT_ENDINGS + OFFICE_WORDS) \
@@ -230,7 +230,8 @@ def _listed_after_leaders(sentence: Sentence, i: int) -> bool:
     j = i
     while j > 0 and hans[spots[j - 1].end:spots[j].start] in _LIST_JOINS:
         j -= 1
-    return bool(_LEADERS_BEFORE_A_LIST.search(hans, max(0, spots[j].start - _LEADERS_BEFORE_A_LIST_REACH), spots[j].start))
+    first = spots[j].start
+    return bool(_LEADERS_BEFORE_A_LIST.search(hans, max(0, first - _LEADERS_BEFORE_A_LIST_REACH), first))
 
 
 def _a_states_office(hans: str, index) -> bool:

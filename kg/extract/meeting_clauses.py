@@ -17,8 +17,7 @@ from typing import NamedTuple
 from kg.extract.dates import DateRange, find_dates, find_year_months
 from kg.extract.participants import QUALIFIES, citations_of
 from kg.extract.phrases import (CLAUSE, DURING_THE_VISIT, GATHERINGS, HELD_AT, MEETING, MOVED_ON_THAT_DAY, MULTILATERAL,
-                                NEXT_DAY, NOT_TOP,
-                                ORDINAL, PRESS_CONFERENCE, VISIT_WORDS)
+                                NEXT_DAY, NOT_TOP, ORDINAL, PRESS_CONFERENCE, VISIT_WORDS)
 from kg.extract.reading import Reading
 from kg.extract.roles import written_before
 from kg.extract.sources import Sources

@@ -245,9 +245,10 @@ def _candidates(hans: str, meetings_only: bool):
         if _GATHERING.search(hans[:match.start()]) or _BODY.search(hans[:match.start()]) and not _co_chaired(hans, match) or \
                 _names_a_gathering(match["between"]):  # 第十七次二十国集团领导人峰会
             continue
-        if match["noun"].endswith("磋商") and not _names_a_pair(match["between"]):
+        consultations = match["noun"].endswith("磋商")  # 政府磋商, 政府间磋商
+        if consultations and not _names_a_pair(match["between"]):
             continue  # 第二轮磋商 of a body, not the consultations of a pair's governments
-        if match["counter"] == "轮" and not (_ROUNDS_OF_A_SERIES.search(match["between"]) or match["noun"].endswith("磋商")) or \
+        if match["counter"] == "轮" and not (_ROUNDS_OF_A_SERIES.search(match["between"]) or consultations) or \
                 match["counter"] == "届" and match["between"] and not _names_a_pair(match["between"]):
             continue  # 第二轮会谈: a session; 第十二届某盟首脑会议: a gathering's session (below)
         if _ATTENDS.search(match["between"]):

@@ -279,13 +279,14 @@ def extract_summits(reading: Reading, people: People, sources: Sources, *,
     boxed = days_of_the_box(reading)  # a gathering's box too, whose days date a meeting on its sidelines
     legs: list[LegTold] = []  # the sections of a tour's legs, each headed by its state
     numbered_years = years_of_the_numbered_rows(reading)  # === 第四次会议 === of the table's 第四次 row
+    visit_boxed = days_of_the_visit_box(reading)  # a visit's box: the month its account's bare days are of
     for order, (section, section_sentences) in enumerate(reading.by_section.items()):
         carried = last_day if last_day is not None and last_day.year == told_year else None
         before = len(found)
         number = ordinal_in(to_hans(section.heading)) if section is not None and numbered_years else None
         reached, day, told = _find_in(reading, people, sources, section, section_sentences, lead_venues, found,
                                       numbered_years.get(number, year), around, tabled_spans, carried, lead_visit,
-                                      boxed, subject)
+                                      boxed, subject, visit_boxed)
         documents_of_the_meeting_told_last(reading, found[before:])
         if told is not None and (leg_state := state_of_the_leg(reading, section)) is not None:
             legs.append(LegTold(order, section.level, *told, before, len(found), leg_state))
@@ -434,7 +435,8 @@ def _the_leads_month(reading: Reading) -> tuple[int, int] | None:
 def _find_in(reading, people, sources, section, section_sentences, lead_venues, found,
              running_year: int | None, around: SummitFound | None = None, tabled: tuple[Span, ...] = (),
              carried: date | None = None, lead_visit: VisitTold | None = None,
-             boxed: tuple[date, date] | None = None, subject: str = "") -> tuple[int | None, date | None, tuple[date | None, date | None, bool, tuple[date, ...]] | None]:
+             boxed: tuple[date, date] | None = None, subject: str = "",
+             visit_boxed: tuple[date, date] | None = None) -> tuple[int | None, date | None, tuple[date | None, date | None, bool, tuple[date, ...]] | None]:
     """Finds the summits of one section; returns the year the text has reached, the
     last day it gave, and, when its heading gives the section no leg's days of its own, the
     first day its text gives, the last it has a leader leave on, whether that first day's
@@ -453,7 +455,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
     tells. A meeting told on a gathering's days alone (``峰会期间，甲会见了乙``) is of the day its
     paragraph told, else, in a section that told no day yet, of the days ``boxed``, the infobox's.
     ``subject`` is what the article is about (:func:`_subject_of`): a meeting held in an article about
-    a body's gathering may be that gathering.
+    a body's gathering may be that gathering. ``visit_boxed``: the days a visit's box gives, whose month a bare day
+    opening the account is of when it falls near them.
     """
     year, month = heading_time(section) if section is not None else (None, None)
     lead_month = _the_leads_month(reading) if around is None else None
@@ -526,11 +529,10 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             dates = [d for d in dates if not _a_deadline(sentence.hans, d)]  # 于2039年12月31日前: by then, no day told
         dates = [d for d in dates if not _a_gatherings_days(sentence.hans, d)  # 出席4月12日至13日举行的某某峰会
                  and not _a_series_days(sentence.hans, d)]  # 于28日至29日…同多国领导人举行的一系列双边会晤
-        if day is None and not dates and not background \
+        if day is None and not dates and not background and visit_boxed is not None \
                 and (bare := bare_day(sentence.hans, 0) or day_after_the_subject(sentence.hans)) \
-                and (box_days := days_of_the_visit_box(reading)) is not None \
-                and _near_the_box(box_days, int(bare["d"])):
-            day = box_days[0]  # 甲于17日…¶18日上午，… of a visit boxed 2036年10月18日: the box's month, not a plan's before
+                and _near_the_box(visit_boxed, int(bare["d"])):
+            day = visit_boxed[0]  # 甲于17日…¶18日上午，… of a visit boxed 2036年10月18日: the box's month, not a plan's before
         if day is None and not dates and carried is not None and ((bare := bare_day(sentence.hans, 0)
                                                                             or day_after_the_subject(sentence.hans))
                                                                   and int(bare["d"]) >= carried.day
@@ -543,13 +545,15 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         if heading_day is not None and opens is None:  # === 5月23日 ===¶次日上午，…: the day after the last section's
             relative = [heading_is_the_next_day(sentence.hans, d, heading_day) for d in relative]
         said_before = section_sentences[i - 1].hans if i and not opens_a_paragraph else ""  # 同月18日's month
-        dates = sorted(dates + relative + days_of_the_month(sentence.hans, year, before=said_before), key=lambda d: d.at)
+        dates = sorted(dates + relative + days_of_the_month(sentence.hans, year, before=said_before),
+                       key=lambda d: d.at)
         if opens is None and dates:
             opens, arrives = dates[0].start, ARRIVING.search(sentence.hans) is not None
         leaves = day_of_leaving(sentence.hans, dates, day) or leaves
         days_told += [d.end for d in dates]
         if (visit or lead_visit) is not None and DURING_THE_VISIT.match(sentence.hans) and leg is None \
-                and not (visit or lead_visit).tour and not _one_by_one_on_a_tour(reading, sentence, visit, visit_sentence) \
+                and not (visit or lead_visit).tour \
+                and not _one_by_one_on_a_tour(reading, sentence, visit, visit_sentence) \
                 and (not dates or MEETING.search(sentence.hans, 0, dates[0].at)):  # a tour's days are no one meeting's
             # 访问期间，甲与乙举行会谈: on the visit's days (of the lead's, in a section); so too the talks before a
             # day another clause gives its own act (访问期间，甲与乙多次晤谈，并于9月1日在某城发表演说)
@@ -759,7 +763,6 @@ def _near_the_box(boxed: tuple[date, date], day: int) -> bool:
         return boxed[0] - _NEAR_THE_BOX <= boxed[0].replace(day=day) <= boxed[1] + _NEAR_THE_BOX
     except ValueError:
         return False
-
 
 
 def _the_gatherings_days(told: date | None, boxed: tuple[date, date] | None) -> list[DateRange]:
