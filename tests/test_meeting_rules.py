@@ -1581,6 +1581,21 @@ def test_a_given_name_written_alone_after_a_verb_of_meeting_is_that_leader(sente
     assert _given_names(inside, NameIndex.build(variant_rules(inside), inside.links)) == {}
 
 
+def test_a_monarch_or_prelate_written_without_the_regnal_number_is_the_linked_one():
+    """A name with a regnal number is written without it after its first mention (``[[某甲三世]]`` … ``某甲在某宫与乙
+    会谈``), whatever office the lead lists before the link (``甲国首任总统、甲国正教会大主教``). Not where the name is
+    never written alone, nor where another linked name begins with it (``[[某甲四世]]``: 某甲 alone may be either)."""
+    text = ("'''2034年甲访问乙国'''是[[甲国]]首任总统、甲国正教会大主教[[某甲三世]]于2034年6月5日至9日对[[乙国]]"
+            "进行的国事访问。访问期间，某甲在[[某宫]]与乙国总统[[某乙]]举行了两轮会谈。")
+    assert meetings(text) == [("2034-06-05", frozenset({"某甲三世", "某乙"}))]
+    from kg.extract.names import NameIndex, variant_rules
+    from kg.extract.reading import _names_without_their_number
+    for written, found in ((text, {"某甲": "某甲三世"}), (text + "其父[[某甲四世]]未随行。", {}),
+                           (text.replace("访问期间，某甲在", "访问期间，某甲三世在"), {})):
+        document = parse(Page(text=written, origin="t", title="t"))
+        assert _names_without_their_number(document, NameIndex.build(variant_rules(document), document.links)) == found
+
+
 def test_the_office_both_hold_is_the_two_the_article_gives_it():
     """``两国总统在某城签订了《…》`` in a paragraph of its own, the two named sections before (``[[美国总统]][[张三]]与
     [[法国总统]][[李四]]``): the two the article writes with that office, one for each side. Not where a side has had

@@ -60,7 +60,7 @@ def read(document: Document) -> Reading:
     for family, target in {**_middle_family_names(document, index), **_given_names(document, index), **_family_names(document, index), **own_names_in_brackets(document),
                            **madams_after_their_office(document), **other_names_in_brackets(document),
                            **first_names_styled(document), **_the_subjects_family_name(document, index), **_names_begun(document, index),
-                           **_second_family_names(document, index)}.items():
+                           **_second_family_names(document, index), **_names_without_their_number(document, index)}.items():
         index.merge(target, family)
         names.add(family)
     _same_city(index, names)
@@ -410,6 +410,27 @@ def _second_family_names(document: Document, index: NameIndex) -> dict[str, str]
             and not index.is_state(second)
             and not any(second in _A_DOT.split(name) or second in _HYPHEN.split(_A_DOT.split(name)[-1])
                         for name in names if index.normal(name) not in targets)}
+
+
+#: A linked name ending in a regnal number, and the name it is added to (某某三世, 某甲·某乙一世).
+_NUMBERED = re.compile(r"(?P<stem>.+[^\W\d_a-zA-Z·])[一二三四五六七八九十]{1,3}世")
+
+
+def _names_without_their_number(document: Document, index: NameIndex) -> dict[str, str]:
+    """A monarch's or a prelate's name written without its regnal number (``[[某某三世]]`` … ``某某在某宫与乙会谈``):
+    the linked name's stem, written on its own somewhere, where no other linked name begins with it (``[[某某二世]]``
+    beside ``[[某某·本·甲]]``: 某某 may be either)."""
+    names = _linked_names(document)
+    found: dict[str, set[str]] = {}
+    for name in names:
+        if (numbered := _NUMBERED.fullmatch(name)) and len(numbered["stem"]) >= 2:
+            found.setdefault(numbered["stem"], set()).add(index.key(name))
+    if not found:
+        return {}
+    text = _flattened(document.page.text)
+    return {stem: next(iter(keys)) for stem, keys in found.items() if len(keys) == 1 and not index.is_state(stem)
+            and not any(name.startswith(stem) and index.key(name) not in keys for name in names)
+            and _written_alone(stem, text)}
 
 
 def _written_without_more(name: str, text: str) -> bool:
