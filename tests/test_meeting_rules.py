@@ -1533,6 +1533,26 @@ def test_a_meeting_right_after_the_one_told_before_is_on_its_day():
     assert set(meetings(text)) == {("2017-07-07", frozenset({"张三", "李四"})), ("2017-07-07", frozenset({"李四", "王五"}))}
 
 
+def test_a_meeting_right_after_the_one_told_before_is_on_its_day_whatever_day_a_sentence_between_names():
+    """``会晤结束后，…随即前往会见丙`` is on the meeting's day, not on a later day a sentence between names (停火将于7月9日
+    生效)."""
+    text = HEAD + ("2035年7月7日，甲国总统[[张三]]与乙国总统[[李四]]在[[某城]]举行会晤。停火将于7月9日中午起生效。"
+                   "会晤结束后，李四随即前往会见丙国首相[[王五]]。")
+    assert set(meetings(text)) == {("2035-07-07", frozenset({"张三", "李四"})), ("2035-07-07", frozenset({"李四", "王五"}))}
+
+
+@pytest.mark.parametrize("going_on", ["张三随即前往", "张三随后前往", "随即，张三前往"])
+def test_a_paragraph_opening_on_its_subject_going_on_at_once_is_of_the_day_told_before(going_on):
+    """A paragraph that opens on the one it tells of going on at once (``¶甲随即前往某岛，与乙举行会谈``) is of the day the
+    paragraph before reached, as one opening on ``随后`` is; not one that moves on to another time (``甲此后前往``), and
+    not after a paragraph that told no day."""
+    text = HEAD + ("2034年11月22日，甲国总统[[张三]]的专机降落[[某城]]，受到盛大欢迎。\n\n"
+                   f"{going_on}[[某岛]]上的宾馆，与乙国总统[[李四]]举行会谈。")
+    assert meetings(text) == [("2034-11-22", frozenset({"张三", "李四"}))]
+    assert meetings(text.replace(going_on, "张三此后前往")) == []
+    assert meetings(text.replace("2034年11月22日，", "")) == []
+
+
 def test_a_leader_written_by_the_given_name_alone_is_that_leader():
     text = HEAD + ("2019年3月3日，丙国总统[[李四]]与乙国总理[[王五]]抵达[[某城]]，"
                    "甲国总统[[阿图·贝凯莱]]的政府为其举行仪式，阿图到机场迎接。三位领导人在[[某宫]]举行三方会晤。")

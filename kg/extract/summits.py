@@ -144,6 +144,17 @@ _TOOK_OFFICE_THEN = re.compile(r"[^，。；,]{0,6}?(?:就任|上任|当选|就�
 _BY_A_DAY = re.compile(r"(?:之|以)?前(?![往来去赴])")
 
 
+#: A clause going on at once from what was told before it (``两人随即举行会谈``, ``甲随即前往某宫``).
+_GOES_ON_AT_ONCE = re.compile(r"(?:^|[，,；])[^，,。；]{0,12}?随即")
+
+
+def _named_then_going_on(sentence: Sentence) -> bool:
+    """Whether a sentence opens on the name of the one it tells of and goes on at once (``甲随即前往某岛，与乙举行会谈``):
+    what it tells follows from the day the paragraph before reached, as a paragraph opening on ``随后`` does."""
+    first = sentence.spots[0] if sentence.spots else None
+    return first is not None and first.start == 0 and OPENS_GOING_ON.match(sentence.hans, first.end) is not None
+
+
 def _within_a_visit(visit: VisitTold | None, day: date | None) -> bool:
     """Whether the account is inside the days of a visit told before (``5月2日至6日，甲访问乙国。¶甲于3日在某宫同乙
     会谈``): its talks are of the visit, whose days the visit's own reading gives, not of the day told after a
@@ -565,23 +576,26 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             dates = [DateRange(visit.days.start, visit.days.end, 0, 0, True)] + dates
             of_the_visit = visit_sentence  # its people keep the offices it and the visit's sentence write
         opens_going_on = i > 0 and told_in == section_sentences[i - 1].paragraph != sentence.paragraph \
-            and OPENS_GOING_ON.match(sentence.hans)  # …7月16日上午，甲举行仪式欢迎乙。¶随后两国元首举行会谈
+            and (OPENS_GOING_ON.match(sentence.hans) or _named_then_going_on(sentence))  # …甲举行仪式欢迎乙。¶随后两国元首举行会谈
         if dates:  # 3月2日，甲抵达某都。当晚，…: the arrival holds while the paragraph tells its day
             landed = arrival_in(reading, sentence, dates) or (landed if landed is not None and all(
                 d.start == d.end == landed.day for d in dates) else None)
-        if day is not None and (dated_before == sentence.paragraph and (_BACK_SUBJECT.match(sentence.hans)
-                                                                        and not _goes_on_with_a_call(section_sentences, i)
-                                                                        or _after_the_ceremony_just_told(section_sentences, i)
-                                                                        and not a_bodys_gathering(subject))
-                                or (told_in == sentence.paragraph or opens_going_on) and not dates and not months
-                                and not _A_PERIOD_OPENS.match(sentence.hans)
-                                and (GOES_ON.search(sentence.hans) or met_one_by_one(reading, sentence) is not None
-                                     or _AFTER_A_CEREMONY.match(sentence.hans) and not a_bodys_gathering(subject)
-                                     or _A_PART_OF_THAT_DAY.match(sentence.hans) is not None and not _in_the_box(day, around)
-                                     or landed is not None and day == landed.day
-                                     and talks_of_the_arrived(reading, sentence, landed, met_that_day=met_on == day))):
+        after_the_meeting = met_on is not None and _RIGHT_AFTER.match(sentence.hans) is not None  # its day, not the last told
+        if day is not None and not after_the_meeting and (
+                dated_before == sentence.paragraph and (_BACK_SUBJECT.match(sentence.hans)
+                                                        and not _goes_on_with_a_call(section_sentences, i)
+                                                        or _after_the_ceremony_just_told(section_sentences, i)
+                                                        and not a_bodys_gathering(subject))
+                or (told_in == sentence.paragraph or opens_going_on) and not dates and not months
+                and not _A_PERIOD_OPENS.match(sentence.hans)
+                and (GOES_ON.search(sentence.hans) or _GOES_ON_AT_ONCE.search(sentence.hans)
+                     or met_one_by_one(reading, sentence) is not None
+                     or _AFTER_A_CEREMONY.match(sentence.hans) and not a_bodys_gathering(subject)
+                     or _A_PART_OF_THAT_DAY.match(sentence.hans) is not None and not _in_the_box(day, around)
+                     or landed is not None and day == landed.day
+                     and talks_of_the_arrived(reading, sentence, landed, met_that_day=met_on == day))):
             dates = [DateRange(day, day, 0, 0, False)] + dates  # 3日，甲与乙抵达某城。三位领导人举行会晤: that day
-        elif (met_on or day) is not None and _RIGHT_AFTER.match(sentence.hans):
+        elif after_the_meeting or day is not None and _RIGHT_AFTER.match(sentence.hans):
             # 会晤结束后，甲随即前往会见丙: the meeting's day; or the day told last, of the talks a box's reading takes
             dates = [DateRange(met_on or day, met_on or day, 0, 0, False)] + dates
         elif not dates and ON_A_GATHERINGS_DAYS.match(sentence.hans):
