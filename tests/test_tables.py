@@ -1359,6 +1359,25 @@ def test_a_column_headed_by_the_chairs_word_names_the_meetings_chair_not_an_offi
     assert ("2034-10-29", "李四", "乙国总统") in roles
 
 
+def test_columns_of_the_incoming_and_the_outgoing_chair_name_leaders_who_met():
+    """A regional body's summits listed with the chair each handed over (``接任主席 !! 卸任主席``): the outgoing chair
+    is a leader still, whose term in the chair ends, not one who has left his state's office (卸任总统)."""
+    text = """'''某共同体首脑会议'''是某共同体成员国领导人的年度会议。
+== 历届会议 ==
+{| class="wikitable"
+! 届次 !! 日期 !! 地点 !! 接任主席 !! 卸任主席
+|-
+| 第34届 || 2034年8月17日—18日 || [[某城]] || [[张三]] || [[李四]]
+|-
+| 第35届 || 2035年8月17日—18日 || [[某市]] || [[王五]] || 张三
+|}
+"""
+    found, _ = summits_of(text)
+    assert found["2034-08-17"]["participants"] == {"张三", "李四"}
+    assert found["2035-08-17"]["participants"] == {"王五", "张三"}
+    assert summits_of(text.replace("卸任主席\n", "卸任总统\n"))[0] == {}
+
+
 def test_a_bare_office_after_a_name_in_a_cell_is_the_office_of_a_states_body_the_prose_gives():
     text = """'''王五2033年出访列表'''列出[[丙国首相]][[王五]]于2033年的出国访问。
 == 出访一览 ==
