@@ -1553,6 +1553,28 @@ def test_a_paragraph_opening_on_its_subject_going_on_at_once_is_of_the_day_told_
     assert meetings(text.replace("2034年11月22日，", "")) == []
 
 
+def test_the_eve_of_a_visit_is_of_the_visit_its_paragraph_told_with_its_year():
+    """``访问前夕`` after a sentence telling a visit of its own year (``2039年2月，李四首次访问乙国。访问前夕，…``) is that
+    visit's eve, and the days told after it are of its year; not the article's visit's, as ``此次访问`` is."""
+    text = ("'''2036年张三访华'''是乙国总统[[张三]]于2036年6月21日至26日对[[甲国]]进行的国事访问。\n== 经过 ==\n"
+            "2036年6月22日，甲国主席[[李四]]同张三举行会谈。\n== 后续 ==\n"
+            "2039年2月，李四首次访问乙国。访问前夕，张三对记者说，李四的访问将掀开两国关系新篇章。"
+            "2月13日，李四抵达[[某都]]，张三在机场迎接。当天，两国元首在某都举行会谈。")
+    assert set(meetings(text, "2036年张三访华")) == {("2036-06-21", frozenset({"张三", "李四"})),
+                                                  ("2039-02-13", frozenset({"张三", "李四"}))}
+
+
+def test_a_bare_day_opening_a_sentence_after_a_month_is_of_that_month_and_the_visitor_named_before_met_the_host():
+    """``2035年10月，乙国国王甲对丙国进行国事访问。16日下午，丙国主席乙为国王举行欢迎仪式，随后两国元首举行会谈``: the 16th
+    of that October, not of the month a paragraph before reached; the two heads are the king the sentence before names
+    and the host the sentence names."""
+    text = HEAD + ("2033年4月7日，甲国主席[[张三]]同乙国首相[[王五]]举行会谈。\n\n"
+                   "2035年10月，乙国国王[[某某五世]]和王后[[某后]]对甲国进行国事访问。16日下午，张三在[[某宫]]"
+                   "为国王举行欢迎仪式，随后两国元首举行会谈。")
+    assert set(meetings(text)) == {("2033-04-07", frozenset({"张三", "王五"})),
+                                   ("2035-10-16", frozenset({"张三", "某某五世"}))}
+
+
 def test_a_leader_written_by_the_given_name_alone_is_that_leader():
     text = HEAD + ("2019年3月3日，丙国总统[[李四]]与乙国总理[[王五]]抵达[[某城]]，"
                    "甲国总统[[阿图·贝凯莱]]的政府为其举行仪式，阿图到机场迎接。三位领导人在[[某宫]]举行三方会晤。")

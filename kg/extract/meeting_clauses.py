@@ -452,13 +452,17 @@ def days_of_the_month(hans: str, year: int | None, before: str = "") -> list[Dat
     """``2008年5月，…当月28日…``, ``2011年8月，甲访问乙国，23日在某城…``: a day of the month
     the sentence last named (a clause's bare day, when no full date came before it); a 同月 or 当月 day
     the sentence names no month before is of the last one ``before``, the sentence before it in its
-    paragraph, named (``甲于2015年11月就任总理。同月18日，他…``)."""
+    paragraph, named (``甲于2015年11月就任总理。同月18日，他…``), and so is the bare day it opens on (``2035年10月，甲对乙国
+    进行国事访问。16日下午，…``)."""
     out: list[DateRange] = []
     bare = [m for clause in CLAUSE.finditer(hans) if (m := day_of_the_clause(hans, clause.end()))
             and not find_dates(hans[:clause.end()], year=year or 2000)]
-    for match in list(_MONTHS_DAY.finditer(hans)) + bare:
+    opens = [m for m in find_year_months(before) if m.at == 0 and m.month is not None]  # 2035年10月，甲访问乙国。
+    opening = day_of_the_clause(hans, 0) if opens and not find_dates(before, year=opens[0].year) else None  # 16日下午
+    for match in list(_MONTHS_DAY.finditer(hans)) + bare + ([opening] if opening else []):
         months = [m for m in find_year_months(hans[:match.start()]) if m.month is not None] \
-            or [m for m in (find_year_months(before) if match.re is _MONTHS_DAY else ()) if m.month is not None]
+            or [m for m in (find_year_months(before) if match.re is _MONTHS_DAY else ()) if m.month is not None] \
+            or (opens if match is opening else [])
         if not months:
             continue
         try:

@@ -84,8 +84,10 @@ _A_PERIOD_OPENS = re.compile(r"^[^，。；,]{0,16}?(?:以来|至今|年来)[，
 
 #: A sentence telling of the visit the article is about, by the visit itself (此访前一天, 此次访华前, 甲此行先后访问…,
 #: 访美前不久), not after it (此访之后): of that visit's time, whatever past year the account before it had reached.
-_THIS_VISIT = re.compile(r"(?:此访|此行|(?:此次|这次|本次)(?:访问|出访|访[\u4e00-\u9fff]))(?!之?后|以后)"
-                         r"|访[\u4e00-\u9fff](?:前不久|前夕)")
+_THIS_VISIT = re.compile(r"(?:此访|此行|(?:此次|这次|本次)(?:访问|出访|访[\u4e00-\u9fff]))(?!之?后|以后)")
+#: Or by its eve (访华前夕, 访问前夕, 访美前不久): the visit the paragraph told last, where it told one with its year
+#: (2039年2月，甲首次访问乙国。访问前夕，…), else the article's.
+_ON_THE_EVE = re.compile(r"访[\u4e00-\u9fff](?:前不久|前夕)")
 
 
 #: An aside on the visit (这是他…, 此为…, 这也是…), and a time in it that someone took office at
@@ -512,8 +514,10 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             year = months[0].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
         elif not months and i and (went_on := _month_the_sentence_before_went_on_to(section_sentences[i - 1], sentence)):
             year = went_on  # 2010年6月…，于2011年3月首次访美。3月7日，…: the month the account went on to
-        elif not months and visits_year is not None and _THIS_VISIT.search(sentence.hans) \
-                and not any(d.year_given for d in find_dates(sentence.hans)):
+        elif not months and visits_year is not None and not any(d.year_given for d in find_dates(sentence.hans)) \
+                and (_THIS_VISIT.search(sentence.hans) or _ON_THE_EVE.search(sentence.hans) and not (
+                    i and section_sentences[i - 1].paragraph == sentence.paragraph
+                    and find_year_months(section_sentences[i - 1].hans))):
             year = visits_year  # ¶2031年…。¶此次访华前，甲先访问了乙国。6月2日，…: the days of the article's visit's year
         dates = [d for d in find_dates(sentence.hans, year=year) if not _a_deadline(sentence.hans, d)]
         if year is None and (given := next((d for d in dates if d.year_given), None)) is not None:
@@ -556,8 +560,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         if heading_day is not None and opens is None:  # === 5月23日 ===¶次日上午，…: the day after the last section's
             relative = [heading_is_the_next_day(sentence.hans, d, heading_day) for d in relative]
         said_before = section_sentences[i - 1].hans if i and not opens_a_paragraph else ""  # 同月18日's month
-        dates = sorted(dates + relative + days_of_the_month(sentence.hans, year, before=said_before),
-                       key=lambda d: d.at)
+        monthly = days_of_the_month(sentence.hans, year, before=said_before)
+        relative = [d for d in relative if not any(m.at == d.at for m in monthly)]  # ¶2035年10月，…。16日: October's
+        dates = sorted(dates + relative + monthly, key=lambda d: d.at)
         if opens is None and dates:
             opens, arrives = dates[0].start, ARRIVING.search(sentence.hans) is not None
         leaves = day_of_leaving(sentence.hans, dates, day) or leaves
