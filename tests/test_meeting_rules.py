@@ -1575,6 +1575,16 @@ def test_a_bare_day_opening_a_sentence_after_a_month_is_of_that_month_and_the_vi
                                    ("2035-10-16", frozenset({"张三", "某某五世"}))}
 
 
+def test_a_days_heading_is_of_the_year_of_the_month_the_lead_gives_the_visit():
+    """A lead that dates its visit by month alone (``于2033年12月对乙国进行的为期三天的国事访问``) gives the year of the
+    account's day headings (``=== 12月10日 ===``); a sentence under one that moves on to a later time (``此后，甲转赴丙国，
+    与丙会晤``) is not of the heading's day."""
+    text = ("'''2033年张三访问乙国'''是甲国总统[[张三]]于2033年12月对[[乙国]]进行的为期三天的国事访问。\n"
+            "== 访问经过 ==\n=== 12月10日 ===\n10日，乙国主席[[李四]]同张三举行会谈。\n\n"
+            "此后，张三转赴[[丙国]]，与丙国总理[[王五]]举行会晤。\n")
+    assert meetings(text, "2033年张三访问乙国") == [("2033-12-10", frozenset({"张三", "李四"}))]
+
+
 def test_a_leader_written_by_the_given_name_alone_is_that_leader():
     text = HEAD + ("2019年3月3日，丙国总统[[李四]]与乙国总理[[王五]]抵达[[某城]]，"
                    "甲国总统[[阿图·贝凯莱]]的政府为其举行仪式，阿图到机场迎接。三位领导人在[[某宫]]举行三方会晤。")

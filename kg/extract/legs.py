@@ -415,7 +415,8 @@ def the_leads_visit(reading: Reading) -> VisitTold | None:
 def year_above(reading: Reading, section: Section | None, around: SummitFound | None) -> int | None:
     """The year a heading's day without one is of: a heading above it gives it (== 2018年 ==),
     else the summit the article boxes, else the first year of the lead (an account of the
-    article's own visit), never the year the 背景 before it reached."""
+    article's own visit; a month of it, where the lead gives no day: ``于2001年12月对乙国进行的为期三天的国事访问``),
+    never the year the 背景 before it reached."""
     if section is None:
         return None
     above = [s for s in reading.by_section if s.level < section.level and s.span.start <= section.span.start < s.span.end]
@@ -423,7 +424,8 @@ def year_above(reading: Reading, section: Section | None, around: SummitFound | 
         year, _ = heading_time(outer)
         if year is not None:
             return year
-    return around.start.year if around is not None else first_year(reading.lead)
+    return around.start.year if around is not None else first_year(reading.lead) or next(
+        (m.year for sentence in reading.lead[:1] for m in find_year_months(sentence.hans) if m.month is not None), None)
 
 
 def day_of_the_heading(section: Section | None, year: int | None) -> date | None:

@@ -262,6 +262,8 @@ _INTRODUCES_MEETINGS = re.compile(r"(?:会晤|会谈|会见|会面)[^，,。；]
 #: A sentence that goes on right after the meeting told before it, on its day (会晤结束后，甲随即前往会见丙; 四方会谈之后，
 #: 乙与丙举行双边会谈).
 _RIGHT_AFTER = re.compile(r"^(?:[三四五六]方|多边|正式)?(?:会晤|会谈|会面|会见|峰会)(?:结束)?之?后")
+#: The opening of a sentence that moves on to a later time (此后，甲转赴丙国): not the day its section's heading gives.
+_LATER_ON = re.compile(r"^(?:此后|其后|后来|次年|翌年|多年后)")
 #: The opening of a sentence that moves to another time than the visit told before it (此前, 后来, 次年).
 _ANOTHER_TIME = re.compile(r"^(?:在此之前|此前|之前|早在|此后|其后|之后|后来|次年|翌年|同年|当年|多年后|[^，。；]{0,6}?(?:之后|以后)"
                            r"|[^，。；]{0,12}?曾(?:于|在|经|与|同|多次)|(?:这|此)也?(?:是|为))")
@@ -617,7 +619,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             dates = [DateRange(listing[1], listing[1], 0, 0, False)]  # an item of the day's list of meetings
         listing = (sentence.paragraph, dates[0].start) if len(dates) == 1 and dates[0].start == dates[0].end \
             and _INTRODUCES_MEETINGS.search(sentence.hans) else listing
-        if not dates and heading_day is not None and day is not None:
+        if not dates and heading_day is not None and day is not None and not _LATER_ON.match(sentence.hans):
             dates = [DateRange(day, day, 0, 0, False)]  # under a day's heading, a sentence is of the day last given
         if dates:  # the day the next sentence's 当天 is: the one heading this sentence, else its last
             day = dates[0].start if not sentence.hans[:dates[0].at].strip() else dates[-1].start
