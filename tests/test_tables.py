@@ -1378,6 +1378,25 @@ def test_columns_of_the_incoming_and_the_outgoing_chair_name_leaders_who_met():
     assert summits_of(text.replace("卸任主席\n", "卸任总统\n"))[0] == {}
 
 
+def test_a_lead_saying_who_met_each_time_gives_the_people_of_each_row():
+    """``甲在每次访问中都与乙国的乙、丙和丁举行会谈`` in the lead, and a table of the visits with no column of people: each
+    row's meeting is of those four. Not where the lead names no such each time (a row names no one then)."""
+    text = """'''张三访问乙国'''是指甲国总统[[张三]]在2031年至2032年间对乙国进行的两次访问。张三在每次访问中都与乙国总书记[[李四]]、乙国总理[[王五]]和乙国主席[[赵六]]举行会谈。
+== 访问一览 ==
+{| class="wikitable"
+! 序号 !! 日期 !! 地点 !! 性质
+|-
+| 1 || 2031年3月1日—2日 || [[某都]] || 秘密访问
+|-
+| 2 || 2032年10月11日—13日 || [[某都]] || 正式友好访问
+|}
+"""
+    found, _ = summits_of(text)
+    assert {start: summit["participants"] for start, summit in found.items()} == {
+        "2031-03-01": {"张三", "李四", "王五", "赵六"}, "2032-10-11": {"张三", "李四", "王五", "赵六"}}
+    assert summits_of(text.replace("在每次访问中都与", "曾与"))[0] == {}
+
+
 def test_a_bare_office_after_a_name_in_a_cell_is_the_office_of_a_states_body_the_prose_gives():
     text = """'''王五2033年出访列表'''列出[[丙国首相]][[王五]]于2033年的出国访问。
 == 出访一览 ==

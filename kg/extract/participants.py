@@ -394,6 +394,27 @@ def subject_pair(reading: Reading) -> tuple[tuple[str, str, Sentence], ...]:
     return ()
 
 
+#: A lead saying who met at each of the meetings the article lists (在每次访问中都与甲、乙和丙举行会谈, 历次会晤均与乙).
+_EACH_TIME = re.compile(r"(?:每次|每一次|历次|各次)[^。；]{0,12}?(?:都|均)?(?:与|同|和|跟)")
+
+
+def met_each_time(reading: Reading) -> tuple[tuple[str, str, Sentence], ...]:
+    """The leaders a lead sentence says met at each of the article's meetings (``甲在每次访问中都与乙、丙和丁举行会谈``):
+    (key, surface, sentence) of each person it names, the subject and those met; nothing where no lead sentence says
+    so, or it names fewer than two."""
+    for sentence in reading.lead:
+        said = _EACH_TIME.search(sentence.hans)
+        if said is None or MEETING.search(sentence.hans, said.end()) is None:
+            continue
+        found: dict[str, tuple[str, str, Sentence]] = {}
+        for spot in sentence.spots:
+            if reading.registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:]):
+                found.setdefault(spot.key, (spot.key, spot.surface, sentence))
+        if len(found) >= 2:
+            return tuple(found.values())
+    return ()
+
+
 def from_the_sentences_before(reading: Reading, participants: dict[str, Participant], anchor: Sentence,
                                before: list[Sentence]) -> None:
     """``两人``, ``双方`` with fewer than two names: the two people the sentence just before, in

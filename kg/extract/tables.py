@@ -34,7 +34,7 @@ from kg.extract.joining import SummitFound
 from kg.extract.legs import VisitTold, the_leads_visit
 from kg.extract.meeting_clauses import DAY_ONLY, LOWER_TALKS
 from kg.extract.participants import participation as add_participation
-from kg.extract.participants import subject_pair
+from kg.extract.participants import met_each_time, subject_pair
 from kg.extract.people import People
 from kg.extract.phrases import GATHERINGS, NOT_TOP, ON_ITS_SIDELINES
 from kg.extract.reading import Reading
@@ -387,8 +387,9 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
             persons.append((guest, None, visitor[1]))
     elif "people" not in row.cells and pair:  # the caption names the two who met in every row
         persons += [(registry.named(Kind.PERSON, surface), None, evidence) for surface, evidence in pair]
-    elif "people" not in row.cells:  # a table of one pair's meetings (and their mediators) names them only in the lead
-        inferred = [registry.named(Kind.PERSON, surface) for _, surface, _ in subject_pair(reading)]
+    elif "people" not in row.cells:  # a table of one pair's meetings (and their mediators) names them only in the lead,
+        # or the lead says who met each time (甲在每次访问中都与乙、丙和丁举行会谈)
+        inferred = [registry.named(Kind.PERSON, surface) for _, surface, _ in _named_in_the_lead(reading)]
     persons += [joined for joined in joined_in_a_note(reading, people, row)
                 if joined[0].key not in {p.key for p, _, _ in persons} | {p.key for p in inferred}]
     if len({p.key for p, _, _ in persons} | {p.key for p in inferred}) < 2:  # 届次 || 日期 || 地点 and a section each
@@ -429,7 +430,7 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
                       inference=Inference.LEAD_PARAGRAPH, evidence=(side.evidence,))
         label_as_written(reading, side)
     lead = [visitor[1]] * len(inferred) if visitor is not None and inferred else \
-        [sentence.evidence() for _, _, sentence in subject_pair(reading)]
+        [sentence.evidence() for _, _, sentence in _named_in_the_lead(reading)]
     for person, evidence in zip(inferred, lead):
         registry.fact(summit, Prop.PARTICIPANT, person, evidence=(evidence, row_evidence),
                       inference=Inference.LEAD_PARAGRAPH)
@@ -442,6 +443,11 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
     row_documents(reading, summit, row)
     row_ordinal(reading, summit, row, numbers_no_meeting=unnumbered)
     return SummitFound(summit, None, start, end, None, keys)
+
+
+def _named_in_the_lead(reading: Reading) -> tuple[tuple[str, str, Sentence], ...]:
+    """The leaders the lead says each row's meeting is of: the pair it is about, else those it says met each time."""
+    return subject_pair(reading) or met_each_time(reading)
 
 
 def _the_other_of_the_pair(reading: Reading, named: set[str]) -> list[EntityId]:
