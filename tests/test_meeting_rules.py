@@ -1585,6 +1585,14 @@ def test_a_days_heading_is_of_the_year_of_the_month_the_lead_gives_the_visit():
     assert meetings(text, "2033年张三访问乙国") == [("2033-12-10", frozenset({"张三", "李四"}))]
 
 
+def test_a_day_without_its_year_is_of_the_later_year_a_month_before_it_names():
+    """``2031年11月某会议后，甲于2032年1月出访，1月16日在某城与乙会谈``: the 16th is of 2032, the year the sentence went on
+    to, not of its first; and the sentences after it go on in that year (同年5月17日)."""
+    text = HEAD + ("2031年11月某会议重启和谈后，甲国总统[[张三]]于2032年1月出访，1月16日在[[某城]]与乙国总统[[李四]]会谈。\n\n"
+                   "同年5月17日，张三在某城再次会见李四。")
+    assert meetings(text) == [("2032-01-16", frozenset({"张三", "李四"})), ("2032-05-17", frozenset({"张三", "李四"}))]
+
+
 def test_a_leader_written_by_the_given_name_alone_is_that_leader():
     text = HEAD + ("2019年3月3日，丙国总统[[李四]]与乙国总理[[王五]]抵达[[某城]]，"
                    "甲国总统[[阿图·贝凯莱]]的政府为其举行仪式，阿图到机场迎接。三位领导人在[[某宫]]举行三方会晤。")

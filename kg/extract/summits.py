@@ -264,6 +264,21 @@ _INTRODUCES_MEETINGS = re.compile(r"(?:会晤|会谈|会见|会面)[^，,。；]
 _RIGHT_AFTER = re.compile(r"^(?:[三四五六]方|多边|正式)?(?:会晤|会谈|会面|会见|峰会)(?:结束)?之?后")
 #: The opening of a sentence that moves on to a later time (此后，甲转赴丙国): not the day its section's heading gives.
 _LATER_ON = re.compile(r"^(?:此后|其后|后来|次年|翌年|多年后)")
+def _in_the_year_gone_on_to(hans: str, day: DateRange) -> DateRange:
+    """A day without its year, of the later year a month the sentence names before it gives (``2031年11月某会议后，甲于
+    2032年1月出访，1月16日在某城与乙会谈``: 2032), not of the sentence's first year."""
+    if day.year_given:
+        return day
+    later = next((m.year for m in reversed(find_year_months(hans[:day.at])) if m.month is not None), day.start.year)
+    if later <= day.start.year:
+        return day
+    try:
+        shift = later - day.start.year
+        return DateRange(day.start.replace(year=later), day.end.replace(year=day.end.year + shift), day.at, day.stop, False)
+    except ValueError:  # 2月29日 of a year without it
+        return day
+
+
 #: The opening of a sentence that moves to another time than the visit told before it (此前, 后来, 次年).
 _ANOTHER_TIME = re.compile(r"^(?:在此之前|此前|之前|早在|此后|其后|之后|后来|次年|翌年|同年|当年|多年后|[^，。；]{0,6}?(?:之后|以后)"
                            r"|[^，。；]{0,12}?曾(?:于|在|经|与|同|多次)|(?:这|此)也?(?:是|为))")
@@ -511,9 +526,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                   and not PLANNED_FOR.search(sentence.hans, 0, m.at) and not _took_office_in_an_aside(sentence.hans, m)]
         aside = _an_aside_of_years_before(sentence, year or running_year or (around.start.year if around else None)
                                           or (lead_visit.days.start.year if lead_visit else None), dated_paragraph)
-        if months and (year is None or months[0].year != year) and not aside \
-                and not _after_the_day_told(sentence.hans, months[0], year):
-            year = months[0].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
+        if months and (year is None or months[-1].year != year) and not aside \
+                and not _after_the_day_told(sentence.hans, months[-1], year):
+            year = months[-1].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
         elif not months and i and (went_on := _month_the_sentence_before_went_on_to(section_sentences[i - 1], sentence)):
             year = went_on  # 2010年6月…，于2011年3月首次访美。3月7日，…: the month the account went on to
         elif not months and visits_year is not None and not any(d.year_given for d in find_dates(sentence.hans)) \
@@ -521,7 +536,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                     i and section_sentences[i - 1].paragraph == sentence.paragraph
                     and find_year_months(section_sentences[i - 1].hans))):
             year = visits_year  # ¶2031年…。¶此次访华前，甲先访问了乙国。6月2日，…: the days of the article's visit's year
-        dates = [d for d in find_dates(sentence.hans, year=year) if not _a_deadline(sentence.hans, d)]
+        dates = [_in_the_year_gone_on_to(sentence.hans, d) for d in find_dates(sentence.hans, year=year)
+                 if not _a_deadline(sentence.hans, d)]
         if year is None and (given := next((d for d in dates if d.year_given), None)) is not None:
             # 他于2017年2月15日…会谈；3月14日…；5月3日，乙访问…: the days told after a full date, going on from it, are of
             # its year (not a day before it, 抵达某都，5月4日在广场…, which the account does not go on to)
