@@ -1593,6 +1593,12 @@ def test_a_day_without_its_year_is_of_the_later_year_a_month_before_it_names():
     assert meetings(text) == [("2032-01-16", frozenset({"张三", "李四"})), ("2032-05-17", frozenset({"张三", "李四"}))]
 
 
+def test_one_who_comes_along_with_a_leader_to_his_meeting_is_no_participant():
+    """``甲在王储乙陪同下抵达某宫，与丙举行会晤``: 乙 came along; the meeting is 甲's and 丙's."""
+    text = HEAD + ("2035年2月11日中午，甲国国王[[张三]]在王储[[李四]]陪同下抵达[[某宫]]，与乙国总统[[王五]]举行约两小时的会晤。")
+    assert meetings(text) == [("2035-02-11", frozenset({"张三", "王五"}))]
+
+
 def test_a_leader_written_by_the_given_name_alone_is_that_leader():
     text = HEAD + ("2019年3月3日，丙国总统[[李四]]与乙国总理[[王五]]抵达[[某城]]，"
                    "甲国总统[[阿图·贝凯莱]]的政府为其举行仪式，阿图到机场迎接。三位领导人在[[某宫]]举行三方会晤。")
