@@ -415,7 +415,7 @@ def the_leads_visit(reading: Reading) -> VisitTold | None:
 def year_above(reading: Reading, section: Section | None, around: SummitFound | None) -> int | None:
     """The year a heading's day without one is of: a heading above it gives it (== 2018年 ==),
     else the summit the article boxes, else the first year of the lead (an account of the
-    article's own visit; a month of it, where the lead gives no day: ``于2001年12月对乙国进行的为期三天的国事访问``),
+    article's own visit; a month of it, where the lead gives no day: ``于2033年12月对乙国进行的为期三天的国事访问``),
     never the year the 背景 before it reached."""
     if section is None:
         return None

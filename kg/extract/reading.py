@@ -60,7 +60,8 @@ def read(document: Document) -> Reading:
     for family, target in {**_middle_family_names(document, index), **_given_names(document, index), **_family_names(document, index), **own_names_in_brackets(document),
                            **madams_after_their_office(document), **other_names_in_brackets(document),
                            **first_names_styled(document), **_the_subjects_family_name(document, index), **_names_begun(document, index),
-                           **_second_family_names(document, index), **_names_without_their_number(document, index)}.items():
+                           **_second_family_names(document, index),
+                           **_names_without_their_number(document, index)}.items():
         index.merge(target, family)
         names.add(family)
     _same_city(index, names)

@@ -274,7 +274,8 @@ def _in_the_year_gone_on_to(hans: str, day: DateRange) -> DateRange:
         return day
     try:
         shift = later - day.start.year
-        return DateRange(day.start.replace(year=later), day.end.replace(year=day.end.year + shift), day.at, day.stop, False)
+        return DateRange(day.start.replace(year=later), day.end.replace(year=day.end.year + shift),
+                         day.at, day.stop, False)
     except ValueError:  # 2月29日 of a year without it
         return day
 
@@ -526,9 +527,9 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                   and not PLANNED_FOR.search(sentence.hans, 0, m.at) and not _took_office_in_an_aside(sentence.hans, m)]
         aside = _an_aside_of_years_before(sentence, year or running_year or (around.start.year if around else None)
                                           or (lead_visit.days.start.year if lead_visit else None), dated_paragraph)
-        if months and (year is None or months[-1].year != year) and not aside \
-                and not _after_the_day_told(sentence.hans, months[-1], year):
-            year = months[-1].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
+        if months and (year is None or months[0].year != year) and not aside \
+                and not _after_the_day_told(sentence.hans, months[0], year):
+            year = months[0].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
         elif not months and i and (went_on := _month_the_sentence_before_went_on_to(section_sentences[i - 1], sentence)):
             year = went_on  # 2010年6月…，于2011年3月首次访美。3月7日，…: the month the account went on to
         elif not months and visits_year is not None and not any(d.year_given for d in find_dates(sentence.hans)) \
@@ -603,7 +604,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         if dates:  # 3月2日，甲抵达某都。当晚，…: the arrival holds while the paragraph tells its day
             landed = arrival_in(reading, sentence, dates) or (landed if landed is not None and all(
                 d.start == d.end == landed.day for d in dates) else None)
-        after_the_meeting = met_on is not None and _RIGHT_AFTER.match(sentence.hans) is not None  # its day, not the last told
+        # 会晤结束后，甲随即前往会见丙: the meeting's day, not the last day told
+        after_the_meeting = met_on is not None and _RIGHT_AFTER.match(sentence.hans) is not None
         if day is not None and not after_the_meeting and (
                 dated_before == sentence.paragraph and (_BACK_SUBJECT.match(sentence.hans)
                                                         and not _goes_on_with_a_call(section_sentences, i)
