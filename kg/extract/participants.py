@@ -483,8 +483,9 @@ def _the_ones_named_before(reading: Reading, participants: dict[str, Participant
     or, where each of the sentences before names fewer, the ``size`` they name together (``乙在某宫为甲举行欢迎仪式。甲
     …致辞说…。随后两国领导人单独会谈``: the host, then the guest), with the one the anchor names (``乙国国王甲对丙国进行
     国事访问。16日，丙国主席乙为国王举行欢迎仪式，随后两国元首举行会谈``)."""
-    counted = _BOTH_SIDES.search(anchor.hans) or _THREE.search(anchor.hans)  # 两国元首, 三人: named before it, one of them,
-    together = {key: person.surface for key, person in participants.items()  # on a day of the month told before (16日，…)
+    # one the anchor names before the word that counts them (两国元首, 三人), on a day of the month told before (16日，…)
+    counted = _BOTH_SIDES.search(anchor.hans) or _THREE.search(anchor.hans)
+    together = {key: person.surface for key, person in participants.items()
                 if counted and not _A_MONTHS_DAY.search(anchor.hans)
                 and any(spot.key == key and spot.end <= counted.start() for spot in anchor.spots)}
     for sentence in reversed(before):

@@ -264,6 +264,8 @@ _INTRODUCES_MEETINGS = re.compile(r"(?:会晤|会谈|会见|会面)[^，,。；]
 _RIGHT_AFTER = re.compile(r"^(?:[三四五六]方|多边|正式)?(?:会晤|会谈|会面|会见|峰会)(?:结束)?之?后")
 #: The opening of a sentence that moves on to a later time (此后，甲转赴丙国): not the day its section's heading gives.
 _LATER_ON = re.compile(r"^(?:此后|其后|后来|次年|翌年|多年后)")
+
+
 def _in_the_year_gone_on_to(hans: str, day: DateRange) -> DateRange:
     """A day without its year, of the later year a month the sentence names before it gives (``2031年11月某会议后，甲于
     2032年1月出访，1月16日在某城与乙会谈``: 2032), not of the sentence's first year."""
