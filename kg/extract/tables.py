@@ -429,8 +429,8 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
         registry.fact(participation, Prop.ROLE, registry.named(Kind.POSITION, side.key),
                       inference=Inference.LEAD_PARAGRAPH, evidence=(side.evidence,))
         label_as_written(reading, side)
-    lead = [visitor[1]] * len(inferred) if visitor is not None and inferred else \
-        [sentence.evidence() for _, _, sentence in _named_in_the_lead(reading)]
+    lead = [] if not inferred else [visitor[1]] * len(inferred) if visitor is not None else \
+        [sentence.evidence() for _, _, sentence in _named_in_the_lead(reading)]  # read only where a row infers someone
     for person, evidence in zip(inferred, lead):
         registry.fact(summit, Prop.PARTICIPANT, person, evidence=(evidence, row_evidence),
                       inference=Inference.LEAD_PARAGRAPH)
