@@ -1553,6 +1553,16 @@ def test_a_paragraph_opening_on_its_subject_going_on_at_once_is_of_the_day_told_
     assert meetings(text.replace("2034年11月22日，", "")) == []
 
 
+
+@pytest.mark.parametrize("part", ["下午", "中午", "上午10时"])
+def test_a_paragraph_opening_on_a_part_of_the_day_is_of_the_day_the_paragraph_before_told(part):
+    """A paragraph that opens on a part of the day and no day (``¶下午，甲在某宫与乙举行会谈``) goes on with the day the
+    paragraph before told (``3日上午，甲抵达某都``), as one opening on ``随后`` does; not after a paragraph that told no day."""
+    text = HEAD + ("2034年10月9日上午，甲国首相[[张三]]乘专机抵达[[某都]]，随即前往某陵园献花。\n\n"
+                   f"{part}，张三在[[某宫]]与乙国总统[[李四]]举行了约两小时的首脑会谈。")
+    assert meetings(text) == [("2034-10-09", frozenset({"张三", "李四"}))]
+    assert meetings(text.replace("2034年10月9日上午，", "")) == []
+
 def test_the_eve_of_a_visit_is_of_the_visit_its_paragraph_told_with_its_year():
     """``访问前夕`` after a sentence telling a visit of its own year (``2039年2月，李四首次访问乙国。访问前夕，…``) is that
     visit's eve, and the days told after it are of its year; not the article's visit's, as ``此次访问`` is."""

@@ -602,7 +602,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             dates = [DateRange(visit.days.start, visit.days.end, 0, 0, True)] + dates
             of_the_visit = visit_sentence  # its people keep the offices it and the visit's sentence write
         opens_going_on = i > 0 and told_in == section_sentences[i - 1].paragraph != sentence.paragraph \
-            and (OPENS_GOING_ON.match(sentence.hans) or _named_then_going_on(sentence))  # …甲举行仪式欢迎乙。¶随后两国元首举行会谈
+            and (OPENS_GOING_ON.match(sentence.hans) or _named_then_going_on(sentence)  # …甲举行仪式欢迎乙。¶随后两国元首举行会谈
+                 or _A_PART_OF_THAT_DAY.match(sentence.hans) is not None)  # 3日上午，甲抵达某都。¶下午，甲与乙会谈
         if dates:  # 3月2日，甲抵达某都。当晚，…: the arrival holds while the paragraph tells its day
             landed = arrival_in(reading, sentence, dates) or (landed if landed is not None and all(
                 d.start == d.end == landed.day for d in dates) else None)
