@@ -1643,11 +1643,13 @@ def test_a_leader_written_by_the_given_name_before_his_office_is_that_leader():
     "2033年5月3日，乙国总统[[张三]]会见了通甲总理。",
     "2033年5月3日，乙国总统[[张三]]在[[某宫]]迎接来访的通甲，随后两人举行会谈。",
     "2033年5月3日，乙国总统[[张三]]与通甲进行会谈。",
+    "2033年5月3日，通甲访乙，与乙国总统[[张三]]在[[某宫]]会谈。",
 ])
 def test_a_given_name_written_alone_after_a_verb_of_meeting_is_that_leader(sentence):
     """The one met is written right after the verb of meeting or welcoming (``会见了通甲``, ``迎接来访的通甲``) and goes
     on to what they did (``与通甲进行会谈``), by the given name alone where custom names him so (Thailand, Laos,
-    Indonesia: ``[[通甲·某乙]]`` … ``会见通甲``). Not inside a longer name after the same verb (``会见通甲拉``)."""
+    Indonesia: ``[[通甲·某乙]]`` … ``会见通甲``), or it opens a clause on his visit, as news shortens it (``通甲访乙``,
+    ``访日``, ``访华``). Not inside a longer name after the same verb (``会见通甲拉``)."""
     lead = "'''甲乙会晤'''是甲国总理[[通甲·某乙]]对[[乙国]]的访问。\n== 经过 ==\n"
     assert meetings(lead + sentence) == [("2033-05-03", frozenset({"张三", "通甲·某乙"}))]
     from kg.extract.names import NameIndex, variant_rules
