@@ -1608,6 +1608,15 @@ def test_one_who_comes_along_with_a_leader_to_his_meeting_is_no_participant():
     assert meetings(text) == [("2035-02-11", frozenset({"张三", "王五"}))]
 
 
+def test_a_linked_name_visiting_a_place_and_meeting_a_leader_there_is_a_person():
+    """A name the article links with no office anywhere, opening a clause on its visit and meeting a leader in the clause
+    after (``甲多访问[[某都]]，与刚就任不久的乙国总理李四会谈``), is a person: the one visiting meets him; not where the
+    clause after meets no one (``甲多访问某都时，听说…``)."""
+    text = ("'''2034年王五访问乙国'''是甲国总统[[王五]]对乙国的访问。\n== 背景 ==\n此访被视为两国在[[阿明·甲多|甲多]]执政后"
+            "的转折。2033年8月26日，甲多访问[[某都]]，与刚就任不久的乙国总理[[李四]]会谈。")
+    assert meetings(text) == [("2033-08-26", frozenset({"阿明·甲多", "李四"}))]
+    assert meetings(text.replace("访问[[某都]]，与刚就任不久的", "访问[[某都]]时，听说刚就任不久的")) == []
+
 def test_a_leader_written_by_the_given_name_alone_is_that_leader():
     text = HEAD + ("2019年3月3日，丙国总统[[李四]]与乙国总理[[王五]]抵达[[某城]]，"
                    "甲国总统[[阿图·贝凯莱]]的政府为其举行仪式，阿图到机场迎接。三位领导人在[[某宫]]举行三方会晤。")

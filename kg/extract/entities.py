@@ -251,6 +251,9 @@ _MEETING_RIGHT_AFTER = re.compile(r"(?:举行|进行)?了?(?:首脑|正式|双�
 #: Before a name met: "with" and what the name is described as (与刚就任乙国总统不到两个月的).
 _DESCRIBED_WITH = re.compile(r"(?:同|与|和|跟)(?P<d>[^，。；同与和跟]{2,30})的$")
 _AT_A_PLACE = re.compile(rf"(?:在|于|到|访问|{TRAVELS_TO}|城市|首都|港口|小镇|海岛)$")  # 访问甲国远东城市[[某城]]
+#: Between a name and the one it meets, a clause of its visit first (甲访问[[某都]]，与刚就任不久的乙会谈): the one
+#: visiting meets him, as its clause's subject.
+_VISITED_FIRST = re.compile(r"^(?:访问|到访|抵达|前往)[^，。；同与和跟]{1,20}[，,](?:并|随后|随即)?")
 
 
 def _reach(pattern: re.Pattern[str]) -> int:
@@ -358,6 +361,8 @@ def _meets_or_acts_with(sentence: Sentence, spot: Spot, other: Spot, reading: Re
     hans = sentence.hans
     between = _between(sentence, spot, other, reading)
     meets = _MEETING_AFTER.match(hans[other.end:]) is not None
+    if meets and not spot.hans.endswith(OFFICE_WORDS) and (visited := _VISITED_FIRST.match(between)):  # not 教宗访问…
+        between = between[visited.end():]
     acts = _acts_together_with(sentence, other, reading)
     if (_MET_WITH.match(between) or _MET_WITH_DESCRIBED.match(between)) and meets:
         return True
