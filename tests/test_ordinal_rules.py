@@ -495,3 +495,19 @@ def test_the_index_of_a_table_of_one_pairs_meetings_is_each_meetings_place_in_th
             "| 1 || 2035年11月2日 || [[某城]] || 国事访问\n|-\n"
             "| 2 || 2036年8月24日 || [[某都]] || 正式访问\n|}\n")
     assert ordinals(text, title="张三与李四会晤") == {"2035-11-02": {1}, "2036-08-24": {2}}
+
+
+@pytest.mark.parametrize("told, kept", [({24, 1}, {24}), ({3, 4}, set()), ({1, 3, 4}, set()), ({5}, {5})])
+def test_a_summit_numbered_twice_keeps_the_count_stated_else_none(told, kept):
+    """Two sentences of one summit may number it apart (``第二十四次甲乙领导人会晤于某日举行`` … ``这是…后两国领导人首次
+    面对面举行会晤``): it keeps the one count that is not 首次's, else none, and says so; never two, which the shapes
+    refuse and which would cost the page."""
+    from kg.extract.ordinals import one_number_each
+    from kg.extract.reading import read
+    reading = read(parse(Page(text=HEAD, origin="t", title="甲乙会晤")))
+    summit = reading.registry.unnamed(Kind.SUMMIT, "2034-12-07-x")
+    for number in sorted(told):
+        reading.registry.fact(summit, Prop.ORDINAL, number)
+    one_number_each(reading)
+    assert set(reading.registry.facts_about(summit, Prop.ORDINAL)) == kept
+    assert any("numbers the summit" in issue.message for issue in reading.issues) == (len(told) > 1)

@@ -19,7 +19,7 @@ from kg.extract.document_passes import (documents_by_their_days, documents_of_th
 from kg.extract.entities import type_names
 from kg.extract.events import read_events
 from kg.extract.names import NOTE_TA
-from kg.extract.ordinals import number_by_their_days
+from kg.extract.ordinals import number_by_their_days, one_number_each
 from kg.extract.infobox import boxed_place_names, infobox_summit, summit_infoboxes
 from kg.extract.people import holders_met_in_turn, holders_of_the_series_offices, offices_for_descriptions, read_people
 from kg.extract.participants import attendees_listed_after, attendees_of_the_defined_gathering, witnesses_of_the_signing
@@ -115,6 +115,7 @@ def extract(document: Document) -> Extraction:
     offices_stated_at_the_summit(reading, summits)
     read_events(reading, tuple(s for s in summits if s.anchor is not None))
     read_subject(reading, summits)
+    one_number_each(reading)
     entities, facts, left_out = reading.registry.finish()
     for fact in left_out:
         reading.note(f"left out {fact.value.key} as the {fact.prop.value} of {fact.subject.key}: the page "

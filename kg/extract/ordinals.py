@@ -69,7 +69,7 @@ from kg.extract.phrases import GATHERINGS
 from kg.extract.reading import Reading
 from kg.extract.scripts import to_hans
 from kg.extract.text import CLAUSE_OR_COLON_BREAK, Sentence, clause_start_past_colon
-from kg.model import Prop
+from kg.model import Prop, Severity
 
 _MEETINGS = r"会晤|会谈|会面|会见|见面|峰会|高峰会议?|首脑会议|最高级会议|会议"
 _VISITS = r"访问|访华|访美|访苏|访俄|访日|访朝|访韩|访印|出访"
@@ -643,3 +643,25 @@ def _first_time(hans: str, year: int | None) -> tuple[date, date] | None:
 
 def _month(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+def one_number_each(reading: Reading) -> None:
+    """A summit numbered twice (``第二十四次甲乙领导人会晤于某日举行`` … ``这是…后两国领导人首次面对面举行会晤``) keeps
+    the one number that is not 首次's, where there is one: 首次 says "first" in many ways that place nothing in a series,
+    a stated count does. Else it keeps none: a summit has one place in its series (the shapes allow one), and a
+    guess would misplace it. Each is said in an issue."""
+    registry = reading.registry
+    numbers: dict = {}
+    for fact in registry.facts_of(Prop.ORDINAL):
+        numbers.setdefault(fact.subject, set()).add(fact.value)
+    for summit, told in numbers.items():
+        if len(told) < 2:
+            continue
+        counted = sorted(told - {1})
+        if len(counted) == 1:
+            registry.keep_only(summit, Prop.ORDINAL, counted[0])
+        else:
+            registry.drop(summit, Prop.ORDINAL)
+        reading.note(f"the text numbers the summit {summit.key} as {' and '.join(map(str, sorted(told)))}; "
+                     + (f"kept {counted[0]}, the count it states" if len(counted) == 1 else "left out"),
+                     None, Severity.WARNING)
