@@ -278,6 +278,27 @@ def test_columns_headed_by_states_hold_each_sides_leader():
     assert found["2015-02-11"]["participants"] == {"张三", "李四", "王五"}
 
 
+@pytest.mark.parametrize("header", ["法国方面 !! 德国方面", "法国 !! 德国"])
+def test_columns_headed_by_a_states_side_hold_its_leader(header):
+    """``以色列方面 !! 德国方面``, as ``法国 !! 德国``: each column holds that side's leader, though the text gives him no
+    office anywhere (the lead names the offices alone: 由甲国总理与乙国总理共同主持); not a column of another word
+    ending so (``合作方面``)."""
+    text = f"""'''某磋商'''是法国与德国两国政府的定期联合会议，由[[法国总理]]与[[德国总理]]共同主持。
+== 历次磋商 ==
+{{| class="wikitable"
+! 届次 !! 日期 !! 地点 !! {header} !! 备注
+|-
+| 1 || 2033年3月17日 || [[某城]] || [[张三]] || [[李四]] || 首次
+|-
+| 2 || 2035年1月18日 || [[某都]] || 张三 || 李四 ||
+|}}
+"""
+    found, _ = summits_of(text)
+    assert set(found) == {"2033-03-17", "2035-01-18"}
+    assert found["2035-01-18"]["participants"] == {"张三", "李四"}
+    found, _ = summits_of(text.replace(header, "合作方面 !! 成效方面"))
+    assert found == {}
+
 def test_a_rows_visit_holds_a_meeting_the_prose_tells_on_its_days():
     text = HOSTS_ONLY + """== 历次访问 ==
 2000年5月29日至31日，张三访问乙国，由总理赵六会见并陪同参观。

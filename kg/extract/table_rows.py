@@ -80,8 +80,8 @@ def meeting_tables(reading: Reading) -> tuple[tuple[Table, dict[int, str]], ...]
         for cell in header:
             text = to_hans(cell_text(reading, cell)).strip()
             role = next((name for name, pattern in _COLUMNS if pattern.search(text)), None)
-            if role is None and reading.index.is_state(text):
-                role = "people"
+            if role is None and (reading.index.is_state(text) or reading.index.is_state(text.removesuffix("方面"))):
+                role = "people"  # 法国 !! 德国, 以色列方面 !! 德国方面: a side's leaders
             for offset in range(cell.colspan):
                 if role:
                     roles[column + offset] = role
