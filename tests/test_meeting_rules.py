@@ -1563,6 +1563,29 @@ def test_a_paragraph_opening_on_a_part_of_the_day_is_of_the_day_the_paragraph_be
     assert meetings(text) == [("2034-10-09", frozenset({"张三", "李四"}))]
     assert meetings(text.replace("2034年10月9日上午，", "")) == []
 
+def test_a_year_in_a_clause_from_then_on_is_no_year_the_account_reaches():
+    """``自2021年两国关系正常化后，…`` is a span from then on, not a time the account moves to: a later ``同年`` is of the
+    year the paragraph is in (``2035年是两国建交55周年``); a year told as a time is (``2021年，两国关系正常化``)."""
+    text = ("'''2035年张三访问乙国'''是甲国主席[[张三]]于2035年10月31日至11月2日对[[乙国]]进行的国事访问。\n== 背景 ==\n"
+            "2035年是两国建交55周年。自2021年两国关系正常化后，两国领导人先后确定了十六字方针。\n\n"
+            "同年7月18日至22日，乙国主席[[李四]]对甲国进行正式友好访问。18日李四抵达[[某都]]，当天张三为其举行欢迎仪式，"
+            "随后两国元首举行会谈。")
+    assert {day for day, _ in meetings(text, "2035年张三访问乙国")} == {"2035-07-18"}
+    told = text.replace("自2021年两国关系正常化后，", "2021年，两国关系正常化。")
+    assert {day for day, _ in meetings(told, "2035年张三访问乙国")} == {"2021-07-18"}
+
+
+def test_a_sentence_on_the_last_one_before_keeps_the_year_the_account_is_in():
+    """``上一位访华的甲国总理是2030年1月访问北京的王五`` is an aside on an earlier visit: the days told after it
+    (``乙国总统赵六于5月5日抵达北京``) are of the year the account is in, not of that visit's."""
+    text = ("'''2036年张三访华'''是指甲国总理[[张三]]于2036年5月6日至10日对[[中华人民共和国]]进行的正式访问。\n== 背景 ==\n"
+            "张三原定于2035年夏季访华，但行程推迟；此后又因2036年全国两会而再度延后。"
+            "上一位访华的甲国总理是2030年1月访问北京的[[王五]]。\n\n"
+            "应中国国家主席[[李四]]邀请，乙国总统[[赵六]]于5月5日抵达北京。6日，李四在[[人民大会堂]]同赵六举行会谈。")
+    assert ("2036-05-05", frozenset({"李四", "赵六"})) in meetings(text, "2036年张三访华")
+    told = text.replace("上一位访华的甲国总理是2030年1月访问北京的[[王五]]。", "2030年1月，甲国总理[[王五]]访问北京。")
+    assert ("2030-05-05", frozenset({"李四", "赵六"})) in meetings(told, "2036年张三访华")
+
 def test_the_eve_of_a_visit_is_of_the_visit_its_paragraph_told_with_its_year():
     """``访问前夕`` after a sentence telling a visit of its own year (``2039年2月，李四首次访问乙国。访问前夕，…``) is that
     visit's eve, and the days told after it are of its year; not the article's visit's, as ``此次访问`` is."""

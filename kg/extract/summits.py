@@ -78,6 +78,9 @@ from kg.wikitext import Section
 _BACK_SUBJECT = re.compile(r"^(?:两人|二人|双方|三人|(?:两|三|四)(?:位|国)(?:领导人|元首|首脑))")
 #: After a year and month, a clause reaching from it to now (2021年12月就任总理以来): a span, not a time told.
 _SINCE = re.compile(r"[^，。；,]{0,12}?以来")
+#: Or a clause opened by 自 before the year and closed by 后 (自2031年两国关系正常化后，…): a span from then on too.
+_FROM_THEN = re.compile(r"(?:自从|自|从)$")
+_ON_FROM_IT = re.compile(r"[^，。；,]{0,16}?(?:以来|以后|之后|后)(?=[，,])")
 #: A sentence opening on a span reaching to now (甲担任主席以来，先后与乙、丙会晤; 自2031年以来…; 近年来…): of those
 #: years, not of the day the sentence before told.
 _A_PERIOD_OPENS = re.compile(r"^[^，。；,]{0,16}?(?:以来|至今|年来)[，,]")
@@ -223,6 +226,11 @@ def _an_aside_of_years_before(sentence: Sentence, year: int | None, dated_paragr
     spans = [(m.at, m.year) for m in find_year_months(sentence.hans)] \
         + [(d.at, d.start.year) for d in find_dates(sentence.hans) if d.year_given]
     return bool(spans) and all(y < year and not _RECALLED.search(sentence.hans, 0, at) for at, y in spans)
+
+
+#: A sentence saying who or what came last before (上一位访华的甲国总理是2030年1月访问某都的乙; 此前…的最近一次访问，
+#: 是…): an aside on an earlier time; the account stays in the year it had reached.
+_THE_ONE_BEFORE = re.compile(r"^[^，。；]{0,12}?(?:上一位|上一次|上次|前一位|前一次|最近一次)[^，。；]{0,24}?[，,]?是")
 
 
 #: Words of someone recalling or saying (回顾, 回忆, 表示, 说): the past told after them is theirs.
@@ -526,9 +534,11 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         in_table = any(span.start <= at < span.end for span in tabled)  # a row: only what its cells say
         months = [m for m in find_year_months(sentence.hans) if (m.month is not None or m.at <= 2)
                   and not _SINCE.match(sentence.hans, m.stop)  # 2021年12月就任总理以来: no time the text moves to
+                  and not (_FROM_THEN.search(sentence.hans, 0, m.at) and _ON_FROM_IT.match(sentence.hans, m.stop))
                   and not PLANNED_FOR.search(sentence.hans, 0, m.at) and not _took_office_in_an_aside(sentence.hans, m)]
         aside = _an_aside_of_years_before(sentence, year or running_year or (around.start.year if around else None)
-                                          or (lead_visit.days.start.year if lead_visit else None), dated_paragraph)
+                                          or (lead_visit.days.start.year if lead_visit else None), dated_paragraph) \
+            or _THE_ONE_BEFORE.match(sentence.hans) is not None
         if months and (year is None or months[0].year != year) and not aside \
                 and not _after_the_day_told(sentence.hans, months[0], year):
             year = months[0].year  # "2006年4月，…4月16日", "1986年，…": the days that follow are of that year
