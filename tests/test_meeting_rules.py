@@ -1586,6 +1586,17 @@ def test_a_sentence_on_the_last_one_before_keeps_the_year_the_account_is_in():
     told = text.replace("上一位访华的甲国总理是2030年1月访问北京的[[王五]]。", "2030年1月，甲国总理[[王五]]访问北京。")
     assert ("2030-05-05", frozenset({"李四", "赵六"})) in meetings(told, "2036年张三访华")
 
+def test_this_visit_after_a_visit_its_paragraph_told_with_its_year_is_that_visit():
+    """``2034年5月，甲再度访问乙国。…此访期间，…。同年8月31日，…``: 此访 is the visit the paragraph told with its year,
+    not the article's, and the account stays in 2034; in a paragraph that told none, 此访 is the article's visit."""
+    text = ("'''2031年甲访问乙国'''是甲国总统[[张三]]于2031年11月21日至23日对[[乙国]]进行的国事访问。\n== 经过 ==\n"
+            "11月21日，乙国总理[[李四]]在[[某都]]同张三举行会谈。\n== 后续 ==\n"
+            "2034年5月，张三再度访问乙国。此访期间，双方在撤军仪式的安排上出现分歧。"
+            "同年8月31日，张三与李四在[[某城]]举行会晤。")
+    assert {day for day, _ in meetings(text, "2031年甲访问乙国")} == {"2031-11-21", "2034-08-31"}
+    told_none = text.replace("张三再度访问乙国。", "两国关系紧张。\n\n").replace("8月31日", "11月22日")
+    assert {day for day, _ in meetings(told_none, "2031年甲访问乙国")} == {"2031-11-21"}  # of the article's visit
+
 def test_the_eve_of_a_visit_is_of_the_visit_its_paragraph_told_with_its_year():
     """``访问前夕`` after a sentence telling a visit of its own year (``2039年2月，李四首次访问乙国。访问前夕，…``) is that
     visit's eve, and the days told after it are of its year; not the article's visit's, as ``此次访问`` is."""

@@ -93,6 +93,18 @@ _THIS_VISIT = re.compile(r"(?:此访|此行|(?:此次|这次|本次)(?:访问|�
 _ON_THE_EVE = re.compile(r"访[\u4e00-\u9fff](?:前不久|前夕)")
 
 
+def _a_visit_with_its_year_before(sentences: list[Sentence], i: int) -> bool:
+    """Whether the paragraph told a visit with its year before the ``i``-th sentence (``2034年5月，甲再度访问乙国。…
+    此访期间，…。同年8月31日，…``): its 此访 is that visit, and the account stays in its year."""
+    paragraph = sentences[i].paragraph
+    for before in reversed(sentences[:i]):
+        if before.paragraph != paragraph:
+            return False
+        if "访" in before.hans and find_year_months(before.hans):
+            return True
+    return False
+
+
 #: An aside on the visit (这是他…, 此为…, 这也是…), and a time in it that someone took office at
 #: (这是他2023年3月上任后首次访马, 这是安瓦尔2022年11月就任总理后首次访华).
 _AN_ASIDE = re.compile(r"(?:这|此)也?(?:是|为)")
@@ -547,7 +559,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
         elif not months and visits_year is not None and not any(d.year_given for d in find_dates(sentence.hans)) \
                 and (_THIS_VISIT.search(sentence.hans) or _ON_THE_EVE.search(sentence.hans) and not (
                     i and section_sentences[i - 1].paragraph == sentence.paragraph
-                    and find_year_months(section_sentences[i - 1].hans))):
+                    and find_year_months(section_sentences[i - 1].hans))) \
+                and not _a_visit_with_its_year_before(section_sentences, i):
             year = visits_year  # ¶2031年…。¶此次访华前，甲先访问了乙国。6月2日，…: the days of the article's visit's year
         dates = [_in_the_year_gone_on_to(sentence.hans, d) for d in find_dates(sentence.hans, year=year)
                  if not _a_deadline(sentence.hans, d)]
