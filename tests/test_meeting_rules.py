@@ -1038,6 +1038,9 @@ def test_a_japanese_leader_of_a_three_character_name_is_written_by_his_two_chara
 def test_a_meeting_whose_other_party_is_below_the_top_is_no_summit():
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]同乙国总统国家安全事务助理[[基乙]]进行了会谈。") == {}
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]会见乙国总统特使[[基乙]]。") == {}
+    # a state secretary (乙国内政部国务秘书某某): a ministry's official
+    assert summits(HEAD + "2031年10月19日，乙国内政部国务秘书[[基乙]]在[[某城]]与甲国总统[[周甲]]会面。") == {}
+    assert set(summits(HEAD + "2031年10月19日，乙国总理[[基乙]]在[[某城]]与甲国总统[[周甲]]会面。")) == {"2031-10-19"}
     escorted = summits(HEAD + "1971年7月9日，甲国总理[[周甲]]在乙国国务卿[[基乙]]陪同下与乙国总统[[尼丙]]会谈。")
     assert escorted["1971-07-09"]["participants"] == {"周甲", "尼丙"}
 
