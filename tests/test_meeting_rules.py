@@ -1035,6 +1035,14 @@ def test_a_japanese_leader_of_a_three_character_name_is_written_by_his_two_chara
     assert all("某破茂" not in s["participants"] or "李四" not in s["participants"] for s in summits(two).values())
 
 
+def test_both_sides_of_a_meeting_with_one_below_the_top_are_not_the_articles_pair():
+    """``国防部长王五于7月7日再次与李四会谈，双方同意…``: 双方 are the minister and the one he met, not the two leaders the
+    article is about; the minister's talks make no summit."""
+    text = ("'''2032年张三与李四通话'''是指2032年7月8日[[甲国]][[甲国总理|看守总理]][[张三]]与[[乙国总统]][[李四]]之间的"
+            "电话交谈。\n== 背景 ==\n甲乙之间的安全接触由国防部长[[王五]]负责维持。\n== 通话 ==\n"
+            "[[丙国]]总统[[赵六]]访问中东前夕，王五于7月7日在[[某城]]再次与李四会谈，双方同意继续就安全事务保持协调。")
+    assert meetings(text, "2032年张三与李四通话") == []
+
 def test_a_meeting_whose_other_party_is_below_the_top_is_no_summit():
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]同乙国总统国家安全事务助理[[基乙]]进行了会谈。") == {}
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]会见乙国总统特使[[基乙]]。") == {}

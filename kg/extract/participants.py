@@ -11,6 +11,7 @@ Each becomes a participation node of the summit, with the offices the text gives
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -663,10 +664,11 @@ def from_the_bare_office(people: People, participants: dict[str, Participant], a
 
 
 def from_the_subject(reading: Reading, participants: dict[str, Participant], anchor: Sentence,
-                      paragraph: list[Sentence], section: Section | None) -> None:
+                      paragraph: list[Sentence], section: Section | None, stood_for: Iterable[str] = ()) -> None:
     """``两人``, ``双方``, ``第一次峰会`` with fewer than two names: the two leaders the
-    article is about (its first sentence) are the ones who met."""
-    if len(participants) >= 2:
+    article is about (its first sentence) are the ones who met; not where the meeting names one below the top
+    (``stood_for``: 甲国国防部长乙于7月7日再次与丙会谈，双方同意…): 双方 are that one and the other."""
+    if len(participants) >= 2 or stood_for:
         return
     heading = to_hans(section.heading) if section else ""
     if not (_BOTH_SIDES.search(anchor.hans) or ORDINAL.search(heading)) or _a_gathering_told(anchor.hans):

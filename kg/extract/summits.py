@@ -934,7 +934,7 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         from_leaders_in_office(reading, people, participants, when.start)
         from_the_pronoun(reading, participants, anchor, clause, sentences[max(0, index - 2):index])
         from_the_bare_office(people, participants, anchor, clause)
-        from_the_subject(reading, participants, anchor, paragraph, section)
+        from_the_subject(reading, participants, anchor, paragraph, section, stood_for=dropped)
         from_the_holders_before(reading, participants, anchor, sentences[max(0, index - 2):index])
         from_the_office_both_hold(people, participants, anchor)
     dropped |= below_the_top(reading, people, participants, near, when.start)
