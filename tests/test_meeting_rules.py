@@ -1042,6 +1042,11 @@ def test_both_sides_of_a_meeting_with_one_below_the_top_are_not_the_articles_pai
             "电话交谈。\n== 背景 ==\n甲乙之间的安全接触由国防部长[[王五]]负责维持。\n== 通话 ==\n"
             "[[丙国]]总统[[赵六]]访问中东前夕，王五于7月7日在[[某城]]再次与李四会谈，双方同意继续就安全事务保持协调。")
     assert meetings(text, "2032年张三与李四通话") == []
+    # nor is a leader who allowed the minister's meeting (此次会面得到张三批准) one who met
+    approved = text.replace("\n== 通话 ==\n", "2031年12月28日，李四前往王五位于[[某镇]]的家中与其会面，此次会面得到张三批准。"
+                                               "\n== 通话 ==\n")
+    assert meetings(approved, "2032年张三与李四通话") == []
+    assert meetings(approved.replace("得到张三批准", "得到批准"), "2032年张三与李四通话") == []
 
 def test_a_meeting_whose_other_party_is_below_the_top_is_no_summit():
     assert summits(HEAD + "1971年7月9日，甲国总理[[周甲]]同乙国总统国家安全事务助理[[基乙]]进行了会谈。") == {}

@@ -33,7 +33,8 @@ from kg.wikitext import Section
 
 
 #: After a name: the name only qualifies someone else (习近平特使张三, 甲主席特别代表乙, 李四夫人, 张三的继任者) or accompanies
-#: the one who met (李四陪同出席, 甲在王储李四陪同下抵达某宫，与丙会晤), or what the absent person sent (转达张三的问候, 递交李四的亲笔信, 宣读了王五致赵六的信件).
+#: the one who met (李四陪同出席, 甲在王储李四陪同下抵达某宫，与丙会晤), or allowed the meeting (得到李四批准), or what the
+#: absent person sent (转达张三的问候, 递交李四的亲笔信, 宣读了王五致赵六的信件).
 QUALIFIES = re.compile(r"^(的)?(?:国家主席|主席|总统|总理|首相|国王|总书记)(特使|特别代表)"
                         r"|^(的)?(特使|特别代表|代表|夫人|丈夫|妻子|使者|顾问|父亲|母亲|儿子|女儿|兄长|胞弟|胞妹)"
                         r"|^的?(?:首席|高级|私人|外交|安全|国家安全|经济|军事|政治){1,3}(?:顾问|助理|特使|代表)"  # 甲的首席外交顾问乙
@@ -41,6 +42,7 @@ QUALIFIES = re.compile(r"^(的)?(?:国家主席|主席|总统|总理|首相|国�
                         r"|^的(?:继任者|继承人|接班人|前任)"  # 与张三的继任者李四会谈: the successor is the one who met
                         r"|^陪同(?:出席|参加|会见|会谈|在座)"  # 甲国王储张三陪同出席: accompanies the one who met
                         r"|^的?陪同下(?=[^；;。]{0,24}?(?:与|同|和|跟)[^，,；;。]{0,30}?(?:会谈|会晤|会面|会见))"  # 甲在王储乙陪同下…与丙会晤
+                        r"|^的?(?:批准|授权|授意)"  # 此次会面得到李四批准: he allowed it, and was not there
                         r"|^政府(?:官员|代表|成员|高官)"  # 会见某邦政府官员: the officials of a government met, not its leader
                         r"|^的?(?:葬礼|丧礼|国葬|大丧|追悼会|追思会|遗体告别仪式)"  # 出席张三葬礼: the dead is not there
                         r"|^的(?:亲切|诚挚|良好|美好|热情)?(?:问候|祝福|祝愿|慰问|致意|口信|亲笔信|信函|贺电|贺信)"
