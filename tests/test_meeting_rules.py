@@ -197,6 +197,15 @@ def test_a_day_under_a_heading_takes_the_infobox_year_not_a_late_citations():
     assert found["1985-11-19"]["ordinal"] == set()
 
 
+def test_a_day_in_a_section_of_its_own_is_the_leads_day_not_an_anniversary_citations():
+    """``于2033年12月15日在某都共同发表`` in the lead, and a section of its own telling ``12月15日，…`` with a source
+    dated on that day of a later year (an anniversary's piece): the lead's day, not the source's."""
+    text = ("'''某宣言'''是甲国首相[[张三]]与乙国总理[[李四]]于2033年12月15日在[[某都]]共同发表的宣言。\n"
+            "== 会晤 ==\n2033年12月3日，张三赴[[某堡]]，与李四举行会晤。\n"
+            "== 发表 ==\n12月15日，李四飞抵某都，于当天与张三共同签署并发表宣言。"
+            "<ref>{{cite news |title=How the declaration unfolded |date=2063-12-15}}</ref>\n")
+    assert {day for day, _ in meetings(text, "某宣言")} == {"2033-12-03", "2033-12-15"}
+
 def test_offices_of_two_sides_title_no_one_and_a_place_stays_a_place():
     text = ("'''中美元首安纳伯格庄园会晤'''\n== 经过 ==\n2013年6月7日至8日，中国国家主席[[习近平]]与美国总统"
             "[[贝拉克·奥巴马]]在[[加利福尼亚州]]的[[安纳伯格庄园]]举行会晤。")

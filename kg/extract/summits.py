@@ -93,6 +93,18 @@ _THIS_VISIT = re.compile(r"(?:此访|此行|(?:此次|这次|本次)(?:访问|�
 _ON_THE_EVE = re.compile(r"访[\u4e00-\u9fff](?:前不久|前夕)")
 
 
+def _on_a_day_the_lead_tells(reading: Reading, sentence: Sentence) -> list[DateRange]:
+    """The days without a year a sentence tells that the lead tells with their year (``…于2033年12月15日在某都共同
+    发表`` … ``== 发表 ==¶12月15日，…``): of the lead's year, as the article's own day, before any source dated on
+    that day of a later year (an anniversary's piece) is asked."""
+    told = {(d.start.month, d.start.day): d.start.year for s in reading.lead for d in find_dates(s.hans) if d.year_given}
+    for year in sorted(set(told.values())):
+        found = find_dates(sentence.hans, year=year)
+        if any(not d.year_given and told.get((d.start.month, d.start.day)) == year for d in found):
+            return found  # each day it tells, of that year (10月22日，…；10月23日，…)
+    return []
+
+
 def _a_visit_with_its_year_before(sentences: list[Sentence], i: int) -> bool:
     """Whether the paragraph told a visit with its year before the ``i``-th sentence (``2034年5月，甲再度访问乙国。…
     此访期间，…。同年8月31日，…``): its 此访 is that visit, and the account stays in its year."""
@@ -581,6 +593,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                          if lead_visit.days.start <= d.start <= lead_visit.days.end]
             if not dates and lead_month is not None:  # 4月10日 in an account of the lead's 于2018年4月出席…
                 dates = [d for d in find_dates(sentence.hans, year=lead_month[0]) if (d.start.year, d.start.month) == lead_month]
+            if not dates:  # 12月15日 in a section of its own, of the lead's 于1993年12月15日…发表: not a source's anniversary
+                dates = _on_a_day_the_lead_tells(reading, sentence)
             if not dates:
                 dates, date_basis = dated_by_citation(reading, sources, sentence, running_year)
             if not dates and running_year is not None:
