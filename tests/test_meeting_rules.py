@@ -1622,6 +1622,16 @@ def test_this_visit_after_a_visit_its_paragraph_told_with_its_year_is_that_visit
     told_none = text.replace("张三再度访问乙国。", "两国关系紧张。\n\n").replace("8月31日", "11月22日")
     assert {day for day, _ in meetings(told_none, "2031年甲访问乙国")} == {"2031-11-21"}  # of the article's visit
 
+def test_talks_the_lead_tells_after_a_visit_of_one_day_are_on_that_day():
+    """``'''…'''是甲国总理张三于2032年2月15日对乙国进行的访问。张三在某宫同乙国总统李四会谈约四小时``: the lead's talks
+    are of the visit's one day; not of a tour of several days and states the lead tells (each leg's talks have days of
+    their own, which the account gives)."""
+    text = ("'''2032年张三访问乙国'''是甲国总理[[张三]]于2032年2月15日对[[乙国]]进行的访问。"
+            "张三在[[某宫]]同乙国总统[[李四]]会谈约四小时，会后两人举行了联合记者会。")
+    assert meetings(text, "2032年张三访问乙国") == [("2032-02-15", frozenset({"张三", "李四"}))]
+    tour = text.replace("2月15日对[[乙国]]", "2月15日至18日对[[乙国]]和[[丙国]]")
+    assert meetings(tour, "2032年张三访问乙国") == []
+
 def test_the_eve_of_a_visit_is_of_the_visit_its_paragraph_told_with_its_year():
     """``访问前夕`` after a sentence telling a visit of its own year (``2039年2月，李四首次访问乙国。访问前夕，…``) is that
     visit's eve, and the days told after it are of its year; not the article's visit's, as ``此次访问`` is."""

@@ -633,8 +633,8 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             # day another clause gives its own act (访问期间，甲与乙多次晤谈，并于9月1日在某城发表演说)
             days = (visit or lead_visit).days
             dates = [DateRange(days.start, days.end, 0, 0, True)] + dates
-        elif (not dates or MEETING.search(sentence.hans, 0, dates[0].at)) and not months and section is not None \
-                and leg is None and not visit_met and _talks_of_the_visit(sentence, visit):
+        elif (not dates or MEETING.search(sentence.hans, 0, dates[0].at)) and not months \
+                and leg is None and not visit_met and _talks_of_the_visit(sentence, visit, in_the_lead=section is None):
             # 甲于…至…访问乙国。甲同乙举行会谈 (，两国于12日发表共同声明: the later day the statement's)
             dates = [DateRange(visit.days.start, visit.days.end, 0, 0, True)] + dates
             of_the_visit = visit_sentence  # its people keep the offices it and the visit's sentence write
@@ -805,15 +805,17 @@ def _subject_of(reading: Reading) -> str:
     return to_hans(f"{reading.document.title or ''} {named}")
 
 
-def _talks_of_the_visit(sentence: Sentence, visit: VisitTold | None) -> bool:
+def _talks_of_the_visit(sentence: Sentence, visit: VisitTold | None, *, in_the_lead: bool = False) -> bool:
     """Whether an undated sentence tells the talks of the visit of several days its paragraph
-    told before it (``2006年2月19日至23日，甲应邀对乙国进行国事访问。乙同甲举行正式会谈``): they were
+    told before it (``2006年2月19日至23日，甲应邀对乙国进行国事访问。乙同甲举行正式会谈``), or, in the lead, of
+    the visit of one day it told (``…是甲于2032年2月15日对乙国进行的访问。甲在某宫同乙会谈``; the lead's visit of
+    several days is often a tour, whose talks each leg's days date): they were
     held on the visit's days, unless the sentence moves to another time (``此前，甲曾同乙会谈``,
     ``此访之后，…``), gives a later day of the visit (``7日专程南下某城``), is an aside (``这是两人首次会晤``),
     or only talks of a meeting (``甲在会谈中说``, ``落实某城会晤的共识``). The caller asks it only where the sentence telling the visit tells no meeting of
     its own, whose summit the visit's is (``…访华，由总理丙会见并陪同参观。随后，…``)."""
-    if visit is None or visit.paragraph != sentence.paragraph or visit.days.end == visit.days.start \
-            or _ANOTHER_TIME.match(sentence.hans):
+    if visit is None or visit.paragraph != sentence.paragraph or _ANOTHER_TIME.match(sentence.hans) \
+            or (visit.days.end == visit.days.start) != in_the_lead:
         return False
     if any(int(day["d"]) != visit.days.start.day for day in DAY_ONLY.finditer(sentence.hans)):
         return False  # …会谈后，7日专程南下某城，同乙举行非正式会晤: a later day of the visit, told on its own
