@@ -4671,11 +4671,14 @@ ARRIVED_ON_THE_DAY = "2034年8月14日，甲国总统[[张三]]抵达乙国首�
 @pytest.mark.parametrize("opening", ["上午，", "中午，", "下午3时，", "上午"])
 def test_a_sentence_opening_on_a_part_of_the_day_is_of_the_day_its_paragraph_told(opening):
     """``…抵达某城。中午，甲与乙会晤``: a sentence opening on a part of the day and no date goes on with the day its
-    paragraph told; in the next paragraph, which told no day, it is not (the near-miss)."""
+    paragraph told, and so does a paragraph opening so (``¶下午，…``, as one opening on 随后 does); not after a
+    paragraph that told no day (the near-miss)."""
     met = f"{opening}张三与乙国总统[[李四]]会晤。"
     assert {d: s["participants"] for d, s in summits(HEAD + ARRIVED_ON_THE_DAY + met).items()} \
         == {"2034-08-14": {"张三", "李四"}}
-    assert summits(HEAD + ARRIVED_ON_THE_DAY + "\n\n" + met) == {}
+    assert {d: s["participants"] for d, s in summits(HEAD + ARRIVED_ON_THE_DAY + "\n\n" + met).items()} \
+        == {"2034-08-14": {"张三", "李四"}}
+    assert summits(HEAD + ARRIVED_ON_THE_DAY.replace("2034年8月14日，", "") + "\n\n" + met) == {}
 
 
 SIGNED_ON_THE_LEG = ("'''甲国总统出访'''是甲国总统[[张三]]2033年11月对[[乙国]]和[[智利]]的访问。\n"

@@ -119,6 +119,8 @@ def hosts_a_banquet_only(hans: str, spot: Spot) -> bool:
 _HOLDERS = r"两国(?:总理|总统|首相|政府首脑)|两位(?:总理|总统|首相)"
 _BOTH_HOLDERS = re.compile(_HOLDERS)
 #: Words that stand for both leaders of the article's two sides, or write them by the office both hold.
+#: Both sides named as their leaders (两国元首举行会晤): whoever else the sentence names below the top, not 双方 or 两人.
+_THE_LEADERS_BOTH = re.compile(r"元首|领导人|首脑")
 _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑|" + _HOLDERS)
 #: Three people the sentence before named, as the subject (三人, 三位领导人, 三国元首).
 _THREE = re.compile(r"^(?:[^，,。；;]{0,14}?[，,])?(?:三人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))")  # after its time (6月12日晚，三人…)
@@ -670,7 +672,7 @@ def from_the_subject(reading: Reading, participants: dict[str, Participant], anc
     """``两人``, ``双方``, ``第一次峰会`` with fewer than two names: the two leaders the
     article is about (its first sentence) are the ones who met; not where the meeting names one below the top
     (``stood_for``: 甲国国防部长乙于7月7日再次与丙会谈，双方同意…): 双方 are that one and the other."""
-    if len(participants) >= 2 or stood_for:
+    if len(participants) >= 2 or stood_for and not _THE_LEADERS_BOTH.search(anchor.hans):
         return
     heading = to_hans(section.heading) if section else ""
     if not (_BOTH_SIDES.search(anchor.hans) or ORDINAL.search(heading)) or _a_gathering_told(anchor.hans):

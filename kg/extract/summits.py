@@ -93,11 +93,17 @@ _THIS_VISIT = re.compile(r"(?:此访|此行|(?:此次|这次|本次)(?:访问|�
 _ON_THE_EVE = re.compile(r"访[\u4e00-\u9fff](?:前不久|前夕)")
 
 
+def _no_box_disagrees(reading: Reading, visit: VisitTold) -> bool:
+    """Whether the article's visit box gives the days of the visit the lead told, or gives none."""
+    return days_of_the_visit_box(reading) in (None, (visit.days.start, visit.days.end))
+
+
 def _on_a_day_the_lead_tells(reading: Reading, sentence: Sentence) -> list[DateRange]:
     """The days without a year a sentence tells that the lead tells with their year (``…于2033年12月15日在某都共同
     发表`` … ``== 发表 ==¶12月15日，…``): of the lead's year, as the article's own day, before any source dated on
     that day of a later year (an anniversary's piece) is asked."""
-    told = {(d.start.month, d.start.day): d.start.year for s in reading.lead for d in find_dates(s.hans) if d.year_given}
+    told = {(d.start.month, d.start.day): d.start.year
+            for s in reading.lead for d in find_dates(s.hans) if d.year_given}
     for year in sorted(set(told.values())):
         found = find_dates(sentence.hans, year=year)
         if any(not d.year_given and told.get((d.start.month, d.start.day)) == year for d in found):
@@ -593,7 +599,7 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
                          if lead_visit.days.start <= d.start <= lead_visit.days.end]
             if not dates and lead_month is not None:  # 4月10日 in an account of the lead's 于2018年4月出席…
                 dates = [d for d in find_dates(sentence.hans, year=lead_month[0]) if (d.start.year, d.start.month) == lead_month]
-            if not dates:  # 12月15日 in a section of its own, of the lead's 于1993年12月15日…发表: not a source's anniversary
+            if not dates:  # 12月15日 in a section of its own, of the lead's 于2033年12月15日…发表: not a source's anniversary
                 dates = _on_a_day_the_lead_tells(reading, sentence)
             if not dates:
                 dates, date_basis = dated_by_citation(reading, sources, sentence, running_year)
@@ -633,9 +639,11 @@ def _find_in(reading, people, sources, section, section_sentences, lead_venues, 
             # day another clause gives its own act (访问期间，甲与乙多次晤谈，并于9月1日在某城发表演说)
             days = (visit or lead_visit).days
             dates = [DateRange(days.start, days.end, 0, 0, True)] + dates
-        elif (not dates or MEETING.search(sentence.hans, 0, dates[0].at)) and not months \
-                and leg is None and not visit_met and _talks_of_the_visit(sentence, visit, in_the_lead=section is None):
-            # 甲于…至…访问乙国。甲同乙举行会谈 (，两国于12日发表共同声明: the later day the statement's)
+        elif (not dates or MEETING.search(sentence.hans, 0, dates[0].at)) and not months and leg is None \
+                and not visit_met and _talks_of_the_visit(sentence, visit, in_the_lead=section is None) \
+                and (section is not None or _no_box_disagrees(reading, visit)):
+            # 甲于…至…访问乙国。甲同乙举行会谈 (，两国于12日发表共同声明: the later day the statement's); the lead's visit
+            # of one day, where a visit's box dates it, only on the box's days (else the text disagrees with itself)
             dates = [DateRange(visit.days.start, visit.days.end, 0, 0, True)] + dates
             of_the_visit = visit_sentence  # its people keep the offices it and the visit's sentence write
         opens_going_on = i > 0 and told_in == section_sentences[i - 1].paragraph != sentence.paragraph \
