@@ -1632,6 +1632,18 @@ def test_talks_the_lead_tells_after_a_visit_of_one_day_are_on_that_day():
     tour = text.replace("2月15日对[[乙国]]", "2月15日至18日对[[乙国]]和[[丙国]]")
     assert meetings(tour, "2032年张三访问乙国") == []
 
+def test_three_heads_in_each_item_of_a_list_are_the_three_its_intro_names():
+    """``2031年起，甲、乙和丙国总统丁多次举行三方峰会：¶* 某日，三国元首在某城举行首次峰会；¶* …；¶* 某日，三国元首再次在
+    某城会晤；``: each item's 三国元首 are the three the list's intro names, however far down the list; not where the sentence
+    before the items ends on no colon."""
+    intro = "2031年起，甲国总统[[张三]]、乙国总统[[李四]]和丙国总统[[王五]]多次举行三方峰会：\n"
+    items = ("* 2031年11月22日，三国元首在[[某城]]举行首次峰会；\n* 2032年4月4日，三国元首在[[某都]]会晤；\n"
+             "* 2032年9月7日，三国元首在[[某港]]会晤；\n* 2033年2月14日，三国元首再次在某城会晤。\n")
+    found = summits(HEAD + intro + items)
+    assert set(found) == {"2031-11-22", "2032-04-04", "2032-09-07", "2033-02-14"}
+    assert found["2033-02-14"]["participants"] == {"张三", "李四", "王五"}
+    assert "2033-02-14" not in summits(HEAD + intro.replace("：", "。") + items)
+
 def test_the_eve_of_a_visit_is_of_the_visit_its_paragraph_told_with_its_year():
     """``访问前夕`` after a sentence telling a visit of its own year (``2039年2月，李四首次访问乙国。访问前夕，…``) is that
     visit's eve, and the days told after it are of its year; not the article's visit's, as ``此次访问`` is."""

@@ -93,6 +93,22 @@ _THIS_VISIT = re.compile(r"(?:此访|此行|(?:此次|这次|本次)(?:访问|�
 _ON_THE_EVE = re.compile(r"访[\u4e00-\u9fff](?:前不久|前夕)")
 
 
+def _the_lists_intro(sentences, index: int) -> list[Sentence]:
+    """The sentence introducing the list whose item the ``index``-th sentence is (``甲、乙和丙多次举行三方峰会：¶* 某日，三国
+    元首在某城会晤；¶* 某日，三国元首再次在某城会晤；``), more than the sentence before: each item's 三国元首 are the ones
+    it names. None where the sentence opens no line, or the lines before it lead to no sentence ending on a colon."""
+    at = index
+    while at > 0 and _opens_a_line(sentences[at]) and sentences[at - 1].paragraph == sentences[index].paragraph:
+        at -= 1
+        if sentences[at].hans.rstrip().endswith(("：", ":")):
+            return [sentences[at]] if at < index - 2 else []
+    return []
+
+
+def _opens_a_line(sentence: Sentence) -> bool:
+    return sentence.passage.text[:sentence.start].rstrip(" ").endswith("\n")
+
+
 def _no_box_disagrees(reading: Reading, visit: VisitTold) -> bool:
     """Whether the article's visit box gives the days of the visit the lead told, or gives none."""
     return days_of_the_visit_box(reading) in (None, (visit.days.start, visit.days.end))
@@ -952,7 +968,8 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
     cited = citations_of(sources, [anchor] + paragraph)
     period = people.periods.get(section)
     if infer:  # 两人, 双方: the two the sentences before name, before any a source's title names
-        from_the_sentences_before(reading, participants, anchor, sentences[max(0, index - 2):index])
+        from_the_sentences_before(reading, participants, anchor, [*_the_lists_intro(sentences, index),
+                                                                  *sentences[max(0, index - 2):index]])
         from_citation_titles(reading, participants, cited, anchor)
         from_administration(reading, people, participants, period, section)
         from_leaders_in_office(reading, people, participants, when.start)
