@@ -118,9 +118,9 @@ def hosts_a_banquet_only(hans: str, spot: Spot) -> bool:
 #: The two who met written by the office both hold (两国总理, 两位总统).
 _HOLDERS = r"两国(?:总理|总统|首相|政府首脑)|两位(?:总理|总统|首相)"
 _BOTH_HOLDERS = re.compile(_HOLDERS)
-#: Words that stand for both leaders of the article's two sides, or write them by the office both hold.
 #: Both sides named as their leaders (两国元首举行会晤): whoever else the sentence names below the top, not 双方 or 两人.
 _THE_LEADERS_BOTH = re.compile(r"元首|领导人|首脑")
+#: Words that stand for both leaders of the article's two sides, or write them by the office both hold.
 _BOTH_SIDES = re.compile(r"两人|二人|双方|两国元首|两国领导人|两位领导人|两位元首|两国首脑|" + _HOLDERS)
 #: Three people the sentence before named, as the subject (三人, 三位领导人, 三国元首).
 _THREE = re.compile(r"^(?:[^，,。；;]{0,14}?[，,])?(?:三人|三位(?:领导人|元首|首脑)|三国(?:领导人|元首|首脑))")  # after its time (6月12日晚，三人…)

@@ -96,7 +96,8 @@ _ON_THE_EVE = re.compile(r"访[\u4e00-\u9fff](?:前不久|前夕)")
 def _the_lists_intro(sentences, index: int) -> list[Sentence]:
     """The sentence introducing the list whose item the ``index``-th sentence is (``甲、乙和丙多次举行三方峰会：¶* 某日，三国
     元首在某城会晤；¶* 某日，三国元首再次在某城会晤；``), more than the sentence before: each item's 三国元首 are the ones
-    it names. None where the sentence opens no line, or the lines before it lead to no sentence ending on a colon."""
+    it names. Nothing where the sentence opens no line, or the lines before it lead to no sentence ending on a colon, or
+    where that sentence is one of the two before it, which the caller reads anyway."""
     at = index
     while at > 0 and _opens_a_line(sentences[at]) and sentences[at - 1].paragraph == sentences[index].paragraph:
         at -= 1
@@ -106,7 +107,10 @@ def _the_lists_intro(sentences, index: int) -> list[Sentence]:
 
 
 def _opens_a_line(sentence: Sentence) -> bool:
-    return sentence.passage.text[:sentence.start].rstrip(" ").endswith("\n")
+    text, at = sentence.passage.text, sentence.start - 1
+    while at >= 0 and text[at] == " ":  # the list's marker, read as a space
+        at -= 1
+    return at >= 0 and text[at] == "\n"
 
 
 def _no_box_disagrees(reading: Reading, visit: VisitTold) -> bool:
@@ -131,10 +135,10 @@ def _a_visit_with_its_year_before(sentences: list[Sentence], i: int) -> bool:
     """Whether the paragraph told a visit with its year before the ``i``-th sentence (``2034年5月，甲再度访问乙国。…
     此访期间，…。同年8月31日，…``): its 此访 is that visit, and the account stays in its year."""
     paragraph = sentences[i].paragraph
-    for before in reversed(sentences[:i]):
-        if before.paragraph != paragraph:
+    for j in range(i - 1, -1, -1):
+        if sentences[j].paragraph != paragraph:
             return False
-        if "访" in before.hans and find_year_months(before.hans):
+        if "访" in sentences[j].hans and find_year_months(sentences[j].hans):
             return True
     return False
 
