@@ -14,7 +14,9 @@ time and by CPU time (the build's CPU over the floor's: the steadier of the two 
 machine). The process a build leaves answering the named queries (``kg.answers.answer_later``)
 is not the build's work: the benchmark says how long after the build returned the default
 parameters' answers were kept, then stops it (it goes on with the other parameters, minutes of
-CPU) before the floor is measured.
+CPU) before the floor is measured. Nor is the process that loads the raw store kept for the next
+edit (``kg.raw_store.fill_later``, from the fifty-first session): it says how long after the
+build returned that was done, and that process's CPU.
 
 It times each named query (``queries/*.rq`` with its default parameters) on the builds
 of 1,000 pages and more (or the largest), and two one-article edits of the largest export
@@ -135,6 +137,7 @@ def main() -> None:
             out = work / f"out-{size}"
             # an empty page cache: the same work as --no-cache, and it lets the edit below reuse it
             measured = run_build(export, out, jobs=arguments.jobs, cache=work / f"page-cache-{size}")
+            loaded = _raw_store_loaded(work / f"page-cache-{size}")
             kept = _answers_kept(out / "kg.trig") if size >= answers.ANSWERED_AHEAD_FROM else None
             stop_answering_ahead(out)
             triples = sum(1 for _ in open(out / "kg.nt", encoding="utf-8"))
@@ -142,6 +145,7 @@ def main() -> None:
             print(f"{size:>6} {measured['wall']:>8.1f} {measured['cpu']:>8.1f} {measured['rss'] / 1024:>12.0f} "
                   f"{triples:>9} {size / measured['wall']:>8.1f} {floor:>8.2f} {measured['wall'] / floor:>8.1f} "
                   f"{floor_cpu:>9.2f} {measured['cpu'] / floor_cpu:>8.1f} {os.getloadavg()[0]:>5.1f}", flush=True)
+            print(f"#   the raw store kept for the next edit loaded {loaded}", flush=True)
             if kept is not None:
                 print(f"#   the named queries' answers kept beside its files {kept}", flush=True)
         if arguments.builds_only:
@@ -390,9 +394,18 @@ def stage_times(trig: Path, code: Path) -> str:
         answers.answer_named_queries(store, out, seconds=answers.BUILD_SECONDS)
         spent["answers"] = time.process_time() - started
         started = time.process_time()
-        fill = incremental.RawFill(Path(scratch) / "raw")
-        fill.copy(store)  # the articles' graphs, as a build copies them once its pages are merged
-        fill.finish()
+        if hasattr(incremental, "RawFill"):  # copied out of the build's store by a thread (the 40th to 50th session)
+            fill = incremental.RawFill(Path(scratch) / "raw")
+            fill.copy(store)  # the articles' graphs, as a build copies them once its pages are merged
+            fill.finish()
+        else:  # each graph's lines written as its page merges, then loaded (by a process after the build)
+            from kg import raw_store
+
+            lines = raw_store.RawLines(Path(scratch) / "raw")
+            for graph in store.named_graphs():
+                lines.add(graph.value, store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph))
+            lines.close()
+            raw_store.whole(Path(scratch) / "raw", keep=False)
         spent["raw store"] = time.process_time() - started
         digest = hashlib.sha256()
         for name in ("kg.nt", "kg.ttl", "kg.jsonld", "kg.trig", "void.ttl", "context.jsonld"):
@@ -510,6 +523,26 @@ def edit_rebuild(export: Path, work: Path, *, jobs: int | None) -> None:
 
 #: Longest the benchmark waits for an edit's answers to be kept (the process keeping them runs at a lower priority).
 ANSWERS_WAIT = 900.0
+
+
+def _raw_store_loaded(cache: Path) -> str:
+    """How long after now the raw store a build keeps for the next edit is loaded (by a process the
+    build leaves behind, ``kg.raw_store.fill_later``; its lines file is removed once it is), and
+    that process's CPU as far as ``/proc`` sees it while it runs (waited for, as the answers are)."""
+    started, cpu = time.perf_counter(), {}
+    while list(cache.glob("last-build/*/raw-*.nq")):
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                if b"kg.raw_store" in (stat.parent / "cmdline").read_bytes():
+                    fields = stat.read_text().rsplit(")", 1)[1].split()
+                    cpu[stat.parent.name] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            except (OSError, IndexError, ValueError):
+                continue
+        if time.perf_counter() - started > ANSWERS_WAIT:
+            return f"not yet after {ANSWERS_WAIT:.0f} s (load {os.getloadavg()[0]:.1f})"
+        time.sleep(0.2)
+    return (f"{time.perf_counter() - started:.1f} s after the build returned, {sum(cpu.values()):.1f} s of CPU or "
+            f"more (load {os.getloadavg()[0]:.1f})")
 
 
 def _answers_kept(trig: Path) -> str:

@@ -15,11 +15,11 @@ cross-article checks look only at them (:func:`kg.validate.cross_article` ``arou
 each file is written by splicing their new entries into the previous file. The result is
 the bytes a clean build of the edited corpus gives (``tests/test_build_jobs_cache.py``).
 
-A full build fills a new raw store once the pages are merged (:class:`RawFill`, by a thread
-while the build goes on, 32 MiB at a time, so it never holds the whole corpus's N-Quads five
-times over) and takes it in place of the last one only once the files are published: the
-state is dropped first and written again after, so a build that fails or is killed leaves no
-state (the next build is a full one), never a wrong one.
+A full build writes a new raw store's lines as the pages are merged and loads them into the
+store after its files are published, by a process of its own for a corpus
+(:mod:`kg.raw_store`); it takes the new store in place of the last one only once the files
+are published: the state is dropped first and written again after, so a build that fails or
+is killed leaves no state (the next build is a full one), never a wrong one.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ import hashlib
 import itertools
 import os
 import pickle
-import shutil
 import threading
 import time
 from collections import defaultdict
@@ -41,7 +40,7 @@ from pathlib import Path
 import pyoxigraph
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store, Triple
 
-from kg import entries
+from kg import entries, raw_store
 from kg.turtle import canonical_lines
 from kg.void import Stats
 
@@ -128,43 +127,45 @@ class Kept:
         except Exception:  # noqa: BLE001 - missing, truncated or from another version: a full build
             return None
         if not isinstance(state, State) or not state.usable() or not state.raw \
-                or not (self.directory / state.raw).is_dir():
+                or not ((self.directory / state.raw).is_dir() or raw_store.lines_of(self.directory / state.raw).exists()):
             return None
         self.raw_name = state.raw
         return state
 
     def raw(self) -> Store:
-        """The raw store. Raises OSError when another process holds it."""
+        """The raw store, loaded first if the build that made it left that to later (:mod:`kg.raw_store`).
+        Raises OSError when it cannot be loaded or another process holds it."""
         if self._raw is None:
-            self._raw = _opened(self.directory / self.raw_name)
+            self._raw = raw_store.whole(self.directory / self.raw_name)
+            if self._raw is None:
+                raise OSError(f"the raw store {self.directory / self.raw_name} cannot be loaded or opened")
         return self._raw
 
     def forget(self) -> None:
         """Drops the state (before the raw store changes): until it is saved again, the next build is a full one."""
         (self.directory / "state.pickle").unlink(missing_ok=True)
 
-    def filling(self) -> RawFill | None:
-        """A new raw store, to be filled as the pages are merged; None when it cannot be made."""
+    def filling(self) -> raw_store.RawLines | None:
+        """A new raw store's lines, to be written as the pages are merged; None when they cannot be."""
         try:
-            return RawFill(self.directory / f"raw-{time.time_ns()}")
+            return raw_store.RawLines(self.directory / f"raw-{time.time_ns()}")
         except OSError:
             return None
 
-    def adopt(self, fill: RawFill) -> bool:
-        """Makes ``fill`` the raw store, in place of the last one (whose state is dropped first).
-        False, and the last one kept, when ``fill`` could not be written whole."""
-        if not fill.finish():
+    def adopt(self, fill: raw_store.RawLines, *, later: bool = False) -> bool:
+        """Makes the store of ``fill``'s lines the raw store, in place of the last one (whose state is
+        dropped first), loaded now or, with ``later``, by whoever needs it first (:func:`kg.raw_store.whole`).
+        False, and the last one kept, when the lines could not be written whole or the store loaded."""
+        if not fill.close():
             return False
+        if not later:
+            self._raw = raw_store.whole(fill.path)
+            if self._raw is None:
+                return False
         self.forget()
-        self._raw, self.raw_name = fill.store, fill.path.name
-        _OPENED[str(fill.path)] = fill.store
-        for old in self.directory.glob("raw-*"):  # the stores before, and a copy a killed build left
-            if old != fill.path:
-                _OPENED.pop(str(old), None)
-                if old.is_dir():
-                    shutil.rmtree(old, ignore_errors=True)
-                else:
-                    old.unlink(missing_ok=True)
+        self.raw_name = fill.path.name
+        for old in {path.with_suffix("") for path in self.directory.glob("raw-*")} - {fill.path}:
+            raw_store.forget(old)  # the stores before, and what a killed build left
         return True
 
     def save(self, state: State) -> None:
@@ -218,85 +219,6 @@ class Saving:
             self._written = True
         except OSError:
             self._temporary.unlink(missing_ok=True)
-
-
-class RawFill:
-    """A raw store being made: the articles' graphs as the pages gave them, copied out of the
-    build's store once every page is merged (:meth:`copy`) by a thread of this process, while
-    the build goes on checking the pages across articles on the core the workers left. (Filled
-    as the pages merged, before the fortieth session, its bulk loads took about 3 ms of CPU a
-    page from the two cores building them.) The copy waits in a file beside the store and is
-    loaded 32 MiB of N-Quads at a time. Each bulk load adds sorted files over the whole
-    key range, which RocksDB's compaction thread then merges into the levels below, rewriting
-    what is there: the fewer the loads, the less is rewritten (at 3,000 pages 16 MiB a load
-    cost the compaction 11 s of CPU, 64 MiB 3.3). A bulk load holds about five times its
-    N-Quads in memory, so the whole corpus at once is too much (+820 MiB at 3,000 pages), and
-    in the build's tail, where the copy now runs beside the files being written, 64 MiB a load
-    raised the build's peak to 1,465–1,466 MiB at 3,000 pages against 1,293–1,328 at 32
-    (6 Dec, 14:30–14:37: 64.2–65.5 s against 67.5–69.3 s of wall, 119–122 s against 127–130 s
-    of CPU; 32 keeps the peak under 1.5 GB).
-    A store that cannot be written is given up: the build goes on, and the next one is a full one."""
-
-    BATCH = 32 << 20  # bytes of N-Quads per bulk load
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.store: Store | None = Store(str(path))
-        self._thread: threading.Thread | None = None
-        self._read = threading.Event()  # set once the copy is out of the build's store
-
-    def copy(self, store: Store) -> None:
-        """Starts copying the named graphs of ``store`` (every page merged, nothing settled)
-        into the raw store; returns at once. ``store`` must not change until :meth:`copied`."""
-        self._thread = threading.Thread(target=self._fill, args=(store,), name="kg-raw-store", daemon=True)
-        self._thread.start()
-
-    def copied(self) -> None:
-        """Waits until the copy is read out of the build's store, which may change from then on."""
-        if self._thread is not None:
-            self._read.wait()
-
-    def finish(self) -> bool:
-        """Waits for the copy to be loaded and the store flushed; whether it is whole."""
-        if self._thread is not None:
-            self._thread.join()
-        return self.store is not None
-
-    def discard(self) -> None:
-        self.finish()
-        self.store = None
-        _OPENED.pop(str(self.path), None)
-        shutil.rmtree(self.path, ignore_errors=True)
-
-    def _fill(self, store: Store) -> None:
-        copy = self.path.with_name(f"{self.path.name}.nq")
-        try:
-            try:
-                store.dump(str(copy), format=RdfFormat.N_QUADS)  # a named graph per article, no default graph yet
-            finally:
-                self._read.set()
-            with open(copy, "rb") as stream:
-                while chunk := stream.read(self.BATCH):
-                    # lenient: these lines were read strictly a moment ago, into the build's store (pipeline.assemble)
-                    self.store.bulk_load(chunk + stream.readline(), RdfFormat.N_QUADS, lenient=True)
-            self.store.flush()
-        except Exception:  # noqa: BLE001 - a disk full or anything else: a store not whole is given up
-            self.store = None
-        finally:
-            copy.unlink(missing_ok=True)
-
-
-#: The raw stores this process opened, by directory: RocksDB lets a process open a directory
-#: once, and a handle can outlive the build that opened it (a query's iterator not yet
-#: collected), so a later build in the same process takes the same handle.
-_OPENED: dict[str, Store] = {}
-
-
-def _opened(directory: Path) -> Store:
-    key = str(directory)
-    if key not in _OPENED:
-        _OPENED[key] = Store(key)
-    return _OPENED[key]
 
 
 def identity(path: str) -> tuple[int, int, int]:

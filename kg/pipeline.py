@@ -21,7 +21,7 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFor
 from rdflib import URIRef
 from rdflib import Literal as RdflibLiteral
 
-from kg import answers, entries, export, incremental, outdir, rdf, void
+from kg import answers, entries, export, incremental, outdir, raw_store, rdf, void
 from kg.cache import PageCache, code_version
 from kg.errors import ConfigError, InputError, LinkError
 from kg.model import Count, Extraction, Issue, Page, Severity, SkippedPage, SourceInfo
@@ -253,15 +253,15 @@ class Assembly:
 
 
 def assemble(outcomes: Iterable[BuiltPage | KeptPage | Quarantined | SkippedPage],
-             raw: incremental.RawFill | None = None,
+             raw: raw_store.RawLines | None = None,
              key: Callable[[BuiltPage], str | None] | None = None) -> Assembly:
     """Bulk-loads the built pages into one store, a named graph each, and checks them across articles.
 
     A page whose article was already read is quarantined. A statement of a page that contradicts
     an earlier page's (two first days for one summit, one ordinal for two summits of a series)
     is withheld from its graph; a page whose contradiction does not say which statements clash
-    is quarantined. ``raw``, when given, copies the store once every page is merged, before
-    labels are settled (:meth:`kg.incremental.RawFill.copy`, while the pages are checked).
+    is quarantined. ``raw``, when given, is given each merged page's lines as they are loaded
+    (the raw store kept for the next edit: :mod:`kg.raw_store`).
     ``key``, when given, says under which key the page cache holds a page (or None): the
     extraction of such a page is read back from there when asked for, not kept in memory,
     as it is for a :class:`KeptPage`.
@@ -293,6 +293,8 @@ def assemble(outcomes: Iterable[BuiltPage | KeptPage | Quarantined | SkippedPage
             # language tags not checked again) about four fifths of a strict one
             store.load(outcome.ntriples, RdfFormat.N_TRIPLES, to_graph=NamedNode(outcome.article),
                        lenient=outcome.report is not None and strictly_read)
+            if raw is not None:
+                raw.add(outcome.article, outcome.ntriples)
             for subject in set(_SUBJECT.findall(outcome.ntriples)):
                 stated[subject] = subject in stated
             if isinstance(outcome, KeptPage):
@@ -302,11 +304,7 @@ def assemble(outcomes: Iterable[BuiltPage | KeptPage | Quarantined | SkippedPage
                 merged = Merged(outcome.origin, outcome.article, PageSummary.of(outcome.extraction), outcome.report,
                                 kept or outcome.extraction)
             built.append((position, merged))  # the store holds its triples
-    if raw is not None:
-        raw.copy(store)
     built, conflicts, withheld = _without_conflicts(built, store)  # what it leaves out is not kept: no raw store
-    if raw is not None:
-        raw.copied()
     rdf.settle_labels(store)
     left_out = tuple(q for _, q in sorted([*quarantined, *conflicts], key=lambda pair: pair[0]))
     several = [subject for subject, again in stated.items() if again]
@@ -459,7 +457,7 @@ def _build(read: Callable[[], Iterable[Page | SkippedPage]], *, out: Path, setti
     base = settings.base
     keys: dict[str, str] = {}
     outcomes = build_pages(read(), settings, jobs=jobs, cache=cache, shapes_cache=shapes_cache, keys=keys)
-    fill = kept.filling() if kept is not None else None  # the raw store, filled once the pages are merged
+    fill = kept.filling() if kept is not None else None  # the raw store's lines, written as the pages merge
     adopted = False
     held = (lambda page: keys[page.origin] if page.origin in keys and cache.holds(keys[page.origin]) else None) \
         if cache is not None else None
@@ -494,11 +492,13 @@ def _build(read: Callable[[], Iterable[Page | SkippedPage]], *, out: Path, setti
             pages = {keys[page.origin]: incremental.PageRecord(keys[page.origin], page.origin, page.article,
                                                                summary, page.report)
                      for page, summary in zip(assembly.built, nothing.pages) if page.origin in keys}
-            if len(pages) == len(assembly.built) and (adopted := kept.adopt(fill)):
+            if len(pages) == len(assembly.built) and (adopted := kept.adopt(fill, later=parallel)):
                 files = {kind: (str(version[0] / name), incremental.identity(str(version[0] / name)))
                          for kind, name in incremental.FILES.items()}
                 kept.save(incremental.State(pages, stats, description, indexes[entries.NT].lines, indexes, files,
                                             shared.value, kept.raw_name))
+                if parallel:  # loaded into the store by a process after this one (or by the edit that needs it)
+                    raw_store.fill_later(fill.path)
         if len(assembly.built) >= answers.ANSWERED_AHEAD_FROM:  # by a process after it, kept beside the files
             answers.answer_later(version[0])
         lines = indexes[entries.NT].lines if entries.NT in indexes else None

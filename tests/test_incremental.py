@@ -211,16 +211,21 @@ def test_a_file_that_cannot_be_spliced_means_a_full_build(corpus, tmp_path, monk
     assert_same(edited, clean, tmp_path)
 
 
-def test_the_raw_store_filled_a_batch_at_a_time_serves_the_next_edit(corpus, tmp_path, monkeypatch):
-    from kg import incremental
+def stores(cache: Path) -> list[Path]:
+    """The raw stores kept (directories), and lines not yet loaded into one (``raw-*.nq``)."""
+    return sorted(path for path in cache.glob("last-build/*/raw-*") if path.is_dir() or path.suffix == ".nq")
 
-    monkeypatch.setattr(incremental.RawFill, "BATCH", 1000)  # a bulk load every page or two
+
+def test_the_raw_store_loaded_a_batch_at_a_time_serves_the_next_edit(corpus, tmp_path, monkeypatch):
+    from kg import raw_store
+
+    monkeypatch.setattr(raw_store, "BATCH", 1000)  # a bulk load every page or two
     cache = tmp_path / "cache"
     pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
     for state in cache.rglob("state.pickle"):
         state.unlink()
     assert not pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache).incremental
-    assert len(list(cache.glob("last-build/*/raw-*"))) == 1  # the new one only, the one before removed
+    assert [path.is_dir() for path in stores(cache)] == [True]  # the new one only, loaded; the one before removed
     page = sorted(corpus.glob("*.wiki"))[1]
     page.write_text(page.read_text(encoding="utf-8").replace("。", "。\n", 3), encoding="utf-8")
     edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
@@ -229,28 +234,121 @@ def test_the_raw_store_filled_a_batch_at_a_time_serves_the_next_edit(corpus, tmp
 
 
 def test_a_raw_store_that_cannot_be_written_means_a_full_build_next(corpus, tmp_path, monkeypatch):
-    from kg import incremental
+    from kg import raw_store
 
     class Full:  # a disk that fills up under the raw store
+        def __init__(self, path):
+            Path(path).mkdir()
+
         def bulk_load(self, *args, **kwargs):
             raise OSError(28, "No space left on device")
 
-    real = incremental.RawFill.__init__
-
-    def on_a_full_disk(self, path):
-        real(self, path)
-        self.store = Full()
-
-    monkeypatch.setattr(incremental.RawFill, "__init__", on_a_full_disk)
+    monkeypatch.setattr(raw_store, "Store", Full)
     cache = tmp_path / "cache"
     first = pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
-    assert first.published and not list(cache.glob("last-build/*/raw-*")) and not list(cache.rglob("state.pickle"))
+    assert first.published and not stores(cache) and not list(cache.rglob("state.pickle"))
     monkeypatch.undo()
     page = sorted(corpus.glob("*.wiki"))[0]
     page.write_text(page.read_text(encoding="utf-8") + "\n<!-- edited -->\n", encoding="utf-8")
     edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
     assert not edited.incremental
     assert_same(edited, clean, tmp_path)
+
+
+def test_a_corpus_leaves_its_raw_store_to_a_process_after_it_and_an_edit_waits_for_it(corpus, tmp_path,
+                                                                                       monkeypatch):
+    """A build of a corpus writes the raw store's lines and leaves loading them to a process of its
+    own; an edit made at once waits for that process (or loads them itself) and is still spliced."""
+    from kg import raw_store
+
+    monkeypatch.setattr(pipeline, "OTHER_CORE_FROM", 2)  # these eleven pages built as a corpus is
+    started = []
+    real = raw_store.fill_later
+    monkeypatch.setattr(raw_store, "fill_later", lambda path: (started.append(path), real(path)))
+    cache = tmp_path / "cache"
+    pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
+    assert len(started) == 1 and started[0] in stores(cache) + [path.with_suffix("") for path in stores(cache)]
+    page = sorted(corpus.glob("*.wiki"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- edited -->\n", encoding="utf-8")
+    edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
+    assert edited.incremental
+    assert_same(edited, clean, tmp_path)
+    assert [path.is_dir() for path in stores(cache)] == [True]  # loaded, its lines gone
+
+
+def test_raw_lines_no_process_loaded_are_loaded_by_the_edit(corpus, tmp_path, monkeypatch):
+    from kg import raw_store
+
+    monkeypatch.setattr(pipeline, "OTHER_CORE_FROM", 2)
+    monkeypatch.setattr(raw_store, "fill_later", lambda path: None)  # the process could not start
+    cache = tmp_path / "cache"
+    pipeline.build([str(corpus)], out=tmp_path / "out", cache_dir=cache)
+    assert [path.suffix for path in stores(cache)] == [".nq"]  # lines only: nothing loaded them
+    page = sorted(corpus.glob("*.wiki"))[2]
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- edited -->\n", encoding="utf-8")
+    edited, clean = rebuilt_and_clean(corpus, tmp_path, cache)
+    assert edited.incremental
+    assert_same(edited, clean, tmp_path)
+    assert [path.is_dir() for path in stores(cache)] == [True]
+
+
+def test_a_store_whose_load_was_stopped_is_loaded_again_from_its_lines(tmp_path):
+    from pyoxigraph import NamedNode, Quad, Literal
+
+    from kg import raw_store
+
+    path = tmp_path / "raw-1"
+    lines = raw_store.RawLines(path)
+    lines.add("https://example.org/a", b'<https://example.org/s> <https://example.org/p> "x" .\n')
+    lines.add("https://example.org/b", b'<https://example.org/s> <https://example.org/p> "y" .\n')
+    assert lines.close()
+    path.mkdir()  # a load killed half way: a directory, its lines still beside it
+    (path / "half").write_bytes(b"half a store")
+    store = raw_store.whole(path)
+    p = NamedNode("https://example.org/p")
+    assert sorted(str(quad) for quad in store.quads_for_pattern(None, p, None)) == sorted(str(quad) for quad in [
+        Quad(NamedNode("https://example.org/s"), p, Literal("x"), NamedNode("https://example.org/a")),
+        Quad(NamedNode("https://example.org/s"), p, Literal("y"), NamedNode("https://example.org/b"))])
+    assert not raw_store.lines_of(path).exists() and not (path / "half").exists()
+
+
+def test_an_edit_waits_for_the_process_loading_the_raw_store(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    from kg import raw_store
+
+    path = tmp_path / "raw-1"
+    lines = raw_store.RawLines(path)
+    lines.add("https://example.org/a", b'<https://example.org/s> <https://example.org/p> "x" .\n')
+    assert lines.close()
+    loads, real = [], raw_store._load
+    loading = threading.Event()
+
+    def slow(*args):  # the loading process, holding the lock a while
+        loads.append(time.monotonic())
+        loading.set()
+        time.sleep(0.5)
+        return real(*args)
+
+    monkeypatch.setattr(raw_store, "_load", slow)
+    filler = threading.Thread(target=raw_store.whole, args=(path,), kwargs={"keep": False})
+    filler.start()
+    assert loading.wait(10)
+    store = raw_store.whole(path)  # waits, then finds it whole: not loaded twice
+    filler.join()
+    assert len(loads) == 1 and time.monotonic() - loads[0] >= 0.5
+    assert len(store) == 1 and not raw_store.lines_of(path).exists()
+
+
+def test_a_page_with_a_blank_node_keeps_no_raw_store(tmp_path):
+    from kg import raw_store
+
+    lines = raw_store.RawLines(tmp_path / "raw-1")
+    lines.add("https://example.org/a", b'<https://example.org/s> <https://example.org/p> "_:x" .\n')
+    assert lines.whole  # a literal's text, not a blank node
+    lines.add("https://example.org/b", b'<https://example.org/s> <https://example.org/p> _:b0 .\n')
+    assert not lines.close()
 
 
 def test_an_edit_whose_files_are_not_published_keeps_no_state(corpus, tmp_path, monkeypatch):
