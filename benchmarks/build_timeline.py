@@ -41,11 +41,11 @@ from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 #: Steps done many times, their spans summed in one line (from the first's start to the last's end).
-SUMMED = ("fsync", "raw store filled")
+SUMMED = ("fsync", "raw store filled", "raw lines written")
 
 #: The child: kg's steps wrapped so that each prints "mark WHAT start|end WALL CPU" to a pipe.
 CHILD = r"""
-import os, sys, threading, time
+import functools, os, sys, threading, time
 sys.path.insert(0, sys.argv[1])
 marks = os.fdopen(int(os.environ["KG_TIMELINE_FD"]), "w", buffering=1)
 
@@ -80,6 +80,7 @@ def wrapped(owner, name, what=None):
     inner = getattr(owner, name, None)
     if inner is None:  # not in this code
         return
+    @functools.wraps(inner)  # a forked piece of work is named by its function's name
     def timed(*args, **kwargs):
         mark(what or name, "start")
         try:
@@ -126,41 +127,49 @@ def pages(*args, **kwargs):
         yield from build_pages(*args, **kwargs)
         mark("pages", "end")
         threads("the last page")
-        if not hasattr(incremental.RawFill, "copy"):  # filled as the pages merged: compaction and the last load left
+        if RawFill is not None and not hasattr(RawFill, "copy"):  # filled as the pages merged: compaction, last load
             raw_begun()
     return each()
 pipeline.build_pages = pages
 
-copy_raw = getattr(incremental.RawFill, "copy", None)
-if copy_raw is not None:  # copied by a thread once the pages are merged (the 40th session)
+# the raw store filled by the build, as its pages merged (the 17th to the 39th session) or copied by a thread once
+# they are (the 40th to the 50th); from the 51st its lines are written as the pages merge and loaded after the build
+RawFill = getattr(incremental, "RawFill", None)
+copy_raw = getattr(RawFill, "copy", None)
+if copy_raw is not None:
     def copying(self, *args, **kwargs):
         raw_begun()
         return copy_raw(self, *args, **kwargs)
-    incremental.RawFill.copy = copying
-finish_raw = incremental.RawFill.finish
-def finishing(self):
-    if raw_work == [True]:
-        raw_work.append(False)
-        mark("wait:raw store", "start")
-        try:
-            return finish_raw(self)
-        finally:
-            mark("in fork:raw store", "end", others())
-            mark("wait:raw store", "end")
-    return finish_raw(self)
-incremental.RawFill.finish = finishing
+    RawFill.copy = copying
+if RawFill is not None:
+    finish_raw = RawFill.finish
+    def finishing(self):
+        if raw_work == [True]:
+            raw_work.append(False)
+            mark("wait:raw store", "start")
+            try:
+                return finish_raw(self)
+            finally:
+                mark("in fork:raw store", "end", others())
+                mark("wait:raw store", "end")
+        return finish_raw(self)
+    RawFill.finish = finishing
+    wrapped(RawFill, "add", "raw store filled")
+else:
+    from kg import raw_store
+    wrapped(raw_store.RawLines, "add", "raw lines written")
+    wrapped(raw_store, "fill_later", "raw store left to a process after")
 wrapped(pipeline, "_without_conflicts", "checks across articles")
 wrapped(rdf, "settle_labels", "labels settled")
 wrapped(rdf, "publish_shared_once", "shared moved")
 wrapped(void, "published_stats", "counted")  # after the move, in the parent (the 41st session)
 wrapped(pipeline, "describe")
 wrapped(export, "write_store", "files")
-wrapped(export, "_write_union", "kg.nt kg.ttl kg.jsonld")
+wrapped(export, "_write_union", "union files")  # kg.nt kg.ttl kg.jsonld; from the 51st session kg.jsonld in a fork
 wrapped(export, "write_void", "void.ttl")
 wrapped(incremental.Kept, "adopt", "raw store adopted")
 wrapped(incremental.Kept, "save", "state saved")
 wrapped(pipeline.outdir, "_fsync", "fsync")
-wrapped(incremental.RawFill, "add", "raw store filled")  # as the pages merge (the 17th to the 39th session)
 
 from kg.cli import main
 mark("build", "start")

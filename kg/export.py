@@ -365,9 +365,15 @@ def _write_files(out_dir: Path, union: Callable[[], Iterable[tuple[str, list[str
     With ``parallel`` kg.trig is written by a forked process while this one writes the rest."""
     render = entries.Renderer(context())
     trig = out_dir / OUTPUT_NAMES[Format.TRIG]
-    trig_written = elsewhere(_write_trig, trig, graphs, render) if parallel else None
-    made = _write_union(out_dir, union, render)
-    made[Format.TRIG] = trig_written() if trig_written is not None else _write_trig(trig, graphs, render)
+    if parallel:  # kg.trig and kg.jsonld by two forked processes: the three take the two cores about alike
+        trig_written = elsewhere(_write_trig, trig, graphs, render)
+        jsonld_written = elsewhere(_write_union, out_dir, union, render, (Format.JSONLD,))
+        made = _write_union(out_dir, union, render, (Format.NTRIPLES, Format.TURTLE))
+        made.update(jsonld_written())
+        made[Format.TRIG] = trig_written()
+    else:
+        made = _write_union(out_dir, union, render, (Format.NTRIPLES, Format.TURTLE, Format.JSONLD))
+        made[Format.TRIG] = _write_trig(trig, graphs, render)
     written, digests = [], {}
     for fmt in (Format.TURTLE, Format.JSONLD, Format.NTRIPLES, Format.TRIG):
         path = out_dir / OUTPUT_NAMES[fmt]
@@ -382,11 +388,12 @@ def _write_files(out_dir: Path, union: Callable[[], Iterable[tuple[str, list[str
 
 
 def _write_union(out_dir: Path, union: Callable[[], Iterable[tuple[str, list[str]]]],
-                 render: entries.Renderer) -> dict[Format, entries.Index | None]:
-    """kg.nt, kg.ttl and kg.jsonld in one pass over the subjects: N-Triples and Turtle entries
-    written as they come, JSON-LD nodes spooled and copied in the order of their ids. A file
-    that cannot be written as entries is written whole afterwards (its index None)."""
-    renders = {Format.NTRIPLES: render.nt, Format.TURTLE: render.ttl}
+                 render: entries.Renderer, formats: Sequence[Format]) -> dict[Format, entries.Index | None]:
+    """Those of kg.nt, kg.ttl and kg.jsonld in ``formats`` in one pass over the subjects: N-Triples
+    and Turtle entries written as they come, JSON-LD nodes spooled and copied in the order of their
+    ids. A file that cannot be written as entries is written whole afterwards (its index None)."""
+    renders = {fmt: write for fmt, write in ((Format.NTRIPLES, render.nt), (Format.TURTLE, render.ttl))
+               if fmt in formats}
     made: dict[Format, entries.Index | None] = {}
     with ExitStack() as opened:
         writers: dict[Format, entries.Writer | None] = {
@@ -394,7 +401,8 @@ def _write_union(out_dir: Path, union: Callable[[], Iterable[tuple[str, list[str
                                 spooled=opened.enter_context(tempfile.TemporaryFile()))
             for fmt in renders}
         nodes = opened.enter_context(tempfile.TemporaryFile())
-        order: list[tuple[str, int, int]] | None = []  # JSON-LD: (node id, where its text is, its length)
+        # JSON-LD: (node id, where its text is, its length)
+        order: list[tuple[str, int, int]] | None = [] if Format.JSONLD in formats else None
         for key, lines in union():
             for fmt, writer in writers.items():
                 if writer is not None:
@@ -412,7 +420,8 @@ def _write_union(out_dir: Path, union: Callable[[], Iterable[tuple[str, list[str
                 nodes.write(data)
         for fmt, writer in writers.items():
             made[fmt] = _closed(writer)
-        made[Format.JSONLD] = None
+        if Format.JSONLD in formats:
+            made[Format.JSONLD] = None
         if order is not None:
             order.sort()
             with (out_dir / OUTPUT_NAMES[Format.JSONLD]).open("wb") as stream:
@@ -429,7 +438,7 @@ def _write_union(out_dir: Path, union: Callable[[], Iterable[tuple[str, list[str
         Format.JSONLD: _write_jsonld,
         Format.NTRIPLES: lambda stream, merged: stream.writelines(f"{line}\n" for line in merged),
     }
-    for fmt in [fmt for fmt in fallbacks if made[fmt] is None]:
+    for fmt in [fmt for fmt in formats if made[fmt] is None]:
         merged = [line for _, lines in union() for line in lines]
         with (out_dir / OUTPUT_NAMES[fmt]).open("w", encoding="utf-8", newline="\n") as stream:
             fallbacks[fmt](stream, merged)
