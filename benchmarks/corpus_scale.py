@@ -137,8 +137,9 @@ def main() -> None:
             out = work / f"out-{size}"
             # an empty page cache: the same work as --no-cache, and it lets the edit below reuse it
             measured = run_build(export, out, jobs=arguments.jobs, cache=work / f"page-cache-{size}")
-            loaded = _raw_store_loaded(work / f"page-cache-{size}")
-            kept = _answers_kept(out / "kg.trig") if size >= answers.ANSWERED_AHEAD_FROM else None
+            returned = time.perf_counter()
+            loaded = _raw_store_loaded(work / f"page-cache-{size}", since=returned)
+            kept = _answers_kept(out / "kg.trig", since=returned) if size >= answers.ANSWERED_AHEAD_FROM else None
             stop_answering_ahead(out)
             triples = sum(1 for _ in open(out / "kg.nt", encoding="utf-8"))
             floor, floor_cpu = pyoxigraph_floor(out / "kg.trig")
@@ -525,11 +526,11 @@ def edit_rebuild(export: Path, work: Path, *, jobs: int | None) -> None:
 ANSWERS_WAIT = 900.0
 
 
-def _raw_store_loaded(cache: Path) -> str:
-    """How long after now the raw store a build keeps for the next edit is loaded (by a process the
+def _raw_store_loaded(cache: Path, *, since: float) -> str:
+    """How long after ``since`` (the build's return, by ``time.perf_counter``) the raw store a build keeps for the next edit is loaded (by a process the
     build leaves behind, ``kg.raw_store.fill_later``; its lines file is removed once it is), and
     that process's CPU as far as ``/proc`` sees it while it runs (waited for, as the answers are)."""
-    started, cpu = time.perf_counter(), {}
+    cpu: dict[str, float] = {}
     while list(cache.glob("last-build/*/raw-*.nq")):
         for stat in Path("/proc").glob("[0-9]*/stat"):
             try:
@@ -538,22 +539,22 @@ def _raw_store_loaded(cache: Path) -> str:
                     cpu[stat.parent.name] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
             except (OSError, IndexError, ValueError):
                 continue
-        if time.perf_counter() - started > ANSWERS_WAIT:
+        if time.perf_counter() - since > ANSWERS_WAIT:
             return f"not yet after {ANSWERS_WAIT:.0f} s (load {os.getloadavg()[0]:.1f})"
         time.sleep(0.2)
-    return (f"{time.perf_counter() - started:.1f} s after the build returned, {sum(cpu.values()):.1f} s of CPU or "
+    return (f"{time.perf_counter() - since:.1f} s after the build returned, {sum(cpu.values()):.1f} s of CPU or "
             f"more (load {os.getloadavg()[0]:.1f})")
 
 
-def _answers_kept(trig: Path) -> str:
-    """How long after now every named query's answer is kept beside ``trig`` (waited for, so that
+def _answers_kept(trig: Path, *, since: float | None = None) -> str:
+    """How long after ``since`` (by default now) every named query's answer is kept beside ``trig`` (waited for, so that
     the next build does not share the machine with the process keeping them), after a full build
     or an edit."""
     from kg.answers import OUTPUTS, answer_key, precomputed
     from kg.query import named_queries
 
     keys = [answer_key(query.text, output, [trig]) for query in named_queries() for output in OUTPUTS]
-    started = time.perf_counter()
+    started = time.perf_counter() if since is None else since
     while any(precomputed(key, [trig]) is None for key in keys):
         if time.perf_counter() - started > ANSWERS_WAIT:
             return f"not yet after {ANSWERS_WAIT:.0f} s (load {os.getloadavg()[0]:.1f})"
