@@ -3004,6 +3004,20 @@ def test_a_column_of_mediators_adds_them_to_the_pair_the_article_is_about():
     assert found["2021-05-06"]["participants"] == {"张三", "李四", "王五", "赵六"}
 
 
+@pytest.mark.parametrize("header", ["主持或斡旋方", "斡旋/主办方", "主持方"])
+def test_a_column_of_who_hosted_or_mediated_adds_them_to_the_pair_the_article_is_about(header):
+    text = ("'''张三与李四会晤'''是指[[甲国总统]][[张三]]与[[乙国总统]][[李四]]在2031年至2036年间的一系列会晤。\n== 列表 ==\n"
+            f'{{| class="wikitable"\n! 日期 !! 地点 !! {header} !! 备注\n|-\n'
+            "| 2031年3月2日 || [[某城]] || [[丙组织]]共同主席 || 会谈约四小时\n|-\n"
+            "| 2033年5月6日 || [[另城]] || 丙国总统[[王五]] || 发表联合声明\n|}\n")
+    found = summits(text, title="张三与李四会晤")
+    if header == "主持方":  # who chaired: one of the pair, or a third; the column alone does not say the row is the pair's
+        assert "2031-03-02" not in found
+    else:
+        assert found["2031-03-02"]["participants"] == {"张三", "李四"}
+        assert found["2033-05-06"]["participants"] == {"张三", "李四", "王五"}
+
+
 @pytest.mark.parametrize("header, others", [("其他参加者", {"王五"}), ("其余与会领导人", {"王五"}),
                                             ("参加者", None)])  # all who took part: the pair is not the article's to add
 def test_a_column_of_the_others_who_took_part_adds_them_to_the_pair_the_article_is_about(header, others):

@@ -18,9 +18,10 @@ from kg.model import Evidence, Span
 from kg.wikitext import Cell, Table, is_header_row, passage, spread_rows
 
 
-#: A column of the third parties who brought a pair together (``斡旋方``, ``调停人``): each
-#: row's meeting is the article's pair's, with them.
-_MEDIATOR_COLUMN = re.compile(r"^(?:斡旋|调停|调解|居间|促成)(?:方|者|人|国|方领导人)$")
+#: A column of the third parties who brought a pair together (``斡旋方``, ``调停人``), or who hosted or
+#: brought them together (``主持或斡旋方``, ``斡旋/主办方``): each row's meeting is the article's pair's, with them.
+_MEDIATOR_COLUMN = re.compile(r"^(?:(?:主持|主办|东道)[或、/和及])?(?:斡旋|调停|调解|居间|促成)(?:[或、/和及](?:主持|主办))?"
+                              r"(?:方|者|人|国|方领导人)$")
 #: A column of the others who took part (``其他参加者``, ``其余与会领导人``): read as a column of mediators is, each row
 #: the article's pair's meeting with them.
 _OTHERS_COLUMN = re.compile(r"^(?:其他|其它|其余|另外)的?(?:参加者|参会者|与会者|出席者|参与者|参加人|与会领导人|领导人|与会方)$")
