@@ -820,6 +820,17 @@ def test_a_leader_received_along_with_an_official_below_the_top_is_met_all_the_s
     assert summits(text, title="张三与李四会晤")["2017-02-21"]["participants"] == {"张三", "李四", "王五"}
 
 
+@pytest.mark.parametrize("others", ["、议长[[赵六]]和外长[[孙七]]", "和议长[[赵六]]", "、议长[[赵六]]、外长[[孙七]]"])
+def test_a_leader_met_with_officials_below_the_top_listed_after_him_is_met_all_the_same(others):
+    text = HEAD + f"2033年5月6日，甲国总统[[张三]]抵达某都，在[[某宫]]与乙国总统[[李四]]{others}会谈。"
+    assert summits(text)["2033-05-06"]["participants"] == {"张三", "李四"}
+
+
+def test_the_one_met_listed_after_below_the_top_officials_is_still_no_summit():
+    text = HEAD + "2033年5月6日，甲国总统[[张三]]在某都与乙国议长[[赵六]]和外长[[孙七]]会谈。"
+    assert "2033-05-06" not in summits(text)
+
+
 def test_the_chairman_of_a_consultative_conference_is_below_the_top():
     text = TABLED_VISIT + "2月23日，李四会见了全国政协主席[[赵六]]。"
     assert summits(text, title="张三与李四会晤")["2017-02-21"]["participants"] == {"张三", "李四"}

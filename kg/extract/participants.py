@@ -856,8 +856,8 @@ def a_party(sentence: Sentence, key: str, clause: tuple[int, int] | None) -> boo
         before = sentence.hans[begin:spot.start - len(titled)]
         if _ALONG_WITH.search(before) or _PARTY_BEFORE.search(before) and _TRAVELS_WITH.match(sentence.hans, spot.end):
             continue  # 偕副总统丙与乙会晤, 甲与外长丙前往某都: who came with the one who met
-        if _PARTY_AFTER.match(sentence.hans[spot.end:end]):
-            return True
+        if _PARTY_AFTER.match(sentence.hans[spot.end:end]) and not _received_along(sentence, spot, begin):
+            return True  # not 与乙、丙和丁会谈's 丙: its 和 goes on with the list met together
         if _PARTY_BEFORE.search(before) and not _joined_later(sentence, spot, end) \
                 and not _received_along(sentence, spot, begin):
             return True
@@ -866,14 +866,15 @@ def a_party(sentence: Sentence, key: str, clause: tuple[int, int] | None) -> boo
 
 #: A list's join right before a name (乙、丙; 乙和丙; 乙及丙).
 _LIST_JOIN = re.compile(r"(?:、|和|及|以及)$")
-#: A verb receiving those listed after it together (会见了); not one by one (分别会见: each a party of his own meeting).
-_RECEIVES_BEFORE = re.compile(r"(?<!分别)(?<!先后)(?<!相继)(?:会见|接见|会晤|拜会)了?$")
+#: A verb receiving those listed after it together (会见了), or the word joining them to the one who met them
+#: (与乙、丙和丁会谈); not one by one (分别会见: each a party of his own meeting).
+_RECEIVES_BEFORE = re.compile(r"(?<!分别)(?<!先后)(?<!相继)(?:会见|接见|会晤|拜会)了?$|(?:与|同|跟)$")
 
 
 def _received_along(sentence: Sentence, spot: Spot, begin: int) -> bool:
-    """Whether the name is a later item of a list a verb receives (``甲会见了乙国首相丙和议长丁``):
-    received along with the names before it, not the clause's other party; the meeting with
-    the list's leader stands whatever the others' rank."""
+    """Whether the name is a later item of a list a verb receives (``甲会见了乙国首相丙和议长丁``), or 与
+    joins to the one who met them (``甲与乙国总统丙、议长丁和总理戊会谈``): received along with the names
+    before it, not the clause's other party; the meeting with the list's leader stands whatever the others' rank."""
     current = spot
     while (join := _LIST_JOIN.search(sentence.hans, begin, current.start - len(written_before(sentence, current)))):
         current = next((other for other in sentence.spots if other.end == join.start() and other.key != spot.key), None)
