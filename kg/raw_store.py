@@ -125,6 +125,7 @@ def _load(path: Path, lines: Path) -> Store:
             # lenient: these lines were read strictly into the build's store (kg.pipeline.assemble)
             store.bulk_load(chunk + stream.readline(), RdfFormat.N_QUADS, lenient=True)
     store.flush()
+    store.optimize()  # the loads' compaction done here, not left to the edit that opens the store next
     return store
 
 
