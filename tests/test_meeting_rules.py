@@ -5942,3 +5942,12 @@ def test_two_leaders_after_sentences_naming_one_each_are_those_two():
     assert meetings(text) == [("2036-09-15", frozenset({"张三", "李四"}))]
     three = text.replace("张三仅简短致辞", "丙国总理[[王五]]与张三仅简短致辞")
     assert ("2036-09-15", frozenset({"张三", "李四"})) not in meetings(three)
+
+
+@pytest.mark.parametrize("other, met", [("甲国国会", False), ("乙国政府", False), ("李四", True)])
+def test_a_body_a_box_lists_beside_a_leader_is_no_participant(other, met):
+    text = ("{{Infobox event\n| title = 2033年张三出访乙国受阻事件\n| date = 2033年8月4日\n| location = [[某都]]\n"
+            f"| participants = [[张三]]、{other}\n}}}}\n"
+            "'''2033年张三出访乙国受阻事件'''是指2033年8月[[甲国总统]][[张三]]计划前往[[乙国]]，但其出访申请遭否决的事件。\n")
+    found = summits(text, title="2033年张三出访乙国受阻事件")
+    assert ("2033-08-04" in found) is met

@@ -36,6 +36,9 @@ _FLAG_TEMPLATES = re.compile(r"^(flagicon|flag|flagcountry|flagu|flagdeco|国旗
 _ICON_ONLY = re.compile(r"^(flagicon|flagdeco)$", re.I)
 #: Linked names ending so are bodies, not people (国防委员会, 人民政府, 劳动党).
 BODY_ENDINGS = ("委员会", "政府", "党", "部", "院", "会", "军", "局", "署", "组织", "集团", "联盟", "议会", "内阁")
+#: Unlinked words a list writes a body by (``甲国国会``): no person, though as short as a name (not 会 or 军
+#: alone: 李军 is a name).
+_BODY_WRITTEN = ("国会", "议会", "议院", "政府", "内阁", "委员会", "理事会", "组织", "联盟", "集团")
 #: A plain name written after its office (``国家主席王五``); a transliterated one in parts may be long
 #: (``总统马塞洛·雷贝洛·德索萨``: the office glued to an eleven-character name).
 _TITLED_NAME = re.compile(r"^(?P<office>.*?(?:" + "|".join(OFFICE_WORDS) + r"))"
@@ -268,8 +271,8 @@ def people_of(reading: Reading, entry: Entry) -> list[tuple[str, str | None]]:
             out.append((match["name"], match["office"]))
         elif titled := _titled_after(reading, text):
             out.append(titled)
-        elif _PLAIN_NAME.match(text) and not text.endswith(OFFICE_WORDS) and not reading.index.is_state(text) \
-                and reading.registry.kind_of(text) in (None, Kind.PERSON):
+        elif _PLAIN_NAME.match(text) and not text.endswith(OFFICE_WORDS + _BODY_WRITTEN) \
+                and not reading.index.is_state(text) and reading.registry.kind_of(text) in (None, Kind.PERSON):
             out.append((text, None))  # a name given without a link: 毛泽东
     return out
 
