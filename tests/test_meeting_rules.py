@@ -5951,3 +5951,10 @@ def test_a_body_a_box_lists_beside_a_leader_is_no_participant(other, met):
             "'''2033年张三出访乙国受阻事件'''是指2033年8月[[甲国总统]][[张三]]计划前往[[乙国]]，但其出访申请遭否决的事件。\n")
     found = summits(text, title="2033年张三出访乙国受阻事件")
     assert ("2033-08-04" in found) is met
+
+
+def test_a_time_someone_had_taken_office_at_told_before_their_name_sets_no_year():
+    text = ("'''张三与李四会晤'''是指[[甲国总统]][[张三]]与[[乙国]]领导人[[李四]]的历次会晤。\n== 经过 ==\n"
+            "2033年1月，张三以安全为由取消出席在[[某城]]举行的某峰会。"
+            "峰会结束后，已于2032年10月改任[[乙国主席]]的李四于1月25日飞抵[[某都]]，张三在机场与李四会晤。\n")
+    assert list(summits(text, title="张三与李四会晤")) == ["2033-01-25"]  # not 2032's: the office taken then

@@ -192,6 +192,10 @@ def _goes_on_with_a_call(sentences: list[Sentence], i: int) -> bool:
 
 
 _TOOK_OFFICE_THEN = re.compile(r"[^，。；,]{0,6}?(?:就任|上任|当选|就职|出任|上台|继任|履新)")
+#: A time someone had taken an office at, told in a clause before their name (已于2031年10月改任乙国主席的丙于1月25日…):
+#: the text does not move to it.
+_HAD = re.compile(r"(?:已|早已|已经)于?$")
+_HAD_TAKEN_OFFICE = re.compile(r"[^，。；,]{0,6}?(?:就任|上任|当选|就职|出任|上台|继任|履新|改任|升任)[^，。；,]{0,16}?的")
 
 
 #: A day something is to be done by (并于2039年12月31日前将库存减半, 须在2039年底以前完成): a deadline, no time the account
@@ -261,9 +265,11 @@ def _a_deadline(hans: str, day) -> bool:
 def _took_office_in_an_aside(hans: str, month) -> bool:
     """Whether a year told in an aside is when someone took office (``李四于6月18日至20日访问乙国，这是他
     2023年3月上任后首次访乙``): the text does not move to it, so the days told before and after it keep
-    the year the text had reached (2024年…，李四于6月18日…: 2024)."""
+    the year the text had reached (2024年…，李四于6月18日…: 2024). So too a time someone had taken office at, told
+    in a clause before their name (``2033年1月，…。已于2032年10月改任乙国主席的李四于1月25日飞抵某都``: 2033)."""
     opens = max((c.end() for c in CLAUSE.finditer(hans, 0, month.at)), default=0)
-    return _AN_ASIDE.match(hans, opens) is not None and _TOOK_OFFICE_THEN.match(hans, month.stop) is not None
+    return _AN_ASIDE.match(hans, opens) is not None and _TOOK_OFFICE_THEN.match(hans, month.stop) is not None \
+        or _HAD.search(hans, 0, month.at) is not None and _HAD_TAKEN_OFFICE.match(hans, month.stop) is not None
 
 
 def _an_aside_of_years_before(sentence: Sentence, year: int | None, dated_paragraph: int | None) -> bool:
