@@ -527,9 +527,10 @@ ANSWERS_WAIT = 900.0
 
 
 def _raw_store_loaded(cache: Path, *, since: float) -> str:
-    """How long after ``since`` (the build's return, by ``time.perf_counter``) the raw store a build keeps for the next edit is loaded (by a process the
-    build leaves behind, ``kg.raw_store.fill_later``; its lines file is removed once it is), and
-    that process's CPU as far as ``/proc`` sees it while it runs (waited for, as the answers are)."""
+    """How long after ``since`` (the build's return, by ``time.perf_counter``) the raw store a build
+    keeps for the next edit is loaded (by a process the build leaves behind, ``kg.raw_store.fill_later``;
+    its lines file is removed once it is), and that process's CPU as far as ``/proc`` sees it while it
+    runs (waited for, as the answers are)."""
     cpu: dict[str, float] = {}
     while list(cache.glob("last-build/*/raw-*.nq")):
         for stat in Path("/proc").glob("[0-9]*/stat"):

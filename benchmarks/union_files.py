@@ -2,8 +2,9 @@
 
 Loads a build's kg.trig into a store, as the build holds it when it writes its files, and times
 by CPU in this process the passes over the subjects (``kg.export._write_union``; kg.jsonld's is a
-fork's of its own for a corpus): each subject's lines read from the store, then for kg.nt, kg.ttl and kg.jsonld its entry rendered and
-written (kg.jsonld's nodes copied in the order of their ids at the end); then kg.trig as its
+fork's of its own for a corpus): each subject's lines read from the store, then for kg.nt, kg.ttl
+and kg.jsonld its entry rendered and written (kg.jsonld's nodes copied in the order of their ids
+at the end); then kg.trig as its
 forked process writes it (``kg.export._write_trig``). Beside each, the floor: pyoxigraph's own
 serialiser of the same quads (the union read by one CONSTRUCT, written as N-Triples, Turtle and
 JSON-LD; the store dumped as TriG). The last column is a digest of the four files written.

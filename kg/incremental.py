@@ -126,8 +126,8 @@ class Kept:
                 state = pickle.load(stream)
         except Exception:  # noqa: BLE001 - missing, truncated or from another version: a full build
             return None
-        if not isinstance(state, State) or not state.usable() or not state.raw \
-                or not ((self.directory / state.raw).is_dir() or raw_store.lines_of(self.directory / state.raw).exists()):
+        raw = self.directory / state.raw if isinstance(state, State) and state.raw else None
+        if raw is None or not state.usable() or not (raw.is_dir() or raw_store.lines_of(raw).exists()):
             return None
         self.raw_name = state.raw
         return state

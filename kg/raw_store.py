@@ -61,7 +61,8 @@ class RawLines:
         self._stream = open(lines_of(path), "wb")  # noqa: SIM115 - closed by close() or discard()
 
     def add(self, article: str, ntriples: bytes) -> None:
-        """A page's sorted N-Triples lines (each ending " .\\n", the only newline a line holds), in ``article``'s graph."""
+        """A page's sorted N-Triples lines (each ending " .\\n", the only newline a line holds), in
+        ``article``'s graph."""
         if not self.whole:
             return
         if b"_:" in ntriples and _BLANK_NODE.search(ntriples):  # the regex over every page: 1 ms a page
