@@ -26,6 +26,12 @@ def summits(text, title="甲乙会晤"):
     return out
 
 
+def participants_of_each_summit(text, title="甲乙会晤"):
+    extraction = extract(parse(Page(text=text, origin="t", title=title)))
+    return [{fact.value.key for fact in extraction.facts if fact.subject == entity.id and fact.prop is Prop.PARTICIPANT}
+            for entity in extraction.entities if entity.id.kind is Kind.SUMMIT]
+
+
 def test_meeting_verbs_beyond_held_at():
     text = HEAD + "2019年6月13日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]会面。"
     assert set(summits(text)) == {"2019-06-13"}
@@ -5958,3 +5964,13 @@ def test_a_time_someone_had_taken_office_at_told_before_their_name_sets_no_year(
             "2033年1月，张三以安全为由取消出席在[[某城]]举行的某峰会。"
             "峰会结束后，已于2032年10月改任[[乙国主席]]的李四于1月25日飞抵[[某都]]，张三在机场与李四会晤。\n")
     assert list(summits(text, title="张三与李四会晤")) == ["2033-01-25"]  # not 2032's: the office taken then
+
+
+def test_leaders_of_an_earlier_generation_a_readout_recalls_are_not_the_two_who_met():
+    text = ("'''张三与乙国总统会晤'''是指[[甲国主席]][[张三]]与[[乙国总统]][[李四]]举行的历次会晤。\n== 背景 ==\n"
+            "乙国开国总统[[王五]]多次访问甲国。\n== 2033年 ==\n"
+            "2033年9月，李四来访出席某论坛峰会。9月1日，张三在[[某宫]]会见李四。张三强调，两国友谊历久弥坚。"
+            "李四表示，乙甲友好是乙国开国总统王五和[[赵六]]主席等两国老一辈领导人亲手缔造的。"
+            "会见后，两国元首共同见证了双边合作文件的签署。\n")
+    # one summit, not a second of 李四 and the founder 王五 he recalled (summits() keeps one summit a day)
+    assert participants_of_each_summit(text, title="张三与乙国总统会晤") == [{"张三", "李四"}]

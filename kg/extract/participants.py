@@ -291,9 +291,16 @@ def _opens_on_both_sides(registry, sentence: Sentence) -> bool:
 
 
 def _people_named(registry, sentence: Sentence) -> dict[str, str]:
-    """The people a sentence names, not as qualifying someone else (乙国总理丙, not 丙的特使): key → surface."""
+    """The people a sentence names, not as qualifying someone else (乙国总理丙, not 丙的特使), nor as leaders of an
+    earlier generation (友好是乙国开国总统丙和丁主席等两国老一辈领导人亲手缔造的): key → surface."""
     return {spot.key: spot.surface for spot in sentence.spots
-            if registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])}
+            if registry.is_a(spot.surface, Kind.PERSON) and not QUALIFIES.match(sentence.hans[spot.end:])
+            and not _OF_AN_EARLIER_GENERATION.match(sentence.hans, spot.end)}
+
+
+#: After a name, in its clause: a list it ends closed as the leaders of an earlier generation (丙和丁主席等两国老一辈领导人,
+#: 等老一辈国家领导人), the formula a readout recalls a friendship's founders by.
+_OF_AN_EARLIER_GENERATION = re.compile(r"[^，。；,;]{0,24}?等(?:两国|双方|[\u4e00-\u9fff]{1,3}两国)?老一辈(?:国家)?领导人")
 
 
 #: A clause that opens on whom its subject meets, the subject left out (与乙国主席丙和总理丁交换意见, 并同丙会谈).
