@@ -350,7 +350,9 @@ if __name__ == "__main__":
 
     try:
         if len(sys.argv) > 2:
-            os.nice(int(sys.argv[2]))
+            from kg.pool import lower_priority
+
+            lower_priority(int(sys.argv[2]))
         _answer_published(Path(sys.argv[1]), defaults=sys.argv[3:] != [AHEAD_ONLY])
     except Exception:  # noqa: BLE001 - no one waits to be told: kg query asks the engine instead
         sys.exit(1)

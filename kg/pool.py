@@ -32,6 +32,19 @@ Result = TypeVar("Result")
 _CONTEXT = multiprocessing.get_context("fork")  # workers inherit the loaded code: no re-import
 
 
+def lower_priority(niceness: int) -> None:
+    """This process at ``niceness``, and, where the kernel groups processes by session to share the CPU
+    (``sched_autogroup``), its session's group too: a process started in a session of its own (after a
+    build, to keep what the next command needs) shares the CPU as a whole session would otherwise,
+    whatever its own niceness, against the builds and queries the user runs meanwhile."""
+    os.nice(niceness)
+    try:
+        with open("/proc/self/autogroup", "w", encoding="ascii") as group:
+            group.write(str(niceness))
+    except OSError:  # no autogroups here, or not allowed: the process's niceness alone
+        pass
+
+
 def default_jobs() -> int:
     """The number of cores this process may run on."""
     try:

@@ -159,10 +159,10 @@ def fill_later(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    import os
+    from kg.pool import lower_priority
 
     try:
-        os.nice(int(sys.argv[2]))
+        lower_priority(int(sys.argv[2]))
         whole(Path(sys.argv[1]), keep=False)
     except Exception:  # noqa: BLE001 - no one waits to be told: the next edit loads the store itself
         sys.exit(1)

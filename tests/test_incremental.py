@@ -384,3 +384,18 @@ def test_a_state_a_killed_build_was_writing_is_cleared_by_the_next(corpus, tmp_p
     assert edited.incremental
     assert_same(edited, clean, tmp_path)
     assert not left.exists() and not list(kept.glob(".state.*")) and (kept / "state.pickle").exists()
+
+
+def test_a_process_left_after_a_build_lowers_its_sessions_priority_too():
+    """The process a build leaves loading the raw store runs in a session of its own; where the kernel shares the
+    CPU between sessions (autogroups), its niceness alone would not lower its share against the user's next command."""
+    import subprocess
+    import sys
+
+    code = ("import os; os.setsid(); from kg.pool import lower_priority; lower_priority(7); "
+            "print(os.nice(0)); print(open('/proc/self/autogroup').read() if os.path.exists('/proc/self/autogroup') "
+            "else 'none')")
+    said = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parent.parent).stdout.split("\n")
+    assert said[0] == "7"
+    assert said[1] == "none" or said[1].endswith("nice 7")
