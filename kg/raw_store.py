@@ -65,7 +65,7 @@ class RawLines:
         ``article``'s graph."""
         if not self.whole:
             return
-        if b"_:" in ntriples and _BLANK_NODE.search(ntriples):  # the regex over every page: 1 ms a page
+        if b"_:" in ntriples and _BLANK_NODE.search(ntriples):  # the regex alone, over every page, took 1 ms a page
             self.whole = False
             return
         try:
