@@ -316,17 +316,9 @@ def answer_later(directory: Path, *, defaults: bool = True) -> None:
     (unless ``defaults`` is false), then with the others they are
     answered in ahead (:func:`kg.query.answered_ahead`). Nothing is said if it cannot start:
     ``kg query`` then asks the engine, as it does until the answers are kept."""
-    import subprocess
-    import sys
+    from kg.pool import leave_behind
 
-    which = [] if defaults else [AHEAD_ONLY]
-    try:
-        subprocess.Popen([sys.executable, "-m", "kg.answers", str(directory), str(LATER_NICENESS), *which],
-                         stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-                         cwd=_PACKAGE.parent)
-    except OSError:
-        pass
+    leave_behind("kg.answers", str(directory), str(LATER_NICENESS), *([] if defaults else [AHEAD_ONLY]))
 
 
 def _answer_published(directory: Path, *, defaults: bool = True) -> None:

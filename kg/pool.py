@@ -10,7 +10,9 @@ up, so memory holds at most a few items and results whatever the order forces to
     [1, 4, 9]
 
 :func:`elsewhere` runs one piece of work in a forked process while this one goes on (a
-build's last steps on the other core), its result waited for when it is needed.
+build's last steps on the other core), its result waited for when it is needed;
+:func:`leave_behind` starts a module's work in a process that outlives this one (what a build
+leaves for after it), which :func:`lower_priority` puts below the user's next commands.
 """
 
 from __future__ import annotations
@@ -24,12 +26,28 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 _CONTEXT = multiprocessing.get_context("fork")  # workers inherit the loaded code: no re-import
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def leave_behind(module: str, *arguments: str) -> None:
+    """``python -m module arguments`` started in a session of its own (a Ctrl-C to this one does not reach it),
+    its output dropped, not waited for: work a command leaves for after it (the named queries' answers, the
+    raw store's load). Nothing is said if it cannot start: what it would keep is worked out when asked for."""
+    import subprocess
+
+    try:
+        subprocess.Popen([sys.executable, "-m", module, *arguments], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                         cwd=_PACKAGE.parent)
+    except OSError:
+        pass
 
 
 def lower_priority(niceness: int) -> None:

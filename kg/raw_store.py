@@ -18,11 +18,12 @@ from __future__ import annotations
 import fcntl
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 from pyoxigraph import NamedNode, RdfFormat, Store
+
+from kg.pool import leave_behind, lower_priority
 
 #: Bytes of N-Quads a bulk load: each load adds sorted files over the whole key range that RocksDB's
 #: compaction merges into the levels below, so the fewer the loads the less is rewritten (at 3,000 pages
@@ -34,7 +35,6 @@ NICENESS = 10
 #: A blank node written as a subject or an object: the pages' lines are joined into one file, where
 #: two pages' ``_:b0`` would be one node; a page that has one keeps no raw store.
 _BLANK_NODE = re.compile(rb"(?:^|> )_:", re.MULTILINE)
-_PACKAGE = Path(__file__).resolve().parent
 
 #: The stores this process opened, by directory: RocksDB lets a process open a directory once, and a
 #: handle can outlive the build that opened it (a query's iterator not yet collected), so a later
@@ -150,17 +150,10 @@ def fill_later(path: Path) -> None:
     """The store at ``path`` loaded from its lines by a new process in a session of its own, at a
     lower priority, which this one does not wait for (``python -m kg.raw_store PATH NICENESS``).
     If it cannot start, the next edit loads it (:func:`whole`)."""
-    try:
-        subprocess.Popen([sys.executable, "-m", "kg.raw_store", str(path), str(NICENESS)], stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-                         cwd=_PACKAGE.parent)
-    except OSError:
-        pass
+    leave_behind("kg.raw_store", str(path), str(NICENESS))
 
 
 if __name__ == "__main__":
-    from kg.pool import lower_priority
-
     try:
         lower_priority(int(sys.argv[2]))
         whole(Path(sys.argv[1]), keep=False)
