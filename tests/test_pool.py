@@ -58,3 +58,41 @@ def test_a_worker_collects_its_garbage_less_often_than_python_would() -> None:
 
     assert seen == [(pool._WORKER_GC, True)] * 2
     assert pool._WORKER_GC[0] > gc.get_threshold()[0]
+
+
+def test_the_item_queued_behind_one_that_kills_its_worker_is_not_lost() -> None:
+    """One worker holds the item it works on and the next: the next goes to the worker started in its place."""
+    def work(n: int) -> int:
+        if n == 1:
+            os._exit(3)
+        return n * n
+
+    results = list(in_order(range(4), work, jobs=1, deadline=30, lost=lambda n, why: why))
+
+    assert results[0] == 0 and results[2:] == [4, 9]
+    assert results[1].startswith("the worker process died")
+
+
+def test_the_item_queued_behind_one_that_overruns_is_not_lost() -> None:
+    import time
+
+    def work(n: int) -> int:
+        if n == 0:
+            time.sleep(60)
+        return n
+
+    started = time.monotonic()
+    results = list(in_order(range(3), work, jobs=1, deadline=1, lost=lambda n, why: why))
+
+    assert results[0] == "took longer than 1 s" and results[1:] == [1, 2]
+    assert time.monotonic() - started < 30
+
+
+def test_an_item_too_big_to_queue_waits_for_an_idle_worker() -> None:
+    """A task larger than a pipe holds at once is sent only to a worker that reads it at once."""
+    from kg import pool
+
+    big = "字" * pool._QUEUED_BYTES
+    items = ["a", big, "b", big, "c"]
+
+    assert list(in_order(items, len, jobs=1, deadline=30, lost=lambda n, why: None)) == [1, len(big), 1, len(big), 1]
