@@ -5974,3 +5974,38 @@ def test_leaders_of_an_earlier_generation_a_readout_recalls_are_not_the_two_who_
             "会见后，两国元首共同见证了双边合作文件的签署。\n")
     # one summit, not a second of 李四 and the founder 王五 he recalled (summits() keeps one summit a day)
     assert participants_of_each_summit(text, title="张三与乙国总统会晤") == [{"张三", "李四"}]
+
+
+@pytest.mark.parametrize("chaired", ["在[[某都]]主持第二届某某峰会", "在[[某都]]某宫主持召开第二届某某峰会"])
+def test_a_leader_chairing_a_summit_at_a_place_tells_the_summit_held(chaired):
+    """乙国总理丙在某都主持第二届峰会，丁、戊等与会: the summit held there, as 峰会在某都举行 tells it."""
+    text = ("'''某某进程'''是甲国发起的外交倡议。\n== 历届峰会 ==\n"
+            f"2035年8月27日，乙国总理[[赵一]]{chaired}，丙国总理[[钱二]]、丁国总统[[孙三]]等与会。\n")
+    assert {day: s["participants"] for day, s in summits(text, title="某某进程").items()} == {
+        "2035-08-27": {"赵一", "钱二", "孙三"}}
+
+
+@pytest.mark.parametrize("by_video", ["在[[某都]]以视频方式主持第二届某某峰会，丙国总理[[钱二]]、丁国总统[[孙三]]等与会",
+                                      "在[[某都]]主持第二届某某峰会，丙国总理[[钱二]]、丁国总统[[孙三]]以视频方式出席"])
+def test_a_leader_chairing_a_summit_the_others_join_by_video_holds_none(by_video):
+    text = f"'''某某进程'''是甲国发起的外交倡议。\n== 历届峰会 ==\n2035年8月27日，乙国总理[[赵一]]{by_video}。\n"
+    assert summits(text, title="某某进程") == {}
+
+
+THREE_WAY_BOX = ("{{Infobox summit meeting\n| name = 第九届某洲领导人峰会\n| date = 2034年3月5日\n| cities = [[某都]]\n"
+                 "| participants = [[赵一鸣]]<br>[[李小河]]<br>[[王中林]]\n}}\n"
+                 "'''第九届某洲领导人峰会'''于2034年3月5日在[[某都]]举行，法国总统[[赵一鸣]]、美国总统[[李小河]]和"
+                 "加拿大总理[[王中林]]出席。\n== 经过 ==\n3月5日，李小河抵达某都。")
+
+
+def test_a_bilateral_before_the_three_way_talks_and_one_on_the_sidelines_are_each_a_summit():
+    """三方会谈前，甲与乙举行了双边会谈；丙亦在峰会间隙与乙单独会晤: two meetings of that day beside the three's."""
+    text = THREE_WAY_BOX + ("三方会谈前，赵一鸣与李小河举行了双边会谈；王中林亦在峰会间隙与李小河单独会晤，两人讨论了能源问题。"
+                            "随后三国领导人举行三方会谈。\n")
+    assert sorted(map(sorted, participants_of_each_summit(text, title="第九届某洲领导人峰会"))) == sorted(map(sorted, [
+        {"赵一鸣", "李小河"}, {"赵一鸣", "李小河", "王中林"}, {"李小河", "王中林"}]))
+
+
+def test_a_bilateral_on_the_eve_of_the_three_way_talks_is_not_of_their_day():
+    text = THREE_WAY_BOX + "三方会谈前夕，赵一鸣与李小河举行了双边会谈。\n"
+    assert participants_of_each_summit(text, title="第九届某洲领导人峰会") == [{"赵一鸣", "李小河", "王中林"}]

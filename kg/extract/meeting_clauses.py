@@ -166,7 +166,8 @@ _ATTENDED = re.compile(r"在[^，。；]{1,20}?(?:陪同|见证|陪伴|注视)�
 #: 峰会闭幕后，甲与乙举行会谈; 当天下午，甲在峰会期间会见了乙; 峰会当天，…): no day of its own, the gathering's.
 #: Not a visit's days (访问期间) nor the meeting's own (会谈期间).
 ON_A_GATHERINGS_DAYS = re.compile(r"^(?:(?:当天|当日|同日)?(?:[上下中]午|晚上?|晚间)?，)?[^，。；0-9]{0,12}?"
-                                  r"(?:峰会|首脑会议|领导人会议)(?:闭幕|结束)?(?:期间|后|场边|间隙|当天|当日)")
+                                  r"(?:(?:峰会|首脑会议|领导人会议)(?:闭幕|结束)?(?:期间|后|场边|间隙|当天|当日)"
+                                  r"|(?:三方|三边|四方|多边)(?:会谈|会晤|会议)(?:开始|举行)?前(?!夕))")  # 三方会谈前，甲与乙…
 
 
 #: In a clause naming a gathering, what tells a meeting on its sidelines (峰会期间会见乙, 在峰会间隙举行双边会谈).
@@ -256,13 +257,20 @@ _LATER_THAT_DAY_AGAIN = re.compile(r"(?P<time>当晚|(?:当天|当日|同日)?(?
                                    r"[^，,；;。]{0,4}?(?:又|还|再)(?=[^，,；;。]*?(?:同|与|和|跟|会见|会晤|会谈))")
 
 
+#: A clause telling someone also met another on a gathering's sidelines (…；丙亦在峰会间隙与乙单独会晤): a meeting of its
+#: own that day, its time word the sidelines.
+_ALSO_ON_THE_SIDELINES = re.compile(r"[^，,；;。]{0,12}?(?:亦|也|另)(?P<time>在[^，,；;。]{0,12}?(?:间隙|期间|场边))"
+                                    r"[^，,；;。]*?(?:同|与|和|跟)[^，,；;。]*?(?:会见|会晤|会谈|会面)")
+
+
 def another_later_that_day(hans: str, at: int) -> re.Match | None:
     """The time word of a clause at ``at`` that tells another meeting later on its sentence's day
-    (``…；当晚，他又同丙举行晚宴会谈``), written after ``；``, or after ``，`` where it moves on to another place that
+    (``…；当晚，他又同丙举行晚宴会谈``) or on the sidelines of that day's gathering (``…；丙亦在峰会间隙与乙单独会晤``),
+    written after ``；``, or after ``，`` where it moves on to another place that
     day (``…当天与乙会谈，随后又于同日飞往某城，与丙签署…``); not the first clause, nor one after ``，`` that
     may go on with the meeting told (``…举行会谈，晚上两国元首还共进晚餐``)."""
     if at > 0 and hans[at - 1] in "；;":
-        return _LATER_THAT_DAY_AGAIN.match(hans, at)
+        return _LATER_THAT_DAY_AGAIN.match(hans, at) or _ALSO_ON_THE_SIDELINES.match(hans, at)
     return MOVED_ON_THAT_DAY.match(hans, at) if at > 0 and hans[at - 1] in "，," else None
 
 
@@ -554,9 +562,16 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     if a_gathering(gathering) and not (_PARTNER_AND_BLOC.search(gathering) and _HELD_WITH.search(gathering)) \
             and not _on_its_sidelines(clause):
         return None  # the gathering itself, not a meeting of two sides on its sidelines (nor 甲同乙共同主持中国—某联盟领导人会晤)
-    if HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause) or _LASTED.search(clause):
+    if HELD_AT.search(clause) or ORDINAL.search(clause) or _MEETING_VERB.search(clause) or _LASTED.search(clause) \
+            or _CHAIRED.search(clause) and not NOT_HELD_AFTER.search(hans):
         return begin, end
     return None
+
+
+#: A leader chairing a summit at a place (乙国总理丙在某都某宫主持第二届峰会, 甲在某城主持召开某某首脑会议): the summit
+#: held there, as 峰会在某都举行 tells it; not where its sentence has a word of NOT_HELD_AFTER (甲在某都主持峰会，乙、丙以视频
+#:方式出席: the others joined by video).
+_CHAIRED = re.compile(r"在[^，,；;。]{1,24}?主持(?:召开|举行)?了?[^，,；;。]{0,24}?(?:峰会|首脑会议|领导人会议)")
 
 
 #: Right after a meeting word: the press met (会见记者, 会见了中外媒体), no leader. Right before one, a
