@@ -846,7 +846,8 @@ def cross_article(store: pyoxigraph.Store, *, shapes_dir: Path | None = None,
         single.extend(quad for node in around for quad in store.quads_for_pattern(node, None, None, None))
     checks = [partial(_sparql_conflicts, shapes, shape, constraint, store, values, gate.variables)
               for shape, constraint in gate.sparql]
-    checks += [partial(_twice_said, single, classes, prop, message) for classes, prop, message in _single_valued(shapes)]
+    checks += [partial(_twice_said, single, classes, prop, message)
+               for classes, prop, message in _single_valued(shapes)]
     # the engine lets go of Python's lock while it answers: over a whole corpus, two SPARQL constraints are
     # each a scan of every quad (a second or more apiece at 3,000 pages), started first, side by side
     with ThreadPoolExecutor(max_workers=default_jobs() if around is None else 1) as threads:

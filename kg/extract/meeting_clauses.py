@@ -569,8 +569,8 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
 
 
 #: A leader chairing a summit at a place (乙国总理丙在某都某宫主持第二届峰会, 甲在某城主持召开某某首脑会议): the summit
-#: held there, as 峰会在某都举行 tells it; not where its sentence has a word of NOT_HELD_AFTER (甲在某都主持峰会，乙、丙以视频
-#:方式出席: the others joined by video).
+#: held there, as 峰会在某都举行 tells it; not where its sentence has a word of NOT_HELD_AFTER
+#: (甲在某都主持峰会，乙、丙以视频方式出席: the others joined by video).
 _CHAIRED = re.compile(r"在[^，,；;。]{1,24}?主持(?:召开|举行)?了?[^，,；;。]{0,24}?(?:峰会|首脑会议|领导人会议)")
 
 
