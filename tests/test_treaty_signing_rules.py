@@ -64,6 +64,7 @@ def test_a_summit_the_text_tells_on_the_signing_day_is_kept_and_no_second_one_ma
     ("1997年5月14日，宣言在某宫签署。宣言由王甲与赵乙签字，丙国外长[[孙丙]]出席见证。", set()),
     ("1997年5月14日，签字仪式在某宫举行。王甲和赵乙在宣言上签字。签字后，两位领导人交换了文本，并热情握手。", set()),  # they shake hands
     ("5月14日，王甲与赵乙在某宫签署宣言。访问期间，王甲同丙国总统[[孙丙]]会晤。", set()),  # one of them meets another leader
+    ("1997年5月14日，签字仪式在某宫举行，由王甲主持。王甲和赵乙共同签署宣言。", set()),  # they sign it jointly
 ])
 def test_a_signing_the_section_of_its_day_tells_attended_witnessed_or_with_a_handshake_is_a_summit(signing, witnesses):
     found = summits(box(TOP) + LEAD + "== 签署 ==\n" + signing + "\n")
@@ -75,6 +76,7 @@ def test_a_signing_the_section_of_its_day_tells_attended_witnessed_or_with_a_han
     "== 签署 ==\n1997年5月14日，王甲和赵乙在某宫举行仪式，签署了宣言。\n== 批准 ==\n"
     "王甲于1998年1月28日签署批准法律，赵乙于2月2日签署，外交部长[[钱丁]]等出席。\n",  # attended: another day's signing
     "== 签署 ==\n1997年5月14日，宣言在某宫签署，丙国国王[[孙丙]]出席见证。\n",  # the signers not named there
+    "== 签署 ==\n1997年5月14日，王甲和赵乙在各自的首都分别签署了宣言，随后共同签署的文本交换生效。\n",  # apart
 ])
 def test_no_summit_where_no_section_of_the_signing_day_tells_the_two_signers_before_others(text):
     assert summits(box(TOP) + LEAD + text) == {}

@@ -73,8 +73,9 @@ def _told_meeting(reading: Reading, signers: set[str]) -> bool:
 
 
 #: A signing told as done together in person: others attending or witnessing it (丙国国王和丁国总统出席见证,
-#: 作为见证人出席, 出席了签字仪式), the signers shaking hands or meeting (签字后，两位领导人…热情握手).
-_TOGETHER = re.compile(r"出席|见证|观礼|握手|" + _MET.pattern)
+#: 作为见证人出席, 出席了签字仪式), the signers shaking hands or meeting (签字后，两位领导人…热情握手), or
+#: signing it jointly (甲、乙和丙共同签署条约; not 分别签署, which :data:`_NOT_TOGETHER` reads).
+_TOGETHER = re.compile(r"出席|见证|观礼|握手|(?:共同|一同|一起)签(?:署|字|订)|" + _MET.pattern)
 
 
 def _signed_before_others(reading: Reading, day, signers: set[str]) -> bool:
