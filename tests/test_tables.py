@@ -2135,3 +2135,25 @@ def test_a_section_headed_by_a_rows_number_tells_its_days_in_that_rows_year(head
     found = _summits_listed(NUMBERED_SESSIONS.replace("HEADING", heading), "甲乙高级别合作委员会")
     assert found == [("2031-05-14", "2031-05-14", frozenset({"张三", "李四"})), (day, day, frozenset({"张三", "李四"})),
                      ("2039-02-11", "2039-02-11", frozenset({"王五", "李四"}))]
+
+
+def test_a_note_that_is_who_attended_or_chaired_the_rows_gathering_adds_them():
+    """丙国总统王五出席；李四提前离会, 王五主持, 王五首次出席: a clause that is who came, and no more."""
+    text = """'''甲乙首脑会晤'''是甲国总理[[张三]]与乙国总统[[李四]]的会晤。
+== 历次会晤 ==
+{| class="wikitable"
+! 日期 !! 地点 !! 性质 !! 备注
+|-
+| 2033年8月20日 || [[某城]] || 第三届某洲领导人峰会 || 丙国总统[[王五]]出席；李四因飓风提前离会
+|-
+| 2034年4月21日 || [[某都]] || 第四届某洲领导人峰会 || 王五主持
+|-
+| 2035年8月9日 || [[某镇]] || 双边会谈 || 峰会前夕举行
+|-
+| 2036年4月2日 || [[某市]] || 第五届某洲领导人峰会 || 丙国外长[[孙七]]出席
+|}
+"""
+    found, _ = summits_of(text)
+    assert {day: s["participants"] for day, s in found.items()} == {
+        "2033-08-20": {"张三", "李四", "王五"}, "2034-04-21": {"张三", "李四", "王五"},
+        "2035-08-09": {"张三", "李四"}, "2036-04-02": {"张三", "李四"}}

@@ -103,6 +103,9 @@ def met_in_a_note(reading: Reading, people: People, row: Row) -> tuple[list[tupl
 #: A note saying who else took part: ``丙、丁参加某城会谈``, ``丙亦出席会晤``, ``丙、丁亦出席。``
 _JOINED = re.compile(r"(?P<who>[^，。；;,]{1,40}?)(?:(?:亦|也|还|一同|共同)?(?:参加|出席|参与|加入)了?"
                      r"[^，。；;,]{0,10}?(?:会谈|会晤|峰会|会议|首脑会议)|(?:亦|也|一同|同时)(?:出席|参加|与会)(?=[。；;，,]|$))")
+#: A clause of a note that is who attended or chaired the row's gathering, and no more (``丙出席；丁因故提前离会``,
+#: ``丙首次出席``, ``丙主持``).
+_ATTENDED_ALONE = re.compile(r"(?:^|(?<=[，。；;,]))(?P<who>[^，。；;,]{1,40}?)(?:首次)?(?:出席|与会|主持)(?=[。；;，,]|$)")
 #: An explanatory note (``<ref group="注">…</ref>``): the article's text, unlike a citation.
 _NOTE_GROUP = re.compile(r"^<ref[^>]*\bgroup\s*=", re.I)
 
@@ -122,7 +125,7 @@ def joined_in_a_note(reading: Reading, people: People, row: Row) -> list[tuple[o
     out = []
     for raw, where, span in said:
         hans = to_hans(raw)
-        for match in _JOINED.finditer(hans):
+        for match in [*_JOINED.finditer(hans), *_ATTENDED_ALONE.finditer(hans)]:
             who = match["who"]
             if NOT_HELD.search(hans[:match.start()]) or NOT_HELD.search(who):
                 continue
@@ -139,7 +142,8 @@ def joined_in_a_note(reading: Reading, people: People, row: Row) -> list[tuple[o
                 offices = people.offices.get(person.key, ())
                 if offices and all(NOT_TOP.search(to_hans(office)) for office in offices):
                     continue
-                out.append((person, None, where))
+                if (person, None, where) not in out:
+                    out.append((person, None, where))
     return out
 
 
