@@ -6009,3 +6009,18 @@ def test_a_bilateral_before_the_three_way_talks_and_one_on_the_sidelines_are_eac
 def test_a_bilateral_on_the_eve_of_the_three_way_talks_is_not_of_their_day():
     text = THREE_WAY_BOX + "三方会谈前夕，赵一鸣与李小河举行了双边会谈。\n"
     assert participants_of_each_summit(text, title="第九届某洲领导人峰会") == [{"赵一鸣", "李小河", "王中林"}]
+
+
+def test_leaders_of_one_state_meeting_an_envoy_the_names_do_not_reach_are_no_summit():
+    """9月20日，中国国务院总理丙会见了她；9月27日，国家主席丁会见她母子: a summit is of two sides."""
+    text = ("'''2035年某国总统访华'''是某国总统[[孙大江]]对中国的访问。\n== 背景 ==\n"
+            "2034年9月，总统夫人[[周小燕]]以总统特别代表身份访华。9月20日，中国国务院总理[[赵一鸣]]会见了她；"
+            "9月27日，中国国家主席[[钱中海]]在[[长沙]]会见她母子。\n")
+    assert summits(text, title="2035年某国总统访华") == {}
+
+
+def test_a_partys_chairman_and_a_leader_of_the_state_its_name_gives_are_two_sides():
+    text = ("'''2035年甲乙会面'''是两党领导人的会面。\n== 经过 ==\n2035年4月29日，中共中央总书记[[赵一鸣]]在[[北京]]"
+            "人民大会堂会见中国国民党主席[[钱中海]]，双方举行会谈。\n")
+    assert {day: s["participants"] for day, s in summits(text, title="2035年甲乙会面").items()} == {
+        "2035-04-29": {"赵一鸣", "钱中海"}}

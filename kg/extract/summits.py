@@ -1011,6 +1011,10 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
         reading.note(f"a meeting on {when.start.isoformat()} names no participant; no summit made",
                      anchor.span_of(0, 0).start)
         return None
+    if _of_one_state(people, participants):
+        reading.note(f"the meeting on {when.start.isoformat()} names leaders of one state only; no summit made",
+                     anchor.span_of(0, 0).start)
+        return None
     if received_together(reading, anchor, clause, participants):
         reading.note(f"the meeting on {when.start.isoformat()} names only whom it received, one side; "
                      "no summit made", anchor.span_of(0, 0).start)
@@ -1046,6 +1050,15 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
                         of_its_year=written_in_the_visit is not None and not offices_as_written)
     outcomes(reading, summit, [s for s in sentences if not _after_an_earlier_meeting(s, anchor)], (when.start, end))
     return SummitFound(summit, section, when.start, end, anchor, keys)
+
+
+def _of_one_state(people: People, participants) -> bool:
+    """Whether all who met hold offices of one state (9月20日，甲国总理丙会见了她；9月27日，甲国主席丁会见她母子, of
+    an envoy 她 the names do not reach): a summit is of two sides; not where one's state is unknown, nor where one
+    holds a party's office (某国国民党主席 is of a party, whose side the state its name gives need not be)."""
+    sides = {people.sides.get(key) for key in participants}
+    return len(participants) >= 2 and len(sides) == 1 and None not in sides \
+        and not any("党" in to_hans(office) for key in participants for office in people.offices.get(key, ()))
 
 
 def _meetings_of(reading: Reading, people: People, sentence: Sentence, several: OneByOne) -> tuple[tuple[str, ...], ...]:
