@@ -191,11 +191,13 @@ def _goes_on_with_a_call(sentences: list[Sentence], i: int) -> bool:
     return i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph and CALL.search(sentences[i - 1].hans) is not None
 
 
-_TOOK_OFFICE_THEN = re.compile(r"[^，。；,]{0,6}?(?:就任|上任|当选|就职|出任|上台|继任|履新)")
+#: The words for taking an office (就任, 上任, 当选 …).
+_TAKING_OFFICE = "就任|上任|当选|就职|出任|上台|继任|履新"
+_TOOK_OFFICE_THEN = re.compile(rf"[^，。；,]{{0,6}}?(?:{_TAKING_OFFICE})")
 #: A time someone had taken an office at, told in a clause before their name (已于2031年10月改任乙国主席的丙于1月25日…):
 #: the text does not move to it.
 _HAD = re.compile(r"(?:已|早已|已经)于?$")
-_HAD_TAKEN_OFFICE = re.compile(r"[^，。；,]{0,6}?(?:就任|上任|当选|就职|出任|上台|继任|履新|改任|升任)[^，。；,]{0,16}?的")
+_HAD_TAKEN_OFFICE = re.compile(rf"[^，。；,]{{0,6}}?(?:{_TAKING_OFFICE}|改任|升任)[^，。；,]{{0,16}}?的")
 
 
 #: A day something is to be done by (并于2039年12月31日前将库存减半, 须在2039年底以前完成): a deadline, no time the account
