@@ -299,6 +299,27 @@ def test_columns_headed_by_a_states_side_hold_its_leader(header):
     found, _ = summits_of(text.replace(header, "合作方面 !! 成效方面"))
     assert found == {}
 
+
+@pytest.mark.parametrize("header", ["甲国总理 !! 欧盟", "甲国领导人 !! 欧盟方面", "甲国总理 !! 加共体方面"])
+def test_a_column_headed_by_a_union_of_states_holds_that_sides_leaders(header):
+    """A partner's summits with a union of states (``加拿大 !! 欧盟``, ``加共体方面``): the union's column holds its side's
+    leaders, as a state's column does; not a column headed by some other body (``某委员会``)."""
+    text = f"""'''甲国—欧盟峰会'''是甲国与欧洲联盟之间的领导人定期会晤机制。
+== 历次峰会 ==
+{{| class="wikitable"
+! 届次 !! 日期 !! 地点 !! {header} !! 主要成果
+|-
+| 第16届 || 2034年10月30日 || [[某都]] || [[张三]] || [[李四]]<br />[[王五]] || 发表联合宣言
+|-
+| 第17届 || 2036年7月17日－18日 || [[某城]] || 张三 || 赵六<br />王五 ||
+|}}
+"""
+    found, _ = summits_of(text)
+    assert set(found) == {"2034-10-30", "2036-07-17"}
+    assert found["2036-07-17"]["participants"] == {"张三", "赵六", "王五"}
+    found, _ = summits_of(text.replace(header.split(" !! ")[1], "某委员会"))
+    assert found == {}
+
 def test_a_rows_visit_holds_a_meeting_the_prose_tells_on_its_days():
     text = HOSTS_ONLY + """== 历次访问 ==
 2000年5月29日至31日，张三访问乙国，由总理赵六会见并陪同参观。

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.dates import chinese_number
+from kg.extract.phrases import GATHERINGS
 from kg.extract.reading import Reading
 from kg.extract.roles import OFFICE_WORDS, chairs_the_meeting
 from kg.extract.scripts import to_hans
@@ -56,6 +57,11 @@ class Row:
     columns: tuple[tuple[Cell, int], ...] = ()  # each cell with the first column it stands in
 
 
+#: A column headed by a union of states that meets a partner as one side (``加拿大 !! 欧盟``, ``加共体方面``): the
+#: union's leaders (the presidents of its council and commission, its chair) are that side's, as a state's are.
+_A_UNIONS_SIDE = re.compile(rf"^(?:{GATHERINGS}|加共体|加勒比共同体)(?:方面|方)?$")
+
+
 #: A column of one side's leaders: ``中方``, ``中方领导人``, ``中方主要会见者``, ``乙方会谈对象``, ``美国领导人``, ``美国总统`` (a state's
 #: name is checked against the reference list of states), or of whom the one visitor (mainly) met: ``会谈对象``,
 #: ``会晤对象``, ``主要会见者`` (a tour's schedule).
@@ -81,8 +87,9 @@ def meeting_tables(reading: Reading) -> tuple[tuple[Table, dict[int, str]], ...]
         for cell in header:
             text = to_hans(cell_text(reading, cell)).strip()
             role = next((name for name, pattern in _COLUMNS if pattern.search(text)), None)
-            if role is None and (reading.index.is_state(text) or reading.index.is_state(text.removesuffix("方面"))):
-                role = "people"  # 法国 !! 德国, 以色列方面 !! 德国方面: a side's leaders
+            if role is None and (reading.index.is_state(text) or reading.index.is_state(text.removesuffix("方面"))
+                                 or _A_UNIONS_SIDE.match(text)):
+                role = "people"  # 法国 !! 德国, 以色列方面 !! 德国方面, 甲国 !! 欧盟: a side's leaders
             for offset in range(cell.colspan):
                 if role:
                     roles[column + offset] = role
