@@ -30,8 +30,8 @@ TAKES = {
 }
 #: The last words of a body's name (非盟, 某国政府, 明斯克小组, 某委员会) and of an award's (某某勋章): a name
 #: written so is no person's, whichever rule took it for one by the words around it (乙国总统[[某某勋章]],
-#: ``非盟主席`` in a table's column of leaders, 应[[某国政府]]的邀请).
-_A_BODYS = re.compile(r"(?:组织|联盟|盟|政府|小组|委员会|理事会|共同体|集团|议会)$")
+#: ``非盟主席`` in a table's column of leaders, 应[[某国政府]]的邀请, 接替乙出任[[某民族权力机构]]主席, 某解放阵线).
+_A_BODYS = re.compile(r"(?:组织|联盟|盟|政府|小组|委员会|理事会|共同体|集团|议会|机构|当局|阵线)$")
 _AN_AWARDS = re.compile(r"(?:勋章|奖章)$")
 
 
