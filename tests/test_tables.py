@@ -320,6 +320,28 @@ def test_a_column_headed_by_a_union_of_states_holds_that_sides_leaders(header):
     found, _ = summits_of(text.replace(header.split(" !! ")[1], "某委员会"))
     assert found == {}
 
+
+@pytest.mark.parametrize("body", ["某民族权力机构", "某解放阵线"])
+def test_a_bodys_name_after_the_office_in_brackets_is_no_third_person_of_the_pair(body):
+    """``法国总统（[[某民族权力机构]]主席）张三与教宗李四之间的多次会面``, the body's office taken up later (接替王五出任
+    某民族权力机构主席): a body's name (机构, 阵线) is no person's, so the lead still names the one pair each row of a table
+    naming no one is of."""
+    text = f"""'''张三与教宗李四会晤'''是指[[法国总统]]（[[{body}]]主席）[[张三]]与[[教宗]][[李四]]之间的多次会面。
+== 背景 ==
+张三于2031年1月接替[[王五]]出任{body}主席。
+== 历次会晤 ==
+{{| class="wikitable"
+! 日期 !! 地点 !! 要点
+|-
+| 2033年10月17日 || [[某宫]] || 邀请教宗访问
+|-
+| 2035年5月16日 || [[某宫]] || 协议文本达成一致
+|}}
+"""
+    found, _ = summits_of(text)
+    assert {day: s["participants"] for day, s in found.items()} == {
+        "2033-10-17": {"张三", "李四"}, "2035-05-16": {"张三", "李四"}}
+
 def test_a_rows_visit_holds_a_meeting_the_prose_tells_on_its_days():
     text = HOSTS_ONLY + """== 历次访问 ==
 2000年5月29日至31日，张三访问乙国，由总理赵六会见并陪同参观。
