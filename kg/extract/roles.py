@@ -137,10 +137,12 @@ _VISITS = ("访问", "访问期间")
 def titles_of_the_list(sentence: Sentence, spot: Spot, index: NameIndex) -> tuple[Title, ...]:
     """A bare office word before a later name of a list (``甲国总统张三、总理李四``, ``甲国总理张三及
     总统李四``) is of the state the office before the list's earlier name names: ``甲国总理``. So is an office of
-    a state's body that names no state (``甲国国家主席张三和政府总理李四``, ``甲共中央总书记张三、政府总理李四``)."""
+    a state's body that names no state (``甲国国家主席张三和政府总理李四``, ``甲共中央总书记张三、政府总理李四``). Not a
+    pope's (``甲国总统张三与教宗李四``): his office is no state's the list names."""
     hans = sentence.hans
     titles = titles_before(sentence, spot, index)
-    if len(titles) != 1 or titles[0].state is not None or not _bare_or_a_bodys(titles[0].text):
+    if len(titles) != 1 or titles[0].state is not None or not _bare_or_a_bodys(titles[0].text) \
+            or titles[0].text in HOLDERS_OFFICES:
         return ()
     bare = titles[0]
     before = next((other for other in sentence.spots if other.end == bare.start - 1), None)
