@@ -4298,6 +4298,36 @@ def test_visiting_a_mausoleum_拜谒_or_an_envoys_audience_is_no_summit():
     assert summits(text, title="甲乙关系") == {}
 
 
+@pytest.mark.parametrize("sentence", [
+    "2031年11月6日，教宗[[李四]]在[[某宫]]接见甲国总统[[张三]]，双方讨论了地区局势。",
+    "2031年11月6日，乙国国王[[李四]]当晚在[[某城]]接见甲国总统[[张三]]。",
+])
+def test_a_leader_receiving_another_接见_meets_him(sentence):
+    """接见: a pope or a monarch receiving a visiting head of state meets him in person, as 会见 does; the one
+    received (受到…接见, 获…接见) already did."""
+    found = summits("'''甲乙关系'''是[[甲国]]与[[乙国]]的关系。\n== 经过 ==\n" + sentence, title="甲乙关系")
+    assert {day: (s["end"], s["participants"]) for day, s in found.items()} == {
+        "2031-11-06": ("2031-11-06", {"张三", "李四"})}
+
+
+@pytest.mark.parametrize("sentence", [
+    "2031年11月6日，乙国国王[[李四]]在[[某宫]]接见了甲国外长[[王五]]。",
+    "2031年11月6日，乙国国王[[李四]]在[[某宫]]接见了甲国代表团。",
+])
+def test_a_leader_receiving_a_minister_or_a_delegation_接见_is_no_summit(sentence):
+    found = summits("'''甲乙关系'''是[[甲国]]与[[乙国]]的关系。\n== 经过 ==\n" + sentence, title="甲乙关系")
+    assert found == {}
+
+
+def test_a_popes_office_after_a_states_president_in_one_list_is_no_office_of_that_state():
+    """``法国总统张三与教宗李四``: a bare 总理 after 法国总统张三与 would be France's; 教宗 is the Holy See's, so the two who
+    met are of two sides, not one state's leaders (which meet in no summit)."""
+    text = ("'''张三与教宗李四会晤'''是指法国总统[[张三]]与教宗[[李四]]之间的会面。\n== 经过 ==\n"
+            "2031年5月16日，张三在[[梵蒂冈]]与李四会谈。")
+    found = summits(text, title="张三与教宗李四会晤")
+    assert {day: s["participants"] for day, s in found.items()} == {"2031-05-16": {"张三", "李四"}}
+
+
 @pytest.mark.parametrize("text, wanted", [
     (HEAD + "2034年4月25日晚，甲国总统[[张三]]抵达[[乙都]]，开始对[[乙国]]的访问。访问期间，乙国国王[[赵六]]在王宫接见张三。"
      "4月26日，乙国首相[[李四]]在首相府会见张三。\n", {"2034-04-25": ("2034-04-26", ["张三", "李四", "赵六"])}),
@@ -4767,11 +4797,9 @@ def test_an_adviser_received_is_no_meeting_of_the_leader_he_advises():
 def test_a_section_opening_after_leaving_on_that_day_is_of_the_last_day_told():
     lead = "'''2033年张三与某宗会晤'''是甲国总统[[张三]]与[[某宗]]的会面。\n== 会晤 ==\n2033年5月6日，某宗在[[某宫]]接见张三。\n"
     text = lead + "== 同日其他会晤 ==\n离开某宫后，张三当天下午前往[[乙宫]]会见乙国总统[[李四]]。\n"
-    found = summits(text, title="2033年张三与某宗会晤")
-    assert any(s["participants"] == {"张三", "李四"} for d, s in found.items() if d == "2033-05-06")
+    assert ("2033-05-06", frozenset({"张三", "李四"})) in meetings(text, title="2033年张三与某宗会晤")
     text = lead + "== 其他会晤 ==\n离开某宫后，张三前往[[乙宫]]会见乙国总统[[李四]]。\n"  # no day said: none taken
-    found = summits(text, title="2033年张三与某宗会晤")
-    assert not any(s["participants"] == {"张三", "李四"} for s in found.values())
+    assert not any(met == {"张三", "李四"} for _, met in meetings(text, title="2033年张三与某宗会晤"))
 
 
 @pytest.mark.parametrize("later, met", [

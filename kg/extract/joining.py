@@ -325,11 +325,23 @@ def _by_a_bare_office(people: People, person: str) -> bool:
 def _during_the_same_visit(people: People, before: SummitFound, summit: SummitFound) -> bool:
     """A meeting told as of the visit's days (``访问期间，乙国主席丙会见甲``) on the days of the
     visitor's talks with the same side, told in the same section (``当天，甲同乙国总理丁举行会谈``):
-    one summit of the visit."""
-    return (DURING_THE_VISIT.match(summit.anchor.hans) is not None or DURING_THE_VISIT.match(before.anchor.hans) is not None) \
-        and before.start <= summit.end and summit.start <= before.end \
-        and bool(set(before.participants) & set(summit.participants)) \
-        and _sides_cover(people, before, summit) and _sides_cover(people, summit, before)
+    one summit of the visit. So too where the text has told only the day the visit began (``25日晚，甲抵达某都，开始
+    对乙国的访问。访问期间，乙国国王丙在王宫接见甲。26日，乙国首相丁会见甲``): the visit goes on to the talks told
+    on its next days."""
+    if not (DURING_THE_VISIT.match(summit.anchor.hans) or DURING_THE_VISIT.match(before.anchor.hans)) \
+            or not set(before.participants) & set(summit.participants):
+        return False
+    if before.start <= summit.end and summit.start <= before.end:
+        return _sides_cover(people, before, summit) and _sides_cover(people, summit, before)
+    begun = DURING_THE_VISIT.match(before.anchor.hans) is not None and before.start == before.end \
+        and timedelta(0) < summit.start - before.end <= _A_VISITS_DAYS
+    # the host's leaders by offices of a state the gazetteer does not know stand for no other side
+    return begun and _sides_cover(people, before, summit, unknown=True) \
+        and _sides_cover(people, summit, before, unknown=True)
+
+
+#: How many days after the one a visit began on its talks may be told, the visit's own days not given.
+_A_VISITS_DAYS = timedelta(days=5)
 
 
 #: A host's welcome on arrival, told with no meeting word (乙到机场迎接): it begins the visit.
@@ -381,9 +393,10 @@ def fold_with_people(reading: Reading, people: People, witness: SummitFound, int
     return replace(into, participants=tuple(sorted(set(into.participants) | set(witness.participants))))
 
 
-def _sides_cover(people: People, summit: SummitFound, other: SummitFound) -> bool:
-    """Whether everyone ``other`` names beyond ``summit`` stands for a side, known, that ``summit`` has."""
-    sides = {people.sides.get(p) for p in summit.participants} - {None}
+def _sides_cover(people: People, summit: SummitFound, other: SummitFound, unknown: bool = False) -> bool:
+    """Whether everyone ``other`` names beyond ``summit`` stands for a side, known, that ``summit`` has (or, with
+    ``unknown``, for none the text gives)."""
+    sides = {people.sides.get(p) for p in summit.participants} - {None} | ({None} if unknown else set())
     return all(people.sides.get(p) in sides for p in other.participants if p not in summit.participants)
 
 

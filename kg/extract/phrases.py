@@ -65,9 +65,9 @@ VISIT_WORDS = re.compile(r"国事访问|正式访问|工作访问|友好访问|�
 DURING_THE_VISIT = re.compile(r"^(?:在|于)?(?:这次|此次|本次|该次|此)?(?:国事)?(?:访问|访华|访美|访苏|访俄|访日|访朝|访韩|访|行)(?:期间|中)"
                               r"|^在[^，,。；、0-9会坛礼式赛运战任位政学职此这那节情停留]{1,5}?期间")
 #: Words that name a meeting of people (会晤, 会谈, 峰会, 共进晚餐, 举行的…会议), and an audience
-#: with a monarch, a pope or a senior leader (觐见国王, 晋见教宗, 谒见, 受到国王某某的接见, 获教宗接见): the one
-#: received meets them in person.
-MEETING = re.compile(r"会晤|会谈|会面|晤谈|峰会|首脑|会唔|会见|觐见|晋见|谒见|(?:受到|获)[^，。；]{0,30}?接见|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐|早餐会|接待了?(?:到访|来访)|高峰会|首脑会议|最高级会议|高峰会议|领导人会议"
+#: with a monarch, a pope or a senior leader (觐见国王, 晋见教宗, 谒见, 受到国王某某的接见, 获教宗接见, 教宗在某宫接见
+#: 乙国总统): the one received meets them in person (whether they are leaders is the participants' rule's to tell).
+MEETING = re.compile(r"会晤|会谈|会面|晤谈|峰会|首脑|会唔|会见|觐见|晋见|谒见|(?:受到|获)[^，。；]{0,30}?接见|接见|闭门会议|交换了?意见|共进(?:工作)?[早午晚]餐|早餐会|接待了?(?:到访|来访)|高峰会|首脑会议|最高级会议|高峰会议|领导人会议"
                      r"|(召开|举行)的.{0,4}会议"
                      r"|(?:与|和|同|跟)[^，。；]{1,30}?举行了?(?:工作)?[午晚]餐会"  # 与乙举行午餐会 (早餐会 above)
                      r"|(?:与[^，。；]{1,40}?|[两二三四]人[^，。；]{0,16}?)(?:举行|召开)了?[^，。；]{0,10}?会议"  # 甲与乙、丙在某地举行某某会议, 两人再度在某地举行会议: the leaders' own
