@@ -131,6 +131,21 @@ _REGNAL = re.compile(r"[^\W\d_a-zA-Z][一二三四五六七八九十]{1,3}世$")
 _KIN_BEFORE = re.compile(r"(之父|之母|之子|之女|之妻|之夫|之弟|之兄|的父亲|的母亲|的儿子|的女儿|的继任者|的继承人|的接班人|的前任)$")
 
 
+#: Right after the second of two names joined by 与 (张三与李四之间的会面, 张三与李四会晤): the meeting the two had.
+_THEIR_MEETING = re.compile(r"(?:之间|两人|二人)?的?(?:多次|历次|首次)?(?:会晤|会面|会谈|峰会|首脑会谈|首脑会晤)")
+
+
+def _the_other_who_met(sentence: Sentence, at: int, reading: Reading) -> bool:
+    """Whether the name at ``at`` is joined by 与 (和, 同) to a person's right before it and followed by the meeting
+    the two had (``[[甲国总理]][[张三]]与[[李四]]之间的会面``, ``张三与李四会晤``): the other of the pair is a person
+    too, whatever office the text gives him (none, where he is known by it)."""
+    if at == 0:
+        return False
+    spot, before = sentence.spots[at], sentence.spots[at - 1]
+    return before.end + 1 == spot.start and sentence.hans[before.end] in "与和同" \
+        and reading.registry.is_a(before.surface, Kind.PERSON) and _THEIR_MEETING.match(sentence.hans, spot.end) is not None
+
+
 def _people(sentence: Sentence, reading: Reading):
     hans, index = sentence.hans, reading.index
     for i, spot in enumerate(sentence.spots):
@@ -152,6 +167,9 @@ def _people(sentence: Sentence, reading: Reading):
             yield spot  # 乙国政府首脑[[李四]]将军: a rank, no office, is a person's
         elif _KIN_BEFORE.search(hans[:spot.start]) and i > 0 and reading.registry.is_a(sentence.spots[i - 1].surface, Kind.PERSON):
             yield spot  # 李四之父张三, 李四的继任者张三: a person's father or successor is a person
+        elif _the_other_who_met(sentence, i, reading) \
+                and not spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS + OFFICE_WORDS) and not _BODY_ENDINGS.search(spot.hans):
+            yield spot  # 甲国总理张三与李四之间的会面: the one a person met, the two named as a meeting's pair
         elif (_listed_as_leaders(sentence, i) or _listed_after_leaders(sentence, i)) \
                 and not spot.hans.endswith(PLACE_ENDINGS) and not _BODY_ENDINGS.search(spot.hans):
             yield spot  # 张三、[[李四]]等乙国领导人到机场迎接: each name of the list is a leader's
