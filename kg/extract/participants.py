@@ -695,6 +695,22 @@ def from_the_subject(reading: Reading, participants: dict[str, Participant], anc
 
 #: Right after a name: the person has left office by the time the text tells next (张三卸任后仍与李四保持友谊).
 _LEFT_OFFICE = re.compile(r"(?:已经?|早已)?(?:卸任|下台|离任|退任|下野)(?:后|以后|之后)")
+#: A heading naming the time after someone left office (``=== 张三卸任期间 ===``, ``张三下台后``): who it names holds
+#: no office in what the section tells.
+_OUT_OF_OFFICE = re.compile(r"^(?P<who>[^（(]+?)(?:卸任|下台|离任|退任|下野)(?:期间|后|以后|之后)")
+
+
+def _out_of_office_heading(reading: Reading, sentence: Sentence, key: str) -> re.Match | None:
+    """The words of the heading of the sentence's section, or of a section around it, saying the person ``key`` had
+    left office in the time it tells (``特朗普卸任期间`` over the visits paid to a former president)."""
+    at = sentence.section.span.start if sentence.section is not None else -1
+    for section in (s for s in reading.document.all_sections() if s.span.start <= at < s.span.end):
+        left = _OUT_OF_OFFICE.match(to_hans(section.heading).strip())
+        if left and reading.index.key(left["who"]) == key:
+            return left
+    return None
+
+
 #: After a name, in its clause: the capacity the person came in (张三曾于某日以总统当选人身分访问乙国).
 _IN_THE_CAPACITY = re.compile(r"[^，,。；;]{0,30}?以(?P<office>[^，,。；;、]{1,14}?)的?身[份分]")
 
@@ -718,6 +734,7 @@ def below_the_top(reading: Reading, people: People, participants: dict[str, Part
                        if NOT_TOP.search(w := written_before(sentence, spot))] \
                 or [left.group() for sentence in near for spot in sentence.spots if spot.key == key
                     if (left := _LEFT_OFFICE.match(sentence.hans, spot.end))] \
+                or [left.group() for sentence in near[-1:] if (left := _out_of_office_heading(reading, sentence, key))] \
                 or [office_taken_up(people, key, office, when) for office in offices_at(people, key, when)]
         if offices and all(held_below_the_top(office) for office in offices):
             del participants[key]
