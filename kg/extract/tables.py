@@ -117,15 +117,23 @@ _MEETING_NOT_HELD = re.compile(r"(?:会晤|会谈|会面|峰会|首脑会议)[^�
 _CAME_AS = re.compile(r"以(?P<as>[^，,；;。以]{1,12}?)身[份分]|^(?P<cell>[^，,；;。\s]{1,12})$")
 
 
+#: The last words of a standing that is a candidacy, not an office (共和党总统候选人, 当选人).
+_CANDIDACIES = ("候选人", "当选人")
+
+
 def _came_below_the_top(texts: list[str]) -> str | None:
     """The standing a row's cells of no role give its visitor when it is below the top or out of office
     (``前首相``, ``以外长身份访问``): the visit holds no summit. Not an office alone that tells no
-    standing below the top (``英国看守首相``), nor words that are no office (``私人访问``)."""
+    standing below the top (``英国看守首相``), nor words that are no office (``私人访问``). A cell may list standings,
+    each an office or a candidacy (``前总统、共和党总统候选人``): one below the top is the row's (not a list in a clause,
+    ``同意由两国外长、外交秘书恢复接触``, ``与国务卿、国防部长会谈``)."""
     for text in texts:
-        came = _CAME_AS.search(text.strip())
-        standing = came and (came["as"] or came["cell"])
-        if standing and (came["as"] or standing.endswith(OFFICE_WORDS)) and NOT_TOP.search(standing):
-            return standing
+        parts = re.split(r"[、/]", text.strip())
+        for part in parts if all(p.strip().endswith(OFFICE_WORDS + _CANDIDACIES) for p in parts) else [text]:
+            came = _CAME_AS.search(part.strip())
+            standing = came and (came["as"] or came["cell"])
+            if standing and (came["as"] or standing.endswith(OFFICE_WORDS)) and NOT_TOP.search(standing):
+                return standing
     return None
 
 
