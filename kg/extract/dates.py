@@ -76,6 +76,11 @@ _HAS_FULLWIDTH = re.compile("[０-９－～]")
 _NAMES_A_PLACE = re.compile(r"[”」』\"]?(?:国际机场|國際機場|机场|機場|广场|廣場|大街|大道|大桥|大橋|体育场|體育場)")
 
 
+#: Right before a date written without its year: the year after the one the text is in (``2031年11月，…将出席次年5月9日的
+#: 纪念活动``: 2032's May 9th), which the date gives as plainly as a year written out.
+_THE_NEXT_YEAR = re.compile(r"(?:次年|翌年|第二年|隔年)$")
+
+
 def normalize_digits(text: str) -> str:
     """Full-width digits and dashes as ASCII; the length is kept."""
     return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
@@ -103,7 +108,10 @@ def _dates_in(text: str, year: int | None) -> tuple[DateRange, ...]:
             found.extend(_joined(text, match, year if written is None else written))
             continue
         y1 = number(match["y1"]) if match["y1"] else year if written is None or year is None else written
-        if match["y1"]:
+        next_year = not match["y1"] and y1 is not None and _THE_NEXT_YEAR.search(text, 0, match.start()) is not None
+        if next_year:
+            y1 += 1
+        if match["y1"] or next_year:
             written = y1
         if y1 is None or _NAMES_A_PLACE.match(text, match.end()):
             continue  # 抵达某都“5月9日国际机场”: an airport's name, no day
@@ -117,7 +125,7 @@ def _dates_in(text: str, year: int | None) -> tuple[DateRange, ...]:
             continue
         if end < start:
             continue
-        found.append(DateRange(start, end, match.start(), match.end(), bool(match["y1"])))
+        found.append(DateRange(start, end, match.start(), match.end(), bool(match["y1"]) or next_year))
     return tuple(found)
 
 
