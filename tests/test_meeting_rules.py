@@ -37,6 +37,20 @@ def test_meeting_verbs_beyond_held_at():
     assert set(summits(text)) == {"2019-06-13"}
 
 
+@pytest.mark.parametrize("held", ["第九届甲乙领导人非正式会议", "甲乙领导人年度会议"])
+def test_a_leaders_informal_or_yearly_meeting_held_by_two_is_a_summit(held):
+    """``举行第九届甲乙领导人非正式会议``: a series' meeting named with 非正式 or 年度 between 领导人 and 会议 is the leaders'
+    meeting, as 领导人会议 is."""
+    text = HEAD + f"2039年4月9日，甲国总理[[张三]]与乙国首相[[李四]]在[[某城]]举行{held}。"
+    assert {day: s["participants"] for day, s in summits(text).items()} == {"2039-04-09": {"张三", "李四"}}
+
+
+def test_attending_a_gatherings_leaders_informal_meeting_is_no_meeting_of_that_day():
+    text = HEAD + ("2039年11月18日上午，甲国总理[[张三]]抵达[[某城]]出席亚太经合组织领导人非正式会议。"
+                   "19日晚，张三与乙国总统[[李四]]在会议期间举行双边会谈。")
+    assert {day: s["end"] for day, s in summits(text).items()} == {"2039-11-19": "2039-11-19"}
+
+
 @pytest.mark.parametrize("sentence", [
     "2019年6月13日，甲国总统[[张三]]致函乙国总理[[李四]]，希望两人能在不久之后会面。",
     "2019年6月13日，甲国总统[[张三]]与乙国总理[[李四]]通电话，商定在某城会晤。",
@@ -626,8 +640,9 @@ def test_a_day_mentioned_inside_a_clause_is_not_a_new_meeting_day():
     assert set(summits(text)) == {"2018-05-26"}
 
 
-def test_a_planned_length_and_something_else_held_there_are_no_plan():
-    text = HEAD + ("2017年7月7日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行首次会晤，原定35分钟的会谈持续了两个多小时。\n"
+@pytest.mark.parametrize("length", ["原定35分钟的会谈持续了两个多小时", "原定一个多小时的会谈应李四要求延长"])
+def test_a_planned_length_and_something_else_held_there_are_no_plan(length):
+    text = HEAD + (f"2017年7月7日，甲国总统[[张三]]与乙国总理[[李四]]在[[某城]]举行首次会晤，{length}。\n"
                    "2019年6月28日，两人在[[某城]]再次会晤，李四邀请张三出席次年在[[某都]]举行的纪念活动。")
     assert set(summits(text)) == {"2017-07-07", "2019-06-28"}
 
@@ -5683,6 +5698,16 @@ def test_a_partners_meeting_with_a_bloc_named_by_its_number_is_a_summit(named, h
     assert ("2035-04-09" in found) is held
 
 
+def test_a_partners_meeting_with_a_blocs_two_leaders_titled_at_length_is_a_summit():
+    """``与某联盟轮值主席国乙国总理李四和某联盟委员会主席王五举行[[甲国—某联盟峰会]]``: the bloc's side named by two
+    long titles between 与 and 举行 still holds the meeting with the partner, no gathering of the bloc's own."""
+    text = ("'''2036年张三访问丙国'''是甲国总统[[张三]]于2036年6月22日对[[丙国]]进行的访问。\n== 背景 ==\n"
+            "6月21日，张三在[[某城]]与欧盟轮值主席国乙国联邦总理[[李四]]和[[欧盟委员会主席]][[王五·某某·某某某]]"
+            "举行[[甲国—欧盟峰会]]。")
+    found = summits(text, title="2036年张三访问丙国")
+    assert found["2036-06-21"]["participants"] == {"张三", "李四", "王五·某某·某某某"}
+
+
 @pytest.mark.parametrize("sentence, met", [
     ("当天早上，他与即将卸任的乙国总统[[李四]]举行早餐会叙旧。", True),  # about to leave office: still in it
     ("当天中午，张三与乙国总统[[李四]]举行午餐会。", True),
@@ -6052,3 +6077,31 @@ def test_a_partys_chairman_and_a_leader_of_the_state_its_name_gives_are_two_side
             "人民大会堂会见中国国民党主席[[钱中海]]，双方举行会谈。\n")
     assert {day: s["participants"] for day, s in summits(text, title="2035年甲乙会面").items()} == {
         "2035-04-29": {"赵一鸣", "钱中海"}}
+
+
+def test_a_date_after_次年_is_of_the_year_after_the_one_the_text_is_in():
+    """``2031年11月，…将出席次年5月9日的纪念活动。¶9日上午，…会谈``: 次年 gives the year as plainly as 2032年 would, and
+    the account goes on in it (not the May of 2031, before the sentence's own November)."""
+    from kg.extract.dates import find_dates
+    assert [d.start.isoformat() for d in find_dates("将出席次年5月9日的纪念活动", year=2031)] == ["2032-05-09"]
+    text = HEAD + ("2031年11月，甲国总理[[张三]]宣布接受乙国总统[[李四]]的邀请，将出席次年5月9日的纪念活动。\n\n"
+                   "9日上午，张三在[[某宫]]与李四会谈。")
+    assert {day: s["participants"] for day, s in summits(text).items()} == {"2032-05-09": {"张三", "李四"}}
+
+
+def test_the_other_of_a_pair_the_lead_names_meeting_is_a_person_without_an_office():
+    """``[[甲国总理]][[张三]]与[[李四]]之间的会面``: 李四, whom the text gives no office (he is known without one), is the
+    other of the pair the article's meetings are of."""
+    text = ("'''张三与李四会晤'''是指[[甲国总理]][[张三]]与[[李四]]之间的会面。\n== 经过 ==\n"
+            "2031年5月13日，张三在[[某宫]]与李四会晤。")
+    assert {day: s["participants"] for day, s in summits(text, title="张三与李四会晤").items()} == {
+        "2031-05-13": {"张三", "李四"}}
+
+
+def test_a_meeting_under_a_heading_of_the_time_after_one_left_office_is_no_summit():
+    """``=== 李四卸任期间 ===``: what the section tells of 李四 is of a former leader, no summit; the same meeting
+    under a heading of his term is one."""
+    head = ("'''张三与李四会晤'''是指[[甲国总理]][[张三]]与乙国总统[[李四]]之间的会面。\n== {} ==\n"
+            "2034年3月8日，张三前往[[某庄园]]与李四会晤。")
+    assert summits(head.format("李四卸任期间"), title="张三与李四会晤") == {}
+    assert set(summits(head.format("李四第一任期"), title="张三与李四会晤")) == {"2034-03-08"}

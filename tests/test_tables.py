@@ -1002,6 +1002,20 @@ def test_a_row_whose_visitor_came_out_of_office_or_below_the_top_is_no_summit():
     assert found["2022-08-24"]["participants"] == {"张三", "李四"}
 
 
+@pytest.mark.parametrize("standing", ["前首相、某党首相候选人", "前首相/总理候选人"])
+def test_a_row_listing_its_visitors_standings_one_out_of_office_is_no_summit(standing):
+    """``前总统、共和党总统候选人``: a cell listing the standings the visitor came in; one below the top or out of office
+    makes the row no summit, as it alone would."""
+    found, _ = summits_of(CAME_AS.replace("|| 前首相 ||", f"|| {standing} ||"))
+    assert set(found) == {"2022-04-09", "2022-08-24"}
+
+
+def test_a_list_in_a_clause_of_a_rows_note_tells_no_standing():
+    """``同意由两国外长、外交秘书恢复接触``: a list inside a clause, not the standings the visitor came in."""
+    found, _ = summits_of(CAME_AS.replace("|| 前首相 ||", "|| 同意由两国外长、外交秘书恢复接触 ||"))
+    assert set(found) == {"2022-04-09", "2022-08-24", "2023-01-22"}
+
+
 MET_ONE_SIDE = """'''张三访问乙国'''是指甲国总理[[张三]]任内对[[乙国]]的访问。
 == 主要访问 ==
 {| class="wikitable"

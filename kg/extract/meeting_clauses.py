@@ -41,7 +41,7 @@ NOT_HELD = re.compile(r"中断|取消|推迟" + _HELD_LATE + r"|延期|未能|�
                       r"|(?:将|决定)(?=(?:分别|先后)?(?:同|与|和|跟|会晤|会见|会谈|出席|赴|访问|前往|举行))"  # 还将分别同…会晤
                       r"|考虑(?!到)"  # 正考虑在某地与乙会面 (not 考虑到安全因素，两人在某地会面)
                       r"|正在?(?:协调|安排|筹划)"  # 甲正协调于11月访问乙国之际与丙会谈; 双方正在安排两人会面的细节
-                      r"|原定(?![0-9一二三四五六七八九十两半]+个?(?:分钟|小时|天|日))"  # 原定35分钟的会谈: a length, no plan
+                      r"|原定(?![0-9一二三四五六七八九十两半]+个?多?(?:分钟|小时|天|日))"  # 原定35分钟的会谈, 原定一个多小时: a length
                       r"|是否|磋商|商讨|协商|期望|期待|寄望|盼|有意(?![思义])|简报|吹风会|愿(?:与|同|和|跟|意)"
                       r"|电话|通话|视频|视讯|定于|预定|宣布|同意|表示愿|愿意|告吹|搁置|无法|不便|未定|可能|预计|有望|或将|呼吁"
                       r"|解读|回顾|回忆|透露|撰文|评论|报道|记者会(?!(?:结束)?(?:之)?后)|(?<!未)公布"  # not 甲在记者会后会见乙: a time
@@ -184,7 +184,7 @@ _PARTNER_AND_BLOC = re.compile(rf"[—－–-](?:{GATHERINGS})|(?:{GATHERINGS})[
 
 #: One side's leader holding the meeting with the other's (甲同乙、丙共同主持…, 甲与乙举行…): a partner's meeting with a
 #: bloc so told is the two sides' summit, not a session of the bloc that its members attend.
-_HELD_WITH = re.compile(r"(?:与|同|跟)[^，。；]{1,30}?(?:共同主持|主持|举行)")
+_HELD_WITH = re.compile(r"(?:与|同|跟)[^，。；]{1,60}?(?:共同主持|主持|举行)")  # the other side's two or three, titled
 
 
 def _on_its_sidelines(clause: str) -> bool:
