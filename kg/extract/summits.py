@@ -1057,15 +1057,17 @@ def _summit(reading, people, sources, section, sentences, index, when, lead_venu
 def _of_one_state(people: People, participants) -> bool:
     """Whether all who met hold offices of one state (9月20日，甲国总理丙会见了她；9月27日，甲国主席丁会见她母子, of
     an envoy 她 the names do not reach): a summit is of two sides; not where one's state is unknown, nor where their
-    offices are of two parties (中共中央总书记 and 中国国民党主席: a party's side need not be the state its name gives)."""
+    offices are of two parties or communities (中共中央总书记 and 中国国民党主席, 某国希腊族领导人 and 某国土耳其族领导人: a
+    party's or a community's side need not be the state its name gives)."""
     sides = {people.sides.get(key) for key in participants}
     parties = {party.group(0) for key in participants for office in people.offices.get(key, ())
                if (party := _PARTY.search(to_hans(office).replace("中共", "中国共产党")))}
     return len(participants) >= 2 and len(sides) == 1 and None not in sides and len(parties) < 2
 
 
-#: The party an office is of (中国共产党中央委员会主席, 中国国民党主席).
-_PARTY = re.compile(r"[\u4e00-\u9fff]+?党")
+#: The party an office is of (中国共产党中央委员会主席, 中国国民党主席), or the community (塞浦路斯土耳其族领导人, 希腊族
+#: 领导人): the two communities of one state meet as two sides, as two parties do.
+_PARTY = re.compile(r"[\u4e00-\u9fff]+?(?:党|族)")
 
 
 def _meetings_of(reading: Reading, people: People, sentence: Sentence, several: OneByOne) -> tuple[tuple[str, ...], ...]:
