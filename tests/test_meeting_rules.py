@@ -6079,11 +6079,21 @@ def test_a_partys_chairman_and_a_leader_of_the_state_its_name_gives_are_two_side
         "2035-04-29": {"赵一鸣", "钱中海"}}
 
 
+def test_the_leaders_of_two_communities_of_one_state_are_two_sides():
+    """``塞浦路斯总统、希腊族领导人甲与塞浦路斯土耳其族领导人乙``: the two communities' leaders meet as two sides, though
+    both offices begin with the one state's name."""
+    text = ("'''2036年某岛联合声明'''是塞浦路斯总统、希腊族领导人[[赵一鸣]]与塞浦路斯土耳其族领导人[[钱中海]]"
+            "会晤时通过的联合声明。\n== 经过 ==\n2036年2月11日，赵一鸣与钱中海在[[某城]]会晤，并对联合声明文本表示同意。\n")
+    assert {day: s["participants"] for day, s in summits(text, title="2036年某岛联合声明").items()} == {
+        "2036-02-11": {"赵一鸣", "钱中海"}}
+
+
 def test_a_date_after_次年_is_of_the_year_after_the_one_the_text_is_in():
     """``2031年11月，…将出席次年5月9日的纪念活动。¶9日上午，…会谈``: 次年 gives the year as plainly as 2032年 would, and
     the account goes on in it (not the May of 2031, before the sentence's own November)."""
     from kg.extract.dates import find_dates
     assert [d.start.isoformat() for d in find_dates("将出席次年5月9日的纪念活动", year=2031)] == ["2032-05-09"]
+    assert [d.start.isoformat() for d in find_dates("一年后的11月16日下午，两人又会面", year=2031)] == ["2032-11-16"]
     text = HEAD + ("2031年11月，甲国总理[[张三]]宣布接受乙国总统[[李四]]的邀请，将出席次年5月9日的纪念活动。\n\n"
                    "9日上午，张三在[[某宫]]与李四会谈。")
     assert {day: s["participants"] for day, s in summits(text).items()} == {"2032-05-09": {"张三", "李四"}}
@@ -6105,3 +6115,31 @@ def test_a_meeting_under_a_heading_of_the_time_after_one_left_office_is_no_summi
             "2034年3月8日，张三前往[[某庄园]]与李四会晤。")
     assert summits(head.format("李四卸任期间"), title="张三与李四会晤") == {}
     assert set(summits(head.format("李四第一任期"), title="张三与李四会晤")) == {"2034-03-08"}
+
+
+@pytest.mark.parametrize("opening, held", [
+    ("根据公布的日程，甲国主席[[张三]]将于7月5日抵达[[某城]]开始访问；", False),
+    ("7月5日，甲国主席[[张三]]抵达[[某城]]开始访问；", True),
+])
+def test_a_schedules_clause_going_on_to_meet_is_of_the_plan(opening, held):
+    """``…将于7月5日抵达某城开始访问；10日下午转赴某都，会晤乙国总统丙``: the clause with no subject of its own goes on
+    with the plan's days, not a meeting held; told as done, it is one."""
+    text = HEAD + "2039年6月底，甲国外交部宣布张三出访。" + opening + "10日下午转赴[[某都]]，会晤乙国总统[[李四]]。"
+    assert ("2039-07-10" in summits(text)) is held
+
+
+def test_meetings_said_to_end_with_a_death_hold_none_that_day():
+    """``2039年8月15日，李四在政变中遇害，两人之间的会晤就此终止``: the day their meetings ended, none held."""
+    text = ("'''张三与李四会晤'''是指甲国总理[[张三]]与乙国总统[[李四]]之间的会晤。\n== 经过 ==\n"
+            "2038年2月6日，张三与李四在[[某城]]会晤。\n\n2039年8月15日，李四在政变中遇害，两人之间的会晤就此终止。")
+    assert set(summits(text, title="张三与李四会晤")) == {"2038-02-06"}
+
+
+@pytest.mark.parametrize("attended, held", [
+    ("乙国总理[[李四]]应邀与其他成员国领导人一同出席", False),
+    ("乙国总理[[李四]]应邀与张三一同出席", True),
+])
+def test_attending_with_a_group_of_leaders_is_no_meeting_with_the_host(attended, held):
+    """``张三在某府宣誓连任，李四应邀与其他成员国领导人一同出席``: a ceremony of many; with the host himself, a meeting."""
+    text = HEAD + f"2039年5月30日，甲国总理[[张三]]在[[某府]]宣誓连任，{attended}。"
+    assert ("2039-05-30" in summits(text)) is held

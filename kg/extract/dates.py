@@ -77,8 +77,8 @@ _NAMES_A_PLACE = re.compile(r"[”」』\"]?(?:国际机场|國際機場|机场|
 
 
 #: Right before a date written without its year: the year after the one the text is in (``2031年11月，…将出席次年5月9日的
-#: 纪念活动``: 2032's May 9th), which the date gives as plainly as a year written out.
-_THE_NEXT_YEAR = re.compile(r"(?:次年|翌年|第二年|隔年)$")
+#: 纪念活动``: 2032's May 9th; ``一年后的11月16日``), which the date gives as plainly as a year written out.
+_THE_NEXT_YEAR = re.compile(r"(?:次年|翌年|第二年|隔年|一年后的?|一年之后的?)$")
 
 
 def normalize_digits(text: str) -> str:

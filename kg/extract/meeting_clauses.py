@@ -96,7 +96,8 @@ _PLANNED = re.compile(r"将|拟|计划|准备|原定|预定|定于")
 NOT_HELD_AFTER = re.compile(r"中断|取消|推迟" + _HELD_LATE + r"|延期|未能(?!达成|取得|签署|签订|就)|告吹|搁置|无法|未定|记者会(?!(?:结束)?(?:之)?后)|(?<!未)公布|事宜"
                             r"|以(?:视频|视讯|视像)(?:方式|形式)|通过(?:视频|视讯|视像)|以线上(?:方式|形式)"  # 会议因疫情以视频方式举行: no one met
                             r"|(?:会谈|会晤|会议)(?:结果|内容|情况)"  # 发表会谈结果: telling of it, not holding it
-                            r"|(?:会谈|会晤|会面|峰会)(?:并|也|则|都)?(?:没有|并未|没能|未|不会)(?:如期)?举行(?!记者|新闻|联合)")  # 称会谈没有举行
+                            r"|(?:会谈|会晤|会面|峰会)(?:并|也|则|都)?(?:没有|并未|没能|未|不会)(?:如期)?举行(?!记者|新闻|联合)"  # 称会谈没有举行
+                            r"|(?:会谈|会晤|会面|往来)(?:就此|从此|自此)(?:终止|结束|告终|中止)")  # 乙遇害，两人之间的会晤就此终止
 
 
 #: A clause after the meeting's saying the leaders talked by video (会谈如期举行，两人各自在本国通过视频连线交谈):
@@ -600,8 +601,9 @@ def who_met(hans: str, clause: tuple[int, int] | None) -> tuple[int, int]:
 
 #: Leaders attending something together (甲与乙在某城共同出席某仪式, 两人一同出席…), witnessing it together (甲与乙共同见证
 #: …的签署), laying a stone together (与乙一起为某管道奠基) or visiting a place together (他与乙一同在某中心参观某展,
-#: 两人一起视察某港): they met there.
-_ATTENDED_TOGETHER = re.compile(r"(?:(?:[与和跟]|同(?![日天时年月意样期]))[^，。；、]{1,30}?|(?:两人|二人|两国(?:元首|领导人|总理|总统|首脑))"
+#: 两人一起视察某港): they met there. Not with a group (丙应邀与其他成员国领导人一同出席: a ceremony of many).
+_ATTENDED_TOGETHER = re.compile(r"(?:(?:[与和跟]|同(?![日天时年月意样期]))(?!其他|其它|其余|各国|多国|多位|众多)[^，。；、]{1,30}?"
+                                r"|(?:两人|二人|两国(?:元首|领导人|总理|总统|首脑))"
                                 r"[^，。；]{0,20}?)(?:共同|一同|一起)(?:在[^，。；]{1,20}?)?"
                                 r"(?:出席|参加|见证|参观|视察|游览|考察|为[^，。；]{1,20}?奠基)")
 #: One leader attending a ceremony with the other (甲与乙在某城出席某工程奠基仪式; not 甲参与…), not a signing's, whose
@@ -874,6 +876,9 @@ _INVITED_TO_IT = re.compile(r"邀请")
 #: 乙国政府确认甲将于周日启程访问乙国，行程包括会见乙; 某部发表通告，宣布甲将访问乙国，礼节性拜会乙，并与丙举行会谈):
 #: the day it gives is the day of the announcement, and every meeting named after it, up to a clause that
 #: opens on another day or on what was then done (…；3月10日，两人会谈; 随后…), is the plan's.
+#: A clause with no subject of its own going on to meet (…转赴某都，会晤乙国总统丙; …，并同丙会谈): the clause before's
+#: subject, whose plan it goes on with.
+_GOES_ON_TO_MEET = re.compile(r"^(?:并|再|随后|随即)?(?:与|同|跟|会晤|会见|拜会|接见)")
 _ANNOUNCES_A_PLAN = re.compile(r"(?:宣布|确认|证实|通告|宣称|声称)[^，,；;。]*?(?:将|拟|计划|准备|预定|定于)")
 #: A clause that leaves the announcement: it opens on a day, or on what came next.
 _LEAVES_THE_ANNOUNCEMENT = re.compile(r"^(?:\d{1,2}月)?\d{1,2}[日号]|^(?:" + NEXT_DAY + r"|当天|当日|当晚|随后|随即|其后|之后|会后)")
@@ -915,8 +920,9 @@ def not_held(hans: str) -> bool:
         if meeting and announced and not any(
                 _LASTED.search(c) or _HELD_AS_PLANNED.search(c) and MEETING.search(c) for c in clauses[i + 1:]):
             return True  # 乙国政府确认甲将于周日启程访伊，行程包括会见乙: the announcement's day, no meeting held
-        if meeting and planned and opens_on_a_day and not told:
-            return True  # 鲁哈尼原定于11月14日启程，14日、15日在某城会晤…: the plan's days, told on
+        if meeting and planned and (opens_on_a_day or _GOES_ON_TO_MEET.match(clause)) and not told:
+            return True  # 鲁哈尼原定于11月14日启程，14日、15日在某城会晤…: the plan's days, told on; …；10日下午转赴某都，
+            # 会晤乙国总统丙: the plan's subject going on to meet, in a clause of its own
         planned = bool(_PLANNED.search(clause) and NOT_HELD.search(clause) and not _PUT_OFF.search(clause)) \
             or (planned and opens_on_a_day)
         if meeting and any(not (told and _TELLING_OF_IT.fullmatch(m.group())) for m in NOT_HELD_AFTER.finditer(clause)):
