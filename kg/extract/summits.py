@@ -1061,13 +1061,13 @@ def _of_one_state(people: People, participants) -> bool:
     party's or a community's side need not be the state its name gives)."""
     sides = {people.sides.get(key) for key in participants}
     parties = {party.group(0) for key in participants for office in people.offices.get(key, ())
-               if (party := _PARTY.search(to_hans(office).replace("中共", "中国共产党")))}
+               if (party := _PARTY_OR_COMMUNITY.search(to_hans(office).replace("中共", "中国共产党")))}
     return len(participants) >= 2 and len(sides) == 1 and None not in sides and len(parties) < 2
 
 
 #: The party an office is of (中国共产党中央委员会主席, 中国国民党主席), or the community (塞浦路斯土耳其族领导人, 希腊族
 #: 领导人): the two communities of one state meet as two sides, as two parties do.
-_PARTY = re.compile(r"[\u4e00-\u9fff]+?(?:党|族)")
+_PARTY_OR_COMMUNITY = re.compile(r"[\u4e00-\u9fff]+?(?:党|族)")
 
 
 def _meetings_of(reading: Reading, people: People, sentence: Sentence, several: OneByOne) -> tuple[tuple[str, ...], ...]:
