@@ -6143,3 +6143,29 @@ def test_attending_with_a_group_of_leaders_is_no_meeting_with_the_host(attended,
     """``张三在某府宣誓连任，李四应邀与其他成员国领导人一同出席``: a ceremony of many; with the host himself, a meeting."""
     text = HEAD + f"2039年5月30日，甲国总理[[张三]]在[[某府]]宣誓连任，{attended}。"
     assert ("2039-05-30" in summits(text)) is held
+
+
+def test_a_date_after_当年_is_of_the_year_its_sentence_named_last():
+    """``1899年起，…。首相上一次访问是在2036年：当年11月18日，…``: 当年 is the year the sentence named, not the one the
+    text had reached."""
+    text = HEAD + ("1899年起，甲国移民开始移居乙国。甲国首相上一次正式访问乙国是在2036年：当年11月18日，[[张三]]在[[某府]]"
+                   "与乙国总统[[李四]]举行会谈。")
+    assert set(summits(text)) == {"2036-11-18"}
+
+
+def test_a_bare_day_after_a_sentence_opening_on_同年_and_a_month_is_of_that_month():
+    """``同年11月，甲赴某城…。14日下午，…``: the month the sentence before opened on, not the one the paragraph before
+    reached."""
+    text = HEAD + ("2034年6月，乙国总统[[李四]]对甲国进行国事访问。28日下午，甲国主席[[张三]]同他举行会谈。\n\n"
+                   "同年11月，张三赴[[某城]]对乙国进行国事访问。14日下午，张三与李四举行会谈。")
+    assert set(summits(text)) == {"2034-06-28", "2034-11-14"}
+
+
+def test_an_office_alone_after_与_names_no_one_by_the_word_after_it():
+    """``甲国主席张三与乙国总统之间举行的一系列会晤``: 之间 is no name of the office's holder, so the lead names one
+    leader, whom each row of the table of the other side's presidents met."""
+    text = ("'''张三与乙国总统会晤'''是指中国国家主席[[张三]]与[[秘鲁总统]]之间举行的一系列双边会晤。\n== 历次会晤 ==\n"
+            "{| class=\"wikitable\"\n! 日期 !! 地点 !! 秘鲁总统 !! 场合\n|-\n"
+            "| 2033年4月6日 || [[某堂]] || [[李四]] || 国事访问\n|}\n")
+    assert {day: s["participants"] for day, s in summits(text, title="张三与乙国总统会晤").items()} == {
+        "2033-04-06": {"张三", "李四"}}

@@ -79,6 +79,10 @@ _NAMES_A_PLACE = re.compile(r"[”」』\"]?(?:国际机场|國際機場|机场|
 #: Right before a date written without its year: the year after the one the text is in (``2031年11月，…将出席次年5月9日的
 #: 纪念活动``: 2032's May 9th; ``一年后的11月16日``), which the date gives as plainly as a year written out.
 _THE_NEXT_YEAR = re.compile(r"(?:次年|翌年|第二年|隔年|一年后的?|一年之后的?)$")
+#: Right before a date written without its year: the year the sentence named last (``…上一次访问是在2016年：当年11月18日，
+#: …``: 2016's, not the year the text had reached before the sentence).
+_THAT_YEAR = re.compile(r"(?:当年|同年|该年|是年)的?$")
+_A_YEAR = re.compile(r"(?<![0-9])([0-9]{4})年")
 
 
 def normalize_digits(text: str) -> str:
@@ -111,6 +115,10 @@ def _dates_in(text: str, year: int | None) -> tuple[DateRange, ...]:
         next_year = not match["y1"] and y1 is not None and _THE_NEXT_YEAR.search(text, 0, match.start()) is not None
         if next_year:
             y1 += 1
+        named = [int(m.group(1)) for m in _A_YEAR.finditer(text, 0, match.start())] \
+            if not match["y1"] and _THAT_YEAR.search(text, 0, match.start()) else []
+        if named:
+            y1, next_year = named[-1], True  # the year the sentence named, as plainly given
         if match["y1"] or next_year:
             written = y1
         if y1 is None or _NAMES_A_PLACE.match(text, match.end()):

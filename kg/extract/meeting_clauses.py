@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from kg.extract.dates import DateRange, find_dates, find_year_months
+from kg.extract.dates import DateRange, YearMonth, find_dates, find_year_months
 from kg.extract.participants import QUALIFIES, citations_of
 from kg.extract.phrases import (CLAUSE, DURING_THE_VISIT, GATHERINGS, HELD_AT, MEETING, MOVED_ON_THAT_DAY, MULTILATERAL,
                                 NEXT_DAY, NOT_TOP, ORDINAL, PRESS_CONFERENCE, VISIT_WORDS)
@@ -457,16 +457,21 @@ def day_of_the_clause(hans: str, at: int) -> re.Match | None:
     return DAY_ONLY.match(hans, subject.end())
 
 
+#: A sentence opening on a month of the year the text is in (同年11月，甲赴某城…。14日下午，…): its bare days are that month's.
+_THAT_YEARS_MONTH = re.compile(r"(?:同年|当年|是年|该年)(?P<m>\d{1,2})月(?![0-9]{1,2}[日号])")
+
+
 def days_of_the_month(hans: str, year: int | None, before: str = "") -> list[DateRange]:
     """``2008年5月，…当月28日…``, ``2011年8月，甲访问乙国，23日在某城…``: a day of the month
     the sentence last named (a clause's bare day, when no full date came before it); a 同月 or 当月 day
     the sentence names no month before is of the last one ``before``, the sentence before it in its
     paragraph, named (``甲于2015年11月就任总理。同月18日，他…``), and so is the bare day it opens on (``2035年10月，甲对乙国
-    进行国事访问。16日下午，…``)."""
+    进行国事访问。16日下午，…``; ``同年11月，…。14日下午，…``, of the year the text is in)."""
     out: list[DateRange] = []
     bare = [m for clause in CLAUSE.finditer(hans) if (m := day_of_the_clause(hans, clause.end()))
             and not find_dates(hans[:clause.end()], year=year or 2000)]
-    opens = [m for m in find_year_months(before) if m.at == 0 and m.month is not None]  # 2035年10月，甲访问乙国。
+    opens = [m for m in find_year_months(before) if m.at == 0 and m.month is not None] or (  # 2035年10月，甲访问乙国。
+        [YearMonth(year, int(said["m"]), 0, said.end())] if year and (said := _THAT_YEARS_MONTH.match(before)) else [])
     opening = day_of_the_clause(hans, 0) if opens and not find_dates(before, year=opens[0].year) else None  # 16日下午
     for match in list(_MONTHS_DAY.finditer(hans)) + bare + ([opening] if opening else []):
         months = [m for m in find_year_months(hans[:match.start()]) if m.month is not None] \
@@ -866,6 +871,11 @@ _AGREED_ON = re.compile(r"就[^，,；;。]*?(?:会晤|会谈|峰会|首脑会�
 _AGREED_AT_IT = re.compile(r"同意|商定|表示愿|愿(?:与|同|和|跟|意)|希望|期待|期望|决定|宣布|呼吁")
 
 
+#: A clause with no subject of its own going on to meet (…转赴某都，会晤乙国总统丙; …，并同丙会谈): the clause before's
+#: subject, whose plan it goes on with.
+_GOES_ON_TO_MEET = re.compile(r"^(?:并|再|随后|随即)?(?:与|同|跟|会晤|会见|拜会|接见)")
+
+
 #: A clause opening on what those who met did after it (三人会后发表联合声明, 会谈后双方签署…), not on what they were to
 #: do (会后将发表…): the meeting the clauses before told was held, whatever invitation or plan they told it by.
 _AFTER_IT = re.compile(r"(?:[两三四五]人|双方|各方|三方|四方|[两三四五]国(?:领导人|元首|首脑))?(?:会后|会谈后|会晤后|峰会后|会谈结束后|会晤结束后)"
@@ -876,9 +886,6 @@ _INVITED_TO_IT = re.compile(r"邀请")
 #: 乙国政府确认甲将于周日启程访问乙国，行程包括会见乙; 某部发表通告，宣布甲将访问乙国，礼节性拜会乙，并与丙举行会谈):
 #: the day it gives is the day of the announcement, and every meeting named after it, up to a clause that
 #: opens on another day or on what was then done (…；3月10日，两人会谈; 随后…), is the plan's.
-#: A clause with no subject of its own going on to meet (…转赴某都，会晤乙国总统丙; …，并同丙会谈): the clause before's
-#: subject, whose plan it goes on with.
-_GOES_ON_TO_MEET = re.compile(r"^(?:并|再|随后|随即)?(?:与|同|跟|会晤|会见|拜会|接见)")
 _ANNOUNCES_A_PLAN = re.compile(r"(?:宣布|确认|证实|通告|宣称|声称)[^，,；;。]*?(?:将|拟|计划|准备|预定|定于)")
 #: A clause that leaves the announcement: it opens on a day, or on what came next.
 _LEAVES_THE_ANNOUNCEMENT = re.compile(r"^(?:\d{1,2}月)?\d{1,2}[日号]|^(?:" + NEXT_DAY + r"|当天|当日|当晚|随后|随即|其后|之后|会后)")

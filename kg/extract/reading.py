@@ -206,8 +206,9 @@ def _the_subjects_family_name(document: Document, index: NameIndex) -> dict[str,
 
 
 #: The characters an unlinked transliterated name is written in: no delimiter, digit or bracket,
-#: and none of the words that go on after a name (在日内瓦, 应邀, 亦出席, 兼外长, 总统府).
-_NAME_RUN = r"[^\W\d_a-zA-Z在于应邀出席会面见谈访兼府亦同向对为是的了等将已也都就并率偕陪]{2,8}?"
+#: and none of the words that go on after a name (在日内瓦, 应邀, 亦出席, 兼外长, 总统府), nor a word of time or
+#: of the two sides that an office alone goes on with (甲国主席张三与乙国总统之间举行的会晤: the office's holder unnamed).
+_NAME_RUN = r"(?!之间|之后|之前|以后|以来|双方|两国)[^\W\d_a-zA-Z在于应邀出席会面见谈访兼府亦同向对为是的了等将已也都就并率偕陪]{2,8}?"
 #: What ends an item of a list of leaders.
 _ITEM_END = r"(?=[、，,。；;（(]|和|及|与|举行|会谈|会见|<|$)"
 
