@@ -111,7 +111,9 @@ _NOT_HELD_CELL = re.compile(r"[（(]?(?:未举行|未能举行|取消|已取消|
                             r"(?:[（(].*[）)])?")
 #: A clause of any cell saying the meeting itself was not held (阿利耶夫缺席，会晤未能举行 in a 成果 cell):
 #: the row tells a meeting called off, whatever its column.
-_MEETING_NOT_HELD = re.compile(r"(?:会晤|会谈|会面|峰会|首脑会议)[^，,；;。]{0,4}?(?:未能?举行|被?取消|未成行|告吹|流产)")
+_MEETING_NOT_HELD = re.compile(r"(?:会晤|会谈|会面|峰会|首脑会议)[^，,；;。]{0,4}?(?:未能?举行|被?取消|未成行|告吹|流产)"
+                               # or a clause of its own saying so (因某疫情取消，未举行)
+                               r"|(?:^|[，,；;])(?:因[^，,；;。]{1,16}?)?[被已]?(?:取消|未能?举行|未成行)(?=[，,；;。]|$)")
 #: A cell of no role that says in what standing the row's visitor came: ``以前首相身份访问`` in a note, or an office
 #: alone in a column such as 身分 (``前首相``).
 _CAME_AS = re.compile(r"以(?P<as>[^，,；;。以]{1,12}?)身[份分]|^(?P<cell>[^，,；;。\s]{1,12})$")
