@@ -3131,12 +3131,16 @@ def test_the_heads_an_article_is_about_hold_a_summit_together_only():
     assert set(summits(head + together + with_a_leader, title="王赵会谈")) == {"2031-04-02"}
 
 
-def test_a_table_cell_saying_the_meeting_was_not_held_undoes_its_row_whatever_its_column():
+@pytest.mark.parametrize("said", ["李四缺席，会晤未能举行", "因疫情取消，未举行", "已取消"])
+def test_a_table_cell_saying_the_meeting_was_not_held_undoes_its_row_whatever_its_column(said):
+    """``李四缺席，会晤未能举行``, or a clause of its own (``因某疫情取消，未举行``) in any column: no summit; not a clause
+    of something else called off (``原定的晚宴取消``), whose meeting was held."""
     text = ("'''甲乙会晤'''是[[甲国]]与[[乙国]]领导人的会晤。\n== 历次会晤 ==\n{| class=\"wikitable\"\n"
             "! 次序 !! 日期 !! 地点 !! 与会者 !! 成果\n|-\n"
             "| 1 || 2021年3月2日 || [[某城]] || [[张三]]、[[李四]] || 联合声明\n|-\n"
-            "| — || 2022年5月6日 || [[另城]] || [[张三]]、[[李四]] || 李四缺席，会晤未能举行\n|}\n")
+            f"| — || 2022年5月6日 || [[另城]] || [[张三]]、[[李四]] || {said}\n|}}\n")
     assert set(summits(text)) == {"2021-03-02"}
+    assert set(summits(text.replace(said, "会谈后原定的晚宴取消"))) == {"2021-03-02", "2022-05-06"}
 
 
 def test_those_a_meeting_follows_as_its_precedent_did_not_take_part():
@@ -6169,3 +6173,12 @@ def test_an_office_alone_after_与_names_no_one_by_the_word_after_it():
             "| 2033年4月6日 || [[某堂]] || [[李四]] || 国事访问\n|}\n")
     assert {day: s["participants"] for day, s in summits(text, title="张三与乙国总统会晤").items()} == {
         "2033-04-06": {"张三", "李四"}}
+
+
+@pytest.mark.parametrize("then", ["随后飞往[[某城]]，与丙国总统[[王五]]会谈", "随后飞往[[某城]]，在[[某宫]]与丙国总统[[王五]]会谈",
+                                  "随后又于同日飞往[[某城]]，在[[某宫]]与丙国总统[[王五]]会谈"])
+def test_flying_on_to_another_city_after_a_meeting_is_another_meeting_that_day(then):
+    """``先在某都同乙会晤，随后飞往某城，与丙会谈``: flying on is a move to another place that day, as 随后又于同日飞往
+    is; what the clauses after it tell there is another meeting."""
+    text = HEAD + f"2036年8月25日，甲国总理[[张三]]先在[[某都]]同乙国总统[[李四]]会晤，{then}。"
+    assert sorted(map(sorted, participants_of_each_summit(text))) == [["张三", "李四"], ["张三", "王五"]]

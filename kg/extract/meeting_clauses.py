@@ -139,7 +139,7 @@ ACCEPTED = re.compile(r"应(?:[^，,；;。、]{1,30}?、)*?[^，,；;。、]{0,
 
 #: A clause that moves someone to the meeting: the clauses after it may say they met (…返回某国，在某城与乙会谈:
 #: back to a state the tour passed through); or keeps them where the meeting is (于5月31日在乙国短暂停留，会见乙国总理).
-_VISIT = re.compile(r"访问|停留|逗留|访华|访美|访苏|访俄|访日|访朝|访韩|出访|抵达|到访|前往|来到|飞抵|赴|返回|返抵|应邀|邀请|出席|率团|率领"
+_VISIT = re.compile(r"访问|停留|逗留|访华|访美|访苏|访俄|访日|访朝|访韩|出访|抵达|到访|前往|来到|飞抵|飞往|赴|返回|返抵|应邀|邀请|出席|率团|率领"
                     r"|接待|款待")
 
 

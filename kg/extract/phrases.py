@@ -110,6 +110,8 @@ ORDINAL = re.compile(r"(?<!同年)(?<!今年)(?<!该年)(?<!当年)(?<!年内)(?
                      r"|(?P<first>首次)(?=(?:正式)?(?:会晤|会谈|会面|峰会|首脑)))")
 
 #: A clause moving on that day to another place (``…，随后又于同日飞往乙城``): what it tells there is another meeting,
-#: held there.
-MOVED_ON_THAT_DAY = re.compile(r"(?:随后|之后|其后|接着)?(?:又|还)?于?(?P<time>同日|当天|当日)(?!本)"
+#: held there. Flying on needs no word of the day (``…先在某都同乙会晤，随后飞往某城，与丙会谈``): its ``time`` is then
+#: the empty stretch right after 随后 (going on to a venue, ``随后前往某堂``, stays in the meeting told).
+MOVED_ON_THAT_DAY = re.compile(r"(?:随后|之后|其后|接着)?(?:又|还)?于?(?P<time>同日|当天|当日"
+                               r"|(?:(?<=随后)|(?<=接着)|(?<=随后又)|(?<=接着又))(?=飞往|飞抵|转赴|转往|赶赴))(?!本)"
                                r"(?=飞往|飞抵|前往|转赴|转往|抵达|赶赴)")
