@@ -143,7 +143,8 @@ def _the_other_who_met(sentence: Sentence, at: int, reading: Reading) -> bool:
         return False
     spot, before = sentence.spots[at], sentence.spots[at - 1]
     return before.end + 1 == spot.start and sentence.hans[before.end] in "与和同" \
-        and reading.registry.is_a(before.surface, Kind.PERSON) and _THEIR_MEETING.match(sentence.hans, spot.end) is not None
+        and reading.registry.is_a(before.surface, Kind.PERSON) \
+        and _THEIR_MEETING.match(sentence.hans, spot.end) is not None
 
 
 def _people(sentence: Sentence, reading: Reading):
@@ -167,8 +168,8 @@ def _people(sentence: Sentence, reading: Reading):
             yield spot  # 乙国政府首脑[[李四]]将军: a rank, no office, is a person's
         elif _KIN_BEFORE.search(hans[:spot.start]) and i > 0 and reading.registry.is_a(sentence.spots[i - 1].surface, Kind.PERSON):
             yield spot  # 李四之父张三, 李四的继任者张三: a person's father or successor is a person
-        elif _the_other_who_met(sentence, i, reading) \
-                and not spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS + OFFICE_WORDS) and not _BODY_ENDINGS.search(spot.hans):
+        elif _the_other_who_met(sentence, i, reading) and not _BODY_ENDINGS.search(spot.hans) \
+                and not spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS + OFFICE_WORDS):
             yield spot  # 甲国总理张三与李四之间的会面: the one a person met, the two named as a meeting's pair
         elif (_listed_as_leaders(sentence, i) or _listed_after_leaders(sentence, i)) \
                 and not spot.hans.endswith(PLACE_ENDINGS) and not _BODY_ENDINGS.search(spot.hans):

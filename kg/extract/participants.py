@@ -734,7 +734,8 @@ def below_the_top(reading: Reading, people: People, participants: dict[str, Part
                        if NOT_TOP.search(w := written_before(sentence, spot))] \
                 or [left.group() for sentence in near for spot in sentence.spots if spot.key == key
                     if (left := _LEFT_OFFICE.match(sentence.hans, spot.end))] \
-                or [left.group() for sentence in near[-1:] if (left := _out_of_office_heading(reading, sentence, key))] \
+                or [left.group() for sentence in near[-1:]
+                    if (left := _out_of_office_heading(reading, sentence, key))] \
                 or [office_taken_up(people, key, office, when) for office in offices_at(people, key, when)]
         if offices and all(held_below_the_top(office) for office in offices):
             del participants[key]
