@@ -6150,9 +6150,9 @@ def test_attending_with_a_group_of_leaders_is_no_meeting_with_the_host(attended,
 
 
 def test_a_date_after_当年_is_of_the_year_its_sentence_named_last():
-    """``1899年起，…。首相上一次访问是在2036年：当年11月18日，…``: 当年 is the year the sentence named, not the one the
+    """``2031年起，…。首相上一次访问是在2036年：当年11月18日，…``: 当年 is the year the sentence named, not the one the
     text had reached."""
-    text = HEAD + ("1899年起，甲国移民开始移居乙国。甲国首相上一次正式访问乙国是在2036年：当年11月18日，[[张三]]在[[某府]]"
+    text = HEAD + ("2031年起，甲国移民开始移居乙国。甲国首相上一次正式访问乙国是在2036年：当年11月18日，[[张三]]在[[某府]]"
                    "与乙国总统[[李四]]举行会谈。")
     assert set(summits(text)) == {"2036-11-18"}
 
