@@ -81,7 +81,9 @@ _NAMES_A_PLACE = re.compile(r"[”」』\"]?(?:国际机场|國際機場|机场|
 _THE_NEXT_YEAR = re.compile(r"(?:次年|翌年|第二年|隔年|一年后的?|一年之后的?)$")
 #: Right before a date written without its year: the year the sentence named last (``…上一次访问是在2036年：当年11月18日，
 #: …``: 2036's, not the year the text had reached before the sentence).
-_THAT_YEAR = re.compile(r"(?:当年|同年|该年|是年)的?$")
+#: The words for the year the text is in (当年, 同年 …).
+THAT_YEAR_WORDS = "当年|同年|该年|是年"
+_THAT_YEAR = re.compile(rf"(?:{THAT_YEAR_WORDS})的?$")
 _A_YEAR = re.compile(r"(?<![0-9])([0-9]{4})年")
 
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from kg.extract.dates import DateRange, YearMonth, find_dates, find_year_months
+from kg.extract.dates import THAT_YEAR_WORDS, DateRange, YearMonth, find_dates, find_year_months
 from kg.extract.participants import QUALIFIES, citations_of
 from kg.extract.phrases import (CLAUSE, DURING_THE_VISIT, GATHERINGS, HELD_AT, MEETING, MOVED_ON_THAT_DAY, MULTILATERAL,
                                 NEXT_DAY, NOT_TOP, ORDINAL, PRESS_CONFERENCE, VISIT_WORDS)
@@ -458,7 +458,7 @@ def day_of_the_clause(hans: str, at: int) -> re.Match | None:
 
 
 #: A sentence opening on a month of the year the text is in (同年11月，甲赴某城…。14日下午，…): its bare days are that month's.
-_THAT_YEARS_MONTH = re.compile(r"(?:同年|当年|是年|该年)(?P<m>\d{1,2})月(?![0-9]{1,2}[日号])")
+_THAT_YEARS_MONTH = re.compile(rf"(?:{THAT_YEAR_WORDS})(?P<m>\d{{1,2}})月(?![0-9]{{1,2}}[日号])")
 
 
 def days_of_the_month(hans: str, year: int | None, before: str = "") -> list[DateRange]:
