@@ -1794,3 +1794,19 @@ def test_names_signed_one_after_another_before_a_plans_name_are_all_signed():
     assert keys(documents(signed)) == {"2037-12-13": {"甲合作谅解备忘录", "乙技术实施计划及某合作谅解备忘录"}}
     in_force = HEAD + MEETING_2037 + "《甲协定》和《乙协定》同时生效。"
     assert keys(documents(in_force)) == {"2037-12-13": set()}
+
+
+def test_a_list_an_outcomes_section_introduces_by_a_count_is_of_its_summit():
+    """``== 成果 ==`` ``…的统计为20份文件，涉及…等领域，其中包括：`` then one item a line: no signing verb introduces the
+    list, the section does; an item with a link in it (``* 在[[某城]]市设立某区的协议。``) is a name as one without is."""
+    text = HEAD + MEETING + ("\n== 成果 ==\n某通讯社的统计为20份文件，涉及旅游、农业等领域，其中包括：\n"
+                             "* 关于成立甲乙商务理事会的协议；\n* 在[[某城]]市设立自由贸易区的协议。\n")
+    assert sorted(keys(documents(text))["1985-11-19"]) == ["关于成立甲乙商务理事会的协议", "在某城市设立自由贸易区的协议"]
+
+
+def test_a_list_item_with_a_link_in_it_is_a_name_of_its_own():
+    """``* 在[[某城]]市设立某区的协议。`` beside ``* 关于成立某理事会的协议；``: two documents named, not one described
+    twice (the link is part of the name, as the reader sees it)."""
+    text = HEAD + MEETING + ("\n== 成果 ==\n会谈签署的两项协议为：\n"
+                             "* 关于成立甲乙商务理事会的协议；\n* 在[[某城]]市设立自由贸易区的协议。\n")
+    assert sorted(keys(documents(text))["1985-11-19"]) == ["关于成立甲乙商务理事会的协议", "在某城市设立自由贸易区的协议"]

@@ -6182,3 +6182,93 @@ def test_flying_on_to_another_city_after_a_meeting_is_another_meeting_that_day(t
     is; what the clauses after it tell there is another meeting."""
     text = HEAD + f"2036年8月25日，甲国总理[[张三]]先在[[某都]]同乙国总统[[李四]]会晤，{then}。"
     assert sorted(map(sorted, participants_of_each_summit(text))) == [["张三", "李四"], ["张三", "王五"]]
+
+
+def test_a_mission_led_to_meet_a_leader_is_no_person():
+    """``甲率[[某洲和平使团]]在某城与乙会谈``: a mission or a delegation is a group sent, not one of those who met."""
+    text = HEAD + "2039年6月17日，甲国总统[[张三]]率[[某洲领导人和平使团]]在[[某城]]同乙国总统[[李四]]会谈。"
+    assert {day: s["participants"] for day, s in summits(text).items()} == {"2039-06-17": {"张三", "李四"}}
+
+
+def test_a_meeting_recalled_in_the_talks_places_none_of_them():
+    """``两国元首举行会谈；张三在会谈中回顾了前一年7月两人在某国的会面``: the place of the meeting recalled, not this one's."""
+    text = HEAD + ("2039年1月7日，甲国主席[[张三]]与乙国总统[[李四]]上午举行约一小时会谈，张三在会谈中回顾了"
+                   "前一年7月两人在[[丙国]]的会面。")
+    assert "丙国" not in summits(text)["2039-01-07"]["venue"]
+
+
+def test_a_table_row_of_a_gathering_both_attended_is_no_meeting_of_theirs():
+    """A row of one pair's meetings whose note says they both attended a gathering of many states
+    (``…出席的多边峰会，两人均与会``), and no meeting of theirs there: no summit."""
+    text = ("'''张三与李四会晤'''是指甲国总统[[张三]]与乙国总统[[李四]]之间的会晤。\n== 会晤列表 ==\n"
+            "{| class=\"wikitable\"\n! 日期 !! 地点 !! 场合 !! 备注\n|-\n"
+            "| 2038年5月31日 || [[某都]] || 正式访问 || 两国总统举行会谈\n|-\n"
+            "| 2038年8月8日—9日 || [[某城]] || [[某河峰会]] || 某河流域八国领导人出席的多边峰会，两人均与会。\n|}\n")
+    assert set(summits(text, title="张三与李四会晤")) == {"2038-05-31"}
+
+
+def test_what_a_pairs_meetings_mostly_are_is_no_meeting():
+    """``乙于2039年1月1日就任…。两人立场相近，会晤多围绕某组织展开``: meetings in general, not one on the day just told."""
+    text = ("'''张三与李四会晤'''是指[[甲国总统]][[张三]]与[[乙国总统]][[李四]]之间的会晤。李四于2039年1月1日就任乙国总统。"
+            "两人在多个议题上立场相近，会晤多围绕[[某河合作组织]]展开。\n")
+    assert summits(text, title="张三与李四会晤") == {}
+
+
+def test_another_states_visitor_met_on_a_visits_day_is_none_of_its_participants():
+    """``会谈当天下午，张三还在某堂会见了首次访华的丙国总理王五``: another visit's guest, met apart, not one of this visit's."""
+    text = ("{{Infobox event\n| title = 2039年李四国事访问中国\n| date = {{Start date|2039|4|8}}（元首会谈）\n"
+            "| participants = [[李四]]（乙国联邦主席）<br />[[张三]]（中国国家主席）\n}}\n"
+            "'''2039年李四国事访问中国'''，是指2039年4月[[乙国联邦主席]][[李四]]对[[中华人民共和国]]进行的国事访问。\n"
+            "== 访问经过 ==\n4月8日上午，[[中华人民共和国主席|国家主席]][[张三]]在[[某堂]]同李四举行会谈。\n\n"
+            "会谈当天下午，张三还在某堂会见了首次访华的[[丙国总理]][[王五]]。\n")
+    assert participants_of_each_summit(text, title="2039年李四国事访问中国") == [{"张三", "李四"}]
+
+
+def test_who_invites_a_leader_on_a_visit_is_a_person():
+    """``甲于某日应[[张三]]邀请对中国进行国事访问，…两国元首在某城举行会谈``: the host who invites is a person, and met him."""
+    text = HEAD + ("[[乙国总统]][[李四]]于2039年7月17日至18日应[[张三]]邀请对中国进行国事访问。"
+                   "两国元首在[[某城]]举行会谈。")
+    assert {day: s["participants"] for day, s in summits(text).items()} == {"2039-07-17": {"张三", "李四"}}
+
+
+def test_a_row_names_bare_one_the_article_writes_only_below_the_top():
+    """``甲多、乙多、王多`` in a row's people cell, 王多 the 聯合國秘書長 who brought them together (the lead: 在[[聯合國秘書長]]
+    [[科林·王多]]斡旋下): no leader of a side, and no participant."""
+    text = ("'''甲乙首腦會晤'''，是指2032年至2036年間，[[甲國總統]][[保羅·甲多]]與[[乙國總統]][[奧盧·乙多]]在"
+            "[[聯合國秘書長]][[科林·王多]]斡旋下，為落實[[某法院]]關於[[某半島]]歸屬的判決而舉行的一系列三方首腦會晤。\n\n"
+            "{| class=\"wikitable\"\n! 次 !! 日期 !! 地點 !! 與會者 !! 主要成果\n|-\n"
+            "| 第一次 || 2032年9月5日 || [[某城]] || 甲多、乙多、王多 || 兩國總統承諾尊重判決\n|}\n")
+    assert {day: s["participants"] for day, s in summits(text, title="甲乙首腦會晤").items()} == {
+        "2032-09-05": {"保罗·甲多", "奥卢·乙多"}}
+
+
+def test_a_visit_to_another_state_after_the_leads_is_not_in_the_leads_state():
+    """The lead: ``张三于6月18日至19日对冰岛进行的国事访问``; later: ``19日至20日，张三对挪威进行国事访问，同挪威首相会谈``:
+    that visit's days are its own (19日至20日, of the month told), and its town is not in the lead's state."""
+    text = ("'''2039年张三访问冰岛'''是指[[中华人民共和国主席|中国国家主席]][[张三]]于2039年6月18日至19日对[[冰岛]]进行的"
+            "国事访问。\n== 后续 ==\n张三离开某都后，于6月19日下午飞抵[[乙城]]。[[挪威首相]][[李四]]亲自到机场迎接。"
+            "19日至20日，张三对挪威进行国事访问，同李四首相举行会谈。\n")
+    found = summits(text, title="2039年张三访问冰岛")
+    assert found["2039-06-19"]["end"] == "2039-06-20" and "冰岛" not in found["2039-06-19"]["venue"]
+
+
+def test_the_days_of_a_gathering_a_meeting_prepares_for_are_no_meeting():
+    """``…同乙举行双边会晤，…，为同年8月8日至9日在某都举行的某河峰会作准备``: a gathering to come, not held that day."""
+    text = HEAD + ("2039年7月8日，甲国总统[[张三]]飞抵[[某城]]，同乙国总统[[李四]]举行双边会晤，随后两人共同出席某会议闭幕式，"
+                   "为同年8月8日至9日在[[某都]]举行的[[某河峰会]]作准备。")
+    assert set(summits(text)) == {"2039-07-08"}
+
+
+def test_a_host_at_the_door_who_took_no_part_is_no_participant():
+    """``丙在别墅正门前迎接甲和乙并与两人合影，但并未参加会谈``: the host who opens the clause took no part; 甲 and 乙,
+    named inside it, met."""
+    text = HEAD + ("2039年6月16日，甲乙首脑会晤在[[某城]]的[[某别墅]]举行，丙国联邦主席[[王五]]在别墅正门前迎接甲国总统[[张三]]"
+                   "和乙国总统[[李四]]并与两人合影，但并未参加会谈。")
+    assert {day: s["participants"] for day, s in summits(text).items()} == {"2039-06-16": {"张三", "李四"}}
+
+
+def test_a_bare_day_after_a_month_written_alone_is_of_that_month():
+    """``2035年5月就任的乙于7月访问甲国，20日在某室与甲会谈``: the 20th of July, the month written last, not of May."""
+    text = HEAD + "2035年5月就任的[[乙国总统]][[布大成]]于7月访问甲国，20日在[[某室]]与[[甲国总统]][[欧明]]会谈。"
+    assert set(summits(text)) == {"2035-07-20"}
+

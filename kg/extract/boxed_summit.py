@@ -142,6 +142,9 @@ def meetings_of_the_visit(reading: Reading, people: People, around: SummitFound)
                     continue
                 if len(sides) >= 2 and people.sides.get(key) not in sides | {None}:
                     continue  # a third state's leader: a meeting of its own
+                if people.sides.get(key) not in sides \
+                        and _ANOTHER_VISITOR.search(sentence.hans, 0, _start_of(sentence, key)):
+                    continue  # 还会见了首次访华的乙国总理丙: another state's visitor, met apart
                 person = added.setdefault(key, Participant(key, surface, stated=True))
                 person.evidence.append(sentence.evidence())
                 sentences.append(sentence)
@@ -149,6 +152,15 @@ def meetings_of_the_visit(reading: Reading, people: People, around: SummitFound)
         return around
     record_participants(reading, people, around.id, added, sentences)
     return replace(around, participants=tuple(sorted(around.participants + tuple(added))))
+
+
+#: Right before a name (and its office): one described as visiting too (首次访华的丙国总理, 正在中国访问的, 来访的):
+#: another visit's guest.
+_ANOTHER_VISITOR = re.compile(r"(?:访华|来华|来访|访问中国|在华访问|正在[^，。；]{1,8}?访问)的[^，。；的]{0,12}$")
+
+
+def _start_of(sentence: Sentence, key: str) -> int:
+    return next(spot.start for spot in sentence.spots if spot.key == key)
 
 
 def _a_host_met_in_turn(people: People, key: str, sides: set) -> bool:

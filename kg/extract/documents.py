@@ -241,6 +241,10 @@ def outcomes(reading: Reading, summit: EntityId, sentences, span: tuple[date, da
             if listed is None and _INTRODUCES.search(sentence.hans) and \
                     _of_the_days(sentence.hans, len(sentence.hans), span, told, opened):
                 listed = sentence
+        elif listed is None and not an_item_named and _INTRODUCES.search(sentence.hans) and sentence.heading \
+                and _OUTCOMES_HEADING.match(to_hans(sentence.heading).strip()) \
+                and _of_the_days(sentence.hans, len(sentence.hans), span, told, opened):
+            listed = sentence  # == 成果 == …统计为20份文件，…其中包括： then a list: the section's outcomes
         if not read_on[i] or _AN_ASIDE.match(sentence.hans):
             continue  # 该庄园是某人1830年辞世之处: the account has not got to 1830
         hans = deadlines_blanked(sentence.hans)  # 于2002年12月31日前将库存减至…: by then, no time told

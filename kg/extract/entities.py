@@ -174,10 +174,31 @@ def _people(sentence: Sentence, reading: Reading):
         elif (_listed_as_leaders(sentence, i) or _listed_after_leaders(sentence, i)) \
                 and not spot.hans.endswith(PLACE_ENDINGS) and not _BODY_ENDINGS.search(spot.hans):
             yield spot  # 张三、[[李四]]等乙国领导人到机场迎接: each name of the list is a leader's
+        elif _invites_a_visitor(sentence, spot, reading):
+            yield spot  # 甲于某日应[[张三]]邀请对乙国进行国事访问: who invites a leader on a visit is a person
         elif _ARRIVES_AS_A_VISITOR.match(hans, spot.end) and clause_start(hans, spot.start) == spot.start \
                 and not spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS + _CRAFT_ENDINGS + OFFICE_WORDS) \
                 and not _BODY_ENDINGS.search(spot.hans) and not _written_below_the_top(reading, spot.key):
             yield spot  # 张三（又译张叁）于1月28日抵达某都: who arrives on a visit, as a clause's subject, is a person
+
+
+#: Around a linked name: an invitation the visit is made at (应[[张三]]邀请, 应[[张三]]的盛情邀请, 应[[张三]]之邀),
+#: going on to the visit in its clause (…对某国进行国事访问, 访华).
+_AT_THE_INVITATION_OF = re.compile(r"(?:的)?(?:盛情)?(?:邀请|之邀)[^，。；]{0,20}?(?:访问|访华|来访|出访)")
+
+
+def _invites_a_visitor(sentence: Sentence, spot: Spot, reading: Reading) -> bool:
+    """Whether a name the article links, typed as nothing yet, invites a person on the visit its clause tells
+    (``甲于2029年7月17日应[[张三]]邀请对中国进行国事访问``): a host who invites a leader is a person. Not a state, a
+    body or a place (应[[某国政府]]邀请, 应[[某某学会]]邀请), nor where no person named before it is invited."""
+    hans = sentence.hans
+    if spot.link is None or spot.start == 0 or hans[spot.start - 1] != "应" \
+            or not _AT_THE_INVITATION_OF.match(hans, spot.end) or reading.registry.kind_of(spot.surface) is not None \
+            or reading.index.is_state(spot.surface) or spot.hans.endswith(PLACE_ENDINGS + EVENT_WORDS + OFFICE_WORDS) \
+            or _BODY_ENDINGS.search(spot.hans) or spot.hans.endswith(("会", "院", "部", "社", "所", "校", "学")):
+        return False
+    return any(other.start < spot.start and reading.registry.is_a(other.surface, Kind.PERSON)
+               for other in sentence.spots)
 
 
 #: Right after a clause's subject: its arrival on a visit (``张三（又译张叁）于1月28日傍晚抵达某都``, ``张三到访``,
@@ -291,8 +312,9 @@ _CALLED = re.compile(r"电话|通话|视频|视讯")
 _A_DAY = re.compile(r"\d\s*[日号]")
 #: A sentence opening on the day told before it (同日下午，…; 当天，…; 次日，…): a day too, the last one's.
 _THE_DAY_TOLD = re.compile(rf"(?:同日|同一天|当天|当日|{NEXT_DAY})")
-#: Names of bodies, not people, that meet as sides (东盟, 欧洲联盟, 某国政府, 某某委员会).
-_BODY_ENDINGS = re.compile(r"(?:组织|联盟|集团|委员会|政府|党|共同体|联合国|同盟|公约|盟|理事会|议会|银行|公司|基金会?)$")
+#: Names of bodies, not people, that meet as sides (东盟, 欧洲联盟, 某国政府, 某某委员会), or a group sent to meet one
+#: (某某和平使团, 某国代表团: 甲率[[某某使团]]与乙会谈).
+_BODY_ENDINGS = re.compile(r"(?:组织|联盟|集团|委员会|政府|党|共同体|联合国|同盟|公约|盟|理事会|议会|银行|公司|基金会?|使团|代表团)$")
 #: Right after a linked name: receiving whom the words after name (会见了, 于某日在某堂接见).
 _RECEIVES = re.compile(r"(?:于[^，。；在]{1,12}?)?(?:在[^，。；]{1,20}?)?(?:会见|接见)了?")
 #: Right after a linked name: holding talks with him or her (于24日同他举行会谈, 在某宫与她会晤).
@@ -340,7 +362,7 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
         if not untyped(spot):
             if untyped(spot, short=True) and (other := next((o for o in sentence.spots[i + 1:] if registry.is_a(
                     o.surface, Kind.PERSON)), None)) is not None and _meets_or_acts_with(sentence, spot, other, reading) \
-                    and not _titled_below_the_top(reading, spot.key):
+                    and not titled_below_the_top(reading, spot.key):
                 yield spot  # [[阿明·甲多]] written short: 某日，甲多在某城与乙国总理李四举行会谈
             continue  # 在海参崴与乙会谈: the place of the meeting
         if _met_in_a_clause_of_its_own(sentence, reading, spot, i):
@@ -366,7 +388,7 @@ def _met_a_person(sentence: Sentence, reading: Reading, linked: set[str]):
             yield spot  # 张三…与刚就任乙国总统不到两个月的[[李四]]举行会谈: met, and described by an office
 
 
-def _titled_below_the_top(reading: Reading, key: str) -> bool:
+def titled_below_the_top(reading: Reading, key: str) -> bool:
     """Whether the article writes the name anywhere after a title below the top (``某国特别代表[[阿明·甲多]]``): an
     envoy who signs with a leader is no leader's equal."""
     return any(spot.key == key and NOT_TOP.search(written_before(sentence, spot))

@@ -237,8 +237,10 @@ DAY_ONLY = re.compile(r"(?<![月\d街路道巷弄])(?:(?=\d{1,2}\s*日)|(?<=[于
 
 
 #: Right after a meeting word: something about meetings, not one (会谈日程, 会晤细节), or
-#: what an earlier one left (落实某地会谈达成的协议, 会晤成果, 会谈精神, 自会晤以来).
-_ABOUT = re.compile(r"(日程|安排|细节|事宜|结果|内容|情况|议程|计划|达成的|所达成|成果|精神|以来)")
+#: what an earlier one left (落实某地会谈达成的协议, 会晤成果, 会谈精神, 自会晤以来), or what their meetings
+#: mostly are (两人…立场相近，会晤多围绕某组织展开: of meetings in general).
+_ABOUT = re.compile(r"(日程|安排|细节|事宜|结果|内容|情况|议程|计划|达成的|所达成|成果|精神|以来"
+                    r"|(?:大多|多半|往往|通常|一般|常常|多)(?:围绕|集中|聚焦|涉及|以))")
 
 
 #: A call: what the clauses after it in its sentence say was done on the call, not at a meeting.
@@ -325,6 +327,10 @@ def _met_that_evening(hans: str) -> re.Match | None:
     return evening if meeting is not None and not _A_MEAL.fullmatch(meeting[0]) else None
 
 
+#: Right after a day with no month: the last day of its span (19日至20日, 19日—20日), also of no month.
+_TO_A_BARE_DAY = re.compile(r"\s*(?:至|到|—|－|–|-)\s*(?P<d>\d{1,2})\s*[日号]")
+
+
 def relative_days(hans: str, dates: list[DateRange], day: date | None, *, subjects_day: bool = False) -> list[DateRange]:
     """Days an account gives relative to the last one (``3日，…``, ``当天下午``, ``次日``): each
     is the day before it in the text, the sentence's own dates first; with ``subjects_day``, also
@@ -334,9 +340,11 @@ def relative_days(hans: str, dates: list[DateRange], day: date | None, *, subjec
         out.append(DateRange(day, day, evening.start(), evening.end(), False))  # 当晚，甲与丙会晤: the day told
     match = bare_day(hans, 0)
     if match and day is not None and not dates:
+        last = _TO_A_BARE_DAY.match(hans, match.end()) if not match["part"] else None  # 19日至20日，甲对乙国进行访问
         try:
-            out.append(DateRange(day.replace(day=int(match["d"])), day.replace(day=int(match["d"])),
-                                 match.start(), match.end(), False))
+            first = day.replace(day=int(match["d"]))
+            to = day.replace(day=int(last["d"])) if last is not None else first
+            out.append(DateRange(first, to if to >= first else first, match.start(), (last or match).end(), False))
         except ValueError:
             pass
     if subjects_day and (match := day_after_the_subject(hans)) and day is not None and not dates:
@@ -479,12 +487,20 @@ def days_of_the_month(hans: str, year: int | None, before: str = "") -> list[Dat
             or (opens if match is opening else [])
         if not months:
             continue
+        month = months[-1].month
+        if match.re is not _MONTHS_DAY and months[-1].stop <= match.start():  # 2035年5月就任的甲于7月访问乙国，20日…: July's
+            alone = [m["m"] for m in _A_MONTH_ALONE.finditer(hans, months[-1].stop, match.start())]
+            month = int(alone[-1]) if alone else month
         try:
-            when = date(months[-1].year, months[-1].month, int(match["d"]))
+            when = date(months[-1].year, month, int(match["d"]))
         except ValueError:
             continue
         out.append(DateRange(when, when, match.start(), match.end(), False))
     return out
+
+
+#: A month written alone after the sentence's year and month (…于7月访问乙国): the month of the bare days after it.
+_A_MONTH_ALONE = re.compile(r"(?<![0-9年])(?P<m>1[0-2]|[1-9])月(?![0-9]{1,2}[日号]|份?[0-9])")
 
 
 def _date_clause(hans: str, when) -> tuple[list[int], int] | None:
@@ -516,6 +532,10 @@ _RESTATES_THE_DAY = re.compile(r"^即(?!将)[^，,；;。]*?(?:当天|当日|那
 _CLOCK_ONLY = re.compile(r"\s*(?:当地时间|北京时间|[（(]当地时间[）)]|[0-9一二三四五六七八九十两半几数]{1,3}个?(?:天|日|周|星期|月|年)后的)?\s*")
 
 
+#: A date's clause telling what something was done to prepare (为…作准备, 为…进行筹备): a time to come, no meeting held.
+_PREPARED_FOR = re.compile(r"为[^，。；,;]{1,40}?(?:(?:作|做)了?准备|进行筹备|筹备)")
+
+
 @lru_cache(maxsize=4096)  # asked twice of each date of a sentence (summits._find_in)
 def meeting_clause(hans: str, when) -> tuple[int, int] | None:
     """Where the meeting the date is the date of is told, if it is: a meeting word in the
@@ -527,6 +547,8 @@ def meeting_clause(hans: str, when) -> tuple[int, int] | None:
         return None
     starts, index = clauses
     begin, end = starts[index], starts[index + 1] - 1
+    if any(m.start() <= when.at < m.end() for m in _PREPARED_FOR.finditer(hans, begin, end)):
+        return None  # …会晤，为同年8月8日至9日在某城举行的某峰会作准备: the day of a gathering to come
     last = hans[begin:end]
     topic = _CLOCK_ONLY.fullmatch(hans, 0, when.at) is not None or (  # "6月30日下午，A…；两人其后…会谈": the date rules the sentence
         _SAME_DAY.fullmatch(hans[when.at:when.stop]) is not None and len(hans[:when.at]) <= 5

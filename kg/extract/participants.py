@@ -98,6 +98,10 @@ _ANNIVERSARY = re.compile(r"(?:[0-9０-９]{4}年)?(?:访问?[^\s，,。；;、�
 #: (甲未出席开幕式，而是与乙会谈): see :data:`_INSTEAD`.
 _ABSENT = re.compile(r"[^，,。；;]*?(?:均|也|亦|都|则|最终)?(?:(?:未能|未|没有|拒绝)出席|缺席)"
                      r"(?:了?(?:会议|峰会|会谈|会晤|论坛|晚宴|宴会))?(?=$|[，,。；;])")
+#: After the name that opens a clause, the clause after it saying it took no part (甲在门前迎接乙和丙并与两人合影，
+#: 但并未参加会谈): the host at the door, no participant (乙 and 丙, named inside the clause, are not said so).
+_TOOK_NO_PART = re.compile(r"[^，,。；;]*?[，,](?:但|却|不过)(?:其|他|她)?并?(?:未|没有)(?:参加|参与|出席)"
+                           r"(?:了?(?:会议|峰会|会谈|会晤))?(?=$|[，,。；;])")
 #: What was done instead of what a clause says someone missed.
 _INSTEAD = re.compile(r"而是|转而|改为|改由")
 
@@ -239,6 +243,8 @@ def stated_participants(reading: Reading, anchor: Sentence, paragraph: list[Sent
             and not _CARRIED.search(sentence.hans, 0, spot.start - len(written_before(sentence, spot))) \
             and not _a_precedent(sentence.hans, spot.start) and not _ANNIVERSARY.match(sentence.hans, spot.end) \
             and not (_ABSENT.match(sentence.hans, spot.end) and not _INSTEAD.search(sentence.hans, spot.end)) \
+            and not (_TOOK_NO_PART.match(sentence.hans, spot.end)
+                     and clause_start(sentence.hans, spot.start) >= spot.start - len(written_before(sentence, spot))) \
             and not (sentence is anchor and _in_reported_speech(registry, sentence, spot)) \
             and not _after_both_sides_met(registry, sentence, spot) and not _titles_the_next(registry, sentence, spot) \
             and not at_a_banquet_only(spot, sentence)

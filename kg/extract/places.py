@@ -403,8 +403,10 @@ _CEREMONY_SUBJECT = re.compile(r"(?:仪式|典礼|庆典|纪念活动|阅兵式?
 #: Right before a held-at phrase, in its clause: a time before the one told (再次令人想起七年前在某地的首次会面).
 _ANOTHER_TIME = re.compile(r"(?:[0-9一二三四五六七八九十两几数多]+年|多年|此|之|上次|上一次)前$|当年$|昔日$"
                            # 表示，今年6月两人在某城会晤: a month of this year or last, told back by a speaker; 两人曾在…
-                           r"|(?:(?:今年|去年|前年)[0-9一二三四五六七八九十]{1,2}月(?:份|初|中旬|下旬|底)?|去年|前年|上个?月)"
-                           r"[^，,；;在]{0,8}$|曾经?$")
+                           r"|(?:(?:今年|去年|前年|前一年|上一年)[0-9一二三四五六七八九十]{1,2}月(?:份|初|中旬|下旬|底)?"
+                           r"|去年|前年|前一年|上一年|上个?月)[^，,；;在]{0,8}$|曾经?$"
+                           # 甲在会谈中回顾了两人在某城的会面: a meeting recalled in the one told
+                           r"|(?:回顾|回忆|忆及)了?(?:起)?[^，,；;在]{0,8}$")
 
 
 #: In or right after a held-at phrase: what the meeting told is counted from (``在某宫争吵后的首次会面``,
@@ -421,7 +423,9 @@ def _of_another_time(sentence: Sentence, match: re.Match) -> bool:
     if _SINCE.search(sentence.hans, match.start("w"), match.end("w")) or _SINCE.match(sentence.hans, match.end()):
         return True  # 这是两人在某宫争吵后的首次会面, 自在某城会面后的首次会晤: the place of the meeting before
     clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence.hans, 0, match.start())), default=0)
-    earlier = _ANOTHER_TIME.search(sentence.hans[clause_start:match.start()].rstrip("的"))
+    # 在会谈中回顾了前一年7月两人在某城的会面: the phrase's place follows its last 在, told of the time before it
+    last_at = sentence.hans.rfind("在", match.start("w"), match.end("w")) if "w" in match.re.groupindex else -1
+    earlier = _ANOTHER_TIME.search(sentence.hans[clause_start:last_at if last_at > 0 else match.start()].rstrip("的"))
     return earlier is not None and not (earlier.group().startswith("曾")
                                         and _dated_just_before(sentence, clause_start, match.start()))
 

@@ -69,7 +69,8 @@ def venue_of_the_anchor(reading: Reading, summit: EntityId, anchor: Sentence, wh
             registry.fact(top, Prop.LOCATED_IN, outer, evidence=(anchor.evidence(),))
     for lead in lead_venues:
         if not any(year == when.year and (month is None or month == when.month) for year, month in lead.times) \
-                or said_of_other_days(lead.clause, lead.chain[0].start, when):
+                or said_of_other_days(lead.clause, lead.chain[0].start, when) \
+                or _visits_another_state(reading, anchor, lead.chain):
             continue
         lead_venue = record_chain(reading, lead.chain, lead.clause)
         if lead_venue is None:
@@ -89,6 +90,22 @@ def venue_of_the_anchor(reading: Reading, summit: EntityId, anchor: Sentence, wh
         venue = record_chain(reading, attended, anchor) if attended else None
     if venue is not None:
         registry.fact(summit, Prop.VENUE, venue, evidence=(anchor.evidence(),))
+
+
+#: A visit told as one to a state (对乙国进行国事访问, 对乙国的访问).
+_VISIT_TO = re.compile(r"对(?P<w>[^，。；,、对]{1,12}?)(?:进行(?:了|的)?|的)[^，。；,]{0,10}?访问")
+
+
+def _visits_another_state(reading: Reading, anchor: Sentence, lead_chain: tuple[Spot, ...]) -> bool:
+    """Whether the meeting's own sentence tells a visit to a state the lead's venue is not in (the lead: 甲于某日至某日
+    对乙国进行的国事访问; the aftermath: ``19日至20日，甲对丙国进行国事访问，同丙国总统举行会谈``): the lead's state holds
+    no meeting of that visit."""
+    def state(name: str) -> bool:
+        return reading.index.is_state(name) or reading.registry.is_a(name, Kind.COUNTRY)
+
+    lead_states = {reading.index.key(spot.surface) for spot in lead_chain if state(spot.surface)}
+    visited = {reading.index.key(m["w"]) for m in _VISIT_TO.finditer(anchor.hans) if state(m["w"])}
+    return bool(lead_states) and bool(visited) and not visited & lead_states
 
 
 #: A welcome ceremony told (为甲举行欢迎仪式, 出席欢迎式).

@@ -29,6 +29,7 @@ import re
 from datetime import timedelta
 
 from kg.extract.dates import DateRange, find_dates, find_year_months
+from kg.extract.entities import titled_below_the_top
 from kg.extract.entries import entries_in
 from kg.extract.joining import SummitFound
 from kg.extract.legs import VisitTold, the_leads_visit
@@ -145,13 +146,22 @@ def _came_below_the_top(texts: list[str]) -> str | None:
 _ATTENDED = re.compile(rf"^(?:赴[^，,；;。]{{0,10}}?)?(?:出席|参加|与会)[^，,；;。]{{0,12}}?(?:{GATHERINGS}|论坛)[^，,；;。]*$")
 
 
+#: A note saying the pair both attended a gathering of many states (…出席的多边峰会，两人均与会), and no more.
+_BOTH_ATTENDED = re.compile(r"多边[^；;。]*?(?:两人|二人|双方|两国元首|两国领导人)(?:均|都|皆|同时)(?:与会|出席|参加)")
+#: A note's words of a meeting of the pair there (会晤, 双边会谈): the row is a meeting after all.
+_MET_THERE = re.compile(r"会晤|会谈|会见|会面|双边|握手|交谈")
+
+
 def _attended_a_gathering(reading: Reading, row: Row) -> str | None:
     """The words of a cell of no role (场合, 备注, 目的) saying the row's visit was to attend a gathering of many
-    states and nothing else (``出席[[第34届八国集团首脑会议|八国集团洞爷湖峰会]]``): the gathering itself is
-    no summit, and a meeting of two during it is told, with its own day, in the prose."""
+    states and nothing else (``出席[[第34届八国集团首脑会议|八国集团洞爷湖峰会]]``), or that the pair both attended
+    one (``…领导人出席的多边峰会，两人均与会``) with no meeting of theirs told: the gathering itself is no summit, and
+    a meeting of two during it is told, with its own day, in the prose."""
     for cell in row.cells.get("other", []):
         text = to_hans(cell_text(reading, cell)).strip()
         if (found := _ATTENDED.match(text)) and not ON_ITS_SIDELINES.search(text):
+            return found.group(0)
+        if (found := _BOTH_ATTENDED.search(text)) and not _MET_THERE.search(text):
             return found.group(0)
     return None
 
@@ -289,6 +299,12 @@ def _office_beside(reading: Reading, row: Row, cell, beside: dict[int, int]) -> 
     return office if to_hans(office).endswith(OFFICE_WORDS) and not NOT_TOP.search(to_hans(office)) else None
 
 
+def _only_below_the_top(reading: Reading, people: People, key: str) -> bool:
+    """Whether the article gives a person no office of a side's top and writes him after one below it
+    (``[[某组织秘书长]][[丙]]斡旋下``): a row's cell naming him bare lists one who sat in, not a leader who met."""
+    return not people.offices.get(key) and titled_below_the_top(reading, key)
+
+
 def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, Evidence], ...] = (),
             visitor: tuple[str, Evidence, bool] | None = None,
             visited: tuple[str, Evidence] | None = None, heading_year: int | None = None,
@@ -383,6 +399,8 @@ def _summit(reading: Reading, people: People, row: Row, pair: tuple[tuple[str, E
                                    if to_hans(o).endswith(to_hans(written))), written)
                 if REPRESENTS.match(text_after_name(entry, name)):
                     continue  # 张三代表甲国: a representative
+                if office is None and bracket is None and _only_below_the_top(reading, people, reading.index.key(name)):
+                    continue  # 甲、乙、丙 with 丙 the 某组织秘书长 who brought them together: no side's leader
                 if bracket and ABSENT.search(bracket.group(0)):
                     continue  # [[李四]]（未出席）
                 persons.append((registry.named(Kind.PERSON, name, article=name if is_linked(entry, name) else None),
