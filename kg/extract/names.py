@@ -309,10 +309,15 @@ def first_names_styled(document: Document) -> dict[str, str]:
     return out
 
 
+def shown_text(text: str) -> str:
+    """Wikitext as the page shows it to a reader, its links by their text, in Simplified script."""
+    return to_hans(_SHOWN_LINK.sub(r"\1", text))
+
+
 def _written_before(text: str, end: int) -> str:
     """The clause's words right before ``end`` as the page shows them (links by their text), in Simplified script."""
     clause = re.split(r"[，。；;,\n>]", text[max(0, end - 40):end])[-1]
-    return to_hans(_SHOWN_LINK.sub(r"\1", clause))
+    return shown_text(clause)
 
 
 def variant_rules(document: Document) -> tuple[VariantRule, ...]:
@@ -652,7 +657,7 @@ def namesakes(document: Document, index: NameIndex) -> dict[str, tuple[Namesake,
               {index.key(target) for target in targets} and not index.is_state(short)}
     if not shared:
         return {}
-    text = to_hans(_SHOWN_LINK.sub(r"\1", document.page.text))
+    text = shown_text(document.page.text)
     out = {}
     for short, targets in shared.items():
         sharers = []

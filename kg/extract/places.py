@@ -334,7 +334,7 @@ def town_visited(reading: Reading, sentence: Sentence, at: int | None = None) ->
     low, high = _own_stretch(sentence.hans, at, sentence.spots) if at is not None else (0, len(sentence.hans))
     in_a_name = name_positions(sentence)
     found = []
-    for pattern in (_TOWN_VISITED, _VISIT_TO_TOWN):
+    for pattern in (_TOWN_VISITED, VISIT_TO):
         for match in pattern.finditer(sentence.hans, low, high):
             if match.start() in in_a_name or _somewhere_before(sentence, low, match.start(), in_a_name):
                 continue  # 先在甲城参观…，傍晚飞抵乙城: the town reached after the meeting told
@@ -349,8 +349,8 @@ def town_visited(reading: Reading, sentence: Sentence, at: int | None = None) ->
 
 #: ``访问某城，``, ``回访某城。``: a town a leader visits, the visit's clause ending with it.
 _TOWN_VISITED = re.compile(r"(?:到访|访问|回访)(?P<w>[^，。；,、与和同在于对]{1,16}?)(?=[，。；,]|$)")
-#: ``对某城进行了为期一天的访问``: a visit told as one to the town.
-_VISIT_TO_TOWN = re.compile(r"对(?P<w>[^，。；,、对]{1,12}?)(?:进行(?:了|的)?|的)[^，。；,]{0,10}?访问")
+#: ``对某城进行了为期一天的访问``, ``对乙国的访问``: a visit told as one to a town or a state.
+VISIT_TO = re.compile(r"对(?P<w>[^，。；,、对]{1,12}?)(?:进行(?:了|的)?|的)[^，。；,]{0,10}?访问")
 
 
 def _somewhere_before(sentence: Sentence, low: int, upto: int, in_a_name: set[int]) -> bool:

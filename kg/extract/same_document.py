@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.document_names import DOCUMENT_WORDS, GENERIC_KINDS, NAME_CHAR
+from kg.extract.names import shown_text
 from kg.extract.narrative import TITLE_MARKS
 from kg.extract.reading import Reading
 from kg.extract.scripts import script_of, to_hans, to_hant
@@ -34,9 +35,6 @@ from kg.model import EntityId, Kind, Label, Prop
 #: A list's item that is a name alone, a note after it or none (``* 联合生产某炮弹的协议；``): written as a name, as one
 #: in title marks is, not a description of one.
 _AN_ITEM = re.compile(r"^[*#]+[ \t]*(?P<t>[^，,。；;：:《》「」“”<\[\]\n]+?)[ \t]*(?=[，,。；;<]|$)", re.M)
-
-#: A wikilink, and the text it shows (``[[某城 (某国)|某城]]``, ``[[某城]]``).
-_LINK = re.compile(r"\[\[(?:[^\[\]|\n]*\|)?(?P<shown>[^\[\]|\n]*)\]\]")
 
 #: A title inside a document's title, which title marks around the whole write in 〈…〉.
 _INNER_TITLE = re.compile(r"〈(?P<t>[^〈〉《》]+)〉")
@@ -51,8 +49,8 @@ def one_document_each(reading: Reading, summits) -> None:
     registry.refold(Kind.DOCUMENT)
     quoted = {to_hans(m["t"]) for sentence in reading.all_sentences() for m in TITLE_MARKS.finditer(sentence.hans)}
     quoted |= {m["t"] for m in TITLE_MARKS.finditer(to_hans(reading.document.text))}
-    shown = _LINK.sub(r"\g<shown>", reading.document.text)  # * 在[[某城]]市设立某区的协议；: as the reader sees it
-    quoted |= {m["t"] for m in _AN_ITEM.finditer(to_hans(shown))}  # * 联合生产某炮弹的协议；
+    # * 联合生产某炮弹的协议；, * 在[[某城]]市设立某区的协议；: items as the reader sees them
+    quoted |= {m["t"] for m in _AN_ITEM.finditer(shown_text(reading.document.text))}
     for summit in summits:
         documents = [d for d in registry.facts_about(summit, Prop.OUTCOME) if isinstance(d, EntityId)]
         named = [d for d in documents if d.kind is Kind.DOCUMENT and registry.kind_of(d.key) is Kind.DOCUMENT]

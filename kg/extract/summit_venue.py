@@ -20,7 +20,7 @@ from kg.extract.containment import located_within
 from kg.extract.dates import find_dates, find_year_months
 from kg.extract.meeting_clauses import another_later_that_day
 from kg.extract.phrases import OPENS_GOING_ON, TRAVELS_TO
-from kg.extract.places import (attended_at_chain, greeted_then_met, held_at_chain, held_at_phrases,
+from kg.extract.places import (VISIT_TO, attended_at_chain, greeted_then_met, held_at_chain, held_at_phrases,
                                host_town_of_the_gathering, said_of_other_days, spots_join, town_visited, visited_chain)
 from kg.extract.reading import Reading
 from kg.extract.text import Sentence, Spot
@@ -92,10 +92,6 @@ def venue_of_the_anchor(reading: Reading, summit: EntityId, anchor: Sentence, wh
         registry.fact(summit, Prop.VENUE, venue, evidence=(anchor.evidence(),))
 
 
-#: A visit told as one to a state (对乙国进行国事访问, 对乙国的访问).
-_VISIT_TO = re.compile(r"对(?P<w>[^，。；,、对]{1,12}?)(?:进行(?:了|的)?|的)[^，。；,]{0,10}?访问")
-
-
 def _visits_another_state(reading: Reading, anchor: Sentence, lead_chain: tuple[Spot, ...]) -> bool:
     """Whether the meeting's own sentence tells a visit to a state the lead's venue is not in (the lead: 甲于某日至某日
     对乙国进行的国事访问; the aftermath: ``19日至20日，甲对丙国进行国事访问，同丙国总统举行会谈``): the lead's state holds
@@ -104,7 +100,7 @@ def _visits_another_state(reading: Reading, anchor: Sentence, lead_chain: tuple[
         return reading.index.is_state(name) or reading.registry.is_a(name, Kind.COUNTRY)
 
     lead_states = {reading.index.key(spot.surface) for spot in lead_chain if state(spot.surface)}
-    visited = {reading.index.key(m["w"]) for m in _VISIT_TO.finditer(anchor.hans) if state(m["w"])}
+    visited = {reading.index.key(m["w"]) for m in VISIT_TO.finditer(anchor.hans) if state(m["w"])}
     return bool(lead_states) and bool(visited) and not visited & lead_states
 
 
